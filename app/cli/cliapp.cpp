@@ -1,0 +1,107 @@
+#include "cliapp.h"
+#include "exitcodes.h"
+
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/version.h>
+
+#include <cstdio>
+
+namespace pgdesk::cli {
+
+QString helpText() {
+    return QStringLiteral(
+        R"(Usage: pgdesk-cli [global options] COMMAND [arguments]
+
+PgDesk from the command line: the same core as the desktop application.
+
+Global options:
+  --profile NAME        use the saved connection profile NAME
+  --dsn DSN             connect with a URI (postgresql://…) or key=value string
+  --format FORMAT       output format: table (default), csv or json
+  --password-stdin      read the password from standard input
+  -h, --help            show this help
+  -v, --version         show the version
+
+Commands:
+  profiles list|show NAME|add NAME …|remove NAME|test NAME|import-services [FILE]
+  query SQL             run one statement and print its rows
+
+Exit codes:
+  0    success
+  2    usage or configuration error
+  3    connection or authentication error
+  4    SQL error (the message shows the SQLSTATE)
+  5    conflict: nothing was applied
+  6    not found (profile, table, column or row)
+  130  cancelled
+)");
+}
+
+int run(const QStringList& arguments) {
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    try {
+        GlobalOptions global;
+        QStringList rest;
+        for (qsizetype i = 0; i < arguments.size(); ++i) {
+            const QString& a = arguments[i];
+            auto value = [&](const QString& name) {
+                if (i + 1 >= arguments.size())
+                    throw UsageError{QStringLiteral("%1 needs a value").arg(name)};
+                return arguments[++i];
+            };
+            if (!rest.isEmpty()) {
+                // Global options may also follow the command; everything else belongs to it.
+                if (a == QLatin1String("--profile"))
+                    global.profile = value(a);
+                else if (a == QLatin1String("--dsn"))
+                    global.dsn = value(a);
+                else if (a == QLatin1String("--format"))
+                    global.format = value(a);
+                else if (a == QLatin1String("--password-stdin"))
+                    global.passwordStdin = true;
+                else
+                    rest << a;
+                continue;
+            }
+            if (a == QLatin1String("-h") || a == QLatin1String("--help") || a == QLatin1String("help")) {
+                out << helpText();
+                return ExitOk;
+            }
+            if (a == QLatin1String("-v") || a == QLatin1String("--version")) {
+                out << "pgdesk-cli " << core::pgdeskVersion() << " (Qt " << core::qtVersion() << ", libpq "
+                    << core::libpqVersion() << ")\n";
+                return ExitOk;
+            }
+            if (a == QLatin1String("--profile"))
+                global.profile = value(a);
+            else if (a == QLatin1String("--dsn"))
+                global.dsn = value(a);
+            else if (a == QLatin1String("--format"))
+                global.format = value(a);
+            else if (a == QLatin1String("--password-stdin"))
+                global.passwordStdin = true;
+            else if (a.startsWith(QLatin1String("--")))
+                throw UsageError{QStringLiteral("unknown option %1").arg(a)};
+            else
+                rest << a;
+        }
+        if (rest.isEmpty())
+            throw UsageError{QStringLiteral("no command given")};
+        const QString command = rest.takeFirst();
+        Invocation inv{rest, global, out, err};
+        Q_UNUSED(inv);
+        throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
+    } catch (const UsageError& e) {
+        err << "pgdesk-cli: " << e.message << "\nTry 'pgdesk-cli --help'.\n";
+        return ExitUsage;
+    } catch (const core::Error& e) {
+        err << "pgdesk-cli: " << e.displayText() << '\n';
+        return exitCodeFor(e);
+    } catch (const std::exception& e) {
+        err << "pgdesk-cli: " << QString::fromUtf8(e.what()) << '\n';
+        return exitCodeFor(e);
+    }
+}
+
+} // namespace pgdesk::cli

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace pgdesk::cli {
+
+// Raised for wrong command-line use; exits 2 with the message and a pointer to --help.
+struct UsageError {
+    QString message;
+};
+
+// Options every command understands, parsed before the command name.
+struct GlobalOptions {
+    QString profile; // --profile NAME
+    QString dsn;     // --dsn DSN
+    QString format;  // --format table|csv|json (commands may accept more)
+    bool passwordStdin = false;
+};
+
+// What a command gets: its own arguments (after the command name) and the global options.
+struct Invocation {
+    QStringList args;
+    GlobalOptions global;
+    QTextStream& out;
+    QTextStream& err;
+};
+
+// Runs pgdesk-cli with the arguments after the program name; returns the exit code.
+int run(const QStringList& arguments);
+
+QString helpText();
+
+} // namespace pgdesk::cli

@@ -1,0 +1,30 @@
+#include "exitcodes.h"
+
+#include <pgdesk/core/errors.h>
+
+namespace pgdesk::cli {
+
+int exitCodeFor(const std::exception& error) {
+    using core::ErrorKind;
+    const auto* e = dynamic_cast<const core::Error*>(&error);
+    if (!e)
+        return ExitSql;
+    switch (e->kind()) {
+    case ErrorKind::Configuration:
+        return ExitUsage;
+    case ErrorKind::Connection:
+    case ErrorKind::Authentication:
+    case ErrorKind::PoolTimeout:
+        return ExitConnection;
+    case ErrorKind::NotFound:
+        return ExitNotFound;
+    case ErrorKind::Conflict:
+        return ExitConflict;
+    case ErrorKind::QueryCanceled:
+        return ExitCancelled;
+    default:
+        return ExitSql;
+    }
+}
+
+} // namespace pgdesk::cli

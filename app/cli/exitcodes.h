@@ -1,0 +1,21 @@
+#pragma once
+
+#include <exception>
+
+namespace pgdesk::cli {
+
+// Documented in `pgdesk-cli --help` and README.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitUsage = 2,      // usage or configuration error
+    ExitConnection = 3, // connection or authentication error
+    ExitSql = 4,        // SQL error (message shows the SQLSTATE)
+    ExitConflict = 5,   // change-set conflict, nothing applied
+    ExitNotFound = 6,   // profile, table, column or row not found
+    ExitCancelled = 130,
+};
+
+// The exit code for an exception thrown by a command.
+int exitCodeFor(const std::exception& error);
+
+} // namespace pgdesk::cli

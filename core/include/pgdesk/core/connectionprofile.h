@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace pgdesk::core {
+
+enum class IsolationLevel { ReadCommitted, RepeatableRead, Serializable };
+
+QString isolationLevelSql(IsolationLevel level);  // "REPEATABLE READ"
+QString isolationLevelName(IsolationLevel level); // "repeatable_read"
+// Accepts "read committed", "READ_COMMITTED", "repeatable-read", …; throws ConfigurationError.
+IsolationLevel isolationLevelFromString(const QString& text);
+
+// Pool settings with SQLAlchemy QueuePool meanings.
+struct PoolSettings {
+    int size = 5;               // connections kept open when idle
+    int maxOverflow = 10;       // extra connections allowed beyond size; -1 = unlimited
+    double timeoutSeconds = 30; // how long checkout waits for a free connection
+    int recycleSeconds = -1;    // reconnect connections older than this at checkout; -1 = off
+    bool prePing = false;       // test a connection at checkout and replace it if dead
+    bool useLifo = false;       // hand out the most recently returned idle connection first
+
+    bool operator==(const PoolSettings&) const = default;
+};
+
+// A connection profile: everything needed to connect, except the password, which lives only in the
+// OS keychain (SecretStore) or in memory for one session. Fields left empty fall back to libpq's own
+// conventions (PG* environment variables, ~/.pgpass, pg_service.conf via `service`).
+struct ConnectionProfile {
+    QString name;
+    QString service; // pg_service.conf entry
+    QString host;    // host name, IP address or unix socket folder
+    int port = 0;    // 0 = libpq default
+    QString database;
+    QString user;
+    QString sslMode; // disable, allow, prefer, require, verify-ca, verify-full; empty = libpq default
+    QString sslRootCert;
+    QString sslCert;
+    QString sslKey;
+    QString sslCrl;
+    QString applicationName = QStringLiteral("pgdesk");
+    int connectTimeoutSeconds = 10; // 0 = wait forever
+    int statementTimeoutMs = 0;     // 0 = server default
+    IsolationLevel isolation = IsolationLevel::RepeatableRead;
+    bool readOnly = false;
+    bool echo = false;           // log every SQL statement
+    bool hideParameters = false; // never show parameter values in logs or errors
+    bool keepalives = true;
+    // Other libpq keywords (target_session_attrs, gssencmode, options, …) passed through verbatim.
+    QList<std::pair<QString, QString>> extraOptions;
+    PoolSettings pool;
+
+    bool operator==(const ConnectionProfile&) const = default;
+
+    // Throws ConfigurationError naming the first invalid field.
+    void validate() const;
+
+    // Keyword/value pairs for PQconnectdbParams. The password is added only when given; empty fields
+    // are left out so that libpq's environment and service-file defaults apply.
+    QList<std::pair<QByteArray, QByteArray>>
+    connectionParameters(const std::optional<QString>& password = {}) const;
+
+    QJsonObject toJson() const;                                   // never contains a password
+    static ConnectionProfile fromJson(const QJsonObject& object); // throws ConfigurationError
+};
+
+} // namespace pgdesk::core

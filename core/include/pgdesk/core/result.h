@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+
+struct pg_result; // libpq's PGresult, kept opaque in public headers
+
+namespace pgdesk::core {
+
+using Oid = unsigned int;
+
+// An immutable, shared query result. Copies share one PGresult, freed with PQclear by the last owner,
+// so a Result may be handed to another thread. Values are PostgreSQL's exact text output.
+class Result {
+public:
+    Result() = default;
+    explicit Result(pg_result* adopted); // takes ownership
+
+    bool isNull() const { return !m_result; }
+    int rowCount() const;
+    int columnCount() const;
+    QString columnName(int column) const;
+    int columnIndex(const QString& name) const; // -1 when absent
+    Oid columnType(int column) const;
+    int columnTypeModifier(int column) const;
+    Oid columnTable(int column) const; // table OID the column came from, 0 if none
+
+    bool isNull(int row, int column) const;
+    // The value's bytes (text format): exact, never converted through double.
+    QByteArray bytes(int row, int column) const;
+    QString text(int row, int column) const; // UTF-8 decoded; empty for NULL
+    // Rows affected by INSERT/UPDATE/DELETE/…; -1 when the command reports none.
+    long long affectedRows() const;
+    QString commandTag() const; // "UPDATE 3"
+
+    const pg_result* native() const { return m_result.get(); }
+
+private:
+    std::shared_ptr<const pg_result> m_result;
+};
+
+} // namespace pgdesk::core

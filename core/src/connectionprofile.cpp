@@ -1,0 +1,222 @@
+#include <pgdesk/core/connectionprofile.h>
+#include <pgdesk/core/errors.h>
+
+#include <QJsonArray>
+
+namespace pgdesk::core {
+
+QString isolationLevelSql(IsolationLevel level) {
+    switch (level) {
+    case IsolationLevel::ReadCommitted:
+        return QStringLiteral("READ COMMITTED");
+    case IsolationLevel::RepeatableRead:
+        return QStringLiteral("REPEATABLE READ");
+    case IsolationLevel::Serializable:
+        return QStringLiteral("SERIALIZABLE");
+    }
+    return QStringLiteral("REPEATABLE READ");
+}
+
+QString isolationLevelName(IsolationLevel level) {
+    return isolationLevelSql(level).toLower().replace(QLatin1Char(' '), QLatin1Char('_'));
+}
+
+IsolationLevel isolationLevelFromString(const QString& text) {
+    QString t = text.trimmed().toLower();
+    t.replace(QLatin1Char('-'), QLatin1Char('_')).replace(QLatin1Char(' '), QLatin1Char('_'));
+    if (t == QLatin1String("read_committed"))
+        return IsolationLevel::ReadCommitted;
+    if (t == QLatin1String("repeatable_read"))
+        return IsolationLevel::RepeatableRead;
+    if (t == QLatin1String("serializable"))
+        return IsolationLevel::Serializable;
+    throwConfigurationError(
+        QStringLiteral("isolation_level"),
+        QStringLiteral("unknown isolation level \"%1\" (read_committed, repeatable_read or "
+                       "serializable)")
+            .arg(text));
+}
+
+void ConnectionProfile::validate() const {
+    static const QStringList sslModes = {QStringLiteral("disable"),   QStringLiteral("allow"),
+                                         QStringLiteral("prefer"),    QStringLiteral("require"),
+                                         QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    if (port < 0 || port > 65535)
+        throwConfigurationError(QStringLiteral("port"),
+                                QStringLiteral("port must be between 1 and 65535, not %1").arg(port));
+    if (!sslMode.isEmpty() && !sslModes.contains(sslMode))
+        throwConfigurationError(QStringLiteral("sslmode"),
+                                QStringLiteral("unknown sslmode \"%1\" (one of %2)")
+                                    .arg(sslMode, sslModes.join(QStringLiteral(", "))));
+    if (connectTimeoutSeconds < 0)
+        throwConfigurationError(QStringLiteral("connect_timeout"),
+                                QStringLiteral("connect_timeout must be >= 0"));
+    if (statementTimeoutMs < 0)
+        throwConfigurationError(QStringLiteral("statement_timeout"),
+                                QStringLiteral("statement_timeout must be >= 0"));
+    if (pool.size < 1)
+        throwConfigurationError(QStringLiteral("pool_size"), QStringLiteral("pool_size must be at least 1"));
+    if (pool.maxOverflow < -1)
+        throwConfigurationError(QStringLiteral("max_overflow"),
+                                QStringLiteral("max_overflow must be -1 (unlimited) or >= 0"));
+    if (pool.timeoutSeconds < 0)
+        throwConfigurationError(QStringLiteral("pool_timeout"), QStringLiteral("pool_timeout must be >= 0"));
+    if (pool.recycleSeconds < -1)
+        throwConfigurationError(QStringLiteral("pool_recycle"),
+                                QStringLiteral("pool_recycle must be -1 (off) or >= 0 seconds"));
+}
+
+QList<std::pair<QByteArray, QByteArray>>
+ConnectionProfile::connectionParameters(const std::optional<QString>& password) const {
+    QList<std::pair<QByteArray, QByteArray>> p;
+    auto add = [&p](const char* key, const QString& value) {
+        if (!value.isEmpty())
+            p.append({QByteArray(key), value.toUtf8()});
+    };
+    add("service", service);
+    add("host", host);
+    if (port > 0)
+        add("port", QString::number(port));
+    add("dbname", database);
+    add("user", user);
+    if (password)
+        p.append({QByteArrayLiteral("password"), password->toUtf8()});
+    add("sslmode", sslMode);
+    add("sslrootcert", sslRootCert);
+    add("sslcert", sslCert);
+    add("sslkey", sslKey);
+    add("sslcrl", sslCrl);
+    add("application_name", applicationName);
+    add("connect_timeout", QString::number(connectTimeoutSeconds));
+    if (keepalives) {
+        add("keepalives", QStringLiteral("1"));
+        add("keepalives_idle", QStringLiteral("30"));
+        add("keepalives_interval", QStringLiteral("10"));
+        add("keepalives_count", QStringLiteral("3"));
+    } else {
+        add("keepalives", QStringLiteral("0"));
+    }
+    // Session settings travel as startup options so that they hold for every statement, including
+    // autocommit ones; user-supplied `options` are appended after ours.
+    QStringList options;
+    if (statementTimeoutMs > 0)
+        options << QStringLiteral("-c statement_timeout=%1").arg(statementTimeoutMs);
+    if (readOnly)
+        options << QStringLiteral("-c default_transaction_read_only=on");
+    for (const auto& [key, value] : extraOptions) {
+        if (key == QLatin1String("options"))
+            options << value;
+        else
+            add(key.toUtf8().constData(), value);
+    }
+    add("options", options.join(QLatin1Char(' ')));
+    return p;
+}
+
+QJsonObject ConnectionProfile::toJson() const {
+    QJsonObject o;
+    o[QStringLiteral("name")] = name;
+    auto put = [&o](const char* key, const QString& value) {
+        if (!value.isEmpty())
+            o[QLatin1String(key)] = value;
+    };
+    put("service", service);
+    put("host", host);
+    if (port > 0)
+        o[QStringLiteral("port")] = port;
+    put("database", database);
+    put("user", user);
+    put("sslmode", sslMode);
+    put("sslrootcert", sslRootCert);
+    put("sslcert", sslCert);
+    put("sslkey", sslKey);
+    put("sslcrl", sslCrl);
+    o[QStringLiteral("application_name")] = applicationName;
+    o[QStringLiteral("connect_timeout")] = connectTimeoutSeconds;
+    o[QStringLiteral("statement_timeout_ms")] = statementTimeoutMs;
+    o[QStringLiteral("isolation_level")] = isolationLevelName(isolation);
+    o[QStringLiteral("read_only")] = readOnly;
+    o[QStringLiteral("echo")] = echo;
+    o[QStringLiteral("hide_parameters")] = hideParameters;
+    o[QStringLiteral("keepalives")] = keepalives;
+    if (!extraOptions.isEmpty()) {
+        QJsonObject extra;
+        for (const auto& [k, v] : extraOptions)
+            extra[k] = v;
+        o[QStringLiteral("options")] = extra;
+    }
+    o[QStringLiteral("pool")] = QJsonObject{
+        {QStringLiteral("pool_size"), pool.size},
+        {QStringLiteral("max_overflow"), pool.maxOverflow},
+        {QStringLiteral("pool_timeout"), pool.timeoutSeconds},
+        {QStringLiteral("pool_recycle"), pool.recycleSeconds},
+        {QStringLiteral("pool_pre_ping"), pool.prePing},
+        {QStringLiteral("pool_use_lifo"), pool.useLifo},
+    };
+    return o;
+}
+
+ConnectionProfile ConnectionProfile::fromJson(const QJsonObject& o) {
+    ConnectionProfile p;
+    auto str = [&o](const char* key, QString fallback = {}) {
+        const auto v = o.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return fallback;
+        if (!v.isString())
+            throwConfigurationError(QLatin1String(key),
+                                    QStringLiteral("%1 must be a string").arg(QLatin1String(key)));
+        return v.toString();
+    };
+    auto num = [](const QJsonObject& obj, const char* key, double fallback) {
+        const auto v = obj.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return fallback;
+        if (!v.isDouble())
+            throwConfigurationError(QLatin1String(key),
+                                    QStringLiteral("%1 must be a number").arg(QLatin1String(key)));
+        return v.toDouble();
+    };
+    auto flag = [](const QJsonObject& obj, const char* key, bool fallback) {
+        const auto v = obj.value(QLatin1String(key));
+        if (v.isUndefined() || v.isNull())
+            return fallback;
+        if (!v.isBool())
+            throwConfigurationError(QLatin1String(key),
+                                    QStringLiteral("%1 must be true or false").arg(QLatin1String(key)));
+        return v.toBool();
+    };
+    p.name = str("name");
+    p.service = str("service");
+    p.host = str("host");
+    p.port = int(num(o, "port", 0));
+    p.database = str("database");
+    p.user = str("user");
+    p.sslMode = str("sslmode");
+    p.sslRootCert = str("sslrootcert");
+    p.sslCert = str("sslcert");
+    p.sslKey = str("sslkey");
+    p.sslCrl = str("sslcrl");
+    p.applicationName = str("application_name", p.applicationName);
+    p.connectTimeoutSeconds = int(num(o, "connect_timeout", p.connectTimeoutSeconds));
+    p.statementTimeoutMs = int(num(o, "statement_timeout_ms", 0));
+    if (o.contains(QStringLiteral("isolation_level")))
+        p.isolation = isolationLevelFromString(str("isolation_level"));
+    p.readOnly = flag(o, "read_only", false);
+    p.echo = flag(o, "echo", false);
+    p.hideParameters = flag(o, "hide_parameters", false);
+    p.keepalives = flag(o, "keepalives", true);
+    const QJsonObject extra = o.value(QStringLiteral("options")).toObject();
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+        p.extraOptions.append({it.key(), it.value().toString()});
+    const QJsonObject pool = o.value(QStringLiteral("pool")).toObject();
+    p.pool.size = int(num(pool, "pool_size", p.pool.size));
+    p.pool.maxOverflow = int(num(pool, "max_overflow", p.pool.maxOverflow));
+    p.pool.timeoutSeconds = num(pool, "pool_timeout", p.pool.timeoutSeconds);
+    p.pool.recycleSeconds = int(num(pool, "pool_recycle", p.pool.recycleSeconds));
+    p.pool.prePing = flag(pool, "pool_pre_ping", p.pool.prePing);
+    p.pool.useLifo = flag(pool, "pool_use_lifo", p.pool.useLifo);
+    p.validate();
+    return p;
+}
+
+} // namespace pgdesk::core

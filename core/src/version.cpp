@@ -1,0 +1,20 @@
+#include <pgdesk/core/version.h>
+
+#include <libpq-fe.h>
+
+namespace pgdesk::core {
+
+QString pgdeskVersion() {
+    return QStringLiteral(PGDESK_VERSION);
+}
+
+QString libpqVersion() {
+    const int v = PQlibVersion(); // 150020 → 15.20
+    return QStringLiteral("%1.%2").arg(v / 10000).arg(v % 10000);
+}
+
+QString qtVersion() {
+    return QString::fromLatin1(qVersion());
+}
+
+} // namespace pgdesk::core

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "testcluster.h"
+
+#include <QProcess>
+#include <QTest>
+
+namespace pgdesk::test {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// Runs the real pgdesk-cli binary with arguments and optional standard input.
+inline CliRun runCli(const QStringList& args, const QByteArray& input = {}, int timeoutMs = 60000) {
+    QProcess p;
+    p.start(binary(QStringLiteral("pgdesk-cli")), args);
+    if (!p.waitForStarted())
+        return {};
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, {}, QStringLiteral("timed out")};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace pgdesk::test

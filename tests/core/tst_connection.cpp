@@ -1,0 +1,130 @@
+#include "testcluster.h"
+
+#include <pgdesk/core/connection.h>
+#include <pgdesk/core/errors.h>
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <thread>
+
+using namespace pgdesk::core;
+using pgdesk::test::cluster;
+
+class TestConnection final : public QObject {
+    Q_OBJECT
+private slots:
+    void selectOne() {
+        auto c = Connection::open(pgdesk::test::profile());
+        QVERIFY(c.isOpen());
+        QVERIFY(c.isIdle());
+        const Result r = c.exec(QStringLiteral("select 1 as one"));
+        QCOMPARE(r.rowCount(), 1);
+        QCOMPARE(r.columnName(0), QStringLiteral("one"));
+        QCOMPARE(r.text(0, 0), QStringLiteral("1"));
+        QVERIFY(c.serverVersion() >= 150000);
+        QVERIFY(c.serverVersionString().startsWith(QStringLiteral("15")));
+    }
+
+    // Values keep PostgreSQL's exact text: no double, no millisecond clock in between.
+    void exactText() {
+        auto c = Connection::open(pgdesk::test::profile());
+        c.exec(QStringLiteral("set timezone = 'UTC'"));
+        const Result r =
+            c.exec(QStringLiteral("select $1::numeric * 1, $2::int8 + 0, $3::timestamptz, $4::text, "
+                                  "$5::text is null, $6::text = ''"),
+                   {param("12345678901234567890.123456789"), param("9223372036854775807"),
+                    param("2026-03-14 15:09:26.535897+00"), param("grüß 🐘 سلام"), nullParam(), param("")});
+        QCOMPARE(r.text(0, 0), QStringLiteral("12345678901234567890.123456789"));
+        QCOMPARE(r.text(0, 1), QStringLiteral("9223372036854775807"));
+        QCOMPARE(r.text(0, 2), QStringLiteral("2026-03-14 15:09:26.535897+00"));
+        QCOMPARE(r.text(0, 3), QStringLiteral("grüß 🐘 سلام"));
+        QCOMPARE(r.text(0, 4), QStringLiteral("t"));
+        QCOMPARE(r.text(0, 5), QStringLiteral("t"));
+    }
+
+    void nullVersusEmpty() {
+        auto c = Connection::open(pgdesk::test::profile());
+        const Result r = c.exec(QStringLiteral("select null::text, ''::text"));
+        QVERIFY(r.isNull(0, 0));
+        QVERIFY(!r.isNull(0, 1));
+        QCOMPARE(r.bytes(0, 1), QByteArray(""));
+    }
+
+    void moveOnly() {
+        static_assert(!std::is_copy_constructible_v<Connection>);
+        auto a = Connection::open(pgdesk::test::profile());
+        const int pid = a.backendPid();
+        Connection b = std::move(a);
+        QVERIFY(!a.isOpen());
+        QCOMPARE(b.backendPid(), pid);
+        QVERIFY_THROWS_EXCEPTION(ConnectionError, a.exec(QStringLiteral("select 1")));
+    }
+
+    void quoteIdentifier() {
+        auto c = Connection::open(pgdesk::test::profile());
+        QCOMPARE(c.quoteIdentifier(QStringLiteral("we\"ird")), QStringLiteral("\"we\"\"ird\""));
+    }
+
+    void cancelFromAnotherThread() {
+        auto c = Connection::open(pgdesk::test::profile());
+        const CancelHandle handle = c.cancelHandle();
+        std::thread canceller([handle] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+            QVERIFY(handle.cancel());
+        });
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY_THROWS_EXCEPTION(QueryCanceled, c.exec(QStringLiteral("select pg_sleep(30)")));
+        canceller.join();
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(c.exec(QStringLiteral("select 2")).text(0, 0), QStringLiteral("2")); // still usable
+    }
+
+    void wrongPasswordIsAuthenticationError() {
+        auto p = pgdesk::test::profile(QStringLiteral("postgres"));
+        p.host = QStringLiteral("127.0.0.1");
+        p.user = cluster().authUser;
+        QVERIFY_THROWS_EXCEPTION(AuthenticationError, Connection::open(p, QStringLiteral("wrong")));
+        auto ok = Connection::open(p, cluster().authPassword);
+        QCOMPARE(ok.exec(QStringLiteral("select current_user")).text(0, 0), cluster().authUser);
+    }
+
+    void unreachableServerIsConnectionError() {
+        auto p = pgdesk::test::profile();
+        p.host = QStringLiteral("/nonexistent-socket-dir");
+        try {
+            Connection::open(p);
+            QFAIL("connected to nothing");
+        } catch (const AuthenticationError&) {
+            QFAIL("not an authentication problem");
+        } catch (const ConnectionError& e) {
+            QVERIFY(e.message().contains(QStringLiteral("nonexistent-socket-dir")));
+        }
+    }
+
+    void lostConnectionIsConnectionError() {
+        auto victim = Connection::open(pgdesk::test::profile());
+        auto killer = Connection::open(pgdesk::test::profile());
+        killer.exec(QStringLiteral("select pg_terminate_backend($1)"), {param(victim.backendPid())});
+        QVERIFY_THROWS_EXCEPTION(ConnectionError, victim.exec(QStringLiteral("select 1")));
+        QVERIFY(!victim.ping());
+    }
+
+    void statementObserverHidesParameters() {
+        auto p = pgdesk::test::profile();
+        p.hideParameters = true;
+        auto c = Connection::open(p);
+        QStringList seen;
+        c.setStatementObserver([&seen](const QString& sql, const QList<QString>& params) {
+            seen << sql + QStringLiteral(" | ") + params.join(QLatin1Char(','));
+        });
+        c.exec(QStringLiteral("select $1::text"), {param("s3cret-value")});
+        QCOMPARE(seen.size(), 1);
+        QVERIFY(!seen.first().contains(QStringLiteral("s3cret-value")));
+        QVERIFY(seen.first().contains(QStringLiteral("<hidden>")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConnection)
+#include "tst_connection.moc"

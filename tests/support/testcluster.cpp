@@ -1,0 +1,103 @@
+#include "testcluster.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTextStream>
+
+#include <stdexcept>
+
+namespace pgdesk::test {
+
+namespace {
+
+[[noreturn]] void fail(const QString& why) {
+    throw std::runtime_error(("test cluster: " + why).toStdString());
+}
+
+Cluster load() {
+    const QString statePath = qEnvironmentVariable("PGDESK_TEST_CLUSTER_STATE");
+    if (statePath.isEmpty())
+        fail(QStringLiteral("PGDESK_TEST_CLUSTER_STATE is not set; run the tests through ctest"));
+    QFile state(statePath);
+    if (!state.open(QIODevice::ReadOnly))
+        fail(QStringLiteral("no cluster state at %1: did the cluster.setup fixture run?").arg(statePath));
+    Cluster c;
+    c.dir = QString::fromUtf8(state.readAll()).trimmed();
+    QFile env(c.dir + QStringLiteral("/env"));
+    if (!env.open(QIODevice::ReadOnly))
+        fail(QStringLiteral("no env file in %1: the server did not start").arg(c.dir));
+    QTextStream in(&env);
+    while (!in.atEnd()) {
+        const QString line = in.readLine();
+        const auto eq = line.indexOf(QLatin1Char('='));
+        if (eq < 0)
+            continue;
+        const QString key = line.left(eq), value = line.mid(eq + 1);
+        if (key == QLatin1String("PGDESK_PGHOST"))
+            c.host = value;
+        else if (key == QLatin1String("PGDESK_PGPORT"))
+            c.port = value.toInt();
+        else if (key == QLatin1String("PGDESK_PGUSER"))
+            c.user = value;
+        else if (key == QLatin1String("PGDESK_AUTH_USER"))
+            c.authUser = value;
+        else if (key == QLatin1String("PGDESK_AUTH_PASSWORD"))
+            c.authPassword = value;
+        else if (key == QLatin1String("PGDESK_PGBIN"))
+            c.pgbin = value;
+    }
+    if (c.host.isEmpty() || c.port == 0)
+        fail(QStringLiteral("incomplete env file in %1").arg(c.dir));
+    return c;
+}
+
+} // namespace
+
+const Cluster& cluster() {
+    static const Cluster c = load();
+    return c;
+}
+
+core::ConnectionProfile profile(const QString& database) {
+    core::ConnectionProfile p;
+    p.name = QStringLiteral("test");
+    p.host = cluster().host;
+    p.port = cluster().port;
+    p.user = cluster().user;
+    p.database = database;
+    p.applicationName = QStringLiteral("pgdesk-test");
+    return p;
+}
+
+QString conninfo(const QString& database) {
+    return QStringLiteral("host=%1 port=%2 user=%3 dbname=%4")
+        .arg(cluster().host)
+        .arg(cluster().port)
+        .arg(cluster().user, database);
+}
+
+QString binary(const QString& name) {
+    const QString dir = qEnvironmentVariable("PGDESK_BINARY_DIR");
+    for (const auto& sub :
+         {QStringLiteral("/app/cli/"), QStringLiteral("/app/gui/"), QStringLiteral("/app/")}) {
+        const QString path = dir + sub + name;
+        if (QFile::exists(path))
+            return path;
+    }
+    fail(QStringLiteral("binary %1 not found under %2").arg(name, dir));
+}
+
+QString psql(const QString& sql, const QString& database) {
+    QProcess p;
+    p.start(cluster().pgbin + QStringLiteral("/psql"),
+            {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-tA"), QStringLiteral("-v"),
+             QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), cluster().host, QStringLiteral("-p"),
+             QString::number(cluster().port), QStringLiteral("-U"), cluster().user, QStringLiteral("-d"),
+             database, QStringLiteral("-c"), sql});
+    if (!p.waitForFinished(120000) || p.exitCode() != 0)
+        fail(QStringLiteral("psql failed: %1").arg(QString::fromUtf8(p.readAllStandardError())));
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+} // namespace pgdesk::test

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <pgdesk/core/connectionprofile.h>
+
+#include <QString>
+#include <QStringList>
+
+namespace pgdesk::test {
+
+// The throwaway cluster the CTest fixture started (tests/support/cluster-fixture.sh). Absent → the
+// test fails with a clear message: a missing server is a failure, never a skip.
+struct Cluster {
+    QString dir;  // cluster folder, also the unix socket folder
+    QString host; // == dir
+    int port = 0;
+    QString user;         // trusted superuser
+    QString authUser;     // scram-sha-256 role
+    QString authPassword; // its password
+    QString pgbin;        // server binaries (pg_ctl, psql …)
+};
+
+const Cluster& cluster();
+
+// A profile for the superuser on the cluster's unix socket.
+core::ConnectionProfile profile(const QString& database = QStringLiteral("pgdesk_demo"));
+// The same as a key=value conninfo string.
+QString conninfo(const QString& database = QStringLiteral("pgdesk_demo"));
+// A built program of the project ("pgdesk-cli", "pgdesk").
+QString binary(const QString& name);
+// Runs psql against the cluster (superuser) and returns its stdout; fails the test on error.
+QString psql(const QString& sql, const QString& database = QStringLiteral("pgdesk_demo"));
+
+} // namespace pgdesk::test

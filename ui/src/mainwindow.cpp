@@ -1,0 +1,57 @@
+#include <pgdesk/ui/mainwindow.h>
+
+#include <pgdesk/core/version.h>
+
+#include <QApplication>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace pgdesk::ui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent) {
+    setWindowTitle(tr("PgDesk"));
+    setObjectName(QStringLiteral("MainWindow"));
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("tabs"));
+    tabs->setDocumentMode(true);
+    tabs->setTabsClosable(true);
+    setCentralWidget(tabs);
+
+    m_connectionLabel = new QLabel(tr("Not connected"), this);
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    statusBar()->showMessage(tr("Ready"));
+
+    createMenus();
+    resize(1200, 760);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    menuBar()->addMenu(tr("&Edit"));
+    menuBar()->addMenu(tr("&View"));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About PgDesk"), this, [this] {
+        QMessageBox::about(this, tr("About PgDesk"),
+                           tr("<h3>PgDesk %1</h3><p>A native PostgreSQL desktop client.</p>"
+                              "<p>Qt %2 · libpq %3</p>")
+                               .arg(core::pgdeskVersion(), core::qtVersion(), core::libpqVersion()));
+    });
+}
+
+void MainWindow::setConnectionStatus(const QString& text) {
+    m_connectionLabel->setText(text);
+}
+
+QString MainWindow::connectionStatus() const {
+    return m_connectionLabel->text();
+}
+
+} // namespace pgdesk::ui
