@@ -1,4 +1,5 @@
 #include "cliapp.h"
+#include "commands.h"
 #include "exitcodes.h"
 
 #include <pgdesk/core/errors.h>
@@ -90,7 +91,10 @@ int run(const QStringList& arguments) {
             throw UsageError{QStringLiteral("no command given")};
         const QString command = rest.takeFirst();
         Invocation inv{rest, global, out, err};
-        Q_UNUSED(inv);
+        if (command == QLatin1String("profiles"))
+            return cmdProfiles(inv);
+        if (command == QLatin1String("query"))
+            return cmdQuery(inv);
         throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
     } catch (const UsageError& e) {
         err << "pgdesk-cli: " << e.message << "\nTry 'pgdesk-cli --help'.\n";

@@ -1,8 +1,10 @@
 #include <pgdesk/core/version.h>
 #include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/startupoptions.h>
 
 #include <QApplication>
 #include <QIcon>
+#include <QTextStream>
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -11,7 +13,17 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationVersion(pgdesk::core::pgdeskVersion());
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/pgdesk/icons/pgdesk.svg")));
 
+    const auto options = pgdesk::ui::parseStartupOptions(QApplication::arguments().mid(1));
+    if (!options.error.isEmpty()) {
+        QTextStream(stderr) << "pgdesk: " << options.error
+                            << "\nUsage: pgdesk [--profile NAME | --dsn DSN] [--open TABLE]\n";
+        return 2;
+    }
     pgdesk::ui::MainWindow window;
     window.show();
+    if (!options.profile.isEmpty())
+        window.openProfile(options.profile);
+    else if (!options.dsn.isEmpty())
+        window.openDsn(options.dsn);
     return app.exec();
 }

@@ -142,7 +142,8 @@ QJsonObject ConnectionProfile::toJson() const {
     if (!extraOptions.isEmpty()) {
         QJsonObject extra;
         for (const auto& [k, v] : extraOptions)
-            extra[k] = v;
+            if (k != QLatin1String("password")) // a password never goes to a file
+                extra[k] = v;
         o[QStringLiteral("options")] = extra;
     }
     o[QStringLiteral("pool")] = QJsonObject{

@@ -1,6 +1,7 @@
 #include <pgdesk/ui/mainwindow.h>
 
 #include <pgdesk/core/version.h>
+#include <pgdesk/ui/sessionopener.h>
 
 #include <QApplication>
 #include <QLabel>
@@ -26,8 +27,34 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->showMessage(tr("Ready"));
 
+    m_opener = new SessionOpener(this);
+    connect(m_opener, &SessionOpener::opened, this, &MainWindow::onSessionOpened);
+    connect(m_opener, &SessionOpener::failed, this, &MainWindow::onSessionFailed);
+
     createMenus();
     resize(1200, 760);
+}
+
+void MainWindow::openProfile(const QString& name) {
+    setConnectionStatus(tr("Connecting to %1…").arg(name));
+    m_opener->openProfile(name);
+}
+
+void MainWindow::openDsn(const QString& dsn) {
+    setConnectionStatus(tr("Connecting…"));
+    m_opener->openDsn(dsn);
+}
+
+void MainWindow::onSessionOpened(const SessionInfo& info) {
+    setWindowTitle(tr("%1 — PgDesk").arg(info.profileName));
+    setConnectionStatus(
+        tr("%1 · %2@%3 · PostgreSQL %4").arg(info.profileName, info.user, info.database, info.serverVersion));
+    statusBar()->showMessage(tr("Connected"), 5000);
+}
+
+void MainWindow::onSessionFailed(const QString& message) {
+    setConnectionStatus(tr("Not connected"));
+    statusBar()->showMessage(tr("Connection failed: %1").arg(message));
 }
 
 void MainWindow::createMenus() {

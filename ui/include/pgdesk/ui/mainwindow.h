@@ -6,6 +6,9 @@ class QLabel;
 
 namespace pgdesk::ui {
 
+class SessionOpener;
+struct SessionInfo;
+
 // Assembles the window: menus, central area and status bar. Holds no database logic of its own.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -16,8 +19,16 @@ public:
     void setConnectionStatus(const QString& text);
     QString connectionStatus() const;
 
+    // Connects in the background; the status bar follows.
+    void openProfile(const QString& name);
+    void openDsn(const QString& dsn);
+
 private:
     void createMenus();
+    void onSessionOpened(const SessionInfo& info);
+    void onSessionFailed(const QString& message);
+
+    SessionOpener* m_opener = nullptr;
 
     QLabel* m_connectionLabel = nullptr;
 };

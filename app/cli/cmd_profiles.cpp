@@ -1,0 +1,270 @@
+#include "commands.h"
+#include "connect.h"
+#include "exitcodes.h"
+#include "output.h"
+
+#include <pgdesk/core/dsn.h>
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/profilestore.h>
+#include <pgdesk/core/secretstore.h>
+#include <pgdesk/core/servicefile.h>
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace pgdesk::cli {
+
+namespace {
+
+int toInt(const QString& option, const QString& value) {
+    bool ok = false;
+    const int v = value.toInt(&ok);
+    if (!ok)
+        core::throwConfigurationError(
+            option.mid(2), QStringLiteral("%1 needs a whole number, not \"%2\"").arg(option, value));
+    return v;
+}
+
+double toDouble(const QString& option, const QString& value) {
+    bool ok = false;
+    const double v = value.toDouble(&ok);
+    if (!ok)
+        core::throwConfigurationError(option.mid(2),
+                                      QStringLiteral("%1 needs a number, not \"%2\"").arg(option, value));
+    return v;
+}
+
+// Applies `profiles add` options onto a profile. Returns whether --replace was given.
+bool applyOptions(const QStringList& args, core::ConnectionProfile& p) {
+    bool replace = false;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        auto value = [&]() {
+            if (i + 1 >= args.size())
+                throw UsageError{QStringLiteral("%1 needs a value").arg(a)};
+            return args[++i];
+        };
+        if (a == QLatin1String("--host"))
+            p.host = value();
+        else if (a == QLatin1String("--port"))
+            p.port = toInt(a, value());
+        else if (a == QLatin1String("--database") || a == QLatin1String("--dbname"))
+            p.database = value();
+        else if (a == QLatin1String("--user"))
+            p.user = value();
+        else if (a == QLatin1String("--service"))
+            p.service = value();
+        else if (a == QLatin1String("--sslmode"))
+            p.sslMode = value();
+        else if (a == QLatin1String("--sslrootcert"))
+            p.sslRootCert = value();
+        else if (a == QLatin1String("--sslcert"))
+            p.sslCert = value();
+        else if (a == QLatin1String("--sslkey"))
+            p.sslKey = value();
+        else if (a == QLatin1String("--application-name"))
+            p.applicationName = value();
+        else if (a == QLatin1String("--connect-timeout"))
+            p.connectTimeoutSeconds = toInt(a, value());
+        else if (a == QLatin1String("--statement-timeout"))
+            p.statementTimeoutMs = toInt(a, value());
+        else if (a == QLatin1String("--isolation"))
+            p.isolation = core::isolationLevelFromString(value());
+        else if (a == QLatin1String("--read-only"))
+            p.readOnly = true;
+        else if (a == QLatin1String("--echo"))
+            p.echo = true;
+        else if (a == QLatin1String("--hide-parameters"))
+            p.hideParameters = true;
+        else if (a == QLatin1String("--pool-size"))
+            p.pool.size = toInt(a, value());
+        else if (a == QLatin1String("--max-overflow"))
+            p.pool.maxOverflow = toInt(a, value());
+        else if (a == QLatin1String("--pool-timeout"))
+            p.pool.timeoutSeconds = toDouble(a, value());
+        else if (a == QLatin1String("--pool-recycle"))
+            p.pool.recycleSeconds = toInt(a, value());
+        else if (a == QLatin1String("--pool-pre-ping"))
+            p.pool.prePing = true;
+        else if (a == QLatin1String("--pool-use-lifo"))
+            p.pool.useLifo = true;
+        else if (a == QLatin1String("--replace"))
+            replace = true;
+        else
+            throw UsageError{QStringLiteral("profiles add: unknown option %1").arg(a)};
+    }
+    return replace;
+}
+
+QList<QStringList> describe(const core::ConnectionProfile& p, bool hasPassword) {
+    auto yes = [](bool b) { return b ? QStringLiteral("yes") : QStringLiteral("no"); };
+    return {
+        {QStringLiteral("name"), p.name},
+        {QStringLiteral("dsn"), core::toDsn(p)},
+        {QStringLiteral("service"), p.service},
+        {QStringLiteral("host"), p.host},
+        {QStringLiteral("port"), p.port ? QString::number(p.port) : QString()},
+        {QStringLiteral("database"), p.database},
+        {QStringLiteral("user"), p.user},
+        {QStringLiteral("password"),
+         hasPassword ? QStringLiteral("stored in keychain") : QStringLiteral("none")},
+        {QStringLiteral("sslmode"), p.sslMode},
+        {QStringLiteral("application_name"), p.applicationName},
+        {QStringLiteral("connect_timeout"), QString::number(p.connectTimeoutSeconds)},
+        {QStringLiteral("statement_timeout_ms"), QString::number(p.statementTimeoutMs)},
+        {QStringLiteral("isolation_level"), core::isolationLevelName(p.isolation)},
+        {QStringLiteral("read_only"), yes(p.readOnly)},
+        {QStringLiteral("echo"), yes(p.echo)},
+        {QStringLiteral("hide_parameters"), yes(p.hideParameters)},
+        {QStringLiteral("pool_size"), QString::number(p.pool.size)},
+        {QStringLiteral("max_overflow"), QString::number(p.pool.maxOverflow)},
+        {QStringLiteral("pool_timeout"), QString::number(p.pool.timeoutSeconds)},
+        {QStringLiteral("pool_recycle"), QString::number(p.pool.recycleSeconds)},
+        {QStringLiteral("pool_pre_ping"), yes(p.pool.prePing)},
+        {QStringLiteral("pool_use_lifo"), yes(p.pool.useLifo)},
+    };
+}
+
+core::ProfileStore loadedStore(Invocation& inv) {
+    core::ProfileStore store;
+    store.load();
+    if (!store.warning().isEmpty())
+        inv.err << "pgdesk-cli: " << store.warning() << '\n';
+    return store;
+}
+
+} // namespace
+
+int cmdProfiles(Invocation& inv) {
+    const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
+    if (inv.args.isEmpty())
+        throw UsageError{
+            QStringLiteral("profiles needs a subcommand: list, show, add, remove, test, import-services")};
+    const QString sub = inv.args.first();
+    const QStringList args = inv.args.mid(1);
+    auto& secrets = core::SecretStore::instance();
+
+    if (sub == QLatin1String("list")) {
+        auto store = loadedStore(inv);
+        if (format == Format::Json) {
+            QJsonArray list;
+            for (const auto& p : store.profiles())
+                list.append(p.toJson());
+            printJson(inv.out, list);
+        } else {
+            QList<QStringList> rows;
+            for (const auto& p : store.profiles())
+                rows << QStringList{p.name, core::toDsn(p)};
+            printTable(inv.out, {QStringLiteral("name"), QStringLiteral("connection")}, rows);
+        }
+        return ExitOk;
+    }
+    if (sub == QLatin1String("show")) {
+        if (args.size() != 1)
+            throw UsageError{QStringLiteral("profiles show NAME")};
+        auto store = loadedStore(inv);
+        const auto p = store.get(args.first());
+        const bool hasPassword = secrets.password(p.name).has_value();
+        if (format == Format::Json) {
+            QJsonObject o = p.toJson();
+            o[QStringLiteral("has_password")] = hasPassword;
+            printJson(inv.out, o);
+        } else {
+            printTable(inv.out, {QStringLiteral("field"), QStringLiteral("value")}, describe(p, hasPassword));
+        }
+        return ExitOk;
+    }
+    if (sub == QLatin1String("add")) {
+        if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
+            throw UsageError{
+                QStringLiteral("profiles add NAME (--dsn DSN | --host … --port … --database … --user …)")};
+        core::ConnectionProfile p;
+        std::optional<QString> password;
+        if (!inv.global.dsn.isEmpty()) {
+            auto parsed = core::parseDsn(inv.global.dsn);
+            p = parsed.profile;
+            password = parsed.password;
+        }
+        p.name = args.first();
+        const bool replace = applyOptions(args.mid(1), p);
+        if (inv.global.passwordStdin)
+            password = readPasswordFromStdin();
+        p.validate();
+        auto store = loadedStore(inv);
+        if (store.find(p.name) && !replace)
+            core::throwConfigurationError(
+                QStringLiteral("name"),
+                QStringLiteral("a profile named \"%1\" exists (use --replace)").arg(p.name));
+        store.upsert(p);
+        store.save();
+        if (password) {
+            secrets.setPassword(p.name, *password);
+            if (!secrets.lastError().isEmpty())
+                inv.err << "pgdesk-cli: " << secrets.lastError() << '\n';
+        }
+        inv.out << "profile \"" << p.name << "\" saved\n";
+        return ExitOk;
+    }
+    if (sub == QLatin1String("remove")) {
+        if (args.size() != 1)
+            throw UsageError{QStringLiteral("profiles remove NAME")};
+        auto store = loadedStore(inv);
+        if (!store.remove(args.first()))
+            core::throwError(core::ErrorKind::NotFound,
+                             QStringLiteral("no profile named \"%1\"").arg(args.first()));
+        store.save();
+        secrets.removePassword(args.first());
+        inv.out << "profile \"" << args.first() << "\" removed\n";
+        return ExitOk;
+    }
+    if (sub == QLatin1String("test")) {
+        if (args.size() > 1)
+            throw UsageError{QStringLiteral("profiles test [NAME]")};
+        if (!args.isEmpty())
+            inv.global.profile = args.first();
+        QElapsedTimer timer;
+        timer.start();
+        auto c = connect(inv);
+        const qint64 ms = timer.elapsed();
+        const QString who =
+            c.exec(QStringLiteral("select current_user || '@' || current_database()")).text(0, 0);
+        if (format == Format::Json) {
+            printJson(inv.out, QJsonObject{{QStringLiteral("ok"), true},
+                                           {QStringLiteral("server_version"), c.serverVersionString()},
+                                           {QStringLiteral("connected_as"), who},
+                                           {QStringLiteral("connect_ms"), ms}});
+        } else {
+            inv.out << "ok: " << who << ", PostgreSQL " << c.serverVersionString() << ", connected in " << ms
+                    << " ms\n";
+        }
+        return ExitOk;
+    }
+    if (sub == QLatin1String("import-services")) {
+        QStringList files = args;
+        if (files.isEmpty())
+            for (const auto& f : core::serviceFileLocations())
+                if (QFileInfo::exists(f))
+                    files << f;
+        if (files.isEmpty())
+            core::throwError(core::ErrorKind::NotFound, QStringLiteral("no pg_service.conf found"));
+        auto store = loadedStore(inv);
+        QStringList imported;
+        for (const auto& file : files)
+            for (const auto& p : core::readServiceFile(file)) {
+                store.upsert(p);
+                imported << p.name;
+            }
+        store.save();
+        if (format == Format::Json)
+            printJson(inv.out, QJsonArray::fromStringList(imported));
+        else
+            inv.out << "imported " << imported.size()
+                    << " profile(s): " << imported.join(QStringLiteral(", ")) << '\n';
+        return ExitOk;
+    }
+    throw UsageError{QStringLiteral("unknown profiles subcommand \"%1\"").arg(sub)};
+}
+
+} // namespace pgdesk::cli

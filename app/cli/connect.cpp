@@ -1,0 +1,43 @@
+#include "connect.h"
+
+#include <pgdesk/core/dsn.h>
+#include <pgdesk/core/profilestore.h>
+#include <pgdesk/core/secretstore.h>
+
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace pgdesk::cli {
+
+QString readPasswordFromStdin() {
+    QTextStream in(stdin);
+    return in.readLine();
+}
+
+Target resolveTarget(const Invocation& inv) {
+    Target t;
+    if (!inv.global.profile.isEmpty() && !inv.global.dsn.isEmpty())
+        throw UsageError{QStringLiteral("give either --profile or --dsn, not both")};
+    if (!inv.global.profile.isEmpty()) {
+        core::ProfileStore store;
+        store.load();
+        t.profile = store.get(inv.global.profile);
+        t.password = core::SecretStore::instance().password(t.profile.name);
+    } else if (!inv.global.dsn.isEmpty()) {
+        auto parsed = core::parseDsn(inv.global.dsn);
+        t.profile = parsed.profile;
+        t.password = parsed.password;
+    }
+    if (inv.global.passwordStdin)
+        t.password = readPasswordFromStdin();
+    t.profile.applicationName = QStringLiteral("pgdesk-cli");
+    return t;
+}
+
+core::Connection connect(const Invocation& inv) {
+    const Target t = resolveTarget(inv);
+    return core::Connection::open(t.profile, t.password);
+}
+
+} // namespace pgdesk::cli

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <pgdesk/core/connection.h>
+
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+namespace pgdesk::cli {
+
+enum class Format { Table, Csv, Json };
+
+// Parses --format; throws UsageError for anything not in `allowed`.
+Format parseFormat(const QString& text,
+                   const QList<Format>& allowed = {Format::Table, Format::Csv, Format::Json});
+
+// Type names (format_type) for the columns of a result, looked up in one round trip.
+QStringList columnTypeNames(core::Connection& connection, const core::Result& result);
+
+// Prints rows: table (aligned, like psql), csv (RFC 4180; NULL is an empty field, empty text is ""),
+// or json ({"columns":[{"name","type"}],"rows":[[…]],"row_count":N,"command":…,"elapsed_ms":…}; values
+// are PostgreSQL's text, NULL is null).
+void printResult(QTextStream& out, Format format, const core::Result& result, const QStringList& typeNames,
+                 qint64 elapsedMs);
+
+// A table of plain strings (for listings such as `profiles list`).
+void printTable(QTextStream& out, const QStringList& headers, const QList<QStringList>& rows);
+
+QString csvField(const QString& value, bool isNull);
+void printJson(QTextStream& out, const QJsonValue& value);
+
+} // namespace pgdesk::cli

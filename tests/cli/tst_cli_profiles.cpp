@@ -1,0 +1,144 @@
+#include "clirunner.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+
+using namespace pgdesk::test;
+
+class TestCliProfiles final : public QObject {
+    Q_OBJECT
+
+    static QStringList at(const QString& name) { return {QStringLiteral("--profile"), name}; }
+
+private slots:
+    void addListShowTestRemove() {
+        const QString port = QString::number(cluster().port);
+        auto r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("local"),
+                         QStringLiteral("--host"), cluster().host, QStringLiteral("--port"), port,
+                         QStringLiteral("--database"), QStringLiteral("pgdesk_demo"),
+                         QStringLiteral("--user"), cluster().user, QStringLiteral("--pool-size"),
+                         QStringLiteral("3"), QStringLiteral("--pool-pre-ping")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("list"), QStringLiteral("--format"),
+                    QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray list = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list.at(0).toObject()[QStringLiteral("name")].toString(), QStringLiteral("local"));
+        QCOMPARE(
+            list.at(0).toObject()[QStringLiteral("pool")].toObject()[QStringLiteral("pool_size")].toInt(), 3);
+
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("show"), QStringLiteral("local")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("pool_pre_ping")));
+
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("test"), QStringLiteral("local")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.startsWith(QStringLiteral("ok: postgres@pgdesk_demo")));
+
+        r = runCli(at(QStringLiteral("local")) +
+                   QStringList{QStringLiteral("query"), QStringLiteral("select count(*) from customer")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("500")));
+
+        // Adding again without --replace is refused.
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("local"),
+                    QStringLiteral("--host"), QStringLiteral("elsewhere")});
+        QCOMPARE(r.exitCode, 2);
+
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("local")});
+        QCOMPARE(r.exitCode, 0);
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("show"), QStringLiteral("local")});
+        QCOMPARE(r.exitCode, 6);
+        r = runCli(at(QStringLiteral("local")) +
+                   QStringList{QStringLiteral("query"), QStringLiteral("select 1")});
+        QCOMPARE(r.exitCode, 6);
+    }
+
+    // The password goes to the keychain and nowhere else; connecting with the profile uses it.
+    void passwordOnlyInKeychain() {
+        const QString secret = QStringLiteral("pgdesk-auth-secret");
+        QCOMPARE(secret, cluster().authPassword);
+        const QString dsn = QStringLiteral("postgresql://%1@127.0.0.1:%2/pgdesk_demo")
+                                .arg(cluster().authUser)
+                                .arg(cluster().port);
+        auto r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("auth"),
+                         QStringLiteral("--dsn"), dsn, QStringLiteral("--password-stdin"),
+                         QStringLiteral("--echo")},
+                        secret.toUtf8() + '\n');
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        r = runCli(at(QStringLiteral("auth")) +
+                   QStringList{QStringLiteral("query"), QStringLiteral("select current_user")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(cluster().authUser));
+        QVERIFY(!r.out.contains(secret) && !r.err.contains(secret));
+
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("show"), QStringLiteral("auth"),
+                    QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("has_password")].toBool());
+        QVERIFY(!r.out.contains(secret));
+
+        // No file under the config or data folders holds the password (the keyring's own encrypted
+        // store excepted).
+        for (const auto& root :
+             {qEnvironmentVariable("XDG_CONFIG_HOME"), qEnvironmentVariable("XDG_DATA_HOME")}) {
+            QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                if (path.contains(QStringLiteral("/keyrings/")))
+                    continue;
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                QVERIFY2(!f.readAll().contains(secret.toUtf8()), qPrintable(path));
+            }
+        }
+        QCOMPARE(
+            runCli({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("auth")}).exitCode,
+            0);
+        r = runCli({QStringLiteral("--dsn"), dsn, QStringLiteral("query"), QStringLiteral("select 1")});
+        QCOMPARE(r.exitCode, 3); // the keychain entry went with the profile; no password → authentication
+    }
+
+    void importServices() {
+        const QString file = QDir::temp().filePath(
+            QStringLiteral("pgdesk-services-%1.conf").arg(QCoreApplication::applicationPid()));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral(
+                    "# test\n[svc_one]\nhost=%1\nport=%2\ndbname=pgdesk_demo\nuser=postgres\n\n[svc_two]\n"
+                    "host=db.example.com\ndbname=shop\nsslmode=require\n")
+                    .arg(cluster().host)
+                    .arg(cluster().port)
+                    .toUtf8());
+        f.close();
+        auto r = runCli({QStringLiteral("profiles"), QStringLiteral("import-services"), file});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("svc_one")) && r.out.contains(QStringLiteral("svc_two")));
+        r = runCli(at(QStringLiteral("svc_one")) +
+                   QStringList{QStringLiteral("query"), QStringLiteral("select current_database()")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QStringLiteral("pgdesk_demo")));
+        QFile::remove(file);
+    }
+
+    void invalidOptionsAreConfigurationErrors() {
+        auto r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("bad"),
+                         QStringLiteral("--sslmode"), QStringLiteral("sometimes")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("sslmode")));
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("bad"),
+                    QStringLiteral("--port"), QStringLiteral("99999")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("port")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliProfiles)
+#include "tst_cli_profiles.moc"
