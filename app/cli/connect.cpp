@@ -1,4 +1,5 @@
 #include "connect.h"
+#include "interrupt.h"
 
 #include <pgdesk/core/dsn.h>
 #include <pgdesk/core/profilestore.h>
@@ -37,7 +38,9 @@ Target resolveTarget(const Invocation& inv) {
 
 core::Connection connect(const Invocation& inv) {
     const Target t = resolveTarget(inv);
-    return core::Connection::open(t.profile, t.password);
+    auto connection = core::Connection::open(t.profile, t.password);
+    setInterruptTarget(connection.cancelHandle());
+    return connection;
 }
 
 } // namespace pgdesk::cli

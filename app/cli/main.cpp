@@ -1,8 +1,10 @@
 #include "cliapp.h"
+#include "interrupt.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char* argv[]) {
+    pgdesk::cli::installInterruptHandler(); // before any thread exists, so all inherit the signal mask
     QCoreApplication app(argc, argv);
     return pgdesk::cli::run(QCoreApplication::arguments().mid(1));
 }

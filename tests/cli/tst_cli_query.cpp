@@ -1,8 +1,11 @@
 #include "clirunner.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <csignal>
 
 using namespace pgdesk::test;
 
@@ -102,6 +105,29 @@ private slots:
             QCOMPARE(r.exitCode, 2);
             QVERIFY2(!r.err.contains(QStringLiteral("hunter2")), qPrintable(r.err));
         }
+    }
+
+    void interruptCancelsRunningStatement() {
+        QProcess p;
+        p.start(binary(QStringLiteral("pgdesk-cli")),
+                {QStringLiteral("--dsn"), conninfo(), QStringLiteral("query"),
+                 QStringLiteral("select pg_sleep(29.25)")});
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer wait;
+        wait.start();
+        while (psql(QStringLiteral(
+                   "select count(*) from pg_stat_activity where query like 'select pg_sleep(29.25)%'")) !=
+               QStringLiteral("1")) {
+            QVERIFY2(wait.elapsed() < 10000, "the statement never started");
+            QTest::qWait(50);
+        }
+        QElapsedTimer timer;
+        timer.start();
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(5000));
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("57014")));
     }
 
     void unreachableServerExits3() {

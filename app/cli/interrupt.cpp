@@ -1,0 +1,60 @@
+#include "interrupt.h"
+#include "exitcodes.h"
+
+#include <mutex>
+#include <thread>
+
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <unistd.h>
+
+namespace pgdesk::cli {
+
+namespace {
+
+std::mutex g_mutex;
+core::CancelHandle g_target;
+
+void waitForSignals(sigset_t set) {
+    for (int received = 1;; ++received) {
+        int signal = 0;
+        if (sigwait(&set, &signal) != 0)
+            return;
+        core::CancelHandle target;
+        {
+            std::lock_guard lock(g_mutex);
+            target = g_target;
+        }
+        // A running statement is cancelled and the command exits 130 through its normal error path;
+        // otherwise there is nothing to wait for.
+        // A second interrupt means the first did not end it (e.g. it came between statements): stop now.
+        if (received > 1 || !target.isValid() || !target.cancel()) {
+            std::fputs("pgdesk-cli: cancelled\n", stderr);
+            _exit(ExitCancelled);
+        }
+    }
+}
+
+} // namespace
+
+void installInterruptHandler() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr); // inherited by every thread started later
+    std::thread(waitForSignals, set).detach();
+}
+
+void setInterruptTarget(const core::CancelHandle& handle) {
+    std::lock_guard lock(g_mutex);
+    g_target = handle;
+}
+
+void clearInterruptTarget() {
+    std::lock_guard lock(g_mutex);
+    g_target = {};
+}
+
+} // namespace pgdesk::cli

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <pgdesk/core/connection.h>
+
+namespace pgdesk::cli {
+
+// Ctrl-C (SIGINT) and SIGTERM cancel the statement that is running (PQcancel), so the command fails
+// with QueryCanceled and exits 130; with nothing running the process exits 130 at once. The signals
+// are taken by a sigwait() thread, so no work happens inside a signal handler.
+// Must be called before any other thread starts.
+void installInterruptHandler();
+
+// The connection whose statement an interrupt should cancel (replaces the previous one).
+void setInterruptTarget(const core::CancelHandle& handle);
+void clearInterruptTarget();
+
+} // namespace pgdesk::cli
