@@ -26,6 +26,17 @@ Global options:
 Commands:
   profiles list|show NAME|add NAME …|remove NAME|test NAME|import-services [FILE]
   query SQL             run one statement and print its rows
+  tables [--schema S]   list tables and views with row estimates, key and soft delete
+  describe TABLE        columns, keys, foreign keys, checks and detected conventions
+  browse TABLE [--filter "COLUMN OPERATION [VALUE]"]... [--any] [--search TEXT]
+         [--sort COLUMN[:asc|:desc]]... [--page N | --after CURSOR | --before CURSOR | --last]
+         [--page-size N] [--deleted active|deleted|all] [--count exact|estimate|none]
+                        one page of a table, filtered and sorted on the server; operations:
+                        equal not_equal less_than less_than_or_equal greater_than
+                        greater_than_or_equal in_list not_in_list (comma-separated) like ilike
+                        starts_with ends_with contains is_null is_not_null between (A,B)
+                        array_contains array_overlaps json_path_equal (PATH VALUE, a.b)
+                        json_contains full_text
 
 Exit codes:
   0    success
@@ -95,6 +106,12 @@ int run(const QStringList& arguments) {
             return cmdProfiles(inv);
         if (command == QLatin1String("query"))
             return cmdQuery(inv);
+        if (command == QLatin1String("browse"))
+            return cmdBrowse(inv);
+        if (command == QLatin1String("tables"))
+            return cmdTables(inv);
+        if (command == QLatin1String("describe"))
+            return cmdDescribe(inv);
         throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
     } catch (const UsageError& e) {
         err << "pgdesk-cli: " << e.message << "\nTry 'pgdesk-cli --help'.\n";

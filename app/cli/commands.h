@@ -7,5 +7,8 @@ namespace pgdesk::cli {
 // One function per command; each returns the exit code or throws (mapped in run()).
 int cmdProfiles(Invocation& inv);
 int cmdQuery(Invocation& inv);
+int cmdBrowse(Invocation& inv);
+int cmdTables(Invocation& inv);
+int cmdDescribe(Invocation& inv);
 
 } // namespace pgdesk::cli

@@ -1,9 +1,11 @@
 #include <pgdesk/ui/mainwindow.h>
 
 #include <pgdesk/core/version.h>
+#include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/sessionopener.h>
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -26,6 +28,14 @@ MainWindow::MainWindow(QWidget* parent)
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->showMessage(tr("Ready"));
+
+    m_objects = new ObjectBrowser(this);
+    auto* dock = new QDockWidget(tr("Objects"), this);
+    dock->setObjectName(QStringLiteral("objectsDock"));
+    dock->setWidget(m_objects);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    resizeDocks({dock}, {420}, Qt::Horizontal);
 
     m_opener = new SessionOpener(this);
     connect(m_opener, &SessionOpener::opened, this, &MainWindow::onSessionOpened);
@@ -50,6 +60,7 @@ void MainWindow::onSessionOpened(const SessionInfo& info) {
     setConnectionStatus(
         tr("%1 · %2@%3 · PostgreSQL %4").arg(info.profileName, info.user, info.database, info.serverVersion));
     statusBar()->showMessage(tr("Connected"), 5000);
+    m_objects->setPool(info.pool);
 }
 
 void MainWindow::onSessionFailed(const QString& message) {

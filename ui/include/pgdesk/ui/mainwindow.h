@@ -6,6 +6,7 @@ class QLabel;
 
 namespace pgdesk::ui {
 
+class ObjectBrowser;
 class SessionOpener;
 struct SessionInfo;
 
@@ -23,12 +24,15 @@ public:
     void openProfile(const QString& name);
     void openDsn(const QString& dsn);
 
+    ObjectBrowser* objectBrowser() const { return m_objects; }
+
 private:
     void createMenus();
     void onSessionOpened(const SessionInfo& info);
     void onSessionFailed(const QString& message);
 
     SessionOpener* m_opener = nullptr;
+    ObjectBrowser* m_objects = nullptr;
 
     QLabel* m_connectionLabel = nullptr;
 };

@@ -3,14 +3,22 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
+namespace pgdesk::core {
+class Pool;
+}
+
 namespace pgdesk::ui {
 
-// What the window shows about a session once it is open. Plain values, made on a worker thread.
+// An open session: the profile's connection pool plus what the window shows about it. Made on a
+// worker thread; the pool is thread-safe and shared by every tab of the session.
 struct SessionInfo {
     QString profileName;
     QString serverVersion;
     QString user;
     QString database;
+    std::shared_ptr<core::Pool> pool;
 };
 
 // Opens a session (profile from the store + password from the keychain, or a DSN) on a worker thread

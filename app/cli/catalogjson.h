@@ -1,0 +1,16 @@
+#pragma once
+
+#include <pgdesk/core/catalog.h>
+
+#include <QJsonObject>
+#include <QJsonValue>
+
+namespace pgdesk::cli {
+
+// JSON and text pieces shared by the catalog commands (tables, describe, browse).
+QJsonValue stringOrNull(const QString& s);
+QJsonObject conventionsJson(const core::Conventions& c);
+QJsonObject privilegesJson(const core::Privileges& p);
+QString prettySize(qint64 bytes); // "12.3 MB"
+
+} // namespace pgdesk::cli

@@ -1,0 +1,266 @@
+#include "commands.h"
+#include "connect.h"
+#include "exitcodes.h"
+#include "output.h"
+
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/queryengine.h>
+#include <pgdesk/core/queryspec.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace pgdesk::cli {
+
+namespace {
+
+// Splits "a,b\,c" on unescaped commas ("\," is a literal comma, "\\" a literal backslash).
+QStringList splitList(const QString& text) {
+    QStringList out;
+    QString current;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('\\') && i + 1 < text.size() &&
+            (text.at(i + 1) == QLatin1Char(',') || text.at(i + 1) == QLatin1Char('\\'))) {
+            current += text.at(++i);
+        } else if (c == QLatin1Char(',')) {
+            out << current;
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    out << current;
+    return out;
+}
+
+// Takes the first word of text: a "double-quoted identifier" ("" inside is one quote) or up to a space.
+QString takeWord(QString& text) {
+    text = text.trimmed();
+    QString word;
+    qsizetype i = 0;
+    if (text.startsWith(QLatin1Char('"'))) {
+        for (i = 1; i < text.size(); ++i) {
+            if (text.at(i) == QLatin1Char('"')) {
+                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                    word += QLatin1Char('"');
+                    ++i;
+                    continue;
+                }
+                ++i;
+                break;
+            }
+            word += text.at(i);
+        }
+    } else {
+        while (i < text.size() && !text.at(i).isSpace())
+            word += text.at(i++);
+    }
+    text = text.mid(i);
+    if (text.startsWith(QLatin1Char(' ')))
+        text = text.mid(1); // exactly one separator: the value keeps its own leading spaces
+    return word;
+}
+
+// "COLUMN OPERATION [VALUE]". Lists (in_list, not_in_list, array_*) and between's two bounds are
+// comma-separated; json_path_equal takes "PATH VALUE" with a dot-separated path.
+core::Condition parseFilter(const QString& text) {
+    QString rest = text;
+    core::Condition c;
+    c.column = takeWord(rest);
+    const QString opName = takeWord(rest);
+    const auto op = core::filterOpFromName(opName);
+    if (c.column.isEmpty() || !op)
+        throw UsageError{QStringLiteral("--filter wants \"COLUMN OPERATION [VALUE]\", got \"%1\"").arg(text)};
+    c.op = *op;
+    switch (c.op) {
+    case core::FilterOp::IsNull:
+    case core::FilterOp::IsNotNull:
+        if (!rest.trimmed().isEmpty())
+            throw UsageError{QStringLiteral("%1 takes no value").arg(core::filterOpName(c.op))};
+        break;
+    case core::FilterOp::InList:
+    case core::FilterOp::NotInList:
+    case core::FilterOp::ArrayContains:
+    case core::FilterOp::ArrayOverlaps:
+    case core::FilterOp::Between:
+        c.values = splitList(rest);
+        break;
+    case core::FilterOp::JsonPathEqual:
+        c.jsonPath = takeWord(rest).split(QLatin1Char('.'));
+        c.values = {rest};
+        break;
+    default:
+        c.values = {rest};
+        break;
+    }
+    return c;
+}
+
+core::SortKey parseSort(const QString& text) {
+    core::SortKey key;
+    key.column = text;
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon > 0) {
+        const QString dir = text.mid(colon + 1).toLower();
+        if (dir == QLatin1String("asc") || dir == QLatin1String("desc")) {
+            key.column = text.left(colon);
+            key.descending = dir == QLatin1String("desc");
+        }
+    }
+    return key;
+}
+
+qint64 parseNumber(const QString& option, const QString& text) {
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok);
+    if (!ok || n < 1)
+        throw UsageError{QStringLiteral("%1 wants a positive number, got \"%2\"").arg(option, text)};
+    return n;
+}
+
+QJsonValue stringOrNull(const QString& s) {
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
+} // namespace
+
+// browse TABLE [--filter "COLUMN OPERATION [VALUE]"]... [--any] [--search TEXT] [--sort
+// COLUMN[:asc|:desc]]...
+//        [--page N | --after CURSOR | --before CURSOR | --last] [--page-size N]
+//        [--deleted active|deleted|all] [--count exact|estimate|none]
+int cmdBrowse(Invocation& inv) {
+    core::QuerySpec spec;
+    QString tableName;
+    const QStringList& a = inv.args;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const QString& arg = a.at(i);
+        const auto value = [&]() -> QString {
+            if (i + 1 >= a.size())
+                throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
+            return a.at(++i);
+        };
+        if (arg == QLatin1String("--filter"))
+            spec.filter.conditions << parseFilter(value());
+        else if (arg == QLatin1String("--any"))
+            spec.filter.logic = core::FilterGroup::Logic::Or;
+        else if (arg == QLatin1String("--search"))
+            spec.search = value();
+        else if (arg == QLatin1String("--sort"))
+            spec.sort << parseSort(value());
+        else if (arg == QLatin1String("--page"))
+            spec.page.pageNumber = parseNumber(arg, value());
+        else if (arg == QLatin1String("--after"))
+            spec.page.afterCursor = value();
+        else if (arg == QLatin1String("--before"))
+            spec.page.beforeCursor = value();
+        else if (arg == QLatin1String("--last"))
+            spec.page.last = true;
+        else if (arg == QLatin1String("--page-size"))
+            spec.page.pageSize = int(std::min<qint64>(parseNumber(arg, value()), 100000));
+        else if (arg == QLatin1String("--deleted")) {
+            const QString v = value();
+            if (v == QLatin1String("active"))
+                spec.scope = core::SoftDeleteScope::Active;
+            else if (v == QLatin1String("deleted"))
+                spec.scope = core::SoftDeleteScope::Deleted;
+            else if (v == QLatin1String("all"))
+                spec.scope = core::SoftDeleteScope::All;
+            else
+                throw UsageError{QStringLiteral("--deleted wants active, deleted or all")};
+        } else if (arg == QLatin1String("--count")) {
+            const QString v = value();
+            if (v == QLatin1String("exact"))
+                spec.count = core::CountMode::Exact;
+            else if (v == QLatin1String("estimate"))
+                spec.count = core::CountMode::Estimate;
+            else if (v == QLatin1String("none"))
+                spec.count = core::CountMode::None;
+            else
+                throw UsageError{QStringLiteral("--count wants exact, estimate or none")};
+        } else if (arg.startsWith(QLatin1String("--")) || !tableName.isEmpty())
+            throw UsageError{QStringLiteral("browse: unexpected argument \"%1\"").arg(arg)};
+        else
+            tableName = arg;
+    }
+    if (tableName.isEmpty())
+        throw UsageError{QStringLiteral("browse needs a TABLE")};
+    const int paging = (spec.page.pageNumber ? 1 : 0) + (spec.page.afterCursor.isEmpty() ? 0 : 1) +
+                       (spec.page.beforeCursor.isEmpty() ? 0 : 1) + (spec.page.last ? 1 : 0);
+    if (paging > 1)
+        throw UsageError{QStringLiteral("give only one of --page, --after, --before and --last")};
+    const Format format = parseFormat(inv.global.format);
+
+    auto connection = connect(inv);
+    const core::TableInfo table = core::CatalogReader(connection).table(tableName);
+    spec.schema = table.schema;
+    spec.table = table.name;
+    const core::Page page = core::QueryEngine(connection).fetchPage(spec, table);
+
+    switch (format) {
+    case Format::Json: {
+        QJsonArray columns;
+        for (const auto& c : page.columns)
+            columns.append(QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("type"), c.type}});
+        QJsonArray rows;
+        for (const auto& row : page.rows) {
+            QJsonArray values;
+            for (const auto& v : row)
+                values.append(v ? QJsonValue(*v) : QJsonValue());
+            rows.append(values);
+        }
+        printJson(inv.out, QJsonObject{
+                               {QStringLiteral("columns"), columns},
+                               {QStringLiteral("rows"), rows},
+                               {QStringLiteral("total"), page.total ? QJsonValue(*page.total) : QJsonValue()},
+                               {QStringLiteral("total_is_estimate"), page.totalIsEstimate},
+                               {QStringLiteral("page_size"), page.pageSize},
+                               {QStringLiteral("next_cursor"), stringOrNull(page.nextCursor)},
+                               {QStringLiteral("prev_cursor"), stringOrNull(page.prevCursor)},
+                               {QStringLiteral("elapsed_ms"), page.elapsedMs},
+                           });
+        break;
+    }
+    case Format::Csv: {
+        QStringList header;
+        for (const auto& c : page.columns)
+            header << csvField(c.name, false);
+        inv.out << header.join(QLatin1Char(',')) << "\r\n";
+        for (const auto& row : page.rows) {
+            QStringList fields;
+            for (const auto& v : row)
+                fields << csvField(v.value_or(QString()), !v);
+            inv.out << fields.join(QLatin1Char(',')) << "\r\n";
+        }
+        break;
+    }
+    case Format::Table: {
+        QStringList headers;
+        for (const auto& c : page.columns)
+            headers << c.name;
+        QList<QStringList> rows;
+        for (const auto& row : page.rows) {
+            QStringList cells;
+            for (const auto& v : row)
+                cells << v.value_or(QString());
+            rows << cells;
+        }
+        printTable(inv.out, headers, rows);
+        QString summary =
+            QStringLiteral("(%1 row%2").arg(page.rows.size()).arg(page.rows.size() == 1 ? "" : "s");
+        if (page.total)
+            summary += QStringLiteral(" of %1%2")
+                           .arg(page.totalIsEstimate ? QStringLiteral("~") : QString())
+                           .arg(*page.total);
+        inv.out << summary << ")\n";
+        if (!page.prevCursor.isEmpty())
+            inv.out << "previous page: --before " << page.prevCursor << '\n';
+        if (!page.nextCursor.isEmpty())
+            inv.out << "next page: --after " << page.nextCursor << '\n';
+        break;
+    }
+    }
+    return ExitOk;
+}
+
+} // namespace pgdesk::cli

@@ -1,0 +1,211 @@
+#include "catalogjson.h"
+#include "commands.h"
+#include "connect.h"
+#include "exitcodes.h"
+#include "output.h"
+
+#include <pgdesk/core/catalogreader.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace pgdesk::cli {
+
+namespace {
+
+QString identityText(const core::ColumnInfo& c) {
+    if (c.isIdentity)
+        return c.identityAlways ? QStringLiteral("always") : QStringLiteral("by_default");
+    return {};
+}
+
+QJsonObject columnJson(const core::ColumnInfo& c) {
+    return QJsonObject{
+        {QStringLiteral("name"), c.name},
+        {QStringLiteral("number"), c.number},
+        {QStringLiteral("type"), c.typeName},
+        {QStringLiteral("base_type"), c.baseTypeName},
+        {QStringLiteral("domain"), stringOrNull(c.domainName)},
+        {QStringLiteral("category"), core::typeCategoryName(c.category)},
+        {QStringLiteral("element_type"), stringOrNull(c.elementTypeName)},
+        {QStringLiteral("enum_labels"),
+         c.enumLabels.isEmpty() ? QJsonValue() : QJsonArray::fromStringList(c.enumLabels)},
+        {QStringLiteral("not_null"), c.notNull},
+        {QStringLiteral("default"), stringOrNull(c.defaultExpression)},
+        {QStringLiteral("identity"), stringOrNull(identityText(c))},
+        {QStringLiteral("generated"), c.isGenerated},
+        {QStringLiteral("comment"), stringOrNull(c.comment)},
+    };
+}
+
+QJsonObject foreignKeyJson(const core::ForeignKey& k) {
+    return QJsonObject{
+        {QStringLiteral("name"), k.name},
+        {QStringLiteral("schema"), k.schema},
+        {QStringLiteral("table"), k.table},
+        {QStringLiteral("columns"), QJsonArray::fromStringList(k.columns)},
+        {QStringLiteral("ref_schema"), k.refSchema},
+        {QStringLiteral("ref_table"), k.refTable},
+        {QStringLiteral("ref_columns"), QJsonArray::fromStringList(k.refColumns)},
+    };
+}
+
+QJsonObject tableJson(const core::TableInfo& t) {
+    QJsonArray columns, uniques, foreignKeys, referencedBy, checks;
+    for (const auto& c : t.columns)
+        columns.append(columnJson(c));
+    for (const auto& u : t.uniques)
+        uniques.append(QJsonObject{{QStringLiteral("name"), u.name},
+                                   {QStringLiteral("columns"), QJsonArray::fromStringList(u.columns)},
+                                   {QStringLiteral("primary_key"), u.isPrimaryKey},
+                                   {QStringLiteral("index_only"), u.isIndexOnly},
+                                   {QStringLiteral("partial"), u.isPartial}});
+    for (const auto& k : t.foreignKeys)
+        foreignKeys.append(foreignKeyJson(k));
+    for (const auto& k : t.referencedBy)
+        referencedBy.append(foreignKeyJson(k));
+    for (const auto& c : t.checks)
+        checks.append(
+            QJsonObject{{QStringLiteral("name"), c.name}, {QStringLiteral("definition"), c.definition}});
+    return QJsonObject{
+        {QStringLiteral("schema"), t.schema},
+        {QStringLiteral("name"), t.name},
+        {QStringLiteral("kind"), core::relationKindName(t.kind)},
+        {QStringLiteral("parent_schema"), stringOrNull(t.parentSchema)},
+        {QStringLiteral("parent_name"), stringOrNull(t.parentName)},
+        {QStringLiteral("partitions"), QJsonArray::fromStringList(t.partitions)},
+        {QStringLiteral("comment"), stringOrNull(t.comment)},
+        {QStringLiteral("estimated_rows"), t.estimatedRows},
+        {QStringLiteral("estimate_from_size"), t.estimateFromSize},
+        {QStringLiteral("total_bytes"), t.totalBytes},
+        {QStringLiteral("columns"), columns},
+        {QStringLiteral("uniques"), uniques},
+        {QStringLiteral("foreign_keys"), foreignKeys},
+        {QStringLiteral("referenced_by"), referencedBy},
+        {QStringLiteral("checks"), checks},
+        {QStringLiteral("conventions"), conventionsJson(t.conventions)},
+        {QStringLiteral("privileges"), privilegesJson(t.privileges)},
+    };
+}
+
+QString yesNo(bool b) {
+    return b ? QStringLiteral("yes") : QStringLiteral("no");
+}
+
+QString foreignKeyLine(const core::ForeignKey& k) {
+    return QStringLiteral("  %1: %2.%3 (%4) -> %5.%6 (%7)\n")
+        .arg(k.name, k.schema, k.table, k.columns.join(QStringLiteral(", ")), k.refSchema, k.refTable,
+             k.refColumns.join(QStringLiteral(", ")));
+}
+
+void printText(QTextStream& out, const core::TableInfo& t) {
+    out << core::relationKindName(t.kind) << ' ' << t.qualifiedName();
+    if (t.isPartition())
+        out << " (partition of " << t.parentSchema << '.' << t.parentName << ')';
+    out << '\n';
+    if (!t.comment.isEmpty())
+        out << t.comment << '\n';
+    out << '\n';
+
+    QList<QStringList> rows;
+    for (const auto& c : t.columns) {
+        QString extra =
+            identityText(c).isEmpty()
+                ? QString()
+                : QStringLiteral("identity ") + identityText(c).replace(QLatin1Char('_'), QLatin1Char(' '));
+        if (c.isGenerated)
+            extra = QStringLiteral("generated");
+        rows << QStringList{
+            QString::number(c.number),
+            c.name,
+            c.domainName.isEmpty() ? c.typeName : QStringLiteral("%1 (%2)").arg(c.typeName, c.baseTypeName),
+            c.notNull ? QStringLiteral("not null") : QString(),
+            c.defaultExpression,
+            extra,
+            c.comment};
+    }
+    printTable(out,
+               {QStringLiteral("#"), QStringLiteral("column"), QStringLiteral("type"), QStringLiteral("null"),
+                QStringLiteral("default"), QStringLiteral("identity"), QStringLiteral("comment")},
+               rows);
+
+    const auto& conv = t.conventions;
+    out << "\nRow key: "
+        << (conv.rowKey.isEmpty()
+                ? QStringLiteral("none (read-only)")
+                : QStringLiteral("%1 [%2]").arg(conv.rowKey.join(QStringLiteral(", ")), conv.rowKeySource))
+        << '\n';
+    if (!t.uniques.isEmpty()) {
+        out << "Unique:\n";
+        for (const auto& u : t.uniques) {
+            QStringList flags;
+            if (u.isPrimaryKey)
+                flags << QStringLiteral("primary key");
+            if (u.isIndexOnly)
+                flags << QStringLiteral("index");
+            if (u.isPartial)
+                flags << QStringLiteral("partial");
+            out << "  " << u.name << " (" << u.columns.join(QStringLiteral(", ")) << ')';
+            if (!flags.isEmpty())
+                out << ' ' << flags.join(QStringLiteral(", "));
+            out << '\n';
+        }
+    }
+    if (!t.foreignKeys.isEmpty()) {
+        out << "Foreign keys:\n";
+        for (const auto& k : t.foreignKeys)
+            out << foreignKeyLine(k);
+    }
+    if (!t.referencedBy.isEmpty()) {
+        out << "Referenced by:\n";
+        for (const auto& k : t.referencedBy)
+            out << foreignKeyLine(k);
+    }
+    if (!t.checks.isEmpty()) {
+        out << "Checks:\n";
+        for (const auto& c : t.checks)
+            out << "  " << c.name << ": " << c.definition << '\n';
+    }
+    if (!t.partitions.isEmpty())
+        out << "Partitions: " << t.partitions.join(QStringLiteral(", ")) << '\n';
+    out << "Conventions:\n";
+    out << "  soft delete: "
+        << (conv.softDelete == core::SoftDeleteKind::None
+                ? QStringLiteral("none")
+                : QStringLiteral("%1 (%2)").arg(conv.softDeleteColumn,
+                                                core::softDeleteKindName(conv.softDelete)))
+        << '\n';
+    out << "  created at: " << (conv.createdAtColumn.isEmpty() ? QStringLiteral("-") : conv.createdAtColumn)
+        << '\n';
+    out << "  updated at: " << (conv.updatedAtColumn.isEmpty() ? QStringLiteral("-") : conv.updatedAtColumn);
+    if (conv.updatedAtByTrigger)
+        out << " (BEFORE UPDATE trigger present)";
+    out << '\n';
+    out << "  uuid key: " << yesNo(conv.uuidKey) << '\n';
+    if (t.kind != core::RelationKind::View && t.kind != core::RelationKind::ForeignTable)
+        out << "Estimated rows: " << (t.estimateFromSize ? QStringLiteral("≈") : QString())
+            << QString::number(qRound64(t.estimatedRows))
+            << (t.estimateFromSize ? " (never analyzed; from size)" : "") << ", total size "
+            << prettySize(t.totalBytes) << '\n';
+    out << "Privileges: select " << yesNo(t.privileges.select) << ", insert " << yesNo(t.privileges.insert)
+        << ", update " << yesNo(t.privileges.update) << ", delete " << yesNo(t.privileges.remove) << '\n';
+}
+
+} // namespace
+
+// describe TABLE: everything the catalog knows about one table or view, and the conventions the
+// application will use for it. TABLE is "schema.table" or a bare name found along the search path.
+int cmdDescribe(Invocation& inv) {
+    if (inv.args.size() != 1)
+        throw UsageError{QStringLiteral("describe takes exactly one table name")};
+    const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
+    auto connection = connect(inv);
+    const core::TableInfo table = core::CatalogReader(connection).table(inv.args.first());
+    if (format == Format::Json)
+        printJson(inv.out, tableJson(table));
+    else
+        printText(inv.out, table);
+    return ExitOk;
+}
+
+} // namespace pgdesk::cli

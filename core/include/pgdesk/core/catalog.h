@@ -1,0 +1,132 @@
+#pragma once
+
+#include <pgdesk/core/result.h>
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace pgdesk::core {
+
+class Connection;
+
+enum class RelationKind { Table, PartitionedTable, View, MaterializedView, ForeignTable };
+QString relationKindName(RelationKind kind); // "table", "partitioned_table", "view", …
+
+// Broad family of a column's type; decides which filter operations and editors fit.
+enum class TypeCategory {
+    Boolean,
+    Integer,
+    Numeric,
+    Float,
+    Text,
+    Uuid,
+    Date,
+    Time,
+    Timestamp,
+    Interval,
+    Json,
+    Array,
+    Bytea,
+    Network,
+    Range,
+    Enum,
+    TsVector,
+    Other
+};
+
+struct ColumnInfo {
+    QString name;
+    int number = 0;       // attnum
+    Oid typeOid = 0;      // the column's type (a domain's own OID for domain columns)
+    QString typeName;     // format_type with modifiers: "numeric(12,2)", "character varying(20)", "text[]"
+    Oid baseTypeOid = 0;  // for domains: the base type; else == typeOid
+    QString baseTypeName; // for domains: base type name; else == typeName
+    QString domainName;   // non-empty for domain columns
+    TypeCategory category = TypeCategory::Other;
+    Oid elementTypeOid = 0;  // for arrays
+    QString elementTypeName; // for arrays: "text", "integer"
+    QStringList enumLabels;  // for enum columns (and arrays of enums), in sort order
+    bool notNull = false;
+    QString defaultExpression; // pg_get_expr of the default, empty if none
+    bool isIdentity = false;   // GENERATED … AS IDENTITY
+    bool identityAlways = false;
+    bool isGenerated = false; // GENERATED ALWAYS AS (…) STORED
+    QString comment;
+
+    bool isTextLike() const; // text, varchar, char, citext-like, enums, name
+};
+
+struct UniqueConstraint {
+    QString name;
+    QStringList columns;
+    bool isPrimaryKey = false;
+    bool isIndexOnly = false; // a unique index that is not a constraint
+    bool isPartial = false;   // partial unique index (cannot identify rows)
+};
+
+struct ForeignKey {
+    QString name;
+    QString schema; // referencing side
+    QString table;
+    QStringList columns;
+    QString refSchema; // referenced side
+    QString refTable;
+    QStringList refColumns;
+};
+
+struct CheckConstraint {
+    QString name;
+    QString definition; // pg_get_constraintdef
+};
+
+enum class SoftDeleteKind { None, DeletedAtTimestamp, DeletedFlag, ActiveFlag };
+
+// Conventions detected on a table; they drive the default view and editing.
+struct Conventions {
+    QStringList
+        rowKey; // primary key, else a NOT NULL unique constraint; empty = read-only (ctid opt-in later)
+    QString rowKeySource; // "primary_key", "unique:<name>", or "" when none
+    SoftDeleteKind softDelete = SoftDeleteKind::None;
+    QString softDeleteColumn;        // deleted_at / is_deleted / deleted / is_active / active / activebool
+    QString createdAtColumn;         // created_at …
+    QString updatedAtColumn;         // updated_at, last_update, modified_at …
+    bool updatedAtByTrigger = false; // a BEFORE UPDATE row trigger exists (assume it maintains the column)
+    bool uuidKey = false;            // single-column uuid row key
+};
+
+struct Privileges {
+    bool select = false;
+    bool insert = false;
+    bool update = false;
+    bool remove = false; // DELETE
+};
+
+struct TableInfo {
+    Oid oid = 0;
+    QString schema;
+    QString name;
+    RelationKind kind = RelationKind::Table;
+    QString parentSchema; // for partitions: the partitioned parent
+    QString parentName;
+    QStringList partitions; // for partitioned tables: "schema.name" of direct partitions
+    QString comment;
+    double estimatedRows = 0; // reltuples, or a size-based estimate when never analyzed (-1)
+    bool estimateFromSize = false;
+    qint64 totalBytes = 0; // pg_total_relation_size
+    Privileges privileges;
+    QList<ColumnInfo> columns;
+    QList<UniqueConstraint> uniques; // primary key first
+    QList<ForeignKey> foreignKeys;   // this table references others
+    QList<ForeignKey> referencedBy;  // others reference this table
+    QList<CheckConstraint> checks;
+    Conventions conventions;
+
+    QString qualifiedName() const;                       // schema.name, unquoted, for display
+    const ColumnInfo* column(const QString& name) const; // nullptr when absent
+    bool isPartition() const { return !parentName.isEmpty(); }
+};
+
+} // namespace pgdesk::core

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <pgdesk/core/catalog.h>
+#include <pgdesk/core/connection.h>
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace pgdesk::core {
+
+struct SchemaInfo {
+    QString name;
+    QString owner;
+    QString comment;
+};
+
+// One row of the table list: enough to show it and to know how it can be edited, without the
+// column/constraint details of TableInfo.
+struct TableSummary {
+    Oid oid = 0;
+    QString schema;
+    QString name;
+    RelationKind kind = RelationKind::Table;
+    QString parentSchema; // for partitions: the partitioned parent
+    QString parentName;
+    double estimatedRows = 0;      // see TableInfo::estimatedRows
+    bool estimateFromSize = false; // never analyzed: estimated from the relation's size
+    qint64 totalBytes = 0;
+    QString comment;
+    Conventions conventions;
+    Privileges privileges;
+
+    QString qualifiedName() const { return schema + QLatin1Char('.') + name; }
+    bool isPartition() const { return !parentName.isEmpty(); }
+};
+
+// Reads the system catalogs. Every call is exactly one statement (one round trip), and names always
+// travel as parameters, so hostile identifiers are just data.
+class CatalogReader {
+public:
+    explicit CatalogReader(Connection& connection);
+
+    // User schemas, sorted: pg_catalog, information_schema, pg_toast* and pg_temp* are left out.
+    QList<SchemaInfo> schemas();
+    // Tables, partitioned tables (and their partitions), views, materialized views and foreign
+    // tables, sorted by schema and name; an empty schema means all user schemas.
+    QList<TableSummary> tables(const QString& schema = {});
+    // Everything about one relation, by exact (case-sensitive) schema and name; an empty schema
+    // searches current_schemas(false) in order. Throws NotFound when absent.
+    TableInfo table(const QString& schema, const QString& name);
+    // "schema.table" or "table" (looked up along the search path). Parts may be double-quoted
+    // ("my.schema"."a ""b"""); unquoted parts are taken exactly as written, not case-folded. When a
+    // dotted name does not resolve as schema.table, the whole text is tried as a bare table name.
+    TableInfo table(const QString& qualifiedOrBareName);
+
+private:
+    TableInfo loadTable(const Param& schema, const Param& name, const Param& fallbackName,
+                        const QString& shownName);
+
+    Connection& m_connection;
+};
+
+// Pure: the conventions of a table from its columns and uniques (rules in catalogreader.cpp).
+Conventions detectConventions(const TableInfo& table, bool hasBeforeUpdateRowTrigger);
+
+// Splits "schema.table" honouring double quotes; std::nullopt when the text is not a valid one- or
+// two-part name (then it can only be a bare name as a whole).
+std::optional<QStringList> splitQualifiedName(const QString& text);
+
+// Lower-case names for JSON and display: "deleted_at", "deleted_flag", "active_flag", "none".
+QString softDeleteKindName(SoftDeleteKind kind);
+// "boolean", "integer", "timestamp", … .
+QString typeCategoryName(TypeCategory category);
+
+} // namespace pgdesk::core

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QtGlobal>
+
+#include <optional>
+
+namespace pgdesk::core {
+
+struct PageColumn {
+    QString name;
+    QString type; // the column's type name from the catalog ("numeric(12,2)")
+};
+
+// One page of a table browse, rows in display order.
+struct Page {
+    QList<PageColumn> columns;
+    QList<QList<std::optional<QString>>> rows; // exact text output, nullopt = NULL
+    QString nextCursor; // empty: no next page (or the table has no row key: use page numbers)
+    QString prevCursor; // empty: no previous page known
+    std::optional<qint64> total;
+    bool totalIsEstimate = true;
+    int pageSize = 0;
+    qint64 elapsedMs = 0;
+};
+
+} // namespace pgdesk::core

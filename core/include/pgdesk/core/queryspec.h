@@ -1,0 +1,95 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QtGlobal>
+
+#include <optional>
+
+namespace pgdesk::core {
+
+// Filter operations of the table browser (semantics follow the adapter tutorial's operation table,
+// plus PostgreSQL-specific ones). Every value travels as a bound parameter cast to the column's type.
+enum class FilterOp {
+    Equal,
+    NotEqual,
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+    InList,
+    NotInList,
+    Like,       // case-sensitive contains
+    ILike,      // case-insensitive contains
+    StartsWith, // case-sensitive prefix
+    EndsWith,   // case-sensitive suffix
+    Contains,   // alias of ILike
+    IsNull,
+    IsNotNull,
+    Between,
+    ArrayContains, // col @> array of the values
+    ArrayOverlaps, // col && array of the values
+    JsonPathEqual, // col #>> jsonPath = value
+    JsonContains,  // col @> value::jsonb
+    FullText,      // websearch_to_tsquery; tsvector columns directly, others through to_tsvector(col::text)
+};
+
+// Lower-case CLI names: "equal", "not_equal", "less_than", …, "in_list", "between", "json_path_equal".
+QString filterOpName(FilterOp op);
+// Accepts the CLI names in any case ("EQUAL" too) and the symbols = != <> < <= > >=.
+std::optional<FilterOp> filterOpFromName(const QString& name);
+
+// One comparison. values are text (cast to the column's type in SQL): none for IsNull/IsNotNull, two for
+// Between, one or more for InList/NotInList/ArrayContains/ArrayOverlaps, exactly one otherwise. A null
+// QString in an IN list would be SQL NULL, which is not supported (DataError).
+struct Condition {
+    QString column;
+    FilterOp op = FilterOp::Equal;
+    QStringList values;
+    QStringList jsonPath; // JsonPathEqual only: the keys / array indexes, outermost first
+};
+
+// Conditions and nested groups combined with AND or OR; negated wraps the whole group in NOT (…).
+// An empty group adds no condition at all.
+struct FilterGroup {
+    enum class Logic { And, Or } logic = Logic::And;
+    bool negated = false;
+    QList<Condition> conditions;
+    QList<FilterGroup> groups;
+
+    bool isEmpty() const;
+};
+
+struct SortKey {
+    QString column;
+    bool descending = false;
+    // Default: PostgreSQL's (NULLS LAST for ascending, NULLS FIRST for descending).
+    enum class Nulls { Default, First, Last } nulls = Nulls::Default;
+};
+
+// Which rows of a soft-delete table to show (ignored for tables without the convention).
+enum class SoftDeleteScope { Active, Deleted, All };
+enum class CountMode { None, Estimate, Exact };
+
+// At most one of pageNumber / afterCursor / beforeCursor / last; none means the first page.
+struct PageRequest {
+    int pageSize = 100;
+    std::optional<qint64> pageNumber; // 1-based; OFFSET paging (any table)
+    QString afterCursor;              // keyset paging (tables with a row key only)
+    QString beforeCursor;
+    bool last = false;
+};
+
+struct QuerySpec {
+    QString schema;
+    QString table;
+    FilterGroup filter;
+    QString search; // quick search: case-insensitive contains over all text-like columns
+    QList<SortKey> sort;
+    SoftDeleteScope scope = SoftDeleteScope::Active;
+    PageRequest page;
+    CountMode count = CountMode::Estimate;
+};
+
+} // namespace pgdesk::core

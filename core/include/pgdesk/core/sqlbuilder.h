@@ -1,0 +1,69 @@
+#pragma once
+
+#include <pgdesk/core/catalog.h>
+#include <pgdesk/core/connection.h>
+#include <pgdesk/core/queryspec.h>
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace pgdesk::core {
+
+// Pure: "we"ird" → "\"we\"\"ird\"" (doubles the double quotes, wraps in double quotes). Needs no
+// connection, so SQL can be built and tested without I/O.
+QString quoteIdentifier(const QString& identifier);
+// Pure: {"a","b\"c"} → {"a","b\"c"} as a PostgreSQL array literal with every element double-quoted and
+// `"` / `\` backslash-escaped. A null QString element is SQL NULL, which filters do not support: DataError.
+QString arrayLiteral(const QStringList& elements);
+// Pure: escapes `\`, `%` and `_` with a backslash so the text matches literally in LIKE … ESCAPE '\'.
+QString escapeLike(const QString& text);
+
+// The boundary row of a keyset page: the values (exact text, nullopt = NULL) of the sort tuple, and the
+// sort tuple's signature so that a cursor is refused under another sort order.
+struct Cursor {
+    QStringList signature; // one entry per sort key: "asc nulls last <column>" …
+    QList<std::optional<QString>> values;
+};
+// Opaque text: base64url of JSON {"k":[signature…],"v":[values…]}.
+QString encodeCursor(const Cursor& cursor);
+// Throws ConfigurationError for anything that is not a cursor made by encodeCursor().
+Cursor decodeCursor(const QString& text);
+
+// A value the statement casts to a column's type; kept so a failed cast can be blamed on the column.
+struct CastValue {
+    QString column;
+    QString type;
+    QString value;
+};
+
+struct BuiltQuery {
+    QString sql;
+    Params params;
+    QList<CastValue> casts;    // every user value cast to a column type, in parameter order
+    bool hasCondition = false; // the WHERE clause is not empty (filter, search or soft-delete scope)
+
+    // Page queries only.
+    QStringList columns;       // selected columns, in order (all of the table's columns)
+    QStringList sortColumns;   // the effective sort tuple (user keys + row key tie-breakers)
+    QStringList sortSignature; // Cursor::signature for this sort order
+    bool keyset = false;       // the order is total: the engine may hand out cursors
+    bool backwards = false;    // rows come in reverse order (beforeCursor / last); the engine reverses them
+    int limit = 0;             // pageSize + 1: the extra row tells whether another page exists
+    qint64 offset = 0;
+};
+
+// SELECT of one page: filter AND search AND soft-delete scope, ORDER BY the sort keys then the row key
+// (so the order is total), LIMIT pageSize+1. Keyset paging (cursors, last) needs a row key; tables
+// without one page with OFFSET/LIMIT only (cursors and `last` are refused with ConfigurationError), and
+// without a sort their order is whatever the server returns. Errors: unknown column → NotFound, wrong
+// number of values → ConfigurationError, unsupported value → DataError.
+BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table);
+// SELECT count(*) with the same WHERE clause.
+BuiltQuery buildCountQuery(const QuerySpec& spec, const TableInfo& table);
+// EXPLAIN (FORMAT JSON) of the filtered select without LIMIT: its top "Plan Rows" is the estimate.
+BuiltQuery buildExplainEstimate(const QuerySpec& spec, const TableInfo& table);
+
+} // namespace pgdesk::core

@@ -1,0 +1,206 @@
+#include <pgdesk/core/connection.h>
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/queryengine.h>
+#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/transaction.h>
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+
+namespace pgdesk::core {
+
+namespace {
+
+// SQLSTATEs of a value that does not convert to the type it is cast to.
+bool isCastFailure(const Error& e) {
+    static const QStringList states{QStringLiteral("22P02"), QStringLiteral("22007"), QStringLiteral("22008"),
+                                    QStringLiteral("22003"), QStringLiteral("22023")};
+    return states.contains(e.sqlState());
+}
+
+[[noreturn]] void throwNamed(const Error& e, const CastValue& cast) {
+    ErrorInfo info = e.info();
+    info.message = QStringLiteral("invalid value \"%1\" for column \"%2\" (%3): %4")
+                       .arg(cast.value, cast.column, cast.type, e.message());
+    info.column = cast.column;
+    throwError(info);
+}
+
+// Rethrows a failed cast as a DataError that names the column and the value. The server's message
+// usually quotes the value; otherwise (e.g. numeric field overflow) each value is cast on its own, which
+// needs a usable connection (the page's own transaction is already rolled back by then).
+[[noreturn]] void rethrowCastError(const Error& e, const QList<CastValue>& casts, Connection& connection) {
+    if (!isCastFailure(e) || !e.info().column.isEmpty()) // not a cast, or already named
+        throw;
+    for (const CastValue& cast : casts) {
+        if (e.message().contains(QLatin1Char('"') + cast.value + QLatin1Char('"')))
+            throwNamed(e, cast);
+    }
+    if (!connection.inFailedTransaction()) {
+        for (const CastValue& cast : casts) {
+            try {
+                connection.exec(QStringLiteral("SELECT $1::") + cast.type, {param(cast.value)});
+            } catch (const DataError& probe) {
+                throwNamed(probe, cast);
+            } catch (const QueryError&) {
+                // Not this value's problem (or the type itself is odd): keep looking.
+            }
+        }
+    }
+    throw;
+}
+
+} // namespace
+
+QueryEngine::QueryEngine(Connection& connection)
+    : m_connection(connection) {
+}
+
+Result QueryEngine::run(const BuiltQuery& query) {
+    return m_connection.exec(query.sql, query.params);
+}
+
+Page QueryEngine::fetchPage(const QuerySpec& spec, const TableInfo& table) {
+    QElapsedTimer timer;
+    timer.start();
+    Page page;
+    try {
+        if (m_connection.isIdle()) {
+            // The page and its count see one snapshot; READ ONLY guards against any surprise write.
+            TransactionOptions options;
+            options.isolation = IsolationLevel::RepeatableRead;
+            options.readOnly = true;
+            Transaction tx(m_connection, options);
+            page = fetch(spec, table);
+            tx.commit();
+        } else {
+            page = fetch(spec, table);
+        }
+    } catch (const DataError& e) {
+        // The filter's values (a cursor's come from the server's own output).
+        rethrowCastError(e, buildCountQuery(spec, table).casts, m_connection);
+    }
+    page.elapsedMs = timer.elapsed();
+    return page;
+}
+
+Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table) {
+    // Without a row key there is no keyset: the last page is found by counting.
+    if (spec.page.last && table.conventions.rowKey.isEmpty()) {
+        QuerySpec numbered = spec;
+        numbered.page.last = false;
+        const qint64 count = exactCount(spec, table);
+        numbered.page.pageNumber = std::max<qint64>(1, (count + spec.page.pageSize - 1) / spec.page.pageSize);
+        return fetch(numbered, table);
+    }
+
+    const BuiltQuery q = buildPageQuery(spec, table);
+    const Result r = run(q);
+    const int size = spec.page.pageSize;
+    const bool hasMore = r.rowCount() > size;
+
+    Page page;
+    page.pageSize = size;
+    for (const QString& name : q.columns) {
+        QString type;
+        for (const ColumnInfo& c : table.columns) {
+            if (c.name == name)
+                type = c.typeName;
+        }
+        page.columns << PageColumn{name, type};
+    }
+    if (q.columns.isEmpty()) {
+        for (int c = 0; c < r.columnCount(); ++c)
+            page.columns << PageColumn{r.columnName(c), QString()};
+    }
+    const int shown = std::min(r.rowCount(), size);
+    for (int row = 0; row < shown; ++row) {
+        QList<std::optional<QString>> values;
+        values.reserve(r.columnCount());
+        for (int c = 0; c < r.columnCount(); ++c)
+            values << (r.isNull(row, c) ? std::nullopt : std::optional<QString>(r.text(row, c)));
+        page.rows << values;
+    }
+    if (q.backwards)
+        std::reverse(page.rows.begin(), page.rows.end());
+
+    const auto cursorFor = [&](const QList<std::optional<QString>>& row) {
+        Cursor cursor;
+        cursor.signature = q.sortSignature;
+        for (const QString& name : q.sortColumns)
+            cursor.values << row.at(q.columns.indexOf(name));
+        return encodeCursor(cursor);
+    };
+    const bool startsAtTop = spec.page.afterCursor.isEmpty() && q.offset == 0;
+    if (q.keyset && !page.rows.isEmpty()) {
+        if (!q.backwards) {
+            if (hasMore)
+                page.nextCursor = cursorFor(page.rows.last());
+            if (!startsAtTop)
+                page.prevCursor = cursorFor(page.rows.first());
+        } else {
+            if (hasMore)
+                page.prevCursor = cursorFor(page.rows.first());
+            if (!spec.page.beforeCursor.isEmpty())
+                page.nextCursor = cursorFor(page.rows.last());
+        }
+    }
+
+    // A page that holds every row already knows the exact total.
+    const bool wholeTable = !hasMore && ((!q.backwards && startsAtTop) || spec.page.last);
+    switch (spec.count) {
+    case CountMode::None:
+        break;
+    case CountMode::Exact:
+        page.total = wholeTable ? page.rows.size() : exactCount(spec, table);
+        page.totalIsEstimate = false;
+        break;
+    case CountMode::Estimate:
+        if (wholeTable) {
+            page.total = page.rows.size();
+            page.totalIsEstimate = false;
+        } else {
+            // Never below what this page proves to exist.
+            const qint64 seen = q.offset + page.rows.size() + (hasMore ? 1 : 0);
+            page.total = std::max(estimateCount(spec, table), seen);
+            page.totalIsEstimate = true;
+        }
+        break;
+    }
+    return page;
+}
+
+qint64 QueryEngine::exactCount(const QuerySpec& spec, const TableInfo& table) {
+    const BuiltQuery q = buildCountQuery(spec, table);
+    try {
+        return run(q).text(0, 0).toLongLong();
+    } catch (const DataError& e) {
+        rethrowCastError(e, q.casts, m_connection);
+    }
+}
+
+qint64 QueryEngine::estimateCount(const QuerySpec& spec, const TableInfo& table) {
+    const BuiltQuery q = buildExplainEstimate(spec, table);
+    if (!q.hasCondition && table.estimatedRows > 0)
+        return std::llround(table.estimatedRows);
+    try {
+        const QJsonDocument plan = QJsonDocument::fromJson(run(q).bytes(0, 0));
+        const double rows = plan.array()
+                                .at(0)
+                                .toObject()
+                                .value(QStringLiteral("Plan"))
+                                .toObject()
+                                .value(QStringLiteral("Plan Rows"))
+                                .toDouble();
+        return std::llround(rows);
+    } catch (const DataError& e) {
+        rethrowCastError(e, q.casts, m_connection);
+    }
+}
+
+} // namespace pgdesk::core

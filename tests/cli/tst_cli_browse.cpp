@@ -1,0 +1,109 @@
+#include "clirunner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace pgdesk::test;
+
+class TestCliBrowse final : public QObject {
+    Q_OBJECT
+
+    static QJsonObject browse(const QStringList& args) {
+        const auto r = runCli(QStringList{QStringLiteral("--dsn"), conninfo(), QStringLiteral("browse")} +
+                              args + QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        if (r.exitCode != 0)
+            qWarning().noquote() << r.err;
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    }
+    static QStringList firstColumn(const QJsonObject& page) {
+        QStringList values;
+        for (const auto& row : page[QStringLiteral("rows")].toArray())
+            values << row.toArray().at(0).toString();
+        return values;
+    }
+
+private slots:
+    void lastPageOfAMillionRowsEqualsOffsetSql() {
+        const auto page =
+            browse({QStringLiteral("big_orders"), QStringLiteral("--sort"), QStringLiteral("order_id"),
+                    QStringLiteral("--last"), QStringLiteral("--page-size"), QStringLiteral("100"),
+                    QStringLiteral("--count"), QStringLiteral("estimate")});
+        const QStringList expected =
+            psql(QStringLiteral("select order_id from big_orders order by order_id offset 999900 limit 100"))
+                .split(QLatin1Char('\n'));
+        QCOMPARE(firstColumn(page), expected);
+        QVERIFY(page[QStringLiteral("total_is_estimate")].toBool());
+        QCOMPARE(page[QStringLiteral("page_size")].toInt(), 100);
+        QVERIFY(page[QStringLiteral("next_cursor")].isNull());
+        QVERIFY(!page[QStringLiteral("prev_cursor")].toString().isEmpty());
+    }
+
+    void cursorWalksForwardLikeOffset() {
+        const auto first =
+            browse({QStringLiteral("users"), QStringLiteral("--sort"), QStringLiteral("username:desc"),
+                    QStringLiteral("--page-size"), QStringLiteral("25")});
+        const QString cursor = first[QStringLiteral("next_cursor")].toString();
+        QVERIFY(!cursor.isEmpty());
+        const auto second =
+            browse({QStringLiteral("users"), QStringLiteral("--sort"), QStringLiteral("username:desc"),
+                    QStringLiteral("--page-size"), QStringLiteral("25"), QStringLiteral("--after"), cursor});
+        QCOMPARE(firstColumn(second),
+                 psql(QStringLiteral("select id from users order by username desc, id offset 25 limit 25"))
+                     .split(QLatin1Char('\n')));
+        QVERIFY(
+            second[QStringLiteral("columns")].toArray().at(0).toObject()[QStringLiteral("type")].toString() ==
+            QStringLiteral("uuid"));
+    }
+
+    void softDeleteScopeAndExactCount() {
+        auto page = browse({QStringLiteral("customer"), QStringLiteral("--deleted"),
+                            QStringLiteral("deleted"), QStringLiteral("--count"), QStringLiteral("exact")});
+        QCOMPARE(page[QStringLiteral("total")].toInt(), 75);
+        QVERIFY(!page[QStringLiteral("total_is_estimate")].toBool());
+        page = browse({QStringLiteral("customer"), QStringLiteral("--count"), QStringLiteral("exact")});
+        QCOMPARE(page[QStringLiteral("total")].toInt(), 425);
+    }
+
+    void filtersAreParametersNotSql() {
+        auto page = browse({QStringLiteral("customer"), QStringLiteral("--deleted"), QStringLiteral("all"),
+                            QStringLiteral("--filter"), QStringLiteral("customer_id in_list 3,5,8"),
+                            QStringLiteral("--sort"), QStringLiteral("customer_id")});
+        QCOMPARE(firstColumn(page),
+                 (QStringList{QStringLiteral("3"), QStringLiteral("5"), QStringLiteral("8")}));
+        // An injection attempt is just a value that matches nothing.
+        page = browse({QStringLiteral("customer"), QStringLiteral("--deleted"), QStringLiteral("all"),
+                       QStringLiteral("--filter"), QStringLiteral("email equal x' or '1'='1"),
+                       QStringLiteral("--count"), QStringLiteral("exact")});
+        QCOMPARE(page[QStringLiteral("total")].toInt(), 0);
+        QCOMPARE(psql(QStringLiteral("select count(*) from customer")), QStringLiteral("500"));
+    }
+
+    void hostileTableBrowsesAndNothingIsDropped() {
+        const auto page = browse(
+            {QStringLiteral("we\"ird; drop table x;--"), QStringLiteral("--count"), QStringLiteral("exact")});
+        QCOMPARE(page[QStringLiteral("total")].toInt(), 3);
+        QCOMPARE(psql(QStringLiteral("select count(*) from x")), QStringLiteral("1"));
+    }
+
+    void errorsHaveTheirExitCodes() {
+        auto r =
+            runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("browse"), QStringLiteral("customer"),
+                    QStringLiteral("--filter"), QStringLiteral("nosuch equal 1")});
+        QCOMPARE(r.exitCode, 6);
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("browse"), QStringLiteral("customer"),
+                    QStringLiteral("--filter"), QStringLiteral("customer_id equal abc")});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("customer_id")) && r.err.contains(QStringLiteral("abc")),
+                 qPrintable(r.err));
+        r = runCli(
+            {QStringLiteral("--dsn"), conninfo(), QStringLiteral("browse"), QStringLiteral("no_such_table")});
+        QCOMPARE(r.exitCode, 6);
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("browse"), QStringLiteral("customer"),
+                    QStringLiteral("--filter"), QStringLiteral("email frobnicate 1")});
+        QCOMPARE(r.exitCode, 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBrowse)
+#include "tst_cli_browse.moc"

@@ -1,0 +1,114 @@
+#include "clirunner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace pgdesk::test;
+
+namespace {
+
+QJsonObject parseObject(const CliRun& r) {
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning().noquote() << "not JSON:" << r.out << r.err;
+    return doc.object();
+}
+
+} // namespace
+
+class TestCliTables final : public QObject {
+    Q_OBJECT
+private slots:
+    void tablesJsonListsUsersWithKey() {
+        const auto r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("tables"),
+                               QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray tables = parseObject(r)[QStringLiteral("tables")].toArray();
+        QJsonObject users, events2601;
+        for (const auto& v : tables) {
+            const QJsonObject o = v.toObject();
+            if (o[QStringLiteral("schema")].toString() == QLatin1String("public") &&
+                o[QStringLiteral("name")].toString() == QLatin1String("users"))
+                users = o;
+            if (o[QStringLiteral("name")].toString() == QLatin1String("events_2026_01"))
+                events2601 = o;
+        }
+        QVERIFY2(!users.isEmpty(), qPrintable(r.out.left(2000)));
+        QCOMPARE(users[QStringLiteral("kind")].toString(), QStringLiteral("table"));
+        const QJsonObject conv = users[QStringLiteral("conventions")].toObject();
+        QCOMPARE(conv[QStringLiteral("row_key")].toArray(), QJsonArray({QStringLiteral("id")}));
+        QCOMPARE(conv[QStringLiteral("row_key_source")].toString(), QStringLiteral("primary_key"));
+        QVERIFY(conv[QStringLiteral("uuid_key")].toBool());
+        QVERIFY(conv[QStringLiteral("soft_delete")].isNull());
+        QCOMPARE(users[QStringLiteral("estimated_rows")].toDouble(), 200.0);
+        QCOMPARE(events2601[QStringLiteral("parent_name")].toString(), QStringLiteral("events"));
+    }
+
+    void tablesTableFormatWithSchemaFilter() {
+        const auto r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("tables"),
+                               QStringLiteral("--schema"), QStringLiteral("inventory")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("products")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("materialized_view")));
+        QVERIFY(r.out.contains(QStringLiteral("product_id")));
+        QVERIFY2(!r.out.contains(QStringLiteral("users")), qPrintable(r.out));
+    }
+
+    void describeCustomerShowsActiveFlag() {
+        const auto r =
+            runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("describe"),
+                    QStringLiteral("customer"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = parseObject(r);
+        QCOMPARE(o[QStringLiteral("schema")].toString(), QStringLiteral("public"));
+        const QJsonObject conv = o[QStringLiteral("conventions")].toObject();
+        const QJsonObject soft = conv[QStringLiteral("soft_delete")].toObject();
+        QCOMPARE(soft[QStringLiteral("kind")].toString(), QStringLiteral("active_flag"));
+        QCOMPARE(soft[QStringLiteral("column")].toString(), QStringLiteral("is_active"));
+        QVERIFY(conv[QStringLiteral("updated_at_by_trigger")].toBool());
+        QCOMPARE(conv[QStringLiteral("updated_at_column")].toString(), QStringLiteral("last_update"));
+        QCOMPARE(o[QStringLiteral("columns")].toArray().size(), 7);
+        QCOMPARE(
+            o[QStringLiteral("referenced_by")].toArray().at(0).toObject()[QStringLiteral("table")].toString(),
+            QStringLiteral("big_orders"));
+        QVERIFY(o[QStringLiteral("privileges")].toObject()[QStringLiteral("delete")].toBool());
+    }
+
+    void describeTableFormat() {
+        const auto r = runCli(
+            {QStringLiteral("--dsn"), conninfo(), QStringLiteral("describe"), QStringLiteral("posts")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("deleted_at (deleted_at)")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("-> public.users (id)")));
+    }
+
+    void describeMissingExits6() {
+        const auto r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("describe"),
+                               QStringLiteral("no_such_table")});
+        QCOMPARE(r.exitCode, 6);
+        QVERIFY2(r.err.contains(QStringLiteral("no_such_table")), qPrintable(r.err));
+    }
+
+    void describeHostileTable() {
+        const auto r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("describe"),
+                               QStringLiteral("we\"ird; drop table x;--"), QStringLiteral("--format"),
+                               QStringLiteral("json")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = parseObject(r);
+        QCOMPARE(o[QStringLiteral("name")].toString(), QStringLiteral("we\"ird; drop table x;--"));
+        QStringList names;
+        for (const auto& c : o[QStringLiteral("columns")].toArray())
+            names << c.toObject()[QStringLiteral("name")].toString();
+        QCOMPARE(names, QStringList({"id", "select", "Mixed Case"}));
+        const auto x = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("query"),
+                               QStringLiteral("select count(*) from public.x"), QStringLiteral("--format"),
+                               QStringLiteral("csv")});
+        QCOMPARE(x.exitCode, 0);
+        QCOMPARE(x.out, QStringLiteral("count\r\n1\r\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTables)
+#include "tst_cli_tables.moc"

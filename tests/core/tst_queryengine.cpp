@@ -1,0 +1,598 @@
+// The query engine against the demo database: every filter operation returns exactly the rows of a
+// hand-written equivalent statement, and keyset paging visits every row once, in order.
+#include "testcluster.h"
+
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/connection.h>
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/queryengine.h>
+#include <pgdesk/core/sqlbuilder.h>
+
+#include <QTest>
+
+#include <algorithm>
+
+using namespace pgdesk::core;
+
+namespace {
+
+// The text of one column of a page, NULL as "<NULL>".
+QStringList pageColumn(const Page& page, const QString& column) {
+    qsizetype index = -1;
+    for (qsizetype i = 0; i < page.columns.size(); ++i) {
+        if (page.columns.at(i).name == column)
+            index = i;
+    }
+    if (index < 0)
+        return {QStringLiteral("<no column %1>").arg(column)};
+    QStringList out;
+    for (const auto& row : page.rows)
+        out << row.at(index).value_or(QStringLiteral("<NULL>"));
+    return out;
+}
+
+QStringList sqlColumn(Connection& c, const QString& sql) {
+    const Result r = c.exec(sql);
+    QStringList out;
+    for (int i = 0; i < r.rowCount(); ++i)
+        out << (r.isNull(i, 0) ? QStringLiteral("<NULL>") : r.text(i, 0));
+    return out;
+}
+
+QStringList sorted(QStringList list) {
+    list.sort();
+    return list;
+}
+
+Condition condition(const QString& column, FilterOp op, QStringList values = {}, QStringList jsonPath = {}) {
+    Condition c;
+    c.column = column;
+    c.op = op;
+    c.values = std::move(values);
+    c.jsonPath = std::move(jsonPath);
+    return c;
+}
+
+QuerySpec allRows(const TableInfo& table) {
+    QuerySpec s;
+    s.schema = table.schema;
+    s.table = table.name;
+    s.scope = SoftDeleteScope::All;
+    s.count = CountMode::None;
+    s.page.pageSize = 10000;
+    return s;
+}
+
+} // namespace
+
+class TestQueryEngine final : public QObject {
+    Q_OBJECT
+private:
+    Connection m_c;
+    TableInfo table(const QString& schema, const QString& name) {
+        return CatalogReader(m_c).table(schema, name);
+    }
+
+private slots:
+    void initTestCase() { m_c = Connection::open(pgdesk::test::profile()); }
+
+    void filters_data() {
+        QTest::addColumn<QString>("schema");
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("op");
+        QTest::addColumn<QStringList>("values");
+        QTest::addColumn<QStringList>("path");
+        QTest::addColumn<QString>("where"); // the hand-written equivalent
+        const QString products = QStringLiteral("inventory");
+        const QString pub = QStringLiteral("public");
+        const auto row = [](const char* name, const QString& schema, const char* table, const char* key,
+                            const char* column, const char* op, QStringList values, QStringList path,
+                            const QString& where) {
+            QTest::newRow(name) << schema << QString::fromUtf8(table) << QString::fromUtf8(key)
+                                << QString::fromUtf8(column) << QString::fromUtf8(op) << values << path
+                                << where;
+        };
+        row("equal numeric", products, "products", "product_id", "price", "equal", {"19.99"}, {},
+            "price = 19.99");
+        row("equal unicode", pub, "users", "id", "username", "equal", {"jürgen.groß"}, {},
+            QStringLiteral("username = 'jürgen.groß'"));
+        row("equal enum", products, "products", "product_id", "status", "equal", {"draft"}, {},
+            "status = 'draft'");
+        row("equal empty string", pub, "users", "id", "bio", "equal", {""}, {}, "bio = ''");
+        row("not_equal", products, "products", "product_id", "status", "not_equal", {"active"}, {},
+            "status <> 'active'");
+        row("not_equal nullable", pub, "users", "id", "bio", "not_equal", {""}, {}, "bio <> ''");
+        row("less_than", products, "products", "product_id", "price", "less_than", {"100"}, {},
+            "price < 100");
+        row("less_than_or_equal", pub, "customer", "customer_id", "customer_id", "less_than_or_equal", {"10"},
+            {}, "customer_id <= 10");
+        row("greater_than", pub, "events", "event_id", "occurred_at", "greater_than",
+            {"2026-06-15 00:00:00+00"}, {}, "occurred_at > '2026-06-15 00:00:00+00'");
+        row("greater_than_or_equal", pub, "type_showcase", "id", "c_integer", "greater_than_or_equal", {"0"},
+            {}, "c_integer >= 0");
+        row("greater_than domain", pub, "type_showcase", "id", "c_positive", "greater_than", {"-5"}, {},
+            "c_positive > -5");
+        row("between", pub, "customer", "customer_id", "customer_id", "between", {"10", "20"}, {},
+            "customer_id between 10 and 20");
+        row("between microseconds", pub, "events", "event_id", "occurred_at", "between",
+            {"2026-03-14 15:09:26.535897+00", "2026-03-15 00:00:00+00"}, {},
+            "occurred_at between '2026-03-14 15:09:26.535897+00' and '2026-03-15 00:00:00+00'");
+        row("in_list enum", products, "products", "product_id", "status", "in_list",
+            {"draft", "discontinued"}, {}, "status in ('draft', 'discontinued')");
+        row("in_list unicode", pub, "users", "id", "username", "in_list",
+            {"jürgen.groß", "wang.fang", "obrien", "no\"such,user\\"}, {},
+            QStringLiteral("username in ('jürgen.groß', 'wang.fang', 'obrien')"));
+        row("in_list text", pub, "events", "event_id", "kind", "in_list", {"login", "purchase"}, {},
+            "kind in ('login', 'purchase')");
+        row("not_in_list", pub, "customer", "customer_id", "customer_id", "not_in_list", {"1", "2", "3"}, {},
+            "customer_id not in (1, 2, 3)");
+        row("not_in_list nullable", pub, "users", "id", "bio", "not_in_list", {""}, {}, "bio not in ('')");
+        row("like percent", pub, "posts", "id", "body", "like", {"%"}, {}, "strpos(body, '%') > 0");
+        row("like underscore", pub, "posts", "id", "body", "like", {"_"}, {}, "strpos(body, '_') > 0");
+        row("like backslash", pub, "posts", "id", "body", "like", {"\\"}, {}, "strpos(body, E'\\\\') > 0");
+        row("like pattern text", pub, "posts", "id", "body", "like", {"LIKE 'a_b%'"}, {},
+            "strpos(body, 'LIKE ''a_b%''') > 0");
+        row("like case-sensitive", pub, "posts", "id", "title", "like", {"PostgreSQL"}, {},
+            "strpos(title, 'PostgreSQL') > 0");
+        row("ilike", pub, "posts", "id", "title", "ilike", {"postgresql"}, {}, "title ilike '%postgresql%'");
+        row("contains unicode", pub, "users", "id", "full_name", "contains", {"ZOË"}, {},
+            QStringLiteral("full_name ilike '%zoë%'"));
+        row("contains umlaut", pub, "users", "id", "full_name", "contains", {"groß"}, {},
+            QStringLiteral("full_name ilike '%groß%'"));
+        row("starts_with", pub, "users", "id", "username", "starts_with", {"wang"}, {},
+            "left(username, 4) = 'wang'");
+        row("ends_with backslash", pub, "posts", "id", "body", "ends_with", {"\\"}, {},
+            "right(body, 1) = E'\\\\'");
+        row("is_null", pub, "users", "id", "bio", "is_null", {}, {}, "bio is null");
+        row("is_not_null", pub, "users", "id", "bio", "is_not_null", {}, {}, "bio is not null");
+        row("array_contains", products, "products", "product_id", "tags", "array_contains", {"sale"}, {},
+            "tags @> array['sale']");
+        row("array_contains hostile", products, "products", "product_id", "tags", "array_contains",
+            {"a,b", "say \"hi\"", "back\\slash", "{braces}", "NULL", ""}, {},
+            "tags @> array['a,b', 'say \"hi\"', 'back\\slash', '{braces}', 'NULL', '']");
+        row("array_overlaps", products, "products", "product_id", "tags", "array_overlaps", {"eco", "Küche"},
+            {}, QStringLiteral("tags && array['eco', 'Küche']"));
+        row("json_path_equal", products, "products", "product_id", "attributes", "json_path_equal", {"linux"},
+            {"device", "os"}, "attributes #>> '{device,os}' = 'linux'");
+        row("json_path_equal unicode", products, "products", "product_id", "attributes", "json_path_equal",
+            {"weiß"}, {"color"}, QStringLiteral("attributes #>> '{color}' = 'weiß'"));
+        row("json_path_equal array index", products, "products", "product_id", "attributes",
+            "json_path_equal", {"glass"}, {"materials", "1"}, "attributes #>> '{materials,1}' = 'glass'");
+        row("json_contains", products, "products", "product_id", "attributes", "json_contains",
+            {"{\"device\": {\"type\": \"phone\"}}"}, {},
+            "attributes @> '{\"device\": {\"type\": \"phone\"}}'");
+        row("json_contains events", pub, "events", "event_id", "payload", "json_contains", {"{}"}, {},
+            "payload @> '{}'");
+        row("full_text text column", pub, "posts", "id", "title", "full_text", {"postgresql -why"}, {},
+            "to_tsvector(title) @@ websearch_to_tsquery('postgresql -why')");
+        row("full_text tsvector", pub, "type_showcase", "id", "c_tsvector", "full_text", {"fox"}, {},
+            "c_tsvector @@ websearch_to_tsquery('fox')");
+    }
+    void filters() {
+        QFETCH(QString, schema);
+        QFETCH(QString, table);
+        QFETCH(QString, key);
+        QFETCH(QString, column);
+        QFETCH(QString, op);
+        QFETCH(QStringList, values);
+        QFETCH(QStringList, path);
+        QFETCH(QString, where);
+        const TableInfo info = this->table(schema, table);
+        QuerySpec spec = allRows(info);
+        const auto filterOp = filterOpFromName(op);
+        QVERIFY(filterOp);
+        spec.filter.conditions = {condition(column, *filterOp, values, path)};
+        const Page page = QueryEngine(m_c).fetchPage(spec, info);
+        const QStringList expected =
+            sqlColumn(m_c, QStringLiteral("select %1::text from %2.%3 where %4")
+                               .arg(key, quoteIdentifier(schema), quoteIdentifier(table), where));
+        QVERIFY2(!expected.isEmpty(), "the reference matches no row: pick another value");
+        const qint64 all = sqlColumn(m_c, QStringLiteral("select count(*) from %1.%2")
+                                              .arg(quoteIdentifier(schema), quoteIdentifier(table)))
+                               .first()
+                               .toLongLong();
+        QVERIFY2(expected.size() < all, "the reference matches every row: pick another value");
+        QCOMPARE(sorted(pageColumn(page, key)), sorted(expected));
+        QCOMPARE(QueryEngine(m_c).exactCount(spec, info), expected.size());
+    }
+
+    void groupsAndNegation() {
+        const TableInfo info = table(QStringLiteral("inventory"), QStringLiteral("products"));
+        QuerySpec spec = allRows(info);
+        spec.filter.logic = FilterGroup::Logic::Or;
+        spec.filter.conditions = {
+            condition(QStringLiteral("price"), FilterOp::LessThan, {QStringLiteral("10")})};
+        FilterGroup sub;
+        sub.negated = true;
+        sub.conditions = {condition(QStringLiteral("status"), FilterOp::Equal, {QStringLiteral("active")}),
+                          condition(QStringLiteral("tags"), FilterOp::IsNotNull)};
+        spec.filter.groups = {sub};
+        const Page page = QueryEngine(m_c).fetchPage(spec, info);
+        QCOMPARE(sorted(pageColumn(page, QStringLiteral("product_id"))),
+                 sorted(sqlColumn(
+                     m_c, QStringLiteral("select product_id::text from inventory.products where price < "
+                                         "10 or not (status = 'active' and tags is not null)"))));
+    }
+
+    void quickSearch() {
+        const TableInfo info = table(QStringLiteral("public"), QStringLiteral("users"));
+        QuerySpec spec = allRows(info);
+        spec.search = QStringLiteral("GROß");
+        QCOMPARE(sorted(pageColumn(QueryEngine(m_c).fetchPage(spec, info), QStringLiteral("id"))),
+                 sorted(sqlColumn(
+                     m_c, QStringLiteral("select id::text from users where username ilike '%groß%' or "
+                                         "email ilike '%groß%' or full_name ilike '%groß%' or bio ilike "
+                                         "'%groß%'"))));
+        const TableInfo posts = table(QStringLiteral("public"), QStringLiteral("posts"));
+        spec = allRows(posts);
+        spec.search = QStringLiteral("100%");
+        QCOMPARE(sorted(pageColumn(QueryEngine(m_c).fetchPage(spec, posts), QStringLiteral("id"))),
+                 sorted(sqlColumn(
+                     m_c, QStringLiteral("select id::text from posts where strpos(lower(title), '100%') > "
+                                         "0 or strpos(lower(body), '100%') > 0"))));
+    }
+
+    void valuesComeBackExactly() {
+        const TableInfo info = table(QStringLiteral("public"), QStringLiteral("posts"));
+        QuerySpec spec = allRows(info);
+        spec.filter.conditions = {
+            condition(QStringLiteral("title"), FilterOp::InList,
+                      {QStringLiteral("Empty body"), QStringLiteral("NULL as text"),
+                       QStringLiteral("Draft without body"), QStringLiteral("Backslashes")})};
+        spec.sort = {SortKey{QStringLiteral("title")}};
+        const Page page = QueryEngine(m_c).fetchPage(spec, info);
+        QCOMPARE(pageColumn(page, QStringLiteral("title")),
+                 (QStringList{QStringLiteral("Backslashes"), QStringLiteral("Draft without body"),
+                              QStringLiteral("Empty body"), QStringLiteral("NULL as text")}));
+        const QStringList bodies = pageColumn(page, QStringLiteral("body"));
+        QVERIFY(bodies.at(0).endsWith(QStringLiteral("trailing backslash \\")));
+        QCOMPARE(bodies.at(1), QStringLiteral("<NULL>")); // SQL NULL
+        QCOMPARE(bodies.at(2), QString(""));              // empty string, not NULL
+        QCOMPARE(bodies.at(3), QStringLiteral("NULL"));   // the text "NULL"
+        QCOMPARE(page.columns.at(0).name, QStringLiteral("id"));
+        QCOMPARE(page.columns.at(0).type, QStringLiteral("uuid"));
+    }
+
+    void hostileTable() {
+        const TableInfo info = table(QStringLiteral("public"), QStringLiteral("we\"ird; drop table x;--"));
+        QuerySpec spec = allRows(info);
+        spec.count = CountMode::Exact;
+        spec.search = QStringLiteral("drop");
+        spec.sort = {SortKey{QStringLiteral("Mixed Case"), true}};
+        const Page page = QueryEngine(m_c).fetchPage(spec, info);
+        QCOMPARE(sorted(pageColumn(page, QStringLiteral("id"))),
+                 sorted(sqlColumn(
+                     m_c, QStringLiteral("select id::text from \"we\"\"ird; drop table x;--\" where "
+                                         "\"select\" ilike '%drop%' or \"Mixed Case\" ilike '%drop%'"))));
+        spec.search.clear();
+        spec.filter.conditions = {condition(QStringLiteral("select"), FilterOp::IsNotNull)};
+        QCOMPARE(
+            sorted(pageColumn(QueryEngine(m_c).fetchPage(spec, info), QStringLiteral("id"))),
+            sorted(sqlColumn(m_c, QStringLiteral("select id::text from \"we\"\"ird; drop table x;--\" where "
+                                                 "\"select\" is not null"))));
+        QCOMPARE(sqlColumn(m_c, QStringLiteral("select note from public.x")),
+                 QStringList{QStringLiteral("I must survive")});
+    }
+
+    void softDeleteScopes() {
+        QueryEngine engine(m_c);
+        const TableInfo posts = table(QStringLiteral("public"), QStringLiteral("posts"));
+        const TableInfo customer = table(QStringLiteral("public"), QStringLiteral("customer"));
+        QCOMPARE(posts.conventions.softDelete, SoftDeleteKind::DeletedAtTimestamp);
+        QCOMPARE(customer.conventions.softDelete, SoftDeleteKind::ActiveFlag);
+        QuerySpec spec = allRows(posts);
+        spec.scope = SoftDeleteScope::Active;
+        QCOMPARE(engine.exactCount(spec, posts), 900);
+        QCOMPARE(engine.fetchPage(spec, posts).rows.size(), 900);
+        spec.scope = SoftDeleteScope::Deleted;
+        QCOMPARE(engine.exactCount(spec, posts), 100);
+        spec.scope = SoftDeleteScope::All;
+        QCOMPARE(engine.exactCount(spec, posts), 1000);
+        spec = allRows(customer);
+        spec.scope = SoftDeleteScope::Active;
+        QCOMPARE(engine.exactCount(spec, customer), 425);
+        spec.scope = SoftDeleteScope::Deleted;
+        QCOMPARE(engine.exactCount(spec, customer), 75);
+        QCOMPARE(sorted(pageColumn(engine.fetchPage(spec, customer), QStringLiteral("customer_id"))),
+                 sorted(sqlColumn(
+                     m_c, QStringLiteral("select customer_id::text from customer where not is_active"))));
+    }
+
+    // Forward through every page, then backwards from the last page: every row exactly once, in the
+    // order of the hand-written ORDER BY, with NULLs and '' in the leading sort column.
+    void keysetPaging_data() {
+        QTest::addColumn<QString>("schema");
+        QTest::addColumn<QString>("table");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QList<SortKey>>("sort");
+        QTest::addColumn<QString>("orderBy"); // the hand-written ORDER BY (alias t)
+        QTest::addColumn<int>("pageSize");
+        const QString pub = QStringLiteral("public");
+        const QString users = QStringLiteral("users");
+        const QString id = QStringLiteral("id");
+        QTest::newRow("users by bio") << pub << users << id << QList<SortKey>{SortKey{QStringLiteral("bio")}}
+                                      << QStringLiteral("t.bio, t.id") << 7;
+        QTest::newRow("users by bio desc")
+            << pub << users << id << QList<SortKey>{SortKey{QStringLiteral("bio"), true}}
+            << QStringLiteral("t.bio desc, t.id") << 7;
+        QTest::newRow("users mixed nulls")
+            << pub << users << id
+            << QList<SortKey>{SortKey{QStringLiteral("bio"), true, SortKey::Nulls::Last},
+                              SortKey{QStringLiteral("full_name"), false, SortKey::Nulls::First}}
+            << QStringLiteral("t.bio desc nulls last, t.full_name nulls first, t.id") << 7;
+        QTest::newRow("products by weight desc, key desc")
+            << QStringLiteral("inventory") << QStringLiteral("products") << QStringLiteral("product_id")
+            << QList<SortKey>{SortKey{QStringLiteral("weight_kg"), true},
+                              SortKey{QStringLiteral("product_id"), true}}
+            << QStringLiteral("t.weight_kg desc, t.product_id desc") << 13;
+        QTest::newRow("events by ip, composite key")
+            << pub << QStringLiteral("events") << QStringLiteral("event_id")
+            << QList<SortKey>{SortKey{QStringLiteral("ip"), true, SortKey::Nulls::Last},
+                              SortKey{QStringLiteral("user_id"), false, SortKey::Nulls::First}}
+            << QStringLiteral("t.ip desc nulls last, t.user_id nulls first, t.event_id, t.occurred_at")
+            << 250;
+    }
+    void keysetPaging() {
+        QFETCH(QString, schema);
+        QFETCH(QString, table);
+        QFETCH(QString, key);
+        QFETCH(QList<SortKey>, sort);
+        QFETCH(QString, orderBy);
+        QFETCH(int, pageSize);
+        const TableInfo info = this->table(schema, table);
+        const QStringList expected =
+            sqlColumn(m_c, QStringLiteral("select t.%1::text from %2.%3 t order by %4")
+                               .arg(key, quoteIdentifier(schema), quoteIdentifier(table), orderBy));
+        QueryEngine engine(m_c);
+        QuerySpec spec = allRows(info);
+        spec.sort = sort;
+        spec.page.pageSize = pageSize;
+
+        QStringList forward;
+        QList<QStringList> pages;
+        for (int guard = 0; guard < 1000; ++guard) {
+            const Page page = engine.fetchPage(spec, info);
+            QVERIFY(page.rows.size() <= pageSize);
+            pages << pageColumn(page, key);
+            forward << pages.last();
+            if (guard > 0) { // the previous cursor leads back to the page before
+                QuerySpec back = spec;
+                back.page.afterCursor.clear();
+                back.page.beforeCursor = page.prevCursor;
+                QVERIFY(!page.prevCursor.isEmpty());
+                QCOMPARE(pageColumn(engine.fetchPage(back, info), key), pages.at(pages.size() - 2));
+            } else {
+                QVERIFY(page.prevCursor.isEmpty());
+            }
+            if (page.nextCursor.isEmpty())
+                break;
+            spec.page.afterCursor = page.nextCursor;
+        }
+        QCOMPARE(forward, expected); // every row once, in order
+        QCOMPARE(pages.size(), (expected.size() + pageSize - 1) / pageSize);
+
+        QStringList backward;
+        spec.page.afterCursor.clear();
+        spec.page.last = true;
+        for (int guard = 0; guard < 1000; ++guard) {
+            const Page page = engine.fetchPage(spec, info);
+            const QStringList ids = pageColumn(page, key);
+            if (guard == 0) {
+                QCOMPARE(ids, expected.mid(expected.size() - pageSize)); // the last page is full
+                QVERIFY(page.nextCursor.isEmpty());
+            }
+            backward = ids + backward;
+            if (page.prevCursor.isEmpty())
+                break;
+            spec.page.last = false;
+            spec.page.beforeCursor = page.prevCursor;
+        }
+        QCOMPARE(backward, expected);
+    }
+
+    void bigOrdersLastPage() {
+        const TableInfo info = table(QStringLiteral("public"), QStringLiteral("big_orders"));
+        QueryEngine engine(m_c);
+        QuerySpec spec = allRows(info);
+        spec.page.pageSize = 100;
+        spec.page.last = true;
+        spec.count = CountMode::Estimate;
+        const Page last = engine.fetchPage(spec, info);
+        QCOMPARE(
+            pageColumn(last, QStringLiteral("order_id")),
+            sqlColumn(m_c, QStringLiteral(
+                               "select order_id::text from big_orders b order by b.order_id offset 999900 "
+                               "limit 100")));
+        QCOMPARE(pageColumn(last, QStringLiteral("note")),
+                 sqlColumn(m_c, QStringLiteral(
+                                    "select coalesce(note, '<NULL>') from big_orders b order by b.order_id "
+                                    "offset 999900 limit 100")));
+        QVERIFY(last.nextCursor.isEmpty());
+        QVERIFY(!last.prevCursor.isEmpty());
+        QVERIFY(last.total && *last.total > 900000 && *last.total < 1100000);
+        QVERIFY(last.totalIsEstimate);
+        QVERIFY(last.elapsedMs < 5000);
+
+        // The page before, by cursor, and a jump by page number.
+        spec.page.last = false;
+        spec.page.beforeCursor = last.prevCursor;
+        QCOMPARE(
+            pageColumn(engine.fetchPage(spec, info), QStringLiteral("order_id")),
+            sqlColumn(m_c, QStringLiteral(
+                               "select order_id::text from big_orders b order by b.order_id offset 999800 "
+                               "limit 100")));
+        spec.page.beforeCursor.clear();
+        spec.page.pageNumber = 5000;
+        spec.count = CountMode::None;
+        const Page jump = engine.fetchPage(spec, info);
+        QCOMPARE(
+            pageColumn(jump, QStringLiteral("order_id")),
+            sqlColumn(m_c, QStringLiteral(
+                               "select order_id::text from big_orders b order by b.order_id offset 499900 "
+                               "limit 100")));
+        QVERIFY(!jump.nextCursor.isEmpty());
+        QVERIFY(!jump.total);
+    }
+
+    // A non-key leading sort column on the big table: the seek's redundant range lets the ordered_at
+    // index start at the boundary, so deep keyset pages stay cheap and still match OFFSET paging.
+    void bigOrdersSortedByTimestamp() {
+        const TableInfo info = table(QStringLiteral("public"), QStringLiteral("big_orders"));
+        QueryEngine engine(m_c);
+        QuerySpec spec = allRows(info);
+        spec.page.pageSize = 50;
+        spec.sort = {SortKey{QStringLiteral("ordered_at"), true}};
+        spec.page.last = true;
+        const Page last = engine.fetchPage(spec, info);
+        QCOMPARE(pageColumn(last, QStringLiteral("order_id")),
+                 sqlColumn(m_c, QStringLiteral(
+                                    "select order_id::text from big_orders b order by b.ordered_at desc, "
+                                    "b.order_id offset 999950")));
+        spec.page.last = false;
+        spec.page.beforeCursor = last.prevCursor;
+        const Page before = engine.fetchPage(spec, info);
+        QCOMPARE(pageColumn(before, QStringLiteral("order_id")),
+                 sqlColumn(m_c, QStringLiteral(
+                                    "select order_id::text from big_orders b order by b.ordered_at desc, "
+                                    "b.order_id offset 999900 limit 50")));
+        QVERIFY2(before.elapsedMs < 1000, qPrintable(QString::number(before.elapsedMs)));
+        spec.page.beforeCursor.clear();
+        spec.page.afterCursor = before.nextCursor;
+        QCOMPARE(pageColumn(engine.fetchPage(spec, info), QStringLiteral("order_id")),
+                 pageColumn(last, QStringLiteral("order_id")));
+    }
+
+    void keylessTablePagesByNumber() {
+        const TableInfo info = table(QStringLiteral("public"), QStringLiteral("audit_log"));
+        QVERIFY(info.conventions.rowKey.isEmpty());
+        QueryEngine engine(m_c);
+        QuerySpec spec = allRows(info);
+        spec.page.pageSize = 10;
+        spec.sort = {SortKey{QStringLiteral("logged_at")}, SortKey{QStringLiteral("actor")}};
+        spec.count = CountMode::Exact;
+        QStringList seen;
+        for (int n = 1; n <= 5; ++n) {
+            spec.page.pageNumber = n;
+            const Page page = engine.fetchPage(spec, info);
+            QVERIFY(page.nextCursor.isEmpty() && page.prevCursor.isEmpty());
+            QCOMPARE(page.total, std::optional<qint64>(45));
+            seen << pageColumn(page, QStringLiteral("logged_at"));
+        }
+        QCOMPARE(
+            seen,
+            sqlColumn(m_c, QStringLiteral(
+                               "select logged_at::text from audit_log a order by a.logged_at, a.actor")));
+        spec.page.pageNumber.reset();
+        spec.page.last = true;
+        QCOMPARE(engine.fetchPage(spec, info).rows.size(), 5);
+        spec.page.last = false;
+        spec.page.afterCursor = QStringLiteral("abc");
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, engine.fetchPage(spec, info));
+    }
+
+    void badValueIsDataErrorNamingColumnAndValue_data() {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<int>("op");
+        QTest::addColumn<QStringList>("values");
+        QTest::newRow("integer") << QStringLiteral("product_id") << int(FilterOp::Equal)
+                                 << QStringList{"abc"};
+        QTest::newRow("in list") << QStringLiteral("product_id") << int(FilterOp::InList)
+                                 << QStringList{"1", "abc"};
+        QTest::newRow("numeric overflow")
+            << QStringLiteral("price") << int(FilterOp::GreaterThan) << QStringList{"99999999999"};
+        QTest::newRow("date") << QStringLiteral("released_on") << int(FilterOp::Between)
+                              << QStringList{"2020-01-01", "2020-13-45"};
+        QTest::newRow("enum") << QStringLiteral("status") << int(FilterOp::Equal) << QStringList{"abc"};
+        QTest::newRow("jsonb") << QStringLiteral("attributes") << int(FilterOp::JsonContains)
+                               << QStringList{"{abc"};
+    }
+    void badValueIsDataErrorNamingColumnAndValue() {
+        QFETCH(QString, column);
+        QFETCH(int, op);
+        QFETCH(QStringList, values);
+        const TableInfo info = table(QStringLiteral("inventory"), QStringLiteral("products"));
+        QuerySpec spec = allRows(info);
+        spec.filter.conditions = {condition(column, FilterOp(op), values)};
+        const QString bad = values.last();
+        for (CountMode mode : {CountMode::None, CountMode::Exact}) {
+            spec.count = mode;
+            try {
+                QueryEngine(m_c).fetchPage(spec, info);
+                QFAIL("accepted");
+            } catch (const DataError& e) {
+                QVERIFY2(e.message().contains(column) && e.message().contains(bad), qPrintable(e.message()));
+                QCOMPARE(e.info().column, column);
+            }
+            QVERIFY(m_c.isIdle()); // the page's transaction is gone
+        }
+        try {
+            QueryEngine(m_c).exactCount(spec, info);
+            QFAIL("accepted");
+        } catch (const DataError& e) {
+            QVERIFY2(e.message().contains(column) && e.message().contains(bad), qPrintable(e.message()));
+        }
+    }
+
+    void counts() {
+        QueryEngine engine(m_c);
+        const TableInfo users = table(QStringLiteral("public"), QStringLiteral("users"));
+        QuerySpec spec = allRows(users);
+        spec.page.pageSize = 10;
+        spec.count = CountMode::Estimate;
+        Page page = engine.fetchPage(spec, users);
+        QVERIFY(page.totalIsEstimate);
+        QCOMPARE(page.total, std::optional<qint64>(qRound64(users.estimatedRows)));
+        QCOMPARE(engine.estimateCount(spec, users), qRound64(users.estimatedRows));
+        spec.count = CountMode::Exact;
+        page = engine.fetchPage(spec, users);
+        QCOMPARE(page.total, std::optional<qint64>(200));
+        QVERIFY(!page.totalIsEstimate);
+        spec.count = CountMode::None;
+        QVERIFY(!engine.fetchPage(spec, users).total);
+
+        // Filtered: the planner's estimate, near the exact count.
+        const TableInfo orders = table(QStringLiteral("public"), QStringLiteral("big_orders"));
+        spec = allRows(orders);
+        spec.page.pageSize = 10;
+        spec.filter.conditions = {
+            condition(QStringLiteral("status"), FilterOp::Equal, {QStringLiteral("paid")})};
+        const qint64 estimate = engine.estimateCount(spec, orders);
+        QVERIFY2(estimate > 150000 && estimate < 250000, qPrintable(QString::number(estimate)));
+        QCOMPARE(engine.exactCount(spec, orders), 200000);
+        spec.count = CountMode::Estimate;
+        page = engine.fetchPage(spec, orders);
+        QVERIFY(page.totalIsEstimate);
+        QVERIFY(page.total && *page.total > 150000 && *page.total < 250000);
+
+        // A page that holds every matching row knows the exact total, whatever the mode.
+        const TableInfo customer = table(QStringLiteral("public"), QStringLiteral("customer"));
+        spec = allRows(customer);
+        spec.count = CountMode::Estimate;
+        spec.filter.conditions = {
+            condition(QStringLiteral("customer_id"), FilterOp::LessThan, {QStringLiteral("11")})};
+        page = engine.fetchPage(spec, customer);
+        QCOMPARE(page.total, std::optional<qint64>(10));
+        QVERIFY(!page.totalIsEstimate);
+    }
+
+    // Inside the caller's transaction the engine runs there (and sees the caller's uncommitted rows).
+    void insideCallerTransaction() {
+        const TableInfo info = table(QStringLiteral("public"), QStringLiteral("x"));
+        m_c.exec(QStringLiteral("begin"));
+        m_c.exec(QStringLiteral("insert into public.x values (2, 'temporary 100% _\\')"));
+        QuerySpec spec = allRows(info);
+        spec.filter.conditions = {
+            condition(QStringLiteral("note"), FilterOp::Like, {QStringLiteral("100% _\\")})};
+        const Page page = QueryEngine(m_c).fetchPage(spec, info);
+        QCOMPARE(pageColumn(page, QStringLiteral("id")), QStringList{QStringLiteral("2")});
+        QVERIFY(m_c.inTransaction());
+        m_c.exec(QStringLiteral("rollback"));
+        QCOMPARE(sqlColumn(m_c, QStringLiteral("select count(*) from public.x")),
+                 QStringList{QStringLiteral("1")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueryEngine)
+#include "tst_queryengine.moc"
