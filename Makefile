@@ -32,6 +32,10 @@ test-asan: deps
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest --output-on-failure -j $(JOBS) -L 'core|cli' $(CTEST_ARGS)
 
+# Benchmarks against psql and the other peers (not part of `make test`); see README.
+bench: build
+	@bench/run $(BUILD)
+
 format:
 	@scripts/check-format --fix
 
