@@ -20,6 +20,7 @@ int main(int argc, char* argv[]) {
         return 2;
     }
     pgdesk::ui::MainWindow window;
+    window.setTableToOpen(options.openTable);
     window.show();
     if (!options.profile.isEmpty())
         window.openProfile(options.profile);

@@ -1,8 +1,10 @@
 #include <pgdesk/ui/mainwindow.h>
 
+#include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/version.h>
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/sessionopener.h>
+#include <pgdesk/ui/tablebrowser.h>
 
 #include <QApplication>
 #include <QDockWidget>
@@ -37,6 +39,13 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {420}, Qt::Horizontal);
 
+    connect(m_objects, &ObjectBrowser::tableActivated, this, &MainWindow::openTable);
+    connect(tabs, &QTabWidget::tabCloseRequested, this, [tabs](int index) {
+        QWidget* page = tabs->widget(index);
+        tabs->removeTab(index);
+        page->deleteLater();
+    });
+
     m_opener = new SessionOpener(this);
     connect(m_opener, &SessionOpener::opened, this, &MainWindow::onSessionOpened);
     connect(m_opener, &SessionOpener::failed, this, &MainWindow::onSessionFailed);
@@ -55,12 +64,34 @@ void MainWindow::openDsn(const QString& dsn) {
     m_opener->openDsn(dsn);
 }
 
+void MainWindow::openTable(const QString& schema, const QString& name) {
+    if (!m_pool)
+        return;
+    auto* tabs = static_cast<QTabWidget*>(centralWidget());
+    auto* browser = new TableBrowser(m_pool, schema, name, tabs);
+    const int index = tabs->addTab(browser, name);
+    tabs->setTabToolTip(index, schema + QLatin1Char('.') + name);
+    tabs->setCurrentIndex(index);
+}
+
+TableBrowser* MainWindow::currentTableBrowser() const {
+    return qobject_cast<TableBrowser*>(static_cast<QTabWidget*>(centralWidget())->currentWidget());
+}
+
 void MainWindow::onSessionOpened(const SessionInfo& info) {
     setWindowTitle(tr("%1 — PgDesk").arg(info.profileName));
     setConnectionStatus(
         tr("%1 · %2@%3 · PostgreSQL %4").arg(info.profileName, info.user, info.database, info.serverVersion));
     statusBar()->showMessage(tr("Connected"), 5000);
+    m_pool = info.pool;
     m_objects->setPool(info.pool);
+    if (!m_tableToOpen.isEmpty()) {
+        const auto parts = core::splitQualifiedName(std::exchange(m_tableToOpen, {}));
+        if (parts && parts->size() == 2)
+            openTable(parts->at(0), parts->at(1));
+        else if (parts && parts->size() == 1)
+            openTable({}, parts->at(0)); // found along the search path
+    }
 }
 
 void MainWindow::onSessionFailed(const QString& message) {

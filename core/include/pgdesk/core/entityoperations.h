@@ -20,9 +20,9 @@ using Key = Row;
 
 // One row as the server returned it, plus its version for optimistic concurrency.
 struct RowResult {
-    QStringList columns;                    // all of the table's columns, in table order
-    QList<std::optional<QString>> values;   // exact text, std::nullopt = NULL
-    QString version;                        // xmin of the row version; pass back as expectedVersion
+    QStringList columns;                  // all of the table's columns, in table order
+    QList<std::optional<QString>> values; // exact text, std::nullopt = NULL
+    QString version;                      // xmin of the row version; pass back as expectedVersion
 
     // The value of one column; std::nullopt when NULL or absent.
     std::optional<QString> value(const QString& column) const;
@@ -74,6 +74,7 @@ public:
     const TableInfo& table() const { return m_table; }
 
 private:
+    RowResult setSoftDeleted(const Key& key, bool deleted); // softDelete/restore per convention
     QString target() const;
     const ColumnInfo& column(const QString& name) const;
     void requireWritable(const ColumnInfo& column) const;

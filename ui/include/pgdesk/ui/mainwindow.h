@@ -2,12 +2,19 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QLabel;
+
+namespace pgdesk::core {
+class Pool;
+}
 
 namespace pgdesk::ui {
 
 class ObjectBrowser;
 class SessionOpener;
+class TableBrowser;
 struct SessionInfo;
 
 // Assembles the window: menus, central area and status bar. Holds no database logic of its own.
@@ -25,6 +32,11 @@ public:
     void openDsn(const QString& dsn);
 
     ObjectBrowser* objectBrowser() const { return m_objects; }
+    // Opens a browser tab on a table of the current session.
+    void openTable(const QString& schema, const QString& name);
+    TableBrowser* currentTableBrowser() const;
+    // A table ("schema.table" or a bare name on the search path) to open once the session is up.
+    void setTableToOpen(const QString& qualifiedName) { m_tableToOpen = qualifiedName; }
 
 private:
     void createMenus();
@@ -33,6 +45,8 @@ private:
 
     SessionOpener* m_opener = nullptr;
     ObjectBrowser* m_objects = nullptr;
+    std::shared_ptr<core::Pool> m_pool;
+    QString m_tableToOpen;
 
     QLabel* m_connectionLabel = nullptr;
 };

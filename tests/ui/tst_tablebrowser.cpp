@@ -1,0 +1,136 @@
+#include "testcluster.h"
+
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/tablebrowser.h>
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QHeaderView>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using pgdesk::ui::PageModel;
+using pgdesk::ui::TableBrowser;
+
+class TestTableBrowser final : public QObject {
+    Q_OBJECT
+
+    std::shared_ptr<pgdesk::core::Pool> m_pool;
+
+    static QStringList column(const PageModel* model, int c) {
+        QStringList values;
+        for (int r = 0; r < model->rowCount(); ++r)
+            values << model->index(r, c).data(Qt::EditRole).toString();
+        return values;
+    }
+    static bool waitLoaded(TableBrowser& b) {
+        QSignalSpy spy(&b, &TableBrowser::pageLoaded);
+        return spy.wait(15000);
+    }
+
+private slots:
+    void initTestCase() { m_pool = pgdesk::core::Pool::create(pgdesk::test::profile()); }
+
+    void opensWithoutBlockingAndPagesByKeyset() {
+        QElapsedTimer timer;
+        timer.start();
+        TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("big_orders"));
+        QAbstractItemModelTester tester(b.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY2(timer.elapsed() < 100, "constructing the tab blocked the GUI thread");
+        QVERIFY(b.isLoading());
+        QVERIFY(waitLoaded(b));
+        QCOMPARE(b.model()->rowCount(), 100);
+        QCOMPARE(b.model()->index(0, 0).data().toString(), QStringLiteral("1"));
+        QCOMPARE(b.rangeText(), QStringLiteral("rows 1–100 of ≈ 1,000,000"));
+        QCOMPARE(b.model()->index(0, 0).data(Qt::TextAlignmentRole).toInt() & Qt::AlignRight,
+                 int(Qt::AlignRight));
+
+        b.nextPage();
+        QVERIFY(waitLoaded(b));
+        QCOMPARE(b.model()->index(0, 0).data().toString(), QStringLiteral("101"));
+        QCOMPARE(b.rangeText(), QStringLiteral("rows 101–200 of ≈ 1,000,000"));
+
+        b.lastPage();
+        QVERIFY(waitLoaded(b));
+        QCOMPARE(b.model()->index(99, 0).data().toString(), QStringLiteral("1000000"));
+        QCOMPARE(column(b.model(), 0),
+                 pgdesk::test::psql(
+                     QStringLiteral("select order_id from big_orders order by order_id offset 999900"))
+                     .split(QLatin1Char('\n')));
+
+        b.previousPage();
+        QVERIFY(waitLoaded(b));
+        QCOMPARE(b.model()->index(0, 0).data().toString(), QStringLiteral("999801"));
+
+        b.firstPage();
+        QVERIFY(waitLoaded(b));
+        QCOMPARE(b.model()->index(0, 0).data().toString(), QStringLiteral("1"));
+    }
+
+    void headerClickSortsOnTheServer() {
+        TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("users"));
+        QAbstractItemModelTester tester(b.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(waitLoaded(b));
+        const int username = [&] {
+            for (int c = 0; c < b.model()->columnCount(); ++c)
+                if (b.model()->headerData(c, Qt::Horizontal).toString() == QStringLiteral("username"))
+                    return c;
+            return -1;
+        }();
+        QVERIFY(username >= 0);
+        emit b.view()->horizontalHeader()->sectionClicked(username);
+        QVERIFY(waitLoaded(b));
+        QCOMPARE(
+            column(b.model(), username),
+            pgdesk::test::psql(QStringLiteral("select username from users order by username, id limit 100"))
+                .split(QLatin1Char('\n')));
+        QCOMPARE(b.view()->horizontalHeader()->sortIndicatorSection(), username);
+        emit b.view()->horizontalHeader()->sectionClicked(username); // again: descending
+        QVERIFY(waitLoaded(b));
+        QCOMPARE(b.view()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(column(b.model(), username).first(),
+                 pgdesk::test::psql(QStringLiteral("select max(username) from users")));
+    }
+
+    void softDeleteScopeAndNullDisplay() {
+        TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("posts"));
+        QVERIFY(waitLoaded(b));
+        QVERIFY(b.rangeText().endsWith(QStringLiteral("of 900")) ||
+                b.rangeText().contains(QStringLiteral("900")));
+        b.setScope(pgdesk::core::SoftDeleteScope::Deleted);
+        QVERIFY(waitLoaded(b));
+        const int deletedAt = b.model()->columnCount() - 1;
+        QCOMPARE(b.model()->headerData(deletedAt, Qt::Horizontal).toString(), QStringLiteral("deleted_at"));
+        for (int r = 0; r < b.model()->rowCount(); ++r)
+            QVERIFY(!b.model()->index(r, deletedAt).data(PageModel::IsNullRole).toBool());
+        b.setScope(pgdesk::core::SoftDeleteScope::Active);
+        QVERIFY(waitLoaded(b));
+        QVERIFY(b.model()->index(0, deletedAt).data(PageModel::IsNullRole).toBool());
+        QCOMPARE(b.model()->index(0, deletedAt).data().toString(), QStringLiteral("NULL"));
+        QVERIFY(b.model()->index(0, deletedAt).data(Qt::FontRole).value<QFont>().italic());
+    }
+
+    void errorsShowInTheTab() {
+        TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("no_such_table"));
+        QSignalSpy failed(&b, &TableBrowser::loadFailed);
+        QVERIFY(failed.wait(10000));
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("no_such_table")));
+    }
+
+    void staleRepliesAreDropped() {
+        TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("big_orders"));
+        QVERIFY(waitLoaded(b));
+        b.lastPage();
+        b.firstPage(); // replaces the request above before its reply can be shown
+        QSignalSpy loaded(&b, &TableBrowser::pageLoaded);
+        QVERIFY(loaded.wait(15000));
+        QTest::qWait(500);
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(b.model()->index(0, 0).data().toString(), QStringLiteral("1"));
+    }
+};
+
+QTEST_MAIN(TestTableBrowser)
+#include "tst_tablebrowser.moc"

@@ -1,0 +1,76 @@
+#pragma once
+
+#include <pgdesk/core/catalog.h>
+#include <pgdesk/core/queryspec.h>
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QTableView;
+class QToolButton;
+
+namespace pgdesk::core {
+class Pool;
+}
+
+namespace pgdesk::ui {
+
+class PageModel;
+
+// A tab that browses one table: pages are fetched on worker threads through the core query engine
+// (keyset paging, server-side sort), each request carries a generation and stale replies are dropped,
+// and only the current page is held in memory.
+class TableBrowser final : public QWidget {
+    Q_OBJECT
+public:
+    TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QString table, QWidget* parent = nullptr);
+
+    PageModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    const core::QuerySpec& spec() const { return m_spec; }
+    QString rangeText() const;
+    bool isLoading() const { return m_loading; }
+
+    void firstPage();
+    void nextPage();
+    void previousPage();
+    void lastPage();
+    // Server-side sort: a plain click sorts by that column (again: flips direction); `add` (shift-click)
+    // appends it as a further key.
+    void sortBy(int column, bool add);
+    void setScope(core::SoftDeleteScope scope);
+    void reload();
+
+signals:
+    void pageLoaded();
+    void loadFailed(const QString& message);
+
+private:
+    enum class Move { First, Next, Previous, Last, Same };
+    void load(Move move);
+    void updateControls();
+    void showSortIndicators();
+
+    std::shared_ptr<core::Pool> m_pool;
+    std::optional<core::TableInfo> m_table; // loaded with the first page, then reused
+    core::QuerySpec m_spec;
+    PageModel* m_model = nullptr;
+    QTableView* m_view = nullptr;
+    QLabel* m_range = nullptr;
+    QLabel* m_message = nullptr;
+    QComboBox* m_scope = nullptr;
+    QToolButton* m_first = nullptr;
+    QToolButton* m_previous = nullptr;
+    QToolButton* m_next = nullptr;
+    QToolButton* m_last = nullptr;
+    quint64 m_generation = 0;
+    bool m_loading = false;
+    qint64 m_firstRow = 1; // 1-based number of the first row shown, when known
+    bool m_firstRowKnown = true;
+};
+
+} // namespace pgdesk::ui

@@ -1,0 +1,253 @@
+#include <pgdesk/ui/tablebrowser.h>
+
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/pool.h>
+#include <pgdesk/core/queryengine.h>
+#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/pagemodel.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace pgdesk::ui {
+
+namespace {
+struct Loaded {
+    core::TableInfo table;
+    core::Page page;
+};
+} // namespace
+
+TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QString table, QWidget* parent)
+    : QWidget(parent)
+    , m_pool(std::move(pool))
+    , m_model(new PageModel(this))
+    , m_view(new QTableView(this))
+    , m_range(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_scope(new QComboBox(this)) {
+    setObjectName(QStringLiteral("tableBrowser"));
+    m_spec.schema = std::move(schema);
+    m_spec.table = std::move(table);
+    m_spec.count = core::CountMode::Estimate;
+
+    m_view->setModel(m_model);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setSectionsClickable(true);
+    m_view->horizontalHeader()->setSortIndicatorShown(false);
+    m_view->setAccessibleName(tr("Rows of %1").arg(m_spec.table));
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this,
+            [this](int section) { sortBy(section, QApplication::keyboardModifiers() & Qt::ShiftModifier); });
+
+    auto button = [this](const QString& text, const QString& tip, auto slot) {
+        auto* b = new QToolButton(this);
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setAccessibleName(tip);
+        connect(b, &QToolButton::clicked, this, slot);
+        return b;
+    };
+    m_first = button(QStringLiteral("|◀"), tr("First page"), &TableBrowser::firstPage);
+    m_previous = button(QStringLiteral("◀"), tr("Previous page"), &TableBrowser::previousPage);
+    m_next = button(QStringLiteral("▶"), tr("Next page"), &TableBrowser::nextPage);
+    m_last = button(QStringLiteral("▶|"), tr("Last page"), &TableBrowser::lastPage);
+
+    m_scope->addItem(tr("Active rows"), int(core::SoftDeleteScope::Active));
+    m_scope->addItem(tr("Deleted rows"), int(core::SoftDeleteScope::Deleted));
+    m_scope->addItem(tr("All rows"), int(core::SoftDeleteScope::All));
+    m_scope->setAccessibleName(tr("Soft-delete scope"));
+    m_scope->setVisible(false);
+    connect(m_scope, &QComboBox::activated, this,
+            [this](int i) { setScope(core::SoftDeleteScope(m_scope->itemData(i).toInt())); });
+
+    m_range->setObjectName(QStringLiteral("rangeLabel"));
+    m_message->setObjectName(QStringLiteral("messageLabel"));
+    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_message->setWordWrap(true);
+    m_message->setVisible(false);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_scope);
+    bar->addStretch(1);
+    bar->addWidget(m_range);
+    for (auto* b : {m_first, m_previous, m_next, m_last})
+        bar->addWidget(b);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_message);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(bar);
+
+    load(Move::First);
+}
+
+void TableBrowser::firstPage() {
+    load(Move::First);
+}
+void TableBrowser::nextPage() {
+    load(Move::Next);
+}
+void TableBrowser::previousPage() {
+    load(Move::Previous);
+}
+void TableBrowser::lastPage() {
+    load(Move::Last);
+}
+void TableBrowser::reload() {
+    load(Move::Same);
+}
+
+void TableBrowser::setScope(core::SoftDeleteScope scope) {
+    m_spec.scope = scope;
+    m_scope->setCurrentIndex(m_scope->findData(int(scope)));
+    load(Move::First);
+}
+
+void TableBrowser::sortBy(int column, bool add) {
+    if (column < 0 || column >= m_model->columnCount())
+        return;
+    const QString name = m_model->page().columns[column].name;
+    auto& keys = m_spec.sort;
+    const auto it =
+        std::find_if(keys.begin(), keys.end(), [&](const core::SortKey& k) { return k.column == name; });
+    if (it != keys.end() && (add || keys.size() == 1)) {
+        it->descending = !it->descending;
+    } else {
+        if (!add)
+            keys.clear();
+        keys.append(core::SortKey{name, false, core::SortKey::Nulls::Default});
+    }
+    load(Move::First);
+}
+
+void TableBrowser::load(Move move) {
+    const core::Page& current = m_model->page();
+    switch (move) {
+    case Move::First:
+        m_spec.page = core::PageRequest{m_spec.page.pageSize, {}, {}, {}, false};
+        break;
+    case Move::Next:
+        if (current.nextCursor.isEmpty())
+            return;
+        m_spec.page = core::PageRequest{m_spec.page.pageSize, {}, current.nextCursor, {}, false};
+        break;
+    case Move::Previous:
+        if (current.prevCursor.isEmpty())
+            return load(Move::First);
+        m_spec.page = core::PageRequest{m_spec.page.pageSize, {}, {}, current.prevCursor, false};
+        break;
+    case Move::Last:
+        m_spec.page = core::PageRequest{m_spec.page.pageSize, {}, {}, {}, true};
+        break;
+    case Move::Same:
+        break;
+    }
+    const quint64 generation = ++m_generation;
+    const qint64 previousFirst = m_firstRow;
+    const qsizetype previousRows = current.rows.size();
+    m_loading = true;
+    updateControls();
+    runInBackground(
+        this,
+        [pool = m_pool, spec = m_spec, table = m_table] {
+            auto connection = pool->acquire();
+            Loaded loaded{table ? *table : core::CatalogReader(*connection).table(spec.schema, spec.table),
+                          {}};
+            loaded.page = core::QueryEngine(*connection).fetchPage(spec, loaded.table);
+            return loaded;
+        },
+        [this, generation, move, previousFirst, previousRows](Loaded loaded) {
+            if (generation != m_generation)
+                return; // a newer request replaced this one
+            m_loading = false;
+            if (!m_table) {
+                m_table = loaded.table;
+                m_scope->setVisible(m_table->conventions.softDelete != core::SoftDeleteKind::None);
+            }
+            const qsizetype rows = loaded.page.rows.size();
+            const auto total = loaded.page.total;
+            m_firstRowKnown = true;
+            switch (move) {
+            case Move::First:
+                m_firstRow = 1;
+                break;
+            case Move::Next:
+                m_firstRow = previousFirst + previousRows;
+                break;
+            case Move::Previous:
+                m_firstRow = std::max<qint64>(1, previousFirst - rows);
+                break;
+            case Move::Last:
+                m_firstRow = total ? std::max<qint64>(1, *total - rows + 1) : 1;
+                m_firstRowKnown = total && !loaded.page.totalIsEstimate;
+                break;
+            case Move::Same:
+                break;
+            }
+            m_message->setVisible(false);
+            m_model->setPage(std::move(loaded.page));
+            showSortIndicators();
+            updateControls();
+            emit pageLoaded();
+        },
+        [this, generation](const QString& message) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            m_message->setText(message);
+            m_message->setVisible(true);
+            updateControls();
+            emit loadFailed(message);
+        });
+}
+
+QString TableBrowser::rangeText() const {
+    const core::Page& page = m_model->page();
+    const QLocale locale;
+    QString total;
+    if (page.total)
+        total = (page.totalIsEstimate ? QStringLiteral("≈ ") : QString()) + locale.toString(*page.total);
+    if (page.rows.isEmpty())
+        return m_loading ? tr("Loading…") : tr("No rows");
+    const QString span = m_firstRowKnown ? tr("rows %1–%2")
+                                               .arg(locale.toString(m_firstRow),
+                                                    locale.toString(m_firstRow + page.rows.size() - 1))
+                                         : tr("last %1 rows").arg(page.rows.size());
+    return total.isEmpty() ? span : tr("%1 of %2").arg(span, total);
+}
+
+void TableBrowser::updateControls() {
+    const core::Page& page = m_model->page();
+    m_range->setText(m_loading ? tr("Loading…") : rangeText());
+    m_first->setEnabled(!m_loading && !page.prevCursor.isEmpty());
+    m_previous->setEnabled(!m_loading && !page.prevCursor.isEmpty());
+    m_next->setEnabled(!m_loading && !page.nextCursor.isEmpty());
+    m_last->setEnabled(!m_loading && !page.nextCursor.isEmpty());
+}
+
+void TableBrowser::showSortIndicators() {
+    auto* header = m_view->horizontalHeader();
+    if (m_spec.sort.isEmpty()) {
+        header->setSortIndicatorShown(false);
+        return;
+    }
+    const auto& key = m_spec.sort.first();
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        if (m_model->page().columns[c].name == key.column) {
+            header->setSortIndicatorShown(true);
+            header->setSortIndicator(c, key.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+        }
+    }
+}
+
+} // namespace pgdesk::ui
