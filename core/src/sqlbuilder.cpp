@@ -193,8 +193,7 @@ void requireValues(const Condition& c, qsizetype min, qsizetype max) {
     QString expected = min == max ? QString::number(min) : QStringLiteral("at least %1").arg(min);
     throwError(ErrorKind::Configuration,
                QStringLiteral("filter %1 on column \"%2\" takes %3 value(s), got %4")
-                   .arg(filterOpName(c.op), c.column, expected)
-                   .arg(n));
+                   .arg(filterOpName(c.op), c.column, expected, QString::number(n)));
 }
 
 bool isArrayColumn(const ColumnInfo& c) {
