@@ -45,4 +45,12 @@ QString prettySize(qint64 bytes) {
     return QStringLiteral("%1 %2").arg(qRound64(value)).arg(QLatin1String(units[unit]));
 }
 
+QJsonObject conventionsWithOverride(const core::Conventions& c, const core::ConventionOverride* o) {
+    QJsonObject j = conventionsJson(c);
+    j[QStringLiteral("overridden")] = o != nullptr;
+    if (o)
+        j[QStringLiteral("overridden_fields")] = QJsonArray::fromStringList(o->fields());
+    return j;
+}
+
 } // namespace pgdesk::cli

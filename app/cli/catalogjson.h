@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/catalog.h>
+#include <pgdesk/core/conventionoverride.h>
 
 #include <QJsonObject>
 #include <QJsonValue>
@@ -10,6 +11,8 @@ namespace pgdesk::cli {
 // JSON and text pieces shared by the catalog commands (tables, describe, browse).
 QJsonValue stringOrNull(const QString& s);
 QJsonObject conventionsJson(const core::Conventions& c);
+// conventionsJson plus "overridden" (and "overridden_fields" when the profile overrides any).
+QJsonObject conventionsWithOverride(const core::Conventions& c, const core::ConventionOverride* o);
 QJsonObject privilegesJson(const core::Privileges& p);
 QString prettySize(qint64 bytes); // "12.3 MB"
 

@@ -25,6 +25,10 @@ Global options:
 
 Commands:
   profiles list|show NAME|add NAME …|remove NAME|test NAME|import-services [FILE]
+  profiles set-convention NAME TABLE [--row-key C1,C2] [--soft-delete none|deleted_at[:COL]|
+         flag:COL|active:COL] [--created-at COL|none] [--updated-at COL|none] [--no-check]
+                        override the detected row key, soft delete or timestamps of TABLE
+  profiles clear-convention NAME TABLE
   query SQL             run one statement and print its rows
   tables [--schema S]   list tables and views with row estimates, key and soft delete
   describe TABLE        columns, keys, foreign keys, checks and detected conventions

@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/queryengine.h>
 #include <pgdesk/core/queryspec.h>
 
@@ -192,7 +193,9 @@ int cmdBrowse(Invocation& inv) {
     const Format format = parseFormat(inv.global.format);
 
     auto connection = connect(inv);
-    const core::TableInfo table = core::CatalogReader(connection).table(tableName);
+    core::TableInfo table = core::CatalogReader(connection).table(tableName);
+    core::applyConventionOverride(table, connection.profile()); // the profile's row key / soft delete
+
     spec.schema = table.schema;
     spec.table = table.name;
     const core::Page page = core::QueryEngine(connection).fetchPage(spec, table);
@@ -209,16 +212,38 @@ int cmdBrowse(Invocation& inv) {
                 values.append(v ? QJsonValue(*v) : QJsonValue());
             rows.append(values);
         }
-        printJson(inv.out, QJsonObject{
-                               {QStringLiteral("columns"), columns},
-                               {QStringLiteral("rows"), rows},
-                               {QStringLiteral("total"), page.total ? QJsonValue(*page.total) : QJsonValue()},
-                               {QStringLiteral("total_is_estimate"), page.totalIsEstimate},
-                               {QStringLiteral("page_size"), page.pageSize},
-                               {QStringLiteral("next_cursor"), stringOrNull(page.nextCursor)},
-                               {QStringLiteral("prev_cursor"), stringOrNull(page.prevCursor)},
-                               {QStringLiteral("elapsed_ms"), page.elapsedMs},
-                           });
+        QJsonObject out{
+            {QStringLiteral("columns"), columns},
+            {QStringLiteral("rows"), rows},
+            {QStringLiteral("total"), page.total ? QJsonValue(*page.total) : QJsonValue()},
+            {QStringLiteral("total_is_estimate"), page.totalIsEstimate},
+            {QStringLiteral("page_size"), page.pageSize},
+            {QStringLiteral("next_cursor"), stringOrNull(page.nextCursor)},
+            {QStringLiteral("prev_cursor"), stringOrNull(page.prevCursor)},
+            {QStringLiteral("elapsed_ms"), page.elapsedMs},
+        };
+        // Editable relations: each row's key (column → text) and version, parallel to "rows".
+        if (!page.keyColumns.isEmpty()) {
+            QList<qsizetype> keyIndexes;
+            for (const QString& k : page.keyColumns) {
+                for (qsizetype i = 0; i < page.columns.size(); ++i) {
+                    if (page.columns.at(i).name == k)
+                        keyIndexes << i;
+                }
+            }
+            QJsonArray keys;
+            for (const auto& row : page.rows) {
+                QJsonObject key;
+                for (qsizetype i = 0; i < keyIndexes.size(); ++i) {
+                    const auto& v = row.at(keyIndexes.at(i));
+                    key.insert(page.columns.at(keyIndexes.at(i)).name, v ? QJsonValue(*v) : QJsonValue());
+                }
+                keys.append(key);
+            }
+            out.insert(QStringLiteral("keys"), keys);
+            out.insert(QStringLiteral("versions"), QJsonArray::fromStringList(page.versions));
+        }
+        printJson(inv.out, out);
         break;
     }
     case Format::Csv: {

@@ -5,6 +5,7 @@
 #include "output.h"
 
 #include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/conventionoverride.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -50,7 +51,7 @@ QJsonObject foreignKeyJson(const core::ForeignKey& k) {
     };
 }
 
-QJsonObject tableJson(const core::TableInfo& t) {
+QJsonObject tableJson(const core::TableInfo& t, const core::ConventionOverride* o) {
     QJsonArray columns, uniques, foreignKeys, referencedBy, checks;
     for (const auto& c : t.columns)
         columns.append(columnJson(c));
@@ -83,7 +84,7 @@ QJsonObject tableJson(const core::TableInfo& t) {
         {QStringLiteral("foreign_keys"), foreignKeys},
         {QStringLiteral("referenced_by"), referencedBy},
         {QStringLiteral("checks"), checks},
-        {QStringLiteral("conventions"), conventionsJson(t.conventions)},
+        {QStringLiteral("conventions"), conventionsWithOverride(t.conventions, o)},
         {QStringLiteral("privileges"), privilegesJson(t.privileges)},
     };
 }
@@ -98,7 +99,8 @@ QString foreignKeyLine(const core::ForeignKey& k) {
              k.refColumns.join(QStringLiteral(", ")));
 }
 
-void printText(QTextStream& out, const core::TableInfo& t) {
+void printText(QTextStream& out, const core::TableInfo& t, const core::ConventionOverride* o) {
+    auto mark = [o](bool overridden) { return o && overridden ? QStringLiteral(" (override)") : QString(); };
     out << core::relationKindName(t.kind) << ' ' << t.qualifiedName();
     if (t.isPartition())
         out << " (partition of " << t.parentSchema << '.' << t.parentName << ')';
@@ -130,11 +132,13 @@ void printText(QTextStream& out, const core::TableInfo& t) {
                rows);
 
     const auto& conv = t.conventions;
+    const bool keyOverridden = o && o->rowKey;
     out << "\nRow key: "
-        << (conv.rowKey.isEmpty()
-                ? QStringLiteral("none (read-only)")
+        << (conv.rowKey.isEmpty() ? QStringLiteral("none (read-only)")
+            : keyOverridden
+                ? conv.rowKey.join(QStringLiteral(", "))
                 : QStringLiteral("%1 [%2]").arg(conv.rowKey.join(QStringLiteral(", ")), conv.rowKeySource))
-        << '\n';
+        << mark(keyOverridden) << '\n';
     if (!t.uniques.isEmpty()) {
         out << "Unique:\n";
         for (const auto& u : t.uniques) {
@@ -174,10 +178,11 @@ void printText(QTextStream& out, const core::TableInfo& t) {
                 ? QStringLiteral("none")
                 : QStringLiteral("%1 (%2)").arg(conv.softDeleteColumn,
                                                 core::softDeleteKindName(conv.softDelete)))
-        << '\n';
+        << mark(o && o->softDelete) << '\n';
     out << "  created at: " << (conv.createdAtColumn.isEmpty() ? QStringLiteral("-") : conv.createdAtColumn)
-        << '\n';
-    out << "  updated at: " << (conv.updatedAtColumn.isEmpty() ? QStringLiteral("-") : conv.updatedAtColumn);
+        << mark(o && o->createdAtColumn) << '\n';
+    out << "  updated at: " << (conv.updatedAtColumn.isEmpty() ? QStringLiteral("-") : conv.updatedAtColumn)
+        << mark(o && o->updatedAtColumn);
     if (conv.updatedAtByTrigger)
         out << " (BEFORE UPDATE trigger present)";
     out << '\n';
@@ -199,12 +204,21 @@ int cmdDescribe(Invocation& inv) {
     if (inv.args.size() != 1)
         throw UsageError{QStringLiteral("describe takes exactly one table name")};
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
+    // With --profile, the profile's convention override for this table applies (checked against the
+    // columns; an override that no longer fits is an error, not silently ignored).
+    std::optional<core::ConnectionProfile> profile;
+    if (!inv.global.profile.isEmpty())
+        profile = resolveTarget(inv).profile;
     auto connection = connect(inv);
-    const core::TableInfo table = core::CatalogReader(connection).table(inv.args.first());
+    core::TableInfo table = core::CatalogReader(connection).table(inv.args.first());
+    const core::ConventionOverride* o =
+        profile ? core::findConventionOverride(*profile, table.schema, table.name) : nullptr;
+    if (o)
+        core::applyConventionOverride(table, *o);
     if (format == Format::Json)
-        printJson(inv.out, tableJson(table));
+        printJson(inv.out, tableJson(table, o));
     else
-        printText(inv.out, table);
+        printText(inv.out, table, o);
     return ExitOk;
 }
 

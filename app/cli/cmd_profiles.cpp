@@ -3,6 +3,8 @@
 #include "exitcodes.h"
 #include "output.h"
 
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/dsn.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/profilestore.h>
@@ -98,9 +100,27 @@ bool applyOptions(const QStringList& args, core::ConnectionProfile& p) {
     return replace;
 }
 
+// "row key a, b; soft delete none; created at -" for `profiles show`.
+QString overrideText(const core::ConventionOverride& o) {
+    auto column = [](const QString& c) { return c.isEmpty() ? QStringLiteral("none") : c; };
+    QStringList parts;
+    if (o.rowKey)
+        parts << QStringLiteral("row key %1").arg(o.rowKey->join(QStringLiteral(", ")));
+    if (o.softDelete)
+        parts << (*o.softDelete == core::SoftDeleteKind::None
+                      ? QStringLiteral("soft delete none")
+                      : QStringLiteral("soft delete %1 (%2)")
+                            .arg(o.softDeleteColumn, core::softDeleteKindName(*o.softDelete)));
+    if (o.createdAtColumn)
+        parts << QStringLiteral("created at %1").arg(column(*o.createdAtColumn));
+    if (o.updatedAtColumn)
+        parts << QStringLiteral("updated at %1").arg(column(*o.updatedAtColumn));
+    return parts.join(QStringLiteral("; "));
+}
+
 QList<QStringList> describe(const core::ConnectionProfile& p, bool hasPassword) {
     auto yes = [](bool b) { return b ? QStringLiteral("yes") : QStringLiteral("no"); };
-    return {
+    QList<QStringList> rows{
         {QStringLiteral("name"), p.name},
         {QStringLiteral("dsn"), core::toDsn(p)},
         {QStringLiteral("service"), p.service},
@@ -125,6 +145,61 @@ QList<QStringList> describe(const core::ConnectionProfile& p, bool hasPassword) 
         {QStringLiteral("pool_pre_ping"), yes(p.pool.prePing)},
         {QStringLiteral("pool_use_lifo"), yes(p.pool.useLifo)},
     };
+    for (auto it = p.conventionOverrides.constBegin(); it != p.conventionOverrides.constEnd(); ++it)
+        rows << QStringList{QStringLiteral("conventions ") + it.key(), overrideText(it.value())};
+    return rows;
+}
+
+// Applies `profiles set-convention` options onto an override. Returns whether --no-check was given.
+bool applyConventionOptions(const QStringList& args, core::ConventionOverride& o) {
+    bool noCheck = false;
+    bool any = false;
+    auto column = [](const QString& v) { return v == QLatin1String("none") ? QString() : v; };
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        auto value = [&]() {
+            if (i + 1 >= args.size())
+                throw UsageError{QStringLiteral("%1 needs a value").arg(a)};
+            return args[++i];
+        };
+        if (a == QLatin1String("--row-key")) {
+            QStringList columns;
+            for (const auto& c : value().split(QLatin1Char(',')))
+                columns << c.trimmed();
+            o.rowKey = columns;
+            any = true;
+        } else if (a == QLatin1String("--soft-delete")) {
+            const auto [kind, col] = core::parseSoftDeleteSpec(value());
+            o.softDelete = kind;
+            o.softDeleteColumn = col;
+            any = true;
+        } else if (a == QLatin1String("--created-at")) {
+            o.createdAtColumn = column(value());
+            any = true;
+        } else if (a == QLatin1String("--updated-at")) {
+            o.updatedAtColumn = column(value());
+            any = true;
+        } else if (a == QLatin1String("--no-check")) {
+            noCheck = true;
+        } else {
+            throw UsageError{QStringLiteral("profiles set-convention: unknown option %1").arg(a)};
+        }
+    }
+    if (!any)
+        throw UsageError{
+            QStringLiteral("profiles set-convention needs --row-key, --soft-delete, --created-at "
+                           "or --updated-at")};
+    return noCheck;
+}
+
+// The override key for TABLE without a catalog: "schema.table", or "public.table" for a bare name.
+QString offlineKey(const QString& table) {
+    const auto parts = core::splitQualifiedName(table);
+    if (parts && parts->size() == 2)
+        return core::conventionOverrideKey(parts->at(0), parts->at(1));
+    if (parts && parts->size() == 1)
+        return core::conventionOverrideKey(QStringLiteral("public"), parts->at(0));
+    throw UsageError{QStringLiteral("\"%1\" is not a table name").arg(table)};
 }
 
 core::ProfileStore loadedStore(Invocation& inv) {
@@ -141,7 +216,8 @@ int cmdProfiles(Invocation& inv) {
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
     if (inv.args.isEmpty())
         throw UsageError{
-            QStringLiteral("profiles needs a subcommand: list, show, add, remove, test, import-services")};
+            QStringLiteral("profiles needs a subcommand: list, show, add, remove, test, import-services, "
+                           "set-convention, clear-convention")};
     const QString sub = inv.args.first();
     const QStringList args = inv.args.mid(1);
     auto& secrets = core::SecretStore::instance();
@@ -262,6 +338,77 @@ int cmdProfiles(Invocation& inv) {
         else
             inv.out << "imported " << imported.size()
                     << " profile(s): " << imported.join(QStringLiteral(", ")) << '\n';
+        return ExitOk;
+    }
+    if (sub == QLatin1String("set-convention")) {
+        if (args.size() < 2 || args[0].startsWith(QLatin1String("--")) ||
+            args[1].startsWith(QLatin1String("--")))
+            throw UsageError{QStringLiteral(
+                "profiles set-convention NAME TABLE [--row-key C1,C2] [--soft-delete "
+                "deleted_at|deleted_at:COL|flag:COL|active:COL|none] [--created-at COL|none] [--updated-at "
+                "COL|none] [--no-check]")};
+        auto store = loadedStore(inv);
+        core::ConnectionProfile p = store.get(args[0]);
+        const QStringList options = args.mid(2);
+        core::ConventionOverride scratch;
+        const bool noCheck = applyConventionOptions(options, scratch); // usage errors before connecting
+        // Options given replace those fields of an existing override; the others stay.
+        auto merged = [&](const QString& key) {
+            core::ConventionOverride o = p.conventionOverrides.value(key);
+            applyConventionOptions(options, o);
+            return o;
+        };
+        QString key = offlineKey(args[1]);
+        core::ConventionOverride o = merged(key);
+        bool checked = false;
+        if (!noCheck) {
+            // Check against the live catalog when the profile can connect; otherwise save unchecked
+            // (describe checks again every time).
+            std::optional<core::Connection> connection;
+            try {
+                inv.global.profile = p.name;
+                inv.global.dsn.clear();
+                connection.emplace(connect(inv));
+            } catch (const core::ConnectionError& e) {
+                inv.err << "pgdesk-cli: cannot connect to check the columns (" << e.message()
+                        << "); saved unchecked\n";
+            }
+            if (connection) {
+                core::TableInfo table = core::CatalogReader(*connection).table(args[1]);
+                key = core::conventionOverrideKey(table.schema, table.name);
+                o = merged(key);
+                core::applyConventionOverride(table, o);
+                checked = true;
+            }
+        }
+        o.validate(key);
+        p.conventionOverrides.insert(key, o);
+        store.upsert(p);
+        store.save();
+        if (format == Format::Json)
+            printJson(inv.out, QJsonObject{{QStringLiteral("profile"), p.name},
+                                           {QStringLiteral("table"), key},
+                                           {QStringLiteral("conventions"), o.toJson()},
+                                           {QStringLiteral("checked"), checked}});
+        else
+            inv.out << "profile \"" << p.name << "\": conventions for " << key << " set (" << overrideText(o)
+                    << ")" << (checked ? "" : ", not checked against the database") << '\n';
+        return ExitOk;
+    }
+    if (sub == QLatin1String("clear-convention")) {
+        if (args.size() != 2)
+            throw UsageError{QStringLiteral("profiles clear-convention NAME TABLE")};
+        auto store = loadedStore(inv);
+        core::ConnectionProfile p = store.get(args[0]);
+        QString key = args[1];
+        if (!p.conventionOverrides.contains(key))
+            key = offlineKey(args[1]);
+        if (!p.conventionOverrides.remove(key))
+            core::throwError(core::ErrorKind::NotFound,
+                             QStringLiteral("profile \"%1\" has no conventions for %2").arg(p.name, args[1]));
+        store.upsert(p);
+        store.save();
+        inv.out << "profile \"" << p.name << "\": conventions for " << key << " cleared\n";
         return ExitOk;
     }
     throw UsageError{QStringLiteral("unknown profiles subcommand \"%1\"").arg(sub)};

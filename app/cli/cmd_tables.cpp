@@ -5,6 +5,7 @@
 #include "output.h"
 
 #include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/conventionoverride.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -31,8 +32,18 @@ int cmdTables(Invocation& inv) {
             throw UsageError{QStringLiteral("tables takes only --schema SCHEMA")};
     }
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
+    // With --profile, its convention overrides apply (unchecked here: describe checks them).
+    std::optional<core::ConnectionProfile> profile;
+    if (!inv.global.profile.isEmpty())
+        profile = resolveTarget(inv).profile;
     auto connection = connect(inv);
-    const auto tables = core::CatalogReader(connection).tables(schema);
+    auto tables = core::CatalogReader(connection).tables(schema);
+    auto overrideOf = [&profile](const core::TableSummary& t) -> const core::ConventionOverride* {
+        return profile ? core::findConventionOverride(*profile, t.schema, t.name) : nullptr;
+    };
+    if (profile)
+        for (auto& t : tables)
+            core::applyConventionOverride(t, *profile);
 
     if (format == Format::Json) {
         QJsonArray array;
@@ -48,7 +59,7 @@ int cmdTables(Invocation& inv) {
                 {QStringLiteral("estimate_from_size"), t.estimateFromSize},
                 {QStringLiteral("total_bytes"), t.totalBytes},
                 {QStringLiteral("comment"), stringOrNull(t.comment)},
-                {QStringLiteral("conventions"), conventionsJson(t.conventions)},
+                {QStringLiteral("conventions"), conventionsWithOverride(t.conventions, overrideOf(t))},
                 {QStringLiteral("privileges"), privilegesJson(t.privileges)},
             });
         }
@@ -67,18 +78,21 @@ int cmdTables(Invocation& inv) {
         const QString kind = t.isPartition()
                                  ? QStringLiteral("partition of %1.%2").arg(t.parentSchema, t.parentName)
                                  : core::relationKindName(t.kind);
-        const QString softDelete =
+        const core::ConventionOverride* o = overrideOf(t);
+        const QString mark = QStringLiteral(" (override)");
+        QString softDelete =
             t.conventions.softDelete == core::SoftDeleteKind::None
                 ? QString()
                 : QStringLiteral("%1 (%2)").arg(t.conventions.softDeleteColumn,
                                                 core::softDeleteKindName(t.conventions.softDelete));
-        rows << QStringList{t.schema,
-                            t.name,
-                            kind,
-                            rowsText,
-                            hasEstimate(t.kind) ? prettySize(t.totalBytes) : QString(),
-                            t.conventions.rowKey.join(QStringLiteral(", ")),
-                            softDelete};
+        if (o && o->softDelete)
+            softDelete = (softDelete.isEmpty() ? QStringLiteral("none") : softDelete) + mark;
+        QString key = t.conventions.rowKey.join(QStringLiteral(", "));
+        if (o && o->rowKey)
+            key += mark;
+        rows << QStringList{
+            t.schema, t.name,    kind, rowsText, hasEstimate(t.kind) ? prettySize(t.totalBytes) : QString(),
+            key,      softDelete};
     }
     printTable(inv.out,
                {QStringLiteral("schema"), QStringLiteral("name"), QStringLiteral("kind"),

@@ -149,7 +149,7 @@ bool Connection::inFailedTransaction() const {
     return m_conn && PQtransactionStatus(m_conn) == PQTRANS_INERROR;
 }
 
-void Connection::notify(const QString& sql, const Params& params) const {
+void Connection::notifyStatement(const QString& sql, const Params& params) const {
     if (!m_observer && !m_profile.echo)
         return;
     QList<QString> shown;
@@ -223,7 +223,7 @@ static void requireOpen(pg_conn* conn) {
 
 Result Connection::exec(const QString& sql) {
     requireOpen(m_conn);
-    notify(sql, {});
+    notifyStatement(sql, {});
     return check(PQexec(m_conn, sql.toUtf8().constData()), sql);
 }
 
@@ -244,7 +244,7 @@ struct ParamArrays {
 
 Result Connection::exec(const QString& sql, const Params& params) {
     requireOpen(m_conn);
-    notify(sql, params);
+    notifyStatement(sql, params);
     const ParamArrays a(params);
     return check(PQexecParams(m_conn, sql.toUtf8().constData(), int(params.size()), nullptr, a.values.data(),
                               a.lengths.data(), nullptr, 0),
@@ -253,13 +253,13 @@ Result Connection::exec(const QString& sql, const Params& params) {
 
 void Connection::prepare(const QByteArray& name, const QString& sql, int paramCount) {
     requireOpen(m_conn);
-    notify(QStringLiteral("PREPARE %1 AS %2").arg(QString::fromUtf8(name), sql), {});
+    notifyStatement(QStringLiteral("PREPARE %1 AS %2").arg(QString::fromUtf8(name), sql), {});
     check(PQprepare(m_conn, name.constData(), sql.toUtf8().constData(), paramCount, nullptr), sql);
 }
 
 Result Connection::execPrepared(const QByteArray& name, const Params& params) {
     requireOpen(m_conn);
-    notify(QStringLiteral("EXECUTE %1").arg(QString::fromUtf8(name)), params);
+    notifyStatement(QStringLiteral("EXECUTE %1").arg(QString::fromUtf8(name)), params);
     const ParamArrays a(params);
     return check(PQexecPrepared(m_conn, name.constData(), int(params.size()), a.values.data(),
                                 a.lengths.data(), nullptr, 0),

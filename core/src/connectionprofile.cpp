@@ -64,6 +64,8 @@ void ConnectionProfile::validate() const {
     if (pool.recycleSeconds < -1)
         throwConfigurationError(QStringLiteral("pool_recycle"),
                                 QStringLiteral("pool_recycle must be -1 (off) or >= 0 seconds"));
+    for (auto it = conventionOverrides.constBegin(); it != conventionOverrides.constEnd(); ++it)
+        it.value().validate(it.key());
 }
 
 QList<std::pair<QByteArray, QByteArray>>
@@ -154,6 +156,12 @@ QJsonObject ConnectionProfile::toJson() const {
         {QStringLiteral("pool_pre_ping"), pool.prePing},
         {QStringLiteral("pool_use_lifo"), pool.useLifo},
     };
+    if (!conventionOverrides.isEmpty()) {
+        QJsonObject conventions;
+        for (auto it = conventionOverrides.constBegin(); it != conventionOverrides.constEnd(); ++it)
+            conventions[it.key()] = it.value().toJson();
+        o[QStringLiteral("conventions")] = conventions;
+    }
     return o;
 }
 
@@ -216,6 +224,16 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject& o) {
     p.pool.recycleSeconds = int(num(pool, "pool_recycle", p.pool.recycleSeconds));
     p.pool.prePing = flag(pool, "pool_pre_ping", p.pool.prePing);
     p.pool.useLifo = flag(pool, "pool_use_lifo", p.pool.useLifo);
+    const QJsonValue conventions = o.value(QStringLiteral("conventions"));
+    if (!conventions.isUndefined() && !conventions.isNull()) {
+        if (!conventions.isObject())
+            throwConfigurationError(
+                QStringLiteral("conventions"),
+                QStringLiteral("conventions must be an object keyed by \"schema.table\""));
+        const QJsonObject byTable = conventions.toObject();
+        for (auto it = byTable.begin(); it != byTable.end(); ++it)
+            p.conventionOverrides.insert(it.key(), ConventionOverride::fromJson(it.value(), it.key()));
+    }
     p.validate();
     return p;
 }

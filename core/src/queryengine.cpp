@@ -9,8 +9,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <libpq-fe.h>
+
 #include <algorithm>
 #include <cmath>
+#include <exception>
+#include <vector>
 
 namespace pgdesk::core {
 
@@ -55,6 +59,55 @@ bool isCastFailure(const Error& e) {
     throw;
 }
 
+// Runs query in libpq's single-row mode and hands each result (usually one row; the last one has none
+// but still describes the columns) to onResult as it arrives. The connection is always left idle: on a
+// server error every pending result is read before the mapped error is thrown; if onResult throws, the
+// statement is cancelled and drained before the exception propagates.
+void stream(Connection& connection, const BuiltQuery& query,
+            const std::function<void(const Result&)>& onResult) {
+    PGconn* conn = connection.native();
+    if (!conn)
+        throwError(ErrorKind::Connection, QStringLiteral("not connected"));
+    connection.notifyStatement(query.sql, query.params);
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+    for (const Param& p : query.params) {
+        values.push_back(p ? p->constData() : nullptr);
+        lengths.push_back(p ? int(p->size()) : 0);
+    }
+    const QByteArray sql = query.sql.toUtf8();
+    if (!PQsendQueryParams(conn, sql.constData(), int(query.params.size()), nullptr, values.data(),
+                           lengths.data(), nullptr, 0))
+        connection.throwLastError(query.sql);
+    PQsetSingleRowMode(conn); // on failure the rows simply come in one result, which works just as well
+
+    const auto drain = [conn] {
+        while (PGresult* rest = PQgetResult(conn))
+            PQclear(rest);
+    };
+    PGresult* failed = nullptr;
+    while (PGresult* r = PQgetResult(conn)) {
+        const ExecStatusType status = PQresultStatus(r);
+        if (failed || (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK)) {
+            if (failed)
+                PQclear(r);
+            else
+                failed = r; // report the first error, after reading everything else
+            continue;
+        }
+        const Result result = connection.check(r, query.sql, query.params);
+        try {
+            onResult(result);
+        } catch (...) {
+            connection.cancelHandle().cancel();
+            drain();
+            throw;
+        }
+    }
+    if (failed)
+        connection.throwLastError(query.sql, failed); // takes ownership of failed
+}
+
 } // namespace
 
 QueryEngine::QueryEngine(Connection& connection)
@@ -65,7 +118,7 @@ Result QueryEngine::run(const BuiltQuery& query) {
     return m_connection.exec(query.sql, query.params);
 }
 
-Page QueryEngine::fetchPage(const QuerySpec& spec, const TableInfo& table) {
+Page QueryEngine::fetchPage(const QuerySpec& spec, const TableInfo& table, const RowSink& sink) {
     QElapsedTimer timer;
     timer.start();
     Page page;
@@ -76,10 +129,10 @@ Page QueryEngine::fetchPage(const QuerySpec& spec, const TableInfo& table) {
             options.isolation = IsolationLevel::RepeatableRead;
             options.readOnly = true;
             Transaction tx(m_connection, options);
-            page = fetch(spec, table);
+            page = fetch(spec, table, sink);
             tx.commit();
         } else {
-            page = fetch(spec, table);
+            page = fetch(spec, table, sink);
         }
     } catch (const DataError& e) {
         // The filter's values (a cursor's come from the server's own output).
@@ -89,20 +142,18 @@ Page QueryEngine::fetchPage(const QuerySpec& spec, const TableInfo& table) {
     return page;
 }
 
-Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table) {
+Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const RowSink& sink) {
     // Without a row key there is no keyset: the last page is found by counting.
     if (spec.page.last && table.conventions.rowKey.isEmpty()) {
         QuerySpec numbered = spec;
         numbered.page.last = false;
         const qint64 count = exactCount(spec, table);
         numbered.page.pageNumber = std::max<qint64>(1, (count + spec.page.pageSize - 1) / spec.page.pageSize);
-        return fetch(numbered, table);
+        return fetch(numbered, table, sink);
     }
 
-    const BuiltQuery q = buildPageQuery(spec, table);
-    const Result r = run(q);
+    const BuiltQuery q = buildPageQuery(spec, table, true);
     const int size = spec.page.pageSize;
-    const bool hasMore = r.rowCount() > size;
 
     Page page;
     page.pageSize = size;
@@ -114,20 +165,41 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table) {
         }
         page.columns << PageColumn{name, type};
     }
-    if (q.columns.isEmpty()) {
-        for (int c = 0; c < r.columnCount(); ++c)
-            page.columns << PageColumn{r.columnName(c), QString()};
-    }
-    const int shown = std::min(r.rowCount(), size);
-    for (int row = 0; row < shown; ++row) {
-        QList<std::optional<QString>> values;
-        values.reserve(r.columnCount());
-        for (int c = 0; c < r.columnCount(); ++c)
-            values << (r.isNull(row, c) ? std::nullopt : std::optional<QString>(r.text(row, c)));
-        page.rows << values;
-    }
-    if (q.backwards)
+    if (q.selectsVersion)
+        page.keyColumns = table.conventions.rowKey;
+    const bool columnsFromResult = q.columns.isEmpty();
+    const bool sinkWhileFetching = sink && !q.backwards;
+    int received = 0;
+    stream(m_connection, q, [&](const Result& r) {
+        // The hidden version column, when selected, is the last one.
+        const int shownColumns = r.columnCount() - (q.selectsVersion ? 1 : 0);
+        if (columnsFromResult && page.columns.isEmpty()) {
+            for (int c = 0; c < shownColumns; ++c)
+                page.columns << PageColumn{r.columnName(c), QString()};
+        }
+        for (int row = 0; row < r.rowCount(); ++row) {
+            if (++received > size)
+                continue; // the look-ahead row: proves there is a next page, not shown
+            QList<std::optional<QString>> values;
+            values.reserve(shownColumns);
+            for (int c = 0; c < shownColumns; ++c)
+                values << (r.isNull(row, c) ? std::nullopt : std::optional<QString>(r.text(row, c)));
+            page.rows << std::move(values);
+            if (q.selectsVersion)
+                page.versions << r.text(row, shownColumns);
+            if (sinkWhileFetching)
+                sink(page.rows.last());
+        }
+    });
+    const bool hasMore = received > size;
+    if (q.backwards) {
         std::reverse(page.rows.begin(), page.rows.end());
+        std::reverse(page.versions.begin(), page.versions.end());
+        if (sink) {
+            for (const auto& row : std::as_const(page.rows))
+                sink(row);
+        }
+    }
 
     const auto cursorFor = [&](const QList<std::optional<QString>>& row) {
         Cursor cursor;

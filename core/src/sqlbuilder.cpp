@@ -429,7 +429,12 @@ QString selectList(const TableInfo& table, QStringList* names) {
 
 } // namespace
 
-BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table) {
+bool hasRowVersions(const TableInfo& table) {
+    return !table.conventions.rowKey.isEmpty() &&
+           (table.kind == RelationKind::Table || table.kind == RelationKind::PartitionedTable);
+}
+
+BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion) {
     const PageRequest& page = spec.page;
     if (page.pageSize < 1 || page.pageSize > 100000)
         throwError(ErrorKind::Configuration,
@@ -483,8 +488,11 @@ BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table) {
             k = k.reversed();
     }
 
-    const QString select =
-        QStringLiteral("SELECT ") + selectList(table, &q.columns) + QStringLiteral(" FROM ") + b.from();
+    q.selectsVersion = selectVersion && hasRowVersions(table);
+    QString select = QStringLiteral("SELECT ") + selectList(table, &q.columns);
+    if (q.selectsVersion) // no user column can be called xmin, so it needs no qualification
+        select += QStringLiteral(", xmin::text AS ") + quoteIdentifier(QLatin1String(kVersionColumn));
+    select += QStringLiteral(" FROM ") + b.from();
     QString where = b.where();
     q.hasCondition = b.m_hasCondition;
     if (!cursorText.isEmpty()) {

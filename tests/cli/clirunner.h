@@ -2,6 +2,8 @@
 
 #include "testcluster.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTest>
 
@@ -29,6 +31,15 @@ inline CliRun runCli(const QStringList& args, const QByteArray& input = {}, int 
     }
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
             QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+
+// The JSON object a run printed (empty, with a warning showing the output, when it is not JSON).
+inline QJsonObject parseObject(const CliRun& r) {
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        qWarning().noquote() << "not JSON:" << r.out << r.err;
+    return doc.object();
 }
 
 } // namespace pgdesk::test

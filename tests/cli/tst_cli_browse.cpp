@@ -103,6 +103,43 @@ private slots:
                     QStringLiteral("--filter"), QStringLiteral("email frobnicate 1")});
         QCOMPARE(r.exitCode, 2);
     }
+
+    // Editable tables also print each row's key and version, parallel to rows; others do not.
+    void keysAndVersionsForEditableTables() {
+        const auto page =
+            browse({QStringLiteral("customer"), QStringLiteral("--sort"), QStringLiteral("customer_id"),
+                    QStringLiteral("--page-size"), QStringLiteral("20")});
+        const QJsonArray rows = page[QStringLiteral("rows")].toArray();
+        const QJsonArray keys = page[QStringLiteral("keys")].toArray();
+        const QJsonArray versions = page[QStringLiteral("versions")].toArray();
+        QCOMPARE(rows.size(), 20);
+        QCOMPARE(keys.size(), rows.size());
+        QCOMPARE(versions.size(), rows.size());
+        const qsizetype columnCount = page[QStringLiteral("columns")].toArray().size();
+        for (const auto& c : page[QStringLiteral("columns")].toArray())
+            QVERIFY(!c.toObject()[QStringLiteral("name")].toString().startsWith(QStringLiteral("__pgdesk")));
+        const QStringList ids = firstColumn(page);
+        QStringList expectedVersions =
+            psql(QStringLiteral("select xmin::text from customer where customer_id in (") +
+                 ids.join(QLatin1Char(',')) + QStringLiteral(") order by customer_id"))
+                .split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            QCOMPARE(rows.at(i).toArray().size(), columnCount);
+            const QJsonObject key = keys.at(i).toObject();
+            QCOMPARE(key.keys(), QStringList{QStringLiteral("customer_id")});
+            QCOMPARE(key[QStringLiteral("customer_id")].toString(), ids.at(i));
+            QCOMPARE(versions.at(i).toString(), expectedVersions.at(i));
+        }
+
+        for (const QString& name : {QStringLiteral("audit_log"), QStringLiteral("active_customers")}) {
+            const auto other = browse({name, QStringLiteral("--page-size"), QStringLiteral("5")});
+            QVERIFY(!other[QStringLiteral("rows")].toArray().isEmpty());
+            QVERIFY(!other.contains(QStringLiteral("keys")));
+            QVERIFY(!other.contains(QStringLiteral("versions")));
+            QCOMPARE(other[QStringLiteral("rows")].toArray().at(0).toArray().size(),
+                     other[QStringLiteral("columns")].toArray().size());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliBrowse)

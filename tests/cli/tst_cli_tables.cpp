@@ -6,18 +6,6 @@
 
 using namespace pgdesk::test;
 
-namespace {
-
-QJsonObject parseObject(const CliRun& r) {
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
-    if (error.error != QJsonParseError::NoError)
-        qWarning().noquote() << "not JSON:" << r.out << r.err;
-    return doc.object();
-}
-
-} // namespace
-
 class TestCliTables final : public QObject {
     Q_OBJECT
 private slots:

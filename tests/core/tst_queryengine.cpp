@@ -8,9 +8,12 @@
 #include <pgdesk/core/queryengine.h>
 #include <pgdesk/core/sqlbuilder.h>
 
+#include <QElapsedTimer>
+#include <QHash>
 #include <QTest>
 
 #include <algorithm>
+#include <stdexcept>
 
 using namespace pgdesk::core;
 
@@ -36,6 +39,15 @@ QStringList sqlColumn(Connection& c, const QString& sql) {
     QStringList out;
     for (int i = 0; i < r.rowCount(); ++i)
         out << (r.isNull(i, 0) ? QStringLiteral("<NULL>") : r.text(i, 0));
+    return out;
+}
+
+// key → value of a two-column statement.
+QHash<QString, QString> sqlMap(Connection& c, const QString& sql) {
+    const Result r = c.exec(sql);
+    QHash<QString, QString> out;
+    for (int i = 0; i < r.rowCount(); ++i)
+        out.insert(r.text(i, 0), r.text(i, 1));
     return out;
 }
 
@@ -591,6 +603,167 @@ private slots:
         m_c.exec(QStringLiteral("rollback"));
         QCOMPARE(sqlColumn(m_c, QStringLiteral("select count(*) from public.x")),
                  QStringList{QStringLiteral("1")});
+    }
+
+    // Page queries go through libpq directly (single-row mode) but still reach the statement observer
+    // that feeds the SQL log, with their bound values (or <hidden> when the profile hides them).
+    void pageQueriesReachTheStatementObserver() {
+        const TableInfo info = table(QStringLiteral("public"), QStringLiteral("users"));
+        QList<QPair<QString, QList<QString>>> seen;
+        m_c.setStatementObserver([&seen](const QString& sql, const QList<QString>& params) {
+            seen.append({sql, params});
+        });
+        QuerySpec spec = allRows(info);
+        spec.filter.conditions = {
+            condition(QStringLiteral("username"), FilterOp::Equal, {QStringLiteral("jürgen.groß")})};
+        QueryEngine(m_c).fetchPage(spec, info);
+        m_c.setStatementObserver({});
+        const auto page = std::find_if(seen.cbegin(), seen.cend(), [](const auto& s) {
+            return s.first.contains(QStringLiteral("users"));
+        });
+        QVERIFY(page != seen.cend());
+        QVERIFY(page->second.contains(QStringLiteral("jürgen.groß")));
+    }
+
+    // The sink sees exactly the page's rows, in display order, forwards and backwards.
+    void sinkSeesThePageRows() {
+        const TableInfo info = table(QStringLiteral("public"), QStringLiteral("customer"));
+        QueryEngine engine(m_c);
+        QuerySpec spec = allRows(info);
+        spec.page.pageSize = 40;
+        spec.sort = {SortKey{QStringLiteral("last_name"), true}};
+        QList<QList<std::optional<QString>>> seen;
+        const RowSink sink = [&seen](const QList<std::optional<QString>>& row) { seen << row; };
+        const Page first = engine.fetchPage(spec, info, sink);
+        QCOMPARE(first.rows.size(), 40);
+        QVERIFY(seen == first.rows);
+
+        spec.page.afterCursor = first.nextCursor; // a middle page
+        seen.clear();
+        const Page second = engine.fetchPage(spec, info, sink);
+        QVERIFY(seen == second.rows);
+
+        spec.page.afterCursor.clear();
+        spec.page.last = true; // read backwards: the sink gets the reversed rows
+        seen.clear();
+        const Page last = engine.fetchPage(spec, info, sink);
+        QVERIFY(!last.rows.isEmpty());
+        QVERIFY(seen == last.rows);
+
+        // Keyless tables page by number through the same path.
+        const TableInfo audit = table(QStringLiteral("public"), QStringLiteral("audit_log"));
+        QuerySpec auditSpec = allRows(audit);
+        auditSpec.page.pageSize = 7;
+        auditSpec.page.last = true;
+        seen.clear();
+        const Page auditLast = engine.fetchPage(auditSpec, audit, sink);
+        QVERIFY(!auditLast.rows.isEmpty());
+        QVERIFY(seen == auditLast.rows);
+    }
+
+    // Streaming: on a 100000-row page (the largest page size) the first row reaches the sink long before
+    // the page is complete.
+    void sinkGetsFirstRowsEarly() {
+        const TableInfo info = table(QStringLiteral("public"), QStringLiteral("big_orders"));
+        QueryEngine engine(m_c);
+        QuerySpec spec = allRows(info);
+        spec.page.pageSize = 100000;
+        spec.sort = {SortKey{QStringLiteral("order_id")}};
+        QElapsedTimer timer;
+        qint64 firstAt = -1;
+        qsizetype calls = 0;
+        QString firstId;
+        timer.start();
+        const Page page = engine.fetchPage(spec, info, [&](const QList<std::optional<QString>>& row) {
+            if (calls++ == 0) {
+                firstAt = timer.nsecsElapsed();
+                firstId = row.at(0).value_or(QString());
+            }
+        });
+        const qint64 total = timer.nsecsElapsed();
+        qInfo("first row after %.1f ms of %.1f ms", firstAt / 1e6, total / 1e6);
+        QCOMPARE(calls, 100000);
+        QCOMPARE(page.rows.size(), 100000);
+        QCOMPARE(firstId, page.rows.first().at(0).value_or(QString()));
+        QVERIFY(!page.nextCursor.isEmpty());
+        QVERIFY2(
+            firstAt >= 0 && firstAt < total / 2,
+            qPrintable(QStringLiteral("first row after %1 ms of %2 ms").arg(firstAt / 1e6).arg(total / 1e6)));
+    }
+
+    // A sink that throws cancels the statement; the connection stays usable.
+    void throwingSinkLeavesConnectionUsable() {
+        const TableInfo info = table(QStringLiteral("public"), QStringLiteral("big_orders"));
+        QuerySpec spec = allRows(info);
+        spec.page.pageSize = 100000;
+        int calls = 0;
+        QVERIFY_THROWS_EXCEPTION(
+            std::runtime_error,
+            QueryEngine(m_c).fetchPage(spec, info, [&](const QList<std::optional<QString>>&) {
+                if (++calls == 10)
+                    throw std::runtime_error("enough");
+            }));
+        QCOMPARE(calls, 10);
+        QVERIFY(m_c.isIdle());
+        QCOMPARE(sqlColumn(m_c, QStringLiteral("select 1")), QStringList{QStringLiteral("1")});
+    }
+
+    // Editable tables: each row's version is its xmin; the hidden column is not among the columns.
+    void rowVersions() {
+        QueryEngine engine(m_c);
+        const TableInfo customer = table(QStringLiteral("public"), QStringLiteral("customer"));
+        QuerySpec spec = allRows(customer);
+        Page page = engine.fetchPage(spec, customer);
+        QCOMPARE(page.keyColumns, QStringList{QStringLiteral("customer_id")});
+        QCOMPARE(page.columns.size(), customer.columns.size());
+        QCOMPARE(page.rows.first().size(), customer.columns.size());
+        QCOMPARE(page.versions.size(), page.rows.size());
+        auto expected = sqlMap(m_c, QStringLiteral("select customer_id::text, xmin::text from customer"));
+        QCOMPARE(page.rows.size(), expected.size());
+        const QStringList ids = pageColumn(page, QStringLiteral("customer_id"));
+        for (qsizetype i = 0; i < ids.size(); ++i)
+            QCOMPARE(page.versions.at(i), expected.value(ids.at(i)));
+
+        // An update changes the version (rolled back: the demo data stays as it was).
+        const QString id = ids.first();
+        m_c.exec(QStringLiteral("begin"));
+        m_c.exec(QStringLiteral("update customer set last_update = last_update where customer_id = $1"),
+                 {param(id)});
+        spec.filter.conditions = {condition(QStringLiteral("customer_id"), FilterOp::Equal, {id})};
+        page = engine.fetchPage(spec, customer);
+        const QString updated =
+            sqlColumn(m_c, QStringLiteral("select xmin::text from customer where customer_id = ") + id)
+                .first();
+        m_c.exec(QStringLiteral("rollback"));
+        QCOMPARE(page.versions.size(), 1);
+        QCOMPARE(page.versions.first(), updated);
+        QVERIFY(page.versions.first() != expected.value(id));
+
+        // Partitioned table (composite key), read backwards.
+        const TableInfo events = table(QStringLiteral("public"), QStringLiteral("events"));
+        spec = allRows(events);
+        spec.page.pageSize = 50;
+        spec.page.last = true;
+        page = engine.fetchPage(spec, events);
+        QCOMPARE(page.keyColumns, (QStringList{QStringLiteral("event_id"), QStringLiteral("occurred_at")}));
+        QCOMPARE(page.columns.size(), events.columns.size());
+        QCOMPARE(page.versions.size(), page.rows.size());
+        QVERIFY(!page.rows.isEmpty());
+        expected = sqlMap(m_c, QStringLiteral("select event_id::text, xmin::text from events"));
+        const QStringList eventIds = pageColumn(page, QStringLiteral("event_id"));
+        for (qsizetype i = 0; i < eventIds.size(); ++i)
+            QCOMPARE(page.versions.at(i), expected.value(eventIds.at(i)));
+
+        // Views and keyless tables: no key, no version.
+        for (const QString& name : {QStringLiteral("active_customers"), QStringLiteral("audit_log")}) {
+            const TableInfo info = table(QStringLiteral("public"), name);
+            page = engine.fetchPage(allRows(info), info);
+            QVERIFY(!page.rows.isEmpty());
+            QVERIFY(page.versions.isEmpty());
+            QVERIFY(page.keyColumns.isEmpty());
+            QCOMPARE(page.columns.size(), info.columns.size());
+            QCOMPARE(page.rows.first().size(), info.columns.size());
+        }
     }
 };
 

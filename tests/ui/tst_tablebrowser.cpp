@@ -1,5 +1,6 @@
 #include "testcluster.h"
 
+#include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tablebrowser.h>
@@ -117,6 +118,57 @@ private slots:
         QSignalSpy failed(&b, &TableBrowser::loadFailed);
         QVERIFY(failed.wait(10000));
         QVERIFY(failed.first().first().toString().contains(QStringLiteral("no_such_table")));
+    }
+
+    void pageSizeAndGoToPage() {
+        TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("big_orders"));
+        QVERIFY(waitLoaded(b));
+        b.setPageSize(500);
+        QVERIFY(waitLoaded(b));
+        QCOMPARE(b.model()->rowCount(), 500);
+        b.goToPage(3);
+        QVERIFY(waitLoaded(b));
+        QCOMPARE(b.model()->index(0, 0).data().toString(), QStringLiteral("1001"));
+        QCOMPARE(b.rangeText(), QStringLiteral("rows 1,001–1,500 of ≈ 1,000,000"));
+        b.nextPage(); // keyset continues from a jumped-to page
+        QVERIFY(waitLoaded(b));
+        QCOMPARE(b.model()->index(0, 0).data().toString(), QStringLiteral("1501"));
+    }
+
+    void exactCountReplacesTheEstimate() {
+        TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("customer"));
+        QVERIFY(waitLoaded(b));
+        QSignalSpy counted(&b, &TableBrowser::countFinished);
+        b.countExactly();
+        QVERIFY(b.isCounting());
+        QVERIFY(counted.wait(10000));
+        QCOMPARE(counted.first().first().toLongLong(), 425);
+        QCOMPARE(b.rangeText(), QStringLiteral("rows 1–100 of 425"));
+    }
+
+    // A count blocked behind a lock is cancelled with PQcancel and the tab stays usable.
+    void exactCountCanBeCancelled() {
+        const QString table = QStringLiteral("count_lock_%1").arg(QCoreApplication::applicationPid());
+        pgdesk::test::psql(
+            QStringLiteral("create table %1 (id int primary key); insert into %1 values (1)").arg(table));
+        TableBrowser b(m_pool, QStringLiteral("public"), table);
+        QVERIFY(waitLoaded(b));
+        auto locker = pgdesk::core::Connection::open(pgdesk::test::profile());
+        locker.exec(QStringLiteral("begin; lock table %1 in access exclusive mode").arg(table));
+        QSignalSpy failed(&b, &TableBrowser::countFailed);
+        b.countExactly();
+        QTest::qWait(500); // the count is now waiting for the lock
+        QVERIFY(b.isCounting());
+        QElapsedTimer timer;
+        timer.start();
+        b.cancelCount();
+        QVERIFY(failed.wait(5000));
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("57014")) ||
+                failed.first().first().toString().contains(QStringLiteral("cancel")));
+        QVERIFY(!b.isCounting());
+        locker.exec(QStringLiteral("rollback"));
+        pgdesk::test::psql(QStringLiteral("drop table %1").arg(table));
     }
 
     void staleRepliesAreDropped() {

@@ -1,6 +1,7 @@
 #include <pgdesk/ui/objectbrowser.h>
 
 #include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/catalogtreemodel.h>
@@ -67,7 +68,10 @@ void ObjectBrowser::refresh() {
         this,
         [pool = m_pool] {
             auto connection = pool->acquire();
-            return core::CatalogReader(*connection).tables();
+            auto tables = core::CatalogReader(*connection).tables();
+            for (auto& t : tables)
+                core::applyConventionOverride(t, connection->profile());
+            return tables;
         },
         [this, generation](QList<core::TableSummary> tables) {
             if (generation != m_generation)

@@ -1,6 +1,8 @@
 #include <pgdesk/ui/tablebrowser.h>
 
 #include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/errors.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/queryengine.h>
 #include <pgdesk/ui/background.h>
@@ -12,13 +14,31 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <mutex>
+
 namespace pgdesk::ui {
 
+// Shared by the GUI thread (which may cancel) and the worker (which runs the count).
+struct TableBrowser::CountJob {
+    std::mutex mutex;
+    core::CancelHandle cancel;
+    bool cancelled = false;
+};
+
 namespace {
+
+// The catalog's view of the table with the profile's convention override (row key, soft delete) applied.
+core::TableInfo readTable(core::Connection& connection, const core::QuerySpec& spec) {
+    core::TableInfo info = core::CatalogReader(connection).table(spec.schema, spec.table);
+    core::applyConventionOverride(info, connection.profile());
+    return info;
+}
 struct Loaded {
     core::TableInfo table;
     core::Page page;
@@ -70,6 +90,26 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     connect(m_scope, &QComboBox::activated, this,
             [this](int i) { setScope(core::SoftDeleteScope(m_scope->itemData(i).toInt())); });
 
+    m_pageSize = new QComboBox(this);
+    for (int size : {50, 100, 500, 1000})
+        m_pageSize->addItem(tr("%1 rows").arg(size), size);
+    m_pageSize->setCurrentIndex(m_pageSize->findData(m_spec.page.pageSize));
+    m_pageSize->setAccessibleName(tr("Page size"));
+    connect(m_pageSize, &QComboBox::activated, this,
+            [this](int i) { setPageSize(m_pageSize->itemData(i).toInt()); });
+
+    m_goTo = new QSpinBox(this);
+    m_goTo->setRange(1, 1000000000);
+    m_goTo->setPrefix(tr("page "));
+    m_goTo->setAccessibleName(tr("Go to page"));
+    m_goTo->setKeyboardTracking(false);
+    connect(m_goTo, &QSpinBox::editingFinished, this, [this] { goToPage(m_goTo->value()); });
+
+    m_count = new QPushButton(tr("Count rows"), this);
+    m_count->setObjectName(QStringLiteral("countButton"));
+    m_count->setToolTip(tr("Count the matching rows exactly (count(*)); click again to cancel"));
+    connect(m_count, &QPushButton::clicked, this, [this] { isCounting() ? cancelCount() : countExactly(); });
+
     m_range->setObjectName(QStringLiteral("rangeLabel"));
     m_message->setObjectName(QStringLiteral("messageLabel"));
     m_message->setStyleSheet(QStringLiteral("color: #b00020"));
@@ -80,8 +120,11 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     bar->addWidget(m_scope);
     bar->addStretch(1);
     bar->addWidget(m_range);
+    bar->addWidget(m_count);
     for (auto* b : {m_first, m_previous, m_next, m_last})
         bar->addWidget(b);
+    bar->addWidget(m_goTo);
+    bar->addWidget(m_pageSize);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_message);
@@ -107,7 +150,75 @@ void TableBrowser::reload() {
     load(Move::Same);
 }
 
+void TableBrowser::setPageSize(int rows) {
+    m_spec.page.pageSize = rows;
+    m_pageSize->setCurrentIndex(m_pageSize->findData(rows));
+    load(Move::First);
+}
+
+void TableBrowser::goToPage(qint64 page) {
+    m_spec.page = core::PageRequest{m_spec.page.pageSize, std::max<qint64>(1, page), {}, {}, false};
+    load(Move::Jump);
+}
+
+void TableBrowser::countExactly() {
+    if (m_counting)
+        return;
+    auto job = std::make_shared<CountJob>();
+    m_counting = job;
+    m_count->setText(tr("Cancel count"));
+    updateControls();
+    runInBackground(
+        this,
+        [pool = m_pool, spec = m_spec, table = m_table, job] {
+            auto connection = pool->acquire();
+            {
+                std::lock_guard lock(job->mutex);
+                if (job->cancelled)
+                    core::throwError(core::ErrorKind::QueryCanceled, QStringLiteral("count cancelled"));
+                job->cancel = connection->cancelHandle();
+            }
+            // The connection goes back to the pool afterwards: a late cancel must not reach whatever
+            // it runs next, so the handle is dropped as soon as the count ends, however it ends.
+            struct Forget {
+                CountJob& job;
+                ~Forget() {
+                    std::lock_guard lock(job.mutex);
+                    job.cancel = {};
+                }
+            } forget{*job};
+            const core::TableInfo info = table ? *table : readTable(*connection, spec);
+            return core::QueryEngine(*connection).exactCount(spec, info);
+        },
+        [this, job](qint64 rows) {
+            if (job != m_counting)
+                return;
+            m_counting.reset();
+            m_exactTotal = rows;
+            m_count->setText(tr("Count rows"));
+            updateControls();
+            emit countFinished(rows);
+        },
+        [this, job](const QString& message) {
+            if (job != m_counting)
+                return;
+            m_counting.reset();
+            m_count->setText(tr("Count rows"));
+            updateControls();
+            emit countFailed(message);
+        });
+}
+
+void TableBrowser::cancelCount() {
+    if (!m_counting)
+        return;
+    std::lock_guard lock(m_counting->mutex);
+    m_counting->cancelled = true;
+    m_counting->cancel.cancel();
+}
+
 void TableBrowser::setScope(core::SoftDeleteScope scope) {
+    m_exactTotal.reset(); // a different set of rows
     m_spec.scope = scope;
     m_scope->setCurrentIndex(m_scope->findData(int(scope)));
     load(Move::First);
@@ -149,6 +260,7 @@ void TableBrowser::load(Move move) {
     case Move::Last:
         m_spec.page = core::PageRequest{m_spec.page.pageSize, {}, {}, {}, true};
         break;
+    case Move::Jump:
     case Move::Same:
         break;
     }
@@ -161,8 +273,7 @@ void TableBrowser::load(Move move) {
         this,
         [pool = m_pool, spec = m_spec, table = m_table] {
             auto connection = pool->acquire();
-            Loaded loaded{table ? *table : core::CatalogReader(*connection).table(spec.schema, spec.table),
-                          {}};
+            Loaded loaded{table ? *table : readTable(*connection, spec), {}};
             loaded.page = core::QueryEngine(*connection).fetchPage(spec, loaded.table);
             return loaded;
         },
@@ -191,6 +302,9 @@ void TableBrowser::load(Move move) {
                 m_firstRow = total ? std::max<qint64>(1, *total - rows + 1) : 1;
                 m_firstRowKnown = total && !loaded.page.totalIsEstimate;
                 break;
+            case Move::Jump:
+                m_firstRow = (m_spec.page.pageNumber.value_or(1) - 1) * m_spec.page.pageSize + 1;
+                break;
             case Move::Same:
                 break;
             }
@@ -215,7 +329,9 @@ QString TableBrowser::rangeText() const {
     const core::Page& page = m_model->page();
     const QLocale locale;
     QString total;
-    if (page.total)
+    if (m_exactTotal)
+        total = locale.toString(*m_exactTotal);
+    else if (page.total)
         total = (page.totalIsEstimate ? QStringLiteral("≈ ") : QString()) + locale.toString(*page.total);
     if (page.rows.isEmpty())
         return m_loading ? tr("Loading…") : tr("No rows");

@@ -93,6 +93,8 @@ public:
 
     CancelHandle cancelHandle() const;
     void setStatementObserver(StatementObserver observer) { m_observer = std::move(observer); }
+    // Echo log + observer for statements sent through native() (streaming, COPY, pipelines).
+    void notifyStatement(const QString& sql, const Params& params) const;
 
     // The raw handle for core code that needs libpq directly (COPY, pipeline mode).
     pg_conn* native() const { return m_conn; }
@@ -102,7 +104,6 @@ public:
     Result check(pg_result* result, const QString& statement, const Params& params = {}) const;
 
 private:
-    void notify(const QString& sql, const Params& params) const;
     void close() noexcept;
 
     pg_conn* m_conn = nullptr;

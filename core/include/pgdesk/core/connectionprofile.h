@@ -1,7 +1,10 @@
 #pragma once
 
+#include <pgdesk/core/conventionoverride.h>
+
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -54,6 +57,9 @@ struct ConnectionProfile {
     // Other libpq keywords (target_session_attrs, gssencmode, options, …) passed through verbatim.
     QList<std::pair<QString, QString>> extraOptions;
     PoolSettings pool;
+    // Per-table corrections of the detected conventions, keyed by "schema.table" (unquoted); see
+    // applyConventionOverride(). Stored under "conventions" (left out when empty).
+    QMap<QString, ConventionOverride> conventionOverrides;
 
     bool operator==(const ConnectionProfile&) const = default;
 

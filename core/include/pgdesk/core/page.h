@@ -2,6 +2,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <optional>
@@ -17,6 +18,11 @@ struct PageColumn {
 struct Page {
     QList<PageColumn> columns;
     QList<QList<std::optional<QString>>> rows; // exact text output, nullopt = NULL
+    // Editable relations only (a table or partitioned table with a row key), else both empty: the row
+    // key's columns (all of them are in columns) and one version per row (xmin as text, parallel to rows)
+    // for optimistic concurrency checks on edits.
+    QStringList keyColumns;
+    QList<QString> versions;
     QString nextCursor; // empty: no next page (or the table has no row key: use page numbers)
     QString prevCursor; // empty: no previous page known
     std::optional<qint64> total;

@@ -53,14 +53,23 @@ struct BuiltQuery {
     bool backwards = false;    // rows come in reverse order (beforeCursor / last); the engine reverses them
     int limit = 0;             // pageSize + 1: the extra row tells whether another page exists
     qint64 offset = 0;
+    // A hidden trailing column `xmin::text AS "__pgdesk_version"` follows `columns` (not listed in it):
+    // the row version that optimistic edits compare against.
+    bool selectsVersion = false;
 };
+
+// Name of the hidden row-version column of a page query.
+inline constexpr const char* kVersionColumn = "__pgdesk_version";
+// Whether rows of the relation can carry a key and version: a table or partitioned table with a row key.
+bool hasRowVersions(const TableInfo& table);
 
 // SELECT of one page: filter AND search AND soft-delete scope, ORDER BY the sort keys then the row key
 // (so the order is total), LIMIT pageSize+1. Keyset paging (cursors, last) needs a row key; tables
 // without one page with OFFSET/LIMIT only (cursors and `last` are refused with ConfigurationError), and
 // without a sort their order is whatever the server returns. Errors: unknown column → NotFound, wrong
-// number of values → ConfigurationError, unsupported value → DataError.
-BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table);
+// number of values → ConfigurationError, unsupported value → DataError. With selectVersion and a table
+// for which hasRowVersions() holds, the row version (xmin) is selected as a hidden trailing column.
+BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion = false);
 // SELECT count(*) with the same WHERE clause.
 BuiltQuery buildCountQuery(const QuerySpec& spec, const TableInfo& table);
 // EXPLAIN (FORMAT JSON) of the filtered select without LIMIT: its top "Plan Rows" is the estimate.

@@ -10,6 +10,8 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
+class QSpinBox;
 class QTableView;
 class QToolButton;
 
@@ -43,14 +45,24 @@ public:
     // appends it as a further key.
     void sortBy(int column, bool add);
     void setScope(core::SoftDeleteScope scope);
+    void setPageSize(int rows);
+    // Jumps to a page number (1-based). Uses OFFSET from the start, so far jumps cost what OFFSET costs.
+    void goToPage(qint64 page);
     void reload();
+    // count(*) with the current filter and scope, off the GUI thread; cancelCount() stops it (PQcancel).
+    void countExactly();
+    void cancelCount();
+    bool isCounting() const { return m_counting != nullptr; }
 
 signals:
     void pageLoaded();
     void loadFailed(const QString& message);
+    void countFinished(qint64 rows);
+    void countFailed(const QString& message);
 
 private:
-    enum class Move { First, Next, Previous, Last, Same };
+    enum class Move { First, Next, Previous, Last, Jump, Same };
+    struct CountJob;
     void load(Move move);
     void updateControls();
     void showSortIndicators();
@@ -67,6 +79,11 @@ private:
     QToolButton* m_previous = nullptr;
     QToolButton* m_next = nullptr;
     QToolButton* m_last = nullptr;
+    QComboBox* m_pageSize = nullptr;
+    QSpinBox* m_goTo = nullptr;
+    QPushButton* m_count = nullptr;
+    std::shared_ptr<CountJob> m_counting; // the running exact count, if any
+    std::optional<qint64> m_exactTotal;   // from "Count rows", until the scope changes
     quint64 m_generation = 0;
     bool m_loading = false;
     qint64 m_firstRow = 1; // 1-based number of the first row shown, when known

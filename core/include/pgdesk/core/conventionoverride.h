@@ -1,0 +1,66 @@
+#pragma once
+
+#include <pgdesk/core/catalog.h>
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <utility>
+
+namespace pgdesk::core {
+
+struct ConnectionProfile;
+struct TableSummary;
+
+// What a profile says about one table's conventions, replacing what detectConventions() found.
+// Every field left unset keeps the detected value.
+struct ConventionOverride {
+    std::optional<QStringList> rowKey;        // columns identifying a row (all NOT NULL); never empty
+    std::optional<SoftDeleteKind> softDelete; // None disables soft delete
+    QString softDeleteColumn;                 // required unless softDelete is unset or None
+    std::optional<QString> createdAtColumn;   // empty string: no created-at column
+    std::optional<QString> updatedAtColumn;   // empty string: no updated-at column
+
+    bool operator==(const ConventionOverride&) const = default;
+
+    bool isEmpty() const;
+    // The overridden conventions by their JSON names: "row_key", "soft_delete", "created_at_column",
+    // "updated_at_column".
+    QStringList fields() const;
+    // Throws ConfigurationError (field "conventions") for a shape that can never apply: an empty or
+    // repeated row key, an empty column name, a soft-delete kind without a column (or None with one).
+    void validate(const QString& key) const;
+
+    // {"row_key":[…], "soft_delete":{"kind":"active_flag","column":"active"}, "created_at_column":
+    // "x" | null, "updated_at_column": …}; unset fields are left out, null means "none".
+    QJsonObject toJson() const;
+    static ConventionOverride fromJson(const QJsonValue& value, const QString& key); // ConfigurationError
+};
+
+// The key of a table's override in ConnectionProfile::conventionOverrides: "schema.table", unquoted.
+QString conventionOverrideKey(const QString& schema, const QString& name);
+
+// "deleted_at", "deleted_flag", "active_flag", "none" (softDeleteKindName's names); ConfigurationError.
+SoftDeleteKind softDeleteKindFromName(const QString& name);
+// Command-line form: "deleted_at" (column deleted_at), "deleted_at:COL", "flag:COL" (deleted flag),
+// "active:COL" (active flag) or "none". Throws ConfigurationError (field "soft_delete").
+std::pair<SoftDeleteKind, QString> parseSoftDeleteSpec(const QString& spec);
+
+// Pure: applies `override` to a table's detected conventions after checking it against the columns.
+// Named columns must exist (NotFound naming the column); a row key must be made of NOT NULL columns
+// of a table (ConfigurationError "conventions"); a deleted_at column must be a timestamp, a flag a
+// boolean, created/updated-at columns a timestamp or date. Nothing changes when a check fails. The
+// overridden row key gets rowKeySource "override"; uuidKey is recomputed.
+void applyConventionOverride(TableInfo& table, const ConventionOverride& override);
+// Applies the profile's override for table.schema + "." + table.name, if any.
+void applyConventionOverride(TableInfo& table, const ConnectionProfile& profile);
+// Summaries carry no columns, so nothing is checked (describe the table for that); uuidKey stays only
+// when the row key is unchanged.
+void applyConventionOverride(TableSummary& table, const ConnectionProfile& profile);
+// The override for a table in a profile, or nullptr.
+const ConventionOverride* findConventionOverride(const ConnectionProfile& profile, const QString& schema,
+                                                 const QString& name);
+
+} // namespace pgdesk::core
