@@ -14,6 +14,8 @@ QString relationKindName(RelationKind kind) {
         return QStringLiteral("materialized_view");
     case RelationKind::ForeignTable:
         return QStringLiteral("foreign_table");
+    case RelationKind::Query:
+        return QStringLiteral("query");
     }
     return QStringLiteral("table");
 }

@@ -1,6 +1,8 @@
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/transaction.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,16 +19,15 @@ namespace {
 // so a whole listing or a whole table description stays one statement.
 // ---------------------------------------------------------------------------------------------------
 
-// Columns with their type resolved through domains; enum labels also for arrays of enums.
-const char* const kColumnsJson = R"SQL(
- (select coalesce(json_agg(json_build_object(
-         'name', a.attname::text,
-         'number', a.attnum,
-         'type_oid', a.atttypid::int8,
-         'type_name', format_type(a.atttypid, a.atttypmod),
+// The type fields of one column, over pg_type rows `t` (the column's type) and `bt` (its base type
+// through domains), with the column's type modifier as %1; enum labels also for arrays of enums.
+// Shared by table columns and query result columns so both describe types the same way.
+const char* const kTypeFieldsJson = R"SQL(
+         'type_oid', t.oid::int8,
+         'type_name', format_type(t.oid, %1),
          'base_oid', bt.oid::int8,
          'base_name', case when t.typtype = 'd' then format_type(bt.oid, t.typtypmod)
-                          else format_type(a.atttypid, a.atttypmod) end,
+                          else format_type(t.oid, %1) end,
          'domain', case when t.typtype = 'd' then format_type(t.oid, null) end,
          'base_typname', bt.typname::text,
          'base_category', bt.typcategory::text,
@@ -35,6 +36,14 @@ const char* const kColumnsJson = R"SQL(
          'elem_name', case when bt.typcategory = 'A' then format_type(bt.typelem, null) end,
          'enum_labels', (select json_agg(e.enumlabel::text order by e.enumsortorder) from pg_enum e
                           where e.enumtypid = case when bt.typcategory = 'A' then bt.typelem else bt.oid end),
+)SQL";
+
+// Columns of the pg_class row `c`.
+QString columnsJson() {
+    return QStringLiteral(R"SQL(
+ (select coalesce(json_agg(json_build_object(
+         'name', a.attname::text,
+         'number', a.attnum,%1
          'not_null', a.attnotnull,
          'default', pg_get_expr(ad.adbin, ad.adrelid),
          'identity', a.attidentity::text,
@@ -45,7 +54,23 @@ const char* const kColumnsJson = R"SQL(
     join pg_type bt on bt.oid = case when t.typtype = 'd' then t.typbasetype else t.oid end
     left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
    where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns_json
-)SQL";
+)SQL")
+        .arg(QString::fromLatin1(kTypeFieldsJson).arg(QStringLiteral("a.atttypmod")));
+}
+
+// Columns of a query result: $1 names, $2 type OIDs, $3 type modifiers, in result order.
+QString resultColumnsSql() {
+    return QStringLiteral(R"SQL(
+select coalesce(json_agg(json_build_object(
+         'name', q.name,
+         'number', q.ord,%1
+         'not_null', false) order by q.ord), '[]'::json) as columns_json
+  from unnest($1::text[], $2::oid[], $3::int4[]) with ordinality as q(name, type_oid, typmod, ord)
+  join pg_type t on t.oid = q.type_oid
+  join pg_type bt on bt.oid = case when t.typtype = 'd' then t.typbasetype else t.oid end
+)SQL")
+        .arg(QString::fromLatin1(kTypeFieldsJson).arg(QStringLiteral("q.typmod")));
+}
 
 // Primary key first, then unique constraints, then unique indexes that back no constraint. Expression
 // indexes are skipped (they cannot name key columns); INCLUDE columns are not key columns.
@@ -179,7 +204,7 @@ select %1 %2, %3, %4,
   join pg_namespace n on n.oid = c.relnamespace
  %7
 )SQL")
-        .arg(QLatin1String(kCommonColumns), QLatin1String(kTriggerFlag), QLatin1String(kColumnsJson),
+        .arg(QLatin1String(kCommonColumns), QLatin1String(kTriggerFlag), columnsJson(),
              QLatin1String(kUniquesJson),
              foreignKeysJson("con.conrelid = c.oid and (con.conparentid = 0 or not exists ("
                              "select 1 from pg_constraint pcn where pcn.oid = con.conparentid "
@@ -204,7 +229,7 @@ select %1 %2, %3, %4
    and n.nspname !~ '^pg_(toast|temp)'
  order by n.nspname, c.relname
 )SQL")
-        .arg(QLatin1String(kCommonColumns), QLatin1String(kTriggerFlag), QLatin1String(kColumnsJson),
+        .arg(QLatin1String(kCommonColumns), QLatin1String(kTriggerFlag), columnsJson(),
              QLatin1String(kUniquesJson), QLatin1String(kEstimateJoin));
 }
 
@@ -674,6 +699,36 @@ TableInfo CatalogReader::loadTable(const Param& schema, const Param& name, const
         t.checks << CheckConstraint{o[QLatin1String("name")].toString(),
                                     o[QLatin1String("definition")].toString()};
     }
+    return t;
+}
+
+TableInfo CatalogReader::describeQuery(const QString& sql) {
+    const QString probe = QStringLiteral("SELECT * FROM ") + querySource(sql) + QStringLiteral(" LIMIT 0");
+    // Extended protocol (one statement only, never a `;`-separated second one) in a READ ONLY
+    // transaction: describing a query must not run anything that writes.
+    std::optional<Transaction> readOnly;
+    if (m_connection.isIdle()) {
+        TransactionOptions options;
+        options.readOnly = true;
+        readOnly.emplace(m_connection, options);
+    }
+    const Result shape = m_connection.exec(probe, Params{});
+    QStringList names, types, modifiers;
+    for (int c = 0; c < shape.columnCount(); ++c) {
+        names << shape.columnName(c);
+        types << QString::number(shape.columnType(c));
+        modifiers << QString::number(shape.columnTypeModifier(c));
+    }
+    const Result r =
+        m_connection.exec(resultColumnsSql(), {param(arrayLiteral(names)), param(arrayLiteral(types)),
+                                               param(arrayLiteral(modifiers))});
+    TableInfo t;
+    t.kind = RelationKind::Query;
+    t.name = QStringLiteral("query");
+    t.columns = parseColumns(jsonArray(r, 0, "columns_json"));
+    t.privileges.select = true;
+    if (readOnly)
+        readOnly->commit();
     return t;
 }
 

@@ -107,6 +107,8 @@ public:
         , m_table(table) {}
 
     QString from() const {
+        if (!m_spec.sql.isEmpty())
+            return querySource(m_spec.sql);
         return quoteIdentifier(m_table.schema) + QLatin1Char('.') + quoteIdentifier(m_table.name);
     }
 
@@ -115,6 +117,9 @@ public:
             if (c.name == name)
                 return c;
         }
+        if (m_table.kind == RelationKind::Query)
+            throwError(ErrorKind::NotFound,
+                       QStringLiteral("column \"%1\" does not exist in the query's result").arg(name));
         throwError(ErrorKind::NotFound, QStringLiteral("column \"%1\" does not exist in table %2.%3")
                                             .arg(name, m_table.schema, m_table.name));
     }
@@ -418,13 +423,70 @@ QString Builder::seek(const QList<EffectiveKey>& keys, const QList<std::optional
     return chain;
 }
 
-QString selectList(const TableInfo& table, QStringList* names) {
+// "SELECT <columns>[, xmin]": the table's columns by name; a query source's result as it is (`*`), since
+// its column names need not be unique.
+QString selectClause(const TableInfo& table, bool selectsVersion, QStringList* names) {
     QStringList quoted;
-    for (const ColumnInfo& c : table.columns) {
-        quoted << quoteIdentifier(c.name);
-        names->append(c.name);
+    if (table.kind != RelationKind::Query) {
+        for (const ColumnInfo& c : table.columns) {
+            quoted << quoteIdentifier(c.name);
+            names->append(c.name);
+        }
     }
-    return quoted.isEmpty() ? QStringLiteral("*") : quoted.join(QStringLiteral(", "));
+    QString select = QStringLiteral("SELECT ") +
+                     (quoted.isEmpty() ? QStringLiteral("*") : quoted.join(QStringLiteral(", ")));
+    if (selectsVersion) // no user column can be called xmin, so it needs no qualification
+        select += QStringLiteral(", xmin::text AS ") + quoteIdentifier(QLatin1String(kVersionColumn));
+    return select;
+}
+
+// The sort tuple: the user's keys, then the row key columns not already in it, so the order is total.
+QList<EffectiveKey> sortKeys(const Builder& b, const QuerySpec& spec, const TableInfo& table) {
+    QList<EffectiveKey> keys;
+    QStringList seen;
+    for (const SortKey& s : spec.sort) {
+        const ColumnInfo& c = b.column(s.column);
+        if (seen.contains(c.name))
+            continue;
+        seen << c.name;
+        const bool nullsFirst =
+            s.nulls == SortKey::Nulls::First || (s.nulls == SortKey::Nulls::Default && s.descending);
+        keys << EffectiveKey{&c, s.descending, nullsFirst};
+    }
+    for (const QString& k : table.conventions.rowKey) {
+        const ColumnInfo& c = b.column(k);
+        if (seen.contains(c.name))
+            continue;
+        seen << c.name;
+        keys << EffectiveKey{&c, false, false};
+    }
+    return keys;
+}
+
+QString orderByClause(const QList<EffectiveKey>& order) {
+    QStringList orderBy;
+    for (const EffectiveKey& k : order) {
+        orderBy << QStringLiteral("%1 %2 NULLS %3")
+                       .arg(quoteIdentifier(k.column->name),
+                            k.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"),
+                            k.nullsFirst ? QStringLiteral("FIRST") : QStringLiteral("LAST"));
+    }
+    return orderBy.isEmpty() ? QString() : QStringLiteral(" ORDER BY ") + orderBy.join(QStringLiteral(", "));
+}
+
+// Everything buildPageQuery and buildSelectQuery share: columns, FROM, WHERE, the sort tuple.
+BuiltQuery selectBase(Builder& b, const QuerySpec& spec, const TableInfo& table, bool selectVersion,
+                      QList<EffectiveKey>* keys) {
+    BuiltQuery q;
+    *keys = sortKeys(b, spec, table);
+    q.keyset = !table.conventions.rowKey.isEmpty();
+    for (const EffectiveKey& k : *keys) {
+        q.sortColumns << k.column->name;
+        q.sortSignature << k.signature();
+    }
+    q.selectsVersion = selectVersion && hasRowVersions(table);
+    q.sql = selectClause(table, q.selectsVersion, &q.columns) + QStringLiteral(" FROM ") + b.from();
+    return q;
 }
 
 } // namespace
@@ -449,32 +511,8 @@ BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool se
                    QStringLiteral("page numbers start at 1, got %1").arg(*page.pageNumber));
 
     Builder b(spec, table);
-    BuiltQuery q;
-
-    // The sort tuple: the user's keys, then the row key columns not already in it, so the order is total.
     QList<EffectiveKey> keys;
-    QStringList seen;
-    for (const SortKey& s : spec.sort) {
-        const ColumnInfo& c = b.column(s.column);
-        if (seen.contains(c.name))
-            continue;
-        seen << c.name;
-        const bool nullsFirst =
-            s.nulls == SortKey::Nulls::First || (s.nulls == SortKey::Nulls::Default && s.descending);
-        keys << EffectiveKey{&c, s.descending, nullsFirst};
-    }
-    for (const QString& k : table.conventions.rowKey) {
-        const ColumnInfo& c = b.column(k);
-        if (seen.contains(c.name))
-            continue;
-        seen << c.name;
-        keys << EffectiveKey{&c, false, false};
-    }
-    q.keyset = !table.conventions.rowKey.isEmpty();
-    for (const EffectiveKey& k : keys) {
-        q.sortColumns << k.column->name;
-        q.sortSignature << k.signature();
-    }
+    BuiltQuery q = selectBase(b, spec, table, selectVersion, &keys);
 
     const bool backwards = !page.beforeCursor.isEmpty() || page.last;
     const QString cursorText = page.afterCursor.isEmpty() ? page.beforeCursor : page.afterCursor;
@@ -488,11 +526,6 @@ BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool se
             k = k.reversed();
     }
 
-    q.selectsVersion = selectVersion && hasRowVersions(table);
-    QString select = QStringLiteral("SELECT ") + selectList(table, &q.columns);
-    if (q.selectsVersion) // no user column can be called xmin, so it needs no qualification
-        select += QStringLiteral(", xmin::text AS ") + quoteIdentifier(QLatin1String(kVersionColumn));
-    select += QStringLiteral(" FROM ") + b.from();
     QString where = b.where();
     q.hasCondition = b.m_hasCondition;
     if (!cursorText.isEmpty()) {
@@ -503,19 +536,10 @@ BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool se
         const QString seek = b.seek(order, cursor.values);
         where += (where.isEmpty() ? QStringLiteral(" WHERE ") : QStringLiteral(" AND ")) + seek;
     }
-    QStringList orderBy;
-    for (const EffectiveKey& k : order) {
-        orderBy << QStringLiteral("%1 %2 NULLS %3")
-                       .arg(quoteIdentifier(k.column->name),
-                            k.descending ? QStringLiteral("DESC") : QStringLiteral("ASC"),
-                            k.nullsFirst ? QStringLiteral("FIRST") : QStringLiteral("LAST"));
-    }
     q.backwards = backwards;
     q.limit = page.pageSize + 1;
     q.offset = page.pageNumber ? (*page.pageNumber - 1) * page.pageSize : 0;
-    q.sql = select + where;
-    if (!orderBy.isEmpty())
-        q.sql += QStringLiteral(" ORDER BY ") + orderBy.join(QStringLiteral(", "));
+    q.sql += where + orderByClause(order);
     q.sql += QStringLiteral(" LIMIT %1").arg(q.limit);
     if (q.offset > 0)
         q.sql += QStringLiteral(" OFFSET %1").arg(q.offset);
@@ -536,6 +560,26 @@ BuiltQuery buildFiltered(const QuerySpec& spec, const TableInfo& table, const QS
     return q;
 }
 } // namespace
+
+BuiltQuery buildSelectQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion) {
+    Builder b(spec, table);
+    QList<EffectiveKey> keys;
+    BuiltQuery q = selectBase(b, spec, table, selectVersion, &keys);
+    q.sql += b.where() + orderByClause(keys);
+    q.hasCondition = b.m_hasCondition;
+    q.params = b.m_params;
+    q.casts = b.m_casts;
+    return q;
+}
+
+QString querySource(const QString& sql) {
+    QString body = sql;
+    while (!body.isEmpty() && (body.back().isSpace() || body.back() == QLatin1Char(';')))
+        body.chop(1);
+    if (body.trimmed().isEmpty())
+        throwError(ErrorKind::Configuration, QStringLiteral("the query is empty"));
+    return QStringLiteral("(\n") + body + QStringLiteral("\n) AS \"q\"");
+}
 
 BuiltQuery buildCountQuery(const QuerySpec& spec, const TableInfo& table) {
     return buildFiltered(spec, table, QStringLiteral("SELECT count(*) FROM "));

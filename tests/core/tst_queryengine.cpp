@@ -1,5 +1,6 @@
 // The query engine against the demo database: every filter operation returns exactly the rows of a
 // hand-written equivalent statement, and keyset paging visits every row once, in order.
+#include "pagetext.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -16,31 +17,10 @@
 #include <stdexcept>
 
 using namespace pgdesk::core;
+using pgdesk::test::pageColumn;
+using pgdesk::test::sqlColumn;
 
 namespace {
-
-// The text of one column of a page, NULL as "<NULL>".
-QStringList pageColumn(const Page& page, const QString& column) {
-    qsizetype index = -1;
-    for (qsizetype i = 0; i < page.columns.size(); ++i) {
-        if (page.columns.at(i).name == column)
-            index = i;
-    }
-    if (index < 0)
-        return {QStringLiteral("<no column %1>").arg(column)};
-    QStringList out;
-    for (const auto& row : page.rows)
-        out << row.at(index).value_or(QStringLiteral("<NULL>"));
-    return out;
-}
-
-QStringList sqlColumn(Connection& c, const QString& sql) {
-    const Result r = c.exec(sql);
-    QStringList out;
-    for (int i = 0; i < r.rowCount(); ++i)
-        out << (r.isNull(i, 0) ? QStringLiteral("<NULL>") : r.text(i, 0));
-    return out;
-}
 
 // key → value of a two-column statement.
 QHash<QString, QString> sqlMap(Connection& c, const QString& sql) {

@@ -122,6 +122,7 @@ QString CatalogTreeModel::notes(const core::TableSummary& t) const {
         parts << tr("foreign");
         break;
     case core::RelationKind::Table:
+    case core::RelationKind::Query:
         break;
     }
     const auto& c = t.conventions;

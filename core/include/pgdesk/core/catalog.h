@@ -12,7 +12,8 @@ namespace pgdesk::core {
 
 class Connection;
 
-enum class RelationKind { Table, PartitionedTable, View, MaterializedView, ForeignTable };
+// Query: the result of a read-only SQL query used as a source (CatalogReader::describeQuery).
+enum class RelationKind { Table, PartitionedTable, View, MaterializedView, ForeignTable, Query };
 QString relationKindName(RelationKind kind); // "table", "partitioned_table", "view", …
 
 // Broad family of a column's type; decides which filter operations and editors fit.

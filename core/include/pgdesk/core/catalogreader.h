@@ -55,6 +55,10 @@ public:
     // ("my.schema"."a ""b"""); unquoted parts are taken exactly as written, not case-folded. When a
     // dotted name does not resolve as schema.table, the whole text is tried as a bare table name.
     TableInfo table(const QString& qualifiedOrBareName);
+    // The columns of a query's result, typed like table columns (domains, enums, arrays resolved), as a
+    // TableInfo of kind Query with no key. Two round trips: the query with LIMIT 0, then the types.
+    // The query runs as a subquery, so it must be a single SELECT, VALUES or WITH … SELECT.
+    TableInfo describeQuery(const QString& sql);
 
 private:
     TableInfo loadTable(const Param& schema, const Param& name, const Param& fallbackName,

@@ -84,6 +84,10 @@ struct PageRequest {
 struct QuerySpec {
     QString schema;
     QString table;
+    // When set, the source is this read-only SQL query (one SELECT/VALUES/WITH statement) instead of
+    // schema.table; its TableInfo comes from CatalogReader::describeQuery(). Filters, search, sort and
+    // paging apply to its result; it has no row key, so pages are numbered and counts are planned.
+    QString sql;
     FilterGroup filter;
     QString search; // quick search: case-insensitive contains over all text-like columns
     QList<SortKey> sort;

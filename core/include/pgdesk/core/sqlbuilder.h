@@ -70,6 +70,12 @@ bool hasRowVersions(const TableInfo& table);
 // number of values → ConfigurationError, unsupported value → DataError. With selectVersion and a table
 // for which hasRowVersions() holds, the row version (xmin) is selected as a hidden trailing column.
 BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion = false);
+// The whole filtered, sorted SELECT with no LIMIT (exports, batch operations): same columns, WHERE and
+// ORDER BY as buildPageQuery's first page. The statement streams; callers never buffer it.
+BuiltQuery buildSelectQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion = false);
+// Pure: "(\n<sql>\n) AS \"q\"" for a query source, with trailing semicolons and whitespace removed, the
+// parenthesis on its own line so a trailing -- comment cannot swallow it. Empty SQL → ConfigurationError.
+QString querySource(const QString& sql);
 // SELECT count(*) with the same WHERE clause.
 BuiltQuery buildCountQuery(const QuerySpec& spec, const TableInfo& table);
 // EXPLAIN (FORMAT JSON) of the filtered select without LIMIT: its top "Plan Rows" is the estimate.
