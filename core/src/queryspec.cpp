@@ -63,6 +63,78 @@ std::optional<FilterOp> filterOpFromName(const QString& name) {
     return std::nullopt;
 }
 
+int filterValueCount(FilterOp op) {
+    switch (op) {
+    case FilterOp::IsNull:
+    case FilterOp::IsNotNull:
+        return 0;
+    case FilterOp::Between:
+        return 2;
+    case FilterOp::InList:
+    case FilterOp::NotInList:
+    case FilterOp::ArrayContains:
+    case FilterOp::ArrayOverlaps:
+        return -1;
+    default:
+        return 1;
+    }
+}
+
+QList<FilterOp> operationsFor(const ColumnInfo& column) {
+    using F = FilterOp;
+    const QList<F> nulls{F::IsNull, F::IsNotNull};
+    const QList<F> ordering{F::LessThan, F::LessThanOrEqual, F::GreaterThan, F::GreaterThanOrEqual,
+                            F::Between};
+    const QList<F> lists{F::InList, F::NotInList};
+    const QList<F> like{F::Contains, F::StartsWith, F::EndsWith, F::Like, F::ILike};
+    QList<F> ops{F::Equal, F::NotEqual};
+    switch (column.category) {
+    case TypeCategory::Text:
+        ops = QList<F>{F::Contains, F::Equal, F::NotEqual, F::StartsWith, F::EndsWith, F::Like, F::ILike};
+        ops << lists << ordering << F::FullText;
+        break;
+    case TypeCategory::Enum:
+        ops << lists << ordering << like;
+        break;
+    case TypeCategory::Integer:
+    case TypeCategory::Numeric:
+    case TypeCategory::Float:
+    case TypeCategory::Date:
+    case TypeCategory::Time:
+    case TypeCategory::Timestamp:
+    case TypeCategory::Interval:
+    case TypeCategory::Uuid:
+    case TypeCategory::Network:
+        ops << ordering << lists;
+        break;
+    case TypeCategory::Boolean:
+        break;
+    case TypeCategory::Json:
+        // json (unlike jsonb) has no equality operator; contains compares the text.
+        ops = {F::JsonPathEqual, F::JsonContains, F::Contains};
+        if (column.baseTypeName == QLatin1String("jsonb"))
+            ops << F::Equal << F::NotEqual;
+        break;
+    case TypeCategory::Array:
+        ops = {F::ArrayContains, F::ArrayOverlaps, F::Equal, F::NotEqual};
+        break;
+    case TypeCategory::TsVector:
+        ops = {F::FullText};
+        break;
+    case TypeCategory::Range:
+        ops << ordering;
+        break;
+    case TypeCategory::Bytea:
+        break;
+    case TypeCategory::Other:
+        // point, xml, bit strings, composites…: not all have "=", but every value has a text form.
+        ops = {F::Contains};
+        break;
+    }
+    ops << nulls;
+    return ops;
+}
+
 bool FilterGroup::isEmpty() const {
     if (!conditions.isEmpty())
         return false;

@@ -1,3 +1,4 @@
+#include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/pagemodel.h>
 
 #include <QBrush>
@@ -21,10 +22,56 @@ bool PageModel::isNumericType(const QString& t) {
 void PageModel::setPage(core::Page page) {
     beginResetModel();
     m_page = std::move(page);
-    m_numeric.clear();
-    for (const auto& c : m_page.columns)
-        m_numeric << isNumericType(c.type);
+    resolveColumns();
     endResetModel();
+}
+
+void PageModel::resolveColumns() {
+    m_numeric.clear();
+    m_boolean.clear();
+    m_bytea.clear();
+    m_softDeleteColumn = -1;
+    for (qsizetype i = 0; i < m_page.columns.size(); ++i) {
+        const QString& type = m_page.columns[i].type;
+        m_numeric << isNumericType(type);
+        m_boolean << (type == QLatin1String("boolean"));
+        m_bytea << (type == QLatin1String("bytea"));
+        if (m_softDelete != core::SoftDeleteKind::None && m_page.columns[i].name == m_softDeleteColumnName)
+            m_softDeleteColumn = int(i);
+    }
+}
+
+void PageModel::setSoftDelete(core::SoftDeleteKind kind, const QString& column) {
+    m_softDelete = kind;
+    m_softDeleteColumnName = column;
+    resolveColumns();
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
+void PageModel::setFirstRowNumber(qint64 number) {
+    if (number == m_firstRowNumber)
+        return;
+    m_firstRowNumber = number;
+    if (rowCount() > 0)
+        emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
+}
+
+bool PageModel::isRowDeleted(int row) const {
+    if (m_softDeleteColumn < 0 || row < 0 || row >= rowCount())
+        return false;
+    const auto& v = m_page.rows[row][m_softDeleteColumn];
+    switch (m_softDelete) {
+    case core::SoftDeleteKind::DeletedAtTimestamp:
+        return v.has_value();
+    case core::SoftDeleteKind::DeletedFlag:
+        return v && *v == QLatin1String("t");
+    case core::SoftDeleteKind::ActiveFlag:
+        return v && *v == QLatin1String("f");
+    case core::SoftDeleteKind::None:
+        break;
+    }
+    return false;
 }
 
 void PageModel::clear() {
@@ -47,6 +94,10 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole: {
         if (!value)
             return m_nullText;
+        if (m_boolean.value(index.column()))
+            return QString(); // the check mark says it
+        if (m_bytea.value(index.column()))
+            return byteaSummary(*value);
         // Long text stays whole in the model (copy, tooltip); the cell shows one line of it.
         const qsizetype newline = value->indexOf(QLatin1Char('\n'));
         if (newline >= 0 || value->size() > 200)
@@ -55,6 +106,10 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
     }
     case Qt::EditRole:
         return value ? QVariant(*value) : QVariant();
+    case Qt::CheckStateRole:
+        if (value && m_boolean.value(index.column()))
+            return *value == QLatin1String("t") ? Qt::Checked : Qt::Unchecked;
+        return {};
     case Qt::ToolTipRole:
         if (value && (value->size() > 60 || value->contains(QLatin1Char('\n'))))
             return value->left(2000);
@@ -63,18 +118,21 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
         return int(m_numeric.value(index.column()) ? Qt::AlignRight | Qt::AlignVCenter
                                                    : Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
-        if (!value)
+        if (!value || isRowDeleted(index.row()))
             return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
         return {};
     case Qt::FontRole:
-        if (!value) {
+        if (!value || isRowDeleted(index.row())) {
             QFont f;
-            f.setItalic(true);
+            f.setItalic(!value);
+            f.setStrikeOut(isRowDeleted(index.row()));
             return f;
         }
         return {};
     case IsNullRole:
         return !value;
+    case IsDeletedRole:
+        return isRowDeleted(index.row());
     case TypeRole:
         return m_page.columns[index.column()].type;
     default:
@@ -83,6 +141,15 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant PageModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Vertical && section >= 0 && section < rowCount()) {
+        if (role == Qt::DisplayRole)
+            return isRowDeleted(section)  ? QStringLiteral("✕")
+                   : m_firstRowNumber > 0 ? QString::number(m_firstRowNumber + section)
+                                          : QString();
+        if (role == Qt::ToolTipRole && isRowDeleted(section))
+            return tr("Deleted (soft delete: %1)").arg(m_softDeleteColumnName);
+        return {};
+    }
     if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return {};
     if (role == Qt::DisplayRole)

@@ -1,4 +1,8 @@
+#include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/filterbar.h>
+#include <pgdesk/ui/filterconditionrow.h>
 #include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/valueviewer.h>
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
@@ -8,12 +12,15 @@
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/pagemodel.h>
 
+#include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableView>
@@ -50,6 +57,7 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     , m_pool(std::move(pool))
     , m_model(new PageModel(this))
     , m_view(new QTableView(this))
+    , m_filterBar(new FilterBar(this))
     , m_range(new QLabel(this))
     , m_message(new QLabel(this))
     , m_scope(new QComboBox(this)) {
@@ -68,6 +76,27 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_view->setAccessibleName(tr("Rows of %1").arg(m_spec.table));
     connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this,
             [this](int section) { sortBy(section, QApplication::keyboardModifiers() & Qt::ShiftModifier); });
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &TableBrowser::showContextMenu);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, &TableBrowser::viewValue);
+    auto* copy = new QAction(tr("Copy"), m_view);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, [this] { copySelection(false); });
+    m_view->addAction(copy);
+    auto* findAction = new QAction(tr("Filter"), this);
+    findAction->setShortcut(QKeySequence::Find);
+    findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(findAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        auto* row = m_filterBar->addEmptyCondition();
+        if (current.isValid())
+            row->setCondition(
+                {m_model->page().columns[current.column()].name, core::FilterOp::Equal, {}, {}});
+        row->valueBox()->setFocus();
+    });
+    addAction(findAction);
+    connect(m_filterBar, &FilterBar::applied, this, &TableBrowser::applyFilter);
 
     auto button = [this](const QString& text, const QString& tip, auto slot) {
         auto* b = new QToolButton(this);
@@ -127,6 +156,7 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     bar->addWidget(m_pageSize);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_filterBar);
     layout->addWidget(m_message);
     layout->addWidget(m_view, 1);
     layout->addLayout(bar);
@@ -283,7 +313,7 @@ void TableBrowser::load(Move move) {
             m_loading = false;
             if (!m_table) {
                 m_table = loaded.table;
-                m_scope->setVisible(m_table->conventions.softDelete != core::SoftDeleteKind::None);
+                tableLoaded();
             }
             const qsizetype rows = loaded.page.rows.size();
             const auto total = loaded.page.total;
@@ -310,6 +340,7 @@ void TableBrowser::load(Move move) {
             }
             m_message->setVisible(false);
             m_model->setPage(std::move(loaded.page));
+            m_model->setFirstRowNumber(m_firstRowKnown ? m_firstRow : 0);
             showSortIndicators();
             updateControls();
             emit pageLoaded();
@@ -323,6 +354,70 @@ void TableBrowser::load(Move move) {
             updateControls();
             emit loadFailed(message);
         });
+}
+
+void TableBrowser::tableLoaded() {
+    const core::Conventions& c = m_table->conventions;
+    m_scope->setVisible(c.softDelete != core::SoftDeleteKind::None);
+    m_model->setSoftDelete(c.softDelete, c.softDeleteColumn);
+    m_filterBar->setColumns(m_table->columns);
+}
+
+void TableBrowser::applyFilter() {
+    m_spec.filter = m_filterBar->filter();
+    m_spec.search = m_filterBar->search();
+    m_exactTotal.reset(); // a different set of rows
+    load(Move::First);
+}
+
+void TableBrowser::filterByCell(const QModelIndex& cell, bool exclude) {
+    if (!cell.isValid() || cell.column() >= m_model->columnCount())
+        return;
+    core::Condition c;
+    c.column = m_model->page().columns[cell.column()].name;
+    const auto& value = m_model->page().rows[cell.row()][cell.column()];
+    if (!value) {
+        c.op = exclude ? core::FilterOp::IsNotNull : core::FilterOp::IsNull;
+    } else {
+        c.op = exclude ? core::FilterOp::NotEqual : core::FilterOp::Equal;
+        c.values = {*value};
+    }
+    m_filterBar->addCondition(c);
+}
+
+void TableBrowser::copySelection(bool headers) {
+    QModelIndexList cells = m_view->selectionModel()->selectedIndexes();
+    if (cells.isEmpty() && m_view->currentIndex().isValid())
+        cells << m_view->currentIndex();
+    if (!cells.isEmpty())
+        QApplication::clipboard()->setText(cellsAsTsv(*m_model, cells, headers));
+}
+
+void TableBrowser::viewValue(const QModelIndex& cell) {
+    if (!cell.isValid() || cell.column() >= m_model->columnCount())
+        return;
+    const core::PageColumn& column = m_model->page().columns[cell.column()];
+    auto* viewer =
+        new ValueViewer(column.name, column.type, m_model->page().rows[cell.row()][cell.column()], this);
+    viewer->show();
+}
+
+void TableBrowser::showContextMenu(const QPoint& position) {
+    const QModelIndex cell = m_view->indexAt(position);
+    if (!cell.isValid())
+        return;
+    const bool isNull = m_model->data(cell, PageModel::IsNullRole).toBool();
+    const QString column = m_model->page().columns[cell.column()].name;
+    QMenu menu(this);
+    menu.addAction(isNull ? tr("Filter: %1 is null").arg(column) : tr("Filter by this value"), this,
+                   [this, cell] { filterByCell(cell, false); });
+    menu.addAction(isNull ? tr("Filter: %1 is not null").arg(column) : tr("Exclude this value"), this,
+                   [this, cell] { filterByCell(cell, true); });
+    menu.addSeparator();
+    menu.addAction(tr("Copy"), this, [this] { copySelection(false); });
+    menu.addAction(tr("Copy with column names"), this, [this] { copySelection(true); });
+    menu.addAction(tr("View value…"), this, [this, cell] { viewValue(cell); });
+    menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 
 QString TableBrowser::rangeText() const {

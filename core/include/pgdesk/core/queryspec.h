@@ -1,5 +1,7 @@
 #pragma once
 
+#include <pgdesk/core/catalog.h>
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -39,6 +41,15 @@ enum class FilterOp {
 QString filterOpName(FilterOp op);
 // Accepts the CLI names in any case ("EQUAL" too) and the symbols = != <> < <= > >=.
 std::optional<FilterOp> filterOpFromName(const QString& name);
+
+// How many values an operation takes: 0 (IS NULL), 1, 2 (BETWEEN) or -1 for a list (IN, arrays).
+int filterValueCount(FilterOp op);
+
+// The operations that make sense on a column, most useful first (what a filter editor offers): equality
+// and NULL tests everywhere; ordering on numbers, dates, times, text, uuid, enums, ranges; the LIKE family
+// on text-like columns; IN lists on scalars; array, JSON and full-text operations on their types. Enum
+// columns compare in label order, as PostgreSQL does. Pure.
+QList<FilterOp> operationsFor(const ColumnInfo& column);
 
 // One comparison. values are text (cast to the column's type in SQL): none for IsNull/IsNotNull, two for
 // Between, one or more for InList/NotInList/ArrayContains/ArrayOverlaps, exactly one otherwise. A null

@@ -21,6 +21,7 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class FilterBar;
 class PageModel;
 
 // A tab that browses one table: pages are fetched on worker threads through the core query engine
@@ -33,6 +34,7 @@ public:
 
     PageModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
+    FilterBar* filterBar() const { return m_filterBar; }
     const core::QuerySpec& spec() const { return m_spec; }
     QString rangeText() const;
     bool isLoading() const { return m_loading; }
@@ -49,6 +51,14 @@ public:
     // Jumps to a page number (1-based). Uses OFFSET from the start, so far jumps cost what OFFSET costs.
     void goToPage(qint64 page);
     void reload();
+    // Runs the filter bar's conditions and search (from the first page).
+    void applyFilter();
+    // "Filter by this value" / "Exclude this value" for a cell: = / ≠, or IS [NOT] NULL for NULL.
+    void filterByCell(const QModelIndex& cell, bool exclude);
+    // The selected cells as TSV on the clipboard (with the column names first when headers).
+    void copySelection(bool headers);
+    // Opens the full-value viewer for a cell.
+    void viewValue(const QModelIndex& cell);
     // count(*) with the current filter and scope, off the GUI thread; cancelCount() stops it (PQcancel).
     void countExactly();
     void cancelCount();
@@ -66,12 +76,15 @@ private:
     void load(Move move);
     void updateControls();
     void showSortIndicators();
+    void showContextMenu(const QPoint& position);
+    void tableLoaded();
 
     std::shared_ptr<core::Pool> m_pool;
     std::optional<core::TableInfo> m_table; // loaded with the first page, then reused
     core::QuerySpec m_spec;
     PageModel* m_model = nullptr;
     QTableView* m_view = nullptr;
+    FilterBar* m_filterBar = nullptr;
     QLabel* m_range = nullptr;
     QLabel* m_message = nullptr;
     QComboBox* m_scope = nullptr;

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <pgdesk/core/catalog.h>
+#include <pgdesk/core/queryspec.h>
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QPushButton;
+class QVBoxLayout;
+
+namespace pgdesk::ui {
+
+class FilterConditionRow;
+
+// The table browser's filter: a quick search over the text-like columns, and conditions combined with
+// AND ("match all") or OR ("match any"). Nothing runs until the user applies (Enter or Apply); the
+// browser then sends filter() and search() to the server as bound parameters.
+class FilterBar final : public QWidget {
+    Q_OBJECT
+public:
+    explicit FilterBar(QWidget* parent = nullptr);
+
+    void setColumns(const QList<core::ColumnInfo>& columns);
+    core::FilterGroup filter() const;
+    QString search() const;
+
+    // Adds a condition row (filled in) and applies at once: "filter by this value" from a cell.
+    void addCondition(const core::Condition& condition);
+    FilterConditionRow* addEmptyCondition();
+    QList<FilterConditionRow*> rows() const { return m_rows; }
+    void setMatchAny(bool any);
+    void setSearch(const QString& text);
+    QLineEdit* searchEdit() const { return m_search; }
+
+    void apply();
+    void clear(); // removes every condition and the search text, then applies
+
+signals:
+    void applied();
+
+private:
+    void removeRow(FilterConditionRow* row);
+    void updateVisibility();
+
+    QList<core::ColumnInfo> m_columns;
+    QList<FilterConditionRow*> m_rows;
+    QVBoxLayout* m_rowsLayout = nullptr;
+    QLineEdit* m_search = nullptr;
+    QComboBox* m_logic = nullptr;
+    QPushButton* m_add = nullptr;
+    QPushButton* m_apply = nullptr;
+    QPushButton* m_clear = nullptr;
+};
+
+} // namespace pgdesk::ui

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QDialog>
+
+#include <optional>
+
+class QLabel;
+class QPlainTextEdit;
+
+namespace pgdesk::ui {
+
+// Shows one cell's whole value (the grid elides long text): JSON indented, everything else exactly as
+// the server printed it, with its type and size. Read-only; Copy puts the exact text on the clipboard.
+class ValueViewer final : public QDialog {
+    Q_OBJECT
+public:
+    ValueViewer(const QString& column, const QString& type, const std::optional<QString>& value,
+                QWidget* parent = nullptr);
+
+    QString shownText() const;
+
+private:
+    QPlainTextEdit* m_text = nullptr;
+    QLabel* m_info = nullptr;
+    std::optional<QString> m_value;
+};
+
+} // namespace pgdesk::ui

@@ -1,0 +1,128 @@
+#include <pgdesk/ui/celltext.h>
+
+#include <QAbstractItemModel>
+#include <QCoreApplication>
+#include <QMap>
+
+#include <algorithm>
+
+namespace pgdesk::ui {
+
+namespace {
+QString tsvField(const QString& value) {
+    if (!value.contains(QLatin1Char('\t')) && !value.contains(QLatin1Char('\n')) &&
+        !value.contains(QLatin1Char('\r')) && !value.contains(QLatin1Char('"')))
+        return value;
+    return QLatin1Char('"') + QString(value).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+           QLatin1Char('"');
+}
+} // namespace
+
+QString cellsAsTsv(const QAbstractItemModel& model, QModelIndexList cells, bool headers) {
+    if (cells.isEmpty())
+        return {};
+    QMap<int, QMap<int, QString>> grid; // row → column → text
+    int minColumn = cells.first().column();
+    int maxColumn = minColumn;
+    for (const QModelIndex& i : std::as_const(cells)) {
+        const QVariant v = i.data(Qt::EditRole); // exact text; invalid for NULL
+        grid[i.row()][i.column()] = v.isValid() ? v.toString() : QString();
+        minColumn = std::min(minColumn, i.column());
+        maxColumn = std::max(maxColumn, i.column());
+    }
+    QStringList lines;
+    if (headers) {
+        QStringList names;
+        for (int c = minColumn; c <= maxColumn; ++c)
+            names << tsvField(model.headerData(c, Qt::Horizontal, Qt::DisplayRole).toString());
+        lines << names.join(QLatin1Char('\t'));
+    }
+    for (auto row = grid.cbegin(); row != grid.cend(); ++row) {
+        QStringList fields;
+        for (int c = minColumn; c <= maxColumn; ++c)
+            fields << tsvField(row.value().value(c));
+        lines << fields.join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QString indentJson(const QString& json) {
+    const QString trimmed = json.trimmed();
+    if (!trimmed.startsWith(QLatin1Char('{')) && !trimmed.startsWith(QLatin1Char('[')))
+        return json;
+    QString out;
+    out.reserve(trimmed.size() * 2);
+    int depth = 0;
+    bool inString = false;
+    const auto newline = [&] { out += QLatin1Char('\n') + QString(depth * 2, QLatin1Char(' ')); };
+    for (qsizetype i = 0; i < trimmed.size(); ++i) {
+        const QChar ch = trimmed[i];
+        if (inString) {
+            out += ch;
+            if (ch == QLatin1Char('\\') && i + 1 < trimmed.size())
+                out += trimmed[++i];
+            else if (ch == QLatin1Char('"'))
+                inString = false;
+            continue;
+        }
+        switch (ch.unicode()) {
+        case '"':
+            inString = true;
+            out += ch;
+            break;
+        case '{':
+        case '[': {
+            // Empty containers stay on one line.
+            qsizetype j = i + 1;
+            while (j < trimmed.size() && trimmed[j].isSpace())
+                ++j;
+            if (j < trimmed.size() && (trimmed[j] == QLatin1Char('}') || trimmed[j] == QLatin1Char(']'))) {
+                out += ch;
+                out += trimmed[j];
+                i = j;
+                break;
+            }
+            out += ch;
+            ++depth;
+            newline();
+            break;
+        }
+        case '}':
+        case ']':
+            depth = std::max(0, depth - 1);
+            newline();
+            out += ch;
+            break;
+        case ',':
+            out += ch;
+            newline();
+            break;
+        case ':':
+            out += QStringLiteral(": ");
+            break;
+        default:
+            if (!ch.isSpace())
+                out += ch;
+            break;
+        }
+    }
+    return out;
+}
+
+QString byteaSummary(const QString& hexText, int previewBytes) {
+    if (!hexText.startsWith(QLatin1String("\\x")))
+        return hexText; // escape format or not bytea: shown as the server printed it
+    const qsizetype bytes = (hexText.size() - 2) / 2;
+    QStringList shown;
+    for (qsizetype b = 0; b < std::min<qsizetype>(bytes, previewBytes); ++b)
+        shown << hexText.mid(2 + b * 2, 2);
+    QString text = bytes == 1 ? QCoreApplication::translate("CellText", "1 byte")
+                              : QCoreApplication::translate("CellText", "%1 bytes").arg(bytes);
+    if (!shown.isEmpty())
+        text += QStringLiteral("  ") + shown.join(QLatin1Char(' '));
+    if (bytes > previewBytes)
+        text += QStringLiteral(" …");
+    return text;
+}
+
+} // namespace pgdesk::ui

@@ -1,0 +1,126 @@
+#include <pgdesk/ui/filterbar.h>
+#include <pgdesk/ui/filterconditionrow.h>
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace pgdesk::ui {
+
+FilterBar::FilterBar(QWidget* parent)
+    : QWidget(parent)
+    , m_rowsLayout(new QVBoxLayout)
+    , m_search(new QLineEdit(this))
+    , m_logic(new QComboBox(this))
+    , m_add(new QPushButton(tr("Add filter"), this))
+    , m_apply(new QPushButton(tr("Apply"), this))
+    , m_clear(new QPushButton(tr("Clear"), this)) {
+    setObjectName(QStringLiteral("filterBar"));
+    m_search->setPlaceholderText(tr("Search text columns…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Quick search"));
+    m_search->setToolTip(tr("Case-insensitive search in every text column; %, _ and \\ match literally"));
+    m_logic->addItem(tr("Match all"), int(core::FilterGroup::Logic::And));
+    m_logic->addItem(tr("Match any"), int(core::FilterGroup::Logic::Or));
+    m_logic->setAccessibleName(tr("Combine conditions"));
+    m_add->setToolTip(tr("Add a condition (Ctrl+F)"));
+    m_apply->setToolTip(tr("Run the filter on the server (Enter)"));
+    m_apply->setDefault(false);
+
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_search, 1);
+    top->addWidget(m_logic);
+    top->addWidget(m_add);
+    top->addWidget(m_apply);
+    top->addWidget(m_clear);
+    m_rowsLayout->setContentsMargins(0, 0, 0, 0);
+    m_rowsLayout->setSpacing(2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(top);
+    layout->addLayout(m_rowsLayout);
+
+    connect(m_search, &QLineEdit::returnPressed, this, &FilterBar::apply);
+    connect(m_add, &QPushButton::clicked, this, [this] { addEmptyCondition(); });
+    connect(m_apply, &QPushButton::clicked, this, &FilterBar::apply);
+    connect(m_clear, &QPushButton::clicked, this, &FilterBar::clear);
+    connect(m_logic, &QComboBox::activated, this, [this] {
+        if (!m_rows.isEmpty())
+            apply();
+    });
+    updateVisibility();
+}
+
+void FilterBar::setColumns(const QList<core::ColumnInfo>& columns) {
+    m_columns = columns;
+    updateVisibility();
+}
+
+FilterConditionRow* FilterBar::addEmptyCondition() {
+    auto* row = new FilterConditionRow(m_columns, this);
+    m_rows << row;
+    m_rowsLayout->addWidget(row);
+    connect(row, &FilterConditionRow::removeRequested, this, [this, row] {
+        removeRow(row);
+        apply();
+    });
+    connect(row, &FilterConditionRow::submitted, this, &FilterBar::apply);
+    updateVisibility();
+    row->valueBox()->setFocus();
+    return row;
+}
+
+void FilterBar::addCondition(const core::Condition& condition) {
+    addEmptyCondition()->setCondition(condition);
+    apply();
+}
+
+void FilterBar::removeRow(FilterConditionRow* row) {
+    m_rows.removeOne(row);
+    row->deleteLater();
+    updateVisibility();
+}
+
+void FilterBar::setMatchAny(bool any) {
+    m_logic->setCurrentIndex(any ? 1 : 0);
+}
+
+void FilterBar::setSearch(const QString& text) {
+    m_search->setText(text);
+}
+
+core::FilterGroup FilterBar::filter() const {
+    core::FilterGroup g;
+    g.logic = core::FilterGroup::Logic(m_logic->currentData().toInt());
+    for (const FilterConditionRow* row : m_rows)
+        g.conditions << row->condition();
+    return g;
+}
+
+QString FilterBar::search() const {
+    return m_search->text();
+}
+
+void FilterBar::apply() {
+    emit applied();
+}
+
+void FilterBar::clear() {
+    for (FilterConditionRow* row : std::as_const(m_rows))
+        row->deleteLater();
+    m_rows.clear();
+    m_search->clear();
+    updateVisibility();
+    apply();
+}
+
+void FilterBar::updateVisibility() {
+    m_logic->setVisible(m_rows.size() > 1);
+    m_add->setEnabled(!m_columns.isEmpty());
+}
+
+} // namespace pgdesk::ui
