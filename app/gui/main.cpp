@@ -26,5 +26,7 @@ int main(int argc, char* argv[]) {
         window.openProfile(options.profile);
     else if (!options.dsn.isEmpty())
         window.openDsn(options.dsn);
+    else
+        window.manageConnections(); // nothing to connect to yet: pick or make a profile
     return app.exec();
 }

@@ -2,7 +2,9 @@
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/version.h>
+#include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/objectbrowser.h>
+#include <pgdesk/ui/passwordprompt.h>
 #include <pgdesk/ui/sessionopener.h>
 #include <pgdesk/ui/tablebrowser.h>
 
@@ -55,11 +57,13 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 void MainWindow::openProfile(const QString& name) {
+    m_openingProfile = name;
     setConnectionStatus(tr("Connecting to %1…").arg(name));
     m_opener->openProfile(name);
 }
 
 void MainWindow::openDsn(const QString& dsn) {
+    m_openingProfile.clear();
     setConnectionStatus(tr("Connecting…"));
     m_opener->openDsn(dsn);
 }
@@ -96,12 +100,49 @@ void MainWindow::onSessionOpened(const SessionInfo& info) {
 
 void MainWindow::onSessionFailed(const QString& message) {
     setConnectionStatus(tr("Not connected"));
+    if (!m_openingProfile.isEmpty() && PasswordPrompt::isPasswordRequest(message) &&
+        (!m_passwordPrompt || !m_passwordPrompt->isVisible())) {
+        statusBar()->showMessage(tr("The server asks for a password"));
+        m_passwordPrompt = new PasswordPrompt(m_openingProfile, message, this);
+        m_passwordPrompt->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_passwordPrompt, &PasswordPrompt::passwordStored, this, &MainWindow::openProfile);
+        m_passwordPrompt->open();
+        return;
+    }
     statusBar()->showMessage(tr("Connection failed: %1").arg(message));
+}
+
+ConnectionDialog* MainWindow::connectionDialog() const {
+    return m_connections;
+}
+
+PasswordPrompt* MainWindow::passwordPrompt() const {
+    return m_passwordPrompt;
+}
+
+void MainWindow::manageConnections() {
+    if (m_connections) {
+        m_connections->raise();
+        m_connections->activateWindow();
+        return;
+    }
+    m_connections = new ConnectionDialog(this);
+    m_connections->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_connections, &QDialog::accepted, this, [this] {
+        if (m_connections && !m_connections->selectedProfileName().isEmpty())
+            openProfile(m_connections->selectedProfileName());
+    });
+    m_connections->open();
 }
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    QMenu* connection = menuBar()->addMenu(tr("&Connection"));
+    QAction* manage = connection->addAction(tr("&Manage connections…"), this, &MainWindow::manageConnections);
+    manage->setObjectName(QStringLiteral("manageConnectionsAction"));
+    manage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
 
     menuBar()->addMenu(tr("&Edit"));
     menuBar()->addMenu(tr("&View"));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -12,7 +13,9 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class ConnectionDialog;
 class ObjectBrowser;
+class PasswordPrompt;
 class SessionOpener;
 class TableBrowser;
 struct SessionInfo;
@@ -31,6 +34,13 @@ public:
     void openProfile(const QString& name);
     void openDsn(const QString& dsn);
 
+    // Connection ▸ Manage connections…: the connection manager (window-modal, not blocking); "Connect"
+    // there opens the chosen profile like openProfile().
+    void manageConnections();
+    ConnectionDialog* connectionDialog() const;
+    // Shown when the server wants a password the profile does not have; retries once it is given.
+    PasswordPrompt* passwordPrompt() const;
+
     ObjectBrowser* objectBrowser() const { return m_objects; }
     // Opens a browser tab on a table of the current session.
     void openTable(const QString& schema, const QString& name);
@@ -47,6 +57,9 @@ private:
     ObjectBrowser* m_objects = nullptr;
     std::shared_ptr<core::Pool> m_pool;
     QString m_tableToOpen;
+    QString m_openingProfile; // the profile being connected, for the password prompt
+    QPointer<ConnectionDialog> m_connections;
+    QPointer<PasswordPrompt> m_passwordPrompt;
 
     QLabel* m_connectionLabel = nullptr;
 };

@@ -1,0 +1,110 @@
+#pragma once
+
+#include <pgdesk/core/profilestore.h>
+
+#include <QDialog>
+#include <QSet>
+
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QProgressBar;
+class QPushButton;
+
+namespace pgdesk::ui {
+
+class ProfileEditor;
+class ProfileListModel;
+
+// The connection manager: saved profiles on the left; create, edit, duplicate, delete; the selected
+// profile's fields (ProfileEditor); a DSN box that fills them; "Test connection" off the GUI thread;
+// import from pg_service.conf. Profiles are written through core::ProfileStore, passwords through
+// core::SecretStore on worker threads (the keychain only when "save password" is ticked). "Connect"
+// saves pending changes and accepts with selectedProfileName().
+class ConnectionDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit ConnectionDialog(QWidget* parent = nullptr,
+                              const QString& storePath = core::ProfileStore::defaultPath());
+    ~ConnectionDialog() override;
+
+    // The profile being edited, as saved (empty when there is none).
+    QString selectedProfileName() const { return m_current; }
+    void selectProfile(const QString& name);
+
+    void newProfile();
+    void duplicateProfile();
+    // Asks first when `confirm`; returns false when nothing was deleted.
+    bool deleteProfile(bool confirm = true);
+    // Writes the edited profile (and its password as the checkbox says); `then` runs once the
+    // keychain work is done. Returns false (and shows why) when the profile is not valid.
+    bool save(std::function<void()> then = {});
+    // Fills the fields from a URI or key=value DSN (errors inline; the password goes to the masked field).
+    bool fillFromDsn(const QString& dsn);
+    // Adds the services of a pg_service.conf file that have no profile of that name yet; returns how many.
+    int importServiceFile(const QString& path);
+    void testConnection();
+
+    bool isDirty() const { return m_dirty; }
+    bool isTesting() const { return m_testing; }
+    QString testResultText() const;
+    QString statusText() const;
+    QString dsnMessage() const;
+
+    ProfileEditor* editor() const { return m_editor; }
+    ProfileListModel* model() const { return m_model; }
+    QListView* list() const { return m_list; }
+    QLineEdit* dsnEdit() const { return m_dsn; }
+    QPushButton* saveButton() const { return m_save; }
+    QPushButton* connectButton() const { return m_connect; }
+    QPushButton* testButton() const { return m_test; }
+
+    void accept() override;
+    void reject() override;
+
+private:
+    QWidget* createListPane();
+    QWidget* createEditorPane();
+    void reloadList(const QString& select);
+    void showProfile(int row);
+    bool confirmLeaving();
+    void onEdited();
+    void updateButtons();
+    void setStatus(const QString& text, bool error = false);
+    enum class Tone { Neutral, Good, Bad };
+    void setTestResult(const QString& text, Tone tone);
+    void setTesting(bool testing);
+    void loadPasswordState(const QString& name);
+    QString uniqueName(const QString& base) const;
+    void chooseServiceFile();
+
+    core::ProfileStore m_store;
+    ProfileListModel* m_model = nullptr;
+    QListView* m_list = nullptr;
+    ProfileEditor* m_editor = nullptr;
+    QLineEdit* m_dsn = nullptr;
+    QLabel* m_dsnMessage = nullptr;
+    QPushButton* m_test = nullptr;
+    QProgressBar* m_busy = nullptr;
+    QLabel* m_testResult = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_empty = nullptr;
+    QPushButton* m_duplicate = nullptr;
+    QPushButton* m_delete = nullptr;
+    QPushButton* m_save = nullptr;
+    QPushButton* m_connect = nullptr;
+
+    QString m_current; // name of the shown profile as saved
+    bool m_dirty = false;
+    bool m_testing = false;
+    bool m_saving = false;
+    bool m_switching = false;     // selection changes made by the dialog itself
+    bool m_acceptPending = false; // Connect pressed while a save was still storing the password
+    QSet<QString> m_sessionOnly;  // profiles whose password this dialog kept in memory only
+    quint64 m_testGeneration = 0;
+    quint64 m_passwordGeneration = 0;
+};
+
+} // namespace pgdesk::ui

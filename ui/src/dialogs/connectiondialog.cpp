@@ -1,0 +1,692 @@
+#include <pgdesk/ui/connectiondialog.h>
+
+#include "dialogs/connectionwork.h"
+#include "widgets/profileitemdelegate.h"
+
+#include <pgdesk/core/dsn.h>
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/secretstore.h>
+#include <pgdesk/core/servicefile.h>
+#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/profileeditor.h>
+#include <pgdesk/ui/profilelistmodel.h>
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace pgdesk::ui {
+
+namespace {
+
+using PasswordState = ProfileEditor::PasswordState;
+
+QPushButton* button(const QString& text, const char* objectName, QWidget* parent) {
+    auto* b = new QPushButton(text, parent);
+    b->setObjectName(QString::fromLatin1(objectName));
+    return b;
+}
+
+} // namespace
+
+ConnectionDialog::ConnectionDialog(QWidget* parent, const QString& storePath)
+    : QDialog(parent)
+    , m_store(storePath)
+    , m_model(new ProfileListModel(this)) {
+    setObjectName(QStringLiteral("connectionDialog"));
+    setWindowTitle(tr("Connections"));
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(createListPane());
+    splitter->addWidget(createEditorPane());
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({260, 640});
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setWordWrap(true);
+    m_save = button(tr("&Save"), "saveButton", this);
+    m_save->setToolTip(tr("Write the changes to the profile file (and the password to the keychain when "
+                          "ticked)"));
+    auto* close = button(tr("Close"), "closeButton", this);
+    m_connect = button(tr("C&onnect"), "connectButton", this);
+    m_connect->setDefault(true);
+    m_connect->setToolTip(tr("Save any changes and open this connection"));
+    connect(m_save, &QPushButton::clicked, this, [this] { save(); });
+    connect(close, &QPushButton::clicked, this, &ConnectionDialog::reject);
+    connect(m_connect, &QPushButton::clicked, this, &ConnectionDialog::accept);
+
+    // Save belongs to the form, Close and Connect to the dialog: one row, in that reading order.
+    auto* bottom = new QHBoxLayout;
+    bottom->setSpacing(8);
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_save);
+    bottom->addSpacing(16);
+    bottom->addWidget(close);
+    bottom->addWidget(m_connect);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(10);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(bottom);
+
+    connect(m_editor, &ProfileEditor::edited, this, &ConnectionDialog::onEdited);
+    reloadList(QString());
+    if (!m_store.warning().isEmpty())
+        setStatus(m_store.warning(), true);
+    resize(940, 580);
+}
+
+ConnectionDialog::~ConnectionDialog() = default;
+
+QWidget* ConnectionDialog::createListPane() {
+    auto* pane = new QWidget(this);
+    auto* title = new QLabel(tr("Saved connections"), pane);
+    QFont bold = title->font();
+    bold.setBold(true);
+    title->setFont(bold);
+    m_list = new QListView(pane);
+    m_list->setObjectName(QStringLiteral("profileList"));
+    m_list->setModel(m_model);
+    m_list->setItemDelegate(new ProfileItemDelegate(m_list));
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setUniformItemSizes(true);
+    m_list->setAccessibleName(tr("Saved connections"));
+    m_list->setMinimumWidth(220);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current, const QModelIndex& previous) {
+                if (m_switching)
+                    return;
+                if (!confirmLeaving()) { // stay on the profile with unsaved changes
+                    m_switching = true;
+                    m_list->setCurrentIndex(previous);
+                    m_switching = false;
+                    return;
+                }
+                showProfile(current.row());
+            });
+    connect(m_list, &QListView::doubleClicked, this, &ConnectionDialog::accept);
+
+    auto* add = button(tr("&New"), "newButton", pane);
+    add->setToolTip(tr("Create a connection profile"));
+    m_duplicate = button(tr("D&uplicate"), "duplicateButton", pane);
+    m_duplicate->setToolTip(tr("Copy the selected profile (and its saved password) under a new name"));
+    m_delete = button(tr("&Delete"), "deleteButton", pane);
+    m_delete->setToolTip(tr("Delete the selected profile and its saved password"));
+    auto* import = button(tr("&Import from pg_service.conf…"), "importButton", pane);
+    import->setToolTip(tr("Add a profile for each service of a pg_service.conf file"));
+    connect(add, &QPushButton::clicked, this, &ConnectionDialog::newProfile);
+    connect(m_duplicate, &QPushButton::clicked, this, &ConnectionDialog::duplicateProfile);
+    connect(m_delete, &QPushButton::clicked, this, [this] { deleteProfile(); });
+    connect(import, &QPushButton::clicked, this, &ConnectionDialog::chooseServiceFile);
+
+    auto* row = new QHBoxLayout;
+    row->setSpacing(6);
+    row->addWidget(add);
+    row->addWidget(m_duplicate);
+    row->addWidget(m_delete);
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(0, 0, 6, 0);
+    layout->setSpacing(6);
+    layout->addWidget(title);
+    layout->addWidget(m_list, 1);
+    layout->addLayout(row);
+    layout->addWidget(import);
+    return pane;
+}
+
+QWidget* ConnectionDialog::createEditorPane() {
+    auto* pane = new QWidget(this);
+    m_dsn = new QLineEdit(pane);
+    m_dsn->setObjectName(QStringLiteral("dsn"));
+    m_dsn->setPlaceholderText(tr("postgresql://user@host:5432/db  or  host=… dbname=…"));
+    m_dsn->setClearButtonEnabled(true);
+    m_dsn->setToolTip(tr("Paste a connection URI or key=value string, then Fill: it replaces the connection "
+                         "fields; a password in it goes to the (masked) password field."));
+    auto* fill = button(tr("&Fill fields"), "fillButton", pane);
+    connect(fill, &QPushButton::clicked, this, [this] { fillFromDsn(m_dsn->text()); });
+    connect(m_dsn, &QLineEdit::returnPressed, this, [this] { fillFromDsn(m_dsn->text()); });
+    auto* dsnRow = new QHBoxLayout;
+    dsnRow->setSpacing(6);
+    auto* dsnLabel = new QLabel(tr("&Paste a DSN:"), pane);
+    dsnLabel->setBuddy(m_dsn);
+    dsnRow->addWidget(dsnLabel);
+    dsnRow->addWidget(m_dsn, 1);
+    dsnRow->addWidget(fill);
+    m_dsnMessage = new QLabel(pane);
+    m_dsnMessage->setObjectName(QStringLiteral("dsnMessage"));
+    m_dsnMessage->setTextFormat(Qt::PlainText);
+    m_dsnMessage->setWordWrap(true);
+    m_dsnMessage->hide();
+
+    m_editor = new ProfileEditor(pane);
+    m_empty = new QLabel(tr("No saved connections yet.\n\nCreate one with New, paste a DSN above, or import "
+                            "the services of a pg_service.conf file."),
+                         pane);
+    m_empty->setObjectName(QStringLiteral("emptyHint"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->hide();
+
+    m_test = button(tr("&Test connection"), "testButton", pane);
+    m_test->setToolTip(tr("Connect once with these settings (saved or not) and show the server version"));
+    connect(m_test, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    m_busy = new QProgressBar(pane);
+    m_busy->setObjectName(QStringLiteral("busy"));
+    m_busy->setRange(0, 0); // no steps to count: an indeterminate "working" bar
+    m_busy->setTextVisible(false);
+    m_busy->setFixedSize(90, m_test->sizeHint().height() / 2);
+    m_busy->setAccessibleName(tr("Testing the connection"));
+    m_busy->hide();
+    m_testResult = new QLabel(pane);
+    m_testResult->setObjectName(QStringLiteral("testResult"));
+    m_testResult->setTextFormat(Qt::PlainText);
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* testRow = new QHBoxLayout;
+    testRow->setSpacing(10);
+    testRow->addWidget(m_test, 0, Qt::AlignTop);
+    testRow->addWidget(m_busy, 0, Qt::AlignVCenter);
+    testRow->addWidget(m_testResult, 1);
+
+    auto* layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(6, 0, 0, 0);
+    layout->setSpacing(8);
+    layout->addLayout(dsnRow);
+    layout->addWidget(m_dsnMessage);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_empty, 1);
+    layout->addLayout(testRow);
+    return pane;
+}
+
+void ConnectionDialog::reloadList(const QString& select) {
+    m_model->setProfiles(m_store.profiles());
+    int row = m_model->rowOf(select);
+    if (row < 0 && m_model->rowCount() > 0)
+        row = 0;
+    m_switching = true;
+    m_list->setCurrentIndex(m_model->index(row, 0));
+    m_switching = false;
+    showProfile(row);
+}
+
+void ConnectionDialog::selectProfile(const QString& name) {
+    const int row = m_model->rowOf(name);
+    if (row >= 0 && row != m_list->currentIndex().row())
+        m_list->setCurrentIndex(m_model->index(row, 0)); // asks about unsaved changes first
+}
+
+void ConnectionDialog::showProfile(int row) {
+    ++m_testGeneration; // a test of the previous profile no longer answers here
+    setTesting(false);
+    m_testResult->clear();
+    m_dsnMessage->hide();
+    if (row < 0 || row >= m_model->rowCount()) {
+        m_current.clear();
+        m_editor->setProfile({});
+    } else {
+        const core::ConnectionProfile& p = m_model->profiles().at(row);
+        m_current = p.name;
+        QStringList others;
+        for (const auto& other : m_model->profiles())
+            if (other.name != p.name)
+                others << other.name;
+        m_editor->setTakenNames(others);
+        m_editor->setProfile(p);
+        loadPasswordState(p.name);
+    }
+    m_dirty = false;
+    updateButtons();
+}
+
+void ConnectionDialog::loadPasswordState(const QString& name) {
+    const quint64 generation = ++m_passwordGeneration;
+    runInBackground(
+        this, [name] { return core::SecretStore::instance().password(name).has_value(); },
+        [this, generation, name](bool found) {
+            if (generation != m_passwordGeneration || m_current != name)
+                return;
+            const PasswordState state = !found                         ? PasswordState::None
+                                        : m_sessionOnly.contains(name) ? PasswordState::Session
+                                                                       : PasswordState::Keychain;
+            m_editor->setPasswordState(state, !m_dirty); // a box the user already set stays as set
+        },
+        [this, generation](const QString& message) {
+            if (generation == m_passwordGeneration)
+                setStatus(tr("The keychain did not answer: %1").arg(message), true);
+        });
+}
+
+bool ConnectionDialog::confirmLeaving() {
+    if (!m_dirty)
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("Save the changes to “%1”?").arg(m_current),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return save();
+    m_dirty = false;
+    return true;
+}
+
+void ConnectionDialog::onEdited() {
+    m_dirty = true;
+    if (m_testing) { // the answer would describe settings that are no longer on screen
+        ++m_testGeneration;
+        setTesting(false);
+        setTestResult(tr("The settings changed during the test; test again."), Tone::Neutral);
+    } else {
+        m_testResult->clear();
+    }
+    updateButtons();
+}
+
+void ConnectionDialog::updateButtons() {
+    const bool hasProfile = !m_current.isEmpty();
+    const bool valid = hasProfile && m_editor->isValid();
+    m_editor->setVisible(hasProfile);
+    m_empty->setVisible(!hasProfile);
+    m_save->setEnabled(valid && m_dirty && !m_saving);
+    m_connect->setEnabled(valid && !m_saving);
+    m_duplicate->setEnabled(hasProfile);
+    m_delete->setEnabled(hasProfile);
+    m_test->setEnabled(valid || m_testing);
+}
+
+void ConnectionDialog::setStatus(const QString& text, bool error) {
+    m_status->setText(text);
+    QPalette palette = this->palette();
+    if (error)
+        palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+    m_status->setPalette(palette);
+}
+
+QString ConnectionDialog::statusText() const {
+    return m_status->text();
+}
+
+QString ConnectionDialog::dsnMessage() const {
+    return m_dsnMessage->isHidden() ? QString() : m_dsnMessage->text();
+}
+
+QString ConnectionDialog::testResultText() const {
+    return m_testResult->text();
+}
+
+void ConnectionDialog::setTestResult(const QString& text, Tone tone) {
+    m_testResult->setText(text);
+    QPalette palette = this->palette();
+    if (tone == Tone::Good)
+        palette.setColor(QPalette::WindowText, QColor(0x1b, 0x6e, 0x32));
+    else if (tone == Tone::Bad)
+        palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+    m_testResult->setPalette(palette);
+}
+
+void ConnectionDialog::setTesting(bool testing) {
+    m_testing = testing;
+    m_busy->setVisible(testing);
+    m_test->setText(testing ? tr("Cancel &test") : tr("&Test connection"));
+    updateButtons();
+}
+
+QString ConnectionDialog::uniqueName(const QString& base) const {
+    QString name = base;
+    for (int n = 2; m_store.find(name); ++n)
+        name = QStringLiteral("%1 %2").arg(base).arg(n);
+    return name;
+}
+
+void ConnectionDialog::newProfile() {
+    if (!confirmLeaving())
+        return;
+    core::ConnectionProfile p;
+    p.name = uniqueName(tr("New connection"));
+    p.host = QStringLiteral("localhost");
+    try {
+        m_store.add(p);
+        m_store.save();
+    } catch (const core::Error& e) {
+        m_store.load();
+        setStatus(tr("Could not create the profile: %1").arg(e.message()), true);
+        return;
+    }
+    reloadList(p.name);
+    m_editor->focusName();
+    setStatus(tr("Created “%1”. Fill in the fields, or paste a DSN.").arg(p.name));
+}
+
+void ConnectionDialog::duplicateProfile() {
+    const auto source = m_store.find(m_current);
+    if (!source || !confirmLeaving())
+        return;
+    core::ConnectionProfile copy = *source;
+    // "X (copy)" duplicated again becomes "X (copy 2)", not "X (copy) (copy)".
+    const QRegularExpression copySuffix(
+        QStringLiteral(" \\(%1(?: \\d+)?\\)$").arg(QRegularExpression::escape(tr("copy"))));
+    QString stem = source->name;
+    stem.remove(copySuffix);
+    copy.name = tr("%1 (copy)").arg(stem);
+    for (int n = 2; m_store.find(copy.name); ++n)
+        copy.name = tr("%1 (copy %2)").arg(stem).arg(n);
+    try {
+        m_store.add(copy);
+        m_store.save();
+    } catch (const core::Error& e) {
+        m_store.load();
+        setStatus(tr("Could not duplicate the profile: %1").arg(e.message()), true);
+        return;
+    }
+    const bool sessionOnly = m_sessionOnly.contains(source->name);
+    if (sessionOnly)
+        m_sessionOnly.insert(copy.name);
+    reloadList(copy.name);
+    // The copy's password lookup (started by reloadList) races the copy below; look again afterwards.
+    runInBackground(
+        this,
+        [from = source->name, to = copy.name, sessionOnly] {
+            auto& secrets = core::SecretStore::instance();
+            if (const auto password = secrets.password(from))
+                secrets.setPassword(to, *password, !sessionOnly);
+            return secrets.lastError();
+        },
+        [this, name = copy.name](const QString& keychainError) {
+            if (m_current == name)
+                loadPasswordState(name);
+            if (!keychainError.isEmpty())
+                setStatus(
+                    tr("Duplicated, but the password stays in this session only: %1").arg(keychainError),
+                    true);
+        },
+        [this](const QString& message) { setStatus(message, true); });
+    setStatus(tr("Duplicated “%1” as “%2”.").arg(source->name, copy.name));
+}
+
+bool ConnectionDialog::deleteProfile(bool confirm) {
+    const QString name = m_current;
+    if (name.isEmpty())
+        return false;
+    if (confirm &&
+        QMessageBox::question(this, tr("Delete connection"),
+                              tr("Delete the connection “%1”?\nIts saved password is removed "
+                                 "from the keychain too.")
+                                  .arg(name),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes)
+        return false;
+    const int row = m_model->rowOf(name);
+    try {
+        m_store.remove(name);
+        m_store.save();
+    } catch (const core::Error& e) {
+        m_store.load();
+        setStatus(tr("Could not delete the profile: %1").arg(e.message()), true);
+        return false;
+    }
+    m_sessionOnly.remove(name);
+    runInBackground(
+        this,
+        [name] {
+            core::SecretStore::instance().removePassword(name);
+            return true;
+        },
+        [](bool) {}, [this](const QString& message) { setStatus(message, true); });
+    m_dirty = false;
+    const auto remaining = m_store.profiles();
+    reloadList(remaining.isEmpty() ? QString()
+                                   : remaining.at(std::min<qsizetype>(row, remaining.size() - 1)).name);
+    setStatus(tr("Deleted “%1”.").arg(name));
+    return true;
+}
+
+bool ConnectionDialog::save(std::function<void()> then) {
+    if (m_current.isEmpty())
+        return false;
+    const QString problem = m_editor->validationError();
+    if (!problem.isEmpty()) {
+        setStatus(problem, true);
+        return false;
+    }
+    const core::ConnectionProfile p = m_editor->profile();
+    const QString oldName = m_current;
+    try {
+        if (oldName != p.name)
+            m_store.remove(oldName);
+        m_store.upsert(p);
+        m_store.save();
+    } catch (const core::Error& e) {
+        m_store.load();
+        setStatus(tr("Could not save: %1").arg(e.message()), true);
+        return false;
+    }
+    const std::optional<QString> typed = m_editor->typedPassword();
+    const bool keep = m_editor->savePassword();
+    const bool wasKeychain = m_editor->passwordState() == PasswordState::Keychain;
+    m_current = p.name;
+    m_dirty = false;
+    m_saving = true;
+    // The list follows without reloading the editor: the typed password stays until it is stored.
+    m_model->setProfiles(m_store.profiles());
+    m_switching = true;
+    m_list->setCurrentIndex(m_model->index(m_model->rowOf(p.name), 0));
+    m_switching = false;
+    QStringList others;
+    for (const auto& other : m_model->profiles())
+        if (other.name != p.name)
+            others << other.name;
+    m_editor->setTakenNames(others);
+    updateButtons();
+    setStatus(tr("Saving “%1”…").arg(p.name));
+
+    const quint64 generation = ++m_passwordGeneration;
+    runInBackground(
+        this,
+        [oldName, name = p.name, typed, keep, wasKeychain] {
+            return storeProfilePassword(oldName, name, typed, keep, wasKeychain);
+        },
+        [this, generation, name = p.name, oldName, then](const PasswordOutcome& outcome) {
+            m_saving = false;
+            if (outcome.state == PasswordState::Session)
+                m_sessionOnly.insert(name);
+            else
+                m_sessionOnly.remove(name);
+            if (oldName != name)
+                m_sessionOnly.remove(oldName);
+            if (generation == m_passwordGeneration && m_current == name && !m_dirty) {
+                m_editor->setTypedPassword(QString());
+                m_editor->setPasswordState(outcome.state);
+            }
+            updateButtons();
+            if (outcome.error.isEmpty())
+                setStatus(tr("Saved “%1”.").arg(name));
+            else
+                setStatus(tr("Saved “%1”, but the keychain was not used (%2): the password is kept for this "
+                             "session only.")
+                              .arg(name, outcome.error),
+                          true);
+            if (then)
+                then();
+            if (std::exchange(m_acceptPending, false))
+                accept();
+        },
+        [this](const QString& message) {
+            m_saving = false;
+            updateButtons();
+            setStatus(tr("The profile was saved, but not its password: %1").arg(message), true);
+        });
+    return true;
+}
+
+bool ConnectionDialog::fillFromDsn(const QString& text) {
+    const QString dsn = text.trimmed();
+    if (dsn.isEmpty())
+        return false;
+    if (m_current.isEmpty())
+        newProfile();
+    // A pasted DSN describes a whole connection: fields it leaves out go back to libpq's defaults, while
+    // what a DSN cannot say (name, pool, isolation, logging) stays as edited.
+    const core::ConnectionProfile edited = m_editor->profile();
+    core::ConnectionProfile base;
+    base.name = edited.name;
+    base.pool = edited.pool;
+    base.isolation = edited.isolation;
+    base.echo = edited.echo;
+    base.hideParameters = edited.hideParameters;
+    base.statementTimeoutMs = edited.statementTimeoutMs;
+    base.readOnly = edited.readOnly;
+    base.keepalives = edited.keepalives;
+    base.conventionOverrides = edited.conventionOverrides;
+    QPalette palette = this->palette();
+    try {
+        core::ParsedDsn parsed = core::parseDsn(dsn, base);
+        parsed.profile.name = edited.name;
+        const PasswordState state = m_editor->passwordState();
+        const bool keep = m_editor->savePassword();
+        const std::optional<QString> typed = m_editor->typedPassword();
+        m_editor->setProfile(parsed.profile);
+        m_editor->setPasswordState(state, false);
+        m_editor->setSavePassword(keep);
+        if (parsed.password || typed)
+            m_editor->setTypedPassword(parsed.password ? *parsed.password : *typed);
+        m_dsn->clear(); // it may hold a password in plain sight
+        m_dsnMessage->setText(
+            tr("Filled from %1 — check the fields, then Save.").arg(core::maskDsnPassword(dsn)));
+        m_dsnMessage->setPalette(palette);
+        m_dsnMessage->show();
+        onEdited();
+        return true;
+    } catch (const core::Error& e) {
+        palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+        m_dsnMessage->setText(tr("This DSN could not be read: %1").arg(withoutSecret(e.message(), dsn)));
+        m_dsnMessage->setPalette(palette);
+        m_dsnMessage->show();
+        return false;
+    }
+}
+
+void ConnectionDialog::chooseServiceFile() {
+    QString start = QDir::homePath();
+    for (const QString& location : core::serviceFileLocations())
+        if (QFileInfo::exists(location)) {
+            start = location;
+            break;
+        }
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import from pg_service.conf"), start,
+                                                      tr("Service files (*.conf);;All files (*)"));
+    if (!file.isEmpty())
+        importServiceFile(file);
+}
+
+int ConnectionDialog::importServiceFile(const QString& path) {
+    if (!confirmLeaving())
+        return 0;
+    QList<core::ConnectionProfile> services;
+    try {
+        services = core::readServiceFile(path);
+    } catch (const core::Error& e) {
+        setStatus(tr("Could not import %1: %2").arg(QDir::toNativeSeparators(path), e.message()), true);
+        return 0;
+    }
+    QStringList added;
+    QStringList skipped;
+    for (const auto& service : services) {
+        if (m_store.find(service.name)) {
+            skipped << service.name;
+            continue;
+        }
+        m_store.add(service);
+        added << service.name;
+    }
+    try {
+        if (!added.isEmpty())
+            m_store.save();
+    } catch (const core::Error& e) {
+        m_store.load();
+        setStatus(tr("Could not save the imported profiles: %1").arg(e.message()), true);
+        return 0;
+    }
+    reloadList(added.isEmpty() ? m_current : added.first());
+    QString message = tr("Imported %n connection(s) from %1.", nullptr, static_cast<int>(added.size()))
+                          .arg(QDir::toNativeSeparators(path));
+    if (!skipped.isEmpty())
+        message +=
+            QLatin1Char(' ') +
+            tr("Kept the existing profiles of the same name: %1.").arg(skipped.join(QStringLiteral(", ")));
+    setStatus(message);
+    return static_cast<int>(added.size());
+}
+
+void ConnectionDialog::testConnection() {
+    if (m_testing) { // a second click cancels: the late answer is dropped by its generation
+        ++m_testGeneration;
+        setTesting(false);
+        setTestResult(tr("Test cancelled."), Tone::Neutral);
+        return;
+    }
+    const QString problem = m_editor->validationError();
+    if (!problem.isEmpty()) {
+        setTestResult(problem, Tone::Bad);
+        return;
+    }
+    const core::ConnectionProfile profile = m_editor->profile();
+    const quint64 generation = ++m_testGeneration;
+    setTesting(true);
+    setTestResult(tr("Connecting to %1…").arg(ProfileListModel::summary(profile)), Tone::Neutral);
+    runInBackground(
+        this,
+        [profile, typed = m_editor->typedPassword(), savedAs = m_current] {
+            return runConnectionTest(profile, typed, savedAs);
+        },
+        [this, generation](const ConnectionTestOutcome& outcome) {
+            if (generation != m_testGeneration)
+                return;
+            setTesting(false);
+            setTestResult(describeTestOutcome(outcome), outcome.ok ? Tone::Good : Tone::Bad);
+        },
+        [this, generation](const QString& message) {
+            if (generation != m_testGeneration)
+                return;
+            setTesting(false);
+            setTestResult(message, Tone::Bad);
+        });
+}
+
+void ConnectionDialog::accept() {
+    if (m_current.isEmpty() || !m_editor->isValid())
+        return;
+    if (m_saving) { // the password is still being stored; connect once it is
+        m_acceptPending = true;
+        return;
+    }
+    if (m_dirty) {
+        if (save())
+            m_acceptPending = true;
+        return;
+    }
+    QDialog::accept();
+}
+
+void ConnectionDialog::reject() {
+    if (!confirmLeaving())
+        return;
+    ++m_testGeneration;
+    QDialog::reject();
+}
+
+} // namespace pgdesk::ui
