@@ -8,6 +8,7 @@
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("pgdesk")); // QSettings: ~/.config/pgdesk/pgdesk.conf
     QApplication::setApplicationName(QStringLiteral("pgdesk"));
     QApplication::setApplicationDisplayName(QStringLiteral("PgDesk"));
     QApplication::setApplicationVersion(pgdesk::core::pgdeskVersion());

@@ -1,6 +1,11 @@
 #include "testcluster.h"
 
+#include <pgdesk/core/profilestore.h>
+#include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/poolstatuswidget.h>
+#include <pgdesk/ui/sqllogdock.h>
+#include <pgdesk/ui/tablebrowser.h>
 
 #include <QElapsedTimer>
 #include <QLabel>
@@ -11,6 +16,12 @@
 class TestMainWindow final : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        // As app/gui/main.cpp does, so QSettings has a place to write (this test's own XDG folder).
+        QCoreApplication::setOrganizationName(QStringLiteral("pgdesk"));
+        QCoreApplication::setApplicationName(QStringLiteral("pgdesk"));
+    }
+
     void opensWithTitleMenuAndStatusBar() {
         pgdesk::ui::MainWindow w;
         w.show();
@@ -58,6 +69,46 @@ private slots:
         QTest::qWait(300); // give the first (failing) reply time to arrive, if it were going to be used
         QVERIFY(w.connectionStatus().contains(QStringLiteral("PostgreSQL")));
         QVERIFY(!w.statusBar()->currentMessage().contains(QStringLiteral("failed")));
+    }
+
+    // With a profile: the SQL log shows what a table tab ran, the pool status is live, and the tabs
+    // come back (per profile) in the next window.
+    void sqlLogPoolStatusAndRestoredTabs() {
+        auto profile = pgdesk::test::profile();
+        profile.name = QStringLiteral("Restore test");
+        profile.hideParameters = true;
+        pgdesk::core::ProfileStore store;
+        store.upsert(profile);
+        store.save();
+        {
+            pgdesk::ui::MainWindow w;
+            w.show();
+            w.openProfile(profile.name);
+            QTRY_VERIFY2_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")),
+                                      qPrintable(w.statusBar()->currentMessage()), 10000);
+            QVERIFY(w.poolStatus()->isVisible());
+            w.openTable(QStringLiteral("public"), QStringLiteral("customer"));
+            w.openTable(QStringLiteral("inventory"), QStringLiteral("products"));
+            QTRY_VERIFY_WITH_TIMEOUT(
+                w.sqlLog()->text().contains(QStringLiteral("\"inventory\".\"products\"")), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(w.sqlLog()->text().contains(QStringLiteral("\"public\".\"customer\"")),
+                                     10000);
+            QTRY_VERIFY_WITH_TIMEOUT(w.poolStatus()->text().contains(QStringLiteral("idle")), 5000);
+            // Filter values are parameters, shown hidden when the profile says so.
+            w.currentTableBrowser()->filterBar()->setSearch(QStringLiteral("secret-search"));
+            w.currentTableBrowser()->filterBar()->apply();
+            QTRY_VERIFY_WITH_TIMEOUT(w.sqlLog()->text().contains(QStringLiteral("<hidden>")), 10000);
+            QVERIFY(!w.sqlLog()->text().contains(QStringLiteral("secret-search")));
+            QCOMPARE(w.openTables(),
+                     (QStringList{QStringLiteral("public.customer"), QStringLiteral("inventory.products")}));
+            w.close(); // saves the session
+        }
+        pgdesk::ui::MainWindow again;
+        again.show();
+        again.openProfile(profile.name);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            again.openTables(),
+            (QStringList{QStringLiteral("public.customer"), QStringLiteral("inventory.products")}), 10000);
     }
 };
 

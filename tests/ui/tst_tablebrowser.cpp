@@ -8,6 +8,8 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -118,6 +120,37 @@ private slots:
         QSignalSpy failed(&b, &TableBrowser::loadFailed);
         QVERIFY(failed.wait(10000));
         QVERIFY(failed.first().first().toString().contains(QStringLiteral("no_such_table")));
+    }
+
+    // The server drops the tab's connections: the next page fails with "Connection lost" and a Reconnect
+    // button, which opens fresh connections and loads the page; nothing else in the tab is lost.
+    void lostConnectionOffersReconnect() {
+        auto profile = pgdesk::test::profile();
+        profile.applicationName = QStringLiteral("tst_lost_%1").arg(QCoreApplication::applicationPid());
+        auto pool = pgdesk::core::Pool::create(profile);
+        TableBrowser b(pool, QStringLiteral("public"), QStringLiteral("customer"));
+        QVERIFY(waitLoaded(b));
+        b.nextPage();
+        QVERIFY(waitLoaded(b));
+        const QString before = b.rangeText();
+        QVERIFY(b.reconnectButton()->isHidden());
+
+        pgdesk::test::psql(QStringLiteral("select pg_terminate_backend(pid) from pg_stat_activity "
+                                          "where application_name = '%1'")
+                               .arg(profile.applicationName));
+        QSignalSpy failed(&b, &TableBrowser::loadFailed);
+        b.reload();
+        QVERIFY(failed.wait(15000));
+        QVERIFY(!b.reconnectButton()->isHidden());
+        QVERIFY(b.findChild<QLabel*>(QStringLiteral("messageLabel"))
+                    ->text()
+                    .startsWith(QStringLiteral("Connection lost")));
+
+        b.reconnectButton()->click();
+        QVERIFY(waitLoaded(b));
+        QVERIFY(b.reconnectButton()->isHidden());
+        QCOMPARE(b.rangeText(), before);
+        QCOMPARE(b.model()->rowCount(), 100);
     }
 
     void pageSizeAndGoToPage() {

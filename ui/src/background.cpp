@@ -10,4 +10,9 @@ QString errorText(const std::exception& e) {
     return QString::fromUtf8(e.what());
 }
 
+bool isConnectionLost(const std::exception& e) {
+    const auto* error = dynamic_cast<const core::Error*>(&e);
+    return error && error->kind() == core::ErrorKind::Connection;
+}
+
 } // namespace pgdesk::ui

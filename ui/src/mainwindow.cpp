@@ -1,18 +1,23 @@
 #include <pgdesk/ui/mainwindow.h>
 
 #include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/pool.h>
 #include <pgdesk/core/version.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/passwordprompt.h>
+#include <pgdesk/ui/poolstatuswidget.h>
 #include <pgdesk/ui/sessionopener.h>
+#include <pgdesk/ui/sqllogdock.h>
 #include <pgdesk/ui/tablebrowser.h>
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 
@@ -33,6 +38,9 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->showMessage(tr("Ready"));
 
+    m_poolStatus = new PoolStatusWidget(this);
+    statusBar()->addPermanentWidget(m_poolStatus);
+
     m_objects = new ObjectBrowser(this);
     auto* dock = new QDockWidget(tr("Objects"), this);
     dock->setObjectName(QStringLiteral("objectsDock"));
@@ -40,6 +48,11 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {420}, Qt::Horizontal);
+    m_objectsDock = dock;
+
+    m_sqlLog = new SqlLogDock(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_sqlLog);
+    m_sqlLog->hide();
 
     connect(m_objects, &ObjectBrowser::tableActivated, this, &MainWindow::openTable);
     connect(tabs, &QTabWidget::tabCloseRequested, this, [tabs](int index) {
@@ -54,6 +67,32 @@ MainWindow::MainWindow(QWidget* parent)
 
     createMenus();
     resize(1200, 760);
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+QStringList MainWindow::openTables() const {
+    QStringList names;
+    auto* tabs = static_cast<QTabWidget*>(centralWidget());
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (qobject_cast<TableBrowser*>(tabs->widget(i)))
+            names << tabs->tabToolTip(i);
+    }
+    return names;
+}
+
+void MainWindow::saveSession() const {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (!m_sessionProfile.isEmpty())
+        settings.setValue(QStringLiteral("tabs/") + m_sessionProfile, openTables());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSession();
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::openProfile(const QString& name) {
@@ -88,7 +127,19 @@ void MainWindow::onSessionOpened(const SessionInfo& info) {
         tr("%1 · %2@%3 · PostgreSQL %4").arg(info.profileName, info.user, info.database, info.serverVersion));
     statusBar()->showMessage(tr("Connected"), 5000);
     m_pool = info.pool;
+    m_pool->setStatementObserver(m_sqlLog->observer());
     m_objects->setPool(info.pool);
+    m_poolStatus->setPool(info.pool);
+    m_sessionProfile = m_openingProfile;
+    if (m_tableToOpen.isEmpty() && !m_sessionProfile.isEmpty()) {
+        // The tabs this profile had open last time (saved per profile, as "schema.table").
+        for (const QString& t :
+             QSettings().value(QStringLiteral("tabs/") + m_sessionProfile).toStringList()) {
+            const auto parts = core::splitQualifiedName(t);
+            if (parts && parts->size() == 2)
+                openTable(parts->at(0), parts->at(1));
+        }
+    }
     if (!m_tableToOpen.isEmpty()) {
         const auto parts = core::splitQualifiedName(std::exchange(m_tableToOpen, {}));
         if (parts && parts->size() == 2)
@@ -145,7 +196,11 @@ void MainWindow::createMenus() {
     manage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
 
     menuBar()->addMenu(tr("&Edit"));
-    menuBar()->addMenu(tr("&View"));
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_objectsDock->toggleViewAction());
+    QAction* log = m_sqlLog->toggleViewAction();
+    log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    view->addAction(log);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PgDesk"), this, [this] {

@@ -144,6 +144,11 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_message->setStyleSheet(QStringLiteral("color: #b00020"));
     m_message->setWordWrap(true);
     m_message->setVisible(false);
+    m_reconnect = new QPushButton(tr("Reconnect"), this);
+    m_reconnect->setObjectName(QStringLiteral("reconnectButton"));
+    m_reconnect->setToolTip(tr("Drop the broken connections and load this page again"));
+    m_reconnect->setVisible(false);
+    connect(m_reconnect, &QPushButton::clicked, this, &TableBrowser::reconnect);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_scope);
@@ -157,7 +162,10 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_filterBar);
-    layout->addWidget(m_message);
+    auto* banner = new QHBoxLayout;
+    banner->addWidget(m_message, 1);
+    banner->addWidget(m_reconnect);
+    layout->addLayout(banner);
     layout->addWidget(m_view, 1);
     layout->addLayout(bar);
 
@@ -339,21 +347,31 @@ void TableBrowser::load(Move move) {
                 break;
             }
             m_message->setVisible(false);
+            m_reconnect->setVisible(false);
             m_model->setPage(std::move(loaded.page));
             m_model->setFirstRowNumber(m_firstRowKnown ? m_firstRow : 0);
             showSortIndicators();
             updateControls();
             emit pageLoaded();
         },
-        [this, generation](const QString& message) {
+        [this, generation](const BackgroundFailure& failure) {
             if (generation != m_generation)
                 return;
             m_loading = false;
-            m_message->setText(message);
+            m_message->setText(failure.connectionLost ? tr("Connection lost: %1").arg(failure.message)
+                                                      : failure.message);
             m_message->setVisible(true);
+            m_reconnect->setVisible(failure.connectionLost);
             updateControls();
-            emit loadFailed(message);
+            emit loadFailed(failure.message);
         });
+}
+
+void TableBrowser::reconnect() {
+    // The pool's idle connections died with the one that failed; new checkouts connect afresh.
+    m_pool->dispose();
+    m_reconnect->setVisible(false);
+    load(Move::Same);
 }
 
 void TableBrowser::tableLoaded() {

@@ -7,18 +7,29 @@
 
 #include <exception>
 #include <functional>
+#include <type_traits>
 #include <utility>
 
 namespace pgdesk::ui {
 
 // The text people see for an exception from core (the mapped message with SQLSTATE when there is one).
 QString errorText(const std::exception& e);
+// Whether the exception says the connection to the server is gone (core ConnectionError, not a pool
+// timeout or a failed login): the UI then offers Reconnect.
+bool isConnectionLost(const std::exception& e);
+
+// What a `failed` callback that wants more than the text receives.
+struct BackgroundFailure {
+    QString message;
+    bool connectionLost = false;
+};
 
 // Runs `work` on a new worker thread (database, keychain, disk) and delivers its plain-value result
 // to `done`, or the error text to `failed`, on `context`'s (GUI) thread. Nothing is delivered once
-// `context` is gone. Callers drop stale replies with their own generation counter.
-template <class Work, class Done>
-void runInBackground(QObject* context, Work work, Done done, std::function<void(const QString&)> failed) {
+// `context` is gone. Callers drop stale replies with their own generation counter. `failed` takes either
+// the error text (const QString&) or a BackgroundFailure.
+template <class Work, class Done, class Failed>
+void runInBackground(QObject* context, Work work, Done done, Failed failed) {
     QPointer<QObject> guard(context);
     QThread* worker = QThread::create([guard, work = std::move(work), done = std::move(done),
                                        failed = std::move(failed)]() mutable {
@@ -38,8 +49,13 @@ void runInBackground(QObject* context, Work work, Done done, std::function<void(
             auto result = work();
             post([done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });
         } catch (const std::exception& e) {
-            const QString message = errorText(e);
-            post([failed, message] { failed(message); });
+            BackgroundFailure failure{errorText(e), isConnectionLost(e)};
+            post([failed, failure] {
+                if constexpr (std::is_invocable_v<Failed, const QString&>)
+                    failed(failure.message);
+                else
+                    failed(failure);
+            });
         }
     });
     QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);

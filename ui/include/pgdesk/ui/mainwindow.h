@@ -5,6 +5,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 
 namespace pgdesk::core {
@@ -16,6 +17,8 @@ namespace pgdesk::ui {
 class ConnectionDialog;
 class ObjectBrowser;
 class PasswordPrompt;
+class PoolStatusWidget;
+class SqlLogDock;
 class SessionOpener;
 class TableBrowser;
 struct SessionInfo;
@@ -45,8 +48,17 @@ public:
     // Opens a browser tab on a table of the current session.
     void openTable(const QString& schema, const QString& name);
     TableBrowser* currentTableBrowser() const;
+    // "schema.table" of every open table tab, in tab order; restored per profile on the next start.
+    QStringList openTables() const;
+    SqlLogDock* sqlLog() const { return m_sqlLog; }
+    PoolStatusWidget* poolStatus() const { return m_poolStatus; }
+    // Window geometry, dock layout and the session's open tabs into QSettings (also on close).
+    void saveSession() const;
     // A table ("schema.table" or a bare name on the search path) to open once the session is up.
     void setTableToOpen(const QString& qualifiedName) { m_tableToOpen = qualifiedName; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void createMenus();
@@ -62,6 +74,10 @@ private:
     QPointer<PasswordPrompt> m_passwordPrompt;
 
     QLabel* m_connectionLabel = nullptr;
+    QDockWidget* m_objectsDock = nullptr;
+    SqlLogDock* m_sqlLog = nullptr;
+    PoolStatusWidget* m_poolStatus = nullptr;
+    QString m_sessionProfile; // the profile of the open session (empty for a DSN session)
 };
 
 } // namespace pgdesk::ui

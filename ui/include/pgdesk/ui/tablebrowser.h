@@ -51,6 +51,9 @@ public:
     // Jumps to a page number (1-based). Uses OFFSET from the start, so far jumps cost what OFFSET costs.
     void goToPage(qint64 page);
     void reload();
+    // After a lost connection: discards the pool's idle connections and loads the page again.
+    void reconnect();
+    QPushButton* reconnectButton() const { return m_reconnect; }
     // Runs the filter bar's conditions and search (from the first page).
     void applyFilter();
     // "Filter by this value" / "Exclude this value" for a cell: = / ≠, or IS [NOT] NULL for NULL.
@@ -95,6 +98,7 @@ private:
     QComboBox* m_pageSize = nullptr;
     QSpinBox* m_goTo = nullptr;
     QPushButton* m_count = nullptr;
+    QPushButton* m_reconnect = nullptr;
     std::shared_ptr<CountJob> m_counting; // the running exact count, if any
     std::optional<qint64> m_exactTotal;   // from "Count rows", until the scope changes
     quint64 m_generation = 0;
