@@ -7,6 +7,7 @@
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/passwordprompt.h>
 #include <pgdesk/ui/poolstatuswidget.h>
+#include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/sessionopener.h>
 #include <pgdesk/ui/sqllogdock.h>
 #include <pgdesk/ui/tablebrowser.h>
@@ -107,14 +108,21 @@ void MainWindow::openDsn(const QString& dsn) {
     m_opener->openDsn(dsn);
 }
 
-void MainWindow::openTable(const QString& schema, const QString& name) {
+TableBrowser* MainWindow::openTable(const QString& schema, const QString& name) {
     if (!m_pool)
-        return;
+        return nullptr;
     auto* tabs = static_cast<QTabWidget*>(centralWidget());
     auto* browser = new TableBrowser(m_pool, schema, name, tabs);
     const int index = tabs->addTab(browser, name);
     tabs->setTabToolTip(index, schema + QLatin1Char('.') + name);
     tabs->setCurrentIndex(index);
+    connect(browser, &TableBrowser::openRelatedRequested, this, [this](const RelatedRows& rows) {
+        if (TableBrowser* related = openTable(rows.schema, rows.table)) {
+            related->setScope(rows.scope);
+            related->setFilter(rows.filter);
+        }
+    });
+    return browser;
 }
 
 TableBrowser* MainWindow::currentTableBrowser() const {

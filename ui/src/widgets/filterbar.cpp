@@ -89,6 +89,16 @@ void FilterBar::setMatchAny(bool any) {
     m_logic->setCurrentIndex(any ? 1 : 0);
 }
 
+void FilterBar::setFilter(const core::FilterGroup& filter) {
+    for (FilterConditionRow* row : std::as_const(m_rows))
+        row->deleteLater();
+    m_rows.clear();
+    for (const core::Condition& c : filter.conditions)
+        addEmptyCondition()->setCondition(c);
+    setMatchAny(filter.logic == core::FilterGroup::Logic::Or);
+    updateVisibility();
+}
+
 void FilterBar::setSearch(const QString& text) {
     m_search->setText(text);
 }

@@ -1,6 +1,7 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/filterconditionrow.h>
+#include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/valueviewer.h>
 
@@ -379,12 +380,22 @@ void TableBrowser::tableLoaded() {
     m_scope->setVisible(c.softDelete != core::SoftDeleteKind::None);
     m_model->setSoftDelete(c.softDelete, c.softDeleteColumn);
     m_filterBar->setColumns(m_table->columns);
+    if (!m_spec.filter.isEmpty())
+        m_filterBar->setFilter(m_spec.filter); // set before the table was known (a relationship link)
 }
 
 void TableBrowser::applyFilter() {
     m_spec.filter = m_filterBar->filter();
     m_spec.search = m_filterBar->search();
     m_exactTotal.reset(); // a different set of rows
+    load(Move::First);
+}
+
+void TableBrowser::setFilter(const core::FilterGroup& filter) {
+    m_spec.filter = filter;
+    if (m_table)
+        m_filterBar->setFilter(filter);
+    m_exactTotal.reset();
     load(Move::First);
 }
 
@@ -435,6 +446,9 @@ void TableBrowser::showContextMenu(const QPoint& position) {
     menu.addAction(tr("Copy"), this, [this] { copySelection(false); });
     menu.addAction(tr("Copy with column names"), this, [this] { copySelection(true); });
     menu.addAction(tr("View value…"), this, [this, cell] { viewValue(cell); });
+    if (m_table)
+        addRelationActions(&menu, m_pool, *m_table, m_model->page(), cell.row(),
+                           [this](const RelatedRows& rows) { emit openRelatedRequested(rows); });
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 

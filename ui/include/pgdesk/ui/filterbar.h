@@ -32,6 +32,8 @@ public:
     QList<FilterConditionRow*> rows() const { return m_rows; }
     void setMatchAny(bool any);
     void setSearch(const QString& text);
+    // Replaces the conditions (and AND/OR) with the group's top-level conditions, without applying.
+    void setFilter(const core::FilterGroup& filter);
     QLineEdit* searchEdit() const { return m_search; }
 
     void apply();

@@ -46,7 +46,7 @@ public:
 
     ObjectBrowser* objectBrowser() const { return m_objects; }
     // Opens a browser tab on a table of the current session.
-    void openTable(const QString& schema, const QString& name);
+    TableBrowser* openTable(const QString& schema, const QString& name);
     TableBrowser* currentTableBrowser() const;
     // "schema.table" of every open table tab, in tab order; restored per profile on the next start.
     QStringList openTables() const;

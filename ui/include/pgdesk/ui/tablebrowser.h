@@ -22,6 +22,7 @@ class Pool;
 namespace pgdesk::ui {
 
 class FilterBar;
+struct RelatedRows;
 class PageModel;
 
 // A tab that browses one table: pages are fetched on worker threads through the core query engine
@@ -56,6 +57,8 @@ public:
     QPushButton* reconnectButton() const { return m_reconnect; }
     // Runs the filter bar's conditions and search (from the first page).
     void applyFilter();
+    // Shows only the rows matching `filter` (the filter bar shows its conditions once the table is known).
+    void setFilter(const core::FilterGroup& filter);
     // "Filter by this value" / "Exclude this value" for a cell: = / ≠, or IS [NOT] NULL for NULL.
     void filterByCell(const QModelIndex& cell, bool exclude);
     // The selected cells as TSV on the clipboard (with the column names first when headers).
@@ -68,6 +71,8 @@ public:
     bool isCounting() const { return m_counting != nullptr; }
 
 signals:
+    // A relationship link from the context menu: open schema.table filtered to the related rows.
+    void openRelatedRequested(const pgdesk::ui::RelatedRows& rows);
     void pageLoaded();
     void loadFailed(const QString& message);
     void countFinished(qint64 rows);
