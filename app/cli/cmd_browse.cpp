@@ -15,103 +15,6 @@ namespace pgdesk::cli {
 
 namespace {
 
-// Splits "a,b\,c" on unescaped commas ("\," is a literal comma, "\\" a literal backslash).
-QStringList splitList(const QString& text) {
-    QStringList out;
-    QString current;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (c == QLatin1Char('\\') && i + 1 < text.size() &&
-            (text.at(i + 1) == QLatin1Char(',') || text.at(i + 1) == QLatin1Char('\\'))) {
-            current += text.at(++i);
-        } else if (c == QLatin1Char(',')) {
-            out << current;
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    out << current;
-    return out;
-}
-
-// Takes the first word of text: a "double-quoted identifier" ("" inside is one quote) or up to a space.
-QString takeWord(QString& text) {
-    text = text.trimmed();
-    QString word;
-    qsizetype i = 0;
-    if (text.startsWith(QLatin1Char('"'))) {
-        for (i = 1; i < text.size(); ++i) {
-            if (text.at(i) == QLatin1Char('"')) {
-                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
-                    word += QLatin1Char('"');
-                    ++i;
-                    continue;
-                }
-                ++i;
-                break;
-            }
-            word += text.at(i);
-        }
-    } else {
-        while (i < text.size() && !text.at(i).isSpace())
-            word += text.at(i++);
-    }
-    text = text.mid(i);
-    if (text.startsWith(QLatin1Char(' ')))
-        text = text.mid(1); // exactly one separator: the value keeps its own leading spaces
-    return word;
-}
-
-// "COLUMN OPERATION [VALUE]". Lists (in_list, not_in_list, array_*) and between's two bounds are
-// comma-separated; json_path_equal takes "PATH VALUE" with a dot-separated path.
-core::Condition parseFilter(const QString& text) {
-    QString rest = text;
-    core::Condition c;
-    c.column = takeWord(rest);
-    const QString opName = takeWord(rest);
-    const auto op = core::filterOpFromName(opName);
-    if (c.column.isEmpty() || !op)
-        throw UsageError{QStringLiteral("--filter wants \"COLUMN OPERATION [VALUE]\", got \"%1\"").arg(text)};
-    c.op = *op;
-    switch (c.op) {
-    case core::FilterOp::IsNull:
-    case core::FilterOp::IsNotNull:
-        if (!rest.trimmed().isEmpty())
-            throw UsageError{QStringLiteral("%1 takes no value").arg(core::filterOpName(c.op))};
-        break;
-    case core::FilterOp::InList:
-    case core::FilterOp::NotInList:
-    case core::FilterOp::ArrayContains:
-    case core::FilterOp::ArrayOverlaps:
-    case core::FilterOp::Between:
-        c.values = splitList(rest);
-        break;
-    case core::FilterOp::JsonPathEqual:
-        c.jsonPath = takeWord(rest).split(QLatin1Char('.'));
-        c.values = {rest};
-        break;
-    default:
-        c.values = {rest};
-        break;
-    }
-    return c;
-}
-
-core::SortKey parseSort(const QString& text) {
-    core::SortKey key;
-    key.column = text;
-    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
-    if (colon > 0) {
-        const QString dir = text.mid(colon + 1).toLower();
-        if (dir == QLatin1String("asc") || dir == QLatin1String("desc")) {
-            key.column = text.left(colon);
-            key.descending = dir == QLatin1String("desc");
-        }
-    }
-    return key;
-}
-
 qint64 parseNumber(const QString& option, const QString& text) {
     bool ok = false;
     const qint64 n = text.toLongLong(&ok);
@@ -142,13 +45,13 @@ int cmdBrowse(Invocation& inv) {
             return a.at(++i);
         };
         if (arg == QLatin1String("--filter"))
-            spec.filter.conditions << parseFilter(value());
+            spec.filter.conditions << core::conditionFromText(value());
         else if (arg == QLatin1String("--any"))
             spec.filter.logic = core::FilterGroup::Logic::Or;
         else if (arg == QLatin1String("--search"))
             spec.search = value();
         else if (arg == QLatin1String("--sort"))
-            spec.sort << parseSort(value());
+            spec.sort << core::sortKeyFromText(value());
         else if (arg == QLatin1String("--page"))
             spec.page.pageNumber = parseNumber(arg, value());
         else if (arg == QLatin1String("--after"))
@@ -160,15 +63,10 @@ int cmdBrowse(Invocation& inv) {
         else if (arg == QLatin1String("--page-size"))
             spec.page.pageSize = int(std::min<qint64>(parseNumber(arg, value()), 100000));
         else if (arg == QLatin1String("--deleted")) {
-            const QString v = value();
-            if (v == QLatin1String("active"))
-                spec.scope = core::SoftDeleteScope::Active;
-            else if (v == QLatin1String("deleted"))
-                spec.scope = core::SoftDeleteScope::Deleted;
-            else if (v == QLatin1String("all"))
-                spec.scope = core::SoftDeleteScope::All;
-            else
+            const auto scope = core::softDeleteScopeFromName(value());
+            if (!scope)
                 throw UsageError{QStringLiteral("--deleted wants active, deleted or all")};
+            spec.scope = *scope;
         } else if (arg == QLatin1String("--count")) {
             const QString v = value();
             if (v == QLatin1String("exact"))

@@ -16,12 +16,15 @@ int main(int argc, char* argv[]) {
 
     const auto options = pgdesk::ui::parseStartupOptions(QApplication::arguments().mid(1));
     if (!options.error.isEmpty()) {
-        QTextStream(stderr) << "pgdesk: " << options.error
-                            << "\nUsage: pgdesk [--profile NAME | --dsn DSN] [--open TABLE]\n";
+        QTextStream(stderr)
+            << "pgdesk: " << options.error
+            << "\nUsage: pgdesk [--profile NAME | --dsn DSN] [--open TABLE [--filter \"COLUMN OPERATION "
+               "[VALUE]\"]... [--any] [--search TEXT] [--sort COLUMN[:asc|:desc]]... "
+               "[--deleted active|deleted|all]]\n";
         return 2;
     }
     pgdesk::ui::MainWindow window;
-    window.setTableToOpen(options.openTable);
+    window.setTableToOpen(options.openTable, {options.filter, options.search, options.sort, options.scope});
     window.show();
     if (!options.profile.isEmpty())
         window.openProfile(options.profile);

@@ -1,3 +1,4 @@
+#include <pgdesk/core/errors.h>
 #include <pgdesk/core/queryspec.h>
 
 #include <array>
@@ -133,6 +134,126 @@ QList<FilterOp> operationsFor(const ColumnInfo& column) {
     }
     ops << nulls;
     return ops;
+}
+
+namespace {
+
+// Splits "a,b\,c" on unescaped commas ("\," is a literal comma, "\\" a literal backslash).
+QStringList splitEscapedList(const QString& text) {
+    QStringList out;
+    QString current;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == QLatin1Char('\\') && i + 1 < text.size() &&
+            (text.at(i + 1) == QLatin1Char(',') || text.at(i + 1) == QLatin1Char('\\'))) {
+            current += text.at(++i);
+        } else if (c == QLatin1Char(',')) {
+            out << current;
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    out << current;
+    return out;
+}
+
+// Takes the first word of text: a "double-quoted identifier" ("" inside is one quote) or up to a space.
+QString takeWord(QString& text) {
+    text = text.trimmed();
+    QString word;
+    qsizetype i = 0;
+    if (text.startsWith(QLatin1Char('"'))) {
+        for (i = 1; i < text.size(); ++i) {
+            if (text.at(i) == QLatin1Char('"')) {
+                if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"')) {
+                    word += QLatin1Char('"');
+                    ++i;
+                    continue;
+                }
+                ++i;
+                break;
+            }
+            word += text.at(i);
+        }
+    } else {
+        while (i < text.size() && !text.at(i).isSpace())
+            word += text.at(i++);
+    }
+    text = text.mid(i);
+    if (text.startsWith(QLatin1Char(' ')))
+        text = text.mid(1); // exactly one separator: the value keeps its own leading spaces
+    return word;
+}
+
+[[noreturn]] void throwFilterError(const QString& message) {
+    ErrorInfo info;
+    info.kind = ErrorKind::Configuration;
+    info.field = QStringLiteral("filter");
+    info.message = message;
+    throwError(info);
+}
+
+// "COLUMN OPERATION [VALUE]". Lists (in_list, not_in_list, array_*) and between's two bounds are
+// comma-separated; json_path_equal takes "PATH VALUE" with a dot-separated path.
+} // namespace
+
+Condition conditionFromText(const QString& text) {
+    QString rest = text;
+    Condition c;
+    c.column = takeWord(rest);
+    const QString opName = takeWord(rest);
+    const auto op = filterOpFromName(opName);
+    if (c.column.isEmpty() || !op)
+        throwFilterError(QStringLiteral("a filter is \"COLUMN OPERATION [VALUE]\", got \"%1\"").arg(text));
+    c.op = *op;
+    switch (c.op) {
+    case FilterOp::IsNull:
+    case FilterOp::IsNotNull:
+        if (!rest.trimmed().isEmpty())
+            throwFilterError(QStringLiteral("%1 takes no value").arg(filterOpName(c.op)));
+        break;
+    case FilterOp::InList:
+    case FilterOp::NotInList:
+    case FilterOp::ArrayContains:
+    case FilterOp::ArrayOverlaps:
+    case FilterOp::Between:
+        c.values = splitEscapedList(rest);
+        break;
+    case FilterOp::JsonPathEqual:
+        c.jsonPath = takeWord(rest).split(QLatin1Char('.'));
+        c.values = {rest};
+        break;
+    default:
+        c.values = {rest};
+        break;
+    }
+    return c;
+}
+
+SortKey sortKeyFromText(const QString& text) {
+    SortKey key;
+    key.column = text;
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon > 0) {
+        const QString dir = text.mid(colon + 1).toLower();
+        if (dir == QLatin1String("asc") || dir == QLatin1String("desc")) {
+            key.column = text.left(colon);
+            key.descending = dir == QLatin1String("desc");
+        }
+    }
+    return key;
+}
+
+std::optional<SoftDeleteScope> softDeleteScopeFromName(const QString& name) {
+    const QString n = name.trimmed().toLower();
+    if (n == QLatin1String("active"))
+        return SoftDeleteScope::Active;
+    if (n == QLatin1String("deleted"))
+        return SoftDeleteScope::Deleted;
+    if (n == QLatin1String("all"))
+        return SoftDeleteScope::All;
+    return std::nullopt;
 }
 
 bool FilterGroup::isEmpty() const {

@@ -51,6 +51,32 @@ private slots:
                                                                        : 1));
     }
 
+    // The command-line form of conditions, shared by pgdesk-cli and pgdesk.
+    void conditionsFromText() {
+        Condition c = conditionFromText(QStringLiteral("name contains  two spaces"));
+        QCOMPARE(c.column, QStringLiteral("name"));
+        QCOMPARE(c.op, FilterOp::Contains);
+        QCOMPARE(c.values, QStringList{QStringLiteral(" two spaces")});
+        c = conditionFromText(QStringLiteral("\"we\"\"ird col\" in_list a\\,b,c"));
+        QCOMPARE(c.column, QStringLiteral("we\"ird col"));
+        QCOMPARE(c.values, (QStringList{QStringLiteral("a,b"), QStringLiteral("c")}));
+        c = conditionFromText(QStringLiteral("attributes json_path_equal device.type phone"));
+        QCOMPARE(c.jsonPath, (QStringList{QStringLiteral("device"), QStringLiteral("type")}));
+        QCOMPARE(c.values, QStringList{QStringLiteral("phone")});
+        c = conditionFromText(QStringLiteral("price >= 10"));
+        QCOMPARE(c.op, FilterOp::GreaterThanOrEqual);
+        c = conditionFromText(QStringLiteral("bio equal "));
+        QCOMPARE(c.values, QStringList{QString()}); // the empty string is a value
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, conditionFromText(QStringLiteral("bio is_null x")));
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, conditionFromText(QStringLiteral("bio frobnicate 1")));
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, conditionFromText(QString()));
+        QCOMPARE(sortKeyFromText(QStringLiteral("a:b:desc")).column, QStringLiteral("a:b"));
+        QVERIFY(sortKeyFromText(QStringLiteral("a:b:desc")).descending);
+        QCOMPARE(sortKeyFromText(QStringLiteral("time:x")).column, QStringLiteral("time:x"));
+        QCOMPARE(softDeleteScopeFromName(QStringLiteral("Deleted")), SoftDeleteScope::Deleted);
+        QVERIFY(!softDeleteScopeFromName(QStringLiteral("gone")));
+    }
+
     // Every offered operation on every column of every demo table runs without a server error.
     void everyOfferedOperationRuns() {
         int runs = 0;

@@ -1,10 +1,14 @@
 #include "testcluster.h"
 
 #include <pgdesk/core/profilestore.h>
+#include <pgdesk/core/queryspec.h>
 #include <pgdesk/ui/filterbar.h>
+#include <pgdesk/ui/filterconditionrow.h>
 #include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/poolstatuswidget.h>
 #include <pgdesk/ui/sqllogdock.h>
+#include <pgdesk/ui/startupoptions.h>
 #include <pgdesk/ui/tablebrowser.h>
 
 #include <QElapsedTimer>
@@ -30,6 +34,46 @@ private slots:
         QVERIFY(w.menuBar()->actions().size() >= 3);
         QVERIFY(w.statusBar()->isVisible());
         QCOMPARE(w.connectionStatus(), QStringLiteral("Not connected"));
+    }
+
+    void startupOptions() {
+        using pgdesk::ui::parseStartupOptions;
+        auto o =
+            parseStartupOptions({"--profile", "Demo", "--open", "posts", "--filter", "title contains a b",
+                                 "--sort", "created_at:desc", "--deleted", "all", "--search", "x"});
+        QVERIFY2(o.error.isEmpty(), qPrintable(o.error));
+        QCOMPARE(o.filter.conditions.size(), 1);
+        QCOMPARE(o.filter.conditions[0].values, QStringList{QStringLiteral("a b")});
+        QVERIFY(o.sort.value(0).descending);
+        QCOMPARE(o.scope, pgdesk::core::SoftDeleteScope::All);
+        QVERIFY(!parseStartupOptions({"--filter", "a equal 1"}).error.isEmpty()); // needs --open
+        QVERIFY(!parseStartupOptions({"--open", "t", "--filter", "a nope 1"}).error.isEmpty());
+        QVERIFY(!parseStartupOptions({"--open", "t", "--deleted", "gone"}).error.isEmpty());
+        QVERIFY(!parseStartupOptions({"--profile", "a", "--dsn", "b"}).error.isEmpty());
+    }
+
+    // `pgdesk --dsn … --open posts --filter … --sort … --deleted deleted` opens the tab that way.
+    void opensATableWithAView() {
+        pgdesk::ui::MainWindow w;
+        pgdesk::ui::TableView view;
+        view.filter.conditions = {pgdesk::core::conditionFromText(QStringLiteral("title contains 1"))};
+        view.sort = {pgdesk::core::sortKeyFromText(QStringLiteral("created_at:desc"))};
+        view.scope = pgdesk::core::SoftDeleteScope::Deleted;
+        w.setTableToOpen(QStringLiteral("public.posts"), view);
+        w.show();
+        w.openDsn(pgdesk::test::conninfo());
+        const QString expected =
+            pgdesk::test::psql(QStringLiteral("select id from public.posts where deleted_at is not null and "
+                                              "title ilike '%1%' order by created_at desc, id"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->model()->rowCount() > 0,
+                                 15000);
+        auto* b = w.currentTableBrowser();
+        QTRY_VERIFY_WITH_TIMEOUT(b->rangeText().contains(QStringLiteral("of 22")), 15000);
+        QStringList ids;
+        for (int r = 0; r < b->model()->rowCount(); ++r)
+            ids << b->model()->index(r, 0).data(Qt::EditRole).toString();
+        QCOMPARE(ids, expected.split(QLatin1Char('\n'), Qt::SkipEmptyParts));
+        QTRY_COMPARE_WITH_TIMEOUT(b->filterBar()->rows().size(), 1, 5000);
     }
 
     // Connecting happens on a worker thread: the window keeps painting, then shows the server.

@@ -125,6 +125,11 @@ TableBrowser* MainWindow::openTable(const QString& schema, const QString& name) 
     return browser;
 }
 
+void MainWindow::setTableToOpen(const QString& qualifiedName, const TableView& view) {
+    m_tableToOpen = qualifiedName;
+    m_viewToOpen = view;
+}
+
 TableBrowser* MainWindow::currentTableBrowser() const {
     return qobject_cast<TableBrowser*>(static_cast<QTabWidget*>(centralWidget())->currentWidget());
 }
@@ -150,10 +155,14 @@ void MainWindow::onSessionOpened(const SessionInfo& info) {
     }
     if (!m_tableToOpen.isEmpty()) {
         const auto parts = core::splitQualifiedName(std::exchange(m_tableToOpen, {}));
+        TableBrowser* browser = nullptr;
         if (parts && parts->size() == 2)
-            openTable(parts->at(0), parts->at(1));
+            browser = openTable(parts->at(0), parts->at(1));
         else if (parts && parts->size() == 1)
-            openTable({}, parts->at(0)); // found along the search path
+            browser = openTable({}, parts->at(0)); // found along the search path
+        const TableView& v = m_viewToOpen;
+        if (browser && (!v.filter.isEmpty() || !v.search.isEmpty() || !v.sort.isEmpty() || v.scope))
+            browser->setView(v);
     }
 }
 

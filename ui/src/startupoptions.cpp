@@ -1,5 +1,7 @@
 #include <pgdesk/ui/startupoptions.h>
 
+#include <pgdesk/core/errors.h>
+
 #include <QCoreApplication>
 
 namespace pgdesk::ui {
@@ -20,9 +22,29 @@ StartupOptions parseStartupOptions(const QStringList& arguments) {
             o.dsn = value();
         else if (a == QLatin1String("--open"))
             o.openTable = value();
-        else
+        else if (a == QLatin1String("--filter")) {
+            try {
+                o.filter.conditions << core::conditionFromText(value());
+            } catch (const core::Error& e) {
+                o.error = e.message();
+            }
+        } else if (a == QLatin1String("--any"))
+            o.filter.logic = core::FilterGroup::Logic::Or;
+        else if (a == QLatin1String("--search"))
+            o.search = value();
+        else if (a == QLatin1String("--sort"))
+            o.sort << core::sortKeyFromText(value());
+        else if (a == QLatin1String("--deleted")) {
+            o.scope = core::softDeleteScopeFromName(value());
+            if (!o.scope)
+                o.error = QCoreApplication::translate("pgdesk", "--deleted wants active, deleted or all");
+        } else
             o.error = QCoreApplication::translate("pgdesk", "unknown argument %1").arg(a);
     }
+    const bool viewOptions = !o.filter.isEmpty() || !o.search.isEmpty() || !o.sort.isEmpty() || o.scope;
+    if (viewOptions && o.openTable.isEmpty())
+        o.error = QCoreApplication::translate("pgdesk",
+                                              "--filter, --search, --sort and --deleted need --open TABLE");
     if (!o.profile.isEmpty() && !o.dsn.isEmpty())
         o.error = QCoreApplication::translate("pgdesk", "give either --profile or --dsn, not both");
     return o;

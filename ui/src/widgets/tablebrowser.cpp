@@ -399,6 +399,21 @@ void TableBrowser::setFilter(const core::FilterGroup& filter) {
     load(Move::First);
 }
 
+void TableBrowser::setView(const TableView& view) {
+    m_spec.filter = view.filter;
+    m_spec.search = view.search;
+    m_spec.sort = view.sort;
+    if (view.scope) {
+        m_spec.scope = *view.scope;
+        m_scope->setCurrentIndex(m_scope->findData(int(*view.scope)));
+    }
+    m_filterBar->setSearch(view.search);
+    if (m_table)
+        m_filterBar->setFilter(view.filter);
+    m_exactTotal.reset();
+    load(Move::First);
+}
+
 void TableBrowser::filterByCell(const QModelIndex& cell, bool exclude) {
     if (!cell.isValid() || cell.column() >= m_model->columnCount())
         return;

@@ -107,4 +107,15 @@ struct QuerySpec {
     CountMode count = CountMode::Estimate;
 };
 
+// Command-line forms, shared by pgdesk-cli and pgdesk's start options (pure; ConfigurationError "filter"
+// for text that is not a condition):
+//  "COLUMN OPERATION [VALUE]": COLUMN may be "double-quoted" ("" is a quote); exactly one space separates
+//  the value, which keeps its own spaces; lists (in_list, not_in_list, array_*) and between's two bounds
+//  are comma-separated with "\," for a literal comma; json_path_equal takes "PATH VALUE", PATH dotted.
+Condition conditionFromText(const QString& text);
+// "COLUMN", "COLUMN:asc" or "COLUMN:desc".
+SortKey sortKeyFromText(const QString& text);
+// "active", "deleted", "all".
+std::optional<SoftDeleteScope> softDeleteScopeFromName(const QString& name);
+
 } // namespace pgdesk::core

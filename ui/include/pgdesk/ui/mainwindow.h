@@ -1,5 +1,7 @@
 #pragma once
 
+#include <pgdesk/ui/tablebrowser.h>
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -55,7 +57,7 @@ public:
     // Window geometry, dock layout and the session's open tabs into QSettings (also on close).
     void saveSession() const;
     // A table ("schema.table" or a bare name on the search path) to open once the session is up.
-    void setTableToOpen(const QString& qualifiedName) { m_tableToOpen = qualifiedName; }
+    void setTableToOpen(const QString& qualifiedName, const TableView& view = {});
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -69,6 +71,7 @@ private:
     ObjectBrowser* m_objects = nullptr;
     std::shared_ptr<core::Pool> m_pool;
     QString m_tableToOpen;
+    TableView m_viewToOpen;
     QString m_openingProfile; // the profile being connected, for the password prompt
     QPointer<ConnectionDialog> m_connections;
     QPointer<PasswordPrompt> m_passwordPrompt;

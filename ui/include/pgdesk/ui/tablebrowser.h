@@ -25,6 +25,14 @@ class FilterBar;
 struct RelatedRows;
 class PageModel;
 
+// How a table is looked at: filter, quick search, sort and soft-delete scope (unset: the default).
+struct TableView {
+    core::FilterGroup filter;
+    QString search;
+    QList<core::SortKey> sort;
+    std::optional<core::SoftDeleteScope> scope;
+};
+
 // A tab that browses one table: pages are fetched on worker threads through the core query engine
 // (keyset paging, server-side sort), each request carries a generation and stale replies are dropped,
 // and only the current page is held in memory.
@@ -59,6 +67,8 @@ public:
     void applyFilter();
     // Shows only the rows matching `filter` (the filter bar shows its conditions once the table is known).
     void setFilter(const core::FilterGroup& filter);
+    // Filter, search, sort and scope at once (one load): `pgdesk --open T --filter … --sort …`.
+    void setView(const TableView& view);
     // "Filter by this value" / "Exclude this value" for a cell: = / ≠, or IS [NOT] NULL for NULL.
     void filterByCell(const QModelIndex& cell, bool exclude);
     // The selected cells as TSV on the clipboard (with the column names first when headers).
