@@ -351,6 +351,15 @@ void TableBrowser::load(Move move) {
             m_reconnect->setVisible(false);
             m_model->setPage(std::move(loaded.page));
             m_model->setFirstRowNumber(m_firstRowKnown ? m_firstRow : 0);
+            if (!m_columnsSized && m_model->rowCount() > 0) {
+                // Once, from the first rows: numbers and short values fully visible, long ones capped
+                // (the user's own widths are kept from then on).
+                m_columnsSized = true;
+                m_view->resizeColumnsToContents();
+                auto* header = m_view->horizontalHeader();
+                for (int c = 0; c < header->count(); ++c)
+                    header->resizeSection(c, std::min(header->sectionSize(c), 320));
+            }
             showSortIndicators();
             updateControls();
             emit pageLoaded();

@@ -118,6 +118,7 @@ private:
     std::optional<qint64> m_exactTotal;   // from "Count rows", until the scope changes
     quint64 m_generation = 0;
     bool m_loading = false;
+    bool m_columnsSized = false;
     qint64 m_firstRow = 1; // 1-based number of the first row shown, when known
     bool m_firstRowKnown = true;
 };
