@@ -41,6 +41,11 @@ Commands:
                         starts_with ends_with contains is_null is_not_null between (A,B)
                         array_contains array_overlaps json_path_equal (PATH VALUE, a.b)
                         json_contains full_text
+  apply CHANGESET.json|- [--dry-run]
+                        apply a change set ({"table":…,"changes":[…]}, see README) in one
+                        transaction; every edited row must still be at the version it was
+                        read at, else exit 5 listing the conflicts and nothing is written;
+                        --dry-run prints the SQL and sends nothing
 
 Exit codes:
   0    success
@@ -116,6 +121,8 @@ int run(const QStringList& arguments) {
             return cmdTables(inv);
         if (command == QLatin1String("describe"))
             return cmdDescribe(inv);
+        if (command == QLatin1String("apply"))
+            return cmdApply(inv);
         throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
     } catch (const UsageError& e) {
         err << "pgdesk-cli: " << e.message << "\nTry 'pgdesk-cli --help'.\n";

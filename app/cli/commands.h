@@ -10,5 +10,6 @@ int cmdQuery(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);
 int cmdDescribe(Invocation& inv);
+int cmdApply(Invocation& inv);
 
 } // namespace pgdesk::cli

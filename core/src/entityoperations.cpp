@@ -1,11 +1,10 @@
 #include <pgdesk/core/entityoperations.h>
 
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/rowstatementbuilder.h>
 #include <pgdesk/core/sqlbuilder.h>
 
 #include <libpq-fe.h>
-
-#include <QSet>
 
 #include <exception>
 
@@ -17,59 +16,6 @@ std::optional<QString> RowResult::value(const QString& column) const {
 }
 
 namespace {
-
-const QString kNoRowKey = QStringLiteral("table has no row key; editing by ctid is an explicit opt-in");
-
-// The type a value is cast to. Domains use their base type (as the query builder does), and type modifiers
-// are dropped: an explicit cast to varchar(5) or bit(3) would silently truncate, whereas without the
-// modifier the assignment to the column applies it and fails loudly on values that do not fit.
-QString castType(const ColumnInfo& c) {
-    QString type = c.typeName;
-    if ((!c.domainName.isEmpty() || type.isEmpty()) && !c.baseTypeName.isEmpty())
-        type = c.baseTypeName;
-    // "interval day to second(3)": the field restriction is a modifier too.
-    if (type.startsWith(QLatin1String("interval")))
-        return type.endsWith(QLatin1String("[]")) ? QStringLiteral("interval[]") : QStringLiteral("interval");
-    QString out;
-    out.reserve(type.size());
-    bool quoted = false;
-    for (qsizetype i = 0; i < type.size(); ++i) {
-        const QChar ch = type.at(i);
-        if (ch == QLatin1Char('"'))
-            quoted = !quoted;
-        if (!quoted && ch == QLatin1Char('(')) {
-            // Skip "(digits[,digits])" outside quoted names.
-            qsizetype j = i + 1;
-            while (j < type.size() &&
-                   (type.at(j).isDigit() || type.at(j) == QLatin1Char(',') || type.at(j) == QLatin1Char(' ')))
-                ++j;
-            if (j < type.size() && type.at(j) == QLatin1Char(')') && j > i + 1) {
-                i = j;
-                continue;
-            }
-        }
-        out += ch;
-    }
-    return out;
-}
-
-// Every statement returns the row followed by xmin, so the version is always the last column.
-const QString kReturning = QStringLiteral(" RETURNING *, xmin");
-
-RowResult rowFrom(const Result& r, int row) {
-    RowResult out;
-    const int n = r.columnCount() - 1;
-    for (int c = 0; c < n; ++c) {
-        out.columns << r.columnName(c);
-        out.values << (r.isNull(row, c) ? std::nullopt : std::optional<QString>(r.text(row, c)));
-    }
-    out.version = r.text(row, n);
-    return out;
-}
-
-QString placeholder(const Params& params) {
-    return QLatin1Char('$') + QString::number(params.size());
-}
 
 // COPY text format: backslash, tab, newline and carriage return are escaped; NULL is \N. UTF-8 never
 // uses these bytes inside multi-byte sequences, so escaping bytewise is safe.
@@ -106,76 +52,10 @@ EntityOperations::EntityOperations(Connection& connection, const TableInfo& tabl
     , m_table(table) {
 }
 
-QString EntityOperations::target() const {
-    return quoteIdentifier(m_table.schema) + QLatin1Char('.') + quoteIdentifier(m_table.name);
-}
-
-const ColumnInfo& EntityOperations::column(const QString& name) const {
-    if (const ColumnInfo* c = m_table.column(name))
-        return *c;
-    throwError(ErrorKind::NotFound,
-               QStringLiteral("column \"%1\" does not exist in table %2").arg(name, m_table.qualifiedName()));
-}
-
-void EntityOperations::requireWritable(const ColumnInfo& c) const {
-    if (c.isGenerated)
-        throwError(ErrorKind::Configuration,
-                   QStringLiteral("column \"%1\" is a generated column and cannot be written").arg(c.name));
-    if (c.isIdentity && c.identityAlways)
-        throwError(ErrorKind::Configuration,
-                   QStringLiteral("column \"%1\" is GENERATED ALWAYS AS IDENTITY and cannot be written")
-                       .arg(c.name));
-}
-
-void EntityOperations::requireRowKey() const {
-    if (m_table.conventions.rowKey.isEmpty())
-        throwError(ErrorKind::Configuration, kNoRowKey);
-}
-
-QString EntityOperations::keyCondition(const Key& key, Params& params) const {
-    requireRowKey();
-    const QStringList& rowKey = m_table.conventions.rowKey;
-    QSet<QString> named;
-    for (const auto& [name, value] : key) {
-        if (!rowKey.contains(name) || named.contains(name))
-            throwError(ErrorKind::Configuration,
-                       QStringLiteral("key columns must be exactly the row key (%1) of %2")
-                           .arg(rowKey.join(QStringLiteral(", ")), m_table.qualifiedName()));
-        if (!value)
-            throwError(ErrorKind::Configuration,
-                       QStringLiteral("key column \"%1\" cannot be NULL").arg(name));
-        named.insert(name);
-    }
-    if (named.size() != rowKey.size())
-        throwError(ErrorKind::Configuration,
-                   QStringLiteral("key columns must be exactly the row key (%1) of %2")
-                       .arg(rowKey.join(QStringLiteral(", ")), m_table.qualifiedName()));
-    // In row-key order, so the statement text is the same whatever order the caller used.
-    QStringList parts;
-    for (const QString& name : rowKey) {
-        for (const auto& [keyName, value] : key) {
-            if (keyName != name)
-                continue;
-            const ColumnInfo& c = column(name);
-            params << param(*value);
-            parts << QStringLiteral("%1 = %2::%3")
-                         .arg(quoteIdentifier(c.name), placeholder(params), castType(c));
-        }
-    }
-    return parts.join(QStringLiteral(" AND "));
-}
-
-QString EntityOperations::describeKey(const Key& key) const {
-    QStringList parts;
-    for (const auto& [name, value] : key)
-        parts << name + QLatin1Char('=') + value.value_or(QStringLiteral("NULL"));
-    return QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
-}
-
 bool EntityOperations::keyExists(const Key& key) {
-    Params params;
-    const QString where = keyCondition(key, params);
-    return m_connection.exec(QStringLiteral("SELECT 1 FROM %1 WHERE %2").arg(target(), where), params)
+    RowStatementBuilder b(m_table);
+    const QString where = b.keyCondition(key);
+    return m_connection.exec(QStringLiteral("SELECT 1 FROM %1 WHERE %2").arg(b.target(), where), b.params())
                .rowCount() > 0;
 }
 
@@ -190,38 +70,39 @@ void EntityOperations::throwNoMatch(const Key& key, bool versioned) {
 }
 
 RowResult EntityOperations::create(const Row& values) {
+    RowStatementBuilder b(m_table);
+    const QString returning = QLatin1String(kReturningRowAndVersion);
     if (values.isEmpty()) {
         const Result r = m_connection.exec(
-            QStringLiteral("INSERT INTO %1 DEFAULT VALUES").arg(target()) + kReturning, Params{});
-        return rowFrom(r, 0);
+            QStringLiteral("INSERT INTO %1 DEFAULT VALUES").arg(b.target()) + returning, Params{});
+        return rowFromReturning(r, 0);
     }
     QStringList columns;
     QStringList placeholders;
-    Params params;
     for (const auto& [name, value] : values) {
-        const ColumnInfo& c = column(name);
-        requireWritable(c);
+        const ColumnInfo& c = b.column(name);
+        RowStatementBuilder::requireWritable(c);
         if (columns.contains(quoteIdentifier(c.name)))
             throwError(ErrorKind::Configuration, QStringLiteral("column \"%1\" given twice").arg(name));
         columns << quoteIdentifier(c.name);
-        params << (value ? param(*value) : nullParam());
-        placeholders << placeholder(params) + QStringLiteral("::") + castType(c);
+        placeholders << b.bindColumn(c, value);
     }
     const QString sql =
         QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-            .arg(target(), columns.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))) +
-        kReturning;
-    return rowFrom(m_connection.exec(sql, params), 0);
+            .arg(b.target(), columns.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", "))) +
+        returning;
+    return rowFromReturning(m_connection.exec(sql, b.params()), 0);
 }
 
 qint64 EntityOperations::bulkCreate(const QStringList& columns,
                                     const QList<QList<std::optional<QString>>>& rows) {
     if (columns.isEmpty())
         throwError(ErrorKind::Configuration, QStringLiteral("bulk create needs at least one column"));
+    const RowStatementBuilder b(m_table);
     QStringList quoted;
     for (const QString& name : columns) {
-        const ColumnInfo& c = column(name);
-        requireWritable(c);
+        const ColumnInfo& c = b.column(name);
+        RowStatementBuilder::requireWritable(c);
         if (quoted.contains(quoteIdentifier(c.name)))
             throwError(ErrorKind::Configuration, QStringLiteral("column \"%1\" given twice").arg(name));
         quoted << quoteIdentifier(c.name);
@@ -244,7 +125,7 @@ qint64 EntityOperations::bulkCreate(const QStringList& columns,
         throwError(ErrorKind::Configuration, QStringLiteral("bulk create needs client_encoding UTF8"));
 
     const QString statement =
-        QStringLiteral("COPY %1 (%2) FROM STDIN").arg(target(), quoted.join(QStringLiteral(", ")));
+        QStringLiteral("COPY %1 (%2) FROM STDIN").arg(b.target(), quoted.join(QStringLiteral(", ")));
     m_connection.check(PQexec(conn, statement.toUtf8().constData()), statement);
 
     // From here the connection is in COPY IN state: whatever happens, end the copy and drain the results
@@ -309,13 +190,13 @@ qint64 EntityOperations::bulkCreate(const QStringList& columns,
 }
 
 std::optional<RowResult> EntityOperations::get(const Key& key) {
-    Params params;
-    const QString where = keyCondition(key, params);
-    const Result r =
-        m_connection.exec(QStringLiteral("SELECT *, xmin FROM %1 WHERE %2").arg(target(), where), params);
+    RowStatementBuilder b(m_table);
+    const QString where = b.keyCondition(key);
+    const Result r = m_connection.exec(
+        QStringLiteral("SELECT *, xmin FROM %1 WHERE %2").arg(b.target(), where), b.params());
     if (r.rowCount() == 0)
         return std::nullopt;
-    return rowFrom(r, 0);
+    return rowFromReturning(r, 0);
 }
 
 RowResult EntityOperations::getOrThrow(const Key& key) {
@@ -325,57 +206,41 @@ RowResult EntityOperations::getOrThrow(const Key& key) {
                QStringLiteral("no row in %1 with key %2").arg(m_table.qualifiedName(), describeKey(key)));
 }
 
-RowResult EntityOperations::updateWith(const Key& key, QStringList assignments, Params params,
+RowResult EntityOperations::updateWith(RowStatementBuilder& b, const Key& key, QStringList assignments,
                                        const QStringList& setColumns, const QString& expectedVersion) {
-    const Conventions& conv = m_table.conventions;
-    if (!conv.updatedAtColumn.isEmpty() && !conv.updatedAtByTrigger &&
-        !setColumns.contains(conv.updatedAtColumn) && m_table.column(conv.updatedAtColumn))
-        assignments << quoteIdentifier(conv.updatedAtColumn) + QStringLiteral(" = now()");
+    if (const QString touch = b.touchUpdatedAt(setColumns); !touch.isEmpty())
+        assignments << touch;
     if (assignments.isEmpty())
         throwError(ErrorKind::Configuration, QStringLiteral("nothing to update"));
-    QString where = keyCondition(key, params);
-    if (!expectedVersion.isEmpty()) {
-        params << param(expectedVersion);
-        where += QStringLiteral(" AND xmin = %1::xid").arg(placeholder(params));
-    }
+    QString where = b.keyCondition(key);
+    if (!expectedVersion.isEmpty())
+        where += QStringLiteral(" AND ") + b.versionCondition(expectedVersion);
     const QString sql = QStringLiteral("UPDATE %1 SET %2 WHERE %3")
-                            .arg(target(), assignments.join(QStringLiteral(", ")), where) +
-                        kReturning;
-    const Result r = m_connection.exec(sql, params);
+                            .arg(b.target(), assignments.join(QStringLiteral(", ")), where) +
+                        QLatin1String(kReturningRowAndVersion);
+    const Result r = m_connection.exec(sql, b.params());
     // The row key is unique by construction (primary key or NOT NULL unique), so more than one row cannot
     // match; zero rows means a stale version or a missing key.
     if (r.rowCount() == 0)
         throwNoMatch(key, !expectedVersion.isEmpty());
-    return rowFrom(r, 0);
+    return rowFromReturning(r, 0);
 }
 
 RowResult EntityOperations::update(const Key& key, const Row& set, const QString& expectedVersion) {
-    requireRowKey();
-    QStringList assignments;
+    RowStatementBuilder b(m_table);
+    b.requireRowKey();
     QStringList setColumns;
-    Params params;
-    for (const auto& [name, value] : set) {
-        const ColumnInfo& c = column(name);
-        requireWritable(c);
-        if (setColumns.contains(c.name))
-            throwError(ErrorKind::Configuration, QStringLiteral("column \"%1\" given twice").arg(name));
-        setColumns << c.name;
-        params << (value ? param(*value) : nullParam());
-        assignments
-            << QStringLiteral("%1 = %2::%3").arg(quoteIdentifier(c.name), placeholder(params), castType(c));
-    }
-    return updateWith(key, assignments, params, setColumns, expectedVersion);
+    const QStringList assignments = b.assignments(set, &setColumns);
+    return updateWith(b, key, assignments, setColumns, expectedVersion);
 }
 
 void EntityOperations::remove(const Key& key, const QString& expectedVersion) {
-    Params params;
-    QString where = keyCondition(key, params);
-    if (!expectedVersion.isEmpty()) {
-        params << param(expectedVersion);
-        where += QStringLiteral(" AND xmin = %1::xid").arg(placeholder(params));
-    }
+    RowStatementBuilder b(m_table);
+    QString where = b.keyCondition(key);
+    if (!expectedVersion.isEmpty())
+        where += QStringLiteral(" AND ") + b.versionCondition(expectedVersion);
     const Result r =
-        m_connection.exec(QStringLiteral("DELETE FROM %1 WHERE %2").arg(target(), where), params);
+        m_connection.exec(QStringLiteral("DELETE FROM %1 WHERE %2").arg(b.target(), where), b.params());
     if (r.affectedRows() == 0)
         throwNoMatch(key, !expectedVersion.isEmpty());
 }
@@ -389,25 +254,10 @@ RowResult EntityOperations::restore(const Key& key) {
 }
 
 RowResult EntityOperations::setSoftDeleted(const Key& key, bool deleted) {
-    requireRowKey();
-    const Conventions& conv = m_table.conventions;
-    QString value;
-    switch (conv.softDelete) {
-    case SoftDeleteKind::DeletedAtTimestamp:
-        value = deleted ? QStringLiteral("now()") : QStringLiteral("NULL");
-        break;
-    case SoftDeleteKind::DeletedFlag:
-        value = deleted ? QStringLiteral("true") : QStringLiteral("false");
-        break;
-    case SoftDeleteKind::ActiveFlag:
-        value = deleted ? QStringLiteral("false") : QStringLiteral("true");
-        break;
-    case SoftDeleteKind::None:
-        throwError(ErrorKind::Configuration,
-                   QStringLiteral("table %1 has no soft-delete convention").arg(m_table.qualifiedName()));
-    }
-    return updateWith(key, {quoteIdentifier(conv.softDeleteColumn) + QStringLiteral(" = ") + value}, {},
-                      {conv.softDeleteColumn}, {});
+    RowStatementBuilder b(m_table);
+    b.requireRowKey();
+    const QString assignment = b.softDeleteAssignment(deleted);
+    return updateWith(b, key, {assignment}, {m_table.conventions.softDeleteColumn}, {});
 }
 
 Result EntityOperations::execute(const QString& sql, const Params& params) {

@@ -13,6 +13,8 @@
 
 namespace pgdesk::core {
 
+class RowStatementBuilder;
+
 // Column → exact text value (std::nullopt = SQL NULL). Values never pass through double.
 using Row = QList<std::pair<QString, std::optional<QString>>>;
 // Row-key columns → values; must name exactly TableInfo::conventions.rowKey.
@@ -75,14 +77,9 @@ public:
 
 private:
     RowResult setSoftDeleted(const Key& key, bool deleted); // softDelete/restore per convention
-    QString target() const;
-    const ColumnInfo& column(const QString& name) const;
-    void requireWritable(const ColumnInfo& column) const;
-    void requireRowKey() const;
-    QString keyCondition(const Key& key, Params& params) const;
-    QString describeKey(const Key& key) const;
     bool keyExists(const Key& key);
-    RowResult updateWith(const Key& key, QStringList assignments, Params params,
+    // UPDATE … SET assignments (plus updated_at) WHERE key [AND xmin]; `b` holds the assignments' values.
+    RowResult updateWith(RowStatementBuilder& b, const Key& key, QStringList assignments,
                          const QStringList& setColumns, const QString& expectedVersion);
     [[noreturn]] void throwNoMatch(const Key& key, bool versioned);
 

@@ -1,0 +1,191 @@
+#include "commands.h"
+#include "connect.h"
+#include "exitcodes.h"
+#include "output.h"
+
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/changeset.h>
+#include <pgdesk/core/changesetapplier.h>
+#include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/transaction.h>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace pgdesk::cli {
+
+namespace {
+
+QByteArray readChangeSetFile(const QString& path) {
+    QFile file;
+    const bool ok = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
+                                               : (file.setFileName(path), file.open(QIODevice::ReadOnly));
+    if (!ok)
+        throw UsageError{QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
+    return file.readAll();
+}
+
+QJsonValue textOrNull(const std::optional<QString>& value) {
+    return value ? QJsonValue(*value) : QJsonValue();
+}
+
+QJsonObject rowObject(const core::Row& row) {
+    QJsonObject o;
+    for (const auto& [name, value] : row)
+        o.insert(name, textOrNull(value));
+    return o;
+}
+
+QJsonObject rowObject(const core::RowResult& row) {
+    QJsonObject o;
+    for (qsizetype i = 0; i < row.columns.size(); ++i)
+        o.insert(row.columns.at(i), textOrNull(row.values.at(i)));
+    return o;
+}
+
+// The row key of a returned row (for inserts, whose key the server chose), when the table has one.
+core::Key keyOf(const core::TableInfo& table, const core::RowResult& row) {
+    core::Key key;
+    for (const QString& column : table.conventions.rowKey)
+        key.append({column, row.value(column)});
+    return key;
+}
+
+QString keyText(const core::Key& key) {
+    QStringList parts;
+    for (const auto& [name, value] : key)
+        parts << name + QLatin1Char('=') + value.value_or(QStringLiteral("NULL"));
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+// apply CHANGESET.json|- [--dry-run]: applies a change set (README, "Change sets") in one transaction.
+int cmdApply(Invocation& inv) {
+    QString path;
+    bool dryRun = false;
+    for (const QString& arg : inv.args) {
+        if (arg == QLatin1String("--dry-run"))
+            dryRun = true;
+        else if ((arg.startsWith(QLatin1String("--")) && arg != QLatin1String("-")) || !path.isEmpty())
+            throw UsageError{QStringLiteral("apply: unexpected argument \"%1\"").arg(arg)};
+        else
+            path = arg;
+    }
+    if (path.isEmpty())
+        throw UsageError{QStringLiteral("apply needs a change set file (or - for standard input)")};
+    const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
+    // Read and checked before connecting: a malformed file never reaches the server.
+    const core::ChangeSet changes = core::ChangeSet::fromJsonText(readChangeSetFile(path));
+
+    auto connection = connect(inv);
+    core::TableInfo table = core::CatalogReader(connection).table(changes.table);
+    core::applyConventionOverride(table, connection.profile());
+    const core::ChangeSetApplier applier(table);
+
+    if (dryRun) {
+        const QList<core::PlannedStatement> plan = applier.plan(changes); // checks everything apply would
+        const QStringList preview = applier.previewStatements(changes);
+        const QString begin = core::beginStatement(core::transactionOptionsFor(connection.profile()));
+        if (format == Format::Json) {
+            QJsonArray statements;
+            for (qsizetype i = 0; i < plan.size(); ++i)
+                statements.append(QJsonObject{
+                    {QStringLiteral("change"), plan.at(i).change + 1},
+                    {QStringLiteral("op"), core::changeOpName(changes.changes.at(plan.at(i).change).op)},
+                    {QStringLiteral("sql"), preview.at(i)}});
+            printJson(inv.out, QJsonObject{{QStringLiteral("dry_run"), true},
+                                           {QStringLiteral("table"), table.qualifiedName()},
+                                           {QStringLiteral("begin"), begin},
+                                           {QStringLiteral("statements"), statements}});
+        } else {
+            inv.out << begin << ";\n";
+            for (const QString& sql : preview)
+                inv.out << sql << ";\n";
+            inv.out << "COMMIT;\n"
+                    << "-- dry run: " << plan.size() << " statement" << (plan.size() == 1 ? "" : "s")
+                    << ", nothing was sent\n";
+        }
+        return ExitOk;
+    }
+
+    const core::ApplyResult result = applier.apply(connection, changes);
+    if (!result.conflicts.isEmpty()) {
+        if (format == Format::Json) {
+            QJsonArray conflicts;
+            for (const core::ChangeConflict& c : result.conflicts) {
+                conflicts.append(QJsonObject{
+                    {QStringLiteral("change"), c.change + 1},
+                    {QStringLiteral("op"), core::changeOpName(c.op)},
+                    {QStringLiteral("key"), rowObject(c.key)},
+                    {QStringLiteral("expected_version"),
+                     c.expectedVersion.isEmpty() ? QJsonValue() : QJsonValue(c.expectedVersion)},
+                    {QStringLiteral("reason"),
+                     c.vanished ? QStringLiteral("vanished") : QStringLiteral("changed")},
+                    {QStringLiteral("current"), c.current ? QJsonValue(rowObject(*c.current)) : QJsonValue()},
+                    {QStringLiteral("current_version"),
+                     c.current ? QJsonValue(c.current->version) : QJsonValue()}});
+            }
+            printJson(inv.out, QJsonObject{{QStringLiteral("applied"), false},
+                                           {QStringLiteral("table"), table.qualifiedName()},
+                                           {QStringLiteral("changes"), changes.size()},
+                                           {QStringLiteral("conflicts"), conflicts}});
+        } else {
+            QList<QStringList> rows;
+            for (const core::ChangeConflict& c : result.conflicts)
+                rows << QStringList{QString::number(c.change + 1),
+                                    core::changeOpName(c.op),
+                                    keyText(c.key),
+                                    c.vanished ? QStringLiteral("vanished") : QStringLiteral("changed"),
+                                    c.expectedVersion,
+                                    c.current ? c.current->version : QString()};
+            printTable(inv.out,
+                       {QStringLiteral("change"), QStringLiteral("op"), QStringLiteral("key"),
+                        QStringLiteral("reason"), QStringLiteral("expected_version"),
+                        QStringLiteral("current_version")},
+                       rows);
+        }
+        inv.err << "pgdesk-cli: conflict: " << result.conflicts.size() << " of " << changes.size()
+                << " changes no longer match the rows they were read from; nothing was applied\n";
+        return ExitConflict;
+    }
+
+    if (format == Format::Json) {
+        QJsonArray rows;
+        for (const core::ChangeOutcome& o : result.rows) {
+            QJsonObject row{{QStringLiteral("change"), o.change + 1},
+                            {QStringLiteral("op"), core::changeOpName(o.op)},
+                            {QStringLiteral("version"),
+                             o.op == core::ChangeOp::Delete ? QJsonValue() : QJsonValue(o.row.version)},
+                            {QStringLiteral("row"), rowObject(o.row)}};
+            if (!table.conventions.rowKey.isEmpty())
+                row.insert(QStringLiteral("key"), rowObject(keyOf(table, o.row)));
+            rows.append(row);
+        }
+        printJson(inv.out, QJsonObject{{QStringLiteral("applied"), true},
+                                       {QStringLiteral("table"), table.qualifiedName()},
+                                       {QStringLiteral("changes"), changes.size()},
+                                       {QStringLiteral("attempts"), result.attempts},
+                                       {QStringLiteral("elapsed_ms"), result.elapsedMs},
+                                       {QStringLiteral("rows"), rows}});
+    } else {
+        QMap<core::ChangeOp, int> counts;
+        for (const core::Change& c : changes.changes)
+            ++counts[c.op];
+        QStringList parts;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            parts << QStringLiteral("%1 %2").arg(it.value()).arg(core::changeOpName(it.key()));
+        inv.out << "applied " << changes.size() << " change" << (changes.size() == 1 ? "" : "s") << " to "
+                << table.qualifiedName()
+                << (parts.isEmpty()
+                        ? QString()
+                        : QStringLiteral(" (") + parts.join(QStringLiteral(", ")) + QLatin1Char(')'))
+                << " in one transaction, " << result.elapsedMs << " ms\n";
+    }
+    return ExitOk;
+}
+
+} // namespace pgdesk::cli

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <pgdesk/core/changeset.h>
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace pgdesk::core {
+
+// One change set left staged in the journal.
+struct JournalEntry {
+    QString profile;
+    QString table; // ChangeSet::table
+    ChangeSet changes;
+    QDateTime stagedAt; // last time it was written, UTC
+};
+
+// Staged change sets per connection profile and table, kept on disk (SQLite through Qt Sql) so that edits
+// survive a crash or a quit: the editor writes the whole change set at each stage, clears it after a
+// successful apply or a discard, and lists what is left on start to offer it back. Every write is its own
+// committed SQLite transaction (WAL, synchronous=FULL), so a killed process loses nothing it staged. The
+// file is readable by its owner only: it holds data values.
+//
+// Not thread-safe: use it from the thread that created it (Qt Sql's rule for a connection).
+class ChangeJournal final {
+public:
+    // Opens the journal at `path`, creating the file and its folder if needed. ConfigurationError when the
+    // file cannot be opened or is not a journal.
+    explicit ChangeJournal(const QString& path = defaultPath());
+    ~ChangeJournal();
+    ChangeJournal(const ChangeJournal&) = delete;
+    ChangeJournal& operator=(const ChangeJournal&) = delete;
+
+    // QStandardPaths::AppDataLocation/journal.sqlite (~/.local/share/pgdesk/pgdesk/journal.sqlite).
+    static QString defaultPath();
+
+    // Stores the change set for (profile, changes.table), replacing what was there; an empty change set
+    // clears the entry instead.
+    void stage(const QString& profile, const ChangeSet& changes);
+    void clear(const QString& profile, const QString& table);
+    std::optional<ChangeSet> load(const QString& profile, const QString& table) const;
+    // Everything staged, oldest first (on start: what earlier sessions left). Entries that no longer read as
+    // change sets are skipped (and left in place), never fatal.
+    QList<JournalEntry> entries() const;
+
+    const QString& path() const { return m_path; }
+
+private:
+    QString m_path;
+    QString m_connectionName;
+};
+
+} // namespace pgdesk::core

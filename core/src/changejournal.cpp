@@ -1,0 +1,138 @@
+#include <pgdesk/core/changejournal.h>
+
+#include <pgdesk/core/errors.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+#include <atomic>
+
+namespace pgdesk::core {
+
+namespace {
+
+std::atomic<quint64> g_connections{0};
+
+[[noreturn]] void fail(const QString& path, const QString& what, const QSqlError& error) {
+    throwConfigurationError(QStringLiteral("journal"),
+                            QStringLiteral("change journal %1: %2: %3").arg(path, what, error.text()));
+}
+
+QSqlQuery exec(const QSqlDatabase& db, const QString& path, const QString& sql,
+               const QVariantList& values = {}) {
+    QSqlQuery query(db);
+    if (!query.prepare(sql))
+        fail(path, QStringLiteral("cannot prepare"), query.lastError());
+    for (const QVariant& v : values)
+        query.addBindValue(v);
+    if (!query.exec())
+        fail(path, QStringLiteral("cannot write or read"), query.lastError());
+    return query;
+}
+
+} // namespace
+
+QString ChangeJournal::defaultPath() {
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/journal.sqlite");
+}
+
+ChangeJournal::ChangeJournal(const QString& path)
+    : m_path(path)
+    , m_connectionName(QStringLiteral("pgdesk-journal-%1").arg(++g_connections)) {
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        throwConfigurationError(QStringLiteral("journal"),
+                                QStringLiteral("change journal %1: cannot create its folder").arg(path));
+    const bool existed = info.exists();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(path);
+        if (!db.open()) {
+            const QSqlError error = db.lastError();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            fail(path, QStringLiteral("cannot open"), error);
+        }
+    }
+    try {
+        if (!existed) // before anything is written into it
+            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        exec(db, path, QStringLiteral("PRAGMA journal_mode = WAL"));
+        exec(db, path, QStringLiteral("PRAGMA synchronous = FULL"));
+        exec(db, path,
+             QStringLiteral(
+                 "CREATE TABLE IF NOT EXISTS staged (profile TEXT NOT NULL, table_name TEXT NOT NULL,"
+                 " change_set TEXT NOT NULL, staged_at TEXT NOT NULL, seq INTEGER NOT NULL,"
+                 " PRIMARY KEY (profile, table_name))"));
+    } catch (...) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw;
+    }
+}
+
+ChangeJournal::~ChangeJournal() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+void ChangeJournal::stage(const QString& profile, const ChangeSet& changes) {
+    if (changes.isEmpty()) {
+        clear(profile, changes.table);
+        return;
+    }
+    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    exec(db, m_path,
+         // seq orders the entries by last write even within one clock tick.
+         QStringLiteral("INSERT INTO staged (profile, table_name, change_set, staged_at, seq)"
+                        " VALUES (?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM staged))"
+                        " ON CONFLICT (profile, table_name) DO UPDATE SET change_set = excluded.change_set,"
+                        " staged_at = excluded.staged_at, seq = excluded.seq"),
+         {profile, changes.table, QString::fromUtf8(changes.toJsonText(false)),
+          QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
+}
+
+void ChangeJournal::clear(const QString& profile, const QString& table) {
+    exec(QSqlDatabase::database(m_connectionName, false), m_path,
+         QStringLiteral("DELETE FROM staged WHERE profile = ? AND table_name = ?"), {profile, table});
+}
+
+std::optional<ChangeSet> ChangeJournal::load(const QString& profile, const QString& table) const {
+    QSqlQuery q = exec(QSqlDatabase::database(m_connectionName, false), m_path,
+                       QStringLiteral("SELECT change_set FROM staged WHERE profile = ? AND table_name = ?"),
+                       {profile, table});
+    if (!q.next())
+        return std::nullopt;
+    return ChangeSet::fromJsonText(q.value(0).toString().toUtf8());
+}
+
+QList<JournalEntry> ChangeJournal::entries() const {
+    QSqlQuery q = exec(QSqlDatabase::database(m_connectionName, false), m_path,
+                       QStringLiteral("SELECT profile, table_name, change_set, staged_at FROM staged"
+                                      " ORDER BY seq"));
+    QList<JournalEntry> out;
+    while (q.next()) {
+        try {
+            JournalEntry e{q.value(0).toString(), q.value(1).toString(),
+                           ChangeSet::fromJsonText(q.value(2).toString().toUtf8()),
+                           QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs)};
+            out << e;
+        } catch (const ConfigurationError&) {
+            // Written by another version, or damaged: skipped, so one bad entry never hides the others.
+        }
+    }
+    return out;
+}
+
+} // namespace pgdesk::core
