@@ -46,6 +46,9 @@ Commands:
                         transaction; every edited row must still be at the version it was
                         read at, else exit 5 listing the conflicts and nothing is written;
                         --dry-run prints the SQL and sends nothing
+  import TABLE FILE.csv|- [--header] [--delimiter C] [--null TEXT] [--columns C1,C2]
+                        load CSV with COPY in one transaction: every row or none; a bad row
+                        is named by its line and column
 
 Exit codes:
   0    success
@@ -123,6 +126,8 @@ int run(const QStringList& arguments) {
             return cmdDescribe(inv);
         if (command == QLatin1String("apply"))
             return cmdApply(inv);
+        if (command == QLatin1String("import"))
+            return cmdImport(inv);
         throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
     } catch (const UsageError& e) {
         err << "pgdesk-cli: " << e.message << "\nTry 'pgdesk-cli --help'.\n";

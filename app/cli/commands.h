@@ -11,5 +11,6 @@ int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);
 int cmdDescribe(Invocation& inv);
 int cmdApply(Invocation& inv);
+int cmdImport(Invocation& inv);
 
 } // namespace pgdesk::cli

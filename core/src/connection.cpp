@@ -182,6 +182,7 @@ void Connection::throwLastError(const QString& statement, pg_result* result) con
         info.column = field(PG_DIAG_COLUMN_NAME);
         info.table = field(PG_DIAG_TABLE_NAME);
         info.constraint = field(PG_DIAG_CONSTRAINT_NAME);
+        info.context = field(PG_DIAG_CONTEXT);
         info.position = field(PG_DIAG_STATEMENT_POSITION).toInt();
         info.kind = errorKindFromSqlState(info.sqlState.toStdString());
     } else {

@@ -1,5 +1,7 @@
 #include <pgdesk/core/entityoperations.h>
 
+#include "copyin.h"
+
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/rowstatementbuilder.h>
 #include <pgdesk/core/sqlbuilder.h>
@@ -117,76 +119,22 @@ qint64 EntityOperations::bulkCreate(const QStringList& columns,
     }
     if (rows.isEmpty())
         return 0;
-    pg_conn* conn = m_connection.native();
-    if (!conn)
-        throwError(ErrorKind::Connection, QStringLiteral("not connected"));
-    // The data is sent as UTF-8, like every parameter; another client encoding would garble it.
-    if (QByteArray(pg_encoding_to_char(PQclientEncoding(conn))) != "UTF8")
-        throwError(ErrorKind::Configuration, QStringLiteral("bulk create needs client_encoding UTF8"));
-
     const QString statement =
         QStringLiteral("COPY %1 (%2) FROM STDIN").arg(b.target(), quoted.join(QStringLiteral(", ")));
-    m_connection.check(PQexec(conn, statement.toUtf8().constData()), statement);
-
-    // From here the connection is in COPY IN state: whatever happens, end the copy and drain the results
-    // so the connection stays usable.
     constexpr qsizetype kChunk = 1 << 20;
-    QByteArray buffer;
-    buffer.reserve(kChunk + 4096);
-    bool sendFailed = false;
-    const auto flush = [&] {
-        if (!buffer.isEmpty() && PQputCopyData(conn, buffer.constData(), int(buffer.size())) != 1)
-            sendFailed = true;
-        buffer.clear();
-    };
-    const char* abortMessage = nullptr;
-    std::exception_ptr pending;
-    try {
-        for (const auto& row : rows) {
+    qsizetype next = 0;
+    return copyIn(m_connection, statement, [&](QByteArray& buffer) {
+        while (next < rows.size() && buffer.size() < kChunk) {
+            const auto& row = rows.at(next++);
             for (qsizetype i = 0; i < row.size(); ++i) {
                 if (i > 0)
                     buffer += '\t';
                 appendCopyValue(buffer, row.at(i));
             }
             buffer += '\n';
-            if (buffer.size() >= kChunk)
-                flush();
-            if (sendFailed)
-                break;
         }
-        flush();
-    } catch (...) {
-        // Rethrown once the aborted copy is drained, so the caller sees the real cause.
-        pending = std::current_exception();
-        abortMessage = "aborted by client";
-    }
-    PQputCopyEnd(conn, abortMessage);
-
-    pg_result* failed = nullptr;
-    qint64 copied = -1;
-    while (pg_result* r = PQgetResult(conn)) {
-        const ExecStatusType status = PQresultStatus(r);
-        if (status == PGRES_COMMAND_OK && !failed) {
-            copied = QByteArray(PQcmdTuples(r)).toLongLong();
-            PQclear(r);
-        } else if (!failed && status != PGRES_COMMAND_OK) {
-            failed = r;
-        } else {
-            PQclear(r);
-        }
-        if (status == PGRES_COPY_IN) // cannot happen after PQputCopyEnd; never loop forever
-            break;
-    }
-    if (pending) {
-        if (failed)
-            PQclear(failed);
-        std::rethrow_exception(pending);
-    }
-    if (failed)
-        m_connection.throwLastError(statement, failed);
-    if (copied < 0 || sendFailed)
-        m_connection.throwLastError(statement, nullptr);
-    return copied;
+        return next < rows.size();
+    });
 }
 
 std::optional<RowResult> EntityOperations::get(const Key& key) {

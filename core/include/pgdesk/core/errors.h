@@ -40,6 +40,7 @@ struct ErrorInfo {
     QString column;    // column the server or a value check named, if any
     QString table;     // table named by the server, if any
     QString constraint;
+    QString context;  // server CONTEXT: where it happened ("COPY t, line 5, column c: …", PL/pgSQL lines)
     int position = 0; // 1-based character position in statement (syntax errors), 0 if unknown
 };
 

@@ -1,0 +1,81 @@
+#include "commands.h"
+#include "connect.h"
+#include "exitcodes.h"
+#include "output.h"
+
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/importer.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace pgdesk::cli {
+
+// import TABLE FILE.csv|- [--header] [--delimiter C] [--null TEXT] [--columns c1,c2]: COPY FROM STDIN
+// in one transaction, all rows or none; a bad row names its line and column.
+int cmdImport(Invocation& inv) {
+    const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
+    core::ImportOptions options;
+    options.header = false;
+    QStringList positional;
+    for (qsizetype i = 0; i < inv.args.size(); ++i) {
+        const QString& arg = inv.args[i];
+        auto value = [&]() {
+            if (i + 1 >= inv.args.size())
+                throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
+            return inv.args[++i];
+        };
+        if (arg == QLatin1String("--header")) {
+            options.header = true;
+        } else if (arg == QLatin1String("--delimiter")) {
+            const QString d = value();
+            const QString resolved =
+                d == QLatin1String("\\t") || d == QLatin1String("tab") ? QStringLiteral("\t") : d;
+            if (resolved.size() != 1 || resolved[0].unicode() > 127)
+                throw UsageError{QStringLiteral("--delimiter wants one ASCII character (or \\t)")};
+            options.delimiter = char(resolved[0].unicode());
+        } else if (arg == QLatin1String("--null")) {
+            options.nullText = value();
+        } else if (arg == QLatin1String("--columns")) {
+            for (const QString& c : value().split(QLatin1Char(',')))
+                options.columns << c.trimmed();
+        } else if (arg.startsWith(QLatin1String("--")) && arg != QLatin1String("-")) {
+            throw UsageError{QStringLiteral("import: unknown option %1").arg(arg)};
+        } else {
+            positional << arg;
+        }
+    }
+    if (positional.size() != 2)
+        throw UsageError{QStringLiteral("import takes TABLE and FILE.csv (or - for standard input)")};
+
+    QFile file;
+    if (positional[1] == QLatin1String("-")) {
+        if (!file.open(stdin, QIODevice::ReadOnly))
+            throw UsageError{QStringLiteral("cannot read standard input")};
+    } else {
+        file.setFileName(positional[1]);
+        if (!file.open(QIODevice::ReadOnly))
+            throw UsageError{QStringLiteral("cannot open %1: %2").arg(positional[1], file.errorString())};
+    }
+    auto connection = connect(inv);
+    const core::TableInfo table = core::CatalogReader(connection).table(positional[0]);
+    QElapsedTimer timer;
+    timer.start();
+    const qint64 rows = core::Importer(connection, table).importCsv(file, options);
+    if (format == Format::Json) {
+        printJson(inv.out, QJsonObject{{QStringLiteral("table"), table.qualifiedName()},
+                                       {QStringLiteral("rows"), rows},
+                                       {QStringLiteral("elapsed_ms"), timer.elapsed()}});
+    } else {
+        inv.out << QStringLiteral("imported %1 rows into %2 (%3 ms)\n")
+                       .arg(rows)
+                       .arg(table.qualifiedName())
+                       .arg(timer.elapsed());
+    }
+    return ExitOk;
+}
+
+} // namespace pgdesk::cli
