@@ -218,6 +218,15 @@ QString RowStatementBuilder::castType(const ColumnInfo& c) {
         }
         out += ch;
     }
+    // Without its length, "character" means character(1) and "bit" bit(1): an explicit cast to those
+    // would truncate silently. Cast to the unbounded relative instead and let the assignment to the
+    // column check the length (an error, never a quietly shortened value).
+    const bool array = out.endsWith(QLatin1String("[]"));
+    const QString element = array ? out.chopped(2) : out;
+    if (element == QLatin1String("character"))
+        return array ? QStringLiteral("text[]") : QStringLiteral("text");
+    if (element == QLatin1String("bit"))
+        return array ? QStringLiteral("bit varying[]") : QStringLiteral("bit varying");
     return out;
 }
 

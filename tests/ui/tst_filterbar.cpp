@@ -152,19 +152,19 @@ private slots:
                        QStringLiteral("draft, discontinued")));
         bar->apply();
         QVERIFY(waitLoaded(*b));
-        QCOMPARE(
-            column(b->model(), QStringLiteral("product_id")),
-            sql(QStringLiteral("select product_id from inventory.products where price between 100 and 1000.50 "
-                               "and status in ('draft', 'discontinued') order by product_id")));
+        QCOMPARE(column(b->model(), QStringLiteral("product_id")),
+                 sql(QStringLiteral(
+                     "select product_id from inventory.products where price between 100 and 1000.50 "
+                     "and status in ('draft', 'discontinued') order by product_id")));
         QVERIFY(b->model()->rowCount() > 0);
 
         bar->setMatchAny(true);
         bar->apply();
         QVERIFY(waitLoaded(*b));
-        QCOMPARE(
-            column(b->model(), QStringLiteral("product_id")),
-            sql(QStringLiteral("select product_id from inventory.products where price between 100 and 1000.50 "
-                               "or status in ('draft', 'discontinued') order by product_id")));
+        QCOMPARE(column(b->model(), QStringLiteral("product_id")),
+                 sql(QStringLiteral(
+                     "select product_id from inventory.products where price between 100 and 1000.50 "
+                     "or status in ('draft', 'discontinued') order by product_id")));
 
         bar->clear();
         QVERIFY(waitLoaded(*b));
