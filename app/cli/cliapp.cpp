@@ -41,6 +41,12 @@ Commands:
                         starts_with ends_with contains is_null is_not_null between (A,B)
                         array_contains array_overlaps json_path_equal (PATH VALUE, a.b)
                         json_contains full_text
+  export (TABLE | --query SQL) [the browse options --filter --any --search --sort --deleted]
+         --format csv|tsv|json|ndjson|sql|xlsx|markdown -o FILE [--no-header] [--delimiter C]
+         [--null TEXT] [--json-numbers] [--sql-table NAME]
+                        stream every matching row to FILE (COPY-exact CSV; written under a
+                        temporary name and renamed when complete, so Ctrl-C leaves no file);
+                        --format defaults to FILE's extension
   apply CHANGESET.json|- [--dry-run]
                         apply a change set ({"table":…,"changes":[…]}, see README) in one
                         transaction; every edited row must still be at the version it was
@@ -124,6 +130,8 @@ int run(const QStringList& arguments) {
             return cmdTables(inv);
         if (command == QLatin1String("describe"))
             return cmdDescribe(inv);
+        if (command == QLatin1String("export"))
+            return cmdExport(inv);
         if (command == QLatin1String("apply"))
             return cmdApply(inv);
         if (command == QLatin1String("import"))

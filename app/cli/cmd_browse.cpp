@@ -2,6 +2,7 @@
 #include "connect.h"
 #include "exitcodes.h"
 #include "output.h"
+#include "specoptions.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
@@ -44,15 +45,9 @@ int cmdBrowse(Invocation& inv) {
                 throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
             return a.at(++i);
         };
-        if (arg == QLatin1String("--filter"))
-            spec.filter.conditions << core::conditionFromText(value());
-        else if (arg == QLatin1String("--any"))
-            spec.filter.logic = core::FilterGroup::Logic::Or;
-        else if (arg == QLatin1String("--search"))
-            spec.search = value();
-        else if (arg == QLatin1String("--sort"))
-            spec.sort << core::sortKeyFromText(value());
-        else if (arg == QLatin1String("--page"))
+        if (parseSpecOption(a, i, spec)) // --filter --any --search --sort --deleted
+            continue;
+        if (arg == QLatin1String("--page"))
             spec.page.pageNumber = parseNumber(arg, value());
         else if (arg == QLatin1String("--after"))
             spec.page.afterCursor = value();
@@ -62,12 +57,7 @@ int cmdBrowse(Invocation& inv) {
             spec.page.last = true;
         else if (arg == QLatin1String("--page-size"))
             spec.page.pageSize = int(std::min<qint64>(parseNumber(arg, value()), 100000));
-        else if (arg == QLatin1String("--deleted")) {
-            const auto scope = core::softDeleteScopeFromName(value());
-            if (!scope)
-                throw UsageError{QStringLiteral("--deleted wants active, deleted or all")};
-            spec.scope = *scope;
-        } else if (arg == QLatin1String("--count")) {
+        else if (arg == QLatin1String("--count")) {
             const QString v = value();
             if (v == QLatin1String("exact"))
                 spec.count = core::CountMode::Exact;

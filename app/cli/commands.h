@@ -10,6 +10,7 @@ int cmdQuery(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);
 int cmdDescribe(Invocation& inv);
+int cmdExport(Invocation& inv);
 int cmdApply(Invocation& inv);
 int cmdImport(Invocation& inv);
 

@@ -1,0 +1,135 @@
+#include "commands.h"
+#include "connect.h"
+#include "exitcodes.h"
+#include "specoptions.h"
+
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/exportwriter.h>
+
+#include <QLocale>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace pgdesk::cli {
+
+namespace {
+
+QString formatBytes(qint64 bytes) {
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+// "12,345,678 rows  1.2 GB  45%" on one terminal line, rewritten in place.
+void printProgress(const core::ExportProgress& p) {
+    QString line = QStringLiteral("export: %1 rows  %2")
+                       .arg(QLocale(QLocale::English).toString(p.rows), formatBytes(p.bytes));
+    if (p.percent >= 0)
+        line += QStringLiteral("  %1%").arg(p.percent);
+    const QByteArray text = "\r" + line.leftJustified(48).toUtf8() + (p.finished ? "\n" : "");
+    std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+    std::fflush(stderr);
+}
+
+QChar parseDelimiter(const QString& text) {
+    if (text == QLatin1String("\\t") || text.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0)
+        return QLatin1Char('\t');
+    if (text.size() != 1)
+        throw UsageError{
+            QStringLiteral("--delimiter wants one character (or \\t / tab), got \"%1\"").arg(text)};
+    return text.front();
+}
+
+} // namespace
+
+// export (TABLE | --query SQL) [--filter …]… [--any] [--search TEXT] [--sort COLUMN[:asc|:desc]]…
+//        [--deleted active|deleted|all] --format csv|tsv|json|ndjson|sql|xlsx|markdown -o FILE
+//        [--no-header] [--delimiter C] [--null TEXT] [--json-numbers] [--sql-table NAME] [--encoding UTF-8]
+int cmdExport(Invocation& inv) {
+    core::QuerySpec spec;
+    core::ExportOptions options;
+    QString tableName;
+    QString query;
+    QString output;
+    const QStringList& a = inv.args;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        const QString& arg = a.at(i);
+        const auto value = [&]() -> QString {
+            if (i + 1 >= a.size())
+                throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
+            return a.at(++i);
+        };
+        if (parseSpecOption(a, i, spec)) // --filter --any --search --sort --deleted
+            continue;
+        if (arg == QLatin1String("--query"))
+            query = value();
+        else if (arg == QLatin1String("-o") || arg == QLatin1String("--output"))
+            output = value();
+        else if (arg == QLatin1String("--no-header"))
+            options.header = false;
+        else if (arg == QLatin1String("--delimiter"))
+            options.delimiter = parseDelimiter(value());
+        else if (arg == QLatin1String("--null"))
+            options.nullText = value();
+        else if (arg == QLatin1String("--json-numbers"))
+            options.jsonNumbers = true;
+        else if (arg == QLatin1String("--sql-table"))
+            options.sqlTable = value();
+        else if (arg == QLatin1String("--encoding"))
+            options.encoding = value();
+        else if (arg.startsWith(QLatin1String("-")) || !tableName.isEmpty())
+            throw UsageError{QStringLiteral("export: unexpected argument \"%1\"").arg(arg)};
+        else
+            tableName = arg;
+    }
+    if (tableName.isEmpty() == query.isEmpty())
+        throw UsageError{QStringLiteral("export needs a TABLE or --query SQL (not both)")};
+    if (output.isEmpty())
+        throw UsageError{QStringLiteral("export needs -o FILE")};
+    const auto format = inv.global.format.isEmpty() ? core::exportFormatForPath(output)
+                                                    : core::exportFormatFromName(inv.global.format);
+    if (!format)
+        throw UsageError{
+            inv.global.format.isEmpty()
+                ? QStringLiteral("give --format csv|tsv|json|ndjson|sql|xlsx|markdown (the file "
+                                 "name does not say)")
+                : QStringLiteral("--format wants csv, tsv, json, ndjson, sql, xlsx or markdown")};
+    options.format = *format;
+    if (options.jsonNumbers && options.format != core::ExportFormat::Json &&
+        options.format != core::ExportFormat::NdJson)
+        throw UsageError{QStringLiteral("--json-numbers applies to json and ndjson only")};
+
+    auto connection = connect(inv); // Ctrl-C from here on cancels the running statement
+    core::TableInfo table;
+    if (!query.isEmpty()) {
+        table = core::CatalogReader(connection).describeQuery(query);
+        spec.sql = query;
+    } else {
+        table = core::CatalogReader(connection).table(tableName);
+        core::applyConventionOverride(table, connection.profile()); // the profile's row key / soft delete
+        spec.schema = table.schema;
+        spec.table = table.name;
+    }
+
+    core::ExportWriter writer(connection);
+    const bool terminal = isatty(STDERR_FILENO) == 1;
+    if (terminal)
+        writer.setProgressCallback(printProgress, 200);
+    const core::ExportResult result = writer.exportTo(spec, table, output, options);
+
+    if (result.inexactNumbers > 0)
+        inv.err
+            << "pgdesk-cli: warning: " << result.inexactNumbers
+            << " numeric value(s) stayed strings (beyond 2^53, over 15 significant digits, or not finite)\n";
+    if (result.truncatedCells > 0)
+        inv.err << "pgdesk-cli: warning: " << result.truncatedCells
+                << " cell(s) cut at Excel's 32,767 characters\n";
+    inv.out << QStringLiteral("exported %1 row%2 to %3 (%4, %5 ms)\n")
+                   .arg(result.rows)
+                   .arg(result.rows == 1 ? "" : "s")
+                   .arg(result.path, formatBytes(result.bytes))
+                   .arg(result.elapsedMs);
+    return ExitOk;
+}
+
+} // namespace pgdesk::cli

@@ -1,0 +1,31 @@
+#include "specoptions.h"
+
+namespace pgdesk::cli {
+
+bool parseSpecOption(const QStringList& args, qsizetype& i, core::QuerySpec& spec) {
+    const QString& arg = args.at(i);
+    const auto value = [&]() -> QString {
+        if (i + 1 >= args.size())
+            throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
+        return args.at(++i);
+    };
+    if (arg == QLatin1String("--filter")) {
+        spec.filter.conditions << core::conditionFromText(value());
+    } else if (arg == QLatin1String("--any")) {
+        spec.filter.logic = core::FilterGroup::Logic::Or;
+    } else if (arg == QLatin1String("--search")) {
+        spec.search = value();
+    } else if (arg == QLatin1String("--sort")) {
+        spec.sort << core::sortKeyFromText(value());
+    } else if (arg == QLatin1String("--deleted")) {
+        const auto scope = core::softDeleteScopeFromName(value());
+        if (!scope)
+            throw UsageError{QStringLiteral("--deleted wants active, deleted or all")};
+        spec.scope = *scope;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+} // namespace pgdesk::cli

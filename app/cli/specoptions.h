@@ -1,0 +1,19 @@
+#pragma once
+
+#include "cliapp.h"
+
+#include <pgdesk/core/queryspec.h>
+
+#include <QStringList>
+
+namespace pgdesk::cli {
+
+// The row-selection options that browse and export share:
+//   --filter "COLUMN OPERATION [VALUE]" (repeatable)  --any  --search TEXT
+//   --sort COLUMN[:asc|:desc] (repeatable)  --deleted active|deleted|all
+// If args[i] is one of them, applies it to spec, moves i onto its value and returns true; otherwise
+// returns false and leaves both alone. A missing or bad value throws UsageError (ConfigurationError for
+// a filter that is not "COLUMN OPERATION [VALUE]", see core::conditionFromText).
+bool parseSpecOption(const QStringList& args, qsizetype& i, core::QuerySpec& spec);
+
+} // namespace pgdesk::cli

@@ -1,0 +1,211 @@
+// pgdesk-cli export against the real server: files equal to what psql produces, the browse options
+// applied, usage errors, and Ctrl-C leaving no file.
+#include "clirunner.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <csignal>
+
+using namespace pgdesk::test;
+
+namespace {
+
+QByteArray readFile(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+QStringList entries(const QString& dir) {
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+}
+
+} // namespace
+
+class TestCliExport final : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    QString file(const QString& name) const { return m_dir.filePath(name); }
+
+    static CliRun exportCli(const QStringList& args) {
+        const CliRun r =
+            runCli(QStringList{QStringLiteral("--dsn"), conninfo(), QStringLiteral("export")} + args);
+        if (r.exitCode != 0)
+            qWarning().noquote() << r.err;
+        return r;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // The hostile table, no sort: byte-equal to psql's \copy of the table; the format comes from -o.
+    void csvEqualsPsqlCopy() {
+        const QString table = QStringLiteral("public.\"we\"\"ird; drop table x;--\"");
+        const CliRun r = exportCli({QStringLiteral("we\"ird; drop table x;--"), QStringLiteral("-o"),
+                                    file(QStringLiteral("h.csv"))});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith(QLatin1String("exported 3 rows to ")));
+        QVERIFY(r.err.isEmpty()); // no progress line: stderr is not a terminal
+        psql(QStringLiteral("\\copy %1 to '%2' csv header").arg(table, file(QStringLiteral("p.csv"))));
+        QCOMPARE(readFile(file(QStringLiteral("h.csv"))), readFile(file(QStringLiteral("p.csv"))));
+        QCOMPARE(psql(QStringLiteral("select count(*) from public.x")), QStringLiteral("1"));
+    }
+
+    void optionsMatchPsql() {
+        const CliRun r =
+            exportCli({QStringLiteral("users"), QStringLiteral("--sort"), QStringLiteral("username:desc"),
+                       QStringLiteral("--filter"), QStringLiteral("bio is_null"), QStringLiteral("--format"),
+                       QStringLiteral("tsv"), QStringLiteral("-o"), file(QStringLiteral("u.txt")),
+                       QStringLiteral("--no-header"), QStringLiteral("--delimiter"), QStringLiteral("|"),
+                       QStringLiteral("--null"), QStringLiteral("∅")});
+        QCOMPARE(r.exitCode, 0);
+        psql(QStringLiteral(
+                 "\\copy (select * from users where bio is null order by username desc, id) to '%1' csv "
+                 "delimiter '|' null '∅'")
+                 .arg(file(QStringLiteral("p.txt"))));
+        QCOMPARE(readFile(file(QStringLiteral("u.txt"))), readFile(file(QStringLiteral("p.txt"))));
+        QCOMPARE(readFile(file(QStringLiteral("u.txt"))).count('\n'), 26);
+    }
+
+    // A query source with a filter and sort on its result; JSON values equal psql's text.
+    void queryToJson() {
+        const CliRun r = exportCli(
+            {QStringLiteral("--query"),
+             QStringLiteral("select product_id, name, price from inventory.products -- $1"),
+             QStringLiteral("--filter"), QStringLiteral("price greater_than 100"), QStringLiteral("--sort"),
+             QStringLiteral("product_id"), QStringLiteral("-o"), file(QStringLiteral("q.json"))});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(readFile(file(QStringLiteral("q.json")))).array();
+        const QStringList expected =
+            psql(QStringLiteral("select product_id || '|' || name || '|' || price from inventory.products "
+                                "where price > 100 order by product_id"))
+                .split(QLatin1Char('\n'));
+        QCOMPARE(rows.size(), expected.size());
+        for (int i = 0; i < rows.size(); ++i) {
+            const QJsonObject o = rows.at(i).toObject();
+            QCOMPARE(
+                QStringList({o[QStringLiteral("product_id")].toString(), o[QStringLiteral("name")].toString(),
+                             o[QStringLiteral("price")].toString()})
+                    .join(QLatin1Char('|')),
+                expected.at(i));
+        }
+    }
+
+    // Soft-delete tables export their active rows unless --deleted says otherwise, like browse.
+    void softDeleteScopeAndJsonNumbers() {
+        QCOMPARE(exportCli({QStringLiteral("posts"), QStringLiteral("-o"), file(QStringLiteral("a.ndjson"))})
+                     .exitCode,
+                 0);
+        QCOMPARE(readFile(file(QStringLiteral("a.ndjson"))).count('\n'), 900);
+        QCOMPARE(exportCli({QStringLiteral("posts"), QStringLiteral("--deleted"), QStringLiteral("all"),
+                            QStringLiteral("--format"), QStringLiteral("ndjson"), QStringLiteral("-o"),
+                            file(QStringLiteral("all.txt"))})
+                     .exitCode,
+                 0);
+        QCOMPARE(readFile(file(QStringLiteral("all.txt"))).count('\n'), 1000);
+
+        const CliRun r = exportCli({QStringLiteral("type_showcase"), QStringLiteral("--json-numbers"),
+                                    QStringLiteral("--sort"), QStringLiteral("id"), QStringLiteral("-o"),
+                                    file(QStringLiteral("n.json"))});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QLatin1String("warning:")) && r.err.contains(QLatin1String("stayed strings")),
+                 qPrintable(r.err));
+        const QJsonArray rows = QJsonDocument::fromJson(readFile(file(QStringLiteral("n.json")))).array();
+        QCOMPARE(rows.at(12).toObject()[QStringLiteral("c_integer")], QJsonValue(1000));
+        QCOMPARE(rows.at(1).toObject()[QStringLiteral("c_bigint")],
+                 QJsonValue(QStringLiteral("9223372036854775807")));
+    }
+
+    void sqlAndXlsxAndMarkdown() {
+        QCOMPARE(exportCli({QStringLiteral("inventory.products"), QStringLiteral("--format"),
+                            QStringLiteral("sql"), QStringLiteral("--sql-table"),
+                            QStringLiteral("copy_of.products"), QStringLiteral("-o"),
+                            file(QStringLiteral("p.sql"))})
+                     .exitCode,
+                 0);
+        QVERIFY(readFile(file(QStringLiteral("p.sql"))).startsWith("INSERT INTO \"copy_of\".\"products\" ("));
+        QCOMPARE(exportCli({QStringLiteral("big_orders"), QStringLiteral("--filter"),
+                            QStringLiteral("order_id less_than 11"), QStringLiteral("-o"),
+                            file(QStringLiteral("b.xlsx"))})
+                     .exitCode,
+                 0);
+        QVERIFY(readFile(file(QStringLiteral("b.xlsx"))).startsWith("PK"));
+        QCOMPARE(exportCli({QStringLiteral("customer"), QStringLiteral("--sort"),
+                            QStringLiteral("customer_id"), QStringLiteral("--format"),
+                            QStringLiteral("markdown"), QStringLiteral("-o"), file(QStringLiteral("c.md"))})
+                     .exitCode,
+                 0);
+        QCOMPARE(readFile(file(QStringLiteral("c.md"))).count('\n'), 425 + 2);
+    }
+
+    void usageErrors() {
+        const auto code = [](const QStringList& args) {
+            return runCli(QStringList{QStringLiteral("--dsn"), conninfo(), QStringLiteral("export")} + args)
+                .exitCode;
+        };
+        const QString out = file(QStringLiteral("u.csv"));
+        QCOMPARE(code({QStringLiteral("users")}), 2);   // no -o
+        QCOMPARE(code({QStringLiteral("-o"), out}), 2); // no source
+        QCOMPARE(code({QStringLiteral("users"), QStringLiteral("--query"), QStringLiteral("select 1"),
+                       QStringLiteral("-o"), out}),
+                 2);
+        QCOMPARE(code({QStringLiteral("users"), QStringLiteral("-o"), file(QStringLiteral("u.txt"))}),
+                 2); // format?
+        QCOMPARE(code({QStringLiteral("users"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                       QStringLiteral("-o"), out}),
+                 2);
+        QCOMPARE(code({QStringLiteral("users"), QStringLiteral("--delimiter"), QStringLiteral(";;"),
+                       QStringLiteral("-o"), out}),
+                 2);
+        QCOMPARE(code({QStringLiteral("users"), QStringLiteral("--delimiter"), QStringLiteral(";"),
+                       QStringLiteral("-o"), file(QStringLiteral("u.json"))}),
+                 2);
+        QCOMPARE(code({QStringLiteral("users"), QStringLiteral("--filter"), QStringLiteral("nope equal 1"),
+                       QStringLiteral("-o"), out}),
+                 6);
+        QCOMPARE(code({QStringLiteral("no_such_table"), QStringLiteral("-o"), out}), 6);
+        QCOMPARE(code({QStringLiteral("users"), QStringLiteral("-o"), file(QStringLiteral("missing/u.csv"))}),
+                 2);
+        QCOMPARE(code({QStringLiteral("--query"), QStringLiteral("select 1; select 2"), QStringLiteral("-o"),
+                       out}),
+                 4);
+        QVERIFY(!QFile::exists(out));
+    }
+
+    // Ctrl-C while rows stream: exit 130, and neither the file nor its temporary remains.
+    void interruptLeavesNoFile() {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(binary(QStringLiteral("pgdesk-cli")),
+                {QStringLiteral("--dsn"), conninfo(), QStringLiteral("export"), QStringLiteral("--query"),
+                 QStringLiteral("select g, md5(g::text) from (select generate_series(1, 500000000) as g) s"),
+                 QStringLiteral("-o"), dir.filePath(QStringLiteral("big.csv"))});
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer timer;
+        timer.start();
+        // Wait until the temporary file exists and has data, so the interrupt lands mid-stream.
+        while (timer.elapsed() < 30000) {
+            const QStringList names = entries(dir.path());
+            if (!names.isEmpty() && QFileInfo(dir.filePath(names.first())).size() > (1 << 20))
+                break;
+            QThread::msleep(20);
+        }
+        QVERIFY(!entries(dir.path()).isEmpty());
+        QVERIFY(entries(dir.path()).first().endsWith(QLatin1String(".part")));
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 130);
+        QCOMPARE(entries(dir.path()), QStringList());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliExport)
+#include "tst_cli_export.moc"
