@@ -7,6 +7,7 @@
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/passwordprompt.h>
 #include <pgdesk/ui/poolstatuswidget.h>
+#include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/sessionopener.h>
 #include <pgdesk/ui/sqllogdock.h>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -130,6 +132,25 @@ void MainWindow::setTableToOpen(const QString& qualifiedName, const TableView& v
     m_viewToOpen = view;
 }
 
+QueryTool* MainWindow::openQueryTool() {
+    if (!m_pool) {
+        statusBar()->showMessage(tr("Connect first: a query tool runs on the current session"), 5000);
+        return nullptr;
+    }
+    // History is kept per profile; a DSN session files it under its database.
+    const core::ConnectionProfile& p = m_pool->profile();
+    const QString key = !m_sessionProfile.isEmpty() ? m_sessionProfile
+                        : !p.name.isEmpty()         ? p.name
+                                            : QStringLiteral("dsn:%1@%2/%3").arg(p.user, p.host, p.database);
+    auto* tabs = static_cast<QTabWidget*>(centralWidget());
+    auto* tool = new QueryTool(m_pool, key, tabs);
+    const int index = tabs->addTab(tool, tr("Query %1").arg(++m_queryTools));
+    tabs->setTabToolTip(index, tr("Query tool on %1").arg(key));
+    tabs->setCurrentIndex(index);
+    tool->editor()->setFocus();
+    return tool;
+}
+
 TableBrowser* MainWindow::currentTableBrowser() const {
     return qobject_cast<TableBrowser*>(static_cast<QTabWidget*>(centralWidget())->currentWidget());
 }
@@ -218,6 +239,11 @@ void MainWindow::createMenus() {
     QAction* log = m_sqlLog->toggleViewAction();
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addAction(log);
+
+    QMenu* query = menuBar()->addMenu(tr("&Query"));
+    QAction* newQuery = query->addAction(tr("&New query tool"), this, &MainWindow::openQueryTool);
+    newQuery->setObjectName(QStringLiteral("newQueryToolAction"));
+    newQuery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PgDesk"), this, [this] {

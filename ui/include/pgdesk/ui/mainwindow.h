@@ -20,6 +20,7 @@ class ConnectionDialog;
 class ObjectBrowser;
 class PasswordPrompt;
 class PoolStatusWidget;
+class QueryTool;
 class SqlLogDock;
 class SessionOpener;
 class TableBrowser;
@@ -50,6 +51,8 @@ public:
     // Opens a browser tab on a table of the current session.
     TableBrowser* openTable(const QString& schema, const QString& name);
     TableBrowser* currentTableBrowser() const;
+    // Query ▸ New query tool (Ctrl+T): a query tool tab on the current session (nullptr without one).
+    QueryTool* openQueryTool();
     // "schema.table" of every open table tab, in tab order; restored per profile on the next start.
     QStringList openTables() const;
     SqlLogDock* sqlLog() const { return m_sqlLog; }
@@ -81,6 +84,7 @@ private:
     SqlLogDock* m_sqlLog = nullptr;
     PoolStatusWidget* m_poolStatus = nullptr;
     QString m_sessionProfile; // the profile of the open session (empty for a DSN session)
+    int m_queryTools = 0;     // numbers the query tool tabs
 };
 
 } // namespace pgdesk::ui

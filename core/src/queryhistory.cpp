@@ -1,0 +1,153 @@
+#include <pgdesk/core/queryhistory.h>
+
+#include <pgdesk/core/errors.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QVariant>
+
+#include <atomic>
+
+namespace pgdesk::core {
+
+namespace {
+
+std::atomic<quint64> g_connections{0};
+
+[[noreturn]] void fail(const QString& path, const QString& what, const QSqlError& error) {
+    throwConfigurationError(QStringLiteral("history"),
+                            QStringLiteral("query history %1: %2: %3").arg(path, what, error.text()));
+}
+
+QSqlQuery exec(const QSqlDatabase& db, const QString& path, const QString& sql,
+               const QVariantList& values = {}) {
+    QSqlQuery query(db);
+    if (!query.prepare(sql))
+        fail(path, QStringLiteral("cannot prepare"), query.lastError());
+    for (const QVariant& v : values)
+        query.addBindValue(v);
+    if (!query.exec())
+        fail(path, QStringLiteral("cannot write or read"), query.lastError());
+    return query;
+}
+
+} // namespace
+
+QString QueryHistory::defaultPath() {
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/pgdesk/history.sqlite");
+}
+
+QueryHistory::QueryHistory(const QString& path, int cap)
+    : m_path(path)
+    , m_connectionName(QStringLiteral("pgdesk-history-%1").arg(++g_connections))
+    , m_cap(std::max(1, cap)) {
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath()))
+        throwConfigurationError(QStringLiteral("history"),
+                                QStringLiteral("query history %1: cannot create its folder").arg(path));
+    const bool existed = info.exists();
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            const QSqlError error = db.lastError();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(m_connectionName);
+            fail(path, QStringLiteral("cannot open"), error);
+        }
+    }
+    try {
+        if (!existed) // before anything is written into it
+            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        exec(db, path, QStringLiteral("PRAGMA journal_mode = WAL"));
+        // `folded` is the SQL case-folded by Qt (Unicode, unlike SQLite's ASCII-only lower()), searched
+        // with instr() so that no character of the search text is a wildcard.
+        exec(db, path,
+             QStringLiteral("CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " profile TEXT NOT NULL, sql TEXT NOT NULL, folded TEXT NOT NULL,"
+                            " started_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL,"
+                            " row_count INTEGER NOT NULL, error TEXT NOT NULL)"));
+        exec(db, path, QStringLiteral("CREATE INDEX IF NOT EXISTS history_profile ON history (profile, id)"));
+    } catch (...) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+        throw;
+    }
+}
+
+QueryHistory::~QueryHistory() {
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+qint64 QueryHistory::add(const QString& profile, const QString& sql, const QDateTime& started,
+                         qint64 durationMs, qint64 rows, const QString& error) {
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    if (!db.transaction())
+        fail(m_path, QStringLiteral("cannot begin"), db.lastError());
+    try {
+        const QSqlQuery insert = exec(
+            db, m_path,
+            QStringLiteral("INSERT INTO history (profile, sql, folded, started_ms, duration_ms, row_count,"
+                           " error) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+            {profile, sql, sql.toCaseFolded(), started.toMSecsSinceEpoch(), durationMs, rows,
+             error.isNull() ? QString(QLatin1String("")) : error});
+        const qint64 id = insert.lastInsertId().toLongLong();
+        // Keep the newest m_cap entries of this profile.
+        exec(db, m_path,
+             QStringLiteral("DELETE FROM history WHERE profile = ? AND id <= (SELECT id FROM history"
+                            " WHERE profile = ? ORDER BY id DESC LIMIT 1 OFFSET ?)"),
+             {profile, profile, m_cap});
+        if (!db.commit())
+            fail(m_path, QStringLiteral("cannot commit"), db.lastError());
+        return id;
+    } catch (...) {
+        db.rollback();
+        throw;
+    }
+}
+
+QList<HistoryEntry> QueryHistory::search(const QString& profile, const QString& text, int limit) const {
+    QSqlQuery q = exec(QSqlDatabase::database(m_connectionName, false), m_path,
+                       QStringLiteral("SELECT id, profile, sql, started_ms, duration_ms, row_count, error"
+                                      " FROM history WHERE profile = ? AND instr(folded, coalesce(?, '')) > 0"
+                                      " ORDER BY id DESC LIMIT ?"),
+                       {profile, text.toCaseFolded(), std::max(0, limit)});
+    QList<HistoryEntry> out;
+    while (q.next()) {
+        HistoryEntry e;
+        e.id = q.value(0).toLongLong();
+        e.profile = q.value(1).toString();
+        e.sql = q.value(2).toString();
+        e.started = QDateTime::fromMSecsSinceEpoch(q.value(3).toLongLong(), Qt::UTC);
+        e.durationMs = q.value(4).toLongLong();
+        e.rows = q.value(5).toLongLong();
+        e.error = q.value(6).toString();
+        out << e;
+    }
+    return out;
+}
+
+void QueryHistory::clear(const QString& profile) {
+    exec(QSqlDatabase::database(m_connectionName, false), m_path,
+         QStringLiteral("DELETE FROM history WHERE profile = ?"), {profile});
+}
+
+qint64 QueryHistory::count(const QString& profile) const {
+    QSqlQuery q = exec(QSqlDatabase::database(m_connectionName, false), m_path,
+                       QStringLiteral("SELECT count(*) FROM history WHERE profile = ?"), {profile});
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+} // namespace pgdesk::core

@@ -1,0 +1,403 @@
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/queryengine.h>
+#include <pgdesk/core/scriptrunner.h>
+
+#include <QElapsedTimer>
+#include <QHash>
+
+#include <libpq-fe.h>
+
+#include <vector>
+
+namespace pgdesk::core {
+
+QString transactionStateName(TransactionState state) {
+    switch (state) {
+    case TransactionState::Idle:
+        return QStringLiteral("idle");
+    case TransactionState::InTransaction:
+        return QStringLiteral("in transaction");
+    case TransactionState::Failed:
+        return QStringLiteral("failed transaction");
+    case TransactionState::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+struct ScriptRunner::PreviousReceiver {
+    PQnoticeReceiver receiver = nullptr;
+};
+
+namespace {
+
+const char* const kSavepoint = "pgdesk_query_tool";
+
+void receiveNotice(void* runner, const PGresult* notice) {
+    static_cast<ScriptRunner*>(runner)->noticeReceived(
+        QString::fromUtf8(PQresultErrorMessage(notice)).trimmed());
+}
+
+// Result columns of streamed statements carry type OIDs only; the common built-in types get the names
+// the grid keys its display on (alignment, check marks, bytea). Others stay unnamed (shown as text).
+QString builtinTypeName(Oid oid) {
+    static const QHash<Oid, QString> names{{16, QStringLiteral("boolean")},
+                                           {17, QStringLiteral("bytea")},
+                                           {20, QStringLiteral("bigint")},
+                                           {21, QStringLiteral("smallint")},
+                                           {23, QStringLiteral("integer")},
+                                           {25, QStringLiteral("text")},
+                                           {26, QStringLiteral("oid")},
+                                           {114, QStringLiteral("json")},
+                                           {700, QStringLiteral("real")},
+                                           {701, QStringLiteral("double precision")},
+                                           {790, QStringLiteral("money")},
+                                           {1043, QStringLiteral("character varying")},
+                                           {1082, QStringLiteral("date")},
+                                           {1114, QStringLiteral("timestamp without time zone")},
+                                           {1184, QStringLiteral("timestamp with time zone")},
+                                           {1700, QStringLiteral("numeric")},
+                                           {2950, QStringLiteral("uuid")},
+                                           {3802, QStringLiteral("jsonb")}};
+    return names.value(oid);
+}
+
+// Errors of the paged path that the statement itself may not have: the wrapper's own parse analysis
+// (class 42: a duplicate column name is ambiguous in the outer SELECT), a read-only snapshot meeting a
+// query that writes (25006), something a subquery does not allow (0A000). The statement then runs as it
+// is, streamed, and reports its own error if it has one.
+bool pagedOnlyFailure(const Error& e) {
+    const QString state = e.sqlState();
+    return state.startsWith(QLatin1String("42")) || state == QLatin1String("25006") ||
+           state == QLatin1String("0A000");
+}
+
+// Where the server's error position points in the script: the position counts characters of the SQL
+// that was sent, which is either the statement itself or a wrapper that contains it verbatim.
+qsizetype scriptPositionOf(const ErrorInfo& info, const SqlStatement& statement) {
+    if (info.position <= 0 || info.statement.isEmpty())
+        return statement.offset;
+    const qsizetype base = info.statement.indexOf(statement.text);
+    const qsizetype at = indexOfCharacterPosition(info.statement, info.position);
+    if (base < 0 || at < base || at - base > statement.text.size())
+        return statement.offset;
+    return statement.offset + (at - base);
+}
+
+// The row count of a command tag ("UPDATE 3" → 3), -1 when the tag has none ("CREATE TABLE").
+qint64 commandRows(PGresult* r) {
+    const QByteArray rows(PQcmdTuples(r));
+    return rows.isEmpty() ? -1 : rows.toLongLong();
+}
+
+// A query's page names its columns from the result; their types come from describeQuery, in the same
+// order (names may repeat, so by position).
+void fillColumnTypes(Page& page, const TableInfo& table) {
+    if (page.columns.size() != table.columns.size())
+        return;
+    for (qsizetype c = 0; c < page.columns.size(); ++c) {
+        if (page.columns[c].type.isEmpty())
+            page.columns[c].type = table.columns[c].typeName;
+    }
+}
+
+} // namespace
+
+ScriptRunner::ScriptRunner(Connection& connection)
+    : m_connection(connection)
+    , m_cancelHandle(connection.cancelHandle())
+    , m_previous(std::make_unique<PreviousReceiver>()) {
+    if (PGconn* conn = m_connection.native())
+        m_previous->receiver = PQsetNoticeReceiver(conn, receiveNotice, this);
+}
+
+ScriptRunner::~ScriptRunner() {
+    // libpq's default receiver ignores its argument (it forwards to the notice processor).
+    if (PGconn* conn = m_connection.native(); conn && m_previous->receiver)
+        PQsetNoticeReceiver(conn, m_previous->receiver, nullptr);
+}
+
+void ScriptRunner::noticeReceived(const QString& text) {
+    m_notices << text;
+}
+
+QStringList ScriptRunner::takeNotices() {
+    return std::exchange(m_notices, {});
+}
+
+TransactionState ScriptRunner::transactionState() const {
+    if (!m_connection.isOpen())
+        return TransactionState::Unknown;
+    if (m_connection.inFailedTransaction())
+        return TransactionState::Failed;
+    return m_connection.inTransaction() ? TransactionState::InTransaction : TransactionState::Idle;
+}
+
+bool ScriptRunner::cancel() {
+    if (!m_running)
+        return false;
+    m_cancelRequested = true;
+    return m_cancelHandle.cancel();
+}
+
+namespace {
+// Marks a runner busy for the duration of a call, so cancel() knows there is something to stop.
+struct Running {
+    Running(std::atomic<bool>& running, std::atomic<bool>& cancelRequested)
+        : m_running(running)
+        , m_cancelRequested(cancelRequested) {
+        m_cancelRequested = false;
+        m_running = true;
+    }
+    ~Running() {
+        m_running = false;
+        m_cancelRequested = false;
+    }
+    std::atomic<bool>& m_running;
+    std::atomic<bool>& m_cancelRequested;
+};
+} // namespace
+
+ScriptRun ScriptRunner::run(const QString& script, const ScriptRunOptions& options) {
+    return run(splitStatements(script), options);
+}
+
+ScriptRun ScriptRunner::run(const QList<SqlStatement>& statements, const ScriptRunOptions& options) {
+    Running running(m_running, m_cancelRequested);
+    QElapsedTimer timer;
+    timer.start();
+    ScriptRun out;
+    m_notices.clear();
+    for (int i = 0; i < statements.size(); ++i) {
+        const SqlStatement& statement = statements[i];
+        try {
+            if (m_cancelRequested)
+                throwError(ErrorKind::QueryCanceled,
+                           QStringLiteral("canceling statement due to user request"));
+            StatementResult result = runOne(statement, options);
+            result.index = i;
+            out.statements << std::move(result);
+        } catch (const Error& e) {
+            ScriptError error;
+            error.statementIndex = i;
+            error.info = e.info();
+            error.text = e.displayText();
+            error.scriptPosition = scriptPositionOf(e.info(), statement);
+            error.notices = takeNotices();
+            out.error = std::move(error);
+            out.cancelled = e.kind() == ErrorKind::QueryCanceled && m_cancelRequested;
+            out.connectionLost = e.kind() == ErrorKind::Connection || !m_connection.isOpen();
+            break;
+        }
+    }
+    out.transaction = transactionState();
+    out.elapsedMs = timer.elapsed();
+    return out;
+}
+
+StatementResult ScriptRunner::runOne(const SqlStatement& statement, const ScriptRunOptions& options) {
+    QElapsedTimer timer;
+    timer.start();
+    StatementResult result;
+    result.offset = statement.offset;
+    result.sql = statement.text;
+    result.kind = statement.kind;
+    m_notices.clear();
+
+    if (!options.autocommit && m_connection.isIdle() && statement.kind != StatementKind::TransactionControl &&
+        !statement.outsideTransaction)
+        m_connection.exec(QStringLiteral("BEGIN"), Params{});
+
+    bool done = false;
+    if (statement.pageable && !m_connection.inFailedTransaction()) {
+        if (m_connection.isIdle()) {
+            // describeQuery and fetchPage run in their own READ ONLY transaction: nothing to undo.
+            try {
+                runPaged(statement, options, result);
+                done = true;
+            } catch (const Error& e) {
+                if (e.kind() == ErrorKind::QueryCanceled || e.kind() == ErrorKind::Connection ||
+                    !pagedOnlyFailure(e) || !m_connection.isIdle())
+                    throw;
+            }
+        } else {
+            // Inside the user's transaction, a failure of the wrapper alone must not abort it: the
+            // description (which parses the wrapped query) runs under a savepoint. The page itself then
+            // fails only where the statement would.
+            const QString name = QString::fromLatin1(kSavepoint);
+            m_connection.exec(QStringLiteral("SAVEPOINT ") + name, Params{});
+            std::optional<TableInfo> table;
+            try {
+                table = CatalogReader(m_connection).describeQuery(statement.text);
+                m_connection.exec(QStringLiteral("RELEASE SAVEPOINT ") + name, Params{});
+            } catch (const Error& e) {
+                if (e.kind() == ErrorKind::Connection)
+                    throw;
+                m_connection.exec(QStringLiteral("ROLLBACK TO SAVEPOINT ") + name, Params{});
+                m_connection.exec(QStringLiteral("RELEASE SAVEPOINT ") + name, Params{});
+                if (e.kind() == ErrorKind::QueryCanceled)
+                    throw;
+            }
+            if (table) {
+                result.table = *table;
+                runPaged(statement, options, result);
+                done = true;
+            }
+        }
+    }
+    if (!done) {
+        // Nothing of a failed paged attempt is kept, not even its notices: the statement runs again.
+        result.paged = false;
+        result.page = Page();
+        result.table = TableInfo();
+        m_notices.clear();
+        runStreamed(statement.text, options, result);
+    }
+    result.notices = takeNotices();
+    result.elapsedMs = timer.elapsed();
+    return result;
+}
+
+void ScriptRunner::runPaged(const SqlStatement& statement, const ScriptRunOptions& options,
+                            StatementResult& result) {
+    QuerySpec spec;
+    spec.sql = statement.text;
+    spec.page.pageSize = options.pageSize;
+    spec.count = CountMode::Estimate;
+    if (result.table.columns.isEmpty())
+        result.table = CatalogReader(m_connection).describeQuery(statement.text);
+    result.page = QueryEngine(m_connection).fetchPage(spec, result.table);
+    fillColumnTypes(result.page, result.table);
+    result.spec = spec;
+    result.paged = true;
+    result.returnsRows = true;
+    result.rowCount = result.page.total.value_or(result.page.rows.size());
+    result.commandStatus = result.page.totalIsEstimate ? QStringLiteral("SELECT")
+                                                       : QStringLiteral("SELECT %1").arg(result.rowCount);
+    result.affectedRows = result.page.totalIsEstimate ? -1 : result.rowCount;
+}
+
+void ScriptRunner::runStreamed(const QString& sql, const ScriptRunOptions& options, StatementResult& result) {
+    PGconn* conn = m_connection.native();
+    if (!conn || !m_connection.isOpen())
+        throwError(ErrorKind::Connection, QStringLiteral("not connected"));
+    m_connection.notifyStatement(sql, {});
+    const QByteArray text = sql.toUtf8();
+    // Extended protocol: exactly one statement, whatever the text holds.
+    if (!PQsendQueryParams(conn, text.constData(), 0, nullptr, nullptr, nullptr, nullptr, 0))
+        m_connection.throwLastError(sql);
+    PQsetSingleRowMode(conn); // if refused, the rows come in one result: still correct, just not streamed
+
+    PGresult* failed = nullptr;
+    bool haveColumns = false;
+    while (PGresult* r = PQgetResult(conn)) {
+        const ExecStatusType status = PQresultStatus(r);
+        if (failed) {
+            PQclear(r);
+            continue;
+        }
+        switch (status) {
+        case PGRES_SINGLE_TUPLE:
+        case PGRES_TUPLES_OK: {
+            result.returnsRows = true;
+            if (!haveColumns) {
+                haveColumns = true;
+                for (int c = 0; c < PQnfields(r); ++c)
+                    result.page.columns
+                        << PageColumn{QString::fromUtf8(PQfname(r, c)), builtinTypeName(PQftype(r, c))};
+            }
+            for (int row = 0; row < PQntuples(r); ++row) {
+                if (result.rowCount++ >= options.streamLimit) {
+                    result.truncated = true;
+                    continue; // counted, not kept: INSERT … RETURNING must still run to its end
+                }
+                QList<std::optional<QString>> values;
+                values.reserve(PQnfields(r));
+                for (int c = 0; c < PQnfields(r); ++c)
+                    values << (PQgetisnull(r, row, c) ? std::nullopt
+                                                      : std::optional<QString>(QString::fromUtf8(
+                                                            PQgetvalue(r, row, c), PQgetlength(r, row, c))));
+                result.page.rows << std::move(values);
+            }
+            if (status == PGRES_TUPLES_OK) {
+                result.commandStatus = QString::fromUtf8(PQcmdStatus(r));
+                result.affectedRows = commandRows(r);
+            }
+            PQclear(r);
+            break;
+        }
+        case PGRES_COMMAND_OK:
+            result.commandStatus = QString::fromUtf8(PQcmdStatus(r));
+            result.affectedRows = commandRows(r);
+            PQclear(r);
+            break;
+        case PGRES_COPY_OUT: {
+            // COPY … TO STDOUT: the data is read and dropped (exports are the place for it); the tag counts
+            // it.
+            PQclear(r);
+            char* buffer = nullptr;
+            while (PQgetCopyData(conn, &buffer, 0) > 0)
+                PQfreemem(buffer);
+            break;
+        }
+        case PGRES_COPY_IN:
+            PQclear(r);
+            PQputCopyEnd(conn, "COPY FROM STDIN is not supported in the query tool");
+            break;
+        case PGRES_EMPTY_QUERY:
+            PQclear(r);
+            break;
+        default:
+            failed = r; // the first error; read everything else first so the connection is ready again
+            break;
+        }
+    }
+    if (failed)
+        m_connection.throwLastError(sql, failed);
+    if (result.returnsRows) {
+        result.page.pageSize = int(result.page.rows.size());
+        result.page.total = result.rowCount;
+        result.page.totalIsEstimate = false;
+    }
+}
+
+Page ScriptRunner::fetchPage(const QuerySpec& spec, const TableInfo& table) {
+    Running running(m_running, m_cancelRequested);
+    m_notices.clear();
+    Page page = QueryEngine(m_connection).fetchPage(spec, table);
+    fillColumnTypes(page, table);
+    return page;
+}
+
+ExplainResult ScriptRunner::explain(const QString& statement, bool analyze) {
+    Running running(m_running, m_cancelRequested);
+    QElapsedTimer timer;
+    timer.start();
+    m_notices.clear();
+    ExplainResult out;
+    out.analyzed = analyze;
+    const QString sql = (analyze ? QStringLiteral("EXPLAIN (ANALYZE, FORMAT JSON) ")
+                                 : QStringLiteral("EXPLAIN (FORMAT JSON) ")) +
+                        statement;
+    const bool ownTransaction = analyze && m_connection.isIdle();
+    if (ownTransaction)
+        m_connection.exec(QStringLiteral("BEGIN"), Params{});
+    try {
+        const Result r = m_connection.exec(sql, Params{});
+        out.json = r.bytes(0, 0);
+    } catch (...) {
+        if (ownTransaction && m_connection.isOpen())
+            m_connection.exec(QStringLiteral("ROLLBACK"), Params{});
+        throw;
+    }
+    if (ownTransaction) {
+        m_connection.exec(QStringLiteral("ROLLBACK"), Params{});
+        out.rolledBack = true;
+    }
+    out.notices = takeNotices();
+    out.transaction = transactionState();
+    out.elapsedMs = timer.elapsed();
+    return out;
+}
+
+} // namespace pgdesk::core

@@ -1,0 +1,332 @@
+// The query tool against the real server, offscreen: results per statement, errors that point into the
+// editor, cancel without a frozen GUI, transactions across runs, plans, history, NULL vs ''.
+#include "testcluster.h"
+
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/querytool.h>
+
+#include "../../ui/src/widgets/queryresults.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+
+using pgdesk::core::TransactionState;
+using pgdesk::test::psql;
+using pgdesk::ui::PageModel;
+using pgdesk::ui::QueryResultGrid;
+using pgdesk::ui::QueryTool;
+
+class TestQueryTool final : public QObject {
+    Q_OBJECT
+    std::shared_ptr<pgdesk::core::Pool> m_pool;
+    QTemporaryDir m_dir;
+    QString m_schema;
+    int m_tools = 0;
+
+    std::unique_ptr<QueryTool> tool() {
+        // Each tool its own history file unless a test shares one on purpose.
+        return std::make_unique<QueryTool>(
+            m_pool, QStringLiteral("demo"), nullptr,
+            m_dir.filePath(QStringLiteral("history-%1.sqlite").arg(++m_tools)));
+    }
+    static bool runAndWait(QueryTool& t, const QString& sql) {
+        t.setSql(sql);
+        QSignalSpy done(&t, &QueryTool::runFinished);
+        t.run();
+        return done.wait(20000);
+    }
+    static QString messages(const QueryTool& t) { return t.messages()->toPlainText(); }
+    QString notes() const {
+        return psql(QStringLiteral("select string_agg(note, ',' order by id) from %1.t").arg(m_schema));
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_schema = QStringLiteral("qt_%1").arg(QCoreApplication::applicationPid());
+        psql(QStringLiteral("drop schema if exists %1 cascade; create schema %1;"
+                            "create table %1.t (id int primary key, note text);"
+                            "insert into %1.t values (1, 'a'), (2, 'b'), (3, 'c');")
+                 .arg(m_schema));
+        m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+    }
+    void cleanupTestCase() {
+        m_pool.reset();
+        psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
+    }
+
+    void threeStatementsGiveTwoResultTabsAndMessages() {
+        auto t = tool();
+        QVERIFY(runAndWait(*t, QStringLiteral("select id, note from %1.t order by id;\n"
+                                              "update %1.t set note = note where id <= 2;\n"
+                                              "select count(*) from %1.t")
+                                   .arg(m_schema)));
+        const auto grids = t->resultGrids();
+        QCOMPARE(grids.size(), 2);
+        QCOMPARE(t->results()->count(), 3); // Messages + two results
+        QCOMPARE(grids[0]->model()->rowCount(), 3);
+        QCOMPARE(grids[0]->model()->index(2, 1).data(Qt::EditRole).toString(), QStringLiteral("c"));
+        QCOMPARE(grids[1]->model()->index(0, 0).data(Qt::EditRole).toString(), QStringLiteral("3"));
+        QCOMPARE(grids[1]->statementIndex(), 2);
+        QVERIFY2(messages(*t).contains(QLatin1String("[2] UPDATE 2")), qPrintable(messages(*t)));
+        QVERIFY(messages(*t).contains(QLatin1String("[1] SELECT 3")));
+        QVERIFY(messages(*t).contains(QLatin1String("Done: 3 statements")));
+        QCOMPARE(t->results()->currentWidget(), grids[0]);
+        QCOMPARE(t->transactionState(), TransactionState::Idle);
+
+        // A new run replaces the results.
+        QVERIFY(runAndWait(*t, QStringLiteral("select 1")));
+        QCOMPARE(t->resultGrids().size(), 1);
+    }
+
+    void anErrorNamesItsStatementAndMovesTheCursorThere() {
+        auto t = tool();
+        const QString sql = QStringLiteral("select 1;\nselect 'ü🐘', x from nope_table;\nselect 3");
+        QVERIFY(runAndWait(*t, sql));
+        QVERIFY2(messages(*t).contains(QLatin1String("[2] ERROR 42P01")), qPrintable(messages(*t)));
+        QVERIFY(messages(*t).contains(QLatin1String("line 2, column 21")));
+        QVERIFY(messages(*t).contains(QLatin1String("Stopped at statement 2")));
+        QCOMPARE(t->editor()->textCursor().position(), sql.indexOf(QLatin1String("nope_table")));
+        QCOMPARE(t->resultGrids().size(), 1); // the first statement's rows stay
+        QCOMPARE(t->results()->currentWidget(), t->messages());
+
+        // Running a selection: positions count from the selection's start in the editor.
+        QTextCursor c = t->editor()->textCursor();
+        const int from = int(sql.indexOf(QStringLiteral("select 'ü")));
+        c.setPosition(from);
+        c.setPosition(int(sql.indexOf(QLatin1String(";\nselect 3"))), QTextCursor::KeepAnchor);
+        t->editor()->setTextCursor(c);
+        QSignalSpy done(t.get(), &QueryTool::runFinished);
+        t->run();
+        QVERIFY(done.wait(20000));
+        QVERIFY2(messages(*t).contains(QLatin1String("[1] ERROR 42P01")), qPrintable(messages(*t)));
+        QCOMPARE(t->editor()->textCursor().position(), sql.indexOf(QLatin1String("nope_table")));
+    }
+
+    void cancelReturnsQuicklyAndTheGuiKeepsRunning() {
+        auto t = tool();
+        t->setSql(QStringLiteral("select pg_sleep(30); select 2"));
+        int ticks = 0;
+        QTimer ticker;
+        connect(&ticker, &QTimer::timeout, [&] { ++ticks; });
+        ticker.start(20);
+        QSignalSpy done(t.get(), &QueryTool::runFinished);
+        QElapsedTimer timer;
+        timer.start();
+        t->run();
+        QVERIFY2(timer.elapsed() < 200, "starting a run blocked the GUI thread");
+        QVERIFY(t->isRunning());
+        QVERIFY(t->cancelAction()->isEnabled());
+        QVERIFY(!t->runAction()->isEnabled());
+        QTest::qWait(700);
+        QVERIFY(t->isRunning());
+        QVERIFY2(ticks >= 15, qPrintable(QString::number(ticks))); // the event loop ran meanwhile
+        QElapsedTimer cancelled;
+        cancelled.start();
+        t->cancelAction()->trigger();
+        QVERIFY(done.wait(5000));
+        QVERIFY2(cancelled.elapsed() < 2000, qPrintable(QString::number(cancelled.elapsed())));
+        QVERIFY(!t->isRunning());
+        QVERIFY2(messages(*t).contains(QLatin1String("[1] Cancelled")), qPrintable(messages(*t)));
+        QCOMPARE(t->resultGrids().size(), 0); // the second statement never ran
+        QVERIFY(runAndWait(*t, QStringLiteral("select 42")));
+        QCOMPARE(t->resultGrids().at(0)->model()->index(0, 0).data(Qt::EditRole).toString(),
+                 QStringLiteral("42"));
+    }
+
+    void beginUpdateRollbackLeavesTheDataAndTheIndicatorFollows() {
+        auto t = tool();
+        QSignalSpy states(t.get(), &QueryTool::transactionStateChanged);
+        QCOMPARE(t->transactionLabel()->text(), QStringLiteral("Idle"));
+        QVERIFY(!t->rollbackButton()->isEnabled());
+        QVERIFY(runAndWait(*t, QStringLiteral("begin; update %1.t set note = 'changed'").arg(m_schema)));
+        QCOMPARE(t->transactionState(), TransactionState::InTransaction);
+        QCOMPARE(t->transactionLabel()->text(), QStringLiteral("In transaction"));
+        QVERIFY(t->commitButton()->isEnabled());
+        QVERIFY(t->rollbackButton()->isEnabled());
+        QCOMPARE(notes(), QStringLiteral("a,b,c")); // others do not see it
+        // The next run is in the same transaction: it sees its own change.
+        QVERIFY(runAndWait(*t, QStringLiteral("select distinct note from %1.t").arg(m_schema)));
+        QCOMPARE(t->resultGrids().at(0)->model()->index(0, 0).data(Qt::EditRole).toString(),
+                 QStringLiteral("changed"));
+        QSignalSpy done(t.get(), &QueryTool::runFinished);
+        t->rollbackButton()->click();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(t->transactionState(), TransactionState::Idle);
+        QCOMPARE(t->transactionLabel()->text(), QStringLiteral("Idle"));
+        QVERIFY(!t->rollbackButton()->isEnabled());
+        QVERIFY(messages(*t).contains(QLatin1String("ROLLBACK")));
+        QCOMPARE(notes(), QStringLiteral("a,b,c"));
+        QCOMPARE(states.size(), 2);
+
+        // Autocommit off: the first statement opens the transaction; a failure shows; Rollback ends it.
+        t->autocommitBox()->setChecked(false);
+        QCOMPARE(t->transactionLabel()->text(), QStringLiteral("Idle"));
+        QVERIFY(runAndWait(*t, QStringLiteral("update %1.t set note = 'x'; select 1 / 0").arg(m_schema)));
+        QCOMPARE(t->transactionState(), TransactionState::Failed);
+        QCOMPARE(t->transactionLabel()->text(), QStringLiteral("Transaction failed"));
+        QVERIFY(!t->commitButton()->isEnabled());
+        t->rollbackButton()->click();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(t->transactionState(), TransactionState::Idle);
+        QCOMPARE(notes(), QStringLiteral("a,b,c"));
+
+        // Commit keeps the change.
+        QVERIFY(runAndWait(*t, QStringLiteral("update %1.t set note = 'd' where id = 3").arg(m_schema)));
+        QCOMPARE(t->transactionState(), TransactionState::InTransaction);
+        t->commitButton()->click();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(t->transactionState(), TransactionState::Idle);
+        QCOMPARE(notes(), QStringLiteral("a,b,d"));
+        psql(QStringLiteral("update %1.t set note = 'c' where id = 3").arg(m_schema));
+    }
+
+    void explainAnalyzeBuildsAPlanTree() {
+        auto t = tool();
+        t->setSql(QStringLiteral("select 1;\nselect * from %1.t where note <> 'zz'").arg(m_schema));
+        QTextCursor c = t->editor()->textCursor();
+        c.setPosition(int(t->sql().indexOf(QLatin1String("from")))); // the second statement
+        t->editor()->setTextCursor(c);
+        QSignalSpy done(t.get(), &QueryTool::explainFinished);
+        t->explain(true);
+        QVERIFY(done.wait(20000));
+        QTreeWidget* tree = t->planTree();
+        QVERIFY2(tree, qPrintable(messages(*t)));
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QVERIFY2(tree->topLevelItem(0)->text(0).startsWith(QLatin1String("Seq Scan on t")),
+                 qPrintable(tree->topLevelItem(0)->text(0)));
+        QCOMPARE(tree->topLevelItem(0)->text(2), QStringLiteral("3")); // actual rows
+        QVERIFY(!tree->topLevelItem(0)->text(5).isEmpty());            // actual time
+        QVERIFY(tree->topLevelItem(0)->toolTip(0).contains(QLatin1String("Filter")));
+        QVERIFY(messages(*t).contains(QLatin1String("Execution")));
+
+        // Nested nodes are children.
+        t->setSql(
+            QStringLiteral("select * from %1.t a join %1.t b using (id) order by a.note").arg(m_schema));
+        t->explain(false);
+        QVERIFY(done.wait(20000));
+        tree = t->planTree();
+        QVERIFY(tree->topLevelItem(0)->childCount() >= 1);
+        QCOMPARE(tree->topLevelItem(0)->text(2), QString()); // not analyzed: no actual rows
+    }
+
+    void historyRecordsRunsAndSearchFindsThem() {
+        const QString path = m_dir.filePath(QStringLiteral("shared-history.sqlite"));
+        auto t = std::make_unique<QueryTool>(m_pool, QStringLiteral("demo"), nullptr, path);
+        QSignalSpy loaded(t.get(), &QueryTool::historyLoaded);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(t->historyList()->count(), 0);
+        QVERIFY(runAndWait(*t, QStringLiteral("select '50%_off' as marker_one")));
+        QVERIFY(runAndWait(*t, QStringLiteral("select 'ÜNÏ 🐘' as marker_two")));
+        QVERIFY(runAndWait(*t, QStringLiteral("select * from nope_history")));
+        if (t->historyList()->count() < 3)
+            QVERIFY(loaded.wait(10000));
+        QCOMPARE(t->historyList()->count(), 3);
+        QVERIFY(t->historyList()->item(0)->text().startsWith(QLatin1String("select * from nope_history")));
+        QVERIFY(t->historyList()->item(0)->toolTip().contains(QLatin1String("42P01")));
+
+        t->historySearch()->setText(QStringLiteral("%_"));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(t->historyList()->count(), 1);
+        QVERIFY(t->historyList()->item(0)->text().contains(QLatin1String("marker_one")));
+        t->historySearch()->setText(QString::fromUtf8("ünï 🐘"));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(t->historyList()->count(), 1);
+
+        // Double-click loads the SQL into the editor.
+        t->setSql(QString());
+        emit t->historyList()->itemDoubleClicked(t->historyList()->item(0));
+        QCOMPARE(t->sql(), QString::fromUtf8("select 'ÜNÏ 🐘' as marker_two"));
+
+        // Another tool of the same profile sees the same history; another profile does not.
+        QueryTool same(m_pool, QStringLiteral("demo"), nullptr, path);
+        QSignalSpy sameLoaded(&same, &QueryTool::historyLoaded);
+        QVERIFY(sameLoaded.wait(10000));
+        QCOMPARE(same.historyList()->count(), 3);
+        QueryTool other(m_pool, QStringLiteral("other"), nullptr, path);
+        QSignalSpy otherLoaded(&other, &QueryTool::historyLoaded);
+        QVERIFY(otherLoaded.wait(10000));
+        QCOMPARE(other.historyList()->count(), 0);
+    }
+
+    void nullAndEmptyStringLookDifferent() {
+        auto t = tool();
+        QVERIFY(
+            runAndWait(*t, QStringLiteral("select null::text as n, ''::text as e, 'NULL'::text as s;"
+                                          "insert into %1.t values (9, null) returning note, ''::text as e")
+                               .arg(m_schema)));
+        for (QueryResultGrid* grid : t->resultGrids()) {
+            PageModel* m = grid->model();
+            QVERIFY(m->index(0, 0).data(PageModel::IsNullRole).toBool());
+            QVERIFY(!m->index(0, 0).data(Qt::EditRole).isValid());
+            QVERIFY(!m->index(0, 1).data(PageModel::IsNullRole).toBool());
+            QVERIFY(m->index(0, 1).data(Qt::EditRole).isValid());
+            QCOMPARE(m->index(0, 1).data(Qt::EditRole).toString(), QString());
+            QVERIFY(m->index(0, 0).data(Qt::DisplayRole) != m->index(0, 1).data(Qt::DisplayRole));
+        }
+        QCOMPARE(t->resultGrids().size(), 2);
+        QVERIFY(!t->resultGrids().at(0)->model()->index(0, 2).data(PageModel::IsNullRole).toBool());
+        psql(QStringLiteral("delete from %1.t where id = 9").arg(m_schema));
+    }
+
+    void bigResultsArePagedOnTheServer() {
+        auto t = tool();
+        QVERIFY(runAndWait(*t, QStringLiteral("select g from generate_series(1, 250) g")));
+        QueryResultGrid* grid = t->resultGrids().at(0);
+        QCOMPARE(grid->model()->rowCount(), 100);
+        QVERIFY2(grid->rangeText().startsWith(QStringLiteral("rows 1–100 of ")),
+                 qPrintable(grid->rangeText()));
+        QSignalSpy page(grid, &QueryResultGrid::pageLoaded);
+        grid->nextPage();
+        QVERIFY(page.wait(20000));
+        QCOMPARE(grid->model()->index(0, 0).data(Qt::EditRole).toString(), QStringLiteral("101"));
+        QVERIFY(grid->rangeText().startsWith(QStringLiteral("rows 101–200")));
+    }
+
+    void shortcutsRunAndCancel() {
+        auto t = tool();
+        t->show();
+        QVERIFY(QTest::qWaitForWindowExposed(t.get()));
+        t->activateWindow();
+        t->editor()->setFocus();
+        t->setSql(QStringLiteral("select 7"));
+        QSignalSpy done(t.get(), &QueryTool::runFinished);
+        QTest::keyClick(t->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(t->resultGrids().size(), 1);
+        QCOMPARE(t->sql(), QStringLiteral("select 7")); // the key did not reach the editor
+        t->setSql(QStringLiteral("select pg_sleep(30)"));
+        QTest::keyClick(t->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QTest::qWait(300);
+        QVERIFY(t->isRunning());
+        QTest::keyClick(t->editor(), Qt::Key_Escape);
+        QVERIFY(done.wait(3000));
+        QVERIFY(messages(*t).contains(QLatin1String("Cancelled")));
+    }
+
+    void mainWindowOffersTheQueryTool() {
+        pgdesk::ui::MainWindow w;
+        auto* action = w.findChild<QAction*>(QStringLiteral("newQueryToolAction"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
+        QCOMPARE(w.openQueryTool(), nullptr); // no session yet
+    }
+};
+
+QTEST_MAIN(TestQueryTool)
+#include "tst_querytool.moc"

@@ -1,0 +1,127 @@
+#pragma once
+
+#include <pgdesk/core/scriptrunner.h>
+#include <pgdesk/core/statementsplitter.h>
+
+#include <QDateTime>
+#include <QWidget>
+
+#include <memory>
+
+class QAction;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
+class QPlainTextEdit;
+class QSplitter;
+class QTabWidget;
+class QTimer;
+class QToolButton;
+class QTreeWidget;
+
+namespace pgdesk::core {
+class Pool;
+}
+
+namespace pgdesk::ui {
+
+class QueryResultGrid;
+class QuerySession;
+
+// A query tool tab: a SQL editor (highlighted) on its own server session. Run (Ctrl+Enter) runs the
+// selection, else the whole script; Ctrl+Shift+Enter the statement under the cursor; Esc cancels. Every
+// statement that returns rows gets a result tab (a paged grid for plain queries: bounded memory); the
+// Messages tab lists command statuses, notices, timings and errors by statement number, and an error
+// moves the editor's cursor to where the server points. Explain / Explain Analyze show the plan as a
+// tree. Autocommit, or a transaction kept open across runs with Commit / Rollback and a visible state.
+// A searchable history (per profile, on disk) loads earlier SQL with a double-click.
+//
+// All database work runs on worker threads through the tool's QuerySession, which keeps one connection
+// for the tool's whole life; the GUI thread only sends requests and shows replies.
+class QueryTool final : public QWidget {
+    Q_OBJECT
+public:
+    // historyKey: whose history this is (the profile name); historyPath: empty = QueryHistory's default.
+    QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidget* parent = nullptr,
+              QString historyPath = {});
+    ~QueryTool() override;
+
+    QPlainTextEdit* editor() const { return m_editor; }
+    QTabWidget* results() const { return m_results; }
+    QPlainTextEdit* messages() const { return m_messages; }
+    QListWidget* historyList() const { return m_historyList; }
+    QLineEdit* historySearch() const { return m_historySearch; }
+    QCheckBox* autocommitBox() const { return m_autocommit; }
+    QLabel* transactionLabel() const { return m_transactionLabel; }
+    QToolButton* commitButton() const { return m_commit; }
+    QToolButton* rollbackButton() const { return m_rollback; }
+    QAction* runAction() const { return m_runAction; }
+    QAction* cancelAction() const { return m_cancelAction; }
+
+    // The result grids of the last run, in statement order.
+    QList<QueryResultGrid*> resultGrids() const;
+    // The tree of the last Explain, if it is still shown.
+    QTreeWidget* planTree() const;
+
+    bool isRunning() const { return m_running; }
+    core::TransactionState transactionState() const { return m_transaction; }
+    void setSql(const QString& sql);
+    QString sql() const;
+
+    // The selection if there is one, else the whole script.
+    void run();
+    void runStatementAtCursor();
+    // Explain (ANALYZE) of the selection, else of the statement under the cursor.
+    void explain(bool analyze);
+    void cancel();
+    void commit();
+    void rollback();
+    // Reloads the history list with the search field's text.
+    void refreshHistory();
+
+signals:
+    void runFinished();
+    void explainFinished();
+    void historyLoaded();
+    void transactionStateChanged(pgdesk::core::TransactionState state);
+
+private:
+    void buildToolbar(QWidget* bar);
+    void start(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql);
+    void showRun(const core::ScriptRun& run, qsizetype base);
+    void showFailure(const QString& message, bool connectionLost);
+    void setRunning(bool running);
+    void setTransactionState(core::TransactionState state);
+    void clearResults();
+    void message(const QString& text, const QString& color = {});
+    void loadHistoryItem(QListWidgetItem* item);
+
+    std::shared_ptr<QuerySession> m_session;
+    QString m_historyKey;
+    QString m_historyPath;
+    QPlainTextEdit* m_editor = nullptr;
+    QTabWidget* m_results = nullptr;
+    QPlainTextEdit* m_messages = nullptr;
+    QSplitter* m_split = nullptr;
+    QWidget* m_historyPanel = nullptr;
+    QLineEdit* m_historySearch = nullptr;
+    QListWidget* m_historyList = nullptr;
+    QTimer* m_historyTimer = nullptr;
+    QCheckBox* m_autocommit = nullptr;
+    QLabel* m_transactionLabel = nullptr;
+    QLabel* m_status = nullptr;
+    QToolButton* m_commit = nullptr;
+    QToolButton* m_rollback = nullptr;
+    QAction* m_runAction = nullptr;
+    QAction* m_runStatementAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+    QAction* m_explainAction = nullptr;
+    QAction* m_analyzeAction = nullptr;
+    bool m_running = false;
+    core::TransactionState m_transaction = core::TransactionState::Idle;
+    quint64 m_historyGeneration = 0;
+};
+
+} // namespace pgdesk::ui

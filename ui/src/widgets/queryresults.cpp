@@ -1,0 +1,251 @@
+#include "queryresults.h"
+
+#include "querysession.h"
+
+#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/pagemodel.h>
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLocale>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace pgdesk::ui {
+
+QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const core::StatementResult& result,
+                                 QWidget* parent)
+    : QWidget(parent)
+    , m_session(std::move(session))
+    , m_spec(result.spec)
+    , m_table(result.table)
+    , m_paged(result.paged)
+    , m_truncated(result.truncated)
+    , m_rowCount(result.rowCount)
+    , m_statementIndex(result.index) {
+    m_model = new PageModel(this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("resultView"));
+    m_view->setModel(m_model);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+
+    m_range = new QLabel(this);
+    m_range->setObjectName(QStringLiteral("resultRange"));
+    const auto button = [this](const QString& text, const QString& tip, void (QueryResultGrid::*slot)()) {
+        auto* b = new QToolButton(this);
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        connect(b, &QToolButton::clicked, this, slot);
+        return b;
+    };
+    m_first = button(QStringLiteral("⏮"), tr("First page"), &QueryResultGrid::firstPage);
+    m_previous = button(QStringLiteral("◀"), tr("Previous page"), &QueryResultGrid::previousPage);
+    m_next = button(QStringLiteral("▶"), tr("Next page"), &QueryResultGrid::nextPage);
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 2, 4, 2);
+    bar->addWidget(m_first);
+    bar->addWidget(m_previous);
+    bar->addWidget(m_next);
+    bar->addWidget(m_range, 1);
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_first), static_cast<QWidget*>(m_previous), static_cast<QWidget*>(m_next)})
+        w->setVisible(m_paged);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(bar);
+
+    m_model->setPage(result.page);
+    m_view->resizeColumnsToContents();
+    updateControls();
+}
+
+QString QueryResultGrid::rangeText() const {
+    const core::Page& page = m_model->page();
+    const QLocale locale;
+    if (page.rows.isEmpty())
+        return m_loading ? tr("Loading…") : tr("No rows");
+    if (!m_paged) {
+        return m_truncated
+                   ? tr("first %1 of %2 rows shown")
+                         .arg(locale.toString(qlonglong(page.rows.size())), locale.toString(m_rowCount))
+                   : (page.rows.size() == 1
+                          ? tr("1 row")
+                          : tr("%1 rows").arg(locale.toString(qlonglong(page.rows.size()))));
+    }
+    const qint64 first = (m_pageNumber - 1) * m_spec.page.pageSize + 1;
+    const QString span =
+        tr("rows %1–%2").arg(locale.toString(first), locale.toString(first + page.rows.size() - 1));
+    if (!page.total)
+        return span;
+    return tr("%1 of %2%3")
+        .arg(span, page.totalIsEstimate ? QStringLiteral("≈ ") : QString(), locale.toString(*page.total));
+}
+
+void QueryResultGrid::updateControls() {
+    const core::Page& page = m_model->page();
+    const qint64 shownEnd = (m_pageNumber - 1) * m_spec.page.pageSize + page.rows.size();
+    const bool more = page.rows.size() >= m_spec.page.pageSize && !m_atEnd &&
+                      (!page.total || page.totalIsEstimate || shownEnd < *page.total);
+    m_first->setEnabled(!m_loading && m_pageNumber > 1);
+    m_previous->setEnabled(!m_loading && m_pageNumber > 1);
+    m_next->setEnabled(!m_loading && more);
+    m_range->setText(m_loading ? tr("Loading…") : rangeText());
+    m_model->setFirstRowNumber(m_paged ? (m_pageNumber - 1) * m_spec.page.pageSize + 1 : 1);
+}
+
+void QueryResultGrid::firstPage() {
+    load(1);
+}
+
+void QueryResultGrid::previousPage() {
+    load(std::max<qint64>(1, m_pageNumber - 1));
+}
+
+void QueryResultGrid::nextPage() {
+    load(m_pageNumber + 1);
+}
+
+void QueryResultGrid::load(qint64 pageNumber) {
+    if (!m_paged)
+        return;
+    core::QuerySpec spec = m_spec;
+    spec.page.pageNumber = pageNumber;
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    updateControls();
+    runInBackground(
+        this, [session = m_session, spec, table = m_table] { return session->fetchPage(spec, table); },
+        [this, generation, pageNumber](core::Page page) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            if (page.rows.isEmpty() && pageNumber > 1) {
+                m_atEnd = true; // the estimate promised more than there is: stay on this page
+            } else {
+                m_atEnd = pageNumber < m_pageNumber ? false : m_atEnd;
+                m_pageNumber = pageNumber;
+                m_model->setPage(std::move(page));
+            }
+            updateControls();
+            emit pageLoaded();
+        },
+        [this, generation](const QString& message) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            updateControls();
+            m_range->setText(message);
+            emit loadFailed(message);
+        });
+}
+
+namespace {
+
+QString number(const QJsonValue& v, int decimals) {
+    if (v.isUndefined() || v.isNull())
+        return {};
+    return QLocale().toString(v.toDouble(), 'f', decimals);
+}
+
+QString nodeLabel(const QJsonObject& node) {
+    QString label = node.value(QStringLiteral("Node Type")).toString();
+    const QString join = node.value(QStringLiteral("Join Type")).toString();
+    if (!join.isEmpty() && join != QLatin1String("Inner"))
+        label += QStringLiteral(" (%1)").arg(join);
+    const QString relation = node.value(QStringLiteral("Relation Name")).toString();
+    const QString index = node.value(QStringLiteral("Index Name")).toString();
+    if (!index.isEmpty())
+        label += QStringLiteral(" using ") + index;
+    if (!relation.isEmpty()) {
+        const QString schema = node.value(QStringLiteral("Schema")).toString();
+        label +=
+            QStringLiteral(" on ") + (schema.isEmpty() ? relation : schema + QLatin1Char('.') + relation);
+        const QString alias = node.value(QStringLiteral("Alias")).toString();
+        if (!alias.isEmpty() && alias != relation)
+            label += QLatin1Char(' ') + alias;
+    }
+    for (const char* key : {"CTE Name", "Function Name", "Subplan Name"}) {
+        const QString extra = node.value(QString::fromLatin1(key)).toString();
+        if (!extra.isEmpty())
+            label += QStringLiteral(" [%1]").arg(extra);
+    }
+    return label;
+}
+
+void addNode(const QJsonObject& node, QTreeWidget* tree, QTreeWidgetItem* parent) {
+    QStringList columns;
+    const bool analyzed = node.contains(QStringLiteral("Actual Rows"));
+    columns << nodeLabel(node) << number(node.value(QStringLiteral("Plan Rows")), 0)
+            << (analyzed ? number(node.value(QStringLiteral("Actual Rows")), 0) : QString())
+            << (analyzed ? number(node.value(QStringLiteral("Actual Loops")), 0) : QString())
+            << QStringLiteral("%1..%2").arg(number(node.value(QStringLiteral("Startup Cost")), 2),
+                                            number(node.value(QStringLiteral("Total Cost")), 2))
+            << (analyzed ? number(node.value(QStringLiteral("Actual Total Time")), 3) : QString());
+    auto* item = parent ? new QTreeWidgetItem(parent, columns) : new QTreeWidgetItem(tree, columns);
+    for (int c = 1; c < columns.size(); ++c)
+        item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+    // Everything else the node says, as a tooltip (filters, conditions, buffers…).
+    QStringList details;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        if (it.key() == QLatin1String("Plans"))
+            continue;
+        const QJsonValue v = it.value();
+        QString text;
+        if (v.isString())
+            text = v.toString();
+        else if (v.isDouble())
+            text = QString::number(v.toDouble());
+        else if (v.isBool())
+            text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        else if (v.isArray())
+            text = QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+        else if (v.isObject())
+            text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        details << QStringLiteral("%1: %2").arg(it.key(), text);
+    }
+    item->setToolTip(0, details.join(QLatin1Char('\n')));
+    for (const QJsonValue& child : node.value(QStringLiteral("Plans")).toArray())
+        addNode(child.toObject(), tree, item);
+}
+
+} // namespace
+
+QTreeWidget* createPlanTree(const QByteArray& json, QWidget* parent, QString* summary) {
+    auto* tree = new QTreeWidget(parent);
+    tree->setObjectName(QStringLiteral("planTree"));
+    tree->setHeaderLabels({QObject::tr("Node"), QObject::tr("Rows (est.)"), QObject::tr("Rows"),
+                           QObject::tr("Loops"), QObject::tr("Cost"), QObject::tr("Time (ms)")});
+    tree->setAlternatingRowColors(true);
+    tree->setUniformRowHeights(true);
+    const QJsonObject top = QJsonDocument::fromJson(json).array().at(0).toObject();
+    if (top.contains(QStringLiteral("Plan")))
+        addNode(top.value(QStringLiteral("Plan")).toObject(), tree, nullptr);
+    tree->expandAll();
+    tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < tree->columnCount(); ++c)
+        tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    if (summary) {
+        QStringList parts;
+        if (top.contains(QStringLiteral("Planning Time")))
+            parts << QObject::tr("Planning %1 ms").arg(number(top.value(QStringLiteral("Planning Time")), 3));
+        if (top.contains(QStringLiteral("Execution Time")))
+            parts
+                << QObject::tr("Execution %1 ms").arg(number(top.value(QStringLiteral("Execution Time")), 3));
+        *summary = parts.join(QStringLiteral(" · "));
+    }
+    return tree;
+}
+
+} // namespace pgdesk::ui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <pgdesk/core/scriptrunner.h>
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QTableView;
+class QToolButton;
+class QTreeWidget;
+
+namespace pgdesk::ui {
+
+class PageModel;
+class QuerySession;
+
+// One statement's rows in the query tool: a read-only grid holding one page (PageModel: NULL drawn
+// distinctly, numbers right-aligned). A plain query is paged on the server through the tool's session
+// (first / previous / next, fetched on workers with a generation id); other statements show the rows
+// that were kept ("first 1,000 of 1,500 rows").
+class QueryResultGrid final : public QWidget {
+    Q_OBJECT
+public:
+    QueryResultGrid(std::shared_ptr<QuerySession> session, const core::StatementResult& result,
+                    QWidget* parent = nullptr);
+
+    PageModel* model() const { return m_model; }
+    QTableView* view() const { return m_view; }
+    QString rangeText() const;
+    bool isLoading() const { return m_loading; }
+    int statementIndex() const { return m_statementIndex; }
+
+    void firstPage();
+    void previousPage();
+    void nextPage();
+
+signals:
+    void pageLoaded();
+    void loadFailed(const QString& message);
+
+private:
+    void load(qint64 pageNumber);
+    void updateControls();
+
+    std::shared_ptr<QuerySession> m_session;
+    core::QuerySpec m_spec;
+    core::TableInfo m_table;
+    bool m_paged = false;
+    bool m_truncated = false;
+    qint64 m_rowCount = 0;
+    int m_statementIndex = 0;
+    qint64 m_pageNumber = 1;
+    bool m_atEnd = false; // a next page came back empty
+    bool m_loading = false;
+    quint64 m_generation = 0;
+    PageModel* m_model = nullptr;
+    QTableView* m_view = nullptr;
+    QLabel* m_range = nullptr;
+    QToolButton* m_first = nullptr;
+    QToolButton* m_previous = nullptr;
+    QToolButton* m_next = nullptr;
+};
+
+// EXPLAIN (FORMAT JSON) as an indented tree: node (type, relation, index, join), estimated and actual
+// rows, loops, cost, actual time. `summary` gets "Planning 0.1 ms · Execution 2.3 ms" when the plan has
+// them. An unreadable plan gives an empty tree.
+QTreeWidget* createPlanTree(const QByteArray& json, QWidget* parent, QString* summary = nullptr);
+
+} // namespace pgdesk::ui

@@ -1,0 +1,74 @@
+#include "querysession.h"
+
+#include <pgdesk/core/errors.h>
+
+namespace pgdesk::ui {
+
+QuerySession::QuerySession(std::shared_ptr<core::Pool> pool)
+    : m_pool(std::move(pool)) {
+}
+
+QuerySession::~QuerySession() {
+    std::lock_guard lock(m_mutex);
+    drop();
+}
+
+void QuerySession::drop() {
+    {
+        std::lock_guard lock(m_cancelMutex);
+        m_cancelTarget = nullptr;
+    }
+    m_runner.reset(); // restores the connection's notice receiver
+    if (m_connection) {
+        m_connection.invalidate();
+        m_connection.release();
+    }
+}
+
+core::ScriptRunner& QuerySession::runner() {
+    if (m_runner && m_connection && m_connection->isOpen())
+        return *m_runner;
+    drop();
+    m_connection = m_pool->acquire();
+    m_runner = std::make_unique<core::ScriptRunner>(*m_connection);
+    std::lock_guard lock(m_cancelMutex);
+    m_cancelTarget = m_runner.get();
+    return *m_runner;
+}
+
+template <class Fn> auto QuerySession::guarded(Fn fn) {
+    std::lock_guard lock(m_mutex);
+    try {
+        return fn(runner());
+    } catch (const core::ConnectionError&) {
+        if (!m_connection || !m_connection->isOpen())
+            drop();
+        throw;
+    }
+}
+
+core::ScriptRun QuerySession::run(const QList<core::SqlStatement>& statements,
+                                  const core::ScriptRunOptions& options) {
+    return guarded([&](core::ScriptRunner& r) {
+        core::ScriptRun out = r.run(statements, options);
+        if (out.connectionLost)
+            drop();
+        return out;
+    });
+}
+
+core::Page QuerySession::fetchPage(const core::QuerySpec& spec, const core::TableInfo& table) {
+    return guarded([&](core::ScriptRunner& r) { return r.fetchPage(spec, table); });
+}
+
+core::ExplainResult QuerySession::explain(const QString& statement, bool analyze) {
+    return guarded([&](core::ScriptRunner& r) { return r.explain(statement, analyze); });
+}
+
+void QuerySession::cancel() {
+    std::lock_guard lock(m_cancelMutex);
+    if (m_cancelTarget)
+        m_cancelTarget->cancel();
+}
+
+} // namespace pgdesk::ui

@@ -1,0 +1,573 @@
+#include <pgdesk/ui/querytool.h>
+
+#include "queryresults.h"
+#include "querysession.h"
+#include "sqlhighlighter.h"
+
+#include <pgdesk/core/pool.h>
+#include <pgdesk/core/queryhistory.h>
+#include <pgdesk/ui/background.h>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTextBlock>
+#include <QThread>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace pgdesk::ui {
+
+namespace {
+
+// What a run's worker hands back: the run, plus a history write that failed (the run itself did not).
+struct RunReply {
+    core::ScriptRun run;
+    QString historyProblem;
+};
+
+// The rows a run is remembered with: those of its last statement that said.
+qint64 rowsOf(const core::ScriptRun& run) {
+    for (auto it = run.statements.crbegin(); it != run.statements.crend(); ++it) {
+        if (it->returnsRows)
+            return it->paged && it->page.totalIsEstimate ? -1 : it->rowCount; // only exact counts
+        if (it->affectedRows >= 0)
+            return it->affectedRows;
+    }
+    return -1;
+}
+
+QString duration(qint64 ms) {
+    return ms < 1000 ? QStringLiteral("%1 ms").arg(ms) : QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 2);
+}
+
+const char* const kPlanTab = "planTab";
+
+// "1 row", "1,500 rows" (no translations are loaded yet, so %n plurals would stay "row(s)").
+QString counted(qint64 n, const QString& one, const QString& many) {
+    return QStringLiteral("%1 %2").arg(QLocale().toString(n), n == 1 ? one : many);
+}
+
+} // namespace
+
+QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidget* parent,
+                     QString historyPath)
+    : QWidget(parent)
+    , m_session(std::make_shared<QuerySession>(std::move(pool)))
+    , m_historyKey(std::move(historyKey))
+    , m_historyPath(historyPath.isEmpty() ? core::QueryHistory::defaultPath() : std::move(historyPath)) {
+    setObjectName(QStringLiteral("queryTool"));
+
+    m_editor = new QPlainTextEdit(this);
+    m_editor->setObjectName(QStringLiteral("sqlEditor"));
+    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setTabStopDistance(4 * m_editor->fontMetrics().horizontalAdvance(QLatin1Char(' ')));
+    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_editor->setPlaceholderText(tr("SQL — Ctrl+Enter runs the selection or the whole script, "
+                                    "Ctrl+Shift+Enter the statement under the cursor"));
+    new SqlHighlighter(m_editor->document());
+
+    m_messages = new QPlainTextEdit(this);
+    m_messages->setObjectName(QStringLiteral("messages"));
+    m_messages->setReadOnly(true);
+    m_messages->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_results = new QTabWidget(this);
+    m_results->setObjectName(QStringLiteral("results"));
+    m_results->setDocumentMode(true);
+    m_results->addTab(m_messages, tr("Messages"));
+
+    auto* vertical = new QSplitter(Qt::Vertical, this);
+    vertical->addWidget(m_editor);
+    vertical->addWidget(m_results);
+    vertical->setStretchFactor(0, 2);
+    vertical->setStretchFactor(1, 3);
+
+    // History: searchable, newest first; a double-click puts the SQL back into the editor.
+    m_historyPanel = new QWidget(this);
+    m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
+    m_historySearch = new QLineEdit(m_historyPanel);
+    m_historySearch->setObjectName(QStringLiteral("historySearch"));
+    m_historySearch->setPlaceholderText(tr("Search history"));
+    m_historySearch->setClearButtonEnabled(true);
+    m_historyList = new QListWidget(m_historyPanel);
+    m_historyList->setObjectName(QStringLiteral("historyList"));
+    m_historyList->setWordWrap(true);
+    m_historyList->setAlternatingRowColors(true);
+    auto* historyLayout = new QVBoxLayout(m_historyPanel);
+    historyLayout->setContentsMargins(0, 0, 0, 0);
+    historyLayout->addWidget(new QLabel(tr("History"), m_historyPanel));
+    historyLayout->addWidget(m_historySearch);
+    historyLayout->addWidget(m_historyList, 1);
+    m_historyTimer = new QTimer(this);
+    m_historyTimer->setSingleShot(true);
+    m_historyTimer->setInterval(200);
+    connect(m_historySearch, &QLineEdit::textChanged, m_historyTimer, qOverload<>(&QTimer::start));
+    connect(m_historyTimer, &QTimer::timeout, this, &QueryTool::refreshHistory);
+    connect(m_historyList, &QListWidget::itemDoubleClicked, this, &QueryTool::loadHistoryItem);
+
+    m_split = new QSplitter(Qt::Horizontal, this);
+    m_split->addWidget(vertical);
+    m_split->addWidget(m_historyPanel);
+    m_split->setStretchFactor(0, 4);
+    m_split->setStretchFactor(1, 1);
+
+    auto* bar = new QWidget(this);
+    buildToolbar(bar);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(bar);
+    layout->addWidget(m_split, 1);
+
+    setRunning(false);
+    setTransactionState(core::TransactionState::Idle);
+    refreshHistory();
+}
+
+QueryTool::~QueryTool() {
+    // The session's connection is closed on a worker (PQcancel and PQfinish are libpq calls); a run still
+    // going is cancelled first. Its own worker may hold the session a little longer and close it then.
+    QThread* closer = QThread::create([session = std::move(m_session)]() mutable {
+        session->cancel();
+        session.reset();
+    });
+    connect(closer, &QThread::finished, closer, &QObject::deleteLater);
+    closer->start();
+}
+
+void QueryTool::buildToolbar(QWidget* bar) {
+    auto* tools = new QToolBar(bar);
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    const auto action = [this, tools](const QString& text, const QString& name, QList<QKeySequence> keys,
+                                      auto slot) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        if (!keys.isEmpty())
+            a->setToolTip(
+                QStringLiteral("%1 (%2)").arg(text, keys.first().toString(QKeySequence::NativeText)));
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a); // shortcuts work anywhere inside the tool
+        tools->addAction(a);
+        return a;
+    };
+    m_runAction = action(tr("▶ Run"), QStringLiteral("runAction"),
+                         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+                         [this] { run(); });
+    m_runStatementAction = action(tr("Run statement"), QStringLiteral("runStatementAction"),
+                                  {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)},
+                                  [this] { runStatementAtCursor(); });
+    m_cancelAction = action(tr("■ Cancel"), QStringLiteral("cancelAction"), {QKeySequence(Qt::Key_Escape)},
+                            [this] { cancel(); });
+    tools->addSeparator();
+    m_explainAction = action(tr("Explain"), QStringLiteral("explainAction"), {QKeySequence(Qt::Key_F7)},
+                             [this] { explain(false); });
+    m_analyzeAction = action(tr("Analyze"), QStringLiteral("explainAnalyzeAction"),
+                             {QKeySequence(Qt::SHIFT | Qt::Key_F7)}, [this] { explain(true); });
+    m_analyzeAction->setToolTip(tr("Explain Analyze (Shift+F7)") +
+                                tr(" — outside a transaction the statement's changes are rolled back"));
+    tools->addSeparator();
+
+    m_autocommit = new QCheckBox(tr("Autocommit"), bar);
+    m_autocommit->setObjectName(QStringLiteral("autocommit"));
+    m_autocommit->setChecked(true);
+    m_autocommit->setToolTip(
+        tr("Off: a transaction is opened before the first statement and stays open until "
+           "Commit or Rollback"));
+    connect(m_autocommit, &QCheckBox::toggled, this, [this] { setTransactionState(m_transaction); });
+    m_commit = new QToolButton(bar);
+    m_commit->setText(tr("Commit"));
+    m_commit->setObjectName(QStringLiteral("commitButton"));
+    connect(m_commit, &QToolButton::clicked, this, &QueryTool::commit);
+    m_rollback = new QToolButton(bar);
+    m_rollback->setText(tr("Rollback"));
+    m_rollback->setObjectName(QStringLiteral("rollbackButton"));
+    connect(m_rollback, &QToolButton::clicked, this, &QueryTool::rollback);
+    m_transactionLabel = new QLabel(bar);
+    m_transactionLabel->setObjectName(QStringLiteral("transactionState"));
+    m_transactionLabel->setMargin(3);
+    m_status = new QLabel(bar);
+    m_status->setObjectName(QStringLiteral("runStatus"));
+    m_status->setContentsMargins(0, 0, 8, 0);
+    m_results->setCornerWidget(m_status, Qt::TopRightCorner); // beside the result tabs: room to spare
+    tools->setSizePolicy(QSizePolicy::Minimum, QSizePolicy::Preferred); // never folds into an overflow menu
+
+    auto* history = new QToolButton(bar);
+    history->setText(tr("History"));
+    history->setCheckable(true);
+    history->setChecked(true);
+    history->setAutoRaise(true);
+    connect(history, &QToolButton::toggled, m_historyPanel, &QWidget::setVisible);
+
+    auto* layout = new QHBoxLayout(bar);
+    layout->setContentsMargins(2, 2, 6, 2);
+    layout->addWidget(tools);
+    layout->addWidget(m_autocommit);
+    layout->addWidget(m_transactionLabel);
+    layout->addWidget(m_commit);
+    layout->addWidget(m_rollback);
+    layout->addStretch(1);
+    layout->addWidget(history);
+}
+
+void QueryTool::setSql(const QString& sql) {
+    m_editor->setPlainText(sql);
+}
+
+QString QueryTool::sql() const {
+    return m_editor->toPlainText();
+}
+
+QList<QueryResultGrid*> QueryTool::resultGrids() const {
+    QList<QueryResultGrid*> grids;
+    for (int i = 0; i < m_results->count(); ++i) {
+        if (auto* grid = qobject_cast<QueryResultGrid*>(m_results->widget(i)))
+            grids << grid;
+    }
+    return grids;
+}
+
+QTreeWidget* QueryTool::planTree() const {
+    for (int i = 0; i < m_results->count(); ++i) {
+        if (m_results->widget(i)->property(kPlanTab).toBool())
+            return qobject_cast<QTreeWidget*>(m_results->widget(i));
+    }
+    return nullptr;
+}
+
+void QueryTool::run() {
+    const QTextCursor cursor = m_editor->textCursor();
+    const QString text = m_editor->toPlainText();
+    if (cursor.hasSelection()) {
+        // Positions in the document and in toPlainText() agree; selectedText() would use U+2029 for newlines.
+        const qsizetype base = cursor.selectionStart();
+        const QString selected = text.mid(base, cursor.selectionEnd() - base);
+        start(core::splitStatements(selected), base, selected);
+    } else {
+        start(core::splitStatements(text), 0, text);
+    }
+}
+
+void QueryTool::runStatementAtCursor() {
+    const QList<core::SqlStatement> all = core::splitStatements(m_editor->toPlainText());
+    const int at = core::statementAt(all, m_editor->textCursor().position());
+    if (at < 0)
+        return start({}, 0, {});
+    start({all[at]}, 0, all[at].text);
+}
+
+void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql) {
+    if (m_running)
+        return;
+    // Commit / Rollback (base < 0) add to what is shown; a run of the editor's SQL replaces it.
+    const bool control = base < 0;
+    if (!control)
+        clearResults();
+    if (statements.isEmpty()) {
+        message(tr("Nothing to run."));
+        return;
+    }
+    setRunning(true);
+    core::ScriptRunOptions options;
+    options.autocommit = m_autocommit->isChecked();
+    message(tr("Running %1…").arg(counted(statements.size(), tr("statement"), tr("statements"))),
+            QStringLiteral("#666"));
+    runInBackground(
+        this,
+        [session = m_session, statements, options, sql, key = m_historyKey, path = m_historyPath] {
+            const QDateTime started = QDateTime::currentDateTimeUtc();
+            RunReply reply{session->run(statements, options), {}};
+            if (sql.isEmpty())
+                return reply; // Commit / Rollback buttons: not history
+            try {
+                core::QueryHistory(path).add(key, sql, started, reply.run.elapsedMs, rowsOf(reply.run),
+                                             reply.run.error ? reply.run.error->text : QString());
+            } catch (const std::exception& e) {
+                reply.historyProblem = errorText(e);
+            }
+            return reply;
+        },
+        [this, base](const RunReply& reply) {
+            setRunning(false);
+            showRun(reply.run, base);
+            if (!reply.historyProblem.isEmpty())
+                message(tr("History not saved: %1").arg(reply.historyProblem), QStringLiteral("#a60"));
+            refreshHistory();
+            emit runFinished();
+        },
+        [this](const BackgroundFailure& failure) {
+            setRunning(false);
+            showFailure(failure.message, failure.connectionLost);
+            emit runFinished();
+        });
+}
+
+void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
+    if (base >= 0)
+        m_messages->clear(); // drops "Running…"
+    const QLocale locale;
+    QWidget* firstResult = nullptr;
+    for (const core::StatementResult& s : run.statements) {
+        const int number = s.index + 1;
+        QString line = QStringLiteral("[%1] %2").arg(number).arg(s.commandStatus);
+        if (s.returnsRows) {
+            const QString rows = s.paged && s.page.totalIsEstimate
+                                     ? tr("≈ %1 rows").arg(locale.toString(s.rowCount))
+                                     : counted(s.rowCount, tr("row"), tr("rows"));
+            line += QStringLiteral(" · ") + rows;
+            if (s.truncated)
+                line += tr(" (first %1 shown)").arg(locale.toString(qlonglong(s.page.rows.size())));
+        }
+        line += QStringLiteral(" · ") + duration(s.elapsedMs);
+        message(line);
+        for (const QString& notice : s.notices)
+            message(QStringLiteral("    ") + notice, QStringLiteral("#1f4e9c"));
+        if (s.returnsRows) {
+            auto* grid = new QueryResultGrid(m_session, s, m_results);
+            const int tab = m_results->addTab(grid, tr("Result %1").arg(number));
+            m_results->setTabToolTip(tab, s.sql.left(500));
+            if (!firstResult)
+                firstResult = grid;
+        }
+    }
+    if (run.error) {
+        const core::ScriptError& e = *run.error;
+        for (const QString& notice : e.notices)
+            message(QStringLiteral("    ") + notice, QStringLiteral("#1f4e9c"));
+        QString where;
+        if (e.scriptPosition >= 0 && base >= 0) {
+            const qsizetype position =
+                std::min<qsizetype>(base + e.scriptPosition, m_editor->document()->characterCount() - 1);
+            const QTextBlock block = m_editor->document()->findBlock(int(position));
+            // Columns count characters, as PostgreSQL does (QString positions count UTF-16 units).
+            const qsizetype column = block.text().left(int(position - block.position())).toUcs4().size() + 1;
+            where = tr(" (line %1, column %2)").arg(block.blockNumber() + 1).arg(column);
+            QTextCursor cursor(m_editor->document());
+            cursor.setPosition(int(position));
+            m_editor->setTextCursor(cursor);
+            m_editor->ensureCursorVisible();
+        }
+        if (run.cancelled)
+            message(tr("[%1] Cancelled%2").arg(e.statementIndex + 1).arg(where), QStringLiteral("#a60"));
+        else
+            message(tr("[%1] %2%3").arg(e.statementIndex + 1).arg(e.text, where), QStringLiteral("#c62828"));
+        message(tr("Stopped at statement %1 · %2").arg(e.statementIndex + 1).arg(duration(run.elapsedMs)));
+    } else {
+        message(tr("Done: %1 in ").arg(counted(run.statements.size(), tr("statement"), tr("statements"))) +
+                duration(run.elapsedMs));
+    }
+    if (run.connectionLost)
+        message(
+            tr("The connection was lost: the next run opens a new session (any open transaction is gone)."),
+            QStringLiteral("#c62828"));
+    m_results->setCurrentWidget(run.error || !firstResult ? static_cast<QWidget*>(m_messages) : firstResult);
+    m_status->setText(run.error
+                          ? (run.cancelled ? tr("Cancelled")
+                                           : tr("Error in statement %1").arg(run.error->statementIndex + 1))
+                          : tr("Done in %1").arg(duration(run.elapsedMs)));
+    setTransactionState(run.transaction);
+}
+
+void QueryTool::showFailure(const QString& text, bool connectionLost) {
+    message(text, QStringLiteral("#c62828"));
+    m_status->setText(tr("Failed"));
+    m_results->setCurrentWidget(m_messages);
+    if (connectionLost)
+        setTransactionState(core::TransactionState::Unknown);
+}
+
+void QueryTool::explain(bool analyze) {
+    if (m_running)
+        return;
+    const QTextCursor cursor = m_editor->textCursor();
+    const QString text = m_editor->toPlainText();
+    QList<core::SqlStatement> statements;
+    if (cursor.hasSelection()) {
+        statements = core::splitStatements(
+            text.mid(cursor.selectionStart(), cursor.selectionEnd() - cursor.selectionStart()));
+    } else {
+        const QList<core::SqlStatement> all = core::splitStatements(text);
+        const int at = core::statementAt(all, cursor.position());
+        if (at >= 0)
+            statements << all[at];
+    }
+    if (statements.isEmpty()) {
+        message(tr("Nothing to explain."));
+        return;
+    }
+    const QString statement = statements.first().text;
+    setRunning(true);
+    m_status->setText(analyze ? tr("Explain Analyze…") : tr("Explain…"));
+    runInBackground(
+        this, [session = m_session, statement, analyze] { return session->explain(statement, analyze); },
+        [this](const core::ExplainResult& result) {
+            setRunning(false);
+            if (QTreeWidget* old = planTree()) {
+                m_results->removeTab(m_results->indexOf(old));
+                old->deleteLater();
+            }
+            QString summary;
+            QTreeWidget* tree = createPlanTree(result.json, m_results, &summary);
+            tree->setProperty(kPlanTab, true);
+            m_results->addTab(tree, result.analyzed ? tr("Plan (analyzed)") : tr("Plan"));
+            m_results->setCurrentWidget(tree);
+            QString line = result.analyzed ? tr("EXPLAIN ANALYZE") : tr("EXPLAIN");
+            if (!summary.isEmpty())
+                line += QStringLiteral(" · ") + summary;
+            if (result.rolledBack)
+                line += tr(" · the statement's changes were rolled back");
+            message(line + QStringLiteral(" · ") + duration(result.elapsedMs));
+            for (const QString& notice : result.notices)
+                message(QStringLiteral("    ") + notice, QStringLiteral("#1f4e9c"));
+            m_status->setText(tr("Plan ready"));
+            setTransactionState(result.transaction);
+            emit explainFinished();
+        },
+        [this](const BackgroundFailure& failure) {
+            setRunning(false);
+            showFailure(failure.message, failure.connectionLost);
+            emit explainFinished();
+        });
+}
+
+void QueryTool::cancel() {
+    if (!m_running)
+        return;
+    m_status->setText(tr("Cancelling…"));
+    // PQcancel opens its own connection to the server: not on the GUI thread either.
+    runInBackground(
+        this,
+        [session = m_session] {
+            session->cancel();
+            return true;
+        },
+        [](bool) {}, [](const QString&) {});
+}
+
+void QueryTool::commit() {
+    start(core::splitStatements(QStringLiteral("COMMIT")), -1, {});
+}
+
+void QueryTool::rollback() {
+    start(core::splitStatements(QStringLiteral("ROLLBACK")), -1, {});
+}
+
+void QueryTool::setRunning(bool running) {
+    m_running = running;
+    for (QAction* a : {m_runAction, m_runStatementAction, m_explainAction, m_analyzeAction})
+        a->setEnabled(!running);
+    m_cancelAction->setEnabled(running);
+    m_editor->setReadOnly(running);
+    if (running)
+        m_status->setText(tr("Running…"));
+    setTransactionState(m_transaction);
+}
+
+void QueryTool::setTransactionState(core::TransactionState state) {
+    const bool changed = state != m_transaction;
+    m_transaction = state;
+    QString text, style;
+    switch (state) {
+    case core::TransactionState::Idle:
+        text = tr("Idle");
+        style = QStringLiteral("color: #555;");
+        break;
+    case core::TransactionState::InTransaction:
+        text = tr("In transaction");
+        style = QStringLiteral("background: #ffcc80; color: #000; border-radius: 3px;");
+        break;
+    case core::TransactionState::Failed:
+        text = tr("Transaction failed");
+        style = QStringLiteral("background: #ef9a9a; color: #000; border-radius: 3px;");
+        break;
+    case core::TransactionState::Unknown:
+        text = tr("Not connected");
+        style = QStringLiteral("color: #c62828;");
+        break;
+    }
+    m_transactionLabel->setText(text);
+    m_transactionLabel->setStyleSheet(style);
+    m_commit->setEnabled(!m_running && state == core::TransactionState::InTransaction);
+    m_rollback->setEnabled(!m_running && (state == core::TransactionState::InTransaction ||
+                                          state == core::TransactionState::Failed));
+    if (changed)
+        emit transactionStateChanged(state);
+}
+
+void QueryTool::clearResults() {
+    for (int i = m_results->count() - 1; i >= 0; --i) {
+        QWidget* w = m_results->widget(i);
+        if (w == m_messages)
+            continue;
+        m_results->removeTab(i);
+        w->deleteLater();
+    }
+    m_messages->clear();
+}
+
+void QueryTool::message(const QString& text, const QString& color) {
+    const QString escaped = text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    m_messages->appendHtml(
+        color.isEmpty() ? escaped : QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color, escaped));
+}
+
+void QueryTool::refreshHistory() {
+    const quint64 generation = ++m_historyGeneration;
+    runInBackground(
+        this,
+        [path = m_historyPath, key = m_historyKey, text = m_historySearch->text()] {
+            return core::QueryHistory(path).search(key, text, 200);
+        },
+        [this, generation](const QList<core::HistoryEntry>& entries) {
+            if (generation != m_historyGeneration)
+                return;
+            m_historyList->clear();
+            const QLocale locale;
+            for (const core::HistoryEntry& e : entries) {
+                const QString firstLine = e.sql.simplified().left(100);
+                QString info = locale.toString(e.started.toLocalTime(), QLocale::ShortFormat) +
+                               QStringLiteral(" · ") + duration(e.durationMs);
+                if (!e.error.isEmpty())
+                    info += tr(" · error");
+                else if (e.rows >= 0)
+                    info += QStringLiteral(" · ") + counted(e.rows, tr("row"), tr("rows"));
+                auto* item = new QListWidgetItem(firstLine + QLatin1Char('\n') + info, m_historyList);
+                item->setData(Qt::UserRole, e.sql);
+                item->setToolTip(e.error.isEmpty() ? e.sql.left(2000)
+                                                   : e.sql.left(2000) + QStringLiteral("\n\n") + e.error);
+                if (!e.error.isEmpty())
+                    item->setForeground(QColor(0xc6, 0x28, 0x28));
+            }
+            emit historyLoaded();
+        },
+        [this, generation](const QString& message) {
+            if (generation != m_historyGeneration)
+                return;
+            m_historyList->clear();
+            new QListWidgetItem(tr("History unavailable: %1").arg(message), m_historyList);
+            emit historyLoaded();
+        });
+}
+
+void QueryTool::loadHistoryItem(QListWidgetItem* item) {
+    const QVariant sql = item->data(Qt::UserRole);
+    if (!sql.isValid() || m_running)
+        return;
+    m_editor->setPlainText(sql.toString());
+    m_editor->setFocus();
+}
+
+} // namespace pgdesk::ui

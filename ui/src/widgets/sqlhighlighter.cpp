@@ -1,0 +1,133 @@
+#include "sqlhighlighter.h"
+
+#include <pgdesk/core/statementsplitter.h>
+
+#include <QSet>
+#include <QTextBlockUserData>
+
+namespace pgdesk::ui {
+
+namespace {
+
+// The lexer's state at the end of a block, for the next block to start from.
+struct LexStateData final : QTextBlockUserData {
+    core::SqlLexState state;
+};
+
+int stateNumber(const core::SqlLexState& s) {
+    // Any change makes Qt highlight the following block again; equal numbers for equal states suffice.
+    return int(s.mode) + 8 * s.commentDepth + 1024 * int(qHash(s.dollarTag) % 100000);
+}
+
+const QSet<QString>& keywords() {
+    static const QSet<QString> words = [] {
+        const char* list[] = {"ABORT",        "ALL",          "ALTER",
+                              "ANALYZE",      "AND",          "ANY",
+                              "ARRAY",        "AS",           "ASC",
+                              "ATOMIC",       "BEGIN",        "BETWEEN",
+                              "BIGINT",       "BOOLEAN",      "BOTH",
+                              "BY",           "CALL",         "CASCADE",
+                              "CASE",         "CAST",         "CHECK",
+                              "COLLATE",      "COLUMN",       "COMMENT",
+                              "COMMIT",       "CONCURRENTLY", "CONFLICT",
+                              "CONSTRAINT",   "COPY",         "CREATE",
+                              "CROSS",        "CURRENT_DATE", "CURRENT_TIMESTAMP",
+                              "CURRENT_USER", "DATABASE",     "DEFAULT",
+                              "DEFERRABLE",   "DELETE",       "DESC",
+                              "DISTINCT",     "DO",           "DROP",
+                              "ELSE",         "END",          "EXCEPT",
+                              "EXISTS",       "EXPLAIN",      "EXTENSION",
+                              "FALSE",        "FETCH",        "FILTER",
+                              "FIRST",        "FOR",          "FOREIGN",
+                              "FROM",         "FULL",         "FUNCTION",
+                              "GRANT",        "GROUP",        "HAVING",
+                              "IF",           "ILIKE",        "IN",
+                              "INDEX",        "INNER",        "INSERT",
+                              "INTEGER",      "INTERSECT",    "INTERVAL",
+                              "INTO",         "IS",           "JOIN",
+                              "KEY",          "LANGUAGE",     "LAST",
+                              "LATERAL",      "LEFT",         "LIKE",
+                              "LIMIT",        "MATERIALIZED", "MERGE",
+                              "NATURAL",      "NOT",          "NOTHING",
+                              "NULL",         "NULLS",        "NUMERIC",
+                              "OFFSET",       "ON",           "OR",
+                              "ORDER",        "OUTER",        "OVER",
+                              "PARTITION",    "PRIMARY",      "PROCEDURE",
+                              "RECURSIVE",    "REFERENCES",   "RELEASE",
+                              "RENAME",       "REPLACE",      "RETURNING",
+                              "RETURNS",      "REVOKE",       "RIGHT",
+                              "ROLLBACK",     "ROW",          "ROWS",
+                              "SAVEPOINT",    "SCHEMA",       "SELECT",
+                              "SEQUENCE",     "SET",          "SHOW",
+                              "SOME",         "START",        "TABLE",
+                              "TEXT",         "THEN",         "TIMESTAMP",
+                              "TO",           "TRANSACTION",  "TRIGGER",
+                              "TRUE",         "TRUNCATE",     "TYPE",
+                              "UNION",        "UNIQUE",       "UPDATE",
+                              "USING",        "VACUUM",       "VALUES",
+                              "VARCHAR",      "VIEW",         "WHEN",
+                              "WHERE",        "WINDOW",       "WITH"};
+        QSet<QString> set;
+        for (const char* w : list)
+            set.insert(QString::fromLatin1(w));
+        return set;
+    }();
+    return words;
+}
+
+} // namespace
+
+SqlHighlighter::SqlHighlighter(QTextDocument* document)
+    : QSyntaxHighlighter(document) {
+    m_keyword.setForeground(QColor(0x1f, 0x4e, 0x9c));
+    m_keyword.setFontWeight(QFont::Bold);
+    m_string.setForeground(QColor(0x2e, 0x7d, 0x32));
+    m_dollar.setForeground(QColor(0x55, 0x6b, 0x2f));
+    m_identifier.setForeground(QColor(0x8a, 0x4b, 0x08));
+    m_number.setForeground(QColor(0x8e, 0x24, 0xaa));
+    m_comment.setForeground(QColor(0x75, 0x75, 0x75));
+    m_comment.setFontItalic(true);
+}
+
+bool SqlHighlighter::isKeyword(const QString& word) {
+    return keywords().contains(word.toUpper());
+}
+
+void SqlHighlighter::highlightBlock(const QString& text) {
+    core::SqlLexState state;
+    if (const auto* previous = dynamic_cast<LexStateData*>(currentBlock().previous().userData()))
+        state = previous->state;
+    for (const core::SqlToken& t : core::tokenizeSql(text, state)) {
+        const int start = int(t.start), length = int(t.length);
+        switch (t.type) {
+        case core::SqlTokenType::Word:
+            if (isKeyword(text.mid(t.start, t.length)))
+                setFormat(start, length, m_keyword);
+            break;
+        case core::SqlTokenType::String:
+            setFormat(start, length, m_string);
+            break;
+        case core::SqlTokenType::DollarString:
+            setFormat(start, length, m_dollar);
+            break;
+        case core::SqlTokenType::QuotedIdentifier:
+            setFormat(start, length, m_identifier);
+            break;
+        case core::SqlTokenType::Number:
+        case core::SqlTokenType::Parameter:
+            setFormat(start, length, m_number);
+            break;
+        case core::SqlTokenType::Comment:
+            setFormat(start, length, m_comment);
+            break;
+        case core::SqlTokenType::Operator:
+            break;
+        }
+    }
+    auto* data = new LexStateData;
+    data->state = state;
+    setCurrentBlockUserData(data); // the block owns it
+    setCurrentBlockState(stateNumber(state));
+}
+
+} // namespace pgdesk::ui
