@@ -31,15 +31,6 @@ void printProgress(const core::ExportProgress& p) {
     std::fflush(stderr);
 }
 
-QChar parseDelimiter(const QString& text) {
-    if (text == QLatin1String("\\t") || text.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0)
-        return QLatin1Char('\t');
-    if (text.size() != 1)
-        throw UsageError{
-            QStringLiteral("--delimiter wants one character (or \\t / tab), got \"%1\"").arg(text)};
-    return text.front();
-}
-
 } // namespace
 
 // export (TABLE | --query SQL) [--filter …]… [--any] [--search TEXT] [--sort COLUMN[:asc|:desc]]…

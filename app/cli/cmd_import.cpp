@@ -2,6 +2,7 @@
 #include "connect.h"
 #include "exitcodes.h"
 #include "output.h"
+#include "specoptions.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/importer.h>
@@ -31,12 +32,10 @@ int cmdImport(Invocation& inv) {
         if (arg == QLatin1String("--header")) {
             options.header = true;
         } else if (arg == QLatin1String("--delimiter")) {
-            const QString d = value();
-            const QString resolved =
-                d == QLatin1String("\\t") || d == QLatin1String("tab") ? QStringLiteral("\t") : d;
-            if (resolved.size() != 1 || resolved[0].unicode() > 127)
-                throw UsageError{QStringLiteral("--delimiter wants one ASCII character (or \\t)")};
-            options.delimiter = char(resolved[0].unicode());
+            const QChar d = parseDelimiter(value());
+            if (d.unicode() > 127)
+                throw UsageError{QStringLiteral("--delimiter wants an ASCII character for import")};
+            options.delimiter = char(d.unicode());
         } else if (arg == QLatin1String("--null")) {
             options.nullText = value();
         } else if (arg == QLatin1String("--columns")) {

@@ -28,4 +28,13 @@ bool parseSpecOption(const QStringList& args, qsizetype& i, core::QuerySpec& spe
     return true;
 }
 
+QChar parseDelimiter(const QString& text) {
+    if (text == QLatin1String("\\t") || text.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0)
+        return QLatin1Char('\t');
+    if (text.size() != 1)
+        throw UsageError{
+            QStringLiteral("--delimiter wants one character (or \\t / tab), got \"%1\"").arg(text)};
+    return text.front();
+}
+
 } // namespace pgdesk::cli

@@ -16,4 +16,7 @@ namespace pgdesk::cli {
 // a filter that is not "COLUMN OPERATION [VALUE]", see core::conditionFromText).
 bool parseSpecOption(const QStringList& args, qsizetype& i, core::QuerySpec& spec);
 
+// --delimiter C for export and import: one character, or "\t" / "tab" for a tab. UsageError otherwise.
+QChar parseDelimiter(const QString& text);
+
 } // namespace pgdesk::cli

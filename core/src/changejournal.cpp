@@ -1,5 +1,7 @@
 #include <pgdesk/core/changejournal.h>
 
+#include "localdatabase.h"
+
 #include <pgdesk/core/errors.h>
 
 #include <QDir>
@@ -17,23 +19,11 @@ namespace pgdesk::core {
 
 namespace {
 
-std::atomic<quint64> g_connections{0};
-
-[[noreturn]] void fail(const QString& path, const QString& what, const QSqlError& error) {
-    throwConfigurationError(QStringLiteral("journal"),
-                            QStringLiteral("change journal %1: %2: %3").arg(path, what, error.text()));
-}
+const localdb::Names kNames{QStringLiteral("journal"), QStringLiteral("change journal")};
 
 QSqlQuery exec(const QSqlDatabase& db, const QString& path, const QString& sql,
                const QVariantList& values = {}) {
-    QSqlQuery query(db);
-    if (!query.prepare(sql))
-        fail(path, QStringLiteral("cannot prepare"), query.lastError());
-    for (const QVariant& v : values)
-        query.addBindValue(v);
-    if (!query.exec())
-        fail(path, QStringLiteral("cannot write or read"), query.lastError());
-    return query;
+    return localdb::exec(kNames, db, path, sql, values);
 }
 
 } // namespace
@@ -45,46 +35,17 @@ QString ChangeJournal::defaultPath() {
 
 ChangeJournal::ChangeJournal(const QString& path)
     : m_path(path)
-    , m_connectionName(QStringLiteral("pgdesk-journal-%1").arg(++g_connections)) {
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        throwConfigurationError(QStringLiteral("journal"),
-                                QStringLiteral("change journal %1: cannot create its folder").arg(path));
-    const bool existed = info.exists();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-        db.setDatabaseName(path);
-        if (!db.open()) {
-            const QSqlError error = db.lastError();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(m_connectionName);
-            fail(path, QStringLiteral("cannot open"), error);
-        }
-    }
-    try {
-        if (!existed) // before anything is written into it
-            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        exec(db, path, QStringLiteral("PRAGMA journal_mode = WAL"));
-        exec(db, path, QStringLiteral("PRAGMA synchronous = FULL"));
-        exec(db, path,
-             QStringLiteral(
-                 "CREATE TABLE IF NOT EXISTS staged (profile TEXT NOT NULL, table_name TEXT NOT NULL,"
-                 " change_set TEXT NOT NULL, staged_at TEXT NOT NULL, seq INTEGER NOT NULL,"
-                 " PRIMARY KEY (profile, table_name))"));
-    } catch (...) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
-        throw;
-    }
+    , m_connectionName(localdb::open(
+          kNames, path, QStringLiteral("pgdesk-journal"),
+          {QStringLiteral("PRAGMA synchronous = FULL"),
+           QStringLiteral(
+               "CREATE TABLE IF NOT EXISTS staged (profile TEXT NOT NULL, table_name TEXT NOT NULL,"
+               " change_set TEXT NOT NULL, staged_at TEXT NOT NULL, seq INTEGER NOT NULL,"
+               " PRIMARY KEY (profile, table_name))")})) {
 }
 
 ChangeJournal::~ChangeJournal() {
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
+    localdb::close(m_connectionName);
 }
 
 void ChangeJournal::stage(const QString& profile, const ChangeSet& changes) {

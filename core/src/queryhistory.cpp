@@ -1,5 +1,7 @@
 #include <pgdesk/core/queryhistory.h>
 
+#include "localdatabase.h"
+
 #include <pgdesk/core/errors.h>
 
 #include <QDir>
@@ -17,23 +19,15 @@ namespace pgdesk::core {
 
 namespace {
 
-std::atomic<quint64> g_connections{0};
+const localdb::Names kNames{QStringLiteral("history"), QStringLiteral("query history")};
 
 [[noreturn]] void fail(const QString& path, const QString& what, const QSqlError& error) {
-    throwConfigurationError(QStringLiteral("history"),
-                            QStringLiteral("query history %1: %2: %3").arg(path, what, error.text()));
+    localdb::fail(kNames, path, what, error);
 }
 
 QSqlQuery exec(const QSqlDatabase& db, const QString& path, const QString& sql,
                const QVariantList& values = {}) {
-    QSqlQuery query(db);
-    if (!query.prepare(sql))
-        fail(path, QStringLiteral("cannot prepare"), query.lastError());
-    for (const QVariant& v : values)
-        query.addBindValue(v);
-    if (!query.exec())
-        fail(path, QStringLiteral("cannot write or read"), query.lastError());
-    return query;
+    return localdb::exec(kNames, db, path, sql, values);
 }
 
 } // namespace
@@ -45,50 +39,21 @@ QString QueryHistory::defaultPath() {
 
 QueryHistory::QueryHistory(const QString& path, int cap)
     : m_path(path)
-    , m_connectionName(QStringLiteral("pgdesk-history-%1").arg(++g_connections))
+    // `folded` is the SQL case-folded by Qt (Unicode, unlike SQLite's ASCII-only lower()), searched with
+    // instr() so that no character of the search text is a wildcard.
+    , m_connectionName(localdb::open(
+          kNames, path, QStringLiteral("pgdesk-history"),
+          {QStringLiteral("CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                          " profile TEXT NOT NULL, sql TEXT NOT NULL, folded TEXT NOT NULL,"
+                          " started_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL,"
+                          " row_count INTEGER NOT NULL, error TEXT NOT NULL)"),
+           QStringLiteral("CREATE INDEX IF NOT EXISTS history_profile ON history (profile, id)")},
+          QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000")))
     , m_cap(std::max(1, cap)) {
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath()))
-        throwConfigurationError(QStringLiteral("history"),
-                                QStringLiteral("query history %1: cannot create its folder").arg(path));
-    const bool existed = info.exists();
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (!db.open()) {
-            const QSqlError error = db.lastError();
-            db = QSqlDatabase();
-            QSqlDatabase::removeDatabase(m_connectionName);
-            fail(path, QStringLiteral("cannot open"), error);
-        }
-    }
-    try {
-        if (!existed) // before anything is written into it
-            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        exec(db, path, QStringLiteral("PRAGMA journal_mode = WAL"));
-        // `folded` is the SQL case-folded by Qt (Unicode, unlike SQLite's ASCII-only lower()), searched
-        // with instr() so that no character of the search text is a wildcard.
-        exec(db, path,
-             QStringLiteral("CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT,"
-                            " profile TEXT NOT NULL, sql TEXT NOT NULL, folded TEXT NOT NULL,"
-                            " started_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL,"
-                            " row_count INTEGER NOT NULL, error TEXT NOT NULL)"));
-        exec(db, path, QStringLiteral("CREATE INDEX IF NOT EXISTS history_profile ON history (profile, id)"));
-    } catch (...) {
-        QSqlDatabase::database(m_connectionName, false).close();
-        QSqlDatabase::removeDatabase(m_connectionName);
-        throw;
-    }
 }
 
 QueryHistory::~QueryHistory() {
-    {
-        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(m_connectionName);
+    localdb::close(m_connectionName);
 }
 
 qint64 QueryHistory::add(const QString& profile, const QString& sql, const QDateTime& started,
