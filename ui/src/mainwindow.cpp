@@ -4,6 +4,7 @@
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/version.h>
 #include <pgdesk/ui/connectiondialog.h>
+#include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/passwordprompt.h>
 #include <pgdesk/ui/poolstatuswidget.h>
@@ -127,6 +128,18 @@ TableBrowser* MainWindow::openTable(const QString& schema, const QString& name) 
     return browser;
 }
 
+ExportDialog* MainWindow::exportCurrentView() {
+    TableBrowser* browser = currentTableBrowser();
+    if (!browser || !m_pool) {
+        statusBar()->showMessage(tr("Open a table first: Export writes the current table view"), 5000);
+        return nullptr;
+    }
+    auto* dialog = new ExportDialog(m_pool, browser->spec(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::setTableToOpen(const QString& qualifiedName, const TableView& view) {
     m_tableToOpen = qualifiedName;
     m_viewToOpen = view;
@@ -226,6 +239,9 @@ void MainWindow::manageConnections() {
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* exportView = file->addAction(tr("&Export view…"), this, &MainWindow::exportCurrentView);
+    exportView->setObjectName(QStringLiteral("exportAction"));
+    exportView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
     QMenu* connection = menuBar()->addMenu(tr("&Connection"));

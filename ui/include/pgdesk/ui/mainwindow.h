@@ -17,6 +17,7 @@ class Pool;
 namespace pgdesk::ui {
 
 class ConnectionDialog;
+class ExportDialog;
 class ObjectBrowser;
 class PasswordPrompt;
 class PoolStatusWidget;
@@ -51,6 +52,8 @@ public:
     // Opens a browser tab on a table of the current session.
     TableBrowser* openTable(const QString& schema, const QString& name);
     TableBrowser* currentTableBrowser() const;
+    // File ▸ Export view… (Ctrl+E): the current table tab's view (filter, search, sort, scope) to a file.
+    ExportDialog* exportCurrentView();
     // Query ▸ New query tool (Ctrl+T): a query tool tab on the current session (nullptr without one).
     QueryTool* openQueryTool();
     // "schema.table" of every open table tab, in tab order; restored per profile on the next start.

@@ -1,0 +1,81 @@
+// The export dialog writes the current view through the core export engine off the GUI thread: the file
+// equals psql's \copy of the same rows, and Cancel leaves no file while the window keeps running.
+#include "testcluster.h"
+
+#include <pgdesk/core/pool.h>
+#include <pgdesk/core/queryspec.h>
+#include <pgdesk/ui/exportdialog.h>
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+namespace core = pgdesk::core;
+using pgdesk::ui::ExportDialog;
+
+class TestExportDialog final : public QObject {
+    Q_OBJECT
+    std::shared_ptr<core::Pool> m_pool;
+
+private slots:
+    void initTestCase() { m_pool = core::Pool::create(pgdesk::test::profile()); }
+
+    void exportsTheFilteredSortedView() {
+        QTemporaryDir dir;
+        core::QuerySpec spec;
+        spec.schema = QStringLiteral("inventory");
+        spec.table = QStringLiteral("products");
+        spec.filter.conditions = {core::conditionFromText(QStringLiteral("status equal draft"))};
+        spec.sort = {core::sortKeyFromText(QStringLiteral("price:desc"))};
+        ExportDialog dialog(m_pool, spec);
+        dialog.setFormat(QStringLiteral("csv"));
+        QVERIFY(dialog.path().endsWith(QLatin1String("products.csv")));
+        dialog.setPath(dir.filePath(QStringLiteral("drafts.csv")));
+        QSignalSpy finished(&dialog, &ExportDialog::finished);
+        dialog.start();
+        QVERIFY(dialog.isRunning());
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QVERIFY(dialog.statusText().contains(QStringLiteral("60 rows")));
+
+        const QString expected = dir.filePath(QStringLiteral("psql.csv"));
+        pgdesk::test::psql(QStringLiteral("\\copy (select * from inventory.products where status = 'draft' "
+                                          "order by price desc, product_id) to '%1' csv header")
+                               .arg(expected));
+        QFile a(dir.filePath(QStringLiteral("drafts.csv")));
+        QFile b(expected);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(a.readAll(), b.readAll());
+    }
+
+    void cancelLeavesNoFile() {
+        QTemporaryDir dir;
+        core::QuerySpec spec;
+        spec.schema = QStringLiteral("public");
+        spec.table = QStringLiteral("big_orders");
+        ExportDialog dialog(m_pool, spec);
+        dialog.setFormat(QStringLiteral("json"));
+        dialog.setPath(dir.filePath(QStringLiteral("orders.json")));
+        QSignalSpy finished(&dialog, &ExportDialog::finished);
+        int ticks = 0;
+        QTimer timer;
+        connect(&timer, &QTimer::timeout, [&ticks] { ++ticks; });
+        timer.start(10);
+        dialog.start();
+        QTest::qWait(150);
+        dialog.reject(); // Cancel while running: cancels, the dialog stays until the export stops
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!finished.first().at(0).toBool());
+        QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Nothing was written")),
+                 qPrintable(dialog.statusText()));
+        QVERIFY(ticks > 5); // the event loop kept running
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList());
+    }
+};
+
+QTEST_MAIN(TestExportDialog)
+#include "tst_exportdialog.moc"

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <pgdesk/core/queryspec.h>
+
+#include <QDialog>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+namespace pgdesk::core {
+class ExportWriter;
+class Pool;
+} // namespace pgdesk::core
+
+namespace pgdesk::ui {
+
+// File ▸ Export…: the current view (table, filter, search, sort, scope) to CSV, TSV, JSON, NDJSON, SQL,
+// Markdown or XLSX through the core export engine, on a worker thread with progress (rows, bytes,
+// percent) and Cancel. The file appears only when the export succeeded (the engine writes a temporary
+// file and renames it), so a cancelled or failed export leaves nothing behind.
+class ExportDialog final : public QDialog {
+    Q_OBJECT
+public:
+    ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spec, QWidget* parent = nullptr);
+
+    void setPath(const QString& path);
+    QString path() const;
+    void setFormat(const QString& name); // "csv", "json", …
+    void start();
+    void cancel();
+    bool isRunning() const { return m_running; }
+    QString statusText() const;
+    // While an export runs: cancels it (the dialog stays until it has stopped); else closes.
+    void reject() override;
+
+signals:
+    void finished(bool ok, const QString& message);
+
+private:
+    void browse();
+    void formatChanged();
+
+    std::shared_ptr<core::Pool> m_pool;
+    core::QuerySpec m_spec;
+    QLineEdit* m_path = nullptr;
+    QComboBox* m_format = nullptr;
+    QCheckBox* m_header = nullptr;
+    QLineEdit* m_null = nullptr;
+    QCheckBox* m_jsonNumbers = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+    QPushButton* m_export = nullptr;
+    struct Job;
+    std::shared_ptr<Job> m_job; // shared with the running export
+    bool m_running = false;
+};
+
+} // namespace pgdesk::ui

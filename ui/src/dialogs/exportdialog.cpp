@@ -1,0 +1,246 @@
+#include <pgdesk/ui/exportdialog.h>
+
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/exportwriter.h>
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/background.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <mutex>
+
+namespace pgdesk::ui {
+
+// Shared by the GUI thread (which may cancel) and the worker (which owns the writer while it runs).
+struct ExportDialog::Job {
+    std::mutex mutex;
+    core::ExportWriter* writer = nullptr;
+    bool cancelled = false;
+};
+
+ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spec, QWidget* parent)
+    : QDialog(parent)
+    , m_pool(std::move(pool))
+    , m_spec(std::move(spec))
+    , m_path(new QLineEdit(this))
+    , m_format(new QComboBox(this))
+    , m_header(new QCheckBox(tr("Column names in the first line"), this))
+    , m_null(new QLineEdit(this))
+    , m_jsonNumbers(
+          new QCheckBox(tr("Numbers as JSON numbers (values a double cannot hold stay strings)"), this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)) {
+    setObjectName(QStringLiteral("exportDialog"));
+    const QString source =
+        m_spec.sql.isEmpty() ? m_spec.schema + QLatin1Char('.') + m_spec.table : tr("query");
+    setWindowTitle(tr("Export %1").arg(source));
+    for (const auto& [name, label] : {std::pair{"csv", "CSV"},
+                                      {"tsv", "TSV"},
+                                      {"json", "JSON (array of objects)"},
+                                      {"ndjson", "NDJSON (one object per line)"},
+                                      {"sql", "SQL INSERT statements"},
+                                      {"markdown", "Markdown table"},
+                                      {"xlsx", "Excel workbook (XLSX)"}})
+        m_format->addItem(tr(label), QString::fromLatin1(name));
+    m_format->setAccessibleName(tr("Format"));
+    m_header->setChecked(true);
+    m_null->setPlaceholderText(tr("empty"));
+    m_null->setAccessibleName(tr("NULL text"));
+    m_path->setAccessibleName(tr("File"));
+    m_path->setText(QDir::home().filePath((m_spec.sql.isEmpty() ? m_spec.table : QStringLiteral("query")) +
+                                          QStringLiteral(".csv")));
+    auto* pick = new QToolButton(this);
+    pick->setText(QStringLiteral("…"));
+    pick->setToolTip(tr("Choose the file"));
+    connect(pick, &QToolButton::clicked, this, &ExportDialog::browse);
+    auto* file = new QHBoxLayout;
+    file->addWidget(m_path, 1);
+    file->addWidget(pick);
+    m_progress->setRange(0, 100);
+    m_progress->setValue(0);
+    m_progress->setVisible(false);
+    m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("exportStatus"));
+    m_status->setText(
+        m_spec.filter.isEmpty() && m_spec.search.isEmpty()
+            ? tr("Every row of %1, in the view's order.").arg(source)
+            : tr("The rows of %1 that match the current filter, in the view's order.").arg(source));
+    m_export = m_buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
+    connect(m_export, &QPushButton::clicked, this, &ExportDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Format"), m_format);
+    form->addRow(tr("File"), file);
+    form->addRow(QString(), m_header);
+    form->addRow(tr("NULL as"), m_null);
+    form->addRow(QString(), m_jsonNumbers);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_status);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_buttons);
+    formatChanged();
+    resize(560, sizeHint().height());
+}
+
+void ExportDialog::setPath(const QString& path) {
+    m_path->setText(path);
+}
+
+QString ExportDialog::path() const {
+    return m_path->text();
+}
+
+void ExportDialog::setFormat(const QString& name) {
+    const int i = m_format->findData(name);
+    if (i >= 0)
+        m_format->setCurrentIndex(i);
+}
+
+QString ExportDialog::statusText() const {
+    return m_status->text();
+}
+
+void ExportDialog::browse() {
+    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export to"), m_path->text());
+    if (!chosen.isEmpty())
+        m_path->setText(chosen);
+}
+
+void ExportDialog::formatChanged() {
+    const QString name = m_format->currentData().toString();
+    const bool delimited = name == QLatin1String("csv") || name == QLatin1String("tsv");
+    m_header->setEnabled(delimited || name == QLatin1String("xlsx"));
+    m_null->setEnabled(delimited || name == QLatin1String("markdown"));
+    m_jsonNumbers->setEnabled(name == QLatin1String("json") || name == QLatin1String("ndjson"));
+    // Keep the file name in step with the format.
+    QString path = m_path->text();
+    const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
+    const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+    if (dot > slash)
+        path.truncate(dot);
+    m_path->setText(path + QLatin1Char('.') +
+                    (name == QLatin1String("markdown") ? QStringLiteral("md") : name));
+}
+
+void ExportDialog::start() {
+    if (m_running)
+        return;
+    core::ExportOptions options;
+    options.format = *core::exportFormatFromName(m_format->currentData().toString());
+    options.header = m_header->isChecked();
+    options.nullText = m_null->text();
+    options.jsonNumbers = m_jsonNumbers->isChecked();
+    const QString target = m_path->text();
+    m_running = true;
+    m_job = std::make_shared<Job>();
+    m_export->setEnabled(false);
+    m_progress->setVisible(true);
+    m_progress->setRange(0, 0); // busy until the first progress report
+    m_status->setText(tr("Exporting…"));
+    QPointer<ExportDialog> self(this);
+    runInBackground(
+        this,
+        [pool = m_pool, spec = m_spec, options, target, job = m_job, self] {
+            auto connection = pool->acquire();
+            core::TableInfo table;
+            if (spec.sql.isEmpty()) {
+                table = core::CatalogReader(*connection).table(spec.schema, spec.table);
+                core::applyConventionOverride(table, connection->profile());
+            } else {
+                table = core::CatalogReader(*connection).describeQuery(spec.sql);
+            }
+            core::ExportWriter writer(*connection);
+            writer.setProgressCallback([self](const core::ExportProgress& p) {
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [self, p] {
+                        if (!self || !self->m_running)
+                            return;
+                        self->m_progress->setRange(0, p.percent >= 0 ? 100 : 0);
+                        if (p.percent >= 0)
+                            self->m_progress->setValue(p.percent);
+                        self->m_status->setText(
+                            tr("%1 rows, %2 bytes written")
+                                .arg(QLocale().toString(p.rows), QLocale().toString(p.bytes)));
+                    },
+                    Qt::QueuedConnection);
+            });
+            {
+                std::lock_guard lock(job->mutex);
+                job->writer = &writer;
+                if (job->cancelled)
+                    writer.cancel();
+            }
+            struct Forget {
+                Job& job;
+                ~Forget() {
+                    std::lock_guard lock(job.mutex);
+                    job.writer = nullptr;
+                }
+            } forget{*job};
+            return writer.exportTo(spec, table, target, options);
+        },
+        [this](const core::ExportResult& result) {
+            m_running = false;
+            m_progress->setRange(0, 100);
+            m_progress->setValue(100);
+            QString text =
+                tr("Exported %1 rows to %2 (%3 bytes, %4 ms).")
+                    .arg(QLocale().toString(result.rows), result.path, QLocale().toString(result.bytes))
+                    .arg(result.elapsedMs);
+            if (result.inexactNumbers > 0)
+                text += QLatin1Char(' ') + tr("%1 numbers stayed strings to keep their exact value.")
+                                               .arg(QLocale().toString(result.inexactNumbers));
+            m_status->setText(text);
+            m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+            emit finished(true, text);
+        },
+        [this](const QString& message) {
+            m_running = false;
+            m_progress->setVisible(false);
+            m_export->setEnabled(true);
+            const QString text = tr("Nothing was written: %1").arg(message);
+            m_status->setText(text);
+            emit finished(false, text);
+        });
+}
+
+void ExportDialog::cancel() {
+    if (!m_job)
+        return;
+    std::lock_guard lock(m_job->mutex);
+    m_job->cancelled = true;
+    if (m_job->writer)
+        m_job->writer->cancel();
+}
+
+void ExportDialog::reject() {
+    if (m_running) {
+        cancel(); // the dialog closes when the export has stopped (finished() reports it)
+        m_status->setText(tr("Cancelling…"));
+        return;
+    }
+    QDialog::reject();
+}
+
+} // namespace pgdesk::ui
