@@ -3,6 +3,7 @@
 #include <pgdesk/ui/filterconditionrow.h>
 #include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/tableeditor.h>
 #include <pgdesk/ui/valueviewer.h>
 
 #include <pgdesk/core/catalogreader.h>
@@ -79,7 +80,15 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
             [this](int section) { sortBy(section, QApplication::keyboardModifiers() & Qt::ShiftModifier); });
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &TableBrowser::showContextMenu);
-    connect(m_view, &QAbstractItemView::doubleClicked, this, &TableBrowser::viewValue);
+    // Editable cells edit in place (double click, F2 or typing); the others open the value viewer.
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& cell) {
+        if (!(m_model->flags(cell) & Qt::ItemIsEditable))
+            viewValue(cell);
+    });
+    m_editor = new TableEditor(m_pool, m_model, m_view, this);
+    connect(m_editor, &TableEditor::reloadRequested, this, &TableBrowser::reload);
     auto* copy = new QAction(tr("Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
@@ -167,6 +176,7 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     banner->addWidget(m_message, 1);
     banner->addWidget(m_reconnect);
     layout->addLayout(banner);
+    layout->addWidget(m_editor);
     layout->addWidget(m_view, 1);
     layout->addLayout(bar);
 
@@ -389,6 +399,7 @@ void TableBrowser::tableLoaded() {
     m_scope->setVisible(c.softDelete != core::SoftDeleteKind::None);
     m_model->setSoftDelete(c.softDelete, c.softDeleteColumn);
     m_filterBar->setColumns(m_table->columns);
+    m_editor->setTable(*m_table);
     if (!m_spec.filter.isEmpty())
         m_filterBar->setFilter(m_spec.filter); // set before the table was known (a relationship link)
 }
@@ -424,7 +435,7 @@ void TableBrowser::setView(const TableView& view) {
 }
 
 void TableBrowser::filterByCell(const QModelIndex& cell, bool exclude) {
-    if (!cell.isValid() || cell.column() >= m_model->columnCount())
+    if (!cell.isValid() || cell.column() >= m_model->columnCount() || cell.row() >= m_model->pageRowCount())
         return;
     core::Condition c;
     c.column = m_model->page().columns[cell.column()].name;
@@ -450,8 +461,7 @@ void TableBrowser::viewValue(const QModelIndex& cell) {
     if (!cell.isValid() || cell.column() >= m_model->columnCount())
         return;
     const core::PageColumn& column = m_model->page().columns[cell.column()];
-    auto* viewer =
-        new ValueViewer(column.name, column.type, m_model->page().rows[cell.row()][cell.column()], this);
+    auto* viewer = new ValueViewer(column.name, column.type, m_model->value(cell.row(), cell.column()), this);
     viewer->show();
 }
 
@@ -459,9 +469,14 @@ void TableBrowser::showContextMenu(const QPoint& position) {
     const QModelIndex cell = m_view->indexAt(position);
     if (!cell.isValid())
         return;
+    QMenu menu(this);
+    if (m_model->isNewRow(cell.row())) { // not on the server yet: nothing to filter by or follow
+        m_editor->addMenuActions(&menu, cell);
+        menu.exec(m_view->viewport()->mapToGlobal(position));
+        return;
+    }
     const bool isNull = m_model->data(cell, PageModel::IsNullRole).toBool();
     const QString column = m_model->page().columns[cell.column()].name;
-    QMenu menu(this);
     menu.addAction(isNull ? tr("Filter: %1 is null").arg(column) : tr("Filter by this value"), this,
                    [this, cell] { filterByCell(cell, false); });
     menu.addAction(isNull ? tr("Filter: %1 is not null").arg(column) : tr("Exclude this value"), this,
@@ -473,6 +488,7 @@ void TableBrowser::showContextMenu(const QPoint& position) {
     if (m_table)
         addRelationActions(&menu, m_pool, *m_table, m_model->page(), cell.row(),
                            [this](const RelatedRows& rows) { emit openRelatedRequested(rows); });
+    m_editor->addMenuActions(&menu, cell);
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 

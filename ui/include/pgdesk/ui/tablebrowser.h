@@ -24,6 +24,7 @@ namespace pgdesk::ui {
 class FilterBar;
 struct RelatedRows;
 class PageModel;
+class TableEditor;
 
 // How a table is looked at: filter, quick search, sort and soft-delete scope (unset: the default).
 struct TableView {
@@ -44,6 +45,8 @@ public:
     PageModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     FilterBar* filterBar() const { return m_filterBar; }
+    // Staged edits, Apply / Discard and the edit actions of this tab.
+    TableEditor* editor() const { return m_editor; }
     const core::QuerySpec& spec() const { return m_spec; }
     QString rangeText() const;
     bool isLoading() const { return m_loading; }
@@ -103,6 +106,7 @@ private:
     PageModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     FilterBar* m_filterBar = nullptr;
+    TableEditor* m_editor = nullptr;
     QLabel* m_range = nullptr;
     QLabel* m_message = nullptr;
     QComboBox* m_scope = nullptr;

@@ -1,0 +1,133 @@
+#pragma once
+
+#include <pgdesk/core/catalog.h>
+#include <pgdesk/core/changeset.h>
+#include <pgdesk/core/changesetapplier.h>
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace pgdesk::core {
+class ChangeJournal;
+class Pool;
+} // namespace pgdesk::core
+
+namespace pgdesk::ui {
+
+// The staged edits of one table tab: a core::ChangeSet plus the lookups the grid needs. Edits are keyed by
+// row key, never by row number, so they stay attached to their rows across paging, sorting and filtering.
+// Every stage writes the whole change set to the journal at once (when there is one), so a crash loses
+// nothing staged. Conflicts from the last apply are kept by row key until resolved or re-applied.
+// Tabs on the same table share one session (shared()), so that they show the same staged edits and never
+// overwrite each other's journal entry. GUI thread only (the journal's rule).
+class EditSession final : public QObject {
+    Q_OBJECT
+public:
+    enum class RowState { None, Updated, SoftDeletePending, DeletePending, RestorePending, Inserted };
+
+    EditSession(core::TableInfo table, QString profile, std::shared_ptr<core::ChangeJournal> journal,
+                QObject* parent = nullptr);
+
+    // The session of (journal, profile, table) in this process, created when no tab holds it yet (`created`
+    // says so); a new session takes what an earlier process left in the journal as its offer.
+    static std::shared_ptr<EditSession> shared(const core::TableInfo& table, const QString& profile,
+                                               std::shared_ptr<core::ChangeJournal> journal, bool* created);
+
+    // Why a relation cannot be edited in the grid (no row key, not a table); empty when it can.
+    static QString readOnlyReason(const core::TableInfo& table);
+
+    const core::TableInfo& table() const { return m_table; }
+    const core::ChangeSet& changes() const { return m_changes; }
+    const QString& profile() const { return m_profile; }
+    bool isEmpty() const { return m_changes.isEmpty(); }
+    qsizetype size() const { return m_changes.size(); }
+    // Not generated, not identity ALWAYS, and a column of the table.
+    bool isColumnWritable(const QString& column) const;
+
+    // Stages column = value for the row; a value equal to what the row was read with unstages the column.
+    void stageValue(const core::Key& key, const QString& version, const QString& column,
+                    const std::optional<QString>& value, const std::optional<QString>& original);
+    void stageDelete(const core::Key& key, const QString& version, bool hard);
+    // Undoes a pending delete of the row, or stages a restore when the row is soft-deleted on the server.
+    void stageRestore(const core::Key& key, const QString& version, bool softDeletedOnServer);
+    // New rows: staged inserts, addressed by their index in changes(). Columns never set get their defaults.
+    qsizetype stageInsert();
+    void stageInsertValue(qsizetype insertIndex, const QString& column, const std::optional<QString>& value);
+    void cancelInsert(qsizetype insertIndex);
+    // The indexes of the pending inserts, in staging order.
+    QList<qsizetype> insertIndexes() const;
+    // The value set for a column of a new row; nullopt when it was never set (the column's default).
+    std::optional<std::optional<QString>> insertValue(qsizetype insertIndex, const QString& column) const;
+
+    // Staged changes an earlier session left in the journal, until restored or discarded. Staging is
+    // refused meanwhile (the tabs lock editing), as it would overwrite them in the journal.
+    bool hasOffer() const { return !m_offered.isEmpty(); }
+    qsizetype offerSize() const { return m_offered.size(); }
+    void restoreOffer();
+    void discardOffer();
+    const QString& offerError() const { return m_offerError; }
+
+    // Applies everything staged on a worker thread, in one transaction (core::ChangeSetApplier); then
+    // applied() (staging cleared), applyConflicted() (conflicts() set, nothing written) or applyFailed().
+    // Staged changes are never dropped unless they were written.
+    void apply(std::shared_ptr<core::Pool> pool);
+    bool isApplying() const { return m_applying; }
+
+    // Stages made between beginBatch() and endBatch() (many rows deleted at once) write the journal and
+    // notify once, at the end.
+    void beginBatch();
+    void endBatch();
+
+    // Replaces everything staged (a change set offered back from the journal).
+    void replace(core::ChangeSet changes);
+    // Drops everything staged and the journal entry (after a discard or a successful apply).
+    void clear();
+
+    // The staged value of a cell: nullopt when the cell is not edited; a held nullopt is a staged NULL.
+    std::optional<std::optional<QString>> stagedValue(const core::Key& key, const QString& column) const;
+    RowState rowState(const core::Key& key) const;
+
+    void setConflicts(const QList<core::ChangeConflict>& conflicts);
+    const core::ChangeConflict* conflict(const core::Key& key) const;
+    QList<core::ChangeConflict> conflicts() const { return m_conflicts.values(); }
+    // Keep mine: the conflicting changes are staged again against the rows' current versions (changes to
+    // rows that vanished are dropped). Take theirs: the conflicting changes are dropped.
+    void keepMine();
+    void takeTheirs();
+
+    // The last journal write's failure (empty when it worked): staging goes on in memory.
+    const QString& journalError() const { return m_journalError; }
+
+    static QString keyText(const core::Key& key);
+    static QString describeKey(const core::Key& key);
+
+signals:
+    void changed();
+    void applied();
+    void applyConflicted();
+    void applyFailed(const QString& message);
+
+private:
+    void staged(); // reindex, journal, notify
+    void reindex();
+    void writeJournal();
+    QList<qsizetype> changesOf(const core::Key& key) const;
+
+    core::TableInfo m_table;
+    QString m_profile;
+    std::shared_ptr<core::ChangeJournal> m_journal;
+    core::ChangeSet m_changes;
+    QHash<QString, QList<qsizetype>> m_byKey; // keyText → indexes of the row's changes (not inserts)
+    QHash<QString, core::ChangeConflict> m_conflicts;
+    QString m_journalError;
+    core::ChangeSet m_offered;
+    QString m_offerError;
+    bool m_applying = false;
+    int m_batch = 0;
+    bool m_batchDirty = false;
+};
+
+} // namespace pgdesk::ui

@@ -1,0 +1,106 @@
+#pragma once
+
+#include <pgdesk/core/catalog.h>
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QMenu;
+class QModelIndex;
+class QPushButton;
+class QTableView;
+
+namespace pgdesk::core {
+class ChangeJournal;
+class Pool;
+} // namespace pgdesk::core
+
+namespace pgdesk::ui {
+
+class EditSession;
+class PageModel;
+
+// The editing half of a table tab: the bars above the grid (read-only reason, the offer of a previous
+// session's staged changes, apply conflicts, staged count with Apply / Discard) and the edit actions
+// (Apply Ctrl+S with an SQL preview, Discard, Delete / Restore rows, Set NULL). Staged changes live in an
+// EditSession (shared by the tabs on the same table) shown through the tab's PageModel; applying runs on a
+// worker thread in one transaction (core::ChangeSetApplier), and nothing staged is dropped unless it applied
+// or the user dropped it.
+class TableEditor final : public QWidget {
+    Q_OBJECT
+public:
+    TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTableView* view, QWidget* parent);
+
+    // The journal to stage into; set before the table is loaded. Default: one shared journal at
+    // core::ChangeJournal::defaultPath().
+    void setJournal(std::shared_ptr<core::ChangeJournal> journal);
+    // Called once the tab knows its table: decides whether it can be edited and offers back staged
+    // changes that an earlier session left in the journal.
+    void setTable(const core::TableInfo& table);
+
+    EditSession* session() const { return m_session; }
+    bool isEditable() const { return m_session != nullptr; }
+    QString readOnlyReason() const;
+    bool isApplying() const;
+    bool hasOffer() const;
+
+    // The SQL an apply would run (values as literals), or the reason it cannot run.
+    QString previewSql() const;
+    // Ctrl+S: the preview dialog (object name "applyPreview"); its Apply button calls applyStaged().
+    void apply();
+    // Applies without asking (on a worker thread).
+    void applyStaged();
+    // Asks first (object name "discardConfirm") when something is staged.
+    void discard();
+    // Del: new rows are dropped at once; for the others, soft delete when the table has the convention, else
+    // a hard delete after a confirmation (object name "deleteConfirm"). `hard` asks for the hard delete in
+    // any case.
+    void deleteRows(const QList<int>& rows, bool hard = false);
+    void restoreRows(const QList<int>& rows);
+    // Stages a new row (shown after the page's rows, columns at their defaults) and starts editing it.
+    void addRow();
+    void setNull(const QModelIndex& cell);
+    // Conflict resolution from the last apply (also the buttons of the conflict bar).
+    void keepMine();
+    void takeTheirs();
+    // Restore / Discard of the previous session's changes (also the buttons of the offer bar).
+    void restoreOffered();
+    void discardOffered();
+
+    // Adds the edit entries for a right-clicked cell to the tab's context menu.
+    void addMenuActions(QMenu* menu, const QModelIndex& cell);
+    // The selected rows (or the current one), in order.
+    QList<int> selectedRows() const;
+
+signals:
+    void reloadRequested();
+    void applied();
+    void applyConflicted();
+    void applyFailed(const QString& message);
+
+private:
+    void updateState();
+    void showError(const QString& text);
+
+    std::shared_ptr<core::Pool> m_pool;
+    std::shared_ptr<core::ChangeJournal> m_journal;
+    PageModel* m_model;
+    QTableView* m_view;
+    std::shared_ptr<EditSession> m_shared; // with the other tabs on this table
+    EditSession* m_session = nullptr;
+    QString m_readOnlyReason;
+    QLabel* m_readOnly = nullptr;
+    QWidget* m_offerBar = nullptr;
+    QLabel* m_offerText = nullptr;
+    QWidget* m_conflictBar = nullptr;
+    QLabel* m_conflictText = nullptr;
+    QWidget* m_stagedBar = nullptr;
+    QLabel* m_stagedText = nullptr;
+    QLabel* m_error = nullptr;
+    QPushButton* m_apply = nullptr;
+    QPushButton* m_discard = nullptr;
+};
+
+} // namespace pgdesk::ui

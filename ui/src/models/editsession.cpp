@@ -1,0 +1,382 @@
+#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/editsession.h>
+
+#include <pgdesk/core/changejournal.h>
+#include <pgdesk/core/pool.h>
+
+#include <QHash>
+
+#include <algorithm>
+
+namespace pgdesk::ui {
+
+namespace {
+
+qsizetype indexOfColumn(const core::Row& row, const QString& column) {
+    for (qsizetype i = 0; i < row.size(); ++i) {
+        if (row.at(i).first == column)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+EditSession::EditSession(core::TableInfo table, QString profile, std::shared_ptr<core::ChangeJournal> journal,
+                         QObject* parent)
+    : QObject(parent)
+    , m_table(std::move(table))
+    , m_profile(std::move(profile))
+    , m_journal(std::move(journal))
+    , m_changes(m_table) {
+}
+
+std::shared_ptr<EditSession> EditSession::shared(const core::TableInfo& table, const QString& profile,
+                                                 std::shared_ptr<core::ChangeJournal> journal,
+                                                 bool* created) {
+    static QHash<QString, std::weak_ptr<EditSession>> sessions;
+    const QString id = QString::number(quintptr(journal.get()), 16) + QLatin1Char('\n') + profile +
+                       QLatin1Char('\n') + core::ChangeSet(table).table;
+    if (auto session = sessions.value(id).lock()) {
+        *created = false;
+        return session;
+    }
+    auto session = std::make_shared<EditSession>(table, profile, std::move(journal));
+    sessions.insert(id, session);
+    *created = true;
+    if (session->m_journal) {
+        try {
+            if (auto offered = session->m_journal->load(profile, session->m_changes.table))
+                session->m_offered = *offered;
+        } catch (const std::exception& e) {
+            session->m_offerError = errorText(e);
+        }
+    }
+    return session;
+}
+
+void EditSession::restoreOffer() {
+    if (!hasOffer())
+        return;
+    core::ChangeSet offered = std::move(m_offered);
+    m_offered = {};
+    replace(std::move(offered));
+}
+
+void EditSession::discardOffer() {
+    if (!hasOffer())
+        return;
+    m_offered = {};
+    clear(); // and the journal entry
+}
+
+void EditSession::apply(std::shared_ptr<core::Pool> pool) {
+    if (m_applying || isEmpty() || hasOffer())
+        return;
+    m_applying = true;
+    emit changed();
+    runInBackground(
+        this,
+        [pool = std::move(pool), table = m_table, changes = m_changes] {
+            return core::ChangeSetApplier(table).apply(*pool, changes);
+        },
+        [this, sent = m_changes](const core::ApplyResult& result) {
+            m_applying = false;
+            if (result.applied) {
+                // Nothing can be staged meanwhile (the tabs lock editing), but be sure not to drop more.
+                if (m_changes == sent)
+                    clear();
+                else
+                    emit changed();
+                emit applied();
+                return;
+            }
+            setConflicts(result.conflicts);
+            emit applyConflicted();
+        },
+        [this](const QString& message) {
+            m_applying = false;
+            emit changed();
+            emit applyFailed(message);
+        });
+}
+
+QString EditSession::readOnlyReason(const core::TableInfo& table) {
+    if (table.kind != core::RelationKind::Table && table.kind != core::RelationKind::PartitionedTable)
+        return tr("Read-only: %1 is a %2, not a table.")
+            .arg(table.qualifiedName(), core::relationKindName(table.kind).replace(QLatin1Char('_'), ' '));
+    if (table.conventions.rowKey.isEmpty())
+        return tr("Read-only: %1 has no primary key or NOT NULL unique constraint, so a row cannot be "
+                  "identified safely for editing.")
+            .arg(table.qualifiedName());
+    return {};
+}
+
+bool EditSession::isColumnWritable(const QString& column) const {
+    const core::ColumnInfo* info = m_table.column(column);
+    return info && !info->isGenerated && !info->identityAlways;
+}
+
+// Sorted by column so that the same key read in another column order is the same text.
+QString EditSession::keyText(const core::Key& key) {
+    core::Key sorted = key;
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    QString text;
+    for (const auto& [column, value] : sorted) {
+        text +=
+            column + QChar(0x1f) + (value ? QStringLiteral("v") + *value : QStringLiteral("n")) + QChar(0x1e);
+    }
+    return text;
+}
+
+QString EditSession::describeKey(const core::Key& key) {
+    QStringList parts;
+    for (const auto& [column, value] : key)
+        parts << column + QLatin1Char('=') + value.value_or(QStringLiteral("NULL"));
+    return QLatin1Char('(') + parts.join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+QList<qsizetype> EditSession::changesOf(const core::Key& key) const {
+    return m_byKey.value(keyText(key));
+}
+
+void EditSession::reindex() {
+    m_byKey.clear();
+    for (qsizetype i = 0; i < m_changes.changes.size(); ++i) {
+        const core::Change& change = m_changes.changes.at(i);
+        if (change.op != core::ChangeOp::Insert)
+            m_byKey[keyText(change.key)].append(i);
+    }
+}
+
+void EditSession::writeJournal() {
+    if (!m_journal)
+        return;
+    try {
+        m_journal->stage(m_profile, m_changes); // an empty change set clears the entry
+        m_journalError.clear();
+    } catch (const std::exception& e) {
+        m_journalError = errorText(e);
+    }
+}
+
+void EditSession::staged() {
+    reindex();
+    if (m_batch > 0) {
+        m_batchDirty = true;
+        return;
+    }
+    writeJournal();
+    emit changed();
+}
+
+void EditSession::beginBatch() {
+    ++m_batch;
+}
+
+void EditSession::endBatch() {
+    if (m_batch > 0 && --m_batch == 0 && m_batchDirty) {
+        m_batchDirty = false;
+        writeJournal();
+        emit changed();
+    }
+}
+
+void EditSession::stageValue(const core::Key& key, const QString& version, const QString& column,
+                             const std::optional<QString>& value, const std::optional<QString>& original) {
+    qsizetype pending = -1;
+    for (qsizetype i : changesOf(key)) {
+        if (m_changes.changes.at(i).op == core::ChangeOp::Update)
+            pending = i;
+    }
+    if (pending >= 0) {
+        core::Change& change = m_changes.changes[pending];
+        const qsizetype o = indexOfColumn(change.original, column);
+        const std::optional<QString> first = o >= 0 ? change.original.at(o).second : original;
+        if (value == first) {
+            // Back to what was read: the column is no longer an edit (and the row none when it was the last).
+            const qsizetype v = indexOfColumn(change.values, column);
+            if (v >= 0)
+                change.values.removeAt(v);
+            if (o >= 0)
+                change.original.removeAt(o);
+            if (change.values.isEmpty())
+                m_changes.changes.removeAt(pending);
+            staged();
+            return;
+        }
+    } else if (value == original) {
+        return;
+    }
+    m_changes.stageUpdate(key, version, {{column, value}}, {{column, original}});
+    staged();
+}
+
+void EditSession::stageDelete(const core::Key& key, const QString& version, bool hard) {
+    if (hard)
+        m_changes.stageDelete(key, version);
+    else
+        m_changes.stageSoftDelete(key, version);
+    staged();
+}
+
+void EditSession::stageRestore(const core::Key& key, const QString& version, bool softDeletedOnServer) {
+    const QList<qsizetype> indexes = changesOf(key);
+    bool undone = false;
+    for (auto it = indexes.rbegin(); it != indexes.rend(); ++it) {
+        const core::ChangeOp op = m_changes.changes.at(*it).op;
+        if (op == core::ChangeOp::Delete || op == core::ChangeOp::SoftDelete) {
+            m_changes.changes.removeAt(*it);
+            undone = true;
+        }
+    }
+    if (!undone && softDeletedOnServer)
+        m_changes.stageRestore(key, version);
+    staged();
+}
+
+qsizetype EditSession::stageInsert() {
+    const qsizetype at = m_changes.stageInsert({});
+    staged();
+    return at;
+}
+
+void EditSession::stageInsertValue(qsizetype insertIndex, const QString& column,
+                                   const std::optional<QString>& value) {
+    m_changes.stageInsertEdit(insertIndex, {{column, value}});
+    staged();
+}
+
+void EditSession::cancelInsert(qsizetype insertIndex) {
+    m_changes.cancelInsert(insertIndex);
+    staged();
+}
+
+QList<qsizetype> EditSession::insertIndexes() const {
+    QList<qsizetype> indexes;
+    for (qsizetype i = 0; i < m_changes.changes.size(); ++i) {
+        if (m_changes.changes.at(i).op == core::ChangeOp::Insert)
+            indexes << i;
+    }
+    return indexes;
+}
+
+std::optional<std::optional<QString>> EditSession::insertValue(qsizetype insertIndex,
+                                                               const QString& column) const {
+    if (insertIndex < 0 || insertIndex >= m_changes.size() ||
+        m_changes.changes.at(insertIndex).op != core::ChangeOp::Insert)
+        return std::nullopt;
+    const core::Row& values = m_changes.changes.at(insertIndex).values;
+    const qsizetype at = indexOfColumn(values, column);
+    if (at < 0)
+        return std::nullopt;
+    return values.at(at).second;
+}
+
+void EditSession::replace(core::ChangeSet changes) {
+    m_changes = std::move(changes);
+    m_conflicts.clear();
+    staged();
+}
+
+void EditSession::clear() {
+    m_changes.changes.clear();
+    m_conflicts.clear();
+    reindex();
+    if (m_journal) {
+        try {
+            m_journal->clear(m_profile, m_changes.table);
+            m_journalError.clear();
+        } catch (const std::exception& e) {
+            m_journalError = errorText(e);
+        }
+    }
+    emit changed();
+}
+
+std::optional<std::optional<QString>> EditSession::stagedValue(const core::Key& key,
+                                                               const QString& column) const {
+    for (qsizetype i : changesOf(key)) {
+        const core::Change& change = m_changes.changes.at(i);
+        if (change.op != core::ChangeOp::Update)
+            continue;
+        const qsizetype v = indexOfColumn(change.values, column);
+        if (v >= 0)
+            return change.values.at(v).second;
+    }
+    return std::nullopt;
+}
+
+EditSession::RowState EditSession::rowState(const core::Key& key) const {
+    RowState state = RowState::None;
+    for (qsizetype i : changesOf(key)) {
+        switch (m_changes.changes.at(i).op) {
+        case core::ChangeOp::Delete:
+            return RowState::DeletePending;
+        case core::ChangeOp::SoftDelete:
+            state = RowState::SoftDeletePending;
+            break;
+        case core::ChangeOp::Restore:
+            state = RowState::RestorePending;
+            break;
+        case core::ChangeOp::Update:
+            if (state == RowState::None)
+                state = RowState::Updated;
+            break;
+        case core::ChangeOp::Insert:
+            break; // never keyed
+        }
+    }
+    return state;
+}
+
+void EditSession::setConflicts(const QList<core::ChangeConflict>& conflicts) {
+    m_conflicts.clear();
+    for (const core::ChangeConflict& c : conflicts)
+        m_conflicts.insert(keyText(c.key), c);
+    emit changed();
+}
+
+const core::ChangeConflict* EditSession::conflict(const core::Key& key) const {
+    const auto it = m_conflicts.constFind(keyText(key));
+    return it == m_conflicts.constEnd() ? nullptr : &*it;
+}
+
+void EditSession::keepMine() {
+    QList<qsizetype> drop;
+    for (const core::ChangeConflict& c : std::as_const(m_conflicts)) {
+        for (qsizetype i : changesOf(c.key)) {
+            core::Change& change = m_changes.changes[i];
+            if (c.vanished || !c.current) {
+                drop << i; // nothing left to keep a change against
+                continue;
+            }
+            change.version = c.current->version;
+            // What the row holds now is what my values replace.
+            for (auto& [column, value] : change.original) {
+                const qsizetype at = c.current->columns.indexOf(column);
+                if (at >= 0)
+                    value = c.current->values.value(at);
+            }
+        }
+    }
+    std::sort(drop.begin(), drop.end(), std::greater<>());
+    for (qsizetype i : drop)
+        m_changes.changes.removeAt(i);
+    m_conflicts.clear();
+    staged();
+}
+
+void EditSession::takeTheirs() {
+    QList<qsizetype> drop;
+    for (const core::ChangeConflict& c : std::as_const(m_conflicts))
+        drop << changesOf(c.key);
+    std::sort(drop.begin(), drop.end(), std::greater<>());
+    drop.erase(std::unique(drop.begin(), drop.end()), drop.end());
+    for (qsizetype i : drop)
+        m_changes.changes.removeAt(i);
+    m_conflicts.clear();
+    staged();
+}
+
+} // namespace pgdesk::ui

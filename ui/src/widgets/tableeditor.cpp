@@ -1,0 +1,447 @@
+#include "celleditdelegate.h"
+
+#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/tableeditor.h>
+
+#include <pgdesk/core/changejournal.h>
+#include <pgdesk/core/changesetapplier.h>
+#include <pgdesk/core/pool.h>
+
+#include <QAction>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace pgdesk::ui {
+
+namespace {
+
+// One journal for all tabs (SQLite connections are per thread and the tabs share the GUI thread).
+std::shared_ptr<core::ChangeJournal> sharedJournal(QString* error) {
+    static std::weak_ptr<core::ChangeJournal> shared;
+    if (auto journal = shared.lock())
+        return journal;
+    try {
+        auto journal = std::make_shared<core::ChangeJournal>();
+        shared = journal;
+        return journal;
+    } catch (const std::exception& e) {
+        *error = errorText(e);
+        return nullptr;
+    }
+}
+
+QWidget* bar(QWidget* parent, QLabel* text, const QString& style, const QList<QPushButton*>& buttons) {
+    auto* widget = new QWidget(parent);
+    auto* layout = new QHBoxLayout(widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    text->setWordWrap(true);
+    if (!style.isEmpty())
+        text->setStyleSheet(style);
+    layout->addWidget(text, 1);
+    for (auto* b : buttons)
+        layout->addWidget(b);
+    widget->setVisible(false);
+    return widget;
+}
+
+QPushButton* button(const QString& text, const QString& name, QWidget* parent) {
+    auto* b = new QPushButton(text, parent);
+    b->setObjectName(name);
+    return b;
+}
+
+QString changeCount(qsizetype n) {
+    return n == 1 ? TableEditor::tr("1 staged change") : TableEditor::tr("%1 staged changes").arg(n);
+}
+
+} // namespace
+
+TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTableView* view,
+                         QWidget* parent)
+    : QWidget(parent)
+    , m_pool(std::move(pool))
+    , m_model(model)
+    , m_view(view)
+    , m_readOnly(new QLabel(this))
+    , m_offerText(new QLabel(this))
+    , m_conflictText(new QLabel(this))
+    , m_stagedText(new QLabel(this))
+    , m_error(new QLabel(this)) {
+    setObjectName(QStringLiteral("tableEditor"));
+    m_readOnly->setObjectName(QStringLiteral("readOnlyLabel"));
+    m_readOnly->setWordWrap(true);
+    m_readOnly->setVisible(false);
+    m_error->setObjectName(QStringLiteral("editErrorLabel"));
+    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error->setWordWrap(true);
+    m_error->setVisible(false);
+
+    auto* restore = button(tr("Restore"), QStringLiteral("offerRestoreButton"), this);
+    auto* drop = button(tr("Discard"), QStringLiteral("offerDiscardButton"), this);
+    connect(restore, &QPushButton::clicked, this, &TableEditor::restoreOffered);
+    connect(drop, &QPushButton::clicked, this, &TableEditor::discardOffered);
+    m_offerText->setObjectName(QStringLiteral("offerLabel"));
+    m_offerBar = bar(this, m_offerText, QStringLiteral("font-weight: bold"), {restore, drop});
+    m_offerBar->setObjectName(QStringLiteral("offerBar"));
+
+    auto* mine = button(tr("Keep mine"), QStringLiteral("keepMineButton"), this);
+    auto* theirs = button(tr("Take theirs"), QStringLiteral("takeTheirsButton"), this);
+    mine->setToolTip(tr("Stage my changes again against the rows as they are now"));
+    theirs->setToolTip(tr("Drop my changes to the conflicting rows"));
+    connect(mine, &QPushButton::clicked, this, &TableEditor::keepMine);
+    connect(theirs, &QPushButton::clicked, this, &TableEditor::takeTheirs);
+    m_conflictText->setObjectName(QStringLiteral("conflictLabel"));
+    m_conflictBar = bar(this, m_conflictText, QStringLiteral("color: #8a4b00"), {mine, theirs});
+    m_conflictBar->setObjectName(QStringLiteral("conflictBar"));
+
+    m_apply = button(tr("Apply…"), QStringLiteral("applyButton"), this);
+    m_apply->setToolTip(tr("Preview and apply the staged changes in one transaction (Ctrl+S)"));
+    m_discard = button(tr("Discard"), QStringLiteral("discardButton"), this);
+    connect(m_apply, &QPushButton::clicked, this, &TableEditor::apply);
+    connect(m_discard, &QPushButton::clicked, this, &TableEditor::discard);
+    m_stagedText->setObjectName(QStringLiteral("stagedLabel"));
+    m_stagedBar = bar(this, m_stagedText, {}, {m_apply, m_discard});
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_readOnly, m_offerBar, m_conflictBar, m_error, m_stagedBar})
+        layout->addWidget(w);
+
+    m_view->setItemDelegate(new CellEditDelegate(m_view));
+
+    auto* applyAction = new QAction(tr("Apply changes"), parent);
+    applyAction->setShortcut(QKeySequence::Save);
+    applyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(applyAction, &QAction::triggered, this, &TableEditor::apply);
+    parent->addAction(applyAction);
+    auto* addAction = new QAction(tr("Add row"), m_view);
+    addAction->setShortcut(QKeySequence(Qt::Key_Insert));
+    addAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(addAction, &QAction::triggered, this, &TableEditor::addRow);
+    m_view->addAction(addAction);
+    auto* deleteAction = new QAction(tr("Delete rows"), m_view);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteAction, &QAction::triggered, this, [this] { deleteRows(selectedRows()); });
+    m_view->addAction(deleteAction);
+}
+
+void TableEditor::setJournal(std::shared_ptr<core::ChangeJournal> journal) {
+    m_journal = std::move(journal);
+}
+
+void TableEditor::setTable(const core::TableInfo& table) {
+    if (m_session)
+        return;
+    m_readOnlyReason = EditSession::readOnlyReason(table);
+    if (!m_readOnlyReason.isEmpty()) {
+        m_readOnly->setText(m_readOnlyReason);
+        m_readOnly->setVisible(true);
+        return;
+    }
+    QString journalError;
+    if (!m_journal)
+        m_journal = sharedJournal(&journalError);
+    bool created = false;
+    m_shared = EditSession::shared(table, m_pool->profile().name, m_journal, &created);
+    m_session = m_shared.get();
+    if (created && !m_session->offerError().isEmpty())
+        journalError = m_session->offerError();
+    connect(m_session, &EditSession::changed, this, &TableEditor::updateState);
+    connect(m_session, &EditSession::applied, this, [this] {
+        emit reloadRequested();
+        emit applied();
+    });
+    connect(m_session, &EditSession::applyConflicted, this, [this] {
+        emit reloadRequested(); // the rows' current values under the staged ones
+        emit applyConflicted();
+    });
+    connect(m_session, &EditSession::applyFailed, this, [this](const QString& message) {
+        showError(tr("Nothing was written, your staged changes are kept: %1").arg(message));
+        emit applyFailed(message);
+    });
+    m_model->setEditSession(m_session);
+    if (!journalError.isEmpty())
+        showError(
+            tr("Staged changes are not journaled (%1): they would not survive a crash.").arg(journalError));
+    updateState();
+}
+
+QString TableEditor::readOnlyReason() const {
+    return m_readOnlyReason;
+}
+
+bool TableEditor::hasOffer() const {
+    return m_session && m_session->hasOffer();
+}
+
+bool TableEditor::isApplying() const {
+    return m_session && m_session->isApplying();
+}
+
+void TableEditor::showError(const QString& text) {
+    m_error->setText(text);
+    m_error->setVisible(!text.isEmpty());
+}
+
+void TableEditor::updateState() {
+    const bool editable = m_session != nullptr;
+    const qsizetype staged = editable ? m_session->size() : 0;
+    m_offerBar->setVisible(hasOffer());
+    if (hasOffer())
+        m_offerText->setText(tr("%1 from a previous session").arg(changeCount(m_session->offerSize())));
+    m_stagedBar->setVisible(editable && (staged > 0 || isApplying()));
+    m_stagedText->setText(isApplying() ? tr("Applying %1…").arg(changeCount(staged)) : changeCount(staged));
+    m_apply->setEnabled(staged > 0 && !isApplying() && !hasOffer());
+    m_discard->setEnabled(staged > 0 && !isApplying());
+    m_model->setEditingLocked(isApplying() || hasOffer());
+    const QList<core::ChangeConflict> conflicts =
+        editable ? m_session->conflicts() : QList<core::ChangeConflict>{};
+    m_conflictBar->setVisible(!conflicts.isEmpty());
+    if (!conflicts.isEmpty()) {
+        QStringList rows;
+        for (const core::ChangeConflict& c : conflicts)
+            rows << EditSession::describeKey(c.key) + (c.vanished ? tr(" (deleted)") : QString());
+        rows.sort();
+        m_conflictText->setText(
+            tr("Nothing was written: %n row(s) changed on the server since they were read: "
+               "%1. Keep mine stages my changes again against the rows as they are now; "
+               "take theirs drops my changes to them.",
+               nullptr, int(conflicts.size()))
+                .arg(rows.join(QStringLiteral(", "))));
+    }
+    if (editable && !m_session->journalError().isEmpty())
+        showError(tr("Could not write the journal (%1): staged changes would not survive a crash.")
+                      .arg(m_session->journalError()));
+}
+
+QString TableEditor::previewSql() const {
+    if (!m_session)
+        return m_readOnlyReason;
+    try {
+        return core::ChangeSetApplier(m_session->table()).preview(m_session->changes());
+    } catch (const std::exception& e) {
+        return tr("-- cannot apply: %1").arg(errorText(e));
+    }
+}
+
+void TableEditor::apply() {
+    if (!m_session || m_session->isEmpty() || isApplying() || hasOffer())
+        return;
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("applyPreview"));
+    dialog->setWindowTitle(tr("Apply %1 to %2").arg(changeCount(m_session->size()), m_session->table().name));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto* sql = new QPlainTextEdit(previewSql(), dialog);
+    sql->setObjectName(QStringLiteral("previewSql"));
+    sql->setReadOnly(true);
+    sql->setLineWrapMode(QPlainTextEdit::NoWrap);
+    sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
+    auto* go = buttons->addButton(tr("Apply"), QDialogButtonBox::AcceptRole);
+    go->setObjectName(QStringLiteral("confirmApplyButton"));
+    go->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(dialog, &QDialog::accepted, this, &TableEditor::applyStaged);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(
+        new QLabel(tr("These statements run in one transaction; if any row changed since it was "
+                      "read, nothing is written."),
+                   dialog));
+    layout->addWidget(sql, 1);
+    layout->addWidget(buttons);
+    dialog->resize(720, 420);
+    dialog->open();
+}
+
+void TableEditor::applyStaged() {
+    if (!m_session || m_session->isEmpty() || isApplying())
+        return;
+    showError({});
+    m_session->apply(m_pool);
+}
+
+void TableEditor::discard() {
+    if (!m_session || m_session->isEmpty() || isApplying())
+        return;
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Discard changes"),
+                        tr("Discard %1 to %2?").arg(changeCount(m_session->size()), m_session->table().name),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("discardConfirm"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box] {
+        if (box->clickedButton() == box->button(QMessageBox::Discard) && !isApplying()) {
+            m_session->clear();
+            showError({});
+        }
+    });
+    box->open();
+}
+
+QList<int> TableEditor::selectedRows() const {
+    std::set<int> rows;
+    for (const QModelIndex& index : m_view->selectionModel()->selectedIndexes())
+        rows.insert(index.row());
+    if (rows.empty() && m_view->currentIndex().isValid())
+        rows.insert(m_view->currentIndex().row());
+    return {rows.begin(), rows.end()};
+}
+
+void TableEditor::addRow() {
+    if (!m_session || isApplying() || hasOffer())
+        return;
+    m_session->stageInsert();
+    const int row = m_model->rowCount() - 1;
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const QModelIndex cell = m_model->index(row, c);
+        if (m_model->flags(cell) & Qt::ItemIsEditable) {
+            m_view->setCurrentIndex(cell);
+            m_view->scrollTo(cell);
+            if (m_view->isVisible())
+                m_view->edit(cell);
+            break;
+        }
+    }
+}
+
+void TableEditor::deleteRows(const QList<int>& selected, bool hard) {
+    if (!m_session || selected.isEmpty() || isApplying() || hasOffer())
+        return;
+    // New rows never reached the server: they just go (last first, as indexes shift).
+    QList<qsizetype> inserts;
+    QList<int> rows;
+    for (int row : selected) {
+        if (const qsizetype insert = m_model->insertIndex(row); insert >= 0)
+            inserts << insert;
+        else if (row < m_model->pageRowCount())
+            rows << row;
+    }
+    std::sort(inserts.begin(), inserts.end(), std::greater<>());
+    m_session->beginBatch();
+    for (qsizetype insert : std::as_const(inserts))
+        m_session->cancelInsert(insert);
+    m_session->endBatch();
+    if (rows.isEmpty())
+        return;
+    const bool soft = !hard && m_session->table().conventions.softDelete != core::SoftDeleteKind::None;
+    const auto stage = [this, rows, soft] {
+        m_session->beginBatch();
+        for (int row : rows) {
+            const core::Key key = m_model->rowKey(row);
+            // Soft-deleting a row that already is would only move its deletion time.
+            if (!key.isEmpty() && !(soft && m_model->isRowDeleted(row)))
+                m_session->stageDelete(key, m_model->rowVersion(row), !soft);
+        }
+        m_session->endBatch();
+    };
+    if (soft)
+        return stage();
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Delete rows"),
+        tr("Delete %n row(s) of %1 permanently when the changes are applied?", nullptr, int(rows.size()))
+            .arg(m_session->table().name),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("deleteConfirm"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, box, stage] {
+        if (box->clickedButton() == box->button(QMessageBox::Yes) && !isApplying())
+            stage();
+    });
+    box->open();
+}
+
+void TableEditor::restoreRows(const QList<int>& rows) {
+    if (!m_session || isApplying() || hasOffer())
+        return;
+    m_session->beginBatch();
+    for (int row : rows) {
+        const core::Key key = m_model->rowKey(row);
+        if (!key.isEmpty())
+            m_session->stageRestore(key, m_model->rowVersion(row), m_model->isRowDeleted(row));
+    }
+    m_session->endBatch();
+}
+
+void TableEditor::setNull(const QModelIndex& cell) {
+    m_model->setData(cell, QVariant(), Qt::EditRole);
+}
+
+void TableEditor::keepMine() {
+    if (m_session && !isApplying())
+        m_session->keepMine();
+}
+
+void TableEditor::takeTheirs() {
+    if (m_session && !isApplying())
+        m_session->takeTheirs();
+}
+
+void TableEditor::restoreOffered() {
+    if (m_session)
+        m_session->restoreOffer();
+}
+
+void TableEditor::discardOffered() {
+    if (m_session)
+        m_session->discardOffer();
+}
+
+void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
+    if (!m_session)
+        return;
+    const bool locked = isApplying() || hasOffer();
+    menu->addSeparator();
+    if (m_model->flags(cell) & (Qt::ItemIsEditable | Qt::ItemIsUserCheckable)) {
+        QAction* setNull = menu->addAction(tr("Set NULL"), this, [this, cell] { this->setNull(cell); });
+        setNull->setEnabled(!locked && m_model->value(cell.row(), cell.column()).has_value());
+    }
+    QList<int> rows = selectedRows();
+    if (!rows.contains(cell.row()))
+        rows = {cell.row()};
+    menu->addAction(tr("Add row"), this, &TableEditor::addRow)->setEnabled(!locked);
+    if (m_model->isNewRow(cell.row())) {
+        menu->addAction(tr("Remove new row"), this, [this, cell] { deleteRows({cell.row()}); })
+            ->setEnabled(!locked);
+        return;
+    }
+    const bool softTable = m_session->table().conventions.softDelete != core::SoftDeleteKind::None;
+    bool anyDeleted = false;
+    for (int row : std::as_const(rows)) {
+        const auto state =
+            EditSession::RowState(m_model->data(m_model->index(row, 0), PageModel::RowStateRole).toInt());
+        anyDeleted = anyDeleted || m_model->isRowDeleted(row) ||
+                     state == EditSession::RowState::DeletePending ||
+                     state == EditSession::RowState::SoftDeletePending;
+    }
+    menu->addAction(tr("Delete %n row(s)", nullptr, int(rows.size())), this,
+                    [this, rows] { deleteRows(rows); })
+        ->setEnabled(!locked);
+    if (softTable)
+        menu->addAction(tr("Delete %n row(s) permanently…", nullptr, int(rows.size())), this,
+                        [this, rows] { deleteRows(rows, true); })
+            ->setEnabled(!locked);
+    if (anyDeleted)
+        menu->addAction(tr("Restore %n row(s)", nullptr, int(rows.size())), this,
+                        [this, rows] { restoreRows(rows); })
+            ->setEnabled(!locked);
+}
+
+} // namespace pgdesk::ui
