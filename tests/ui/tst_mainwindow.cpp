@@ -1,10 +1,12 @@
 #include "testcluster.h"
 
+#include <pgdesk/core/connection.h>
 #include <pgdesk/core/profilestore.h>
 #include <pgdesk/core/queryspec.h>
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/filterconditionrow.h>
 #include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/operationindicator.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/poolstatuswidget.h>
 #include <pgdesk/ui/sqllogdock.h>
@@ -14,8 +16,10 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QMenuBar>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
+#include <QToolButton>
 
 class TestMainWindow final : public QObject {
     Q_OBJECT
@@ -74,6 +78,35 @@ private slots:
             ids << b->model()->index(r, 0).data(Qt::EditRole).toString();
         QCOMPARE(ids, expected.split(QLatin1Char('\n'), Qt::SkipEmptyParts));
         QTRY_COMPARE_WITH_TIMEOUT(b->filterBar()->rows().size(), 1, 5000);
+    }
+
+    // A page load blocked by a lock shows in the status bar with Cancel; Cancel stops it on the server.
+    void runningOperationCanBeCancelled() {
+        const QString table = QStringLiteral("ind_%1").arg(QCoreApplication::applicationPid());
+        pgdesk::test::psql(QStringLiteral("create table public.%1 (id int primary key)").arg(table));
+        auto locker = pgdesk::core::Connection::open(pgdesk::test::profile());
+        locker.exec(QStringLiteral("begin"));
+        locker.exec(QStringLiteral("lock table public.%1 in access exclusive mode").arg(table));
+
+        pgdesk::ui::MainWindow w;
+        w.show();
+        w.openDsn(pgdesk::test::conninfo());
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
+        pgdesk::ui::TableBrowser* b = w.openTable(QStringLiteral("public"), table);
+        QVERIFY(b);
+        QTRY_VERIFY_WITH_TIMEOUT(w.operationIndicator()->text().contains(table), 5000);
+        QTest::qWait(300); // the load is waiting for the lock now
+        QVERIFY(b->isBusy());
+        QSignalSpy failed(b, &pgdesk::ui::TableBrowser::loadFailed);
+        w.operationIndicator()->cancelButton()->click();
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("cancel")),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(w.operationIndicator()->text().isEmpty());
+        locker.exec(QStringLiteral("rollback"));
+        b->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!b->isBusy() && b->rangeText() == QStringLiteral("No rows"), 10000);
+        pgdesk::test::psql(QStringLiteral("drop table public.%1").arg(table));
     }
 
     // Connecting happens on a worker thread: the window keeps painting, then shows the server.

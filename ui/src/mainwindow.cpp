@@ -6,6 +6,7 @@
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/objectbrowser.h>
+#include <pgdesk/ui/operationindicator.h>
 #include <pgdesk/ui/passwordprompt.h>
 #include <pgdesk/ui/poolstatuswidget.h>
 #include <pgdesk/ui/querytool.h>
@@ -42,8 +43,11 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_connectionLabel);
     statusBar()->showMessage(tr("Ready"));
 
+    m_operation = new OperationIndicator(this);
+    statusBar()->addPermanentWidget(m_operation);
     m_poolStatus = new PoolStatusWidget(this);
     statusBar()->addPermanentWidget(m_poolStatus);
+    connect(tabs, &QTabWidget::currentChanged, this, &MainWindow::showOperation);
 
     m_objects = new ObjectBrowser(this);
     auto* dock = new QDockWidget(tr("Objects"), this);
@@ -119,6 +123,7 @@ TableBrowser* MainWindow::openTable(const QString& schema, const QString& name) 
     const int index = tabs->addTab(browser, name);
     tabs->setTabToolTip(index, schema + QLatin1Char('.') + name);
     tabs->setCurrentIndex(index);
+    connect(browser, &TableBrowser::busyChanged, this, &MainWindow::showOperation);
     connect(browser, &TableBrowser::openRelatedRequested, this, [this](const RelatedRows& rows) {
         if (TableBrowser* related = openTable(rows.schema, rows.table)) {
             related->setScope(rows.scope);
@@ -162,6 +167,17 @@ QueryTool* MainWindow::openQueryTool() {
     tabs->setCurrentIndex(index);
     tool->editor()->setFocus();
     return tool;
+}
+
+void MainWindow::showOperation() {
+    TableBrowser* browser = currentTableBrowser();
+    if (browser && browser->isBusy())
+        m_operation->show(browser->busyText(), [browser = QPointer<TableBrowser>(browser)] {
+            if (browser)
+                browser->cancelBusy();
+        });
+    else
+        m_operation->clear();
 }
 
 TableBrowser* MainWindow::currentTableBrowser() const {

@@ -33,12 +33,38 @@
 
 namespace pgdesk::ui {
 
-// Shared by the GUI thread (which may cancel) and the worker (which runs the count).
+// A statement the GUI may cancel, shared by the GUI thread and the worker that runs it.
 struct TableBrowser::CountJob {
     std::mutex mutex;
     core::CancelHandle cancel;
     bool cancelled = false;
+
+    void requestCancel() {
+        std::lock_guard lock(mutex);
+        cancelled = true;
+        cancel.cancel();
+    }
 };
+
+namespace {
+// Worker side: lets a cancel reach the connection's statement while the scope lives. The connection goes
+// back to the pool afterwards, so a late cancel must not reach whatever it runs next: the handle is
+// dropped when the scope ends, however it ends.
+template <class Job> struct CancelScope {
+    Job& job;
+    CancelScope(Job& j, core::Connection& connection)
+        : job(j) {
+        std::lock_guard lock(job.mutex);
+        if (job.cancelled)
+            core::throwError(core::ErrorKind::QueryCanceled, QStringLiteral("cancelled"));
+        job.cancel = connection.cancelHandle();
+    }
+    ~CancelScope() {
+        std::lock_guard lock(job.mutex);
+        job.cancel = {};
+    }
+};
+} // namespace
 
 namespace {
 
@@ -217,25 +243,12 @@ void TableBrowser::countExactly() {
     m_counting = job;
     m_count->setText(tr("Cancel count"));
     updateControls();
+    emit busyChanged();
     runInBackground(
         this,
         [pool = m_pool, spec = m_spec, table = m_table, job] {
             auto connection = pool->acquire();
-            {
-                std::lock_guard lock(job->mutex);
-                if (job->cancelled)
-                    core::throwError(core::ErrorKind::QueryCanceled, QStringLiteral("count cancelled"));
-                job->cancel = connection->cancelHandle();
-            }
-            // The connection goes back to the pool afterwards: a late cancel must not reach whatever
-            // it runs next, so the handle is dropped as soon as the count ends, however it ends.
-            struct Forget {
-                CountJob& job;
-                ~Forget() {
-                    std::lock_guard lock(job.mutex);
-                    job.cancel = {};
-                }
-            } forget{*job};
+            const CancelScope scope(*job, *connection);
             const core::TableInfo info = table ? *table : readTable(*connection, spec);
             return core::QueryEngine(*connection).exactCount(spec, info);
         },
@@ -246,6 +259,7 @@ void TableBrowser::countExactly() {
             m_exactTotal = rows;
             m_count->setText(tr("Count rows"));
             updateControls();
+            emit busyChanged();
             emit countFinished(rows);
         },
         [this, job](const QString& message) {
@@ -254,16 +268,32 @@ void TableBrowser::countExactly() {
             m_counting.reset();
             m_count->setText(tr("Count rows"));
             updateControls();
+            emit busyChanged();
             emit countFailed(message);
         });
 }
 
+bool TableBrowser::isBusy() const {
+    return m_loading || m_counting;
+}
+
+QString TableBrowser::busyText() const {
+    if (m_counting)
+        return tr("Counting the rows of %1…").arg(m_spec.table);
+    if (m_loading)
+        return tr("Loading %1…").arg(m_spec.table);
+    return {};
+}
+
+void TableBrowser::cancelBusy() {
+    cancelCount();
+    if (m_loading && m_loadJob)
+        m_loadJob->requestCancel();
+}
+
 void TableBrowser::cancelCount() {
-    if (!m_counting)
-        return;
-    std::lock_guard lock(m_counting->mutex);
-    m_counting->cancelled = true;
-    m_counting->cancel.cancel();
+    if (m_counting)
+        m_counting->requestCancel();
 }
 
 void TableBrowser::setScope(core::SoftDeleteScope scope) {
@@ -317,11 +347,14 @@ void TableBrowser::load(Move move) {
     const qint64 previousFirst = m_firstRow;
     const qsizetype previousRows = current.rows.size();
     m_loading = true;
+    m_loadJob = std::make_shared<CountJob>();
     updateControls();
+    emit busyChanged();
     runInBackground(
         this,
-        [pool = m_pool, spec = m_spec, table = m_table] {
+        [pool = m_pool, spec = m_spec, table = m_table, job = m_loadJob] {
             auto connection = pool->acquire();
+            const CancelScope scope(*job, *connection);
             Loaded loaded{table ? *table : readTable(*connection, spec), {}};
             loaded.page = core::QueryEngine(*connection).fetchPage(spec, loaded.table);
             return loaded;
@@ -372,6 +405,7 @@ void TableBrowser::load(Move move) {
             }
             showSortIndicators();
             updateControls();
+            emit busyChanged();
             emit pageLoaded();
         },
         [this, generation](const BackgroundFailure& failure) {
@@ -383,6 +417,7 @@ void TableBrowser::load(Move move) {
             m_message->setVisible(true);
             m_reconnect->setVisible(failure.connectionLost);
             updateControls();
+            emit busyChanged();
             emit loadFailed(failure.message);
         });
 }

@@ -19,6 +19,7 @@ namespace pgdesk::ui {
 class ConnectionDialog;
 class ExportDialog;
 class ObjectBrowser;
+class OperationIndicator;
 class PasswordPrompt;
 class PoolStatusWidget;
 class QueryTool;
@@ -60,6 +61,7 @@ public:
     QStringList openTables() const;
     SqlLogDock* sqlLog() const { return m_sqlLog; }
     PoolStatusWidget* poolStatus() const { return m_poolStatus; }
+    OperationIndicator* operationIndicator() const { return m_operation; }
     // Window geometry, dock layout and the session's open tabs into QSettings (also on close).
     void saveSession() const;
     // A table ("schema.table" or a bare name on the search path) to open once the session is up.
@@ -70,6 +72,7 @@ protected:
 
 private:
     void createMenus();
+    void showOperation(); // the current tab's running operation, with Cancel, in the status bar
     void onSessionOpened(const SessionInfo& info);
     void onSessionFailed(const QString& message);
 
@@ -86,6 +89,7 @@ private:
     QDockWidget* m_objectsDock = nullptr;
     SqlLogDock* m_sqlLog = nullptr;
     PoolStatusWidget* m_poolStatus = nullptr;
+    OperationIndicator* m_operation = nullptr;
     QString m_sessionProfile; // the profile of the open session (empty for a DSN session)
     int m_queryTools = 0;     // numbers the query tool tabs
 };

@@ -82,11 +82,17 @@ public:
     void countExactly();
     void cancelCount();
     bool isCounting() const { return m_counting != nullptr; }
+    // A page load or an exact count is running (the status bar shows it with Cancel).
+    bool isBusy() const;
+    QString busyText() const;
+    // Cancels whatever runs (PQcancel on its connection); the tab then shows "canceling statement…".
+    void cancelBusy();
 
 signals:
     // A relationship link from the context menu: open schema.table filtered to the related rows.
     void openRelatedRequested(const pgdesk::ui::RelatedRows& rows);
     void pageLoaded();
+    void busyChanged();
     void loadFailed(const QString& message);
     void countFinished(qint64 rows);
     void countFailed(const QString& message);
@@ -119,6 +125,7 @@ private:
     QPushButton* m_count = nullptr;
     QPushButton* m_reconnect = nullptr;
     std::shared_ptr<CountJob> m_counting; // the running exact count, if any
+    std::shared_ptr<CountJob> m_loadJob;  // the latest page load (cancellable)
     std::optional<qint64> m_exactTotal;   // from "Count rows", until the scope changes
     quint64 m_generation = 0;
     bool m_loading = false;
