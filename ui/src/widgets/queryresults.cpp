@@ -2,6 +2,8 @@
 
 #include "querysession.h"
 
+#include <pgdesk/core/errors.h>
+
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/pagemodel.h>
 
@@ -126,7 +128,13 @@ void QueryResultGrid::load(qint64 pageNumber) {
     m_loading = true;
     updateControls();
     runInBackground(
-        this, [session = m_session, spec, table = m_table] { return session->fetchPage(spec, table); },
+        this,
+        [weak = m_session, spec, table = m_table] {
+            const auto session = weak.lock();
+            if (!session)
+                core::throwError(core::ErrorKind::Connection, QStringLiteral("the query tool was closed"));
+            return session->fetchPage(spec, table);
+        },
         [this, generation, pageNumber](core::Page page) {
             if (generation != m_generation)
                 return;

@@ -44,7 +44,9 @@ private:
     void load(qint64 pageNumber);
     void updateControls();
 
-    std::shared_ptr<QuerySession> m_session;
+    // Weak: the tool owns the session and closes it on a worker; a grid must never be the last owner
+    // (that would close the connection on the GUI thread).
+    std::weak_ptr<QuerySession> m_session;
     core::QuerySpec m_spec;
     core::TableInfo m_table;
     bool m_paged = false;
