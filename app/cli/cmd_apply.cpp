@@ -82,8 +82,7 @@ int cmdApply(Invocation& inv) {
     const core::ChangeSet changes = core::ChangeSet::fromJsonText(readChangeSetFile(path));
 
     auto connection = connect(inv);
-    core::TableInfo table = core::CatalogReader(connection).table(changes.table);
-    core::applyConventionOverride(table, connection.profile());
+    const core::TableInfo table = core::readTableForProfile(connection, changes.table);
     const core::ChangeSetApplier applier(table);
 
     if (dryRun) {

@@ -81,8 +81,7 @@ int cmdBrowse(Invocation& inv) {
     const Format format = parseFormat(inv.global.format);
 
     auto connection = connect(inv);
-    core::TableInfo table = core::CatalogReader(connection).table(tableName);
-    core::applyConventionOverride(table, connection.profile()); // the profile's row key / soft delete
+    const core::TableInfo table = core::readTableForProfile(connection, tableName); // profile's conventions
 
     spec.schema = table.schema;
     spec.table = table.name;

@@ -96,8 +96,7 @@ int cmdExport(Invocation& inv) {
         table = core::CatalogReader(connection).describeQuery(query);
         spec.sql = query;
     } else {
-        table = core::CatalogReader(connection).table(tableName);
-        core::applyConventionOverride(table, connection.profile()); // the profile's row key / soft delete
+        table = core::readTableForProfile(connection, tableName); // the profile's row key / soft delete
         spec.schema = table.schema;
         spec.table = table.name;
     }

@@ -1,6 +1,9 @@
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/connectionprofile.h>
 #include <pgdesk/core/conventionoverride.h>
+
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
 
 #include <QJsonArray>
@@ -267,6 +270,18 @@ const ConventionOverride* findConventionOverride(const ConnectionProfile& profil
 void applyConventionOverride(TableInfo& table, const ConnectionProfile& profile) {
     if (const auto* o = findConventionOverride(profile, table.schema, table.name))
         applyConventionOverride(table, *o);
+}
+
+TableInfo readTableForProfile(Connection& connection, const QString& schema, const QString& name) {
+    TableInfo table = CatalogReader(connection).table(schema, name);
+    applyConventionOverride(table, connection.profile());
+    return table;
+}
+
+TableInfo readTableForProfile(Connection& connection, const QString& qualifiedOrBareName) {
+    TableInfo table = CatalogReader(connection).table(qualifiedOrBareName);
+    applyConventionOverride(table, connection.profile());
+    return table;
 }
 
 void applyConventionOverride(TableSummary& table, const ConnectionProfile& profile) {

@@ -164,8 +164,7 @@ void ExportDialog::start() {
             auto connection = pool->acquire();
             core::TableInfo table;
             if (spec.sql.isEmpty()) {
-                table = core::CatalogReader(*connection).table(spec.schema, spec.table);
-                core::applyConventionOverride(table, connection->profile());
+                table = core::readTableForProfile(*connection, spec.schema, spec.table);
             } else {
                 table = core::CatalogReader(*connection).describeQuery(spec.sql);
             }

@@ -80,8 +80,7 @@ void addRelationActions(QMenu* menu, std::shared_ptr<core::Pool> pool, const cor
                     counts << -1;
                     continue;
                 }
-                core::TableInfo info = core::CatalogReader(*connection).table(t.schema, t.table);
-                core::applyConventionOverride(info, connection->profile());
+                const core::TableInfo info = core::readTableForProfile(*connection, t.schema, t.table);
                 core::QuerySpec spec;
                 spec.schema = t.schema;
                 spec.table = t.table;

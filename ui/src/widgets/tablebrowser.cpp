@@ -68,11 +68,8 @@ template <class Job> struct CancelScope {
 
 namespace {
 
-// The catalog's view of the table with the profile's convention override (row key, soft delete) applied.
 core::TableInfo readTable(core::Connection& connection, const core::QuerySpec& spec) {
-    core::TableInfo info = core::CatalogReader(connection).table(spec.schema, spec.table);
-    core::applyConventionOverride(info, connection.profile());
-    return info;
+    return core::readTableForProfile(connection, spec.schema, spec.table);
 }
 struct Loaded {
     core::TableInfo table;

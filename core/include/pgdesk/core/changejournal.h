@@ -21,7 +21,7 @@ struct JournalEntry {
 // Staged change sets per connection profile and table, kept on disk (SQLite through Qt Sql) so that edits
 // survive a crash or a quit: the editor writes the whole change set at each stage, clears it after a
 // successful apply or a discard, and lists what is left on start to offer it back. Every write is its own
-// committed SQLite transaction (WAL, synchronous=FULL), so a killed process loses nothing it staged. The
+// committed SQLite transaction (WAL, synchronous=NORMAL), so a killed process loses nothing it staged. The
 // file is readable by its owner only: it holds data values.
 //
 // Not thread-safe: use it from the thread that created it (Qt Sql's rule for a connection).

@@ -11,6 +11,7 @@
 
 namespace pgdesk::core {
 
+class Connection;
 struct ConnectionProfile;
 struct TableSummary;
 
@@ -59,6 +60,10 @@ void applyConventionOverride(TableInfo& table, const ConnectionProfile& profile)
 // Summaries carry no columns, so nothing is checked (describe the table for that); uuidKey stays only
 // when the row key is unchanged.
 void applyConventionOverride(TableSummary& table, const ConnectionProfile& profile);
+// A table as the connection's profile sees it: CatalogReader::table() with the profile's override applied
+// (what browse, export, apply and the desktop work on). Errors as for both.
+TableInfo readTableForProfile(Connection& connection, const QString& schema, const QString& name);
+TableInfo readTableForProfile(Connection& connection, const QString& qualifiedOrBareName);
 // The override for a table in a profile, or nullptr.
 const ConventionOverride* findConventionOverride(const ConnectionProfile& profile, const QString& schema,
                                                  const QString& name);
