@@ -192,6 +192,7 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
         }
     });
     const bool hasMore = received > size;
+    page.hasMore = q.backwards ? !spec.page.beforeCursor.isEmpty() : hasMore;
     if (q.backwards) {
         std::reverse(page.rows.begin(), page.rows.end());
         std::reverse(page.versions.begin(), page.versions.end());

@@ -55,14 +55,15 @@ private slots:
         page.columns = {{QStringLiteral("a"), QStringLiteral("integer")},
                         {QStringLiteral("b"), QStringLiteral("text")}};
         page.rows = {{QStringLiteral("1"), QStringLiteral("x")}, {QStringLiteral("2"), std::nullopt}};
-        const auto f = pgdesk::ui::relationFilter(page, 0, {"a", "b"}, {"ra", "rb"});
+        const auto f = pgdesk::ui::relationFilter(page.columns, page.rows[0], {"a", "b"}, {"ra", "rb"});
         QVERIFY(f);
         QCOMPARE(f->conditions.size(), 2);
         QCOMPARE(f->conditions[1].column, QStringLiteral("rb"));
         QCOMPARE(f->conditions[1].values, QStringList{QStringLiteral("x")});
-        QVERIFY(!pgdesk::ui::relationFilter(page, 1, {"a", "b"}, {"ra", "rb"})); // NULL never matches
-        QVERIFY(!pgdesk::ui::relationFilter(page, 0, {"zz"}, {"ra"}));
-        QVERIFY(!pgdesk::ui::relationFilter(page, 5, {"a"}, {"ra"}));
+        QVERIFY(!pgdesk::ui::relationFilter(page.columns, page.rows[1], {"a", "b"},
+                                            {"ra", "rb"})); // NULL never matches
+        QVERIFY(!pgdesk::ui::relationFilter(page.columns, page.rows[0], {"zz"}, {"ra"}));
+        QVERIFY(!pgdesk::ui::relationFilter(page.columns, {}, {"a"}, {"ra"})); // a row not loaded
     }
 
     // From a post: its user; from a user: the posts and events referencing it, counted as the tab shows them.
@@ -73,7 +74,8 @@ private slots:
             core::CatalogReader(m_c).table(QStringLiteral("public"), QStringLiteral("posts"));
         QMenu menu;
         QList<RelatedRows> opened;
-        pgdesk::ui::addRelationActions(&menu, m_pool, postsInfo, posts.model()->page(), 0,
+        pgdesk::ui::addRelationActions(&menu, m_pool, postsInfo, posts.model()->page().columns,
+                                       *posts.model()->rowValues(0),
                                        [&opened](const RelatedRows& r) { opened << r; });
         QAction* user = find(&menu, QStringLiteral("Open referenced public.users"));
         QVERIFY(user && user->isEnabled());
@@ -98,7 +100,8 @@ private slots:
         const core::TableInfo usersInfo =
             core::CatalogReader(m_c).table(QStringLiteral("public"), QStringLiteral("users"));
         QMenu back;
-        pgdesk::ui::addRelationActions(&back, m_pool, usersInfo, users.model()->page(), 0,
+        pgdesk::ui::addRelationActions(&back, m_pool, usersInfo, users.model()->page().columns,
+                                       *users.model()->rowValues(0),
                                        [&opened](const RelatedRows& r) { opened << r; });
         const QString livePosts = scalar(
             QStringLiteral("select count(*) from public.posts where user_id = '%1' and deleted_at is null")

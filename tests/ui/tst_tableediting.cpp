@@ -154,6 +154,36 @@ private slots:
         QVERIFY(!after.data(PageModel::IsEditedRole).toBool());
     }
 
+    // Continuous scrolling: a row of the second block is edited in place, applied, and shows the server's
+    // value once its block has loaded again.
+    void editInContinuousMode() {
+        auto b = open(QStringLiteral("items"));
+        QAbstractItemModelTester tester(b->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(waitLoaded(*b));
+        b->setPageSize(0);
+        QVERIFY(waitLoaded(*b));
+        // A new table's estimate is low: the row count grows as rows past it are asked for and proven.
+        QVERIFY(b->model()->rowCount() > 200);
+        QVERIFY(b->model()->index(200, 0).data(PageModel::IsPlaceholderRole).toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(b->model()->rowCount(), 250, 15000);
+        QVERIFY(b->model()->isTotalExact());
+        const QModelIndex name = b->model()->index(219, col(b->model(), QStringLiteral("name")));
+        QTRY_COMPARE_WITH_TIMEOUT(name.data(Qt::EditRole).toString(), QStringLiteral("item 220"), 15000);
+        QVERIFY(b->model()->flags(name) & Qt::ItemIsEditable);
+        QVERIFY(b->model()->setData(name, QStringLiteral("edited while scrolling")));
+        QVERIFY(name.data(PageModel::IsEditedRole).toBool());
+        QSignalSpy applied(b->editor(), &TableEditor::applied);
+        b->editor()->applyStaged();
+        QVERIFY(applied.wait(15000));
+        QCOMPARE(sql(QStringLiteral("select name from $S.items where id = 220")),
+                 QStringLiteral("edited while scrolling"));
+        QTRY_VERIFY_WITH_TIMEOUT(!name.data(PageModel::IsPlaceholderRole).toBool() &&
+                                     !name.data(PageModel::IsEditedRole).toBool(),
+                                 15000);
+        QCOMPARE(name.data(Qt::EditRole).toString(), QStringLiteral("edited while scrolling"));
+        QCOMPARE(b->model()->rowCount(), 250);
+    }
+
     void nullIsNotTheEmptyString() {
         auto b = open(QStringLiteral("items"));
         QAbstractItemModelTester tester(b->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -6,6 +6,8 @@
 #include <QFont>
 #include <QPalette>
 
+#include <limits>
+
 namespace pgdesk::ui {
 
 PageModel::PageModel(QObject* parent)
@@ -22,28 +24,132 @@ bool PageModel::isNumericType(const QString& t) {
 
 void PageModel::setPage(core::Page page) {
     beginResetModel();
+    m_window.reset();
+    m_wanted.clear();
     m_page = std::move(page);
     resolveColumns();
     m_inserts = m_session ? m_session->insertIndexes() : QList<qsizetype>{};
-    m_rowKeys.clear();
-    if (!m_page.keyColumns.isEmpty()) {
-        QList<int> keyAt;
-        for (const QString& name : std::as_const(m_page.keyColumns)) {
-            for (qsizetype c = 0; c < m_page.columns.size(); ++c) {
-                if (m_page.columns[c].name == name)
-                    keyAt << int(c);
-            }
-        }
-        if (keyAt.size() == m_page.keyColumns.size()) {
-            for (const auto& row : std::as_const(m_page.rows)) {
-                core::Key key;
-                for (int c : std::as_const(keyAt))
-                    key.append({m_page.columns[c].name, row[c]});
-                m_rowKeys << key;
-            }
+    endResetModel();
+}
+
+void PageModel::setWindowed(core::Page first, int blockSize, int maxBlocks) {
+    beginResetModel();
+    m_window.emplace(blockSize, maxBlocks);
+    m_wanted.clear();
+    m_page = std::move(first);
+    m_window->store(0, m_page);
+    const qint64 seen = m_page.rows.size() + (m_page.hasMore ? 1 : 0);
+    m_windowRows = std::max(m_page.total.value_or(seen), seen);
+    m_totalExact = !m_page.hasMore || (m_page.total && !m_page.totalIsEstimate);
+    if (!m_page.hasMore)
+        m_windowRows = m_page.rows.size();
+    m_page.rows.clear(); // held by the window from now on
+    m_page.versions.clear();
+    m_firstRowNumber = 1;
+    resolveColumns();
+    m_inserts = m_session ? m_session->insertIndexes() : QList<qsizetype>{};
+    endResetModel();
+}
+
+auto PageModel::takeWantedBlock() -> std::optional<BlockRequest> {
+    if (!m_window)
+        return std::nullopt;
+    const qint64 lastBlock = m_windowRows > 0 ? m_window->blockOf(m_windowRows - 1) : -1;
+    while (!m_wanted.isEmpty()) {
+        const qint64 block = m_wanted.takeLast();
+        if (block > lastBlock || m_window->hasBlock(block))
+            continue;
+        return BlockRequest{
+            block, m_window->requestFor(block, m_totalExact ? std::optional(m_windowRows) : std::nullopt,
+                                        !m_page.keyColumns.isEmpty())};
+    }
+    return std::nullopt;
+}
+
+void PageModel::storeBlock(qint64 block, const core::Page& page) {
+    if (!m_window)
+        return;
+    m_window->store(block, page);
+    const qint64 start = block * m_window->blockSize();
+    const qint64 end = start + page.rows.size();
+    if (!page.hasMore) {
+        // The end of the result: exact, unless nothing came back (then only "not beyond here").
+        const bool exact = end > start || block == 0 || m_window->row(start - 1) != nullptr;
+        setTotal(end, exact);
+    } else if (end + 1 > m_windowRows) {
+        resizeWindow(end + 1); // more rows than estimated: grow as they are proven
+    }
+    if (end > start && columnCount() > 0) {
+        const int last = int(std::min(end, m_windowRows)) - 1;
+        if (last >= start) {
+            emit dataChanged(index(int(start), 0), index(last, columnCount() - 1));
+            emit headerDataChanged(Qt::Vertical, int(start), last);
         }
     }
-    endResetModel();
+}
+
+void PageModel::setTotal(qint64 total, bool exact) {
+    if (!m_window)
+        return;
+    m_totalExact = exact;
+    resizeWindow(std::max<qint64>(0, total));
+}
+
+void PageModel::resizeWindow(qint64 rows) {
+    rows = std::min<qint64>(rows, std::numeric_limits<int>::max() - 1 - m_inserts.size());
+    if (rows > m_windowRows) {
+        beginInsertRows({}, int(m_windowRows), int(rows - 1));
+        m_windowRows = rows;
+        endInsertRows();
+    } else if (rows < m_windowRows) {
+        beginRemoveRows({}, int(rows), int(m_windowRows - 1));
+        m_windowRows = rows;
+        endRemoveRows();
+    }
+}
+
+void PageModel::dropBlocks() {
+    if (!m_window)
+        return;
+    m_window->clear();
+    m_wanted.clear();
+    if (m_windowRows > 0 && columnCount() > 0) {
+        emit dataChanged(index(0, 0), index(int(m_windowRows) - 1, columnCount() - 1));
+        emit headerDataChanged(Qt::Vertical, 0, int(m_windowRows) - 1);
+    }
+}
+
+const QList<std::optional<QString>>* PageModel::rowValues(int row) const {
+    if (row < 0)
+        return nullptr;
+    if (m_window) {
+        const RowWindow::Row* r = row < m_windowRows ? m_window->row(row) : nullptr;
+        return r ? &r->values : nullptr;
+    }
+    return row < m_page.rows.size() ? &m_page.rows[row] : nullptr;
+}
+
+// Only a view showing the cell asks for a missing row (not header sizing, which looks at the first and
+// last hundred rows): its block is queued (the latest few asks only) and the owner told once per turn.
+void PageModel::want(int row) const {
+    const qint64 block = m_window->blockOf(row);
+    if (m_wanted.isEmpty() || m_wanted.last() != block) {
+        m_wanted.removeAll(block);
+        m_wanted.append(block);
+        if (m_wanted.size() > 4)
+            m_wanted.removeFirst();
+    }
+    if (m_wantPosted)
+        return;
+    m_wantPosted = true;
+    auto* self = const_cast<PageModel*>(this);
+    QMetaObject::invokeMethod(
+        self,
+        [self] {
+            self->m_wantPosted = false;
+            emit self->rowsWanted();
+        },
+        Qt::QueuedConnection);
 }
 
 void PageModel::setEditSession(EditSession* session) {
@@ -89,21 +195,34 @@ qsizetype PageModel::insertIndex(int row) const {
 }
 
 core::Key PageModel::rowKey(int row) const {
-    return m_rowKeys.value(row);
+    const auto* values = m_keyAt.isEmpty() || isNewRow(row) ? nullptr : rowValues(row);
+    if (!values)
+        return {};
+    core::Key key;
+    for (int c : std::as_const(m_keyAt))
+        key.append({m_page.columns[c].name, values->value(c)});
+    return key;
 }
 
 QString PageModel::rowVersion(int row) const {
+    if (m_window) {
+        const RowWindow::Row* r = row < m_windowRows ? m_window->row(row) : nullptr;
+        return r ? r->version : QString();
+    }
     return m_page.versions.value(row);
 }
 
 std::optional<QString> PageModel::value(int row, int column) const {
     if (const qsizetype insert = insertIndex(row); insert >= 0)
         return m_session->insertValue(insert, m_page.columns[column].name).value_or(std::nullopt);
-    if (m_session && row < m_rowKeys.size()) {
-        if (auto staged = m_session->stagedValue(m_rowKeys[row], m_page.columns[column].name))
+    const auto* values = rowValues(row);
+    if (!values)
+        return std::nullopt;
+    if (m_session && !m_keyAt.isEmpty()) {
+        if (auto staged = m_session->stagedValue(rowKey(row), m_page.columns[column].name))
             return *staged;
     }
-    return m_page.rows[row][column];
+    return values->value(column);
 }
 
 bool PageModel::isCellEditable(const QModelIndex& index) const {
@@ -111,9 +230,9 @@ bool PageModel::isCellEditable(const QModelIndex& index) const {
         return false;
     if (isNewRow(index.row()))
         return true;
-    if (index.row() >= m_rowKeys.size())
+    if (m_keyAt.isEmpty() || !rowValues(index.row()))
         return false;
-    return m_session->rowState(m_rowKeys[index.row()]) != EditSession::RowState::DeletePending;
+    return m_session->rowState(rowKey(index.row())) != EditSession::RowState::DeletePending;
 }
 
 Qt::ItemFlags PageModel::flags(const QModelIndex& index) const {
@@ -143,9 +262,8 @@ bool PageModel::setData(const QModelIndex& index, const QVariant& value, int rol
         m_session->stageInsertValue(insert, m_page.columns[index.column()].name, text);
         return true;
     }
-    m_session->stageValue(m_rowKeys[index.row()], m_page.versions.value(index.row()),
-                          m_page.columns[index.column()].name, text,
-                          m_page.rows[index.row()][index.column()]);
+    m_session->stageValue(rowKey(index.row()), rowVersion(index.row()), m_page.columns[index.column()].name,
+                          text, rowValues(index.row())->value(index.column()));
     return true; // the session's changed() repaints
 }
 
@@ -155,6 +273,15 @@ void PageModel::resolveColumns() {
     m_bytea.clear();
     m_writable.clear();
     m_softDeleteColumn = -1;
+    m_keyAt.clear();
+    for (const QString& name : std::as_const(m_page.keyColumns)) {
+        for (qsizetype c = 0; c < m_page.columns.size(); ++c) {
+            if (m_page.columns[c].name == name)
+                m_keyAt << int(c);
+        }
+    }
+    if (m_keyAt.size() != m_page.keyColumns.size())
+        m_keyAt.clear(); // a key column not shown: rows cannot be told apart
     for (qsizetype i = 0; i < m_page.columns.size(); ++i) {
         m_writable << (m_session && !m_page.keyColumns.isEmpty() &&
                        m_session->isColumnWritable(m_page.columns[i].name));
@@ -186,7 +313,10 @@ void PageModel::setFirstRowNumber(qint64 number) {
 bool PageModel::isRowDeleted(int row) const {
     if (m_softDeleteColumn < 0 || row < 0 || row >= pageRowCount())
         return false;
-    const auto& v = m_page.rows[row][m_softDeleteColumn];
+    const auto* values = rowValues(row);
+    if (!values)
+        return false;
+    const auto& v = values->at(m_softDeleteColumn);
     switch (m_softDelete) {
     case core::SoftDeleteKind::DeletedAtTimestamp:
         return v.has_value();
@@ -205,7 +335,7 @@ void PageModel::clear() {
 }
 
 int PageModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_page.rows.size() + m_inserts.size());
+    return parent.isValid() ? 0 : int(pageRowCount() + m_inserts.size());
 }
 
 int PageModel::columnCount(const QModelIndex& parent) const {
@@ -219,7 +349,11 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
         const QVariant edit = newRowData(index, role);
         if (edit.isValid() || role == Qt::ToolTipRole)
             return edit;
-    } else if (m_session && index.row() < m_rowKeys.size()) {
+    } else if (!rowValues(index.row())) {
+        if (m_window)
+            want(index.row());
+        return placeholderData(index, role);
+    } else if (m_session && !m_keyAt.isEmpty()) {
         const QVariant edit = editData(index, role);
         if (edit.isValid())
             return edit;
@@ -270,11 +404,31 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
         return !value;
     case IsDeletedRole:
         return isRowDeleted(index.row());
+    case IsPlaceholderRole:
+        return false;
     case IsEditedRole:
     case IsConflictRole:
         return false;
     case RowStateRole:
         return 0;
+    case TypeRole:
+        return m_page.columns[index.column()].type;
+    default:
+        return {};
+    }
+}
+
+// A row of a windowed result whose block is not held yet (asking for it queued the block).
+QVariant PageModel::placeholderData(const QModelIndex& index, int role) const {
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == 0 ? QStringLiteral("…") : QString();
+    case Qt::ForegroundRole:
+        return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
+    case Qt::ToolTipRole:
+        return tr("Loading…");
+    case IsPlaceholderRole:
+        return true;
     case TypeRole:
         return m_page.columns[index.column()].type;
     default:
@@ -321,7 +475,7 @@ QVariant PageModel::newRowData(const QModelIndex& index, int role) const {
 
 // The roles staged edits decide; invalid: as for an unedited cell.
 QVariant PageModel::editData(const QModelIndex& index, int role) const {
-    const core::Key& key = m_rowKeys[index.row()];
+    const core::Key key = rowKey(index.row());
     const EditSession::RowState state = m_session->rowState(key);
     const core::ChangeConflict* conflict = m_session->conflict(key);
     const bool edited = m_session->stagedValue(key, m_page.columns[index.column()].name).has_value();
@@ -365,7 +519,8 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
                 .arg(at >= 0 ? conflict->current->values.value(at).value_or(m_nullText) : QString());
         }
         if (edited)
-            return tr("Staged; was: %1").arg(m_page.rows[index.row()][index.column()].value_or(m_nullText));
+            return tr("Staged; was: %1")
+                .arg(rowValues(index.row())->value(index.column()).value_or(m_nullText));
         return {};
     default:
         return {};
@@ -378,8 +533,8 @@ QVariant PageModel::headerData(int section, Qt::Orientation orientation, int rol
             return role == Qt::DisplayRole   ? QVariant(QStringLiteral("＋"))
                    : role == Qt::ToolTipRole ? QVariant(tr("New row, inserted when the changes are applied"))
                                              : QVariant();
-        const auto state = m_session && section < m_rowKeys.size() ? m_session->rowState(m_rowKeys[section])
-                                                                   : EditSession::RowState::None;
+        const core::Key key = m_session ? rowKey(section) : core::Key{};
+        const auto state = key.isEmpty() ? EditSession::RowState::None : m_session->rowState(key);
         if (role == Qt::DisplayRole && state != EditSession::RowState::None) {
             switch (state) {
             case EditSession::RowState::Updated:
@@ -395,9 +550,10 @@ QVariant PageModel::headerData(int section, Qt::Orientation orientation, int rol
             }
         }
         if (role == Qt::DisplayRole)
-            return isRowDeleted(section)  ? QStringLiteral("✕")
-                   : m_firstRowNumber > 0 ? QString::number(m_firstRowNumber + section)
-                                          : QString();
+            return isRowDeleted(section) ? QStringLiteral("✕")
+                   : m_window || m_firstRowNumber > 0
+                       ? QString::number((m_window ? 1 : m_firstRowNumber) + section)
+                       : QString();
         if (role == Qt::ToolTipRole && isRowDeleted(section))
             return tr("Deleted (soft delete: %1)").arg(m_softDeleteColumnName);
         return {};

@@ -13,34 +13,33 @@
 
 namespace pgdesk::ui {
 
-std::optional<core::FilterGroup> relationFilter(const core::Page& page, int row,
+std::optional<core::FilterGroup> relationFilter(const QList<core::PageColumn>& columns, const RowValues& row,
                                                 const QStringList& fromColumns,
                                                 const QStringList& toColumns) {
-    if (row < 0 || row >= page.rows.size() || fromColumns.size() != toColumns.size() || fromColumns.isEmpty())
+    if (row.size() != columns.size() || fromColumns.size() != toColumns.size() || fromColumns.isEmpty())
         return std::nullopt;
     core::FilterGroup filter;
     for (qsizetype i = 0; i < fromColumns.size(); ++i) {
         qsizetype column = -1;
-        for (qsizetype c = 0; c < page.columns.size(); ++c) {
-            if (page.columns[c].name == fromColumns[i])
+        for (qsizetype c = 0; c < columns.size(); ++c) {
+            if (columns[c].name == fromColumns[i])
                 column = c;
         }
-        if (column < 0 || !page.rows[row][column])
+        if (column < 0 || !row[column])
             return std::nullopt;
-        filter.conditions << core::Condition{
-            toColumns[i], core::FilterOp::Equal, {*page.rows[row][column]}, {}};
+        filter.conditions << core::Condition{toColumns[i], core::FilterOp::Equal, {*row[column]}, {}};
     }
     return filter;
 }
 
 void addRelationActions(QMenu* menu, std::shared_ptr<core::Pool> pool, const core::TableInfo& table,
-                        const core::Page& page, int row,
+                        const QList<core::PageColumn>& columns, const RowValues& row,
                         const std::function<void(const RelatedRows&)>& open) {
     if (table.foreignKeys.isEmpty() && table.referencedBy.isEmpty())
         return;
     menu->addSeparator();
     for (const core::ForeignKey& fk : table.foreignKeys) {
-        const auto filter = relationFilter(page, row, fk.columns, fk.refColumns);
+        const auto filter = relationFilter(columns, row, fk.columns, fk.refColumns);
         QAction* action =
             menu->addAction(QObject::tr("Open referenced %1.%2 (%3)")
                                 .arg(fk.refSchema, fk.refTable, fk.columns.join(QStringLiteral(", "))));
@@ -56,7 +55,7 @@ void addRelationActions(QMenu* menu, std::shared_ptr<core::Pool> pool, const cor
     QList<QPointer<QAction>> actions;
     QList<RelatedRows> targets;
     for (const core::ForeignKey& fk : table.referencedBy) {
-        const auto filter = relationFilter(page, row, fk.refColumns, fk.columns);
+        const auto filter = relationFilter(columns, row, fk.refColumns, fk.columns);
         QAction* action = referencing->addAction(
             QObject::tr("%1.%2 (%3) …").arg(fk.schema, fk.table, fk.columns.join(QStringLiteral(", "))));
         action->setEnabled(filter.has_value());

@@ -24,6 +24,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTableView>
 #include <QToolButton>
@@ -75,6 +76,16 @@ struct Loaded {
     core::TableInfo table;
     core::Page page;
 };
+struct BlockLoaded {
+    core::Page page;
+    std::optional<qint64> total; // counted first (a far jump into an estimated result)
+};
+// Continuous scrolling: rows per block, and blocks held (10,000 rows).
+constexpr int kBlockSize = 200;
+constexpr int kMaxBlocks = 50;
+// Beyond this many rows a jump by OFFSET into a result of estimated size counts the rows first: count(*)
+// ships no rows and, once the total is exact, the last block comes by keyset from the end.
+constexpr qint64 kCountBeforeOffset = 100000;
 } // namespace
 
 TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QString table, QWidget* parent)
@@ -130,6 +141,18 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     });
     addAction(findAction);
     connect(m_filterBar, &FilterBar::applied, this, &TableBrowser::applyFilter);
+    connect(m_model, &PageModel::rowsWanted, this, &TableBrowser::fetchWantedBlock);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (!m_continuous)
+            return;
+        m_stickToBottom = m_stickToBottom && value >= m_view->verticalScrollBar()->maximum();
+        updateControls();
+    });
+    // "Last" means the real last row, also when proving rows past an estimate grows the grid under it.
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int maximum) {
+        if (m_continuous && m_stickToBottom)
+            m_view->verticalScrollBar()->setValue(maximum);
+    });
 
     auto button = [this](const QString& text, const QString& tip, auto slot) {
         auto* b = new QToolButton(this);
@@ -155,6 +178,10 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_pageSize = new QComboBox(this);
     for (int size : {50, 100, 500, 1000})
         m_pageSize->addItem(tr("%1 rows").arg(size), size);
+    m_pageSize->addItem(tr("Scroll"), 0);
+    m_pageSize->setItemData(m_pageSize->count() - 1,
+                            tr("Scroll through every row; rows load as they come into view"),
+                            Qt::ToolTipRole);
     m_pageSize->setCurrentIndex(m_pageSize->findData(m_spec.page.pageSize));
     m_pageSize->setAccessibleName(tr("Page size"));
     connect(m_pageSize, &QComboBox::activated, this,
@@ -223,12 +250,20 @@ void TableBrowser::reload() {
 }
 
 void TableBrowser::setPageSize(int rows) {
-    m_spec.page.pageSize = rows;
-    m_pageSize->setCurrentIndex(m_pageSize->findData(rows));
+    m_continuous = rows <= 0;
+    m_spec.page.pageSize = m_continuous ? kBlockSize : rows;
+    m_pageSize->setCurrentIndex(m_pageSize->findData(m_continuous ? 0 : rows));
+    m_goTo->setPrefix(m_continuous ? tr("row ") : tr("page "));
     load(Move::First);
 }
 
 void TableBrowser::goToPage(qint64 page) {
+    if (m_continuous && m_model->isWindowed()) { // a row number
+        const qint64 row = std::clamp<qint64>(page - 1, 0, std::max(0, m_model->pageRowCount() - 1));
+        m_view->scrollTo(m_model->index(int(row), 0), QAbstractItemView::PositionAtTop);
+        updateControls();
+        return;
+    }
     m_spec.page = core::PageRequest{m_spec.page.pageSize, std::max<qint64>(1, page), {}, {}, false};
     load(Move::Jump);
 }
@@ -254,6 +289,7 @@ void TableBrowser::countExactly() {
                 return;
             m_counting.reset();
             m_exactTotal = rows;
+            m_model->setTotal(rows, true);
             m_count->setText(tr("Count rows"));
             updateControls();
             emit busyChanged();
@@ -271,13 +307,13 @@ void TableBrowser::countExactly() {
 }
 
 bool TableBrowser::isBusy() const {
-    return m_loading || m_counting;
+    return m_loading || m_counting || m_blockJob;
 }
 
 QString TableBrowser::busyText() const {
     if (m_counting)
         return tr("Counting the rows of %1…").arg(m_spec.table);
-    if (m_loading)
+    if (m_loading || m_blockJob)
         return tr("Loading %1…").arg(m_spec.table);
     return {};
 }
@@ -286,6 +322,8 @@ void TableBrowser::cancelBusy() {
     cancelCount();
     if (m_loading && m_loadJob)
         m_loadJob->requestCancel();
+    if (m_blockJob)
+        m_blockJob->requestCancel();
 }
 
 void TableBrowser::cancelCount() {
@@ -318,6 +356,8 @@ void TableBrowser::sortBy(int column, bool add) {
 }
 
 void TableBrowser::load(Move move) {
+    if (m_continuous && m_model->isWindowed() && move != Move::First)
+        return scrollWindow(move);
     const core::Page& current = m_model->page();
     switch (move) {
     case Move::First:
@@ -341,6 +381,8 @@ void TableBrowser::load(Move move) {
         break;
     }
     const quint64 generation = ++m_generation;
+    m_blockJob.reset(); // its reply is stale now
+    m_blocksFailed = false;
     const qint64 previousFirst = m_firstRow;
     const qsizetype previousRows = current.rows.size();
     m_loading = true;
@@ -389,8 +431,16 @@ void TableBrowser::load(Move move) {
             }
             m_message->setVisible(false);
             m_reconnect->setVisible(false);
-            m_model->setPage(std::move(loaded.page));
-            m_model->setFirstRowNumber(m_firstRowKnown ? m_firstRow : 0);
+            if (m_continuous) {
+                m_stickToBottom = false;
+                m_model->setWindowed(std::move(loaded.page), kBlockSize, kMaxBlocks);
+                if (m_exactTotal)
+                    m_model->setTotal(*m_exactTotal, true);
+                m_view->scrollToTop();
+            } else {
+                m_model->setPage(std::move(loaded.page));
+                m_model->setFirstRowNumber(m_firstRowKnown ? m_firstRow : 0);
+            }
             if (!m_columnsSized && m_model->rowCount() > 0) {
                 // Once, from the first rows: numbers and short values fully visible, long ones capped
                 // (the user's own widths are kept from then on).
@@ -409,13 +459,106 @@ void TableBrowser::load(Move move) {
             if (generation != m_generation)
                 return;
             m_loading = false;
-            m_message->setText(failure.connectionLost ? tr("Connection lost: %1").arg(failure.message)
-                                                      : failure.message);
-            m_message->setVisible(true);
-            m_reconnect->setVisible(failure.connectionLost);
+            showFailure(failure.message, failure.connectionLost);
+        });
+}
+
+void TableBrowser::showFailure(const QString& message, bool connectionLost) {
+    m_message->setText(connectionLost ? tr("Connection lost: %1").arg(message) : message);
+    m_message->setVisible(true);
+    m_reconnect->setVisible(connectionLost);
+    updateControls();
+    emit busyChanged();
+    emit loadFailed(message);
+}
+
+void TableBrowser::scrollWindow(Move move) {
+    auto* bar = m_view->verticalScrollBar();
+    switch (move) {
+    case Move::First:
+        m_view->scrollToTop();
+        break;
+    case Move::Next:
+        bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
+        break;
+    case Move::Previous:
+        bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+        break;
+    case Move::Last:
+        m_view->scrollToBottom();
+        m_stickToBottom = true;
+        break;
+    case Move::Jump: // goToPage() scrolls to its row itself
+        break;
+    case Move::Same:
+        // Reload in place (after an apply or a reconnect): drop the rows, the visible ones load again.
+        m_blockJob.reset();
+        m_blocksFailed = false;
+        m_message->setVisible(false);
+        m_model->dropBlocks();
+        break;
+    }
+    updateControls();
+}
+
+void TableBrowser::fetchWantedBlock() {
+    if (m_blockJob || m_loading || m_blocksFailed || !m_model->isWindowed() || !m_table)
+        return;
+    const auto wanted = m_model->takeWantedBlock();
+    if (!wanted)
+        return;
+    auto job = std::make_shared<CountJob>();
+    m_blockJob = job;
+    core::QuerySpec spec = m_spec;
+    spec.page = wanted->request;
+    spec.count = core::CountMode::None;
+    const bool countFirst = wanted->request.pageNumber && !m_model->isTotalExact() &&
+                            !m_table->conventions.rowKey.isEmpty() &&
+                            wanted->block * kBlockSize > kCountBeforeOffset;
+    const quint64 generation = m_generation;
+    emit busyChanged();
+    runInBackground(
+        this,
+        [pool = m_pool, spec, table = *m_table, job, block = wanted->block, countFirst,
+         totalExact = m_model->isTotalExact()]() mutable {
+            auto connection = pool->acquire();
+            const CancelScope scope(*job, *connection);
+            core::QueryEngine engine(*connection);
+            BlockLoaded loaded;
+            if (countFirst) {
+                const qint64 total = engine.exactCount(spec, table);
+                loaded.total = total;
+                if (total <= block * kBlockSize)
+                    return loaded; // beyond the end: the model shrinks to the total
+                if (block == (total - 1) / kBlockSize)
+                    spec.page = core::PageRequest{int(total - block * kBlockSize), {}, {}, {}, true};
+            }
+            loaded.page = engine.fetchPage(spec, table);
+            if (loaded.page.rows.isEmpty() && block > 0 && !loaded.total && !totalExact)
+                loaded.total = engine.exactCount(spec, table); // past an overestimate: the true end at once
+            return loaded;
+        },
+        [this, job, generation, block = wanted->block](BlockLoaded loaded) {
+            if (generation != m_generation || job != m_blockJob)
+                return; // the view changed meanwhile
+            m_blockJob.reset();
+            if (loaded.total) {
+                m_exactTotal = loaded.total;
+                m_model->setTotal(*loaded.total, true);
+            }
+            if (!loaded.page.columns.isEmpty())
+                m_model->storeBlock(block, loaded.page);
             updateControls();
             emit busyChanged();
-            emit loadFailed(failure.message);
+            emit rowsLoaded();
+            fetchWantedBlock();
+        },
+        [this, job, generation](const BackgroundFailure& failure) {
+            if (generation != m_generation || job != m_blockJob)
+                return;
+            m_blockJob.reset();
+            m_blocksFailed = true; // not again and again while the view repaints: Refresh or Reconnect
+            showFailure(failure.message, failure.connectionLost);
         });
 }
 
@@ -423,7 +566,7 @@ void TableBrowser::reconnect() {
     // The pool's idle connections died with the one that failed; new checkouts connect afresh.
     m_pool->dispose();
     m_reconnect->setVisible(false);
-    load(Move::Same);
+    load(m_model->isWindowed() || !m_continuous ? Move::Same : Move::First);
 }
 
 void TableBrowser::tableLoaded() {
@@ -470,8 +613,11 @@ void TableBrowser::filterByCell(const QModelIndex& cell, bool exclude) {
     if (!cell.isValid() || cell.column() >= m_model->columnCount() || cell.row() >= m_model->pageRowCount())
         return;
     core::Condition c;
+    const auto* values = m_model->rowValues(cell.row());
+    if (!values)
+        return; // not loaded yet
     c.column = m_model->page().columns[cell.column()].name;
-    const auto& value = m_model->page().rows[cell.row()][cell.column()];
+    const auto& value = values->at(cell.column());
     if (!value) {
         c.op = exclude ? core::FilterOp::IsNotNull : core::FilterOp::IsNull;
     } else {
@@ -507,6 +653,8 @@ void TableBrowser::showContextMenu(const QPoint& position) {
         menu.exec(m_view->viewport()->mapToGlobal(position));
         return;
     }
+    if (!m_model->rowValues(cell.row()))
+        return; // still loading
     const bool isNull = m_model->data(cell, PageModel::IsNullRole).toBool();
     const QString column = m_model->page().columns[cell.column()].name;
     menu.addAction(isNull ? tr("Filter: %1 is null").arg(column) : tr("Filter by this value"), this,
@@ -517,11 +665,20 @@ void TableBrowser::showContextMenu(const QPoint& position) {
     menu.addAction(tr("Copy"), this, [this] { copySelection(false); });
     menu.addAction(tr("Copy with column names"), this, [this] { copySelection(true); });
     menu.addAction(tr("View value…"), this, [this, cell] { viewValue(cell); });
-    if (m_table)
-        addRelationActions(&menu, m_pool, *m_table, m_model->page(), cell.row(),
+    if (m_table && m_model->rowValues(cell.row()))
+        addRelationActions(&menu, m_pool, *m_table, m_model->page().columns, *m_model->rowValues(cell.row()),
                            [this](const RelatedRows& rows) { emit openRelatedRequested(rows); });
     m_editor->addMenuActions(&menu, cell);
     menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+std::pair<int, int> TableBrowser::visibleRows() const {
+    const int rows = m_model->pageRowCount();
+    if (rows == 0)
+        return {-1, -1};
+    const int top = std::max(0, m_view->rowAt(0));
+    const int bottom = m_view->rowAt(m_view->viewport()->height() - 1);
+    return {std::min(top, rows - 1), bottom < 0 || bottom >= rows ? rows - 1 : bottom};
 }
 
 QString TableBrowser::rangeText() const {
@@ -530,20 +687,39 @@ QString TableBrowser::rangeText() const {
     QString total;
     if (m_exactTotal)
         total = locale.toString(*m_exactTotal);
+    else if (m_continuous && m_model->isWindowed())
+        total = (m_model->isTotalExact() ? QString() : QStringLiteral("≈ ")) +
+                locale.toString(m_model->pageRowCount());
     else if (page.total)
         total = (page.totalIsEstimate ? QStringLiteral("≈ ") : QString()) + locale.toString(*page.total);
-    if (page.rows.isEmpty())
+    if (m_model->pageRowCount() == 0)
         return m_loading ? tr("Loading…") : tr("No rows");
-    const QString span = m_firstRowKnown ? tr("rows %1–%2")
-                                               .arg(locale.toString(m_firstRow),
-                                                    locale.toString(m_firstRow + page.rows.size() - 1))
-                                         : tr("last %1 rows").arg(page.rows.size());
+    QString span;
+    if (m_model->isWindowed()) {
+        const auto [top, bottom] = visibleRows();
+        span = tr("rows %1–%2").arg(locale.toString(top + 1), locale.toString(bottom + 1));
+    } else {
+        span = m_firstRowKnown
+                   ? tr("rows %1–%2")
+                         .arg(locale.toString(m_firstRow), locale.toString(m_firstRow + page.rows.size() - 1))
+                   : tr("last %1 rows").arg(page.rows.size());
+    }
     return total.isEmpty() ? span : tr("%1 of %2").arg(span, total);
 }
 
 void TableBrowser::updateControls() {
     const core::Page& page = m_model->page();
     m_range->setText(m_loading ? tr("Loading…") : rangeText());
+    if (m_model->isWindowed()) {
+        const auto [top, bottom] = visibleRows();
+        const bool up = !m_loading && top > 0;
+        const bool down = !m_loading && bottom >= 0 && bottom < m_model->pageRowCount() - 1;
+        m_first->setEnabled(up);
+        m_previous->setEnabled(up);
+        m_next->setEnabled(down);
+        m_last->setEnabled(down);
+        return;
+    }
     m_first->setEnabled(!m_loading && !page.prevCursor.isEmpty());
     m_previous->setEnabled(!m_loading && !page.prevCursor.isEmpty());
     m_next->setEnabled(!m_loading && !page.nextCursor.isEmpty());

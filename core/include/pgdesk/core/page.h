@@ -25,6 +25,9 @@ struct Page {
     QList<QString> versions;
     QString nextCursor; // empty: no next page (or the table has no row key: use page numbers)
     QString prevCursor; // empty: no previous page known
+    // Rows follow this page in the result's order (known for forward pages from the look-ahead row, and
+    // for pages read backwards before a cursor); works without a row key, unlike nextCursor.
+    bool hasMore = false;
     std::optional<qint64> total;
     bool totalIsEstimate = true;
     int pageSize = 0;

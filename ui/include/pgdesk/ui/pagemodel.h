@@ -3,6 +3,7 @@
 #include <pgdesk/core/catalog.h>
 #include <pgdesk/core/page.h>
 #include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/rowwindow.h>
 
 #include <pgdesk/core/entityoperations.h>
 
@@ -21,6 +22,11 @@ namespace pgdesk::ui {
 // they follow their rows across pages and sorts), edited cells and rows pending deletion, restore or in
 // conflict are marked, and writable cells are editable: setData(EditRole) with an invalid QVariant stages
 // NULL, with a string (even empty) stages that text; booleans toggle through CheckStateRole.
+//
+// Windowed (continuous scrolling): the model has a row for every row of the result (its total, estimated
+// until a block proves the end) and holds only blocks of rows around what the view looks at (RowWindow).
+// A row not held shows a placeholder; asking for its data queues its block and emits rowsWanted(), and
+// the owner fetches blocks with takeWantedBlock() and hands them back with storeBlock().
 class PageModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -28,14 +34,32 @@ public:
         IsNullRole = Qt::UserRole + 1,
         TypeRole,
         IsDeletedRole,
-        IsEditedRole,  // the cell has a staged value
-        RowStateRole,  // int(EditSession::RowState)
-        IsConflictRole // the row's change conflicted at the last apply
+        IsEditedRole,     // the cell has a staged value
+        RowStateRole,     // int(EditSession::RowState)
+        IsConflictRole,   // the row's change conflicted at the last apply
+        IsPlaceholderRole // windowed: the row is not loaded yet
     };
 
     explicit PageModel(QObject* parent = nullptr);
 
     void setPage(core::Page page);
+    // Windowed mode from the result's first block (rows from 0, its total as the row count).
+    void setWindowed(core::Page first, int blockSize = 200, int maxBlocks = 50);
+    bool isWindowed() const { return m_window.has_value(); }
+    const RowWindow* window() const { return m_window ? &*m_window : nullptr; }
+    // The most recently wanted block that is not held, and how to fetch it; nullopt when none.
+    struct BlockRequest {
+        qint64 block = 0;
+        core::PageRequest request;
+    };
+    std::optional<BlockRequest> takeWantedBlock();
+    // A fetched block; the total is corrected from what it proves (the end reached, or more rows).
+    void storeBlock(qint64 block, const core::Page& page);
+    // The result's total when known from elsewhere (an exact count).
+    void setTotal(qint64 total, bool exact);
+    bool isTotalExact() const { return m_totalExact; }
+    // Drops every held block (after an apply or a reconnect): visible rows load again.
+    void dropBlocks();
     void clear();
     const core::Page& page() const { return m_page; }
     void setNullText(const QString& text) { m_nullText = text; }
@@ -53,7 +77,10 @@ public:
     // New rows (staged inserts) follow the page's rows; -1 for a row of the page.
     qsizetype insertIndex(int row) const;
     bool isNewRow(int row) const { return insertIndex(row) >= 0; }
-    int pageRowCount() const { return int(m_page.rows.size()); }
+    // Rows of the result shown (the page's, or the whole result's when windowed), before any new rows.
+    int pageRowCount() const { return m_window ? int(m_windowRows) : int(m_page.rows.size()); }
+    // The row's values as read; nullptr for new rows and rows not loaded yet.
+    const QList<std::optional<QString>>* rowValues(int row) const;
     // The row's key (empty when the page has none, and for new rows) and version as read.
     core::Key rowKey(int row) const;
     QString rowVersion(int row) const;
@@ -69,6 +96,10 @@ public:
 
     static bool isNumericType(const QString& typeName);
 
+signals:
+    // Windowed: the view asked for rows that are not held (see takeWantedBlock()).
+    void rowsWanted();
+
 private:
     core::Page m_page;
     void resolveColumns();
@@ -76,10 +107,13 @@ private:
     bool isCellEditable(const QModelIndex& index) const;
     QVariant editData(const QModelIndex& index, int role) const;
     QVariant newRowData(const QModelIndex& index, int role) const;
+    QVariant placeholderData(const QModelIndex& index, int role) const;
+    void resizeWindow(qint64 rows);
+    void want(int row) const;
 
     QPointer<EditSession> m_session;
     bool m_locked = false;
-    QList<core::Key> m_rowKeys;
+    QList<int> m_keyAt;         // columns of the row key, in key order (empty: no key)
     QList<qsizetype> m_inserts; // the session's pending inserts, shown after the page's rows
     QList<bool> m_writable;
 
@@ -90,6 +124,11 @@ private:
     QString m_softDeleteColumnName;
     int m_softDeleteColumn = -1;
     qint64 m_firstRowNumber = 1;
+    std::optional<RowWindow> m_window;
+    qint64 m_windowRows = 0;
+    bool m_totalExact = false;
+    mutable QList<qint64> m_wanted; // blocks asked for and not held, most recent last
+    mutable bool m_wantPosted = false;
     QString m_nullText = QStringLiteral("NULL");
 };
 

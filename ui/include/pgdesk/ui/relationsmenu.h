@@ -23,18 +23,22 @@ struct RelatedRows {
     core::SoftDeleteScope scope = core::SoftDeleteScope::Active;
 };
 
-// The desktop form of ORM relationships, for one row of a page:
+// One row's values as read (exact text, nullopt = NULL), parallel to its columns.
+using RowValues = QList<std::optional<QString>>;
+
+// The desktop form of ORM relationships, for one row:
 //  - "Open referenced <table>" for each foreign key of the table (all scopes, so a soft-deleted parent
 //    still shows); disabled when the row's key columns are NULL;
 //  - a "Referencing rows" submenu with every table that references this row; the number of rows each
 //    holds is counted off the GUI thread and filled into the open menu as it arrives.
 // Values are the row's exact text; the opened tab filters with bound parameters like any filter.
 void addRelationActions(QMenu* menu, std::shared_ptr<core::Pool> pool, const core::TableInfo& table,
-                        const core::Page& page, int row, const std::function<void(const RelatedRows&)>& open);
+                        const QList<core::PageColumn>& columns, const RowValues& row,
+                        const std::function<void(const RelatedRows&)>& open);
 
 // Pure: the filter that selects the rows of `to` whose `toColumns` equal the row's `fromColumns`, or
-// std::nullopt when one of them is NULL (SQL equality never matches NULL) or missing from the page.
-std::optional<core::FilterGroup> relationFilter(const core::Page& page, int row,
+// std::nullopt when one of them is NULL (SQL equality never matches NULL) or missing from the row.
+std::optional<core::FilterGroup> relationFilter(const QList<core::PageColumn>& columns, const RowValues& row,
                                                 const QStringList& fromColumns, const QStringList& toColumns);
 
 } // namespace pgdesk::ui

@@ -36,7 +36,10 @@ struct TableView {
 
 // A tab that browses one table: pages are fetched on worker threads through the core query engine
 // (keyset paging, server-side sort), each request carries a generation and stale replies are dropped,
-// and only the current page is held in memory.
+// and only the current page is held in memory. With the page size "Scroll" the grid instead scrolls
+// continuously through the whole result: the model is windowed (PageModel::setWindowed), blocks of rows
+// are fetched as the view shows them (one at a time, the most recently wanted first) and far ones are
+// dropped, so memory stays bounded whatever the table's size.
 class TableBrowser final : public QWidget {
     Q_OBJECT
 public:
@@ -59,8 +62,11 @@ public:
     // appends it as a further key.
     void sortBy(int column, bool add);
     void setScope(core::SoftDeleteScope scope);
+    // 0: continuous scrolling (the pager's buttons then scroll the grid).
     void setPageSize(int rows);
-    // Jumps to a page number (1-based). Uses OFFSET from the start, so far jumps cost what OFFSET costs.
+    bool isContinuous() const { return m_continuous; }
+    // Jumps to a page number (1-based; continuous: a row number). Uses OFFSET from the start, so far
+    // jumps cost what OFFSET costs.
     void goToPage(qint64 page);
     void reload();
     // After a lost connection: discards the pool's idle connections and loads the page again.
@@ -92,6 +98,8 @@ signals:
     // A relationship link from the context menu: open schema.table filtered to the related rows.
     void openRelatedRequested(const pgdesk::ui::RelatedRows& rows);
     void pageLoaded();
+    // Continuous scrolling: a block of rows arrived (after the first, which is pageLoaded()).
+    void rowsLoaded();
     void busyChanged();
     void loadFailed(const QString& message);
     void countFinished(qint64 rows);
@@ -105,6 +113,10 @@ private:
     void showSortIndicators();
     void showContextMenu(const QPoint& position);
     void tableLoaded();
+    void fetchWantedBlock();
+    void scrollWindow(Move move);
+    void showFailure(const QString& message, bool connectionLost);
+    std::pair<int, int> visibleRows() const;
 
     std::shared_ptr<core::Pool> m_pool;
     std::optional<core::TableInfo> m_table; // loaded with the first page, then reused
@@ -126,7 +138,11 @@ private:
     QPushButton* m_reconnect = nullptr;
     std::shared_ptr<CountJob> m_counting; // the running exact count, if any
     std::shared_ptr<CountJob> m_loadJob;  // the latest page load (cancellable)
-    std::optional<qint64> m_exactTotal;   // from "Count rows", until the scope changes
+    std::shared_ptr<CountJob> m_blockJob; // continuous: the block being fetched
+    bool m_continuous = false;
+    bool m_blocksFailed = false;        // continuous: stop fetching until reload/reconnect
+    bool m_stickToBottom = false;       // continuous: after "Last", until the user scrolls up
+    std::optional<qint64> m_exactTotal; // from "Count rows", until the scope changes
     quint64 m_generation = 0;
     bool m_loading = false;
     bool m_columnsSized = false;

@@ -1,0 +1,224 @@
+#include "testcluster.h"
+
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/rowwindow.h>
+#include <pgdesk/ui/tablebrowser.h>
+
+#include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using pgdesk::core::Page;
+using pgdesk::ui::PageModel;
+using pgdesk::ui::RowWindow;
+using pgdesk::ui::TableBrowser;
+
+namespace {
+Page block(int first, int count, bool more) {
+    Page page;
+    page.columns = {{QStringLiteral("id"), QStringLiteral("integer")}};
+    for (int i = 0; i < count; ++i) {
+        page.rows.append({QString::number(first + i)});
+        page.versions << QStringLiteral("v%1").arg(first + i);
+    }
+    page.hasMore = more;
+    page.nextCursor = more ? QStringLiteral("after%1").arg(first + count - 1) : QString();
+    page.prevCursor = first > 0 ? QStringLiteral("before%1").arg(first) : QString();
+    return page;
+}
+} // namespace
+
+// Continuous scrolling: RowWindow (pure) and the TableBrowser's "Scroll" mode on the 1,000,000-row
+// big_orders (order_id 1..1,000,000, never modified by the tests).
+class TestContinuousScroll final : public QObject {
+    Q_OBJECT
+
+    std::shared_ptr<pgdesk::core::Pool> m_pool;
+
+    static bool waitLoaded(TableBrowser& b) {
+        QSignalSpy spy(&b, &TableBrowser::pageLoaded);
+        return spy.wait(15000);
+    }
+    static QString id(const TableBrowser& b, int row) {
+        return b.model()->index(row, 0).data(Qt::EditRole).toString();
+    }
+    static bool isPlaceholder(const TableBrowser& b, int row) {
+        return b.model()->index(row, 0).data(PageModel::IsPlaceholderRole).toBool();
+    }
+    // Every row the view shows is loaded and is the row at that position (order_id = row + 1).
+    static bool visibleRowsLoadedInPlace(const TableBrowser& b) {
+        const int top = b.view()->rowAt(0);
+        const int bottom = b.view()->rowAt(b.view()->viewport()->height() - 1);
+        if (top < 0)
+            return false;
+        for (int r = top; r <= (bottom < 0 ? b.model()->rowCount() - 1 : bottom); ++r) {
+            if (isPlaceholder(b, r) || id(b, r) != QString::number(r + 1))
+                return false;
+        }
+        return true;
+    }
+
+private slots:
+    void initTestCase() { m_pool = pgdesk::core::Pool::create(pgdesk::test::profile()); }
+
+    void windowHoldsBlocksAtTheirPositions() {
+        RowWindow w(100, 3);
+        QVERIFY(!w.row(0));
+        w.store(0, block(0, 100, true));
+        QCOMPARE(w.row(99)->values[0], std::optional<QString>(QStringLiteral("99")));
+        QCOMPARE(w.row(42)->version, QStringLiteral("v42"));
+        QVERIFY(!w.row(100));
+        w.store(5, block(500, 100, true));
+        QCOMPARE(w.row(555)->values[0], std::optional<QString>(QStringLiteral("555")));
+        w.store(6, block(600, 40, false)); // a short final block
+        QVERIFY(w.row(639) && !w.row(640));
+        QCOMPARE(w.heldRows(), 240);
+        // A fourth block: the one farthest from it goes.
+        w.store(7, block(700, 100, true));
+        QCOMPARE(w.heldBlocks(), 3);
+        QVERIFY(!w.hasBlock(0));
+        QVERIFY(w.hasBlock(5) && w.hasBlock(6) && w.hasBlock(7));
+        w.store(1, block(100, 100, true));
+        QVERIFY(!w.hasBlock(7)); // now farthest from block 1
+        w.clear();
+        QCOMPARE(w.heldRows(), 0);
+    }
+
+    void windowFetchesByKeysetFromNeighbours() {
+        RowWindow w(100, 10);
+        QVERIFY(w.requestFor(0, std::nullopt, true).afterCursor.isEmpty());
+        QVERIFY(!w.requestFor(0, std::nullopt, true).pageNumber);
+        // Nothing near: OFFSET (page number of the block).
+        QCOMPARE(w.requestFor(50, std::nullopt, true).pageNumber, std::optional<qint64>(51));
+        QCOMPARE(w.requestFor(50, std::nullopt, true).pageSize, 100);
+        // After a held full block: its cursor.
+        w.store(3, block(300, 100, true));
+        QCOMPARE(w.requestFor(4, std::nullopt, true).afterCursor, QStringLiteral("after399"));
+        // Before a held block: its first row's cursor.
+        QCOMPARE(w.requestFor(2, std::nullopt, true).beforeCursor, QStringLiteral("before300"));
+        // The final block of an exact total by keyset from the end, only its own rows.
+        const auto last = w.requestFor(9, qint64(950), true);
+        QVERIFY(last.last);
+        QCOMPARE(last.pageSize, 50);
+        // Without a row key only OFFSET positions rows exactly.
+        QCOMPARE(w.requestFor(9, qint64(950), false).pageNumber, std::optional<qint64>(10));
+        QVERIFY(!w.requestFor(9, qint64(950), false).last);
+    }
+
+    // The model has a row for every row of the result; rows not held are placeholders that fill in.
+    // (Without QAbstractItemModelTester: it walks every row on each dataChanged, 2 s per block at a
+    // million rows; the windowed model runs under it in the tests below.)
+    void scrollsThroughAMillionRowsWithBoundedMemory() {
+        TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("big_orders"));
+        b.resize(900, 600);
+        b.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&b));
+        QVERIFY(waitLoaded(b));
+        b.setPageSize(0);
+        QVERIFY(b.isContinuous());
+        QVERIFY(waitLoaded(b));
+        QVERIFY(b.model()->isWindowed());
+        QVERIFY2(b.model()->rowCount() > 900000, qPrintable(QString::number(b.model()->rowCount())));
+        QCOMPARE(id(b, 0), QStringLiteral("1"));
+        QVERIFY(b.rangeText().startsWith(QStringLiteral("rows 1–")));
+        QVERIFY(b.rangeText().contains(QStringLiteral("of ≈ ")));
+
+        // A row far below is a placeholder until asked for, then fills in at its exact position.
+        QVERIFY(isPlaceholder(b, 5000));
+        QTRY_COMPARE_WITH_TIMEOUT(id(b, 5000), QStringLiteral("5001"), 15000);
+        QCOMPARE(b.model()->headerData(5000, Qt::Vertical).toString(), QStringLiteral("5001"));
+
+        // To the end: counted once (cheaper than OFFSET), then the last block by keyset from the end.
+        b.lastPage();
+        QTRY_VERIFY_WITH_TIMEOUT(visibleRowsLoadedInPlace(b), 20000);
+        QCOMPARE(b.model()->rowCount(), 1000000);
+        QVERIFY(b.model()->isTotalExact());
+        QCOMPARE(id(b, 999999), QStringLiteral("1000000"));
+        QVERIFY2(b.rangeText().endsWith(QStringLiteral("of 1,000,000")), qPrintable(b.rangeText()));
+
+        // 100 screens back up: each by keyset from the block below; memory stays bounded.
+        for (int i = 0; i < 100; ++i) {
+            b.previousPage();
+            QTRY_VERIFY_WITH_TIMEOUT(visibleRowsLoadedInPlace(b), 15000);
+        }
+        QVERIFY(b.view()->rowAt(0) < 1000000 - 100 * 20);
+        QVERIFY(b.model()->window()->heldRows() <= 50 * 200);
+
+        // A jump into the middle (go to row) by OFFSET, rows in place.
+        b.goToPage(500001);
+        QTRY_VERIFY_WITH_TIMEOUT(visibleRowsLoadedInPlace(b), 20000);
+        QCOMPARE(id(b, b.view()->rowAt(0)), QStringLiteral("500001"));
+        QVERIFY(b.model()->window()->heldRows() <= 50 * 200);
+    }
+
+    // A filter the planner misjudges: the row count converges on the truth as blocks prove it.
+    void filteredAndSortedWindowFindsItsEnd() {
+        TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("big_orders"));
+        QAbstractItemModelTester tester(b.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        b.resize(900, 600);
+        b.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&b));
+        QVERIFY(waitLoaded(b));
+        b.setPageSize(0);
+        QVERIFY(waitLoaded(b));
+        pgdesk::ui::TableView view;
+        view.filter.conditions << pgdesk::core::Condition{
+            QStringLiteral("order_id"), pgdesk::core::FilterOp::LessThan, {QStringLiteral("1234")}, {}};
+        view.sort = {pgdesk::core::SortKey{QStringLiteral("order_id"), true, {}}};
+        b.setView(view);
+        QVERIFY(waitLoaded(b));
+        QCOMPARE(id(b, 0), QStringLiteral("1233"));
+        b.lastPage();
+        QTRY_COMPARE_WITH_TIMEOUT(b.model()->rowCount(), 1233, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(id(b, 1232), QStringLiteral("1"), 15000);
+        QVERIFY(b.model()->isTotalExact());
+        // Every row in order, each once.
+        for (int r = 0; r < 1233; r += 97)
+            QTRY_COMPARE_WITH_TIMEOUT(id(b, r), QString::number(1233 - r), 15000);
+    }
+
+    // An estimate far above the truth (a stale catalog count): the first block past the end counts the
+    // rows, and the grid shrinks to them at once.
+    void overestimateShrinksToTheCount() {
+        const QString table = QStringLiteral("scroll_overestimate");
+        pgdesk::test::psql(QStringLiteral("drop table if exists %1; create table %1 (id int primary key); "
+                                          "insert into %1 select generate_series(1, 60000); analyze %1; "
+                                          "delete from %1 where id > 700;")
+                               .arg(table));
+        TableBrowser b(m_pool, QStringLiteral("public"), table);
+        QAbstractItemModelTester tester(b.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        b.resize(900, 600);
+        b.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&b));
+        QVERIFY(waitLoaded(b));
+        b.setPageSize(0);
+        QVERIFY(waitLoaded(b));
+        QVERIFY2(b.model()->rowCount() > 10000, qPrintable(QString::number(b.model()->rowCount())));
+        b.lastPage();
+        QTRY_COMPARE_WITH_TIMEOUT(b.model()->rowCount(), 700, 15000);
+        QVERIFY(b.model()->isTotalExact());
+        QTRY_VERIFY_WITH_TIMEOUT(visibleRowsLoadedInPlace(b), 15000);
+        QCOMPARE(id(b, 699), QStringLiteral("700"));
+        pgdesk::test::psql(QStringLiteral("drop table %1").arg(table));
+    }
+
+    // Back to pages: one page in the model again.
+    void backToPages() {
+        TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("customer"));
+        QAbstractItemModelTester tester(b.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(waitLoaded(b));
+        b.setPageSize(0);
+        QVERIFY(waitLoaded(b));
+        QVERIFY(b.model()->isWindowed());
+        b.setPageSize(100);
+        QVERIFY(waitLoaded(b));
+        QVERIFY(!b.model()->isWindowed());
+        QCOMPARE(b.model()->rowCount(), 100);
+    }
+};
+
+QTEST_MAIN(TestContinuousScroll)
+#include "tst_continuousscroll.moc"
