@@ -2,6 +2,8 @@
 // times what a user waits for, printing one JSON line. Two models on the same data in the same run:
 //
 //   --model pgdesk           PgDesk's TableBrowser: pages fetched by keyset on a worker thread
+//   --model pgdesk-scroll    the same in continuous scrolling ("Scroll"): blocks fetched as rows come into
+//                            view; "100 pages" is the same 10,000 rows scrolled back a screen at a time
 //   --model qsqltablemodel   Qt's QSqlTableModel on the QPSQL driver, what a Qt developer would use
 //
 // Figures: first_rows_ms (window shown → first rows in the view, connecting included), last_page_ms
@@ -89,6 +91,65 @@ QJsonObject runPgDesk(const pgdesk::core::ConnectionProfile& profile, const QStr
     return result;
 }
 
+// Continuous scrolling: every visible row loaded (not a placeholder).
+bool visibleLoaded(const pgdesk::ui::TableBrowser& browser) {
+    const QTableView* view = browser.view();
+    const int top = view->rowAt(0);
+    int bottom = view->rowAt(view->viewport()->height() - 1);
+    if (top < 0)
+        return false;
+    if (bottom < 0)
+        bottom = browser.model()->rowCount() - 1;
+    for (int r = top; r <= bottom; ++r) {
+        if (browser.model()->index(r, 0).data(pgdesk::ui::PageModel::IsPlaceholderRole).toBool())
+            return false;
+    }
+    return true;
+}
+
+void waitVisible(pgdesk::ui::TableBrowser& browser) {
+    QSignalSpy failed(&browser, &pgdesk::ui::TableBrowser::loadFailed);
+    QCoreApplication::processEvents();
+    while (!visibleLoaded(browser)) {
+        if (!failed.isEmpty())
+            fail(failed.first().first().toString());
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+    }
+}
+
+QJsonObject runPgDeskScroll(const pgdesk::core::ConnectionProfile& profile, const QString& table, int pages) {
+    QJsonObject result;
+    QElapsedTimer timer;
+    timer.start();
+    auto pool = pgdesk::core::Pool::create(profile);
+    pgdesk::ui::TableBrowser browser(pool, QStringLiteral("public"), table);
+    browser.setPageSize(0);
+    browser.resize(1200, 800);
+    browser.show();
+    waitLoaded(browser);
+    waitVisible(browser);
+    result[QStringLiteral("first_rows_ms")] = double(timer.nsecsElapsed()) / 1e6;
+    result[QStringLiteral("rows_shown")] = browser.model()->rowCount();
+
+    timer.restart();
+    browser.lastPage();
+    waitVisible(browser);
+    result[QStringLiteral("last_page_ms")] = double(timer.nsecsElapsed()) / 1e6;
+    result[QStringLiteral("last_value")] =
+        browser.model()->index(browser.model()->rowCount() - 1, 0).data().toString();
+
+    timer.restart();
+    const int target = browser.view()->rowAt(0) - pages * 100;
+    while (browser.view()->rowAt(0) > std::max(0, target)) {
+        browser.previousPage();
+        waitVisible(browser);
+    }
+    result[QStringLiteral("scroll_ms")] = double(timer.nsecsElapsed()) / 1e6;
+    result[QStringLiteral("range")] = browser.rangeText();
+    result[QStringLiteral("rows_held")] = browser.model()->window()->heldRows();
+    return result;
+}
+
 QJsonObject runQSqlTableModel(const pgdesk::core::ConnectionProfile& profile, const QString& table,
                               int pages) {
     QJsonObject result;
@@ -141,7 +202,7 @@ int main(int argc, char** argv) {
     parser.addOption({QStringLiteral("dsn"), QStringLiteral("Connection string"), QStringLiteral("DSN")});
     parser.addOption({QStringLiteral("table"), QStringLiteral("Table in schema public"),
                       QStringLiteral("NAME"), QStringLiteral("pgbench_accounts")});
-    parser.addOption({QStringLiteral("model"), QStringLiteral("pgdesk or qsqltablemodel"),
+    parser.addOption({QStringLiteral("model"), QStringLiteral("pgdesk, pgdesk-scroll or qsqltablemodel"),
                       QStringLiteral("MODEL"), QStringLiteral("pgdesk")});
     parser.addOption({QStringLiteral("pages"), QStringLiteral("Pages to scroll back"), QStringLiteral("N"),
                       QStringLiteral("100")});
@@ -149,9 +210,11 @@ int main(int argc, char** argv) {
     const auto parsed = pgdesk::core::parseDsn(parser.value(QStringLiteral("dsn")));
     const QString table = parser.value(QStringLiteral("table"));
     const int pages = parser.value(QStringLiteral("pages")).toInt();
-    QJsonObject result = parser.value(QStringLiteral("model")) == QLatin1String("qsqltablemodel")
-                             ? runQSqlTableModel(parsed.profile, table, pages)
-                             : runPgDesk(parsed.profile, table, pages);
+    const QString model = parser.value(QStringLiteral("model"));
+    QJsonObject result =
+        model == QLatin1String("qsqltablemodel")  ? runQSqlTableModel(parsed.profile, table, pages)
+        : model == QLatin1String("pgdesk-scroll") ? runPgDeskScroll(parsed.profile, table, pages)
+                                                  : runPgDesk(parsed.profile, table, pages);
     result[QStringLiteral("model")] = parser.value(QStringLiteral("model"));
     result[QStringLiteral("peak_rss_kb")] = peakRssKb();
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
