@@ -6,7 +6,9 @@
 #include <pgdesk/ui/tablebrowser.h>
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
 #include <QHeaderView>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -217,6 +219,30 @@ private slots:
         QVERIFY(waitLoaded(b));
         QVERIFY(!b.model()->isWindowed());
         QCOMPARE(b.model()->rowCount(), 100);
+    }
+
+    // The user's choice in the pager is remembered: the next tab opens scrolling.
+    void scrollChoiceIsRemembered() {
+        {
+            TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("customer"));
+            QVERIFY(waitLoaded(b));
+            QComboBox* size = nullptr;
+            for (auto* box : b.findChildren<QComboBox*>()) {
+                if (box->accessibleName() == QStringLiteral("Page size"))
+                    size = box;
+            }
+            QVERIFY(size);
+            const int scroll = size->findData(0);
+            QVERIFY(scroll >= 0);
+            size->setCurrentIndex(scroll);
+            emit size->activated(scroll);
+            QVERIFY(waitLoaded(b));
+            QVERIFY(b.isContinuous());
+        }
+        TableBrowser next(m_pool, QStringLiteral("public"), QStringLiteral("customer"));
+        QVERIFY(waitLoaded(next));
+        QVERIFY(next.isContinuous() && next.model()->isWindowed());
+        QSettings().remove(QStringLiteral("browser/pageSize"));
     }
 };
 

@@ -9,6 +9,7 @@
 #include <pgdesk/ui/operationindicator.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/poolstatuswidget.h>
+#include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/sqllogdock.h>
 #include <pgdesk/ui/startupoptions.h>
 #include <pgdesk/ui/tablebrowser.h>
@@ -18,6 +19,7 @@
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 
@@ -178,6 +180,7 @@ private slots:
             QVERIFY(!w.sqlLog()->text().contains(QStringLiteral("secret-search")));
             QCOMPARE(w.openTables(),
                      (QStringList{QStringLiteral("public.customer"), QStringLiteral("inventory.products")}));
+            w.openQueryTool()->setSql(QStringLiteral("select 'not run yet', 'ünïcode';\n-- kept"));
             w.close(); // saves the session
         }
         pgdesk::ui::MainWindow again;
@@ -186,6 +189,12 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(
             again.openTables(),
             (QStringList{QStringLiteral("public.customer"), QStringLiteral("inventory.products")}), 10000);
+        // The query tool comes back after the tables, as it was, with its text.
+        auto* tabs = again.findChild<QTabWidget*>(QStringLiteral("tabs"));
+        QCOMPARE(tabs->count(), 3);
+        auto* tool = qobject_cast<pgdesk::ui::QueryTool*>(tabs->widget(2));
+        QVERIFY(tool);
+        QCOMPARE(tool->sql(), QStringLiteral("select 'not run yet', 'ünïcode';\n-- kept"));
     }
 };
 

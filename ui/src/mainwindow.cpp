@@ -94,8 +94,37 @@ void MainWindow::saveSession() const {
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    if (!m_sessionProfile.isEmpty())
-        settings.setValue(QStringLiteral("tabs/") + m_sessionProfile, openTables());
+    if (m_sessionProfile.isEmpty())
+        return;
+    // Every tab in order: tables by name, query tools with their SQL (unsaved text is not lost on quit).
+    QVariantList tabList;
+    auto* tabs = static_cast<QTabWidget*>(centralWidget());
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (qobject_cast<TableBrowser*>(tabs->widget(i)))
+            tabList << QVariantMap{{QStringLiteral("table"), tabs->tabToolTip(i)}};
+        else if (auto* tool = qobject_cast<QueryTool*>(tabs->widget(i)))
+            tabList << QVariantMap{{QStringLiteral("query"), tool->sql()}};
+    }
+    settings.setValue(QStringLiteral("session/") + m_sessionProfile, tabList);
+    settings.remove(QStringLiteral("tabs/") + m_sessionProfile); // the older form, tables only
+}
+
+void MainWindow::restoreTabs() {
+    QSettings settings;
+    QVariantList tabList = settings.value(QStringLiteral("session/") + m_sessionProfile).toList();
+    for (const QString& t : settings.value(QStringLiteral("tabs/") + m_sessionProfile).toStringList())
+        tabList << QVariantMap{{QStringLiteral("table"), t}};
+    for (const QVariant& entry : std::as_const(tabList)) {
+        const QVariantMap tab = entry.toMap();
+        if (tab.contains(QStringLiteral("query"))) {
+            if (QueryTool* tool = openQueryTool())
+                tool->setSql(tab.value(QStringLiteral("query")).toString());
+            continue;
+        }
+        const auto parts = core::splitQualifiedName(tab.value(QStringLiteral("table")).toString());
+        if (parts && parts->size() == 2)
+            openTable(parts->at(0), parts->at(1));
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -194,15 +223,8 @@ void MainWindow::onSessionOpened(const SessionInfo& info) {
     m_objects->setPool(info.pool);
     m_poolStatus->setPool(info.pool);
     m_sessionProfile = m_openingProfile;
-    if (m_tableToOpen.isEmpty() && !m_sessionProfile.isEmpty()) {
-        // The tabs this profile had open last time (saved per profile, as "schema.table").
-        for (const QString& t :
-             QSettings().value(QStringLiteral("tabs/") + m_sessionProfile).toStringList()) {
-            const auto parts = core::splitQualifiedName(t);
-            if (parts && parts->size() == 2)
-                openTable(parts->at(0), parts->at(1));
-        }
-    }
+    if (m_tableToOpen.isEmpty() && !m_sessionProfile.isEmpty())
+        restoreTabs(); // the tabs this profile had open last time
     if (!m_tableToOpen.isEmpty()) {
         const auto parts = core::splitQualifiedName(std::exchange(m_tableToOpen, {}));
         TableBrowser* browser = nullptr;

@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSpinBox>
 #include <QTableView>
 #include <QToolButton>
@@ -184,8 +185,11 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
                             Qt::ToolTipRole);
     m_pageSize->setCurrentIndex(m_pageSize->findData(m_spec.page.pageSize));
     m_pageSize->setAccessibleName(tr("Page size"));
-    connect(m_pageSize, &QComboBox::activated, this,
-            [this](int i) { setPageSize(m_pageSize->itemData(i).toInt()); });
+    connect(m_pageSize, &QComboBox::activated, this, [this](int i) {
+        const int rows = m_pageSize->itemData(i).toInt();
+        QSettings().setValue(QStringLiteral("browser/pageSize"), rows); // the next tabs open the same way
+        setPageSize(rows);
+    });
 
     m_goTo = new QSpinBox(this);
     m_goTo->setRange(1, 1000000000);
@@ -230,7 +234,9 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     layout->addWidget(m_view, 1);
     layout->addLayout(bar);
 
-    load(Move::First);
+    // Pages or continuous scrolling, as the user last chose (loads the first rows).
+    const int rows = QSettings().value(QStringLiteral("browser/pageSize"), m_spec.page.pageSize).toInt();
+    setPageSize(m_pageSize->findData(rows) >= 0 ? rows : m_spec.page.pageSize);
 }
 
 void TableBrowser::firstPage() {

@@ -62,7 +62,8 @@ public:
     SqlLogDock* sqlLog() const { return m_sqlLog; }
     PoolStatusWidget* poolStatus() const { return m_poolStatus; }
     OperationIndicator* operationIndicator() const { return m_operation; }
-    // Window geometry, dock layout and the session's open tabs into QSettings (also on close).
+    // Window geometry, dock layout and the session's open tabs (tables, and query tools with their SQL)
+    // into QSettings (also on close); they come back when the same profile is opened again.
     void saveSession() const;
     // A table ("schema.table" or a bare name on the search path) to open once the session is up.
     void setTableToOpen(const QString& qualifiedName, const TableView& view = {});
@@ -72,6 +73,7 @@ protected:
 
 private:
     void createMenus();
+    void restoreTabs();
     void showOperation(); // the current tab's running operation, with Cancel, in the status bar
     void onSessionOpened(const SessionInfo& info);
     void onSessionFailed(const QString& message);
