@@ -287,7 +287,13 @@ void MainWindow::createMenus() {
     manage->setObjectName(QStringLiteral("manageConnectionsAction"));
     manage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
 
-    menuBar()->addMenu(tr("&Edit"));
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* batch = edit->addAction(tr("&Batch operation…"), this, [this] {
+        if (TableBrowser* browser = currentTableBrowser())
+            browser->openBatchDialog();
+    });
+    batch->setObjectName(QStringLiteral("batchAction"));
+    batch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_objectsDock->toggleViewAction());
     QAction* log = m_sqlLog->toggleViewAction();

@@ -1,3 +1,4 @@
+#include <pgdesk/ui/batchdialog.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/filterconditionrow.h>
@@ -330,6 +331,21 @@ void TableBrowser::cancelBusy() {
         m_loadJob->requestCancel();
     if (m_blockJob)
         m_blockJob->requestCancel();
+}
+
+BatchDialog* TableBrowser::openBatchDialog() {
+    if (!m_table || !m_editor->isEditable())
+        return nullptr;
+    QList<core::Key> keys;
+    for (int row : m_editor->selectedRows()) {
+        if (const core::Key key = m_model->rowKey(row); !key.isEmpty())
+            keys << key;
+    }
+    auto* dialog = new BatchDialog(m_pool, *m_table, m_spec, keys, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &BatchDialog::finished, this, &TableBrowser::reload);
+    dialog->show();
+    return dialog;
 }
 
 void TableBrowser::cancelCount() {
@@ -675,6 +691,8 @@ void TableBrowser::showContextMenu(const QPoint& position) {
         addRelationActions(&menu, m_pool, *m_table, m_model->page().columns, *m_model->rowValues(cell.row()),
                            [this](const RelatedRows& rows) { emit openRelatedRequested(rows); });
     m_editor->addMenuActions(&menu, cell);
+    if (m_editor->isEditable())
+        menu.addAction(tr("Batch operation…"), this, &TableBrowser::openBatchDialog);
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 

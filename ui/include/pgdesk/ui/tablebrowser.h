@@ -21,6 +21,7 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class BatchDialog;
 class FilterBar;
 struct RelatedRows;
 class PageModel;
@@ -93,6 +94,9 @@ public:
     QString busyText() const;
     // Cancels whatever runs (PQcancel on its connection); the tab then shows "canceling statement…".
     void cancelBusy();
+    // Edit ▸ Batch operation…: on the selected rows or every row of the current view, counted first, one
+    // transaction; the tab reloads when it committed. nullptr when the table cannot be edited.
+    BatchDialog* openBatchDialog();
 
 signals:
     // A relationship link from the context menu: open schema.table filtered to the related rows.
