@@ -1,22 +1,84 @@
 #include "celleditdelegate.h"
+#include "temporaledit.h"
 
+#include <pgdesk/core/catalog.h>
+#include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
 
+#include <QComboBox>
 #include <QLineEdit>
 
 namespace pgdesk::ui {
 
+const core::ColumnInfo* CellEditDelegate::columnOf(const QModelIndex& index) {
+    const auto* model = qobject_cast<const PageModel*>(index.model());
+    if (!model || !model->editSession() || index.column() >= model->page().columns.size())
+        return nullptr;
+    return model->editSession()->table().column(model->page().columns[index.column()].name);
+}
+
+bool CellEditDelegate::wantsDialog(const core::ColumnInfo& column) {
+    return column.category == core::TypeCategory::Json || column.category == core::TypeCategory::Array;
+}
+
+QWidget* CellEditDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+                                        const QModelIndex& index) const {
+    if (const core::ColumnInfo* column = columnOf(index)) {
+        if (wantsDialog(*column)) {
+            // Not from inside the view's edit() call: the dialog opens once that has returned.
+            QMetaObject::invokeMethod(
+                const_cast<CellEditDelegate*>(this),
+                [self = const_cast<CellEditDelegate*>(this), cell = QPersistentModelIndex(index)] {
+                    if (cell.isValid())
+                        emit self->structuredEditRequested(cell);
+                },
+                Qt::QueuedConnection);
+            return nullptr;
+        }
+        if (column->category == core::TypeCategory::Enum && !column->enumLabels.isEmpty()) {
+            auto* box = new QComboBox(parent);
+            box->addItems(column->enumLabels);
+            box->setAccessibleName(column->name);
+            return box;
+        }
+        if (column->category == core::TypeCategory::Date || column->category == core::TypeCategory::Timestamp)
+            return new TemporalEdit(column->category == core::TypeCategory::Timestamp, parent);
+    }
+    return QStyledItemDelegate::createEditor(parent, option, index);
+}
+
 void CellEditDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const {
+    const bool isNull = index.data(PageModel::IsNullRole).toBool();
+    if (auto* box = qobject_cast<QComboBox*>(editor)) {
+        box->setCurrentIndex(isNull ? -1 : box->findText(index.data(Qt::EditRole).toString()));
+        box->setProperty("initialIndex", box->currentIndex());
+        return;
+    }
+    if (auto* temporal = qobject_cast<TemporalEdit*>(editor)) {
+        temporal->lineEdit()->setText(index.data(Qt::EditRole).toString());
+        temporal->lineEdit()->setPlaceholderText(isNull ? QStringLiteral("NULL") : QString());
+        temporal->lineEdit()->setModified(false);
+        return;
+    }
     QStyledItemDelegate::setEditorData(editor, index);
     if (auto* line = qobject_cast<QLineEdit*>(editor)) {
-        line->setPlaceholderText(index.data(PageModel::IsNullRole).toBool() ? QStringLiteral("NULL")
-                                                                            : QString());
+        line->setPlaceholderText(isNull ? QStringLiteral("NULL") : QString());
         line->setModified(false);
     }
 }
 
 void CellEditDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,
                                     const QModelIndex& index) const {
+    if (auto* box = qobject_cast<QComboBox*>(editor)) {
+        if (box->currentIndex() >= 0 && box->currentIndex() != box->property("initialIndex").toInt())
+            model->setData(index, box->currentText(), Qt::EditRole);
+        return;
+    }
+    if (auto* temporal = qobject_cast<TemporalEdit*>(editor)) {
+        if (temporal->lineEdit()->isModified())
+            model->setData(index, temporal->lineEdit()->text(), Qt::EditRole);
+        return;
+    }
     if (auto* line = qobject_cast<QLineEdit*>(editor); line && !line->isModified())
         return;
     QStyledItemDelegate::setModelData(editor, model, index);

@@ -2,19 +2,38 @@
 
 #include <QStyledItemDelegate>
 
+namespace pgdesk::core {
+struct ColumnInfo;
+}
+
 namespace pgdesk::ui {
 
-// The grid's cell editor: the default line edit, except that a value is only staged when the text was
-// actually changed. Opening the editor on a NULL cell and leaving it must not turn NULL into '' (the line
-// edit cannot tell them apart), and re-committing an untouched value must not stage a no-op. NULL cells
-// show "NULL" as a placeholder.
+// The grid's cell editors, by the column's type:
+//  - enums: a drop-down of the type's labels, in the type's order;
+//  - date and timestamp columns: the exact text (microseconds and time zone stay as typed) with a
+//    calendar button that replaces only the date part;
+//  - json/jsonb and arrays: no inline editor; structuredEditRequested() asks for the dialog editor
+//    (ValueEditorDialog) instead;
+//  - the rest: a line edit.
+// A value is only staged when the text was actually changed: opening the editor on a NULL cell and leaving
+// it must not turn NULL into '' (the line edit cannot tell them apart), and re-committing an untouched
+// value must not stage a no-op. NULL cells show "NULL" as a placeholder.
 class CellEditDelegate final : public QStyledItemDelegate {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+                          const QModelIndex& index) const override;
     void setEditorData(QWidget* editor, const QModelIndex& index) const override;
     void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override;
+
+    // The catalog's column behind a cell of a PageModel with an edit session (nullptr otherwise).
+    static const core::ColumnInfo* columnOf(const QModelIndex& index);
+    static bool wantsDialog(const core::ColumnInfo& column);
+
+signals:
+    void structuredEditRequested(const QModelIndex& index);
 };
 
 } // namespace pgdesk::ui

@@ -4,6 +4,7 @@
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/valueeditordialog.h>
 
 #include <pgdesk/core/changejournal.h>
 #include <pgdesk/core/changesetapplier.h>
@@ -12,6 +13,8 @@
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFile>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
@@ -122,7 +125,9 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
          std::initializer_list<QWidget*>{m_readOnly, m_offerBar, m_conflictBar, m_error, m_stagedBar})
         layout->addWidget(w);
 
-    m_view->setItemDelegate(new CellEditDelegate(m_view));
+    auto* delegate = new CellEditDelegate(m_view);
+    m_view->setItemDelegate(delegate);
+    connect(delegate, &CellEditDelegate::structuredEditRequested, this, &TableEditor::editValue);
 
     auto* applyAction = new QAction(tr("Apply changes"), parent);
     applyAction->setShortcut(QKeySequence::Save);
@@ -384,6 +389,50 @@ void TableEditor::setNull(const QModelIndex& cell) {
     m_model->setData(cell, QVariant(), Qt::EditRole);
 }
 
+ValueEditorDialog* TableEditor::editValue(const QModelIndex& cell) {
+    const core::ColumnInfo* column = CellEditDelegate::columnOf(cell);
+    if (!column || !(m_model->flags(cell) & Qt::ItemIsEditable) || isApplying())
+        return nullptr;
+    const auto kind = column->category == core::TypeCategory::Json ? ValueEditorDialog::Kind::Json
+                                                                   : ValueEditorDialog::Kind::Array;
+    auto* dialog = new ValueEditorDialog(kind, column->name, column->typeName,
+                                         m_model->value(cell.row(), cell.column()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, target = QPersistentModelIndex(cell)] {
+        const QString text = dialog->value();
+        if (target.isValid() && m_model->value(target.row(), target.column()) != std::optional(text))
+            m_model->setData(target, text, Qt::EditRole);
+    });
+    dialog->open();
+    return dialog;
+}
+
+bool TableEditor::loadFromFile(const QModelIndex& cell, const QString& path) {
+    QFile file(path);
+    if (!(m_model->flags(cell) & Qt::ItemIsEditable) || !file.open(QIODevice::ReadOnly)) {
+        showError(tr("Cannot read %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    // bytea's text form: \x and two hex digits a byte, what PostgreSQL reads back exactly.
+    return m_model->setData(cell, QStringLiteral("\\x") + QString::fromLatin1(file.readAll().toHex()),
+                            Qt::EditRole);
+}
+
+bool TableEditor::saveToFile(const QModelIndex& cell, const QString& path) {
+    const std::optional<QString> value = m_model->value(cell.row(), cell.column());
+    if (!value || !value->startsWith(QLatin1String("\\x"))) {
+        showError(tr("The cell holds no bytes to save"));
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        file.write(QByteArray::fromHex(value->mid(2).toLatin1())) < 0) {
+        showError(tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    return true;
+}
+
 void TableEditor::keepMine() {
     if (m_session && !isApplying())
         m_session->keepMine();
@@ -412,6 +461,26 @@ void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
     if (m_model->flags(cell) & (Qt::ItemIsEditable | Qt::ItemIsUserCheckable)) {
         QAction* setNull = menu->addAction(tr("Set NULL"), this, [this, cell] { this->setNull(cell); });
         setNull->setEnabled(!locked && m_model->value(cell.row(), cell.column()).has_value());
+        if (const core::ColumnInfo* column = CellEditDelegate::columnOf(cell);
+            column && CellEditDelegate::wantsDialog(*column))
+            menu->addAction(tr("Edit value…"), this, [this, cell] { editValue(cell); })->setEnabled(!locked);
+    }
+    if (const core::ColumnInfo* column = CellEditDelegate::columnOf(cell);
+        column && column->category == core::TypeCategory::Bytea) {
+        QAction* load = menu->addAction(tr("Load from file…"), this, [this, cell] {
+            const QString path = QFileDialog::getOpenFileName(m_view, tr("Load bytes into the cell"));
+            if (!path.isEmpty())
+                loadFromFile(cell, path);
+        });
+        load->setEnabled(!locked && (m_model->flags(cell) & Qt::ItemIsEditable));
+        menu->addAction(tr("Save to file…"), this,
+                        [this, cell] {
+                            const QString path =
+                                QFileDialog::getSaveFileName(m_view, tr("Save the cell's bytes"));
+                            if (!path.isEmpty())
+                                saveToFile(cell, path);
+                        })
+            ->setEnabled(m_model->value(cell.row(), cell.column()).has_value());
     }
     QList<int> rows = selectedRows();
     if (!rows.contains(cell.row()))

@@ -20,6 +20,7 @@ class Pool;
 namespace pgdesk::ui {
 
 class EditSession;
+class ValueEditorDialog;
 class PageModel;
 
 // The editing half of a table tab: the bars above the grid (read-only reason, the offer of a previous
@@ -68,6 +69,13 @@ public:
     // Restore / Discard of the previous session's changes (also the buttons of the offer bar).
     void restoreOffered();
     void discardOffered();
+
+    // The dialog editor for json/jsonb and array cells (double-click or F2 opens it too); OK stages the text.
+    ValueEditorDialog* editValue(const QModelIndex& cell);
+    // bytea cells: stage a file's bytes as the value, or write the shown value's bytes to a file. False
+    // (with the reason shown in the tab) when the file cannot be read or written.
+    bool loadFromFile(const QModelIndex& cell, const QString& path);
+    bool saveToFile(const QModelIndex& cell, const QString& path);
 
     // Adds the edit entries for a right-clicked cell to the tab's context menu.
     void addMenuActions(QMenu* menu, const QModelIndex& cell);
