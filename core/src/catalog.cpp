@@ -36,4 +36,41 @@ const ColumnInfo* TableInfo::column(const QString& columnName) const {
     return nullptr;
 }
 
+bool canEditByCtid(const TableInfo& table) {
+    return table.kind == RelationKind::Table && table.conventions.rowKey.isEmpty() &&
+           !table.column(QStringLiteral("ctid"));
+}
+
+TableInfo tableWithCtidKey(TableInfo table) {
+    if (!canEditByCtid(table))
+        return table;
+    ColumnInfo ctid;
+    ctid.name = QStringLiteral("ctid");
+    ctid.typeName = QStringLiteral("tid");
+    ctid.baseTypeName = ctid.typeName;
+    ctid.category = TypeCategory::Other;
+    ctid.notNull = true;
+    ctid.isGenerated = true; // never written
+    ctid.comment = QStringLiteral("physical row position (editing by ctid)");
+    table.columns.prepend(ctid);
+    table.conventions.rowKey = {ctid.name};
+    table.conventions.rowKeySource = QStringLiteral("ctid");
+    table.conventions.uuidKey = false;
+    return table;
+}
+
+bool isCtidKeyed(const TableInfo& table) {
+    return table.conventions.rowKeySource == QLatin1String("ctid");
+}
+
+TableInfo tableWithoutCtidKey(TableInfo table) {
+    if (!isCtidKeyed(table))
+        return table;
+    table.columns.removeIf(
+        [](const ColumnInfo& c) { return c.name == QLatin1String("ctid") && c.number == 0; });
+    table.conventions.rowKey.clear();
+    table.conventions.rowKeySource.clear();
+    return table;
+}
+
 } // namespace pgdesk::core

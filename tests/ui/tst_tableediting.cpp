@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -536,6 +537,45 @@ private slots:
         b->editor()->deleteRows({0}, true);
         QVERIFY(!b->findChild<QMessageBox*>(QStringLiteral("deleteConfirm")));
         QCOMPARE(sql(QStringLiteral("select count(*) from $S.keyless where a = 1")), QStringLiteral("2"));
+    }
+
+    // Opting in to edit by ctid: exactly one of two identical rows changes, guarded by its version; the
+    // choice is remembered for the next tab on the table.
+    void keylessTableByCtidEditsExactlyOneRow() {
+        auto b = open(QStringLiteral("keyless"));
+        QVERIFY(waitLoaded(*b));
+        QVERIFY(!b->editor()->isEditable());
+        auto* optIn = b->findChild<QPushButton*>(QStringLiteral("ctidOptInButton"));
+        QVERIFY(optIn && optIn->isVisibleTo(b.get()));
+        QSignalSpy loaded(b.get(), &TableBrowser::pageLoaded);
+        b->editor()->optInCtid(false);
+        QVERIFY(loaded.wait(15000));
+        QVERIFY(b->editor()->isEditable());
+        QCOMPARE(b->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("ctid"));
+        QVERIFY(!(b->model()->flags(b->model()->index(0, 0)) & Qt::ItemIsEditable)); // ctid itself: never
+        const QModelIndex cell = b->model()->index(0, col(b->model(), QStringLiteral("b")));
+        QVERIFY(b->model()->setData(cell, QStringLiteral("only this one")));
+        QVERIFY2(b->editor()->previewSql().contains(QStringLiteral("ctid")),
+                 qPrintable(b->editor()->previewSql()));
+        QVERIFY(applyAndWait(*b));
+        QCOMPARE(sql(QStringLiteral("select string_agg(b, ',' order by b) from $S.keyless where a = 1")),
+                 QStringLiteral("only this one,x"));
+
+        // A concurrent change to that row: the version check refuses, nothing is written.
+        QVERIFY(b->model()->setData(b->model()->index(0, col(b->model(), QStringLiteral("b"))),
+                                    QStringLiteral("stale")));
+        sql(QStringLiteral("update $S.keyless set b = b"));
+        QSignalSpy conflicted(b->editor(), &TableEditor::applyConflicted);
+        b->editor()->applyStaged();
+        QVERIFY(conflicted.wait(15000));
+        QCOMPARE(sql(QStringLiteral("select count(*) from $S.keyless where b = 'stale'")),
+                 QStringLiteral("0"));
+        b->editor()->session()->clear();
+
+        auto again = open(QStringLiteral("keyless"));
+        QVERIFY(waitLoaded(*again));
+        QVERIFY(again->editor()->isEditable());
+        QSettings().remove(QStringLiteral("editByCtid"));
     }
 
     void twoTabsShareTheirEdits() {

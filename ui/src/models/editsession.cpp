@@ -29,6 +29,7 @@ EditSession::EditSession(core::TableInfo table, QString profile, std::shared_ptr
     , m_profile(std::move(profile))
     , m_journal(std::move(journal))
     , m_changes(m_table) {
+    m_changes.useCtid = core::isCtidKeyed(m_table); // keys are {"ctid": …}, each row guarded by its version
 }
 
 std::shared_ptr<EditSession> EditSession::shared(const core::TableInfo& table, const QString& profile,
@@ -78,7 +79,7 @@ void EditSession::apply(std::shared_ptr<core::Pool> pool) {
     runInBackground(
         this,
         [pool = std::move(pool), table = m_table, changes = m_changes] {
-            return core::ChangeSetApplier(table).apply(*pool, changes);
+            return core::ChangeSetApplier(core::tableWithoutCtidKey(table)).apply(*pool, changes);
         },
         [this, sent = m_changes](const core::ApplyResult& result) {
             m_applying = false;

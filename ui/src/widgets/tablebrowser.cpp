@@ -125,6 +125,11 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     });
     m_editor = new TableEditor(m_pool, m_model, m_view, this);
     connect(m_editor, &TableEditor::reloadRequested, this, &TableBrowser::reload);
+    connect(m_editor, &TableEditor::ctidOptInRequested, this, [this] {
+        QSettings().setValue(ctidSettingsKey(), true); // remembered for this table of this profile
+        m_table.reset();                               // read again, keyed by ctid, with the first page
+        load(Move::First);
+    });
     auto* copy = new QAction(tr("Copy"), m_view);
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
@@ -333,6 +338,11 @@ void TableBrowser::cancelBusy() {
         m_blockJob->requestCancel();
 }
 
+QString TableBrowser::ctidSettingsKey() const {
+    return QStringLiteral("editByCtid/%1/%2")
+        .arg(m_pool->profile().name, m_spec.schema + QLatin1Char('.') + m_spec.table);
+}
+
 BatchDialog* TableBrowser::openBatchDialog() {
     if (!m_table || !m_editor->isEditable())
         return nullptr;
@@ -413,10 +423,13 @@ void TableBrowser::load(Move move) {
     emit busyChanged();
     runInBackground(
         this,
-        [pool = m_pool, spec = m_spec, table = m_table, job = m_loadJob] {
+        [pool = m_pool, spec = m_spec, table = m_table, job = m_loadJob,
+         byCtid = !m_table && QSettings().value(ctidSettingsKey()).toBool()] {
             auto connection = pool->acquire();
             const CancelScope scope(*job, *connection);
             Loaded loaded{table ? *table : readTable(*connection, spec), {}};
+            if (!table && byCtid)
+                loaded.table = core::tableWithCtidKey(std::move(loaded.table));
             loaded.page = core::QueryEngine(*connection).fetchPage(spec, loaded.table);
             return loaded;
         },

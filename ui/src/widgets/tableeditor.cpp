@@ -86,8 +86,11 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     , m_error(new QLabel(this)) {
     setObjectName(QStringLiteral("tableEditor"));
     m_readOnly->setObjectName(QStringLiteral("readOnlyLabel"));
-    m_readOnly->setWordWrap(true);
-    m_readOnly->setVisible(false);
+    m_ctidOptIn = button(tr("Edit by row position (ctid)…"), QStringLiteral("ctidOptInButton"), this);
+    m_ctidOptIn->setToolTip(tr("Identify rows by their physical position, each checked against its version "
+                               "when applied: safe against concurrent changes, never edits two rows"));
+    connect(m_ctidOptIn, &QPushButton::clicked, this, [this] { optInCtid(true); });
+    m_readOnlyBar = bar(this, m_readOnly, {}, {m_ctidOptIn});
     m_error->setObjectName(QStringLiteral("editErrorLabel"));
     m_error->setStyleSheet(QStringLiteral("color: #b00020"));
     m_error->setWordWrap(true);
@@ -122,7 +125,7 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     for (QWidget* w :
-         std::initializer_list<QWidget*>{m_readOnly, m_offerBar, m_conflictBar, m_error, m_stagedBar})
+         std::initializer_list<QWidget*>{m_readOnlyBar, m_offerBar, m_conflictBar, m_error, m_stagedBar})
         layout->addWidget(w);
 
     auto* delegate = new CellEditDelegate(m_view);
@@ -154,9 +157,10 @@ void TableEditor::setTable(const core::TableInfo& table) {
     if (m_session)
         return;
     m_readOnlyReason = EditSession::readOnlyReason(table);
+    m_readOnlyBar->setVisible(!m_readOnlyReason.isEmpty());
     if (!m_readOnlyReason.isEmpty()) {
         m_readOnly->setText(m_readOnlyReason);
-        m_readOnly->setVisible(true);
+        m_ctidOptIn->setVisible(core::canEditByCtid(table));
         return;
     }
     QString journalError;
@@ -239,7 +243,8 @@ QString TableEditor::previewSql() const {
     if (!m_session)
         return m_readOnlyReason;
     try {
-        return core::ChangeSetApplier(m_session->table()).preview(m_session->changes());
+        return core::ChangeSetApplier(core::tableWithoutCtidKey(m_session->table()))
+            .preview(m_session->changes());
     } catch (const std::exception& e) {
         return tr("-- cannot apply: %1").arg(errorText(e));
     }
@@ -387,6 +392,24 @@ void TableEditor::restoreRows(const QList<int>& rows) {
 
 void TableEditor::setNull(const QModelIndex& cell) {
     m_model->setData(cell, QVariant(), Qt::EditRole);
+}
+
+void TableEditor::optInCtid(bool confirm) {
+    if (m_session || m_ctidOptIn->isHidden())
+        return;
+    if (confirm) {
+        QMessageBox box(QMessageBox::Question, tr("Edit by row position"),
+                        tr("This table has no primary key. PgDesk can identify each row by its physical "
+                           "position (ctid) instead. Every change is checked against the row's version when "
+                           "applied, so a row changed or moved by someone else is reported as a conflict "
+                           "and nothing is written; identical rows stay distinguishable.\n\nEdit this table "
+                           "by row position?"),
+                        QMessageBox::Yes | QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("ctidConfirm"));
+        if (box.exec() != QMessageBox::Yes)
+            return;
+    }
+    emit ctidOptInRequested();
 }
 
 ValueEditorDialog* TableEditor::editValue(const QModelIndex& cell) {

@@ -130,4 +130,14 @@ struct TableInfo {
     bool isPartition() const { return !parentName.isEmpty(); }
 };
 
+// Editing a keyless table by physical position, for users who opt in: the table as a browser sees it,
+// with a read-only, NOT NULL "ctid" column (type tid) first and ctid as its row key (rowKeySource "ctid"),
+// so browsing, sorting, keyset paging and filters treat ctid like any key. Edits then go through a
+// ChangeSet with useCtid (each row guarded by its version) on tableWithoutCtidKey(). Only plain tables
+// without a row key qualify (a partitioned table's ctids repeat across partitions): else unchanged.
+bool canEditByCtid(const TableInfo& table);
+TableInfo tableWithCtidKey(TableInfo table);
+bool isCtidKeyed(const TableInfo& table);
+TableInfo tableWithoutCtidKey(TableInfo table);
+
 } // namespace pgdesk::core

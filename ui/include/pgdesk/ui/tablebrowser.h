@@ -118,6 +118,7 @@ private:
     void showContextMenu(const QPoint& position);
     void tableLoaded();
     void fetchWantedBlock();
+    QString ctidSettingsKey() const;
     void scrollWindow(Move move);
     void showFailure(const QString& message, bool connectionLost);
     std::pair<int, int> visibleRows() const;

@@ -70,6 +70,10 @@ public:
     void restoreOffered();
     void discardOffered();
 
+    // A keyless table: asks (unless !confirm) and then requests editing by physical position (the tab
+    // reloads with core::tableWithCtidKey() and calls setTable() again).
+    void optInCtid(bool confirm = true);
+
     // The dialog editor for json/jsonb and array cells (double-click or F2 opens it too); OK stages the text.
     ValueEditorDialog* editValue(const QModelIndex& cell);
     // bytea cells: stage a file's bytes as the value, or write the shown value's bytes to a file. False
@@ -84,6 +88,7 @@ public:
 
 signals:
     void reloadRequested();
+    void ctidOptInRequested();
     void applied();
     void applyConflicted();
     void applyFailed(const QString& message);
@@ -100,6 +105,8 @@ private:
     EditSession* m_session = nullptr;
     QString m_readOnlyReason;
     QLabel* m_readOnly = nullptr;
+    QWidget* m_readOnlyBar = nullptr;
+    QPushButton* m_ctidOptIn = nullptr;
     QWidget* m_offerBar = nullptr;
     QLabel* m_offerText = nullptr;
     QWidget* m_conflictBar = nullptr;
