@@ -7,6 +7,7 @@
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tableeditor.h>
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDialog>
@@ -22,6 +23,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -537,6 +539,40 @@ private slots:
         b->editor()->deleteRows({0}, true);
         QVERIFY(!b->findChild<QMessageBox*>(QStringLiteral("deleteConfirm")));
         QCOMPARE(sql(QStringLiteral("select count(*) from $S.keyless where a = 1")), QStringLiteral("2"));
+    }
+
+    // Closing a tab with staged changes asks: Cancel keeps the tab, Keep closes with the journal intact,
+    // Discard drops them.
+    void closingWithStagedChangesAsks() {
+        auto b = open(QStringLiteral("items"));
+        QVERIFY(waitLoaded(*b));
+        QVERIFY(b->editor()->confirmClose()); // nothing staged: no question
+        QVERIFY(b->model()->setData(cell(b->model(), 3, QStringLiteral("note")), QStringLiteral("pending")));
+        const auto answer = [&b](const QString& button) {
+            QTimer::singleShot(0, b.get(), [&b, button] {
+                auto* box = b->findChild<QMessageBox*>(QStringLiteral("closeConfirm"));
+                QVERIFY(box);
+                QVERIFY(box->text().contains(QStringLiteral("1 staged change")));
+                QAbstractButton* target = button.isEmpty() ? box->button(QMessageBox::Cancel) : nullptr;
+                for (QAbstractButton* candidate : box->buttons()) {
+                    if (candidate->text() == button)
+                        target = candidate;
+                }
+                if (target)
+                    target->click();
+                else
+                    box->done(QMessageBox::Cancel); // never hang the test on a renamed button
+            });
+            return b->editor()->confirmClose();
+        };
+        QVERIFY(!answer(QString())); // Cancel
+        QCOMPARE(b->editor()->session()->size(), 1);
+        QVERIFY(answer(QStringLiteral("Keep staged")));
+        QCOMPARE(b->editor()->session()->size(), 1);
+        QVERIFY(m_journal->load(QStringLiteral("test"), b->editor()->session()->changes().table));
+        QVERIFY(answer(QStringLiteral("Discard changes")));
+        QVERIFY(b->editor()->session()->isEmpty());
+        QVERIFY(!m_journal->load(QStringLiteral("test"), b->editor()->session()->changes().table));
     }
 
     // Opting in to edit by ctid: exactly one of two identical rows changes, guarded by its version; the

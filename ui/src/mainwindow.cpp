@@ -14,6 +14,7 @@
 #include <pgdesk/ui/sessionopener.h>
 #include <pgdesk/ui/sqllogdock.h>
 #include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/tableeditor.h>
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -65,6 +66,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_objects, &ObjectBrowser::tableActivated, this, &MainWindow::openTable);
     connect(tabs, &QTabWidget::tabCloseRequested, this, [tabs](int index) {
         QWidget* page = tabs->widget(index);
+        if (auto* browser = qobject_cast<TableBrowser*>(page); browser && !browser->editor()->confirmClose())
+            return;
         tabs->removeTab(index);
         page->deleteLater();
     });

@@ -394,6 +394,28 @@ void TableEditor::setNull(const QModelIndex& cell) {
     m_model->setData(cell, QVariant(), Qt::EditRole);
 }
 
+bool TableEditor::confirmClose() {
+    // Another tab on the table shares the session: closing this one loses nothing.
+    if (!m_session || m_session->isEmpty() || m_shared.use_count() > 1)
+        return true;
+    QMessageBox box(QMessageBox::Warning, tr("Staged changes"),
+                    tr("%1 has %n staged change(s) that are not applied.", nullptr, int(m_session->size()))
+                            .arg(m_session->table().qualifiedName()) +
+                        QLatin1Char(' ') + tr("Kept, they are offered back when you open the table again."),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("closeConfirm"));
+    QPushButton* keep = box.addButton(tr("Keep staged"), QMessageBox::AcceptRole);
+    QPushButton* drop = box.addButton(tr("Discard changes"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() == drop) {
+        m_session->clear();
+        return true;
+    }
+    return box.clickedButton() == keep;
+}
+
 void TableEditor::optInCtid(bool confirm) {
     if (m_session || m_ctidOptIn->isHidden())
         return;

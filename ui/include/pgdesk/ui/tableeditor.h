@@ -70,6 +70,9 @@ public:
     void restoreOffered();
     void discardOffered();
 
+    // Before the tab closes: with staged changes no other tab shares, asks (object name "closeConfirm")
+    // whether to keep them (journaled, offered back on the next open), discard them or cancel the close.
+    bool confirmClose();
     // A keyless table: asks (unless !confirm) and then requests editing by physical position (the tab
     // reloads with core::tableWithCtidKey() and calls setTable() again).
     void optInCtid(bool confirm = true);
