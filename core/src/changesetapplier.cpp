@@ -1,3 +1,5 @@
+#include "setbasedupdate.h"
+
 #include <pgdesk/core/changesetapplier.h>
 
 #include <pgdesk/core/errors.h>
@@ -390,13 +392,64 @@ ApplyResult ChangeSetApplier::run(const ChangeSet& changes, const TransactionRun
                                   const ConnectionRunner& afterwards) const {
     QElapsedTimer timer;
     timer.start();
-    const QList<PlannedStatement> statements = plan(changes);
     ApplyResult result;
-    result.statements = int(statements.size());
-    if (statements.isEmpty()) {
+    if (changes.changes.isEmpty()) {
         result.applied = true;
         return result;
     }
+
+    // Many updates of the same columns: a few set-based statements first. Any row that does not come back
+    // (a conflict) or any error rolls that attempt back, and the per-row pipeline below runs instead to name
+    // exactly which changes conflict or fail. The preview shows the per-row statements either way.
+    if (const auto batched = planSetBasedUpdates(m_table, changes)) {
+        try {
+            const Attempt done = inTransaction([&](Connection& connection) {
+                ++result.attempts;
+                Attempt attempt = runPipeline(connection, batched->statements);
+                if (attempt.error && isRetryable(attempt.error->kind))
+                    throwError(*attempt.error); // atomic semantics: the whole transaction runs again
+                if (attempt.error)
+                    throw AttemptAborted(std::move(attempt));
+                for (qsizetype i = 0; i < batched->statements.size(); ++i) {
+                    if (attempt.results.at(i).rowCount() != batched->sizes.at(i))
+                        throw AttemptAborted(std::move(attempt));
+                }
+                return attempt;
+            });
+            result.applied = true;
+            result.statements = int(batched->statements.size());
+            result.rows.resize(changes.size());
+            for (qsizetype i = 0; i < batched->statements.size(); ++i) {
+                const Result& r = done.results.at(i);
+                // t.*, t.xmin, v.ord: the row, its new version, its 1-based position in the chunk.
+                const int columns = r.columnCount() - 2;
+                QStringList names;
+                for (int c = 0; c < columns; ++c)
+                    names << r.columnName(c);
+                for (int row = 0; row < r.rowCount(); ++row) {
+                    const qsizetype change =
+                        batched->firstChange.at(i) + r.text(row, columns + 1).toLongLong() - 1;
+                    RowResult out;
+                    out.columns = names;
+                    out.values.reserve(columns);
+                    for (int c = 0; c < columns; ++c)
+                        out.values << (r.isNull(row, c) ? std::nullopt
+                                                        : std::optional<QString>(r.text(row, c)));
+                    out.version = r.text(row, columns);
+                    result.rows[change] = ChangeOutcome{change, ChangeOp::Update, std::move(out)};
+                }
+            }
+            result.elapsedMs = timer.elapsed();
+            return result;
+        } catch (const AttemptAborted&) {
+            // Rolled back: row by row below, to name exactly what conflicted or failed.
+        }
+    }
+
+    // Planned only now: the set-based path checks what it needs itself, and planning 10,000 statements
+    // costs more than running them set-based.
+    const QList<PlannedStatement> statements = plan(changes);
+    result.statements = int(statements.size());
 
     Attempt done;
     try {

@@ -34,6 +34,33 @@ RowResult rowFromReturning(const Result& r, int row, const QStringList* columns)
     return out;
 }
 
+QString textArrayLiteral(const QList<std::optional<QString>>& elements) {
+    qsizetype size = 2;
+    for (const auto& e : elements)
+        size += e ? e->size() + 3 : 5;
+    QString out;
+    out.reserve(size);
+    out += QLatin1Char('{');
+    for (qsizetype i = 0; i < elements.size(); ++i) {
+        if (i)
+            out += QLatin1Char(',');
+        const auto& e = elements.at(i);
+        if (!e) {
+            out += QLatin1String("NULL");
+            continue;
+        }
+        out += QLatin1Char('"');
+        for (const QChar ch : *e) {
+            if (ch == QLatin1Char('"') || ch == QLatin1Char('\\'))
+                out += QLatin1Char('\\');
+            out += ch;
+        }
+        out += QLatin1Char('"');
+    }
+    out += QLatin1Char('}');
+    return out;
+}
+
 QString describeKey(const Key& key) {
     QStringList parts;
     for (const auto& [name, value] : key)

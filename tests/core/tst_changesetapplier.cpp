@@ -411,11 +411,92 @@ private slots:
         const ApplyResult r = applier.apply(m_c, s);
         qInfo("600 updates applied in %lld ms", qint64(timer.elapsed()));
         QVERIFY(r.applied);
+        QCOMPARE(r.statements, 1); // set-based: one UPDATE … FROM unnest for the 600 rows
         QCOMPARE(r.rows.size(), 600);
+        QCOMPARE(r.rows[499].change, 499);
+        QCOMPARE(r.rows[499].row.value(QStringLiteral("id")), std::optional<QString>(QStringLiteral("599")));
+        QCOMPARE(r.rows[499].row.value(QStringLiteral("qty")), std::optional<QString>(QStringLiteral("7")));
+        QVERIFY(r.rows[499].row.value(QStringLiteral("updated_at"))); // updated_at = now() set-based too
+        QCOMPARE(r.rows[499].row.version, version(QStringLiteral("items"), 599));
         QCOMPARE(scalar(QStringLiteral("select count(distinct xmin::text) || '/' || sum(qty) from %1 where "
                                        "id between 100 and 699")
                             .arg(q(QStringLiteral("items")))),
                  QStringLiteral("1/%1").arg(599 * 600 / 2 + 1000 * 600 - (1000 + 499) + 7));
+    }
+
+    // 3,000 updates run set-based; one row changed meanwhile by someone else: the set-based attempt rolls
+    // back and the per-row pass names exactly that change, with the row as it is now; nothing is written.
+    void setBasedConflictInTheMiddleIsNamed() {
+        m_c.exec(
+            QStringLiteral("create table %1.many (id int primary key, v text, n numeric(30,10), j jsonb, "
+                           "arr text[], m %1.mood, ts timestamptz);"
+                           "insert into %1.many (id, v) select g, 'v' || g from generate_series(1, 3000) g")
+                .arg(m_schema));
+        const Result versions =
+            m_c.exec(QStringLiteral("select id, xmin from %1 order by id").arg(q(QStringLiteral("many"))));
+        ChangeSet s = changeSet(QStringLiteral("many"));
+        for (int i = 0; i < 3000; ++i)
+            s.changes << update(key(QStringLiteral("id"), versions.text(i, 0)), versions.text(i, 1),
+                                {{QStringLiteral("v"), QStringLiteral("new %1").arg(i + 1)}});
+        m_c.exec(QStringLiteral("update %1 set v = 'theirs' where id = 1777").arg(q(QStringLiteral("many"))));
+        const QString before = fingerprint(QStringLiteral("many"));
+        const ChangeSetApplier applier(table(QStringLiteral("many")));
+        const ApplyResult r = applier.apply(m_c, s);
+        QVERIFY(!r.applied);
+        QCOMPARE(r.conflicts.size(), 1);
+        QCOMPARE(r.conflicts[0].change, 1776);
+        QVERIFY(r.conflicts[0].current);
+        QCOMPARE(r.conflicts[0].current->value(QStringLiteral("v")),
+                 std::optional<QString>(QStringLiteral("theirs")));
+        QCOMPARE(fingerprint(QStringLiteral("many")), before);
+
+        // Exact values through the text arrays: NULL, '', quotes, backslashes, braces, Unicode, 30 digits,
+        // JSON with big numbers, arrays with NULL and "NULL", enums, microsecond timestamps.
+        const Result fresh = m_c.exec(QStringLiteral("select id, xmin from %1 where id <= 100 order by id")
+                                          .arg(q(QStringLiteral("many"))));
+        const QList<std::optional<QString>> texts = {
+            std::nullopt, QString(), QStringLiteral("a \"quoted\" \\ back\\slash {brace}, comma"),
+            QStringLiteral("Grüße ✓ لطفاً"), QStringLiteral("NULL")};
+        ChangeSet typed = changeSet(QStringLiteral("many"));
+        for (int i = 0; i < 100; ++i) {
+            const bool odd = i % 2;
+            typed.changes << update(
+                key(QStringLiteral("id"), fresh.text(i, 0)), fresh.text(i, 1),
+                {{QStringLiteral("v"), texts.at(i % texts.size())},
+                 {QStringLiteral("n"),
+                  odd ? std::optional<QString>(QStringLiteral("12345678901234567890.0123456789"))
+                      : std::nullopt},
+                 {QStringLiteral("j"),
+                  QStringLiteral("{\"big\": 123456789012345678901234567890, \"s\": \"x\\\"y\"}")},
+                 {QStringLiteral("arr"), QStringLiteral("{a,NULL,\"NULL\",\"b,c\"}")},
+                 {QStringLiteral("m"), odd ? QStringLiteral("happy") : QStringLiteral("sad")},
+                 {QStringLiteral("ts"), QStringLiteral("2024-02-29 23:59:59.123456+00")}});
+        }
+        const ApplyResult t = ChangeSetApplier(table(QStringLiteral("many"))).apply(m_c, typed);
+        QVERIFY(t.applied);
+        QCOMPARE(t.statements, 1);
+        for (int i = 0; i < 100; i += 7) {
+            const Result row =
+                m_c.exec(QStringLiteral("select v, n, j::text, arr::text, m, ts = '2024-02-29 "
+                                        "23:59:59.123456+00', array_length(arr, 1) from %1 where id = %2")
+                             .arg(q(QStringLiteral("many")))
+                             .arg(i + 1));
+            const auto& expected = texts.at(i % texts.size());
+            QCOMPARE(row.isNull(0, 0), !expected.has_value());
+            if (expected)
+                QCOMPARE(row.text(0, 0), *expected);
+            QCOMPARE(row.isNull(0, 1), i % 2 == 0);
+            if (i % 2)
+                QCOMPARE(row.text(0, 1), QStringLiteral("12345678901234567890.0123456789"));
+            QCOMPARE(row.text(0, 2),
+                     QStringLiteral("{\"s\": \"x\\\"y\", \"big\": 123456789012345678901234567890}"));
+            QCOMPARE(row.text(0, 3), QStringLiteral("{a,NULL,\"NULL\",\"b,c\"}"));
+            QCOMPARE(row.text(0, 4), i % 2 ? QStringLiteral("happy") : QStringLiteral("sad"));
+            QCOMPARE(row.text(0, 5), QStringLiteral("t"));
+        }
+        // The outcome of each change is its own row.
+        QCOMPARE(t.rows.size(), 100);
+        QCOMPARE(t.rows[42].row.value(QStringLiteral("id")), std::optional<QString>(QStringLiteral("43")));
     }
 
     void keylessTableNeedsCtidOptIn() {

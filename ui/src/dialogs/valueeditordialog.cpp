@@ -1,6 +1,8 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/valueeditordialog.h>
 
+#include <pgdesk/core/rowstatementbuilder.h>
+
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QJsonArray>
@@ -70,18 +72,7 @@ std::optional<QList<std::optional<QString>>> parseArrayLiteral(const QString& te
 }
 
 QString arrayLiteral(const QList<std::optional<QString>>& elements) {
-    QStringList parts;
-    for (const auto& e : elements) {
-        if (!e) {
-            parts << QStringLiteral("NULL");
-            continue;
-        }
-        QString escaped = *e;
-        escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-            .replace(QLatin1Char('"'), QLatin1String("\\\""));
-        parts << QLatin1Char('"') + escaped + QLatin1Char('"');
-    }
-    return QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
+    return core::textArrayLiteral(elements);
 }
 
 bool isValidJson(const QString& text, QString* error) {

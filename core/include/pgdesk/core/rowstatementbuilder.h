@@ -27,6 +27,9 @@ inline constexpr const char* kReturningRowAndVersion = " RETURNING *, xmin";
 RowResult rowFromReturning(const Result& result, int row, const QStringList* columns = nullptr);
 // The names of all columns of a RETURNING *, xmin result but the last.
 QStringList columnNames(const Result& result);
+// A one-dimensional text[] literal, every element double-quoted with \ and " escaped, nullopt as NULL:
+// exact for any text (set-based statements send a column of values as one such parameter).
+QString textArrayLiteral(const QList<std::optional<QString>>& elements);
 // "(id=7, name=NULL)", for messages.
 QString describeKey(const Key& key);
 
