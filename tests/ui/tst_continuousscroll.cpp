@@ -44,6 +44,15 @@ class TestContinuousScroll final : public QObject {
         QSignalSpy spy(&b, &TableBrowser::pageLoaded);
         return spy.wait(15000);
     }
+    // Shown (so the view asks for what it displays), loaded, then switched to continuous scrolling.
+    static bool openScrolling(TableBrowser& b) {
+        b.resize(900, 600);
+        b.show();
+        if (!QTest::qWaitForWindowExposed(&b) || !waitLoaded(b))
+            return false;
+        b.setPageSize(0);
+        return waitLoaded(b) && b.isContinuous() && b.model()->isWindowed();
+    }
     static QString id(const TableBrowser& b, int row) {
         return b.model()->index(row, 0).data(Qt::EditRole).toString();
     }
@@ -115,14 +124,7 @@ private slots:
     // million rows; the windowed model runs under it in the tests below.)
     void scrollsThroughAMillionRowsWithBoundedMemory() {
         TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("big_orders"));
-        b.resize(900, 600);
-        b.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&b));
-        QVERIFY(waitLoaded(b));
-        b.setPageSize(0);
-        QVERIFY(b.isContinuous());
-        QVERIFY(waitLoaded(b));
-        QVERIFY(b.model()->isWindowed());
+        QVERIFY(openScrolling(b));
         QVERIFY2(b.model()->rowCount() > 900000, qPrintable(QString::number(b.model()->rowCount())));
         QCOMPARE(id(b, 0), QStringLiteral("1"));
         QVERIFY(b.rangeText().startsWith(QStringLiteral("rows 1–")));
@@ -160,12 +162,7 @@ private slots:
     void filteredAndSortedWindowFindsItsEnd() {
         TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("big_orders"));
         QAbstractItemModelTester tester(b.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        b.resize(900, 600);
-        b.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&b));
-        QVERIFY(waitLoaded(b));
-        b.setPageSize(0);
-        QVERIFY(waitLoaded(b));
+        QVERIFY(openScrolling(b));
         pgdesk::ui::TableView view;
         view.filter.conditions << pgdesk::core::Condition{
             QStringLiteral("order_id"), pgdesk::core::FilterOp::LessThan, {QStringLiteral("1234")}, {}};
@@ -192,12 +189,7 @@ private slots:
                                .arg(table));
         TableBrowser b(m_pool, QStringLiteral("public"), table);
         QAbstractItemModelTester tester(b.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        b.resize(900, 600);
-        b.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&b));
-        QVERIFY(waitLoaded(b));
-        b.setPageSize(0);
-        QVERIFY(waitLoaded(b));
+        QVERIFY(openScrolling(b));
         QVERIFY2(b.model()->rowCount() > 10000, qPrintable(QString::number(b.model()->rowCount())));
         b.lastPage();
         QTRY_COMPARE_WITH_TIMEOUT(b.model()->rowCount(), 700, 15000);

@@ -133,8 +133,7 @@ BatchDialog::BatchDialog(std::shared_ptr<core::Pool> pool, core::TableInfo table
 }
 
 BatchDialog::~BatchDialog() {
-    if (m_job) // closing the dialog does not leave a batch running unseen
-        m_job->cancel = true;
+    cancel(); // closing the dialog does not leave a batch running unseen: it rolls back
 }
 
 void BatchDialog::setAction(core::BatchAction action) {
