@@ -79,7 +79,9 @@ void EditSession::apply(std::shared_ptr<core::Pool> pool) {
     runInBackground(
         this,
         [pool = std::move(pool), table = m_table, changes = m_changes] {
-            return core::ChangeSetApplier(core::tableWithoutCtidKey(table)).apply(*pool, changes);
+            core::ChangeSetApplier applier(core::tableWithoutCtidKey(table));
+            applier.setReturnRows(false); // the tab reloads what it shows
+            return applier.apply(*pool, changes);
         },
         [this, sent = m_changes](const core::ApplyResult& result) {
             m_applying = false;
@@ -199,9 +201,10 @@ void EditSession::stageValue(const core::Key& key, const QString& version, const
             const qsizetype v = indexOfColumn(change.values, column);
             if (v >= 0)
                 change.values.removeAt(v);
+            change.defaults.removeAll(column);
             if (o >= 0)
                 change.original.removeAt(o);
-            if (change.values.isEmpty())
+            if (change.values.isEmpty() && change.defaults.isEmpty())
                 m_changes.changes.removeAt(pending);
             staged();
             return;
@@ -210,6 +213,12 @@ void EditSession::stageValue(const core::Key& key, const QString& version, const
         return;
     }
     m_changes.stageUpdate(key, version, {{column, value}}, {{column, original}});
+    staged();
+}
+
+void EditSession::stageDefault(const core::Key& key, const QString& version, const QString& column,
+                               const std::optional<QString>& original) {
+    m_changes.stageUpdate(key, version, {}, {{column, original}}, {column});
     staged();
 }
 
@@ -245,6 +254,11 @@ qsizetype EditSession::stageInsert() {
 void EditSession::stageInsertValue(qsizetype insertIndex, const QString& column,
                                    const std::optional<QString>& value) {
     m_changes.stageInsertEdit(insertIndex, {{column, value}});
+    staged();
+}
+
+void EditSession::unsetInsertValue(qsizetype insertIndex, const QString& column) {
+    m_changes.unsetInsertValue(insertIndex, column);
     staged();
 }
 
@@ -306,6 +320,15 @@ std::optional<std::optional<QString>> EditSession::stagedValue(const core::Key& 
             return change.values.at(v).second;
     }
     return std::nullopt;
+}
+
+bool EditSession::isStagedDefault(const core::Key& key, const QString& column) const {
+    for (qsizetype i : changesOf(key)) {
+        const core::Change& change = m_changes.changes.at(i);
+        if (change.op == core::ChangeOp::Update && change.defaults.contains(column))
+            return true;
+    }
+    return false;
 }
 
 EditSession::RowState EditSession::rowState(const core::Key& key) const {

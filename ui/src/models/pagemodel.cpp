@@ -267,6 +267,28 @@ bool PageModel::setData(const QModelIndex& index, const QVariant& value, int rol
     return true; // the session's changed() repaints
 }
 
+bool PageModel::setDefault(const QModelIndex& index) {
+    if (!index.isValid() || index.row() >= rowCount() || !isCellEditable(index))
+        return false;
+    const QString& column = m_page.columns[index.column()].name;
+    if (const qsizetype insert = insertIndex(index.row()); insert >= 0)
+        m_session->unsetInsertValue(insert, column);
+    else
+        m_session->stageDefault(rowKey(index.row()), rowVersion(index.row()), column,
+                                rowValues(index.row())->value(index.column()));
+    return true; // the session's changed() repaints
+}
+
+bool PageModel::isDefault(const QModelIndex& index) const {
+    if (!m_session || !index.isValid() || index.row() >= rowCount())
+        return false;
+    const QString& column = m_page.columns[index.column()].name;
+    if (const qsizetype insert = insertIndex(index.row()); insert >= 0)
+        return !m_session->insertValue(insert, column).has_value();
+    return !m_keyAt.isEmpty() && rowValues(index.row()) &&
+           m_session->isStagedDefault(rowKey(index.row()), column);
+}
+
 void PageModel::resolveColumns() {
     m_numeric.clear();
     m_boolean.clear();
@@ -478,7 +500,25 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
     const core::Key key = rowKey(index.row());
     const EditSession::RowState state = m_session->rowState(key);
     const core::ChangeConflict* conflict = m_session->conflict(key);
-    const bool edited = m_session->stagedValue(key, m_page.columns[index.column()].name).has_value();
+    const QString& column = m_page.columns[index.column()].name;
+    const bool toDefault = m_session->isStagedDefault(key, column);
+    const bool edited = toDefault || m_session->stagedValue(key, column).has_value();
+    if (toDefault) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return QStringLiteral("DEFAULT");
+        case Qt::EditRole:
+            return {}; // editing starts from an empty value
+        case Qt::CheckStateRole:
+            return m_boolean.value(index.column()) ? QVariant(Qt::PartiallyChecked) : QVariant();
+        case IsNullRole:
+            return false;
+        case Qt::ForegroundRole:
+            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
+        default:
+            break;
+        }
+    }
     switch (role) {
     case IsEditedRole:
         return edited;
@@ -504,9 +544,9 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
             f.setItalic(!value(index.row(), index.column()));
             return f;
         }
-        if (state == EditSession::RowState::RestorePending) {
+        if (state == EditSession::RowState::RestorePending || toDefault) {
             QFont f;
-            f.setItalic(!value(index.row(), index.column()));
+            f.setItalic(toDefault || !value(index.row(), index.column()));
             return f; // no longer struck through
         }
         return {};
@@ -517,6 +557,13 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
             const qsizetype at = conflict->current->columns.indexOf(m_page.columns[index.column()].name);
             return tr("Conflict: this row was changed by someone else since it was read; it now holds %1")
                 .arg(at >= 0 ? conflict->current->values.value(at).value_or(m_nullText) : QString());
+        }
+        if (toDefault) {
+            const core::ColumnInfo* info = m_session->table().column(column);
+            return tr("Staged: DEFAULT (%1); was: %2")
+                .arg(info && !info->defaultExpression.isEmpty() ? info->defaultExpression
+                                                                : tr("no default: NULL"),
+                     rowValues(index.row())->value(index.column()).value_or(m_nullText));
         }
         if (edited)
             return tr("Staged; was: %1")

@@ -505,7 +505,16 @@ void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
     menu->addSeparator();
     if (m_model->flags(cell) & (Qt::ItemIsEditable | Qt::ItemIsUserCheckable)) {
         QAction* setNull = menu->addAction(tr("Set NULL"), this, [this, cell] { this->setNull(cell); });
-        setNull->setEnabled(!locked && m_model->value(cell.row(), cell.column()).has_value());
+        setNull->setEnabled(
+            !locked && (m_model->value(cell.row(), cell.column()).has_value() || m_model->isDefault(cell)));
+        QAction* setDefault =
+            menu->addAction(tr("Set DEFAULT"), this, [this, cell] { m_model->setDefault(cell); });
+        setDefault->setObjectName(QStringLiteral("setDefaultAction"));
+        setDefault->setEnabled(!locked && !m_model->isDefault(cell));
+        if (const core::ColumnInfo* column = CellEditDelegate::columnOf(cell))
+            setDefault->setToolTip(column->defaultExpression.isEmpty()
+                                       ? tr("The column has no default: it becomes NULL")
+                                       : tr("The column's default: %1").arg(column->defaultExpression));
         if (const core::ColumnInfo* column = CellEditDelegate::columnOf(cell);
             column && CellEditDelegate::wantsDialog(*column))
             menu->addAction(tr("Edit value…"), this, [this, cell] { editValue(cell); })->setEnabled(!locked);

@@ -50,12 +50,17 @@ public:
     // Stages column = value for the row; a value equal to what the row was read with unstages the column.
     void stageValue(const core::Key& key, const QString& version, const QString& column,
                     const std::optional<QString>& value, const std::optional<QString>& original);
+    // Stages column = DEFAULT for the row (the server's default expression, NULL when the column has none).
+    void stageDefault(const core::Key& key, const QString& version, const QString& column,
+                      const std::optional<QString>& original);
     void stageDelete(const core::Key& key, const QString& version, bool hard);
     // Undoes a pending delete of the row, or stages a restore when the row is soft-deleted on the server.
     void stageRestore(const core::Key& key, const QString& version, bool softDeletedOnServer);
     // New rows: staged inserts, addressed by their index in changes(). Columns never set get their defaults.
     qsizetype stageInsert();
     void stageInsertValue(qsizetype insertIndex, const QString& column, const std::optional<QString>& value);
+    // Takes a column of a new row back to its default.
+    void unsetInsertValue(qsizetype insertIndex, const QString& column);
     void cancelInsert(qsizetype insertIndex);
     // The indexes of the pending inserts, in staging order.
     QList<qsizetype> insertIndexes() const;
@@ -88,6 +93,8 @@ public:
 
     // The staged value of a cell: nullopt when the cell is not edited; a held nullopt is a staged NULL.
     std::optional<std::optional<QString>> stagedValue(const core::Key& key, const QString& column) const;
+    // Whether the cell is staged to its DEFAULT (stagedValue() is then nullopt).
+    bool isStagedDefault(const core::Key& key, const QString& column) const;
     RowState rowState(const core::Key& key) const;
 
     void setConflicts(const QList<core::ChangeConflict>& conflicts);

@@ -34,7 +34,7 @@ public:
         IsNullRole = Qt::UserRole + 1,
         TypeRole,
         IsDeletedRole,
-        IsEditedRole,     // the cell has a staged value
+        IsEditedRole,     // the cell has a staged value (or is staged to DEFAULT)
         RowStateRole,     // int(EditSession::RowState)
         IsConflictRole,   // the row's change conflicted at the last apply
         IsPlaceholderRole // windowed: the row is not loaded yet
@@ -84,8 +84,13 @@ public:
     // The row's key (empty when the page has none, and for new rows) and version as read.
     core::Key rowKey(int row) const;
     QString rowVersion(int row) const;
-    // The value shown: staged if any, else as read.
+    // The value shown: staged if any, else as read (also for a cell staged to DEFAULT).
     std::optional<QString> value(int row, int column) const;
+    // "Set DEFAULT": the cell takes its column's default when the change applies (a new row's cell goes back
+    // to unset). False when the cell cannot be edited.
+    bool setDefault(const QModelIndex& index);
+    // Whether the cell shows DEFAULT: staged so, or a new row's cell never set.
+    bool isDefault(const QModelIndex& index) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
