@@ -6,6 +6,7 @@
 #include <pgdesk/ui/aboutdialog.h>
 #include <pgdesk/ui/errorlog.h>
 #include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/querytool.h>
 
 #include <QClipboard>
 #include <QGuiApplication>
@@ -119,9 +120,9 @@ private slots:
         QCOMPARE(entries.back().message.size(), ErrorLog::MaxMessageLength + 1);
     }
 
-    // The window end to end on the real cluster: a failed connection is logged, a profile with a password
-    // connects, Help ▸ Copy diagnostics and the About dialog's button copy its host and the server's
-    // version and the failure, never the password.
+    // The window end to end on the real cluster: a failed connection and a query tool's SQL error are
+    // logged, a profile with a password connects, Help ▸ Copy diagnostics and the About dialog's button copy
+    // its host and the server's version and the failure, never the password.
     void windowCopiesDiagnostics() {
         const auto& cluster = pgdesk::test::cluster();
         pgdesk::core::ConnectionProfile profile;
@@ -153,6 +154,13 @@ private slots:
                                   qPrintable(w.statusBar()->currentMessage()), 15000);
         const QString server =
             pgdesk::test::psql(QStringLiteral("show server_version")).section(QLatin1Char(' '), 0, 0);
+        // A SQL error the query tool shows is logged too.
+        pgdesk::ui::QueryTool* tool = w.openQueryTool();
+        QVERIFY(tool);
+        QSignalSpy ran(tool, &pgdesk::ui::QueryTool::runFinished);
+        tool->setSql(QStringLiteral("select 1 / 0 as diag_division"));
+        tool->run();
+        QVERIFY(ran.wait(15000));
 
         QGuiApplication::clipboard()->clear();
         copyAction->trigger();
@@ -160,7 +168,7 @@ private slots:
         for (const QString& expected :
              {QStringLiteral("PostgreSQL ") + server, QStringLiteral("127.0.0.1"),
               QString::number(cluster.port), cluster.authUser, QStringLiteral("no_such_database_diag"),
-              pgdesk::core::libpqVersion()})
+              QStringLiteral("division by zero"), pgdesk::core::libpqVersion()})
             QVERIFY2(copied.contains(expected),
                      qPrintable(expected + QStringLiteral(" missing in:\n") + copied));
         QVERIFY2(!copied.contains(cluster.authPassword), qPrintable(copied));
