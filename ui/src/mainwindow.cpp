@@ -2,7 +2,6 @@
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/pool.h>
-#include <pgdesk/core/version.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/objectbrowser.h>
@@ -21,7 +20,6 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
@@ -222,6 +220,7 @@ void MainWindow::onSessionOpened(const SessionInfo& info) {
         tr("%1 · %2@%3 · PostgreSQL %4").arg(info.profileName, info.user, info.database, info.serverVersion));
     statusBar()->showMessage(tr("Connected"), 5000);
     m_pool = info.pool;
+    m_serverVersion = info.serverVersion;
     m_pool->setStatementObserver(m_sqlLog->observer());
     m_objects->setPool(info.pool);
     m_poolStatus->setPool(info.pool);
@@ -309,12 +308,27 @@ void MainWindow::createMenus() {
     newQuery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About PgDesk"), this, [this] {
-        QMessageBox::about(this, tr("About PgDesk"),
-                           tr("<h3>PgDesk %1</h3><p>A native PostgreSQL desktop client.</p>"
-                              "<p>Qt %2 · libpq %3</p>")
-                               .arg(core::pgdeskVersion(), core::qtVersion(), core::libpqVersion()));
-    });
+    help->addAction(tr("&About PgDesk"), this, &MainWindow::showAbout)
+        ->setObjectName(QStringLiteral("aboutAction"));
+    help->addAction(tr("&Copy diagnostics"), this,
+                    [this] {
+                        AboutDialog::copyDiagnostics(sessionDiagnostics());
+                        statusBar()->showMessage(tr("Diagnostics copied to the clipboard"), 5000);
+                    })
+        ->setObjectName(QStringLiteral("copyDiagnosticsAction"));
+}
+
+AboutDialog* MainWindow::showAbout() {
+    auto* dialog = new AboutDialog(sessionDiagnostics(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+SessionDiagnostics MainWindow::sessionDiagnostics() const {
+    if (!m_pool)
+        return {};
+    return {m_pool->profile(), m_serverVersion};
 }
 
 void MainWindow::setConnectionStatus(const QString& text) {

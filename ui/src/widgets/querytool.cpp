@@ -345,6 +345,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
     }
     if (run.error) {
         const core::ScriptError& e = *run.error;
+        ErrorLog::instance().record(e.text); // for Help ▸ Copy diagnostics
         for (const QString& notice : e.notices)
             message(QStringLiteral("    ") + notice, QStringLiteral("#1f4e9c"));
         QString where;

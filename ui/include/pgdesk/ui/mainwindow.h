@@ -1,5 +1,6 @@
 #pragma once
 
+#include <pgdesk/ui/aboutdialog.h>
 #include <pgdesk/ui/tablebrowser.h>
 
 #include <QMainWindow>
@@ -67,6 +68,9 @@ public:
     void saveSession() const;
     // A table ("schema.table" or a bare name on the search path) to open once the session is up.
     void setTableToOpen(const QString& qualifiedName, const TableView& view = {});
+    // Help ▸ About PgDesk (window-modal) and what Help ▸ Copy diagnostics reports about the session.
+    AboutDialog* showAbout();
+    SessionDiagnostics sessionDiagnostics() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -93,6 +97,7 @@ private:
     PoolStatusWidget* m_poolStatus = nullptr;
     OperationIndicator* m_operation = nullptr;
     QString m_sessionProfile; // the profile of the open session (empty for a DSN session)
+    QString m_serverVersion;  // of the open session, read when it opened
     int m_queryTools = 0;     // numbers the query tool tabs
 };
 
