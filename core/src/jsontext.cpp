@@ -231,6 +231,8 @@ private:
                 ++m_at;
                 return;
             }
+            if (c == 0)
+                fail(QStringLiteral("NUL cannot be part of PostgreSQL text"));
             if (c < 0x20)
                 fail(QStringLiteral("a control character inside a string"));
             if (c == '\\') {
