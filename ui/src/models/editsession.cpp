@@ -155,12 +155,10 @@ void EditSession::reindex() {
 void EditSession::writeJournal() {
     if (!m_journal)
         return;
-    try {
-        m_journal->stage(m_profile, m_changes); // an empty change set clears the entry
-        m_journalError.clear();
-    } catch (const std::exception& e) {
-        m_journalError = errorText(e);
-    }
+    // Written on the journal's thread (an empty change set clears the entry); a failure shows at the next
+    // stage.
+    m_journal->stageLater(m_profile, m_changes);
+    m_journalError = m_journal->writeError();
 }
 
 void EditSession::staged() {

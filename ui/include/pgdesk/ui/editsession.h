@@ -19,10 +19,10 @@ namespace pgdesk::ui {
 
 // The staged edits of one table tab: a core::ChangeSet plus the lookups the grid needs. Edits are keyed by
 // row key, never by row number, so they stay attached to their rows across paging, sorting and filtering.
-// Every stage writes the whole change set to the journal at once (when there is one), so a crash loses
-// nothing staged. Conflicts from the last apply are kept by row key until resolved or re-applied.
-// Tabs on the same table share one session (shared()), so that they show the same staged edits and never
-// overwrite each other's journal entry. GUI thread only (the journal's rule).
+// Every stage hands the whole change set to the journal (when there is one; it writes on its own thread), so
+// a crash loses nothing staged. Conflicts from the last apply are kept by row key until resolved or
+// re-applied. Tabs on the same table share one session (shared()), so that they show the same staged edits
+// and never overwrite each other's journal entry. GUI thread only.
 class EditSession final : public QObject {
     Q_OBJECT
 public:
