@@ -38,6 +38,17 @@ std::optional<ErrorInfo> connectFailure(const ConnectionProfile& profile,
     return std::nullopt;
 }
 
+// A connection that should open; an exception would end the whole run before cleanupTestCase() stops the
+// server, so failures become a null result (the error is printed).
+std::optional<Connection> tryOpen(const ConnectionProfile& profile, const std::optional<QString>& password) {
+    try {
+        return Connection::open(profile, password);
+    } catch (const Error& e) {
+        qWarning().noquote() << e.displayText();
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 class TestTls final : public QObject {
@@ -94,10 +105,11 @@ private slots:
     }
 
     void verifyFullConnects() {
-        Connection c = Connection::open(passwordUser(), password());
-        const Result r = c.exec(QStringLiteral("select ssl, version, current_user from pg_stat_ssl "
-                                               "where pid = pg_backend_pid()"),
-                                Params{});
+        auto c = tryOpen(passwordUser(), password());
+        QVERIFY(c);
+        const Result r = c->exec(QStringLiteral("select ssl, version, current_user from pg_stat_ssl "
+                                                "where pid = pg_backend_pid()"),
+                                 Params{});
         QCOMPARE(r.text(0, 0), QStringLiteral("t"));
         QVERIFY2(r.text(0, 1).startsWith(QLatin1String("TLSv1.")), qPrintable(r.text(0, 1)));
         QCOMPARE(r.text(0, 2), pgdesk::test::cluster().authUser);
@@ -117,7 +129,7 @@ private slots:
         // anyway) the same server connects: it was the CA that failed.
         p.sslMode = QStringLiteral("require");
         p.sslRootCert.clear();
-        QVERIFY(Connection::open(p, password()).isOpen());
+        QVERIFY(tryOpen(p, password()));
     }
 
     void hostNameMismatchRefused() {
@@ -131,7 +143,7 @@ private slots:
         // verify-ca checks the signature only: the same address connects.
         ConnectionProfile p = passwordUser(QStringLiteral("127.0.0.1"));
         p.sslMode = QStringLiteral("verify-ca");
-        QVERIFY(Connection::open(p, password()).isOpen());
+        QVERIFY(tryOpen(p, password()));
     }
 
     void missingRootCertificate() {
@@ -144,8 +156,9 @@ private slots:
     }
 
     void clientCertificate() {
-        Connection c = Connection::open(certUser());
-        QCOMPARE(c.exec(QStringLiteral("select current_user"), Params{}).text(0, 0),
+        auto c = tryOpen(certUser(), {});
+        QVERIFY(c);
+        QCOMPARE(c->exec(QStringLiteral("select current_user"), Params{}).text(0, 0),
                  QStringLiteral("pgdesk_cert"));
 
         // The certificate without its key.
