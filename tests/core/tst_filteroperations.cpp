@@ -83,7 +83,8 @@ private slots:
         for (const TableSummary& s : CatalogReader(m_c).tables()) {
             if (s.isPartition() || s.estimatedRows > 50000) // big_orders: the same types, minutes of scans
                 continue;
-            if (s.schema.startsWith(QLatin1String("tst_"))) // other suites' scratch tables come and go meanwhile
+            // Other suites' scratch tables come and go while this walks them.
+            if (s.schema.startsWith(QLatin1String("tst_")))
                 continue;
             const TableInfo t = CatalogReader(m_c).table(s.schema, s.name);
             for (const ColumnInfo& c : t.columns) {
