@@ -5,6 +5,10 @@
 
 namespace pgdesk::core {
 
+bool isSecretOption(const QString& keyword) {
+    return keyword == QLatin1String("password") || keyword == QLatin1String("sslpassword");
+}
+
 QString isolationLevelSql(IsolationLevel level) {
     switch (level) {
     case IsolationLevel::ReadCommitted:
@@ -182,7 +186,7 @@ QJsonObject ConnectionProfile::toJson() const {
     if (!extraOptions.isEmpty()) {
         QJsonObject extra;
         for (const auto& [k, v] : extraOptions)
-            if (k != QLatin1String("password")) // a password never goes to a file
+            if (!isSecretOption(k)) // a password never goes to a file
                 extra[k] = v;
         o[QStringLiteral("options")] = extra;
     }

@@ -23,7 +23,7 @@ namespace {
 constexpr auto Masked = "********";
 
 bool isSecretKey(const QString& key) {
-    // libpq's password and sslpassword (the client key's passphrase); toJson() already drops "password".
+    // toJson() already drops core::isSecretOption() keys; anything else named like a password is masked too.
     return key.contains(QLatin1String("password"), Qt::CaseInsensitive);
 }
 

@@ -43,6 +43,10 @@ struct PoolSettings {
 // A connection profile: everything needed to connect, except the password, which lives only in the
 // OS keychain (SecretStore) or in memory for one session. Fields left empty fall back to libpq's own
 // conventions (PG* environment variables, ~/.pgpass, pg_service.conf via `service`).
+// libpq keywords whose values are secrets (password, sslpassword: the client key's passphrase): never
+// written to a profile file, masked wherever connection strings are shown.
+bool isSecretOption(const QString& keyword);
+
 struct ConnectionProfile {
     QString name;
     QString service; // pg_service.conf entry
@@ -88,7 +92,7 @@ struct ConnectionProfile {
     // (statement_timeout, transaction_read_only); empty without a pooler or without settings.
     QStringList transactionSettings() const;
 
-    QJsonObject toJson() const;                                   // never contains a password
+    QJsonObject toJson() const; // never contains a password (nor any isSecretOption())
     static ConnectionProfile fromJson(const QJsonObject& object); // throws ConfigurationError
 };
 
