@@ -9,6 +9,7 @@
 #include <pgdesk/ui/operationindicator.h>
 #include <pgdesk/ui/passwordprompt.h>
 #include <pgdesk/ui/poolstatuswidget.h>
+#include <pgdesk/ui/preferencesdialog.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/sessionopener.h>
@@ -35,6 +36,7 @@ MainWindow::MainWindow(QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
     auto* tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("tabs"));
+    tabs->setAccessibleName(tr("Tables and query tools"));
     tabs->setDocumentMode(true);
     tabs->setTabsClosable(true);
     setCentralWidget(tabs);
@@ -297,6 +299,11 @@ void MainWindow::createMenus() {
     });
     batch->setObjectName(QStringLiteral("batchAction"));
     batch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    edit->addSeparator();
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_objectsDock->toggleViewAction());
     QAction* log = m_sqlLog->toggleViewAction();
@@ -315,6 +322,13 @@ void MainWindow::createMenus() {
                               "<p>Qt %2 · libpq %3</p>")
                                .arg(core::pgdeskVersion(), core::qtVersion(), core::libpqVersion()));
     });
+}
+
+PreferencesDialog* MainWindow::openPreferences() {
+    auto* dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::setConnectionStatus(const QString& text) {
