@@ -57,7 +57,8 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setObjectName(QStringLiteral("objectsDock"));
     dock->setWidget(m_objects);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    // At the start of the reading direction (dock areas do not mirror by themselves).
+    addDockWidget(isRightToLeft() ? Qt::RightDockWidgetArea : Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {420}, Qt::Horizontal);
     m_objectsDock = dock;
 

@@ -188,16 +188,17 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
         connect(b, &QToolButton::clicked, this, slot);
         return b;
     };
-    // Arrows point the way the rows' order reads: mirrored right to left.
+    // Arrows point the way the rows' order reads: mirrored right to left. There the two-glyph texts are
+    // written reversed, as a right-to-left paragraph shows neutral characters from right to left.
     const bool rtl = QGuiApplication::isRightToLeft();
     m_first =
-        button(rtl ? QStringLiteral("▶|") : QStringLiteral("|◀"), tr("First page"), &TableBrowser::firstPage);
+        button(rtl ? QStringLiteral("|▶") : QStringLiteral("|◀"), tr("First page"), &TableBrowser::firstPage);
     m_previous = button(rtl ? QStringLiteral("▶") : QStringLiteral("◀"), tr("Previous page"),
                         &TableBrowser::previousPage);
     m_next =
         button(rtl ? QStringLiteral("◀") : QStringLiteral("▶"), tr("Next page"), &TableBrowser::nextPage);
     m_last =
-        button(rtl ? QStringLiteral("|◀") : QStringLiteral("▶|"), tr("Last page"), &TableBrowser::lastPage);
+        button(rtl ? QStringLiteral("◀|") : QStringLiteral("▶|"), tr("Last page"), &TableBrowser::lastPage);
 
     m_scope->addItem(tr("Active rows"), int(core::SoftDeleteScope::Active));
     m_scope->addItem(tr("Deleted rows"), int(core::SoftDeleteScope::Deleted));
