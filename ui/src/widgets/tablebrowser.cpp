@@ -151,21 +151,20 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
         row->valueBox()->setFocus();
     });
     addAction(findAction);
-    auto* refreshAction = new QAction(tr("Refresh"), this);
-    refreshAction->setObjectName(QStringLiteral("refreshAction"));
-    refreshAction->setShortcut(QKeySequence::Refresh);
-    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(refreshAction, &QAction::triggered, this, &TableBrowser::reload);
-    addAction(refreshAction);
+    const auto keyAction = [this](const QString& text, const char* name, const QKeySequence& key, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(QLatin1String(name));
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    keyAction(tr("Refresh"), "refreshAction", QKeySequence::Refresh, &TableBrowser::reload);
     // Esc stops a running load or count (only then: otherwise Esc is the grid's and its editors').
-    m_cancelAction = new QAction(tr("Cancel"), this);
-    m_cancelAction->setObjectName(QStringLiteral("cancelAction"));
-    m_cancelAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_cancelAction = keyAction(tr("Cancel"), "cancelAction", Qt::Key_Escape, &TableBrowser::cancelBusy);
     m_cancelAction->setEnabled(false);
-    connect(m_cancelAction, &QAction::triggered, this, &TableBrowser::cancelBusy);
     connect(this, &TableBrowser::busyChanged, this, [this] { m_cancelAction->setEnabled(isBusy()); });
-    addAction(m_cancelAction);
     connect(m_filterBar, &FilterBar::applied, this, &TableBrowser::applyFilter);
     connect(m_model, &PageModel::rowsWanted, this, &TableBrowser::fetchWantedBlock);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
