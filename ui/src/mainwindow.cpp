@@ -8,6 +8,7 @@
 #include <pgdesk/ui/operationindicator.h>
 #include <pgdesk/ui/passwordprompt.h>
 #include <pgdesk/ui/poolstatuswidget.h>
+#include <pgdesk/ui/preferencesdialog.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/sessionopener.h>
@@ -33,6 +34,7 @@ MainWindow::MainWindow(QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
     auto* tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("tabs"));
+    tabs->setAccessibleName(tr("Tables and query tools"));
     tabs->setDocumentMode(true);
     tabs->setTabsClosable(true);
     setCentralWidget(tabs);
@@ -53,7 +55,8 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setObjectName(QStringLiteral("objectsDock"));
     dock->setWidget(m_objects);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    // At the start of the reading direction (dock areas do not mirror by themselves).
+    addDockWidget(isRightToLeft() ? Qt::RightDockWidgetArea : Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {420}, Qt::Horizontal);
     m_objectsDock = dock;
 
@@ -296,6 +299,11 @@ void MainWindow::createMenus() {
     });
     batch->setObjectName(QStringLiteral("batchAction"));
     batch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    edit->addSeparator();
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_objectsDock->toggleViewAction());
     QAction* log = m_sqlLog->toggleViewAction();
@@ -329,6 +337,13 @@ SessionDiagnostics MainWindow::sessionDiagnostics() const {
     if (!m_pool)
         return {};
     return {m_pool->profile(), m_serverVersion};
+}
+
+PreferencesDialog* MainWindow::openPreferences() {
+    auto* dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::setConnectionStatus(const QString& text) {

@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <utility>
 
 namespace pgdesk::ui {
 
@@ -30,6 +31,7 @@ EditSession::EditSession(core::TableInfo table, QString profile, std::shared_ptr
     , m_journal(std::move(journal))
     , m_changes(m_table) {
     m_changes.useCtid = core::isCtidKeyed(m_table); // keys are {"ctid": …}, each row guarded by its version
+    m_lastStep = m_changes;
 }
 
 std::shared_ptr<EditSession> EditSession::shared(const core::TableInfo& table, const QString& profile,
@@ -167,8 +169,36 @@ void EditSession::staged() {
         m_batchDirty = true;
         return;
     }
+    recordStep();
     writeJournal();
     emit changed();
+}
+
+// A user's stage (or a batch of them) is one undo step: the change set as it was before it is kept.
+void EditSession::recordStep() {
+    if (m_changes == m_lastStep)
+        return;
+    m_undo.append(std::exchange(m_lastStep, m_changes));
+    if (m_undo.size() > kUndoSteps)
+        m_undo.removeFirst();
+}
+
+// Resolving conflicts, restoring an offer or clearing starts afresh: undoing past them would bring back
+// rows' old versions or a journal entry that is gone.
+void EditSession::resetUndo() {
+    m_undo.clear();
+    m_lastStep = m_changes;
+}
+
+bool EditSession::undo() {
+    if (m_undo.isEmpty() || m_applying)
+        return false;
+    m_changes = m_undo.takeLast();
+    m_lastStep = m_changes;
+    reindex();
+    writeJournal();
+    emit changed();
+    return true;
 }
 
 void EditSession::beginBatch() {
@@ -178,6 +208,7 @@ void EditSession::beginBatch() {
 void EditSession::endBatch() {
     if (m_batch > 0 && --m_batch == 0 && m_batchDirty) {
         m_batchDirty = false;
+        recordStep();
         writeJournal();
         emit changed();
     }
@@ -289,12 +320,14 @@ std::optional<std::optional<QString>> EditSession::insertValue(qsizetype insertI
 void EditSession::replace(core::ChangeSet changes) {
     m_changes = std::move(changes);
     m_conflicts.clear();
+    resetUndo();
     staged();
 }
 
 void EditSession::clear() {
     m_changes.changes.clear();
     m_conflicts.clear();
+    resetUndo();
     reindex();
     if (m_journal) {
         try {
@@ -386,6 +419,7 @@ void EditSession::keepMine() {
     for (qsizetype i : drop)
         m_changes.changes.removeAt(i);
     m_conflicts.clear();
+    resetUndo();
     staged();
 }
 
@@ -398,6 +432,7 @@ void EditSession::takeTheirs() {
     for (qsizetype i : drop)
         m_changes.changes.removeAt(i);
     m_conflicts.clear();
+    resetUndo();
     staged();
 }
 

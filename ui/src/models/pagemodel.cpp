@@ -1,6 +1,7 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/theme.h>
 
 #include <QBrush>
 #include <QFont>
@@ -316,6 +317,15 @@ void PageModel::resolveColumns() {
     }
 }
 
+void PageModel::setDisplayOptions(const QString& nullText, bool localDateTimes) {
+    if (nullText == m_nullText && localDateTimes == m_localDateTimes)
+        return;
+    m_nullText = nullText;
+    m_localDateTimes = localDateTimes;
+    if (rowCount() > 0 && columnCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::DisplayRole});
+}
+
 void PageModel::setSoftDelete(core::SoftDeleteKind kind, const QString& column) {
     m_softDelete = kind;
     m_softDeleteColumnName = column;
@@ -389,6 +399,10 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
             return QString(); // the check mark says it
         if (m_bytea.value(index.column()))
             return byteaSummary(*value);
+        if (m_localDateTimes) {
+            if (auto local = localDateTimeText(*value, m_page.columns[index.column()].type))
+                return *local;
+        }
         // Long text stays whole in the model (copy, tooltip); the cell shows one line of it.
         const qsizetype newline = value->indexOf(QLatin1Char('\n'));
         if (newline >= 0 || value->size() > 200)
@@ -406,6 +420,8 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         if (value && (value->size() > 60 || value->contains(QLatin1Char('\n'))))
             return value->left(2000);
+        if (value && m_localDateTimes && localDateTimeText(*value, m_page.columns[index.column()].type))
+            return *value; // the exact text behind the local format
         return {};
     case Qt::TextAlignmentRole:
         return int(m_numeric.value(index.column()) ? Qt::AlignRight | Qt::AlignVCenter
@@ -469,7 +485,7 @@ QVariant PageModel::newRowData(const QModelIndex& index, int role) const {
     case IsConflictRole:
         return false;
     case Qt::BackgroundRole:
-        return QBrush(QColor(102, 187, 106, set ? 130 : 60)); // green
+        return QBrush(cellBackground(set ? CellMark::NewRow : CellMark::NewRowUnset));
     case Qt::DisplayRole:
         if (!set)
             return QStringLiteral("DEFAULT");
@@ -528,13 +544,13 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
         return conflict != nullptr;
     case Qt::BackgroundRole:
         if (conflict)
-            return QBrush(QColor(255, 183, 77, 140)); // orange
+            return QBrush(cellBackground(CellMark::Conflict));
         if (state == EditSession::RowState::DeletePending)
-            return QBrush(QColor(229, 57, 53, 90)); // red
+            return QBrush(cellBackground(CellMark::DeletePending));
         if (state == EditSession::RowState::RestorePending)
-            return QBrush(QColor(102, 187, 106, 90)); // green
+            return QBrush(cellBackground(CellMark::RestorePending));
         if (edited)
-            return QBrush(QColor(255, 235, 59, 110)); // yellow
+            return QBrush(cellBackground(CellMark::Edited));
         return {};
     case Qt::FontRole:
         if (state == EditSession::RowState::SoftDeletePending ||

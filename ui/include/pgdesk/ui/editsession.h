@@ -86,6 +86,11 @@ public:
     void beginBatch();
     void endBatch();
 
+    // Takes back the last stage (a batch counts as one): the change set as it was before it, journaled.
+    // Up to 100 steps; resolving conflicts, restoring an offer, discarding and applying start afresh.
+    bool undo();
+    bool canUndo() const { return !m_undo.isEmpty(); }
+
     // Replaces everything staged (a change set offered back from the journal).
     void replace(core::ChangeSet changes);
     // Drops everything staged and the journal entry (after a discard or a successful apply).
@@ -119,6 +124,8 @@ signals:
 
 private:
     void staged(); // reindex, journal, notify
+    void recordStep();
+    void resetUndo();
     void reindex();
     void writeJournal();
     QList<qsizetype> changesOf(const core::Key& key) const;
@@ -135,6 +142,9 @@ private:
     bool m_applying = false;
     int m_batch = 0;
     bool m_batchDirty = false;
+    static constexpr qsizetype kUndoSteps = 100;
+    QList<core::ChangeSet> m_undo; // the change set before each step, oldest first
+    core::ChangeSet m_lastStep;    // the change set after the last step
 };
 
 } // namespace pgdesk::ui

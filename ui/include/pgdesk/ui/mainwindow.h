@@ -23,6 +23,7 @@ class ObjectBrowser;
 class OperationIndicator;
 class PasswordPrompt;
 class PoolStatusWidget;
+class PreferencesDialog;
 class QueryTool;
 class SqlLogDock;
 class SessionOpener;
@@ -58,6 +59,8 @@ public:
     ExportDialog* exportCurrentView();
     // Query ▸ New query tool (Ctrl+T): a query tool tab on the current session (nullptr without one).
     QueryTool* openQueryTool();
+    // Edit ▸ Preferences… (Ctrl+,): the preferences dialog (window-modal, deletes itself when closed).
+    PreferencesDialog* openPreferences();
     // "schema.table" of every open table tab, in tab order; restored per profile on the next start.
     QStringList openTables() const;
     SqlLogDock* sqlLog() const { return m_sqlLog; }

@@ -62,7 +62,9 @@ public:
     void dropBlocks();
     void clear();
     const core::Page& page() const { return m_page; }
-    void setNullText(const QString& text) { m_nullText = text; }
+    // How NULL is drawn, and dates/timestamps in the language's format (display role only: editing, copying
+    // and exports keep the exact text).
+    void setDisplayOptions(const QString& nullText, bool localDateTimes);
     // Which column says a row is soft-deleted, and how (from the table's conventions); None: no marking.
     void setSoftDelete(core::SoftDeleteKind kind, const QString& column);
     bool isRowDeleted(int row) const;
@@ -135,6 +137,7 @@ private:
     mutable QList<qint64> m_wanted; // blocks asked for and not held, most recent last
     mutable bool m_wantPosted = false;
     QString m_nullText = QStringLiteral("NULL");
+    bool m_localDateTimes = false;
 };
 
 } // namespace pgdesk::ui

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -118,7 +119,7 @@ private:
     void showContextMenu(const QPoint& position);
     void tableLoaded();
     void fetchWantedBlock();
-    QString ctidSettingsKey() const;
+    QString qualifiedName() const; // schema.table as written, the key of per-table settings
     void scrollWindow(Move move);
     void showFailure(const QString& message, bool connectionLost);
     std::pair<int, int> visibleRows() const;
@@ -141,6 +142,7 @@ private:
     QSpinBox* m_goTo = nullptr;
     QPushButton* m_count = nullptr;
     QPushButton* m_reconnect = nullptr;
+    QAction* m_cancelAction = nullptr;
     std::shared_ptr<CountJob> m_counting; // the running exact count, if any
     std::shared_ptr<CountJob> m_loadJob;  // the latest page load (cancellable)
     std::shared_ptr<CountJob> m_blockJob; // continuous: the block being fetched
