@@ -100,6 +100,101 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::AboutDialog</name>
+    <message>
+        <source>About PgDesk</source>
+        <translation>Über PgDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PgDesk %1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;PgDesk %1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>A native PostgreSQL desktop client: browse, filter and edit data safely, with pgdesk-cli on the command line.</source>
+        <translation>Ein nativer PostgreSQL-Desktop-Client: Daten sicher durchsuchen, filtern und bearbeiten, dazu pgdesk-cli auf der Kommandozeile.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;Diagnose kopieren</translation>
+    </message>
+    <message>
+        <source>Versions, system, the connection&apos;s settings (never a password) and the latest errors, as text for a bug report</source>
+        <translation>Versionen, System, die Verbindungseinstellungen (nie ein Passwort) und die letzten Fehler, als Text für einen Fehlerbericht</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard.</source>
+        <translation>Diagnose in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>libpq %1</source>
+        <translation>libpq %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server %1</source>
+        <translation>PostgreSQL-Server %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>PgDesk diagnostics</source>
+        <translation>PgDesk-Diagnose</translation>
+    </message>
+    <message>
+        <source>PgDesk: %1</source>
+        <translation>PgDesk: %1</translation>
+    </message>
+    <message>
+        <source>Qt: %1 (built with %2), platform %3</source>
+        <translation>Qt: %1 (erstellt mit %2), Plattform %3</translation>
+    </message>
+    <message>
+        <source>libpq: %1</source>
+        <translation>libpq: %1</translation>
+    </message>
+    <message>
+        <source>OS: %1; kernel %2 %3; %4</source>
+        <translation>Betriebssystem: %1; Kernel %2 %3; %4</translation>
+    </message>
+    <message>
+        <source>Locale: %1</source>
+        <translation>Gebietsschema: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>Connection settings (secrets masked):</source>
+        <translation>Verbindungseinstellungen (Geheimnisse maskiert):</translation>
+    </message>
+    <message>
+        <source>Connection settings: %1</source>
+        <translation>Verbindungseinstellungen: %1</translation>
+    </message>
+    <message>
+        <source>Recent errors, oldest first (%1):</source>
+        <translation>Letzte Fehler, älteste zuerst (%1):</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::BatchDialog</name>
     <message>
         <source>NULL</source>
@@ -971,12 +1066,12 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <translation>&amp;Über PgDesk</translation>
     </message>
     <message>
-        <source>About PgDesk</source>
-        <translation>Über PgDesk</translation>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;Diagnose kopieren</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;PgDesk %1&lt;/h3&gt;&lt;p&gt;A native PostgreSQL desktop client.&lt;/p&gt;&lt;p&gt;Qt %2 · libpq %3&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;PgDesk %1&lt;/h3&gt;&lt;p&gt;Ein nativer PostgreSQL-Desktop-Client.&lt;/p&gt;&lt;p&gt;Qt %2 · libpq %3&lt;/p&gt;</translation>
+        <source>Diagnostics copied to the clipboard</source>
+        <translation>Diagnose in die Zwischenablage kopiert</translation>
     </message>
 </context>
 <context>
@@ -1057,6 +1152,14 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     <message>
         <source>Deleted (soft delete: %1)</source>
         <translation>Gelöscht (logisch: %1)</translation>
+    </message>
+    <message>
+        <source>Staged: DEFAULT (%1); was: %2</source>
+        <translation>Vorgemerkt: DEFAULT (%1); vorher: %2</translation>
+    </message>
+    <message>
+        <source>no default: NULL</source>
+        <translation>kein Standardwert: NULL</translation>
     </message>
 </context>
 <context>
@@ -2321,6 +2424,18 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
             <numerusform>%1 vorgemerkte Änderung</numerusform>
             <numerusform>%1 vorgemerkte Änderungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Set DEFAULT</source>
+        <translation>Auf DEFAULT setzen</translation>
+    </message>
+    <message>
+        <source>The column has no default: it becomes NULL</source>
+        <translation>Die Spalte hat keinen Standardwert: sie wird NULL</translation>
+    </message>
+    <message>
+        <source>The column&apos;s default: %1</source>
+        <translation>Standardwert der Spalte: %1</translation>
     </message>
 </context>
 <context>

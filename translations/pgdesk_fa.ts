@@ -98,6 +98,101 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::AboutDialog</name>
+    <message>
+        <source>About PgDesk</source>
+        <translation>دربارهٔ PgDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PgDesk %1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;PgDesk %1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>A native PostgreSQL desktop client: browse, filter and edit data safely, with pgdesk-cli on the command line.</source>
+        <translation>کلاینت بومی دسکتاپ برای PostgreSQL: مرور، فیلتر و ویرایش امن داده‌ها، همراه با pgdesk-cli در خط فرمان.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;کپی اطلاعات عیب‌یابی</translation>
+    </message>
+    <message>
+        <source>Versions, system, the connection&apos;s settings (never a password) and the latest errors, as text for a bug report</source>
+        <translation>نسخه‌ها، سیستم، تنظیمات اتصال (هرگز گذرواژه) و آخرین خطاها، به صورت متن برای گزارش اشکال</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard.</source>
+        <translation>اطلاعات عیب‌یابی در حافظهٔ موقت کپی شد.</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1 (ساخته‌شده با %2)</translation>
+    </message>
+    <message>
+        <source>libpq %1</source>
+        <translation>libpq %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>متصل نیست</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server %1</source>
+        <translation>سرور PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(هیچ)</translation>
+    </message>
+    <message>
+        <source>PgDesk diagnostics</source>
+        <translation>اطلاعات عیب‌یابی PgDesk</translation>
+    </message>
+    <message>
+        <source>PgDesk: %1</source>
+        <translation>PgDesk: %1</translation>
+    </message>
+    <message>
+        <source>Qt: %1 (built with %2), platform %3</source>
+        <translation>Qt: %1 (ساخته‌شده با %2)، سکو %3</translation>
+    </message>
+    <message>
+        <source>libpq: %1</source>
+        <translation>libpq: %1</translation>
+    </message>
+    <message>
+        <source>OS: %1; kernel %2 %3; %4</source>
+        <translation>سیستم‌عامل: %1؛ هسته %2 %3؛ %4</translation>
+    </message>
+    <message>
+        <source>Locale: %1</source>
+        <translation>زبان و منطقه: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>سرور: %1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>متصل نیست</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>Connection settings (secrets masked):</source>
+        <translation>تنظیمات اتصال (اطلاعات محرمانه پوشانده شده):</translation>
+    </message>
+    <message>
+        <source>Connection settings: %1</source>
+        <translation>تنظیمات اتصال: %1</translation>
+    </message>
+    <message>
+        <source>Recent errors, oldest first (%1):</source>
+        <translation>خطاهای اخیر، قدیمی‌ترین در ابتدا (%1):</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::BatchDialog</name>
     <message>
         <source>NULL</source>
@@ -959,12 +1054,12 @@ Its saved password is removed from the keychain too.</source>
         <translation>&amp;دربارهٔ PgDesk</translation>
     </message>
     <message>
-        <source>About PgDesk</source>
-        <translation>دربارهٔ PgDesk</translation>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;کپی اطلاعات عیب‌یابی</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;PgDesk %1&lt;/h3&gt;&lt;p&gt;A native PostgreSQL desktop client.&lt;/p&gt;&lt;p&gt;Qt %2 · libpq %3&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;PgDesk %1&lt;/h3&gt;&lt;p&gt;یک کارخواه رومیزی بومی برای PostgreSQL.&lt;/p&gt;&lt;p&gt;Qt %2 · libpq %3&lt;/p&gt;</translation>
+        <source>Diagnostics copied to the clipboard</source>
+        <translation>اطلاعات عیب‌یابی در حافظهٔ موقت کپی شد</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1139,14 @@ Its saved password is removed from the keychain too.</source>
     <message>
         <source>Deleted (soft delete: %1)</source>
         <translation>حذف‌شده (حذف نرم: %1)</translation>
+    </message>
+    <message>
+        <source>Staged: DEFAULT (%1); was: %2</source>
+        <translation>در انتظار اعمال: DEFAULT (%1)؛ مقدار قبلی: %2</translation>
+    </message>
+    <message>
+        <source>no default: NULL</source>
+        <translation>بدون مقدار پیش‌فرض: NULL</translation>
     </message>
 </context>
 <context>
@@ -2296,6 +2399,18 @@ Edit this table by row position?</source>
         <translation>
             <numerusform>%1 تغییر در انتظار</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Set DEFAULT</source>
+        <translation>DEFAULT کردن</translation>
+    </message>
+    <message>
+        <source>The column has no default: it becomes NULL</source>
+        <translation>ستون مقدار پیش‌فرض ندارد: NULL می‌شود</translation>
+    </message>
+    <message>
+        <source>The column&apos;s default: %1</source>
+        <translation>مقدار پیش‌فرض ستون: %1</translation>
     </message>
 </context>
 <context>
