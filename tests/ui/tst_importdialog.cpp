@@ -8,11 +8,15 @@
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/importdialog.h>
+#include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/pagemodel.h>
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QFile>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -331,6 +335,39 @@ private slots:
         QVERIFY(ticks > 5); // the event loop kept running
         QCOMPARE(sql(QStringLiteral("select count(*) from $S.items")), QStringLiteral("0"));
         QVERIFY(d.canImport());
+    }
+
+    // File ▸ Import CSV into table… works on the table tab in front, refuses a view, and reloads the tab.
+    void mainWindowImportsIntoTheCurrentTable() {
+        pgdesk::ui::MainWindow w;
+        auto* action = w.findChild<QAction*>(QStringLiteral("importAction"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+        QVERIFY(!action->isEnabled());
+        w.show();
+        w.openDsn(pgdesk::test::conninfo());
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 15000);
+
+        pgdesk::ui::TableBrowser* view = w.openTable(m_schema, QStringLiteral("items_v"));
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->table().has_value(), 15000);
+        QVERIFY(action->isEnabled());
+        QVERIFY(!w.importIntoCurrentTable());
+        QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("is not a table")),
+                 qPrintable(w.statusBar()->currentMessage()));
+
+        pgdesk::ui::TableBrowser* browser = w.openTable(m_schema, QStringLiteral("items"));
+        QTRY_VERIFY_WITH_TIMEOUT(browser->table().has_value() && !browser->isLoading(), 15000);
+        QCOMPARE(browser->model()->rowCount(), 0);
+        ImportDialog* d = w.importIntoCurrentTable();
+        QVERIFY(d);
+        QVERIFY(load(*d, file(QStringLiteral("window.csv"), "id,Name\n1,a\n2,b\n")));
+        QSignalSpy reloaded(browser, &pgdesk::ui::TableBrowser::pageLoaded);
+        const auto [ok, message] = run(*d);
+        QVERIFY2(ok, qPrintable(message));
+        QVERIFY(reloaded.wait(15000));
+        QCOMPARE(browser->model()->rowCount(), 2);
+        d->reject();
     }
 };
 
