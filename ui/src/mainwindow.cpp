@@ -4,6 +4,7 @@
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/exportdialog.h>
+#include <pgdesk/ui/importdialog.h>
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/operationindicator.h>
 #include <pgdesk/ui/passwordprompt.h>
@@ -178,6 +179,33 @@ ExportDialog* MainWindow::exportCurrentView() {
     return dialog;
 }
 
+ImportDialog* MainWindow::importIntoCurrentTable() {
+    TableBrowser* browser = currentTableBrowser();
+    if (!browser || !m_pool) {
+        statusBar()->showMessage(tr("Open a table first: Import loads a CSV file into the current table"),
+                                 5000);
+        return nullptr;
+    }
+    const std::optional<core::TableInfo>& table = browser->table();
+    if (!table) {
+        statusBar()->showMessage(tr("The table is still loading: try again in a moment"), 5000);
+        return nullptr;
+    }
+    if (table->kind != core::RelationKind::Table && table->kind != core::RelationKind::PartitionedTable) {
+        statusBar()->showMessage(tr("%1 is not a table: import needs a table").arg(table->qualifiedName()),
+                                 5000);
+        return nullptr;
+    }
+    auto* dialog = new ImportDialog(m_pool, core::tableWithoutCtidKey(*table), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::finished, browser, [browser](bool ok) {
+        if (ok)
+            browser->reload();
+    });
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::setTableToOpen(const QString& qualifiedName, const TableView& view) {
     m_tableToOpen = qualifiedName;
     m_viewToOpen = view;
@@ -285,6 +313,13 @@ void MainWindow::createMenus() {
     QAction* exportView = file->addAction(tr("&Export view…"), this, &MainWindow::exportCurrentView);
     exportView->setObjectName(QStringLiteral("exportAction"));
     exportView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction* importCsv =
+        file->addAction(tr("&Import CSV into table…"), this, &MainWindow::importIntoCurrentTable);
+    importCsv->setObjectName(QStringLiteral("importAction"));
+    importCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    importCsv->setEnabled(false); // only with a table tab in front
+    connect(static_cast<QTabWidget*>(centralWidget()), &QTabWidget::currentChanged, importCsv,
+            [this, importCsv] { importCsv->setEnabled(currentTableBrowser() != nullptr); });
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
     QMenu* connection = menuBar()->addMenu(tr("&Connection"));

@@ -19,6 +19,7 @@ namespace pgdesk::ui {
 
 class ConnectionDialog;
 class ExportDialog;
+class ImportDialog;
 class ObjectBrowser;
 class OperationIndicator;
 class PasswordPrompt;
@@ -57,6 +58,9 @@ public:
     TableBrowser* currentTableBrowser() const;
     // File ▸ Export view… (Ctrl+E): the current table tab's view (filter, search, sort, scope) to a file.
     ExportDialog* exportCurrentView();
+    // File ▸ Import CSV into table… (Ctrl+Shift+I): a CSV file into the current tab's table (not a view);
+    // the tab reloads after a successful import.
+    ImportDialog* importIntoCurrentTable();
     // Query ▸ New query tool (Ctrl+T): a query tool tab on the current session (nullptr without one).
     QueryTool* openQueryTool();
     // Edit ▸ Preferences… (Ctrl+,): the preferences dialog (window-modal, deletes itself when closed).

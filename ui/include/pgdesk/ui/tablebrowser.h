@@ -53,6 +53,8 @@ public:
     // Staged edits, Apply / Discard and the edit actions of this tab.
     TableEditor* editor() const { return m_editor; }
     const core::QuerySpec& spec() const { return m_spec; }
+    // The table's catalog description once the first page has loaded (keyed by ctid when opted in).
+    const std::optional<core::TableInfo>& table() const { return m_table; }
     QString rangeText() const;
     bool isLoading() const { return m_loading; }
 
