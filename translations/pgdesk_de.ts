@@ -948,6 +948,219 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ImportDialog</name>
+    <message>
+        <source>First line holds column names</source>
+        <translation>Erste Zeile enthält Spaltennamen</translation>
+    </message>
+    <message>
+        <source>Import CSV into %1</source>
+        <translation>CSV in %1 importieren</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>CSV file to import</source>
+        <translation>Zu importierende CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>Komma (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>Semikolon (;)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Pipe (|)</source>
+        <translation>Senkrechter Strich (|)</translation>
+    </message>
+    <message>
+        <source>Other:</source>
+        <translation>Anderes:</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>Trennzeichen</translation>
+    </message>
+    <message>
+        <source>Other delimiter</source>
+        <translation>Anderes Trennzeichen</translation>
+    </message>
+    <message>
+        <source>One ASCII character other than a double quote</source>
+        <translation>Ein ASCII-Zeichen außer dem doppelten Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>empty (COPY&apos;s default)</source>
+        <translation>leer (Standard von COPY)</translation>
+    </message>
+    <message>
+        <source>NULL text</source>
+        <translation>NULL-Text</translation>
+    </message>
+    <message>
+        <source>An unquoted field equal to this text is NULL; a quoted one is text. With the default, an unquoted empty field is NULL and &quot;&quot; is the empty string.</source>
+        <translation>Ein Feld ohne Anführungszeichen mit genau diesem Text ist NULL, eines in Anführungszeichen ist Text. Mit dem Standard ist ein leeres Feld ohne Anführungszeichen NULL und &quot;&quot; die leere Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Every row of the file goes in, in one transaction, or none does.</source>
+        <translation>Alle Zeilen der Datei werden in einer Transaktion übernommen – oder keine.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Preview of the first records; above each file column, the table column it fills:</source>
+        <translation>Vorschau der ersten Datensätze; über jeder Dateispalte die Tabellenspalte, die sie füllt:</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>Importieren aus</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.tsv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>(choose a column)</source>
+        <translation>(Spalte wählen)</translation>
+    </message>
+    <message>
+        <source>Table column for file column %1</source>
+        <translation>Tabellenspalte für Dateispalte %1</translation>
+    </message>
+    <message>
+        <source>%1 (&quot;%2&quot;)</source>
+        <translation>%1 („%2“)</translation>
+    </message>
+    <message>
+        <source>%1 is not a table: only tables can be imported into.</source>
+        <translation>%1 ist keine Tabelle: nur in Tabellen kann importiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 has no column that can be written.</source>
+        <translation>%1 hat keine beschreibbare Spalte.</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file.</source>
+        <translation>Wählen Sie eine CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>The delimiter must be one ASCII character other than a double quote.</source>
+        <translation>Das Trennzeichen muss ein ASCII-Zeichen außer dem doppelten Anführungszeichen sein.</translation>
+    </message>
+    <message>
+        <source>The NULL text must not contain the delimiter or a line break.</source>
+        <translation>Der NULL-Text darf weder das Trennzeichen noch einen Zeilenumbruch enthalten.</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Datei wird gelesen …</translation>
+    </message>
+    <message>
+        <source>The file holds no complete record in its first 256 KiB.</source>
+        <translation>Die Datei enthält in ihren ersten 256 KiB keinen vollständigen Datensatz.</translation>
+    </message>
+    <message>
+        <source>The file has %1 columns but %2 has only %3 that can be written. COPY cannot skip file columns: remove the extra columns from the file first.</source>
+        <translation>Die Datei hat %1 Spalten, %2 aber nur %3 beschreibbare. COPY kann keine Dateispalten überspringen: Entfernen Sie zuerst die überzähligen Spalten aus der Datei.</translation>
+    </message>
+    <message>
+        <source>File column %1 has no table column. COPY cannot skip file columns: choose a table column for each.</source>
+        <translation>Dateispalte %1 hat keine Tabellenspalte. COPY kann keine Dateispalten überspringen: Wählen Sie für jede eine Tabellenspalte.</translation>
+    </message>
+    <message>
+        <source>Table column %1 is chosen for file columns %2 and %3: choose each table column once.</source>
+        <translation>Tabellenspalte %1 ist für die Dateispalten %2 und %3 gewählt: Wählen Sie jede Tabellenspalte nur einmal.</translation>
+    </message>
+    <message>
+        <source>The other columns get their defaults: %1.</source>
+        <translation>Die übrigen Spalten erhalten ihre Standardwerte: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is NOT NULL without a default: the server will refuse the rows.</source>
+        <translation>%1 ist NOT NULL ohne Standardwert: Der Server wird die Zeilen ablehnen.</translation>
+    </message>
+    <message>
+        <source>Record %1 has %2 fields, the first has %3: COPY will refuse it.</source>
+        <translation>Datensatz %1 hat %2 Felder, der erste %3: COPY wird ihn ablehnen.</translation>
+    </message>
+    <message>
+        <source>The file starts with a byte order mark, which becomes part of the first value.</source>
+        <translation>Die Datei beginnt mit einer Byte-Order-Mark, die Teil des ersten Werts wird.</translation>
+    </message>
+    <message>
+        <source>You may lack the INSERT privilege on %1.</source>
+        <translation>Ihnen fehlt möglicherweise das INSERT-Recht für %1.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Import läuft …</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes sent…</source>
+        <translation>%1 von %2 Bytes gesendet …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Abgebrochen: Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>Es wurde nichts geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file column(s) into %1.</source>
+        <translation>
+            <numerusform>%n Dateispalte nach %1.</numerusform>
+            <numerusform>%n Dateispalten nach %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 row(s) into %2 (%3 bytes, %4 ms).</source>
+        <translation>
+            <numerusform>%1 Zeile in %2 importiert (%3 Bytes, %4 ms).</numerusform>
+            <numerusform>%1 Zeilen in %2 importiert (%3 Bytes, %4 ms).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::MainWindow</name>
     <message>
         <source>PgDesk</source>
@@ -1072,6 +1285,22 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     <message>
         <source>Diagnostics copied to the clipboard</source>
         <translation>Diagnose in die Zwischenablage kopiert</translation>
+    </message>
+    <message>
+        <source>Open a table first: Import loads a CSV file into the current table</source>
+        <translation>Öffnen Sie zuerst eine Tabelle: Der Import lädt eine CSV-Datei in die aktuelle Tabelle</translation>
+    </message>
+    <message>
+        <source>The table is still loading: try again in a moment</source>
+        <translation>Die Tabelle wird noch geladen: Versuchen Sie es gleich noch einmal</translation>
+    </message>
+    <message>
+        <source>%1 is not a table: import needs a table</source>
+        <translation>%1 ist keine Tabelle: Der Import braucht eine Tabelle</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV into table…</source>
+        <translation>CSV in Tabelle &amp;importieren …</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,23 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ImportDialog</name>
+    <message numerus="yes">
+        <source>%n file column(s) into %1.</source>
+        <translation>
+            <numerusform>%n file column into %1.</numerusform>
+            <numerusform>%n file columns into %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 row(s) into %2 (%3 bytes, %4 ms).</source>
+        <translation>
+            <numerusform>Imported %1 row into %2 (%3 bytes, %4 ms).</numerusform>
+            <numerusform>Imported %1 rows into %2 (%3 bytes, %4 ms).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ObjectBrowser</name>
     <message numerus="yes">
         <source>%n relation(s)</source>

@@ -936,6 +936,217 @@ Its saved password is removed from the keychain too.</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ImportDialog</name>
+    <message>
+        <source>First line holds column names</source>
+        <translation>سطر اول شامل نام ستون‌هاست</translation>
+    </message>
+    <message>
+        <source>Import CSV into %1</source>
+        <translation>درون‌ریزی CSV به %1</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>CSV file to import</source>
+        <translation>پروندهٔ CSV برای درون‌ریزی</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>انتخاب پرونده</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>ویرگول (,)</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>نقطه‌ویرگول (;)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>جهش (Tab)</translation>
+    </message>
+    <message>
+        <source>Pipe (|)</source>
+        <translation>خط عمودی (|)</translation>
+    </message>
+    <message>
+        <source>Other:</source>
+        <translation>دیگر:</translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation>جداکننده</translation>
+    </message>
+    <message>
+        <source>Other delimiter</source>
+        <translation>جداکنندهٔ دیگر</translation>
+    </message>
+    <message>
+        <source>One ASCII character other than a double quote</source>
+        <translation>یک نویسهٔ ASCII به جز گیومهٔ دوتایی</translation>
+    </message>
+    <message>
+        <source>empty (COPY&apos;s default)</source>
+        <translation>خالی (پیش‌فرض COPY)</translation>
+    </message>
+    <message>
+        <source>NULL text</source>
+        <translation>متن NULL</translation>
+    </message>
+    <message>
+        <source>An unquoted field equal to this text is NULL; a quoted one is text. With the default, an unquoted empty field is NULL and &quot;&quot; is the empty string.</source>
+        <translation>فیلد بدون گیومه که برابر این متن باشد NULL است و فیلد گیومه‌دار متن. با پیش‌فرض، فیلد خالیِ بدون گیومه NULL است و &quot;&quot; رشتهٔ خالی.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>پیش‌نمایش</translation>
+    </message>
+    <message>
+        <source>Every row of the file goes in, in one transaction, or none does.</source>
+        <translation>همهٔ سطرهای پرونده در یک تراکنش وارد می‌شوند، یا هیچ‌کدام.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>درون‌ریزی</translation>
+    </message>
+    <message>
+        <source>Preview of the first records; above each file column, the table column it fills:</source>
+        <translation>پیش‌نمایش نخستین رکوردها؛ بالای هر ستون پرونده، ستونی از جدول که پر می‌کند:</translation>
+    </message>
+    <message>
+        <source>Import from</source>
+        <translation>درون‌ریزی از</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>پرونده‌های CSV (*.csv *.tsv *.txt);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>خواندن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>ستون %1</translation>
+    </message>
+    <message>
+        <source>Into</source>
+        <translation>به</translation>
+    </message>
+    <message>
+        <source>(choose a column)</source>
+        <translation>(یک ستون انتخاب کنید)</translation>
+    </message>
+    <message>
+        <source>Table column for file column %1</source>
+        <translation>ستون جدول برای ستون %1 پرونده</translation>
+    </message>
+    <message>
+        <source>%1 (&quot;%2&quot;)</source>
+        <translation>%1 («%2»)</translation>
+    </message>
+    <message>
+        <source>%1 is not a table: only tables can be imported into.</source>
+        <translation>%1 جدول نیست: فقط به جدول‌ها می‌توان درون‌ریزی کرد.</translation>
+    </message>
+    <message>
+        <source>%1 has no column that can be written.</source>
+        <translation>%1 هیچ ستون قابل نوشتنی ندارد.</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file.</source>
+        <translation>یک پروندهٔ CSV انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The delimiter must be one ASCII character other than a double quote.</source>
+        <translation>جداکننده باید یک نویسهٔ ASCII به جز گیومهٔ دوتایی باشد.</translation>
+    </message>
+    <message>
+        <source>The NULL text must not contain the delimiter or a line break.</source>
+        <translation>متن NULL نباید شامل جداکننده یا شکست سطر باشد.</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>در حال خواندن پرونده…</translation>
+    </message>
+    <message>
+        <source>The file holds no complete record in its first 256 KiB.</source>
+        <translation>پرونده در ۲۵۶ کیلوبایت نخست خود هیچ رکورد کاملی ندارد.</translation>
+    </message>
+    <message>
+        <source>The file has %1 columns but %2 has only %3 that can be written. COPY cannot skip file columns: remove the extra columns from the file first.</source>
+        <translation>پرونده %1 ستون دارد اما %2 فقط %3 ستون قابل نوشتن دارد. COPY نمی‌تواند از ستون‌های پرونده بگذرد: ابتدا ستون‌های اضافه را از پرونده حذف کنید.</translation>
+    </message>
+    <message>
+        <source>File column %1 has no table column. COPY cannot skip file columns: choose a table column for each.</source>
+        <translation>ستون %1 پرونده ستونی در جدول ندارد. COPY نمی‌تواند از ستون‌های پرونده بگذرد: برای هر کدام یک ستون جدول انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Table column %1 is chosen for file columns %2 and %3: choose each table column once.</source>
+        <translation>ستون %1 جدول برای ستون‌های %2 و %3 پرونده انتخاب شده است: هر ستون جدول را فقط یک بار انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The other columns get their defaults: %1.</source>
+        <translation>ستون‌های دیگر مقدار پیش‌فرض خود را می‌گیرند: %1.</translation>
+    </message>
+    <message>
+        <source>%1 is NOT NULL without a default: the server will refuse the rows.</source>
+        <translation>%1 از نوع NOT NULL و بدون مقدار پیش‌فرض است: سرور ردیف‌ها را نمی‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>Record %1 has %2 fields, the first has %3: COPY will refuse it.</source>
+        <translation>رکورد %1 دارای %2 فیلد است و رکورد اول %3: COPY آن را نمی‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>The file starts with a byte order mark, which becomes part of the first value.</source>
+        <translation>پرونده با نشانهٔ ترتیب بایت (BOM) شروع می‌شود که بخشی از مقدار اول خواهد شد.</translation>
+    </message>
+    <message>
+        <source>You may lack the INSERT privilege on %1.</source>
+        <translation>شاید مجوز INSERT روی %1 را نداشته باشید.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>در حال درون‌ریزی…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes sent…</source>
+        <translation>%1 از %2 بایت فرستاده شد…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation>لغو شد: چیزی نوشته نشد.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>چیزی نوشته نشد: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>در حال لغو…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file column(s) into %1.</source>
+        <translation>
+            <numerusform>%n ستون پرونده به %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1 row(s) into %2 (%3 bytes, %4 ms).</source>
+        <translation>
+            <numerusform>%1 ردیف به %2 درون‌ریزی شد (%3 بایت، %4 میلی‌ثانیه).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::MainWindow</name>
     <message>
         <source>PgDesk</source>
@@ -1060,6 +1271,22 @@ Its saved password is removed from the keychain too.</source>
     <message>
         <source>Diagnostics copied to the clipboard</source>
         <translation>اطلاعات عیب‌یابی در حافظهٔ موقت کپی شد</translation>
+    </message>
+    <message>
+        <source>Open a table first: Import loads a CSV file into the current table</source>
+        <translation>ابتدا یک جدول باز کنید: درون‌ریزی یک پروندهٔ CSV را در جدول جاری بارگذاری می‌کند</translation>
+    </message>
+    <message>
+        <source>The table is still loading: try again in a moment</source>
+        <translation>جدول هنوز در حال بارگذاری است: لحظه‌ای دیگر دوباره تلاش کنید</translation>
+    </message>
+    <message>
+        <source>%1 is not a table: import needs a table</source>
+        <translation>%1 جدول نیست: درون‌ریزی به یک جدول نیاز دارد</translation>
+    </message>
+    <message>
+        <source>&amp;Import CSV into table…</source>
+        <translation>&amp;درون‌ریزی CSV به جدول…</translation>
     </message>
 </context>
 <context>

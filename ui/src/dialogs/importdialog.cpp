@@ -1,3 +1,4 @@
+#include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/importdialog.h>
 
 #include <pgdesk/core/errors.h>
@@ -479,8 +480,7 @@ void ImportDialog::validate() {
         }
     }
     if (valid) {
-        note = targets.size() == 1 ? tr("1 file column into %1.").arg(table)
-                                   : tr("%1 file columns into %2.").arg(targets.size()).arg(table);
+        note = tr("%n file column(s) into %1.", nullptr, int(targets.size())).arg(table);
         QStringList untouched;
         QStringList failing;
         for (const core::ColumnInfo& c : m_table.columns) {
@@ -573,10 +573,11 @@ void ImportDialog::start() {
             m_imported = true;
             m_inputs->setEnabled(true);
             m_progress->setValue(100);
-            const QString text = tr("Imported %1 rows into %2 (%3 bytes, %4 ms).")
-                                     .arg(QLocale().toString(outcome.rows), m_table.qualifiedName(),
-                                          QLocale().toString(outcome.bytes))
-                                     .arg(outcome.elapsedMs);
+            const QString text =
+                tr("Imported %1 row(s) into %2 (%3 bytes, %4 ms).", nullptr, pluralCount(outcome.rows))
+                    .arg(QLocale().toString(outcome.rows), m_table.qualifiedName(),
+                         QLocale().toString(outcome.bytes))
+                    .arg(outcome.elapsedMs);
             m_status->setText(text);
             m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
             validate();
