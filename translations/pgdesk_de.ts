@@ -1959,6 +1959,14 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>Check this setting: %1</source>
         <translation>Prüfen Sie diese Einstellung: %1</translation>
     </message>
+    <message>
+        <source>Through a transaction &amp;pooler (pgbouncer)</source>
+        <translation>Über einen Transaktions-&amp;Pooler (pgbouncer)</translation>
+    </message>
+    <message>
+        <source>The statement timeout and read-only are set in every transaction (SET LOCAL) instead of for the session, so they never reach another client&apos;s transaction.</source>
+        <translation>Statement-Timeout und Nur-Lesen werden in jeder Transaktion gesetzt (SET LOCAL) statt für die Sitzung, damit sie nie die Transaktion eines anderen Clients erreichen.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ProfileListModel</name>

@@ -1943,6 +1943,14 @@ Recycled %10, discarded as dead %11</source>
         <source>Check this setting: %1</source>
         <translation>این تنظیم را بررسی کنید: %1</translation>
     </message>
+    <message>
+        <source>Through a transaction &amp;pooler (pgbouncer)</source>
+        <translation>از طریق &amp;تجمیع‌کنندهٔ تراکنشی (pgbouncer)</translation>
+    </message>
+    <message>
+        <source>The statement timeout and read-only are set in every transaction (SET LOCAL) instead of for the session, so they never reach another client&apos;s transaction.</source>
+        <translation>مهلت اجرای دستور و حالت فقط‌خواندنی به جای کل نشست، در هر تراکنش (SET LOCAL) تنظیم می‌شوند تا هرگز به تراکنش کلاینت دیگری نرسند.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ProfileListModel</name>

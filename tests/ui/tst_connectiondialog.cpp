@@ -267,6 +267,7 @@ private slots:
         child<QCheckBox>(&d, "readOnly")->setChecked(true);
         child<QCheckBox>(&d, "echo")->setChecked(true);
         child<QCheckBox>(&d, "hideParameters")->setChecked(true);
+        child<QCheckBox>(&d, "pooler")->setChecked(true);
         QVERIFY(d.isDirty());
         QVERIFY(d.saveButton()->isEnabled());
         d.saveButton()->click();
@@ -290,6 +291,7 @@ private slots:
         QCOMPARE(saved.statementTimeoutMs, 1500);
         QCOMPARE(saved.isolation, pgdesk::core::IsolationLevel::Serializable);
         QVERIFY(saved.readOnly && saved.echo && saved.hideParameters);
+        QCOMPARE(saved.pooler, pgdesk::core::PoolerMode::Transaction);
         QCOMPARE(d.model()->index(0, 0).data().toString(), name);
 
         // Reopening shows what is on disk.

@@ -284,14 +284,19 @@ QWidget* ProfileEditor::createSessionTab() {
     m_hideParameters = new QCheckBox(tr("&Hide parameter values in logs and errors"), page);
     m_hideParameters->setObjectName(QStringLiteral("hideParameters"));
     m_hideParameters->setToolTip(tr("Values are shown as <hidden>, for data that must not reach a log."));
+    m_pooler = new QCheckBox(tr("Through a transaction &pooler (pgbouncer)"), page);
+    m_pooler->setObjectName(QStringLiteral("pooler"));
+    m_pooler->setToolTip(tr("The statement timeout and read-only are set in every transaction (SET LOCAL) "
+                            "instead of for the session, so they never reach another client's transaction."));
     form->addRow(tr("Statement &timeout:"), m_statementTimeout);
     form->addRow(tr("&Isolation level:"), m_isolation);
     form->addRow(QString(), m_readOnly);
     form->addRow(QString(), m_echo);
     form->addRow(QString(), m_hideParameters);
+    form->addRow(QString(), m_pooler);
     for (QObject* field : {static_cast<QObject*>(m_statementTimeout), static_cast<QObject*>(m_isolation),
                            static_cast<QObject*>(m_readOnly), static_cast<QObject*>(m_echo),
-                           static_cast<QObject*>(m_hideParameters)})
+                           static_cast<QObject*>(m_hideParameters), static_cast<QObject*>(m_pooler)})
         watch(field);
     return page;
 }
@@ -354,6 +359,7 @@ void ProfileEditor::setProfile(const core::ConnectionProfile& p) {
     m_readOnly->setChecked(p.readOnly);
     m_echo->setChecked(p.echo);
     m_hideParameters->setChecked(p.hideParameters);
+    m_pooler->setChecked(p.pooler == core::PoolerMode::Transaction);
     m_savePassword->setChecked(false);
     m_loading = false;
     setPasswordState(PasswordState::Unknown);
@@ -388,6 +394,7 @@ core::ConnectionProfile ProfileEditor::profile() const {
     p.readOnly = m_readOnly->isChecked();
     p.echo = m_echo->isChecked();
     p.hideParameters = m_hideParameters->isChecked();
+    p.pooler = m_pooler->isChecked() ? core::PoolerMode::Transaction : core::PoolerMode::None;
     return p;
 }
 

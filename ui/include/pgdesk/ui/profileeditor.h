@@ -105,6 +105,7 @@ private:
     QComboBox* m_isolation = nullptr;
     QCheckBox* m_readOnly = nullptr;
     QCheckBox* m_echo = nullptr;
+    QCheckBox* m_pooler = nullptr;
     QCheckBox* m_hideParameters = nullptr;
 };
 
