@@ -377,6 +377,10 @@ QByteArray quoteNumbers(const QByteArray& in, QList<std::pair<qsizetype, qsizety
     for (qsizetype i = 0; i < in.size(); ++i) {
         const char ch = in[i];
         if (inString) {
+            // QJsonDocument takes a raw NUL inside a string, which would pass for the number mark or cut
+            // the value short when sent to the server.
+            if (ch == '\0')
+                failJson(i, QStringLiteral("NUL cannot be part of PostgreSQL text"));
             out += ch;
             if (ch == '\\' && i + 1 < in.size()) {
                 if (in.mid(i + 1, 5).toLower() == "u0000")
