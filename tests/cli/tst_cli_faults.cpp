@@ -128,7 +128,7 @@ private slots:
         QCOMPARE(countWhere(QStringLiteral("cli_lost"), QStringLiteral("v = 2")), 300);
     }
 
-    // The same with the server out of reach afterwards: exit 3 and an honest "unknown" naming the
+    // The same with the server out of reach afterwards: exit 7 and an honest "unknown" naming the
     // transaction; the table holds all of the changes or none (here all: the server did commit).
     void lostCommitAnswerUnreachableSaysUnknown() {
         const QString file = prepare(QStringLiteral("cli_unknown"), 300, 3);
@@ -138,7 +138,7 @@ private slots:
         proxy.arm(true);
         const auto r = runCli({QStringLiteral("--dsn"), dsn(proxy.port()), QStringLiteral("apply"), file});
         QCOMPARE(proxy.drops(), 1);
-        QCOMPARE(r.exitCode, 3);
+        QCOMPARE(r.exitCode, 7);
         QVERIFY2(r.err.contains(QStringLiteral("whether the 300 changes were applied is UNKNOWN")) &&
                      r.err.contains(QStringLiteral("pg_xact_status('")),
                  qPrintable(r.err));
