@@ -51,6 +51,11 @@ fuzz: deps
 bench: build
 	@bench/run $(BUILD)
 
+# Release build, then build/pgdesk_<version>-1_<arch>.deb (CPack; Depends from dpkg-shlibdeps):
+# `sudo apt install ./build/pgdesk_*.deb`. `cmake --install build --prefix DIR` installs the same files.
+package: build
+	cd $(BUILD) && cpack -G DEB
+
 format:
 	@scripts/check-format --fix
 

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 
 #include <cstdio>
+#include <future>
 
 namespace pgdesk::cli {
 
@@ -78,12 +79,31 @@ int cmdApply(Invocation& inv) {
     if (path.isEmpty())
         throw UsageError{QStringLiteral("apply needs a change set file (or - for standard input)")};
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
-    // Read and checked before connecting: a malformed file never reaches the server.
-    const core::ChangeSet changes = core::ChangeSet::fromJsonText(readChangeSetFile(path));
-
-    auto connection = connect(inv);
-    const core::TableInfo table = core::readTableForProfile(connection, changes.table);
-    const core::ChangeSetApplier applier(table);
+    // Read and checked before anything is written: a malformed file never reaches a statement that writes,
+    // and its error comes first. Reading the changes overlaps with connecting and reading the table's catalog
+    // (each takes about as long on a 10,000-row change set).
+    const QByteArray text = readChangeSetFile(path);
+    std::future<core::ChangeSet> parsed =
+        std::async(std::launch::async, [&text] { return core::ChangeSet::fromJsonText(text); });
+    std::optional<core::Connection> opened;
+    core::TableInfo table;
+    if (const auto name = core::ChangeSet::tableOfJsonText(text)) {
+        try {
+            opened = connect(inv);
+            table = core::readTableForProfile(*opened, *name);
+        } catch (...) {
+            parsed.get(); // a malformed file is the first thing to fix
+            throw;
+        }
+    }
+    const core::ChangeSet changes = parsed.get();
+    if (!opened) {
+        opened = connect(inv);
+        table = core::readTableForProfile(*opened, changes.table);
+    }
+    core::Connection& connection = *opened;
+    core::ChangeSetApplier applier(table);
+    applier.setReturnRows(format == Format::Json); // the table format prints a summary, no rows
 
     if (dryRun) {
         const QList<core::PlannedStatement> plan = applier.plan(changes); // checks everything apply would

@@ -80,6 +80,8 @@ bool applyOptions(const QStringList& args, core::ConnectionProfile& p) {
             p.echo = true;
         else if (a == QLatin1String("--hide-parameters"))
             p.hideParameters = true;
+        else if (a == QLatin1String("--pooler"))
+            p.pooler = core::PoolerMode::Transaction;
         else if (a == QLatin1String("--pool-size"))
             p.pool.size = toInt(a, value());
         else if (a == QLatin1String("--max-overflow"))
@@ -138,6 +140,7 @@ QList<QStringList> describe(const core::ConnectionProfile& p, bool hasPassword) 
         {QStringLiteral("read_only"), yes(p.readOnly)},
         {QStringLiteral("echo"), yes(p.echo)},
         {QStringLiteral("hide_parameters"), yes(p.hideParameters)},
+        {QStringLiteral("pooler_mode"), core::poolerModeName(p.pooler)},
         {QStringLiteral("pool_size"), QString::number(p.pool.size)},
         {QStringLiteral("max_overflow"), QString::number(p.pool.maxOverflow)},
         {QStringLiteral("pool_timeout"), QString::number(p.pool.timeoutSeconds)},

@@ -1,6 +1,9 @@
 #include <pgdesk/core/version.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/startupoptions.h>
+#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/translations.h>
+#include <pgdesk/ui/uisettings.h>
 
 #include <QApplication>
 #include <QIcon>
@@ -13,6 +16,10 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationDisplayName(QStringLiteral("PgDesk"));
     QApplication::setApplicationVersion(pgdesk::core::pgdeskVersion());
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/pgdesk/icons/pgdesk.svg")));
+
+    // Before any window exists: the language (the preference, else the system's) and the theme.
+    pgdesk::ui::installTranslations(pgdesk::ui::UiSettings::effectiveLanguage());
+    pgdesk::ui::applyTheme(pgdesk::ui::UiSettings::theme());
 
     const auto options = pgdesk::ui::parseStartupOptions(QApplication::arguments().mid(1));
     if (!options.error.isEmpty()) {

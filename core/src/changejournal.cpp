@@ -7,13 +7,19 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QVariant>
 
-#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <thread>
 
 namespace pgdesk::core {
 
@@ -33,31 +39,76 @@ QString ChangeJournal::defaultPath() {
            QStringLiteral("/journal.sqlite");
 }
 
-// WAL with synchronous = NORMAL: a committed stage is in the OS's hands, so it survives the process being
-// killed or crashing, without an fsync per edit (the editor stages on the GUI thread; FULL cost 1–5 ms per
-// cell). Only a power loss can take the last stages.
-ChangeJournal::ChangeJournal(const QString& path)
-    : m_path(path)
-    , m_connectionName(localdb::open(
-          kNames, path, QStringLiteral("pgdesk-journal"),
-          {QStringLiteral("PRAGMA synchronous = NORMAL"),
-           QStringLiteral(
-               "CREATE TABLE IF NOT EXISTS staged (profile TEXT NOT NULL, table_name TEXT NOT NULL,"
-               " change_set TEXT NOT NULL, staged_at TEXT NOT NULL, seq INTEGER NOT NULL,"
-               " PRIMARY KEY (profile, table_name))")})) {
-}
+// One thread owns the SQLite connection (Qt Sql's rule) and runs every call in order.
+class ChangeJournal::Worker final {
+public:
+    Worker()
+        : m_thread([this] { loop(); }) {}
+    ~Worker() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_one();
+        m_thread.join(); // after every queued call, pending stages included
+    }
+    Worker(const Worker&) = delete;
+    Worker& operator=(const Worker&) = delete;
 
-ChangeJournal::~ChangeJournal() {
-    localdb::close(m_connectionName);
-}
+    // Runs fn on the worker and waits for it; its exception is rethrown here.
+    template <class Fn> auto call(Fn fn) {
+        using R = decltype(fn());
+        std::packaged_task<R()> task(std::move(fn));
+        std::future<R> result = task.get_future();
+        post([&task] { task(); });
+        return result.get();
+    }
+    void post(std::function<void()> fn) {
+        {
+            std::lock_guard lock(m_mutex);
+            m_tasks.push_back(std::move(fn));
+        }
+        m_wake.notify_one();
+    }
 
-void ChangeJournal::stage(const QString& profile, const ChangeSet& changes) {
+    std::mutex m_mutex;                                      // guards the queue and the fields below
+    QHash<std::pair<QString, QString>, ChangeSet> m_pending; // (profile, table) → latest stageLater()
+    QString m_writeError;
+
+private:
+    void loop() {
+        for (;;) {
+            std::function<void()> fn;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [this] { return m_stopping || !m_tasks.empty(); });
+                if (m_tasks.empty())
+                    return;
+                fn = std::move(m_tasks.front());
+                m_tasks.pop_front();
+            }
+            fn();
+        }
+    }
+
+    std::condition_variable m_wake;
+    std::deque<std::function<void()>> m_tasks;
+    bool m_stopping = false;
+    std::thread m_thread; // last: starts once the rest exists
+};
+
+namespace {
+
+// The statements of one journal on its worker thread.
+void writeStage(const QString& connection, const QString& path, const QString& profile,
+                const ChangeSet& changes) {
+    const QSqlDatabase db = QSqlDatabase::database(connection, false);
     if (changes.isEmpty()) {
-        clear(profile, changes.table);
+        exec(db, path, QStringLiteral("DELETE FROM staged WHERE profile = ? AND table_name = ?"),
+             {profile, changes.table});
         return;
     }
-    const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    exec(db, m_path,
+    exec(db, path,
          // seq orders the entries by last write even within one clock tick.
          QStringLiteral("INSERT INTO staged (profile, table_name, change_set, staged_at, seq)"
                         " VALUES (?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM staged))"
@@ -67,31 +118,117 @@ void ChangeJournal::stage(const QString& profile, const ChangeSet& changes) {
           QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)});
 }
 
+} // namespace
+
+// WAL with synchronous = NORMAL: a committed stage is in the OS's hands, so it survives the process being
+// killed or crashing, without an fsync per edit. Only a power loss can take the last stages.
+ChangeJournal::ChangeJournal(const QString& path)
+    : m_path(path)
+    , m_worker(std::make_unique<Worker>()) {
+    m_connection = m_worker->call([path] {
+        return localdb::open(
+            kNames, path, QStringLiteral("pgdesk-journal"),
+            {QStringLiteral("PRAGMA synchronous = NORMAL"),
+             QStringLiteral(
+                 "CREATE TABLE IF NOT EXISTS staged (profile TEXT NOT NULL, table_name TEXT NOT NULL,"
+                 " change_set TEXT NOT NULL, staged_at TEXT NOT NULL, seq INTEGER NOT NULL,"
+                 " PRIMARY KEY (profile, table_name))")});
+    });
+}
+
+ChangeJournal::~ChangeJournal() {
+    m_worker->post([name = m_connection] { localdb::close(name); });
+    m_worker.reset(); // runs what is queued, then the close, then stops
+}
+
+void ChangeJournal::stage(const QString& profile, const ChangeSet& changes) {
+    m_worker->call([&] {
+        {
+            std::lock_guard lock(m_worker->m_mutex); // a queued stage of this entry is older: drop it
+            m_worker->m_pending.remove({profile, changes.table});
+        }
+        writeStage(m_connection, m_path, profile, changes);
+    });
+}
+
+void ChangeJournal::stageLater(const QString& profile, const ChangeSet& changes) {
+    const std::pair<QString, QString> key{profile, changes.table};
+    {
+        std::lock_guard lock(m_worker->m_mutex);
+        const bool queued = m_worker->m_pending.contains(key);
+        m_worker->m_pending.insert(key, changes);
+        if (queued)
+            return; // the queued write takes the latest
+    }
+    m_worker->post([this, key] {
+        ChangeSet latest;
+        {
+            std::lock_guard lock(m_worker->m_mutex);
+            const auto it = m_worker->m_pending.find(key);
+            if (it == m_worker->m_pending.end())
+                return; // cleared or written since
+            latest = std::move(*it);
+            m_worker->m_pending.erase(it);
+        }
+        QString error;
+        try {
+            writeStage(m_connection, m_path, key.first, latest);
+        } catch (const std::exception& e) {
+            error = QString::fromUtf8(e.what());
+        }
+        std::lock_guard lock(m_worker->m_mutex);
+        m_worker->m_writeError = error;
+    });
+}
+
+QString ChangeJournal::writeError() const {
+    std::lock_guard lock(m_worker->m_mutex);
+    return m_worker->m_writeError;
+}
+
 void ChangeJournal::clear(const QString& profile, const QString& table) {
-    exec(QSqlDatabase::database(m_connectionName, false), m_path,
-         QStringLiteral("DELETE FROM staged WHERE profile = ? AND table_name = ?"), {profile, table});
+    m_worker->call([&] {
+        {
+            std::lock_guard lock(m_worker->m_mutex);
+            m_worker->m_pending.remove({profile, table});
+        }
+        exec(QSqlDatabase::database(m_connection, false), m_path,
+             QStringLiteral("DELETE FROM staged WHERE profile = ? AND table_name = ?"), {profile, table});
+    });
 }
 
 std::optional<ChangeSet> ChangeJournal::load(const QString& profile, const QString& table) const {
-    QSqlQuery q = exec(QSqlDatabase::database(m_connectionName, false), m_path,
-                       QStringLiteral("SELECT change_set FROM staged WHERE profile = ? AND table_name = ?"),
-                       {profile, table});
-    if (!q.next())
+    const QString text = m_worker->call([&] {
+        QSqlQuery q =
+            exec(QSqlDatabase::database(m_connection, false), m_path,
+                 QStringLiteral("SELECT change_set FROM staged WHERE profile = ? AND table_name = ?"),
+                 {profile, table});
+        return q.next() ? q.value(0).toString() : QString();
+    });
+    if (text.isNull())
         return std::nullopt;
-    return ChangeSet::fromJsonText(q.value(0).toString().toUtf8());
+    return ChangeSet::fromJsonText(text.toUtf8());
 }
 
 QList<JournalEntry> ChangeJournal::entries() const {
-    QSqlQuery q = exec(QSqlDatabase::database(m_connectionName, false), m_path,
-                       QStringLiteral("SELECT profile, table_name, change_set, staged_at FROM staged"
-                                      " ORDER BY seq"));
+    struct Stored {
+        QString profile, table, changes, stagedAt;
+    };
+    const QList<Stored> stored = m_worker->call([&] {
+        QSqlQuery q = exec(QSqlDatabase::database(m_connection, false), m_path,
+                           QStringLiteral("SELECT profile, table_name, change_set, staged_at FROM staged"
+                                          " ORDER BY seq"));
+        QList<Stored> rows;
+        while (q.next())
+            rows << Stored{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                           q.value(3).toString()};
+        return rows;
+    });
     QList<JournalEntry> out;
-    while (q.next()) {
+    for (const Stored& s : stored) {
         try {
-            JournalEntry e{q.value(0).toString(), q.value(1).toString(),
-                           ChangeSet::fromJsonText(q.value(2).toString().toUtf8()),
-                           QDateTime::fromString(q.value(3).toString(), Qt::ISODateWithMs)};
-            out << e;
+            out << JournalEntry{s.profile, s.table, ChangeSet::fromJsonText(s.changes.toUtf8()),
+                                QDateTime::fromString(s.stagedAt, Qt::ISODateWithMs)};
         } catch (const ConfigurationError&) {
             // Written by another version, or damaged: skipped, so one bad entry never hides the others.
         }

@@ -1,16 +1,16 @@
+#include "changesetdetail.h"
+
 #include <pgdesk/core/changeset.h>
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/rowstatementbuilder.h>
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonValue>
-
 #include <algorithm>
 
 namespace pgdesk::core {
+
+using detail::failChange;
 
 QString changeOpName(ChangeOp op) {
     switch (op) {
@@ -89,15 +89,12 @@ void put(Row& row, const QString& column, const std::optional<QString>& value) {
     row.append({column, value});
 }
 
-bool hasColumn(const Row& row, const QString& column) {
-    return std::any_of(row.begin(), row.end(), [&](const auto& entry) { return entry.first == column; });
+void removeColumn(Row& row, const QString& column) {
+    row.removeIf([&](const auto& entry) { return entry.first == column; });
 }
 
-[[noreturn]] void failChange(qsizetype index, const QString& field, const QString& message) {
-    const QString where = QStringLiteral("change %1").arg(index + 1);
-    throwConfigurationError(field.isEmpty() ? where : where + QLatin1Char('.') + field,
-                            field.isEmpty() ? where + QStringLiteral(": ") + message
-                                            : QStringLiteral("%1: %2: %3").arg(where, field, message));
+bool hasColumn(const Row& row, const QString& column) {
+    return std::any_of(row.begin(), row.end(), [&](const auto& entry) { return entry.first == column; });
 }
 
 // xmin is an unsigned 32-bit transaction id, written in decimal.
@@ -125,6 +122,15 @@ void validateRow(const Row& row, qsizetype index, const QString& field, bool all
 
 } // namespace
 
+namespace detail {
+void failChange(qsizetype index, const QString& field, const QString& message) {
+    const QString where = QStringLiteral("change %1").arg(index + 1);
+    throwConfigurationError(field.isEmpty() ? where : where + QLatin1Char('.') + field,
+                            field.isEmpty() ? where + QStringLiteral(": ") + message
+                                            : QStringLiteral("%1: %2: %3").arg(where, field, message));
+}
+} // namespace detail
+
 ChangeSet::ChangeSet(const TableInfo& info)
     : table(qualifiedTableText(info.schema, info.name)) {
 }
@@ -147,8 +153,8 @@ qsizetype ChangeSet::indexOfKey(const Key& key) const {
     return -1;
 }
 
-qsizetype ChangeSet::stageUpdate(const Key& key, const QString& version, const Row& set,
-                                 const Row& original) {
+qsizetype ChangeSet::stageUpdate(const Key& key, const QString& version, const Row& set, const Row& original,
+                                 const QStringList& setDefault) {
     const qsizetype i = indexOfKey(key);
     if (i >= 0) {
         Change& pending = changes[i];
@@ -156,8 +162,15 @@ qsizetype ChangeSet::stageUpdate(const Key& key, const QString& version, const R
             throwError(ErrorKind::Configuration,
                        QStringLiteral("the row %1 is staged for deletion").arg(describeKey(key)));
         if (pending.op == ChangeOp::Update) {
-            for (const auto& [column, value] : set)
+            for (const auto& [column, value] : set) {
                 put(pending.values, column, value);
+                pending.defaults.removeAll(column);
+            }
+            for (const QString& column : setDefault) {
+                removeColumn(pending.values, column);
+                if (!pending.defaults.contains(column))
+                    pending.defaults.append(column);
+            }
             for (const auto& [column, value] : original) {
                 if (!hasColumn(pending.original, column))
                     pending.original.append({column, value});
@@ -166,7 +179,13 @@ qsizetype ChangeSet::stageUpdate(const Key& key, const QString& version, const R
         }
         // After a pending soft delete or restore: a change of its own, applied after it.
     }
-    changes.append(Change{ChangeOp::Update, key, version, set, original});
+    Change change{ChangeOp::Update, key, version, set, original, {}};
+    for (const QString& column : setDefault) {
+        removeColumn(change.values, column);
+        if (!change.defaults.contains(column))
+            change.defaults.append(column);
+    }
+    changes.append(std::move(change));
     return changes.size() - 1;
 }
 
@@ -181,6 +200,12 @@ qsizetype ChangeSet::stageInsertEdit(qsizetype insertIndex, const Row& values) {
     for (const auto& [column, value] : values)
         put(changes[insertIndex].values, column, value);
     return insertIndex;
+}
+
+void ChangeSet::unsetInsertValue(qsizetype insertIndex, const QString& column) {
+    if (insertIndex < 0 || insertIndex >= changes.size() || changes.at(insertIndex).op != ChangeOp::Insert)
+        throwError(ErrorKind::Configuration, QStringLiteral("no pending insert at %1").arg(insertIndex));
+    removeColumn(changes[insertIndex].values, column);
 }
 
 void ChangeSet::cancelInsert(qsizetype insertIndex) {
@@ -271,357 +296,30 @@ void ChangeSet::validate() const {
                 i, QStringLiteral("version"),
                 QStringLiteral("\"%1\" is not a row version (an unsigned 32-bit number)").arg(c.version));
         if (c.op == ChangeOp::Update) {
-            if (c.values.isEmpty())
+            if (c.values.isEmpty() && c.defaults.isEmpty())
                 failChange(i, QStringLiteral("set"), QStringLiteral("an update needs at least one column"));
             validateRow(c.values, i, QStringLiteral("set"), true);
             validateRow(c.original, i, QStringLiteral("original"), true);
+            for (qsizetype d = 0; d < c.defaults.size(); ++d) {
+                const QString& name = c.defaults.at(d);
+                if (name.isEmpty())
+                    failChange(i, QStringLiteral("set_default"), QStringLiteral("a column name is empty"));
+                if (c.defaults.indexOf(name) != d)
+                    failChange(i, QStringLiteral("set_default"),
+                               QStringLiteral("column \"%1\" is given twice").arg(name));
+                if (hasColumn(c.values, name))
+                    failChange(
+                        i, QStringLiteral("set_default"),
+                        QStringLiteral("column \"%1\" is both set to a value and to its default").arg(name));
+            }
+        } else if (!c.defaults.isEmpty()) {
+            failChange(i, QStringLiteral("set_default"),
+                       QStringLiteral("a %1 takes no set_default").arg(changeOpName(c.op)));
         } else if (!c.values.isEmpty() || !c.original.isEmpty()) {
             failChange(i, QStringLiteral("values"),
                        QStringLiteral("a %1 takes no values").arg(changeOpName(c.op)));
         }
     }
-}
-
-// ---- JSON ------------------------------------------------------------------------------------------
-
-namespace {
-
-QString jsonString(const QString& text) {
-    const QByteArray a = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
-    return QString::fromUtf8(a.mid(1, a.size() - 2));
-}
-
-QJsonObject rowJson(const Row& row) {
-    QJsonObject o;
-    for (const auto& [name, value] : row)
-        o.insert(name, value ? QJsonValue(*value) : QJsonValue());
-    return o;
-}
-
-// Hand-written so that fields keep a readable order (QJsonObject sorts its keys).
-QString rowText(const Row& row) {
-    QStringList parts;
-    for (const auto& [name, value] : row)
-        parts << jsonString(name) + QStringLiteral(": ") +
-                     (value ? jsonString(*value) : QStringLiteral("null"));
-    return QLatin1Char('{') + parts.join(QStringLiteral(", ")) + QLatin1Char('}');
-}
-
-QString changeText(const Change& c) {
-    QStringList parts{QStringLiteral("\"op\": ") + jsonString(changeOpName(c.op))};
-    if (c.op != ChangeOp::Insert)
-        parts << QStringLiteral("\"key\": ") + rowText(c.key);
-    if (!c.version.isEmpty())
-        parts << QStringLiteral("\"version\": ") + jsonString(c.version);
-    if (c.op == ChangeOp::Update)
-        parts << QStringLiteral("\"set\": ") + rowText(c.values);
-    if (c.op == ChangeOp::Insert)
-        parts << QStringLiteral("\"values\": ") + rowText(c.values);
-    if (c.op == ChangeOp::Update && !c.original.isEmpty())
-        parts << QStringLiteral("\"original\": ") + rowText(c.original);
-    return QLatin1Char('{') + parts.join(QStringLiteral(", ")) + QLatin1Char('}');
-}
-
-bool isNumberStart(char ch) {
-    return ch == '-' || (ch >= '0' && ch <= '9');
-}
-
-// Length of the JSON number (RFC 8259 grammar) at text[i], 0 when there is none.
-qsizetype numberLength(const QByteArray& text, qsizetype i) {
-    const qsizetype start = i;
-    const auto digit = [&](qsizetype k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
-    if (i < text.size() && text[i] == '-')
-        ++i;
-    if (!digit(i))
-        return 0;
-    if (text[i] == '0')
-        ++i;
-    else
-        while (digit(i))
-            ++i;
-    if (i < text.size() && text[i] == '.') {
-        if (!digit(i + 1))
-            return 0;
-        ++i;
-        while (digit(i))
-            ++i;
-    }
-    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
-        ++i;
-        if (i < text.size() && (text[i] == '+' || text[i] == '-'))
-            ++i;
-        if (!digit(i))
-            return 0;
-        while (digit(i))
-            ++i;
-    }
-    return i - start;
-}
-
-// Marks a string that was a JSON number in the text. PostgreSQL text can never contain NUL, and the reader
-// refuses \u0000 in strings, so no string from the document can start with it.
-const QChar kNumberMark = QChar(0);
-
-[[noreturn]] void failJson(qsizetype at, const QString& message) {
-    throwConfigurationError(QStringLiteral("json"),
-                            QStringLiteral("not valid JSON at byte %1: %2").arg(at).arg(message));
-}
-
-// QJsonDocument reads numbers into a double, which would turn 12345678901234567890 into 1.2345678901234567e19
-// and 0.10 into 0.1. Numbers outside strings are therefore turned into marked strings ("\u0000" + the exact
-// text) first; `inserted` records (position, length) of what was added, to map parser error offsets back.
-QByteArray quoteNumbers(const QByteArray& in, QList<std::pair<qsizetype, qsizetype>>* inserted) {
-    QByteArray out;
-    out.reserve(in.size() + 64);
-    bool inString = false;
-    for (qsizetype i = 0; i < in.size(); ++i) {
-        const char ch = in[i];
-        if (inString) {
-            // QJsonDocument takes a raw NUL inside a string, which would pass for the number mark or cut
-            // the value short when sent to the server.
-            if (ch == '\0')
-                failJson(i, QStringLiteral("NUL cannot be part of PostgreSQL text"));
-            out += ch;
-            if (ch == '\\' && i + 1 < in.size()) {
-                if (in.mid(i + 1, 5).toLower() == "u0000")
-                    failJson(i, QStringLiteral("\\u0000 (NUL) cannot be part of PostgreSQL text"));
-                out += in[++i];
-            } else if (ch == '"') {
-                inString = false;
-            }
-            continue;
-        }
-        if (ch == '"') {
-            inString = true;
-            out += ch;
-            continue;
-        }
-        if (isNumberStart(ch)) {
-            const qsizetype n = numberLength(in, i);
-            if (n == 0)
-                failJson(i, QStringLiteral("invalid number"));
-            inserted->append({i, 7});
-            inserted->append({i + n, 1});
-            out += "\"\\u0000";
-            out += in.mid(i, n);
-            out += '"';
-            i += n - 1;
-            continue;
-        }
-        out += ch;
-    }
-    return out;
-}
-
-bool isNumberString(const QJsonValue& v) {
-    return v.isString() && v.toString().startsWith(kNumberMark);
-}
-
-QString jsonTypeName(const QJsonValue& v) {
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return QStringLiteral("a boolean");
-    case QJsonValue::Double:
-        return QStringLiteral("a number");
-    case QJsonValue::String:
-        return isNumberString(v) ? QStringLiteral("a number") : QStringLiteral("a string");
-    case QJsonValue::Array:
-        return QStringLiteral("an array");
-    case QJsonValue::Object:
-        return QStringLiteral("an object");
-    case QJsonValue::Undefined:
-        break;
-    }
-    return QStringLiteral("missing");
-}
-
-// A value of PostgreSQL text: a string, a number (already turned into its exact text), a boolean, or null.
-std::optional<QString> textValue(const QJsonValue& v, qsizetype index, const QString& field) {
-    switch (v.type()) {
-    case QJsonValue::Null:
-        return std::nullopt;
-    case QJsonValue::String:
-        return isNumberString(v) ? v.toString().mid(1) : v.toString();
-    case QJsonValue::Bool:
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double: // only from a QJsonObject built in code; the text reader never makes one
-        return QString::number(v.toDouble(), 'g', 17);
-    default:
-        failChange(index, field,
-                   QStringLiteral("must be a string, number, boolean or null, not %1").arg(jsonTypeName(v)));
-    }
-}
-
-Row rowFrom(const QJsonValue& v, qsizetype index, const QString& field) {
-    if (!v.isObject())
-        failChange(index, field,
-                   QStringLiteral("must be an object of column → value, not %1").arg(jsonTypeName(v)));
-    Row row;
-    const QJsonObject o = v.toObject();
-    for (auto it = o.begin(); it != o.end(); ++it)
-        row.append({it.key(), textValue(it.value(), index, field + QLatin1Char('.') + it.key())});
-    return row;
-}
-
-Change changeFrom(const QJsonValue& value, qsizetype index) {
-    if (!value.isObject())
-        failChange(index, {}, QStringLiteral("must be an object, not %1").arg(jsonTypeName(value)));
-    const QJsonObject o = value.toObject();
-    const QJsonValue opValue = o.value(QStringLiteral("op"));
-    if (!opValue.isString() || isNumberString(opValue))
-        failChange(index, QStringLiteral("op"),
-                   QStringLiteral("must be one of update, insert, delete, soft_delete, restore"));
-    const auto op = changeOpFromName(opValue.toString());
-    if (!op)
-        failChange(index, QStringLiteral("op"),
-                   QStringLiteral("unknown operation \"%1\" (update, insert, delete, soft_delete, restore)")
-                       .arg(opValue.toString()));
-    QStringList allowed{QStringLiteral("op")};
-    switch (*op) {
-    case ChangeOp::Update:
-        allowed << QStringLiteral("key") << QStringLiteral("version") << QStringLiteral("set")
-                << QStringLiteral("original");
-        break;
-    case ChangeOp::Insert:
-        allowed << QStringLiteral("values");
-        break;
-    case ChangeOp::Delete:
-    case ChangeOp::SoftDelete:
-    case ChangeOp::Restore:
-        allowed << QStringLiteral("key") << QStringLiteral("version");
-        break;
-    }
-    // Strict: a misspelt "sett" must not turn an update into a no-op that only touches updated_at.
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        if (!allowed.contains(it.key()))
-            failChange(index, it.key(),
-                       QStringLiteral("unexpected field for %1 (allowed: %2)")
-                           .arg(changeOpName(*op), allowed.join(QStringLiteral(", "))));
-    }
-    Change c;
-    c.op = *op;
-    if (o.contains(QStringLiteral("key")))
-        c.key = rowFrom(o.value(QStringLiteral("key")), index, QStringLiteral("key"));
-    if (o.contains(QStringLiteral("version"))) {
-        const auto version = textValue(o.value(QStringLiteral("version")), index, QStringLiteral("version"));
-        c.version = version.value_or(QString());
-    }
-    if (c.op == ChangeOp::Update) {
-        if (!o.contains(QStringLiteral("set")))
-            failChange(index, QStringLiteral("set"), QStringLiteral("an update needs \"set\""));
-        c.values = rowFrom(o.value(QStringLiteral("set")), index, QStringLiteral("set"));
-        if (o.contains(QStringLiteral("original")))
-            c.original = rowFrom(o.value(QStringLiteral("original")), index, QStringLiteral("original"));
-    }
-    if (c.op == ChangeOp::Insert) {
-        if (!o.contains(QStringLiteral("values")))
-            failChange(index, QStringLiteral("values"), QStringLiteral("an insert needs \"values\""));
-        c.values = rowFrom(o.value(QStringLiteral("values")), index, QStringLiteral("values"));
-    }
-    return c;
-}
-
-} // namespace
-
-QJsonObject ChangeSet::toJson() const {
-    QJsonArray list;
-    for (const Change& c : changes) {
-        QJsonObject o{{QStringLiteral("op"), changeOpName(c.op)}};
-        if (c.op != ChangeOp::Insert)
-            o.insert(QStringLiteral("key"), rowJson(c.key));
-        if (!c.version.isEmpty())
-            o.insert(QStringLiteral("version"), c.version);
-        if (c.op == ChangeOp::Update)
-            o.insert(QStringLiteral("set"), rowJson(c.values));
-        if (c.op == ChangeOp::Insert)
-            o.insert(QStringLiteral("values"), rowJson(c.values));
-        if (c.op == ChangeOp::Update && !c.original.isEmpty())
-            o.insert(QStringLiteral("original"), rowJson(c.original));
-        list.append(o);
-    }
-    QJsonObject out{{QStringLiteral("table"), table}, {QStringLiteral("changes"), list}};
-    if (useCtid)
-        out.insert(QStringLiteral("use_ctid"), true);
-    return out;
-}
-
-QByteArray ChangeSet::toJsonText(bool indented) const {
-    QStringList items;
-    for (const Change& c : changes)
-        items << changeText(c);
-    const QString nl = indented ? QStringLiteral("\n") : QString();
-    const QString indent = indented ? QStringLiteral("  ") : QString();
-    QString out = QLatin1Char('{') + nl + indent + QStringLiteral("\"table\": ") + jsonString(table) +
-                  QLatin1Char(',') + nl;
-    if (useCtid)
-        out += indent + QStringLiteral("\"use_ctid\": true,") + nl;
-    out += indent + QStringLiteral("\"changes\": [");
-    if (!items.isEmpty())
-        out += nl + indent + indent + items.join(QLatin1Char(',') + nl + indent + indent) + nl + indent;
-    out += QLatin1Char(']') + nl + QLatin1Char('}') + nl;
-    return out.toUtf8();
-}
-
-ChangeSet ChangeSet::fromJson(const QJsonObject& object) {
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.key() != QLatin1String("table") && it.key() != QLatin1String("changes") &&
-            it.key() != QLatin1String("use_ctid"))
-            throwConfigurationError(it.key(),
-                                    QStringLiteral("unexpected field \"%1\" in a change set (allowed: "
-                                                   "table, use_ctid, changes)")
-                                        .arg(it.key()));
-    }
-    ChangeSet set;
-    const QJsonValue table = object.value(QStringLiteral("table"));
-    if (!table.isString() || isNumberString(table) || table.toString().trimmed().isEmpty())
-        throwConfigurationError(QStringLiteral("table"),
-                                QStringLiteral("\"table\" must be a non-empty string like \"schema.name\""));
-    set.table = table.toString();
-    const QJsonValue useCtid = object.value(QStringLiteral("use_ctid"));
-    if (!useCtid.isUndefined() && !useCtid.isBool())
-        throwConfigurationError(QStringLiteral("use_ctid"),
-                                QStringLiteral("\"use_ctid\" must be true or false"));
-    set.useCtid = useCtid.toBool(false);
-    const QJsonValue changes = object.value(QStringLiteral("changes"));
-    if (!changes.isArray())
-        throwConfigurationError(
-            QStringLiteral("changes"),
-            QStringLiteral("\"changes\" must be an array, not %1").arg(jsonTypeName(changes)));
-    const QJsonArray list = changes.toArray();
-    set.changes.reserve(list.size());
-    for (qsizetype i = 0; i < list.size(); ++i)
-        set.changes.append(changeFrom(list.at(i), i));
-    set.validate();
-    return set;
-}
-
-ChangeSet ChangeSet::fromJsonText(const QByteArray& text) {
-    QList<std::pair<qsizetype, qsizetype>> inserted;
-    const QByteArray quoted = quoteNumbers(text, &inserted);
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(quoted, &error);
-    if (error.error != QJsonParseError::NoError) {
-        // Back to a byte of the original text; an offset inside added characters is the number's start.
-        qsizetype shift = 0;
-        qsizetype offset = error.offset;
-        for (const auto& [at, length] : inserted) {
-            if (offset <= at + shift)
-                break;
-            if (offset < at + shift + length) {
-                offset = at + shift;
-                break;
-            }
-            shift += length;
-        }
-        failJson(std::max<qsizetype>(0, offset - shift), error.errorString());
-    }
-    if (!doc.isObject())
-        throwConfigurationError(
-            QStringLiteral("json"),
-            QStringLiteral("a change set is a JSON object {\"table\": …, \"changes\": […]}"));
-    return fromJson(doc.object());
 }
 
 } // namespace pgdesk::core

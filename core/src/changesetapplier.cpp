@@ -383,7 +383,7 @@ QList<PlannedStatement> ChangeSetApplier::build(const ChangeSet& changes, const 
                 QStringList setColumns;
                 QStringList assignments;
                 if (c.op == ChangeOp::Update) {
-                    assignments = b.assignments(c.values, &setColumns);
+                    assignments = b.assignments(c.values, &setColumns, c.defaults);
                 } else {
                     assignments << b.softDeleteAssignment(c.op == ChangeOp::SoftDelete);
                     setColumns << m_table.conventions.softDeleteColumn;
@@ -456,7 +456,7 @@ ApplyResult ChangeSetApplier::run(const ChangeSet& changes, const TransactionRun
     // Many updates of the same columns: a few set-based statements first. Any row that does not come back
     // (a conflict) or any error rolls that attempt back, and the per-row pipeline below runs instead to name
     // exactly which changes conflict or fail. The preview shows the per-row statements either way.
-    if (const auto batched = planSetBasedUpdates(m_table, changes)) {
+    if (const auto batched = planSetBasedUpdates(m_table, changes, m_returnRows)) {
         try {
             const Attempt done = inTransaction([&](Connection& connection) {
                 ++result.attempts;
@@ -477,8 +477,9 @@ ApplyResult ChangeSetApplier::run(const ChangeSet& changes, const TransactionRun
             });
             result.applied = true;
             result.statements = int(batched->statements.size());
-            result.rows.resize(changes.size());
-            for (qsizetype i = 0; i < batched->statements.size(); ++i) {
+            if (m_returnRows)
+                result.rows.resize(changes.size());
+            for (qsizetype i = 0; m_returnRows && i < batched->statements.size(); ++i) {
                 const Result& r = done.results.at(i);
                 // t.*, t.xmin, v.ord: the row, its new version, its 1-based position in the chunk.
                 const int columns = r.columnCount() - 2;
@@ -604,9 +605,10 @@ ApplyResult ChangeSetApplier::run(const ChangeSet& changes, const TransactionRun
     }
 
     result.applied = true;
-    result.rows.reserve(statements.size());
+    if (m_returnRows)
+        result.rows.reserve(statements.size());
     QStringList columns;
-    for (qsizetype i = 0; i < statements.size(); ++i) {
+    for (qsizetype i = 0; m_returnRows && i < statements.size(); ++i) {
         const qsizetype change = statements.at(i).change;
         // Statements of one text return the same columns: their names are read once and shared.
         if (i == 0 || statements.at(i).sql != statements.at(i - 1).sql)

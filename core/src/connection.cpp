@@ -5,7 +5,9 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 Q_LOGGING_CATEGORY(lcSql, "pgdesk.sql", QtInfoMsg)
@@ -30,7 +32,23 @@ bool CancelHandle::cancel(QString* error) const {
     return ok;
 }
 
+struct Connection::NoticeState {
+    PQnoticeReceiver original = nullptr; // libpq's default, which ignores its argument
+    std::function<void(const QString&)> receiver;
+    bool suppress = false;
+};
+
 namespace {
+
+void forwardNotice(void* arg, const PGresult* notice) {
+    const auto* state = static_cast<const Connection::NoticeState*>(arg);
+    if (state->suppress)
+        return;
+    if (state->receiver)
+        state->receiver(QString::fromUtf8(PQresultErrorMessage(notice)).trimmed());
+    else if (state->original)
+        state->original(nullptr, notice);
+}
 
 QString trimmedLibpqMessage(const char* message) {
     QString text = QString::fromUtf8(message).trimmed();
@@ -39,6 +57,44 @@ QString trimmedLibpqMessage(const char* message) {
         if (text.startsWith(prefix))
             text = text.mid(prefix.size());
     return text;
+}
+
+// TLS failures name what libpq checked but not which setting to look at: a hint does.
+void explainTlsFailure(ErrorInfo& info, const ConnectionProfile& profile) {
+    const QString lower = info.message.toLower();
+    auto file = [](const QString& path) {
+        return path.isEmpty() ? QStringLiteral("libpq's default file") : QStringLiteral("\"%1\"").arg(path);
+    };
+    if (lower.contains(QLatin1String("certificate verify failed"))) {
+        info.hint =
+            QStringLiteral("the server's certificate is not signed by a certificate authority in sslrootcert "
+                           "(%1): the server may not be the one you meant, or sslrootcert is the wrong file")
+                .arg(file(profile.sslRootCert));
+    } else if (lower.contains(QLatin1String("does not match host name"))) {
+        info.hint =
+            QStringLiteral("the server's certificate was issued for another host name: connect by the name "
+                           "it names, or use sslmode=verify-ca to check only who signed it");
+    } else if (lower.contains(QLatin1String("alert unknown ca")) ||
+               lower.contains(QLatin1String("alert bad certificate")) ||
+               lower.contains(QLatin1String("alert certificate"))) {
+        info.kind = ErrorKind::Authentication;
+        info.hint = QStringLiteral("the server does not accept the client certificate in sslcert (%1)")
+                        .arg(file(profile.sslCert));
+    } else if (lower.contains(QLatin1String("requires a valid client certificate"))) {
+        info.kind = ErrorKind::Authentication;
+        info.sqlState = QStringLiteral("28000");
+        info.hint =
+            QStringLiteral("this server lets the user in by client certificate: set sslcert and sslkey");
+    } else if (lower.contains(QLatin1String("but not private key file")) ||
+               lower.contains(QLatin1String("could not open private key file")) ||
+               lower.contains(QLatin1String("could not load private key file"))) {
+        info.kind = ErrorKind::Configuration;
+        info.field = QStringLiteral("sslkey");
+    } else if (lower.contains(QLatin1String("root certificate file")) &&
+               lower.contains(QLatin1String("does not exist"))) {
+        info.kind = ErrorKind::Configuration;
+        info.field = QStringLiteral("sslrootcert");
+    }
 }
 
 // Connection-time failures arrive without a SQLSTATE from libpq; the message is all there is.
@@ -78,7 +134,8 @@ Connection::Connection(Connection&& other) noexcept
     , m_profile(std::move(other.m_profile))
     , m_openedAt(other.m_openedAt)
     , m_observer(std::move(other.m_observer))
-    , m_cancel(std::move(other.m_cancel)) {
+    , m_cancel(std::move(other.m_cancel))
+    , m_notices(std::move(other.m_notices)) {
 }
 
 Connection& Connection::operator=(Connection&& other) noexcept {
@@ -89,6 +146,7 @@ Connection& Connection::operator=(Connection&& other) noexcept {
         m_openedAt = other.m_openedAt;
         m_observer = std::move(other.m_observer);
         m_cancel = std::move(other.m_cancel);
+        m_notices = std::move(other.m_notices);
     }
     return *this;
 }
@@ -103,9 +161,29 @@ void Connection::close() noexcept {
     if (m_conn)
         PQfinish(m_conn);
     m_conn = nullptr;
+    m_notices.reset();
 }
 
 Connection Connection::open(const ConnectionProfile& profile, const std::optional<QString>& password) {
+    try {
+        return connect(profile, password);
+    } catch (const ConnectionError& e) {
+        // pgbouncer refuses startup options ("unsupported startup parameter: options"). Ours carry only
+        // the profile's session settings: a profile that did not say it goes through a pooler gets them
+        // per transaction instead, as if it had (the safe assumption: transaction pooling).
+        const bool ownOptionsOnly =
+            std::none_of(profile.extraOptions.begin(), profile.extraOptions.end(),
+                         [](const auto& option) { return option.first == QLatin1String("options"); });
+        if (profile.pooler != PoolerMode::None || !ownOptionsOnly ||
+            !e.message().contains(QLatin1String("unsupported startup parameter")))
+            throw;
+        ConnectionProfile pooled = profile;
+        pooled.pooler = PoolerMode::Transaction;
+        return connect(pooled, password);
+    }
+}
+
+Connection Connection::connect(const ConnectionProfile& profile, const std::optional<QString>& password) {
     profile.validate();
     const auto parameters = profile.connectionParameters(password);
     std::vector<const char*> keywords;
@@ -122,11 +200,16 @@ Connection Connection::open(const ConnectionProfile& profile, const std::optiona
     c.m_conn = PQconnectdbParams(keywords.data(), values.data(), 0);
     if (!c.m_conn)
         throwError(ErrorKind::Connection, QStringLiteral("out of memory allocating a connection"));
-    if (PQstatus(c.m_conn) != CONNECTION_OK)
-        throwError(connectFailure(c.m_conn));
+    if (PQstatus(c.m_conn) != CONNECTION_OK) {
+        ErrorInfo info = connectFailure(c.m_conn);
+        explainTlsFailure(info, profile);
+        throwError(std::move(info));
+    }
     c.m_openedAt = std::chrono::steady_clock::now();
     c.m_cancel.m_state = std::make_shared<CancelHandle::State>();
     c.m_cancel.m_state->cancel = PQgetCancel(c.m_conn);
+    c.m_notices = std::make_shared<NoticeState>();
+    c.m_notices->original = PQsetNoticeReceiver(c.m_conn, forwardNotice, c.m_notices.get());
     return c;
 }
 
@@ -222,10 +305,23 @@ static void requireOpen(pg_conn* conn) {
         throwError(ErrorKind::Connection, QStringLiteral("not connected"));
 }
 
+bool Connection::needsTransactionSettings() const {
+    return m_conn && m_profile.pooler != PoolerMode::None && isIdle() &&
+           !m_profile.transactionSettings().isEmpty();
+}
+
 Result Connection::exec(const QString& sql) {
     requireOpen(m_conn);
+    QByteArray text = sql.toUtf8();
+    if (needsTransactionSettings()) {
+        // In one query string the statements share an implicit transaction (or the block a BEGIN opens),
+        // and SET LOCAL takes no snapshot, so BEGIN ISOLATION LEVEL … still works after it.
+        const QString settings = m_profile.transactionSettings().join(QStringLiteral("; "));
+        notifyStatement(settings, {});
+        text = settings.toUtf8() + "; " + text;
+    }
     notifyStatement(sql, {});
-    return check(PQexec(m_conn, sql.toUtf8().constData()), sql);
+    return check(PQexec(m_conn, text.constData()), sql);
 }
 
 namespace {
@@ -245,6 +341,21 @@ struct ParamArrays {
 
 Result Connection::exec(const QString& sql, const Params& params) {
     requireOpen(m_conn);
+    if (needsTransactionSettings()) {
+        SentStatement sent = send(sql, params);
+        // As PQexecParams: the first error, else the last result.
+        PGresult* kept = nullptr;
+        while (PGresult* r = PQgetResult(m_conn)) {
+            if (kept && PQresultStatus(kept) == PGRES_FATAL_ERROR) {
+                PQclear(r);
+                continue;
+            }
+            PQclear(kept);
+            kept = r;
+        }
+        sent.finish();
+        return check(kept, sql, params);
+    }
     notifyStatement(sql, params);
     const ParamArrays a(params);
     return check(PQexecParams(m_conn, sql.toUtf8().constData(), int(params.size()), nullptr, a.values.data(),
@@ -252,8 +363,110 @@ Result Connection::exec(const QString& sql, const Params& params) {
                  sql, params);
 }
 
+SentStatement Connection::send(const QString& sql, const Params& params, TransactionSettings settings) {
+    requireOpen(m_conn);
+    const ParamArrays a(params);
+    const QByteArray text = sql.toUtf8();
+    if (settings == TransactionSettings::Skip || !needsTransactionSettings()) {
+        notifyStatement(sql, params);
+        if (PQsendQueryParams(m_conn, text.constData(), int(params.size()), nullptr, a.values.data(),
+                              a.lengths.data(), nullptr, 0) != 1)
+            throwLastError(sql);
+        return {};
+    }
+    // One pipeline, one sync: the SET LOCALs and the statement share the implicit transaction (or the
+    // block the statement opens), in one round trip.
+    if (PQenterPipelineMode(m_conn) != 1)
+        throwLastError(sql);
+    SentStatement sent(m_conn); // leaves pipeline mode whatever happens below
+    const QStringList prefix = m_profile.transactionSettings();
+    for (const QString& setting : prefix) {
+        notifyStatement(setting, {});
+        if (PQsendQueryParams(m_conn, setting.toUtf8().constData(), 0, nullptr, nullptr, nullptr, nullptr,
+                              0) != 1)
+            throwLastError(setting);
+    }
+    notifyStatement(sql, params);
+    if (PQsendQueryParams(m_conn, text.constData(), int(params.size()), nullptr, a.values.data(),
+                          a.lengths.data(), nullptr, 0) != 1 ||
+        PQpipelineSync(m_conn) != 1)
+        throwLastError(sql);
+    // SET LOCAL outside an explicit block warns that it lasts only for the transaction, which is the
+    // point here: that warning is not passed on. A failed SET aborts the pipeline, so the statement then
+    // reports PGRES_PIPELINE_ABORTED; the SET's own error is thrown instead.
+    m_notices->suppress = true;
+    PGresult* failed = nullptr;
+    for (qsizetype i = 0; i < prefix.size(); ++i) {
+        while (PGresult* r = PQgetResult(m_conn)) {
+            if (!failed && PQresultStatus(r) != PGRES_COMMAND_OK)
+                failed = r;
+            else
+                PQclear(r);
+        }
+    }
+    m_notices->suppress = false;
+    if (failed) {
+        while (PGresult* r = PQgetResult(m_conn)) // the statement's PGRES_PIPELINE_ABORTED
+            PQclear(r);
+        sent.finish();
+        throwLastError(prefix.join(QStringLiteral("; ")), failed);
+    }
+    return sent;
+}
+
+void Connection::setNoticeReceiver(std::function<void(const QString&)> receiver) {
+    if (m_notices)
+        m_notices->receiver = std::move(receiver);
+}
+
+// ---- SentStatement ---------------------------------------------------------------------------------
+
+SentStatement::~SentStatement() {
+    finish();
+}
+
+SentStatement::SentStatement(SentStatement&& other) noexcept
+    : m_pipelined(std::exchange(other.m_pipelined, nullptr)) {
+}
+
+SentStatement& SentStatement::operator=(SentStatement&& other) noexcept {
+    if (this != &other) {
+        finish();
+        m_pipelined = std::exchange(other.m_pipelined, nullptr);
+    }
+    return *this;
+}
+
+void SentStatement::finish() noexcept {
+    PGconn* conn = std::exchange(m_pipelined, nullptr);
+    if (!conn || PQpipelineStatus(conn) == PQ_PIPELINE_OFF)
+        return;
+    // What is left: the rest of the statement's results if the caller stopped early, then the sync. A
+    // null ends one request's results; a few in a row mean nothing more is coming.
+    int nulls = 0;
+    while (PQstatus(conn) == CONNECTION_OK && nulls < 3) {
+        PGresult* r = PQgetResult(conn);
+        if (!r) {
+            ++nulls;
+            continue;
+        }
+        nulls = 0;
+        const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+        PQclear(r);
+        if (sync)
+            break;
+    }
+    PQexitPipelineMode(conn);
+}
+
 void Connection::prepare(const QByteArray& name, const QString& sql, int paramCount) {
     requireOpen(m_conn);
+    if (!name.isEmpty() && m_profile.pooler != PoolerMode::None)
+        throwConfigurationError(
+            QStringLiteral("pooler_mode"),
+            QStringLiteral("a named prepared statement (%1) would stay on a server session that a "
+                           "transaction pooler shares with other clients")
+                .arg(QString::fromUtf8(name)));
     notifyStatement(QStringLiteral("PREPARE %1 AS %2").arg(QString::fromUtf8(name), sql), {});
     check(PQprepare(m_conn, name.constData(), sql.toUtf8().constData(), paramCount, nullptr), sql);
 }

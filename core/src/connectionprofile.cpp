@@ -5,6 +5,10 @@
 
 namespace pgdesk::core {
 
+bool isSecretOption(const QString& keyword) {
+    return keyword == QLatin1String("password") || keyword == QLatin1String("sslpassword");
+}
+
 QString isolationLevelSql(IsolationLevel level) {
     switch (level) {
     case IsolationLevel::ReadCommitted:
@@ -37,6 +41,20 @@ IsolationLevel isolationLevelFromString(const QString& text) {
             .arg(text));
 }
 
+QString poolerModeName(PoolerMode mode) {
+    return mode == PoolerMode::Transaction ? QStringLiteral("transaction") : QStringLiteral("none");
+}
+
+PoolerMode poolerModeFromString(const QString& text) {
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("transaction"))
+        return PoolerMode::Transaction;
+    if (t == QLatin1String("none") || t.isEmpty())
+        return PoolerMode::None;
+    throwConfigurationError(QStringLiteral("pooler_mode"),
+                            QStringLiteral("unknown pooler mode \"%1\" (none or transaction)").arg(text));
+}
+
 void ConnectionProfile::validate() const {
     static const QStringList sslModes = {QStringLiteral("disable"),   QStringLiteral("allow"),
                                          QStringLiteral("prefer"),    QStringLiteral("require"),
@@ -64,6 +82,15 @@ void ConnectionProfile::validate() const {
     if (pool.recycleSeconds < -1)
         throwConfigurationError(QStringLiteral("pool_recycle"),
                                 QStringLiteral("pool_recycle must be -1 (off) or >= 0 seconds"));
+    if (pooler != PoolerMode::None) {
+        for (const auto& [key, value] : extraOptions)
+            if (key == QLatin1String("options"))
+                throwConfigurationError(
+                    QStringLiteral("options"),
+                    QStringLiteral("startup options (\"%1\") cannot pass through a transaction pooler, "
+                                   "which refuses them and shares server sessions between clients")
+                        .arg(value));
+    }
     for (auto it = conventionOverrides.constBegin(); it != conventionOverrides.constEnd(); ++it)
         it.value().validate(it.key());
 }
@@ -99,11 +126,12 @@ ConnectionProfile::connectionParameters(const std::optional<QString>& password) 
         add("keepalives", QStringLiteral("0"));
     }
     // Session settings travel as startup options so that they hold for every statement, including
-    // autocommit ones; user-supplied `options` are appended after ours.
+    // autocommit ones; user-supplied `options` are appended after ours. A transaction pooler refuses
+    // them (and would share the session): there they are set in each transaction instead.
     QStringList options;
-    if (statementTimeoutMs > 0)
+    if (pooler == PoolerMode::None && statementTimeoutMs > 0)
         options << QStringLiteral("-c statement_timeout=%1").arg(statementTimeoutMs);
-    if (readOnly)
+    if (pooler == PoolerMode::None && readOnly)
         options << QStringLiteral("-c default_transaction_read_only=on");
     for (const auto& [key, value] : extraOptions) {
         if (key == QLatin1String("options"))
@@ -113,6 +141,18 @@ ConnectionProfile::connectionParameters(const std::optional<QString>& password) 
     }
     add("options", options.join(QLatin1Char(' ')));
     return p;
+}
+
+QStringList ConnectionProfile::transactionSettings() const {
+    QStringList settings;
+    if (pooler == PoolerMode::None)
+        return settings;
+    // Both values are ours (a validated integer, a constant), never user text.
+    if (statementTimeoutMs > 0)
+        settings << QStringLiteral("SET LOCAL statement_timeout = %1").arg(statementTimeoutMs);
+    if (readOnly)
+        settings << QStringLiteral("SET LOCAL transaction_read_only = on");
+    return settings;
 }
 
 QJsonObject ConnectionProfile::toJson() const {
@@ -141,10 +181,12 @@ QJsonObject ConnectionProfile::toJson() const {
     o[QStringLiteral("echo")] = echo;
     o[QStringLiteral("hide_parameters")] = hideParameters;
     o[QStringLiteral("keepalives")] = keepalives;
+    if (pooler != PoolerMode::None)
+        o[QStringLiteral("pooler_mode")] = poolerModeName(pooler);
     if (!extraOptions.isEmpty()) {
         QJsonObject extra;
         for (const auto& [k, v] : extraOptions)
-            if (k != QLatin1String("password")) // a password never goes to a file
+            if (!isSecretOption(k)) // a password never goes to a file
                 extra[k] = v;
         o[QStringLiteral("options")] = extra;
     }
@@ -214,6 +256,7 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject& o) {
     p.echo = flag(o, "echo", false);
     p.hideParameters = flag(o, "hide_parameters", false);
     p.keepalives = flag(o, "keepalives", true);
+    p.pooler = poolerModeFromString(str("pooler_mode"));
     const QJsonObject extra = o.value(QStringLiteral("options")).toObject();
     for (auto it = extra.begin(); it != extra.end(); ++it)
         p.extraOptions.append({it.key(), it.value().toString()});

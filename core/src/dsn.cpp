@@ -243,7 +243,7 @@ QString maskUri(const QString& dsn, qsizetype prefixLength) {
             const qsizetype eq = dsn.indexOf(QLatin1Char('='), start);
             if (eq >= 0 && eq < end) {
                 const QByteArray key = QByteArray::fromPercentEncoding(dsn.mid(start, eq - start).toUtf8());
-                if (key == "password" && eq + 1 < end)
+                if (isSecretOption(QString::fromUtf8(key)) && eq + 1 < end)
                     spans.append({eq + 1, end});
             }
             start = end + 1;
@@ -292,7 +292,7 @@ QString maskKeyValue(const QString& dsn) {
                 i += dsn[i] == QLatin1Char('\\') ? 2 : 1;
         }
         i = std::min(i, n);
-        if (key == QLatin1String("password") && i > valueStart)
+        if (isSecretOption(key) && i > valueStart)
             spans.append({valueStart, i});
     }
     return replaceSpans(dsn, spans);

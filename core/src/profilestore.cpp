@@ -100,9 +100,13 @@ ConnectionProfile ProfileStore::get(const QString& name) const {
 void ProfileStore::upsert(const ConnectionProfile& profile) {
     checkName(profile.name);
     for (const auto& [key, value] : profile.extraOptions)
-        if (key == QLatin1String("password"))
-            throwConfigurationError(QStringLiteral("password"),
-                                    QStringLiteral("a profile never stores a password; use the keychain"));
+        if (isSecretOption(key))
+            throwConfigurationError(
+                key, key == QLatin1String("password")
+                         ? QStringLiteral("a profile never stores a password; use the keychain")
+                         : QStringLiteral("a profile never stores %1 (a secret): libpq asks for the key's "
+                                          "passphrase on a terminal, or use a key without one")
+                               .arg(key));
     profile.validate();
     const qsizetype i = indexOf(profile.name);
     if (i < 0)

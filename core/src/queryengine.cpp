@@ -68,17 +68,7 @@ void stream(Connection& connection, const BuiltQuery& query,
     PGconn* conn = connection.native();
     if (!conn)
         throwError(ErrorKind::Connection, QStringLiteral("not connected"));
-    connection.notifyStatement(query.sql, query.params);
-    std::vector<const char*> values;
-    std::vector<int> lengths;
-    for (const Param& p : query.params) {
-        values.push_back(p ? p->constData() : nullptr);
-        lengths.push_back(p ? int(p->size()) : 0);
-    }
-    const QByteArray sql = query.sql.toUtf8();
-    if (!PQsendQueryParams(conn, sql.constData(), int(query.params.size()), nullptr, values.data(),
-                           lengths.data(), nullptr, 0))
-        connection.throwLastError(query.sql);
+    SentStatement sent = connection.send(query.sql, query.params);
     PQsetSingleRowMode(conn); // on failure the rows simply come in one result, which works just as well
 
     const auto drain = [conn] {
@@ -101,9 +91,11 @@ void stream(Connection& connection, const BuiltQuery& query,
         } catch (...) {
             connection.cancelHandle().cancel();
             drain();
+            sent.finish();
             throw;
         }
     }
+    sent.finish();
     if (failed)
         connection.throwLastError(query.sql, failed); // takes ownership of failed
 }

@@ -147,17 +147,24 @@ QString RowStatementBuilder::versionCondition(const QString& version) {
     return QStringLiteral("xmin = ") + bind(version, QStringLiteral("xid"));
 }
 
-QStringList RowStatementBuilder::assignments(const Row& set, QStringList* columns) {
+QStringList RowStatementBuilder::assignments(const Row& set, QStringList* columns,
+                                             const QStringList& defaults) {
     QStringList out;
     QStringList seen;
-    for (const auto& [name, value] : set) {
+    const auto use = [&](const QString& name) -> const ColumnInfo& {
         const ColumnInfo& c = column(name);
         requireWritable(c);
         if (seen.contains(c.name))
             throwError(ErrorKind::Configuration, QStringLiteral("column \"%1\" given twice").arg(name));
         seen << c.name;
+        return c;
+    };
+    for (const auto& [name, value] : set) {
+        const ColumnInfo& c = use(name);
         out << quoteIdentifier(c.name) + QStringLiteral(" = ") + bindColumn(c, value);
     }
+    for (const QString& name : defaults)
+        out << quoteIdentifier(use(name).name) + QStringLiteral(" = DEFAULT");
     if (columns)
         *columns << seen;
     return out;

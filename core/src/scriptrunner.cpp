@@ -25,18 +25,9 @@ QString transactionStateName(TransactionState state) {
     return QStringLiteral("unknown");
 }
 
-struct ScriptRunner::PreviousReceiver {
-    PQnoticeReceiver receiver = nullptr;
-};
-
 namespace {
 
 const char* const kSavepoint = "pgdesk_query_tool";
-
-void receiveNotice(void* runner, const PGresult* notice) {
-    static_cast<ScriptRunner*>(runner)->noticeReceived(
-        QString::fromUtf8(PQresultErrorMessage(notice)).trimmed());
-}
 
 // Result columns of streamed statements carry type OIDs only; the common built-in types get the names
 // the grid keys its display on (alignment, check marks, bytea). Others stay unnamed (shown as text).
@@ -105,16 +96,12 @@ void fillColumnTypes(Page& page, const TableInfo& table) {
 
 ScriptRunner::ScriptRunner(Connection& connection)
     : m_connection(connection)
-    , m_cancelHandle(connection.cancelHandle())
-    , m_previous(std::make_unique<PreviousReceiver>()) {
-    if (PGconn* conn = m_connection.native())
-        m_previous->receiver = PQsetNoticeReceiver(conn, receiveNotice, this);
+    , m_cancelHandle(connection.cancelHandle()) {
+    m_connection.setNoticeReceiver([this](const QString& text) { noticeReceived(text); });
 }
 
 ScriptRunner::~ScriptRunner() {
-    // libpq's default receiver ignores its argument (it forwards to the notice processor).
-    if (PGconn* conn = m_connection.native(); conn && m_previous->receiver)
-        PQsetNoticeReceiver(conn, m_previous->receiver, nullptr);
+    m_connection.setNoticeReceiver({});
 }
 
 void ScriptRunner::noticeReceived(const QString& text) {
@@ -251,7 +238,7 @@ StatementResult ScriptRunner::runOne(const SqlStatement& statement, const Script
         result.page = Page();
         result.table = TableInfo();
         m_notices.clear();
-        runStreamed(statement.text, options, result);
+        runStreamed(statement, options, result);
     }
     result.notices = takeNotices();
     result.elapsedMs = timer.elapsed();
@@ -277,15 +264,26 @@ void ScriptRunner::runPaged(const SqlStatement& statement, const ScriptRunOption
     result.affectedRows = result.page.totalIsEstimate ? -1 : result.rowCount;
 }
 
-void ScriptRunner::runStreamed(const QString& sql, const ScriptRunOptions& options, StatementResult& result) {
+void ScriptRunner::runStreamed(const SqlStatement& statement, const ScriptRunOptions& options,
+                               StatementResult& result) {
+    const QString& sql = statement.text;
     PGconn* conn = m_connection.native();
     if (!conn || !m_connection.isOpen())
         throwError(ErrorKind::Connection, QStringLiteral("not connected"));
-    m_connection.notifyStatement(sql, {});
-    const QByteArray text = sql.toUtf8();
+    // VACUUM, CREATE DATABASE … refuse to share a transaction with the SET LOCALs a pooler needs: they
+    // run without the statement timeout, and not at all on a read-only profile (no guard would hold).
+    auto settings = TransactionSettings::Apply;
+    if (statement.outsideTransaction && m_connection.needsTransactionSettings()) {
+        if (m_connection.profile().readOnly)
+            throwError(
+                ErrorKind::Query,
+                QStringLiteral("this statement cannot run inside a transaction, so a read-only profile "
+                               "that goes through a transaction pooler cannot guard it; connect "
+                               "directly or with a profile that is not read-only"));
+        settings = TransactionSettings::Skip;
+    }
     // Extended protocol: exactly one statement, whatever the text holds.
-    if (!PQsendQueryParams(conn, text.constData(), 0, nullptr, nullptr, nullptr, nullptr, 0))
-        m_connection.throwLastError(sql);
+    SentStatement sent = m_connection.send(sql, {}, settings);
     PQsetSingleRowMode(conn); // if refused, the rows come in one result: still correct, just not streamed
 
     PGresult* failed = nullptr;
@@ -352,6 +350,7 @@ void ScriptRunner::runStreamed(const QString& sql, const ScriptRunOptions& optio
             break;
         }
     }
+    sent.finish();
     if (failed)
         m_connection.throwLastError(sql, failed);
     if (result.returnsRows) {

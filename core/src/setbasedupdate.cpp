@@ -18,7 +18,7 @@ QString columnNameList(const Row& set) {
 } // namespace
 
 std::optional<SetBasedPlan> planSetBasedUpdates(const TableInfo& table, const ChangeSet& changes,
-                                                int chunkSize) {
+                                                bool returnRows, int chunkSize) {
     const qsizetype n = changes.changes.size();
     const QStringList& rowKey = table.conventions.rowKey;
     if (n < kSetBasedMinChanges || changes.useCtid || rowKey.isEmpty() ||
@@ -31,8 +31,8 @@ std::optional<SetBasedPlan> planSetBasedUpdates(const TableInfo& table, const Ch
     QSet<QString> keys;
     keys.reserve(n);
     for (const Change& c : changes.changes) {
-        if (c.op != ChangeOp::Update || c.version.isEmpty() || c.key.size() != rowKey.size() ||
-            columnNameList(c.values) != shape)
+        if (c.op != ChangeOp::Update || c.version.isEmpty() || !c.defaults.isEmpty() ||
+            c.key.size() != rowKey.size() || columnNameList(c.values) != shape)
             return std::nullopt;
         QString identity;
         for (const QString& k : rowKey) {
@@ -83,11 +83,12 @@ std::optional<SetBasedPlan> planSetBasedUpdates(const TableInfo& table, const Ch
             assignments << touch;
         aliases << QStringLiteral("ord");
         const QString sql =
-            QStringLiteral("UPDATE %1 AS t SET %2 FROM unnest(%3) WITH ORDINALITY AS v(%4) WHERE %5 "
-                           "RETURNING t.*, t.xmin, v.ord")
+            QStringLiteral(
+                "UPDATE %1 AS t SET %2 FROM unnest(%3) WITH ORDINALITY AS v(%4) WHERE %5 RETURNING %6")
                 .arg(b.target(), assignments.join(QStringLiteral(", ")),
                      unnestArgs.join(QStringLiteral(", ")), aliases.join(QStringLiteral(", ")),
-                     where.join(QStringLiteral(" AND ")));
+                     where.join(QStringLiteral(" AND ")),
+                     returnRows ? QStringLiteral("t.*, t.xmin, v.ord") : QStringLiteral("v.ord"));
 
         for (qsizetype from = 0; from < n; from += chunkSize) {
             const qsizetype to = std::min<qsizetype>(n, from + chunkSize);

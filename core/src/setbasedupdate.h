@@ -26,8 +26,11 @@ inline constexpr int kSetBasedMinChanges = 64;
 
 // nullopt when the change set does not qualify: fewer than kSetBasedMinChanges changes, any change that is
 // not an update, ctid keys, a row changed twice (its later change expects the version of the earlier one),
-// changes that set different columns, or anything the per-row planner would refuse (it then names it).
+// changes that set different columns (or any to DEFAULT), or anything the per-row planner would refuse
+// (it then names it).
+// With returnRows, each statement returns `t.*, t.xmin, v.ord` (the row, its new version, its 1-based
+// position in the chunk); else only `v.ord`.
 std::optional<SetBasedPlan> planSetBasedUpdates(const TableInfo& table, const ChangeSet& changes,
-                                                int chunkSize = 2500);
+                                                bool returnRows = true, int chunkSize = 2500);
 
 } // namespace pgdesk::core

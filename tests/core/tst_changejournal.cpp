@@ -93,6 +93,38 @@ private slots:
         QCOMPARE(reopened.entries().first().table, QStringLiteral("public.u"));
     }
 
+    void stageLaterIsOrderedAndReportsFailures() {
+        const QString path = m_dir.filePath(QStringLiteral("later.sqlite"));
+        ChangeJournal journal(path);
+        // Many stages queued at once: merged, and any later call sees the last of them.
+        for (int n = 1; n <= 200; ++n)
+            journal.stageLater(QStringLiteral("p"), sample(QStringLiteral("public.t"), n));
+        QCOMPARE(journal.load(QStringLiteral("p"), QStringLiteral("public.t"))->size(), 202);
+        journal.stageLater(QStringLiteral("p"), sample(QStringLiteral("public.u"), 1));
+        journal.clear(QStringLiteral("p"), QStringLiteral("public.u")); // a clear after a queued stage wins
+        QCOMPARE(journal.entries().size(), 1);
+        QVERIFY(journal.writeError().isEmpty());
+        // A write that fails is reported afterwards, and the next one that works clears it.
+        {
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("sabotage"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE staged RENAME TO gone")));
+            journal.stageLater(QStringLiteral("p"), sample(QStringLiteral("public.v"), 1));
+            QTRY_VERIFY(!journal.writeError().isEmpty()); // never waits for the write itself
+            QVERIFY2(journal.writeError().contains(QLatin1String("change journal")),
+                     qPrintable(journal.writeError()));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE gone RENAME TO staged")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("sabotage"));
+        journal.stageLater(QStringLiteral("p"), sample(QStringLiteral("public.v"), 1));
+        QVERIFY(journal.load(QStringLiteral("p"), QStringLiteral("public.v")));
+        QVERIFY(journal.writeError().isEmpty());
+    }
+
     void damagedEntriesAreSkipped() {
         const QString path = m_dir.filePath(QStringLiteral("damaged.sqlite"));
         ChangeJournal journal(path);

@@ -107,7 +107,10 @@ private slots:
                 "create table %1.\"we\"\"ird; drop table x;--\" (id int primary key,"
                 "  \"a\"\"); drop table x;--\" text);"
                 "insert into %1.\"we\"\"ird; drop table x;--\" values (1, 'v');"
-                "create view %1.items_view as select * from %1.items;")
+                "create view %1.items_view as select * from %1.items;"
+                "create table %1.defs (id int primary key, status text default 'new', n int default 40 + 2,"
+                "  note text);"
+                "insert into %1.defs select g, 'old', g, 'x' from generate_series(1, 100) g;")
                 .arg(m_schema));
     }
 
@@ -266,6 +269,54 @@ private slots:
         m_c.exec(QStringLiteral("begin"));
         QVERIFY_THROWS_EXCEPTION(QueryError, ChangeSetApplier(table(QStringLiteral("items"))).apply(m_c, s));
         m_c.exec(QStringLiteral("rollback"));
+    }
+
+    void setDefaultRunsTheColumnsDefault() {
+        const TableInfo defs = table(QStringLiteral("defs"));
+        Change c = update(id(1), version(QStringLiteral("defs"), 1),
+                          {{QStringLiteral("note"), QStringLiteral("y")}});
+        c.defaults = QStringList{QStringLiteral("status"), QStringLiteral("n")};
+        ChangeSet s = changeSet(QStringLiteral("defs"), {c});
+        const QString preview = ChangeSetApplier(defs).preview(s);
+        QVERIFY2(
+            preview.contains(QLatin1String("\"note\" = 'y'::text, \"status\" = DEFAULT, \"n\" = DEFAULT")),
+            qPrintable(preview));
+        const ApplyResult r = ChangeSetApplier(defs).apply(m_c, s);
+        QVERIFY(r.applied);
+        QCOMPARE(r.rows.at(0).row.value(QStringLiteral("status")),
+                 std::optional<QString>(QStringLiteral("new")));
+        QCOMPARE(scalar(QStringLiteral("select concat_ws('/', status, n, note) from %1 where id = 1")
+                            .arg(q(QStringLiteral("defs")))),
+                 QStringLiteral("new/42/y"));
+        // A column without a default becomes NULL, as DEFAULT means there.
+        c = update(id(2), version(QStringLiteral("defs"), 2), {});
+        c.defaults = QStringList{QStringLiteral("note")};
+        QVERIFY(ChangeSetApplier(defs).apply(m_c, changeSet(QStringLiteral("defs"), {c})).applied);
+        QCOMPARE(
+            scalar(QStringLiteral("select note is null from %1 where id = 2").arg(q(QStringLiteral("defs")))),
+            QStringLiteral("t"));
+        // Many updates of one column with one DEFAULT among them: not set-based (one statement per row),
+        // every row exact.
+        QList<Change> many;
+        for (int i = 3; i <= 100; ++i)
+            many << update(id(i), version(QStringLiteral("defs"), i),
+                           {{QStringLiteral("n"), QString::number(-i)}});
+        many[10].values.clear();
+        many[10].defaults = QStringList{QStringLiteral("n")};
+        const ApplyResult m = ChangeSetApplier(defs).apply(m_c, changeSet(QStringLiteral("defs"), many));
+        QVERIFY(m.applied);
+        QCOMPARE(m.statements, 98);
+        QCOMPARE(scalar(QStringLiteral(
+                            "select string_agg(n::text, ',' order by id) from %1 where id between 12 and 14")
+                            .arg(q(QStringLiteral("defs")))),
+                 QStringLiteral("-12,42,-14"));
+        // Generated columns cannot be set to DEFAULT through a change set either.
+        c = update(id(1), version(QStringLiteral("gen"), 1), {});
+        c.defaults = QStringList{QStringLiteral("g")};
+        const ErrorInfo e = errorOf<ConfigurationError>([&] {
+            ChangeSetApplier(table(QStringLiteral("gen"))).plan(changeSet(QStringLiteral("gen"), {c}));
+        });
+        QVERIFY2(e.message.contains(QLatin1String("generated")), qPrintable(e.message));
     }
 
     void twoSessionsConflict() {

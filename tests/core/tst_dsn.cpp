@@ -482,6 +482,8 @@ private slots:
                                           << QStringLiteral("password=******** password=********");
         QTest::newRow("kv passfile untouched")
             << QStringLiteral("passfile=/p password=x") << QStringLiteral("passfile=/p password=********");
+        QTest::newRow("kv sslpassword") << QStringLiteral("sslkey=/k sslpassword=secret host=h")
+                                        << QStringLiteral("sslkey=/k sslpassword=******** host=h");
         QTest::newRow("kv none") << QStringLiteral("host=h user=u") << QStringLiteral("host=h user=u");
         QTest::newRow("uri userinfo")
             << QStringLiteral("postgresql://u:secret@h/db") << QStringLiteral("postgresql://u:********@h/db");
@@ -492,6 +494,9 @@ private slots:
         QTest::newRow("uri both") << QStringLiteral("postgresql://u:a@[::1]:5432/db?password=b")
                                   << QStringLiteral(
                                          "postgresql://u:********@[::1]:5432/db?password=********");
+        QTest::newRow("uri sslpassword")
+            << QStringLiteral("postgresql://u@h/db?sslkey=%2Fk&sslpassword=secret")
+            << QStringLiteral("postgresql://u@h/db?sslkey=%2Fk&sslpassword=********");
         QTest::newRow("uri user only")
             << QStringLiteral("postgresql://u@h/db") << QStringLiteral("postgresql://u@h/db");
         QTest::newRow("uri no userinfo") << QStringLiteral("postgresql://h:5432/db?user=u:x")

@@ -330,6 +330,17 @@ private slots:
             QVERIFY(!e.message().contains(secret));
         }
         QVERIFY(!QJsonDocument(sneaky.toJson()).toJson().contains(secret.toUtf8()));
+        // So is the client key's passphrase, which a DSN may carry as sslpassword.
+        ParsedDsn withKey = parseDsn(QStringLiteral("host=h user=u sslkey=/k sslpassword='%1'").arg(secret));
+        withKey.profile.name = QStringLiteral("key passphrase");
+        QVERIFY(!QJsonDocument(withKey.profile.toJson()).toJson().contains(secret.toUtf8()));
+        try {
+            store.upsert(withKey.profile);
+            QFAIL("stored an sslpassword");
+        } catch (const ConfigurationError& e) {
+            QCOMPARE(e.info().field, QStringLiteral("sslpassword"));
+            QVERIFY(!e.message().contains(secret));
+        }
         store.save();
         const QByteArray bytes = readAll(path);
         QVERIFY(!bytes.isEmpty());

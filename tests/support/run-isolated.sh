@@ -10,7 +10,15 @@ export HOME="$t" XDG_CONFIG_HOME="$t/config" XDG_DATA_HOME="$t/data" XDG_CACHE_H
 export QT_QPA_PLATFORM=offscreen
 unset PGHOST PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICE PGSERVICEFILE PGPASSFILE
 # shellcheck disable=SC2016
+# The keyring daemon outlives this script when a test is killed: it must not inherit the runner's
+# descriptors (ctest's output pipes, a build lock), or whoever waits on them waits forever.
 dbus-run-session -- bash -c '
-  eval "$(echo -n pgdesk-test | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null | sed "s/^/export /")"
+  keyring() {
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"
+    done
+    exec gnome-keyring-daemon --unlock --components=secrets 2>/dev/null
+  }
+  eval "$(echo -n pgdesk-test | (keyring) | sed "s/^/export /")"
   "$@"
 ' run-isolated "$@"

@@ -54,6 +54,49 @@ Cluster load() {
 
 } // namespace
 
+namespace {
+
+Pooler loadPooler() {
+    const QString statePath = qEnvironmentVariable("PGDESK_TEST_POOLER_STATE");
+    QFile state(statePath);
+    if (statePath.isEmpty() || !state.open(QIODevice::ReadOnly))
+        fail(QStringLiteral("no pooler state at \"%1\": does the test require the pooler fixture?")
+                 .arg(statePath));
+    Pooler p;
+    p.dir = QString::fromUtf8(state.readAll()).trimmed();
+    QFile env(p.dir + QStringLiteral("/env"));
+    if (!env.open(QIODevice::ReadOnly))
+        fail(QStringLiteral("no env file in %1: pgbouncer did not start").arg(p.dir));
+    QTextStream in(&env);
+    while (!in.atEnd()) {
+        const QString line = in.readLine();
+        const auto eq = line.indexOf(QLatin1Char('='));
+        if (line.left(eq) == QLatin1String("PGDESK_POOLER_HOST"))
+            p.host = line.mid(eq + 1);
+        else if (line.left(eq) == QLatin1String("PGDESK_POOLER_PORT"))
+            p.port = line.mid(eq + 1).toInt();
+    }
+    if (p.host.isEmpty() || p.port == 0)
+        fail(QStringLiteral("incomplete env file in %1").arg(p.dir));
+    return p;
+}
+
+} // namespace
+
+const Pooler& pooler() {
+    static const Pooler p = loadPooler();
+    return p;
+}
+
+core::ConnectionProfile poolerProfile(const QString& database) {
+    core::ConnectionProfile p = profile(database);
+    p.name = QStringLiteral("pooled");
+    p.host = pooler().host;
+    p.port = pooler().port;
+    p.pooler = core::PoolerMode::Transaction;
+    return p;
+}
+
 const Cluster& cluster() {
     static const Cluster c = load();
     return c;

@@ -21,6 +21,19 @@ struct Cluster {
 
 const Cluster& cluster();
 
+// The pgbouncer (transaction pooling) the `pooler` fixture started in front of the cluster
+// (tests/support/pooler-fixture.sh). Tests that use it need FIXTURES_REQUIRED pooler.
+struct Pooler {
+    QString dir;  // its folder: pgbouncer.ini, pgbouncer.log, unix socket
+    QString host; // 127.0.0.1
+    int port = 0;
+};
+
+const Pooler& pooler();
+// A profile for the superuser through the pooler (TCP), marked as going through a transaction pooler.
+// "pgdesk_pool1" is pgdesk_demo behind a pool of ONE server connection.
+core::ConnectionProfile poolerProfile(const QString& database = QStringLiteral("pgdesk_demo"));
+
 // A profile for the superuser on the cluster's unix socket.
 core::ConnectionProfile profile(const QString& database = QStringLiteral("pgdesk_demo"));
 // The same as a key=value conninfo string.

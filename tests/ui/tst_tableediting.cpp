@@ -206,6 +206,64 @@ private slots:
         QVERIFY(b->editor()->session()->isEmpty());
     }
 
+    void setDefaultIsNeitherNullNorEmpty() {
+        sql(QStringLiteral("update $S.items set flag = true, qty = 7 where id = 4"));
+        auto b = open(QStringLiteral("items"));
+        QAbstractItemModelTester tester(b->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(waitLoaded(*b));
+        PageModel* m = b->model();
+        const auto setDefaultAction = [&](const QModelIndex& index, QMenu& menu) {
+            b->editor()->addMenuActions(&menu, index);
+            return menu.findChild<QAction*>(QStringLiteral("setDefaultAction"));
+        };
+        const QModelIndex qty = cell(m, 4, QStringLiteral("qty"));
+        const QModelIndex flag = cell(m, 4, QStringLiteral("flag"));
+        QMenu menu;
+        QAction* action = setDefaultAction(flag, menu);
+        QVERIFY(action && action->isEnabled());
+        QCOMPARE(action->toolTip(), QStringLiteral("The column's default: false"));
+        action->trigger();
+        QVERIFY(m->setDefault(qty));
+        for (const QModelIndex& index : {qty, flag}) {
+            QVERIFY(m->isDefault(index));
+            QCOMPARE(index.data().toString(), QStringLiteral("DEFAULT"));
+            QVERIFY(index.data(PageModel::IsEditedRole).toBool());
+            QVERIFY(!index.data(PageModel::IsNullRole).toBool());
+        }
+        QMenu again;
+        QVERIFY(!setDefaultAction(qty, again)->isEnabled()); // already DEFAULT
+        QCOMPARE(b->editor()->session()->size(), 1);
+        const QString preview = b->editor()->previewSql();
+        QVERIFY2(preview.contains(QStringLiteral("\"flag\" = DEFAULT")) &&
+                     preview.contains(QStringLiteral("\"qty\" = DEFAULT")),
+                 qPrintable(preview));
+        // A value typed over DEFAULT replaces it; the value read unstages the cell.
+        QVERIFY(m->setData(qty, QStringLiteral("8")));
+        QVERIFY(!m->isDefault(qty));
+        QCOMPARE(qty.data().toString(), QStringLiteral("8"));
+        QVERIFY(m->setData(qty, QStringLiteral("7")));
+        QVERIFY(!qty.data(PageModel::IsEditedRole).toBool());
+        QVERIFY(m->setDefault(qty));
+        QVERIFY(applyAndWait(*b));
+        // No default on qty: DEFAULT is NULL there.
+        QCOMPARE(sql(QStringLiteral("select flag || ':' || (qty is null) from $S.items where id = 4")),
+                 QStringLiteral("false:true"));
+        QVERIFY(!m->isDefault(cell(m, 4, QStringLiteral("qty"))));
+
+        // A new row's cell goes back to unset (its default) after a value was typed.
+        b->editor()->addRow();
+        const int added = m->rowCount() - 1;
+        QVERIFY(m->setData(m->index(added, col(m, QStringLiteral("id"))), QStringLiteral("1001")));
+        const QModelIndex name = m->index(added, col(m, QStringLiteral("name")));
+        QVERIFY(m->setData(name, QStringLiteral("typed")));
+        QVERIFY(!m->isDefault(name));
+        QVERIFY(m->setDefault(name));
+        QVERIFY(m->isDefault(name));
+        QCOMPARE(name.data().toString(), QStringLiteral("DEFAULT"));
+        QVERIFY(!b->editor()->previewSql().contains(QStringLiteral("typed")));
+        b->editor()->session()->clear();
+    }
+
     void untouchedEditorStagesNothing() {
         sql(QStringLiteral("update $S.items set note = null where id = 15"));
         auto b = open(QStringLiteral("items"));

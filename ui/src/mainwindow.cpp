@@ -2,13 +2,14 @@
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/pool.h>
-#include <pgdesk/core/version.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/exportdialog.h>
+#include <pgdesk/ui/importdialog.h>
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/operationindicator.h>
 #include <pgdesk/ui/passwordprompt.h>
 #include <pgdesk/ui/poolstatuswidget.h>
+#include <pgdesk/ui/preferencesdialog.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/sessionopener.h>
@@ -21,7 +22,6 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
@@ -35,6 +35,7 @@ MainWindow::MainWindow(QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
     auto* tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("tabs"));
+    tabs->setAccessibleName(tr("Tables and query tools"));
     tabs->setDocumentMode(true);
     tabs->setTabsClosable(true);
     setCentralWidget(tabs);
@@ -55,7 +56,8 @@ MainWindow::MainWindow(QWidget* parent)
     dock->setObjectName(QStringLiteral("objectsDock"));
     dock->setWidget(m_objects);
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    // At the start of the reading direction (dock areas do not mirror by themselves).
+    addDockWidget(isRightToLeft() ? Qt::RightDockWidgetArea : Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {420}, Qt::Horizontal);
     m_objectsDock = dock;
 
@@ -177,6 +179,33 @@ ExportDialog* MainWindow::exportCurrentView() {
     return dialog;
 }
 
+ImportDialog* MainWindow::importIntoCurrentTable() {
+    TableBrowser* browser = currentTableBrowser();
+    if (!browser || !m_pool) {
+        statusBar()->showMessage(tr("Open a table first: Import loads a CSV file into the current table"),
+                                 5000);
+        return nullptr;
+    }
+    const std::optional<core::TableInfo>& table = browser->table();
+    if (!table) {
+        statusBar()->showMessage(tr("The table is still loading: try again in a moment"), 5000);
+        return nullptr;
+    }
+    if (table->kind != core::RelationKind::Table && table->kind != core::RelationKind::PartitionedTable) {
+        statusBar()->showMessage(tr("%1 is not a table: import needs a table").arg(table->qualifiedName()),
+                                 5000);
+        return nullptr;
+    }
+    auto* dialog = new ImportDialog(m_pool, core::tableWithoutCtidKey(*table), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::finished, browser, [browser](bool ok) {
+        if (ok)
+            browser->reload();
+    });
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::setTableToOpen(const QString& qualifiedName, const TableView& view) {
     m_tableToOpen = qualifiedName;
     m_viewToOpen = view;
@@ -222,6 +251,7 @@ void MainWindow::onSessionOpened(const SessionInfo& info) {
         tr("%1 · %2@%3 · PostgreSQL %4").arg(info.profileName, info.user, info.database, info.serverVersion));
     statusBar()->showMessage(tr("Connected"), 5000);
     m_pool = info.pool;
+    m_serverVersion = info.serverVersion;
     m_pool->setStatementObserver(m_sqlLog->observer());
     m_objects->setPool(info.pool);
     m_poolStatus->setPool(info.pool);
@@ -283,6 +313,13 @@ void MainWindow::createMenus() {
     QAction* exportView = file->addAction(tr("&Export view…"), this, &MainWindow::exportCurrentView);
     exportView->setObjectName(QStringLiteral("exportAction"));
     exportView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction* importCsv =
+        file->addAction(tr("&Import CSV into table…"), this, &MainWindow::importIntoCurrentTable);
+    importCsv->setObjectName(QStringLiteral("importAction"));
+    importCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    importCsv->setEnabled(false); // only with a table tab in front
+    connect(static_cast<QTabWidget*>(centralWidget()), &QTabWidget::currentChanged, importCsv,
+            [this, importCsv] { importCsv->setEnabled(currentTableBrowser() != nullptr); });
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
     QMenu* connection = menuBar()->addMenu(tr("&Connection"));
@@ -297,6 +334,11 @@ void MainWindow::createMenus() {
     });
     batch->setObjectName(QStringLiteral("batchAction"));
     batch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    edit->addSeparator();
+    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_objectsDock->toggleViewAction());
     QAction* log = m_sqlLog->toggleViewAction();
@@ -309,12 +351,34 @@ void MainWindow::createMenus() {
     newQuery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About PgDesk"), this, [this] {
-        QMessageBox::about(this, tr("About PgDesk"),
-                           tr("<h3>PgDesk %1</h3><p>A native PostgreSQL desktop client.</p>"
-                              "<p>Qt %2 · libpq %3</p>")
-                               .arg(core::pgdeskVersion(), core::qtVersion(), core::libpqVersion()));
-    });
+    help->addAction(tr("&About PgDesk"), this, &MainWindow::showAbout)
+        ->setObjectName(QStringLiteral("aboutAction"));
+    help->addAction(tr("&Copy diagnostics"), this,
+                    [this] {
+                        AboutDialog::copyDiagnostics(sessionDiagnostics());
+                        statusBar()->showMessage(tr("Diagnostics copied to the clipboard"), 5000);
+                    })
+        ->setObjectName(QStringLiteral("copyDiagnosticsAction"));
+}
+
+AboutDialog* MainWindow::showAbout() {
+    auto* dialog = new AboutDialog(sessionDiagnostics(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+SessionDiagnostics MainWindow::sessionDiagnostics() const {
+    if (!m_pool)
+        return {};
+    return {m_pool->profile(), m_serverVersion};
+}
+
+PreferencesDialog* MainWindow::openPreferences() {
+    auto* dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::setConnectionStatus(const QString& text) {

@@ -1,4 +1,5 @@
 #include <pgdesk/ui/batchdialog.h>
+#include <pgdesk/ui/celltext.h>
 
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/pool.h>
@@ -195,18 +196,19 @@ void BatchDialog::updateControls() {
     m_run->setEnabled(!busy && !m_finished && m_counted && *m_counted > 0);
     const QLocale locale;
     const QString n = m_counted ? locale.toString(*m_counted) : QStringLiteral("…");
+    const int plural = m_counted ? pluralCount(*m_counted) : 2;
     switch (action) {
     case core::BatchAction::SetColumn:
-        m_run->setText(tr("Update %1 rows").arg(n));
+        m_run->setText(tr("Update %1 row(s)", nullptr, plural).arg(n));
         break;
     case core::BatchAction::SoftDelete:
-        m_run->setText(tr("Soft delete %1 rows").arg(n));
+        m_run->setText(tr("Soft delete %1 row(s)", nullptr, plural).arg(n));
         break;
     case core::BatchAction::Restore:
-        m_run->setText(tr("Restore %1 rows").arg(n));
+        m_run->setText(tr("Restore %1 row(s)", nullptr, plural).arg(n));
         break;
     case core::BatchAction::HardDelete:
-        m_run->setText(tr("Delete %1 rows permanently").arg(n));
+        m_run->setText(tr("Delete %1 row(s) permanently", nullptr, plural).arg(n));
         break;
     }
     m_close->setText(busy ? tr("Cancel") : tr("Close"));

@@ -1,4 +1,5 @@
 #include <pgdesk/ui/connectiondialog.h>
+#include <pgdesk/ui/theme.h>
 
 #include "dialogs/connectionwork.h"
 #include "widgets/profileitemdelegate.h"
@@ -314,7 +315,7 @@ void ConnectionDialog::setStatus(const QString& text, bool error) {
     m_status->setText(text);
     QPalette palette = this->palette();
     if (error)
-        palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+        palette.setColor(QPalette::WindowText, errorColor());
     m_status->setPalette(palette);
 }
 
@@ -334,9 +335,9 @@ void ConnectionDialog::setTestResult(const QString& text, Tone tone) {
     m_testResult->setText(text);
     QPalette palette = this->palette();
     if (tone == Tone::Good)
-        palette.setColor(QPalette::WindowText, QColor(0x1b, 0x6e, 0x32));
+        palette.setColor(QPalette::WindowText, successColor());
     else if (tone == Tone::Bad)
-        palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+        palette.setColor(QPalette::WindowText, errorColor());
     m_testResult->setPalette(palette);
 }
 
@@ -572,7 +573,7 @@ bool ConnectionDialog::fillFromDsn(const QString& text) {
         onEdited();
         return true;
     } catch (const core::Error& e) {
-        palette.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+        palette.setColor(QPalette::WindowText, errorColor());
         m_dsnMessage->setText(tr("This DSN could not be read: %1").arg(withoutSecret(e.message(), dsn)));
         m_dsnMessage->setPalette(palette);
         m_dsnMessage->show();

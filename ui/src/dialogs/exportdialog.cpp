@@ -1,3 +1,4 @@
+#include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/exportdialog.h>
 
 #include <pgdesk/core/catalogreader.h>
@@ -68,6 +69,7 @@ ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spe
                                           QStringLiteral(".csv")));
     auto* pick = new QToolButton(this);
     pick->setText(QStringLiteral("…"));
+    pick->setAccessibleName(tr("Choose the file"));
     pick->setToolTip(tr("Choose the file"));
     connect(pick, &QToolButton::clicked, this, &ExportDialog::browse);
     auto* file = new QHBoxLayout;
@@ -179,7 +181,7 @@ void ExportDialog::start() {
                         if (p.percent >= 0)
                             self->m_progress->setValue(p.percent);
                         self->m_status->setText(
-                            tr("%1 rows, %2 bytes written")
+                            tr("%1 row(s), %2 bytes written", nullptr, pluralCount(p.rows))
                                 .arg(QLocale().toString(p.rows), QLocale().toString(p.bytes)));
                     },
                     Qt::QueuedConnection);
@@ -204,7 +206,7 @@ void ExportDialog::start() {
             m_progress->setRange(0, 100);
             m_progress->setValue(100);
             QString text =
-                tr("Exported %1 rows to %2 (%3 bytes, %4 ms).")
+                tr("Exported %1 row(s) to %2 (%3 bytes, %4 ms).", nullptr, pluralCount(result.rows))
                     .arg(QLocale().toString(result.rows), result.path, QLocale().toString(result.bytes))
                     .arg(result.elapsedMs);
             if (result.inexactNumbers > 0)

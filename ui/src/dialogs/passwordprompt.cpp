@@ -27,6 +27,7 @@ PasswordPrompt::PasswordPrompt(QString profileName, const QString& reason, QWidg
     m_password = new QLineEdit(this);
     m_password->setObjectName(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_password->setAccessibleName(tr("Password"));
     m_password->setPlaceholderText(tr("Password"));
     m_save = new QCheckBox(tr("Save password in the system &keychain"), this);
     m_save->setObjectName(QStringLiteral("savePassword"));

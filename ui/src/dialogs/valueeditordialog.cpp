@@ -1,4 +1,5 @@
 #include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/theme.h>
 #include <pgdesk/ui/valueeditordialog.h>
 
 #include <pgdesk/core/rowstatementbuilder.h>
@@ -168,7 +169,7 @@ void ValueEditorDialog::validate() {
     QString error;
     const bool ok = isValidJson(m_edit->toPlainText(), &error);
     m_status->setText(ok ? tr("Valid JSON") : tr("Not valid JSON: %1").arg(error));
-    m_status->setStyleSheet(ok ? QString() : QStringLiteral("color: #b00020"));
+    m_status->setStyleSheet(ok ? QString() : textStyle(errorColor()));
     m_ok->setEnabled(ok);
 }
 

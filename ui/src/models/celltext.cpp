@@ -2,9 +2,13 @@
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
+#include <QDate>
 #include <QMap>
+#include <QRegularExpression>
+#include <QTime>
 
 #include <algorithm>
+#include <limits>
 
 namespace pgdesk::ui {
 
@@ -116,13 +120,45 @@ QString byteaSummary(const QString& hexText, int previewBytes) {
     QStringList shown;
     for (qsizetype b = 0; b < std::min<qsizetype>(bytes, previewBytes); ++b)
         shown << hexText.mid(2 + b * 2, 2);
-    QString text = bytes == 1 ? QCoreApplication::translate("CellText", "1 byte")
-                              : QCoreApplication::translate("CellText", "%1 bytes").arg(bytes);
+    QString text = QCoreApplication::translate("CellText", "%1 byte(s)", nullptr, pluralCount(bytes))
+                       .arg(QLocale().toString(qlonglong(bytes)));
     if (!shown.isEmpty())
         text += QStringLiteral("  ") + shown.join(QLatin1Char(' '));
     if (bytes > previewBytes)
         text += QStringLiteral(" …");
     return text;
+}
+
+int pluralCount(qint64 n) {
+    return n > std::numeric_limits<int>::max() ? std::numeric_limits<int>::max() : int(n);
+}
+
+std::optional<QString> localDateTimeText(const QString& text, const QString& type, const QLocale& locale) {
+    const bool timestamp = type.startsWith(QLatin1String("timestamp"));
+    if (!timestamp && type != QLatin1String("date"))
+        return std::nullopt;
+    // ISO DateStyle output: date, then time with optional fraction, then an optional zone offset.
+    static const QRegularExpression iso(QStringLiteral(
+        R"(^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}:\d{2})(?:\.\d+)?([+-]\d{2}(?::\d{2}){0,2})?)?$)"));
+    const QRegularExpressionMatch m = iso.match(text);
+    if (!m.hasMatch() || (timestamp && !m.hasCaptured(2)) || (!timestamp && m.hasCaptured(2)))
+        return std::nullopt;
+    const QDate date = QDate::fromString(m.captured(1), Qt::ISODate);
+    if (!date.isValid())
+        return std::nullopt;
+    QString out = locale.toString(date, QLocale::ShortFormat);
+    if (!timestamp)
+        return out;
+    const QTime time = QTime::fromString(m.captured(2), Qt::ISODate);
+    if (!time.isValid())
+        return std::nullopt;
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    if (!format.contains(QLatin1String("ss")))
+        format.replace(QLatin1String("mm"), QLatin1String("mm:ss"));
+    out += QLatin1Char(' ') + locale.toString(time, format);
+    if (m.hasCaptured(3))
+        out += QLatin1Char(' ') + m.captured(3);
+    return out;
 }
 
 } // namespace pgdesk::ui

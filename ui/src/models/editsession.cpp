@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <utility>
 
 namespace pgdesk::ui {
 
@@ -30,6 +31,7 @@ EditSession::EditSession(core::TableInfo table, QString profile, std::shared_ptr
     , m_journal(std::move(journal))
     , m_changes(m_table) {
     m_changes.useCtid = core::isCtidKeyed(m_table); // keys are {"ctid": …}, each row guarded by its version
+    m_lastStep = m_changes;
 }
 
 std::shared_ptr<EditSession> EditSession::shared(const core::TableInfo& table, const QString& profile,
@@ -79,7 +81,9 @@ void EditSession::apply(std::shared_ptr<core::Pool> pool) {
     runInBackground(
         this,
         [pool = std::move(pool), table = m_table, changes = m_changes] {
-            return core::ChangeSetApplier(core::tableWithoutCtidKey(table)).apply(*pool, changes);
+            core::ChangeSetApplier applier(core::tableWithoutCtidKey(table));
+            applier.setReturnRows(false); // the tab reloads what it shows
+            return applier.apply(*pool, changes);
         },
         [this, sent = m_changes](const core::ApplyResult& result) {
             m_applying = false;
@@ -153,12 +157,10 @@ void EditSession::reindex() {
 void EditSession::writeJournal() {
     if (!m_journal)
         return;
-    try {
-        m_journal->stage(m_profile, m_changes); // an empty change set clears the entry
-        m_journalError.clear();
-    } catch (const std::exception& e) {
-        m_journalError = errorText(e);
-    }
+    // Written on the journal's thread (an empty change set clears the entry); a failure shows at the next
+    // stage.
+    m_journal->stageLater(m_profile, m_changes);
+    m_journalError = m_journal->writeError();
 }
 
 void EditSession::staged() {
@@ -167,8 +169,36 @@ void EditSession::staged() {
         m_batchDirty = true;
         return;
     }
+    recordStep();
     writeJournal();
     emit changed();
+}
+
+// A user's stage (or a batch of them) is one undo step: the change set as it was before it is kept.
+void EditSession::recordStep() {
+    if (m_changes == m_lastStep)
+        return;
+    m_undo.append(std::exchange(m_lastStep, m_changes));
+    if (m_undo.size() > kUndoSteps)
+        m_undo.removeFirst();
+}
+
+// Resolving conflicts, restoring an offer or clearing starts afresh: undoing past them would bring back
+// rows' old versions or a journal entry that is gone.
+void EditSession::resetUndo() {
+    m_undo.clear();
+    m_lastStep = m_changes;
+}
+
+bool EditSession::undo() {
+    if (m_undo.isEmpty() || m_applying)
+        return false;
+    m_changes = m_undo.takeLast();
+    m_lastStep = m_changes;
+    reindex();
+    writeJournal();
+    emit changed();
+    return true;
 }
 
 void EditSession::beginBatch() {
@@ -178,6 +208,7 @@ void EditSession::beginBatch() {
 void EditSession::endBatch() {
     if (m_batch > 0 && --m_batch == 0 && m_batchDirty) {
         m_batchDirty = false;
+        recordStep();
         writeJournal();
         emit changed();
     }
@@ -199,9 +230,10 @@ void EditSession::stageValue(const core::Key& key, const QString& version, const
             const qsizetype v = indexOfColumn(change.values, column);
             if (v >= 0)
                 change.values.removeAt(v);
+            change.defaults.removeAll(column);
             if (o >= 0)
                 change.original.removeAt(o);
-            if (change.values.isEmpty())
+            if (change.values.isEmpty() && change.defaults.isEmpty())
                 m_changes.changes.removeAt(pending);
             staged();
             return;
@@ -210,6 +242,12 @@ void EditSession::stageValue(const core::Key& key, const QString& version, const
         return;
     }
     m_changes.stageUpdate(key, version, {{column, value}}, {{column, original}});
+    staged();
+}
+
+void EditSession::stageDefault(const core::Key& key, const QString& version, const QString& column,
+                               const std::optional<QString>& original) {
+    m_changes.stageUpdate(key, version, {}, {{column, original}}, {column});
     staged();
 }
 
@@ -248,6 +286,11 @@ void EditSession::stageInsertValue(qsizetype insertIndex, const QString& column,
     staged();
 }
 
+void EditSession::unsetInsertValue(qsizetype insertIndex, const QString& column) {
+    m_changes.unsetInsertValue(insertIndex, column);
+    staged();
+}
+
 void EditSession::cancelInsert(qsizetype insertIndex) {
     m_changes.cancelInsert(insertIndex);
     staged();
@@ -277,12 +320,14 @@ std::optional<std::optional<QString>> EditSession::insertValue(qsizetype insertI
 void EditSession::replace(core::ChangeSet changes) {
     m_changes = std::move(changes);
     m_conflicts.clear();
+    resetUndo();
     staged();
 }
 
 void EditSession::clear() {
     m_changes.changes.clear();
     m_conflicts.clear();
+    resetUndo();
     reindex();
     if (m_journal) {
         try {
@@ -306,6 +351,15 @@ std::optional<std::optional<QString>> EditSession::stagedValue(const core::Key& 
             return change.values.at(v).second;
     }
     return std::nullopt;
+}
+
+bool EditSession::isStagedDefault(const core::Key& key, const QString& column) const {
+    for (qsizetype i : changesOf(key)) {
+        const core::Change& change = m_changes.changes.at(i);
+        if (change.op == core::ChangeOp::Update && change.defaults.contains(column))
+            return true;
+    }
+    return false;
 }
 
 EditSession::RowState EditSession::rowState(const core::Key& key) const {
@@ -365,6 +419,7 @@ void EditSession::keepMine() {
     for (qsizetype i : drop)
         m_changes.changes.removeAt(i);
     m_conflicts.clear();
+    resetUndo();
     staged();
 }
 
@@ -377,6 +432,7 @@ void EditSession::takeTheirs() {
     for (qsizetype i : drop)
         m_changes.changes.removeAt(i);
     m_conflicts.clear();
+    resetUndo();
     staged();
 }
 

@@ -1,6 +1,7 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/theme.h>
 
 #include <QBrush>
 #include <QFont>
@@ -267,6 +268,28 @@ bool PageModel::setData(const QModelIndex& index, const QVariant& value, int rol
     return true; // the session's changed() repaints
 }
 
+bool PageModel::setDefault(const QModelIndex& index) {
+    if (!index.isValid() || index.row() >= rowCount() || !isCellEditable(index))
+        return false;
+    const QString& column = m_page.columns[index.column()].name;
+    if (const qsizetype insert = insertIndex(index.row()); insert >= 0)
+        m_session->unsetInsertValue(insert, column);
+    else
+        m_session->stageDefault(rowKey(index.row()), rowVersion(index.row()), column,
+                                rowValues(index.row())->value(index.column()));
+    return true; // the session's changed() repaints
+}
+
+bool PageModel::isDefault(const QModelIndex& index) const {
+    if (!m_session || !index.isValid() || index.row() >= rowCount())
+        return false;
+    const QString& column = m_page.columns[index.column()].name;
+    if (const qsizetype insert = insertIndex(index.row()); insert >= 0)
+        return !m_session->insertValue(insert, column).has_value();
+    return !m_keyAt.isEmpty() && rowValues(index.row()) &&
+           m_session->isStagedDefault(rowKey(index.row()), column);
+}
+
 void PageModel::resolveColumns() {
     m_numeric.clear();
     m_boolean.clear();
@@ -292,6 +315,15 @@ void PageModel::resolveColumns() {
         if (m_softDelete != core::SoftDeleteKind::None && m_page.columns[i].name == m_softDeleteColumnName)
             m_softDeleteColumn = int(i);
     }
+}
+
+void PageModel::setDisplayOptions(const QString& nullText, bool localDateTimes) {
+    if (nullText == m_nullText && localDateTimes == m_localDateTimes)
+        return;
+    m_nullText = nullText;
+    m_localDateTimes = localDateTimes;
+    if (rowCount() > 0 && columnCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::DisplayRole});
 }
 
 void PageModel::setSoftDelete(core::SoftDeleteKind kind, const QString& column) {
@@ -367,6 +399,10 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
             return QString(); // the check mark says it
         if (m_bytea.value(index.column()))
             return byteaSummary(*value);
+        if (m_localDateTimes) {
+            if (auto local = localDateTimeText(*value, m_page.columns[index.column()].type))
+                return *local;
+        }
         // Long text stays whole in the model (copy, tooltip); the cell shows one line of it.
         const qsizetype newline = value->indexOf(QLatin1Char('\n'));
         if (newline >= 0 || value->size() > 200)
@@ -384,6 +420,8 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         if (value && (value->size() > 60 || value->contains(QLatin1Char('\n'))))
             return value->left(2000);
+        if (value && m_localDateTimes && localDateTimeText(*value, m_page.columns[index.column()].type))
+            return *value; // the exact text behind the local format
         return {};
     case Qt::TextAlignmentRole:
         return int(m_numeric.value(index.column()) ? Qt::AlignRight | Qt::AlignVCenter
@@ -447,7 +485,7 @@ QVariant PageModel::newRowData(const QModelIndex& index, int role) const {
     case IsConflictRole:
         return false;
     case Qt::BackgroundRole:
-        return QBrush(QColor(102, 187, 106, set ? 130 : 60)); // green
+        return QBrush(cellBackground(set ? CellMark::NewRow : CellMark::NewRowUnset));
     case Qt::DisplayRole:
         if (!set)
             return QStringLiteral("DEFAULT");
@@ -478,7 +516,25 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
     const core::Key key = rowKey(index.row());
     const EditSession::RowState state = m_session->rowState(key);
     const core::ChangeConflict* conflict = m_session->conflict(key);
-    const bool edited = m_session->stagedValue(key, m_page.columns[index.column()].name).has_value();
+    const QString& column = m_page.columns[index.column()].name;
+    const bool toDefault = m_session->isStagedDefault(key, column);
+    const bool edited = toDefault || m_session->stagedValue(key, column).has_value();
+    if (toDefault) {
+        switch (role) {
+        case Qt::DisplayRole:
+            return QStringLiteral("DEFAULT");
+        case Qt::EditRole:
+            return {}; // editing starts from an empty value
+        case Qt::CheckStateRole:
+            return m_boolean.value(index.column()) ? QVariant(Qt::PartiallyChecked) : QVariant();
+        case IsNullRole:
+            return false;
+        case Qt::ForegroundRole:
+            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
+        default:
+            break;
+        }
+    }
     switch (role) {
     case IsEditedRole:
         return edited;
@@ -488,13 +544,13 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
         return conflict != nullptr;
     case Qt::BackgroundRole:
         if (conflict)
-            return QBrush(QColor(255, 183, 77, 140)); // orange
+            return QBrush(cellBackground(CellMark::Conflict));
         if (state == EditSession::RowState::DeletePending)
-            return QBrush(QColor(229, 57, 53, 90)); // red
+            return QBrush(cellBackground(CellMark::DeletePending));
         if (state == EditSession::RowState::RestorePending)
-            return QBrush(QColor(102, 187, 106, 90)); // green
+            return QBrush(cellBackground(CellMark::RestorePending));
         if (edited)
-            return QBrush(QColor(255, 235, 59, 110)); // yellow
+            return QBrush(cellBackground(CellMark::Edited));
         return {};
     case Qt::FontRole:
         if (state == EditSession::RowState::SoftDeletePending ||
@@ -504,9 +560,9 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
             f.setItalic(!value(index.row(), index.column()));
             return f;
         }
-        if (state == EditSession::RowState::RestorePending) {
+        if (state == EditSession::RowState::RestorePending || toDefault) {
             QFont f;
-            f.setItalic(!value(index.row(), index.column()));
+            f.setItalic(toDefault || !value(index.row(), index.column()));
             return f; // no longer struck through
         }
         return {};
@@ -517,6 +573,13 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
             const qsizetype at = conflict->current->columns.indexOf(m_page.columns[index.column()].name);
             return tr("Conflict: this row was changed by someone else since it was read; it now holds %1")
                 .arg(at >= 0 ? conflict->current->values.value(at).value_or(m_nullText) : QString());
+        }
+        if (toDefault) {
+            const core::ColumnInfo* info = m_session->table().column(column);
+            return tr("Staged: DEFAULT (%1); was: %2")
+                .arg(info && !info->defaultExpression.isEmpty() ? info->defaultExpression
+                                                                : tr("no default: NULL"),
+                     rowValues(index.row())->value(index.column()).value_or(m_nullText));
         }
         if (edited)
             return tr("Staged; was: %1")

@@ -6,6 +6,7 @@
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 
+#include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QToolButton>
@@ -30,8 +31,13 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
     auto* refresh = new QToolButton(this);
     refresh->setText(tr("Refresh"));
     refresh->setToolTip(tr("Reload schemas and tables (F5)"));
-    refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QToolButton::clicked, this, &ObjectBrowser::refresh);
+    // F5 where the focus is: here the tree, in a table tab that table (a window-wide key would clash).
+    auto* refreshAction = new QAction(tr("Refresh"), this);
+    refreshAction->setShortcut(QKeySequence::Refresh);
+    refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(refreshAction, &QAction::triggered, this, &ObjectBrowser::refresh);
+    addAction(refreshAction);
 
     m_state->setObjectName(QStringLiteral("objectBrowserState"));
     m_state->setWordWrap(true);

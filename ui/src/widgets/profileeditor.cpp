@@ -1,4 +1,5 @@
 #include <pgdesk/ui/profileeditor.h>
+#include <pgdesk/ui/theme.h>
 
 #include <pgdesk/core/errors.h>
 
@@ -61,6 +62,7 @@ ProfileEditor::ProfileEditor(QWidget* parent)
     setObjectName(QStringLiteral("profileEditor"));
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("profileTabs"));
+    m_tabs->setAccessibleName(tr("Profile settings"));
     m_tabs->addTab(createConnectionTab(), tr("Connection"));
     m_tabs->addTab(createSecurityTab(), tr("Authentication && SSL"));
     m_tabs->addTab(createPoolTab(), tr("Pool"));
@@ -71,7 +73,7 @@ ProfileEditor::ProfileEditor(QWidget* parent)
     m_error->setWordWrap(true);
     m_error->setTextFormat(Qt::PlainText);
     QPalette warning = m_error->palette();
-    warning.setColor(QPalette::WindowText, QColor(0xb3, 0x26, 0x1e));
+    warning.setColor(QPalette::WindowText, errorColor());
     m_error->setPalette(warning);
     m_error->hide();
 
@@ -136,6 +138,7 @@ QWidget* ProfileEditor::fileField(QLineEdit* edit, const QString& title) {
     row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(4);
     row->addWidget(edit, 1);
+    edit->setAccessibleName(title); // the form's label names the row, not the line edit in it
     auto* browse = new QToolButton(box);
     browse->setText(tr("Browse…"));
     browse->setToolTip(tr("Choose the file"));

@@ -6,6 +6,9 @@
 
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/uisettings.h>
+
+#include <QGuiApplication>
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,7 +40,10 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
     m_view->setModel(m_model);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->setAccessibleName(tr("Result rows of statement %1").arg(result.index + 1));
+    UiSettings::applyToGrid(m_view, m_model);
+    connect(UiSettings::instance(), &UiSettings::changed, this,
+            [this] { UiSettings::applyToGrid(m_view, m_model); });
 
     m_range = new QLabel(this);
     m_range->setObjectName(QStringLiteral("resultRange"));
@@ -45,13 +51,19 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
         auto* b = new QToolButton(this);
         b->setText(text);
         b->setToolTip(tip);
+        b->setAccessibleName(tip);
         b->setAutoRaise(true);
         connect(b, &QToolButton::clicked, this, slot);
         return b;
     };
-    m_first = button(QStringLiteral("⏮"), tr("First page"), &QueryResultGrid::firstPage);
-    m_previous = button(QStringLiteral("◀"), tr("Previous page"), &QueryResultGrid::previousPage);
-    m_next = button(QStringLiteral("▶"), tr("Next page"), &QueryResultGrid::nextPage);
+    // Arrows point the way the rows' order reads: mirrored right to left.
+    const bool rtl = QGuiApplication::isRightToLeft();
+    m_first = button(rtl ? QStringLiteral("⏭") : QStringLiteral("⏮"), tr("First page"),
+                     &QueryResultGrid::firstPage);
+    m_previous = button(rtl ? QStringLiteral("▶") : QStringLiteral("◀"), tr("Previous page"),
+                        &QueryResultGrid::previousPage);
+    m_next =
+        button(rtl ? QStringLiteral("◀") : QStringLiteral("▶"), tr("Next page"), &QueryResultGrid::nextPage);
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(4, 2, 4, 2);
     bar->addWidget(m_first);
@@ -82,9 +94,8 @@ QString QueryResultGrid::rangeText() const {
         return m_truncated
                    ? tr("first %1 of %2 rows shown")
                          .arg(locale.toString(qlonglong(page.rows.size())), locale.toString(m_rowCount))
-                   : (page.rows.size() == 1
-                          ? tr("1 row")
-                          : tr("%1 rows").arg(locale.toString(qlonglong(page.rows.size()))));
+                   : tr("%1 row(s)", nullptr, int(page.rows.size()))
+                         .arg(locale.toString(qlonglong(page.rows.size())));
     }
     const qint64 first = (m_pageNumber - 1) * m_spec.page.pageSize + 1;
     const QString span =

@@ -7,6 +7,8 @@
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/queryhistory.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/theme.h>
 
 #include <QAction>
 #include <QCheckBox>
@@ -49,14 +51,20 @@ qint64 rowsOf(const core::ScriptRun& run) {
 }
 
 QString duration(qint64 ms) {
-    return ms < 1000 ? QStringLiteral("%1 ms").arg(ms) : QStringLiteral("%1 s").arg(ms / 1000.0, 0, 'f', 2);
+    const QLocale locale;
+    return ms < 1000 ? QueryTool::tr("%1 ms").arg(locale.toString(ms))
+                     : QueryTool::tr("%1 s").arg(locale.toString(ms / 1000.0, 'f', 2));
 }
 
 const char* const kPlanTab = "planTab";
 
-// "1 row", "1,500 rows" (no translations are loaded yet, so %n plurals would stay "row(s)").
-QString counted(qint64 n, const QString& one, const QString& many) {
-    return QStringLiteral("%1 %2").arg(QLocale().toString(n), n == 1 ? one : many);
+// "1 row", "1,500 rows" in the language's plural forms, the number in its format.
+QString rowsText(qint64 n) {
+    return QueryTool::tr("%1 row(s)", nullptr, pluralCount(n)).arg(QLocale().toString(n));
+}
+
+QString statementsText(qint64 n) {
+    return QueryTool::tr("%1 statement(s)", nullptr, pluralCount(n)).arg(QLocale().toString(n));
 }
 
 } // namespace
@@ -71,6 +79,7 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
 
     m_editor = new QPlainTextEdit(this);
     m_editor->setObjectName(QStringLiteral("sqlEditor"));
+    m_editor->setAccessibleName(tr("SQL editor"));
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setTabStopDistance(4 * m_editor->fontMetrics().horizontalAdvance(QLatin1Char(' ')));
     m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -80,10 +89,12 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
 
     m_messages = new QPlainTextEdit(this);
     m_messages->setObjectName(QStringLiteral("messages"));
+    m_messages->setAccessibleName(tr("Messages"));
     m_messages->setReadOnly(true);
     m_messages->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_results = new QTabWidget(this);
     m_results->setObjectName(QStringLiteral("results"));
+    m_results->setAccessibleName(tr("Results"));
     m_results->setDocumentMode(true);
     m_results->addTab(m_messages, tr("Messages"));
 
@@ -98,10 +109,12 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
     m_historyPanel->setObjectName(QStringLiteral("historyPanel"));
     m_historySearch = new QLineEdit(m_historyPanel);
     m_historySearch->setObjectName(QStringLiteral("historySearch"));
+    m_historySearch->setAccessibleName(tr("Search history"));
     m_historySearch->setPlaceholderText(tr("Search history"));
     m_historySearch->setClearButtonEnabled(true);
     m_historyList = new QListWidget(m_historyPanel);
     m_historyList->setObjectName(QStringLiteral("historyList"));
+    m_historyList->setAccessibleName(tr("Query history"));
     m_historyList->setWordWrap(true);
     m_historyList->setAlternatingRowColors(true);
     auto* historyLayout = new QVBoxLayout(m_historyPanel);
@@ -283,8 +296,8 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
     setRunning(true);
     core::ScriptRunOptions options;
     options.autocommit = m_autocommit->isChecked();
-    message(tr("Running %1…").arg(counted(statements.size(), tr("statement"), tr("statements"))),
-            QStringLiteral("#666"));
+    message(tr("Running %1…").arg(statementsText(statements.size())),
+            palette().color(QPalette::Disabled, QPalette::WindowText).name());
     runInBackground(
         this,
         [session = m_session, statements, options, sql, key = m_historyKey, path = m_historyPath] {
@@ -326,7 +339,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
         if (s.returnsRows) {
             const QString rows = s.paged && s.page.totalIsEstimate
                                      ? tr("≈ %1 rows").arg(locale.toString(s.rowCount))
-                                     : counted(s.rowCount, tr("row"), tr("rows"));
+                                     : rowsText(s.rowCount);
             line += QStringLiteral(" · ") + rows;
             if (s.truncated)
                 line += tr(" (first %1 shown)").arg(locale.toString(qlonglong(s.page.rows.size())));
@@ -334,7 +347,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
         line += QStringLiteral(" · ") + duration(s.elapsedMs);
         message(line);
         for (const QString& notice : s.notices)
-            message(QStringLiteral("    ") + notice, QStringLiteral("#1f4e9c"));
+            message(QStringLiteral("    ") + notice, infoColor().name());
         if (s.returnsRows) {
             auto* grid = new QueryResultGrid(m_session, s, m_results);
             const int tab = m_results->addTab(grid, tr("Result %1").arg(number));
@@ -345,8 +358,9 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
     }
     if (run.error) {
         const core::ScriptError& e = *run.error;
+        ErrorLog::instance().record(e.text); // for Help ▸ Copy diagnostics
         for (const QString& notice : e.notices)
-            message(QStringLiteral("    ") + notice, QStringLiteral("#1f4e9c"));
+            message(QStringLiteral("    ") + notice, infoColor().name());
         QString where;
         if (e.scriptPosition >= 0 && base >= 0) {
             const qsizetype position =
@@ -363,16 +377,15 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
         if (run.cancelled)
             message(tr("[%1] Cancelled%2").arg(e.statementIndex + 1).arg(where), QStringLiteral("#a60"));
         else
-            message(tr("[%1] %2%3").arg(e.statementIndex + 1).arg(e.text, where), QStringLiteral("#c62828"));
+            message(tr("[%1] %2%3").arg(e.statementIndex + 1).arg(e.text, where), errorColor().name());
         message(tr("Stopped at statement %1 · %2").arg(e.statementIndex + 1).arg(duration(run.elapsedMs)));
     } else {
-        message(tr("Done: %1 in ").arg(counted(run.statements.size(), tr("statement"), tr("statements"))) +
-                duration(run.elapsedMs));
+        message(tr("Done: %1 in %2").arg(statementsText(run.statements.size()), duration(run.elapsedMs)));
     }
     if (run.connectionLost)
         message(
             tr("The connection was lost: the next run opens a new session (any open transaction is gone)."),
-            QStringLiteral("#c62828"));
+            errorColor().name());
     m_results->setCurrentWidget(run.error || !firstResult ? static_cast<QWidget*>(m_messages) : firstResult);
     m_status->setText(run.error
                           ? (run.cancelled ? tr("Cancelled")
@@ -382,7 +395,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
 }
 
 void QueryTool::showFailure(const QString& text, bool connectionLost) {
-    message(text, QStringLiteral("#c62828"));
+    message(text, errorColor().name());
     m_status->setText(tr("Failed"));
     m_results->setCurrentWidget(m_messages);
     if (connectionLost)
@@ -431,7 +444,7 @@ void QueryTool::explain(bool analyze) {
                 line += tr(" · the statement's changes were rolled back");
             message(line + QStringLiteral(" · ") + duration(result.elapsedMs));
             for (const QString& notice : result.notices)
-                message(QStringLiteral("    ") + notice, QStringLiteral("#1f4e9c"));
+                message(QStringLiteral("    ") + notice, infoColor().name());
             m_status->setText(tr("Plan ready"));
             setTransactionState(result.transaction);
             emit explainFinished();
@@ -483,7 +496,8 @@ void QueryTool::setTransactionState(core::TransactionState state) {
     switch (state) {
     case core::TransactionState::Idle:
         text = tr("Idle");
-        style = QStringLiteral("color: #555;");
+        style = QStringLiteral("color: %1;")
+                    .arg(palette().color(QPalette::Disabled, QPalette::WindowText).name());
         break;
     case core::TransactionState::InTransaction:
         text = tr("In transaction");
@@ -495,7 +509,7 @@ void QueryTool::setTransactionState(core::TransactionState state) {
         break;
     case core::TransactionState::Unknown:
         text = tr("Not connected");
-        style = QStringLiteral("color: #c62828;");
+        style = QStringLiteral("color: %1;").arg(errorColor().name());
         break;
     }
     m_transactionLabel->setText(text);
@@ -543,13 +557,13 @@ void QueryTool::refreshHistory() {
                 if (!e.error.isEmpty())
                     info += tr(" · error");
                 else if (e.rows >= 0)
-                    info += QStringLiteral(" · ") + counted(e.rows, tr("row"), tr("rows"));
+                    info += QStringLiteral(" · ") + rowsText(e.rows);
                 auto* item = new QListWidgetItem(firstLine + QLatin1Char('\n') + info, m_historyList);
                 item->setData(Qt::UserRole, e.sql);
                 item->setToolTip(e.error.isEmpty() ? e.sql.left(2000)
                                                    : e.sql.left(2000) + QStringLiteral("\n\n") + e.error);
                 if (!e.error.isEmpty())
-                    item->setForeground(QColor(0xc6, 0x28, 0x28));
+                    item->setForeground(errorColor());
             }
             emit historyLoaded();
         },

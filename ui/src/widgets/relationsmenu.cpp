@@ -1,3 +1,4 @@
+#include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/relationsmenu.h>
 
 #include <pgdesk/core/catalogreader.h>
@@ -95,7 +96,8 @@ void addRelationActions(QMenu* menu, std::shared_ptr<core::Pool> pool, const cor
                     continue;
                 QString text = actions[i]->text();
                 text.chop(2); // " …"
-                actions[i]->setText(QObject::tr("%1: %2 rows").arg(text, QLocale().toString(counts[i])));
+                actions[i]->setText(QObject::tr("%1: %2 row(s)", nullptr, pluralCount(counts[i]))
+                                        .arg(text, QLocale().toString(counts[i])));
                 actions[i]->setEnabled(counts[i] > 0);
             }
         },

@@ -1,5 +1,7 @@
 #include "sqlhighlighter.h"
 
+#include <pgdesk/ui/theme.h>
+
 #include <pgdesk/core/statementsplitter.h>
 
 #include <QSet>
@@ -79,13 +81,15 @@ const QSet<QString>& keywords() {
 
 SqlHighlighter::SqlHighlighter(QTextDocument* document)
     : QSyntaxHighlighter(document) {
-    m_keyword.setForeground(QColor(0x1f, 0x4e, 0x9c));
+    // Lighter hues on a dark editor, so both themes read well.
+    const bool dark = isDarkPalette();
+    m_keyword.setForeground(dark ? QColor(0x82, 0xb1, 0xff) : QColor(0x1f, 0x4e, 0x9c));
     m_keyword.setFontWeight(QFont::Bold);
-    m_string.setForeground(QColor(0x2e, 0x7d, 0x32));
-    m_dollar.setForeground(QColor(0x55, 0x6b, 0x2f));
-    m_identifier.setForeground(QColor(0x8a, 0x4b, 0x08));
-    m_number.setForeground(QColor(0x8e, 0x24, 0xaa));
-    m_comment.setForeground(QColor(0x75, 0x75, 0x75));
+    m_string.setForeground(dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32));
+    m_dollar.setForeground(dark ? QColor(0xae, 0xd5, 0x81) : QColor(0x55, 0x6b, 0x2f));
+    m_identifier.setForeground(dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0x8a, 0x4b, 0x08));
+    m_number.setForeground(dark ? QColor(0xce, 0x93, 0xd8) : QColor(0x8e, 0x24, 0xaa));
+    m_comment.setForeground(dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x75, 0x75, 0x75));
     m_comment.setFontItalic(true);
 }
 

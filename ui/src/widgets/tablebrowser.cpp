@@ -5,6 +5,8 @@
 #include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/uisettings.h>
 #include <pgdesk/ui/valueviewer.h>
 
 #include <pgdesk/core/catalogreader.h>
@@ -19,6 +21,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,7 +29,6 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSpinBox>
 #include <QTableView>
 #include <QToolButton>
@@ -108,7 +110,9 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_view->setWordWrap(false);
-    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    UiSettings::applyToGrid(m_view, m_model);
+    connect(UiSettings::instance(), &UiSettings::changed, this,
+            [this] { UiSettings::applyToGrid(m_view, m_model); });
     m_view->horizontalHeader()->setSectionsClickable(true);
     m_view->horizontalHeader()->setSortIndicatorShown(false);
     m_view->setAccessibleName(tr("Rows of %1").arg(m_spec.table));
@@ -126,8 +130,8 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_editor = new TableEditor(m_pool, m_model, m_view, this);
     connect(m_editor, &TableEditor::reloadRequested, this, &TableBrowser::reload);
     connect(m_editor, &TableEditor::ctidOptInRequested, this, [this] {
-        QSettings().setValue(ctidSettingsKey(), true); // remembered for this table of this profile
-        m_table.reset();                               // read again, keyed by ctid, with the first page
+        UiSettings::setEditsByCtid(m_pool->profile().name, qualifiedName()); // this table of this profile
+        m_table.reset(); // read again, keyed by ctid, with the first page
         load(Move::First);
     });
     auto* copy = new QAction(tr("Copy"), m_view);
@@ -147,6 +151,20 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
         row->valueBox()->setFocus();
     });
     addAction(findAction);
+    const auto keyAction = [this](const QString& text, const char* name, const QKeySequence& key, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(QLatin1String(name));
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        return a;
+    };
+    keyAction(tr("Refresh"), "refreshAction", QKeySequence::Refresh, &TableBrowser::reload);
+    // Esc stops a running load or count (only then: otherwise Esc is the grid's and its editors').
+    m_cancelAction = keyAction(tr("Cancel"), "cancelAction", Qt::Key_Escape, &TableBrowser::cancelBusy);
+    m_cancelAction->setEnabled(false);
+    connect(this, &TableBrowser::busyChanged, this, [this] { m_cancelAction->setEnabled(isBusy()); });
     connect(m_filterBar, &FilterBar::applied, this, &TableBrowser::applyFilter);
     connect(m_model, &PageModel::rowsWanted, this, &TableBrowser::fetchWantedBlock);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
@@ -169,10 +187,17 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
         connect(b, &QToolButton::clicked, this, slot);
         return b;
     };
-    m_first = button(QStringLiteral("|◀"), tr("First page"), &TableBrowser::firstPage);
-    m_previous = button(QStringLiteral("◀"), tr("Previous page"), &TableBrowser::previousPage);
-    m_next = button(QStringLiteral("▶"), tr("Next page"), &TableBrowser::nextPage);
-    m_last = button(QStringLiteral("▶|"), tr("Last page"), &TableBrowser::lastPage);
+    // Arrows point the way the rows' order reads: mirrored right to left. There the two-glyph texts are
+    // written reversed, as a right-to-left paragraph shows neutral characters from right to left.
+    const bool rtl = QGuiApplication::isRightToLeft();
+    m_first =
+        button(rtl ? QStringLiteral("|▶") : QStringLiteral("|◀"), tr("First page"), &TableBrowser::firstPage);
+    m_previous = button(rtl ? QStringLiteral("▶") : QStringLiteral("◀"), tr("Previous page"),
+                        &TableBrowser::previousPage);
+    m_next =
+        button(rtl ? QStringLiteral("◀") : QStringLiteral("▶"), tr("Next page"), &TableBrowser::nextPage);
+    m_last =
+        button(rtl ? QStringLiteral("◀|") : QStringLiteral("▶|"), tr("Last page"), &TableBrowser::lastPage);
 
     m_scope->addItem(tr("Active rows"), int(core::SoftDeleteScope::Active));
     m_scope->addItem(tr("Deleted rows"), int(core::SoftDeleteScope::Deleted));
@@ -183,9 +208,8 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
             [this](int i) { setScope(core::SoftDeleteScope(m_scope->itemData(i).toInt())); });
 
     m_pageSize = new QComboBox(this);
-    for (int size : {50, 100, 500, 1000})
-        m_pageSize->addItem(tr("%1 rows").arg(size), size);
-    m_pageSize->addItem(tr("Scroll"), 0);
+    for (int size : UiSettings::pageSizeChoices())
+        m_pageSize->addItem(size > 0 ? tr("%n rows", nullptr, size) : tr("Scroll"), size);
     m_pageSize->setItemData(m_pageSize->count() - 1,
                             tr("Scroll through every row; rows load as they come into view"),
                             Qt::ToolTipRole);
@@ -193,7 +217,7 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_pageSize->setAccessibleName(tr("Page size"));
     connect(m_pageSize, &QComboBox::activated, this, [this](int i) {
         const int rows = m_pageSize->itemData(i).toInt();
-        QSettings().setValue(QStringLiteral("browser/pageSize"), rows); // the next tabs open the same way
+        UiSettings::setPageSize(rows); // the next tabs open the same way
         setPageSize(rows);
     });
 
@@ -211,7 +235,7 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
 
     m_range->setObjectName(QStringLiteral("rangeLabel"));
     m_message->setObjectName(QStringLiteral("messageLabel"));
-    m_message->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_message->setStyleSheet(textStyle(errorColor()));
     m_message->setWordWrap(true);
     m_message->setVisible(false);
     m_reconnect = new QPushButton(tr("Reconnect"), this);
@@ -240,9 +264,8 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     layout->addWidget(m_view, 1);
     layout->addLayout(bar);
 
-    // Pages or continuous scrolling, as the user last chose (loads the first rows).
-    const int rows = QSettings().value(QStringLiteral("browser/pageSize"), m_spec.page.pageSize).toInt();
-    setPageSize(m_pageSize->findData(rows) >= 0 ? rows : m_spec.page.pageSize);
+    // Pages or continuous scrolling, as the preferences or the user's last choice say (loads the first rows).
+    setPageSize(UiSettings::pageSize());
 }
 
 void TableBrowser::firstPage() {
@@ -338,9 +361,8 @@ void TableBrowser::cancelBusy() {
         m_blockJob->requestCancel();
 }
 
-QString TableBrowser::ctidSettingsKey() const {
-    return QStringLiteral("editByCtid/%1/%2")
-        .arg(m_pool->profile().name, m_spec.schema + QLatin1Char('.') + m_spec.table);
+QString TableBrowser::qualifiedName() const {
+    return m_spec.schema + QLatin1Char('.') + m_spec.table;
 }
 
 BatchDialog* TableBrowser::openBatchDialog() {
@@ -424,7 +446,7 @@ void TableBrowser::load(Move move) {
     runInBackground(
         this,
         [pool = m_pool, spec = m_spec, table = m_table, job = m_loadJob,
-         byCtid = !m_table && QSettings().value(ctidSettingsKey()).toBool()] {
+         byCtid = !m_table && UiSettings::editsByCtid(m_pool->profile().name, qualifiedName())] {
             auto connection = pool->acquire();
             const CancelScope scope(*job, *connection);
             Loaded loaded{table ? *table : readTable(*connection, spec), {}};

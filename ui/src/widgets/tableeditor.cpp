@@ -1,9 +1,12 @@
 #include "celleditdelegate.h"
 
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/uisettings.h>
 #include <pgdesk/ui/valueeditordialog.h>
 
 #include <pgdesk/core/changejournal.h>
@@ -19,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -68,7 +72,8 @@ QPushButton* button(const QString& text, const QString& name, QWidget* parent) {
 }
 
 QString changeCount(qsizetype n) {
-    return n == 1 ? TableEditor::tr("1 staged change") : TableEditor::tr("%1 staged changes").arg(n);
+    return TableEditor::tr("%1 staged change(s)", nullptr, pluralCount(n))
+        .arg(QLocale().toString(qlonglong(n)));
 }
 
 } // namespace
@@ -92,7 +97,7 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     connect(m_ctidOptIn, &QPushButton::clicked, this, [this] { optInCtid(true); });
     m_readOnlyBar = bar(this, m_readOnly, {}, {m_ctidOptIn});
     m_error->setObjectName(QStringLiteral("editErrorLabel"));
-    m_error->setStyleSheet(QStringLiteral("color: #b00020"));
+    m_error->setStyleSheet(textStyle(errorColor()));
     m_error->setWordWrap(true);
     m_error->setVisible(false);
 
@@ -111,7 +116,7 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     connect(mine, &QPushButton::clicked, this, &TableEditor::keepMine);
     connect(theirs, &QPushButton::clicked, this, &TableEditor::takeTheirs);
     m_conflictText->setObjectName(QStringLiteral("conflictLabel"));
-    m_conflictBar = bar(this, m_conflictText, QStringLiteral("color: #8a4b00"), {mine, theirs});
+    m_conflictBar = bar(this, m_conflictText, textStyle(warningColor()), {mine, theirs});
     m_conflictBar->setObjectName(QStringLiteral("conflictBar"));
 
     m_apply = button(tr("Apply…"), QStringLiteral("applyButton"), this);
@@ -137,6 +142,13 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     applyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(applyAction, &QAction::triggered, this, &TableEditor::apply);
     parent->addAction(applyAction);
+    // Ctrl+Z in the tab takes back the last staged change (an open cell editor keeps Ctrl+Z for its text).
+    auto* undoAction = new QAction(tr("Undo staged change"), parent);
+    undoAction->setObjectName(QStringLiteral("undoStagedAction"));
+    undoAction->setShortcut(QKeySequence::Undo);
+    undoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(undoAction, &QAction::triggered, this, &TableEditor::undo);
+    parent->addAction(undoAction);
     auto* addAction = new QAction(tr("Add row"), m_view);
     addAction->setShortcut(QKeySequence(Qt::Key_Insert));
     addAction->setShortcutContext(Qt::WidgetShortcut);
@@ -253,6 +265,8 @@ QString TableEditor::previewSql() const {
 void TableEditor::apply() {
     if (!m_session || m_session->isEmpty() || isApplying() || hasOffer())
         return;
+    if (!UiSettings::confirmBeforeApply())
+        return applyStaged(); // the preference: no preview, no question
     auto* dialog = new QDialog(this);
     dialog->setObjectName(QStringLiteral("applyPreview"));
     dialog->setWindowTitle(tr("Apply %1 to %2").arg(changeCount(m_session->size()), m_session->table().name));
@@ -278,6 +292,12 @@ void TableEditor::apply() {
     layout->addWidget(buttons);
     dialog->resize(720, 420);
     dialog->open();
+}
+
+bool TableEditor::undo() {
+    if (!m_session || isApplying() || hasOffer())
+        return false;
+    return m_session->undo();
 }
 
 void TableEditor::applyStaged() {
@@ -505,7 +525,16 @@ void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
     menu->addSeparator();
     if (m_model->flags(cell) & (Qt::ItemIsEditable | Qt::ItemIsUserCheckable)) {
         QAction* setNull = menu->addAction(tr("Set NULL"), this, [this, cell] { this->setNull(cell); });
-        setNull->setEnabled(!locked && m_model->value(cell.row(), cell.column()).has_value());
+        setNull->setEnabled(
+            !locked && (m_model->value(cell.row(), cell.column()).has_value() || m_model->isDefault(cell)));
+        QAction* setDefault =
+            menu->addAction(tr("Set DEFAULT"), this, [this, cell] { m_model->setDefault(cell); });
+        setDefault->setObjectName(QStringLiteral("setDefaultAction"));
+        setDefault->setEnabled(!locked && !m_model->isDefault(cell));
+        if (const core::ColumnInfo* column = CellEditDelegate::columnOf(cell))
+            setDefault->setToolTip(column->defaultExpression.isEmpty()
+                                       ? tr("The column has no default: it becomes NULL")
+                                       : tr("The column's default: %1").arg(column->defaultExpression));
         if (const core::ColumnInfo* column = CellEditDelegate::columnOf(cell);
             column && CellEditDelegate::wantsDialog(*column))
             menu->addAction(tr("Edit value…"), this, [this, cell] { editValue(cell); })->setEnabled(!locked);

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace pgdesk::core {
@@ -24,7 +25,9 @@ struct JournalEntry {
 // committed SQLite transaction (WAL, synchronous=NORMAL), so a killed process loses nothing it staged. The
 // file is readable by its owner only: it holds data values.
 //
-// Not thread-safe: use it from the thread that created it (Qt Sql's rule for a connection).
+// The SQLite connection lives on the journal's own thread: every call is queued there in order, so the
+// editor can hand over a stage without waiting for it (stageLater()) and still read back what it staged.
+// Calls are thread-safe.
 class ChangeJournal final {
 public:
     // Opens the journal at `path`, creating the file and its folder if needed. ConfigurationError when the
@@ -40,6 +43,12 @@ public:
     // Stores the change set for (profile, changes.table), replacing what was there; an empty change set
     // clears the entry instead.
     void stage(const QString& profile, const ChangeSet& changes);
+    // stage() without waiting for it (the editor stages on the GUI thread at every edit). Stages of one entry
+    // still queued are merged into the latest; anything called afterwards sees it written. A failure is kept
+    // for writeError().
+    void stageLater(const QString& profile, const ChangeSet& changes);
+    // The failure of the last write stageLater() queued; empty when it worked.
+    QString writeError() const;
     void clear(const QString& profile, const QString& table);
     std::optional<ChangeSet> load(const QString& profile, const QString& table) const;
     // Everything staged, oldest first (on start: what earlier sessions left). Entries that no longer read as
@@ -49,8 +58,10 @@ public:
     const QString& path() const { return m_path; }
 
 private:
+    class Worker;
     QString m_path;
-    QString m_connectionName;
+    QString m_connection; // the Qt Sql connection's name, used on the worker only
+    std::unique_ptr<Worker> m_worker;
 };
 
 } // namespace pgdesk::core

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -19,7 +20,8 @@ QString changeOpName(ChangeOp op);
 std::optional<ChangeOp> changeOpFromName(const QString& name);
 
 // One staged change to one row. Which fields matter depends on op:
-//   Update     key, version, values (the new values of the changed columns), original (optional)
+//   Update     key, version, values (the new values of the changed columns) and/or defaults (columns set
+//              to their DEFAULT), original (optional)
 //   Insert     values (omitted columns get their defaults)
 //   Delete     key, version
 //   SoftDelete key, version (optional: when given, the row must still be at that version)
@@ -32,13 +34,16 @@ struct Change {
     QString version; // xmin as text, as read with the row
     Row values;
     Row original; // Update: the values the changed columns had when read (for conflict resolution)
+    // Update: columns set to their DEFAULT (`SET c = DEFAULT`), never also in values. A third state beside a
+    // value and NULL: the default expression runs on the server when the change applies.
+    QStringList defaults{};
 
     bool operator==(const Change&) const = default;
 };
 
 // Staged changes to one table, in order: pure data, no I/O. Serialised as
 //   {"table":"schema.name","use_ctid":true?,"changes":[
-//     {"op":"update","key":{…},"version":"…","set":{…},"original":{…}?},
+//     {"op":"update","key":{…},"version":"…","set":{…},"set_default":["column",…]?,"original":{…}?},
 //     {"op":"insert","values":{…}}, {"op":"delete","key":{…},"version":"…"},
 //     {"op":"soft_delete","key":{…},"version":"…"?}, {"op":"restore","key":{…},"version":"…"?}]}
 // Values are PostgreSQL text as JSON strings; JSON null is SQL NULL. The reader also accepts JSON numbers
@@ -66,13 +71,18 @@ public:
     // update (and cancel a pending insert, which never reached the server, when `insertIndex` is given);
     // stageRestore() cancels a pending soft delete of the row. Each returns the index of the change that
     // now holds the row's edit, or -1 when the edit cancelled a pending change.
-    qsizetype stageUpdate(const Key& key, const QString& version, const Row& set, const Row& original = {});
+    // Columns in `setDefault` are set to their DEFAULT; a column staged with a value and later set to DEFAULT
+    // (or the reverse) keeps only the latest.
+    qsizetype stageUpdate(const Key& key, const QString& version, const Row& set, const Row& original = {},
+                          const QStringList& setDefault = {});
     qsizetype stageInsert(const Row& values);
     // Edits an insert still pending (by its index): its values are replaced column by column.
     qsizetype stageInsertEdit(qsizetype insertIndex, const Row& values);
     qsizetype stageDelete(const Key& key, const QString& version);
     qsizetype stageSoftDelete(const Key& key, const QString& version = {});
     qsizetype stageRestore(const Key& key, const QString& version = {});
+    // Takes a column out of a pending insert, so that it gets its default again.
+    void unsetInsertValue(qsizetype insertIndex, const QString& column);
     // Drops a pending insert (an inserted row deleted again before applying).
     void cancelInsert(qsizetype insertIndex);
     // The index of the pending change (other than an insert) of the row with this key; -1 if none.
@@ -85,6 +95,9 @@ public:
     // input (deep nesting, wrong types, huge numbers, invalid UTF-8 are all errors).
     static ChangeSet fromJson(const QJsonObject& object);
     static ChangeSet fromJsonText(const QByteArray& text);
+    // The "table" of a change set's text, read without checking the rest (so that work on the table can
+    // start while fromJsonText() reads the changes); nullopt when there is no such string.
+    static std::optional<QString> tableOfJsonText(const QByteArray& text);
 
     // The checks fromJson() makes, for change sets built in code: ops have what they need (keys, versions,
     // values), ctid keys only with useCtid. ConfigurationError naming the change.

@@ -69,7 +69,7 @@ struct ChangeOutcome {
 
 struct ApplyResult {
     bool applied = false;            // committed (also true for an empty change set)
-    QList<ChangeOutcome> rows;       // one per change, in order, when applied
+    QList<ChangeOutcome> rows;       // one per change, in order, when applied (and rows are returned)
     QList<ChangeConflict> conflicts; // non-empty: the transaction rolled back, nothing was written
     int attempts = 0;                // transactions started (retries after serialization failures)
     int statements = 0;              // statements sent in the last attempt
@@ -128,6 +128,9 @@ public:
     ApplyResult apply(Pool& pool, const ChangeSet& changes, const AtomicOptions& options = {}) const;
 
     const TableInfo& table() const { return m_table; }
+    // Whether ApplyResult::rows lists the rows written (default). Without, set-based statements return only
+    // each row's position, which saves reading back every row of a large change set.
+    void setReturnRows(bool on) { m_returnRows = on; }
 
     // What the pipeline of one attempt produced (internal, public for the transaction runners).
     struct Attempt;
@@ -140,6 +143,7 @@ private:
                     const ConnectionRunner& afterwards) const;
 
     TableInfo m_table;
+    bool m_returnRows = true;
 };
 
 } // namespace pgdesk::core

@@ -52,6 +52,33 @@ private:
 // hidden ("$1 = <hidden>") when the profile says so.
 using StatementObserver = std::function<void(const QString& sql, const QList<QString>& params)>;
 
+class Connection;
+
+// A statement sent with Connection::send(), whose results the caller reads through native()
+// (PQgetResult until null). Through a transaction pooler it may sit in a pipeline behind the profile's
+// SET LOCALs: finish() (or the destructor, which never throws) reads the pipeline's end and leaves
+// pipeline mode, so the connection is ready for the next statement. Move-only.
+class SentStatement final {
+public:
+    SentStatement() = default;
+    ~SentStatement();
+    SentStatement(SentStatement&& other) noexcept;
+    SentStatement& operator=(SentStatement&& other) noexcept;
+    SentStatement(const SentStatement&) = delete;
+    SentStatement& operator=(const SentStatement&) = delete;
+
+    void finish() noexcept;
+
+private:
+    friend class Connection;
+    explicit SentStatement(pg_conn* pipelined)
+        : m_pipelined(pipelined) {}
+    pg_conn* m_pipelined = nullptr; // set when a pipeline has to be ended
+};
+
+// Whether send() puts the profile's transaction settings ahead of the statement (through a pooler).
+enum class TransactionSettings { Apply, Skip };
+
 // One libpq connection. Move-only: exactly one owner, closed (PQfinish) in the destructor.
 // Not thread-safe: one thread at a time; cancelHandle() is the one thing other threads may use.
 class Connection {
@@ -72,9 +99,24 @@ public:
     bool inFailedTransaction() const;
 
     // Statements. Values always travel as parameters ($1, $2 …), never pasted into SQL.
+    // Through a transaction pooler (profile().pooler), a statement sent on an idle connection starts a
+    // transaction on whichever server session the pooler picks, so the profile's settings
+    // (ConnectionProfile::transactionSettings()) go ahead of it as SET LOCAL in the same round trip:
+    // in the same query string for exec(sql), in one pipeline for exec(sql, params) and send(). They
+    // then hold for that statement's implicit transaction, or for the whole block it opens (BEGIN).
     Result exec(const QString& sql); // simple protocol; may hold several statements without parameters
     Result exec(const QString& sql, const Params& params);
-    // Prepared statements by name (unnamed when name is empty).
+    // For callers reading results through native() (single-row streaming, COPY OUT): sends one statement
+    // with the extended protocol, settings first as above unless Skip (statements that refuse to run in a
+    // transaction block: VACUUM, CREATE DATABASE …). Single-row mode may be set right after; read the
+    // results until null, then let the SentStatement go (or finish() it).
+    [[nodiscard]] SentStatement send(const QString& sql, const Params& params = {},
+                                     TransactionSettings settings = TransactionSettings::Apply);
+    // Whether statements sent now get the profile's transaction settings ahead of them.
+    bool needsTransactionSettings() const;
+    // Prepared statements by name (unnamed when name is empty). A named statement outlives the
+    // transaction on the server session, which a transaction pooler hands to other clients: refused there
+    // (ConfigurationError).
     void prepare(const QByteArray& name, const QString& sql, int paramCount);
     Result execPrepared(const QByteArray& name, const Params& params);
 
@@ -92,6 +134,9 @@ public:
     const ConnectionProfile& profile() const { return m_profile; }
 
     CancelHandle cancelHandle() const;
+    // Where the server's notices and warnings go (as libpq's message text); without one, libpq's default
+    // (standard error). The SET LOCALs sent for a pooler never report here.
+    void setNoticeReceiver(std::function<void(const QString& notice)> receiver);
     void setStatementObserver(StatementObserver observer) { m_observer = std::move(observer); }
     // Echo log + observer for statements sent through native() (streaming, COPY, pipelines).
     void notifyStatement(const QString& sql, const Params& params) const;
@@ -103,14 +148,18 @@ public:
     // Checks a result from native calls: throws on error, otherwise adopts and returns it.
     Result check(pg_result* result, const QString& statement, const Params& params = {}) const;
 
+    struct NoticeState;
+
 private:
     void close() noexcept;
+    static Connection connect(const ConnectionProfile& profile, const std::optional<QString>& password);
 
     pg_conn* m_conn = nullptr;
     ConnectionProfile m_profile;
     std::chrono::steady_clock::time_point m_openedAt;
     StatementObserver m_observer;
     CancelHandle m_cancel;
+    std::shared_ptr<NoticeState> m_notices; // libpq keeps a pointer to it: stable across moves
 };
 
 } // namespace pgdesk::core

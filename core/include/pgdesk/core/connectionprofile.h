@@ -19,6 +19,15 @@ QString isolationLevelName(IsolationLevel level); // "repeatable_read"
 // Accepts "read committed", "READ_COMMITTED", "repeatable-read", …; throws ConfigurationError.
 IsolationLevel isolationLevelFromString(const QString& text);
 
+// What stands between the client and the server. Through a transaction-pooling proxy (pgbouncer with
+// pool_mode=transaction) startup options are refused and consecutive transactions may run on different
+// server sessions, so the profile's session settings are set per transaction instead (see Connection).
+enum class PoolerMode { None, Transaction };
+
+QString poolerModeName(PoolerMode mode); // "none", "transaction"
+// Accepts "none", "transaction" (any case); throws ConfigurationError.
+PoolerMode poolerModeFromString(const QString& text);
+
 // Pool settings with SQLAlchemy QueuePool meanings.
 struct PoolSettings {
     int size = 5;               // connections kept open when idle
@@ -34,6 +43,10 @@ struct PoolSettings {
 // A connection profile: everything needed to connect, except the password, which lives only in the
 // OS keychain (SecretStore) or in memory for one session. Fields left empty fall back to libpq's own
 // conventions (PG* environment variables, ~/.pgpass, pg_service.conf via `service`).
+// libpq keywords whose values are secrets (password, sslpassword: the client key's passphrase): never
+// written to a profile file, masked wherever connection strings are shown.
+bool isSecretOption(const QString& keyword);
+
 struct ConnectionProfile {
     QString name;
     QString service; // pg_service.conf entry
@@ -54,6 +67,9 @@ struct ConnectionProfile {
     bool echo = false;           // log every SQL statement
     bool hideParameters = false; // never show parameter values in logs or errors
     bool keepalives = true;
+    // Transaction: statement timeout and read-only become SET LOCAL in every transaction instead of
+    // startup options; stored as "pooler_mode" (left out when None).
+    PoolerMode pooler = PoolerMode::None;
     // Other libpq keywords (target_session_attrs, gssencmode, options, …) passed through verbatim.
     QList<std::pair<QString, QString>> extraOptions;
     PoolSettings pool;
@@ -67,11 +83,16 @@ struct ConnectionProfile {
     void validate() const;
 
     // Keyword/value pairs for PQconnectdbParams. The password is added only when given; empty fields
-    // are left out so that libpq's environment and service-file defaults apply.
+    // are left out so that libpq's environment and service-file defaults apply. Through a pooler the
+    // session settings are left out too (transactionSettings() carries them).
     QList<std::pair<QByteArray, QByteArray>>
     connectionParameters(const std::optional<QString>& password = {}) const;
 
-    QJsonObject toJson() const;                                   // never contains a password
+    // Through a transaction pooler: the settings every transaction needs, as "SET LOCAL …" statements
+    // (statement_timeout, transaction_read_only); empty without a pooler or without settings.
+    QStringList transactionSettings() const;
+
+    QJsonObject toJson() const; // never contains a password (nor any isSecretOption())
     static ConnectionProfile fromJson(const QJsonObject& object); // throws ConfigurationError
 };
 

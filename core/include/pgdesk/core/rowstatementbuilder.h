@@ -62,9 +62,9 @@ public:
     QString ctidCondition(const QString& ctid);
     // `xmin = $n::xid`: the row version read before.
     QString versionCondition(const QString& version);
-    // `"c" = $n::type` per column of `set`, checked writable and named once; the column names are
-    // appended to *columns.
-    QStringList assignments(const Row& set, QStringList* columns);
+    // `"c" = $n::type` per column of `set`, then `"c" = DEFAULT` per column of `defaults`, each checked
+    // writable and named once; the column names are appended to *columns.
+    QStringList assignments(const Row& set, QStringList* columns, const QStringList& defaults = {});
     // `"updated_at" = now()` when the table has an updated-at column that no trigger maintains and the
     // statement does not set it itself (setColumns); else empty.
     QString touchUpdatedAt(const QStringList& setColumns) const;

@@ -90,8 +90,8 @@ struct ExplainResult {
 
 // Runs scripts on one connection that the caller owns and keeps for a whole query-tool session, so a
 // BEGIN in one run and a COMMIT in the next work. One thread at a time may use it (the connection's
-// rule); cancel() may come from any thread. Collects the server's notices while it exists (it installs
-// a notice receiver on the connection and restores the previous one when destroyed).
+// rule); cancel() may come from any thread. Collects the server's notices while it exists (it sets the
+// connection's notice receiver and clears it when destroyed).
 //
 // Each statement goes alone through the extended protocol, so a statement the splitter got wrong can
 // never smuggle a second one. Plain queries are paged by the query engine (QuerySpec::sql), so a huge
@@ -123,13 +123,13 @@ public:
     TransactionState transactionState() const;
     Connection& connection() { return m_connection; }
 
-    // Receives the server's notices (called by the libpq notice receiver; public for that only).
+    // Receives the server's notices (called through the connection's notice receiver).
     void noticeReceived(const QString& text);
 
 private:
     StatementResult runOne(const SqlStatement& statement, const ScriptRunOptions& options);
     void runPaged(const SqlStatement& statement, const ScriptRunOptions& options, StatementResult& result);
-    void runStreamed(const QString& sql, const ScriptRunOptions& options, StatementResult& result);
+    void runStreamed(const SqlStatement& statement, const ScriptRunOptions& options, StatementResult& result);
     QStringList takeNotices();
 
     Connection& m_connection;
@@ -137,8 +137,6 @@ private:
     std::atomic<bool> m_running{false};
     std::atomic<bool> m_cancelRequested{false};
     QStringList m_notices;
-    struct PreviousReceiver;
-    std::unique_ptr<PreviousReceiver> m_previous;
 };
 
 } // namespace pgdesk::core

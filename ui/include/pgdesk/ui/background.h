@@ -1,5 +1,7 @@
 #pragma once
 
+#include <pgdesk/ui/errorlog.h>
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -51,6 +53,7 @@ void runInBackground(QObject* context, Work work, Done done, Failed failed) {
         } catch (const std::exception& e) {
             BackgroundFailure failure{errorText(e), isConnectionLost(e)};
             post([failed, failure] {
+                ErrorLog::instance().record(failure.message); // for Help ▸ Copy diagnostics
                 if constexpr (std::is_invocable_v<Failed, const QString&>)
                     failed(failure.message);
                 else

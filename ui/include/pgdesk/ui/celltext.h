@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QLocale>
 #include <QModelIndexList>
 #include <QString>
+
+#include <optional>
 
 class QAbstractItemModel;
 
@@ -20,5 +23,16 @@ QString indentJson(const QString& json);
 
 // "\x0a1b2c…" (bytea hex output) → "3 bytes  0a 1b 2c"; at most `previewBytes` bytes shown, then "…".
 QString byteaSummary(const QString& hexText, int previewBytes = 8);
+
+// The number that picks a translated message's plural form (tr(…, nullptr, n) takes an int): counts beyond
+// int pick the form of a large number. The text shows the real count through %1.
+int pluralCount(qint64 n);
+
+// A date or timestamp (its type as the catalog names it) in the locale's short date format and the time to
+// the second, any zone offset kept as sent: "2024-03-05 14:03:01.5+01" → "05.03.24 14:03:01 +01" in
+// German. nullopt for other types and for text that is not ISO (infinity, BC dates, another DateStyle).
+// For display only: the exact text stays what is edited, copied and exported.
+std::optional<QString> localDateTimeText(const QString& text, const QString& type,
+                                         const QLocale& locale = QLocale());
 
 } // namespace pgdesk::ui

@@ -19,10 +19,10 @@ namespace pgdesk::ui {
 
 // The staged edits of one table tab: a core::ChangeSet plus the lookups the grid needs. Edits are keyed by
 // row key, never by row number, so they stay attached to their rows across paging, sorting and filtering.
-// Every stage writes the whole change set to the journal at once (when there is one), so a crash loses
-// nothing staged. Conflicts from the last apply are kept by row key until resolved or re-applied.
-// Tabs on the same table share one session (shared()), so that they show the same staged edits and never
-// overwrite each other's journal entry. GUI thread only (the journal's rule).
+// Every stage hands the whole change set to the journal (when there is one; it writes on its own thread), so
+// a crash loses nothing staged. Conflicts from the last apply are kept by row key until resolved or
+// re-applied. Tabs on the same table share one session (shared()), so that they show the same staged edits
+// and never overwrite each other's journal entry. GUI thread only.
 class EditSession final : public QObject {
     Q_OBJECT
 public:
@@ -50,12 +50,17 @@ public:
     // Stages column = value for the row; a value equal to what the row was read with unstages the column.
     void stageValue(const core::Key& key, const QString& version, const QString& column,
                     const std::optional<QString>& value, const std::optional<QString>& original);
+    // Stages column = DEFAULT for the row (the server's default expression, NULL when the column has none).
+    void stageDefault(const core::Key& key, const QString& version, const QString& column,
+                      const std::optional<QString>& original);
     void stageDelete(const core::Key& key, const QString& version, bool hard);
     // Undoes a pending delete of the row, or stages a restore when the row is soft-deleted on the server.
     void stageRestore(const core::Key& key, const QString& version, bool softDeletedOnServer);
     // New rows: staged inserts, addressed by their index in changes(). Columns never set get their defaults.
     qsizetype stageInsert();
     void stageInsertValue(qsizetype insertIndex, const QString& column, const std::optional<QString>& value);
+    // Takes a column of a new row back to its default.
+    void unsetInsertValue(qsizetype insertIndex, const QString& column);
     void cancelInsert(qsizetype insertIndex);
     // The indexes of the pending inserts, in staging order.
     QList<qsizetype> insertIndexes() const;
@@ -81,6 +86,11 @@ public:
     void beginBatch();
     void endBatch();
 
+    // Takes back the last stage (a batch counts as one): the change set as it was before it, journaled.
+    // Up to 100 steps; resolving conflicts, restoring an offer, discarding and applying start afresh.
+    bool undo();
+    bool canUndo() const { return !m_undo.isEmpty(); }
+
     // Replaces everything staged (a change set offered back from the journal).
     void replace(core::ChangeSet changes);
     // Drops everything staged and the journal entry (after a discard or a successful apply).
@@ -88,6 +98,8 @@ public:
 
     // The staged value of a cell: nullopt when the cell is not edited; a held nullopt is a staged NULL.
     std::optional<std::optional<QString>> stagedValue(const core::Key& key, const QString& column) const;
+    // Whether the cell is staged to its DEFAULT (stagedValue() is then nullopt).
+    bool isStagedDefault(const core::Key& key, const QString& column) const;
     RowState rowState(const core::Key& key) const;
 
     void setConflicts(const QList<core::ChangeConflict>& conflicts);
@@ -112,6 +124,8 @@ signals:
 
 private:
     void staged(); // reindex, journal, notify
+    void recordStep();
+    void resetUndo();
     void reindex();
     void writeJournal();
     QList<qsizetype> changesOf(const core::Key& key) const;
@@ -128,6 +142,9 @@ private:
     bool m_applying = false;
     int m_batch = 0;
     bool m_batchDirty = false;
+    static constexpr qsizetype kUndoSteps = 100;
+    QList<core::ChangeSet> m_undo; // the change set before each step, oldest first
+    core::ChangeSet m_lastStep;    // the change set after the last step
 };
 
 } // namespace pgdesk::ui

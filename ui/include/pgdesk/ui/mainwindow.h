@@ -1,5 +1,6 @@
 #pragma once
 
+#include <pgdesk/ui/aboutdialog.h>
 #include <pgdesk/ui/tablebrowser.h>
 
 #include <QMainWindow>
@@ -18,10 +19,12 @@ namespace pgdesk::ui {
 
 class ConnectionDialog;
 class ExportDialog;
+class ImportDialog;
 class ObjectBrowser;
 class OperationIndicator;
 class PasswordPrompt;
 class PoolStatusWidget;
+class PreferencesDialog;
 class QueryTool;
 class SqlLogDock;
 class SessionOpener;
@@ -55,8 +58,13 @@ public:
     TableBrowser* currentTableBrowser() const;
     // File ▸ Export view… (Ctrl+E): the current table tab's view (filter, search, sort, scope) to a file.
     ExportDialog* exportCurrentView();
+    // File ▸ Import CSV into table… (Ctrl+Shift+I): a CSV file into the current tab's table (not a view);
+    // the tab reloads after a successful import.
+    ImportDialog* importIntoCurrentTable();
     // Query ▸ New query tool (Ctrl+T): a query tool tab on the current session (nullptr without one).
     QueryTool* openQueryTool();
+    // Edit ▸ Preferences… (Ctrl+,): the preferences dialog (window-modal, deletes itself when closed).
+    PreferencesDialog* openPreferences();
     // "schema.table" of every open table tab, in tab order; restored per profile on the next start.
     QStringList openTables() const;
     SqlLogDock* sqlLog() const { return m_sqlLog; }
@@ -67,6 +75,9 @@ public:
     void saveSession() const;
     // A table ("schema.table" or a bare name on the search path) to open once the session is up.
     void setTableToOpen(const QString& qualifiedName, const TableView& view = {});
+    // Help ▸ About PgDesk (window-modal) and what Help ▸ Copy diagnostics reports about the session.
+    AboutDialog* showAbout();
+    SessionDiagnostics sessionDiagnostics() const;
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -93,6 +104,7 @@ private:
     PoolStatusWidget* m_poolStatus = nullptr;
     OperationIndicator* m_operation = nullptr;
     QString m_sessionProfile; // the profile of the open session (empty for a DSN session)
+    QString m_serverVersion;  // of the open session, read when it opened
     int m_queryTools = 0;     // numbers the query tool tabs
 };
 

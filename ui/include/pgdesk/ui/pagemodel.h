@@ -34,7 +34,7 @@ public:
         IsNullRole = Qt::UserRole + 1,
         TypeRole,
         IsDeletedRole,
-        IsEditedRole,     // the cell has a staged value
+        IsEditedRole,     // the cell has a staged value (or is staged to DEFAULT)
         RowStateRole,     // int(EditSession::RowState)
         IsConflictRole,   // the row's change conflicted at the last apply
         IsPlaceholderRole // windowed: the row is not loaded yet
@@ -62,7 +62,9 @@ public:
     void dropBlocks();
     void clear();
     const core::Page& page() const { return m_page; }
-    void setNullText(const QString& text) { m_nullText = text; }
+    // How NULL is drawn, and dates/timestamps in the language's format (display role only: editing, copying
+    // and exports keep the exact text).
+    void setDisplayOptions(const QString& nullText, bool localDateTimes);
     // Which column says a row is soft-deleted, and how (from the table's conventions); None: no marking.
     void setSoftDelete(core::SoftDeleteKind kind, const QString& column);
     bool isRowDeleted(int row) const;
@@ -84,8 +86,13 @@ public:
     // The row's key (empty when the page has none, and for new rows) and version as read.
     core::Key rowKey(int row) const;
     QString rowVersion(int row) const;
-    // The value shown: staged if any, else as read.
+    // The value shown: staged if any, else as read (also for a cell staged to DEFAULT).
     std::optional<QString> value(int row, int column) const;
+    // "Set DEFAULT": the cell takes its column's default when the change applies (a new row's cell goes back
+    // to unset). False when the cell cannot be edited.
+    bool setDefault(const QModelIndex& index);
+    // Whether the cell shows DEFAULT: staged so, or a new row's cell never set.
+    bool isDefault(const QModelIndex& index) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -130,6 +137,7 @@ private:
     mutable QList<qint64> m_wanted; // blocks asked for and not held, most recent last
     mutable bool m_wantPosted = false;
     QString m_nullText = QStringLiteral("NULL");
+    bool m_localDateTimes = false;
 };
 
 } // namespace pgdesk::ui

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -52,6 +53,8 @@ public:
     // Staged edits, Apply / Discard and the edit actions of this tab.
     TableEditor* editor() const { return m_editor; }
     const core::QuerySpec& spec() const { return m_spec; }
+    // The table's catalog description once the first page has loaded (keyed by ctid when opted in).
+    const std::optional<core::TableInfo>& table() const { return m_table; }
     QString rangeText() const;
     bool isLoading() const { return m_loading; }
 
@@ -118,7 +121,7 @@ private:
     void showContextMenu(const QPoint& position);
     void tableLoaded();
     void fetchWantedBlock();
-    QString ctidSettingsKey() const;
+    QString qualifiedName() const; // schema.table as written, the key of per-table settings
     void scrollWindow(Move move);
     void showFailure(const QString& message, bool connectionLost);
     std::pair<int, int> visibleRows() const;
@@ -141,6 +144,7 @@ private:
     QSpinBox* m_goTo = nullptr;
     QPushButton* m_count = nullptr;
     QPushButton* m_reconnect = nullptr;
+    QAction* m_cancelAction = nullptr;
     std::shared_ptr<CountJob> m_counting; // the running exact count, if any
     std::shared_ptr<CountJob> m_loadJob;  // the latest page load (cancellable)
     std::shared_ptr<CountJob> m_blockJob; // continuous: the block being fetched

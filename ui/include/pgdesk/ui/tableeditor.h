@@ -25,10 +25,10 @@ class PageModel;
 
 // The editing half of a table tab: the bars above the grid (read-only reason, the offer of a previous
 // session's staged changes, apply conflicts, staged count with Apply / Discard) and the edit actions
-// (Apply Ctrl+S with an SQL preview, Discard, Delete / Restore rows, Set NULL). Staged changes live in an
-// EditSession (shared by the tabs on the same table) shown through the tab's PageModel; applying runs on a
-// worker thread in one transaction (core::ChangeSetApplier), and nothing staged is dropped unless it applied
-// or the user dropped it.
+// (Apply Ctrl+S with an SQL preview, Undo Ctrl+Z, Discard, Delete / Restore rows, Set NULL). Staged changes
+// live in an EditSession (shared by the tabs on the same table) shown through the tab's PageModel; applying
+// runs on a worker thread in one transaction (core::ChangeSetApplier), and nothing staged is dropped unless
+// it applied or the user dropped it.
 class TableEditor final : public QWidget {
     Q_OBJECT
 public:
@@ -49,8 +49,11 @@ public:
 
     // The SQL an apply would run (values as literals), or the reason it cannot run.
     QString previewSql() const;
-    // Ctrl+S: the preview dialog (object name "applyPreview"); its Apply button calls applyStaged().
+    // Ctrl+S: the preview dialog (object name "applyPreview"); its Apply button calls applyStaged(). Without
+    // the "confirm before apply" preference it applies at once.
     void apply();
+    // Ctrl+Z: takes back the last staged change (EditSession::undo()); false when there is none.
+    bool undo();
     // Applies without asking (on a worker thread).
     void applyStaged();
     // Asks first (object name "discardConfirm") when something is staged.

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# ctest package.install: `cmake --install BUILD --prefix TMP` installs exactly packaging/expected-files.txt
+# (no test or bench program), the binaries run from there, and the desktop files are valid and agree
+# with the project's version.
+# Usage: check-install.sh BUILD_DIR SOURCE_DIR VERSION
+set -euo pipefail
+build=$1 src=$2 version=$3
+fail() { echo "check-install: $*" >&2; exit 1; }
+for tool in desktop-file-validate appstreamcli identify man gzip; do
+  command -v "$tool" >/dev/null || fail "$tool is missing (scripts/install-deps installs it)"
+done
+
+tmp=$(mktemp -d /tmp/pgdesk-install.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+prefix=$tmp/prefix
+cmake --install "$build" --prefix "$prefix" >"$tmp/install.log" || { cat "$tmp/install.log"; fail "cmake --install failed"; }
+
+# The file list, exactly.
+(cd "$prefix" && find . -type f -o -type l) | sed 's|^\./||' | LC_ALL=C sort >"$tmp/actual"
+grep -v '^#' "$src/packaging/expected-files.txt" | LC_ALL=C sort >"$tmp/expected"
+diff -u "$tmp/expected" "$tmp/actual" || fail "installed files differ from packaging/expected-files.txt (- expected, + installed)"
+echo "ok: $(wc -l <"$tmp/actual") files installed, as expected"
+
+# The installed binaries run.
+out=$("$prefix/bin/pgdesk-cli" --version)
+[[ $out == "pgdesk-cli $version (Qt "*", libpq "*")" ]] || fail "pgdesk-cli --version printed: $out"
+echo "ok: $out"
+set +e
+usage=$(QT_QPA_PLATFORM=offscreen timeout 20 "$prefix/bin/pgdesk" --no-such-option 2>&1)
+rc=$?
+set -e
+[[ $rc -eq 2 && $usage == *"Usage: pgdesk"* ]] || fail "pgdesk --no-such-option: exit $rc, output: $usage"
+echo "ok: installed pgdesk starts (usage error, exit 2)"
+
+# Desktop entry, AppStream metadata and icons as installed, checked together.
+desktop=$prefix/share/applications/io.github.pgdesk.PgDesk.desktop
+metainfo=$prefix/share/metainfo/io.github.pgdesk.PgDesk.metainfo.xml
+desktop-file-validate "$desktop" || fail "desktop-file-validate failed"
+appstreamcli validate --no-net --strict "$metainfo" || fail "appstreamcli validate failed"
+appstreamcli validate-tree --no-net "$prefix" || fail "appstreamcli validate-tree failed"
+newest=$(grep -o '<release version="[^"]*"' "$metainfo" | head -1 | cut -d'"' -f2)
+[[ $newest == "$version" ]] || fail "newest <release> in the metainfo is $newest, the project is $version"
+grep -q '^Exec=pgdesk$' "$desktop" || fail "the desktop entry does not run pgdesk"
+echo "ok: desktop entry and metainfo valid, release $newest"
+
+for dir in "$prefix"/share/icons/hicolor/*x*; do
+  size=${dir##*/}
+  got=$(identify -format '%wx%h' "$dir/apps/io.github.pgdesk.PgDesk.png")
+  [[ $got == "$size" ]] || fail "icon in $size is $got"
+done
+echo "ok: icons have their sizes"
+
+# Man pages: they render without groff warnings and name this version.
+for page in pgdesk pgdesk-cli; do
+  file=$prefix/share/man/man1/$page.1.gz
+  gzip -t "$file"
+  zcat "$file" | head -5 | grep -q "^\.TH .*\"PgDesk $version\"" || fail "$page.1 does not name PgDesk $version in .TH"
+  warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$file" 2>&1 >/dev/null)
+  [[ -z $warnings ]] || fail "$page.1: $warnings"
+  rendered=$(LC_ALL=C.UTF-8 MANWIDTH=80 man -E UTF-8 -l "$file" 2>/dev/null | col -b)
+  [[ $rendered == *"EXIT STATUS"* ]] || fail "$page.1 has no EXIT STATUS section"
+done
+# The CLI page lists every exit code of app/cli/exitcodes.h.
+for code in $(grep -oE '= [0-9]+' "$src/app/cli/exitcodes.h" | tr -dc '0-9\n'); do
+  zcat "$prefix/share/man/man1/pgdesk-cli.1.gz" | grep -A1 '^\.TP' | grep -qx "\.B $code" ||
+    fail "pgdesk-cli.1 does not document exit code $code"
+done
+echo "ok: man pages render, name $version and list every exit code"

@@ -1,0 +1,133 @@
+#include "testcluster.h"
+
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/filterbar.h>
+#include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/preferencesdialog.h>
+#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/translations.h>
+#include <pgdesk/ui/uisettings.h>
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QDockWidget>
+#include <QFile>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+#include <memory>
+
+using pgdesk::ui::installTranslations;
+using pgdesk::ui::TableBrowser;
+
+// The translations are built in and take over the whole UI: German and Persian text, Qt's own buttons
+// with them, and Persian mirrored right to left (grid, filter bar, dialogs).
+class TestTranslations final : public QObject {
+    Q_OBJECT
+
+    std::shared_ptr<pgdesk::core::Pool> m_pool;
+
+    static QStringList menuTitles(const pgdesk::ui::MainWindow& w) {
+        QStringList titles;
+        for (QAction* a : w.menuBar()->actions())
+            titles << a->text();
+        return titles;
+    }
+    std::unique_ptr<TableBrowser> openCustomer() {
+        auto b = std::make_unique<TableBrowser>(m_pool, QStringLiteral("public"), QStringLiteral("customer"));
+        QSignalSpy loaded(b.get(), &TableBrowser::pageLoaded);
+        if (!loaded.wait(15000))
+            return nullptr;
+        return b;
+    }
+
+private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("pgdesk"));
+        QCoreApplication::setApplicationName(QStringLiteral("pgdesk"));
+        m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+    }
+    void cleanup() { installTranslations(QStringLiteral("en")); }
+
+    void builtIn() {
+        for (const QString& language : pgdesk::ui::UiSettings::languages())
+            QVERIFY2(QFile::exists(QStringLiteral(":/i18n/pgdesk_%1.qm").arg(language)),
+                     qPrintable(language));
+        QVERIFY(!installTranslations(QStringLiteral("xx")));
+    }
+
+    // English is the source language; its plural forms are installed in every program on start.
+    void englishPlurals() {
+        QCOMPARE(pgdesk::ui::TableEditor::tr("%1 staged change(s)", nullptr, 1),
+                 QStringLiteral("%1 staged change"));
+        QCOMPARE(pgdesk::ui::TableEditor::tr("%1 staged change(s)", nullptr, 3),
+                 QStringLiteral("%1 staged changes"));
+        QCOMPARE(pgdesk::ui::TableBrowser::tr("%n rows", nullptr, 1), QStringLiteral("1 row"));
+    }
+
+    void german() {
+        QVERIFY(installTranslations(QStringLiteral("de")));
+        QCOMPARE(QGuiApplication::layoutDirection(), Qt::LeftToRight);
+        pgdesk::ui::MainWindow window;
+        const QStringList menus = menuTitles(window);
+        QVERIFY2(menus.contains(QStringLiteral("&Datei")) && menus.contains(QStringLiteral("&Bearbeiten")),
+                 qPrintable(menus.join(QLatin1Char(' '))));
+        QCOMPARE(window.connectionStatus(), QStringLiteral("Nicht verbunden"));
+        QCOMPARE(pgdesk::ui::TableEditor::tr("%1 staged change(s)", nullptr, 1),
+                 QStringLiteral("%1 vorgemerkte Änderung"));
+        QCOMPARE(pgdesk::ui::TableEditor::tr("%1 staged change(s)", nullptr, 2),
+                 QStringLiteral("%1 vorgemerkte Änderungen"));
+        // Qt's own strings come with it (qtbase_de.qm).
+        pgdesk::ui::PreferencesDialog dialog;
+        auto* cancel = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Cancel);
+        QCOMPARE(cancel->text().remove(QLatin1Char('&')), QStringLiteral("Abbrechen"));
+        QCOMPARE(QLocale().language(), QLocale::German);
+    }
+
+    void persianMirrors() {
+        QVERIFY(installTranslations(QStringLiteral("fa")));
+        QCOMPARE(QGuiApplication::layoutDirection(), Qt::RightToLeft);
+        pgdesk::ui::MainWindow window;
+        QVERIFY2(menuTitles(window).contains(QStringLiteral("&پرونده")),
+                 qPrintable(menuTitles(window).join(' ')));
+        auto b = openCustomer();
+        QVERIFY(b);
+        b->resize(1000, 600);
+        b->show();
+        QVERIFY(QTest::qWaitForWindowExposed(b.get()));
+        QVERIFY(b->isRightToLeft());
+        // The grid: row numbers on the right, the first column right of the second.
+        QTableView* view = b->view();
+        QVERIFY(view->verticalHeader()->geometry().left() > view->viewport()->geometry().left());
+        QVERIFY(view->columnViewportPosition(0) > view->columnViewportPosition(1));
+        // The filter bar: the quick search starts on the right half.
+        QLineEdit* search = b->filterBar()->searchEdit();
+        QVERIFY(search->isRightToLeft());
+        QVERIFY2(search->mapTo(b.get(), QPoint(search->width(), 0)).x() > b->width() / 2,
+                 qPrintable(QString::number(search->mapTo(b.get(), QPoint(0, 0)).x())));
+        // A dialog: labels right of their fields.
+        pgdesk::ui::PreferencesDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto* nullText = dialog.findChild<QLineEdit*>(QStringLiteral("nullText"));
+        QLabel* label = nullptr;
+        for (auto* l : dialog.findChildren<QLabel*>())
+            if (l->buddy() == nullText)
+                label = l;
+        QVERIFY(label);
+        QVERIFY(label->geometry().left() > nullText->geometry().left());
+        QVERIFY(!label->text().contains(QLatin1String("NULL shown")));
+        installTranslations(QStringLiteral("en"));
+        QCOMPARE(QGuiApplication::layoutDirection(), Qt::LeftToRight);
+    }
+};
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

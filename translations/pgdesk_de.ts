@@ -1,0 +1,2513 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>CellText</name>
+    <message numerus="yes">
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 Byte</numerusform>
+            <numerusform>%1 Bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QGuiApplication</name>
+    <message>
+        <source>QT_LAYOUT_DIRECTION</source>
+        <translation>LTR</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>expected exactly one JSON value</source>
+        <translation>genau ein JSON-Wert erwartet</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Rows (est.)</source>
+        <translation>Zeilen (geschätzt)</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Loops</source>
+        <translation>Schleifen</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>Zeit (ms)</translation>
+    </message>
+    <message>
+        <source>Planning %1 ms</source>
+        <translation>Planung %1 ms</translation>
+    </message>
+    <message>
+        <source>Execution %1 ms</source>
+        <translation>Ausführung %1 ms</translation>
+    </message>
+    <message>
+        <source>Open referenced %1.%2 (%3)</source>
+        <translation>Referenzierte Zeile in %1.%2 öffnen (%3)</translation>
+    </message>
+    <message>
+        <source>Referencing rows</source>
+        <translation>Referenzierende Zeilen</translation>
+    </message>
+    <message>
+        <source>%1.%2 (%3) …</source>
+        <translation>%1.%2 (%3) …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 row(s)</source>
+        <translation>
+            <numerusform>%1: %2 Zeile</numerusform>
+            <numerusform>%1: %2 Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk</name>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 braucht einen Wert</translation>
+    </message>
+    <message>
+        <source>--deleted wants active, deleted or all</source>
+        <translation>--deleted erwartet active, deleted oder all</translation>
+    </message>
+    <message>
+        <source>unknown argument %1</source>
+        <translation>unbekanntes Argument %1</translation>
+    </message>
+    <message>
+        <source>--filter, --search, --sort and --deleted need --open TABLE</source>
+        <translation>--filter, --search, --sort und --deleted brauchen --open TABELLE</translation>
+    </message>
+    <message>
+        <source>give either --profile or --dsn, not both</source>
+        <translation>entweder --profile oder --dsn angeben, nicht beides</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::AboutDialog</name>
+    <message>
+        <source>About PgDesk</source>
+        <translation>Über PgDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PgDesk %1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;PgDesk %1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>A native PostgreSQL desktop client: browse, filter and edit data safely, with pgdesk-cli on the command line.</source>
+        <translation>Ein nativer PostgreSQL-Desktop-Client: Daten sicher durchsuchen, filtern und bearbeiten, dazu pgdesk-cli auf der Kommandozeile.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;Diagnose kopieren</translation>
+    </message>
+    <message>
+        <source>Versions, system, the connection&apos;s settings (never a password) and the latest errors, as text for a bug report</source>
+        <translation>Versionen, System, die Verbindungseinstellungen (nie ein Passwort) und die letzten Fehler, als Text für einen Fehlerbericht</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard.</source>
+        <translation>Diagnose in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>libpq %1</source>
+        <translation>libpq %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server %1</source>
+        <translation>PostgreSQL-Server %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>PgDesk diagnostics</source>
+        <translation>PgDesk-Diagnose</translation>
+    </message>
+    <message>
+        <source>PgDesk: %1</source>
+        <translation>PgDesk: %1</translation>
+    </message>
+    <message>
+        <source>Qt: %1 (built with %2), platform %3</source>
+        <translation>Qt: %1 (erstellt mit %2), Plattform %3</translation>
+    </message>
+    <message>
+        <source>libpq: %1</source>
+        <translation>libpq: %1</translation>
+    </message>
+    <message>
+        <source>OS: %1; kernel %2 %3; %4</source>
+        <translation>Betriebssystem: %1; Kernel %2 %3; %4</translation>
+    </message>
+    <message>
+        <source>Locale: %1</source>
+        <translation>Gebietsschema: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>Connection settings (secrets masked):</source>
+        <translation>Verbindungseinstellungen (Geheimnisse maskiert):</translation>
+    </message>
+    <message>
+        <source>Connection settings: %1</source>
+        <translation>Verbindungseinstellungen: %1</translation>
+    </message>
+    <message>
+        <source>Recent errors, oldest first (%1):</source>
+        <translation>Letzte Fehler, älteste zuerst (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::BatchDialog</name>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>Batch operation on %1.%2</source>
+        <translation>Massenoperation auf %1.%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected row(s)</source>
+        <translation>
+            <numerusform>Die %n ausgewählte Zeile</numerusform>
+            <numerusform>Die %n ausgewählten Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every row matching the current filter</source>
+        <translation>Alle Zeilen, die zum aktuellen Filter passen</translation>
+    </message>
+    <message>
+        <source>Every row of the table</source>
+        <translation>Alle Zeilen der Tabelle</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Set a column to a value</source>
+        <translation>Spalte auf einen Wert setzen</translation>
+    </message>
+    <message>
+        <source>Soft delete (%1)</source>
+        <translation>Logisch löschen (%1)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Delete permanently</source>
+        <translation>Endgültig löschen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Neuer Wert</translation>
+    </message>
+    <message>
+        <source>value as PostgreSQL text (empty = empty string)</source>
+        <translation>Wert als PostgreSQL-Text (leer = leere Zeichenkette)</translation>
+    </message>
+    <message>
+        <source>Set the column to NULL (not the empty string)</source>
+        <translation>Die Spalte auf NULL setzen (nicht auf die leere Zeichenkette)</translation>
+    </message>
+    <message>
+        <source>Count rows</source>
+        <translation>Zeilen zählen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Zeilen:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Aktion:</translation>
+    </message>
+    <message>
+        <source>Column:</source>
+        <translation>Spalte:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>Wert:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Wird gezählt …</translation>
+    </message>
+    <message>
+        <source>No row would change.</source>
+        <translation>Keine Zeile würde sich ändern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) will change, in one transaction.</source>
+        <translation>
+            <numerusform>%n Zeile wird in einer Transaktion geändert.</numerusform>
+            <numerusform>%n Zeilen werden in einer Transaktion geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n row(s) changed in %1 ms.</source>
+        <translation>
+            <numerusform>Fertig: %n Zeile in %1 ms geändert.</numerusform>
+            <numerusform>Fertig: %n Zeilen in %1 ms geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Abgebrochen: Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Es wurde nichts geändert: %1</translation>
+    </message>
+    <message>
+        <source>Running… %1 of %2 rows</source>
+        <translation>Läuft … %1 von %2 Zeilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Update %1 row(s)</source>
+        <translation>
+            <numerusform>%1 Zeile aktualisieren</numerusform>
+            <numerusform>%1 Zeilen aktualisieren</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Soft delete %1 row(s)</source>
+        <translation>
+            <numerusform>%1 Zeile logisch löschen</numerusform>
+            <numerusform>%1 Zeilen logisch löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %1 row(s)</source>
+        <translation>
+            <numerusform>%1 Zeile wiederherstellen</numerusform>
+            <numerusform>%1 Zeilen wiederherstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 row(s) permanently</source>
+        <translation>
+            <numerusform>%1 Zeile endgültig löschen</numerusform>
+            <numerusform>%1 Zeilen endgültig löschen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::CatalogTreeModel</name>
+    <message>
+        <source>view</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>materialized view</source>
+        <translation>materialisierte Sicht</translation>
+    </message>
+    <message>
+        <source>partitioned</source>
+        <translation>partitioniert</translation>
+    </message>
+    <message>
+        <source>foreign</source>
+        <translation>Fremdtabelle</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>no key: read-only</source>
+        <translation>kein Schlüssel: schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>soft delete: %1</source>
+        <translation>logisches Löschen: %1</translation>
+    </message>
+    <message>
+        <source>Schema %1</source>
+        <translation>Schema %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ConnectionDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Write the changes to the profile file (and the password to the keychain when ticked)</source>
+        <translation>Die Änderungen in die Profildatei schreiben (und das Passwort in den Schlüsselbund, wenn angehakt)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Save any changes and open this connection</source>
+        <translation>Änderungen speichern und diese Verbindung öffnen</translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation>Gespeicherte Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Create a connection profile</source>
+        <translation>Ein Verbindungsprofil anlegen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected profile (and its saved password) under a new name</source>
+        <translation>Das ausgewählte Profil (und sein gespeichertes Passwort) unter neuem Namen kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected profile and its saved password</source>
+        <translation>Das ausgewählte Profil und sein gespeichertes Passwort löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Import from pg_service.conf…</source>
+        <translation>Aus pg_service.conf &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Add a profile for each service of a pg_service.conf file</source>
+        <translation>Für jeden Dienst einer pg_service.conf-Datei ein Profil anlegen</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host:5432/db  or  host=… dbname=…</source>
+        <translation>postgresql://benutzer@host:5432/db  oder  host=… dbname=…</translation>
+    </message>
+    <message>
+        <source>Paste a connection URI or key=value string, then Fill: it replaces the connection fields; a password in it goes to the (masked) password field.</source>
+        <translation>Eine Verbindungs-URI oder eine Zeichenkette aus Schlüssel=Wert einfügen, dann „Felder füllen“: Sie ersetzt die Verbindungsfelder; ein enthaltenes Passwort kommt in das (verdeckte) Passwortfeld.</translation>
+    </message>
+    <message>
+        <source>&amp;Fill fields</source>
+        <translation>&amp;Felder füllen</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a DSN:</source>
+        <translation>DSN ein&amp;fügen:</translation>
+    </message>
+    <message>
+        <source>No saved connections yet.
+
+Create one with New, paste a DSN above, or import the services of a pg_service.conf file.</source>
+        <translation>Noch keine gespeicherten Verbindungen.
+
+Legen Sie eine mit „Neu“ an, fügen Sie oben einen DSN ein oder importieren Sie die Dienste einer pg_service.conf-Datei.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Connect once with these settings (saved or not) and show the server version</source>
+        <translation>Einmal mit diesen Einstellungen (gespeichert oder nicht) verbinden und die Serverversion anzeigen</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Die Verbindung wird getestet</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer: %1</source>
+        <translation>Der Schlüsselbund hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1”?</source>
+        <translation>Die Änderungen an „%1“ speichern?</translation>
+    </message>
+    <message>
+        <source>The settings changed during the test; test again.</source>
+        <translation>Die Einstellungen haben sich während des Tests geändert; bitte erneut testen.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;test</source>
+        <translation>&amp;Test abbrechen</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>Could not create the profile: %1</source>
+        <translation>Das Profil konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Created “%1”. Fill in the fields, or paste a DSN.</source>
+        <translation>„%1“ angelegt. Füllen Sie die Felder aus oder fügen Sie einen DSN ein.</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>Kopie</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (Kopie %2)</translation>
+    </message>
+    <message>
+        <source>Could not duplicate the profile: %1</source>
+        <translation>Das Profil konnte nicht dupliziert werden: %1</translation>
+    </message>
+    <message>
+        <source>Duplicated, but the password stays in this session only: %1</source>
+        <translation>Dupliziert, aber das Passwort bleibt nur in dieser Sitzung: %1</translation>
+    </message>
+    <message>
+        <source>Duplicated “%1” as “%2”.</source>
+        <translation>„%1“ als „%2“ dupliziert.</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>Verbindung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the connection “%1”?
+Its saved password is removed from the keychain too.</source>
+        <translation>Die Verbindung „%1“ löschen?
+Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>Could not delete the profile: %1</source>
+        <translation>Das Profil konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Saving “%1”…</source>
+        <translation>„%1“ wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved “%1”, but the keychain was not used (%2): the password is kept for this session only.</source>
+        <translation>„%1“ gespeichert, aber ohne Schlüsselbund (%2): Das Passwort gilt nur für diese Sitzung.</translation>
+    </message>
+    <message>
+        <source>The profile was saved, but not its password: %1</source>
+        <translation>Das Profil wurde gespeichert, sein Passwort nicht: %1</translation>
+    </message>
+    <message>
+        <source>Filled from %1 — check the fields, then Save.</source>
+        <translation>Aus %1 gefüllt – prüfen Sie die Felder, dann „Speichern“.</translation>
+    </message>
+    <message>
+        <source>This DSN could not be read: %1</source>
+        <translation>Dieser DSN konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Import from pg_service.conf</source>
+        <translation>Aus pg_service.conf importieren</translation>
+    </message>
+    <message>
+        <source>Service files (*.conf);;All files (*)</source>
+        <translation>Dienstdateien (*.conf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation>%1 konnte nicht importiert werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not save the imported profiles: %1</source>
+        <translation>Die importierten Profile konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n connection(s) from %1.</source>
+        <translation>
+            <numerusform>%n Verbindung aus %1 importiert.</numerusform>
+            <numerusform>%n Verbindungen aus %1 importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept the existing profiles of the same name: %1.</source>
+        <translation>Vorhandene Profile gleichen Namens beibehalten: %1.</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Could not reach the server. Check the host and port, and that the server is running and accepts connections.</source>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie Host und Port und ob der Server läuft und Verbindungen annimmt.</translation>
+    </message>
+    <message>
+        <source>The server refused the login. Check the user name and the password.</source>
+        <translation>Der Server hat die Anmeldung abgelehnt. Prüfen Sie Benutzername und Passwort.</translation>
+    </message>
+    <message>
+        <source>A connection setting is not valid.</source>
+        <translation>Eine Verbindungseinstellung ist ungültig.</translation>
+    </message>
+    <message>
+        <source>This user may not connect to this database.</source>
+        <translation>Dieser Benutzer darf sich nicht mit dieser Datenbank verbinden.</translation>
+    </message>
+    <message>
+        <source>The database or the user does not exist.</source>
+        <translation>Die Datenbank oder der Benutzer existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The server cancelled the test query (statement timeout).</source>
+        <translation>Der Server hat die Testabfrage abgebrochen (Statement-Timeout).</translation>
+    </message>
+    <message>
+        <source>No connection became free in time.</source>
+        <translation>Keine Verbindung wurde rechtzeitig frei.</translation>
+    </message>
+    <message>
+        <source>The server reported an error.</source>
+        <translation>Der Server hat einen Fehler gemeldet.</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL %1 as %2, database %3 (%4 ms).</source>
+        <translation>Mit PostgreSQL %1 als %2 verbunden, Datenbank %3 (%4 ms).</translation>
+    </message>
+    <message>
+        <source>(SQLSTATE %1)</source>
+        <translation>(SQLSTATE %1)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::EditSession</name>
+    <message>
+        <source>Read-only: %1 is a %2, not a table.</source>
+        <translation>Schreibgeschützt: %1 ist ein(e) %2, keine Tabelle.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 has no primary key or NOT NULL unique constraint, so a row cannot be identified safely for editing.</source>
+        <translation>Schreibgeschützt: %1 hat weder Primärschlüssel noch eindeutige NOT-NULL-Constraint, daher lässt sich eine Zeile zum Bearbeiten nicht sicher bestimmen.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ExportDialog</name>
+    <message>
+        <source>Column names in the first line</source>
+        <translation>Spaltennamen in der ersten Zeile</translation>
+    </message>
+    <message>
+        <source>Numbers as JSON numbers (values a double cannot hold stay strings)</source>
+        <translation>Zahlen als JSON-Zahlen (Werte, die ein double nicht fassen kann, bleiben Zeichenketten)</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>abfrage</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>NULL text</source>
+        <translation>Text für NULL</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Every row of %1, in the view&apos;s order.</source>
+        <translation>Alle Zeilen von %1, in der Reihenfolge der Ansicht.</translation>
+    </message>
+    <message>
+        <source>The rows of %1 that match the current filter, in the view&apos;s order.</source>
+        <translation>Die Zeilen von %1, die zum aktuellen Filter passen, in der Reihenfolge der Ansicht.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>NULL as</source>
+        <translation>NULL als</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <source>%1 numbers stayed strings to keep their exact value.</source>
+        <translation>%1 Zahlen blieben Zeichenketten, um ihren genauen Wert zu behalten.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>Es wurde nichts geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s), %2 bytes written</source>
+        <translation>
+            <numerusform>%1 Zeile, %2 Bytes geschrieben</numerusform>
+            <numerusform>%1 Zeilen, %2 Bytes geschrieben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 row(s) to %2 (%3 bytes, %4 ms).</source>
+        <translation>
+            <numerusform>%1 Zeile nach %2 exportiert (%3 Bytes, %4 ms).</numerusform>
+            <numerusform>%1 Zeilen nach %2 exportiert (%3 Bytes, %4 ms).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::FilterBar</name>
+    <message>
+        <source>Add filter</source>
+        <translation>Filter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Search text columns…</source>
+        <translation>Textspalten durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Quick search</source>
+        <translation>Schnellsuche</translation>
+    </message>
+    <message>
+        <source>Case-insensitive search in every text column; %, _ and \ match literally</source>
+        <translation>Suche ohne Beachtung der Groß-/Kleinschreibung in allen Textspalten; %, _ und \ gelten wörtlich</translation>
+    </message>
+    <message>
+        <source>Match all</source>
+        <translation>Alle erfüllen</translation>
+    </message>
+    <message>
+        <source>Match any</source>
+        <translation>Eine erfüllen</translation>
+    </message>
+    <message>
+        <source>Combine conditions</source>
+        <translation>Bedingungen verknüpfen</translation>
+    </message>
+    <message>
+        <source>Add a condition (Ctrl+F)</source>
+        <translation>Eine Bedingung hinzufügen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Run the filter on the server (Enter)</source>
+        <translation>Den Filter auf dem Server ausführen (Eingabe)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::FilterConditionRow</name>
+    <message>
+        <source>Filter column</source>
+        <translation>Filterspalte</translation>
+    </message>
+    <message>
+        <source>Filter operation</source>
+        <translation>Filteroperation</translation>
+    </message>
+    <message>
+        <source>path, e.g. device.type</source>
+        <translation>Pfad, z. B. device.type</translation>
+    </message>
+    <message>
+        <source>JSON path</source>
+        <translation>JSON-Pfad</translation>
+    </message>
+    <message>
+        <source>Filter value</source>
+        <translation>Filterwert</translation>
+    </message>
+    <message>
+        <source>Second filter value</source>
+        <translation>Zweiter Filterwert</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>Diese Bedingung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>Bedingung entfernen</translation>
+    </message>
+    <message>
+        <source>in list</source>
+        <translation>in Liste</translation>
+    </message>
+    <message>
+        <source>not in list</source>
+        <translation>nicht in Liste</translation>
+    </message>
+    <message>
+        <source>contains (case-sensitive)</source>
+        <translation>enthält (Groß-/Kleinschreibung beachten)</translation>
+    </message>
+    <message>
+        <source>contains (ignore case)</source>
+        <translation>enthält (Groß-/Kleinschreibung ignorieren)</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation>endet mit</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <source>is null</source>
+        <translation>ist NULL</translation>
+    </message>
+    <message>
+        <source>is not null</source>
+        <translation>ist nicht NULL</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>zwischen</translation>
+    </message>
+    <message>
+        <source>has all of</source>
+        <translation>enthält alle von</translation>
+    </message>
+    <message>
+        <source>has any of</source>
+        <translation>enthält eines von</translation>
+    </message>
+    <message>
+        <source>at path equals</source>
+        <translation>am Pfad gleich</translation>
+    </message>
+    <message>
+        <source>contains JSON</source>
+        <translation>enthält JSON</translation>
+    </message>
+    <message>
+        <source>matches words</source>
+        <translation>passt zu Wörtern</translation>
+    </message>
+    <message>
+        <source>values, comma-separated</source>
+        <translation>Werte, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::MainWindow</name>
+    <message>
+        <source>PgDesk</source>
+        <translation>PgDesk</translation>
+    </message>
+    <message>
+        <source>Tables and query tools</source>
+        <translation>Tabellen und Abfragewerkzeuge</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Open a table first: Export writes the current table view</source>
+        <translation>Öffnen Sie zuerst eine Tabelle: Der Export schreibt die aktuelle Tabellenansicht</translation>
+    </message>
+    <message>
+        <source>Connect first: a query tool runs on the current session</source>
+        <translation>Verbinden Sie sich zuerst: Ein Abfragewerkzeug läuft in der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Query %1</source>
+        <translation>Abfrage %1</translation>
+    </message>
+    <message>
+        <source>Query tool on %1</source>
+        <translation>Abfragewerkzeug auf %1</translation>
+    </message>
+    <message>
+        <source>%1 — PgDesk</source>
+        <translation>%1 – PgDesk</translation>
+    </message>
+    <message>
+        <source>%1 · %2@%3 · PostgreSQL %4</source>
+        <translation>%1 · %2@%3 · PostgreSQL %4</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>The server asks for a password</source>
+        <translation>Der Server verlangt ein Passwort</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Export view…</source>
+        <translation>Ansicht &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Manage connections…</source>
+        <translation>Verbindungen &amp;verwalten …</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Batch operation…</source>
+        <translation>&amp;Massenoperation …</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>Ab&amp;frage</translation>
+    </message>
+    <message>
+        <source>&amp;New query tool</source>
+        <translation>&amp;Neues Abfragewerkzeug</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About PgDesk</source>
+        <translation>&amp;Über PgDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;Diagnose kopieren</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard</source>
+        <translation>Diagnose in die Zwischenablage kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ObjectBrowser</name>
+    <message>
+        <source>Database objects</source>
+        <translation>Datenbankobjekte</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reload schemas and tables (F5)</source>
+        <translation>Schemas und Tabellen neu laden (F5)</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n Relation</numerusform>
+            <numerusform>%n Relationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load the catalog: %1</source>
+        <translation>Der Katalog konnte nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::OperationIndicator</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the running statement on the server</source>
+        <translation>Die laufende Anweisung auf dem Server abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PageModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>New row; default: %1</source>
+        <translation>Neue Zeile; Standardwert: %1</translation>
+    </message>
+    <message>
+        <source>New row</source>
+        <translation>Neue Zeile</translation>
+    </message>
+    <message>
+        <source>Conflict: this row was deleted by someone else since it was read</source>
+        <translation>Konflikt: Diese Zeile wurde seit dem Lesen von jemand anderem gelöscht</translation>
+    </message>
+    <message>
+        <source>Conflict: this row was changed by someone else since it was read; it now holds %1</source>
+        <translation>Konflikt: Diese Zeile wurde seit dem Lesen von jemand anderem geändert; sie enthält jetzt %1</translation>
+    </message>
+    <message>
+        <source>Staged; was: %1</source>
+        <translation>Vorgemerkt; vorher: %1</translation>
+    </message>
+    <message>
+        <source>New row, inserted when the changes are applied</source>
+        <translation>Neue Zeile, wird beim Anwenden der Änderungen eingefügt</translation>
+    </message>
+    <message>
+        <source>Deleted (soft delete: %1)</source>
+        <translation>Gelöscht (logisch: %1)</translation>
+    </message>
+    <message>
+        <source>Staged: DEFAULT (%1); was: %2</source>
+        <translation>Vorgemerkt: DEFAULT (%1); vorher: %2</translation>
+    </message>
+    <message>
+        <source>no default: NULL</source>
+        <translation>kein Standardwert: NULL</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PasswordPrompt</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>Passwort für %1</translation>
+    </message>
+    <message>
+        <source>The server asks for a password to connect to “%1”.</source>
+        <translation>Der Server verlangt ein Passwort für die Verbindung „%1“.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Save password in the system &amp;keychain</source>
+        <translation>Passwort im System-&amp;Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>Unticked, the password is kept only until PgDesk quits.</source>
+        <translation>Nicht angehakt, wird das Passwort nur bis zum Beenden von PgDesk behalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Storing the password…</source>
+        <translation>Das Passwort wird gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PoolStatusWidget</name>
+    <message>
+        <source>Connection pool</source>
+        <translation>Verbindungspool</translation>
+    </message>
+    <message>
+        <source>Pool %1/%2 in use · %3 idle</source>
+        <translation>Pool %1/%2 belegt · %3 frei</translation>
+    </message>
+    <message>
+        <source> · %1 timeouts</source>
+        <translation> · %1 Zeitüberschreitungen</translation>
+    </message>
+    <message>
+        <source>Pool size %1, overflow %2 (%3 in use)
+Open %4, idle %5, checked out %6
+Checkouts %7, waits %8, timeouts %9
+Recycled %10, discarded as dead %11</source>
+        <translation>Poolgröße %1, Überlauf %2 (%3 belegt)
+Offen %4, frei %5, ausgeliehen %6
+Ausleihen %7, Wartevorgänge %8, Zeitüberschreitungen %9
+Erneuert %10, als tot verworfen %11</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Page size of new tables</source>
+        <translation>Seitengröße neuer Tabellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scroll (continuous)</source>
+        <translation>Scrollen (fortlaufend)</translation>
+    </message>
+    <message>
+        <source>NULL shown as</source>
+        <translation>NULL angezeigt als</translation>
+    </message>
+    <message>
+        <source>How the grids draw NULL (in italics, unlike an empty string)</source>
+        <translation>Wie die Tabellenraster NULL zeigen (kursiv, anders als eine leere Zeichenkette)</translation>
+    </message>
+    <message>
+        <source>Dates and times</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>As PostgreSQL sends them (ISO 8601)</source>
+        <translation>Wie PostgreSQL sie sendet (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>In the format of the language (%1)</source>
+        <translation>Im Format der Sprache (%1)</translation>
+    </message>
+    <message>
+        <source>Only how the grids show them: editing, copying and exports keep the exact values</source>
+        <translation>Nur die Anzeige im Raster: Bearbeiten, Kopieren und Exporte behalten die genauen Werte</translation>
+    </message>
+    <message>
+        <source>&amp;Own font for the grids</source>
+        <translation>&amp;Eigene Schrift für die Tabellenraster</translation>
+    </message>
+    <message>
+        <source>Own grid font</source>
+        <translation>Eigene Rasterschrift</translation>
+    </message>
+    <message>
+        <source>Grid font</source>
+        <translation>Rasterschrift</translation>
+    </message>
+    <message>
+        <source>Grid font size</source>
+        <translation>Schriftgröße des Rasters</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Show the SQL and &amp;ask before applying staged changes</source>
+        <translation>Vor dem Anwenden vorgemerkter Änderungen SQL zeigen und &amp;nachfragen</translation>
+    </message>
+    <message>
+        <source>Confirm before apply</source>
+        <translation>Vor dem Anwenden bestätigen</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes when PgDesk is started again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von PgDesk.</translation>
+    </message>
+    <message>
+        <source>&amp;Page size of new tables:</source>
+        <translation>&amp;Seitengröße neuer Tabellen:</translation>
+    </message>
+    <message>
+        <source>&amp;NULL shown as:</source>
+        <translation>&amp;NULL angezeigt als:</translation>
+    </message>
+    <message>
+        <source>&amp;Dates and times:</source>
+        <translation>&amp;Datum und Uhrzeit:</translation>
+    </message>
+    <message>
+        <source>Grid &amp;font:</source>
+        <translation>Raster&amp;schrift:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>S&amp;prache:</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ProfileEditor</name>
+    <message>
+        <source>Profile settings</source>
+        <translation>Profileinstellungen</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Authentication &amp;&amp; SSL</source>
+        <translation>Authentifizierung &amp;&amp; SSL</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>A name for this connection</source>
+        <translation>Ein Name für diese Verbindung</translation>
+    </message>
+    <message>
+        <source>localhost, db.example.com or a socket folder</source>
+        <translation>localhost, db.example.com oder ein Socket-Ordner</translation>
+    </message>
+    <message>
+        <source>Host name, IP address, or the folder of the server&apos;s unix socket. Empty: the default unix socket.</source>
+        <translation>Hostname, IP-Adresse oder der Ordner des Unix-Sockets des Servers. Leer: der Standard-Unix-Socket.</translation>
+    </message>
+    <message>
+        <source>5432</source>
+        <translation>5432</translation>
+    </message>
+    <message>
+        <source>TCP port of the server, 1–65535. Empty: 5432.</source>
+        <translation>TCP-Port des Servers, 1–65535. Leer: 5432.</translation>
+    </message>
+    <message>
+        <source>same as the user name</source>
+        <translation>wie der Benutzername</translation>
+    </message>
+    <message>
+        <source>your operating-system user name</source>
+        <translation>Ihr Benutzername im Betriebssystem</translation>
+    </message>
+    <message>
+        <source>optional pg_service.conf entry</source>
+        <translation>optionaler Eintrag in pg_service.conf</translation>
+    </message>
+    <message>
+        <source>A section of pg_service.conf whose settings libpq uses for the fields left empty here.</source>
+        <translation>Ein Abschnitt der pg_service.conf, dessen Einstellungen libpq für die hier leeren Felder verwendet.</translation>
+    </message>
+    <message>
+        <source>pgdesk</source>
+        <translation>pgdesk</translation>
+    </message>
+    <message>
+        <source>Shown by the server in pg_stat_activity and its logs.</source>
+        <translation>Vom Server in pg_stat_activity und seinen Protokollen angezeigt.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>wait forever</source>
+        <translation>unbegrenzt warten</translation>
+    </message>
+    <message>
+        <source>How long to wait for the server to answer when connecting.</source>
+        <translation>Wie lange beim Verbinden auf die Antwort des Servers gewartet wird.</translation>
+    </message>
+    <message>
+        <source>Further libpq settings of this profile, passed on as they are.</source>
+        <translation>Weitere libpq-Einstellungen dieses Profils, unverändert weitergegeben.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>D&amp;ienst:</translation>
+    </message>
+    <message>
+        <source>&amp;Application name:</source>
+        <translation>&amp;Anwendungsname:</translation>
+    </message>
+    <message>
+        <source>Connect &amp;timeout:</source>
+        <translation>Verbindungs&amp;timeout:</translation>
+    </message>
+    <message>
+        <source>Other options:</source>
+        <translation>Weitere Optionen:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.crt *.pem *.key *.der *.crl);;All files (*)</source>
+        <translation>Zertifikate und Schlüssel (*.crt *.pem *.key *.der *.crl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Left empty, libpq may still find a password in ~/.pgpass or the service file, and PgDesk asks when the server wants one.</source>
+        <translation>Bleibt es leer, findet libpq eventuell ein Passwort in ~/.pgpass oder der Dienstdatei, und PgDesk fragt nach, wenn der Server eines verlangt.</translation>
+    </message>
+    <message>
+        <source>Save password in the system &amp;keychain</source>
+        <translation>Passwort im System-&amp;Schlüsselbund speichern</translation>
+    </message>
+    <message>
+        <source>Unticked, a typed password is used for this session only and any saved copy is removed from the keychain.</source>
+        <translation>Nicht angehakt, gilt ein eingegebenes Passwort nur für diese Sitzung und eine gespeicherte Kopie wird aus dem Schlüsselbund entfernt.</translation>
+    </message>
+    <message>
+        <source>libpq&apos;s default (prefer): encrypt when the server offers it</source>
+        <translation>Standard von libpq (prefer): verschlüsseln, wenn der Server es anbietet</translation>
+    </message>
+    <message>
+        <source>Never encrypt</source>
+        <translation>Nie verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Encrypt only when the server insists</source>
+        <translation>Nur verschlüsseln, wenn der Server darauf besteht</translation>
+    </message>
+    <message>
+        <source>Encrypt when the server offers it</source>
+        <translation>Verschlüsseln, wenn der Server es anbietet</translation>
+    </message>
+    <message>
+        <source>Always encrypt; do not check the server&apos;s certificate</source>
+        <translation>Immer verschlüsseln; das Zertifikat des Servers nicht prüfen</translation>
+    </message>
+    <message>
+        <source>Always encrypt; the certificate must be signed by the root certificate</source>
+        <translation>Immer verschlüsseln; das Zertifikat muss vom Stammzertifikat signiert sein</translation>
+    </message>
+    <message>
+        <source>Like verify-ca, and the certificate must name the host</source>
+        <translation>Wie verify-ca, und das Zertifikat muss den Host nennen</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Whether and how the connection is encrypted (sslmode).</source>
+        <translation>Ob und wie die Verbindung verschlüsselt wird (sslmode).</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/root.crt</source>
+        <translation>~/.postgresql/root.crt</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/postgresql.crt</source>
+        <translation>~/.postgresql/postgresql.crt</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/postgresql.key</source>
+        <translation>~/.postgresql/postgresql.key</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Passwords go only into the system keychain, never into the profile file.</source>
+        <translation>Passwörter kommen nur in den System-Schlüsselbund, nie in die Profildatei.</translation>
+    </message>
+    <message>
+        <source>SSL &amp;mode:</source>
+        <translation>SSL-&amp;Modus:</translation>
+    </message>
+    <message>
+        <source>&amp;Root certificate:</source>
+        <translation>&amp;Stammzertifikat:</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation>Stammzertifikat</translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate:</source>
+        <translation>Client-&amp;Zertifikat:</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>Client-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>Client-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Revocation &amp;list:</source>
+        <translation>Sperr&amp;liste:</translation>
+    </message>
+    <message>
+        <source>Certificate revocation list</source>
+        <translation>Zertifikatsperrliste</translation>
+    </message>
+    <message>
+        <source>Connections the pool keeps open while they are idle, shared by every tab of this connection (SQLAlchemy pool_size).</source>
+        <translation>Verbindungen, die der Pool im Leerlauf offen hält, gemeinsam genutzt von allen Tabs dieser Verbindung (SQLAlchemy pool_size).</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Extra connections opened beyond the pool size while all of them are busy; they are closed again when returned (SQLAlchemy max_overflow). Pool size + overflow is the most connections PgDesk opens at once.</source>
+        <translation>Zusätzliche Verbindungen über die Poolgröße hinaus, solange alle belegt sind; sie werden bei der Rückgabe wieder geschlossen (SQLAlchemy max_overflow). Poolgröße + Überlauf ist die Höchstzahl gleichzeitiger Verbindungen von PgDesk.</translation>
+    </message>
+    <message>
+        <source>How long a request waits for a free connection when the pool and the overflow are all in use, before it fails (SQLAlchemy pool_timeout).</source>
+        <translation>Wie lange eine Anfrage auf eine freie Verbindung wartet, wenn Pool und Überlauf voll belegt sind, bevor sie fehlschlägt (SQLAlchemy pool_timeout).</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Connections older than this are closed and replaced when next taken from the pool, e.g. to stay under a firewall&apos;s idle limit (SQLAlchemy pool_recycle).</source>
+        <translation>Ältere Verbindungen werden bei der nächsten Entnahme aus dem Pool geschlossen und ersetzt, z. B. um unter dem Leerlauflimit einer Firewall zu bleiben (SQLAlchemy pool_recycle).</translation>
+    </message>
+    <message>
+        <source>Check each connection before use (&amp;pre-ping)</source>
+        <translation>Jede Verbindung vor der Nutzung prüfen (&amp;Pre-Ping)</translation>
+    </message>
+    <message>
+        <source>Test a connection with a cheap round trip when it is taken from the pool and replace it if the server has dropped it (SQLAlchemy pool_pre_ping).</source>
+        <translation>Eine Verbindung bei der Entnahme aus dem Pool mit einem kurzen Roundtrip testen und ersetzen, wenn der Server sie getrennt hat (SQLAlchemy pool_pre_ping).</translation>
+    </message>
+    <message>
+        <source>Reuse the most recently returned connection first (&amp;LIFO)</source>
+        <translation>Die zuletzt zurückgegebene Verbindung zuerst wiederverwenden (&amp;LIFO)</translation>
+    </message>
+    <message>
+        <source>Hand out the idle connection returned last, so spare ones stay idle long enough for server-side timeouts to close them (SQLAlchemy pool_use_lifo). Unticked: oldest first (FIFO).</source>
+        <translation>Die zuletzt zurückgegebene freie Verbindung ausgeben, damit überzählige lange genug ruhen, um von serverseitigen Timeouts geschlossen zu werden (SQLAlchemy pool_use_lifo). Nicht angehakt: die älteste zuerst (FIFO).</translation>
+    </message>
+    <message>
+        <source>Pool &amp;size:</source>
+        <translation>Pool&amp;größe:</translation>
+    </message>
+    <message>
+        <source>Max &amp;overflow:</source>
+        <translation>Max. &amp;Überlauf:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source>&amp;Recycle after:</source>
+        <translation>&amp;Erneuern nach:</translation>
+    </message>
+    <message>
+        <source>These follow SQLAlchemy&apos;s QueuePool; hover over a field for what it means.</source>
+        <translation>Diese folgen dem QueuePool von SQLAlchemy; zeigen Sie auf ein Feld, um seine Bedeutung zu sehen.</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation>Serverstandard</translation>
+    </message>
+    <message>
+        <source>The server cancels any statement that runs longer than this (statement_timeout).</source>
+        <translation>Der Server bricht jede Anweisung ab, die länger läuft (statement_timeout).</translation>
+    </message>
+    <message>
+        <source>Read committed</source>
+        <translation>Read Committed</translation>
+    </message>
+    <message>
+        <source>Repeatable read</source>
+        <translation>Repeatable Read</translation>
+    </message>
+    <message>
+        <source>Serializable</source>
+        <translation>Serializable</translation>
+    </message>
+    <message>
+        <source>Isolation level of the transactions PgDesk opens to read pages and apply changes.</source>
+        <translation>Isolationsstufe der Transaktionen, die PgDesk zum Lesen von Seiten und Anwenden von Änderungen öffnet.</translation>
+    </message>
+    <message>
+        <source>&amp;Read-only: the server refuses every change</source>
+        <translation>&amp;Schreibgeschützt: Der Server lehnt jede Änderung ab</translation>
+    </message>
+    <message>
+        <source>Sets default_transaction_read_only for the whole session.</source>
+        <translation>Setzt default_transaction_read_only für die ganze Sitzung.</translation>
+    </message>
+    <message>
+        <source>&amp;Echo SQL: log every statement PgDesk sends</source>
+        <translation>SQL &amp;protokollieren: jede von PgDesk gesendete Anweisung</translation>
+    </message>
+    <message>
+        <source>Statements go to the SQL log and to standard error (logging category pgdesk.sql).</source>
+        <translation>Anweisungen gehen in das SQL-Protokoll und auf die Standardfehlerausgabe (Protokollkategorie pgdesk.sql).</translation>
+    </message>
+    <message>
+        <source>&amp;Hide parameter values in logs and errors</source>
+        <translation>Parameterwerte in Protokollen und Fehlern &amp;verbergen</translation>
+    </message>
+    <message>
+        <source>Values are shown as &lt;hidden&gt;, for data that must not reach a log.</source>
+        <translation>Werte erscheinen als &lt;hidden&gt;, für Daten, die in kein Protokoll dürfen.</translation>
+    </message>
+    <message>
+        <source>Statement &amp;timeout:</source>
+        <translation>Anweisungs-&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source>&amp;Isolation level:</source>
+        <translation>&amp;Isolationsstufe:</translation>
+    </message>
+    <message>
+        <source>looking in the keychain…</source>
+        <translation>Suche im Schlüsselbund …</translation>
+    </message>
+    <message>
+        <source>not saved — asked for when the server wants one</source>
+        <translation>nicht gespeichert – wird erfragt, wenn der Server eines verlangt</translation>
+    </message>
+    <message>
+        <source>kept for this session — type a new one to replace it</source>
+        <translation>für diese Sitzung behalten – zum Ersetzen ein neues eingeben</translation>
+    </message>
+    <message>
+        <source>saved in the keychain — type a new one to replace it</source>
+        <translation>im Schlüsselbund gespeichert – zum Ersetzen ein neues eingeben</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <source>Another connection is already called “%1”.</source>
+        <translation>Eine andere Verbindung heißt bereits „%1“.</translation>
+    </message>
+    <message>
+        <source>The port must be a whole number from 1 to 65535, or empty for 5432.</source>
+        <translation>Der Port muss eine ganze Zahl von 1 bis 65535 sein, oder leer für 5432.</translation>
+    </message>
+    <message>
+        <source>Check this setting: %1</source>
+        <translation>Prüfen Sie diese Einstellung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ProfileListModel</name>
+    <message>
+        <source>service %1</source>
+        <translation>Dienst %1</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>lokaler Socket</translation>
+    </message>
+    <message>
+        <source>(service %1)</source>
+        <translation>(Dienst %1)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::QueryResultGrid</name>
+    <message>
+        <source>Result rows of statement %1</source>
+        <translation>Ergebniszeilen von Anweisung %1</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>Erste Seite</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorige Seite</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No rows</source>
+        <translation>Keine Zeilen</translation>
+    </message>
+    <message>
+        <source>first %1 of %2 rows shown</source>
+        <translation>erste %1 von %2 Zeilen angezeigt</translation>
+    </message>
+    <message>
+        <source>rows %1–%2</source>
+        <translation>Zeilen %1–%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2%3</source>
+        <translation>%1 von %2%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 Zeile</numerusform>
+            <numerusform>%1 Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::QueryTool</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 Zeile</numerusform>
+            <numerusform>%1 Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 statement(s)</source>
+        <translation>
+            <numerusform>%1 Anweisung</numerusform>
+            <numerusform>%1 Anweisungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SQL editor</source>
+        <translation>SQL-Editor</translation>
+    </message>
+    <message>
+        <source>SQL — Ctrl+Enter runs the selection or the whole script, Ctrl+Shift+Enter the statement under the cursor</source>
+        <translation>SQL – Strg+Eingabe führt die Auswahl oder das ganze Skript aus, Strg+Umschalt+Eingabe die Anweisung unter dem Cursor</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Meldungen</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Search history</source>
+        <translation>Verlauf durchsuchen</translation>
+    </message>
+    <message>
+        <source>Query history</source>
+        <translation>Abfrageverlauf</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>▶ Run</source>
+        <translation>▶ Ausführen</translation>
+    </message>
+    <message>
+        <source>Run statement</source>
+        <translation>Anweisung ausführen</translation>
+    </message>
+    <message>
+        <source>■ Cancel</source>
+        <translation>■ Abbrechen</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explain</translation>
+    </message>
+    <message>
+        <source>Analyze</source>
+        <translation>Analyze</translation>
+    </message>
+    <message>
+        <source>Explain Analyze (Shift+F7)</source>
+        <translation>Explain Analyze (Umschalt+F7)</translation>
+    </message>
+    <message>
+        <source> — outside a transaction the statement&apos;s changes are rolled back</source>
+        <translation> – außerhalb einer Transaktion werden die Änderungen der Anweisung zurückgerollt</translation>
+    </message>
+    <message>
+        <source>Autocommit</source>
+        <translation>Autocommit</translation>
+    </message>
+    <message>
+        <source>Off: a transaction is opened before the first statement and stays open until Commit or Rollback</source>
+        <translation>Aus: Vor der ersten Anweisung wird eine Transaktion geöffnet, die bis Commit oder Rollback offen bleibt</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>Nothing to run.</source>
+        <translation>Nichts auszuführen.</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>%1 wird ausgeführt …</translation>
+    </message>
+    <message>
+        <source>History not saved: %1</source>
+        <translation>Verlauf nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>≈ %1 rows</source>
+        <translation>≈ %1 Zeilen</translation>
+    </message>
+    <message>
+        <source> (first %1 shown)</source>
+        <translation> (erste %1 angezeigt)</translation>
+    </message>
+    <message>
+        <source>Result %1</source>
+        <translation>Ergebnis %1</translation>
+    </message>
+    <message>
+        <source> (line %1, column %2)</source>
+        <translation> (Zeile %1, Spalte %2)</translation>
+    </message>
+    <message>
+        <source>[%1] Cancelled%2</source>
+        <translation>[%1] Abgebrochen%2</translation>
+    </message>
+    <message>
+        <source>[%1] %2%3</source>
+        <translation>[%1] %2%3</translation>
+    </message>
+    <message>
+        <source>Stopped at statement %1 · %2</source>
+        <translation>Bei Anweisung %1 angehalten · %2</translation>
+    </message>
+    <message>
+        <source>Done: %1 in %2</source>
+        <translation>Fertig: %1 in %2</translation>
+    </message>
+    <message>
+        <source>The connection was lost: the next run opens a new session (any open transaction is gone).</source>
+        <translation>Die Verbindung ist verloren: Der nächste Lauf öffnet eine neue Sitzung (eine offene Transaktion ist verloren).</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Error in statement %1</source>
+        <translation>Fehler in Anweisung %1</translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>Fertig in %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Nothing to explain.</source>
+        <translation>Nichts zu erklären.</translation>
+    </message>
+    <message>
+        <source>Explain Analyze…</source>
+        <translation>Explain Analyze …</translation>
+    </message>
+    <message>
+        <source>Explain…</source>
+        <translation>Explain …</translation>
+    </message>
+    <message>
+        <source>Plan (analyzed)</source>
+        <translation>Plan (analysiert)</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>EXPLAIN ANALYZE</source>
+        <translation>EXPLAIN ANALYZE</translation>
+    </message>
+    <message>
+        <source>EXPLAIN</source>
+        <translation>EXPLAIN</translation>
+    </message>
+    <message>
+        <source> · the statement&apos;s changes were rolled back</source>
+        <translation> · die Änderungen der Anweisung wurden zurückgerollt</translation>
+    </message>
+    <message>
+        <source>Plan ready</source>
+        <translation>Plan fertig</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Untätig</translation>
+    </message>
+    <message>
+        <source>In transaction</source>
+        <translation>In Transaktion</translation>
+    </message>
+    <message>
+        <source>Transaction failed</source>
+        <translation>Transaktion fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source> · error</source>
+        <translation> · Fehler</translation>
+    </message>
+    <message>
+        <source>History unavailable: %1</source>
+        <translation>Verlauf nicht verfügbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SqlLogDock</name>
+    <message>
+        <source>SQL log</source>
+        <translation>SQL-Protokoll</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Statements sent to the server</source>
+        <translation>An den Server gesendete Anweisungen</translation>
+    </message>
+    <message>
+        <source>Statements the window sends to the server appear here.</source>
+        <translation>Hier erscheinen die Anweisungen, die das Fenster an den Server sendet.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::TableBrowser</name>
+    <message>
+        <source>Rows of %1</source>
+        <translation>Zeilen von %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>Erste Seite</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Vorige Seite</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Nächste Seite</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>Letzte Seite</translation>
+    </message>
+    <message>
+        <source>Active rows</source>
+        <translation>Aktive Zeilen</translation>
+    </message>
+    <message>
+        <source>Deleted rows</source>
+        <translation>Gelöschte Zeilen</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Alle Zeilen</translation>
+    </message>
+    <message>
+        <source>Soft-delete scope</source>
+        <translation>Bereich des logischen Löschens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>Scrollen</translation>
+    </message>
+    <message>
+        <source>Scroll through every row; rows load as they come into view</source>
+        <translation>Durch alle Zeilen scrollen; Zeilen werden geladen, sobald sie sichtbar werden</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>Seitengröße</translation>
+    </message>
+    <message>
+        <source>page </source>
+        <translation>Seite </translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation>Gehe zu Seite</translation>
+    </message>
+    <message>
+        <source>Count rows</source>
+        <translation>Zeilen zählen</translation>
+    </message>
+    <message>
+        <source>Count the matching rows exactly (count(*)); click again to cancel</source>
+        <translation>Die passenden Zeilen genau zählen (count(*)); erneut klicken zum Abbrechen</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Neu verbinden</translation>
+    </message>
+    <message>
+        <source>Drop the broken connections and load this page again</source>
+        <translation>Die unterbrochenen Verbindungen verwerfen und diese Seite neu laden</translation>
+    </message>
+    <message>
+        <source>row </source>
+        <translation>Zeile </translation>
+    </message>
+    <message>
+        <source>Cancel count</source>
+        <translation>Zählen abbrechen</translation>
+    </message>
+    <message>
+        <source>Counting the rows of %1…</source>
+        <translation>Die Zeilen von %1 werden gezählt …</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen …</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>Verbindung verloren: %1</translation>
+    </message>
+    <message>
+        <source>Filter: %1 is null</source>
+        <translation>Filter: %1 ist NULL</translation>
+    </message>
+    <message>
+        <source>Filter by this value</source>
+        <translation>Nach diesem Wert filtern</translation>
+    </message>
+    <message>
+        <source>Filter: %1 is not null</source>
+        <translation>Filter: %1 ist nicht NULL</translation>
+    </message>
+    <message>
+        <source>Exclude this value</source>
+        <translation>Diesen Wert ausschließen</translation>
+    </message>
+    <message>
+        <source>Copy with column names</source>
+        <translation>Mit Spaltennamen kopieren</translation>
+    </message>
+    <message>
+        <source>View value…</source>
+        <translation>Wert anzeigen …</translation>
+    </message>
+    <message>
+        <source>Batch operation…</source>
+        <translation>Massenoperation …</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No rows</source>
+        <translation>Keine Zeilen</translation>
+    </message>
+    <message>
+        <source>rows %1–%2</source>
+        <translation>Zeilen %1–%2</translation>
+    </message>
+    <message>
+        <source>last %1 rows</source>
+        <translation>letzte %1 Zeilen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::TableEditor</name>
+    <message>
+        <source>Edit by row position (ctid)…</source>
+        <translation>Nach Zeilenposition bearbeiten (ctid) …</translation>
+    </message>
+    <message>
+        <source>Identify rows by their physical position, each checked against its version when applied: safe against concurrent changes, never edits two rows</source>
+        <translation>Zeilen über ihre physische Position bestimmen, jede beim Anwenden gegen ihre Version geprüft: sicher gegen gleichzeitige Änderungen, bearbeitet nie zwei Zeilen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Ihre übernehmen</translation>
+    </message>
+    <message>
+        <source>Stage my changes again against the rows as they are now</source>
+        <translation>Meine Änderungen erneut gegen den jetzigen Stand der Zeilen vormerken</translation>
+    </message>
+    <message>
+        <source>Drop my changes to the conflicting rows</source>
+        <translation>Meine Änderungen an den Zeilen im Konflikt verwerfen</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Anwenden …</translation>
+    </message>
+    <message>
+        <source>Preview and apply the staged changes in one transaction (Ctrl+S)</source>
+        <translation>Vorgemerkte Änderungen prüfen und in einer Transaktion anwenden (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Apply changes</source>
+        <translation>Änderungen anwenden</translation>
+    </message>
+    <message>
+        <source>Undo staged change</source>
+        <translation>Vorgemerkte Änderung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Zeile hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete rows</source>
+        <translation>Zeilen löschen</translation>
+    </message>
+    <message>
+        <source>Nothing was written, your staged changes are kept: %1</source>
+        <translation>Es wurde nichts geschrieben, Ihre vorgemerkten Änderungen bleiben erhalten: %1</translation>
+    </message>
+    <message>
+        <source>Staged changes are not journaled (%1): they would not survive a crash.</source>
+        <translation>Vorgemerkte Änderungen werden nicht protokolliert (%1): Sie würden einen Absturz nicht überstehen.</translation>
+    </message>
+    <message>
+        <source>%1 from a previous session</source>
+        <translation>%1 aus einer früheren Sitzung</translation>
+    </message>
+    <message>
+        <source>Applying %1…</source>
+        <translation>%1 wird angewendet …</translation>
+    </message>
+    <message>
+        <source> (deleted)</source>
+        <translation> (gelöscht)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was written: %n row(s) changed on the server since they were read: %1. Keep mine stages my changes again against the rows as they are now; take theirs drops my changes to them.</source>
+        <translation>
+            <numerusform>Es wurde nichts geschrieben: %n Zeile wurde seit dem Lesen auf dem Server geändert: %1. „Meine behalten“ merkt meine Änderungen erneut gegen den jetzigen Stand vor; „Ihre übernehmen“ verwirft meine Änderungen daran.</numerusform>
+            <numerusform>Es wurde nichts geschrieben: %n Zeilen wurden seit dem Lesen auf dem Server geändert: %1. „Meine behalten“ merkt meine Änderungen erneut gegen den jetzigen Stand vor; „Ihre übernehmen“ verwirft meine Änderungen daran.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write the journal (%1): staged changes would not survive a crash.</source>
+        <translation>Das Journal konnte nicht geschrieben werden (%1): Vorgemerkte Änderungen würden einen Absturz nicht überstehen.</translation>
+    </message>
+    <message>
+        <source>-- cannot apply: %1</source>
+        <translation>-- kann nicht angewendet werden: %1</translation>
+    </message>
+    <message>
+        <source>Apply %1 to %2</source>
+        <translation>%1 auf %2 anwenden</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>These statements run in one transaction; if any row changed since it was read, nothing is written.</source>
+        <translation>Diese Anweisungen laufen in einer Transaktion; hat sich eine Zeile seit dem Lesen geändert, wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard %1 to %2?</source>
+        <translation>%1 an %2 verwerfen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s) of %1 permanently when the changes are applied?</source>
+        <translation>
+            <numerusform>%n Zeile von %1 beim Anwenden der Änderungen endgültig löschen?</numerusform>
+            <numerusform>%n Zeilen von %1 beim Anwenden der Änderungen endgültig löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Staged changes</source>
+        <translation>Vorgemerkte Änderungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n staged change(s) that are not applied.</source>
+        <translation>
+            <numerusform>%1 hat %n vorgemerkte Änderung, die nicht angewendet ist.</numerusform>
+            <numerusform>%1 hat %n vorgemerkte Änderungen, die nicht angewendet sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept, they are offered back when you open the table again.</source>
+        <translation>Behalten, werden sie beim nächsten Öffnen der Tabelle wieder angeboten.</translation>
+    </message>
+    <message>
+        <source>Keep staged</source>
+        <translation>Vorgemerkt lassen</translation>
+    </message>
+    <message>
+        <source>Edit by row position</source>
+        <translation>Nach Zeilenposition bearbeiten</translation>
+    </message>
+    <message>
+        <source>This table has no primary key. PgDesk can identify each row by its physical position (ctid) instead. Every change is checked against the row&apos;s version when applied, so a row changed or moved by someone else is reported as a conflict and nothing is written; identical rows stay distinguishable.
+
+Edit this table by row position?</source>
+        <translation>Diese Tabelle hat keinen Primärschlüssel. PgDesk kann jede Zeile stattdessen über ihre physische Position (ctid) bestimmen. Jede Änderung wird beim Anwenden gegen die Version der Zeile geprüft; eine von jemand anderem geänderte oder verschobene Zeile wird als Konflikt gemeldet und nichts wird geschrieben; identische Zeilen bleiben unterscheidbar.
+
+Diese Tabelle nach Zeilenposition bearbeiten?</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The cell holds no bytes to save</source>
+        <translation>Die Zelle enthält keine Bytes zum Speichern</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Set NULL</source>
+        <translation>Auf NULL setzen</translation>
+    </message>
+    <message>
+        <source>Edit value…</source>
+        <translation>Wert bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Load from file…</source>
+        <translation>Aus Datei laden …</translation>
+    </message>
+    <message>
+        <source>Load bytes into the cell</source>
+        <translation>Bytes in die Zelle laden</translation>
+    </message>
+    <message>
+        <source>Save to file…</source>
+        <translation>In Datei speichern …</translation>
+    </message>
+    <message>
+        <source>Save the cell&apos;s bytes</source>
+        <translation>Die Bytes der Zelle speichern</translation>
+    </message>
+    <message>
+        <source>Remove new row</source>
+        <translation>Neue Zeile entfernen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile löschen</numerusform>
+            <numerusform>%n Zeilen löschen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s) permanently…</source>
+        <translation>
+            <numerusform>%n Zeile endgültig löschen …</numerusform>
+            <numerusform>%n Zeilen endgültig löschen …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile wiederherstellen</numerusform>
+            <numerusform>%n Zeilen wiederherstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 staged change(s)</source>
+        <translation>
+            <numerusform>%1 vorgemerkte Änderung</numerusform>
+            <numerusform>%1 vorgemerkte Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set DEFAULT</source>
+        <translation>Auf DEFAULT setzen</translation>
+    </message>
+    <message>
+        <source>The column has no default: it becomes NULL</source>
+        <translation>Die Spalte hat keinen Standardwert: sie wird NULL</translation>
+    </message>
+    <message>
+        <source>The column&apos;s default: %1</source>
+        <translation>Standardwert der Spalte: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::TemporalEdit</name>
+    <message>
+        <source>Pick the date (the time and time zone stay as they are)</source>
+        <translation>Datum wählen (Uhrzeit und Zeitzone bleiben unverändert)</translation>
+    </message>
+    <message>
+        <source>Pick date</source>
+        <translation>Datum wählen</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ValueEditorDialog</name>
+    <message>
+        <source>Edit %1 (%2)</source>
+        <translation>%1 bearbeiten (%2)</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>Wert von %1</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formatieren</translation>
+    </message>
+    <message>
+        <source>Any JSON value; numbers stay exactly as written.</source>
+        <translation>Beliebiger JSON-Wert; Zahlen bleiben genau wie geschrieben.</translation>
+    </message>
+    <message>
+        <source>One element per line. A line NULL is a NULL element; write &quot;NULL&quot; for the text.</source>
+        <translation>Ein Element pro Zeile. Eine Zeile NULL ist ein NULL-Element; für den Text &quot;NULL&quot; schreiben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n Element</numerusform>
+            <numerusform>%n Elemente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid JSON</source>
+        <translation>Gültiges JSON</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1</source>
+        <translation>Kein gültiges JSON: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ValueViewer</name>
+    <message>
+        <source>%1 — value</source>
+        <translation>%1 – Wert</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>Wert von %1</translation>
+    </message>
+    <message>
+        <source>%1 · NULL</source>
+        <translation>%1 · NULL</translation>
+    </message>
+    <message>
+        <source>%1 · %2 characters</source>
+        <translation>%1 · %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,222 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>CellText</name>
+    <message numerus="yes">
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 byte</numerusform>
+            <numerusform>%1 bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message numerus="yes">
+        <source>%1: %2 row(s)</source>
+        <translation>
+            <numerusform>%1: %2 row</numerusform>
+            <numerusform>%1: %2 rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::BatchDialog</name>
+    <message numerus="yes">
+        <source>The %n selected row(s)</source>
+        <translation>
+            <numerusform>The %n selected row</numerusform>
+            <numerusform>The %n selected rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) will change, in one transaction.</source>
+        <translation>
+            <numerusform>%n row will change, in one transaction.</numerusform>
+            <numerusform>%n rows will change, in one transaction.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n row(s) changed in %1 ms.</source>
+        <translation>
+            <numerusform>Done: %n row changed in %1 ms.</numerusform>
+            <numerusform>Done: %n rows changed in %1 ms.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Update %1 row(s)</source>
+        <translation>
+            <numerusform>Update %1 row</numerusform>
+            <numerusform>Update %1 rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Soft delete %1 row(s)</source>
+        <translation>
+            <numerusform>Soft delete %1 row</numerusform>
+            <numerusform>Soft delete %1 rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %1 row(s)</source>
+        <translation>
+            <numerusform>Restore %1 row</numerusform>
+            <numerusform>Restore %1 rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 row(s) permanently</source>
+        <translation>
+            <numerusform>Delete %1 row permanently</numerusform>
+            <numerusform>Delete %1 rows permanently</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ConnectionDialog</name>
+    <message numerus="yes">
+        <source>Imported %n connection(s) from %1.</source>
+        <translation>
+            <numerusform>Imported %n connection from %1.</numerusform>
+            <numerusform>Imported %n connections from %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>%1 row(s), %2 bytes written</source>
+        <translation>
+            <numerusform>%1 row, %2 bytes written</numerusform>
+            <numerusform>%1 rows, %2 bytes written</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 row(s) to %2 (%3 bytes, %4 ms).</source>
+        <translation>
+            <numerusform>Exported %1 row to %2 (%3 bytes, %4 ms).</numerusform>
+            <numerusform>Exported %1 rows to %2 (%3 bytes, %4 ms).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ObjectBrowser</name>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PreferencesDialog</name>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::QueryResultGrid</name>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 row</numerusform>
+            <numerusform>%1 rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::QueryTool</name>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 row</numerusform>
+            <numerusform>%1 rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 statement(s)</source>
+        <translation>
+            <numerusform>%1 statement</numerusform>
+            <numerusform>%1 statements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::TableBrowser</name>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::TableEditor</name>
+    <message numerus="yes">
+        <source>Nothing was written: %n row(s) changed on the server since they were read: %1. Keep mine stages my changes again against the rows as they are now; take theirs drops my changes to them.</source>
+        <translation>
+            <numerusform>Nothing was written: %n row changed on the server since they were read: %1. Keep mine stages my changes again against the rows as they are now; take theirs drops my changes to them.</numerusform>
+            <numerusform>Nothing was written: %n rows changed on the server since they were read: %1. Keep mine stages my changes again against the rows as they are now; take theirs drops my changes to them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s) of %1 permanently when the changes are applied?</source>
+        <translation>
+            <numerusform>Delete %n row of %1 permanently when the changes are applied?</numerusform>
+            <numerusform>Delete %n rows of %1 permanently when the changes are applied?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n staged change(s) that are not applied.</source>
+        <translation>
+            <numerusform>%1 has %n staged change that are not applied.</numerusform>
+            <numerusform>%1 has %n staged changes that are not applied.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s)</source>
+        <translation>
+            <numerusform>Delete %n row</numerusform>
+            <numerusform>Delete %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s) permanently…</source>
+        <translation>
+            <numerusform>Delete %n row permanently…</numerusform>
+            <numerusform>Delete %n rows permanently…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n row(s)</source>
+        <translation>
+            <numerusform>Restore %n row</numerusform>
+            <numerusform>Restore %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 staged change(s)</source>
+        <translation>
+            <numerusform>%1 staged change</numerusform>
+            <numerusform>%1 staged changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ValueEditorDialog</name>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n element</numerusform>
+            <numerusform>%n elements</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

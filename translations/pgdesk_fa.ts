@@ -1,0 +1,2487 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fa_IR">
+<context>
+    <name>CellText</name>
+    <message numerus="yes">
+        <source>%1 byte(s)</source>
+        <translation>
+            <numerusform>%1 بایت</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QGuiApplication</name>
+    <message>
+        <source>QT_LAYOUT_DIRECTION</source>
+        <translation>RTL</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>expected exactly one JSON value</source>
+        <translation>دقیقاً یک مقدار JSON انتظار می‌رفت</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>گره</translation>
+    </message>
+    <message>
+        <source>Rows (est.)</source>
+        <translation>ردیف‌ها (تخمینی)</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>ردیف‌ها</translation>
+    </message>
+    <message>
+        <source>Loops</source>
+        <translation>حلقه‌ها</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>هزینه</translation>
+    </message>
+    <message>
+        <source>Time (ms)</source>
+        <translation>زمان (میلی‌ثانیه)</translation>
+    </message>
+    <message>
+        <source>Planning %1 ms</source>
+        <translation>برنامه‌ریزی %1 میلی‌ثانیه</translation>
+    </message>
+    <message>
+        <source>Execution %1 ms</source>
+        <translation>اجرا %1 میلی‌ثانیه</translation>
+    </message>
+    <message>
+        <source>Open referenced %1.%2 (%3)</source>
+        <translation>باز کردن ردیف ارجاع‌شده در %1.%2 (%3)</translation>
+    </message>
+    <message>
+        <source>Referencing rows</source>
+        <translation>ردیف‌های ارجاع‌دهنده</translation>
+    </message>
+    <message>
+        <source>%1.%2 (%3) …</source>
+        <translation>%1.%2 (%3) …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 row(s)</source>
+        <translation>
+            <numerusform>%1: %2 ردیف</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk</name>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 به یک مقدار نیاز دارد</translation>
+    </message>
+    <message>
+        <source>--deleted wants active, deleted or all</source>
+        <translation>--deleted یکی از active، deleted یا all را می‌خواهد</translation>
+    </message>
+    <message>
+        <source>unknown argument %1</source>
+        <translation>آرگومان ناشناخته %1</translation>
+    </message>
+    <message>
+        <source>--filter, --search, --sort and --deleted need --open TABLE</source>
+        <translation>--filter، --search، --sort و --deleted به --open TABLE نیاز دارند</translation>
+    </message>
+    <message>
+        <source>give either --profile or --dsn, not both</source>
+        <translation>یا --profile بدهید یا --dsn، نه هر دو</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::AboutDialog</name>
+    <message>
+        <source>About PgDesk</source>
+        <translation>دربارهٔ PgDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;PgDesk %1&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;PgDesk %1&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>A native PostgreSQL desktop client: browse, filter and edit data safely, with pgdesk-cli on the command line.</source>
+        <translation>کلاینت بومی دسکتاپ برای PostgreSQL: مرور، فیلتر و ویرایش امن داده‌ها، همراه با pgdesk-cli در خط فرمان.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;کپی اطلاعات عیب‌یابی</translation>
+    </message>
+    <message>
+        <source>Versions, system, the connection&apos;s settings (never a password) and the latest errors, as text for a bug report</source>
+        <translation>نسخه‌ها، سیستم، تنظیمات اتصال (هرگز گذرواژه) و آخرین خطاها، به صورت متن برای گزارش اشکال</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard.</source>
+        <translation>اطلاعات عیب‌یابی در حافظهٔ موقت کپی شد.</translation>
+    </message>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1 (ساخته‌شده با %2)</translation>
+    </message>
+    <message>
+        <source>libpq %1</source>
+        <translation>libpq %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>متصل نیست</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server %1</source>
+        <translation>سرور PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(هیچ)</translation>
+    </message>
+    <message>
+        <source>PgDesk diagnostics</source>
+        <translation>اطلاعات عیب‌یابی PgDesk</translation>
+    </message>
+    <message>
+        <source>PgDesk: %1</source>
+        <translation>PgDesk: %1</translation>
+    </message>
+    <message>
+        <source>Qt: %1 (built with %2), platform %3</source>
+        <translation>Qt: %1 (ساخته‌شده با %2)، سکو %3</translation>
+    </message>
+    <message>
+        <source>libpq: %1</source>
+        <translation>libpq: %1</translation>
+    </message>
+    <message>
+        <source>OS: %1; kernel %2 %3; %4</source>
+        <translation>سیستم‌عامل: %1؛ هسته %2 %3؛ %4</translation>
+    </message>
+    <message>
+        <source>Locale: %1</source>
+        <translation>زبان و منطقه: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>سرور: %1</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>متصل نیست</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1</source>
+        <translation>PostgreSQL %1</translation>
+    </message>
+    <message>
+        <source>Connection settings (secrets masked):</source>
+        <translation>تنظیمات اتصال (اطلاعات محرمانه پوشانده شده):</translation>
+    </message>
+    <message>
+        <source>Connection settings: %1</source>
+        <translation>تنظیمات اتصال: %1</translation>
+    </message>
+    <message>
+        <source>Recent errors, oldest first (%1):</source>
+        <translation>خطاهای اخیر، قدیمی‌ترین در ابتدا (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::BatchDialog</name>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>Batch operation on %1.%2</source>
+        <translation>عملیات گروهی روی %1.%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n selected row(s)</source>
+        <translation>
+            <numerusform>%n ردیف انتخاب‌شده</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every row matching the current filter</source>
+        <translation>همهٔ ردیف‌های مطابق فیلتر فعلی</translation>
+    </message>
+    <message>
+        <source>Every row of the table</source>
+        <translation>همهٔ ردیف‌های جدول</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>حذف‌شده</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>Set a column to a value</source>
+        <translation>تنظیم یک ستون روی یک مقدار</translation>
+    </message>
+    <message>
+        <source>Soft delete (%1)</source>
+        <translation>حذف نرم (%1)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>بازیابی</translation>
+    </message>
+    <message>
+        <source>Delete permanently</source>
+        <translation>حذف دائمی</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>عملیات</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>ستون</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>مقدار جدید</translation>
+    </message>
+    <message>
+        <source>value as PostgreSQL text (empty = empty string)</source>
+        <translation>مقدار به صورت متن PostgreSQL (خالی = رشتهٔ خالی)</translation>
+    </message>
+    <message>
+        <source>Set the column to NULL (not the empty string)</source>
+        <translation>ستون را NULL کن (نه رشتهٔ خالی)</translation>
+    </message>
+    <message>
+        <source>Count rows</source>
+        <translation>شمارش ردیف‌ها</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>اجرا</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>ردیف‌ها:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>عملیات:</translation>
+    </message>
+    <message>
+        <source>Column:</source>
+        <translation>ستون:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>مقدار:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>در حال شمارش…</translation>
+    </message>
+    <message>
+        <source>No row would change.</source>
+        <translation>هیچ ردیفی تغییر نمی‌کند.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) will change, in one transaction.</source>
+        <translation>
+            <numerusform>%n ردیف در یک تراکنش تغییر می‌کند.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>در حال اجرا…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done: %n row(s) changed in %1 ms.</source>
+        <translation>
+            <numerusform>انجام شد: %n ردیف در %1 میلی‌ثانیه تغییر کرد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>لغو شد: چیزی تغییر نکرد.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>چیزی تغییر نکرد: %1</translation>
+    </message>
+    <message>
+        <source>Running… %1 of %2 rows</source>
+        <translation>در حال اجرا… %1 از %2 ردیف</translation>
+    </message>
+    <message numerus="yes">
+        <source>Update %1 row(s)</source>
+        <translation>
+            <numerusform>به‌روزرسانی %1 ردیف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Soft delete %1 row(s)</source>
+        <translation>
+            <numerusform>حذف نرم %1 ردیف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %1 row(s)</source>
+        <translation>
+            <numerusform>بازیابی %1 ردیف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %1 row(s) permanently</source>
+        <translation>
+            <numerusform>حذف دائمی %1 ردیف</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::CatalogTreeModel</name>
+    <message>
+        <source>view</source>
+        <translation>نما</translation>
+    </message>
+    <message>
+        <source>materialized view</source>
+        <translation>نمای مادی‌شده</translation>
+    </message>
+    <message>
+        <source>partitioned</source>
+        <translation>پارتیشن‌بندی‌شده</translation>
+    </message>
+    <message>
+        <source>foreign</source>
+        <translation>خارجی</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>کلید %1</translation>
+    </message>
+    <message>
+        <source>no key: read-only</source>
+        <translation>بدون کلید: فقط‌خواندنی</translation>
+    </message>
+    <message>
+        <source>soft delete: %1</source>
+        <translation>حذف نرم: %1</translation>
+    </message>
+    <message>
+        <source>Schema %1</source>
+        <translation>شِمای %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>ردیف‌ها</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ConnectionDialog</name>
+    <message>
+        <source>Connections</source>
+        <translation>اتصال‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;ذخیره</translation>
+    </message>
+    <message>
+        <source>Write the changes to the profile file (and the password to the keychain when ticked)</source>
+        <translation>نوشتن تغییرات در پروندهٔ نمایه (و گذرواژه در جاکلیدی، اگر تیک خورده باشد)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect</source>
+        <translation>&amp;اتصال</translation>
+    </message>
+    <message>
+        <source>Save any changes and open this connection</source>
+        <translation>ذخیرهٔ تغییرات و باز کردن این اتصال</translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation>اتصال‌های ذخیره‌شده</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;جدید</translation>
+    </message>
+    <message>
+        <source>Create a connection profile</source>
+        <translation>ساخت یک نمایهٔ اتصال</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;رونوشت</translation>
+    </message>
+    <message>
+        <source>Copy the selected profile (and its saved password) under a new name</source>
+        <translation>رونوشت نمایهٔ انتخاب‌شده (و گذرواژهٔ ذخیره‌شده‌اش) با نامی جدید</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>Delete the selected profile and its saved password</source>
+        <translation>حذف نمایهٔ انتخاب‌شده و گذرواژهٔ ذخیره‌شده‌اش</translation>
+    </message>
+    <message>
+        <source>&amp;Import from pg_service.conf…</source>
+        <translation>&amp;درون‌ریزی از pg_service.conf…</translation>
+    </message>
+    <message>
+        <source>Add a profile for each service of a pg_service.conf file</source>
+        <translation>افزودن یک نمایه برای هر سرویس یک پروندهٔ pg_service.conf</translation>
+    </message>
+    <message>
+        <source>postgresql://user@host:5432/db  or  host=… dbname=…</source>
+        <translation>postgresql://user@host:5432/db  یا  host=… dbname=…</translation>
+    </message>
+    <message>
+        <source>Paste a connection URI or key=value string, then Fill: it replaces the connection fields; a password in it goes to the (masked) password field.</source>
+        <translation>یک URI اتصال یا رشتهٔ key=value بچسبانید و سپس «پر کردن فیلدها» را بزنید: جای فیلدهای اتصال را می‌گیرد؛ گذرواژهٔ درون آن به فیلد (پنهان) گذرواژه می‌رود.</translation>
+    </message>
+    <message>
+        <source>&amp;Fill fields</source>
+        <translation>&amp;پر کردن فیلدها</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a DSN:</source>
+        <translation>&amp;چسباندن DSN:</translation>
+    </message>
+    <message>
+        <source>No saved connections yet.
+
+Create one with New, paste a DSN above, or import the services of a pg_service.conf file.</source>
+        <translation>هنوز اتصالی ذخیره نشده است.
+
+با «جدید» یکی بسازید، یک DSN در بالا بچسبانید یا سرویس‌های یک پروندهٔ pg_service.conf را درون‌ریزی کنید.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;آزمایش اتصال</translation>
+    </message>
+    <message>
+        <source>Connect once with these settings (saved or not) and show the server version</source>
+        <translation>یک بار با این تنظیمات (ذخیره‌شده یا نه) وصل شو و نسخهٔ کارساز را نشان بده</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>در حال آزمایش اتصال</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer: %1</source>
+        <translation>جاکلیدی پاسخ نداد: %1</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغییرات ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1”?</source>
+        <translation>تغییرات «%1» ذخیره شود؟</translation>
+    </message>
+    <message>
+        <source>The settings changed during the test; test again.</source>
+        <translation>تنظیمات در حین آزمایش تغییر کرد؛ دوباره آزمایش کنید.</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;test</source>
+        <translation>لغو &amp;آزمایش</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>اتصال جدید</translation>
+    </message>
+    <message>
+        <source>Could not create the profile: %1</source>
+        <translation>ساخت نمایه ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>Created “%1”. Fill in the fields, or paste a DSN.</source>
+        <translation>«%1» ساخته شد. فیلدها را پر کنید یا یک DSN بچسبانید.</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (رونوشت)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (رونوشت %2)</translation>
+    </message>
+    <message>
+        <source>Could not duplicate the profile: %1</source>
+        <translation>رونوشت‌گیری از نمایه ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>Duplicated, but the password stays in this session only: %1</source>
+        <translation>رونوشت ساخته شد، اما گذرواژه فقط در همین نشست می‌ماند: %1</translation>
+    </message>
+    <message>
+        <source>Duplicated “%1” as “%2”.</source>
+        <translation>از «%1» با نام «%2» رونوشت ساخته شد.</translation>
+    </message>
+    <message>
+        <source>Delete connection</source>
+        <translation>حذف اتصال</translation>
+    </message>
+    <message>
+        <source>Delete the connection “%1”?
+Its saved password is removed from the keychain too.</source>
+        <translation>اتصال «%1» حذف شود؟
+گذرواژهٔ ذخیره‌شدهٔ آن هم از جاکلیدی پاک می‌شود.</translation>
+    </message>
+    <message>
+        <source>Could not delete the profile: %1</source>
+        <translation>حذف نمایه ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>«%1» حذف شد.</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>ذخیره ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>Saving “%1”…</source>
+        <translation>در حال ذخیرهٔ «%1»…</translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>«%1» ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Saved “%1”, but the keychain was not used (%2): the password is kept for this session only.</source>
+        <translation>«%1» ذخیره شد، اما جاکلیدی به کار نرفت (%2): گذرواژه فقط برای همین نشست نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <source>The profile was saved, but not its password: %1</source>
+        <translation>نمایه ذخیره شد، اما گذرواژه‌اش نه: %1</translation>
+    </message>
+    <message>
+        <source>Filled from %1 — check the fields, then Save.</source>
+        <translation>از %1 پر شد — فیلدها را بررسی و سپس ذخیره کنید.</translation>
+    </message>
+    <message>
+        <source>This DSN could not be read: %1</source>
+        <translation>این DSN خوانده نشد: %1</translation>
+    </message>
+    <message>
+        <source>Import from pg_service.conf</source>
+        <translation>درون‌ریزی از pg_service.conf</translation>
+    </message>
+    <message>
+        <source>Service files (*.conf);;All files (*)</source>
+        <translation>پرونده‌های سرویس (*.conf);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Could not import %1: %2</source>
+        <translation>درون‌ریزی %1 ممکن نشد: %2</translation>
+    </message>
+    <message>
+        <source>Could not save the imported profiles: %1</source>
+        <translation>ذخیرهٔ نمایه‌های درون‌ریزی‌شده ممکن نشد: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n connection(s) from %1.</source>
+        <translation>
+            <numerusform>%n اتصال از %1 درون‌ریزی شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept the existing profiles of the same name: %1.</source>
+        <translation>نمایه‌های موجود هم‌نام نگه داشته شدند: %1.</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>آزمایش لغو شد.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>در حال اتصال به %1…</translation>
+    </message>
+    <message>
+        <source>Could not reach the server. Check the host and port, and that the server is running and accepts connections.</source>
+        <translation>دسترسی به کارساز ممکن نشد. میزبان و درگاه را بررسی کنید و مطمئن شوید کارساز در حال اجرا است و اتصال می‌پذیرد.</translation>
+    </message>
+    <message>
+        <source>The server refused the login. Check the user name and the password.</source>
+        <translation>کارساز ورود را نپذیرفت. نام کاربری و گذرواژه را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>A connection setting is not valid.</source>
+        <translation>یکی از تنظیمات اتصال نامعتبر است.</translation>
+    </message>
+    <message>
+        <source>This user may not connect to this database.</source>
+        <translation>این کاربر اجازهٔ اتصال به این پایگاه داده را ندارد.</translation>
+    </message>
+    <message>
+        <source>The database or the user does not exist.</source>
+        <translation>پایگاه داده یا کاربر وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>The server cancelled the test query (statement timeout).</source>
+        <translation>کارساز پرس‌وجوی آزمایشی را لغو کرد (statement timeout).</translation>
+    </message>
+    <message>
+        <source>No connection became free in time.</source>
+        <translation>هیچ اتصالی به موقع آزاد نشد.</translation>
+    </message>
+    <message>
+        <source>The server reported an error.</source>
+        <translation>کارساز خطایی گزارش کرد.</translation>
+    </message>
+    <message>
+        <source>Connected to PostgreSQL %1 as %2, database %3 (%4 ms).</source>
+        <translation>به PostgreSQL %1 با کاربر %2 و پایگاه دادهٔ %3 وصل شد (%4 میلی‌ثانیه).</translation>
+    </message>
+    <message>
+        <source>(SQLSTATE %1)</source>
+        <translation>(SQLSTATE %1)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::EditSession</name>
+    <message>
+        <source>Read-only: %1 is a %2, not a table.</source>
+        <translation>فقط‌خواندنی: %1 یک %2 است، نه جدول.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 has no primary key or NOT NULL unique constraint, so a row cannot be identified safely for editing.</source>
+        <translation>فقط‌خواندنی: %1 کلید اصلی یا قید یکتای NOT NULL ندارد، پس نمی‌توان ردیفی را برای ویرایش با اطمینان شناسایی کرد.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ExportDialog</name>
+    <message>
+        <source>Column names in the first line</source>
+        <translation>نام ستون‌ها در خط اول</translation>
+    </message>
+    <message>
+        <source>Numbers as JSON numbers (values a double cannot hold stay strings)</source>
+        <translation>اعداد به صورت عدد JSON (مقدارهایی که در double جا نمی‌شوند رشته می‌مانند)</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>پرس‌وجو</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>برون‌بری %1</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>قالب</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>خالی</translation>
+    </message>
+    <message>
+        <source>NULL text</source>
+        <translation>متن NULL</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>انتخاب پرونده</translation>
+    </message>
+    <message>
+        <source>Every row of %1, in the view&apos;s order.</source>
+        <translation>همهٔ ردیف‌های %1، به ترتیب نما.</translation>
+    </message>
+    <message>
+        <source>The rows of %1 that match the current filter, in the view&apos;s order.</source>
+        <translation>ردیف‌های %1 که با فیلتر فعلی جورند، به ترتیب نما.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>برون‌بری</translation>
+    </message>
+    <message>
+        <source>NULL as</source>
+        <translation>NULL به صورت</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>برون‌بری به</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>در حال برون‌بری…</translation>
+    </message>
+    <message>
+        <source>%1 numbers stayed strings to keep their exact value.</source>
+        <translation>%1 عدد برای حفظ مقدار دقیقشان رشته ماندند.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1</source>
+        <translation>چیزی نوشته نشد: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>در حال لغو…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s), %2 bytes written</source>
+        <translation>
+            <numerusform>%1 ردیف، %2 بایت نوشته شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %1 row(s) to %2 (%3 bytes, %4 ms).</source>
+        <translation>
+            <numerusform>%1 ردیف به %2 برون‌بری شد (%3 بایت، %4 میلی‌ثانیه).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::FilterBar</name>
+    <message>
+        <source>Add filter</source>
+        <translation>افزودن فیلتر</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>اعمال</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>پاک کردن</translation>
+    </message>
+    <message>
+        <source>Search text columns…</source>
+        <translation>جستجو در ستون‌های متنی…</translation>
+    </message>
+    <message>
+        <source>Quick search</source>
+        <translation>جستجوی سریع</translation>
+    </message>
+    <message>
+        <source>Case-insensitive search in every text column; %, _ and \ match literally</source>
+        <translation>جستجوی بی‌توجه به بزرگی و کوچکی حروف در همهٔ ستون‌های متنی؛ %، _ و \ عیناً تطبیق می‌شوند</translation>
+    </message>
+    <message>
+        <source>Match all</source>
+        <translation>همهٔ شرط‌ها</translation>
+    </message>
+    <message>
+        <source>Match any</source>
+        <translation>یکی از شرط‌ها</translation>
+    </message>
+    <message>
+        <source>Combine conditions</source>
+        <translation>ترکیب شرط‌ها</translation>
+    </message>
+    <message>
+        <source>Add a condition (Ctrl+F)</source>
+        <translation>افزودن یک شرط (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Run the filter on the server (Enter)</source>
+        <translation>اجرای فیلتر روی کارساز (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::FilterConditionRow</name>
+    <message>
+        <source>Filter column</source>
+        <translation>ستون فیلتر</translation>
+    </message>
+    <message>
+        <source>Filter operation</source>
+        <translation>عملگر فیلتر</translation>
+    </message>
+    <message>
+        <source>path, e.g. device.type</source>
+        <translation>مسیر، مثلاً device.type</translation>
+    </message>
+    <message>
+        <source>JSON path</source>
+        <translation>مسیر JSON</translation>
+    </message>
+    <message>
+        <source>Filter value</source>
+        <translation>مقدار فیلتر</translation>
+    </message>
+    <message>
+        <source>Second filter value</source>
+        <translation>مقدار دوم فیلتر</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>و</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>حذف این شرط</translation>
+    </message>
+    <message>
+        <source>Remove condition</source>
+        <translation>حذف شرط</translation>
+    </message>
+    <message>
+        <source>in list</source>
+        <translation>در فهرست</translation>
+    </message>
+    <message>
+        <source>not in list</source>
+        <translation>نه در فهرست</translation>
+    </message>
+    <message>
+        <source>contains (case-sensitive)</source>
+        <translation>شامل (حساس به بزرگی و کوچکی حروف)</translation>
+    </message>
+    <message>
+        <source>contains (ignore case)</source>
+        <translation>شامل (بی‌توجه به بزرگی و کوچکی حروف)</translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation>شروع با</translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation>پایان با</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>شامل</translation>
+    </message>
+    <message>
+        <source>is null</source>
+        <translation>NULL است</translation>
+    </message>
+    <message>
+        <source>is not null</source>
+        <translation>NULL نیست</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>بین</translation>
+    </message>
+    <message>
+        <source>has all of</source>
+        <translation>همهٔ این‌ها را دارد</translation>
+    </message>
+    <message>
+        <source>has any of</source>
+        <translation>یکی از این‌ها را دارد</translation>
+    </message>
+    <message>
+        <source>at path equals</source>
+        <translation>در مسیر برابر با</translation>
+    </message>
+    <message>
+        <source>contains JSON</source>
+        <translation>شامل JSON</translation>
+    </message>
+    <message>
+        <source>matches words</source>
+        <translation>با واژه‌ها جور است</translation>
+    </message>
+    <message>
+        <source>values, comma-separated</source>
+        <translation>مقدارها، جداشده با ویرگول</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>مقدار</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::MainWindow</name>
+    <message>
+        <source>PgDesk</source>
+        <translation>PgDesk</translation>
+    </message>
+    <message>
+        <source>Tables and query tools</source>
+        <translation>جدول‌ها و ابزارهای پرس‌وجو</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>متصل نیست</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>آماده</translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation>اشیا</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>در حال اتصال به %1…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>در حال اتصال…</translation>
+    </message>
+    <message>
+        <source>Open a table first: Export writes the current table view</source>
+        <translation>ابتدا جدولی را باز کنید: برون‌بری نمای فعلی جدول را می‌نویسد</translation>
+    </message>
+    <message>
+        <source>Connect first: a query tool runs on the current session</source>
+        <translation>ابتدا وصل شوید: ابزار پرس‌وجو روی نشست فعلی اجرا می‌شود</translation>
+    </message>
+    <message>
+        <source>Query %1</source>
+        <translation>پرس‌وجوی %1</translation>
+    </message>
+    <message>
+        <source>Query tool on %1</source>
+        <translation>ابزار پرس‌وجو روی %1</translation>
+    </message>
+    <message>
+        <source>%1 — PgDesk</source>
+        <translation>%1 — PgDesk</translation>
+    </message>
+    <message>
+        <source>%1 · %2@%3 · PostgreSQL %4</source>
+        <translation>%1 · %2@%3 · PostgreSQL %4</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>متصل شد</translation>
+    </message>
+    <message>
+        <source>The server asks for a password</source>
+        <translation>کارساز گذرواژه می‌خواهد</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>اتصال ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+        <source>&amp;Export view…</source>
+        <translation>&amp;برون‌بری نما…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;اتصال</translation>
+    </message>
+    <message>
+        <source>&amp;Manage connections…</source>
+        <translation>&amp;مدیریت اتصال‌ها…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;ویرایش</translation>
+    </message>
+    <message>
+        <source>&amp;Batch operation…</source>
+        <translation>&amp;عملیات گروهی…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;ترجیحات…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;نما</translation>
+    </message>
+    <message>
+        <source>&amp;Query</source>
+        <translation>&amp;پرس‌وجو</translation>
+    </message>
+    <message>
+        <source>&amp;New query tool</source>
+        <translation>&amp;ابزار پرس‌وجوی جدید</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+    <message>
+        <source>&amp;About PgDesk</source>
+        <translation>&amp;دربارهٔ PgDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Copy diagnostics</source>
+        <translation>&amp;کپی اطلاعات عیب‌یابی</translation>
+    </message>
+    <message>
+        <source>Diagnostics copied to the clipboard</source>
+        <translation>اطلاعات عیب‌یابی در حافظهٔ موقت کپی شد</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ObjectBrowser</name>
+    <message>
+        <source>Database objects</source>
+        <translation>اشیای پایگاه داده</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <source>Reload schemas and tables (F5)</source>
+        <translation>بارگذاری دوبارهٔ شِماها و جدول‌ها (F5)</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>متصل نیست</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n رابطه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load the catalog: %1</source>
+        <translation>بارگذاری کاتالوگ ممکن نشد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::OperationIndicator</name>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Cancel the running statement on the server</source>
+        <translation>لغو دستور در حال اجرا روی کارساز</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PageModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
+        <source>New row; default: %1</source>
+        <translation>ردیف جدید؛ پیش‌فرض: %1</translation>
+    </message>
+    <message>
+        <source>New row</source>
+        <translation>ردیف جدید</translation>
+    </message>
+    <message>
+        <source>Conflict: this row was deleted by someone else since it was read</source>
+        <translation>تداخل: این ردیف پس از خوانده شدن توسط کس دیگری حذف شده است</translation>
+    </message>
+    <message>
+        <source>Conflict: this row was changed by someone else since it was read; it now holds %1</source>
+        <translation>تداخل: این ردیف پس از خوانده شدن توسط کس دیگری تغییر کرده است؛ اکنون مقدارش %1 است</translation>
+    </message>
+    <message>
+        <source>Staged; was: %1</source>
+        <translation>در انتظار اعمال؛ مقدار قبلی: %1</translation>
+    </message>
+    <message>
+        <source>New row, inserted when the changes are applied</source>
+        <translation>ردیف جدید، هنگام اعمال تغییرات درج می‌شود</translation>
+    </message>
+    <message>
+        <source>Deleted (soft delete: %1)</source>
+        <translation>حذف‌شده (حذف نرم: %1)</translation>
+    </message>
+    <message>
+        <source>Staged: DEFAULT (%1); was: %2</source>
+        <translation>در انتظار اعمال: DEFAULT (%1)؛ مقدار قبلی: %2</translation>
+    </message>
+    <message>
+        <source>no default: NULL</source>
+        <translation>بدون مقدار پیش‌فرض: NULL</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PasswordPrompt</name>
+    <message>
+        <source>Password for %1</source>
+        <translation>گذرواژهٔ %1</translation>
+    </message>
+    <message>
+        <source>The server asks for a password to connect to “%1”.</source>
+        <translation>کارساز برای اتصال به «%1» گذرواژه می‌خواهد.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <source>Save password in the system &amp;keychain</source>
+        <translation>ذخیرهٔ گذرواژه در &amp;جاکلیدی سیستم</translation>
+    </message>
+    <message>
+        <source>Unticked, the password is kept only until PgDesk quits.</source>
+        <translation>بدون تیک، گذرواژه فقط تا بسته شدن PgDesk نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;اتصال</translation>
+    </message>
+    <message>
+        <source>Storing the password…</source>
+        <translation>در حال ذخیرهٔ گذرواژه…</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PoolStatusWidget</name>
+    <message>
+        <source>Connection pool</source>
+        <translation>استخر اتصال</translation>
+    </message>
+    <message>
+        <source>Pool %1/%2 in use · %3 idle</source>
+        <translation>استخر %1/%2 در حال استفاده · %3 بیکار</translation>
+    </message>
+    <message>
+        <source> · %1 timeouts</source>
+        <translation> · %1 پایان مهلت</translation>
+    </message>
+    <message>
+        <source>Pool size %1, overflow %2 (%3 in use)
+Open %4, idle %5, checked out %6
+Checkouts %7, waits %8, timeouts %9
+Recycled %10, discarded as dead %11</source>
+        <translation>اندازهٔ استخر %1، سرریز %2 (%3 در حال استفاده)
+باز %4، بیکار %5، امانت‌داده‌شده %6
+امانت‌ها %7، انتظارها %8، پایان مهلت‌ها %9
+نوسازی‌شده %10، کنارگذاشته به علت قطعی %11</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>ترجیحات</translation>
+    </message>
+    <message>
+        <source>Page size of new tables</source>
+        <translation>اندازهٔ صفحهٔ جدول‌های تازه</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n ردیف</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scroll (continuous)</source>
+        <translation>پیمایش (پیوسته)</translation>
+    </message>
+    <message>
+        <source>NULL shown as</source>
+        <translation>نمایش NULL به صورت</translation>
+    </message>
+    <message>
+        <source>How the grids draw NULL (in italics, unlike an empty string)</source>
+        <translation>شیوهٔ نمایش NULL در جدول‌ها (مورب، متفاوت با رشتهٔ خالی)</translation>
+    </message>
+    <message>
+        <source>Dates and times</source>
+        <translation>تاریخ و زمان</translation>
+    </message>
+    <message>
+        <source>As PostgreSQL sends them (ISO 8601)</source>
+        <translation>همان‌طور که PostgreSQL می‌فرستد (ISO 8601)</translation>
+    </message>
+    <message>
+        <source>In the format of the language (%1)</source>
+        <translation>در قالب زبان (%1)</translation>
+    </message>
+    <message>
+        <source>Only how the grids show them: editing, copying and exports keep the exact values</source>
+        <translation>فقط نمایش در جدول‌ها: ویرایش، رونوشت و برون‌بری مقدار دقیق را نگه می‌دارند</translation>
+    </message>
+    <message>
+        <source>&amp;Own font for the grids</source>
+        <translation>&amp;قلم دلخواه برای جدول‌ها</translation>
+    </message>
+    <message>
+        <source>Own grid font</source>
+        <translation>قلم دلخواه جدول</translation>
+    </message>
+    <message>
+        <source>Grid font</source>
+        <translation>قلم جدول</translation>
+    </message>
+    <message>
+        <source>Grid font size</source>
+        <translation>اندازهٔ قلم جدول</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> پوینت</translation>
+    </message>
+    <message>
+        <source>Show the SQL and &amp;ask before applying staged changes</source>
+        <translation>نمایش SQL و &amp;پرسش پیش از اعمال تغییرات در انتظار</translation>
+    </message>
+    <message>
+        <source>Confirm before apply</source>
+        <translation>تأیید پیش از اعمال</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>پوسته</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>پیروی از سیستم</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>روشن</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>تیره</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>The language changes when PgDesk is started again.</source>
+        <translation>زبان پس از اجرای دوبارهٔ PgDesk تغییر می‌کند.</translation>
+    </message>
+    <message>
+        <source>&amp;Page size of new tables:</source>
+        <translation>&amp;اندازهٔ صفحهٔ جدول‌های تازه:</translation>
+    </message>
+    <message>
+        <source>&amp;NULL shown as:</source>
+        <translation>&amp;نمایش NULL به صورت:</translation>
+    </message>
+    <message>
+        <source>&amp;Dates and times:</source>
+        <translation>&amp;تاریخ و زمان:</translation>
+    </message>
+    <message>
+        <source>Grid &amp;font:</source>
+        <translation>&amp;قلم جدول:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;پوسته:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;زبان:</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ProfileEditor</name>
+    <message>
+        <source>Profile settings</source>
+        <translation>تنظیمات نمایه</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>اتصال</translation>
+    </message>
+    <message>
+        <source>Authentication &amp;&amp; SSL</source>
+        <translation>احراز هویت و SSL</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>استخر</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>نشست</translation>
+    </message>
+    <message>
+        <source>A name for this connection</source>
+        <translation>نامی برای این اتصال</translation>
+    </message>
+    <message>
+        <source>localhost, db.example.com or a socket folder</source>
+        <translation>localhost، db.example.com یا پوشهٔ سوکت</translation>
+    </message>
+    <message>
+        <source>Host name, IP address, or the folder of the server&apos;s unix socket. Empty: the default unix socket.</source>
+        <translation>نام میزبان، نشانی IP یا پوشهٔ سوکت یونیکس کارساز. خالی: سوکت یونیکس پیش‌فرض.</translation>
+    </message>
+    <message>
+        <source>5432</source>
+        <translation>5432</translation>
+    </message>
+    <message>
+        <source>TCP port of the server, 1–65535. Empty: 5432.</source>
+        <translation>درگاه TCP کارساز، 1 تا 65535. خالی: 5432.</translation>
+    </message>
+    <message>
+        <source>same as the user name</source>
+        <translation>همان نام کاربری</translation>
+    </message>
+    <message>
+        <source>your operating-system user name</source>
+        <translation>نام کاربری شما در سیستم‌عامل</translation>
+    </message>
+    <message>
+        <source>optional pg_service.conf entry</source>
+        <translation>مدخل اختیاری pg_service.conf</translation>
+    </message>
+    <message>
+        <source>A section of pg_service.conf whose settings libpq uses for the fields left empty here.</source>
+        <translation>بخشی از pg_service.conf که libpq تنظیماتش را برای فیلدهای خالی این‌جا به کار می‌برد.</translation>
+    </message>
+    <message>
+        <source>pgdesk</source>
+        <translation>pgdesk</translation>
+    </message>
+    <message>
+        <source>Shown by the server in pg_stat_activity and its logs.</source>
+        <translation>کارساز آن را در pg_stat_activity و گزارش‌هایش نشان می‌دهد.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> ثانیه</translation>
+    </message>
+    <message>
+        <source>wait forever</source>
+        <translation>انتظار بی‌پایان</translation>
+    </message>
+    <message>
+        <source>How long to wait for the server to answer when connecting.</source>
+        <translation>مدت انتظار برای پاسخ کارساز هنگام اتصال.</translation>
+    </message>
+    <message>
+        <source>Further libpq settings of this profile, passed on as they are.</source>
+        <translation>سایر تنظیمات libpq این نمایه، که بی‌تغییر فرستاده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;نام:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;میزبان:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;درگاه:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;کاربر:</translation>
+    </message>
+    <message>
+        <source>Ser&amp;vice:</source>
+        <translation>&amp;سرویس:</translation>
+    </message>
+    <message>
+        <source>&amp;Application name:</source>
+        <translation>نام &amp;برنامه:</translation>
+    </message>
+    <message>
+        <source>Connect &amp;timeout:</source>
+        <translation>&amp;مهلت اتصال:</translation>
+    </message>
+    <message>
+        <source>Other options:</source>
+        <translation>گزینه‌های دیگر:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>مرور…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>انتخاب پرونده</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.crt *.pem *.key *.der *.crl);;All files (*)</source>
+        <translation>گواهی‌ها و کلیدها (*.crt *.pem *.key *.der *.crl);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Left empty, libpq may still find a password in ~/.pgpass or the service file, and PgDesk asks when the server wants one.</source>
+        <translation>اگر خالی بماند، libpq شاید گذرواژه را در ~/.pgpass یا پروندهٔ سرویس بیابد، و PgDesk هر وقت کارساز بخواهد می‌پرسد.</translation>
+    </message>
+    <message>
+        <source>Save password in the system &amp;keychain</source>
+        <translation>ذخیرهٔ گذرواژه در &amp;جاکلیدی سیستم</translation>
+    </message>
+    <message>
+        <source>Unticked, a typed password is used for this session only and any saved copy is removed from the keychain.</source>
+        <translation>بدون تیک، گذرواژهٔ واردشده فقط در همین نشست به کار می‌رود و نسخهٔ ذخیره‌شده از جاکلیدی پاک می‌شود.</translation>
+    </message>
+    <message>
+        <source>libpq&apos;s default (prefer): encrypt when the server offers it</source>
+        <translation>پیش‌فرض libpq (prefer): رمزنگاری اگر کارساز پیشنهاد کند</translation>
+    </message>
+    <message>
+        <source>Never encrypt</source>
+        <translation>هرگز رمزنگاری نکن</translation>
+    </message>
+    <message>
+        <source>Encrypt only when the server insists</source>
+        <translation>رمزنگاری فقط اگر کارساز اصرار کند</translation>
+    </message>
+    <message>
+        <source>Encrypt when the server offers it</source>
+        <translation>رمزنگاری اگر کارساز پیشنهاد کند</translation>
+    </message>
+    <message>
+        <source>Always encrypt; do not check the server&apos;s certificate</source>
+        <translation>همیشه رمزنگاری؛ گواهی کارساز بررسی نشود</translation>
+    </message>
+    <message>
+        <source>Always encrypt; the certificate must be signed by the root certificate</source>
+        <translation>همیشه رمزنگاری؛ گواهی باید با گواهی ریشه امضا شده باشد</translation>
+    </message>
+    <message>
+        <source>Like verify-ca, and the certificate must name the host</source>
+        <translation>مانند verify-ca، و گواهی باید نام میزبان را داشته باشد</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>پیش‌فرض</translation>
+    </message>
+    <message>
+        <source>Whether and how the connection is encrypted (sslmode).</source>
+        <translation>اینکه اتصال رمزنگاری شود یا نه و چگونه (sslmode).</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/root.crt</source>
+        <translation>~/.postgresql/root.crt</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/postgresql.crt</source>
+        <translation>~/.postgresql/postgresql.crt</translation>
+    </message>
+    <message>
+        <source>~/.postgresql/postgresql.key</source>
+        <translation>~/.postgresql/postgresql.key</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;گذرواژه:</translation>
+    </message>
+    <message>
+        <source>Passwords go only into the system keychain, never into the profile file.</source>
+        <translation>گذرواژه‌ها فقط در جاکلیدی سیستم ذخیره می‌شوند، هرگز در پروندهٔ نمایه.</translation>
+    </message>
+    <message>
+        <source>SSL &amp;mode:</source>
+        <translation>&amp;حالت SSL:</translation>
+    </message>
+    <message>
+        <source>&amp;Root certificate:</source>
+        <translation>گواهی &amp;ریشه:</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation>گواهی ریشه</translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate:</source>
+        <translation>&amp;گواهی کارخواه:</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>گواهی کارخواه</translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation>&amp;کلید کارخواه:</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>کلید کارخواه</translation>
+    </message>
+    <message>
+        <source>Revocation &amp;list:</source>
+        <translation>&amp;فهرست ابطال:</translation>
+    </message>
+    <message>
+        <source>Certificate revocation list</source>
+        <translation>فهرست ابطال گواهی</translation>
+    </message>
+    <message>
+        <source>Connections the pool keeps open while they are idle, shared by every tab of this connection (SQLAlchemy pool_size).</source>
+        <translation>اتصال‌هایی که استخر در حالت بیکاری باز نگه می‌دارد و همهٔ زبانه‌های این اتصال در آن‌ها شریک‌اند (pool_size در SQLAlchemy).</translation>
+    </message>
+    <message>
+        <source>unlimited</source>
+        <translation>نامحدود</translation>
+    </message>
+    <message>
+        <source>Extra connections opened beyond the pool size while all of them are busy; they are closed again when returned (SQLAlchemy max_overflow). Pool size + overflow is the most connections PgDesk opens at once.</source>
+        <translation>اتصال‌های اضافه فراتر از اندازهٔ استخر وقتی همه مشغول‌اند؛ هنگام بازگشت دوباره بسته می‌شوند (max_overflow در SQLAlchemy). اندازهٔ استخر + سرریز بیشترین تعداد اتصالی است که PgDesk هم‌زمان باز می‌کند.</translation>
+    </message>
+    <message>
+        <source>How long a request waits for a free connection when the pool and the overflow are all in use, before it fails (SQLAlchemy pool_timeout).</source>
+        <translation>مدتی که یک درخواست، وقتی استخر و سرریز همه در حال استفاده‌اند، پیش از شکست منتظر اتصال آزاد می‌ماند (pool_timeout در SQLAlchemy).</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>هرگز</translation>
+    </message>
+    <message>
+        <source>Connections older than this are closed and replaced when next taken from the pool, e.g. to stay under a firewall&apos;s idle limit (SQLAlchemy pool_recycle).</source>
+        <translation>اتصال‌های قدیمی‌تر از این، بار بعد که از استخر برداشته شوند بسته و جایگزین می‌شوند، مثلاً برای ماندن زیر حد بیکاری دیوارهٔ آتش (pool_recycle در SQLAlchemy).</translation>
+    </message>
+    <message>
+        <source>Check each connection before use (&amp;pre-ping)</source>
+        <translation>بررسی هر اتصال پیش از استفاده (&amp;pre-ping)</translation>
+    </message>
+    <message>
+        <source>Test a connection with a cheap round trip when it is taken from the pool and replace it if the server has dropped it (SQLAlchemy pool_pre_ping).</source>
+        <translation>هنگام برداشتن اتصال از استخر، آن را با یک رفت‌وبرگشت سبک بیازما و اگر کارساز قطعش کرده جایگزینش کن (pool_pre_ping در SQLAlchemy).</translation>
+    </message>
+    <message>
+        <source>Reuse the most recently returned connection first (&amp;LIFO)</source>
+        <translation>اول اتصالی که آخر از همه برگشته دوباره به کار رود (&amp;LIFO)</translation>
+    </message>
+    <message>
+        <source>Hand out the idle connection returned last, so spare ones stay idle long enough for server-side timeouts to close them (SQLAlchemy pool_use_lifo). Unticked: oldest first (FIFO).</source>
+        <translation>اتصال بیکاری که آخر از همه برگشته داده شود تا اتصال‌های اضافه آن‌قدر بیکار بمانند که مهلت‌های سمت کارساز ببندندشان (pool_use_lifo در SQLAlchemy). بدون تیک: قدیمی‌ترین اول (FIFO).</translation>
+    </message>
+    <message>
+        <source>Pool &amp;size:</source>
+        <translation>&amp;اندازهٔ استخر:</translation>
+    </message>
+    <message>
+        <source>Max &amp;overflow:</source>
+        <translation>&amp;بیشینهٔ سرریز:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;مهلت:</translation>
+    </message>
+    <message>
+        <source>&amp;Recycle after:</source>
+        <translation>&amp;نوسازی پس از:</translation>
+    </message>
+    <message>
+        <source>These follow SQLAlchemy&apos;s QueuePool; hover over a field for what it means.</source>
+        <translation>این‌ها از QueuePool در SQLAlchemy پیروی می‌کنند؛ برای دیدن معنای هر فیلد نشانگر را رویش نگه دارید.</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> میلی‌ثانیه</translation>
+    </message>
+    <message>
+        <source>server default</source>
+        <translation>پیش‌فرض کارساز</translation>
+    </message>
+    <message>
+        <source>The server cancels any statement that runs longer than this (statement_timeout).</source>
+        <translation>کارساز هر دستوری را که بیش از این طول بکشد لغو می‌کند (statement_timeout).</translation>
+    </message>
+    <message>
+        <source>Read committed</source>
+        <translation>Read committed</translation>
+    </message>
+    <message>
+        <source>Repeatable read</source>
+        <translation>Repeatable read</translation>
+    </message>
+    <message>
+        <source>Serializable</source>
+        <translation>Serializable</translation>
+    </message>
+    <message>
+        <source>Isolation level of the transactions PgDesk opens to read pages and apply changes.</source>
+        <translation>سطح جداسازی تراکنش‌هایی که PgDesk برای خواندن صفحه‌ها و اعمال تغییرات باز می‌کند.</translation>
+    </message>
+    <message>
+        <source>&amp;Read-only: the server refuses every change</source>
+        <translation>&amp;فقط‌خواندنی: کارساز هر تغییری را رد می‌کند</translation>
+    </message>
+    <message>
+        <source>Sets default_transaction_read_only for the whole session.</source>
+        <translation>default_transaction_read_only را برای کل نشست تنظیم می‌کند.</translation>
+    </message>
+    <message>
+        <source>&amp;Echo SQL: log every statement PgDesk sends</source>
+        <translation>&amp;بازتاب SQL: ثبت هر دستوری که PgDesk می‌فرستد</translation>
+    </message>
+    <message>
+        <source>Statements go to the SQL log and to standard error (logging category pgdesk.sql).</source>
+        <translation>دستورها به گزارش SQL و خروجی خطای استاندارد می‌روند (دستهٔ گزارش pgdesk.sql).</translation>
+    </message>
+    <message>
+        <source>&amp;Hide parameter values in logs and errors</source>
+        <translation>&amp;پنهان کردن مقدار پارامترها در گزارش‌ها و خطاها</translation>
+    </message>
+    <message>
+        <source>Values are shown as &lt;hidden&gt;, for data that must not reach a log.</source>
+        <translation>مقدارها به صورت &lt;hidden&gt; نمایش داده می‌شوند، برای داده‌هایی که نباید به گزارش برسند.</translation>
+    </message>
+    <message>
+        <source>Statement &amp;timeout:</source>
+        <translation>&amp;مهلت دستور:</translation>
+    </message>
+    <message>
+        <source>&amp;Isolation level:</source>
+        <translation>&amp;سطح جداسازی:</translation>
+    </message>
+    <message>
+        <source>looking in the keychain…</source>
+        <translation>در حال جستجو در جاکلیدی…</translation>
+    </message>
+    <message>
+        <source>not saved — asked for when the server wants one</source>
+        <translation>ذخیره نشده — هر وقت کارساز بخواهد پرسیده می‌شود</translation>
+    </message>
+    <message>
+        <source>kept for this session — type a new one to replace it</source>
+        <translation>برای همین نشست نگه داشته شده — برای جایگزینی، گذرواژهٔ تازه وارد کنید</translation>
+    </message>
+    <message>
+        <source>saved in the keychain — type a new one to replace it</source>
+        <translation>در جاکلیدی ذخیره شده — برای جایگزینی، گذرواژهٔ تازه وارد کنید</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>برای اتصال نامی بگذارید.</translation>
+    </message>
+    <message>
+        <source>Another connection is already called “%1”.</source>
+        <translation>اتصال دیگری از پیش «%1» نام دارد.</translation>
+    </message>
+    <message>
+        <source>The port must be a whole number from 1 to 65535, or empty for 5432.</source>
+        <translation>درگاه باید عددی صحیح از 1 تا 65535 باشد، یا خالی برای 5432.</translation>
+    </message>
+    <message>
+        <source>Check this setting: %1</source>
+        <translation>این تنظیم را بررسی کنید: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ProfileListModel</name>
+    <message>
+        <source>service %1</source>
+        <translation>سرویس %1</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>سوکت محلی</translation>
+    </message>
+    <message>
+        <source>(service %1)</source>
+        <translation>(سرویس %1)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::QueryResultGrid</name>
+    <message>
+        <source>Result rows of statement %1</source>
+        <translation>ردیف‌های نتیجهٔ دستور %1</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>صفحهٔ اول</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>صفحهٔ قبل</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>صفحهٔ بعد</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
+        <source>No rows</source>
+        <translation>بدون ردیف</translation>
+    </message>
+    <message>
+        <source>first %1 of %2 rows shown</source>
+        <translation>%1 ردیف نخست از %2 ردیف نمایش داده شده</translation>
+    </message>
+    <message>
+        <source>rows %1–%2</source>
+        <translation>ردیف‌های %1–%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2%3</source>
+        <translation>%1 از %2%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 ردیف</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::QueryTool</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 میلی‌ثانیه</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 ثانیه</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 row(s)</source>
+        <translation>
+            <numerusform>%1 ردیف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 statement(s)</source>
+        <translation>
+            <numerusform>%1 دستور</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>SQL editor</source>
+        <translation>ویرایشگر SQL</translation>
+    </message>
+    <message>
+        <source>SQL — Ctrl+Enter runs the selection or the whole script, Ctrl+Shift+Enter the statement under the cursor</source>
+        <translation>SQL — Ctrl+Enter بخش انتخاب‌شده یا کل اسکریپت را اجرا می‌کند، Ctrl+Shift+Enter دستور زیر مکان‌نما را</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>پیام‌ها</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>نتایج</translation>
+    </message>
+    <message>
+        <source>Search history</source>
+        <translation>جستجو در تاریخچه</translation>
+    </message>
+    <message>
+        <source>Query history</source>
+        <translation>تاریخچهٔ پرس‌وجو</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>تاریخچه</translation>
+    </message>
+    <message>
+        <source>▶ Run</source>
+        <translation>▶ اجرا</translation>
+    </message>
+    <message>
+        <source>Run statement</source>
+        <translation>اجرای دستور</translation>
+    </message>
+    <message>
+        <source>■ Cancel</source>
+        <translation>■ لغو</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Explain</translation>
+    </message>
+    <message>
+        <source>Analyze</source>
+        <translation>Analyze</translation>
+    </message>
+    <message>
+        <source>Explain Analyze (Shift+F7)</source>
+        <translation>Explain Analyze (Shift+F7)</translation>
+    </message>
+    <message>
+        <source> — outside a transaction the statement&apos;s changes are rolled back</source>
+        <translation> — بیرون از تراکنش، تغییرات دستور برگردانده می‌شوند</translation>
+    </message>
+    <message>
+        <source>Autocommit</source>
+        <translation>ثبت خودکار</translation>
+    </message>
+    <message>
+        <source>Off: a transaction is opened before the first statement and stays open until Commit or Rollback</source>
+        <translation>خاموش: پیش از نخستین دستور تراکنشی باز می‌شود و تا Commit یا Rollback باز می‌ماند</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Rollback</source>
+        <translation>Rollback</translation>
+    </message>
+    <message>
+        <source>Nothing to run.</source>
+        <translation>چیزی برای اجرا نیست.</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>در حال اجرای %1…</translation>
+    </message>
+    <message>
+        <source>History not saved: %1</source>
+        <translation>تاریخچه ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>≈ %1 rows</source>
+        <translation>≈ %1 ردیف</translation>
+    </message>
+    <message>
+        <source> (first %1 shown)</source>
+        <translation> (%1 ردیف نخست نمایش داده شده)</translation>
+    </message>
+    <message>
+        <source>Result %1</source>
+        <translation>نتیجهٔ %1</translation>
+    </message>
+    <message>
+        <source> (line %1, column %2)</source>
+        <translation> (خط %1، ستون %2)</translation>
+    </message>
+    <message>
+        <source>[%1] Cancelled%2</source>
+        <translation>[%1] لغو شد%2</translation>
+    </message>
+    <message>
+        <source>[%1] %2%3</source>
+        <translation>[%1] %2%3</translation>
+    </message>
+    <message>
+        <source>Stopped at statement %1 · %2</source>
+        <translation>در دستور %1 متوقف شد · %2</translation>
+    </message>
+    <message>
+        <source>Done: %1 in %2</source>
+        <translation>انجام شد: %1 در %2</translation>
+    </message>
+    <message>
+        <source>The connection was lost: the next run opens a new session (any open transaction is gone).</source>
+        <translation>اتصال قطع شد: اجرای بعدی نشست تازه‌ای باز می‌کند (هر تراکنش باز از دست رفته است).</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <source>Error in statement %1</source>
+        <translation>خطا در دستور %1</translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>در %1 انجام شد</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <source>Nothing to explain.</source>
+        <translation>چیزی برای Explain نیست.</translation>
+    </message>
+    <message>
+        <source>Explain Analyze…</source>
+        <translation>Explain Analyze…</translation>
+    </message>
+    <message>
+        <source>Explain…</source>
+        <translation>Explain…</translation>
+    </message>
+    <message>
+        <source>Plan (analyzed)</source>
+        <translation>طرح اجرا (تحلیل‌شده)</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>طرح اجرا</translation>
+    </message>
+    <message>
+        <source>EXPLAIN ANALYZE</source>
+        <translation>EXPLAIN ANALYZE</translation>
+    </message>
+    <message>
+        <source>EXPLAIN</source>
+        <translation>EXPLAIN</translation>
+    </message>
+    <message>
+        <source> · the statement&apos;s changes were rolled back</source>
+        <translation> · تغییرات دستور برگردانده شد</translation>
+    </message>
+    <message>
+        <source>Plan ready</source>
+        <translation>طرح اجرا آماده است</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>در حال لغو…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>در حال اجرا…</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>بیکار</translation>
+    </message>
+    <message>
+        <source>In transaction</source>
+        <translation>درون تراکنش</translation>
+    </message>
+    <message>
+        <source>Transaction failed</source>
+        <translation>تراکنش شکست خورد</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>متصل نیست</translation>
+    </message>
+    <message>
+        <source> · error</source>
+        <translation> · خطا</translation>
+    </message>
+    <message>
+        <source>History unavailable: %1</source>
+        <translation>تاریخچه در دسترس نیست: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SqlLogDock</name>
+    <message>
+        <source>SQL log</source>
+        <translation>گزارش SQL</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>پاک کردن</translation>
+    </message>
+    <message>
+        <source>Statements sent to the server</source>
+        <translation>دستورهای فرستاده‌شده به کارساز</translation>
+    </message>
+    <message>
+        <source>Statements the window sends to the server appear here.</source>
+        <translation>دستورهایی که این پنجره به کارساز می‌فرستد این‌جا نمایش داده می‌شوند.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::TableBrowser</name>
+    <message>
+        <source>Rows of %1</source>
+        <translation>ردیف‌های %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>فیلتر</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>First page</source>
+        <translation>صفحهٔ اول</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>صفحهٔ قبل</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>صفحهٔ بعد</translation>
+    </message>
+    <message>
+        <source>Last page</source>
+        <translation>صفحهٔ آخر</translation>
+    </message>
+    <message>
+        <source>Active rows</source>
+        <translation>ردیف‌های فعال</translation>
+    </message>
+    <message>
+        <source>Deleted rows</source>
+        <translation>ردیف‌های حذف‌شده</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>همهٔ ردیف‌ها</translation>
+    </message>
+    <message>
+        <source>Soft-delete scope</source>
+        <translation>دامنهٔ حذف نرم</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n ردیف</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scroll</source>
+        <translation>پیمایش</translation>
+    </message>
+    <message>
+        <source>Scroll through every row; rows load as they come into view</source>
+        <translation>پیمایش در همهٔ ردیف‌ها؛ ردیف‌ها هنگام نمایان شدن بارگذاری می‌شوند</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>اندازهٔ صفحه</translation>
+    </message>
+    <message>
+        <source>page </source>
+        <translation>صفحهٔ </translation>
+    </message>
+    <message>
+        <source>Go to page</source>
+        <translation>رفتن به صفحه</translation>
+    </message>
+    <message>
+        <source>Count rows</source>
+        <translation>شمارش ردیف‌ها</translation>
+    </message>
+    <message>
+        <source>Count the matching rows exactly (count(*)); click again to cancel</source>
+        <translation>شمارش دقیق ردیف‌های مطابق (count(*))؛ برای لغو دوباره کلیک کنید</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>اتصال دوباره</translation>
+    </message>
+    <message>
+        <source>Drop the broken connections and load this page again</source>
+        <translation>کنار گذاشتن اتصال‌های قطع‌شده و بارگذاری دوبارهٔ این صفحه</translation>
+    </message>
+    <message>
+        <source>row </source>
+        <translation>ردیف </translation>
+    </message>
+    <message>
+        <source>Cancel count</source>
+        <translation>لغو شمارش</translation>
+    </message>
+    <message>
+        <source>Counting the rows of %1…</source>
+        <translation>در حال شمارش ردیف‌های %1…</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>در حال بارگذاری %1…</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>اتصال قطع شد: %1</translation>
+    </message>
+    <message>
+        <source>Filter: %1 is null</source>
+        <translation>فیلتر: %1 برابر NULL</translation>
+    </message>
+    <message>
+        <source>Filter by this value</source>
+        <translation>فیلتر با این مقدار</translation>
+    </message>
+    <message>
+        <source>Filter: %1 is not null</source>
+        <translation>فیلتر: %1 نابرابر NULL</translation>
+    </message>
+    <message>
+        <source>Exclude this value</source>
+        <translation>کنار گذاشتن این مقدار</translation>
+    </message>
+    <message>
+        <source>Copy with column names</source>
+        <translation>رونوشت همراه نام ستون‌ها</translation>
+    </message>
+    <message>
+        <source>View value…</source>
+        <translation>دیدن مقدار…</translation>
+    </message>
+    <message>
+        <source>Batch operation…</source>
+        <translation>عملیات گروهی…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
+        <source>No rows</source>
+        <translation>بدون ردیف</translation>
+    </message>
+    <message>
+        <source>rows %1–%2</source>
+        <translation>ردیف‌های %1–%2</translation>
+    </message>
+    <message>
+        <source>last %1 rows</source>
+        <translation>%1 ردیف آخر</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 از %2</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::TableEditor</name>
+    <message>
+        <source>Edit by row position (ctid)…</source>
+        <translation>ویرایش بر پایهٔ جایگاه ردیف (ctid)…</translation>
+    </message>
+    <message>
+        <source>Identify rows by their physical position, each checked against its version when applied: safe against concurrent changes, never edits two rows</source>
+        <translation>شناسایی ردیف‌ها با جایگاه فیزیکی‌شان، هر کدام هنگام اعمال با نسخه‌اش سنجیده می‌شود: در برابر تغییرات هم‌زمان امن است و هرگز دو ردیف را ویرایش نمی‌کند</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>بازیابی</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>دور انداختن</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>نگه داشتن مال من</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>پذیرفتن مال آن‌ها</translation>
+    </message>
+    <message>
+        <source>Stage my changes again against the rows as they are now</source>
+        <translation>تغییرات من دوباره روی وضعیت کنونی ردیف‌ها در انتظار اعمال قرار گیرد</translation>
+    </message>
+    <message>
+        <source>Drop my changes to the conflicting rows</source>
+        <translation>دور انداختن تغییرات من در ردیف‌های متداخل</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>اعمال…</translation>
+    </message>
+    <message>
+        <source>Preview and apply the staged changes in one transaction (Ctrl+S)</source>
+        <translation>پیش‌نمایش و اعمال تغییرات در انتظار در یک تراکنش (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Apply changes</source>
+        <translation>اعمال تغییرات</translation>
+    </message>
+    <message>
+        <source>Undo staged change</source>
+        <translation>برگرداندن تغییر در انتظار</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>افزودن ردیف</translation>
+    </message>
+    <message>
+        <source>Delete rows</source>
+        <translation>حذف ردیف‌ها</translation>
+    </message>
+    <message>
+        <source>Nothing was written, your staged changes are kept: %1</source>
+        <translation>چیزی نوشته نشد و تغییرات در انتظار شما حفظ شد: %1</translation>
+    </message>
+    <message>
+        <source>Staged changes are not journaled (%1): they would not survive a crash.</source>
+        <translation>تغییرات در انتظار در دفترچه ثبت نمی‌شوند (%1): پس از فروپاشی برنامه باقی نمی‌مانند.</translation>
+    </message>
+    <message>
+        <source>%1 from a previous session</source>
+        <translation>%1 از نشست پیشین</translation>
+    </message>
+    <message>
+        <source>Applying %1…</source>
+        <translation>در حال اعمال %1…</translation>
+    </message>
+    <message>
+        <source> (deleted)</source>
+        <translation> (حذف‌شده)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was written: %n row(s) changed on the server since they were read: %1. Keep mine stages my changes again against the rows as they are now; take theirs drops my changes to them.</source>
+        <translation>
+            <numerusform>چیزی نوشته نشد: %n ردیف پس از خوانده شدن روی کارساز تغییر کرده است: %1. «نگه داشتن مال من» تغییرات مرا دوباره روی وضعیت کنونی ردیف‌ها در انتظار اعمال می‌گذارد؛ «پذیرفتن مال آن‌ها» تغییرات مرا در آن ردیف‌ها دور می‌اندازد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not write the journal (%1): staged changes would not survive a crash.</source>
+        <translation>نوشتن دفترچه ممکن نشد (%1): تغییرات در انتظار پس از فروپاشی برنامه باقی نمی‌مانند.</translation>
+    </message>
+    <message>
+        <source>-- cannot apply: %1</source>
+        <translation>-- اعمال ممکن نیست: %1</translation>
+    </message>
+    <message>
+        <source>Apply %1 to %2</source>
+        <translation>اعمال %1 روی %2</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>اعمال</translation>
+    </message>
+    <message>
+        <source>These statements run in one transaction; if any row changed since it was read, nothing is written.</source>
+        <translation>این دستورها در یک تراکنش اجرا می‌شوند؛ اگر ردیفی پس از خوانده شدن تغییر کرده باشد، چیزی نوشته نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>دور انداختن تغییرات</translation>
+    </message>
+    <message>
+        <source>Discard %1 to %2?</source>
+        <translation>%1 روی %2 دور انداخته شود؟</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s) of %1 permanently when the changes are applied?</source>
+        <translation>
+            <numerusform>%n ردیف از %1 هنگام اعمال تغییرات برای همیشه حذف شود؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Staged changes</source>
+        <translation>تغییرات در انتظار</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n staged change(s) that are not applied.</source>
+        <translation>
+            <numerusform>%1 دارای %n تغییر در انتظار است که اعمال نشده است.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept, they are offered back when you open the table again.</source>
+        <translation>اگر نگه داشته شوند، بار بعد که جدول را باز کنید دوباره پیشنهاد می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Keep staged</source>
+        <translation>نگه داشتن در انتظار</translation>
+    </message>
+    <message>
+        <source>Edit by row position</source>
+        <translation>ویرایش بر پایهٔ جایگاه ردیف</translation>
+    </message>
+    <message>
+        <source>This table has no primary key. PgDesk can identify each row by its physical position (ctid) instead. Every change is checked against the row&apos;s version when applied, so a row changed or moved by someone else is reported as a conflict and nothing is written; identical rows stay distinguishable.
+
+Edit this table by row position?</source>
+        <translation>این جدول کلید اصلی ندارد. PgDesk می‌تواند به جای آن هر ردیف را با جایگاه فیزیکی‌اش (ctid) شناسایی کند. هر تغییر هنگام اعمال با نسخهٔ ردیف سنجیده می‌شود، پس ردیفی که کس دیگری تغییر داده یا جابه‌جا کرده به عنوان تداخل گزارش می‌شود و چیزی نوشته نمی‌شود؛ ردیف‌های یکسان از هم قابل تشخیص می‌مانند.
+
+این جدول بر پایهٔ جایگاه ردیف ویرایش شود؟</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>خواندن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>The cell holds no bytes to save</source>
+        <translation>این خانه بایتی برای ذخیره ندارد</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Set NULL</source>
+        <translation>NULL کردن</translation>
+    </message>
+    <message>
+        <source>Edit value…</source>
+        <translation>ویرایش مقدار…</translation>
+    </message>
+    <message>
+        <source>Load from file…</source>
+        <translation>بارگذاری از پرونده…</translation>
+    </message>
+    <message>
+        <source>Load bytes into the cell</source>
+        <translation>بارگذاری بایت‌ها در خانه</translation>
+    </message>
+    <message>
+        <source>Save to file…</source>
+        <translation>ذخیره در پرونده…</translation>
+    </message>
+    <message>
+        <source>Save the cell&apos;s bytes</source>
+        <translation>ذخیرهٔ بایت‌های خانه</translation>
+    </message>
+    <message>
+        <source>Remove new row</source>
+        <translation>برداشتن ردیف جدید</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s)</source>
+        <translation>
+            <numerusform>حذف %n ردیف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n row(s) permanently…</source>
+        <translation>
+            <numerusform>حذف دائمی %n ردیف…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore %n row(s)</source>
+        <translation>
+            <numerusform>بازیابی %n ردیف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 staged change(s)</source>
+        <translation>
+            <numerusform>%1 تغییر در انتظار</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set DEFAULT</source>
+        <translation>DEFAULT کردن</translation>
+    </message>
+    <message>
+        <source>The column has no default: it becomes NULL</source>
+        <translation>ستون مقدار پیش‌فرض ندارد: NULL می‌شود</translation>
+    </message>
+    <message>
+        <source>The column&apos;s default: %1</source>
+        <translation>مقدار پیش‌فرض ستون: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::TemporalEdit</name>
+    <message>
+        <source>Pick the date (the time and time zone stay as they are)</source>
+        <translation>انتخاب تاریخ (زمان و منطقهٔ زمانی تغییر نمی‌کنند)</translation>
+    </message>
+    <message>
+        <source>Pick date</source>
+        <translation>انتخاب تاریخ</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ValueEditorDialog</name>
+    <message>
+        <source>Edit %1 (%2)</source>
+        <translation>ویرایش %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>مقدار %1</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>قالب‌بندی</translation>
+    </message>
+    <message>
+        <source>Any JSON value; numbers stay exactly as written.</source>
+        <translation>هر مقدار JSON؛ اعداد دقیقاً همان‌طور که نوشته شده‌اند می‌مانند.</translation>
+    </message>
+    <message>
+        <source>One element per line. A line NULL is a NULL element; write &quot;NULL&quot; for the text.</source>
+        <translation>هر خط یک عنصر. خطی که NULL باشد عنصر NULL است؛ برای متن آن &quot;NULL&quot; بنویسید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n element(s)</source>
+        <translation>
+            <numerusform>%n عنصر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Valid JSON</source>
+        <translation>JSON معتبر</translation>
+    </message>
+    <message>
+        <source>Not valid JSON: %1</source>
+        <translation>JSON نامعتبر: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ValueViewer</name>
+    <message>
+        <source>%1 — value</source>
+        <translation>%1 — مقدار</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>مقدار %1</translation>
+    </message>
+    <message>
+        <source>%1 · NULL</source>
+        <translation>%1 · NULL</translation>
+    </message>
+    <message>
+        <source>%1 · %2 characters</source>
+        <translation>%1 · %2 نویسه</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,117 @@
+#pragma once
+
+#include <pgdesk/core/catalog.h>
+
+#include <QDialog>
+#include <QList>
+#include <QStringList>
+
+#include <memory>
+
+class QAbstractItemModel;
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QStandardItemModel;
+class QTableView;
+class QTimer;
+
+namespace pgdesk::core {
+class Pool;
+} // namespace pgdesk::core
+
+namespace pgdesk::ui {
+
+// File ▸ Import CSV into table…: a CSV file into one table through core::Importer (COPY … FROM STDIN in
+// one transaction: every row or none). A preview grid shows the file's first records (read and parsed
+// off the GUI thread from its first 256 KiB) with a combo box above each file column choosing the
+// table column it fills; the mapping is checked before Import is offered, because COPY cannot skip a
+// file column. The import runs on a pooled connection on a worker thread with progress and Cancel; a
+// failure names the file line and column the server refused, and nothing is written.
+class ImportDialog final : public QDialog {
+    Q_OBJECT
+public:
+    ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo table, QWidget* parent = nullptr);
+    ~ImportDialog() override;
+
+    // Setting the path, the header option or the delimiter refreshes the preview (previewUpdated()).
+    void setPath(const QString& path);
+    QString path() const;
+    void setHeader(bool header);
+    bool header() const;
+    // ',', ';', '\t' and '|' pick their entry; any other character is the custom delimiter.
+    void setDelimiter(char delimiter);
+    char delimiter() const; // 0 when the custom delimiter is not a usable character
+    void setNullText(const QString& text);
+
+    // The preview: row 0 holds the mapping combo boxes (index widgets), then one row per record.
+    QAbstractItemModel* previewModel() const;
+    QTableView* previewView() const { return m_view; }
+    int previewRecordCount() const; // data records shown (without the header line)
+    int fileColumnCount() const { return int(m_targets.size()); }
+    QComboBox* targetBox(int fileColumn) const;
+    // The table column each file column goes to, in file order ("" where none is chosen).
+    QStringList mapping() const;
+    void setTarget(int fileColumn, const QString& column); // "" chooses none
+
+    bool canImport() const;
+    QString mappingText() const; // why Import is blocked, or what it will do
+    QString statusText() const;
+    void start();
+    void cancel();
+    bool isRunning() const { return m_running; }
+    // While an import runs: cancels it (nothing is written; the dialog stays until it has stopped).
+    void reject() override;
+
+signals:
+    void previewUpdated();
+    void finished(bool ok, const QString& message);
+
+private:
+    struct Job;
+    struct Preview {
+        QList<QStringList> records;
+        qint64 size = 0;
+        QString error;
+    };
+    void browse();
+    void delimiterChanged();
+    void readPreview();
+    void showPreview(const Preview& preview);
+    void rebuildGrid();
+    void defaultMapping();
+    void validate();
+    QStringList writableColumns() const;
+
+    std::shared_ptr<core::Pool> m_pool;
+    core::TableInfo m_table;
+    QWidget* m_inputs = nullptr; // the file, its options and the mapping (off while importing)
+    QLineEdit* m_path = nullptr;
+    QCheckBox* m_header = nullptr;
+    QComboBox* m_delimiter = nullptr;
+    QLineEdit* m_customDelimiter = nullptr;
+    QLineEdit* m_null = nullptr;
+    QStandardItemModel* m_model = nullptr;
+    QTableView* m_view = nullptr;
+    QLabel* m_mappingNote = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QDialogButtonBox* m_buttons = nullptr;
+    QPushButton* m_import = nullptr;
+    QTimer* m_refresh = nullptr; // debounces typing in the path and custom delimiter fields
+    QList<QComboBox*> m_targets; // one per file column, in file order
+    QList<QStringList> m_records;
+    QString m_previewError;
+    quint64 m_previewGeneration = 0;
+    bool m_reading = false; // a preview read is under way (Import waits for it)
+    bool m_valid = false;
+    bool m_imported = false;    // Import stays off after success until the file or its options change
+    std::shared_ptr<Job> m_job; // shared with the running import
+    bool m_running = false;
+};
+
+} // namespace pgdesk::ui

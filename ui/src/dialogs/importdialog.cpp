@@ -1,0 +1,611 @@
+#include <pgdesk/ui/importdialog.h>
+
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/importer.h>
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/background.h>
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <atomic>
+
+namespace pgdesk::ui {
+
+namespace {
+
+constexpr qint64 kPreviewBytes = 256 * 1024; // enough for the first records of any sane file
+constexpr int kPreviewRecords = 20;          // data records shown (the header line comes on top)
+constexpr int kShownChars = 200;             // of a value in a preview cell (the tooltip has more)
+
+// A header field as people mean it: without a UTF-8 byte order mark and surrounding blanks.
+QString headerName(QString field) {
+    if (field.startsWith(QChar(0xfeff)))
+        field.remove(0, 1);
+    return field.trimmed();
+}
+
+QString cellText(const QString& value) {
+    QString shown = value.left(kShownChars);
+    shown.replace(QLatin1String("\r\n"), QStringLiteral("\u21b5"));
+    shown.replace(QLatin1Char('\n'), QChar(0x21b5));
+    shown.replace(QLatin1Char('\r'), QChar(0x21b5));
+    if (value.size() > kShownChars)
+        shown += QChar(0x2026);
+    return shown;
+}
+
+} // namespace
+
+// Shared by the GUI thread (which may cancel) and the worker (which checks the flag between chunks).
+struct ImportDialog::Job {
+    std::atomic<bool> cancel{false};
+};
+
+namespace {
+struct Outcome {
+    qint64 rows = 0;
+    qint64 bytes = 0;
+    qint64 elapsedMs = 0;
+};
+} // namespace
+
+ImportDialog::ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo table, QWidget* parent)
+    : QDialog(parent)
+    , m_pool(std::move(pool))
+    , m_table(std::move(table))
+    , m_inputs(new QWidget(this))
+    , m_path(new QLineEdit(m_inputs))
+    , m_header(new QCheckBox(tr("First line holds column names"), m_inputs))
+    , m_delimiter(new QComboBox(m_inputs))
+    , m_customDelimiter(new QLineEdit(m_inputs))
+    , m_null(new QLineEdit(m_inputs))
+    , m_model(new QStandardItemModel(this))
+    , m_view(new QTableView(m_inputs))
+    , m_mappingNote(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+    , m_refresh(new QTimer(this)) {
+    setObjectName(QStringLiteral("importDialog"));
+    setWindowTitle(tr("Import CSV into %1").arg(m_table.qualifiedName()));
+
+    m_path->setAccessibleName(tr("File"));
+    m_path->setPlaceholderText(tr("CSV file to import"));
+    auto* pick = new QToolButton(m_inputs);
+    pick->setText(QStringLiteral("…"));
+    pick->setToolTip(tr("Choose the file"));
+    connect(pick, &QToolButton::clicked, this, &ImportDialog::browse);
+    auto* file = new QHBoxLayout;
+    file->addWidget(m_path, 1);
+    file->addWidget(pick);
+
+    m_header->setChecked(true);
+    for (const auto& [label, c] : {std::pair{QT_TR_NOOP("Comma (,)"), ','},
+                                   {QT_TR_NOOP("Semicolon (;)"), ';'},
+                                   {QT_TR_NOOP("Tab"), '\t'},
+                                   {QT_TR_NOOP("Pipe (|)"), '|'},
+                                   {QT_TR_NOOP("Other:"), '\0'}})
+        m_delimiter->addItem(tr(label), int(c));
+    m_delimiter->setAccessibleName(tr("Delimiter"));
+    m_customDelimiter->setMaxLength(1);
+    m_customDelimiter->setMaximumWidth(m_customDelimiter->fontMetrics().horizontalAdvance(QLatin1Char('M')) *
+                                       4);
+    m_customDelimiter->setAccessibleName(tr("Other delimiter"));
+    m_customDelimiter->setToolTip(tr("One ASCII character other than a double quote"));
+    m_customDelimiter->setEnabled(false);
+    auto* delimiter = new QHBoxLayout;
+    delimiter->addWidget(m_delimiter);
+    delimiter->addWidget(m_customDelimiter);
+    delimiter->addStretch(1);
+
+    m_null->setPlaceholderText(tr("empty (COPY's default)"));
+    m_null->setAccessibleName(tr("NULL text"));
+    m_null->setToolTip(tr("An unquoted field equal to this text is NULL; a quoted one is text. With the "
+                          "default, an unquoted empty field is NULL and \"\" is the empty string."));
+
+    m_view->setModel(m_model);
+    m_view->setObjectName(QStringLiteral("importPreview"));
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionMode(QAbstractItemView::NoSelection);
+    m_view->setWordWrap(false);
+    m_view->horizontalHeader()->setMaximumSectionSize(320);
+    m_view->setAccessibleName(tr("Preview"));
+
+    m_mappingNote->setObjectName(QStringLiteral("importMapping"));
+    m_mappingNote->setWordWrap(true);
+    m_progress->setRange(0, 100);
+    m_progress->setValue(0);
+    m_progress->setVisible(false);
+    m_status->setObjectName(QStringLiteral("importStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setText(tr("Every row of the file goes in, in one transaction, or none does."));
+    m_import = m_buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
+    m_import->setEnabled(false);
+    connect(m_import, &QPushButton::clicked, this, &ImportDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ImportDialog::reject);
+
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(250);
+    connect(m_refresh, &QTimer::timeout, this, &ImportDialog::readPreview);
+    connect(m_path, &QLineEdit::textChanged, m_refresh, qOverload<>(&QTimer::start));
+    connect(m_customDelimiter, &QLineEdit::textChanged, m_refresh, qOverload<>(&QTimer::start));
+    connect(m_delimiter, &QComboBox::currentIndexChanged, this, &ImportDialog::delimiterChanged);
+    connect(m_header, &QCheckBox::toggled, this, [this] {
+        m_imported = false;
+        rebuildGrid();
+        emit previewUpdated();
+    });
+    connect(m_null, &QLineEdit::textChanged, this, &ImportDialog::validate);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("File"), file);
+    form->addRow(QString(), m_header);
+    form->addRow(tr("Delimiter"), delimiter);
+    form->addRow(tr("NULL text"), m_null);
+    auto* inputs = new QVBoxLayout(m_inputs);
+    inputs->setContentsMargins(0, 0, 0, 0);
+    inputs->addLayout(form);
+    inputs->addWidget(new QLabel(tr("Preview of the first records; above each file column, the table column "
+                                    "it fills:"),
+                                 m_inputs));
+    inputs->addWidget(m_view, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_inputs, 1);
+    layout->addWidget(m_mappingNote);
+    layout->addWidget(m_status);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_buttons);
+    validate();
+    resize(780, 560);
+}
+
+ImportDialog::~ImportDialog() {
+    if (m_job)
+        m_job->cancel = true; // a closed dialog leaves nothing half-done: the worker rolls back
+}
+
+void ImportDialog::setPath(const QString& path) {
+    m_path->setText(path);
+    readPreview(); // at once, not after the typing delay
+}
+
+QString ImportDialog::path() const {
+    return m_path->text();
+}
+
+void ImportDialog::setHeader(bool header) {
+    m_header->setChecked(header);
+}
+
+bool ImportDialog::header() const {
+    return m_header->isChecked();
+}
+
+void ImportDialog::setDelimiter(char delimiter) {
+    const int i = m_delimiter->findData(int(delimiter));
+    if (i >= 0 && delimiter != '\0') {
+        m_delimiter->setCurrentIndex(i);
+        return;
+    }
+    const QSignalBlocker block(m_customDelimiter);
+    m_customDelimiter->setText(QString(QLatin1Char(delimiter)));
+    if (m_delimiter->currentIndex() == m_delimiter->count() - 1)
+        readPreview();
+    else
+        m_delimiter->setCurrentIndex(m_delimiter->count() - 1);
+}
+
+char ImportDialog::delimiter() const {
+    const int chosen = m_delimiter->currentData().toInt();
+    if (chosen != 0)
+        return char(chosen);
+    // COPY wants one single-byte character; in CSV mode it must differ from the quote.
+    const QString text = m_customDelimiter->text();
+    if (text.size() != 1 || text[0].unicode() < 0x20 || text[0].unicode() > 0x7e ||
+        text[0] == QLatin1Char('"'))
+        return 0;
+    return char(text[0].unicode());
+}
+
+void ImportDialog::setNullText(const QString& text) {
+    m_null->setText(text);
+}
+
+QAbstractItemModel* ImportDialog::previewModel() const {
+    return m_model;
+}
+
+int ImportDialog::previewRecordCount() const {
+    return std::max(0, m_model->rowCount() - 1);
+}
+
+QComboBox* ImportDialog::targetBox(int fileColumn) const {
+    return fileColumn >= 0 && fileColumn < m_targets.size() ? m_targets[fileColumn] : nullptr;
+}
+
+QStringList ImportDialog::mapping() const {
+    QStringList columns;
+    for (const QComboBox* box : m_targets)
+        columns << box->currentData().toString();
+    return columns;
+}
+
+void ImportDialog::setTarget(int fileColumn, const QString& column) {
+    if (QComboBox* box = targetBox(fileColumn))
+        box->setCurrentIndex(std::max(0, box->findData(column)));
+}
+
+bool ImportDialog::canImport() const {
+    return m_import->isEnabled();
+}
+
+QString ImportDialog::mappingText() const {
+    return m_mappingNote->text();
+}
+
+QString ImportDialog::statusText() const {
+    return m_status->text();
+}
+
+QStringList ImportDialog::writableColumns() const {
+    QStringList names;
+    for (const core::ColumnInfo& c : m_table.columns) {
+        if (!c.isGenerated && !c.identityAlways)
+            names << c.name;
+    }
+    return names;
+}
+
+void ImportDialog::browse() {
+    const QString start = m_path->text().isEmpty() ? QDir::homePath() : m_path->text();
+    const QString chosen = QFileDialog::getOpenFileName(this, tr("Import from"), start,
+                                                        tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    if (chosen.isEmpty())
+        return;
+    if (chosen.endsWith(QLatin1String(".tsv"), Qt::CaseInsensitive)) {
+        const QSignalBlocker block(m_delimiter); // the path's preview below reads with it
+        m_delimiter->setCurrentIndex(m_delimiter->findData(int('\t')));
+        m_customDelimiter->setEnabled(false);
+    }
+    setPath(chosen);
+}
+
+void ImportDialog::delimiterChanged() {
+    m_customDelimiter->setEnabled(m_delimiter->currentData().toInt() == 0);
+    readPreview();
+}
+
+void ImportDialog::readPreview() {
+    m_refresh->stop();
+    const quint64 generation = ++m_previewGeneration;
+    const QString path = m_path->text().trimmed();
+    const char delimiter = this->delimiter();
+    m_imported = false;
+    if (path.isEmpty() || delimiter == 0) {
+        m_reading = false;
+        showPreview({});
+        return;
+    }
+    m_reading = true;
+    validate();
+    // Off the GUI thread: the file may sit on a slow or hung network share.
+    runInBackground(
+        this,
+        [path, delimiter] {
+            Preview preview;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                preview.error = tr("Cannot read %1: %2").arg(path, file.errorString());
+                return preview;
+            }
+            preview.size = file.size();
+            QByteArray head = file.read(kPreviewBytes);
+            // A last record without a line end is complete when the whole file was read.
+            if (file.atEnd() && !head.isEmpty() && !head.endsWith('\n') && !head.endsWith('\r'))
+                head += '\n';
+            preview.records = core::parseCsvRecords(head, delimiter, kPreviewRecords + 1);
+            return preview;
+        },
+        [this, generation](const Preview& preview) {
+            if (generation != m_previewGeneration)
+                return; // the file or delimiter changed meanwhile
+            m_reading = false;
+            showPreview(preview);
+        },
+        [this, generation](const QString& message) {
+            if (generation != m_previewGeneration)
+                return;
+            m_reading = false;
+            showPreview({{}, 0, message});
+        });
+}
+
+void ImportDialog::showPreview(const Preview& preview) {
+    m_records = preview.records;
+    m_previewError = preview.error;
+    rebuildGrid();
+    emit previewUpdated();
+}
+
+void ImportDialog::rebuildGrid() {
+    m_model->clear(); // the view deletes the old combo boxes with their index widgets
+    m_targets.clear();
+    const bool header = m_header->isChecked();
+    const int fileColumns = m_records.isEmpty() ? 0 : int(m_records.first().size());
+    int gridColumns = fileColumns;
+    for (const QStringList& record : std::as_const(m_records))
+        gridColumns = std::max(gridColumns, int(record.size()));
+    const QList<QStringList> data = header ? m_records.mid(1) : m_records;
+    m_model->setColumnCount(gridColumns);
+    m_model->setRowCount(fileColumns == 0 ? 0 : 1 + int(std::min<qsizetype>(data.size(), kPreviewRecords)));
+    for (int c = 0; c < gridColumns; ++c) {
+        const QString name = header && c < m_records.first().size() ? m_records.first()[c] : QString();
+        m_model->setHeaderData(c, Qt::Horizontal,
+                               name.isEmpty() ? tr("Column %1").arg(c + 1) : cellText(headerName(name)));
+    }
+    if (m_model->rowCount() > 0)
+        m_model->setHeaderData(0, Qt::Vertical, tr("Into"));
+    for (int r = 1; r < m_model->rowCount(); ++r) {
+        m_model->setHeaderData(r, Qt::Vertical, QString::number(r));
+        const QStringList& record = data[r - 1];
+        for (int c = 0; c < record.size(); ++c) {
+            auto* item = new QStandardItem(cellText(record[c]));
+            item->setEditable(false);
+            if (record[c].size() > kShownChars || record[c].contains(QLatin1Char('\n')))
+                item->setToolTip(record[c].left(4000));
+            m_model->setItem(r, c, item);
+        }
+    }
+    const QStringList writable = writableColumns();
+    for (int c = 0; c < fileColumns; ++c) {
+        auto* box = new QComboBox;
+        box->addItem(tr("(choose a column)"), QString());
+        for (const QString& name : writable) {
+            box->addItem(name, name);
+            if (const core::ColumnInfo* info = m_table.column(name))
+                box->setItemData(box->count() - 1, info->typeName, Qt::ToolTipRole);
+        }
+        box->setAccessibleName(tr("Table column for file column %1").arg(c + 1));
+        m_view->setIndexWidget(m_model->index(0, c), box);
+        m_targets << box;
+    }
+    defaultMapping();
+    for (QComboBox* box : std::as_const(m_targets))
+        connect(box, &QComboBox::currentIndexChanged, this, &ImportDialog::validate);
+    m_view->resizeColumnsToContents();
+    validate();
+}
+
+void ImportDialog::defaultMapping() {
+    const QStringList writable = writableColumns();
+    QStringList chosen(m_targets.size());
+    if (m_header->isChecked() && !m_records.isEmpty()) {
+        // The column of the same name: exact first, then ignoring case (and a byte order mark, blanks).
+        const QStringList& names = m_records.first();
+        for (int c = 0; c < m_targets.size(); ++c) {
+            if (writable.contains(names[c]))
+                chosen[c] = names[c];
+        }
+        for (int c = 0; c < m_targets.size(); ++c) {
+            if (!chosen[c].isEmpty())
+                continue;
+            for (const QString& column : writable) {
+                if (!chosen.contains(column) &&
+                    column.compare(headerName(names[c]), Qt::CaseInsensitive) == 0) {
+                    chosen[c] = column;
+                    break;
+                }
+            }
+        }
+    } else {
+        for (int c = 0; c < m_targets.size() && c < writable.size(); ++c)
+            chosen[c] = writable[c];
+    }
+    for (int c = 0; c < m_targets.size(); ++c)
+        m_targets[c]->setCurrentIndex(std::max(0, m_targets[c]->findData(chosen[c])));
+}
+
+void ImportDialog::validate() {
+    const QStringList writable = writableColumns();
+    const QStringList targets = mapping();
+    const QString table = m_table.qualifiedName();
+    const char delimiter = this->delimiter();
+    const QString nullText = m_null->text();
+    const auto fileColumnName = [this](int c) {
+        const QString name = m_header->isChecked() ? headerName(m_records.first().value(c)) : QString();
+        return name.isEmpty() ? QString::number(c + 1) : tr("%1 (\"%2\")").arg(c + 1).arg(cellText(name));
+    };
+    QString note;
+    bool valid = false;
+    if (m_table.kind != core::RelationKind::Table && m_table.kind != core::RelationKind::PartitionedTable) {
+        note = tr("%1 is not a table: only tables can be imported into.").arg(table);
+    } else if (writable.isEmpty()) {
+        note = tr("%1 has no column that can be written.").arg(table);
+    } else if (m_path->text().trimmed().isEmpty()) {
+        note = tr("Choose a CSV file.");
+    } else if (delimiter == 0) {
+        note = tr("The delimiter must be one ASCII character other than a double quote.");
+    } else if (nullText.contains(QLatin1Char(delimiter)) || nullText.contains(QLatin1Char('\n')) ||
+               nullText.contains(QLatin1Char('\r'))) {
+        note = tr("The NULL text must not contain the delimiter or a line break.");
+    } else if (m_reading) {
+        note = tr("Reading the file…");
+    } else if (!m_previewError.isEmpty()) {
+        note = m_previewError;
+    } else if (m_records.isEmpty()) {
+        note = tr("The file holds no complete record in its first 256 KiB.");
+    } else if (targets.size() > writable.size()) {
+        note = tr("The file has %1 columns but %2 has only %3 that can be written. COPY cannot skip file "
+                  "columns: remove the extra columns from the file first.")
+                   .arg(targets.size())
+                   .arg(table)
+                   .arg(writable.size());
+    } else if (const qsizetype none = targets.indexOf(QString()); none >= 0) {
+        note = tr("File column %1 has no table column. COPY cannot skip file columns: choose a table column "
+                  "for each.")
+                   .arg(fileColumnName(int(none)));
+    } else {
+        valid = true;
+        for (int c = 0; valid && c < targets.size(); ++c) {
+            const qsizetype again = targets.indexOf(targets[c], c + 1);
+            if (again >= 0) {
+                valid = false;
+                note =
+                    tr("Table column %1 is chosen for file columns %2 and %3: choose each table column once.")
+                        .arg(targets[c], fileColumnName(c), fileColumnName(int(again)));
+            }
+        }
+    }
+    if (valid) {
+        note = targets.size() == 1 ? tr("1 file column into %1.").arg(table)
+                                   : tr("%1 file columns into %2.").arg(targets.size()).arg(table);
+        QStringList untouched;
+        QStringList failing;
+        for (const core::ColumnInfo& c : m_table.columns) {
+            if (targets.contains(c.name) || !writable.contains(c.name))
+                continue;
+            untouched << c.name;
+            if (c.notNull && c.defaultExpression.isEmpty() && !c.isIdentity)
+                failing << c.name;
+        }
+        if (!untouched.isEmpty())
+            note += QLatin1Char(' ') +
+                    tr("The other columns get their defaults: %1.").arg(untouched.join(QStringLiteral(", ")));
+        if (!failing.isEmpty())
+            note +=
+                QLatin1Char(' ') + tr("%1 is NOT NULL without a default: the server will refuse the rows.")
+                                       .arg(failing.join(QStringLiteral(", ")));
+        for (int r = 1; r < m_records.size(); ++r) {
+            if (m_records[r].size() != m_records.first().size()) {
+                note +=
+                    QLatin1Char(' ') + tr("Record %1 has %2 fields, the first has %3: COPY will refuse it.")
+                                           .arg(r + 1)
+                                           .arg(m_records[r].size())
+                                           .arg(m_records.first().size());
+                break;
+            }
+        }
+        if (!m_header->isChecked() && m_records.first().value(0).startsWith(QChar(0xfeff)))
+            note += QLatin1Char(' ') +
+                    tr("The file starts with a byte order mark, which becomes part of the first value.");
+        if (!m_table.privileges.insert)
+            note += QLatin1Char(' ') + tr("You may lack the INSERT privilege on %1.").arg(table);
+    }
+    m_valid = valid;
+    m_mappingNote->setText(note);
+    m_import->setEnabled(m_valid && !m_running && !m_imported);
+}
+
+void ImportDialog::start() {
+    if (m_running || !canImport())
+        return;
+    core::ImportOptions options;
+    options.header = m_header->isChecked();
+    options.columns = mapping();
+    options.delimiter = delimiter();
+    options.nullText = m_null->text();
+    const QString path = m_path->text().trimmed();
+    m_running = true;
+    m_job = std::make_shared<Job>();
+    m_inputs->setEnabled(false);
+    m_import->setEnabled(false);
+    m_progress->setVisible(true);
+    m_progress->setValue(0);
+    m_status->setText(tr("Importing…"));
+    QPointer<ImportDialog> self(this);
+    runInBackground(
+        this,
+        [pool = m_pool, table = m_table, options, path, job = m_job, self] {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                core::throwError(core::ErrorKind::Configuration,
+                                 tr("Cannot read %1: %2").arg(path, file.errorString()));
+            QElapsedTimer timer;
+            timer.start();
+            auto connection = pool->acquire();
+            core::Importer importer(*connection, table);
+            Outcome outcome;
+            outcome.rows = importer.importCsv(
+                file, options,
+                [self](const core::ImportProgress& p) {
+                    QMetaObject::invokeMethod(
+                        qApp,
+                        [self, p] {
+                            if (!self || !self->m_running)
+                                return;
+                            if (p.totalBytes > 0)
+                                self->m_progress->setValue(int(p.bytes * 100 / p.totalBytes));
+                            self->m_status->setText(
+                                tr("%1 of %2 bytes sent…")
+                                    .arg(QLocale().toString(p.bytes), QLocale().toString(p.totalBytes)));
+                        },
+                        Qt::QueuedConnection);
+                },
+                &job->cancel);
+            outcome.bytes = file.size();
+            outcome.elapsedMs = timer.elapsed();
+            return outcome;
+        },
+        [this](const Outcome& outcome) {
+            m_running = false;
+            m_imported = true;
+            m_inputs->setEnabled(true);
+            m_progress->setValue(100);
+            const QString text = tr("Imported %1 rows into %2 (%3 bytes, %4 ms).")
+                                     .arg(QLocale().toString(outcome.rows), m_table.qualifiedName(),
+                                          QLocale().toString(outcome.bytes))
+                                     .arg(outcome.elapsedMs);
+            m_status->setText(text);
+            m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+            validate();
+            emit finished(true, text);
+        },
+        [this](const QString& message) {
+            m_running = false;
+            m_inputs->setEnabled(true);
+            m_progress->setVisible(false);
+            const QString text = m_job->cancel ? tr("Cancelled: nothing was written.")
+                                               : tr("Nothing was written: %1").arg(message);
+            m_status->setText(text);
+            validate();
+            emit finished(false, text);
+        });
+}
+
+void ImportDialog::cancel() {
+    if (m_running && m_job)
+        m_job->cancel = true;
+}
+
+void ImportDialog::reject() {
+    if (m_running) {
+        cancel(); // the import stops at its next chunk and rolls back; finished() reports it
+        m_status->setText(tr("Cancelling…"));
+        return;
+    }
+    QDialog::reject();
+}
+
+} // namespace pgdesk::ui
