@@ -1,11 +1,13 @@
 # PgDesk: `make demo` and `make test` are all a fresh Debian 12 machine needs.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 30
 CMAKE_GEN  ?= -G Ninja
 JOBS       ?= $(shell nproc)
 CTEST_ARGS ?=
 
-.PHONY: all deps configure build demo test test-asan format bench package screenshots clean
+.PHONY: all deps configure build demo test test-asan fuzz format bench package screenshots clean
 
 all: build
 
@@ -21,16 +23,29 @@ build: configure
 demo: build
 	@scripts/demo $(BUILD)
 
-# Release build + every test through CTest, then the core and CLI tests again under ASan+UBSan.
+# Release build + every test through CTest, then the core, CLI and GUI tests again under ASan+UBSan (leaks
+# fail them, except those tests/support/lsan.supp puts down to system libraries), then the fuzz targets for
+# FUZZ_SECONDS each.
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
 	@$(MAKE) --no-print-directory test-asan
+	@$(MAKE) --no-print-directory fuzz
 
 test-asan: deps
-	@cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DPGDESK_SANITIZE=ON -DPGDESK_BUILD_UI=OFF >/dev/null
+	@cmake -S . -B $(ASAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug -DPGDESK_SANITIZE=ON -DPGDESK_BUILD_UI=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
-	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		ctest --output-on-failure -j $(JOBS) -L 'core|cli' $(CTEST_ARGS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/support/lsan.supp:print_suppressions=0 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --output-on-failure -j $(JOBS) -L 'core|cli|ui' $(CTEST_ARGS)
+
+# libFuzzer (clang, ASan+UBSan) on the DSN parser, the filter/sort/paging arguments and the change-set
+# reader: FUZZ_SECONDS per target from the seeds in tests/fuzz/corpus; a crash fails (scripts/fuzz).
+fuzz: deps
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug \
+		-DCMAKE_CXX_FLAGS_DEBUG="-g -O1" -DPGDESK_FUZZ=ON -DPGDESK_BUILD_UI=OFF -DBUILD_TESTING=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target pgdesk_fuzz_targets
+	@scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 # Benchmarks against psql and the other peers (not part of `make test`); see README.
 bench: build
@@ -48,4 +63,4 @@ screenshots: build
 	@scripts/screenshot $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

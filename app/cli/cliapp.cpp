@@ -63,6 +63,9 @@ Exit codes:
   4    SQL error (the message shows the SQLSTATE)
   5    conflict: nothing was applied
   6    not found (profile, table, column or row)
+  7    apply: the connection was lost during COMMIT and the server could not be
+       asked afterwards; all of the change set was applied or none (re-read first:
+       running it again repeats its inserts)
   130  cancelled
 )");
 }

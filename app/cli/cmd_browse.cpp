@@ -16,14 +16,6 @@ namespace pgdesk::cli {
 
 namespace {
 
-qint64 parseNumber(const QString& option, const QString& text) {
-    bool ok = false;
-    const qint64 n = text.toLongLong(&ok);
-    if (!ok || n < 1)
-        throw UsageError{QStringLiteral("%1 wants a positive number, got \"%2\"").arg(option, text)};
-    return n;
-}
-
 QJsonValue stringOrNull(const QString& s) {
     return s.isEmpty() ? QJsonValue() : QJsonValue(s);
 }
@@ -45,19 +37,10 @@ int cmdBrowse(Invocation& inv) {
                 throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
             return a.at(++i);
         };
-        if (parseSpecOption(a, i, spec)) // --filter --any --search --sort --deleted
+        // --filter --any --search --sort --deleted, then --page --after --before --last --page-size
+        if (parseSpecOption(a, i, spec) || parsePageOption(a, i, spec))
             continue;
-        if (arg == QLatin1String("--page"))
-            spec.page.pageNumber = parseNumber(arg, value());
-        else if (arg == QLatin1String("--after"))
-            spec.page.afterCursor = value();
-        else if (arg == QLatin1String("--before"))
-            spec.page.beforeCursor = value();
-        else if (arg == QLatin1String("--last"))
-            spec.page.last = true;
-        else if (arg == QLatin1String("--page-size"))
-            spec.page.pageSize = int(std::min<qint64>(parseNumber(arg, value()), 100000));
-        else if (arg == QLatin1String("--count")) {
+        if (arg == QLatin1String("--count")) {
             const QString v = value();
             if (v == QLatin1String("exact"))
                 spec.count = core::CountMode::Exact;

@@ -1,5 +1,6 @@
 #include "exitcodes.h"
 
+#include <pgdesk/core/changesetapplier.h>
 #include <pgdesk/core/errors.h>
 
 namespace pgdesk::cli {
@@ -9,6 +10,8 @@ int exitCodeFor(const std::exception& error) {
     const auto* e = dynamic_cast<const core::Error*>(&error);
     if (!e)
         return ExitSql;
+    if (e->info().field == QLatin1String(core::kApplyOutcomeUnknown))
+        return ExitUnknown;
     switch (e->kind()) {
     case ErrorKind::Configuration:
         return ExitUsage;

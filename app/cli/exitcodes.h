@@ -12,6 +12,7 @@ enum ExitCode : int {
     ExitSql = 4,        // SQL error (message shows the SQLSTATE)
     ExitConflict = 5,   // change-set conflict, nothing applied
     ExitNotFound = 6,   // profile, table, column or row not found
+    ExitUnknown = 7,    // apply lost the connection during COMMIT and could not ask: all or nothing applied
     ExitCancelled = 130,
 };
 

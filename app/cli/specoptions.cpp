@@ -1,6 +1,20 @@
 #include "specoptions.h"
 
+#include <algorithm>
+
 namespace pgdesk::cli {
+
+namespace {
+
+qint64 parseNumber(const QString& option, const QString& text) {
+    bool ok = false;
+    const qint64 n = text.toLongLong(&ok);
+    if (!ok || n < 1)
+        throw UsageError{QStringLiteral("%1 wants a positive number, got \"%2\"").arg(option, text)};
+    return n;
+}
+
+} // namespace
 
 bool parseSpecOption(const QStringList& args, qsizetype& i, core::QuerySpec& spec) {
     const QString& arg = args.at(i);
@@ -25,6 +39,28 @@ bool parseSpecOption(const QStringList& args, qsizetype& i, core::QuerySpec& spe
     } else {
         return false;
     }
+    return true;
+}
+
+bool parsePageOption(const QStringList& args, qsizetype& i, core::QuerySpec& spec) {
+    const QString& arg = args.at(i);
+    const auto value = [&]() -> QString {
+        if (i + 1 >= args.size())
+            throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
+        return args.at(++i);
+    };
+    if (arg == QLatin1String("--page"))
+        spec.page.pageNumber = parseNumber(arg, value());
+    else if (arg == QLatin1String("--after"))
+        spec.page.afterCursor = value();
+    else if (arg == QLatin1String("--before"))
+        spec.page.beforeCursor = value();
+    else if (arg == QLatin1String("--last"))
+        spec.page.last = true;
+    else if (arg == QLatin1String("--page-size"))
+        spec.page.pageSize = int(std::min<qint64>(parseNumber(arg, value()), 100000));
+    else
+        return false;
     return true;
 }
 

@@ -16,6 +16,10 @@ namespace pgdesk::cli {
 // a filter that is not "COLUMN OPERATION [VALUE]", see core::conditionFromText).
 bool parseSpecOption(const QStringList& args, qsizetype& i, core::QuerySpec& spec);
 
+// browse's paging options: --page N | --after CURSOR | --before CURSOR | --last, and --page-size N (at most
+// 100,000). Works like parseSpecOption; a missing or non-positive number throws UsageError.
+bool parsePageOption(const QStringList& args, qsizetype& i, core::QuerySpec& spec);
+
 // --delimiter C for export and import: one character, or "\t" / "tab" for a tab. UsageError otherwise.
 QChar parseDelimiter(const QString& text);
 

@@ -1,3 +1,4 @@
+#include "commitoutcome.h"
 #include "setbasedupdate.h"
 
 #include <pgdesk/core/changesetapplier.h>
@@ -224,6 +225,54 @@ ErrorInfo blame(ErrorInfo info, qsizetype index, const Change& change, const QSt
     return info;
 }
 
+// Runs one transaction through `runner` and makes a lost connection say what it means for the change set
+// (ChangeSetApplier::apply): before COMMIT went out the server rolled back; during COMMIT the server is asked
+// on a fresh connection, and a transaction it committed counts as applied.
+ChangeSetApplier::Attempt commitChecked(const ChangeSetApplier::TransactionRunner& runner,
+                                        const std::function<ChangeSetApplier::Attempt(Connection&)>& fn,
+                                        qsizetype changes) {
+    CommitWatch watch;
+    std::optional<ChangeSetApplier::Attempt> done;
+    try {
+        return runner([&](Connection& connection) {
+            watch = CommitWatch();
+            ChangeSetApplier::Attempt attempt = fn(connection);
+            watch.arm(connection);
+            done = attempt;
+            return attempt;
+        });
+    } catch (const ConnectionError& e) {
+        ErrorInfo info = e.info();
+        if (!watch.isArmed()) {
+            info.field = QLatin1String(kApplyNotApplied);
+            info.message += QStringLiteral(" — nothing was applied: the transaction never reached COMMIT");
+            throwError(std::move(info));
+        }
+        QString why;
+        switch (watch.resolve(std::chrono::seconds(5), &why)) {
+        case CommitWatch::Outcome::Committed:
+            return *done;
+        case CommitWatch::Outcome::RolledBack:
+            info.field = QLatin1String(kApplyNotApplied);
+            info.message += QStringLiteral(" — during COMMIT; the server since reports transaction %1 rolled "
+                                           "back: nothing was applied")
+                                .arg(watch.transactionId());
+            break;
+        case CommitWatch::Outcome::Unknown:
+            info.field = QLatin1String(kApplyOutcomeUnknown);
+            info.message +=
+                QStringLiteral(" — during COMMIT, and the server could not be asked since (%1): "
+                               "whether the %2 changes were applied is UNKNOWN; re-read the rows, "
+                               "or ask the server: SELECT pg_xact_status('%3')")
+                    .arg(why)
+                    .arg(changes)
+                    .arg(watch.transactionId());
+            break;
+        }
+        throwError(std::move(info));
+    }
+}
+
 } // namespace
 
 ChangeSetApplier::ChangeSetApplier(TableInfo table)
@@ -361,21 +410,27 @@ QList<PlannedStatement> ChangeSetApplier::build(const ChangeSet& changes, const 
 
 ApplyResult ChangeSetApplier::apply(Connection& connection, const ChangeSet& changes,
                                     const AtomicOptions& options) const {
+    const TransactionRunner runner = [&](const std::function<Attempt(Connection&)>& fn) {
+        return atomicOnConnection(connection, fn, options);
+    };
     return run(
         changes,
         [&](const std::function<Attempt(Connection&)>& fn) {
-            return atomicOnConnection(connection, fn, options);
+            return commitChecked(runner, fn, changes.size());
         },
         [&](const std::function<void(Connection&)>& fn) { fn(connection); });
 }
 
 ApplyResult ChangeSetApplier::apply(Pool& pool, const ChangeSet& changes,
                                     const AtomicOptions& options) const {
+    const TransactionRunner runner = [&](const std::function<Attempt(Connection&)>& fn) {
+        return atomic(
+            pool, [&](Transaction& t) { return fn(t.connection()); }, options);
+    };
     return run(
         changes,
         [&](const std::function<Attempt(Connection&)>& fn) {
-            return atomic(
-                pool, [&](Transaction& t) { return fn(t.connection()); }, options);
+            return commitChecked(runner, fn, changes.size());
         },
         [&](const std::function<void(Connection&)>& fn) {
             PooledConnection pooled = pool.acquire();
@@ -408,6 +463,10 @@ ApplyResult ChangeSetApplier::run(const ChangeSet& changes, const TransactionRun
                 Attempt attempt = runPipeline(connection, batched->statements);
                 if (attempt.error && isRetryable(attempt.error->kind))
                     throwError(*attempt.error); // atomic semantics: the whole transaction runs again
+                // A cancel (the user's, or statement_timeout) ends the apply; running it again row by row
+                // would only wait on the same locks or the same timeout.
+                if (attempt.error && attempt.error->kind == ErrorKind::QueryCanceled)
+                    throwError(*attempt.error);
                 if (attempt.error)
                     throw AttemptAborted(std::move(attempt));
                 for (qsizetype i = 0; i < batched->statements.size(); ++i) {

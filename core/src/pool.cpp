@@ -87,6 +87,7 @@ PooledConnection Pool::acquire() {
 
     std::unique_ptr<Connection> connection;
     quint64 generation = 0;
+    bool stale = false;
     {
         std::unique_lock lock(m_mutex);
         bool waited = false;
@@ -99,6 +100,7 @@ PooledConnection Pool::acquire() {
                     connection = std::move(m_idle.front());
                     m_idle.pop_front();
                 }
+                stale = connection->openedAt() < m_staleBefore;
                 break;
             }
             if (underLimitLocked())
@@ -125,13 +127,18 @@ PooledConnection Pool::acquire() {
     bool recycled = false;
     bool dead = false;
     try {
-        if (connection && settings.recycleSeconds >= 0 &&
-            Clock::now() - connection->openedAt() > std::chrono::seconds(settings.recycleSeconds)) {
+        if (connection && stale) {
+            connection.reset();
+            dead = true;
+        } else if (connection && settings.recycleSeconds >= 0 &&
+                   Clock::now() - connection->openedAt() > std::chrono::seconds(settings.recycleSeconds)) {
             connection.reset();
             recycled = true;
         } else if (connection && settings.prePing && !connection->ping()) {
             connection.reset();
             dead = true;
+            std::lock_guard lock(m_mutex);
+            m_staleBefore = Clock::now(); // the others of its age are not pinged one by one
         }
         if (!connection)
             connection = connect();
@@ -161,7 +168,8 @@ PooledConnection Pool::acquire() {
 
 void Pool::checkin(std::unique_ptr<Connection> connection, quint64 generation, bool invalidated) noexcept {
     // Reset the session outside the lock: ROLLBACK is a round trip to the server.
-    bool discard = invalidated || !connection->isOpen();
+    const bool dropped = !connection->isOpen();
+    bool discard = invalidated || dropped;
     if (!discard && connection->inTransaction()) {
         try {
             connection->exec(QStringLiteral("ROLLBACK"));
@@ -175,6 +183,8 @@ void Pool::checkin(std::unique_ptr<Connection> connection, quint64 generation, b
     {
         std::lock_guard lock(m_mutex);
         --m_checkedOut;
+        if (dropped)
+            m_staleBefore = Clock::now();
         if (discard) {
             ++m_counters.invalidated;
             toClose = std::move(connection);

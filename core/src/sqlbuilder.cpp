@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <limits>
+
 namespace pgdesk::core {
 
 QString quoteIdentifier(const QString& identifier) {
@@ -509,6 +511,12 @@ BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool se
     if (page.pageNumber && *page.pageNumber < 1)
         throwError(ErrorKind::Configuration,
                    QStringLiteral("page numbers start at 1, got %1").arg(*page.pageNumber));
+    // The row offset must fit in 64 bits (found by tests/fuzz/fuzz_filter: `browse --page
+    // 922337203685477580`).
+    if (page.pageNumber && *page.pageNumber - 1 > std::numeric_limits<qint64>::max() / page.pageSize)
+        throwError(ErrorKind::Configuration, QStringLiteral("page %1 of %2 rows lies beyond any result")
+                                                 .arg(*page.pageNumber)
+                                                 .arg(page.pageSize));
 
     Builder b(spec, table);
     QList<EffectiveKey> keys;

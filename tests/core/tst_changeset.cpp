@@ -340,6 +340,13 @@ class TestChangeSet final : public QObject {
                     .contains(QLatin1String("NUL")));
         QVERIFY(readError(R"({"table":"t","changes":[{"op":"insert","values":{"\u00001":"x"}}]})")
                     .contains(QLatin1String("NUL")));
+        // A raw NUL byte inside a string too (found by tests/fuzz/fuzz_changeset): Qt's parser takes it, and
+        // it would then pass for the number mark or cut the value short on the server.
+        const auto withNul = [](QByteArray text) { return text.replace('@', QByteArray(1, '\0')); };
+        QCOMPARE(readError(withNul(R"({"table":"t","changes":[{"op":"insert","values":{"a":"x@y"}}]})")),
+                 QStringLiteral("json|not valid JSON at byte 55: NUL cannot be part of PostgreSQL text"));
+        QVERIFY(readError(withNul(R"({"table":"t","changes":[{"op":"insert","values":{"@1":"x"}}]})"))
+                    .contains(QLatin1String("NUL")));
         // Random mutations of a valid document: each is either a change set or a ConfigurationError.
         const QByteArray valid = sample().toJsonText(false);
         QRandomGenerator rng(20261122);

@@ -435,6 +435,12 @@ private slots:
         QCOMPARE(q.offset, 50);
         s.page.pageNumber = 0;
         QVERIFY_THROWS_EXCEPTION(ConfigurationError, buildPageQuery(s, table()));
+        // An offset beyond 64 bits is refused, not overflowed (found by tests/fuzz/fuzz_filter).
+        s.page.pageSize = 1000;
+        s.page.pageNumber = Q_INT64_C(922337203685477580);
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, buildPageQuery(s, table()));
+        s.page.pageNumber = Q_INT64_C(9223372036854775) + 1; // the last page whose offset fits
+        QCOMPARE(buildPageQuery(s, table()).offset, Q_INT64_C(9223372036854775000));
         s.page.pageNumber.reset();
         s.page.pageSize = 0;
         QVERIFY_THROWS_EXCEPTION(ConfigurationError, buildPageQuery(s, table()));

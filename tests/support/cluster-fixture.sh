@@ -15,6 +15,12 @@ setup)
   ;;
 cleanup)
   [ -f "$state" ] && "$pgcluster" destroy "$(cat "$state")"
-  rm -f "$state"
+  # Private clusters of fault tests (tests/support/privatecluster.h) that a failed test left running.
+  if [ -f "$state.private" ]; then
+    while read -r dir; do
+      if [ -d "$dir" ]; then "$pgcluster" destroy "$dir" || true; fi
+    done <"$state.private"
+  fi
+  rm -f "$state" "$state.private"
   ;;
 esac

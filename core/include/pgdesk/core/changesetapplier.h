@@ -76,6 +76,14 @@ struct ApplyResult {
     qint64 elapsedMs = 0;
 };
 
+// ErrorInfo::field of the ConnectionError (or subclass) apply() throws when the connection failed, saying
+// what the table holds: kApplyNotApplied — none of the changes (the transaction never reached COMMIT, or
+// the server reported it rolled back); kApplyOutcomeUnknown — the connection was lost during COMMIT and the
+// server could not be asked afterwards, so all of the changes or none (the message names the transaction to
+// ask about). A COMMIT whose answer was lost but that the server reports committed is a normal success.
+inline constexpr char kApplyNotApplied[] = "not_applied";
+inline constexpr char kApplyOutcomeUnknown[] = "outcome_unknown";
+
 // Applies a change set to one table: every change becomes one statement (UPDATE / INSERT / DELETE …
 // RETURNING the row and its new xmin), all of them sent in libpq pipeline mode inside one transaction at
 // the profile's isolation level, so a change set costs a few round trips whatever its size.
@@ -87,6 +95,10 @@ struct ApplyResult {
 // (id=500)), column \"qty\": …") and in ErrorInfo::field ("change 500"), plus the column where the server
 // or a value's cast names one. Serialization failures and deadlocks retry the whole transaction (atomic()
 // semantics, AtomicOptions). The change set itself is never modified, so nothing staged is lost.
+//
+// The transaction id is read just before COMMIT (one round trip): if the connection is lost during COMMIT,
+// a fresh connection with the same settings asks the server for that transaction's status (up to 5 s, e.g.
+// while the server restarts): committed counts as applied, anything else is thrown as described above.
 //
 // Rules shared with EntityOperations (RowStatementBuilder): values are parameters cast to the column's type,
 // generated columns are refused, updated_at = now() unless a trigger maintains it or the change sets it,

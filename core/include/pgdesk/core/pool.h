@@ -6,6 +6,7 @@
 #include <QString>
 #include <QtGlobal>
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -84,9 +85,10 @@ public:
     Pool& operator=(const Pool&) = delete;
 
     // Checks out a connection: an idle one (LIFO or FIFO per useLifo; replaced when older than
-    // recycleSeconds or, with prePing, when dead), else a new one while under the limit, else waits up to
-    // timeoutSeconds and throws PoolTimeoutError. Connection failures propagate as ConnectionError (or its
-    // subclasses) and never leave a slot taken.
+    // recycleSeconds, when opened before a connection the server had dropped was returned — SQLAlchemy's
+    // pool invalidation on disconnect — or, with prePing, when dead), else a new one while under the
+    // limit, else waits up to timeoutSeconds and throws PoolTimeoutError. Connection failures propagate as
+    // ConnectionError (or its subclasses) and never leave a slot taken.
     PooledConnection acquire();
 
     PoolStats stats() const;
@@ -117,6 +119,9 @@ private:
     std::deque<std::unique_ptr<Connection>> m_idle; // front = returned longest ago, back = most recently
     int m_checkedOut = 0;     // slots held by handles (or by checkouts still connecting)
     quint64 m_generation = 0; // bumped by dispose()
+    // A connection the server dropped came back (or failed its pre-ping): the idle ones opened before then
+    // are likely dead too (server restart, failover), so acquire() replaces them instead of handing them out.
+    std::chrono::steady_clock::time_point m_staleBefore{};
     StatementObserver m_observer;
     PoolStats m_counters; // only the quint64 counters are used
 };

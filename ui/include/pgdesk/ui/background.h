@@ -26,6 +26,13 @@ struct BackgroundFailure {
     bool connectionLost = false;
 };
 
+namespace detail {
+// Deletes the worker once it has finished (deleteLater on the GUI thread) and keeps track of it until then:
+// when the application object goes away first (an in-flight job at exit), its destructor waits up to 5 s
+// for the workers still alive and deletes them, instead of leaking them.
+void adoptWorker(QThread* worker);
+} // namespace detail
+
 // Runs `work` on a new worker thread (database, keychain, disk) and delivers its plain-value result
 // to `done`, or the error text to `failed`, on `context`'s (GUI) thread. Nothing is delivered once
 // `context` is gone. Callers drop stale replies with their own generation counter. `failed` takes either
@@ -61,7 +68,7 @@ void runInBackground(QObject* context, Work work, Done done, Failed failed) {
             });
         }
     });
-    QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    detail::adoptWorker(worker);
     worker->start();
 }
 
