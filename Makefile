@@ -6,6 +6,9 @@ FUZZ_SECONDS ?= 30
 CMAKE_GEN  ?= -G Ninja
 JOBS       ?= $(shell nproc)
 CTEST_ARGS ?=
+# ccache keyed on paths relative to the checkout, so every clone of the repository shares one cache.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: all deps configure build demo test test-asan fuzz format bench package screenshots clean
 
