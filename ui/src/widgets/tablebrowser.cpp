@@ -69,9 +69,6 @@ template <class Job> struct CancelScope {
         job.cancel = {};
     }
 };
-} // namespace
-
-namespace {
 
 core::TableInfo readTable(core::Connection& connection, const core::QuerySpec& spec) {
     return core::readTableForProfile(connection, spec.schema, spec.table);
