@@ -58,9 +58,11 @@ public:
     // Runs fn on the worker and waits for it; its exception is rethrown here.
     template <class Fn> auto call(Fn fn) {
         using R = decltype(fn());
-        std::packaged_task<R()> task(std::move(fn));
-        std::future<R> result = task.get_future();
-        post([&task] { task(); });
+        // Shared with the queued call, so the task outlives its last use on the worker even when this
+        // thread wakes (and returns) the moment the result is ready.
+        auto task = std::make_shared<std::packaged_task<R()>>(std::move(fn));
+        std::future<R> result = task->get_future();
+        post([task] { (*task)(); });
         return result.get();
     }
     void post(std::function<void()> fn) {
