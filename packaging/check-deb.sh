@@ -29,7 +29,10 @@ field() { dpkg-deb --field "$deb" "$1"; }
 [[ $(field Architecture) == "$arch" ]] || fail "Architecture: $(field Architecture)"
 depends=$(field Depends)
 echo "Depends: $depends"
-has_dep() { tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//' | grep -qx "$1"; }
+# No `a | grep -q` or `awk … exit` pipes in this file: under pipefail the writer dies of SIGPIPE when the
+# reader leaves early, and the pipeline fails at random (CI saw it: the script stopped without a word).
+dep_names=" $(tr ',' '\n' <<<"$depends" | sed 's/^ *//; s/ .*//' | tr '\n' ' ') "
+has_dep() { [[ $dep_names == *" $1 "* ]]; }
 for pkg in libqt6core6 libqt6gui6 libqt6widgets6 libqt6sql6 libpq5 libqt6keychain1 libc6 libstdc++6 \
   qt6-qpa-plugins libqt6sql6-sqlite; do
   has_dep "$pkg" || fail "Depends lacks $pkg"
@@ -43,12 +46,14 @@ echo "ok: $(wc -l <"$tmp/actual") files under /usr, as cmake --install lays them
 
 # Every library a binary links directly comes from a package in Depends (so apt installs it).
 dpkg-deb -x "$deb" "$tmp/root"
+ldcache=$(ldconfig -p)
 for bin in pgdesk pgdesk-cli; do
   for lib in $(objdump -p "$tmp/root/usr/bin/$bin" | awk '/NEEDED/ {print $2}'); do
-    path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64|64bit|AArch64/ {print $NF; exit}')
+    path=$(awk -v l="$lib" '$1 == l && /x86-64|64bit|AArch64/ && !p {p = $NF} END {print p}' <<<"$ldcache")
     [[ -n $path ]] || fail "$bin needs $lib, which is not installed here"
     real=$(readlink -f "$path")
-    pkg=$(dpkg -S "*/${real##*/}" 2>/dev/null | grep -m1 ":$arch: " | cut -d: -f1 || true)
+    owners=$(dpkg -S "*/${real##*/}" 2>/dev/null || true)
+    pkg=$(awk -v a=":$arch: " 'index($0, a) && !p {p = $0; sub(/:.*/, "", p)} END {print p}' <<<"$owners")
     [[ -n $pkg ]] || fail "no package owns $real ($lib, needed by $bin)"
     has_dep "$pkg" || fail "$bin needs $lib from $pkg, which is not in Depends"
   done

@@ -38,7 +38,7 @@ metainfo=$prefix/share/metainfo/io.github.pgdesk.PgDesk.metainfo.xml
 desktop-file-validate "$desktop" || fail "desktop-file-validate failed"
 appstreamcli validate --no-net --strict "$metainfo" || fail "appstreamcli validate failed"
 appstreamcli validate-tree --no-net "$prefix" || fail "appstreamcli validate-tree failed"
-newest=$(grep -o '<release version="[^"]*"' "$metainfo" | head -1 | cut -d'"' -f2)
+newest=$(grep -m1 -o '<release version="[^"]*"' "$metainfo" | cut -d'"' -f2)
 [[ $newest == "$version" ]] || fail "newest <release> in the metainfo is $newest, the project is $version"
 grep -q '^Exec=pgdesk$' "$desktop" || fail "the desktop entry does not run pgdesk"
 echo "ok: desktop entry and metainfo valid, release $newest"
@@ -54,15 +54,18 @@ echo "ok: icons have their sizes"
 for page in pgdesk pgdesk-cli; do
   file=$prefix/share/man/man1/$page.1.gz
   gzip -t "$file"
-  zcat "$file" | head -5 | grep -q "^\.TH .*\"PgDesk $version\"" || fail "$page.1 does not name PgDesk $version in .TH"
+  # Read whole, never `zcat | head | grep -q`: under pipefail a reader leaving early fails the pipe at random.
+  source_text=$(zcat "$file")
+  grep -q "^\.TH .*\"PgDesk $version\"" <<<"$source_text" || fail "$page.1 does not name PgDesk $version in .TH"
   warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$file" 2>&1 >/dev/null)
   [[ -z $warnings ]] || fail "$page.1: $warnings"
   rendered=$(LC_ALL=C.UTF-8 MANWIDTH=80 man -E UTF-8 -l "$file" 2>/dev/null | col -b)
   [[ $rendered == *"EXIT STATUS"* ]] || fail "$page.1 has no EXIT STATUS section"
 done
 # The CLI page lists every exit code of app/cli/exitcodes.h.
+cli_items=$(zcat "$prefix/share/man/man1/pgdesk-cli.1.gz" | grep -A1 '^\.TP')
 for code in $(grep -oE '= [0-9]+' "$src/app/cli/exitcodes.h" | tr -dc '0-9\n'); do
-  zcat "$prefix/share/man/man1/pgdesk-cli.1.gz" | grep -A1 '^\.TP' | grep -qx "\.B $code" ||
+  grep -qx "\.B $code" <<<"$cli_items" ||
     fail "pgdesk-cli.1 does not document exit code $code"
 done
 echo "ok: man pages render, name $version and list every exit code"

@@ -14,7 +14,8 @@ unset PGHOST PGPORT PGUSER PGDATABASE PGPASSWORD PGSERVICE PGSERVICEFILE PGPASSF
 stop_keyring() {
   local p
   for p in $(pgrep -x gnome-keyring-d 2>/dev/null || true); do
-    if tr '\0' '\n' 2>/dev/null <"/proc/$p/environ" | grep -qx "XDG_RUNTIME_DIR=$t/run"; then
+    # No pipe: under pipefail, grep -q leaving early would fail the writer with SIGPIPE, at random.
+    if grep -qxzF "XDG_RUNTIME_DIR=$t/run" "/proc/$p/environ" 2>/dev/null; then
       kill "$p" 2>/dev/null || true
       for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
     fi
