@@ -5,6 +5,8 @@
 
 #include <libpq-fe.h>
 
+#include <poll.h>
+
 #include <algorithm>
 #include <mutex>
 #include <utility>
@@ -36,12 +38,27 @@ struct Connection::NoticeState {
     PQnoticeReceiver original = nullptr; // libpq's default, which ignores its argument
     std::function<void(const QString&)> receiver;
     bool suppress = false;
+    // A FATAL that came while no statement was running: libpq hands such errors to the notice receiver.
+    // It is why the session ended, so it becomes the next error instead of a notice.
+    std::optional<ErrorInfo> fatal;
 };
 
 namespace {
 
 void forwardNotice(void* arg, const PGresult* notice) {
-    const auto* state = static_cast<const Connection::NoticeState*>(arg);
+    auto* state = static_cast<Connection::NoticeState*>(arg);
+    const char* severity = PQresultErrorField(notice, PG_DIAG_SEVERITY_NONLOCALIZED);
+    if (severity && (qstrcmp(severity, "FATAL") == 0 || qstrcmp(severity, "PANIC") == 0)) {
+        auto field = [notice](int code) { return QString::fromUtf8(PQresultErrorField(notice, code)); };
+        ErrorInfo info;
+        info.kind = ErrorKind::Connection;
+        info.sqlState = field(PG_DIAG_SQLSTATE);
+        info.message = field(PG_DIAG_MESSAGE_PRIMARY);
+        info.detail = field(PG_DIAG_MESSAGE_DETAIL);
+        info.hint = field(PG_DIAG_MESSAGE_HINT);
+        state->fatal = std::move(info);
+        return;
+    }
     if (state->suppress)
         return;
     if (state->receiver)
@@ -274,9 +291,15 @@ void Connection::throwLastError(const QString& statement, pg_result* result) con
             info.message = trimmedLibpqMessage(PQerrorMessage(m_conn));
         info.kind = ErrorKind::Query;
     }
-    // A statement that failed because the server went away is a connection error whatever it said.
-    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK)
+    // A statement that failed because the server went away is a connection error whatever it said, and
+    // the server's own reason, when it gave one while idle, says more than libpq's "closed unexpectedly".
+    if (!m_conn || PQstatus(m_conn) != CONNECTION_OK) {
+        if (m_notices && m_notices->fatal && info.sqlState.isEmpty()) {
+            info = *m_notices->fatal;
+            info.statement = statement;
+        }
         info.kind = (info.kind == ErrorKind::QueryCanceled) ? info.kind : ErrorKind::Connection;
+    }
     if (result)
         PQclear(result);
     throwError(std::move(info));
@@ -310,8 +333,34 @@ bool Connection::needsTransactionSettings() const {
            !m_profile.transactionSettings().isEmpty();
 }
 
+void Connection::readPendingInput(const QString& statement) {
+    requireOpen(m_conn);
+    if (PQisBusy(m_conn) || PQpipelineStatus(m_conn) != PQ_PIPELINE_OFF)
+        return; // a statement is under way: its results carry any error
+    pollfd fd{PQsocket(m_conn), POLLIN, 0};
+    if (fd.fd < 0 || ::poll(&fd, 1, 0) <= 0)
+        return; // nothing waiting: the usual case, one system call
+    // PQconsumeInput only reads; PQisBusy parses, handing a FATAL to forwardNotice. The end of the stream
+    // follows it, maybe in a later read: wait for that briefly, so the connection reads as closed.
+    PQconsumeInput(m_conn);
+    PQisBusy(m_conn);
+    for (int i = 0; i < 20 && m_notices->fatal && PQstatus(m_conn) == CONNECTION_OK; ++i) {
+        fd.revents = 0;
+        if (::poll(&fd, 1, 50) > 0)
+            PQconsumeInput(m_conn);
+    }
+    if (m_notices->fatal) { // a FATAL always ends the session
+        ErrorInfo info = *m_notices->fatal;
+        info.statement = statement;
+        throwError(std::move(info));
+    }
+    if (PQstatus(m_conn) != CONNECTION_OK)
+        throwLastError(statement);
+}
+
 Result Connection::exec(const QString& sql) {
     requireOpen(m_conn);
+    readPendingInput(sql);
     QByteArray text = sql.toUtf8();
     if (needsTransactionSettings()) {
         // In one query string the statements share an implicit transaction (or the block a BEGIN opens),
@@ -341,6 +390,7 @@ struct ParamArrays {
 
 Result Connection::exec(const QString& sql, const Params& params) {
     requireOpen(m_conn);
+    readPendingInput(sql);
     if (needsTransactionSettings()) {
         SentStatement sent = send(sql, params);
         // As PQexecParams: the first error, else the last result.
@@ -365,6 +415,7 @@ Result Connection::exec(const QString& sql, const Params& params) {
 
 SentStatement Connection::send(const QString& sql, const Params& params, TransactionSettings settings) {
     requireOpen(m_conn);
+    readPendingInput(sql);
     const ParamArrays a(params);
     const QByteArray text = sql.toUtf8();
     if (settings == TransactionSettings::Skip || !needsTransactionSettings()) {
@@ -467,12 +518,14 @@ void Connection::prepare(const QByteArray& name, const QString& sql, int paramCo
             QStringLiteral("a named prepared statement (%1) would stay on a server session that a "
                            "transaction pooler shares with other clients")
                 .arg(QString::fromUtf8(name)));
+    readPendingInput(sql);
     notifyStatement(QStringLiteral("PREPARE %1 AS %2").arg(QString::fromUtf8(name), sql), {});
     check(PQprepare(m_conn, name.constData(), sql.toUtf8().constData(), paramCount, nullptr), sql);
 }
 
 Result Connection::execPrepared(const QByteArray& name, const Params& params) {
     requireOpen(m_conn);
+    readPendingInput(QString::fromUtf8(name));
     notifyStatement(QStringLiteral("EXECUTE %1").arg(QString::fromUtf8(name)), params);
     const ParamArrays a(params);
     return check(PQexecPrepared(m_conn, name.constData(), int(params.size()), a.values.data(),

@@ -103,11 +103,46 @@ private slots:
         }
     }
 
+    // A session ended while idle says why (the FATAL it sent before closing), not only that the server
+    // closed the connection: idle, and idle inside a transaction, through each way of sending.
+    void lostConnectionIsConnectionError_data() {
+        QTest::addColumn<bool>("inTransaction");
+        QTest::addColumn<int>("how");
+        for (int how = 0; how < 3; ++how) {
+            QTest::addRow("idle, way %d", how) << false << how;
+            QTest::addRow("in transaction, way %d", how) << true << how;
+        }
+    }
     void lostConnectionIsConnectionError() {
+        QFETCH(bool, inTransaction);
+        QFETCH(int, how);
         auto victim = Connection::open(pgdesk::test::profile());
         auto killer = Connection::open(pgdesk::test::profile());
-        killer.exec(QStringLiteral("select pg_terminate_backend($1)"), {param(victim.backendPid())});
-        QVERIFY_THROWS_EXCEPTION(ConnectionError, victim.exec(QStringLiteral("select 1")));
+        if (inTransaction)
+            victim.exec(QStringLiteral("begin"));
+        // With a timeout, pg_terminate_backend waits until the session is gone, FATAL sent.
+        QCOMPARE(
+            killer
+                .exec(QStringLiteral("select pg_terminate_backend($1, 10000)"), {param(victim.backendPid())})
+                .text(0, 0),
+            QStringLiteral("t"));
+        const QString sql = QStringLiteral("select 1");
+        try {
+            if (how == 0) {
+                victim.exec(sql);
+            } else if (how == 1) {
+                victim.exec(sql, {});
+            } else {
+                SentStatement sent = victim.send(sql);
+                Q_UNUSED(sent);
+            }
+            QFAIL("the statement ran on a terminated session");
+        } catch (const ConnectionError& e) {
+            QCOMPARE(e.sqlState(), QStringLiteral("57P01"));
+            QCOMPARE(e.message(), QStringLiteral("terminating connection due to administrator command"));
+            QCOMPARE(e.statement(), sql);
+        }
+        QVERIFY(!victim.isOpen());
         QVERIFY(!victim.ping());
     }
 

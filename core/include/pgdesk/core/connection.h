@@ -122,6 +122,12 @@ public:
 
     // Lightweight liveness check (an empty query); false when the server is gone.
     bool ping();
+    // Reads what the server sent while nobody was reading (a session that ended on its own says why in a
+    // FATAL just before it closes: idle-in-transaction timeout, pg_terminate_backend, shutdown). Throws
+    // that reason as a ConnectionError, with statement attached, when the session is over. Every
+    // statement sent through this class calls it first: writing to a closed socket first would get a
+    // reset that throws the reason away, leaving only "server closed the connection unexpectedly".
+    void readPendingInput(const QString& statement);
 
     QString quoteIdentifier(const QString& identifier) const; // PQescapeIdentifier
     QString quoteLiteral(const QString& value) const;         // PQescapeLiteral (for previews only)
