@@ -128,6 +128,18 @@ bool ScriptRunner::cancel() {
 }
 
 namespace {
+// A transaction pooler gives the server session to other clients after each transaction: what such a
+// statement left there reaches them, and this client's next transaction may land on a session without it.
+QString sessionChangeWarning(const QString& what) {
+    QString text = QStringLiteral("WARNING:  through a transaction pooler, %1 outlives this transaction on a "
+                                  "server session the pooler shares with other clients: it may reach them, "
+                                  "and your next statements may run on a session without it")
+                       .arg(what);
+    if (what == QLatin1String("SET") || what == QLatin1String("RESET"))
+        text += QStringLiteral(". Use SET LOCAL inside BEGIN … COMMIT");
+    return text;
+}
+
 // Marks a runner busy for the duration of a call, so cancel() knows there is something to stop.
 struct Running {
     Running(std::atomic<bool>& running, std::atomic<bool>& cancelRequested)
@@ -241,6 +253,8 @@ StatementResult ScriptRunner::runOne(const SqlStatement& statement, const Script
         runStreamed(statement, options, result);
     }
     result.notices = takeNotices();
+    if (!statement.sessionChange.isEmpty() && m_connection.profile().pooler != PoolerMode::None)
+        result.notices.prepend(sessionChangeWarning(statement.sessionChange));
     result.elapsedMs = timer.elapsed();
     return result;
 }

@@ -333,6 +333,40 @@ bool runsOutsideTransaction(const QList<Significant>& tokens, qsizetype k) {
     return false;
 }
 
+// Statements whose effect outlives their transaction on the server session (what a transaction pooler
+// hands to other clients between transactions): what to call them in a warning, else empty.
+QString sessionChangeOf(const QList<Significant>& tokens, qsizetype k) {
+    const auto word = [&](qsizetype offset, const char* w) { return isWord(tokens, k + offset, w); };
+    if (word(0, "SET"))
+        return (word(1, "LOCAL") || word(1, "TRANSACTION") || word(1, "CONSTRAINTS")) ? QString()
+                                                                                      : QStringLiteral("SET");
+    if (word(0, "RESET") || word(0, "LISTEN") || word(0, "LOAD"))
+        return tokens[k].text;
+    if (word(0, "PREPARE"))
+        return word(1, "TRANSACTION") ? QString() : QStringLiteral("PREPARE");
+    if (word(0, "DECLARE")) {
+        for (qsizetype i = k + 1; i + 1 < tokens.size() && !isWord(tokens, i, "FOR"); ++i)
+            if (isWord(tokens, i, "WITH") && isWord(tokens, i + 1, "HOLD"))
+                return QStringLiteral("DECLARE … WITH HOLD");
+        return {};
+    }
+    if (word(0, "CREATE")) {
+        qsizetype i = 1;
+        if (word(i, "OR") && word(i + 1, "REPLACE"))
+            i += 2;
+        if (word(i, "LOCAL") || word(i, "GLOBAL"))
+            ++i;
+        if (!word(i, "TEMP") && !word(i, "TEMPORARY"))
+            return {};
+        // ON COMMIT DROP: gone with the transaction.
+        for (qsizetype j = k + i; j + 2 < tokens.size(); ++j)
+            if (isWord(tokens, j, "ON") && isWord(tokens, j + 1, "COMMIT") && isWord(tokens, j + 2, "DROP"))
+                return {};
+        return QStringLiteral("CREATE TEMPORARY");
+    }
+    return {};
+}
+
 } // namespace
 
 QList<SqlToken> tokenizeSql(const QString& text, SqlLexState& state) {
@@ -350,6 +384,7 @@ SqlStatement classifyStatement(const QString& statement) {
         return s;
     s.keyword = tokens[k].text;
     s.outsideTransaction = runsOutsideTransaction(tokens, k);
+    s.sessionChange = sessionChangeOf(tokens, k);
     const QString& kw = s.keyword;
     if (isQueryKeyword(kw)) {
         s.kind = StatementKind::Rows;

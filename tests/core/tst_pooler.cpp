@@ -223,6 +223,35 @@ private slots:
         QCOMPARE(run.statements[1].page.rows.value(0).value(0), std::optional<QString>(QStringLiteral("5s")));
     }
 
+    // A statement that leaves state on the server session warns, through a pooler, that it leaks to the
+    // sessions' other clients; the same statement on a direct connection does not warn.
+    void sessionChangesWarn() {
+        for (const bool pooled : {true, false}) {
+            Connection c = Connection::open(pooled ? poolerProfile() : pgdesk::test::profile());
+            ScriptRunner runner(c);
+            const ScriptRun run =
+                runner.run(QStringLiteral("set application_name = 'leaky'; begin; set local work_mem = "
+                                          "'8MB'; commit; reset application_name"));
+            QVERIFY2(!run.error, qPrintable(run.error ? run.error->text : QString()));
+            QCOMPARE(run.statements.size(), 5);
+            for (int i : {1, 2, 3})
+                QVERIFY2(run.statements[i].notices.isEmpty(),
+                         qPrintable(run.statements[i].notices.join(u'|')));
+            for (int i : {0, 4}) {
+                const QStringList& notices = run.statements[i].notices;
+                if (!pooled) {
+                    QVERIFY2(notices.isEmpty(), qPrintable(notices.join(u'|')));
+                    continue;
+                }
+                QCOMPARE(notices.size(), 1);
+                QVERIFY2(notices[0].startsWith(QLatin1String("WARNING:  through a transaction pooler, ") +
+                                               (i == 0 ? QLatin1String("SET") : QLatin1String("RESET"))),
+                         qPrintable(notices[0]));
+                QVERIFY(notices[0].contains(QLatin1String("SET LOCAL")));
+            }
+        }
+    }
+
     // pgdesk_pool1 has ONE server connection: every client below runs on the same server session. A
     // profile's settings must hold in its own transactions and never reach the other client's.
     void noLeakIntoOtherClients() {

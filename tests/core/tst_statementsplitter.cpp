@@ -236,6 +236,45 @@ private slots:
         QCOMPARE(s.outsideTransaction, outside);
     }
 
+    // What outlives its transaction on the server session (warned about through a transaction pooler).
+    void sessionChanges_data() {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("change");
+        const auto row = [](const char* sql, const char* change) {
+            QTest::newRow(sql) << QString::fromUtf8(sql) << QString::fromUtf8(change);
+        };
+        row("set search_path = x", "SET");
+        row("SET SESSION statement_timeout = 0", "SET");
+        row("set role alice", "SET");
+        row("set session authorization bob", "SET");
+        row("/* why */ set time zone 'UTC'", "SET");
+        row("set local search_path = x", "");
+        row("set transaction isolation level serializable", "");
+        row("set constraints all deferred", "");
+        row("reset all", "RESET");
+        row("prepare q (int) as select $1", "PREPARE");
+        row("prepare transaction 'x'", "");
+        row("listen channel", "LISTEN");
+        row("load 'auto_explain'", "LOAD");
+        row("declare c cursor with hold for select 1", "DECLARE … WITH HOLD");
+        row("declare c binary no scroll cursor with hold for select 1", "DECLARE … WITH HOLD");
+        row("declare c cursor without hold for select 1", "");
+        row("declare c cursor for select 'with hold'", "");
+        row("create temp table t (a int)", "CREATE TEMPORARY");
+        row("create local temporary table t as select 1", "CREATE TEMPORARY");
+        row("create or replace temp view v as select 1", "CREATE TEMPORARY");
+        row("create temp table t (a int) on commit drop", "");
+        row("create table t (a int)", "");
+        row("select set_config('a.b', 'c', true)", "");
+        row("update t set a = 1", "");
+        row("'set'", "");
+    }
+    void sessionChanges() {
+        QFETCH(QString, sql);
+        QFETCH(QString, change);
+        QCOMPARE(classifyStatement(sql).sessionChange, change);
+    }
+
     void splitStatementsAreClassified() {
         const auto s = splitStatements(QStringLiteral("begin; update t set a = 1; select * from t; commit"));
         QCOMPARE(s.size(), 4);

@@ -63,6 +63,10 @@ struct SqlStatement {
     // Cannot run inside a transaction block (VACUUM, CREATE DATABASE, CREATE INDEX CONCURRENTLY, …), so
     // a query tool without autocommit must not open one for it.
     bool outsideTransaction = false;
+    // Changes the server session beyond the statement's transaction (SET without LOCAL, RESET, PREPARE,
+    // LISTEN, LOAD, DECLARE … WITH HOLD, CREATE TEMPORARY … without ON COMMIT DROP): what it is, for a
+    // warning through a transaction pooler, which shares sessions between clients. Empty otherwise.
+    QString sessionChange;
 
     qsizetype end() const { return offset + text.size(); }
 };
