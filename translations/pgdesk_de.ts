@@ -792,6 +792,13 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
             <numerusform>%1 Zeilen nach %2 exportiert (%3 Bytes, %4 ms).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 row(s) read; compressing the workbook…</source>
+        <translation>
+            <numerusform>%1 Zeile gelesen; die Arbeitsmappe wird komprimiert…</numerusform>
+            <numerusform>%1 Zeilen gelesen; die Arbeitsmappe wird komprimiert…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::FilterBar</name>

@@ -99,6 +99,13 @@
             <numerusform>Exported %1 rows to %2 (%3 bytes, %4 ms).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 row(s) read; compressing the workbook…</source>
+        <translation>
+            <numerusform>%1 row read; compressing the workbook…</numerusform>
+            <numerusform>%1 rows read; compressing the workbook…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ImportDialog</name>

@@ -780,6 +780,12 @@ Its saved password is removed from the keychain too.</source>
             <numerusform>%1 ردیف به %2 برون‌بری شد (%3 بایت، %4 میلی‌ثانیه).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 row(s) read; compressing the workbook…</source>
+        <translation>
+            <numerusform>%1 ردیف خوانده شد؛ کتاب کار فشرده می‌شود…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::FilterBar</name>

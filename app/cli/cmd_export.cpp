@@ -24,9 +24,11 @@ QString formatBytes(qint64 bytes) {
 void printProgress(const core::ExportProgress& p) {
     QString line = QStringLiteral("export: %1 rows  %2")
                        .arg(QLocale(QLocale::English).toString(p.rows), formatBytes(p.bytes));
-    if (p.percent >= 0)
+    if (p.packing)
+        line += QStringLiteral("  compressing the workbook…");
+    else if (p.percent >= 0)
         line += QStringLiteral("  %1%").arg(p.percent);
-    const QByteArray text = "\r" + line.leftJustified(48).toUtf8() + (p.finished ? "\n" : "");
+    const QByteArray text = "\r" + line.leftJustified(72).toUtf8() + (p.finished ? "\n" : "");
     std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
     std::fflush(stderr);
 }

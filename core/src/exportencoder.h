@@ -10,6 +10,7 @@
 #include <QIODevice>
 #include <QList>
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -70,9 +71,11 @@ public:
 // JSON, NDJSON, SQL and Markdown, written to out.
 std::unique_ptr<RowEncoder> makeTextEncoder(const ExportOptions& options, const QList<ExportColumn>& columns,
                                             const TableInfo& table, OutputBuffer& out);
-// XLSX through libxlsxwriter, written to path (the temporary file) when finish() runs.
+// XLSX through libxlsxwriter, written to path when finish() runs; finish() gives up when cancelled is set
+// (QueryCanceled), leaving the zipping to finish on its own, and then removes path if it is temporary.
 std::unique_ptr<RowEncoder> makeXlsxEncoder(const ExportOptions& options, const QList<ExportColumn>& columns,
-                                            const QString& path);
+                                            const QString& path, const std::atomic<bool>& cancelled,
+                                            bool temporaryPath);
 
 // Pure helpers shared by the encoders.
 // Significant decimal digits of a plain decimal number ("-0012.3400" → 4), or -1 when text is not one

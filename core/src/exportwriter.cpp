@@ -396,13 +396,15 @@ public:
         m_last = m_timer.elapsed();
         report(rows, bytes(), false);
     }
-    void report(qint64 rows, qint64 bytes, bool finished) {
+    void packing(qint64 rows, qint64 bytes) { report(rows, bytes, false, true); }
+    void report(qint64 rows, qint64 bytes, bool finished, bool packing = false) {
         if (!m_callback)
             return;
         ExportProgress p;
         p.rows = rows;
         p.bytes = bytes;
         p.finished = finished;
+        p.packing = packing;
         if (finished)
             p.percent = 100;
         else if (m_expected && *m_expected > 0)
@@ -479,7 +481,7 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
     OutputBuffer out(&temp.file());
     std::unique_ptr<RowEncoder> encoder;
     if (format == ExportFormat::Xlsx)
-        encoder = exporting::makeXlsxEncoder(options, columns, temp.path());
+        encoder = exporting::makeXlsxEncoder(options, columns, temp.path(), m_cancelled, !temp.isDirect());
     else if (!csv)
         encoder = exporting::makeTextEncoder(options, columns, table, out);
     if (encoder)
@@ -563,6 +565,8 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
 
     ExportResult result;
     if (encoder) {
+        if (format == ExportFormat::Xlsx)
+            progress.packing(rows, bytesSoFar()); // zipping takes a while: say so
         encoder->finish();
         result.inexactNumbers = encoder->inexactNumbers;
         result.truncatedCells = encoder->truncatedCells;

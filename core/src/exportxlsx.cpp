@@ -5,11 +5,19 @@
 #include <pgdesk/core/errors.h>
 
 #include <QDate>
+#include <QFile>
 
 #include <xlsxwriter.h>
 
+#include <atomic>
 #include <charconv>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <optional>
+#include <thread>
+
+#include <unistd.h>
 
 namespace pgdesk::core::exporting {
 
@@ -91,10 +99,13 @@ bool isBc(std::string_view t) {
 
 class XlsxEncoder final : public RowEncoder {
 public:
-    XlsxEncoder(const ExportOptions& options, const QList<ExportColumn>& columns, const QString& path)
+    XlsxEncoder(const ExportOptions& options, const QList<ExportColumn>& columns, const QString& path,
+                const std::atomic<bool>& cancelled, bool temporaryPath)
         : m_columns(columns)
         , m_header(options.header)
-        , m_null(options.nullText.toStdString()) {
+        , m_null(options.nullText.toStdString())
+        , m_cancelled(cancelled)
+        , m_path(temporaryPath ? QFile::encodeName(path) : QByteArray()) {
         if (columns.size() > LXW_COL_MAX)
             throwError(ErrorKind::Configuration,
                        QStringLiteral("XLSX holds at most %1 columns, the export has %2")
@@ -134,14 +145,40 @@ public:
         ++m_row;
     }
 
+    // libxlsxwriter zips the workbook in one call that takes seconds for a big export and cannot be
+    // interrupted. It runs on its own thread, so a cancel returns at once: the abandoned thread finishes
+    // into the temporary file, which the export removes (and the thread too, had it recreated it).
     void finish() override {
-        lxw_workbook* book = m_book;
-        m_book = nullptr;
-        const lxw_error e = workbook_close(book);
-        if (e != LXW_NO_ERROR)
-            throwError(
-                ErrorKind::Query,
-                QStringLiteral("cannot write the XLSX file: %1").arg(QString::fromUtf8(lxw_strerror(e))));
+        struct Closing {
+            std::mutex mutex;
+            std::condition_variable done;
+            bool finished = false;
+            bool abandoned = false;
+            lxw_error error = LXW_NO_ERROR;
+            QByteArray path;
+        };
+        auto closing = std::make_shared<Closing>();
+        closing->path = m_path;
+        std::thread([book = std::exchange(m_book, nullptr), closing] {
+            const lxw_error e = workbook_close(book);
+            std::lock_guard lock(closing->mutex);
+            closing->finished = true;
+            closing->error = e;
+            if (closing->abandoned && !closing->path.isEmpty())
+                ::unlink(closing->path.constData());
+            closing->done.notify_all();
+        }).detach();
+        std::unique_lock lock(closing->mutex);
+        while (
+            !closing->done.wait_for(lock, std::chrono::milliseconds(50), [&] { return closing->finished; })) {
+            if (m_cancelled) {
+                closing->abandoned = true;
+                throwError(ErrorKind::QueryCanceled, QStringLiteral("export cancelled"));
+            }
+        }
+        if (closing->error != LXW_NO_ERROR)
+            throwError(ErrorKind::Query, QStringLiteral("cannot write the XLSX file: %1")
+                                             .arg(QString::fromUtf8(lxw_strerror(closing->error))));
     }
 
     qint64 bytes() const override { return m_bytes; }
@@ -294,14 +331,17 @@ private:
     lxw_format* m_dateFormat = nullptr;
     lxw_format* m_timestampFormat = nullptr;
     lxw_format* m_timeFormat = nullptr;
+    const std::atomic<bool>& m_cancelled;
+    QByteArray m_path; // the temporary file, removed by an abandoned close; empty when writing elsewhere
     lxw_row_t m_row = 0;
     std::string m_cell;
     qint64 m_bytes = 0;
 };
 
 std::unique_ptr<RowEncoder> makeXlsxEncoder(const ExportOptions& options, const QList<ExportColumn>& columns,
-                                            const QString& path) {
-    return std::make_unique<XlsxEncoder>(options, columns, path);
+                                            const QString& path, const std::atomic<bool>& cancelled,
+                                            bool temporaryPath) {
+    return std::make_unique<XlsxEncoder>(options, columns, path, cancelled, temporaryPath);
 }
 
 } // namespace pgdesk::core::exporting

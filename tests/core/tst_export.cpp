@@ -694,6 +694,67 @@ private slots:
         QCOMPARE(m_c.exec(QStringLiteral("select 1")).text(0, 0), QStringLiteral("1"));
     }
 
+    // Zipping a big workbook takes seconds in one libxlsxwriter call: progress says it is under way, and a
+    // cancel then returns without waiting for it, leaving no file (not even once the zipping has ended).
+    void xlsxCancelWhileCompressing() {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("big.xlsx"));
+        const QString sql = QStringLiteral(
+            "select g, md5(g::text) as a, md5((g + 1)::text) as b from generate_series(1, 400000) g");
+        const TableInfo table = CatalogReader(m_c).describeQuery(sql);
+        QuerySpec spec;
+        spec.sql = sql;
+        QElapsedTimer timer;
+        timer.start();
+        qint64 packingAt = -1;
+        qint64 packingRows = -1;
+        {
+            ExportWriter writer(m_c);
+            writer.setProgressCallback(
+                [&](const ExportProgress& p) {
+                    if (p.packing) {
+                        packingAt = timer.elapsed();
+                        packingRows = p.rows;
+                    }
+                },
+                100);
+            QCOMPARE(writer.exportTo(spec, table, target, format(ExportFormat::Xlsx)).rows, 400000);
+        }
+        QCOMPARE(packingRows, 400000);
+        const qint64 zipping = timer.elapsed() - packingAt;
+        QVERIFY2(zipping > 400,
+                 qPrintable(QStringLiteral("zipping took %1 ms: too fast to cancel").arg(zipping)));
+        QVERIFY(QFile::remove(target));
+
+        ExportWriter writer(m_c);
+        std::thread canceller;
+        qint64 cancelledAt = -1;
+        writer.setProgressCallback(
+            [&](const ExportProgress& p) {
+                if (p.packing)
+                    canceller = std::thread([&] {
+                        QThread::msleep(100);
+                        cancelledAt = timer.elapsed();
+                        writer.cancel();
+                    });
+            },
+            100);
+        timer.restart();
+        QVERIFY_THROWS_EXCEPTION(QueryCanceled,
+                                 writer.exportTo(spec, table, target, format(ExportFormat::Xlsx)));
+        const qint64 returnedAt = timer.elapsed();
+        QVERIFY(canceller.joinable());
+        canceller.join();
+        QVERIFY2(returnedAt - cancelledAt < zipping / 2,
+                 qPrintable(QStringLiteral("returned %1 ms after the cancel; zipping takes %2 ms")
+                                .arg(returnedAt - cancelledAt)
+                                .arg(zipping)));
+        QCOMPARE(entries(dir.path()), QStringList());
+        QThread::msleep(zipping + 500); // the abandoned zipping has ended by now: still nothing
+        QCOMPARE(entries(dir.path()), QStringList());
+        QVERIFY(m_c.isIdle());
+    }
+
     // Inside the caller's transaction: a savepoint, rolled back afterwards, so the export's ISO date
     // setting does not leak and the transaction goes on.
     void insideTransactionLeavesSessionAlone() {

@@ -177,6 +177,13 @@ void ExportDialog::start() {
                     [self, p] {
                         if (!self || !self->m_running)
                             return;
+                        if (p.packing) { // no measure of the zipping: a busy bar
+                            self->m_progress->setRange(0, 0);
+                            self->m_status->setText(
+                                tr("%1 row(s) read; compressing the workbook…", nullptr, pluralCount(p.rows))
+                                    .arg(QLocale().toString(p.rows)));
+                            return;
+                        }
                         self->m_progress->setRange(0, p.percent >= 0 ? 100 : 0);
                         if (p.percent >= 0)
                             self->m_progress->setValue(p.percent);

@@ -57,6 +57,8 @@ struct ExportProgress {
     int percent = -1; // 0–100 against the expected rows; -1 when unknown. Estimates may be off:
                       // capped at 99 until the export has finished.
     bool finished = false;
+    bool packing =
+        false; // every row is in; the file is being put together (XLSX: zipped), which takes a while
 };
 using ExportProgressCallback = std::function<void(const ExportProgress&)>;
 
