@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "connect.h"
 #include "exitcodes.h"
+#include "interrupt.h"
 #include "specoptions.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -107,6 +108,7 @@ int cmdExport(Invocation& inv) {
     const bool terminal = isatty(STDERR_FILENO) == 1;
     if (terminal)
         writer.setProgressCallback(printProgress, 200);
+    const InterruptAction onInterrupt([&writer] { writer.cancel(); }); // also stops an XLSX being zipped
     const core::ExportResult result = writer.exportTo(spec, table, output, options);
 
     if (result.inexactNumbers > 0)

@@ -15,6 +15,7 @@ namespace {
 
 std::mutex g_mutex;
 core::CancelHandle g_target;
+std::function<void()> g_action;
 
 void waitForSignals(sigset_t set) {
     for (int received = 1;; ++received) {
@@ -22,13 +23,21 @@ void waitForSignals(sigset_t set) {
         if (sigwait(&set, &signal) != 0)
             return;
         core::CancelHandle target;
+        std::function<void()> action;
         {
             std::lock_guard lock(g_mutex);
             target = g_target;
+            action = g_action;
         }
-        // A running statement is cancelled and the command exits 130 through its normal error path;
-        // otherwise there is nothing to wait for.
+        // A running statement (or an action's work) is cancelled and the command exits 130 through its
+        // normal error path; otherwise there is nothing to wait for.
         // A second interrupt means the first did not end it (e.g. it came between statements): stop now.
+        if (received == 1 && action) {
+            action();
+            if (target.isValid())
+                target.cancel();
+            continue;
+        }
         if (received > 1 || !target.isValid() || !target.cancel()) {
             std::fputs("pgdesk-cli: cancelled\n", stderr);
             _exit(ExitCancelled);
@@ -55,6 +64,16 @@ void setInterruptTarget(const core::CancelHandle& handle) {
 void clearInterruptTarget() {
     std::lock_guard lock(g_mutex);
     g_target = {};
+}
+
+InterruptAction::InterruptAction(std::function<void()> cancel) {
+    std::lock_guard lock(g_mutex);
+    g_action = std::move(cancel);
+}
+
+InterruptAction::~InterruptAction() {
+    std::lock_guard lock(g_mutex);
+    g_action = {};
 }
 
 } // namespace pgdesk::cli

@@ -2,6 +2,8 @@
 
 #include <pgdesk/core/connection.h>
 
+#include <functional>
+
 namespace pgdesk::cli {
 
 // Ctrl-C (SIGINT) and SIGTERM cancel the statement that is running (PQcancel), so the command fails
@@ -13,5 +15,15 @@ void installInterruptHandler();
 // The connection whose statement an interrupt should cancel (replaces the previous one).
 void setInterruptTarget(const core::CancelHandle& handle);
 void clearInterruptTarget();
+
+// While it lives, the first interrupt also runs `cancel` (on the signal thread: it must be thread-safe),
+// for work that is not a statement on the server, e.g. ExportWriter::cancel() while a workbook is zipped.
+class InterruptAction final {
+public:
+    explicit InterruptAction(std::function<void()> cancel);
+    ~InterruptAction();
+    InterruptAction(const InterruptAction&) = delete;
+    InterruptAction& operator=(const InterruptAction&) = delete;
+};
 
 } // namespace pgdesk::cli

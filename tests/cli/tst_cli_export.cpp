@@ -205,6 +205,36 @@ private slots:
         QCOMPARE(p.exitCode(), 130);
         QCOMPARE(entries(dir.path()), QStringList());
     }
+
+    // Ctrl-C while an XLSX workbook is being zipped (one libxlsxwriter call of a second or more): the
+    // first interrupt is enough; exit 130 and no file, where the export used to finish regardless.
+    void interruptWhileZippingLeavesNoFile() {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(binary(QStringLiteral("pgdesk-cli")),
+                {QStringLiteral("--dsn"), conninfo(), QStringLiteral("export"), QStringLiteral("--query"),
+                 QStringLiteral("select g, md5(g::text) as a, md5((g + 1)::text) as b "
+                                "from generate_series(1, 1000000) g"),
+                 QStringLiteral("--format"), QStringLiteral("xlsx"), QStringLiteral("-o"),
+                 dir.filePath(QStringLiteral("big.xlsx"))});
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer timer;
+        timer.start();
+        // The temporary file stays empty until the zipping starts writing into it.
+        bool zipping = false;
+        while (!zipping && timer.elapsed() < 60000 && p.state() == QProcess::Running) {
+            const QStringList names = entries(dir.path());
+            zipping = !names.isEmpty() && QFileInfo(dir.filePath(names.first())).size() > 0;
+            if (!zipping)
+                QThread::msleep(5);
+        }
+        QVERIFY2(zipping, qPrintable(QString::fromUtf8(p.readAllStandardError())));
+        QVERIFY(entries(dir.path()).first().endsWith(QLatin1String(".part")));
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 130);
+        QCOMPARE(entries(dir.path()), QStringList());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliExport)
