@@ -86,7 +86,7 @@ public:
 
     void run() {
         space();
-        if (m_at == m_end)
+        if (m_at >= m_end)
             fail(QStringLiteral("empty document"));
         value(0);
         space();
@@ -108,7 +108,7 @@ private:
 
     void expect(char c, const char* what) {
         space();
-        if (m_at == m_end)
+        if (m_at >= m_end)
             fail(QStringLiteral("unexpected end of the document, %1 expected").arg(QLatin1String(what)));
         if (*m_at != c)
             fail(QStringLiteral("%1 expected").arg(QLatin1String(what)));
@@ -117,7 +117,7 @@ private:
 
     void value(int depth) {
         space();
-        if (m_at == m_end)
+        if (m_at >= m_end)
             fail(QStringLiteral("unexpected end of the document, a value expected"));
         switch (*m_at) {
         case '{':
@@ -159,8 +159,8 @@ private:
         for (;;) {
             if (close == '}') {
                 space();
-                if (m_at == m_end || *m_at != '"')
-                    fail(m_at == m_end
+                if (m_at >= m_end || *m_at != '"')
+                    fail(m_at >= m_end
                              ? QStringLiteral("unexpected end of the document, a member name expected")
                              : QStringLiteral("a member name (a string) expected"));
                 string();
@@ -168,7 +168,7 @@ private:
             }
             value(depth + 1);
             space();
-            if (m_at == m_end)
+            if (m_at >= m_end)
                 fail(QStringLiteral("unexpected end of the document, ',' or '%1' expected")
                          .arg(QLatin1Char(close)));
             if (*m_at == close) {
@@ -183,7 +183,7 @@ private:
 
     void literal(const char* word) {
         for (const char* w = word; *w; ++w, ++m_at) {
-            if (m_at == m_end || *m_at != *w)
+            if (m_at >= m_end || *m_at != *w)
                 fail(QStringLiteral("a value expected"));
         }
     }
@@ -224,7 +224,7 @@ private:
     void string() {
         ++m_at; // the opening quote
         for (;;) {
-            if (m_at == m_end)
+            if (m_at >= m_end)
                 fail(QStringLiteral("unterminated string"));
             const auto c = static_cast<unsigned char>(*m_at);
             if (c == '"') {
@@ -250,7 +250,7 @@ private:
     void escape() {
         const char* start = m_at;
         ++m_at;
-        if (m_at == m_end)
+        if (m_at >= m_end)
             fail(QStringLiteral("unterminated string"));
         switch (*m_at) {
         case '"':
@@ -312,7 +312,7 @@ private:
         }
         ++m_at;
         for (int i = 0; i < extra; ++i, ++m_at) {
-            if (m_at == m_end || (static_cast<unsigned char>(*m_at) & 0xC0) != 0x80)
+            if (m_at >= m_end || (static_cast<unsigned char>(*m_at) & 0xC0) != 0x80)
                 failAt(start, QStringLiteral("invalid UTF-8"));
             cp = (cp << 6) | (static_cast<unsigned char>(*m_at) & 0x3F);
         }
@@ -347,7 +347,7 @@ void Reader::space() {
 
 Type Reader::type() {
     space();
-    if (m_at == m_end)
+    if (m_at >= m_end)
         return Type::Missing;
     switch (*m_at) {
     case '{':
@@ -371,7 +371,7 @@ void Reader::skip() {
     int depth = 0;
     do {
         space();
-        if (m_at == m_end)
+        if (m_at >= m_end)
             return;
         switch (*m_at) {
         case '"': // to the closing quote, escapes stepped over, nothing decoded
@@ -404,7 +404,8 @@ void Reader::skip() {
 }
 
 void Reader::rawString(std::string* out) {
-    ++m_at; // the opening quote
+    if (m_at < m_end)
+        ++m_at; // the opening quote
     const char* run = m_at;
     while (m_at < m_end && *m_at != '"') {
         if (*m_at != '\\') {
@@ -457,6 +458,8 @@ void Reader::rawString(std::string* out) {
 
 QString Reader::string() {
     space();
+    if (m_at >= m_end)
+        return {};
     // Most strings have no escapes: decoded straight from the text.
     const char* start = m_at + 1;
     const char* p = start;
@@ -489,12 +492,13 @@ bool Reader::boolean() {
 
 void Reader::beginObject() {
     space();
-    ++m_at;
+    if (m_at < m_end)
+        ++m_at;
 }
 
 bool Reader::nextMember(std::string* key) {
     space();
-    if (m_at == m_end)
+    if (m_at >= m_end)
         return false;
     if (*m_at == '}') {
         ++m_at;
@@ -503,6 +507,8 @@ bool Reader::nextMember(std::string* key) {
     if (*m_at == ',') {
         ++m_at;
         space();
+        if (m_at >= m_end) // unvalidated text may end after a comma: never step past the end
+            return false;
     }
     key->clear();
     rawString(key);
@@ -514,12 +520,13 @@ bool Reader::nextMember(std::string* key) {
 
 void Reader::beginArray() {
     space();
-    ++m_at;
+    if (m_at < m_end)
+        ++m_at;
 }
 
 bool Reader::nextElement() {
     space();
-    if (m_at == m_end)
+    if (m_at >= m_end)
         return false;
     if (*m_at == ']') {
         ++m_at;

@@ -6,6 +6,9 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <cstring>
+#include <memory>
+
 using namespace pgdesk::core;
 
 namespace {
@@ -97,6 +100,31 @@ class TestChangeSet final : public QObject {
         for (const char* bad : {"", "(0,1", "0,1)", "(0;1)", "(,1)", "(0,)", "(-1,1)", "(0,1,2)", "( 0,1)",
                                 "(0x1,1)", "(00000000000,1)", "(١,1)"})
             QVERIFY2(!isCtidText(QString::fromUtf8(bad)), bad);
+    }
+
+    // The table, read ahead of the full parse from text nobody has checked yet: found where it is,
+    // nullopt otherwise, and never a read past the end (ASan runs this too; each case is its own exact-size
+    // allocation) however the text stops.
+    void tableOfUncheckedText() {
+        QCOMPARE(ChangeSet::tableOfJsonText(
+                     "{\"changes\":[{\"op\":\"update\",\"key\":{\"id\":1}}],\"table\":\"a.b\"}"),
+                 std::optional<QString>(QStringLiteral("a.b")));
+        QCOMPARE(ChangeSet::tableOfJsonText(" { \"table\" : \"s\\\"q\\u00e9\" } "),
+                 std::optional<QString>(QString::fromUtf8("s\"qé")));
+        for (const char* text :
+             {"", "{", "{,", "{\"table\":\"t\",", "{\"a\":1,", "{\"a\":[1,{\"b\":", "{\"table\"",
+              "{\"table\":", "{\"table\":\"unterminated", "{\"table\":\"\\", "{\"a\":\"\\u12", "[",
+              "{\"a\":tru", "{\"a\":{\"b\":{\"c\":[[[[", "{\"table\":5}", "{\"table\":null}"}) {
+            const size_t size = std::strlen(text);
+            const std::unique_ptr<char[]> exact(new char[size == 0 ? 1 : size]);
+            std::memcpy(exact.get(), text, size);
+            const auto table =
+                ChangeSet::tableOfJsonText(QByteArray::fromRawData(exact.get(), qsizetype(size)));
+            if (QByteArray(text).startsWith("{\"table\":\"t\","))
+                QCOMPARE(table, std::optional<QString>(QStringLiteral("t")));
+            else if (!QByteArray(text).contains("\"table\":\""))
+                QVERIFY2(!table, text); // no table string at all
+        }
     }
 
     void jsonRoundTrip() {
