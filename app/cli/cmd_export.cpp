@@ -6,6 +6,7 @@
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/errors.h>
 #include <pgdesk/core/exportwriter.h>
 
 #include <QLocale>
@@ -109,7 +110,20 @@ int cmdExport(Invocation& inv) {
     if (terminal)
         writer.setProgressCallback(printProgress, 200);
     const InterruptAction onInterrupt([&writer] { writer.cancel(); }); // also stops an XLSX being zipped
-    const core::ExportResult result = writer.exportTo(spec, table, output, options);
+    core::ExportResult result;
+    try {
+        result = writer.exportTo(spec, table, output, options);
+    } catch (const core::QueryCanceled& e) {
+        if (options.format != core::ExportFormat::Xlsx)
+            throw;
+        // A workbook being zipped goes on in a thread nobody waits for: leave without exit()'s teardown
+        // (stdio, static objects) running under it, as a second Ctrl-C does. The file is already gone.
+        inv.err << "pgdesk-cli: " << e.displayText() << '\n';
+        inv.err.flush();
+        inv.out.flush();
+        std::fflush(nullptr);
+        _exit(ExitCancelled);
+    }
 
     if (result.inexactNumbers > 0)
         inv.err

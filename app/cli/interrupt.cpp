@@ -16,6 +16,8 @@ namespace {
 std::mutex g_mutex;
 core::CancelHandle g_target;
 std::function<void()> g_action;
+// Held while the action runs, and by ~InterruptAction: what the action refers to outlives its run.
+std::mutex g_actionMutex;
 
 void waitForSignals(sigset_t set) {
     for (int received = 1;; ++received) {
@@ -23,20 +25,22 @@ void waitForSignals(sigset_t set) {
         if (sigwait(&set, &signal) != 0)
             return;
         core::CancelHandle target;
-        std::function<void()> action;
         {
             std::lock_guard lock(g_mutex);
             target = g_target;
-            action = g_action;
         }
         // A running statement (or an action's work) is cancelled and the command exits 130 through its
         // normal error path; otherwise there is nothing to wait for.
         // A second interrupt means the first did not end it (e.g. it came between statements): stop now.
-        if (received == 1 && action) {
-            action();
-            if (target.isValid())
-                target.cancel();
-            continue;
+        if (received == 1) {
+            std::lock_guard running(g_actionMutex);
+            if (g_action) {
+                try {
+                    g_action();
+                } catch (...) { // nothing may escape this thread
+                }
+                continue;
+            }
         }
         if (received > 1 || !target.isValid() || !target.cancel()) {
             std::fputs("pgdesk-cli: cancelled\n", stderr);
@@ -67,12 +71,12 @@ void clearInterruptTarget() {
 }
 
 InterruptAction::InterruptAction(std::function<void()> cancel) {
-    std::lock_guard lock(g_mutex);
+    std::lock_guard lock(g_actionMutex);
     g_action = std::move(cancel);
 }
 
 InterruptAction::~InterruptAction() {
-    std::lock_guard lock(g_mutex);
+    std::lock_guard lock(g_actionMutex); // waits for a run in progress
     g_action = {};
 }
 

@@ -434,7 +434,8 @@ void ExportWriter::setProgressCallback(ExportProgressCallback callback, int inte
 
 void ExportWriter::cancel() {
     m_cancelled = true;
-    m_cancelHandle.cancel(); // a COPY still waiting for its first row stops now
+    if (m_onServer)
+        m_cancelHandle.cancel(); // a COPY still waiting for its first row stops now
 }
 
 ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& table, const QString& path,
@@ -452,6 +453,11 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
         if (m_cancelled)
             throwError(ErrorKind::QueryCanceled, QStringLiteral("export cancelled"));
     };
+    m_onServer = true;
+    struct OffServer {
+        std::atomic<bool>& flag;
+        ~OffServer() { flag = false; }
+    } offServer{m_onServer};
     throwIfCancelled();
 
     const ExportFormat format = options.format;
@@ -561,6 +567,7 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
     if (!finished || PQresultStatus(finished) != PGRES_COMMAND_OK)
         m_connection.throwLastError(copy, finished);
     PQclear(finished);
+    m_onServer = false; // what is left (the XLSX zipping) runs here, and the connection is idle
     throwIfCancelled(); // the COPY may have ended before the cancel reached the server
 
     ExportResult result;

@@ -159,7 +159,7 @@ public:
         };
         auto closing = std::make_shared<Closing>();
         closing->path = m_path;
-        std::thread([book = std::exchange(m_book, nullptr), closing] {
+        std::thread zipping([book = m_book, closing] {
             const lxw_error e = workbook_close(book);
             std::lock_guard lock(closing->mutex);
             closing->finished = true;
@@ -167,7 +167,9 @@ public:
             if (closing->abandoned && !closing->path.isEmpty())
                 ::unlink(closing->path.constData());
             closing->done.notify_all();
-        }).detach();
+        });
+        m_book = nullptr; // the thread's now (the destructor frees it if no thread could start)
+        zipping.detach();
         std::unique_lock lock(closing->mutex);
         while (
             !closing->done.wait_for(lock, std::chrono::milliseconds(50), [&] { return closing->finished; })) {

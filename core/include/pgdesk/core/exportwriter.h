@@ -110,6 +110,9 @@ private:
     Connection& m_connection;
     CancelHandle m_cancelHandle;
     std::atomic<bool> m_cancelled{false};
+    // Statements may be running (until the COPY has ended): only then does cancel() send a PQcancel, which
+    // could otherwise reach whatever the pooled connection runs next.
+    std::atomic<bool> m_onServer{false};
     ExportProgressCallback m_progress;
     int m_progressIntervalMs = 100;
 };
