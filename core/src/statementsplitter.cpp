@@ -350,19 +350,41 @@ QString sessionChangeOf(const QList<Significant>& tokens, qsizetype k) {
                 return QStringLiteral("DECLARE … WITH HOLD");
         return {};
     }
+    const auto onCommitDrop = [&] {
+        for (qsizetype j = k; j + 2 < tokens.size(); ++j)
+            if (isWord(tokens, j, "ON") && isWord(tokens, j + 1, "COMMIT") && isWord(tokens, j + 2, "DROP"))
+                return true;
+        return false;
+    };
+    if (word(0, "SELECT")) { // SELECT … INTO [LOCAL|GLOBAL] TEMP[ORARY] t
+        for (qsizetype i = k + 1; i + 1 < tokens.size(); ++i) {
+            if (!isWord(tokens, i, "INTO"))
+                continue;
+            const qsizetype t =
+                (isWord(tokens, i + 1, "LOCAL") || isWord(tokens, i + 1, "GLOBAL")) ? i + 2 : i + 1;
+            if (isWord(tokens, t, "TEMP") || isWord(tokens, t, "TEMPORARY"))
+                return QStringLiteral("SELECT … INTO TEMPORARY");
+        }
+        return {};
+    }
     if (word(0, "CREATE")) {
         qsizetype i = 1;
         if (word(i, "OR") && word(i + 1, "REPLACE"))
             i += 2;
         if (word(i, "LOCAL") || word(i, "GLOBAL"))
             ++i;
+        if (word(i, "UNLOGGED"))
+            ++i;
+        if (word(i, "TABLE") || word(i, "VIEW") || word(i, "SEQUENCE")) { // … pg_temp.name
+            qsizetype n = i + 1;
+            if (word(n, "IF") && word(n + 1, "NOT") && word(n + 2, "EXISTS"))
+                n += 3;
+            return word(n, "PG_TEMP") && !onCommitDrop() ? QStringLiteral("CREATE TEMPORARY") : QString();
+        }
         if (!word(i, "TEMP") && !word(i, "TEMPORARY"))
             return {};
-        // ON COMMIT DROP: gone with the transaction.
-        for (qsizetype j = k + i; j + 2 < tokens.size(); ++j)
-            if (isWord(tokens, j, "ON") && isWord(tokens, j + 1, "COMMIT") && isWord(tokens, j + 2, "DROP"))
-                return {};
-        return QStringLiteral("CREATE TEMPORARY");
+        return onCommitDrop() ? QString()
+                              : QStringLiteral("CREATE TEMPORARY"); // ON COMMIT DROP: gone with it
     }
     return {};
 }

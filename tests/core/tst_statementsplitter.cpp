@@ -265,6 +265,14 @@ private slots:
         row("create or replace temp view v as select 1", "CREATE TEMPORARY");
         row("create temp table t (a int) on commit drop", "");
         row("create table t (a int)", "");
+        row("create table pg_temp.t (a int)", "CREATE TEMPORARY");
+        row("create table if not exists pg_temp.t (a int)", "CREATE TEMPORARY");
+        row("create table pg_temp.t (a int) on commit drop", "");
+        row("create view pg_temp.v as select 1", "CREATE TEMPORARY");
+        row("select 1 into temp t", "SELECT … INTO TEMPORARY");
+        row("select * into local temporary table t from x", "SELECT … INTO TEMPORARY");
+        row("select 1 into t", "");
+        row("select 'into temp'", "");
         row("select set_config('a.b', 'c', true)", "");
         row("update t set a = 1", "");
         row("'set'", "");
