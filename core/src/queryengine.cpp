@@ -59,6 +59,26 @@ bool isCastFailure(const Error& e) {
     throw;
 }
 
+// Where a value of a cut column (BuiltQuery::cutColumns) must be cut to show at most `limit` characters
+// (bytea: bytes, as \x and two hex digits each), or nullopt when the server's prefix is the whole value.
+// The server sent limit + 1 when there was more.
+std::optional<size_t> cutLength(std::string_view v, bool bytes, int limit) {
+    if (bytes) {
+        const size_t whole = 2 + 2 * size_t(limit);
+        return v.size() > whole && v.starts_with("\\x") ? std::optional(whole) : std::nullopt;
+    }
+    if (v.size() <= size_t(limit))
+        return std::nullopt; // never more characters than bytes
+    int characters = 0;
+    for (size_t i = 0; i < v.size(); ++i) {
+        if ((static_cast<unsigned char>(v[i]) & 0xC0) == 0x80)
+            continue; // a UTF-8 continuation byte
+        if (characters++ == limit)
+            return i; // the first character beyond the limit starts here
+    }
+    return std::nullopt;
+}
+
 // Runs query in libpq's single-row mode and hands each result (usually one row; the last one has none
 // but still describes the columns) to onResult as it arrives. The connection is always left idle: on a
 // server error every pending result is read before the mapped error is thrown; if onResult throws, the
@@ -159,6 +179,8 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
     }
     if (q.selectsVersion)
         page.keyColumns = table.conventions.rowKey;
+    page.valueLimit = q.valueLimit;
+    bool anyCut = false;
     const bool columnsFromResult = q.columns.isEmpty();
     const bool sinkWhileFetching = sink && !q.backwards;
     int received = 0;
@@ -176,6 +198,18 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
             values.reserve(shownColumns);
             for (int c = 0; c < shownColumns; ++c)
                 values << (r.isNull(row, c) ? std::nullopt : std::optional<QString>(r.text(row, c)));
+            QList<int> cutHere;
+            for (const BuiltQuery::CutColumn& cc : q.cutColumns) {
+                if (cc.index >= shownColumns || r.isNull(row, cc.index))
+                    continue;
+                const std::string_view v = r.view(row, cc.index);
+                if (const auto keep = cutLength(v, cc.bytes, q.valueLimit)) {
+                    values[cc.index] = QString::fromUtf8(v.data(), qsizetype(*keep));
+                    cutHere << cc.index;
+                }
+            }
+            anyCut = anyCut || !cutHere.isEmpty();
+            page.cut << std::move(cutHere);
             page.rows << std::move(values);
             if (q.selectsVersion)
                 page.versions << r.text(row, shownColumns);
@@ -185,9 +219,12 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
     });
     const bool hasMore = received > size;
     page.hasMore = q.backwards ? !spec.page.beforeCursor.isEmpty() : hasMore;
+    if (!anyCut)
+        page.cut.clear();
     if (q.backwards) {
         std::reverse(page.rows.begin(), page.rows.end());
         std::reverse(page.versions.begin(), page.versions.end());
+        std::reverse(page.cut.begin(), page.cut.end());
         if (sink) {
             for (const auto& row : std::as_const(page.rows))
                 sink(row);

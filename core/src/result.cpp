@@ -57,6 +57,10 @@ QString Result::text(int row, int column) const {
     return QString::fromUtf8(PQgetvalue(raw(m_result), row, column), PQgetlength(raw(m_result), row, column));
 }
 
+std::string_view Result::view(int row, int column) const {
+    return {PQgetvalue(raw(m_result), row, column), size_t(PQgetlength(raw(m_result), row, column))};
+}
+
 long long Result::affectedRows() const {
     if (!m_result)
         return -1;

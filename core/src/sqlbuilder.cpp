@@ -425,14 +425,46 @@ QString Builder::seek(const QList<EffectiveKey>& keys, const QList<std::optional
     return chain;
 }
 
+// Whether a column's values may be cut to a prefix for display: types whose text can be huge and whose
+// ::text is exactly their output (not char(n), whose cast to text drops the padding).
+bool mayCut(const ColumnInfo& c) {
+    constexpr Oid kBpchar = 1042;
+    constexpr Oid kName = 19;
+    switch (c.category) {
+    case TypeCategory::Text:
+        return c.baseTypeOid != kBpchar && c.baseTypeOid != kName;
+    case TypeCategory::Json:
+    case TypeCategory::Bytea:
+    case TypeCategory::Array:
+    case TypeCategory::TsVector:
+    case TypeCategory::Other:
+        return true;
+    default:
+        return false;
+    }
+}
+
 // "SELECT <columns>[, xmin]": the table's columns by name; a query source's result as it is (`*`), since
-// its column names need not be unique.
-QString selectClause(const TableInfo& table, bool selectsVersion, QStringList* names) {
+// its column names need not be unique. With a value limit, columns that may hold huge values (not the sort
+// or row key columns, which cursors and edits need whole) come as a prefix one longer than the limit, so
+// the engine can tell a cut value from one of exactly the limit.
+QString selectClause(const TableInfo& table, bool selectsVersion, int valueLimit, const QStringList& whole,
+                     BuiltQuery* q) {
     QStringList quoted;
     if (table.kind != RelationKind::Query) {
         for (const ColumnInfo& c : table.columns) {
-            quoted << quoteIdentifier(c.name);
-            names->append(c.name);
+            const QString name = quoteIdentifier(c.name);
+            if (valueLimit > 0 && mayCut(c) && !whole.contains(c.name)) {
+                const bool bytes = c.category == TypeCategory::Bytea;
+                q->cutColumns << BuiltQuery::CutColumn{int(q->columns.size()), bytes};
+                quoted << (bytes ? QStringLiteral("substring(%1 from 1 for %2) AS %1")
+                                 : QStringLiteral("left(%1::text, %2) AS %1"))
+                              .arg(name)
+                              .arg(qint64(valueLimit) + 1);
+            } else {
+                quoted << name;
+            }
+            q->columns.append(c.name);
         }
     }
     QString select = QStringLiteral("SELECT ") +
@@ -478,7 +510,7 @@ QString orderByClause(const QList<EffectiveKey>& order) {
 
 // Everything buildPageQuery and buildSelectQuery share: columns, FROM, WHERE, the sort tuple.
 BuiltQuery selectBase(Builder& b, const QuerySpec& spec, const TableInfo& table, bool selectVersion,
-                      QList<EffectiveKey>* keys) {
+                      QList<EffectiveKey>* keys, int valueLimit) {
     BuiltQuery q;
     *keys = sortKeys(b, spec, table);
     q.keyset = !table.conventions.rowKey.isEmpty();
@@ -487,7 +519,10 @@ BuiltQuery selectBase(Builder& b, const QuerySpec& spec, const TableInfo& table,
         q.sortSignature << k.signature();
     }
     q.selectsVersion = selectVersion && hasRowVersions(table);
-    q.sql = selectClause(table, q.selectsVersion, &q.columns) + QStringLiteral(" FROM ") + b.from();
+    // Cut values are loaded whole by row key later: without one, values come whole.
+    q.valueLimit = table.conventions.rowKey.isEmpty() ? 0 : std::max(0, valueLimit);
+    const QString select = selectClause(table, q.selectsVersion, q.valueLimit, q.sortColumns, &q);
+    q.sql = select + QStringLiteral(" FROM ") + b.from();
     return q;
 }
 
@@ -520,7 +555,7 @@ BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool se
 
     Builder b(spec, table);
     QList<EffectiveKey> keys;
-    BuiltQuery q = selectBase(b, spec, table, selectVersion, &keys);
+    BuiltQuery q = selectBase(b, spec, table, selectVersion, &keys, spec.valueLimit);
 
     const bool backwards = !page.beforeCursor.isEmpty() || page.last;
     const QString cursorText = page.afterCursor.isEmpty() ? page.beforeCursor : page.afterCursor;
@@ -572,7 +607,7 @@ BuiltQuery buildFiltered(const QuerySpec& spec, const TableInfo& table, const QS
 BuiltQuery buildSelectQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion) {
     Builder b(spec, table);
     QList<EffectiveKey> keys;
-    BuiltQuery q = selectBase(b, spec, table, selectVersion, &keys);
+    BuiltQuery q = selectBase(b, spec, table, selectVersion, &keys, 0);
     q.sql += b.where() + orderByClause(keys);
     q.hasCondition = b.m_hasCondition;
     q.params = b.m_params;

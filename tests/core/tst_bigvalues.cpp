@@ -138,6 +138,34 @@ private slots:
         QVERIFY2(peak < 2048, qPrintable(QString::number(peak)));
     }
 
+    // The table tab's page fetch: values cut at the grid's limit, so the page is small whatever the row
+    // holds; each cut value is the whole one's prefix.
+    void pageFetchForDisplay() {
+        QuerySpec spec;
+        spec.schema = m_schema;
+        spec.table = QStringLiteral("big");
+        spec.sort << SortKey{QStringLiteral("id")};
+        spec.valueLimit = 65536;
+        PeakMemory memory;
+        QElapsedTimer timer;
+        timer.start();
+        Page page = QueryEngine(m_c).fetchPage(spec, m_table);
+        const qint64 ms = timer.elapsed();
+        const qint64 peak = memory.growthMiB();
+        QCOMPARE(page.rows.size(), 3);
+        QVERIFY(page.isCut(0, 1) && page.isCut(0, 2) && !page.isCut(1, 1) && page.isCut(2, 2));
+        QCOMPARE(page.rows.at(0).at(1)->size(), 2 + 2 * 65536);
+        const Result prefix = m_c.exec(
+            QStringLiteral(
+                "select '\\x' || encode(substring(b from 1 for 65536), 'hex') from %1.big where id = 1")
+                .arg(m_schema),
+            Params{});
+        QCOMPARE(page.rows.at(0).at(1), std::optional<QString>(prefix.text(0, 0)));
+        page = {};
+        report(QStringLiteral("page fetch cut at 64 KiB"), ms, peak);
+        QVERIFY2(peak < 64, qPrintable(QString::number(peak)));
+    }
+
     // The query tool's path for a statement it cannot page (streamed in single-row mode).
     void queryTool() {
         ScriptRunner runner(m_c);

@@ -23,6 +23,11 @@ struct Page {
     // for optimistic concurrency checks on edits.
     QStringList keyColumns;
     QList<QString> versions;
+    // QuerySpec::valueLimit: when a value came cut, parallel to rows, each row's cut columns (ascending);
+    // empty when nothing was cut. A cut value is a prefix of the whole: never edit or filter by it.
+    QList<QList<int>> cut;
+    int valueLimit = 0;
+    bool isCut(qsizetype row, int column) const { return cut.value(row).contains(column); }
     QString nextCursor; // empty: no next page (or the table has no row key: use page numbers)
     QString prevCursor; // empty: no previous page known
     // Rows follow this page in the result's order (known for forward pages from the look-ahead row, and

@@ -105,6 +105,11 @@ struct QuerySpec {
     SoftDeleteScope scope = SoftDeleteScope::Active;
     PageRequest page;
     CountMode count = CountMode::Estimate;
+    // Pages only: values longer than this many characters (bytea: bytes) come cut to it, marked in
+    // Page::cut, so a page of big documents stays small; load them whole by row key when needed. Applies
+    // to text-like, JSON, bytea, array and other variable-size columns of tables with a row key, never to
+    // the sort or row key columns. 0: whole values.
+    int valueLimit = 0;
 };
 
 // Command-line forms, shared by pgdesk-cli and pgdesk's start options (pure; ConfigurationError "filter"

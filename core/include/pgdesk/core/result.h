@@ -4,6 +4,7 @@
 #include <QString>
 
 #include <memory>
+#include <string_view>
 
 struct pg_result; // libpq's PGresult, kept opaque in public headers
 
@@ -31,6 +32,8 @@ public:
     // The value's bytes (text format): exact, never converted through double.
     QByteArray bytes(int row, int column) const;
     QString text(int row, int column) const; // UTF-8 decoded; empty for NULL
+    // The value's bytes in place, valid while this Result (or a copy) lives.
+    std::string_view view(int row, int column) const;
     // Rows affected by INSERT/UPDATE/DELETE/…; -1 when the command reports none.
     long long affectedRows() const;
     QString commandTag() const; // "UPDATE 3"

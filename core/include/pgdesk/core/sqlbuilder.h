@@ -56,6 +56,14 @@ struct BuiltQuery {
     // A hidden trailing column `xmin::text AS "__pgdesk_version"` follows `columns` (not listed in it):
     // the row version that optimistic edits compare against.
     bool selectsVersion = false;
+    // QuerySpec::valueLimit as applied (0 when values come whole): these columns come as a prefix of
+    // valueLimit + 1 characters (bytea: bytes), so a longer value is known to be cut.
+    struct CutColumn {
+        int index = 0;      // in columns
+        bool bytes = false; // bytea: the limit counts bytes (the text is \x and two hex digits a byte)
+    };
+    QList<CutColumn> cutColumns;
+    int valueLimit = 0;
 };
 
 // Name of the hidden row-version column of a page query.
