@@ -147,6 +147,30 @@ std::optional<RowResult> EntityOperations::get(const Key& key) {
     return rowFromReturning(r, 0);
 }
 
+std::optional<QList<std::optional<QString>>> EntityOperations::values(const Key& key,
+                                                                      const QStringList& columns) {
+    RowStatementBuilder b(m_table);
+    const QString where = b.keyCondition(key);
+    QStringList select;
+    for (const QString& name : columns) {
+        if (!m_table.column(name))
+            throwError(ErrorKind::NotFound,
+                       QStringLiteral("no column \"%1\" in %2").arg(name, m_table.qualifiedName()));
+        select << m_connection.quoteIdentifier(name);
+    }
+    if (select.isEmpty())
+        select << QStringLiteral("1");
+    const Result r = m_connection.exec(QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+                                           .arg(select.join(QStringLiteral(", ")), b.target(), where),
+                                       b.params());
+    if (r.rowCount() == 0)
+        return std::nullopt;
+    QList<std::optional<QString>> out;
+    for (int c = 0; c < int(columns.size()); ++c)
+        out << (r.isNull(0, c) ? std::nullopt : std::optional<QString>(r.text(0, c)));
+    return out;
+}
+
 RowResult EntityOperations::getOrThrow(const Key& key) {
     if (auto row = get(key))
         return std::move(*row);

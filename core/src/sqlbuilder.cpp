@@ -519,8 +519,9 @@ BuiltQuery selectBase(Builder& b, const QuerySpec& spec, const TableInfo& table,
         q.sortSignature << k.signature();
     }
     q.selectsVersion = selectVersion && hasRowVersions(table);
-    // Cut values are loaded whole by row key later: without one, values come whole.
-    q.valueLimit = table.conventions.rowKey.isEmpty() ? 0 : std::max(0, valueLimit);
+    // Cut values are loaded whole by row key later (EntityOperations::values): without one, or for a view,
+    // values come whole.
+    q.valueLimit = hasRowVersions(table) ? std::max(0, valueLimit) : 0;
     const QString select = selectClause(table, q.selectsVersion, q.valueLimit, q.sortColumns, &q);
     q.sql = select + QStringLiteral(" FROM ") + b.from();
     return q;

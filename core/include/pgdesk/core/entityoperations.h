@@ -52,6 +52,9 @@ public:
 
     // By row key; std::nullopt when no row has that key.
     std::optional<RowResult> get(const Key& key);
+    // Some columns of one row, whole (a page may have brought them cut: QuerySpec::valueLimit), in the
+    // order asked; std::nullopt when no row has that key. Unknown column → NotFound.
+    std::optional<QList<std::optional<QString>>> values(const Key& key, const QStringList& columns);
     // As get(); NotFound "no row in schema.table with key …" when absent.
     RowResult getOrThrow(const Key& key);
 

@@ -107,8 +107,8 @@ struct QuerySpec {
     CountMode count = CountMode::Estimate;
     // Pages only: values longer than this many characters (bytea: bytes) come cut to it, marked in
     // Page::cut, so a page of big documents stays small; load them whole by row key when needed. Applies
-    // to text-like, JSON, bytea, array and other variable-size columns of tables with a row key, never to
-    // the sort or row key columns. 0: whole values.
+    // to text-like, JSON, bytea, array and other variable-size columns of tables (not views) with a row key,
+    // never to the sort or row key columns. 0: whole values.
     int valueLimit = 0;
 };
 
