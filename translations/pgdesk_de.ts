@@ -1397,6 +1397,14 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <source>no default: NULL</source>
         <translation>kein Standardwert: NULL</translation>
     </message>
+    <message>
+        <source>Only the first %1 bytes were loaded: double-click or View value… loads all of it</source>
+        <translation>Nur die ersten %1 Bytes wurden geladen: Doppelklick oder „Wert anzeigen …“ lädt alles</translation>
+    </message>
+    <message>
+        <source>Only the first %1 characters were loaded: double-click or View value… loads all of it</source>
+        <translation>Nur die ersten %1 Zeichen wurden geladen: Doppelklick oder „Wert anzeigen …“ lädt alles</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::PasswordPrompt</name>
@@ -2752,6 +2760,21 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
     <message>
         <source>Copy</source>
         <translation>Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::WholeValueLoader</name>
+    <message>
+        <source>The whole value cannot be loaded: the row has no key</source>
+        <translation>Der ganze Wert kann nicht geladen werden: Die Zeile hat keinen Schlüssel</translation>
+    </message>
+    <message>
+        <source>The row was deleted since it was read; refresh to see the table as it is now</source>
+        <translation>Die Zeile wurde gelöscht, seit sie gelesen wurde; aktualisieren Sie, um die Tabelle im jetzigen Stand zu sehen</translation>
+    </message>
+    <message>
+        <source>The rows changed while their values were loading; try again</source>
+        <translation>Die Zeilen haben sich geändert, während ihre Werte geladen wurden; versuchen Sie es erneut</translation>
     </message>
 </context>
 </TS>

@@ -1381,6 +1381,14 @@ Its saved password is removed from the keychain too.</source>
         <source>no default: NULL</source>
         <translation>بدون مقدار پیش‌فرض: NULL</translation>
     </message>
+    <message>
+        <source>Only the first %1 bytes were loaded: double-click or View value… loads all of it</source>
+        <translation>فقط %1 بایت نخست بارگذاری شد: دوبار کلیک یا «دیدن مقدار…» همه‌اش را بارگذاری می‌کند</translation>
+    </message>
+    <message>
+        <source>Only the first %1 characters were loaded: double-click or View value… loads all of it</source>
+        <translation>فقط %1 نویسهٔ نخست بارگذاری شد: دوبار کلیک یا «دیدن مقدار…» همه‌اش را بارگذاری می‌کند</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::PasswordPrompt</name>
@@ -2723,6 +2731,21 @@ Edit this table by row position?</source>
     <message>
         <source>Copy</source>
         <translation>رونوشت</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::WholeValueLoader</name>
+    <message>
+        <source>The whole value cannot be loaded: the row has no key</source>
+        <translation>کل مقدار بارگذاری نمی‌شود: ردیف کلید ندارد</translation>
+    </message>
+    <message>
+        <source>The row was deleted since it was read; refresh to see the table as it is now</source>
+        <translation>این ردیف پس از خوانده شدن حذف شده است؛ برای دیدن وضعیت کنونی جدول، تازه‌سازی کنید</translation>
+    </message>
+    <message>
+        <source>The rows changed while their values were loading; try again</source>
+        <translation>ردیف‌ها هنگام بارگذاری مقدارهایشان تغییر کردند؛ دوباره تلاش کنید</translation>
     </message>
 </context>
 </TS>

@@ -186,7 +186,7 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
     int received = 0;
     stream(m_connection, q, [&](const Result& r) {
         // The hidden version column, when selected, is the last one.
-        const int shownColumns = r.columnCount() - (q.selectsVersion ? 1 : 0);
+        const int shownColumns = r.columnCount() - (q.selectsVersion ? 1 : 0) - q.sizeColumns;
         if (columnsFromResult && page.columns.isEmpty()) {
             for (int c = 0; c < shownColumns; ++c)
                 page.columns << PageColumn{r.columnName(c), QString()};
@@ -198,14 +198,15 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
             values.reserve(shownColumns);
             for (int c = 0; c < shownColumns; ++c)
                 values << (r.isNull(row, c) ? std::nullopt : std::optional<QString>(r.text(row, c)));
-            QList<int> cutHere;
+            QList<CutValue> cutHere;
             for (const BuiltQuery::CutColumn& cc : q.cutColumns) {
                 if (cc.index >= shownColumns || r.isNull(row, cc.index))
                     continue;
                 const std::string_view v = r.view(row, cc.index);
                 if (const auto keep = cutLength(v, cc.bytes, q.valueLimit)) {
                     values[cc.index] = QString::fromUtf8(v.data(), qsizetype(*keep));
-                    cutHere << cc.index;
+                    const qint64 bytes = cc.sizeColumn >= 0 ? r.text(row, cc.sizeColumn).toLongLong() : -1;
+                    cutHere << CutValue{cc.index, bytes};
                 }
             }
             anyCut = anyCut || !cutHere.isEmpty();

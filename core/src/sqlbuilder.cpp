@@ -471,6 +471,16 @@ QString selectClause(const TableInfo& table, bool selectsVersion, int valueLimit
                      (quoted.isEmpty() ? QStringLiteral("*") : quoted.join(QStringLiteral(", ")));
     if (selectsVersion) // no user column can be called xmin, so it needs no qualification
         select += QStringLiteral(", xmin::text AS ") + quoteIdentifier(QLatin1String(kVersionColumn));
+    int next = int(q->columns.size()) + (selectsVersion ? 1 : 0);
+    for (BuiltQuery::CutColumn& cut : q->cutColumns) {
+        if (!cut.bytes)
+            continue;
+        cut.sizeColumn = next++;
+        ++q->sizeColumns;
+        select += QStringLiteral(", octet_length(%1) AS %2")
+                      .arg(quoteIdentifier(q->columns[cut.index]),
+                           quoteIdentifier(QStringLiteral("__pgdesk_size_%1").arg(cut.index)));
+    }
     return select;
 }
 

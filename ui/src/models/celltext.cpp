@@ -1,4 +1,5 @@
 #include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/pagemodel.h>
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
@@ -113,10 +114,10 @@ QString indentJson(const QString& json) {
     return out;
 }
 
-QString byteaSummary(const QString& hexText, int previewBytes) {
+QString byteaSummary(const QString& hexText, int previewBytes, qint64 wholeBytes) {
     if (!hexText.startsWith(QLatin1String("\\x")))
         return hexText; // escape format or not bytea: shown as the server printed it
-    const qsizetype bytes = (hexText.size() - 2) / 2;
+    const qsizetype bytes = wholeBytes >= 0 ? wholeBytes : (hexText.size() - 2) / 2;
     QStringList shown;
     for (qsizetype b = 0; b < std::min<qsizetype>(bytes, previewBytes); ++b)
         shown << hexText.mid(2 + b * 2, 2);
@@ -159,6 +160,22 @@ std::optional<QString> localDateTimeText(const QString& text, const QString& typ
     if (m.hasCaptured(3))
         out += QLatin1Char(' ') + m.captured(3);
     return out;
+}
+
+std::optional<core::Condition> conditionForCell(const PageModel& model, const QModelIndex& cell,
+                                                bool exclude) {
+    const auto* values = cell.isValid() ? model.rowValues(cell.row()) : nullptr;
+    if (!values || cell.column() >= values->size())
+        return std::nullopt;
+    core::Condition c;
+    c.column = model.page().columns[cell.column()].name;
+    if (const auto& value = values->at(cell.column())) {
+        c.op = exclude ? core::FilterOp::NotEqual : core::FilterOp::Equal;
+        c.values = {*value};
+    } else {
+        c.op = exclude ? core::FilterOp::IsNotNull : core::FilterOp::IsNull;
+    }
+    return c;
 }
 
 } // namespace pgdesk::ui

@@ -5,6 +5,7 @@
 
 #include <QBrush>
 #include <QFont>
+#include <QLocale>
 #include <QPalette>
 
 #include <limits>
@@ -46,6 +47,7 @@ void PageModel::setWindowed(core::Page first, int blockSize, int maxBlocks) {
         m_windowRows = m_page.rows.size();
     m_page.rows.clear(); // held by the window from now on
     m_page.versions.clear();
+    m_page.cut.clear();
     m_firstRowNumber = 1;
     resolveColumns();
     m_inserts = m_session ? m_session->insertIndexes() : QList<qsizetype>{};
@@ -226,6 +228,41 @@ std::optional<QString> PageModel::value(int row, int column) const {
     return values->value(column);
 }
 
+bool PageModel::isCut(int row, int column) const {
+    if (row < 0 || isNewRow(row))
+        return false;
+    if (m_window) {
+        const RowWindow::Row* r = row < m_windowRows ? m_window->row(row) : nullptr;
+        return r && core::findCut(r->cut, column);
+    }
+    return m_page.isCut(row, column);
+}
+
+qint64 PageModel::cutBytes(int row, int column) const {
+    const core::CutValue* cut = nullptr;
+    if (m_window) {
+        const RowWindow::Row* r = row < m_windowRows ? m_window->row(row) : nullptr;
+        cut = r ? core::findCut(r->cut, column) : nullptr;
+    } else if (!isNewRow(row)) {
+        cut = m_page.cutValue(row, column);
+    }
+    return cut ? cut->wholeBytes : -1;
+}
+
+void PageModel::setWholeValue(int row, int column, std::optional<QString> value) {
+    if (!isCut(row, column))
+        return;
+    if (m_window) {
+        RowWindow::Row* r = m_window->row(row);
+        r->values[column] = std::move(value);
+        r->cut.removeIf([column](const core::CutValue& c) { return c.column == column; });
+    } else {
+        m_page.rows[row][column] = std::move(value);
+        m_page.cut[row].removeIf([column](const core::CutValue& c) { return c.column == column; });
+    }
+    emit dataChanged(index(row, column), index(row, column));
+}
+
 bool PageModel::isCellEditable(const QModelIndex& index) const {
     if (!m_session || m_locked || !m_writable.value(index.column()))
         return false;
@@ -240,6 +277,8 @@ Qt::ItemFlags PageModel::flags(const QModelIndex& index) const {
     Qt::ItemFlags f = QAbstractTableModel::flags(index);
     if (!index.isValid() || !isCellEditable(index))
         return f;
+    if (isCut(index.row(), index.column()))
+        return f; // an editor would start from the prefix: the value is loaded whole first
     // Booleans toggle with their check box; the text editor would only invite typos.
     return f | (m_boolean.value(index.column()) ? Qt::ItemIsUserCheckable : Qt::ItemIsEditable);
 }
@@ -398,7 +437,7 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
         if (m_boolean.value(index.column()))
             return QString(); // the check mark says it
         if (m_bytea.value(index.column()))
-            return byteaSummary(*value);
+            return byteaSummary(*value, 8, cutBytes(index.row(), index.column()));
         if (m_localDateTimes) {
             if (auto local = localDateTimeText(*value, m_page.columns[index.column()].type))
                 return *local;
@@ -418,6 +457,13 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
             return Qt::PartiallyChecked; // NULL, with a box to click
         return {};
     case Qt::ToolTipRole:
+        if (isCut(index.row(), index.column()))
+            return (m_bytea.value(index.column()) ? tr("Only the first %1 bytes were loaded: double-click or "
+                                                       "View value… loads all of it")
+                                                  : tr("Only the first %1 characters were loaded: "
+                                                       "double-click or View value… loads all "
+                                                       "of it"))
+                .arg(QLocale().toString(m_page.valueLimit));
         if (value && (value->size() > 60 || value->contains(QLatin1Char('\n'))))
             return value->left(2000);
         if (value && m_localDateTimes && localDateTimeText(*value, m_page.columns[index.column()].type))
@@ -444,6 +490,8 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
         return isRowDeleted(index.row());
     case IsPlaceholderRole:
         return false;
+    case IsCutRole:
+        return isCut(index.row(), index.column());
     case IsEditedRole:
     case IsConflictRole:
         return false;

@@ -26,7 +26,7 @@ void RowWindow::store(qint64 block, const core::Page& page) {
     const qsizetype count = std::min<qsizetype>(page.rows.size(), m_blockSize);
     b.rows.reserve(count);
     for (qsizetype i = 0; i < count; ++i)
-        b.rows.append(Row{page.rows[i], page.versions.value(i)});
+        b.rows.append(Row{page.rows[i], page.versions.value(i), page.cut.value(i)});
     m_blocks[block] = std::move(b);
     while (int(m_blocks.size()) > m_maxBlocks) {
         // The two ends of the map are the candidates farthest from the block just stored.

@@ -9,6 +9,8 @@
 #include <pgdesk/ui/uisettings.h>
 #include <pgdesk/ui/valueviewer.h>
 
+#include "wholevalueloader.h"
+
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/errors.h>
@@ -83,6 +85,8 @@ struct BlockLoaded {
 };
 // Continuous scrolling: rows per block, and blocks held (10,000 rows).
 constexpr int kBlockSize = 200;
+// Longer values come cut (a page of big documents stays small) and load whole when shown, copied or edited.
+constexpr int kValueLimit = 16384;
 constexpr int kMaxBlocks = 50;
 // Beyond this many rows a jump by OFFSET into a result of estimated size counts the rows first: count(*)
 // ships no rows and, once the total is exact, the last block comes by keyset from the end.
@@ -102,6 +106,7 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_spec.schema = std::move(schema);
     m_spec.table = std::move(table);
     m_spec.count = core::CountMode::Estimate;
+    m_spec.valueLimit = kValueLimit;
 
     m_view->setModel(m_model);
     m_view->setAlternatingRowColors(true);
@@ -121,10 +126,16 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                             QAbstractItemView::AnyKeyPressed);
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& cell) {
-        if (!(m_model->flags(cell) & Qt::ItemIsEditable))
+        if (m_model->isCut(cell.row(), cell.column()) && m_model->canStage(cell)) // whole first, then edit
+            m_whole->ensureWhole({cell},
+                                 [this](const QModelIndexList& cells) { m_view->edit(cells.first()); });
+        else if (!(m_model->flags(cell) & Qt::ItemIsEditable))
             viewValue(cell);
     });
+    m_whole = new WholeValueLoader(m_pool, m_model, this);
+    connect(m_whole, &WholeValueLoader::failed, this, [this](const QString& m) { showFailure(m, false); });
     m_editor = new TableEditor(m_pool, m_model, m_view, this);
+    m_editor->setWholeValueLoader(m_whole);
     connect(m_editor, &TableEditor::reloadRequested, this, &TableBrowser::reload);
     connect(m_editor, &TableEditor::ctidOptInRequested, this, [this] {
         UiSettings::setEditsByCtid(m_pool->profile().name, qualifiedName()); // this table of this profile
@@ -629,6 +640,7 @@ void TableBrowser::tableLoaded() {
     m_model->setSoftDelete(c.softDelete, c.softDeleteColumn);
     m_filterBar->setColumns(m_table->columns);
     m_editor->setTable(*m_table);
+    m_whole->setTable(*m_table);
     if (!m_spec.filter.isEmpty())
         m_filterBar->setFilter(m_spec.filter); // set before the table was known (a relationship link)
 }
@@ -663,22 +675,14 @@ void TableBrowser::setView(const TableView& view) {
     load(Move::First);
 }
 
+// These load cut values whole first, so the filter, the clipboard and the viewer get the exact value.
 void TableBrowser::filterByCell(const QModelIndex& cell, bool exclude) {
-    if (!cell.isValid() || cell.column() >= m_model->columnCount() || cell.row() >= m_model->pageRowCount())
-        return;
-    core::Condition c;
-    const auto* values = m_model->rowValues(cell.row());
-    if (!values)
+    if (!cell.isValid() || cell.row() >= m_model->pageRowCount() || !m_model->rowValues(cell.row()))
         return; // not loaded yet
-    c.column = m_model->page().columns[cell.column()].name;
-    const auto& value = values->at(cell.column());
-    if (!value) {
-        c.op = exclude ? core::FilterOp::IsNotNull : core::FilterOp::IsNull;
-    } else {
-        c.op = exclude ? core::FilterOp::NotEqual : core::FilterOp::Equal;
-        c.values = {*value};
-    }
-    m_filterBar->addCondition(c);
+    m_whole->ensureWhole({cell}, [this, exclude](const QModelIndexList& cells) {
+        if (const auto c = conditionForCell(*m_model, cells.first(), exclude))
+            m_filterBar->addCondition(*c);
+    });
 }
 
 void TableBrowser::copySelection(bool headers) {
@@ -686,15 +690,19 @@ void TableBrowser::copySelection(bool headers) {
     if (cells.isEmpty() && m_view->currentIndex().isValid())
         cells << m_view->currentIndex();
     if (!cells.isEmpty())
-        QApplication::clipboard()->setText(cellsAsTsv(*m_model, cells, headers));
+        m_whole->ensureWhole(cells, [this, headers](const QModelIndexList& now) {
+            QApplication::clipboard()->setText(cellsAsTsv(*m_model, now, headers));
+        });
 }
 
 void TableBrowser::viewValue(const QModelIndex& cell) {
     if (!cell.isValid() || cell.column() >= m_model->columnCount())
         return;
-    const core::PageColumn& column = m_model->page().columns[cell.column()];
-    auto* viewer = new ValueViewer(column.name, column.type, m_model->value(cell.row(), cell.column()), this);
-    viewer->show();
+    m_whole->ensureWhole({cell}, [this](const QModelIndexList& cells) {
+        const QModelIndex& at = cells.first();
+        const core::PageColumn& column = m_model->page().columns[at.column()];
+        (new ValueViewer(column.name, column.type, m_model->value(at.row(), at.column()), this))->show();
+    });
 }
 
 void TableBrowser::showContextMenu(const QPoint& position) {

@@ -1,4 +1,5 @@
 #include "celleditdelegate.h"
+#include "wholevalueloader.h"
 
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/celltext.h>
@@ -456,6 +457,10 @@ void TableEditor::optInCtid(bool confirm) {
 
 ValueEditorDialog* TableEditor::editValue(const QModelIndex& cell) {
     const core::ColumnInfo* column = CellEditDelegate::columnOf(cell);
+    if (m_whole && column && m_model->canStage(cell) && m_model->isCut(cell.row(), cell.column())) {
+        m_whole->ensureWhole({cell}, [this](const QModelIndexList& cells) { editValue(cells.first()); });
+        return nullptr; // opens once the whole value is here
+    }
     if (!column || !(m_model->flags(cell) & Qt::ItemIsEditable) || isApplying())
         return nullptr;
     const auto kind = column->category == core::TypeCategory::Json ? ValueEditorDialog::Kind::Json
@@ -474,7 +479,7 @@ ValueEditorDialog* TableEditor::editValue(const QModelIndex& cell) {
 
 bool TableEditor::loadFromFile(const QModelIndex& cell, const QString& path) {
     QFile file(path);
-    if (!(m_model->flags(cell) & Qt::ItemIsEditable) || !file.open(QIODevice::ReadOnly)) {
+    if (!m_model->canStage(cell) || !file.open(QIODevice::ReadOnly)) { // the old value is not needed
         showError(tr("Cannot read %1: %2").arg(path, file.errorString()));
         return false;
     }
@@ -484,6 +489,11 @@ bool TableEditor::loadFromFile(const QModelIndex& cell, const QString& path) {
 }
 
 bool TableEditor::saveToFile(const QModelIndex& cell, const QString& path) {
+    if (m_whole && m_model->isCut(cell.row(), cell.column())) { // the file gets every byte
+        m_whole->ensureWhole({cell},
+                             [this, path](const QModelIndexList& cells) { saveToFile(cells.first(), path); });
+        return true;
+    }
     const std::optional<QString> value = m_model->value(cell.row(), cell.column());
     if (!value || !value->startsWith(QLatin1String("\\x"))) {
         showError(tr("The cell holds no bytes to save"));
@@ -523,7 +533,7 @@ void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
         return;
     const bool locked = isApplying() || hasOffer();
     menu->addSeparator();
-    if (m_model->flags(cell) & (Qt::ItemIsEditable | Qt::ItemIsUserCheckable)) {
+    if (m_model->canStage(cell)) {
         QAction* setNull = menu->addAction(tr("Set NULL"), this, [this, cell] { this->setNull(cell); });
         setNull->setEnabled(
             !locked && (m_model->value(cell.row(), cell.column()).has_value() || m_model->isDefault(cell)));
@@ -546,7 +556,7 @@ void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
             if (!path.isEmpty())
                 loadFromFile(cell, path);
         });
-        load->setEnabled(!locked && (m_model->flags(cell) & Qt::ItemIsEditable));
+        load->setEnabled(!locked && m_model->canStage(cell));
         menu->addAction(tr("Save to file…"), this,
                         [this, cell] {
                             const QString path =

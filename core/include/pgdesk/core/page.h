@@ -14,6 +14,19 @@ struct PageColumn {
     QString type; // the column's type name from the catalog ("numeric(12,2)")
 };
 
+// A value a page brought cut (QuerySpec::valueLimit).
+struct CutValue {
+    int column = 0;
+    qint64 wholeBytes = -1; // bytea: the whole value's size (the server knows it without reading it); else -1
+    bool operator==(const CutValue&) const = default;
+};
+inline const CutValue* findCut(const QList<CutValue>& cuts, int column) {
+    for (const CutValue& c : cuts)
+        if (c.column == column)
+            return &c;
+    return nullptr;
+}
+
 // One page of a table browse, rows in display order.
 struct Page {
     QList<PageColumn> columns;
@@ -23,11 +36,19 @@ struct Page {
     // for optimistic concurrency checks on edits.
     QStringList keyColumns;
     QList<QString> versions;
-    // QuerySpec::valueLimit: when a value came cut, parallel to rows, each row's cut columns (ascending);
-    // empty when nothing was cut. A cut value is a prefix of the whole: never edit or filter by it.
-    QList<QList<int>> cut;
+    // QuerySpec::valueLimit: when a value came cut, parallel to rows, each row's cut values (by column,
+    // ascending); empty when nothing was cut. A cut value is a prefix of the whole: never edit or filter
+    // by it.
+    QList<QList<CutValue>> cut;
     int valueLimit = 0;
-    bool isCut(qsizetype row, int column) const { return cut.value(row).contains(column); }
+    bool isCut(qsizetype row, int column) const { return cutValue(row, column) != nullptr; }
+    const CutValue* cutValue(qsizetype row, int column) const { return findCut(cut.value(row), column); }
+    QList<int> cutColumns(qsizetype row) const {
+        QList<int> columns;
+        for (const CutValue& c : cut.value(row))
+            columns << c.column;
+        return columns;
+    }
     QString nextCursor; // empty: no next page (or the table has no row key: use page numbers)
     QString prevCursor; // empty: no previous page known
     // Rows follow this page in the result's order (known for forward pages from the look-ahead row, and

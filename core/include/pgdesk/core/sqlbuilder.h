@@ -58,12 +58,16 @@ struct BuiltQuery {
     bool selectsVersion = false;
     // QuerySpec::valueLimit as applied (0 when values come whole): these columns come as a prefix of
     // valueLimit + 1 characters (bytea: bytes), so a longer value is known to be cut.
+    // bytea's whole size (octet_length, read from the value's header) follows as a hidden column after
+    // the version: sizeColumns of them, each in the result at its sizeColumn.
     struct CutColumn {
         int index = 0;      // in columns
         bool bytes = false; // bytea: the limit counts bytes (the text is \x and two hex digits a byte)
+        int sizeColumn = -1;
     };
     QList<CutColumn> cutColumns;
     int valueLimit = 0;
+    int sizeColumns = 0;
 };
 
 // Name of the hidden row-version column of a page query.

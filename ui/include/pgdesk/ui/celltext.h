@@ -1,5 +1,7 @@
 #pragma once
 
+#include <pgdesk/core/queryspec.h>
+
 #include <QLocale>
 #include <QModelIndexList>
 #include <QString>
@@ -10,6 +12,8 @@ class QAbstractItemModel;
 
 namespace pgdesk::ui {
 
+class PageModel;
+
 // Pure text helpers for cells. Values are PostgreSQL's exact text: nothing here parses numbers.
 
 // The selected cells as tab-separated lines (rows and columns in view order, gaps left empty), the way
@@ -17,12 +21,18 @@ namespace pgdesk::ui {
 // NULL is empty. headers adds the column names as the first line.
 QString cellsAsTsv(const QAbstractItemModel& model, QModelIndexList cells, bool headers);
 
+// "Filter by this value" / "Exclude this value" for a cell of a PageModel: = / ≠ its value as read, or
+// IS [NOT] NULL; nullopt while the row is not loaded.
+std::optional<core::Condition> conditionForCell(const PageModel& model, const QModelIndex& cell,
+                                                bool exclude);
+
 // JSON re-indented for reading, token by token: numbers, strings and key order stay exactly as written
 // (QJsonDocument would round numbers through double). Text that is not JSON comes back unchanged.
 QString indentJson(const QString& json);
 
 // "\x0a1b2c…" (bytea hex output) → "3 bytes  0a 1b 2c"; at most `previewBytes` bytes shown, then "…".
-QString byteaSummary(const QString& hexText, int previewBytes = 8);
+// wholeBytes: the value's size when hexText is only its beginning (a value a page brought cut).
+QString byteaSummary(const QString& hexText, int previewBytes = 8, qint64 wholeBytes = -1);
 
 // The number that picks a translated message's plural form (tr(…, nullptr, n) takes an int): counts beyond
 // int pick the form of a large number. The text shows the real count through %1.

@@ -34,10 +34,11 @@ public:
         IsNullRole = Qt::UserRole + 1,
         TypeRole,
         IsDeletedRole,
-        IsEditedRole,     // the cell has a staged value (or is staged to DEFAULT)
-        RowStateRole,     // int(EditSession::RowState)
-        IsConflictRole,   // the row's change conflicted at the last apply
-        IsPlaceholderRole // windowed: the row is not loaded yet
+        IsEditedRole,      // the cell has a staged value (or is staged to DEFAULT)
+        RowStateRole,      // int(EditSession::RowState)
+        IsConflictRole,    // the row's change conflicted at the last apply
+        IsPlaceholderRole, // windowed: the row is not loaded yet
+        IsCutRole          // the value came cut (core::QuerySpec::valueLimit): a prefix of the whole one
     };
 
     explicit PageModel(QObject* parent = nullptr);
@@ -88,6 +89,14 @@ public:
     QString rowVersion(int row) const;
     // The value shown: staged if any, else as read (also for a cell staged to DEFAULT).
     std::optional<QString> value(int row, int column) const;
+    // Whether the value as read came cut (core::QuerySpec::valueLimit): shown marked, not editable in place
+    // (flags()) nor filtered by until setWholeValue() has put the whole value in its place. A new value
+    // may still replace it whole (canStage(): NULL, DEFAULT, a file).
+    bool isCut(int row, int column) const;
+    // The cell takes staged values (setData, setDefault): editable, or cut but otherwise editable.
+    bool canStage(const QModelIndex& index) const { return index.isValid() && isCellEditable(index); }
+    qint64 cutBytes(int row, int column) const; // a cut bytea's whole size, else -1
+    void setWholeValue(int row, int column, std::optional<QString> value);
     // "Set DEFAULT": the cell takes its column's default when the change applies (a new row's cell goes back
     // to unset). False when the cell cannot be edited.
     bool setDefault(const QModelIndex& index);

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <utility>
 
 namespace pgdesk::ui {
 
@@ -16,6 +17,7 @@ public:
     struct Row {
         QList<std::optional<QString>> values; // exact text, nullopt = NULL
         QString version;                      // xmin as read (editable tables), else empty
+        QList<core::CutValue> cut;            // values that came cut (core::Page::cut)
     };
 
     explicit RowWindow(int blockSize = 200, int maxBlocks = 40);
@@ -25,6 +27,7 @@ public:
     qint64 blockOf(qint64 row) const { return row / m_blockSize; }
     // nullptr while the row's block is not held (or the row lies past the end of a short block).
     const Row* row(qint64 index) const;
+    Row* row(qint64 index) { return const_cast<Row*>(std::as_const(*this).row(index)); }
     bool hasBlock(qint64 block) const { return m_blocks.count(block) != 0; }
     // Stores a fetched block (its rows start at block × blockSize) and then drops the blocks farthest
     // from it until at most maxBlocks are held.

@@ -27,6 +27,7 @@ class FilterBar;
 struct RelatedRows;
 class PageModel;
 class TableEditor;
+class WholeValueLoader;
 
 // How a table is looked at: filter, quick search, sort and soft-delete scope (unset: the default).
 struct TableView {
@@ -83,6 +84,7 @@ public:
     // Filter, search, sort and scope at once (one load): `pgdesk --open T --filter … --sort …`.
     void setView(const TableView& view);
     // "Filter by this value" / "Exclude this value" for a cell: = / ≠, or IS [NOT] NULL for NULL.
+    // These three first load a value the page brought cut (PageModel::isCut()) whole, on a worker.
     void filterByCell(const QModelIndex& cell, bool exclude);
     // The selected cells as TSV on the clipboard (with the column names first when headers).
     void copySelection(bool headers);
@@ -133,6 +135,7 @@ private:
     QTableView* m_view = nullptr;
     FilterBar* m_filterBar = nullptr;
     TableEditor* m_editor = nullptr;
+    WholeValueLoader* m_whole = nullptr;
     QLabel* m_range = nullptr;
     QLabel* m_message = nullptr;
     QComboBox* m_scope = nullptr;

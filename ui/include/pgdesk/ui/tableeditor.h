@@ -22,6 +22,7 @@ namespace pgdesk::ui {
 class EditSession;
 class ValueEditorDialog;
 class PageModel;
+class WholeValueLoader;
 
 // The editing half of a table tab: the bars above the grid (read-only reason, the offer of a previous
 // session's staged changes, apply conflicts, staged count with Apply / Discard) and the edit actions
@@ -80,10 +81,15 @@ public:
     // reloads with core::tableWithCtidKey() and calls setTable() again).
     void optInCtid(bool confirm = true);
 
+    // Loads values a page brought cut whole before they are edited or saved (not owned; may be null).
+    void setWholeValueLoader(WholeValueLoader* loader) { m_whole = loader; }
+
     // The dialog editor for json/jsonb and array cells (double-click or F2 opens it too); OK stages the text.
+    // For a cut value: nullptr, and the dialog opens once the whole value has loaded.
     ValueEditorDialog* editValue(const QModelIndex& cell);
-    // bytea cells: stage a file's bytes as the value, or write the shown value's bytes to a file. False
-    // (with the reason shown in the tab) when the file cannot be read or written.
+    // bytea cells: stage a file's bytes as the value, or write the value's bytes to a file (a cut value is
+    // loaded whole first: true then means the save has started). False (with the reason shown in the tab)
+    // when the file cannot be read or written.
     bool loadFromFile(const QModelIndex& cell, const QString& path);
     bool saveToFile(const QModelIndex& cell, const QString& path);
 
@@ -107,6 +113,7 @@ private:
     std::shared_ptr<core::ChangeJournal> m_journal;
     PageModel* m_model;
     QTableView* m_view;
+    WholeValueLoader* m_whole = nullptr;
     std::shared_ptr<EditSession> m_shared; // with the other tabs on this table
     EditSession* m_session = nullptr;
     QString m_readOnlyReason;

@@ -1,0 +1,165 @@
+// A table tab's pages bring long values cut (16 Ki characters): the cell shows the beginning, marked, and
+// never opens an editor on it; copying, viewing, filtering by, double-click editing and saving load the
+// whole value first (on a worker, by the row's key) and then work on every character; NULL and DEFAULT
+// replace a cut value without loading it; a row deleted meanwhile is reported, not half-loaded.
+#include "testcluster.h"
+
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/filterbar.h>
+#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/valueviewer.h>
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCoreApplication>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace pgdesk;
+using pgdesk::ui::PageModel;
+using pgdesk::ui::TableBrowser;
+
+class TestWholeValues final : public QObject {
+    Q_OBJECT
+
+    std::shared_ptr<core::Pool> m_pool;
+    QString m_schema;
+    QString m_body; // row 1's body, whole
+
+    static bool waitLoaded(TableBrowser& b) {
+        QSignalSpy spy(&b, &TableBrowser::pageLoaded);
+        return spy.wait(15000);
+    }
+    static int col(const PageModel* m, const char* name) {
+        for (int c = 0; c < m->columnCount(); ++c)
+            if (m->page().columns[c].name == QLatin1String(name))
+                return c;
+        return -1;
+    }
+    std::unique_ptr<TableBrowser> open() {
+        auto b = std::make_unique<TableBrowser>(m_pool, m_schema, QStringLiteral("docs"));
+        b->resize(900, 500);
+        b->show();
+        if (!waitLoaded(*b))
+            return nullptr;
+        return b;
+    }
+
+private slots:
+    void initTestCase() {
+        m_pool = core::Pool::create(pgdesk::test::profile());
+        m_schema = QStringLiteral("tst_whole_%1").arg(QCoreApplication::applicationPid());
+        pgdesk::test::psql(
+            QStringLiteral("drop schema if exists %1 cascade; create schema %1;"
+                           "create table %1.docs (id int primary key, body text, blob bytea, doc jsonb,"
+                           " note text default 'fresh');"
+                           "insert into %1.docs values"
+                           " (1, repeat('é', 20000) || 'END', decode(repeat('00ff', 20000), 'hex'),"
+                           "  (select jsonb_agg(g) from generate_series(1, 5000) g), 'short'),"
+                           " (2, 'small', '\\x01', '[1]', 'x')")
+                .arg(m_schema));
+        m_body = QString(20000, QChar(0xE9)) + QStringLiteral("END");
+    }
+
+    void cleanupTestCase() {
+        pgdesk::test::psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
+    }
+
+    void cutCellsAreMarkedAndNotEditableInPlace() {
+        auto b = open();
+        QVERIFY(b);
+        PageModel* m = b->model();
+        const QModelIndex body = m->index(0, col(m, "body"));
+        const QModelIndex blob = m->index(0, col(m, "blob"));
+        QVERIFY(m->isCut(0, body.column()) && m->isCut(0, blob.column()) && m->isCut(0, col(m, "doc")));
+        QVERIFY(!m->isCut(0, col(m, "note")) && !m->isCut(1, body.column()));
+        QVERIFY(body.data(PageModel::IsCutRole).toBool());
+        QCOMPARE(m->value(0, body.column())->size(), 16384);
+        QVERIFY(body.data().toString().endsWith(QStringLiteral(" …")));
+        QVERIFY2(body.data(Qt::ToolTipRole).toString().contains(QLocale().toString(16384)),
+                 qPrintable(body.data(Qt::ToolTipRole).toString()));
+        // bytea: the whole size, from the server, and the first bytes.
+        QVERIFY2(
+            blob.data().toString().startsWith(QLocale().toString(40000) + QLatin1String(" bytes  00 ff")),
+            qPrintable(blob.data().toString()));
+        QVERIFY(!(m->flags(body) & Qt::ItemIsEditable));
+        QVERIFY(m->canStage(body));
+        QVERIFY(m->flags(m->index(0, col(m, "note"))) & Qt::ItemIsEditable);
+    }
+
+    void copyAndViewLoadTheWholeValue() {
+        auto b = open();
+        QVERIFY(b);
+        PageModel* m = b->model();
+        const QModelIndex body = m->index(0, col(m, "body"));
+        QApplication::clipboard()->clear();
+        b->view()->setCurrentIndex(body);
+        b->view()->selectionModel()->select(body, QItemSelectionModel::ClearAndSelect);
+        b->copySelection(false);
+        QTRY_COMPARE_WITH_TIMEOUT(QApplication::clipboard()->text(), m_body + QLatin1Char('\n'), 10000);
+        QVERIFY(!m->isCut(0, body.column()));
+        QVERIFY(m->flags(body) & Qt::ItemIsEditable); // whole now: editable in place
+
+        const QModelIndex blob = m->index(0, col(m, "blob"));
+        b->viewValue(blob);
+        QTRY_VERIFY_WITH_TIMEOUT(b->findChild<ui::ValueViewer*>() != nullptr, 10000);
+        QCOMPARE(m->value(0, blob.column())->size(), 2 + 2 * 40000);
+    }
+
+    void filterByACutValueUsesTheWholeValue() {
+        auto b = open();
+        QVERIFY(b);
+        PageModel* m = b->model();
+        const int doc = col(m, "doc");
+        const QString whole =
+            pgdesk::test::psql(QStringLiteral("select doc::text from %1.docs where id = 1").arg(m_schema));
+        QVERIFY(whole.size() > 16384);
+        b->filterByCell(m->index(0, doc), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!b->filterBar()->filter().conditions.isEmpty(), 10000);
+        QCOMPARE(b->filterBar()->filter().conditions.last().values, QStringList{whole});
+    }
+
+    // Double-click on a cut cell loads it and then opens the editor on the whole text.
+    void doubleClickEditsTheWholeValue() {
+        auto b = open();
+        QVERIFY(b);
+        PageModel* m = b->model();
+        const QModelIndex body = m->index(0, col(m, "body"));
+        emit b->view()->doubleClicked(body);
+        QTRY_VERIFY_WITH_TIMEOUT(!m->isCut(0, body.column()), 10000);
+        QLineEdit* editor = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((editor = b->view()->findChild<QLineEdit*>()) && editor->isVisible(), 5000);
+        QCOMPARE(editor->text(), m_body);
+    }
+
+    // NULL and DEFAULT replace the value without needing it; a row deleted before its value loads is
+    // reported and nothing is half-loaded.
+    void replaceWithoutLoadingAndDeletedRows() {
+        auto b = open();
+        QVERIFY(b);
+        PageModel* m = b->model();
+        const QModelIndex body = m->index(0, col(m, "body"));
+        b->editor()->setNull(body);
+        QVERIFY(!m->value(0, body.column()));
+        QVERIFY(m->isCut(0, col(m, "blob"))); // nothing else was loaded
+        QVERIFY(m->setDefault(m->index(0, col(m, "doc"))));
+        QVERIFY(m->isDefault(m->index(0, col(m, "doc"))));
+        b->editor()->discard();
+
+        pgdesk::test::psql(QStringLiteral("delete from %1.docs where id = 1").arg(m_schema));
+        QSignalSpy failed(b.get(), &TableBrowser::loadFailed);
+        b->viewValue(m->index(0, col(m, "blob")));
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.first().first().toString().contains(QLatin1String("deleted")),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(m->isCut(0, col(m, "blob")));
+        QVERIFY(!b->findChild<ui::ValueViewer*>());
+    }
+};
+
+QTEST_MAIN(TestWholeValues)
+#include "tst_wholevalues.moc"
