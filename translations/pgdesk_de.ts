@@ -2761,6 +2761,14 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
+    <message>
+        <source>%1 · %2 characters, the first %3 shown; Copy copies all of them</source>
+        <translation>%1 · %2 Zeichen, die ersten %3 angezeigt; „Kopieren“ kopiert alle</translation>
+    </message>
+    <message>
+        <source> · lines over %1 characters shown broken</source>
+        <translation> · Zeilen über %1 Zeichen umbrochen angezeigt</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::WholeValueLoader</name>

@@ -2732,6 +2732,14 @@ Edit this table by row position?</source>
         <source>Copy</source>
         <translation>رونوشت</translation>
     </message>
+    <message>
+        <source>%1 · %2 characters, the first %3 shown; Copy copies all of them</source>
+        <translation>%1 · %2 نویسه، %3 نویسهٔ نخست نشان داده شده؛ «رونوشت» همه را رونوشت می‌کند</translation>
+    </message>
+    <message>
+        <source> · lines over %1 characters shown broken</source>
+        <translation> · خط‌های بلندتر از %1 نویسه شکسته نشان داده شده‌اند</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::WholeValueLoader</name>

@@ -14,7 +14,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCoreApplication>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -134,6 +136,29 @@ private slots:
         QLineEdit* editor = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((editor = b->view()->findChild<QLineEdit*>()) && editor->isVisible(), 5000);
         QCOMPARE(editor->text(), m_body);
+    }
+
+    // The viewer shows a long line broken (a text view lays out a line whole, freezing the window) and the
+    // beginning of a huge value; Copy always takes the exact, whole text.
+    void viewerBreaksLongLinesAndCopiesExactly() {
+        const QString line =
+            QString(10000, QLatin1Char('a')) + QStringLiteral("\nshort\n") + QString(5000, QLatin1Char('b'));
+        ui::ValueViewer v(QStringLiteral("c"), QStringLiteral("text"), line);
+        const QStringList lines = v.shownText().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 6); // 4096 + 4096 + 1808, "short", 4096 + 904
+        QCOMPARE(lines.join(QString()), QString(line).remove(QLatin1Char('\n')));
+        QVERIFY(v.findChild<QLabel*>()->text().contains(QLocale().toString(4096)));
+        QApplication::clipboard()->clear();
+        for (QPushButton* button : v.findChildren<QPushButton*>())
+            if (button->text() == QLatin1String("Copy"))
+                button->click();
+        QCOMPARE(QApplication::clipboard()->text(), line);
+        const QString huge(300 * 1024, QLatin1Char('x'));
+        ui::ValueViewer big(QStringLiteral("c"), QStringLiteral("text"), huge);
+        QCOMPARE(big.shownText().remove(QLatin1Char('\n')).size(), 256 * 1024);
+        QVERIFY(big.findChild<QLabel*>()->text().contains(QLocale().toString(300 * 1024)));
+        const QString small = QStringLiteral("short\ntext");
+        QCOMPARE(ui::ValueViewer(QStringLiteral("c"), QStringLiteral("text"), small).shownText(), small);
     }
 
     // NULL and DEFAULT replace the value without needing it; a row deleted before its value loads is

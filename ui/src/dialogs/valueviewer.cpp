@@ -11,7 +11,42 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace pgdesk::ui {
+
+namespace {
+
+constexpr qsizetype kShownChars = 256 * 1024;
+constexpr qsizetype kLongLine = 4096;
+
+// A text view lays a line out whole, on the GUI thread, whenever it shows any of it: a 256 Ki-character
+// line (hex of a bytea, minified JSON) freezes the window for seconds. Lines longer than kLongLine are shown
+// broken every kLongLine characters; returns whether any was.
+bool breakLongLines(QString& text) {
+    bool broke = false;
+    QString out;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != QLatin1Char('\n'))
+            continue;
+        for (qsizetype at = lineStart; at < i; at += kLongLine) {
+            if (at > lineStart) {
+                out += QLatin1Char('\n');
+                broke = true;
+            }
+            out += QStringView(text).mid(at, std::min(kLongLine, i - at));
+        }
+        if (i < text.size())
+            out += QLatin1Char('\n');
+        lineStart = i + 1;
+    }
+    if (broke)
+        text = std::move(out);
+    return broke;
+}
+
+} // namespace
 
 ValueViewer::ValueViewer(const QString& column, const QString& type, const std::optional<QString>& value,
                          QWidget* parent)
@@ -31,8 +66,18 @@ ValueViewer::ValueViewer(const QString& column, const QString& type, const std::
         m_text->setPlaceholderText(QStringLiteral("NULL"));
         m_info->setText(tr("%1 · NULL").arg(type));
     } else {
-        m_text->setPlainText(json ? indentJson(*value) : *value);
-        m_info->setText(tr("%1 · %2 characters").arg(type, QLocale().toString(value->size())));
+        // Of a huge value only the beginning (laying out 200 Mi characters takes minutes); Copy takes all.
+        const bool cut = value->size() > kShownChars;
+        QString shown = cut ? value->left(kShownChars) : json ? indentJson(*value) : *value;
+        const bool broken = breakLongLines(shown);
+        m_text->setPlainText(shown);
+        QString info =
+            cut ? tr("%1 · %2 characters, the first %3 shown; Copy copies all of them")
+                      .arg(type, QLocale().toString(value->size()), QLocale().toString(kShownChars))
+                : tr("%1 · %2 characters").arg(type, QLocale().toString(value->size()));
+        if (broken)
+            info += tr(" · lines over %1 characters shown broken").arg(QLocale().toString(kLongLine));
+        m_info->setText(info);
     }
     m_text->setLineWrapMode(json ? QPlainTextEdit::NoWrap : QPlainTextEdit::WidgetWidth);
 

@@ -10,7 +10,8 @@ class QPlainTextEdit;
 namespace pgdesk::ui {
 
 // Shows one cell's whole value (the grid elides long text): JSON indented, everything else exactly as
-// the server printed it, with its type and size. Read-only; Copy puts the exact text on the clipboard.
+// the server printed it, with its type and size; of a value over 256 Ki characters only the beginning
+// (the window would freeze laying it out). Read-only; Copy puts the exact, whole text on the clipboard.
 class ValueViewer final : public QDialog {
     Q_OBJECT
 public:
