@@ -10,7 +10,7 @@ CTEST_ARGS ?=
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
 
-.PHONY: all deps configure build demo test test-asan fuzz format bench package screenshots clean
+.PHONY: all deps configure build demo test test-asan fuzz format bench package package-check screenshots clean
 
 all: build
 
@@ -58,6 +58,11 @@ bench: build
 # `sudo apt install ./build/pgdesk_*.deb`. `cmake --install build --prefix DIR` installs the same files.
 package: build
 	cd $(BUILD) && cpack -G DEB
+
+# The .deb installed with apt into a clean Debian 12 (debootstrap; needs root and Debian's archive), then
+# pgdesk-cli run and pgdesk started on Xvfb there: packaging/check-clean-install.sh.
+package-check: package
+	@packaging/check-clean-install.sh $(BUILD)
 
 format:
 	@scripts/check-format --fix
