@@ -162,15 +162,18 @@ void ChangeJournal::stageLater(const QString& profile, const ChangeSet& changes)
         if (queued)
             return; // the queued write takes the latest
     }
-    m_worker->post([this, key] {
+    // The worker, not m_worker: the destructor's reset() has already nulled m_worker while ~Worker runs
+    // what is still queued (this write among it).
+    Worker* worker = m_worker.get();
+    worker->post([this, worker, key] {
         ChangeSet latest;
         {
-            std::lock_guard lock(m_worker->m_mutex);
-            const auto it = m_worker->m_pending.find(key);
-            if (it == m_worker->m_pending.end())
+            std::lock_guard lock(worker->m_mutex);
+            const auto it = worker->m_pending.find(key);
+            if (it == worker->m_pending.end())
                 return; // cleared or written since
             latest = std::move(*it);
-            m_worker->m_pending.erase(it);
+            worker->m_pending.erase(it);
         }
         QString error;
         try {
@@ -178,8 +181,8 @@ void ChangeJournal::stageLater(const QString& profile, const ChangeSet& changes)
         } catch (const std::exception& e) {
             error = QString::fromUtf8(e.what());
         }
-        std::lock_guard lock(m_worker->m_mutex);
-        m_worker->m_writeError = error;
+        std::lock_guard lock(worker->m_mutex);
+        worker->m_writeError = error;
     });
 }
 

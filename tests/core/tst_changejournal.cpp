@@ -125,6 +125,18 @@ private slots:
         QVERIFY(journal.writeError().isEmpty());
     }
 
+    // The journal going away right after a stage (the last table tab closed just after an edit): the queued
+    // write still runs (it crashed here, reaching the worker through a pointer already reset) and is kept.
+    void destroyedWithAStagePending() {
+        const QString path = m_dir.filePath(QStringLiteral("pending.sqlite"));
+        for (int round = 0; round < 20; ++round) {
+            ChangeJournal journal(path);
+            journal.stageLater(QStringLiteral("p"), sample(QStringLiteral("public.w"), round + 1));
+        }
+        ChangeJournal again(path);
+        QCOMPARE(again.load(QStringLiteral("p"), QStringLiteral("public.w"))->size(), 22);
+    }
+
     void damagedEntriesAreSkipped() {
         const QString path = m_dir.filePath(QStringLiteral("damaged.sqlite"));
         ChangeJournal journal(path);
