@@ -147,10 +147,12 @@ std::optional<RowResult> EntityOperations::get(const Key& key) {
     return rowFromReturning(r, 0);
 }
 
-std::optional<QList<std::optional<QString>>> EntityOperations::values(const Key& key,
-                                                                      const QStringList& columns) {
+std::optional<QList<std::optional<QString>>>
+EntityOperations::values(const Key& key, const QStringList& columns, const QString& expectedVersion) {
     RowStatementBuilder b(m_table);
-    const QString where = b.keyCondition(key);
+    QString where = b.keyCondition(key);
+    if (!expectedVersion.isEmpty())
+        where += QStringLiteral(" AND ") + b.versionCondition(expectedVersion);
     QStringList select;
     for (const QString& name : columns) {
         if (!m_table.column(name))
@@ -160,11 +162,17 @@ std::optional<QList<std::optional<QString>>> EntityOperations::values(const Key&
     }
     if (select.isEmpty())
         select << QStringLiteral("1");
-    const Result r = m_connection.exec(QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+    const Result r = m_connection.exec(QStringLiteral("SELECT %1 FROM %2 WHERE %3 LIMIT 2")
                                            .arg(select.join(QStringLiteral(", ")), b.target(), where),
                                        b.params());
-    if (r.rowCount() == 0)
+    if (r.rowCount() > 1)
+        throwError(ErrorKind::Configuration, QStringLiteral("the key %1 matches more than one row of %2")
+                                                 .arg(describeKey(key), m_table.qualifiedName()));
+    if (r.rowCount() == 0) {
+        if (!expectedVersion.isEmpty() && keyExists(key))
+            throwError(ErrorKind::Conflict, QStringLiteral("row changed since it was read"));
         return std::nullopt;
+    }
     QList<std::optional<QString>> out;
     for (int c = 0; c < int(columns.size()); ++c)
         out << (r.isNull(0, c) ? std::nullopt : std::optional<QString>(r.text(0, c)));

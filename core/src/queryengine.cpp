@@ -59,16 +59,17 @@ bool isCastFailure(const Error& e) {
     throw;
 }
 
-// Where a value of a cut column (BuiltQuery::cutColumns) must be cut to show at most `limit` characters
-// (bytea: bytes, as \x and two hex digits each), or nullopt when the server's prefix is the whole value.
-// The server sent limit + 1 when there was more.
-std::optional<size_t> cutLength(std::string_view v, bool bytes, int limit) {
-    if (bytes) {
-        const size_t whole = 2 + 2 * size_t(limit);
-        return v.size() > whole && v.starts_with("\\x") ? std::optional(whole) : std::nullopt;
-    }
+// Where a value of a cut column (BuiltQuery::cutColumns) must be cut to show at most `limit` characters,
+// or nullopt when the server's prefix is the whole value: it sent limit + 1 when there was more. bytea
+// (\x and two hex digits a byte) was cut when its wholeBytes exceed the limit. In a SQL_ASCII database
+// left() counts bytes, and so does this.
+std::optional<size_t> cutLength(std::string_view v, bool bytes, qint64 wholeBytes, bool sqlAscii, int limit) {
+    if (bytes)
+        return wholeBytes > limit ? std::optional(std::min(v.size(), 2 + 2 * size_t(limit))) : std::nullopt;
     if (v.size() <= size_t(limit))
         return std::nullopt; // never more characters than bytes
+    if (sqlAscii)
+        return size_t(limit);
     int characters = 0;
     for (size_t i = 0; i < v.size(); ++i) {
         if ((static_cast<unsigned char>(v[i]) & 0xC0) == 0x80)
@@ -180,6 +181,8 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
     if (q.selectsVersion)
         page.keyColumns = table.conventions.rowKey;
     page.valueLimit = q.valueLimit;
+    const bool sqlAscii =
+        q.valueLimit > 0 && m_connection.parameterStatus("server_encoding") == QLatin1String("SQL_ASCII");
     bool anyCut = false;
     const bool columnsFromResult = q.columns.isEmpty();
     const bool sinkWhileFetching = sink && !q.backwards;
@@ -203,9 +206,9 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
                 if (cc.index >= shownColumns || r.isNull(row, cc.index))
                     continue;
                 const std::string_view v = r.view(row, cc.index);
-                if (const auto keep = cutLength(v, cc.bytes, q.valueLimit)) {
+                const qint64 bytes = cc.sizeColumn >= 0 ? r.text(row, cc.sizeColumn).toLongLong() : -1;
+                if (const auto keep = cutLength(v, cc.bytes, bytes, sqlAscii, q.valueLimit)) {
                     values[cc.index] = QString::fromUtf8(v.data(), qsizetype(*keep));
-                    const qint64 bytes = cc.sizeColumn >= 0 ? r.text(row, cc.sizeColumn).toLongLong() : -1;
                     cutHere << CutValue{cc.index, bytes};
                 }
             }

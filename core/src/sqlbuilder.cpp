@@ -430,14 +430,16 @@ QString Builder::seek(const QList<EffectiveKey>& keys, const QList<std::optional
 bool mayCut(const ColumnInfo& c) {
     constexpr Oid kBpchar = 1042;
     constexpr Oid kName = 19;
+    constexpr Oid kXml = 142; // xml::text keeps an XML declaration its output drops
     switch (c.category) {
     case TypeCategory::Text:
         return c.baseTypeOid != kBpchar && c.baseTypeOid != kName;
+    case TypeCategory::Other:
+        return c.baseTypeOid != kXml;
     case TypeCategory::Json:
     case TypeCategory::Bytea:
     case TypeCategory::Array:
     case TypeCategory::TsVector:
-    case TypeCategory::Other:
         return true;
     default:
         return false;
@@ -457,7 +459,9 @@ QString selectClause(const TableInfo& table, bool selectsVersion, int valueLimit
             if (valueLimit > 0 && mayCut(c) && !whole.contains(c.name)) {
                 const bool bytes = c.category == TypeCategory::Bytea;
                 q->cutColumns << BuiltQuery::CutColumn{int(q->columns.size()), bytes};
-                quoted << (bytes ? QStringLiteral("substring(%1 from 1 for %2) AS %1")
+                // bytea as hex whatever bytea_output says; whether it was cut, its octet_length tells.
+                quoted << (bytes ? QStringLiteral(
+                                       "(E'\\\\x' || encode(substring(%1 from 1 for %2), 'hex')) AS %1")
                                  : QStringLiteral("left(%1::text, %2) AS %1"))
                               .arg(name)
                               .arg(qint64(valueLimit) + 1);

@@ -137,7 +137,7 @@ private slots:
         QCOMPARE(cutColumnsOf(a, QStringLiteral("2")), QList<int>{});
         QCOMPARE(cutColumnsOf(a, QStringLiteral("3")),
                  (QList<int>{column(a, "body"), column(a, "doc"), column(a, "blob"), column(a, "tags"),
-                             column(a, "v"), column(a, "x")}));
+                             column(a, "v")})); // not xml: its ::text keeps a declaration its output drops
         QCOMPARE(cutColumnsOf(a, QStringLiteral("4")), QList<int>{column(a, "body")});
         QCOMPARE(cutColumnsOf(a, QStringLiteral("5")), QList<int>{column(a, "body")});
         QCOMPARE(cutColumnsOf(a, QStringLiteral("6")), QList<int>{});
@@ -177,7 +177,7 @@ private slots:
                 ++loaded;
             }
         }
-        QCOMPARE(loaded, 8);
+        QCOMPARE(loaded, 7);
         QCOMPARE(ops.values({{QStringLiteral("id"), QStringLiteral("404")}}, {QStringLiteral("body")}),
                  std::nullopt);
         QVERIFY_THROWS_EXCEPTION(NotFound, ops.values({{QStringLiteral("id"), QStringLiteral("1")}},
@@ -209,12 +209,19 @@ private slots:
             ++pages;
         }
         QCOMPARE(pages, 4);
-        // Backwards (the last page): the marks follow their rows when the engine reverses them.
+        // Backwards (the last page, in id order so that its rows hold cut values): the marks follow their
+        // rows when the engine reverses them.
+        s.sort = {SortKey{QStringLiteral("id")}};
+        w.sort = s.sort;
         s.page = {};
         s.page.pageSize = 3;
         s.page.last = true;
         w.page = s.page;
-        compareToWhole(engine.fetchPage(s, m_docs), engine.fetchPage(w, m_docs));
+        const Page last = engine.fetchPage(s, m_docs);
+        compareToWhole(last, engine.fetchPage(w, m_docs));
+        QCOMPARE(last.rows.size(), 3); // ids 5, 6, 7: only 5 has a cut value
+        QCOMPARE(last.cutColumns(0), QList<int>{column(last, "body")});
+        QVERIFY(last.cutColumns(1).isEmpty() && last.cutColumns(2).isEmpty());
 
         // A text row key stays whole: edits and cursors use it.
         const TableInfo textKey = CatalogReader(m_c).table(m_schema, QStringLiteral("textkey"));

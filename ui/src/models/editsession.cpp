@@ -215,7 +215,8 @@ void EditSession::endBatch() {
 }
 
 void EditSession::stageValue(const core::Key& key, const QString& version, const QString& column,
-                             const std::optional<QString>& value, const std::optional<QString>& original) {
+                             const std::optional<QString>& value, const std::optional<QString>& original,
+                             bool originalIsWhole) {
     qsizetype pending = -1;
     for (qsizetype i : changesOf(key)) {
         if (m_changes.changes.at(i).op == core::ChangeOp::Update)
@@ -225,7 +226,7 @@ void EditSession::stageValue(const core::Key& key, const QString& version, const
         core::Change& change = m_changes.changes[pending];
         const qsizetype o = indexOfColumn(change.original, column);
         const std::optional<QString> first = o >= 0 ? change.original.at(o).second : original;
-        if (value == first) {
+        if (originalIsWhole && value == first) {
             // Back to what was read: the column is no longer an edit (and the row none when it was the last).
             const qsizetype v = indexOfColumn(change.values, column);
             if (v >= 0)
@@ -238,8 +239,8 @@ void EditSession::stageValue(const core::Key& key, const QString& version, const
             staged();
             return;
         }
-    } else if (value == original) {
-        return;
+    } else if (value == original && originalIsWhole) {
+        return; // not an edit (unknown when the original is a cut prefix: then always one)
     }
     m_changes.stageUpdate(key, version, {{column, value}}, {{column, original}});
     staged();

@@ -303,7 +303,8 @@ bool PageModel::setData(const QModelIndex& index, const QVariant& value, int rol
         return true;
     }
     m_session->stageValue(rowKey(index.row()), rowVersion(index.row()), m_page.columns[index.column()].name,
-                          text, rowValues(index.row())->value(index.column()));
+                          text, rowValues(index.row())->value(index.column()),
+                          !isCut(index.row(), index.column()));
     return true; // the session's changed() repaints
 }
 

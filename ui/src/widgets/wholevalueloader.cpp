@@ -15,6 +15,7 @@ namespace {
 struct WantedRow {
     int row = 0;
     core::Key key;
+    QString version; // as read: the whole values must be of this version of the row
     QList<int> columns;
     QStringList names;
 };
@@ -68,6 +69,7 @@ void WholeValueLoader::ensureWhole(const QModelIndexList& cells,
     QList<WantedRow> rows;
     for (auto& [row, w] : wanted) {
         w.key = keyOf(*m_model, m_table, row);
+        w.version = m_model->rowVersion(row);
         if (w.key.isEmpty()) {
             emit failed(tr("The whole value cannot be loaded: the row has no key"));
             return;
@@ -87,7 +89,7 @@ void WholeValueLoader::ensureWhole(const QModelIndexList& cells,
             core::EntityOperations operations(*connection, table);
             LoadedValues values;
             for (const WantedRow& w : rows)
-                values << operations.values(w.key, w.names);
+                values << operations.values(w.key, w.names, w.version);
             return values;
         },
         [this, rows, kept, then = std::move(then), finished](const LoadedValues& values) {
@@ -99,17 +101,19 @@ void WholeValueLoader::ensureWhole(const QModelIndexList& cells,
                         tr("The row was deleted since it was read; refresh to see the table as it is now"));
                     return;
                 }
-                if (keyOf(*m_model, m_table, rows[i].row) != rows[i].key) {
+                if (keyOf(*m_model, m_table, rows[i].row) != rows[i].key ||
+                    m_model->rowVersion(rows[i].row) != rows[i].version) {
                     emit failed(tr("The rows changed while their values were loading; try again"));
                     return;
                 }
             }
+            const QModelIndexList now(kept.begin(), kept.end());
+            if (!std::all_of(now.begin(), now.end(), [](const QModelIndex& i) { return i.isValid(); }))
+                return; // the model was reset meanwhile
             for (qsizetype i = 0; i < rows.size(); ++i)
                 for (qsizetype c = 0; c < rows[i].columns.size(); ++c)
                     m_model->setWholeValue(rows[i].row, rows[i].columns[c], values[i]->value(c));
-            const QModelIndexList now(kept.begin(), kept.end());
-            if (std::all_of(now.begin(), now.end(), [](const QModelIndex& i) { return i.isValid(); }))
-                then(now);
+            then(now);
         },
         [this, finished](const QString& message) {
             finished();

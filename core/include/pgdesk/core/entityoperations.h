@@ -53,8 +53,11 @@ public:
     // By row key; std::nullopt when no row has that key.
     std::optional<RowResult> get(const Key& key);
     // Some columns of one row, whole (a page may have brought them cut: QuerySpec::valueLimit), in the
-    // order asked; std::nullopt when no row has that key. Unknown column → NotFound.
-    std::optional<QList<std::optional<QString>>> values(const Key& key, const QStringList& columns);
+    // order asked; std::nullopt when no row has that key. With expectedVersion, the row must still be that
+    // version (else ConflictError "row changed since it was read"), so the values belong with the rest of
+    // the row as read. Unknown column → NotFound; a key matching several rows → ConfigurationError.
+    std::optional<QList<std::optional<QString>>> values(const Key& key, const QStringList& columns,
+                                                        const QString& expectedVersion = {});
     // As get(); NotFound "no row in schema.table with key …" when absent.
     RowResult getOrThrow(const Key& key);
 

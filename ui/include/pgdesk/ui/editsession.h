@@ -47,9 +47,11 @@ public:
     // Not generated, not identity ALWAYS, and a column of the table.
     bool isColumnWritable(const QString& column) const;
 
-    // Stages column = value for the row; a value equal to what the row was read with unstages the column.
+    // Stages column = value for the row; a value equal to what the row was read with unstages the column
+    // (unless original is only the beginning of the value: a cut value, PageModel::isCut()).
     void stageValue(const core::Key& key, const QString& version, const QString& column,
-                    const std::optional<QString>& value, const std::optional<QString>& original);
+                    const std::optional<QString>& value, const std::optional<QString>& original,
+                    bool originalIsWhole = true);
     // Stages column = DEFAULT for the row (the server's default expression, NULL when the column has none).
     void stageDefault(const core::Key& key, const QString& version, const QString& column,
                       const std::optional<QString>& original);
