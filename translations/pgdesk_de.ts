@@ -2689,6 +2689,10 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
         <source>The column&apos;s default: %1</source>
         <translation>Standardwert der Spalte: %1</translation>
     </message>
+    <message>
+        <source>This value (%1 characters, lines up to %2) is too long to edit here: Set NULL, Load from file (bytea) or an UPDATE in the query tool replace it</source>
+        <translation>Dieser Wert (%1 Zeichen, Zeilen bis %2) ist zu lang, um ihn hier zu bearbeiten: „Auf NULL setzen“, „Aus Datei laden“ (bytea) oder ein UPDATE im Abfragewerkzeug ersetzen ihn</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TemporalEdit</name>
@@ -2737,6 +2741,18 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
     <message>
         <source>Not valid JSON: %1</source>
         <translation>Kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>The text exactly as typed.</source>
+        <translation>Der Text genau so, wie er eingegeben ist.</translation>
+    </message>
+    <message>
+        <source>This value holds carriage returns or line/paragraph separators, which this editor would change: shown read-only</source>
+        <translation>Dieser Wert enthält Wagenrückläufe oder Zeilen-/Absatztrenner, die dieser Editor verändern würde: schreibgeschützt angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 Zeichen</translation>
     </message>
 </context>
 <context>

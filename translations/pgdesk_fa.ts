@@ -2661,6 +2661,10 @@ Edit this table by row position?</source>
         <source>The column&apos;s default: %1</source>
         <translation>مقدار پیش‌فرض ستون: %1</translation>
     </message>
+    <message>
+        <source>This value (%1 characters, lines up to %2) is too long to edit here: Set NULL, Load from file (bytea) or an UPDATE in the query tool replace it</source>
+        <translation>این مقدار (%1 نویسه، خط‌هایی تا %2 نویسه) برای ویرایش در اینجا بیش از حد بلند است: «NULL کردن»، «بارگذاری از پرونده» (bytea) یا یک UPDATE در ابزار پرس‌وجو آن را جایگزین می‌کند</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TemporalEdit</name>
@@ -2708,6 +2712,18 @@ Edit this table by row position?</source>
     <message>
         <source>Not valid JSON: %1</source>
         <translation>JSON نامعتبر: %1</translation>
+    </message>
+    <message>
+        <source>The text exactly as typed.</source>
+        <translation>متن دقیقاً همان‌گونه که تایپ شده است.</translation>
+    </message>
+    <message>
+        <source>This value holds carriage returns or line/paragraph separators, which this editor would change: shown read-only</source>
+        <translation>این مقدار نویسهٔ بازگشت یا جداکنندهٔ خط/بند دارد که این ویرایشگر تغییرشان می‌دهد: فقط‌خواندنی نشان داده شده</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 نویسه</translation>
     </message>
 </context>
 <context>

@@ -10,8 +10,10 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace pgdesk::ui {
@@ -105,13 +107,19 @@ ValueEditorDialog::ValueEditorDialog(Kind kind, const QString& column, const QSt
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto* hint = new QLabel(this);
     hint->setWordWrap(true);
-    if (kind == Kind::Json) {
+    if (kind != Kind::Array) {
         m_edit->setPlainText(value.value_or(QString()));
+        m_exact = editedText() == value.value_or(QString());
+        m_edit->setReadOnly(!m_exact);
+    }
+    if (kind == Kind::Text) {
+        hint->setText(tr("The text exactly as typed."));
+    } else if (kind == Kind::Json) {
         auto* format = buttons->addButton(tr("Format"), QDialogButtonBox::ActionRole);
         format->setObjectName(QStringLiteral("formatJson"));
         connect(format, &QPushButton::clicked, this, [this] {
             if (isValid())
-                m_edit->setPlainText(indentJson(m_edit->toPlainText()));
+                m_edit->setPlainText(indentJson(editedText()));
         });
         hint->setText(tr("Any JSON value; numbers stay exactly as written."));
     } else {
@@ -137,15 +145,24 @@ ValueEditorDialog::ValueEditorDialog(Kind kind, const QString& column, const QSt
     validate();
 }
 
+QString ValueEditorDialog::editedText() const {
+    // toPlainText() turns no-break spaces into spaces; the raw text has paragraph separators for lines.
+    QString text = m_edit->document()->toRawText();
+    text.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    return text;
+}
+
 bool ValueEditorDialog::isValid() const {
-    return m_kind == Kind::Array || isValidJson(m_edit->toPlainText());
+    if (!m_exact)
+        return false;
+    return m_kind != Kind::Json || isValidJson(editedText());
 }
 
 QString ValueEditorDialog::value() const {
-    if (m_kind == Kind::Json)
-        return m_edit->toPlainText();
+    if (m_kind != Kind::Array)
+        return editedText();
     QList<std::optional<QString>> elements;
-    const QString text = m_edit->toPlainText();
+    const QString text = editedText();
     if (!text.isEmpty()) {
         for (const QString& line : text.split(QLatin1Char('\n'))) {
             if (line == QLatin1String("NULL"))
@@ -160,6 +177,18 @@ QString ValueEditorDialog::value() const {
 }
 
 void ValueEditorDialog::validate() {
+    if (!m_exact) {
+        m_status->setText(tr("This value holds carriage returns or line/paragraph separators, which this "
+                             "editor would change: shown read-only"));
+        m_status->setStyleSheet(textStyle(errorColor()));
+        m_ok->setEnabled(false);
+        return;
+    }
+    if (m_kind == Kind::Text) {
+        m_status->setText(tr("%1 characters").arg(QLocale().toString(editedText().size())));
+        m_ok->setEnabled(true);
+        return;
+    }
     if (m_kind == Kind::Array) {
         const int n = m_edit->toPlainText().isEmpty() ? 0 : int(m_edit->document()->blockCount());
         m_status->setText(tr("%n element(s)", nullptr, n));
@@ -167,7 +196,7 @@ void ValueEditorDialog::validate() {
         return;
     }
     QString error;
-    const bool ok = isValidJson(m_edit->toPlainText(), &error);
+    const bool ok = isValidJson(editedText(), &error);
     m_status->setText(ok ? tr("Valid JSON") : tr("Not valid JSON: %1").arg(error));
     m_status->setStyleSheet(ok ? QString() : textStyle(errorColor()));
     m_ok->setEnabled(ok);

@@ -8,7 +8,13 @@
 #include <QComboBox>
 #include <QLineEdit>
 
+#include <limits>
+
 namespace pgdesk::ui {
+
+namespace {
+constexpr qsizetype kLineEditChars = 1000; // longer values edit in the dialog
+}
 
 const core::ColumnInfo* CellEditDelegate::columnOf(const QModelIndex& index) {
     const auto* model = qobject_cast<const PageModel*>(index.model());
@@ -21,10 +27,16 @@ bool CellEditDelegate::wantsDialog(const core::ColumnInfo& column) {
     return column.category == core::TypeCategory::Json || column.category == core::TypeCategory::Array;
 }
 
+bool CellEditDelegate::wantsTextDialog(const QModelIndex& index) {
+    const QString text = index.data(Qt::EditRole).toString();
+    return text.size() > kLineEditChars || text.contains(QLatin1Char('\n')) ||
+           text.contains(QLatin1Char('\r'));
+}
+
 QWidget* CellEditDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
                                         const QModelIndex& index) const {
     if (const core::ColumnInfo* column = columnOf(index)) {
-        if (wantsDialog(*column)) {
+        if (wantsDialog(*column) || wantsTextDialog(index)) {
             // Not from inside the view's edit() call: the dialog opens once that has returned.
             QMetaObject::invokeMethod(
                 const_cast<CellEditDelegate*>(this),
@@ -44,7 +56,10 @@ QWidget* CellEditDelegate::createEditor(QWidget* parent, const QStyleOptionViewI
         if (column->category == core::TypeCategory::Date || column->category == core::TypeCategory::Timestamp)
             return new TemporalEdit(column->category == core::TypeCategory::Timestamp, parent);
     }
-    return QStyledItemDelegate::createEditor(parent, option, index);
+    QWidget* editor = QStyledItemDelegate::createEditor(parent, option, index);
+    if (auto* line = qobject_cast<QLineEdit*>(editor))
+        line->setMaxLength(std::numeric_limits<int>::max()); // the default, 32,767, would cut the value
+    return editor;
 }
 
 void CellEditDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const {

@@ -31,6 +31,9 @@ public:
     // The catalog's column behind a cell of a PageModel with an edit session (nullptr otherwise).
     static const core::ColumnInfo* columnOf(const QModelIndex& index);
     static bool wantsDialog(const core::ColumnInfo& column);
+    // The cell's value is one a line edit cannot hold well (long, or with line breaks): the dialog editor
+    // (ValueEditorDialog's Text kind) takes it instead.
+    static bool wantsTextDialog(const QModelIndex& index);
 
 signals:
     void structuredEditRequested(const QModelIndex& index);

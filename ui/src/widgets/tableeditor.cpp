@@ -37,6 +37,23 @@ namespace pgdesk::ui {
 
 namespace {
 
+// A text editor lays a line out whole on the GUI thread (a 256 Ki-character line takes seconds): values
+// beyond these are replaced whole (NULL, a file, SQL), not edited.
+constexpr qsizetype kMaxEditChars = 4 * 1024 * 1024;
+constexpr qsizetype kMaxEditLine = 128 * 1024;
+
+qsizetype longestLine(const QString& text) {
+    qsizetype longest = 0;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == QLatin1Char('\n')) {
+            longest = std::max(longest, i - start);
+            start = i + 1;
+        }
+    }
+    return longest;
+}
+
 // One journal for all tabs (SQLite connections are per thread and the tabs share the GUI thread).
 std::shared_ptr<core::ChangeJournal> sharedJournal(QString* error) {
     static std::weak_ptr<core::ChangeJournal> shared;
@@ -463,10 +480,18 @@ ValueEditorDialog* TableEditor::editValue(const QModelIndex& cell) {
     }
     if (!column || !(m_model->flags(cell) & Qt::ItemIsEditable) || isApplying())
         return nullptr;
-    const auto kind = column->category == core::TypeCategory::Json ? ValueEditorDialog::Kind::Json
-                                                                   : ValueEditorDialog::Kind::Array;
-    auto* dialog = new ValueEditorDialog(kind, column->name, column->typeName,
-                                         m_model->value(cell.row(), cell.column()), this);
+    const std::optional<QString> value = m_model->value(cell.row(), cell.column());
+    if (value && (value->size() > kMaxEditChars || longestLine(*value) > kMaxEditLine)) {
+        showError(
+            tr("This value (%1 characters, lines up to %2) is too long to edit here: Set NULL, Load from "
+               "file (bytea) or an UPDATE in the query tool replace it")
+                .arg(QLocale().toString(value->size()), QLocale().toString(longestLine(*value))));
+        return nullptr;
+    }
+    const auto kind = column->category == core::TypeCategory::Json    ? ValueEditorDialog::Kind::Json
+                      : column->category == core::TypeCategory::Array ? ValueEditorDialog::Kind::Array
+                                                                      : ValueEditorDialog::Kind::Text;
+    auto* dialog = new ValueEditorDialog(kind, column->name, column->typeName, value, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, target = QPersistentModelIndex(cell)] {
         const QString text = dialog->value();

@@ -25,10 +25,13 @@ bool isValidJson(const QString& text, QString* error = nullptr);
 //    kept as written); the value stays exactly the text typed.
 //  - Array: one element per line; a line NULL is a NULL element, "NULL" (quoted) the text; the result
 //    is the array literal, with every element quoted.
+//  - Text: long or multi-line text (and bytea's hex), exactly as typed.
+// A text editor keeps neither carriage returns nor line/paragraph separators: a Json or Text value that
+// would not come back exactly is shown read-only, with the reason, and OK stays disabled.
 class ValueEditorDialog final : public QDialog {
     Q_OBJECT
 public:
-    enum class Kind { Json, Array };
+    enum class Kind { Json, Array, Text };
     ValueEditorDialog(Kind kind, const QString& column, const QString& typeName,
                       const std::optional<QString>& value, QWidget* parent = nullptr);
 
@@ -40,6 +43,8 @@ public:
 
 private:
     void validate();
+    QString editedText() const; // exactly what the editor holds (no QTextDocument::toPlainText substitutions)
+    bool m_exact = true;        // the value shows exactly: editing allowed
 
     Kind m_kind;
     QPlainTextEdit* m_edit = nullptr;
