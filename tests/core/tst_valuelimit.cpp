@@ -184,6 +184,21 @@ private slots:
                                                       {QStringLiteral("no such column")}));
     }
 
+    // bytea comes as hex, and is known to be cut, whatever bytea_output says.
+    void byteaOutputEscape() {
+        m_c.exec(QStringLiteral("set bytea_output = escape"));
+        QuerySpec s = spec(QStringLiteral("docs"), kLimit);
+        s.sort << SortKey{QStringLiteral("id")};
+        const Page p = QueryEngine(m_c).fetchPage(s, m_docs);
+        m_c.exec(QStringLiteral("reset bytea_output"));
+        const int blob = column(p, "blob");
+        QVERIFY(!p.isCut(1, blob) && p.isCut(2, blob));
+        QCOMPARE(p.rows[1][blob]->size(), 2 + 2 * kLimit); // exactly the limit: whole, as hex
+        QVERIFY(p.rows[2][blob]->startsWith(QLatin1String("\\xabab")));
+        QCOMPARE(p.rows[2][blob]->size(), 2 + 2 * kLimit);
+        QCOMPARE(p.rows[0][blob], std::optional<QString>(QStringLiteral("\\x00ff")));
+    }
+
     // Sorting by a column brings it whole (the cursor is made of it); the next page then continues
     // exactly where the whole-value paging does.
     void sortAndKeyColumnsComeWhole() {

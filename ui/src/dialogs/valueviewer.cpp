@@ -30,12 +30,16 @@ bool breakLongLines(QString& text) {
     for (qsizetype i = 0; i <= text.size(); ++i) {
         if (i < text.size() && text[i] != QLatin1Char('\n'))
             continue;
-        for (qsizetype at = lineStart; at < i; at += kLongLine) {
+        for (qsizetype at = lineStart; at < i;) {
             if (at > lineStart) {
                 out += QLatin1Char('\n');
                 broke = true;
             }
-            out += QStringView(text).mid(at, std::min(kLongLine, i - at));
+            qsizetype n = std::min(kLongLine, i - at);
+            if (at + n < i && text[at + n - 1].isHighSurrogate())
+                --n; // never between the two halves of a character
+            out += QStringView(text).mid(at, n);
+            at += n;
         }
         if (i < text.size())
             out += QLatin1Char('\n');
@@ -68,7 +72,8 @@ ValueViewer::ValueViewer(const QString& column, const QString& type, const std::
     } else {
         // Of a huge value only the beginning (laying out 200 Mi characters takes minutes); Copy takes all.
         const bool cut = value->size() > kShownChars;
-        QString shown = cut ? value->left(kShownChars) : json ? indentJson(*value) : *value;
+        const qsizetype keep = kShownChars - (cut && (*value)[kShownChars - 1].isHighSurrogate() ? 1 : 0);
+        QString shown = cut ? value->left(keep) : json ? indentJson(*value) : *value;
         const bool broken = breakLongLines(shown);
         m_text->setPlainText(shown);
         QString info =
