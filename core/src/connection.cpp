@@ -45,18 +45,29 @@ struct Connection::NoticeState {
 
 namespace {
 
+// The fields of a server error (or notice), its kind chosen from the SQLSTATE.
+ErrorInfo serverErrorInfo(const PGresult* result) {
+    auto field = [result](int code) { return QString::fromUtf8(PQresultErrorField(result, code)); };
+    ErrorInfo info;
+    info.sqlState = field(PG_DIAG_SQLSTATE);
+    info.message = field(PG_DIAG_MESSAGE_PRIMARY);
+    info.detail = field(PG_DIAG_MESSAGE_DETAIL);
+    info.hint = field(PG_DIAG_MESSAGE_HINT);
+    info.column = field(PG_DIAG_COLUMN_NAME);
+    info.table = field(PG_DIAG_TABLE_NAME);
+    info.constraint = field(PG_DIAG_CONSTRAINT_NAME);
+    info.context = field(PG_DIAG_CONTEXT);
+    info.position = field(PG_DIAG_STATEMENT_POSITION).toInt();
+    info.kind = errorKindFromSqlState(info.sqlState.toStdString());
+    return info;
+}
+
 void forwardNotice(void* arg, const PGresult* notice) {
     auto* state = static_cast<Connection::NoticeState*>(arg);
     const char* severity = PQresultErrorField(notice, PG_DIAG_SEVERITY_NONLOCALIZED);
     if (severity && (qstrcmp(severity, "FATAL") == 0 || qstrcmp(severity, "PANIC") == 0)) {
-        auto field = [notice](int code) { return QString::fromUtf8(PQresultErrorField(notice, code)); };
-        ErrorInfo info;
-        info.kind = ErrorKind::Connection;
-        info.sqlState = field(PG_DIAG_SQLSTATE);
-        info.message = field(PG_DIAG_MESSAGE_PRIMARY);
-        info.detail = field(PG_DIAG_MESSAGE_DETAIL);
-        info.hint = field(PG_DIAG_MESSAGE_HINT);
-        state->fatal = std::move(info);
+        state->fatal = serverErrorInfo(notice);
+        state->fatal->kind = ErrorKind::Connection;
         return;
     }
     if (state->suppress)
@@ -274,17 +285,8 @@ void Connection::throwLastError(const QString& statement, pg_result* result) con
     ErrorInfo info;
     info.statement = statement;
     if (result && PQresultErrorField(result, PG_DIAG_SQLSTATE)) {
-        auto field = [result](int code) { return QString::fromUtf8(PQresultErrorField(result, code)); };
-        info.sqlState = field(PG_DIAG_SQLSTATE);
-        info.message = field(PG_DIAG_MESSAGE_PRIMARY);
-        info.detail = field(PG_DIAG_MESSAGE_DETAIL);
-        info.hint = field(PG_DIAG_MESSAGE_HINT);
-        info.column = field(PG_DIAG_COLUMN_NAME);
-        info.table = field(PG_DIAG_TABLE_NAME);
-        info.constraint = field(PG_DIAG_CONSTRAINT_NAME);
-        info.context = field(PG_DIAG_CONTEXT);
-        info.position = field(PG_DIAG_STATEMENT_POSITION).toInt();
-        info.kind = errorKindFromSqlState(info.sqlState.toStdString());
+        info = serverErrorInfo(result);
+        info.statement = statement;
     } else {
         info.message = trimmedLibpqMessage(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn));
         if (info.message.isEmpty())
