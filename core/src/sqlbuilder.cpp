@@ -259,9 +259,12 @@ QString Builder::condition(const Condition& cond) {
                                            : QStringLiteral("NOT (") + any + QLatin1Char(')');
     }
     case FilterOp::Like:
-        requireValues(cond, 1, 1);
-        return likeCondition(c, QStringLiteral("LIKE"), cond.values.first(), true, true);
     case FilterOp::ILike:
+        // The value is the user's pattern: % and _ are wildcards, a backslash escapes (LIKE's default).
+        requireValues(cond, 1, 1);
+        return QStringLiteral("(%1::text %2 %3 ESCAPE E'\\\\')")
+            .arg(col, cond.op == FilterOp::Like ? QStringLiteral("LIKE") : QStringLiteral("ILIKE"),
+                 bind(cond.values.first(), QStringLiteral("text")));
     case FilterOp::Contains:
         requireValues(cond, 1, 1);
         return likeCondition(c, QStringLiteral("ILIKE"), cond.values.first(), true, true);

@@ -18,6 +18,7 @@
 #include <pgdesk/core/importer.h>
 #include <pgdesk/core/profilestore.h>
 #include <pgdesk/core/queryengine.h>
+#include <pgdesk/core/sqlbuilder.h>
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -312,17 +313,19 @@ private slots:
         ExportWriter writer(m_c);
         int i = 0;
         for (const QString& p : m_payloads) {
-            for (const FilterOp op :
-                 {FilterOp::Equal, FilterOp::Contains, FilterOp::InList, FilterOp::Like}) {
+            // like takes a pattern: the payload escaped by escapeLike matches it exactly, as equal does.
+            for (const FilterOp op : {FilterOp::Equal, FilterOp::Contains, FilterOp::InList, FilterOp::Like,
+                                      FilterOp::StartsWith, FilterOp::EndsWith}) {
                 QuerySpec s = spec(QStringLiteral("data"));
-                s.filter.conditions << condition(QStringLiteral("txt"), op, {p});
+                s.filter.conditions << condition(QStringLiteral("txt"), op,
+                                                 {op == FilterOp::Like ? escapeLike(p) : p});
                 ExportOptions options;
                 options.format = ExportFormat::NdJson;
                 const QString path = m_dir.filePath(QStringLiteral("f%1.ndjson").arg(++i));
                 ExportResult result;
                 QVERIFY(attempt(QStringLiteral("export filter"),
                                 [&] { result = writer.exportTo(s, data, path, options); }));
-                if (op == FilterOp::Equal || op == FilterOp::InList) {
+                if (op == FilterOp::Equal || op == FilterOp::InList || op == FilterOp::Like) {
                     QCOMPARE(result.rows, qint64(1));
                     QFile f(path);
                     QVERIFY(f.open(QIODevice::ReadOnly));

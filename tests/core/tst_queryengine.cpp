@@ -121,14 +121,29 @@ private slots:
         row("not_in_list", pub, "customer", "customer_id", "customer_id", "not_in_list", {"1", "2", "3"}, {},
             "customer_id not in (1, 2, 3)");
         row("not_in_list nullable", pub, "users", "id", "bio", "not_in_list", {""}, {}, "bio not in ('')");
-        row("like percent", pub, "posts", "id", "body", "like", {"%"}, {}, "strpos(body, '%') > 0");
-        row("like underscore", pub, "posts", "id", "body", "like", {"_"}, {}, "strpos(body, '_') > 0");
-        row("like backslash", pub, "posts", "id", "body", "like", {"\\"}, {}, "strpos(body, E'\\\\') > 0");
-        row("like pattern text", pub, "posts", "id", "body", "like", {"LIKE 'a_b%'"}, {},
+        // contains, starts_with and ends_with match their text literally: %, _ and \ are plain characters.
+        row("contains percent", pub, "posts", "id", "body", "contains", {"%"}, {}, "strpos(body, '%') > 0");
+        row("contains underscore", pub, "posts", "id", "body", "contains", {"_"}, {},
+            "strpos(body, '_') > 0");
+        row("contains backslash", pub, "posts", "id", "body", "contains", {"\\"}, {},
+            "strpos(body, E'\\\\') > 0");
+        row("contains pattern text", pub, "posts", "id", "body", "contains", {"LIKE 'a_b%'"}, {},
             "strpos(body, 'LIKE ''a_b%''') > 0");
-        row("like case-sensitive", pub, "posts", "id", "title", "like", {"PostgreSQL"}, {},
+        // like and ilike are SQL patterns: % any text, _ one character, a backslash escapes.
+        row("like pattern", pub, "posts", "id", "title", "like", {"P_rtitioning%"}, {},
+            "title ~ '^P.rtitioning'");
+        row("like pattern case-sensitive", pub, "posts", "id", "title", "like", {"%PostgreSQL%"}, {},
             "strpos(title, 'PostgreSQL') > 0");
-        row("ilike", pub, "posts", "id", "title", "ilike", {"postgresql"}, {}, "title ilike '%postgresql%'");
+        row("like whole value", pub, "users", "id", "username", "like", {"wang.fang"}, {},
+            "username = 'wang.fang'");
+        row("like escaped percent", pub, "posts", "id", "body", "like", {"%100\\% of snake\\_case%"}, {},
+            "strpos(body, '100% of snake_case') > 0");
+        row("like escaped backslash", pub, "posts", "id", "body", "like", {"%\\\\"}, {},
+            "right(body, 1) = E'\\\\'");
+        row("ilike pattern", pub, "posts", "id", "title", "ilike", {"%postgresql%"}, {},
+            "title ilike '%postgresql%'");
+        row("ilike underscore", pub, "users", "id", "username", "ilike", {"W_NG%"}, {},
+            "lower(username) ~ '^w.ng'");
         row("contains unicode", pub, "users", "id", "full_name", "contains", {"ZOË"}, {},
             QStringLiteral("full_name ilike '%zoë%'"));
         row("contains umlaut", pub, "users", "id", "full_name", "contains", {"groß"}, {},
@@ -576,7 +591,7 @@ private slots:
         m_c.exec(QStringLiteral("insert into public.x values (2, 'temporary 100% _\\')"));
         QuerySpec spec = allRows(info);
         spec.filter.conditions = {
-            condition(QStringLiteral("note"), FilterOp::Like, {QStringLiteral("100% _\\")})};
+            condition(QStringLiteral("note"), FilterOp::Contains, {QStringLiteral("100% _\\")})};
         const Page page = QueryEngine(m_c).fetchPage(spec, info);
         QCOMPARE(pageColumn(page, QStringLiteral("id")), QStringList{QStringLiteral("2")});
         QVERIFY(m_c.inTransaction());

@@ -81,9 +81,10 @@ private slots:
     void filterSortAndPage() {
         const TableInfo info = CatalogReader(m_c).describeQuery(kProducts);
         QuerySpec spec = querySpec(kProducts);
-        spec.filter.conditions = {condition(QStringLiteral("status"), FilterOp::InList,
-                                            {QStringLiteral("active"), QStringLiteral("draft")}),
-                                  condition(QStringLiteral("name"), FilterOp::ILike, {QStringLiteral("e")})};
+        spec.filter.conditions = {
+            condition(QStringLiteral("status"), FilterOp::InList,
+                      {QStringLiteral("active"), QStringLiteral("draft")}),
+            condition(QStringLiteral("name"), FilterOp::Contains, {QStringLiteral("e")})};
         spec.sort = {SortKey{QStringLiteral("price"), true, SortKey::Nulls::Default},
                      SortKey{QStringLiteral("product_id"), false, SortKey::Nulls::Default}};
         const QString where = QStringLiteral("from inventory.products where status in ('active', 'draft') "
@@ -187,7 +188,7 @@ private slots:
         spec.table = customer.name;
         spec.sort = {SortKey{QStringLiteral("last_name"), false, SortKey::Nulls::Default}};
         spec.filter.conditions = {
-            condition(QStringLiteral("first_name"), FilterOp::ILike, {QStringLiteral("A")})};
+            condition(QStringLiteral("first_name"), FilterOp::Contains, {QStringLiteral("A")})};
         const BuiltQuery q = buildSelectQuery(spec, customer, true);
         QVERIFY(!q.sql.contains(QStringLiteral("LIMIT")));
         QVERIFY(q.selectsVersion);

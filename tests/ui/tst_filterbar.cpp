@@ -191,6 +191,34 @@ private slots:
         }
     }
 
+    // like/ilike are patterns (% and _ are wildcards) and say so; contains keeps _ literal.
+    void likeIsAPattern() {
+        auto b = open(QStringLiteral("public"), QStringLiteral("posts"));
+        QVERIFY(b);
+        b->setScope(core::SoftDeleteScope::All);
+        QVERIFY(waitLoaded(*b));
+        for (const auto op : {core::FilterOp::Like, core::FilterOp::ILike}) {
+            const QString label = FilterConditionRow::operationLabel(op);
+            QVERIFY2(label.contains(QLatin1Char('%')) && label.contains(QLatin1Char('_')), qPrintable(label));
+        }
+        FilterConditionRow* row = addRow(b->filterBar(), QStringLiteral("title"), core::FilterOp::Like,
+                                         QStringLiteral("P_rtitioning%"));
+        QVERIFY(row);
+        QVERIFY(row->valueBox()->lineEdit()->placeholderText().contains(QLatin1Char('%')));
+        b->filterBar()->apply();
+        QVERIFY(waitLoaded(*b));
+        const QStringList expected = sql(
+            QStringLiteral("select id::text from public.posts where title ~ '^P.rtitioning' order by id"));
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(column(b->model(), QStringLiteral("id")), expected);
+
+        row->operationBox()->setCurrentIndex(row->operationBox()->findData(int(core::FilterOp::Contains)));
+        QVERIFY(!row->valueBox()->lineEdit()->placeholderText().contains(QLatin1Char('%')));
+        b->filterBar()->apply();
+        QVERIFY(waitLoaded(*b));
+        QCOMPARE(b->model()->rowCount(), 0); // no title holds "P_rtitioning%" as it is
+    }
+
     // "Filter by this value" on NULL means IS NULL; on '' it means = ''; "exclude" the opposite.
     void filterByCellValue() {
         auto b = open(QStringLiteral("public"), QStringLiteral("users"));

@@ -80,9 +80,9 @@ QString FilterConditionRow::operationLabel(core::FilterOp op) {
     case F::NotInList:
         return tr("not in list");
     case F::Like:
-        return tr("contains (case-sensitive)");
+        return tr("matches pattern (% and _)");
     case F::ILike:
-        return tr("contains (ignore case)");
+        return tr("matches pattern, ignore case (% and _)");
     case F::StartsWith:
         return tr("starts with");
     case F::EndsWith:
@@ -109,14 +109,22 @@ QString FilterConditionRow::operationLabel(core::FilterOp op) {
     return {};
 }
 
+QString FilterConditionRow::patternHelp() {
+    return tr("A pattern: % matches any text, _ any one character; put \\ before %, _ or \\ to match it "
+              "as it is");
+}
+
 void FilterConditionRow::columnChanged() {
     const core::ColumnInfo* c = currentColumn();
     const QVariant previous = m_operation->currentData();
     const QSignalBlocker block(m_operation);
     m_operation->clear();
     if (c) {
-        for (core::FilterOp op : core::operationsFor(*c))
+        for (core::FilterOp op : core::operationsFor(*c)) {
             m_operation->addItem(operationLabel(op), int(op));
+            if (op == core::FilterOp::Like || op == core::FilterOp::ILike)
+                m_operation->setItemData(m_operation->count() - 1, patternHelp(), Qt::ToolTipRole);
+        }
     }
     // An operation the user picked survives a change of column when it fits the new one.
     const int keep = m_operationChosen ? m_operation->findData(previous) : -1;
@@ -142,7 +150,11 @@ void FilterConditionRow::operationChanged() {
     m_value->setVisible(values != 0);
     m_second->setVisible(values == 2);
     m_path->setVisible(op == core::FilterOp::JsonPathEqual);
-    m_value->lineEdit()->setPlaceholderText(values == -1 ? tr("values, comma-separated") : tr("value"));
+    const bool pattern = op == core::FilterOp::Like || op == core::FilterOp::ILike;
+    m_value->lineEdit()->setPlaceholderText(values == -1 ? tr("values, comma-separated")
+                                            : pattern    ? tr("pattern, e.g. A_E%")
+                                                         : tr("value"));
+    m_value->lineEdit()->setToolTip(pattern ? patternHelp() : QString());
 }
 
 QStringList FilterConditionRow::splitList(const QString& text) {

@@ -22,11 +22,11 @@ enum class FilterOp {
     GreaterThanOrEqual,
     InList,
     NotInList,
-    Like,       // case-sensitive contains
-    ILike,      // case-insensitive contains
-    StartsWith, // case-sensitive prefix
-    EndsWith,   // case-sensitive suffix
-    Contains,   // alias of ILike
+    Like,       // SQL LIKE pattern: % any text, _ one character, \ escapes (case-sensitive)
+    ILike,      // the same pattern, ignoring case (ILIKE)
+    StartsWith, // case-sensitive prefix, matched literally (% and _ are plain characters)
+    EndsWith,   // case-sensitive suffix, matched literally
+    Contains,   // case-insensitive substring, matched literally
     IsNull,
     IsNotNull,
     Between,

@@ -31,6 +31,8 @@ public:
 
     // Human name of an operation for the combo box: "contains", "≥", "is null", "between" …
     static QString operationLabel(core::FilterOp op);
+    // What a like/ilike value means (% and _ wildcards, backslash escape), for tooltips.
+    static QString patternHelp();
     // "a, b, \"c, d\"" → {"a", "b", "c, d"}: comma-separated, double quotes keep commas ("" is a quote).
     static QStringList splitList(const QString& text);
     static QString joinList(const QStringList& values);
