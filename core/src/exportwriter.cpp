@@ -191,7 +191,7 @@ QString exportSelectSql(Connection& connection, const QuerySpec& spec, const Tab
     TableInfo source = table;
     if (spec.sort.isEmpty())
         source.conventions.rowKey.clear();
-    const BuiltQuery q = buildSelectQuery(spec, source);
+    const BuiltQuery q = buildSelectQuery(spec, source, false, true);
     QStringList literals;
     for (const Param& p : q.params)
         literals << (p ? connection.quoteLiteral(QString::fromUtf8(*p)) : QStringLiteral("NULL"));
@@ -208,14 +208,25 @@ QString exportSelectSql(Connection& connection, const QuerySpec& spec, const Tab
 
 namespace {
 
+QList<ColumnInfo> exportedColumns(const TableInfo& table) {
+    QList<ColumnInfo> columns;
+    for (const ColumnInfo& c : table.columns) {
+        if (!c.isGenerated)
+            columns << c;
+    }
+    return columns;
+}
+
 // What COPY reads: the whole plain table by name when nothing narrows or orders it — COPY table reads the
 // heap directly and is markedly faster than COPY (SELECT …) through the executor, with the same bytes —
-// else the filtered, sorted select. Views, partitioned tables and query sources need the select.
+// else the filtered, sorted select. Views, partitioned tables and query sources need the select. Either way
+// generated columns are left out, as psql's \copy table leaves them (COPY refuses them by name, 42P10, and
+// COPY FROM could not load them back).
 QString copySource(Connection& connection, const QuerySpec& spec, const TableInfo& table) {
     if (spec.sql.isEmpty() && spec.sort.isEmpty() && table.kind == RelationKind::Table &&
         !buildSelectQuery(spec, table).hasCondition) {
         QStringList columns;
-        for (const ColumnInfo& c : table.columns)
+        for (const ColumnInfo& c : exportedColumns(table))
             columns << quoteIdentifier(c.name);
         return quoteIdentifier(table.schema) + QLatin1Char('.') + quoteIdentifier(table.name) +
                QStringLiteral(" (") + columns.join(QStringLiteral(", ")) + QLatin1Char(')');
@@ -479,7 +490,7 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
     }
 
     QList<ExportColumn> columns;
-    for (const ColumnInfo& c : table.columns)
+    for (const ColumnInfo& c : exportedColumns(table))
         columns << ExportColumn{c.name.toUtf8(), c};
 
     // Declared before the encoder, so a failed XLSX workbook is freed before its file is removed.

@@ -454,10 +454,12 @@ bool mayCut(const ColumnInfo& c) {
 // or row key columns, which cursors and edits need whole) come as a prefix one longer than the limit, so
 // the engine can tell a cut value from one of exactly the limit.
 QString selectClause(const TableInfo& table, bool selectsVersion, int valueLimit, const QStringList& whole,
-                     BuiltQuery* q) {
+                     bool skipGenerated, BuiltQuery* q) {
     QStringList quoted;
     if (table.kind != RelationKind::Query) {
         for (const ColumnInfo& c : table.columns) {
+            if (skipGenerated && c.isGenerated)
+                continue;
             const QString name = quoteIdentifier(c.name);
             if (valueLimit > 0 && mayCut(c) && !whole.contains(c.name)) {
                 const bool bytes = c.category == TypeCategory::Bytea;
@@ -527,7 +529,7 @@ QString orderByClause(const QList<EffectiveKey>& order) {
 
 // Everything buildPageQuery and buildSelectQuery share: columns, FROM, WHERE, the sort tuple.
 BuiltQuery selectBase(Builder& b, const QuerySpec& spec, const TableInfo& table, bool selectVersion,
-                      QList<EffectiveKey>* keys, int valueLimit) {
+                      QList<EffectiveKey>* keys, int valueLimit, bool skipGenerated = false) {
     BuiltQuery q;
     *keys = sortKeys(b, spec, table);
     q.keyset = !table.conventions.rowKey.isEmpty();
@@ -539,7 +541,8 @@ BuiltQuery selectBase(Builder& b, const QuerySpec& spec, const TableInfo& table,
     // Cut values are loaded whole by row key later (EntityOperations::values): without one, or for a view,
     // values come whole.
     q.valueLimit = hasRowVersions(table) ? std::max(0, valueLimit) : 0;
-    const QString select = selectClause(table, q.selectsVersion, q.valueLimit, q.sortColumns, &q);
+    const QString select =
+        selectClause(table, q.selectsVersion, q.valueLimit, q.sortColumns, skipGenerated, &q);
     q.sql = select + QStringLiteral(" FROM ") + b.from();
     return q;
 }
@@ -622,10 +625,11 @@ BuiltQuery buildFiltered(const QuerySpec& spec, const TableInfo& table, const QS
 }
 } // namespace
 
-BuiltQuery buildSelectQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion) {
+BuiltQuery buildSelectQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion,
+                            bool skipGenerated) {
     Builder b(spec, table);
     QList<EffectiveKey> keys;
-    BuiltQuery q = selectBase(b, spec, table, selectVersion, &keys, 0);
+    BuiltQuery q = selectBase(b, spec, table, selectVersion, &keys, 0, skipGenerated);
     q.sql += b.where() + orderByClause(keys);
     q.hasCondition = b.m_hasCondition;
     q.params = b.m_params;

@@ -7,6 +7,7 @@
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/exportwriter.h>
+#include <pgdesk/core/sqlbuilder.h>
 
 #include <QDate>
 #include <QDir>
@@ -274,7 +275,11 @@ private slots:
                         .split('\n')
                         .at(1)
                         .startsWith(QByteArray::number(i + 1) + ','));
-            spec.filter.conditions = {condition(QStringLiteral("v"), FilterOp::Like, {values.at(i)})};
+            // A like pattern escaped with escapeLike matches the value itself; contains matches it literally.
+            spec.filter.conditions = {
+                condition(QStringLiteral("v"), FilterOp::Like, {escapeLike(values.at(i))})};
+            QCOMPARE(exportTable(t, format(ExportFormat::Csv), file(QStringLiteral("h.csv")), spec).rows, 1);
+            spec.filter.conditions = {condition(QStringLiteral("v"), FilterOp::Contains, {values.at(i)})};
             QCOMPARE(exportTable(t, format(ExportFormat::Csv), file(QStringLiteral("h.csv")), spec).rows, 1);
         }
         QuerySpec all;
@@ -289,6 +294,98 @@ private slots:
                      .rows,
                  1);
         QCOMPARE(psql(QStringLiteral("select note from public.x")), QStringLiteral("I must survive"));
+    }
+
+    // like and ilike are SQL patterns (% any text, _ one character, \ escapes), inlined into COPY as they
+    // are; contains, starts_with and ends_with match % and _ literally. Each equals psql's \copy of the
+    // same WHERE clause.
+    void likePatternsMatchPsql_data() {
+        QTest::addColumn<int>("op");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("where");
+        QTest::newRow("like A_E%") << int(FilterOp::Like) << "A_E%"
+                                   << "v like 'A_E%'";
+        QTest::newRow("ilike a_e%") << int(FilterOp::ILike) << "a_e%"
+                                    << "v ilike 'a_e%'";
+        QTest::newRow("like escaped") << int(FilterOp::Like) << "A\\_E%"
+                                      << "v like 'A\\_E%'";
+        QTest::newRow("like %\\%") << int(FilterOp::Like) << "%\\%"
+                                   << "v like '%\\%'";
+        QTest::newRow("contains _") << int(FilterOp::Contains) << "_E"
+                                    << "strpos(lower(v), '_e') > 0";
+        QTest::newRow("starts_with A_") << int(FilterOp::StartsWith) << "A_"
+                                        << "left(v, 2) = 'A_'";
+        QTest::newRow("ends_with %") << int(FilterOp::EndsWith) << "%"
+                                     << "right(v, 1) = '%'";
+    }
+    void likePatternsMatchPsql() {
+        QFETCH(int, op);
+        QFETCH(QString, value);
+        QFETCH(QString, where);
+        const QString t = m_schema + QStringLiteral(".patterns");
+        psql(QStringLiteral("drop table if exists %1; create table %1 (id int primary key, v text); "
+                            "insert into %1 values (1, 'ABE'), (2, 'A_E x'), (3, 'AE'), (4, 'abe'), "
+                            "(5, 'ACE 100%'), (6, 'xA_E'), (7, 'A\\E'), (8, 'Ab'), (9, 'ACED')")
+                 .arg(t));
+        QuerySpec spec;
+        spec.sort << sortBy(QStringLiteral("id"));
+        spec.filter.conditions = {condition(QStringLiteral("v"), FilterOp(op), {value})};
+        const ExportResult r = exportTable(t, format(ExportFormat::Csv), file(QStringLiteral("l.csv")), spec);
+        psql(QStringLiteral("\\copy (select * from %1 where %2 order by id) to '%3' csv header")
+                 .arg(t, where, file(QStringLiteral("lp.csv"))));
+        const QByteArray expected = readFile(file(QStringLiteral("lp.csv")));
+        QVERIFY2(expected.count('\n') > 1, "the reference matches no row");
+        QCOMPARE(readFile(file(QStringLiteral("l.csv"))), expected);
+        QCOMPARE(r.rows, qint64(expected.count('\n') - 1));
+    }
+
+    // Generated columns are left out, as psql's \copy TABLE leaves them out (COPY refuses them by name):
+    // the whole table and a filtered, sorted view of it equal psql byte for byte, every format has the
+    // same columns, and the CSV loads back with \copy … from.
+    void generatedColumnsLeftOutLikePsql() {
+        const QString t = m_schema + QStringLiteral(".gen");
+        psql(QStringLiteral("create table %1 (id int primary key, price numeric(10,2) not null, qty int, "
+                            "total numeric generated always as (price * qty) stored, note text); "
+                            "insert into %1 (id, price, qty, note) select g, g * 1.25, nullif(g % 7, 0), "
+                            "case when g % 5 = 0 then null else 'n,' || g end from generate_series(1, 50) g")
+                 .arg(t));
+        const ExportResult whole = exportTable(t, format(ExportFormat::Csv), file(QStringLiteral("g.csv")));
+        QCOMPARE(whole.rows, qint64(50));
+        psql(QStringLiteral("\\copy %1 to '%2' csv header").arg(t, file(QStringLiteral("gp.csv"))));
+        QCOMPARE(readFile(file(QStringLiteral("g.csv"))), readFile(file(QStringLiteral("gp.csv"))));
+        QVERIFY(readFile(file(QStringLiteral("g.csv"))).startsWith("id,price,qty,note\n"));
+
+        // Filtered and sorted (on the generated column itself): the select leaves it out too.
+        QuerySpec spec;
+        spec.sort << sortBy(QStringLiteral("total"));
+        spec.filter.conditions = {
+            condition(QStringLiteral("total"), FilterOp::GreaterThan, {QStringLiteral("100")})};
+        const ExportResult sorted =
+            exportTable(t, format(ExportFormat::Csv), file(QStringLiteral("gs.csv")), spec);
+        psql(QStringLiteral(
+                 "\\copy (select id, price, qty, note from %1 where total > 100 order by total, id) "
+                 "to '%2' csv header")
+                 .arg(t, file(QStringLiteral("gsp.csv"))));
+        QCOMPARE(readFile(file(QStringLiteral("gs.csv"))), readFile(file(QStringLiteral("gsp.csv"))));
+        QVERIFY(sorted.rows > 0 && sorted.rows < 50);
+
+        // Every format, whole table: the same four columns.
+        for (const ExportFormat f : {ExportFormat::Tsv, ExportFormat::Json, ExportFormat::NdJson,
+                                     ExportFormat::Sql, ExportFormat::Markdown, ExportFormat::Xlsx}) {
+            const QString path = file(QStringLiteral("g.") + exportFormatName(f));
+            QCOMPARE(exportTable(t, format(f), path).rows, qint64(50));
+        }
+        const QJsonArray rows = QJsonDocument::fromJson(readFile(file(QStringLiteral("g.json")))).array();
+        QCOMPARE(rows.size(), 50);
+        QCOMPARE(rows.at(0).toObject().keys(), (QStringList{QStringLiteral("id"), QStringLiteral("note"),
+                                                            QStringLiteral("price"), QStringLiteral("qty")}));
+        QVERIFY(readFile(file(QStringLiteral("g.markdown"))).startsWith("| id | price | qty | note |"));
+
+        // The CSV loads back into an empty copy (generation included) and gives the same rows.
+        const QString copy = m_schema + QStringLiteral(".gen_reimport");
+        psql(QStringLiteral("create table %1 (like %2 including generated)").arg(copy, t));
+        psql(QStringLiteral("\\copy %1 from '%2' csv header").arg(copy, file(QStringLiteral("g.csv"))));
+        QCOMPARE(difference(t, copy), QStringLiteral("0"));
     }
 
     void csvIsByteEqualToPsqlCopy_data() {

@@ -76,7 +76,8 @@ struct ExportResult {
 // TableInfo from CatalogReader::describeQuery) to a file. The whole filtered, sorted select of
 // buildSelectQuery runs as one COPY … TO STDOUT: CSV/TSV bytes go to the file exactly as the server sends
 // them (byte-equal to psql's \copy … csv header); the other formats decode COPY's text format one row at a
-// time. Nothing holds the result: memory stays flat whatever its size.
+// time. Nothing holds the result: memory stays flat whatever its size. Generated columns are left out in
+// every format, as COPY table and psql's \copy leave them out (they could not be loaded back either).
 //
 // Rows come in the spec's sort order, made total by the row key as in the browser. Without sort keys no
 // order is imposed (no ORDER BY, like psql's \copy TABLE): the fastest plan, in the server's order.

@@ -83,8 +83,10 @@ bool hasRowVersions(const TableInfo& table);
 // for which hasRowVersions() holds, the row version (xmin) is selected as a hidden trailing column.
 BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion = false);
 // The whole filtered, sorted SELECT with no LIMIT (exports, batch operations): same columns, WHERE and
-// ORDER BY as buildPageQuery's first page. The statement streams; callers never buffer it.
-BuiltQuery buildSelectQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion = false);
+// ORDER BY as buildPageQuery's first page. The statement streams; callers never buffer it. skipGenerated
+// leaves generated columns out of the select list (exports: as COPY table does); they still filter and sort.
+BuiltQuery buildSelectQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion = false,
+                            bool skipGenerated = false);
 // Pure: "(\n<sql>\n) AS \"q\"" for a query source, with trailing semicolons and whitespace removed, the
 // parenthesis on its own line so a trailing -- comment cannot swallow it. Empty SQL → ConfigurationError.
 QString querySource(const QString& sql);
