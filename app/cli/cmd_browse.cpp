@@ -3,6 +3,7 @@
 #include "exitcodes.h"
 #include "output.h"
 #include "specoptions.h"
+#include "tablelookup.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
@@ -21,6 +22,12 @@ QJsonValue stringOrNull(const QString& s) {
 }
 
 } // namespace
+
+void noteHiddenRows(Invocation& inv, const core::TableInfo& table, core::SoftDeleteScope scope) {
+    const QString hidden = core::rowsHiddenBySoftDelete(table, scope);
+    if (!hidden.isEmpty())
+        inv.err << "pgdesk-cli: note: " << hidden << " are hidden (soft delete); --deleted all shows them\n";
+}
 
 // browse TABLE [--filter "COLUMN OPERATION [VALUE]"]... [--any] [--search TEXT] [--sort
 // COLUMN[:asc|:desc]]...
@@ -64,11 +71,12 @@ int cmdBrowse(Invocation& inv) {
     const Format format = parseFormat(inv.global.format);
 
     auto connection = connect(inv);
-    const core::TableInfo table = core::readTableForProfile(connection, tableName); // profile's conventions
+    const core::TableInfo table = readTable(connection, tableName, true); // profile's conventions
 
     spec.schema = table.schema;
     spec.table = table.name;
     const core::Page page = core::QueryEngine(connection).fetchPage(spec, table);
+    noteHiddenRows(inv, table, spec.scope);
 
     switch (format) {
     case Format::Json: {
@@ -92,6 +100,18 @@ int cmdBrowse(Invocation& inv) {
             {QStringLiteral("prev_cursor"), stringOrNull(page.prevCursor)},
             {QStringLiteral("elapsed_ms"), page.elapsedMs},
         };
+        // The soft-delete convention applied, so a script can tell that rows were left out.
+        const core::Conventions& conv = table.conventions;
+        if (conv.softDelete == core::SoftDeleteKind::None) {
+            out.insert(QStringLiteral("soft_delete"), QJsonValue());
+        } else {
+            const QString hidden = core::rowsHiddenBySoftDelete(table, spec.scope);
+            out.insert(QStringLiteral("soft_delete"),
+                       QJsonObject{{QStringLiteral("column"), conv.softDeleteColumn},
+                                   {QStringLiteral("kind"), core::softDeleteKindName(conv.softDelete)},
+                                   {QStringLiteral("scope"), core::softDeleteScopeName(spec.scope)},
+                                   {QStringLiteral("hidden"), stringOrNull(hidden)}});
+        }
         // Editable relations: each row's key (column → text) and version, parallel to "rows".
         if (!page.keyColumns.isEmpty()) {
             QList<qsizetype> keyIndexes;

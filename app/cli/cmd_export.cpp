@@ -105,6 +105,8 @@ int cmdExport(Invocation& inv) {
         spec.table = table.name;
     }
 
+    noteHiddenRows(inv, table, spec.scope);
+
     core::ExportWriter writer(connection);
     const bool terminal = isatty(STDERR_FILENO) == 1;
     if (terminal)

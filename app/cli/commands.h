@@ -2,6 +2,9 @@
 
 #include "cliapp.h"
 
+#include <pgdesk/core/catalog.h>
+#include <pgdesk/core/queryspec.h>
+
 namespace pgdesk::cli {
 
 // One function per command; each returns the exit code or throws (mapped in run()).
@@ -13,5 +16,9 @@ int cmdDescribe(Invocation& inv);
 int cmdExport(Invocation& inv);
 int cmdApply(Invocation& inv);
 int cmdImport(Invocation& inv);
+
+// browse and export: a line on standard error when the table's soft-delete convention hides rows
+// (stdout stays the data), naming the column and --deleted all.
+void noteHiddenRows(Invocation& inv, const core::TableInfo& table, core::SoftDeleteScope scope);
 
 } // namespace pgdesk::cli

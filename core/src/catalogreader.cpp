@@ -499,7 +499,8 @@ Conventions detectConventions(const TableInfo& table, bool hasBeforeUpdateRowTri
         conv.uuidKey = c && c->category == TypeCategory::Uuid;
     }
 
-    // Soft delete, first match in priority order.
+    // Soft delete, first match in priority order: only these exact names (README), never a name that
+    // merely contains one (pagila's customer.activebool is a plain attribute: guessing hid its rows).
     auto isBool = [](const ColumnInfo& c) { return c.category == TypeCategory::Boolean; };
     auto isTimestamp = [](const ColumnInfo& c) { return c.category == TypeCategory::Timestamp; };
     if (const auto* c = firstColumn(table, {"deleted_at"}, isTimestamp)) {
@@ -508,7 +509,7 @@ Conventions detectConventions(const TableInfo& table, bool hasBeforeUpdateRowTri
     } else if (const auto* c = firstColumn(table, {"is_deleted", "deleted"}, isBool)) {
         conv.softDelete = SoftDeleteKind::DeletedFlag;
         conv.softDeleteColumn = c->name;
-    } else if (const auto* c = firstColumn(table, {"is_active", "active", "activebool"}, isBool)) {
+    } else if (const auto* c = firstColumn(table, {"is_active", "active"}, isBool)) {
         conv.softDelete = SoftDeleteKind::ActiveFlag;
         conv.softDeleteColumn = c->name;
     }

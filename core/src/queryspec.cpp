@@ -256,6 +256,42 @@ std::optional<SoftDeleteScope> softDeleteScopeFromName(const QString& name) {
     return std::nullopt;
 }
 
+QString softDeleteScopeName(SoftDeleteScope scope) {
+    switch (scope) {
+    case SoftDeleteScope::Active:
+        return QStringLiteral("active");
+    case SoftDeleteScope::Deleted:
+        return QStringLiteral("deleted");
+    case SoftDeleteScope::All:
+        return QStringLiteral("all");
+    }
+    return {};
+}
+
+QString rowsHiddenBySoftDelete(const Conventions& conventions, SoftDeleteScope scope, bool flagNotNull) {
+    if (scope != SoftDeleteScope::Active || conventions.softDeleteColumn.isEmpty())
+        return {};
+    const QString& column = conventions.softDeleteColumn;
+    switch (conventions.softDelete) {
+    case SoftDeleteKind::DeletedAtTimestamp:
+        return QStringLiteral("rows with %1 set").arg(column);
+    case SoftDeleteKind::DeletedFlag:
+        return QStringLiteral("rows with %1 true").arg(column);
+    case SoftDeleteKind::ActiveFlag:
+        // The scope counts a NULL flag as false (sqlbuilder's scopeCondition).
+        return flagNotNull ? QStringLiteral("rows with %1 false").arg(column)
+                           : QStringLiteral("rows with %1 false or null").arg(column);
+    case SoftDeleteKind::None:
+        break;
+    }
+    return {};
+}
+
+QString rowsHiddenBySoftDelete(const TableInfo& table, SoftDeleteScope scope) {
+    const ColumnInfo* flag = table.column(table.conventions.softDeleteColumn);
+    return rowsHiddenBySoftDelete(table.conventions, scope, flag && flag->notNull);
+}
+
 bool FilterGroup::isEmpty() const {
     if (!conditions.isEmpty())
         return false;

@@ -65,6 +65,49 @@ private slots:
         QCOMPARE(page[QStringLiteral("total")].toInt(), 425);
     }
 
+    // A table whose convention hides rows says so: a note on stderr naming the column and --deleted all,
+    // and "soft_delete" in JSON. Only the documented names count: pagila's customer.activebool does not.
+    void hiddenRowsAreSaid() {
+        const auto run = [](const QStringList& args) {
+            return runCli(QStringList{QStringLiteral("--dsn"), conninfo(), QStringLiteral("browse")} + args +
+                          QStringList{QStringLiteral("--format"), QStringLiteral("json")});
+        };
+        CliRun r = run({QStringLiteral("posts"), QStringLiteral("--count"), QStringLiteral("exact")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.contains(QLatin1String("rows with deleted_at set are hidden")) &&
+                     r.err.contains(QLatin1String("--deleted all")),
+                 qPrintable(r.err));
+        QJsonObject page = parseObject(r);
+        QCOMPARE(page[QStringLiteral("total")].toInt(), 900);
+        const QJsonObject softDelete = page[QStringLiteral("soft_delete")].toObject();
+        QCOMPARE(softDelete[QStringLiteral("column")].toString(), QStringLiteral("deleted_at"));
+        QCOMPARE(softDelete[QStringLiteral("scope")].toString(), QStringLiteral("active"));
+        QCOMPARE(softDelete[QStringLiteral("hidden")].toString(), QStringLiteral("rows with deleted_at set"));
+
+        r = run({QStringLiteral("customer"), QStringLiteral("--deleted"), QStringLiteral("all")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.err.contains(QLatin1String("hidden")), qPrintable(r.err));
+        page = parseObject(r);
+        QCOMPARE(page[QStringLiteral("soft_delete")].toObject()[QStringLiteral("column")].toString(),
+                 QStringLiteral("is_active"));
+        QVERIFY(page[QStringLiteral("soft_delete")].toObject()[QStringLiteral("hidden")].isNull());
+
+        psql(QStringLiteral(
+            "drop schema if exists pagila_cli cascade; create schema pagila_cli; create table "
+            "pagila_cli.customer (customer_id serial primary key, first_name text not null, "
+            "activebool boolean not null default true, active integer); insert into "
+            "pagila_cli.customer (first_name, activebool, active) select 'n' || g, g % 10 <> 0, "
+            "(g % 10 <> 0)::int from generate_series(1, 350) g"));
+        r = run({QStringLiteral("pagila_cli.customer"), QStringLiteral("--count"), QStringLiteral("exact")});
+        psql(QStringLiteral("drop schema pagila_cli cascade"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        page = parseObject(r);
+        QCOMPARE(page[QStringLiteral("total")].toInt(), 350); // the 35 with activebool false too
+        QVERIFY(page.contains(QStringLiteral("soft_delete")));
+        QVERIFY(page[QStringLiteral("soft_delete")].isNull());
+    }
+
     void filtersAreParametersNotSql() {
         auto page = browse({QStringLiteral("customer"), QStringLiteral("--deleted"), QStringLiteral("all"),
                             QStringLiteral("--filter"), QStringLiteral("customer_id in_list 3,5,8"),

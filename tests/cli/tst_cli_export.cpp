@@ -136,6 +136,16 @@ private slots:
                      .exitCode,
                  0);
         QCOMPARE(readFile(file(QStringLiteral("all.txt"))).count('\n'), 1000);
+        // Rows the convention leaves out are said so on stderr; --deleted all hides none.
+        CliRun scoped =
+            exportCli({QStringLiteral("customer"), QStringLiteral("-o"), file(QStringLiteral("c.csv"))});
+        QCOMPARE(scoped.exitCode, 0);
+        QVERIFY2(scoped.err.contains(QLatin1String("rows with is_active false are hidden")) &&
+                     scoped.err.contains(QLatin1String("--deleted all")),
+                 qPrintable(scoped.err));
+        scoped = exportCli({QStringLiteral("customer"), QStringLiteral("--deleted"), QStringLiteral("all"),
+                            QStringLiteral("-o"), file(QStringLiteral("c.csv"))});
+        QVERIFY2(scoped.err.isEmpty(), qPrintable(scoped.err));
 
         const CliRun r = exportCli({QStringLiteral("type_showcase"), QStringLiteral("--json-numbers"),
                                     QStringLiteral("--sort"), QStringLiteral("id"), QStringLiteral("-o"),

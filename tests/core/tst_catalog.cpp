@@ -3,6 +3,7 @@
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/queryspec.h>
 
 #include <QCoreApplication>
 #include <QTest>
@@ -88,13 +89,47 @@ private slots:
         QCOMPARE(c.softDelete, SoftDeleteKind::DeletedFlag);
         QCOMPARE(c.softDeleteColumn, QStringLiteral("deleted"));
 
-        t.columns = {col("activebool", TypeCategory::Boolean), col("is_deleted", TypeCategory::Integer)};
+        t.columns = {col("active", TypeCategory::Boolean), col("is_deleted", TypeCategory::Integer)};
         c = detectConventions(t, false);
         QCOMPARE(c.softDelete, SoftDeleteKind::ActiveFlag);
-        QCOMPARE(c.softDeleteColumn, QStringLiteral("activebool"));
+        QCOMPARE(c.softDeleteColumn, QStringLiteral("active"));
+
+        // Only the documented names, whole: pagila's customer.activebool is no soft-delete flag, nor are
+        // names that merely contain one.
+        for (const char* name :
+             {"activebool", "is_active_member", "inactive", "deleted_at_utc", "undeleted"}) {
+            t.columns = {col(name, TypeCategory::Boolean), col("deleted_on", TypeCategory::Timestamp)};
+            QCOMPARE(detectConventions(t, false).softDelete, SoftDeleteKind::None);
+        }
 
         t.columns = {col("Deleted_At", TypeCategory::Timestamp)}; // names are matched exactly
         QCOMPARE(detectConventions(t, false).softDelete, SoftDeleteKind::None);
+    }
+
+    // What the default scope hides, in words for the CLI's note; nothing for Deleted and All (asked for).
+    void rowsHiddenInWords() {
+        TableInfo t;
+        t.columns = {col("deleted_at", TypeCategory::Timestamp)};
+        t.conventions = detectConventions(t, false);
+        QCOMPARE(rowsHiddenBySoftDelete(t, SoftDeleteScope::Active),
+                 QStringLiteral("rows with deleted_at set"));
+        QCOMPARE(rowsHiddenBySoftDelete(t, SoftDeleteScope::All), QString());
+        QCOMPARE(rowsHiddenBySoftDelete(t, SoftDeleteScope::Deleted), QString());
+        t.columns = {col("is_active", TypeCategory::Boolean, true)};
+        t.conventions = detectConventions(t, false);
+        QCOMPARE(rowsHiddenBySoftDelete(t, SoftDeleteScope::Active),
+                 QStringLiteral("rows with is_active false"));
+        t.columns = {col("active", TypeCategory::Boolean)};
+        t.conventions = detectConventions(t, false);
+        QCOMPARE(rowsHiddenBySoftDelete(t, SoftDeleteScope::Active),
+                 QStringLiteral("rows with active false or null"));
+        t.columns = {col("is_deleted", TypeCategory::Boolean)};
+        t.conventions = detectConventions(t, false);
+        QCOMPARE(rowsHiddenBySoftDelete(t, SoftDeleteScope::Active),
+                 QStringLiteral("rows with is_deleted true"));
+        t.columns = {col("activebool", TypeCategory::Boolean, true)};
+        t.conventions = detectConventions(t, false);
+        QCOMPARE(rowsHiddenBySoftDelete(t, SoftDeleteScope::Active), QString());
     }
 
     void conventionsAuditColumns() {

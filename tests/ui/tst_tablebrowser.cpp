@@ -115,6 +115,46 @@ private slots:
         QVERIFY(b.model()->index(0, deletedAt).data(Qt::FontRole).value<QFont>().italic());
     }
 
+    // Rows the default scope hides are named beside the switch; a pagila-like activebool column (not a
+    // documented name) is no convention, and every row shows.
+    void hiddenRowsAreNamed() {
+        TableBrowser posts(m_pool, QStringLiteral("public"), QStringLiteral("posts"));
+        QVERIFY(waitLoaded(posts));
+        auto* note = posts.findChild<QLabel*>(QStringLiteral("hiddenRowsLabel"));
+        QVERIFY(note);
+        QVERIFY(!note->isHidden());
+        QCOMPARE(note->text(), QStringLiteral("Rows with deleted_at set are hidden"));
+        posts.setScope(pgdesk::core::SoftDeleteScope::All);
+        QVERIFY(waitLoaded(posts));
+        QVERIFY(note->isHidden());
+        posts.setScope(pgdesk::core::SoftDeleteScope::Active);
+        QVERIFY(waitLoaded(posts));
+        QVERIFY(!note->isHidden());
+
+        TableBrowser customer(m_pool, QStringLiteral("public"), QStringLiteral("customer"));
+        QVERIFY(waitLoaded(customer));
+        QCOMPARE(customer.findChild<QLabel*>(QStringLiteral("hiddenRowsLabel"))->text(),
+                 QStringLiteral("Rows with is_active false are hidden"));
+
+        const QString schema = QStringLiteral("pagila_ui_%1").arg(QCoreApplication::applicationPid());
+        pgdesk::test::psql(
+            QStringLiteral("drop schema if exists %1 cascade; create schema %1; create table %1.customer "
+                           "(customer_id serial primary key, first_name text not null, activebool boolean "
+                           "not null default true, active integer); insert into %1.customer (first_name, "
+                           "activebool, active) select 'n' || g, g % 10 <> 0, (g % 10 <> 0)::int from "
+                           "generate_series(1, 350) g")
+                .arg(schema));
+        {
+            TableBrowser pagila(m_pool, schema, QStringLiteral("customer"));
+            QVERIFY(waitLoaded(pagila));
+            pagila.setPageSize(1000);
+            QVERIFY(waitLoaded(pagila));
+            QCOMPARE(pagila.model()->rowCount(), 350);
+            QVERIFY(pagila.findChild<QLabel*>(QStringLiteral("hiddenRowsLabel"))->isHidden());
+        }
+        pgdesk::test::psql(QStringLiteral("drop schema %1 cascade").arg(schema));
+    }
+
     void errorsShowInTheTab() {
         TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("no_such_table"));
         QSignalSpy failed(&b, &TableBrowser::loadFailed);

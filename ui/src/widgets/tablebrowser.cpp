@@ -101,7 +101,8 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     , m_filterBar(new FilterBar(this))
     , m_range(new QLabel(this))
     , m_message(new QLabel(this))
-    , m_scope(new QComboBox(this)) {
+    , m_scope(new QComboBox(this))
+    , m_hiddenRows(new QLabel(this)) {
     setObjectName(QStringLiteral("tableBrowser"));
     m_spec.schema = std::move(schema);
     m_spec.table = std::move(table);
@@ -214,6 +215,8 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_scope->setVisible(false);
     connect(m_scope, &QComboBox::activated, this,
             [this](int i) { setScope(core::SoftDeleteScope(m_scope->itemData(i).toInt())); });
+    m_hiddenRows->setObjectName(QStringLiteral("hiddenRowsLabel"));
+    m_hiddenRows->setVisible(false);
 
     m_pageSize = new QComboBox(this);
     for (int size : UiSettings::pageSizeChoices())
@@ -254,6 +257,7 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_scope);
+    bar->addWidget(m_hiddenRows);
     bar->addStretch(1);
     bar->addWidget(m_range);
     bar->addWidget(m_count);
@@ -397,6 +401,7 @@ void TableBrowser::setScope(core::SoftDeleteScope scope) {
     m_exactTotal.reset(); // a different set of rows
     m_spec.scope = scope;
     m_scope->setCurrentIndex(m_scope->findData(int(scope)));
+    updateHiddenRowsNote();
     load(Move::First);
 }
 
@@ -637,12 +642,40 @@ void TableBrowser::reconnect() {
 void TableBrowser::tableLoaded() {
     const core::Conventions& c = m_table->conventions;
     m_scope->setVisible(c.softDelete != core::SoftDeleteKind::None);
+    updateHiddenRowsNote();
     m_model->setSoftDelete(c.softDelete, c.softDeleteColumn);
     m_filterBar->setColumns(m_table->columns);
     m_editor->setTable(*m_table);
     m_whole->setTable(*m_table);
     if (!m_spec.filter.isEmpty())
         m_filterBar->setFilter(m_spec.filter); // set before the table was known (a relationship link)
+}
+
+// Rows the default scope leaves out are said so next to the switch: a table is never silently short.
+void TableBrowser::updateHiddenRowsNote() {
+    QString note;
+    if (m_table && m_spec.scope == core::SoftDeleteScope::Active) {
+        const core::Conventions& c = m_table->conventions;
+        const core::ColumnInfo* flag = m_table->column(c.softDeleteColumn);
+        switch (c.softDelete) {
+        case core::SoftDeleteKind::DeletedAtTimestamp:
+            note = tr("Rows with %1 set are hidden").arg(c.softDeleteColumn);
+            break;
+        case core::SoftDeleteKind::DeletedFlag:
+            note = tr("Rows with %1 true are hidden").arg(c.softDeleteColumn);
+            break;
+        case core::SoftDeleteKind::ActiveFlag:
+            note = flag && flag->notNull
+                       ? tr("Rows with %1 false are hidden").arg(c.softDeleteColumn)
+                       : tr("Rows with %1 false or null are hidden").arg(c.softDeleteColumn);
+            break;
+        case core::SoftDeleteKind::None:
+            break;
+        }
+    }
+    m_hiddenRows->setText(note);
+    m_hiddenRows->setToolTip(note.isEmpty() ? QString() : tr("Choose \"All rows\" to show them"));
+    m_hiddenRows->setVisible(!note.isEmpty());
 }
 
 void TableBrowser::applyFilter() {
@@ -667,6 +700,7 @@ void TableBrowser::setView(const TableView& view) {
     if (view.scope) {
         m_spec.scope = *view.scope;
         m_scope->setCurrentIndex(m_scope->findData(int(*view.scope)));
+        updateHiddenRowsNote();
     }
     m_filterBar->setSearch(view.search);
     if (m_table)

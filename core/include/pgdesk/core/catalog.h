@@ -91,7 +91,7 @@ struct Conventions {
         rowKey; // primary key, else a NOT NULL unique constraint; empty = read-only (ctid opt-in later)
     QString rowKeySource; // "primary_key", "unique:<name>", or "" when none
     SoftDeleteKind softDelete = SoftDeleteKind::None;
-    QString softDeleteColumn;        // deleted_at / is_deleted / deleted / is_active / active / activebool
+    QString softDeleteColumn;        // deleted_at / is_deleted / deleted / is_active / active
     QString createdAtColumn;         // created_at …
     QString updatedAtColumn;         // updated_at, last_update, modified_at …
     bool updatedAtByTrigger = false; // a BEFORE UPDATE row trigger exists (assume it maintains the column)

@@ -122,5 +122,12 @@ Condition conditionFromText(const QString& text);
 SortKey sortKeyFromText(const QString& text);
 // "active", "deleted", "all".
 std::optional<SoftDeleteScope> softDeleteScopeFromName(const QString& name);
+QString softDeleteScopeName(SoftDeleteScope scope);
+
+// The rows a table's soft-delete convention hides by default, in words for a note: "rows with deleted_at
+// set", "rows with is_deleted true", "rows with is_active false" ("… or null" for a nullable flag). Empty
+// unless the scope is Active and the table has a convention: Deleted and All are asked for explicitly.
+QString rowsHiddenBySoftDelete(const Conventions& conventions, SoftDeleteScope scope, bool flagNotNull);
+QString rowsHiddenBySoftDelete(const TableInfo& table, SoftDeleteScope scope);
 
 } // namespace pgdesk::core

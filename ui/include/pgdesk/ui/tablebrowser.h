@@ -122,6 +122,7 @@ private:
     void showSortIndicators();
     void showContextMenu(const QPoint& position);
     void tableLoaded();
+    void updateHiddenRowsNote();
     void fetchWantedBlock();
     QString qualifiedName() const; // schema.table as written, the key of per-table settings
     void scrollWindow(Move move);
@@ -139,6 +140,7 @@ private:
     QLabel* m_range = nullptr;
     QLabel* m_message = nullptr;
     QComboBox* m_scope = nullptr;
+    QLabel* m_hiddenRows = nullptr; // "Rows with deleted_at set are hidden" while the scope hides some
     QToolButton* m_first = nullptr;
     QToolButton* m_previous = nullptr;
     QToolButton* m_next = nullptr;
