@@ -2,6 +2,7 @@
 #include "connect.h"
 #include "exitcodes.h"
 #include "output.h"
+#include "tablelookup.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/changeset.h>
@@ -90,7 +91,7 @@ int cmdApply(Invocation& inv) {
     if (const auto name = core::ChangeSet::tableOfJsonText(text)) {
         try {
             opened = connect(inv);
-            table = core::readTableForProfile(*opened, *name);
+            table = readTable(*opened, *name, true);
         } catch (...) {
             parsed.get(); // a malformed file is the first thing to fix
             throw;
@@ -99,7 +100,7 @@ int cmdApply(Invocation& inv) {
     const core::ChangeSet changes = parsed.get();
     if (!opened) {
         opened = connect(inv);
-        table = core::readTableForProfile(*opened, changes.table);
+        table = readTable(*opened, changes.table, true);
     }
     core::Connection& connection = *opened;
     core::ChangeSetApplier applier(table);

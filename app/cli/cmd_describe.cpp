@@ -3,6 +3,7 @@
 #include "connect.h"
 #include "exitcodes.h"
 #include "output.h"
+#include "tablelookup.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
@@ -210,7 +211,7 @@ int cmdDescribe(Invocation& inv) {
     if (!inv.global.profile.isEmpty())
         profile = resolveTarget(inv).profile;
     auto connection = connect(inv);
-    core::TableInfo table = core::CatalogReader(connection).table(inv.args.first());
+    core::TableInfo table = readTable(connection, inv.args.first(), false);
     const core::ConventionOverride* o =
         profile ? core::findConventionOverride(*profile, table.schema, table.name) : nullptr;
     if (o)

@@ -3,11 +3,13 @@
 #include "exitcodes.h"
 #include "interrupt.h"
 #include "specoptions.h"
+#include "tablelookup.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/exportwriter.h>
+#include <pgdesk/core/statementsplitter.h>
 
 #include <QLocale>
 
@@ -94,13 +96,35 @@ int cmdExport(Invocation& inv) {
         options.format != core::ExportFormat::NdJson)
         throw UsageError{QStringLiteral("--json-numbers applies to json and ndjson only")};
 
+    if (!query.isEmpty()) {
+        // Said before connecting, in words: the server would only say "syntax error at or near DELETE".
+        const QList<core::SqlStatement> statements = core::splitStatements(query);
+        if (statements.size() != 1 || !statements.first().pageable) {
+            QString what = QStringLiteral("nothing");
+            if (statements.size() > 1) {
+                what = QStringLiteral("%1 statements").arg(statements.size());
+            } else if (!statements.isEmpty()) {
+                const QString keyword = statements.first().keyword;
+                what = keyword == QLatin1String("SELECT") || keyword == QLatin1String("WITH")
+                           ? QStringLiteral("a %1 that writes or locks rows: INTO, FOR UPDATE/SHARE or "
+                                            "INSERT/UPDATE/DELETE inside WITH")
+                                 .arg(keyword)
+                       : keyword.isEmpty() ? QStringLiteral("\"%1\"").arg(query)
+                                           : keyword;
+            }
+            throw UsageError{
+                QStringLiteral("export --query takes only a query: one SELECT, VALUES, TABLE or WITH … "
+                               "SELECT that writes nothing (got %1)")
+                    .arg(what)};
+        }
+    }
     auto connection = connect(inv); // Ctrl-C from here on cancels the running statement
     core::TableInfo table;
     if (!query.isEmpty()) {
         table = core::CatalogReader(connection).describeQuery(query);
         spec.sql = query;
     } else {
-        table = core::readTableForProfile(connection, tableName); // the profile's row key / soft delete
+        table = readTable(connection, tableName, true); // the profile's row key / soft delete
         spec.schema = table.schema;
         spec.table = table.name;
     }
@@ -116,8 +140,8 @@ int cmdExport(Invocation& inv) {
     try {
         result = writer.exportTo(spec, table, output, options);
     } catch (const core::QueryCanceled& e) {
-        if (options.format != core::ExportFormat::Xlsx)
-            throw;
+        if (options.format != core::ExportFormat::Xlsx || !interruptRequested())
+            throw; // a statement timeout is an SQL error, mapped as usual
         // A workbook being zipped goes on in a thread nobody waits for: leave without exit()'s teardown
         // (stdio, static objects) running under it, as a second Ctrl-C does. The file is already gone.
         inv.err << "pgdesk-cli: " << e.displayText() << '\n';

@@ -3,6 +3,7 @@
 #include "exitcodes.h"
 #include "output.h"
 #include "specoptions.h"
+#include "tablelookup.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/importer.h>
@@ -39,8 +40,7 @@ int cmdImport(Invocation& inv) {
         } else if (arg == QLatin1String("--null")) {
             options.nullText = value();
         } else if (arg == QLatin1String("--columns")) {
-            for (const QString& c : value().split(QLatin1Char(',')))
-                options.columns << c.trimmed();
+            options.columns << parseColumnList(arg, value());
         } else if (arg.startsWith(QLatin1String("--")) && arg != QLatin1String("-")) {
             throw UsageError{QStringLiteral("import: unknown option %1").arg(arg)};
         } else {
@@ -60,7 +60,7 @@ int cmdImport(Invocation& inv) {
             throw UsageError{QStringLiteral("cannot open %1: %2").arg(positional[1], file.errorString())};
     }
     auto connection = connect(inv);
-    const core::TableInfo table = core::CatalogReader(connection).table(positional[0]);
+    const core::TableInfo table = readTable(connection, positional[0], false);
     QElapsedTimer timer;
     timer.start();
     const qint64 rows = core::Importer(connection, table).importCsv(file, options);

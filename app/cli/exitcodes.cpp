@@ -1,4 +1,5 @@
 #include "exitcodes.h"
+#include "interrupt.h"
 
 #include <pgdesk/core/changesetapplier.h>
 #include <pgdesk/core/errors.h>
@@ -24,7 +25,8 @@ int exitCodeFor(const std::exception& error) {
     case ErrorKind::Conflict:
         return ExitConflict;
     case ErrorKind::QueryCanceled:
-        return ExitCancelled;
+        // 57014 is also a statement timeout: only the user's own interrupt is "cancelled".
+        return interruptRequested() ? ExitCancelled : ExitSql;
     default:
         return ExitSql;
     }

@@ -7,13 +7,13 @@ namespace pgdesk::cli {
 // Documented in `pgdesk-cli --help` and README.
 enum ExitCode : int {
     ExitOk = 0,
-    ExitUsage = 2,      // usage or configuration error
-    ExitConnection = 3, // connection or authentication error
-    ExitSql = 4,        // SQL error (message shows the SQLSTATE)
-    ExitConflict = 5,   // change-set conflict, nothing applied
-    ExitNotFound = 6,   // profile, table, column or row not found
-    ExitUnknown = 7,    // apply lost the connection during COMMIT and could not ask: all or nothing applied
-    ExitCancelled = 130,
+    ExitUsage = 2,       // usage or configuration error
+    ExitConnection = 3,  // connection or authentication error
+    ExitSql = 4,         // SQL error (message shows the SQLSTATE), a statement timeout too
+    ExitConflict = 5,    // change-set conflict, nothing applied
+    ExitNotFound = 6,    // profile, table, column or row not found
+    ExitUnknown = 7,     // apply lost the connection during COMMIT and could not ask: all or nothing applied
+    ExitCancelled = 130, // the user's interrupt only (interruptRequested())
 };
 
 // The exit code for an exception thrown by a command.

@@ -1,6 +1,7 @@
 #include "interrupt.h"
 #include "exitcodes.h"
 
+#include <atomic>
 #include <mutex>
 #include <thread>
 
@@ -14,6 +15,7 @@ namespace pgdesk::cli {
 namespace {
 
 std::mutex g_mutex;
+std::atomic<bool> g_interrupted{false};
 core::CancelHandle g_target;
 std::function<void()> g_action;
 // Held while the action runs, and by ~InterruptAction: what the action refers to outlives its run.
@@ -24,6 +26,7 @@ void waitForSignals(sigset_t set) {
         int signal = 0;
         if (sigwait(&set, &signal) != 0)
             return;
+        g_interrupted = true; // before any cancel, so the error it causes is seen as the user's
         core::CancelHandle target;
         {
             std::lock_guard lock(g_mutex);
@@ -58,6 +61,10 @@ void installInterruptHandler() {
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, nullptr); // inherited by every thread started later
     std::thread(waitForSignals, set).detach();
+}
+
+bool interruptRequested() {
+    return g_interrupted;
 }
 
 void setInterruptTarget(const core::CancelHandle& handle) {

@@ -64,6 +64,40 @@ bool parsePageOption(const QStringList& args, qsizetype& i, core::QuerySpec& spe
     return true;
 }
 
+QStringList parseColumnList(const QString& option, const QString& text) {
+    QStringList columns;
+    QString current;
+    bool quoted = false;    // inside "…"
+    bool wasQuoted = false; // this name was quoted: its spaces are its own
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c != QLatin1Char('"'))
+                current += c;
+            else if (i + 1 < text.size() && text.at(i + 1) == QLatin1Char('"'))
+                current += text.at(++i);
+            else
+                quoted = false;
+        } else if (c == QLatin1Char('"') && current.trimmed().isEmpty()) {
+            current.clear();
+            quoted = wasQuoted = true;
+        } else if (c == QLatin1Char(',')) {
+            columns << (wasQuoted ? current : current.trimmed());
+            current.clear();
+            wasQuoted = false;
+        } else if (!wasQuoted || !c.isSpace()) {
+            if (wasQuoted)
+                throw UsageError{
+                    QStringLiteral("%1: text after a quoted column name in \"%2\"").arg(option, text)};
+            current += c;
+        }
+    }
+    if (quoted)
+        throw UsageError{QStringLiteral("%1: unterminated quoted column name in \"%2\"").arg(option, text)};
+    columns << (wasQuoted ? current : current.trimmed());
+    return columns;
+}
+
 QChar parseDelimiter(const QString& text) {
     if (text == QLatin1String("\\t") || text.compare(QLatin1String("tab"), Qt::CaseInsensitive) == 0)
         return QLatin1Char('\t');

@@ -20,6 +20,11 @@ bool parseSpecOption(const QStringList& args, qsizetype& i, core::QuerySpec& spe
 // 100,000). Works like parseSpecOption; a missing or non-positive number throws UsageError.
 bool parsePageOption(const QStringList& args, qsizetype& i, core::QuerySpec& spec);
 
+// A comma-separated list of column names (import --columns, profiles set-convention --row-key), by the
+// rule of --filter and --sort: a "double-quoted" name ("" is a quote) may hold commas and spaces; others
+// are trimmed. UsageError for an unterminated quote or text after one.
+QStringList parseColumnList(const QString& option, const QString& text);
+
 // --delimiter C for export and import: one character, or "\t" / "tab" for a tab. UsageError otherwise.
 QChar parseDelimiter(const QString& text);
 

@@ -12,9 +12,10 @@ ErrorKind errorKindFromSqlState(std::string_view s) noexcept {
         return ErrorKind::Authentication;
     if (s == "42501")
         return ErrorKind::PermissionDenied;
-    if (s == "42P01" || s == "42703" || s == "3F000" || s == "42883" || s == "3D000" || s == "42704" ||
-        s == "P0002")
+    if (s == "42P01" || s == "42703" || s == "3F000" || s == "3D000" || s == "42704" || s == "P0002")
         return ErrorKind::NotFound;
+    // 42883 (no such function or operator for these types) stays a Query error: it is a wrong
+    // expression or filter, not a missing object the user named.
     if (s == "23505")
         return ErrorKind::AlreadyExists;
     if (cls == "23")

@@ -194,18 +194,43 @@ QString takeWord(QString& text) {
     throwError(info);
 }
 
-// "COLUMN OPERATION [VALUE]". Lists (in_list, not_in_list, array_*) and between's two bounds are
-// comma-separated; json_path_equal takes "PATH VALUE" with a dot-separated path.
+// Why "COLUMN OPERATION [VALUE]" text has no known operation, and what to write instead.
+[[noreturn]] void throwUnknownOperation(const QString& text, const QString& opName) {
+    // "Order Date equal 5": an unquoted name with spaces; a later word is an operation.
+    const QStringList words = text.trimmed().split(QLatin1Char(' '));
+    if (!text.trimmed().startsWith(QLatin1Char('"')))
+        for (qsizetype k = 2; k < words.size(); ++k)
+            if (filterOpFromName(words.at(k))) {
+                QString column = words.mid(0, k).join(QLatin1Char(' '));
+                column.replace(QLatin1Char('"'), QLatin1String("\"\""));
+                throwFilterError(
+                    QStringLiteral("unknown filter operation \"%1\" in \"%2\": a column name with "
+                                   "spaces must be double-quoted: \"%3\" %4")
+                        .arg(opName, text, column, words.mid(k).join(QLatin1Char(' '))));
+            }
+    QStringList names;
+    for (const auto& [value, name] : kNames)
+        names << QString::fromLatin1(name);
+    throwFilterError(
+        QStringLiteral("unknown filter operation \"%1\" in \"%2\"; operations: %3 (or = != <> < <= "
+                       "> >=)")
+            .arg(opName, text, names.join(QLatin1Char(' '))));
+}
+
 } // namespace
 
+// "COLUMN OPERATION [VALUE]". Lists (in_list, not_in_list, array_*) and between's two bounds are
+// comma-separated; json_path_equal takes "PATH VALUE" with a dot-separated path.
 Condition conditionFromText(const QString& text) {
     QString rest = text;
     Condition c;
     c.column = takeWord(rest);
     const QString opName = takeWord(rest);
     const auto op = filterOpFromName(opName);
-    if (c.column.isEmpty() || !op)
+    if (c.column.isEmpty() || opName.isEmpty())
         throwFilterError(QStringLiteral("a filter is \"COLUMN OPERATION [VALUE]\", got \"%1\"").arg(text));
+    if (!op)
+        throwUnknownOperation(text, opName);
     c.op = *op;
     switch (c.op) {
     case FilterOp::IsNull:
@@ -241,6 +266,15 @@ SortKey sortKeyFromText(const QString& text) {
             key.column = text.left(colon);
             key.descending = dir == QLatin1String("desc");
         }
+    }
+    // The column rule of filters: a "double-quoted" name ("" is a quote) stands for the name inside.
+    // Anything else is taken as written (and not found, if no column has that name).
+    if (key.column.size() > 2 && key.column.startsWith(QLatin1Char('"')) &&
+        key.column.endsWith(QLatin1Char('"'))) {
+        QString rest = key.column;
+        const QString column = takeWord(rest);
+        if (rest.isEmpty() && !column.isEmpty())
+            key.column = column;
     }
     return key;
 }

@@ -82,11 +82,20 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("42P01")));
     }
 
-    void statementTimeoutExits130() {
-        const auto r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("query"),
-                               QStringLiteral("set statement_timeout = 100; select pg_sleep(5)")});
-        QCOMPARE(r.exitCode, 130);
-        QVERIFY(r.err.contains(QStringLiteral("57014")));
+    // A statement timeout is an SQL error (4) naming itself; only the user's interrupt exits 130.
+    void statementTimeoutIsAnSqlError() {
+        auto r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("query"),
+                         QStringLiteral("set statement_timeout = 100; select pg_sleep(5)")});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("57014")) &&
+                     r.err.contains(QStringLiteral("statement timeout")),
+                 qPrintable(r.err));
+        // The profile's own timeout (sent as a startup option) too.
+        r = runCli({QStringLiteral("--dsn"),
+                    conninfo() + QStringLiteral(" options='-c statement_timeout=100'"),
+                    QStringLiteral("query"), QStringLiteral("select pg_sleep(5)")});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("statement timeout")), qPrintable(r.err));
     }
 
     void badDsnIsUsageError() {

@@ -27,6 +27,7 @@ private slots:
             {"42P01", ErrorKind::NotFound},
             {"42703", ErrorKind::NotFound},
             {"3F000", ErrorKind::NotFound},
+            {"42883", ErrorKind::Query}, // no operator for these types: a wrong filter, not a missing object
             {"23505", ErrorKind::AlreadyExists},
             {"23503", ErrorKind::Integrity},
             {"23502", ErrorKind::Integrity},

@@ -73,6 +73,11 @@ private slots:
         QCOMPARE(sortKeyFromText(QStringLiteral("a:b:desc")).column, QStringLiteral("a:b"));
         QVERIFY(sortKeyFromText(QStringLiteral("a:b:desc")).descending);
         QCOMPARE(sortKeyFromText(QStringLiteral("time:x")).column, QStringLiteral("time:x"));
+        // Columns as filters take them: "double-quoted", "" a quote; a malformed quote stays as written.
+        QCOMPARE(sortKeyFromText(QStringLiteral("\"Order Date\":desc")).column, QStringLiteral("Order Date"));
+        QVERIFY(sortKeyFromText(QStringLiteral("\"Order Date\":desc")).descending);
+        QCOMPARE(sortKeyFromText(QStringLiteral("\"a\"\"b:c\"")).column, QStringLiteral("a\"b:c"));
+        QCOMPARE(sortKeyFromText(QStringLiteral("\"a\"b\"")).column, QStringLiteral("\"a\"b\""));
         QCOMPARE(softDeleteScopeFromName(QStringLiteral("Deleted")), SoftDeleteScope::Deleted);
         QVERIFY(!softDeleteScopeFromName(QStringLiteral("gone")));
     }
