@@ -1,5 +1,6 @@
 #include "cliapp.h"
 #include "commands.h"
+#include "connect.h"
 #include "exitcodes.h"
 
 #include <pgdesk/core/errors.h>
@@ -24,7 +25,8 @@ Global options:
   -v, --version         show the version
 
 Commands:
-  profiles list|show NAME|add NAME …|remove NAME|test NAME|import-services [FILE]
+  profiles list|show NAME|add NAME …|remove NAME|test NAME|
+         import-services [FILE]... [--replace]
   profiles set-convention NAME TABLE [--row-key C1,C2] [--soft-delete none|deleted_at[:COL]|
          flag:COL|active:COL] [--created-at COL|none] [--updated-at COL|none] [--no-check]
                         override the detected row key, soft delete or timestamps of TABLE
@@ -40,13 +42,15 @@ Commands:
                         greater_than_or_equal in_list not_in_list (comma-separated) like ilike
                         starts_with ends_with contains is_null is_not_null between (A,B)
                         array_contains array_overlaps json_path_equal (PATH VALUE, a.b)
-                        json_contains full_text
+                        json_contains full_text; a COLUMN with spaces (in --filter, --sort,
+                        --columns, --row-key) is "double-quoted", "" for a quote
   export (TABLE | --query SQL) [the browse options --filter --any --search --sort --deleted]
          --format csv|tsv|json|ndjson|sql|xlsx|markdown -o FILE [--no-header] [--delimiter C]
          [--null TEXT] [--json-numbers] [--sql-table NAME]
                         stream every matching row to FILE (COPY-exact CSV; written under a
                         temporary name and renamed when complete, so Ctrl-C leaves no file);
-                        --format defaults to FILE's extension
+                        --format defaults to FILE's extension; --query takes one SELECT,
+                        VALUES, TABLE or WITH … SELECT
   apply CHANGESET.json|- [--dry-run]
                         apply a change set ({"table":…,"changes":[…]}, see README) in one
                         transaction; every edited row must still be at the version it was
@@ -60,13 +64,13 @@ Exit codes:
   0    success
   2    usage or configuration error
   3    connection or authentication error
-  4    SQL error (the message shows the SQLSTATE)
+  4    SQL error (the message shows the SQLSTATE), a statement timeout too
   5    conflict: nothing was applied
   6    not found (profile, table, column or row)
   7    apply: the connection was lost during COMMIT and the server could not be
        asked afterwards; all of the change set was applied or none (re-read first:
        running it again repeats its inserts)
-  130  cancelled
+  130  cancelled by the user (Ctrl-C or SIGTERM)
 )");
 }
 
@@ -122,6 +126,10 @@ int run(const QStringList& arguments) {
         if (rest.isEmpty())
             throw UsageError{QStringLiteral("no command given")};
         const QString command = rest.takeFirst();
+        // The password is the first line of standard input, read before a command reads the rest (a
+        // change set or CSV given as "-"); later asks get the same line.
+        if (global.passwordStdin)
+            readPasswordFromStdin();
         Invocation inv{rest, global, out, err};
         if (command == QLatin1String("profiles"))
             return cmdProfiles(inv);

@@ -2,6 +2,8 @@
 #include "connect.h"
 #include "exitcodes.h"
 #include "output.h"
+#include "specoptions.h"
+#include "tablelookup.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
@@ -166,10 +168,7 @@ bool applyConventionOptions(const QStringList& args, core::ConventionOverride& o
             return args[++i];
         };
         if (a == QLatin1String("--row-key")) {
-            QStringList columns;
-            for (const auto& c : value().split(QLatin1Char(',')))
-                columns << c.trimmed();
-            o.rowKey = columns;
+            o.rowKey = parseColumnList(a, value());
             any = true;
         } else if (a == QLatin1String("--soft-delete")) {
             const auto [kind, col] = core::parseSoftDeleteSpec(value());
@@ -278,12 +277,19 @@ int cmdProfiles(Invocation& inv) {
                 QStringLiteral("a profile named \"%1\" exists (use --replace)").arg(p.name));
         store.upsert(p);
         store.save();
+        bool passwordKept = true;
         if (password) {
             secrets.setPassword(p.name, *password);
-            if (!secrets.lastError().isEmpty())
-                inv.err << "pgdesk-cli: " << secrets.lastError() << '\n';
+            // A fallback to memory ends with this process: for the command line the password is gone.
+            passwordKept = secrets.lastError().isEmpty();
+            if (!passwordKept)
+                inv.err << "pgdesk-cli: the password of \"" << p.name << "\" will not be remembered: "
+                        << secrets.lastError().section(QLatin1Char(';'), 0, 0)
+                        << ". Put it in ~/.pgpass (host:port:database:user:password, mode 0600) or set "
+                           "PGPASSWORD when you connect, or give --password-stdin each time\n";
         }
-        inv.out << "profile \"" << p.name << "\" saved\n";
+        inv.out << "profile \"" << p.name
+                << (passwordKept ? "\" saved\n" : "\" saved without its password\n");
         return ExitOk;
     }
     if (sub == QLatin1String("remove")) {
@@ -321,7 +327,16 @@ int cmdProfiles(Invocation& inv) {
         return ExitOk;
     }
     if (sub == QLatin1String("import-services")) {
-        QStringList files = args;
+        QStringList files;
+        bool replace = false;
+        for (const auto& a : args) {
+            if (a == QLatin1String("--replace"))
+                replace = true;
+            else if (a.startsWith(QLatin1String("--")))
+                throw UsageError{QStringLiteral("profiles import-services: unknown option %1").arg(a)};
+            else
+                files << a;
+        }
         if (files.isEmpty())
             for (const auto& f : core::serviceFileLocations())
                 if (QFileInfo::exists(f))
@@ -329,12 +344,29 @@ int cmdProfiles(Invocation& inv) {
         if (files.isEmpty())
             core::throwError(core::ErrorKind::NotFound, QStringLiteral("no pg_service.conf found"));
         auto store = loadedStore(inv);
+        QList<core::ConnectionProfile> services;
         QStringList imported;
+        QStringList existing;
         for (const auto& file : files)
             for (const auto& p : core::readServiceFile(file)) {
-                store.upsert(p);
+                if (imported.contains(p.name))
+                    continue; // libpq uses the first file that has the service
+                services << p;
                 imported << p.name;
+                if (store.find(p.name))
+                    existing << QStringLiteral("\"%1\"").arg(p.name);
             }
+        // Checked before anything is written: a profile's own settings (read-only, timeouts, database)
+        // must not be lost to a service entry by accident.
+        if (!existing.isEmpty() && !replace)
+            core::throwConfigurationError(
+                QStringLiteral("name"),
+                (existing.size() == 1
+                     ? QStringLiteral("a profile named %1 exists (use --replace); nothing imported")
+                     : QStringLiteral("profiles named %1 exist (use --replace); nothing imported"))
+                    .arg(existing.join(QStringLiteral(", "))));
+        for (const auto& p : services)
+            store.upsert(p);
         store.save();
         if (format == Format::Json)
             printJson(inv.out, QJsonArray::fromStringList(imported));
@@ -377,7 +409,7 @@ int cmdProfiles(Invocation& inv) {
                         << "); saved unchecked\n";
             }
             if (connection) {
-                core::TableInfo table = core::CatalogReader(*connection).table(args[1]);
+                core::TableInfo table = readTable(*connection, args[1], false);
                 key = core::conventionOverrideKey(table.schema, table.name);
                 o = merged(key);
                 core::applyConventionOverride(table, o);

@@ -5,15 +5,25 @@
 #include <pgdesk/core/profilestore.h>
 #include <pgdesk/core/secretstore.h>
 
-#include <QTextStream>
-
 #include <cstdio>
+#include <optional>
 
 namespace pgdesk::cli {
 
 QString readPasswordFromStdin() {
-    QTextStream in(stdin);
-    return in.readLine();
+    // Read once per process: a command may resolve its target more than once (tables, describe), and
+    // the rest of standard input may be a change set or CSV. Byte by byte through stdio, so nothing
+    // past the line is taken from those readers (a QTextStream reads ahead).
+    static std::optional<QString> password;
+    if (!password) {
+        QByteArray line;
+        for (int c = std::fgetc(stdin); c != EOF && c != '\n'; c = std::fgetc(stdin))
+            line += char(c);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        password = QString::fromUtf8(line);
+    }
+    return *password;
 }
 
 Target resolveTarget(const Invocation& inv) {

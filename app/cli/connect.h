@@ -16,7 +16,8 @@ struct Target {
 };
 
 Target resolveTarget(const Invocation& inv);
-// Reads one line from standard input (for --password-stdin); no echo handling needed: it is a pipe.
+// Reads one line from standard input (for --password-stdin), once: later calls return that line. No echo
+// handling needed: it is a pipe.
 QString readPasswordFromStdin();
 core::Connection connect(const Invocation& inv);
 

@@ -128,6 +128,121 @@ private slots:
         QFile::remove(file);
     }
 
+    // A service of the same name as a profile never silently replaces it: refused (exit 2, nothing
+    // imported, the profile's settings intact) unless --replace is given.
+    void importServicesRefusesToReplaceWithoutReplace() {
+        const QString port = QString::number(cluster().port);
+        auto r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("svc_kept"),
+                         QStringLiteral("--host"), cluster().host, QStringLiteral("--port"), port,
+                         QStringLiteral("--database"), QStringLiteral("pgdesk_demo"),
+                         QStringLiteral("--user"), cluster().user, QStringLiteral("--read-only"),
+                         QStringLiteral("--statement-timeout"), QStringLiteral("1234")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString file = QDir::temp().filePath(
+            QStringLiteral("pgdesk-services-replace-%1.conf").arg(QCoreApplication::applicationPid()));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            QStringLiteral("[svc_new]\nhost=%1\nport=%2\ndbname=postgres\n\n[svc_kept]\nhost=%1\nport=%2\n"
+                           "dbname=postgres\nuser=postgres\n")
+                .arg(cluster().host, port)
+                .toUtf8());
+        f.close();
+        const auto shown = [](const QString& name) {
+            const auto run = runCli({QStringLiteral("profiles"), QStringLiteral("show"), name,
+                                     QStringLiteral("--format"), QStringLiteral("json")});
+            return run.exitCode == 0 ? parseObject(run) : QJsonObject{};
+        };
+
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("import-services"), file});
+        QCOMPARE(r.exitCode, 2); // as `profiles add` over an existing name
+        QVERIFY2(r.err.contains(QStringLiteral("a profile named \"svc_kept\" exists (use --replace)")),
+                 qPrintable(r.err));
+        QJsonObject kept = shown(QStringLiteral("svc_kept"));
+        QCOMPARE(kept[QStringLiteral("read_only")].toBool(), true);
+        QCOMPARE(kept[QStringLiteral("statement_timeout_ms")].toInt(), 1234);
+        QCOMPARE(kept[QStringLiteral("database")].toString(), QStringLiteral("pgdesk_demo"));
+        QVERIFY(shown(QStringLiteral("svc_new")).isEmpty()); // nothing imported
+
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("import-services"), file,
+                    QStringLiteral("--replace")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        kept = shown(QStringLiteral("svc_kept"));
+        QCOMPARE(kept[QStringLiteral("read_only")].toBool(), false);
+        QCOMPARE(kept[QStringLiteral("database")].toString(), QStringLiteral("postgres"));
+        QVERIFY(!shown(QStringLiteral("svc_new")).isEmpty());
+        QFile::remove(file);
+        for (const auto& name : {QStringLiteral("svc_kept"), QStringLiteral("svc_new")})
+            runCli({QStringLiteral("profiles"), QStringLiteral("remove"), name});
+    }
+
+    // --password-stdin with --profile: standard input is read once, whatever the command (tables and
+    // describe resolve the profile twice), and what follows the password line stays for the command.
+    void passwordStdinWithProfileForEveryCommand() {
+        const QString dsn = QStringLiteral("postgresql://%1@127.0.0.1:%2/pgdesk_demo")
+                                .arg(cluster().authUser)
+                                .arg(cluster().port);
+        auto r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("nopw"),
+                         QStringLiteral("--dsn"), dsn});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray password = cluster().authPassword.toUtf8() + '\n';
+        const QStringList commands[] = {
+            {QStringLiteral("query"), QStringLiteral("select current_user")},
+            {QStringLiteral("tables"), QStringLiteral("--schema"), QStringLiteral("public")},
+            {QStringLiteral("describe"), QStringLiteral("customer")},
+            {QStringLiteral("browse"), QStringLiteral("customer"), QStringLiteral("--page-size"),
+             QStringLiteral("1")},
+        };
+        for (const QStringList& command : commands) {
+            r = runCli(at(QStringLiteral("nopw")) + QStringList{QStringLiteral("--password-stdin")} + command,
+                       password);
+            QVERIFY2(r.exitCode == 0, qPrintable(command.first() + QLatin1String(": ") + r.err));
+        }
+        // The change set after the password line is the command's.
+        r = runCli(
+            at(QStringLiteral("nopw")) + QStringList{QStringLiteral("--password-stdin"),
+                                                     QStringLiteral("apply"), QStringLiteral("-"),
+                                                     QStringLiteral("--dry-run")},
+            password +
+                R"({"table": "public.customer", "changes": [{"op": "insert", "values": {"email": "stdin@example.com"}}]})");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("stdin@example.com")), qPrintable(r.out));
+        runCli({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("nopw")});
+    }
+
+    // Without a keychain the password cannot outlive the process: `profiles add` says so and what to
+    // use instead, rather than "saved".
+    void passwordWithoutKeychainIsNotRemembered() {
+        const QByteArray bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/pgdesk-no-bus");
+        const QString dsn = QStringLiteral("postgresql://%1@127.0.0.1:%2/pgdesk_demo")
+                                .arg(cluster().authUser)
+                                .arg(cluster().port);
+        auto r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("nokeychain"),
+                         QStringLiteral("--dsn"), dsn, QStringLiteral("--password-stdin")},
+                        cluster().authPassword.toUtf8() + '\n');
+        const auto profileQuery = runCli(at(QStringLiteral("nokeychain")) +
+                                         QStringList{QStringLiteral("query"), QStringLiteral("select 1")});
+        qputenv("PGPASSWORD", cluster().authPassword.toUtf8());
+        const auto withEnvironment =
+            runCli(at(QStringLiteral("nokeychain")) +
+                   QStringList{QStringLiteral("query"), QStringLiteral("select current_user")});
+        qunsetenv("PGPASSWORD");
+        qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
+
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err)); // the profile itself is saved
+        QVERIFY2(r.err.contains(QStringLiteral("will not be remembered")) &&
+                     r.err.contains(QStringLiteral("~/.pgpass")) &&
+                     r.err.contains(QStringLiteral("PGPASSWORD")),
+                 qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("saved without its password")), qPrintable(r.out));
+        QVERIFY(!r.err.contains(cluster().authPassword) && !r.out.contains(cluster().authPassword));
+        QCOMPARE(profileQuery.exitCode, 3); // indeed gone
+        QVERIFY2(withEnvironment.exitCode == 0 && withEnvironment.out.contains(cluster().authUser),
+                 qPrintable(withEnvironment.err)); // and the way the message points to works
+        runCli({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("nokeychain")});
+    }
+
     void invalidOptionsAreConfigurationErrors() {
         auto r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("bad"),
                          QStringLiteral("--sslmode"), QStringLiteral("sometimes")});
