@@ -894,14 +894,6 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <translation>nicht in Liste</translation>
     </message>
     <message>
-        <source>contains (case-sensitive)</source>
-        <translation>enthält (Groß-/Kleinschreibung beachten)</translation>
-    </message>
-    <message>
-        <source>contains (ignore case)</source>
-        <translation>enthält (Groß-/Kleinschreibung ignorieren)</translation>
-    </message>
-    <message>
         <source>starts with</source>
         <translation>beginnt mit</translation>
     </message>
@@ -952,6 +944,22 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     <message>
         <source>value</source>
         <translation>Wert</translation>
+    </message>
+    <message>
+        <source>matches pattern (% and _)</source>
+        <translation>entspricht Muster (% und _)</translation>
+    </message>
+    <message>
+        <source>matches pattern, ignore case (% and _)</source>
+        <translation>entspricht Muster, ohne Groß-/Kleinschreibung (% und _)</translation>
+    </message>
+    <message>
+        <source>A pattern: % matches any text, _ any one character; put \ before %, _ or \ to match it as it is</source>
+        <translation>Ein Muster: % steht für beliebigen Text, _ für genau ein Zeichen; ein \ vor %, _ oder \ sucht das Zeichen selbst</translation>
+    </message>
+    <message>
+        <source>pattern, e.g. A_E%</source>
+        <translation>Muster, z. B. A_E%</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1172,28 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <translation>
             <numerusform>%1 Zeile in %2 importiert (%3 Bytes, %4 ms).</numerusform>
             <numerusform>%1 Zeilen in %2 importiert (%3 Bytes, %4 ms).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::LockWaitWatcher</name>
+    <message>
+        <source>%1, idle in transaction for %2 s</source>
+        <translation>%1, seit %2 s untätig in einer Transaktion</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>waiting for a lock held by PID %1 (%2)</source>
+        <translation>wartet auf eine Sperre von PID %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more session(s)</source>
+        <translation>
+            <numerusform>und %n weitere Sitzung</numerusform>
+            <numerusform>und %n weitere Sitzungen</numerusform>
         </translation>
     </message>
 </context>
@@ -2457,6 +2487,26 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
+    <message>
+        <source>Rows with %1 set are hidden</source>
+        <translation>Zeilen mit gesetztem %1 sind ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Rows with %1 true are hidden</source>
+        <translation>Zeilen mit %1 = true sind ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Rows with %1 false are hidden</source>
+        <translation>Zeilen mit %1 = false sind ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Rows with %1 false or null are hidden</source>
+        <translation>Zeilen mit %1 = false oder NULL sind ausgeblendet</translation>
+    </message>
+    <message>
+        <source>Choose &quot;All rows&quot; to show them</source>
+        <translation>„Alle Zeilen“ wählen, um sie zu zeigen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TableEditor</name>
@@ -2692,6 +2742,62 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
     <message>
         <source>This value (%1 characters, lines up to %2) is too long to edit here: Set NULL, Load from file (bytea) or an UPDATE in the query tool replace it</source>
         <translation>Dieser Wert (%1 Zeichen, Zeilen bis %2) ist zu lang, um ihn hier zu bearbeiten: „Auf NULL setzen“, „Aus Datei laden“ (bytea) oder ein UPDATE im Abfragewerkzeug ersetzen ihn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the apply: the transaction rolls back and nothing is written</source>
+        <translation>Anwenden abbrechen: die Transaktion wird zurückgerollt, nichts wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Apply cancelled: the transaction rolled back, nothing was written. Your staged changes are kept.</source>
+        <translation>Anwenden abgebrochen: die Transaktion wurde zurückgerollt, nichts wurde geschrieben. Ihre vorgemerkten Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Cancelling the apply of %1: waiting for the server to roll back…</source>
+        <translation>Anwenden von %1 wird abgebrochen: warte, bis der Server zurückgerollt hat…</translation>
+    </message>
+    <message>
+        <source>Apply in progress</source>
+        <translation>Anwenden läuft</translation>
+    </message>
+    <message>
+        <source>The changes to %1 are being applied; whether they will be written is not known yet.</source>
+        <translation>Die Änderungen an %1 werden gerade angewendet; ob sie geschrieben werden, ist noch nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Closing the tab cancels the apply: the transaction rolls back unless it has already committed.</source>
+        <translation>Das Schließen des Tabs bricht das Anwenden ab: die Transaktion wird zurückgerollt, sofern sie nicht schon festgeschrieben ist.</translation>
+    </message>
+    <message>
+        <source>Cancel the apply and close</source>
+        <translation>Anwenden abbrechen und schließen</translation>
+    </message>
+    <message>
+        <source>Keep the tab open</source>
+        <translation>Tab offen lassen</translation>
+    </message>
+    <message>
+        <source>Cancelling the apply: waiting for the server to roll back…</source>
+        <translation>Anwenden wird abgebrochen: warte, bis der Server zurückgerollt hat…</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Nicht länger warten</translation>
+    </message>
+    <message>
+        <source>Changes applied</source>
+        <translation>Änderungen angewendet</translation>
+    </message>
+    <message>
+        <source>The changes were committed before the cancel reached the server: they are written.</source>
+        <translation>Die Änderungen wurden festgeschrieben, bevor der Abbruch den Server erreichte: sie sind geschrieben.</translation>
+    </message>
+    <message>
+        <source>Apply failed</source>
+        <translation>Anwenden fehlgeschlagen</translation>
     </message>
 </context>
 <context>

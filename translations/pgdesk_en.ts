@@ -125,6 +125,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::LockWaitWatcher</name>
+    <message numerus="yes">
+        <source>and %n more session(s)</source>
+        <translation>
+            <numerusform>and %n more session</numerusform>
+            <numerusform>and %n more sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ObjectBrowser</name>
     <message numerus="yes">
         <source>%n relation(s)</source>

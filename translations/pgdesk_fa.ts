@@ -881,14 +881,6 @@ Its saved password is removed from the keychain too.</source>
         <translation>نه در فهرست</translation>
     </message>
     <message>
-        <source>contains (case-sensitive)</source>
-        <translation>شامل (حساس به بزرگی و کوچکی حروف)</translation>
-    </message>
-    <message>
-        <source>contains (ignore case)</source>
-        <translation>شامل (بی‌توجه به بزرگی و کوچکی حروف)</translation>
-    </message>
-    <message>
         <source>starts with</source>
         <translation>شروع با</translation>
     </message>
@@ -939,6 +931,22 @@ Its saved password is removed from the keychain too.</source>
     <message>
         <source>value</source>
         <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>matches pattern (% and _)</source>
+        <translation>مطابق الگو (% و _)</translation>
+    </message>
+    <message>
+        <source>matches pattern, ignore case (% and _)</source>
+        <translation>مطابق الگو، بدون توجه به بزرگی و کوچکی حروف (% و _)</translation>
+    </message>
+    <message>
+        <source>A pattern: % matches any text, _ any one character; put \ before %, _ or \ to match it as it is</source>
+        <translation>یک الگو: % با هر متنی و _ با یک نویسه مطابق است؛ برای یافتن خود %، _ یا \ پیش از آن \ بگذارید</translation>
+    </message>
+    <message>
+        <source>pattern, e.g. A_E%</source>
+        <translation>الگو، مثلاً A_E%</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1157,27 @@ Its saved password is removed from the keychain too.</source>
         <source>Imported %1 row(s) into %2 (%3 bytes, %4 ms).</source>
         <translation>
             <numerusform>%1 ردیف به %2 درون‌ریزی شد (%3 بایت، %4 میلی‌ثانیه).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::LockWaitWatcher</name>
+    <message>
+        <source>%1, idle in transaction for %2 s</source>
+        <translation>%1، %2 ثانیه بیکار در تراکنش</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>waiting for a lock held by PID %1 (%2)</source>
+        <translation>در انتظار قفلی که PID %1 (%2) نگه داشته است</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more session(s)</source>
+        <translation>
+            <numerusform>و %n نشست دیگر</numerusform>
         </translation>
     </message>
 </context>
@@ -2436,6 +2465,26 @@ Recycled %10, discarded as dead %11</source>
         <source>%1 of %2</source>
         <translation>%1 از %2</translation>
     </message>
+    <message>
+        <source>Rows with %1 set are hidden</source>
+        <translation>ردیف‌هایی که %1 آن‌ها مقدار دارد پنهان‌اند</translation>
+    </message>
+    <message>
+        <source>Rows with %1 true are hidden</source>
+        <translation>ردیف‌هایی که %1 آن‌ها true است پنهان‌اند</translation>
+    </message>
+    <message>
+        <source>Rows with %1 false are hidden</source>
+        <translation>ردیف‌هایی که %1 آن‌ها false است پنهان‌اند</translation>
+    </message>
+    <message>
+        <source>Rows with %1 false or null are hidden</source>
+        <translation>ردیف‌هایی که %1 آن‌ها false یا null است پنهان‌اند</translation>
+    </message>
+    <message>
+        <source>Choose &quot;All rows&quot; to show them</source>
+        <translation>برای نمایش آن‌ها «همهٔ ردیف‌ها» را برگزینید</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TableEditor</name>
@@ -2664,6 +2713,62 @@ Edit this table by row position?</source>
     <message>
         <source>This value (%1 characters, lines up to %2) is too long to edit here: Set NULL, Load from file (bytea) or an UPDATE in the query tool replace it</source>
         <translation>این مقدار (%1 نویسه، خط‌هایی تا %2 نویسه) برای ویرایش در اینجا بیش از حد بلند است: «NULL کردن»، «بارگذاری از پرونده» (bytea) یا یک UPDATE در ابزار پرس‌وجو آن را جایگزین می‌کند</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Stop the apply: the transaction rolls back and nothing is written</source>
+        <translation>توقف اعمال: تراکنش برگردانده می‌شود و چیزی نوشته نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Apply cancelled: the transaction rolled back, nothing was written. Your staged changes are kept.</source>
+        <translation>اعمال لغو شد: تراکنش برگردانده شد و چیزی نوشته نشد. تغییرات آماده‌شدهٔ شما نگه داشته شده‌اند.</translation>
+    </message>
+    <message>
+        <source>Cancelling the apply of %1: waiting for the server to roll back…</source>
+        <translation>لغو اعمال %1: در انتظار برگرداندن تراکنش توسط سرور…</translation>
+    </message>
+    <message>
+        <source>Apply in progress</source>
+        <translation>اعمال در جریان است</translation>
+    </message>
+    <message>
+        <source>The changes to %1 are being applied; whether they will be written is not known yet.</source>
+        <translation>تغییرات %1 در حال اعمال‌اند؛ هنوز معلوم نیست نوشته می‌شوند یا نه.</translation>
+    </message>
+    <message>
+        <source>Closing the tab cancels the apply: the transaction rolls back unless it has already committed.</source>
+        <translation>بستن زبانه اعمال را لغو می‌کند: تراکنش برگردانده می‌شود، مگر آنکه پیش‌تر ثبت شده باشد.</translation>
+    </message>
+    <message>
+        <source>Cancel the apply and close</source>
+        <translation>لغو اعمال و بستن</translation>
+    </message>
+    <message>
+        <source>Keep the tab open</source>
+        <translation>زبانه باز بماند</translation>
+    </message>
+    <message>
+        <source>Cancelling the apply: waiting for the server to roll back…</source>
+        <translation>لغو اعمال: در انتظار برگرداندن تراکنش توسط سرور…</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>دیگر منتظر نمان</translation>
+    </message>
+    <message>
+        <source>Changes applied</source>
+        <translation>تغییرات اعمال شد</translation>
+    </message>
+    <message>
+        <source>The changes were committed before the cancel reached the server: they are written.</source>
+        <translation>تغییرات پیش از رسیدن لغو به سرور ثبت شدند: نوشته شده‌اند.</translation>
+    </message>
+    <message>
+        <source>Apply failed</source>
+        <translation>اعمال ناموفق بود</translation>
     </message>
 </context>
 <context>

@@ -230,14 +230,21 @@ ErrorInfo blame(ErrorInfo info, qsizetype index, const Change& change, const QSt
 // on a fresh connection, and a transaction it committed counts as applied.
 ChangeSetApplier::Attempt commitChecked(const ChangeSetApplier::TransactionRunner& runner,
                                         const std::function<ChangeSetApplier::Attempt(Connection&)>& fn,
-                                        qsizetype changes) {
+                                        qsizetype changes, const std::shared_ptr<CancelToken>& cancel) {
     CommitWatch watch;
     std::optional<ChangeSetApplier::Attempt> done;
     try {
         return runner([&](Connection& connection) {
             watch = CommitWatch();
-            ChangeSetApplier::Attempt attempt = fn(connection);
-            watch.arm(connection);
+            ChangeSetApplier::Attempt attempt;
+            {
+                const CancelToken::Scope scope(cancel, connection);
+                attempt = fn(connection);
+                watch.arm(connection);
+                // A cancel that reached no running statement still stops the apply here, before COMMIT.
+                if (cancel)
+                    cancel->throwIfCancelled();
+            }
             done = attempt;
             return attempt;
         });
@@ -416,7 +423,7 @@ ApplyResult ChangeSetApplier::apply(Connection& connection, const ChangeSet& cha
     return run(
         changes,
         [&](const std::function<Attempt(Connection&)>& fn) {
-            return commitChecked(runner, fn, changes.size());
+            return commitChecked(runner, fn, changes.size(), m_cancel);
         },
         [&](const std::function<void(Connection&)>& fn) { fn(connection); });
 }
@@ -430,7 +437,7 @@ ApplyResult ChangeSetApplier::apply(Pool& pool, const ChangeSet& changes,
     return run(
         changes,
         [&](const std::function<Attempt(Connection&)>& fn) {
-            return commitChecked(runner, fn, changes.size());
+            return commitChecked(runner, fn, changes.size(), m_cancel);
         },
         [&](const std::function<void(Connection&)>& fn) {
             PooledConnection pooled = pool.acquire();

@@ -21,6 +21,15 @@ bool isConnectionLost(const std::exception& e) {
     return error && error->kind() == core::ErrorKind::Connection;
 }
 
+BackgroundFailure backgroundFailure(const std::exception& e) {
+    BackgroundFailure failure{errorText(e), isConnectionLost(e), {}};
+    if (const auto* error = dynamic_cast<const core::Error*>(&e))
+        failure.error = error->info();
+    else
+        failure.error.message = failure.message;
+    return failure;
+}
+
 namespace detail {
 
 namespace {

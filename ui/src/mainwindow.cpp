@@ -133,6 +133,16 @@ void MainWindow::restoreTabs() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    // An apply in flight is cancelled and its outcome known before the window goes (staged changes stay
+    // in the journal either way).
+    auto* tabs = static_cast<QTabWidget*>(centralWidget());
+    for (int i = 0; i < tabs->count(); ++i) {
+        auto* browser = qobject_cast<TableBrowser*>(tabs->widget(i));
+        if (browser && !browser->editor()->settleApplyBeforeClose()) {
+            event->ignore();
+            return;
+        }
+    }
     saveSession();
     QMainWindow::closeEvent(event);
 }

@@ -1,10 +1,12 @@
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/editsession.h>
 
+#include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/changejournal.h>
 #include <pgdesk/core/pool.h>
 
 #include <QHash>
+#include <QThreadPool>
 
 #include <algorithm>
 #include <utility>
@@ -77,16 +79,19 @@ void EditSession::apply(std::shared_ptr<core::Pool> pool) {
     if (m_applying || isEmpty() || hasOffer())
         return;
     m_applying = true;
+    m_cancelling = false;
+    m_applyCancel = std::make_shared<core::CancelToken>();
     emit changed();
     runInBackground(
         this,
-        [pool = std::move(pool), table = m_table, changes = m_changes] {
+        [pool = std::move(pool), table = m_table, changes = m_changes, cancel = m_applyCancel] {
             core::ChangeSetApplier applier(core::tableWithoutCtidKey(table));
             applier.setReturnRows(false); // the tab reloads what it shows
+            applier.setCancelToken(cancel);
             return applier.apply(*pool, changes);
         },
         [this, sent = m_changes](const core::ApplyResult& result) {
-            m_applying = false;
+            finishApply();
             if (result.applied) {
                 // Nothing can be staged meanwhile (the tabs lock editing), but be sure not to drop more.
                 if (m_changes == sent)
@@ -99,11 +104,34 @@ void EditSession::apply(std::shared_ptr<core::Pool> pool) {
             setConflicts(result.conflicts);
             emit applyConflicted();
         },
-        [this](const QString& message) {
-            m_applying = false;
+        [this](const BackgroundFailure& failure) {
+            const bool cancelled = m_cancelling && failure.error.kind == core::ErrorKind::QueryCanceled;
+            finishApply();
             emit changed();
-            emit applyFailed(message);
+            if (cancelled)
+                emit applyCancelled();
+            else
+                emit applyFailed(failure.message);
         });
+}
+
+void EditSession::finishApply() {
+    m_applying = false;
+    m_cancelling = false;
+    m_applyCancel.reset();
+}
+
+void EditSession::cancelApply() {
+    if (!m_applying || m_cancelling || !m_applyCancel)
+        return;
+    m_cancelling = true;
+    emit changed();
+    // PQcancel waits for the server's answer: never on the GUI thread.
+    QThreadPool::globalInstance()->start([cancel = m_applyCancel] { cancel->cancel(); });
+}
+
+int EditSession::applyBackendPid() const {
+    return m_applyCancel ? m_applyCancel->attachedBackendPid() : 0;
 }
 
 QString EditSession::readOnlyReason(const core::TableInfo& table) {
@@ -326,6 +354,9 @@ void EditSession::replace(core::ChangeSet changes) {
 }
 
 void EditSession::clear() {
+    // While an apply is in flight its outcome is unknown: dropping the changes would hide what it writes.
+    if (m_applying)
+        return;
     m_changes.changes.clear();
     m_conflicts.clear();
     resetUndo();

@@ -1,4 +1,5 @@
 #include "celleditdelegate.h"
+#include "lockwaitwatcher.h"
 #include "wholevalueloader.h"
 
 #include <pgdesk/ui/background.h>
@@ -17,6 +18,7 @@
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -27,6 +29,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -142,8 +145,15 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     m_discard = button(tr("Discard"), QStringLiteral("discardButton"), this);
     connect(m_apply, &QPushButton::clicked, this, &TableEditor::apply);
     connect(m_discard, &QPushButton::clicked, this, &TableEditor::discard);
+    m_cancelApply = button(tr("Cancel"), QStringLiteral("cancelApplyButton"), this);
+    m_cancelApply->setToolTip(tr("Stop the apply: the transaction rolls back and nothing is written"));
+    m_cancelApply->setVisible(false);
+    connect(m_cancelApply, &QPushButton::clicked, this, &TableEditor::cancelApply);
     m_stagedText->setObjectName(QStringLiteral("stagedLabel"));
-    m_stagedBar = bar(this, m_stagedText, {}, {m_apply, m_discard});
+    m_stagedText->setWordWrap(true);
+    m_stagedBar = bar(this, m_stagedText, {}, {m_apply, m_discard, m_cancelApply});
+    m_lockWait = new LockWaitWatcher(m_pool, this);
+    connect(m_lockWait, &LockWaitWatcher::changed, this, &TableEditor::updateState);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -214,6 +224,11 @@ void TableEditor::setTable(const core::TableInfo& table) {
         showError(tr("Nothing was written, your staged changes are kept: %1").arg(message));
         emit applyFailed(message);
     });
+    connect(m_session, &EditSession::applyCancelled, this, [this] {
+        showError(tr("Apply cancelled: the transaction rolled back, nothing was written. Your staged changes "
+                     "are kept."));
+        emit applyCancelled();
+    });
     m_model->setEditSession(m_session);
     if (!journalError.isEmpty())
         showError(
@@ -244,10 +259,28 @@ void TableEditor::updateState() {
     m_offerBar->setVisible(hasOffer());
     if (hasOffer())
         m_offerText->setText(tr("%1 from a previous session").arg(changeCount(m_session->offerSize())));
-    m_stagedBar->setVisible(editable && (staged > 0 || isApplying()));
-    m_stagedText->setText(isApplying() ? tr("Applying %1…").arg(changeCount(staged)) : changeCount(staged));
-    m_apply->setEnabled(staged > 0 && !isApplying() && !hasOffer());
-    m_discard->setEnabled(staged > 0 && !isApplying());
+    const bool applying = isApplying();
+    const bool cancelling = applying && m_session->isCancellingApply();
+    m_stagedBar->setVisible(editable && (staged > 0 || applying));
+    if (applying) {
+        QString text = cancelling ? tr("Cancelling the apply of %1: waiting for the server to roll back…")
+                                        .arg(changeCount(staged))
+                                  : tr("Applying %1…").arg(changeCount(staged));
+        if (!m_lockWait->text().isEmpty())
+            text += QLatin1Char(' ') + m_lockWait->text();
+        m_stagedText->setText(text);
+        if (!m_lockWait->isRunning())
+            m_lockWait->start([session = m_session] { return session->applyBackendPid(); });
+    } else {
+        m_lockWait->stop();
+        m_stagedText->setText(changeCount(staged));
+    }
+    m_apply->setVisible(!applying);
+    m_discard->setVisible(!applying);
+    m_cancelApply->setVisible(applying);
+    m_cancelApply->setEnabled(applying && !cancelling);
+    m_apply->setEnabled(staged > 0 && !applying && !hasOffer());
+    m_discard->setEnabled(staged > 0 && !applying);
     m_model->setEditingLocked(isApplying() || hasOffer());
     const QList<core::ChangeConflict> conflicts =
         editable ? m_session->conflicts() : QList<core::ChangeConflict>{};
@@ -432,7 +465,94 @@ void TableEditor::setNull(const QModelIndex& cell) {
     m_model->setData(cell, QVariant(), Qt::EditRole);
 }
 
+void TableEditor::cancelApply() {
+    if (m_session)
+        m_session->cancelApply();
+}
+
+bool TableEditor::cancelApplyBeforeClose() {
+    QMessageBox ask(
+        QMessageBox::Warning, tr("Apply in progress"),
+        tr("The changes to %1 are being applied; whether they will be written is not known yet.")
+                .arg(m_session->table().qualifiedName()) +
+            (m_lockWait->text().isEmpty() ? QString() : QLatin1Char('\n') + m_lockWait->text()) +
+            QStringLiteral("\n\n") +
+            tr("Closing the tab cancels the apply: the transaction rolls back unless it has already "
+               "committed."),
+        QMessageBox::NoButton, this);
+    ask.setObjectName(QStringLiteral("closeWhileApplying"));
+    QPushButton* stop = ask.addButton(tr("Cancel the apply and close"), QMessageBox::DestructiveRole);
+    QPushButton* keep = ask.addButton(tr("Keep the tab open"), QMessageBox::RejectRole);
+    ask.setDefaultButton(keep);
+    ask.exec();
+    if (ask.clickedButton() != stop || !m_session->isApplying())
+        return !m_session->isApplying() && ask.clickedButton() == stop;
+
+    // Wait for the outcome: only the server knows whether the rollback or the COMMIT came first.
+    enum class Outcome { Pending, Written, NotWritten, Failed } outcome = Outcome::Pending;
+    QString failure;
+    QEventLoop loop;
+    QProgressDialog wait(tr("Cancelling the apply: waiting for the server to roll back…"), tr("Stop waiting"),
+                         0, 0, this);
+    wait.setObjectName(QStringLiteral("applyCancelWait"));
+    wait.setWindowTitle(tr("Apply in progress"));
+    wait.setMinimumDuration(0);
+    const auto finish = [&loop, &outcome](Outcome o) {
+        outcome = o;
+        loop.quit();
+    };
+    const QList<QMetaObject::Connection> links{
+        connect(m_session, &EditSession::applied, &loop, [&] { finish(Outcome::Written); }),
+        connect(m_session, &EditSession::applyCancelled, &loop, [&] { finish(Outcome::NotWritten); }),
+        connect(m_session, &EditSession::applyConflicted, &loop, [&] { finish(Outcome::NotWritten); }),
+        connect(m_session, &EditSession::applyFailed, &loop,
+                [&](const QString& message) {
+                    failure = message;
+                    finish(Outcome::Failed);
+                }),
+        connect(&wait, &QProgressDialog::canceled, &loop, &QEventLoop::quit)};
+    m_session->cancelApply();
+    wait.show();
+    loop.exec();
+    for (const QMetaObject::Connection& link : links)
+        disconnect(link);
+    wait.close();
+    switch (outcome) {
+    case Outcome::Pending: // the user stopped waiting: the tab stays, still showing the apply
+        return false;
+    case Outcome::Written: {
+        QMessageBox done(
+            QMessageBox::Information, tr("Changes applied"),
+            tr("The changes were committed before the cancel reached the server: they are written."),
+            QMessageBox::Ok, this);
+        done.setObjectName(QStringLiteral("appliedBeforeCancel"));
+        done.exec();
+        return true;
+    }
+    case Outcome::Failed: {
+        // A failure that is not the cancel (a lost connection, say) may leave the outcome unknown: the
+        // message says which, and the tab stays with the changes still staged.
+        QMessageBox failed(QMessageBox::Warning, tr("Apply failed"), failure, QMessageBox::Ok, this);
+        failed.setObjectName(QStringLiteral("applyFailedOnClose"));
+        failed.exec();
+        return false;
+    }
+    case Outcome::NotWritten:
+        break;
+    }
+    return true;
+}
+
+bool TableEditor::settleApplyBeforeClose() {
+    // Another tab on the table shares the session and goes on showing the apply.
+    if (!m_session || !m_session->isApplying() || m_shared.use_count() > 1)
+        return true;
+    return cancelApplyBeforeClose();
+}
+
 bool TableEditor::confirmClose() {
+    if (!settleApplyBeforeClose())
+        return false;
     // Another tab on the table shares the session: closing this one loses nothing.
     if (!m_session || m_session->isEmpty() || m_shared.use_count() > 1)
         return true;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/atomic.h>
+#include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/catalog.h>
 #include <pgdesk/core/changeset.h>
 #include <pgdesk/core/connection.h>
@@ -14,6 +15,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace pgdesk::core {
@@ -131,6 +133,11 @@ public:
     // Whether ApplyResult::rows lists the rows written (default). Without, set-based statements return only
     // each row's position, which saves reading back every row of a large change set.
     void setReturnRows(bool on) { m_returnRows = on; }
+    // Lets another thread stop the apply: the statement running (say, waiting on a row lock) is cancelled
+    // and the transaction rolls back; a cancel that comes between statements stops the apply before
+    // COMMIT. Once COMMIT is sent the outcome is the server's (a cancel then changes nothing): apply()
+    // either returns (written) or throws QueryCanceled (nothing written).
+    void setCancelToken(std::shared_ptr<CancelToken> token) { m_cancel = std::move(token); }
 
     // What the pipeline of one attempt produced (internal, public for the transaction runners).
     struct Attempt;
@@ -144,6 +151,7 @@ private:
 
     TableInfo m_table;
     bool m_returnRows = true;
+    std::shared_ptr<CancelToken> m_cancel;
 };
 
 } // namespace pgdesk::core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <pgdesk/core/errors.h>
 #include <pgdesk/ui/errorlog.h>
 
 #include <QObject>
@@ -24,7 +25,10 @@ bool isConnectionLost(const std::exception& e);
 struct BackgroundFailure {
     QString message;
     bool connectionLost = false;
+    core::ErrorInfo error; // kind, SQLSTATE, field …: tells a cancel from a conflict without reading words
 };
+// The failure an exception from work describes.
+BackgroundFailure backgroundFailure(const std::exception& e);
 
 namespace detail {
 // Deletes the worker once it has finished (deleteLater on the GUI thread) and keeps track of it until then:
@@ -58,7 +62,7 @@ void runInBackground(QObject* context, Work work, Done done, Failed failed) {
             auto result = work();
             post([done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });
         } catch (const std::exception& e) {
-            BackgroundFailure failure{errorText(e), isConnectionLost(e)};
+            BackgroundFailure failure = backgroundFailure(e);
             post([failed, failure] {
                 ErrorLog::instance().record(failure.message); // for Help ▸ Copy diagnostics
                 if constexpr (std::is_invocable_v<Failed, const QString&>)

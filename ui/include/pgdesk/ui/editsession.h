@@ -11,6 +11,7 @@
 #include <optional>
 
 namespace pgdesk::core {
+class CancelToken;
 class ChangeJournal;
 class Pool;
 } // namespace pgdesk::core
@@ -82,6 +83,13 @@ public:
     // Staged changes are never dropped unless they were written.
     void apply(std::shared_ptr<core::Pool> pool);
     bool isApplying() const { return m_applying; }
+    // Stops an apply in flight: PQcancel reaches its statement (say, one waiting on a row lock) and the
+    // transaction rolls back. The outcome still arrives as a signal, and only then is it known:
+    // applyCancelled() when nothing was written, applied() when COMMIT had already gone out.
+    void cancelApply();
+    bool isCancellingApply() const { return m_cancelling; }
+    // The server process applying (0 while it has no connection): what it waits on can be asked.
+    int applyBackendPid() const;
 
     // Stages made between beginBatch() and endBatch() (many rows deleted at once) write the journal and
     // notify once, at the end.
@@ -95,7 +103,8 @@ public:
 
     // Replaces everything staged (a change set offered back from the journal).
     void replace(core::ChangeSet changes);
-    // Drops everything staged and the journal entry (after a discard or a successful apply).
+    // Drops everything staged and the journal entry (after a discard or a successful apply); refused while
+    // an apply is in flight.
     void clear();
 
     // The staged value of a cell: nullopt when the cell is not edited; a held nullopt is a staged NULL.
@@ -123,9 +132,12 @@ signals:
     void applied();
     void applyConflicted();
     void applyFailed(const QString& message);
+    // A cancelled apply rolled back: nothing was written, the staged changes are kept.
+    void applyCancelled();
 
 private:
     void staged(); // reindex, journal, notify
+    void finishApply();
     void recordStep();
     void resetUndo();
     void reindex();
@@ -142,6 +154,8 @@ private:
     core::ChangeSet m_offered;
     QString m_offerError;
     bool m_applying = false;
+    bool m_cancelling = false;
+    std::shared_ptr<core::CancelToken> m_applyCancel;
     int m_batch = 0;
     bool m_batchDirty = false;
     static constexpr qsizetype kUndoSteps = 100;

@@ -20,6 +20,7 @@ class Pool;
 namespace pgdesk::ui {
 
 class EditSession;
+class LockWaitWatcher;
 class ValueEditorDialog;
 class PageModel;
 class WholeValueLoader;
@@ -76,7 +77,13 @@ public:
 
     // Before the tab closes: with staged changes no other tab shares, asks (object name "closeConfirm")
     // whether to keep them (journaled, offered back on the next open), discard them or cancel the close.
+    // During an apply it first offers to cancel it and waits for the rollback: the question about staged
+    // changes is asked only once it is known that they were not applied.
     bool confirmClose();
+    // Only the apply part of confirmClose() (the window closing keeps staged changes in the journal).
+    bool settleApplyBeforeClose();
+    // Stops the apply in flight (EditSession::cancelApply); the outcome arrives as a signal.
+    void cancelApply();
     // A keyless table: asks (unless !confirm) and then requests editing by physical position (the tab
     // reloads with core::tableWithCtidKey() and calls setTable() again).
     void optInCtid(bool confirm = true);
@@ -104,8 +111,14 @@ signals:
     void applied();
     void applyConflicted();
     void applyFailed(const QString& message);
+    // A cancelled apply rolled back: nothing was written.
+    void applyCancelled();
 
 private:
+    // Closing while an apply is in flight: cancels it and waits for the outcome (object names
+    // "closeWhileApplying", "applyCancelWait"). True when the tab may go on closing (nothing or everything
+    // written, and the user told which).
+    bool cancelApplyBeforeClose();
     void updateState();
     void showError(const QString& text);
 
@@ -129,6 +142,8 @@ private:
     QLabel* m_error = nullptr;
     QPushButton* m_apply = nullptr;
     QPushButton* m_discard = nullptr;
+    QPushButton* m_cancelApply = nullptr;
+    LockWaitWatcher* m_lockWait = nullptr;
 };
 
 } // namespace pgdesk::ui
