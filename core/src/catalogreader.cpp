@@ -48,7 +48,16 @@ QString columnsJson() {
          'default', pg_get_expr(ad.adbin, ad.adrelid),
          'identity', a.attidentity::text,
          'generated', a.attgenerated::text,
-         'comment', col_description(a.attrelid, a.attnum)) order by a.attnum), '[]'::json)
+         'comment', col_description(a.attrelid, a.attnum),
+         'ts_config', coalesce(
+             case when a.attgenerated = 's' then substring(pg_get_expr(ad.adbin, ad.adrelid)
+                                                           from 'to_tsvector\(''([^'']+)''::regconfig') end,
+             (select substring(pg_get_indexdef(d.objid) from 'to_tsvector\(''([^'']+)''::regconfig')
+                from pg_depend d
+               where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
+                 and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'a'
+                 and pg_get_indexdef(d.objid) ~ 'to_tsvector\(''[^'']+''::regconfig'
+               order by d.objid limit 1))) order by a.attnum), '[]'::json)
     from pg_attribute a
     join pg_type t on t.oid = a.atttypid
     join pg_type bt on bt.oid = case when t.typtype = 'd' then t.typbasetype else t.oid end
@@ -362,6 +371,7 @@ QList<ColumnInfo> parseColumns(const QJsonArray& array) {
         c.identityAlways = identity == QLatin1String("a");
         c.isGenerated = o[QLatin1String("generated")].toString() == QLatin1String("s");
         c.comment = o[QLatin1String("comment")].toString();
+        c.textSearchConfig = o[QLatin1String("ts_config")].toString();
         columns << c;
     }
     return columns;

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QRegularExpression>
 
 #include <limits>
 
@@ -41,6 +42,16 @@ QString escapeLike(const QString& text) {
         out += c;
     }
     return out;
+}
+
+FullTextQuery splitFullTextQuery(const QString& value) {
+    static const QRegularExpression prefix(
+        QStringLiteral(R"(^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?):(\S.*)$)"),
+        QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch m = prefix.match(value);
+    if (!m.hasMatch())
+        return {QString(), value};
+    return {m.captured(1), m.captured(2)};
 }
 
 QString encodeCursor(const Cursor& cursor) {
@@ -326,11 +337,23 @@ QString Builder::condition(const Condition& cond) {
     }
     case FilterOp::FullText: {
         requireValues(cond, 1, 1);
-        const QString lhs = c.category == TypeCategory::TsVector || typeOf(c) == QLatin1String("tsvector")
-                                ? col
-                                : QStringLiteral("to_tsvector(%1::text)").arg(col);
-        return QStringLiteral("(%1 @@ websearch_to_tsquery(%2))")
-            .arg(lhs, bind(cond.values.first(), QStringLiteral("text")));
+        // The configuration: named in the value ("english:crocodile"), else the one the catalog says the
+        // column was built or indexed with, else the session's default_text_search_config.
+        const FullTextQuery query = splitFullTextQuery(cond.values.first());
+        const QString config = query.config.isEmpty() ? c.textSearchConfig : query.config;
+        const bool isVector = c.category == TypeCategory::TsVector || typeOf(c) == QLatin1String("tsvector");
+        if (config.isEmpty()) {
+            const QString lhs = isVector ? col : QStringLiteral("to_tsvector(%1::text)").arg(col);
+            return QStringLiteral("(%1 @@ websearch_to_tsquery(%2))")
+                .arg(lhs, bind(query.text, QStringLiteral("text")));
+        }
+        const QString cfg = bind(config, QStringLiteral("regconfig"));
+        // Same shape as an index on to_tsvector('english', column), so that the planner can use it.
+        const QString lhs = isVector ? col
+                                     : QStringLiteral("to_tsvector(%1, %2)")
+                                           .arg(cfg, c.isTextLike() ? col : col + QStringLiteral("::text"));
+        return QStringLiteral("(%1 @@ websearch_to_tsquery(%2, %3))")
+            .arg(lhs, cfg, bind(query.text, QStringLiteral("text")));
     }
     }
     throwError(ErrorKind::Configuration, QStringLiteral("unknown filter operation"));

@@ -205,6 +205,48 @@ private slots:
         QCOMPARE(QueryEngine(m_c).exactCount(spec, info), expected.size());
     }
 
+    // full_text searches with the configuration the column was built or indexed with, whatever the
+    // session's default_text_search_config; a value may name one ("english:crocodiles").
+    void fullTextUsesTheColumnsConfiguration() {
+        const QString other = m_c.exec(QStringLiteral("show default_text_search_config"))
+                                      .text(0, 0)
+                                      .endsWith(QLatin1String("english"))
+                                  ? QStringLiteral("simple")
+                                  : QStringLiteral("english");
+        m_c.exec(QStringLiteral(
+                     "drop schema if exists tst_fts cascade; create schema tst_fts;"
+                     "create table tst_fts.docs (id int primary key, body text,"
+                     " vec tsvector generated always as (to_tsvector('%1', body)) stored);"
+                     "create index on tst_fts.docs using gin (to_tsvector('%1'::regconfig, body));"
+                     "create table tst_fts.plain (id int primary key, body text);"
+                     "insert into tst_fts.docs (id, body) values (1, 'Crocodiles swim'), (2, 'lions roar');"
+                     "insert into tst_fts.plain select id, body from tst_fts.docs;")
+                     .arg(other));
+        const TableInfo docs = table(QStringLiteral("tst_fts"), QStringLiteral("docs"));
+        QCOMPARE(docs.column(QStringLiteral("vec"))->textSearchConfig, other);
+        QCOMPARE(docs.column(QStringLiteral("body"))->textSearchConfig, other);
+        const auto ids = [&](const TableInfo& info, const QString& column, const QString& value) {
+            QuerySpec spec = allRows(info);
+            spec.filter.conditions = {condition(column, FilterOp::FullText, {value})};
+            return sorted(pageColumn(QueryEngine(m_c).fetchPage(spec, info), QStringLiteral("id")));
+        };
+        // The query word is stemmed only under English: under the other default nothing matched before.
+        const QString word =
+            other == QLatin1String("english") ? QStringLiteral("crocodile") : QStringLiteral("Crocodiles");
+        QCOMPARE(ids(docs, QStringLiteral("vec"), word), QStringList{QStringLiteral("1")});
+        QCOMPARE(ids(docs, QStringLiteral("body"), word), QStringList{QStringLiteral("1")});
+        // A column the catalog says nothing about: the value names the configuration.
+        const TableInfo plain = table(QStringLiteral("tst_fts"), QStringLiteral("plain"));
+        QVERIFY(plain.column(QStringLiteral("body"))->textSearchConfig.isEmpty());
+        QCOMPARE(ids(plain, QStringLiteral("body"), other + QLatin1Char(':') + word),
+                 QStringList{QStringLiteral("1")});
+        // Text that only looks like a prefix stays query text.
+        QCOMPARE(splitFullTextQuery(QStringLiteral("note: x")).config, QString());
+        QCOMPARE(splitFullTextQuery(QStringLiteral("pg_catalog.english:cats")).config,
+                 QStringLiteral("pg_catalog.english"));
+        m_c.exec(QStringLiteral("drop schema tst_fts cascade"));
+    }
+
     void groupsAndNegation() {
         const TableInfo info = table(QStringLiteral("inventory"), QStringLiteral("products"));
         QuerySpec spec = allRows(info);

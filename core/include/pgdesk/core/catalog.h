@@ -56,6 +56,11 @@ struct ColumnInfo {
     bool identityAlways = false;
     bool isGenerated = false; // GENERATED ALWAYS AS (…) STORED
     QString comment;
+    // The text search configuration the catalog says the column is searched with: named in a generated
+    // tsvector's to_tsvector('english', …) or in an expression index to_tsvector('english', column);
+    // empty when it says none. full_text filters use it (a tsvector built with English finds nothing
+    // under another configuration).
+    QString textSearchConfig;
 
     bool isTextLike() const; // text, varchar, char, citext-like, enums, name
 };

@@ -21,6 +21,14 @@ QString arrayLiteral(const QStringList& elements);
 // Pure: escapes `\`, `%` and `_` with a backslash so the text matches literally in LIKE … ESCAPE '\'.
 QString escapeLike(const QString& text);
 
+// A full_text filter value: "english:crocodile" names the text search configuration (a name, optionally
+// schema-qualified, then a colon and no space); anything else is all query text.
+struct FullTextQuery {
+    QString config; // empty: the column's (ColumnInfo::textSearchConfig), else the session default
+    QString text;
+};
+FullTextQuery splitFullTextQuery(const QString& value);
+
 // The boundary row of a keyset page: the values (exact text, nullopt = NULL) of the sort tuple, and the
 // sort tuple's signature so that a cursor is refused under another sort order.
 struct Cursor {
