@@ -135,8 +135,12 @@ const char* const kEstimateJoin = R"SQL(
             coalesce(bool_or(p.reltuples < 0), false) as estimate_from_size,
             coalesce(sum(pg_total_relation_size(p.oid)), 0)::int8 as total_bytes
        from pg_class p
-      where (c.relkind in ('r', 'm') and p.oid = c.oid)
-         or (c.relkind = 'p' and p.oid in (select pt.relid from pg_partition_tree(c.oid) pt where pt.isleaf))
+      -- One array, so that pg_class is read by its oid index (an OR of both cases scanned all of it for
+      -- every relation: 7 of the 8 s that 5,000 tables took).
+      where p.oid = any (case when c.relkind in ('r', 'm') then array[c.oid]
+                              when c.relkind = 'p' then array(select pt.relid from pg_partition_tree(c.oid) pt
+                                                               where pt.isleaf)
+                              else '{}'::oid[] end)
  ) est
  left join lateral (
      select pn.nspname::text as parent_schema, pc.relname::text as parent_name
