@@ -2009,8 +2009,16 @@ Erneuert %10, als tot verworfen %11</translation>
         <translation>Über einen Transaktions-&amp;Pooler (pgbouncer)</translation>
     </message>
     <message>
-        <source>The statement timeout and read-only are set in every transaction (SET LOCAL) instead of for the session, so they never reach another client&apos;s transaction.</source>
-        <translation>Statement-Timeout und Nur-Lesen werden in jeder Transaktion gesetzt (SET LOCAL) statt für die Sitzung, damit sie nie die Transaktion eines anderen Clients erreichen.</translation>
+        <source>A statement that waits longer than this for a lock another session holds fails instead of waiting on (lock_timeout).</source>
+        <translation>Eine Anweisung, die länger als diese Zeit auf eine Sperre einer anderen Sitzung wartet, schlägt fehl, statt weiter zu warten (lock_timeout).</translation>
+    </message>
+    <message>
+        <source>The statement and lock timeouts and read-only are set in every transaction (SET LOCAL) instead of for the session, so they never reach another client&apos;s transaction.</source>
+        <translation>Anweisungs- und Sperr-Timeout und Nur-Lesen werden in jeder Transaktion gesetzt (SET LOCAL) statt für die Sitzung, damit sie nie die Transaktion eines anderen Clients erreichen.</translation>
+    </message>
+    <message>
+        <source>&amp;Lock timeout:</source>
+        <translation>Sperr-Time&amp;out:</translation>
     </message>
 </context>
 <context>

@@ -1991,8 +1991,16 @@ Recycled %10, discarded as dead %11</source>
         <translation>از طریق &amp;تجمیع‌کنندهٔ تراکنشی (pgbouncer)</translation>
     </message>
     <message>
-        <source>The statement timeout and read-only are set in every transaction (SET LOCAL) instead of for the session, so they never reach another client&apos;s transaction.</source>
-        <translation>مهلت اجرای دستور و حالت فقط‌خواندنی به جای کل نشست، در هر تراکنش (SET LOCAL) تنظیم می‌شوند تا هرگز به تراکنش کلاینت دیگری نرسند.</translation>
+        <source>A statement that waits longer than this for a lock another session holds fails instead of waiting on (lock_timeout).</source>
+        <translation>دستوری که بیش از این برای قفلی که نشست دیگری نگه داشته منتظر بماند، به جای ادامهٔ انتظار با خطا پایان می‌یابد (lock_timeout).</translation>
+    </message>
+    <message>
+        <source>The statement and lock timeouts and read-only are set in every transaction (SET LOCAL) instead of for the session, so they never reach another client&apos;s transaction.</source>
+        <translation>مهلت اجرای دستور، مهلت قفل و حالت فقط‌خواندنی به جای کل نشست، در هر تراکنش (SET LOCAL) تنظیم می‌شوند تا هرگز به تراکنش کلاینت دیگری نرسند.</translation>
+    </message>
+    <message>
+        <source>&amp;Lock timeout:</source>
+        <translation>مهلت &amp;قفل:</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,8 @@ bool applyOptions(const QStringList& args, core::ConnectionProfile& p) {
             p.connectTimeoutSeconds = toInt(a, value());
         else if (a == QLatin1String("--statement-timeout"))
             p.statementTimeoutMs = toInt(a, value());
+        else if (a == QLatin1String("--lock-timeout"))
+            p.lockTimeoutMs = toInt(a, value());
         else if (a == QLatin1String("--isolation"))
             p.isolation = core::isolationLevelFromString(value());
         else if (a == QLatin1String("--read-only"))
@@ -138,6 +140,7 @@ QList<QStringList> describe(const core::ConnectionProfile& p, bool hasPassword) 
         {QStringLiteral("application_name"), p.applicationName},
         {QStringLiteral("connect_timeout"), QString::number(p.connectTimeoutSeconds)},
         {QStringLiteral("statement_timeout_ms"), QString::number(p.statementTimeoutMs)},
+        {QStringLiteral("lock_timeout_ms"), QString::number(p.lockTimeoutMs)},
         {QStringLiteral("isolation_level"), core::isolationLevelName(p.isolation)},
         {QStringLiteral("read_only"), yes(p.readOnly)},
         {QStringLiteral("echo"), yes(p.echo)},

@@ -72,6 +72,8 @@ void ConnectionProfile::validate() const {
     if (statementTimeoutMs < 0)
         throwConfigurationError(QStringLiteral("statement_timeout"),
                                 QStringLiteral("statement_timeout must be >= 0"));
+    if (lockTimeoutMs < 0)
+        throwConfigurationError(QStringLiteral("lock_timeout"), QStringLiteral("lock_timeout must be >= 0"));
     if (pool.size < 1)
         throwConfigurationError(QStringLiteral("pool_size"), QStringLiteral("pool_size must be at least 1"));
     if (pool.maxOverflow < -1)
@@ -131,6 +133,8 @@ ConnectionProfile::connectionParameters(const std::optional<QString>& password) 
     QStringList options;
     if (pooler == PoolerMode::None && statementTimeoutMs > 0)
         options << QStringLiteral("-c statement_timeout=%1").arg(statementTimeoutMs);
+    if (pooler == PoolerMode::None && lockTimeoutMs > 0)
+        options << QStringLiteral("-c lock_timeout=%1").arg(lockTimeoutMs);
     if (pooler == PoolerMode::None && readOnly)
         options << QStringLiteral("-c default_transaction_read_only=on");
     for (const auto& [key, value] : extraOptions) {
@@ -147,9 +151,11 @@ QStringList ConnectionProfile::transactionSettings() const {
     QStringList settings;
     if (pooler == PoolerMode::None)
         return settings;
-    // Both values are ours (a validated integer, a constant), never user text.
+    // The values are ours (validated integers, a constant), never user text.
     if (statementTimeoutMs > 0)
         settings << QStringLiteral("SET LOCAL statement_timeout = %1").arg(statementTimeoutMs);
+    if (lockTimeoutMs > 0)
+        settings << QStringLiteral("SET LOCAL lock_timeout = %1").arg(lockTimeoutMs);
     if (readOnly)
         settings << QStringLiteral("SET LOCAL transaction_read_only = on");
     return settings;
@@ -176,6 +182,7 @@ QJsonObject ConnectionProfile::toJson() const {
     o[QStringLiteral("application_name")] = applicationName;
     o[QStringLiteral("connect_timeout")] = connectTimeoutSeconds;
     o[QStringLiteral("statement_timeout_ms")] = statementTimeoutMs;
+    o[QStringLiteral("lock_timeout_ms")] = lockTimeoutMs;
     o[QStringLiteral("isolation_level")] = isolationLevelName(isolation);
     o[QStringLiteral("read_only")] = readOnly;
     o[QStringLiteral("echo")] = echo;
@@ -250,6 +257,7 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject& o) {
     p.applicationName = str("application_name", p.applicationName);
     p.connectTimeoutSeconds = int(num(o, "connect_timeout", p.connectTimeoutSeconds));
     p.statementTimeoutMs = int(num(o, "statement_timeout_ms", 0));
+    p.lockTimeoutMs = int(num(o, "lock_timeout_ms", 0));
     if (o.contains(QStringLiteral("isolation_level")))
         p.isolation = isolationLevelFromString(str("isolation_level"));
     p.readOnly = flag(o, "read_only", false);

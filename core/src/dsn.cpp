@@ -98,7 +98,8 @@ int parseNonNegative(const QString& field, const QString& value) {
     return n;
 }
 
-// A statement_timeout value as the server reads it: a number of ms, or with one of its time units.
+// A statement_timeout or lock_timeout value as the server reads it: a number of ms, or with one of its time
+// units.
 std::optional<int> timeoutMs(const QString& value) {
     static const QRegularExpression re(QStringLiteral("^(\\d+)(ms|s|min|h|d)?$"));
     const auto m = re.match(value);
@@ -153,8 +154,8 @@ QList<OptionToken> splitOptions(const QString& options) {
     return tokens;
 }
 
-// Takes statement_timeout and default_transaction_read_only out of `options` into the profile and
-// returns what is left, as written.
+// Takes statement_timeout, lock_timeout and default_transaction_read_only out of `options` into the profile
+// and returns what is left, as written.
 QString applyOptions(const QString& options, ConnectionProfile& p) {
     const QList<OptionToken> tokens = splitOptions(options);
     QStringList rest;
@@ -177,6 +178,11 @@ QString applyOptions(const QString& options, ConnectionProfile& p) {
             if (name == QLatin1String("statement_timeout")) {
                 if (const auto ms = timeoutMs(value)) {
                     p.statementTimeoutMs = *ms;
+                    taken = true;
+                }
+            } else if (name == QLatin1String("lock_timeout")) {
+                if (const auto ms = timeoutMs(value)) {
+                    p.lockTimeoutMs = *ms;
                     taken = true;
                 }
             } else if (name == QLatin1String("default_transaction_read_only") && isTrue(value)) {
@@ -374,6 +380,7 @@ ParsedDsn parseDsn(const QString& dsn, const ConnectionProfile& base) {
             p.keepalives = n != 0;
         } else if (key == QLatin1String("options")) {
             p.statementTimeoutMs = 0;
+            p.lockTimeoutMs = 0;
             p.readOnly = false;
             const QString rest = applyOptions(value, p);
             if (rest.isEmpty())

@@ -1,7 +1,11 @@
 #include "clirunner.h"
 
+#include <pgdesk/core/connection.h>
+
+#include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -104,6 +108,40 @@ private slots:
             0);
         r = runCli({QStringLiteral("--dsn"), dsn, QStringLiteral("query"), QStringLiteral("select 1")});
         QCOMPARE(r.exitCode, 3); // the keychain entry went with the profile; no password → authentication
+    }
+
+    // --lock-timeout is kept in the profile (show, the DSN) and ends a statement blocked by another
+    // session's lock with 55P03 (exit 4) instead of waiting for that session.
+    void lockTimeout() {
+        const QString table = QStringLiteral("tst_cli_lock_%1").arg(QCoreApplication::applicationPid());
+        psql(QStringLiteral("drop table if exists %1; create table %1 (i int)").arg(table));
+        auto r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("locky"),
+                         QStringLiteral("--host"), cluster().host, QStringLiteral("--port"),
+                         QString::number(cluster().port), QStringLiteral("--database"),
+                         QStringLiteral("pgdesk_demo"), QStringLiteral("--user"), cluster().user,
+                         QStringLiteral("--lock-timeout"), QStringLiteral("400")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("show"), QStringLiteral("locky"),
+                    QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(parseObject(r)[QStringLiteral("lock_timeout_ms")].toInt(), 400);
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("list")});
+        QVERIFY2(r.out.contains(QStringLiteral("lock_timeout=400")), qPrintable(r.out));
+
+        auto holder = pgdesk::core::Connection::open(profile());
+        holder.exec(QStringLiteral("begin"));
+        holder.exec(QStringLiteral("lock table %1 in access exclusive mode").arg(table));
+        QElapsedTimer timer;
+        timer.start();
+        r = runCli(
+            at(QStringLiteral("locky")) +
+            QStringList{QStringLiteral("query"), QStringLiteral("select count(*) from %1").arg(table)});
+        const qint64 elapsed = timer.elapsed();
+        holder.exec(QStringLiteral("rollback"));
+        psql(QStringLiteral("drop table %1").arg(table));
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("55P03")), qPrintable(r.err));
+        QVERIFY2(elapsed < 5000, qPrintable(QString::number(elapsed)));
+        runCli({QStringLiteral("profiles"), QStringLiteral("remove"), QStringLiteral("locky")});
     }
 
     void importServices() {

@@ -3,6 +3,7 @@
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTest>
 
@@ -144,6 +145,34 @@ private slots:
         }
         QVERIFY(!victim.isOpen());
         QVERIFY(!victim.ping());
+    }
+
+    // A profile's lock_timeout ends a statement that waits on another session's lock with 55P03, instead of
+    // waiting for as long as that session keeps its transaction open.
+    void lockTimeoutEndsALockWait() {
+        const QString table =
+            QStringLiteral("tst_connection_lock_%1").arg(QCoreApplication::applicationPid());
+        pgdesk::test::psql(QStringLiteral("drop table if exists %1; create table %1 (i int)").arg(table));
+        auto holder = Connection::open(pgdesk::test::profile());
+        holder.exec(QStringLiteral("begin"));
+        holder.exec(QStringLiteral("lock table %1 in access exclusive mode").arg(table));
+
+        auto p = pgdesk::test::profile();
+        p.lockTimeoutMs = 300;
+        auto c = Connection::open(p);
+        QCOMPARE(c.exec(QStringLiteral("show lock_timeout")).text(0, 0), QStringLiteral("300ms"));
+        QElapsedTimer timer;
+        timer.start();
+        QString state;
+        try {
+            c.exec(QStringLiteral("select count(*) from %1").arg(table));
+        } catch (const QueryError& e) {
+            state = e.sqlState();
+        }
+        QCOMPARE(state, QStringLiteral("55P03"));
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+        holder.exec(QStringLiteral("rollback"));
+        pgdesk::test::psql(QStringLiteral("drop table %1").arg(table));
     }
 
     void statementObserverHidesParameters() {

@@ -61,6 +61,8 @@ QString field(const ParsedDsn& d, const QString& name) {
         return p.keepalives ? QStringLiteral("on") : QStringLiteral("off");
     if (name == QLatin1String("statement_timeout"))
         return QString::number(p.statementTimeoutMs);
+    if (name == QLatin1String("lock_timeout"))
+        return QString::number(p.lockTimeoutMs);
     if (name == QLatin1String("read_only"))
         return p.readOnly ? QStringLiteral("on") : QStringLiteral("off");
     if (name.startsWith(QLatin1String("extra:")))
@@ -161,6 +163,20 @@ private slots:
             "statement_timeout", QStringLiteral("60000"));
         row("kv statement_timeout leaves no options", QStringLiteral("options='-c statement_timeout=5000'"),
             "extra:options", kNone);
+        row("kv lock_timeout", QStringLiteral("options='-c lock_timeout=2000'"), "lock_timeout",
+            QStringLiteral("2000"));
+        row("kv lock_timeout unit", QStringLiteral("options=-clock_timeout=3s"), "lock_timeout",
+            QStringLiteral("3000"));
+        row("kv lock_timeout long form", QStringLiteral("options=--lock-timeout=250ms"), "lock_timeout",
+            QStringLiteral("250"));
+        row("kv lock_timeout leaves no options", QStringLiteral("options='-c lock_timeout=2000'"),
+            "extra:options", kNone);
+        row("kv both timeouts: lock",
+            QStringLiteral("options='-c statement_timeout=5s -c lock_timeout=1s -c search_path=app'"),
+            "lock_timeout", QStringLiteral("1000"));
+        row("kv both timeouts: rest",
+            QStringLiteral("options='-c statement_timeout=5s -c lock_timeout=1s -c search_path=app'"),
+            "extra:options", QStringLiteral("-c search_path=app"));
         row("kv read only", QStringLiteral("options='-c default_transaction_read_only=on'"), "read_only",
             QStringLiteral("on"));
         row("kv read only long form", QStringLiteral("options=--default-transaction-read-only=true"),
@@ -243,6 +259,8 @@ private slots:
             QStringLiteral("off"));
         row("uri statement_timeout", QStringLiteral("postgresql://h/db?options=-c%20statement_timeout%3D250"),
             "statement_timeout", QStringLiteral("250"));
+        row("uri lock_timeout", QStringLiteral("postgresql://h/db?options=-c%20lock_timeout%3D750"),
+            "lock_timeout", QStringLiteral("750"));
         row("uri read only",
             QStringLiteral(
                 "postgresql://h/db?options=-c%20default_transaction_read_only%3Don%20-c%20x.y%3Dz"),
@@ -333,6 +351,11 @@ private slots:
         row("service", [](ConnectionProfile& p) { p.service = QStringLiteral("prod"); });
         row("keepalives off", [](ConnectionProfile& p) { p.keepalives = false; });
         row("statement timeout", [](ConnectionProfile& p) { p.statementTimeoutMs = 1234; });
+        row("lock timeout", [](ConnectionProfile& p) { p.lockTimeoutMs = 4321; });
+        row("both timeouts", [](ConnectionProfile& p) {
+            p.statementTimeoutMs = 1234;
+            p.lockTimeoutMs = 4321;
+        });
         row("read only", [](ConnectionProfile& p) { p.readOnly = true; });
         row("extra options", [](ConnectionProfile& p) {
             p.extraOptions = {{QStringLiteral("gssencmode"), QStringLiteral("disable")},

@@ -213,6 +213,29 @@ private slots:
 
     // Without read-only, statements that refuse a transaction block run through the pooler (without the
     // SET LOCALs, which would put them in one).
+    // The profile's lock_timeout holds through the pooler too (SET LOCAL): a statement blocked by another
+    // session's lock fails with 55P03 after it, as on a direct connection.
+    void lockTimeoutLikeDirect_data() { settingsHoldLikeDirect_data(); }
+    void lockTimeoutLikeDirect() {
+        QFETCH(bool, pooled);
+        ConnectionProfile p = pooled ? poolerProfile() : pgdesk::test::profile();
+        p.lockTimeoutMs = 300;
+        Connection c = Connection::open(p);
+        QCOMPARE(show(c, "lock_timeout"), QStringLiteral("300ms"));
+        Connection holder = Connection::open(pgdesk::test::profile());
+        holder.exec(QStringLiteral("begin"));
+        holder.exec(QStringLiteral("lock table %1 in access exclusive mode").arg(q(QStringLiteral("items"))));
+        QElapsedTimer timer;
+        timer.start();
+        const auto e = failure([&] {
+            c.exec(QStringLiteral("select count(*) from %1").arg(q(QStringLiteral("items"))), Params{});
+        });
+        holder.exec(QStringLiteral("rollback"));
+        QVERIFY(e);
+        QCOMPARE(e->sqlState, QStringLiteral("55P03"));
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+    }
+
     void outsideTransactionStatements() {
         Connection c = Connection::open(withSettings(poolerProfile(), 5000, false));
         ScriptRunner runner(c);

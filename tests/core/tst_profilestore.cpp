@@ -55,6 +55,7 @@ ConnectionProfile fullProfile(const QString& name, int n) {
     p.applicationName = QStringLiteral("app %1").arg(n);
     p.connectTimeoutSeconds = 3 + n;
     p.statementTimeoutMs = 1000 * n + 1;
+    p.lockTimeoutMs = 500 * n + 3;
     p.isolation = n % 2 ? IsolationLevel::Serializable : IsolationLevel::ReadCommitted;
     p.readOnly = true;
     p.echo = true;

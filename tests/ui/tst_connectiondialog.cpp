@@ -263,6 +263,7 @@ private slots:
         child<QCheckBox>(&d, "prePing")->setChecked(true);
         child<QCheckBox>(&d, "lifo")->setChecked(true);
         child<QSpinBox>(&d, "statementTimeout")->setValue(1500);
+        child<QSpinBox>(&d, "lockTimeout")->setValue(2500);
         child<QComboBox>(&d, "isolation")->setCurrentIndex(2);
         child<QCheckBox>(&d, "readOnly")->setChecked(true);
         child<QCheckBox>(&d, "echo")->setChecked(true);
@@ -289,6 +290,7 @@ private slots:
         QCOMPARE(saved.pool.recycleSeconds, 300);
         QVERIFY(saved.pool.prePing && saved.pool.useLifo);
         QCOMPARE(saved.statementTimeoutMs, 1500);
+        QCOMPARE(saved.lockTimeoutMs, 2500);
         QCOMPARE(saved.isolation, pgdesk::core::IsolationLevel::Serializable);
         QVERIFY(saved.readOnly && saved.echo && saved.hideParameters);
         QCOMPARE(saved.pooler, pgdesk::core::PoolerMode::Transaction);

@@ -550,6 +550,7 @@ bool ConnectionDialog::fillFromDsn(const QString& text) {
     base.echo = edited.echo;
     base.hideParameters = edited.hideParameters;
     base.statementTimeoutMs = edited.statementTimeoutMs;
+    base.lockTimeoutMs = edited.lockTimeoutMs;
     base.readOnly = edited.readOnly;
     base.keepalives = edited.keepalives;
     base.conventionOverrides = edited.conventionOverrides;

@@ -266,6 +266,13 @@ QWidget* ProfileEditor::createSessionTab() {
     m_statementTimeout->setSpecialValueText(tr("server default"));
     m_statementTimeout->setToolTip(tr("The server cancels any statement that runs longer than this "
                                       "(statement_timeout)."));
+    m_lockTimeout = numberField<QSpinBox>(page, "lockTimeout");
+    m_lockTimeout->setRange(0, std::numeric_limits<int>::max());
+    m_lockTimeout->setSingleStep(1000);
+    m_lockTimeout->setSuffix(tr(" ms"));
+    m_lockTimeout->setSpecialValueText(tr("server default"));
+    m_lockTimeout->setToolTip(tr("A statement that waits longer than this for a lock another session holds "
+                                 "fails instead of waiting on (lock_timeout)."));
     m_isolation = new QComboBox(page);
     m_isolation->setObjectName(QStringLiteral("isolation"));
     m_isolation->addItem(tr("Read committed"), static_cast<int>(core::IsolationLevel::ReadCommitted));
@@ -286,17 +293,20 @@ QWidget* ProfileEditor::createSessionTab() {
     m_hideParameters->setToolTip(tr("Values are shown as <hidden>, for data that must not reach a log."));
     m_pooler = new QCheckBox(tr("Through a transaction &pooler (pgbouncer)"), page);
     m_pooler->setObjectName(QStringLiteral("pooler"));
-    m_pooler->setToolTip(tr("The statement timeout and read-only are set in every transaction (SET LOCAL) "
-                            "instead of for the session, so they never reach another client's transaction."));
+    m_pooler->setToolTip(tr("The statement and lock timeouts and read-only are set in every transaction (SET "
+                            "LOCAL) instead of for the session, so they never reach another client's "
+                            "transaction."));
     form->addRow(tr("Statement &timeout:"), m_statementTimeout);
+    form->addRow(tr("&Lock timeout:"), m_lockTimeout);
     form->addRow(tr("&Isolation level:"), m_isolation);
     form->addRow(QString(), m_readOnly);
     form->addRow(QString(), m_echo);
     form->addRow(QString(), m_hideParameters);
     form->addRow(QString(), m_pooler);
-    for (QObject* field : {static_cast<QObject*>(m_statementTimeout), static_cast<QObject*>(m_isolation),
-                           static_cast<QObject*>(m_readOnly), static_cast<QObject*>(m_echo),
-                           static_cast<QObject*>(m_hideParameters), static_cast<QObject*>(m_pooler)})
+    for (QObject* field : {static_cast<QObject*>(m_statementTimeout), static_cast<QObject*>(m_lockTimeout),
+                           static_cast<QObject*>(m_isolation), static_cast<QObject*>(m_readOnly),
+                           static_cast<QObject*>(m_echo), static_cast<QObject*>(m_hideParameters),
+                           static_cast<QObject*>(m_pooler)})
         watch(field);
     return page;
 }
@@ -355,6 +365,7 @@ void ProfileEditor::setProfile(const core::ConnectionProfile& p) {
     m_lifo->setChecked(p.pool.useLifo);
 
     m_statementTimeout->setValue(p.statementTimeoutMs);
+    m_lockTimeout->setValue(p.lockTimeoutMs);
     m_isolation->setCurrentIndex(std::max(0, m_isolation->findData(static_cast<int>(p.isolation))));
     m_readOnly->setChecked(p.readOnly);
     m_echo->setChecked(p.echo);
@@ -390,6 +401,7 @@ core::ConnectionProfile ProfileEditor::profile() const {
     p.pool.prePing = m_prePing->isChecked();
     p.pool.useLifo = m_lifo->isChecked();
     p.statementTimeoutMs = m_statementTimeout->value();
+    p.lockTimeoutMs = m_lockTimeout->value();
     p.isolation = static_cast<core::IsolationLevel>(m_isolation->currentData().toInt());
     p.readOnly = m_readOnly->isChecked();
     p.echo = m_echo->isChecked();

@@ -62,12 +62,13 @@ struct ConnectionProfile {
     QString applicationName = QStringLiteral("pgdesk");
     int connectTimeoutSeconds = 10; // 0 = wait forever
     int statementTimeoutMs = 0;     // 0 = server default
+    int lockTimeoutMs = 0;          // 0 = server default; a lock wait longer than this fails (55P03)
     IsolationLevel isolation = IsolationLevel::RepeatableRead;
     bool readOnly = false;
     bool echo = false;           // log every SQL statement
     bool hideParameters = false; // never show parameter values in logs or errors
     bool keepalives = true;
-    // Transaction: statement timeout and read-only become SET LOCAL in every transaction instead of
+    // Transaction: statement and lock timeouts and read-only become SET LOCAL in every transaction instead of
     // startup options; stored as "pooler_mode" (left out when None).
     PoolerMode pooler = PoolerMode::None;
     // Other libpq keywords (target_session_attrs, gssencmode, options, …) passed through verbatim.
@@ -89,7 +90,7 @@ struct ConnectionProfile {
     connectionParameters(const std::optional<QString>& password = {}) const;
 
     // Through a transaction pooler: the settings every transaction needs, as "SET LOCAL …" statements
-    // (statement_timeout, transaction_read_only); empty without a pooler or without settings.
+    // (statement_timeout, lock_timeout, transaction_read_only); empty without a pooler or without settings.
     QStringList transactionSettings() const;
 
     QJsonObject toJson() const; // never contains a password (nor any isSecretOption())

@@ -21,9 +21,9 @@ struct ParsedDsn {
 //  - hostaddr becomes host when the DSN names no host; otherwise it is an extra option.
 //  - port may be a list for several hosts: equal ports (or all empty) map to `port`, a mixed list
 //    stays verbatim in extraOptions["port"].
-//  - options: "-c statement_timeout=N" and "-c default_transaction_read_only=on" (also -cX=Y and
-//    --X=Y forms) become statementTimeoutMs / readOnly, everything else stays in
-//    extraOptions["options"]. A DSN that names `options` replaces all three.
+//  - options: "-c statement_timeout=N", "-c lock_timeout=N" and "-c default_transaction_read_only=on"
+//    (also -cX=Y and --X=Y forms) become statementTimeoutMs / lockTimeoutMs / readOnly, everything else
+//    stays in extraOptions["options"]. A DSN that names `options` replaces all four.
 //  - keepalives_idle/interval/count equal to the values connectionParameters() always sends are dropped.
 //  - every other keyword goes to extraOptions; new ones are appended sorted by keyword (the order JSON
 //    storage gives them too), ones base already has keep their place.

@@ -102,6 +102,7 @@ private:
     QCheckBox* m_lifo = nullptr;
     // Session
     QSpinBox* m_statementTimeout = nullptr;
+    QSpinBox* m_lockTimeout = nullptr;
     QComboBox* m_isolation = nullptr;
     QCheckBox* m_readOnly = nullptr;
     QCheckBox* m_echo = nullptr;
