@@ -1,6 +1,7 @@
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/lockwait.h>
 #include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/core/transaction.h>
 
@@ -644,15 +645,47 @@ CatalogReader::CatalogReader(Connection& connection)
     : m_connection(connection) {
 }
 
+Result CatalogReader::read(const QString& sql, const Params& params, const QString& schema,
+                           const QString& relation) {
+    // A catalog read that waits behind another session's uncommitted DDL would hang the tree or the CLI
+    // with no reason shown; SET LOCAL in the statement's own pipeline keeps the limit to this statement,
+    // also through a transaction pooler.
+    const int profileMs = m_connection.profile().lockTimeoutMs;
+    const int timeoutMs = profileMs > 0 ? std::min(profileMs, kCatalogLockTimeoutMs) : kCatalogLockTimeoutMs;
+    m_lockHolders.clear();
+    try {
+        return m_connection.exec(sql, params, {QStringLiteral("SET LOCAL lock_timeout = %1").arg(timeoutMs)});
+    } catch (const QueryError& e) {
+        if (e.sqlState() != QLatin1String("55P03"))
+            throw;
+        ErrorInfo info = e.info();
+        try {
+            m_lockHolders = relationLockHolders(m_connection, schema, relation);
+            if (m_lockHolders.isEmpty() && (!schema.isEmpty() || !relation.isEmpty()))
+                m_lockHolders = relationLockHolders(m_connection);
+        } catch (const QueryError&) {
+            // Not knowing who holds it still leaves the timeout to report.
+        }
+        QStringList holders;
+        for (const LockBlocker& b : m_lockHolders)
+            holders << describeBlocker(b);
+        info.detail = info.message; // "canceling statement due to lock timeout"
+        info.message =
+            holders.isEmpty()
+                ? QStringLiteral("waited %1 ms for a lock another session holds").arg(timeoutMs)
+                : QStringLiteral("waiting for a lock held by ") + holders.join(QStringLiteral("; "));
+        throwError(std::move(info));
+    }
+}
+
 QList<SchemaInfo> CatalogReader::schemas() {
-    const Result r =
-        m_connection.exec(QStringLiteral("select n.nspname::text, pg_get_userbyid(n.nspowner)::text, "
+    const Result r = read(QStringLiteral("select n.nspname::text, pg_get_userbyid(n.nspowner)::text, "
                                          "obj_description(n.oid, 'pg_namespace') "
                                          "from pg_namespace n "
                                          "where n.nspname not in ('pg_catalog', 'information_schema') "
                                          "and n.nspname !~ '^pg_(toast|temp)' "
                                          "order by n.nspname"),
-                          Params{});
+                          Params{}, {}, {});
     QList<SchemaInfo> out;
     out.reserve(r.rowCount());
     for (int row = 0; row < r.rowCount(); ++row)
@@ -661,7 +694,7 @@ QList<SchemaInfo> CatalogReader::schemas() {
 }
 
 QList<TableSummary> CatalogReader::tables(const QString& schema) {
-    const Result r = m_connection.exec(tablesSql(), {schema.isEmpty() ? nullParam() : param(schema)});
+    const Result r = read(tablesSql(), {schema.isEmpty() ? nullParam() : param(schema)}, schema, {});
     QList<TableSummary> out;
     out.reserve(r.rowCount());
     for (int row = 0; row < r.rowCount(); ++row) {
@@ -702,7 +735,8 @@ TableInfo CatalogReader::table(const QString& qualifiedOrBareName) {
 
 TableInfo CatalogReader::loadTable(const Param& schema, const Param& name, const Param& fallbackName,
                                    const QString& shownName) {
-    const Result r = m_connection.exec(tableSql(), {schema, name, fallbackName});
+    auto text = [](const Param& p) { return p ? QString::fromUtf8(*p) : QString(); };
+    const Result r = read(tableSql(), {schema, name, fallbackName}, text(schema), text(name));
     if (r.rowCount() == 0)
         throwError(ErrorKind::NotFound, QStringLiteral("no table or view named %1").arg(shownName));
     TableInfo t = parseCommon(r, 0);

@@ -395,24 +395,40 @@ Result Connection::exec(const QString& sql, const Params& params) {
     readPendingInput(sql);
     if (needsTransactionSettings()) {
         SentStatement sent = send(sql, params);
-        // As PQexecParams: the first error, else the last result.
-        PGresult* kept = nullptr;
-        while (PGresult* r = PQgetResult(m_conn)) {
-            if (kept && PQresultStatus(kept) == PGRES_FATAL_ERROR) {
-                PQclear(r);
-                continue;
-            }
-            PQclear(kept);
-            kept = r;
-        }
-        sent.finish();
-        return check(kept, sql, params);
+        return collect(sent, sql, params);
     }
     notifyStatement(sql, params);
     const ParamArrays a(params);
     return check(PQexecParams(m_conn, sql.toUtf8().constData(), int(params.size()), nullptr, a.values.data(),
                               a.lengths.data(), nullptr, 0),
                  sql, params);
+}
+
+Result Connection::exec(const QString& sql, const Params& params, const QStringList& localSettings) {
+    if (localSettings.isEmpty() || !isIdle())
+        return exec(sql, params);
+    requireOpen(m_conn);
+    readPendingInput(sql);
+    QStringList prefix;
+    if (needsTransactionSettings())
+        prefix = m_profile.transactionSettings();
+    prefix += localSettings;
+    SentStatement sent = sendPipelined(sql, params, prefix);
+    return collect(sent, sql, params);
+}
+
+Result Connection::collect(SentStatement& sent, const QString& sql, const Params& params) {
+    PGresult* kept = nullptr;
+    while (PGresult* r = PQgetResult(m_conn)) {
+        if (kept && PQresultStatus(kept) == PGRES_FATAL_ERROR) {
+            PQclear(r);
+            continue;
+        }
+        PQclear(kept);
+        kept = r;
+    }
+    sent.finish();
+    return check(kept, sql, params);
 }
 
 SentStatement Connection::send(const QString& sql, const Params& params, TransactionSettings settings) {
@@ -427,12 +443,17 @@ SentStatement Connection::send(const QString& sql, const Params& params, Transac
             throwLastError(sql);
         return {};
     }
+    return sendPipelined(sql, params, m_profile.transactionSettings());
+}
+
+SentStatement Connection::sendPipelined(const QString& sql, const Params& params, const QStringList& prefix) {
+    const ParamArrays a(params);
+    const QByteArray text = sql.toUtf8();
     // One pipeline, one sync: the SET LOCALs and the statement share the implicit transaction (or the
     // block the statement opens), in one round trip.
     if (PQenterPipelineMode(m_conn) != 1)
         throwLastError(sql);
     SentStatement sent(m_conn); // leaves pipeline mode whatever happens below
-    const QStringList prefix = m_profile.transactionSettings();
     for (const QString& setting : prefix) {
         notifyStatement(setting, {});
         if (PQsendQueryParams(m_conn, setting.toUtf8().constData(), 0, nullptr, nullptr, nullptr, nullptr,

@@ -1,5 +1,8 @@
 #include "clirunner.h"
 
+#include <pgdesk/core/connection.h>
+
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -42,6 +45,36 @@ private slots:
         QVERIFY(r.out.contains(QStringLiteral("materialized_view")));
         QVERIFY(r.out.contains(QStringLiteral("product_id")));
         QVERIFY2(!r.out.contains(QStringLiteral("users")), qPrintable(r.out));
+    }
+
+    // An uncommitted ALTER TABLE in another session: catalog reads give up after their short lock_timeout
+    // (exit 4, 55P03) and name the session holding the lock, instead of hanging without a reason.
+    void catalogReadsBlockedByAlterTableNameTheHolder() {
+        auto holder = pgdesk::core::Connection::open(profile());
+        holder.exec(QStringLiteral("BEGIN; ALTER TABLE public.customer ADD COLUMN x int"));
+        const QString pid = QString::number(holder.backendPid());
+        const QList<QStringList> commands{{QStringLiteral("tables")},
+                                          {QStringLiteral("describe"), QStringLiteral("customer")},
+                                          {QStringLiteral("browse"), QStringLiteral("customer")}};
+        for (const QStringList& command : commands) {
+            QElapsedTimer timer;
+            timer.start();
+            const auto r = runCli(QStringList{QStringLiteral("--dsn"), conninfo()} + command, {}, 20000);
+            const qint64 elapsed = timer.elapsed();
+            QVERIFY2(elapsed < 5000, qPrintable(command.join(u' ') + QStringLiteral(": %1 ms").arg(elapsed)));
+            QVERIFY2(r.exitCode == 4, qPrintable(command.join(u' ') + QStringLiteral(": ") + r.err));
+            QVERIFY2(r.err.contains(QStringLiteral("55P03")), qPrintable(r.err));
+            QVERIFY2(r.err.contains(QStringLiteral("waiting for a lock held by PID %1 (").arg(pid)),
+                     qPrintable(r.err));
+            QVERIFY2(r.err.contains(QStringLiteral("idle in transaction")), qPrintable(r.err));
+            QVERIFY2(r.err.contains(QStringLiteral("ALTER TABLE public.customer ADD COLUMN x int")),
+                     qPrintable(r.err));
+        }
+        holder.exec(QStringLiteral("ROLLBACK"));
+        QCOMPARE(runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("describe"),
+                         QStringLiteral("customer")})
+                     .exitCode,
+                 0);
     }
 
     void describeCustomerShowsActiveFlag() {

@@ -2,6 +2,7 @@
 
 #include <pgdesk/core/catalog.h>
 #include <pgdesk/core/connection.h>
+#include <pgdesk/core/lockwait.h>
 
 #include <QList>
 #include <QString>
@@ -39,8 +40,14 @@ struct TableSummary {
 
 // Reads the system catalogs. Every call is exactly one statement (one round trip), and names always
 // travel as parameters, so hostile identifiers are just data.
+// schemas(), tables() and table() wait at most kCatalogLockTimeoutMs (or the profile's shorter lock_timeout)
+// for a lock another session holds on a relation they read (an uncommitted ALTER TABLE): then they throw
+// the 55P03 error with "waiting for a lock held by PID n (user, state for N s): statement" as its message,
+// and lockHolders() has those sessions.
 class CatalogReader {
 public:
+    static constexpr int kCatalogLockTimeoutMs = 2000;
+
     explicit CatalogReader(Connection& connection);
 
     // User schemas, sorted: pg_catalog, information_schema, pg_toast* and pg_temp* are left out.
@@ -60,11 +67,18 @@ public:
     // The query runs as a subquery, so it must be a single SELECT, VALUES or WITH … SELECT.
     TableInfo describeQuery(const QString& sql);
 
+    // The sessions the last lock timeout found holding the lock (empty when none was found or none timed
+    // out).
+    const QList<LockBlocker>& lockHolders() const { return m_lockHolders; }
+
 private:
+    // One catalog statement under the short lock_timeout; `schema`/`relation` narrow whom a timeout blames.
+    Result read(const QString& sql, const Params& params, const QString& schema, const QString& relation);
     TableInfo loadTable(const Param& schema, const Param& name, const Param& fallbackName,
                         const QString& shownName);
 
     Connection& m_connection;
+    QList<LockBlocker> m_lockHolders;
 };
 
 // Pure: the conventions of a table from its columns and uniques (rules in catalogreader.cpp).

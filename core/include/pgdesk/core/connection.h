@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <chrono>
 #include <functional>
@@ -106,6 +107,11 @@ public:
     // then hold for that statement's implicit transaction, or for the whole block it opens (BEGIN).
     Result exec(const QString& sql); // simple protocol; may hold several statements without parameters
     Result exec(const QString& sql, const Params& params);
+    // exec(sql, params) with `localSettings` (SET LOCAL statements of our own, never user text) ahead of it
+    // in one pipeline, after the profile's transaction settings: they hold for this statement's implicit
+    // transaction only, in the same round trip. Inside a transaction block they would outlive the
+    // statement, so there it runs without them.
+    Result exec(const QString& sql, const Params& params, const QStringList& localSettings);
     // For callers reading results through native() (single-row streaming, COPY OUT): sends one statement
     // with the extended protocol, settings first as above unless Skip (statements that refuse to run in a
     // transaction block: VACUUM, CREATE DATABASE …). Single-row mode may be set right after; read the
@@ -158,6 +164,10 @@ public:
 
 private:
     void close() noexcept;
+    // The pipeline behind send() and exec(…, localSettings): `prefix` first, then the statement, one sync.
+    SentStatement sendPipelined(const QString& sql, const Params& params, const QStringList& prefix);
+    // As PQexecParams would: the first error among a sent statement's results, else the last result.
+    Result collect(SentStatement& sent, const QString& sql, const Params& params);
     static Connection connect(const ConnectionProfile& profile, const std::optional<QString>& password);
 
     pg_conn* m_conn = nullptr;

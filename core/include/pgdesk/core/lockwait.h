@@ -22,6 +22,13 @@ struct LockBlocker {
 // it waits for no lock. Asked on `connection`, which must be another session than `pid`.
 QList<LockBlocker> lockBlockers(Connection& connection, int pid);
 
+// The other sessions holding an ACCESS EXCLUSIVE lock (ALTER TABLE, DROP, TRUNCATE, VACUUM FULL: the one
+// mode that blocks reading a relation) on a relation of this database, in `schema` and named `relation`
+// when given, oldest transaction first. After a lock_timeout the wait is over and pg_blocking_pids names
+// nobody, but the holder is still in pg_locks.
+QList<LockBlocker> relationLockHolders(Connection& connection, const QString& schema = {},
+                                       const QString& relation = {});
+
 // "PID 4711 (alice, idle in transaction for 42 s): ALTER TABLE …" with the statement on one line and cut
 // at `maxQuery` characters: the plain-English line the CLI prints; the GUI words it through tr().
 QString describeBlocker(const LockBlocker& blocker, int maxQuery = 120);
