@@ -654,7 +654,11 @@ Result CatalogReader::read(const QString& sql, const Params& params, const QStri
     const int timeoutMs = profileMs > 0 ? std::min(profileMs, kCatalogLockTimeoutMs) : kCatalogLockTimeoutMs;
     m_lockHolders.clear();
     try {
-        return m_connection.exec(sql, params, {QStringLiteral("SET LOCAL lock_timeout = %1").arg(timeoutMs)});
+        // jit off: catalog statements are many small correlated subqueries whose estimated cost starts the
+        // server's JIT, which then compiles for longer (1.1 s of 2.7 s on 5,000 tables) than it saves.
+        return m_connection.exec(sql, params,
+                                 {QStringLiteral("SET LOCAL lock_timeout = %1").arg(timeoutMs),
+                                  QStringLiteral("SET LOCAL jit = off")});
     } catch (const QueryError& e) {
         if (e.sqlState() != QLatin1String("55P03"))
             throw;
