@@ -143,6 +143,17 @@ ChangeJournal::~ChangeJournal() {
     m_worker.reset(); // runs what is queued, then the close, then stops
 }
 
+QString journalKey(const ConnectionProfile& profile) {
+    if (!profile.name.isEmpty())
+        return profile.name;
+    QString key = QStringLiteral("dsn:%1@%2:%3/%4")
+                      .arg(profile.user, profile.host,
+                           profile.port ? QString::number(profile.port) : QString(), profile.database);
+    if (!profile.service.isEmpty())
+        key += QStringLiteral("?service=") + profile.service;
+    return key;
+}
+
 void ChangeJournal::stage(const QString& profile, const ChangeSet& changes) {
     m_worker->call([&] {
         {

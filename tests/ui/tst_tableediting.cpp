@@ -1,6 +1,7 @@
 #include "testcluster.h"
 
 #include <pgdesk/core/changejournal.h>
+#include <pgdesk/core/dsn.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
@@ -51,6 +52,10 @@ class TestTableEditing final : public QObject {
         auto b = std::make_unique<TableBrowser>(m_pool, m_schema, table);
         b->editor()->setJournal(m_journal); // before the table is known (the load replies later)
         return b;
+    }
+    // The test server as `pgdesk --dsn …` opens it: a profile without a name.
+    static pgdesk::core::ConnectionProfile dsnProfile() {
+        return pgdesk::core::parseDsn(pgdesk::test::conninfo()).profile;
     }
     static bool waitLoaded(TableBrowser& b) {
         QSignalSpy spy(&b, &TableBrowser::pageLoaded);
@@ -106,8 +111,11 @@ private slots:
     }
     // A failed test may leave staged changes in the journal: they would be offered to (and lock) the next.
     void init() {
-        for (const QString& table : {QStringLiteral("items"), m_soft, QStringLiteral("keyless")})
+        for (const QString& table : {QStringLiteral("items"), m_soft, QStringLiteral("keyless")}) {
             m_journal->clear(QStringLiteral("test"), pgdesk::core::qualifiedTableText(m_schema, table));
+            m_journal->clear(pgdesk::core::journalKey(dsnProfile()),
+                             pgdesk::core::qualifiedTableText(m_schema, table));
+        }
     }
     void cleanupTestCase() { sql(QStringLiteral("drop schema if exists $S cascade")); }
 
@@ -738,6 +746,33 @@ private slots:
         QVERIFY(!c->editor()->hasOffer());
         QVERIFY(!m_journal->load(QStringLiteral("test"), table));
         QCOMPARE(sql(QStringLiteral("select name from $S.items where id = 14")), QStringLiteral("item 14"));
+    }
+
+    // A session opened from a DSN has no profile name: its edits are journaled all the same (staging failed
+    // with "NOT NULL constraint failed: staged.profile" before) and offered back when the same DSN opens
+    // again.
+    void journalForDsnSession() {
+        QVERIFY(dsnProfile().name.isEmpty());
+        QString table;
+        {
+            TableBrowser b(pgdesk::core::Pool::create(dsnProfile()), m_schema, QStringLiteral("items"));
+            b.editor()->setJournal(m_journal);
+            QVERIFY(waitLoaded(b));
+            QVERIFY(b.model()->setData(cell(b.model(), 21, QStringLiteral("name")), QStringLiteral("dsn ✓")));
+            QVERIFY(b.model()->setData(cell(b.model(), 22, QStringLiteral("name")), QStringLiteral("dsn 2")));
+            QVERIFY2(b.editor()->session()->journalError().isEmpty(),
+                     qPrintable(b.editor()->session()->journalError()));
+            table = b.editor()->session()->changes().table;
+        } // as after a crash: a new process, a new pool on the same DSN
+        const auto journaled = m_journal->load(pgdesk::core::journalKey(dsnProfile()), table);
+        QVERIFY(journaled && journaled->size() == 2);
+        QVERIFY(!m_journal->load(QString(), table));
+        TableBrowser c(pgdesk::core::Pool::create(dsnProfile()), m_schema, QStringLiteral("items"));
+        c.editor()->setJournal(m_journal);
+        QVERIFY(waitLoaded(c));
+        QVERIFY(c.editor()->hasOffer());
+        c.findChild<QPushButton*>(QStringLiteral("offerDiscardButton"))->click();
+        QVERIFY(!m_journal->load(pgdesk::core::journalKey(dsnProfile()), table));
     }
 };
 

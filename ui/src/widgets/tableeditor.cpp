@@ -207,7 +207,8 @@ void TableEditor::setTable(const core::TableInfo& table) {
     if (!m_journal)
         m_journal = sharedJournal(&journalError);
     bool created = false;
-    m_shared = EditSession::shared(table, m_pool->profile().name, m_journal, &created);
+    // A DSN session has no profile name: it is journaled under its DSN's identity instead.
+    m_shared = EditSession::shared(table, core::journalKey(m_pool->profile()), m_journal, &created);
     m_session = m_shared.get();
     if (created && !m_session->offerError().isEmpty())
         journalError = m_session->offerError();

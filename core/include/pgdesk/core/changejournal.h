@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/changeset.h>
+#include <pgdesk/core/connectionprofile.h>
 
 #include <QDateTime>
 #include <QList>
@@ -18,6 +19,11 @@ struct JournalEntry {
     ChangeSet changes;
     QDateTime stagedAt; // last time it was written, UTC
 };
+
+// The journal's name for the session of `profile`: its name, or for a session opened from a DSN (no name)
+// "dsn:user@host:port/database" (plus "?service=…"), never the password, so that the same DSN opened again
+// finds what it staged before a crash.
+QString journalKey(const ConnectionProfile& profile);
 
 // Staged change sets per connection profile and table, kept on disk (SQLite through Qt Sql) so that edits
 // survive a crash or a quit: the editor writes the whole change set at each stage, clears it after a
