@@ -1373,6 +1373,22 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <source>Could not load the catalog: %1</source>
         <translation>Der Katalog konnte nicht geladen werden: %1</translation>
     </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>Laden abbrechen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Load schemas and tables again</source>
+        <translation>Schemas und Tabellen erneut laden</translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation>Laden abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::OperationIndicator</name>

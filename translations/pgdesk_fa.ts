@@ -1356,6 +1356,22 @@ Its saved password is removed from the keychain too.</source>
         <source>Could not load the catalog: %1</source>
         <translation>بارگذاری کاتالوگ ممکن نشد: %1</translation>
     </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>لغو بارگذاری</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>تلاش دوباره</translation>
+    </message>
+    <message>
+        <source>Load schemas and tables again</source>
+        <translation>بارگذاری دوبارهٔ شِماها و جدول‌ها</translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation>بارگذاری لغو شد</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::OperationIndicator</name>

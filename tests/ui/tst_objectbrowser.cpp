@@ -1,5 +1,6 @@
 #include "testcluster.h"
 
+#include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 #include <pgdesk/ui/mainwindow.h>
@@ -7,8 +8,10 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using pgdesk::ui::CatalogTreeModel;
@@ -19,6 +22,16 @@ class TestObjectBrowser final : public QObject {
 
     static QString cell(const QModelIndex& index, int column) {
         return index.sibling(index.row(), column).data().toString();
+    }
+
+    // Statements of ours (application "pgdesk-test", not `self`) that wait on the server for a lock.
+    static int waitingOnLocks(pgdesk::core::Connection& self) {
+        return self
+            .exec(QStringLiteral("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                                 "and state = 'active' and application_name = 'pgdesk-test' "
+                                 "and pid <> pg_backend_pid()"))
+            .text(0, 0)
+            .toInt();
     }
 
 private slots:
@@ -86,6 +99,60 @@ private slots:
         QVERIFY(loaded.wait(10000));
         QVERIFY(browser.model()->findTable(QStringLiteral("public"), name).isValid());
         pgdesk::test::psql(QStringLiteral("drop table %1").arg(name));
+    }
+
+    // An uncommitted ALTER TABLE in another session: each Refresh cancels the load it supersedes, so the
+    // blocked statements never pile up on pooled connections; the load gives up after its lock_timeout and
+    // names the session holding the lock, with Retry; Esc cancels a load.
+    void refreshWhileBlockedByAlterTableNeverPilesUp() {
+        auto holderProfile = pgdesk::test::profile();
+        holderProfile.applicationName = QStringLiteral("tst_objectbrowser_holder");
+        auto holder = pgdesk::core::Connection::open(holderProfile);
+        holder.exec(QStringLiteral("BEGIN; ALTER TABLE public.customer ADD COLUMN x int"));
+        const QString pid = QString::number(holder.backendPid());
+        auto probe = pgdesk::core::Connection::open(holderProfile);
+
+        ObjectBrowser browser;
+        QSignalSpy failed(&browser, &ObjectBrowser::loadFailed);
+        QElapsedTimer timer;
+        timer.start();
+        browser.setPool(pgdesk::core::Pool::create(pgdesk::test::profile()));
+        QTRY_VERIFY_WITH_TIMEOUT(waitingOnLocks(probe) == 1, 1500);
+        browser.refresh();
+        browser.refresh();
+        // Time for the new loads to connect and reach the server, well before the lock_timeout (2 s) could
+        // end the superseded ones: only the latest load waits.
+        QTest::qWait(500);
+        const int waiting = waitingOnLocks(probe);
+        QVERIFY2(timer.elapsed() < 1800, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(waiting == 1, qPrintable(QStringLiteral("%1 statements wait").arg(waiting)));
+
+        QVERIFY(failed.wait(5000));
+        QCOMPARE(failed.size(), 1); // the superseded loads report nothing
+        const QString state = browser.findChild<QLabel*>(QStringLiteral("objectBrowserState"))->text();
+        QVERIFY2(state.contains(QStringLiteral("waiting for a lock held by PID %1 (").arg(pid)),
+                 qPrintable(state));
+        QVERIFY2(state.contains(QStringLiteral("ALTER TABLE public.customer ADD COLUMN x int")),
+                 qPrintable(state));
+        auto* retry = browser.findChild<QToolButton*>(QStringLiteral("objectBrowserRetry"));
+        QVERIFY(retry && retry->isVisibleTo(&browser));
+
+        // Esc cancels a load: its statement stops waiting at once.
+        browser.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&browser));
+        retry->click();
+        QVERIFY(browser.isLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(waitingOnLocks(probe) == 1, 1500);
+        browser.view()->setFocus();
+        QTest::keyClick(browser.view(), Qt::Key_Escape);
+        QVERIFY(!browser.isLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(waitingOnLocks(probe) == 0, 1000);
+
+        holder.exec(QStringLiteral("ROLLBACK"));
+        QSignalSpy loaded(&browser, &ObjectBrowser::loaded);
+        retry->click();
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!retry->isVisibleTo(&browser));
     }
 
     void mainWindowFillsTheTreeWhenConnected() {

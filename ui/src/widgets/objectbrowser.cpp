@@ -1,5 +1,8 @@
 #include <pgdesk/ui/objectbrowser.h>
 
+#include "lockwaitwatcher.h"
+
+#include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/pool.h>
@@ -9,11 +12,22 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace pgdesk::ui {
+
+namespace {
+
+// PQcancel is a network round trip: never on the GUI thread.
+void cancelInBackground(std::shared_ptr<core::CancelToken> token) {
+    if (token)
+        QThreadPool::globalInstance()->start([token = std::move(token)] { token->cancel(); });
+}
+
+} // namespace
 
 ObjectBrowser::ObjectBrowser(QWidget* parent)
     : QWidget(parent)
@@ -38,6 +52,18 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
     refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(refreshAction, &QAction::triggered, this, &ObjectBrowser::refresh);
     addAction(refreshAction);
+    auto* cancelAction = new QAction(tr("Cancel loading"), this);
+    cancelAction->setShortcut(QKeySequence::Cancel);
+    cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(cancelAction, &QAction::triggered, this, &ObjectBrowser::cancelLoad);
+    addAction(cancelAction);
+
+    m_retry = new QToolButton(this);
+    m_retry->setObjectName(QStringLiteral("objectBrowserRetry"));
+    m_retry->setText(tr("Retry"));
+    m_retry->setToolTip(tr("Load schemas and tables again"));
+    m_retry->hide();
+    connect(m_retry, &QToolButton::clicked, this, &ObjectBrowser::refresh);
 
     m_state->setObjectName(QStringLiteral("objectBrowserState"));
     m_state->setWordWrap(true);
@@ -45,6 +71,7 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_state, 1);
+    top->addWidget(m_retry);
     top->addWidget(refresh);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -58,6 +85,10 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
     });
 }
 
+ObjectBrowser::~ObjectBrowser() {
+    cancelInBackground(std::move(m_cancel)); // a load waiting on a lock must not outlive the tree
+}
+
 void ObjectBrowser::setPool(std::shared_ptr<core::Pool> pool) {
     m_pool = std::move(pool);
     m_model->clear();
@@ -67,14 +98,30 @@ void ObjectBrowser::setPool(std::shared_ptr<core::Pool> pool) {
 void ObjectBrowser::refresh() {
     if (!m_pool)
         return;
+    // The load this one supersedes may be waiting on a lock: cancelled, it gives its connection back.
+    cancelLoad();
     const quint64 generation = ++m_generation;
     m_loading = true;
+    m_cancel = std::make_shared<core::CancelToken>();
+    m_retry->hide();
     m_state->setText(tr("Loading…"));
     runInBackground(
         this,
-        [pool = m_pool] {
+        [pool = m_pool, cancel = m_cancel] {
             auto connection = pool->acquire();
-            auto tables = core::CatalogReader(*connection).tables();
+            const core::CancelToken::Scope scope(cancel, *connection);
+            core::CatalogReader reader(*connection);
+            QList<core::TableSummary> tables;
+            try {
+                tables = reader.tables();
+            } catch (const core::QueryError& e) {
+                if (reader.lockHolders().isEmpty())
+                    throw;
+                // The same line as a waiting apply shows, in the user's language.
+                core::ErrorInfo info = e.info();
+                info.message = LockWaitWatcher::describe(reader.lockHolders());
+                core::throwError(std::move(info));
+            }
             for (auto& t : tables)
                 core::applyConventionOverride(t, connection->profile());
             return tables;
@@ -83,6 +130,7 @@ void ObjectBrowser::refresh() {
             if (generation != m_generation)
                 return;
             m_loading = false;
+            m_cancel.reset();
             m_model->setTables(tables);
             for (int r = 0; r < m_model->rowCount(); ++r)
                 m_view->expand(m_model->index(r, 0));
@@ -95,9 +143,21 @@ void ObjectBrowser::refresh() {
             if (generation != m_generation)
                 return;
             m_loading = false;
+            m_cancel.reset();
             m_state->setText(tr("Could not load the catalog: %1").arg(message));
+            m_retry->show();
             emit loadFailed(message);
         });
+}
+
+void ObjectBrowser::cancelLoad() {
+    if (!m_loading)
+        return;
+    ++m_generation; // its reply, a cancel error, is dropped
+    m_loading = false;
+    cancelInBackground(std::exchange(m_cancel, nullptr));
+    m_state->setText(tr("Loading cancelled"));
+    m_retry->show();
 }
 
 } // namespace pgdesk::ui

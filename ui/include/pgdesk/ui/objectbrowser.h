@@ -5,25 +5,32 @@
 #include <memory>
 
 class QLabel;
+class QToolButton;
 class QTreeView;
 
 namespace pgdesk::core {
+class CancelToken;
 class Pool;
-}
+} // namespace pgdesk::core
 
 namespace pgdesk::ui {
 
 class CatalogTreeModel;
 
 // The object tree of one session: loads the catalog on a worker thread from the session's pool,
-// refreshable, and reports which relation the user opened.
+// refreshable, and reports which relation the user opened. A new load cancels the one still running (so
+// blocked statements never pile up on pooled connections), Esc cancels it, and a failure (a lock another
+// session holds, named) stays in the state line with Retry.
 class ObjectBrowser final : public QWidget {
     Q_OBJECT
 public:
     explicit ObjectBrowser(QWidget* parent = nullptr);
+    ~ObjectBrowser() override;
 
     void setPool(std::shared_ptr<core::Pool> pool);
     void refresh();
+    // Stops the running load, if any: its statement is cancelled on the server (off the GUI thread).
+    void cancelLoad();
     CatalogTreeModel* model() const { return m_model; }
     QTreeView* view() const { return m_view; }
     bool isLoading() const { return m_loading; }
@@ -38,6 +45,8 @@ private:
     CatalogTreeModel* m_model = nullptr;
     QTreeView* m_view = nullptr;
     QLabel* m_state = nullptr;
+    QToolButton* m_retry = nullptr;
+    std::shared_ptr<core::CancelToken> m_cancel; // of the running load
     quint64 m_generation = 0;
     bool m_loading = false;
 };
