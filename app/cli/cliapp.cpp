@@ -64,7 +64,7 @@ Exit codes:
   0    success
   2    usage or configuration error
   3    connection or authentication error
-  4    SQL error (the message shows the SQLSTATE), a statement timeout too
+  4    SQL error (the message shows the SQLSTATE), a statement or lock timeout too
   5    conflict: nothing was applied
   6    not found (profile, table, column or row)
   7    apply: the connection was lost during COMMIT and the server could not be

@@ -2,6 +2,8 @@
 
 #include <pgdesk/core/connection.h>
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,9 +55,13 @@ private slots:
         auto holder = pgdesk::core::Connection::open(profile());
         holder.exec(QStringLiteral("BEGIN; ALTER TABLE public.customer ADD COLUMN x int"));
         const QString pid = QString::number(holder.backendPid());
-        const QList<QStringList> commands{{QStringLiteral("tables")},
-                                          {QStringLiteral("describe"), QStringLiteral("customer")},
-                                          {QStringLiteral("browse"), QStringLiteral("customer")}};
+        const QList<QStringList> commands{
+            {QStringLiteral("tables")},
+            {QStringLiteral("describe"), QStringLiteral("customer")},
+            {QStringLiteral("browse"), QStringLiteral("customer")},
+            {QStringLiteral("export"), QStringLiteral("customer"), QStringLiteral("-o"),
+             QDir::temp().filePath(
+                 QStringLiteral("tst_cli_tables_%1.csv").arg(QCoreApplication::applicationPid()))}};
         for (const QStringList& command : commands) {
             QElapsedTimer timer;
             timer.start();
