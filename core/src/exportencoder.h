@@ -27,7 +27,8 @@ struct Field {
 // Collects output and hands it to the device in large writes; throws Error when a write fails.
 class OutputBuffer final {
 public:
-    explicit OutputBuffer(QIODevice* device);
+    // `name`: the file as the user named it, for error messages.
+    OutputBuffer(QIODevice* device, QString name);
     void append(std::string_view bytes) {
         m_buffer.append(bytes);
         if (m_buffer.size() >= kFlushAt)
@@ -40,6 +41,7 @@ public:
 private:
     static constexpr size_t kFlushAt = 1 << 20;
     QIODevice* m_device;
+    QString m_name;
     std::string m_buffer;
     qint64 m_written = 0;
 };
@@ -75,7 +77,7 @@ std::unique_ptr<RowEncoder> makeTextEncoder(const ExportOptions& options, const 
 // (QueryCanceled), leaving the zipping to finish on its own, and then removes path if it is temporary.
 std::unique_ptr<RowEncoder> makeXlsxEncoder(const ExportOptions& options, const QList<ExportColumn>& columns,
                                             const QString& path, const std::atomic<bool>& cancelled,
-                                            bool temporaryPath);
+                                            bool temporaryPath, const QString& target);
 
 // Pure helpers shared by the encoders.
 // Significant decimal digits of a plain decimal number ("-0012.3400" → 4), or -1 when text is not one

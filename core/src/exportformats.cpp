@@ -6,22 +6,30 @@
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/sqlbuilder.h>
 
+#include <cerrno>
 #include <cstring>
 
 namespace pgdesk::core::exporting {
 
-OutputBuffer::OutputBuffer(QIODevice* device)
-    : m_device(device) {
+OutputBuffer::OutputBuffer(QIODevice* device, QString name)
+    : m_device(device)
+    , m_name(std::move(name)) {
     m_buffer.reserve(kFlushAt + (64 << 10));
 }
 
 void OutputBuffer::flush() {
     if (m_buffer.empty())
         return;
+    errno = 0;
     const qint64 n = m_device->write(m_buffer.data(), qint64(m_buffer.size()));
-    if (n != qint64(m_buffer.size()))
-        throwError(ErrorKind::Query,
-                   QStringLiteral("cannot write the export file: %1").arg(m_device->errorString()));
+    if (n != qint64(m_buffer.size())) {
+        // QFile says "Unknown error" for a failed unbuffered write; the system's reason (ENOSPC: "No space
+        // left on device") is what the user can act on.
+        const int error = errno;
+        throwError(ErrorKind::Query, QStringLiteral("cannot write %1: %2")
+                                         .arg(m_name, error ? QString::fromLocal8Bit(std::strerror(error))
+                                                            : m_device->errorString()));
+    }
     m_written += n;
     m_buffer.clear();
 }

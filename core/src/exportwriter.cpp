@@ -495,10 +495,11 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
 
     // Declared before the encoder, so a failed XLSX workbook is freed before its file is removed.
     TempFile temp(path);
-    OutputBuffer out(&temp.file());
+    OutputBuffer out(&temp.file(), path);
     std::unique_ptr<RowEncoder> encoder;
     if (format == ExportFormat::Xlsx)
-        encoder = exporting::makeXlsxEncoder(options, columns, temp.path(), m_cancelled, !temp.isDirect());
+        encoder =
+            exporting::makeXlsxEncoder(options, columns, temp.path(), m_cancelled, !temp.isDirect(), path);
     else if (!csv)
         encoder = exporting::makeTextEncoder(options, columns, table, out);
     if (encoder)

@@ -9,19 +9,86 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <thread>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace pgdesk::core::exporting {
 
 namespace {
+
+// libxlsxwriter prints its own "[ERROR]…" lines to stderr when a close fails (a full disk), beside the
+// message the export throws. While one is alive, the process's stderr goes through a pipe and a thread
+// passes on every line but the library's. One at a time (a mutex), as it swaps the process-wide fd 2.
+class LibraryStderrFilter final {
+public:
+    LibraryStderrFilter()
+        : m_lock(mutex()) {
+        int fds[2];
+        std::fflush(stderr);
+        m_saved = ::dup(STDERR_FILENO);
+        if (m_saved < 0 || ::pipe2(fds, O_CLOEXEC) != 0) {
+            if (m_saved >= 0)
+                ::close(m_saved);
+            m_saved = -1;
+            return;
+        }
+        ::dup2(fds[1], STDERR_FILENO);
+        ::close(fds[1]);
+        // Plain read(), no stdio: exit() flushes every FILE under its lock, which a reader blocked in
+        // getline() would hold while an abandoned close still runs.
+        m_reader = std::thread([in = fds[0], out = m_saved] {
+            std::string pending;
+            char buffer[4096];
+            ssize_t n = 0;
+            const auto pass = [out](std::string_view line) {
+                if (!line.starts_with("[ERROR]") && !line.starts_with("[WARNING]"))
+                    (void)!::write(out, line.data(), line.size());
+            };
+            while ((n = ::read(in, buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR)) {
+                pending.append(buffer, size_t(std::max<ssize_t>(n, 0)));
+                for (size_t end; (end = pending.find('\n')) != std::string::npos;) {
+                    pass(std::string_view(pending).substr(0, end + 1));
+                    pending.erase(0, end + 1);
+                }
+            }
+            pass(pending);
+            ::close(in);
+        });
+    }
+    ~LibraryStderrFilter() {
+        if (m_saved < 0)
+            return;
+        std::fflush(stderr);
+        ::dup2(m_saved, STDERR_FILENO); // closes the pipe's last write end: the reader sees its end
+        m_reader.join();
+        ::close(m_saved);
+    }
+    LibraryStderrFilter(const LibraryStderrFilter&) = delete;
+    LibraryStderrFilter& operator=(const LibraryStderrFilter&) = delete;
+
+private:
+    static std::mutex& mutex() {
+        static std::mutex m;
+        return m;
+    }
+    std::lock_guard<std::mutex> m_lock;
+    int m_saved = -1;
+    std::thread m_reader;
+};
 
 constexpr Oid kTimeOid = 1083; // time without time zone (timetz stays text: Excel has no zones)
 constexpr size_t kMaxCellChars = 32767;
@@ -100,12 +167,13 @@ bool isBc(std::string_view t) {
 class XlsxEncoder final : public RowEncoder {
 public:
     XlsxEncoder(const ExportOptions& options, const QList<ExportColumn>& columns, const QString& path,
-                const std::atomic<bool>& cancelled, bool temporaryPath)
+                const std::atomic<bool>& cancelled, bool temporaryPath, QString target)
         : m_columns(columns)
         , m_header(options.header)
         , m_null(options.nullText.toStdString())
         , m_cancelled(cancelled)
-        , m_path(temporaryPath ? QFile::encodeName(path) : QByteArray()) {
+        , m_path(temporaryPath ? QFile::encodeName(path) : QByteArray())
+        , m_target(std::move(target)) {
         if (columns.size() > LXW_COL_MAX)
             throwError(ErrorKind::Configuration,
                        QStringLiteral("XLSX holds at most %1 columns, the export has %2")
@@ -155,15 +223,24 @@ public:
             bool finished = false;
             bool abandoned = false;
             lxw_error error = LXW_NO_ERROR;
+            int systemError = 0; // errno after a failed close (ENOSPC for a full disk)
             QByteArray path;
         };
         auto closing = std::make_shared<Closing>();
         closing->path = m_path;
         std::thread zipping([book = m_book, closing] {
-            const lxw_error e = workbook_close(book);
+            lxw_error e = LXW_NO_ERROR;
+            int systemError = 0;
+            {
+                const LibraryStderrFilter filter;
+                errno = 0;
+                e = workbook_close(book);
+                systemError = errno;
+            }
             std::lock_guard lock(closing->mutex);
             closing->finished = true;
             closing->error = e;
+            closing->systemError = e == LXW_NO_ERROR ? 0 : systemError;
             if (closing->abandoned && !closing->path.isEmpty())
                 ::unlink(closing->path.constData());
             closing->done.notify_all();
@@ -179,8 +256,11 @@ public:
             }
         }
         if (closing->error != LXW_NO_ERROR)
-            throwError(ErrorKind::Query, QStringLiteral("cannot write the XLSX file: %1")
-                                             .arg(QString::fromUtf8(lxw_strerror(closing->error))));
+            throwError(ErrorKind::Query,
+                       QStringLiteral("cannot write %1: %2")
+                           .arg(m_target, closing->systemError
+                                              ? QString::fromLocal8Bit(std::strerror(closing->systemError))
+                                              : QString::fromUtf8(lxw_strerror(closing->error))));
     }
 
     qint64 bytes() const override { return m_bytes; }
@@ -335,6 +415,7 @@ private:
     lxw_format* m_timeFormat = nullptr;
     const std::atomic<bool>& m_cancelled;
     QByteArray m_path; // the temporary file, removed by an abandoned close; empty when writing elsewhere
+    QString m_target;  // the file as the user named it, for messages
     lxw_row_t m_row = 0;
     std::string m_cell;
     qint64 m_bytes = 0;
@@ -342,8 +423,8 @@ private:
 
 std::unique_ptr<RowEncoder> makeXlsxEncoder(const ExportOptions& options, const QList<ExportColumn>& columns,
                                             const QString& path, const std::atomic<bool>& cancelled,
-                                            bool temporaryPath) {
-    return std::make_unique<XlsxEncoder>(options, columns, path, cancelled, temporaryPath);
+                                            bool temporaryPath, const QString& target) {
+    return std::make_unique<XlsxEncoder>(options, columns, path, cancelled, temporaryPath, target);
 }
 
 } // namespace pgdesk::core::exporting

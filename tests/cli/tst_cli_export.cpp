@@ -9,10 +9,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QThread>
 
 #include <csignal>
+#include <sys/mount.h>
 
 using namespace pgdesk::test;
 
@@ -269,6 +271,37 @@ private slots:
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 130);
         QCOMPARE(entries(dir.path()), QStringList());
+    }
+
+    // A full disk (a 64 KiB tmpfs; the tests run as root) in every kind of writer, and /dev/full written
+    // directly: the message names the condition and the file, stderr holds nothing else (libxlsxwriter
+    // printed its own "[ERROR]" lines), and no file or temporary is left. Before: "Unknown error".
+    void diskFullNamesTheConditionAndThePath() {
+        QTemporaryDir dir;
+        const QString full = dir.filePath(QStringLiteral("full"));
+        QVERIFY(QDir().mkpath(full));
+        QVERIFY2(::mount("tmpfs", QFile::encodeName(full).constData(), "tmpfs", 0, "size=64k") == 0,
+                 "mount -t tmpfs (the tests run as root)");
+        const auto unmount = qScopeGuard([&] { ::umount2(QFile::encodeName(full).constData(), MNT_DETACH); });
+        const QString query = QStringLiteral(
+            "select g, md5(g::text) || md5((-g)::text) as pad from generate_series(1, 20000) g"); // compresses
+                                                                                                  // badly
+        for (const QString& name : {QStringLiteral("big.csv"), QStringLiteral("big.json"),
+                                    QStringLiteral("big.xlsx"), QStringLiteral("/dev/full")}) {
+            const QString path = name.startsWith(QLatin1Char('/')) ? name : full + QLatin1Char('/') + name;
+            const CliRun r =
+                runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("export"),
+                        QStringLiteral("--query"), query, QStringLiteral("--format"),
+                        QFileInfo(name).suffix().isEmpty() ? QStringLiteral("csv") : QFileInfo(name).suffix(),
+                        QStringLiteral("-o"), path});
+            QVERIFY2(r.exitCode != 0, qPrintable(name));
+            const QStringList lines = r.err.trimmed().split(QLatin1Char('\n'));
+            QVERIFY2(lines.size() == 1, qPrintable(r.err));
+            QVERIFY2(lines.first().contains(QLatin1String("No space left on device")), qPrintable(r.err));
+            QVERIFY2(lines.first().contains(path), qPrintable(r.err));
+            QVERIFY2(!r.err.contains(QLatin1String("Unknown error")), qPrintable(r.err));
+            QCOMPARE(entries(full), QStringList());
+        }
     }
 };
 
