@@ -699,6 +699,10 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <source>Read-only: %1 has no primary key or NOT NULL unique constraint, so a row cannot be identified safely for editing.</source>
         <translation>Schreibgeschützt: %1 hat weder Primärschlüssel noch eindeutige NOT-NULL-Constraint, daher lässt sich eine Zeile zum Bearbeiten nicht sicher bestimmen.</translation>
     </message>
+    <message>
+        <source>This server is a read-only standby; connect to the primary to edit.</source>
+        <translation>Dieser Server ist ein schreibgeschützter Standby; verbinden Sie sich zum Bearbeiten mit dem Primärserver.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ExportDialog</name>

@@ -689,6 +689,10 @@ Its saved password is removed from the keychain too.</source>
         <source>Read-only: %1 has no primary key or NOT NULL unique constraint, so a row cannot be identified safely for editing.</source>
         <translation>فقط‌خواندنی: %1 کلید اصلی یا قید یکتای NOT NULL ندارد، پس نمی‌توان ردیفی را برای ویرایش با اطمینان شناسایی کرد.</translation>
     </message>
+    <message>
+        <source>This server is a read-only standby; connect to the primary to edit.</source>
+        <translation>این سرور یک standby فقط‌خواندنی است؛ برای ویرایش به سرور اصلی (primary) وصل شوید.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ExportDialog</name>

@@ -8,6 +8,7 @@
 #include <pgdesk/core/changeset.h>
 #include <pgdesk/core/changesetapplier.h>
 #include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/standby.h>
 #include <pgdesk/core/transaction.h>
 
 #include <QFile>
@@ -132,6 +133,7 @@ int cmdApply(Invocation& inv) {
         return ExitOk;
     }
 
+    core::refuseWritesOnStandby(connection); // before a transaction the standby would refuse midway
     const core::ApplyResult result = applier.apply(connection, changes);
     if (!result.conflicts.isEmpty()) {
         if (format == Format::Json) {

@@ -7,6 +7,7 @@
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/importer.h>
+#include <pgdesk/core/standby.h>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -61,6 +62,7 @@ int cmdImport(Invocation& inv) {
     }
     auto connection = connect(inv);
     const core::TableInfo table = readTable(connection, positional[0], false);
+    core::refuseWritesOnStandby(connection);
     QElapsedTimer timer;
     timer.start();
     const qint64 rows = core::Importer(connection, table).importCsv(file, options);

@@ -2,6 +2,9 @@
 // round trip browse --format json → edit → apply, dry runs, conflicts (exit 5) and errors, each checked
 // against the server's state with psql.
 #include "clirunner.h"
+#include "privatecluster.h"
+
+#include <pgdesk/core/dsn.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -316,6 +319,59 @@ private slots:
         QCOMPARE(psql(QStringLiteral("select string_agg(b::text, ',' order by b) from %1")
                           .arg(t(QStringLiteral("keyless")))),
                  QStringLiteral("1,2"));
+    }
+
+    // Against a hot standby, apply and import fail before any transaction with the standby's reason, exit
+    // code as a read-only session's refused write (before: "cannot execute INSERT in a read-only
+    // transaction" for apply, from the middle of the transaction).
+    void standbyRefusesWritesUpFront() {
+        PrivateCluster server;
+        QVERIFY2(server.isStarted(), qPrintable(server.error()));
+        QVERIFY2(!server
+                      .psql(QStringLiteral("create table t (id int primary key, name text); "
+                                           "insert into t values (1, 'a')"))
+                      .isNull(),
+                 qPrintable(server.error()));
+        const QString dsn = pgdesk::core::toDsn(server.profile());
+        QTemporaryDir dir;
+        const QString changes = dir.filePath(QStringLiteral("c.json"));
+        QFile f(changes);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            R"({"table": "public.t", "changes": [{"op": "insert", "values": {"id": "2", "name": "b"}}]})");
+        f.close();
+        const QString csv = dir.filePath(QStringLiteral("t.csv"));
+        QFile c(csv);
+        QVERIFY(c.open(QIODevice::WriteOnly));
+        c.write("id,name\n3,c\n");
+        c.close();
+        // The exit code of a write a read-only session refuses, on the primary.
+        pgdesk::core::ConnectionProfile readOnlyProfile = server.profile();
+        readOnlyProfile.readOnly = true; // default_transaction_read_only in the DSN's options
+        const CliRun readOnly = runCli({QStringLiteral("--dsn"), pgdesk::core::toDsn(readOnlyProfile),
+                                        QStringLiteral("apply"), changes});
+        QVERIFY2(readOnly.err.contains(QLatin1String("read-only transaction")), qPrintable(readOnly.err));
+
+        QVERIFY2(server.restartAsStandby(), qPrintable(server.error()));
+        QCOMPARE(server.psql(QStringLiteral("select pg_is_in_recovery()")), QStringLiteral("t"));
+        const QString reason =
+            QStringLiteral("This server is a read-only standby; connect to the primary to edit.");
+        for (const QStringList& args : {QStringList{QStringLiteral("apply"), changes},
+                                        QStringList{QStringLiteral("import"), QStringLiteral("t"), csv}}) {
+            const CliRun r = runCli(QStringList{QStringLiteral("--dsn"), dsn} + args);
+            QCOMPARE(r.exitCode, readOnly.exitCode);
+            QVERIFY2(r.err.contains(reason), qPrintable(r.err));
+            QVERIFY2(!r.err.contains(QLatin1String("read-only transaction")), qPrintable(r.err));
+        }
+        // Reading still works, and a dry run (nothing sent) too.
+        QCOMPARE(
+            runCli({QStringLiteral("--dsn"), dsn, QStringLiteral("browse"), QStringLiteral("t")}).exitCode,
+            0);
+        QCOMPARE(runCli({QStringLiteral("--dsn"), dsn, QStringLiteral("apply"), QStringLiteral("--dry-run"),
+                         changes})
+                     .exitCode,
+                 0);
+        QCOMPARE(server.psql(QStringLiteral("select count(*) from t")), QStringLiteral("1"));
     }
 };
 

@@ -94,6 +94,16 @@ bool PrivateCluster::restart() {
     return pgcluster({QStringLiteral("restart"), m_dir});
 }
 
+bool PrivateCluster::restartAsStandby() {
+    QFile signal(m_dir + QStringLiteral("/data/standby.signal"));
+    if (!signal.open(QIODevice::WriteOnly)) {
+        m_error = QStringLiteral("cannot write %1").arg(signal.fileName());
+        return false;
+    }
+    signal.close();
+    return restart();
+}
+
 bool PrivateCluster::pgcluster(const QStringList& arguments, int timeoutMs) {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);

@@ -33,6 +33,9 @@ public:
 
     // scripts/pgcluster restart: a fast shutdown (every session is terminated), then up on the same port.
     bool restart();
+    // Restarts it as a hot standby without a primary (standby.signal, no primary_conninfo): it stays in
+    // recovery, pg_is_in_recovery() is true and it refuses every write, as a streaming replica does.
+    bool restartAsStandby();
 
 private:
     bool pgcluster(const QStringList& arguments, int timeoutMs = 120000);

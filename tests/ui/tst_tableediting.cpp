@@ -1,3 +1,4 @@
+#include "privatecluster.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/changejournal.h>
@@ -773,6 +774,33 @@ private slots:
         QVERIFY(c.editor()->hasOffer());
         c.findChild<QPushButton*>(QStringLiteral("offerDiscardButton"))->click();
         QVERIFY(!m_journal->load(pgdesk::core::journalKey(dsnProfile()), table));
+    }
+
+    // A hot standby: the tab is read-only with the reason from the start (before, edits could be staged
+    // and the apply failed with "cannot set transaction read-write mode during recovery").
+    void standbyTabIsReadOnly() {
+        pgdesk::test::PrivateCluster server;
+        QVERIFY2(server.isStarted(), qPrintable(server.error()));
+        QVERIFY2(!server
+                      .psql(QStringLiteral("create table t (id int primary key, name text); "
+                                           "insert into t values (1, 'a')"))
+                      .isNull(),
+                 qPrintable(server.error()));
+        QVERIFY2(server.restartAsStandby(), qPrintable(server.error()));
+        TableBrowser b(pgdesk::core::Pool::create(server.profile()), QStringLiteral("public"),
+                       QStringLiteral("t"));
+        b.editor()->setJournal(m_journal);
+        QVERIFY(waitLoaded(b));
+        QVERIFY(b.isStandby());
+        QVERIFY(!b.editor()->isEditable());
+        const QString reason =
+            QStringLiteral("This server is a read-only standby; connect to the primary to edit.");
+        QCOMPARE(b.editor()->readOnlyReason(), reason);
+        QVERIFY(b.findChild<QLabel*>(QStringLiteral("readOnlyLabel"))->isVisibleTo(&b));
+        QCOMPARE(b.findChild<QLabel*>(QStringLiteral("readOnlyLabel"))->text(), reason);
+        QVERIFY(!(b.model()->flags(cell(b.model(), 1, QStringLiteral("name"))) & Qt::ItemIsEditable));
+        QVERIFY(!b.model()->setData(cell(b.model(), 1, QStringLiteral("name")), QStringLiteral("x")));
+        QVERIFY(!b.openBatchDialog());
     }
 };
 

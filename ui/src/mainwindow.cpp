@@ -3,6 +3,7 @@
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/connectiondialog.h>
+#include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/importdialog.h>
 #include <pgdesk/ui/objectbrowser.h>
@@ -199,6 +200,10 @@ ImportDialog* MainWindow::importIntoCurrentTable() {
     const std::optional<core::TableInfo>& table = browser->table();
     if (!table) {
         statusBar()->showMessage(tr("The table is still loading: try again in a moment"), 5000);
+        return nullptr;
+    }
+    if (browser->isStandby()) {
+        statusBar()->showMessage(EditSession::standbyReason(), 5000);
         return nullptr;
     }
     if (table->kind != core::RelationKind::Table && table->kind != core::RelationKind::PartitionedTable) {

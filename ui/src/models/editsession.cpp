@@ -145,6 +145,10 @@ QString EditSession::readOnlyReason(const core::TableInfo& table) {
     return {};
 }
 
+QString EditSession::standbyReason() {
+    return tr("This server is a read-only standby; connect to the primary to edit.");
+}
+
 bool EditSession::isColumnWritable(const QString& column) const {
     const core::ColumnInfo* info = m_table.column(column);
     return info && !info->isGenerated && !info->identityAlways;

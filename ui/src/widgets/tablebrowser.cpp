@@ -16,6 +16,7 @@
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/queryengine.h>
+#include <pgdesk/core/standby.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/pagemodel.h>
 
@@ -78,6 +79,7 @@ core::TableInfo readTable(core::Connection& connection, const core::QuerySpec& s
 struct Loaded {
     core::TableInfo table;
     core::Page page;
+    bool standby = false;
 };
 struct BlockLoaded {
     core::Page page;
@@ -463,6 +465,9 @@ void TableBrowser::load(Move move) {
             auto connection = pool->acquire();
             const CancelScope scope(*job, *connection);
             Loaded loaded{table ? *table : readTable(*connection, spec), {}};
+            // Asked with the table, so a standby's tab is read-only before anything can be staged.
+            if (!table)
+                loaded.standby = core::isStandby(*connection);
             if (!table && byCtid)
                 loaded.table = core::tableWithCtidKey(std::move(loaded.table));
             loaded.page = core::QueryEngine(*connection).fetchPage(spec, loaded.table);
@@ -474,6 +479,7 @@ void TableBrowser::load(Move move) {
             m_loading = false;
             if (!m_table) {
                 m_table = loaded.table;
+                m_standby = loaded.standby;
                 tableLoaded();
             }
             const qsizetype rows = loaded.page.rows.size();
@@ -645,7 +651,7 @@ void TableBrowser::tableLoaded() {
     updateHiddenRowsNote();
     m_model->setSoftDelete(c.softDelete, c.softDeleteColumn);
     m_filterBar->setColumns(m_table->columns);
-    m_editor->setTable(*m_table);
+    m_editor->setTable(*m_table, m_standby);
     m_whole->setTable(*m_table);
     if (!m_spec.filter.isEmpty())
         m_filterBar->setFilter(m_spec.filter); // set before the table was known (a relationship link)

@@ -193,14 +193,14 @@ void TableEditor::setJournal(std::shared_ptr<core::ChangeJournal> journal) {
     m_journal = std::move(journal);
 }
 
-void TableEditor::setTable(const core::TableInfo& table) {
+void TableEditor::setTable(const core::TableInfo& table, bool standby) {
     if (m_session)
         return;
-    m_readOnlyReason = EditSession::readOnlyReason(table);
+    m_readOnlyReason = standby ? EditSession::standbyReason() : EditSession::readOnlyReason(table);
     m_readOnlyBar->setVisible(!m_readOnlyReason.isEmpty());
     if (!m_readOnlyReason.isEmpty()) {
         m_readOnly->setText(m_readOnlyReason);
-        m_ctidOptIn->setVisible(core::canEditByCtid(table));
+        m_ctidOptIn->setVisible(!standby && core::canEditByCtid(table));
         return;
     }
     QString journalError;

@@ -39,6 +39,8 @@ public:
 
     // Why a relation cannot be edited in the grid (no row key, not a table); empty when it can.
     static QString readOnlyReason(const core::TableInfo& table);
+    // Why nothing can be edited on a hot standby (pg_is_in_recovery()).
+    static QString standbyReason();
 
     const core::TableInfo& table() const { return m_table; }
     const core::ChangeSet& changes() const { return m_changes; }

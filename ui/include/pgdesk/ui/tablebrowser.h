@@ -56,6 +56,8 @@ public:
     const core::QuerySpec& spec() const { return m_spec; }
     // The table's catalog description once the first page has loaded (keyed by ctid when opted in).
     const std::optional<core::TableInfo>& table() const { return m_table; }
+    // The server is a hot standby (asked with the first page): nothing can be written.
+    bool isStandby() const { return m_standby; }
     QString rangeText() const;
     bool isLoading() const { return m_loading; }
 
@@ -131,6 +133,7 @@ private:
 
     std::shared_ptr<core::Pool> m_pool;
     std::optional<core::TableInfo> m_table; // loaded with the first page, then reused
+    bool m_standby = false;
     core::QuerySpec m_spec;
     PageModel* m_model = nullptr;
     QTableView* m_view = nullptr;

@@ -40,8 +40,8 @@ public:
     // core::ChangeJournal::defaultPath().
     void setJournal(std::shared_ptr<core::ChangeJournal> journal);
     // Called once the tab knows its table: decides whether it can be edited and offers back staged
-    // changes that an earlier session left in the journal.
-    void setTable(const core::TableInfo& table);
+    // changes that an earlier session left in the journal. On a hot standby (`standby`) nothing is editable.
+    void setTable(const core::TableInfo& table, bool standby = false);
 
     EditSession* session() const { return m_session; }
     bool isEditable() const { return m_session != nullptr; }

@@ -1,0 +1,23 @@
+#include <pgdesk/core/standby.h>
+
+#include <pgdesk/core/connection.h>
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/result.h>
+
+namespace pgdesk::core {
+
+bool isStandby(Connection& connection) {
+    return connection.exec(QStringLiteral("select pg_is_in_recovery()")).text(0, 0) == QLatin1String("t");
+}
+
+void refuseWritesOnStandby(Connection& connection) {
+    if (!isStandby(connection))
+        return;
+    ErrorInfo info;
+    info.kind = errorKindFromSqlState("25006");
+    info.sqlState = QStringLiteral("25006");
+    info.message = QString::fromUtf8(kStandbyReadOnlyMessage);
+    throwError(std::move(info));
+}
+
+} // namespace pgdesk::core
