@@ -52,7 +52,11 @@ private slots:
     // An uncommitted ALTER TABLE in another session: catalog reads give up after their short lock_timeout
     // (exit 4, 55P03) and name the session holding the lock, instead of hanging without a reason.
     void catalogReadsBlockedByAlterTableNameTheHolder() {
-        auto holder = pgdesk::core::Connection::open(profile());
+        // A database of its own: the lock would block every other test listing the demo database's tables.
+        const QString db = QStringLiteral("tst_cli_lock_%1").arg(QCoreApplication::applicationPid());
+        psql(QStringLiteral("create database %1").arg(db), QStringLiteral("postgres"));
+        psql(QStringLiteral("create table public.customer (id int primary key, name text)"), db);
+        auto holder = pgdesk::core::Connection::open(profile(db));
         holder.exec(QStringLiteral("BEGIN; ALTER TABLE public.customer ADD COLUMN x int"));
         const QString pid = QString::number(holder.backendPid());
         const QList<QStringList> commands{
@@ -65,7 +69,7 @@ private slots:
         for (const QStringList& command : commands) {
             QElapsedTimer timer;
             timer.start();
-            const auto r = runCli(QStringList{QStringLiteral("--dsn"), conninfo()} + command, {}, 20000);
+            const auto r = runCli(QStringList{QStringLiteral("--dsn"), conninfo(db)} + command, {}, 20000);
             const qint64 elapsed = timer.elapsed();
             QVERIFY2(elapsed < 5000, qPrintable(command.join(u' ') + QStringLiteral(": %1 ms").arg(elapsed)));
             QVERIFY2(r.exitCode == 4, qPrintable(command.join(u' ') + QStringLiteral(": ") + r.err));
@@ -77,10 +81,12 @@ private slots:
                      qPrintable(r.err));
         }
         holder.exec(QStringLiteral("ROLLBACK"));
-        QCOMPARE(runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("describe"),
+        QCOMPARE(runCli({QStringLiteral("--dsn"), conninfo(db), QStringLiteral("describe"),
                          QStringLiteral("customer")})
                      .exitCode,
                  0);
+        holder = {};
+        psql(QStringLiteral("drop database %1 with (force)").arg(db), QStringLiteral("postgres"));
     }
 
     void describeCustomerShowsActiveFlag() {

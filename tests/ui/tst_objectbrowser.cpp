@@ -29,7 +29,7 @@ class TestObjectBrowser final : public QObject {
         return self
             .exec(QStringLiteral("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
                                  "and state = 'active' and application_name = 'pgdesk-test' "
-                                 "and pid <> pg_backend_pid()"))
+                                 "and datname = current_database() and pid <> pg_backend_pid()"))
             .text(0, 0)
             .toInt();
     }
@@ -105,7 +105,12 @@ private slots:
     // blocked statements never pile up on pooled connections; the load gives up after its lock_timeout and
     // names the session holding the lock, with Retry; Esc cancels a load.
     void refreshWhileBlockedByAlterTableNeverPilesUp() {
-        auto holderProfile = pgdesk::test::profile();
+        // A database of its own: the lock would block every other test reading the demo database's catalog.
+        const QString db = QStringLiteral("tst_tree_lock_%1").arg(QCoreApplication::applicationPid());
+        pgdesk::test::psql(QStringLiteral("create database %1").arg(db), QStringLiteral("postgres"));
+        pgdesk::test::psql(QStringLiteral("create table public.customer (id int primary key, name text)"),
+                           db);
+        auto holderProfile = pgdesk::test::profile(db);
         holderProfile.applicationName = QStringLiteral("tst_objectbrowser_holder");
         auto holder = pgdesk::core::Connection::open(holderProfile);
         holder.exec(QStringLiteral("BEGIN; ALTER TABLE public.customer ADD COLUMN x int"));
@@ -116,7 +121,7 @@ private slots:
         QSignalSpy failed(&browser, &ObjectBrowser::loadFailed);
         QElapsedTimer timer;
         timer.start();
-        browser.setPool(pgdesk::core::Pool::create(pgdesk::test::profile()));
+        browser.setPool(pgdesk::core::Pool::create(pgdesk::test::profile(db)));
         QTRY_VERIFY_WITH_TIMEOUT(waitingOnLocks(probe) == 1, 1500);
         browser.refresh();
         browser.refresh();
@@ -153,6 +158,10 @@ private slots:
         retry->click();
         QVERIFY(loaded.wait(10000));
         QVERIFY(!retry->isVisibleTo(&browser));
+        holder = {};
+        probe = {};
+        pgdesk::test::psql(QStringLiteral("drop database %1 with (force)").arg(db),
+                           QStringLiteral("postgres"));
     }
 
     void mainWindowFillsTheTreeWhenConnected() {
