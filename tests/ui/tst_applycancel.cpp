@@ -3,6 +3,7 @@
 #include <pgdesk/core/changejournal.h>
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tablebrowser.h>
@@ -66,7 +67,9 @@ class TestApplyCancel final : public QObject {
     Connection lockRow(int id) {
         Connection blocker = Connection::open(pgdesk::test::profile());
         blocker.exec(QStringLiteral("BEGIN"));
-        blocker.exec(QStringLiteral("SELECT 1 FROM %1.t WHERE id = %2 FOR UPDATE").arg(m_schema).arg(id));
+        blocker.exec(QStringLiteral("SELECT 1 FROM %1.t WHERE id = $1 FOR UPDATE")
+                         .arg(pgdesk::core::quoteIdentifier(m_schema)),
+                     {pgdesk::core::param(static_cast<long long>(id))});
         return blocker;
     }
     // Whether an UPDATE of the test table waits on a lock on the server.

@@ -1,10 +1,12 @@
 #include <pgdesk/ui/background.h>
 
+#include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/errors.h>
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QSet>
+#include <QThreadPool>
 
 #include <mutex>
 
@@ -19,6 +21,11 @@ QString errorText(const std::exception& e) {
 bool isConnectionLost(const std::exception& e) {
     const auto* error = dynamic_cast<const core::Error*>(&e);
     return error && error->kind() == core::ErrorKind::Connection;
+}
+
+void cancelInBackground(std::shared_ptr<core::CancelToken> token) {
+    if (token)
+        QThreadPool::globalInstance()->start([token = std::move(token)] { token->cancel(); });
 }
 
 BackgroundFailure backgroundFailure(const std::exception& e) {

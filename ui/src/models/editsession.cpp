@@ -6,7 +6,6 @@
 #include <pgdesk/core/pool.h>
 
 #include <QHash>
-#include <QThreadPool>
 
 #include <algorithm>
 #include <utility>
@@ -126,8 +125,7 @@ void EditSession::cancelApply() {
         return;
     m_cancelling = true;
     emit changed();
-    // PQcancel waits for the server's answer: never on the GUI thread.
-    QThreadPool::globalInstance()->start([cancel = m_applyCancel] { cancel->cancel(); });
+    cancelInBackground(m_applyCancel);
 }
 
 int EditSession::applyBackendPid() const {

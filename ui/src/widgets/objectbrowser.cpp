@@ -12,22 +12,11 @@
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
-#include <QThreadPool>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace pgdesk::ui {
-
-namespace {
-
-// PQcancel is a network round trip: never on the GUI thread.
-void cancelInBackground(std::shared_ptr<core::CancelToken> token) {
-    if (token)
-        QThreadPool::globalInstance()->start([token = std::move(token)] { token->cancel(); });
-}
-
-} // namespace
 
 ObjectBrowser::ObjectBrowser(QWidget* parent)
     : QWidget(parent)

@@ -10,8 +10,13 @@
 
 #include <exception>
 #include <functional>
+#include <memory>
 #include <type_traits>
 #include <utility>
+
+namespace pgdesk::core {
+class CancelToken;
+}
 
 namespace pgdesk::ui {
 
@@ -27,6 +32,10 @@ struct BackgroundFailure {
     bool connectionLost = false;
     core::ErrorInfo error; // kind, SQLSTATE, field …: tells a cancel from a conflict without reading words
 };
+// Sends the token's cancel (a PQcancel round trip) from a pool thread: never on the GUI thread. A null token
+// does nothing.
+void cancelInBackground(std::shared_ptr<core::CancelToken> token);
+
 // The failure an exception from work describes.
 BackgroundFailure backgroundFailure(const std::exception& e);
 
