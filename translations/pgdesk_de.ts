@@ -703,6 +703,29 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <source>This server is a read-only standby; connect to the primary to edit.</source>
         <translation>Dieser Server ist ein schreibgeschützter Standby; verbinden Sie sich zum Bearbeiten mit dem Primärserver.</translation>
     </message>
+    <message>
+        <source>Read-only: this role may not read %1&apos;s primary key column %2, so a row cannot be identified for editing.</source>
+        <translation>Schreibgeschützt: Diese Rolle darf die Primärschlüsselspalte %2 von %1 nicht lesen, daher lässt sich eine Zeile zum Bearbeiten nicht bestimmen.</translation>
+    </message>
+    <message>
+        <source>Read-only: this role has no INSERT, UPDATE or DELETE privilege on %1.</source>
+        <translation>Schreibgeschützt: Diese Rolle hat kein INSERT-, UPDATE- oder DELETE-Recht auf %1.</translation>
+    </message>
+    <message>
+        <source>Rows of %1 cannot be deleted: this role has no DELETE privilege on it.</source>
+        <translation>Zeilen von %1 können nicht gelöscht werden: Diese Rolle hat kein DELETE-Recht darauf.</translation>
+    </message>
+    <message>
+        <source>Rows of %1 cannot be deleted here: this role may not read their row version (xmin), so a row changed by someone else since it was read could be deleted unseen. SELECT on the whole table, or on xmin, allows it.</source>
+        <translation>Zeilen von %1 können hier nicht gelöscht werden: Diese Rolle darf ihre Zeilenversion (xmin) nicht lesen, daher könnte eine Zeile, die inzwischen jemand anderes geändert hat, unbemerkt gelöscht werden. SELECT auf die ganze Tabelle oder auf xmin erlaubt es.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s) hidden: %1 (this role has no SELECT privilege on them).</source>
+        <translation>
+            <numerusform>%n Spalte ausgeblendet: %1 (diese Rolle hat kein SELECT-Recht darauf).</numerusform>
+            <numerusform>%n Spalten ausgeblendet: %1 (diese Rolle hat kein SELECT-Recht darauf).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ExportDialog</name>

@@ -84,6 +84,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::EditSession</name>
+    <message numerus="yes">
+        <source>%n column(s) hidden: %1 (this role has no SELECT privilege on them).</source>
+        <translation>
+            <numerusform>%n column hidden: %1 (this role has no SELECT privilege on it).</numerusform>
+            <numerusform>%n columns hidden: %1 (this role has no SELECT privilege on them).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ExportDialog</name>
     <message numerus="yes">
         <source>%1 row(s), %2 bytes written</source>

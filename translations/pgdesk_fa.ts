@@ -693,6 +693,28 @@ Its saved password is removed from the keychain too.</source>
         <source>This server is a read-only standby; connect to the primary to edit.</source>
         <translation>این سرور یک standby فقط‌خواندنی است؛ برای ویرایش به سرور اصلی (primary) وصل شوید.</translation>
     </message>
+    <message>
+        <source>Read-only: this role may not read %1&apos;s primary key column %2, so a row cannot be identified for editing.</source>
+        <translation>فقط خواندنی: این نقش اجازهٔ خواندن ستون کلید اصلی %2 از %1 را ندارد، پس ردیف‌ها برای ویرایش قابل شناسایی نیستند.</translation>
+    </message>
+    <message>
+        <source>Read-only: this role has no INSERT, UPDATE or DELETE privilege on %1.</source>
+        <translation>فقط خواندنی: این نقش هیچ‌یک از مجوزهای INSERT، UPDATE یا DELETE را روی %1 ندارد.</translation>
+    </message>
+    <message>
+        <source>Rows of %1 cannot be deleted: this role has no DELETE privilege on it.</source>
+        <translation>ردیف‌های %1 حذف‌شدنی نیستند: این نقش مجوز DELETE روی آن ندارد.</translation>
+    </message>
+    <message>
+        <source>Rows of %1 cannot be deleted here: this role may not read their row version (xmin), so a row changed by someone else since it was read could be deleted unseen. SELECT on the whole table, or on xmin, allows it.</source>
+        <translation>ردیف‌های %1 را اینجا نمی‌توان حذف کرد: این نقش اجازهٔ خواندن نسخهٔ ردیف (xmin) را ندارد، پس ردیفی که دیگری پس از خواندن تغییر داده ممکن است نادیده حذف شود. مجوز SELECT روی کل جدول یا روی xmin این کار را ممکن می‌کند.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s) hidden: %1 (this role has no SELECT privilege on them).</source>
+        <translation>
+            <numerusform>%n ستون پنهان است: %1 (این نقش مجوز SELECT روی آن‌ها ندارد).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ExportDialog</name>

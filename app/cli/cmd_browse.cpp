@@ -29,6 +29,16 @@ void noteHiddenRows(Invocation& inv, const core::TableInfo& table, core::SoftDel
         inv.err << "pgdesk-cli: note: " << hidden << " are hidden (soft delete); --deleted all shows them\n";
 }
 
+void noteHiddenColumns(Invocation& inv, const core::TableInfo& table) {
+    QStringList names;
+    for (const core::ColumnInfo& c : table.hiddenColumns)
+        names << c.name;
+    if (!names.isEmpty())
+        inv.err << "pgdesk-cli: note: " << (names.size() == 1 ? "column " : "columns ")
+                << names.join(QStringLiteral(", ")) << (names.size() == 1 ? " is" : " are")
+                << " not read (no SELECT privilege on " << (names.size() == 1 ? "it" : "them") << ")\n";
+}
+
 // browse TABLE [--filter "COLUMN OPERATION [VALUE]"]... [--any] [--search TEXT] [--sort
 // COLUMN[:asc|:desc]]...
 //        [--page N | --after CURSOR | --before CURSOR | --last] [--page-size N]
@@ -77,6 +87,7 @@ int cmdBrowse(Invocation& inv) {
     spec.table = table.name;
     const core::Page page = core::QueryEngine(connection).fetchPage(spec, table);
     noteHiddenRows(inv, table, spec.scope);
+    noteHiddenColumns(inv, table);
 
     switch (format) {
     case Format::Json: {
@@ -112,6 +123,11 @@ int cmdBrowse(Invocation& inv) {
                                    {QStringLiteral("scope"), core::softDeleteScopeName(spec.scope)},
                                    {QStringLiteral("hidden"), stringOrNull(hidden)}});
         }
+        // Columns left out because the role may not read them.
+        QJsonArray hiddenColumns;
+        for (const core::ColumnInfo& c : table.hiddenColumns)
+            hiddenColumns.append(c.name);
+        out.insert(QStringLiteral("hidden_columns"), hiddenColumns);
         // Editable relations: each row's key (column → text) and version, parallel to "rows".
         if (!page.keyColumns.isEmpty()) {
             QList<qsizetype> keyIndexes;

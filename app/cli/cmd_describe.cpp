@@ -37,7 +37,26 @@ QJsonObject columnJson(const core::ColumnInfo& c) {
         {QStringLiteral("identity"), stringOrNull(identityText(c))},
         {QStringLiteral("generated"), c.isGenerated},
         {QStringLiteral("comment"), stringOrNull(c.comment)},
+        {QStringLiteral("privileges"), QJsonObject{{QStringLiteral("select"), c.canSelect},
+                                                   {QStringLiteral("insert"), c.canInsert},
+                                                   {QStringLiteral("update"), c.canUpdate}}},
     };
+}
+
+// "select on id, name, note (not secret)", "insert yes", "update no": a table privilege, or the columns
+// that have it when only some do.
+QString columnPrivilegeText(const core::TableInfo& t, bool core::ColumnInfo::*privilege, bool onTable) {
+    if (onTable)
+        return QStringLiteral("yes");
+    QStringList with, without;
+    for (const core::ColumnInfo& c : t.allColumns())
+        (c.*privilege ? with : without) << c.name;
+    if (with.isEmpty())
+        return QStringLiteral("no");
+    if (without.isEmpty())
+        return QStringLiteral("on every column");
+    return QStringLiteral("on %1 (not %2)")
+        .arg(with.join(QStringLiteral(", ")), without.join(QStringLiteral(", ")));
 }
 
 QJsonObject foreignKeyJson(const core::ForeignKey& k) {
@@ -54,7 +73,7 @@ QJsonObject foreignKeyJson(const core::ForeignKey& k) {
 
 QJsonObject tableJson(const core::TableInfo& t, const core::ConventionOverride* o) {
     QJsonArray columns, uniques, foreignKeys, referencedBy, checks;
-    for (const auto& c : t.columns)
+    for (const auto& c : t.allColumns())
         columns.append(columnJson(c));
     for (const auto& u : t.uniques)
         uniques.append(QJsonObject{{QStringLiteral("name"), u.name},
@@ -87,7 +106,12 @@ QJsonObject tableJson(const core::TableInfo& t, const core::ConventionOverride* 
         {QStringLiteral("checks"), checks},
         {QStringLiteral("conventions"), conventionsWithOverride(t.conventions, o)},
         {QStringLiteral("privileges"), privilegesJson(t.privileges)},
+        {QStringLiteral("row_version_readable"), t.versionReadable},
     };
+}
+
+bool hasRowVersionsOf(const core::TableInfo& t) {
+    return t.kind == core::RelationKind::Table || t.kind == core::RelationKind::PartitionedTable;
 }
 
 QString yesNo(bool b) {
@@ -111,13 +135,15 @@ void printText(QTextStream& out, const core::TableInfo& t, const core::Conventio
     out << '\n';
 
     QList<QStringList> rows;
-    for (const auto& c : t.columns) {
+    for (const auto& c : t.allColumns()) {
         QString extra =
             identityText(c).isEmpty()
                 ? QString()
                 : QStringLiteral("identity ") + identityText(c).replace(QLatin1Char('_'), QLatin1Char(' '));
         if (c.isGenerated)
             extra = QStringLiteral("generated");
+        if (!c.canSelect) // column privileges: not browsed, exported or filtered on
+            extra += (extra.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("not readable");
         rows << QStringList{
             QString::number(c.number),
             c.name,
@@ -129,7 +155,7 @@ void printText(QTextStream& out, const core::TableInfo& t, const core::Conventio
     }
     printTable(out,
                {QStringLiteral("#"), QStringLiteral("column"), QStringLiteral("type"), QStringLiteral("null"),
-                QStringLiteral("default"), QStringLiteral("identity"), QStringLiteral("comment")},
+                QStringLiteral("default"), QStringLiteral("notes"), QStringLiteral("comment")},
                rows);
 
     const auto& conv = t.conventions;
@@ -193,8 +219,15 @@ void printText(QTextStream& out, const core::TableInfo& t, const core::Conventio
             << QString::number(qRound64(t.estimatedRows))
             << (t.estimateFromSize ? " (never analyzed; from size)" : "") << ", total size "
             << prettySize(t.totalBytes) << '\n';
-    out << "Privileges: select " << yesNo(t.privileges.select) << ", insert " << yesNo(t.privileges.insert)
-        << ", update " << yesNo(t.privileges.update) << ", delete " << yesNo(t.privileges.remove) << '\n';
+    out << "Privileges: select " << columnPrivilegeText(t, &core::ColumnInfo::canSelect, t.privileges.select)
+        << ", insert " << columnPrivilegeText(t, &core::ColumnInfo::canInsert, t.privileges.insert)
+        << ", update " << columnPrivilegeText(t, &core::ColumnInfo::canUpdate, t.privileges.update)
+        << ", delete " << yesNo(t.privileges.remove) << '\n';
+    if (!t.hiddenColumns.isEmpty())
+        out << "Not readable: " << t.hiddenColumns.size() << " column(s) left out of browse and export\n";
+    if (!t.versionReadable && hasRowVersionsOf(t))
+        out << "Row versions (xmin) are not readable: updates are guarded by the changed columns' values "
+               "as read, and rows cannot be deleted\n";
 }
 
 } // namespace

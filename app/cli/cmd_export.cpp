@@ -130,6 +130,7 @@ int cmdExport(Invocation& inv) {
     }
 
     noteHiddenRows(inv, table, spec.scope);
+    noteHiddenColumns(inv, table);
 
     core::ExportWriter writer(connection);
     const bool terminal = isatty(STDERR_FILENO) == 1;

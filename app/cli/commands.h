@@ -20,5 +20,7 @@ int cmdImport(Invocation& inv);
 // browse and export: a line on standard error when the table's soft-delete convention hides rows
 // (stdout stays the data), naming the column and --deleted all.
 void noteHiddenRows(Invocation& inv, const core::TableInfo& table, core::SoftDeleteScope scope);
+// "pgdesk-cli: note: columns secret, salary are not read (no SELECT privilege on them)" on stderr.
+void noteHiddenColumns(Invocation& inv, const core::TableInfo& table);
 
 } // namespace pgdesk::cli

@@ -1,5 +1,7 @@
 #include <pgdesk/core/catalog.h>
 
+#include <algorithm>
+
 namespace pgdesk::core {
 
 QString relationKindName(RelationKind kind) {
@@ -36,8 +38,17 @@ const ColumnInfo* TableInfo::column(const QString& columnName) const {
     return nullptr;
 }
 
+QList<ColumnInfo> TableInfo::allColumns() const {
+    QList<ColumnInfo> all = columns;
+    all << hiddenColumns;
+    std::stable_sort(all.begin(), all.end(),
+                     [](const ColumnInfo& a, const ColumnInfo& b) { return a.number < b.number; });
+    return all;
+}
+
 bool canEditByCtid(const TableInfo& table) {
-    return table.kind == RelationKind::Table && table.conventions.rowKey.isEmpty() &&
+    // Rows found by ctid are guarded by their version: without a readable xmin there is no guard.
+    return table.kind == RelationKind::Table && table.conventions.rowKey.isEmpty() && table.versionReadable &&
            !table.column(QStringLiteral("ctid"));
 }
 

@@ -50,6 +50,11 @@ QString columnsJson() {
          'identity', a.attidentity::text,
          'generated', a.attgenerated::text,
          'comment', col_description(a.attrelid, a.attnum),
+         -- Only columns with grants of their own can differ from the table's privileges.
+         'privileges', case when a.attacl is not null then json_build_array(
+                           has_column_privilege(c.oid, a.attnum, 'SELECT'),
+                           has_column_privilege(c.oid, a.attnum, 'INSERT'),
+                           has_column_privilege(c.oid, a.attnum, 'UPDATE')) end,
          'ts_config', coalesce(
              case when a.attgenerated = 's' then substring(pg_get_expr(ad.adbin, ad.adrelid)
                                                            from 'to_tsvector\(''([^'']+)''::regconfig') end,
@@ -159,6 +164,7 @@ const char* const kCommonColumns = R"SQL(
  obj_description(c.oid, 'pg_class') as comment,
  has_table_privilege(c.oid, 'SELECT') as can_select, has_table_privilege(c.oid, 'INSERT') as can_insert,
  has_table_privilege(c.oid, 'UPDATE') as can_update, has_table_privilege(c.oid, 'DELETE') as can_delete,
+ c.relkind in ('r', 'p', 'm') and has_column_privilege(c.oid, 'xmin', 'SELECT') as can_read_version,
 )SQL";
 
 // Foreign keys; `where` picks the direction. Constraints cloned onto partitions (conparentid set on
@@ -350,7 +356,8 @@ QStringList stringList(const QJsonValue& value) {
     return out;
 }
 
-QList<ColumnInfo> parseColumns(const QJsonArray& array) {
+// `table`: the table's privileges, which columns without grants of their own have (none for query results).
+QList<ColumnInfo> parseColumns(const QJsonArray& array, const Privileges* table = nullptr) {
     QList<ColumnInfo> columns;
     columns.reserve(array.size());
     for (const auto& v : array) {
@@ -377,6 +384,16 @@ QList<ColumnInfo> parseColumns(const QJsonArray& array) {
         c.isGenerated = o[QLatin1String("generated")].toString() == QLatin1String("s");
         c.comment = o[QLatin1String("comment")].toString();
         c.textSearchConfig = o[QLatin1String("ts_config")].toString();
+        // Only a column with grants of its own can differ from the table's privileges.
+        if (const QJsonArray own = o[QLatin1String("privileges")].toArray(); own.size() == 3) {
+            c.canSelect = own.at(0).toBool();
+            c.canInsert = own.at(1).toBool();
+            c.canUpdate = own.at(2).toBool();
+        } else if (table) {
+            c.canSelect = table->select;
+            c.canInsert = table->insert;
+            c.canUpdate = table->update;
+        }
         columns << c;
     }
     return columns;
@@ -451,7 +468,13 @@ TableInfo parseCommon(const Result& r, int row) {
     t.privileges.insert = boolAt(r, row, "can_insert");
     t.privileges.update = boolAt(r, row, "can_update");
     t.privileges.remove = boolAt(r, row, "can_delete");
-    t.columns = parseColumns(jsonArray(r, row, "columns_json"));
+    t.versionReadable = boolAt(r, row, "can_read_version");
+    for (ColumnInfo& c : parseColumns(jsonArray(r, row, "columns_json"), &t.privileges))
+        (c.canSelect ? t.columns : t.hiddenColumns).append(std::move(c));
+    // Nothing readable at all: keep the table's shape, and let a read fail as the server says (permission
+    // denied for table) rather than as a table without columns.
+    if (t.columns.isEmpty())
+        t.columns.swap(t.hiddenColumns);
     t.uniques = parseUniques(jsonArray(r, row, "uniques_json"));
     t.conventions = detectConventions(t, boolAt(r, row, "before_update_row_trigger"));
     return t;
@@ -483,8 +506,13 @@ Conventions detectConventions(const TableInfo& table, bool hasBeforeUpdateRowTri
     const bool keyable = table.kind == RelationKind::Table || table.kind == RelationKind::PartitionedTable ||
                          table.kind == RelationKind::ForeignTable;
     if (keyable) {
+        // A key the role may not read (column privileges) cannot name rows either.
+        const auto readable = [&](const UniqueConstraint& u) {
+            return std::all_of(u.columns.begin(), u.columns.end(),
+                               [&](const QString& n) { return table.column(n) != nullptr; });
+        };
         for (const auto& u : table.uniques) {
-            if (u.isPrimaryKey && !u.columns.isEmpty()) {
+            if (u.isPrimaryKey && !u.columns.isEmpty() && readable(u)) {
                 conv.rowKey = u.columns;
                 conv.rowKeySource = QStringLiteral("primary_key");
                 break;

@@ -97,6 +97,17 @@ bool hasColumn(const Row& row, const QString& column) {
     return std::any_of(row.begin(), row.end(), [&](const auto& entry) { return entry.first == column; });
 }
 
+// Whether an update's `original` names every column it sets (values and defaults).
+bool coversChange(const Change& c) {
+    if (c.values.isEmpty() && c.defaults.isEmpty())
+        return false;
+    for (const auto& [name, value] : c.values)
+        if (!hasColumn(c.original, name))
+            return false;
+    return std::all_of(c.defaults.begin(), c.defaults.end(),
+                       [&](const QString& name) { return hasColumn(c.original, name); });
+}
+
 // xmin is an unsigned 32-bit transaction id, written in decimal.
 bool isXidText(const QString& text) {
     if (text.isEmpty() || text.size() > 10 ||
@@ -286,11 +297,17 @@ void ChangeSet::validate() const {
             failChange(i, QStringLiteral("key"),
                        QStringLiteral("a ctid key needs \"use_ctid\": true (tables without a row key only)"));
         }
+        // An update may instead give the original value of every column it changes (for roles that may not
+        // read xmin): the row must then still hold those values.
+        const bool originalsGuard = c.op == ChangeOp::Update && !useCtid && coversChange(c);
         const bool versionRequired = useCtid || c.op == ChangeOp::Update || c.op == ChangeOp::Delete;
-        if (c.version.isEmpty() && versionRequired)
-            failChange(
-                i, QStringLiteral("version"),
-                QStringLiteral("a %1 needs the row version (xmin) it was read with").arg(changeOpName(c.op)));
+        if (c.version.isEmpty() && versionRequired && !originalsGuard)
+            failChange(i, QStringLiteral("version"),
+                       c.op == ChangeOp::Update
+                           ? QStringLiteral("an update needs the row version (xmin) it was read with, or the "
+                                            "original value of every column it sets")
+                           : QStringLiteral("a %1 needs the row version (xmin) it was read with")
+                                 .arg(changeOpName(c.op)));
         if (!c.version.isEmpty() && !isXidText(c.version))
             failChange(
                 i, QStringLiteral("version"),

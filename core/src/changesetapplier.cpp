@@ -331,7 +331,7 @@ QList<PlannedStatement> ChangeSetApplier::build(const ChangeSet& changes, const 
                    QStringLiteral("table %1 has a row key (%2): edit its rows by key, not by ctid")
                        .arg(name, m_table.conventions.rowKey.join(QStringLiteral(", "))));
 
-    const QString returning = QLatin1String(kReturningRowAndVersion);
+    const QString returning = returningRowAndVersion(m_table);
     QList<PlannedStatement> out;
     out.reserve(changes.size());
     QHash<QString, qsizetype> written; // key identity → the change that first wrote the row
@@ -356,10 +356,14 @@ QList<PlannedStatement> ChangeSetApplier::build(const ChangeSet& changes, const 
                 } else {
                     where = b.keyCondition(c.key);
                 }
-                if (earlier != written.cend()) // its version is now this transaction's own
-                    where += QStringLiteral(" AND xmin = pg_current_xact_id()::xid");
-                else if (!c.version.isEmpty())
+                if (earlier != written.cend()) { // its version is now this transaction's own
+                    if (m_table.versionReadable)
+                        where += QStringLiteral(" AND xmin = pg_current_xact_id()::xid");
+                } else if (!c.version.isEmpty()) {
                     where += QStringLiteral(" AND ") + b.versionCondition(c.version);
+                } else if (c.op == ChangeOp::Update) { // validate(): then every changed column's original
+                    where += QStringLiteral(" AND ") + b.originalCondition(c.original);
+                }
                 written.insert(identity, i);
                 return where;
             };
@@ -566,11 +570,11 @@ ApplyResult ChangeSetApplier::run(const ChangeSet& changes, const TransactionRun
             RowStatementBuilder b(m_table);
             const QString where =
                 changes.useCtid ? b.ctidCondition(*c.key.first().second) : b.keyCondition(c.key);
-            reads << PlannedStatement{
-                statements.at(i).change,
-                QStringLiteral("SELECT *, xmin FROM %1 WHERE %2").arg(b.target(), where),
-                b.params(),
-                {}};
+            reads << PlannedStatement{statements.at(i).change,
+                                      QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+                                          .arg(rowAndVersionList(m_table), b.target(), where),
+                                      b.params(),
+                                      {}};
             conflicting << statements.at(i).change;
         }
         if (reads.isEmpty() && attempt.error) {

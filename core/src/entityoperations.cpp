@@ -73,7 +73,7 @@ void EntityOperations::throwNoMatch(const Key& key, bool versioned) {
 
 RowResult EntityOperations::create(const Row& values) {
     RowStatementBuilder b(m_table);
-    const QString returning = QLatin1String(kReturningRowAndVersion);
+    const QString returning = returningRowAndVersion(m_table);
     if (values.isEmpty()) {
         const Result r = m_connection.exec(
             QStringLiteral("INSERT INTO %1 DEFAULT VALUES").arg(b.target()) + returning, Params{});
@@ -141,7 +141,8 @@ std::optional<RowResult> EntityOperations::get(const Key& key) {
     RowStatementBuilder b(m_table);
     const QString where = b.keyCondition(key);
     const Result r = m_connection.exec(
-        QStringLiteral("SELECT *, xmin FROM %1 WHERE %2").arg(b.target(), where), b.params());
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(rowAndVersionList(m_table), b.target(), where),
+        b.params());
     if (r.rowCount() == 0)
         return std::nullopt;
     return rowFromReturning(r, 0);
@@ -197,7 +198,7 @@ RowResult EntityOperations::updateWith(RowStatementBuilder& b, const Key& key, Q
         where += QStringLiteral(" AND ") + b.versionCondition(expectedVersion);
     const QString sql = QStringLiteral("UPDATE %1 SET %2 WHERE %3")
                             .arg(b.target(), assignments.join(QStringLiteral(", ")), where) +
-                        QLatin1String(kReturningRowAndVersion);
+                        returningRowAndVersion(m_table);
     const Result r = m_connection.exec(sql, b.params());
     // The row key is unique by construction (primary key or NOT NULL unique), so more than one row cannot
     // match; zero rows means a stale version or a missing key.

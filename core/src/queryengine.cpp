@@ -178,7 +178,7 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
         }
         page.columns << PageColumn{name, type};
     }
-    if (q.selectsVersion)
+    if (q.keyed)
         page.keyColumns = table.conventions.rowKey;
     page.valueLimit = q.valueLimit;
     const bool sqlAscii =

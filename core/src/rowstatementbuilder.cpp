@@ -16,6 +16,20 @@ QString quoteLiteralPure(const QString& value) {
     return QStringLiteral("E'") + body + QLatin1Char('\'');
 }
 
+QString rowAndVersionList(const TableInfo& table) {
+    if (table.hiddenColumns.isEmpty() && table.versionReadable)
+        return QStringLiteral("*, xmin");
+    QStringList list;
+    for (const ColumnInfo& c : table.columns)
+        list << quoteIdentifier(c.name);
+    list << (table.versionReadable ? QStringLiteral("xmin") : QStringLiteral("NULL::xid AS xmin"));
+    return list.join(QStringLiteral(", "));
+}
+
+QString returningRowAndVersion(const TableInfo& table) {
+    return QStringLiteral(" RETURNING ") + rowAndVersionList(table);
+}
+
 QStringList columnNames(const Result& r) {
     QStringList names;
     for (int c = 0; c < r.columnCount() - 1; ++c)
@@ -145,6 +159,23 @@ QString RowStatementBuilder::ctidCondition(const QString& ctid) {
 
 QString RowStatementBuilder::versionCondition(const QString& version) {
     return QStringLiteral("xmin = ") + bind(version, QStringLiteral("xid"));
+}
+
+QString RowStatementBuilder::originalCondition(const Row& original) {
+    QStringList parts;
+    for (const auto& [name, value] : original) {
+        const ColumnInfo& c = column(name);
+        const QString quoted = quoteIdentifier(c.name);
+        if (!value) {
+            parts << quoted + QStringLiteral(" IS NULL");
+            continue;
+        }
+        // The column's own type, modifiers included: the value came from it, and char(n)'s padding is only
+        // dropped the same way on both sides when both are char(n).
+        const QString type = c.typeName.isEmpty() ? castType(c) : c.typeName;
+        parts << QStringLiteral("%1::text IS NOT DISTINCT FROM (%2)::text").arg(quoted, bind(value, type));
+    }
+    return parts.join(QStringLiteral(" AND "));
 }
 
 QStringList RowStatementBuilder::assignments(const Row& set, QStringList* columns,

@@ -21,7 +21,8 @@ std::optional<SetBasedPlan> planSetBasedUpdates(const TableInfo& table, const Ch
                                                 bool returnRows, int chunkSize) {
     const qsizetype n = changes.changes.size();
     const QStringList& rowKey = table.conventions.rowKey;
-    if (n < kSetBasedMinChanges || changes.useCtid || rowKey.isEmpty() ||
+    // t.* would name columns the role may not read (column privileges): row by row returns the readable ones.
+    if (n < kSetBasedMinChanges || changes.useCtid || rowKey.isEmpty() || !table.hiddenColumns.isEmpty() ||
         (table.kind != RelationKind::Table && table.kind != RelationKind::PartitionedTable))
         return std::nullopt;
     const Change& first = changes.changes.first();

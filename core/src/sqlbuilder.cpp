@@ -560,7 +560,8 @@ BuiltQuery selectBase(Builder& b, const QuerySpec& spec, const TableInfo& table,
         q.sortColumns << k.column->name;
         q.sortSignature << k.signature();
     }
-    q.selectsVersion = selectVersion && hasRowVersions(table);
+    q.keyed = selectVersion && hasRowVersions(table);
+    q.selectsVersion = q.keyed && table.versionReadable;
     // Cut values are loaded whole by row key later (EntityOperations::values): without one, or for a view,
     // values come whole.
     q.valueLimit = hasRowVersions(table) ? std::max(0, valueLimit) : 0;

@@ -5,9 +5,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 using namespace pgdesk::test;
 
@@ -140,6 +142,68 @@ private slots:
                                QStringLiteral("csv")});
         QCOMPARE(x.exitCode, 0);
         QCOMPARE(x.out, QStringLiteral("count\r\n1\r\n"));
+    }
+
+    // A role with SELECT on some columns only (issue 16, item 13): describe reports the column privileges,
+    // browse and export read the readable columns and say which are left out (before: "permission denied
+    // for table", exit 4, and describe said the role had no privileges at all).
+    void columnPrivileges() {
+        const QString name = QStringLiteral("tst_cli_grants_%1").arg(QCoreApplication::applicationPid());
+        psql(QStringLiteral(
+                 "drop role if exists %1; create role %1 login password 'pw';"
+                 "create table public.%1 (id int primary key, name text, salary numeric);"
+                 "insert into public.%1 values (1, 'Ann', 5000);"
+                 "grant select (id, name) on public.%1 to %1; grant update (name) on public.%1 to %1")
+                 .arg(name));
+        const QString dsn =
+            conninfo().replace(QStringLiteral("user=") + cluster().user, QStringLiteral("user=") + name);
+        const auto run = [&](QStringList args) {
+            args.prepend(QStringLiteral("--password-stdin"));
+            args.prepend(dsn);
+            args.prepend(QStringLiteral("--dsn"));
+            return runCli(args, "pw\n");
+        };
+        const auto d = run({QStringLiteral("describe"), name});
+        QCOMPARE(d.exitCode, 0);
+        QVERIFY2(
+            d.out.contains(QLatin1String("Privileges: select on id, name (not salary), insert no, update on "
+                                         "name (not id, salary), delete no")),
+            qPrintable(d.out));
+        QVERIFY2(d.out.contains(QLatin1String("not readable")), qPrintable(d.out));
+        const QJsonObject described = parseObject(
+            run({QStringLiteral("describe"), name, QStringLiteral("--format"), QStringLiteral("json")}));
+        const QJsonArray columns = described[QStringLiteral("columns")].toArray();
+        QCOMPARE(columns.size(), 3);
+        QVERIFY(!columns.at(2)
+                     .toObject()[QStringLiteral("privileges")]
+                     .toObject()[QStringLiteral("select")]
+                     .toBool());
+        QVERIFY(columns.at(1)
+                    .toObject()[QStringLiteral("privileges")]
+                    .toObject()[QStringLiteral("update")]
+                    .toBool());
+        QVERIFY(!described[QStringLiteral("row_version_readable")].toBool());
+
+        const auto b =
+            run({QStringLiteral("browse"), name, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(b.exitCode, 0);
+        QVERIFY2(b.err.contains(QLatin1String("note: column salary is not read (no SELECT privilege on it)")),
+                 qPrintable(b.err));
+        const QJsonObject page = parseObject(b);
+        QCOMPARE(page[QStringLiteral("hidden_columns")].toArray(), QJsonArray({QStringLiteral("salary")}));
+        QCOMPARE(page[QStringLiteral("rows")].toArray().first().toArray(),
+                 QJsonArray({QStringLiteral("1"), QStringLiteral("Ann")}));
+
+        QTemporaryDir dir;
+        const QString csv = dir.filePath(QStringLiteral("out.csv"));
+        const auto e = run({QStringLiteral("export"), name, QStringLiteral("-o"), csv,
+                            QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(e.exitCode, 0);
+        QVERIFY2(e.err.contains(QLatin1String("column salary is not read")), qPrintable(e.err));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("id,name\n1,Ann\n"));
+        psql(QStringLiteral("drop table public.%1; drop role %1").arg(name));
     }
 };
 

@@ -136,9 +136,25 @@ QString EditSession::readOnlyReason(const core::TableInfo& table) {
     if (table.kind != core::RelationKind::Table && table.kind != core::RelationKind::PartitionedTable)
         return tr("Read-only: %1 is a %2, not a table.")
             .arg(table.qualifiedName(), core::relationKindName(table.kind).replace(QLatin1Char('_'), ' '));
-    if (table.conventions.rowKey.isEmpty())
+    if (table.conventions.rowKey.isEmpty()) {
+        for (const core::UniqueConstraint& u : table.uniques) {
+            if (!u.isPrimaryKey)
+                continue;
+            for (const core::ColumnInfo& c : table.hiddenColumns) {
+                if (u.columns.contains(c.name))
+                    return tr("Read-only: this role may not read %1's primary key column %2, so a row "
+                              "cannot be identified for editing.")
+                        .arg(table.qualifiedName(), c.name);
+            }
+        }
         return tr("Read-only: %1 has no primary key or NOT NULL unique constraint, so a row cannot be "
                   "identified safely for editing.")
+            .arg(table.qualifiedName());
+    }
+    const bool anyColumn = std::any_of(table.columns.begin(), table.columns.end(),
+                                       [](const auto& c) { return c.canUpdate || c.canInsert; });
+    if (!anyColumn && !table.privileges.remove)
+        return tr("Read-only: this role has no INSERT, UPDATE or DELETE privilege on %1.")
             .arg(table.qualifiedName());
     return {};
 }
@@ -147,9 +163,37 @@ QString EditSession::standbyReason() {
     return tr("This server is a read-only standby; connect to the primary to edit.");
 }
 
-bool EditSession::isColumnWritable(const QString& column) const {
+bool EditSession::isColumnUpdatable(const QString& column) const {
     const core::ColumnInfo* info = m_table.column(column);
-    return info && !info->isGenerated && !info->identityAlways;
+    return info && !info->isGenerated && !info->identityAlways && info->canUpdate;
+}
+
+bool EditSession::isColumnInsertable(const QString& column) const {
+    const core::ColumnInfo* info = m_table.column(column);
+    return info && !info->isGenerated && !info->identityAlways && info->canInsert;
+}
+
+QString EditSession::deleteRefusal(const core::TableInfo& table) {
+    if (!table.privileges.remove)
+        return tr("Rows of %1 cannot be deleted: this role has no DELETE privilege on it.")
+            .arg(table.qualifiedName());
+    if (!table.versionReadable)
+        return tr("Rows of %1 cannot be deleted here: this role may not read their row version (xmin), so "
+                  "a row changed by someone else since it was read could be deleted unseen. SELECT on the "
+                  "whole table, or on xmin, allows it.")
+            .arg(table.qualifiedName());
+    return {};
+}
+
+QString EditSession::hiddenColumnsNote(const core::TableInfo& table) {
+    if (table.hiddenColumns.isEmpty())
+        return {};
+    QStringList names;
+    for (const core::ColumnInfo& c : table.hiddenColumns)
+        names << c.name;
+    return tr("%n column(s) hidden: %1 (this role has no SELECT privilege on them).", nullptr,
+              int(names.size()))
+        .arg(names.join(QStringLiteral(", ")));
 }
 
 // Sorted by column so that the same key read in another column order is the same text.

@@ -264,10 +264,12 @@ void PageModel::setWholeValue(int row, int column, std::optional<QString> value)
 }
 
 bool PageModel::isCellEditable(const QModelIndex& index) const {
-    if (!m_session || m_locked || !m_writable.value(index.column()))
+    if (!m_session || m_locked)
         return false;
     if (isNewRow(index.row()))
-        return true;
+        return m_insertable.value(index.column());
+    if (!m_updatable.value(index.column()))
+        return false;
     if (m_keyAt.isEmpty() || !rowValues(index.row()))
         return false;
     return m_session->rowState(rowKey(index.row())) != EditSession::RowState::DeletePending;
@@ -334,7 +336,8 @@ void PageModel::resolveColumns() {
     m_numeric.clear();
     m_boolean.clear();
     m_bytea.clear();
-    m_writable.clear();
+    m_updatable.clear();
+    m_insertable.clear();
     m_softDeleteColumn = -1;
     m_keyAt.clear();
     for (const QString& name : std::as_const(m_page.keyColumns)) {
@@ -346,8 +349,9 @@ void PageModel::resolveColumns() {
     if (m_keyAt.size() != m_page.keyColumns.size())
         m_keyAt.clear(); // a key column not shown: rows cannot be told apart
     for (qsizetype i = 0; i < m_page.columns.size(); ++i) {
-        m_writable << (m_session && !m_page.keyColumns.isEmpty() &&
-                       m_session->isColumnWritable(m_page.columns[i].name));
+        const bool editable = m_session && !m_page.keyColumns.isEmpty();
+        m_updatable << (editable && m_session->isColumnUpdatable(m_page.columns[i].name));
+        m_insertable << (editable && m_session->isColumnInsertable(m_page.columns[i].name));
         const QString& type = m_page.columns[i].type;
         m_numeric << isNumericType(type);
         m_boolean << (type == QLatin1String("boolean"));

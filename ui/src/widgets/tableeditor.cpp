@@ -117,6 +117,10 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
                                "when applied: safe against concurrent changes, never edits two rows"));
     connect(m_ctidOptIn, &QPushButton::clicked, this, [this] { optInCtid(true); });
     m_readOnlyBar = bar(this, m_readOnly, {}, {m_ctidOptIn});
+    m_hiddenColumns = new QLabel(this);
+    m_hiddenColumns->setObjectName(QStringLiteral("hiddenColumnsLabel"));
+    m_hiddenColumns->setWordWrap(true);
+    m_hiddenColumns->setVisible(false);
     m_error->setObjectName(QStringLiteral("editErrorLabel"));
     m_error->setStyleSheet(textStyle(errorColor()));
     m_error->setWordWrap(true);
@@ -157,8 +161,8 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{m_readOnlyBar, m_offerBar, m_conflictBar, m_error, m_stagedBar})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_hiddenColumns, m_readOnlyBar, m_offerBar,
+                                                      m_conflictBar, m_error, m_stagedBar})
         layout->addWidget(w);
 
     auto* delegate = new CellEditDelegate(m_view);
@@ -196,6 +200,9 @@ void TableEditor::setJournal(std::shared_ptr<core::ChangeJournal> journal) {
 void TableEditor::setTable(const core::TableInfo& table, bool standby) {
     if (m_session)
         return;
+    const QString hidden = EditSession::hiddenColumnsNote(table);
+    m_hiddenColumns->setText(hidden);
+    m_hiddenColumns->setVisible(!hidden.isEmpty());
     m_readOnlyReason = standby ? EditSession::standbyReason() : EditSession::readOnlyReason(table);
     m_readOnlyBar->setVisible(!m_readOnlyReason.isEmpty());
     if (!m_readOnlyReason.isEmpty()) {
@@ -423,6 +430,8 @@ void TableEditor::deleteRows(const QList<int>& selected, bool hard) {
     if (rows.isEmpty())
         return;
     const bool soft = !hard && m_session->table().conventions.softDelete != core::SoftDeleteKind::None;
+    if (const QString refusal = EditSession::deleteRefusal(m_session->table()); !soft && !refusal.isEmpty())
+        return showError(refusal);
     const auto stage = [this, rows, soft] {
         m_session->beginBatch();
         for (int row : rows) {

@@ -61,6 +61,11 @@ struct ColumnInfo {
     // empty when it says none. full_text filters use it (a tsvector built with English finds nothing
     // under another configuration).
     QString textSearchConfig;
+    // The role's column privileges (GRANT SELECT (a, b) ON t …): the table's own privileges unless the
+    // column has grants of its own. A column without SELECT is kept out of TableInfo::columns.
+    bool canSelect = true;
+    bool canInsert = true;
+    bool canUpdate = true;
 
     bool isTextLike() const; // text, varchar, char, citext-like, enums, name
 };
@@ -123,7 +128,14 @@ struct TableInfo {
     bool estimateFromSize = false;
     qint64 totalBytes = 0; // pg_total_relation_size
     Privileges privileges;
-    QList<ColumnInfo> columns;
+    QList<ColumnInfo> columns; // the columns this role may read (all of them with table-level SELECT)
+    // Columns the role may not read (column privileges without table-level SELECT): never selected,
+    // filtered or sorted on, so that browsing and exporting read the others instead of failing with
+    // "permission denied for table"; describe lists them.
+    QList<ColumnInfo> hiddenColumns;
+    // Whether the role may read the row version (xmin: table-level SELECT, or GRANT SELECT (xmin)). Without
+    // it, updates are guarded by the changed columns' values as read (Change::original) instead.
+    bool versionReadable = true;
     QList<UniqueConstraint> uniques; // primary key first
     QList<ForeignKey> foreignKeys;   // this table references others
     QList<ForeignKey> referencedBy;  // others reference this table
@@ -131,7 +143,9 @@ struct TableInfo {
     Conventions conventions;
 
     QString qualifiedName() const;                       // schema.name, unquoted, for display
-    const ColumnInfo* column(const QString& name) const; // nullptr when absent
+    const ColumnInfo* column(const QString& name) const; // nullptr when absent (or hidden)
+    // Every column, readable and hidden, in table order (attnum).
+    QList<ColumnInfo> allColumns() const;
     bool isPartition() const { return !parentName.isEmpty(); }
 };
 

@@ -20,8 +20,12 @@ using LiteralQuoter = std::function<QString(const QString& value)>;
 // has a backslash, else '…'; single quotes doubled. As PQescapeLiteral, less the space it puts before E.
 QString quoteLiteralPure(const QString& value);
 
-// Every row statement returns the row followed by its new xmin, so the version is the last column.
-inline constexpr const char* kReturningRowAndVersion = " RETURNING *, xmin";
+// What every row statement returns and every re-read selects: the row followed by its xmin, so the version
+// is the last column. "*, xmin", or, when the role may read only some columns (column privileges), those
+// by name followed by xmin or, when the role may not read it, NULL::xid (an empty version).
+QString rowAndVersionList(const TableInfo& table);
+// " RETURNING " + rowAndVersionList(table).
+QString returningRowAndVersion(const TableInfo& table);
 // One returned row: all columns but the last, which is the version (xmin). `columns`, when given, are the
 // result's column names as columnNames() reads them (shared between rows, which saves allocations).
 RowResult rowFromReturning(const Result& result, int row, const QStringList* columns = nullptr);
@@ -62,6 +66,10 @@ public:
     QString ctidCondition(const QString& ctid);
     // `xmin = $n::xid`: the row version read before.
     QString versionCondition(const QString& version);
+    // The guard of an update when the role may not read row versions: each column in `original` still holds
+    // the value it was read with, compared as the column type's text (`"c"::text IS NOT DISTINCT FROM
+    // ($n::type)::text`), which works for every type, json and point too. Empty for an empty `original`.
+    QString originalCondition(const Row& original);
     // `"c" = $n::type` per column of `set`, then `"c" = DEFAULT` per column of `defaults`, each checked
     // writable and named once; the column names are appended to *columns.
     QStringList assignments(const Row& set, QStringList* columns, const QStringList& defaults = {});

@@ -64,6 +64,9 @@ struct BuiltQuery {
     // A hidden trailing column `xmin::text AS "__pgdesk_version"` follows `columns` (not listed in it):
     // the row version that optimistic edits compare against.
     bool selectsVersion = false;
+    // Rows can be edited (a version was asked for, the table has a row key): the page names its key
+    // columns. With selectsVersion false here, updates are guarded by the values as read instead.
+    bool keyed = false;
     // QuerySpec::valueLimit as applied (0 when values come whole): these columns come as a prefix of
     // valueLimit + 1 characters (bytea: bytes), so a longer value is known to be cut.
     // bytea's whole size (octet_length, read from the value's header) follows as a hidden column after
@@ -88,7 +91,8 @@ bool hasRowVersions(const TableInfo& table);
 // without one page with OFFSET/LIMIT only (cursors and `last` are refused with ConfigurationError), and
 // without a sort their order is whatever the server returns. Errors: unknown column → NotFound, wrong
 // number of values → ConfigurationError, unsupported value → DataError. With selectVersion and a table
-// for which hasRowVersions() holds, the row version (xmin) is selected as a hidden trailing column.
+// for which hasRowVersions() holds, the row version (xmin) is selected as a hidden trailing column (unless
+// the role may not read it: TableInfo::versionReadable).
 BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion = false);
 // The whole filtered, sorted SELECT with no LIMIT (exports, batch operations): same columns, WHERE and
 // ORDER BY as buildPageQuery's first page. The statement streams; callers never buffer it. skipGenerated

@@ -47,8 +47,15 @@ public:
     const QString& profile() const { return m_profile; }
     bool isEmpty() const { return m_changes.isEmpty(); }
     qsizetype size() const { return m_changes.size(); }
-    // Not generated, not identity ALWAYS, and a column of the table.
-    bool isColumnWritable(const QString& column) const;
+    // Not generated, not identity ALWAYS, a column of the table, and one the role may UPDATE (rows read
+    // from the server) or INSERT (new rows): column privileges can differ from the table's.
+    bool isColumnUpdatable(const QString& column) const;
+    bool isColumnInsertable(const QString& column) const;
+    // Why rows of the table cannot be deleted for good here (no DELETE privilege, or no readable row
+    // version to guard the delete with); empty when they can.
+    static QString deleteRefusal(const core::TableInfo& table);
+    // "Columns hidden: secret, salary (no SELECT privilege on them)."; empty when every column is readable.
+    static QString hiddenColumnsNote(const core::TableInfo& table);
 
     // Stages column = value for the row; a value equal to what the row was read with unstages the column
     // (unless original is only the beginning of the value: a cut value, PageModel::isCut()).

@@ -131,7 +131,8 @@ private:
     bool m_locked = false;
     QList<int> m_keyAt;         // columns of the row key, in key order (empty: no key)
     QList<qsizetype> m_inserts; // the session's pending inserts, shown after the page's rows
-    QList<bool> m_writable;
+    QList<bool> m_updatable;    // per column: may be changed in rows read from the server
+    QList<bool> m_insertable;   // per column: may be given in new rows
 
     QList<bool> m_numeric;
     QList<bool> m_boolean;

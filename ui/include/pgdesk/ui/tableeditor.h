@@ -130,6 +130,7 @@ private:
     std::shared_ptr<EditSession> m_shared; // with the other tabs on this table
     EditSession* m_session = nullptr;
     QString m_readOnlyReason;
+    QLabel* m_hiddenColumns = nullptr; // columns the role may not read, named
     QLabel* m_readOnly = nullptr;
     QWidget* m_readOnlyBar = nullptr;
     QPushButton* m_ctidOptIn = nullptr;
