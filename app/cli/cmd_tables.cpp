@@ -46,7 +46,7 @@ int cmdTables(Invocation& inv) {
             core::applyConventionOverride(t, *profile);
 
     if (format == Format::Json) {
-        QJsonArray array;
+        JsonArrayPrinter array(inv.out, QStringLiteral("tables"));
         for (const auto& t : tables) {
             array.append(QJsonObject{
                 {QStringLiteral("schema"), t.schema},
@@ -63,7 +63,7 @@ int cmdTables(Invocation& inv) {
                 {QStringLiteral("privileges"), privilegesJson(t.privileges)},
             });
         }
-        printJson(inv.out, QJsonObject{{QStringLiteral("tables"), array}});
+        array.finish();
         return ExitOk;
     }
 

@@ -62,6 +62,33 @@ void printJson(QTextStream& out, const QJsonValue& value) {
     out << QString::fromUtf8(doc.toJson(QJsonDocument::Indented));
 }
 
+JsonArrayPrinter::JsonArrayPrinter(QTextStream& out, const QString& key)
+    : m_out(out) {
+    m_out << "{\n    \"" << key << "\": ["; // keys are plain ASCII names: nothing to escape
+}
+
+void JsonArrayPrinter::append(const QJsonObject& element) {
+    // An element at depth 2: each line of its own indented text moved in by 8 spaces.
+    const QByteArray text = QJsonDocument(element).toJson(QJsonDocument::Indented);
+    m_out << (m_empty ? "\n" : ",\n");
+    m_empty = false;
+    qsizetype start = 0;
+    while (start < text.size()) {
+        qsizetype end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.size();
+        if (end > start)
+            m_out << "        " << QString::fromUtf8(text.constData() + start, end - start);
+        if (end + 1 < text.size())
+            m_out << '\n';
+        start = end + 1;
+    }
+}
+
+void JsonArrayPrinter::finish() {
+    m_out << "\n    ]\n}\n";
+}
+
 void printTable(QTextStream& out, const QStringList& headers, const QList<QStringList>& rows) {
     QList<qsizetype> widths;
     for (const auto& h : headers)
