@@ -4,8 +4,6 @@
 #include <pgdesk/core/errors.h>
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QSet>
 #include <QThreadPool>
 
 #include <mutex>
@@ -37,51 +35,44 @@ BackgroundFailure backgroundFailure(const std::exception& e) {
     return failure;
 }
 
+QThreadPool& jobPool() {
+    // Never deleted: a job still blocked at exit must not be waited for by a static destructor.
+    static QThreadPool* pool = [] {
+        auto* p = new QThreadPool;
+        p->setObjectName(QStringLiteral("pgdesk-jobs"));
+        p->setMaxThreadCount(kMaxJobThreads);
+        p->setExpiryTimeout(30000);
+        return p;
+    }();
+    return *pool;
+}
+
 namespace detail {
 
 namespace {
+std::mutex routineMutex;
+bool routineAdded = false;
 
-struct Workers {
-    std::mutex mutex;
-    QSet<QThread*> alive; // adopted and not yet deleted
-    bool routineAdded = false;
-};
-
-Workers& workers() {
-    static Workers w;
-    return w;
-}
-
-// A post routine of the application object (run by its destructor).
-void deleteWorkersLeft() {
-    QSet<QThread*> left;
+// A post routine of the application object (run by its destructor): jobs still running get 5 s to end
+// (their replies are no longer delivered).
+void waitForJobs() {
     {
-        std::lock_guard lock(workers().mutex);
-        left.swap(workers().alive);
-        workers().routineAdded = false; // the next application object needs its own
+        std::lock_guard lock(routineMutex);
+        routineAdded = false; // the next application object needs its own
     }
-    for (QThread* worker : std::as_const(left)) {
-        if (worker->wait(QDeadlineTimer(5000)))
-            delete worker; // finished; its deleteLater came too late for the event loop
-    }
+    jobPool().waitForDone(5000);
 }
-
 } // namespace
 
-void adoptWorker(QThread* worker) {
+void startJob(std::function<void()> job) {
     {
-        std::lock_guard lock(workers().mutex);
-        workers().alive.insert(worker);
-        if (!workers().routineAdded) {
-            workers().routineAdded = true;
-            qAddPostRoutine(deleteWorkersLeft);
+        std::lock_guard lock(routineMutex);
+        if (!routineAdded) {
+            routineAdded = true;
+            qAddPostRoutine(waitForJobs);
         }
     }
-    QObject::connect(worker, &QObject::destroyed, [worker] {
-        std::lock_guard lock(workers().mutex);
-        workers().alive.remove(worker);
-    });
-    QObject::connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    jobPool().start(std::move(job));
 }
 
 } // namespace detail

@@ -8,6 +8,7 @@
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/catalogtreemodel.h>
+#include <pgdesk/ui/jobslot.h>
 
 #include <QAction>
 #include <QHeaderView>
@@ -22,7 +23,8 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
     : QWidget(parent)
     , m_model(new CatalogTreeModel(this))
     , m_view(new QTreeView(this))
-    , m_state(new QLabel(this)) {
+    , m_state(new QLabel(this))
+    , m_load(new JobSlot(this)) {
     setObjectName(QStringLiteral("objectBrowser"));
     m_view->setObjectName(QStringLiteral("objectTree"));
     m_view->setModel(m_model);
@@ -74,9 +76,7 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
     });
 }
 
-ObjectBrowser::~ObjectBrowser() {
-    cancelInBackground(std::move(m_cancel)); // a load waiting on a lock must not outlive the tree
-}
+ObjectBrowser::~ObjectBrowser() = default; // the load slot cancels a load still waiting on a lock
 
 void ObjectBrowser::setPool(std::shared_ptr<core::Pool> pool) {
     m_pool = std::move(pool);
@@ -89,14 +89,10 @@ void ObjectBrowser::refresh() {
         return;
     // The load this one supersedes may be waiting on a lock: cancelled, it gives its connection back.
     cancelLoad();
-    const quint64 generation = ++m_generation;
-    m_loading = true;
-    m_cancel = std::make_shared<core::CancelToken>();
     m_retry->hide();
     m_state->setText(tr("Loading…"));
-    runInBackground(
-        this,
-        [pool = m_pool, cancel = m_cancel] {
+    m_load->start(
+        [pool = m_pool](const std::shared_ptr<core::CancelToken>& cancel) {
             auto connection = pool->acquire();
             const core::CancelToken::Scope scope(cancel, *connection);
             core::CatalogReader reader(*connection);
@@ -115,11 +111,7 @@ void ObjectBrowser::refresh() {
                 core::applyConventionOverride(t, connection->profile());
             return tables;
         },
-        [this, generation](QList<core::TableSummary> tables) {
-            if (generation != m_generation)
-                return;
-            m_loading = false;
-            m_cancel.reset();
+        [this](QList<core::TableSummary> tables) {
             m_model->setTables(tables);
             for (int r = 0; r < m_model->rowCount(); ++r)
                 m_view->expand(m_model->index(r, 0));
@@ -128,23 +120,21 @@ void ObjectBrowser::refresh() {
             m_state->setText(tr("%n relation(s)", nullptr, int(tables.size())));
             emit loaded(int(tables.size()));
         },
-        [this, generation](const QString& message) {
-            if (generation != m_generation)
-                return;
-            m_loading = false;
-            m_cancel.reset();
-            m_state->setText(tr("Could not load the catalog: %1").arg(message));
+        [this](const BackgroundFailure& failure) {
+            m_state->setText(tr("Could not load the catalog: %1").arg(failure.message));
             m_retry->show();
-            emit loadFailed(message);
+            emit loadFailed(failure.message);
         });
 }
 
+bool ObjectBrowser::isLoading() const {
+    return m_load->isRunning();
+}
+
 void ObjectBrowser::cancelLoad() {
-    if (!m_loading)
+    if (!m_load->isRunning())
         return;
-    ++m_generation; // its reply, a cancel error, is dropped
-    m_loading = false;
-    cancelInBackground(std::exchange(m_cancel, nullptr));
+    m_load->abandon(); // PQcancel; its reply, a cancel error, is dropped
     m_state->setText(tr("Loading cancelled"));
     m_retry->show();
 }

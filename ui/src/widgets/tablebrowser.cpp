@@ -18,6 +18,7 @@
 #include <pgdesk/core/queryengine.h>
 #include <pgdesk/core/standby.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/pagemodel.h>
 
 #include <QAction>
@@ -41,38 +42,7 @@
 
 namespace pgdesk::ui {
 
-// A statement the GUI may cancel, shared by the GUI thread and the worker that runs it.
-struct TableBrowser::CountJob {
-    std::mutex mutex;
-    core::CancelHandle cancel;
-    bool cancelled = false;
-
-    void requestCancel() {
-        std::lock_guard lock(mutex);
-        cancelled = true;
-        cancel.cancel();
-    }
-};
-
 namespace {
-// Worker side: lets a cancel reach the connection's statement while the scope lives. The connection goes
-// back to the pool afterwards, so a late cancel must not reach whatever it runs next: the handle is
-// dropped when the scope ends, however it ends.
-template <class Job> struct CancelScope {
-    Job& job;
-    CancelScope(Job& j, core::Connection& connection)
-        : job(j) {
-        std::lock_guard lock(job.mutex);
-        if (job.cancelled)
-            core::throwError(core::ErrorKind::QueryCanceled, QStringLiteral("cancelled"));
-        job.cancel = connection.cancelHandle();
-    }
-    ~CancelScope() {
-        std::lock_guard lock(job.mutex);
-        job.cancel = {};
-    }
-};
-
 core::TableInfo readTable(core::Connection& connection, const core::QuerySpec& spec) {
     return core::readTableForProfile(connection, spec.schema, spec.table);
 }
@@ -104,7 +74,12 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     , m_range(new QLabel(this))
     , m_message(new QLabel(this))
     , m_scope(new QComboBox(this))
-    , m_hiddenRows(new QLabel(this)) {
+    , m_hiddenRows(new QLabel(this))
+    , m_countJob(new JobSlot(this))
+    , m_loadJob(new JobSlot(this))
+    , m_blockJob(new JobSlot(this)) {
+    for (JobSlot* job : {m_countJob, m_loadJob, m_blockJob})
+        connect(job, &JobSlot::runningChanged, this, &TableBrowser::busyChanged);
     setObjectName(QStringLiteral("tableBrowser"));
     m_spec.schema = std::move(schema);
     m_spec.table = std::move(table);
@@ -318,61 +293,47 @@ void TableBrowser::goToPage(qint64 page) {
 }
 
 void TableBrowser::countExactly() {
-    if (m_counting)
+    if (m_countJob->isRunning())
         return;
-    auto job = std::make_shared<CountJob>();
-    m_counting = job;
     m_count->setText(tr("Cancel count"));
-    updateControls();
-    emit busyChanged();
-    runInBackground(
-        this,
-        [pool = m_pool, spec = m_spec, table = m_table, job] {
+    m_countJob->start(
+        [pool = m_pool, spec = m_spec, table = m_table](const std::shared_ptr<core::CancelToken>& token) {
             auto connection = pool->acquire();
-            const CancelScope scope(*job, *connection);
+            const core::CancelToken::Scope scope(token, *connection);
             const core::TableInfo info = table ? *table : readTable(*connection, spec);
             return core::QueryEngine(*connection).exactCount(spec, info);
         },
-        [this, job](qint64 rows) {
-            if (job != m_counting)
-                return;
-            m_counting.reset();
+        [this](qint64 rows) {
             m_exactTotal = rows;
             m_model->setTotal(rows, true);
             m_count->setText(tr("Count rows"));
             updateControls();
-            emit busyChanged();
             emit countFinished(rows);
         },
-        [this, job](const QString& message) {
-            if (job != m_counting)
-                return;
-            m_counting.reset();
+        [this](const BackgroundFailure& failure) {
             m_count->setText(tr("Count rows"));
             updateControls();
-            emit busyChanged();
-            emit countFailed(message);
+            emit countFailed(failure.message);
         });
+    updateControls();
 }
 
 bool TableBrowser::isBusy() const {
-    return m_loading || m_counting || m_blockJob;
+    return m_loading || m_countJob->isRunning() || m_blockJob->isRunning();
 }
 
 QString TableBrowser::busyText() const {
-    if (m_counting)
+    if (m_countJob->isRunning())
         return tr("Counting the rows of %1…").arg(m_spec.table);
-    if (m_loading || m_blockJob)
+    if (m_loading || m_blockJob->isRunning())
         return tr("Loading %1…").arg(m_spec.table);
     return {};
 }
 
 void TableBrowser::cancelBusy() {
     cancelCount();
-    if (m_loading && m_loadJob)
-        m_loadJob->requestCancel();
-    if (m_blockJob)
-        m_blockJob->requestCancel();
+    m_loadJob->cancel();
+    m_blockJob->cancel();
 }
 
 QString TableBrowser::qualifiedName() const {
@@ -394,9 +355,12 @@ BatchDialog* TableBrowser::openBatchDialog() {
     return dialog;
 }
 
+bool TableBrowser::isCounting() const {
+    return m_countJob->isRunning();
+}
+
 void TableBrowser::cancelCount() {
-    if (m_counting)
-        m_counting->requestCancel();
+    m_countJob->cancel();
 }
 
 void TableBrowser::setScope(core::SoftDeleteScope scope) {
@@ -449,21 +413,17 @@ void TableBrowser::load(Move move) {
     case Move::Same:
         break;
     }
-    const quint64 generation = ++m_generation;
-    m_blockJob.reset(); // its reply is stale now
+    m_blockJob->abandon(); // its reply is stale now
     m_blocksFailed = false;
     const qint64 previousFirst = m_firstRow;
     const qsizetype previousRows = current.rows.size();
     m_loading = true;
-    m_loadJob = std::make_shared<CountJob>();
-    updateControls();
-    emit busyChanged();
-    runInBackground(
-        this,
-        [pool = m_pool, spec = m_spec, table = m_table, job = m_loadJob,
-         byCtid = !m_table && UiSettings::editsByCtid(m_pool->profile().name, qualifiedName())] {
+    m_loadJob->start(
+        [pool = m_pool, spec = m_spec, table = m_table,
+         byCtid = !m_table && UiSettings::editsByCtid(m_pool->profile().name, qualifiedName())](
+            const std::shared_ptr<core::CancelToken>& token) {
             auto connection = pool->acquire();
-            const CancelScope scope(*job, *connection);
+            const core::CancelToken::Scope scope(token, *connection);
             Loaded loaded{table ? *table : readTable(*connection, spec), {}};
             // Asked with the table, so a standby's tab is read-only before anything can be staged.
             if (!table)
@@ -473,9 +433,7 @@ void TableBrowser::load(Move move) {
             loaded.page = core::QueryEngine(*connection).fetchPage(spec, loaded.table);
             return loaded;
         },
-        [this, generation, move, previousFirst, previousRows](Loaded loaded) {
-            if (generation != m_generation)
-                return; // a newer request replaced this one
+        [this, move, previousFirst, previousRows](Loaded loaded) {
             m_loading = false;
             if (!m_table) {
                 m_table = loaded.table;
@@ -528,15 +486,13 @@ void TableBrowser::load(Move move) {
             }
             showSortIndicators();
             updateControls();
-            emit busyChanged();
             emit pageLoaded();
         },
-        [this, generation](const BackgroundFailure& failure) {
-            if (generation != m_generation)
-                return;
+        [this](const BackgroundFailure& failure) {
             m_loading = false;
             showFailure(failure.message, failure.connectionLost);
         });
+    updateControls();
 }
 
 void TableBrowser::showFailure(const QString& message, bool connectionLost) {
@@ -568,7 +524,7 @@ void TableBrowser::scrollWindow(Move move) {
         break;
     case Move::Same:
         // Reload in place (after an apply or a reconnect): drop the rows, the visible ones load again.
-        m_blockJob.reset();
+        m_blockJob->abandon();
         m_blocksFailed = false;
         m_message->setVisible(false);
         m_model->dropBlocks();
@@ -578,27 +534,22 @@ void TableBrowser::scrollWindow(Move move) {
 }
 
 void TableBrowser::fetchWantedBlock() {
-    if (m_blockJob || m_loading || m_blocksFailed || !m_model->isWindowed() || !m_table)
+    if (m_blockJob->isRunning() || m_loading || m_blocksFailed || !m_model->isWindowed() || !m_table)
         return;
     const auto wanted = m_model->takeWantedBlock();
     if (!wanted)
         return;
-    auto job = std::make_shared<CountJob>();
-    m_blockJob = job;
     core::QuerySpec spec = m_spec;
     spec.page = wanted->request;
     spec.count = core::CountMode::None;
     const bool countFirst = wanted->request.pageNumber && !m_model->isTotalExact() &&
                             !m_table->conventions.rowKey.isEmpty() &&
                             wanted->block * kBlockSize > kCountBeforeOffset;
-    const quint64 generation = m_generation;
-    emit busyChanged();
-    runInBackground(
-        this,
-        [pool = m_pool, spec, table = *m_table, job, block = wanted->block, countFirst,
-         totalExact = m_model->isTotalExact()]() mutable {
+    m_blockJob->start(
+        [pool = m_pool, spec, table = *m_table, block = wanted->block, countFirst,
+         totalExact = m_model->isTotalExact()](const std::shared_ptr<core::CancelToken>& token) mutable {
             auto connection = pool->acquire();
-            const CancelScope scope(*job, *connection);
+            const core::CancelToken::Scope scope(token, *connection);
             core::QueryEngine engine(*connection);
             BlockLoaded loaded;
             if (countFirst) {
@@ -614,10 +565,7 @@ void TableBrowser::fetchWantedBlock() {
                 loaded.total = engine.exactCount(spec, table); // past an overestimate: the true end at once
             return loaded;
         },
-        [this, job, generation, block = wanted->block](BlockLoaded loaded) {
-            if (generation != m_generation || job != m_blockJob)
-                return; // the view changed meanwhile
-            m_blockJob.reset();
+        [this, block = wanted->block](BlockLoaded loaded) {
             if (loaded.total) {
                 m_exactTotal = loaded.total;
                 m_model->setTotal(*loaded.total, true);
@@ -625,14 +573,10 @@ void TableBrowser::fetchWantedBlock() {
             if (!loaded.page.columns.isEmpty())
                 m_model->storeBlock(block, loaded.page);
             updateControls();
-            emit busyChanged();
             emit rowsLoaded();
             fetchWantedBlock();
         },
-        [this, job, generation](const BackgroundFailure& failure) {
-            if (generation != m_generation || job != m_blockJob)
-                return;
-            m_blockJob.reset();
+        [this](const BackgroundFailure& failure) {
             m_blocksFailed = true; // not again and again while the view repaints: Refresh or Reconnect
             showFailure(failure.message, failure.connectionLost);
         });

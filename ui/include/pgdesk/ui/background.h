@@ -6,7 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
-#include <QThread>
+#include <QThreadPool>
 
 #include <exception>
 #include <functional>
@@ -39,22 +39,26 @@ void cancelInBackground(std::shared_ptr<core::CancelToken> token);
 // The failure an exception from work describes.
 BackgroundFailure backgroundFailure(const std::exception& e);
 
+// The bounded pool every background job runs on (kMaxJobThreads threads, idle ones expire): scrolling
+// through a million rows or opening many tabs never starts a thread per request. The application object's
+// destructor waits up to 5 s for jobs still running.
+inline constexpr int kMaxJobThreads = 8;
+QThreadPool& jobPool();
+
 namespace detail {
-// Deletes the worker once it has finished (deleteLater on the GUI thread) and keeps track of it until then:
-// when the application object goes away first (an in-flight job at exit), its destructor waits up to 5 s
-// for the workers still alive and deletes them, instead of leaking them.
-void adoptWorker(QThread* worker);
+void startJob(std::function<void()> job);
 } // namespace detail
 
-// Runs `work` on a new worker thread (database, keychain, disk) and delivers its plain-value result
-// to `done`, or the error text to `failed`, on `context`'s (GUI) thread. Nothing is delivered once
-// `context` is gone. Callers drop stale replies with their own generation counter. `failed` takes either
-// the error text (const QString&) or a BackgroundFailure.
+// Runs `work` on the job pool (database, keychain, disk) and delivers its plain-value result to `done`, or
+// the failure to `failed`, on `context`'s (GUI) thread. Nothing is delivered once `context` is gone.
+// `failed` takes either the error text (const QString&) or a BackgroundFailure. A job that one owner may
+// supersede or cancel belongs in a JobSlot (jobslot.h), which drops stale replies itself.
 template <class Work, class Done, class Failed>
 void runInBackground(QObject* context, Work work, Done done, Failed failed) {
     QPointer<QObject> guard(context);
-    QThread* worker = QThread::create([guard, work = std::move(work), done = std::move(done),
-                                       failed = std::move(failed)]() mutable {
+    // Shared, so the callable std::function needs stays copyable whatever the job captures.
+    auto job = std::make_shared<std::function<void()>>();
+    *job = [guard, work = std::move(work), done = std::move(done), failed = std::move(failed)]() mutable {
         auto post = [guard](auto fn) {
             QObject* target = guard.data();
             if (!target)
@@ -80,9 +84,11 @@ void runInBackground(QObject* context, Work work, Done done, Failed failed) {
                     failed(failure);
             });
         }
+    };
+    detail::startJob([job] {
+        (*job)();
+        *job = nullptr; // the captures go on the pool thread, as they would with the job's own thread
     });
-    detail::adoptWorker(worker);
-    worker->start();
 }
 
 } // namespace pgdesk::ui

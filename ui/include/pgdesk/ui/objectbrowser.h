@@ -16,6 +16,7 @@ class Pool;
 namespace pgdesk::ui {
 
 class CatalogTreeModel;
+class JobSlot;
 
 // The object tree of one session: loads the catalog on a worker thread from the session's pool,
 // refreshable, and reports which relation the user opened. A new load cancels the one still running (so
@@ -33,7 +34,7 @@ public:
     void cancelLoad();
     CatalogTreeModel* model() const { return m_model; }
     QTreeView* view() const { return m_view; }
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
 
 signals:
     void tableActivated(const QString& schema, const QString& name);
@@ -46,9 +47,7 @@ private:
     QTreeView* m_view = nullptr;
     QLabel* m_state = nullptr;
     QToolButton* m_retry = nullptr;
-    std::shared_ptr<core::CancelToken> m_cancel; // of the running load
-    quint64 m_generation = 0;
-    bool m_loading = false;
+    JobSlot* m_load = nullptr; // the catalog load; a Refresh supersedes it
 };
 
 } // namespace pgdesk::ui

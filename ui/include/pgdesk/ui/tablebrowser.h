@@ -23,6 +23,7 @@ class Pool;
 namespace pgdesk::ui {
 
 class BatchDialog;
+class JobSlot;
 class FilterBar;
 struct RelatedRows;
 class PageModel;
@@ -95,7 +96,7 @@ public:
     // count(*) with the current filter and scope, off the GUI thread; cancelCount() stops it (PQcancel).
     void countExactly();
     void cancelCount();
-    bool isCounting() const { return m_counting != nullptr; }
+    bool isCounting() const;
     // A page load or an exact count is running (the status bar shows it with Cancel).
     bool isBusy() const;
     QString busyText() const;
@@ -118,7 +119,6 @@ signals:
 
 private:
     enum class Move { First, Next, Previous, Last, Jump, Same };
-    struct CountJob;
     void load(Move move);
     void updateControls();
     void showSortIndicators();
@@ -153,14 +153,13 @@ private:
     QPushButton* m_count = nullptr;
     QPushButton* m_reconnect = nullptr;
     QAction* m_cancelAction = nullptr;
-    std::shared_ptr<CountJob> m_counting; // the running exact count, if any
-    std::shared_ptr<CountJob> m_loadJob;  // the latest page load (cancellable)
-    std::shared_ptr<CountJob> m_blockJob; // continuous: the block being fetched
+    JobSlot* m_countJob = nullptr; // the exact count
+    JobSlot* m_loadJob = nullptr;  // the latest page load (a new one supersedes it)
+    JobSlot* m_blockJob = nullptr; // continuous: the block being fetched
     bool m_continuous = false;
     bool m_blocksFailed = false;        // continuous: stop fetching until reload/reconnect
     bool m_stickToBottom = false;       // continuous: after "Last", until the user scrolls up
     std::optional<qint64> m_exactTotal; // from "Count rows", until the scope changes
-    quint64 m_generation = 0;
     bool m_loading = false;
     bool m_columnsSized = false;
     qint64 m_firstRow = 1; // 1-based number of the first row shown, when known
