@@ -5,11 +5,13 @@
 #include <pgdesk/core/profilestore.h>
 #include <pgdesk/core/secretstore.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 
 namespace pgdesk::ui {
 
 SessionOpener::SessionOpener(QObject* parent)
-    : QObject(parent) {
+    : QObject(parent)
+    , m_open(new JobSlot(this)) {
 }
 
 void SessionOpener::openProfile(const QString& name) {
@@ -21,10 +23,8 @@ void SessionOpener::openDsn(const QString& dsn) {
 }
 
 void SessionOpener::start(const QString& profileName, const QString& dsn) {
-    const quint64 generation = ++m_generation;
-    runInBackground(
-        this,
-        [profileName, dsn] {
+    m_open->start(
+        [profileName, dsn](const std::shared_ptr<core::CancelToken>&) {
             core::ConnectionProfile profile;
             std::optional<QString> password;
             if (!profileName.isEmpty()) {
@@ -43,14 +43,8 @@ void SessionOpener::start(const QString& profileName, const QString& dsn) {
             return SessionInfo{profileName.isEmpty() ? who.text(0, 1) : profileName,
                                connection->serverVersionString(), who.text(0, 0), who.text(0, 1), pool};
         },
-        [this, generation](SessionInfo info) {
-            if (generation == m_generation)
-                emit opened(info);
-        },
-        [this, generation](const QString& message) {
-            if (generation == m_generation)
-                emit failed(message);
-        });
+        [this](SessionInfo info) { emit opened(info); },
+        [this](const BackgroundFailure& failure) { emit failed(failure.message); });
 }
 
 } // namespace pgdesk::ui

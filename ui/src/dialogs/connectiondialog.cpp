@@ -9,6 +9,7 @@
 #include <pgdesk/core/secretstore.h>
 #include <pgdesk/core/servicefile.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/profileeditor.h>
 #include <pgdesk/ui/profilelistmodel.h>
 
@@ -43,6 +44,8 @@ QPushButton* button(const QString& text, const char* objectName, QWidget* parent
 ConnectionDialog::ConnectionDialog(QWidget* parent, const QString& storePath)
     : QDialog(parent)
     , m_store(storePath)
+    , m_testJob(new JobSlot(this))
+    , m_passwordJob(new JobSlot(this))
     , m_model(new ProfileListModel(this)) {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(tr("Connections"));
@@ -233,7 +236,7 @@ void ConnectionDialog::selectProfile(const QString& name) {
 }
 
 void ConnectionDialog::showProfile(int row) {
-    ++m_testGeneration; // a test of the previous profile no longer answers here
+    m_testJob->abandon(); // a test of the previous profile no longer answers here
     setTesting(false);
     m_testResult->clear();
     m_dsnMessage->hide();
@@ -256,20 +259,20 @@ void ConnectionDialog::showProfile(int row) {
 }
 
 void ConnectionDialog::loadPasswordState(const QString& name) {
-    const quint64 generation = ++m_passwordGeneration;
-    runInBackground(
-        this, [name] { return core::SecretStore::instance().password(name).has_value(); },
-        [this, generation, name](bool found) {
-            if (generation != m_passwordGeneration || m_current != name)
+    m_passwordJob->start(
+        [name](const std::shared_ptr<core::CancelToken>&) {
+            return core::SecretStore::instance().password(name).has_value();
+        },
+        [this, name](bool found) {
+            if (m_current != name)
                 return;
             const PasswordState state = !found                         ? PasswordState::None
                                         : m_sessionOnly.contains(name) ? PasswordState::Session
                                                                        : PasswordState::Keychain;
             m_editor->setPasswordState(state, !m_dirty); // a box the user already set stays as set
         },
-        [this, generation](const QString& message) {
-            if (generation == m_passwordGeneration)
-                setStatus(tr("The keychain did not answer: %1").arg(message), true);
+        [this](const BackgroundFailure& failure) {
+            setStatus(tr("The keychain did not answer: %1").arg(failure.message), true);
         });
 }
 
@@ -290,7 +293,7 @@ bool ConnectionDialog::confirmLeaving() {
 void ConnectionDialog::onEdited() {
     m_dirty = true;
     if (m_testing) { // the answer would describe settings that are no longer on screen
-        ++m_testGeneration;
+        m_testJob->abandon();
         setTesting(false);
         setTestResult(tr("The settings changed during the test; test again."), Tone::Neutral);
     } else {
@@ -495,13 +498,15 @@ bool ConnectionDialog::save(std::function<void()> then) {
     updateButtons();
     setStatus(tr("Saving “%1”…").arg(p.name));
 
-    const quint64 generation = ++m_passwordGeneration;
+    // Always heard to the end (the profile was saved), unlike a keychain lookup it makes stale.
+    m_passwordJob->abandon();
+    const quint64 lookups = m_passwordJob->currentId();
     runInBackground(
         this,
         [oldName, name = p.name, typed, keep, wasKeychain] {
             return storeProfilePassword(oldName, name, typed, keep, wasKeychain);
         },
-        [this, generation, name = p.name, oldName, then](const PasswordOutcome& outcome) {
+        [this, lookups, name = p.name, oldName, then](const PasswordOutcome& outcome) {
             m_saving = false;
             if (outcome.state == PasswordState::Session)
                 m_sessionOnly.insert(name);
@@ -509,7 +514,7 @@ bool ConnectionDialog::save(std::function<void()> then) {
                 m_sessionOnly.remove(name);
             if (oldName != name)
                 m_sessionOnly.remove(oldName);
-            if (generation == m_passwordGeneration && m_current == name && !m_dirty) {
+            if (lookups == m_passwordJob->currentId() && m_current == name && !m_dirty) {
                 m_editor->setTypedPassword(QString());
                 m_editor->setPasswordState(outcome.state);
             }
@@ -635,8 +640,8 @@ int ConnectionDialog::importServiceFile(const QString& path) {
 }
 
 void ConnectionDialog::testConnection() {
-    if (m_testing) { // a second click cancels: the late answer is dropped by its generation
-        ++m_testGeneration;
+    if (m_testing) { // a second click cancels: the late answer is dropped
+        m_testJob->abandon();
         setTesting(false);
         setTestResult(tr("Test cancelled."), Tone::Neutral);
         return;
@@ -647,25 +652,18 @@ void ConnectionDialog::testConnection() {
         return;
     }
     const core::ConnectionProfile profile = m_editor->profile();
-    const quint64 generation = ++m_testGeneration;
     setTesting(true);
     setTestResult(tr("Connecting to %1…").arg(ProfileListModel::summary(profile)), Tone::Neutral);
-    runInBackground(
-        this,
-        [profile, typed = m_editor->typedPassword(), savedAs = m_current] {
-            return runConnectionTest(profile, typed, savedAs);
-        },
-        [this, generation](const ConnectionTestOutcome& outcome) {
-            if (generation != m_testGeneration)
-                return;
+    m_testJob->start(
+        [profile, typed = m_editor->typedPassword(), savedAs = m_current](
+            const std::shared_ptr<core::CancelToken>&) { return runConnectionTest(profile, typed, savedAs); },
+        [this](const ConnectionTestOutcome& outcome) {
             setTesting(false);
             setTestResult(describeTestOutcome(outcome), outcome.ok ? Tone::Good : Tone::Bad);
         },
-        [this, generation](const QString& message) {
-            if (generation != m_testGeneration)
-                return;
+        [this](const BackgroundFailure& failure) {
             setTesting(false);
-            setTestResult(message, Tone::Bad);
+            setTestResult(failure.message, Tone::Bad);
         });
 }
 
@@ -687,7 +685,7 @@ void ConnectionDialog::accept() {
 void ConnectionDialog::reject() {
     if (!confirmLeaving())
         return;
-    ++m_testGeneration;
+    m_testJob->abandon();
     QDialog::reject();
 }
 

@@ -5,6 +5,7 @@
 #include <pgdesk/core/importer.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 
 #include <QApplication>
 #include <QCheckBox>
@@ -75,6 +76,7 @@ ImportDialog::ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo tab
     : QDialog(parent)
     , m_pool(std::move(pool))
     , m_table(std::move(table))
+    , m_previewJob(new JobSlot(this))
     , m_inputs(new QWidget(this))
     , m_path(new QLineEdit(m_inputs))
     , m_header(new QCheckBox(tr("First line holds column names"), m_inputs))
@@ -300,7 +302,7 @@ void ImportDialog::delimiterChanged() {
 
 void ImportDialog::readPreview() {
     m_refresh->stop();
-    const quint64 generation = ++m_previewGeneration;
+    m_previewJob->abandon(); // the file or delimiter changed: its preview no longer applies
     const QString path = m_path->text().trimmed();
     const char delimiter = this->delimiter();
     m_imported = false;
@@ -312,9 +314,8 @@ void ImportDialog::readPreview() {
     m_reading = true;
     validate();
     // Off the GUI thread: the file may sit on a slow or hung network share.
-    runInBackground(
-        this,
-        [path, delimiter] {
+    m_previewJob->start(
+        [path, delimiter](const std::shared_ptr<core::CancelToken>&) {
             Preview preview;
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
@@ -329,17 +330,13 @@ void ImportDialog::readPreview() {
             preview.records = core::parseCsvRecords(head, delimiter, kPreviewRecords + 1);
             return preview;
         },
-        [this, generation](const Preview& preview) {
-            if (generation != m_previewGeneration)
-                return; // the file or delimiter changed meanwhile
+        [this](const Preview& preview) {
             m_reading = false;
             showPreview(preview);
         },
-        [this, generation](const QString& message) {
-            if (generation != m_previewGeneration)
-                return;
+        [this](const BackgroundFailure& failure) {
             m_reading = false;
-            showPreview({{}, 0, message});
+            showPreview({{}, 0, failure.message});
         });
 }
 

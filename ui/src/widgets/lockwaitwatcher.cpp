@@ -2,56 +2,45 @@
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 
 namespace pgdesk::ui {
 
 LockWaitWatcher::LockWaitWatcher(std::shared_ptr<core::Pool> pool, QObject* parent)
     : QObject(parent)
-    , m_pool(std::move(pool)) {
+    , m_pool(std::move(pool))
+    , m_ask(new JobSlot(this)) {
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, &LockWaitWatcher::poll);
 }
 
 void LockWaitWatcher::start(std::function<int()> pidSource) {
     m_pidSource = std::move(pidSource);
-    ++m_generation;
-    m_asking = false;
+    m_ask->abandon();
     setText({});
     m_timer.start();
 }
 
 void LockWaitWatcher::stop() {
-    ++m_generation;
-    m_asking = false;
+    m_ask->abandon();
     m_timer.stop();
     m_pidSource = {};
     setText({});
 }
 
 void LockWaitWatcher::poll() {
-    if (m_asking || !m_pidSource || !m_pool)
+    if (m_ask->isRunning() || !m_pidSource || !m_pool)
         return;
     const int pid = m_pidSource();
     if (pid == 0)
         return;
-    m_asking = true;
-    const quint64 generation = m_generation;
-    runInBackground(
-        this,
-        [pool = m_pool, pid] {
+    m_ask->start(
+        [pool = m_pool, pid](const std::shared_ptr<core::CancelToken>&) {
             core::PooledConnection connection = pool->acquire();
             return core::lockBlockers(*connection, pid);
         },
-        [this, generation](const QList<core::LockBlocker>& blockers) {
-            if (generation != m_generation)
-                return;
-            m_asking = false;
-            setText(describe(blockers));
-        },
-        [this, generation](const QString&) {
-            if (generation == m_generation)
-                m_asking = false; // not knowing what it waits for is no reason to stop the work
-        });
+        [this](const QList<core::LockBlocker>& blockers) { setText(describe(blockers)); },
+        [](const BackgroundFailure&) {}); // not knowing what it waits for is no reason to stop the work
 }
 
 QString LockWaitWatcher::describe(const QList<core::LockBlocker>& blockers) {

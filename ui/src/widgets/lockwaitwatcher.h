@@ -15,6 +15,8 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class JobSlot;
+
 // Tells what a running statement waits for. While started, it asks every second, on a worker with a pooled
 // connection of its own, which sessions block the server process that pidSource() names (0: none yet) and
 // reports them as one line for people ("waiting for a lock held by PID 4711 (alice, idle in transaction
@@ -41,11 +43,10 @@ private:
     void setText(const QString& text);
 
     std::shared_ptr<core::Pool> m_pool;
+    JobSlot* m_ask = nullptr; // the question being asked; start() and stop() drop its answer
     std::function<int()> m_pidSource;
     QTimer m_timer;
     QString m_text;
-    quint64 m_generation = 0;
-    bool m_asking = false;
 };
 
 } // namespace pgdesk::ui

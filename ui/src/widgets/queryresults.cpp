@@ -5,6 +5,7 @@
 #include <pgdesk/core/errors.h>
 
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/uisettings.h>
 
@@ -34,6 +35,7 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
     , m_truncated(result.truncated)
     , m_rowCount(result.rowCount)
     , m_statementIndex(result.index) {
+    m_load = new JobSlot(this); // first: nothing below may load before it exists
     m_model = new PageModel(this);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("resultView"));
@@ -135,20 +137,16 @@ void QueryResultGrid::load(qint64 pageNumber) {
         return;
     core::QuerySpec spec = m_spec;
     spec.page.pageNumber = pageNumber;
-    const quint64 generation = ++m_generation;
     m_loading = true;
     updateControls();
-    runInBackground(
-        this,
-        [weak = m_session, spec, table = m_table] {
+    m_load->start(
+        [weak = m_session, spec, table = m_table](const std::shared_ptr<core::CancelToken>&) {
             const auto session = weak.lock();
             if (!session)
                 core::throwError(core::ErrorKind::Connection, QStringLiteral("the query tool was closed"));
             return session->fetchPage(spec, table);
         },
-        [this, generation, pageNumber](core::Page page) {
-            if (generation != m_generation)
-                return;
+        [this, pageNumber](core::Page page) {
             m_loading = false;
             if (page.rows.isEmpty() && pageNumber > 1) {
                 m_atEnd = true; // the estimate promised more than there is: stay on this page
@@ -160,13 +158,11 @@ void QueryResultGrid::load(qint64 pageNumber) {
             updateControls();
             emit pageLoaded();
         },
-        [this, generation](const QString& message) {
-            if (generation != m_generation)
-                return;
+        [this](const BackgroundFailure& failure) {
             m_loading = false;
             updateControls();
-            m_range->setText(message);
-            emit loadFailed(message);
+            m_range->setText(failure.message);
+            emit loadFailed(failure.message);
         });
 }
 

@@ -13,12 +13,14 @@ class QTreeWidget;
 
 namespace pgdesk::ui {
 
+class JobSlot;
+
 class PageModel;
 class QuerySession;
 
 // One statement's rows in the query tool: a read-only grid holding one page (PageModel: NULL drawn
 // distinctly, numbers right-aligned). A plain query is paged on the server through the tool's session
-// (first / previous / next, fetched on workers with a generation id); other statements show the rows
+// (first / previous / next, fetched in a JobSlot: a newer page supersedes); other statements show the rows
 // that were kept ("first 1,000 of 1,500 rows").
 class QueryResultGrid final : public QWidget {
     Q_OBJECT
@@ -56,7 +58,7 @@ private:
     qint64 m_pageNumber = 1;
     bool m_atEnd = false; // a next page came back empty
     bool m_loading = false;
-    quint64 m_generation = 0;
+    JobSlot* m_load = nullptr; // the page being fetched; a newer page replaces it
     PageModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QLabel* m_range = nullptr;

@@ -8,6 +8,7 @@
 #include <pgdesk/core/queryhistory.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/theme.h>
 
 #include <QAction>
@@ -75,6 +76,7 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
     , m_session(std::make_shared<QuerySession>(std::move(pool)))
     , m_historyKey(std::move(historyKey))
     , m_historyPath(historyPath.isEmpty() ? core::QueryHistory::defaultPath() : std::move(historyPath)) {
+    m_historyJob = new JobSlot(this);
     setObjectName(QStringLiteral("queryTool"));
 
     m_editor = new QPlainTextEdit(this);
@@ -539,15 +541,12 @@ void QueryTool::message(const QString& text, const QString& color) {
 }
 
 void QueryTool::refreshHistory() {
-    const quint64 generation = ++m_historyGeneration;
-    runInBackground(
-        this,
-        [path = m_historyPath, key = m_historyKey, text = m_historySearch->text()] {
+    m_historyJob->start(
+        [path = m_historyPath, key = m_historyKey,
+         text = m_historySearch->text()](const std::shared_ptr<core::CancelToken>&) {
             return core::QueryHistory(path).search(key, text, 200);
         },
-        [this, generation](const QList<core::HistoryEntry>& entries) {
-            if (generation != m_historyGeneration)
-                return;
+        [this](const QList<core::HistoryEntry>& entries) {
             m_historyList->clear();
             const QLocale locale;
             for (const core::HistoryEntry& e : entries) {
@@ -567,11 +566,9 @@ void QueryTool::refreshHistory() {
             }
             emit historyLoaded();
         },
-        [this, generation](const QString& message) {
-            if (generation != m_historyGeneration)
-                return;
+        [this](const BackgroundFailure& failure) {
             m_historyList->clear();
-            new QListWidgetItem(tr("History unavailable: %1").arg(message), m_historyList);
+            new QListWidgetItem(tr("History unavailable: %1").arg(failure.message), m_historyList);
             emit historyLoaded();
         });
 }

@@ -15,6 +15,7 @@ class QPushButton;
 
 namespace pgdesk::ui {
 
+class JobSlot;
 class ProfileEditor;
 class ProfileListModel;
 
@@ -81,6 +82,8 @@ private:
     void chooseServiceFile();
 
     core::ProfileStore m_store;
+    JobSlot* m_testJob = nullptr;     // Test connection: a second click, an edit or another profile drops it
+    JobSlot* m_passwordJob = nullptr; // whether the keychain holds the shown profile's password
     ProfileListModel* m_model = nullptr;
     QListView* m_list = nullptr;
     ProfileEditor* m_editor = nullptr;
@@ -103,8 +106,6 @@ private:
     bool m_switching = false;     // selection changes made by the dialog itself
     bool m_acceptPending = false; // Connect pressed while a save was still storing the password
     QSet<QString> m_sessionOnly;  // profiles whose password this dialog kept in memory only
-    quint64 m_testGeneration = 0;
-    quint64 m_passwordGeneration = 0;
 };
 
 } // namespace pgdesk::ui

@@ -26,6 +26,8 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class JobSlot;
+
 // File ▸ Import CSV into table…: a CSV file into one table through core::Importer (COPY … FROM STDIN in
 // one transaction: every row or none). A preview grid shows the file's first records (read and parsed
 // off the GUI thread from its first 256 KiB) with a combo box above each file column choosing the
@@ -89,7 +91,8 @@ private:
 
     std::shared_ptr<core::Pool> m_pool;
     core::TableInfo m_table;
-    QWidget* m_inputs = nullptr; // the file, its options and the mapping (off while importing)
+    JobSlot* m_previewJob = nullptr; // reads the file's head; a newer read replaces it
+    QWidget* m_inputs = nullptr;     // the file, its options and the mapping (off while importing)
     QLineEdit* m_path = nullptr;
     QCheckBox* m_header = nullptr;
     QComboBox* m_delimiter = nullptr;
@@ -106,7 +109,6 @@ private:
     QList<QComboBox*> m_targets; // one per file column, in file order
     QList<QStringList> m_records;
     QString m_previewError;
-    quint64 m_previewGeneration = 0;
     bool m_reading = false; // a preview read is under way (Import waits for it)
     bool m_valid = false;
     bool m_imported = false;    // Import stays off after success until the file or its options change

@@ -27,6 +27,8 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class JobSlot;
+
 class QueryResultGrid;
 class QuerySession;
 
@@ -121,7 +123,7 @@ private:
     QAction* m_analyzeAction = nullptr;
     bool m_running = false;
     core::TransactionState m_transaction = core::TransactionState::Idle;
-    quint64 m_historyGeneration = 0;
+    JobSlot* m_historyJob = nullptr; // the history search; a newer one replaces it
 };
 
 } // namespace pgdesk::ui

@@ -11,6 +11,8 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class JobSlot;
+
 // An open session: the profile's connection pool plus what the window shows about it. Made on a
 // worker thread; the pool is thread-safe and shared by every tab of the session.
 struct SessionInfo {
@@ -22,7 +24,7 @@ struct SessionInfo {
 };
 
 // Opens a session (profile from the store + password from the keychain, or a DSN) on a worker thread
-// and reports back on the GUI thread. Stale replies (an earlier request) are dropped by generation.
+// and reports back on the GUI thread. A newer request supersedes an earlier one (JobSlot).
 class SessionOpener final : public QObject {
     Q_OBJECT
 public:
@@ -37,7 +39,7 @@ signals:
 
 private:
     void start(const QString& profile, const QString& dsn);
-    quint64 m_generation = 0;
+    JobSlot* m_open = nullptr; // a newer open replaces the one still connecting
 };
 
 } // namespace pgdesk::ui

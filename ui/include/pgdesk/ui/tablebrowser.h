@@ -39,7 +39,7 @@ struct TableView {
 };
 
 // A tab that browses one table: pages are fetched on worker threads through the core query engine
-// (keyset paging, server-side sort), each request carries a generation and stale replies are dropped,
+// (keyset paging, server-side sort) in JobSlots, so a newer request supersedes (and cancels) the older,
 // and only the current page is held in memory. With the page size "Scroll" the grid instead scrolls
 // continuously through the whole result: the model is windowed (PageModel::setWindowed), blocks of rows
 // are fetched as the view shows them (one at a time, the most recently wanted first) and far ones are
