@@ -1,6 +1,7 @@
 #include <pgdesk/ui/batchdialog.h>
 #include <pgdesk/ui/celltext.h>
 
+#include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/background.h>
@@ -21,17 +22,16 @@
 #include <QVBoxLayout>
 
 #include <atomic>
-#include <mutex>
 
 namespace pgdesk::ui {
 
 // Shared by the dialog (which polls progress and may cancel) and the worker running the batch.
 struct BatchDialog::Job {
-    std::atomic_bool cancel{false};
+    std::atomic_bool cancel{false}; // core::BatchOperation stops between chunks
     std::atomic<qint64> done{0};
     std::atomic<qint64> total{0};
-    std::mutex mutex;
-    core::CancelHandle statement; // the running statement (a filter batch is one long statement)
+    // Cancels the running statement (a filter batch is one long statement), sent from a pool thread.
+    std::shared_ptr<core::CancelToken> token = std::make_shared<core::CancelToken>();
 };
 
 BatchDialog::BatchDialog(std::shared_ptr<core::Pool> pool, core::TableInfo table, core::QuerySpec view,
@@ -227,15 +227,8 @@ void BatchDialog::count() {
          selection = onSelection(), job] {
             const core::BatchOperation op(table, request);
             auto connection = pool->acquire();
-            {
-                std::lock_guard lock(job->mutex);
-                job->statement = connection->cancelHandle();
-            }
-            const qint64 rows =
-                selection ? op.countAffected(*connection, keys) : op.countAffected(*connection, view);
-            std::lock_guard lock(job->mutex);
-            job->statement = {};
-            return rows;
+            const core::CancelToken::Scope scope(job->token, *connection);
+            return selection ? op.countAffected(*connection, keys) : op.countAffected(*connection, view);
         },
         [this, job](qint64 rows) {
             if (job != m_job)
@@ -281,17 +274,8 @@ void BatchDialog::run() {
                 job->total = total;
             };
             auto connection = pool->acquire();
-            {
-                std::lock_guard lock(job->mutex);
-                if (job->cancel)
-                    core::throwError(core::ErrorKind::QueryCanceled, QStringLiteral("cancelled"));
-                job->statement = connection->cancelHandle();
-            }
-            const core::BatchResult result =
-                selection ? op.run(*connection, keys, options) : op.run(*connection, view, options);
-            std::lock_guard lock(job->mutex);
-            job->statement = {};
-            return result;
+            const core::CancelToken::Scope scope(job->token, *connection); // throws when already cancelled
+            return selection ? op.run(*connection, keys, options) : op.run(*connection, view, options);
         },
         [this, job](const core::BatchResult& result) {
             if (job != m_job)
@@ -323,8 +307,7 @@ void BatchDialog::cancel() {
     if (!m_job)
         return;
     m_job->cancel = true;
-    std::lock_guard lock(m_job->mutex);
-    m_job->statement.cancel(); // a long filter statement stops at once; key chunks stop at the next chunk
+    cancelInBackground(m_job->token); // a long filter statement stops at once; key chunks at the next chunk
 }
 
 void BatchDialog::showProgress() {

@@ -21,6 +21,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -236,10 +237,17 @@ void ExportDialog::start() {
 void ExportDialog::cancel() {
     if (!m_job)
         return;
-    std::lock_guard lock(m_job->mutex);
-    m_job->cancelled = true;
-    if (m_job->writer)
-        m_job->writer->cancel();
+    {
+        std::lock_guard lock(m_job->mutex);
+        m_job->cancelled = true;
+    }
+    // The writer's cancel is a PQcancel round trip: never on the GUI thread. The job's mutex keeps the
+    // writer alive until it has been told.
+    QThreadPool::globalInstance()->start([job = m_job] {
+        std::lock_guard lock(job->mutex);
+        if (job->writer)
+            job->writer->cancel();
+    });
 }
 
 void ExportDialog::reject() {
