@@ -13,27 +13,10 @@
 #include <QTableView>
 #include <QTest>
 
-using pgdesk::core::Page;
 using pgdesk::ui::PageModel;
-using pgdesk::ui::RowWindow;
 using pgdesk::ui::TableBrowser;
 
-namespace {
-Page block(int first, int count, bool more) {
-    Page page;
-    page.columns = {{QStringLiteral("id"), QStringLiteral("integer")}};
-    for (int i = 0; i < count; ++i) {
-        page.rows.append({QString::number(first + i)});
-        page.versions << QStringLiteral("v%1").arg(first + i);
-    }
-    page.hasMore = more;
-    page.nextCursor = more ? QStringLiteral("after%1").arg(first + count - 1) : QString();
-    page.prevCursor = first > 0 ? QStringLiteral("before%1").arg(first) : QString();
-    return page;
-}
-} // namespace
-
-// Continuous scrolling: RowWindow (pure) and the TableBrowser's "Scroll" mode on the 1,000,000-row
+// Continuous scrolling: the TableBrowser's "Scroll" mode on the 1,000,000-row
 // big_orders (order_id 1..1,000,000, never modified by the tests).
 class TestContinuousScroll final : public QObject {
     Q_OBJECT
@@ -74,50 +57,6 @@ class TestContinuousScroll final : public QObject {
 
 private slots:
     void initTestCase() { m_pool = pgdesk::core::Pool::create(pgdesk::test::profile()); }
-
-    void windowHoldsBlocksAtTheirPositions() {
-        RowWindow w(100, 3);
-        QVERIFY(!w.row(0));
-        w.store(0, block(0, 100, true));
-        QCOMPARE(w.row(99)->values[0], std::optional<QString>(QStringLiteral("99")));
-        QCOMPARE(w.row(42)->version, QStringLiteral("v42"));
-        QVERIFY(!w.row(100));
-        w.store(5, block(500, 100, true));
-        QCOMPARE(w.row(555)->values[0], std::optional<QString>(QStringLiteral("555")));
-        w.store(6, block(600, 40, false)); // a short final block
-        QVERIFY(w.row(639) && !w.row(640));
-        QCOMPARE(w.heldRows(), 240);
-        // A fourth block: the one farthest from it goes.
-        w.store(7, block(700, 100, true));
-        QCOMPARE(w.heldBlocks(), 3);
-        QVERIFY(!w.hasBlock(0));
-        QVERIFY(w.hasBlock(5) && w.hasBlock(6) && w.hasBlock(7));
-        w.store(1, block(100, 100, true));
-        QVERIFY(!w.hasBlock(7)); // now farthest from block 1
-        w.clear();
-        QCOMPARE(w.heldRows(), 0);
-    }
-
-    void windowFetchesByKeysetFromNeighbours() {
-        RowWindow w(100, 10);
-        QVERIFY(w.requestFor(0, std::nullopt, true).afterCursor.isEmpty());
-        QVERIFY(!w.requestFor(0, std::nullopt, true).pageNumber);
-        // Nothing near: OFFSET (page number of the block).
-        QCOMPARE(w.requestFor(50, std::nullopt, true).pageNumber, std::optional<qint64>(51));
-        QCOMPARE(w.requestFor(50, std::nullopt, true).pageSize, 100);
-        // After a held full block: its cursor.
-        w.store(3, block(300, 100, true));
-        QCOMPARE(w.requestFor(4, std::nullopt, true).afterCursor, QStringLiteral("after399"));
-        // Before a held block: its first row's cursor.
-        QCOMPARE(w.requestFor(2, std::nullopt, true).beforeCursor, QStringLiteral("before300"));
-        // The final block of an exact total by keyset from the end, only its own rows.
-        const auto last = w.requestFor(9, qint64(950), true);
-        QVERIFY(last.last);
-        QCOMPARE(last.pageSize, 50);
-        // Without a row key only OFFSET positions rows exactly.
-        QCOMPARE(w.requestFor(9, qint64(950), false).pageNumber, std::optional<qint64>(10));
-        QVERIFY(!w.requestFor(9, qint64(950), false).last);
-    }
 
     // The model has a row for every row of the result; rows not held are placeholders that fill in.
     // (Without QAbstractItemModelTester: it walks every row on each dataChanged, 2 s per block at a
