@@ -68,21 +68,14 @@ JsonArrayPrinter::JsonArrayPrinter(QTextStream& out, const QString& key)
 }
 
 void JsonArrayPrinter::append(const QJsonObject& element) {
-    // An element at depth 2: each line of its own indented text moved in by 8 spaces.
-    const QByteArray text = QJsonDocument(element).toJson(QJsonDocument::Indented);
-    m_out << (m_empty ? "\n" : ",\n");
+    // An element at depth 2: each line of its own indented text moved in by 8 spaces, converted once.
+    QByteArray text = QJsonDocument(element).toJson(QJsonDocument::Indented);
+    if (text.endsWith('\n'))
+        text.chop(1);
+    text.replace("\n", "\n        ");
+    text.prepend(m_empty ? "\n        " : ",\n        ");
     m_empty = false;
-    qsizetype start = 0;
-    while (start < text.size()) {
-        qsizetype end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.size();
-        if (end > start)
-            m_out << "        " << QString::fromUtf8(text.constData() + start, end - start);
-        if (end + 1 < text.size())
-            m_out << '\n';
-        start = end + 1;
-    }
+    m_out << QString::fromUtf8(text);
 }
 
 void JsonArrayPrinter::finish() {
