@@ -7,6 +7,8 @@
 #include <QThreadPool>
 
 #include <mutex>
+#include <utility>
+#include <vector>
 
 namespace pgdesk::ui {
 
@@ -35,15 +37,19 @@ BackgroundFailure backgroundFailure(const std::exception& e) {
     return failure;
 }
 
+namespace {
+std::mutex poolMutex;
+QThreadPool* pool = nullptr; // created on first use; ended by the application object's destructor
+} // namespace
+
 QThreadPool& jobPool() {
-    // Never deleted: a job still blocked at exit must not be waited for by a static destructor.
-    static QThreadPool* pool = [] {
-        auto* p = new QThreadPool;
-        p->setObjectName(QStringLiteral("pgdesk-jobs"));
-        p->setMaxThreadCount(kMaxJobThreads);
-        p->setExpiryTimeout(30000);
-        return p;
-    }();
+    std::lock_guard lock(poolMutex);
+    if (!pool) {
+        pool = new QThreadPool;
+        pool->setObjectName(QStringLiteral("pgdesk-jobs"));
+        pool->setMaxThreadCount(kMaxJobThreads);
+        pool->setExpiryTimeout(30000);
+    }
     return *pool;
 }
 
@@ -60,7 +66,22 @@ void waitForJobs() {
         std::lock_guard lock(routineMutex);
         routineAdded = false; // the next application object needs its own
     }
-    jobPool().waitForDone(5000);
+    QThreadPool* ending = nullptr;
+    {
+        std::lock_guard lock(poolMutex);
+        ending = std::exchange(pool, nullptr);
+    }
+    if (!ending)
+        return;
+    // Done in time: deleting the pool joins its threads, whose thread-local state (libpq's and OpenSSL's)
+    // goes with them. A job still blocked (a lock that never comes) keeps its pool: never waited for by a
+    // static destructor.
+    if (ending->waitForDone(5000)) {
+        delete ending;
+        return;
+    }
+    static std::vector<QThreadPool*> stillBusy; // reachable, not leaked
+    stillBusy.push_back(ending);
 }
 } // namespace
 
