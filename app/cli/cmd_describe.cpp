@@ -7,6 +7,7 @@
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/sqlbuilder.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -108,10 +109,6 @@ QJsonObject tableJson(const core::TableInfo& t, const core::ConventionOverride* 
         {QStringLiteral("privileges"), privilegesJson(t.privileges)},
         {QStringLiteral("row_version_readable"), t.versionReadable},
     };
-}
-
-bool hasRowVersionsOf(const core::TableInfo& t) {
-    return t.kind == core::RelationKind::Table || t.kind == core::RelationKind::PartitionedTable;
 }
 
 QString yesNo(bool b) {
@@ -225,7 +222,7 @@ void printText(QTextStream& out, const core::TableInfo& t, const core::Conventio
         << ", delete " << yesNo(t.privileges.remove) << '\n';
     if (!t.hiddenColumns.isEmpty())
         out << "Not readable: " << t.hiddenColumns.size() << " column(s) left out of browse and export\n";
-    if (!t.versionReadable && hasRowVersionsOf(t))
+    if (!t.versionReadable && core::hasRowVersions(t))
         out << "Row versions (xmin) are not readable: updates are guarded by the changed columns' values "
                "as read, and rows cannot be deleted\n";
 }

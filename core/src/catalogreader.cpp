@@ -122,6 +122,20 @@ QStringList stringList(const QJsonValue& value) {
     return out;
 }
 
+// [select, insert, update] when the column has grants of its own (only then can they differ from the
+// table's), else the table's privileges; a query result's columns (no table) keep theirs.
+void setPrivileges(ColumnInfo& c, const QJsonValue& own, const Privileges* table) {
+    if (const QJsonArray grants = own.toArray(); grants.size() == 3) {
+        c.canSelect = grants.at(0).toBool();
+        c.canInsert = grants.at(1).toBool();
+        c.canUpdate = grants.at(2).toBool();
+    } else if (table) {
+        c.canSelect = table->select;
+        c.canInsert = table->insert;
+        c.canUpdate = table->update;
+    }
+}
+
 // `table`: the table's privileges, which columns without grants of their own have (none for query results).
 QList<ColumnInfo> parseColumns(const QJsonArray& array, const Privileges* table = nullptr) {
     QList<ColumnInfo> columns;
@@ -150,16 +164,7 @@ QList<ColumnInfo> parseColumns(const QJsonArray& array, const Privileges* table 
         c.isGenerated = o[QLatin1String("generated")].toString() == QLatin1String("s");
         c.comment = o[QLatin1String("comment")].toString();
         c.textSearchConfig = o[QLatin1String("ts_config")].toString();
-        // Only a column with grants of its own can differ from the table's privileges.
-        if (const QJsonArray own = o[QLatin1String("privileges")].toArray(); own.size() == 3) {
-            c.canSelect = own.at(0).toBool();
-            c.canInsert = own.at(1).toBool();
-            c.canUpdate = own.at(2).toBool();
-        } else if (table) {
-            c.canSelect = table->select;
-            c.canInsert = table->insert;
-            c.canUpdate = table->update;
-        }
+        setPrivileges(c, o[QLatin1String("privileges")], table);
         columns << c;
     }
     return columns;
@@ -217,10 +222,11 @@ QString textAt(const Result& r, int row, const char* column) {
     return r.text(row, r.columnIndex(QLatin1String(column)));
 }
 
-// A listing's positional columns and unique indexes (summaryColumnsJson, kSummaryUniquesJson).
-void parseSummaryShape(const QJsonArray& columns, const QJsonArray& uniques, TableInfo* t) {
-    QHash<int, QString> names;
-    for (const auto& v : columns) {
+// A listing's positional columns (summaryColumnsJson): [name, attnum, not null, base type oid, grants].
+QList<ColumnInfo> parseSummaryColumns(const QJsonArray& array, const Privileges& table) {
+    QList<ColumnInfo> columns;
+    columns.reserve(array.size());
+    for (const auto& v : array) {
         const QJsonArray a = v.toArray();
         ColumnInfo c;
         c.name = a.at(0).toString();
@@ -228,14 +234,20 @@ void parseSummaryShape(const QJsonArray& columns, const QJsonArray& uniques, Tab
         c.notNull = a.at(2).toBool();
         c.baseTypeOid = c.typeOid = Oid(a.at(3).toInteger());
         c.category = categoryFor(c.baseTypeOid, {}, {}, {}); // built-in types, by OID
-        const QJsonArray own = a.at(4).toArray();
-        c.canSelect = own.size() == 3 ? own.at(0).toBool() : t->privileges.select;
-        c.canInsert = own.size() == 3 ? own.at(1).toBool() : t->privileges.insert;
-        c.canUpdate = own.size() == 3 ? own.at(2).toBool() : t->privileges.update;
-        names.insert(c.number, c.name);
-        (c.canSelect ? t->columns : t->hiddenColumns).append(std::move(c));
+        setPrivileges(c, a.at(4), &table);
+        columns << c;
     }
-    for (const auto& v : uniques) {
+    return columns;
+}
+
+// A listing's unique indexes (kSummaryUniquesJson), their key columns named from the listing's columns. A
+// column not listed (nullable, so no key) keeps an empty name: no column has it.
+QList<UniqueConstraint> parseSummaryUniques(const QJsonArray& array, const QList<ColumnInfo>& columns) {
+    QHash<int, QString> names;
+    for (const ColumnInfo& c : columns)
+        names.insert(c.number, c.name);
+    QList<UniqueConstraint> uniques;
+    for (const auto& v : array) {
         const QJsonArray a = v.toArray();
         UniqueConstraint u;
         u.name = a.at(0).toString();
@@ -243,11 +255,21 @@ void parseSummaryShape(const QJsonArray& columns, const QJsonArray& uniques, Tab
         u.isPartial = a.at(2).toBool();
         const int keyColumns = a.at(3).toInt();
         const QJsonArray attnums = a.at(4).toArray();
-        // A column not listed (nullable, so no key) keeps an empty name: no column has it.
         for (int k = 0; k < keyColumns && k < attnums.size(); ++k)
             u.columns << names.value(attnums.at(k).toInt());
-        t->uniques << u;
+        uniques << u;
     }
+    return uniques;
+}
+
+// Readable columns in TableInfo::columns, the others in hiddenColumns. Nothing readable at all: the table
+// keeps its shape, and a read fails as the server says (permission denied for table) rather than as a
+// table without columns.
+void placeColumns(TableInfo& t, QList<ColumnInfo> columns) {
+    for (ColumnInfo& c : columns)
+        (c.canSelect ? t.columns : t.hiddenColumns).append(std::move(c));
+    if (t.columns.isEmpty())
+        t.columns.swap(t.hiddenColumns);
 }
 
 // The parts shared by TableSummary and TableInfo, read from one row of either query (`summary`: a
@@ -269,17 +291,11 @@ TableInfo parseCommon(const Result& r, int row, bool summary) {
     t.privileges.update = boolAt(r, row, "can_update");
     t.privileges.remove = boolAt(r, row, "can_delete");
     t.versionReadable = boolAt(r, row, "can_read_version");
-    if (summary) {
-        parseSummaryShape(jsonArray(r, row, "columns_json"), jsonArray(r, row, "uniques_json"), &t);
-    } else {
-        for (ColumnInfo& c : parseColumns(jsonArray(r, row, "columns_json"), &t.privileges))
-            (c.canSelect ? t.columns : t.hiddenColumns).append(std::move(c));
-        // Nothing readable at all: keep the table's shape, and let a read fail as the server says
-        // (permission denied for table) rather than as a table without columns.
-        if (t.columns.isEmpty())
-            t.columns.swap(t.hiddenColumns);
-        t.uniques = parseUniques(jsonArray(r, row, "uniques_json"));
-    }
+    QList<ColumnInfo> columns = summary ? parseSummaryColumns(jsonArray(r, row, "columns_json"), t.privileges)
+                                        : parseColumns(jsonArray(r, row, "columns_json"), &t.privileges);
+    t.uniques = summary ? parseSummaryUniques(jsonArray(r, row, "uniques_json"), columns)
+                        : parseUniques(jsonArray(r, row, "uniques_json"));
+    placeColumns(t, std::move(columns));
     t.conventions = detectConventions(t, boolAt(r, row, "before_update_row_trigger"));
     return t;
 }

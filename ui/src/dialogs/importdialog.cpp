@@ -307,12 +307,9 @@ void ImportDialog::readPreview() {
     const char delimiter = this->delimiter();
     m_imported = false;
     if (path.isEmpty() || delimiter == 0) {
-        m_reading = false;
         showPreview({});
         return;
     }
-    m_reading = true;
-    validate();
     // Off the GUI thread: the file may sit on a slow or hung network share.
     m_previewJob->start(
         [path, delimiter](const std::shared_ptr<core::CancelToken>&) {
@@ -330,14 +327,11 @@ void ImportDialog::readPreview() {
             preview.records = core::parseCsvRecords(head, delimiter, kPreviewRecords + 1);
             return preview;
         },
-        [this](const Preview& preview) {
-            m_reading = false;
-            showPreview(preview);
-        },
+        [this](const Preview& preview) { showPreview(preview); },
         [this](const BackgroundFailure& failure) {
-            m_reading = false;
             showPreview({{}, 0, failure.message});
         });
+    validate(); // "Reading the file…" while it runs
 }
 
 void ImportDialog::showPreview(const Preview& preview) {
@@ -448,7 +442,7 @@ void ImportDialog::validate() {
     } else if (nullText.contains(QLatin1Char(delimiter)) || nullText.contains(QLatin1Char('\n')) ||
                nullText.contains(QLatin1Char('\r'))) {
         note = tr("The NULL text must not contain the delimiter or a line break.");
-    } else if (m_reading) {
+    } else if (m_previewJob->isRunning()) {
         note = tr("Reading the file…");
     } else if (!m_previewError.isEmpty()) {
         note = m_previewError;

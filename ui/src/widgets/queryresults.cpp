@@ -91,7 +91,7 @@ QString QueryResultGrid::rangeText() const {
     const core::Page& page = m_model->page();
     const QLocale locale;
     if (page.rows.isEmpty())
-        return m_loading ? tr("Loading…") : tr("No rows");
+        return m_load->isRunning() ? tr("Loading…") : tr("No rows");
     if (!m_paged) {
         return m_truncated
                    ? tr("first %1 of %2 rows shown")
@@ -113,10 +113,10 @@ void QueryResultGrid::updateControls() {
     const qint64 shownEnd = (m_pageNumber - 1) * m_spec.page.pageSize + page.rows.size();
     const bool more = page.rows.size() >= m_spec.page.pageSize && !m_atEnd &&
                       (!page.total || page.totalIsEstimate || shownEnd < *page.total);
-    m_first->setEnabled(!m_loading && m_pageNumber > 1);
-    m_previous->setEnabled(!m_loading && m_pageNumber > 1);
-    m_next->setEnabled(!m_loading && more);
-    m_range->setText(m_loading ? tr("Loading…") : rangeText());
+    m_first->setEnabled(!m_load->isRunning() && m_pageNumber > 1);
+    m_previous->setEnabled(!m_load->isRunning() && m_pageNumber > 1);
+    m_next->setEnabled(!m_load->isRunning() && more);
+    m_range->setText(m_load->isRunning() ? tr("Loading…") : rangeText());
     m_model->setFirstRowNumber(m_paged ? (m_pageNumber - 1) * m_spec.page.pageSize + 1 : 1);
 }
 
@@ -132,13 +132,15 @@ void QueryResultGrid::nextPage() {
     load(m_pageNumber + 1);
 }
 
+bool QueryResultGrid::isLoading() const {
+    return m_load->isRunning();
+}
+
 void QueryResultGrid::load(qint64 pageNumber) {
     if (!m_paged)
         return;
     core::QuerySpec spec = m_spec;
     spec.page.pageNumber = pageNumber;
-    m_loading = true;
-    updateControls();
     m_load->start(
         [weak = m_session, spec, table = m_table](const std::shared_ptr<core::CancelToken>&) {
             const auto session = weak.lock();
@@ -147,7 +149,6 @@ void QueryResultGrid::load(qint64 pageNumber) {
             return session->fetchPage(spec, table);
         },
         [this, pageNumber](core::Page page) {
-            m_loading = false;
             if (page.rows.isEmpty() && pageNumber > 1) {
                 m_atEnd = true; // the estimate promised more than there is: stay on this page
             } else {
@@ -159,11 +160,11 @@ void QueryResultGrid::load(qint64 pageNumber) {
             emit pageLoaded();
         },
         [this](const BackgroundFailure& failure) {
-            m_loading = false;
             updateControls();
             m_range->setText(failure.message);
             emit loadFailed(failure.message);
         });
+    updateControls();
 }
 
 namespace {

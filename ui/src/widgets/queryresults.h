@@ -31,7 +31,7 @@ public:
     PageModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QString rangeText() const;
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
     int statementIndex() const { return m_statementIndex; }
 
     void firstPage();
@@ -56,8 +56,7 @@ private:
     qint64 m_rowCount = 0;
     int m_statementIndex = 0;
     qint64 m_pageNumber = 1;
-    bool m_atEnd = false; // a next page came back empty
-    bool m_loading = false;
+    bool m_atEnd = false;      // a next page came back empty
     JobSlot* m_load = nullptr; // the page being fetched; a newer page replaces it
     PageModel* m_model = nullptr;
     QTableView* m_view = nullptr;

@@ -319,13 +319,13 @@ void TableBrowser::countExactly() {
 }
 
 bool TableBrowser::isBusy() const {
-    return m_loading || m_countJob->isRunning() || m_blockJob->isRunning();
+    return m_loadJob->isRunning() || m_countJob->isRunning() || m_blockJob->isRunning();
 }
 
 QString TableBrowser::busyText() const {
     if (m_countJob->isRunning())
         return tr("Counting the rows of %1…").arg(m_spec.table);
-    if (m_loading || m_blockJob->isRunning())
+    if (m_loadJob->isRunning() || m_blockJob->isRunning())
         return tr("Loading %1…").arg(m_spec.table);
     return {};
 }
@@ -353,6 +353,10 @@ BatchDialog* TableBrowser::openBatchDialog() {
     connect(dialog, &BatchDialog::finished, this, &TableBrowser::reload);
     dialog->show();
     return dialog;
+}
+
+bool TableBrowser::isLoading() const {
+    return m_loadJob->isRunning();
 }
 
 bool TableBrowser::isCounting() const {
@@ -417,7 +421,6 @@ void TableBrowser::load(Move move) {
     m_blocksFailed = false;
     const qint64 previousFirst = m_firstRow;
     const qsizetype previousRows = current.rows.size();
-    m_loading = true;
     m_loadJob->start(
         [pool = m_pool, spec = m_spec, table = m_table,
          byCtid = !m_table && UiSettings::editsByCtid(m_pool->profile().name, qualifiedName())](
@@ -434,7 +437,6 @@ void TableBrowser::load(Move move) {
             return loaded;
         },
         [this, move, previousFirst, previousRows](Loaded loaded) {
-            m_loading = false;
             if (!m_table) {
                 m_table = loaded.table;
                 m_standby = loaded.standby;
@@ -488,10 +490,7 @@ void TableBrowser::load(Move move) {
             updateControls();
             emit pageLoaded();
         },
-        [this](const BackgroundFailure& failure) {
-            m_loading = false;
-            showFailure(failure.message, failure.connectionLost);
-        });
+        [this](const BackgroundFailure& failure) { showFailure(failure.message, failure.connectionLost); });
     updateControls();
 }
 
@@ -534,7 +533,8 @@ void TableBrowser::scrollWindow(Move move) {
 }
 
 void TableBrowser::fetchWantedBlock() {
-    if (m_blockJob->isRunning() || m_loading || m_blocksFailed || !m_model->isWindowed() || !m_table)
+    if (m_blockJob->isRunning() || m_loadJob->isRunning() || m_blocksFailed || !m_model->isWindowed() ||
+        !m_table)
         return;
     const auto wanted = m_model->takeWantedBlock();
     if (!wanted)
@@ -741,7 +741,7 @@ QString TableBrowser::rangeText() const {
     else if (page.total)
         total = (page.totalIsEstimate ? QStringLiteral("≈ ") : QString()) + locale.toString(*page.total);
     if (m_model->pageRowCount() == 0)
-        return m_loading ? tr("Loading…") : tr("No rows");
+        return m_loadJob->isRunning() ? tr("Loading…") : tr("No rows");
     QString span;
     if (m_model->isWindowed()) {
         const auto [top, bottom] = visibleRows();
@@ -757,21 +757,21 @@ QString TableBrowser::rangeText() const {
 
 void TableBrowser::updateControls() {
     const core::Page& page = m_model->page();
-    m_range->setText(m_loading ? tr("Loading…") : rangeText());
+    m_range->setText(m_loadJob->isRunning() ? tr("Loading…") : rangeText());
     if (m_model->isWindowed()) {
         const auto [top, bottom] = visibleRows();
-        const bool up = !m_loading && top > 0;
-        const bool down = !m_loading && bottom >= 0 && bottom < m_model->pageRowCount() - 1;
+        const bool up = !m_loadJob->isRunning() && top > 0;
+        const bool down = !m_loadJob->isRunning() && bottom >= 0 && bottom < m_model->pageRowCount() - 1;
         m_first->setEnabled(up);
         m_previous->setEnabled(up);
         m_next->setEnabled(down);
         m_last->setEnabled(down);
         return;
     }
-    m_first->setEnabled(!m_loading && !page.prevCursor.isEmpty());
-    m_previous->setEnabled(!m_loading && !page.prevCursor.isEmpty());
-    m_next->setEnabled(!m_loading && !page.nextCursor.isEmpty());
-    m_last->setEnabled(!m_loading && !page.nextCursor.isEmpty());
+    m_first->setEnabled(!m_loadJob->isRunning() && !page.prevCursor.isEmpty());
+    m_previous->setEnabled(!m_loadJob->isRunning() && !page.prevCursor.isEmpty());
+    m_next->setEnabled(!m_loadJob->isRunning() && !page.nextCursor.isEmpty());
+    m_last->setEnabled(!m_loadJob->isRunning() && !page.nextCursor.isEmpty());
 }
 
 void TableBrowser::showSortIndicators() {

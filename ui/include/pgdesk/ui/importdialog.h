@@ -109,7 +109,6 @@ private:
     QList<QComboBox*> m_targets; // one per file column, in file order
     QList<QStringList> m_records;
     QString m_previewError;
-    bool m_reading = false; // a preview read is under way (Import waits for it)
     bool m_valid = false;
     bool m_imported = false;    // Import stays off after success until the file or its options change
     std::shared_ptr<Job> m_job; // shared with the running import

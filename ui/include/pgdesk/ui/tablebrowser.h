@@ -60,7 +60,7 @@ public:
     // The server is a hot standby (asked with the first page): nothing can be written.
     bool isStandby() const { return m_standby; }
     QString rangeText() const;
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const;
 
     void firstPage();
     void nextPage();
@@ -160,7 +160,6 @@ private:
     bool m_blocksFailed = false;        // continuous: stop fetching until reload/reconnect
     bool m_stickToBottom = false;       // continuous: after "Last", until the user scrolls up
     std::optional<qint64> m_exactTotal; // from "Count rows", until the scope changes
-    bool m_loading = false;
     bool m_columnsSized = false;
     qint64 m_firstRow = 1; // 1-based number of the first row shown, when known
     bool m_firstRowKnown = true;
