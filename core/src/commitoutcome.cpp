@@ -1,11 +1,9 @@
 #include "commitoutcome.h"
-
-#include <libpq-fe.h>
+#include "pq/facade.h"
 
 #include <QElapsedTimer>
 
 #include <thread>
-#include <vector>
 
 namespace pgdesk::core {
 
@@ -16,13 +14,10 @@ void CommitWatch::arm(Connection& connection) {
                                                    : QStringLiteral("SELECT txid_current()::text"))
                            .text(0, 0);
     QList<std::pair<QByteArray, QByteArray>> conninfo;
-    if (PQconninfoOption* options = PQconninfo(connection.native())) {
-        for (const PQconninfoOption* o = options; o->keyword; ++o) {
-            // A host that cannot answer must not hold the check up beyond its budget.
-            if (o->val && qstrcmp(o->keyword, "connect_timeout") != 0)
-                conninfo.append({QByteArray(o->keyword), QByteArray(o->val)});
-        }
-        PQconninfoFree(options);
+    for (const auto& [keyword, value] : pq::conninfoOf(connection)) {
+        // A host that cannot answer must not hold the check up beyond its budget.
+        if (keyword != "connect_timeout")
+            conninfo.append({keyword, value});
     }
     conninfo.append({QByteArrayLiteral("connect_timeout"), QByteArrayLiteral("2")});
     m_conninfo = std::move(conninfo);
@@ -30,47 +25,26 @@ void CommitWatch::arm(Connection& connection) {
 }
 
 CommitWatch::Outcome CommitWatch::resolve(std::chrono::milliseconds budget, QString* why) const {
-    std::vector<const char*> keywords;
-    std::vector<const char*> values;
-    for (const auto& [keyword, value] : m_conninfo) {
-        keywords.push_back(keyword.constData());
-        values.push_back(value.constData());
-    }
-    keywords.push_back(nullptr);
-    values.push_back(nullptr);
-    const QByteArray id = m_transactionId.toUtf8();
-    const char* params[] = {id.constData()};
     const char* sql =
         m_modernFunctions ? "SELECT pg_xact_status($1::xid8)" : "SELECT txid_status($1::bigint)";
     QString problem;
     QElapsedTimer timer;
     timer.start();
     for (;;) {
-        PGconn* conn = PQconnectdbParams(keywords.data(), values.data(), 0);
-        if (PQstatus(conn) != CONNECTION_OK) {
-            problem = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
+        const pq::SingleValue answer = pq::querySingleValue(m_conninfo, sql, m_transactionId.toUtf8());
+        if (!answer.answered) {
+            problem = answer.error;
         } else {
-            PGresult* r = PQexecParams(conn, sql, 1, nullptr, params, nullptr, nullptr, 0);
-            const bool answered = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1;
-            const QString status =
-                answered && !PQgetisnull(r, 0, 0) ? QString::fromUtf8(PQgetvalue(r, 0, 0)) : QString();
-            problem = answered
-                          ? QStringLiteral("the server no longer knows transaction %1").arg(m_transactionId)
-                          : QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
-            PQclear(r);
-            PQfinish(conn);
-            conn = nullptr;
+            const QString status = answer.value.value_or(QString());
+            problem = QStringLiteral("the server no longer knows transaction %1").arg(m_transactionId);
             if (status == QLatin1String("committed"))
                 return Outcome::Committed;
             if (status == QLatin1String("aborted"))
                 return Outcome::RolledBack;
-            if (status == QLatin1String("in progress"))
-                problem = QStringLiteral("transaction %1 is still in progress").arg(m_transactionId);
-            else if (answered)
+            if (status != QLatin1String("in progress"))
                 break; // NULL: too old to tell, asking again will not help
+            problem = QStringLiteral("transaction %1 is still in progress").arg(m_transactionId);
         }
-        if (conn)
-            PQfinish(conn);
         if (timer.elapsed() >= budget.count())
             break;
         std::this_thread::sleep_for(std::chrono::milliseconds(200));

@@ -1,3 +1,6 @@
+#include "pq/paramarrays.h"
+#include "pq/pipeline.h"
+
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
 
@@ -307,7 +310,7 @@ void Connection::throwLastError(const QString& statement, pg_result* result) con
     throwError(std::move(info));
 }
 
-Result Connection::check(pg_result* result, const QString& statement, const Params&) const {
+Result Connection::check(pg_result* result, const QString& statement) const {
     if (!result)
         throwLastError(statement, nullptr);
     switch (PQresultStatus(result)) {
@@ -375,33 +378,16 @@ Result Connection::exec(const QString& sql) {
     return check(PQexec(m_conn, text.constData()), sql);
 }
 
-namespace {
-struct ParamArrays {
-    explicit ParamArrays(const Params& params) {
-        values.reserve(params.size());
-        lengths.reserve(params.size());
-        for (const auto& p : params) {
-            values.push_back(p ? p->constData() : nullptr);
-            lengths.push_back(p ? int(p->size()) : 0);
-        }
-    }
-    std::vector<const char*> values;
-    std::vector<int> lengths;
-};
-} // namespace
-
 Result Connection::exec(const QString& sql, const Params& params) {
     requireOpen(m_conn);
     readPendingInput(sql);
-    if (needsTransactionSettings()) {
-        SentStatement sent = send(sql, params);
-        return collect(sent, sql, params);
-    }
+    if (needsTransactionSettings())
+        return execPipelined(sql, params, m_profile.transactionSettings());
     notifyStatement(sql, params);
-    const ParamArrays a(params);
-    return check(PQexecParams(m_conn, sql.toUtf8().constData(), int(params.size()), nullptr, a.values.data(),
+    const pq::ParamArrays a(params);
+    return check(PQexecParams(m_conn, sql.toUtf8().constData(), a.count(), nullptr, a.values.data(),
                               a.lengths.data(), nullptr, 0),
-                 sql, params);
+                 sql);
 }
 
 Result Connection::exec(const QString& sql, const Params& params, const QStringList& localSettings) {
@@ -413,79 +399,67 @@ Result Connection::exec(const QString& sql, const Params& params, const QStringL
     if (needsTransactionSettings())
         prefix = m_profile.transactionSettings();
     prefix += localSettings;
-    SentStatement sent = sendPipelined(sql, params, prefix);
-    return collect(sent, sql, params);
+    return execPipelined(sql, params, prefix);
 }
 
-Result Connection::collect(SentStatement& sent, const QString& sql, const Params& params) {
-    PGresult* kept = nullptr;
-    while (PGresult* r = PQgetResult(m_conn)) {
-        if (kept && PQresultStatus(kept) == PGRES_FATAL_ERROR) {
-            PQclear(r);
-            continue;
-        }
-        PQclear(kept);
-        kept = r;
-    }
-    sent.finish();
-    return check(kept, sql, params);
+Result Connection::execPipelined(const QString& sql, const Params& params, const QStringList& prefix) {
+    const std::unique_ptr<pq::Pipeline> pipeline = sendPipelined(sql, params, prefix);
+    pq::Pipeline::Answer answer = pipeline->next();
+    pipeline->finish();
+    if (answer.error)
+        throwError(std::move(*answer.error));
+    return answer.result;
 }
 
 SentStatement Connection::send(const QString& sql, const Params& params, TransactionSettings settings) {
     requireOpen(m_conn);
     readPendingInput(sql);
-    const ParamArrays a(params);
-    const QByteArray text = sql.toUtf8();
     if (settings == TransactionSettings::Skip || !needsTransactionSettings()) {
         notifyStatement(sql, params);
-        if (PQsendQueryParams(m_conn, text.constData(), int(params.size()), nullptr, a.values.data(),
+        const pq::ParamArrays a(params);
+        if (PQsendQueryParams(m_conn, sql.toUtf8().constData(), a.count(), nullptr, a.values.data(),
                               a.lengths.data(), nullptr, 0) != 1)
             throwLastError(sql);
         return {};
     }
-    return sendPipelined(sql, params, m_profile.transactionSettings());
+    return SentStatement(sendPipelined(sql, params, m_profile.transactionSettings()));
 }
 
-SentStatement Connection::sendPipelined(const QString& sql, const Params& params, const QStringList& prefix) {
-    const ParamArrays a(params);
-    const QByteArray text = sql.toUtf8();
+std::unique_ptr<pq::Pipeline> Connection::sendPipelined(const QString& sql, const Params& params,
+                                                        const QStringList& prefix) {
     // One pipeline, one sync: the SET LOCALs and the statement share the implicit transaction (or the
     // block the statement opens), in one round trip.
-    if (PQenterPipelineMode(m_conn) != 1)
-        throwLastError(sql);
-    SentStatement sent(m_conn); // leaves pipeline mode whatever happens below
-    for (const QString& setting : prefix) {
-        notifyStatement(setting, {});
-        if (PQsendQueryParams(m_conn, setting.toUtf8().constData(), 0, nullptr, nullptr, nullptr, nullptr,
-                              0) != 1)
-            throwLastError(setting);
-    }
-    notifyStatement(sql, params);
-    if (PQsendQueryParams(m_conn, text.constData(), int(params.size()), nullptr, a.values.data(),
-                          a.lengths.data(), nullptr, 0) != 1 ||
-        PQpipelineSync(m_conn) != 1)
-        throwLastError(sql);
+    auto pipeline = std::make_unique<pq::Pipeline>(*this, sql); // leaves pipeline mode whatever happens
+    for (const QString& setting : prefix)
+        pipeline->send(setting);
+    pipeline->send(sql, params);
+    pipeline->sync(sql);
     // SET LOCAL outside an explicit block warns that it lasts only for the transaction, which is the
     // point here: that warning is not passed on. A failed SET aborts the pipeline, so the statement then
     // reports PGRES_PIPELINE_ABORTED; the SET's own error is thrown instead.
-    m_notices->suppress = true;
-    PGresult* failed = nullptr;
-    for (qsizetype i = 0; i < prefix.size(); ++i) {
-        while (PGresult* r = PQgetResult(m_conn)) {
-            if (!failed && PQresultStatus(r) != PGRES_COMMAND_OK)
-                failed = r;
-            else
-                PQclear(r);
+    std::optional<ErrorInfo> failed;
+    {
+        m_notices->suppress = true;
+        struct Unsuppress {
+            NoticeState& state;
+            ~Unsuppress() { state.suppress = false; }
+        } unsuppress{*m_notices};
+        try {
+            for (qsizetype i = 0; i < prefix.size(); ++i) {
+                pq::Pipeline::Answer answer = pipeline->next();
+                if (!failed && answer.error)
+                    failed = std::move(answer.error);
+            }
+        } catch (const ConnectionError& e) {
+            failed = e.info();
         }
     }
-    m_notices->suppress = false;
     if (failed) {
-        while (PGresult* r = PQgetResult(m_conn)) // the statement's PGRES_PIPELINE_ABORTED
-            PQclear(r);
-        sent.finish();
-        throwLastError(prefix.join(QStringLiteral("; ")), failed);
+        pipeline->finish();
+        failed->statement = prefix.join(QStringLiteral("; "));
+        throwError(std::move(*failed));
     }
-    return sent;
+    return pipeline;
 }
 
 void Connection::setNoticeReceiver(std::function<void(const QString&)> receiver) {
@@ -495,42 +469,30 @@ void Connection::setNoticeReceiver(std::function<void(const QString&)> receiver)
 
 // ---- SentStatement ---------------------------------------------------------------------------------
 
+SentStatement::SentStatement(std::unique_ptr<pq::Pipeline> pipeline)
+    : m_pipeline(std::move(pipeline)) {
+}
+
 SentStatement::~SentStatement() {
     finish();
 }
 
 SentStatement::SentStatement(SentStatement&& other) noexcept
-    : m_pipelined(std::exchange(other.m_pipelined, nullptr)) {
+    : m_pipeline(std::move(other.m_pipeline)) {
 }
 
 SentStatement& SentStatement::operator=(SentStatement&& other) noexcept {
     if (this != &other) {
         finish();
-        m_pipelined = std::exchange(other.m_pipelined, nullptr);
+        m_pipeline = std::move(other.m_pipeline);
     }
     return *this;
 }
 
 void SentStatement::finish() noexcept {
-    PGconn* conn = std::exchange(m_pipelined, nullptr);
-    if (!conn || PQpipelineStatus(conn) == PQ_PIPELINE_OFF)
-        return;
-    // What is left: the rest of the statement's results if the caller stopped early, then the sync. A
-    // null ends one request's results; a few in a row mean nothing more is coming.
-    int nulls = 0;
-    while (PQstatus(conn) == CONNECTION_OK && nulls < 3) {
-        PGresult* r = PQgetResult(conn);
-        if (!r) {
-            ++nulls;
-            continue;
-        }
-        nulls = 0;
-        const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
-        PQclear(r);
-        if (sync)
-            break;
-    }
-    PQexitPipelineMode(conn);
+    if (m_pipeline)
+        m_pipeline->finish(); // the rest of the statement's results if the caller stopped early, the sync
+    m_pipeline.reset();
 }
 
 void Connection::prepare(const QByteArray& name, const QString& sql, int paramCount) {
@@ -550,10 +512,10 @@ Result Connection::execPrepared(const QByteArray& name, const Params& params) {
     requireOpen(m_conn);
     readPendingInput(QString::fromUtf8(name));
     notifyStatement(QStringLiteral("EXECUTE %1").arg(QString::fromUtf8(name)), params);
-    const ParamArrays a(params);
-    return check(PQexecPrepared(m_conn, name.constData(), int(params.size()), a.values.data(),
-                                a.lengths.data(), nullptr, 0),
-                 QString::fromUtf8(name), params);
+    const pq::ParamArrays a(params);
+    return check(
+        PQexecPrepared(m_conn, name.constData(), a.count(), a.values.data(), a.lengths.data(), nullptr, 0),
+        QString::fromUtf8(name));
 }
 
 bool Connection::ping() {

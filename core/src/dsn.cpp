@@ -1,11 +1,11 @@
 #include <pgdesk/core/dsn.h>
 #include <pgdesk/core/errors.h>
 
+#include "pq/facade.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
-
-#include <libpq-fe.h>
 
 #include <algorithm>
 #include <climits>
@@ -18,27 +18,18 @@ const QString kMask = QStringLiteral("********");
 
 // Keyword/value pairs the DSN actually names, in libpq's keyword order.
 QList<std::pair<QString, QString>> conninfoPairs(const QString& dsn) {
-    char* error = nullptr;
-    const QByteArray utf8 = dsn.toUtf8();
-    PQconninfoOption* options = PQconninfoParse(utf8.constData(), &error);
-    if (!options) {
-        QString message = error ? QString::fromUtf8(error).trimmed()
-                                : QStringLiteral("could not parse the connection string");
+    std::optional<QString> error;
+    auto pairs = pq::parseConninfo(dsn.toUtf8(), &error);
+    if (!pairs) {
+        QString message = error ? error->trimmed() : QStringLiteral("could not parse the connection string");
         // libpq quotes fragments of the input in its messages; a fragment may be a password.
         static const QRegularExpression uriPassword(QStringLiteral("://[^/@]*:[^/@]*@"));
         if (dsn.contains(QLatin1String("password"), Qt::CaseInsensitive) || dsn.contains(uriPassword))
             message = QStringLiteral("malformed connection string (details hidden because it may contain a "
                                      "password)");
-        if (error)
-            PQfreemem(error);
         throwConfigurationError(QStringLiteral("dsn"), message);
     }
-    QList<std::pair<QString, QString>> pairs;
-    for (const PQconninfoOption* o = options; o->keyword; ++o)
-        if (o->val)
-            pairs.append({QString::fromUtf8(o->keyword), QString::fromUtf8(o->val)});
-    PQconninfoFree(options);
-    return pairs;
+    return std::move(*pairs);
 }
 
 // The keepalives_* values connectionParameters() always adds; taken from it so there is one source.

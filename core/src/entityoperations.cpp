@@ -1,12 +1,10 @@
 #include <pgdesk/core/entityoperations.h>
 
-#include "copyin.h"
+#include "pq/copy.h"
 
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/rowstatementbuilder.h>
 #include <pgdesk/core/sqlbuilder.h>
-
-#include <libpq-fe.h>
 
 #include <exception>
 
@@ -123,7 +121,7 @@ qint64 EntityOperations::bulkCreate(const QStringList& columns,
         QStringLiteral("COPY %1 (%2) FROM STDIN").arg(b.target(), quoted.join(QStringLiteral(", ")));
     constexpr qsizetype kChunk = 1 << 20;
     qsizetype next = 0;
-    return copyIn(m_connection, statement, [&](QByteArray& buffer) {
+    return pq::copyIn(m_connection, statement, [&](QByteArray& buffer) {
         while (next < rows.size() && buffer.size() < kChunk) {
             const auto& row = rows.at(next++);
             for (qsizetype i = 0; i < row.size(); ++i) {

@@ -2,6 +2,7 @@
 // that is renamed over the target only when everything succeeded. Encoders: exportformats.cpp (JSON,
 // NDJSON, SQL, Markdown) and exportxlsx.cpp.
 #include "exportencoder.h"
+#include "pq/copy.h"
 
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/exportwriter.h>
@@ -14,8 +15,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
-
-#include <libpq-fe.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -533,52 +532,17 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
         progress.row(rows, bytesSoFar);
     };
 
-    PGconn* conn = m_connection.native();
-    if (!conn)
-        throwError(ErrorKind::Connection, QStringLiteral("not connected"));
-    m_connection.notifyStatement(copy, {});
-    const QByteArray copyUtf8 = copy.toUtf8();
-    // Extended protocol: exactly one statement, so a query source cannot smuggle in a second one.
-    PGresult* started = PQexecParams(conn, copyUtf8.constData(), 0, nullptr, nullptr, nullptr, nullptr, 0);
-    if (!started || PQresultStatus(started) != PGRES_COPY_OUT)
-        m_connection.throwLastError(copy, started); // takes ownership
-    PQclear(started);
-
-    const auto drain = [conn] {
-        char* rest = nullptr;
-        while (PQgetCopyData(conn, &rest, 0) >= 0) {
-            PQfreemem(rest);
-            rest = nullptr;
-        }
-    };
+    pq::CopyOut copyOut(m_connection, copy); // a failure midway cancels and drains it
     bool cancelSent = false;
-    try {
-        for (;;) {
-            char* buffer = nullptr;
-            const int n = PQgetCopyData(conn, &buffer, 0);
-            if (n < 0)
-                break; // -1: done (or failed: the result says which); -2: connection trouble, likewise
-            const std::unique_ptr<char, decltype(&PQfreemem)> owned(buffer, &PQfreemem);
-            if (m_cancelled) {
-                if (!cancelSent)
-                    cancelSent = m_cancelHandle.cancel();
-                continue; // the server stops soon; what it still sends is dropped
-            }
-            onRow(buffer, n);
+    while (const auto data = copyOut.next()) {
+        if (m_cancelled) {
+            if (!cancelSent)
+                cancelSent = m_cancelHandle.cancel();
+            continue; // the server stops soon; what it still sends is dropped
         }
-    } catch (...) {
-        m_cancelHandle.cancel();
-        drain();
-        while (PGresult* r = PQgetResult(conn))
-            PQclear(r);
-        throw;
+        onRow(data->data(), int(data->size()));
     }
-    PGresult* finished = PQgetResult(conn);
-    while (PGresult* extra = PQgetResult(conn))
-        PQclear(extra);
-    if (!finished || PQresultStatus(finished) != PGRES_COMMAND_OK)
-        m_connection.throwLastError(copy, finished);
-    PQclear(finished);
+    copyOut.finish();
     m_onServer = false; // what is left (the XLSX zipping) runs here, and the connection is idle
     throwIfCancelled(); // the COPY may have ended before the cancel reached the server
 

@@ -1,6 +1,6 @@
 #include <pgdesk/core/importer.h>
 
-#include "copyin.h"
+#include "pq/copy.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
@@ -113,7 +113,7 @@ qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
     Transaction tx(m_connection);
     qint64 rows = 0;
     try {
-        rows = copyIn(m_connection, statement, [&](QByteArray& chunk) {
+        rows = pq::copyIn(m_connection, statement, [&](QByteArray& chunk) {
             if (cancel && cancel->load())
                 throwError(ErrorKind::QueryCanceled, QStringLiteral("import cancelled: nothing was written"));
             chunk = input.read(1 << 20);

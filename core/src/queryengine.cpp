@@ -1,3 +1,5 @@
+#include "pq/rowstream.h"
+
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/queryengine.h>
@@ -9,12 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <libpq-fe.h>
-
 #include <algorithm>
 #include <cmath>
-#include <exception>
-#include <vector>
 
 namespace pgdesk::core {
 
@@ -78,47 +76,6 @@ std::optional<size_t> cutLength(std::string_view v, bool bytes, qint64 wholeByte
             return i; // the first character beyond the limit starts here
     }
     return std::nullopt;
-}
-
-// Runs query in libpq's single-row mode and hands each result (usually one row; the last one has none
-// but still describes the columns) to onResult as it arrives. The connection is always left idle: on a
-// server error every pending result is read before the mapped error is thrown; if onResult throws, the
-// statement is cancelled and drained before the exception propagates.
-void stream(Connection& connection, const BuiltQuery& query,
-            const std::function<void(const Result&)>& onResult) {
-    PGconn* conn = connection.native();
-    if (!conn)
-        throwError(ErrorKind::Connection, QStringLiteral("not connected"));
-    SentStatement sent = connection.send(query.sql, query.params);
-    PQsetSingleRowMode(conn); // on failure the rows simply come in one result, which works just as well
-
-    const auto drain = [conn] {
-        while (PGresult* rest = PQgetResult(conn))
-            PQclear(rest);
-    };
-    PGresult* failed = nullptr;
-    while (PGresult* r = PQgetResult(conn)) {
-        const ExecStatusType status = PQresultStatus(r);
-        if (failed || (status != PGRES_SINGLE_TUPLE && status != PGRES_TUPLES_OK)) {
-            if (failed)
-                PQclear(r);
-            else
-                failed = r; // report the first error, after reading everything else
-            continue;
-        }
-        const Result result = connection.check(r, query.sql, query.params);
-        try {
-            onResult(result);
-        } catch (...) {
-            connection.cancelHandle().cancel();
-            drain();
-            sent.finish();
-            throw;
-        }
-    }
-    sent.finish();
-    if (failed)
-        connection.throwLastError(query.sql, failed); // takes ownership of failed
 }
 
 } // namespace
@@ -187,7 +144,12 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
     const bool columnsFromResult = q.columns.isEmpty();
     const bool sinkWhileFetching = sink && !q.backwards;
     int received = 0;
-    stream(m_connection, q, [&](const Result& r) {
+    // Rows are taken as they arrive (single-row mode), never the whole result at once.
+    pq::RowStream stream(m_connection, q.sql, q.params);
+    while (const auto part = stream.next()) {
+        if (part->kind != pq::RowStream::Kind::Row && part->kind != pq::RowStream::Kind::Rows)
+            continue;
+        const Result& r = part->result;
         // The hidden version column, when selected, is the last one.
         const int shownColumns = r.columnCount() - (q.selectsVersion ? 1 : 0) - q.sizeColumns;
         if (columnsFromResult && page.columns.isEmpty()) {
@@ -220,7 +182,7 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
             if (sinkWhileFetching)
                 sink(page.rows.last());
         }
-    });
+    }
     const bool hasMore = received > size;
     page.hasMore = q.backwards ? !spec.page.beforeCursor.isEmpty() : hasMore;
     if (!anyCut)

@@ -1,13 +1,11 @@
+#include "pq/rowstream.h"
+
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/queryengine.h>
 #include <pgdesk/core/scriptrunner.h>
 
 #include <QElapsedTimer>
 #include <QHash>
-
-#include <libpq-fe.h>
-
-#include <vector>
 
 namespace pgdesk::core {
 
@@ -73,12 +71,6 @@ qsizetype scriptPositionOf(const ErrorInfo& info, const SqlStatement& statement)
     if (base < 0 || at < base || at - base > statement.text.size())
         return statement.offset;
     return statement.offset + (at - base);
-}
-
-// The row count of a command tag ("UPDATE 3" → 3), -1 when the tag has none ("CREATE TABLE").
-qint64 commandRows(PGresult* r) {
-    const QByteArray rows(PQcmdTuples(r));
-    return rows.isEmpty() ? -1 : rows.toLongLong();
 }
 
 // A query's page names its columns from the result; their types come from describeQuery, in the same
@@ -281,8 +273,7 @@ void ScriptRunner::runPaged(const SqlStatement& statement, const ScriptRunOption
 void ScriptRunner::runStreamed(const SqlStatement& statement, const ScriptRunOptions& options,
                                StatementResult& result) {
     const QString& sql = statement.text;
-    PGconn* conn = m_connection.native();
-    if (!conn || !m_connection.isOpen())
+    if (!m_connection.isOpen())
         throwError(ErrorKind::Connection, QStringLiteral("not connected"));
     // VACUUM, CREATE DATABASE … refuse to share a transaction with the SET LOCALs a pooler needs: they
     // run without the statement timeout, and not at all on a read-only profile (no guard would hold).
@@ -296,77 +287,48 @@ void ScriptRunner::runStreamed(const SqlStatement& statement, const ScriptRunOpt
                                "directly or with a profile that is not read-only"));
         settings = TransactionSettings::Skip;
     }
-    // Extended protocol: exactly one statement, whatever the text holds.
-    SentStatement sent = m_connection.send(sql, {}, settings);
-    PQsetSingleRowMode(conn); // if refused, the rows come in one result: still correct, just not streamed
-
-    PGresult* failed = nullptr;
+    // Extended protocol: exactly one statement, whatever the text holds. A COPY … TO STDOUT has its data
+    // dropped (exports are the place for it); its tag counts it.
+    pq::RowStream stream(m_connection, sql, {}, settings);
+    stream.setCopyInRefusal(QByteArrayLiteral("COPY FROM STDIN is not supported in the query tool"));
     bool haveColumns = false;
-    while (PGresult* r = PQgetResult(conn)) {
-        const ExecStatusType status = PQresultStatus(r);
-        if (failed) {
-            PQclear(r);
-            continue;
-        }
-        switch (status) {
-        case PGRES_SINGLE_TUPLE:
-        case PGRES_TUPLES_OK: {
+    while (const auto part = stream.next()) {
+        const Result& r = part->result;
+        switch (part->kind) {
+        case pq::RowStream::Kind::Row:
+        case pq::RowStream::Kind::Rows: {
             result.returnsRows = true;
+            const int columns = r.columnCount();
             if (!haveColumns) {
                 haveColumns = true;
-                for (int c = 0; c < PQnfields(r); ++c)
-                    result.page.columns
-                        << PageColumn{QString::fromUtf8(PQfname(r, c)), builtinTypeName(PQftype(r, c))};
+                for (int c = 0; c < columns; ++c)
+                    result.page.columns << PageColumn{r.columnName(c), builtinTypeName(r.columnType(c))};
             }
-            for (int row = 0; row < PQntuples(r); ++row) {
+            for (int row = 0; row < r.rowCount(); ++row) {
                 if (result.rowCount++ >= options.streamLimit) {
                     result.truncated = true;
                     continue; // counted, not kept: INSERT … RETURNING must still run to its end
                 }
                 QList<std::optional<QString>> values;
-                values.reserve(PQnfields(r));
-                for (int c = 0; c < PQnfields(r); ++c)
-                    values << (PQgetisnull(r, row, c) ? std::nullopt
-                                                      : std::optional<QString>(QString::fromUtf8(
-                                                            PQgetvalue(r, row, c), PQgetlength(r, row, c))));
+                values.reserve(columns);
+                for (int c = 0; c < columns; ++c)
+                    values << (r.isNull(row, c) ? std::nullopt : std::optional<QString>(r.text(row, c)));
                 result.page.rows << std::move(values);
             }
-            if (status == PGRES_TUPLES_OK) {
-                result.commandStatus = QString::fromUtf8(PQcmdStatus(r));
-                result.affectedRows = commandRows(r);
+            if (part->kind == pq::RowStream::Kind::Rows) {
+                result.commandStatus = r.commandTag();
+                result.affectedRows = r.affectedRows();
             }
-            PQclear(r);
             break;
         }
-        case PGRES_COMMAND_OK:
-            result.commandStatus = QString::fromUtf8(PQcmdStatus(r));
-            result.affectedRows = commandRows(r);
-            PQclear(r);
+        case pq::RowStream::Kind::Command:
+            result.commandStatus = r.commandTag();
+            result.affectedRows = r.affectedRows();
             break;
-        case PGRES_COPY_OUT: {
-            // COPY … TO STDOUT: the data is read and dropped (exports are the place for it); the tag counts
-            // it.
-            PQclear(r);
-            char* buffer = nullptr;
-            while (PQgetCopyData(conn, &buffer, 0) > 0)
-                PQfreemem(buffer);
-            break;
-        }
-        case PGRES_COPY_IN:
-            PQclear(r);
-            PQputCopyEnd(conn, "COPY FROM STDIN is not supported in the query tool");
-            break;
-        case PGRES_EMPTY_QUERY:
-            PQclear(r);
-            break;
-        default:
-            failed = r; // the first error; read everything else first so the connection is ready again
+        case pq::RowStream::Kind::Empty:
             break;
         }
     }
-    sent.finish();
-    if (failed)
-        m_connection.throwLastError(sql, failed);
     if (result.returnsRows) {
         result.page.pageSize = int(result.page.rows.size());
         result.page.total = result.rowCount;

@@ -1,6 +1,6 @@
 #include <pgdesk/core/version.h>
 
-#include <libpq-fe.h>
+#include "pq/facade.h"
 
 namespace pgdesk::core {
 
@@ -9,7 +9,7 @@ QString pgdeskVersion() {
 }
 
 QString libpqVersion() {
-    const int v = PQlibVersion(); // 150020 → 15.20
+    const int v = pq::libraryVersion(); // 150020 → 15.20
     return QStringLiteral("%1.%2").arg(v / 10000).arg(v % 10000);
 }
 

@@ -17,6 +17,11 @@ struct pg_conn; // libpq's PGconn, kept opaque in public headers
 
 namespace pgdesk::core {
 
+namespace pq {
+class Access;   // the protocol layer's way to the raw handle (core/src/pq, never public)
+class Pipeline; // core/src/pq/pipeline.h
+} // namespace pq
+
 // A statement parameter in text format; std::nullopt is SQL NULL.
 using Param = std::optional<QByteArray>;
 using Params = QList<Param>;
@@ -55,10 +60,10 @@ using StatementObserver = std::function<void(const QString& sql, const QList<QSt
 
 class Connection;
 
-// A statement sent with Connection::send(), whose results the caller reads through native()
-// (PQgetResult until null). Through a transaction pooler it may sit in a pipeline behind the profile's
-// SET LOCALs: finish() (or the destructor, which never throws) reads the pipeline's end and leaves
-// pipeline mode, so the connection is ready for the next statement. Move-only.
+// A statement sent with Connection::send(), whose results core's protocol layer reads (PQgetResult until
+// null). Through a transaction pooler it may sit in a pipeline behind the profile's SET LOCALs: finish()
+// (or the destructor, which never throws) reads the pipeline's end and leaves pipeline mode, so the
+// connection is ready for the next statement. Move-only.
 class SentStatement final {
 public:
     SentStatement() = default;
@@ -72,9 +77,8 @@ public:
 
 private:
     friend class Connection;
-    explicit SentStatement(pg_conn* pipelined)
-        : m_pipelined(pipelined) {}
-    pg_conn* m_pipelined = nullptr; // set when a pipeline has to be ended
+    explicit SentStatement(std::unique_ptr<pq::Pipeline> pipeline);
+    std::unique_ptr<pq::Pipeline> m_pipeline; // set when a pipeline has to be ended
 };
 
 // Whether send() puts the profile's transaction settings ahead of the statement (through a pooler).
@@ -112,7 +116,7 @@ public:
     // transaction only, in the same round trip. Inside a transaction block they would outlive the
     // statement, so there it runs without them.
     Result exec(const QString& sql, const Params& params, const QStringList& localSettings);
-    // For callers reading results through native() (single-row streaming, COPY OUT): sends one statement
+    // For core's protocol layer, which reads the results itself (single-row streaming): sends one statement
     // with the extended protocol, settings first as above unless Skip (statements that refuse to run in a
     // transaction block: VACUUM, CREATE DATABASE …). Single-row mode may be set right after; read the
     // results until null, then let the SentStatement go (or finish() it).
@@ -150,24 +154,27 @@ public:
     // (standard error). The SET LOCALs sent for a pooler never report here.
     void setNoticeReceiver(std::function<void(const QString& notice)> receiver);
     void setStatementObserver(StatementObserver observer) { m_observer = std::move(observer); }
-    // Echo log + observer for statements sent through native() (streaming, COPY, pipelines).
+    // Echo log + observer for statements the protocol layer sends (streaming, COPY, pipelines).
     void notifyStatement(const QString& sql, const Params& params) const;
-
-    // The raw handle for core code that needs libpq directly (COPY, pipeline mode).
-    pg_conn* native() const { return m_conn; }
-    // Throws the mapped error for a failed result or connection, with the statement attached.
-    [[noreturn]] void throwLastError(const QString& statement, pg_result* result = nullptr) const;
-    // Checks a result from native calls: throws on error, otherwise adopts and returns it.
-    Result check(pg_result* result, const QString& statement, const Params& params = {}) const;
 
     struct NoticeState;
 
 private:
+    // The raw handle, the result check and the error mapping are for core/src/pq only.
+    friend class pq::Access;
+    // Throws the mapped error for a failed result or connection, with the statement attached.
+    [[noreturn]] void throwLastError(const QString& statement, pg_result* result = nullptr) const;
+    // Checks a result of a raw libpq call: throws on error, otherwise adopts and returns it.
+    Result check(pg_result* result, const QString& statement) const;
+
     void close() noexcept;
-    // The pipeline behind send() and exec(…, localSettings): `prefix` first, then the statement, one sync.
-    SentStatement sendPipelined(const QString& sql, const Params& params, const QStringList& prefix);
-    // As PQexecParams would: the first error among a sent statement's results, else the last result.
-    Result collect(SentStatement& sent, const QString& sql, const Params& params);
+    // The pipeline behind send() and exec(…, localSettings): `prefix` first, then the statement, one sync;
+    // the prefix's answers are read, the statement's are left to the caller.
+    std::unique_ptr<pq::Pipeline> sendPipelined(const QString& sql, const Params& params,
+                                                const QStringList& prefix);
+    // As PQexecParams would, through that pipeline: the first error among the statement's results, else
+    // the last result.
+    Result execPipelined(const QString& sql, const Params& params, const QStringList& prefix);
     static Connection connect(const ConnectionProfile& profile, const std::optional<QString>& password);
 
     pg_conn* m_conn = nullptr;

@@ -38,8 +38,6 @@ public:
     long long affectedRows() const;
     QString commandTag() const; // "UPDATE 3"
 
-    const pg_result* native() const { return m_result.get(); }
-
 private:
     std::shared_ptr<const pg_result> m_result;
 };
