@@ -13,7 +13,7 @@
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tableeditor.h>
 
-#include "../../ui/src/widgets/queryresults.h"
+#include "../../ui/src/query/queryresults.h"
 
 #include <QAction>
 #include <QApplication>

@@ -7,7 +7,7 @@
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/querytool.h>
 
-#include "../../ui/src/widgets/queryresults.h"
+#include "../../ui/src/query/queryresults.h"
 
 #include <QAction>
 #include <QApplication>

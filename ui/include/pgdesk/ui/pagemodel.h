@@ -3,12 +3,14 @@
 #include <pgdesk/core/catalog.h>
 #include <pgdesk/core/page.h>
 #include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/rowwindow.h>
+#include <pgdesk/ui/rowsource.h>
 
 #include <pgdesk/core/entityoperations.h>
 
 #include <QAbstractTableModel>
 #include <QPointer>
+
+#include <memory>
 
 namespace pgdesk::ui {
 
@@ -46,22 +48,20 @@ public:
     void setPage(core::Page page);
     // Windowed mode from the result's first block (rows from 0, its total as the row count).
     void setWindowed(core::Page first, int blockSize = 200, int maxBlocks = 50);
-    bool isWindowed() const { return m_window.has_value(); }
-    const RowWindow* window() const { return m_window ? &*m_window : nullptr; }
+    bool isWindowed() const { return m_window != nullptr; }
+    const RowWindow* window() const { return m_window ? &m_window->window() : nullptr; }
     // The most recently wanted block that is not held, and how to fetch it; nullopt when none.
-    struct BlockRequest {
-        qint64 block = 0;
-        core::PageRequest request;
-    };
+    using BlockRequest = WindowRows::BlockRequest;
     std::optional<BlockRequest> takeWantedBlock();
     // A fetched block; the total is corrected from what it proves (the end reached, or more rows).
     void storeBlock(qint64 block, const core::Page& page);
     // The result's total when known from elsewhere (an exact count).
     void setTotal(qint64 total, bool exact);
-    bool isTotalExact() const { return m_totalExact; }
+    bool isTotalExact() const { return m_window && m_window->isExact(); }
     // Drops every held block (after an apply or a reconnect): visible rows load again.
     void dropBlocks();
     void clear();
+    // The page's columns, key, cursors and total (its rows are read through rowValues() and friends).
     const core::Page& page() const { return m_page; }
     // How NULL is drawn, and dates/timestamps in the language's format (display role only: editing, copying
     // and exports keep the exact text).
@@ -81,7 +81,7 @@ public:
     qsizetype insertIndex(int row) const;
     bool isNewRow(int row) const { return insertIndex(row) >= 0; }
     // Rows of the result shown (the page's, or the whole result's when windowed), before any new rows.
-    int pageRowCount() const { return m_window ? int(m_windowRows) : int(m_page.rows.size()); }
+    int pageRowCount() const { return int(m_rows->size()); }
     // The row's values as read; nullptr for new rows and rows not loaded yet.
     const QList<std::optional<QString>>* rowValues(int row) const;
     // The row's key (empty when the page has none, and for new rows) and version as read.
@@ -117,7 +117,7 @@ signals:
     void rowsWanted();
 
 private:
-    core::Page m_page;
+    core::Page m_page; // without its rows: they are m_rows'
     void resolveColumns();
     void sessionChanged();
     bool isCellEditable(const QModelIndex& index) const;
@@ -126,6 +126,7 @@ private:
     QVariant placeholderData(const QModelIndex& index, int role) const;
     void resizeWindow(qint64 rows);
     void want(int row) const;
+    void setRows(std::unique_ptr<RowSource> rows, WindowRows* window);
 
     QPointer<EditSession> m_session;
     bool m_locked = false;
@@ -140,11 +141,8 @@ private:
     core::SoftDeleteKind m_softDelete = core::SoftDeleteKind::None;
     QString m_softDeleteColumnName;
     int m_softDeleteColumn = -1;
-    qint64 m_firstRowNumber = 1;
-    std::optional<RowWindow> m_window;
-    qint64 m_windowRows = 0;
-    bool m_totalExact = false;
-    mutable QList<qint64> m_wanted; // blocks asked for and not held, most recent last
+    std::unique_ptr<RowSource> m_rows;
+    WindowRows* m_window = nullptr; // m_rows when windowed
     mutable bool m_wantPosted = false;
     QString m_nullText = QStringLiteral("NULL");
     bool m_localDateTimes = false;

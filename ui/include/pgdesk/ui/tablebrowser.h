@@ -2,6 +2,7 @@
 
 #include <pgdesk/core/catalog.h>
 #include <pgdesk/core/queryspec.h>
+#include <pgdesk/ui/tablefeed.h>
 
 #include <QWidget>
 
@@ -23,7 +24,6 @@ class Pool;
 namespace pgdesk::ui {
 
 class BatchDialog;
-class JobSlot;
 class FilterBar;
 struct RelatedRows;
 class PageModel;
@@ -38,12 +38,12 @@ struct TableView {
     std::optional<core::SoftDeleteScope> scope;
 };
 
-// A tab that browses one table: pages are fetched on worker threads through the core query engine
-// (keyset paging, server-side sort) in JobSlots, so a newer request supersedes (and cancels) the older,
-// and only the current page is held in memory. With the page size "Scroll" the grid instead scrolls
-// continuously through the whole result: the model is windowed (PageModel::setWindowed), blocks of rows
-// are fetched as the view shows them (one at a time, the most recently wanted first) and far ones are
-// dropped, so memory stays bounded whatever the table's size.
+// A tab that browses one table: the grid, the filter bar, the pager bar, the header clicks, the context menu
+// and the banner. What is read and how it is fetched is its TableFeed's (keyset paging, server-side sort,
+// on worker threads; a newer request supersedes and cancels the older), and only the current page is held
+// in memory. With the page size "Scroll" the grid instead scrolls continuously through the whole result:
+// the model is windowed, the feed fetches blocks of rows as the view shows them and far ones are dropped,
+// so memory stays bounded whatever the table's size.
 class TableBrowser final : public QWidget {
     Q_OBJECT
 public:
@@ -54,11 +54,12 @@ public:
     FilterBar* filterBar() const { return m_filterBar; }
     // Staged edits, Apply / Discard and the edit actions of this tab.
     TableEditor* editor() const { return m_editor; }
-    const core::QuerySpec& spec() const { return m_spec; }
+    TableFeed* feed() const { return m_feed; }
+    const core::QuerySpec& spec() const { return m_feed->spec(); }
     // The table's catalog description once the first page has loaded (keyed by ctid when opted in).
-    const std::optional<core::TableInfo>& table() const { return m_table; }
+    const std::optional<core::TableInfo>& table() const { return m_feed->table(); }
     // The server is a hot standby (asked with the first page): nothing can be written.
-    bool isStandby() const { return m_standby; }
+    bool isStandby() const { return m_feed->isStandby(); }
     QString rangeText() const;
     bool isLoading() const;
 
@@ -72,7 +73,7 @@ public:
     void setScope(core::SoftDeleteScope scope);
     // 0: continuous scrolling (the pager's buttons then scroll the grid).
     void setPageSize(int rows);
-    bool isContinuous() const { return m_continuous; }
+    bool isContinuous() const { return m_feed->isContinuous(); }
     // Jumps to a page number (1-based; continuous: a row number). Uses OFFSET from the start, so far
     // jumps cost what OFFSET costs.
     void goToPage(qint64 page);
@@ -118,24 +119,22 @@ signals:
     void countFailed(const QString& message);
 
 private:
-    enum class Move { First, Next, Previous, Last, Jump, Same };
+    using Move = TableFeed::Move;
     void load(Move move);
+    void pageArrived(Move move);
     void updateControls();
     void showSortIndicators();
     void showContextMenu(const QPoint& position);
     void tableLoaded();
     void updateHiddenRowsNote();
-    void fetchWantedBlock();
     QString qualifiedName() const; // schema.table as written, the key of per-table settings
     void scrollWindow(Move move);
     void showFailure(const QString& message, bool connectionLost);
     std::pair<int, int> visibleRows() const;
 
     std::shared_ptr<core::Pool> m_pool;
-    std::optional<core::TableInfo> m_table; // loaded with the first page, then reused
-    bool m_standby = false;
-    core::QuerySpec m_spec;
     PageModel* m_model = nullptr;
+    TableFeed* m_feed = nullptr;
     QTableView* m_view = nullptr;
     FilterBar* m_filterBar = nullptr;
     TableEditor* m_editor = nullptr;
@@ -153,16 +152,8 @@ private:
     QPushButton* m_count = nullptr;
     QPushButton* m_reconnect = nullptr;
     QAction* m_cancelAction = nullptr;
-    JobSlot* m_countJob = nullptr; // the exact count
-    JobSlot* m_loadJob = nullptr;  // the latest page load (a new one supersedes it)
-    JobSlot* m_blockJob = nullptr; // continuous: the block being fetched
-    bool m_continuous = false;
-    bool m_blocksFailed = false;        // continuous: stop fetching until reload/reconnect
-    bool m_stickToBottom = false;       // continuous: after "Last", until the user scrolls up
-    std::optional<qint64> m_exactTotal; // from "Count rows", until the scope changes
+    bool m_stickToBottom = false; // continuous: after "Last", until the user scrolls up
     bool m_columnsSized = false;
-    qint64 m_firstRow = 1; // 1-based number of the first row shown, when known
-    bool m_firstRowKnown = true;
 };
 
 } // namespace pgdesk::ui

@@ -4,11 +4,7 @@
 #include <QObject>
 #include <QString>
 
-class QTableView;
-
 namespace pgdesk::ui {
-
-class PageModel;
 
 // The desktop application's preferences, in one place that owns their QSettings keys
 // ($XDG_CONFIG_HOME/pgdesk/pgdesk.conf). Read on every call (QSettings caches), so a change made by the
@@ -56,9 +52,6 @@ public:
     // Tables of a profile opted in to editing by row position (ctid).
     static bool editsByCtid(const QString& profile, const QString& qualifiedTable);
     static void setEditsByCtid(const QString& profile, const QString& qualifiedTable);
-
-    // The grid preferences (NULL text, date/time display, font) applied to a view and its model.
-    static void applyToGrid(QTableView* view, PageModel* model);
 
     // Tells the open windows that preferences changed (the dialog calls it after saving them).
     void notifyChanged();

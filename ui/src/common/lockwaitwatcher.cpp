@@ -1,4 +1,4 @@
-#include "lockwaitwatcher.h"
+#include "common/lockwaitwatcher.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/background.h>

@@ -1,4 +1,4 @@
-#include "widgets/profileitemdelegate.h"
+#include "connect/profileitemdelegate.h"
 
 #include <pgdesk/ui/profilelistmodel.h>
 

@@ -13,7 +13,8 @@
 namespace pgdesk::ui {
 
 PageModel::PageModel(QObject* parent)
-    : QAbstractTableModel(parent) {
+    : QAbstractTableModel(parent)
+    , m_rows(std::make_unique<PageRows>()) {
 }
 
 bool PageModel::isNumericType(const QString& t) {
@@ -25,65 +26,42 @@ bool PageModel::isNumericType(const QString& t) {
 }
 
 void PageModel::setPage(core::Page page) {
-    beginResetModel();
-    m_window.reset();
-    m_wanted.clear();
+    const qint64 firstNumber = m_window ? 1 : m_rows->firstNumber();
+    auto rows = std::make_unique<PageRows>(page); // takes the rows
+    rows->setFirstNumber(firstNumber);
     m_page = std::move(page);
-    resolveColumns();
-    m_inserts = m_session ? m_session->insertIndexes() : QList<qsizetype>{};
-    endResetModel();
+    setRows(std::move(rows), nullptr);
 }
 
 void PageModel::setWindowed(core::Page first, int blockSize, int maxBlocks) {
-    beginResetModel();
-    m_window.emplace(blockSize, maxBlocks);
-    m_wanted.clear();
+    auto rows = std::make_unique<WindowRows>(first, blockSize, maxBlocks); // takes the rows
+    WindowRows* window = rows.get();
     m_page = std::move(first);
-    m_window->store(0, m_page);
-    const qint64 seen = m_page.rows.size() + (m_page.hasMore ? 1 : 0);
-    m_windowRows = std::max(m_page.total.value_or(seen), seen);
-    m_totalExact = !m_page.hasMore || (m_page.total && !m_page.totalIsEstimate);
-    if (!m_page.hasMore)
-        m_windowRows = m_page.rows.size();
-    m_page.rows.clear(); // held by the window from now on
-    m_page.versions.clear();
-    m_page.cut.clear();
-    m_firstRowNumber = 1;
+    setRows(std::move(rows), window);
+}
+
+void PageModel::setRows(std::unique_ptr<RowSource> rows, WindowRows* window) {
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_window = window;
     resolveColumns();
     m_inserts = m_session ? m_session->insertIndexes() : QList<qsizetype>{};
     endResetModel();
 }
 
 auto PageModel::takeWantedBlock() -> std::optional<BlockRequest> {
-    if (!m_window)
-        return std::nullopt;
-    const qint64 lastBlock = m_windowRows > 0 ? m_window->blockOf(m_windowRows - 1) : -1;
-    while (!m_wanted.isEmpty()) {
-        const qint64 block = m_wanted.takeLast();
-        if (block > lastBlock || m_window->hasBlock(block))
-            continue;
-        return BlockRequest{
-            block, m_window->requestFor(block, m_totalExact ? std::optional(m_windowRows) : std::nullopt,
-                                        !m_page.keyColumns.isEmpty())};
-    }
-    return std::nullopt;
+    return m_window ? m_window->takeWanted() : std::nullopt;
 }
 
 void PageModel::storeBlock(qint64 block, const core::Page& page) {
     if (!m_window)
         return;
-    m_window->store(block, page);
-    const qint64 start = block * m_window->blockSize();
+    if (const auto proven = m_window->store(block, page))
+        setTotal(proven->first, proven->second);
+    const qint64 start = block * m_window->window().blockSize();
     const qint64 end = start + page.rows.size();
-    if (!page.hasMore) {
-        // The end of the result: exact, unless nothing came back (then only "not beyond here").
-        const bool exact = end > start || block == 0 || m_window->row(start - 1) != nullptr;
-        setTotal(end, exact);
-    } else if (end + 1 > m_windowRows) {
-        resizeWindow(end + 1); // more rows than estimated: grow as they are proven
-    }
     if (end > start && columnCount() > 0) {
-        const int last = int(std::min(end, m_windowRows)) - 1;
+        const int last = int(std::min(end, m_window->size())) - 1;
         if (last >= start) {
             emit dataChanged(index(int(start), 0), index(last, columnCount() - 1));
             emit headerDataChanged(Qt::Vertical, int(start), last);
@@ -94,19 +72,20 @@ void PageModel::storeBlock(qint64 block, const core::Page& page) {
 void PageModel::setTotal(qint64 total, bool exact) {
     if (!m_window)
         return;
-    m_totalExact = exact;
+    m_window->setExact(exact);
     resizeWindow(std::max<qint64>(0, total));
 }
 
 void PageModel::resizeWindow(qint64 rows) {
     rows = std::min<qint64>(rows, std::numeric_limits<int>::max() - 1 - m_inserts.size());
-    if (rows > m_windowRows) {
-        beginInsertRows({}, int(m_windowRows), int(rows - 1));
-        m_windowRows = rows;
+    const qint64 held = m_window->size();
+    if (rows > held) {
+        beginInsertRows({}, int(held), int(rows - 1));
+        m_window->setSize(rows);
         endInsertRows();
-    } else if (rows < m_windowRows) {
-        beginRemoveRows({}, int(rows), int(m_windowRows - 1));
-        m_windowRows = rows;
+    } else if (rows < held) {
+        beginRemoveRows({}, int(rows), int(held - 1));
+        m_window->setSize(rows);
         endRemoveRows();
     }
 }
@@ -115,34 +94,20 @@ void PageModel::dropBlocks() {
     if (!m_window)
         return;
     m_window->clear();
-    m_wanted.clear();
-    if (m_windowRows > 0 && columnCount() > 0) {
-        emit dataChanged(index(0, 0), index(int(m_windowRows) - 1, columnCount() - 1));
-        emit headerDataChanged(Qt::Vertical, 0, int(m_windowRows) - 1);
+    if (const int rows = pageRowCount(); rows > 0 && columnCount() > 0) {
+        emit dataChanged(index(0, 0), index(rows - 1, columnCount() - 1));
+        emit headerDataChanged(Qt::Vertical, 0, rows - 1);
     }
 }
 
 const QList<std::optional<QString>>* PageModel::rowValues(int row) const {
-    if (row < 0)
-        return nullptr;
-    if (m_window) {
-        const RowWindow::Row* r = row < m_windowRows ? m_window->row(row) : nullptr;
-        return r ? &r->values : nullptr;
-    }
-    return row < m_page.rows.size() ? &m_page.rows[row] : nullptr;
+    const SourceRow* r = m_rows->row(row);
+    return r ? &r->values : nullptr;
 }
 
-// Only a view showing the cell asks for a missing row (not header sizing, which looks at the first and
-// last hundred rows): its block is queued (the latest few asks only) and the owner told once per turn.
+// A row not held: the source queues its block, and the owner is told once per turn.
 void PageModel::want(int row) const {
-    const qint64 block = m_window->blockOf(row);
-    if (m_wanted.isEmpty() || m_wanted.last() != block) {
-        m_wanted.removeAll(block);
-        m_wanted.append(block);
-        if (m_wanted.size() > 4)
-            m_wanted.removeFirst();
-    }
-    if (m_wantPosted)
+    if (!m_rows->want(row) || m_wantPosted)
         return;
     m_wantPosted = true;
     auto* self = const_cast<PageModel*>(this);
@@ -208,11 +173,8 @@ core::Key PageModel::rowKey(int row) const {
 }
 
 QString PageModel::rowVersion(int row) const {
-    if (m_window) {
-        const RowWindow::Row* r = row < m_windowRows ? m_window->row(row) : nullptr;
-        return r ? r->version : QString();
-    }
-    return m_page.versions.value(row);
+    const SourceRow* r = isNewRow(row) ? nullptr : m_rows->row(row);
+    return r ? r->version : QString();
 }
 
 std::optional<QString> PageModel::value(int row, int column) const {
@@ -231,35 +193,22 @@ std::optional<QString> PageModel::value(int row, int column) const {
 bool PageModel::isCut(int row, int column) const {
     if (row < 0 || isNewRow(row))
         return false;
-    if (m_window) {
-        const RowWindow::Row* r = row < m_windowRows ? m_window->row(row) : nullptr;
-        return r && core::findCut(r->cut, column);
-    }
-    return m_page.isCut(row, column);
+    const SourceRow* r = m_rows->row(row);
+    return r && core::findCut(r->cut, column);
 }
 
 qint64 PageModel::cutBytes(int row, int column) const {
-    const core::CutValue* cut = nullptr;
-    if (m_window) {
-        const RowWindow::Row* r = row < m_windowRows ? m_window->row(row) : nullptr;
-        cut = r ? core::findCut(r->cut, column) : nullptr;
-    } else if (!isNewRow(row)) {
-        cut = m_page.cutValue(row, column);
-    }
+    const SourceRow* r = isNewRow(row) ? nullptr : m_rows->row(row);
+    const core::CutValue* cut = r ? core::findCut(r->cut, column) : nullptr;
     return cut ? cut->wholeBytes : -1;
 }
 
 void PageModel::setWholeValue(int row, int column, std::optional<QString> value) {
     if (!isCut(row, column))
         return;
-    if (m_window) {
-        RowWindow::Row* r = m_window->row(row);
-        r->values[column] = std::move(value);
-        r->cut.removeIf([column](const core::CutValue& c) { return c.column == column; });
-    } else {
-        m_page.rows[row][column] = std::move(value);
-        m_page.cut[row].removeIf([column](const core::CutValue& c) { return c.column == column; });
-    }
+    SourceRow* r = m_rows->row(row);
+    r->values[column] = std::move(value);
+    r->cut.removeIf([column](const core::CutValue& c) { return c.column == column; });
     emit dataChanged(index(row, column), index(row, column));
 }
 
@@ -379,9 +328,10 @@ void PageModel::setSoftDelete(core::SoftDeleteKind kind, const QString& column) 
 }
 
 void PageModel::setFirstRowNumber(qint64 number) {
-    if (number == m_firstRowNumber)
+    auto* page = m_window ? nullptr : static_cast<PageRows*>(m_rows.get());
+    if (!page || number == page->firstNumber())
         return;
-    m_firstRowNumber = number;
+    page->setFirstNumber(number);
     if (rowCount() > 0)
         emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
 }
@@ -426,8 +376,7 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
         if (edit.isValid() || role == Qt::ToolTipRole)
             return edit;
     } else if (!rowValues(index.row())) {
-        if (m_window)
-            want(index.row());
+        want(index.row());
         return placeholderData(index, role);
     } else if (m_session && !m_keyAt.isEmpty()) {
         const QVariant edit = editData(index, role);
@@ -666,10 +615,9 @@ QVariant PageModel::headerData(int section, Qt::Orientation orientation, int rol
             }
         }
         if (role == Qt::DisplayRole)
-            return isRowDeleted(section) ? QStringLiteral("✕")
-                   : m_window || m_firstRowNumber > 0
-                       ? QString::number((m_window ? 1 : m_firstRowNumber) + section)
-                       : QString();
+            return isRowDeleted(section)       ? QStringLiteral("✕")
+                   : m_rows->firstNumber() > 0 ? QString::number(m_rows->firstNumber() + section)
+                                               : QString();
         if (role == Qt::ToolTipRole && isRowDeleted(section))
             return tr("Deleted (soft delete: %1)").arg(m_softDeleteColumnName);
         return {};

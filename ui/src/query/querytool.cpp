@@ -1,8 +1,8 @@
 #include <pgdesk/ui/querytool.h>
 
-#include "queryresults.h"
-#include "querysession.h"
-#include "sqlhighlighter.h"
+#include "query/queryresults.h"
+#include "query/querysession.h"
+#include "query/sqlhighlighter.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/queryhistory.h>

@@ -1,10 +1,7 @@
-#include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/uisettings.h>
 
-#include <QHeaderView>
 #include <QLocale>
 #include <QSettings>
-#include <QTableView>
 
 namespace pgdesk::ui {
 
@@ -132,12 +129,6 @@ bool UiSettings::editsByCtid(const QString& profile, const QString& qualifiedTab
 
 void UiSettings::setEditsByCtid(const QString& profile, const QString& qualifiedTable) {
     QSettings().setValue(kCtid.arg(profile, qualifiedTable), true);
-}
-
-void UiSettings::applyToGrid(QTableView* view, PageModel* model) {
-    model->setDisplayOptions(nullText(), dateTimeDisplay() == DateTimeDisplay::Locale);
-    view->setFont(gridFont()); // QFont(): nothing set, the application's font is inherited
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
 }
 
 } // namespace pgdesk::ui

@@ -1,4 +1,4 @@
-#include "sqlhighlighter.h"
+#include "query/sqlhighlighter.h"
 
 #include <pgdesk/ui/theme.h>
 

@@ -1,4 +1,4 @@
-#include "querysession.h"
+#include "query/querysession.h"
 
 #include <pgdesk/core/errors.h>
 

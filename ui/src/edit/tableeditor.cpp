@@ -1,6 +1,6 @@
-#include "celleditdelegate.h"
-#include "lockwaitwatcher.h"
-#include "wholevalueloader.h"
+#include "edit/celleditdelegate.h"
+#include "common/lockwaitwatcher.h"
+#include "grid/wholevalueloader.h"
 
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/celltext.h>

@@ -1,6 +1,6 @@
 #include <pgdesk/ui/objectbrowser.h>
 
-#include "lockwaitwatcher.h"
+#include "common/lockwaitwatcher.h"
 
 #include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/catalogreader.h>

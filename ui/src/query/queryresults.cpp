@@ -1,12 +1,13 @@
-#include "queryresults.h"
+#include "query/queryresults.h"
 
-#include "querysession.h"
+#include "query/querysession.h"
 
 #include <pgdesk/core/errors.h>
 
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/gridpreferences.h>
 #include <pgdesk/ui/uisettings.h>
 
 #include <QGuiApplication>
@@ -43,9 +44,7 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setAlternatingRowColors(true);
     m_view->setAccessibleName(tr("Result rows of statement %1").arg(result.index + 1));
-    UiSettings::applyToGrid(m_view, m_model);
-    connect(UiSettings::instance(), &UiSettings::changed, this,
-            [this] { UiSettings::applyToGrid(m_view, m_model); });
+    followGridPreferences(m_view, m_model);
 
     m_range = new QLabel(this);
     m_range->setObjectName(QStringLiteral("resultRange"));
@@ -89,19 +88,17 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
 
 QString QueryResultGrid::rangeText() const {
     const core::Page& page = m_model->page();
+    const qlonglong rows = m_model->pageRowCount();
     const QLocale locale;
-    if (page.rows.isEmpty())
+    if (rows == 0)
         return m_load->isRunning() ? tr("Loading…") : tr("No rows");
     if (!m_paged) {
         return m_truncated
-                   ? tr("first %1 of %2 rows shown")
-                         .arg(locale.toString(qlonglong(page.rows.size())), locale.toString(m_rowCount))
-                   : tr("%1 row(s)", nullptr, int(page.rows.size()))
-                         .arg(locale.toString(qlonglong(page.rows.size())));
+                   ? tr("first %1 of %2 rows shown").arg(locale.toString(rows), locale.toString(m_rowCount))
+                   : tr("%1 row(s)", nullptr, int(rows)).arg(locale.toString(rows));
     }
     const qint64 first = (m_pageNumber - 1) * m_spec.page.pageSize + 1;
-    const QString span =
-        tr("rows %1–%2").arg(locale.toString(first), locale.toString(first + page.rows.size() - 1));
+    const QString span = tr("rows %1–%2").arg(locale.toString(first), locale.toString(first + rows - 1));
     if (!page.total)
         return span;
     return tr("%1 of %2%3")
@@ -110,8 +107,9 @@ QString QueryResultGrid::rangeText() const {
 
 void QueryResultGrid::updateControls() {
     const core::Page& page = m_model->page();
-    const qint64 shownEnd = (m_pageNumber - 1) * m_spec.page.pageSize + page.rows.size();
-    const bool more = page.rows.size() >= m_spec.page.pageSize && !m_atEnd &&
+    const qint64 rows = m_model->pageRowCount();
+    const qint64 shownEnd = (m_pageNumber - 1) * m_spec.page.pageSize + rows;
+    const bool more = rows >= m_spec.page.pageSize && !m_atEnd &&
                       (!page.total || page.totalIsEstimate || shownEnd < *page.total);
     m_first->setEnabled(!m_load->isRunning() && m_pageNumber > 1);
     m_previous->setEnabled(!m_load->isRunning() && m_pageNumber > 1);

@@ -1,4 +1,4 @@
-#include "dialogs/connectionwork.h"
+#include "connect/connectionwork.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/dsn.h>

@@ -1,4 +1,4 @@
-#include "temporaledit.h"
+#include "edit/temporaledit.h"
 
 #include <QCalendarWidget>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/theme.h>
 
-#include "dialogs/connectionwork.h"
-#include "widgets/profileitemdelegate.h"
+#include "connect/connectionwork.h"
+#include "connect/profileitemdelegate.h"
 
 #include <pgdesk/core/dsn.h>
 #include <pgdesk/core/errors.h>

@@ -1,4 +1,4 @@
-#include "wholevalueloader.h"
+#include "grid/wholevalueloader.h"
 
 #include <pgdesk/core/entityoperations.h>
 #include <pgdesk/core/pool.h>

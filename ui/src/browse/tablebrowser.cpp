@@ -6,19 +6,15 @@
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tableeditor.h>
 #include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/gridpreferences.h>
 #include <pgdesk/ui/uisettings.h>
 #include <pgdesk/ui/valueviewer.h>
 
-#include "wholevalueloader.h"
+#include "grid/wholevalueloader.h"
 
-#include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
-#include <pgdesk/core/errors.h>
 #include <pgdesk/core/pool.h>
-#include <pgdesk/core/queryengine.h>
-#include <pgdesk/core/standby.h>
 #include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/pagemodel.h>
 
 #include <QAction>
@@ -38,64 +34,49 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <mutex>
-
 namespace pgdesk::ui {
-
-namespace {
-core::TableInfo readTable(core::Connection& connection, const core::QuerySpec& spec) {
-    return core::readTableForProfile(connection, spec.schema, spec.table);
-}
-struct Loaded {
-    core::TableInfo table;
-    core::Page page;
-    bool standby = false;
-};
-struct BlockLoaded {
-    core::Page page;
-    std::optional<qint64> total; // counted first (a far jump into an estimated result)
-};
-// Continuous scrolling: rows per block, and blocks held (10,000 rows).
-constexpr int kBlockSize = 200;
-// Longer values come cut (a page of big documents stays small) and load whole when shown, copied or edited.
-constexpr int kValueLimit = 16384;
-constexpr int kMaxBlocks = 50;
-// Beyond this many rows a jump by OFFSET into a result of estimated size counts the rows first: count(*)
-// ships no rows and, once the total is exact, the last block comes by keyset from the end.
-constexpr qint64 kCountBeforeOffset = 100000;
-} // namespace
 
 TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QString table, QWidget* parent)
     : QWidget(parent)
     , m_pool(std::move(pool))
     , m_model(new PageModel(this))
+    , m_feed(new TableFeed(m_pool, std::move(schema), std::move(table), m_model, this))
     , m_view(new QTableView(this))
     , m_filterBar(new FilterBar(this))
     , m_range(new QLabel(this))
     , m_message(new QLabel(this))
     , m_scope(new QComboBox(this))
-    , m_hiddenRows(new QLabel(this))
-    , m_countJob(new JobSlot(this))
-    , m_loadJob(new JobSlot(this))
-    , m_blockJob(new JobSlot(this)) {
-    for (JobSlot* job : {m_countJob, m_loadJob, m_blockJob})
-        connect(job, &JobSlot::runningChanged, this, &TableBrowser::busyChanged);
+    , m_hiddenRows(new QLabel(this)) {
     setObjectName(QStringLiteral("tableBrowser"));
-    m_spec.schema = std::move(schema);
-    m_spec.table = std::move(table);
-    m_spec.count = core::CountMode::Estimate;
-    m_spec.valueLimit = kValueLimit;
+    connect(m_feed, &TableFeed::busyChanged, this, &TableBrowser::busyChanged);
+    connect(m_feed, &TableFeed::tableLoaded, this, &TableBrowser::tableLoaded);
+    connect(m_feed, &TableFeed::pageLoaded, this, &TableBrowser::pageArrived);
+    connect(m_feed, &TableFeed::rowsLoaded, this, [this] {
+        updateControls();
+        emit rowsLoaded();
+    });
+    connect(m_feed, &TableFeed::failed, this, [this](const BackgroundFailure& failure) {
+        showFailure(failure.message, failure.connectionLost);
+    });
+    connect(m_feed, &TableFeed::countFinished, this, [this](qint64 rows) {
+        m_count->setText(tr("Count rows"));
+        updateControls();
+        emit countFinished(rows);
+    });
+    connect(m_feed, &TableFeed::countFailed, this, [this](const QString& message) {
+        m_count->setText(tr("Count rows"));
+        updateControls();
+        emit countFailed(message);
+    });
 
     m_view->setModel(m_model);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_view->setWordWrap(false);
-    UiSettings::applyToGrid(m_view, m_model);
-    connect(UiSettings::instance(), &UiSettings::changed, this,
-            [this] { UiSettings::applyToGrid(m_view, m_model); });
+    followGridPreferences(m_view, m_model);
     m_view->horizontalHeader()->setSectionsClickable(true);
     m_view->horizontalHeader()->setSortIndicatorShown(false);
-    m_view->setAccessibleName(tr("Rows of %1").arg(m_spec.table));
+    m_view->setAccessibleName(tr("Rows of %1").arg(spec().table));
     connect(m_view->horizontalHeader(), &QHeaderView::sectionClicked, this,
             [this](int section) { sortBy(section, QApplication::keyboardModifiers() & Qt::ShiftModifier); });
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -117,7 +98,7 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     connect(m_editor, &TableEditor::reloadRequested, this, &TableBrowser::reload);
     connect(m_editor, &TableEditor::ctidOptInRequested, this, [this] {
         UiSettings::setEditsByCtid(m_pool->profile().name, qualifiedName()); // this table of this profile
-        m_table.reset(); // read again, keyed by ctid, with the first page
+        m_feed->forgetTable(); // read again, keyed by ctid, with the first page
         load(Move::First);
     });
     auto* copy = new QAction(tr("Copy"), m_view);
@@ -152,16 +133,15 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_cancelAction->setEnabled(false);
     connect(this, &TableBrowser::busyChanged, this, [this] { m_cancelAction->setEnabled(isBusy()); });
     connect(m_filterBar, &FilterBar::applied, this, &TableBrowser::applyFilter);
-    connect(m_model, &PageModel::rowsWanted, this, &TableBrowser::fetchWantedBlock);
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        if (!m_continuous)
+        if (!isContinuous())
             return;
         m_stickToBottom = m_stickToBottom && value >= m_view->verticalScrollBar()->maximum();
         updateControls();
     });
     // "Last" means the real last row, also when proving rows past an estimate grows the grid under it.
     connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int maximum) {
-        if (m_continuous && m_stickToBottom)
+        if (isContinuous() && m_stickToBottom)
             m_view->verticalScrollBar()->setValue(maximum);
     });
 
@@ -201,7 +181,7 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_pageSize->setItemData(m_pageSize->count() - 1,
                             tr("Scroll through every row; rows load as they come into view"),
                             Qt::ToolTipRole);
-    m_pageSize->setCurrentIndex(m_pageSize->findData(m_spec.page.pageSize));
+    m_pageSize->setCurrentIndex(m_pageSize->findData(UiSettings::pageSize()));
     m_pageSize->setAccessibleName(tr("Page size"));
     connect(m_pageSize, &QComboBox::activated, this, [this](int i) {
         const int rows = m_pageSize->itemData(i).toInt();
@@ -274,81 +254,61 @@ void TableBrowser::reload() {
 }
 
 void TableBrowser::setPageSize(int rows) {
-    m_continuous = rows <= 0;
-    m_spec.page.pageSize = m_continuous ? kBlockSize : rows;
-    m_pageSize->setCurrentIndex(m_pageSize->findData(m_continuous ? 0 : rows));
-    m_goTo->setPrefix(m_continuous ? tr("row ") : tr("page "));
-    load(Move::First);
+    const bool continuous = rows <= 0;
+    m_pageSize->setCurrentIndex(m_pageSize->findData(continuous ? 0 : rows));
+    m_goTo->setPrefix(continuous ? tr("row ") : tr("page "));
+    m_feed->setPageSize(rows);
+    updateControls();
 }
 
 void TableBrowser::goToPage(qint64 page) {
-    if (m_continuous && m_model->isWindowed()) { // a row number
+    if (isContinuous() && m_model->isWindowed()) { // a row number
         const qint64 row = std::clamp<qint64>(page - 1, 0, std::max(0, m_model->pageRowCount() - 1));
         m_view->scrollTo(m_model->index(int(row), 0), QAbstractItemView::PositionAtTop);
         updateControls();
         return;
     }
-    m_spec.page = core::PageRequest{m_spec.page.pageSize, std::max<qint64>(1, page), {}, {}, false};
-    load(Move::Jump);
+    m_feed->goToPage(page);
+    updateControls();
 }
 
 void TableBrowser::countExactly() {
-    if (m_countJob->isRunning())
+    if (m_feed->isCounting())
         return;
     m_count->setText(tr("Cancel count"));
-    m_countJob->start(
-        [pool = m_pool, spec = m_spec, table = m_table](const std::shared_ptr<core::CancelToken>& token) {
-            auto connection = pool->acquire();
-            const core::CancelToken::Scope scope(token, *connection);
-            const core::TableInfo info = table ? *table : readTable(*connection, spec);
-            return core::QueryEngine(*connection).exactCount(spec, info);
-        },
-        [this](qint64 rows) {
-            m_exactTotal = rows;
-            m_model->setTotal(rows, true);
-            m_count->setText(tr("Count rows"));
-            updateControls();
-            emit countFinished(rows);
-        },
-        [this](const BackgroundFailure& failure) {
-            m_count->setText(tr("Count rows"));
-            updateControls();
-            emit countFailed(failure.message);
-        });
+    m_feed->countExactly();
     updateControls();
 }
 
 bool TableBrowser::isBusy() const {
-    return m_loadJob->isRunning() || m_countJob->isRunning() || m_blockJob->isRunning();
+    return m_feed->isBusy();
 }
 
 QString TableBrowser::busyText() const {
-    if (m_countJob->isRunning())
-        return tr("Counting the rows of %1…").arg(m_spec.table);
-    if (m_loadJob->isRunning() || m_blockJob->isRunning())
-        return tr("Loading %1…").arg(m_spec.table);
+    if (m_feed->isCounting())
+        return tr("Counting the rows of %1…").arg(spec().table);
+    if (m_feed->isBusy())
+        return tr("Loading %1…").arg(spec().table);
     return {};
 }
 
 void TableBrowser::cancelBusy() {
-    cancelCount();
-    m_loadJob->cancel();
-    m_blockJob->cancel();
+    m_feed->cancel();
 }
 
 QString TableBrowser::qualifiedName() const {
-    return m_spec.schema + QLatin1Char('.') + m_spec.table;
+    return spec().schema + QLatin1Char('.') + spec().table;
 }
 
 BatchDialog* TableBrowser::openBatchDialog() {
-    if (!m_table || !m_editor->isEditable())
+    if (!table() || !m_editor->isEditable())
         return nullptr;
     QList<core::Key> keys;
     for (int row : m_editor->selectedRows()) {
         if (const core::Key key = m_model->rowKey(row); !key.isEmpty())
             keys << key;
     }
-    auto* dialog = new BatchDialog(m_pool, *m_table, m_spec, keys, this);
+    auto* dialog = new BatchDialog(m_pool, *table(), spec(), keys, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BatchDialog::finished, this, &TableBrowser::reload);
     dialog->show();
@@ -356,30 +316,29 @@ BatchDialog* TableBrowser::openBatchDialog() {
 }
 
 bool TableBrowser::isLoading() const {
-    return m_loadJob->isRunning();
+    return m_feed->isLoading();
 }
 
 bool TableBrowser::isCounting() const {
-    return m_countJob->isRunning();
+    return m_feed->isCounting();
 }
 
 void TableBrowser::cancelCount() {
-    m_countJob->cancel();
+    m_feed->cancelCount();
 }
 
 void TableBrowser::setScope(core::SoftDeleteScope scope) {
-    m_exactTotal.reset(); // a different set of rows
-    m_spec.scope = scope;
     m_scope->setCurrentIndex(m_scope->findData(int(scope)));
+    m_feed->setScope(scope);
     updateHiddenRowsNote();
-    load(Move::First);
+    updateControls();
 }
 
 void TableBrowser::sortBy(int column, bool add) {
     if (column < 0 || column >= m_model->columnCount())
         return;
     const QString name = m_model->page().columns[column].name;
-    auto& keys = m_spec.sort;
+    QList<core::SortKey> keys = spec().sort;
     const auto it =
         std::find_if(keys.begin(), keys.end(), [&](const core::SortKey& k) { return k.column == name; });
     if (it != keys.end() && (add || keys.size() == 1)) {
@@ -389,109 +348,37 @@ void TableBrowser::sortBy(int column, bool add) {
             keys.clear();
         keys.append(core::SortKey{name, false, core::SortKey::Nulls::Default});
     }
-    load(Move::First);
+    m_feed->setSort(keys);
+    updateControls();
 }
 
 void TableBrowser::load(Move move) {
-    if (m_continuous && m_model->isWindowed() && move != Move::First)
+    if (isContinuous() && m_model->isWindowed() && move != Move::First)
         return scrollWindow(move);
-    const core::Page& current = m_model->page();
-    switch (move) {
-    case Move::First:
-        m_spec.page = core::PageRequest{m_spec.page.pageSize, {}, {}, {}, false};
-        break;
-    case Move::Next:
-        if (current.nextCursor.isEmpty())
-            return;
-        m_spec.page = core::PageRequest{m_spec.page.pageSize, {}, current.nextCursor, {}, false};
-        break;
-    case Move::Previous:
-        if (current.prevCursor.isEmpty())
-            return load(Move::First);
-        m_spec.page = core::PageRequest{m_spec.page.pageSize, {}, {}, current.prevCursor, false};
-        break;
-    case Move::Last:
-        m_spec.page = core::PageRequest{m_spec.page.pageSize, {}, {}, {}, true};
-        break;
-    case Move::Jump:
-    case Move::Same:
-        break;
-    }
-    m_blockJob->abandon(); // its reply is stale now
-    m_blocksFailed = false;
-    const qint64 previousFirst = m_firstRow;
-    const qsizetype previousRows = current.rows.size();
-    m_loadJob->start(
-        [pool = m_pool, spec = m_spec, table = m_table,
-         byCtid = !m_table && UiSettings::editsByCtid(m_pool->profile().name, qualifiedName())](
-            const std::shared_ptr<core::CancelToken>& token) {
-            auto connection = pool->acquire();
-            const core::CancelToken::Scope scope(token, *connection);
-            Loaded loaded{table ? *table : readTable(*connection, spec), {}};
-            // Asked with the table, so a standby's tab is read-only before anything can be staged.
-            if (!table)
-                loaded.standby = core::isStandby(*connection);
-            if (!table && byCtid)
-                loaded.table = core::tableWithCtidKey(std::move(loaded.table));
-            loaded.page = core::QueryEngine(*connection).fetchPage(spec, loaded.table);
-            return loaded;
-        },
-        [this, move, previousFirst, previousRows](Loaded loaded) {
-            if (!m_table) {
-                m_table = loaded.table;
-                m_standby = loaded.standby;
-                tableLoaded();
-            }
-            const qsizetype rows = loaded.page.rows.size();
-            const auto total = loaded.page.total;
-            m_firstRowKnown = true;
-            switch (move) {
-            case Move::First:
-                m_firstRow = 1;
-                break;
-            case Move::Next:
-                m_firstRow = previousFirst + previousRows;
-                break;
-            case Move::Previous:
-                m_firstRow = std::max<qint64>(1, previousFirst - rows);
-                break;
-            case Move::Last:
-                m_firstRow = total ? std::max<qint64>(1, *total - rows + 1) : 1;
-                m_firstRowKnown = total && !loaded.page.totalIsEstimate;
-                break;
-            case Move::Jump:
-                m_firstRow = (m_spec.page.pageNumber.value_or(1) - 1) * m_spec.page.pageSize + 1;
-                break;
-            case Move::Same:
-                break;
-            }
-            m_message->setVisible(false);
-            m_reconnect->setVisible(false);
-            if (m_continuous) {
-                m_stickToBottom = false;
-                m_model->setWindowed(std::move(loaded.page), kBlockSize, kMaxBlocks);
-                if (m_exactTotal)
-                    m_model->setTotal(*m_exactTotal, true);
-                m_view->scrollToTop();
-            } else {
-                m_model->setPage(std::move(loaded.page));
-                m_model->setFirstRowNumber(m_firstRowKnown ? m_firstRow : 0);
-            }
-            if (!m_columnsSized && m_model->rowCount() > 0) {
-                // Once, from the first rows: numbers and short values fully visible, long ones capped
-                // (the user's own widths are kept from then on).
-                m_columnsSized = true;
-                m_view->resizeColumnsToContents();
-                auto* header = m_view->horizontalHeader();
-                for (int c = 0; c < header->count(); ++c)
-                    header->resizeSection(c, std::min(header->sectionSize(c), 320));
-            }
-            showSortIndicators();
-            updateControls();
-            emit pageLoaded();
-        },
-        [this](const BackgroundFailure& failure) { showFailure(failure.message, failure.connectionLost); });
+    m_feed->load(move);
     updateControls();
+}
+
+void TableBrowser::pageArrived(Move move) {
+    Q_UNUSED(move);
+    m_message->setVisible(false);
+    m_reconnect->setVisible(false);
+    if (isContinuous()) {
+        m_stickToBottom = false;
+        m_view->scrollToTop();
+    }
+    if (!m_columnsSized && m_model->rowCount() > 0) {
+        // Once, from the first rows: numbers and short values fully visible, long ones capped (the user's
+        // own widths are kept from then on).
+        m_columnsSized = true;
+        m_view->resizeColumnsToContents();
+        auto* header = m_view->horizontalHeader();
+        for (int c = 0; c < header->count(); ++c)
+            header->resizeSection(c, std::min(header->sectionSize(c), 320));
+    }
+    showSortIndicators();
+    updateControls();
+    emit pageLoaded();
 }
 
 void TableBrowser::showFailure(const QString& message, bool connectionLost) {
@@ -522,91 +409,42 @@ void TableBrowser::scrollWindow(Move move) {
     case Move::Jump: // goToPage() scrolls to its row itself
         break;
     case Move::Same:
-        // Reload in place (after an apply or a reconnect): drop the rows, the visible ones load again.
-        m_blockJob->abandon();
-        m_blocksFailed = false;
+        // Reload in place (after an apply or a reconnect): the feed drops the rows, the visible ones load
+        // again.
         m_message->setVisible(false);
-        m_model->dropBlocks();
+        m_feed->load(Move::Same);
         break;
     }
     updateControls();
 }
 
-void TableBrowser::fetchWantedBlock() {
-    if (m_blockJob->isRunning() || m_loadJob->isRunning() || m_blocksFailed || !m_model->isWindowed() ||
-        !m_table)
-        return;
-    const auto wanted = m_model->takeWantedBlock();
-    if (!wanted)
-        return;
-    core::QuerySpec spec = m_spec;
-    spec.page = wanted->request;
-    spec.count = core::CountMode::None;
-    const bool countFirst = wanted->request.pageNumber && !m_model->isTotalExact() &&
-                            !m_table->conventions.rowKey.isEmpty() &&
-                            wanted->block * kBlockSize > kCountBeforeOffset;
-    m_blockJob->start(
-        [pool = m_pool, spec, table = *m_table, block = wanted->block, countFirst,
-         totalExact = m_model->isTotalExact()](const std::shared_ptr<core::CancelToken>& token) mutable {
-            auto connection = pool->acquire();
-            const core::CancelToken::Scope scope(token, *connection);
-            core::QueryEngine engine(*connection);
-            BlockLoaded loaded;
-            if (countFirst) {
-                const qint64 total = engine.exactCount(spec, table);
-                loaded.total = total;
-                if (total <= block * kBlockSize)
-                    return loaded; // beyond the end: the model shrinks to the total
-                if (block == (total - 1) / kBlockSize)
-                    spec.page = core::PageRequest{int(total - block * kBlockSize), {}, {}, {}, true};
-            }
-            loaded.page = engine.fetchPage(spec, table);
-            if (loaded.page.rows.isEmpty() && block > 0 && !loaded.total && !totalExact)
-                loaded.total = engine.exactCount(spec, table); // past an overestimate: the true end at once
-            return loaded;
-        },
-        [this, block = wanted->block](BlockLoaded loaded) {
-            if (loaded.total) {
-                m_exactTotal = loaded.total;
-                m_model->setTotal(*loaded.total, true);
-            }
-            if (!loaded.page.columns.isEmpty())
-                m_model->storeBlock(block, loaded.page);
-            updateControls();
-            emit rowsLoaded();
-            fetchWantedBlock();
-        },
-        [this](const BackgroundFailure& failure) {
-            m_blocksFailed = true; // not again and again while the view repaints: Refresh or Reconnect
-            showFailure(failure.message, failure.connectionLost);
-        });
-}
-
 void TableBrowser::reconnect() {
-    // The pool's idle connections died with the one that failed; new checkouts connect afresh.
-    m_pool->dispose();
     m_reconnect->setVisible(false);
-    load(m_model->isWindowed() || !m_continuous ? Move::Same : Move::First);
+    if (m_model->isWindowed())
+        m_message->setVisible(false);
+    m_feed->reconnect();
+    updateControls();
 }
 
 void TableBrowser::tableLoaded() {
-    const core::Conventions& c = m_table->conventions;
+    const core::TableInfo& info = *table();
+    const core::Conventions& c = info.conventions;
     m_scope->setVisible(c.softDelete != core::SoftDeleteKind::None);
     updateHiddenRowsNote();
     m_model->setSoftDelete(c.softDelete, c.softDeleteColumn);
-    m_filterBar->setColumns(m_table->columns);
-    m_editor->setTable(*m_table, m_standby);
-    m_whole->setTable(*m_table);
-    if (!m_spec.filter.isEmpty())
-        m_filterBar->setFilter(m_spec.filter); // set before the table was known (a relationship link)
+    m_filterBar->setColumns(info.columns);
+    m_editor->setTable(info, isStandby());
+    m_whole->setTable(info);
+    if (!spec().filter.isEmpty())
+        m_filterBar->setFilter(spec().filter); // set before the table was known (a relationship link)
 }
 
 // Rows the default scope leaves out are said so next to the switch: a table is never silently short.
 void TableBrowser::updateHiddenRowsNote() {
     QString note;
-    if (m_table && m_spec.scope == core::SoftDeleteScope::Active) {
-        const core::Conventions& c = m_table->conventions;
-        const core::ColumnInfo* flag = m_table->column(c.softDeleteColumn);
+    if (table() && spec().scope == core::SoftDeleteScope::Active) {
+        const core::Conventions& c = table()->conventions;
+        const core::ColumnInfo* flag = table()->column(c.softDeleteColumn);
         switch (c.softDelete) {
         case core::SoftDeleteKind::DeletedAtTimestamp:
             note = tr("Rows with %1 set are hidden").arg(c.softDeleteColumn);
@@ -629,34 +467,26 @@ void TableBrowser::updateHiddenRowsNote() {
 }
 
 void TableBrowser::applyFilter() {
-    m_spec.filter = m_filterBar->filter();
-    m_spec.search = m_filterBar->search();
-    m_exactTotal.reset(); // a different set of rows
-    load(Move::First);
+    m_feed->setFilter(m_filterBar->filter(), m_filterBar->search());
+    updateControls();
 }
 
 void TableBrowser::setFilter(const core::FilterGroup& filter) {
-    m_spec.filter = filter;
-    if (m_table)
+    if (table())
         m_filterBar->setFilter(filter);
-    m_exactTotal.reset();
-    load(Move::First);
+    m_feed->setFilter(filter, spec().search);
+    updateControls();
 }
 
 void TableBrowser::setView(const TableView& view) {
-    m_spec.filter = view.filter;
-    m_spec.search = view.search;
-    m_spec.sort = view.sort;
-    if (view.scope) {
-        m_spec.scope = *view.scope;
-        m_scope->setCurrentIndex(m_scope->findData(int(*view.scope)));
-        updateHiddenRowsNote();
-    }
     m_filterBar->setSearch(view.search);
-    if (m_table)
+    if (table())
         m_filterBar->setFilter(view.filter);
-    m_exactTotal.reset();
-    load(Move::First);
+    if (view.scope)
+        m_scope->setCurrentIndex(m_scope->findData(int(*view.scope)));
+    m_feed->setView(view.filter, view.search, view.sort, view.scope);
+    updateHiddenRowsNote();
+    updateControls();
 }
 
 // These load cut values whole first, so the filter, the clipboard and the viewer get the exact value.
@@ -711,8 +541,8 @@ void TableBrowser::showContextMenu(const QPoint& position) {
     menu.addAction(tr("Copy"), this, [this] { copySelection(false); });
     menu.addAction(tr("Copy with column names"), this, [this] { copySelection(true); });
     menu.addAction(tr("View value…"), this, [this, cell] { viewValue(cell); });
-    if (m_table && m_model->rowValues(cell.row()))
-        addRelationActions(&menu, m_pool, *m_table, m_model->page().columns, *m_model->rowValues(cell.row()),
+    if (table() && m_model->rowValues(cell.row()))
+        addRelationActions(&menu, m_pool, *table(), m_model->page().columns, *m_model->rowValues(cell.row()),
                            [this](const RelatedRows& rows) { emit openRelatedRequested(rows); });
     m_editor->addMenuActions(&menu, cell);
     if (m_editor->isEditable())
@@ -733,54 +563,56 @@ QString TableBrowser::rangeText() const {
     const core::Page& page = m_model->page();
     const QLocale locale;
     QString total;
-    if (m_exactTotal)
-        total = locale.toString(*m_exactTotal);
-    else if (m_continuous && m_model->isWindowed())
+    if (const auto& exact = m_feed->exactTotal())
+        total = locale.toString(*exact);
+    else if (isContinuous() && m_model->isWindowed())
         total = (m_model->isTotalExact() ? QString() : QStringLiteral("≈ ")) +
                 locale.toString(m_model->pageRowCount());
     else if (page.total)
         total = (page.totalIsEstimate ? QStringLiteral("≈ ") : QString()) + locale.toString(*page.total);
     if (m_model->pageRowCount() == 0)
-        return m_loadJob->isRunning() ? tr("Loading…") : tr("No rows");
+        return isLoading() ? tr("Loading…") : tr("No rows");
     QString span;
     if (m_model->isWindowed()) {
         const auto [top, bottom] = visibleRows();
         span = tr("rows %1–%2").arg(locale.toString(top + 1), locale.toString(bottom + 1));
     } else {
-        span = m_firstRowKnown
-                   ? tr("rows %1–%2")
-                         .arg(locale.toString(m_firstRow), locale.toString(m_firstRow + page.rows.size() - 1))
-                   : tr("last %1 rows").arg(page.rows.size());
+        const qint64 first = m_feed->firstRow();
+        const int rows = m_model->pageRowCount();
+        span = m_feed->isFirstRowKnown()
+                   ? tr("rows %1–%2").arg(locale.toString(first), locale.toString(first + rows - 1))
+                   : tr("last %1 rows").arg(rows);
     }
     return total.isEmpty() ? span : tr("%1 of %2").arg(span, total);
 }
 
 void TableBrowser::updateControls() {
     const core::Page& page = m_model->page();
-    m_range->setText(m_loadJob->isRunning() ? tr("Loading…") : rangeText());
+    const bool loading = isLoading();
+    m_range->setText(loading ? tr("Loading…") : rangeText());
     if (m_model->isWindowed()) {
         const auto [top, bottom] = visibleRows();
-        const bool up = !m_loadJob->isRunning() && top > 0;
-        const bool down = !m_loadJob->isRunning() && bottom >= 0 && bottom < m_model->pageRowCount() - 1;
+        const bool up = !loading && top > 0;
+        const bool down = !loading && bottom >= 0 && bottom < m_model->pageRowCount() - 1;
         m_first->setEnabled(up);
         m_previous->setEnabled(up);
         m_next->setEnabled(down);
         m_last->setEnabled(down);
         return;
     }
-    m_first->setEnabled(!m_loadJob->isRunning() && !page.prevCursor.isEmpty());
-    m_previous->setEnabled(!m_loadJob->isRunning() && !page.prevCursor.isEmpty());
-    m_next->setEnabled(!m_loadJob->isRunning() && !page.nextCursor.isEmpty());
-    m_last->setEnabled(!m_loadJob->isRunning() && !page.nextCursor.isEmpty());
+    m_first->setEnabled(!loading && !page.prevCursor.isEmpty());
+    m_previous->setEnabled(!loading && !page.prevCursor.isEmpty());
+    m_next->setEnabled(!loading && !page.nextCursor.isEmpty());
+    m_last->setEnabled(!loading && !page.nextCursor.isEmpty());
 }
 
 void TableBrowser::showSortIndicators() {
     auto* header = m_view->horizontalHeader();
-    if (m_spec.sort.isEmpty()) {
+    if (spec().sort.isEmpty()) {
         header->setSortIndicatorShown(false);
         return;
     }
-    const auto& key = m_spec.sort.first();
+    const auto& key = spec().sort.first();
     for (int c = 0; c < m_model->columnCount(); ++c) {
         if (m_model->page().columns[c].name == key.column) {
             header->setSortIndicatorShown(true);

@@ -1,5 +1,5 @@
-#include "celleditdelegate.h"
-#include "temporaledit.h"
+#include "edit/celleditdelegate.h"
+#include "edit/temporaledit.h"
 
 #include <pgdesk/core/catalog.h>
 #include <pgdesk/ui/editsession.h>

@@ -1,0 +1,24 @@
+#include <pgdesk/ui/gridpreferences.h>
+#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/uisettings.h>
+
+#include <QHeaderView>
+#include <QTableView>
+
+namespace pgdesk::ui {
+
+namespace {
+void apply(QTableView* view, PageModel* model) {
+    model->setDisplayOptions(UiSettings::nullText(),
+                             UiSettings::dateTimeDisplay() == UiSettings::DateTimeDisplay::Locale);
+    view->setFont(UiSettings::gridFont()); // QFont(): nothing set, the application's font is inherited
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 6);
+}
+} // namespace
+
+void followGridPreferences(QTableView* view, PageModel* model) {
+    apply(view, model);
+    QObject::connect(UiSettings::instance(), &UiSettings::changed, view, [view, model] { apply(view, model); });
+}
+
+} // namespace pgdesk::ui
