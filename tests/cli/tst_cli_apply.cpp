@@ -3,6 +3,7 @@
 // against the server's state with psql.
 #include "clirunner.h"
 #include "privatecluster.h"
+#include "scratchschema.h"
 
 #include <pgdesk/core/dsn.h>
 
@@ -17,6 +18,7 @@ using namespace pgdesk::test;
 class TestCliApply final : public QObject {
     Q_OBJECT
 private:
+    std::optional<ScratchSchema> m_scratch;
     QString m_schema;
     QTemporaryDir m_dir;
     int m_files = 0;
@@ -64,22 +66,18 @@ private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_schema = QStringLiteral("tst_cliapply_%1").arg(QCoreApplication::applicationPid());
-        psql(QStringLiteral(
-                 "drop schema if exists %1 cascade; create schema %1;"
-                 "create table %1.items (id int primary key, name text not null, qty int check (qty >= 0),"
-                 "  deleted_at timestamptz);"
-                 "insert into %1.items select g, 'item ' || g, g, null from generate_series(1, 20) g;"
-                 "create table %1.keyless (a text, b int);"
-                 "insert into %1.keyless values ('same', 1), ('same', 1);"
-                 "create table %1.\"we\"\"ird; drop table x;--\" (id int primary key, \"a\"\"); drop table "
-                 "x;--\" text);"
-                 "insert into %1.\"we\"\"ird; drop table x;--\" values (1, 'v');")
-                 .arg(m_schema));
-    }
-
-    void cleanupTestCase() {
-        if (!m_schema.isEmpty())
-            psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
+        m_scratch.emplace(
+            m_schema,
+            QStringLiteral(
+                "create table %1.items (id int primary key, name text not null, qty int check (qty >= 0),"
+                "  deleted_at timestamptz);"
+                "insert into %1.items select g, 'item ' || g, g, null from generate_series(1, 20) g;"
+                "create table %1.keyless (a text, b int);"
+                "insert into %1.keyless values ('same', 1), ('same', 1);"
+                "create table %1.\"we\"\"ird; drop table x;--\" (id int primary key, \"a\"\"); drop table "
+                "x;--\" text);"
+                "insert into %1.\"we\"\"ird; drop table x;--\" values (1, 'v');")
+                .arg(m_schema));
     }
 
     void roundTripBrowseEditApply() {

@@ -1,4 +1,5 @@
 #include "clirunner.h"
+#include "scratchschema.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -92,14 +93,16 @@ private slots:
                  QStringLiteral("is_active"));
         QVERIFY(page[QStringLiteral("soft_delete")].toObject()[QStringLiteral("hidden")].isNull());
 
-        psql(QStringLiteral(
-            "drop schema if exists pagila_cli cascade; create schema pagila_cli; create table "
-            "pagila_cli.customer (customer_id serial primary key, first_name text not null, "
-            "activebool boolean not null default true, active integer); insert into "
-            "pagila_cli.customer (first_name, activebool, active) select 'n' || g, g % 10 <> 0, "
-            "(g % 10 <> 0)::int from generate_series(1, 350) g"));
-        r = run({QStringLiteral("pagila_cli.customer"), QStringLiteral("--count"), QStringLiteral("exact")});
-        psql(QStringLiteral("drop schema pagila_cli cascade"));
+        {
+            const ScratchSchema pagila(
+                QStringLiteral("pagila_cli"),
+                QStringLiteral("create table pagila_cli.customer (customer_id serial primary key, first_name "
+                               "text not null, activebool boolean not null default true, active integer); "
+                               "insert into pagila_cli.customer (first_name, activebool, active) select 'n' "
+                               "|| g, g % 10 <> 0, (g % 10 <> 0)::int from generate_series(1, 350) g"));
+            r = run(
+                {QStringLiteral("pagila_cli.customer"), QStringLiteral("--count"), QStringLiteral("exact")});
+        }
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
         page = parseObject(r);

@@ -1,6 +1,7 @@
 // pgdesk-cli export against the real server: files equal to what psql produces, the browse options
 // applied, usage errors, and Ctrl-C leaving no file.
 #include "clirunner.h"
+#include "scratchschema.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -64,12 +65,13 @@ private slots:
     // A table with a generated column: the whole table equals psql's \copy of it (which leaves the column
     // out; naming it to COPY failed with 42P10), and a sorted JSON export has the same columns.
     void generatedColumnLikePsql() {
-        psql(QStringLiteral(
-            "drop schema if exists gen_cli cascade; create schema gen_cli; create table "
-            "gen_cli.film (film_id int primary key, title text not null, length int, "
-            "hours numeric generated always as (round(length / 60.0, 2)) stored, rating text); "
-            "insert into gen_cli.film (film_id, title, length, rating) select g, 'Film ' || g, "
-            "40 + g * 3, 'PG' from generate_series(1, 40) g"));
+        const ScratchSchema gen(
+            QStringLiteral("gen_cli"),
+            QStringLiteral(
+                "create table gen_cli.film (film_id int primary key, title text not null, length int, "
+                "hours numeric generated always as (round(length / 60.0, 2)) stored, rating text); "
+                "insert into gen_cli.film (film_id, title, length, rating) select g, 'Film ' || g, "
+                "40 + g * 3, 'PG' from generate_series(1, 40) g"));
         CliRun r = exportCli(
             {QStringLiteral("gen_cli.film"), QStringLiteral("-o"), file(QStringLiteral("film.csv"))});
         QCOMPARE(r.exitCode, 0);
@@ -80,7 +82,6 @@ private slots:
                        QStringLiteral("-o"), file(QStringLiteral("film.json"))});
         QCOMPARE(r.exitCode, 0);
         const QJsonArray rows = QJsonDocument::fromJson(readFile(file(QStringLiteral("film.json")))).array();
-        psql(QStringLiteral("drop schema gen_cli cascade"));
         QCOMPARE(rows.size(), 40);
         QVERIFY(!rows.at(0).toObject().contains(QStringLiteral("hours")));
         QCOMPARE(rows.at(0).toObject()[QStringLiteral("film_id")].toString(), QStringLiteral("40"));

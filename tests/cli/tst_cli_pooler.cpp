@@ -2,6 +2,7 @@
 // with profiles whose statement timeout has to travel as SET LOCAL: profiles add/show/list/test, query,
 // tables, describe, browse (filters, sort, pages, cursors, --last), apply, import and export.
 #include "clirunner.h"
+#include "scratchschema.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -15,6 +16,7 @@ using namespace pgdesk::test;
 class TestCliPooler final : public QObject {
     Q_OBJECT
 private:
+    std::optional<ScratchSchema> m_scratch;
     QString m_schema;
     QTemporaryDir m_dir;
 
@@ -34,15 +36,15 @@ private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_schema = QStringLiteral("tst_clipool_%1").arg(QCoreApplication::applicationPid());
-        psql(QStringLiteral(
-                 "drop schema if exists %1 cascade; create schema %1;"
-                 "create table %1.items (id int primary key, name text not null, qty int,"
-                 "  deleted_at timestamptz);"
-                 "insert into %1.items select g, 'item ' || g, g %% 40, null"
-                 "  from generate_series(1, 300) g;"
-                 "grant usage on schema %1 to pgdesk_auth; grant select on %1.items to pgdesk_auth;")
-                 .arg(m_schema)
-                 .replace(QStringLiteral("%%"), QStringLiteral("%")));
+        m_scratch.emplace(
+            m_schema, QStringLiteral(
+                          "create table %1.items (id int primary key, name text not null, qty int,"
+                          "  deleted_at timestamptz);"
+                          "insert into %1.items select g, 'item ' || g, g %% 40, null"
+                          "  from generate_series(1, 300) g;"
+                          "grant usage on schema %1 to pgdesk_auth; grant select on %1.items to pgdesk_auth;")
+                          .arg(m_schema)
+                          .replace(QStringLiteral("%%"), QStringLiteral("%")));
         auto r = runCli(
             QStringList{QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("pooled")} + at() +
             QStringList{QStringLiteral("--database"), QStringLiteral("pgdesk_demo"), QStringLiteral("--user"),
@@ -67,11 +69,6 @@ private slots:
                         QStringLiteral("postgres"), QStringLiteral("--statement-timeout"),
                         QStringLiteral("300")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    }
-
-    void cleanupTestCase() {
-        if (!m_schema.isEmpty())
-            psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
     }
 
     void profiles() {

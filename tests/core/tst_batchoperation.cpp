@@ -1,5 +1,6 @@
 // Batch operations against a real server, on tables of the test's own (schema tst_batch_<pid>): counts and
 // changes are compared with hand-written SQL, and cancelled or refused batches leave the table untouched.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/batchoperation.h>
@@ -41,6 +42,7 @@ Condition condition(const QString& column, FilterOp op, const QStringList& value
 class TestBatchOperation final : public QObject {
     Q_OBJECT
 private:
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the connections close
     Connection m_c;
     QString m_schema;
 
@@ -63,9 +65,9 @@ private slots:
     void initTestCase() {
         m_c = Connection::open(pgdesk::test::profile());
         m_schema = QStringLiteral("tst_batch_%1").arg(QCoreApplication::applicationPid());
-        m_c.exec(
+        m_scratch.emplace(
+            m_schema,
             QStringLiteral(
-                "drop schema if exists %1 cascade; create schema %1;"
                 "create table %1.items (id int primary key, name text not null, qty int check (qty >= 0),"
                 "  note text, updated_at timestamptz, deleted_at timestamptz,"
                 "  constraint late_boom check (note is distinct from 'boom' or id <= 900));"
@@ -79,11 +81,6 @@ private slots:
                 "  \"a\"\"); drop table x;--\" text);"
                 "insert into %1.\"we\"\"ird; drop table x;--\" select g, 'v' from generate_series(1, 3) g;")
                 .arg(m_schema));
-    }
-
-    void cleanupTestCase() {
-        if (m_c.isOpen() && !m_schema.isEmpty())
-            m_c.exec(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
     }
 
     void refusesWhatCannotApply() {

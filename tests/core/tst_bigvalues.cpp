@@ -1,6 +1,7 @@
 // Huge single values: a 100 MiB bytea and a 10 MiB text (plus a 10 MiB multibyte text) through the query
 // engine's page fetch, the query tool's streamed path and every export format, each within a bound on
 // time and on peak memory (VmHWM, reset before each step). The figures are printed for the README.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -56,6 +57,7 @@ private:
 class TestBigValues final : public QObject {
     Q_OBJECT
 private:
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the connections close
     Connection m_c;
     QString m_schema;
     TableInfo m_table;
@@ -77,9 +79,9 @@ private slots:
         m_c = Connection::open(pgdesk::test::profile());
         m_schema = QStringLiteral("tst_big_%1").arg(QCoreApplication::applicationPid());
         // Not compressible (md5 chains), so the server really sends what it stores.
-        m_c.exec(
+        m_scratch.emplace(
+            m_schema,
             QStringLiteral(
-                "drop schema if exists %1 cascade; create schema %1;"
                 "create table %1.big (id int primary key, b bytea, t text);"
                 "insert into %1.big values"
                 " (1, (select decode(string_agg(md5(g::text), ''), 'hex') from generate_series(1, %2) g),"
@@ -100,10 +102,7 @@ private slots:
                  QString::number(kBytea));
     }
 
-    void cleanupTestCase() {
-        qInfo().noquote() << "big values:" << m_figures.join(QStringLiteral("; "));
-        pgdesk::test::psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
-    }
+    void cleanupTestCase() { qInfo().noquote() << "big values:" << m_figures.join(QStringLiteral("; ")); }
 
     // The browser's page fetch: the whole values arrive (the grid shows a summary), in bounded time.
     void pageFetch() {

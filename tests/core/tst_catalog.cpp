@@ -1,3 +1,4 @@
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -48,19 +49,12 @@ class TestCatalog final : public QObject {
 
     // A schema of this test alone: ctest may run other tests against the same database at once.
     QString m_schema = QStringLiteral("tst_catalog_%1").arg(QCoreApplication::applicationPid());
+    std::optional<pgdesk::test::ScratchSchema> m_scratch;
 
     Connection open() { return Connection::open(pgdesk::test::profile()); }
 
 private slots:
-    void initTestCase() {
-        auto c = open();
-        c.exec(QStringLiteral("drop schema if exists %1 cascade; create schema %1").arg(m_schema));
-    }
-
-    void cleanupTestCase() {
-        auto c = open();
-        c.exec(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
-    }
+    void initTestCase() { m_scratch.emplace(m_schema); }
 
     // ---- pure ----------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 // The change-set applier against a real server, on tables of the test's own (schema tst_csapply_<pid>):
 // every outcome is checked against the server's state read back with hand-written SQL.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -52,6 +53,7 @@ template <class E, class Fn> ErrorInfo errorOf(Fn&& fn) {
 class TestChangeSetApplier final : public QObject {
     Q_OBJECT
 private:
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the connections close
     Connection m_c;
     QString m_schema;
 
@@ -77,9 +79,9 @@ private slots:
     void initTestCase() {
         m_c = Connection::open(pgdesk::test::profile());
         m_schema = QStringLiteral("tst_csapply_%1").arg(QCoreApplication::applicationPid());
-        m_c.exec(
+        m_scratch.emplace(
+            m_schema,
             QStringLiteral(
-                "drop schema if exists %1 cascade; create schema %1;"
                 "create table %1.items (id int primary key, name text not null, qty int check (qty >= 0),"
                 "  note text, updated_at timestamptz);"
                 "insert into %1.items select g, 'item ' || g, g, null, null from generate_series(1, 700) g;"
@@ -112,11 +114,6 @@ private slots:
                 "  note text);"
                 "insert into %1.defs select g, 'old', g, 'x' from generate_series(1, 100) g;")
                 .arg(m_schema));
-    }
-
-    void cleanupTestCase() {
-        if (m_c.isOpen() && !m_schema.isEmpty())
-            m_c.exec(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
     }
 
     void planIsPureAndReadable() {

@@ -1,6 +1,7 @@
 // Column privileges (issue 16, item 13): a role with SELECT on some columns of a table, UPDATE on one and
 // INSERT on two, and no table-level privilege. Before, browsing and exporting failed with "permission
 // denied for table" (SELECT * and xmin) and the catalog said the role had no privileges at all.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -30,6 +31,7 @@ QStringList names(const QList<ColumnInfo>& columns) {
 class TestColumnPrivileges final : public QObject {
     Q_OBJECT
 private:
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the connections close
     Connection m_admin;
     Connection m_c; // as the restricted role
     QString m_role;
@@ -44,11 +46,9 @@ private slots:
         m_role = QStringLiteral("tst_colpriv_%1").arg(pid);
         m_schema = QStringLiteral("tst_colpriv_%1").arg(pid);
         m_admin = Connection::open(pgdesk::test::profile());
-        m_admin.exec(QStringLiteral(R"SQL(
-drop schema if exists %1 cascade;
+        m_scratch.emplace(m_schema, QStringLiteral(R"SQL(
 drop role if exists %2;
 create role %2 login password 'pw';
-create schema %1;
 grant usage on schema %1 to %2;
 create table %1.staff (id int primary key, name text, salary numeric(12,2), note text, flags jsonb);
 insert into %1.staff values (1, 'Ann', 5000.10, 'first', '{"a": 1}'), (2, 'Bob', 4000, null, null),
@@ -65,7 +65,7 @@ create table %1.open (id int primary key, v text);
 insert into %1.open values (1, 'a');
 grant select, update on %1.open to %2;
 )SQL")
-                         .arg(m_schema, m_role));
+                                        .arg(m_schema, m_role));
         ConnectionProfile p = pgdesk::test::profile();
         p.user = m_role;
         m_c = Connection::open(p, QStringLiteral("pw"));
@@ -73,9 +73,8 @@ grant select, update on %1.open to %2;
 
     void cleanupTestCase() {
         m_c = Connection();
-        m_admin.exec(
-            QStringLiteral("drop schema if exists %1 cascade; drop owned by %2; drop role if exists %2")
-                .arg(m_schema, m_role));
+        m_scratch.reset(); // before the role: the schema's grants name it
+        m_admin.exec(QStringLiteral("drop owned by %1; drop role if exists %1").arg(m_role));
     }
 
     void catalogReportsColumnPrivileges() {

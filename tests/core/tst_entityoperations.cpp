@@ -1,5 +1,6 @@
 // Row operations against a real server: tables of the test's own (schema tst_entityops_<pid>, so parallel
 // runs never collide) and demo tables inside a transaction that is rolled back.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/atomic.h>
@@ -67,6 +68,7 @@ std::optional<QString> bulkB(int i) {
 class TestEntityOperations final : public QObject {
     Q_OBJECT
 private:
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the connections close
     Connection m_c;
     QString m_schema;
 
@@ -83,39 +85,33 @@ private slots:
         m_c.exec(QStringLiteral("SET TimeZone = 'UTC'"));
         m_schema = QStringLiteral("tst_entityops_%1").arg(QCoreApplication::applicationPid());
         const QString s = m_schema;
-        m_c.exec(
-            QStringLiteral(
-                "drop schema if exists %1 cascade; create schema %1;"
-                "create table %1.items (id uuid primary key default gen_random_uuid(), name text not null,"
-                "  note text, created_at timestamptz not null default now(),"
-                "  updated_at timestamptz not null default now());"
-                "create table %1.members (id bigserial primary key, name text not null,"
-                "  is_active boolean not null default true, updated_at timestamptz);"
-                "create table %1.docs (id int primary key, title text, deleted_at timestamptz);"
-                "create table %1.flags (id int primary key, is_deleted boolean not null default false);"
-                "create table %1.keyless (a text, b int);"
-                "create table %1.touched (id int primary key, v text, updated_at timestamptz,"
-                "  app_touched boolean);"
-                // Records whether the statement itself assigned updated_at, then maintains it.
-                "create function %1.touch() returns trigger language plpgsql as $$ begin"
-                "  NEW.app_touched := NEW.updated_at is distinct from OLD.updated_at;"
-                "  NEW.updated_at := now(); return NEW; end $$;"
-                "create trigger touched_touch before update on %1.touched for each row"
-                "  execute function %1.touch();"
-                "create table %1.types (id int primary key, n numeric(30,10), i8 int8, ts timestamptz,"
-                "  j jsonb, arr text[], vc varchar(5),"
-                "  vc_len int generated always as (length(vc)) stored,"
-                "  serial_no int generated always as identity);"
-                "create table %1.bulk (id int primary key, a text, b text, c int);"
-                "create table %1.bulk_fail (id int primary key, c int check (c >= 0));"
-                "create table %1.\"hostile \"\"); drop table x;--\" (id int primary key,"
-                "  \"a\"\"); drop table x;--\" text);")
-                .arg(s));
-    }
-
-    void cleanupTestCase() {
-        if (m_c.isOpen() && !m_schema.isEmpty())
-            m_c.exec(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
+        m_scratch.emplace(
+            s, QStringLiteral(
+                   "create table %1.items (id uuid primary key default gen_random_uuid(), name text not null,"
+                   "  note text, created_at timestamptz not null default now(),"
+                   "  updated_at timestamptz not null default now());"
+                   "create table %1.members (id bigserial primary key, name text not null,"
+                   "  is_active boolean not null default true, updated_at timestamptz);"
+                   "create table %1.docs (id int primary key, title text, deleted_at timestamptz);"
+                   "create table %1.flags (id int primary key, is_deleted boolean not null default false);"
+                   "create table %1.keyless (a text, b int);"
+                   "create table %1.touched (id int primary key, v text, updated_at timestamptz,"
+                   "  app_touched boolean);"
+                   // Records whether the statement itself assigned updated_at, then maintains it.
+                   "create function %1.touch() returns trigger language plpgsql as $$ begin"
+                   "  NEW.app_touched := NEW.updated_at is distinct from OLD.updated_at;"
+                   "  NEW.updated_at := now(); return NEW; end $$;"
+                   "create trigger touched_touch before update on %1.touched for each row"
+                   "  execute function %1.touch();"
+                   "create table %1.types (id int primary key, n numeric(30,10), i8 int8, ts timestamptz,"
+                   "  j jsonb, arr text[], vc varchar(5),"
+                   "  vc_len int generated always as (length(vc)) stored,"
+                   "  serial_no int generated always as identity);"
+                   "create table %1.bulk (id int primary key, a text, b text, c int);"
+                   "create table %1.bulk_fail (id int primary key, c int check (c >= 0));"
+                   "create table %1.\"hostile \"\"); drop table x;--\" (id int primary key,"
+                   "  \"a\"\"); drop table x;--\" text);")
+                   .arg(s));
     }
 
     void createReturnsRowAndDefaults() {

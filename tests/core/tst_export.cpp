@@ -1,6 +1,7 @@
 // The export engine against the real server: CSV byte-equal to psql's \copy and re-importable, JSON values
 // equal to the server's text, SQL that re-loads into an empty copy, XLSX cell types, hostile filter values
 // inlined into COPY as inert literals, and cancel/failure leaving no file.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -184,6 +185,7 @@ double excelSerial(const QDate& date) {
 
 class TestExport final : public QObject {
     Q_OBJECT
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the connections close
     Connection m_c;
     QTemporaryDir m_dir;
     QString m_schema;
@@ -218,10 +220,8 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_c = Connection::open(pgdesk::test::profile());
         m_schema = QStringLiteral("export_test_%1").arg(QCoreApplication::applicationPid());
-        psql(QStringLiteral("drop schema if exists %1 cascade; create schema %1").arg(m_schema));
+        m_scratch.emplace(m_schema);
     }
-
-    void cleanupTestCase() { psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema)); }
 
     void inlineParametersOnlyOutsideQuotes() {
         const QStringList lits{QStringLiteral("'$2'"), QStringLiteral("'b'")};

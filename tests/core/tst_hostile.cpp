@@ -5,6 +5,7 @@
 // stayed data), no attempt ever gets a syntax error from SQL we built (42601), and a canary table the
 // payloads try to drop, empty or change is intact after each test. Identifiers with quotes, spaces,
 // Unicode and reserved words browse, sort, page, apply and export. The counts of attempts are printed.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/batchoperation.h>
@@ -100,6 +101,7 @@ const QStringList kTableNames{
 class TestHostile final : public QObject {
     Q_OBJECT
 private:
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the connections close
     Connection m_c;
     QString m_schema;
     QStringList m_payloads;
@@ -156,12 +158,10 @@ private slots:
         m_schema = QStringLiteral("tst_hostile_%1").arg(QCoreApplication::applicationPid());
         for (QString p : payloadTemplates())
             m_payloads << p.replace(QStringLiteral("{S}"), m_schema);
-        m_c.exec(QStringLiteral(
-                     "drop schema if exists %1 cascade; create schema %1;"
-                     "create table %1.canary (i int); insert into %1.canary values (1);"
-                     "create table %1.data (id serial primary key, txt text, n int, j jsonb, arr text[],"
-                     "  ts timestamptz)")
-                     .arg(m_schema));
+        m_scratch.emplace(m_schema,
+                          QStringLiteral("create table $S.canary (i int); insert into $S.canary values (1);"
+                                         "create table $S.data (id serial primary key, txt text, n int, j "
+                                         "jsonb, arr text[], ts timestamptz)"));
         for (const QString& p : m_payloads)
             m_c.exec(
                 QStringLiteral(
@@ -195,7 +195,6 @@ private slots:
         qInfo().noquote() << "hostile attempts:" << total << "(" + counts.join(QStringLiteral(", ")) + ")"
                           << "with" << m_payloads.size() << "payloads," << kIdentifiers.size()
                           << "column names," << kTableNames.size() << "table names";
-        pgdesk::test::psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
     }
 
     void cleanup() { checkCanary(); }

@@ -1,6 +1,7 @@
 // CSV import with COPY in one transaction against the real server: exact values (NULL vs "", Unicode,
 // newlines, delimiters and quotes inside values), all-or-nothing with the failing line and column
 // named, header mapping, cancel.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -15,6 +16,7 @@ using namespace pgdesk::core;
 
 class TestImporter final : public QObject {
     Q_OBJECT
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the connections close
     Connection m_c;
     const QString m_schema = QStringLiteral("imp_%1").arg(QCoreApplication::applicationPid());
 
@@ -40,14 +42,12 @@ class TestImporter final : public QObject {
 private slots:
     void initTestCase() {
         m_c = Connection::open(pgdesk::test::profile());
-        m_c.exec(QStringLiteral("create schema %1").arg(m_schema), Params{});
-        m_c.exec(QStringLiteral(
-                     "create table %1.\"t \"\"odd\"\"\" (id int primary key, name text, price numeric(8,2) "
-                     "check (price >= 0), made int generated always as (id * 2) stored)")
-                     .arg(m_schema),
-                 Params{});
+        m_scratch.emplace(
+            m_schema,
+            QStringLiteral("create table $S.\"t \"\"odd\"\"\" (id int primary key, name text, price "
+                           "numeric(8,2) check (price >= 0), made int generated always as (id * "
+                           "2) stored)"));
     }
-    void cleanupTestCase() { m_c.exec(QStringLiteral("drop schema %1 cascade").arg(m_schema), Params{}); }
     void init() { m_c.exec(QStringLiteral("truncate %1.\"t \"\"odd\"\"\"").arg(m_schema), Params{}); }
 
     void csvParsingIsPure() {

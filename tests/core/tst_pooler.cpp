@@ -3,6 +3,7 @@
 // transaction. Checked against a direct connection with the same settings (same observable behaviour), for
 // leaks into other clients on a pool of ONE server connection, and through every core class that talks to
 // the server.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/atomic.h>
@@ -57,24 +58,20 @@ ConnectionProfile withSettings(ConnectionProfile p, int timeoutMs, bool readOnly
 class TestPooler final : public QObject {
     Q_OBJECT
 private:
+    std::optional<pgdesk::test::ScratchSchema> m_scratch;
     QString m_schema;
     QString q(const QString& name) const { return m_schema + QLatin1Char('.') + name; }
 
 private slots:
     void initTestCase() {
         m_schema = QStringLiteral("tst_pooler_%1").arg(QCoreApplication::applicationPid());
-        pgdesk::test::psql(
-            QStringLiteral("drop schema if exists %1 cascade; create schema %1;"
-                           "create table %1.items (id int primary key, name text not null, qty int,"
-                           "  updated_at timestamptz, deleted_at timestamptz);"
-                           "insert into %1.items select g, 'item ' || g, g %% 50, null, null"
-                           "  from generate_series(1, 500) g;")
-                .arg(m_schema)
-                .replace(QStringLiteral("%%"), QStringLiteral("%")));
-    }
-
-    void cleanupTestCase() {
-        pgdesk::test::psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
+        m_scratch.emplace(
+            m_schema, QStringLiteral("create table %1.items (id int primary key, name text not null, qty int,"
+                                     "  updated_at timestamptz, deleted_at timestamptz);"
+                                     "insert into %1.items select g, 'item ' || g, g %% 50, null, null"
+                                     "  from generate_series(1, 500) g;")
+                          .arg(m_schema)
+                          .replace(QStringLiteral("%%"), QStringLiteral("%")));
     }
 
     // pgbouncer refuses startup options; a pooled profile sends none.

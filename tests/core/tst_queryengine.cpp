@@ -1,6 +1,7 @@
 // The query engine against the demo database: every filter operation returns exactly the rows of a
 // hand-written equivalent statement, and keyset paging visits every row once, in order.
 #include "pagetext.h"
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -213,15 +214,16 @@ private slots:
                                       .endsWith(QLatin1String("english"))
                                   ? QStringLiteral("simple")
                                   : QStringLiteral("english");
-        m_c.exec(QStringLiteral(
-                     "drop schema if exists tst_fts cascade; create schema tst_fts;"
-                     "create table tst_fts.docs (id int primary key, body text,"
-                     " vec tsvector generated always as (to_tsvector('%1', body)) stored);"
-                     "create index on tst_fts.docs using gin (to_tsvector('%1'::regconfig, body));"
-                     "create table tst_fts.plain (id int primary key, body text);"
-                     "insert into tst_fts.docs (id, body) values (1, 'Crocodiles swim'), (2, 'lions roar');"
-                     "insert into tst_fts.plain select id, body from tst_fts.docs;")
-                     .arg(other));
+        const pgdesk::test::ScratchSchema fts(
+            QStringLiteral("tst_fts"),
+            QStringLiteral(
+                "create table tst_fts.docs (id int primary key, body text,"
+                " vec tsvector generated always as (to_tsvector('%1', body)) stored);"
+                "create index on tst_fts.docs using gin (to_tsvector('%1'::regconfig, body));"
+                "create table tst_fts.plain (id int primary key, body text);"
+                "insert into tst_fts.docs (id, body) values (1, 'Crocodiles swim'), (2, 'lions roar');"
+                "insert into tst_fts.plain select id, body from tst_fts.docs;")
+                .arg(other));
         const TableInfo docs = table(QStringLiteral("tst_fts"), QStringLiteral("docs"));
         QCOMPARE(docs.column(QStringLiteral("vec"))->textSearchConfig, other);
         QCOMPARE(docs.column(QStringLiteral("body"))->textSearchConfig, other);
@@ -244,7 +246,6 @@ private slots:
         QCOMPARE(splitFullTextQuery(QStringLiteral("note: x")).config, QString());
         QCOMPARE(splitFullTextQuery(QStringLiteral("pg_catalog.english:cats")).config,
                  QStringLiteral("pg_catalog.english"));
-        m_c.exec(QStringLiteral("drop schema tst_fts cascade"));
     }
 
     void groupsAndNegation() {

@@ -1,5 +1,6 @@
 // The script runner against the real server: a result per statement, row counts, notices, the first error
 // with its statement and position, transactions that span runs, autocommit off, cancel, bounded results.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/connection.h>
@@ -30,6 +31,7 @@ QStringList column(const Page& page, int c) {
 
 class TestScriptRunner final : public QObject {
     Q_OBJECT
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the connections close
     Connection m_c;
     QString m_schema;
 
@@ -39,13 +41,10 @@ class TestScriptRunner final : public QObject {
 private slots:
     void initTestCase() {
         m_schema = QStringLiteral("sr_%1").arg(QCoreApplication::applicationPid());
-        psql(QStringLiteral("drop schema if exists %1 cascade; create schema %1;"
-                            "create table %1.t (id int primary key, note text);"
-                            "create sequence %1.s;")
-                 .arg(m_schema));
+        m_scratch.emplace(m_schema, QStringLiteral("create table $S.t (id int primary key, note text);"
+                                                   "create sequence $S.s;"));
         m_c = Connection::open(pgdesk::test::profile());
     }
-    void cleanupTestCase() { psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema)); }
     void init() { psql(QStringLiteral("truncate %1").arg(table())); }
 
     void aResultPerStatement() {

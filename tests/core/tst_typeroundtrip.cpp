@@ -2,6 +2,7 @@
 // set, leaves the row exactly as it was (to_jsonb comparison on the server), and editing one column never
 // disturbs the others. Covers the demo's type showcase plus the awkward ones: 1000-digit numerics,
 // ±infinity dates and timestamps, arrays of composites with quotes, ranges, bit strings, xml, money.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -16,6 +17,7 @@ using namespace pgdesk::core;
 
 class TestTypeRoundTrip final : public QObject {
     Q_OBJECT
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the connections close
     Connection m_c;
     const QString m_schema = QStringLiteral("rt_%1").arg(QCoreApplication::applicationPid());
 
@@ -41,8 +43,8 @@ class TestTypeRoundTrip final : public QObject {
 private slots:
     void initTestCase() {
         m_c = Connection::open(pgdesk::test::profile());
+        m_scratch.emplace(m_schema);
         for (const QString& sql : {
-                 QStringLiteral("create schema %1"),
                  QStringLiteral("create type %1.pair as (a int, b text)"),
                  QStringLiteral(
                      "create table %1.types (like public.type_showcase including defaults including "
@@ -70,7 +72,6 @@ private slots:
             }
         }
     }
-    void cleanupTestCase() { m_c.exec(QStringLiteral("drop schema %1 cascade").arg(m_schema), Params{}); }
 
     // Editing one column (label) leaves every other column of every row exactly as it was.
     void editingOneColumnKeepsTheOthers() {

@@ -2,6 +2,7 @@
 // documents stays small. Every cut value is exactly the first `limit` characters (bytea: bytes) of the
 // whole one, every value not marked is whole, and what cursors, sorting, filtering and editing need (the
 // sort and row key columns, char(n)) always comes whole.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -28,6 +29,7 @@ qsizetype codePoints(const QString& s) {
 class TestValueLimit final : public QObject {
     Q_OBJECT
 private:
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the connections close
     Connection m_c;
     QString m_schema;
     TableInfo m_docs;
@@ -85,9 +87,9 @@ private slots:
         m_schema = QStringLiteral("tst_vl_%1").arg(QCoreApplication::applicationPid());
         const QString n = QString::number(kLimit);
         const QString n1 = QString::number(kLimit + 1);
-        m_c.exec(
+        m_scratch.emplace(
+            m_schema,
             QStringLiteral(
-                "drop schema if exists %1 cascade; create schema %1;"
                 "create table %1.docs (id int primary key, body text, doc jsonb, blob bytea, tags text[],"
                 " code char(1200), v varchar(5000), x xml, n numeric, at timestamptz);"
                 "insert into %1.docs values"
@@ -112,10 +114,6 @@ private slots:
                 "insert into %1.nokey values (repeat('b', 1500));")
                 .arg(m_schema, n, n1));
         m_docs = CatalogReader(m_c).table(m_schema, QStringLiteral("docs"));
-    }
-
-    void cleanupTestCase() {
-        pgdesk::test::psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
     }
 
     void cutValuesArePrefixesOfTheWholeOnes() {

@@ -1,3 +1,4 @@
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/changejournal.h>
@@ -34,6 +35,7 @@ using pgdesk::ui::TableEditor;
 class TestApplyCancel final : public QObject {
     Q_OBJECT
 
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QString m_schema = QStringLiteral("tst_applycancel_%1").arg(QCoreApplication::applicationPid());
     QTemporaryDir m_dir;
@@ -102,10 +104,10 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_journal = std::make_shared<ChangeJournal>(m_dir.filePath(QStringLiteral("journal.sqlite")));
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
-        sql(QStringLiteral("create schema $S; create table $S.t (id int primary key, name text); "
-                           "insert into $S.t select i, 'name ' || i from generate_series(1, 3) i;"));
+        m_scratch.emplace(m_schema, QStringLiteral("create table $S.t (id int primary key, name text); "
+                                                   "insert into $S.t select i, 'name ' || i from "
+                                                   "generate_series(1, 3) i;"));
     }
-    void cleanupTestCase() { sql(QStringLiteral("drop schema if exists $S cascade")); }
 
     // The reported defect: closing the tab during an apply blocked by a lock, told "not applied", choosing
     // Discard — and the edit committed once the lock was released. Now closing cancels the apply, waits for

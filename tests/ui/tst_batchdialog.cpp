@@ -1,3 +1,4 @@
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -23,6 +24,7 @@ using pgdesk::ui::TableBrowser;
 class TestBatchDialog final : public QObject {
     Q_OBJECT
 
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QString m_schema = QStringLiteral("batch_ui");
 
@@ -55,12 +57,11 @@ class TestBatchDialog final : public QObject {
 private slots:
     void initTestCase() {
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
-        sql(QStringLiteral(R"(drop schema if exists $S cascade; create schema $S;
+        m_scratch.emplace(m_schema, QStringLiteral(R"(
             create table $S.items (id int primary key, name text, qty int, deleted_at timestamptz,
                                    updated_at timestamptz);
             insert into $S.items (id, name, qty) select i, 'item ' || i, i from generate_series(1, 3000) i;)"));
     }
-    void cleanupTestCase() { sql(QStringLiteral("drop schema if exists $S cascade")); }
 
     void setColumnOnSelection() {
         BatchDialog d(m_pool, table(QStringLiteral("items")), view(QStringLiteral("items"), 100),

@@ -2,6 +2,7 @@
 // and the others named; only the columns the role may UPDATE (existing rows) or INSERT (new rows) are
 // editable; an edit applies, guarded by the values as read (the role cannot read xmin); deleting is refused
 // with the reason. Before, the tab failed with "permission denied for table".
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/changejournal.h>
@@ -27,6 +28,7 @@ using pgdesk::ui::TableBrowser;
 class TestColumnGrants final : public QObject {
     Q_OBJECT
 
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     const QString m_schema = QStringLiteral("tst_grants_%1").arg(QCoreApplication::applicationPid());
     const QString m_role = QStringLiteral("tst_grants_%1").arg(QCoreApplication::applicationPid());
     std::shared_ptr<pgdesk::core::Pool> m_pool;
@@ -49,17 +51,17 @@ class TestColumnGrants final : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        sql(QStringLiteral(R"(
+        m_scratch.emplace(m_schema, QString(R"(
             drop role if exists $R;
             create role $R login password 'pw';
-            create schema $S;
             grant usage on schema $S to $R;
             create table $S.staff (id int primary key, name text, salary numeric, note text);
             insert into $S.staff values (1, 'Ann', 5000, 'first'), (2, 'Bob', 4000, null);
             grant select (id, name, note) on $S.staff to $R;
             grant update (note) on $S.staff to $R;
             grant insert (id, name) on $S.staff to $R;
-            grant delete on $S.staff to $R;)"));
+            grant delete on $S.staff to $R;)")
+                                        .replace(QStringLiteral("$R"), m_role));
         pgdesk::core::ConnectionProfile p = pgdesk::test::profile();
         p.name = QStringLiteral("grants");
         p.user = m_role;
@@ -68,7 +70,8 @@ private slots:
 
     void cleanupTestCase() {
         m_pool.reset();
-        sql(QStringLiteral("drop schema if exists $S cascade; drop owned by $R; drop role if exists $R"));
+        m_scratch.reset(); // before the role: the schema's grants name it
+        sql(QStringLiteral("drop owned by $R; drop role if exists $R"));
     }
 
     void readableColumnsAndEditableCells() {

@@ -2,6 +2,7 @@
 // (quotes, commas, line breaks, Unicode), the mapping follows the header (reordered, other case) or the
 // table's order, a mapping COPY cannot run blocks Import, and the import is all or nothing: a good file
 // lands exactly, a bad line or Cancel writes nothing and the message names the line and column.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -26,6 +27,7 @@ using pgdesk::ui::ImportDialog;
 class TestImportDialog final : public QObject {
     Q_OBJECT
 
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     const QString m_schema = QStringLiteral("import_ui_%1").arg(QCoreApplication::applicationPid());
     QTemporaryDir m_dir;
@@ -82,13 +84,12 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("pgdesk"));
         QVERIFY(m_dir.isValid());
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
-        sql(QStringLiteral(R"(drop schema if exists $S cascade; create schema $S;
+        m_scratch.emplace(m_schema, QStringLiteral(R"(
             create table $S.items (id int primary key, "Name" text not null default '', price numeric(10,2),
                                    note text, made int generated always as (id * 2) stored);
             create table $S.logs (log_id int generated always as identity, msg text);
             create view $S.items_v as select id, note from $S.items;)"));
     }
-    void cleanupTestCase() { sql(QStringLiteral("drop schema if exists $S cascade")); }
     void init() { sql(QStringLiteral("truncate $S.items")); }
 
     void previewShowsTheFirstRecordsExactly() {

@@ -1,3 +1,4 @@
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/changejournal.h>
@@ -41,6 +42,7 @@ using pgdesk::ui::TableBrowser;
 class TestKeyboard final : public QObject {
     Q_OBJECT
 
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QString m_schema = QStringLiteral("tst_keys_%1").arg(QCoreApplication::applicationPid());
     QTemporaryDir m_dir;
@@ -80,8 +82,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_journal = std::make_shared<ChangeJournal>(m_dir.filePath(QStringLiteral("journal.sqlite")));
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
-        sql(QStringLiteral(R"(
-            create schema $S;
+        m_scratch.emplace(m_schema, QStringLiteral(R"(
             create table $S.items (id int primary key, name text);
             insert into $S.items select i, 'item ' || i from generate_series(1, 30) i;
             create view $S.slow as select i as id, pg_sleep(0.5)::text as nap from generate_series(1, 60) i;)"));
@@ -89,7 +90,6 @@ private slots:
     void init() {
         m_journal->clear(QStringLiteral("test"), pgdesk::core::qualifiedTableText(m_schema, "items"));
     }
-    void cleanupTestCase() { sql(QStringLiteral("drop schema if exists $S cascade")); }
 
     // The undo stack of staged operations: each stage, or a batch, is one step; the journal follows.
     void undoStagedOperations() {

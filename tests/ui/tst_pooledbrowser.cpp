@@ -2,6 +2,7 @@
 // statement timeout that has to travel as SET LOCAL: a table tab pages by keyset, jumps to the last page,
 // sorts by a header click and filters; and a row holding a 100 MiB bytea and a 10 MiB text loads on the
 // worker and displays without blocking the GUI thread.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/pool.h>
@@ -25,6 +26,7 @@ using pgdesk::ui::TableBrowser;
 class TestPooledBrowser final : public QObject {
     Q_OBJECT
 
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QString m_schema;
 
@@ -39,17 +41,13 @@ private slots:
         profile.statementTimeoutMs = 20000;
         m_pool = pgdesk::core::Pool::create(profile);
         m_schema = QStringLiteral("tst_pooledui_%1").arg(QCoreApplication::applicationPid());
-        pgdesk::test::psql(
+        m_scratch.emplace(
+            m_schema,
             QStringLiteral(
-                "drop schema if exists %1 cascade; create schema %1;"
                 "create table %1.big (id int primary key, b bytea, t text);"
                 "insert into %1.big values (1, (select decode(string_agg(md5(g::text), ''), 'hex')"
                 "  from generate_series(1, 6553600) g), repeat('y', 10485760)), (2, '\\x01', 'small')")
                 .arg(m_schema));
-    }
-
-    void cleanupTestCase() {
-        pgdesk::test::psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
     }
 
     void pagesSortsAndFilters() {

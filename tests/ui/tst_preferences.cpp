@@ -1,8 +1,10 @@
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/griddelegate.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/preferencesdialog.h>
@@ -53,6 +55,7 @@ double contrast(const QColor& a, const QColor& b) {
 class TestPreferences final : public QObject {
     Q_OBJECT
 
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QString m_schema = QStringLiteral("tst_prefs_%1").arg(QCoreApplication::applicationPid());
 
@@ -85,17 +88,13 @@ private slots:
         QCoreApplication::setApplicationName(QStringLiteral("pgdesk"));
         QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany)); // a known short date format
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
-        sql(QStringLiteral(R"(
-            create schema $S;
+        m_scratch.emplace(m_schema, QStringLiteral(R"(
             create table $S.items (id int primary key, note text, born date, seen timestamp);
             insert into $S.items select i, case when i % 2 = 0 then 'note ' || i end, date '2024-03-05',
                                         timestamp '2024-03-05 14:03:01.25' from generate_series(1, 120) i;)"));
     }
     void init() { QSettings().clear(); }
-    void cleanupTestCase() {
-        QSettings().clear();
-        sql(QStringLiteral("drop schema if exists $S cascade"));
-    }
+    void cleanupTestCase() { QSettings().clear(); }
 
     void defaults() {
         QCOMPARE(UiSettings::pageSize(), 100);
@@ -254,11 +253,12 @@ private slots:
         const QModelIndex note = cell(b->model(), 5, QStringLiteral("note"));
         QVERIFY(b->model()->setData(note, QStringLiteral("edited")));
         pgdesk::ui::applyTheme(UiSettings::Theme::Dark);
-        QCOMPARE(note.data(Qt::BackgroundRole).value<QBrush>().color(),
-                 pgdesk::ui::cellBackground(CellMark::Edited));
-        QVERIFY(note.data(Qt::BackgroundRole).value<QBrush>().color().lightnessF() < 0.5);
+        const auto* delegate = qobject_cast<pgdesk::ui::GridDelegate*>(b->view()->itemDelegate());
+        const auto background = [&] { return delegate->styleFor(note).backgroundBrush.color(); };
+        QCOMPARE(background(), pgdesk::ui::cellBackground(CellMark::Edited));
+        QVERIFY(background().lightnessF() < 0.5);
         pgdesk::ui::applyTheme(UiSettings::Theme::Light);
-        QVERIFY(note.data(Qt::BackgroundRole).value<QBrush>().color().lightnessF() > 0.5);
+        QVERIFY(background().lightnessF() > 0.5);
         b->editor()->session()->clear();
         // Following the system again: the platform's style and palette as they were.
         pgdesk::ui::applyTheme(UiSettings::Theme::System);

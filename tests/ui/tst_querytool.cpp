@@ -1,5 +1,6 @@
 // The query tool against the real server, offscreen: results per statement, errors that point into the
 // editor, cancel without a frozen GUI, transactions across runs, plans, history, NULL vs ''.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/pool.h>
@@ -33,6 +34,7 @@ using pgdesk::ui::QueryTool;
 
 class TestQueryTool final : public QObject {
     Q_OBJECT
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QTemporaryDir m_dir;
     QString m_schema;
@@ -59,15 +61,13 @@ private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_schema = QStringLiteral("qt_%1").arg(QCoreApplication::applicationPid());
-        psql(QStringLiteral("drop schema if exists %1 cascade; create schema %1;"
-                            "create table %1.t (id int primary key, note text);"
-                            "insert into %1.t values (1, 'a'), (2, 'b'), (3, 'c');")
-                 .arg(m_schema));
+        m_scratch.emplace(m_schema, QStringLiteral("create table $S.t (id int primary key, note text);"
+                                                   "insert into $S.t values (1, 'a'), (2, 'b'), (3, 'c');"));
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
     }
     void cleanupTestCase() {
         m_pool.reset();
-        psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
+        m_scratch.reset();
     }
 
     void threeStatementsGiveTwoResultTabsAndMessages() {

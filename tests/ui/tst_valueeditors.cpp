@@ -1,3 +1,4 @@
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/changejournal.h>
@@ -31,6 +32,7 @@ using pgdesk::ui::ValueEditorDialog;
 class TestValueEditors final : public QObject {
     Q_OBJECT
 
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     QTemporaryDir m_dir;
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     std::shared_ptr<pgdesk::core::ChangeJournal> m_journal;
@@ -72,14 +74,13 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_journal = std::make_shared<pgdesk::core::ChangeJournal>(m_dir.filePath(QStringLiteral("j.sqlite")));
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
-        sql(QStringLiteral(R"(drop schema if exists $S cascade; create schema $S;
+        m_scratch.emplace(m_schema, QStringLiteral(R"(
             create type $S.mood as enum ('sad', 'ok', 'happy');
             create table $S.t (id int primary key, m $S.mood, d date, ts timestamptz, doc jsonb, tags text[],
                                data bytea);
             insert into $S.t values (1, 'ok', '2024-02-29', '2024-02-29 23:59:59.123456+00', '{"a": 1}',
                                      '{one,"two words"}', decode('00ff', 'hex'));)"));
     }
-    void cleanupTestCase() { sql(QStringLiteral("drop schema if exists $S cascade")); }
 
     void arrayLiteralsRoundTrip() {
         const auto parsed =

@@ -2,6 +2,7 @@
 // never opens an editor on it; copying, viewing, filtering by, double-click editing and saving load the
 // whole value first (on a worker, by the row's key) and then work on every character; NULL and DEFAULT
 // replace a cut value without loading it; a row deleted meanwhile is reported, not half-loaded.
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/pool.h>
@@ -32,6 +33,7 @@ using pgdesk::ui::TableBrowser;
 class TestWholeValues final : public QObject {
     Q_OBJECT
 
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<core::Pool> m_pool;
     QString m_schema;
     QString m_body; // row 1's body, whole
@@ -59,9 +61,9 @@ private slots:
     void initTestCase() {
         m_pool = core::Pool::create(pgdesk::test::profile());
         m_schema = QStringLiteral("tst_whole_%1").arg(QCoreApplication::applicationPid());
-        pgdesk::test::psql(
-            QStringLiteral("drop schema if exists %1 cascade; create schema %1;"
-                           "create table %1.docs (id int primary key, body text, blob bytea, doc jsonb,"
+        m_scratch.emplace(
+            m_schema,
+            QStringLiteral("create table %1.docs (id int primary key, body text, blob bytea, doc jsonb,"
                            " note text default 'fresh');"
                            "insert into %1.docs values"
                            " (1, repeat('é', 40000) || 'END', decode(repeat('00ff', 20000), 'hex'),"
@@ -69,10 +71,6 @@ private slots:
                            " (2, 'small', '\\x01', '[1]', 'x')")
                 .arg(m_schema));
         m_body = QString(40000, QChar(0xE9)) + QStringLiteral("END"); // over a line edit's 32,767
-    }
-
-    void cleanupTestCase() {
-        pgdesk::test::psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema));
     }
 
     void cutCellsAreMarkedAndNotEditableInPlace() {
