@@ -2,11 +2,11 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/filterconditionrow.h>
+#include <pgdesk/ui/gridpreferences.h>
 #include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tableeditor.h>
 #include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/gridpreferences.h>
 #include <pgdesk/ui/uisettings.h>
 #include <pgdesk/ui/valueviewer.h>
 

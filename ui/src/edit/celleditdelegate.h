@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QStyledItemDelegate>
+#include <pgdesk/ui/griddelegate.h>
 
 namespace pgdesk::core {
 struct ColumnInfo;
@@ -8,7 +8,7 @@ struct ColumnInfo;
 
 namespace pgdesk::ui {
 
-// The grid's cell editors, by the column's type:
+// The grid's cell editors, by the column's type (the cells look as GridDelegate draws them):
 //  - enums: a drop-down of the type's labels, in the type's order;
 //  - date and timestamp columns: the exact text (microseconds and time zone stay as typed) with a
 //    calendar button that replaces only the date part;
@@ -18,10 +18,10 @@ namespace pgdesk::ui {
 // A value is only staged when the text was actually changed: opening the editor on a NULL cell and leaving
 // it must not turn NULL into '' (the line edit cannot tell them apart), and re-committing an untouched
 // value must not stage a no-op. NULL cells show "NULL" as a placeholder.
-class CellEditDelegate final : public QStyledItemDelegate {
+class CellEditDelegate final : public GridDelegate {
     Q_OBJECT
 public:
-    using QStyledItemDelegate::QStyledItemDelegate;
+    using GridDelegate::GridDelegate;
 
     QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem& option,
                           const QModelIndex& index) const override;

@@ -1,5 +1,5 @@
-#include "edit/celleditdelegate.h"
 #include "common/lockwaitwatcher.h"
+#include "edit/celleditdelegate.h"
 #include "grid/wholevalueloader.h"
 
 #include <pgdesk/ui/background.h>

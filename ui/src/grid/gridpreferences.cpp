@@ -18,7 +18,8 @@ void apply(QTableView* view, PageModel* model) {
 
 void followGridPreferences(QTableView* view, PageModel* model) {
     apply(view, model);
-    QObject::connect(UiSettings::instance(), &UiSettings::changed, view, [view, model] { apply(view, model); });
+    QObject::connect(UiSettings::instance(), &UiSettings::changed, view,
+                     [view, model] { apply(view, model); });
 }
 
 } // namespace pgdesk::ui

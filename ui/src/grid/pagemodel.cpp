@@ -1,12 +1,8 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/theme.h>
 
-#include <QBrush>
-#include <QFont>
 #include <QLocale>
-#include <QPalette>
 
 #include <limits>
 
@@ -426,18 +422,6 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
     case Qt::TextAlignmentRole:
         return int(m_numeric.value(index.column()) ? Qt::AlignRight | Qt::AlignVCenter
                                                    : Qt::AlignLeft | Qt::AlignVCenter);
-    case Qt::ForegroundRole:
-        if (!value || isRowDeleted(index.row()))
-            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
-        return {};
-    case Qt::FontRole:
-        if (!value || isRowDeleted(index.row())) {
-            QFont f;
-            f.setItalic(!value);
-            f.setStrikeOut(isRowDeleted(index.row()));
-            return f;
-        }
-        return {};
     case IsNullRole:
         return !value;
     case IsDeletedRole:
@@ -448,6 +432,7 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
         return isCut(index.row(), index.column());
     case IsEditedRole:
     case IsConflictRole:
+    case IsDefaultRole:
         return false;
     case RowStateRole:
         return 0;
@@ -463,8 +448,6 @@ QVariant PageModel::placeholderData(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         return index.column() == 0 ? QStringLiteral("…") : QString();
-    case Qt::ForegroundRole:
-        return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
     case Qt::ToolTipRole:
         return tr("Loading…");
     case IsPlaceholderRole:
@@ -486,21 +469,11 @@ QVariant PageModel::newRowData(const QModelIndex& index, int role) const {
         return int(EditSession::RowState::Inserted);
     case IsConflictRole:
         return false;
-    case Qt::BackgroundRole:
-        return QBrush(cellBackground(set ? CellMark::NewRow : CellMark::NewRowUnset));
+    case IsDefaultRole:
+        return !set.has_value();
     case Qt::DisplayRole:
         if (!set)
             return QStringLiteral("DEFAULT");
-        return {};
-    case Qt::FontRole:
-    case Qt::ForegroundRole:
-        if (!set) {
-            QFont f;
-            f.setItalic(true);
-            return role == Qt::FontRole
-                       ? QVariant(f)
-                       : QVariant(QBrush(QPalette().color(QPalette::Disabled, QPalette::Text)));
-        }
         return {};
     case Qt::ToolTipRole: {
         const core::ColumnInfo* column = m_session->table().column(m_page.columns[index.column()].name);
@@ -531,8 +504,6 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
             return m_boolean.value(index.column()) ? QVariant(Qt::PartiallyChecked) : QVariant();
         case IsNullRole:
             return false;
-        case Qt::ForegroundRole:
-            return QBrush(QPalette().color(QPalette::Disabled, QPalette::Text));
         default:
             break;
         }
@@ -544,30 +515,8 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
         return int(state);
     case IsConflictRole:
         return conflict != nullptr;
-    case Qt::BackgroundRole:
-        if (conflict)
-            return QBrush(cellBackground(CellMark::Conflict));
-        if (state == EditSession::RowState::DeletePending)
-            return QBrush(cellBackground(CellMark::DeletePending));
-        if (state == EditSession::RowState::RestorePending)
-            return QBrush(cellBackground(CellMark::RestorePending));
-        if (edited)
-            return QBrush(cellBackground(CellMark::Edited));
-        return {};
-    case Qt::FontRole:
-        if (state == EditSession::RowState::SoftDeletePending ||
-            state == EditSession::RowState::DeletePending) {
-            QFont f;
-            f.setStrikeOut(true);
-            f.setItalic(!value(index.row(), index.column()));
-            return f;
-        }
-        if (state == EditSession::RowState::RestorePending || toDefault) {
-            QFont f;
-            f.setItalic(toDefault || !value(index.row(), index.column()));
-            return f; // no longer struck through
-        }
-        return {};
+    case IsDefaultRole:
+        return toDefault;
     case Qt::ToolTipRole:
         if (conflict) {
             if (conflict->vanished || !conflict->current)

@@ -5,9 +5,10 @@
 #include <pgdesk/core/errors.h>
 
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/griddelegate.h>
+#include <pgdesk/ui/gridpreferences.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/gridpreferences.h>
 #include <pgdesk/ui/uisettings.h>
 
 #include <QGuiApplication>
@@ -39,6 +40,7 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
     m_load = new JobSlot(this); // first: nothing below may load before it exists
     m_model = new PageModel(this);
     m_view = new QTableView(this);
+    m_view->setItemDelegate(new GridDelegate(m_view));
     m_view->setObjectName(QStringLiteral("resultView"));
     m_view->setModel(m_model);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

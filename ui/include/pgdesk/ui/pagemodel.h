@@ -15,10 +15,11 @@
 namespace pgdesk::ui {
 
 // One page of rows, exactly as PostgreSQL printed them. Holds a single page at a time, so memory is
-// bounded by the page size whatever the table's size. Display follows the type: NULL drawn distinctly
+// bounded by the page size whatever the table's size. Display follows the type: NULL shown distinctly
 // from the empty string, numbers right-aligned (exact text), booleans as check marks, bytea as size +
 // hex preview, long or multi-line text elided with a tooltip; rows soft-deleted by the table's
-// convention are marked. EditRole always gives the exact text (invalid QVariant for NULL).
+// convention are marked. EditRole always gives the exact text (invalid QVariant for NULL). The model
+// says what a cell is (the roles below); fonts and colours are GridDelegate's.
 //
 // With an EditSession (tables with a row key), staged values show over the page's (found by row key, so
 // they follow their rows across pages and sorts), edited cells and rows pending deletion, restore or in
@@ -40,7 +41,8 @@ public:
         RowStateRole,      // int(EditSession::RowState)
         IsConflictRole,    // the row's change conflicted at the last apply
         IsPlaceholderRole, // windowed: the row is not loaded yet
-        IsCutRole          // the value came cut (core::QuerySpec::valueLimit): a prefix of the whole one
+        IsCutRole,         // the value came cut (core::QuerySpec::valueLimit): a prefix of the whole one
+        IsDefaultRole      // shows DEFAULT: staged so, or a new row's cell never set
     };
 
     explicit PageModel(QObject* parent = nullptr);
