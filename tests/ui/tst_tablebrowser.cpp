@@ -1,3 +1,4 @@
+#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/connection.h>
@@ -139,23 +140,21 @@ private slots:
         QCOMPARE(customer.findChild<QLabel*>(QStringLiteral("hiddenRowsLabel"))->text(),
                  QStringLiteral("Rows with is_active false are hidden"));
 
-        const QString schema = QStringLiteral("pagila_ui_%1").arg(QCoreApplication::applicationPid());
-        pgdesk::test::psql(
-            QStringLiteral("drop schema if exists %1 cascade; create schema %1; create table %1.customer "
-                           "(customer_id serial primary key, first_name text not null, activebool boolean "
-                           "not null default true, active integer); insert into %1.customer (first_name, "
-                           "activebool, active) select 'n' || g, g % 10 <> 0, (g % 10 <> 0)::int from "
-                           "generate_series(1, 350) g")
-                .arg(schema));
+        const pgdesk::test::ScratchSchema scratch(
+            QStringLiteral("pagila_ui_%1").arg(QCoreApplication::applicationPid()),
+            QStringLiteral(
+                "create table $S.customer (customer_id serial primary key, first_name text not null, "
+                "activebool boolean not null default true, active integer); insert into $S.customer "
+                "(first_name, activebool, active) select 'n' || g, g % 10 <> 0, (g % 10 <> 0)::int "
+                "from generate_series(1, 350) g"));
         {
-            TableBrowser pagila(m_pool, schema, QStringLiteral("customer"));
+            TableBrowser pagila(m_pool, scratch.name(), QStringLiteral("customer"));
             QVERIFY(waitLoaded(pagila));
             pagila.setPageSize(1000);
             QVERIFY(waitLoaded(pagila));
             QCOMPARE(pagila.model()->rowCount(), 350);
             QVERIFY(pagila.findChild<QLabel*>(QStringLiteral("hiddenRowsLabel"))->isHidden());
         }
-        pgdesk::test::psql(QStringLiteral("drop schema %1 cascade").arg(schema));
     }
 
     void errorsShowInTheTab() {
