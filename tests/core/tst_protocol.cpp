@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <stdexcept>
 #include <thread>
 
 using namespace pgdesk::core;
