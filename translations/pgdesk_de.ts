@@ -2751,13 +2751,6 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
         <translation>Neue Zeile entfernen</translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n row(s)</source>
-        <translation>
-            <numerusform>%n Zeile löschen</numerusform>
-            <numerusform>%n Zeilen löschen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Delete %n row(s) permanently…</source>
         <translation>
             <numerusform>%n Zeile endgültig löschen …</numerusform>
@@ -2849,6 +2842,21 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
     <message>
         <source>Apply failed</source>
         <translation>Anwenden fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Delete rows permanently…</source>
+        <translation>Zeilen endgültig löschen …</translation>
+    </message>
+    <message>
+        <source>Soft-delete rows</source>
+        <translation>Zeilen als gelöscht markieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Soft-delete %n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile als gelöscht markieren</numerusform>
+            <numerusform>%n Zeilen als gelöscht markieren</numerusform>
+        </translation>
     </message>
 </context>
 <context>

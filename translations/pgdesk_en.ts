@@ -225,13 +225,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n row(s)</source>
-        <translation>
-            <numerusform>Delete %n row</numerusform>
-            <numerusform>Delete %n rows</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Delete %n row(s) permanently…</source>
         <translation>
             <numerusform>Delete %n row permanently…</numerusform>
@@ -250,6 +243,13 @@
         <translation>
             <numerusform>%1 staged change</numerusform>
             <numerusform>%1 staged changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Soft-delete %n row(s)</source>
+        <translation>
+            <numerusform>Soft-delete %n row</numerusform>
+            <numerusform>Soft-delete %n rows</numerusform>
         </translation>
     </message>
 </context>

@@ -2725,12 +2725,6 @@ Edit this table by row position?</source>
         <translation>برداشتن ردیف جدید</translation>
     </message>
     <message numerus="yes">
-        <source>Delete %n row(s)</source>
-        <translation>
-            <numerusform>حذف %n ردیف</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Delete %n row(s) permanently…</source>
         <translation>
             <numerusform>حذف دائمی %n ردیف…</numerusform>
@@ -2819,6 +2813,20 @@ Edit this table by row position?</source>
     <message>
         <source>Apply failed</source>
         <translation>اعمال ناموفق بود</translation>
+    </message>
+    <message>
+        <source>Delete rows permanently…</source>
+        <translation>حذف دائمی ردیف‌ها…</translation>
+    </message>
+    <message>
+        <source>Soft-delete rows</source>
+        <translation>حذف نرم ردیف‌ها</translation>
+    </message>
+    <message numerus="yes">
+        <source>Soft-delete %n row(s)</source>
+        <translation>
+            <numerusform>حذف نرم %n ردیف</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,25 @@ private slots:
         b->editor()->session()->clear();
     }
 
+    // The menu says which delete it is: soft on a table with a soft-delete column, permanent otherwise.
+    void deleteSaysWhichDelete() {
+        const auto labels = [this](const QString& table) {
+            auto b = open(table);
+            if (!waitLoaded(*b))
+                return QStringList{QStringLiteral("not loaded")};
+            QMenu menu;
+            b->editor()->addMenuActions(&menu, cell(b->model(), 2, QStringLiteral("id")));
+            QStringList texts;
+            for (const QAction* a : menu.actions())
+                if (a->text().contains(QLatin1String("elete")))
+                    texts << a->text();
+            return texts;
+        };
+        QCOMPARE(labels(m_soft), QStringList({QStringLiteral("Soft-delete 1 row"),
+                                              QStringLiteral("Delete 1 row permanently…")}));
+        QCOMPARE(labels(QStringLiteral("items")), QStringList{QStringLiteral("Delete 1 row permanently…")});
+    }
+
     void softDeleteAndRestore() {
         auto b = open(m_soft);
         QAbstractItemModelTester tester(b->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);

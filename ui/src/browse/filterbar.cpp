@@ -5,6 +5,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace pgdesk::ui {
@@ -16,7 +17,8 @@ FilterBar::FilterBar(QWidget* parent)
     , m_logic(new QComboBox(this))
     , m_add(new QPushButton(tr("Add filter"), this))
     , m_apply(new QPushButton(tr("Apply"), this))
-    , m_clear(new QPushButton(tr("Clear"), this)) {
+    , m_clear(new QPushButton(tr("Clear"), this))
+    , m_searchDelay(new QTimer(this)) {
     setObjectName(QStringLiteral("filterBar"));
     m_search->setPlaceholderText(tr("Search text columns…"));
     m_search->setClearButtonEnabled(true);
@@ -45,6 +47,14 @@ FilterBar::FilterBar(QWidget* parent)
     layout->addLayout(m_rowsLayout);
 
     connect(m_search, &QLineEdit::returnPressed, this, &FilterBar::apply);
+    // As the user types (not when the text is set): one run once typing pauses, none for an unchanged text.
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(kSearchDelayMs);
+    connect(m_search, &QLineEdit::textEdited, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] {
+        if (m_search->text() != m_appliedSearch)
+            apply();
+    });
     connect(m_add, &QPushButton::clicked, this, [this] { addEmptyCondition(); });
     connect(m_apply, &QPushButton::clicked, this, &FilterBar::apply);
     connect(m_clear, &QPushButton::clicked, this, &FilterBar::clear);
@@ -116,6 +126,8 @@ QString FilterBar::search() const {
 }
 
 void FilterBar::apply() {
+    m_searchDelay->stop();
+    m_appliedSearch = m_search->text();
     emit applied();
 }
 

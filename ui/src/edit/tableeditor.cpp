@@ -186,7 +186,9 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     addAction->setShortcutContext(Qt::WidgetShortcut);
     connect(addAction, &QAction::triggered, this, &TableEditor::addRow);
     m_view->addAction(addAction);
-    auto* deleteAction = new QAction(tr("Delete rows"), m_view);
+    // Named for what it does: setTable() makes it "Soft-delete rows" on tables with a soft-delete column.
+    m_deleteAction = new QAction(tr("Delete rows permanently…"), m_view);
+    auto* deleteAction = m_deleteAction;
     deleteAction->setShortcut(QKeySequence::Delete);
     deleteAction->setShortcutContext(Qt::WidgetShortcut);
     connect(deleteAction, &QAction::triggered, this, [this] { deleteRows(selectedRows()); });
@@ -203,6 +205,8 @@ void TableEditor::setTable(const core::TableInfo& table, bool standby) {
     const QString hidden = EditSession::hiddenColumnsNote(table);
     m_hiddenColumns->setText(hidden);
     m_hiddenColumns->setVisible(!hidden.isEmpty());
+    if (table.conventions.softDelete != core::SoftDeleteKind::None)
+        m_deleteAction->setText(tr("Soft-delete rows"));
     m_readOnlyReason = standby ? EditSession::standbyReason() : EditSession::readOnlyReason(table);
     m_readOnlyBar->setVisible(!m_readOnlyReason.isEmpty());
     if (!m_readOnlyReason.isEmpty()) {
@@ -739,13 +743,14 @@ void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
                      state == EditSession::RowState::DeletePending ||
                      state == EditSession::RowState::SoftDeletePending;
     }
-    menu->addAction(tr("Delete %n row(s)", nullptr, int(rows.size())), this,
-                    [this, rows] { deleteRows(rows); })
-        ->setEnabled(!locked);
+    // Which delete it is, in words: the same label must never mean a soft delete here and a real one there.
     if (softTable)
-        menu->addAction(tr("Delete %n row(s) permanently…", nullptr, int(rows.size())), this,
-                        [this, rows] { deleteRows(rows, true); })
+        menu->addAction(tr("Soft-delete %n row(s)", nullptr, int(rows.size())), this,
+                        [this, rows] { deleteRows(rows); })
             ->setEnabled(!locked);
+    menu->addAction(tr("Delete %n row(s) permanently…", nullptr, int(rows.size())), this,
+                    [this, rows] { deleteRows(rows, true); })
+        ->setEnabled(!locked);
     if (anyDeleted)
         menu->addAction(tr("Restore %n row(s)", nullptr, int(rows.size())), this,
                         [this, rows] { restoreRows(rows); })

@@ -8,6 +8,7 @@
 class QComboBox;
 class QLineEdit;
 class QPushButton;
+class QTimer;
 class QVBoxLayout;
 
 namespace pgdesk::ui {
@@ -15,11 +16,14 @@ namespace pgdesk::ui {
 class FilterConditionRow;
 
 // The table browser's filter: a quick search over the text-like columns, and conditions combined with
-// AND ("match all") or OR ("match any"). Nothing runs until the user applies (Enter or Apply); the
-// browser then sends filter() and search() to the server as bound parameters.
+// AND ("match all") or OR ("match any"). The quick search runs as the user types, once typing pauses
+// (kSearchDelayMs; Enter runs it at once); conditions run when applied (Enter or Apply). The browser then
+// sends filter() and search() to the server as bound parameters, each run superseding the one before.
 class FilterBar final : public QWidget {
     Q_OBJECT
 public:
+    static constexpr int kSearchDelayMs = 300;
+
     explicit FilterBar(QWidget* parent = nullptr);
 
     void setColumns(const QList<core::ColumnInfo>& columns);
@@ -54,6 +58,8 @@ private:
     QPushButton* m_add = nullptr;
     QPushButton* m_apply = nullptr;
     QPushButton* m_clear = nullptr;
+    QTimer* m_searchDelay = nullptr;
+    QString m_appliedSearch; // what the last applied() ran with
 };
 
 } // namespace pgdesk::ui

@@ -6,6 +6,7 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QMenu;
 class QModelIndex;
@@ -145,6 +146,7 @@ private:
     QPushButton* m_discard = nullptr;
     QPushButton* m_cancelApply = nullptr;
     LockWaitWatcher* m_lockWait = nullptr;
+    QAction* m_deleteAction = nullptr; // the Delete key: named for what it does on this table
 };
 
 } // namespace pgdesk::ui
