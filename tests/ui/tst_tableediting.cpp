@@ -363,6 +363,18 @@ private slots:
             for (int c = 0; c < m->columnCount(); ++c)
                 touched += gridStyle(*b, m->index(r, c)).backgroundBrush.style() != Qt::NoBrush; // as painted
         const qint64 painting = timer.restart();
+        // The packed state the delegate paints from says what the single roles say, cell by cell.
+        for (int r = 0; r < m->rowCount(); ++r)
+            for (int c = 0; c < m->columnCount(); ++c) {
+                const QModelIndex i = m->index(r, c);
+                const int state = i.data(PageModel::CellStateRole).toInt();
+                QCOMPARE(state & PageModel::RowStateMask, i.data(PageModel::RowStateRole).toInt());
+                QCOMPARE(bool(state & PageModel::NullCell), i.data(PageModel::IsNullRole).toBool());
+                QCOMPARE(bool(state & PageModel::EditedCell), i.data(PageModel::IsEditedRole).toBool());
+                QCOMPARE(bool(state & PageModel::DefaultCell), i.data(PageModel::IsDefaultRole).toBool());
+                QCOMPARE(bool(state & PageModel::DeletedRow), i.data(PageModel::IsDeletedRole).toBool());
+                QCOMPARE(bool(state & PageModel::ConflictRow), i.data(PageModel::IsConflictRole).toBool());
+            }
         QList<int> rows;
         for (int r = 0; r < m->rowCount(); ++r)
             rows << r;

@@ -10,8 +10,8 @@
 namespace pgdesk::ui {
 
 namespace {
-std::optional<CellMark> markOf(const QModelIndex& index, EditSession::RowState state) {
-    if (index.data(PageModel::IsConflictRole).toBool())
+std::optional<CellMark> markOf(int cell, EditSession::RowState state) {
+    if (cell & PageModel::ConflictRow)
         return CellMark::Conflict;
     switch (state) {
     case EditSession::RowState::DeletePending:
@@ -19,13 +19,13 @@ std::optional<CellMark> markOf(const QModelIndex& index, EditSession::RowState s
     case EditSession::RowState::RestorePending:
         return CellMark::RestorePending;
     case EditSession::RowState::Inserted:
-        return index.data(PageModel::IsEditedRole).toBool() ? CellMark::NewRow : CellMark::NewRowUnset;
+        return cell & PageModel::EditedCell ? CellMark::NewRow : CellMark::NewRowUnset;
     case EditSession::RowState::None:
     case EditSession::RowState::Updated:
     case EditSession::RowState::SoftDeletePending:
         break;
     }
-    if (index.data(PageModel::IsEditedRole).toBool())
+    if (cell & PageModel::EditedCell)
         return CellMark::Edited;
     return std::nullopt;
 }
@@ -39,11 +39,12 @@ QStyleOptionViewItem GridDelegate::styleFor(const QModelIndex& index) const {
 
 void GridDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const {
     QStyledItemDelegate::initStyleOption(option, index);
-    const auto state = EditSession::RowState(index.data(PageModel::RowStateRole).toInt());
-    const bool isNull = index.data(PageModel::IsNullRole).toBool();
-    const bool isDefault = index.data(PageModel::IsDefaultRole).toBool();
-    const bool deleted = index.data(PageModel::IsDeletedRole).toBool();
-    if (const auto mark = markOf(index, state))
+    const int cell = index.data(PageModel::CellStateRole).toInt(); // one call: painting asks for every cell
+    const auto state = EditSession::RowState(cell & PageModel::RowStateMask);
+    const bool isNull = cell & PageModel::NullCell;
+    const bool isDefault = cell & PageModel::DefaultCell;
+    const bool deleted = cell & PageModel::DeletedRow;
+    if (const auto mark = markOf(cell, state))
         option->backgroundBrush = cellBackground(*mark);
     bool strike = deleted;
     bool italic = isNull || isDefault;
@@ -56,7 +57,7 @@ void GridDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelInd
         option->font.setItalic(italic);
         option->fontMetrics = QFontMetrics(option->font);
     }
-    if (isNull || isDefault || deleted || index.data(PageModel::IsPlaceholderRole).toBool())
+    if (isNull || isDefault || deleted || (cell & PageModel::PlaceholderRow))
         option->palette.setBrush(QPalette::Text, QPalette().color(QPalette::Disabled, QPalette::Text));
 }
 

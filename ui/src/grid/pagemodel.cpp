@@ -364,9 +364,39 @@ int PageModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_page.columns.size());
 }
 
+// What the individual roles say, computed once: the key, the session's lookups and the value each once.
+int PageModel::cellState(const QModelIndex& index) const {
+    const int row = index.row();
+    const QString& column = m_page.columns[index.column()].name;
+    if (const qsizetype insert = insertIndex(row); insert >= 0) {
+        const auto set = m_session->insertValue(insert, column);
+        const int state = int(EditSession::RowState::Inserted);
+        return set ? state | EditedCell | (*set ? 0 : NullCell) : state | DefaultCell | NullCell;
+    }
+    const auto* values = rowValues(row);
+    if (!values) {
+        want(row);
+        return PlaceholderRow;
+    }
+    int state = isRowDeleted(row) ? DeletedRow : 0;
+    if (m_session && !m_keyAt.isEmpty()) {
+        const core::Key key = rowKey(row);
+        state |= int(m_session->rowState(key));
+        if (m_session->conflict(key))
+            state |= ConflictRow;
+        if (m_session->isStagedDefault(key, column))
+            return state | DefaultCell | EditedCell;
+        if (const auto staged = m_session->stagedValue(key, column))
+            return state | EditedCell | (*staged ? 0 : NullCell);
+    }
+    return state | (values->value(index.column()) ? 0 : NullCell);
+}
+
 QVariant PageModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
+    if (role == CellStateRole)
+        return cellState(index);
     if (isNewRow(index.row())) {
         const QVariant edit = newRowData(index, role);
         if (edit.isValid() || role == Qt::ToolTipRole)
