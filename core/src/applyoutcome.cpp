@@ -60,10 +60,7 @@ QList<ChangeConflict> explainAbort(const TableInfo& table, const ChangeSet& chan
         const QString where =
             changes.useCtid ? b.ctidCondition(*c.key.first().second) : b.keyCondition(c.key);
         reads << PlannedStatement{
-            statements.at(i).change,
-            QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(rowAndVersionList(table), b.target(), where),
-            b.params(),
-            {}};
+            statements.at(i).change, selectRowAndVersion(table, b, where), b.params(), {}};
         conflicting << statements.at(i).change;
     }
     if (reads.isEmpty() && attempt.error) {

@@ -138,9 +138,7 @@ qint64 EntityOperations::bulkCreate(const QStringList& columns,
 std::optional<RowResult> EntityOperations::get(const Key& key) {
     RowStatementBuilder b(m_table);
     const QString where = b.keyCondition(key);
-    const Result r = m_connection.exec(
-        QStringLiteral("SELECT %1 FROM %2 WHERE %3").arg(rowAndVersionList(m_table), b.target(), where),
-        b.params());
+    const Result r = m_connection.exec(selectRowAndVersion(m_table, b, where), b.params());
     if (r.rowCount() == 0)
         return std::nullopt;
     return rowFromReturning(r, 0);

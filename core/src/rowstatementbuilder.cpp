@@ -305,4 +305,10 @@ void RowStatementBuilder::requireWritable(const ColumnInfo& c) {
                        .arg(c.name));
 }
 
+QString selectRowAndVersion(const TableInfo& table, const RowStatementBuilder& builder,
+                            const QString& where) {
+    return QStringLiteral("SELECT %1 FROM %2 WHERE %3")
+        .arg(rowAndVersionList(table), builder.target(), where);
+}
+
 } // namespace pgdesk::core

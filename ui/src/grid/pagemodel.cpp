@@ -395,8 +395,27 @@ int PageModel::cellState(const QModelIndex& index) const {
 QVariant PageModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
-    if (role == CellStateRole)
+    // What a cell is: computed once, in cellState(), for the delegate and for these roles alike.
+    switch (role) {
+    case CellStateRole:
         return cellState(index);
+    case RowStateRole:
+        return cellState(index) & RowStateMask;
+    case IsNullRole:
+        return bool(cellState(index) & NullCell);
+    case IsDeletedRole:
+        return bool(cellState(index) & DeletedRow);
+    case IsDefaultRole:
+        return bool(cellState(index) & DefaultCell);
+    case IsEditedRole:
+        return bool(cellState(index) & EditedCell);
+    case IsConflictRole:
+        return bool(cellState(index) & ConflictRow);
+    case IsPlaceholderRole:
+        return bool(cellState(index) & PlaceholderRow);
+    default:
+        break;
+    }
     if (isNewRow(index.row())) {
         const QVariant edit = newRowData(index, role);
         if (edit.isValid() || role == Qt::ToolTipRole)
@@ -452,20 +471,8 @@ QVariant PageModel::data(const QModelIndex& index, int role) const {
     case Qt::TextAlignmentRole:
         return int(m_numeric.value(index.column()) ? Qt::AlignRight | Qt::AlignVCenter
                                                    : Qt::AlignLeft | Qt::AlignVCenter);
-    case IsNullRole:
-        return !value;
-    case IsDeletedRole:
-        return isRowDeleted(index.row());
-    case IsPlaceholderRole:
-        return false;
     case IsCutRole:
         return isCut(index.row(), index.column());
-    case IsEditedRole:
-    case IsConflictRole:
-    case IsDefaultRole:
-        return false;
-    case RowStateRole:
-        return 0;
     case TypeRole:
         return m_page.columns[index.column()].type;
     default:
@@ -480,8 +487,6 @@ QVariant PageModel::placeholderData(const QModelIndex& index, int role) const {
         return index.column() == 0 ? QStringLiteral("…") : QString();
     case Qt::ToolTipRole:
         return tr("Loading…");
-    case IsPlaceholderRole:
-        return true;
     case TypeRole:
         return m_page.columns[index.column()].type;
     default:
@@ -493,14 +498,6 @@ QVariant PageModel::placeholderData(const QModelIndex& index, int role) const {
 QVariant PageModel::newRowData(const QModelIndex& index, int role) const {
     const auto set = m_session->insertValue(insertIndex(index.row()), m_page.columns[index.column()].name);
     switch (role) {
-    case IsEditedRole:
-        return set.has_value();
-    case RowStateRole:
-        return int(EditSession::RowState::Inserted);
-    case IsConflictRole:
-        return false;
-    case IsDefaultRole:
-        return !set.has_value();
     case Qt::DisplayRole:
         if (!set)
             return QStringLiteral("DEFAULT");
@@ -519,7 +516,6 @@ QVariant PageModel::newRowData(const QModelIndex& index, int role) const {
 // The roles staged edits decide; invalid: as for an unedited cell.
 QVariant PageModel::editData(const QModelIndex& index, int role) const {
     const core::Key key = rowKey(index.row());
-    const EditSession::RowState state = m_session->rowState(key);
     const core::ChangeConflict* conflict = m_session->conflict(key);
     const QString& column = m_page.columns[index.column()].name;
     const bool toDefault = m_session->isStagedDefault(key, column);
@@ -532,21 +528,11 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
             return {}; // editing starts from an empty value
         case Qt::CheckStateRole:
             return m_boolean.value(index.column()) ? QVariant(Qt::PartiallyChecked) : QVariant();
-        case IsNullRole:
-            return false;
         default:
             break;
         }
     }
     switch (role) {
-    case IsEditedRole:
-        return edited;
-    case RowStateRole:
-        return int(state);
-    case IsConflictRole:
-        return conflict != nullptr;
-    case IsDefaultRole:
-        return toDefault;
     case Qt::ToolTipRole:
         if (conflict) {
             if (conflict->vanished || !conflict->current)

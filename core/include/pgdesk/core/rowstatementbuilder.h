@@ -26,6 +26,10 @@ QString quoteLiteralPure(const QString& value);
 QString rowAndVersionList(const TableInfo& table);
 // " RETURNING " + rowAndVersionList(table).
 QString returningRowAndVersion(const TableInfo& table);
+class RowStatementBuilder;
+// "SELECT " + rowAndVersionList(table) + " FROM " + the builder's target + " WHERE " + `where` (a condition
+// the builder made, its values the builder's parameters): one row as read, for get() and conflict read-backs.
+QString selectRowAndVersion(const TableInfo& table, const RowStatementBuilder& builder, const QString& where);
 // One returned row: all columns but the last, which is the version (xmin). `columns`, when given, are the
 // result's column names as columnNames() reads them (shared between rows, which saves allocations).
 RowResult rowFromReturning(const Result& result, int row, const QStringList* columns = nullptr);
