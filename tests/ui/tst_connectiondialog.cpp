@@ -25,6 +25,7 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -393,7 +394,8 @@ private slots:
         QCOMPARE(child<QSpinBox>(&d, "connectTimeout")->value(), 7);
         QCOMPARE(child<QComboBox>(&d, "sslMode")->currentData().toString(), QStringLiteral("require"));
         QCOMPARE(child<QSpinBox>(&d, "poolSize")->value(), 9);
-        QCOMPARE(child<QLineEdit>(&d, "name")->text(), QStringLiteral("New connection"));
+        // Not named by the user ("New connection"): named after the connection.
+        QCOMPARE(child<QLineEdit>(&d, "name")->text(), QStringLiteral("alice@db.example.com:6543/sales"));
         auto* password = child<QLineEdit>(&d, "password");
         QCOMPARE(password->echoMode(), QLineEdit::Password);
         QCOMPARE(password->text(), secret);
@@ -434,8 +436,90 @@ private slots:
         QVERIFY(!profileFile().isEmpty());
         QVERIFY(!profileFile().contains(secret.toUtf8()));
         QVERIFY(!profileFile().contains("s3cr"));
-        QVERIFY(!keychainPassword(QStringLiteral("New connection")));
+        QVERIFY(!keychainPassword(QStringLiteral("alice@db.example.com/sales")));
+        QCOMPARE(diskStore().profiles().size(), 1); // "New connection" renamed, not kept beside it
+        QVERIFY(diskStore().find(QStringLiteral("alice@db.example.com/sales")));
         QCOMPARE(countContaining(visibleTexts(&d), QStringLiteral("s3cr")), 0);
+    }
+
+    // Enter in the DSN box fills the fields and nothing else (it used to save a "New connection" profile,
+    // press Connect and switch the window): nothing saved, no Connect, the dialog stays open.
+    void enterInTheDsnBoxOnlyFillsTheFields() {
+        resetStore({});
+        const QByteArray empty = profileFile();
+        ConnectionDialog d;
+        QSignalSpy accepted(&d, &QDialog::accepted);
+        d.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&d));
+        const auto enterDsn = [&d](const QString& dsn, int key = Qt::Key_Return) {
+            d.dsnEdit()->setFocus();
+            QTest::keyClicks(d.dsnEdit(), dsn);
+            QTest::keyClick(d.dsnEdit(), Qt::Key(key),
+                            key == Qt::Key_Enter ? Qt::KeypadModifier : Qt::NoModifier);
+            QTest::qWait(50); // a queued accept or save would come now
+        };
+        enterDsn(QStringLiteral("postgresql://alice@db.example.com:6543/sales?sslmode=require"));
+        QVERIFY(d.isVisible());
+        QCOMPARE(accepted.count(), 0);
+        QCOMPARE(profileFile(), empty);
+        QVERIFY(diskStore().profiles().isEmpty());
+        QVERIFY(d.isDraft());
+        QVERIFY(d.isDirty());
+        QCOMPARE(d.selectedProfileName(), QString());
+        QVERIFY(child<QWidget>(&d, "profileEditor")->isVisible());
+        QCOMPARE(child<QLineEdit>(&d, "host")->text(), QStringLiteral("db.example.com"));
+        QCOMPARE(child<QLineEdit>(&d, "port")->text(), QStringLiteral("6543"));
+        QCOMPARE(child<QLineEdit>(&d, "database")->text(), QStringLiteral("sales"));
+        QCOMPARE(child<QLineEdit>(&d, "user")->text(), QStringLiteral("alice"));
+        QCOMPARE(child<QComboBox>(&d, "sslMode")->currentData().toString(), QStringLiteral("require"));
+        QCOMPARE(child<QLineEdit>(&d, "name")->text(), QStringLiteral("alice@db.example.com:6543/sales"));
+        QVERIFY(d.dsnEdit()->text().isEmpty());
+        QVERIFY(d.saveButton()->isEnabled());
+
+        // Keypad Enter too; a name the dialog made up follows the next DSN.
+        enterDsn(QStringLiteral("host=/tmp dbname=other user=bob"), Qt::Key_Enter);
+        QCOMPARE(accepted.count(), 0);
+        QCOMPARE(profileFile(), empty);
+        QCOMPARE(child<QLineEdit>(&d, "name")->text(), QStringLiteral("bob@/tmp/other"));
+        // A name the user typed stays.
+        retype(child<QLineEdit>(&d, "name"), QStringLiteral("Reports"));
+        enterDsn(QStringLiteral("postgresql://carol@h2/db2"));
+        QCOMPARE(child<QLineEdit>(&d, "name")->text(), QStringLiteral("Reports"));
+        QCOMPARE(child<QLineEdit>(&d, "host")->text(), QStringLiteral("h2"));
+        QCOMPARE(profileFile(), empty);
+
+        // Save writes the draft; Enter on a saved profile fills its fields without saving them either.
+        QVERIFY(d.save());
+        QTRY_VERIFY(d.statusText().startsWith(QStringLiteral("Saved")));
+        QVERIFY(!d.isDraft());
+        QCOMPARE(d.selectedProfileName(), QStringLiteral("Reports"));
+        QCOMPARE(diskStore().get(QStringLiteral("Reports")).database, QStringLiteral("db2"));
+        const QByteArray saved = profileFile();
+        enterDsn(QStringLiteral("postgresql://dave@h3/db3"));
+        QCOMPARE(child<QLineEdit>(&d, "host")->text(), QStringLiteral("h3"));
+        QVERIFY(d.isDirty());
+        QCOMPARE(profileFile(), saved);
+        QCOMPARE(accepted.count(), 0);
+        QVERIFY(d.isVisible());
+    }
+
+    // The Pool page in plain words: no class or option names of the library the pool imitates.
+    void poolPageSpeaksPlainWords() {
+        pgdesk::ui::ProfileEditor editor;
+        auto* page = child<QWidget>(&editor, "poolPage");
+        QStringList texts = visibleTexts(page);
+        for (auto* spin : page->findChildren<QAbstractSpinBox*>())
+            texts << spin->specialValueText();
+        QVERIFY(countContaining(texts, QStringLiteral("Connections kept")) > 0); // the scan sees the labels
+        for (const char* word :
+             {"QueuePool", "SQLAlchemy", "pool_", "overflow", "LIFO", "FIFO", "pre-ping", "pre_ping"})
+            for (const QString& text : std::as_const(texts))
+                QVERIFY2(!text.contains(QLatin1String(word), Qt::CaseInsensitive), qPrintable(text));
+        // Every field says what it does, the timed ones in which unit.
+        for (const char* name : {"poolSize", "maxOverflow", "poolTimeout", "recycle", "prePing", "lifo"})
+            QVERIFY2(!child<QWidget>(page, name)->toolTip().isEmpty(), name);
+        for (const char* name : {"poolTimeout", "recycle"})
+            QVERIFY(child<QWidget>(page, name)->toolTip().contains(QStringLiteral("seconds")));
     }
 
     void testConnectionShowsTheServerVersion() {
@@ -651,6 +735,34 @@ private slots:
         QTRY_VERIFY(!w.connectionDialog());
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL 15")), 15000);
         QVERIFY(w.connectionStatus().startsWith(QStringLiteral("Cluster · postgres@pgdesk_demo")));
+    }
+
+    // Renaming the profile the window works on: the status bar and the title show the new name at once.
+    void renamingTheOpenProfileRenamesTheWindow() {
+        resetStore({clusterProfile(QStringLiteral("Cluster")), clusterProfile(QStringLiteral("Other"))});
+        pgdesk::ui::MainWindow w;
+        w.show();
+        w.openProfile(QStringLiteral("Cluster"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL 15")), 15000);
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("Cluster")));
+        w.manageConnections();
+        ConnectionDialog* d = w.connectionDialog();
+        QVERIFY(d);
+        QTRY_VERIFY(d->isVisible());
+        d->selectProfile(QStringLiteral("Cluster"));
+        retype(child<QLineEdit>(d, "name"), QStringLiteral("Cluster renamed"));
+        QVERIFY(d->save());
+        QTRY_VERIFY(d->statusText().startsWith(QStringLiteral("Saved")));
+        QVERIFY2(w.connectionStatus().startsWith(QStringLiteral("Cluster renamed · postgres@pgdesk_demo")),
+                 qPrintable(w.connectionStatus()));
+        QVERIFY2(w.windowTitle().startsWith(QStringLiteral("Cluster renamed")), qPrintable(w.windowTitle()));
+        // Renaming another profile leaves the window's alone.
+        d->selectProfile(QStringLiteral("Other"));
+        retype(child<QLineEdit>(d, "name"), QStringLiteral("Other renamed"));
+        QVERIFY(d->save());
+        QTRY_VERIFY(d->statusText().startsWith(QStringLiteral("Saved")));
+        QVERIFY(w.connectionStatus().startsWith(QStringLiteral("Cluster renamed · ")));
+        QVERIFY(w.windowTitle().startsWith(QStringLiteral("Cluster renamed")));
     }
 
     void serverAskingForAPasswordPromptsForIt() {

@@ -17,6 +17,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -158,11 +159,13 @@ QWidget* ConnectionDialog::createEditorPane() {
     m_dsn->setObjectName(QStringLiteral("dsn"));
     m_dsn->setPlaceholderText(tr("postgresql://user@host:5432/db  or  host=… dbname=…"));
     m_dsn->setClearButtonEnabled(true);
-    m_dsn->setToolTip(tr("Paste a connection URI or key=value string, then Fill: it replaces the connection "
-                         "fields; a password in it goes to the (masked) password field."));
+    m_dsn->setToolTip(tr("Paste a connection URI or key=value string, then Enter or Fill fields: it replaces "
+                         "the connection fields (nothing is saved); a password in it goes to the (masked) "
+                         "password field."));
+    m_dsn->installEventFilter(this); // Enter fills the fields; it must not reach the Connect button
     auto* fill = button(tr("&Fill fields"), "fillButton", pane);
+    fill->setAutoDefault(false);
     connect(fill, &QPushButton::clicked, this, [this] { fillFromDsn(m_dsn->text()); });
-    connect(m_dsn, &QLineEdit::returnPressed, this, [this] { fillFromDsn(m_dsn->text()); });
     auto* dsnRow = new QHBoxLayout;
     dsnRow->setSpacing(6);
     auto* dsnLabel = new QLabel(tr("&Paste a DSN:"), pane);
@@ -235,22 +238,39 @@ void ConnectionDialog::selectProfile(const QString& name) {
         m_list->setCurrentIndex(m_model->index(row, 0)); // asks about unsaved changes first
 }
 
+bool ConnectionDialog::eventFilter(QObject* watched, QEvent* event) {
+    // QLineEdit passes Enter on to the dialog, whose default button (Connect) would save and connect.
+    if (watched == m_dsn && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            fillFromDsn(m_dsn->text());
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+QStringList ConnectionDialog::otherNames(const QString& name) const {
+    QStringList others;
+    for (const auto& other : m_store.profiles())
+        if (other.name != name)
+            others << other.name;
+    return others;
+}
+
 void ConnectionDialog::showProfile(int row) {
     m_testJob->abandon(); // a test of the previous profile no longer answers here
     setTesting(false);
     m_testResult->clear();
     m_dsnMessage->hide();
+    m_draft = false;
     if (row < 0 || row >= m_model->rowCount()) {
         m_current.clear();
         m_editor->setProfile({});
     } else {
         const core::ConnectionProfile& p = m_model->profiles().at(row);
         m_current = p.name;
-        QStringList others;
-        for (const auto& other : m_model->profiles())
-            if (other.name != p.name)
-                others << other.name;
-        m_editor->setTakenNames(others);
+        m_editor->setTakenNames(otherNames(p.name));
         m_editor->setProfile(p);
         loadPasswordState(p.name);
     }
@@ -280,14 +300,15 @@ bool ConnectionDialog::confirmLeaving() {
     if (!m_dirty)
         return true;
     const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"), tr("Save the changes to “%1”?").arg(m_current),
+        this, tr("Unsaved changes"),
+        tr("Save the changes to “%1”?").arg(m_draft ? m_editor->profile().name : m_current),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel)
         return false;
     if (answer == QMessageBox::Save)
         return save();
     m_dirty = false;
-    return true;
+    return true; // a discarded draft goes with the profile shown next
 }
 
 void ConnectionDialog::onEdited() {
@@ -303,14 +324,15 @@ void ConnectionDialog::onEdited() {
 }
 
 void ConnectionDialog::updateButtons() {
-    const bool hasProfile = !m_current.isEmpty();
+    const bool saved = !m_current.isEmpty();
+    const bool hasProfile = saved || m_draft;
     const bool valid = hasProfile && m_editor->isValid();
     m_editor->setVisible(hasProfile);
     m_empty->setVisible(!hasProfile);
     m_save->setEnabled(valid && m_dirty && !m_saving);
     m_connect->setEnabled(valid && !m_saving);
-    m_duplicate->setEnabled(hasProfile);
-    m_delete->setEnabled(hasProfile);
+    m_duplicate->setEnabled(saved);
+    m_delete->setEnabled(saved);
     m_test->setEnabled(valid || m_testing);
 }
 
@@ -355,6 +377,24 @@ QString ConnectionDialog::uniqueName(const QString& base) const {
     QString name = base;
     for (int n = 2; m_store.find(name); ++n)
         name = QStringLiteral("%1 %2").arg(base).arg(n);
+    return name;
+}
+
+bool ConnectionDialog::isUnnamed(const QString& name) const {
+    // What New gives ("New connection", "New connection 2") was never chosen by the user either.
+    const QRegularExpression made(
+        QStringLiteral("^%1(?: \\d+)?$").arg(QRegularExpression::escape(tr("New connection"))));
+    return name.isEmpty() || name == m_autoName || made.match(name).hasMatch();
+}
+
+QString ConnectionDialog::nameForDsn(const core::ConnectionProfile& parsed) const {
+    const QString base = ProfileListModel::summary(parsed);
+    // The shown profile may already carry that name: it is not taken by another.
+    if (base == m_current)
+        return base;
+    QString name = base;
+    for (int n = 2; m_store.find(name) && name != m_current; ++n)
+        name = QStringLiteral("%1 (%2)").arg(base).arg(n);
     return name;
 }
 
@@ -460,7 +500,7 @@ bool ConnectionDialog::deleteProfile(bool confirm) {
 }
 
 bool ConnectionDialog::save(std::function<void()> then) {
-    if (m_current.isEmpty())
+    if (m_current.isEmpty() && !m_draft)
         return false;
     const QString problem = m_editor->validationError();
     if (!problem.isEmpty()) {
@@ -468,7 +508,8 @@ bool ConnectionDialog::save(std::function<void()> then) {
         return false;
     }
     const core::ConnectionProfile p = m_editor->profile();
-    const QString oldName = m_current;
+    const bool draft = m_draft;
+    const QString oldName = draft ? p.name : m_current; // a draft has no old name (nor password) to move
     try {
         if (oldName != p.name)
             m_store.remove(oldName);
@@ -483,6 +524,7 @@ bool ConnectionDialog::save(std::function<void()> then) {
     const bool keep = m_editor->savePassword();
     const bool wasKeychain = m_editor->passwordState() == PasswordState::Keychain;
     m_current = p.name;
+    m_draft = false;
     m_dirty = false;
     m_saving = true;
     // The list follows without reloading the editor: the typed password stays until it is stored.
@@ -490,13 +532,11 @@ bool ConnectionDialog::save(std::function<void()> then) {
     m_switching = true;
     m_list->setCurrentIndex(m_model->index(m_model->rowOf(p.name), 0));
     m_switching = false;
-    QStringList others;
-    for (const auto& other : m_model->profiles())
-        if (other.name != p.name)
-            others << other.name;
-    m_editor->setTakenNames(others);
+    m_editor->setTakenNames(otherNames(p.name));
     updateButtons();
     setStatus(tr("Saving “%1”…").arg(p.name));
+    if (oldName != p.name)
+        emit profileRenamed(oldName, p.name);
 
     // Always heard to the end (the profile was saved), unlike a keychain lookup it makes stale.
     m_passwordJob->abandon();
@@ -543,11 +583,11 @@ bool ConnectionDialog::fillFromDsn(const QString& text) {
     const QString dsn = text.trimmed();
     if (dsn.isEmpty())
         return false;
-    if (m_current.isEmpty())
-        newProfile();
+    // Nothing shown: the DSN starts a draft, saved only by Save or Connect (never by pressing Enter).
+    const bool fresh = m_current.isEmpty() && !m_draft;
     // A pasted DSN describes a whole connection: fields it leaves out go back to libpq's defaults, while
     // what a DSN cannot say (name, pool, isolation, logging) stays as edited.
-    const core::ConnectionProfile edited = m_editor->profile();
+    const core::ConnectionProfile edited = fresh ? core::ConnectionProfile{} : m_editor->profile();
     core::ConnectionProfile base;
     base.name = edited.name;
     base.pool = edited.pool;
@@ -562,10 +602,20 @@ bool ConnectionDialog::fillFromDsn(const QString& text) {
     QPalette palette = this->palette();
     try {
         core::ParsedDsn parsed = core::parseDsn(dsn, base);
-        parsed.profile.name = edited.name;
-        const PasswordState state = m_editor->passwordState();
-        const bool keep = m_editor->savePassword();
-        const std::optional<QString> typed = m_editor->typedPassword();
+        const bool unnamed = isUnnamed(edited.name);
+        parsed.profile.name = unnamed ? nameForDsn(parsed.profile) : edited.name;
+        if (unnamed)
+            m_autoName = parsed.profile.name;
+        const PasswordState state = fresh ? PasswordState::None : m_editor->passwordState();
+        const bool keep = !fresh && m_editor->savePassword();
+        const std::optional<QString> typed = fresh ? std::nullopt : m_editor->typedPassword();
+        if (fresh) {
+            m_testJob->abandon();
+            setTesting(false);
+            m_testResult->clear();
+            m_draft = true;
+            m_editor->setTakenNames(otherNames(QString()));
+        }
         m_editor->setProfile(parsed.profile);
         m_editor->setPasswordState(state, false);
         m_editor->setSavePassword(keep);
@@ -576,6 +626,8 @@ bool ConnectionDialog::fillFromDsn(const QString& text) {
             tr("Filled from %1 — check the fields, then Save.").arg(core::maskDsnPassword(dsn)));
         m_dsnMessage->setPalette(palette);
         m_dsnMessage->show();
+        if (fresh)
+            setStatus(tr("“%1” is not saved yet.").arg(parsed.profile.name));
         onEdited();
         return true;
     } catch (const core::Error& e) {
@@ -668,7 +720,7 @@ void ConnectionDialog::testConnection() {
 }
 
 void ConnectionDialog::accept() {
-    if (m_current.isEmpty() || !m_editor->isValid())
+    if ((m_current.isEmpty() && !m_draft) || !m_editor->isValid())
         return;
     if (m_saving) { // the password is still being stored; connect once it is
         m_acceptPending = true;

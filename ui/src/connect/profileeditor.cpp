@@ -209,46 +209,50 @@ QWidget* ProfileEditor::createSecurityTab() {
 
 QWidget* ProfileEditor::createPoolTab() {
     auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("poolPage"));
     QFormLayout* form = formLayout(page);
+    // Plain words: what each setting does and its unit, not the names of the library the pool imitates.
     m_poolSize = numberField<QSpinBox>(page, "poolSize");
     m_poolSize->setRange(1, 1000);
-    m_poolSize->setToolTip(tr("Connections the pool keeps open while they are idle, shared by every tab of "
-                              "this connection (SQLAlchemy pool_size)."));
+    m_poolSize->setToolTip(tr("How many connections stay open while they are idle, shared by every tab of "
+                              "this connection (a number of connections)."));
     m_maxOverflow = numberField<QSpinBox>(page, "maxOverflow");
     m_maxOverflow->setRange(-1, 10000);
     m_maxOverflow->setSpecialValueText(tr("unlimited"));
-    m_maxOverflow->setToolTip(tr("Extra connections opened beyond the pool size while all of them are busy; "
-                                 "they are closed again when returned (SQLAlchemy max_overflow). "
-                                 "Pool size + overflow is the most connections PgDesk opens at once."));
+    m_maxOverflow->setToolTip(
+        tr("How many more connections may be opened while all those kept open are busy; "
+           "they are closed again when handed back (a number of connections). Kept "
+           "open plus extra is the most connections PgDesk opens at once."));
     m_poolTimeout = numberField<QDoubleSpinBox>(page, "poolTimeout");
     m_poolTimeout->setRange(0, 86400);
     m_poolTimeout->setDecimals(1);
     m_poolTimeout->setSuffix(tr(" s"));
-    m_poolTimeout->setToolTip(tr("How long a request waits for a free connection when the pool and the "
-                                 "overflow are all in use, before it fails (SQLAlchemy pool_timeout)."));
+    m_poolTimeout->setToolTip(tr("How long a request waits for a connection to become free when all of them "
+                                 "are in use, before it fails (in seconds)."));
     m_recycle = numberField<QSpinBox>(page, "recycle");
     m_recycle->setRange(-1, 7 * 24 * 3600);
     m_recycle->setSuffix(tr(" s"));
     m_recycle->setSpecialValueText(tr("never"));
-    m_recycle->setToolTip(tr("Connections older than this are closed and replaced when next taken from the "
-                             "pool, e.g. to stay under a firewall's idle limit (SQLAlchemy pool_recycle)."));
-    m_prePing = new QCheckBox(tr("Check each connection before use (&pre-ping)"), page);
+    m_recycle->setToolTip(tr("A connection open longer than this is closed and replaced the next time it is "
+                             "needed, e.g. to stay under a firewall's idle limit (in seconds)."));
+    m_prePing = new QCheckBox(tr("Check a connection &before use"), page);
     m_prePing->setObjectName(QStringLiteral("prePing"));
-    m_prePing->setToolTip(tr("Test a connection with a cheap round trip when it is taken from the pool and "
-                             "replace it if the server has dropped it (SQLAlchemy pool_pre_ping)."));
-    m_lifo = new QCheckBox(tr("Reuse the most recently returned connection first (&LIFO)"), page);
+    m_prePing->setToolTip(tr("Ask the server with a quick round trip whether an idle connection still works "
+                             "before it is used, and replace it if the server has dropped it (one round "
+                             "trip each time a connection is taken)."));
+    m_lifo = new QCheckBox(tr("Reuse the &most recent connection first"), page);
     m_lifo->setObjectName(QStringLiteral("lifo"));
-    m_lifo->setToolTip(tr("Hand out the idle connection returned last, so spare ones stay idle long enough "
-                          "for server-side timeouts to close them (SQLAlchemy pool_use_lifo). Unticked: "
-                          "oldest first (FIFO)."));
-    form->addRow(tr("Pool &size:"), m_poolSize);
-    form->addRow(tr("Max &overflow:"), m_maxOverflow);
-    form->addRow(tr("&Timeout:"), m_poolTimeout);
-    form->addRow(tr("&Recycle after:"), m_recycle);
+    m_lifo->setToolTip(tr("Hand out the idle connection that was handed back last, so spare ones stay idle "
+                          "long enough for the server's idle timeouts to close them. Unticked: the "
+                          "connection idle the longest goes first."));
+    form->addRow(tr("Connections kept &open:"), m_poolSize);
+    form->addRow(tr("&Extra connections when busy:"), m_maxOverflow);
+    form->addRow(tr("&Wait for a free connection:"), m_poolTimeout);
+    form->addRow(tr("&Replace connections older than:"), m_recycle);
     form->addRow(QString(), m_prePing);
     form->addRow(QString(), m_lifo);
-    form->addRow(QString(), note(page, tr("These follow SQLAlchemy's QueuePool; hover over a field for "
-                                          "what it means.")));
+    form->addRow(QString(), note(page, tr("Every tab of this connection shares these connections; hover over "
+                                          "a field for what it does.")));
     for (QObject* field : {static_cast<QObject*>(m_poolSize), static_cast<QObject*>(m_maxOverflow),
                            static_cast<QObject*>(m_poolTimeout), static_cast<QObject*>(m_recycle),
                            static_cast<QObject*>(m_prePing), static_cast<QObject*>(m_lifo)})

@@ -320,6 +320,18 @@ void MainWindow::manageConnections() {
         if (m_connections && !m_connections->selectedProfileName().isEmpty())
             openProfile(m_connections->selectedProfileName());
     });
+    // The open session's profile renamed: the title, the status bar and its saved tabs follow the new name.
+    connect(m_connections, &ConnectionDialog::profileRenamed, this,
+            [this](const QString& from, const QString& to) {
+                if (m_openingProfile == from)
+                    m_openingProfile = to;
+                if (m_sessionProfile != from)
+                    return;
+                m_sessionProfile = to;
+                setWindowTitle(tr("%1 — PgDesk").arg(to));
+                if (connectionStatus().startsWith(from))
+                    setConnectionStatus(to + connectionStatus().mid(from.size()));
+            });
     m_connections->open();
 }
 

@@ -23,7 +23,8 @@ class ProfileListModel;
 // profile's fields (ProfileEditor); a DSN box that fills them; "Test connection" off the GUI thread;
 // import from pg_service.conf. Profiles are written through core::ProfileStore, passwords through
 // core::SecretStore on worker threads (the keychain only when "save password" is ticked). "Connect"
-// saves pending changes and accepts with selectedProfileName().
+// saves pending changes and accepts with selectedProfileName(). The DSN box only fills the fields (Enter
+// there never saves or connects); with no profile shown it starts a draft that exists once it is saved.
 class ConnectionDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -31,8 +32,10 @@ public:
                               const QString& storePath = core::ProfileStore::defaultPath());
     ~ConnectionDialog() override;
 
-    // The profile being edited, as saved (empty when there is none).
+    // The profile being edited, as saved (empty when there is none, or for a draft not saved yet).
     QString selectedProfileName() const { return m_current; }
+    // A profile filled from a DSN while none was shown: on screen, not in the store until saved.
+    bool isDraft() const { return m_draft; }
     void selectProfile(const QString& name);
 
     void newProfile();
@@ -43,6 +46,8 @@ public:
     // keychain work is done. Returns false (and shows why) when the profile is not valid.
     bool save(std::function<void()> then = {});
     // Fills the fields from a URI or key=value DSN (errors inline; the password goes to the masked field).
+    // Saves nothing. A profile the user has not named ("New connection", or a name an earlier DSN gave)
+    // is named after the connection (user@host:port/db).
     bool fillFromDsn(const QString& dsn);
     // Adds the services of a pg_service.conf file that have no profile of that name yet; returns how many.
     int importServiceFile(const QString& path);
@@ -65,6 +70,13 @@ public:
     void accept() override;
     void reject() override;
 
+signals:
+    // A saved profile now has another name (written to the store): whoever shows the old one follows.
+    void profileRenamed(const QString& from, const QString& to);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     QWidget* createListPane();
     QWidget* createEditorPane();
@@ -79,6 +91,9 @@ private:
     void setTesting(bool testing);
     void loadPasswordState(const QString& name);
     QString uniqueName(const QString& base) const;
+    bool isUnnamed(const QString& name) const;
+    QString nameForDsn(const core::ConnectionProfile& parsed) const;
+    QStringList otherNames(const QString& name) const;
     void chooseServiceFile();
 
     core::ProfileStore m_store;
@@ -99,7 +114,9 @@ private:
     QPushButton* m_save = nullptr;
     QPushButton* m_connect = nullptr;
 
-    QString m_current; // name of the shown profile as saved
+    QString m_current;    // name of the shown profile as saved
+    bool m_draft = false; // the shown profile came from a DSN and is not saved yet
+    QString m_autoName;   // the last name fillFromDsn() made up: still the user's to replace
     bool m_dirty = false;
     bool m_testing = false;
     bool m_saving = false;
