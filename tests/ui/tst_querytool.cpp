@@ -7,6 +7,8 @@
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/uisettings.h>
 
 #include "../../ui/src/query/queryresults.h"
 
@@ -14,17 +16,27 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QElapsedTimer>
+#include <QFontMetrics>
+#include <QHeaderView>
+#include <QImage>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
+
+#include <cmath>
 
 using pgdesk::core::TransactionState;
 using pgdesk::test::psql;
@@ -53,6 +65,45 @@ class TestQueryTool final : public QObject {
         return done.wait(20000);
     }
     static QString messages(const QueryTool& t) { return t.messages()->toPlainText(); }
+    // WCAG 2: relative luminance and contrast ratio (written out here, not taken from the code under test).
+    static double luminance(const QColor& c) {
+        const auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    }
+    static double contrast(const QColor& a, const QColor& b) {
+        const double la = luminance(a), lb = luminance(b);
+        return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+    }
+    // The highlighter's colour at `position` of the editor's first block (invalid when it set none).
+    static QColor highlightAt(const QueryTool& t, qsizetype position) {
+        const QTextBlock block = t.editor()->document()->firstBlock();
+        for (const QTextLayout::FormatRange& r : block.layout()->formats()) {
+            if (position >= r.start && position < r.start + r.length &&
+                r.format.hasProperty(QTextFormat::ForegroundBrush))
+                return r.format.foreground().color();
+        }
+        return {};
+    }
+    // The colour of the Messages line that contains `text`.
+    static QColor messageColor(const QueryTool& t, const QString& text) {
+        for (QTextBlock b = t.messages()->document()->firstBlock(); b.isValid(); b = b.next()) {
+            if (!b.text().contains(text))
+                continue;
+            for (auto it = b.begin(); !it.atEnd(); ++it) {
+                if (it.fragment().text().contains(text))
+                    return it.fragment().charFormat().foreground().color();
+            }
+        }
+        return {};
+    }
+    static int depth(const QTreeWidgetItem* item) {
+        int d = 0;
+        for (; item->parent(); item = item->parent())
+            ++d;
+        return d;
+    }
     QString notes() const {
         return psql(QStringLiteral("select string_agg(note, ',' order by id) from %1.t").arg(m_schema));
     }
@@ -61,8 +112,11 @@ private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_schema = QStringLiteral("qt_%1").arg(QCoreApplication::applicationPid());
-        m_scratch.emplace(m_schema, QStringLiteral("create table $S.t (id int primary key, note text);"
-                                                   "insert into $S.t values (1, 'a'), (2, 'b'), (3, 'c');"));
+        m_scratch.emplace(m_schema,
+                          QStringLiteral("create table $S.t (id int primary key, note text);"
+                                         "insert into $S.t values (1, 'a'), (2, 'b'), (3, 'c');"
+                                         "create table $S.u (id int primary key, t_id int, label text);"
+                                         "insert into $S.u values (1, 1, 'x'), (2, 3, 'y');"));
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
     }
     void cleanupTestCase() {
@@ -311,12 +365,248 @@ private slots:
         QCOMPARE(t->resultGrids().size(), 1);
         QCOMPARE(t->sql(), QStringLiteral("select 7")); // the key did not reach the editor
         t->setSql(QStringLiteral("select pg_sleep(30)"));
-        QTest::keyClick(t->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QTest::keyClick(t->editor(), Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
         QTest::qWait(300);
         QVERIFY(t->isRunning());
         QTest::keyClick(t->editor(), Qt::Key_Escape);
         QVERIFY(done.wait(3000));
         QVERIFY(messages(*t).contains(QLatin1String("Cancelled")));
+    }
+
+    // As in DataGrip, DBeaver and pgAdmin: Ctrl+Enter the statement at the cursor, Ctrl+Shift+Enter and
+    // F5 the whole script; both the main Enter key (Return) and the keypad's.
+    void ctrlEnterRunsTheStatementAtTheCursorCtrlShiftEnterTheScript() {
+        auto t = tool();
+        t->show();
+        QVERIFY(QTest::qWaitForWindowExposed(t.get()));
+        t->activateWindow();
+        const QString sql = QStringLiteral("select 'first' as a;\nselect 'second' as b;\n");
+        const auto putCursorOnTheSecond = [&] {
+            t->setSql(sql);
+            QTextCursor c = t->editor()->textCursor();
+            c.setPosition(int(sql.indexOf(QLatin1String("'second'"))));
+            t->editor()->setTextCursor(c);
+            t->editor()->setFocus();
+        };
+        QSignalSpy done(t.get(), &QueryTool::runFinished);
+        const auto value = [&](int grid) {
+            return t->resultGrids().at(grid)->model()->index(0, 0).data(Qt::EditRole).toString();
+        };
+        for (const Qt::Key key : {Qt::Key_Return, Qt::Key_Enter}) {
+            putCursorOnTheSecond();
+            QTest::keyClick(t->editor(), key, Qt::ControlModifier);
+            QVERIFY(done.wait(20000));
+            QCOMPARE(t->resultGrids().size(), 1);
+            QCOMPARE(value(0), QStringLiteral("second"));
+            QVERIFY2(messages(*t).contains(QLatin1String("Done: 1 statement")), qPrintable(messages(*t)));
+            QCOMPARE(t->sql(), sql); // the key did not reach the editor
+
+            putCursorOnTheSecond();
+            QTest::keyClick(t->editor(), key, Qt::ControlModifier | Qt::ShiftModifier);
+            QVERIFY(done.wait(20000));
+            QCOMPARE(t->resultGrids().size(), 2);
+            QCOMPARE(value(0), QStringLiteral("first"));
+            QCOMPARE(value(1), QStringLiteral("second"));
+            QCOMPARE(t->sql(), sql);
+        }
+        putCursorOnTheSecond();
+        QTest::keyClick(t->editor(), Qt::Key_F5);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(t->resultGrids().size(), 2);
+
+        // A selection is what both run.
+        QTextCursor c = t->editor()->textCursor();
+        c.setPosition(0);
+        c.setPosition(int(sql.indexOf(QLatin1Char(';'))), QTextCursor::KeepAnchor);
+        t->editor()->setTextCursor(c);
+        QTest::keyClick(t->editor(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(t->resultGrids().size(), 1);
+        QCOMPARE(value(0), QStringLiteral("first"));
+
+        // The tooltips name the keys.
+        QVERIFY2(t->runStatementAction()->toolTip().contains(QLatin1String("Ctrl+Enter")),
+                 qPrintable(t->runStatementAction()->toolTip()));
+        QVERIFY2(t->runAction()->toolTip().contains(QLatin1String("Ctrl+Shift+Enter")),
+                 qPrintable(t->runAction()->toolTip()));
+        QVERIFY(t->runAction()->toolTip().contains(QLatin1String("F5")));
+    }
+
+    void theEditorHasLineNumbersThatMakeRoomForMoreDigits() {
+        auto t = tool();
+        t->resize(800, 600);
+        t->show();
+        QVERIFY(QTest::qWaitForWindowExposed(t.get()));
+        t->setSql(QStringLiteral("select 1"));
+        auto* gutter = t->editor()->findChild<QWidget*>(QStringLiteral("lineNumberGutter"));
+        QVERIFY(gutter);
+        QVERIFY(gutter->isVisible());
+        const int twoDigits = gutter->width();
+        QVERIFY(twoDigits > 0);
+        // The text starts right of the gutter, not under it.
+        QVERIFY2(t->editor()->viewport()->geometry().left() >= gutter->geometry().right(),
+                 qPrintable(QStringLiteral("viewport %1, gutter %2")
+                                .arg(t->editor()->viewport()->geometry().left())
+                                .arg(gutter->geometry().right())));
+        // It paints something besides its background: the number 1.
+        const QImage image = gutter->grab().toImage();
+        const QRgb background = image.pixel(0, 0);
+        bool painted = false;
+        for (int y = 0; y < image.height() && !painted; ++y)
+            for (int x = 0; x < image.width() && !painted; ++x)
+                painted = image.pixel(x, y) != background;
+        QVERIFY(painted);
+
+        QStringList lines;
+        for (int i = 1; i <= 120; ++i)
+            lines << QStringLiteral("select %1;").arg(i);
+        t->setSql(lines.join(QLatin1Char('\n')));
+        QTRY_VERIFY(gutter->width() > twoDigits);
+        QVERIFY(gutter->width() >= gutter->fontMetrics().horizontalAdvance(QStringLiteral("120")));
+        QVERIFY(t->editor()->viewport()->geometry().left() >= gutter->geometry().right());
+    }
+
+    // pgAdmin and psql name nodes with what they work on; the node column is never cut.
+    void explainNamesRelationsAndTheNodeColumnFits() {
+        auto t = tool();
+        t->resize(700, 500);
+        t->show();
+        QVERIFY(QTest::qWaitForWindowExposed(t.get()));
+        t->setSql(QStringLiteral("select * from %1.t as first_table_with_a_long_alias join %1.u as "
+                                 "second_table_with_a_long_alias on second_table_with_a_long_alias.t_id = "
+                                 "first_table_with_a_long_alias.id")
+                      .arg(m_schema));
+        QSignalSpy done(t.get(), &QueryTool::explainFinished);
+        t->explain(true);
+        QVERIFY(done.wait(20000));
+        QTreeWidget* tree = t->planTree();
+        QVERIFY2(tree, qPrintable(messages(*t)));
+        QCoreApplication::processEvents();
+        QStringList labels;
+        QList<QTreeWidgetItem*> items;
+        for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+            items << *it;
+            labels << (*it)->text(0);
+        }
+        const QString all = labels.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QLatin1String(" on t first_table_with_a_long_alias")), qPrintable(all));
+        QVERIFY2(all.contains(QLatin1String(" on u second_table_with_a_long_alias")), qPrintable(all));
+        QVERIFY2(labels.first().contains(QLatin1String("Join")) ||
+                     labels.first().startsWith(QLatin1String("Nested Loop")),
+                 qPrintable(all));
+        const QFontMetrics metrics(tree->font());
+        const int decoration = tree->rootIsDecorated() ? 1 : 0;
+        for (QTreeWidgetItem* item : items) {
+            const int needed =
+                metrics.horizontalAdvance(item->text(0)) + tree->indentation() * (depth(item) + decoration);
+            QVERIFY2(tree->columnWidth(0) >= needed, qPrintable(QStringLiteral("%1: column %2 < %3")
+                                                                    .arg(item->text(0))
+                                                                    .arg(tree->columnWidth(0))
+                                                                    .arg(needed)));
+        }
+        for (int c = 1; c < tree->columnCount(); ++c) {
+            QVERIFY2(tree->columnWidth(c) > 0 && tree->columnWidth(c) < 250,
+                     qPrintable(QStringLiteral("column %1: %2").arg(c).arg(tree->columnWidth(c))));
+        }
+    }
+
+    // The node line as psql writes it, from the plan's JSON.
+    void planNodesAreNamedAsPsqlNamesThem() {
+        const QByteArray json = R"([{"Plan": {"Node Type": "ModifyTable", "Operation": "Insert",
+            "Relation Name": "t", "Alias": "t", "Plans": [
+              {"Node Type": "Aggregate", "Strategy": "Hashed", "Partial Mode": "Simple", "Plans": [
+                {"Node Type": "Hash Join", "Join Type": "Left", "Plans": [
+                  {"Node Type": "Index Scan", "Scan Direction": "Backward", "Index Name": "t_pkey",
+                   "Relation Name": "t", "Schema": "public", "Alias": "x"},
+                  {"Node Type": "Bitmap Index Scan", "Index Name": "u_idx"},
+                  {"Node Type": "CTE Scan", "CTE Name": "c", "Alias": "c"},
+                  {"Node Type": "Function Scan", "Function Name": "generate_series", "Alias": "g"},
+                  {"Node Type": "Subquery Scan", "Alias": "sub"},
+                  {"Node Type": "Seq Scan", "Parallel Aware": true, "Relation Name": "customer",
+                   "Alias": "c", "Subplan Name": "SubPlan 1"},
+                  {"Node Type": "Aggregate", "Strategy": "Sorted", "Partial Mode": "Finalize"},
+                  {"Node Type": "Nested Loop", "Join Type": "Inner"},
+                  {"Node Type": "Nested Loop", "Join Type": "Anti"}]}]}]}}])";
+        std::unique_ptr<QTreeWidget> tree(pgdesk::ui::createPlanTree(json, nullptr));
+        QStringList labels;
+        for (QTreeWidgetItemIterator it(tree.get()); *it; ++it)
+            labels << (*it)->text(0);
+        QCOMPARE(labels,
+                 (QStringList{QStringLiteral("Insert on t"), QStringLiteral("Aggregate (Hashed)"),
+                              QStringLiteral("Hash Left Join"),
+                              QStringLiteral("Index Scan Backward using t_pkey on public.t x"),
+                              QStringLiteral("Bitmap Index Scan on u_idx"), QStringLiteral("CTE Scan on c"),
+                              QStringLiteral("Function Scan on generate_series g"),
+                              QStringLiteral("Subquery Scan on sub"),
+                              QStringLiteral("Parallel Seq Scan on customer c [SubPlan 1]"),
+                              QStringLiteral("Finalize Aggregate (Sorted)"), QStringLiteral("Nested Loop"),
+                              QStringLiteral("Nested Loop Anti Join")}));
+    }
+
+    // Switched live, as the preferences do: SQL colours and error messages keep WCAG AA contrast (4.5:1).
+    void darkThemeKeepsSqlAndMessagesReadable() {
+        auto restore = qScopeGuard([] { pgdesk::ui::applyTheme(pgdesk::ui::UiSettings::Theme::System); });
+        pgdesk::ui::applyTheme(pgdesk::ui::UiSettings::Theme::Light);
+        auto t = tool();
+        t->show();
+        QVERIFY(QTest::qWaitForWindowExposed(t.get()));
+        const QString sql = QStringLiteral("select 42, 'text' from nope_dark -- comment");
+        QVERIFY(runAndWait(*t, sql));
+        QVERIFY2(messages(*t).contains(QLatin1String("42P01")), qPrintable(messages(*t)));
+        const struct {
+            const char* what;
+            qsizetype position;
+        } tokens[] = {{"keyword", sql.indexOf(QLatin1String("select"))},
+                      {"number", sql.indexOf(QLatin1String("42"))},
+                      {"string", sql.indexOf(QLatin1String("'text'"))},
+                      {"comment", sql.indexOf(QLatin1String("-- comment"))}};
+        for (const auto theme : {pgdesk::ui::UiSettings::Theme::Dark, pgdesk::ui::UiSettings::Theme::Light}) {
+            pgdesk::ui::applyTheme(theme);
+            QCoreApplication::processEvents();
+            const QColor base = t->editor()->palette().color(QPalette::Base);
+            QCOMPARE(base.lightnessF() < 0.5, theme == pgdesk::ui::UiSettings::Theme::Dark);
+            for (const auto& token : tokens) {
+                const QColor color = highlightAt(*t, token.position);
+                QVERIFY2(color.isValid(), token.what);
+                QVERIFY2(contrast(color, base) >= 4.5,
+                         qPrintable(QStringLiteral("%1 %2 on %3: %4")
+                                        .arg(QLatin1String(token.what), color.name(), base.name())
+                                        .arg(contrast(color, base))));
+            }
+            const QColor messageBase = t->messages()->palette().color(QPalette::Base);
+            const QColor error = messageColor(*t, QStringLiteral("42P01"));
+            QVERIFY(error.isValid());
+            QVERIFY2(contrast(error, messageBase) >= 4.5,
+                     qPrintable(QStringLiteral("error %1 on %2: %3")
+                                    .arg(error.name(), messageBase.name())
+                                    .arg(contrast(error, messageBase))));
+            // A run in the new theme gets the same.
+            QVERIFY(runAndWait(*t, sql));
+            QVERIFY(contrast(messageColor(*t, QStringLiteral("42P01")), messageBase) >= 4.5);
+        }
+    }
+
+    // Every paging button shows a sign the UI font has (U+23EE was an empty box), and says what it does.
+    void pagingButtonsShowGlyphsTheFontHas() {
+        auto t = tool();
+        t->show();
+        QVERIFY(QTest::qWaitForWindowExposed(t.get()));
+        QVERIFY(runAndWait(*t, QStringLiteral("select g from generate_series(1, 250) g")));
+        QueryResultGrid* grid = t->resultGrids().at(0);
+        const QList<QToolButton*> buttons = grid->findChildren<QToolButton*>();
+        QVERIFY(buttons.size() >= 3);
+        for (QToolButton* b : buttons) {
+            QVERIFY(b->isVisibleTo(grid));
+            QVERIFY(!b->toolTip().isEmpty());
+            QVERIFY2(!b->text().isEmpty() || !b->icon().isNull(), qPrintable(b->toolTip()));
+            const QFontMetrics metrics(b->font());
+            for (const char32_t c : b->text().toUcs4()) {
+                QVERIFY2(metrics.inFontUcs4(c), qPrintable(QStringLiteral("%1: U+%2 not in %3")
+                                                               .arg(b->toolTip())
+                                                               .arg(uint(c), 4, 16, QLatin1Char('0'))
+                                                               .arg(b->font().family())));
+            }
+        }
     }
 
     void mainWindowOffersTheQueryTool() {

@@ -59,9 +59,11 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
         connect(b, &QToolButton::clicked, this, slot);
         return b;
     };
-    // Arrows point the way the rows' order reads: mirrored right to left.
+    // Arrows point the way the rows' order reads: mirrored right to left. Only glyphs every common UI font
+    // has (DejaVu Sans, Noto, Segoe UI): U+23EE ⏮ is in none of them and showed as an empty box. The
+    // same signs as the table tab's pager.
     const bool rtl = QGuiApplication::isRightToLeft();
-    m_first = button(rtl ? QStringLiteral("⏭") : QStringLiteral("⏮"), tr("First page"),
+    m_first = button(rtl ? QStringLiteral("▶|") : QStringLiteral("|◀"), tr("First page"),
                      &QueryResultGrid::firstPage);
     m_previous = button(rtl ? QStringLiteral("▶") : QStringLiteral("◀"), tr("Previous page"),
                         &QueryResultGrid::previousPage);
@@ -175,28 +177,77 @@ QString number(const QJsonValue& v, int decimals) {
     return QLocale().toString(v.toDouble(), 'f', decimals);
 }
 
+QString text(const QJsonObject& node, const char* key) {
+    return node.value(QLatin1String(key)).toString();
+}
+
+// What the node works on, as psql writes it after " on ": the relation (schema-qualified when the plan is
+// VERBOSE), CTE, function or tuplestore, then the alias when it differs; a subquery or VALUES list by its
+// alias alone.
+QString scanTarget(const QJsonObject& node) {
+    QString name;
+    for (const char* key :
+         {"Relation Name", "CTE Name", "Function Name", "Table Function Name", "Tuplestore Name"}) {
+        name = text(node, key);
+        if (!name.isEmpty())
+            break;
+    }
+    const QString alias = text(node, "Alias");
+    if (name.isEmpty())
+        return alias;
+    const QString schema = text(node, "Schema");
+    QString target = schema.isEmpty() ? name : schema + QLatin1Char('.') + name;
+    if (!alias.isEmpty() && alias != name)
+        target += QLatin1Char(' ') + alias;
+    return target;
+}
+
+// The node's line as psql's text EXPLAIN writes it ("Parallel Seq Scan on public.customer c", "Index Scan
+// Backward using customer_pkey on customer", "Hash Left Join", "Insert on t"), the strategy of an aggregate
+// or set operation in parentheses ("Aggregate (Hashed)", psql's HashAggregate) and a subplan's name last.
 QString nodeLabel(const QJsonObject& node) {
-    QString label = node.value(QStringLiteral("Node Type")).toString();
-    const QString join = node.value(QStringLiteral("Join Type")).toString();
-    if (!join.isEmpty() && join != QLatin1String("Inner"))
-        label += QStringLiteral(" (%1)").arg(join);
-    const QString relation = node.value(QStringLiteral("Relation Name")).toString();
-    const QString index = node.value(QStringLiteral("Index Name")).toString();
+    const QString type = text(node, "Node Type");
+    QString label;
+    if (node.value(QStringLiteral("Parallel Aware")).toBool())
+        label += QStringLiteral("Parallel ");
+    if (node.value(QStringLiteral("Async Capable")).toBool())
+        label += QStringLiteral("Async ");
+    const QString partial = text(node, "Partial Mode"); // Simple, Partial or Finalize
+    if (!partial.isEmpty() && partial != QLatin1String("Simple"))
+        label += partial + QLatin1Char(' ');
+
+    const QString operation = text(node, "Operation"); // ModifyTable: Insert, Update, Delete, Merge
+    const QString join = text(node, "Join Type");
+    if (type == QLatin1String("ModifyTable") && !operation.isEmpty()) {
+        label += operation;
+    } else if (!join.isEmpty() && join != QLatin1String("Inner")) {
+        // "Hash Join" + Left = "Hash Left Join"; "Nested Loop" + Left = "Nested Loop Left Join".
+        QString method = type;
+        if (method.endsWith(QLatin1String(" Join")))
+            method.chop(5);
+        label += QStringLiteral("%1 %2 Join").arg(method, join);
+    } else {
+        label += type;
+    }
+    const QString command = text(node, "Command"); // SetOp: Intersect, Except…
+    if (!command.isEmpty())
+        label += QLatin1Char(' ') + command;
+    const QString strategy = text(node, "Strategy"); // Aggregate, SetOp: Plain, Sorted, Hashed, Mixed
+    if (!strategy.isEmpty() && strategy != QLatin1String("Plain"))
+        label += QStringLiteral(" (%1)").arg(strategy);
+    if (text(node, "Scan Direction") == QLatin1String("Backward"))
+        label += QStringLiteral(" Backward");
+
+    const QString index = text(node, "Index Name");
+    const QString target = scanTarget(node);
     if (!index.isEmpty())
-        label += QStringLiteral(" using ") + index;
-    if (!relation.isEmpty()) {
-        const QString schema = node.value(QStringLiteral("Schema")).toString();
         label +=
-            QStringLiteral(" on ") + (schema.isEmpty() ? relation : schema + QLatin1Char('.') + relation);
-        const QString alias = node.value(QStringLiteral("Alias")).toString();
-        if (!alias.isEmpty() && alias != relation)
-            label += QLatin1Char(' ') + alias;
-    }
-    for (const char* key : {"CTE Name", "Function Name", "Subplan Name"}) {
-        const QString extra = node.value(QString::fromLatin1(key)).toString();
-        if (!extra.isEmpty())
-            label += QStringLiteral(" [%1]").arg(extra);
-    }
+            (target.isEmpty() ? QStringLiteral(" on ") : QStringLiteral(" using ")) + index; // bitmap: on
+    if (!target.isEmpty())
+        label += QStringLiteral(" on ") + target;
+    const QString subplan = text(node, "Subplan Name"); // "SubPlan 1", "InitPlan 1 (returns $0)", "CTE x"
+    if (!subplan.isEmpty())
+        label += QStringLiteral(" [%1]").arg(subplan);
     return label;
 }
 
@@ -249,9 +300,12 @@ QTreeWidget* createPlanTree(const QByteArray& json, QWidget* parent, QString* su
     if (top.contains(QStringLiteral("Plan")))
         addNode(top.value(QStringLiteral("Plan")).toObject(), tree, nullptr);
     tree->expandAll();
-    tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int c = 1; c < tree->columnCount(); ++c)
+    // The node column always fits its longest line at its depth (a wide plan scrolls sideways rather than
+    // cut "Gather Merge" to "Gather M…"); the number columns fit their values and stay narrow.
+    tree->header()->setStretchLastSection(false);
+    for (int c = 0; c < tree->columnCount(); ++c)
         tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    tree->setTextElideMode(Qt::ElideNone);
     if (summary) {
         QStringList parts;
         if (top.contains(QStringLiteral("Planning Time")))

@@ -2,7 +2,8 @@
 
 #include "query/queryresults.h"
 #include "query/querysession.h"
-#include "query/sqlhighlighter.h"
+#include "query/readablecolor.h"
+#include "query/sqleditor.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/queryhistory.h>
@@ -79,15 +80,11 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
     m_historyJob = new JobSlot(this);
     setObjectName(QStringLiteral("queryTool"));
 
-    m_editor = new QPlainTextEdit(this);
+    m_editor = new SqlEditor(this);
     m_editor->setObjectName(QStringLiteral("sqlEditor"));
     m_editor->setAccessibleName(tr("SQL editor"));
-    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_editor->setTabStopDistance(4 * m_editor->fontMetrics().horizontalAdvance(QLatin1Char(' ')));
-    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_editor->setPlaceholderText(tr("SQL — Ctrl+Enter runs the selection or the whole script, "
-                                    "Ctrl+Shift+Enter the statement under the cursor"));
-    new SqlHighlighter(m_editor->document());
+    m_editor->setPlaceholderText(tr("SQL — Ctrl+Enter runs the statement at the cursor (or the selection), "
+                                    "Ctrl+Shift+Enter or F5 the whole script"));
 
     m_messages = new QPlainTextEdit(this);
     m_messages->setObjectName(QStringLiteral("messages"));
@@ -178,13 +175,24 @@ void QueryTool::buildToolbar(QWidget* bar) {
         tools->addAction(a);
         return a;
     };
-    m_runAction = action(tr("▶ Run"), QStringLiteral("runAction"),
-                         {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+    // As in DataGrip, DBeaver and SQL Developer: Ctrl+Enter the statement at the cursor, Ctrl+Shift+Enter
+    // the script; F5 also runs the script, as in pgAdmin (free here: F5 refreshes tables and the tree).
+    // Return is the main Enter key, Enter the keypad's.
+    m_runStatementAction =
+        action(tr("▶ Run statement"), QStringLiteral("runStatementAction"),
+               {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+               [this] { runStatementAtCursor(); });
+    m_runStatementAction->setToolTip(
+        tr("Run the statement at the cursor, or the selection (%1)")
+            .arg(QKeySequence(Qt::CTRL | Qt::Key_Enter).toString(QKeySequence::NativeText)));
+    m_runAction = action(tr("Run script"), QStringLiteral("runAction"),
+                         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter), QKeySequence(Qt::Key_F5)},
                          [this] { run(); });
-    m_runStatementAction = action(tr("Run statement"), QStringLiteral("runStatementAction"),
-                                  {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
-                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)},
-                                  [this] { runStatementAtCursor(); });
+    m_runAction->setToolTip(
+        tr("Run the whole script, or the selection (%1, %2)")
+            .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter).toString(QKeySequence::NativeText),
+                 QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText)));
     m_cancelAction = action(tr("■ Cancel"), QStringLiteral("cancelAction"), {QKeySequence(Qt::Key_Escape)},
                             [this] { cancel(); });
     tools->addSeparator();
@@ -277,6 +285,8 @@ void QueryTool::run() {
 }
 
 void QueryTool::runStatementAtCursor() {
+    if (m_editor->textCursor().hasSelection())
+        return run(); // a selection says exactly what to run
     const QList<core::SqlStatement> all = core::splitStatements(m_editor->toPlainText());
     const int at = core::statementAt(all, m_editor->textCursor().position());
     if (at < 0)
@@ -298,8 +308,7 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
     setRunning(true);
     core::ScriptRunOptions options;
     options.autocommit = m_autocommit->isChecked();
-    message(tr("Running %1…").arg(statementsText(statements.size())),
-            palette().color(QPalette::Disabled, QPalette::WindowText).name());
+    message(tr("Running %1…").arg(statementsText(statements.size())), Tone::Muted);
     runInBackground(
         this,
         [session = m_session, statements, options, sql, key = m_historyKey, path = m_historyPath] {
@@ -319,7 +328,7 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
             setRunning(false);
             showRun(reply.run, base);
             if (!reply.historyProblem.isEmpty())
-                message(tr("History not saved: %1").arg(reply.historyProblem), QStringLiteral("#a60"));
+                message(tr("History not saved: %1").arg(reply.historyProblem), Tone::Warning);
             refreshHistory();
             emit runFinished();
         },
@@ -332,7 +341,7 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
 
 void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
     if (base >= 0)
-        m_messages->clear(); // drops "Running…"
+        clearMessages(); // drops "Running…"
     const QLocale locale;
     QWidget* firstResult = nullptr;
     for (const core::StatementResult& s : run.statements) {
@@ -349,7 +358,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
         line += QStringLiteral(" · ") + duration(s.elapsedMs);
         message(line);
         for (const QString& notice : s.notices)
-            message(QStringLiteral("    ") + notice, infoColor().name());
+            message(QStringLiteral("    ") + notice, Tone::Info);
         if (s.returnsRows) {
             auto* grid = new QueryResultGrid(m_session, s, m_results);
             const int tab = m_results->addTab(grid, tr("Result %1").arg(number));
@@ -362,7 +371,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
         const core::ScriptError& e = *run.error;
         ErrorLog::instance().record(e.text); // for Help ▸ Copy diagnostics
         for (const QString& notice : e.notices)
-            message(QStringLiteral("    ") + notice, infoColor().name());
+            message(QStringLiteral("    ") + notice, Tone::Info);
         QString where;
         if (e.scriptPosition >= 0 && base >= 0) {
             const qsizetype position =
@@ -377,9 +386,9 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
             m_editor->ensureCursorVisible();
         }
         if (run.cancelled)
-            message(tr("[%1] Cancelled%2").arg(e.statementIndex + 1).arg(where), QStringLiteral("#a60"));
+            message(tr("[%1] Cancelled%2").arg(e.statementIndex + 1).arg(where), Tone::Warning);
         else
-            message(tr("[%1] %2%3").arg(e.statementIndex + 1).arg(e.text, where), errorColor().name());
+            message(tr("[%1] %2%3").arg(e.statementIndex + 1).arg(e.text, where), Tone::Error);
         message(tr("Stopped at statement %1 · %2").arg(e.statementIndex + 1).arg(duration(run.elapsedMs)));
     } else {
         message(tr("Done: %1 in %2").arg(statementsText(run.statements.size()), duration(run.elapsedMs)));
@@ -387,7 +396,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
     if (run.connectionLost)
         message(
             tr("The connection was lost: the next run opens a new session (any open transaction is gone)."),
-            errorColor().name());
+            Tone::Error);
     m_results->setCurrentWidget(run.error || !firstResult ? static_cast<QWidget*>(m_messages) : firstResult);
     m_status->setText(run.error
                           ? (run.cancelled ? tr("Cancelled")
@@ -397,7 +406,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
 }
 
 void QueryTool::showFailure(const QString& text, bool connectionLost) {
-    message(text, errorColor().name());
+    message(text, Tone::Error);
     m_status->setText(tr("Failed"));
     m_results->setCurrentWidget(m_messages);
     if (connectionLost)
@@ -446,7 +455,7 @@ void QueryTool::explain(bool analyze) {
                 line += tr(" · the statement's changes were rolled back");
             message(line + QStringLiteral(" · ") + duration(result.elapsedMs));
             for (const QString& notice : result.notices)
-                message(QStringLiteral("    ") + notice, infoColor().name());
+                message(QStringLiteral("    ") + notice, Tone::Info);
             m_status->setText(tr("Plan ready"));
             setTransactionState(result.transaction);
             emit explainFinished();
@@ -511,7 +520,7 @@ void QueryTool::setTransactionState(core::TransactionState state) {
         break;
     case core::TransactionState::Unknown:
         text = tr("Not connected");
-        style = QStringLiteral("color: %1;").arg(errorColor().name());
+        style = QStringLiteral("color: %1;").arg(toneColor(Tone::Error).name());
         break;
     }
     m_transactionLabel->setText(text);
@@ -531,13 +540,60 @@ void QueryTool::clearResults() {
         m_results->removeTab(i);
         w->deleteLater();
     }
+    clearMessages();
+}
+
+void QueryTool::message(const QString& text, Tone tone) {
+    m_messageLines.append({text, tone});
+    appendMessage(text, tone);
+}
+
+void QueryTool::appendMessage(const QString& text, Tone tone) {
+    const QString escaped = text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+    m_messages->appendHtml(
+        tone == Tone::Plain
+            ? escaped
+            : QStringLiteral("<span style=\"color:%1\">%2</span>").arg(toneColor(tone).name(), escaped));
+}
+
+void QueryTool::clearMessages() {
+    m_messageLines.clear();
     m_messages->clear();
 }
 
-void QueryTool::message(const QString& text, const QString& color) {
-    const QString escaped = text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-    m_messages->appendHtml(
-        color.isEmpty() ? escaped : QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color, escaped));
+QColor QueryTool::toneColor(Tone tone) const {
+    // Checked against the background the text is drawn on: readable in both themes and in system palettes.
+    // The tool's own palette: during a palette change it is updated before its children's.
+    const QColor base = palette().color(QPalette::Active, QPalette::Base);
+    switch (tone) {
+    case Tone::Plain:
+        return palette().color(QPalette::Active, QPalette::Text);
+    case Tone::Muted:
+        return palette().color(QPalette::Disabled, QPalette::Text);
+    case Tone::Info:
+        return readableOn(infoColor(), base);
+    case Tone::Warning:
+        return readableOn(warningColor(), base);
+    case Tone::Error:
+        return readableOn(errorColor(), base);
+    }
+    return {};
+}
+
+void QueryTool::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange)
+        return;
+    // A theme switched live: colours baked into the messages and the state label follow the new palette.
+    m_messages->clear();
+    for (const auto& [text, tone] : std::as_const(m_messageLines))
+        appendMessage(text, tone);
+    setTransactionState(m_transaction);
+    for (int i = 0; i < m_historyList->count(); ++i) {
+        QListWidgetItem* item = m_historyList->item(i);
+        if (item->data(Qt::ForegroundRole).isValid()) // only failed runs have one
+            item->setForeground(toneColor(Tone::Error));
+    }
 }
 
 void QueryTool::refreshHistory() {
@@ -562,7 +618,7 @@ void QueryTool::refreshHistory() {
                 item->setToolTip(e.error.isEmpty() ? e.sql.left(2000)
                                                    : e.sql.left(2000) + QStringLiteral("\n\n") + e.error);
                 if (!e.error.isEmpty())
-                    item->setForeground(errorColor());
+                    item->setForeground(toneColor(Tone::Error));
             }
             emit historyLoaded();
         },

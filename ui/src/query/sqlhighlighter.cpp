@@ -1,6 +1,6 @@
 #include "query/sqlhighlighter.h"
 
-#include <pgdesk/ui/theme.h>
+#include "query/readablecolor.h"
 
 #include <pgdesk/core/statementsplitter.h>
 
@@ -79,18 +79,32 @@ const QSet<QString>& keywords() {
 
 } // namespace
 
-SqlHighlighter::SqlHighlighter(QTextDocument* document)
+SqlHighlighter::SqlHighlighter(QTextDocument* document, const QPalette& palette)
     : QSyntaxHighlighter(document) {
-    // Lighter hues on a dark editor, so both themes read well.
-    const bool dark = isDarkPalette();
-    m_keyword.setForeground(dark ? QColor(0x82, 0xb1, 0xff) : QColor(0x1f, 0x4e, 0x9c));
     m_keyword.setFontWeight(QFont::Bold);
-    m_string.setForeground(dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32));
-    m_dollar.setForeground(dark ? QColor(0xae, 0xd5, 0x81) : QColor(0x55, 0x6b, 0x2f));
-    m_identifier.setForeground(dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0x8a, 0x4b, 0x08));
-    m_number.setForeground(dark ? QColor(0xce, 0x93, 0xd8) : QColor(0x8e, 0x24, 0xaa));
-    m_comment.setForeground(dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x75, 0x75, 0x75));
     m_comment.setFontItalic(true);
+    pickColors(palette);
+}
+
+void SqlHighlighter::usePalette(const QPalette& palette) {
+    pickColors(palette);
+    rehighlight();
+}
+
+void SqlHighlighter::pickColors(const QPalette& palette) {
+    // Lighter hues on a dark base, deeper ones on a light base; readableOn() then guarantees WCAG AA
+    // contrast (4.5:1) on bases these sets were not tuned for (system palettes, greyish themes).
+    const QColor base = palette.color(QPalette::Active, QPalette::Base);
+    const bool dark = base.lightnessF() < 0.5;
+    const auto color = [&base, dark](QColor onLight, QColor onDark) {
+        return readableOn(dark ? onDark : onLight, base);
+    };
+    m_keyword.setForeground(color(QColor(0x1f, 0x4e, 0x9c), QColor(0x82, 0xb1, 0xff)));
+    m_string.setForeground(color(QColor(0x2e, 0x7d, 0x32), QColor(0x81, 0xc7, 0x84)));
+    m_dollar.setForeground(color(QColor(0x55, 0x6b, 0x2f), QColor(0xae, 0xd5, 0x81)));
+    m_identifier.setForeground(color(QColor(0x8a, 0x4b, 0x08), QColor(0xff, 0xb7, 0x4d)));
+    m_number.setForeground(color(QColor(0x8e, 0x24, 0xaa), QColor(0xce, 0x93, 0xd8)));
+    m_comment.setForeground(color(QColor(0x6a, 0x6a, 0x6a), QColor(0xa0, 0xa0, 0xa0)));
 }
 
 bool SqlHighlighter::isKeyword(const QString& word) {

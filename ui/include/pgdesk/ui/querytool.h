@@ -3,10 +3,12 @@
 #include <pgdesk/core/scriptrunner.h>
 #include <pgdesk/core/statementsplitter.h>
 
+#include <QColor>
 #include <QDateTime>
 #include <QWidget>
 
 #include <memory>
+#include <utility>
 
 class QAction;
 class QCheckBox;
@@ -32,8 +34,9 @@ class JobSlot;
 class QueryResultGrid;
 class QuerySession;
 
-// A query tool tab: a SQL editor (highlighted) on its own server session. Run (Ctrl+Enter) runs the
-// selection, else the whole script; Ctrl+Shift+Enter the statement under the cursor; Esc cancels. Every
+// A query tool tab: a SQL editor (highlighted, line numbers) on its own server session. Ctrl+Enter runs the
+// selection, else the statement at the cursor; Ctrl+Shift+Enter (or F5) the selection, else the whole
+// script, as in DataGrip, DBeaver and pgAdmin; Esc cancels. Every
 // statement that returns rows gets a result tab (a paged grid for plain queries: bounded memory); the
 // Messages tab lists command statuses, notices, timings and errors by statement number, and an error
 // moves the editor's cursor to where the server points. Explain / Explain Analyze show the plan as a
@@ -59,7 +62,9 @@ public:
     QLabel* transactionLabel() const { return m_transactionLabel; }
     QToolButton* commitButton() const { return m_commit; }
     QToolButton* rollbackButton() const { return m_rollback; }
+    // Run the script (Ctrl+Shift+Enter, F5) and run the statement at the cursor (Ctrl+Enter).
     QAction* runAction() const { return m_runAction; }
+    QAction* runStatementAction() const { return m_runStatementAction; }
     QAction* cancelAction() const { return m_cancelAction; }
 
     // The result grids of the last run, in statement order.
@@ -74,6 +79,7 @@ public:
 
     // The selection if there is one, else the whole script.
     void run();
+    // The selection if there is one, else the statement under the cursor.
     void runStatementAtCursor();
     // Explain (ANALYZE) of the selection, else of the statement under the cursor.
     void explain(bool analyze);
@@ -89,7 +95,14 @@ signals:
     void historyLoaded();
     void transactionStateChanged(pgdesk::core::TransactionState state);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    // How a line of the Messages tab is coloured; the colour is chosen when shown, from the palette of
+    // the moment, so a theme switched live recolours what is already there.
+    enum class Tone { Plain, Muted, Info, Warning, Error };
+
     void buildToolbar(QWidget* bar);
     void start(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql);
     void showRun(const core::ScriptRun& run, qsizetype base);
@@ -97,7 +110,10 @@ private:
     void setRunning(bool running);
     void setTransactionState(core::TransactionState state);
     void clearResults();
-    void message(const QString& text, const QString& color = {});
+    void message(const QString& text, Tone tone = Tone::Plain);
+    void appendMessage(const QString& text, Tone tone);
+    void clearMessages();
+    QColor toneColor(Tone tone) const;
     void loadHistoryItem(QListWidgetItem* item);
 
     std::shared_ptr<QuerySession> m_session;
@@ -106,6 +122,7 @@ private:
     QPlainTextEdit* m_editor = nullptr;
     QTabWidget* m_results = nullptr;
     QPlainTextEdit* m_messages = nullptr;
+    QList<std::pair<QString, Tone>> m_messageLines; // what m_messages shows, to recolour it
     QSplitter* m_split = nullptr;
     QWidget* m_historyPanel = nullptr;
     QLineEdit* m_historySearch = nullptr;

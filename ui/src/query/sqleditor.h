@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QPlainTextEdit>
+
+namespace pgdesk::ui {
+
+class LineNumberGutter;
+class SqlHighlighter;
+
+// The query tool's SQL editor: plain text, no wrapping, a fixed-width font, highlighted SQL and line
+// numbers in a gutter on the left (Qt's CodeEditor example: the viewport's left margin makes room, the
+// gutter follows the editor's updateRequest). Gutter and highlighting take their colours from the
+// palette and follow it when it changes (a theme switched live).
+class SqlEditor final : public QPlainTextEdit {
+    Q_OBJECT
+public:
+    explicit SqlEditor(QWidget* parent = nullptr);
+
+    QWidget* gutter() const;
+    SqlHighlighter* highlighter() const { return m_highlighter; }
+    // Room for the digits of the last line number (two at least), with a little padding.
+    int gutterWidth() const;
+    // Called by the gutter's paintEvent.
+    void paintGutter(QWidget* gutter, QPaintEvent* event);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void updateGutterWidth();
+    void updateGutter(const QRect& rect, int dy);
+
+    LineNumberGutter* m_gutter = nullptr;
+    SqlHighlighter* m_highlighter = nullptr;
+};
+
+} // namespace pgdesk::ui
