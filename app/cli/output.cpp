@@ -69,11 +69,17 @@ JsonArrayPrinter::JsonArrayPrinter(QTextStream& out, const QString& key)
 
 void JsonArrayPrinter::append(const QJsonObject& element) {
     // An element at depth 2: each line of its own indented text moved in by 8 spaces, converted once.
-    QByteArray text = QJsonDocument(element).toJson(QJsonDocument::Indented);
-    if (text.endsWith('\n'))
-        text.chop(1);
-    text.replace("\n", "\n        ");
-    text.prepend(m_empty ? "\n        " : ",\n        ");
+    const QByteArray json = QJsonDocument(element).toJson(QJsonDocument::Indented);
+    const qsizetype end = json.endsWith('\n') ? json.size() - 1 : json.size();
+    // One pass (QByteArray::replace searched for each line break: a sixth of `tables` on 10,000 relations).
+    QByteArray text;
+    text.reserve(end + end / 4 + 16);
+    text.append(m_empty ? "\n        " : ",\n        ");
+    for (qsizetype i = 0; i < end; ++i) {
+        text.append(json[i]);
+        if (json[i] == '\n')
+            text.append("        ", 8);
+    }
     m_empty = false;
     m_out << QString::fromUtf8(text);
 }

@@ -214,49 +214,127 @@ RelationKind kindFromRelkind(const QString& relkind) {
     return RelationKind::Table;
 }
 
-bool boolAt(const Result& r, int row, const char* column) {
-    return r.text(row, r.columnIndex(QLatin1String(column))) == QLatin1String("t");
+bool boolAt(const Result& r, int row, int column) {
+    return r.view(row, column) == "t";
 }
 
-QString textAt(const Result& r, int row, const char* column) {
-    return r.text(row, r.columnIndex(QLatin1String(column)));
+qint64 int64At(const Result& r, int row, int column) {
+    const std::string_view v = r.view(row, column);
+    return QByteArray::fromRawData(v.data(), qsizetype(v.size())).toLongLong();
 }
 
-// A listing's positional columns (summaryColumnsJson): [name, attnum, not null, base type oid, grants].
-QList<ColumnInfo> parseSummaryColumns(const QJsonArray& array, const Privileges& table) {
+// Where the columns of kCommonColumns are in a result: looked up once, not per row (a listing of 10,000
+// relations would ask 170,000 times).
+struct CommonColumns {
+    explicit CommonColumns(const Result& r) {
+        const auto at = [&r](const char* name) { return r.columnIndex(QLatin1String(name)); };
+        oid = at("oid");
+        schema = at("schema_name");
+        name = at("rel_name");
+        relkind = at("relkind");
+        parentSchema = at("parent_schema");
+        parentName = at("parent_name");
+        estimatedRows = at("estimated_rows");
+        estimateFromSize = at("estimate_from_size");
+        totalBytes = at("total_bytes");
+        comment = at("comment");
+        canSelect = at("can_select");
+        canInsert = at("can_insert");
+        canUpdate = at("can_update");
+        canDelete = at("can_delete");
+        canReadVersion = at("can_read_version");
+        trigger = at("before_update_row_trigger");
+    }
+    int oid, schema, name, relkind, parentSchema, parentName, estimatedRows, estimateFromSize, totalBytes,
+        comment, canSelect, canInsert, canUpdate, canDelete, canReadVersion, trigger;
+};
+
+// The scalar parts shared by TableSummary and TableInfo, from one row of either query.
+TableInfo parseCommon(const Result& r, int row, const CommonColumns& at) {
+    TableInfo t;
+    t.oid = Oid(int64At(r, row, at.oid));
+    t.schema = r.text(row, at.schema);
+    t.name = r.text(row, at.name);
+    t.kind = kindFromRelkind(r.text(row, at.relkind));
+    t.parentSchema = r.text(row, at.parentSchema);
+    t.parentName = r.text(row, at.parentName);
+    t.estimatedRows = r.bytes(row, at.estimatedRows).toDouble();
+    t.estimateFromSize = boolAt(r, row, at.estimateFromSize);
+    t.totalBytes = int64At(r, row, at.totalBytes);
+    t.comment = r.text(row, at.comment);
+    t.privileges.select = boolAt(r, row, at.canSelect);
+    t.privileges.insert = boolAt(r, row, at.canInsert);
+    t.privileges.update = boolAt(r, row, at.canUpdate);
+    t.privileges.remove = boolAt(r, row, at.canDelete);
+    t.versionReadable = boolAt(r, row, at.canReadVersion);
+    return t;
+}
+
+
+// Rows of tablesColumnsSql() or tablesUniquesSql(), ordered by relation OID (column 0): where each
+// relation's run of rows is, found in one pass.
+class RowsByRelation {
+public:
+    explicit RowsByRelation(const Result& r) {
+        for (int row = 0; row < r.rowCount(); ++row) {
+            const Oid oid = Oid(int64At(r, row, 0));
+            auto it = m_ranges.find(oid);
+            if (it == m_ranges.end())
+                m_ranges.insert(oid, {row, row + 1});
+            else
+                it->second = row + 1;
+        }
+    }
+    // [first, end) rows of `oid`, empty when it has none.
+    std::pair<int, int> rows(Oid oid) const { return m_ranges.value(oid, {0, 0}); }
+
+private:
+    QHash<Oid, std::pair<int, int>> m_ranges;
+};
+
+// A listing's columns of one relation (tablesColumnsSql): name, attnum, not null, base type OID, own grants.
+QList<ColumnInfo> parseListedColumns(const Result& r, std::pair<int, int> rows, const Privileges& table) {
     QList<ColumnInfo> columns;
-    columns.reserve(array.size());
-    for (const auto& v : array) {
-        const QJsonArray a = v.toArray();
+    columns.reserve(rows.second - rows.first);
+    for (int row = rows.first; row < rows.second; ++row) {
         ColumnInfo c;
-        c.name = a.at(0).toString();
-        c.number = a.at(1).toInt();
-        c.notNull = a.at(2).toBool();
-        c.baseTypeOid = c.typeOid = Oid(a.at(3).toInteger());
+        c.name = r.text(row, 1);
+        c.number = int(int64At(r, row, 2));
+        c.notNull = boolAt(r, row, 3);
+        c.baseTypeOid = c.typeOid = Oid(int64At(r, row, 4));
         c.category = categoryFor(c.baseTypeOid, {}, {}, {}); // built-in types, by OID
-        setPrivileges(c, a.at(4), &table);
+        if (r.isNull(row, 5)) {
+            c.canSelect = table.select;
+            c.canInsert = table.insert;
+            c.canUpdate = table.update;
+        } else {
+            c.canSelect = boolAt(r, row, 5);
+            c.canInsert = boolAt(r, row, 6);
+            c.canUpdate = boolAt(r, row, 7);
+        }
         columns << c;
     }
     return columns;
 }
 
-// A listing's unique indexes (kSummaryUniquesJson), their key columns named from the listing's columns. A
-// column not listed (nullable, so no key) keeps an empty name: no column has it.
-QList<UniqueConstraint> parseSummaryUniques(const QJsonArray& array, const QList<ColumnInfo>& columns) {
-    QHash<int, QString> names;
-    for (const ColumnInfo& c : columns)
-        names.insert(c.number, c.name);
+// A listing's unique indexes of one relation (tablesUniquesSql), their key columns named from the listing's
+// columns. A column not listed (nullable, so no key) keeps an empty name: no column has it.
+QList<UniqueConstraint> parseListedUniques(const Result& r, std::pair<int, int> rows,
+                                           const QList<ColumnInfo>& columns) {
     QList<UniqueConstraint> uniques;
-    for (const auto& v : array) {
-        const QJsonArray a = v.toArray();
+    for (int row = rows.first; row < rows.second; ++row) {
         UniqueConstraint u;
-        u.name = a.at(0).toString();
-        u.isPrimaryKey = a.at(1).toBool();
-        u.isPartial = a.at(2).toBool();
-        const int keyColumns = a.at(3).toInt();
-        const QJsonArray attnums = a.at(4).toArray();
-        for (int k = 0; k < keyColumns && k < attnums.size(); ++k)
-            u.columns << names.value(attnums.at(k).toInt());
+        u.name = r.text(row, 1);
+        u.isPrimaryKey = boolAt(r, row, 2);
+        u.isPartial = boolAt(r, row, 3);
+        const int keyColumns = int(int64At(r, row, 4));
+        const QList<QByteArray> attnums = r.bytes(row, 5).split(' ');
+        for (int k = 0; k < keyColumns && k < attnums.size(); ++k) {
+            const int attnum = attnums[k].toInt();
+            auto named = std::find_if(columns.begin(), columns.end(),
+                                      [attnum](const ColumnInfo& c) { return c.number == attnum; });
+            u.columns << (named == columns.end() ? QString() : named->name);
+        }
         uniques << u;
     }
     return uniques;
@@ -270,34 +348,6 @@ void placeColumns(TableInfo& t, QList<ColumnInfo> columns) {
         (c.canSelect ? t.columns : t.hiddenColumns).append(std::move(c));
     if (t.columns.isEmpty())
         t.columns.swap(t.hiddenColumns);
-}
-
-// The parts shared by TableSummary and TableInfo, read from one row of either query (`summary`: a
-// listing's, whose columns and uniques are tablesSql()'s lean positional ones).
-TableInfo parseCommon(const Result& r, int row, bool summary) {
-    TableInfo t;
-    t.oid = Oid(textAt(r, row, "oid").toULongLong());
-    t.schema = textAt(r, row, "schema_name");
-    t.name = textAt(r, row, "rel_name");
-    t.kind = kindFromRelkind(textAt(r, row, "relkind"));
-    t.parentSchema = textAt(r, row, "parent_schema");
-    t.parentName = textAt(r, row, "parent_name");
-    t.estimatedRows = textAt(r, row, "estimated_rows").toDouble();
-    t.estimateFromSize = boolAt(r, row, "estimate_from_size");
-    t.totalBytes = textAt(r, row, "total_bytes").toLongLong();
-    t.comment = textAt(r, row, "comment");
-    t.privileges.select = boolAt(r, row, "can_select");
-    t.privileges.insert = boolAt(r, row, "can_insert");
-    t.privileges.update = boolAt(r, row, "can_update");
-    t.privileges.remove = boolAt(r, row, "can_delete");
-    t.versionReadable = boolAt(r, row, "can_read_version");
-    QList<ColumnInfo> columns = summary ? parseSummaryColumns(jsonArray(r, row, "columns_json"), t.privileges)
-                                        : parseColumns(jsonArray(r, row, "columns_json"), &t.privileges);
-    t.uniques = summary ? parseSummaryUniques(jsonArray(r, row, "uniques_json"), columns)
-                        : parseUniques(jsonArray(r, row, "uniques_json"));
-    placeColumns(t, std::move(columns));
-    t.conventions = detectConventions(t, boolAt(r, row, "before_update_row_trigger"));
-    return t;
 }
 
 } // namespace
@@ -353,6 +403,11 @@ CatalogReader::CatalogReader(Connection& connection)
 
 Result CatalogReader::read(const QString& sql, const Params& params, const QString& schema,
                            const QString& relation) {
+    return read({{sql, params}}, schema, relation).first();
+}
+
+QList<Result> CatalogReader::read(const QList<BatchStatement>& statements, const QString& schema,
+                                  const QString& relation) {
     // A catalog read that waits behind another session's uncommitted DDL would hang the tree or the CLI
     // with no reason shown; SET LOCAL in the statement's own pipeline keeps the limit to this statement,
     // also through a transaction pooler.
@@ -363,7 +418,7 @@ Result CatalogReader::read(const QString& sql, const Params& params, const QStri
         // jit off: catalog statements are many small correlated subqueries whose estimated cost starts the
         // server's JIT, which then compiles for longer (1.1 s of 2.7 s on 5,000 tables) than it saves. No
         // parallel workers either: each starts with cold catalog caches (10,000 tables: 460 → 360 ms).
-        return m_connection.exec(sql, params,
+        return m_connection.exec(statements,
                                  {QStringLiteral("SET LOCAL lock_timeout = %1").arg(timeoutMs),
                                   QStringLiteral("SET LOCAL jit = off"),
                                   QStringLiteral("SET LOCAL max_parallel_workers_per_gather = 0")});
@@ -406,26 +461,36 @@ QList<SchemaInfo> CatalogReader::schemas() {
 }
 
 QList<TableSummary> CatalogReader::tables(const QString& schema) {
-    const Result r =
-        read(catalogsql::tablesSql(), {schema.isEmpty() ? nullParam() : param(schema)}, schema, {});
+    const Params params{schema.isEmpty() ? nullParam() : param(schema)};
+    const QList<Result> results = read({{catalogsql::tablesSql(), params},
+                                        {catalogsql::tablesColumnsSql(), params},
+                                        {catalogsql::tablesUniquesSql(), params}},
+                                       schema, {});
+    const Result& r = results[0];
+    const RowsByRelation columnRows(results[1]);
+    const RowsByRelation uniqueRows(results[2]);
+    const CommonColumns at(r);
     QList<TableSummary> out;
     out.reserve(r.rowCount());
     for (int row = 0; row < r.rowCount(); ++row) {
-        const TableInfo t = parseCommon(r, row, true);
+        TableInfo t = parseCommon(r, row, at);
+        QList<ColumnInfo> columns = parseListedColumns(results[1], columnRows.rows(t.oid), t.privileges);
+        t.uniques = parseListedUniques(results[2], uniqueRows.rows(t.oid), columns);
+        placeColumns(t, std::move(columns));
         TableSummary s;
         s.oid = t.oid;
-        s.schema = t.schema;
-        s.name = t.name;
+        s.schema = std::move(t.schema);
+        s.name = std::move(t.name);
         s.kind = t.kind;
-        s.parentSchema = t.parentSchema;
-        s.parentName = t.parentName;
+        s.parentSchema = std::move(t.parentSchema);
+        s.parentName = std::move(t.parentName);
         s.estimatedRows = t.estimatedRows;
         s.estimateFromSize = t.estimateFromSize;
         s.totalBytes = t.totalBytes;
-        s.comment = t.comment;
-        s.conventions = t.conventions;
+        s.comment = std::move(t.comment);
+        s.conventions = detectConventions(t, boolAt(r, row, at.trigger));
         s.privileges = t.privileges;
-        out << s;
+        out << std::move(s);
     }
     return out;
 }
@@ -452,7 +517,12 @@ TableInfo CatalogReader::loadTable(const Param& schema, const Param& name, const
     const Result r = read(catalogsql::tableSql(), {schema, name, fallbackName}, text(schema), text(name));
     if (r.rowCount() == 0)
         throwError(ErrorKind::NotFound, QStringLiteral("no table or view named %1").arg(shownName));
-    TableInfo t = parseCommon(r, 0, false);
+    const CommonColumns at(r);
+    TableInfo t = parseCommon(r, 0, at);
+    QList<ColumnInfo> columns = parseColumns(jsonArray(r, 0, "columns_json"), &t.privileges);
+    t.uniques = parseUniques(jsonArray(r, 0, "uniques_json"));
+    placeColumns(t, std::move(columns));
+    t.conventions = detectConventions(t, boolAt(r, 0, at.trigger));
     t.partitions = stringList(jsonArray(r, 0, "partitions_json"));
     t.foreignKeys = parseForeignKeys(jsonArray(r, 0, "foreign_keys_json"));
     t.referencedBy = parseForeignKeys(jsonArray(r, 0, "referenced_by_json"));

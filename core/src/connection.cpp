@@ -402,8 +402,35 @@ Result Connection::exec(const QString& sql, const Params& params, const QStringL
     return execPipelined(sql, params, prefix);
 }
 
+QList<Result> Connection::exec(const QList<BatchStatement>& statements, const QStringList& localSettings) {
+    if (statements.isEmpty())
+        return {};
+    requireOpen(m_conn);
+    const QString shown = statements.isEmpty() ? QString() : statements.first().sql;
+    readPendingInput(shown);
+    QStringList prefix;
+    if (isIdle()) {
+        if (needsTransactionSettings())
+            prefix = m_profile.transactionSettings();
+        prefix += localSettings;
+    }
+    const std::unique_ptr<pq::Pipeline> pipeline = sendPipelined(statements, prefix);
+    QList<Result> results;
+    std::optional<ErrorInfo> failed;
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        pq::Pipeline::Answer answer = pipeline->next();
+        if (answer.error && !failed)
+            failed = std::move(answer.error);
+        results << answer.result;
+    }
+    pipeline->finish();
+    if (failed)
+        throwError(std::move(*failed));
+    return results;
+}
+
 Result Connection::execPipelined(const QString& sql, const Params& params, const QStringList& prefix) {
-    const std::unique_ptr<pq::Pipeline> pipeline = sendPipelined(sql, params, prefix);
+    const std::unique_ptr<pq::Pipeline> pipeline = sendPipelined({{sql, params}}, prefix);
     pq::Pipeline::Answer answer = pipeline->next();
     pipeline->finish();
     if (answer.error)
@@ -422,17 +449,19 @@ SentStatement Connection::send(const QString& sql, const Params& params, Transac
             throwLastError(sql);
         return {};
     }
-    return SentStatement(sendPipelined(sql, params, m_profile.transactionSettings()));
+    return SentStatement(sendPipelined({{sql, params}}, m_profile.transactionSettings()));
 }
 
-std::unique_ptr<pq::Pipeline> Connection::sendPipelined(const QString& sql, const Params& params,
+std::unique_ptr<pq::Pipeline> Connection::sendPipelined(const QList<BatchStatement>& statements,
                                                         const QStringList& prefix) {
-    // One pipeline, one sync: the SET LOCALs and the statement share the implicit transaction (or the
-    // block the statement opens), in one round trip.
+    // One pipeline, one sync: the SET LOCALs and the statements share the implicit transaction (or the
+    // block a statement opens), in one round trip.
+    const QString& sql = statements.first().sql;                // names what failed
     auto pipeline = std::make_unique<pq::Pipeline>(*this, sql); // leaves pipeline mode whatever happens
     for (const QString& setting : prefix)
         pipeline->send(setting);
-    pipeline->send(sql, params);
+    for (const BatchStatement& s : statements)
+        pipeline->send(s.sql, s.params);
     pipeline->sync(sql);
     // SET LOCAL outside an explicit block warns that it lasts only for the transaction, which is the
     // point here: that warning is not passed on. A failed SET aborts the pipeline, so the statement then

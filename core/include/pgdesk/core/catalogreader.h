@@ -38,7 +38,8 @@ struct TableSummary {
     bool isPartition() const { return !parentName.isEmpty(); }
 };
 
-// Reads the system catalogs. Every call is exactly one statement (one round trip), and names always
+// Reads the system catalogs. Every call is one round trip (one statement, or a listing's three in one
+// pipeline), and names always
 // travel as parameters, so hostile identifiers are just data.
 // schemas(), tables() and table() wait at most kCatalogLockTimeoutMs (or the profile's shorter lock_timeout)
 // for a lock another session holds on a relation they read (an uncommitted ALTER TABLE): then they throw
@@ -74,6 +75,9 @@ public:
 private:
     // One catalog statement under the short lock_timeout; `schema`/`relation` narrow whom a timeout blames.
     Result read(const QString& sql, const Params& params, const QString& schema, const QString& relation);
+    // Several, in one round trip (one pipeline).
+    QList<Result> read(const QList<BatchStatement>& statements, const QString& schema,
+                       const QString& relation);
     TableInfo loadTable(const Param& schema, const Param& name, const Param& fallbackName,
                         const QString& shownName);
 

@@ -25,6 +25,11 @@ class Pipeline; // core/src/pq/pipeline.h
 // A statement parameter in text format; std::nullopt is SQL NULL.
 using Param = std::optional<QByteArray>;
 using Params = QList<Param>;
+// One statement of a batch sent in one round trip (Connection::exec(statements, localSettings)).
+struct BatchStatement {
+    QString sql;
+    Params params;
+};
 
 inline Param param(const QString& text) {
     return text.toUtf8();
@@ -116,6 +121,10 @@ public:
     // transaction only, in the same round trip. Inside a transaction block they would outlive the
     // statement, so there it runs without them.
     Result exec(const QString& sql, const Params& params, const QStringList& localSettings);
+    // Several statements in one pipeline and one round trip, `localSettings` ahead of them as above (inside
+    // a transaction block without them); their results in order. The first error is thrown after the
+    // pipeline ended (the statements after it were skipped by the server).
+    QList<Result> exec(const QList<BatchStatement>& statements, const QStringList& localSettings);
     // For core's protocol layer, which reads the results itself (single-row streaming): sends one statement
     // with the extended protocol, settings first as above unless Skip (statements that refuse to run in a
     // transaction block: VACUUM, CREATE DATABASE …). Single-row mode may be set right after; read the
@@ -170,7 +179,7 @@ private:
     void close() noexcept;
     // The pipeline behind send() and exec(…, localSettings): `prefix` first, then the statement, one sync;
     // the prefix's answers are read, the statement's are left to the caller.
-    std::unique_ptr<pq::Pipeline> sendPipelined(const QString& sql, const Params& params,
+    std::unique_ptr<pq::Pipeline> sendPipelined(const QList<BatchStatement>& statements,
                                                 const QStringList& prefix);
     // As PQexecParams would, through that pipeline: the first error among the statement's results, else
     // the last result.
