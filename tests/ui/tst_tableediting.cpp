@@ -41,6 +41,9 @@ private slots:
         QVERIFY2(preview.startsWith(QStringLiteral("UPDATE ")), qPrintable(preview));
         QVERIFY2(preview.contains(QStringLiteral("'Grüße ''quoted'' \"x\" ✓'")), qPrintable(preview));
         QVERIFY2(preview.contains(QStringLiteral("xmin")), qPrintable(preview));
+        // A long statement wraps to the dialog instead of running off its right edge.
+        QCOMPARE(dialog->findChild<QPlainTextEdit*>(QStringLiteral("previewSql"))->lineWrapMode(),
+                 QPlainTextEdit::WidgetWidth);
         dialog->findChild<QPushButton*>(QStringLiteral("confirmApplyButton"))->click();
         QVERIFY(applied.wait(15000));
         QVERIFY(!loaded.isEmpty() || loaded.wait(15000));

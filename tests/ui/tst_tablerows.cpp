@@ -2,6 +2,9 @@
 // ctid), closing with staged changes, two tabs on one table, the crash journal, standbys.
 #include "tableeditingfixture.h"
 
+#include <QMainWindow>
+#include <QStatusBar>
+
 class TestTableRows final : public QObject, private TableEditingFixture {
     Q_OBJECT
 
@@ -151,6 +154,8 @@ private slots:
                 auto* box = b->findChild<QMessageBox*>(QStringLiteral("closeConfirm"));
                 QVERIFY(box);
                 QVERIFY(box->text().contains(QStringLiteral("1 staged change")));
+                // No plural verb after a singular count ("1 staged change that are not applied").
+                QVERIFY2(!box->text().contains(QStringLiteral(" are ")), qPrintable(box->text()));
                 QAbstractButton* target = button.isEmpty() ? box->button(QMessageBox::Cancel) : nullptr;
                 for (QAbstractButton* candidate : box->buttons()) {
                     if (candidate->text() == button)
@@ -171,6 +176,68 @@ private slots:
         QVERIFY(answer(QStringLiteral("Discard changes")));
         QVERIFY(b->editor()->session()->isEmpty());
         QVERIFY(!m_journal->load(QStringLiteral("test"), b->editor()->session()->changes().table));
+    }
+
+    // After an apply the staged bar and the window's status bar say what was written, by kind; the next
+    // edit replaces that with the staged count.
+    void applyConfirmsWithTheCounts() {
+        QCOMPARE(EditSession::describeApplied(QStringLiteral("t"), {2, 1, 0, 1, 0}),
+                 QStringLiteral("Applied to t: 2 updated, 1 inserted, 1 soft-deleted."));
+        QCOMPARE(EditSession::describeApplied(QStringLiteral("t"), {0, 0, 3, 0, 1}),
+                 QStringLiteral("Applied to t: 3 deleted permanently, 1 restored."));
+        QMainWindow window;
+        auto owned = open(QStringLiteral("items"));
+        TableBrowser* b = owned.get();
+        window.setCentralWidget(owned.release());
+        QVERIFY(waitLoaded(*b));
+        PageModel* m = b->model();
+        QCOMPARE(b->editor()->stagedText(), QStringLiteral("No staged changes"));
+        const int pageRows = m->rowCount();
+        QVERIFY(m->setData(cell(m, 30, QStringLiteral("name")), QStringLiteral("counted")));
+        QCOMPARE(b->editor()->stagedText(), QStringLiteral("1 staged change"));
+        b->editor()->addRow();
+        QVERIFY(m->setData(m->index(pageRows, col(m, QStringLiteral("id"))), QStringLiteral("2000")));
+        QCOMPARE(b->editor()->stagedText(), QStringLiteral("2 staged changes"));
+        QVERIFY(applyAndWait(*b));
+        const QString text = b->editor()->stagedText();
+        QVERIFY2(text.contains(QStringLiteral("1 updated")) && text.contains(QStringLiteral("1 inserted")),
+                 qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("deleted")), qPrintable(text));
+        QCOMPARE(window.statusBar()->currentMessage(), text);
+        // The next edit is news of its own.
+        QVERIFY(m->setData(cell(m, 31, QStringLiteral("name")), QStringLiteral("next")));
+        QCOMPARE(b->editor()->stagedText(), QStringLiteral("1 staged change"));
+        b->editor()->session()->clear();
+        QCOMPARE(b->editor()->stagedText(), QStringLiteral("No staged changes"));
+        sql(QStringLiteral(
+            "delete from $S.items where id = 2000; update $S.items set name = 'item 30' where id = 30"));
+    }
+
+    // One "Apply" on screen (the filter's button is "Run filter"), and the grid stays where it is when the
+    // first edit is staged: the staged bar has its place from the start.
+    void stagingNeitherDoublesApplyNorMovesTheGrid() {
+        auto b = open(QStringLiteral("items"));
+        b->resize(900, 600);
+        b->show();
+        QVERIFY(QTest::qWaitForWindowExposed(b.get()));
+        QVERIFY(waitLoaded(*b));
+        QTest::qWait(50); // layouts settle
+        const auto gridAt = [&b] { return b->view()->viewport()->mapTo(b->window(), QPoint(0, 0)); };
+        const QPoint before = gridAt();
+        QVERIFY(b->model()->setData(cell(b->model(), 32, QStringLiteral("name")), QStringLiteral("staged")));
+        QTest::qWait(50);
+        QCOMPARE(gridAt(), before);
+        int applyButtons = 0;
+        for (const QAbstractButton* button : b->findChildren<QAbstractButton*>()) {
+            QString text = button->text().remove(QLatin1Char('&'));
+            text.remove(QChar(0x2026)).remove(QStringLiteral("...")); // "Apply…" is an Apply too
+            if (button->isVisible() && text.trimmed() == QStringLiteral("Apply"))
+                ++applyButtons;
+        }
+        QCOMPARE(applyButtons, 1);
+        b->editor()->session()->clear();
+        QTest::qWait(50);
+        QCOMPARE(gridAt(), before);
     }
 
     // Opting in to edit by ctid: exactly one of two identical rows changes, guarded by its version; the

@@ -16,7 +16,7 @@ FilterBar::FilterBar(QWidget* parent)
     , m_search(new QLineEdit(this))
     , m_logic(new QComboBox(this))
     , m_add(new QPushButton(tr("Add filter"), this))
-    , m_apply(new QPushButton(tr("Apply"), this))
+    , m_apply(new QPushButton(tr("Run filter"), this))
     , m_clear(new QPushButton(tr("Clear"), this))
     , m_searchDelay(new QTimer(this)) {
     setObjectName(QStringLiteral("filterBar"));
@@ -28,6 +28,8 @@ FilterBar::FilterBar(QWidget* parent)
     m_logic->addItem(tr("Match any"), int(core::FilterGroup::Logic::Or));
     m_logic->setAccessibleName(tr("Combine conditions"));
     m_add->setToolTip(tr("Add a condition (Ctrl+F)"));
+    // Not "Apply": that word belongs to the staged changes' button, which may be on screen at the same time.
+    m_apply->setObjectName(QStringLiteral("runFilterButton"));
     m_apply->setToolTip(tr("Run the filter on the server (Enter)"));
     m_apply->setDefault(false);
 

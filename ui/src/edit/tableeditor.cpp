@@ -1,4 +1,5 @@
 #include "common/lockwaitwatcher.h"
+#include "edit/applypreviewdialog.h"
 #include "edit/celleditdelegate.h"
 #include "grid/wholevalueloader.h"
 
@@ -16,22 +17,21 @@
 #include <pgdesk/core/pool.h>
 
 #include <QAction>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <set>
@@ -44,6 +44,8 @@ namespace {
 // beyond these are replaced whole (NULL, a file, SQL), not edited.
 constexpr qsizetype kMaxEditChars = 4 * 1024 * 1024;
 constexpr qsizetype kMaxEditLine = 128 * 1024;
+// How long "Applied to …: 2 updated" stays in the staged bar and the window's status bar.
+constexpr int kAppliedNoteMs = 8000;
 
 qsizetype longestLine(const QString& text) {
     qsizetype longest = 0;
@@ -156,6 +158,14 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     m_stagedText->setObjectName(QStringLiteral("stagedLabel"));
     m_stagedText->setWordWrap(true);
     m_stagedBar = bar(this, m_stagedText, {}, {m_apply, m_discard, m_cancelApply});
+    m_stagedBar->setObjectName(QStringLiteral("stagedBar"));
+    m_appliedNoteTimer = new QTimer(this);
+    m_appliedNoteTimer->setSingleShot(true);
+    m_appliedNoteTimer->setInterval(kAppliedNoteMs);
+    connect(m_appliedNoteTimer, &QTimer::timeout, this, [this] {
+        m_appliedNote.clear();
+        updateState();
+    });
     m_lockWait = new LockWaitWatcher(m_pool, this);
     connect(m_lockWait, &LockWaitWatcher::changed, this, &TableEditor::updateState);
 
@@ -225,6 +235,7 @@ void TableEditor::setTable(const core::TableInfo& table, bool standby) {
         journalError = m_session->offerError();
     connect(m_session, &EditSession::changed, this, &TableEditor::updateState);
     connect(m_session, &EditSession::applied, this, [this] {
+        showApplied(EditSession::describeApplied(m_session->table().name, m_session->lastApplied()));
         emit reloadRequested();
         emit applied();
     });
@@ -265,6 +276,19 @@ void TableEditor::showError(const QString& text) {
     m_error->setVisible(!text.isEmpty());
 }
 
+void TableEditor::showApplied(const QString& text) {
+    m_appliedNote = text;
+    m_appliedNoteTimer->start();
+    updateState();
+    // The window's status bar too, where the other tabs' and the window's messages go.
+    if (auto* window = qobject_cast<QMainWindow*>(this->window()))
+        window->statusBar()->showMessage(text, kAppliedNoteMs);
+}
+
+QString TableEditor::stagedText() const {
+    return m_stagedText->text();
+}
+
 void TableEditor::updateState() {
     const bool editable = m_session != nullptr;
     const qsizetype staged = editable ? m_session->size() : 0;
@@ -273,7 +297,13 @@ void TableEditor::updateState() {
         m_offerText->setText(tr("%1 from a previous session").arg(changeCount(m_session->offerSize())));
     const bool applying = isApplying();
     const bool cancelling = applying && m_session->isCancellingApply();
-    m_stagedBar->setVisible(editable && (staged > 0 || applying));
+    if (staged > 0 || applying)
+        m_appliedNote.clear(); // the next changes replace the news of the last ones
+    // Always there on an editable table, empty or not: the grid must not move when the first edit is staged.
+    m_stagedBar->setVisible(editable);
+    m_stagedText->setForegroundRole(staged > 0 || applying || !m_appliedNote.isEmpty()
+                                        ? QPalette::WindowText
+                                        : QPalette::PlaceholderText);
     if (applying) {
         QString text = cancelling ? tr("Cancelling the apply of %1: waiting for the server to roll back…")
                                         .arg(changeCount(staged))
@@ -285,7 +315,9 @@ void TableEditor::updateState() {
             m_lockWait->start([session = m_session] { return session->applyBackendPid(); });
     } else {
         m_lockWait->stop();
-        m_stagedText->setText(changeCount(staged));
+        m_stagedText->setText(staged > 0                 ? changeCount(staged)
+                              : !m_appliedNote.isEmpty() ? m_appliedNote
+                                                         : tr("No staged changes"));
     }
     m_apply->setVisible(!applying);
     m_discard->setVisible(!applying);
@@ -330,30 +362,11 @@ void TableEditor::apply() {
         return;
     if (!UiSettings::confirmBeforeApply())
         return applyStaged(); // the preference: no preview, no question
-    auto* dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("applyPreview"));
-    dialog->setWindowTitle(tr("Apply %1 to %2").arg(changeCount(m_session->size()), m_session->table().name));
+    auto* dialog = new ApplyPreviewDialog(
+        tr("Apply %1 to %2").arg(changeCount(m_session->size()), m_session->table().name), previewSql(),
+        this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    auto* sql = new QPlainTextEdit(previewSql(), dialog);
-    sql->setObjectName(QStringLiteral("previewSql"));
-    sql->setReadOnly(true);
-    sql->setLineWrapMode(QPlainTextEdit::NoWrap);
-    sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
-    auto* go = buttons->addButton(tr("Apply"), QDialogButtonBox::AcceptRole);
-    go->setObjectName(QStringLiteral("confirmApplyButton"));
-    go->setDefault(true);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
     connect(dialog, &QDialog::accepted, this, &TableEditor::applyStaged);
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(
-        new QLabel(tr("These statements run in one transaction; if any row changed since it was "
-                      "read, nothing is written."),
-                   dialog));
-    layout->addWidget(sql, 1);
-    layout->addWidget(buttons);
-    dialog->resize(720, 420);
     dialog->open();
 }
 
@@ -570,10 +583,12 @@ bool TableEditor::confirmClose() {
     // Another tab on the table shares the session: closing this one loses nothing.
     if (!m_session || m_session->isEmpty() || m_shared.use_count() > 1)
         return true;
+    // The count phrase carries the plural ("1 staged change", "2 staged changes"); the sentence around it
+    // has none to agree with it ("1 staged change that are …" was wrong).
     QMessageBox box(QMessageBox::Warning, tr("Staged changes"),
-                    tr("%1 has %n staged change(s) that are not applied.", nullptr, int(m_session->size()))
-                            .arg(m_session->table().qualifiedName()) +
-                        QLatin1Char(' ') + tr("Kept, they are offered back when you open the table again."),
+                    tr("%1 has %2 not applied yet.")
+                            .arg(m_session->table().qualifiedName(), changeCount(m_session->size())) +
+                        QLatin1Char(' ') + tr("Changes kept staged come back when you open the table again."),
                     QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("closeConfirm"));
     QPushButton* keep = box.addButton(tr("Keep staged"), QMessageBox::AcceptRole);

@@ -1,4 +1,5 @@
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
 
 #include <pgdesk/core/canceltoken.h>
@@ -92,6 +93,7 @@ void EditSession::apply(std::shared_ptr<core::Pool> pool) {
         [this, sent = m_changes](const core::ApplyResult& result) {
             finishApply();
             if (result.applied) {
+                m_lastApplied = countApplied(result, sent);
                 // Nothing can be staged meanwhile (the tabs lock editing), but be sure not to drop more.
                 if (m_changes == sent)
                     clear();
@@ -112,6 +114,55 @@ void EditSession::apply(std::shared_ptr<core::Pool> pool) {
             else
                 emit applyFailed(failure.message);
         });
+}
+
+EditSession::AppliedCounts EditSession::countApplied(const core::ApplyResult& result,
+                                                     const core::ChangeSet& sent) {
+    // The rows the applier returned when it returns them; else the change set it committed, change by row.
+    QList<core::ChangeOp> ops;
+    for (const core::ChangeOutcome& row : result.rows)
+        ops << row.op;
+    if (ops.isEmpty())
+        for (const core::Change& change : sent.changes)
+            ops << change.op;
+    AppliedCounts counts;
+    for (core::ChangeOp op : std::as_const(ops)) {
+        switch (op) {
+        case core::ChangeOp::Update:
+            ++counts.updated;
+            break;
+        case core::ChangeOp::Insert:
+            ++counts.inserted;
+            break;
+        case core::ChangeOp::Delete:
+            ++counts.deleted;
+            break;
+        case core::ChangeOp::SoftDelete:
+            ++counts.softDeleted;
+            break;
+        case core::ChangeOp::Restore:
+            ++counts.restored;
+            break;
+        }
+    }
+    return counts;
+}
+
+QString EditSession::describeApplied(const QString& table, const AppliedCounts& counts) {
+    QStringList parts;
+    if (counts.updated > 0)
+        parts << tr("%Ln updated", nullptr, pluralCount(counts.updated));
+    if (counts.inserted > 0)
+        parts << tr("%Ln inserted", nullptr, pluralCount(counts.inserted));
+    if (counts.softDeleted > 0)
+        parts << tr("%Ln soft-deleted", nullptr, pluralCount(counts.softDeleted));
+    if (counts.deleted > 0)
+        parts << tr("%Ln deleted permanently", nullptr, pluralCount(counts.deleted));
+    if (counts.restored > 0)
+        parts << tr("%Ln restored", nullptr, pluralCount(counts.restored));
+    if (parts.isEmpty())
+        return tr("Applied to %1: nothing to write.").arg(table);
+    return tr("Applied to %1: %2.").arg(table, parts.join(tr(", ", "between the counts of an apply")));
 }
 
 void EditSession::finishApply() {

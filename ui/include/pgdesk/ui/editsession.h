@@ -92,6 +92,19 @@ public:
     // Staged changes are never dropped unless they were written.
     void apply(std::shared_ptr<core::Pool> pool);
     bool isApplying() const { return m_applying; }
+    // What the last apply that committed wrote, by kind: every change is exactly one row (the applier
+    // checks each statement), so the counts are rows.
+    struct AppliedCounts {
+        qsizetype updated = 0;
+        qsizetype inserted = 0;
+        qsizetype deleted = 0;
+        qsizetype softDeleted = 0;
+        qsizetype restored = 0;
+        bool operator==(const AppliedCounts&) const = default;
+    };
+    const AppliedCounts& lastApplied() const { return m_lastApplied; }
+    // "Applied to items: 2 updated, 1 inserted, 1 soft-deleted" (kinds with no row left out).
+    static QString describeApplied(const QString& table, const AppliedCounts& counts);
     // Stops an apply in flight: PQcancel reaches its statement (say, one waiting on a row lock) and the
     // transaction rolls back. The outcome still arrives as a signal, and only then is it known:
     // applyCancelled() when nothing was written, applied() when COMMIT had already gone out.
@@ -147,6 +160,7 @@ signals:
 private:
     void staged(); // reindex, journal, notify
     void finishApply();
+    static AppliedCounts countApplied(const core::ApplyResult& result, const core::ChangeSet& sent);
     void recordStep();
     void resetUndo();
     void reindex();
@@ -164,6 +178,7 @@ private:
     QString m_offerError;
     bool m_applying = false;
     bool m_cancelling = false;
+    AppliedCounts m_lastApplied;
     std::shared_ptr<core::CancelToken> m_applyCancel;
     int m_batch = 0;
     bool m_batchDirty = false;

@@ -12,6 +12,7 @@ class QMenu;
 class QModelIndex;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace pgdesk::core {
 class ChangeJournal;
@@ -52,6 +53,10 @@ public:
 
     // The SQL an apply would run (values as literals), or the reason it cannot run.
     QString previewSql() const;
+    // What the staged bar says: the staged count, the apply in flight, for a few seconds after an apply
+    // what it wrote ("Applied to items: 2 updated, 1 inserted"), else that nothing is staged. The bar is
+    // always there on an editable table, so that the grid below it never moves.
+    QString stagedText() const;
     // Ctrl+S: the preview dialog (object name "applyPreview"); its Apply button calls applyStaged(). Without
     // the "confirm before apply" preference it applies at once.
     void apply();
@@ -122,6 +127,8 @@ private:
     bool cancelApplyBeforeClose();
     void updateState();
     void showError(const QString& text);
+    // "Applied to …" in the staged bar and the window's status bar, for a few seconds.
+    void showApplied(const QString& text);
 
     std::shared_ptr<core::Pool> m_pool;
     std::shared_ptr<core::ChangeJournal> m_journal;
@@ -147,6 +154,8 @@ private:
     QPushButton* m_cancelApply = nullptr;
     LockWaitWatcher* m_lockWait = nullptr;
     QAction* m_deleteAction = nullptr; // the Delete key: named for what it does on this table
+    QString m_appliedNote;             // what the last apply wrote, shown until staging starts again
+    QTimer* m_appliedNoteTimer = nullptr;
 };
 
 } // namespace pgdesk::ui

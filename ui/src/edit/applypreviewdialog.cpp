@@ -1,0 +1,45 @@
+#include "edit/applypreviewdialog.h"
+
+#include <QCoreApplication>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace pgdesk::ui {
+
+// The texts keep the context they were translated in when the dialog was part of TableEditor.
+ApplyPreviewDialog::ApplyPreviewDialog(const QString& title, const QString& sql, QWidget* parent)
+    : QDialog(parent)
+    , m_sql(new QPlainTextEdit(sql, this)) {
+    setObjectName(QStringLiteral("applyPreview"));
+    setWindowTitle(title);
+    m_sql->setObjectName(QStringLiteral("previewSql"));
+    m_sql->setReadOnly(true);
+    m_sql->setAccessibleName(QCoreApplication::translate("pgdesk::ui::TableEditor", "SQL to run"));
+    // Wrapped, and a long literal or identifier broken anywhere rather than hidden past the right edge.
+    m_sql->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_sql->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    auto* go = buttons->addButton(QCoreApplication::translate("pgdesk::ui::TableEditor", "Apply"),
+                                  QDialogButtonBox::AcceptRole);
+    go->setObjectName(QStringLiteral("confirmApplyButton"));
+    go->setDefault(true);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* note = new QLabel(QCoreApplication::translate("pgdesk::ui::TableEditor",
+                                                        "These statements run in one transaction; if any row "
+                                                        "changed since it was read, nothing is written."),
+                            this);
+    note->setWordWrap(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(note);
+    layout->addWidget(m_sql, 1);
+    layout->addWidget(buttons);
+    resize(720, 420);
+}
+
+} // namespace pgdesk::ui

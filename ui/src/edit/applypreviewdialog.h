@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QDialog>
+
+class QPlainTextEdit;
+
+namespace pgdesk::ui {
+
+// The SQL an apply would run, shown before it runs (object name "applyPreview"): read-only, wrapped to the
+// dialog's width so that a long UPDATE reads without scrolling sideways, with Apply (object name
+// "confirmApplyButton", the default) and Cancel. Accepting it is the go-ahead; it runs nothing itself.
+class ApplyPreviewDialog final : public QDialog {
+    Q_OBJECT
+public:
+    ApplyPreviewDialog(const QString& title, const QString& sql, QWidget* parent);
+
+    QPlainTextEdit* sqlView() const { return m_sql; }
+
+private:
+    QPlainTextEdit* m_sql = nullptr;
+};
+
+} // namespace pgdesk::ui
