@@ -72,6 +72,13 @@ public:
     // out).
     const QList<LockBlocker>& lockHolders() const { return m_lockHolders; }
 
+    // Catalog statements of another reader (StructureReader) in one pipeline under the same short
+    // lock_timeout; a timeout blames the holders of schema.relation as above.
+    QList<Result> readBatch(const QList<BatchStatement>& statements, const QString& schema,
+                            const QString& relation) {
+        return read(statements, schema, relation);
+    }
+
 private:
     // One catalog statement under the short lock_timeout; `schema`/`relation` narrow whom a timeout blames.
     Result read(const QString& sql, const Params& params, const QString& schema, const QString& relation);
