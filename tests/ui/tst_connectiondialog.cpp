@@ -499,6 +499,14 @@ private slots:
         QCOMPARE(child<QLineEdit>(&d, "host")->text(), QStringLiteral("h3"));
         QVERIFY(d.isDirty());
         QCOMPARE(profileFile(), saved);
+        // Enter on the focused Fill button fills too, and no more.
+        d.dsnEdit()->setText(QStringLiteral("postgresql://erin@h4/db4"));
+        auto* fill = child<QPushButton>(&d, "fillButton");
+        fill->setFocus();
+        QTest::keyClick(fill, Qt::Key_Return);
+        QTest::qWait(50);
+        QCOMPARE(child<QLineEdit>(&d, "host")->text(), QStringLiteral("h4"));
+        QCOMPARE(profileFile(), saved);
         QCOMPARE(accepted.count(), 0);
         QVERIFY(d.isVisible());
     }

@@ -164,7 +164,6 @@ QWidget* ConnectionDialog::createEditorPane() {
                          "password field."));
     m_dsn->installEventFilter(this); // Enter fills the fields; it must not reach the Connect button
     auto* fill = button(tr("&Fill fields"), "fillButton", pane);
-    fill->setAutoDefault(false);
     connect(fill, &QPushButton::clicked, this, [this] { fillFromDsn(m_dsn->text()); });
     auto* dsnRow = new QHBoxLayout;
     dsnRow->setSpacing(6);
