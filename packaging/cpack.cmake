@@ -29,7 +29,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PGDESK_HOMEPAGE}")
 # Libraries the binaries link (libqt6*, libpq5, libqt6keychain1, libxlsxwriter) come from dpkg-shlibdeps;
 # plugins Qt loads at run time do not show there: the xcb platform and the SQLite driver (query history,
-# change journal) are required, the SVG plugin draws the window icon.
+# change journal) are required, the SVG plugin draws the window icon (the other icons are drawn with
+# libQt6Svg, linked, so dpkg-shlibdeps names libqt6svg6).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite")

@@ -1,5 +1,7 @@
 #include <pgdesk/ui/catalogtreemodel.h>
 
+#include <pgdesk/ui/icons.h>
+
 #include <QFont>
 #include <QHash>
 #include <QLocale>
@@ -135,6 +137,22 @@ QString CatalogTreeModel::notes(const core::TableSummary& t) const {
     return parts.join(QStringLiteral(" · "));
 }
 
+// One icon per kind of relation, so a view or a partitioned table is told from a table at a glance.
+QString CatalogTreeModel::iconName(const core::TableSummary& t) {
+    switch (t.kind) {
+    case core::RelationKind::PartitionedTable:
+        return QStringLiteral("folder-table");
+    case core::RelationKind::View:
+        return QStringLiteral("view-list-details");
+    case core::RelationKind::MaterializedView:
+        return QStringLiteral("view-grid");
+    case core::RelationKind::ForeignTable:
+        return QStringLiteral("network-connect");
+    default:
+        return QStringLiteral("table");
+    }
+}
+
 QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid())
         return {};
@@ -154,6 +172,10 @@ QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
         return QStringLiteral("%1.%2%3").arg(
             n.table.schema, n.table.name,
             n.table.comment.isEmpty() ? QString() : QStringLiteral("\n") + n.table.comment);
+    case Qt::DecorationRole:
+        if (index.column() != NameColumn)
+            return {};
+        return themedIcon(n.isSchema ? QStringLiteral("folder") : iconName(n.table));
     case Qt::TextAlignmentRole:
         return index.column() == RowsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::FontRole:

@@ -1,18 +1,23 @@
 #include <pgdesk/ui/objectbrowser.h>
 
 #include "common/lockwaitwatcher.h"
+#include <pgdesk/ui/icons.h>
 
 #include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 #include <pgdesk/ui/jobslot.h>
 
 #include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -33,16 +38,33 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
     m_view->header()->setStretchLastSection(true);
     m_view->setAccessibleName(tr("Database objects"));
 
-    auto* refresh = new QToolButton(this);
-    refresh->setText(tr("Refresh"));
-    refresh->setToolTip(tr("Reload schemas and tables (F5)"));
-    connect(refresh, &QToolButton::clicked, this, &ObjectBrowser::refresh);
     // F5 where the focus is: here the tree, in a table tab that table (a window-wide key would clash).
-    auto* refreshAction = new QAction(tr("Refresh"), this);
+    auto* refreshAction = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("Refresh"), this);
+    refreshAction->setObjectName(QStringLiteral("objectTreeRefreshAction"));
     refreshAction->setShortcut(QKeySequence::Refresh);
     refreshAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    refreshAction->setToolTip(
+        tr("Reload schemas and tables (%1)")
+            .arg(QKeySequence(QKeySequence::Refresh).toString(QKeySequence::NativeText)));
     connect(refreshAction, &QAction::triggered, this, &ObjectBrowser::refresh);
     addAction(refreshAction);
+    m_refreshAction = refreshAction;
+    auto* refresh = new QToolButton(this);
+    refresh->setDefaultAction(refreshAction);
+    refresh->setAutoRaise(true);
+    // Ctrl+C on a relation copies its name (the context menu shows the key).
+    m_copyAction = new QAction(themedIcon(QStringLiteral("edit-copy")), tr("Copy name"), this);
+    m_copyAction->setObjectName(QStringLiteral("objectTreeCopyAction"));
+    m_copyAction->setShortcut(QKeySequence::Copy);
+    m_copyAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(m_copyAction, &QAction::triggered, this, [this] {
+        const QModelIndex index = m_view->currentIndex();
+        if (index.isValid())
+            QGuiApplication::clipboard()->setText(index.data(CatalogTreeModel::IsSchemaRole).toBool()
+                                                      ? index.data(CatalogTreeModel::SchemaRole).toString()
+                                                      : index.data(CatalogTreeModel::TableRole).toString());
+    });
+    m_view->addAction(m_copyAction);
     auto* cancelAction = new QAction(tr("Cancel loading"), this);
     cancelAction->setShortcut(QKeySequence::Cancel);
     cancelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -69,11 +91,65 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_view, 1);
 
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const QModelIndex index = m_view->indexAt(pos);
+        if (!index.isValid())
+            return;
+        m_view->setCurrentIndex(index);
+        QMenu* menu = createContextMenu(index, this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_view->viewport()->mapToGlobal(pos));
+    });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
         if (!index.data(CatalogTreeModel::IsSchemaRole).toBool())
             emit tableActivated(index.data(CatalogTreeModel::SchemaRole).toString(),
                                 index.data(CatalogTreeModel::TableRole).toString());
     });
+}
+
+QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* parent) {
+    auto* menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("objectTreeMenu"));
+    const QString schema = index.data(CatalogTreeModel::SchemaRole).toString();
+    const bool isSchema = index.data(CatalogTreeModel::IsSchemaRole).toBool();
+    const auto copy = [](const QString& text) { QGuiApplication::clipboard()->setText(text); };
+    if (!isSchema) {
+        const QString name = index.data(CatalogTreeModel::TableRole).toString();
+        const QString kind = index.data(CatalogTreeModel::KindRole).toString();
+        const bool isTable = kind == QLatin1String("table") || kind == QLatin1String("partitioned_table");
+        QAction* open = menu->addAction(themedIcon(QStringLiteral("table")), tr("Open"), this,
+                                        [this, schema, name] { emit tableActivated(schema, name); });
+        open->setObjectName(QStringLiteral("treeOpenAction"));
+        open->setShortcut(QKeySequence(Qt::Key_Return)); // shown only: Enter opens through activated()
+        menu->setDefaultAction(open);
+        menu->addAction(themedIcon(QStringLiteral("document-new")), tr("Query in a new query tool"), this,
+                        [this, schema, name] { emit queryRequested(schema, name); })
+            ->setObjectName(QStringLiteral("treeQueryAction"));
+        menu->addSeparator();
+        menu->addAction(themedIcon(QStringLiteral("document-export")), tr("Export…"), this,
+                        [this, schema, name] { emit exportRequested(schema, name); })
+            ->setObjectName(QStringLiteral("treeExportAction"));
+        QAction* import = menu->addAction(themedIcon(QStringLiteral("document-import")), tr("Import CSV…"),
+                                          this, [this, schema, name] { emit importRequested(schema, name); });
+        import->setObjectName(QStringLiteral("treeImportAction"));
+        import->setEnabled(isTable);
+        if (!isTable)
+            import->setToolTip(tr("Only tables take imported rows"));
+        menu->addSeparator();
+        menu->addAction(m_copyAction);
+        menu->addAction(themedIcon(QStringLiteral("edit-copy")), tr("Copy qualified name"), this,
+                        [copy, schema, name] {
+                            copy(core::quoteIdentifier(schema) + QLatin1Char('.') +
+                                 core::quoteIdentifier(name));
+                        })
+            ->setObjectName(QStringLiteral("treeCopyQualifiedAction"));
+    } else {
+        menu->addAction(m_copyAction);
+    }
+    menu->addSeparator();
+    menu->addAction(m_refreshAction);
+    return menu;
 }
 
 ObjectBrowser::~ObjectBrowser() = default; // the load slot cancels a load still waiting on a lock

@@ -1,7 +1,11 @@
 #include <pgdesk/ui/mainwindow.h>
 
+#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/startpage.h>
+
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/exportdialog.h>
@@ -25,8 +29,10 @@
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 
 namespace pgdesk::ui {
 
@@ -39,7 +45,29 @@ MainWindow::MainWindow(QWidget* parent)
     tabs->setAccessibleName(tr("Tables and query tools"));
     tabs->setDocumentMode(true);
     tabs->setTabsClosable(true);
-    setCentralWidget(tabs);
+    tabs->setMovable(true);
+    m_tabs = tabs;
+    m_startPage = new StartPage(this);
+    m_center = new QStackedWidget(this);
+    m_center->addWidget(m_startPage);
+    m_center->addWidget(tabs);
+    setCentralWidget(m_center);
+    connect(m_startPage, &StartPage::newConnectionRequested, this, &MainWindow::manageConnections);
+    connect(m_startPage, &StartPage::queryToolRequested, this, &MainWindow::openQueryTool);
+    connect(m_startPage, &StartPage::profileRequested, this, &MainWindow::openProfile);
+    connect(m_startPage, &StartPage::tableRequested, this,
+            [this](const QString& profile, const QString& table) {
+                if (m_pool && profile == m_sessionProfile) {
+                    const auto parts = core::splitQualifiedName(table);
+                    if (parts && parts->size() == 2)
+                        openTable(parts->at(0), parts->at(1));
+                    return;
+                }
+                setTableToOpen(table);
+                openProfile(profile);
+            });
+    // currentChanged also comes when the last tab goes (index -1) and when the first one arrives.
+    connect(tabs, &QTabWidget::currentChanged, this, &MainWindow::showStartPageIfEmpty);
 
     m_connectionLabel = new QLabel(tr("Not connected"), this);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
@@ -66,7 +94,7 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_sqlLog);
     m_sqlLog->hide();
 
-    connect(m_objects, &ObjectBrowser::tableActivated, this, &MainWindow::openTable);
+    connectObjectBrowser();
     connect(tabs, &QTabWidget::tabCloseRequested, this, [tabs](int index) {
         QWidget* page = tabs->widget(index);
         if (auto* browser = qobject_cast<TableBrowser*>(page); browser && !browser->editor()->confirmClose())
@@ -80,6 +108,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_opener, &SessionOpener::failed, this, &MainWindow::onSessionFailed);
 
     createMenus();
+    showStartPageIfEmpty();
     resize(1200, 760);
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -88,7 +117,7 @@ MainWindow::MainWindow(QWidget* parent)
 
 QStringList MainWindow::openTables() const {
     QStringList names;
-    auto* tabs = static_cast<QTabWidget*>(centralWidget());
+    auto* tabs = m_tabs;
     for (int i = 0; i < tabs->count(); ++i) {
         if (qobject_cast<TableBrowser*>(tabs->widget(i)))
             names << tabs->tabToolTip(i);
@@ -104,7 +133,7 @@ void MainWindow::saveSession() const {
         return;
     // Every tab in order: tables by name, query tools with their SQL (unsaved text is not lost on quit).
     QVariantList tabList;
-    auto* tabs = static_cast<QTabWidget*>(centralWidget());
+    auto* tabs = m_tabs;
     for (int i = 0; i < tabs->count(); ++i) {
         if (qobject_cast<TableBrowser*>(tabs->widget(i)))
             tabList << QVariantMap{{QStringLiteral("table"), tabs->tabToolTip(i)}};
@@ -136,7 +165,7 @@ void MainWindow::restoreTabs() {
 void MainWindow::closeEvent(QCloseEvent* event) {
     // An apply in flight is cancelled and its outcome known before the window goes (staged changes stay
     // in the journal either way).
-    auto* tabs = static_cast<QTabWidget*>(centralWidget());
+    auto* tabs = m_tabs;
     for (int i = 0; i < tabs->count(); ++i) {
         auto* browser = qobject_cast<TableBrowser*>(tabs->widget(i));
         if (browser && !browser->editor()->settleApplyBeforeClose()) {
@@ -163,10 +192,11 @@ void MainWindow::openDsn(const QString& dsn) {
 TableBrowser* MainWindow::openTable(const QString& schema, const QString& name) {
     if (!m_pool)
         return nullptr;
-    auto* tabs = static_cast<QTabWidget*>(centralWidget());
+    auto* tabs = m_tabs;
     auto* browser = new TableBrowser(m_pool, schema, name, tabs);
-    const int index = tabs->addTab(browser, name);
+    const int index = tabs->addTab(browser, themedIcon(QStringLiteral("table")), name);
     tabs->setTabToolTip(index, schema + QLatin1Char('.') + name);
+    StartPage::noteTable(m_sessionProfile, schema + QLatin1Char('.') + name);
     tabs->setCurrentIndex(index);
     connect(browser, &TableBrowser::busyChanged, this, &MainWindow::showOperation);
     connect(browser, &TableBrowser::openRelatedRequested, this, [this](const RelatedRows& rows) {
@@ -236,9 +266,10 @@ QueryTool* MainWindow::openQueryTool() {
     const QString key = !m_sessionProfile.isEmpty() ? m_sessionProfile
                         : !p.name.isEmpty()         ? p.name
                                             : QStringLiteral("dsn:%1@%2/%3").arg(p.user, p.host, p.database);
-    auto* tabs = static_cast<QTabWidget*>(centralWidget());
+    auto* tabs = m_tabs;
     auto* tool = new QueryTool(m_pool, key, tabs);
-    const int index = tabs->addTab(tool, tr("Query %1").arg(++m_queryTools));
+    const int index =
+        tabs->addTab(tool, themedIcon(QStringLiteral("code-context")), tr("Query %1").arg(++m_queryTools));
     tabs->setTabToolTip(index, tr("Query tool on %1").arg(key));
     tabs->setCurrentIndex(index);
     tool->editor()->setFocus();
@@ -257,7 +288,7 @@ void MainWindow::showOperation() {
 }
 
 TableBrowser* MainWindow::currentTableBrowser() const {
-    return qobject_cast<TableBrowser*>(static_cast<QTabWidget*>(centralWidget())->currentWidget());
+    return qobject_cast<TableBrowser*>(m_tabs->currentWidget());
 }
 
 void MainWindow::onSessionOpened(const SessionInfo& info) {
@@ -271,6 +302,7 @@ void MainWindow::onSessionOpened(const SessionInfo& info) {
     m_objects->setPool(info.pool);
     m_poolStatus->setPool(info.pool);
     m_sessionProfile = m_openingProfile;
+    StartPage::noteConnection(m_sessionProfile);
     if (m_tableToOpen.isEmpty() && !m_sessionProfile.isEmpty())
         restoreTabs(); // the tabs this profile had open last time
     if (!m_tableToOpen.isEmpty()) {
@@ -325,6 +357,8 @@ void MainWindow::manageConnections() {
             [this](const QString& from, const QString& to) {
                 if (m_openingProfile == from)
                     m_openingProfile = to;
+                StartPage::renameProfile(from, to);
+                m_startPage->reload();
                 if (m_sessionProfile != from)
                     return;
                 m_sessionProfile = to;
@@ -336,56 +370,150 @@ void MainWindow::manageConnections() {
 }
 
 void MainWindow::createMenus() {
+    const auto icon = [](const char* name) { return themedIcon(QLatin1String(name)); };
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* exportView = file->addAction(tr("&Export view…"), this, &MainWindow::exportCurrentView);
+    QAction* exportView =
+        file->addAction(icon("document-export"), tr("&Export view…"), this, &MainWindow::exportCurrentView);
     exportView->setObjectName(QStringLiteral("exportAction"));
     exportView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction* importCsv =
-        file->addAction(tr("&Import CSV into table…"), this, &MainWindow::importIntoCurrentTable);
+    QAction* importCsv = file->addAction(icon("document-import"), tr("&Import CSV into table…"), this,
+                                         &MainWindow::importIntoCurrentTable);
     importCsv->setObjectName(QStringLiteral("importAction"));
     importCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     importCsv->setEnabled(false); // only with a table tab in front
-    connect(static_cast<QTabWidget*>(centralWidget()), &QTabWidget::currentChanged, importCsv,
-            [this, importCsv] { importCsv->setEnabled(currentTableBrowser() != nullptr); });
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    file->addSeparator();
+    file->addAction(icon("application-exit"), tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 
     QMenu* connection = menuBar()->addMenu(tr("&Connection"));
-    QAction* manage = connection->addAction(tr("&Manage connections…"), this, &MainWindow::manageConnections);
+    QAction* manage = connection->addAction(icon("network-connect"), tr("&Manage connections…"), this,
+                                            &MainWindow::manageConnections);
     manage->setObjectName(QStringLiteral("manageConnectionsAction"));
     manage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    manage->setIconText(tr("Connections"));
+    QAction* refreshTree = connection->addAction(icon("view-refresh"), tr("&Refresh objects"), this,
+                                                 [this] { m_objects->refresh(); });
+    refreshTree->setObjectName(QStringLiteral("refreshObjectsAction"));
+    refreshTree->setIconText(tr("Refresh"));
+    refreshTree->setToolTip(tr("Reload schemas and tables"));
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* batch = edit->addAction(tr("&Batch operation…"), this, [this] {
+    QAction* batch = edit->addAction(icon("tools-wizard"), tr("&Batch operation…"), this, [this] {
         if (TableBrowser* browser = currentTableBrowser())
             browser->openBatchDialog();
     });
     batch->setObjectName(QStringLiteral("batchAction"));
     batch->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    batch->setIconText(tr("Batch"));
+    batch->setEnabled(false);
     edit->addSeparator();
-    QAction* preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+    QAction* preferences =
+        edit->addAction(icon("configure"), tr("&Preferences…"), this, &MainWindow::openPreferences);
     preferences->setObjectName(QStringLiteral("preferencesAction"));
     preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     preferences->setMenuRole(QAction::PreferencesRole);
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_objectsDock->toggleViewAction());
+    QAction* objects = m_objectsDock->toggleViewAction();
+    objects->setIcon(icon("view-list-tree"));
+    view->addAction(objects);
     QAction* log = m_sqlLog->toggleViewAction();
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    log->setIcon(icon("view-history"));
     view->addAction(log);
 
     QMenu* query = menuBar()->addMenu(tr("&Query"));
-    QAction* newQuery = query->addAction(tr("&New query tool"), this, &MainWindow::openQueryTool);
+    QAction* newQuery =
+        query->addAction(icon("document-new"), tr("&New query tool"), this, &MainWindow::openQueryTool);
     newQuery->setObjectName(QStringLiteral("newQueryToolAction"));
     newQuery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    newQuery->setIconText(tr("New query"));
+    newQuery->setEnabled(false); // with a session only
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About PgDesk"), this, &MainWindow::showAbout)
+    help->addAction(icon("help-about"), tr("&About PgDesk"), this, &MainWindow::showAbout)
         ->setObjectName(QStringLiteral("aboutAction"));
-    help->addAction(tr("&Copy diagnostics"), this,
+    help->addAction(icon("edit-copy"), tr("&Copy diagnostics"), this,
                     [this] {
                         AboutDialog::copyDiagnostics(sessionDiagnostics());
                         statusBar()->showMessage(tr("Diagnostics copied to the clipboard"), 5000);
                     })
         ->setObjectName(QStringLiteral("copyDiagnosticsAction"));
+
+    // What needs a table tab or a session is enabled only when there is one, in the menus and the toolbar.
+    const auto updateEnabled = [this, importCsv, batch, newQuery, exportView, refreshTree] {
+        const bool table = currentTableBrowser() != nullptr;
+        importCsv->setEnabled(table);
+        batch->setEnabled(table);
+        exportView->setEnabled(table);
+        newQuery->setEnabled(m_pool != nullptr);
+        refreshTree->setEnabled(m_pool != nullptr);
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, this, updateEnabled);
+    connect(m_opener, &SessionOpener::opened, this, updateEnabled);
+    updateEnabled();
+
+    // The main toolbar: the commands of every session, each with its key in the tooltip.
+    m_toolBar = addToolBar(tr("Main toolbar"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setIconSize(QSize(22, 22));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (QAction* a :
+         std::initializer_list<QAction*>{manage, refreshTree, nullptr, newQuery, nullptr, exportView,
+                                         importCsv, batch, nullptr, log, preferences}) {
+        if (!a) {
+            m_toolBar->addSeparator();
+            continue;
+        }
+        if (!a->shortcut().isEmpty())
+            a->setToolTip(QStringLiteral("%1 (%2)").arg(a->toolTip(),
+                                                        a->shortcut().toString(QKeySequence::NativeText)));
+        m_toolBar->addAction(a);
+    }
+    view->addSeparator();
+    view->addAction(m_toolBar->toggleViewAction());
+}
+
+void MainWindow::showStartPageIfEmpty() {
+    m_center->setCurrentWidget(m_tabs->count() == 0 ? static_cast<QWidget*>(m_startPage) : m_tabs);
+}
+
+void MainWindow::connectObjectBrowser() {
+    connect(m_objects, &ObjectBrowser::tableActivated, this, &MainWindow::openTable);
+    connect(m_objects, &ObjectBrowser::queryRequested, this,
+            [this](const QString& schema, const QString& name) {
+                if (QueryTool* tool = openQueryTool())
+                    tool->setSql(QStringLiteral("SELECT *\n  FROM %1.%2\n LIMIT 100;")
+                                     .arg(core::quoteIdentifier(schema), core::quoteIdentifier(name)));
+            });
+    connect(m_objects, &ObjectBrowser::exportRequested, this,
+            [this](const QString& schema, const QString& name) {
+                if (!m_pool)
+                    return;
+                core::QuerySpec spec;
+                spec.schema = schema;
+                spec.table = name;
+                auto* dialog = new ExportDialog(m_pool, spec, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->open();
+            });
+    connect(m_objects, &ObjectBrowser::importRequested, this, &MainWindow::importInto);
+}
+
+void MainWindow::importInto(const QString& schema, const QString& name) {
+    TableBrowser* browser = openTable(schema, name);
+    if (!browser)
+        return;
+    if (browser->table()) {
+        importIntoCurrentTable();
+        return;
+    }
+    // Once: the first page brings the table's description, which the import dialog needs.
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(browser, &TableBrowser::pageLoaded, this, [this, browser, once] {
+        disconnect(*once);
+        if (currentTableBrowser() == browser)
+            importIntoCurrentTable();
+    });
 }
 
 AboutDialog* MainWindow::showAbout() {

@@ -42,6 +42,8 @@ private:
     const std::vector<int>& childrenOf(const QModelIndex& parent) const;
     QString notes(const core::TableSummary& t) const;
     QString rowsText(const core::TableSummary& t) const;
+    // The themed icon (common/icons.h) for the relation's kind.
+    static QString iconName(const core::TableSummary& t);
 
     std::vector<Node> m_nodes;
     std::vector<int> m_roots;

@@ -10,6 +10,9 @@
 
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
+class QTabWidget;
+class QToolBar;
 
 namespace pgdesk::core {
 class Pool;
@@ -28,6 +31,7 @@ class PreferencesDialog;
 class QueryTool;
 class SqlLogDock;
 class SessionOpener;
+class StartPage;
 class TableBrowser;
 struct SessionInfo;
 
@@ -53,6 +57,10 @@ public:
     PasswordPrompt* passwordPrompt() const;
 
     ObjectBrowser* objectBrowser() const { return m_objects; }
+    // The tabs (tables and query tools); while none is open the start page stands in their place.
+    QTabWidget* tabs() const { return m_tabs; }
+    StartPage* startPage() const { return m_startPage; }
+    QToolBar* mainToolBar() const { return m_toolBar; }
     // Opens a browser tab on a table of the current session.
     TableBrowser* openTable(const QString& schema, const QString& name);
     TableBrowser* currentTableBrowser() const;
@@ -83,7 +91,11 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    void createMenus();
+    void createMenus(); // and the main toolbar, from the same actions
+    void connectObjectBrowser();
+    void showStartPageIfEmpty();
+    // The tree's "Import CSV…": the table's tab opens, and the import once it knows the table.
+    void importInto(const QString& schema, const QString& name);
     void restoreTabs();
     void showOperation(); // the current tab's running operation, with Cancel, in the status bar
     void onSessionOpened(const SessionInfo& info);
@@ -98,6 +110,10 @@ private:
     QPointer<ConnectionDialog> m_connections;
     QPointer<PasswordPrompt> m_passwordPrompt;
 
+    QTabWidget* m_tabs = nullptr;
+    QStackedWidget* m_center = nullptr; // the start page or the tabs
+    StartPage* m_startPage = nullptr;
+    QToolBar* m_toolBar = nullptr;
     QLabel* m_connectionLabel = nullptr;
     QDockWidget* m_objectsDock = nullptr;
     SqlLogDock* m_sqlLog = nullptr;

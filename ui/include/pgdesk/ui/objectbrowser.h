@@ -5,6 +5,9 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
+class QModelIndex;
+class QAction;
 class QToolButton;
 class QTreeView;
 
@@ -36,8 +39,16 @@ public:
     QTreeView* view() const { return m_view; }
     bool isLoading() const;
 
+    // The context menu of the relation or schema at `index` (what a right-click shows).
+    QMenu* createContextMenu(const QModelIndex& index, QWidget* parent);
+
 signals:
     void tableActivated(const QString& schema, const QString& name);
+    // From the tree's context menu: the window opens the export dialog, the import dialog or a query tool
+    // (SELECT … LIMIT 100) for that relation.
+    void exportRequested(const QString& schema, const QString& name);
+    void importRequested(const QString& schema, const QString& name);
+    void queryRequested(const QString& schema, const QString& name);
     void loaded(int relationCount);
     void loadFailed(const QString& message);
 
@@ -48,6 +59,8 @@ private:
     QLabel* m_state = nullptr;
     QToolButton* m_retry = nullptr;
     JobSlot* m_load = nullptr; // the catalog load; a Refresh supersedes it
+    QAction* m_refreshAction = nullptr;
+    QAction* m_copyAction = nullptr;
 };
 
 } // namespace pgdesk::ui

@@ -1,0 +1,280 @@
+// The finish of the window (issue 22): the shipped icons in both themes, the main toolbar, the start page
+// with its recent connections and tables, and the object tree's context menu.
+#include "testcluster.h"
+
+#include <pgdesk/ui/catalogtreemodel.h>
+#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/objectbrowser.h>
+#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/startpage.h>
+#include <pgdesk/ui/theme.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStyleHints>
+#include <QTabWidget>
+#include <QTest>
+#include <QToolBar>
+#include <QTreeView>
+
+using pgdesk::ui::MainWindow;
+using pgdesk::ui::StartPage;
+
+namespace {
+
+// Mean lightness (0–255) of the drawn pixels of an icon, and how many there are.
+std::pair<double, int> glyph(const QIcon& icon) {
+    const QImage image = icon.pixmap(QSize(22, 22)).toImage().convertToFormat(QImage::Format_ARGB32);
+    double sum = 0;
+    int drawn = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.alpha() > 128) {
+                sum += c.lightness();
+                ++drawn;
+            }
+        }
+    return {drawn ? sum / drawn : 0, drawn};
+}
+
+} // namespace
+
+class TestStartPage final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("pgdesk"));
+        QCoreApplication::setApplicationName(QStringLiteral("pgdesk-startpage-test"));
+        QSettings().clear();
+    }
+
+    void cleanupTestCase() { pgdesk::ui::applyTheme(pgdesk::ui::UiSettings::Theme::System); }
+
+    // Every shipped icon draws, dark glyphs on the light theme and light ones on the dark theme, and the
+    // same QIcon follows a theme switch without being made again.
+    void iconsDrawInBothThemes() {
+        const QStringList names = pgdesk::ui::themedIconNames();
+        QVERIFY2(names.size() >= 40, qPrintable(names.join(',')));
+        QVERIFY(names.contains(QStringLiteral("table")) && names.contains(QStringLiteral("view-refresh")));
+        for (const QString& name : names) {
+            const QIcon icon = pgdesk::ui::themedIcon(name);
+            pgdesk::ui::applyTheme(pgdesk::ui::UiSettings::Theme::Light);
+            const auto [onLight, drawnLight] = glyph(icon);
+            pgdesk::ui::applyTheme(pgdesk::ui::UiSettings::Theme::Dark);
+            const auto [onDark, drawnDark] = glyph(icon);
+            QVERIFY2(drawnLight > 10 && drawnDark > 10, qPrintable(name));
+            // Monochrome glyphs: clearly lighter on the dark theme (coloured ones, e.g. the folder, at least
+            // not darker).
+            QVERIFY2(
+                onDark >= onLight,
+                qPrintable(QStringLiteral("%1: %2 on light, %3 on dark").arg(name).arg(onLight).arg(onDark)));
+        }
+        pgdesk::ui::applyTheme(pgdesk::ui::UiSettings::Theme::Light);
+        const auto [toolLight, n1] = glyph(pgdesk::ui::themedIcon(QStringLiteral("view-refresh")));
+        pgdesk::ui::applyTheme(pgdesk::ui::UiSettings::Theme::Dark);
+        const auto [toolDark, n2] = glyph(pgdesk::ui::themedIcon(QStringLiteral("view-refresh")));
+        QVERIFY2(toolDark - toolLight > 100,
+                 qPrintable(QStringLiteral("%1 → %2").arg(toolLight).arg(toolDark)));
+        QVERIFY(pgdesk::ui::themedIcon(QStringLiteral("no-such-icon")).isNull());
+    }
+
+    // The toolbar holds the session's commands with icons and their keys; what needs a session or a table tab
+    // is disabled until there is one.
+    void toolbarHasIconsAndKeys() {
+        MainWindow w;
+        QToolBar* bar = w.mainToolBar();
+        QVERIFY(bar);
+        int withIcon = 0;
+        QStringList names;
+        for (QAction* a : bar->actions()) {
+            if (a->isSeparator())
+                continue;
+            names << a->objectName();
+            QVERIFY2(!a->icon().isNull(), qPrintable(a->text()));
+            ++withIcon;
+            if (!a->shortcut().isEmpty())
+                QVERIFY2(a->toolTip().contains(a->shortcut().toString(QKeySequence::NativeText)),
+                         qPrintable(a->toolTip()));
+        }
+        QVERIFY2(withIcon >= 7, qPrintable(names.join(',')));
+        for (const char* name :
+             {"manageConnectionsAction", "newQueryToolAction", "exportAction", "importAction"})
+            QVERIFY2(names.contains(QLatin1String(name)), name);
+        QVERIFY(!w.findChild<QAction*>(QStringLiteral("newQueryToolAction"))->isEnabled());
+        QVERIFY(!w.findChild<QAction*>(QStringLiteral("exportAction"))->isEnabled());
+        // Every menu command shows an icon too.
+        for (const char* name : {"exportAction", "importAction", "preferencesAction", "aboutAction"})
+            QVERIFY2(!w.findChild<QAction*>(QLatin1String(name))->icon().isNull(), name);
+    }
+
+    // With no tab open the start page stands in the tabs' place; it offers a new connection, lists the recent
+    // connections and tables, and goes away while tabs are open.
+    void startPageListsRecentsAndOpensThem() {
+        QSettings().clear();
+        StartPage::noteConnection(QStringLiteral("Old"));
+        StartPage::noteConnection(QStringLiteral("Demo"));
+        StartPage::noteConnection(QStringLiteral("Old")); // used again: first
+        StartPage::noteTable(QStringLiteral("Demo"), QStringLiteral("public.customer"));
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        StartPage* page = w.startPage();
+        QVERIFY(page->isVisible());
+        QVERIFY(!w.tabs()->isVisible());
+        QCOMPARE(page->recentConnections()->count(), 2);
+        QCOMPARE(page->recentConnections()->item(0)->text(), QStringLiteral("Old"));
+        QCOMPARE(page->recentTables()->count(), 1);
+        QVERIFY(page->recentTables()->item(0)->text().contains(QStringLiteral("public.customer")));
+
+        QSignalSpy profiles(page, &StartPage::profileRequested);
+        QSignalSpy tables(page, &StartPage::tableRequested);
+        QListWidget* list = page->recentConnections();
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(1)).center());
+        QCOMPARE(profiles.count(), 1); // once, not twice
+        QCOMPARE(profiles.first().first().toString(), QStringLiteral("Demo"));
+        QListWidget* tableList = page->recentTables();
+        QTest::mouseClick(tableList->viewport(), Qt::LeftButton, {},
+                          tableList->visualItemRect(tableList->item(0)).center());
+        QCOMPARE(tables.count(), 1);
+        QCOMPARE(tables.first().at(1).toString(), QStringLiteral("public.customer"));
+
+        auto* newConnection = page->findChild<QPushButton*>(QStringLiteral("startNewConnection"));
+        QVERIFY(newConnection && !newConnection->icon().isNull());
+        QSignalSpy wantsConnection(page, &StartPage::newConnectionRequested);
+        newConnection->click();
+        QCOMPARE(wantsConnection.count(), 1);
+        // The shortcuts a new user needs are listed, the query keys as the query tool binds them.
+        const QString shown = [&] {
+            QStringList texts;
+            for (auto* l : page->findChildren<QLabel*>())
+                texts << l->text();
+            return texts.join('\n');
+        }();
+        QVERIFY2(shown.contains(QStringLiteral("Run the statement at the cursor")), qPrintable(shown));
+        QVERIFY(shown.contains(QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText)));
+
+        // A renamed profile keeps its recents under the new name.
+        StartPage::renameProfile(QStringLiteral("Demo"), QStringLiteral("Demo 2"));
+        page->reload();
+        QCOMPARE(page->recentConnections()->item(1)->text(), QStringLiteral("Demo 2"));
+        QCOMPARE(page->recentTables()->item(0)->data(Qt::UserRole).toString(), QStringLiteral("Demo 2"));
+    }
+
+    // On a session: the tree shows an icon per kind and its context menu opens, queries, exports, imports,
+    // copies names (with the keys shown) and refreshes; opening a table replaces the start page and notes
+    // the table as recent.
+    void treeContextMenuAndRecents() {
+        QSettings().clear();
+        MainWindow w;
+        w.show();
+        w.openDsn(pgdesk::test::conninfo());
+        auto* tree = w.objectBrowser();
+        QTRY_VERIFY_WITH_TIMEOUT(tree->model()->rowCount() > 0 && !tree->isLoading(), 15000);
+        const QModelIndex table = [&] {
+            for (int s = 0; s < tree->model()->rowCount(); ++s) {
+                const QModelIndex schema = tree->model()->index(s, 0);
+                if (schema.data(pgdesk::ui::CatalogTreeModel::SchemaRole).toString() !=
+                    QLatin1String("public"))
+                    continue;
+                for (int r = 0; r < tree->model()->rowCount(schema); ++r) {
+                    const QModelIndex t = tree->model()->index(r, 0, schema);
+                    if (t.data(pgdesk::ui::CatalogTreeModel::TableRole).toString() ==
+                        QLatin1String("customer"))
+                        return t;
+                }
+            }
+            return QModelIndex();
+        }();
+        QVERIFY(table.isValid());
+        QVERIFY(!table.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(!table.parent().data(Qt::DecorationRole).value<QIcon>().isNull()); // the schema
+
+        tree->view()->setCurrentIndex(table);
+        std::unique_ptr<QMenu> menu(tree->createContextMenu(table, nullptr));
+        QStringList items;
+        for (QAction* a : menu->actions())
+            if (!a->isSeparator())
+                items << a->text();
+        QVERIFY2(items.size() >= 7, qPrintable(items.join('|')));
+        const auto action = [&](const QString& name) {
+            for (QAction* a : menu->actions())
+                if (a->objectName() == name)
+                    return a;
+            return static_cast<QAction*>(nullptr);
+        };
+        // Context menus show the keys: Copy name (Ctrl+C) and Refresh (F5) as they work in the tree.
+        QAction* copy = action(QStringLiteral("objectTreeCopyAction"));
+        QVERIFY(copy && copy->shortcut() == QKeySequence(QKeySequence::Copy));
+        QVERIFY(copy->isShortcutVisibleInContextMenu() ||
+                QGuiApplication::styleHints()->showShortcutsInContextMenus());
+        QVERIFY(action(QStringLiteral("objectTreeRefreshAction"))->shortcut() ==
+                QKeySequence(QKeySequence::Refresh));
+        copy->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("customer"));
+        action(QStringLiteral("treeCopyQualifiedAction"))->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("\"public\".\"customer\""));
+        QVERIFY(action(QStringLiteral("treeImportAction"))->isEnabled());
+
+        // Query in a new query tool: a SELECT of that table in a new tab.
+        action(QStringLiteral("treeQueryAction"))->trigger();
+        auto* tool = qobject_cast<pgdesk::ui::QueryTool*>(w.tabs()->currentWidget());
+        QVERIFY(tool);
+        QVERIFY2(tool->sql().contains(QStringLiteral("FROM \"public\".\"customer\"")),
+                 qPrintable(tool->sql()));
+        QVERIFY(w.tabs()->isVisible());
+        QVERIFY(!w.startPage()->isVisible());
+
+        // Open: a table tab, noted as recent for the start page.
+        action(QStringLiteral("treeOpenAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() != nullptr, 5000);
+        QVERIFY(!w.tabs()->tabIcon(w.tabs()->currentIndex()).isNull());
+
+        // Every tab closed: the start page is back.
+        while (w.tabs()->count() > 0) {
+            QWidget* page = w.tabs()->widget(0);
+            w.tabs()->removeTab(0);
+            page->deleteLater();
+        }
+        QTRY_VERIFY(w.startPage()->isVisible());
+    }
+
+    // A view cannot take imported rows: the tree's Import is disabled there, and says why.
+    void importOnlyForTables() {
+        MainWindow w;
+        w.show();
+        w.openDsn(pgdesk::test::conninfo());
+        auto* tree = w.objectBrowser();
+        QTRY_VERIFY_WITH_TIMEOUT(tree->model()->rowCount() > 0 && !tree->isLoading(), 15000);
+        QModelIndex view;
+        for (int s = 0; s < tree->model()->rowCount() && !view.isValid(); ++s) {
+            const QModelIndex schema = tree->model()->index(s, 0);
+            for (int r = 0; r < tree->model()->rowCount(schema); ++r) {
+                const QModelIndex t = tree->model()->index(r, 0, schema);
+                if (t.data(pgdesk::ui::CatalogTreeModel::KindRole).toString() == QLatin1String("view")) {
+                    view = t;
+                    break;
+                }
+            }
+        }
+        QVERIFY(view.isValid());
+        std::unique_ptr<QMenu> menu(tree->createContextMenu(view, nullptr));
+        for (QAction* a : menu->actions())
+            if (a->objectName() == QLatin1String("treeImportAction"))
+                QVERIFY(!a->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestStartPage)
+#include "tst_startpage.moc"
