@@ -4,6 +4,7 @@
 #include <pgdesk/ui/filterconditionrow.h>
 #include <pgdesk/ui/gridpreferences.h>
 #include <pgdesk/ui/relationsmenu.h>
+#include <pgdesk/ui/structureview.h>
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tableeditor.h>
 #include <pgdesk/ui/theme.h>
@@ -30,6 +31,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -110,6 +112,7 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     findAction->setShortcut(QKeySequence::Find);
     findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(findAction, &QAction::triggered, this, [this] {
+        showData(); // a filter is for the rows
         const QModelIndex current = m_view->currentIndex();
         auto* row = m_filterBar->addEmptyCondition();
         if (current.isValid())
@@ -127,7 +130,8 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
         addAction(a);
         return a;
     };
-    keyAction(tr("Refresh"), "refreshAction", QKeySequence::Refresh, &TableBrowser::reload);
+    m_refreshAction =
+        keyAction(tr("Refresh"), "refreshAction", QKeySequence::Refresh, &TableBrowser::refreshShownPage);
     // Esc stops a running load or count (only then: otherwise Esc is the grid's and its editors').
     m_cancelAction = keyAction(tr("Cancel"), "cancelAction", Qt::Key_Escape, &TableBrowser::cancelBusy);
     m_cancelAction->setEnabled(false);
@@ -222,8 +226,10 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
         bar->addWidget(b);
     bar->addWidget(m_goTo);
     bar->addWidget(m_pageSize);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
+    auto* dataPage = new QWidget(this);
+    dataPage->setObjectName(QStringLiteral("dataPage"));
+    auto* layout = new QVBoxLayout(dataPage);
+    layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_filterBar);
     auto* banner = new QHBoxLayout;
     banner->addWidget(m_message, 1);
@@ -232,6 +238,38 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     layout->addWidget(m_editor);
     layout->addWidget(m_view, 1);
     layout->addLayout(bar);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(dataPage);
+
+    // Data | Structure: a segmented pair, the rows first.
+    const auto pageButton = [this](const QString& text, const QString& tip, const char* name) {
+        auto* b = new QToolButton(this);
+        b->setObjectName(QLatin1String(name));
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setAccessibleName(text);
+        b->setCheckable(true);
+        b->setAutoExclusive(true);
+        b->setAutoRaise(true);
+        return b;
+    };
+    m_dataButton = pageButton(tr("Data"), tr("The rows of the table"), "dataButton");
+    m_dataButton->setChecked(true);
+    m_structureButton = pageButton(
+        tr("Structure"), tr("Columns, constraints, indexes, triggers, policies, partitions and options"),
+        "structureButton");
+    connect(m_dataButton, &QToolButton::clicked, this, &TableBrowser::showData);
+    connect(m_structureButton, &QToolButton::clicked, this, &TableBrowser::showStructure);
+    auto* pageBar = new QHBoxLayout;
+    pageBar->setSpacing(0);
+    pageBar->addWidget(m_dataButton);
+    pageBar->addWidget(m_structureButton);
+    pageBar->addStretch(1);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(4, 4, 4, 4);
+    outer->setSpacing(2);
+    outer->addLayout(pageBar);
+    outer->addWidget(m_pages, 1);
 
     // Pages or continuous scrolling, as the preferences or the user's last choice say (loads the first rows).
     setPageSize(UiSettings::pageSize());
@@ -313,6 +351,40 @@ BatchDialog* TableBrowser::openBatchDialog() {
     connect(dialog, &BatchDialog::finished, this, &TableBrowser::reload);
     dialog->show();
     return dialog;
+}
+
+void TableBrowser::showStructure() {
+    if (!m_structure) {
+        m_structure = new StructureView(m_pool, spec().schema, spec().table, m_pages);
+        // F5 is this tab's (refreshShownPage): a second F5 inside would make the key ambiguous.
+        m_structure->refreshAction()->setEnabled(false);
+        m_pages->addWidget(m_structure);
+    }
+    const bool changed = m_pages->currentWidget() != m_structure;
+    m_pages->setCurrentWidget(m_structure);
+    m_structureButton->setChecked(true);
+    m_structure->ensureLoaded();
+    if (changed)
+        emit pageShown(true);
+}
+
+void TableBrowser::showData() {
+    const bool changed = isStructureShown();
+    m_pages->setCurrentIndex(0);
+    m_dataButton->setChecked(true);
+    if (changed)
+        emit pageShown(false);
+}
+
+bool TableBrowser::isStructureShown() const {
+    return m_structure && m_pages->currentWidget() == m_structure;
+}
+
+void TableBrowser::refreshShownPage() {
+    if (isStructureShown())
+        m_structure->refresh();
+    else
+        reload();
 }
 
 bool TableBrowser::isLoading() const {

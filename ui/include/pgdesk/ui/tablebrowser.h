@@ -14,6 +14,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 class QTableView;
 class QToolButton;
 
@@ -27,6 +28,7 @@ class BatchDialog;
 class FilterBar;
 struct RelatedRows;
 class PageModel;
+class StructureView;
 class TableEditor;
 class WholeValueLoader;
 
@@ -107,6 +109,15 @@ public:
     // transaction; the tab reloads when it committed. nullptr when the table cannot be edited.
     BatchDialog* openBatchDialog();
 
+    // "Data" (the rows, the default) or "Structure" (columns, constraints, indexes … of the table): two pages
+    // switched by a pair of buttons on the tab's top bar. The structure is read when first shown. F5
+    // refreshes the page shown.
+    void showStructure();
+    void showData();
+    bool isStructureShown() const;
+    // The Structure page; nullptr until it was first shown.
+    StructureView* structureView() const { return m_structure; }
+
 signals:
     // A relationship link from the context menu: open schema.table filtered to the related rows.
     void openRelatedRequested(const pgdesk::ui::RelatedRows& rows);
@@ -117,6 +128,8 @@ signals:
     void loadFailed(const QString& message);
     void countFinished(qint64 rows);
     void countFailed(const QString& message);
+    // The page shown changed between Data and Structure.
+    void pageShown(bool structure);
 
 private:
     using Move = TableFeed::Move;
@@ -131,6 +144,7 @@ private:
     void scrollWindow(Move move);
     void showFailure(const QString& message, bool connectionLost);
     std::pair<int, int> visibleRows() const;
+    void refreshShownPage();
 
     std::shared_ptr<core::Pool> m_pool;
     PageModel* m_model = nullptr;
@@ -152,7 +166,12 @@ private:
     QPushButton* m_count = nullptr;
     QPushButton* m_reconnect = nullptr;
     QAction* m_cancelAction = nullptr;
-    bool m_stickToBottom = false; // continuous: after "Last", until the user scrolls up
+    QAction* m_refreshAction = nullptr;
+    QStackedWidget* m_pages = nullptr;
+    QToolButton* m_dataButton = nullptr;
+    QToolButton* m_structureButton = nullptr;
+    StructureView* m_structure = nullptr; // made when first shown
+    bool m_stickToBottom = false;         // continuous: after "Last", until the user scrolls up
     bool m_columnsSized = false;
 };
 

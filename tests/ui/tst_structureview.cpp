@@ -1,0 +1,254 @@
+#include "scratchschema.h"
+#include "testcluster.h"
+
+#include <pgdesk/core/connection.h>
+#include <pgdesk/core/pool.h>
+#include <pgdesk/core/transaction.h>
+#include <pgdesk/ui/structureview.h>
+#include <pgdesk/ui/tablebrowser.h>
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+
+using pgdesk::ui::StructureView;
+using pgdesk::ui::TableBrowser;
+
+namespace {
+
+const char* const kSetup = R"SQL(
+create table $S.items (
+    id bigint generated always as identity primary key,
+    name text not null,
+    price numeric(12,2) not null default 0 check (price >= 0),
+    status text default 'new'::text
+);
+create index items_active_idx on $S.items (status) where status <> 'gone';
+create view $S.cheap as select id, name from $S.items where price < 10;
+create table $S."we""ird; drop table x;--" ("odd ""col""" int primary key);
+insert into $S.items (name, price) values ('one', 1), ('two', 2);
+)SQL";
+
+// The model's rows as "column 1 | column 2 | …" of the given columns.
+QStringList rows(const QStandardItemModel* model, const QList<int>& columns) {
+    QStringList out;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        QStringList cells;
+        for (int c : columns)
+            cells << model->index(r, c).data().toString();
+        out << cells.join(QStringLiteral(" | "));
+    }
+    return out;
+}
+
+} // namespace
+
+class TestStructureView final : public QObject {
+    Q_OBJECT
+
+    std::shared_ptr<pgdesk::core::Pool> m_pool;
+    QString m_schema = QStringLiteral("tst_structureview_%1").arg(QCoreApplication::applicationPid());
+    std::optional<pgdesk::test::ScratchSchema> m_scratch;
+
+    static bool waitLoaded(StructureView& v) {
+        QSignalSpy spy(&v, &StructureView::loaded);
+        return spy.wait(15000);
+    }
+    static void showActive(QWidget* w) {
+        w->resize(1000, 600);
+        w->show();
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w));
+    }
+
+private slots:
+    void initTestCase() {
+        m_scratch.emplace(m_schema, QString::fromUtf8(kSetup));
+        m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+    }
+
+    void columnsShowTypeNullabilityAndDefault() {
+        QElapsedTimer timer;
+        timer.start();
+        StructureView v(m_pool, m_schema, QStringLiteral("items"));
+        QAbstractItemModelTester tester(v.sectionModel(StructureView::Columns),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(!v.isLoading()); // nothing read before it is shown
+        v.ensureLoaded();
+        QVERIFY2(timer.elapsed() < 100, "loading blocked the GUI thread");
+        QVERIFY(v.isLoading());
+        QVERIFY(waitLoaded(v));
+        QCOMPARE(rows(v.sectionModel(StructureView::Columns), {1, 2, 3, 4, 5}),
+                 QStringList({"id | bigint | NOT NULL |  | ALWAYS", "name | text | NOT NULL |  | ",
+                              "price | numeric(12,2) | NOT NULL | 0 | ",
+                              "status | text | NULL | 'new'::text | "}));
+        QVERIFY(!v.messageLabel()->isVisible());
+        QVERIFY(v.structure());
+        QCOMPARE(v.sections()->tabText(StructureView::Columns), QStringLiteral("Columns (4)"));
+        QVERIFY(!v.sections()->isTabVisible(StructureView::Definition)); // a table has none
+        QVERIFY(!v.sections()->isTabVisible(StructureView::Partitions));
+        // Constraints: the primary key first, then the check.
+        QCOMPARE(rows(v.sectionModel(StructureView::Constraints), {0, 1, 3}),
+                 QStringList({"items_pkey | Primary key | PRIMARY KEY (id)",
+                              "items_price_check | Check | CHECK (price >= 0::numeric)"}));
+    }
+
+    void indexesShowThePartialPredicate() {
+        StructureView v(m_pool, m_schema, QStringLiteral("items"));
+        QAbstractItemModelTester tester(v.sectionModel(StructureView::Indexes),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        v.ensureLoaded();
+        QVERIFY(waitLoaded(v));
+        QCOMPARE(rows(v.sectionModel(StructureView::Indexes), {0, 1, 2, 4, 5, 6}),
+                 QStringList({"items_pkey | btree | id |  | yes | yes",
+                              "items_active_idx | btree | status | status <> 'gone'::text | no | no"}));
+        // The size in units, the exact bytes behind it.
+        const QModelIndex size = v.sectionModel(StructureView::Indexes)->index(1, 9);
+        QVERIFY(size.data().toString().contains(QStringLiteral("KiB")));
+        QVERIFY(size.data(StructureView::ExactTextRole).toLongLong() >= 8192);
+    }
+
+    void ctrlCCopiesTheSelectedCellsAsTsv() {
+        StructureView v(m_pool, m_schema, QStringLiteral("items"));
+        showActive(&v);
+        QVERIFY(waitLoaded(v)); // shown: loaded without being asked
+        QTableView* view = v.sectionView(StructureView::Columns);
+        view->setFocus();
+        view->selectionModel()->select(QItemSelection(view->model()->index(2, 1), view->model()->index(3, 4)),
+                                       QItemSelectionModel::ClearAndSelect);
+        QApplication::clipboard()->clear();
+        QTest::keyClick(view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("price\tnumeric(12,2)\tNOT NULL\t0\nstatus\ttext\tNULL\t'new'::text\n"));
+    }
+
+    void viewShowsItsDefinition() {
+        StructureView v(m_pool, m_schema, QStringLiteral("cheap"));
+        v.ensureLoaded();
+        QVERIFY(waitLoaded(v));
+        QVERIFY(v.sections()->isTabVisible(StructureView::Definition));
+        QVERIFY(!v.sections()->isTabVisible(StructureView::Constraints));
+        QVERIFY2(
+            v.definitionView()->toPlainText().contains(QStringLiteral("WHERE items.price < 10::numeric")),
+            qPrintable(v.definitionView()->toPlainText()));
+    }
+
+    // A table that is not there: the reason with Retry, and Retry reads again (here: once it exists).
+    void missingTableShowsTheErrorWithRetry() {
+        const QString name = QStringLiteral("appears_later");
+        StructureView v(m_pool, m_schema, name);
+        QSignalSpy failed(&v, &StructureView::loadFailed);
+        v.ensureLoaded();
+        QVERIFY(failed.wait(15000));
+        QVERIFY(!v.messageLabel()->isHidden());
+        QVERIFY2(v.messageLabel()->text().contains(name), qPrintable(v.messageLabel()->text()));
+        QVERIFY(!v.retryButton()->isHidden());
+        QVERIFY(!v.structure());
+
+        pgdesk::test::psql(QStringLiteral("create table %1.%2 (a int)").arg(m_schema, name));
+        QSignalSpy loaded(&v, &StructureView::loaded);
+        v.retryButton()->click();
+        QVERIFY(v.retryButton()->isHidden());
+        QVERIFY(loaded.wait(15000));
+        QVERIFY(v.messageLabel()->isHidden());
+        QCOMPARE(rows(v.sectionModel(StructureView::Columns), {1, 2}), QStringList({"a | integer"}));
+    }
+
+    // Another session's uncommitted ALTER TABLE: the view says who holds the lock after about 2 s and offers
+    // Retry, which works once the lock is gone.
+    void lockTimeoutSaysWhoHoldsTheLock() {
+        auto holder = pgdesk::core::Connection::open(pgdesk::test::profile());
+        std::optional<pgdesk::core::Transaction> tx(std::in_place, holder);
+        holder.exec(QStringLiteral("lock table %1.items in access exclusive mode").arg(m_schema));
+        StructureView v(m_pool, m_schema, QStringLiteral("items"));
+        QSignalSpy failed(&v, &StructureView::loadFailed);
+        v.ensureLoaded();
+        QVERIFY(failed.wait(15000));
+        QVERIFY2(v.messageLabel()->text().contains(QString::number(holder.backendPid())),
+                 qPrintable(v.messageLabel()->text()));
+        QVERIFY(!v.retryButton()->isHidden());
+        tx.reset(); // rolled back: the lock is gone
+        v.retryButton()->click();
+        QVERIFY(waitLoaded(v));
+        QCOMPARE(v.sectionModel(StructureView::Columns)->rowCount(), 4);
+    }
+
+    // In a right-to-left layout names are shown isolated, so they are not reordered; copying takes the name.
+    void namesAreIsolatedRightToLeft() {
+        const QString hostile = QStringLiteral("we\"ird; drop table x;--");
+        StructureView v(m_pool, m_schema, hostile);
+        v.setLayoutDirection(Qt::RightToLeft);
+        v.ensureLoaded();
+        QVERIFY(waitLoaded(v));
+        const QModelIndex name = v.sectionModel(StructureView::Columns)->index(0, 1);
+        QCOMPARE(name.data().toString(), QChar(0x2066) + QStringLiteral("odd \"col\"") + QChar(0x2069));
+        QCOMPARE(name.data(StructureView::ExactTextRole).toString(), QStringLiteral("odd \"col\""));
+        QCOMPARE(v.structure()->name, hostile);
+        QTableView* view = v.sectionView(StructureView::Columns);
+        view->selectionModel()->select(name, QItemSelectionModel::ClearAndSelect);
+        v.copySelection();
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("\"odd \"\"col\"\"\"\n")); // TSV-quoted
+    }
+
+    // The table tab: Data first, Structure read only when first shown; F5 refreshes the page shown.
+    void tableBrowserSwitchesBetweenDataAndStructure() {
+        TableBrowser b(m_pool, m_schema, QStringLiteral("items"));
+        QSignalSpy pageLoaded(&b, &TableBrowser::pageLoaded);
+        showActive(&b);
+        QVERIFY(pageLoaded.count() > 0 || pageLoaded.wait(15000));
+        QVERIFY(!b.structureView()); // not made, nothing read
+        QVERIFY(!b.isStructureShown());
+        QVERIFY(b.view()->isVisible());
+
+        auto* structureButton = b.findChild<QToolButton*>(QStringLiteral("structureButton"));
+        QVERIFY(structureButton);
+        QSignalSpy shown(&b, &TableBrowser::pageShown);
+        structureButton->click();
+        QVERIFY(b.isStructureShown());
+        QCOMPARE(shown.count(), 1);
+        QVERIFY(b.structureView());
+        QVERIFY(b.structureView()->isLoading() || b.structureView()->structure());
+        if (!b.structureView()->structure())
+            QVERIFY(waitLoaded(*b.structureView()));
+        QVERIFY(!b.view()->isVisible());
+        QCOMPARE(b.structureView()->sectionModel(StructureView::Columns)->rowCount(), 4);
+
+        // F5 in the structure reads it again (not the rows), and the key is not ambiguous.
+        QSignalSpy structureLoaded(b.structureView(), &StructureView::loaded);
+        pageLoaded.clear();
+        b.structureView()->sectionView(StructureView::Columns)->setFocus();
+        QTest::keyClick(b.structureView()->sectionView(StructureView::Columns), Qt::Key_F5);
+        QVERIFY(b.structureView()->isLoading());
+        QVERIFY(structureLoaded.wait(15000));
+        QCOMPARE(pageLoaded.count(), 0);
+
+        b.findChild<QToolButton*>(QStringLiteral("dataButton"))->click();
+        QVERIFY(!b.isStructureShown());
+        QVERIFY(b.view()->isVisible());
+        QCOMPARE(shown.count(), 2);
+        b.view()->setFocus();
+        QTest::keyClick(b.view(), Qt::Key_F5);
+        QVERIFY(pageLoaded.wait(15000));
+
+        // Opened straight on Structure (the tree's menu).
+        TableBrowser direct(m_pool, m_schema, QStringLiteral("items"));
+        direct.showStructure();
+        QVERIFY(direct.isStructureShown());
+        QVERIFY(waitLoaded(*direct.structureView()));
+        QVERIFY(direct.findChild<QToolButton*>(QStringLiteral("structureButton"))->isChecked());
+    }
+};
+
+QTEST_MAIN(TestStructureView)
+#include "tst_structureview.moc"
