@@ -1,5 +1,7 @@
 #include <pgdesk/ui/querytool.h>
 
+#include <pgdesk/ui/icons.h>
+
 #include "query/queryresults.h"
 #include "query/querysession.h"
 #include "query/readablecolor.h"
@@ -160,7 +162,8 @@ QueryTool::~QueryTool() {
 
 void QueryTool::buildToolbar(QWidget* bar) {
     auto* tools = new QToolBar(bar);
-    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->setIconSize(QSize(16, 16));
     const auto action = [this, tools](const QString& text, const QString& name, QList<QKeySequence> keys,
                                       auto slot) {
         auto* a = new QAction(text, this);
@@ -179,7 +182,7 @@ void QueryTool::buildToolbar(QWidget* bar) {
     // the script; F5 also runs the script, as in pgAdmin (free here: F5 refreshes tables and the tree).
     // Return is the main Enter key, Enter the keypad's.
     m_runStatementAction =
-        action(tr("▶ Run statement"), QStringLiteral("runStatementAction"),
+        action(tr("Run statement"), QStringLiteral("runStatementAction"),
                {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
                [this] { runStatementAtCursor(); });
     m_runStatementAction->setToolTip(
@@ -193,7 +196,7 @@ void QueryTool::buildToolbar(QWidget* bar) {
         tr("Run the whole script, or the selection (%1, %2)")
             .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter).toString(QKeySequence::NativeText),
                  QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText)));
-    m_cancelAction = action(tr("■ Cancel"), QStringLiteral("cancelAction"), {QKeySequence(Qt::Key_Escape)},
+    m_cancelAction = action(tr("Cancel"), QStringLiteral("cancelAction"), {QKeySequence(Qt::Key_Escape)},
                             [this] { cancel(); });
     tools->addSeparator();
     m_explainAction = action(tr("Explain"), QStringLiteral("explainAction"), {QKeySequence(Qt::Key_F7)},
@@ -203,6 +206,11 @@ void QueryTool::buildToolbar(QWidget* bar) {
     m_analyzeAction->setToolTip(tr("Explain Analyze (Shift+F7)") +
                                 tr(" — outside a transaction the statement's changes are rolled back"));
     tools->addSeparator();
+    m_runStatementAction->setIcon(themedIcon(QStringLiteral("media-playback-start")));
+    m_runAction->setIcon(themedIcon(QStringLiteral("media-seek-forward")));
+    m_cancelAction->setIcon(themedIcon(QStringLiteral("process-stop")));
+    m_explainAction->setIcon(themedIcon(QStringLiteral("view-process-tree")));
+    m_analyzeAction->setIcon(themedIcon(QStringLiteral("view-statistics")));
 
     m_autocommit = new QCheckBox(tr("Autocommit"), bar);
     m_autocommit->setObjectName(QStringLiteral("autocommit"));
@@ -213,10 +221,14 @@ void QueryTool::buildToolbar(QWidget* bar) {
     connect(m_autocommit, &QCheckBox::toggled, this, [this] { setTransactionState(m_transaction); });
     m_commit = new QToolButton(bar);
     m_commit->setText(tr("Commit"));
+    m_commit->setIcon(themedIcon(QStringLiteral("dialog-ok")));
+    m_commit->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_commit->setObjectName(QStringLiteral("commitButton"));
     connect(m_commit, &QToolButton::clicked, this, &QueryTool::commit);
     m_rollback = new QToolButton(bar);
     m_rollback->setText(tr("Rollback"));
+    m_rollback->setIcon(themedIcon(QStringLiteral("edit-undo")));
+    m_rollback->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_rollback->setObjectName(QStringLiteral("rollbackButton"));
     connect(m_rollback, &QToolButton::clicked, this, &QueryTool::rollback);
     m_transactionLabel = new QLabel(bar);
@@ -230,6 +242,8 @@ void QueryTool::buildToolbar(QWidget* bar) {
 
     auto* history = new QToolButton(bar);
     history->setText(tr("History"));
+    history->setIcon(themedIcon(QStringLiteral("view-history")));
+    history->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     history->setCheckable(true);
     history->setChecked(true);
     history->setAutoRaise(true);
@@ -605,18 +619,24 @@ void QueryTool::refreshHistory() {
         [this](const QList<core::HistoryEntry>& entries) {
             m_historyList->clear();
             const QLocale locale;
+            // SQL and times are data: isolated in a right-to-left layout, which would reorder their parts
+            // (the SQL to load stays plain in UserRole); SQL left to right, as the editor shows it.
+            const Qt::LayoutDirection layout = m_historyList->layoutDirection();
             for (const core::HistoryEntry& e : entries) {
-                const QString firstLine = e.sql.simplified().left(100);
-                QString info = locale.toString(e.started.toLocalTime(), QLocale::ShortFormat) +
-                               QStringLiteral(" · ") + duration(e.durationMs);
+                const QString firstLine =
+                    isolatedIn(layout, e.sql.simplified().left(100), Isolate::LeftToRight);
+                QString info =
+                    isolatedIn(layout, locale.toString(e.started.toLocalTime(), QLocale::ShortFormat)) +
+                    QStringLiteral(" · ") + duration(e.durationMs);
                 if (!e.error.isEmpty())
                     info += tr(" · error");
                 else if (e.rows >= 0)
                     info += QStringLiteral(" · ") + rowsText(e.rows);
                 auto* item = new QListWidgetItem(firstLine + QLatin1Char('\n') + info, m_historyList);
                 item->setData(Qt::UserRole, e.sql);
-                item->setToolTip(e.error.isEmpty() ? e.sql.left(2000)
-                                                   : e.sql.left(2000) + QStringLiteral("\n\n") + e.error);
+                const QString sql = isolatedIn(layout, e.sql.left(2000), Isolate::LeftToRight);
+                item->setToolTip(
+                    e.error.isEmpty() ? sql : sql + QStringLiteral("\n\n") + isolatedIn(layout, e.error));
                 if (!e.error.isEmpty())
                     item->setForeground(toneColor(Tone::Error));
             }
