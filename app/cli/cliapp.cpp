@@ -34,6 +34,9 @@ Commands:
   query SQL             run one statement and print its rows
   tables [--schema S]   list tables and views with row estimates, key and soft delete
   describe TABLE        columns, keys, foreign keys, checks and detected conventions
+  describe TABLE --structure
+                        the whole structure: columns, constraints, indexes, triggers, policies,
+                        partitions, options, privileges, sizes and statistics
   browse TABLE [--filter "COLUMN OPERATION [VALUE]"]... [--any] [--search TEXT]
          [--sort COLUMN[:asc|:desc]]... [--page N | --after CURSOR | --before CURSOR | --last]
          [--page-size N] [--deleted active|deleted|all] [--count exact|estimate|none]

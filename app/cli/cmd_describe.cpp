@@ -3,11 +3,13 @@
 #include "connect.h"
 #include "exitcodes.h"
 #include "output.h"
+#include "structureoutput.h"
 #include "tablelookup.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/structurereader.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -231,10 +233,24 @@ void printText(QTextStream& out, const core::TableInfo& t, const core::Conventio
 
 // describe TABLE: everything the catalog knows about one table or view, and the conventions the
 // application will use for it. TABLE is "schema.table" or a bare name found along the search path.
+// --structure: its whole structure instead (core::StructureReader: indexes, triggers, policies, partitions,
+// options, privileges, statistics …).
 int cmdDescribe(Invocation& inv) {
+    const bool structure = inv.args.removeAll(QStringLiteral("--structure")) > 0;
     if (inv.args.size() != 1)
         throw UsageError{QStringLiteral("describe takes exactly one table name")};
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
+    if (structure) {
+        auto connection = connect(inv);
+        // The name resolved as every command resolves it (quotes, search path, "did you mean").
+        const core::TableInfo table = readTable(connection, inv.args.first(), false);
+        const core::TableStructure s = core::StructureReader(connection).read(table.schema, table.name);
+        if (format == Format::Json)
+            printJson(inv.out, structureJson(s));
+        else
+            printStructure(inv.out, s);
+        return ExitOk;
+    }
     // With --profile, the profile's convention override for this table applies (checked against the
     // columns; an override that no longer fits is an error, not silently ignored).
     std::optional<core::ConnectionProfile> profile;
