@@ -6,8 +6,11 @@
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/objectbrowser.h>
+#include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/startpage.h>
+#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/tableeditor.h>
 #include <pgdesk/ui/theme.h>
 
 #include <QAction>
@@ -24,7 +27,9 @@
 #include <QStackedWidget>
 #include <QStyleHints>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -247,6 +252,50 @@ private slots:
             w.tabs()->removeTab(0);
             page->deleteLater();
         }
+        QTRY_VERIFY(w.startPage()->isVisible());
+    }
+
+    // Right-clicks show icons and the keys that work there: the grid (Copy Ctrl+C, Add row Insert, the delete
+    // the Delete key does) and the tabs (Close tab Ctrl+W, others, all).
+    void gridAndTabMenusShowKeys() {
+        MainWindow w;
+        w.show();
+        w.openDsn(pgdesk::test::conninfo());
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 15000);
+        pgdesk::ui::TableBrowser* browser = w.openTable(QStringLiteral("public"), QStringLiteral("users"));
+        QVERIFY(browser);
+        QTRY_VERIFY_WITH_TIMEOUT(browser->model()->rowCount() > 0 && browser->editor()->isEditable(), 15000);
+        QStringList seen;
+        QTimer::singleShot(300, this, [&] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction* a : menu->actions())
+                if (!a->isSeparator())
+                    seen << QStringLiteral("%1|%2|%3")
+                                .arg(a->text(), a->shortcut().toString(), a->icon().isNull() ? "-" : "i");
+            menu->close();
+        });
+        QTableView* grid = browser->view();
+        const QPoint cell = grid->visualRect(browser->model()->index(0, 1)).center();
+        QContextMenuEvent event(QContextMenuEvent::Mouse, cell, grid->viewport()->mapToGlobal(cell));
+        QApplication::sendEvent(grid->viewport(), &event);
+        QTRY_VERIFY(!seen.isEmpty());
+        const QString all = seen.join('\n');
+        QVERIFY2(all.contains(QStringLiteral("Copy|Ctrl+C|i")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("Add row|Ins|i")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("permanently…|Del|i")),
+                 qPrintable(all)); // users: no soft delete
+
+        std::unique_ptr<QMenu> tabMenu(w.createTabMenu(w.tabs()->currentIndex()));
+        QAction* close = tabMenu->actions().value(0);
+        QVERIFY(close && close->shortcut() == QKeySequence(QKeySequence::Close));
+        QVERIFY(!close->icon().isNull());
+        QCOMPARE(tabMenu->actions().size(), 3);
+        auto* closeAction = w.findChild<QAction*>(QStringLiteral("closeTabAction"));
+        QVERIFY(closeAction);
+        closeAction->trigger(); // Ctrl+W: no staged changes, so it closes without asking
+        QCOMPARE(w.tabs()->count(), 0);
         QTRY_VERIFY(w.startPage()->isVisible());
     }
 

@@ -1,5 +1,7 @@
 #include <pgdesk/ui/filterbar.h>
+
 #include <pgdesk/ui/filterconditionrow.h>
+#include <pgdesk/ui/icons.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -28,6 +30,9 @@ FilterBar::FilterBar(QWidget* parent)
     m_logic->addItem(tr("Match any"), int(core::FilterGroup::Logic::Or));
     m_logic->setAccessibleName(tr("Combine conditions"));
     m_add->setToolTip(tr("Add a condition (Ctrl+F)"));
+    m_add->setIcon(themedIcon(QStringLiteral("list-add")));
+    m_apply->setIcon(themedIcon(QStringLiteral("view-filter")));
+    m_clear->setIcon(themedIcon(QStringLiteral("edit-clear")));
     // Not "Apply": that word belongs to the staged changes' button, which may be on screen at the same time.
     m_apply->setObjectName(QStringLiteral("runFilterButton"));
     m_apply->setToolTip(tr("Run the filter on the server (Enter)"));

@@ -6,6 +6,8 @@
 #include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/structureview.h>
 #include <pgdesk/ui/tablebrowser.h>
+
+#include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/tableeditor.h>
 #include <pgdesk/ui/theme.h>
 #include <pgdesk/ui/uisettings.h>
@@ -605,20 +607,27 @@ void TableBrowser::showContextMenu(const QPoint& position) {
         return; // still loading
     const bool isNull = m_model->data(cell, PageModel::IsNullRole).toBool();
     const QString column = m_model->page().columns[cell.column()].name;
-    menu.addAction(isNull ? tr("Filter: %1 is null").arg(column) : tr("Filter by this value"), this,
+    menu.addAction(themedIcon(QStringLiteral("view-filter")),
+                   isNull ? tr("Filter: %1 is null").arg(column) : tr("Filter by this value"), this,
                    [this, cell] { filterByCell(cell, false); });
     menu.addAction(isNull ? tr("Filter: %1 is not null").arg(column) : tr("Exclude this value"), this,
                    [this, cell] { filterByCell(cell, true); });
     menu.addSeparator();
-    menu.addAction(tr("Copy"), this, [this] { copySelection(false); });
+    // The keys shown are those that work in the grid (menu actions show them; the grid's own actions run).
+    menu.addAction(themedIcon(QStringLiteral("edit-copy")), tr("Copy"), this,
+                   [this] { copySelection(false); })
+        ->setShortcut(QKeySequence::Copy);
     menu.addAction(tr("Copy with column names"), this, [this] { copySelection(true); });
-    menu.addAction(tr("View value…"), this, [this, cell] { viewValue(cell); });
+    menu.addAction(themedIcon(QStringLiteral("view-visible")), tr("View value…"), this,
+                   [this, cell] { viewValue(cell); });
     if (table() && m_model->rowValues(cell.row()))
         addRelationActions(&menu, m_pool, *table(), m_model->page().columns, *m_model->rowValues(cell.row()),
                            [this](const RelatedRows& rows) { emit openRelatedRequested(rows); });
     m_editor->addMenuActions(&menu, cell);
     if (m_editor->isEditable())
-        menu.addAction(tr("Batch operation…"), this, &TableBrowser::openBatchDialog);
+        menu.addAction(themedIcon(QStringLiteral("tools-wizard")), tr("Batch operation…"), this,
+                       &TableBrowser::openBatchDialog)
+            ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 

@@ -8,6 +8,8 @@
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tableeditor.h>
+
+#include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/theme.h>
 #include <pgdesk/ui/uisettings.h>
 #include <pgdesk/ui/valueeditordialog.h>
@@ -147,11 +149,14 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     m_conflictBar->setObjectName(QStringLiteral("conflictBar"));
 
     m_apply = button(tr("Apply…"), QStringLiteral("applyButton"), this);
+    m_apply->setIcon(themedIcon(QStringLiteral("dialog-ok-apply")));
     m_apply->setToolTip(tr("Preview and apply the staged changes in one transaction (Ctrl+S)"));
     m_discard = button(tr("Discard"), QStringLiteral("discardButton"), this);
+    m_discard->setIcon(themedIcon(QStringLiteral("dialog-cancel")));
     connect(m_apply, &QPushButton::clicked, this, &TableEditor::apply);
     connect(m_discard, &QPushButton::clicked, this, &TableEditor::discard);
     m_cancelApply = button(tr("Cancel"), QStringLiteral("cancelApplyButton"), this);
+    m_cancelApply->setIcon(themedIcon(QStringLiteral("process-stop")));
     m_cancelApply->setToolTip(tr("Stop the apply: the transaction rolls back and nothing is written"));
     m_cancelApply->setVisible(false);
     connect(m_cancelApply, &QPushButton::clicked, this, &TableEditor::cancelApply);
@@ -708,7 +713,8 @@ void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
     const bool locked = isApplying() || hasOffer();
     menu->addSeparator();
     if (m_model->canStage(cell)) {
-        QAction* setNull = menu->addAction(tr("Set NULL"), this, [this, cell] { this->setNull(cell); });
+        QAction* setNull = menu->addAction(themedIcon(QStringLiteral("edit-clear")), tr("Set NULL"), this,
+                                           [this, cell] { this->setNull(cell); });
         setNull->setEnabled(
             !locked && (m_model->value(cell.row(), cell.column()).has_value() || m_model->isDefault(cell)));
         QAction* setDefault =
@@ -743,7 +749,10 @@ void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
     QList<int> rows = selectedRows();
     if (!rows.contains(cell.row()))
         rows = {cell.row()};
-    menu->addAction(tr("Add row"), this, &TableEditor::addRow)->setEnabled(!locked);
+    QAction* add = menu->addAction(themedIcon(QStringLiteral("edit-table-insert-row-below")), tr("Add row"),
+                                   this, &TableEditor::addRow);
+    add->setEnabled(!locked);
+    add->setShortcut(QKeySequence(Qt::Key_Insert)); // shown: the grid's own action runs it
     if (m_model->isNewRow(cell.row())) {
         menu->addAction(tr("Remove new row"), this, [this, cell] { deleteRows({cell.row()}); })
             ->setEnabled(!locked);
@@ -759,15 +768,23 @@ void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
                      state == EditSession::RowState::SoftDeletePending;
     }
     // Which delete it is, in words: the same label must never mean a soft delete here and a real one there.
-    if (softTable)
-        menu->addAction(tr("Soft-delete %n row(s)", nullptr, int(rows.size())), this,
-                        [this, rows] { deleteRows(rows); })
-            ->setEnabled(!locked);
-    menu->addAction(tr("Delete %n row(s) permanently…", nullptr, int(rows.size())), this,
-                    [this, rows] { deleteRows(rows, true); })
-        ->setEnabled(!locked);
+    // The Delete key does the first of these (m_deleteAction): the menu shows it beside that one.
+    if (softTable) {
+        QAction* soft = menu->addAction(themedIcon(QStringLiteral("edit-table-delete-row")),
+                                        tr("Soft-delete %n row(s)", nullptr, int(rows.size())), this,
+                                        [this, rows] { deleteRows(rows); });
+        soft->setEnabled(!locked);
+        soft->setShortcut(QKeySequence::Delete);
+    }
+    QAction* hard = menu->addAction(themedIcon(QStringLiteral("edit-delete")),
+                                    tr("Delete %n row(s) permanently…", nullptr, int(rows.size())), this,
+                                    [this, rows] { deleteRows(rows, true); });
+    hard->setEnabled(!locked);
+    if (!softTable)
+        hard->setShortcut(QKeySequence::Delete);
     if (anyDeleted)
-        menu->addAction(tr("Restore %n row(s)", nullptr, int(rows.size())), this,
+        menu->addAction(themedIcon(QStringLiteral("edit-undo")),
+                        tr("Restore %n row(s)", nullptr, int(rows.size())), this,
                         [this, rows] { restoreRows(rows); })
             ->setEnabled(!locked);
 }

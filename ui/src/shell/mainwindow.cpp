@@ -6,6 +6,7 @@
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/exportdialog.h>
@@ -26,11 +27,13 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolBar>
 
@@ -95,13 +98,25 @@ MainWindow::MainWindow(QWidget* parent)
     m_sqlLog->hide();
 
     connectObjectBrowser();
-    connect(tabs, &QTabWidget::tabCloseRequested, this, [tabs](int index) {
-        QWidget* page = tabs->widget(index);
-        if (auto* browser = qobject_cast<TableBrowser*>(page); browser && !browser->editor()->confirmClose())
+    connect(tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    // Right-click on a tab: close it, the others or all (each table tab with staged changes asks first).
+    tabs->tabBar()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(tabs->tabBar(), &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        const int index = m_tabs->tabBar()->tabAt(pos);
+        if (index < 0)
             return;
-        tabs->removeTab(index);
-        page->deleteLater();
+        QMenu* menu = createTabMenu(index);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_tabs->tabBar()->mapToGlobal(pos));
     });
+    auto* closeCurrent = new QAction(tr("Close tab"), this);
+    closeCurrent->setObjectName(QStringLiteral("closeTabAction"));
+    closeCurrent->setShortcut(QKeySequence::Close);
+    connect(closeCurrent, &QAction::triggered, this, [this] {
+        if (m_tabs->currentIndex() >= 0)
+            closeTab(m_tabs->currentIndex());
+    });
+    addAction(closeCurrent);
 
     m_opener = new SessionOpener(this);
     connect(m_opener, &SessionOpener::opened, this, &MainWindow::onSessionOpened);
@@ -471,6 +486,42 @@ void MainWindow::createMenus() {
     }
     view->addSeparator();
     view->addAction(m_toolBar->toggleViewAction());
+}
+
+bool MainWindow::closeTab(int index) {
+    QWidget* page = m_tabs->widget(index);
+    if (!page)
+        return false;
+    if (auto* browser = qobject_cast<TableBrowser*>(page); browser && !browser->editor()->confirmClose())
+        return false;
+    m_tabs->removeTab(index);
+    page->deleteLater();
+    return true;
+}
+
+QMenu* MainWindow::createTabMenu(int index) {
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("tabMenu"));
+    QPointer<QWidget> page = m_tabs->widget(index);
+    menu->addAction(themedIcon(QStringLiteral("dialog-cancel")), tr("Close tab"), this,
+                    [this, page] {
+                        if (page)
+                            closeTab(m_tabs->indexOf(page));
+                    })
+        ->setShortcut(QKeySequence::Close);
+    // Closed one by one from the end: a tab whose staged changes the user keeps stops only itself.
+    menu->addAction(tr("Close other tabs"), this,
+                    [this, page] {
+                        for (int i = m_tabs->count() - 1; i >= 0; --i)
+                            if (m_tabs->widget(i) != page)
+                                closeTab(i);
+                    })
+        ->setEnabled(m_tabs->count() > 1);
+    menu->addAction(tr("Close all tabs"), this, [this] {
+        for (int i = m_tabs->count() - 1; i >= 0; --i)
+            closeTab(i);
+    });
+    return menu;
 }
 
 void MainWindow::showStartPageIfEmpty() {

@@ -10,6 +10,7 @@
 
 class QDockWidget;
 class QLabel;
+class QMenu;
 class QStackedWidget;
 class QTabWidget;
 class QToolBar;
@@ -61,6 +62,10 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     StartPage* startPage() const { return m_startPage; }
     QToolBar* mainToolBar() const { return m_toolBar; }
+    // Closes a tab as its close button does (a table tab with staged changes asks first); false when kept.
+    bool closeTab(int index);
+    // The context menu of the tab at `index`: Close tab (Ctrl+W), Close other tabs, Close all tabs.
+    QMenu* createTabMenu(int index);
     // Opens a browser tab on a table of the current session.
     TableBrowser* openTable(const QString& schema, const QString& name);
     TableBrowser* currentTableBrowser() const;
