@@ -64,8 +64,7 @@ select c.oid::int8 as oid, n.nspname::text as schema_name, c.relname::text as re
        case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
        case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
        to_json(c.reloptions) as options, to_json(c.relacl::text[]) as acl,
-       pg_relation_size(c.oid) as relation_bytes, pg_table_size(c.oid) as table_bytes,
-       pg_indexes_size(c.oid) as indexes_bytes, pg_total_relation_size(c.oid) as total_bytes,
+       pg_relation_size(c.oid) as relation_bytes, sizes.table_bytes, sizes.indexes_bytes, sizes.total_bytes,
        case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid, true) end as view_definition,
        fs.srvname::text as foreign_server, to_json(ft.ftoptions) as foreign_options,
        s.relid is not null as has_statistics,
@@ -79,6 +78,16 @@ select c.oid::int8 as oid, n.nspname::text as schema_name, c.relname::text as re
   left join pg_foreign_table ft on ft.ftrelid = c.oid
   left join pg_foreign_server fs on fs.oid = ft.ftserver
   left join pg_stat_user_tables s on s.relid = c.oid
+  -- A partitioned table stores nothing itself: its sizes are its leaf partitions'.
+  cross join lateral (
+      select coalesce(sum(pg_table_size(p.oid)), 0)::int8 as table_bytes,
+             coalesce(sum(pg_indexes_size(p.oid)), 0)::int8 as indexes_bytes,
+             coalesce(sum(pg_total_relation_size(p.oid)), 0)::int8 as total_bytes
+        from pg_class p
+       where p.oid = any (case when c.relkind = 'p' then array(select pt.relid from pg_partition_tree(c.oid) pt
+                                                                where pt.isleaf)
+                               else array[c.oid] end)
+  ) sizes
 )SQL");
 }
 

@@ -56,6 +56,7 @@ insert into $S.categories values (1, 'tools');
 insert into $S.items (code, category_id, price, during, status)
 values ('a', 1, 2.50, '[2024-01-01,2024-02-01)', 'new'), ('b', 1, 3, '[2024-03-01,2024-04-01)', 'gone'),
        ('c', null, 0, null, null);
+insert into $S.events values (1, '2024-05-01'), (2, '2030-01-01');
 )SQL";
 
 const StructureIndex* findIndex(const TableStructure& t, const QString& name) {
@@ -274,6 +275,10 @@ private slots:
         QCOMPARE(t.children[0].bound, QStringLiteral("FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')"));
         QCOMPARE(t.children[1].name, QStringLiteral("events_other")); // the default one last
         QCOMPARE(t.children[1].bound, QStringLiteral("DEFAULT"));
+        // Its sizes are its partitions'.
+        QCOMPARE(t.relationBytes, 0);
+        QVERIFY(t.children[0].totalBytes >= 8192);
+        QCOMPARE(t.totalBytes, t.children[0].totalBytes + t.children[1].totalBytes);
 
         const TableStructure partition = read(QStringLiteral("events_2024"));
         QCOMPARE(partition.partitionBound,

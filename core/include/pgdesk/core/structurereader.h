@@ -185,6 +185,7 @@ struct TableStructure {
     QList<StructurePrivilege> privileges; // relacl (or the defaults) exploded
     QStringList options; // reloptions as "name=value": "fillfactor=70", "autovacuum_enabled=false"
 
+    // A partitioned table's are the sums over its leaf partitions (relationBytes stays its own, 0).
     qint64 relationBytes = 0; // pg_relation_size (main fork)
     qint64 tableBytes = 0;    // pg_table_size (with TOAST, free space and visibility maps)
     qint64 indexesBytes = 0;  // pg_indexes_size
