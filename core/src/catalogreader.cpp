@@ -270,7 +270,6 @@ TableInfo parseCommon(const Result& r, int row, const CommonColumns& at) {
     return t;
 }
 
-
 // Rows of tablesColumnsSql() or tablesUniquesSql(), ordered by relation OID (column 0): where each
 // relation's run of rows is, found in one pass.
 class RowsByRelation {

@@ -212,7 +212,7 @@ private slots:
         for (QAction* a : menu->actions())
             if (!a->isSeparator())
                 items << a->text();
-        QVERIFY2(items.size() >= 7, qPrintable(items.join('|')));
+        QVERIFY2(items.size() >= 8, qPrintable(items.join('|')));
         const auto action = [&](const QString& name) {
             for (QAction* a : menu->actions())
                 if (a->objectName() == name)
@@ -240,6 +240,11 @@ private slots:
                  qPrintable(tool->sql()));
         QVERIFY(w.tabs()->isVisible());
         QVERIFY(!w.startPage()->isVisible());
+
+        // Structure: the table's tab, on its structure.
+        action(QStringLiteral("treeStructureAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->isStructureShown(),
+                                 5000);
 
         // Open: a table tab, noted as recent for the start page.
         action(QStringLiteral("treeOpenAction"))->trigger();

@@ -123,6 +123,9 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         open->setObjectName(QStringLiteral("treeOpenAction"));
         open->setShortcut(QKeySequence(Qt::Key_Return)); // shown only: Enter opens through activated()
         menu->setDefaultAction(open);
+        menu->addAction(themedIcon(QStringLiteral("view-list-details")), tr("Structure"), this,
+                        [this, schema, name] { emit structureRequested(schema, name); })
+            ->setObjectName(QStringLiteral("treeStructureAction"));
         menu->addAction(themedIcon(QStringLiteral("document-new")), tr("Query in a new query tool"), this,
                         [this, schema, name] { emit queryRequested(schema, name); })
             ->setObjectName(QStringLiteral("treeQueryAction"));

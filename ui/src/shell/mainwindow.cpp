@@ -548,6 +548,11 @@ void MainWindow::connectObjectBrowser() {
                 dialog->open();
             });
     connect(m_objects, &ObjectBrowser::importRequested, this, &MainWindow::importInto);
+    connect(m_objects, &ObjectBrowser::structureRequested, this,
+            [this](const QString& schema, const QString& name) {
+                if (TableBrowser* browser = openTable(schema, name))
+                    browser->showStructure();
+            });
 }
 
 void MainWindow::importInto(const QString& schema, const QString& name) {

@@ -49,6 +49,8 @@ signals:
     void exportRequested(const QString& schema, const QString& name);
     void importRequested(const QString& schema, const QString& name);
     void queryRequested(const QString& schema, const QString& name);
+    // "Structure": the relation's tab opened on its structure (columns, constraints, indexes …).
+    void structureRequested(const QString& schema, const QString& name);
     void loaded(int relationCount);
     void loadFailed(const QString& message);
 
