@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
@@ -302,6 +303,57 @@ private slots:
         closeAction->trigger(); // Ctrl+W: no staged changes, so it closes without asking
         QCOMPARE(w.tabs()->count(), 0);
         QTRY_VERIFY(w.startPage()->isVisible());
+    }
+
+    // Auto-fit: a column grows when a later page brings longer numbers (never cut to "10000…"), headers have
+    // the room of a sort arrow before any sort, and a column the user sized keeps its width.
+    void columnsFitNumbersAndHeaders() {
+        MainWindow w;
+        w.resize(1400, 800);
+        w.show();
+        w.openDsn(pgdesk::test::conninfo());
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 15000);
+        pgdesk::ui::TableBrowser* b = w.openTable(QStringLiteral("public"), QStringLiteral("big_orders"));
+        QTRY_VERIFY_WITH_TIMEOUT(b->model()->rowCount() > 0, 15000);
+        auto* header = b->view()->horizontalHeader();
+        int idColumn = -1, amountColumn = -1;
+        for (int c = 0; c < b->model()->columnCount(); ++c) {
+            const QString name = b->model()->headerData(c, Qt::Horizontal).toString();
+            if (name == QLatin1String("order_id"))
+                idColumn = c;
+            if (name == QLatin1String("amount"))
+                amountColumn = c;
+        }
+        QVERIFY(idColumn >= 0 && amountColumn >= 0);
+        const int unsortedWidth = header->sectionSize(amountColumn);
+        header->setSortIndicatorShown(true);
+        header->setSortIndicator(amountColumn, Qt::AscendingOrder);
+        QVERIFY2(
+            unsortedWidth >= header->sectionSizeHint(amountColumn),
+            qPrintable(
+                QStringLiteral("%1 < %2").arg(unsortedWidth).arg(header->sectionSizeHint(amountColumn))));
+        header->setSortIndicatorShown(false);
+
+        QSignalSpy loaded(b, &pgdesk::ui::TableBrowser::pageLoaded);
+        b->lastPage();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(b->model()->rowCount() > 0, 15000);
+        QString longest;
+        for (int r = 0; r < b->model()->rowCount(); ++r) {
+            const QString text = b->model()->index(r, idColumn).data().toString();
+            if (text.size() > longest.size())
+                longest = text;
+        }
+        QCOMPARE(longest.size(), 7); // 1000000
+        const QFontMetrics fm(b->view()->font());
+        QVERIFY2(header->sectionSize(idColumn) >= fm.horizontalAdvance(longest),
+                 qPrintable(QStringLiteral("%1 px for %2").arg(header->sectionSize(idColumn)).arg(longest)));
+
+        // The user's width stays.
+        header->resizeSection(idColumn, 30);
+        b->firstPage();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 1, 15000);
+        QCOMPARE(header->sectionSize(idColumn), 30);
     }
 
     // A view cannot take imported rows: the tree's Import is disabled there, and says why.

@@ -441,15 +441,8 @@ void TableBrowser::pageArrived(Move move) {
         m_stickToBottom = false;
         m_view->scrollToTop();
     }
-    if (!m_columnsSized && m_model->rowCount() > 0) {
-        // Once, from the first rows: numbers and short values fully visible, long ones capped (the user's
-        // own widths are kept from then on).
-        m_columnsSized = true;
-        m_view->resizeColumnsToContents();
-        auto* header = m_view->horizontalHeader();
-        for (int c = 0; c < header->count(); ++c)
-            header->resizeSection(c, std::min(header->sectionSize(c), 320));
-    }
+    if (m_model->rowCount() > 0)
+        fitColumns();
     showSortIndicators();
     updateControls();
     emit pageLoaded();
@@ -685,6 +678,34 @@ void TableBrowser::updateControls() {
     m_previous->setEnabled(!loading && !page.prevCursor.isEmpty());
     m_next->setEnabled(!loading && !page.nextCursor.isEmpty());
     m_last->setEnabled(!loading && !page.nextCursor.isEmpty());
+}
+
+void TableBrowser::fitColumns() {
+    // Numbers and short values fully visible, long ones capped at 320 px; widths only grow as later pages
+    // bring longer values (a first page of 6-digit ids must not leave 1000000 cut on page 50), and a column
+    // the user sized keeps the user's width. Headers get the room of a sort arrow even while unsorted, so
+    // sorting by a column never cuts its name.
+    auto* header = m_view->horizontalHeader();
+    if (!m_columnsSized)
+        connect(header, &QHeaderView::sectionResized, this, [this](int column) {
+            if (!m_fittingColumns)
+                m_userSizedColumns.insert(column);
+        });
+    const bool indicator = header->isSortIndicatorShown();
+    header->setSortIndicatorShown(true);
+    m_fittingColumns = true;
+    for (int c = 0; c < header->count(); ++c) {
+        if (m_userSizedColumns.contains(c))
+            continue;
+        const int wanted = std::min(std::max(static_cast<QAbstractItemView*>(m_view)->sizeHintForColumn(c),
+                                             header->sectionSizeHint(c)),
+                                    320);
+        if (!m_columnsSized || wanted > header->sectionSize(c))
+            header->resizeSection(c, wanted);
+    }
+    m_fittingColumns = false;
+    header->setSortIndicatorShown(indicator);
+    m_columnsSized = true;
 }
 
 void TableBrowser::showSortIndicators() {

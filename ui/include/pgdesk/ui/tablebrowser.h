@@ -4,6 +4,7 @@
 #include <pgdesk/core/queryspec.h>
 #include <pgdesk/ui/tablefeed.h>
 
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
@@ -137,6 +138,7 @@ private:
     void pageArrived(Move move);
     void updateControls();
     void showSortIndicators();
+    void fitColumns();
     void showContextMenu(const QPoint& position);
     void tableLoaded();
     void updateHiddenRowsNote();
@@ -173,6 +175,8 @@ private:
     StructureView* m_structure = nullptr; // made when first shown
     bool m_stickToBottom = false;         // continuous: after "Last", until the user scrolls up
     bool m_columnsSized = false;
+    bool m_fittingColumns = false; // fitColumns() is resizing: not the user
+    QSet<int> m_userSizedColumns;  // sections the user resized: fitColumns() leaves them alone
 };
 
 } // namespace pgdesk::ui
