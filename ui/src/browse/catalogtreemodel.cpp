@@ -1,8 +1,10 @@
 #include <pgdesk/ui/catalogtreemodel.h>
 
+#include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/icons.h>
 
 #include <QFont>
+#include <QGuiApplication>
 #include <QHash>
 #include <QLocale>
 
@@ -159,10 +161,10 @@ QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
     const Node& n = m_nodes[size_t(index.internalId())];
     switch (role) {
     case Qt::DisplayRole:
+        if (index.column() == NameColumn) // a name is data: isolated (SchemaRole, TableRole stay plain)
+            return isolatedIn(QGuiApplication::layoutDirection(), n.isSchema ? n.schema : n.table.name);
         if (n.isSchema)
-            return index.column() == NameColumn ? QVariant(n.schema) : QVariant();
-        if (index.column() == NameColumn)
-            return n.table.name;
+            return {};
         if (index.column() == RowsColumn)
             return rowsText(n.table);
         return notes(n.table);

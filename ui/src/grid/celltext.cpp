@@ -162,6 +162,31 @@ std::optional<QString> localDateTimeText(const QString& text, const QString& typ
     return out;
 }
 
+QString isolated(const QString& text, Isolate how) {
+    static constexpr QChar kFirstStrongIsolate(0x2068);
+    static constexpr QChar kLeftToRightIsolate(0x2066);
+    static constexpr QChar kPopDirectionalIsolate(0x2069);
+    const QChar open = how == Isolate::LeftToRight ? kLeftToRightIsolate : kFirstStrongIsolate;
+    if (!text.contains(QLatin1Char('\n')))
+        return open + text + kPopDirectionalIsolate;
+    // An isolate ends with its paragraph, and a line is one wherever text is shown as a document.
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString& line : lines)
+        line = open + line + kPopDirectionalIsolate;
+    return lines.join(QLatin1Char('\n'));
+}
+
+Isolate isolationFor(const QString& type) {
+    static const QStringList text = {QStringLiteral("text"), QStringLiteral("name"), QStringLiteral("citext"),
+                                     QStringLiteral("\"char\""), QStringLiteral("bytea")};
+    return text.contains(type) || type.startsWith(QLatin1String("character")) ? Isolate::FirstStrong
+                                                                              : Isolate::LeftToRight;
+}
+
+QString isolatedIn(Qt::LayoutDirection layout, const QString& text, Isolate how) {
+    return layout == Qt::RightToLeft && !text.isEmpty() ? isolated(text, how) : text;
+}
+
 std::optional<core::Condition> conditionForCell(const PageModel& model, const QModelIndex& cell,
                                                 bool exclude) {
     const auto* values = cell.isValid() ? model.rowValues(cell.row()) : nullptr;

@@ -1,3 +1,4 @@
+#include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/griddelegate.h>
 #include <pgdesk/ui/pagemodel.h>
@@ -59,6 +60,11 @@ void GridDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelInd
     }
     if (isNull || isDefault || deleted || (cell & PageModel::PlaceholderRow))
         option->palette.setBrush(QPalette::Text, QPalette().color(QPalette::Disabled, QPalette::Text));
+    // Data in a right-to-left layout: isolated, so the paragraph neither reorders it nor changes its width
+    // from the one the size hint measured (a value ending in "Jr." lost its last character to "…"). Only
+    // the text drawn: the model's text, which copying and editors read, stays plain.
+    if (option->direction == Qt::RightToLeft && !option->text.isEmpty())
+        option->text = isolated(option->text, isolationFor(index.data(PageModel::TypeRole).toString()));
 }
 
 } // namespace pgdesk::ui

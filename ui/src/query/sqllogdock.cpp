@@ -6,6 +6,8 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QTextDocument>
+#include <QTextOption>
 #include <QVBoxLayout>
 
 namespace pgdesk::ui {
@@ -19,6 +21,12 @@ SqlLogDock::SqlLogDock(QWidget* parent)
     m_log->setMaximumBlockCount(kMaxLines);
     m_log->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_log->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Statements are written left to right: in a right-to-left layout a line that begins with Persian (a
+    // comment, a value) would be laid out right to left and its SQL reordered. A direction, not marks in
+    // the text, so what is copied from the log is the statement as sent.
+    QTextOption lines = m_log->document()->defaultTextOption();
+    lines.setTextDirection(Qt::LeftToRight);
+    m_log->document()->setDefaultTextOption(lines);
     m_log->setAccessibleName(tr("Statements sent to the server"));
     m_log->setPlaceholderText(tr("Statements the window sends to the server appear here."));
     connect(m_clear, &QPushButton::clicked, this, [this] {

@@ -45,4 +45,22 @@ int pluralCount(qint64 n);
 std::optional<QString> localDateTimeText(const QString& text, const QString& type,
                                          const QLocale& locale = QLocale());
 
+// Data (values, names, SQL, timestamps) shown in a right-to-left layout is put in a Unicode bidi isolate:
+// the paragraph around it would otherwise reorder its parts (an ISO timestamp's time before its date,
+// `we"ird; drop table x;--` with ";--" in front). For display only: what is copied, edited or exported
+// never carries the marks.
+enum class Isolate {
+    FirstStrong, // FSI … PDI: its first letter decides, so Persian text still reads right to left; text
+                 // without letters (numbers, timestamps) reads left to right
+    LeftToRight, // LRI … PDI: text written left to right whatever it contains (SQL, JSON, timestamps)
+};
+// The text in an isolate, each line in its own (an isolate ends with its paragraph).
+QString isolated(const QString& text, Isolate how = Isolate::FirstStrong);
+// How values of a column type (as the catalog names it) are isolated: text (and bytea's translated
+// summary) by its first letter, everything else (numbers, timestamps, JSON, arrays, …) left to right.
+Isolate isolationFor(const QString& type);
+// isolated() in a right-to-left layout; unchanged (and unmarked) in a left-to-right one, where the
+// paragraph's direction is the data's own.
+QString isolatedIn(Qt::LayoutDirection layout, const QString& text, Isolate how = Isolate::FirstStrong);
+
 } // namespace pgdesk::ui

@@ -9,6 +9,7 @@ namespace pgdesk::ui {
 // soft-deleted rows and rows pending deletion struck through, staged, new, restored, deleted and
 // conflicting cells on their theme colours (theme.h cellBackground). The model says what a cell is; this
 // says how it is drawn, so the colours follow the theme in force and the model holds no fonts or brushes.
+// In a right-to-left layout the text drawn is isolated (celltext.h isolated()); the model's stays plain.
 class GridDelegate : public QStyledItemDelegate {
     Q_OBJECT
 public:
