@@ -209,8 +209,7 @@ TableBrowser* MainWindow::openTable(const QString& schema, const QString& name) 
         return nullptr;
     auto* tabs = m_tabs;
     auto* browser = new TableBrowser(m_pool, schema, name, tabs);
-    const int index =
-        tabs->addTab(browser, themedIcon(QStringLiteral("table")), isolatedIn(layoutDirection(), name));
+    const int index = tabs->addTab(browser, themedIcon(QStringLiteral("table")), name);
     tabs->setTabToolTip(index, schema + QLatin1Char('.') + name);
     StartPage::noteTable(m_sessionProfile, schema + QLatin1Char('.') + name);
     tabs->setCurrentIndex(index);
@@ -319,6 +318,7 @@ void MainWindow::onSessionOpened(const SessionInfo& info) {
     m_poolStatus->setPool(info.pool);
     m_sessionProfile = m_openingProfile;
     StartPage::noteConnection(m_sessionProfile);
+    m_startPage->reload(); // it may be on screen
     if (m_tableToOpen.isEmpty() && !m_sessionProfile.isEmpty())
         restoreTabs(); // the tabs this profile had open last time
     if (!m_tableToOpen.isEmpty()) {

@@ -55,7 +55,10 @@ QListWidget* recentList(const QString& objectName, const QString& accessibleName
     list->setAccessibleName(accessibleName);
     list->setFrameShape(QFrame::NoFrame);
     list->setIconSize(QSize(16, 16));
-    list->setMinimumSize(300, 120);
+    list->setMinimumWidth(300);
+    // As tall as its entries: one recent connection is one line, not a white box down the page.
+    list->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     return list;
 }
 
@@ -150,11 +153,11 @@ StartPage::StartPage(QWidget* parent)
     auto* left = new QVBoxLayout;
     left->addWidget(heading(tr("Recent connections"), this));
     left->addWidget(m_noConnections);
-    left->addWidget(m_connections, 1);
+    left->addWidget(m_connections);
     left->addWidget(heading(tr("Recent tables"), this));
     left->addWidget(m_noTables);
-    left->addWidget(m_tables, 1);
-    left->addStretch(0);
+    left->addWidget(m_tables);
+    left->addStretch(1);
     auto* right = new QVBoxLayout;
     right->addWidget(heading(tr("Keyboard shortcuts"), this));
     right->addLayout(keys);
