@@ -1,0 +1,115 @@
+#include <pgdesk/core/activityreader.h>
+
+#include <pgdesk/core/connection.h>
+#include <pgdesk/core/result.h>
+
+#include <QSet>
+
+namespace pgdesk::core {
+
+namespace {
+
+// One statement for the whole picture, so the ages, the blocking pids and the lock modes describe the same
+// moment. pg_blocking_pids() takes the lock manager's locks: asked only for processes that wait for a
+// heavyweight lock, never for every row. A process waits for at most one lock, hence LIMIT 1.
+const char* const kSessionsSql =
+    "SELECT a.pid, coalesce(a.usename::text, ''), coalesce(a.datname::text, ''), "
+    "coalesce(a.application_name, ''), coalesce(host(a.client_addr), ''), coalesce(a.client_port, -1), "
+    "coalesce(a.backend_type, ''), coalesce(a.state, ''), coalesce(a.wait_event_type, ''), "
+    "coalesce(a.wait_event, ''), coalesce(a.query, ''), "
+    "a.backend_start, a.xact_start, a.query_start, a.state_change, "
+    "coalesce(floor(extract(epoch FROM now() - a.backend_start))::bigint, -1), "
+    "coalesce(floor(extract(epoch FROM now() - a.xact_start))::bigint, -1), "
+    "coalesce(floor(extract(epoch FROM now() - a.query_start))::bigint, -1), "
+    "coalesce(floor(extract(epoch FROM now() - a.state_change))::bigint, -1), "
+    "CASE WHEN a.wait_event_type = 'Lock' THEN array_to_string(pg_blocking_pids(a.pid), ',') END, "
+    "w.mode, w.locktype "
+    "FROM pg_stat_activity a "
+    "LEFT JOIN LATERAL (SELECT l.mode, l.locktype FROM pg_locks l WHERE l.pid = a.pid AND NOT l.granted "
+    "LIMIT 1) w ON a.wait_event_type = 'Lock' "
+    "WHERE a.pid IS DISTINCT FROM pg_backend_pid() "
+    "ORDER BY a.backend_type IS DISTINCT FROM 'client backend', a.pid";
+
+QList<int> pidList(const QString& text) {
+    QList<int> pids;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        pids << part.toInt();
+    return pids;
+}
+
+bool signalBackend(Connection& connection, const char* function, int pid) {
+    const Result r = connection.exec(QStringLiteral("SELECT %1($1::int)").arg(QLatin1String(function)),
+                                     {param(static_cast<long long>(pid))});
+    return r.rowCount() == 1 && r.text(0, 0) == QLatin1String("t");
+}
+
+} // namespace
+
+ActivityReader::ActivityReader(Connection& connection)
+    : m_connection(connection) {
+}
+
+QList<BackendActivity> ActivityReader::sessions() {
+    const Result r = m_connection.exec(QLatin1String(kSessionsSql), {});
+    QList<BackendActivity> out;
+    out.reserve(r.rowCount());
+    QSet<int> blocking;
+    for (int row = 0; row < r.rowCount(); ++row) {
+        BackendActivity s;
+        s.pid = r.text(row, 0).toInt();
+        s.user = r.text(row, 1);
+        s.database = r.text(row, 2);
+        s.application = r.text(row, 3);
+        s.clientAddress = r.text(row, 4);
+        s.clientPort = r.text(row, 5).toInt();
+        s.backendType = r.text(row, 6);
+        s.state = r.text(row, 7);
+        s.waitEventType = r.text(row, 8);
+        s.waitEvent = r.text(row, 9);
+        s.query = r.text(row, 10);
+        s.backendStart = r.text(row, 11);
+        s.transactionStart = r.text(row, 12);
+        s.queryStart = r.text(row, 13);
+        s.stateChange = r.text(row, 14);
+        s.backendSeconds = r.text(row, 15).toLongLong();
+        s.transactionSeconds = r.text(row, 16).toLongLong();
+        s.querySeconds = r.text(row, 17).toLongLong();
+        s.stateSeconds = r.text(row, 18).toLongLong();
+        s.blockedBy = pidList(r.text(row, 19));
+        s.waitingLockMode = r.text(row, 20);
+        s.waitingLockType = r.text(row, 21);
+        for (int pid : std::as_const(s.blockedBy))
+            blocking.insert(pid);
+        out << s;
+    }
+    for (BackendActivity& s : out)
+        s.blocksOthers = blocking.contains(s.pid);
+    return out;
+}
+
+bool ActivityReader::cancelBackend(int pid) {
+    return signalBackend(m_connection, "pg_cancel_backend", pid);
+}
+
+bool ActivityReader::terminateBackend(int pid) {
+    return signalBackend(m_connection, "pg_terminate_backend", pid);
+}
+
+bool ActivityReader::throughPooler() const {
+    return m_connection.profile().pooler != PoolerMode::None;
+}
+
+QList<BackendActivity> lockInvolved(const QList<BackendActivity>& sessions) {
+    QList<BackendActivity> out;
+    for (const BackendActivity& s : sessions)
+        if (s.isBlocked() || s.blocksOthers)
+            out << s;
+    return out;
+}
+
+LockBlocker asBlocker(const BackendActivity& session) {
+    return LockBlocker{session.pid,   session.user,  session.application,
+                       session.state, session.query, session.transactionSeconds};
+}
+
+} // namespace pgdesk::core
