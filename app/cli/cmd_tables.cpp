@@ -2,13 +2,11 @@
 #include "commands.h"
 #include "connect.h"
 #include "exitcodes.h"
+#include "jsonwriter.h"
 #include "output.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
-
-#include <QJsonArray>
-#include <QJsonObject>
 
 namespace pgdesk::cli {
 
@@ -47,21 +45,32 @@ int cmdTables(Invocation& inv) {
 
     if (format == Format::Json) {
         JsonArrayPrinter array(inv.out, QStringLiteral("tables"));
+        // Written straight to text: a QJsonObject and a QJsonDocument per table were ~45% of the time.
+        QByteArray element;
         for (const auto& t : tables) {
-            array.append(QJsonObject{
-                {QStringLiteral("schema"), t.schema},
-                {QStringLiteral("name"), t.name},
-                {QStringLiteral("kind"), core::relationKindName(t.kind)},
-                {QStringLiteral("parent_schema"), stringOrNull(t.parentSchema)},
-                {QStringLiteral("parent_name"), stringOrNull(t.parentName)},
-                {QStringLiteral("estimated_rows"),
-                 hasEstimate(t.kind) ? QJsonValue(t.estimatedRows) : QJsonValue()},
-                {QStringLiteral("estimate_from_size"), t.estimateFromSize},
-                {QStringLiteral("total_bytes"), t.totalBytes},
-                {QStringLiteral("comment"), stringOrNull(t.comment)},
-                {QStringLiteral("conventions"), conventionsWithOverride(t.conventions, overrideOf(t))},
-                {QStringLiteral("privileges"), privilegesJson(t.privileges)},
-            });
+            element.resize(0); // keeps the capacity for the next table
+            IndentedJsonWriter w(element, 2);
+            w.beginObject();
+            // QJsonObject's (sorted) key order, which the output has always had.
+            w.key(u"comment").stringOrNull(t.comment);
+            w.key(u"conventions");
+            writeConventionsWithOverride(w, t.conventions, overrideOf(t));
+            w.key(u"estimate_from_size").boolean(t.estimateFromSize);
+            w.key(u"estimated_rows");
+            if (hasEstimate(t.kind))
+                w.number(t.estimatedRows);
+            else
+                w.null();
+            w.key(u"kind").string(core::relationKindName(t.kind));
+            w.key(u"name").string(t.name);
+            w.key(u"parent_name").stringOrNull(t.parentName);
+            w.key(u"parent_schema").stringOrNull(t.parentSchema);
+            w.key(u"privileges");
+            writePrivileges(w, t.privileges);
+            w.key(u"schema").string(t.schema);
+            w.key(u"total_bytes").integer(t.totalBytes);
+            w.endObject();
+            array.appendRaw(element);
         }
         array.finish();
         return ExitOk;

@@ -84,6 +84,11 @@ void JsonArrayPrinter::append(const QJsonObject& element) {
     m_out << QString::fromUtf8(text);
 }
 
+void JsonArrayPrinter::appendRaw(const QByteArray& elementText) {
+    m_out << (m_empty ? "\n        " : ",\n        ") << QString::fromUtf8(elementText);
+    m_empty = false;
+}
+
 void JsonArrayPrinter::finish() {
     m_out << "\n    ]\n}\n";
 }

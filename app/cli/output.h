@@ -35,6 +35,8 @@ class JsonArrayPrinter final {
 public:
     JsonArrayPrinter(QTextStream& out, const QString& key);
     void append(const QJsonObject& element);
+    // An element already written at depth 2 (IndentedJsonWriter(text, 2)), without a trailing newline.
+    void appendRaw(const QByteArray& elementText);
     void finish();
 
 private:
