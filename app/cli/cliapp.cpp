@@ -62,6 +62,13 @@ Commands:
   import TABLE FILE.csv|- [--header] [--delimiter C] [--null TEXT] [--columns C1,C2]
                         load CSV with COPY in one transaction: every row or none; a bad row
                         is named by its line and column
+  activity [--blocking] the server's processes (pg_stat_activity): user, database, client,
+                        state, wait event, transaction age, blocked by (pg_blocking_pids) with
+                        the lock mode waited for, query; --blocking: only blocked and blocking
+                        sessions; --format table or json
+  cancel PID            cancel the statement server process PID runs (pg_cancel_backend)
+  terminate PID         end server process PID's session (pg_terminate_backend); exit 6
+                        when PID is no server process, 4 when the role may not signal it
 
 Exit codes:
   0    success
@@ -150,6 +157,12 @@ int run(const QStringList& arguments) {
             return cmdApply(inv);
         if (command == QLatin1String("import"))
             return cmdImport(inv);
+        if (command == QLatin1String("activity"))
+            return cmdActivity(inv);
+        if (command == QLatin1String("cancel"))
+            return cmdCancel(inv);
+        if (command == QLatin1String("terminate"))
+            return cmdTerminate(inv);
         throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
     } catch (const UsageError& e) {
         err << "pgdesk-cli: " << e.message << "\nTry 'pgdesk-cli --help'.\n";

@@ -16,6 +16,9 @@ int cmdDescribe(Invocation& inv);
 int cmdExport(Invocation& inv);
 int cmdApply(Invocation& inv);
 int cmdImport(Invocation& inv);
+int cmdActivity(Invocation& inv);
+int cmdCancel(Invocation& inv);
+int cmdTerminate(Invocation& inv);
 
 // browse and export: a line on standard error when the table's soft-delete convention hides rows
 // (stdout stays the data), naming the column and --deleted all.
