@@ -356,6 +356,54 @@ private slots:
         QCOMPARE(header->sectionSize(idColumn), 30);
     }
 
+    // The query tool's result grid copies the selection as TSV (Ctrl+C, with names Ctrl+Shift+C) and its
+    // context menu shows those keys.
+    void resultGridCopiesAndShowsKeys() {
+        MainWindow w;
+        w.show();
+        w.openDsn(pgdesk::test::conninfo());
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 15000);
+        pgdesk::ui::QueryTool* tool = w.openQueryTool();
+        QVERIFY(tool);
+        tool->setSql(QStringLiteral("select 1 as a, 'x y' as b union all select 2, null"));
+        QSignalSpy done(tool, &pgdesk::ui::QueryTool::runFinished);
+        tool->run();
+        QTRY_VERIFY_WITH_TIMEOUT(done.count() == 1, 15000);
+        QTableView* grid = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((grid = tool->findChild<QTableView*>(QStringLiteral("resultView"))), 5000);
+        grid->selectAll();
+        QAction* copy = nullptr;
+        QAction* copyNames = nullptr;
+        for (QAction* a : grid->actions()) {
+            if (a->shortcut() == QKeySequence(QKeySequence::Copy))
+                copy = a;
+            if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C))
+                copyNames = a;
+        }
+        QVERIFY(copy && copyNames);
+        copy->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("1\tx y\n2\t\n"));
+        copyNames->trigger();
+        QVERIFY2(QGuiApplication::clipboard()->text().startsWith(QStringLiteral("a\tb\n1\tx y")),
+                 qPrintable(QGuiApplication::clipboard()->text()));
+
+        QStringList seen;
+        QTimer::singleShot(300, this, [&] {
+            if (auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget())) {
+                for (QAction* a : menu->actions())
+                    seen << QStringLiteral("%1|%2").arg(a->text(), a->shortcut().toString());
+                menu->close();
+            }
+        });
+        const QPoint cell = grid->visualRect(grid->model()->index(0, 0)).center();
+        QContextMenuEvent event(QContextMenuEvent::Mouse, cell, grid->viewport()->mapToGlobal(cell));
+        QApplication::sendEvent(grid->viewport(), &event);
+        QTRY_VERIFY(!seen.isEmpty());
+        QVERIFY2(seen.contains(QStringLiteral("Copy|Ctrl+C")), qPrintable(seen.join(',')));
+        QVERIFY2(seen.contains(QStringLiteral("Copy with column names|Ctrl+Shift+C")),
+                 qPrintable(seen.join(',')));
+    }
+
     // A view cannot take imported rows: the tree's Import is disabled there, and says why.
     void importOnlyForTables() {
         MainWindow w;

@@ -1,5 +1,8 @@
 #include "query/queryresults.h"
 
+#include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/icons.h>
+
 #include "query/querysession.h"
 
 #include <pgdesk/core/errors.h>
@@ -13,6 +16,8 @@
 
 #include <QGuiApplication>
 
+#include <QAction>
+#include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -20,6 +25,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QTableView>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -47,6 +53,34 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
     m_view->setAlternatingRowColors(true);
     m_view->setAccessibleName(tr("Result rows of statement %1").arg(result.index + 1));
     followGridPreferences(m_view, m_model);
+    // Copy as the table tab copies (TSV of the selection, Ctrl+C; with the column names, Ctrl+Shift+C), and a
+    // context menu that shows those keys.
+    const auto copyAction = [this](const QString& text, const QKeySequence& key, bool headers) {
+        auto* a = new QAction(themedIcon(QStringLiteral("edit-copy")), text, m_view);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetShortcut);
+        connect(a, &QAction::triggered, this, [this, headers] {
+            const QModelIndexList cells = m_view->selectionModel()->selectedIndexes();
+            if (!cells.isEmpty())
+                QGuiApplication::clipboard()->setText(cellsAsTsv(*m_model, cells, headers));
+        });
+        m_view->addAction(a);
+        return a;
+    };
+    QAction* copy = copyAction(tr("Copy"), QKeySequence::Copy, false);
+    QAction* copyWithNames =
+        copyAction(tr("Copy with column names"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this,
+            [this, copy, copyWithNames](const QPoint& pos) {
+                if (!m_view->indexAt(pos).isValid())
+                    return;
+                auto* menu = new QMenu(this);
+                menu->setAttribute(Qt::WA_DeleteOnClose);
+                menu->addAction(copy);
+                menu->addAction(copyWithNames);
+                menu->popup(m_view->viewport()->mapToGlobal(pos));
+            });
 
     m_range = new QLabel(this);
     m_range->setObjectName(QStringLiteral("resultRange"));
