@@ -209,7 +209,8 @@ TableBrowser* MainWindow::openTable(const QString& schema, const QString& name) 
         return nullptr;
     auto* tabs = m_tabs;
     auto* browser = new TableBrowser(m_pool, schema, name, tabs);
-    const int index = tabs->addTab(browser, themedIcon(QStringLiteral("table")), name);
+    const int index =
+        tabs->addTab(browser, themedIcon(QStringLiteral("table")), isolatedIn(layoutDirection(), name));
     tabs->setTabToolTip(index, schema + QLatin1Char('.') + name);
     StartPage::noteTable(m_sessionProfile, schema + QLatin1Char('.') + name);
     tabs->setCurrentIndex(index);
