@@ -491,7 +491,17 @@ QList<TableSummary> CatalogReader::tables(const QString& schema) {
         s.privileges = t.privileges;
         out << std::move(s);
     }
-    return out;
+    // By schema, then name, as `name` compares (C collation: UTF-8 bytes, which is code point order).
+    std::vector<std::pair<QByteArray, qsizetype>> keys;
+    keys.reserve(size_t(out.size()));
+    for (qsizetype i = 0; i < out.size(); ++i)
+        keys.emplace_back(out[i].schema.toUtf8() + '\0' + out[i].name.toUtf8(), i);
+    std::sort(keys.begin(), keys.end());
+    QList<TableSummary> sorted;
+    sorted.reserve(out.size());
+    for (const auto& key : keys)
+        sorted << std::move(out[key.second]);
+    return sorted;
 }
 
 TableInfo CatalogReader::table(const QString& schema, const QString& name) {
