@@ -1,0 +1,186 @@
+#include "testcluster.h"
+
+#include <pgdesk/core/connection.h>
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/activityview.h>
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+#include <thread>
+
+using pgdesk::core::Connection;
+using pgdesk::ui::ActivityModel;
+using pgdesk::ui::ActivityView;
+
+namespace {
+
+QModelIndex cell(const ActivityModel* model, int pid, int column) {
+    const int row = model->rowOfPid(pid);
+    return row < 0 ? QModelIndex() : model->index(row, column);
+}
+
+} // namespace
+
+class TestActivityView final : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        pgdesk::test::psql(
+            QStringLiteral("set client_min_messages = warning; drop table if exists ui_activity_lock; "
+                           "create table ui_activity_lock(id int primary key, v int); "
+                           "insert into ui_activity_lock values (1, 0)"),
+            QStringLiteral("postgres"));
+    }
+
+    // Two real sessions, one blocking the other: the view lists both (the blocked row naming its blocker and
+    // the lock mode, the idle transaction's age highlighted), Cancel ends the blocked statement with 57014
+    // after a confirmation showing its query, Terminate ends the holder's session. The view's connection is
+    // its own: it reads while the session's pool is exhausted.
+    void blockedSessionCancelTerminate() {
+        auto profile = pgdesk::test::profile(QStringLiteral("postgres"));
+        profile.pool.size = 1;
+        profile.pool.maxOverflow = 0;
+        profile.pool.timeoutSeconds = 1;
+        auto pool = pgdesk::core::Pool::create(profile);
+        auto exhausted = pool->acquire(); // the session's only connection is taken
+
+        auto holder = Connection::open(profile);
+        auto waiter = Connection::open(profile);
+        const int holderPid = holder.backendPid();
+        const int waiterPid = waiter.backendPid();
+        holder.exec(QStringLiteral("begin; update ui_activity_lock set v = 1 where id = 1"));
+        std::exception_ptr fromWaiter;
+        std::thread t([&] {
+            try {
+                waiter.exec(
+                    QStringLiteral("update ui_activity_lock set v = 2 where id = 1 /* blocked one */"));
+            } catch (...) {
+                fromWaiter = std::current_exception();
+            }
+        });
+        auto joinWaiter = qScopeGuard([&] {
+            if (t.joinable()) {
+                waiter.cancelHandle().cancel();
+                t.join();
+            }
+        });
+
+        ActivityView view(profile, std::nullopt);
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy refreshed(&view, &ActivityView::refreshed);
+        view.resize(1000, 400);
+        view.show();
+        QVERIFY(view.refreshTimer()->isActive());
+        QVERIFY(!view.poolerBanner()->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(cell(view.model(), waiterPid, ActivityModel::BlockedBy).data().toString() ==
+                                     QString::number(holderPid),
+                                 10000);
+        // Auto-refresh: more reads arrive without asking.
+        const int before = refreshed.size();
+        QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() > before, 5000);
+
+        const ActivityModel* model = view.model();
+        QCOMPARE(cell(model, waiterPid, ActivityModel::LockMode).data().toString(),
+                 QStringLiteral("ShareLock"));
+        QCOMPARE(cell(model, waiterPid, 0).data(ActivityModel::HighlightRole).toString(),
+                 QStringLiteral("blocked"));
+        QVERIFY(
+            cell(model, waiterPid, ActivityModel::Query).data(Qt::BackgroundRole).value<QColor>().isValid());
+        QCOMPARE(cell(model, holderPid, ActivityModel::State).data().toString(),
+                 QStringLiteral("idle in transaction"));
+        QCOMPARE(cell(model, holderPid, 0).data(ActivityModel::HighlightRole).toString(),
+                 QStringLiteral("idle_in_transaction"));
+        QVERIFY(!cell(model, holderPid, ActivityModel::TransactionAge).data().toString().isEmpty());
+        QVERIFY(cell(model, holderPid, ActivityModel::TransactionAge)
+                    .data(Qt::BackgroundRole)
+                    .value<QColor>()
+                    .isValid());
+        QVERIFY(!cell(model, holderPid, ActivityModel::Query).data(Qt::BackgroundRole).isValid());
+        QVERIFY(cell(model, holderPid, ActivityModel::Query)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("set v = 1")));
+
+        // Hidden: the timer stops; shown again: it runs.
+        view.hide();
+        QVERIFY(!view.refreshTimer()->isActive());
+        view.show();
+        QVERIFY(view.refreshTimer()->isActive());
+
+        // Nothing selected: nothing to signal.
+        view.view()->clearSelection();
+        QVERIFY(!view.cancelButton()->isEnabled());
+
+        // Declined: nothing is sent.
+        QString asked;
+        view.setConfirmation([&asked](const QString&, const QString& text) {
+            asked = text;
+            return false;
+        });
+        QSignalSpy signalled(&view, &ActivityView::signalled);
+        view.selectPid(waiterPid);
+        QVERIFY(view.cancelButton()->isEnabled());
+        view.cancelButton()->click();
+        QVERIFY2(asked.contains(QStringLiteral("blocked one")), qPrintable(asked));
+        QTest::qWait(200);
+        QCOMPARE(signalled.size(), 0);
+
+        view.setConfirmation([&asked](const QString&, const QString& text) {
+            asked = text;
+            return true;
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), 5000);
+        view.selectPid(waiterPid); // a refresh may have come in between
+        view.cancelSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(signalled.size(), 1, 5000);
+        QCOMPARE(signalled.first().at(0).toInt(), waiterPid);
+        QCOMPARE(signalled.first().at(1).toBool(), false);
+        QCOMPARE(signalled.first().at(2).toBool(), true);
+        t.join();
+        QVERIFY(fromWaiter);
+        try {
+            std::rethrow_exception(fromWaiter);
+        } catch (const pgdesk::core::QueryCanceled& e) {
+            QCOMPARE(e.sqlState(), QStringLiteral("57014"));
+        }
+
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), 5000);
+        view.selectPid(holderPid);
+        QCOMPARE(view.selectedPid(), holderPid);
+        view.terminateButton()->click();
+        QVERIFY2(asked.contains(QStringLiteral("Terminate")), qPrintable(asked));
+        QTRY_COMPARE_WITH_TIMEOUT(signalled.size(), 2, 5000);
+        QCOMPARE(signalled.last().at(1).toBool(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowOfPid(holderPid) < 0, 10000);
+        QVERIFY_THROWS_EXCEPTION(pgdesk::core::ConnectionError, holder.exec(QStringLiteral("select 1")));
+    }
+
+    void ages() {
+        QCOMPARE(ActivityModel::ageText(-1), QString());
+        QCOMPARE(ActivityModel::ageText(42), QStringLiteral("42 s"));
+        QCOMPARE(ActivityModel::ageText(185), QStringLiteral("3 min 5 s"));
+        QCOMPARE(ActivityModel::ageText(7800), QStringLiteral("2 h 10 min"));
+    }
+
+    // Through a transaction pooler the banner says what the rows are.
+    void poolerBanner() {
+        auto profile = pgdesk::test::profile(QStringLiteral("postgres"));
+        profile.pooler = pgdesk::core::PoolerMode::Transaction;
+        ActivityView view(profile, std::nullopt);
+        view.show();
+        QVERIFY(view.poolerBanner()->isVisible());
+        QVERIFY(view.poolerBanner()->text().contains(QStringLiteral("pooler")));
+        view.hide();
+    }
+};
+
+QTEST_MAIN(TestActivityView)
+#include "tst_activityview.moc"
