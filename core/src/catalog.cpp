@@ -22,6 +22,18 @@ QString relationKindName(RelationKind kind) {
     return QStringLiteral("table");
 }
 
+RelationKind relationKindFromRelkind(const QString& relkind) {
+    if (relkind == QLatin1String("p"))
+        return RelationKind::PartitionedTable;
+    if (relkind == QLatin1String("v"))
+        return RelationKind::View;
+    if (relkind == QLatin1String("m"))
+        return RelationKind::MaterializedView;
+    if (relkind == QLatin1String("f"))
+        return RelationKind::ForeignTable;
+    return RelationKind::Table;
+}
+
 bool ColumnInfo::isTextLike() const {
     // Enums compare and filter like text (their labels); citext and name fall in Text via the category.
     return category == TypeCategory::Text || category == TypeCategory::Enum;

@@ -202,18 +202,6 @@ QList<ForeignKey> parseForeignKeys(const QJsonArray& array) {
     return keys;
 }
 
-RelationKind kindFromRelkind(const QString& relkind) {
-    if (relkind == QLatin1String("p"))
-        return RelationKind::PartitionedTable;
-    if (relkind == QLatin1String("v"))
-        return RelationKind::View;
-    if (relkind == QLatin1String("m"))
-        return RelationKind::MaterializedView;
-    if (relkind == QLatin1String("f"))
-        return RelationKind::ForeignTable;
-    return RelationKind::Table;
-}
-
 bool boolAt(const Result& r, int row, int column) {
     return r.view(row, column) == "t";
 }
@@ -255,7 +243,7 @@ TableInfo parseCommon(const Result& r, int row, const CommonColumns& at) {
     t.oid = Oid(int64At(r, row, at.oid));
     t.schema = r.text(row, at.schema);
     t.name = r.text(row, at.name);
-    t.kind = kindFromRelkind(r.text(row, at.relkind));
+    t.kind = relationKindFromRelkind(r.text(row, at.relkind));
     t.parentSchema = r.text(row, at.parentSchema);
     t.parentName = r.text(row, at.parentName);
     t.estimatedRows = r.bytes(row, at.estimatedRows).toDouble();

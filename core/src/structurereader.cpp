@@ -46,18 +46,6 @@ private:
     int m_row;
 };
 
-RelationKind relationKind(const QString& relkind) {
-    if (relkind == QLatin1String("p"))
-        return RelationKind::PartitionedTable;
-    if (relkind == QLatin1String("v"))
-        return RelationKind::View;
-    if (relkind == QLatin1String("m"))
-        return RelationKind::MaterializedView;
-    if (relkind == QLatin1String("f"))
-        return RelationKind::ForeignTable;
-    return RelationKind::Table;
-}
-
 QString storageName(const QString& attstorage) {
     if (attstorage == QLatin1String("p"))
         return QStringLiteral("plain");
@@ -119,7 +107,7 @@ void parseRelation(TableStructure& t, const Row& r) {
     t.oid = Oid(r.int64("oid"));
     t.schema = r.text("schema_name");
     t.name = r.text("rel_name");
-    t.kind = relationKind(r.text("relkind"));
+    t.kind = relationKindFromRelkind(r.text("relkind"));
     t.owner = r.text("owner");
     t.comment = r.text("comment");
     t.tablespace = r.text("tablespace");
@@ -293,7 +281,7 @@ StructureChild parseChild(const Row& r) {
     StructureChild c;
     c.schema = r.text("schema_name");
     c.name = r.text("rel_name");
-    c.kind = relationKind(r.text("relkind"));
+    c.kind = relationKindFromRelkind(r.text("relkind"));
     c.isPartition = r.flag("is_partition");
     c.bound = r.text("bound");
     c.totalBytes = r.int64("total_bytes");

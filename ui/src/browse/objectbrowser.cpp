@@ -179,12 +179,7 @@ void ObjectBrowser::refresh() {
             try {
                 tables = reader.tables();
             } catch (const core::QueryError& e) {
-                if (reader.lockHolders().isEmpty())
-                    throw;
-                // The same line as a waiting apply shows, in the user's language.
-                core::ErrorInfo info = e.info();
-                info.message = LockWaitWatcher::describe(reader.lockHolders());
-                core::throwError(std::move(info));
+                LockWaitWatcher::rethrowNamingHolders(e, reader.lockHolders());
             }
             for (auto& t : tables)
                 core::applyConventionOverride(t, connection->profile());

@@ -224,12 +224,7 @@ void StructureView::refresh() {
             try {
                 return reader.read(schema, table);
             } catch (const core::QueryError& e) {
-                if (reader.lockHolders().isEmpty())
-                    throw;
-                // The same line as the object tree and a waiting apply show, in the user's language.
-                core::ErrorInfo info = e.info();
-                info.message = LockWaitWatcher::describe(reader.lockHolders());
-                core::throwError(std::move(info));
+                LockWaitWatcher::rethrowNamingHolders(e, reader.lockHolders());
             }
         },
         [this](core::TableStructure structure) {

@@ -70,4 +70,13 @@ void LockWaitWatcher::setText(const QString& text) {
     emit changed(m_text);
 }
 
+void LockWaitWatcher::rethrowNamingHolders(const core::QueryError& e,
+                                           const QList<core::LockBlocker>& holders) {
+    if (holders.isEmpty())
+        throw; // called from the handler of `e`: rethrown as caught, its own type kept
+    core::ErrorInfo info = e.info();
+    info.message = describe(holders);
+    core::throwError(std::move(info));
+}
+
 } // namespace pgdesk::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <pgdesk/core/errors.h>
 #include <pgdesk/core/lockwait.h>
 
 #include <QObject>
@@ -34,6 +35,11 @@ public:
 
     // The line for people, empty when `blockers` is.
     static QString describe(const QList<core::LockBlocker>& blockers);
+    // Rethrows a catalog read's lock timeout with describe()'s line as its message (the same words as the
+    // tree, the structure page and a waiting apply show); `e` as it is when no holder was found. Call it
+    // only inside the handler that caught `e`.
+    [[noreturn]] static void rethrowNamingHolders(const core::QueryError& e,
+                                                  const QList<core::LockBlocker>& holders);
 
 signals:
     void changed(const QString& text);

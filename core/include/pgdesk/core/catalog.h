@@ -15,6 +15,8 @@ class Connection;
 // Query: the result of a read-only SQL query used as a source (CatalogReader::describeQuery).
 enum class RelationKind { Table, PartitionedTable, View, MaterializedView, ForeignTable, Query };
 QString relationKindName(RelationKind kind); // "table", "partitioned_table", "view", …
+// pg_class.relkind ("r", "p", "v", "m", "f") as a RelationKind; anything else is a Table.
+RelationKind relationKindFromRelkind(const QString& relkind);
 
 // Broad family of a column's type; decides which filter operations and editors fit.
 enum class TypeCategory {
