@@ -195,6 +195,120 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ActivityModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 d %2 h</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>lokaler Socket</translation>
+    </message>
+    <message>
+        <source>Waits for %1 (%2) held by PID %3</source>
+        <translation>Wartet auf %1 (%2), gehalten von PID %3</translation>
+    </message>
+    <message>
+        <source>Transaction started %1</source>
+        <translation>Transaktion gestartet: %1</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Wait event</source>
+        <translation>Warteereignis</translation>
+    </message>
+    <message>
+        <source>Transaction age</source>
+        <translation>Transaktionsalter</translation>
+    </message>
+    <message>
+        <source>Blocked by</source>
+        <translation>Blockiert von</translation>
+    </message>
+    <message>
+        <source>Lock mode</source>
+        <translation>Sperrmodus</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ActivityView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Query…</source>
+        <translation>Abfrage abbre&amp;chen …</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate Session…</source>
+        <translation>Sitzung &amp;beenden …</translation>
+    </message>
+    <message>
+        <source>Connected through a transaction pooler: these are the server&apos;s backends (the pooler&apos;s server connections), not the pooler&apos;s client sessions.</source>
+        <translation>Über einen Transaktions-Pooler verbunden: Dies sind die Backends des Servers (die Serververbindungen des Poolers), nicht die Client-Sitzungen des Poolers.</translation>
+    </message>
+    <message>
+        <source>Terminate Session</source>
+        <translation>Sitzung beenden</translation>
+    </message>
+    <message>
+        <source>Cancel Query</source>
+        <translation>Abfrage abbrechen</translation>
+    </message>
+    <message>
+        <source>Terminate the session of PID %1 (%2)? Its open transaction is rolled back.</source>
+        <translation>Die Sitzung von PID %1 (%2) beenden? Ihre offene Transaktion wird zurückgerollt.</translation>
+    </message>
+    <message>
+        <source>Cancel the statement PID %1 (%2) runs?</source>
+        <translation>Die Anweisung abbrechen, die PID %1 (%2) ausführt?</translation>
+    </message>
+    <message>
+        <source>PID %1 is no longer a server process.</source>
+        <translation>PID %1 ist kein Serverprozess mehr.</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::BatchDialog</name>
     <message>
         <source>NULL</source>
@@ -480,10 +594,6 @@
         <translation>postgresql://benutzer@host:5432/db  oder  host=… dbname=…</translation>
     </message>
     <message>
-        <source>Paste a connection URI or key=value string, then Fill: it replaces the connection fields; a password in it goes to the (masked) password field.</source>
-        <translation>Eine Verbindungs-URI oder eine Zeichenkette aus Schlüssel=Wert einfügen, dann „Felder füllen“: Sie ersetzt die Verbindungsfelder; ein enthaltenes Passwort kommt in das (verdeckte) Passwortfeld.</translation>
-    </message>
-    <message>
         <source>&amp;Fill fields</source>
         <translation>&amp;Felder füllen</translation>
     </message>
@@ -688,6 +798,14 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <source>(SQLSTATE %1)</source>
         <translation>(SQLSTATE %1)</translation>
     </message>
+    <message>
+        <source>Paste a connection URI or key=value string, then Enter or Fill fields: it replaces the connection fields (nothing is saved); a password in it goes to the (masked) password field.</source>
+        <translation>Fügen Sie einen Verbindungs-URI oder eine key=value-Zeichenkette ein, dann Eingabe oder „Felder füllen“: Sie ersetzt die Verbindungsfelder (nichts wird gespeichert); ein enthaltenes Passwort kommt in das (maskierte) Passwortfeld.</translation>
+    </message>
+    <message>
+        <source>“%1” is not saved yet.</source>
+        <translation>„%1“ ist noch nicht gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::EditSession</name>
@@ -725,6 +843,54 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
             <numerusform>%n Spalte ausgeblendet: %1 (diese Rolle hat kein SELECT-Recht darauf).</numerusform>
             <numerusform>%n Spalten ausgeblendet: %1 (diese Rolle hat kein SELECT-Recht darauf).</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln aktualisiert</numerusform>
+            <numerusform>%Ln aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln inserted</source>
+        <translation>
+            <numerusform>%Ln eingefügt</numerusform>
+            <numerusform>%Ln eingefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln soft-deleted</source>
+        <translation>
+            <numerusform>%Ln logisch gelöscht</numerusform>
+            <numerusform>%Ln logisch gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted permanently</source>
+        <translation>
+            <numerusform>%Ln endgültig gelöscht</numerusform>
+            <numerusform>%Ln endgültig gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln restored</source>
+        <translation>
+            <numerusform>%Ln wiederhergestellt</numerusform>
+            <numerusform>%Ln wiederhergestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applied to %1: nothing to write.</source>
+        <translation>Auf %1 angewendet: nichts zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Applied to %1: %2.</source>
+        <translation>Auf %1 angewendet: %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the counts of an apply</comment>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -834,10 +1000,6 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <translation>Filter hinzufügen</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>Anwenden</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>Leeren</translation>
     </message>
@@ -872,6 +1034,10 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     <message>
         <source>Run the filter on the server (Enter)</source>
         <translation>Den Filter auf dem Server ausführen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Run filter</source>
+        <translation>Filter ausführen</translation>
     </message>
 </context>
 <context>
@@ -1203,6 +1369,13 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::LineNumberGutter</name>
+    <message>
+        <source>Line numbers</source>
+        <translation>Zeilennummern</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::LockWaitWatcher</name>
     <message>
         <source>%1, idle in transaction for %2 s</source>
@@ -1366,6 +1539,46 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <source>&amp;Import CSV into table…</source>
         <translation>CSV in Tabelle &amp;importieren …</translation>
     </message>
+    <message>
+        <source>Close tab</source>
+        <translation>Tab schließen</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh objects</source>
+        <translation>Objekte &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reload schemas and tables</source>
+        <translation>Schemas und Tabellen neu laden</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Massenoperation</translation>
+    </message>
+    <message>
+        <source>New query</source>
+        <translation>Neue Abfrage</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Close other tabs</source>
+        <translation>Andere Tabs schließen</translation>
+    </message>
+    <message>
+        <source>Close all tabs</source>
+        <translation>Alle Tabs schließen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ObjectBrowser</name>
@@ -1376,10 +1589,6 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     <message>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Reload schemas and tables (F5)</source>
-        <translation>Schemas und Tabellen neu laden (F5)</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -1415,6 +1624,42 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     <message>
         <source>Loading cancelled</source>
         <translation>Laden abgebrochen</translation>
+    </message>
+    <message>
+        <source>Reload schemas and tables (%1)</source>
+        <translation>Schemas und Tabellen neu laden (%1)</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Struktur</translation>
+    </message>
+    <message>
+        <source>Query in a new query tool</source>
+        <translation>In einem neuen Abfragewerkzeug abfragen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV importieren …</translation>
+    </message>
+    <message>
+        <source>Only tables take imported rows</source>
+        <translation>Nur Tabellen nehmen importierte Zeilen auf</translation>
+    </message>
+    <message>
+        <source>Copy qualified name</source>
+        <translation>Qualifizierten Namen kopieren</translation>
     </message>
 </context>
 <context>
@@ -1896,64 +2141,12 @@ Erneuert %10, als tot verworfen %11</translation>
         <translation>Zertifikatsperrliste</translation>
     </message>
     <message>
-        <source>Connections the pool keeps open while they are idle, shared by every tab of this connection (SQLAlchemy pool_size).</source>
-        <translation>Verbindungen, die der Pool im Leerlauf offen hält, gemeinsam genutzt von allen Tabs dieser Verbindung (SQLAlchemy pool_size).</translation>
-    </message>
-    <message>
         <source>unlimited</source>
         <translation>unbegrenzt</translation>
     </message>
     <message>
-        <source>Extra connections opened beyond the pool size while all of them are busy; they are closed again when returned (SQLAlchemy max_overflow). Pool size + overflow is the most connections PgDesk opens at once.</source>
-        <translation>Zusätzliche Verbindungen über die Poolgröße hinaus, solange alle belegt sind; sie werden bei der Rückgabe wieder geschlossen (SQLAlchemy max_overflow). Poolgröße + Überlauf ist die Höchstzahl gleichzeitiger Verbindungen von PgDesk.</translation>
-    </message>
-    <message>
-        <source>How long a request waits for a free connection when the pool and the overflow are all in use, before it fails (SQLAlchemy pool_timeout).</source>
-        <translation>Wie lange eine Anfrage auf eine freie Verbindung wartet, wenn Pool und Überlauf voll belegt sind, bevor sie fehlschlägt (SQLAlchemy pool_timeout).</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>nie</translation>
-    </message>
-    <message>
-        <source>Connections older than this are closed and replaced when next taken from the pool, e.g. to stay under a firewall&apos;s idle limit (SQLAlchemy pool_recycle).</source>
-        <translation>Ältere Verbindungen werden bei der nächsten Entnahme aus dem Pool geschlossen und ersetzt, z. B. um unter dem Leerlauflimit einer Firewall zu bleiben (SQLAlchemy pool_recycle).</translation>
-    </message>
-    <message>
-        <source>Check each connection before use (&amp;pre-ping)</source>
-        <translation>Jede Verbindung vor der Nutzung prüfen (&amp;Pre-Ping)</translation>
-    </message>
-    <message>
-        <source>Test a connection with a cheap round trip when it is taken from the pool and replace it if the server has dropped it (SQLAlchemy pool_pre_ping).</source>
-        <translation>Eine Verbindung bei der Entnahme aus dem Pool mit einem kurzen Roundtrip testen und ersetzen, wenn der Server sie getrennt hat (SQLAlchemy pool_pre_ping).</translation>
-    </message>
-    <message>
-        <source>Reuse the most recently returned connection first (&amp;LIFO)</source>
-        <translation>Die zuletzt zurückgegebene Verbindung zuerst wiederverwenden (&amp;LIFO)</translation>
-    </message>
-    <message>
-        <source>Hand out the idle connection returned last, so spare ones stay idle long enough for server-side timeouts to close them (SQLAlchemy pool_use_lifo). Unticked: oldest first (FIFO).</source>
-        <translation>Die zuletzt zurückgegebene freie Verbindung ausgeben, damit überzählige lange genug ruhen, um von serverseitigen Timeouts geschlossen zu werden (SQLAlchemy pool_use_lifo). Nicht angehakt: die älteste zuerst (FIFO).</translation>
-    </message>
-    <message>
-        <source>Pool &amp;size:</source>
-        <translation>Pool&amp;größe:</translation>
-    </message>
-    <message>
-        <source>Max &amp;overflow:</source>
-        <translation>Max. &amp;Überlauf:</translation>
-    </message>
-    <message>
-        <source>&amp;Timeout:</source>
-        <translation>&amp;Timeout:</translation>
-    </message>
-    <message>
-        <source>&amp;Recycle after:</source>
-        <translation>&amp;Erneuern nach:</translation>
-    </message>
-    <message>
-        <source>These follow SQLAlchemy&apos;s QueuePool; hover over a field for what it means.</source>
-        <translation>Diese folgen dem QueuePool von SQLAlchemy; zeigen Sie auf ein Feld, um seine Bedeutung zu sehen.</translation>
     </message>
     <message>
         <source> ms</source>
@@ -2063,6 +2256,58 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>&amp;Lock timeout:</source>
         <translation>Sperr-Time&amp;out:</translation>
     </message>
+    <message>
+        <source>How many connections stay open while they are idle, shared by every tab of this connection (a number of connections).</source>
+        <translation>Wie viele Verbindungen offen bleiben, während sie untätig sind; alle Tabs dieser Verbindung teilen sie sich (eine Anzahl Verbindungen).</translation>
+    </message>
+    <message>
+        <source>How many more connections may be opened while all those kept open are busy; they are closed again when handed back (a number of connections). Kept open plus extra is the most connections PgDesk opens at once.</source>
+        <translation>Wie viele Verbindungen zusätzlich geöffnet werden dürfen, solange alle offen gehaltenen belegt sind; sie werden bei der Rückgabe wieder geschlossen (eine Anzahl Verbindungen). Offen gehaltene plus zusätzliche ergeben die Höchstzahl an Verbindungen, die PgDesk gleichzeitig öffnet.</translation>
+    </message>
+    <message>
+        <source>How long a request waits for a connection to become free when all of them are in use, before it fails (in seconds).</source>
+        <translation>Wie lange eine Anfrage auf eine freie Verbindung wartet, wenn alle belegt sind, bevor sie fehlschlägt (in Sekunden).</translation>
+    </message>
+    <message>
+        <source>A connection open longer than this is closed and replaced the next time it is needed, e.g. to stay under a firewall&apos;s idle limit (in seconds).</source>
+        <translation>Eine Verbindung, die länger als diese Zeit offen ist, wird beim nächsten Bedarf geschlossen und ersetzt, z. B. um unter dem Leerlauflimit einer Firewall zu bleiben (in Sekunden).</translation>
+    </message>
+    <message>
+        <source>Check a connection &amp;before use</source>
+        <translation>Verbindung vor Verwendung &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Ask the server with a quick round trip whether an idle connection still works before it is used, and replace it if the server has dropped it (one round trip each time a connection is taken).</source>
+        <translation>Vor der Verwendung mit einem kurzen Roundtrip beim Server nachfragen, ob eine untätige Verbindung noch funktioniert, und sie ersetzen, wenn der Server sie getrennt hat (ein Roundtrip bei jeder Entnahme einer Verbindung).</translation>
+    </message>
+    <message>
+        <source>Reuse the &amp;most recent connection first</source>
+        <translation>Die &amp;jüngste Verbindung zuerst wiederverwenden</translation>
+    </message>
+    <message>
+        <source>Hand out the idle connection that was handed back last, so spare ones stay idle long enough for the server&apos;s idle timeouts to close them. Unticked: the connection idle the longest goes first.</source>
+        <translation>Die zuletzt zurückgegebene untätige Verbindung zuerst ausgeben, damit überzählige lange genug untätig bleiben, bis die Leerlauf-Timeouts des Servers sie schließen. Nicht angehakt: Die am längsten untätige Verbindung kommt zuerst.</translation>
+    </message>
+    <message>
+        <source>Connections kept &amp;open:</source>
+        <translation>Offen &amp;gehaltene Verbindungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Extra connections when busy:</source>
+        <translation>&amp;Zusätzliche Verbindungen bei Auslastung:</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for a free connection:</source>
+        <translation>Auf freie Verbindung &amp;warten:</translation>
+    </message>
+    <message>
+        <source>&amp;Replace connections older than:</source>
+        <translation>Verbindungen &amp;ersetzen, die älter sind als:</translation>
+    </message>
+    <message>
+        <source>Every tab of this connection shares these connections; hover over a field for what it does.</source>
+        <translation>Alle Tabs dieser Verbindung teilen sich diese Verbindungen; zeigen Sie auf ein Feld, um zu sehen, was es bewirkt.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ProfileListModel</name>
@@ -2124,6 +2369,14 @@ Erneuert %10, als tot verworfen %11</translation>
             <numerusform>%1 Zeilen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy with column names</source>
+        <translation>Mit Spaltennamen kopieren</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::QueryTool</name>
@@ -2154,10 +2407,6 @@ Erneuert %10, als tot verworfen %11</translation>
         <translation>SQL-Editor</translation>
     </message>
     <message>
-        <source>SQL — Ctrl+Enter runs the selection or the whole script, Ctrl+Shift+Enter the statement under the cursor</source>
-        <translation>SQL – Strg+Eingabe führt die Auswahl oder das ganze Skript aus, Strg+Umschalt+Eingabe die Anweisung unter dem Cursor</translation>
-    </message>
-    <message>
         <source>Messages</source>
         <translation>Meldungen</translation>
     </message>
@@ -2178,16 +2427,8 @@ Erneuert %10, als tot verworfen %11</translation>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <source>▶ Run</source>
-        <translation>▶ Ausführen</translation>
-    </message>
-    <message>
         <source>Run statement</source>
         <translation>Anweisung ausführen</translation>
-    </message>
-    <message>
-        <source>■ Cancel</source>
-        <translation>■ Abbrechen</translation>
     </message>
     <message>
         <source>Explain</source>
@@ -2353,6 +2594,26 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>History unavailable: %1</source>
         <translation>Verlauf nicht verfügbar: %1</translation>
     </message>
+    <message>
+        <source>SQL — Ctrl+Enter runs the statement at the cursor (or the selection), Ctrl+Shift+Enter or F5 the whole script</source>
+        <translation>SQL – Strg+Eingabe führt die Anweisung am Cursor (oder die Auswahl) aus, Strg+Umschalt+Eingabe oder F5 das ganze Skript</translation>
+    </message>
+    <message>
+        <source>Run the statement at the cursor, or the selection (%1)</source>
+        <translation>Die Anweisung am Cursor oder die Auswahl ausführen (%1)</translation>
+    </message>
+    <message>
+        <source>Run script</source>
+        <translation>Skript ausführen</translation>
+    </message>
+    <message>
+        <source>Run the whole script, or the selection (%1, %2)</source>
+        <translation>Das ganze Skript oder die Auswahl ausführen (%1, %2)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SqlLogDock</name>
@@ -2371,6 +2632,535 @@ Erneuert %10, als tot verworfen %11</translation>
     <message>
         <source>Statements the window sends to the server appear here.</source>
         <translation>Hier erscheinen die Anweisungen, die das Fenster an den Server sendet.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::StartPage</name>
+    <message>
+        <source>Start page</source>
+        <translation>Startseite</translation>
+    </message>
+    <message>
+        <source>PgDesk</source>
+        <translation>PgDesk</translation>
+    </message>
+    <message>
+        <source>Browse and change PostgreSQL data safely: every edit is staged and applied in one transaction.</source>
+        <translation>PostgreSQL-Daten sicher durchsuchen und ändern: Jede Bearbeitung wird vorgemerkt und in einer Transaktion angewendet.</translation>
+    </message>
+    <message>
+        <source>New connection…</source>
+        <translation>Neue Verbindung …</translation>
+    </message>
+    <message>
+        <source>New query tool</source>
+        <translation>Neues Abfragewerkzeug</translation>
+    </message>
+    <message>
+        <source>Recent connections</source>
+        <translation>Letzte Verbindungen</translation>
+    </message>
+    <message>
+        <source>No connection yet: create one with New connection.</source>
+        <translation>Noch keine Verbindung: Legen Sie eine mit „Neue Verbindung“ an.</translation>
+    </message>
+    <message>
+        <source>Recent tables</source>
+        <translation>Letzte Tabellen</translation>
+    </message>
+    <message>
+        <source>Tables you open show up here.</source>
+        <translation>Hier erscheinen die Tabellen, die Sie öffnen.</translation>
+    </message>
+    <message>
+        <source>Manage connections</source>
+        <translation>Verbindungen verwalten</translation>
+    </message>
+    <message>
+        <source>Run the statement at the cursor</source>
+        <translation>Die Anweisung am Cursor ausführen</translation>
+    </message>
+    <message>
+        <source>Run the whole script</source>
+        <translation>Das ganze Skript ausführen</translation>
+    </message>
+    <message>
+        <source>Quick search in a table</source>
+        <translation>Schnellsuche in einer Tabelle</translation>
+    </message>
+    <message>
+        <source>Apply staged changes</source>
+        <translation>Vorgemerkte Änderungen anwenden</translation>
+    </message>
+    <message>
+        <source>Undo the last staged change</source>
+        <translation>Die letzte vorgemerkte Änderung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Export the current view</source>
+        <translation>Die aktuelle Ansicht exportieren</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Connect to %1</source>
+        <translation>Mit %1 verbinden</translation>
+    </message>
+    <message>
+        <source>Open %1 on %2</source>
+        <translation>%1 auf %2 öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::StructureView</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Read the structure again (%1)</source>
+        <translation>Die Struktur erneut lesen (%1)</translation>
+    </message>
+    <message>
+        <source>Refresh structure</source>
+        <translation>Struktur aktualisieren</translation>
+    </message>
+    <message>
+        <source>Structure sections</source>
+        <translation>Strukturabschnitte</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Nullable</source>
+        <translation>NULL erlaubt</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standardwert</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Generiert</translation>
+    </message>
+    <message>
+        <source>Collation</source>
+        <translation>Sortierfolge</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicherung</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>Constraints</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>Deferrable</source>
+        <translation>Aufschiebbar</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>Validiert</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>INCLUDE</translation>
+    </message>
+    <message>
+        <source>Predicate</source>
+        <translation>Prädikat</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <translation>Eindeutig</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Primär</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Scans</translation>
+    </message>
+    <message>
+        <source>Constraint</source>
+        <translation>Constraint</translation>
+    </message>
+    <message>
+        <source>Foreign keys</source>
+        <translation>Fremdschlüssel</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>Verweist auf</translation>
+    </message>
+    <message>
+        <source>Referenced columns</source>
+        <translation>Referenzierte Spalten</translation>
+    </message>
+    <message>
+        <source>On update</source>
+        <translation>Bei Aktualisierung</translation>
+    </message>
+    <message>
+        <source>On delete</source>
+        <translation>Bei Löschung</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Abgleich</translation>
+    </message>
+    <message>
+        <source>Referenced by</source>
+        <translation>Referenziert von</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>Trigger</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Ebene</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Aktiviert</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Using</source>
+        <translation>USING</translation>
+    </message>
+    <message>
+        <source>With check</source>
+        <translation>WITH CHECK</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>Partitionen</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>Options &amp; statistics</source>
+        <translation>Optionen &amp; Statistiken</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>Eigenschaft</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Loading the structure…</source>
+        <translation>Die Struktur wird geladen …</translation>
+    </message>
+    <message>
+        <source>Could not read the structure: %1</source>
+        <translation>Die Struktur konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>Partition</translation>
+    </message>
+    <message>
+        <source>Partitioned table</source>
+        <translation>Partitionierte Tabelle</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>Materialized view</source>
+        <translation>Materialisierte Sicht</translation>
+    </message>
+    <message>
+        <source>Foreign table</source>
+        <translation>Fremdtabelle</translation>
+    </message>
+    <message>
+        <source>%1 %2, owner %3, %4</source>
+        <translation>%1 %2, Eigentümer %3, %4</translation>
+    </message>
+    <message>
+        <source>Primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung (CHECK)</translation>
+    </message>
+    <message>
+        <source>Exclusion</source>
+        <translation>Ausschluss (EXCLUDE)</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>initially deferred</source>
+        <translation>anfangs aufgeschoben</translation>
+    </message>
+    <message>
+        <source>initially immediate</source>
+        <translation>anfangs sofort</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no (NOT VALID)</source>
+        <translation>nein (NOT VALID)</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>replica only</source>
+        <translation>nur auf Replikaten</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <source>Inherits</source>
+        <translation>Vererbung</translation>
+    </message>
+    <message>
+        <source>Partitioned partition</source>
+        <translation>Partitionierte Partition</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Tablespace</source>
+        <translation>Tablespace</translation>
+    </message>
+    <message>
+        <source>Unlogged</source>
+        <translation>Nicht protokolliert (UNLOGGED)</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <source>Partition bound</source>
+        <translation>Partitionsgrenze</translation>
+    </message>
+    <message>
+        <source>Inherits from</source>
+        <translation>Erbt von</translation>
+    </message>
+    <message>
+        <source>Partition of</source>
+        <translation>Partition von</translation>
+    </message>
+    <message>
+        <source>Row-level security</source>
+        <translation>Sicherheit auf Zeilenebene</translation>
+    </message>
+    <message>
+        <source>Row-level security for the owner too (FORCE)</source>
+        <translation>Sicherheit auf Zeilenebene auch für den Eigentümer (FORCE)</translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation>Option %1</translation>
+    </message>
+    <message>
+        <source>Foreign server</source>
+        <translation>Fremdserver</translation>
+    </message>
+    <message>
+        <source>Foreign option</source>
+        <translation>Fremdoption</translation>
+    </message>
+    <message>
+        <source>Privileges of %1 (the owner&apos;s defaults)</source>
+        <translation>Rechte von %1 (Standardrechte des Eigentümers)</translation>
+    </message>
+    <message>
+        <source>Privileges of %1</source>
+        <translation>Rechte von %1</translation>
+    </message>
+    <message>
+        <source>Access privileges (ACL)</source>
+        <translation>Zugriffsrechte (ACL)</translation>
+    </message>
+    <message>
+        <source>Size of the table</source>
+        <translation>Größe der Tabelle</translation>
+    </message>
+    <message>
+        <source>Size of the indexes</source>
+        <translation>Größe der Indizes</translation>
+    </message>
+    <message>
+        <source>Total size</source>
+        <translation>Gesamtgröße</translation>
+    </message>
+    <message>
+        <source>Live rows</source>
+        <translation>Lebende Zeilen</translation>
+    </message>
+    <message>
+        <source>Dead rows</source>
+        <translation>Tote Zeilen</translation>
+    </message>
+    <message>
+        <source>Rows changed since the last analyze</source>
+        <translation>Seit dem letzten ANALYZE geänderte Zeilen</translation>
+    </message>
+    <message>
+        <source>Sequential scans</source>
+        <translation>Sequenzielle Scans</translation>
+    </message>
+    <message>
+        <source>Index scans</source>
+        <translation>Index-Scans</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n time(s))</source>
+        <translation>
+            <numerusform>%1 (%n-mal)</numerusform>
+            <numerusform>%1 (%n-mal)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last vacuum</source>
+        <translation>Letztes VACUUM</translation>
+    </message>
+    <message>
+        <source>Last autovacuum</source>
+        <translation>Letztes Autovacuum</translation>
+    </message>
+    <message>
+        <source>Last analyze</source>
+        <translation>Letztes ANALYZE</translation>
+    </message>
+    <message>
+        <source>Last autoanalyze</source>
+        <translation>Letztes Autoanalyze</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2558,6 +3348,22 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>Choose &quot;All rows&quot; to show them</source>
         <translation>„Alle Zeilen“ wählen, um sie zu zeigen</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>The rows of the table</source>
+        <translation>Die Zeilen der Tabelle</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Struktur</translation>
+    </message>
+    <message>
+        <source>Columns, constraints, indexes, triggers, policies, partitions and options</source>
+        <translation>Spalten, Constraints, Indizes, Trigger, Richtlinien, Partitionen und Optionen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TableEditor</name>
@@ -2682,17 +3488,6 @@ Erneuert %10, als tot verworfen %11</translation>
     <message>
         <source>Staged changes</source>
         <translation>Vorgemerkte Änderungen</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 has %n staged change(s) that are not applied.</source>
-        <translation>
-            <numerusform>%1 hat %n vorgemerkte Änderung, die nicht angewendet ist.</numerusform>
-            <numerusform>%1 hat %n vorgemerkte Änderungen, die nicht angewendet sind.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Kept, they are offered back when you open the table again.</source>
-        <translation>Behalten, werden sie beim nächsten Öffnen der Tabelle wieder angeboten.</translation>
     </message>
     <message>
         <source>Keep staged</source>
@@ -2857,6 +3652,22 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
             <numerusform>%n Zeile als gelöscht markieren</numerusform>
             <numerusform>%n Zeilen als gelöscht markieren</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>SQL to run</source>
+        <translation>Auszuführendes SQL</translation>
+    </message>
+    <message>
+        <source>No staged changes</source>
+        <translation>Keine vorgemerkten Änderungen</translation>
+    </message>
+    <message>
+        <source>%1 has %2 not applied yet.</source>
+        <translation>%1 hat %2, die noch nicht angewendet sind.</translation>
+    </message>
+    <message>
+        <source>Changes kept staged come back when you open the table again.</source>
+        <translation>Vorgemerkt gelassene Änderungen sind wieder da, wenn Sie die Tabelle erneut öffnen.</translation>
     </message>
 </context>
 <context>

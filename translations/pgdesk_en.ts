@@ -92,6 +92,41 @@
             <numerusform>%n columns hidden: %1 (this role has no SELECT privilege on them).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln updated</numerusform>
+            <numerusform>%Ln updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln inserted</source>
+        <translation>
+            <numerusform>%Ln inserted</numerusform>
+            <numerusform>%Ln inserted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln soft-deleted</source>
+        <translation>
+            <numerusform>%Ln soft-deleted</numerusform>
+            <numerusform>%Ln soft-deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted permanently</source>
+        <translation>
+            <numerusform>%Ln deleted permanently</numerusform>
+            <numerusform>%Ln deleted permanently</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln restored</source>
+        <translation>
+            <numerusform>%Ln restored</numerusform>
+            <numerusform>%Ln restored</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ExportDialog</name>
@@ -192,6 +227,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::StructureView</name>
+    <message numerus="yes">
+        <source>%1 (%n time(s))</source>
+        <translation>
+            <numerusform>%1 (%n time)</numerusform>
+            <numerusform>%1 (%n times)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::TableBrowser</name>
     <message numerus="yes">
         <source>%n rows</source>
@@ -215,13 +260,6 @@
         <translation>
             <numerusform>Delete %n row of %1 permanently when the changes are applied?</numerusform>
             <numerusform>Delete %n rows of %1 permanently when the changes are applied?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 has %n staged change(s) that are not applied.</source>
-        <translation>
-            <numerusform>%1 has %n staged change that are not applied.</numerusform>
-            <numerusform>%1 has %n staged changes that are not applied.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -193,6 +193,120 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ActivityModel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 ثانیه</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 دقیقه %2 ثانیه</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 ساعت %2 دقیقه</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 روز %2 ساعت</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>سوکت محلی</translation>
+    </message>
+    <message>
+        <source>Waits for %1 (%2) held by PID %3</source>
+        <translation>در انتظار %1 (%2) که PID %3 نگه داشته است</translation>
+    </message>
+    <message>
+        <source>Transaction started %1</source>
+        <translation>شروع تراکنش: %1</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>پایگاه داده</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>برنامه</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>کارخواه</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Wait event</source>
+        <translation>رویداد انتظار</translation>
+    </message>
+    <message>
+        <source>Transaction age</source>
+        <translation>عمر تراکنش</translation>
+    </message>
+    <message>
+        <source>Blocked by</source>
+        <translation>مسدودشده توسط</translation>
+    </message>
+    <message>
+        <source>Lock mode</source>
+        <translation>حالت قفل</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>پرس‌وجو</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ActivityView</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;بازخوانی</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Query…</source>
+        <translation>&amp;لغو پرس‌وجو…</translation>
+    </message>
+    <message>
+        <source>&amp;Terminate Session…</source>
+        <translation>&amp;پایان دادن به نشست…</translation>
+    </message>
+    <message>
+        <source>Connected through a transaction pooler: these are the server&apos;s backends (the pooler&apos;s server connections), not the pooler&apos;s client sessions.</source>
+        <translation>اتصال از طریق تجمیع‌کنندهٔ تراکنشی: این‌ها پردازه‌های پشتیبان (backend) کارساز هستند (اتصال‌های تجمیع‌کننده به کارساز)، نه نشست‌های کارخواهِ تجمیع‌کننده.</translation>
+    </message>
+    <message>
+        <source>Terminate Session</source>
+        <translation>پایان دادن به نشست</translation>
+    </message>
+    <message>
+        <source>Cancel Query</source>
+        <translation>لغو پرس‌وجو</translation>
+    </message>
+    <message>
+        <source>Terminate the session of PID %1 (%2)? Its open transaction is rolled back.</source>
+        <translation>نشست PID %1 (%2) پایان یابد؟ تراکنش باز آن برگردانده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Cancel the statement PID %1 (%2) runs?</source>
+        <translation>دستوری که PID %1 (%2) اجرا می‌کند لغو شود؟</translation>
+    </message>
+    <message>
+        <source>PID %1 is no longer a server process.</source>
+        <translation>PID %1 دیگر پردازهٔ کارساز نیست.</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::BatchDialog</name>
     <message>
         <source>NULL</source>
@@ -471,10 +585,6 @@
         <translation>postgresql://user@host:5432/db  یا  host=… dbname=…</translation>
     </message>
     <message>
-        <source>Paste a connection URI or key=value string, then Fill: it replaces the connection fields; a password in it goes to the (masked) password field.</source>
-        <translation>یک URI اتصال یا رشتهٔ key=value بچسبانید و سپس «پر کردن فیلدها» را بزنید: جای فیلدهای اتصال را می‌گیرد؛ گذرواژهٔ درون آن به فیلد (پنهان) گذرواژه می‌رود.</translation>
-    </message>
-    <message>
         <source>&amp;Fill fields</source>
         <translation>&amp;پر کردن فیلدها</translation>
     </message>
@@ -678,6 +788,14 @@ Its saved password is removed from the keychain too.</source>
         <source>(SQLSTATE %1)</source>
         <translation>(SQLSTATE %1)</translation>
     </message>
+    <message>
+        <source>Paste a connection URI or key=value string, then Enter or Fill fields: it replaces the connection fields (nothing is saved); a password in it goes to the (masked) password field.</source>
+        <translation>یک URI اتصال یا رشتهٔ key=value بچسبانید، سپس Enter یا «پر کردن فیلدها»: فیلدهای اتصال را جایگزین می‌کند (چیزی ذخیره نمی‌شود)؛ گذرواژهٔ درون آن به فیلد گذرواژه (پوشیده) می‌رود.</translation>
+    </message>
+    <message>
+        <source>“%1” is not saved yet.</source>
+        <translation>«%1» هنوز ذخیره نشده است.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::EditSession</name>
@@ -714,6 +832,49 @@ Its saved password is removed from the keychain too.</source>
         <translation>
             <numerusform>%n ستون پنهان است: %1 (این نقش مجوز SELECT روی آن‌ها ندارد).</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln updated</source>
+        <translation>
+            <numerusform>%Ln به‌روزرسانی</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln inserted</source>
+        <translation>
+            <numerusform>%Ln درج</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln soft-deleted</source>
+        <translation>
+            <numerusform>%Ln حذف نرم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln deleted permanently</source>
+        <translation>
+            <numerusform>%Ln حذف دائمی</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln restored</source>
+        <translation>
+            <numerusform>%Ln بازیابی</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applied to %1: nothing to write.</source>
+        <translation>اعمال روی %1: چیزی برای نوشتن نبود.</translation>
+    </message>
+    <message>
+        <source>Applied to %1: %2.</source>
+        <translation>اعمال روی %1: %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the counts of an apply</comment>
+        <translation>، </translation>
     </message>
 </context>
 <context>
@@ -820,10 +981,6 @@ Its saved password is removed from the keychain too.</source>
         <translation>افزودن فیلتر</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>اعمال</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>پاک کردن</translation>
     </message>
@@ -858,6 +1015,10 @@ Its saved password is removed from the keychain too.</source>
     <message>
         <source>Run the filter on the server (Enter)</source>
         <translation>اجرای فیلتر روی کارساز (Enter)</translation>
+    </message>
+    <message>
+        <source>Run filter</source>
+        <translation>اجرای فیلتر</translation>
     </message>
 </context>
 <context>
@@ -1187,6 +1348,13 @@ Its saved password is removed from the keychain too.</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::LineNumberGutter</name>
+    <message>
+        <source>Line numbers</source>
+        <translation>شماره‌های خط</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::LockWaitWatcher</name>
     <message>
         <source>%1, idle in transaction for %2 s</source>
@@ -1349,6 +1517,46 @@ Its saved password is removed from the keychain too.</source>
         <source>&amp;Import CSV into table…</source>
         <translation>&amp;درون‌ریزی CSV به جدول…</translation>
     </message>
+    <message>
+        <source>Close tab</source>
+        <translation>بستن زبانه</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>اتصال‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh objects</source>
+        <translation>&amp;بازخوانی اشیا</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <source>Reload schemas and tables</source>
+        <translation>بارگذاری دوبارهٔ شِماها و جدول‌ها</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>عملیات گروهی</translation>
+    </message>
+    <message>
+        <source>New query</source>
+        <translation>پرس‌وجوی جدید</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>نوار ابزار اصلی</translation>
+    </message>
+    <message>
+        <source>Close other tabs</source>
+        <translation>بستن زبانه‌های دیگر</translation>
+    </message>
+    <message>
+        <source>Close all tabs</source>
+        <translation>بستن همهٔ زبانه‌ها</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ObjectBrowser</name>
@@ -1359,10 +1567,6 @@ Its saved password is removed from the keychain too.</source>
     <message>
         <source>Refresh</source>
         <translation>بازخوانی</translation>
-    </message>
-    <message>
-        <source>Reload schemas and tables (F5)</source>
-        <translation>بارگذاری دوبارهٔ شِماها و جدول‌ها (F5)</translation>
     </message>
     <message>
         <source>Not connected</source>
@@ -1397,6 +1601,42 @@ Its saved password is removed from the keychain too.</source>
     <message>
         <source>Loading cancelled</source>
         <translation>بارگذاری لغو شد</translation>
+    </message>
+    <message>
+        <source>Reload schemas and tables (%1)</source>
+        <translation>بارگذاری دوبارهٔ شِماها و جدول‌ها (%1)</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>رونوشت نام</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>ساختار</translation>
+    </message>
+    <message>
+        <source>Query in a new query tool</source>
+        <translation>پرس‌وجو در ابزار پرس‌وجوی جدید</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>برون‌بری…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>درون‌ریزی CSV…</translation>
+    </message>
+    <message>
+        <source>Only tables take imported rows</source>
+        <translation>فقط جدول‌ها ردیف درون‌ریزی‌شده می‌پذیرند</translation>
+    </message>
+    <message>
+        <source>Copy qualified name</source>
+        <translation>رونوشت نام کامل (با شِما)</translation>
     </message>
 </context>
 <context>
@@ -1877,64 +2117,12 @@ Recycled %10, discarded as dead %11</source>
         <translation>فهرست ابطال گواهی</translation>
     </message>
     <message>
-        <source>Connections the pool keeps open while they are idle, shared by every tab of this connection (SQLAlchemy pool_size).</source>
-        <translation>اتصال‌هایی که استخر در حالت بیکاری باز نگه می‌دارد و همهٔ زبانه‌های این اتصال در آن‌ها شریک‌اند (pool_size در SQLAlchemy).</translation>
-    </message>
-    <message>
         <source>unlimited</source>
         <translation>نامحدود</translation>
     </message>
     <message>
-        <source>Extra connections opened beyond the pool size while all of them are busy; they are closed again when returned (SQLAlchemy max_overflow). Pool size + overflow is the most connections PgDesk opens at once.</source>
-        <translation>اتصال‌های اضافه فراتر از اندازهٔ استخر وقتی همه مشغول‌اند؛ هنگام بازگشت دوباره بسته می‌شوند (max_overflow در SQLAlchemy). اندازهٔ استخر + سرریز بیشترین تعداد اتصالی است که PgDesk هم‌زمان باز می‌کند.</translation>
-    </message>
-    <message>
-        <source>How long a request waits for a free connection when the pool and the overflow are all in use, before it fails (SQLAlchemy pool_timeout).</source>
-        <translation>مدتی که یک درخواست، وقتی استخر و سرریز همه در حال استفاده‌اند، پیش از شکست منتظر اتصال آزاد می‌ماند (pool_timeout در SQLAlchemy).</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>هرگز</translation>
-    </message>
-    <message>
-        <source>Connections older than this are closed and replaced when next taken from the pool, e.g. to stay under a firewall&apos;s idle limit (SQLAlchemy pool_recycle).</source>
-        <translation>اتصال‌های قدیمی‌تر از این، بار بعد که از استخر برداشته شوند بسته و جایگزین می‌شوند، مثلاً برای ماندن زیر حد بیکاری دیوارهٔ آتش (pool_recycle در SQLAlchemy).</translation>
-    </message>
-    <message>
-        <source>Check each connection before use (&amp;pre-ping)</source>
-        <translation>بررسی هر اتصال پیش از استفاده (&amp;pre-ping)</translation>
-    </message>
-    <message>
-        <source>Test a connection with a cheap round trip when it is taken from the pool and replace it if the server has dropped it (SQLAlchemy pool_pre_ping).</source>
-        <translation>هنگام برداشتن اتصال از استخر، آن را با یک رفت‌وبرگشت سبک بیازما و اگر کارساز قطعش کرده جایگزینش کن (pool_pre_ping در SQLAlchemy).</translation>
-    </message>
-    <message>
-        <source>Reuse the most recently returned connection first (&amp;LIFO)</source>
-        <translation>اول اتصالی که آخر از همه برگشته دوباره به کار رود (&amp;LIFO)</translation>
-    </message>
-    <message>
-        <source>Hand out the idle connection returned last, so spare ones stay idle long enough for server-side timeouts to close them (SQLAlchemy pool_use_lifo). Unticked: oldest first (FIFO).</source>
-        <translation>اتصال بیکاری که آخر از همه برگشته داده شود تا اتصال‌های اضافه آن‌قدر بیکار بمانند که مهلت‌های سمت کارساز ببندندشان (pool_use_lifo در SQLAlchemy). بدون تیک: قدیمی‌ترین اول (FIFO).</translation>
-    </message>
-    <message>
-        <source>Pool &amp;size:</source>
-        <translation>&amp;اندازهٔ استخر:</translation>
-    </message>
-    <message>
-        <source>Max &amp;overflow:</source>
-        <translation>&amp;بیشینهٔ سرریز:</translation>
-    </message>
-    <message>
-        <source>&amp;Timeout:</source>
-        <translation>&amp;مهلت:</translation>
-    </message>
-    <message>
-        <source>&amp;Recycle after:</source>
-        <translation>&amp;نوسازی پس از:</translation>
-    </message>
-    <message>
-        <source>These follow SQLAlchemy&apos;s QueuePool; hover over a field for what it means.</source>
-        <translation>این‌ها از QueuePool در SQLAlchemy پیروی می‌کنند؛ برای دیدن معنای هر فیلد نشانگر را رویش نگه دارید.</translation>
     </message>
     <message>
         <source> ms</source>
@@ -2044,6 +2232,58 @@ Recycled %10, discarded as dead %11</source>
         <source>&amp;Lock timeout:</source>
         <translation>مهلت &amp;قفل:</translation>
     </message>
+    <message>
+        <source>How many connections stay open while they are idle, shared by every tab of this connection (a number of connections).</source>
+        <translation>چند اتصال در زمان بیکاری باز بمانند؛ همهٔ زبانه‌های این اتصال به‌طور مشترک از آن‌ها استفاده می‌کنند (تعداد اتصال).</translation>
+    </message>
+    <message>
+        <source>How many more connections may be opened while all those kept open are busy; they are closed again when handed back (a number of connections). Kept open plus extra is the most connections PgDesk opens at once.</source>
+        <translation>وقتی همهٔ اتصال‌های بازنگه‌داشته مشغول‌اند، چند اتصال دیگر می‌توان باز کرد؛ این اتصال‌ها هنگام بازگرداندن دوباره بسته می‌شوند (تعداد اتصال). مجموع اتصال‌های بازنگه‌داشته و اضافی بیشترین تعداد اتصالی است که PgDesk هم‌زمان باز می‌کند.</translation>
+    </message>
+    <message>
+        <source>How long a request waits for a connection to become free when all of them are in use, before it fails (in seconds).</source>
+        <translation>مدتی که یک درخواست، وقتی همهٔ اتصال‌ها در حال استفاده‌اند، پیش از شکست منتظر آزاد شدن یک اتصال می‌ماند (به ثانیه).</translation>
+    </message>
+    <message>
+        <source>A connection open longer than this is closed and replaced the next time it is needed, e.g. to stay under a firewall&apos;s idle limit (in seconds).</source>
+        <translation>اتصالی که بیش از این مدت باز بوده، دفعهٔ بعد که لازم شود بسته و جایگزین می‌شود، مثلاً برای ماندن زیر حد بیکاری یک دیوارهٔ آتش (به ثانیه).</translation>
+    </message>
+    <message>
+        <source>Check a connection &amp;before use</source>
+        <translation>بررسی اتصال &amp;پیش از استفاده</translation>
+    </message>
+    <message>
+        <source>Ask the server with a quick round trip whether an idle connection still works before it is used, and replace it if the server has dropped it (one round trip each time a connection is taken).</source>
+        <translation>پیش از استفاده از یک اتصال بیکار، با یک رفت‌وبرگشت کوتاه از کارساز پرسیده می‌شود که آیا هنوز کار می‌کند، و اگر کارساز آن را قطع کرده باشد جایگزین می‌شود (هر بار که اتصالی برداشته می‌شود، یک رفت‌وبرگشت).</translation>
+    </message>
+    <message>
+        <source>Reuse the &amp;most recent connection first</source>
+        <translation>نخست استفاده از &amp;تازه‌ترین اتصال</translation>
+    </message>
+    <message>
+        <source>Hand out the idle connection that was handed back last, so spare ones stay idle long enough for the server&apos;s idle timeouts to close them. Unticked: the connection idle the longest goes first.</source>
+        <translation>اتصال بیکاری که آخر از همه بازگردانده شده نخست داده می‌شود، تا اتصال‌های اضافی آن‌قدر بیکار بمانند که مهلت بیکاری کارساز آن‌ها را ببندد. بدون تیک: اتصالی که بیش از همه بیکار مانده نخست داده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Connections kept &amp;open:</source>
+        <translation>اتصال‌های &amp;بازنگه‌داشته:</translation>
+    </message>
+    <message>
+        <source>&amp;Extra connections when busy:</source>
+        <translation>اتصال‌های &amp;اضافی هنگام شلوغی:</translation>
+    </message>
+    <message>
+        <source>&amp;Wait for a free connection:</source>
+        <translation>&amp;مهلت انتظار برای اتصال آزاد:</translation>
+    </message>
+    <message>
+        <source>&amp;Replace connections older than:</source>
+        <translation>&amp;جایگزینی اتصال‌های قدیمی‌تر از:</translation>
+    </message>
+    <message>
+        <source>Every tab of this connection shares these connections; hover over a field for what it does.</source>
+        <translation>همهٔ زبانه‌های این اتصال به‌طور مشترک از این اتصال‌ها استفاده می‌کنند؛ برای دیدن کار هر فیلد، نشانگر را روی آن نگه دارید.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ProfileListModel</name>
@@ -2104,6 +2344,14 @@ Recycled %10, discarded as dead %11</source>
             <numerusform>%1 ردیف</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Copy with column names</source>
+        <translation>رونوشت همراه نام ستون‌ها</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::QueryTool</name>
@@ -2132,10 +2380,6 @@ Recycled %10, discarded as dead %11</source>
         <translation>ویرایشگر SQL</translation>
     </message>
     <message>
-        <source>SQL — Ctrl+Enter runs the selection or the whole script, Ctrl+Shift+Enter the statement under the cursor</source>
-        <translation>SQL — Ctrl+Enter بخش انتخاب‌شده یا کل اسکریپت را اجرا می‌کند، Ctrl+Shift+Enter دستور زیر مکان‌نما را</translation>
-    </message>
-    <message>
         <source>Messages</source>
         <translation>پیام‌ها</translation>
     </message>
@@ -2156,16 +2400,8 @@ Recycled %10, discarded as dead %11</source>
         <translation>تاریخچه</translation>
     </message>
     <message>
-        <source>▶ Run</source>
-        <translation>▶ اجرا</translation>
-    </message>
-    <message>
         <source>Run statement</source>
         <translation>اجرای دستور</translation>
-    </message>
-    <message>
-        <source>■ Cancel</source>
-        <translation>■ لغو</translation>
     </message>
     <message>
         <source>Explain</source>
@@ -2331,6 +2567,26 @@ Recycled %10, discarded as dead %11</source>
         <source>History unavailable: %1</source>
         <translation>تاریخچه در دسترس نیست: %1</translation>
     </message>
+    <message>
+        <source>SQL — Ctrl+Enter runs the statement at the cursor (or the selection), Ctrl+Shift+Enter or F5 the whole script</source>
+        <translation>SQL — Ctrl+Enter دستور زیر مکان‌نما (یا بخش انتخاب‌شده) را اجرا می‌کند، Ctrl+Shift+Enter یا F5 کل اسکریپت را</translation>
+    </message>
+    <message>
+        <source>Run the statement at the cursor, or the selection (%1)</source>
+        <translation>اجرای دستور زیر مکان‌نما، یا بخش انتخاب‌شده (%1)</translation>
+    </message>
+    <message>
+        <source>Run script</source>
+        <translation>اجرای اسکریپت</translation>
+    </message>
+    <message>
+        <source>Run the whole script, or the selection (%1, %2)</source>
+        <translation>اجرای کل اسکریپت، یا بخش انتخاب‌شده (%1، %2)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SqlLogDock</name>
@@ -2349,6 +2605,534 @@ Recycled %10, discarded as dead %11</source>
     <message>
         <source>Statements the window sends to the server appear here.</source>
         <translation>دستورهایی که این پنجره به کارساز می‌فرستد این‌جا نمایش داده می‌شوند.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::StartPage</name>
+    <message>
+        <source>Start page</source>
+        <translation>صفحهٔ آغاز</translation>
+    </message>
+    <message>
+        <source>PgDesk</source>
+        <translation>PgDesk</translation>
+    </message>
+    <message>
+        <source>Browse and change PostgreSQL data safely: every edit is staged and applied in one transaction.</source>
+        <translation>داده‌های PostgreSQL را با خیال آسوده مرور و تغییر دهید: هر ویرایش در انتظار می‌ماند و در یک تراکنش اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>New connection…</source>
+        <translation>اتصال جدید…</translation>
+    </message>
+    <message>
+        <source>New query tool</source>
+        <translation>ابزار پرس‌وجوی جدید</translation>
+    </message>
+    <message>
+        <source>Recent connections</source>
+        <translation>اتصال‌های اخیر</translation>
+    </message>
+    <message>
+        <source>No connection yet: create one with New connection.</source>
+        <translation>هنوز اتصالی نیست: با «اتصال جدید» یکی بسازید.</translation>
+    </message>
+    <message>
+        <source>Recent tables</source>
+        <translation>جدول‌های اخیر</translation>
+    </message>
+    <message>
+        <source>Tables you open show up here.</source>
+        <translation>جدول‌هایی که باز می‌کنید این‌جا نمایش داده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Manage connections</source>
+        <translation>مدیریت اتصال‌ها</translation>
+    </message>
+    <message>
+        <source>Run the statement at the cursor</source>
+        <translation>اجرای دستور زیر مکان‌نما</translation>
+    </message>
+    <message>
+        <source>Run the whole script</source>
+        <translation>اجرای کل اسکریپت</translation>
+    </message>
+    <message>
+        <source>Quick search in a table</source>
+        <translation>جستجوی سریع در جدول</translation>
+    </message>
+    <message>
+        <source>Apply staged changes</source>
+        <translation>اعمال تغییرات در انتظار</translation>
+    </message>
+    <message>
+        <source>Undo the last staged change</source>
+        <translation>برگرداندن آخرین تغییر در انتظار</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <source>Export the current view</source>
+        <translation>برون‌بری نمای فعلی</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <source>Connect to %1</source>
+        <translation>اتصال به %1</translation>
+    </message>
+    <message>
+        <source>Open %1 on %2</source>
+        <translation>باز کردن %1 روی %2</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::StructureView</name>
+    <message>
+        <source>Retry</source>
+        <translation>تلاش دوباره</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <source>Read the structure again (%1)</source>
+        <translation>خواندن دوبارهٔ ساختار (%1)</translation>
+    </message>
+    <message>
+        <source>Refresh structure</source>
+        <translation>بازخوانی ساختار</translation>
+    </message>
+    <message>
+        <source>Structure sections</source>
+        <translation>بخش‌های ساختار</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>ستون‌ها</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Nullable</source>
+        <translation>NULL مجاز</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>پیش‌فرض</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>هویت (identity)</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>تولیدشده</translation>
+    </message>
+    <message>
+        <source>Collation</source>
+        <translation>ترتیب‌بندی (collation)</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>ذخیره‌سازی</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>توضیح</translation>
+    </message>
+    <message>
+        <source>Constraints</source>
+        <translation>قیدها</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>گونه</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>تعریف</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>ایندکس</translation>
+    </message>
+    <message>
+        <source>Deferrable</source>
+        <translation>قابل تعویق</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>اعتبارسنجی‌شده</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>ایندکس‌ها</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>روش</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>کلیدها</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>INCLUDE</translation>
+    </message>
+    <message>
+        <source>Predicate</source>
+        <translation>گزاره</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <translation>یکتا</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>اصلی</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>معتبر</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>آماده</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>اندازه</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>پویش‌ها</translation>
+    </message>
+    <message>
+        <source>Constraint</source>
+        <translation>قید</translation>
+    </message>
+    <message>
+        <source>Foreign keys</source>
+        <translation>کلیدهای خارجی</translation>
+    </message>
+    <message>
+        <source>References</source>
+        <translation>ارجاع به</translation>
+    </message>
+    <message>
+        <source>Referenced columns</source>
+        <translation>ستون‌های ارجاع‌شده</translation>
+    </message>
+    <message>
+        <source>On update</source>
+        <translation>هنگام به‌روزرسانی</translation>
+    </message>
+    <message>
+        <source>On delete</source>
+        <translation>هنگام حذف</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>تطبیق</translation>
+    </message>
+    <message>
+        <source>Referenced by</source>
+        <translation>ارجاع‌شده از سوی</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>جدول</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>تریگرها</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>زمان‌بندی</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>رویدادها</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>سطح</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>تابع</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>سیاست‌ها</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>فرمان</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>نقش‌ها</translation>
+    </message>
+    <message>
+        <source>Using</source>
+        <translation>USING</translation>
+    </message>
+    <message>
+        <source>With check</source>
+        <translation>WITH CHECK</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>پارتیشن‌ها</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>کران</translation>
+    </message>
+    <message>
+        <source>Options &amp; statistics</source>
+        <translation>گزینه‌ها و آمار</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>ویژگی</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Loading the structure…</source>
+        <translation>در حال بارگذاری ساختار…</translation>
+    </message>
+    <message>
+        <source>Could not read the structure: %1</source>
+        <translation>خواندن ساختار ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>پارتیشن</translation>
+    </message>
+    <message>
+        <source>Partitioned table</source>
+        <translation>جدول پارتیشن‌بندی‌شده</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>نما</translation>
+    </message>
+    <message>
+        <source>Materialized view</source>
+        <translation>نمای مادی‌شده</translation>
+    </message>
+    <message>
+        <source>Foreign table</source>
+        <translation>جدول خارجی</translation>
+    </message>
+    <message>
+        <source>%1 %2, owner %3, %4</source>
+        <translation>%1 %2، مالک %3، %4</translation>
+    </message>
+    <message>
+        <source>Primary key</source>
+        <translation>کلید اصلی</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>بررسی (CHECK)</translation>
+    </message>
+    <message>
+        <source>Exclusion</source>
+        <translation>انحصار (EXCLUDE)</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <source>initially deferred</source>
+        <translation>در آغاز به تعویق افتاده</translation>
+    </message>
+    <message>
+        <source>initially immediate</source>
+        <translation>در آغاز بی‌درنگ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>no (NOT VALID)</source>
+        <translation>خیر (NOT VALID)</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>غیرفعال</translation>
+    </message>
+    <message>
+        <source>replica only</source>
+        <translation>فقط روی replica</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>همیشه</translation>
+    </message>
+    <message>
+        <source>Inherits</source>
+        <translation>وراثت</translation>
+    </message>
+    <message>
+        <source>Partitioned partition</source>
+        <translation>پارتیشن پارتیشن‌بندی‌شده</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>مالک</translation>
+    </message>
+    <message>
+        <source>Tablespace</source>
+        <translation>فضای جدول (tablespace)</translation>
+    </message>
+    <message>
+        <source>Unlogged</source>
+        <translation>بدون ثبت در WAL (UNLOGGED)</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>کلید پارتیشن</translation>
+    </message>
+    <message>
+        <source>Partition bound</source>
+        <translation>کران پارتیشن</translation>
+    </message>
+    <message>
+        <source>Inherits from</source>
+        <translation>ارث‌بری از</translation>
+    </message>
+    <message>
+        <source>Partition of</source>
+        <translation>پارتیشنی از</translation>
+    </message>
+    <message>
+        <source>Row-level security</source>
+        <translation>امنیت سطح ردیف</translation>
+    </message>
+    <message>
+        <source>Row-level security for the owner too (FORCE)</source>
+        <translation>امنیت سطح ردیف برای مالک هم (FORCE)</translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation>گزینهٔ %1</translation>
+    </message>
+    <message>
+        <source>Foreign server</source>
+        <translation>کارساز خارجی</translation>
+    </message>
+    <message>
+        <source>Foreign option</source>
+        <translation>گزینهٔ خارجی</translation>
+    </message>
+    <message>
+        <source>Privileges of %1 (the owner&apos;s defaults)</source>
+        <translation>مجوزهای %1 (پیش‌فرض‌های مالک)</translation>
+    </message>
+    <message>
+        <source>Privileges of %1</source>
+        <translation>مجوزهای %1</translation>
+    </message>
+    <message>
+        <source>Access privileges (ACL)</source>
+        <translation>مجوزهای دسترسی (ACL)</translation>
+    </message>
+    <message>
+        <source>Size of the table</source>
+        <translation>اندازهٔ جدول</translation>
+    </message>
+    <message>
+        <source>Size of the indexes</source>
+        <translation>اندازهٔ ایندکس‌ها</translation>
+    </message>
+    <message>
+        <source>Total size</source>
+        <translation>اندازهٔ کل</translation>
+    </message>
+    <message>
+        <source>Live rows</source>
+        <translation>ردیف‌های زنده</translation>
+    </message>
+    <message>
+        <source>Dead rows</source>
+        <translation>ردیف‌های مرده</translation>
+    </message>
+    <message>
+        <source>Rows changed since the last analyze</source>
+        <translation>ردیف‌های تغییرکرده از آخرین ANALYZE</translation>
+    </message>
+    <message>
+        <source>Sequential scans</source>
+        <translation>پویش‌های ترتیبی</translation>
+    </message>
+    <message>
+        <source>Index scans</source>
+        <translation>پویش‌های ایندکس</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>هرگز</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n time(s))</source>
+        <translation>
+            <numerusform>%1 (%n بار)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last vacuum</source>
+        <translation>آخرین VACUUM</translation>
+    </message>
+    <message>
+        <source>Last autovacuum</source>
+        <translation>آخرین autovacuum</translation>
+    </message>
+    <message>
+        <source>Last analyze</source>
+        <translation>آخرین ANALYZE</translation>
+    </message>
+    <message>
+        <source>Last autoanalyze</source>
+        <translation>آخرین autoanalyze</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2535,6 +3319,22 @@ Recycled %10, discarded as dead %11</source>
         <source>Choose &quot;All rows&quot; to show them</source>
         <translation>برای نمایش آن‌ها «همهٔ ردیف‌ها» را برگزینید</translation>
     </message>
+    <message>
+        <source>Data</source>
+        <translation>داده‌ها</translation>
+    </message>
+    <message>
+        <source>The rows of the table</source>
+        <translation>ردیف‌های جدول</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>ساختار</translation>
+    </message>
+    <message>
+        <source>Columns, constraints, indexes, triggers, policies, partitions and options</source>
+        <translation>ستون‌ها، قیدها، ایندکس‌ها، تریگرها، سیاست‌ها، پارتیشن‌ها و گزینه‌ها</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TableEditor</name>
@@ -2657,16 +3457,6 @@ Recycled %10, discarded as dead %11</source>
     <message>
         <source>Staged changes</source>
         <translation>تغییرات در انتظار</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 has %n staged change(s) that are not applied.</source>
-        <translation>
-            <numerusform>%1 دارای %n تغییر در انتظار است که اعمال نشده است.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Kept, they are offered back when you open the table again.</source>
-        <translation>اگر نگه داشته شوند، بار بعد که جدول را باز کنید دوباره پیشنهاد می‌شوند.</translation>
     </message>
     <message>
         <source>Keep staged</source>
@@ -2827,6 +3617,22 @@ Edit this table by row position?</source>
         <translation>
             <numerusform>حذف نرم %n ردیف</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>SQL to run</source>
+        <translation>SQL برای اجرا</translation>
+    </message>
+    <message>
+        <source>No staged changes</source>
+        <translation>بدون تغییر در انتظار</translation>
+    </message>
+    <message>
+        <source>%1 has %2 not applied yet.</source>
+        <translation>در %1، %2 هنوز اعمال نشده است.</translation>
+    </message>
+    <message>
+        <source>Changes kept staged come back when you open the table again.</source>
+        <translation>تغییراتی که در انتظار نگه داشته شوند، با باز کردن دوبارهٔ جدول برمی‌گردند.</translation>
     </message>
 </context>
 <context>
