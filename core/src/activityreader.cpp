@@ -107,6 +107,51 @@ QList<BackendActivity> lockInvolved(const QList<BackendActivity>& sessions) {
     return out;
 }
 
+namespace {
+
+BlockingNode blockingNode(const QList<BackendActivity>& sessions, int index, QSet<int>& onPath,
+                          QSet<int>& reached) {
+    const BackendActivity& s = sessions.at(index);
+    BlockingNode node{s.pid, s.waitingLockMode, {}};
+    reached.insert(s.pid);
+    onPath.insert(s.pid);
+    for (qsizetype i = 0; i < sessions.size(); ++i)
+        if (sessions.at(i).blockedBy.contains(s.pid) && !onPath.contains(sessions.at(i).pid))
+            node.waiters << blockingNode(sessions, static_cast<int>(i), onPath, reached);
+    onPath.remove(s.pid);
+    return node;
+}
+
+} // namespace
+
+QList<BlockingNode> blockingTree(const QList<BackendActivity>& sessions) {
+    QSet<int> listed;
+    for (const BackendActivity& s : sessions)
+        listed.insert(s.pid);
+    auto waitsForListed = [&listed](const BackendActivity& s) {
+        for (int pid : s.blockedBy)
+            if (listed.contains(pid))
+                return true;
+        return false;
+    };
+    QList<BlockingNode> roots;
+    QSet<int> reached;
+    QSet<int> onPath;
+    for (qsizetype i = 0; i < sessions.size(); ++i) {
+        const BackendActivity& s = sessions.at(i);
+        if (s.blocksOthers && !waitsForListed(s))
+            roots << blockingNode(sessions, static_cast<int>(i), onPath, reached);
+    }
+    // Waiters no root reaches: a cycle, or blockers not listed (the reader's own backend, a prepared
+    // transaction); shown from themselves rather than lost.
+    for (qsizetype i = 0; i < sessions.size(); ++i) {
+        const BackendActivity& s = sessions.at(i);
+        if ((s.isBlocked() || s.blocksOthers) && !reached.contains(s.pid))
+            roots << blockingNode(sessions, static_cast<int>(i), onPath, reached);
+    }
+    return roots;
+}
+
 LockBlocker asBlocker(const BackendActivity& session) {
     return LockBlocker{session.pid,   session.user,  session.application,
                        session.state, session.query, session.transactionSeconds};

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <thread>
 
@@ -125,6 +126,48 @@ private slots:
         // The holder's update was rolled back with its session.
         QCOMPARE(reading.exec(QStringLiteral("select v from activity_lock where id = 1")).text(0, 0),
                  QStringLiteral("0"));
+    }
+
+    // Pure: the tree of who blocks whom, a waiter under each of its blockers, a cycle kept finite.
+    void blockingTreeShape() {
+        auto session = [](int pid, QList<int> blockedBy, const char* mode = "") {
+            BackendActivity s;
+            s.pid = pid;
+            s.blockedBy = std::move(blockedBy);
+            s.waitingLockMode = QString::fromLatin1(mode);
+            return s;
+        };
+        QList<BackendActivity> sessions{session(1, {}),
+                                        session(2, {1}, "ShareLock"),
+                                        session(3, {2}, "RowExclusiveLock"),
+                                        session(4, {}),
+                                        session(5, {1, 6}, "AccessShareLock"),
+                                        session(6, {}),
+                                        session(7, {8}, "ShareLock"),
+                                        session(8, {7}, "ShareLock")};
+        for (BackendActivity& s : sessions)
+            for (const BackendActivity& other : sessions)
+                if (other.blockedBy.contains(s.pid))
+                    s.blocksOthers = true;
+        std::function<QString(const BlockingNode&)> text = [&text](const BlockingNode& n) {
+            QString out = QString::number(n.pid);
+            if (!n.lockMode.isEmpty())
+                out += QLatin1Char(':') + n.lockMode;
+            if (!n.waiters.isEmpty()) {
+                QStringList children;
+                for (const BlockingNode& w : n.waiters)
+                    children << text(w);
+                out += QLatin1Char('(') + children.join(QLatin1Char(' ')) + QLatin1Char(')');
+            }
+            return out;
+        };
+        QStringList roots;
+        for (const BlockingNode& n : blockingTree(sessions))
+            roots << text(n);
+        QCOMPARE(roots, (QStringList{QStringLiteral("1(2:ShareLock(3:RowExclusiveLock) 5:AccessShareLock)"),
+                                     QStringLiteral("6(5:AccessShareLock)"),
+                                     QStringLiteral("7:ShareLock(8:ShareLock)")}));
+        QCOMPARE(lockInvolved(sessions).size(), 7); // 4 neither waits nor blocks
     }
 
     void noSuchProcessIsFalse() {

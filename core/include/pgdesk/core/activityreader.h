@@ -76,6 +76,19 @@ private:
 // `sessions` as sessions() returned them, order kept.
 QList<BackendActivity> lockInvolved(const QList<BackendActivity>& sessions);
 
+// Who blocks whom: a node per session, its children the sessions waiting for it (with the lock mode they
+// wait for). A waiter blocked by two sessions is under both.
+struct BlockingNode {
+    int pid = 0;
+    QString lockMode; // what this session waits for; empty for a root that waits for nothing
+    QList<BlockingNode> waiters;
+};
+
+// The trees of lockInvolved(sessions): roots are sessions that block others and wait for nobody listed.
+// Sessions only reached through a cycle (a deadlock the server has not resolved yet) are roots too, and a
+// path never repeats a session, so the trees are finite.
+QList<BlockingNode> blockingTree(const QList<BackendActivity>& sessions);
+
 // The session as lockwait.h's LockBlocker, so describeBlocker() words it like every lock message.
 LockBlocker asBlocker(const BackendActivity& session);
 
