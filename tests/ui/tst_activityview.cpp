@@ -13,6 +13,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 
 #include <thread>
 
@@ -109,6 +110,22 @@ private slots:
                     .toString()
                     .contains(QStringLiteral("set v = 1")));
 
+        // The tree: the holder with the waiter under it, waiting for ShareLock.
+        QTreeWidget* tree = view.blockingTree();
+        QVERIFY(tree->isVisible());
+        QTreeWidgetItem* root = nullptr;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i)
+            if (tree->topLevelItem(i)->data(0, ActivityModel::PidRole).toInt() == holderPid)
+                root = tree->topLevelItem(i);
+        QVERIFY(root);
+        QVERIFY2(root->text(0).contains(QStringLiteral("idle in transaction")), qPrintable(root->text(0)));
+        QCOMPARE(root->childCount(), 1);
+        QCOMPARE(root->child(0)->data(0, ActivityModel::PidRole).toInt(), waiterPid);
+        QVERIFY2(root->child(0)->text(0).contains(QStringLiteral("waits for ShareLock")),
+                 qPrintable(root->child(0)->text(0)));
+        tree->setCurrentItem(root->child(0));
+        QCOMPARE(view.selectedPid(), waiterPid);
+
         // Hidden: the timer stops; shown again: it runs.
         view.hide();
         QVERIFY(!view.refreshTimer()->isActive());
@@ -161,6 +178,7 @@ private slots:
         QCOMPARE(signalled.last().at(1).toBool(), true);
         QTRY_VERIFY_WITH_TIMEOUT(view.model()->rowOfPid(holderPid) < 0, 10000);
         QVERIFY_THROWS_EXCEPTION(pgdesk::core::ConnectionError, holder.exec(QStringLiteral("select 1")));
+        QTRY_VERIFY(!view.blockingTree()->isVisible()); // nobody waits any more
     }
 
     void ages() {

@@ -15,10 +15,16 @@
 #include <QMessageBox>
 #include <QPalette>
 #include <QPushButton>
+#include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <QHash>
+#include <QSignalBlocker>
+
+#include <functional>
 #include <mutex>
 
 namespace pgdesk::ui {
@@ -216,6 +222,7 @@ ActivityView::ActivityView(core::ConnectionProfile profile, std::optional<QStrin
     , m_reading(std::make_shared<Reading>())
     , m_model(new ActivityModel(this))
     , m_view(new QTableView(this))
+    , m_tree(new QTreeWidget(this))
     , m_message(new QLabel(this))
     , m_poolerBanner(new QLabel(this))
     , m_refreshButton(new QPushButton(tr("&Refresh"), this))
@@ -253,7 +260,19 @@ ActivityView::ActivityView(core::ConnectionProfile profile, std::optional<QStrin
     layout->addWidget(m_poolerBanner);
     layout->addLayout(buttons);
     layout->addWidget(m_message);
-    layout->addWidget(m_view, 1);
+    m_tree->setHeaderLabels({tr("Who blocks whom")});
+    m_tree->setRootIsDecorated(true);
+    m_tree->hide();
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_view);
+    split->addWidget(m_tree);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (item)
+            selectPid(item->data(0, ActivityModel::PidRole).toInt());
+    });
 
     connect(m_refreshButton, &QPushButton::clicked, this, &ActivityView::refresh);
     connect(m_cancelButton, &QPushButton::clicked, this, &ActivityView::cancelSelected);
@@ -304,6 +323,7 @@ void ActivityView::refresh() {
         [this](QList<core::BackendActivity> sessions) {
             const int pid = selectedPid();
             m_model->setSessions(std::move(sessions));
+            fillBlockingTree();
             if (pid != 0)
                 selectPid(pid); // a refresh keeps the selected session selected
             m_message->hide();
@@ -372,6 +392,43 @@ void ActivityView::signalSelected(bool terminate) {
             showMessage(failure.message, true);
             emit signalFailed(pid, failure.message);
         });
+}
+
+void ActivityView::fillBlockingTree() {
+    QHash<int, core::BackendActivity> byPid;
+    for (const core::BackendActivity& s : m_model->sessions())
+        byPid.insert(s.pid, s);
+    const QList<core::BlockingNode> roots = core::blockingTree(m_model->sessions());
+    std::function<void(const core::BlockingNode&, QTreeWidgetItem*)> add = [&](const core::BlockingNode& node,
+                                                                               QTreeWidgetItem* item) {
+        const core::BackendActivity& s = byPid.value(node.pid);
+        QString text = tr("PID %1").arg(node.pid);
+        QStringList who;
+        if (!s.user.isEmpty())
+            who << s.user;
+        if (!s.state.isEmpty())
+            who << (s.transactionSeconds >= 0
+                        ? tr("%1 for %2").arg(s.state, ActivityModel::ageText(s.transactionSeconds))
+                        : s.state);
+        if (!who.isEmpty())
+            text += QStringLiteral(" (%1)").arg(who.join(QStringLiteral(", ")));
+        if (!node.lockMode.isEmpty())
+            text = tr("%1 waits for %2").arg(text, node.lockMode);
+        const QString query = oneLine(s.query, 120);
+        if (!query.isEmpty())
+            text += QStringLiteral(": ") + query;
+        item->setText(0, text);
+        item->setToolTip(0, s.query);
+        item->setData(0, ActivityModel::PidRole, node.pid);
+        for (const core::BlockingNode& waiter : node.waiters)
+            add(waiter, new QTreeWidgetItem(item));
+    };
+    const QSignalBlocker blocker(m_tree); // refilling is no selection by the user
+    m_tree->clear();
+    for (const core::BlockingNode& root : roots)
+        add(root, new QTreeWidgetItem(m_tree));
+    m_tree->expandAll();
+    m_tree->setVisible(!roots.isEmpty());
 }
 
 void ActivityView::updateButtons() {

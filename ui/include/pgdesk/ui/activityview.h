@@ -14,6 +14,8 @@ class QLabel;
 class QPushButton;
 class QTableView;
 class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace pgdesk::ui {
 
@@ -87,6 +89,10 @@ public:
 
     ActivityModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
+    // Who blocks whom (core::blockingTree): "PID 4711 (alice, idle in transaction for 42 s): UPDATE …" per
+    // node, a waiter's lock mode first; hidden while nobody waits for a lock. Selecting a node selects its
+    // row.
+    QTreeWidget* blockingTree() const { return m_tree; }
     QLabel* messageLabel() const { return m_message; }
     QLabel* poolerBanner() const { return m_poolerBanner; }
     QPushButton* cancelButton() const { return m_cancelButton; }
@@ -109,11 +115,13 @@ private:
     struct Reading; // the connection of its own, used by one worker at a time
     void signalSelected(bool terminate);
     void updateButtons();
+    void fillBlockingTree();
     void showMessage(const QString& text, bool error);
 
     std::shared_ptr<Reading> m_reading;
     ActivityModel* m_model = nullptr;
     QTableView* m_view = nullptr;
+    QTreeWidget* m_tree = nullptr;
     QLabel* m_message = nullptr;
     QLabel* m_poolerBanner = nullptr;
     QPushButton* m_refreshButton = nullptr;
