@@ -307,6 +307,22 @@
         <source>PID %1 is no longer a server process.</source>
         <translation>PID %1 ist kein Serverprozess mehr.</translation>
     </message>
+    <message>
+        <source>Who blocks whom</source>
+        <translation>Wer wen blockiert</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 für %2</translation>
+    </message>
+    <message>
+        <source>%1 waits for %2</source>
+        <translation>%1 wartet auf %2</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::BatchDialog</name>
@@ -1578,6 +1594,26 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     <message>
         <source>Close all tabs</source>
         <translation>Alle Tabs schließen</translation>
+    </message>
+    <message>
+        <source>Connect first: the activity tab shows the current session&apos;s server</source>
+        <translation>Zuerst verbinden: Die Aktivitätsansicht zeigt den Server der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Server activity of %1</source>
+        <translation>Serveraktivität von %1</translation>
+    </message>
+    <message>
+        <source>Server &amp;activity</source>
+        <translation>Serveraktivi<translation>Server&amp;aktivität</translation>amp;tät</translation>
+    </message>
+    <message>
+        <source>Sessions, locks and who blocks whom, on a connection of its own</source>
+        <translation>Sitzungen, Sperren und wer wen blockiert, über eine eigene Verbindung</translation>
     </message>
 </context>
 <context>

@@ -305,6 +305,22 @@
         <source>PID %1 is no longer a server process.</source>
         <translation>PID %1 دیگر پردازهٔ کارساز نیست.</translation>
     </message>
+    <message>
+        <source>Who blocks whom</source>
+        <translation>چه کسی چه کسی را مسدود کرده</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation>%1 برای %2</translation>
+    </message>
+    <message>
+        <source>%1 waits for %2</source>
+        <translation>%1 منتظر %2 است</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::BatchDialog</name>
@@ -1556,6 +1572,26 @@ Its saved password is removed from the keychain too.</source>
     <message>
         <source>Close all tabs</source>
         <translation>بستن همهٔ زبانه‌ها</translation>
+    </message>
+    <message>
+        <source>Connect first: the activity tab shows the current session&apos;s server</source>
+        <translation>ابتدا وصل شوید: زبانهٔ فعالیت، سرورِ نشست کنونی را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>فعالیت</translation>
+    </message>
+    <message>
+        <source>Server activity of %1</source>
+        <translation>فعالیت سرور %1</translation>
+    </message>
+    <message>
+        <source>Server &amp;activity</source>
+        <translation>&amp;فعالیت سرور</translation>
+    </message>
+    <message>
+        <source>Sessions, locks and who blocks whom, on a connection of its own</source>
+        <translation>نشست‌ها، قفل‌ها و اینکه چه کسی چه کسی را مسدود کرده، روی یک اتصال جداگانه</translation>
     </message>
 </context>
 <context>

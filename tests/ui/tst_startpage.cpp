@@ -2,6 +2,7 @@
 // with its recent connections and tables, and the object tree's context menu.
 #include "testcluster.h"
 
+#include <pgdesk/ui/activityview.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/mainwindow.h>
@@ -115,11 +116,13 @@ private slots:
                          qPrintable(a->toolTip()));
         }
         QVERIFY2(withIcon >= 7, qPrintable(names.join(',')));
-        for (const char* name :
-             {"manageConnectionsAction", "newQueryToolAction", "exportAction", "importAction"})
+        for (const char* name : {"manageConnectionsAction", "newQueryToolAction", "activityAction",
+                                 "exportAction", "importAction"})
             QVERIFY2(names.contains(QLatin1String(name)), name);
         QVERIFY(!w.findChild<QAction*>(QStringLiteral("newQueryToolAction"))->isEnabled());
         QVERIFY(!w.findChild<QAction*>(QStringLiteral("exportAction"))->isEnabled());
+        QVERIFY(!w.findChild<QAction*>(QStringLiteral("activityAction"))->isEnabled());
+        QCOMPARE(w.openActivity(), nullptr); // no session yet
         // Every menu command shows an icon too.
         for (const char* name : {"exportAction", "importAction", "preferencesAction", "aboutAction"})
             QVERIFY2(!w.findChild<QAction*>(QLatin1String(name))->icon().isNull(), name);
@@ -251,6 +254,15 @@ private slots:
         action(QStringLiteral("treeOpenAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() != nullptr, 5000);
         QVERIFY(!w.tabs()->tabIcon(w.tabs()->currentIndex()).isNull());
+
+        // Server activity: one tab per session, opened again it comes to the front.
+        pgdesk::ui::ActivityView* activity = w.openActivity();
+        QVERIFY(activity);
+        QCOMPARE(w.tabs()->currentWidget(), activity);
+        QTRY_VERIFY_WITH_TIMEOUT(activity->model()->rowCount() > 0, 15000);
+        w.tabs()->setCurrentIndex(0);
+        QCOMPARE(w.openActivity(), activity);
+        QCOMPARE(w.tabs()->currentWidget(), activity);
 
         // Every tab closed: the start page is back.
         while (w.tabs()->count() > 0) {

@@ -6,6 +6,7 @@
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/ui/activityview.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/editsession.h>
@@ -272,6 +273,24 @@ void MainWindow::setTableToOpen(const QString& qualifiedName, const TableView& v
     m_viewToOpen = view;
 }
 
+ActivityView* MainWindow::openActivity() {
+    if (!m_pool) {
+        statusBar()->showMessage(tr("Connect first: the activity tab shows the current session's server"),
+                                 5000);
+        return nullptr;
+    }
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto* open = qobject_cast<ActivityView*>(m_tabs->widget(i))) {
+            m_tabs->setCurrentIndex(i); // one per session
+            return open;
+        }
+    auto* view = new ActivityView(m_pool->profile(), m_pool->password(), m_tabs);
+    const int index = m_tabs->addTab(view, themedIcon(QStringLiteral("view-statistics")), tr("Activity"));
+    m_tabs->setTabToolTip(index, tr("Server activity of %1").arg(m_pool->profile().name));
+    m_tabs->setCurrentIndex(index);
+    return view;
+}
+
 QueryTool* MainWindow::openQueryTool() {
     if (!m_pool) {
         statusBar()->showMessage(tr("Connect first: a query tool runs on the current session"), 5000);
@@ -407,6 +426,12 @@ void MainWindow::createMenus() {
     manage->setObjectName(QStringLiteral("manageConnectionsAction"));
     manage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     manage->setIconText(tr("Connections"));
+    QAction* activity = connection->addAction(icon("view-statistics"), tr("Server &activity"), this,
+                                              &MainWindow::openActivity);
+    activity->setObjectName(QStringLiteral("activityAction"));
+    activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    activity->setIconText(tr("Activity"));
+    activity->setToolTip(tr("Sessions, locks and who blocks whom, on a connection of its own"));
     QAction* refreshTree = connection->addAction(icon("view-refresh"), tr("&Refresh objects"), this,
                                                  [this] { m_objects->refresh(); });
     refreshTree->setObjectName(QStringLiteral("refreshObjectsAction"));
@@ -456,13 +481,14 @@ void MainWindow::createMenus() {
         ->setObjectName(QStringLiteral("copyDiagnosticsAction"));
 
     // What needs a table tab or a session is enabled only when there is one, in the menus and the toolbar.
-    const auto updateEnabled = [this, importCsv, batch, newQuery, exportView, refreshTree] {
+    const auto updateEnabled = [this, importCsv, batch, newQuery, exportView, refreshTree, activity] {
         const bool table = currentTableBrowser() != nullptr;
         importCsv->setEnabled(table);
         batch->setEnabled(table);
         exportView->setEnabled(table);
         newQuery->setEnabled(m_pool != nullptr);
         refreshTree->setEnabled(m_pool != nullptr);
+        activity->setEnabled(m_pool != nullptr);
     };
     connect(m_tabs, &QTabWidget::currentChanged, this, updateEnabled);
     connect(m_opener, &SessionOpener::opened, this, updateEnabled);
@@ -475,8 +501,8 @@ void MainWindow::createMenus() {
     m_toolBar->setIconSize(QSize(22, 22));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     for (QAction* a :
-         std::initializer_list<QAction*>{manage, refreshTree, nullptr, newQuery, nullptr, exportView,
-                                         importCsv, batch, nullptr, log, preferences}) {
+         std::initializer_list<QAction*>{manage, refreshTree, nullptr, newQuery, activity, nullptr,
+                                         exportView, importCsv, batch, nullptr, log, preferences}) {
         if (!a) {
             m_toolBar->addSeparator();
             continue;

@@ -98,6 +98,9 @@ public:
     void dispose();
 
     const ConnectionProfile& profile() const { return m_profile; }
+    // The password the pool connects with (from the keychain or the DSN), for a connection of the session's
+    // own outside the pool (the activity tab must work when the pool is exhausted). Never stored or logged.
+    const std::optional<QString>& password() const { return m_password; }
 
     // Installed on every connection the pool hands out from now on.
     void setStatementObserver(StatementObserver observer);

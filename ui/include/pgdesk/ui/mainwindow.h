@@ -21,6 +21,7 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class ActivityView;
 class ConnectionDialog;
 class ExportDialog;
 class ImportDialog;
@@ -74,6 +75,9 @@ public:
     // File ▸ Import CSV into table… (Ctrl+Shift+I): a CSV file into the current tab's table (not a view);
     // the tab reloads after a successful import.
     ImportDialog* importIntoCurrentTable();
+    // Connection ▸ Server activity (Ctrl+Shift+A): the activity tab of the session (one; nullptr without a
+    // session), on a connection of its own.
+    ActivityView* openActivity();
     // Query ▸ New query tool (Ctrl+T): a query tool tab on the current session (nullptr without one).
     QueryTool* openQueryTool();
     // Edit ▸ Preferences… (Ctrl+,): the preferences dialog (window-modal, deletes itself when closed).
