@@ -1609,7 +1609,7 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     </message>
     <message>
         <source>Server &amp;activity</source>
-        <translation>Serveraktivi<translation>Server&amp;aktivität</translation>amp;tät</translation>
+        <translation>Serveraktivi&amp;tät</translation>
     </message>
     <message>
         <source>Sessions, locks and who blocks whom, on a connection of its own</source>
