@@ -37,9 +37,9 @@ QList<int> pidList(const QString& text) {
     return pids;
 }
 
-bool signalBackend(Connection& connection, const char* function, int pid) {
-    const Result r = connection.exec(QStringLiteral("SELECT %1($1::int)").arg(QLatin1String(function)),
-                                     {param(static_cast<long long>(pid))});
+// `sql` is one of the two fixed statements below; the pid is bound.
+bool signalBackend(Connection& connection, const QString& sql, int pid) {
+    const Result r = connection.exec(sql, {param(static_cast<long long>(pid))});
     return r.rowCount() == 1 && r.text(0, 0) == QLatin1String("t");
 }
 
@@ -88,11 +88,11 @@ QList<BackendActivity> ActivityReader::sessions() {
 }
 
 bool ActivityReader::cancelBackend(int pid) {
-    return signalBackend(m_connection, "pg_cancel_backend", pid);
+    return signalBackend(m_connection, QStringLiteral("SELECT pg_cancel_backend($1::int)"), pid);
 }
 
 bool ActivityReader::terminateBackend(int pid) {
-    return signalBackend(m_connection, "pg_terminate_backend", pid);
+    return signalBackend(m_connection, QStringLiteral("SELECT pg_terminate_backend($1::int)"), pid);
 }
 
 bool ActivityReader::throughPooler() const {

@@ -1,3 +1,4 @@
+#include "blockedstatement.h"
 #include "clirunner.h"
 
 #include <pgdesk/core/activityreader.h>
@@ -9,7 +10,6 @@
 #include <QJsonObject>
 
 #include <chrono>
-#include <thread>
 
 using namespace pgdesk::test;
 using pgdesk::core::Connection;
@@ -49,20 +49,8 @@ private slots:
         const int holderPid = holder.backendPid();
         const int waiterPid = waiter.backendPid();
         holder.exec(QStringLiteral("begin; update cli_activity_lock set v = 1 where id = 1"));
-        std::exception_ptr fromWaiter;
-        std::thread t([&] {
-            try {
-                waiter.exec(QStringLiteral("update cli_activity_lock set v = 2 where id = 1"));
-            } catch (...) {
-                fromWaiter = std::current_exception();
-            }
-        });
-        auto joinWaiter = qScopeGuard([&] {
-            if (t.joinable()) {
-                waiter.cancelHandle().cancel();
-                t.join();
-            }
-        });
+        pgdesk::test::BlockedStatement blockedUpdate(
+            waiter, QStringLiteral("update cli_activity_lock set v = 2 where id = 1"));
         pgdesk::core::ActivityReader reader(reading);
         QElapsedTimer timer;
         timer.start();
@@ -107,13 +95,7 @@ private slots:
 
         const auto cancel = runCli(withDsn({QStringLiteral("cancel"), QString::number(waiterPid)}));
         QVERIFY2(cancel.exitCode == 0, qPrintable(cancel.err));
-        t.join();
-        QVERIFY(fromWaiter);
-        try {
-            std::rethrow_exception(fromWaiter);
-        } catch (const pgdesk::core::QueryCanceled& e) {
-            QCOMPARE(e.sqlState(), QStringLiteral("57014"));
-        }
+        QCOMPARE(blockedUpdate.canceledState(), QStringLiteral("57014"));
 
         const auto terminate = runCli(withDsn({QStringLiteral("terminate"), QString::number(holderPid)}));
         QVERIFY2(terminate.exitCode == 0, qPrintable(terminate.err));

@@ -1,3 +1,4 @@
+#include "blockedstatement.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/activityreader.h>
@@ -10,7 +11,6 @@
 #include <chrono>
 #include <functional>
 #include <optional>
-#include <thread>
 
 using namespace pgdesk::core;
 using pgdesk::test::cluster;
@@ -47,14 +47,8 @@ private slots:
         const int waiterPid = waiter.backendPid();
         holder.exec(QStringLiteral("begin; update activity_lock set v = v + 1 where id = 1"));
 
-        std::exception_ptr fromWaiter;
-        std::thread t([&] {
-            try {
-                waiter.exec(QStringLiteral("update activity_lock set v = v + 10 where id = 1"));
-            } catch (...) {
-                fromWaiter = std::current_exception();
-            }
-        });
+        pgdesk::test::BlockedStatement blockedUpdate(
+            waiter, QStringLiteral("update activity_lock set v = v + 10 where id = 1"));
 
         ActivityReader reader(reading);
         std::optional<BackendActivity> blocked;
@@ -108,13 +102,7 @@ private slots:
         QVERIFY(!involved.contains(reading.backendPid()));
 
         QVERIFY(reader.cancelBackend(waiterPid));
-        t.join();
-        QVERIFY(fromWaiter);
-        try {
-            std::rethrow_exception(fromWaiter);
-        } catch (const QueryCanceled& e) {
-            QCOMPARE(e.sqlState(), QStringLiteral("57014"));
-        }
+        QCOMPARE(blockedUpdate.canceledState(), QStringLiteral("57014"));
         QCOMPARE(waiter.exec(QStringLiteral("select 1")).text(0, 0), QStringLiteral("1")); // session lives
 
         QVERIFY(reader.terminateBackend(holderPid));

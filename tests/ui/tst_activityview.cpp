@@ -1,3 +1,4 @@
+#include "blockedstatement.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/connection.h>
@@ -14,8 +15,6 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
-
-#include <thread>
 
 using pgdesk::core::Connection;
 using pgdesk::ui::ActivityModel;
@@ -58,21 +57,8 @@ private slots:
         const int holderPid = holder.backendPid();
         const int waiterPid = waiter.backendPid();
         holder.exec(QStringLiteral("begin; update ui_activity_lock set v = 1 where id = 1"));
-        std::exception_ptr fromWaiter;
-        std::thread t([&] {
-            try {
-                waiter.exec(
-                    QStringLiteral("update ui_activity_lock set v = 2 where id = 1 /* blocked one */"));
-            } catch (...) {
-                fromWaiter = std::current_exception();
-            }
-        });
-        auto joinWaiter = qScopeGuard([&] {
-            if (t.joinable()) {
-                waiter.cancelHandle().cancel();
-                t.join();
-            }
-        });
+        pgdesk::test::BlockedStatement blockedUpdate(
+            waiter, QStringLiteral("update ui_activity_lock set v = 2 where id = 1 /* blocked one */"));
 
         ActivityView view(profile, std::nullopt);
         QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -161,13 +147,7 @@ private slots:
         QCOMPARE(signalled.first().at(0).toInt(), waiterPid);
         QCOMPARE(signalled.first().at(1).toBool(), false);
         QCOMPARE(signalled.first().at(2).toBool(), true);
-        t.join();
-        QVERIFY(fromWaiter);
-        try {
-            std::rethrow_exception(fromWaiter);
-        } catch (const pgdesk::core::QueryCanceled& e) {
-            QCOMPARE(e.sqlState(), QStringLiteral("57014"));
-        }
+        QCOMPARE(blockedUpdate.canceledState(), QStringLiteral("57014"));
 
         QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), 5000);
         view.selectPid(holderPid);
