@@ -396,8 +396,8 @@ Result CatalogReader::read(const QString& sql, const Params& params, const QStri
 QList<Result> CatalogReader::read(const QList<BatchStatement>& statements, const QString& schema,
                                   const QString& relation) {
     // A catalog read that waits behind another session's uncommitted DDL would hang the tree or the CLI
-    // with no reason shown; SET LOCAL in the statement's own pipeline keeps the limit to this statement,
-    // also through a transaction pooler.
+    // with no reason shown; a local setting in the statement's own pipeline keeps the limit to this
+    // statement, also through a transaction pooler.
     const int profileMs = m_connection.profile().lockTimeoutMs;
     const int timeoutMs = profileMs > 0 ? std::min(profileMs, kCatalogLockTimeoutMs) : kCatalogLockTimeoutMs;
     m_lockHolders.clear();
@@ -406,9 +406,9 @@ QList<Result> CatalogReader::read(const QList<BatchStatement>& statements, const
         // server's JIT, which then compiles for longer (1.1 s of 2.7 s on 5,000 tables) than it saves. No
         // parallel workers either: each starts with cold catalog caches (10,000 tables: 460 → 360 ms).
         return m_connection.exec(statements,
-                                 {QStringLiteral("SET LOCAL lock_timeout = %1").arg(timeoutMs),
-                                  QStringLiteral("SET LOCAL jit = off"),
-                                  QStringLiteral("SET LOCAL max_parallel_workers_per_gather = 0")});
+                                 {{QStringLiteral("lock_timeout"), QString::number(timeoutMs)},
+                                  {QStringLiteral("jit"), QStringLiteral("off")},
+                                  {QStringLiteral("max_parallel_workers_per_gather"), QStringLiteral("0")}});
     } catch (const QueryError& e) {
         if (e.sqlState() != QLatin1String("55P03"))
             throw;

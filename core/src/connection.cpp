@@ -379,10 +379,38 @@ Result Connection::exec(const QString& sql) {
 }
 
 Result Connection::exec(const QString& sql, const Params& params) {
+    return exec(sql, params, LocalSettings{});
+}
+
+QList<BatchStatement> Connection::pipelinePrefix(const LocalSettings& localSettings) const {
+    QList<BatchStatement> prefix;
+    if (!isIdle())
+        return prefix;
+    if (needsTransactionSettings()) {
+        // SET LOCAL, not set_config(): it takes no snapshot, so a BEGIN ISOLATION LEVEL … of the user's
+        // after it still works.
+        for (const QString& setting : m_profile.transactionSettings())
+            prefix.append({setting, {}});
+    }
+    if (!localSettings.isEmpty()) {
+        QStringList calls;
+        Params params;
+        for (const LocalSetting& s : localSettings) {
+            calls
+                << QStringLiteral("set_config($%1, $%2, true)").arg(params.size() + 1).arg(params.size() + 2);
+            params << param(s.name) << param(s.value);
+        }
+        prefix.append({QStringLiteral("select ") + calls.join(QStringLiteral(", ")), params});
+    }
+    return prefix;
+}
+
+Result Connection::exec(const QString& sql, const Params& params, const LocalSettings& localSettings) {
     requireOpen(m_conn);
     readPendingInput(sql);
-    if (needsTransactionSettings())
-        return execPipelined(sql, params, m_profile.transactionSettings());
+    const QList<BatchStatement> prefix = pipelinePrefix(localSettings);
+    if (!prefix.isEmpty())
+        return execPipelined(sql, params, prefix);
     notifyStatement(sql, params);
     const pq::ParamArrays a(params);
     return check(PQexecParams(m_conn, sql.toUtf8().constData(), a.count(), nullptr, a.values.data(),
@@ -390,31 +418,12 @@ Result Connection::exec(const QString& sql, const Params& params) {
                  sql);
 }
 
-Result Connection::exec(const QString& sql, const Params& params, const QStringList& localSettings) {
-    if (localSettings.isEmpty() || !isIdle())
-        return exec(sql, params);
-    requireOpen(m_conn);
-    readPendingInput(sql);
-    QStringList prefix;
-    if (needsTransactionSettings())
-        prefix = m_profile.transactionSettings();
-    prefix += localSettings;
-    return execPipelined(sql, params, prefix);
-}
-
-QList<Result> Connection::exec(const QList<BatchStatement>& statements, const QStringList& localSettings) {
+QList<Result> Connection::exec(const QList<BatchStatement>& statements, const LocalSettings& localSettings) {
     if (statements.isEmpty())
         return {};
     requireOpen(m_conn);
-    const QString shown = statements.isEmpty() ? QString() : statements.first().sql;
-    readPendingInput(shown);
-    QStringList prefix;
-    if (isIdle()) {
-        if (needsTransactionSettings())
-            prefix = m_profile.transactionSettings();
-        prefix += localSettings;
-    }
-    const std::unique_ptr<pq::Pipeline> pipeline = sendPipelined(statements, prefix);
+    readPendingInput(statements.first().sql);
+    const std::unique_ptr<pq::Pipeline> pipeline = sendPipelined(statements, pipelinePrefix(localSettings));
     QList<Result> results;
     std::optional<ErrorInfo> failed;
     for (qsizetype i = 0; i < statements.size(); ++i) {
@@ -429,7 +438,8 @@ QList<Result> Connection::exec(const QList<BatchStatement>& statements, const QS
     return results;
 }
 
-Result Connection::execPipelined(const QString& sql, const Params& params, const QStringList& prefix) {
+Result Connection::execPipelined(const QString& sql, const Params& params,
+                                 const QList<BatchStatement>& prefix) {
     const std::unique_ptr<pq::Pipeline> pipeline = sendPipelined({{sql, params}}, prefix);
     pq::Pipeline::Answer answer = pipeline->next();
     pipeline->finish();
@@ -449,17 +459,17 @@ SentStatement Connection::send(const QString& sql, const Params& params, Transac
             throwLastError(sql);
         return {};
     }
-    return SentStatement(sendPipelined({{sql, params}}, m_profile.transactionSettings()));
+    return SentStatement(sendPipelined({{sql, params}}, pipelinePrefix({})));
 }
 
 std::unique_ptr<pq::Pipeline> Connection::sendPipelined(const QList<BatchStatement>& statements,
-                                                        const QStringList& prefix) {
+                                                        const QList<BatchStatement>& prefix) {
     // One pipeline, one sync: the SET LOCALs and the statements share the implicit transaction (or the
     // block a statement opens), in one round trip.
     const QString& sql = statements.first().sql;                // names what failed
     auto pipeline = std::make_unique<pq::Pipeline>(*this, sql); // leaves pipeline mode whatever happens
-    for (const QString& setting : prefix)
-        pipeline->send(setting);
+    for (const BatchStatement& s : prefix)
+        pipeline->send(s.sql, s.params);
     for (const BatchStatement& s : statements)
         pipeline->send(s.sql, s.params);
     pipeline->sync(sql);
@@ -485,7 +495,10 @@ std::unique_ptr<pq::Pipeline> Connection::sendPipelined(const QList<BatchStateme
     }
     if (failed) {
         pipeline->finish();
-        failed->statement = prefix.join(QStringLiteral("; "));
+        QStringList shown;
+        for (const BatchStatement& s : prefix)
+            shown << s.sql;
+        failed->statement = shown.join(QStringLiteral("; "));
         throwError(std::move(*failed));
     }
     return pipeline;

@@ -7,6 +7,7 @@
 #include <pgdesk/core/queryspec.h>
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QTest>
 
 using namespace pgdesk::core;
@@ -195,9 +196,10 @@ private slots:
         auto c = open();
         int statements = 0;
         // Three statements (relations, their columns, their unique indexes) in one pipeline, whatever the
-        // number of relations; the SET LOCALs (lock_timeout, jit) travel in the same pipeline: not counted.
+        // number of relations; the local settings (lock_timeout, jit) travel in the same pipeline: not
+        // counted.
         c.setStatementObserver([&](const QString& sql, const QList<QString>&) {
-            statements += sql.startsWith(QLatin1String("SET LOCAL ")) ? 0 : 1;
+            statements += sql.startsWith(QLatin1String("select set_config(")) ? 0 : 1;
         });
         const auto list = CatalogReader(c).tables();
         QCOMPARE(statements, 3);
@@ -258,6 +260,34 @@ private slots:
         QVERIFY(events->totalBytes > 0);
     }
 
+    // The catalog's local settings must not write "SET LOCAL can only be used in transaction blocks" into
+    // the user's server log on every read (SET LOCAL outside a block warns even where it takes effect).
+    void catalogReadsLeaveNoWarningInTheServerLog() {
+        auto c = open();
+        const QString pid = c.exec(QStringLiteral("select pg_backend_pid()")).text(0, 0);
+        QFile log(cluster().dir + QStringLiteral("/server.log"));
+        QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.fileName()));
+        const qint64 start = log.size();
+        CatalogReader reader(c);
+        QVERIFY(!reader.tables().isEmpty());
+        QCOMPARE(reader.table(QStringLiteral("users")).name, QStringLiteral("users"));
+        // The session's log lines name its PID ("[pid]"); a statement after the reads flushes them.
+        c.exec(QStringLiteral("select 1"));
+        QVERIFY(log.seek(start));
+        const QString written = QString::fromUtf8(log.readAll());
+        for (const QString& line : written.split(QLatin1Char('\n')))
+            QVERIFY2(!(line.contains(QLatin1Char('[') + pid + QLatin1Char(']')) &&
+                       line.contains(QLatin1String("WARNING"))),
+                     qPrintable(line));
+        // And the settings still hold for the reads: jit is off inside, back to the session's value after.
+        const Result inside = c.exec({{QStringLiteral("select current_setting('jit')"), {}}},
+                                     {{QStringLiteral("jit"), QStringLiteral("off")}})
+                                  .first();
+        QCOMPARE(inside.text(0, 0), QStringLiteral("off"));
+        QCOMPARE(c.exec(QStringLiteral("select current_setting('jit')")).text(0, 0),
+                 c.exec(QStringLiteral("select reset_val from pg_settings where name = 'jit'")).text(0, 0));
+    }
+
     void tablesOfOneSchema() {
         auto c = open();
         const auto list = CatalogReader(c).tables(QStringLiteral("inventory"));
@@ -300,10 +330,10 @@ private slots:
     void usersInOneStatement() {
         auto c = open();
         int statements = 0;
-        // The SET LOCALs (lock_timeout, jit) travel in the same pipeline (round trip): not a statement of its
-        // own.
+        // The local settings (lock_timeout, jit) travel in the same pipeline (round trip): not a statement of
+        // its own.
         c.setStatementObserver([&](const QString& sql, const QList<QString>&) {
-            statements += sql.startsWith(QLatin1String("SET LOCAL ")) ? 0 : 1;
+            statements += sql.startsWith(QLatin1String("select set_config(")) ? 0 : 1;
         });
         const TableInfo t = CatalogReader(c).table(QStringLiteral("users"));
         QCOMPARE(statements, 1);

@@ -30,6 +30,13 @@ struct BatchStatement {
     QString sql;
     Params params;
 };
+// A server setting for one statement or batch only (Connection::exec(…, localSettings)): a name and value
+// of our own, never user text.
+struct LocalSetting {
+    QString name;
+    QString value;
+};
+using LocalSettings = QList<LocalSetting>;
 
 inline Param param(const QString& text) {
     return text.toUtf8();
@@ -116,15 +123,17 @@ public:
     // then hold for that statement's implicit transaction, or for the whole block it opens (BEGIN).
     Result exec(const QString& sql); // simple protocol; may hold several statements without parameters
     Result exec(const QString& sql, const Params& params);
-    // exec(sql, params) with `localSettings` (SET LOCAL statements of our own, never user text) ahead of it
-    // in one pipeline, after the profile's transaction settings: they hold for this statement's implicit
-    // transaction only, in the same round trip. Inside a transaction block they would outlive the
-    // statement, so there it runs without them.
-    Result exec(const QString& sql, const Params& params, const QStringList& localSettings);
+    // exec(sql, params) with `localSettings` ahead of it in one pipeline, after the profile's transaction
+    // settings: they hold for this statement's implicit transaction only, in the same round trip. Inside a
+    // transaction block they would outlive the statement, so there it runs without them. They are set by
+    // one set_config() SELECT, not SET LOCAL, which would log a warning on the user's server each time
+    // outside a block; that SELECT takes the transaction's snapshot, so the statements after it must not
+    // set an isolation level (ours never do).
+    Result exec(const QString& sql, const Params& params, const LocalSettings& localSettings);
     // Several statements in one pipeline and one round trip, `localSettings` ahead of them as above (inside
     // a transaction block without them); their results in order. The first error is thrown after the
     // pipeline ended (the statements after it were skipped by the server).
-    QList<Result> exec(const QList<BatchStatement>& statements, const QStringList& localSettings);
+    QList<Result> exec(const QList<BatchStatement>& statements, const LocalSettings& localSettings);
     // For core's protocol layer, which reads the results itself (single-row streaming): sends one statement
     // with the extended protocol, settings first as above unless Skip (statements that refuse to run in a
     // transaction block: VACUUM, CREATE DATABASE …). Single-row mode may be set right after; read the
@@ -180,10 +189,13 @@ private:
     // The pipeline behind send() and exec(…, localSettings): `prefix` first, then the statement, one sync;
     // the prefix's answers are read, the statement's are left to the caller.
     std::unique_ptr<pq::Pipeline> sendPipelined(const QList<BatchStatement>& statements,
-                                                const QStringList& prefix);
+                                                const QList<BatchStatement>& prefix);
+    // The prefix of a statement sent now: the profile's transaction settings when needed, then
+    // `localSettings` (on an idle connection only).
+    QList<BatchStatement> pipelinePrefix(const LocalSettings& localSettings) const;
     // As PQexecParams would, through that pipeline: the first error among the statement's results, else
     // the last result.
-    Result execPipelined(const QString& sql, const Params& params, const QStringList& prefix);
+    Result execPipelined(const QString& sql, const Params& params, const QList<BatchStatement>& prefix);
     static Connection connect(const ConnectionProfile& profile, const std::optional<QString>& password);
 
     pg_conn* m_conn = nullptr;
