@@ -37,6 +37,10 @@ Commands:
   describe TABLE --structure
                         the whole structure: columns, constraints, indexes, triggers, policies,
                         partitions, options, privileges, sizes and statistics
+  describe TABLE --ddl  its CREATE script (with partitions, sequences, indexes, constraints,
+                        triggers, policies, comments, owner and grants), in an order that loads
+  ddl SCHEMA...         the CREATE script of whole schemas: types, functions, sequences, tables,
+                        views, indexes, keys, triggers, policies, comments, owners, grants
   browse TABLE [--filter "COLUMN OPERATION [VALUE]"]... [--any] [--search TEXT]
          [--sort COLUMN[:asc|:desc]]... [--page N | --after CURSOR | --before CURSOR | --last]
          [--page-size N] [--deleted active|deleted|all] [--count exact|estimate|none]
@@ -151,6 +155,8 @@ int run(const QStringList& arguments) {
             return cmdTables(inv);
         if (command == QLatin1String("describe"))
             return cmdDescribe(inv);
+        if (command == QLatin1String("ddl"))
+            return cmdDdl(inv);
         if (command == QLatin1String("export"))
             return cmdExport(inv);
         if (command == QLatin1String("apply"))

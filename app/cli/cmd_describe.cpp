@@ -8,6 +8,7 @@
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/ddlwriter.h>
 #include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/core/structurereader.h>
 
@@ -229,7 +230,25 @@ void printText(QTextStream& out, const core::TableInfo& t, const core::Conventio
                "as read, and rows cannot be deleted\n";
 }
 
+// A CREATE script as it is (text), or as {"script": …} (json).
+void printScript(Invocation& inv, const QString& script, Format format) {
+    if (format == Format::Json)
+        printJson(inv.out, QJsonObject{{QStringLiteral("script"), script}});
+    else
+        inv.out << script;
+}
+
 } // namespace
+
+// ddl SCHEMA…: the CREATE script of whole schemas (core::DdlWriter), every section across all of them.
+int cmdDdl(Invocation& inv) {
+    if (inv.args.isEmpty())
+        throw UsageError{QStringLiteral("ddl takes one or more schema names")};
+    const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
+    auto connection = connect(inv);
+    printScript(inv, core::DdlWriter(connection).schemaScript(inv.args), format);
+    return ExitOk;
+}
 
 // describe TABLE: everything the catalog knows about one table or view, and the conventions the
 // application will use for it. TABLE is "schema.table" or a bare name found along the search path.
@@ -237,9 +256,18 @@ void printText(QTextStream& out, const core::TableInfo& t, const core::Conventio
 // options, privileges, statistics …).
 int cmdDescribe(Invocation& inv) {
     const bool structure = inv.args.removeAll(QStringLiteral("--structure")) > 0;
+    const bool ddl = inv.args.removeAll(QStringLiteral("--ddl")) > 0;
     if (inv.args.size() != 1)
         throw UsageError{QStringLiteral("describe takes exactly one table name")};
+    if (structure && ddl)
+        throw UsageError{QStringLiteral("describe takes --structure or --ddl, not both")};
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
+    if (ddl) {
+        auto connection = connect(inv);
+        const core::TableInfo table = readTable(connection, inv.args.first(), false);
+        printScript(inv, core::DdlWriter(connection).relationScript(table.schema, table.name), format);
+        return ExitOk;
+    }
     if (structure) {
         auto connection = connect(inv);
         // The name resolved as every command resolves it (quotes, search path, "did you mean").

@@ -13,6 +13,7 @@ int cmdQuery(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);
 int cmdDescribe(Invocation& inv);
+int cmdDdl(Invocation& inv);
 int cmdExport(Invocation& inv);
 int cmdApply(Invocation& inv);
 int cmdImport(Invocation& inv);

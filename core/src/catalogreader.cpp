@@ -394,7 +394,7 @@ Result CatalogReader::read(const QString& sql, const Params& params, const QStri
 }
 
 QList<Result> CatalogReader::read(const QList<BatchStatement>& statements, const QString& schema,
-                                  const QString& relation) {
+                                  const QString& relation, const LocalSettings& extra) {
     // A catalog read that waits behind another session's uncommitted DDL would hang the tree or the CLI
     // with no reason shown; a local setting in the statement's own pipeline keeps the limit to this
     // statement, also through a transaction pooler.
@@ -405,10 +405,11 @@ QList<Result> CatalogReader::read(const QList<BatchStatement>& statements, const
         // jit off: catalog statements are many small correlated subqueries whose estimated cost starts the
         // server's JIT, which then compiles for longer (1.1 s of 2.7 s on 5,000 tables) than it saves. No
         // parallel workers either: each starts with cold catalog caches (10,000 tables: 460 → 360 ms).
-        return m_connection.exec(statements,
-                                 {{QStringLiteral("lock_timeout"), QString::number(timeoutMs)},
-                                  {QStringLiteral("jit"), QStringLiteral("off")},
-                                  {QStringLiteral("max_parallel_workers_per_gather"), QStringLiteral("0")}});
+        LocalSettings settings{{QStringLiteral("lock_timeout"), QString::number(timeoutMs)},
+                               {QStringLiteral("jit"), QStringLiteral("off")},
+                               {QStringLiteral("max_parallel_workers_per_gather"), QStringLiteral("0")}};
+        settings += extra;
+        return m_connection.exec(statements, settings);
     } catch (const QueryError& e) {
         if (e.sqlState() != QLatin1String("55P03"))
             throw;

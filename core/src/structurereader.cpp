@@ -1,50 +1,15 @@
+#include "resultrow.h"
 #include "structuresql.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/structurereader.h>
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 namespace pgdesk::core {
 
 namespace {
 
-// One row of a result, its columns looked up by the names the statements give them (structuresql.cpp).
-class Row {
-public:
-    Row(const Result& result, int row)
-        : m_result(result)
-        , m_row(row) {}
-
-    QString text(const char* column) const { return m_result.text(m_row, at(column)); }
-    bool isNull(const char* column) const { return m_result.isNull(m_row, at(column)); }
-    bool flag(const char* column) const { return m_result.view(m_row, at(column)) == "t"; }
-    qint64 int64(const char* column) const { return m_result.bytes(m_row, at(column)).toLongLong(); }
-    std::optional<qint64> optionalInt64(const char* column) const {
-        if (isNull(column))
-            return std::nullopt;
-        return int64(column);
-    }
-    // A JSON array of strings (json_agg, to_json of a text[]); NULL is empty.
-    QStringList list(const char* column) const {
-        QStringList out;
-        for (const auto& v : QJsonDocument::fromJson(m_result.bytes(m_row, at(column))).array())
-            out << v.toString();
-        return out;
-    }
-
-private:
-    int at(const char* column) const {
-        const int index = m_result.columnIndex(QLatin1String(column));
-        Q_ASSERT_X(index >= 0, "StructureReader", column);
-        return index;
-    }
-
-    const Result& m_result;
-    int m_row;
-};
+using Row = ResultRow;
 
 QString storageName(const QString& attstorage) {
     if (attstorage == QLatin1String("p"))
@@ -286,11 +251,6 @@ StructureChild parseChild(const Row& r) {
     c.bound = r.text("bound");
     c.totalBytes = r.int64("total_bytes");
     return c;
-}
-
-template <class Parse> void forEachRow(const Result& result, Parse parse) {
-    for (int row = 0; row < result.rowCount(); ++row)
-        parse(Row(result, row));
 }
 
 } // namespace

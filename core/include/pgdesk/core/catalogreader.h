@@ -72,11 +72,12 @@ public:
     // out).
     const QList<LockBlocker>& lockHolders() const { return m_lockHolders; }
 
-    // Catalog statements of another reader (StructureReader) in one pipeline under the same short
-    // lock_timeout; a timeout blames the holders of schema.relation as above.
+    // Catalog statements of another reader (StructureReader, DdlWriter) in one pipeline under the same
+    // short lock_timeout, with `extra` settings after ours; a timeout blames the holders of
+    // schema.relation as above.
     QList<Result> readBatch(const QList<BatchStatement>& statements, const QString& schema,
-                            const QString& relation) {
-        return read(statements, schema, relation);
+                            const QString& relation, const LocalSettings& extra = {}) {
+        return read(statements, schema, relation, extra);
     }
 
 private:
@@ -84,7 +85,7 @@ private:
     Result read(const QString& sql, const Params& params, const QString& schema, const QString& relation);
     // Several, in one round trip (one pipeline).
     QList<Result> read(const QList<BatchStatement>& statements, const QString& schema,
-                       const QString& relation);
+                       const QString& relation, const LocalSettings& extra = {});
     TableInfo loadTable(const Param& schema, const Param& name, const Param& fallbackName,
                         const QString& shownName);
 

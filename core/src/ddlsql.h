@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+
+// The statements DdlWriter reads the catalog with (internal to core). Identifiers and literals come back
+// already quoted by the server (format('%I'), quote_ident, quote_literal), so the script never quotes
+// anything itself. Run under search_path = pg_catalog, so pg_get_*def and format_type qualify every
+// name that is not in pg_catalog, as pg_dump does: the script then means the same on any search path.
+namespace pgdesk::core::ddlsql {
+
+// Round trip 1, on the session's own search path: the OIDs the script covers. $1 text[] schemas (schema
+// mode), $2 schema or NULL and $3 relation (relation mode: the relation and its partitions, recursively).
+QString targetsSql();
+
+// Round trip 2: $1 int8[] the relations of round trip 1 (and sequencesSql: $2 text[] the schemas, empty in
+// relation mode).
+QString relationsSql();
+QString columnsSql();
+QString constraintsSql();
+QString indexesSql();
+QString triggersSql();
+QString policiesSql();
+// Sequences owned by the relations (serial), and in schema mode every other sequence of the schemas;
+// identity sequences are left to their columns.
+QString sequencesSql();
+// Schema mode only, $1 text[] the schemas: the schemas, their extensions, types (enum, composite, domain,
+// range) and functions and procedures.
+QString schemasSql();
+QString extensionsSql();
+QString typesSql();
+QString functionsSql();
+
+} // namespace pgdesk::core::ddlsql
