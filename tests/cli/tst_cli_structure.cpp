@@ -84,6 +84,39 @@ private slots:
         QVERIFY2(items.out.contains(QStringLiteral("Row-level security: enabled")), qPrintable(items.out));
     }
 
+    // The CREATE scripts: one table (with its partitions), and a whole schema; JSON wraps the same text.
+    void ddl() {
+        const CliRun events = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("describe"),
+                                      m_schema + QStringLiteral(".events"), QStringLiteral("--ddl")});
+        QCOMPARE(events.exitCode, 0);
+        QVERIFY2(events.out.contains(QStringLiteral("CREATE TABLE %1.events_2024 PARTITION OF %1.events FOR "
+                                                    "VALUES FROM ('2024-01-01') TO ('2025-01-01');")
+                                         .arg(m_schema)),
+                 qPrintable(events.out));
+        QVERIFY2(!events.out.contains(QStringLiteral("items")), qPrintable(events.out));
+
+        const CliRun schema = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("--format"),
+                                      QStringLiteral("json"), QStringLiteral("ddl"), m_schema});
+        QCOMPARE(schema.exitCode, 0);
+        const QString script = parseObject(schema)[QStringLiteral("script")].toString();
+        QVERIFY2(script.contains(QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1;").arg(m_schema)),
+                 qPrintable(script));
+        QVERIFY2(
+            script.contains(QStringLiteral("CREATE POLICY items_visible ON %1.items FOR SELECT TO PUBLIC "
+                                           "USING ((status <> 'hidden'::text));")
+                                .arg(m_schema)),
+            qPrintable(script));
+        QVERIFY2(script.contains(QStringLiteral(") WITH (fillfactor = '80');")), qPrintable(script));
+
+        const CliRun missing = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("ddl"),
+                                       m_schema + QStringLiteral("_absent")});
+        QCOMPARE(missing.exitCode, 6);
+        const CliRun both = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("describe"),
+                                    m_schema + QStringLiteral(".items"), QStringLiteral("--ddl"),
+                                    QStringLiteral("--structure")});
+        QCOMPARE(both.exitCode, 2);
+    }
+
     void missingTableFails() {
         const CliRun r = describe(m_schema + QStringLiteral(".nothing"), QStringLiteral("json"));
         QVERIFY(r.exitCode != 0);

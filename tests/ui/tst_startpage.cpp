@@ -4,12 +4,14 @@
 
 #include <pgdesk/ui/activityview.h>
 #include <pgdesk/ui/catalogtreemodel.h>
+#include <pgdesk/ui/createscriptview.h>
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/startpage.h>
+#include <pgdesk/ui/structureview.h>
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tableeditor.h>
 #include <pgdesk/ui/theme.h>
@@ -249,6 +251,31 @@ private slots:
         action(QStringLiteral("treeStructureAction"))->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->isStructureShown(),
                                  5000);
+
+        // CREATE script: the structure's script page, read and shown.
+        action(QStringLiteral("treeScriptAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->isStructureShown(),
+                                 5000);
+        pgdesk::ui::StructureView* structure = w.currentTableBrowser()->structureView();
+        QCOMPARE(structure->sections()->currentIndex(), int(pgdesk::ui::StructureView::Script));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            structure->scriptView()->script().contains(QLatin1String("CREATE TABLE public.customer")), 15000);
+        // Of the schema: a tab of its own (inventory: no suite adds objects to it while this one runs).
+        QModelIndex inventory;
+        for (int r = 0; r < tree->model()->rowCount(); ++r)
+            if (tree->model()->index(r, 0).data(pgdesk::ui::CatalogTreeModel::SchemaRole).toString() ==
+                QLatin1String("inventory"))
+                inventory = tree->model()->index(r, 0);
+        QVERIFY(inventory.isValid());
+        std::unique_ptr<QMenu> schemaMenu(tree->createContextMenu(inventory, nullptr));
+        for (QAction* a : schemaMenu->actions())
+            if (a->objectName() == QLatin1String("treeSchemaScriptAction"))
+                a->trigger();
+        auto* schemaScript = qobject_cast<pgdesk::ui::CreateScriptView*>(w.tabs()->currentWidget());
+        QVERIFY(schemaScript);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            schemaScript->script().contains(QLatin1String("CREATE TYPE inventory.product_status AS ENUM")),
+            15000);
 
         // Open: a table tab, noted as recent for the start page.
         action(QStringLiteral("treeOpenAction"))->trigger();

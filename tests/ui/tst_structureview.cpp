@@ -4,6 +4,7 @@
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/transaction.h>
+#include <pgdesk/ui/createscriptview.h>
 #include <pgdesk/ui/structureview.h>
 #include <pgdesk/ui/tablebrowser.h>
 
@@ -11,7 +12,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -142,6 +145,46 @@ private slots:
         QVERIFY2(
             v.definitionView()->toPlainText().contains(QStringLiteral("WHERE items.price < 10::numeric")),
             qPrintable(v.definitionView()->toPlainText()));
+    }
+
+    // The CREATE script page: read only when first shown, coloured SQL, Copy puts the exact script on the
+    // clipboard, Save writes it whole; Refresh of the structure reads it again.
+    void createScriptPage() {
+        StructureView v(m_pool, m_schema, QStringLiteral("items"));
+        showActive(&v);
+        QVERIFY(waitLoaded(v));
+        pgdesk::ui::CreateScriptView* page = v.scriptView();
+        QVERIFY(!page->isRequested()); // not read until its page is shown
+        QVERIFY(v.sections()->isTabVisible(StructureView::Script));
+        QSignalSpy loaded(page, &pgdesk::ui::CreateScriptView::loaded);
+        v.sections()->setCurrentIndex(StructureView::Script);
+        QVERIFY(loaded.wait(15000));
+        const QString script = page->editor()->toPlainText();
+        QVERIFY2(script.contains(QStringLiteral("CREATE TABLE %1.items (").arg(m_schema)),
+                 qPrintable(script));
+        QVERIFY2(
+            script.contains(QStringLiteral("CREATE INDEX items_active_idx ON %1.items USING btree (status) "
+                                           "WHERE (status <> 'gone'::text);")
+                                .arg(m_schema)),
+            qPrintable(script));
+        QVERIFY(page->editor()->isReadOnly());
+        QVERIFY(page->copyButton()->isEnabled());
+        page->copyButton()->click();
+        QCOMPARE(QApplication::clipboard()->text(), script);
+        const QString path = QDir::temp().filePath(
+            QStringLiteral("tst_structureview_%1.sql").arg(QCoreApplication::applicationPid()));
+        QVERIFY(page->saveTo(path));
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(saved.readAll()), script);
+        saved.remove();
+        QCOMPARE(page->suggestedFileName(), m_schema + QStringLiteral(".items.sql"));
+
+        pgdesk::test::psql(QStringLiteral("comment on table %1.items is 'now with a comment'").arg(m_schema));
+        QSignalSpy again(page, &pgdesk::ui::CreateScriptView::loaded);
+        v.refresh();
+        QVERIFY(again.wait(15000));
+        QVERIFY(page->editor()->toPlainText().contains(QStringLiteral("'now with a comment'")));
     }
 
     // A table that is not there: the reason with Retry, and Retry reads again (here: once it exists).

@@ -126,6 +126,9 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         menu->addAction(themedIcon(QStringLiteral("view-list-details")), tr("Structure"), this,
                         [this, schema, name] { emit structureRequested(schema, name); })
             ->setObjectName(QStringLiteral("treeStructureAction"));
+        menu->addAction(themedIcon(QStringLiteral("code-context")), tr("CREATE script"), this,
+                        [this, schema, name] { emit scriptRequested(schema, name); })
+            ->setObjectName(QStringLiteral("treeScriptAction"));
         menu->addAction(themedIcon(QStringLiteral("document-new")), tr("Query in a new query tool"), this,
                         [this, schema, name] { emit queryRequested(schema, name); })
             ->setObjectName(QStringLiteral("treeQueryAction"));
@@ -148,6 +151,10 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
                         })
             ->setObjectName(QStringLiteral("treeCopyQualifiedAction"));
     } else {
+        menu->addAction(themedIcon(QStringLiteral("code-context")), tr("CREATE script of the schema"), this,
+                        [this, schema] { emit scriptRequested(schema, {}); })
+            ->setObjectName(QStringLiteral("treeSchemaScriptAction"));
+        menu->addSeparator();
         menu->addAction(m_copyAction);
     }
     menu->addSeparator();

@@ -6,6 +6,7 @@
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/createscriptview.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/theme.h>
 
@@ -140,6 +141,9 @@ StructureView::StructureView(std::shared_ptr<core::Pool> pool, QString schema, Q
     m_sectionTitles[Definition] = tr("Definition");
     m_sections->addTab(m_definition, m_sectionTitles[Definition]);
     m_sections->setTabVisible(Definition, false);
+    m_script = new CreateScriptView(m_pool, m_schema, m_table, this);
+    m_sectionTitles[Script] = tr("CREATE script");
+    m_sections->addTab(m_script, m_sectionTitles[Script]);
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_title, 1);
@@ -211,6 +215,8 @@ bool StructureView::isLoading() const {
 
 void StructureView::refresh() {
     m_requested = true;
+    if (m_script->isRequested())
+        m_script->refresh();
     m_retry->setVisible(false);
     m_message->setStyleSheet({});
     m_message->setText(tr("Loading the structure…"));
@@ -551,11 +557,13 @@ void StructureView::updateTabs(const core::TableStructure& s) {
         s.kind == Kind::PartitionedTable,
         true,
         view,
+        true,
     };
     for (int section = 0; section < SectionCount; ++section) {
-        const int rows = section == Definition ? 0 : m_models[section]->rowCount();
+        const bool text = section == Definition || section == Script;
+        const int rows = text ? 0 : m_models[section]->rowCount();
         m_sections->setTabVisible(section, applies[section] || rows > 0);
-        m_sections->setTabText(section, section == Definition || section == Options
+        m_sections->setTabText(section, text || section == Options
                                             ? m_sectionTitles[section]
                                             : tr("%1 (%2)").arg(m_sectionTitles[section]).arg(rows));
     }

@@ -2,9 +2,9 @@
 
 #include <pgdesk/ui/icons.h>
 
+#include "common/readablecolor.h"
 #include "query/queryresults.h"
 #include "query/querysession.h"
-#include "query/readablecolor.h"
 #include "query/sqleditor.h"
 
 #include <pgdesk/core/pool.h>

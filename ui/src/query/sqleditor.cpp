@@ -1,7 +1,7 @@
 #include "query/sqleditor.h"
 
+#include "common/sqlhighlighter.h"
 #include "query/linenumbergutter.h"
-#include "query/sqlhighlighter.h"
 
 #include <QFontDatabase>
 #include <QPaintEvent>

@@ -9,6 +9,7 @@
 #include <pgdesk/ui/activityview.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/connectiondialog.h>
+#include <pgdesk/ui/createscriptview.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/importdialog.h>
@@ -21,6 +22,7 @@
 #include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/sessionopener.h>
 #include <pgdesk/ui/sqllogdock.h>
+#include <pgdesk/ui/structureview.h>
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tableeditor.h>
 
@@ -581,6 +583,21 @@ void MainWindow::connectObjectBrowser() {
                 if (TableBrowser* browser = openTable(schema, name))
                     browser->showStructure();
             });
+    // A relation's script is a page of its structure; a schema's gets a tab of its own.
+    connect(
+        m_objects, &ObjectBrowser::scriptRequested, this, [this](const QString& schema, const QString& name) {
+            if (!name.isEmpty()) {
+                if (TableBrowser* browser = openTable(schema, name)) {
+                    browser->showStructure();
+                    browser->structureView()->sections()->setCurrentIndex(StructureView::Script);
+                }
+            } else if (m_pool) {
+                auto* view = new CreateScriptView(m_pool, schema, {}, m_tabs);
+                m_tabs->setCurrentIndex(
+                    m_tabs->addTab(view, themedIcon(QStringLiteral("code-context")), schema));
+                m_tabs->setTabToolTip(m_tabs->currentIndex(), tr("CREATE script of schema %1").arg(schema));
+            }
+        });
 }
 
 void MainWindow::importInto(const QString& schema, const QString& name) {

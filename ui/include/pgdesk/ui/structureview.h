@@ -21,6 +21,7 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class CreateScriptView;
 class JobSlot;
 struct StructureCell; // one cell's exact and displayed text (structureview.cpp)
 
@@ -43,6 +44,7 @@ public:
         Partitions,
         Options,
         Definition, // views and materialized views: text, not a table
+        Script,     // the CREATE script (CreateScriptView), read when first shown
         SectionCount
     };
     // The exact text of a cell (what is copied); the display text may carry bidi isolates.
@@ -63,6 +65,7 @@ public:
     QTableView* sectionView(Section section) const;
     QStandardItemModel* sectionModel(Section section) const;
     QPlainTextEdit* definitionView() const { return m_definition; }
+    CreateScriptView* scriptView() const { return m_script; }
     QLabel* messageLabel() const { return m_message; }
     QPushButton* retryButton() const { return m_retry; }
     // F5 while the focus is in the view; a host with an F5 of its own (TableBrowser) disables it and
@@ -107,6 +110,7 @@ private:
     QTableView* m_views[SectionCount] = {};
     QStandardItemModel* m_models[SectionCount] = {};
     QPlainTextEdit* m_definition = nullptr;
+    CreateScriptView* m_script = nullptr;
     QString m_sectionTitles[SectionCount];
 };
 

@@ -1,6 +1,6 @@
-#include "query/sqlhighlighter.h"
+#include "common/sqlhighlighter.h"
 
-#include "query/readablecolor.h"
+#include "common/readablecolor.h"
 
 #include <pgdesk/core/statementsplitter.h>
 

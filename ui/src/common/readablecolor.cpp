@@ -1,4 +1,4 @@
-#include "query/readablecolor.h"
+#include "common/readablecolor.h"
 
 #include <algorithm>
 #include <cmath>
