@@ -99,6 +99,8 @@ private slots:
         QVERIFY(!v.messageLabel()->isVisible());
         QVERIFY(v.structure());
         QCOMPARE(v.sections()->tabText(StructureView::Columns), QStringLiteral("Columns (4)"));
+        // '&' doubled, or the tab shows "Options _statistics" (a mnemonic).
+        QCOMPARE(v.sections()->tabText(StructureView::Options), QStringLiteral("Options && statistics"));
         QVERIFY(!v.sections()->isTabVisible(StructureView::Definition)); // a table has none
         QVERIFY(!v.sections()->isTabVisible(StructureView::Partitions));
         // Constraints: the primary key first, then the check.

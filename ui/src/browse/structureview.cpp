@@ -187,7 +187,7 @@ QTableView* StructureView::addSection(Section section, const QString& title, con
     m_views[section] = view;
     m_models[section] = model;
     m_sectionTitles[section] = title;
-    m_sections->addTab(view, title);
+    m_sections->addTab(view, QString(title).replace(QLatin1Char('&'), QStringLiteral("&&")));
     return view;
 }
 
@@ -563,9 +563,11 @@ void StructureView::updateTabs(const core::TableStructure& s) {
         const bool text = section == Definition || section == Script;
         const int rows = text ? 0 : m_models[section]->rowCount();
         m_sections->setTabVisible(section, applies[section] || rows > 0);
-        m_sections->setTabText(section, text || section == Options
-                                            ? m_sectionTitles[section]
-                                            : tr("%1 (%2)").arg(m_sectionTitles[section]).arg(rows));
+        // A tab's '&' marks its mnemonic: "Options & statistics" needs it doubled to show.
+        const QString title = text || section == Options
+                                  ? m_sectionTitles[section]
+                                  : tr("%1 (%2)").arg(m_sectionTitles[section]).arg(rows);
+        m_sections->setTabText(section, QString(title).replace(QLatin1Char('&'), QStringLiteral("&&")));
     }
 }
 
