@@ -51,6 +51,8 @@ signals:
     void queryRequested(const QString& schema, const QString& name);
     // "Structure": the relation's tab opened on its structure (columns, constraints, indexes …).
     void structureRequested(const QString& schema, const QString& name);
+    // "Maintenance…": VACUUM, ANALYZE, REINDEX or REFRESH of that relation (the window opens the dialog).
+    void maintenanceRequested(const QString& schema, const QString& name);
     void loaded(int relationCount);
     void loadFailed(const QString& message);
 
