@@ -73,6 +73,13 @@ Commands:
   cancel PID            cancel the statement server process PID runs (pg_cancel_backend)
   terminate PID         end server process PID's session (pg_terminate_backend); exit 6
                         when PID is no server process, 4 when the role may not signal it
+  maintain OBJECT (--vacuum [--full] [--freeze] [--analyze] | --analyze |
+         --reindex [--concurrently] | --refresh [--concurrently]) [--dry-run] [--progress]
+                        VACUUM, ANALYZE, REINDEX or REFRESH MATERIALIZED VIEW on exactly one
+                        table, index or materialized view, on a connection of its own outside
+                        any transaction; the statement is shown on stderr first (--dry-run:
+                        printed, not run); progress on stderr on a terminal or with
+                        --progress; CONCURRENTLY where the server refuses it is exit 2
 
 Exit codes:
   0    success
@@ -169,6 +176,8 @@ int run(const QStringList& arguments) {
             return cmdCancel(inv);
         if (command == QLatin1String("terminate"))
             return cmdTerminate(inv);
+        if (command == QLatin1String("maintain"))
+            return cmdMaintain(inv);
         throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
     } catch (const UsageError& e) {
         err << "pgdesk-cli: " << e.message << "\nTry 'pgdesk-cli --help'.\n";

@@ -20,6 +20,7 @@ int cmdImport(Invocation& inv);
 int cmdActivity(Invocation& inv);
 int cmdCancel(Invocation& inv);
 int cmdTerminate(Invocation& inv);
+int cmdMaintain(Invocation& inv);
 
 // browse and export: a line on standard error when the table's soft-delete convention hides rows
 // (stdout stays the data), naming the column and --deleted all.

@@ -142,6 +142,14 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         import->setEnabled(isTable);
         if (!isTable)
             import->setToolTip(tr("Only tables take imported rows"));
+        // VACUUM, ANALYZE, REINDEX, REFRESH: the window opens the dialog on the session's profile.
+        QAction* maintenance =
+            menu->addAction(themedIcon(QStringLiteral("tools-wizard")), tr("Maintenance…"), this,
+                            [this, schema, name] { emit maintenanceRequested(schema, name); });
+        maintenance->setObjectName(QStringLiteral("treeMaintenanceAction"));
+        maintenance->setEnabled(kind != QLatin1String("view"));
+        if (kind == QLatin1String("view"))
+            maintenance->setToolTip(tr("A view holds no data to maintain"));
         menu->addSeparator();
         menu->addAction(m_copyAction);
         menu->addAction(themedIcon(QStringLiteral("edit-copy")), tr("Copy qualified name"), this,

@@ -13,6 +13,7 @@
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/importdialog.h>
+#include <pgdesk/ui/maintenancedialog.h>
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/operationindicator.h>
 #include <pgdesk/ui/passwordprompt.h>
@@ -578,6 +579,16 @@ void MainWindow::connectObjectBrowser() {
                 dialog->open();
             });
     connect(m_objects, &ObjectBrowser::importRequested, this, &MainWindow::importInto);
+    connect(m_objects, &ObjectBrowser::maintenanceRequested, this,
+            [this](const QString& schema, const QString& name) {
+                if (!m_pool)
+                    return;
+                // Its own connection from the profile and password: it runs whatever the pool holds.
+                auto* dialog =
+                    new MaintenanceDialog(m_pool->profile(), m_pool->password(), schema, name, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->open();
+            });
     connect(m_objects, &ObjectBrowser::structureRequested, this,
             [this](const QString& schema, const QString& name) {
                 if (TableBrowser* browser = openTable(schema, name))

@@ -53,6 +53,8 @@ signals:
     void structureRequested(const QString& schema, const QString& name);
     // "CREATE script": of the relation (`name`), or of the whole schema (`name` empty).
     void scriptRequested(const QString& schema, const QString& name);
+    // "Maintenance…": VACUUM, ANALYZE, REINDEX or REFRESH of that relation (the window opens the dialog).
+    void maintenanceRequested(const QString& schema, const QString& name);
     void loaded(int relationCount);
     void loadFailed(const QString& message);
 
