@@ -824,6 +824,73 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::CreateScriptView</name>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter …</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Copy the whole script</source>
+        <translation>Das ganze Skript kopieren</translation>
+    </message>
+    <message>
+        <source>Save the script as a .sql file</source>
+        <translation>Das Skript als .sql-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Read the script again from the catalog</source>
+        <translation>Das Skript erneut aus dem Katalog lesen</translation>
+    </message>
+    <message>
+        <source>CREATE script</source>
+        <translation>CREATE-Skript</translation>
+    </message>
+    <message>
+        <source>Reading the catalog…</source>
+        <translation>Der Katalog wird gelesen …</translation>
+    </message>
+    <message>
+        <source>CREATE script of schema %1</source>
+        <translation>CREATE-Skript des Schemas %1</translation>
+    </message>
+    <message>
+        <source>CREATE script of %1.%2</source>
+        <translation>CREATE-Skript von %1.%2</translation>
+    </message>
+    <message>
+        <source>Could not read the script: %1</source>
+        <translation>Das Skript konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Save CREATE script</source>
+        <translation>CREATE-Skript speichern</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::EditSession</name>
     <message>
         <source>Read-only: %1 is a %2, not a table.</source>
@@ -1615,6 +1682,133 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <source>Sessions, locks and who blocks whom, on a connection of its own</source>
         <translation>Sitzungen, Sperren und wer wen blockiert, über eine eigene Verbindung</translation>
     </message>
+    <message>
+        <source>CREATE script of schema %1</source>
+        <translation>CREATE-Skript des Schemas %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::MaintenanceDialog</name>
+    <message>
+        <source>&amp;VACUUM: reclaim dead rows</source>
+        <translation>&amp;VACUUM: tote Zeilen freigeben</translation>
+    </message>
+    <message>
+        <source>&amp;ANALYZE: update the planner&apos;s statistics</source>
+        <translation>&amp;ANALYZE: Statistiken des Planers aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;REINDEX: rebuild the indexes</source>
+        <translation>&amp;REINDEX: Indizes neu aufbauen</translation>
+    </message>
+    <message>
+        <source>R&amp;EFRESH the materialized view</source>
+        <translation>Materialisierte Sicht auffrischen (R&amp;EFRESH)</translation>
+    </message>
+    <message>
+        <source>&amp;FULL: rewrite the table (locks it exclusively while it runs)</source>
+        <translation>&amp;FULL: Tabelle neu schreiben (sperrt sie währenddessen exklusiv)</translation>
+    </message>
+    <message>
+        <source>F&amp;REEZE: freeze every row</source>
+        <translation>F&amp;REEZE: jede Zeile einfrieren</translation>
+    </message>
+    <message>
+        <source>A&amp;NALYZE too</source>
+        <translation>Auch A&amp;NALYZE</translation>
+    </message>
+    <message>
+        <source>&amp;CONCURRENTLY: without blocking writes (slower)</source>
+        <translation>&amp;CONCURRENTLY: ohne Schreibzugriffe zu blockieren (langsamer)</translation>
+    </message>
+    <message>
+        <source>Co&amp;py statement</source>
+        <translation>Anweisung ko&amp;pieren</translation>
+    </message>
+    <message>
+        <source>R&amp;un</source>
+        <translation>A&amp;usführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Maintenance of %1.%2</source>
+        <translation>Wartung von %1.%2</translation>
+    </message>
+    <message>
+        <source>Reading %1.%2…</source>
+        <translation>%1.%2 wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Statement to run</source>
+        <translation>Auszuführende Anweisung</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>Anweisung:</translation>
+    </message>
+    <message>
+        <source>%1.%2 (%3)</source>
+        <translation>%1.%2 (%3)</translation>
+    </message>
+    <message>
+        <source>No maintenance applies to a %1.</source>
+        <translation>Für %1 gibt es keine Wartung.</translation>
+    </message>
+    <message>
+        <source>%1.%2</source>
+        <translation>%1.%2</translation>
+    </message>
+    <message>
+        <source>Not concurrently: %1.</source>
+        <translation>Nicht nebenläufig: %1.</translation>
+    </message>
+    <message>
+        <source>VACUUM FULL rewrites the table and locks it against reads and writes until it ends.</source>
+        <translation>VACUUM FULL schreibt die Tabelle neu und sperrt sie bis zum Ende gegen Lesen und Schreiben.</translation>
+    </message>
+    <message>
+        <source>Without CONCURRENTLY, writes to the table wait until the reindex ends.</source>
+        <translation>Ohne CONCURRENTLY warten Schreibzugriffe auf die Tabelle, bis der Neuaufbau endet.</translation>
+    </message>
+    <message>
+        <source>Without CONCURRENTLY, reads of the materialized view wait until the refresh ends.</source>
+        <translation>Ohne CONCURRENTLY warten Lesezugriffe auf die materialisierte Sicht, bis das Auffrischen endet.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message>
+        <source>Done: %1 finished in %2 ms.</source>
+        <translation>Fertig: %1 in %2 ms beendet.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the server stopped the statement and left %1.%2 as it was.</source>
+        <translation>Abgebrochen: Der Server hat die Anweisung gestoppt und %1.%2 unverändert gelassen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen …</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ObjectBrowser</name>
@@ -1696,6 +1890,22 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     <message>
         <source>Copy qualified name</source>
         <translation>Qualifizierten Namen kopieren</translation>
+    </message>
+    <message>
+        <source>CREATE script</source>
+        <translation>CREATE-Skript</translation>
+    </message>
+    <message>
+        <source>Maintenance…</source>
+        <translation>Wartung …</translation>
+    </message>
+    <message>
+        <source>A view holds no data to maintain</source>
+        <translation>Eine Sicht enthält keine Daten, die gewartet werden könnten</translation>
+    </message>
+    <message>
+        <source>CREATE script of the schema</source>
+        <translation>CREATE-Skript des Schemas</translation>
     </message>
 </context>
 <context>
@@ -3197,6 +3407,10 @@ Erneuert %10, als tot verworfen %11</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>CREATE script</source>
+        <translation>CREATE-Skript</translation>
     </message>
 </context>
 <context>

@@ -814,6 +814,73 @@ Its saved password is removed from the keychain too.</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::CreateScriptView</name>
+    <message>
+        <source>Retry</source>
+        <translation>تلاش دوباره</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>ذخیره با نام…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <source>Copy the whole script</source>
+        <translation>رونوشت از کل اسکریپت</translation>
+    </message>
+    <message>
+        <source>Save the script as a .sql file</source>
+        <translation>ذخیرهٔ اسکریپت در یک پروندهٔ ‎.sql</translation>
+    </message>
+    <message>
+        <source>Read the script again from the catalog</source>
+        <translation>خواندن دوبارهٔ اسکریپت از کاتالوگ</translation>
+    </message>
+    <message>
+        <source>CREATE script</source>
+        <translation>اسکریپت CREATE</translation>
+    </message>
+    <message>
+        <source>Reading the catalog…</source>
+        <translation>در حال خواندن کاتالوگ…</translation>
+    </message>
+    <message>
+        <source>CREATE script of schema %1</source>
+        <translation>اسکریپت CREATE طرح‌وارهٔ %1</translation>
+    </message>
+    <message>
+        <source>CREATE script of %1.%2</source>
+        <translation>اسکریپت CREATE برای %1.%2</translation>
+    </message>
+    <message>
+        <source>Could not read the script: %1</source>
+        <translation>اسکریپت خوانده نشد: %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 ذخیره نشد: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>در %1 ذخیره شد</translation>
+    </message>
+    <message>
+        <source>Save CREATE script</source>
+        <translation>ذخیرهٔ اسکریپت CREATE</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>پرونده‌های SQL (*.sql);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::EditSession</name>
     <message>
         <source>Read-only: %1 is a %2, not a table.</source>
@@ -1593,6 +1660,133 @@ Its saved password is removed from the keychain too.</source>
         <source>Sessions, locks and who blocks whom, on a connection of its own</source>
         <translation>نشست‌ها، قفل‌ها و اینکه چه کسی چه کسی را مسدود کرده، روی یک اتصال جداگانه</translation>
     </message>
+    <message>
+        <source>CREATE script of schema %1</source>
+        <translation>اسکریپت CREATE طرح‌وارهٔ %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::MaintenanceDialog</name>
+    <message>
+        <source>&amp;VACUUM: reclaim dead rows</source>
+        <translation>&amp;VACUUM: بازپس‌گیری سطرهای مرده</translation>
+    </message>
+    <message>
+        <source>&amp;ANALYZE: update the planner&apos;s statistics</source>
+        <translation>&amp;ANALYZE: به‌روزرسانی آمار برنامه‌ریز</translation>
+    </message>
+    <message>
+        <source>&amp;REINDEX: rebuild the indexes</source>
+        <translation>&amp;REINDEX: بازسازی نمایه‌ها</translation>
+    </message>
+    <message>
+        <source>R&amp;EFRESH the materialized view</source>
+        <translation>تازه‌سازی نمای مادی‌شده (R&amp;EFRESH)</translation>
+    </message>
+    <message>
+        <source>&amp;FULL: rewrite the table (locks it exclusively while it runs)</source>
+        <translation>&amp;FULL: بازنویسی جدول (در این مدت آن را انحصاری قفل می‌کند)</translation>
+    </message>
+    <message>
+        <source>F&amp;REEZE: freeze every row</source>
+        <translation>F&amp;REEZE: منجمد کردن همهٔ سطرها</translation>
+    </message>
+    <message>
+        <source>A&amp;NALYZE too</source>
+        <translation>A&amp;NALYZE هم</translation>
+    </message>
+    <message>
+        <source>&amp;CONCURRENTLY: without blocking writes (slower)</source>
+        <translation>&amp;CONCURRENTLY: بدون مسدود کردن نوشتن (کندتر)</translation>
+    </message>
+    <message>
+        <source>Co&amp;py statement</source>
+        <translation>رونوشت از &amp;دستور</translation>
+    </message>
+    <message>
+        <source>R&amp;un</source>
+        <translation>&amp;اجرا</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Maintenance of %1.%2</source>
+        <translation>نگهداری %1.%2</translation>
+    </message>
+    <message>
+        <source>Reading %1.%2…</source>
+        <translation>در حال خواندن %1.%2…</translation>
+    </message>
+    <message>
+        <source>Statement to run</source>
+        <translation>دستوری که اجرا می‌شود</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>عملیات</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>گزینه‌ها</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>دستور:</translation>
+    </message>
+    <message>
+        <source>%1.%2 (%3)</source>
+        <translation>%1.%2 (%3)</translation>
+    </message>
+    <message>
+        <source>No maintenance applies to a %1.</source>
+        <translation>برای %1 نگهداری‌ای وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>%1.%2</source>
+        <translation>%1.%2</translation>
+    </message>
+    <message>
+        <source>Not concurrently: %1.</source>
+        <translation>بدون CONCURRENTLY: %1.</translation>
+    </message>
+    <message>
+        <source>VACUUM FULL rewrites the table and locks it against reads and writes until it ends.</source>
+        <translation>VACUUM FULL جدول را بازنویسی می‌کند و تا پایان، خواندن و نوشتن آن را قفل می‌کند.</translation>
+    </message>
+    <message>
+        <source>Without CONCURRENTLY, writes to the table wait until the reindex ends.</source>
+        <translation>بدون CONCURRENTLY، نوشتن در جدول تا پایان بازسازی منتظر می‌ماند.</translation>
+    </message>
+    <message>
+        <source>Without CONCURRENTLY, reads of the materialized view wait until the refresh ends.</source>
+        <translation>بدون CONCURRENTLY، خواندن نمای مادی‌شده تا پایان تازه‌سازی منتظر می‌ماند.</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>در حال اجرا…</translation>
+    </message>
+    <message>
+        <source>Done: %1 finished in %2 ms.</source>
+        <translation>انجام شد: %1 در %2 میلی‌ثانیه پایان یافت.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the server stopped the statement and left %1.%2 as it was.</source>
+        <translation>لغو شد: سرور دستور را متوقف کرد و %1.%2 را همان‌طور که بود باقی گذاشت.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>ناموفق: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>در حال لغو…</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ObjectBrowser</name>
@@ -1673,6 +1867,22 @@ Its saved password is removed from the keychain too.</source>
     <message>
         <source>Copy qualified name</source>
         <translation>رونوشت نام کامل (با شِما)</translation>
+    </message>
+    <message>
+        <source>CREATE script</source>
+        <translation>اسکریپت CREATE</translation>
+    </message>
+    <message>
+        <source>Maintenance…</source>
+        <translation>نگهداری…</translation>
+    </message>
+    <message>
+        <source>A view holds no data to maintain</source>
+        <translation>یک نما داده‌ای برای نگهداری ندارد</translation>
+    </message>
+    <message>
+        <source>CREATE script of the schema</source>
+        <translation>اسکریپت CREATE طرح‌واره</translation>
     </message>
 </context>
 <context>
@@ -3169,6 +3379,10 @@ Recycled %10, discarded as dead %11</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>CREATE script</source>
+        <translation>اسکریپت CREATE</translation>
     </message>
 </context>
 <context>
