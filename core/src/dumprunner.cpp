@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <csignal>
 #include <cstdio>
 
 namespace pgdesk::core {
@@ -123,6 +124,13 @@ void DumpRunner::start(const DumpCommand& command, const std::optional<QString>&
     m_process = new QProcess(this);
     m_process->setProcessEnvironment(environment);
     m_process->setStandardInputFile(QProcess::nullDevice());
+    // The CLI blocks SIGINT/SIGTERM in every thread (it takes them with sigwait()); the child would inherit
+    // that mask and ignore terminate().
+    m_process->setChildProcessModifier([] {
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, nullptr);
+    });
     connect(m_process, &QProcess::readyReadStandardError, this, &DumpRunner::readStandardError);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &DumpRunner::readStandardOutput);
     connect(m_process, &QProcess::finished, this, &DumpRunner::onFinished);
