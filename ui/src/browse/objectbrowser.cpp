@@ -139,6 +139,10 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         import->setEnabled(isTable);
         if (!isTable)
             import->setToolTip(tr("Only tables take imported rows"));
+        QAction* backup = menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up…"), this,
+                                          [this, schema, name] { emit backupRequested(schema, name); });
+        backup->setObjectName(QStringLiteral("treeBackupAction"));
+        backup->setEnabled(isTable);
         menu->addSeparator();
         menu->addAction(m_copyAction);
         menu->addAction(themedIcon(QStringLiteral("edit-copy")), tr("Copy qualified name"), this,
@@ -148,6 +152,10 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
                         })
             ->setObjectName(QStringLiteral("treeCopyQualifiedAction"));
     } else {
+        menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up schema…"), this,
+                        [this, schema] { emit backupRequested(schema, QString()); })
+            ->setObjectName(QStringLiteral("treeBackupSchemaAction"));
+        menu->addSeparator();
         menu->addAction(m_copyAction);
     }
     menu->addSeparator();

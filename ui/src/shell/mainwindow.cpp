@@ -7,6 +7,7 @@
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/ui/activityview.h>
+#include <pgdesk/ui/backupdialog.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/editsession.h>
@@ -19,6 +20,7 @@
 #include <pgdesk/ui/preferencesdialog.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/relationsmenu.h>
+#include <pgdesk/ui/restoredialog.h>
 #include <pgdesk/ui/sessionopener.h>
 #include <pgdesk/ui/sqllogdock.h>
 #include <pgdesk/ui/tablebrowser.h>
@@ -432,6 +434,10 @@ void MainWindow::createMenus() {
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     activity->setIconText(tr("Activity"));
     activity->setToolTip(tr("Sessions, locks and who blocks whom, on a connection of its own"));
+    connection->addAction(icon("document-save"), tr("&Backup…"), this, [this] { openBackup({}, {}); })
+        ->setObjectName(QStringLiteral("backupAction"));
+    connection->addAction(icon("document-open"), tr("R&estore…"), this, &MainWindow::openRestore)
+        ->setObjectName(QStringLiteral("restoreAction"));
     QAction* refreshTree = connection->addAction(icon("view-refresh"), tr("&Refresh objects"), this,
                                                  [this] { m_objects->refresh(); });
     refreshTree->setObjectName(QStringLiteral("refreshObjectsAction"));
@@ -576,11 +582,32 @@ void MainWindow::connectObjectBrowser() {
                 dialog->open();
             });
     connect(m_objects, &ObjectBrowser::importRequested, this, &MainWindow::importInto);
+    connect(m_objects, &ObjectBrowser::backupRequested, this, &MainWindow::openBackup);
     connect(m_objects, &ObjectBrowser::structureRequested, this,
             [this](const QString& schema, const QString& name) {
                 if (TableBrowser* browser = openTable(schema, name))
                     browser->showStructure();
             });
+}
+
+void MainWindow::openBackup(const QString& schema, const QString& name) {
+    if (!m_pool)
+        return;
+    auto* dialog = new BackupDialog(m_pool, this);
+    if (!name.isEmpty())
+        dialog->setTable(schema, name);
+    else if (!schema.isEmpty())
+        dialog->setSchema(schema);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openRestore() {
+    if (!m_pool)
+        return;
+    auto* dialog = new RestoreDialog(m_pool, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::importInto(const QString& schema, const QString& name) {

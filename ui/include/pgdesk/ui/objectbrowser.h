@@ -51,6 +51,8 @@ signals:
     void queryRequested(const QString& schema, const QString& name);
     // "Structure": the relation's tab opened on its structure (columns, constraints, indexes …).
     void structureRequested(const QString& schema, const QString& name);
+    // "Back up…" on a table (name set) or a schema (name empty): the window opens the backup dialog.
+    void backupRequested(const QString& schema, const QString& name);
     void loaded(int relationCount);
     void loadFailed(const QString& message);
 
