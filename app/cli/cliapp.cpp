@@ -80,6 +80,18 @@ Commands:
                         any transaction; the statement is shown on stderr first (--dry-run:
                         printed, not run); progress on stderr on a terminal or with
                         --progress; CONCURRENTLY where the server refuses it is exit 2
+  backup -o PATH [--format custom|plain|directory] [--schema S]... [--table T]...
+         [--schema-only|--data-only] [--jobs N] [--compress N] [--no-owner] [--no-privileges]
+         [--print-command]
+                        pg_dump of the database (or schemas, or tables) to PATH; the newest
+                        installed pg_dump, refused when older than the server; the password in a
+                        temporary pgpass file, never on a command line; written under a
+                        temporary name and renamed when complete; --print-command prints the
+                        exact command instead (format: PATH's .sql means plain, else custom)
+  restore PATH --database DB [--clean] [--no-owner] [--yes] [--print-command]
+                        pg_restore (custom, directory) or psql (plain) into the existing
+                        database DB in one transaction; asks to type DB's name unless --yes
+                        (refused without a terminal and without --yes)
 
 Exit codes:
   0    success
@@ -91,6 +103,8 @@ Exit codes:
   7    apply: the connection was lost during COMMIT and the server could not be
        asked afterwards; all of the change set was applied or none (re-read first:
        running it again repeats its inserts)
+  8    backup or restore: pg_dump, pg_restore or psql failed (its error lines
+       are shown); no backup was written, nothing was restored
   130  cancelled by the user (Ctrl-C or SIGTERM)
 )");
 }
@@ -178,6 +192,10 @@ int run(const QStringList& arguments) {
             return cmdTerminate(inv);
         if (command == QLatin1String("maintain"))
             return cmdMaintain(inv);
+        if (command == QLatin1String("backup"))
+            return cmdBackup(inv);
+        if (command == QLatin1String("restore"))
+            return cmdRestore(inv);
         throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
     } catch (const UsageError& e) {
         err << "pgdesk-cli: " << e.message << "\nTry 'pgdesk-cli --help'.\n";

@@ -21,6 +21,8 @@ int cmdActivity(Invocation& inv);
 int cmdCancel(Invocation& inv);
 int cmdTerminate(Invocation& inv);
 int cmdMaintain(Invocation& inv);
+int cmdBackup(Invocation& inv);
+int cmdRestore(Invocation& inv);
 
 // browse and export: a line on standard error when the table's soft-delete convention hides rows
 // (stdout stays the data), naming the column and --deleted all.

@@ -13,6 +13,7 @@ enum ExitCode : int {
     ExitConflict = 5,    // change-set conflict, nothing applied
     ExitNotFound = 6,    // profile, table, column or row not found
     ExitUnknown = 7,     // apply lost the connection during COMMIT and could not ask: all or nothing applied
+    ExitTool = 8,        // backup/restore: pg_dump, pg_restore or psql failed (its error lines shown)
     ExitCancelled = 130, // the user's interrupt only (interruptRequested())
 };
 

@@ -150,6 +150,10 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         maintenance->setEnabled(kind != QLatin1String("view"));
         if (kind == QLatin1String("view"))
             maintenance->setToolTip(tr("A view holds no data to maintain"));
+        QAction* backup = menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up…"), this,
+                                          [this, schema, name] { emit backupRequested(schema, name); });
+        backup->setObjectName(QStringLiteral("treeBackupAction"));
+        backup->setEnabled(isTable);
         menu->addSeparator();
         menu->addAction(m_copyAction);
         menu->addAction(themedIcon(QStringLiteral("edit-copy")), tr("Copy qualified name"), this,
@@ -162,6 +166,9 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         menu->addAction(themedIcon(QStringLiteral("code-context")), tr("CREATE script of the schema"), this,
                         [this, schema] { emit scriptRequested(schema, {}); })
             ->setObjectName(QStringLiteral("treeSchemaScriptAction"));
+        menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up schema…"), this,
+                        [this, schema] { emit backupRequested(schema, QString()); })
+            ->setObjectName(QStringLiteral("treeBackupSchemaAction"));
         menu->addSeparator();
         menu->addAction(m_copyAction);
     }

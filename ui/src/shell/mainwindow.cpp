@@ -7,6 +7,7 @@
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/ui/activityview.h>
+#include <pgdesk/ui/backupdialog.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/createscriptview.h>
@@ -21,6 +22,7 @@
 #include <pgdesk/ui/preferencesdialog.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/relationsmenu.h>
+#include <pgdesk/ui/restoredialog.h>
 #include <pgdesk/ui/sessionopener.h>
 #include <pgdesk/ui/sqllogdock.h>
 #include <pgdesk/ui/structureview.h>
@@ -435,6 +437,10 @@ void MainWindow::createMenus() {
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     activity->setIconText(tr("Activity"));
     activity->setToolTip(tr("Sessions, locks and who blocks whom, on a connection of its own"));
+    connection->addAction(icon("document-save"), tr("&Backup…"), this, [this] { openBackup({}, {}); })
+        ->setObjectName(QStringLiteral("backupAction"));
+    connection->addAction(icon("document-open"), tr("R&estore…"), this, &MainWindow::openRestore)
+        ->setObjectName(QStringLiteral("restoreAction"));
     QAction* refreshTree = connection->addAction(icon("view-refresh"), tr("&Refresh objects"), this,
                                                  [this] { m_objects->refresh(); });
     refreshTree->setObjectName(QStringLiteral("refreshObjectsAction"));
@@ -589,6 +595,7 @@ void MainWindow::connectObjectBrowser() {
                 dialog->setAttribute(Qt::WA_DeleteOnClose);
                 dialog->open();
             });
+    connect(m_objects, &ObjectBrowser::backupRequested, this, &MainWindow::openBackup);
     connect(m_objects, &ObjectBrowser::structureRequested, this,
             [this](const QString& schema, const QString& name) {
                 if (TableBrowser* browser = openTable(schema, name))
@@ -609,6 +616,26 @@ void MainWindow::connectObjectBrowser() {
                 m_tabs->setTabToolTip(m_tabs->currentIndex(), tr("CREATE script of schema %1").arg(schema));
             }
         });
+}
+
+void MainWindow::openBackup(const QString& schema, const QString& name) {
+    if (!m_pool)
+        return;
+    auto* dialog = new BackupDialog(m_pool, this);
+    if (!name.isEmpty())
+        dialog->setTable(schema, name);
+    else if (!schema.isEmpty())
+        dialog->setSchema(schema);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openRestore() {
+    if (!m_pool)
+        return;
+    auto* dialog = new RestoreDialog(m_pool, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::importInto(const QString& schema, const QString& name) {

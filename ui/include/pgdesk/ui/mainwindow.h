@@ -105,6 +105,9 @@ private:
     void showStartPageIfEmpty();
     // The tree's "Import CSV…": the table's tab opens, and the import once it knows the table.
     void importInto(const QString& schema, const QString& name);
+    // Connection ▸ Backup… / Restore… and the tree's "Back up…": the dialogs of ui/src/admin.
+    void openBackup(const QString& schema, const QString& name);
+    void openRestore();
     void restoreTabs();
     void showOperation(); // the current tab's running operation, with Cancel, in the status bar
     void onSessionOpened(const SessionInfo& info);

@@ -55,6 +55,8 @@ signals:
     void scriptRequested(const QString& schema, const QString& name);
     // "Maintenance…": VACUUM, ANALYZE, REINDEX or REFRESH of that relation (the window opens the dialog).
     void maintenanceRequested(const QString& schema, const QString& name);
+    // "Back up…" on a table (name set) or a schema (name empty): the window opens the backup dialog.
+    void backupRequested(const QString& schema, const QString& name);
     void loaded(int relationCount);
     void loadFailed(const QString& message);
 

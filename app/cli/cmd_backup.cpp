@@ -1,0 +1,242 @@
+#include "commands.h"
+#include "connect.h"
+#include "exitcodes.h"
+#include "interrupt.h"
+
+#include <pgdesk/core/dumprunner.h>
+#include <pgdesk/core/dumptool.h>
+#include <pgdesk/core/errors.h>
+
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QMetaObject>
+#include <QTextStream>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace pgdesk::cli {
+
+namespace {
+
+// "schema.table" or "table" (public); a part with dots is "double-quoted", "" for a quote.
+core::DumpTable parseTableName(const QString& text) {
+    QStringList parts;
+    QString current;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c == QLatin1Char('"')) {
+            if (quoted && i + 1 < text.size() && text[i + 1] == QLatin1Char('"')) {
+                current += c;
+                ++i;
+            } else {
+                quoted = !quoted;
+            }
+        } else if (c == QLatin1Char('.') && !quoted) {
+            parts << current;
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    parts << current;
+    if (quoted || parts.size() > 2 || parts.contains(QString()))
+        throw UsageError{
+            QStringLiteral("--table takes SCHEMA.TABLE (quote a part holding dots: \"a.b\".t), not %1")
+                .arg(text)};
+    return parts.size() == 1 ? core::DumpTable{QStringLiteral("public"), parts[0]}
+                             : core::DumpTable{parts[0], parts[1]};
+}
+
+// Runs the command to its end in an event loop; Ctrl-C cancels it. Progress on standard error when that is
+// a terminal.
+core::DumpRunner::State run(Invocation& inv, core::DumpRunner& runner, const core::DumpCommand& command,
+                            const std::optional<QString>& password, int total) {
+    const bool showProgress = isatty(STDERR_FILENO) != 0;
+    QObject::connect(&runner, &core::DumpRunner::progress, &runner,
+                     [&inv, showProgress](int done, int all, const QString& table) {
+                         if (!showProgress)
+                             return;
+                         inv.err << "\r" << done;
+                         if (all > 0)
+                             inv.err << "/" << all;
+                         inv.err << " tables " << table << "\x1b[K";
+                         inv.err.flush();
+                     });
+    QEventLoop loop;
+    QObject::connect(&runner, &core::DumpRunner::finished, &loop, &QEventLoop::quit);
+    // The signal thread only posts the cancel: QProcess belongs to this thread.
+    const InterruptAction onInterrupt([&runner] {
+        QMetaObject::invokeMethod(
+            &runner, [&runner] { runner.cancel(); }, Qt::QueuedConnection);
+    });
+    runner.start(command, password, total);
+    if (runner.state() == core::DumpRunner::State::Running)
+        loop.exec();
+    if (showProgress)
+        inv.err << "\r\x1b[K";
+    return runner.state();
+}
+
+int outcome(Invocation& inv, const core::DumpRunner& runner, const QString& success) {
+    switch (runner.state()) {
+    case core::DumpRunner::State::Succeeded:
+        inv.err << "pgdesk-cli: " << success << '\n';
+        return ExitOk;
+    case core::DumpRunner::State::Canceled:
+        inv.err << "pgdesk-cli: cancelled; nothing was written\n";
+        return ExitCancelled;
+    default:
+        inv.err << "pgdesk-cli: " << runner.errorText() << '\n';
+        return ExitTool;
+    }
+}
+
+} // namespace
+
+// backup [--schema S]... [--table T]... [--format custom|plain|directory] -o PATH [--schema-only|--data-only]
+// [--jobs N] [--compress N] [--no-owner] [--no-privileges] [--print-command]
+int cmdBackup(Invocation& inv) {
+    core::BackupOptions options;
+    QString output;
+    bool printCommand = false;
+    for (qsizetype i = 0; i < inv.args.size(); ++i) {
+        const QString& a = inv.args[i];
+        auto value = [&]() {
+            if (i + 1 >= inv.args.size())
+                throw UsageError{QStringLiteral("%1 needs a value").arg(a)};
+            return inv.args[++i];
+        };
+        auto number = [&](int min, int max) {
+            bool ok = false;
+            const int n = value().toInt(&ok);
+            if (!ok || n < min || n > max)
+                throw UsageError{QStringLiteral("%1 takes a number from %2 to %3").arg(a).arg(min).arg(max)};
+            return n;
+        };
+        if (a == QLatin1String("--schema"))
+            options.schemas << value();
+        else if (a == QLatin1String("--table"))
+            options.tables << parseTableName(value());
+        else if (a == QLatin1String("-o") || a == QLatin1String("--output"))
+            output = value();
+        else if (a == QLatin1String("--schema-only"))
+            options.content = core::DumpContent::SchemaOnly;
+        else if (a == QLatin1String("--data-only"))
+            options.content = core::DumpContent::DataOnly;
+        else if (a == QLatin1String("--jobs"))
+            options.jobs = number(1, 64);
+        else if (a == QLatin1String("--compress"))
+            options.compression = number(0, 9);
+        else if (a == QLatin1String("--no-owner"))
+            options.noOwner = true;
+        else if (a == QLatin1String("--no-privileges"))
+            options.noPrivileges = true;
+        else if (a == QLatin1String("--print-command"))
+            printCommand = true;
+        else
+            throw UsageError{QStringLiteral("backup does not take %1").arg(a)};
+    }
+    if (output.isEmpty())
+        throw UsageError{QStringLiteral("backup needs -o PATH")};
+    if (!inv.global.format.isEmpty())
+        options.format = core::dumpFormatFromString(inv.global.format);
+    else if (output.endsWith(QLatin1String(".sql")))
+        options.format = core::DumpFormat::Plain;
+
+    const Target target = resolveTarget(inv);
+    if (printCommand) {
+        const auto pgDump = core::findDumpProgram(QStringLiteral("pg_dump"), 0);
+        inv.out << core::backupCommand(pgDump, target.profile, options, output).displayText() << '\n';
+        return ExitOk;
+    }
+    auto connection = core::Connection::open(target.profile, target.password);
+    setInterruptTarget(connection.cancelHandle());
+    const auto pgDump = core::findDumpProgram(QStringLiteral("pg_dump"), connection.serverVersion());
+    const core::DumpCommand command = core::backupCommand(pgDump, target.profile, options, output);
+    const int total = core::dumpTableCount(connection, options);
+    clearInterruptTarget();
+    core::DumpRunner runner;
+    run(inv, runner, command, target.password, total);
+    return outcome(
+        inv, runner,
+        QStringLiteral("backup written to %1 (%2 tables)").arg(command.outputPath).arg(runner.tablesDone()));
+}
+
+// restore PATH --database DB [--clean] [--no-owner] [--yes] [--print-command]
+int cmdRestore(Invocation& inv) {
+    core::RestoreOptions options;
+    QString input;
+    bool yes = false, printCommand = false;
+    for (qsizetype i = 0; i < inv.args.size(); ++i) {
+        const QString& a = inv.args[i];
+        if (a == QLatin1String("--database") || a == QLatin1String("-d")) {
+            if (i + 1 >= inv.args.size())
+                throw UsageError{QStringLiteral("%1 needs a value").arg(a)};
+            options.database = inv.args[++i];
+        } else if (a == QLatin1String("--clean")) {
+            options.clean = true;
+        } else if (a == QLatin1String("--no-owner")) {
+            options.noOwner = true;
+        } else if (a == QLatin1String("--yes")) {
+            yes = true;
+        } else if (a == QLatin1String("--print-command")) {
+            printCommand = true;
+        } else if (a.startsWith(QLatin1String("--")) || !input.isEmpty()) {
+            throw UsageError{QStringLiteral("restore does not take %1").arg(a)};
+        } else {
+            input = a;
+        }
+    }
+    if (input.isEmpty())
+        throw UsageError{QStringLiteral("restore needs the backup's PATH")};
+    if (options.database.isEmpty())
+        throw UsageError{
+            QStringLiteral("restore needs --database DB: the existing database to restore into")};
+    if (!QFileInfo::exists(input))
+        core::throwError(core::ErrorKind::NotFound, QStringLiteral("no backup at %1").arg(input));
+    const core::DumpFormat format = core::detectDumpFormat(input);
+    const QString programName =
+        format == core::DumpFormat::Plain ? QStringLiteral("psql") : QStringLiteral("pg_restore");
+
+    Target target = resolveTarget(inv);
+    if (printCommand) {
+        const auto program = core::findDumpProgram(programName, 0);
+        inv.out << core::restoreCommand(program, target.profile, options, format, input).displayText()
+                << '\n';
+        return ExitOk;
+    }
+    if (!yes) {
+        if (isatty(STDIN_FILENO) == 0)
+            throw UsageError{
+                QStringLiteral("restoring into \"%1\" needs --yes when standard input is not a terminal")
+                    .arg(options.database)};
+        inv.err << "Restore " << input << " into the database \"" << options.database
+                << "\"? Its objects are created there"
+                << (options.clean ? ", replacing those of the same name" : "")
+                << ".\nType the database's name to confirm: ";
+        inv.err.flush();
+        QTextStream in(stdin);
+        if (in.readLine() != options.database) {
+            inv.err << "pgdesk-cli: not confirmed; nothing was restored\n";
+            return ExitUsage;
+        }
+    }
+    core::ConnectionProfile into = target.profile;
+    into.database = options.database;
+    auto connection = core::Connection::open(into, target.password); // the database must exist
+    const auto program = core::findDumpProgram(
+        programName, format == core::DumpFormat::Plain ? 0 : connection.serverVersion());
+    const core::DumpCommand command = core::restoreCommand(program, target.profile, options, format, input);
+    const int total =
+        core::archiveTableCount(format == core::DumpFormat::Plain ? QString() : program.path, format, input);
+    core::DumpRunner runner;
+    run(inv, runner, command, target.password, total);
+    return outcome(inv, runner,
+                   QStringLiteral("restored %1 into %2 (%3 tables)")
+                       .arg(input, options.database)
+                       .arg(runner.tablesDone()));
+}
+
+} // namespace pgdesk::cli

@@ -1,0 +1,345 @@
+#include <pgdesk/core/dumprunner.h>
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/backupdialog.h>
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace pgdesk::ui {
+
+namespace {
+
+QString extensionOf(core::DumpFormat format) {
+    switch (format) {
+    case core::DumpFormat::Custom:
+        return QStringLiteral(".dump");
+    case core::DumpFormat::Plain:
+        return QStringLiteral(".sql");
+    case core::DumpFormat::Directory:
+        return QString();
+    }
+    return {};
+}
+
+} // namespace
+
+BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
+    : QDialog(parent)
+    , m_pool(std::move(pool))
+    , m_program{QStringLiteral("pg_dump"), QStringLiteral("pg_dump"), 0, QString()} {
+    setWindowTitle(tr("Backup"));
+    setObjectName(QStringLiteral("backupDialog"));
+    auto* form = new QFormLayout;
+    m_scope = new QLabel(this);
+    m_scope->setObjectName(QStringLiteral("backupScope"));
+    form->addRow(tr("What:"), m_scope);
+
+    auto* pathRow = new QHBoxLayout;
+    m_path = new QLineEdit(this);
+    m_path->setObjectName(QStringLiteral("backupPath"));
+    auto* browseButton = new QPushButton(tr("Browse…"), this);
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browseButton);
+    form->addRow(tr("&File:"), pathRow);
+
+    m_format = new QComboBox(this);
+    m_format->setObjectName(QStringLiteral("backupFormat"));
+    m_format->addItem(tr("Custom (pg_restore, compressed)"), int(core::DumpFormat::Custom));
+    m_format->addItem(tr("Plain SQL (psql)"), int(core::DumpFormat::Plain));
+    m_format->addItem(tr("Directory (parallel)"), int(core::DumpFormat::Directory));
+    form->addRow(tr("F&ormat:"), m_format);
+
+    m_content = new QComboBox(this);
+    m_content->setObjectName(QStringLiteral("backupContent"));
+    m_content->addItem(tr("Structure and data"), int(core::DumpContent::All));
+    m_content->addItem(tr("Structure only"), int(core::DumpContent::SchemaOnly));
+    m_content->addItem(tr("Data only"), int(core::DumpContent::DataOnly));
+    form->addRow(tr("&Content:"), m_content);
+
+    m_jobs = new QSpinBox(this);
+    m_jobs->setObjectName(QStringLiteral("backupJobs"));
+    m_jobs->setRange(1, 32);
+    form->addRow(tr("Parallel &jobs:"), m_jobs);
+    m_compression = new QSpinBox(this);
+    m_compression->setObjectName(QStringLiteral("backupCompression"));
+    m_compression->setRange(-1, 9);
+    m_compression->setSpecialValueText(tr("pg_dump's default"));
+    form->addRow(tr("Co&mpression:"), m_compression);
+    m_noOwner = new QCheckBox(tr("Leave out owners (--no-owner)"), this);
+    m_noOwner->setObjectName(QStringLiteral("backupNoOwner"));
+    m_noPrivileges = new QCheckBox(tr("Leave out privileges (--no-privileges)"), this);
+    m_noPrivileges->setObjectName(QStringLiteral("backupNoPrivileges"));
+    form->addRow(QString(), m_noOwner);
+    form->addRow(QString(), m_noPrivileges);
+
+    m_command = new QPlainTextEdit(this);
+    m_command->setObjectName(QStringLiteral("backupCommand"));
+    m_command->setReadOnly(true);
+    m_command->setMaximumHeight(90);
+    auto* copy = new QPushButton(tr("Copy command"), this);
+    copy->setObjectName(QStringLiteral("backupCopyCommand"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("backupProgress"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_status = new QLabel(tr("Looking for pg_dump…"), this);
+    m_status->setObjectName(QStringLiteral("backupStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_backup = m_buttons->addButton(tr("&Back up"), QDialogButtonBox::AcceptRole);
+    m_backup->setObjectName(QStringLiteral("backupStart"));
+    m_backup->setEnabled(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(
+        new QLabel(tr("Command (the password goes in a temporary pgpass file, never here):"), this));
+    layout->addWidget(m_command);
+    layout->addWidget(copy, 0, Qt::AlignRight);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+
+    const QString database =
+        m_pool->profile().database.isEmpty() ? QStringLiteral("backup") : m_pool->profile().database;
+    m_path->setText(QDir::home().filePath(database + extensionOf(core::DumpFormat::Custom)));
+    m_scope->setText(tr("the whole database %1").arg(m_pool->profile().database));
+
+    connect(browseButton, &QPushButton::clicked, this, &BackupDialog::browse);
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(commandText()); });
+    connect(m_backup, &QPushButton::clicked, this, &BackupDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &BackupDialog::reject);
+    connect(m_path, &QLineEdit::textChanged, this, &BackupDialog::updateCommand);
+    connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
+        const auto format = core::DumpFormat(m_format->currentData().toInt());
+        // Keep the file name, change its extension to the format's.
+        QString path = m_path->text();
+        for (const QString& ext : {QStringLiteral(".dump"), QStringLiteral(".sql")})
+            if (path.endsWith(ext))
+                path.chop(ext.size());
+        m_path->setText(path + extensionOf(format));
+        updateCommand();
+    });
+    for (QComboBox* box : {m_content})
+        connect(box, &QComboBox::currentIndexChanged, this, &BackupDialog::updateCommand);
+    for (QSpinBox* box : {m_jobs, m_compression})
+        connect(box, &QSpinBox::valueChanged, this, &BackupDialog::updateCommand);
+    for (QCheckBox* box : {m_noOwner, m_noPrivileges})
+        connect(box, &QCheckBox::toggled, this, &BackupDialog::updateCommand);
+    updateCommand();
+
+    // Finding pg_dump runs programs and asking the server's version needs a connection: a worker's job.
+    runInBackground(
+        this,
+        [pool = m_pool] {
+            auto connection = pool->acquire();
+            return core::findDumpProgram(QStringLiteral("pg_dump"), connection->serverVersion());
+        },
+        [this](const core::DumpProgram& program) {
+            m_program = program;
+            m_ready = true;
+            m_backup->setEnabled(true);
+            m_status->setText(tr("pg_dump %1 (%2)").arg(program.versionText, program.path));
+            updateCommand();
+            emit ready();
+        },
+        [this](const QString& message) {
+            m_status->setText(message);
+            emit finished(false, message);
+        });
+}
+
+BackupDialog::~BackupDialog() =
+    default; // the runner (a child) kills a running pg_dump and removes its output
+
+void BackupDialog::setSchema(const QString& schema) {
+    m_schemas = {schema};
+    m_tables.clear();
+    m_scope->setText(tr("the schema %1").arg(schema));
+    updateCommand();
+}
+
+void BackupDialog::setTable(const QString& schema, const QString& name) {
+    m_schemas.clear();
+    m_tables = {{schema, name}};
+    m_scope->setText(tr("the table %1.%2").arg(schema, name));
+    updateCommand();
+}
+
+void BackupDialog::setPath(const QString& path) {
+    m_path->setText(path);
+}
+
+QString BackupDialog::path() const {
+    return m_path->text();
+}
+
+void BackupDialog::setFormat(core::DumpFormat format) {
+    m_format->setCurrentIndex(m_format->findData(int(format)));
+}
+
+void BackupDialog::setContent(core::DumpContent content) {
+    m_content->setCurrentIndex(m_content->findData(int(content)));
+}
+
+void BackupDialog::setNoOwner(bool on) {
+    m_noOwner->setChecked(on);
+}
+
+core::BackupOptions BackupDialog::options() const {
+    core::BackupOptions o;
+    o.format = core::DumpFormat(m_format->currentData().toInt());
+    o.content = core::DumpContent(m_content->currentData().toInt());
+    o.schemas = m_schemas;
+    o.tables = m_tables;
+    o.jobs = o.format == core::DumpFormat::Directory ? m_jobs->value() : 1;
+    o.compression = o.format == core::DumpFormat::Plain ? -1 : m_compression->value();
+    o.noOwner = m_noOwner->isChecked();
+    o.noPrivileges = m_noPrivileges->isChecked();
+    return o;
+}
+
+QString BackupDialog::commandText() const {
+    try {
+        return core::backupCommand(m_program, m_pool->profile(), options(), m_path->text()).displayText();
+    } catch (const core::Error& e) {
+        return e.message();
+    }
+}
+
+void BackupDialog::updateCommand() {
+    const auto format = core::DumpFormat(m_format->currentData().toInt());
+    m_jobs->setEnabled(format == core::DumpFormat::Directory);
+    m_compression->setEnabled(format != core::DumpFormat::Plain);
+    m_command->setPlainText(commandText());
+}
+
+void BackupDialog::browse() {
+    const auto format = core::DumpFormat(m_format->currentData().toInt());
+    const QString chosen = format == core::DumpFormat::Directory
+                               ? QFileDialog::getSaveFileName(this, tr("Back up into the new folder"), path())
+                               : QFileDialog::getSaveFileName(this, tr("Back up to"), path());
+    if (!chosen.isEmpty())
+        setPath(chosen);
+}
+
+bool BackupDialog::isRunning() const {
+    return m_starting || (m_runner && m_runner->state() == core::DumpRunner::State::Running);
+}
+
+QString BackupDialog::statusText() const {
+    return m_status->text();
+}
+
+void BackupDialog::start() {
+    if (!m_ready || isRunning())
+        return;
+    core::DumpCommand command;
+    try {
+        command = core::backupCommand(m_program, m_pool->profile(), options(), m_path->text());
+    } catch (const core::Error& e) {
+        m_status->setText(e.message());
+        emit finished(false, e.message());
+        return;
+    }
+    m_starting = true;
+    m_backup->setEnabled(false);
+    m_progress->setRange(0, 0);
+    m_status->setText(tr("Counting tables…"));
+    // The catalog count (the progress bar's total) is a query: on a worker.
+    runInBackground(
+        this,
+        [pool = m_pool, options = options()] {
+            auto connection = pool->acquire();
+            return core::dumpTableCount(*connection, options);
+        },
+        [this, command](int total) {
+            m_starting = false;
+            if (!m_runner) {
+                m_runner = new core::DumpRunner(this);
+                connect(m_runner, &core::DumpRunner::progress, this,
+                        [this](int done, int all, const QString& table) {
+                            if (all > 0) {
+                                m_progress->setRange(0, all);
+                                m_progress->setValue(std::min(done, all));
+                            }
+                            m_status->setText(
+                                all > 0 ? tr("Dumped %1 of %2 tables: %3").arg(done).arg(all).arg(table)
+                                        : tr("Dumped %1 tables: %2").arg(done).arg(table));
+                        });
+                connect(m_runner, &core::DumpRunner::finished, this, &BackupDialog::runnerFinished);
+            }
+            if (total > 0)
+                m_progress->setRange(0, total);
+            m_progress->setValue(0);
+            m_status->setText(tr("Backing up…"));
+            m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel backup"));
+            m_runner->start(command, m_pool->password(), total);
+        },
+        [this](const QString& message) {
+            m_starting = false;
+            m_backup->setEnabled(true);
+            m_progress->setRange(0, 1);
+            m_status->setText(message);
+            emit finished(false, message);
+        });
+}
+
+void BackupDialog::runnerFinished() {
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+    m_backup->setEnabled(true);
+    m_progress->setRange(0, 1);
+    QString message;
+    bool ok = false;
+    switch (m_runner->state()) {
+    case core::DumpRunner::State::Succeeded:
+        ok = true;
+        m_progress->setValue(1);
+        message = tr("Backup written to %1 (%2 tables).").arg(path()).arg(m_runner->tablesDone());
+        break;
+    case core::DumpRunner::State::Canceled:
+        m_progress->setValue(0);
+        message = tr("Cancelled: no file was written.");
+        break;
+    default:
+        m_progress->setValue(0);
+        message = tr("The backup failed; no file was written.\n%1").arg(m_runner->errorText());
+        break;
+    }
+    m_status->setText(message);
+    emit finished(ok, message);
+}
+
+void BackupDialog::cancel() {
+    if (m_runner)
+        m_runner->cancel();
+}
+
+void BackupDialog::reject() {
+    if (m_runner && m_runner->state() == core::DumpRunner::State::Running) {
+        cancel(); // the dialog stays until pg_dump has stopped and its output is gone
+        return;
+    }
+    QDialog::reject();
+}
+
+} // namespace pgdesk::ui

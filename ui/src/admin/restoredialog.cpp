@@ -1,0 +1,274 @@
+#include <pgdesk/core/connection.h>
+#include <pgdesk/core/dumprunner.h>
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/restoredialog.h>
+
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace pgdesk::ui {
+
+namespace {
+
+struct Prepared {
+    core::DumpCommand command;
+    int total = 0;
+};
+
+QString programFor(core::DumpFormat format) {
+    return format == core::DumpFormat::Plain ? QStringLiteral("psql") : QStringLiteral("pg_restore");
+}
+
+} // namespace
+
+RestoreDialog::RestoreDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
+    : QDialog(parent)
+    , m_pool(std::move(pool)) {
+    setWindowTitle(tr("Restore"));
+    setObjectName(QStringLiteral("restoreDialog"));
+    m_confirm = [this](const QString& question) {
+        return QMessageBox::warning(this, tr("Restore"), question, QMessageBox::Yes | QMessageBox::Cancel,
+                                    QMessageBox::Cancel) == QMessageBox::Yes;
+    };
+    auto* form = new QFormLayout;
+    auto* pathRow = new QHBoxLayout;
+    m_path = new QLineEdit(this);
+    m_path->setObjectName(QStringLiteral("restorePath"));
+    auto* browseButton = new QPushButton(tr("Browse…"), this);
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browseButton);
+    form->addRow(tr("&Backup:"), pathRow);
+    m_database = new QLineEdit(this);
+    m_database->setObjectName(QStringLiteral("restoreDatabase"));
+    m_database->setPlaceholderText(tr("an existing database"));
+    form->addRow(tr("Into &database:"), m_database);
+    m_clean = new QCheckBox(tr("Drop the backup's objects first (--clean --if-exists)"), this);
+    m_clean->setObjectName(QStringLiteral("restoreClean"));
+    m_noOwner = new QCheckBox(tr("Leave out owners (--no-owner)"), this);
+    m_noOwner->setObjectName(QStringLiteral("restoreNoOwner"));
+    m_singleTransaction = new QCheckBox(tr("In one transaction: a failure restores nothing"), this);
+    m_singleTransaction->setObjectName(QStringLiteral("restoreSingleTransaction"));
+    m_singleTransaction->setChecked(true);
+    form->addRow(QString(), m_clean);
+    form->addRow(QString(), m_noOwner);
+    form->addRow(QString(), m_singleTransaction);
+
+    m_command = new QPlainTextEdit(this);
+    m_command->setObjectName(QStringLiteral("restoreCommand"));
+    m_command->setReadOnly(true);
+    m_command->setMaximumHeight(90);
+    auto* copy = new QPushButton(tr("Copy command"), this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("restoreStatus"));
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_restore = m_buttons->addButton(tr("&Restore"), QDialogButtonBox::AcceptRole);
+    m_restore->setObjectName(QStringLiteral("restoreStart"));
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(
+        new QLabel(tr("Command (the password goes in a temporary pgpass file, never here):"), this));
+    layout->addWidget(m_command);
+    layout->addWidget(copy, 0, Qt::AlignRight);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_status);
+    layout->addWidget(m_buttons);
+
+    connect(browseButton, &QPushButton::clicked, this, [this] {
+        const QString chosen = QFileDialog::getOpenFileName(this, tr("Restore from"), m_path->text());
+        if (!chosen.isEmpty())
+            setPath(chosen);
+    });
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(commandText()); });
+    connect(m_restore, &QPushButton::clicked, this, &RestoreDialog::start);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &RestoreDialog::reject);
+    connect(m_path, &QLineEdit::textChanged, this, &RestoreDialog::updateCommand);
+    connect(m_database, &QLineEdit::textChanged, this, &RestoreDialog::updateCommand);
+    for (QCheckBox* box : {m_clean, m_noOwner, m_singleTransaction})
+        connect(box, &QCheckBox::toggled, this, &RestoreDialog::updateCommand);
+    updateCommand();
+}
+
+RestoreDialog::~RestoreDialog() = default;
+
+void RestoreDialog::setPath(const QString& path) {
+    m_path->setText(path);
+}
+
+void RestoreDialog::setDatabase(const QString& database) {
+    m_database->setText(database);
+}
+
+void RestoreDialog::setClean(bool on) {
+    m_clean->setChecked(on);
+}
+
+void RestoreDialog::setConfirmation(std::function<bool(const QString&)> confirm) {
+    m_confirm = std::move(confirm);
+}
+
+core::RestoreOptions RestoreDialog::options() const {
+    core::RestoreOptions o;
+    o.database = m_database->text().trimmed();
+    o.clean = m_clean->isChecked();
+    o.noOwner = m_noOwner->isChecked();
+    o.singleTransaction = m_singleTransaction->isChecked();
+    return o;
+}
+
+core::DumpFormat RestoreDialog::format() const {
+    return core::detectDumpFormat(m_path->text());
+}
+
+QString RestoreDialog::commandText() const {
+    const core::DumpFormat f = format();
+    const core::DumpProgram program{programFor(f), programFor(f), 0, QString()};
+    try {
+        return core::restoreCommand(program, m_pool->profile(), options(), f, m_path->text()).displayText();
+    } catch (const core::Error& e) {
+        return e.message();
+    }
+}
+
+void RestoreDialog::updateCommand() {
+    const bool plain = !m_path->text().isEmpty() && format() == core::DumpFormat::Plain;
+    // A plain backup is replayed as written: cleaning and owners were chosen when it was made.
+    m_clean->setEnabled(!plain);
+    m_noOwner->setEnabled(!plain);
+    m_command->setPlainText(commandText());
+}
+
+bool RestoreDialog::isRunning() const {
+    return m_starting || (m_runner && m_runner->state() == core::DumpRunner::State::Running);
+}
+
+QString RestoreDialog::statusText() const {
+    return m_status->text();
+}
+
+void RestoreDialog::start() {
+    if (isRunning())
+        return;
+    const core::RestoreOptions o = options();
+    const QString input = m_path->text();
+    if (o.database.isEmpty() || !QFileInfo::exists(input)) {
+        m_status->setText(o.database.isEmpty() ? tr("Name the database to restore into.")
+                                               : tr("There is no backup at %1.").arg(input));
+        emit finished(false, m_status->text());
+        return;
+    }
+    const QString question =
+        tr("Restore %1 into the database \"%2\" on %3?\n\nIts objects are created in \"%2\"%4.")
+            .arg(QFileInfo(input).fileName(), o.database,
+                 m_pool->profile().host.isEmpty() ? tr("the default server") : m_pool->profile().host,
+                 o.clean ? tr(", replacing those of the same name") : QString());
+    if (!m_confirm(question)) {
+        m_status->setText(tr("Not restored."));
+        return;
+    }
+    m_starting = true;
+    m_restore->setEnabled(false);
+    m_progress->setRange(0, 0);
+    m_status->setText(tr("Checking the database and the backup…"));
+    const core::DumpFormat f = format();
+    // Connecting to the target (it must exist), finding the program and reading the archive's table count
+    // run programs and a connection: on a worker.
+    runInBackground(
+        this,
+        [profile = m_pool->profile(), password = m_pool->password(), o, f, input] {
+            core::ConnectionProfile into = profile;
+            into.database = o.database;
+            auto connection = core::Connection::open(into, password);
+            const auto program = core::findDumpProgram(
+                programFor(f), f == core::DumpFormat::Plain ? 0 : connection.serverVersion());
+            Prepared prepared;
+            prepared.command = core::restoreCommand(program, profile, o, f, input);
+            prepared.total =
+                core::archiveTableCount(f == core::DumpFormat::Plain ? QString() : program.path, f, input);
+            return prepared;
+        },
+        [this](const Prepared& prepared) {
+            m_starting = false;
+            if (!m_runner) {
+                m_runner = new core::DumpRunner(this);
+                connect(m_runner, &core::DumpRunner::progress, this,
+                        [this](int done, int all, const QString&) {
+                            if (all > 0) {
+                                m_progress->setRange(0, all);
+                                m_progress->setValue(std::min(done, all));
+                            }
+                            m_status->setText(tr("Restored the data of %1 of %2 tables").arg(done).arg(all));
+                        });
+                connect(m_runner, &core::DumpRunner::finished, this, &RestoreDialog::runnerFinished);
+            }
+            m_progress->setRange(0, std::max(1, prepared.total));
+            m_progress->setValue(0);
+            m_status->setText(tr("Restoring…"));
+            m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel restore"));
+            m_runner->start(prepared.command, m_pool->password(), prepared.total);
+        },
+        [this](const QString& message) {
+            m_starting = false;
+            m_restore->setEnabled(true);
+            m_progress->setRange(0, 1);
+            m_status->setText(message);
+            emit finished(false, message);
+        });
+}
+
+void RestoreDialog::runnerFinished() {
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+    m_restore->setEnabled(true);
+    m_progress->setRange(0, 1);
+    QString message;
+    const bool ok = m_runner->state() == core::DumpRunner::State::Succeeded;
+    const bool oneTransaction = options().singleTransaction;
+    if (ok) {
+        m_progress->setValue(1);
+        message = tr("Restored into %1 (%2 tables).").arg(options().database).arg(m_runner->tablesDone());
+    } else if (m_runner->state() == core::DumpRunner::State::Canceled) {
+        message = oneTransaction ? tr("Cancelled: nothing was restored.") : tr("Cancelled.");
+    } else {
+        message = (oneTransaction ? tr("The restore failed; nothing was restored.\n%1")
+                                  : tr("The restore failed.\n%1"))
+                      .arg(m_runner->errorText());
+    }
+    m_status->setText(message);
+    emit finished(ok, message);
+}
+
+void RestoreDialog::cancel() {
+    if (m_runner)
+        m_runner->cancel();
+}
+
+void RestoreDialog::reject() {
+    if (m_runner && m_runner->state() == core::DumpRunner::State::Running) {
+        cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+} // namespace pgdesk::ui
