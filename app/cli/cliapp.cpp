@@ -69,6 +69,17 @@ Commands:
   cancel PID            cancel the statement server process PID runs (pg_cancel_backend)
   terminate PID         end server process PID's session (pg_terminate_backend); exit 6
                         when PID is no server process, 4 when the role may not signal it
+  sizes [SCHEMA] [--limit N]
+                        the largest tables, partitioned tables and materialized views (of every
+                        user schema, or SCHEMA), measured exactly: total, table, TOAST, indexes,
+                        estimated rows; --limit defaults to 20, 0 lists all; --format json
+  roles [--all]         roles with their attributes (superuser, create role/DB, login,
+                        replication, bypass RLS, connection limit, valid until) and memberships
+                        (admin option marked); --all adds the predefined pg_* roles
+  grants TABLE | --schema NAME | --function [SCHEMA.]NAME
+                        the privileges on one object (aclexplode of its ACL, the owner's
+                        defaults when it has none): grantee, privilege, grantable, grantor; a
+                        table's column privileges too; exit 6 when there is no such object
 
 Exit codes:
   0    success
@@ -163,6 +174,12 @@ int run(const QStringList& arguments) {
             return cmdCancel(inv);
         if (command == QLatin1String("terminate"))
             return cmdTerminate(inv);
+        if (command == QLatin1String("sizes"))
+            return cmdSizes(inv);
+        if (command == QLatin1String("roles"))
+            return cmdRoles(inv);
+        if (command == QLatin1String("grants"))
+            return cmdGrants(inv);
         throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
     } catch (const UsageError& e) {
         err << "pgdesk-cli: " << e.message << "\nTry 'pgdesk-cli --help'.\n";

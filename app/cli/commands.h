@@ -19,6 +19,9 @@ int cmdImport(Invocation& inv);
 int cmdActivity(Invocation& inv);
 int cmdCancel(Invocation& inv);
 int cmdTerminate(Invocation& inv);
+int cmdSizes(Invocation& inv);
+int cmdRoles(Invocation& inv);
+int cmdGrants(Invocation& inv);
 
 // browse and export: a line on standard error when the table's soft-delete convention hides rows
 // (stdout stays the data), naming the column and --deleted all.
