@@ -225,9 +225,6 @@ struct CommonColumns {
         estimatedRows = at("estimated_rows");
         estimateFromSize = at("estimate_from_size");
         totalBytes = at("total_bytes");
-        tableBytes = at("table_bytes");
-        indexesBytes = at("indexes_bytes");
-        toastBytes = at("toast_bytes");
         comment = at("comment");
         canSelect = at("can_select");
         canInsert = at("can_insert");
@@ -237,8 +234,7 @@ struct CommonColumns {
         trigger = at("before_update_row_trigger");
     }
     int oid, schema, name, relkind, parentSchema, parentName, estimatedRows, estimateFromSize, totalBytes,
-        tableBytes, indexesBytes, toastBytes, comment, canSelect, canInsert, canUpdate, canDelete,
-        canReadVersion, trigger;
+        comment, canSelect, canInsert, canUpdate, canDelete, canReadVersion, trigger;
 };
 
 // The scalar parts shared by TableSummary and TableInfo, from one row of either query.
@@ -478,12 +474,6 @@ QList<TableSummary> CatalogReader::tables(const QString& schema) {
         s.estimatedRows = t.estimatedRows;
         s.estimateFromSize = t.estimateFromSize;
         s.totalBytes = t.totalBytes;
-        // NULL (never analyzed): the parts stay unknown, -1.
-        if (!r.isNull(row, at.tableBytes)) {
-            s.tableBytes = int64At(r, row, at.tableBytes);
-            s.indexesBytes = int64At(r, row, at.indexesBytes);
-            s.toastBytes = int64At(r, row, at.toastBytes);
-        }
         s.comment = std::move(t.comment);
         s.conventions = detectConventions(t, boolAt(r, row, at.trigger));
         s.privileges = t.privileges;

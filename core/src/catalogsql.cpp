@@ -138,31 +138,14 @@ const char* const kTriggerFlag = R"SQL(
 // ANALYZE): pg_total_relation_size opens and stats every file and waits for each table's lock, 1.5 of the
 // 4.3 s that 10,000 tables took. Never-analyzed relations, whose relpages are 0, are measured all the same.
 QString estimateJoin(bool exactSize) {
-    // The listing also splits the size into the table's, its indexes' and its TOAST table's pages, counted
-    // once per relation in a fenced (offset 0) lateral so that the total and the parts share them; unknown
-    // (NULL) when a relation was never analyzed (its total is measured, its parts are not worth three more
-    // stats of its files) and in exact mode.
     const QString size = exactSize ? QStringLiteral("pg_total_relation_size(p.oid)")
                                    : QStringLiteral(R"SQL(case when p.reltuples >= 0 then
-                 (p.relpages::int8 + pp.index_pages + pp.toast_pages) * current_setting('block_size')::int8
+                 (p.relpages::int8
+                  + (select coalesce(sum(ic.relpages), 0)::int8 from pg_index i
+                       join pg_class ic on ic.oid = i.indexrelid where i.indrelid = p.oid)
+                  + coalesce((select tc.relpages from pg_class tc where tc.oid = p.reltoastrelid), 0))
+                 * current_setting('block_size')::int8
              else pg_total_relation_size(p.oid) end)SQL");
-    const QString parts = exactSize
-                              ? QStringLiteral("null::int8 as table_bytes, null::int8 as indexes_bytes, "
-                                               "null::int8 as toast_bytes")
-                              : QStringLiteral(R"SQL(case when bool_and(p.reltuples >= 0) then
-                 sum(p.relpages)::int8 * current_setting('block_size')::int8 end as table_bytes,
-            case when bool_and(p.reltuples >= 0) then
-                 sum(pp.index_pages)::int8 * current_setting('block_size')::int8 end as indexes_bytes,
-            case when bool_and(p.reltuples >= 0) then
-                 sum(pp.toast_pages)::int8 * current_setting('block_size')::int8 end as toast_bytes)SQL");
-    const QString pages = exactSize ? QString() : QStringLiteral(R"SQL(
-      cross join lateral (
-          select (select coalesce(sum(ic.relpages), 0)::int8 from pg_index i
-                    join pg_class ic on ic.oid = i.indexrelid where i.indrelid = p.oid) as index_pages,
-                 coalesce((select tc.relpages from pg_class tc where tc.oid = p.reltoastrelid), 0)::int8
-                     as toast_pages
-          offset 0
-      ) pp)SQL");
     return QStringLiteral(R"SQL(
  cross join lateral (
      select coalesce(sum(case when p.reltuples >= 0 then p.reltuples::float8
@@ -174,9 +157,8 @@ QString estimateJoin(bool exactSize) {
                                                where a.attrelid = p.oid and a.attnum > 0
                                                  and not a.attisdropped)) end), 0) as estimated_rows,
             coalesce(bool_or(p.reltuples < 0), false) as estimate_from_size,
-            coalesce(sum(%1), 0)::int8 as total_bytes,
-            %2
-       from pg_class p %3
+            coalesce(sum(%1), 0)::int8 as total_bytes
+       from pg_class p
       -- One array, so that pg_class is read by its oid index (an OR of both cases scanned all of it for
       -- every relation: 7 of the 8 s that 5,000 tables took).
       where p.oid = any (case when c.relkind in ('r', 'm') then array[c.oid]
@@ -202,14 +184,13 @@ QString estimateJoin(bool exactSize) {
             case when me.su then true else has_table_privilege(c.oid, 'DELETE') end as can_delete
  ) priv
 )SQL")
-        .arg(size, parts, pages);
+        .arg(size);
 }
 
 // The comment read from pg_description directly: obj_description() is an SQL function, run per row.
 const char* const kCommonColumns = R"SQL(
  c.oid::int8 as oid, n.nspname::text as schema_name, c.relname::text as rel_name, c.relkind::text as relkind,
  par.parent_schema, par.parent_name, est.estimated_rows, est.estimate_from_size, est.total_bytes,
- est.table_bytes, est.indexes_bytes, est.toast_bytes,
  (select d.description from pg_description d
    where d.objoid = c.oid and d.classoid = 'pg_class'::regclass and d.objsubid = 0) as comment,
  priv.can_select, priv.can_insert, priv.can_update, priv.can_delete,

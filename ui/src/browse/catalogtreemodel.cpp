@@ -198,17 +198,9 @@ QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         if (n.isSchema)
             return tr("Schema %1").arg(n.schema);
-        if (index.column() == SizeColumn && storesRows(n.table)) {
-            const QString total = tr("%1 bytes in the table, its indexes and TOAST (from the statistics)")
-                                      .arg(QLocale().toString(n.table.totalBytes));
-            if (n.table.tableBytes < 0) // never analyzed: measured as a whole
-                return total;
-            return total + QLatin1Char('\n') +
-                   tr("Table %1, indexes %2, TOAST %3")
-                       .arg(QLocale().formattedDataSize(n.table.tableBytes),
-                            QLocale().formattedDataSize(n.table.indexesBytes),
-                            QLocale().formattedDataSize(n.table.toastBytes));
-        }
+        if (index.column() == SizeColumn && storesRows(n.table))
+            return tr("%1 bytes in the table, its indexes and TOAST (from the statistics)")
+                .arg(QLocale().toString(n.table.totalBytes));
         return QStringLiteral("%1.%2%3").arg(
             n.table.schema, n.table.name,
             n.table.comment.isEmpty() ? QString() : QStringLiteral("\n") + n.table.comment);

@@ -29,12 +29,7 @@ struct TableSummary {
     QString parentName;
     double estimatedRows = 0;      // see TableInfo::estimatedRows
     bool estimateFromSize = false; // never analyzed: estimated from the relation's size
-    qint64 totalBytes = 0;         // from the statistics (relpages), measured when never analyzed
-    // totalBytes's parts: the table's own pages, its indexes', its TOAST table's; -1 when not known
-    // (a relation never analyzed, or a partition of one).
-    qint64 tableBytes = -1;
-    qint64 indexesBytes = -1;
-    qint64 toastBytes = -1;
+    qint64 totalBytes = 0;
     QString comment;
     Conventions conventions;
     Privileges privileges;
