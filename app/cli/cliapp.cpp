@@ -92,6 +92,17 @@ Commands:
                         pg_restore (custom, directory) or psql (plain) into the existing
                         database DB in one transaction; asks to type DB's name unless --yes
                         (refused without a terminal and without --yes)
+  sizes [SCHEMA] [--limit N]
+                        the largest tables, partitioned tables and materialized views (of every
+                        user schema, or SCHEMA), measured exactly: total, table, TOAST, indexes,
+                        estimated rows; --limit defaults to 20, 0 lists all; --format json
+  roles [--all]         roles with their attributes (superuser, create role/DB, login,
+                        replication, bypass RLS, connection limit, valid until) and memberships
+                        (admin option marked); --all adds the predefined pg_* roles
+  grants TABLE | --schema NAME | --function [SCHEMA.]NAME
+                        the privileges on one object (aclexplode of its ACL, the owner's
+                        defaults when it has none): grantee, privilege, grantable, grantor; a
+                        table's column privileges too; exit 6 when there is no such object
 
 Exit codes:
   0    success
@@ -196,6 +207,12 @@ int run(const QStringList& arguments) {
             return cmdBackup(inv);
         if (command == QLatin1String("restore"))
             return cmdRestore(inv);
+        if (command == QLatin1String("sizes"))
+            return cmdSizes(inv);
+        if (command == QLatin1String("roles"))
+            return cmdRoles(inv);
+        if (command == QLatin1String("grants"))
+            return cmdGrants(inv);
         throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
     } catch (const UsageError& e) {
         err << "pgdesk-cli: " << e.message << "\nTry 'pgdesk-cli --help'.\n";

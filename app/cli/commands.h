@@ -23,6 +23,9 @@ int cmdTerminate(Invocation& inv);
 int cmdMaintain(Invocation& inv);
 int cmdBackup(Invocation& inv);
 int cmdRestore(Invocation& inv);
+int cmdSizes(Invocation& inv);
+int cmdRoles(Invocation& inv);
+int cmdGrants(Invocation& inv);
 
 // browse and export: a line on standard error when the table's soft-delete convention hides rows
 // (stdout stays the data), naming the column and --deleted all.

@@ -208,6 +208,7 @@ QJsonObject structureJson(const core::TableStructure& s) {
         {QStringLiteral("options"), strings(s.options)},
         {QStringLiteral("relation_bytes"), s.relationBytes},
         {QStringLiteral("table_bytes"), s.tableBytes},
+        {QStringLiteral("toast_bytes"), s.toastBytes},
         {QStringLiteral("indexes_bytes"), s.indexesBytes},
         {QStringLiteral("total_bytes"), s.totalBytes},
         {QStringLiteral("statistics"),
@@ -326,8 +327,8 @@ void printStructure(QTextStream& out, const core::TableStructure& s) {
     out << "Access privileges: " << (s.aclDefault ? QStringLiteral("(owner's defaults)") : joined(s.acl))
         << '\n';
     if (s.kind != core::RelationKind::View && s.kind != core::RelationKind::ForeignTable)
-        out << "Size: table " << prettySize(s.tableBytes) << ", indexes " << prettySize(s.indexesBytes)
-            << ", total " << prettySize(s.totalBytes) << '\n';
+        out << "Size: table " << prettySize(s.tableBytes) << " (TOAST " << prettySize(s.toastBytes)
+            << "), indexes " << prettySize(s.indexesBytes) << ", total " << prettySize(s.totalBytes) << '\n';
     if (const auto& st = s.statistics) {
         const auto when = [](const QString& at) { return at.isEmpty() ? QStringLiteral("never") : at; };
         out << "Rows: " << st->liveTuples << " live, " << st->deadTuples << " dead, "

@@ -88,6 +88,7 @@ void parseRelation(TableStructure& t, const Row& r) {
     t.tableBytes = r.int64("table_bytes");
     t.indexesBytes = r.int64("indexes_bytes");
     t.totalBytes = r.int64("total_bytes");
+    t.toastBytes = r.int64("toast_bytes");
     t.viewDefinition = r.text("view_definition");
     t.foreignServer = r.text("foreign_server");
     t.foreignOptions = r.list("foreign_options");

@@ -64,7 +64,8 @@ select c.oid::int8 as oid, n.nspname::text as schema_name, c.relname::text as re
        case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
        case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
        to_json(c.reloptions) as options, to_json(c.relacl::text[]) as acl,
-       pg_relation_size(c.oid) as relation_bytes, sizes.table_bytes, sizes.indexes_bytes, sizes.total_bytes,
+       pg_relation_size(c.oid) as relation_bytes, sizes.table_bytes, sizes.toast_bytes, sizes.indexes_bytes,
+       sizes.total_bytes,
        case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid, true) end as view_definition,
        fs.srvname::text as foreign_server, to_json(ft.ftoptions) as foreign_options,
        s.relid is not null as has_statistics,
@@ -81,6 +82,7 @@ select c.oid::int8 as oid, n.nspname::text as schema_name, c.relname::text as re
   -- A partitioned table stores nothing itself: its sizes are its leaf partitions'.
   cross join lateral (
       select coalesce(sum(pg_table_size(p.oid)), 0)::int8 as table_bytes,
+             coalesce(sum(pg_total_relation_size(nullif(p.reltoastrelid, 0))), 0)::int8 as toast_bytes,
              coalesce(sum(pg_indexes_size(p.oid)), 0)::int8 as indexes_bytes,
              coalesce(sum(pg_total_relation_size(p.oid)), 0)::int8 as total_bytes
         from pg_class p

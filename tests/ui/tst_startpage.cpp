@@ -212,7 +212,7 @@ private slots:
         QVERIFY(!table.data(Qt::DecorationRole).value<QIcon>().isNull());
         QVERIFY(!table.parent().data(Qt::DecorationRole).value<QIcon>().isNull()); // the schema
 
-        tree->view()->setCurrentIndex(table);
+        tree->view()->setCurrentIndex(tree->viewIndex(table));
         std::unique_ptr<QMenu> menu(tree->createContextMenu(table, nullptr));
         QStringList items;
         for (QAction* a : menu->actions())

@@ -41,6 +41,7 @@ create index items_active_idx on $S.items (status) where status <> 'gone';
 create view $S.cheap as select id, name from $S.items where price < 10;
 create table $S."we""ird; drop table x;--" ("odd ""col""" int primary key);
 insert into $S.items (name, price) values ('one', 1), ('two', 2);
+grant select (name) on $S.items to public;
 )SQL";
 
 // The model's rows as "column 1 | column 2 | …" of the given columns.
@@ -122,6 +123,38 @@ private slots:
         const QModelIndex size = v.sectionModel(StructureView::Indexes)->index(1, 9);
         QVERIFY(size.data().toString().contains(QStringLiteral("KiB")));
         QVERIFY(size.data(StructureView::ExactTextRole).toLongLong() >= 8192);
+    }
+
+    // Options & statistics: the TOAST table's size of its own (pg_total_relation_size(reltoastrelid)) beside
+    // the table's and the indexes', and the column grants beside the table's.
+    void optionsShowToastSizeAndColumnGrants() {
+        StructureView v(m_pool, m_schema, QStringLiteral("items"));
+        QAbstractItemModelTester tester(v.sectionModel(StructureView::Options),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        v.ensureLoaded();
+        QVERIFY(waitLoaded(v));
+        const QStandardItemModel* options = v.sectionModel(StructureView::Options);
+        const auto value = [&](const QString& property) {
+            for (int r = 0; r < options->rowCount(); ++r)
+                if (options->index(r, 0).data().toString() == property)
+                    return options->index(r, 1);
+            return QModelIndex();
+        };
+        const QModelIndex toast = value(QStringLiteral("Size of the TOAST table"));
+        QVERIFY(toast.isValid());
+        const qint64 exact =
+            pgdesk::test::psql(QStringLiteral("select pg_total_relation_size(reltoastrelid) from pg_class "
+                                              "where oid = '%1.items'::regclass")
+                                   .arg(m_schema))
+                .trimmed()
+                .toLongLong();
+        QVERIFY(exact >= 8192); // the TOAST index's first page at least
+        QCOMPARE(toast.data(StructureView::ExactTextRole).toLongLong(), exact);
+        const QModelIndex column = value(QStringLiteral("Privileges on column name"));
+        QVERIFY(column.isValid());
+        QVERIFY2(column.data(StructureView::ExactTextRole).toString().startsWith(QStringLiteral("=r/")),
+                 qPrintable(column.data(StructureView::ExactTextRole).toString()));
+        QVERIFY(!value(QStringLiteral("Privileges on column price")).isValid());
     }
 
     void ctrlCCopiesTheSelectedCellsAsTsv() {

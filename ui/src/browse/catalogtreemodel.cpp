@@ -110,6 +110,31 @@ QString CatalogTreeModel::rowsText(const core::TableSummary& t) const {
     return QStringLiteral("≈ ") + QLocale().toString(qint64(t.estimatedRows));
 }
 
+namespace {
+
+// Views and foreign tables store nothing here: no row estimate, no size.
+bool storesRows(const core::TableSummary& t) {
+    return t.kind != core::RelationKind::View && t.kind != core::RelationKind::ForeignTable;
+}
+
+} // namespace
+
+QVariant CatalogTreeModel::sortKey(const Node& n, int column) const {
+    // Schemas only ever sort among schemas: by name whatever the column.
+    if (n.isSchema)
+        return n.schema;
+    switch (column) {
+    case RowsColumn:
+        return storesRows(n.table) ? n.table.estimatedRows : -1.0;
+    case SizeColumn:
+        return storesRows(n.table) ? n.table.totalBytes : qint64(-1);
+    case NotesColumn:
+        return notes(n.table);
+    default:
+        return n.table.name;
+    }
+}
+
 QString CatalogTreeModel::notes(const core::TableSummary& t) const {
     QStringList parts;
     switch (t.kind) {
@@ -167,10 +192,15 @@ QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
             return {};
         if (index.column() == RowsColumn)
             return rowsText(n.table);
+        if (index.column() == SizeColumn)
+            return storesRows(n.table) ? QLocale().formattedDataSize(n.table.totalBytes) : QString();
         return notes(n.table);
     case Qt::ToolTipRole:
         if (n.isSchema)
             return tr("Schema %1").arg(n.schema);
+        if (index.column() == SizeColumn && storesRows(n.table))
+            return tr("%1 bytes in the table, its indexes and TOAST (from the statistics)")
+                .arg(QLocale().toString(n.table.totalBytes));
         return QStringLiteral("%1.%2%3").arg(
             n.table.schema, n.table.name,
             n.table.comment.isEmpty() ? QString() : QStringLiteral("\n") + n.table.comment);
@@ -179,7 +209,9 @@ QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
             return {};
         return themedIcon(n.isSchema ? QStringLiteral("folder") : iconName(n.table));
     case Qt::TextAlignmentRole:
-        return index.column() == RowsColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        return index.column() == RowsColumn || index.column() == SizeColumn
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
     case Qt::FontRole:
         if (n.isSchema) {
             QFont f;
@@ -195,6 +227,8 @@ QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
         return n.isSchema ? QVariant() : QVariant(core::relationKindName(n.table.kind));
     case IsSchemaRole:
         return n.isSchema;
+    case SortRole:
+        return sortKey(n, index.column());
     default:
         return {};
     }
@@ -208,6 +242,8 @@ QVariant CatalogTreeModel::headerData(int section, Qt::Orientation orientation, 
         return tr("Name");
     case RowsColumn:
         return tr("Rows");
+    case SizeColumn:
+        return tr("Size");
     case NotesColumn:
         return tr("Notes");
     default:

@@ -18,21 +18,54 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace pgdesk::ui {
 
+namespace {
+
+// Relations sort by the clicked column either way; schemas stay in name order whichever way it goes, so a
+// "largest first" does not turn the schema list around.
+class CatalogSortModel final : public QSortFilterProxyModel {
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+protected:
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override {
+        if (left.data(CatalogTreeModel::IsSchemaRole).toBool() &&
+            right.data(CatalogTreeModel::IsSchemaRole).toBool()) {
+            const QString l = left.data(CatalogTreeModel::SchemaRole).toString();
+            const QString r = right.data(CatalogTreeModel::SchemaRole).toString();
+            // A descending sort places a before b when lessThan(b, a).
+            return sortOrder() == Qt::AscendingOrder ? l < r : r < l;
+        }
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+};
+
+} // namespace
+
 ObjectBrowser::ObjectBrowser(QWidget* parent)
     : QWidget(parent)
     , m_model(new CatalogTreeModel(this))
+    , m_sort(new CatalogSortModel(this))
     , m_view(new QTreeView(this))
     , m_state(new QLabel(this))
     , m_load(new JobSlot(this)) {
     setObjectName(QStringLiteral("objectBrowser"));
     m_view->setObjectName(QStringLiteral("objectTree"));
-    m_view->setModel(m_model);
+    // Sorted by numbers (CatalogTreeModel::SortRole), not by the formatted "900 kB" and "2 MB"; no
+    // column sorted at first: the catalog's order (schema, name).
+    m_sort->setSourceModel(m_model);
+    m_sort->setSortRole(CatalogTreeModel::SortRole);
+    m_sort->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_sort->setSortLocaleAware(true);
+    m_view->setModel(m_sort);
+    m_view->header()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setSortingEnabled(true);
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(true);
@@ -169,12 +202,19 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up schema…"), this,
                         [this, schema] { emit backupRequested(schema, QString()); })
             ->setObjectName(QStringLiteral("treeBackupSchemaAction"));
+        menu->addAction(themedIcon(QStringLiteral("view-statistics")), tr("Largest relations"), this,
+                        [this, schema] { emit largestRelationsRequested(schema); })
+            ->setObjectName(QStringLiteral("treeLargestRelationsAction"));
         menu->addSeparator();
         menu->addAction(m_copyAction);
     }
     menu->addSeparator();
     menu->addAction(m_refreshAction);
     return menu;
+}
+
+QModelIndex ObjectBrowser::viewIndex(const QModelIndex& modelIndex) const {
+    return m_sort->mapFromSource(modelIndex);
 }
 
 ObjectBrowser::~ObjectBrowser() = default; // the load slot cancels a load still waiting on a lock
@@ -209,10 +249,11 @@ void ObjectBrowser::refresh() {
         },
         [this](QList<core::TableSummary> tables) {
             m_model->setTables(tables);
-            for (int r = 0; r < m_model->rowCount(); ++r)
-                m_view->expand(m_model->index(r, 0));
+            for (int r = 0; r < m_sort->rowCount(); ++r)
+                m_view->expand(m_sort->index(r, 0));
             m_view->resizeColumnToContents(CatalogTreeModel::NameColumn);
             m_view->resizeColumnToContents(CatalogTreeModel::RowsColumn);
+            m_view->resizeColumnToContents(CatalogTreeModel::SizeColumn);
             m_state->setText(tr("%n relation(s)", nullptr, int(tables.size())));
             emit loaded(int(tables.size()));
         },

@@ -517,8 +517,13 @@ void StructureView::fillOptions(const core::TableStructure& s) {
             {joined(granted.value(grantee))});
     if (!s.aclDefault)
         add(tr("Access privileges (ACL)"), {s.acl.join(QLatin1Char('\n'))});
+    // Column grants are part of what a role may read: shown with the table's own.
+    for (const core::StructureColumn& c : s.columns)
+        if (!c.acl.isEmpty())
+            add(tr("Privileges on column %1").arg(c.name), {c.acl.join(QLatin1Char('\n'))});
     if (s.kind != core::RelationKind::View && s.kind != core::RelationKind::ForeignTable) {
         add(tr("Size of the table"), bytes(s.tableBytes));
+        add(tr("Size of the TOAST table"), bytes(s.toastBytes));
         add(tr("Size of the indexes"), bytes(s.indexesBytes));
         add(tr("Total size"), bytes(s.totalBytes));
     }

@@ -15,6 +15,7 @@
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/importdialog.h>
 #include <pgdesk/ui/maintenancedialog.h>
+#include <pgdesk/ui/largestrelationsview.h>
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/operationindicator.h>
 #include <pgdesk/ui/passwordprompt.h>
@@ -23,6 +24,7 @@
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/restoredialog.h>
+#include <pgdesk/ui/rolesview.h>
 #include <pgdesk/ui/sessionopener.h>
 #include <pgdesk/ui/sqllogdock.h>
 #include <pgdesk/ui/structureview.h>
@@ -296,6 +298,40 @@ ActivityView* MainWindow::openActivity() {
     return view;
 }
 
+RolesView* MainWindow::openRoles() {
+    if (!m_pool) {
+        statusBar()->showMessage(tr("Connect first: the roles tab shows the current session's server"), 5000);
+        return nullptr;
+    }
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto* open = qobject_cast<RolesView*>(m_tabs->widget(i))) {
+            m_tabs->setCurrentIndex(i); // one per session
+            return open;
+        }
+    auto* view = new RolesView(m_pool, m_tabs);
+    const int index = m_tabs->addTab(view, themedIcon(QStringLiteral("view-list-tree")), tr("Roles"));
+    m_tabs->setTabToolTip(index, tr("Roles of %1").arg(m_pool->profile().name));
+    m_tabs->setCurrentIndex(index);
+    return view;
+}
+
+LargestRelationsView* MainWindow::openLargestRelations(const QString& schema) {
+    if (!m_pool)
+        return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto* open = qobject_cast<LargestRelationsView*>(m_tabs->widget(i));
+            open && open->schema() == schema) {
+            m_tabs->setCurrentIndex(i);
+            return open;
+        }
+    auto* view = new LargestRelationsView(m_pool, schema, m_tabs);
+    const int index =
+        m_tabs->addTab(view, themedIcon(QStringLiteral("view-statistics")), tr("Sizes: %1").arg(schema));
+    m_tabs->setTabToolTip(index, tr("Largest relations of schema %1").arg(schema));
+    m_tabs->setCurrentIndex(index);
+    return view;
+}
+
 QueryTool* MainWindow::openQueryTool() {
     if (!m_pool) {
         statusBar()->showMessage(tr("Connect first: a query tool runs on the current session"), 5000);
@@ -441,6 +477,10 @@ void MainWindow::createMenus() {
         ->setObjectName(QStringLiteral("backupAction"));
     connection->addAction(icon("document-open"), tr("R&estore…"), this, &MainWindow::openRestore)
         ->setObjectName(QStringLiteral("restoreAction"));
+    QAction* roles =
+        connection->addAction(icon("view-list-tree"), tr("&Roles"), this, &MainWindow::openRoles);
+    roles->setObjectName(QStringLiteral("rolesAction"));
+    roles->setToolTip(tr("Roles, their attributes and memberships (read-only)"));
     QAction* refreshTree = connection->addAction(icon("view-refresh"), tr("&Refresh objects"), this,
                                                  [this] { m_objects->refresh(); });
     refreshTree->setObjectName(QStringLiteral("refreshObjectsAction"));
@@ -596,6 +636,7 @@ void MainWindow::connectObjectBrowser() {
                 dialog->open();
             });
     connect(m_objects, &ObjectBrowser::backupRequested, this, &MainWindow::openBackup);
+    connect(m_objects, &ObjectBrowser::largestRelationsRequested, this, &MainWindow::openLargestRelations);
     connect(m_objects, &ObjectBrowser::structureRequested, this,
             [this](const QString& schema, const QString& name) {
                 if (TableBrowser* browser = openTable(schema, name))

@@ -188,6 +188,7 @@ struct TableStructure {
     // A partitioned table's are the sums over its leaf partitions (relationBytes stays its own, 0).
     qint64 relationBytes = 0; // pg_relation_size (main fork)
     qint64 tableBytes = 0;    // pg_table_size (with TOAST, free space and visibility maps)
+    qint64 toastBytes = 0;    // pg_total_relation_size(reltoastrelid): the TOAST table and its index
     qint64 indexesBytes = 0;  // pg_indexes_size
     qint64 totalBytes = 0;    // pg_total_relation_size
     std::optional<StructureStatistics> statistics; // none for views and partitioned tables' missing rows

@@ -8,13 +8,15 @@
 
 namespace pgdesk::ui {
 
-// Schemas → tables, views, partitioned tables (partitions under their parent), with estimated rows
+// Schemas → tables, views, partitioned tables (partitions under their parent), with estimated rows, sizes
 // and badges for the row key and soft-delete convention. Filled from one CatalogReader::tables() call.
+// SortRole holds what a column sorts by (numbers for rows and sizes, not their formatted text), for the
+// sort proxy the tree is shown through.
 class CatalogTreeModel final : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Column { NameColumn, RowsColumn, NotesColumn, ColumnCount };
-    enum Role { SchemaRole = Qt::UserRole + 1, TableRole, KindRole, IsSchemaRole };
+    enum Column { NameColumn, RowsColumn, SizeColumn, NotesColumn, ColumnCount };
+    enum Role { SchemaRole = Qt::UserRole + 1, TableRole, KindRole, IsSchemaRole, SortRole };
 
     explicit CatalogTreeModel(QObject* parent = nullptr);
 
@@ -42,6 +44,7 @@ private:
     const std::vector<int>& childrenOf(const QModelIndex& parent) const;
     QString notes(const core::TableSummary& t) const;
     QString rowsText(const core::TableSummary& t) const;
+    QVariant sortKey(const Node& n, int column) const;
     // The themed icon (common/icons.h) for the relation's kind.
     static QString iconName(const core::TableSummary& t);
 

@@ -25,12 +25,14 @@ class ActivityView;
 class ConnectionDialog;
 class ExportDialog;
 class ImportDialog;
+class LargestRelationsView;
 class ObjectBrowser;
 class OperationIndicator;
 class PasswordPrompt;
 class PoolStatusWidget;
 class PreferencesDialog;
 class QueryTool;
+class RolesView;
 class SqlLogDock;
 class SessionOpener;
 class StartPage;
@@ -78,6 +80,10 @@ public:
     // Connection ▸ Server activity (Ctrl+Shift+A): the activity tab of the session (one; nullptr without a
     // session), on a connection of its own.
     ActivityView* openActivity();
+    // Connection ▸ Roles: the roles tab of the session (one; nullptr without a session), read-only.
+    RolesView* openRoles();
+    // The tree's "Largest relations" on a schema: its size list as a tab (one per schema).
+    LargestRelationsView* openLargestRelations(const QString& schema);
     // Query ▸ New query tool (Ctrl+T): a query tool tab on the current session (nullptr without one).
     QueryTool* openQueryTool();
     // Edit ▸ Preferences… (Ctrl+,): the preferences dialog (window-modal, deletes itself when closed).

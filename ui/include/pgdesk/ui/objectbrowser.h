@@ -7,6 +7,7 @@
 class QLabel;
 class QMenu;
 class QModelIndex;
+class QSortFilterProxyModel;
 class QAction;
 class QToolButton;
 class QTreeView;
@@ -37,6 +38,10 @@ public:
     void cancelLoad();
     CatalogTreeModel* model() const { return m_model; }
     QTreeView* view() const { return m_view; }
+    // The view shows the model through a sort proxy (click a header: by name, rows or size).
+    QSortFilterProxyModel* sortModel() const { return m_sort; }
+    // A model() index as the view's (sortModel()) index.
+    QModelIndex viewIndex(const QModelIndex& modelIndex) const;
     bool isLoading() const;
 
     // The context menu of the relation or schema at `index` (what a right-click shows).
@@ -57,12 +62,15 @@ signals:
     void maintenanceRequested(const QString& schema, const QString& name);
     // "Back up…" on a table (name set) or a schema (name empty): the window opens the backup dialog.
     void backupRequested(const QString& schema, const QString& name);
+    // "Largest relations" on a schema: the window opens the schema's size list.
+    void largestRelationsRequested(const QString& schema);
     void loaded(int relationCount);
     void loadFailed(const QString& message);
 
 private:
     std::shared_ptr<core::Pool> m_pool;
     CatalogTreeModel* m_model = nullptr;
+    QSortFilterProxyModel* m_sort = nullptr;
     QTreeView* m_view = nullptr;
     QLabel* m_state = nullptr;
     QToolButton* m_retry = nullptr;
