@@ -325,6 +325,155 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::BackupDialog</name>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>Was:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Custom (pg_restore, compressed)</source>
+        <translation>Benutzerdefiniert (pg_restore, komprimiert)</translation>
+    </message>
+    <message>
+        <source>Plain SQL (psql)</source>
+        <translation>Reines SQL (psql)</translation>
+    </message>
+    <message>
+        <source>Directory (parallel)</source>
+        <translation>Verzeichnis (parallel)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Structure and data</source>
+        <translation>Struktur und Daten</translation>
+    </message>
+    <message>
+        <source>Structure only</source>
+        <translation>Nur Struktur</translation>
+    </message>
+    <message>
+        <source>Data only</source>
+        <translation>Nur Daten</translation>
+    </message>
+    <message>
+        <source>&amp;Content:</source>
+        <translation>&amp;Inhalt:</translation>
+    </message>
+    <message>
+        <source>Parallel &amp;jobs:</source>
+        <translation>Parallele &amp;Jobs:</translation>
+    </message>
+    <message>
+        <source>pg_dump&apos;s default</source>
+        <translation>Standard von pg_dump</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpression:</source>
+        <translation>&amp;Komprimierung:</translation>
+    </message>
+    <message>
+        <source>Leave out owners (--no-owner)</source>
+        <translation>Eigentümer weglassen (--no-owner)</translation>
+    </message>
+    <message>
+        <source>Leave out privileges (--no-privileges)</source>
+        <translation>Rechte weglassen (--no-privileges)</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Looking for pg_dump…</source>
+        <translation>pg_dump wird gesucht …</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Sichern</translation>
+    </message>
+    <message>
+        <source>Command (the password goes in a temporary pgpass file, never here):</source>
+        <translation>Befehl (das Passwort kommt in eine temporäre pgpass-Datei, nie hierher):</translation>
+    </message>
+    <message>
+        <source>the whole database %1</source>
+        <translation>die ganze Datenbank %1</translation>
+    </message>
+    <message>
+        <source>pg_dump %1 (%2)</source>
+        <translation>pg_dump %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the schema %1</source>
+        <translation>das Schema %1</translation>
+    </message>
+    <message>
+        <source>the table %1.%2</source>
+        <translation>die Tabelle %1.%2</translation>
+    </message>
+    <message>
+        <source>Back up into the new folder</source>
+        <translation>In den neuen Ordner sichern</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Sichern nach</translation>
+    </message>
+    <message>
+        <source>Counting tables…</source>
+        <translation>Tabellen werden gezählt …</translation>
+    </message>
+    <message>
+        <source>Dumped %1 of %2 tables: %3</source>
+        <translation>%1 von %2 Tabellen gesichert: %3</translation>
+    </message>
+    <message>
+        <source>Dumped %1 tables: %2</source>
+        <translation>%1 Tabellen gesichert: %2</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Wird gesichert …</translation>
+    </message>
+    <message>
+        <source>Cancel backup</source>
+        <translation>Sicherung abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Backup written to %1 (%2 tables).</source>
+        <translation>Sicherung nach %1 geschrieben (%2 Tabellen).</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>The backup failed; no file was written.
+%1</source>
+        <translation>Die Sicherung ist fehlgeschlagen; es wurde keine Datei geschrieben.
+%1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::BatchDialog</name>
     <message>
         <source>NULL</source>
@@ -541,6 +690,14 @@
     <message>
         <source>Notes</source>
         <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>%1 bytes in the table, its indexes and TOAST (from the statistics)</source>
+        <translation>%1 Bytes in der Tabelle, ihren Indizes und TOAST (aus der Statistik)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
     </message>
 </context>
 <context>
@@ -1452,6 +1609,103 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::LargestRelationsModel</name>
+    <message>
+        <source>partitioned table</source>
+        <translation>partitionierte Tabelle</translation>
+    </message>
+    <message>
+        <source>materialized view</source>
+        <translation>materialisierte Sicht</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Never analyzed: no estimate</source>
+        <translation>Nie analysiert: keine Schätzung</translation>
+    </message>
+    <message>
+        <source>Estimated from the statistics</source>
+        <translation>Aus der Statistik geschätzt</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>TOAST</source>
+        <translation>TOAST</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>Indizes</translation>
+    </message>
+    <message>
+        <source>Rows (estimate)</source>
+        <translation>Zeilen (geschätzt)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::LargestRelationsView</name>
+    <message>
+        <source>Largest relations of schema %1</source>
+        <translation>Größte Relationen des Schemas %1</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>Anzeigen: </translation>
+    </message>
+    <message>
+        <source>How many relations to list, largest first (0: all)</source>
+        <translation>Wie viele Relationen aufgelistet werden, die größten zuerst (0: alle)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Largest relations of schema %1 (exact sizes)</source>
+        <translation>Größte Relationen des Schemas %1 (exakte Größen)</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Wird gemessen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n Relation</numerusform>
+            <numerusform>%n Relationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not measure the relations: %1</source>
+        <translation>Die Relationen konnten nicht gemessen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::LineNumberGutter</name>
     <message>
         <source>Line numbers</source>
@@ -1686,6 +1940,42 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <source>CREATE script of schema %1</source>
         <translation>CREATE-Skript des Schemas %1</translation>
     </message>
+    <message>
+        <source>Connect first: the roles tab shows the current session&apos;s server</source>
+        <translation>Zuerst verbinden: Der Rollen-Tab zeigt den Server der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Roles of %1</source>
+        <translation>Rollen von %1</translation>
+    </message>
+    <message>
+        <source>Sizes: %1</source>
+        <translation>Größen: %1</translation>
+    </message>
+    <message>
+        <source>Largest relations of schema %1</source>
+        <translation>Größte Relationen des Schemas %1</translation>
+    </message>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>&amp;Sichern …</translation>
+    </message>
+    <message>
+        <source>R&amp;estore…</source>
+        <translation>&amp;Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Roles</source>
+        <translation>&amp;Rollen</translation>
+    </message>
+    <message>
+        <source>Roles, their attributes and memberships (read-only)</source>
+        <translation>Rollen, ihre Attribute und Mitgliedschaften (schreibgeschützt)</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -1906,6 +2196,18 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     <message>
         <source>CREATE script of the schema</source>
         <translation>CREATE-Skript des Schemas</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>Sichern …</translation>
+    </message>
+    <message>
+        <source>Back up schema…</source>
+        <translation>Schema sichern …</translation>
+    </message>
+    <message>
+        <source>Largest relations</source>
+        <translation>Größte Relationen</translation>
     </message>
 </context>
 <context>
@@ -2862,6 +3164,266 @@ Erneuert %10, als tot verworfen %11</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::RestoreDialog</name>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Backup:</source>
+        <translation>&amp;Sicherung:</translation>
+    </message>
+    <message>
+        <source>an existing database</source>
+        <translation>eine vorhandene Datenbank</translation>
+    </message>
+    <message>
+        <source>Into &amp;database:</source>
+        <translation>In &amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>Drop the backup&apos;s objects first (--clean --if-exists)</source>
+        <translation>Die Objekte der Sicherung zuerst löschen (--clean --if-exists)</translation>
+    </message>
+    <message>
+        <source>Leave out owners (--no-owner)</source>
+        <translation>Eigentümer weglassen (--no-owner)</translation>
+    </message>
+    <message>
+        <source>In one transaction: a failure restores nothing</source>
+        <translation>In einer Transaktion: Bei einem Fehler wird nichts wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Command (the password goes in a temporary pgpass file, never here):</source>
+        <translation>Befehl (das Passwort kommt in eine temporäre pgpass-Datei, nie hierher):</translation>
+    </message>
+    <message>
+        <source>Restore from</source>
+        <translation>Wiederherstellen aus</translation>
+    </message>
+    <message>
+        <source>Name the database to restore into.</source>
+        <translation>Geben Sie die Datenbank an, in die wiederhergestellt werden soll.</translation>
+    </message>
+    <message>
+        <source>There is no backup at %1.</source>
+        <translation>Unter %1 gibt es keine Sicherung.</translation>
+    </message>
+    <message>
+        <source>Restore %1 into the database &quot;%2&quot; on %3?
+
+Its objects are created in &quot;%2&quot;%4.</source>
+        <translation>%1 in die Datenbank „%2“ auf %3 wiederherstellen?
+
+Ihre Objekte werden in „%2“ angelegt%4.</translation>
+    </message>
+    <message>
+        <source>the default server</source>
+        <translation>dem Standardserver</translation>
+    </message>
+    <message>
+        <source>, replacing those of the same name</source>
+        <translation>, wobei gleichnamige ersetzt werden</translation>
+    </message>
+    <message>
+        <source>Not restored.</source>
+        <translation>Nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Checking the database and the backup…</source>
+        <translation>Datenbank und Sicherung werden geprüft …</translation>
+    </message>
+    <message>
+        <source>Restored the data of %1 of %2 tables</source>
+        <translation>Daten von %1 von %2 Tabellen wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Wird wiederhergestellt …</translation>
+    </message>
+    <message>
+        <source>Cancel restore</source>
+        <translation>Wiederherstellung abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Restored into %1 (%2 tables).</source>
+        <translation>In %1 wiederhergestellt (%2 Tabellen).</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was restored.</source>
+        <translation>Abgebrochen: Es wurde nichts wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The restore failed; nothing was restored.
+%1</source>
+        <translation>Die Wiederherstellung ist fehlgeschlagen; es wurde nichts wiederhergestellt.
+%1</translation>
+    </message>
+    <message>
+        <source>The restore failed.
+%1</source>
+        <translation>Die Wiederherstellung ist fehlgeschlagen.
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::RolesModel</name>
+    <message>
+        <source>%1 (admin)</source>
+        <translation>%1 (Admin)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>unbegrenzt</translation>
+    </message>
+    <message>
+        <source>The password never expires</source>
+        <translation>Das Passwort läuft nie ab</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Superuser</source>
+        <translation>Superuser</translation>
+    </message>
+    <message>
+        <source>Create role</source>
+        <translation>Rollen erstellen</translation>
+    </message>
+    <message>
+        <source>Create DB</source>
+        <translation>DB erstellen</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>Replikation</translation>
+    </message>
+    <message>
+        <source>Bypass RLS</source>
+        <translation>RLS umgehen</translation>
+    </message>
+    <message>
+        <source>Inherit</source>
+        <translation>Erben</translation>
+    </message>
+    <message>
+        <source>Connection limit</source>
+        <translation>Verbindungslimit</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Member of</source>
+        <translation>Mitglied von</translation>
+    </message>
+    <message>
+        <source>Uses the privileges of the roles it is a member of</source>
+        <translation>Nutzt die Rechte der Rollen, in denen sie Mitglied ist</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::RolesView</name>
+    <message>
+        <source>Predefined roles</source>
+        <translation>Vordefinierte Rollen</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>Mitgliedschaft</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Admin option</source>
+        <translation>Admin-Option</translation>
+    </message>
+    <message>
+        <source>Granted by</source>
+        <translation>Gewährt von</translation>
+    </message>
+    <message>
+        <source>Memberships of the selected role</source>
+        <translation>Mitgliedschaften der ausgewählten Rolle</translation>
+    </message>
+    <message>
+        <source>Also list PostgreSQL&apos;s predefined pg_* roles</source>
+        <translation>Auch die vordefinierten pg_*-Rollen von PostgreSQL auflisten</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n Rolle</numerusform>
+            <numerusform>%n Rollen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the roles: %1</source>
+        <translation>Die Rollen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>member of</source>
+        <translation>Mitglied von</translation>
+    </message>
+    <message>
+        <source>has member</source>
+        <translation>hat Mitglied</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::SqlLogDock</name>
     <message>
         <source>SQL log</source>
@@ -3411,6 +3973,14 @@ Erneuert %10, als tot verworfen %11</translation>
     <message>
         <source>CREATE script</source>
         <translation>CREATE-Skript</translation>
+    </message>
+    <message>
+        <source>Privileges on column %1</source>
+        <translation>Rechte auf Spalte %1</translation>
+    </message>
+    <message>
+        <source>Size of the TOAST table</source>
+        <translation>Größe der TOAST-Tabelle</translation>
     </message>
 </context>
 <context>

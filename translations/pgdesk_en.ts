@@ -170,6 +170,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::LargestRelationsView</name>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::LockWaitWatcher</name>
     <message numerus="yes">
         <source>and %n more session(s)</source>
@@ -223,6 +233,16 @@
         <translation>
             <numerusform>%1 statement</numerusform>
             <numerusform>%1 statements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::RolesView</name>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n role</numerusform>
+            <numerusform>%n roles</numerusform>
         </translation>
     </message>
 </context>

@@ -323,6 +323,155 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::BackupDialog</name>
+    <message>
+        <source>Backup</source>
+        <translation>پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>چه چیزی:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>مرور…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;پرونده:</translation>
+    </message>
+    <message>
+        <source>Custom (pg_restore, compressed)</source>
+        <translation>سفارشی (pg_restore، فشرده)</translation>
+    </message>
+    <message>
+        <source>Plain SQL (psql)</source>
+        <translation>SQL ساده (psql)</translation>
+    </message>
+    <message>
+        <source>Directory (parallel)</source>
+        <translation>پوشه (موازی)</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>&amp;قالب:</translation>
+    </message>
+    <message>
+        <source>Structure and data</source>
+        <translation>ساختار و داده‌ها</translation>
+    </message>
+    <message>
+        <source>Structure only</source>
+        <translation>فقط ساختار</translation>
+    </message>
+    <message>
+        <source>Data only</source>
+        <translation>فقط داده‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Content:</source>
+        <translation>&amp;محتوا:</translation>
+    </message>
+    <message>
+        <source>Parallel &amp;jobs:</source>
+        <translation>&amp;کارهای موازی:</translation>
+    </message>
+    <message>
+        <source>pg_dump&apos;s default</source>
+        <translation>پیش‌فرض pg_dump</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpression:</source>
+        <translation>&amp;فشرده‌سازی:</translation>
+    </message>
+    <message>
+        <source>Leave out owners (--no-owner)</source>
+        <translation>بدون مالک‌ها (--no-owner)</translation>
+    </message>
+    <message>
+        <source>Leave out privileges (--no-privileges)</source>
+        <translation>بدون مجوزها (--no-privileges)</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>رونوشت فرمان</translation>
+    </message>
+    <message>
+        <source>Looking for pg_dump…</source>
+        <translation>در حال یافتن pg_dump…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <source>Command (the password goes in a temporary pgpass file, never here):</source>
+        <translation>فرمان (گذرواژه در یک پروندهٔ pgpass موقت نوشته می‌شود، هرگز این‌جا):</translation>
+    </message>
+    <message>
+        <source>the whole database %1</source>
+        <translation>کل پایگاه دادهٔ %1</translation>
+    </message>
+    <message>
+        <source>pg_dump %1 (%2)</source>
+        <translation>pg_dump %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the schema %1</source>
+        <translation>طرح‌وارهٔ %1</translation>
+    </message>
+    <message>
+        <source>the table %1.%2</source>
+        <translation>جدول %1.%2</translation>
+    </message>
+    <message>
+        <source>Back up into the new folder</source>
+        <translation>پشتیبان‌گیری در پوشهٔ جدید</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>پشتیبان‌گیری در</translation>
+    </message>
+    <message>
+        <source>Counting tables…</source>
+        <translation>در حال شمارش جدول‌ها…</translation>
+    </message>
+    <message>
+        <source>Dumped %1 of %2 tables: %3</source>
+        <translation>%1 جدول از %2 جدول پشتیبان‌گیری شد: %3</translation>
+    </message>
+    <message>
+        <source>Dumped %1 tables: %2</source>
+        <translation>%1 جدول پشتیبان‌گیری شد: %2</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>در حال پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>Cancel backup</source>
+        <translation>لغو پشتیبان‌گیری</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Backup written to %1 (%2 tables).</source>
+        <translation>پشتیبان در %1 نوشته شد (%2 جدول).</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>لغو شد: هیچ پرونده‌ای نوشته نشد.</translation>
+    </message>
+    <message>
+        <source>The backup failed; no file was written.
+%1</source>
+        <translation>پشتیبان‌گیری شکست خورد؛ هیچ پرونده‌ای نوشته نشد.
+%1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::BatchDialog</name>
     <message>
         <source>NULL</source>
@@ -532,6 +681,14 @@
     <message>
         <source>Notes</source>
         <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <source>%1 bytes in the table, its indexes and TOAST (from the statistics)</source>
+        <translation>%1 بایت در جدول، ایندکس‌ها و TOAST آن (از آمار)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>اندازه</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1588,102 @@ Its saved password is removed from the keychain too.</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::LargestRelationsModel</name>
+    <message>
+        <source>partitioned table</source>
+        <translation>جدول پارتیشن‌بندی‌شده</translation>
+    </message>
+    <message>
+        <source>materialized view</source>
+        <translation>نمای مادی‌شده</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>جدول</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 بایت</translation>
+    </message>
+    <message>
+        <source>Never analyzed: no estimate</source>
+        <translation>هرگز تحلیل نشده: بدون تخمین</translation>
+    </message>
+    <message>
+        <source>Estimated from the statistics</source>
+        <translation>تخمین از روی آمار</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>رابطه</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>گونه</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>کل</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>جدول</translation>
+    </message>
+    <message>
+        <source>TOAST</source>
+        <translation>TOAST</translation>
+    </message>
+    <message>
+        <source>Indexes</source>
+        <translation>ایندکس‌ها</translation>
+    </message>
+    <message>
+        <source>Rows (estimate)</source>
+        <translation>ردیف‌ها (تخمینی)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::LargestRelationsView</name>
+    <message>
+        <source>Largest relations of schema %1</source>
+        <translation>بزرگ‌ترین رابطه‌های طرح‌وارهٔ %1</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>Show </source>
+        <translation>نمایش </translation>
+    </message>
+    <message>
+        <source>How many relations to list, largest first (0: all)</source>
+        <translation>چند رابطه فهرست شود، بزرگ‌ترین‌ها نخست (0: همه)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <source>Largest relations of schema %1 (exact sizes)</source>
+        <translation>بزرگ‌ترین رابطه‌های طرح‌وارهٔ %1 (اندازه‌های دقیق)</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>در حال اندازه‌گیری…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n رابطه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not measure the relations: %1</source>
+        <translation>اندازه‌گیری رابطه‌ها ممکن نشد: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::LineNumberGutter</name>
     <message>
         <source>Line numbers</source>
@@ -1664,6 +1917,42 @@ Its saved password is removed from the keychain too.</source>
         <source>CREATE script of schema %1</source>
         <translation>اسکریپت CREATE طرح‌وارهٔ %1</translation>
     </message>
+    <message>
+        <source>Connect first: the roles tab shows the current session&apos;s server</source>
+        <translation>نخست وصل شوید: زبانهٔ نقش‌ها کارساز نشست کنونی را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>نقش‌ها</translation>
+    </message>
+    <message>
+        <source>Roles of %1</source>
+        <translation>نقش‌های %1</translation>
+    </message>
+    <message>
+        <source>Sizes: %1</source>
+        <translation>اندازه‌ها: %1</translation>
+    </message>
+    <message>
+        <source>Largest relations of schema %1</source>
+        <translation>بزرگ‌ترین رابطه‌های طرح‌وارهٔ %1</translation>
+    </message>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>&amp;پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>R&amp;estore…</source>
+        <translation>&amp;بازیابی…</translation>
+    </message>
+    <message>
+        <source>&amp;Roles</source>
+        <translation>&amp;نقش‌ها</translation>
+    </message>
+    <message>
+        <source>Roles, their attributes and memberships (read-only)</source>
+        <translation>نقش‌ها، ویژگی‌ها و عضویت‌هایشان (فقط‌خواندنی)</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -1883,6 +2172,18 @@ Its saved password is removed from the keychain too.</source>
     <message>
         <source>CREATE script of the schema</source>
         <translation>اسکریپت CREATE طرح‌واره</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>Back up schema…</source>
+        <translation>پشتیبان‌گیری از طرح‌واره…</translation>
+    </message>
+    <message>
+        <source>Largest relations</source>
+        <translation>بزرگ‌ترین رابطه‌ها</translation>
     </message>
 </context>
 <context>
@@ -2835,6 +3136,265 @@ Recycled %10, discarded as dead %11</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::RestoreDialog</name>
+    <message>
+        <source>Restore</source>
+        <translation>بازیابی</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>مرور…</translation>
+    </message>
+    <message>
+        <source>&amp;Backup:</source>
+        <translation>&amp;پشتیبان:</translation>
+    </message>
+    <message>
+        <source>an existing database</source>
+        <translation>یک پایگاه دادهٔ موجود</translation>
+    </message>
+    <message>
+        <source>Into &amp;database:</source>
+        <translation>در &amp;پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>Drop the backup&apos;s objects first (--clean --if-exists)</source>
+        <translation>نخست اشیای پشتیبان حذف شوند (--clean --if-exists)</translation>
+    </message>
+    <message>
+        <source>Leave out owners (--no-owner)</source>
+        <translation>بدون مالک‌ها (--no-owner)</translation>
+    </message>
+    <message>
+        <source>In one transaction: a failure restores nothing</source>
+        <translation>در یک تراکنش: با هر خطا چیزی بازیابی نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Copy command</source>
+        <translation>رونوشت فرمان</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;بازیابی</translation>
+    </message>
+    <message>
+        <source>Command (the password goes in a temporary pgpass file, never here):</source>
+        <translation>فرمان (گذرواژه در یک پروندهٔ pgpass موقت نوشته می‌شود، هرگز این‌جا):</translation>
+    </message>
+    <message>
+        <source>Restore from</source>
+        <translation>بازیابی از</translation>
+    </message>
+    <message>
+        <source>Name the database to restore into.</source>
+        <translation>نام پایگاه داده‌ای را که باید در آن بازیابی شود وارد کنید.</translation>
+    </message>
+    <message>
+        <source>There is no backup at %1.</source>
+        <translation>در %1 پشتیبانی وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Restore %1 into the database &quot;%2&quot; on %3?
+
+Its objects are created in &quot;%2&quot;%4.</source>
+        <translation>%1 در پایگاه دادهٔ «%2» روی %3 بازیابی شود؟
+
+اشیای آن در «%2» ساخته می‌شوند%4.</translation>
+    </message>
+    <message>
+        <source>the default server</source>
+        <translation>کارساز پیش‌فرض</translation>
+    </message>
+    <message>
+        <source>, replacing those of the same name</source>
+        <translation>، به جای اشیای هم‌نام</translation>
+    </message>
+    <message>
+        <source>Not restored.</source>
+        <translation>بازیابی نشد.</translation>
+    </message>
+    <message>
+        <source>Checking the database and the backup…</source>
+        <translation>در حال بررسی پایگاه داده و پشتیبان…</translation>
+    </message>
+    <message>
+        <source>Restored the data of %1 of %2 tables</source>
+        <translation>داده‌های %1 جدول از %2 جدول بازیابی شد</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>در حال بازیابی…</translation>
+    </message>
+    <message>
+        <source>Cancel restore</source>
+        <translation>لغو بازیابی</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <source>Restored into %1 (%2 tables).</source>
+        <translation>در %1 بازیابی شد (%2 جدول).</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was restored.</source>
+        <translation>لغو شد: چیزی بازیابی نشد.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>لغو شد.</translation>
+    </message>
+    <message>
+        <source>The restore failed; nothing was restored.
+%1</source>
+        <translation>بازیابی شکست خورد؛ چیزی بازیابی نشد.
+%1</translation>
+    </message>
+    <message>
+        <source>The restore failed.
+%1</source>
+        <translation>بازیابی شکست خورد.
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::RolesModel</name>
+    <message>
+        <source>%1 (admin)</source>
+        <translation>%1 (مدیر)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>بدون محدودیت</translation>
+    </message>
+    <message>
+        <source>The password never expires</source>
+        <translation>گذرواژه هرگز منقضی نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>ورود</translation>
+    </message>
+    <message>
+        <source>Superuser</source>
+        <translation>ابرکاربر</translation>
+    </message>
+    <message>
+        <source>Create role</source>
+        <translation>ساخت نقش</translation>
+    </message>
+    <message>
+        <source>Create DB</source>
+        <translation>ساخت پایگاه داده</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>تکثیر</translation>
+    </message>
+    <message>
+        <source>Bypass RLS</source>
+        <translation>دور زدن RLS</translation>
+    </message>
+    <message>
+        <source>Inherit</source>
+        <translation>ارث‌بری</translation>
+    </message>
+    <message>
+        <source>Connection limit</source>
+        <translation>سقف اتصال</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>معتبر تا</translation>
+    </message>
+    <message>
+        <source>Member of</source>
+        <translation>عضوِ</translation>
+    </message>
+    <message>
+        <source>Uses the privileges of the roles it is a member of</source>
+        <translation>از مجوزهای نقش‌هایی که عضو آن‌هاست استفاده می‌کند</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::RolesView</name>
+    <message>
+        <source>Predefined roles</source>
+        <translation>نقش‌های از پیش تعریف‌شده</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>نقش‌ها</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation>عضویت</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <source>Admin option</source>
+        <translation>گزینهٔ مدیریت (ADMIN OPTION)</translation>
+    </message>
+    <message>
+        <source>Granted by</source>
+        <translation>اعطا‌شده توسط</translation>
+    </message>
+    <message>
+        <source>Memberships of the selected role</source>
+        <translation>عضویت‌های نقش انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>Also list PostgreSQL&apos;s predefined pg_* roles</source>
+        <translation>نقش‌های از پیش تعریف‌شدهٔ pg_* در PostgreSQL هم فهرست شوند</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n role(s)</source>
+        <translation>
+            <numerusform>%n نقش</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not read the roles: %1</source>
+        <translation>خواندن نقش‌ها ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <source>member of</source>
+        <translation>عضوِ</translation>
+    </message>
+    <message>
+        <source>has member</source>
+        <translation>دارای عضو</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::SqlLogDock</name>
     <message>
         <source>SQL log</source>
@@ -3383,6 +3943,14 @@ Recycled %10, discarded as dead %11</source>
     <message>
         <source>CREATE script</source>
         <translation>اسکریپت CREATE</translation>
+    </message>
+    <message>
+        <source>Privileges on column %1</source>
+        <translation>مجوزهای ستون %1</translation>
+    </message>
+    <message>
+        <source>Size of the TOAST table</source>
+        <translation>اندازهٔ جدول TOAST</translation>
     </message>
 </context>
 <context>

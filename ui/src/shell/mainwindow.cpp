@@ -14,8 +14,8 @@
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/importdialog.h>
-#include <pgdesk/ui/maintenancedialog.h>
 #include <pgdesk/ui/largestrelationsview.h>
+#include <pgdesk/ui/maintenancedialog.h>
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/operationindicator.h>
 #include <pgdesk/ui/passwordprompt.h>
