@@ -22,21 +22,6 @@ QStringList withDsn(const QStringList& args) {
     return QStringList{QStringLiteral("--dsn"), conninfo()} + args;
 }
 
-QString one(const QString& sql) {
-    return psql(sql).trimmed();
-}
-
-bool eventually(const QString& sql, const QString& expected) {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 10000) {
-        if (one(sql) == expected)
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
-}
-
 QString lastVacuumSet(const QString& table) {
     return QStringLiteral(
                "select last_vacuum is not null from pg_stat_user_tables where schemaname = '%1' and "
@@ -71,7 +56,7 @@ private slots:
                      QStringLiteral("--full"), QStringLiteral("--analyze"), QStringLiteral("--dry-run")}));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QStringLiteral("VACUUM (FULL, ANALYZE) \"maint_cli\".\"t\";\n"));
-        QCOMPARE(one(lastVacuumSet(QStringLiteral("t"))), QStringLiteral("f"));
+        QCOMPARE(psqlValue(lastVacuumSet(QStringLiteral("t"))), QStringLiteral("f"));
 
         const CliRun index =
             runCli(withDsn({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("maintain"),
@@ -99,17 +84,17 @@ private slots:
         QCOMPARE(o[QStringLiteral("command")].toString(), QStringLiteral("VACUUM"));
         QVERIFY(o[QStringLiteral("duration_ms")].isDouble());
         QVERIFY(o[QStringLiteral("duration_ms")].toDouble() >= 0);
-        QVERIFY(eventually(lastVacuumSet(QStringLiteral("t")), QStringLiteral("t")));
+        QVERIFY(waitForPsqlValue(lastVacuumSet(QStringLiteral("t")), QStringLiteral("t")));
 
         const QString node =
             QStringLiteral("select relfilenode from pg_class where oid = '%1.t_x'::regclass").arg(kSchema);
-        const QString before = one(node);
+        const QString before = psqlValue(node);
         const CliRun reindex =
             runCli(withDsn({QStringLiteral("maintain"), kSchema + QStringLiteral(".t_x"),
                             QStringLiteral("--reindex"), QStringLiteral("--concurrently")}));
         QCOMPARE(reindex.exitCode, 0);
         QVERIFY(reindex.out.startsWith(QStringLiteral("REINDEX maint_cli.t_x (")));
-        QVERIFY(one(node) != before);
+        QVERIFY(psqlValue(node) != before);
     }
 
     // Refusals are usage errors (exit 2) and run nothing; a missing object is exit 6, a server error exit 4.
@@ -156,7 +141,7 @@ private slots:
         holder.exec(QStringLiteral("begin; lock table %1.lockme in access share mode").arg(kSchema));
         const QString node =
             QStringLiteral("select relfilenode from pg_class where oid = '%1.lockme'::regclass").arg(kSchema);
-        const QString before = one(node);
+        const QString before = psqlValue(node);
         QProcess p;
         p.start(
             binary(QStringLiteral("pgdesk-cli")),
@@ -177,7 +162,7 @@ private slots:
         QCOMPARE(p.exitCode(), 130);
         QVERIFY2(err.contains(QStringLiteral("57014")), qPrintable(err));
         holder.exec(QStringLiteral("commit"));
-        QCOMPARE(one(node), before);
+        QCOMPARE(psqlValue(node), before);
     }
 
 private:

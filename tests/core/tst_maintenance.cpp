@@ -17,6 +17,8 @@
 
 using namespace pgdesk::core;
 using pgdesk::test::psql;
+using pgdesk::test::psqlValue;
+using pgdesk::test::waitForPsqlValue;
 
 namespace {
 
@@ -35,22 +37,6 @@ MaintenanceOptions op(MaintenanceOperation operation, bool concurrently = false)
     o.operation = operation;
     o.concurrently = concurrently;
     return o;
-}
-
-QString one(const QString& sql) {
-    return psql(sql).trimmed();
-}
-
-// Waits up to 10 s for `sql` (one value) to read `expected`.
-bool eventually(const QString& sql, const QString& expected) {
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 10000) {
-        if (one(sql) == expected)
-            return true;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return false;
 }
 
 // run() on a thread of its own, for a statement that waits on a lock the test holds.
@@ -269,57 +255,58 @@ private slots:
         MaintenanceRunner runner(pgdesk::test::profile(), {});
         const QString stats = QStringLiteral(
             "select %1 is not null from pg_stat_user_tables where schemaname = '%2' and relname = 't'");
-        QCOMPARE(one(stats.arg(QStringLiteral("last_vacuum"), kSchema)), QStringLiteral("f"));
+        QCOMPARE(psqlValue(stats.arg(QStringLiteral("last_vacuum"), kSchema)), QStringLiteral("f"));
         MaintenanceOptions vacuumAnalyze = op(MaintenanceOperation::Vacuum);
         vacuumAnalyze.analyze = true;
         const MaintenanceResult vacuumed =
             runner.run(runner.describe(kSchema, QStringLiteral("t")), vacuumAnalyze);
         QCOMPARE(vacuumed.statement, QStringLiteral("VACUUM (ANALYZE) \"maint_test\".\"t\""));
         QCOMPARE(vacuumed.commandTag, QStringLiteral("VACUUM"));
-        QVERIFY(eventually(stats.arg(QStringLiteral("last_vacuum"), kSchema), QStringLiteral("t")));
-        QVERIFY(eventually(stats.arg(QStringLiteral("last_analyze"), kSchema), QStringLiteral("t")));
+        QVERIFY(waitForPsqlValue(stats.arg(QStringLiteral("last_vacuum"), kSchema), QStringLiteral("t")));
+        QVERIFY(waitForPsqlValue(stats.arg(QStringLiteral("last_analyze"), kSchema), QStringLiteral("t")));
 
         const QString node = QStringLiteral("select relfilenode from pg_class where oid = '%1'::regclass");
         const QString table = kSchema + QStringLiteral(".t");
         const QString index = kSchema + QStringLiteral(".t_v");
-        QString before = one(node.arg(index));
+        QString before = psqlValue(node.arg(index));
         runner.run(runner.describe(kSchema, QStringLiteral("t")), op(MaintenanceOperation::Reindex));
-        QVERIFY(one(node.arg(index)) != before);
-        before = one(node.arg(index));
+        QVERIFY(psqlValue(node.arg(index)) != before);
+        before = psqlValue(node.arg(index));
         const MaintenanceResult reindexed =
             runner.run(runner.resolve(index), op(MaintenanceOperation::Reindex, true));
         QCOMPARE(reindexed.commandTag, QStringLiteral("REINDEX"));
-        QVERIFY(one(node.arg(index)) != before);
-        QCOMPARE(one(QStringLiteral("select indisvalid from pg_index where indexrelid = '%1'::regclass")
-                         .arg(index)),
+        QVERIFY(psqlValue(node.arg(index)) != before);
+        QCOMPARE(psqlValue(QStringLiteral("select indisvalid from pg_index where indexrelid = '%1'::regclass")
+                               .arg(index)),
                  QStringLiteral("t"));
 
-        before = one(node.arg(table));
+        before = psqlValue(node.arg(table));
         MaintenanceOptions full = op(MaintenanceOperation::Vacuum);
         full.full = true;
         runner.run(runner.describe(kSchema, QStringLiteral("t")), full);
-        QVERIFY(one(node.arg(table)) != before);
-        QCOMPARE(one(QStringLiteral("select count(*) from %1").arg(table)), QStringLiteral("10000"));
+        QVERIFY(psqlValue(node.arg(table)) != before);
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from %1").arg(table)), QStringLiteral("10000"));
 
         const QString hostile = kSchema + QStringLiteral(".\"we\"\"ird; t\"");
-        QVERIFY(one(stats.arg(QStringLiteral("last_analyze"), kSchema)
-                        .replace(QStringLiteral("'t'"), QStringLiteral("'we\"ird; t'"))) ==
+        QVERIFY(psqlValue(stats.arg(QStringLiteral("last_analyze"), kSchema)
+                              .replace(QStringLiteral("'t'"), QStringLiteral("'we\"ird; t'"))) ==
                 QStringLiteral("f"));
         runner.run(runner.resolve(hostile), op(MaintenanceOperation::Analyze));
-        QVERIFY(eventually(stats.arg(QStringLiteral("last_analyze"), kSchema)
-                               .replace(QStringLiteral("'t'"), QStringLiteral("'we\"ird; t'")),
-                           QStringLiteral("t")));
+        QVERIFY(waitForPsqlValue(stats.arg(QStringLiteral("last_analyze"), kSchema)
+                                     .replace(QStringLiteral("'t'"), QStringLiteral("'we\"ird; t'")),
+                                 QStringLiteral("t")));
 
         // REFRESH: a concurrent one on the matview with a unique index, a plain first one on the empty one.
         psql(QStringLiteral("insert into %1.t values (2, 'new')").arg(kSchema));
         runner.run(runner.describe(kSchema, QStringLiteral("mv")), op(MaintenanceOperation::Refresh, true));
-        QCOMPARE(one(QStringLiteral("select count(*) from %1.mv where id = 2").arg(kSchema)),
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from %1.mv where id = 2").arg(kSchema)),
                  QStringLiteral("1"));
         const MaintenanceTarget empty = runner.describe(kSchema, QStringLiteral("mv_empty"));
         QVERIFY_THROWS_EXCEPTION(ConfigurationError,
                                  runner.run(empty, op(MaintenanceOperation::Refresh, true)));
         runner.run(empty, op(MaintenanceOperation::Refresh));
-        QCOMPARE(one(QStringLiteral("select relispopulated from pg_class where oid = '%1.mv_empty'::regclass")
+        QCOMPARE(psqlValue(
+                     QStringLiteral("select relispopulated from pg_class where oid = '%1.mv_empty'::regclass")
                          .arg(kSchema)),
                  QStringLiteral("t"));
 
@@ -335,7 +322,7 @@ private slots:
         holder.exec(QStringLiteral("begin; lock table %1.lockme in access share mode").arg(kSchema));
         const QString node =
             QStringLiteral("select relfilenode from pg_class where oid = '%1.lockme'::regclass").arg(kSchema);
-        const QString before = one(node);
+        const QString before = psqlValue(node);
 
         MaintenanceRunner runner(pgdesk::test::profile(), {});
         std::mutex mutex;
@@ -373,8 +360,9 @@ private slots:
             QCOMPARE(reported.first().view, QStringLiteral("lock"));
         }
         holder.exec(QStringLiteral("commit"));
-        QCOMPARE(one(node), before);
-        QCOMPARE(one(QStringLiteral("select count(*) from %1.lockme").arg(kSchema)), QStringLiteral("5000"));
+        QCOMPARE(psqlValue(node), before);
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from %1.lockme").arg(kSchema)),
+                 QStringLiteral("5000"));
     }
 
     // REINDEX CONCURRENTLY waits for the writers of an open transaction: the server's create_index progress

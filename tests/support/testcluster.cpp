@@ -1,9 +1,11 @@
 #include "testcluster.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTextStream>
+#include <QThread>
 
 #include <stdexcept>
 
@@ -141,6 +143,21 @@ QString psql(const QString& sql, const QString& database) {
     if (!p.waitForFinished(120000) || p.exitCode() != 0)
         fail(QStringLiteral("psql failed: %1").arg(QString::fromUtf8(p.readAllStandardError())));
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+QString psqlValue(const QString& sql, const QString& database) {
+    return psql(sql, database).trimmed();
+}
+
+bool waitForPsqlValue(const QString& sql, const QString& expected) {
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 10000) {
+        if (psqlValue(sql) == expected)
+            return true;
+        QThread::msleep(100);
+    }
+    return false;
 }
 
 } // namespace pgdesk::test

@@ -42,5 +42,9 @@ QString conninfo(const QString& database = QStringLiteral("pgdesk_demo"));
 QString binary(const QString& name);
 // Runs psql against the cluster (superuser) and returns its stdout; fails the test on error.
 QString psql(const QString& sql, const QString& database = QStringLiteral("pgdesk_demo"));
+// psql() of a statement that reads one value, without the trailing newline.
+QString psqlValue(const QString& sql, const QString& database = QStringLiteral("pgdesk_demo"));
+// Waits up to 10 s for psqlValue(sql) to read `expected` (statistics the server updates a little later).
+bool waitForPsqlValue(const QString& sql, const QString& expected);
 
 } // namespace pgdesk::test

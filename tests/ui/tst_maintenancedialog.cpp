@@ -24,15 +24,12 @@
 #include <optional>
 
 using pgdesk::core::MaintenanceOperation;
+using pgdesk::test::psqlValue;
 using pgdesk::ui::MaintenanceDialog;
 
 namespace {
 
 const QString kSchema = QStringLiteral("maint_ui");
-
-QString one(const QString& sql) {
-    return pgdesk::test::psql(sql).trimmed();
-}
 
 QPlainTextEdit* statementBox(MaintenanceDialog& d) {
     return d.findChild<QPlainTextEdit*>(QStringLiteral("maintenanceStatement"));
@@ -139,9 +136,9 @@ private slots:
         const QString sql = QStringLiteral("select last_vacuum is not null and last_analyze is not null from "
                                            "pg_stat_user_tables where schemaname = '%1' and relname = 't'")
                                 .arg(kSchema);
-        while (one(sql) != QLatin1String("t") && timer.elapsed() < 10000)
+        while (psqlValue(sql) != QLatin1String("t") && timer.elapsed() < 10000)
             QTest::qWait(100);
-        QCOMPARE(one(sql), QStringLiteral("t"));
+        QCOMPARE(psqlValue(sql), QStringLiteral("t"));
     }
 
     // Cancel while a VACUUM FULL waits for a lock: the progress shows the wait, the statement ends with
@@ -151,7 +148,7 @@ private slots:
         holder.exec(QStringLiteral("begin; lock table %1.lockme in access share mode").arg(kSchema));
         const QString node =
             QStringLiteral("select relfilenode from pg_class where oid = '%1.lockme'::regclass").arg(kSchema);
-        const QString before = one(node);
+        const QString before = psqlValue(node);
         MaintenanceDialog d(pgdesk::test::profile(), {}, kSchema, QStringLiteral("lockme"));
         d.show();
         waitForTarget(d);
@@ -176,7 +173,7 @@ private slots:
         QVERIFY2(d.statusText().startsWith(QStringLiteral("Cancelled")), qPrintable(d.statusText()));
         QVERIFY(d.isVisible());
         holder.exec(QStringLiteral("commit"));
-        QCOMPARE(one(node), before);
+        QCOMPARE(psqlValue(node), before);
     }
 
     // The object tree's context menu has Maintenance…, disabled for a view; the window opens the dialog on
