@@ -644,6 +644,13 @@
             <numerusform>%1 Zeilen endgültig löschen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n row(s) of %2.%3</source>
+        <translation>
+            <numerusform>%1: %n Zeile von %2.%3</numerusform>
+            <numerusform>%1: %n Zeilen von %2.%3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::CatalogTreeModel</name>
@@ -698,6 +705,64 @@
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+    <message>
+        <source>this session&apos;s database</source>
+        <translation>die Datenbank dieser Sitzung</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Database %1</source>
+        <translation>Datenbank %1</translation>
+    </message>
+    <message>
+        <source>Owner %1, encoding %2</source>
+        <translation>Eigentümer %1, Kodierung %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>Expand to open it (a connection pool of its own)</source>
+        <translation>Zum Öffnen aufklappen (mit eigenem Verbindungspool)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::CellEditDelegate</name>
+    <message>
+        <source>Pick from %1</source>
+        <translation>Aus %1 auswählen</translation>
+    </message>
+    <message>
+        <source>Pick from %1 (F4)</source>
+        <translation>Aus %1 auswählen (F4)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ColumnLayout</name>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Freeze up to this column</source>
+        <translation>Bis zu dieser Spalte fixieren</translation>
+    </message>
+    <message>
+        <source>Unfreeze</source>
+        <translation>Fixierung aufheben</translation>
+    </message>
+    <message>
+        <source>Auto-fit widths</source>
+        <translation>Breiten automatisch anpassen</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>Layout zurücksetzen</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1044,90 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <source>“%1” is not saved yet.</source>
         <translation>„%1“ ist noch nicht gespeichert.</translation>
     </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Save the profiles to a JSON file, without passwords</source>
+        <translation>Die Profile ohne Passwörter in einer JSON-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Im&amp;port…</source>
+        <translation>Im&amp;portieren …</translation>
+    </message>
+    <message>
+        <source>Add the profiles of a JSON file exported by PgDesk</source>
+        <translation>Die Profile einer von PgDesk exportierten JSON-Datei hinzufügen</translation>
+    </message>
+    <message>
+        <source>Export profiles</source>
+        <translation>Profile exportieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Import profiles</source>
+        <translation>Profile importieren</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Speichern fehlgeschlagen (%1): %2</translation>
+    </message>
+    <message>
+        <source>the profile</source>
+        <translation>das Profil</translation>
+    </message>
+    <message>
+        <source>Moved %1 to the top level.</source>
+        <translation>%1 auf die oberste Ebene verschoben.</translation>
+    </message>
+    <message>
+        <source>Moved %1 to %2.</source>
+        <translation>%1 nach %2 verschoben.</translation>
+    </message>
+    <message>
+        <source>the renamed folder</source>
+        <translation>der umbenannte Ordner</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n profile(s) to %1, without passwords.</source>
+        <translation>
+            <numerusform>%n Profil ohne Passwörter nach %1 exportiert.</numerusform>
+            <numerusform>%n Profile ohne Passwörter nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These profiles exist already: %1.
+Replace them with the file&apos;s?</source>
+        <translation>Diese Profile gibt es bereits: %1.
+Sollen sie durch die aus der Datei ersetzt werden?</translation>
+    </message>
+    <message>
+        <source>Nothing imported.</source>
+        <translation>Nichts importiert.</translation>
+    </message>
+    <message>
+        <source>the imported profiles</source>
+        <translation>die importierten Profile</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n profile(s) from %1.</source>
+        <translation>
+            <numerusform>%n Profil aus %1 importiert.</numerusform>
+            <numerusform>%n Profile aus %1 importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SSH tunnel could not be opened; PgDesk did not reach the database.</source>
+        <translation>Der SSH-Tunnel konnte nicht geöffnet werden; PgDesk hat die Datenbank nicht erreicht.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::CreateScriptView</name>
@@ -1131,6 +1280,79 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <source>, </source>
         <comment>between the counts of an apply</comment>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::Environment</name>
+    <message>
+        <source>Development</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>%1 — writing unlocked</source>
+        <translation>%1 – Schreiben entsperrt</translation>
+    </message>
+    <message>
+        <source>%1 — read-only</source>
+        <translation>%1 – schreibgeschützt</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::EnvironmentFields</name>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Environment&apos;s colour</source>
+        <translation>Farbe der Umgebung</translation>
+    </message>
+    <message>
+        <source>Top level; nest with /, as in Clients/Acme</source>
+        <translation>Oberste Ebene; mit / verschachteln, z. B. Kunden/Acme</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Umgebung:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Farbe:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Production sessions are read-only on the server: each tab unlocks writing on its own, and Apply and batch operations ask for the database&apos;s name.</source>
+        <translation>Produktionssitzungen sind auf dem Server schreibgeschützt: Jeder Tab entsperrt das Schreiben für sich, und „Anwenden“ sowie Massenoperationen fragen nach dem Namen der Datenbank.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>Colour of this connection</source>
+        <translation>Farbe dieser Verbindung</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::EnvironmentIndicator</name>
+    <message>
+        <source>A production session: the server refuses writes unless a tab unlocks writing</source>
+        <translation>Eine Produktionssitzung: Der Server lehnt Schreibzugriffe ab, solange kein Tab das Schreiben entsperrt</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1618,247 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Ersetzen durch</translation>
+    </message>
+    <message>
+        <source>Replace with (\1 for a group of the regular expression)</source>
+        <translation>Ersetzen durch (\1 für eine Gruppe des regulären Ausdrucks)</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>Ganze Wörter</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Vorheriges</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächstes</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>Alle ersetzen</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Suchleiste schließen</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>Ungültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replacement(s)</source>
+        <translation>
+            <numerusform>%n Ersetzung</numerusform>
+            <numerusform>%n Ersetzungen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ForeignKeyPickerDialog</name>
+    <message>
+        <source>Choose %1 from %2.%3</source>
+        <translation>%1 aus %2.%3 auswählen</translation>
+    </message>
+    <message>
+        <source>Search key and label</source>
+        <translation>Schlüssel und Bezeichnung durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Rows of %1</source>
+        <translation>Zeilen von %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>No row matches</source>
+        <translation>Keine Zeile passt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) shown, more as you scroll</source>
+        <translation>
+            <numerusform>%n Zeile angezeigt, weitere beim Scrollen</numerusform>
+            <numerusform>%n Zeilen angezeigt, weitere beim Scrollen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ForeignKeyPickerModel</name>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::FormView</name>
+    <message>
+        <source>Previous row</source>
+        <translation>Vorige Zeile</translation>
+    </message>
+    <message>
+        <source>Next row</source>
+        <translation>Nächste Zeile</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>Anwenden …</translation>
+    </message>
+    <message>
+        <source>No rows</source>
+        <translation>Keine Zeilen</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2</source>
+        <translation>Zeile %1 von %2</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Set %1 to NULL</source>
+        <translation>%1 auf NULL setzen</translation>
+    </message>
+    <message>
+        <source>The column&apos;s default: %1</source>
+        <translation>Standardwert der Spalte: %1</translation>
+    </message>
+    <message>
+        <source>The column has no default: it becomes NULL</source>
+        <translation>Die Spalte hat keinen Standardwert: Sie wird NULL</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::GridPaste</name>
+    <message>
+        <source>Nothing was pasted: row %1 of the pasted text, column %2: %3</source>
+        <translation>Es wurde nichts eingefügt: Zeile %1 des eingefügten Textes, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>Paste as new rows</source>
+        <translation>Als neue Zeilen einfügen</translation>
+    </message>
+    <message>
+        <source>Duplicate rows</source>
+        <translation>Zeilen duplizieren</translation>
+    </message>
+    <message>
+        <source>Pasted empty fields are NULL</source>
+        <translation>Eingefügte leere Felder sind NULL</translation>
+    </message>
+    <message>
+        <source>Off: an empty field is the empty string &apos;&apos;. On: it is NULL.</source>
+        <translation>Aus: Ein leeres Feld ist die leere Zeichenkette &apos;&apos;. An: Es ist NULL.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile duplizieren</numerusform>
+            <numerusform>%n Zeilen duplizieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This table cannot be edited here.</source>
+        <translation>Diese Tabelle kann hier nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: wait for the apply or the paste in progress.</source>
+        <translation>Es wurde nichts eingefügt: Warten Sie, bis das laufende Anwenden oder Einfügen fertig ist.</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: no cell is selected.</source>
+        <translation>Es wurde nichts eingefügt: Es ist keine Zelle ausgewählt.</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: the clipboard holds no text.</source>
+        <translation>Es wurde nichts eingefügt: Die Zwischenablage enthält keinen Text.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was pasted: the text has %n column(s), more than the grid shows from the current one.</source>
+        <translation>
+            <numerusform>Es wurde nichts eingefügt: Der Text hat %n Spalte, mehr als das Raster ab der aktuellen zeigt.</numerusform>
+            <numerusform>Es wurde nichts eingefügt: Der Text hat %n Spalten, mehr als das Raster ab der aktuellen zeigt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was pasted: the text has %n row(s), more than the grid has from the current one (Paste as new rows adds rows).</source>
+        <translation>
+            <numerusform>Es wurde nichts eingefügt: Der Text hat %n Zeile, mehr als das Raster ab der aktuellen hat („Als neue Zeilen einfügen“ fügt Zeilen hinzu).</numerusform>
+            <numerusform>Es wurde nichts eingefügt: Der Text hat %n Zeilen, mehr als das Raster ab der aktuellen hat („Als neue Zeilen einfügen“ fügt Zeilen hinzu).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: row %1 of the pasted text falls on column %2 of a row that cannot be changed here (a generated or read-only column, a row not loaded yet or pending deletion).</source>
+        <translation>Es wurde nichts eingefügt: Zeile %1 des eingefügten Textes fällt auf Spalte %2 einer Zeile, die hier nicht geändert werden kann (eine generierte oder schreibgeschützte Spalte, eine noch nicht geladene oder zum Löschen vorgemerkte Zeile).</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: the table&apos;s changes are being applied.</source>
+        <translation>Es wurde nichts eingefügt: Die Änderungen der Tabelle werden gerade angewendet.</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: %1</source>
+        <translation>Es wurde nichts eingefügt: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: column %1 cannot be given in a new row (generated, identity ALWAYS or no INSERT privilege).</source>
+        <translation>Es wurde nichts eingefügt: Spalte %1 kann in einer neuen Zeile nicht angegeben werden (generiert, Identität ALWAYS oder kein INSERT-Recht).</translation>
+    </message>
+    <message>
+        <source>No row to duplicate is selected.</source>
+        <translation>Es ist keine zu duplizierende Zeile ausgewählt.</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ImportDialog</name>
     <message>
         <source>First line holds column names</source>
@@ -1607,6 +2070,10 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
             <numerusform>%1 Zeilen in %2 importiert (%3 Bytes, %4 ms).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Import of %1 into %2.%3</source>
+        <translation>Import von %1 in %2.%3</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::LargestRelationsModel</name>
@@ -1775,10 +2242,6 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     <message>
         <source>Query %1</source>
         <translation>Abfrage %1</translation>
-    </message>
-    <message>
-        <source>Query tool on %1</source>
-        <translation>Abfragewerkzeug auf %1</translation>
     </message>
     <message>
         <source>%1 — PgDesk</source>
@@ -1975,6 +2438,46 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
     <message>
         <source>Roles, their attributes and memberships (read-only)</source>
         <translation>Rollen, ihre Attribute und Mitgliedschaften (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2.%3</source>
+        <translation>%1: %2.%3</translation>
+    </message>
+    <message>
+        <source>Query %1 (%2)</source>
+        <translation>Abfrage %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Query tool on %1, database %2</source>
+        <translation>Abfragewerkzeug auf %1, Datenbank %2</translation>
+    </message>
+    <message>
+        <source>Unsaved query text of an earlier run cannot be read: %1</source>
+        <translation>Ungespeicherter Abfragetext eines früheren Laufs kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved query text (%1)</source>
+        <translation>Ungespeicherter Abfragetext wiederhergestellt (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Open SQL file…</source>
+        <translation>SQL-Datei ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open SQL file</source>
+        <translation>SQL-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent SQL file</source>
+        <translation>&amp;Zuletzt geöffnete SQL-Datei</translation>
     </message>
 </context>
 <context>
@@ -2209,6 +2712,33 @@ Ihr gespeichertes Passwort wird auch aus dem Schlüsselbund entfernt.</translati
         <source>Largest relations</source>
         <translation>Größte Relationen</translation>
     </message>
+    <message>
+        <source>New query tool</source>
+        <translation>Neues Abfragewerkzeug</translation>
+    </message>
+    <message>
+        <source>Back up database…</source>
+        <translation>Datenbank sichern …</translation>
+    </message>
+    <message>
+        <source>Show template databases</source>
+        <translation>Vorlagendatenbanken anzeigen</translation>
+    </message>
+    <message>
+        <source>Could not open the database %1: %2</source>
+        <translation>Die Datenbank %1 konnte nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n relation(s)</source>
+        <translation>
+            <numerusform>%1: %n Relation</numerusform>
+            <numerusform>%1: %n Relationen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::OperationIndicator</name>
@@ -2326,6 +2856,44 @@ Recycled %10, discarded as dead %11</source>
 Offen %4, frei %5, ausgeliehen %6
 Ausleihen %7, Wartevorgänge %8, Zeitüberschreitungen %9
 Erneuert %10, als tot verworfen %11</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n more database(s)</source>
+        <translation>
+            <numerusform> · %n weitere Datenbank</numerusform>
+            <numerusform> · %n weitere Datenbanken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2/%3 in use, %4 idle, %5 timeouts</source>
+        <translation>%1: %2/%3 belegt, %4 frei, %5 Zeitüberschreitungen</translation>
+    </message>
+    <message>
+        <source> · SSH up</source>
+        <translation> · SSH aktiv</translation>
+    </message>
+    <message>
+        <source> · SSH starting</source>
+        <translation> · SSH startet</translation>
+    </message>
+    <message>
+        <source> · SSH down</source>
+        <translation> · SSH unterbrochen</translation>
+    </message>
+    <message>
+        <source> · SSH not started</source>
+        <translation> · SSH nicht gestartet</translation>
+    </message>
+    <message>
+        <source>SSH tunnel: %1</source>
+        <translation>SSH-Tunnel: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>SSH tunnel restarted %n time(s)</source>
+        <translation>
+            <numerusform>SSH-Tunnel %n-mal neu gestartet</numerusform>
+            <numerusform>SSH-Tunnel %n-mal neu gestartet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2448,6 +3016,64 @@ Erneuert %10, als tot verworfen %11</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>S&amp;prache:</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ProductionConfirmDialog</name>
+    <message>
+        <source>Write to production</source>
+        <translation>In Produktion schreiben</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This is a production database.&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;Dies ist eine Produktionsdatenbank.&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>Type the database&apos;s name, &lt;b&gt;%1&lt;/b&gt;, to confirm:</source>
+        <translation>Geben Sie zur Bestätigung den Namen der Datenbank ein, &lt;b&gt;%1&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n update(s)</source>
+        <translation>
+            <numerusform>%n Aktualisierung</numerusform>
+            <numerusform>%n Aktualisierungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insert(s)</source>
+        <translation>
+            <numerusform>%n Einfügung</numerusform>
+            <numerusform>%n Einfügungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delete(s)</source>
+        <translation>
+            <numerusform>%n Löschung</numerusform>
+            <numerusform>%n Löschungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n soft delete(s)</source>
+        <translation>
+            <numerusform>%n logische Löschung</numerusform>
+            <numerusform>%n logische Löschungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n restore(s)</source>
+        <translation>
+            <numerusform>%n Wiederherstellung</numerusform>
+            <numerusform>%n Wiederherstellungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
     </message>
 </context>
 <context>
@@ -2856,6 +3482,101 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>Every tab of this connection shares these connections; hover over a field for what it does.</source>
         <translation>Alle Tabs dieser Verbindung teilen sich diese Verbindungen; zeigen Sie auf ein Feld, um zu sehen, was es bewirkt.</translation>
     </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Kerberos (GSSAPI)</source>
+        <translation>Kerberos (GSSAPI)</translation>
+    </message>
+    <message>
+        <source>Kerberos logs in with your ticket (kinit): PgDesk never asks for a password.</source>
+        <translation>Kerberos meldet Sie mit Ihrem Ticket (kinit) an: PgDesk fragt nie nach einem Passwort.</translation>
+    </message>
+    <message>
+        <source>A shell command whose output is the password, run for every new connection: for short-lived tokens, e.g. aws rds generate-db-auth-token … It runs with /bin/sh as you; its output is never saved or logged, and it replaces any saved password.</source>
+        <translation>Ein Shell-Befehl, dessen Ausgabe das Passwort ist, ausgeführt bei jeder neuen Verbindung: für kurzlebige Tokens, z. B. aws rds generate-db-auth-token … Er läuft mit /bin/sh unter Ihrem Benutzer; seine Ausgabe wird nie gespeichert oder protokolliert, und sie ersetzt ein gespeichertes Passwort.</translation>
+    </message>
+    <message>
+        <source>The command is stopped and the connection fails after this long.</source>
+        <translation>Nach dieser Zeit wird der Befehl gestoppt und die Verbindung schlägt fehl.</translation>
+    </message>
+    <message>
+        <source>default (prefer)</source>
+        <translation>Standard (prefer)</translation>
+    </message>
+    <message>
+        <source>Whether the connection is encrypted with GSSAPI (gssencmode).</source>
+        <translation>Ob die Verbindung mit GSSAPI verschlüsselt wird (gssencmode).</translation>
+    </message>
+    <message>
+        <source>postgres</source>
+        <translation>postgres</translation>
+    </message>
+    <message>
+        <source>The server&apos;s Kerberos service name (krbsrvname).</source>
+        <translation>Kerberos-Dienstname des Servers (krbsrvname).</translation>
+    </message>
+    <message>
+        <source>Authe&amp;ntication:</source>
+        <translation>&amp;Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>Password co&amp;mmand:</source>
+        <translation>Passwort&amp;befehl:</translation>
+    </message>
+    <message>
+        <source>Command t&amp;imeout:</source>
+        <translation>Befehls-&amp;Timeout:</translation>
+    </message>
+    <message>
+        <source>&amp;GSS encryption:</source>
+        <translation>&amp;GSS-Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>Ker&amp;beros service:</source>
+        <translation>&amp;Kerberos-Dienst:</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>Enter the SSH host, or untick the SSH tunnel.</source>
+        <translation>Geben Sie den SSH-Host ein oder entfernen Sie das Häkchen beim SSH-Tunnel.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ProfileFolderView</name>
+    <message>
+        <source>New folder inside…</source>
+        <translation>Neuer Unterordner …</translation>
+    </message>
+    <message>
+        <source>New folder…</source>
+        <translation>Neuer Ordner …</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <source>Folder name:</source>
+        <translation>Ordnername:</translation>
+    </message>
+    <message>
+        <source>Rename folder…</source>
+        <translation>Ordner umbenennen …</translation>
+    </message>
+    <message>
+        <source>Rename folder</source>
+        <translation>Ordner umbenennen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ProfileListModel</name>
@@ -3162,6 +3883,126 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>%1 changed on disk and was read again.</source>
+        <translation>%1 wurde auf der Festplatte geändert und neu eingelesen.</translation>
+    </message>
+    <message>
+        <source>Unsaved text is not autosaved (%1): it would not survive a crash.</source>
+        <translation>Ungespeicherter Text wird nicht automatisch gesichert (%1): Er würde einen Absturz nicht überstehen.</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Open SQL file…</source>
+        <translation>SQL-Datei öffnen …</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>Zuletzt geöffnete Dateien</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter …</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>Suchen …</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>Ersetzen …</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>Go to line…</source>
+        <translation>Gehe zu Zeile …</translation>
+    </message>
+    <message>
+        <source>Go to line</source>
+        <translation>Gehe zu Zeile</translation>
+    </message>
+    <message>
+        <source>Line (1–%1):</source>
+        <translation>Zeile (1–%1):</translation>
+    </message>
+    <message>
+        <source>Comment / uncomment lines</source>
+        <translation>Zeilen aus-/einkommentieren</translation>
+    </message>
+    <message>
+        <source>Indent lines</source>
+        <translation>Zeilen einrücken</translation>
+    </message>
+    <message>
+        <source>Unindent lines</source>
+        <translation>Einrückung der Zeilen verringern</translation>
+    </message>
+    <message>
+        <source>Format SQL</source>
+        <translation>SQL formatieren</translation>
+    </message>
+    <message>
+        <source>Open SQL file</source>
+        <translation>SQL-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>Save SQL file</source>
+        <translation>SQL-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Unsaved SQL</source>
+        <translation>Ungespeichertes SQL</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>Die Änderungen an %1 speichern?</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>Datei auf der Festplatte geändert</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program. Read it again and lose your unsaved changes here?</source>
+        <translation>%1 wurde von einem anderen Programm geändert. Neu einlesen und Ihre ungespeicherten Änderungen hier verwerfen?</translation>
+    </message>
+    <message>
+        <source>Unsaved text recovered: autosaved at %1 by a PgDesk that did not close normally.</source>
+        <translation>Ungespeicherter Text wiederhergestellt: um %1 automatisch gesichert von einem PgDesk, das nicht normal beendet wurde.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>
@@ -3284,6 +4125,10 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
 %1</source>
         <translation>Die Wiederherstellung ist fehlgeschlagen.
 %1</translation>
+    </message>
+    <message>
+        <source>Restore of %1</source>
+        <translation>Wiederherstellung von %1</translation>
     </message>
 </context>
 <context>
@@ -3424,6 +4269,65 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::SelectionSummary</name>
+    <message>
+        <source>Whole view</source>
+        <translation>Ganze Ansicht</translation>
+    </message>
+    <message>
+        <source>Summarise the current column over every row of the view (its filter included), on the server</source>
+        <translation>Die aktuelle Spalte über alle Zeilen der Ansicht (einschließlich ihres Filters) auf dem Server zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Summary of the selected cells</source>
+        <translation>Zusammenfassung der ausgewählten Zellen</translation>
+    </message>
+    <message>
+        <source>%1 of the whole view: summarising…</source>
+        <translation>%1 der ganzen Ansicht: wird zusammengefasst …</translation>
+    </message>
+    <message>
+        <source>%1 of the whole view: %2</source>
+        <translation>%1 der ganzen Ansicht: %2</translation>
+    </message>
+    <message>
+        <source>Whole view summary cancelled</source>
+        <translation>Zusammenfassung der ganzen Ansicht abgebrochen</translation>
+    </message>
+    <message>
+        <source>Count: %1</source>
+        <translation>Anzahl: %1</translation>
+    </message>
+    <message>
+        <source>Distinct: %1</source>
+        <translation>Verschiedene: %1</translation>
+    </message>
+    <message>
+        <source>NULL: %1</source>
+        <translation>NULL: %1</translation>
+    </message>
+    <message>
+        <source>Sum: %1</source>
+        <translation>Summe: %1</translation>
+    </message>
+    <message>
+        <source>Average: %1</source>
+        <translation>Durchschnitt: %1</translation>
+    </message>
+    <message>
+        <source>Min: %1</source>
+        <translation>Min: %1</translation>
+    </message>
+    <message>
+        <source>Max: %1</source>
+        <translation>Max: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::SqlLogDock</name>
     <message>
         <source>SQL log</source>
@@ -3440,6 +4344,176 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Statements the window sends to the server appear here.</source>
         <translation>Hier erscheinen die Anweisungen, die das Fenster an den Server sendet.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SshFields</name>
+    <message>
+        <source>Connect through an &amp;SSH tunnel</source>
+        <translation>Über einen &amp;SSH-Tunnel verbinden</translation>
+    </message>
+    <message>
+        <source>bastion.example.com or a ~/.ssh/config alias</source>
+        <translation>bastion.example.com oder ein Alias aus ~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>The SSH server in front of the database, used as written: an alias of your ssh_config brings its own user, port, key and jump hosts. The database&apos;s host and port on the Connection page are then as that server sees them.</source>
+        <translation>Der SSH-Server vor der Datenbank, so verwendet wie eingegeben: Ein Alias aus Ihrer ssh_config bringt eigenen Benutzer, Port, Schlüssel und Jump-Hosts mit. Host und Port der Datenbank auf der Seite „Verbindung“ gelten dann so, wie dieser Server sie sieht.</translation>
+    </message>
+    <message>
+        <source>default (ssh_config, then 22)</source>
+        <translation>Standard (ssh_config, sonst 22)</translation>
+    </message>
+    <message>
+        <source>from ssh_config, else your user name</source>
+        <translation>aus ssh_config, sonst Ihr Benutzername</translation>
+    </message>
+    <message>
+        <source>ssh&apos;s defaults and the agent</source>
+        <translation>Standards von ssh und der Agent</translation>
+    </message>
+    <message>
+        <source>A private key file (ssh -i). A passphrase is asked for when ssh needs it.</source>
+        <translation>Eine private Schlüsseldatei (ssh -i). Eine Passphrase wird erfragt, wenn ssh sie braucht.</translation>
+    </message>
+    <message>
+        <source>none; several in order: gate.example.com, admin@inner:2222</source>
+        <translation>keine; mehrere der Reihe nach: gate.example.com, admin@inner:2222</translation>
+    </message>
+    <message>
+        <source>Hosts to hop through first, in order (ProxyJump, ssh -J), separated by commas; each [user@]host[:port] or an alias.</source>
+        <translation>Hosts, über die zuerst der Reihe nach verbunden wird (ProxyJump, ssh -J), durch Kommas getrennt; jeweils [user@]host[:port] oder ein Alias.</translation>
+    </message>
+    <message>
+        <source>Use the SSH &amp;agent</source>
+        <translation>SSH-&amp;Agent verwenden</translation>
+    </message>
+    <message>
+        <source>Unticked, ssh ignores the agent (IdentityAgent none) and uses only the key file.</source>
+        <translation>Nicht angehakt, ignoriert ssh den Agent (IdentityAgent none) und verwendet nur die Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>Ask me: accept once, always, or refuse</source>
+        <translation>Nachfragen: einmal annehmen, immer annehmen oder ablehnen</translation>
+    </message>
+    <message>
+        <source>Only hosts already in known_hosts</source>
+        <translation>Nur Hosts, die schon in known_hosts stehen</translation>
+    </message>
+    <message>
+        <source>An unknown host key is never accepted silently, and a changed one is always refused.</source>
+        <translation>Ein unbekannter Host-Schlüssel wird nie stillschweigend angenommen, ein geänderter immer abgelehnt.</translation>
+    </message>
+    <message>
+        <source>~/.ssh/config</source>
+        <translation>~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>An ssh_config file to use instead of yours (ssh -F).</source>
+        <translation>Eine ssh_config-Datei, die statt Ihrer verwendet wird (ssh -F).</translation>
+    </message>
+    <message>
+        <source>SSH &amp;host:</source>
+        <translation>SSH-&amp;Host:</translation>
+    </message>
+    <message>
+        <source>SSH p&amp;ort:</source>
+        <translation>SSH-P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>SSH &amp;user:</source>
+        <translation>SSH-&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Schlüsseldatei:</translation>
+    </message>
+    <message>
+        <source>SSH private key</source>
+        <translation>Privater SSH-Schlüssel</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Jump hosts:</source>
+        <translation>&amp;Jump-Hosts:</translation>
+    </message>
+    <message>
+        <source>Unknown host &amp;keys:</source>
+        <translation>Unbekannte Host-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>ssh_&amp;config:</source>
+        <translation>ssh_&amp;config:</translation>
+    </message>
+    <message>
+        <source>ssh_config file</source>
+        <translation>ssh_config-Datei</translation>
+    </message>
+    <message>
+        <source>PgDesk runs your system&apos;s ssh, so what works in a terminal works here. Passwords and passphrases are asked for when ssh needs them and kept only in the system keychain, never in the profile file.</source>
+        <translation>PgDesk startet das ssh Ihres Systems: Was im Terminal funktioniert, funktioniert auch hier. Passwörter und Passphrasen werden erfragt, wenn ssh sie braucht, und nur im System-Schlüsselbund aufbewahrt, nie in der Profildatei.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Datei auswählen</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SshPromptDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unknown SSH host key</source>
+        <translation>Unbekannter SSH-Host-Schlüssel</translation>
+    </message>
+    <message>
+        <source>SSH login</source>
+        <translation>SSH-Anmeldung</translation>
+    </message>
+    <message>
+        <source>The SSH server of %1 is not in your known hosts yet. Compare its fingerprint with the one your administrator gave you before you accept it.</source>
+        <translation>Der SSH-Server von %1 steht noch nicht in Ihren bekannten Hosts. Vergleichen Sie seinen Fingerabdruck mit dem, den Ihnen Ihr Administrator gegeben hat, bevor Sie ihn annehmen.</translation>
+    </message>
+    <message>
+        <source>ssh asks, to open the tunnel of %1:</source>
+        <translation>ssh fragt, um den Tunnel von %1 zu öffnen:</translation>
+    </message>
+    <message>
+        <source>Accept &amp;once</source>
+        <translation>&amp;Einmal annehmen</translation>
+    </message>
+    <message>
+        <source>Trust this key for this tunnel only; you are asked again next time.</source>
+        <translation>Diesem Schlüssel nur für diesen Tunnel vertrauen; beim nächsten Mal wird erneut gefragt.</translation>
+    </message>
+    <message>
+        <source>Accept and &amp;remember</source>
+        <translation>Annehmen und &amp;merken</translation>
+    </message>
+    <message>
+        <source>Add the key to ~/.ssh/known_hosts once the tunnel is up.</source>
+        <translation>Den Schlüssel in ~/.ssh/known_hosts eintragen, sobald der Tunnel steht.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>Im System-Schlüsselbund &amp;merken</translation>
+    </message>
+    <message>
+        <source>Kept once the tunnel is up, so a wrong one is never saved.</source>
+        <translation>Erst gespeichert, wenn der Tunnel steht, sodass eine falsche Eingabe nie gespeichert wird.</translation>
     </message>
 </context>
 <context>
@@ -4184,6 +5258,14 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
         <source>Columns, constraints, indexes, triggers, policies, partitions and options</source>
         <translation>Spalten, Constraints, Indizes, Trigger, Richtlinien, Partitionen und Optionen</translation>
     </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Show, hide, freeze and fit the columns</source>
+        <translation>Spalten anzeigen, ausblenden, fixieren und anpassen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TableEditor</name>
@@ -4489,6 +5571,29 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
         <source>Changes kept staged come back when you open the table again.</source>
         <translation>Vorgemerkt gelassene Änderungen sind wieder da, wenn Sie die Tabelle erneut öffnen.</translation>
     </message>
+    <message>
+        <source>Form view</source>
+        <translation>Formularansicht</translation>
+    </message>
+    <message>
+        <source>Form view…</source>
+        <translation>Formularansicht …</translation>
+    </message>
+    <message>
+        <source>Column %1 of the key cannot be edited here</source>
+        <translation>Spalte %1 des Schlüssels kann hier nicht bearbeitet werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>No parent row for %n staged foreign-key value(s): %1</source>
+        <translation>
+            <numerusform>Keine übergeordnete Zeile für %n vorgemerkten Fremdschlüsselwert: %1</numerusform>
+            <numerusform>Keine übergeordnete Zeile für %n vorgemerkte Fremdschlüsselwerte: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not check the foreign-key values: %1</source>
+        <translation>Die Fremdschlüsselwerte konnten nicht geprüft werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TemporalEdit</name>
@@ -4595,6 +5700,25 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
     <message>
         <source>The rows changed while their values were loading; try again</source>
         <translation>Die Zeilen haben sich geändert, während ihre Werte geladen wurden; versuchen Sie es erneut</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::WriteUnlockButton</name>
+    <message>
+        <source>Writing unlocked</source>
+        <translation>Schreiben entsperrt</translation>
+    </message>
+    <message>
+        <source>Unlock writing</source>
+        <translation>Schreiben entsperren</translation>
+    </message>
+    <message>
+        <source>This tab may write to the production database. Click to lock it again.</source>
+        <translation>Dieser Tab darf in die Produktionsdatenbank schreiben. Klicken Sie, um ihn wieder zu sperren.</translation>
+    </message>
+    <message>
+        <source>Production: the server refuses this tab&apos;s writes until you unlock writing (for this tab only, until it closes).</source>
+        <translation>Produktion: Der Server lehnt Schreibzugriffe dieses Tabs ab, bis Sie das Schreiben entsperren (nur für diesen Tab, bis er geschlossen wird).</translation>
     </message>
 </context>
 </TS>

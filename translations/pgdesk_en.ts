@@ -72,6 +72,13 @@
             <numerusform>Delete %1 rows permanently</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n row(s) of %2.%3</source>
+        <translation>
+            <numerusform>%1: %n row of %2.%3</numerusform>
+            <numerusform>%1: %n rows of %2.%3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ConnectionDialog</name>
@@ -80,6 +87,20 @@
         <translation>
             <numerusform>Imported %n connection from %1.</numerusform>
             <numerusform>Imported %n connections from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n profile(s) to %1, without passwords.</source>
+        <translation>
+            <numerusform>Exported %n profile to %1, without passwords.</numerusform>
+            <numerusform>Exported %n profiles to %1, without passwords.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n profile(s) from %1.</source>
+        <translation>
+            <numerusform>Imported %n profile from %1.</numerusform>
+            <numerusform>Imported %n profiles from %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -153,6 +174,57 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::FindBar</name>
+    <message numerus="yes">
+        <source>%n replacement(s)</source>
+        <translation>
+            <numerusform>%n replacement</numerusform>
+            <numerusform>%n replacements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ForeignKeyPickerDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) shown, more as you scroll</source>
+        <translation>
+            <numerusform>%n row shown, more as you scroll</numerusform>
+            <numerusform>%n rows shown, more as you scroll</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::GridPaste</name>
+    <message numerus="yes">
+        <source>Duplicate %n row(s)</source>
+        <translation>
+            <numerusform>Duplicate %n row</numerusform>
+            <numerusform>Duplicate %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was pasted: the text has %n column(s), more than the grid shows from the current one.</source>
+        <translation>
+            <numerusform>Nothing was pasted: the text has %n column, more than the grid shows from the current one.</numerusform>
+            <numerusform>Nothing was pasted: the text has %n columns, more than the grid shows from the current one.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was pasted: the text has %n row(s), more than the grid has from the current one (Paste as new rows adds rows).</source>
+        <translation>
+            <numerusform>Nothing was pasted: the text has %n row, more than the grid has from the current one (Paste as new rows adds rows).</numerusform>
+            <numerusform>Nothing was pasted: the text has %n rows, more than the grid has from the current one (Paste as new rows adds rows).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ImportDialog</name>
     <message numerus="yes">
         <source>%n file column(s) into %1.</source>
@@ -198,6 +270,30 @@
             <numerusform>%n relations</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n relation(s)</source>
+        <translation>
+            <numerusform>%1: %n relation</numerusform>
+            <numerusform>%1: %n relations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PoolStatusWidget</name>
+    <message numerus="yes">
+        <source> · %n more database(s)</source>
+        <translation>
+            <numerusform> · %n more database</numerusform>
+            <numerusform> · %n more databases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>SSH tunnel restarted %n time(s)</source>
+        <translation>
+            <numerusform>SSH tunnel restarted %n time</numerusform>
+            <numerusform>SSH tunnel restarted %n times</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::PreferencesDialog</name>
@@ -206,6 +302,44 @@
         <translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ProductionConfirmDialog</name>
+    <message numerus="yes">
+        <source>%n update(s)</source>
+        <translation>
+            <numerusform>%n update</numerusform>
+            <numerusform>%n updates</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insert(s)</source>
+        <translation>
+            <numerusform>%n insert</numerusform>
+            <numerusform>%n inserts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delete(s)</source>
+        <translation>
+            <numerusform>%n delete</numerusform>
+            <numerusform>%n deletes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n soft delete(s)</source>
+        <translation>
+            <numerusform>%n soft delete</numerusform>
+            <numerusform>%n soft deletes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n restore(s)</source>
+        <translation>
+            <numerusform>%n restore</numerusform>
+            <numerusform>%n restores</numerusform>
         </translation>
     </message>
 </context>
@@ -308,6 +442,13 @@
         <translation>
             <numerusform>Soft-delete %n row</numerusform>
             <numerusform>Soft-delete %n rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No parent row for %n staged foreign-key value(s): %1</source>
+        <translation>
+            <numerusform>No parent row for %n staged foreign-key value: %1</numerusform>
+            <numerusform>No parent row for %n staged foreign-key values: %1</numerusform>
         </translation>
     </message>
 </context>

@@ -635,6 +635,12 @@
             <numerusform>حذف دائمی %1 ردیف</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n row(s) of %2.%3</source>
+        <translation>
+            <numerusform>%1: %n ردیف از %2.%3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::CatalogTreeModel</name>
@@ -689,6 +695,64 @@
     <message>
         <source>Size</source>
         <translation>اندازه</translation>
+    </message>
+    <message>
+        <source>this session&apos;s database</source>
+        <translation>پایگاه دادهٔ همین نشست</translation>
+    </message>
+    <message>
+        <source>template</source>
+        <translation>الگو</translation>
+    </message>
+    <message>
+        <source>Database %1</source>
+        <translation>پایگاه دادهٔ %1</translation>
+    </message>
+    <message>
+        <source>Owner %1, encoding %2</source>
+        <translation>مالک %1، کدگذاری %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 بایت</translation>
+    </message>
+    <message>
+        <source>Expand to open it (a connection pool of its own)</source>
+        <translation>برای باز کردن، آن را بگشایید (با استخر اتصال جداگانهٔ خودش)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::CellEditDelegate</name>
+    <message>
+        <source>Pick from %1</source>
+        <translation>انتخاب از %1</translation>
+    </message>
+    <message>
+        <source>Pick from %1 (F4)</source>
+        <translation>انتخاب از %1 (F4)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ColumnLayout</name>
+    <message>
+        <source>Columns</source>
+        <translation>ستون‌ها</translation>
+    </message>
+    <message>
+        <source>Freeze up to this column</source>
+        <translation>ثابت کردن تا این ستون</translation>
+    </message>
+    <message>
+        <source>Unfreeze</source>
+        <translation>برداشتن ثابت‌سازی</translation>
+    </message>
+    <message>
+        <source>Auto-fit widths</source>
+        <translation>تنظیم خودکار پهناها</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>بازنشانی چیدمان</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1033,88 @@ Its saved password is removed from the keychain too.</source>
         <source>“%1” is not saved yet.</source>
         <translation>«%1» هنوز ذخیره نشده است.</translation>
     </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;برون‌بری…</translation>
+    </message>
+    <message>
+        <source>Save the profiles to a JSON file, without passwords</source>
+        <translation>ذخیرهٔ نمایه‌ها در یک پروندهٔ JSON، بدون گذرواژه‌ها</translation>
+    </message>
+    <message>
+        <source>Im&amp;port…</source>
+        <translation>&amp;درون‌ریزی…</translation>
+    </message>
+    <message>
+        <source>Add the profiles of a JSON file exported by PgDesk</source>
+        <translation>افزودن نمایه‌های یک پروندهٔ JSON که PgDesk برون‌بری کرده است</translation>
+    </message>
+    <message>
+        <source>Export profiles</source>
+        <translation>برون‌بری نمایه‌ها</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>پرونده‌های JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Import profiles</source>
+        <translation>درون‌ریزی نمایه‌ها</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>ذخیرهٔ %1 ممکن نشد: %2</translation>
+    </message>
+    <message>
+        <source>the profile</source>
+        <translation>نمایه</translation>
+    </message>
+    <message>
+        <source>Moved %1 to the top level.</source>
+        <translation>%1 به بالاترین سطح منتقل شد.</translation>
+    </message>
+    <message>
+        <source>Moved %1 to %2.</source>
+        <translation>%1 به %2 منتقل شد.</translation>
+    </message>
+    <message>
+        <source>the renamed folder</source>
+        <translation>پوشهٔ تغییرنام‌یافته</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>نوشتن %1 ممکن نشد: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n profile(s) to %1, without passwords.</source>
+        <translation>
+            <numerusform>%n نمایه بدون گذرواژه به %1 برون‌بری شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>These profiles exist already: %1.
+Replace them with the file&apos;s?</source>
+        <translation>این نمایه‌ها از پیش وجود دارند: %1.
+با نمایه‌های پرونده جایگزین شوند؟</translation>
+    </message>
+    <message>
+        <source>Nothing imported.</source>
+        <translation>چیزی درون‌ریزی نشد.</translation>
+    </message>
+    <message>
+        <source>the imported profiles</source>
+        <translation>نمایه‌های درون‌ریزی‌شده</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n profile(s) from %1.</source>
+        <translation>
+            <numerusform>%n نمایه از %1 درون‌ریزی شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SSH tunnel could not be opened; PgDesk did not reach the database.</source>
+        <translation>تونل SSH باز نشد؛ PgDesk به پایگاه داده نرسید.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::CreateScriptView</name>
@@ -1115,6 +1261,79 @@ Its saved password is removed from the keychain too.</source>
         <source>, </source>
         <comment>between the counts of an apply</comment>
         <translation>، </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::Environment</name>
+    <message>
+        <source>Development</source>
+        <translation>توسعه</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>آزمایشی</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>پیش‌عملیاتی</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>عملیاتی</translation>
+    </message>
+    <message>
+        <source>%1 — writing unlocked</source>
+        <translation>%1 — قفل نوشتن باز است</translation>
+    </message>
+    <message>
+        <source>%1 — read-only</source>
+        <translation>%1 — فقط‌خواندنی</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::EnvironmentFields</name>
+    <message>
+        <source>None</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>Environment&apos;s colour</source>
+        <translation>رنگ محیط</translation>
+    </message>
+    <message>
+        <source>Top level; nest with /, as in Clients/Acme</source>
+        <translation>بالاترین سطح؛ با / تودرتو کنید، مانند Clients/Acme</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;محیط:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;رنگ:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;پوشه:</translation>
+    </message>
+    <message>
+        <source>Production sessions are read-only on the server: each tab unlocks writing on its own, and Apply and batch operations ask for the database&apos;s name.</source>
+        <translation>نشست‌های عملیاتی روی کارساز فقط‌خواندنی‌اند: هر زبانه قفل نوشتن را جداگانه باز می‌کند، و «اعمال» و عملیات گروهی نام پایگاه داده را می‌پرسند.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>انتخاب…</translation>
+    </message>
+    <message>
+        <source>Colour of this connection</source>
+        <translation>رنگ این اتصال</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::EnvironmentIndicator</name>
+    <message>
+        <source>A production session: the server refuses writes unless a tab unlocks writing</source>
+        <translation>یک نشست عملیاتی: کارساز نوشتن را رد می‌کند مگر آنکه زبانه‌ای قفل نوشتن را باز کند</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1596,241 @@ Its saved password is removed from the keychain too.</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::FindBar</name>
+    <message>
+        <source>Find</source>
+        <translation>جستجو</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>جایگزینی با</translation>
+    </message>
+    <message>
+        <source>Replace with (\1 for a group of the regular expression)</source>
+        <translation>جایگزینی با (\1 برای یک گروه از عبارت باقاعده)</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>تطبیق بزرگی و کوچکی حروف</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>فقط واژهٔ کامل</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>عبارت باقاعده</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>قبلی</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>بعدی</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>جایگزینی</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>جایگزینی همه</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>بستن (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>بستن نوار جستجو</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1</source>
+        <translation>عبارت باقاعدهٔ نامعتبر: %1</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>یافت نشد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replacement(s)</source>
+        <translation>
+            <numerusform>%n جایگزینی</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ForeignKeyPickerDialog</name>
+    <message>
+        <source>Choose %1 from %2.%3</source>
+        <translation>انتخاب %1 از %2.%3</translation>
+    </message>
+    <message>
+        <source>Search key and label</source>
+        <translation>جستجو در کلید و برچسب</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>جستجو</translation>
+    </message>
+    <message>
+        <source>Rows of %1</source>
+        <translation>ردیف‌های %1</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>در حال بارگذاری…</translation>
+    </message>
+    <message>
+        <source>No row matches</source>
+        <translation>هیچ ردیفی مطابقت ندارد</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) shown, more as you scroll</source>
+        <translation>
+            <numerusform>%n ردیف نمایش داده شده، با پیمایش ردیف‌های بیشتری می‌آید</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n ردیف</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ForeignKeyPickerModel</name>
+    <message>
+        <source>Label</source>
+        <translation>برچسب</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::FormView</name>
+    <message>
+        <source>Previous row</source>
+        <translation>ردیف قبل</translation>
+    </message>
+    <message>
+        <source>Next row</source>
+        <translation>ردیف بعد</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>ردیف</translation>
+    </message>
+    <message>
+        <source>Apply…</source>
+        <translation>اعمال…</translation>
+    </message>
+    <message>
+        <source>No rows</source>
+        <translation>ردیفی نیست</translation>
+    </message>
+    <message>
+        <source>Row %1 of %2</source>
+        <translation>ردیف %1 از %2</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Set %1 to NULL</source>
+        <translation>NULL کردن %1</translation>
+    </message>
+    <message>
+        <source>The column&apos;s default: %1</source>
+        <translation>پیش‌فرض ستون: %1</translation>
+    </message>
+    <message>
+        <source>The column has no default: it becomes NULL</source>
+        <translation>ستون مقدار پیش‌فرض ندارد: NULL می‌شود</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::GridPaste</name>
+    <message>
+        <source>Nothing was pasted: row %1 of the pasted text, column %2: %3</source>
+        <translation>چیزی چسبانده نشد: ردیف %1 از متن چسبانده‌شده، ستون %2: %3</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>چسباندن</translation>
+    </message>
+    <message>
+        <source>Paste as new rows</source>
+        <translation>چسباندن به صورت ردیف‌های جدید</translation>
+    </message>
+    <message>
+        <source>Duplicate rows</source>
+        <translation>رونوشت‌گیری از ردیف‌ها</translation>
+    </message>
+    <message>
+        <source>Pasted empty fields are NULL</source>
+        <translation>فیلدهای خالیِ چسبانده‌شده NULL هستند</translation>
+    </message>
+    <message>
+        <source>Off: an empty field is the empty string &apos;&apos;. On: it is NULL.</source>
+        <translation>خاموش: فیلد خالی رشتهٔ خالی &apos;&apos; است. روشن: NULL است.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n row(s)</source>
+        <translation>
+            <numerusform>رونوشت‌گیری از %n ردیف</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This table cannot be edited here.</source>
+        <translation>این جدول را اینجا نمی‌توان ویرایش کرد.</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: wait for the apply or the paste in progress.</source>
+        <translation>چیزی چسبانده نشد: منتظر بمانید تا اعمال یا چسباندنِ در جریان تمام شود.</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: no cell is selected.</source>
+        <translation>چیزی چسبانده نشد: هیچ خانه‌ای انتخاب نشده است.</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: the clipboard holds no text.</source>
+        <translation>چیزی چسبانده نشد: حافظهٔ موقت متنی ندارد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was pasted: the text has %n column(s), more than the grid shows from the current one.</source>
+        <translation>
+            <numerusform>چیزی چسبانده نشد: متن %n ستون دارد، بیش از ستون‌هایی که جدول از ستون جاری به بعد نشان می‌دهد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was pasted: the text has %n row(s), more than the grid has from the current one (Paste as new rows adds rows).</source>
+        <translation>
+            <numerusform>چیزی چسبانده نشد: متن %n ردیف دارد، بیش از ردیف‌هایی که جدول از ردیف جاری به بعد دارد («چسباندن به صورت ردیف‌های جدید» ردیف می‌افزاید).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: row %1 of the pasted text falls on column %2 of a row that cannot be changed here (a generated or read-only column, a row not loaded yet or pending deletion).</source>
+        <translation>چیزی چسبانده نشد: ردیف %1 از متن چسبانده‌شده روی ستون %2 از ردیفی می‌افتد که اینجا تغییرپذیر نیست (ستونی تولیدشده یا فقط‌خواندنی، ردیفی که هنوز بارگذاری نشده یا در انتظار حذف است).</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: the table&apos;s changes are being applied.</source>
+        <translation>چیزی چسبانده نشد: تغییرات جدول در حال اعمال است.</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: %1</source>
+        <translation>چیزی چسبانده نشد: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was pasted: column %1 cannot be given in a new row (generated, identity ALWAYS or no INSERT privilege).</source>
+        <translation>چیزی چسبانده نشد: ستون %1 را نمی‌توان در ردیف جدید مقداردهی کرد (تولیدشده، identity ALWAYS یا بدون مجوز INSERT).</translation>
+    </message>
+    <message>
+        <source>No row to duplicate is selected.</source>
+        <translation>هیچ ردیفی برای رونوشت‌گیری انتخاب نشده است.</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ImportDialog</name>
     <message>
         <source>First line holds column names</source>
@@ -1586,6 +2040,10 @@ Its saved password is removed from the keychain too.</source>
             <numerusform>%1 ردیف به %2 درون‌ریزی شد (%3 بایت، %4 میلی‌ثانیه).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Import of %1 into %2.%3</source>
+        <translation>درون‌ریزی %1 به %2.%3</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::LargestRelationsModel</name>
@@ -1752,10 +2210,6 @@ Its saved password is removed from the keychain too.</source>
     <message>
         <source>Query %1</source>
         <translation>پرس‌وجوی %1</translation>
-    </message>
-    <message>
-        <source>Query tool on %1</source>
-        <translation>ابزار پرس‌وجو روی %1</translation>
     </message>
     <message>
         <source>%1 — PgDesk</source>
@@ -1952,6 +2406,46 @@ Its saved password is removed from the keychain too.</source>
     <message>
         <source>Roles, their attributes and memberships (read-only)</source>
         <translation>نقش‌ها، ویژگی‌ها و عضویت‌هایشان (فقط‌خواندنی)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2.%3</source>
+        <translation>%1: %2.%3</translation>
+    </message>
+    <message>
+        <source>Query %1 (%2)</source>
+        <translation>پرس‌وجوی %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Query tool on %1, database %2</source>
+        <translation>ابزار پرس‌وجو روی %1، پایگاه دادهٔ %2</translation>
+    </message>
+    <message>
+        <source>Unsaved query text of an earlier run cannot be read: %1</source>
+        <translation>متن ذخیره‌نشدهٔ پرس‌وجو از اجرای پیشین خوانده نمی‌شود: %1</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved query text (%1)</source>
+        <translation>متن ذخیره‌نشدهٔ پرس‌وجو بازیابی شد (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Open SQL file…</source>
+        <translation>&amp;باز کردن پروندهٔ SQL…</translation>
+    </message>
+    <message>
+        <source>Open SQL file</source>
+        <translation>باز کردن پروندهٔ SQL</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>پرونده‌های SQL (*.sql);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent SQL file</source>
+        <translation>باز کردن پروندهٔ SQL &amp;اخیر</translation>
     </message>
 </context>
 <context>
@@ -2185,6 +2679,32 @@ Its saved password is removed from the keychain too.</source>
         <source>Largest relations</source>
         <translation>بزرگ‌ترین رابطه‌ها</translation>
     </message>
+    <message>
+        <source>New query tool</source>
+        <translation>ابزار پرس‌وجوی جدید</translation>
+    </message>
+    <message>
+        <source>Back up database…</source>
+        <translation>پشتیبان‌گیری از پایگاه داده…</translation>
+    </message>
+    <message>
+        <source>Show template databases</source>
+        <translation>نمایش پایگاه‌های دادهٔ الگو</translation>
+    </message>
+    <message>
+        <source>Could not open the database %1: %2</source>
+        <translation>باز کردن پایگاه دادهٔ %1 ممکن نشد: %2</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>در حال باز کردن %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n relation(s)</source>
+        <translation>
+            <numerusform>%1: %n رابطه</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::OperationIndicator</name>
@@ -2302,6 +2822,42 @@ Recycled %10, discarded as dead %11</source>
 باز %4، بیکار %5، امانت‌داده‌شده %6
 امانت‌ها %7، انتظارها %8، پایان مهلت‌ها %9
 نوسازی‌شده %10، کنارگذاشته به علت قطعی %11</translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n more database(s)</source>
+        <translation>
+            <numerusform> · %n پایگاه دادهٔ دیگر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2/%3 in use, %4 idle, %5 timeouts</source>
+        <translation>%1: %2/%3 در حال استفاده، %4 بیکار، %5 پایان مهلت</translation>
+    </message>
+    <message>
+        <source> · SSH up</source>
+        <translation> · SSH برقرار</translation>
+    </message>
+    <message>
+        <source> · SSH starting</source>
+        <translation> · SSH در حال راه‌اندازی</translation>
+    </message>
+    <message>
+        <source> · SSH down</source>
+        <translation> · SSH قطع</translation>
+    </message>
+    <message>
+        <source> · SSH not started</source>
+        <translation> · SSH راه‌اندازی نشده</translation>
+    </message>
+    <message>
+        <source>SSH tunnel: %1</source>
+        <translation>تونل SSH: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>SSH tunnel restarted %n time(s)</source>
+        <translation>
+            <numerusform>تونل SSH %n بار از نو راه‌اندازی شد</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2423,6 +2979,59 @@ Recycled %10, discarded as dead %11</source>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;زبان:</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ProductionConfirmDialog</name>
+    <message>
+        <source>Write to production</source>
+        <translation>نوشتن در محیط عملیاتی</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This is a production database.&lt;/b&gt;&lt;br&gt;%1</source>
+        <translation>&lt;b&gt;این یک پایگاه دادهٔ عملیاتی است.&lt;/b&gt;&lt;br&gt;%1</translation>
+    </message>
+    <message>
+        <source>Type the database&apos;s name, &lt;b&gt;%1&lt;/b&gt;, to confirm:</source>
+        <translation>برای تأیید، نام پایگاه داده، &lt;b&gt;%1&lt;/b&gt;، را بنویسید:</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>نوشتن</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n update(s)</source>
+        <translation>
+            <numerusform>%n به‌روزرسانی</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insert(s)</source>
+        <translation>
+            <numerusform>%n درج</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delete(s)</source>
+        <translation>
+            <numerusform>%n حذف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n soft delete(s)</source>
+        <translation>
+            <numerusform>%n حذف نرم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n restore(s)</source>
+        <translation>
+            <numerusform>%n بازیابی</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 در %2</translation>
     </message>
 </context>
 <context>
@@ -2831,6 +3440,101 @@ Recycled %10, discarded as dead %11</source>
         <source>Every tab of this connection shares these connections; hover over a field for what it does.</source>
         <translation>همهٔ زبانه‌های این اتصال به‌طور مشترک از این اتصال‌ها استفاده می‌کنند؛ برای دیدن کار هر فیلد، نشانگر را روی آن نگه دارید.</translation>
     </message>
+    <message>
+        <source>Environment</source>
+        <translation>محیط</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>گذرواژه</translation>
+    </message>
+    <message>
+        <source>Kerberos (GSSAPI)</source>
+        <translation>Kerberos (GSSAPI)</translation>
+    </message>
+    <message>
+        <source>Kerberos logs in with your ticket (kinit): PgDesk never asks for a password.</source>
+        <translation>Kerberos با بلیت شما (kinit) وارد می‌شود: PgDesk هرگز گذرواژه نمی‌پرسد.</translation>
+    </message>
+    <message>
+        <source>A shell command whose output is the password, run for every new connection: for short-lived tokens, e.g. aws rds generate-db-auth-token … It runs with /bin/sh as you; its output is never saved or logged, and it replaces any saved password.</source>
+        <translation>فرمان پوسته‌ای که خروجی‌اش گذرواژه است و برای هر اتصال تازه اجرا می‌شود: برای توکن‌های کوتاه‌عمر، مانند aws rds generate-db-auth-token … با /bin/sh و با کاربر شما اجرا می‌شود؛ خروجی‌اش هرگز ذخیره یا ثبت نمی‌شود و جای هر گذرواژهٔ ذخیره‌شده را می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>The command is stopped and the connection fails after this long.</source>
+        <translation>پس از این مدت، فرمان متوقف می‌شود و اتصال ناموفق می‌ماند.</translation>
+    </message>
+    <message>
+        <source>default (prefer)</source>
+        <translation>پیش‌فرض (prefer)</translation>
+    </message>
+    <message>
+        <source>Whether the connection is encrypted with GSSAPI (gssencmode).</source>
+        <translation>اینکه اتصال با GSSAPI رمزنگاری شود یا نه (gssencmode).</translation>
+    </message>
+    <message>
+        <source>postgres</source>
+        <translation>postgres</translation>
+    </message>
+    <message>
+        <source>The server&apos;s Kerberos service name (krbsrvname).</source>
+        <translation>نام سرویس Kerberos کارساز (krbsrvname).</translation>
+    </message>
+    <message>
+        <source>Authe&amp;ntication:</source>
+        <translation>&amp;احراز هویت:</translation>
+    </message>
+    <message>
+        <source>Password co&amp;mmand:</source>
+        <translation>&amp;فرمان گذرواژه:</translation>
+    </message>
+    <message>
+        <source>Command t&amp;imeout:</source>
+        <translation>مهلت &amp;فرمان:</translation>
+    </message>
+    <message>
+        <source>&amp;GSS encryption:</source>
+        <translation>&amp;رمزنگاری GSS:</translation>
+    </message>
+    <message>
+        <source>Ker&amp;beros service:</source>
+        <translation>سرویس &amp;Kerberos:</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>Enter the SSH host, or untick the SSH tunnel.</source>
+        <translation>میزبان SSH را وارد کنید، یا تیک تونل SSH را بردارید.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ProfileFolderView</name>
+    <message>
+        <source>New folder inside…</source>
+        <translation>پوشهٔ جدید در داخل…</translation>
+    </message>
+    <message>
+        <source>New folder…</source>
+        <translation>پوشهٔ جدید…</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>پوشهٔ جدید</translation>
+    </message>
+    <message>
+        <source>Folder name:</source>
+        <translation>نام پوشه:</translation>
+    </message>
+    <message>
+        <source>Rename folder…</source>
+        <translation>تغییر نام پوشه…</translation>
+    </message>
+    <message>
+        <source>Rename folder</source>
+        <translation>تغییر نام پوشه</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ProfileListModel</name>
@@ -3134,6 +3838,126 @@ Recycled %10, discarded as dead %11</source>
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
+    <message>
+        <source>%1 changed on disk and was read again.</source>
+        <translation>%1 روی دیسک تغییر کرد و دوباره خوانده شد.</translation>
+    </message>
+    <message>
+        <source>Unsaved text is not autosaved (%1): it would not survive a crash.</source>
+        <translation>متن ذخیره‌نشده خودکار ذخیره نمی‌شود (%1): پس از فروپاشی برنامه باقی نمی‌ماند.</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>پرونده‌های SQL (*.sql);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>Open SQL file…</source>
+        <translation>باز کردن پروندهٔ SQL…</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>پرونده‌های اخیر</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>ذخیره با نام…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>جستجو…</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>جایگزینی…</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>یافتن بعدی</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>یافتن قبلی</translation>
+    </message>
+    <message>
+        <source>Go to line…</source>
+        <translation>رفتن به خط…</translation>
+    </message>
+    <message>
+        <source>Go to line</source>
+        <translation>رفتن به خط</translation>
+    </message>
+    <message>
+        <source>Line (1–%1):</source>
+        <translation>خط (1–%1):</translation>
+    </message>
+    <message>
+        <source>Comment / uncomment lines</source>
+        <translation>توضیح‌گذاری / برداشتن توضیح خط‌ها</translation>
+    </message>
+    <message>
+        <source>Indent lines</source>
+        <translation>افزایش تورفتگی خط‌ها</translation>
+    </message>
+    <message>
+        <source>Unindent lines</source>
+        <translation>کاهش تورفتگی خط‌ها</translation>
+    </message>
+    <message>
+        <source>Format SQL</source>
+        <translation>قالب‌بندی SQL</translation>
+    </message>
+    <message>
+        <source>Open SQL file</source>
+        <translation>باز کردن پروندهٔ SQL</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>خواندن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>پروندهٔ اخیری نیست</translation>
+    </message>
+    <message>
+        <source>Save SQL file</source>
+        <translation>ذخیرهٔ پروندهٔ SQL</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>نوشتن %1 ممکن نیست: %2</translation>
+    </message>
+    <message>
+        <source>Unsaved SQL</source>
+        <translation>SQL ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>تغییرات %1 ذخیره شود؟</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>پرونده روی دیسک تغییر کرد</translation>
+    </message>
+    <message>
+        <source>%1 was changed by another program. Read it again and lose your unsaved changes here?</source>
+        <translation>%1 را برنامهٔ دیگری تغییر داده است. دوباره خوانده شود و تغییرات ذخیره‌نشدهٔ شما در اینجا از دست برود؟</translation>
+    </message>
+    <message>
+        <source>Unsaved text recovered: autosaved at %1 by a PgDesk that did not close normally.</source>
+        <translation>متن ذخیره‌نشده بازیابی شد: در %1 به‌طور خودکار ذخیره شده بود، به دست PgDesk ای که به‌طور عادی بسته نشد.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>
@@ -3256,6 +4080,10 @@ Its objects are created in &quot;%2&quot;%4.</source>
 %1</source>
         <translation>بازیابی شکست خورد.
 %1</translation>
+    </message>
+    <message>
+        <source>Restore of %1</source>
+        <translation>بازیابی %1</translation>
     </message>
 </context>
 <context>
@@ -3395,6 +4223,65 @@ Its objects are created in &quot;%2&quot;%4.</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::SelectionSummary</name>
+    <message>
+        <source>Whole view</source>
+        <translation>کل نما</translation>
+    </message>
+    <message>
+        <source>Summarise the current column over every row of the view (its filter included), on the server</source>
+        <translation>خلاصهٔ ستون جاری روی همهٔ ردیف‌های نما (با فیلتر آن)، روی کارساز</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <source>Summary of the selected cells</source>
+        <translation>خلاصهٔ خانه‌های انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>%1 of the whole view: summarising…</source>
+        <translation>%1 در کل نما: در حال خلاصه‌سازی…</translation>
+    </message>
+    <message>
+        <source>%1 of the whole view: %2</source>
+        <translation>%1 در کل نما: %2</translation>
+    </message>
+    <message>
+        <source>Whole view summary cancelled</source>
+        <translation>خلاصه‌سازی کل نما لغو شد</translation>
+    </message>
+    <message>
+        <source>Count: %1</source>
+        <translation>تعداد: %1</translation>
+    </message>
+    <message>
+        <source>Distinct: %1</source>
+        <translation>متمایز: %1</translation>
+    </message>
+    <message>
+        <source>NULL: %1</source>
+        <translation>NULL: %1</translation>
+    </message>
+    <message>
+        <source>Sum: %1</source>
+        <translation>مجموع: %1</translation>
+    </message>
+    <message>
+        <source>Average: %1</source>
+        <translation>میانگین: %1</translation>
+    </message>
+    <message>
+        <source>Min: %1</source>
+        <translation>کمینه: %1</translation>
+    </message>
+    <message>
+        <source>Max: %1</source>
+        <translation>بیشینه: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::SqlLogDock</name>
     <message>
         <source>SQL log</source>
@@ -3411,6 +4298,176 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Statements the window sends to the server appear here.</source>
         <translation>دستورهایی که این پنجره به کارساز می‌فرستد این‌جا نمایش داده می‌شوند.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SshFields</name>
+    <message>
+        <source>Connect through an &amp;SSH tunnel</source>
+        <translation>اتصال از طریق تونل &amp;SSH</translation>
+    </message>
+    <message>
+        <source>bastion.example.com or a ~/.ssh/config alias</source>
+        <translation>bastion.example.com یا یک نام مستعار از ~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>The SSH server in front of the database, used as written: an alias of your ssh_config brings its own user, port, key and jump hosts. The database&apos;s host and port on the Connection page are then as that server sees them.</source>
+        <translation>کارساز SSH جلوی پایگاه داده، همان‌طور که نوشته شده به کار می‌رود: یک نام مستعار از ssh_config شما کاربر، درگاه، کلید و میزبان‌های میانی خودش را همراه دارد. میزبان و درگاه پایگاه داده در صفحهٔ «اتصال» در این حالت همان‌اند که آن کارساز می‌بیند.</translation>
+    </message>
+    <message>
+        <source>default (ssh_config, then 22)</source>
+        <translation>پیش‌فرض (ssh_config، سپس 22)</translation>
+    </message>
+    <message>
+        <source>from ssh_config, else your user name</source>
+        <translation>از ssh_config، وگرنه نام کاربری شما</translation>
+    </message>
+    <message>
+        <source>ssh&apos;s defaults and the agent</source>
+        <translation>پیش‌فرض‌های ssh و عامل (agent)</translation>
+    </message>
+    <message>
+        <source>A private key file (ssh -i). A passphrase is asked for when ssh needs it.</source>
+        <translation>یک پروندهٔ کلید خصوصی (ssh -i). عبارت عبور هر وقت ssh بخواهد پرسیده می‌شود.</translation>
+    </message>
+    <message>
+        <source>none; several in order: gate.example.com, admin@inner:2222</source>
+        <translation>هیچ؛ چند میزبان به ترتیب: gate.example.com, admin@inner:2222</translation>
+    </message>
+    <message>
+        <source>Hosts to hop through first, in order (ProxyJump, ssh -J), separated by commas; each [user@]host[:port] or an alias.</source>
+        <translation>میزبان‌هایی که پیش از همه، به ترتیب، از آن‌ها گذر می‌شود (ProxyJump، ssh -J)، جداشده با ویرگول؛ هر کدام [user@]host[:port] یا یک نام مستعار.</translation>
+    </message>
+    <message>
+        <source>Use the SSH &amp;agent</source>
+        <translation>استفاده از &amp;عامل SSH</translation>
+    </message>
+    <message>
+        <source>Unticked, ssh ignores the agent (IdentityAgent none) and uses only the key file.</source>
+        <translation>بدون تیک، ssh عامل را نادیده می‌گیرد (IdentityAgent none) و فقط پروندهٔ کلید را به کار می‌برد.</translation>
+    </message>
+    <message>
+        <source>Ask me: accept once, always, or refuse</source>
+        <translation>از من بپرس: یک بار پذیرفتن، همیشه، یا رد کردن</translation>
+    </message>
+    <message>
+        <source>Only hosts already in known_hosts</source>
+        <translation>فقط میزبان‌هایی که از پیش در known_hosts هستند</translation>
+    </message>
+    <message>
+        <source>An unknown host key is never accepted silently, and a changed one is always refused.</source>
+        <translation>کلید میزبانِ ناشناخته هرگز بی‌صدا پذیرفته نمی‌شود، و کلید تغییریافته همیشه رد می‌شود.</translation>
+    </message>
+    <message>
+        <source>~/.ssh/config</source>
+        <translation>~/.ssh/config</translation>
+    </message>
+    <message>
+        <source>An ssh_config file to use instead of yours (ssh -F).</source>
+        <translation>یک پروندهٔ ssh_config برای استفاده به جای پروندهٔ شما (ssh -F).</translation>
+    </message>
+    <message>
+        <source>SSH &amp;host:</source>
+        <translation>&amp;میزبان SSH:</translation>
+    </message>
+    <message>
+        <source>SSH p&amp;ort:</source>
+        <translation>&amp;درگاه SSH:</translation>
+    </message>
+    <message>
+        <source>SSH &amp;user:</source>
+        <translation>&amp;کاربر SSH:</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>&amp;پروندهٔ کلید:</translation>
+    </message>
+    <message>
+        <source>SSH private key</source>
+        <translation>کلید خصوصی SSH</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Jump hosts:</source>
+        <translation>&amp;میزبان‌های میانی:</translation>
+    </message>
+    <message>
+        <source>Unknown host &amp;keys:</source>
+        <translation>&amp;کلیدهای میزبانِ ناشناخته:</translation>
+    </message>
+    <message>
+        <source>ssh_&amp;config:</source>
+        <translation>ssh_&amp;config:</translation>
+    </message>
+    <message>
+        <source>ssh_config file</source>
+        <translation>پروندهٔ ssh_config</translation>
+    </message>
+    <message>
+        <source>PgDesk runs your system&apos;s ssh, so what works in a terminal works here. Passwords and passphrases are asked for when ssh needs them and kept only in the system keychain, never in the profile file.</source>
+        <translation>PgDesk همان ssh سیستم شما را اجرا می‌کند، پس هر چه در پایانه کار کند اینجا هم کار می‌کند. گذرواژه‌ها و عبارت‌های عبور هر وقت ssh بخواهد پرسیده می‌شوند و فقط در جاکلیدی سیستم نگه داشته می‌شوند، هرگز در پروندهٔ نمایه.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>مرور…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>انتخاب پرونده</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SshPromptDialog</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unknown SSH host key</source>
+        <translation>کلید میزبان SSH ناشناخته</translation>
+    </message>
+    <message>
+        <source>SSH login</source>
+        <translation>ورود SSH</translation>
+    </message>
+    <message>
+        <source>The SSH server of %1 is not in your known hosts yet. Compare its fingerprint with the one your administrator gave you before you accept it.</source>
+        <translation>کارساز SSH مربوط به %1 هنوز در میزبان‌های شناختهٔ شما نیست. پیش از پذیرفتن، اثر انگشت آن را با اثر انگشتی که مدیر سیستم به شما داده است مقایسه کنید.</translation>
+    </message>
+    <message>
+        <source>ssh asks, to open the tunnel of %1:</source>
+        <translation>ssh برای باز کردن تونل %1 می‌پرسد:</translation>
+    </message>
+    <message>
+        <source>Accept &amp;once</source>
+        <translation>پذیرفتن &amp;یک بار</translation>
+    </message>
+    <message>
+        <source>Trust this key for this tunnel only; you are asked again next time.</source>
+        <translation>به این کلید فقط برای همین تونل اعتماد شود؛ دفعهٔ بعد دوباره پرسیده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Accept and &amp;remember</source>
+        <translation>پذیرفتن و &amp;به خاطر سپردن</translation>
+    </message>
+    <message>
+        <source>Add the key to ~/.ssh/known_hosts once the tunnel is up.</source>
+        <translation>کلید پس از برقراری تونل به ~/.ssh/known_hosts افزوده شود.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fuse</source>
+        <translation>&amp;رد کردن</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the system keychain</source>
+        <translation>&amp;به خاطر سپردن در جاکلیدی سیستم</translation>
+    </message>
+    <message>
+        <source>Kept once the tunnel is up, so a wrong one is never saved.</source>
+        <translation>پس از برقراری تونل نگه داشته می‌شود، تا مقدار نادرست هرگز ذخیره نشود.</translation>
     </message>
 </context>
 <context>
@@ -4153,6 +5210,14 @@ Its objects are created in &quot;%2&quot;%4.</source>
         <source>Columns, constraints, indexes, triggers, policies, partitions and options</source>
         <translation>ستون‌ها، قیدها، ایندکس‌ها، تریگرها، سیاست‌ها، پارتیشن‌ها و گزینه‌ها</translation>
     </message>
+    <message>
+        <source>Columns</source>
+        <translation>ستون‌ها</translation>
+    </message>
+    <message>
+        <source>Show, hide, freeze and fit the columns</source>
+        <translation>نمایش، پنهان کردن، ثابت کردن و جا دادن ستون‌ها</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TableEditor</name>
@@ -4452,6 +5517,28 @@ Edit this table by row position?</source>
         <source>Changes kept staged come back when you open the table again.</source>
         <translation>تغییراتی که در انتظار نگه داشته شوند، با باز کردن دوبارهٔ جدول برمی‌گردند.</translation>
     </message>
+    <message>
+        <source>Form view</source>
+        <translation>نمای فرم</translation>
+    </message>
+    <message>
+        <source>Form view…</source>
+        <translation>نمای فرم…</translation>
+    </message>
+    <message>
+        <source>Column %1 of the key cannot be edited here</source>
+        <translation>ستون %1 کلید را اینجا نمی‌توان ویرایش کرد</translation>
+    </message>
+    <message numerus="yes">
+        <source>No parent row for %n staged foreign-key value(s): %1</source>
+        <translation>
+            <numerusform>هیچ ردیف والدی برای %n مقدار کلید خارجیِ در انتظار اعمال وجود ندارد: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not check the foreign-key values: %1</source>
+        <translation>بررسی مقدارهای کلید خارجی ممکن نشد: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TemporalEdit</name>
@@ -4557,6 +5644,25 @@ Edit this table by row position?</source>
     <message>
         <source>The rows changed while their values were loading; try again</source>
         <translation>ردیف‌ها هنگام بارگذاری مقدارهایشان تغییر کردند؛ دوباره تلاش کنید</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::WriteUnlockButton</name>
+    <message>
+        <source>Writing unlocked</source>
+        <translation>قفل نوشتن باز است</translation>
+    </message>
+    <message>
+        <source>Unlock writing</source>
+        <translation>باز کردن قفل نوشتن</translation>
+    </message>
+    <message>
+        <source>This tab may write to the production database. Click to lock it again.</source>
+        <translation>این زبانه می‌تواند در پایگاه دادهٔ عملیاتی بنویسد. برای قفل کردن دوباره کلیک کنید.</translation>
+    </message>
+    <message>
+        <source>Production: the server refuses this tab&apos;s writes until you unlock writing (for this tab only, until it closes).</source>
+        <translation>عملیاتی: کارساز نوشتن از این زبانه را رد می‌کند تا وقتی که قفل نوشتن را باز کنید (فقط برای همین زبانه، تا وقتی بسته شود).</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "connect.h"
 #include "exitcodes.h"
+#include "sshoptions.h"
 
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/version.h>
@@ -19,19 +20,43 @@ PgDesk from the command line: the same core as the desktop application.
 Global options:
   --profile NAME        use the saved connection profile NAME
   --dsn DSN             connect with a URI (postgresql://…) or key=value string
+  --database DB         another database of the profile's or DSN's server (same user,
+                        settings and password); refused when the profile pins its database
   --format FORMAT       output format: table (default), csv or json
   --password-stdin      read the password from standard input
+  --allow-write         write on a production profile: apply, import, restore and
+                        writing queries are refused there without it (exit 9)
+  --ssh [USER@]HOST[:PORT]
+                        reach the server through an SSH tunnel (the system's ssh; a ~/.ssh/config
+                        alias works as-is); host and port are then as seen from that SSH host
+  --ssh-identity FILE   --ssh-jump HOP1,HOP2   --ssh-agent | --ssh-no-agent
+  --ssh-config FILE     --ssh-host-key ask|strict (unknown keys: ask on the terminal, or refuse)
+                        also over a profile's SSH settings; failures exit 3 naming the hop
   -h, --help            show this help
   -v, --version         show the version
 
 Commands:
   profiles list|show NAME|add NAME …|remove NAME|test NAME|
          import-services [FILE]... [--replace]
+  profiles add NAME … [--environment none|development|test|staging|production]
+         [--colour '#rrggbb'] [--folder 'Clients/Acme']
+                        a production profile's sessions are read-only until --allow-write
+  profiles export [NAME]... > FILE.json
+                        the profiles (all, or those named) as JSON, never with a password
+  profiles import FILE.json [--replace]
+                        adds the file's profiles; an existing name is refused unless --replace
   profiles set-convention NAME TABLE [--row-key C1,C2] [--soft-delete none|deleted_at[:COL]|
-         flag:COL|active:COL] [--created-at COL|none] [--updated-at COL|none] [--no-check]
-                        override the detected row key, soft delete or timestamps of TABLE
+         flag:COL|active:COL] [--created-at COL|none] [--updated-at COL|none]
+         [--label-column COL|none] [--no-check]
+                        override the detected row key, soft delete, timestamps or picker label of TABLE
   profiles clear-convention NAME TABLE
   query SQL             run one statement and print its rows
+  query (SQL | --file FILE|-) [--param NAME=VALUE]...
+                        a script, statement by statement (autocommit: the ones before a
+                        failing statement stay committed unless the script opened BEGIN), the
+                        last result printed; stops at the first error naming its statement
+                        and line (exit 4); :NAME (and $N with --param N=VALUE) are bound as
+                        parameters, never pasted into the SQL; a missing one runs nothing
   tables [--schema S]   list tables and views with row estimates, key and soft delete
   describe TABLE        columns, keys, foreign keys, checks and detected conventions
   describe TABLE --structure
@@ -99,6 +124,9 @@ Commands:
   roles [--all]         roles with their attributes (superuser, create role/DB, login,
                         replication, bypass RLS, connection limit, valid until) and memberships
                         (admin option marked); --all adds the predefined pg_* roles
+  databases [--templates]
+                        the server's databases the role may connect to (name, owner,
+                        encoding, size, comment); templates with --templates
   grants TABLE | --schema NAME | --function [SCHEMA.]NAME
                         the privileges on one object (aclexplode of its ACL, the owner's
                         defaults when it has none): grantee, privilege, grantable, grantor; a
@@ -116,6 +144,9 @@ Exit codes:
        running it again repeats its inserts)
   8    backup or restore: pg_dump, pg_restore or psql failed (its error lines
        are shown); no backup was written, nothing was restored
+  9    production guard: the profile's environment is production and the command
+       writes (apply, import, restore, a writing query) without --allow-write;
+       nothing was written (a query's write was refused by the server, 25006)
   130  cancelled by the user (Ctrl-C or SIGTERM)
 )");
 }
@@ -143,6 +174,13 @@ int run(const QStringList& arguments) {
                     global.format = value(a);
                 else if (a == QLatin1String("--password-stdin"))
                     global.passwordStdin = true;
+                else if (a == QLatin1String("--allow-write"))
+                    global.allowWrite = true;
+                else if (a == QLatin1String("--database") && rest.first() != QLatin1String("restore") &&
+                         rest.first() != QLatin1String("profiles"))
+                    global.database = value(a); // restore's and profiles add's own --database stay theirs
+                else if (isSshOption(a))
+                    global.ssh << a << (sshOptionTakesValue(a) ? value(a) : QString());
                 else
                     rest << a;
                 continue;
@@ -162,8 +200,14 @@ int run(const QStringList& arguments) {
                 global.dsn = value(a);
             else if (a == QLatin1String("--format"))
                 global.format = value(a);
+            else if (a == QLatin1String("--database"))
+                global.database = value(a);
             else if (a == QLatin1String("--password-stdin"))
                 global.passwordStdin = true;
+            else if (a == QLatin1String("--allow-write"))
+                global.allowWrite = true;
+            else if (isSshOption(a))
+                global.ssh << a << (sshOptionTakesValue(a) ? value(a) : QString());
             else if (a.startsWith(QLatin1String("--")))
                 throw UsageError{QStringLiteral("unknown option %1").arg(a)};
             else
@@ -176,6 +220,7 @@ int run(const QStringList& arguments) {
         // change set or CSV given as "-"); later asks get the same line.
         if (global.passwordStdin)
             readPasswordFromStdin();
+        installTerminalPrompter();
         Invocation inv{rest, global, out, err};
         if (command == QLatin1String("profiles"))
             return cmdProfiles(inv);
@@ -213,6 +258,8 @@ int run(const QStringList& arguments) {
             return cmdRoles(inv);
         if (command == QLatin1String("grants"))
             return cmdGrants(inv);
+        if (command == QLatin1String("databases"))
+            return cmdDatabases(inv);
         throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
     } catch (const UsageError& e) {
         err << "pgdesk-cli: " << e.message << "\nTry 'pgdesk-cli --help'.\n";

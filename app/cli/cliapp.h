@@ -13,10 +13,14 @@ struct UsageError {
 
 // Options every command understands, parsed before the command name.
 struct GlobalOptions {
-    QString profile; // --profile NAME
-    QString dsn;     // --dsn DSN
-    QString format;  // --format table|csv|json (commands may accept more)
+    QString profile;  // --profile NAME
+    QString dsn;      // --dsn DSN
+    QString database; // --database DB: another database of the profile's (or DSN's) server
+    QString format;   // --format table|csv|json (commands may accept more)
     bool passwordStdin = false;
+    bool allowWrite =
+        false;       // --allow-write: unlocks writing on a production profile (the guard, writeunlock.h)
+    QStringList ssh; // --ssh* options with their values, in order (sshoptions.h), over the profile's
 };
 
 // What a command gets: its own arguments (after the command name) and the global options.

@@ -133,8 +133,10 @@ int cmdApply(Invocation& inv) {
         return ExitOk;
     }
 
+    core::AtomicOptions atomicOptions;
+    atomicOptions.write = writeAccess(inv, connection.profile(), QStringLiteral("apply"));
     core::refuseWritesOnStandby(connection); // before a transaction the standby would refuse midway
-    const core::ApplyResult result = applier.apply(connection, changes);
+    const core::ApplyResult result = applier.apply(connection, changes, atomicOptions);
     if (!result.conflicts.isEmpty()) {
         if (format == Format::Json) {
             QJsonArray conflicts;

@@ -6,6 +6,7 @@
 #include <pgdesk/core/dumprunner.h>
 #include <pgdesk/core/dumptool.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/passwordcommand.h>
 
 #include <QEventLoop>
 #include <QFileInfo>
@@ -154,11 +155,13 @@ int cmdBackup(Invocation& inv) {
     auto connection = core::Connection::open(target.profile, target.password);
     setInterruptTarget(connection.cancelHandle());
     const auto pgDump = core::findDumpProgram(QStringLiteral("pg_dump"), connection.serverVersion());
-    const core::DumpCommand command = core::backupCommand(pgDump, target.profile, options, output);
+    core::DumpCommand command = core::backupCommand(pgDump, target.profile, options, output);
+    core::routeThroughTunnel(command, target.profile); // the connection's tunnel, already up
     const int total = core::dumpTableCount(connection, options);
     clearInterruptTarget();
     core::DumpRunner runner;
-    run(inv, runner, command, target.password, total);
+    // pg_dump/pg_restore/psql get a fresh token of the profile's password command (in their pgpass file).
+    run(inv, runner, command, core::connectionPassword(target.profile, target.password), total);
     return outcome(
         inv, runner,
         QStringLiteral("backup written to %1 (%2 tables)").arg(command.outputPath).arg(runner.tablesDone()));
@@ -201,6 +204,10 @@ int cmdRestore(Invocation& inv) {
         format == core::DumpFormat::Plain ? QStringLiteral("psql") : QStringLiteral("pg_restore");
 
     Target target = resolveTarget(inv);
+    // The production guard: checked before the prompt; pg_restore and psql then start unlocked.
+    if (const core::WriteAccess access =
+            printCommand ? nullptr : writeAccess(inv, target.profile, QStringLiteral("restore")))
+        target.profile = core::unlockedProfile(target.profile, *access);
     if (printCommand) {
         const auto program = core::findDumpProgram(programName, 0);
         inv.out << core::restoreCommand(program, target.profile, options, format, input).displayText()
@@ -228,11 +235,13 @@ int cmdRestore(Invocation& inv) {
     auto connection = core::Connection::open(into, target.password); // the database must exist
     const auto program = core::findDumpProgram(
         programName, format == core::DumpFormat::Plain ? 0 : connection.serverVersion());
-    const core::DumpCommand command = core::restoreCommand(program, target.profile, options, format, input);
+    core::DumpCommand command = core::restoreCommand(program, target.profile, options, format, input);
+    core::routeThroughTunnel(command, target.profile);
     const int total =
         core::archiveTableCount(format == core::DumpFormat::Plain ? QString() : program.path, format, input);
     core::DumpRunner runner;
-    run(inv, runner, command, target.password, total);
+    // pg_dump/pg_restore/psql get a fresh token of the profile's password command (in their pgpass file).
+    run(inv, runner, command, core::connectionPassword(target.profile, target.password), total);
     return outcome(inv, runner,
                    QStringLiteral("restored %1 into %2 (%3 tables)")
                        .arg(input, options.database)

@@ -62,6 +62,7 @@ int cmdImport(Invocation& inv) {
     }
     auto connection = connect(inv);
     const core::TableInfo table = readTable(connection, positional[0], false);
+    options.write = writeAccess(inv, connection.profile(), QStringLiteral("import"));
     core::refuseWritesOnStandby(connection);
     QElapsedTimer timer;
     timer.start();

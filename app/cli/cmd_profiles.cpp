@@ -3,6 +3,7 @@
 #include "exitcodes.h"
 #include "output.h"
 #include "specoptions.h"
+#include "sshoptions.h"
 #include "tablelookup.h"
 
 #include <pgdesk/core/catalogreader.h>
@@ -86,6 +87,8 @@ bool applyOptions(const QStringList& args, core::ConnectionProfile& p) {
             p.hideParameters = true;
         else if (a == QLatin1String("--pooler"))
             p.pooler = core::PoolerMode::Transaction;
+        else if (a == QLatin1String("--pin-database"))
+            p.pinDatabase = true;
         else if (a == QLatin1String("--pool-size"))
             p.pool.size = toInt(a, value());
         else if (a == QLatin1String("--max-overflow"))
@@ -98,6 +101,22 @@ bool applyOptions(const QStringList& args, core::ConnectionProfile& p) {
             p.pool.prePing = true;
         else if (a == QLatin1String("--pool-use-lifo"))
             p.pool.useLifo = true;
+        else if (a == QLatin1String("--environment"))
+            p.environment = core::environmentFromString(value());
+        else if (a == QLatin1String("--colour") || a == QLatin1String("--color"))
+            p.colour = value();
+        else if (a == QLatin1String("--folder"))
+            p.folder = value();
+        else if (a == QLatin1String("--password-command"))
+            p.passwordCommand = value();
+        else if (a == QLatin1String("--password-command-timeout"))
+            p.passwordCommandTimeoutSeconds = toInt(a, value());
+        else if (a == QLatin1String("--gss") || a == QLatin1String("--kerberos"))
+            p.authentication = core::Authentication::Kerberos;
+        else if (a == QLatin1String("--gssencmode"))
+            p.gssEncMode = value();
+        else if (a == QLatin1String("--krbsrvname"))
+            p.krbSrvName = value();
         else if (a == QLatin1String("--replace"))
             replace = true;
         else
@@ -121,6 +140,8 @@ QString overrideText(const core::ConventionOverride& o) {
         parts << QStringLiteral("created at %1").arg(column(*o.createdAtColumn));
     if (o.updatedAtColumn)
         parts << QStringLiteral("updated at %1").arg(column(*o.updatedAtColumn));
+    if (o.labelColumn)
+        parts << QStringLiteral("label %1").arg(column(*o.labelColumn));
     return parts.join(QStringLiteral("; "));
 }
 
@@ -152,7 +173,32 @@ QList<QStringList> describe(const core::ConnectionProfile& p, bool hasPassword) 
         {QStringLiteral("pool_recycle"), QString::number(p.pool.recycleSeconds)},
         {QStringLiteral("pool_pre_ping"), yes(p.pool.prePing)},
         {QStringLiteral("pool_use_lifo"), yes(p.pool.useLifo)},
+        {QStringLiteral("environment"), core::environmentName(p.environment)},
+        {QStringLiteral("colour"), p.effectiveColour()},
+        {QStringLiteral("folder"), p.folder},
     };
+    // The command is configuration (it is in the profile file), not the secret it prints.
+    if (!p.passwordCommand.isEmpty())
+        rows << QStringList{QStringLiteral("password_command"), p.passwordCommand}
+             << QStringList{QStringLiteral("password_command_timeout"),
+                            QString::number(p.passwordCommandTimeoutSeconds)};
+    if (p.authentication != core::Authentication::Password)
+        rows << QStringList{QStringLiteral("authentication"), core::authenticationName(p.authentication)};
+    if (!p.gssEncMode.isEmpty())
+        rows << QStringList{QStringLiteral("gssencmode"), p.gssEncMode};
+    if (!p.krbSrvName.isEmpty())
+        rows << QStringList{QStringLiteral("krbsrvname"), p.krbSrvName};
+    if (p.ssh.enabled()) {
+        rows << QStringList{QStringLiteral("ssh"), p.ssh.destination()};
+        if (!p.ssh.jumpHosts.isEmpty())
+            rows << QStringList{QStringLiteral("ssh_jump_hosts"), p.ssh.jumpHosts.join(QLatin1Char(','))};
+        if (!p.ssh.identityFile.isEmpty())
+            rows << QStringList{QStringLiteral("ssh_identity_file"), p.ssh.identityFile};
+        rows << QStringList{QStringLiteral("ssh_agent"), yes(p.ssh.useAgent)}
+             << QStringList{QStringLiteral("ssh_host_key"), core::sshHostKeyPolicyName(p.ssh.hostKeyPolicy)};
+        if (!p.ssh.configFile.isEmpty())
+            rows << QStringList{QStringLiteral("ssh_config"), p.ssh.configFile};
+    }
     for (auto it = p.conventionOverrides.constBegin(); it != p.conventionOverrides.constEnd(); ++it)
         rows << QStringList{QStringLiteral("conventions ") + it.key(), overrideText(it.value())};
     return rows;
@@ -184,6 +230,9 @@ bool applyConventionOptions(const QStringList& args, core::ConventionOverride& o
         } else if (a == QLatin1String("--updated-at")) {
             o.updatedAtColumn = column(value());
             any = true;
+        } else if (a == QLatin1String("--label-column")) {
+            o.labelColumn = column(value());
+            any = true;
         } else if (a == QLatin1String("--no-check")) {
             noCheck = true;
         } else {
@@ -192,8 +241,8 @@ bool applyConventionOptions(const QStringList& args, core::ConventionOverride& o
     }
     if (!any)
         throw UsageError{
-            QStringLiteral("profiles set-convention needs --row-key, --soft-delete, --created-at "
-                           "or --updated-at")};
+            QStringLiteral("profiles set-convention needs --row-key, --soft-delete, --created-at, "
+                           "--updated-at or --label-column")};
     return noCheck;
 }
 
@@ -220,9 +269,9 @@ core::ProfileStore loadedStore(Invocation& inv) {
 int cmdProfiles(Invocation& inv) {
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
     if (inv.args.isEmpty())
-        throw UsageError{
-            QStringLiteral("profiles needs a subcommand: list, show, add, remove, test, import-services, "
-                           "set-convention, clear-convention")};
+        throw UsageError{QStringLiteral(
+            "profiles needs a subcommand: list, show, add, remove, test, set-ssh-secret, import-services, "
+            "export, import, set-convention, clear-convention")};
     const QString sub = inv.args.first();
     const QStringList args = inv.args.mid(1);
     auto& secrets = core::SecretStore::instance();
@@ -270,6 +319,8 @@ int cmdProfiles(Invocation& inv) {
         }
         p.name = args.first();
         const bool replace = applyOptions(args.mid(1), p);
+        if (!inv.global.ssh.isEmpty())
+            applySshOptions(inv.global.ssh, p.ssh);
         if (inv.global.passwordStdin)
             password = readPasswordFromStdin();
         p.validate();
@@ -295,6 +346,26 @@ int cmdProfiles(Invocation& inv) {
                 << (passwordKept ? "\" saved\n" : "\" saved without its password\n");
         return ExitOk;
     }
+    if (sub == QLatin1String("export"))
+        return profilesExport(inv, args);
+    if (sub == QLatin1String("import"))
+        return profilesImport(inv, args);
+    if (sub == QLatin1String("set-ssh-secret")) {
+        // The SSH password or key passphrase into the keychain, from the first line of standard input.
+        if (args.size() != 1)
+            throw UsageError{QStringLiteral("profiles set-ssh-secret NAME (the secret on standard input)")};
+        auto store = loadedStore(inv);
+        const auto p = store.get(args.first());
+        secrets.setPassword(core::sshSecretName(p.name), readPasswordFromStdin());
+        if (!secrets.lastError().isEmpty()) {
+            inv.err << "pgdesk-cli: the SSH secret of \"" << p.name
+                    << "\" could not be stored: " << secrets.lastError().section(QLatin1Char(';'), 0, 0)
+                    << "\n";
+            return ExitUsage;
+        }
+        inv.out << "SSH secret of \"" << p.name << "\" stored in the keychain\n";
+        return ExitOk;
+    }
     if (sub == QLatin1String("remove")) {
         if (args.size() != 1)
             throw UsageError{QStringLiteral("profiles remove NAME")};
@@ -304,6 +375,7 @@ int cmdProfiles(Invocation& inv) {
                              QStringLiteral("no profile named \"%1\"").arg(args.first()));
         store.save();
         secrets.removePassword(args.first());
+        secrets.removePassword(core::sshSecretName(args.first()));
         inv.out << "profile \"" << args.first() << "\" removed\n";
         return ExitOk;
     }
@@ -384,7 +456,7 @@ int cmdProfiles(Invocation& inv) {
             throw UsageError{QStringLiteral(
                 "profiles set-convention NAME TABLE [--row-key C1,C2] [--soft-delete "
                 "deleted_at|deleted_at:COL|flag:COL|active:COL|none] [--created-at COL|none] [--updated-at "
-                "COL|none] [--no-check]")};
+                "COL|none] [--label-column COL|none] [--no-check]")};
         auto store = loadedStore(inv);
         core::ConnectionProfile p = store.get(args[0]);
         const QStringList options = args.mid(2);

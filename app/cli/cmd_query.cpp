@@ -1,21 +1,200 @@
 #include "commands.h"
 #include "connect.h"
 #include "exitcodes.h"
+#include "interrupt.h"
 #include "output.h"
 
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/namedparameters.h>
+#include <pgdesk/core/statementsplitter.h>
+
 #include <QElapsedTimer>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+
+#include <cstdio>
 
 namespace pgdesk::cli {
 
-// query SQL: runs one statement (several separated by ';' are allowed; the last result is printed).
-int cmdQuery(Invocation& inv) {
-    if (inv.args.size() != 1)
-        throw UsageError{QStringLiteral("query takes exactly one SQL argument (quote it)")};
-    const Format format = parseFormat(inv.global.format);
+namespace {
+
+struct QueryArguments {
+    QString sql;         // the SQL argument, or the file's text
+    QString file;        // --file
+    bool script = false; // --file or --param: statement by statement with bound parameters
+    QMap<QString, core::Param> params;
+    QStringList paramOrder;
+};
+
+QueryArguments parseQueryArguments(const QStringList& args) {
+    QueryArguments q;
+    QStringList positional;
+    static const QRegularExpression name(QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)$"));
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        auto value = [&]() {
+            if (i + 1 >= args.size())
+                throw UsageError{QStringLiteral("%1 needs a value").arg(a)};
+            return args[++i];
+        };
+        if (a == QLatin1String("--file") || a == QLatin1String("-f")) {
+            q.file = value();
+        } else if (a == QLatin1String("--param")) {
+            const QString p = value();
+            const qsizetype eq = p.indexOf(QLatin1Char('='));
+            const QString key = p.left(eq);
+            if (eq < 0 || !name.match(key).hasMatch())
+                throw UsageError{QStringLiteral("--param takes NAME=VALUE (NAME: a letter or _ then letters, "
+                                                "digits, _; or a number N for $N), not \"%1\"")
+                                     .arg(p)};
+            if (q.params.contains(key))
+                throw UsageError{QStringLiteral("--param %1 is given twice").arg(key)};
+            q.params.insert(key, core::param(p.mid(eq + 1)));
+            q.paramOrder << key;
+        } else if (a.startsWith(QLatin1String("--")) &&
+                   !a.contains(QRegularExpression(QStringLiteral("\\s")))) {
+            // SQL may start with a comment ("-- setup\nselect …"): only a single word is an option.
+            throw UsageError{QStringLiteral("query: unknown option %1").arg(a)};
+        } else {
+            positional << a;
+        }
+    }
+    if (!q.file.isEmpty()) {
+        if (!positional.isEmpty())
+            throw UsageError{QStringLiteral("query takes either SQL or --file, not both")};
+        QFile f;
+        const bool opened = q.file == QLatin1String("-")
+                                ? f.open(stdin, QIODevice::ReadOnly)
+                                : (f.setFileName(q.file), f.open(QIODevice::ReadOnly));
+        if (!opened)
+            core::throwConfigurationError(QStringLiteral("file"),
+                                          QStringLiteral("cannot read %1: %2").arg(q.file, f.errorString()));
+        q.sql = QString::fromUtf8(f.readAll());
+        q.script = true;
+    } else {
+        if (positional.size() != 1)
+            throw UsageError{
+                QStringLiteral("query takes exactly one SQL argument (quote it) or --file FILE")};
+        q.sql = positional.first();
+        q.script = !q.params.isEmpty();
+    }
+    return q;
+}
+
+// The line the statement's SQL starts on in the script, after the comments that lead it.
+int lineOf(const QString& script, const core::SqlStatement& statement) {
+    core::SqlLexState state;
+    qsizetype offset = statement.offset;
+    for (const core::SqlToken& t : core::tokenizeSql(statement.text, state))
+        if (t.type != core::SqlTokenType::Comment) {
+            offset += t.start;
+            break;
+        }
+    return int(QStringView(script).left(offset).count(QLatin1Char('\n'))) + 1;
+}
+
+// A production profile's session stays read-only (the server refuses writes) unless --allow-write.
+core::WriteAccess queryWriteAccess(const Invocation& inv, const core::Connection& connection) {
+    return inv.global.allowWrite ? writeAccess(inv, connection.profile(), QStringLiteral("query")) : nullptr;
+}
+
+// The server's 25006 on a locked production session is the guard refusing: said as such (exit 9).
+void throwIfGuardRefused(const core::Error& e, const core::Connection& connection,
+                         const core::WriteAccess& access) {
+    if (e.info().sqlState == QLatin1String("25006") && connection.profile().writeGuarded() && !access)
+        throwWriteGuarded(connection.profile(), QStringLiteral("query"), true);
+}
+
+// A script, statement by statement: each alone through the extended protocol with its parameters bound,
+// in autocommit as psql runs one, so the statements before a failing one stay committed (unless the script
+// opened a transaction block, which closing the connection rolls back). Every statement is bound before
+// the first runs: a missing --param runs nothing.
+int runScript(Invocation& inv, Format format, const QueryArguments& q) {
+    const QList<core::SqlStatement> statements = core::splitStatements(q.sql);
+    if (statements.isEmpty())
+        throw UsageError{QStringLiteral("no SQL statement in %1")
+                             .arg(q.file.isEmpty() ? QStringLiteral("the "
+                                                                    "argument")
+                                                   : q.file)};
+    QList<core::BoundStatement> bound;
+    QSet<QString> used;
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        try {
+            bound << core::bindNamedParameters(statements[i].text, q.params);
+        } catch (const core::ConfigurationError& e) {
+            throw UsageError{QStringLiteral("statement %1 of %2 (line %3): %4 (give --param NAME=VALUE)")
+                                 .arg(i + 1)
+                                 .arg(statements.size())
+                                 .arg(lineOf(q.sql, statements[i]))
+                                 .arg(e.message())};
+        }
+        for (const QString& name : core::parameterNames(statements[i].text))
+            used.insert(name);
+    }
+    for (const QString& key : q.paramOrder)
+        if (!used.contains(key))
+            throw UsageError{QStringLiteral("--param %1 is not used by the SQL (:%1 or $%1)").arg(key)};
+
     auto connection = connect(inv);
     QElapsedTimer timer;
     timer.start();
-    const core::Result result = connection.exec(inv.args.first());
+    const core::WriteAccess access = queryWriteAccess(inv, connection);
+    const core::WriteScope unlocked(connection, access);
+    core::Result last;
+    for (qsizetype i = 0; i < bound.size(); ++i) {
+        const QString where = QStringLiteral("statement %1 of %2 (line %3)")
+                                  .arg(i + 1)
+                                  .arg(bound.size())
+                                  .arg(lineOf(q.sql, statements[i]));
+        try {
+            last = connection.exec(bound[i].sql, bound[i].params);
+        } catch (const core::QueryError& e) {
+            if (interruptRequested())
+                return ExitCancelled;
+            throwIfGuardRefused(e, connection, access);
+            inv.err << "pgdesk-cli: " << where << ": " << e.displayText() << '\n';
+            if (i > 0)
+                inv.err << "pgdesk-cli: "
+                        << (connection.inTransaction()
+                                ? QStringLiteral("the transaction the script opened is rolled back")
+                            : i == 1 ? QStringLiteral("statement 1 ran and stays committed")
+                                     : QStringLiteral("statements 1-%1 ran and stay committed").arg(i))
+                        << "; the rest did not run\n";
+            return ExitSql;
+        } catch (const core::Error& e) {
+            core::ErrorInfo info = e.info();
+            info.message = where + QStringLiteral(": ") + info.message;
+            core::throwError(std::move(info));
+        }
+    }
+    const qint64 elapsed = timer.elapsed();
+    const QStringList types = format == Format::Json ? columnTypeNames(connection, last) : QStringList();
+    printResult(inv.out, format, last, types, elapsed);
+    return ExitOk;
+}
+
+} // namespace
+
+// query SQL: runs one statement (several separated by ';' are allowed; the last result is printed).
+// query --file F / with --param: a script, statement by statement with bound parameters (runScript).
+int cmdQuery(Invocation& inv) {
+    const QueryArguments q = parseQueryArguments(inv.args);
+    const Format format = parseFormat(inv.global.format);
+    if (q.script)
+        return runScript(inv, format, q);
+    auto connection = connect(inv);
+    QElapsedTimer timer;
+    timer.start();
+    const core::WriteAccess access = queryWriteAccess(inv, connection);
+    const core::WriteScope unlocked(connection, access);
+    core::Result result;
+    try {
+        result = connection.exec(q.sql);
+    } catch (const core::Error& e) {
+        throwIfGuardRefused(e, connection, access);
+        throw;
+    }
     const qint64 elapsed = timer.elapsed();
     const QStringList types = format == Format::Json ? columnTypeNames(connection, result) : QStringList();
     printResult(inv.out, format, result, types, elapsed);

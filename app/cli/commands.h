@@ -9,6 +9,9 @@ namespace pgdesk::cli {
 
 // One function per command; each returns the exit code or throws (mapped in run()).
 int cmdProfiles(Invocation& inv);
+// profiles export [NAME]... and profiles import FILE [--replace] (cmd_profiletransfer.cpp).
+int profilesExport(Invocation& inv, const QStringList& names);
+int profilesImport(Invocation& inv, const QStringList& args);
 int cmdQuery(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);
@@ -26,6 +29,7 @@ int cmdRestore(Invocation& inv);
 int cmdSizes(Invocation& inv);
 int cmdRoles(Invocation& inv);
 int cmdGrants(Invocation& inv);
+int cmdDatabases(Invocation& inv);
 
 // browse and export: a line on standard error when the table's soft-delete convention hides rows
 // (stdout stays the data), naming the column and --deleted all.

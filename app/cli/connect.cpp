@@ -1,7 +1,9 @@
 #include "connect.h"
 #include "interrupt.h"
+#include "sshoptions.h"
 
 #include <pgdesk/core/dsn.h>
+#include <pgdesk/core/errors.h>
 #include <pgdesk/core/profilestore.h>
 #include <pgdesk/core/secretstore.h>
 
@@ -40,8 +42,18 @@ Target resolveTarget(const Invocation& inv) {
         t.profile = parsed.profile;
         t.password = parsed.password;
     }
+    if (!inv.global.database.isEmpty()) {
+        // Another database of the same server, with the profile's user, settings and password.
+        if (t.profile.pinDatabase && inv.global.database != t.profile.database)
+            throw UsageError{QStringLiteral("the profile \"%1\" is pinned to the database \"%2\"")
+                                 .arg(t.profile.name, t.profile.database)};
+        t.profile.database = inv.global.database;
+    }
     if (inv.global.passwordStdin)
         t.password = readPasswordFromStdin();
+    // --ssh* over the profile's SSH settings (or the only ones, for a DSN): every command goes through here.
+    if (!inv.global.ssh.isEmpty())
+        applySshOptions(inv.global.ssh, t.profile.ssh);
     t.profile.applicationName = QStringLiteral("pgdesk-cli");
     return t;
 }
@@ -51,6 +63,34 @@ core::Connection connect(const Invocation& inv) {
     auto connection = core::Connection::open(t.profile, t.password);
     setInterruptTarget(connection.cancelHandle());
     return connection;
+}
+
+core::WriteAccess writeAccess(const Invocation& inv, const core::ConnectionProfile& profile,
+                              const QString& what) {
+    if (!profile.writeGuarded())
+        return {};
+    if (!inv.global.allowWrite)
+        throwWriteGuarded(profile, what, false);
+    return core::WriteUnlock::create();
+}
+
+void throwWriteGuarded(const core::ConnectionProfile& profile, const QString& what, bool refusedByServer) {
+    core::ErrorInfo info;
+    info.kind = core::ErrorKind::Configuration;
+    info.field = QLatin1String(kAllowWriteField);
+    if (refusedByServer)
+        info.sqlState = QStringLiteral("25006");
+    const QString name =
+        profile.name.isEmpty() ? QStringLiteral("this profile") : QStringLiteral("\"%1\"").arg(profile.name);
+    info.message =
+        refusedByServer
+            ? QStringLiteral("%1 is a production profile, whose sessions are read-only: the server "
+                             "refused the %2's write; give --allow-write to write")
+                  .arg(name, what)
+            : QStringLiteral("%1 is a production profile: %2 writes only with --allow-write; nothing "
+                             "was sent")
+                  .arg(name, what);
+    core::throwError(std::move(info));
 }
 
 } // namespace pgdesk::cli

@@ -3,6 +3,7 @@
 #include "cliapp.h"
 
 #include <pgdesk/core/connection.h>
+#include <pgdesk/core/writeunlock.h>
 
 #include <optional>
 
@@ -20,5 +21,16 @@ Target resolveTarget(const Invocation& inv);
 // handling needed: it is a pipe.
 QString readPasswordFromStdin();
 core::Connection connect(const Invocation& inv);
+
+// The production guard (core writeunlock.h). The error's field: exit 9 (ExitGuarded).
+inline constexpr const char* kAllowWriteField = "allow_write";
+// The key a command that writes (`what`: "apply", "import" …) passes to core: for a write-guarded profile
+// with --allow-write a fresh one; without it, throws the guard's error before anything is sent. Other
+// profiles need none (empty).
+core::WriteAccess writeAccess(const Invocation& inv, const core::ConnectionProfile& profile,
+                              const QString& what);
+// The guard's error for `what` on `profile`; `refusedByServer` when the server said 25006.
+[[noreturn]] void throwWriteGuarded(const core::ConnectionProfile& profile, const QString& what,
+                                    bool refusedByServer);
 
 } // namespace pgdesk::cli

@@ -1,4 +1,5 @@
 #include "exitcodes.h"
+#include "connect.h"
 #include "interrupt.h"
 
 #include <pgdesk/core/changesetapplier.h>
@@ -13,6 +14,8 @@ int exitCodeFor(const std::exception& error) {
         return ExitSql;
     if (e->info().field == QLatin1String(core::kApplyOutcomeUnknown))
         return ExitUnknown;
+    if (e->info().field == QLatin1String(kAllowWriteField))
+        return ExitGuarded;
     switch (e->kind()) {
     case ErrorKind::Configuration:
         return ExitUsage;

@@ -14,6 +14,7 @@ enum ExitCode : int {
     ExitNotFound = 6,    // profile, table, column or row not found
     ExitUnknown = 7,     // apply lost the connection during COMMIT and could not ask: all or nothing applied
     ExitTool = 8,        // backup/restore: pg_dump, pg_restore or psql failed (its error lines shown)
+    ExitGuarded = 9,     // a production profile's write without --allow-write; nothing written
     ExitCancelled = 130, // the user's interrupt only (interruptRequested())
 };
 

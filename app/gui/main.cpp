@@ -1,5 +1,6 @@
 #include <pgdesk/core/version.h>
 #include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/sshpromptdialog.h>
 #include <pgdesk/ui/startupoptions.h>
 #include <pgdesk/ui/theme.h>
 #include <pgdesk/ui/translations.h>
@@ -20,6 +21,8 @@ int main(int argc, char* argv[]) {
     // Before any window exists: the language (the preference, else the system's) and the theme.
     pgdesk::ui::installTranslations(pgdesk::ui::UiSettings::effectiveLanguage());
     pgdesk::ui::applyTheme(pgdesk::ui::UiSettings::theme());
+    // SSH passwords, passphrases and unknown host keys are asked in the window.
+    pgdesk::ui::SshPromptDialog::installAsPrompter();
 
     const auto options = pgdesk::ui::parseStartupOptions(QApplication::arguments().mid(1));
     if (!options.error.isEmpty()) {

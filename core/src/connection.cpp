@@ -3,6 +3,9 @@
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/passwordcommand.h>
+#include <pgdesk/core/sshtunnel.h>
+#include <pgdesk/core/writeunlock.h>
 
 #include <QLoggingCategory>
 
@@ -166,7 +169,9 @@ Connection::Connection(Connection&& other) noexcept
     , m_openedAt(other.m_openedAt)
     , m_observer(std::move(other.m_observer))
     , m_cancel(std::move(other.m_cancel))
-    , m_notices(std::move(other.m_notices)) {
+    , m_notices(std::move(other.m_notices))
+    , m_writesUnlocked(std::exchange(other.m_writesUnlocked, false))
+    , m_tunnel(std::move(other.m_tunnel)) {
 }
 
 Connection& Connection::operator=(Connection&& other) noexcept {
@@ -178,6 +183,8 @@ Connection& Connection::operator=(Connection&& other) noexcept {
         m_observer = std::move(other.m_observer);
         m_cancel = std::move(other.m_cancel);
         m_notices = std::move(other.m_notices);
+        m_writesUnlocked = std::exchange(other.m_writesUnlocked, false);
+        m_tunnel = std::move(other.m_tunnel);
     }
     return *this;
 }
@@ -195,7 +202,30 @@ void Connection::close() noexcept {
     m_notices.reset();
 }
 
-Connection Connection::open(const ConnectionProfile& profile, const std::optional<QString>& password) {
+Connection Connection::open(const ConnectionProfile& profile, const std::optional<QString>& given) {
+    profile.validate();
+    // A password command runs for every new connection (tokens expire); its output is never logged.
+    const std::optional<QString> password = connectionPassword(profile, given);
+    if (!profile.ssh.enabled())
+        return openDirect(profile, password);
+    auto tunnel = SshTunnel::forProfile(profile);
+    const int localPort = tunnel->ensureUp();
+    Connection c;
+    try {
+        c = openDirect(SshTunnel::throughTunnel(profile, localPort), password);
+    } catch (const ConnectionError&) {
+        tunnel->throwIfDown(); // the tunnel died under libpq: its hop is the news, not libpq's EOF
+        throw;
+    }
+    // The profile as the user knows it (for connections of its own, display); only the pooler fallback kept.
+    const PoolerMode pooler = c.m_profile.pooler;
+    c.m_profile = profile;
+    c.m_profile.pooler = pooler;
+    c.m_tunnel = std::move(tunnel);
+    return c;
+}
+
+Connection Connection::openDirect(const ConnectionProfile& profile, const std::optional<QString>& password) {
     try {
         return connect(profile, password);
     } catch (const ConnectionError& e) {
@@ -333,9 +363,32 @@ static void requireOpen(pg_conn* conn) {
         throwError(ErrorKind::Connection, QStringLiteral("not connected"));
 }
 
+void Connection::unlockWrites(const WriteUnlock& /*key: its existence is the permission*/) {
+    if (!m_profile.writeGuarded() || m_writesUnlocked)
+        return;
+    if (!isIdle())
+        throwError(ErrorKind::Query, QStringLiteral("writing can only be unlocked outside a transaction"));
+    // Direct: the session's default (a startup option) is turned off. Through a pooler the session is not
+    // ours; the flag leaves the SET LOCAL transaction_read_only out of the next transactions instead.
+    if (m_profile.pooler == PoolerMode::None)
+        exec(QStringLiteral("SET default_transaction_read_only = off"));
+    m_writesUnlocked = true;
+}
+
+void Connection::lockWrites() {
+    if (!m_writesUnlocked)
+        return;
+    if (!isIdle())
+        throwError(ErrorKind::Query, QStringLiteral("writing can only be locked outside a transaction"));
+    // The flag stays set when the RESET fails, so the pool discards the connection rather than lend it out.
+    if (m_profile.pooler == PoolerMode::None)
+        exec(QStringLiteral("RESET default_transaction_read_only")); // back to the startup option: on
+    m_writesUnlocked = false;
+}
+
 bool Connection::needsTransactionSettings() const {
     return m_conn && m_profile.pooler != PoolerMode::None && isIdle() &&
-           !m_profile.transactionSettings().isEmpty();
+           !m_profile.transactionSettings(m_writesUnlocked).isEmpty();
 }
 
 void Connection::readPendingInput(const QString& statement) {
@@ -370,7 +423,7 @@ Result Connection::exec(const QString& sql) {
     if (needsTransactionSettings()) {
         // In one query string the statements share an implicit transaction (or the block a BEGIN opens),
         // and SET LOCAL takes no snapshot, so BEGIN ISOLATION LEVEL … still works after it.
-        const QString settings = m_profile.transactionSettings().join(QStringLiteral("; "));
+        const QString settings = m_profile.transactionSettings(m_writesUnlocked).join(QStringLiteral("; "));
         notifyStatement(settings, {});
         text = settings.toUtf8() + "; " + text;
     }
@@ -389,7 +442,7 @@ QList<BatchStatement> Connection::pipelinePrefix(const LocalSettings& localSetti
     if (needsTransactionSettings()) {
         // SET LOCAL, not set_config(): it takes no snapshot, so a BEGIN ISOLATION LEVEL … of the user's
         // after it still works.
-        for (const QString& setting : m_profile.transactionSettings())
+        for (const QString& setting : m_profile.transactionSettings(m_writesUnlocked))
             prefix.append({setting, {}});
     }
     if (!localSettings.isEmpty()) {

@@ -3,6 +3,8 @@
 
 #include <QJsonArray>
 
+#include <cctype>
+
 namespace pgdesk::core {
 
 bool isSecretOption(const QString& keyword) {
@@ -55,6 +57,93 @@ PoolerMode poolerModeFromString(const QString& text) {
                             QStringLiteral("unknown pooler mode \"%1\" (none or transaction)").arg(text));
 }
 
+QString environmentName(Environment environment) {
+    switch (environment) {
+    case Environment::None:
+        return QStringLiteral("none");
+    case Environment::Development:
+        return QStringLiteral("development");
+    case Environment::Test:
+        return QStringLiteral("test");
+    case Environment::Staging:
+        return QStringLiteral("staging");
+    case Environment::Production:
+        return QStringLiteral("production");
+    }
+    return QStringLiteral("none");
+}
+
+Environment environmentFromString(const QString& text) {
+    const QString t = text.trimmed().toLower();
+    if (t.isEmpty() || t == QLatin1String("none"))
+        return Environment::None;
+    if (t == QLatin1String("development") || t == QLatin1String("dev"))
+        return Environment::Development;
+    if (t == QLatin1String("test"))
+        return Environment::Test;
+    if (t == QLatin1String("staging"))
+        return Environment::Staging;
+    if (t == QLatin1String("production") || t == QLatin1String("prod"))
+        return Environment::Production;
+    throwConfigurationError(
+        QStringLiteral("environment"),
+        QStringLiteral("unknown environment \"%1\" (none, development, test, staging or production)")
+            .arg(text));
+}
+
+QString environmentDefaultColour(Environment environment) {
+    // Traffic-light meanings, readable as a stripe on light and dark themes alike.
+    switch (environment) {
+    case Environment::None:
+        return {};
+    case Environment::Development:
+        return QStringLiteral("#2e7d32");
+    case Environment::Test:
+        return QStringLiteral("#1565c0");
+    case Environment::Staging:
+        return QStringLiteral("#ef6c00");
+    case Environment::Production:
+        return QStringLiteral("#c62828");
+    }
+    return {};
+}
+
+bool isProfileColour(const QString& text) {
+    if ((text.size() != 4 && text.size() != 7) || !text.startsWith(QLatin1Char('#')))
+        return false;
+    for (qsizetype i = 1; i < text.size(); ++i)
+        if (!std::isxdigit(static_cast<unsigned char>(text.at(i).toLatin1())))
+            return false;
+    return true;
+}
+
+QString ConnectionProfile::effectiveColour() const {
+    if (colour.isEmpty())
+        return environmentDefaultColour(environment);
+    if (colour.size() == 4) { // "#c00" → "#cc0000"
+        QString full(QLatin1Char('#'));
+        for (qsizetype i = 1; i < 4; ++i)
+            full += QString(2, colour.at(i));
+        return full.toLower();
+    }
+    return colour.toLower();
+}
+
+QString authenticationName(Authentication authentication) {
+    return authentication == Authentication::Kerberos ? QStringLiteral("kerberos")
+                                                      : QStringLiteral("password");
+}
+
+Authentication authenticationFromString(const QString& text) {
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("kerberos") || t == QLatin1String("gss") || t == QLatin1String("gssapi"))
+        return Authentication::Kerberos;
+    if (t == QLatin1String("password") || t.isEmpty())
+        return Authentication::Password;
+    throwConfigurationError(QStringLiteral("authentication"),
+                            QStringLiteral("unknown authentication \"%1\" (password or kerberos)").arg(text));
+}
+
 void ConnectionProfile::validate() const {
     static const QStringList sslModes = {QStringLiteral("disable"),   QStringLiteral("allow"),
                                          QStringLiteral("prefer"),    QStringLiteral("require"),
@@ -95,6 +184,29 @@ void ConnectionProfile::validate() const {
     }
     for (auto it = conventionOverrides.constBegin(); it != conventionOverrides.constEnd(); ++it)
         it.value().validate(it.key());
+    if (!colour.isEmpty() && !isProfileColour(colour))
+        throwConfigurationError(QStringLiteral("colour"),
+                                QStringLiteral("colour must be #rgb or #rrggbb, not \"%1\"").arg(colour));
+    if (folder.startsWith(QLatin1Char('/')) || folder.endsWith(QLatin1Char('/')) ||
+        folder.contains(QLatin1String("//")))
+        throwConfigurationError(
+            QStringLiteral("folder"),
+            QStringLiteral("folder \"%1\" must be names separated by single slashes").arg(folder));
+    if (passwordCommandTimeoutSeconds < 1)
+        throwConfigurationError(QStringLiteral("password_command_timeout"),
+                                QStringLiteral("password_command_timeout must be at least 1 second"));
+    if (authentication == Authentication::Kerberos && !passwordCommand.trimmed().isEmpty())
+        throwConfigurationError(
+            QStringLiteral("password_command"),
+            QStringLiteral("a password command and Kerberos authentication exclude "
+                           "each other: Kerberos logs in with the ticket, not a password"));
+    static const QStringList gssModes = {QStringLiteral("disable"), QStringLiteral("prefer"),
+                                         QStringLiteral("require")};
+    if (!gssEncMode.isEmpty() && !gssModes.contains(gssEncMode))
+        throwConfigurationError(
+            QStringLiteral("gssencmode"),
+            QStringLiteral("unknown gssencmode \"%1\" (disable, prefer or require)").arg(gssEncMode));
+    ssh.validate();
 }
 
 QList<std::pair<QByteArray, QByteArray>>
@@ -118,6 +230,8 @@ ConnectionProfile::connectionParameters(const std::optional<QString>& password) 
     add("sslkey", sslKey);
     add("sslcrl", sslCrl);
     add("application_name", applicationName);
+    add("gssencmode", gssEncMode);
+    add("krbsrvname", krbSrvName);
     add("connect_timeout", QString::number(connectTimeoutSeconds));
     if (keepalives) {
         add("keepalives", QStringLiteral("1"));
@@ -135,7 +249,7 @@ ConnectionProfile::connectionParameters(const std::optional<QString>& password) 
         options << QStringLiteral("-c statement_timeout=%1").arg(statementTimeoutMs);
     if (pooler == PoolerMode::None && lockTimeoutMs > 0)
         options << QStringLiteral("-c lock_timeout=%1").arg(lockTimeoutMs);
-    if (pooler == PoolerMode::None && readOnly)
+    if (pooler == PoolerMode::None && sessionReadOnly())
         options << QStringLiteral("-c default_transaction_read_only=on");
     for (const auto& [key, value] : extraOptions) {
         if (key == QLatin1String("options"))
@@ -147,7 +261,7 @@ ConnectionProfile::connectionParameters(const std::optional<QString>& password) 
     return p;
 }
 
-QStringList ConnectionProfile::transactionSettings() const {
+QStringList ConnectionProfile::transactionSettings(bool writesUnlocked) const {
     QStringList settings;
     if (pooler == PoolerMode::None)
         return settings;
@@ -156,7 +270,7 @@ QStringList ConnectionProfile::transactionSettings() const {
         settings << QStringLiteral("SET LOCAL statement_timeout = %1").arg(statementTimeoutMs);
     if (lockTimeoutMs > 0)
         settings << QStringLiteral("SET LOCAL lock_timeout = %1").arg(lockTimeoutMs);
-    if (readOnly)
+    if (readOnly || (environment == Environment::Production && !writesUnlocked))
         settings << QStringLiteral("SET LOCAL transaction_read_only = on");
     return settings;
 }
@@ -211,6 +325,21 @@ QJsonObject ConnectionProfile::toJson() const {
             conventions[it.key()] = it.value().toJson();
         o[QStringLiteral("conventions")] = conventions;
     }
+    if (environment != Environment::None)
+        o[QStringLiteral("environment")] = environmentName(environment);
+    put("colour", colour);
+    put("folder", folder);
+    if (pinDatabase)
+        o[QStringLiteral("pin_database")] = true;
+    put("password_command", passwordCommand);
+    if (passwordCommandTimeoutSeconds != 10)
+        o[QStringLiteral("password_command_timeout")] = passwordCommandTimeoutSeconds;
+    if (authentication != Authentication::Password)
+        o[QStringLiteral("authentication")] = authenticationName(authentication);
+    put("gssencmode", gssEncMode);
+    put("krbsrvname", krbSrvName);
+    if (ssh.enabled())
+        o[QStringLiteral("ssh")] = ssh.toJson();
     return o;
 }
 
@@ -265,6 +394,7 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject& o) {
     p.hideParameters = flag(o, "hide_parameters", false);
     p.keepalives = flag(o, "keepalives", true);
     p.pooler = poolerModeFromString(str("pooler_mode"));
+    p.pinDatabase = flag(o, "pin_database", false);
     const QJsonObject extra = o.value(QStringLiteral("options")).toObject();
     for (auto it = extra.begin(); it != extra.end(); ++it)
         p.extraOptions.append({it.key(), it.value().toString()});
@@ -284,6 +414,21 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject& o) {
         const QJsonObject byTable = conventions.toObject();
         for (auto it = byTable.begin(); it != byTable.end(); ++it)
             p.conventionOverrides.insert(it.key(), ConventionOverride::fromJson(it.value(), it.key()));
+    }
+    p.environment = environmentFromString(str("environment"));
+    p.colour = str("colour");
+    p.folder = str("folder");
+    p.passwordCommand = str("password_command");
+    p.passwordCommandTimeoutSeconds =
+        int(num(o, "password_command_timeout", p.passwordCommandTimeoutSeconds));
+    p.authentication = authenticationFromString(str("authentication"));
+    p.gssEncMode = str("gssencmode");
+    p.krbSrvName = str("krbsrvname");
+    const QJsonValue ssh = o.value(QStringLiteral("ssh"));
+    if (!ssh.isUndefined() && !ssh.isNull()) {
+        if (!ssh.isObject())
+            throwConfigurationError(QStringLiteral("ssh"), QStringLiteral("ssh must be an object"));
+        p.ssh = SshSettings::fromJson(ssh.toObject());
     }
     p.validate();
     return p;

@@ -61,7 +61,7 @@ void applyUnchecked(Conventions& conv, const ConventionOverride& o) {
 } // namespace
 
 bool ConventionOverride::isEmpty() const {
-    return !rowKey && !softDelete && !createdAtColumn && !updatedAtColumn;
+    return !rowKey && !softDelete && !createdAtColumn && !updatedAtColumn && !labelColumn;
 }
 
 QStringList ConventionOverride::fields() const {
@@ -74,6 +74,8 @@ QStringList ConventionOverride::fields() const {
         f << QStringLiteral("created_at_column");
     if (updatedAtColumn)
         f << QStringLiteral("updated_at_column");
+    if (labelColumn)
+        f << QStringLiteral("label_column");
     return f;
 }
 
@@ -121,6 +123,8 @@ QJsonObject ConventionOverride::toJson() const {
         o[QStringLiteral("created_at_column")] = column(*createdAtColumn);
     if (updatedAtColumn)
         o[QStringLiteral("updated_at_column")] = column(*updatedAtColumn);
+    if (labelColumn)
+        o[QStringLiteral("label_column")] = column(*labelColumn);
     return o;
 }
 
@@ -130,7 +134,7 @@ ConventionOverride ConventionOverride::fromJson(const QJsonValue& value, const Q
     const QJsonObject o = value.toObject();
     static const QStringList known = {QStringLiteral("row_key"), QStringLiteral("soft_delete"),
                                       QStringLiteral("created_at_column"),
-                                      QStringLiteral("updated_at_column")};
+                                      QStringLiteral("updated_at_column"), QStringLiteral("label_column")};
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!known.contains(it.key()))
             invalid(QStringLiteral("convention override for %1: unknown field \"%2\"").arg(key, it.key()));
@@ -183,6 +187,7 @@ ConventionOverride ConventionOverride::fromJson(const QJsonValue& value, const Q
     };
     r.createdAtColumn = auditColumn(QStringLiteral("created_at_column"));
     r.updatedAtColumn = auditColumn(QStringLiteral("updated_at_column"));
+    r.labelColumn = auditColumn(QStringLiteral("label_column"));
     r.validate(key);
     return r;
 }
@@ -256,6 +261,8 @@ void applyConventionOverride(TableInfo& table, const ConventionOverride& o) {
         checkAuditColumn(table, *o.createdAtColumn, "created-at");
     if (o.updatedAtColumn)
         checkAuditColumn(table, *o.updatedAtColumn, "updated-at");
+    if (o.labelColumn && !o.labelColumn->isEmpty())
+        requireColumn(table, *o.labelColumn);
 
     applyUnchecked(table.conventions, o);
     table.conventions.uuidKey = uuidKey;

@@ -361,6 +361,13 @@ ParsedDsn parseDsn(const QString& dsn, const ConnectionProfile& base) {
             p.connectTimeoutSeconds = parseNonNegative(QStringLiteral("connect_timeout"), value);
         } else if (key == QLatin1String("service")) {
             p.service = value;
+        } else if (key == QLatin1String("gssencmode")) {
+            p.gssEncMode = value;
+            // GSS encryption required: the login is Kerberos, so no password is asked for.
+            if (value == QLatin1String("require") && p.passwordCommand.isEmpty())
+                p.authentication = Authentication::Kerberos;
+        } else if (key == QLatin1String("krbsrvname")) {
+            p.krbSrvName = value;
         } else if (key == QLatin1String("keepalives")) {
             bool ok = false;
             const int n = value.trimmed().toInt(&ok);

@@ -1,5 +1,6 @@
 #include <pgdesk/core/dumptool.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/sshtunnel.h>
 
 #include <QDir>
 #include <QFile>
@@ -263,6 +264,19 @@ QList<std::pair<QString, QString>> dumpEnvironment(const ConnectionProfile& prof
     if (!databaseSet && !database.isEmpty())
         environment.append({QStringLiteral("PGDATABASE"), database});
     return environment;
+}
+
+void routeThroughTunnel(DumpCommand& command, const ConnectionProfile& profile) {
+    if (!profile.ssh.enabled())
+        return;
+    QString database;
+    for (const auto& [name, value] : std::as_const(command.environment))
+        if (name == QLatin1String("PGDATABASE"))
+            database = value;
+    auto tunnel = SshTunnel::forProfile(profile); // the session's own while its pool lives
+    const int localPort = tunnel->ensureUp();
+    command.environment = dumpEnvironment(SshTunnel::throughTunnel(profile, localPort), database);
+    command.tunnel = std::move(tunnel);
 }
 
 DumpCommand backupCommand(const DumpProgram& pgDump, const ConnectionProfile& profile,

@@ -95,11 +95,17 @@ QString Error::displayText() const {
     return text;
 }
 
+bool isSshFailure(const ErrorInfo& info) {
+    return info.kind == ErrorKind::Connection && info.field.startsWith(QLatin1String("ssh_"));
+}
+
 void throwError(ErrorInfo info) {
     switch (info.kind) {
     case ErrorKind::Configuration:
         throw ConfigurationError(std::move(info));
     case ErrorKind::Connection:
+        if (isSshFailure(info))
+            throw SshError(std::move(info));
         throw ConnectionError(std::move(info));
     case ErrorKind::Authentication:
         throw AuthenticationError(std::move(info));

@@ -110,6 +110,7 @@ qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
 
     ImportProgress state;
     state.totalBytes = input.isSequential() ? -1 : input.size();
+    const WriteScope unlocked(m_connection, options.write);
     Transaction tx(m_connection);
     qint64 rows = 0;
     try {

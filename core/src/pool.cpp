@@ -58,7 +58,8 @@ void PooledConnection::release() noexcept {
 
 Pool::Pool(ConnectionProfile profile, std::optional<QString> password)
     : m_profile(std::move(profile))
-    , m_password(std::move(password)) {
+    , m_password(std::move(password))
+    , m_tunnel(m_profile.ssh.enabled() ? SshTunnel::forProfile(m_profile) : nullptr) {
 }
 
 Pool::~Pool() = default;
@@ -174,6 +175,14 @@ void Pool::checkin(std::unique_ptr<Connection> connection, quint64 generation, b
         try {
             connection->exec(QStringLiteral("ROLLBACK"));
             discard = !connection->isIdle();
+        } catch (...) {
+            discard = true;
+        }
+    }
+    if (!discard && connection->writesUnlocked()) {
+        // The production guard: the next borrower starts locked, whoever forgot to lock.
+        try {
+            connection->lockWrites();
         } catch (...) {
             discard = true;
         }

@@ -165,6 +165,7 @@ ScriptRun ScriptRunner::run(const QList<SqlStatement>& statements, const ScriptR
             if (m_cancelRequested)
                 throwError(ErrorKind::QueryCanceled,
                            QStringLiteral("canceling statement due to user request"));
+            followWriteAccess(options.write); // does nothing unless the guard's state has to change
             StatementResult result = runOne(statement, options);
             result.index = i;
             out.statements << std::move(result);
@@ -344,7 +345,17 @@ Page ScriptRunner::fetchPage(const QuerySpec& spec, const TableInfo& table) {
     return page;
 }
 
-ExplainResult ScriptRunner::explain(const QString& statement, bool analyze) {
+void ScriptRunner::followWriteAccess(const WriteAccess& write) {
+    if (!m_connection.isIdle())
+        return;
+    if (write)
+        m_connection.unlockWrites(*write);
+    else
+        m_connection.lockWrites();
+}
+
+ExplainResult ScriptRunner::explain(const QString& statement, bool analyze, const WriteAccess& write) {
+    followWriteAccess(write);
     Running running(m_running, m_cancelRequested);
     QElapsedTimer timer;
     timer.start();

@@ -477,11 +477,14 @@ bool mayCut(const ColumnInfo& c) {
 // or row key columns, which cursors and edits need whole) come as a prefix one longer than the limit, so
 // the engine can tell a cut value from one of exactly the limit.
 QString selectClause(const TableInfo& table, bool selectsVersion, int valueLimit, const QStringList& whole,
-                     bool skipGenerated, BuiltQuery* q) {
+                     bool skipGenerated, BuiltQuery* q, const QStringList& omit = {}) {
     QStringList quoted;
     if (table.kind != RelationKind::Query) {
         for (const ColumnInfo& c : table.columns) {
             if (skipGenerated && c.isGenerated)
+                continue;
+            // Hidden in the grid: not fetched, unless a cursor or an edit needs it (sort and row key).
+            if (omit.contains(c.name) && !whole.contains(c.name))
                 continue;
             const QString name = quoteIdentifier(c.name);
             if (valueLimit > 0 && mayCut(c) && !whole.contains(c.name)) {
@@ -552,7 +555,8 @@ QString orderByClause(const QList<EffectiveKey>& order) {
 
 // Everything buildPageQuery and buildSelectQuery share: columns, FROM, WHERE, the sort tuple.
 BuiltQuery selectBase(Builder& b, const QuerySpec& spec, const TableInfo& table, bool selectVersion,
-                      QList<EffectiveKey>* keys, int valueLimit, bool skipGenerated = false) {
+                      QList<EffectiveKey>* keys, int valueLimit, bool skipGenerated = false,
+                      const QStringList& omit = {}) {
     BuiltQuery q;
     *keys = sortKeys(b, spec, table);
     q.keyset = !table.conventions.rowKey.isEmpty();
@@ -566,7 +570,7 @@ BuiltQuery selectBase(Builder& b, const QuerySpec& spec, const TableInfo& table,
     // values come whole.
     q.valueLimit = hasRowVersions(table) ? std::max(0, valueLimit) : 0;
     const QString select =
-        selectClause(table, q.selectsVersion, q.valueLimit, q.sortColumns, skipGenerated, &q);
+        selectClause(table, q.selectsVersion, q.valueLimit, q.sortColumns, skipGenerated, &q, omit);
     q.sql = select + QStringLiteral(" FROM ") + b.from();
     return q;
 }
@@ -600,7 +604,7 @@ BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool se
 
     Builder b(spec, table);
     QList<EffectiveKey> keys;
-    BuiltQuery q = selectBase(b, spec, table, selectVersion, &keys, spec.valueLimit);
+    BuiltQuery q = selectBase(b, spec, table, selectVersion, &keys, spec.valueLimit, false, spec.omitColumns);
 
     const bool backwards = !page.beforeCursor.isEmpty() || page.last;
     const QString cursorText = page.afterCursor.isEmpty() ? page.beforeCursor : page.afterCursor;

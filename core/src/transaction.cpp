@@ -57,6 +57,11 @@ QString beginStatement(const TransactionOptions& options) {
 
 Transaction::Transaction(Connection& connection, TransactionOptions options)
     : m_options(options) {
+    // The production guard: BEGIN READ WRITE would override the session's read-only default, so a locked
+    // write-guarded session only ever begins READ ONLY (the server refuses the writes, 25006).
+    if (connection.profile().writeGuarded() && !connection.writesUnlocked())
+        m_options.readOnly = true;
+    options = m_options;
     // BEGIN inside a transaction is only a warning in PostgreSQL; silently joining the outer
     // transaction would make commit() here end work that belongs to someone else.
     if (connection.inTransaction())

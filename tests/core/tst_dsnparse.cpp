@@ -59,6 +59,10 @@ QString field(const ParsedDsn& d, const QString& name) {
         return QString::number(p.connectTimeoutSeconds);
     if (name == QLatin1String("service"))
         return p.service;
+    if (name == QLatin1String("gssencmode"))
+        return p.gssEncMode;
+    if (name == QLatin1String("krbsrvname"))
+        return p.krbSrvName;
     if (name == QLatin1String("keepalives"))
         return p.keepalives ? QStringLiteral("on") : QStringLiteral("off");
     if (name == QLatin1String("statement_timeout"))
@@ -156,8 +160,9 @@ private slots:
             QStringLiteral("-c search_path=a\\ b"));
         row("kv target_session_attrs", QStringLiteral("target_session_attrs=read-write"),
             "extra:target_session_attrs", QStringLiteral("read-write"));
-        row("kv gssencmode", QStringLiteral("gssencmode=disable"), "extra:gssencmode",
-            QStringLiteral("disable"));
+        row("kv gssencmode", QStringLiteral("gssencmode=disable"), "gssencmode", QStringLiteral("disable"));
+        row("kv gssencmode: not an extra", QStringLiteral("gssencmode=disable"), "extra:gssencmode", kNone);
+        row("kv krbsrvname", QStringLiteral("krbsrvname=pg"), "krbsrvname", QStringLiteral("pg"));
         row("kv multiple hosts", QStringLiteral("host=h1,h2 port=5432,5433"), "host",
             QStringLiteral("h1,h2"));
         row("kv multiple ports", QStringLiteral("host=h1,h2 port=5432,5433"), "extra:port",
@@ -322,9 +327,16 @@ private slots:
         });
         row("read only", [](ConnectionProfile& p) { p.readOnly = true; });
         row("extra options", [](ConnectionProfile& p) {
-            p.extraOptions = {{QStringLiteral("gssencmode"), QStringLiteral("disable")},
-                              {QStringLiteral("keepalives_idle"), QStringLiteral("60")},
+            p.extraOptions = {{QStringLiteral("keepalives_idle"), QStringLiteral("60")},
                               {QStringLiteral("target_session_attrs"), QStringLiteral("read-write")}};
+        });
+        row("gss settings", [](ConnectionProfile& p) {
+            p.gssEncMode = QStringLiteral("disable");
+            p.krbSrvName = QStringLiteral("pg");
+        });
+        row("kerberos", [](ConnectionProfile& p) {
+            p.authentication = Authentication::Kerberos;
+            p.gssEncMode = QStringLiteral("require");
         });
         row("user options", [](ConnectionProfile& p) {
             p.extraOptions = {

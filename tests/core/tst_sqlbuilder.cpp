@@ -602,6 +602,22 @@ private slots:
                  qPrintable(buildPageQuery(s, t).sql));
     }
 
+    // Columns hidden in the grid are not selected, except the row key and sort columns (cursors and edits).
+    void omittedColumns() {
+        QuerySpec s = spec();
+        s.omitColumns = {QStringLiteral("id"), QStringLiteral("price"), QStringLiteral("name"),
+                         QStringLiteral("attrs")};
+        s.sort = {SortKey{QStringLiteral("name")}};
+        const BuiltQuery q = buildPageQuery(s, table());
+        const QString select = q.sql.left(q.sql.indexOf(QLatin1String(" FROM ")));
+        QVERIFY2(!select.contains(QLatin1String("\"price\"")), qPrintable(select));
+        QVERIFY2(!select.contains(QLatin1String("\"attrs\"")), qPrintable(select));
+        QVERIFY2(select.startsWith(QLatin1String("SELECT \"id\", \"name\", \"tags\"")), qPrintable(select));
+        QVERIFY(!q.columns.contains(QStringLiteral("price")));
+        // Other statements built from the same spec (counts, exports) are not narrowed.
+        QVERIFY(buildSelectQuery(s, table()).sql.contains(QLatin1String("\"price\"")));
+    }
+
     // Domain columns: values are cast to the base type, so they need not satisfy the domain's CHECK.
     void domainColumnsCastToBaseType() {
         TableInfo t = table();

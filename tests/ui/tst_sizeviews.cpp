@@ -95,8 +95,9 @@ private slots:
         };
         const auto schemas = [&] {
             QStringList names;
-            for (int r = 0; r < browser.sortModel()->rowCount(); ++r)
-                names << browser.sortModel()->index(r, 0).data(CatalogTreeModel::SchemaRole).toString();
+            const QModelIndex db = browser.viewIndex(browser.model()->findDatabase());
+            for (int r = 0; r < browser.sortModel()->rowCount(db); ++r)
+                names << browser.sortModel()->index(r, 0, db).data(CatalogTreeModel::SchemaRole).toString();
             return names;
         };
         browser.view()->sortByColumn(CatalogTreeModel::SizeColumn, Qt::AscendingOrder);

@@ -194,8 +194,9 @@ private slots:
         auto* tree = w.objectBrowser();
         QTRY_VERIFY_WITH_TIMEOUT(tree->model()->rowCount() > 0 && !tree->isLoading(), 15000);
         const QModelIndex table = [&] {
-            for (int s = 0; s < tree->model()->rowCount(); ++s) {
-                const QModelIndex schema = tree->model()->index(s, 0);
+            const QModelIndex db = tree->model()->findDatabase();
+            for (int s = 0; s < tree->model()->rowCount(db); ++s) {
+                const QModelIndex schema = tree->model()->index(s, 0, db);
                 if (schema.data(pgdesk::ui::CatalogTreeModel::SchemaRole).toString() !=
                     QLatin1String("public"))
                     continue;
@@ -262,10 +263,11 @@ private slots:
             structure->scriptView()->script().contains(QLatin1String("CREATE TABLE public.customer")), 15000);
         // Of the schema: a tab of its own (inventory: no suite adds objects to it while this one runs).
         QModelIndex inventory;
-        for (int r = 0; r < tree->model()->rowCount(); ++r)
-            if (tree->model()->index(r, 0).data(pgdesk::ui::CatalogTreeModel::SchemaRole).toString() ==
+        const QModelIndex db = tree->model()->findDatabase();
+        for (int r = 0; r < tree->model()->rowCount(db); ++r)
+            if (tree->model()->index(r, 0, db).data(pgdesk::ui::CatalogTreeModel::SchemaRole).toString() ==
                 QLatin1String("inventory"))
-                inventory = tree->model()->index(r, 0);
+                inventory = tree->model()->index(r, 0, db);
         QVERIFY(inventory.isValid());
         std::unique_ptr<QMenu> schemaMenu(tree->createContextMenu(inventory, nullptr));
         for (QAction* a : schemaMenu->actions())
@@ -451,8 +453,9 @@ private slots:
         auto* tree = w.objectBrowser();
         QTRY_VERIFY_WITH_TIMEOUT(tree->model()->rowCount() > 0 && !tree->isLoading(), 15000);
         QModelIndex view;
-        for (int s = 0; s < tree->model()->rowCount() && !view.isValid(); ++s) {
-            const QModelIndex schema = tree->model()->index(s, 0);
+        const QModelIndex db = tree->model()->findDatabase();
+        for (int s = 0; s < tree->model()->rowCount(db) && !view.isValid(); ++s) {
+            const QModelIndex schema = tree->model()->index(s, 0, db);
             for (int r = 0; r < tree->model()->rowCount(schema); ++r) {
                 const QModelIndex t = tree->model()->index(r, 0, schema);
                 if (t.data(pgdesk::ui::CatalogTreeModel::KindRole).toString() == QLatin1String("view")) {

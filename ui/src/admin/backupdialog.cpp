@@ -1,5 +1,6 @@
 #include <pgdesk/core/dumprunner.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/passwordcommand.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/backupdialog.h>
@@ -24,6 +25,13 @@
 namespace pgdesk::ui {
 
 namespace {
+
+// What the worker finds out before pg_dump starts.
+struct PreparedBackup {
+    core::DumpCommand command;
+    int total = 0;
+    std::optional<QString> password; // a password command's fresh token, else the session's password
+};
 
 QString extensionOf(core::DumpFormat format) {
     switch (format) {
@@ -268,11 +276,15 @@ void BackupDialog::start() {
     // The catalog count (the progress bar's total) is a query: on a worker.
     runInBackground(
         this,
-        [pool = m_pool, options = options()] {
+        [pool = m_pool, options = options(), command] {
             auto connection = pool->acquire();
-            return core::dumpTableCount(*connection, options);
+            PreparedBackup prepared{command, core::dumpTableCount(*connection, options),
+                                    core::connectionPassword(pool->profile(), pool->password())};
+            core::routeThroughTunnel(prepared.command, pool->profile()); // the pool's tunnel, up by now
+            return prepared;
         },
-        [this, command](int total) {
+        [this](const PreparedBackup& prepared) {
+            const int total = prepared.total;
             m_starting = false;
             if (!m_runner) {
                 m_runner = new core::DumpRunner(this);
@@ -293,7 +305,7 @@ void BackupDialog::start() {
             m_progress->setValue(0);
             m_status->setText(tr("Backing up…"));
             m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel backup"));
-            m_runner->start(command, m_pool->password(), total);
+            m_runner->start(prepared.command, prepared.password, total);
         },
         [this](const QString& message) {
             m_starting = false;

@@ -1,8 +1,11 @@
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/dumprunner.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/passwordcommand.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/writeunlock.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/productionconfirmdialog.h>
 #include <pgdesk/ui/restoredialog.h>
 
 #include <QCheckBox>
@@ -28,6 +31,7 @@ namespace {
 struct Prepared {
     core::DumpCommand command;
     int total = 0;
+    std::optional<QString> password; // a password command's fresh token, else the session's password
 };
 
 QString programFor(core::DumpFormat format) {
@@ -187,6 +191,18 @@ void RestoreDialog::start() {
         m_status->setText(tr("Not restored."));
         return;
     }
+    // The production guard: pg_restore and psql write, so the database's name is typed first, and only then
+    // do they get a profile whose sessions start writable.
+    core::ConnectionProfile profile = m_pool->profile();
+    if (profile.writeGuarded()) {
+        ProductionConfirmDialog confirm(o.database, tr("Restore of %1").arg(QFileInfo(input).fileName()),
+                                        this);
+        if (confirm.exec() != QDialog::Accepted) {
+            m_status->setText(tr("Not restored."));
+            return;
+        }
+        profile = core::unlockedProfile(profile, *core::WriteUnlock::create());
+    }
     m_starting = true;
     m_restore->setEnabled(false);
     m_progress->setRange(0, 0);
@@ -196,14 +212,16 @@ void RestoreDialog::start() {
     // run programs and a connection: on a worker.
     runInBackground(
         this,
-        [profile = m_pool->profile(), password = m_pool->password(), o, f, input] {
+        [profile, password = m_pool->password(), o, f, input] {
             core::ConnectionProfile into = profile;
             into.database = o.database;
             auto connection = core::Connection::open(into, password);
+            Prepared prepared;
+            prepared.password = core::connectionPassword(profile, password);
             const auto program = core::findDumpProgram(
                 programFor(f), f == core::DumpFormat::Plain ? 0 : connection.serverVersion());
-            Prepared prepared;
             prepared.command = core::restoreCommand(program, profile, o, f, input);
+            core::routeThroughTunnel(prepared.command, profile); // the connection's tunnel, up by now
             prepared.total =
                 core::archiveTableCount(f == core::DumpFormat::Plain ? QString() : program.path, f, input);
             return prepared;
@@ -226,7 +244,7 @@ void RestoreDialog::start() {
             m_progress->setValue(0);
             m_status->setText(tr("Restoring…"));
             m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel restore"));
-            m_runner->start(prepared.command, m_pool->password(), prepared.total);
+            m_runner->start(prepared.command, prepared.password, prepared.total);
         },
         [this](const QString& message) {
             m_starting = false;

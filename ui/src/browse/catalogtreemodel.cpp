@@ -8,42 +8,93 @@
 #include <QHash>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace pgdesk::ui {
 
 CatalogTreeModel::CatalogTreeModel(QObject* parent)
-    : QAbstractItemModel(parent) {
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>()) {
 }
+
+CatalogTreeModel::~CatalogTreeModel() = default;
 
 void CatalogTreeModel::clear() {
     beginResetModel();
-    m_nodes.clear();
-    m_roots.clear();
+    m_root->children.clear();
+    m_primary.clear();
     endResetModel();
 }
 
-void CatalogTreeModel::setTables(const QList<core::TableSummary>& tables) {
+CatalogTreeModel::Node* CatalogTreeModel::nodeOf(const QModelIndex& index) const {
+    return index.isValid() ? static_cast<Node*>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex CatalogTreeModel::indexOf(const Node* node, int column) const {
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, column, const_cast<Node*>(node));
+}
+
+CatalogTreeModel::Node* CatalogTreeModel::databaseNode(const QString& database) const {
+    const QString& name = database.isEmpty() ? m_primary : database;
+    for (const auto& d : m_root->children)
+        if (d->database == name)
+            return d.get();
+    return nullptr;
+}
+
+void CatalogTreeModel::setDatabases(const QList<core::DatabaseInfo>& databases, const QString& primary) {
     beginResetModel();
-    m_nodes.clear();
-    m_roots.clear();
-    QHash<QString, int> schemaNode;
-    QHash<QString, int> tableNode; // "schema\0name" → node, to hang partitions under their parent
+    m_primary = primary;
+    std::vector<std::unique_ptr<Node>> old = std::move(m_root->children);
+    m_root->children.clear();
+    auto take = [&old](const QString& name) -> std::unique_ptr<Node> {
+        for (auto& n : old)
+            if (n && n->database == name)
+                return std::move(n);
+        auto n = std::make_unique<Node>();
+        n->kind = Kind::Database;
+        n->database = name;
+        return n;
+    };
+    QList<core::DatabaseInfo> list = databases;
+    // The session's own database is always there (a pinned profile lists only it; a template the session
+    // is connected to is listed although templates are hidden).
+    if (!primary.isEmpty() &&
+        std::none_of(list.cbegin(), list.cend(), [&](const auto& d) { return d.name == primary; })) {
+        core::DatabaseInfo d;
+        d.name = primary;
+        list.prepend(d);
+    }
+    for (const auto& d : list) {
+        auto n = take(d.name);
+        n->info = d;
+        n->parent = m_root.get();
+        n->row = int(m_root->children.size());
+        m_root->children.push_back(std::move(n));
+    }
+    endResetModel();
+}
+
+void CatalogTreeModel::fillRelations(Node* database, const QList<core::TableSummary>& tables) {
+    QHash<QString, Node*> schemaNode;
+    QHash<QString, Node*> tableNode; // "schema\0name" → node, to hang partitions under their parent
     auto key = [](const QString& schema, const QString& name) { return schema + QChar(0) + name; };
-    auto addChild = [this](int parent, Node node) {
-        // Grow m_nodes before taking a reference into it: push_back may move every node.
-        const int id = int(m_nodes.size());
-        node.parent = parent;
-        m_nodes.push_back(std::move(node));
-        auto& siblings = parent < 0 ? m_roots : m_nodes[size_t(parent)].children;
-        m_nodes[size_t(id)].row = int(siblings.size());
-        siblings.push_back(id);
-        return id;
+    auto addChild = [database](Node* parent, std::unique_ptr<Node> node) {
+        node->parent = parent;
+        node->row = int(parent->children.size());
+        node->database = database->database;
+        Node* raw = node.get();
+        parent->children.push_back(std::move(node));
+        return raw;
     };
     for (const auto& t : tables) {
         if (!schemaNode.contains(t.schema)) {
-            Node s;
-            s.isSchema = true;
-            s.schema = t.schema;
-            schemaNode.insert(t.schema, addChild(-1, std::move(s)));
+            auto s = std::make_unique<Node>();
+            s->kind = Kind::Schema;
+            s->schema = t.schema;
+            schemaNode.insert(t.schema, addChild(database, std::move(s)));
         }
     }
     // Parents first, so that partitions find them whatever order the catalog returned.
@@ -51,57 +102,139 @@ void CatalogTreeModel::setTables(const QList<core::TableSummary>& tables) {
         for (const auto& t : tables) {
             if (t.isPartition() != (pass == 1))
                 continue;
-            int parent = schemaNode.value(t.schema);
+            Node* parent = schemaNode.value(t.schema);
             if (t.isPartition())
                 parent = tableNode.value(key(t.parentSchema, t.parentName), parent);
-            Node n;
-            n.schema = t.schema;
-            n.table = t;
+            auto n = std::make_unique<Node>();
+            n->kind = Kind::Relation;
+            n->schema = t.schema;
+            n->table = t;
             tableNode.insert(key(t.schema, t.name), addChild(parent, std::move(n)));
         }
     }
-    endResetModel();
 }
 
-QModelIndex CatalogTreeModel::findTable(const QString& schema, const QString& name) const {
-    for (size_t i = 0; i < m_nodes.size(); ++i) {
-        const Node& n = m_nodes[i];
-        if (!n.isSchema && n.table.schema == schema && n.table.name == name)
-            return createIndex(n.row, 0, quintptr(i));
+void CatalogTreeModel::setTables(const QString& database, const QList<core::TableSummary>& tables) {
+    const QString name = database.isEmpty() ? m_primary : database;
+    Node* d = databaseNode(name);
+    if (!d) {
+        const int row = int(m_root->children.size());
+        beginInsertRows({}, row, row);
+        auto n = std::make_unique<Node>();
+        n->kind = Kind::Database;
+        n->database = name;
+        n->info.name = name;
+        n->parent = m_root.get();
+        n->row = row;
+        d = n.get();
+        m_root->children.push_back(std::move(n));
+        endInsertRows();
+    }
+    const QModelIndex parent = indexOf(d);
+    if (!d->children.empty()) {
+        beginRemoveRows(parent, 0, int(d->children.size()) - 1);
+        d->children.clear();
+        endRemoveRows();
+    }
+    // Built aside, then inserted in one go: the view sees one insertion, not thousands.
+    Node staging;
+    staging.database = name;
+    fillRelations(&staging, tables);
+    d->loaded = true;
+    if (!staging.children.empty()) {
+        beginInsertRows(parent, 0, int(staging.children.size()) - 1);
+        d->children = std::move(staging.children);
+        for (auto& schema : d->children)
+            schema->parent = d;
+        endInsertRows();
+    }
+    // The name column's data of a database says whether it is loaded.
+    emit dataChanged(parent, indexOf(d, ColumnCount - 1));
+}
+
+void CatalogTreeModel::setTables(const QList<core::TableSummary>& tables) {
+    setTables(m_primary, tables);
+}
+
+QStringList CatalogTreeModel::loadedDatabases() const {
+    QStringList out;
+    for (const auto& d : m_root->children)
+        if (d->loaded)
+            out << d->database;
+    return out;
+}
+
+QModelIndex CatalogTreeModel::findDatabase(const QString& database) const {
+    return indexOf(databaseNode(database));
+}
+
+QModelIndex CatalogTreeModel::findTable(const QString& schema, const QString& name,
+                                        const QString& database) const {
+    const Node* d = databaseNode(database);
+    if (!d)
+        return {};
+    for (const auto& s : d->children) {
+        if (s->schema != schema)
+            continue;
+        // Depth-first: partitions sit under their parents.
+        std::vector<const Node*> stack;
+        for (const auto& c : s->children)
+            stack.push_back(c.get());
+        while (!stack.empty()) {
+            const Node* n = stack.back();
+            stack.pop_back();
+            if (n->table.schema == schema && n->table.name == name)
+                return indexOf(n);
+            for (const auto& c : n->children)
+                stack.push_back(c.get());
+        }
     }
     return {};
-}
-
-const std::vector<int>& CatalogTreeModel::childrenOf(const QModelIndex& parent) const {
-    return parent.isValid() ? m_nodes[size_t(parent.internalId())].children : m_roots;
 }
 
 QModelIndex CatalogTreeModel::index(int row, int column, const QModelIndex& parent) const {
     if (column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0))
         return {};
-    const auto& children = childrenOf(parent);
-    if (row < 0 || row >= int(children.size()))
+    const Node* p = nodeOf(parent);
+    if (row < 0 || row >= int(p->children.size()))
         return {};
-    return createIndex(row, column, quintptr(children[size_t(row)]));
+    return createIndex(row, column, p->children[size_t(row)].get());
 }
 
 QModelIndex CatalogTreeModel::parent(const QModelIndex& child) const {
     if (!child.isValid())
         return {};
-    const int p = m_nodes[size_t(child.internalId())].parent;
-    if (p < 0)
-        return {};
-    return createIndex(m_nodes[size_t(p)].row, 0, quintptr(p));
+    return indexOf(nodeOf(child)->parent);
 }
 
 int CatalogTreeModel::rowCount(const QModelIndex& parent) const {
     if (parent.isValid() && parent.column() != 0)
         return 0;
-    return int(childrenOf(parent).size());
+    return int(nodeOf(parent)->children.size());
 }
 
 int CatalogTreeModel::columnCount(const QModelIndex&) const {
     return ColumnCount;
+}
+
+bool CatalogTreeModel::hasChildren(const QModelIndex& parent) const {
+    if (parent.isValid() && parent.column() != 0)
+        return false;
+    const Node* n = nodeOf(parent);
+    // A database not loaded yet shows its expander: expanding it loads it.
+    return !n->children.empty() || (n->kind == Kind::Database && !n->loaded);
+}
+
+bool CatalogTreeModel::canFetchMore(const QModelIndex& parent) const {
+    if (!parent.isValid() || parent.column() != 0)
+        return false;
+    const Node* n = nodeOf(parent);
+    return n->kind == Kind::Database && !n->loaded;
+}
+
+void CatalogTreeModel::fetchMore(const QModelIndex& parent) {
+    if (canFetchMore(parent))
+        emit fetchRequested(nodeOf(parent)->database);
 }
 
 QString CatalogTreeModel::rowsText(const core::TableSummary& t) const {
@@ -120,8 +253,10 @@ bool storesRows(const core::TableSummary& t) {
 } // namespace
 
 QVariant CatalogTreeModel::sortKey(const Node& n, int column) const {
-    // Schemas only ever sort among schemas: by name whatever the column.
-    if (n.isSchema)
+    // Databases and schemas only ever sort among their kind: by name whatever the column.
+    if (n.kind == Kind::Database)
+        return n.database;
+    if (n.kind == Kind::Schema)
         return n.schema;
     switch (column) {
     case RowsColumn:
@@ -180,15 +315,82 @@ QString CatalogTreeModel::iconName(const core::TableSummary& t) {
     }
 }
 
+QVariant CatalogTreeModel::databaseData(const Node& n, int column, int role) const {
+    const bool primary = n.database == m_primary;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == NameColumn)
+            return isolatedIn(QGuiApplication::layoutDirection(), n.database);
+        if (column == SizeColumn && n.info.sizeBytes >= 0)
+            return QLocale().formattedDataSize(n.info.sizeBytes);
+        if (column == NotesColumn) {
+            QStringList parts;
+            if (primary)
+                parts << tr("this session's database");
+            if (n.info.isTemplate)
+                parts << tr("template");
+            if (!n.info.comment.isEmpty())
+                parts << n.info.comment.section(QLatin1Char('\n'), 0, 0);
+            return parts.join(QStringLiteral(" · "));
+        }
+        return {};
+    case Qt::ToolTipRole: {
+        QString tip = tr("Database %1").arg(n.database);
+        if (!n.info.owner.isEmpty())
+            tip += QLatin1Char('\n') + tr("Owner %1, encoding %2").arg(n.info.owner, n.info.encoding);
+        if (n.info.sizeBytes >= 0)
+            tip += QLatin1Char('\n') + tr("%1 bytes").arg(QLocale().toString(n.info.sizeBytes));
+        if (!n.info.comment.isEmpty())
+            tip += QLatin1Char('\n') + n.info.comment;
+        if (!n.loaded)
+            tip += QLatin1Char('\n') + tr("Expand to open it (a connection pool of its own)");
+        return tip;
+    }
+    case Qt::DecorationRole:
+        return column == NameColumn ? themedIcon(QStringLiteral("server-database")) : QVariant();
+    case Qt::TextAlignmentRole:
+        return column == SizeColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case Qt::FontRole: {
+        QFont f;
+        f.setBold(true);
+        f.setItalic(!n.loaded);
+        return f;
+    }
+    default:
+        return {};
+    }
+}
+
 QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid())
         return {};
-    const Node& n = m_nodes[size_t(index.internalId())];
+    const Node& n = *nodeOf(index);
+    const bool isSchema = n.kind == Kind::Schema;
+    switch (role) {
+    case DatabaseRole:
+        return n.database;
+    case IsDatabaseRole:
+        return n.kind == Kind::Database;
+    case SchemaRole:
+        return n.kind == Kind::Database ? QVariant() : QVariant(n.schema);
+    case TableRole:
+        return n.kind == Kind::Relation ? QVariant(n.table.name) : QVariant();
+    case KindRole:
+        return n.kind == Kind::Relation ? QVariant(core::relationKindName(n.table.kind)) : QVariant();
+    case IsSchemaRole:
+        return isSchema;
+    case SortRole:
+        return sortKey(n, index.column());
+    default:
+        break;
+    }
+    if (n.kind == Kind::Database)
+        return databaseData(n, index.column(), role);
     switch (role) {
     case Qt::DisplayRole:
         if (index.column() == NameColumn) // a name is data: isolated (SchemaRole, TableRole stay plain)
-            return isolatedIn(QGuiApplication::layoutDirection(), n.isSchema ? n.schema : n.table.name);
-        if (n.isSchema)
+            return isolatedIn(QGuiApplication::layoutDirection(), isSchema ? n.schema : n.table.name);
+        if (isSchema)
             return {};
         if (index.column() == RowsColumn)
             return rowsText(n.table);
@@ -196,7 +398,7 @@ QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
             return storesRows(n.table) ? QLocale().formattedDataSize(n.table.totalBytes) : QString();
         return notes(n.table);
     case Qt::ToolTipRole:
-        if (n.isSchema)
+        if (isSchema)
             return tr("Schema %1").arg(n.schema);
         if (index.column() == SizeColumn && storesRows(n.table))
             return tr("%1 bytes in the table, its indexes and TOAST (from the statistics)")
@@ -207,28 +409,18 @@ QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole:
         if (index.column() != NameColumn)
             return {};
-        return themedIcon(n.isSchema ? QStringLiteral("folder") : iconName(n.table));
+        return themedIcon(isSchema ? QStringLiteral("folder") : iconName(n.table));
     case Qt::TextAlignmentRole:
         return index.column() == RowsColumn || index.column() == SizeColumn
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case Qt::FontRole:
-        if (n.isSchema) {
+        if (isSchema) {
             QFont f;
             f.setBold(true);
             return f;
         }
         return {};
-    case SchemaRole:
-        return n.schema;
-    case TableRole:
-        return n.isSchema ? QVariant() : QVariant(n.table.name);
-    case KindRole:
-        return n.isSchema ? QVariant() : QVariant(core::relationKindName(n.table.kind));
-    case IsSchemaRole:
-        return n.isSchema;
-    case SortRole:
-        return sortKey(n, index.column());
     default:
         return {};
     }

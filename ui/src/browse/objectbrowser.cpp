@@ -6,7 +6,9 @@
 #include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/databaselist.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/sessionpools.h>
 #include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/catalogtreemodel.h>
@@ -18,27 +20,33 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace pgdesk::ui {
 
 namespace {
 
-// Relations sort by the clicked column either way; schemas stay in name order whichever way it goes, so a
-// "largest first" does not turn the schema list around.
+// Relations sort by the clicked column either way; databases and schemas stay in name order whichever way
+// it goes, so a "largest first" does not turn the schema list around.
 class CatalogSortModel final : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
 
 protected:
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override {
-        if (left.data(CatalogTreeModel::IsSchemaRole).toBool() &&
-            right.data(CatalogTreeModel::IsSchemaRole).toBool()) {
-            const QString l = left.data(CatalogTreeModel::SchemaRole).toString();
-            const QString r = right.data(CatalogTreeModel::SchemaRole).toString();
+        const bool databases = left.data(CatalogTreeModel::IsDatabaseRole).toBool() &&
+                               right.data(CatalogTreeModel::IsDatabaseRole).toBool();
+        if (databases || (left.data(CatalogTreeModel::IsSchemaRole).toBool() &&
+                          right.data(CatalogTreeModel::IsSchemaRole).toBool())) {
+            const int role = databases ? CatalogTreeModel::DatabaseRole : CatalogTreeModel::SchemaRole;
+            const QString l = left.data(role).toString();
+            const QString r = right.data(role).toString();
             // A descending sort places a before b when lessThan(b, a).
             return sortOrder() == Qt::AscendingOrder ? l < r : r < l;
         }
@@ -70,6 +78,9 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
     m_view->setAlternatingRowColors(true);
     m_view->header()->setStretchLastSection(true);
     m_view->setAccessibleName(tr("Database objects"));
+    m_showTemplates = QSettings().value(QStringLiteral("objectTree/showTemplates"), false).toBool();
+    // Expanding a database not loaded yet asks for its relations (QTreeView calls fetchMore).
+    connect(m_model, &CatalogTreeModel::fetchRequested, this, &ObjectBrowser::loadDatabase);
 
     // F5 where the focus is: here the tree, in a table tab that table (a window-wide key would clash).
     auto* refreshAction = new QAction(themedIcon(QStringLiteral("view-refresh")), tr("Refresh"), this);
@@ -92,10 +103,13 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
     m_copyAction->setShortcutContext(Qt::WidgetShortcut);
     connect(m_copyAction, &QAction::triggered, this, [this] {
         const QModelIndex index = m_view->currentIndex();
-        if (index.isValid())
-            QGuiApplication::clipboard()->setText(index.data(CatalogTreeModel::IsSchemaRole).toBool()
-                                                      ? index.data(CatalogTreeModel::SchemaRole).toString()
-                                                      : index.data(CatalogTreeModel::TableRole).toString());
+        if (!index.isValid())
+            return;
+        const int role = index.data(CatalogTreeModel::IsDatabaseRole).toBool()
+                             ? CatalogTreeModel::DatabaseRole
+                         : index.data(CatalogTreeModel::IsSchemaRole).toBool() ? CatalogTreeModel::SchemaRole
+                                                                               : CatalogTreeModel::TableRole;
+        QGuiApplication::clipboard()->setText(index.data(role).toString());
     });
     m_view->addAction(m_copyAction);
     auto* cancelAction = new QAction(tr("Cancel loading"), this);
@@ -109,7 +123,12 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
     m_retry->setText(tr("Retry"));
     m_retry->setToolTip(tr("Load schemas and tables again"));
     m_retry->hide();
-    connect(m_retry, &QToolButton::clicked, this, &ObjectBrowser::refresh);
+    connect(m_retry, &QToolButton::clicked, this, [this] {
+        if (m_failed.isEmpty())
+            this->refresh();
+        else
+            loadDatabase(m_failed);
+    });
 
     m_state->setObjectName(QStringLiteral("objectBrowserState"));
     m_state->setWordWrap(true);
@@ -135,9 +154,10 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
         menu->popup(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex& index) {
-        if (!index.data(CatalogTreeModel::IsSchemaRole).toBool())
+        if (!index.data(CatalogTreeModel::TableRole).toString().isEmpty())
             emit tableActivated(index.data(CatalogTreeModel::SchemaRole).toString(),
-                                index.data(CatalogTreeModel::TableRole).toString());
+                                index.data(CatalogTreeModel::TableRole).toString(),
+                                index.data(CatalogTreeModel::DatabaseRole).toString());
     });
 }
 
@@ -145,32 +165,49 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
     auto* menu = new QMenu(parent);
     menu->setObjectName(QStringLiteral("objectTreeMenu"));
     const QString schema = index.data(CatalogTreeModel::SchemaRole).toString();
+    const QString db = index.data(CatalogTreeModel::DatabaseRole).toString();
     const bool isSchema = index.data(CatalogTreeModel::IsSchemaRole).toBool();
     const auto copy = [](const QString& text) { QGuiApplication::clipboard()->setText(text); };
-    if (!isSchema) {
+    if (index.data(CatalogTreeModel::IsDatabaseRole).toBool()) {
+        menu->addAction(themedIcon(QStringLiteral("document-new")), tr("New query tool"), this,
+                        [this, db] { emit databaseQueryRequested(db); })
+            ->setObjectName(QStringLiteral("treeDatabaseQueryAction"));
+        menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up database…"), this,
+                        [this, db] { emit backupRequested({}, {}, db); })
+            ->setObjectName(QStringLiteral("treeBackupDatabaseAction"));
+        menu->addSeparator();
+        menu->addAction(m_copyAction);
+        QAction* templates =
+            menu->addAction(tr("Show template databases"), this, [this](bool on) { setShowTemplates(on); });
+        templates->setObjectName(QStringLiteral("treeShowTemplatesAction"));
+        templates->setCheckable(true);
+        templates->setChecked(m_showTemplates);
+        templates->setEnabled(m_pools && m_pools->allowsOtherDatabases());
+    } else if (!isSchema) {
         const QString name = index.data(CatalogTreeModel::TableRole).toString();
         const QString kind = index.data(CatalogTreeModel::KindRole).toString();
         const bool isTable = kind == QLatin1String("table") || kind == QLatin1String("partitioned_table");
         QAction* open = menu->addAction(themedIcon(QStringLiteral("table")), tr("Open"), this,
-                                        [this, schema, name] { emit tableActivated(schema, name); });
+                                        [this, schema, name, db] { emit tableActivated(schema, name, db); });
         open->setObjectName(QStringLiteral("treeOpenAction"));
         open->setShortcut(QKeySequence(Qt::Key_Return)); // shown only: Enter opens through activated()
         menu->setDefaultAction(open);
         menu->addAction(themedIcon(QStringLiteral("view-list-details")), tr("Structure"), this,
-                        [this, schema, name] { emit structureRequested(schema, name); })
+                        [this, schema, name, db] { emit structureRequested(schema, name, db); })
             ->setObjectName(QStringLiteral("treeStructureAction"));
         menu->addAction(themedIcon(QStringLiteral("code-context")), tr("CREATE script"), this,
-                        [this, schema, name] { emit scriptRequested(schema, name); })
+                        [this, schema, name, db] { emit scriptRequested(schema, name, db); })
             ->setObjectName(QStringLiteral("treeScriptAction"));
         menu->addAction(themedIcon(QStringLiteral("document-new")), tr("Query in a new query tool"), this,
-                        [this, schema, name] { emit queryRequested(schema, name); })
+                        [this, schema, name, db] { emit queryRequested(schema, name, db); })
             ->setObjectName(QStringLiteral("treeQueryAction"));
         menu->addSeparator();
         menu->addAction(themedIcon(QStringLiteral("document-export")), tr("Export…"), this,
-                        [this, schema, name] { emit exportRequested(schema, name); })
+                        [this, schema, name, db] { emit exportRequested(schema, name, db); })
             ->setObjectName(QStringLiteral("treeExportAction"));
-        QAction* import = menu->addAction(themedIcon(QStringLiteral("document-import")), tr("Import CSV…"),
-                                          this, [this, schema, name] { emit importRequested(schema, name); });
+        QAction* import =
+            menu->addAction(themedIcon(QStringLiteral("document-import")), tr("Import CSV…"), this,
+                            [this, schema, name, db] { emit importRequested(schema, name, db); });
         import->setObjectName(QStringLiteral("treeImportAction"));
         import->setEnabled(isTable);
         if (!isTable)
@@ -178,13 +215,14 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         // VACUUM, ANALYZE, REINDEX, REFRESH: the window opens the dialog on the session's profile.
         QAction* maintenance =
             menu->addAction(themedIcon(QStringLiteral("tools-wizard")), tr("Maintenance…"), this,
-                            [this, schema, name] { emit maintenanceRequested(schema, name); });
+                            [this, schema, name, db] { emit maintenanceRequested(schema, name, db); });
         maintenance->setObjectName(QStringLiteral("treeMaintenanceAction"));
         maintenance->setEnabled(kind != QLatin1String("view"));
         if (kind == QLatin1String("view"))
             maintenance->setToolTip(tr("A view holds no data to maintain"));
-        QAction* backup = menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up…"), this,
-                                          [this, schema, name] { emit backupRequested(schema, name); });
+        QAction* backup =
+            menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up…"), this,
+                            [this, schema, name, db] { emit backupRequested(schema, name, db); });
         backup->setObjectName(QStringLiteral("treeBackupAction"));
         backup->setEnabled(isTable);
         menu->addSeparator();
@@ -197,13 +235,13 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
             ->setObjectName(QStringLiteral("treeCopyQualifiedAction"));
     } else {
         menu->addAction(themedIcon(QStringLiteral("code-context")), tr("CREATE script of the schema"), this,
-                        [this, schema] { emit scriptRequested(schema, {}); })
+                        [this, schema, db] { emit scriptRequested(schema, {}, db); })
             ->setObjectName(QStringLiteral("treeSchemaScriptAction"));
         menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up schema…"), this,
-                        [this, schema] { emit backupRequested(schema, QString()); })
+                        [this, schema, db] { emit backupRequested(schema, QString(), db); })
             ->setObjectName(QStringLiteral("treeBackupSchemaAction"));
         menu->addAction(themedIcon(QStringLiteral("view-statistics")), tr("Largest relations"), this,
-                        [this, schema] { emit largestRelationsRequested(schema); })
+                        [this, schema, db] { emit largestRelationsRequested(schema, db); })
             ->setObjectName(QStringLiteral("treeLargestRelationsAction"));
         menu->addSeparator();
         menu->addAction(m_copyAction);
@@ -220,58 +258,156 @@ QModelIndex ObjectBrowser::viewIndex(const QModelIndex& modelIndex) const {
 ObjectBrowser::~ObjectBrowser() = default; // the load slot cancels a load still waiting on a lock
 
 void ObjectBrowser::setPool(std::shared_ptr<core::Pool> pool) {
-    m_pool = std::move(pool);
+    setPools(pool ? core::SessionPools::create(pool, pool->profile().database) : nullptr);
+}
+
+void ObjectBrowser::setPools(std::shared_ptr<core::SessionPools> pools) {
+    cancelLoad();
+    m_pools = std::move(pools);
     m_model->clear();
     refresh();
 }
 
+QString ObjectBrowser::currentDatabase() const {
+    const QString db = m_view->currentIndex().data(CatalogTreeModel::DatabaseRole).toString();
+    return db.isEmpty() ? m_model->primaryDatabase() : db;
+}
+
+void ObjectBrowser::setShowTemplates(bool show) {
+    if (show == m_showTemplates)
+        return;
+    m_showTemplates = show;
+    QSettings().setValue(QStringLiteral("objectTree/showTemplates"), show);
+    refresh();
+}
+
+void ObjectBrowser::showFailure(const QString& database, const QString& message) {
+    m_failed = database;
+    m_state->setText(database.isEmpty() || database == m_model->primaryDatabase()
+                         ? tr("Could not load the catalog: %1").arg(message)
+                         : tr("Could not open the database %1: %2").arg(database, message));
+    m_retry->show();
+}
+
+namespace {
+
+// The relations of the pool's database, with the profile's convention overrides (run on a worker).
+QList<core::TableSummary> readTables(core::Pool& pool, const std::shared_ptr<core::CancelToken>& cancel) {
+    auto connection = pool.acquire();
+    const core::CancelToken::Scope scope(cancel, *connection);
+    core::CatalogReader reader(*connection);
+    QList<core::TableSummary> tables;
+    try {
+        tables = reader.tables();
+    } catch (const core::QueryError& e) {
+        LockWaitWatcher::rethrowNamingHolders(e, reader.lockHolders());
+    }
+    for (auto& t : tables)
+        core::applyConventionOverride(t, connection->profile());
+    return tables;
+}
+
+struct PrimaryCatalog {
+    QList<core::DatabaseInfo> databases;
+    QList<core::TableSummary> tables;
+};
+
+} // namespace
+
 void ObjectBrowser::refresh() {
-    if (!m_pool)
+    if (!m_pools)
         return;
     // The load this one supersedes may be waiting on a lock: cancelled, it gives its connection back.
     cancelLoad();
     m_retry->hide();
+    m_failed.clear();
     m_state->setText(tr("Loading…"));
+    // The other databases that were open are loaded again once the list is back.
+    QStringList reopen = m_model->loadedDatabases();
+    reopen.removeAll(m_pools->primaryDatabase());
     m_load->start(
-        [pool = m_pool](const std::shared_ptr<core::CancelToken>& cancel) {
-            auto connection = pool->acquire();
-            const core::CancelToken::Scope scope(cancel, *connection);
-            core::CatalogReader reader(*connection);
-            QList<core::TableSummary> tables;
-            try {
-                tables = reader.tables();
-            } catch (const core::QueryError& e) {
-                LockWaitWatcher::rethrowNamingHolders(e, reader.lockHolders());
+        [pool = m_pools->primary(), all = m_pools->allowsOtherDatabases(),
+         templates = m_showTemplates](const std::shared_ptr<core::CancelToken>& cancel) {
+            PrimaryCatalog c;
+            if (all) {
+                auto connection = pool->acquire();
+                const core::CancelToken::Scope scope(cancel, *connection);
+                c.databases = core::listDatabases(*connection, templates);
             }
-            for (auto& t : tables)
-                core::applyConventionOverride(t, connection->profile());
-            return tables;
+            c.tables = readTables(*pool, cancel);
+            return c;
         },
-        [this](QList<core::TableSummary> tables) {
-            m_model->setTables(tables);
-            for (int r = 0; r < m_sort->rowCount(); ++r)
-                m_view->expand(m_sort->index(r, 0));
+        [this, reopen](const PrimaryCatalog& c) {
+            const QString primary = m_pools->primaryDatabase();
+            m_model->setDatabases(c.databases, primary);
+            m_model->setTables(primary, c.tables);
+            const QModelIndex db = viewIndex(m_model->findDatabase(primary));
+            m_view->expand(db);
+            for (int r = 0; r < m_sort->rowCount(db); ++r)
+                m_view->expand(m_sort->index(r, 0, db));
             m_view->resizeColumnToContents(CatalogTreeModel::NameColumn);
             m_view->resizeColumnToContents(CatalogTreeModel::RowsColumn);
             m_view->resizeColumnToContents(CatalogTreeModel::SizeColumn);
-            m_state->setText(tr("%n relation(s)", nullptr, int(tables.size())));
-            emit loaded(int(tables.size()));
+            m_state->setText(tr("%n relation(s)", nullptr, int(c.tables.size())));
+            emit loaded(int(c.tables.size()));
+            for (const QString& other : reopen)
+                if (m_model->findDatabase(other).isValid())
+                    loadDatabase(other);
         },
         [this](const BackgroundFailure& failure) {
-            m_state->setText(tr("Could not load the catalog: %1").arg(failure.message));
-            m_retry->show();
+            showFailure({}, failure.message);
+            emit loadFailed(failure.message);
+        });
+}
+
+void ObjectBrowser::loadDatabase(const QString& database) {
+    if (!m_pools)
+        return;
+    if (database.isEmpty() || database == m_pools->primaryDatabase()) {
+        refresh();
+        return;
+    }
+    JobSlot*& slot = m_databaseLoads[database];
+    if (!slot)
+        slot = new JobSlot(this);
+    else if (slot->isRunning())
+        return; // already on its way (fetchMore comes again while the tree expands)
+    std::shared_ptr<core::Pool> pool;
+    try {
+        pool = m_pools->pool(database); // opens nothing yet
+    } catch (const core::Error& e) {
+        showFailure(database, e.displayText());
+        return;
+    }
+    m_retry->hide();
+    m_state->setText(tr("Opening %1…").arg(database));
+    slot->start(
+        [pool](const std::shared_ptr<core::CancelToken>& cancel) { return readTables(*pool, cancel); },
+        [this, database](const QList<core::TableSummary>& tables) {
+            m_model->setTables(database, tables);
+            const QModelIndex db = viewIndex(m_model->findDatabase(database));
+            m_view->expand(db);
+            m_state->setText(tr("%1: %n relation(s)", nullptr, int(tables.size())).arg(database));
+            emit databaseLoaded(database, int(tables.size()));
+        },
+        [this, database](const BackgroundFailure& failure) {
+            showFailure(database, failure.message);
             emit loadFailed(failure.message);
         });
 }
 
 bool ObjectBrowser::isLoading() const {
-    return m_load->isRunning();
+    return m_load->isRunning() || std::any_of(m_databaseLoads.cbegin(), m_databaseLoads.cend(),
+                                              [](JobSlot* s) { return s->isRunning(); });
 }
 
 void ObjectBrowser::cancelLoad() {
-    if (!m_load->isRunning())
+    if (!isLoading())
         return;
-    m_load->abandon(); // PQcancel; its reply, a cancel error, is dropped
+    // PQcancel; their replies, cancel errors, are dropped.
+    m_load->abandon();
+    for (JobSlot* s : std::as_const(m_databaseLoads))
+        s->abandon();
     m_state->setText(tr("Loading cancelled"));
     m_retry->show();
 }

@@ -1,5 +1,6 @@
 #include <pgdesk/ui/batchdialog.h>
 #include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/columnlayout.h>
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/filterconditionrow.h>
 #include <pgdesk/ui/gridpreferences.h>
@@ -19,6 +20,7 @@
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/writeunlockbutton.h>
 
 #include <QAction>
 #include <QApplication>
@@ -267,14 +269,50 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     pageBar->addWidget(m_dataButton);
     pageBar->addWidget(m_structureButton);
     pageBar->addStretch(1);
+    // Production sessions: writing is unlocked per tab, and locked again when the tab closes.
+    m_unlock = new WriteUnlockButton(m_pool->profile(), this);
+    m_editor->setWriteUnlock(m_unlock);
+    pageBar->addWidget(m_unlock);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(4, 4, 4, 4);
     outer->setSpacing(2);
     outer->addLayout(pageBar);
     outer->addWidget(m_pages, 1);
 
+    setUpColumnLayout(pageBar);
+
     // Pages or continuous scrolling, as the preferences or the user's last choice say (loads the first rows).
     setPageSize(UiSettings::pageSize());
+}
+
+// Hidden columns, order and frozen columns, remembered per profile and table; hidden ones are not fetched.
+void TableBrowser::setUpColumnLayout(QHBoxLayout* bar) {
+    m_columnLayout = new ColumnLayout(m_view, m_model, m_pool->profile().name, qualifiedName(), this);
+    m_feed->setOmittedColumns(m_columnLayout->hiddenColumns(), false); // before the first load
+    connect(m_columnLayout, &ColumnLayout::hiddenChanged, this, [this](const QStringList& hidden) {
+        m_feed->setOmittedColumns(hidden);
+        updateControls();
+    });
+    auto* header = m_view->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, [this, header](const QPoint& position) {
+        QMenu menu(this);
+        m_columnLayout->addMenuActions(&menu, header->logicalIndexAt(position));
+        menu.exec(header->mapToGlobal(position));
+    });
+    auto* button = new QToolButton(this);
+    button->setObjectName(QStringLiteral("columnsButton"));
+    button->setText(tr("Columns"));
+    button->setToolTip(tr("Show, hide, freeze and fit the columns"));
+    button->setAutoRaise(true);
+    button->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(button);
+    connect(menu, &QMenu::aboutToShow, this, [this, menu] {
+        menu->clear();
+        m_columnLayout->addMenuActions(menu, m_view->currentIndex().column());
+    });
+    button->setMenu(menu);
+    bar->insertWidget(bar->count() - 1, button);
 }
 
 void TableBrowser::firstPage() {
@@ -336,6 +374,13 @@ void TableBrowser::cancelBusy() {
     m_feed->cancel();
 }
 
+TableBrowser::~TableBrowser() {
+    // ~QWidget hides a visible tab and then deletes its children: their signals (the scroll bars' range
+    // changes, the model's resets) would reach this object's slots after its own part is gone.
+    for (QObject* child : findChildren<QObject*>())
+        child->disconnect(this);
+}
+
 QString TableBrowser::qualifiedName() const {
     return spec().schema + QLatin1Char('.') + spec().table;
 }
@@ -349,6 +394,7 @@ BatchDialog* TableBrowser::openBatchDialog() {
             keys << key;
     }
     auto* dialog = new BatchDialog(m_pool, *table(), spec(), keys, this);
+    dialog->setWriteUnlock(m_unlock);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &BatchDialog::finished, this, &TableBrowser::reload);
     dialog->show();
@@ -500,6 +546,10 @@ void TableBrowser::tableLoaded() {
     updateHiddenRowsNote();
     m_model->setSoftDelete(c.softDelete, c.softDeleteColumn);
     m_filterBar->setColumns(info.columns);
+    QStringList names;
+    for (const core::ColumnInfo& column : info.columns)
+        names << column.name;
+    m_columnLayout->setColumns(names);
     m_editor->setTable(info, isStandby());
     m_whole->setTable(info);
     if (!spec().filter.isEmpty())

@@ -76,6 +76,12 @@ void TableFeed::setScope(core::SoftDeleteScope scope) {
     load(Move::First);
 }
 
+void TableFeed::setOmittedColumns(const QStringList& columns, bool reload) {
+    m_spec.omitColumns = columns;
+    if (reload)
+        load(Move::First); // a windowed model's blocks must all have the new columns
+}
+
 void TableFeed::setView(const core::FilterGroup& filter, const QString& search,
                         const QList<core::SortKey>& sort, std::optional<core::SoftDeleteScope> scope) {
     m_spec.filter = filter;

@@ -131,4 +131,20 @@ void UiSettings::setEditsByCtid(const QString& profile, const QString& qualified
     QSettings().setValue(kCtid.arg(profile, qualifiedTable), true);
 }
 
+QStringList UiSettings::collapsedProfileFolders() {
+    return QSettings().value(QStringLiteral("connections/collapsedFolders")).toStringList();
+}
+
+void UiSettings::setCollapsedProfileFolders(const QStringList& paths) {
+    QSettings().setValue(QStringLiteral("connections/collapsedFolders"), paths);
+}
+
+QStringList UiSettings::emptyProfileFolders() {
+    return QSettings().value(QStringLiteral("connections/emptyFolders")).toStringList();
+}
+
+void UiSettings::setEmptyProfileFolders(const QStringList& paths) {
+    QSettings().setValue(QStringLiteral("connections/emptyFolders"), paths);
+}
+
 } // namespace pgdesk::ui

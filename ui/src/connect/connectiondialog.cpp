@@ -2,6 +2,7 @@
 #include <pgdesk/ui/theme.h>
 
 #include "connect/connectionwork.h"
+#include "connect/profilefolderview.h"
 #include "connect/profileitemdelegate.h"
 
 #include <pgdesk/core/dsn.h>
@@ -12,6 +13,8 @@
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/profileeditor.h>
 #include <pgdesk/ui/profilelistmodel.h>
+#include <pgdesk/ui/profiletreemodel.h>
+#include <pgdesk/ui/uisettings.h>
 
 #include <QDir>
 #include <QFileDialog>
@@ -20,7 +23,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -47,7 +49,8 @@ ConnectionDialog::ConnectionDialog(QWidget* parent, const QString& storePath)
     , m_store(storePath)
     , m_testJob(new JobSlot(this))
     , m_passwordJob(new JobSlot(this))
-    , m_model(new ProfileListModel(this)) {
+    , m_model(new ProfileListModel(this))
+    , m_folders(new ProfileTreeModel(this)) {
     setObjectName(QStringLiteral("connectionDialog"));
     setWindowTitle(tr("Connections"));
 
@@ -96,19 +99,26 @@ ConnectionDialog::ConnectionDialog(QWidget* parent, const QString& storePath)
 
 ConnectionDialog::~ConnectionDialog() = default;
 
+QTreeView* ConnectionDialog::list() const {
+    return m_list;
+}
+
 QWidget* ConnectionDialog::createListPane() {
     auto* pane = new QWidget(this);
     auto* title = new QLabel(tr("Saved connections"), pane);
     QFont bold = title->font();
     bold.setBold(true);
     title->setFont(bold);
-    m_list = new QListView(pane);
+    m_list = new ProfileFolderView(m_folders, pane);
     m_list->setObjectName(QStringLiteral("profileList"));
-    m_list->setModel(m_model);
     m_list->setItemDelegate(new ProfileItemDelegate(m_list));
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setUniformItemSizes(true);
+    // Dropped onto a folder: saved, then the tree is filled again (queued: never inside the drop).
+    connect(
+        m_folders, &ProfileTreeModel::profileMoved, this,
+        [this](const QString& name, const QString& folder) { moveProfile(name, folder); },
+        Qt::QueuedConnection);
+    connect(m_list, &ProfileFolderView::folderRenameRequested, this, &ConnectionDialog::renameFolder);
+    connect(m_list, &ProfileFolderView::foldersChanged, this, [this] { reloadList(m_current); });
     m_list->setAccessibleName(tr("Saved connections"));
     m_list->setMinimumWidth(220);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
@@ -121,9 +131,12 @@ QWidget* ConnectionDialog::createListPane() {
                     m_switching = false;
                     return;
                 }
-                showProfile(current.row());
+                showProfile(m_folders->profileRow(current));
             });
-    connect(m_list, &QListView::doubleClicked, this, &ConnectionDialog::accept);
+    connect(m_list, &QTreeView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (m_folders->profileRow(index) >= 0)
+            accept();
+    });
 
     auto* add = button(tr("&New"), "newButton", pane);
     add->setToolTip(tr("Create a connection profile"));
@@ -131,6 +144,22 @@ QWidget* ConnectionDialog::createListPane() {
     m_duplicate->setToolTip(tr("Copy the selected profile (and its saved password) under a new name"));
     m_delete = button(tr("&Delete"), "deleteButton", pane);
     m_delete->setToolTip(tr("Delete the selected profile and its saved password"));
+    auto* exportButton = button(tr("E&xport…"), "exportProfilesButton", pane);
+    exportButton->setToolTip(tr("Save the profiles to a JSON file, without passwords"));
+    auto* importButton = button(tr("Im&port…"), "importProfilesButton", pane);
+    importButton->setToolTip(tr("Add the profiles of a JSON file exported by PgDesk"));
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Export profiles"), QStringLiteral("profiles.json"), tr("JSON files (*.json)"));
+        if (!path.isEmpty())
+            exportProfilesTo(path);
+    });
+    connect(importButton, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Import profiles"), QString(), tr("JSON files (*.json)"));
+        if (!path.isEmpty())
+            importProfilesFrom(path);
+    });
     auto* import = button(tr("&Import from pg_service.conf…"), "importButton", pane);
     import->setToolTip(tr("Add a profile for each service of a pg_service.conf file"));
     connect(add, &QPushButton::clicked, this, &ConnectionDialog::newProfile);
@@ -149,6 +178,11 @@ QWidget* ConnectionDialog::createListPane() {
     layout->addWidget(title);
     layout->addWidget(m_list, 1);
     layout->addLayout(row);
+    auto* transfer = new QHBoxLayout;
+    transfer->setSpacing(6);
+    transfer->addWidget(exportButton);
+    transfer->addWidget(importButton);
+    layout->addLayout(transfer);
     layout->addWidget(import);
     return pane;
 }
@@ -222,19 +256,28 @@ QWidget* ConnectionDialog::createEditorPane() {
 
 void ConnectionDialog::reloadList(const QString& select) {
     m_model->setProfiles(m_store.profiles());
+    m_folders->setProfiles(m_store.profiles(), UiSettings::emptyProfileFolders());
+    m_list->restoreExpansion();
     int row = m_model->rowOf(select);
     if (row < 0 && m_model->rowCount() > 0)
         row = 0;
     m_switching = true;
-    m_list->setCurrentIndex(m_model->index(row, 0));
+    selectRow(row);
     m_switching = false;
     showProfile(row);
 }
 
+void ConnectionDialog::selectRow(int row) {
+    const QModelIndex index = m_folders->indexOfProfileRow(row);
+    if (index.isValid())
+        m_list->scrollTo(index); // expands the folders above it
+    m_list->setCurrentIndex(index);
+}
+
 void ConnectionDialog::selectProfile(const QString& name) {
     const int row = m_model->rowOf(name);
-    if (row >= 0 && row != m_list->currentIndex().row())
-        m_list->setCurrentIndex(m_model->index(row, 0)); // asks about unsaved changes first
+    if (row >= 0 && row != m_folders->profileRow(m_list->currentIndex()))
+        selectRow(row); // asks about unsaved changes first
 }
 
 bool ConnectionDialog::eventFilter(QObject* watched, QEvent* event) {
@@ -528,8 +571,10 @@ bool ConnectionDialog::save(std::function<void()> then) {
     m_saving = true;
     // The list follows without reloading the editor: the typed password stays until it is stored.
     m_model->setProfiles(m_store.profiles());
+    m_folders->setProfiles(m_store.profiles(), UiSettings::emptyProfileFolders());
+    m_list->restoreExpansion();
     m_switching = true;
-    m_list->setCurrentIndex(m_model->index(m_model->rowOf(p.name), 0));
+    selectRow(m_model->rowOf(p.name));
     m_switching = false;
     m_editor->setTakenNames(otherNames(p.name));
     updateButtons();
@@ -598,6 +643,9 @@ bool ConnectionDialog::fillFromDsn(const QString& text) {
     base.readOnly = edited.readOnly;
     base.keepalives = edited.keepalives;
     base.conventionOverrides = edited.conventionOverrides;
+    base.environment = edited.environment;
+    base.colour = edited.colour;
+    base.folder = edited.folder;
     QPalette palette = this->palette();
     try {
         core::ParsedDsn parsed = core::parseDsn(dsn, base);

@@ -72,6 +72,7 @@ ConnectionTestOutcome runConnectionTest(const core::ConnectionProfile& profile,
         outcome.kind = e.kind();
         outcome.message = e.message();
         outcome.sqlState = e.sqlState();
+        outcome.sshFailed = core::isSshFailure(e.info());
     }
     outcome.elapsedMs = timer.elapsed();
     return outcome;
@@ -85,6 +86,12 @@ QString describeTestOutcome(const ConnectionTestOutcome& outcome) {
     QString details = oneLine(outcome.message);
     if (!outcome.sqlState.isEmpty())
         details += QLatin1Char(' ') + ConnectionDialog::tr("(SQLSTATE %1)").arg(outcome.sqlState);
+    // The SSH error's first words name the hop ("SSH authentication failed: …"); the database's host and
+    // port were not even tried.
+    if (outcome.sshFailed)
+        return ConnectionDialog::tr(
+                   "The SSH tunnel could not be opened; PgDesk did not reach the database.") +
+               QLatin1Char('\n') + details;
     return plainWords(outcome.kind) + QLatin1Char('\n') + details;
 }
 

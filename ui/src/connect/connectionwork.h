@@ -21,6 +21,7 @@ struct ConnectionTestOutcome {
     core::ErrorKind kind = core::ErrorKind::Connection;
     QString message;
     QString sqlState;
+    bool sshFailed = false; // the SSH tunnel failed: its hop, not the server, is the news
     qint64 elapsedMs = 0;
 };
 

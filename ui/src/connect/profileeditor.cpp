@@ -1,6 +1,9 @@
 #include <pgdesk/ui/profileeditor.h>
 #include <pgdesk/ui/theme.h>
 
+#include "connect/environmentfields.h"
+#include "connect/sshfields.h"
+
 #include <pgdesk/core/errors.h>
 
 #include <QCheckBox>
@@ -65,8 +68,14 @@ ProfileEditor::ProfileEditor(QWidget* parent)
     m_tabs->setAccessibleName(tr("Profile settings"));
     m_tabs->addTab(createConnectionTab(), tr("Connection"));
     m_tabs->addTab(createSecurityTab(), tr("Authentication && SSL"));
+    m_ssh = new SshFields(this);
+    connect(m_ssh, &SshFields::edited, this, &ProfileEditor::onEdited);
+    m_tabs->addTab(m_ssh, tr("SSH"));
     m_tabs->addTab(createPoolTab(), tr("Pool"));
     m_tabs->addTab(createSessionTab(), tr("Session"));
+    m_environment = new EnvironmentFields(this);
+    connect(m_environment, &EnvironmentFields::edited, this, &ProfileEditor::onEdited);
+    m_tabs->addTab(m_environment, tr("Environment"));
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("validationError"));
@@ -167,6 +176,33 @@ QWidget* ProfileEditor::createSecurityTab() {
     m_savePassword->setObjectName(QStringLiteral("savePassword"));
     m_savePassword->setToolTip(tr("Unticked, a typed password is used for this session only and any saved "
                                   "copy is removed from the keychain."));
+    m_authentication = new QComboBox(page);
+    m_authentication->setObjectName(QStringLiteral("authentication"));
+    m_authentication->addItem(tr("Password"), static_cast<int>(core::Authentication::Password));
+    m_authentication->addItem(tr("Kerberos (GSSAPI)"), static_cast<int>(core::Authentication::Kerberos));
+    m_authentication->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_authentication->setToolTip(tr("Kerberos logs in with your ticket (kinit): PgDesk never asks for a "
+                                    "password."));
+    m_passwordCommand = lineEdit(page, "passwordCommand", tr("none"));
+    m_passwordCommand->setToolTip(
+        tr("A shell command whose output is the password, run for every new connection: for short-lived "
+           "tokens, e.g. aws rds generate-db-auth-token … It runs with /bin/sh as you; its output is never "
+           "saved or logged, and it replaces any saved password."));
+    m_passwordCommandTimeout = numberField<QSpinBox>(page, "passwordCommandTimeout");
+    m_passwordCommandTimeout->setRange(1, 600);
+    m_passwordCommandTimeout->setSuffix(tr(" s"));
+    m_passwordCommandTimeout->setToolTip(
+        tr("The command is stopped and the connection fails after this long."));
+    m_gssEncMode = new QComboBox(page);
+    m_gssEncMode->setObjectName(QStringLiteral("gssEncMode"));
+    m_gssEncMode->addItem(tr("default (prefer)"), QString());
+    for (const char* mode : {"disable", "prefer", "require"})
+        m_gssEncMode->addItem(QString::fromLatin1(mode), QString::fromLatin1(mode));
+    m_gssEncMode->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_gssEncMode->setToolTip(tr("Whether the connection is encrypted with GSSAPI (gssencmode)."));
+    m_krbSrvName = lineEdit(page, "krbSrvName", tr("postgres"));
+    m_krbSrvName->setToolTip(tr("The server's Kerberos service name (krbsrvname)."));
+    connect(m_authentication, &QComboBox::currentIndexChanged, this, &ProfileEditor::updateAuthentication);
     m_sslMode = new QComboBox(page);
     m_sslMode->setObjectName(QStringLiteral("sslMode"));
     const QList<std::pair<QString, QString>> modes = {
@@ -190,10 +226,15 @@ QWidget* ProfileEditor::createSecurityTab() {
     m_sslKey = lineEdit(page, "sslKey", tr("~/.postgresql/postgresql.key"));
     m_sslCrl = lineEdit(page, "sslCrl", tr("none"));
 
+    form->addRow(tr("Authe&ntication:"), m_authentication);
     form->addRow(tr("&Password:"), m_password);
     form->addRow(QString(), m_savePassword);
     form->addRow(QString(), note(page, tr("Passwords go only into the system keychain, never into the "
                                           "profile file.")));
+    form->addRow(tr("Password co&mmand:"), m_passwordCommand);
+    form->addRow(tr("Command t&imeout:"), m_passwordCommandTimeout);
+    form->addRow(tr("&GSS encryption:"), m_gssEncMode);
+    form->addRow(tr("Ker&beros service:"), m_krbSrvName);
     form->addRow(tr("SSL &mode:"), m_sslMode);
     form->addRow(tr("&Root certificate:"), fileField(m_sslRootCert, tr("Root certificate")));
     form->addRow(tr("Client &certificate:"), fileField(m_sslCert, tr("Client certificate")));
@@ -202,7 +243,10 @@ QWidget* ProfileEditor::createSecurityTab() {
     for (QObject* field :
          {static_cast<QObject*>(m_password), static_cast<QObject*>(m_savePassword),
           static_cast<QObject*>(m_sslMode), static_cast<QObject*>(m_sslRootCert),
-          static_cast<QObject*>(m_sslCert), static_cast<QObject*>(m_sslKey), static_cast<QObject*>(m_sslCrl)})
+          static_cast<QObject*>(m_sslCert), static_cast<QObject*>(m_sslKey), static_cast<QObject*>(m_sslCrl),
+          static_cast<QObject*>(m_authentication), static_cast<QObject*>(m_passwordCommand),
+          static_cast<QObject*>(m_passwordCommandTimeout), static_cast<QObject*>(m_gssEncMode),
+          static_cast<QObject*>(m_krbSrvName)})
         watch(field);
     return page;
 }
@@ -315,6 +359,16 @@ QWidget* ProfileEditor::createSessionTab() {
     return page;
 }
 
+void ProfileEditor::updateAuthentication() {
+    // Kerberos needs neither a password nor a command; the GSS settings matter for it above all.
+    const bool kerberos =
+        m_authentication->currentData().toInt() == static_cast<int>(core::Authentication::Kerberos);
+    m_password->setEnabled(!kerberos);
+    m_savePassword->setEnabled(!kerberos);
+    m_passwordCommand->setEnabled(!kerberos);
+    m_passwordCommandTimeout->setEnabled(!kerberos);
+}
+
 void ProfileEditor::watch(QObject* field) {
     if (auto* edit = qobject_cast<QLineEdit*>(field))
         connect(edit, &QLineEdit::textEdited, this, &ProfileEditor::onEdited);
@@ -360,6 +414,13 @@ void ProfileEditor::setProfile(const core::ConnectionProfile& p) {
     m_sslCert->setText(p.sslCert);
     m_sslKey->setText(p.sslKey);
     m_sslCrl->setText(p.sslCrl);
+    m_authentication->setCurrentIndex(
+        std::max(0, m_authentication->findData(static_cast<int>(p.authentication))));
+    m_passwordCommand->setText(p.passwordCommand);
+    m_passwordCommandTimeout->setValue(p.passwordCommandTimeoutSeconds);
+    m_gssEncMode->setCurrentIndex(std::max(0, m_gssEncMode->findData(p.gssEncMode)));
+    m_krbSrvName->setText(p.krbSrvName);
+    updateAuthentication();
 
     m_poolSize->setValue(p.pool.size);
     m_maxOverflow->setValue(p.pool.maxOverflow);
@@ -376,6 +437,8 @@ void ProfileEditor::setProfile(const core::ConnectionProfile& p) {
     m_hideParameters->setChecked(p.hideParameters);
     m_pooler->setChecked(p.pooler == core::PoolerMode::Transaction);
     m_savePassword->setChecked(false);
+    m_environment->setProfile(p);
+    m_ssh->setProfile(p);
     m_loading = false;
     setPasswordState(PasswordState::Unknown);
     updateValidation();
@@ -398,6 +461,13 @@ core::ConnectionProfile ProfileEditor::profile() const {
     p.sslCert = m_sslCert->text().trimmed();
     p.sslKey = m_sslKey->text().trimmed();
     p.sslCrl = m_sslCrl->text().trimmed();
+    p.authentication = static_cast<core::Authentication>(m_authentication->currentData().toInt());
+    // Kerberos logs in with the ticket: a command left in the disabled field must not make it invalid.
+    p.passwordCommand =
+        p.authentication == core::Authentication::Kerberos ? QString() : m_passwordCommand->text().trimmed();
+    p.passwordCommandTimeoutSeconds = m_passwordCommandTimeout->value();
+    p.gssEncMode = m_gssEncMode->currentData().toString();
+    p.krbSrvName = m_krbSrvName->text().trimmed();
     p.pool.size = m_poolSize->value();
     p.pool.maxOverflow = m_maxOverflow->value();
     p.pool.timeoutSeconds = m_poolTimeout->value();
@@ -411,6 +481,8 @@ core::ConnectionProfile ProfileEditor::profile() const {
     p.echo = m_echo->isChecked();
     p.hideParameters = m_hideParameters->isChecked();
     p.pooler = m_pooler->isChecked() ? core::PoolerMode::Transaction : core::PoolerMode::None;
+    m_environment->applyTo(p);
+    m_ssh->applyTo(p);
     return p;
 }
 
@@ -470,6 +542,8 @@ QString ProfileEditor::validationError() const {
     const int port = portText.isEmpty() ? 5432 : portText.toInt(&ok);
     if (!ok || port < 1 || port > 65535)
         return tr("The port must be a whole number from 1 to 65535, or empty for 5432.");
+    if (m_ssh->wantsTunnelWithoutHost())
+        return tr("Enter the SSH host, or untick the SSH tunnel.");
     try {
         profile().validate();
     } catch (const core::Error& e) {

@@ -1,11 +1,14 @@
 #include <pgdesk/ui/sessionopener.h>
 
 #include <pgdesk/core/dsn.h>
+#include <pgdesk/core/passwordcommand.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/profilestore.h>
 #include <pgdesk/core/secretstore.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
+
+#include <atomic>
 
 namespace pgdesk::ui {
 
@@ -23,8 +26,11 @@ void SessionOpener::openDsn(const QString& dsn) {
 }
 
 void SessionOpener::start(const QString& profileName, const QString& dsn) {
+    // Set by the worker once it knows the profile: a password command or Kerberos makes a refused login
+    // something a typed password cannot fix.
+    auto asks = std::make_shared<std::atomic<bool>>(true);
     m_open->start(
-        [profileName, dsn](const std::shared_ptr<core::CancelToken>&) {
+        [profileName, dsn, asks](const std::shared_ptr<core::CancelToken>&) {
             core::ConnectionProfile profile;
             std::optional<QString> password;
             if (!profileName.isEmpty()) {
@@ -37,6 +43,7 @@ void SessionOpener::start(const QString& profileName, const QString& dsn) {
                 profile = parsed.profile;
                 password = parsed.password;
             }
+            asks->store(core::asksForPassword(profile));
             auto pool = core::Pool::create(profile, password);
             auto connection = pool->acquire(); // proves the settings work before the window uses them
             const auto who = connection->exec(QStringLiteral("select current_user, current_database()"));
@@ -44,7 +51,10 @@ void SessionOpener::start(const QString& profileName, const QString& dsn) {
                                connection->serverVersionString(), who.text(0, 0), who.text(0, 1), pool};
         },
         [this](SessionInfo info) { emit opened(info); },
-        [this](const BackgroundFailure& failure) { emit failed(failure.message); });
+        [this, asks](const BackgroundFailure& failure) {
+            m_asksForPassword = asks->load();
+            emit failed(failure.message);
+        });
 }
 
 } // namespace pgdesk::ui

@@ -37,9 +37,25 @@ ApplyPreviewDialog::ApplyPreviewDialog(const QString& title, const QString& sql,
     note->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(note);
+    m_warning = new QLabel(this);
+    m_warning->setObjectName(QStringLiteral("applyPreviewWarning"));
+    m_warning->setWordWrap(true);
+    m_warning->setTextFormat(Qt::PlainText);
+    m_warning->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_warning->hide();
+    layout->addWidget(m_warning);
     layout->addWidget(m_sql, 1);
     layout->addWidget(buttons);
     resize(720, 420);
+}
+
+void ApplyPreviewDialog::setWarning(const QString& text) {
+    m_warning->setText(text);
+    m_warning->setVisible(!text.isEmpty());
+}
+
+QString ApplyPreviewDialog::warning() const {
+    return m_warning->text();
 }
 
 } // namespace pgdesk::ui

@@ -2,6 +2,7 @@
 
 #include <QDialog>
 
+class QLabel;
 class QPlainTextEdit;
 
 namespace pgdesk::ui {
@@ -15,9 +16,14 @@ public:
     ApplyPreviewDialog(const QString& title, const QString& sql, QWidget* parent);
 
     QPlainTextEdit* sqlView() const { return m_sql; }
+    // A warning above the SQL (object name "applyPreviewWarning"; hidden while empty): staged foreign-key
+    // values without a parent row, checked after the dialog opened.
+    void setWarning(const QString& text);
+    QString warning() const;
 
 private:
     QPlainTextEdit* m_sql = nullptr;
+    QLabel* m_warning = nullptr;
 };
 
 } // namespace pgdesk::ui

@@ -1,5 +1,7 @@
 #include <pgdesk/ui/batchdialog.h>
 #include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/productionconfirmdialog.h>
+#include <pgdesk/ui/writeunlockbutton.h>
 
 #include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/errors.h>
@@ -254,6 +256,24 @@ void BatchDialog::count() {
 void BatchDialog::run() {
     if (isBusy() || !m_counted || *m_counted == 0)
         return;
+    if (m_unlock && m_unlock->isUnlocked()) {
+        // The production guard: the count and the database's name typed before anything is sent.
+        auto* confirm =
+            new ProductionConfirmDialog(ProductionConfirmDialog::databaseName(m_pool->profile()),
+                                        tr("%1: %n row(s) of %2.%3", nullptr, int(*m_counted))
+                                            .arg(m_action->currentText(), m_table.schema, m_table.name),
+                                        this);
+        confirm->setAttribute(Qt::WA_DeleteOnClose);
+        connect(confirm, &QDialog::accepted, this, &BatchDialog::start);
+        confirm->open();
+        return;
+    }
+    start();
+}
+
+void BatchDialog::start() {
+    if (isBusy() || !m_counted || *m_counted == 0)
+        return;
     auto job = std::make_shared<Job>();
     m_job = job;
     m_status->setText(tr("Running…"));
@@ -264,9 +284,11 @@ void BatchDialog::run() {
     runInBackground(
         this,
         [pool = m_pool, table = m_table, request = request(), view = m_view, keys = m_selected,
-         selection = onSelection(), expected = *m_counted, job] {
+         selection = onSelection(), expected = *m_counted, job,
+         write = m_unlock ? m_unlock->access() : nullptr] {
             const core::BatchOperation op(table, request);
             core::BatchOptions options;
+            options.atomic.write = write; // production: without the tab's key the server refuses
             options.cancel = &job->cancel;
             options.expectedCount = expected;
             options.progress = [job](qint64 done, qint64 total) {

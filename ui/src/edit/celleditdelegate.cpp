@@ -5,8 +5,12 @@
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
 
+#include <pgdesk/core/foreignkeypicker.h>
+
+#include <QAction>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QStyle>
 
 #include <limits>
 
@@ -57,8 +61,30 @@ QWidget* CellEditDelegate::createEditor(QWidget* parent, const QStyleOptionViewI
             return new TemporalEdit(column->category == core::TypeCategory::Timestamp, parent);
     }
     QWidget* editor = QStyledItemDelegate::createEditor(parent, option, index);
-    if (auto* line = qobject_cast<QLineEdit*>(editor))
+    auto* line = qobject_cast<QLineEdit*>(editor);
+    if (line)
         line->setMaxLength(std::numeric_limits<int>::max()); // the default, 32,767, would cut the value
+    const core::ColumnInfo* column = columnOf(index);
+    const auto* model = qobject_cast<const PageModel*>(index.model());
+    if (line && column && model) {
+        if (const core::ForeignKey* fk = core::foreignKeyOf(model->editSession()->table(), column->name)) {
+            auto* pick = new QAction(tr("Pick from %1").arg(fk->refTable), line);
+            pick->setObjectName(QStringLiteral("pickForeignKey"));
+            pick->setIcon(line->style()->standardIcon(QStyle::SP_FileDialogContentsView));
+            pick->setShortcut(Qt::Key_F4);
+            pick->setShortcutContext(Qt::WidgetShortcut);
+            pick->setToolTip(tr("Pick from %1 (F4)").arg(fk->refTable));
+            line->addAction(pick, QLineEdit::TrailingPosition);
+            auto* self = const_cast<CellEditDelegate*>(this);
+            connect(pick, &QAction::triggered, self, [self, line, cell = QPersistentModelIndex(index)] {
+                // The typed text (if any) seeds the picker's search; the editor closes without staging it.
+                line->setModified(false);
+                emit self->closeEditor(line, QAbstractItemDelegate::NoHint);
+                if (cell.isValid())
+                    emit self->foreignKeyPickRequested(cell);
+            });
+        }
+    }
     return editor;
 }
 

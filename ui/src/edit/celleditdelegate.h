@@ -14,6 +14,8 @@ namespace pgdesk::ui {
 //    calendar button that replaces only the date part;
 //  - json/jsonb and arrays: no inline editor; structuredEditRequested() asks for the dialog editor
 //    (ValueEditorDialog) instead;
+//  - foreign-key columns: a line edit (a typed value is checked before Apply) with a "Pick from <parent>"
+//    button (object name "pickForeignKey", also F4) that asks for the picker (foreignKeyPickRequested());
 //  - the rest: a line edit.
 // A value is only staged when the text was actually changed: opening the editor on a NULL cell and leaving
 // it must not turn NULL into '' (the line edit cannot tell them apart), and re-committing an untouched
@@ -37,6 +39,7 @@ public:
 
 signals:
     void structuredEditRequested(const QModelIndex& index);
+    void foreignKeyPickRequested(const QModelIndex& index);
 };
 
 } // namespace pgdesk::ui

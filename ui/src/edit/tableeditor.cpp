@@ -1,13 +1,17 @@
 #include "common/lockwaitwatcher.h"
 #include "edit/applypreviewdialog.h"
 #include "edit/celleditdelegate.h"
+#include "edit/gridpaste.h"
 #include "grid/wholevalueloader.h"
 
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/formview.h>
 #include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/productionconfirmdialog.h>
 #include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/writeunlockbutton.h>
 
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/theme.h>
@@ -19,7 +23,6 @@
 #include <pgdesk/core/pool.h>
 
 #include <QAction>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -29,7 +32,6 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
@@ -183,6 +185,8 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     auto* delegate = new CellEditDelegate(m_view);
     m_view->setItemDelegate(delegate);
     connect(delegate, &CellEditDelegate::structuredEditRequested, this, &TableEditor::editValue);
+    connect(delegate, &CellEditDelegate::foreignKeyPickRequested, this,
+            [this](const QModelIndex& cell) { pickForeignKey(cell); });
 
     auto* applyAction = new QAction(tr("Apply changes"), parent);
     applyAction->setShortcut(QKeySequence::Save);
@@ -208,6 +212,49 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     deleteAction->setShortcutContext(Qt::WidgetShortcut);
     connect(deleteAction, &QAction::triggered, this, [this] { deleteRows(selectedRows()); });
     m_view->addAction(deleteAction);
+    auto* formAction = new QAction(tr("Form view"), parent);
+    formAction->setObjectName(QStringLiteral("formViewAction"));
+    formAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    formAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(formAction, &QAction::triggered, this, &TableEditor::openFormView);
+    parent->addAction(formAction);
+    m_paste = new GridPaste(m_pool, m_model, m_view, this);
+    m_paste->addActions([this] { return selectedRows(); });
+    connect(m_paste, &GridPaste::staged, this, [this](qsizetype cells) {
+        showError({});
+        emit pasteStaged(cells);
+    });
+    connect(m_paste, &GridPaste::refused, this, [this](const QString& message) {
+        showError(message);
+        emit pasteRefused(message);
+    });
+}
+
+void TableEditor::setWholeValueLoader(WholeValueLoader* loader) {
+    m_whole = loader;
+    m_paste->setWholeValueLoader(loader);
+}
+
+void TableEditor::pasteText(const QString& text, bool asNewRows, bool emptyIsNull) {
+    if (asNewRows)
+        m_paste->pasteAsNewRows(text, emptyIsNull);
+    else
+        m_paste->paste(text, emptyIsNull);
+}
+
+void TableEditor::duplicateRows(const QList<int>& rows) {
+    m_paste->duplicateRows(rows);
+}
+
+FormView* TableEditor::openFormView() {
+    if (m_model->rowCount() == 0)
+        return nullptr;
+    auto* form = new FormView(
+        m_model, m_view, [this](const QModelIndex& cell) { editValue(cell); }, [this] { apply(); }, this);
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    form->showRow(std::max(0, m_view->currentIndex().row()));
+    form->show();
+    return form;
 }
 
 void TableEditor::setJournal(std::shared_ptr<core::ChangeJournal> journal) {
@@ -365,6 +412,16 @@ QString TableEditor::previewSql() const {
 void TableEditor::apply() {
     if (!m_session || m_session->isEmpty() || isApplying() || hasOffer())
         return;
+    if (m_unlock && m_unlock->isUnlocked()) {
+        // The production guard's question replaces the preview: the counts, and the database's name typed.
+        auto* dialog =
+            new ProductionConfirmDialog(ProductionConfirmDialog::databaseName(m_pool->profile()),
+                                        ProductionConfirmDialog::changeSummary(m_session->changes()), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this, &TableEditor::applyStaged);
+        dialog->open();
+        return;
+    }
     if (!UiSettings::confirmBeforeApply())
         return applyStaged(); // the preference: no preview, no question
     auto* dialog = new ApplyPreviewDialog(
@@ -373,6 +430,7 @@ void TableEditor::apply() {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &TableEditor::applyStaged);
     dialog->open();
+    checkForeignKeys(dialog);
 }
 
 bool TableEditor::undo() {
@@ -385,7 +443,8 @@ void TableEditor::applyStaged() {
     if (!m_session || m_session->isEmpty() || isApplying())
         return;
     showError({});
-    m_session->apply(m_pool);
+    // Locked on a production session, the apply still goes: the server refuses it (25006) and says so.
+    m_session->apply(m_pool, m_unlock ? m_unlock->access() : nullptr);
 }
 
 void TableEditor::discard() {
@@ -500,86 +559,6 @@ void TableEditor::setNull(const QModelIndex& cell) {
 void TableEditor::cancelApply() {
     if (m_session)
         m_session->cancelApply();
-}
-
-bool TableEditor::cancelApplyBeforeClose() {
-    QMessageBox ask(
-        QMessageBox::Warning, tr("Apply in progress"),
-        tr("The changes to %1 are being applied; whether they will be written is not known yet.")
-                .arg(m_session->table().qualifiedName()) +
-            (m_lockWait->text().isEmpty() ? QString() : QLatin1Char('\n') + m_lockWait->text()) +
-            QStringLiteral("\n\n") +
-            tr("Closing the tab cancels the apply: the transaction rolls back unless it has already "
-               "committed."),
-        QMessageBox::NoButton, this);
-    ask.setObjectName(QStringLiteral("closeWhileApplying"));
-    QPushButton* stop = ask.addButton(tr("Cancel the apply and close"), QMessageBox::DestructiveRole);
-    QPushButton* keep = ask.addButton(tr("Keep the tab open"), QMessageBox::RejectRole);
-    ask.setDefaultButton(keep);
-    ask.exec();
-    if (ask.clickedButton() != stop || !m_session->isApplying())
-        return !m_session->isApplying() && ask.clickedButton() == stop;
-
-    // Wait for the outcome: only the server knows whether the rollback or the COMMIT came first.
-    enum class Outcome { Pending, Written, NotWritten, Failed } outcome = Outcome::Pending;
-    QString failure;
-    QEventLoop loop;
-    QProgressDialog wait(tr("Cancelling the apply: waiting for the server to roll back…"), tr("Stop waiting"),
-                         0, 0, this);
-    wait.setObjectName(QStringLiteral("applyCancelWait"));
-    wait.setWindowTitle(tr("Apply in progress"));
-    wait.setMinimumDuration(0);
-    const auto finish = [&loop, &outcome](Outcome o) {
-        outcome = o;
-        loop.quit();
-    };
-    const QList<QMetaObject::Connection> links{
-        connect(m_session, &EditSession::applied, &loop, [&] { finish(Outcome::Written); }),
-        connect(m_session, &EditSession::applyCancelled, &loop, [&] { finish(Outcome::NotWritten); }),
-        connect(m_session, &EditSession::applyConflicted, &loop, [&] { finish(Outcome::NotWritten); }),
-        connect(m_session, &EditSession::applyFailed, &loop,
-                [&](const QString& message) {
-                    failure = message;
-                    finish(Outcome::Failed);
-                }),
-        connect(&wait, &QProgressDialog::canceled, &loop, &QEventLoop::quit)};
-    m_session->cancelApply();
-    wait.show();
-    loop.exec();
-    for (const QMetaObject::Connection& link : links)
-        disconnect(link);
-    wait.close();
-    switch (outcome) {
-    case Outcome::Pending: // the user stopped waiting: the tab stays, still showing the apply
-        return false;
-    case Outcome::Written: {
-        QMessageBox done(
-            QMessageBox::Information, tr("Changes applied"),
-            tr("The changes were committed before the cancel reached the server: they are written."),
-            QMessageBox::Ok, this);
-        done.setObjectName(QStringLiteral("appliedBeforeCancel"));
-        done.exec();
-        return true;
-    }
-    case Outcome::Failed: {
-        // A failure that is not the cancel (a lost connection, say) may leave the outcome unknown: the
-        // message says which, and the tab stays with the changes still staged.
-        QMessageBox failed(QMessageBox::Warning, tr("Apply failed"), failure, QMessageBox::Ok, this);
-        failed.setObjectName(QStringLiteral("applyFailedOnClose"));
-        failed.exec();
-        return false;
-    }
-    case Outcome::NotWritten:
-        break;
-    }
-    return true;
-}
-
-bool TableEditor::settleApplyBeforeClose() {
-    // Another tab on the table shares the session and goes on showing the apply.
-    if (!m_session || !m_session->isApplying() || m_shared.use_count() > 1)
-        return true;
-    return cancelApplyBeforeClose();
 }
 
 bool TableEditor::confirmClose() {
@@ -753,6 +732,9 @@ void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
                                    this, &TableEditor::addRow);
     add->setEnabled(!locked);
     add->setShortcut(QKeySequence(Qt::Key_Insert)); // shown: the grid's own action runs it
+    m_paste->addMenuActions(menu, locked, rows);
+    menu->addAction(tr("Form view…"), this, &TableEditor::openFormView)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     if (m_model->isNewRow(cell.row())) {
         menu->addAction(tr("Remove new row"), this, [this, cell] { deleteRows({cell.row()}); })
             ->setEnabled(!locked);

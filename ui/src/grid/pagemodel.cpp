@@ -133,11 +133,15 @@ void PageModel::setEditingLocked(bool locked) {
 void PageModel::sessionChanged() {
     const QList<qsizetype> inserts = m_session ? m_session->insertIndexes() : QList<qsizetype>{};
     if (inserts.size() != m_inserts.size()) {
-        if (inserts.size() == m_inserts.size() + 1 && inserts.mid(0, m_inserts.size()) == m_inserts) {
+        // New rows appended (one, or many pasted or duplicated at once): inserted, the selection kept.
+        if (inserts.size() > m_inserts.size() && inserts.mid(0, m_inserts.size()) == m_inserts) {
             const int at = rowCount();
-            beginInsertRows({}, at, at);
+            beginInsertRows({}, at, at + int(inserts.size() - m_inserts.size()) - 1);
             m_inserts = inserts;
             endInsertRows();
+            // Only rows were added (add row, paste as new rows, duplicate): the others are as they were, and
+            // repainting every cell of 10,000 new rows' grid is what made large pastes stall the window.
+            return;
         } else {
             beginResetModel();
             m_inserts = inserts;

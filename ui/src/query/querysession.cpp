@@ -61,8 +61,9 @@ core::Page QuerySession::fetchPage(const core::QuerySpec& spec, const core::Tabl
     return guarded([&](core::ScriptRunner& r) { return r.fetchPage(spec, table); });
 }
 
-core::ExplainResult QuerySession::explain(const QString& statement, bool analyze) {
-    return guarded([&](core::ScriptRunner& r) { return r.explain(statement, analyze); });
+core::ExplainResult QuerySession::explain(const QString& statement, bool analyze,
+                                          const core::WriteAccess& write) {
+    return guarded([&](core::ScriptRunner& r) { return r.explain(statement, analyze, write); });
 }
 
 void QuerySession::cancel() {

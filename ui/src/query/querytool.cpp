@@ -3,6 +3,8 @@
 #include <pgdesk/ui/icons.h>
 
 #include "common/readablecolor.h"
+#include "query/findbar.h"
+#include "query/queryfile.h"
 #include "query/queryresults.h"
 #include "query/querysession.h"
 #include "query/sqleditor.h"
@@ -13,6 +15,7 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/writeunlockbutton.h>
 
 #include <QAction>
 #include <QCheckBox>
@@ -99,8 +102,30 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
     m_results->setDocumentMode(true);
     m_results->addTab(m_messages, tr("Messages"));
 
+    // The find bar under the editor, hidden until Ctrl+F / Ctrl+H.
+    auto* editorPane = new QWidget(this);
+    m_findBar = new FindBar(m_editor, editorPane);
+    m_findBar->hide();
+    auto* editorLayout = new QVBoxLayout(editorPane);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(0);
+    editorLayout->addWidget(m_editor, 1);
+    editorLayout->addWidget(m_findBar);
+    m_file = new QueryFile(m_editor, m_historyKey, this);
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this,
+            [this] { emit titleChanged(title()); });
+    connect(m_file, &QueryFile::pathChanged, this, [this] { emit titleChanged(title()); });
+    connect(m_file, &QueryFile::changedOutside, this, &QueryTool::changedOutside);
+    connect(m_file, &QueryFile::reloaded, this, [this] {
+        message(tr("%1 changed on disk and was read again.").arg(m_file->path()), Tone::Info);
+    });
+    connect(m_file, &QueryFile::autosaveFailed, this, [this](const QString& error) {
+        message(tr("Unsaved text is not autosaved (%1): it would not survive a crash.").arg(error),
+                Tone::Warning);
+    });
+
     auto* vertical = new QSplitter(Qt::Vertical, this);
-    vertical->addWidget(m_editor);
+    vertical->addWidget(editorPane);
     vertical->addWidget(m_results);
     vertical->setStretchFactor(0, 2);
     vertical->setStretchFactor(1, 3);
@@ -212,6 +237,11 @@ void QueryTool::buildToolbar(QWidget* bar) {
     m_explainAction->setIcon(themedIcon(QStringLiteral("view-process-tree")));
     m_analyzeAction->setIcon(themedIcon(QStringLiteral("view-statistics")));
 
+    // Production sessions: writing is unlocked for this tab only; the key dies with the tab (and its
+    // session).
+    m_unlock = new WriteUnlockButton(m_session->pool()->profile(), bar);
+    // A toolbar shows a widget as its action says.
+    tools->addWidget(m_unlock)->setVisible(m_unlock->isGuarded());
     m_autocommit = new QCheckBox(tr("Autocommit"), bar);
     m_autocommit->setObjectName(QStringLiteral("autocommit"));
     m_autocommit->setChecked(true);
@@ -258,10 +288,15 @@ void QueryTool::buildToolbar(QWidget* bar) {
     layout->addWidget(m_rollback);
     layout->addStretch(1);
     layout->addWidget(history);
+    buildFileAndEditMenus(bar);
 }
 
 void QueryTool::setSql(const QString& sql) {
     m_editor->setPlainText(sql);
+}
+
+QPlainTextEdit* QueryTool::editor() const {
+    return m_editor;
 }
 
 QString QueryTool::sql() const {
@@ -322,6 +357,7 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
     setRunning(true);
     core::ScriptRunOptions options;
     options.autocommit = m_autocommit->isChecked();
+    options.write = m_unlock->access(); // production: the tab's key, else the server refuses its writes
     message(tr("Running %1…").arg(statementsText(statements.size())), Tone::Muted);
     runInBackground(
         this,
@@ -450,7 +486,10 @@ void QueryTool::explain(bool analyze) {
     setRunning(true);
     m_status->setText(analyze ? tr("Explain Analyze…") : tr("Explain…"));
     runInBackground(
-        this, [session = m_session, statement, analyze] { return session->explain(statement, analyze); },
+        this,
+        [session = m_session, statement, analyze, write = m_unlock->access()] {
+            return session->explain(statement, analyze, write);
+        },
         [this](const core::ExplainResult& result) {
             setRunning(false);
             if (QTreeWidget* old = planTree()) {

@@ -3,7 +3,10 @@
 #include "common/sqlhighlighter.h"
 #include "query/linenumbergutter.h"
 
+#include <pgdesk/core/sqlformatter.h>
+
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QStyle>
@@ -16,6 +19,7 @@ namespace pgdesk::ui {
 namespace {
 
 const int kGutterPadding = 4; // each side of the digits
+const int kIndent = 4;        // spaces per indentation level, as the formatter uses
 
 } // namespace
 
@@ -98,6 +102,132 @@ void SqlEditor::paintGutter(QWidget* gutter, QPaintEvent* event) {
         top = bottom;
         bottom = top + qRound(blockBoundingRect(block).height());
     }
+}
+
+QTextCursor SqlEditor::lineSelection() const {
+    const QTextCursor c = textCursor();
+    qsizetype end = c.selectionEnd();
+    // A selection ending at the very start of a line does not take that line in.
+    if (c.hasSelection() && end > c.selectionStart() && document()->findBlock(end).position() == end)
+        --end;
+    QTextCursor lines(document());
+    lines.setPosition(document()->findBlock(c.selectionStart()).position());
+    const QTextBlock last = document()->findBlock(end);
+    lines.setPosition(last.position() + last.length() - 1, QTextCursor::KeepAnchor);
+    return lines;
+}
+
+void SqlEditor::toggleComment() {
+    QTextCursor lines = lineSelection();
+    const QTextBlock first = document()->findBlock(lines.selectionStart());
+    const QTextBlock last = document()->findBlock(lines.selectionEnd());
+    bool allCommented = true;
+    bool anyText = false;
+    for (QTextBlock b = first; b.isValid(); b = b.next()) {
+        const QString t = b.text().trimmed();
+        if (!t.isEmpty()) {
+            anyText = true;
+            allCommented = allCommented && t.startsWith(QLatin1String("--"));
+        }
+        if (b == last)
+            break;
+    }
+    const bool uncomment = anyText && allCommented;
+    QTextCursor edit(document());
+    edit.beginEditBlock();
+    for (QTextBlock b = first; b.isValid(); b = b.next()) {
+        const QString t = b.text();
+        qsizetype indent = 0;
+        while (indent < t.size() && t[indent].isSpace())
+            ++indent;
+        if (uncomment) {
+            if (indent < t.size()) { // "-- " or "--"
+                const qsizetype n = t.mid(indent, 3) == QLatin1String("-- ") ? 3 : 2;
+                edit.setPosition(b.position() + indent);
+                edit.setPosition(b.position() + indent + n, QTextCursor::KeepAnchor);
+                edit.removeSelectedText();
+            }
+        } else if (!t.trimmed().isEmpty() || first == last) {
+            edit.setPosition(b.position());
+            edit.insertText(QStringLiteral("-- "));
+        }
+        if (b == last)
+            break;
+    }
+    edit.endEditBlock();
+}
+
+void SqlEditor::indentLines(bool outdent) {
+    const QTextCursor lines = lineSelection();
+    const QTextBlock first = document()->findBlock(lines.selectionStart());
+    const QTextBlock last = document()->findBlock(lines.selectionEnd());
+    QTextCursor edit(document());
+    edit.beginEditBlock();
+    for (QTextBlock b = first; b.isValid(); b = b.next()) {
+        const QString t = b.text();
+        if (outdent) {
+            int n = 0;
+            while (n < kIndent && n < t.size() && t[n] == QLatin1Char(' '))
+                ++n;
+            if (n == 0 && !t.isEmpty() && t[0] == QLatin1Char('\t'))
+                n = 1;
+            edit.setPosition(b.position());
+            edit.setPosition(b.position() + n, QTextCursor::KeepAnchor);
+            edit.removeSelectedText();
+        } else if (!t.isEmpty()) {
+            edit.setPosition(b.position());
+            edit.insertText(QString(kIndent, QLatin1Char(' ')));
+        }
+        if (b == last)
+            break;
+    }
+    edit.endEditBlock();
+    // Keep the lines selected, so that Tab can be pressed again.
+    QTextCursor c(document());
+    c.setPosition(first.position());
+    c.setPosition(last.position() + last.length() - 1, QTextCursor::KeepAnchor);
+    setTextCursor(c);
+}
+
+void SqlEditor::goToLine(int line) {
+    const QTextBlock b = document()->findBlockByNumber(std::clamp(line, 1, blockCount()) - 1);
+    QTextCursor c(b);
+    setTextCursor(c);
+    centerCursor();
+}
+
+void SqlEditor::formatSql() {
+    QTextCursor c = textCursor();
+    if (!c.hasSelection())
+        c.select(QTextCursor::Document);
+    // selectedText() keeps no-break spaces (toPlainText() would make them spaces, which changes meaning).
+    const QString text = c.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    const QString formatted = core::formatSql(text);
+    if (formatted == text)
+        return;
+    const int start = c.selectionStart();
+    c.beginEditBlock();
+    c.insertText(formatted);
+    c.endEditBlock();
+    c.setPosition(start);
+    c.setPosition(start + int(formatted.size()), QTextCursor::KeepAnchor);
+    if (textCursor().hasSelection())
+        setTextCursor(c);
+}
+
+void SqlEditor::keyPressEvent(QKeyEvent* event) {
+    // Tab / Shift+Tab on a selection of lines indent and unindent them rather than replace them.
+    const bool multiLine =
+        textCursor().hasSelection() && textCursor().selectedText().contains(QChar::ParagraphSeparator);
+    if (event->key() == Qt::Key_Tab && event->modifiers() == Qt::NoModifier && multiLine) {
+        indentLines(false);
+        return;
+    }
+    if (event->key() == Qt::Key_Backtab) {
+        indentLines(true);
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
 }
 
 } // namespace pgdesk::ui

@@ -23,11 +23,24 @@ public:
     // Called by the gutter's paintEvent.
     void paintGutter(QWidget* gutter, QPaintEvent* event);
 
+    // Editing comforts, each one undo step. Lines are those the selection touches (or the cursor's).
+    // "-- " before each line; taken away instead when every non-blank line already starts with "--".
+    void toggleComment();
+    // Four spaces more (or fewer, as far as there are) at the start of each line.
+    void indentLines(bool outdent);
+    // Moves the cursor to the start of 1-based line `line` (clamped) and shows it.
+    void goToLine(int line);
+    // core::formatSql() on the selection, else on the whole text.
+    void formatSql();
+
 protected:
+    void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
+    // The cursor selecting whole lines from the first to the last line the selection touches.
+    QTextCursor lineSelection() const;
     void updateGutterWidth();
     void updateGutter(const QRect& rect, int dy);
 

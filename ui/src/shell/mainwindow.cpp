@@ -1,10 +1,14 @@
+#include <pgdesk/ui/environmentindicator.h>
 #include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/selectionsummary.h>
 
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/startpage.h>
 
 #include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/errors.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/sessionpools.h>
 #include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/ui/activityview.h>
 #include <pgdesk/ui/backupdialog.h>
@@ -34,6 +38,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -64,7 +70,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_center->addWidget(tabs);
     setCentralWidget(m_center);
     connect(m_startPage, &StartPage::newConnectionRequested, this, &MainWindow::manageConnections);
-    connect(m_startPage, &StartPage::queryToolRequested, this, &MainWindow::openQueryTool);
+    connect(m_startPage, &StartPage::queryToolRequested, this, [this] { openQueryTool(); });
     connect(m_startPage, &StartPage::profileRequested, this, &MainWindow::openProfile);
     connect(m_startPage, &StartPage::tableRequested, this,
             [this](const QString& profile, const QString& table) {
@@ -90,6 +96,24 @@ MainWindow::MainWindow(QWidget* parent)
     m_poolStatus = new PoolStatusWidget(this);
     statusBar()->addPermanentWidget(m_poolStatus);
     connect(tabs, &QTabWidget::currentChanged, this, &MainWindow::showOperation);
+    // The selected cells' summary follows the current tab's grid (table tabs only).
+    auto* summary = new SelectionSummary(this);
+    statusBar()->insertPermanentWidget(0, summary);
+    connect(tabs, &QTabWidget::currentChanged, summary, [this, summary] {
+        TableBrowser* browser = currentTableBrowser();
+        if (!browser)
+            return summary->setGrid(nullptr, nullptr);
+        summary->setGrid(browser->view(), browser->model(), browser->pool(),
+                         [browser = QPointer<TableBrowser>(browser)]() -> std::optional<core::BuiltQuery> {
+                             if (!browser || !browser->table())
+                                 return std::nullopt;
+                             try {
+                                 return core::buildSelectQuery(browser->spec(), *browser->table());
+                             } catch (const std::exception&) {
+                                 return std::nullopt; // the view cannot be read as it is: nothing to sum
+                             }
+                         });
+    });
 
     m_objects = new ObjectBrowser(this);
     auto* dock = new QDockWidget(tr("Objects"), this);
@@ -100,6 +124,8 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(isRightToLeft() ? Qt::RightDockWidgetArea : Qt::LeftDockWidgetArea, dock);
     resizeDocks({dock}, {420}, Qt::Horizontal);
     m_objectsDock = dock;
+    m_environment = new EnvironmentIndicator(tabs, m_objects, this);
+    statusBar()->addPermanentWidget(m_environment);
 
     m_sqlLog = new SqlLogDock(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_sqlLog);
@@ -138,53 +164,6 @@ MainWindow::MainWindow(QWidget* parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
-QStringList MainWindow::openTables() const {
-    QStringList names;
-    auto* tabs = m_tabs;
-    for (int i = 0; i < tabs->count(); ++i) {
-        if (qobject_cast<TableBrowser*>(tabs->widget(i)))
-            names << tabs->tabToolTip(i);
-    }
-    return names;
-}
-
-void MainWindow::saveSession() const {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    if (m_sessionProfile.isEmpty())
-        return;
-    // Every tab in order: tables by name, query tools with their SQL (unsaved text is not lost on quit).
-    QVariantList tabList;
-    auto* tabs = m_tabs;
-    for (int i = 0; i < tabs->count(); ++i) {
-        if (qobject_cast<TableBrowser*>(tabs->widget(i)))
-            tabList << QVariantMap{{QStringLiteral("table"), tabs->tabToolTip(i)}};
-        else if (auto* tool = qobject_cast<QueryTool*>(tabs->widget(i)))
-            tabList << QVariantMap{{QStringLiteral("query"), tool->sql()}};
-    }
-    settings.setValue(QStringLiteral("session/") + m_sessionProfile, tabList);
-    settings.remove(QStringLiteral("tabs/") + m_sessionProfile); // the older form, tables only
-}
-
-void MainWindow::restoreTabs() {
-    QSettings settings;
-    QVariantList tabList = settings.value(QStringLiteral("session/") + m_sessionProfile).toList();
-    for (const QString& t : settings.value(QStringLiteral("tabs/") + m_sessionProfile).toStringList())
-        tabList << QVariantMap{{QStringLiteral("table"), t}};
-    for (const QVariant& entry : std::as_const(tabList)) {
-        const QVariantMap tab = entry.toMap();
-        if (tab.contains(QStringLiteral("query"))) {
-            if (QueryTool* tool = openQueryTool())
-                tool->setSql(tab.value(QStringLiteral("query")).toString());
-            continue;
-        }
-        const auto parts = core::splitQualifiedName(tab.value(QStringLiteral("table")).toString());
-        if (parts && parts->size() == 2)
-            openTable(parts->at(0), parts->at(1));
-    }
-}
-
 void MainWindow::closeEvent(QCloseEvent* event) {
     // An apply in flight is cancelled and its outcome known before the window goes (staged changes stay
     // in the journal either way).
@@ -212,19 +191,46 @@ void MainWindow::openDsn(const QString& dsn) {
     m_opener->openDsn(dsn);
 }
 
-TableBrowser* MainWindow::openTable(const QString& schema, const QString& name) {
-    if (!m_pool)
+namespace {
+// The database a table or query tab works on, kept on the tab's widget.
+constexpr char kDatabaseProperty[] = "pgdeskDatabase";
+} // namespace
+
+std::shared_ptr<core::Pool> MainWindow::poolFor(const QString& database) const {
+    if (!m_pools)
         return nullptr;
+    try {
+        return m_pools->pool(database);
+    } catch (const core::ConfigurationError&) {
+        return nullptr; // pinned to its own database
+    }
+}
+
+QString MainWindow::tabDatabase(int index) const {
+    const QWidget* w = m_tabs->widget(index);
+    return w ? w->property(kDatabaseProperty).toString() : QString();
+}
+
+TableBrowser* MainWindow::openTable(const QString& schema, const QString& name, const QString& database) {
+    const auto pool = poolFor(database);
+    if (!pool)
+        return nullptr;
+    const QString db = database.isEmpty() ? m_pools->primaryDatabase() : database;
+    const bool other = db != m_pools->primaryDatabase();
     auto* tabs = m_tabs;
-    auto* browser = new TableBrowser(m_pool, schema, name, tabs);
+    auto* browser = new TableBrowser(pool, schema, name, tabs);
+    browser->setProperty(kDatabaseProperty, db);
+    const QString title = isolatedIn(layoutDirection(), name);
     const int index =
-        tabs->addTab(browser, themedIcon(QStringLiteral("table")), isolatedIn(layoutDirection(), name));
-    tabs->setTabToolTip(index, schema + QLatin1Char('.') + name);
+        tabs->addTab(browser, themedIcon(QStringLiteral("table")),
+                     other ? tr("%1 (%2)").arg(title, isolatedIn(layoutDirection(), db)) : title);
+    tabs->setTabToolTip(index,
+                        other ? tr("%1: %2.%3").arg(db, schema, name) : schema + QLatin1Char('.') + name);
     StartPage::noteTable(m_sessionProfile, schema + QLatin1Char('.') + name);
     tabs->setCurrentIndex(index);
     connect(browser, &TableBrowser::busyChanged, this, &MainWindow::showOperation);
-    connect(browser, &TableBrowser::openRelatedRequested, this, [this](const RelatedRows& rows) {
-        if (TableBrowser* related = openTable(rows.schema, rows.table)) {
+    connect(browser, &TableBrowser::openRelatedRequested, this, [this, db](const RelatedRows& rows) {
+        if (TableBrowser* related = openTable(rows.schema, rows.table, db)) {
             related->setScope(rows.scope);
             related->setFilter(rows.filter);
         }
@@ -238,7 +244,7 @@ ExportDialog* MainWindow::exportCurrentView() {
         statusBar()->showMessage(tr("Open a table first: Export writes the current table view"), 5000);
         return nullptr;
     }
-    auto* dialog = new ExportDialog(m_pool, browser->spec(), this);
+    auto* dialog = new ExportDialog(browser->pool(), browser->spec(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     return dialog;
@@ -265,7 +271,7 @@ ImportDialog* MainWindow::importIntoCurrentTable() {
                                  5000);
         return nullptr;
     }
-    auto* dialog = new ImportDialog(m_pool, core::tableWithoutCtidKey(*table), this);
+    auto* dialog = new ImportDialog(browser->pool(), core::tableWithoutCtidKey(*table), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportDialog::finished, browser, [browser](bool ok) {
         if (ok)
@@ -315,16 +321,19 @@ RolesView* MainWindow::openRoles() {
     return view;
 }
 
-LargestRelationsView* MainWindow::openLargestRelations(const QString& schema) {
-    if (!m_pool)
+LargestRelationsView* MainWindow::openLargestRelations(const QString& schema, const QString& database) {
+    const auto pool = poolFor(database);
+    if (!pool)
         return nullptr;
+    const QString db = database.isEmpty() ? m_pools->primaryDatabase() : database;
     for (int i = 0; i < m_tabs->count(); ++i)
         if (auto* open = qobject_cast<LargestRelationsView*>(m_tabs->widget(i));
-            open && open->schema() == schema) {
+            open && open->schema() == schema && tabDatabase(i) == db) {
             m_tabs->setCurrentIndex(i);
             return open;
         }
-    auto* view = new LargestRelationsView(m_pool, schema, m_tabs);
+    auto* view = new LargestRelationsView(pool, schema, m_tabs);
+    view->setProperty(kDatabaseProperty, db);
     const int index =
         m_tabs->addTab(view, themedIcon(QStringLiteral("view-statistics")), tr("Sizes: %1").arg(schema));
     m_tabs->setTabToolTip(index, tr("Largest relations of schema %1").arg(schema));
@@ -332,21 +341,35 @@ LargestRelationsView* MainWindow::openLargestRelations(const QString& schema) {
     return view;
 }
 
-QueryTool* MainWindow::openQueryTool() {
-    if (!m_pool) {
+QString MainWindow::queryKey() const {
+    // History is kept per profile; a DSN session files it under its database.
+    const core::ConnectionProfile& p = m_pool->profile();
+    return !m_sessionProfile.isEmpty() ? m_sessionProfile
+           : !p.name.isEmpty()         ? p.name
+                                       : QStringLiteral("dsn:%1@%2/%3").arg(p.user, p.host, p.database);
+}
+
+QueryTool* MainWindow::openQueryTool(const QString& database) {
+    const QString db = !database.isEmpty() ? database : m_objects->currentDatabase();
+    const auto pool = poolFor(db);
+    if (!pool) {
         statusBar()->showMessage(tr("Connect first: a query tool runs on the current session"), 5000);
         return nullptr;
     }
-    // History is kept per profile; a DSN session files it under its database.
-    const core::ConnectionProfile& p = m_pool->profile();
-    const QString key = !m_sessionProfile.isEmpty() ? m_sessionProfile
-                        : !p.name.isEmpty()         ? p.name
-                                            : QStringLiteral("dsn:%1@%2/%3").arg(p.user, p.host, p.database);
+    const QString key = queryKey();
     auto* tabs = m_tabs;
-    auto* tool = new QueryTool(m_pool, key, tabs);
-    const int index =
-        tabs->addTab(tool, themedIcon(QStringLiteral("code-context")), tr("Query %1").arg(++m_queryTools));
-    tabs->setTabToolTip(index, tr("Query tool on %1").arg(key));
+    auto* tool = new QueryTool(pool, key, tabs);
+    const QString dbName = db.isEmpty() ? m_pools->primaryDatabase() : db;
+    tool->setProperty(kDatabaseProperty, dbName);
+    const bool other = dbName != m_pools->primaryDatabase();
+    tool->setUntitledTitle(other ? tr("Query %1 (%2)").arg(++m_queryTools).arg(dbName)
+                                 : tr("Query %1").arg(++m_queryTools));
+    const int index = tabs->addTab(tool, themedIcon(QStringLiteral("code-context")), tool->title());
+    // The file's name and a modified mark (an & in a file name is no mnemonic).
+    connect(tool, &QueryTool::titleChanged, this, [tabs, tool](const QString& title) {
+        tabs->setTabText(tabs->indexOf(tool), QString(title).replace(QLatin1Char('&'), QStringLiteral("&&")));
+    });
+    tabs->setTabToolTip(index, tr("Query tool on %1, database %2").arg(key, dbName));
     tabs->setCurrentIndex(index);
     tool->editor()->setFocus();
     return tool;
@@ -373,15 +396,18 @@ void MainWindow::onSessionOpened(const SessionInfo& info) {
         tr("%1 · %2@%3 · PostgreSQL %4").arg(info.profileName, info.user, info.database, info.serverVersion));
     statusBar()->showMessage(tr("Connected"), 5000);
     m_pool = info.pool;
+    m_pools = core::SessionPools::create(info.pool, info.database);
     m_serverVersion = info.serverVersion;
-    m_pool->setStatementObserver(m_sqlLog->observer());
-    m_objects->setPool(info.pool);
-    m_poolStatus->setPool(info.pool);
+    m_environment->setProfile(info.pool->profile());
+    m_pools->setStatementObserver(m_sqlLog->observer());
+    m_objects->setPools(m_pools);
+    m_poolStatus->setPools(m_pools);
     m_sessionProfile = m_openingProfile;
     StartPage::noteConnection(m_sessionProfile);
     m_startPage->reload(); // it may be on screen
     if (m_tableToOpen.isEmpty() && !m_sessionProfile.isEmpty())
         restoreTabs(); // the tabs this profile had open last time
+    recoverQueryBuffers();
     if (!m_tableToOpen.isEmpty()) {
         const auto parts = core::splitQualifiedName(std::exchange(m_tableToOpen, {}));
         TableBrowser* browser = nullptr;
@@ -397,8 +423,8 @@ void MainWindow::onSessionOpened(const SessionInfo& info) {
 
 void MainWindow::onSessionFailed(const QString& message) {
     setConnectionStatus(tr("Not connected"));
-    if (!m_openingProfile.isEmpty() && PasswordPrompt::isPasswordRequest(message) &&
-        (!m_passwordPrompt || !m_passwordPrompt->isVisible())) {
+    if (!m_openingProfile.isEmpty() && m_opener->asksForPassword() &&
+        PasswordPrompt::isPasswordRequest(message) && (!m_passwordPrompt || !m_passwordPrompt->isVisible())) {
         statusBar()->showMessage(tr("The server asks for a password"));
         m_passwordPrompt = new PasswordPrompt(m_openingProfile, message, this);
         m_passwordPrompt->setAttribute(Qt::WA_DeleteOnClose);
@@ -473,7 +499,9 @@ void MainWindow::createMenus() {
     activity->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
     activity->setIconText(tr("Activity"));
     activity->setToolTip(tr("Sessions, locks and who blocks whom, on a connection of its own"));
-    connection->addAction(icon("document-save"), tr("&Backup…"), this, [this] { openBackup({}, {}); })
+    connection
+        ->addAction(icon("document-save"), tr("&Backup…"), this,
+                    [this] { openBackup({}, {}, m_objects->currentDatabase()); })
         ->setObjectName(QStringLiteral("backupAction"));
     connection->addAction(icon("document-open"), tr("R&estore…"), this, &MainWindow::openRestore)
         ->setObjectName(QStringLiteral("restoreAction"));
@@ -513,11 +541,28 @@ void MainWindow::createMenus() {
 
     QMenu* query = menuBar()->addMenu(tr("&Query"));
     QAction* newQuery =
-        query->addAction(icon("document-new"), tr("&New query tool"), this, &MainWindow::openQueryTool);
+        query->addAction(icon("document-new"), tr("&New query tool"), this, [this] { openQueryTool(); });
     newQuery->setObjectName(QStringLiteral("newQueryToolAction"));
     newQuery->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     newQuery->setIconText(tr("New query"));
     newQuery->setEnabled(false); // with a session only
+    QAction* openSql = query->addAction(icon("document-open"), tr("&Open SQL file…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open SQL file"), {},
+                                                          tr("SQL files (*.sql);;All files (*)"));
+        if (!path.isEmpty())
+            openSqlFile(path);
+    });
+    openSql->setObjectName(QStringLiteral("openSqlFileAction"));
+    openSql->setEnabled(false);
+    auto* recentSql = query->addMenu(tr("Open &recent SQL file"));
+    recentSql->setObjectName(QStringLiteral("recentSqlFilesMenu"));
+    connect(recentSql, &QMenu::aboutToShow, this, [this, recentSql] {
+        recentSql->clear();
+        for (const QString& path : QueryTool::recentFiles())
+            recentSql->addAction(QFileInfo(path).fileName(), this, [this, path] { openSqlFile(path); })
+                ->setStatusTip(path);
+        recentSql->setEnabled(m_pool != nullptr);
+    });
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(icon("help-about"), tr("&About PgDesk"), this, &MainWindow::showAbout)
@@ -530,12 +575,14 @@ void MainWindow::createMenus() {
         ->setObjectName(QStringLiteral("copyDiagnosticsAction"));
 
     // What needs a table tab or a session is enabled only when there is one, in the menus and the toolbar.
-    const auto updateEnabled = [this, importCsv, batch, newQuery, exportView, refreshTree, activity] {
+    const auto updateEnabled = [this, importCsv, batch, newQuery, openSql, exportView, refreshTree,
+                                activity] {
         const bool table = currentTableBrowser() != nullptr;
         importCsv->setEnabled(table);
         batch->setEnabled(table);
         exportView->setEnabled(table);
         newQuery->setEnabled(m_pool != nullptr);
+        openSql->setEnabled(m_pool != nullptr);
         refreshTree->setEnabled(m_pool != nullptr);
         activity->setEnabled(m_pool != nullptr);
     };
@@ -570,6 +617,8 @@ bool MainWindow::closeTab(int index) {
     if (!page)
         return false;
     if (auto* browser = qobject_cast<TableBrowser*>(page); browser && !browser->editor()->confirmClose())
+        return false;
+    if (auto* tool = qobject_cast<QueryTool*>(page); tool && !tool->confirmClose())
         return false;
     m_tabs->removeTab(index);
     page->deleteLater();
@@ -607,62 +656,67 @@ void MainWindow::showStartPageIfEmpty() {
 
 void MainWindow::connectObjectBrowser() {
     connect(m_objects, &ObjectBrowser::tableActivated, this, &MainWindow::openTable);
+    connect(m_objects, &ObjectBrowser::databaseQueryRequested, this,
+            [this](const QString& db) { openQueryTool(db); });
     connect(m_objects, &ObjectBrowser::queryRequested, this,
-            [this](const QString& schema, const QString& name) {
-                if (QueryTool* tool = openQueryTool())
+            [this](const QString& schema, const QString& name, const QString& db) {
+                if (QueryTool* tool = openQueryTool(db))
                     tool->setSql(QStringLiteral("SELECT *\n  FROM %1.%2\n LIMIT 100;")
                                      .arg(core::quoteIdentifier(schema), core::quoteIdentifier(name)));
             });
     connect(m_objects, &ObjectBrowser::exportRequested, this,
-            [this](const QString& schema, const QString& name) {
-                if (!m_pool)
+            [this](const QString& schema, const QString& name, const QString& db) {
+                const auto pool = poolFor(db);
+                if (!pool)
                     return;
                 core::QuerySpec spec;
                 spec.schema = schema;
                 spec.table = name;
-                auto* dialog = new ExportDialog(m_pool, spec, this);
+                auto* dialog = new ExportDialog(pool, spec, this);
                 dialog->setAttribute(Qt::WA_DeleteOnClose);
                 dialog->open();
             });
     connect(m_objects, &ObjectBrowser::importRequested, this, &MainWindow::importInto);
     connect(m_objects, &ObjectBrowser::maintenanceRequested, this,
-            [this](const QString& schema, const QString& name) {
-                if (!m_pool)
+            [this](const QString& schema, const QString& name, const QString& db) {
+                const auto pool = poolFor(db);
+                if (!pool)
                     return;
                 // Its own connection from the profile and password: it runs whatever the pool holds.
-                auto* dialog =
-                    new MaintenanceDialog(m_pool->profile(), m_pool->password(), schema, name, this);
+                auto* dialog = new MaintenanceDialog(pool->profile(), pool->password(), schema, name, this);
                 dialog->setAttribute(Qt::WA_DeleteOnClose);
                 dialog->open();
             });
     connect(m_objects, &ObjectBrowser::backupRequested, this, &MainWindow::openBackup);
     connect(m_objects, &ObjectBrowser::largestRelationsRequested, this, &MainWindow::openLargestRelations);
     connect(m_objects, &ObjectBrowser::structureRequested, this,
-            [this](const QString& schema, const QString& name) {
-                if (TableBrowser* browser = openTable(schema, name))
+            [this](const QString& schema, const QString& name, const QString& db) {
+                if (TableBrowser* browser = openTable(schema, name, db))
                     browser->showStructure();
             });
     // A relation's script is a page of its structure; a schema's gets a tab of its own.
-    connect(
-        m_objects, &ObjectBrowser::scriptRequested, this, [this](const QString& schema, const QString& name) {
-            if (!name.isEmpty()) {
-                if (TableBrowser* browser = openTable(schema, name)) {
-                    browser->showStructure();
-                    browser->structureView()->sections()->setCurrentIndex(StructureView::Script);
+    connect(m_objects, &ObjectBrowser::scriptRequested, this,
+            [this](const QString& schema, const QString& name, const QString& db) {
+                if (!name.isEmpty()) {
+                    if (TableBrowser* browser = openTable(schema, name, db)) {
+                        browser->showStructure();
+                        browser->structureView()->sections()->setCurrentIndex(StructureView::Script);
+                    }
+                } else if (const auto pool = poolFor(db)) {
+                    auto* view = new CreateScriptView(pool, schema, {}, m_tabs);
+                    m_tabs->setCurrentIndex(
+                        m_tabs->addTab(view, themedIcon(QStringLiteral("code-context")), schema));
+                    m_tabs->setTabToolTip(m_tabs->currentIndex(),
+                                          tr("CREATE script of schema %1").arg(schema));
                 }
-            } else if (m_pool) {
-                auto* view = new CreateScriptView(m_pool, schema, {}, m_tabs);
-                m_tabs->setCurrentIndex(
-                    m_tabs->addTab(view, themedIcon(QStringLiteral("code-context")), schema));
-                m_tabs->setTabToolTip(m_tabs->currentIndex(), tr("CREATE script of schema %1").arg(schema));
-            }
-        });
+            });
 }
 
-void MainWindow::openBackup(const QString& schema, const QString& name) {
-    if (!m_pool)
+void MainWindow::openBackup(const QString& schema, const QString& name, const QString& database) {
+    const auto pool = poolFor(database);
+    if (!pool)
         return;
-    auto* dialog = new BackupDialog(m_pool, this);
+    auto* dialog = new BackupDialog(pool, this);
     if (!name.isEmpty())
         dialog->setTable(schema, name);
     else if (!schema.isEmpty())
@@ -679,8 +733,8 @@ void MainWindow::openRestore() {
     dialog->open();
 }
 
-void MainWindow::importInto(const QString& schema, const QString& name) {
-    TableBrowser* browser = openTable(schema, name);
+void MainWindow::importInto(const QString& schema, const QString& name, const QString& database) {
+    TableBrowser* browser = openTable(schema, name, database);
     if (!browser)
         return;
     if (browser->table()) {

@@ -1,6 +1,8 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/importdialog.h>
+#include <pgdesk/ui/productionconfirmdialog.h>
 
+#include <pgdesk/core/clipboardtable.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/importer.h>
 #include <pgdesk/core/pool.h>
@@ -39,13 +41,6 @@ namespace {
 constexpr qint64 kPreviewBytes = 256 * 1024; // enough for the first records of any sane file
 constexpr int kPreviewRecords = 20;          // data records shown (the header line comes on top)
 constexpr int kShownChars = 200;             // of a value in a preview cell (the tooltip has more)
-
-// A header field as people mean it: without a UTF-8 byte order mark and surrounding blanks.
-QString headerName(QString field) {
-    if (field.startsWith(QChar(0xfeff)))
-        field.remove(0, 1);
-    return field.trimmed();
-}
 
 QString cellText(const QString& value) {
     QString shown = value.left(kShownChars);
@@ -355,7 +350,8 @@ void ImportDialog::rebuildGrid() {
     for (int c = 0; c < gridColumns; ++c) {
         const QString name = header && c < m_records.first().size() ? m_records.first()[c] : QString();
         m_model->setHeaderData(c, Qt::Horizontal,
-                               name.isEmpty() ? tr("Column %1").arg(c + 1) : cellText(headerName(name)));
+                               name.isEmpty() ? tr("Column %1").arg(c + 1)
+                                              : cellText(core::headerFieldName(name)));
     }
     if (m_model->rowCount() > 0)
         m_model->setHeaderData(0, Qt::Vertical, tr("Into"));
@@ -395,22 +391,10 @@ void ImportDialog::defaultMapping() {
     QStringList chosen(m_targets.size());
     if (m_header->isChecked() && !m_records.isEmpty()) {
         // The column of the same name: exact first, then ignoring case (and a byte order mark, blanks).
-        const QStringList& names = m_records.first();
-        for (int c = 0; c < m_targets.size(); ++c) {
-            if (writable.contains(names[c]))
-                chosen[c] = names[c];
-        }
-        for (int c = 0; c < m_targets.size(); ++c) {
-            if (!chosen[c].isEmpty())
-                continue;
-            for (const QString& column : writable) {
-                if (!chosen.contains(column) &&
-                    column.compare(headerName(names[c]), Qt::CaseInsensitive) == 0) {
-                    chosen[c] = column;
-                    break;
-                }
-            }
-        }
+        const QStringList matched =
+            core::matchHeaderToColumns(m_records.first().mid(0, m_targets.size()), writable);
+        for (int c = 0; c < m_targets.size(); ++c)
+            chosen[c] = matched.value(c);
     } else {
         for (int c = 0; c < m_targets.size() && c < writable.size(); ++c)
             chosen[c] = writable[c];
@@ -426,7 +410,8 @@ void ImportDialog::validate() {
     const char delimiter = this->delimiter();
     const QString nullText = m_null->text();
     const auto fileColumnName = [this](int c) {
-        const QString name = m_header->isChecked() ? headerName(m_records.first().value(c)) : QString();
+        const QString name =
+            m_header->isChecked() ? core::headerFieldName(m_records.first().value(c)) : QString();
         return name.isEmpty() ? QString::number(c + 1) : tr("%1 (\"%2\")").arg(c + 1).arg(cellText(name));
     };
     QString note;
@@ -512,7 +497,25 @@ void ImportDialog::validate() {
 void ImportDialog::start() {
     if (m_running || !canImport())
         return;
+    if (!m_pool->profile().writeGuarded()) {
+        startImport(nullptr);
+        return;
+    }
+    // The production guard: the database's name typed first; the key lives as long as this import.
+    auto* confirm = new ProductionConfirmDialog(
+        ProductionConfirmDialog::databaseName(m_pool->profile()),
+        tr("Import of %1 into %2.%3").arg(QFileInfo(m_path->text()).fileName(), m_table.schema, m_table.name),
+        this);
+    confirm->setAttribute(Qt::WA_DeleteOnClose);
+    connect(confirm, &QDialog::accepted, this, [this] { startImport(core::WriteUnlock::create()); });
+    confirm->open();
+}
+
+void ImportDialog::startImport(const core::WriteAccess& write) {
+    if (m_running || !canImport())
+        return;
     core::ImportOptions options;
+    options.write = write;
     options.header = m_header->isChecked();
     options.columns = mapping();
     options.delimiter = delimiter();

@@ -3,6 +3,7 @@
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/transaction.h>
+#include <pgdesk/core/writeunlock.h>
 
 #include <chrono>
 #include <functional>
@@ -17,6 +18,7 @@ struct AtomicOptions {
     std::chrono::milliseconds baseDelay{20};
     std::chrono::milliseconds maxDelay{1000};
     std::optional<TransactionOptions> transaction; // default: transactionOptionsFor(pool.profile())
+    WriteAccess write; // a production profile's key (writeunlock.h); empty: the server refuses writes there
 };
 
 namespace detail {
@@ -40,6 +42,7 @@ auto atomic(Pool& pool, Fn&& fn, AtomicOptions options = {}) -> std::invoke_resu
         {
             PooledConnection pooled = pool.acquire();
             try {
+                const WriteScope unlocked(*pooled, options.write);
                 Transaction transaction(*pooled, transactionOptions);
                 if constexpr (std::is_void_v<R>) {
                     std::invoke(fn, transaction);

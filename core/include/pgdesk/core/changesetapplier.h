@@ -10,6 +10,7 @@
 #include <pgdesk/core/rowstatementbuilder.h>
 #include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/core/transaction.h>
+#include <pgdesk/core/writeunlock.h>
 
 #include <QList>
 #include <QString>
@@ -30,6 +31,7 @@ auto atomicOnConnection(Connection& connection, Fn&& fn, const AtomicOptions& op
         options.transaction.value_or(transactionOptionsFor(connection.profile()));
     for (int attempt = 1;; ++attempt) {
         try {
+            const WriteScope unlocked(connection, options.write);
             Transaction transaction(connection, transactionOptions);
             auto result = fn(connection);
             transaction.commit();

@@ -71,6 +71,8 @@ private:
 using StatementObserver = std::function<void(const QString& sql, const QList<QString>& params)>;
 
 class Connection;
+class WriteUnlock;
+class SshTunnel; // sshtunnel.h
 
 // A statement sent with Connection::send(), whose results core's protocol layer reads (PQgetResult until
 // null). Through a transaction pooler it may sit in a pipeline behind the profile's SET LOCALs: finish()
@@ -107,7 +109,11 @@ public:
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
 
-    // Connects (blocking); throws ConnectionError / AuthenticationError / ConfigurationError.
+    // Connects (blocking); throws ConnectionError / AuthenticationError / ConfigurationError. A profile with
+    // a password command runs it first and logs in with its output instead of `password` (passwordcommand.h).
+    // Connects (blocking); throws ConnectionError / AuthenticationError / ConfigurationError. A profile
+    // with SSH settings goes through its shared tunnel (SshTunnel::forProfile, started or restarted here;
+    // SshError names the hop that failed); the connection keeps the tunnel alive while it is open.
     static Connection open(const ConnectionProfile& profile, const std::optional<QString>& password = {});
 
     bool isOpen() const;        // handle present and status OK
@@ -147,6 +153,14 @@ public:
     // (ConfigurationError).
     void prepare(const QByteArray& name, const QString& sql, int paramCount);
     Result execPrepared(const QByteArray& name, const Params& params);
+
+    // The production guard (ConnectionProfile::writeGuarded()): the session starts read-only and takes writes
+    // only between unlockWrites(key) and lockWrites() (SET default_transaction_read_only; through a pooler,
+    // the SET LOCAL transaction_read_only is left out meanwhile). Both need an idle connection and do nothing
+    // on other profiles. Use WriteScope (writeunlock.h) rather than calling them directly.
+    void unlockWrites(const WriteUnlock& key);
+    void lockWrites();
+    bool writesUnlocked() const { return m_writesUnlocked; }
 
     // Lightweight liveness check (an empty query); false when the server is gone.
     bool ping();
@@ -197,6 +211,7 @@ private:
     // the last result.
     Result execPipelined(const QString& sql, const Params& params, const QList<BatchStatement>& prefix);
     static Connection connect(const ConnectionProfile& profile, const std::optional<QString>& password);
+    static Connection openDirect(const ConnectionProfile& profile, const std::optional<QString>& password);
 
     pg_conn* m_conn = nullptr;
     ConnectionProfile m_profile;
@@ -204,6 +219,8 @@ private:
     StatementObserver m_observer;
     CancelHandle m_cancel;
     std::shared_ptr<NoticeState> m_notices; // libpq keeps a pointer to it: stable across moves
+    bool m_writesUnlocked = false;
+    std::shared_ptr<SshTunnel> m_tunnel; // released after close(): the tunnel outlives the socket
 };
 
 } // namespace pgdesk::core

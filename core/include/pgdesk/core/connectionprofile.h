@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/sshsettings.h>
 
 #include <QJsonObject>
 #include <QList>
@@ -27,6 +28,25 @@ enum class PoolerMode { None, Transaction };
 QString poolerModeName(PoolerMode mode); // "none", "transaction"
 // Accepts "none", "transaction" (any case); throws ConfigurationError.
 PoolerMode poolerModeFromString(const QString& text);
+
+// What a profile's server is for. Production is write-guarded: its sessions are read-only on the server
+// (default_transaction_read_only) until a WriteUnlock opens one operation or tab for writing (writeunlock.h).
+enum class Environment { None, Development, Test, Staging, Production };
+
+QString environmentName(Environment environment); // "none", "development", "test", "staging", "production"
+// Accepts those names (any case; "dev", "prod" too); throws ConfigurationError.
+Environment environmentFromString(const QString& text);
+// The colour shown for an environment when the profile sets none: "#rrggbb", empty for None.
+QString environmentDefaultColour(Environment environment);
+// Whether text is a colour a profile may keep: "#rgb" or "#rrggbb".
+bool isProfileColour(const QString& text);
+// How the login proves itself. Kerberos: GSSAPI with the user's ticket (kinit), so no password is asked
+// for; gssencmode/krbsrvname of the profile go to libpq.
+enum class Authentication { Password, Kerberos };
+
+QString authenticationName(Authentication authentication); // "password", "kerberos"
+// Accepts "password", "kerberos", "gss", "gssapi" (any case); throws ConfigurationError.
+Authentication authenticationFromString(const QString& text);
 
 // Pool settings with SQLAlchemy QueuePool meanings.
 struct PoolSettings {
@@ -77,8 +97,38 @@ struct ConnectionProfile {
     // Per-table corrections of the detected conventions, keyed by "schema.table" (unquoted); see
     // applyConventionOverride(). Stored under "conventions" (left out when empty).
     QMap<QString, ConventionOverride> conventionOverrides;
+    // Stored as "environment" (left out when None); Production makes the sessions read-only until unlocked.
+    Environment environment = Environment::None;
+    QString colour; // "#rrggbb" shown on tabs, tree and status bar; empty = environmentDefaultColour()
+    QString folder; // the connection manager's folder, nested with "/"; empty = top level
+    // Only `database` is shown and opened: the object tree lists no other database of the server (stored
+    // as "pin_database", left out when false).
+    bool pinDatabase = false;
+    // A shell command (run with /bin/sh -c, the user's own configuration as in psql's or pgcli's) whose
+    // output is the password, run again for every new connection: short-lived cloud tokens (AWS RDS IAM,
+    // Azure, GCP, Vault). It takes precedence over any saved or typed password; see passwordcommand.h.
+    // Stored as "password_command" and "password_command_timeout" (left out when empty / 10).
+    QString passwordCommand;
+    int passwordCommandTimeoutSeconds = 10;
+    // Stored as "authentication" (left out when Password); Kerberos excludes a password command.
+    Authentication authentication = Authentication::Password;
+    // libpq's gssencmode (disable, prefer, require; empty = libpq default) and krbsrvname (empty = libpq
+    // default, "postgres"); sent whenever set. Stored as "gssencmode" / "krbsrvname" (left out when empty).
+    QString gssEncMode;
+    QString krbSrvName;
+    // An SSH tunnel in front of the server (host and port are then as seen from the last SSH hop); stored
+    // under "ssh" (left out when no SSH host). Connection::open goes through SshTunnel::forProfile().
+    SshSettings ssh;
 
     bool operator==(const ConnectionProfile&) const = default;
+
+    // The production guard applies: the server session is read-only unless writing is unlocked. A profile
+    // that is read-only anyway (readOnly) has nothing to unlock.
+    bool writeGuarded() const { return environment == Environment::Production && !readOnly; }
+    // Whether sessions start read-only (the readOnly field, or the production guard).
+    bool sessionReadOnly() const { return readOnly || environment == Environment::Production; }
+    // colour, or the environment's default colour when empty.
+    QString effectiveColour() const;
 
     // Throws ConfigurationError naming the first invalid field.
     void validate() const;
@@ -91,7 +141,9 @@ struct ConnectionProfile {
 
     // Through a transaction pooler: the settings every transaction needs, as "SET LOCAL …" statements
     // (statement_timeout, lock_timeout, transaction_read_only); empty without a pooler or without settings.
-    QStringList transactionSettings() const;
+    // A write-guarded profile's session unlocked for writing (Connection::unlockWrites()) leaves out the
+    // read-only one.
+    QStringList transactionSettings(bool writesUnlocked = false) const;
 
     QJsonObject toJson() const; // never contains a password (nor any isSecretOption())
     static ConnectionProfile fromJson(const QJsonObject& object); // throws ConfigurationError

@@ -23,19 +23,22 @@ struct ConventionOverride {
     QString softDeleteColumn;                 // required unless softDelete is unset or None
     std::optional<QString> createdAtColumn;   // empty string: no created-at column
     std::optional<QString> updatedAtColumn;   // empty string: no updated-at column
+    // The column a foreign-key picker shows beside this table's key when it is the referenced table
+    // (core/foreignkeypicker.h); empty string: none. Unset: the first unique, else NOT NULL, text column.
+    std::optional<QString> labelColumn;
 
     bool operator==(const ConventionOverride&) const = default;
 
     bool isEmpty() const;
     // The overridden conventions by their JSON names: "row_key", "soft_delete", "created_at_column",
-    // "updated_at_column".
+    // "updated_at_column", "label_column".
     QStringList fields() const;
     // Throws ConfigurationError (field "conventions") for a shape that can never apply: an empty or
     // repeated row key, an empty column name, a soft-delete kind without a column (or None with one).
     void validate(const QString& key) const;
 
     // {"row_key":[…], "soft_delete":{"kind":"active_flag","column":"active"}, "created_at_column":
-    // "x" | null, "updated_at_column": …}; unset fields are left out, null means "none".
+    // "x" | null, "updated_at_column": …, "label_column": …}; unset fields are left out, null means "none".
     QJsonObject toJson() const;
     static ConventionOverride fromJson(const QJsonValue& value, const QString& key); // ConfigurationError
 };

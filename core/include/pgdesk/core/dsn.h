@@ -24,6 +24,8 @@ struct ParsedDsn {
 //  - options: "-c statement_timeout=N", "-c lock_timeout=N" and "-c default_transaction_read_only=on"
 //    (also -cX=Y and --X=Y forms) become statementTimeoutMs / lockTimeoutMs / readOnly, everything else
 //    stays in extraOptions["options"]. A DSN that names `options` replaces all four.
+//  - gssencmode and krbsrvname become gssEncMode / krbSrvName; gssencmode=require also makes the
+//    authentication Kerberos (otherwise authentication, like the password command, stays as in base).
 //  - keepalives_idle/interval/count equal to the values connectionParameters() always sends are dropped.
 //  - every other keyword goes to extraOptions; new ones are appended sorted by keyword (the order JSON
 //    storage gives them too), ones base already has keep their place.
@@ -34,7 +36,8 @@ ParsedDsn parseDsn(const QString& dsn, const ConnectionProfile& base = {});
 // The key=value form of exactly what Connection::open() passes to libpq (connectionParameters()),
 // values quoted only when needed. The password is included only when given. Round-trips:
 // parseDsn(toDsn(p)).profile == p for every field parseDsn maps, provided p.extraOptions is sorted by
-// keyword (name, isolation, echo, hideParameters and pool settings are not part of a DSN).
+// keyword (name, isolation, echo, hideParameters, pool settings, the password command and the authentication
+// choice are not part of a DSN; Kerberos comes back only with gssencmode=require).
 QString toDsn(const ConnectionProfile& profile, const std::optional<QString>& password = {});
 
 // For display and logs: the DSN with any password (URI user info, URI ?password=, key=value password=)

@@ -6,10 +6,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <utility>
 
 namespace pgdesk::core {
+
+class SshTunnel;
 
 // Backup and restore through the installed pg_dump / pg_restore / psql: finding them, their versions, and
 // the exact command for a backup or a restore. Pure except for finding and probing programs; the run
@@ -68,6 +71,8 @@ struct DumpCommand {
     QList<std::pair<QString, QString>> environment;
     QString outputPath; // a backup's target; the runner writes next to it and renames on success
     QString inputPath;  // a restore's archive
+    // Behind SSH (routeThroughTunnel): the session's tunnel, kept up while the command exists.
+    std::shared_ptr<SshTunnel> tunnel;
 
     // The command as one shell line, every word quoted as needed, with the environment in front:
     // "PGHOST=/tmp PGDATABASE=shop pg_dump --format=custom …". Contains no secret.
@@ -103,6 +108,12 @@ DumpCommand backupCommand(const DumpProgram& pgDump, const ConnectionProfile& pr
 // pg_restore (custom, directory) or psql -f (plain) of inputPath into options.database.
 DumpCommand restoreCommand(const DumpProgram& program, const ConnectionProfile& profile,
                            const RestoreOptions& options, DumpFormat format, const QString& inputPath);
+
+// For a profile behind an SSH tunnel: points the command's PG* variables at the tunnel's local end
+// (PGHOSTADDR 127.0.0.1 and its port; PGHOST kept for TLS verification) and keeps the tunnel with the
+// command. Nothing for a profile without SSH. Starts ssh when it is not up, so it may block: call it off
+// the GUI thread. Throws SshError naming the hop.
+void routeThroughTunnel(DumpCommand& command, const ConnectionProfile& profile);
 
 // The tables whose data a backup with these options dumps (the progress bar's total); 0 for schema only.
 int dumpTableCount(Connection& connection, const BackupOptions& options);

@@ -82,6 +82,8 @@ PGDESK_DECLARE_ERROR(ConfigurationError, Error)
 PGDESK_DECLARE_ERROR(ConnectionError, Error)
 PGDESK_DECLARE_ERROR(AuthenticationError, ConnectionError)
 PGDESK_DECLARE_ERROR(PoolTimeoutError, ConnectionError)
+// The SSH tunnel failed (kind Connection; field says which hop: one of the kSsh* names below).
+PGDESK_DECLARE_ERROR(SshError, ConnectionError)
 PGDESK_DECLARE_ERROR(QueryError, Error)
 PGDESK_DECLARE_ERROR(PermissionDenied, QueryError)
 PGDESK_DECLARE_ERROR(NotFound, QueryError)
@@ -96,7 +98,18 @@ PGDESK_DECLARE_ERROR(ConflictError, QueryError)
 
 #undef PGDESK_DECLARE_ERROR
 
-// Throws the exception class that matches info.kind.
+// ErrorInfo::field of an SshError: which step of the way failed. The message starts with the same words
+// in every front end ("SSH host unreachable", "SSH authentication failed", "SSH host key changed",
+// "SSH host key not accepted", "SSH forwarding refused").
+inline constexpr char kSshUnreachable[] = "ssh_unreachable";
+inline constexpr char kSshAuthentication[] = "ssh_authentication";
+inline constexpr char kSshHostKeyChanged[] = "ssh_host_key_changed";
+inline constexpr char kSshHostKeyRefused[] = "ssh_host_key_refused";
+inline constexpr char kSshForwarding[] = "ssh_forwarding";
+inline constexpr char kSshFailed[] = "ssh_failed"; // ssh ended for another reason (its words in detail)
+bool isSshFailure(const ErrorInfo& info);
+
+// Throws the exception class that matches info.kind (SshError for a Connection error of an SSH field).
 [[noreturn]] void throwError(ErrorInfo info);
 // Shorthand for an error with only a kind and a message.
 [[noreturn]] void throwError(ErrorKind kind, const QString& message);

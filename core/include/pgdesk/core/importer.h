@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/catalog.h>
+#include <pgdesk/core/writeunlock.h>
 
 #include <QByteArray>
 #include <QList>
@@ -22,6 +23,7 @@ struct ImportOptions {
     QStringList columns;  // target columns in file order; empty: the header's, else all writable ones
     char delimiter = ','; // CSV delimiter (tab for TSV)
     QString nullText;     // unquoted text that means NULL ("" by default, as COPY csv); "" quoted is ''
+    WriteAccess write;    // a production profile's key (writeunlock.h); empty: the server refuses the COPY
 };
 
 struct ImportProgress {

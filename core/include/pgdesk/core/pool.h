@@ -2,6 +2,7 @@
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/connectionprofile.h>
+#include <pgdesk/core/sshtunnel.h>
 
 #include <QString>
 #include <QtGlobal>
@@ -92,6 +93,9 @@ public:
     PooledConnection acquire();
 
     PoolStats stats() const;
+    // The SSH tunnel of a profile with SSH settings (shared with every connection of the same settings and
+    // target; started by the first connect, restarted by a connect after it died: Reconnect); else null.
+    std::shared_ptr<SshTunnel> tunnel() const { return m_tunnel; }
 
     // Closes the idle connections now; connections checked out at this point are closed when they come
     // back. The pool stays usable: later checkouts open fresh connections.
@@ -116,6 +120,7 @@ private:
 
     const ConnectionProfile m_profile;
     const std::optional<QString> m_password;
+    std::shared_ptr<SshTunnel> m_tunnel; // kept for the session's life, so idle moments do not stop it
 
     mutable std::mutex m_mutex;
     std::condition_variable m_available;            // signalled when an idle connection or a slot frees up

@@ -110,6 +110,9 @@ struct QuerySpec {
     // to text-like, JSON, bytea, array and other variable-size columns of tables (not views) with a row key,
     // never to the sort or row key columns. 0: whole values.
     int valueLimit = 0;
+    // Pages only: columns left out of the select list (hidden in the grid), so wide tables page faster.
+    // The sort and row key columns are selected all the same: cursors and edits need them.
+    QStringList omitColumns;
 };
 
 // Command-line forms, shared by pgdesk-cli and pgdesk's start options (pure; ConfigurationError "filter"

@@ -6,6 +6,7 @@
 #include <pgdesk/core/page.h>
 #include <pgdesk/core/queryspec.h>
 #include <pgdesk/core/statementsplitter.h>
+#include <pgdesk/core/writeunlock.h>
 
 #include <QByteArray>
 #include <QList>
@@ -35,6 +36,10 @@ struct ScriptRunOptions {
     bool autocommit = true;
     int pageSize = 100;     // rows per page of a paged (plain query) result
     int streamLimit = 1000; // rows kept of any other statement that returns rows (the rest are counted)
+    // A production profile's key (writeunlock.h): given, the session is unlocked for writing before the run
+    // (and stays so while the runner's owner keeps giving it); empty, it is locked again. Changed only
+    // between transactions.
+    WriteAccess write;
 };
 
 // What one statement did.
@@ -114,7 +119,8 @@ public:
 
     // EXPLAIN (FORMAT JSON[, ANALYZE]) of one statement. With ANALYZE outside a transaction block, the
     // statement runs inside BEGIN … ROLLBACK so that explaining an UPDATE does not change the data.
-    ExplainResult explain(const QString& statement, bool analyze);
+    // `write` as ScriptRunOptions::write (EXPLAIN ANALYZE runs the statement).
+    ExplainResult explain(const QString& statement, bool analyze, const WriteAccess& write = {});
 
     // Stops the run in progress (PQcancel plus no further statements); does nothing between runs.
     // Any thread. Returns false when nothing was running or the request could not be sent.
@@ -127,6 +133,8 @@ public:
     void noticeReceived(const QString& text);
 
 private:
+    // The production guard follows the owner's key, between transactions only.
+    void followWriteAccess(const WriteAccess& write);
     StatementResult runOne(const SqlStatement& statement, const ScriptRunOptions& options);
     void runPaged(const SqlStatement& statement, const ScriptRunOptions& options, StatementResult& result);
     void runStreamed(const SqlStatement& statement, const ScriptRunOptions& options, StatementResult& result);

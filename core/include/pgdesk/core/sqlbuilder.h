@@ -92,7 +92,8 @@ bool hasRowVersions(const TableInfo& table);
 // without a sort their order is whatever the server returns. Errors: unknown column → NotFound, wrong
 // number of values → ConfigurationError, unsupported value → DataError. With selectVersion and a table
 // for which hasRowVersions() holds, the row version (xmin) is selected as a hidden trailing column (unless
-// the role may not read it: TableInfo::versionReadable).
+// the role may not read it: TableInfo::versionReadable). QuerySpec::omitColumns are left out of the select
+// list unless they are sort or row key columns.
 BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion = false);
 // The whole filtered, sorted SELECT with no LIMIT (exports, batch operations): same columns, WHERE and
 // ORDER BY as buildPageQuery's first page. The statement streams; callers never buffer it. skipGenerated

@@ -29,7 +29,9 @@ class Savepoint;
 // unless commit() or rollback() ran, and never throws. Move-only; the connection must outlive it.
 class Transaction final {
 public:
-    // Throws QueryError if the connection is already inside a transaction (use savepoint() to nest).
+    // Throws QueryError if the connection is already inside a transaction (use savepoint() to nest). On a
+    // write-guarded profile's connection not unlocked (writeunlock.h) it begins READ ONLY whatever the
+    // options.
     explicit Transaction(Connection& connection, TransactionOptions options = {});
     ~Transaction();
     Transaction(Transaction&& other) noexcept = default;

@@ -3,8 +3,10 @@
 #include <pgdesk/core/batchoperation.h>
 #include <pgdesk/core/catalog.h>
 #include <pgdesk/core/queryspec.h>
+#include <pgdesk/ui/writeunlockbutton.h>
 
 #include <QDialog>
+#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -46,8 +48,11 @@ public:
 
     // Counts the rows the action would change; then Run is enabled and names the number.
     void count();
-    // Runs the counted action; Cancel (or cancel()) rolls it back.
+    // Runs the counted action; Cancel (or cancel()) rolls it back. On a production tab unlocked for writing,
+    // the database's name is asked first (ProductionConfirmDialog); locked, the server refuses the run.
     void run();
+    // The tab's "Unlock writing": its key goes with the run.
+    void setWriteUnlock(WriteUnlockButton* button) { m_unlock = button; }
     void cancel();
     std::optional<qint64> countedRows() const { return m_counted; }
     bool isBusy() const { return m_job != nullptr; }
@@ -63,8 +68,10 @@ private:
     void optionsChanged();
     void updateControls();
     void showProgress();
+    void start();
 
     std::shared_ptr<core::Pool> m_pool;
+    QPointer<WriteUnlockButton> m_unlock;
     core::TableInfo m_table;
     core::QuerySpec m_view;
     QList<core::Key> m_selected;

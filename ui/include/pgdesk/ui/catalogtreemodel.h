@@ -1,55 +1,95 @@
 #pragma once
 
 #include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/databaselist.h>
 
 #include <QAbstractItemModel>
 
+#include <memory>
 #include <vector>
 
 namespace pgdesk::ui {
 
-// Schemas → tables, views, partitioned tables (partitions under their parent), with estimated rows, sizes
-// and badges for the row key and soft-delete convention. Filled from one CatalogReader::tables() call.
-// SortRole holds what a column sorts by (numbers for rows and sizes, not their formatted text), for the
-// sort proxy the tree is shown through.
+// Databases → schemas → tables, views, partitioned tables (partitions under their parent), with estimated
+// rows, sizes and badges for the row key and soft-delete convention. The databases come from
+// core::listDatabases(); each database's relations from one CatalogReader::tables() call on that
+// database, loaded when it is first expanded (canFetchMore/fetchMore ask the object browser for them:
+// fetchRequested). SortRole holds what a column sorts by (numbers for rows and sizes, not their formatted
+// text), for the sort proxy the tree is shown through.
 class CatalogTreeModel final : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum Column { NameColumn, RowsColumn, SizeColumn, NotesColumn, ColumnCount };
-    enum Role { SchemaRole = Qt::UserRole + 1, TableRole, KindRole, IsSchemaRole, SortRole };
+    enum Role {
+        SchemaRole = Qt::UserRole + 1,
+        TableRole,
+        KindRole,
+        IsSchemaRole,
+        SortRole,
+        DatabaseRole,   // the database of every node
+        IsDatabaseRole, // a database node
+    };
 
     explicit CatalogTreeModel(QObject* parent = nullptr);
+    ~CatalogTreeModel() override;
 
+    // The server's databases; `primary` is the session's own (marked, and where setTables(tables) puts its
+    // relations). Relations already loaded for a database still listed are kept.
+    void setDatabases(const QList<core::DatabaseInfo>& databases, const QString& primary);
+    // The relations of `database` (added to the list when missing), replacing what it showed.
+    void setTables(const QString& database, const QList<core::TableSummary>& tables);
+    // The primary database's relations.
     void setTables(const QList<core::TableSummary>& tables);
     void clear();
-    // The index of a relation, or an invalid index.
-    QModelIndex findTable(const QString& schema, const QString& name) const;
+    const QString& primaryDatabase() const { return m_primary; }
+    // The databases whose relations are loaded.
+    QStringList loadedDatabases() const;
+
+    // The index of a database (empty = the primary), or an invalid index.
+    QModelIndex findDatabase(const QString& database = {}) const;
+    // The index of a relation of `database` (empty = the primary), or an invalid index.
+    QModelIndex findTable(const QString& schema, const QString& name, const QString& database = {}) const;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
+    bool hasChildren(const QModelIndex& parent = {}) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+signals:
+    // A database not loaded yet was expanded: its relations are wanted (setTables answers).
+    void fetchRequested(const QString& database);
+
 private:
+    enum class Kind { Root, Database, Schema, Relation };
     struct Node {
-        int parent = -1; // index into m_nodes; -1 for schemas
-        int row = 0;     // position among its siblings
-        std::vector<int> children;
-        bool isSchema = false;
+        Kind kind = Kind::Root;
+        Node* parent = nullptr;
+        int row = 0; // position among its siblings
+        std::vector<std::unique_ptr<Node>> children;
+        QString database;
         QString schema;
+        core::DatabaseInfo info; // Database
+        bool loaded = false;     // Database: its relations are here
         core::TableSummary table;
     };
-    const std::vector<int>& childrenOf(const QModelIndex& parent) const;
+    Node* nodeOf(const QModelIndex& index) const;
+    QModelIndex indexOf(const Node* node, int column = 0) const;
+    Node* databaseNode(const QString& database) const;
+    static void fillRelations(Node* database, const QList<core::TableSummary>& tables);
     QString notes(const core::TableSummary& t) const;
     QString rowsText(const core::TableSummary& t) const;
     QVariant sortKey(const Node& n, int column) const;
+    QVariant databaseData(const Node& n, int column, int role) const;
     // The themed icon (common/icons.h) for the relation's kind.
     static QString iconName(const core::TableSummary& t);
 
-    std::vector<Node> m_nodes;
-    std::vector<int> m_roots;
+    std::unique_ptr<Node> m_root;
+    QString m_primary;
 };
 
 } // namespace pgdesk::ui

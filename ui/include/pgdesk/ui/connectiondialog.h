@@ -9,7 +9,7 @@
 
 class QLabel;
 class QLineEdit;
-class QListView;
+class QTreeView;
 class QProgressBar;
 class QPushButton;
 
@@ -18,6 +18,8 @@ namespace pgdesk::ui {
 class JobSlot;
 class ProfileEditor;
 class ProfileListModel;
+class ProfileTreeModel;
+class ProfileFolderView;
 
 // The connection manager: saved profiles on the left; create, edit, duplicate, delete; the selected
 // profile's fields (ProfileEditor); a DSN box that fills them; "Test connection" off the GUI thread;
@@ -61,7 +63,18 @@ public:
 
     ProfileEditor* editor() const { return m_editor; }
     ProfileListModel* model() const { return m_model; }
-    QListView* list() const { return m_list; }
+    // The same profiles in folders, as the list shows them.
+    ProfileTreeModel* folders() const { return m_folders; }
+    QTreeView* list() const;
+
+    // Moves a profile to `folder` ("" = the top level) and saves it (what a drop onto a folder does).
+    bool moveProfile(const QString& name, const QString& folder);
+    // Renames a folder (and everything in it) and saves the profiles.
+    bool renameFolder(const QString& from, const QString& to);
+    // Export… and Import… without their file dialogs: JSON without secrets (core profiletransfer.h).
+    // Importing names that exist asks to replace them unless `replace` is given.
+    bool exportProfilesTo(const QString& path, const QStringList& names = {});
+    bool importProfilesFrom(const QString& path, bool replace = false);
     QLineEdit* dsnEdit() const { return m_dsn; }
     QPushButton* saveButton() const { return m_save; }
     QPushButton* connectButton() const { return m_connect; }
@@ -95,12 +108,15 @@ private:
     QString nameForDsn(const core::ConnectionProfile& parsed) const;
     QStringList otherNames(const QString& name) const;
     void chooseServiceFile();
+    void selectRow(int row); // the profile at `row` of model() in the tree
+    bool saveAll(const QString& select, const QString& what);
 
     core::ProfileStore m_store;
     JobSlot* m_testJob = nullptr;     // Test connection: a second click, an edit or another profile drops it
     JobSlot* m_passwordJob = nullptr; // whether the keychain holds the shown profile's password
     ProfileListModel* m_model = nullptr;
-    QListView* m_list = nullptr;
+    ProfileTreeModel* m_folders = nullptr;
+    ProfileFolderView* m_list = nullptr;
     ProfileEditor* m_editor = nullptr;
     QLineEdit* m_dsn = nullptr;
     QLabel* m_dsnMessage = nullptr;

@@ -79,6 +79,21 @@ public:
     // The value set for a column of a new row; nullopt when it was never set (the column's default).
     std::optional<std::optional<QString>> insertValue(qsizetype insertIndex, const QString& column) const;
 
+    // Many cells at once (a paste): each as stageValue() stages it, but one undo step, one journal write and
+    // one changed() for all, in time linear in the cells (100,000 cells stage in well under a second).
+    // Cells of rows pending deletion are left alone.
+    struct CellValue {
+        core::Key key;
+        QString version;
+        QString column;
+        std::optional<QString> value;
+        std::optional<QString> original;
+        bool originalIsWhole = true;
+    };
+    void stageValues(const QList<CellValue>& cells);
+    // New rows with their values (columns left out get their defaults): one undo step.
+    void stageInserts(const QList<core::Row>& rows);
+
     // Staged changes an earlier session left in the journal, until restored or discarded. Staging is
     // refused meanwhile (the tabs lock editing), as it would overwrite them in the journal.
     bool hasOffer() const { return !m_offered.isEmpty(); }
@@ -89,8 +104,9 @@ public:
 
     // Applies everything staged on a worker thread, in one transaction (core::ChangeSetApplier); then
     // applied() (staging cleared), applyConflicted() (conflicts() set, nothing written) or applyFailed().
-    // Staged changes are never dropped unless they were written.
-    void apply(std::shared_ptr<core::Pool> pool);
+    // Staged changes are never dropped unless they were written. `write`: the tab's key on a production
+    // session (core writeunlock.h); without it the server refuses the writes there.
+    void apply(std::shared_ptr<core::Pool> pool, core::WriteAccess write = {});
     bool isApplying() const { return m_applying; }
     // What the last apply that committed wrote, by kind: every change is exactly one row (the applier
     // checks each statement), so the counts are rows.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/catalog.h>
+#include <pgdesk/core/writeunlock.h>
 
 #include <QDialog>
 #include <QList>
@@ -74,6 +75,8 @@ signals:
     void finished(bool ok, const QString& message);
 
 private:
+    void startImport(const core::WriteAccess& write);
+
     struct Job;
     struct Preview {
         QList<QStringList> records;

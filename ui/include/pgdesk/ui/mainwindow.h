@@ -17,7 +17,8 @@ class QToolBar;
 
 namespace pgdesk::core {
 class Pool;
-}
+class SessionPools;
+} // namespace pgdesk::core
 
 namespace pgdesk::ui {
 
@@ -30,6 +31,7 @@ class ObjectBrowser;
 class OperationIndicator;
 class PasswordPrompt;
 class PoolStatusWidget;
+class EnvironmentIndicator;
 class PreferencesDialog;
 class QueryTool;
 class RolesView;
@@ -69,8 +71,8 @@ public:
     bool closeTab(int index);
     // The context menu of the tab at `index`: Close tab (Ctrl+W), Close other tabs, Close all tabs.
     QMenu* createTabMenu(int index);
-    // Opens a browser tab on a table of the current session.
-    TableBrowser* openTable(const QString& schema, const QString& name);
+    // Opens a browser tab on a table of the current session, in `database` (empty: the session's own).
+    TableBrowser* openTable(const QString& schema, const QString& name, const QString& database = {});
     TableBrowser* currentTableBrowser() const;
     // File ▸ Export view… (Ctrl+E): the current table tab's view (filter, search, sort, scope) to a file.
     ExportDialog* exportCurrentView();
@@ -83,12 +85,24 @@ public:
     // Connection ▸ Roles: the roles tab of the session (one; nullptr without a session), read-only.
     RolesView* openRoles();
     // The tree's "Largest relations" on a schema: its size list as a tab (one per schema).
-    LargestRelationsView* openLargestRelations(const QString& schema);
-    // Query ▸ New query tool (Ctrl+T): a query tool tab on the current session (nullptr without one).
-    QueryTool* openQueryTool();
+    LargestRelationsView* openLargestRelations(const QString& schema, const QString& database = {});
+    // Query ▸ New query tool (Ctrl+T): a query tool tab on the current session (nullptr without one), on
+    // `database`; empty: the database of the tree's current item.
+    QueryTool* openQueryTool(const QString& database = {});
+    // The pool of a database of the session (empty: the session's own); nullptr without a session or when
+    // the profile pins another database. Makes the pool on first use; connects nothing.
+    std::shared_ptr<core::Pool> poolFor(const QString& database) const;
+    // The database a tab works on (table and query tabs; empty for others).
+    QString tabDatabase(int index) const;
+    // Query ▸ Open SQL file… : `path` in a new query tool (nullptr without a session or when unreadable).
+    QueryTool* openSqlFile(const QString& path);
+    // Query tools for the text that crashed or killed PgDesk processes left unsaved on this session's
+    // profile (core::BufferJournal); called when a session opens. How many.
+    int recoverQueryBuffers();
     // Edit ▸ Preferences… (Ctrl+,): the preferences dialog (window-modal, deletes itself when closed).
     PreferencesDialog* openPreferences();
-    // "schema.table" of every open table tab, in tab order; restored per profile on the next start.
+    // "schema.table" of every open table tab, in tab order ("database: schema.table" for a database other
+    // than the session's own); restored per profile on the next start.
     QStringList openTables() const;
     SqlLogDock* sqlLog() const { return m_sqlLog; }
     PoolStatusWidget* poolStatus() const { return m_poolStatus; }
@@ -110,18 +124,20 @@ private:
     void connectObjectBrowser();
     void showStartPageIfEmpty();
     // The tree's "Import CSV…": the table's tab opens, and the import once it knows the table.
-    void importInto(const QString& schema, const QString& name);
+    void importInto(const QString& schema, const QString& name, const QString& database = {});
     // Connection ▸ Backup… / Restore… and the tree's "Back up…": the dialogs of ui/src/admin.
-    void openBackup(const QString& schema, const QString& name);
+    void openBackup(const QString& schema, const QString& name, const QString& database = {});
     void openRestore();
     void restoreTabs();
-    void showOperation(); // the current tab's running operation, with Cancel, in the status bar
+    QString queryKey() const; // the session's key for query history and autosaved buffers
+    void showOperation();     // the current tab's running operation, with Cancel, in the status bar
     void onSessionOpened(const SessionInfo& info);
     void onSessionFailed(const QString& message);
 
     SessionOpener* m_opener = nullptr;
     ObjectBrowser* m_objects = nullptr;
-    std::shared_ptr<core::Pool> m_pool;
+    std::shared_ptr<core::Pool> m_pool; // the session's own database's (m_pools->primary())
+    std::shared_ptr<core::SessionPools> m_pools;
     QString m_tableToOpen;
     TableView m_viewToOpen;
     QString m_openingProfile; // the profile being connected, for the password prompt
@@ -136,6 +152,7 @@ private:
     QDockWidget* m_objectsDock = nullptr;
     SqlLogDock* m_sqlLog = nullptr;
     PoolStatusWidget* m_poolStatus = nullptr;
+    EnvironmentIndicator* m_environment = nullptr;
     OperationIndicator* m_operation = nullptr;
     QString m_sessionProfile; // the profile of the open session (empty for a DSN session)
     QString m_serverVersion;  // of the open session, read when it opened

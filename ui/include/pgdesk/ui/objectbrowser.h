@@ -2,6 +2,9 @@
 
 #include <QWidget>
 
+#include <QHash>
+#include <QString>
+
 #include <memory>
 
 class QLabel;
@@ -15,6 +18,7 @@ class QTreeView;
 namespace pgdesk::core {
 class CancelToken;
 class Pool;
+class SessionPools;
 } // namespace pgdesk::core
 
 namespace pgdesk::ui {
@@ -22,18 +26,31 @@ namespace pgdesk::ui {
 class CatalogTreeModel;
 class JobSlot;
 
-// The object tree of one session: loads the catalog on a worker thread from the session's pool,
-// refreshable, and reports which relation the user opened. A new load cancels the one still running (so
-// blocked statements never pile up on pooled connections), Esc cancels it, and a failure (a lock another
-// session holds, named) stays in the state line with Retry.
+// The object tree of one session: the server's databases, and the catalog of each database loaded on a
+// worker thread from that database's pool (the session's own at once, any other when it is first
+// expanded; SessionPools makes its pool then). Refreshable; reports which relation the user opened, with
+// its database. A new load cancels the one still running (so blocked statements never pile up on pooled
+// connections), Esc cancels them, and a failure (a lock another session holds, named; a database that
+// refuses the connection) stays in the state line with Retry.
 class ObjectBrowser final : public QWidget {
     Q_OBJECT
 public:
     explicit ObjectBrowser(QWidget* parent = nullptr);
     ~ObjectBrowser() override;
 
+    // A session of one pool (the databases list still shows the server's others, opened on demand).
     void setPool(std::shared_ptr<core::Pool> pool);
+    void setPools(std::shared_ptr<core::SessionPools> pools);
+    const std::shared_ptr<core::SessionPools>& pools() const { return m_pools; }
+    // Reloads the database list and every loaded database's relations.
     void refresh();
+    // Loads (again) the relations of `database`; what expanding it does the first time.
+    void loadDatabase(const QString& database);
+    // Template databases in the list (View menu of the tree; remembered).
+    void setShowTemplates(bool show);
+    bool showsTemplates() const { return m_showTemplates; }
+    // The database of the tree's current item (the session's own when none is selected).
+    QString currentDatabase() const;
     // Stops the running load, if any: its statement is cancelled on the server (off the GUI thread).
     void cancelLoad();
     CatalogTreeModel* model() const { return m_model; }
@@ -44,37 +61,48 @@ public:
     QModelIndex viewIndex(const QModelIndex& modelIndex) const;
     bool isLoading() const;
 
-    // The context menu of the relation or schema at `index` (what a right-click shows).
+    // The context menu of the relation, schema or database at `index` (what a right-click shows).
     QMenu* createContextMenu(const QModelIndex& index, QWidget* parent);
 
 signals:
-    void tableActivated(const QString& schema, const QString& name);
+    // Every request names the object's database last (the session's own database by name too).
+    void tableActivated(const QString& schema, const QString& name, const QString& database);
     // From the tree's context menu: the window opens the export dialog, the import dialog or a query tool
     // (SELECT … LIMIT 100) for that relation.
-    void exportRequested(const QString& schema, const QString& name);
-    void importRequested(const QString& schema, const QString& name);
-    void queryRequested(const QString& schema, const QString& name);
+    void exportRequested(const QString& schema, const QString& name, const QString& database);
+    void importRequested(const QString& schema, const QString& name, const QString& database);
+    void queryRequested(const QString& schema, const QString& name, const QString& database);
     // "Structure": the relation's tab opened on its structure (columns, constraints, indexes …).
-    void structureRequested(const QString& schema, const QString& name);
+    void structureRequested(const QString& schema, const QString& name, const QString& database);
     // "CREATE script": of the relation (`name`), or of the whole schema (`name` empty).
-    void scriptRequested(const QString& schema, const QString& name);
+    void scriptRequested(const QString& schema, const QString& name, const QString& database);
     // "Maintenance…": VACUUM, ANALYZE, REINDEX or REFRESH of that relation (the window opens the dialog).
-    void maintenanceRequested(const QString& schema, const QString& name);
+    void maintenanceRequested(const QString& schema, const QString& name, const QString& database);
     // "Back up…" on a table (name set) or a schema (name empty): the window opens the backup dialog.
-    void backupRequested(const QString& schema, const QString& name);
+    void backupRequested(const QString& schema, const QString& name, const QString& database);
     // "Largest relations" on a schema: the window opens the schema's size list.
-    void largestRelationsRequested(const QString& schema);
+    void largestRelationsRequested(const QString& schema, const QString& database);
+    // The session's own database's relations are in (relationCount of them).
     void loaded(int relationCount);
+    void databaseLoaded(const QString& database, int relationCount);
+    // "New query tool" on a database node.
+    void databaseQueryRequested(const QString& database);
     void loadFailed(const QString& message);
 
 private:
-    std::shared_ptr<core::Pool> m_pool;
+    void startLoad(const QString& database);
+    void showFailure(const QString& database, const QString& message);
+
+    std::shared_ptr<core::SessionPools> m_pools;
     CatalogTreeModel* m_model = nullptr;
     QSortFilterProxyModel* m_sort = nullptr;
     QTreeView* m_view = nullptr;
     QLabel* m_state = nullptr;
     QToolButton* m_retry = nullptr;
-    JobSlot* m_load = nullptr; // the catalog load; a Refresh supersedes it
+    JobSlot* m_load = nullptr; // the database list and the primary's catalog; a Refresh supersedes it
+    QHash<QString, JobSlot*> m_databaseLoads; // every other database's catalog load
+    QString m_failed;                         // the database Retry loads again (empty: refresh all)
+    bool m_showTemplates = false;
     QAction* m_refreshAction = nullptr;
     QAction* m_copyAction = nullptr;
 };

@@ -17,7 +17,11 @@ class QTabWidget;
 
 namespace pgdesk::ui {
 
-// The fields of one connection profile in four tabs (Connection, Authentication & SSL, Pool, Session)
+class EnvironmentFields;
+class SshFields;
+
+// The fields of one connection profile in tabs (Connection, Authentication & SSL, SSH, Pool, Session,
+// Environment)
 // with inline validation. Pure form: it never touches the profile store, the keychain or the server.
 // Fields it does not show (sslcrl aside: extra libpq options, keepalives, convention overrides) are
 // kept from the profile given to setProfile().
@@ -60,6 +64,7 @@ signals:
 private:
     QWidget* createConnectionTab();
     QWidget* createSecurityTab();
+    void updateAuthentication();
     QWidget* createPoolTab();
     QWidget* createSessionTab();
     QWidget* fileField(QLineEdit* edit, const QString& title);
@@ -93,6 +98,11 @@ private:
     QLineEdit* m_sslCert = nullptr;
     QLineEdit* m_sslKey = nullptr;
     QLineEdit* m_sslCrl = nullptr;
+    QComboBox* m_authentication = nullptr;
+    QLineEdit* m_passwordCommand = nullptr;
+    QSpinBox* m_passwordCommandTimeout = nullptr;
+    QComboBox* m_gssEncMode = nullptr;
+    QLineEdit* m_krbSrvName = nullptr;
     // Pool
     QSpinBox* m_poolSize = nullptr;
     QSpinBox* m_maxOverflow = nullptr;
@@ -108,6 +118,8 @@ private:
     QCheckBox* m_echo = nullptr;
     QCheckBox* m_pooler = nullptr;
     QCheckBox* m_hideParameters = nullptr;
+    EnvironmentFields* m_environment = nullptr;
+    SshFields* m_ssh = nullptr;
 };
 
 } // namespace pgdesk::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <pgdesk/core/bufferjournal.h>
 #include <pgdesk/core/scriptrunner.h>
 #include <pgdesk/core/statementsplitter.h>
 
@@ -16,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
+class QMenu;
 class QPlainTextEdit;
 class QSplitter;
 class QTabWidget;
@@ -29,10 +31,14 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class FindBar;
 class JobSlot;
+class QueryFile;
+class SqlEditor;
 
 class QueryResultGrid;
 class QuerySession;
+class WriteUnlockButton;
 
 // A query tool tab: a SQL editor (highlighted, line numbers) on its own server session. Ctrl+Enter runs the
 // selection, else the statement at the cursor; Ctrl+Shift+Enter (or F5) the selection, else the whole
@@ -42,6 +48,8 @@ class QuerySession;
 // moves the editor's cursor to where the server points. Explain / Explain Analyze show the plan as a
 // tree. Autocommit, or a transaction kept open across runs with Commit / Rollback and a visible state.
 // A searchable history (per profile, on disk) loads earlier SQL with a double-click.
+// The text can be opened from and saved to .sql files (QueryFile: watched for outside changes, autosaved
+// against crashes); the editor has find / replace, go to line, comment and indent lines, Format SQL.
 //
 // All database work runs on worker threads through the tool's QuerySession, which keeps one connection
 // for the tool's whole life; the GUI thread only sends requests and shows replies.
@@ -53,7 +61,8 @@ public:
               QString historyPath = {});
     ~QueryTool() override;
 
-    QPlainTextEdit* editor() const { return m_editor; }
+    QPlainTextEdit* editor() const;
+    WriteUnlockButton* writeUnlock() const { return m_unlock; }
     QTabWidget* results() const { return m_results; }
     QPlainTextEdit* messages() const { return m_messages; }
     QListWidget* historyList() const { return m_historyList; }
@@ -66,6 +75,30 @@ public:
     QAction* runAction() const { return m_runAction; }
     QAction* runStatementAction() const { return m_runStatementAction; }
     QAction* cancelAction() const { return m_cancelAction; }
+    SqlEditor* sqlEditor() const { return m_editor; }
+    FindBar* findBar() const { return m_findBar; }
+    QueryFile* file() const { return m_file; }
+    QMenu* fileMenu() const { return m_fileMenu; }
+    QMenu* editMenu() const { return m_editMenu; }
+
+    // The .sql file the text is kept in; empty when untitled.
+    QString filePath() const;
+    // The .sql files opened or saved last, newest first.
+    static QStringList recentFiles();
+    // The tab's title: the file's name, else the name the window gave; "•" after it while modified.
+    QString title() const;
+    void setUntitledTitle(const QString& title);
+    // Reads `path` into the tool (its unsaved text is dropped: ask first with confirmClose()); a box says
+    // why when it cannot.
+    bool openFile(const QString& path);
+    // To the tool's file, else where Save as asks.
+    bool save();
+    bool saveAs();
+    bool saveTo(const QString& path);
+    // Save / Discard / Cancel when the text has unsaved changes; false: keep the tool open.
+    bool confirmClose();
+    // Takes in the text a crashed process left (BufferJournal) and says so in Messages.
+    void recover(const core::BufferEntry& entry);
 
     // The result grids of the last run, in statement order.
     QList<QueryResultGrid*> resultGrids() const;
@@ -94,6 +127,7 @@ signals:
     void explainFinished();
     void historyLoaded();
     void transactionStateChanged(pgdesk::core::TransactionState state);
+    void titleChanged(const QString& title);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -104,6 +138,11 @@ private:
     enum class Tone { Plain, Muted, Info, Warning, Error };
 
     void buildToolbar(QWidget* bar);
+    // querytoolfiles.cpp: the File and Edit menus, files, find bar.
+    void buildFileAndEditMenus(QWidget* bar);
+    void openFileDialog();
+    void fillRecentMenu();
+    void changedOutside();
     void start(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql);
     void showRun(const core::ScriptRun& run, qsizetype base);
     void showFailure(const QString& message, bool connectionLost);
@@ -119,7 +158,13 @@ private:
     std::shared_ptr<QuerySession> m_session;
     QString m_historyKey;
     QString m_historyPath;
-    QPlainTextEdit* m_editor = nullptr;
+    SqlEditor* m_editor = nullptr;
+    FindBar* m_findBar = nullptr;
+    QueryFile* m_file = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QString m_untitled;
     QTabWidget* m_results = nullptr;
     QPlainTextEdit* m_messages = nullptr;
     QList<std::pair<QString, Tone>> m_messageLines; // what m_messages shows, to recolour it
@@ -129,6 +174,7 @@ private:
     QListWidget* m_historyList = nullptr;
     QTimer* m_historyTimer = nullptr;
     QCheckBox* m_autocommit = nullptr;
+    WriteUnlockButton* m_unlock = nullptr;
     QLabel* m_transactionLabel = nullptr;
     QLabel* m_status = nullptr;
     QToolButton* m_commit = nullptr;

@@ -32,6 +32,9 @@ public:
 
     void openProfile(const QString& name);
     void openDsn(const QString& dsn);
+    // Whether the last failed() may be answered with a password prompt: false when the profile logs in with
+    // a password command or Kerberos.
+    bool asksForPassword() const { return m_asksForPassword; }
 
 signals:
     void opened(const pgdesk::ui::SessionInfo& info);
@@ -40,6 +43,7 @@ signals:
 private:
     void start(const QString& profile, const QString& dsn);
     JobSlot* m_open = nullptr; // a newer open replaces the one still connecting
+    bool m_asksForPassword = true;
 };
 
 } // namespace pgdesk::ui

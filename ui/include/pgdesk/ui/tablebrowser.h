@@ -12,6 +12,7 @@
 
 class QAction;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -26,6 +27,8 @@ class Pool;
 namespace pgdesk::ui {
 
 class BatchDialog;
+class ColumnLayout;
+class WriteUnlockButton;
 class FilterBar;
 struct RelatedRows;
 class PageModel;
@@ -51,8 +54,12 @@ class TableBrowser final : public QWidget {
     Q_OBJECT
 public:
     TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QString table, QWidget* parent = nullptr);
+    ~TableBrowser() override;
+    // The pool of the table's database (each database of a session has its own).
+    const std::shared_ptr<core::Pool>& pool() const { return m_pool; }
 
     PageModel* model() const { return m_model; }
+    WriteUnlockButton* writeUnlock() const { return m_unlock; }
     QTableView* view() const { return m_view; }
     FilterBar* filterBar() const { return m_filterBar; }
     // Staged edits, Apply / Discard and the edit actions of this tab.
@@ -118,6 +125,8 @@ public:
     bool isStructureShown() const;
     // The Structure page; nullptr until it was first shown.
     StructureView* structureView() const { return m_structure; }
+    // Hidden, reordered and frozen columns of the grid (the "Columns" menu).
+    ColumnLayout* columnLayout() const { return m_columnLayout; }
 
 signals:
     // A relationship link from the context menu: open schema.table filtered to the related rows.
@@ -139,6 +148,7 @@ private:
     void updateControls();
     void showSortIndicators();
     void fitColumns();
+    void setUpColumnLayout(QHBoxLayout* bar);
     void showContextMenu(const QPoint& position);
     void tableLoaded();
     void updateHiddenRowsNote();
@@ -154,6 +164,7 @@ private:
     QTableView* m_view = nullptr;
     FilterBar* m_filterBar = nullptr;
     TableEditor* m_editor = nullptr;
+    WriteUnlockButton* m_unlock = nullptr;
     WholeValueLoader* m_whole = nullptr;
     QLabel* m_range = nullptr;
     QLabel* m_message = nullptr;
@@ -173,7 +184,8 @@ private:
     QToolButton* m_dataButton = nullptr;
     QToolButton* m_structureButton = nullptr;
     StructureView* m_structure = nullptr; // made when first shown
-    bool m_stickToBottom = false;         // continuous: after "Last", until the user scrolls up
+    ColumnLayout* m_columnLayout = nullptr;
+    bool m_stickToBottom = false; // continuous: after "Last", until the user scrolls up
     bool m_columnsSized = false;
     bool m_fittingColumns = false; // fitColumns() is resizing: not the user
     QSet<int> m_userSizedColumns;  // sections the user resized: fitColumns() leaves them alone

@@ -7,6 +7,7 @@
 #include <memory>
 
 class QAction;
+class QDialog;
 class QLabel;
 class QMenu;
 class QModelIndex;
@@ -21,11 +22,15 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class ApplyPreviewDialog;
 class EditSession;
+class FormView;
+class GridPaste;
 class LockWaitWatcher;
 class ValueEditorDialog;
 class PageModel;
 class WholeValueLoader;
+class WriteUnlockButton;
 
 // The editing half of a table tab: the bars above the grid (read-only reason, the offer of a previous
 // session's staged changes, apply conflicts, staged count with Apply / Discard) and the edit actions
@@ -95,11 +100,28 @@ public:
     void optInCtid(bool confirm = true);
 
     // Loads values a page brought cut whole before they are edited or saved (not owned; may be null).
-    void setWholeValueLoader(WholeValueLoader* loader) { m_whole = loader; }
+    void setWholeValueLoader(WholeValueLoader* loader);
+
+    // Paste (Ctrl+V: into the selected cells) and Paste as new rows (Ctrl+Shift+V) of TSV / CSV / plain
+    // text, and Duplicate rows (Ctrl+D), each staged as one undo step after every value passed its column's
+    // type (GridPaste). The outcome arrives as pasteStaged() or pasteRefused() (also shown in the tab).
+    void pasteText(const QString& text, bool asNewRows = false, bool emptyIsNull = false);
+    void duplicateRows(const QList<int>& rows);
+    // Ctrl+Shift+R: the current row as a form (FormView), editing through the same staged session.
+    FormView* openFormView();
+    // The tab's "Unlock writing" (production sessions): applies carry its key and ask for the database's
+    // name.
+    void setWriteUnlock(WriteUnlockButton* button) { m_unlock = button; }
 
     // The dialog editor for json/jsonb and array cells (double-click or F2 opens it too); OK stages the text.
     // For a cut value: nullptr, and the dialog opens once the whole value has loaded.
     ValueEditorDialog* editValue(const QModelIndex& cell);
+    // The foreign-key picker for a cell of a foreign-key column (tableeditorfk.cpp; nullptr for other
+    // cells): the parent's rows, searchable, paged on a worker; choosing one stages every column of the
+    // key in the row as one undo step (stageForeignKey()). `search` seeds its search field.
+    QDialog* pickForeignKey(const QModelIndex& cell, const QString& search = {});
+    bool stageForeignKey(const QModelIndex& cell, const core::ForeignKey& foreignKey, const QStringList& key);
+
     // bytea cells: stage a file's bytes as the value, or write the value's bytes to a file (a cut value is
     // loaded whole first: true then means the save has started). False (with the reason shown in the tab)
     // when the file cannot be read or written.
@@ -119,6 +141,11 @@ signals:
     void applyFailed(const QString& message);
     // A cancelled apply rolled back: nothing was written.
     void applyCancelled();
+    void pasteStaged(qsizetype cells);
+    void pasteRefused(const QString& message);
+    // The apply preview's check of the staged foreign-key values (on a worker) has answered: the values
+    // without a parent row, as its warning ("applyPreviewWarning") names them.
+    void foreignKeysChecked(const QStringList& missing);
 
 private:
     // Closing while an apply is in flight: cancels it and waits for the outcome (object names
@@ -129,12 +156,15 @@ private:
     void showError(const QString& text);
     // "Applied to …" in the staged bar and the window's status bar, for a few seconds.
     void showApplied(const QString& text);
+    void checkForeignKeys(ApplyPreviewDialog* dialog);
 
     std::shared_ptr<core::Pool> m_pool;
+    WriteUnlockButton* m_unlock = nullptr;
     std::shared_ptr<core::ChangeJournal> m_journal;
     PageModel* m_model;
     QTableView* m_view;
     WholeValueLoader* m_whole = nullptr;
+    GridPaste* m_paste = nullptr;
     std::shared_ptr<EditSession> m_shared; // with the other tabs on this table
     EditSession* m_session = nullptr;
     QString m_readOnlyReason;

@@ -58,6 +58,9 @@ public:
     void setSort(const QList<core::SortKey>& sort);
     void setFilter(const core::FilterGroup& filter, const QString& search);
     void setScope(core::SoftDeleteScope scope);
+    // Columns hidden in the grid, left out of the SELECT (the sort and row key columns still come: cursors
+    // and edits need them); reloads from the first rows unless `reload` is false (before the first load).
+    void setOmittedColumns(const QStringList& columns, bool reload = true);
     // Filter, search, sort and (when set) scope at once, in one load.
     void setView(const core::FilterGroup& filter, const QString& search, const QList<core::SortKey>& sort,
                  std::optional<core::SoftDeleteScope> scope);

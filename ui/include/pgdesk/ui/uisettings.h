@@ -53,6 +53,12 @@ public:
     static bool editsByCtid(const QString& profile, const QString& qualifiedTable);
     static void setEditsByCtid(const QString& profile, const QString& qualifiedTable);
 
+    // The connection manager's folders: those collapsed, and those made that hold no profile yet.
+    static QStringList collapsedProfileFolders();
+    static void setCollapsedProfileFolders(const QStringList& paths);
+    static QStringList emptyProfileFolders();
+    static void setEmptyProfileFolders(const QStringList& paths);
+
     // Tells the open windows that preferences changed (the dialog calls it after saving them).
     void notifyChanged();
 

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace pgdesk::core {
+
+class Connection;
+
+// One database of the server, as the object tree's top level shows it.
+struct DatabaseInfo {
+    QString name;
+    QString owner;
+    QString encoding;
+    QString comment;       // COMMENT ON DATABASE, empty when none
+    qint64 sizeBytes = -1; // pg_database_size; -1 when the server would not tell
+    bool isTemplate = false;
+
+    bool operator==(const DatabaseInfo&) const = default;
+};
+
+// The databases the connected role may open: datallowconn and CONNECT privilege (a database it may not
+// connect to would only fail when expanded). Templates only when asked. Name order, byte-wise as the
+// server sorts "C". One round trip.
+QList<DatabaseInfo> listDatabases(Connection& connection, bool includeTemplates = false);
+
+} // namespace pgdesk::core

@@ -1,0 +1,108 @@
+// profiles add --password-command / --gss, and a profile whose command prints the token the server accepts.
+#include "clirunner.h"
+
+#include <QFile>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+using namespace pgdesk::test;
+
+namespace {
+const QString kRole = QStringLiteral("pgdesk_cli_pwcmd_test");
+const QString kToken = QStringLiteral("cli-token-8d1f2b");
+} // namespace
+
+class TestCliPasswordCommand final : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    CliRun add(const QString& name, const QStringList& options) {
+        return runCli(QStringList{QStringLiteral("profiles"), QStringLiteral("add"), name,
+                                  QStringLiteral("--host"), cluster().host, QStringLiteral("--port"),
+                                  QString::number(cluster().port), QStringLiteral("--database"),
+                                  QStringLiteral("postgres"), QStringLiteral("--user"), kRole} +
+                      options);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        psql(QStringLiteral("drop role if exists %1; set password_encryption = 'scram-sha-256'; "
+                            "create role %1 login password '%2'")
+                 .arg(kRole, kToken),
+             QStringLiteral("postgres"));
+    }
+    void cleanupTestCase() {
+        psql(QStringLiteral("drop role if exists %1").arg(kRole), QStringLiteral("postgres"));
+    }
+
+    void theCommandsTokenLogsIn() {
+        const QString runs = m_dir.filePath(QStringLiteral("runs"));
+        auto r =
+            add(QStringLiteral("token"), {QStringLiteral("--password-command"),
+                                          QStringLiteral("echo run >> '%1'; echo %2").arg(runs, kToken),
+                                          QStringLiteral("--password-command-timeout"), QStringLiteral("5")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runCli({QStringLiteral("--profile"), QStringLiteral("token"), QStringLiteral("query"),
+                    QStringLiteral("select current_user"), QStringLiteral("--format"),
+                    QStringLiteral("json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(kRole), qPrintable(r.out));
+        QFile f(runs);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("run\n"));
+
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("show"), QStringLiteral("token"),
+                    QStringLiteral("--format"), QStringLiteral("json")});
+        const QJsonObject o = parseObject(r);
+        QVERIFY(o[QStringLiteral("password_command")].toString().contains(QLatin1String("echo run")));
+        QCOMPARE(o[QStringLiteral("password_command_timeout")].toInt(), 5);
+        QVERIFY(!o[QStringLiteral("has_password")].toBool());
+    }
+
+    void aFailingCommandIsAConfigurationError() {
+        auto r = add(QStringLiteral("broken"),
+                     {QStringLiteral("--password-command"),
+                      QStringLiteral("echo 'token expired, run sso login' >&2; exit 3")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runCli({QStringLiteral("--profile"), QStringLiteral("broken"), QStringLiteral("query"),
+                    QStringLiteral("select 1")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(
+                     QLatin1String("The password command failed (exit 3): token expired, run sso login")),
+                 qPrintable(r.err));
+    }
+
+    void aWrongTokenIsTheServersRefusal() {
+        auto r =
+            add(QStringLiteral("wrong"), {QStringLiteral("--password-command"), QStringLiteral("echo nope")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runCli({QStringLiteral("--profile"), QStringLiteral("wrong"), QStringLiteral("query"),
+                    QStringLiteral("select 1")});
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(r.err.contains(QLatin1String("28P01")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(QLatin1String("nope")));
+    }
+
+    void kerberosSettingsAreSaved() {
+        auto r = add(QStringLiteral("corp"),
+                     {QStringLiteral("--gss"), QStringLiteral("--gssencmode"), QStringLiteral("prefer"),
+                      QStringLiteral("--krbsrvname"), QStringLiteral("pgsvc")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runCli({QStringLiteral("profiles"), QStringLiteral("show"), QStringLiteral("corp"),
+                    QStringLiteral("--format"), QStringLiteral("json")});
+        const QJsonObject o = parseObject(r);
+        QCOMPARE(o[QStringLiteral("authentication")].toString(), QStringLiteral("kerberos"));
+        QCOMPARE(o[QStringLiteral("gssencmode")].toString(), QStringLiteral("prefer"));
+        QCOMPARE(o[QStringLiteral("krbsrvname")].toString(), QStringLiteral("pgsvc"));
+
+        r = add(QStringLiteral("both"),
+                {QStringLiteral("--gss"), QStringLiteral("--password-command"), QStringLiteral("echo x")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("exclude each other")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliPasswordCommand)
+#include "tst_cli_passwordcommand.moc"

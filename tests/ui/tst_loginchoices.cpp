@@ -1,0 +1,97 @@
+// The window and the profile editor with a password command or Kerberos: the command's token opens a
+// session, a refused one is reported without a password prompt, and the editor keeps the settings.
+#include "connectiondialogtest.h"
+
+#include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/profileeditor.h>
+
+#include <QStatusBar>
+
+class TestLoginChoices final : public QObject {
+    Q_OBJECT
+
+    static ConnectionProfile withCommand(const QString& name, const QString& command) {
+        ConnectionProfile p = authProfile(name);
+        p.passwordCommand = command;
+        return p;
+    }
+
+private slots:
+    void theCommandsTokenOpensTheSession() {
+        const QString name = QStringLiteral("Token");
+        resetStore({withCommand(
+            name, QStringLiteral("printf '%s\\n' '%1'").arg(pgdesk::test::cluster().authPassword))});
+        pgdesk::ui::MainWindow w;
+        w.show();
+        w.openProfile(name);
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL 15")), 15000);
+        QVERIFY(!w.passwordPrompt());
+        QVERIFY(!keychainPassword(name)); // the token is never stored
+    }
+
+    void aRefusedTokenIsNoReasonToPrompt() {
+        const QString name = QStringLiteral("Stale token");
+        resetStore({withCommand(name, QStringLiteral("echo expired-token"))});
+        pgdesk::ui::MainWindow w;
+        w.show();
+        w.openProfile(name);
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("Not connected")), 15000);
+        QTest::qWait(200); // a prompt would open right after the failure
+        QVERIFY(!w.passwordPrompt());
+    }
+
+    void aFailingCommandIsShownInPlainWords() {
+        const QString name = QStringLiteral("No credentials");
+        resetStore({withCommand(name, QStringLiteral("echo 'Unable to locate credentials' >&2; exit 255"))});
+        pgdesk::ui::MainWindow w;
+        w.show();
+        w.openProfile(name);
+        QTRY_VERIFY_WITH_TIMEOUT(w.statusBar()->currentMessage().contains(QStringLiteral(
+                                     "The password command failed (exit 255): Unable to locate credentials")),
+                                 15000);
+        QVERIFY(!w.passwordPrompt());
+    }
+
+    void kerberosNeverPrompts() {
+        const QString name = QStringLiteral("Kerberos");
+        ConnectionProfile p = authProfile(name);
+        p.authentication = pgdesk::core::Authentication::Kerberos;
+        p.gssEncMode = QStringLiteral("disable"); // the test cluster has no KDC: the login is refused
+        resetStore({p});
+        pgdesk::ui::MainWindow w;
+        w.show();
+        w.openProfile(name);
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("Not connected")), 15000);
+        QTest::qWait(200);
+        QVERIFY(!w.passwordPrompt());
+    }
+
+    void theEditorKeepsTheSettings() {
+        pgdesk::ui::ProfileEditor editor;
+        ConnectionProfile p;
+        p.name = QStringLiteral("corp");
+        p.authentication = pgdesk::core::Authentication::Kerberos;
+        p.gssEncMode = QStringLiteral("require");
+        p.krbSrvName = QStringLiteral("pgsvc");
+        editor.setProfile(p);
+        QCOMPARE(editor.profile(), p);
+        QVERIFY(!child<QLineEdit>(&editor, "password")->isEnabled());
+        QVERIFY(!child<QLineEdit>(&editor, "passwordCommand")->isEnabled());
+
+        auto* authentication = child<QComboBox>(&editor, "authentication");
+        authentication->setCurrentIndex(
+            authentication->findData(int(pgdesk::core::Authentication::Password)));
+        QVERIFY(child<QLineEdit>(&editor, "passwordCommand")->isEnabled());
+        retype(child<QLineEdit>(&editor, "passwordCommand"), QStringLiteral("vault read -field=password x"));
+        child<QSpinBox>(&editor, "passwordCommandTimeout")->setValue(30);
+        const ConnectionProfile edited = editor.profile();
+        QCOMPARE(edited.authentication, pgdesk::core::Authentication::Password);
+        QCOMPARE(edited.passwordCommand, QStringLiteral("vault read -field=password x"));
+        QCOMPARE(edited.passwordCommandTimeoutSeconds, 30);
+        QCOMPARE(edited.gssEncMode, QStringLiteral("require"));
+        QCOMPARE(edited.krbSrvName, QStringLiteral("pgsvc"));
+    }
+};
+
+QTEST_MAIN(TestLoginChoices)
+#include "tst_loginchoices.moc"

@@ -1,0 +1,394 @@
+// The production guard in the window: the environment's colour on the tabs, the object tree and the status
+// bar; "Unlock writing" per tab; the database's name typed before Apply and batch operations; and, locked,
+// the server's own refusal (25006) shown.
+#include "scratchschema.h"
+#include "testcluster.h"
+
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/dumptool.h>
+#include <pgdesk/core/pool.h>
+#include <pgdesk/core/profilestore.h>
+#include <pgdesk/ui/batchdialog.h>
+#include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/importdialog.h>
+#include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/objectbrowser.h>
+#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/productionconfirmdialog.h>
+#include <pgdesk/ui/profileeditor.h>
+#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/restoredialog.h>
+#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/writeunlockbutton.h>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+using namespace pgdesk;
+using pgdesk::test::psqlValue;
+
+namespace {
+
+const QString kSchema = QStringLiteral("tst_productionguard_ui");
+const QString kProfile = QStringLiteral("Acme production");
+
+core::ConnectionProfile production() {
+    core::ConnectionProfile p = pgdesk::test::profile();
+    p.name = kProfile;
+    p.environment = core::Environment::Production;
+    return p;
+}
+
+QString value(int id) {
+    return psqlValue(QStringLiteral("select v from %1.t where id = %2").arg(kSchema).arg(id));
+}
+
+int column(const ui::PageModel* m, const QString& name) {
+    for (int c = 0; c < m->columnCount(); ++c)
+        if (m->headerData(c, Qt::Horizontal).toString() == name)
+            return c;
+    return -1;
+}
+
+QModelIndex cell(const ui::PageModel* m, int id, const QString& name) {
+    const int idColumn = column(m, QStringLiteral("id"));
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (m->index(r, idColumn).data(Qt::EditRole).toString() == QString::number(id))
+            return m->index(r, column(m, name));
+    return {};
+}
+
+template <class T> T* waitForChild(QWidget* parent, const QString& name) {
+    T* found = nullptr;
+    (void)QTest::qWaitFor([&] { return (found = parent->findChild<T*>(name)) != nullptr; }, 5000);
+    return found;
+}
+
+} // namespace
+
+class TestProductionGuardUi final : public QObject {
+    Q_OBJECT
+    std::optional<pgdesk::test::ScratchSchema> m_schema;
+    std::shared_ptr<core::Pool> m_pool;
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<ui::TableBrowser> openTable() {
+        auto b = std::make_unique<ui::TableBrowser>(m_pool, kSchema, QStringLiteral("t"));
+        QSignalSpy loaded(b.get(), &ui::TableBrowser::pageLoaded);
+        if (!loaded.wait(15000))
+            return nullptr;
+        return b;
+    }
+
+private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName(QStringLiteral("pgdesk"));
+        QCoreApplication::setApplicationName(QStringLiteral("pgdesk"));
+        m_schema.emplace(kSchema,
+                         QStringLiteral("create table $S.t (id int primary key, v text);"
+                                        "insert into $S.t select i, 'v' || i from generate_series(1, 5) i;"));
+        m_pool = core::Pool::create(production());
+    }
+    void cleanupTestCase() {
+        m_pool.reset();
+        m_schema.reset();
+    }
+
+    // The window of a production session: the colour on the tab bar, the tree and the status bar badge,
+    // which follows the current tab's lock.
+    void windowShowsTheEnvironment() {
+        core::ProfileStore store;
+        store.load();
+        store.upsert(production());
+        store.save();
+        ui::MainWindow w;
+        w.show();
+        w.openProfile(kProfile);
+        const QString red = core::environmentDefaultColour(core::Environment::Production);
+        QTRY_COMPARE_WITH_TIMEOUT(w.tabs()->tabBar()->property("environmentColour").toString(), red, 15000);
+        QVERIFY(w.tabs()->tabBar()->styleSheet().contains(red));
+        QCOMPARE(w.objectBrowser()->property("environmentColour").toString(), red);
+        QVERIFY(w.objectBrowser()->styleSheet().contains(red));
+        auto* badge = w.statusBar()->findChild<QLabel*>(QStringLiteral("environmentBadge"));
+        QVERIFY(badge);
+        QVERIFY(badge->isVisible());
+        QCOMPARE(badge->text(), QStringLiteral("PRODUCTION — read-only"));
+        QVERIFY(badge->styleSheet().contains(red));
+
+        ui::TableBrowser* table = w.openTable(kSchema, QStringLiteral("t"));
+        QVERIFY(table);
+        QVERIFY(table->writeUnlock()->isGuarded());
+        QVERIFY(!table->writeUnlock()->isHidden());
+        table->writeUnlock()->click();
+        QCOMPARE(badge->text(), QStringLiteral("PRODUCTION — writing unlocked"));
+        // Another tab holds no key: read-only again there.
+        ui::QueryTool* query = w.openQueryTool();
+        QVERIFY(query);
+        QTRY_COMPARE(badge->text(), QStringLiteral("PRODUCTION — read-only"));
+        QVERIFY(!query->writeUnlock()->isUnlocked());
+        w.tabs()->setCurrentWidget(table);
+        QCOMPARE(badge->text(), QStringLiteral("PRODUCTION — writing unlocked"));
+    }
+
+    // A profile of another environment gets its colour but no lock.
+    void stagingHasAColourAndNoLock() {
+        core::ConnectionProfile p = pgdesk::test::profile();
+        p.environment = core::Environment::Staging;
+        p.colour = QStringLiteral("#123456");
+        const auto pool = core::Pool::create(p);
+        ui::TableBrowser b(pool, kSchema, QStringLiteral("t"));
+        QVERIFY(!b.writeUnlock()->isGuarded());
+        QVERIFY(b.writeUnlock()->isHidden());
+        QVERIFY(!b.writeUnlock()->access());
+    }
+
+    // Locked, Apply goes to the server, which refuses it: the server's error is shown, nothing written.
+    void applyWithoutUnlockIsRefusedByTheServer() {
+        auto b = openTable();
+        QVERIFY(b);
+        QVERIFY(!b->writeUnlock()->isUnlocked());
+        QVERIFY(b->model()->setData(cell(b->model(), 1, QStringLiteral("v")), QStringLiteral("locked")));
+        QSignalSpy failed(b->editor(), &ui::TableEditor::applyFailed);
+        b->editor()->applyStaged();
+        QVERIFY(failed.wait(15000));
+        const QString message = failed.first().first().toString();
+        QVERIFY2(message.contains(QLatin1String("read-only transaction")), qPrintable(message));
+        auto* shown = b->findChild<QLabel*>(QStringLiteral("editErrorLabel"));
+        QVERIFY(shown && shown->text().contains(QLatin1String("read-only transaction")));
+        QCOMPARE(value(1), QStringLiteral("v1"));
+        QCOMPARE(b->editor()->session()->size(), qsizetype(1)); // kept for another try
+        b->editor()->session()->clear();
+    }
+
+    // Unlocked, Apply asks for the database's name: a wrong name keeps OK disabled, the right one applies.
+    void applyAsksForTheDatabaseName() {
+        auto b = openTable();
+        QVERIFY(b);
+        b->writeUnlock()->click();
+        QVERIFY(b->writeUnlock()->isUnlocked());
+        QVERIFY(b->model()->setData(cell(b->model(), 2, QStringLiteral("v")), QStringLiteral("typed")));
+        QVERIFY(b->model()->setData(cell(b->model(), 3, QStringLiteral("v")), QStringLiteral("typed too")));
+        QSignalSpy applied(b->editor(), &ui::TableEditor::applied);
+        b->editor()->apply();
+        auto* dialog =
+            waitForChild<ui::ProductionConfirmDialog>(b.get(), QStringLiteral("productionConfirmDialog"));
+        QVERIFY(dialog);
+        const QString summary = dialog->findChild<QLabel*>(QStringLiteral("productionSummary"))->text();
+        // "2 updates" once the lead's English plural forms have the string; the count either way.
+        QVERIFY2(summary.contains(QLatin1String("2 update")) &&
+                     summary.contains(kSchema + QStringLiteral(".t")),
+                 qPrintable(summary));
+        QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("pgdesk_dem"));
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("oo"));
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClick(dialog->nameEdit(), Qt::Key_Backspace);
+        QVERIFY(ok->isEnabled());
+        ok->click();
+        QVERIFY(applied.wait(15000));
+        QCOMPARE(value(2), QStringLiteral("typed"));
+        QCOMPARE(value(3), QStringLiteral("typed too"));
+        // Locked again: the next apply is refused by the server.
+        b->writeUnlock()->click();
+        QVERIFY(!b->writeUnlock()->isUnlocked());
+        QTRY_VERIFY_WITH_TIMEOUT(b->editor()->session()->isEmpty() && !b->editor()->isApplying(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(cell(b->model(), 4, QStringLiteral("v")).isValid(), 15000);
+        QVERIFY(b->model()->setData(cell(b->model(), 4, QStringLiteral("v")), QStringLiteral("after")));
+        QSignalSpy failed(b->editor(), &ui::TableEditor::applyFailed);
+        b->editor()->applyStaged();
+        QVERIFY(failed.wait(15000));
+        QCOMPARE(value(4), QStringLiteral("v4"));
+        b->editor()->session()->clear();
+    }
+
+    // A batch operation: refused by the server while locked; unlocked, the name is asked first.
+    void batchOperationFollowsTheLock() {
+        auto b = openTable();
+        QVERIFY(b);
+        ui::BatchDialog* dialog = b->openBatchDialog();
+        QVERIFY(dialog);
+        dialog->setOnSelection(false);
+        dialog->setAction(core::BatchAction::SetColumn);
+        dialog->setColumn(QStringLiteral("v"));
+        dialog->setValue(QStringLiteral("batch"));
+        QSignalSpy counted(dialog, &ui::BatchDialog::counted);
+        dialog->count();
+        QVERIFY(counted.wait(15000));
+        QSignalSpy failed(dialog, &ui::BatchDialog::failed);
+        dialog->run();
+        QVERIFY(failed.wait(15000));
+        QVERIFY2(failed.first().first().toString().contains(QLatin1String("read-only transaction")),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(value(5), QStringLiteral("v5"));
+
+        b->writeUnlock()->click();
+        dialog->count();
+        QVERIFY(counted.wait(15000));
+        QSignalSpy finished(dialog, &ui::BatchDialog::finished);
+        dialog->run();
+        auto* confirm =
+            waitForChild<ui::ProductionConfirmDialog>(dialog, QStringLiteral("productionConfirmDialog"));
+        QVERIFY(confirm);
+        QVERIFY(!confirm->isConfirmable());
+        confirm->nameEdit()->setText(QStringLiteral("pgdesk_demo"));
+        confirm->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(finished.wait(15000));
+        QCOMPARE(value(5), QStringLiteral("batch"));
+        pgdesk::test::psql(QStringLiteral("update %1.t set v = 'v' || id").arg(kSchema));
+    }
+
+    // An import into production asks for the database's name first; declined, nothing is written.
+    void importAsksForTheDatabaseName() {
+        const QString path = m_dir.filePath(QStringLiteral("rows.csv"));
+        QFile csv(path);
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("id,v\n101,imported\n102,imported too\n");
+        csv.close();
+        auto connection = m_pool->acquire();
+        const core::TableInfo table = core::CatalogReader(*connection).table(kSchema, QStringLiteral("t"));
+        connection = {};
+        ui::ImportDialog d(m_pool, table);
+        QSignalSpy updated(&d, &ui::ImportDialog::previewUpdated);
+        d.setPath(path);
+        QVERIFY(!updated.isEmpty() || updated.wait(10000));
+        QVERIFY2(d.canImport(), qPrintable(d.mappingText()));
+        QSignalSpy finished(&d, &ui::ImportDialog::finished);
+
+        d.start();
+        auto* confirm =
+            waitForChild<ui::ProductionConfirmDialog>(&d, QStringLiteral("productionConfirmDialog"));
+        QVERIFY(confirm);
+        QVERIFY(!d.isRunning());
+        confirm->reject();
+        QTest::qWait(200);
+        QVERIFY(!d.isRunning());
+        QCOMPARE(finished.size(), 0);
+        QCOMPARE(value(101), QString());
+
+        d.start();
+        QTRY_VERIFY_WITH_TIMEOUT((confirm = d.findChild<ui::ProductionConfirmDialog*>(
+                                      QStringLiteral("productionConfirmDialog"))) != nullptr,
+                                 5000);
+        const QString summary = confirm->findChild<QLabel*>(QStringLiteral("productionSummary"))->text();
+        QVERIFY2(summary.contains(QStringLiteral("rows.csv")), qPrintable(summary));
+        confirm->nameEdit()->setText(QStringLiteral("pgdesk_demo"));
+        confirm->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QCOMPARE(value(101), QStringLiteral("imported"));
+        pgdesk::test::psql(QStringLiteral("delete from %1.t where id > 100").arg(kSchema));
+    }
+
+    // pg_restore into a production session's server: the name of the target database is typed first, and
+    // pg_restore then runs writable (its profile's read-only guard lifted for that run only).
+    void restoreAsksForTheDatabaseName() {
+        const QString target =
+            QStringLiteral("tst_prodguard_restore_%1").arg(QCoreApplication::applicationPid());
+        const QString archive = m_dir.filePath(QStringLiteral("t.dump"));
+        QProcess dump;
+        dump.start(core::findDumpProgram(QStringLiteral("pg_dump"), 0).path,
+                   {QStringLiteral("--format=custom"), QStringLiteral("--file=") + archive,
+                    QStringLiteral("--table=%1.t").arg(kSchema),
+                    QStringLiteral("--host=") + pgdesk::test::cluster().dir,
+                    QStringLiteral("--port=%1").arg(pgdesk::test::cluster().port),
+                    QStringLiteral("--username=") + pgdesk::test::cluster().user,
+                    QStringLiteral("pgdesk_demo")});
+        QVERIFY(dump.waitForFinished(30000));
+        QVERIFY2(dump.exitCode() == 0, dump.readAllStandardError().constData());
+        pgdesk::test::psql(QStringLiteral("create database %1").arg(target), QStringLiteral("postgres"));
+        pgdesk::test::psql(QStringLiteral("create schema %1").arg(kSchema), target);
+
+        ui::RestoreDialog restore(m_pool);
+        restore.setConfirmation([](const QString&) { return true; });
+        restore.setPath(archive);
+        restore.setDatabase(target);
+        QSignalSpy finished(&restore, &ui::RestoreDialog::finished);
+        bool asked = false;
+        QTimer::singleShot(0, &restore, [&] {
+            auto* confirm = waitForChild<ui::ProductionConfirmDialog>(
+                &restore, QStringLiteral("productionConfirmDialog"));
+            asked = confirm != nullptr;
+            if (!confirm)
+                return;
+            confirm->nameEdit()->setText(target);
+            confirm->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->click();
+        });
+        restore.start();
+        QVERIFY(asked);
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QCOMPARE(
+            pgdesk::test::psql(QStringLiteral("select count(*) from %1.t").arg(kSchema), target).trimmed(),
+            QStringLiteral("5"));
+        pgdesk::test::psql(QStringLiteral("drop database %1 with (force)").arg(target),
+                           QStringLiteral("postgres"));
+    }
+
+    // A query tab: its writes are refused until it unlocks writing.
+    void queryToolWritesOnlyUnlocked() {
+        ui::QueryTool t(m_pool, QStringLiteral("prod"), nullptr,
+                        m_dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY(t.writeUnlock()->isGuarded());
+        t.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&t));
+        QVERIFY(t.writeUnlock()->isVisible());
+        const QString update = QStringLiteral("update %1.t set v = 'q' where id = 1").arg(kSchema);
+        t.setSql(update);
+        QSignalSpy done(&t, &ui::QueryTool::runFinished);
+        t.run();
+        QVERIFY(done.wait(20000));
+        QVERIFY2(t.messages()->toPlainText().contains(QLatin1String("25006")) ||
+                     t.messages()->toPlainText().contains(QLatin1String("read-only transaction")),
+                 qPrintable(t.messages()->toPlainText()));
+        QCOMPARE(value(1), QStringLiteral("v1"));
+        t.writeUnlock()->click();
+        t.run();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(value(1), QStringLiteral("q"));
+        pgdesk::test::psql(QStringLiteral("update %1.t set v = 'v1' where id = 1").arg(kSchema));
+    }
+
+    // The profile editor's Environment page.
+    void profileEditorKeepsEnvironmentColourAndFolder() {
+        ui::ProfileEditor editor;
+        core::ConnectionProfile p = production();
+        p.colour = QStringLiteral("#00ff00");
+        p.folder = QStringLiteral("Clients/Acme");
+        editor.setProfile(p);
+        core::ConnectionProfile back = editor.profile();
+        QCOMPARE(back.environment, core::Environment::Production);
+        QCOMPARE(back.colour, QStringLiteral("#00ff00"));
+        QCOMPARE(back.folder, QStringLiteral("Clients/Acme"));
+        auto* environment = editor.findChild<QComboBox*>(QStringLiteral("environment"));
+        QVERIFY(environment);
+        environment->setCurrentIndex(environment->findData(int(core::Environment::Test)));
+        auto* folder = editor.findChild<QLineEdit*>(QStringLiteral("folder"));
+        folder->setText(QStringLiteral(" Clients / Other/ "));
+        back = editor.profile();
+        QCOMPARE(back.environment, core::Environment::Test);
+        QCOMPARE(back.folder, QStringLiteral("Clients/Other"));
+    }
+};
+
+QTEST_MAIN(TestProductionGuardUi)
+#include "tst_productionguard_ui.moc"

@@ -1,0 +1,213 @@
+// QueryTool's File and Edit menus: .sql files (open, save, save as, recent, outside changes), crash
+// recovery of autosaved text, and the editor's comforts (find / replace, go to line, comment, Format SQL).
+#include <pgdesk/ui/querytool.h>
+
+#include "query/findbar.h"
+#include "query/queryfile.h"
+#include "query/sqleditor.h"
+
+#include <pgdesk/ui/icons.h>
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QToolButton>
+
+namespace pgdesk::ui {
+
+namespace {
+
+QString sqlFilter() {
+    return QueryTool::tr("SQL files (*.sql);;All files (*)");
+}
+
+} // namespace
+
+void QueryTool::buildFileAndEditMenus(QWidget* bar) {
+    const auto action = [this](QMenu* menu, const QString& text, const QString& name,
+                               QList<QKeySequence> keys, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcuts(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a); // shortcuts work anywhere inside the tool
+        menu->addAction(a);
+        return a;
+    };
+    m_fileMenu = new QMenu(tr("File"), this);
+    m_fileMenu->setObjectName(QStringLiteral("queryFileMenu"));
+    action(m_fileMenu, tr("Open SQL file…"), QStringLiteral("openSqlAction"),
+           {QKeySequence(Qt::CTRL | Qt::Key_O)}, [this] { openFileDialog(); })
+        ->setIcon(themedIcon(QStringLiteral("document-open")));
+    m_recentMenu = m_fileMenu->addMenu(tr("Recent files"));
+    m_recentMenu->setObjectName(QStringLiteral("recentSqlMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &QueryTool::fillRecentMenu);
+    action(m_fileMenu, tr("Save"), QStringLiteral("saveSqlAction"), {QKeySequence(Qt::CTRL | Qt::Key_S)},
+           [this] { save(); })
+        ->setIcon(themedIcon(QStringLiteral("document-save")));
+    action(m_fileMenu, tr("Save as…"), QStringLiteral("saveSqlAsAction"),
+           {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)}, [this] { saveAs(); })
+        ->setIcon(themedIcon(QStringLiteral("document-save-as")));
+
+    m_editMenu = new QMenu(tr("Edit"), this);
+    m_editMenu->setObjectName(QStringLiteral("queryEditMenu"));
+    action(m_editMenu, tr("Find…"), QStringLiteral("findAction"), {QKeySequence(Qt::CTRL | Qt::Key_F)},
+           [this] { m_findBar->open(false); });
+    action(m_editMenu, tr("Replace…"), QStringLiteral("replaceAction"), {QKeySequence(Qt::CTRL | Qt::Key_H)},
+           [this] { m_findBar->open(true); });
+    action(m_editMenu, tr("Find next"), QStringLiteral("findNextAction"), {QKeySequence(Qt::Key_F3)},
+           [this] { m_findBar->findNext(false); });
+    action(m_editMenu, tr("Find previous"), QStringLiteral("findPreviousAction"),
+           {QKeySequence(Qt::SHIFT | Qt::Key_F3)}, [this] { m_findBar->findNext(true); });
+    m_editMenu->addSeparator();
+    action(m_editMenu, tr("Go to line…"), QStringLiteral("goToLineAction"),
+           {QKeySequence(Qt::CTRL | Qt::Key_G)}, [this] {
+               bool ok = false;
+               const int line = QInputDialog::getInt(
+                   this, tr("Go to line"), tr("Line (1–%1):").arg(m_editor->blockCount()),
+                   m_editor->textCursor().blockNumber() + 1, 1, m_editor->blockCount(), 1, &ok);
+               if (ok)
+                   m_editor->goToLine(line);
+           });
+    action(m_editMenu, tr("Comment / uncomment lines"), QStringLiteral("toggleCommentAction"),
+           {QKeySequence(Qt::CTRL | Qt::Key_Slash)}, [this] { m_editor->toggleComment(); });
+    action(m_editMenu, tr("Indent lines"), QStringLiteral("indentAction"), {},
+           [this] { m_editor->indentLines(false); });
+    action(m_editMenu, tr("Unindent lines"), QStringLiteral("unindentAction"), {},
+           [this] { m_editor->indentLines(true); });
+    action(m_editMenu, tr("Format SQL"), QStringLiteral("formatSqlAction"),
+           {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)}, [this] { m_editor->formatSql(); });
+
+    auto* layout = static_cast<QHBoxLayout*>(bar->layout());
+    int at = 0;
+    for (QMenu* menu : {m_fileMenu, m_editMenu}) {
+        auto* button = new QToolButton(bar);
+        button->setText(menu->title());
+        button->setObjectName(menu->objectName() + QStringLiteral("Button"));
+        button->setMenu(menu);
+        button->setPopupMode(QToolButton::InstantPopup);
+        button->setAutoRaise(true);
+        layout->insertWidget(at++, button);
+    }
+}
+
+QString QueryTool::filePath() const {
+    return m_file->path();
+}
+
+QStringList QueryTool::recentFiles() {
+    return QueryFile::recentFiles();
+}
+
+QString QueryTool::title() const {
+    QString t = m_file->path().isEmpty() ? m_untitled : QFileInfo(m_file->path()).fileName();
+    if (m_editor->document()->isModified() && !m_file->path().isEmpty())
+        t += QStringLiteral(" •");
+    return t;
+}
+
+void QueryTool::setUntitledTitle(const QString& title) {
+    m_untitled = title;
+    emit titleChanged(this->title());
+}
+
+bool QueryTool::openFile(const QString& path) {
+    QString error;
+    if (!m_file->open(path, &error)) {
+        QMessageBox::warning(this, tr("Open SQL file"), tr("Cannot read %1: %2").arg(path, error));
+        return false;
+    }
+    emit titleChanged(title());
+    return true;
+}
+
+void QueryTool::openFileDialog() {
+    if (!confirmClose())
+        return;
+    const QString dir = m_file->path().isEmpty() ? QString() : QFileInfo(m_file->path()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open SQL file"), dir, sqlFilter());
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void QueryTool::fillRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList files = QueryFile::recentFiles();
+    for (const QString& path : files) {
+        QAction* a = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (confirmClose())
+                openFile(path);
+        });
+        a->setToolTip(path);
+        a->setStatusTip(path);
+    }
+    if (files.isEmpty())
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+}
+
+bool QueryTool::save() {
+    return m_file->path().isEmpty() ? saveAs() : saveTo(m_file->path());
+}
+
+bool QueryTool::saveAs() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save SQL file"), m_file->path(), sqlFilter());
+    return !path.isEmpty() && saveTo(path);
+}
+
+bool QueryTool::saveTo(const QString& path) {
+    QString error;
+    if (!m_file->saveTo(path, &error)) {
+        QMessageBox::warning(this, tr("Save SQL file"), tr("Cannot write %1: %2").arg(path, error));
+        return false;
+    }
+    emit titleChanged(title());
+    return true;
+}
+
+bool QueryTool::confirmClose() {
+    if (!m_editor->document()->isModified() || m_editor->document()->isEmpty())
+        return true;
+    const QString name = title().remove(QStringLiteral(" •"));
+    switch (QMessageBox::question(this, tr("Unsaved SQL"), tr("Save the changes to %1?").arg(name),
+                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                                  QMessageBox::Save)) {
+    case QMessageBox::Save:
+        return save();
+    case QMessageBox::Discard:
+        m_file->discardAutosave();
+        m_editor->document()->setModified(false);
+        return true;
+    default:
+        return false;
+    }
+}
+
+void QueryTool::changedOutside() {
+    const auto answer =
+        QMessageBox::question(this, tr("File changed on disk"),
+                              tr("%1 was changed by another program. Read it again and lose your unsaved "
+                                 "changes here?")
+                                  .arg(m_file->path()),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    QString error;
+    if (answer == QMessageBox::Yes && !m_file->reload(&error))
+        QMessageBox::warning(this, tr("Open SQL file"), tr("Cannot read %1: %2").arg(m_file->path(), error));
+}
+
+void QueryTool::recover(const core::BufferEntry& entry) {
+    m_file->recover(entry);
+    message(tr("Unsaved text recovered: autosaved at %1 by a PgDesk that did not close normally.")
+                .arg(QLocale().toString(entry.savedAt.toLocalTime(), QLocale::ShortFormat)),
+            Tone::Warning);
+    emit titleChanged(title());
+}
+
+} // namespace pgdesk::ui

@@ -1,0 +1,115 @@
+// MainWindow, continued: the session's tabs across runs. Which tables and query tools were open (with their
+// database and file) is saved per profile and reopened with the session; query text a crashed or killed
+// run left unsaved is offered back as query tools.
+#include <pgdesk/ui/mainwindow.h>
+
+#include <pgdesk/core/bufferjournal.h>
+#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/sessionpools.h>
+#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/tablebrowser.h>
+
+#include <QFileInfo>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace pgdesk::ui {
+
+QStringList MainWindow::openTables() const {
+    QStringList names;
+    auto* tabs = m_tabs;
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (qobject_cast<TableBrowser*>(tabs->widget(i)))
+            names << tabs->tabToolTip(i);
+    }
+    return names;
+}
+
+void MainWindow::saveSession() const {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (m_sessionProfile.isEmpty())
+        return;
+    // Every tab in order: tables by name, query tools with their SQL (unsaved text is not lost on quit).
+    QVariantList tabList;
+    auto* tabs = m_tabs;
+    for (int i = 0; i < tabs->count(); ++i) {
+        QVariantMap tab;
+        if (auto* browser = qobject_cast<TableBrowser*>(tabs->widget(i)))
+            tab = {
+                {QStringLiteral("table"), browser->spec().schema + QLatin1Char('.') + browser->spec().table}};
+        else if (auto* tool = qobject_cast<QueryTool*>(tabs->widget(i)))
+            tab = {{QStringLiteral("query"), tool->sql()}, {QStringLiteral("file"), tool->filePath()}};
+        else
+            continue;
+        // Its database, when not the session's own (a profile may list more than one).
+        const QString db = tabDatabase(i);
+        if (m_pools && db != m_pools->primaryDatabase())
+            tab.insert(QStringLiteral("database"), db);
+        tabList << tab;
+    }
+    settings.setValue(QStringLiteral("session/") + m_sessionProfile, tabList);
+    settings.remove(QStringLiteral("tabs/") + m_sessionProfile); // the older form, tables only
+}
+
+void MainWindow::restoreTabs() {
+    QSettings settings;
+    QVariantList tabList = settings.value(QStringLiteral("session/") + m_sessionProfile).toList();
+    for (const QString& t : settings.value(QStringLiteral("tabs/") + m_sessionProfile).toStringList())
+        tabList << QVariantMap{{QStringLiteral("table"), t}};
+    for (const QVariant& entry : std::as_const(tabList)) {
+        const QVariantMap tab = entry.toMap();
+        QString db = tab.value(QStringLiteral("database")).toString();
+        if (!db.isEmpty() && !poolFor(db))
+            continue; // the profile pins another database now
+        if (db.isEmpty())
+            db = m_pools->primaryDatabase();
+        if (tab.contains(QStringLiteral("query"))) {
+            const QString path = tab.value(QStringLiteral("file")).toString();
+            const QString sql = tab.value(QStringLiteral("query")).toString();
+            if (QueryTool* tool = openQueryTool(db)) {
+                if (path.isEmpty() || !QFileInfo::exists(path) || !tool->openFile(path) || tool->sql() != sql)
+                    tool->setSql(sql); // unsaved text kept on quit
+            }
+            continue;
+        }
+        const auto parts = core::splitQualifiedName(tab.value(QStringLiteral("table")).toString());
+        if (parts && parts->size() == 2)
+            openTable(parts->at(0), parts->at(1), db);
+    }
+}
+
+QueryTool* MainWindow::openSqlFile(const QString& path) {
+    QueryTool* tool = openQueryTool();
+    if (tool && !tool->openFile(path)) {
+        closeTab(m_tabs->indexOf(tool));
+        return nullptr;
+    }
+    return tool;
+}
+
+int MainWindow::recoverQueryBuffers() {
+    if (!m_pool)
+        return 0;
+    QList<core::BufferEntry> left;
+    try {
+        left = core::BufferJournal().orphans(queryKey());
+    } catch (const core::Error& e) {
+        statusBar()->showMessage(
+            tr("Unsaved query text of an earlier run cannot be read: %1").arg(e.message()));
+        return 0;
+    }
+    for (const core::BufferEntry& entry : std::as_const(left)) {
+        if (QueryTool* tool = openQueryTool())
+            tool->recover(entry);
+    }
+    if (!left.isEmpty())
+        statusBar()->showMessage(tr("Recovered unsaved query text (%1)").arg(left.size()));
+    return int(left.size());
+}
+
+} // namespace pgdesk::ui
