@@ -148,8 +148,8 @@ private slots:
         QCOMPARE(frozen->selectionModel(), b->view()->selectionModel());
         // The wheel over the frozen part scrolls the grid, and the frozen view follows it.
         const int before = b->view()->verticalScrollBar()->value();
-        QWheelEvent wheel(QPointF(5, 5), frozen->viewport()->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, -120),
-                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QWheelEvent wheel(QPointF(5, 5), frozen->viewport()->mapToGlobal(QPointF(5, 5)), QPoint(),
+                          QPoint(0, -120), Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QCoreApplication::sendEvent(frozen->viewport(), &wheel);
         QVERIFY(b->view()->verticalScrollBar()->value() > before);
         QTRY_COMPARE(frozen->verticalScrollBar()->value(), b->view()->verticalScrollBar()->value());

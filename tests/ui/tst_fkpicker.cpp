@@ -93,7 +93,8 @@ private slots:
         QVERIFY(waitRows(dialog, 200));
         QCOMPARE(rowsOf(dialog)->model()->rowCount(), 200);
         // Scrolling to the end of the list reads the next pages, each after the last key shown.
-        // (Each time once the view has laid out the rows just added: the bar's old end is where it already is.)
+        // (Each time once the view has laid out the rows just added: the bar's old end is where it already
+        // is.)
         int lastEnd = 0;
         for (int page = 2; page <= 4; ++page) {
             QScrollBar* bar = rowsOf(dialog)->verticalScrollBar();

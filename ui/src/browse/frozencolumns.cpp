@@ -2,9 +2,9 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QPersistentModelIndex>
-#include <QHeaderView>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
