@@ -120,6 +120,29 @@ private slots:
         QCOMPARE(shownOrder(*again), moved);
     }
 
+    // A width set by hand is kept by name: through a reload that resets the header, and when reopened.
+    void widthsAreRemembered() {
+        auto b = open(QStringLiteral("items"));
+        QVERIFY(waitLoaded(*b));
+        const int name = col(b->model(), QStringLiteral("name"));
+        const int defaultWidth = b->view()->columnWidth(name);
+        b->view()->horizontalHeader()->resizeSection(name, defaultWidth + 77);
+        QCOMPARE(b->columnLayout()->storedWidth(QStringLiteral("name")), defaultWidth + 77);
+        QVERIFY(hideAndWait(*b, QStringLiteral("note"), true)); // another select list: a new header
+        QCOMPARE(b->view()->columnWidth(col(b->model(), QStringLiteral("name"))), defaultWidth + 77);
+        b.reset();
+        auto again = open(QStringLiteral("items"));
+        QVERIFY(waitLoaded(*again));
+        QCOMPARE(again->view()->columnWidth(col(again->model(), QStringLiteral("name"))), defaultWidth + 77);
+        // Reset layout forgets it.
+        again->columnLayout()->reset();
+        QCOMPARE(again->columnLayout()->storedWidth(QStringLiteral("name")), 0);
+        again.reset();
+        auto third = open(QStringLiteral("items"));
+        QVERIFY(waitLoaded(*third));
+        QVERIFY(third->view()->columnWidth(col(third->model(), QStringLiteral("name"))) != defaultWidth + 77);
+    }
+
     void frozenColumnsFollowTheGrid() {
         auto b = open(QStringLiteral("items"));
         b->setPageSize(100);

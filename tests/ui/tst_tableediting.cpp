@@ -70,9 +70,11 @@ private slots:
         QVERIFY(b->model()->rowCount() > 200);
         QVERIFY(b->model()->index(200, 0).data(PageModel::IsPlaceholderRole).toBool());
         QTRY_COMPARE_WITH_TIMEOUT(b->model()->rowCount(), 250, 15000);
-        QVERIFY(b->model()->isTotalExact());
         const QModelIndex name = b->model()->index(219, col(b->model(), QStringLiteral("name")));
         QTRY_COMPARE_WITH_TIMEOUT(name.data(Qt::EditRole).toString(), QStringLiteral("item 220"), 15000);
+        // Exact once the block past the end has come (an autovacuum'd estimate may have said 250 first).
+        QTRY_VERIFY_WITH_TIMEOUT(b->model()->isTotalExact(), 15000);
+        QCOMPARE(b->model()->rowCount(), 250);
         QVERIFY(b->model()->flags(name) & Qt::ItemIsEditable);
         QVERIFY(b->model()->setData(name, QStringLiteral("edited while scrolling")));
         QVERIFY(name.data(PageModel::IsEditedRole).toBool());

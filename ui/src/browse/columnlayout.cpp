@@ -27,6 +27,7 @@ ColumnLayout::ColumnLayout(QTableView* grid, PageModel* model, QString profile, 
     m_hidden = settings.value(key("hidden")).toStringList();
     m_order = settings.value(key("order")).toStringList();
     m_frozenCount = settings.value(key("frozen"), 0).toInt();
+    m_widths = settings.value(key("widths")).toMap();
     QHeaderView* header = grid->horizontalHeader();
     header->setSectionsMovable(true);
     connect(header, &QHeaderView::sectionMoved, this, [this] {
@@ -34,6 +35,14 @@ ColumnLayout::ColumnLayout(QTableView* grid, PageModel* model, QString profile, 
             saveOrder();
             m_frozen->update();
         }
+    });
+    // A width set by hand (or by Auto-fit) is kept by name: a reset header would fall back to the default.
+    connect(header, &QHeaderView::sectionResized, this, [this](int logical, int, int size) {
+        const QString name = columnName(logical);
+        if (m_applying || name.isEmpty() || size <= 0 || m_widths.value(name).toInt() == size)
+            return;
+        m_widths.insert(name, size);
+        QSettings().setValue(key("widths"), m_widths);
     });
     // A new page may bring other columns, and a model reset resets the header's order and hidden sections.
     connect(model, &QAbstractItemModel::modelReset, this, &ColumnLayout::apply);
@@ -115,7 +124,7 @@ void ColumnLayout::unfreeze() {
     m_frozen->setCount(0);
 }
 
-void ColumnLayout::autoFit() {
+void ColumnLayout::fitColumns() {
     for (int c = 0; c < m_model->columnCount(); ++c) {
         m_grid->resizeColumnToContents(c);
         m_grid->setColumnWidth(c, std::min(m_grid->columnWidth(c), kMaxFittedWidth));
@@ -123,14 +132,22 @@ void ColumnLayout::autoFit() {
     m_frozen->update();
 }
 
+void ColumnLayout::autoFit() {
+    fitColumns(); // each width stored as it is set
+}
+
 void ColumnLayout::reset() {
     const bool hadHidden = !m_hidden.isEmpty();
     m_hidden.clear();
     m_order.clear();
     m_frozenCount = 0;
+    m_widths.clear();
     QSettings().remove(QStringLiteral("columnLayout/%1/%2").arg(m_profile, m_table));
     apply();
-    autoFit();
+    // Fitted for now, not remembered: the reset layout stores nothing.
+    m_applying = true;
+    fitColumns();
+    m_applying = false;
     if (hadHidden)
         emit hiddenChanged(m_hidden);
 }
@@ -141,8 +158,12 @@ void ColumnLayout::apply() {
     QStringList names;
     for (int c = 0; c < header->count(); ++c)
         names << columnName(c);
-    for (int c = 0; c < names.size(); ++c)
+    for (int c = 0; c < names.size(); ++c) {
         m_grid->setColumnHidden(c, m_hidden.contains(names[c]));
+        const int width = m_widths.value(names[c]).toInt();
+        if (width > 0 && !m_hidden.contains(names[c]))
+            header->resizeSection(c, width);
+    }
     // The remembered order first, then the columns it does not name in the table's order.
     QStringList wanted;
     for (const QString& name : std::as_const(m_order)) {

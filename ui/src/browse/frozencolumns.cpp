@@ -52,8 +52,9 @@ FrozenColumns::FrozenColumns(QTableView* grid)
     if (grid->selectionModel()) {
         connect(grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
                 [this](const QModelIndex& current) {
-                    // After the grid's own scrollTo for the same change.
-                    QTimer::singleShot(0, this, [this, current] { keepBeside(current); });
+                    // After the grid's own scrollTo for the same change; persistent: a reset may come first.
+                    QTimer::singleShot(0, this,
+                                       [this, index = QPersistentModelIndex(current)] { keepBeside(index); });
                 });
     }
 }

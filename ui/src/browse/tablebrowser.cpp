@@ -744,8 +744,12 @@ void TableBrowser::fitColumns() {
     const bool indicator = header->isSortIndicatorShown();
     header->setSortIndicatorShown(true);
     m_fittingColumns = true;
+    m_columnLayout->setSizingColumns(true);
     for (int c = 0; c < header->count(); ++c) {
-        if (m_userSizedColumns.contains(c))
+        // Sized by hand here, or remembered from before (the column layout applied it).
+        if (m_userSizedColumns.contains(c) ||
+            (c < m_model->page().columns.size() &&
+             m_columnLayout->storedWidth(m_model->page().columns[c].name) > 0))
             continue;
         const int wanted = std::min(std::max(static_cast<QAbstractItemView*>(m_view)->sizeHintForColumn(c),
                                              header->sectionSizeHint(c)),
@@ -754,6 +758,7 @@ void TableBrowser::fitColumns() {
             header->resizeSection(c, wanted);
     }
     m_fittingColumns = false;
+    m_columnLayout->setSizingColumns(false);
     header->setSortIndicatorShown(indicator);
     m_columnsSized = true;
 }
