@@ -94,6 +94,26 @@ QStringList parameterNames(const QString& sql) {
     return names;
 }
 
+QStringList boundParameterNames(const QString& sql) {
+    SqlLexState state;
+    QStringList words; // the first four words, lower case, comments skipped
+    for (const SqlToken& t : tokenizeSql(sql, state)) {
+        if (t.type == SqlTokenType::Comment)
+            continue;
+        if (t.type != SqlTokenType::Word || words.size() == 4)
+            break;
+        words << sql.mid(t.start, t.length).toLower();
+    }
+    auto word = [&words](qsizetype i) { return i < words.size() ? words[i] : QString(); };
+    const qsizetype routine = word(1) == QLatin1String("or") ? 3 : 1; // CREATE OR REPLACE …
+    const QString kind = routine < words.size() ? word(routine) : QString();
+    if (word(0) == QLatin1String("prepare") ||
+        (word(0) == QLatin1String("create") &&
+         (kind == QLatin1String("function") || kind == QLatin1String("procedure"))))
+        return {};
+    return parameterNames(sql);
+}
+
 BoundStatement bindNamedParameters(const QString& sql, const QMap<QString, Param>& values) {
     const Scan s = scan(sql);
     int highest = 0;

@@ -196,12 +196,18 @@ StatementResult ScriptRunner::runOne(const SqlStatement& statement, const Script
     result.kind = statement.kind;
     m_notices.clear();
 
+    // Placeholders are bound before anything reaches the server: a missing value stops the run here.
+    BoundStatement bound{statement.text, {}};
+    const bool hasParameters = !boundParameterNames(statement.text).isEmpty();
+    if (hasParameters)
+        bound = bindNamedParameters(statement.text, options.parameters);
+
     if (!options.autocommit && m_connection.isIdle() && statement.kind != StatementKind::TransactionControl &&
         !statement.outsideTransaction)
         m_connection.exec(QStringLiteral("BEGIN"), Params{});
 
     bool done = false;
-    if (statement.pageable && !m_connection.inFailedTransaction()) {
+    if (statement.pageable && !hasParameters && !m_connection.inFailedTransaction()) {
         if (m_connection.isIdle()) {
             // describeQuery and fetchPage run in their own READ ONLY transaction: nothing to undo.
             try {
@@ -243,7 +249,7 @@ StatementResult ScriptRunner::runOne(const SqlStatement& statement, const Script
         result.page = Page();
         result.table = TableInfo();
         m_notices.clear();
-        runStreamed(statement, options, result);
+        runStreamed(statement, bound, options, result);
     }
     result.notices = takeNotices();
     if (!statement.sessionChange.isEmpty() && m_connection.profile().pooler != PoolerMode::None)
@@ -271,9 +277,9 @@ void ScriptRunner::runPaged(const SqlStatement& statement, const ScriptRunOption
     result.affectedRows = result.page.totalIsEstimate ? -1 : result.rowCount;
 }
 
-void ScriptRunner::runStreamed(const SqlStatement& statement, const ScriptRunOptions& options,
-                               StatementResult& result) {
-    const QString& sql = statement.text;
+void ScriptRunner::runStreamed(const SqlStatement& statement, const BoundStatement& bound,
+                               const ScriptRunOptions& options, StatementResult& result) {
+    const QString& sql = bound.sql;
     if (!m_connection.isOpen())
         throwError(ErrorKind::Connection, QStringLiteral("not connected"));
     // VACUUM, CREATE DATABASE … refuse to share a transaction with the SET LOCALs a pooler needs: they
@@ -290,7 +296,7 @@ void ScriptRunner::runStreamed(const SqlStatement& statement, const ScriptRunOpt
     }
     // Extended protocol: exactly one statement, whatever the text holds. A COPY … TO STDOUT has its data
     // dropped (exports are the place for it); its tag counts it.
-    pq::RowStream stream(m_connection, sql, {}, settings);
+    pq::RowStream stream(m_connection, sql, bound.params, settings);
     stream.setCopyInRefusal(QByteArrayLiteral("COPY FROM STDIN is not supported in the query tool"));
     bool haveColumns = false;
     while (const auto part = stream.next()) {

@@ -118,6 +118,19 @@ private slots:
         QCOMPARE(parameterNames(QStringLiteral("select :b, $2, :a, :b, $2")),
                  (QStringList{QStringLiteral("b"), QStringLiteral("2"), QStringLiteral("a")}));
     }
+
+    void routinesAndPrepareKeepTheirPlaceholders() {
+        // Their $n are the routine's arguments or the prepared statement's, not the caller's to bind.
+        QVERIFY(boundParameterNames(QStringLiteral("prepare p(int) as select $1")).isEmpty());
+        QVERIFY(boundParameterNames(QStringLiteral("create function f(int) returns int return $1 + 1"))
+                    .isEmpty());
+        QVERIFY(boundParameterNames(QStringLiteral("/* x */ CREATE OR REPLACE PROCEDURE p(int) BEGIN ATOMIC "
+                                                   "insert into t values ($1); END"))
+                    .isEmpty());
+        QCOMPARE(boundParameterNames(QStringLiteral("create table x as select $1::int as a, :b as b")),
+                 (QStringList{QStringLiteral("1"), QStringLiteral("b")}));
+        QCOMPARE(boundParameterNames(QStringLiteral("select :a")), QStringList{QStringLiteral("a")});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestNamedParameters)

@@ -89,6 +89,35 @@ private slots:
         QCOMPARE(*page3.rows[0][0], QStringLiteral("201"));
     }
 
+    void parametersAreBoundPerStatement() {
+        ScriptRunner runner(m_c);
+        ScriptRunOptions options;
+        const QString value = QStringLiteral("it's -- \"data\"; $1 :b");
+        options.parameters.insert(QStringLiteral("a"), param(value));
+        options.parameters.insert(QStringLiteral("b"), nullParam());
+        options.parameters.insert(QStringLiteral("1"), param(QStringLiteral("7")));
+        const ScriptRun run = runner.run(QStringLiteral("insert into %1 values ($1::int, :a);\n"
+                                                        "select note, :b::text is null as b from %1;\n"
+                                                        "select ':a'::text as s")
+                                             .arg(table()),
+                                         options);
+        QVERIFY2(!run.error, qPrintable(run.error ? run.error->text : QString()));
+        QCOMPARE(run.statements.size(), 3);
+        QCOMPARE(psql(QStringLiteral("select id || '|' || note from %1").arg(table())),
+                 QStringLiteral("7|") + value);
+        QVERIFY(!run.statements[1].paged); // with placeholders: streamed
+        QCOMPARE(column(run.statements[1].page, 0), QStringList{value});
+        QCOMPARE(column(run.statements[1].page, 1), QStringList{QStringLiteral("t")});
+        QVERIFY(run.statements[2].paged); // none: as before
+        QCOMPARE(column(run.statements[2].page, 0), QStringList{QStringLiteral(":a")});
+
+        // A missing value stops the run at its statement before the server sees it.
+        const ScriptRun missing = runner.run(QStringLiteral("select 1; select :nothere"), options);
+        QVERIFY(missing.error);
+        QCOMPARE(missing.error->statementIndex, 1);
+        QVERIFY2(missing.error->text.contains(QStringLiteral(":nothere")), qPrintable(missing.error->text));
+    }
+
     void dmlRowCountsAndReturning() {
         ScriptRunner runner(m_c);
         ScriptRunOptions options;

@@ -4,11 +4,13 @@
 
 #include "common/readablecolor.h"
 #include "query/findbar.h"
+#include "query/parametersdialog.h"
 #include "query/queryfile.h"
 #include "query/queryresults.h"
 #include "query/querysession.h"
 #include "query/sqleditor.h"
 
+#include <pgdesk/core/namedparameters.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/queryhistory.h>
 #include <pgdesk/ui/background.h>
@@ -72,6 +74,19 @@ QString rowsText(qint64 n) {
 
 QString statementsText(qint64 n) {
     return QueryTool::tr("%1 statement(s)", nullptr, pluralCount(n)).arg(QLocale().toString(n));
+}
+
+// The `$n` / `:name` parameters of a run, in order of first use: asked once even when several statements
+// use them.
+QStringList parametersOf(const QList<core::SqlStatement>& statements) {
+    QStringList names;
+    for (const core::SqlStatement& s : statements) {
+        for (const QString& name : core::boundParameterNames(s.text)) {
+            if (!names.contains(name))
+                names << name;
+        }
+    }
+    return names;
 }
 
 } // namespace
@@ -320,6 +335,10 @@ QTreeWidget* QueryTool::planTree() const {
     return nullptr;
 }
 
+ParametersDialog* QueryTool::parametersDialog() const {
+    return m_parametersDialog;
+}
+
 void QueryTool::run() {
     const QTextCursor cursor = m_editor->textCursor();
     const QString text = m_editor->toPlainText();
@@ -344,7 +363,7 @@ void QueryTool::runStatementAtCursor() {
 }
 
 void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql) {
-    if (m_running)
+    if (m_running || m_parametersDialog)
         return;
     // Commit / Rollback (base < 0) add to what is shown; a run of the editor's SQL replaces it.
     const bool control = base < 0;
@@ -354,10 +373,40 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
         message(tr("Nothing to run."));
         return;
     }
+    const QStringList names = control ? QStringList() : parametersOf(statements);
+    if (names.isEmpty())
+        return launch(statements, base, sql, {});
+    // Window-modal, not exec(): the event loop (and the tool's workers' replies) keep going.
+    auto* dialog = new ParametersDialog(names, m_parameterValues, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    m_parametersDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, statements, base, sql] {
+        m_parametersDialog = nullptr; // deleted later; a new run may ask again at once
+        QMap<QString, core::Param> params;
+        const QMap<QString, std::optional<QString>> values = dialog->values();
+        for (auto it = values.cbegin(); it != values.cend(); ++it) {
+            m_parameterValues.insert(it.key(), it.value()); // offered again next time in this tab
+            params.insert(it.key(), it.value() ? core::param(*it.value()) : core::nullParam());
+        }
+        launch(statements, base, sql, params);
+    });
+    connect(dialog, &QDialog::rejected, this, [this] {
+        m_parametersDialog = nullptr;
+        message(tr("Cancelled: nothing ran."), Tone::Warning);
+        m_status->setText(tr("Cancelled"));
+        emit runFinished();
+    });
+    dialog->open();
+}
+
+void QueryTool::launch(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql,
+                       const QMap<QString, core::Param>& parameters) {
     setRunning(true);
     core::ScriptRunOptions options;
     options.autocommit = m_autocommit->isChecked();
     options.write = m_unlock->access(); // production: the tab's key, else the server refuses its writes
+    options.parameters = parameters;
     message(tr("Running %1…").arg(statementsText(statements.size())), Tone::Muted);
     runInBackground(
         this,

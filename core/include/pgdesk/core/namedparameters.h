@@ -39,4 +39,9 @@ BoundStatement bindNamedParameters(const QString& sql, const QMap<QString, Param
 // Pure: the names and positions ("customer", "1") a statement refers to, in order of first use.
 QStringList parameterNames(const QString& sql);
 
+// Pure: parameterNames() of a statement whose placeholders are the caller's to bind, else none: the `$n`
+// of PREPARE are the prepared statement's, and those of CREATE [OR REPLACE] FUNCTION / PROCEDURE (a
+// SQL-standard body: RETURN $1, BEGIN ATOMIC … END) are the routine's arguments.
+QStringList boundParameterNames(const QString& sql);
+
 } // namespace pgdesk::core

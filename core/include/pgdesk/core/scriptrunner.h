@@ -3,6 +3,7 @@
 #include <pgdesk/core/catalog.h>
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/namedparameters.h>
 #include <pgdesk/core/page.h>
 #include <pgdesk/core/queryspec.h>
 #include <pgdesk/core/statementsplitter.h>
@@ -10,6 +11,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QtGlobal>
@@ -40,6 +42,12 @@ struct ScriptRunOptions {
     // (and stays so while the runner's owner keeps giving it); empty, it is locked again. Changed only
     // between transactions.
     WriteAccess write;
+    // Values for the statements' `$n` and `:name` placeholders (namedparameters.h): by position ("1") or
+    // name ("customer"), as text, std::nullopt for NULL. Each statement gets the ones it uses, bound as
+    // parameters, never written into its text; one it lacks a value for fails like a server error. A
+    // statement with placeholders runs streamed (the paged wrapper has no room for them); one without
+    // runs exactly as before.
+    QMap<QString, Param> parameters;
 };
 
 // What one statement did.
@@ -137,7 +145,8 @@ private:
     void followWriteAccess(const WriteAccess& write);
     StatementResult runOne(const SqlStatement& statement, const ScriptRunOptions& options);
     void runPaged(const SqlStatement& statement, const ScriptRunOptions& options, StatementResult& result);
-    void runStreamed(const SqlStatement& statement, const ScriptRunOptions& options, StatementResult& result);
+    void runStreamed(const SqlStatement& statement, const BoundStatement& bound,
+                     const ScriptRunOptions& options, StatementResult& result);
     QStringList takeNotices();
 
     Connection& m_connection;

@@ -6,9 +6,12 @@
 
 #include <QColor>
 #include <QDateTime>
+#include <QMap>
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 #include <utility>
 
 class QAction;
@@ -33,6 +36,7 @@ namespace pgdesk::ui {
 
 class FindBar;
 class JobSlot;
+class ParametersDialog;
 class QueryFile;
 class SqlEditor;
 
@@ -47,7 +51,8 @@ class WriteUnlockButton;
 // Messages tab lists command statuses, notices, timings and errors by statement number, and an error
 // moves the editor's cursor to where the server points. Explain / Explain Analyze show the plan as a
 // tree. Autocommit, or a transaction kept open across runs with Commit / Rollback and a visible state.
-// A searchable history (per profile, on disk) loads earlier SQL with a double-click.
+// A searchable history (per profile, on disk) loads earlier SQL with a double-click. `$n` and `:name`
+// parameters are asked for in a form (values remembered per tab) and bound, never pasted into the SQL.
 // The text can be opened from and saved to .sql files (QueryFile: watched for outside changes, autosaved
 // against crashes); the editor has find / replace, go to line, comment and indent lines, Format SQL.
 //
@@ -104,6 +109,10 @@ public:
     QList<QueryResultGrid*> resultGrids() const;
     // The tree of the last Explain, if it is still shown.
     QTreeWidget* planTree() const;
+    // The form asking for the `$n` / `:name` values of the run about to start, while it is open.
+    ParametersDialog* parametersDialog() const;
+    // The parameter values this tab was given, by name ("customer") or position ("1"); NULL is nullopt.
+    QMap<QString, std::optional<QString>> parameterValues() const { return m_parameterValues; }
 
     bool isRunning() const { return m_running; }
     core::TransactionState transactionState() const { return m_transaction; }
@@ -143,7 +152,10 @@ private:
     void openFileDialog();
     void fillRecentMenu();
     void changedOutside();
+    // Asks for the statements' parameter values first when they have any (a cancelled form runs nothing).
     void start(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql);
+    void launch(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql,
+                const QMap<QString, core::Param>& parameters);
     void showRun(const core::ScriptRun& run, qsizetype base);
     void showFailure(const QString& message, bool connectionLost);
     void setRunning(bool running);
@@ -187,6 +199,8 @@ private:
     bool m_running = false;
     core::TransactionState m_transaction = core::TransactionState::Idle;
     JobSlot* m_historyJob = nullptr; // the history search; a newer one replaces it
+    QPointer<ParametersDialog> m_parametersDialog;
+    QMap<QString, std::optional<QString>> m_parameterValues; // remembered for the tab's next runs
 };
 
 } // namespace pgdesk::ui
