@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/scriptrunner.h>
+#include <pgdesk/ui/copyas.h>
 
 #include <QWidget>
 
@@ -10,6 +11,10 @@ class QLabel;
 class QTableView;
 class QToolButton;
 class QTreeWidget;
+
+namespace pgdesk::core {
+class Pool;
+}
 
 namespace pgdesk::ui {
 
@@ -33,12 +38,22 @@ public:
     QString rangeText() const;
     bool isLoading() const;
     int statementIndex() const { return m_statementIndex; }
+    // The statement as it ran, and what an export of it needs: the spec of a plain query (sql set), the
+    // pool of the tool's session.
+    const QString& sql() const { return m_sql; }
+    core::QuerySpec exportSpec() const;
+    std::shared_ptr<core::Pool> pool() const;
+    QToolButton* exportButton() const { return m_export; }
+    // The selection (rows × selected columns) in a format, as Copy as puts it on the clipboard.
+    QString selectionAs(CopyAsFormat format) const;
 
     void firstPage();
     void previousPage();
     void nextPage();
 
 signals:
+    // Export…: the window opens the export dialog (the transfer layer comes after this one).
+    void exportRequested();
     void pageLoaded();
     void loadFailed(const QString& message);
 
@@ -51,6 +66,7 @@ private:
     std::weak_ptr<QuerySession> m_session;
     core::QuerySpec m_spec;
     core::TableInfo m_table;
+    QString m_sql;
     bool m_paged = false;
     bool m_truncated = false;
     qint64 m_rowCount = 0;
@@ -64,6 +80,7 @@ private:
     QToolButton* m_first = nullptr;
     QToolButton* m_previous = nullptr;
     QToolButton* m_next = nullptr;
+    QToolButton* m_export = nullptr;
 };
 
 // EXPLAIN (FORMAT JSON) as an indented tree: node (type, relation, index, join), estimated and actual
