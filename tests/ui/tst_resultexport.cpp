@@ -15,12 +15,14 @@
 
 #include "../../ui/src/query/queryresults.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
 #include <QItemSelectionModel>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -230,6 +232,12 @@ private slots:
                  QStringLiteral("| id | n | s |\n| ---: | ---: | --- |\n"
                                 "| 1 | 12345678901234567890.0123456789 | it's \"quoted\", with comma |\n"
                                 "| 2 |  |  |\n"));
+        // The query tool's Edit ▸ Copy as copies the shown result's selection the same way.
+        auto* menuCsv = t->editMenu()->findChild<QAction*>(QStringLiteral("copyAsCsv"));
+        QVERIFY(menuCsv);
+        QGuiApplication::clipboard()->clear();
+        menuCsv->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), grid->selectionAs(CopyAsFormat::Csv));
         // The timestamp column as the server wrote it.
         selection->clearSelection();
         pick(0, 2);
