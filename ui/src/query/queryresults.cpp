@@ -36,6 +36,7 @@ namespace pgdesk::ui {
 QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const core::StatementResult& result,
                                  QWidget* parent)
     : QWidget(parent)
+    , m_pool(session->pool())
     , m_session(std::move(session))
     , m_spec(result.spec)
     , m_table(result.table)
@@ -191,8 +192,7 @@ core::QuerySpec QueryResultGrid::exportSpec() const {
 }
 
 std::shared_ptr<core::Pool> QueryResultGrid::pool() const {
-    const auto session = m_session.lock();
-    return session ? session->pool() : nullptr;
+    return m_pool;
 }
 
 QString QueryResultGrid::selectionAs(CopyAsFormat format) const {

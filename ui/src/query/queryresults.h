@@ -61,6 +61,7 @@ private:
     void load(qint64 pageNumber);
     void updateControls();
 
+    std::shared_ptr<core::Pool> m_pool; // the session's: an export runs on a connection of its own from it
     // Weak: the tool owns the session and closes it on a worker; a grid must never be the last owner
     // (that would close the connection on the GUI thread).
     std::weak_ptr<QuerySession> m_session;
