@@ -9,7 +9,7 @@
 #include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/exportwriter.h>
-#include <pgdesk/core/statementsplitter.h>
+#include <pgdesk/core/rowencoding.h>
 
 #include <QLocale>
 
@@ -98,25 +98,11 @@ int cmdExport(Invocation& inv) {
 
     if (!query.isEmpty()) {
         // Said before connecting, in words: the server would only say "syntax error at or near DELETE".
-        const QList<core::SqlStatement> statements = core::splitStatements(query);
-        if (statements.size() != 1 || !statements.first().pageable) {
-            QString what = QStringLiteral("nothing");
-            if (statements.size() > 1) {
-                what = QStringLiteral("%1 statements").arg(statements.size());
-            } else if (!statements.isEmpty()) {
-                const QString keyword = statements.first().keyword;
-                what = keyword == QLatin1String("SELECT") || keyword == QLatin1String("WITH")
-                           ? QStringLiteral("a %1 that writes or locks rows: INTO, FOR UPDATE/SHARE or "
-                                            "INSERT/UPDATE/DELETE inside WITH")
-                                 .arg(keyword)
-                       : keyword.isEmpty() ? QStringLiteral("\"%1\"").arg(query)
-                                           : keyword;
-            }
+        if (const auto problem = core::queryExportProblem(query))
             throw UsageError{
                 QStringLiteral("export --query takes only a query: one SELECT, VALUES, TABLE or WITH … "
                                "SELECT that writes nothing (got %1)")
-                    .arg(what)};
-        }
+                    .arg(*problem)};
     }
     auto connection = connect(inv); // Ctrl-C from here on cancels the running statement
     core::TableInfo table;

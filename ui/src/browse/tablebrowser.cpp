@@ -1,6 +1,7 @@
 #include <pgdesk/ui/batchdialog.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/columnlayout.h>
+#include <pgdesk/ui/copyas.h>
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/filterconditionrow.h>
 #include <pgdesk/ui/gridpreferences.h>
@@ -626,6 +627,19 @@ void TableBrowser::copySelection(bool headers) {
         });
 }
 
+void TableBrowser::copySelectionAs(CopyAsFormat format) {
+    const QModelIndexList block = selectionBlock(*m_view);
+    if (block.isEmpty() || !table())
+        return;
+    m_whole->ensureWhole(block, [this, format](const QModelIndexList& now) { // cut values load first
+        if (!table())
+            return;
+        const core::TableInfo target = core::tableWithoutCtidKey(*table());
+        QApplication::clipboard()->setText(
+            cellsAs(format, *m_model, now, columnInfosFor(m_model->page().columns, target), target));
+    });
+}
+
 void TableBrowser::viewValue(const QModelIndex& cell) {
     if (!cell.isValid() || cell.column() >= m_model->columnCount())
         return;
@@ -661,6 +675,7 @@ void TableBrowser::showContextMenu(const QPoint& position) {
                    [this] { copySelection(false); })
         ->setShortcut(QKeySequence::Copy);
     menu.addAction(tr("Copy with column names"), this, [this] { copySelection(true); });
+    addCopyAsMenu(&menu, [this](CopyAsFormat format) { copySelectionAs(format); });
     menu.addAction(themedIcon(QStringLiteral("view-visible")), tr("View value…"), this,
                    [this, cell] { viewValue(cell); });
     if (table() && m_model->rowValues(cell.row()))

@@ -36,9 +36,11 @@ namespace pgdesk::ui {
 QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const core::StatementResult& result,
                                  QWidget* parent)
     : QWidget(parent)
+    , m_pool(session->pool())
     , m_session(std::move(session))
     , m_spec(result.spec)
     , m_table(result.table)
+    , m_sql(result.sql)
     , m_paged(result.paged)
     , m_truncated(result.truncated)
     , m_rowCount(result.rowCount)
@@ -79,6 +81,11 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
                 menu->setAttribute(Qt::WA_DeleteOnClose);
                 menu->addAction(copy);
                 menu->addAction(copyWithNames);
+                addCopyAsMenu(menu, [this](CopyAsFormat format) {
+                    const QString text = selectionAs(format);
+                    if (!text.isEmpty())
+                        QGuiApplication::clipboard()->setText(text);
+                });
                 menu->popup(m_view->viewport()->mapToGlobal(pos));
             });
 
@@ -103,12 +110,22 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
                         &QueryResultGrid::previousPage);
     m_next =
         button(rtl ? QStringLiteral("◀") : QStringLiteral("▶"), tr("Next page"), &QueryResultGrid::nextPage);
+    m_export = new QToolButton(this);
+    m_export->setObjectName(QStringLiteral("resultExportButton"));
+    m_export->setText(tr("Export…"));
+    m_export->setIcon(themedIcon(QStringLiteral("document-export")));
+    m_export->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_export->setAutoRaise(true);
+    m_export->setToolTip(tr("Export this result to a file (the statement runs again)"));
+    m_export->setAccessibleName(tr("Export this result"));
+    connect(m_export, &QToolButton::clicked, this, &QueryResultGrid::exportRequested);
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(4, 2, 4, 2);
     bar->addWidget(m_first);
     bar->addWidget(m_previous);
     bar->addWidget(m_next);
     bar->addWidget(m_range, 1);
+    bar->addWidget(m_export);
     for (QWidget* w :
          {static_cast<QWidget*>(m_first), static_cast<QWidget*>(m_previous), static_cast<QWidget*>(m_next)})
         w->setVisible(m_paged);
@@ -166,6 +183,25 @@ void QueryResultGrid::previousPage() {
 
 void QueryResultGrid::nextPage() {
     load(m_pageNumber + 1);
+}
+
+core::QuerySpec QueryResultGrid::exportSpec() const {
+    core::QuerySpec spec;
+    spec.sql = m_sql; // the whole result, not the page: no paging, no count
+    return spec;
+}
+
+std::shared_ptr<core::Pool> QueryResultGrid::pool() const {
+    return m_pool;
+}
+
+QString QueryResultGrid::selectionAs(CopyAsFormat format) const {
+    const QModelIndexList cells = selectionBlock(*m_view);
+    // A result has no table to insert into: "query" stands for it, for the user to edit.
+    core::TableInfo target;
+    target.kind = core::RelationKind::Query;
+    const core::TableInfo& described = m_paged ? m_table : target;
+    return cellsAs(format, *m_model, cells, columnInfosFor(m_model->page().columns, described), target);
 }
 
 bool QueryResultGrid::isLoading() const {

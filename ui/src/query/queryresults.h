@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/scriptrunner.h>
+#include <pgdesk/ui/copyas.h>
 
 #include <QWidget>
 
@@ -10,6 +11,10 @@ class QLabel;
 class QTableView;
 class QToolButton;
 class QTreeWidget;
+
+namespace pgdesk::core {
+class Pool;
+}
 
 namespace pgdesk::ui {
 
@@ -33,12 +38,22 @@ public:
     QString rangeText() const;
     bool isLoading() const;
     int statementIndex() const { return m_statementIndex; }
+    // The statement as it ran, and what an export of it needs: the spec of a plain query (sql set), the
+    // pool of the tool's session.
+    const QString& sql() const { return m_sql; }
+    core::QuerySpec exportSpec() const;
+    std::shared_ptr<core::Pool> pool() const;
+    QToolButton* exportButton() const { return m_export; }
+    // The selection (rows × selected columns) in a format, as Copy as puts it on the clipboard.
+    QString selectionAs(CopyAsFormat format) const;
 
     void firstPage();
     void previousPage();
     void nextPage();
 
 signals:
+    // Export…: the window opens the export dialog (the transfer layer comes after this one).
+    void exportRequested();
     void pageLoaded();
     void loadFailed(const QString& message);
 
@@ -46,11 +61,13 @@ private:
     void load(qint64 pageNumber);
     void updateControls();
 
+    std::shared_ptr<core::Pool> m_pool; // the session's: an export runs on a connection of its own from it
     // Weak: the tool owns the session and closes it on a worker; a grid must never be the last owner
     // (that would close the connection on the GUI thread).
     std::weak_ptr<QuerySession> m_session;
     core::QuerySpec m_spec;
     core::TableInfo m_table;
+    QString m_sql;
     bool m_paged = false;
     bool m_truncated = false;
     qint64 m_rowCount = 0;
@@ -64,6 +81,7 @@ private:
     QToolButton* m_first = nullptr;
     QToolButton* m_previous = nullptr;
     QToolButton* m_next = nullptr;
+    QToolButton* m_export = nullptr;
 };
 
 // EXPLAIN (FORMAT JSON) as an indented tree: node (type, relation, index, join), estimated and actual

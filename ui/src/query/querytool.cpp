@@ -327,6 +327,22 @@ QList<QueryResultGrid*> QueryTool::resultGrids() const {
     return grids;
 }
 
+QueryResultGrid* QueryTool::currentResultGrid() const {
+    if (auto* shown = qobject_cast<QueryResultGrid*>(m_results->currentWidget()))
+        return shown;
+    const QList<QueryResultGrid*> grids = resultGrids();
+    return grids.isEmpty() ? nullptr : grids.first();
+}
+
+QString QueryTool::exportWarning() const {
+    if (m_transaction != core::TransactionState::InTransaction &&
+        m_transaction != core::TransactionState::Failed)
+        return {};
+    return tr("This query tab is inside an open transaction. The export runs the statement again on a "
+              "connection of its own: it sees only committed data, not this transaction's uncommitted "
+              "changes, and takes none of its locks.");
+}
+
 QTreeWidget* QueryTool::planTree() const {
     for (int i = 0; i < m_results->count(); ++i) {
         if (m_results->widget(i)->property(kPlanTab).toBool())
@@ -460,6 +476,8 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
             message(QStringLiteral("    ") + notice, Tone::Info);
         if (s.returnsRows) {
             auto* grid = new QueryResultGrid(m_session, s, m_results);
+            connect(grid, &QueryResultGrid::exportRequested, this,
+                    [this, grid] { emit resultExportRequested(grid); });
             const int tab = m_results->addTab(grid, tr("Result %1").arg(number));
             m_results->setTabToolTip(tab, s.sql.left(500));
             if (!firstResult)

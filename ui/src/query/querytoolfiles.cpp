@@ -4,13 +4,16 @@
 
 #include "query/findbar.h"
 #include "query/queryfile.h"
+#include "query/queryresults.h"
 #include "query/sqleditor.h"
 
 #include <pgdesk/ui/icons.h>
 
 #include <QAction>
+#include <QClipboard>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLocale>
@@ -85,6 +88,17 @@ void QueryTool::buildFileAndEditMenus(QWidget* bar) {
            [this] { m_editor->indentLines(true); });
     action(m_editMenu, tr("Format SQL"), QStringLiteral("formatSqlAction"),
            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)}, [this] { m_editor->formatSql(); });
+    m_editMenu->addSeparator();
+    // The selection of the result shown, as the grid's own context menu copies it.
+    QMenu* copyAs = addCopyAsMenu(m_editMenu, [this](CopyAsFormat format) {
+        if (QueryResultGrid* grid = currentResultGrid()) {
+            const QString text = grid->selectionAs(format);
+            if (!text.isEmpty())
+                QGuiApplication::clipboard()->setText(text);
+        }
+    });
+    connect(m_editMenu, &QMenu::aboutToShow, this,
+            [this, copyAs] { copyAs->setEnabled(currentResultGrid() != nullptr); });
 
     auto* layout = static_cast<QHBoxLayout*>(bar->layout());
     int at = 0;

@@ -35,6 +35,8 @@
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tableeditor.h>
 
+#include "query/queryresults.h"
+
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -239,9 +241,17 @@ TableBrowser* MainWindow::openTable(const QString& schema, const QString& name, 
 }
 
 ExportDialog* MainWindow::exportCurrentView() {
+    if (auto* tool = qobject_cast<QueryTool*>(m_tabs->currentWidget()); tool && m_pool) {
+        if (QueryResultGrid* grid = tool->currentResultGrid())
+            return exportQueryResult(tool, grid);
+        statusBar()->showMessage(tr("Run a query first: Export writes the current result"), 5000);
+        return nullptr;
+    }
     TableBrowser* browser = currentTableBrowser();
     if (!browser || !m_pool) {
-        statusBar()->showMessage(tr("Open a table first: Export writes the current table view"), 5000);
+        statusBar()->showMessage(tr("Open a table or a query result first: Export writes the current table "
+                                    "view or query result"),
+                                 5000);
         return nullptr;
     }
     auto* dialog = new ExportDialog(browser->pool(), browser->spec(), this);
@@ -370,6 +380,8 @@ QueryTool* MainWindow::openQueryTool(const QString& database) {
         tabs->setTabText(tabs->indexOf(tool), QString(title).replace(QLatin1Char('&'), QStringLiteral("&&")));
     });
     tabs->setTabToolTip(index, tr("Query tool on %1, database %2").arg(key, dbName));
+    connect(tool, &QueryTool::resultExportRequested, this,
+            [this, tool](QueryResultGrid* grid) { exportQueryResult(tool, grid); });
     tabs->setCurrentIndex(index);
     tool->editor()->setFocus();
     return tool;
@@ -580,7 +592,7 @@ void MainWindow::createMenus() {
         const bool table = currentTableBrowser() != nullptr;
         importCsv->setEnabled(table);
         batch->setEnabled(table);
-        exportView->setEnabled(table);
+        exportView->setEnabled(table || qobject_cast<QueryTool*>(m_tabs->currentWidget()));
         newQuery->setEnabled(m_pool != nullptr);
         openSql->setEnabled(m_pool != nullptr);
         refreshTree->setEnabled(m_pool != nullptr);

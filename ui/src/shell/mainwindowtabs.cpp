@@ -8,8 +8,11 @@
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/sessionpools.h>
 #include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/tablebrowser.h>
+
+#include "query/queryresults.h"
 
 #include <QFileInfo>
 #include <QSettings>
@@ -17,6 +20,17 @@
 #include <QTabWidget>
 
 namespace pgdesk::ui {
+
+ExportDialog* MainWindow::exportQueryResult(QueryTool* tool, QueryResultGrid* grid) {
+    const auto pool = grid ? grid->pool() : nullptr;
+    if (!tool || !pool)
+        return nullptr;
+    auto* dialog = new ExportDialog(pool, grid->exportSpec(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->addWarning(tool->exportWarning());
+    dialog->open();
+    return dialog;
+}
 
 QStringList MainWindow::openTables() const {
     QStringList names;

@@ -5,7 +5,11 @@
 #include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/exportwriter.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/rowencoding.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/theme.h>
+
+#include "common/readablecolor.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -48,6 +52,7 @@ ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spe
           new QCheckBox(tr("Numbers as JSON numbers (values a double cannot hold stay strings)"), this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
+    , m_warning(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)) {
     setObjectName(QStringLiteral("exportDialog"));
     const QString source =
@@ -85,6 +90,12 @@ ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spe
         m_spec.filter.isEmpty() && m_spec.search.isEmpty()
             ? tr("Every row of %1, in the view's order.").arg(source)
             : tr("The rows of %1 that match the current filter, in the view's order.").arg(source));
+    m_warning->setWordWrap(true);
+    m_warning->setObjectName(QStringLiteral("exportWarning"));
+    m_warning->setTextFormat(Qt::PlainText);
+    m_warning->setStyleSheet(QStringLiteral("QLabel { color: %1; }")
+                                 .arg(readableOn(warningColor(), palette().color(QPalette::Window)).name()));
+    m_warning->setVisible(false);
     m_export = m_buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
     connect(m_export, &QPushButton::clicked, this, &ExportDialog::start);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
@@ -98,11 +109,40 @@ ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spe
     form->addRow(QString(), m_jsonNumbers);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_warning);
     layout->addWidget(m_status);
     layout->addWidget(m_progress);
     layout->addWidget(m_buttons);
     formatChanged();
+    if (!m_spec.sql.isEmpty()) {
+        if (const auto problem = core::queryExportProblem(m_spec.sql)) {
+            // Running INSERT … RETURNING again would write again; SELECT … FOR UPDATE would lock.
+            m_refused = true;
+            m_export->setEnabled(false);
+            addWarning(tr("This statement is not a plain read (%1): an export runs the statement again, so "
+                          "only a SELECT, VALUES, TABLE or WITH … SELECT that writes nothing is exported. "
+                          "Copy as (the grid's context menu) copies the rows shown.")
+                           .arg(*problem));
+        } else {
+            m_status->setText(tr("Every row of the query, run again as COPY (…) TO STDOUT."));
+        }
+    }
     resize(560, sizeHint().height());
+}
+
+QString ExportDialog::warningText() const {
+    return m_warning->text();
+}
+
+void ExportDialog::addWarning(const QString& text) {
+    if (text.isEmpty())
+        return;
+    m_warning->setText(m_warning->text().isEmpty() ? text : m_warning->text() + QLatin1Char('\n') + text);
+    m_warning->setVisible(true);
+}
+
+bool ExportDialog::canExport() const {
+    return !m_refused && !m_running;
 }
 
 void ExportDialog::setPath(const QString& path) {
@@ -146,7 +186,7 @@ void ExportDialog::formatChanged() {
 }
 
 void ExportDialog::start() {
-    if (m_running)
+    if (m_running || m_refused)
         return;
     core::ExportOptions options;
     options.format = *core::exportFormatFromName(m_format->currentData().toString());
@@ -227,7 +267,7 @@ void ExportDialog::start() {
         [this](const QString& message) {
             m_running = false;
             m_progress->setVisible(false);
-            m_export->setEnabled(true);
+            m_export->setEnabled(!m_refused);
             const QString text = tr("Nothing was written: %1").arg(message);
             m_status->setText(text);
             emit finished(false, text);

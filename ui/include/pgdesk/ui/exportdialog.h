@@ -25,6 +25,8 @@ namespace pgdesk::ui {
 // Markdown or XLSX through the core export engine, on a worker thread with progress (rows, bytes,
 // percent) and Cancel. The file appears only when the export succeeded (the engine writes a temporary
 // file and renames it), so a cancelled or failed export leaves nothing behind.
+// A query source (spec.sql: a query tool's result) runs again, as COPY (…) TO STDOUT; a statement that is
+// not a plain read (core::queryExportProblem) is not run again: the dialog says why and does not export.
 class ExportDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -37,6 +39,10 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     QString statusText() const;
+    // Warnings shown above the progress (the statement, an open transaction); empty when none.
+    QString warningText() const;
+    void addWarning(const QString& text);
+    bool canExport() const;
     // While an export runs: cancels it (the dialog stays until it has stopped); else closes.
     void reject() override;
 
@@ -56,6 +62,8 @@ private:
     QCheckBox* m_jsonNumbers = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
+    QLabel* m_warning = nullptr;
+    bool m_refused = false; // a statement that must not run again
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_export = nullptr;
     struct Job;

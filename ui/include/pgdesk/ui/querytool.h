@@ -60,6 +60,7 @@ class WriteUnlockButton;
 // for the tool's whole life; the GUI thread only sends requests and shows replies.
 class QueryTool final : public QWidget {
     Q_OBJECT
+    Q_MOC_INCLUDE("query/queryresults.h")
 public:
     // historyKey: whose history this is (the profile name); historyPath: empty = QueryHistory's default.
     QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidget* parent = nullptr,
@@ -107,6 +108,11 @@ public:
 
     // The result grids of the last run, in statement order.
     QList<QueryResultGrid*> resultGrids() const;
+    // The result an export takes: the result tab shown, else the run's first result; nullptr when none.
+    QueryResultGrid* currentResultGrid() const;
+    // What the export dialog should warn of for grid's statement: an open transaction in this tab (the
+    // export runs on a connection of its own and does not see it); empty when nothing.
+    QString exportWarning() const;
     // The tree of the last Explain, if it is still shown.
     QTreeWidget* planTree() const;
     // The form asking for the `$n` / `:name` values of the run about to start, while it is open.
@@ -137,6 +143,8 @@ signals:
     void historyLoaded();
     void transactionStateChanged(pgdesk::core::TransactionState state);
     void titleChanged(const QString& title);
+    // A result tab's Export…: the window opens the export dialog (transfer comes after the query layer).
+    void resultExportRequested(pgdesk::ui::QueryResultGrid* grid);
 
 protected:
     void changeEvent(QEvent* event) override;

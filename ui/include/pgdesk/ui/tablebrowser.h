@@ -1,5 +1,7 @@
 #pragma once
 
+#include <pgdesk/ui/copyas.h>
+
 #include <pgdesk/core/catalog.h>
 #include <pgdesk/core/queryspec.h>
 #include <pgdesk/ui/tablefeed.h>
@@ -102,6 +104,8 @@ public:
     void filterByCell(const QModelIndex& cell, bool exclude);
     // The selected cells as TSV on the clipboard (with the column names first when headers).
     void copySelection(bool headers);
+    // Copy as (the grid's context menu): the selection's rows × columns, whole values, to the clipboard.
+    void copySelectionAs(CopyAsFormat format);
     // Opens the full-value viewer for a cell.
     void viewValue(const QModelIndex& cell);
     // count(*) with the current filter and scope, off the GUI thread; cancelCount() stops it (PQcancel).

@@ -1,0 +1,307 @@
+// Results out of the query tool: a result's Export… runs the statement again through the table export's
+// dialog and engine (the CSV equals psql's \copy byte for byte; a statement that is not a plain read is
+// refused with a warning; an open transaction is warned of; Cancel leaves no file), and Copy as writes the
+// selection with the export encoders (CSV, TSV, JSON, Markdown checked exactly; the SQL INSERT re-loads
+// equal).
+#include "scratchschema.h"
+#include "testcluster.h"
+
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/exportdialog.h>
+#include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/tablebrowser.h>
+
+#include "../../ui/src/query/queryresults.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QItemSelectionModel>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include <memory>
+#include <optional>
+
+using pgdesk::test::psql;
+using pgdesk::test::psqlValue;
+using pgdesk::ui::CopyAsFormat;
+using pgdesk::ui::ExportDialog;
+using pgdesk::ui::QueryResultGrid;
+using pgdesk::ui::QueryTool;
+
+class TestResultExport final : public QObject {
+    Q_OBJECT
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
+    std::shared_ptr<pgdesk::core::Pool> m_pool;
+    QTemporaryDir m_dir;
+    QString m_schema;
+    int m_tools = 0;
+
+    std::unique_ptr<QueryTool> tool() {
+        return std::make_unique<QueryTool>(
+            m_pool, QStringLiteral("demo"), nullptr,
+            m_dir.filePath(QStringLiteral("history-%1.sqlite").arg(++m_tools)));
+    }
+    static bool runAndWait(QueryTool& t, const QString& sql) {
+        t.setSql(sql);
+        QSignalSpy done(&t, &QueryTool::runFinished);
+        t.run();
+        return done.wait(20000);
+    }
+    QString sql(QString text) const { return text.replace(QStringLiteral("$S"), m_schema); }
+    static QByteArray readFile(const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    // The export dialog a result's Export… opens (through the window, as the button's signal does).
+    static std::unique_ptr<ExportDialog> exportDialog(pgdesk::ui::MainWindow& w, QueryTool& t,
+                                                      QueryResultGrid* grid) {
+        QSignalSpy requested(&t, &QueryTool::resultExportRequested);
+        grid->exportButton()->click();
+        if (requested.count() != 1 || requested.first().at(0).value<QueryResultGrid*>() != grid)
+            return nullptr;
+        ExportDialog* dialog = w.exportQueryResult(&t, grid);
+        if (!dialog)
+            return nullptr;
+        dialog->setAttribute(Qt::WA_DeleteOnClose, false);
+        return std::unique_ptr<ExportDialog>(dialog);
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_schema = QStringLiteral("rx_%1").arg(QCoreApplication::applicationPid());
+        m_scratch.emplace(
+            m_schema,
+            QStringLiteral("create table $S.t (id int primary key, n numeric(30,10), ts timestamptz, s text);"
+                           "insert into $S.t values "
+                           "(1, 12345678901234567890.0123456789, '2024-03-05 14:03:01.123456+01', "
+                           "'it''s \"quoted\", with comma'),"
+                           "(2, null, null, ''),"
+                           "(3, -0.0000000001, 'infinity', E'line\\nbreak\\ttab \\\\ back'),"
+                           "(4, 0, '1999-12-31 23:59:59.999999-08', null);"
+                           "create table $S.t_copy (like $S.t);"));
+        m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+    }
+
+    void resultCsvEqualsPsqlCopy() {
+        auto t = tool();
+        const QString query = sql(QStringLiteral("select * from $S.t order by id"));
+        QVERIFY(runAndWait(*t, query));
+        QCOMPARE(t->resultGrids().size(), 1);
+        pgdesk::ui::MainWindow w;
+        const auto dialog = exportDialog(w, *t, t->resultGrids().first());
+        QVERIFY(dialog);
+        QVERIFY(dialog->warningText().isEmpty());
+        QVERIFY(dialog->canExport());
+        dialog->setFormat(QStringLiteral("csv"));
+        const QString mine = m_dir.filePath(QStringLiteral("result.csv"));
+        dialog->setPath(mine);
+        QSignalSpy finished(dialog.get(), &ExportDialog::finished);
+        dialog->start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+
+        const QString theirs = m_dir.filePath(QStringLiteral("psql.csv"));
+        psql(QStringLiteral("\\copy (%1) to '%2' csv header").arg(query, theirs));
+        const QByteArray expected = readFile(theirs);
+        QVERIFY(expected.contains("12345678901234567890.0123456789"));
+        QCOMPARE(readFile(mine), expected);
+    }
+
+    void otherFormatsExportTooAndMatchCopyAs() {
+        // The same encoders: JSON of the whole result equals Copy as JSON of every row.
+        auto t = tool();
+        QVERIFY(runAndWait(*t, sql(QStringLiteral("select * from $S.t order by id"))));
+        QueryResultGrid* grid = t->resultGrids().first();
+        pgdesk::ui::MainWindow w;
+        const auto dialog = exportDialog(w, *t, grid);
+        QVERIFY(dialog);
+        dialog->setFormat(QStringLiteral("json"));
+        const QString path = m_dir.filePath(QStringLiteral("result.json"));
+        dialog->setPath(path);
+        QSignalSpy finished(dialog.get(), &ExportDialog::finished);
+        dialog->start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        grid->view()->selectAll();
+        QCOMPARE(grid->selectionAs(CopyAsFormat::Json).toUtf8(), readFile(path));
+    }
+
+    void statementThatIsNotAPlainReadIsWarnedOfAndNotRun() {
+        auto t = tool();
+        QVERIFY(runAndWait(*t, sql(QStringLiteral("update $S.t set s = s where id = 1 returning id, s"))));
+        QCOMPARE(t->resultGrids().size(), 1);
+        pgdesk::ui::MainWindow w;
+        const auto dialog = exportDialog(w, *t, t->resultGrids().first());
+        QVERIFY(dialog);
+        QVERIFY2(dialog->warningText().contains(QStringLiteral("not a plain read (UPDATE)")),
+                 qPrintable(dialog->warningText()));
+        QVERIFY(!dialog->canExport());
+        const QString path = m_dir.filePath(QStringLiteral("update.csv"));
+        dialog->setPath(path);
+        dialog->start(); // refused: nothing runs, nothing is written
+        QVERIFY(!dialog->isRunning());
+        QVERIFY(!QFile::exists(path));
+
+        // A locking read is no plain read either.
+        QVERIFY(runAndWait(*t, sql(QStringLiteral("select * from $S.t for update"))));
+        const auto locking = exportDialog(w, *t, t->resultGrids().first());
+        QVERIFY(locking);
+        QVERIFY2(locking->warningText().contains(QStringLiteral("writes or locks rows")),
+                 qPrintable(locking->warningText()));
+        QVERIFY(!locking->canExport());
+    }
+
+    void openTransactionIsWarnedOf() {
+        auto t = tool();
+        t->autocommitBox()->setChecked(false);
+        QVERIFY(runAndWait(*t, sql(QStringLiteral("select id from $S.t order by id"))));
+        QCOMPARE(t->transactionState(), pgdesk::core::TransactionState::InTransaction);
+        pgdesk::ui::MainWindow w;
+        const auto dialog = exportDialog(w, *t, t->resultGrids().first());
+        QVERIFY(dialog);
+        QVERIFY2(dialog->warningText().contains(QStringLiteral("open transaction")),
+                 qPrintable(dialog->warningText()));
+        QVERIFY(dialog->canExport()); // a plain read: still exported, on a connection of its own
+        QSignalSpy done(t.get(), &QueryTool::runFinished);
+        t->rollback();
+        QVERIFY(done.wait(20000));
+        const auto after = exportDialog(w, *t, t->resultGrids().first());
+        QVERIFY(after);
+        QVERIFY2(after->warningText().isEmpty(), qPrintable(after->warningText()));
+    }
+
+    void cancelLeavesNoFile() {
+        auto t = tool();
+        QVERIFY(runAndWait(
+            *t, QStringLiteral("select g, repeat('x', 200) as pad from generate_series(1, 20000000) g")));
+        pgdesk::ui::MainWindow w;
+        const auto dialog = exportDialog(w, *t, t->resultGrids().first());
+        QVERIFY(dialog);
+        QTemporaryDir dir;
+        dialog->setFormat(QStringLiteral("csv"));
+        dialog->setPath(dir.filePath(QStringLiteral("big.csv")));
+        QSignalSpy finished(dialog.get(), &ExportDialog::finished);
+        dialog->start();
+        QTest::qWait(300);
+        QVERIFY(dialog->isRunning());
+        dialog->reject();
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!finished.first().at(0).toBool());
+        QVERIFY2(dialog->statusText().startsWith(QStringLiteral("Nothing was written")),
+                 qPrintable(dialog->statusText()));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList());
+    }
+
+    void copyAsTextsAreExact() {
+        auto t = tool();
+        QVERIFY(runAndWait(*t, sql(QStringLiteral("select id, n, ts, s from $S.t order by id"))));
+        QueryResultGrid* grid = t->resultGrids().first();
+        QTableView* view = grid->view();
+        // Rows 1 and 2, columns id, n and s (not ts): rows × selected columns.
+        QItemSelectionModel* selection = view->selectionModel();
+        const auto pick = [&](int row, int column) {
+            selection->select(grid->model()->index(row, column), QItemSelectionModel::Select);
+        };
+        pick(0, 0);
+        pick(1, 1);
+        pick(0, 3);
+        QCOMPARE(
+            grid->selectionAs(CopyAsFormat::Csv),
+            QStringLiteral("id,n,s\n1,12345678901234567890.0123456789,\"it's \"\"quoted\"\", with comma\"\n"
+                           "2,,\"\"\n"));
+        QCOMPARE(grid->selectionAs(CopyAsFormat::Tsv),
+                 QStringLiteral("id\tn\ts\n1\t12345678901234567890.0123456789\t\"it's \"\"quoted\"\", with "
+                                "comma\"\n2\t\t\"\"\n"));
+        QCOMPARE(grid->selectionAs(CopyAsFormat::Json),
+                 QStringLiteral("[\n{\"id\":\"1\",\"n\":\"12345678901234567890.0123456789\",\"s\":\"it's "
+                                "\\\"quoted\\\", with comma\"},\n{\"id\":\"2\",\"n\":null,\"s\":\"\"}\n]\n"));
+        QCOMPARE(grid->selectionAs(CopyAsFormat::Markdown),
+                 QStringLiteral("| id | n | s |\n| ---: | ---: | --- |\n"
+                                "| 1 | 12345678901234567890.0123456789 | it's \"quoted\", with comma |\n"
+                                "| 2 |  |  |\n"));
+        // The query tool's Edit ▸ Copy as copies the shown result's selection the same way.
+        auto* menuCsv = t->editMenu()->findChild<QAction*>(QStringLiteral("copyAsCsv"));
+        QVERIFY(menuCsv);
+        QGuiApplication::clipboard()->clear();
+        menuCsv->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), grid->selectionAs(CopyAsFormat::Csv));
+        // The timestamp column as the server wrote it.
+        selection->clearSelection();
+        pick(0, 2);
+        const QString ts = psqlValue(sql(QStringLiteral("select ts from $S.t where id = 1")));
+        QCOMPARE(grid->selectionAs(CopyAsFormat::Csv), QStringLiteral("ts\n%1\n").arg(ts));
+    }
+
+    void copyAsInsertReloadsEqual() {
+        auto t = tool();
+        QVERIFY(runAndWait(*t, sql(QStringLiteral("select * from $S.t order by id"))));
+        QueryResultGrid* grid = t->resultGrids().first();
+        grid->view()->selectAll();
+        const QString insert = grid->selectionAs(CopyAsFormat::SqlInsert);
+        // A result names no table: a placeholder, for the user to edit.
+        QVERIFY2(insert.startsWith(
+                     QStringLiteral("INSERT INTO \"query\" (\"id\", \"n\", \"ts\", \"s\") VALUES\n")),
+                 qPrintable(insert));
+        QVERIFY(insert.contains(QStringLiteral("NULL")));
+        QString edited = insert;
+        edited.replace(QStringLiteral("INSERT INTO \"query\""), sql(QStringLiteral("INSERT INTO $S.t_copy")));
+        psql(QStringLiteral("truncate %1.t_copy; %2").arg(m_schema, edited));
+        QCOMPARE(
+            psqlValue(sql(QStringLiteral(
+                "select count(*) from ((select * from $S.t except all select * from $S.t_copy) union all "
+                "(select * from $S.t_copy except all select * from $S.t)) d"))),
+            QStringLiteral("0"));
+        QCOMPARE(
+            psqlValue(sql(QStringLiteral("select count(*) from $S.t_copy where s = '' and s is not null"))),
+            QStringLiteral("1"));
+        QCOMPARE(psqlValue(sql(QStringLiteral("select count(*) from $S.t_copy where s is null"))),
+                 QStringLiteral("1"));
+    }
+
+    void tableTabCopiesAsInsertIntoItsTable() {
+        // A table tab knows its table: the INSERT names it, quoted, and runs as it is.
+        pgdesk::ui::TableBrowser b(m_pool, m_schema, QStringLiteral("t"));
+        QSignalSpy loaded(&b, &pgdesk::ui::TableBrowser::pageLoaded);
+        QVERIFY(loaded.wait(15000));
+        QCOMPARE(b.model()->rowCount(), 4);
+        b.view()->selectAll();
+        QGuiApplication::clipboard()->clear();
+        b.copySelectionAs(CopyAsFormat::SqlInsert);
+        QTRY_VERIFY_WITH_TIMEOUT(!QGuiApplication::clipboard()->text().isEmpty(), 10000);
+        const QString insert = QGuiApplication::clipboard()->text();
+        const QString target = QStringLiteral("INSERT INTO \"%1\".\"t\" (").arg(m_schema);
+        QVERIFY2(insert.startsWith(target), qPrintable(insert));
+        QString copy = insert;
+        copy.replace(target, QStringLiteral("INSERT INTO \"%1\".\"t_copy\" (").arg(m_schema));
+        psql(QStringLiteral("truncate %1.t_copy; %2").arg(m_schema, copy));
+        QCOMPARE(
+            psqlValue(sql(QStringLiteral(
+                "select count(*) from ((select * from $S.t except all select * from $S.t_copy) union all "
+                "(select * from $S.t_copy except all select * from $S.t)) d"))),
+            QStringLiteral("0"));
+
+        // Copy as CSV of one cell: the same encoder as a result's.
+        b.view()->clearSelection();
+        b.view()->selectionModel()->select(b.model()->index(1, 3), QItemSelectionModel::Select);
+        QGuiApplication::clipboard()->clear();
+        b.copySelectionAs(CopyAsFormat::Csv);
+        QTRY_VERIFY_WITH_TIMEOUT(!QGuiApplication::clipboard()->text().isEmpty(), 10000);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("s\n\"\"\n")); // '' quoted, as COPY
+    }
+};
+
+QTEST_MAIN(TestResultExport)
+#include "tst_resultexport.moc"

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <pgdesk/core/catalog.h>
+#include <pgdesk/core/page.h>
+
+#include <QModelIndexList>
+#include <QString>
+
+#include <functional>
+
+class QAbstractItemModel;
+class QTableView;
+class QMenu;
+class QWidget;
+
+namespace pgdesk::ui {
+
+// Edit ▸ Copy as / the grid's "Copy as" submenu: the selected cells of a grid as text in an export format,
+// written by the core's export encoders (core/rowencoding.h), so a copied selection is what an export of
+// those rows would write.
+enum class CopyAsFormat { Csv, Tsv, Json, Markdown, SqlInsert };
+
+// The selection as rows × selected columns: every row with a selected cell, every column with one, both in
+// model order. Values are the model's exact text (Qt::EditRole; invalid is NULL). columns describes each
+// model column (by position); table is the INSERT's target (a query result's: "query", to edit). CSV, TSV
+// and Markdown start with a header line; NULL is empty in them (CSV/TSV quote '' as ""), JSON null, SQL
+// NULL.
+QString cellsAs(CopyAsFormat format, const QAbstractItemModel& model, const QModelIndexList& cells,
+                const QList<core::ColumnInfo>& columns, const core::TableInfo& table);
+
+// The description of each page column (by position): the table's column of the same name when the table
+// has one (its type category, identity, generated), else from the type name the page carries.
+QList<core::ColumnInfo> columnInfosFor(const QList<core::PageColumn>& pageColumns,
+                                       const core::TableInfo& table);
+
+// The block Copy as copies: every cell of the rows × columns the selection touches (the current cell when
+// nothing is selected).
+QModelIndexList selectionBlock(const QTableView& view);
+
+// A "Copy as" submenu added to menu (CSV, TSV, JSON, Markdown, SQL INSERT); copy runs with the format
+// chosen. Returns the submenu.
+QMenu* addCopyAsMenu(QMenu* menu, const std::function<void(CopyAsFormat)>& copy);
+
+} // namespace pgdesk::ui
