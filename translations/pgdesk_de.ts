@@ -1130,6 +1130,33 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::CopyAs</name>
+    <message>
+        <source>Copy as</source>
+        <translation>Kopieren als</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>TSV</source>
+        <translation>TSV</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>SQL INSERT</source>
+        <translation>SQL-INSERT</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::CreateScriptView</name>
     <message>
         <source>Retry</source>
@@ -1453,6 +1480,14 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
             <numerusform>%1 Zeile gelesen; die Arbeitsmappe wird komprimiert…</numerusform>
             <numerusform>%1 Zeilen gelesen; die Arbeitsmappe wird komprimiert…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This statement is not a plain read (%1): an export runs the statement again, so only a SELECT, VALUES, TABLE or WITH … SELECT that writes nothing is exported. Copy as (the grid&apos;s context menu) copies the rows shown.</source>
+        <translation>Diese Anweisung ist kein reines Lesen (%1): Ein Export führt die Anweisung erneut aus, daher wird nur ein SELECT, VALUES, TABLE oder WITH … SELECT exportiert, das nichts schreibt. „Kopieren als“ (Kontextmenü des Rasters) kopiert die angezeigten Zeilen.</translation>
+    </message>
+    <message>
+        <source>Every row of the query, run again as COPY (…) TO STDOUT.</source>
+        <translation>Jede Zeile der Abfrage, erneut ausgeführt als COPY (…) TO STDOUT.</translation>
     </message>
 </context>
 <context>
@@ -2232,10 +2267,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Verbindung wird hergestellt …</translation>
     </message>
     <message>
-        <source>Open a table first: Export writes the current table view</source>
-        <translation>Öffnen Sie zuerst eine Tabelle: Der Export schreibt die aktuelle Tabellenansicht</translation>
-    </message>
-    <message>
         <source>Connect first: a query tool runs on the current session</source>
         <translation>Verbinden Sie sich zuerst: Ein Abfragewerkzeug läuft in der aktuellen Sitzung</translation>
     </message>
@@ -2478,6 +2509,14 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Open &amp;recent SQL file</source>
         <translation>&amp;Zuletzt geöffnete SQL-Datei</translation>
+    </message>
+    <message>
+        <source>Run a query first: Export writes the current result</source>
+        <translation>Zuerst eine Abfrage ausführen: Der Export schreibt das aktuelle Ergebnis</translation>
+    </message>
+    <message>
+        <source>Open a table or a query result first: Export writes the current table view or query result</source>
+        <translation>Zuerst eine Tabelle oder ein Abfrageergebnis öffnen: Der Export schreibt die aktuelle Tabellenansicht oder das Abfrageergebnis</translation>
     </message>
 </context>
 <context>
@@ -2800,6 +2839,33 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Only the first %1 characters were loaded: double-click or View value… loads all of it</source>
         <translation>Nur die ersten %1 Zeichen wurden geladen: Doppelklick oder „Wert anzeigen …“ lädt alles</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ParametersDialog</name>
+    <message>
+        <source>Query parameters</source>
+        <translation>Abfrageparameter</translation>
+    </message>
+    <message>
+        <source>Values are sent as bound parameters, as text PostgreSQL reads for each parameter&apos;s type; they are never written into the SQL.</source>
+        <translation>Die Werte werden als gebundene Parameter gesendet, als Text, den PostgreSQL für den Typ jedes Parameters liest; sie werden nie in das SQL geschrieben.</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>Wert von %1</translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>%1 is NULL</source>
+        <translation>%1 ist NULL</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
     </message>
 </context>
 <context>
@@ -3646,6 +3712,18 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>Copy with column names</source>
         <translation>Mit Spaltennamen kopieren</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Export this result to a file (the statement runs again)</source>
+        <translation>Dieses Ergebnis in eine Datei exportieren (die Anweisung wird erneut ausgeführt)</translation>
+    </message>
+    <message>
+        <source>Export this result</source>
+        <translation>Dieses Ergebnis exportieren</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::QueryTool</name>
@@ -4002,6 +4080,14 @@ Erneuert %10, als tot verworfen %11</translation>
     <message>
         <source>Unsaved text recovered: autosaved at %1 by a PgDesk that did not close normally.</source>
         <translation>Ungespeicherter Text wiederhergestellt: um %1 automatisch gesichert von einem PgDesk, das nicht normal beendet wurde.</translation>
+    </message>
+    <message>
+        <source>This query tab is inside an open transaction. The export runs the statement again on a connection of its own: it sees only committed data, not this transaction&apos;s uncommitted changes, and takes none of its locks.</source>
+        <translation>Dieser Abfrage-Tab befindet sich in einer offenen Transaktion. Der Export führt die Anweisung auf einer eigenen Verbindung erneut aus: Er sieht nur festgeschriebene Daten, nicht die nicht festgeschriebenen Änderungen dieser Transaktion, und übernimmt keine ihrer Sperren.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing ran.</source>
+        <translation>Abgebrochen: Nichts wurde ausgeführt.</translation>
     </message>
 </context>
 <context>

@@ -1117,6 +1117,33 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::CopyAs</name>
+    <message>
+        <source>Copy as</source>
+        <translation>کپی به صورت</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>TSV</source>
+        <translation>TSV</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>SQL INSERT</source>
+        <translation>SQL INSERT</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::CreateScriptView</name>
     <message>
         <source>Retry</source>
@@ -1431,6 +1458,14 @@ Replace them with the file&apos;s?</source>
         <translation>
             <numerusform>%1 ردیف خوانده شد؛ کتاب کار فشرده می‌شود…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This statement is not a plain read (%1): an export runs the statement again, so only a SELECT, VALUES, TABLE or WITH … SELECT that writes nothing is exported. Copy as (the grid&apos;s context menu) copies the rows shown.</source>
+        <translation>این دستور فقط خواندنی نیست (%1): برون‌بری دستور را دوباره اجرا می‌کند، پس فقط SELECT، VALUES، TABLE یا WITH … SELECT که چیزی نمی‌نویسد برون‌بری می‌شود. «کپی به صورت» (منوی زمینهٔ جدول) سطرهای نمایش‌داده‌شده را کپی می‌کند.</translation>
+    </message>
+    <message>
+        <source>Every row of the query, run again as COPY (…) TO STDOUT.</source>
+        <translation>همهٔ سطرهای پرس‌وجو، دوباره اجراشده به صورت COPY (…) TO STDOUT.</translation>
     </message>
 </context>
 <context>
@@ -2200,10 +2235,6 @@ Replace them with the file&apos;s?</source>
         <translation>در حال اتصال…</translation>
     </message>
     <message>
-        <source>Open a table first: Export writes the current table view</source>
-        <translation>ابتدا جدولی را باز کنید: برون‌بری نمای فعلی جدول را می‌نویسد</translation>
-    </message>
-    <message>
         <source>Connect first: a query tool runs on the current session</source>
         <translation>ابتدا وصل شوید: ابزار پرس‌وجو روی نشست فعلی اجرا می‌شود</translation>
     </message>
@@ -2446,6 +2477,14 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Open &amp;recent SQL file</source>
         <translation>باز کردن پروندهٔ SQL &amp;اخیر</translation>
+    </message>
+    <message>
+        <source>Run a query first: Export writes the current result</source>
+        <translation>ابتدا یک پرس‌وجو اجرا کنید: برون‌بری نتیجهٔ فعلی را می‌نویسد</translation>
+    </message>
+    <message>
+        <source>Open a table or a query result first: Export writes the current table view or query result</source>
+        <translation>ابتدا یک جدول یا نتیجهٔ پرس‌وجو را باز کنید: برون‌بری نمای فعلی جدول یا نتیجهٔ پرس‌وجو را می‌نویسد</translation>
     </message>
 </context>
 <context>
@@ -2766,6 +2805,33 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Only the first %1 characters were loaded: double-click or View value… loads all of it</source>
         <translation>فقط %1 نویسهٔ نخست بارگذاری شد: دوبار کلیک یا «دیدن مقدار…» همه‌اش را بارگذاری می‌کند</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ParametersDialog</name>
+    <message>
+        <source>Query parameters</source>
+        <translation>پارامترهای پرس‌وجو</translation>
+    </message>
+    <message>
+        <source>Values are sent as bound parameters, as text PostgreSQL reads for each parameter&apos;s type; they are never written into the SQL.</source>
+        <translation>مقدارها به صورت پارامترهای مقیدشده فرستاده می‌شوند، به صورت متنی که PostgreSQL برای نوع هر پارامتر می‌خواند؛ هرگز در SQL نوشته نمی‌شوند.</translation>
+    </message>
+    <message>
+        <source>Value of %1</source>
+        <translation>مقدار %1</translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation>NULL</translation>
+    </message>
+    <message>
+        <source>%1 is NULL</source>
+        <translation>%1 برابر NULL است</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>اجرا</translation>
     </message>
 </context>
 <context>
@@ -3603,6 +3669,18 @@ Recycled %10, discarded as dead %11</source>
         <source>Copy with column names</source>
         <translation>رونوشت همراه نام ستون‌ها</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>برون‌بری…</translation>
+    </message>
+    <message>
+        <source>Export this result to a file (the statement runs again)</source>
+        <translation>برون‌بری این نتیجه به یک پرونده (دستور دوباره اجرا می‌شود)</translation>
+    </message>
+    <message>
+        <source>Export this result</source>
+        <translation>برون‌بری این نتیجه</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::QueryTool</name>
@@ -3957,6 +4035,14 @@ Recycled %10, discarded as dead %11</source>
     <message>
         <source>Unsaved text recovered: autosaved at %1 by a PgDesk that did not close normally.</source>
         <translation>متن ذخیره‌نشده بازیابی شد: در %1 به‌طور خودکار ذخیره شده بود، به دست PgDesk ای که به‌طور عادی بسته نشد.</translation>
+    </message>
+    <message>
+        <source>This query tab is inside an open transaction. The export runs the statement again on a connection of its own: it sees only committed data, not this transaction&apos;s uncommitted changes, and takes none of its locks.</source>
+        <translation>این زبانهٔ پرس‌وجو درون یک تراکنش باز است. برون‌بری دستور را روی اتصال جداگانه‌ای دوباره اجرا می‌کند: فقط دادهٔ ثبت‌شده را می‌بیند، نه تغییرات ثبت‌نشدهٔ این تراکنش را، و هیچ‌یک از قفل‌هایش را نمی‌گیرد.</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing ran.</source>
+        <translation>لغو شد: چیزی اجرا نشد.</translation>
     </message>
 </context>
 <context>
