@@ -4,6 +4,8 @@
 
 #include <pgdesk/ui/formview.h>
 
+#include <QComboBox>
+
 using pgdesk::ui::FormView;
 
 class TestFormView final : public QObject, private TableEditingFixture {
@@ -30,9 +32,15 @@ private slots:
         QCOMPARE(doubled->text(), QStringLiteral("6"));
         name->selectAll();
         QTest::keyClicks(name, QStringLiteral("from the form"));
+        // A boolean is a true/false choice, not a text field that wants "t".
+        auto* flag = qobject_cast<QComboBox*>(form->editor(QStringLiteral("flag")));
+        QVERIFY(flag);
+        QCOMPARE(flag->currentText(), QStringLiteral("false"));
+        flag->setCurrentIndex(flag->findText(QStringLiteral("true")));
         form->next(); // leaving the row stages its edits
         QCOMPARE(form->row(), rowOf(m, 4));
         QCOMPARE(b->editor()->session()->size(), 1);
+        QCOMPARE(cell(m, 3, QStringLiteral("flag")).data(Qt::EditRole).toString(), QStringLiteral("t"));
         QCOMPARE(cell(m, 3, QStringLiteral("name")).data(Qt::EditRole).toString(),
                  QStringLiteral("from the form"));
         // NULL and DEFAULT buttons on row 4; an untouched field stages nothing.
@@ -46,9 +54,9 @@ private slots:
         QCOMPARE(b->editor()->session()->size(), 2);
         QVERIFY(applyAndWait(*b));
         QCOMPARE(sql(QStringLiteral(
-                     "select concat_ws('|', (select name from $S.items where id = 3), note is null, "
-                     "qty is null) from $S.items where id = 4")),
-                 QStringLiteral("from the form|t|t"));
+                     "select concat_ws('|', (select name || ' ' || flag from $S.items where id = 3), "
+                     "note is null, qty is null) from $S.items where id = 4")),
+                 QStringLiteral("from the form true|t|t"));
         form->close();
     }
 };

@@ -91,7 +91,10 @@ QWidget* CellEditDelegate::createEditor(QWidget* parent, const QStyleOptionViewI
 void CellEditDelegate::setEditorData(QWidget* editor, const QModelIndex& index) const {
     const bool isNull = index.data(PageModel::IsNullRole).toBool();
     if (auto* box = qobject_cast<QComboBox*>(editor)) {
-        box->setCurrentIndex(isNull ? -1 : box->findText(index.data(Qt::EditRole).toString()));
+        // Enum labels are their own text; a boolean's items carry the server's text ("t"/"f") as data.
+        const QString value = index.data(Qt::EditRole).toString();
+        const int byText = box->findText(value);
+        box->setCurrentIndex(isNull ? -1 : byText >= 0 ? byText : box->findData(value));
         box->setProperty("initialIndex", box->currentIndex());
         return;
     }
@@ -112,7 +115,8 @@ void CellEditDelegate::setModelData(QWidget* editor, QAbstractItemModel* model,
                                     const QModelIndex& index) const {
     if (auto* box = qobject_cast<QComboBox*>(editor)) {
         if (box->currentIndex() >= 0 && box->currentIndex() != box->property("initialIndex").toInt())
-            model->setData(index, box->currentText(), Qt::EditRole);
+            model->setData(index, box->currentData().isValid() ? box->currentData() : box->currentText(),
+                           Qt::EditRole);
         return;
     }
     if (auto* temporal = qobject_cast<TemporalEdit*>(editor)) {

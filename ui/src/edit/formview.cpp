@@ -7,6 +7,7 @@
 #include <pgdesk/core/catalog.h>
 
 #include <QAbstractItemDelegate>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFont>
 #include <QGridLayout>
@@ -121,15 +122,26 @@ void FormView::rebuild() {
             bold.setBold(true);
             label->setFont(bold);
         }
-        const bool editable = (m_model->flags(index) & Qt::ItemIsEditable) != 0;
         const core::ColumnInfo* info = CellEditDelegate::columnOf(index);
+        // A boolean cell is checkable in the grid, not "editable": here it is edited when it can be staged.
+        const bool boolean = info && info->category == core::TypeCategory::Boolean;
+        const bool editable =
+            (m_model->flags(index) & Qt::ItemIsEditable) != 0 || (boolean && m_model->canStage(index));
         const bool dialog =
             info && (CellEditDelegate::wantsDialog(*info) || CellEditDelegate::wantsTextDialog(index));
         Field field{c, nullptr, false};
         if (editable && delegate && !dialog) {
             QStyleOptionViewItem option;
             option.initFrom(m_fields);
-            field.editor = delegate->createEditor(m_fields, option, index);
+            if (boolean) {
+                // The grid toggles a check box; here a choice says true/false (the text "t" says little).
+                auto* box = new QComboBox(m_fields);
+                box->addItem(QStringLiteral("true"), QStringLiteral("t"));
+                box->addItem(QStringLiteral("false"), QStringLiteral("f"));
+                field.editor = box;
+            } else {
+                field.editor = delegate->createEditor(m_fields, option, index);
+            }
             if (field.editor) {
                 delegate->setEditorData(field.editor, index);
                 field.delegated = true;

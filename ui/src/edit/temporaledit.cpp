@@ -15,7 +15,7 @@ TemporalEdit::TemporalEdit(bool withTime, QWidget* parent)
     , m_button(new QToolButton(this))
     , m_calendar(new QCalendarWidget(this)) {
     setAutoFillBackground(true);
-    m_button->setText(QStringLiteral("📅"));
+    m_button->setText(QStringLiteral("▾")); // a glyph every font has (an emoji showed as a box without one)
     m_button->setToolTip(tr("Pick the date (the time and time zone stay as they are)"));
     m_button->setAccessibleName(tr("Pick date"));
     m_button->setFocusPolicy(Qt::NoFocus);
