@@ -17,7 +17,7 @@ using namespace completion;
 
 namespace {
 
-enum class Context { Keywords, Relations, Expression, Types };
+enum class Context { Keywords, Relations, Expression, Types, Columns };
 
 int kindRank(CompletionItem::Kind k) {
     switch (k) {
@@ -120,9 +120,9 @@ StatementSpan statementAround(const QString& sql, qsizetype cursor) {
     return {s.offset, std::max<qsizetype>(s.end(), cursor)};
 }
 
-class Collector {
+class Collector final {
 public:
-    Collector(const Word& word)
+    explicit Collector(const Word& word)
         : m_word(word)
         , m_lowerPrefix(word.prefix.toLower()) {}
 
@@ -132,9 +132,8 @@ public:
     }
 
     void add(const QString& name, const QString& text, CompletionItem::Kind kind, const QString& detail) {
-        if (!matches(name))
-            return;
-        m_items << CompletionItem{text, name, kind, detail};
+        if (matches(name))
+            push(CompletionItem{text, name, kind, detail}, name);
     }
 
     // `name` (or `schema.name` when qualify) quoted as it must be.
@@ -145,35 +144,56 @@ public:
         QString text = m_word.quoted ? quoteIdentifier(name) : completionIdentifier(name);
         if (qualify)
             text = completionIdentifier(schema) + QLatin1Char('.') + text;
-        m_items << CompletionItem{text, qualify ? schema + QLatin1Char('.') + name : name, kind, detail};
+        push(CompletionItem{text, qualify ? schema + QLatin1Char('.') + name : name, kind, detail}, name);
     }
 
+    // Exact-case matches first, then by kind, then alphabetically. The keys are worked out once per
+    // item, not per comparison: an empty prefix in an expression gives thousands of functions.
     QList<CompletionItem> take() {
-        const QString& p = m_word.prefix;
-        std::stable_sort(m_items.begin(), m_items.end(),
-                         [&](const CompletionItem& a, const CompletionItem& b) {
-                             const bool ea = p.isEmpty() || a.label.startsWith(p) ||
-                                             a.label.section(QLatin1Char('.'), -1).startsWith(p);
-                             const bool eb = p.isEmpty() || b.label.startsWith(p) ||
-                                             b.label.section(QLatin1Char('.'), -1).startsWith(p);
-                             if (ea != eb)
-                                 return ea;
-                             const int ka = kindRank(a.kind), kb = kindRank(b.kind);
-                             if (ka != kb)
-                                 return ka < kb;
-                             const int c = a.label.compare(b.label, Qt::CaseInsensitive);
-                             return c != 0 ? c < 0 : a.detail < b.detail;
-                         });
-        return std::move(m_items);
+        QList<int> order(m_items.size());
+        for (int i = 0; i < order.size(); ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(), [&](int x, int y) {
+            const Entry& a = m_entries[x];
+            const Entry& b = m_entries[y];
+            if (a.exact != b.exact)
+                return a.exact;
+            if (a.rank != b.rank)
+                return a.rank < b.rank;
+            if (a.lower != b.lower)
+                return a.lower < b.lower;
+            if (m_items[x].label != m_items[y].label)
+                return m_items[x].label < m_items[y].label;
+            return m_items[x].detail != m_items[y].detail ? m_items[x].detail < m_items[y].detail : x < y;
+        });
+        QList<CompletionItem> out;
+        out.reserve(order.size());
+        for (int i : order)
+            out << std::move(m_items[i]);
+        m_items.clear();
+        m_entries.clear();
+        return out;
     }
 
     const QString& lowerPrefix() const { return m_lowerPrefix; }
     const Word& word() const { return m_word; }
 
 private:
+    struct Entry {
+        bool exact;
+        int rank;
+        QString lower;
+    };
+
+    void push(CompletionItem item, const QString& name) {
+        m_entries << Entry{name.startsWith(m_word.prefix), kindRank(item.kind), item.label.toLower()};
+        m_items << std::move(item);
+    }
+
     const Word& m_word;
     QString m_lowerPrefix;
     QList<CompletionItem> m_items;
+    QList<Entry> m_entries;
 };
 
 void addRelationColumns(Collector& c, const QList<CompletionColumn>& columns, const QString& source) {
@@ -271,6 +291,7 @@ QList<CompletionItem> complete(const CompletionCatalog& catalogIn, const QString
 
     // The clause the cursor is in: the nearest clause keyword before it outside closed parentheses.
     Context ctx = Context::Keywords;
+    const CompletionRelation* insertTarget = nullptr;
     {
         int depth = 0;
         for (int i = b; i >= 0; --i) {
@@ -280,6 +301,23 @@ QList<CompletionItem> complete(const CompletionCatalog& catalogIn, const QString
                 continue;
             }
             if (t.isOp(QLatin1Char('('))) {
+                if (depth == 0) { // INSERT INTO [s.]t (…: the target's columns
+                    QStringList parts;
+                    int k = i - 1;
+                    if (k >= 0 && toks[k].isName()) {
+                        parts << nameOf(toks[k--]);
+                        if (k >= 1 && toks[k].isOp(QLatin1Char('.')) && toks[k - 1].isName()) {
+                            parts.prepend(nameOf(toks[k - 1]));
+                            k -= 2;
+                        }
+                    }
+                    if (!parts.isEmpty() && k >= 0 && toks[k].isWord("into")) {
+                        insertTarget =
+                            cat.findRelation(parts.size() > 1 ? parts.first() : QString(), parts.last());
+                        ctx = Context::Columns;
+                        break;
+                    }
+                }
                 depth = std::max(0, depth - 1);
                 continue;
             }
@@ -390,6 +428,10 @@ QList<CompletionItem> complete(const CompletionCatalog& catalogIn, const QString
             if (cat.isVisible(cat.types[i].schema))
                 out.addName(cat.types[i].schema, cat.types[i].name, false, CompletionItem::Type,
                             cat.types[i].schema);
+        break;
+    case Context::Columns:
+        if (insertTarget)
+            addRelationColumns(out, insertTarget->columns, {});
         break;
     case Context::Keywords:
         addKeywords(out);

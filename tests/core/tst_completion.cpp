@@ -193,6 +193,10 @@ private slots:
         // The subquery's own FROM, not the outer one.
         QCOMPARE(texts(at(m_catalog, "select * from customer where id in (select tot| from sales.orders)")),
                  QStringList({"total"}));
+        // UPDATE … SET, and the column list of INSERT INTO.
+        QCOMPARE(texts(at(m_catalog, "update sales.orders o set tot|")), QStringList({"total"}));
+        QCOMPARE(texts(at(m_catalog, "insert into sales.orders (id, |) values (1, 2)")),
+                 QStringList({"customer_id", "id", "total"}));
         // After ::, types.
         QCOMPARE(texts(at(m_catalog, "select 1::in|")), QStringList({"int4"}));
     }
@@ -241,6 +245,9 @@ private slots:
                 r.columns << CompletionColumn{QStringLiteral("column_%1").arg(k), QStringLiteral("integer")};
             c.relations << r;
         }
+        for (int f = 0; f < 3000; ++f) // about what pg_catalog holds
+            c.functions << CompletionFunction{"pg_catalog", QStringLiteral("fn_%1").arg(f), "integer",
+                                              "integer"};
         QElapsedTimer indexing;
         indexing.start();
         c.index();
@@ -264,13 +271,17 @@ private slots:
         const auto [relUs, relN] = median(QString(relations).remove('|'), int(relations.indexOf('|')));
         const QString expr = "select col| from table_4242 t join table_17 u on true";
         const auto [exprUs, exprN] = median(QString(expr).remove('|'), int(expr.indexOf('|')));
+        const QString any = "select | from table_4242 t";
+        const auto [anyUs, anyN] = median(QString(any).remove('|'), int(any.indexOf('|')));
         QCOMPARE(colN, 11); // column_1, column_10 … column_19
         QCOMPARE(relN, 111);
         QCOMPARE(exprN, 40);
-        qInfo(
-            "complete() on 10,000 tables x 20 columns (index built in %lld ms): median %.1f us after "
-            "`t.column_1`, %.1f us for `from table_12` (%d relations), %.1f us for `select col` (%d columns)",
-            indexMs, colUs, relUs, relN, exprUs, exprN);
+        QCOMPARE(anyN, 20 + 1 + 3000 + 81); // columns, the alias, functions, keywords
+        qInfo("complete() on 10,000 tables x 20 columns, 3,000 functions (index built in %lld ms): median "
+              "%.1f us after `t.column_1`, %.1f us for `from table_12` (%d relations), %.1f us for `select "
+              "col` "
+              "(%d columns), %.1f us for `select |` (%d items)",
+              indexMs, colUs, relUs, relN, exprUs, exprN, anyUs, anyN);
     }
 
     // The one case on the server: the catalog as loadCompletionCatalog() reads it.
