@@ -3,6 +3,7 @@
 #include <pgdesk/core/errors.h>
 #include <pgdesk/ui/errorlog.h>
 
+#include <QCoreApplication>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -50,7 +51,7 @@ void startJob(std::function<void()> job);
 } // namespace detail
 
 // Runs `work` on the job pool (database, keychain, disk) and delivers its plain-value result to `done`, or
-// the failure to `failed`, on `context`'s (GUI) thread. Nothing is delivered once `context` is gone.
+// the failure to `failed`, on the GUI thread, where `context` must live. Nothing is delivered once `context` is gone.
 // `failed` takes either the error text (const QString&) or a BackgroundFailure. A job that one owner may
 // supersede or cancel belongs in a JobSlot (jobslot.h), which drops stale replies itself.
 template <class Work, class Done, class Failed>
@@ -59,12 +60,15 @@ void runInBackground(QObject* context, Work work, Done done, Failed failed) {
     // Shared, so the callable std::function needs stays copyable whatever the job captures.
     auto job = std::make_shared<std::function<void()>>();
     *job = [guard, work = std::move(work), done = std::move(done), failed = std::move(failed)]() mutable {
+        // Posted to the application object, never to `context`: the GUI thread may delete `context` between
+        // a check here and the post, and an event queued for a freed receiver crashes the event loop. The
+        // guard is read only on the GUI thread, where `context` lives and dies.
         auto post = [guard](auto fn) {
-            QObject* target = guard.data();
-            if (!target)
+            QCoreApplication* app = QCoreApplication::instance();
+            if (!app)
                 return;
             QMetaObject::invokeMethod(
-                target,
+                app,
                 [guard, fn = std::move(fn)]() mutable {
                     if (guard)
                         fn();
