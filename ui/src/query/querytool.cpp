@@ -3,11 +3,13 @@
 #include <pgdesk/ui/icons.h>
 
 #include "common/readablecolor.h"
+#include "query/completionsource.h"
 #include "query/findbar.h"
 #include "query/parametersdialog.h"
 #include "query/queryfile.h"
 #include "query/queryresults.h"
 #include "query/querysession.h"
+#include "query/sqlcompleter.h"
 #include "query/sqleditor.h"
 
 #include <pgdesk/core/namedparameters.h>
@@ -103,6 +105,9 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
     m_editor = new SqlEditor(this);
     m_editor->setObjectName(QStringLiteral("sqlEditor"));
     m_editor->setAccessibleName(tr("SQL editor"));
+    m_completionSource = CompletionSource::forPool(m_session->pool());
+    m_completer = new SqlCompleter(m_editor, m_completionSource);
+    m_editor->setCompleter(m_completer);
     m_editor->setPlaceholderText(tr("SQL — Ctrl+Enter runs the statement at the cursor (or the selection), "
                                     "Ctrl+Shift+Enter or F5 the whole script"));
 
@@ -519,6 +524,10 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
                           ? (run.cancelled ? tr("Cancelled")
                                            : tr("Error in statement %1").arg(run.error->statementIndex + 1))
                           : tr("Done in %1").arg(duration(run.elapsedMs)));
+    for (const core::StatementResult& statement : run.statements)
+        m_catalogDirty = m_catalogDirty || CompletionSource::changesCatalog(statement.sql);
+    if (run.connectionLost) // the server may have been restarted, restored …: ask it again
+        m_completionSource->invalidate();
     setTransactionState(run.transaction);
 }
 
@@ -621,6 +630,10 @@ void QueryTool::setRunning(bool running) {
 }
 
 void QueryTool::setTransactionState(core::TransactionState state) {
+    if (m_catalogDirty && state == core::TransactionState::Idle) { // committed (or rolled back): visible
+        m_catalogDirty = false;
+        m_completionSource->invalidate();
+    }
     const bool changed = state != m_transaction;
     m_transaction = state;
     QString text, style;

@@ -5,6 +5,7 @@
 #include "query/findbar.h"
 #include "query/queryfile.h"
 #include "query/queryresults.h"
+#include "query/sqlcompleter.h"
 #include "query/sqleditor.h"
 
 #include <pgdesk/ui/icons.h>
@@ -88,6 +89,12 @@ void QueryTool::buildFileAndEditMenus(QWidget* bar) {
            [this] { m_editor->indentLines(true); });
     action(m_editMenu, tr("Format SQL"), QStringLiteral("formatSqlAction"),
            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)}, [this] { m_editor->formatSql(); });
+    // In the editor the completer takes Ctrl+Space itself; the menu entry shows the key and works elsewhere.
+    action(m_editMenu, tr("Complete"), QStringLiteral("completeAction"),
+           {QKeySequence(Qt::CTRL | Qt::Key_Space)}, [this] {
+               m_editor->setFocus();
+               m_completer->showPopup();
+           });
     m_editMenu->addSeparator();
     // The selection of the result shown, as the grid's own context menu copies it.
     QMenu* copyAs = addCopyAsMenu(m_editMenu, [this](CopyAsFormat format) {

@@ -2,6 +2,7 @@
 
 #include "common/sqlhighlighter.h"
 #include "query/linenumbergutter.h"
+#include "query/sqlcompleter.h"
 
 #include <pgdesk/core/sqlformatter.h>
 
@@ -215,7 +216,26 @@ void SqlEditor::formatSql() {
         setTextCursor(c);
 }
 
+bool SqlEditor::event(QEvent* event) {
+    // Esc, Enter, Tab and the arrows belong to an open completion popup, not to the window's shortcuts
+    // (Esc would cancel the run).
+    if (event->type() == QEvent::ShortcutOverride && m_completer &&
+        m_completer->wantsKey(static_cast<QKeyEvent*>(event))) {
+        event->accept();
+        return true;
+    }
+    return QPlainTextEdit::event(event);
+}
+
+void SqlEditor::focusOutEvent(QFocusEvent* event) {
+    if (m_completer)
+        m_completer->hidePopup();
+    QPlainTextEdit::focusOutEvent(event);
+}
+
 void SqlEditor::keyPressEvent(QKeyEvent* event) {
+    if (m_completer && m_completer->keyBefore(event))
+        return;
     // Tab / Shift+Tab on a selection of lines indent and unindent them rather than replace them.
     const bool multiLine =
         textCursor().hasSelection() && textCursor().selectedText().contains(QChar::ParagraphSeparator);
@@ -228,6 +248,8 @@ void SqlEditor::keyPressEvent(QKeyEvent* event) {
         return;
     }
     QPlainTextEdit::keyPressEvent(event);
+    if (m_completer)
+        m_completer->keyAfter(event);
 }
 
 } // namespace pgdesk::ui

@@ -5,6 +5,7 @@
 namespace pgdesk::ui {
 
 class LineNumberGutter;
+class SqlCompleter;
 class SqlHighlighter;
 
 // The query tool's SQL editor: plain text, no wrapping, a fixed-width font, highlighted SQL and line
@@ -32,9 +33,14 @@ public:
     void goToLine(int line);
     // core::formatSql() on the selection, else on the whole text.
     void formatSql();
+    // The completion popup that sees the keys first (owned by the editor); null: no completion.
+    void setCompleter(SqlCompleter* completer) { m_completer = completer; }
+    SqlCompleter* completer() const { return m_completer; }
 
 protected:
+    bool event(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void focusOutEvent(QFocusEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
 
@@ -46,6 +52,7 @@ private:
 
     LineNumberGutter* m_gutter = nullptr;
     SqlHighlighter* m_highlighter = nullptr;
+    SqlCompleter* m_completer = nullptr;
 };
 
 } // namespace pgdesk::ui

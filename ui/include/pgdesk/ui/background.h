@@ -51,9 +51,9 @@ void startJob(std::function<void()> job);
 } // namespace detail
 
 // Runs `work` on the job pool (database, keychain, disk) and delivers its plain-value result to `done`, or
-// the failure to `failed`, on the GUI thread, where `context` must live. Nothing is delivered once `context` is gone.
-// `failed` takes either the error text (const QString&) or a BackgroundFailure. A job that one owner may
-// supersede or cancel belongs in a JobSlot (jobslot.h), which drops stale replies itself.
+// the failure to `failed`, on the GUI thread, where `context` must live. Nothing is delivered once `context`
+// is gone. `failed` takes either the error text (const QString&) or a BackgroundFailure. A job that one owner
+// may supersede or cancel belongs in a JobSlot (jobslot.h), which drops stale replies itself.
 template <class Work, class Done, class Failed>
 void runInBackground(QObject* context, Work work, Done done, Failed failed) {
     QPointer<QObject> guard(context);

@@ -34,10 +34,12 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class CompletionSource;
 class FindBar;
 class JobSlot;
 class ParametersDialog;
 class QueryFile;
+class SqlCompleter;
 class SqlEditor;
 
 class QueryResultGrid;
@@ -53,6 +55,7 @@ class WriteUnlockButton;
 // tree. Autocommit, or a transaction kept open across runs with Commit / Rollback and a visible state.
 // A searchable history (per profile, on disk) loads earlier SQL with a double-click. `$n` and `:name`
 // parameters are asked for in a form (values remembered per tab) and bound, never pasted into the SQL.
+// Completion (SqlCompleter) proposes names from a catalog loaded on a worker and reloaded after DDL.
 // The text can be opened from and saved to .sql files (QueryFile: watched for outside changes, autosaved
 // against crashes); the editor has find / replace, go to line, comment and indent lines, Format SQL.
 //
@@ -82,6 +85,8 @@ public:
     QAction* runStatementAction() const { return m_runStatementAction; }
     QAction* cancelAction() const { return m_cancelAction; }
     SqlEditor* sqlEditor() const { return m_editor; }
+    // Completion in the editor; its catalog is shared with the other tools on the same pool.
+    SqlCompleter* completer() const { return m_completer; }
     FindBar* findBar() const { return m_findBar; }
     QueryFile* file() const { return m_file; }
     QMenu* fileMenu() const { return m_fileMenu; }
@@ -176,6 +181,9 @@ private:
     void loadHistoryItem(QListWidgetItem* item);
 
     std::shared_ptr<QuerySession> m_session;
+    std::shared_ptr<CompletionSource> m_completionSource;
+    SqlCompleter* m_completer = nullptr;
+    bool m_catalogDirty = false; // DDL ran in this tab; completion reloads once it is committed
     QString m_historyKey;
     QString m_historyPath;
     SqlEditor* m_editor = nullptr;

@@ -1,0 +1,36 @@
+#pragma once
+
+// What the query-tool suites share: tools on one pool with a history file each in a temporary folder, and
+// a run that waits for its end.
+#include <pgdesk/ui/querytool.h>
+
+#include <QSignalSpy>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace pgdesk::test {
+
+class QueryToolFixture {
+public:
+    std::unique_ptr<ui::QueryTool> tool() {
+        return std::make_unique<ui::QueryTool>(
+            m_toolPool, QStringLiteral("demo"), nullptr,
+            m_toolDir.filePath(QStringLiteral("history-%1.sqlite").arg(++m_tools)));
+    }
+    // Runs `sql` as the tool's whole script; false when it did not finish in 20 s.
+    static bool runAndWait(ui::QueryTool& t, const QString& sql) {
+        t.setSql(sql);
+        QSignalSpy done(&t, &ui::QueryTool::runFinished);
+        t.run();
+        return done.wait(20000);
+    }
+
+protected:
+    std::shared_ptr<core::Pool> m_toolPool; // set by the suite's initTestCase
+    QTemporaryDir m_toolDir;
+    int m_tools = 0;
+};
+
+} // namespace pgdesk::test
