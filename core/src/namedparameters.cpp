@@ -148,11 +148,25 @@ BoundStatement bindNamedParameters(const QString& sql, const QMap<QString, Param
             bound.params.append(values.value(n.name));
         }
         bound.sql += QStringView(sql).mid(copied, n.start - copied);
-        bound.sql += QLatin1Char('$') + QString::number(numbers.value(n.name));
+        const QString placeholder = QLatin1Char('$') + QString::number(numbers.value(n.name));
+        bound.replacements.append({bound.sql.size(), placeholder.size(), n.start, n.length});
+        bound.sql += placeholder;
         copied = n.start + n.length;
     }
     bound.sql += QStringView(sql).mid(copied);
     return bound;
+}
+
+qsizetype BoundStatement::originalIndex(qsizetype boundIndex) const {
+    qsizetype shift = 0; // original minus bound, after the replacements passed
+    for (const Replacement& r : replacements) {
+        if (boundIndex < r.boundStart)
+            break;
+        if (boundIndex < r.boundStart + r.boundLength)
+            return r.originalStart;
+        shift = (r.originalStart + r.originalLength) - (r.boundStart + r.boundLength);
+    }
+    return boundIndex + shift;
 }
 
 } // namespace pgdesk::core

@@ -63,14 +63,27 @@ bool pagedOnlyFailure(const Error& e) {
 
 // Where the server's error position points in the script: the position counts characters of the SQL
 // that was sent, which is either the statement itself or a wrapper that contains it verbatim.
-qsizetype scriptPositionOf(const ErrorInfo& info, const SqlStatement& statement) {
+// A statement with `:name` placeholders went as bindNamedParameters() rewrote it: mapped back through that.
+qsizetype scriptPositionOf(const ErrorInfo& info, const SqlStatement& statement,
+                           const QMap<QString, Param>& parameters) {
     if (info.position <= 0 || info.statement.isEmpty())
         return statement.offset;
-    const qsizetype base = info.statement.indexOf(statement.text);
     const qsizetype at = indexOfCharacterPosition(info.statement, info.position);
-    if (base < 0 || at < base || at - base > statement.text.size())
+    const qsizetype base = info.statement.indexOf(statement.text);
+    if (base >= 0)
+        return at < base || at - base > statement.text.size() ? statement.offset
+                                                              : statement.offset + (at - base);
+    if (boundParameterNames(statement.text).isEmpty())
         return statement.offset;
-    return statement.offset + (at - base);
+    try {
+        const BoundStatement bound = bindNamedParameters(statement.text, parameters);
+        const qsizetype boundBase = info.statement.indexOf(bound.sql);
+        if (boundBase < 0 || at < boundBase || at - boundBase > bound.sql.size())
+            return statement.offset;
+        return statement.offset + bound.originalIndex(at - boundBase);
+    } catch (const Error&) {
+        return statement.offset;
+    }
 }
 
 // A query's page names its columns from the result; their types come from describeQuery, in the same
@@ -174,7 +187,7 @@ ScriptRun ScriptRunner::run(const QList<SqlStatement>& statements, const ScriptR
             error.statementIndex = i;
             error.info = e.info();
             error.text = e.displayText();
-            error.scriptPosition = scriptPositionOf(e.info(), statement);
+            error.scriptPosition = scriptPositionOf(e.info(), statement, options.parameters);
             error.notices = takeNotices();
             out.error = std::move(error);
             out.cancelled = e.kind() == ErrorKind::QueryCanceled && m_cancelRequested;
@@ -197,7 +210,7 @@ StatementResult ScriptRunner::runOne(const SqlStatement& statement, const Script
     m_notices.clear();
 
     // Placeholders are bound before anything reaches the server: a missing value stops the run here.
-    BoundStatement bound{statement.text, {}};
+    BoundStatement bound{statement.text, {}, {}};
     const bool hasParameters = !boundParameterNames(statement.text).isEmpty();
     if (hasParameters)
         bound = bindNamedParameters(statement.text, options.parameters);
@@ -360,7 +373,8 @@ void ScriptRunner::followWriteAccess(const WriteAccess& write) {
         m_connection.lockWrites();
 }
 
-ExplainResult ScriptRunner::explain(const QString& statement, bool analyze, const WriteAccess& write) {
+ExplainResult ScriptRunner::explain(const QString& statement, bool analyze, const WriteAccess& write,
+                                    const QMap<QString, Param>& parameters) {
     followWriteAccess(write);
     Running running(m_running, m_cancelRequested);
     QElapsedTimer timer;
@@ -368,14 +382,18 @@ ExplainResult ScriptRunner::explain(const QString& statement, bool analyze, cons
     m_notices.clear();
     ExplainResult out;
     out.analyzed = analyze;
+    // Bound like a run binds them (a value never becomes SQL text); EXPLAIN passes them to the statement.
+    const BoundStatement bound = boundParameterNames(statement).isEmpty()
+                                     ? BoundStatement{statement, {}, {}}
+                                     : bindNamedParameters(statement, parameters);
     const QString sql = (analyze ? QStringLiteral("EXPLAIN (ANALYZE, FORMAT JSON) ")
                                  : QStringLiteral("EXPLAIN (FORMAT JSON) ")) +
-                        statement;
+                        bound.sql;
     const bool ownTransaction = analyze && m_connection.isIdle();
     if (ownTransaction)
         m_connection.exec(QStringLiteral("BEGIN"), Params{});
     try {
-        const Result r = m_connection.exec(sql, Params{});
+        const Result r = m_connection.exec(sql, bound.params);
         out.json = r.bytes(0, 0);
     } catch (...) {
         if (ownTransaction && m_connection.isOpen())

@@ -68,6 +68,13 @@ private slots:
                                                       {QStringLiteral("unused"), param("u")}});
         QCOMPARE(b.sql, QStringLiteral("select $1, $2::int, ':a', $1 -- :c"));
         QCOMPARE(b.params, (Params{param("x"), param("1")}));
+        // Positions map back to the statement as written: before, inside and after each placeholder.
+        const QString original = QStringLiteral("select :b, :a::int, ':a', :b -- :c");
+        for (const char* word : {"select", ", ", "::int", "':a'", "-- :c"})
+            QCOMPARE(b.originalIndex(b.sql.indexOf(QLatin1String(word))),
+                     original.indexOf(QLatin1String(word)));
+        QCOMPARE(b.originalIndex(b.sql.indexOf(QLatin1String("$2")) + 1),
+                 original.indexOf(QLatin1String(":a")));
     }
 
     void valuesAreDataNotSql() {

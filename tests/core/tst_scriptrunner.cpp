@@ -111,6 +111,20 @@ private slots:
         QVERIFY(run.statements[2].paged); // none: as before
         QCOMPARE(column(run.statements[2].page, 0), QStringList{QStringLiteral(":a")});
 
+        // An error after `:name` placeholders points where the user wrote it, not into the `$n` rewrite.
+        const QString named = QStringLiteral("select 1;\nselect :a_long_name::text, :b::text, nope_col");
+        options.parameters.insert(QStringLiteral("a_long_name"), param(QStringLiteral("x")));
+        const ScriptRun wrong = runner.run(named, options);
+        QVERIFY(wrong.error);
+        QCOMPARE(wrong.error->info.sqlState, QStringLiteral("42703"));
+        QCOMPARE(wrong.error->scriptPosition, named.indexOf(QLatin1String("nope_col")));
+
+        // EXPLAIN binds them the same way: the plan of the statement with its values.
+        const ExplainResult plan =
+            runner.explain(QStringLiteral("select * from %1 where note = :a and id = $1").arg(table()), false,
+                           {}, options.parameters);
+        QVERIFY2(plan.json.contains("Seq Scan") || plan.json.contains("Index"), plan.json.constData());
+
         // A missing value stops the run at its statement before the server sees it.
         const ScriptRun missing = runner.run(QStringLiteral("select 1; select :nothere"), options);
         QVERIFY(missing.error);

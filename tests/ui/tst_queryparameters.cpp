@@ -210,6 +210,32 @@ private slots:
         QVERIFY(acceptAndWait(*t, form));
         QCOMPARE(cell(*t, 0, 0, 0), QStringLiteral("42"));
     }
+
+    // Explain asks for the values too and binds them (ANALYZE runs the statement with them, rolled back);
+    // an error after a long `:name` points into the editor where it was written.
+    void explainAndErrorPositionsWithParameters() {
+        auto t = tool();
+        t->setSql(QStringLiteral("insert into %1.t (id, v) values (9, :value_of_v)").arg(m_schema));
+        QSignalSpy explained(t.get(), &QueryTool::explainFinished);
+        t->explain(true);
+        ParametersDialog* form = t->parametersDialog();
+        QVERIFY(form);
+        QCOMPARE(form->names(), QStringList{QStringLiteral("value_of_v")});
+        form->valueEdit(QStringLiteral("value_of_v"))->setText(kNasty);
+        QTest::keyClick(form->valueEdit(QStringLiteral("value_of_v")), Qt::Key_Return);
+        QVERIFY(explained.wait(20000));
+        QVERIFY(t->planTree());
+        QVERIFY2(t->messages()->toPlainText().contains(QStringLiteral("rolled back")),
+                 qPrintable(t->messages()->toPlainText()));
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from %1.t").arg(m_schema)), QStringLiteral("0"));
+
+        const QString bad =
+            QStringLiteral("select :value_of_v::text as a, no_such_column from %1.t").arg(m_schema);
+        form = runExpectingForm(*t, bad);
+        QVERIFY(form);
+        QVERIFY(acceptAndWait(*t, form));
+        QCOMPARE(t->editor()->textCursor().position(), int(bad.indexOf(QLatin1String("no_such_column"))));
+    }
 };
 
 QTEST_MAIN(TestQueryParameters)

@@ -62,8 +62,9 @@ core::Page QuerySession::fetchPage(const core::QuerySpec& spec, const core::Tabl
 }
 
 core::ExplainResult QuerySession::explain(const QString& statement, bool analyze,
-                                          const core::WriteAccess& write) {
-    return guarded([&](core::ScriptRunner& r) { return r.explain(statement, analyze, write); });
+                                          const core::WriteAccess& write,
+                                          const QMap<QString, core::Param>& parameters) {
+    return guarded([&](core::ScriptRunner& r) { return r.explain(statement, analyze, write, parameters); });
 }
 
 void QuerySession::cancel() {

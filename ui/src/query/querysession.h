@@ -24,7 +24,8 @@ public:
 
     core::ScriptRun run(const QList<core::SqlStatement>& statements, const core::ScriptRunOptions& options);
     core::Page fetchPage(const core::QuerySpec& spec, const core::TableInfo& table);
-    core::ExplainResult explain(const QString& statement, bool analyze, const core::WriteAccess& write = {});
+    core::ExplainResult explain(const QString& statement, bool analyze, const core::WriteAccess& write = {},
+                                const QMap<QString, core::Param>& parameters = {});
 
     // Any thread: stops what runs now (PQcancel). Does nothing when nothing runs.
     void cancel();

@@ -395,14 +395,25 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
         return;
     }
     const QStringList names = control ? QStringList() : parametersOf(statements);
+    withParameters(
+        names,
+        [this, statements, base, sql](const QMap<QString, core::Param>& params) {
+            launch(statements, base, sql, params);
+        },
+        [this] { emit runFinished(); });
+}
+
+void QueryTool::withParameters(const QStringList& names,
+                               std::function<void(const QMap<QString, core::Param>&)> go,
+                               std::function<void()> cancelled) {
     if (names.isEmpty())
-        return launch(statements, base, sql, {});
+        return go({});
     // Window-modal, not exec(): the event loop (and the tool's workers' replies) keep going.
     auto* dialog = new ParametersDialog(names, m_parameterValues, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     m_parametersDialog = dialog;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, statements, base, sql] {
+    connect(dialog, &QDialog::accepted, this, [this, dialog, go = std::move(go)] {
         m_parametersDialog = nullptr; // deleted later; a new run may ask again at once
         QMap<QString, core::Param> params;
         const QMap<QString, std::optional<QString>> values = dialog->values();
@@ -410,13 +421,13 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
             m_parameterValues.insert(it.key(), it.value()); // offered again next time in this tab
             params.insert(it.key(), it.value() ? core::param(*it.value()) : core::nullParam());
         }
-        launch(statements, base, sql, params);
+        go(params);
     });
-    connect(dialog, &QDialog::rejected, this, [this] {
+    connect(dialog, &QDialog::rejected, this, [this, cancelled = std::move(cancelled)] {
         m_parametersDialog = nullptr;
         message(tr("Cancelled: nothing ran."), Tone::Warning);
         m_status->setText(tr("Cancelled"));
-        emit runFinished();
+        cancelled();
     });
     dialog->open();
 }
@@ -559,12 +570,23 @@ void QueryTool::explain(bool analyze) {
         return;
     }
     const QString statement = statements.first().text;
+    if (m_parametersDialog)
+        return;
+    withParameters(
+        core::boundParameterNames(statement),
+        [this, statement, analyze](const QMap<QString, core::Param>& params) {
+            runExplain(statement, analyze, params);
+        },
+        [this] { emit explainFinished(); });
+}
+
+void QueryTool::runExplain(const QString& statement, bool analyze, const QMap<QString, core::Param>& params) {
     setRunning(true);
     m_status->setText(analyze ? tr("Explain Analyze…") : tr("Explain…"));
     runInBackground(
         this,
-        [session = m_session, statement, analyze, write = m_unlock->access()] {
-            return session->explain(statement, analyze, write);
+        [session = m_session, statement, analyze, write = m_unlock->access(), params] {
+            return session->explain(statement, analyze, write, params);
         },
         [this](const core::ExplainResult& result) {
             setRunning(false);

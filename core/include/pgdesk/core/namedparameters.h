@@ -26,6 +26,17 @@ QList<NamedParameter> findNamedParameters(const QString& sql);
 struct BoundStatement {
     QString sql;
     Params params;
+    // Each `:name` replaced by `$n`: where, in sql and in the original statement.
+    struct Replacement {
+        qsizetype boundStart = 0;
+        qsizetype boundLength = 0;
+        qsizetype originalStart = 0;
+        qsizetype originalLength = 0;
+    };
+    QList<Replacement> replacements;
+    // Where the character at `boundIndex` of sql was in the original statement (a character of a `$n`: its
+    // placeholder's colon), so the server's error position can point into what the user wrote.
+    qsizetype originalIndex(qsizetype boundIndex) const;
 };
 
 // Pure: rewrites the `:name` placeholders of one statement to `$n` and lists the values in order, so they

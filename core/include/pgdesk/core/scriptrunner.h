@@ -128,7 +128,9 @@ public:
     // EXPLAIN (FORMAT JSON[, ANALYZE]) of one statement. With ANALYZE outside a transaction block, the
     // statement runs inside BEGIN … ROLLBACK so that explaining an UPDATE does not change the data.
     // `write` as ScriptRunOptions::write (EXPLAIN ANALYZE runs the statement).
-    ExplainResult explain(const QString& statement, bool analyze, const WriteAccess& write = {});
+    // `parameters` as ScriptRunOptions::parameters: the statement's `$n` / `:name` values, bound.
+    ExplainResult explain(const QString& statement, bool analyze, const WriteAccess& write = {},
+                          const QMap<QString, Param>& parameters = {});
 
     // Stops the run in progress (PQcancel plus no further statements); does nothing between runs.
     // Any thread. Returns false when nothing was running or the request could not be sent.

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -169,6 +170,11 @@ private:
     void start(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql);
     void launch(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql,
                 const QMap<QString, core::Param>& parameters);
+    // The values of `names` from the parameters form, then `go` with them (at once when there are none);
+    // `cancelled` when the form is cancelled.
+    void withParameters(const QStringList& names, std::function<void(const QMap<QString, core::Param>&)> go,
+                        std::function<void()> cancelled);
+    void runExplain(const QString& statement, bool analyze, const QMap<QString, core::Param>& params);
     void showRun(const core::ScriptRun& run, qsizetype base);
     void showFailure(const QString& message, bool connectionLost);
     void setRunning(bool running);
