@@ -532,7 +532,7 @@ TableInfo CatalogReader::loadTable(const Param& schema, const Param& name, const
     return t;
 }
 
-TableInfo CatalogReader::describeQuery(const QString& sql) {
+TableInfo CatalogReader::describeQuery(const QString& sql, const Params& params) {
     const QString probe = QStringLiteral("SELECT * FROM ") + querySource(sql) + QStringLiteral(" LIMIT 0");
     // Extended protocol (one statement only, never a `;`-separated second one) in a READ ONLY
     // transaction: describing a query must not run anything that writes.
@@ -542,7 +542,7 @@ TableInfo CatalogReader::describeQuery(const QString& sql) {
         options.readOnly = true;
         readOnly.emplace(m_connection, options);
     }
-    const Result shape = m_connection.exec(probe, Params{});
+    const Result shape = m_connection.exec(probe, params);
     QStringList names, types, modifiers;
     for (int c = 0; c < shape.columnCount(); ++c) {
         names << shape.columnName(c);

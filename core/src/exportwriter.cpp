@@ -196,8 +196,10 @@ QString exportSelectSql(Connection& connection, const QuerySpec& spec, const Tab
         literals << (p ? connection.quoteLiteral(QString::fromUtf8(*p)) : QStringLiteral("NULL"));
     qsizetype from = -1;
     qsizetype length = 0;
-    if (!spec.sql.isEmpty()) {
-        // The user's query is copied as written: only the builder's own text holds placeholders.
+    if (!spec.sql.isEmpty() && spec.sqlParams.isEmpty()) {
+        // The user's query is copied as written: only the builder's own text holds placeholders. A query
+        // with placeholders of its own ($1 … $k, sqlParams) has them inlined like the builder's: COPY
+        // takes no parameters.
         const QString source = querySource(spec.sql);
         from = q.sql.indexOf(source);
         length = source.size();

@@ -211,8 +211,7 @@ StatementResult ScriptRunner::runOne(const SqlStatement& statement, const Script
 
     // Placeholders are bound before anything reaches the server: a missing value stops the run here.
     BoundStatement bound{statement.text, {}, {}};
-    const bool hasParameters = !boundParameterNames(statement.text).isEmpty();
-    if (hasParameters)
+    if (!boundParameterNames(statement.text).isEmpty())
         bound = bindNamedParameters(statement.text, options.parameters);
 
     if (!options.autocommit && m_connection.isIdle() && statement.kind != StatementKind::TransactionControl &&
@@ -220,11 +219,11 @@ StatementResult ScriptRunner::runOne(const SqlStatement& statement, const Script
         m_connection.exec(QStringLiteral("BEGIN"), Params{});
 
     bool done = false;
-    if (statement.pageable && !hasParameters && !m_connection.inFailedTransaction()) {
+    if (statement.pageable && !m_connection.inFailedTransaction()) {
         if (m_connection.isIdle()) {
             // describeQuery and fetchPage run in their own READ ONLY transaction: nothing to undo.
             try {
-                runPaged(statement, options, result);
+                runPaged(bound, options, result);
                 done = true;
             } catch (const Error& e) {
                 if (e.kind() == ErrorKind::QueryCanceled || e.kind() == ErrorKind::Connection ||
@@ -239,7 +238,7 @@ StatementResult ScriptRunner::runOne(const SqlStatement& statement, const Script
             m_connection.exec(QStringLiteral("SAVEPOINT ") + name, Params{});
             std::optional<TableInfo> table;
             try {
-                table = CatalogReader(m_connection).describeQuery(statement.text);
+                table = CatalogReader(m_connection).describeQuery(bound.sql, bound.params);
                 m_connection.exec(QStringLiteral("RELEASE SAVEPOINT ") + name, Params{});
             } catch (const Error& e) {
                 if (e.kind() == ErrorKind::Connection)
@@ -251,7 +250,7 @@ StatementResult ScriptRunner::runOne(const SqlStatement& statement, const Script
             }
             if (table) {
                 result.table = *table;
-                runPaged(statement, options, result);
+                runPaged(bound, options, result);
                 done = true;
             }
         }
@@ -271,14 +270,15 @@ StatementResult ScriptRunner::runOne(const SqlStatement& statement, const Script
     return result;
 }
 
-void ScriptRunner::runPaged(const SqlStatement& statement, const ScriptRunOptions& options,
+void ScriptRunner::runPaged(const BoundStatement& bound, const ScriptRunOptions& options,
                             StatementResult& result) {
     QuerySpec spec;
-    spec.sql = statement.text;
+    spec.sql = bound.sql;
+    spec.sqlParams = bound.params;
     spec.page.pageSize = options.pageSize;
     spec.count = CountMode::Estimate;
     if (result.table.columns.isEmpty())
-        result.table = CatalogReader(m_connection).describeQuery(statement.text);
+        result.table = CatalogReader(m_connection).describeQuery(bound.sql, bound.params);
     result.page = QueryEngine(m_connection).fetchPage(spec, result.table);
     fillColumnTypes(result.page, result.table);
     result.spec = spec;

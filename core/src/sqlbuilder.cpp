@@ -116,7 +116,8 @@ struct EffectiveKey {
 class Builder final {
 public:
     Builder(const QuerySpec& spec, const TableInfo& table)
-        : m_spec(spec)
+        : m_params(spec.sql.isEmpty() ? Params{} : spec.sqlParams) // the query's own $1 … $k come first
+        , m_spec(spec)
         , m_table(table) {}
 
     QString from() const {

@@ -105,11 +105,27 @@ private slots:
         QCOMPARE(run.statements.size(), 3);
         QCOMPARE(psql(QStringLiteral("select id || '|' || note from %1").arg(table())),
                  QStringLiteral("7|") + value);
-        QVERIFY(!run.statements[1].paged); // with placeholders: streamed
+        QVERIFY(run.statements[1].paged); // with placeholders: paged all the same
         QCOMPARE(column(run.statements[1].page, 0), QStringList{value});
         QCOMPARE(column(run.statements[1].page, 1), QStringList{QStringLiteral("t")});
         QVERIFY(run.statements[2].paged); // none: as before
         QCOMPARE(column(run.statements[2].page, 0), QStringList{QStringLiteral(":a")});
+
+        // Paged with its values: the next pages and the count bind them too (250 rows, 100 a page).
+        options.parameters.insert(QStringLiteral("upto"), param(QStringLiteral("250")));
+        const ScriptRun many = runner.run(
+            QStringLiteral("select g, :a::text as a from generate_series(1, :upto::int) g"), options);
+        QVERIFY2(!many.error, qPrintable(many.error ? many.error->text : QString()));
+        const StatementResult& first = many.statements.first();
+        QVERIFY(first.paged);
+        QCOMPARE(first.page.rows.size(), 100);
+        QCOMPARE(first.spec.sqlParams.size(), 2);
+        QuerySpec third = first.spec;
+        third.page.pageNumber = 3;
+        const Page page3 = runner.fetchPage(third, first.table);
+        QCOMPARE(page3.rows.size(), 50);
+        QCOMPARE(*page3.rows[49][0], QStringLiteral("250"));
+        QCOMPARE(*page3.rows[0][1], value);
 
         // An error after `:name` placeholders points where the user wrote it, not into the `$n` rewrite.
         const QString named = QStringLiteral("select 1;\nselect :a_long_name::text, :b::text, nope_col");

@@ -3,6 +3,7 @@
 // refused with a warning; an open transaction is warned of; Cancel leaves no file), and Copy as writes the
 // selection with the export encoders (CSV, TSV, JSON, Markdown checked exactly; the SQL INSERT re-loads
 // equal).
+#include "querytoolfixture.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 
@@ -13,6 +14,7 @@
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/tablebrowser.h>
 
+#include "../../ui/src/query/parametersdialog.h"
 #include "../../ui/src/query/queryresults.h"
 
 #include <QAction>
@@ -22,6 +24,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QItemSelectionModel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTableView>
@@ -39,25 +42,13 @@ using pgdesk::ui::ExportDialog;
 using pgdesk::ui::QueryResultGrid;
 using pgdesk::ui::QueryTool;
 
-class TestResultExport final : public QObject {
+class TestResultExport final : public QObject, pgdesk::test::QueryToolFixture {
     Q_OBJECT
     std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QTemporaryDir m_dir;
     QString m_schema;
-    int m_tools = 0;
 
-    std::unique_ptr<QueryTool> tool() {
-        return std::make_unique<QueryTool>(
-            m_pool, QStringLiteral("demo"), nullptr,
-            m_dir.filePath(QStringLiteral("history-%1.sqlite").arg(++m_tools)));
-    }
-    static bool runAndWait(QueryTool& t, const QString& sql) {
-        t.setSql(sql);
-        QSignalSpy done(&t, &QueryTool::runFinished);
-        t.run();
-        return done.wait(20000);
-    }
     QString sql(QString text) const { return text.replace(QStringLiteral("$S"), m_schema); }
     static QByteArray readFile(const QString& path) {
         QFile f(path);
@@ -92,6 +83,11 @@ private slots:
                            "(4, 0, '1999-12-31 23:59:59.999999-08', null);"
                            "create table $S.t_copy (like $S.t);"));
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+        m_toolPool = m_pool;
+    }
+    void cleanupTestCase() {
+        m_toolPool.reset();
+        m_pool.reset();
     }
 
     void resultCsvEqualsPsqlCopy() {
@@ -116,6 +112,47 @@ private slots:
         psql(QStringLiteral("\\copy (%1) to '%2' csv header").arg(query, theirs));
         const QByteArray expected = readFile(theirs);
         QVERIFY(expected.contains("12345678901234567890.0123456789"));
+        QCOMPARE(readFile(mine), expected);
+    }
+
+    // A query with a `:name` parameter is paged like any other (its value bound on every page) and its CSV
+    // export equals psql's of the same query with the value written as a literal.
+    void parameterisedResultPagesAndExports() {
+        auto t = tool();
+        const QString value = QStringLiteral("O'Brien -- not a comment; $1 :v \"q\"");
+        t->setSql(QStringLiteral("select g, :v::text as v from generate_series(1, 250) g order by g"));
+        QSignalSpy done(t.get(), &QueryTool::runFinished);
+        t->run();
+        pgdesk::ui::ParametersDialog* form = t->parametersDialog();
+        QVERIFY(form);
+        form->valueEdit(QStringLiteral("v"))->setText(value);
+        QTest::keyClick(form->valueEdit(QStringLiteral("v")), Qt::Key_Return);
+        QVERIFY(done.wait(20000));
+        QueryResultGrid* grid = t->resultGrids().first();
+        QCOMPARE(grid->model()->rowCount(), 100);
+        QSignalSpy loaded(grid, &QueryResultGrid::pageLoaded);
+        grid->nextPage();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(grid->model()->index(0, 0).data(Qt::EditRole).toString(), QStringLiteral("101"));
+        QCOMPARE(grid->model()->index(0, 1).data(Qt::EditRole).toString(), value);
+
+        pgdesk::ui::MainWindow w;
+        const auto dialog = exportDialog(w, *t, grid);
+        QVERIFY(dialog);
+        dialog->setFormat(QStringLiteral("csv"));
+        const QString mine = m_dir.filePath(QStringLiteral("param.csv"));
+        dialog->setPath(mine);
+        QSignalSpy finished(dialog.get(), &ExportDialog::finished);
+        dialog->start();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        const QString theirs = m_dir.filePath(QStringLiteral("param-psql.csv"));
+        psql(QStringLiteral(
+                 "\\copy (select g, '%1'::text as v from generate_series(1, 250) g order by g) to '%2' "
+                 "csv header")
+                 .arg(QString(value).replace(QLatin1String("'"), QLatin1String("''")), theirs));
+        const QByteArray expected = readFile(theirs);
+        QVERIFY(expected.contains("O'Brien"));
         QCOMPARE(readFile(mine), expected);
     }
 

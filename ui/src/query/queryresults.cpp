@@ -187,7 +187,11 @@ void QueryResultGrid::nextPage() {
 
 core::QuerySpec QueryResultGrid::exportSpec() const {
     core::QuerySpec spec;
-    spec.sql = m_sql; // the whole result, not the page: no paging, no count
+    // The whole result, not the page: no paging, no count. A paged query as it ran (`:name` rewritten to $n,
+    // with its values).
+    spec.sql = m_paged ? m_spec.sql : m_sql;
+    if (m_paged)
+        spec.sqlParams = m_spec.sqlParams;
     return spec;
 }
 

@@ -209,7 +209,7 @@ void ExportDialog::start() {
             if (spec.sql.isEmpty()) {
                 table = core::readTableForProfile(*connection, spec.schema, spec.table);
             } else {
-                table = core::CatalogReader(*connection).describeQuery(spec.sql);
+                table = core::CatalogReader(*connection).describeQuery(spec.sql, spec.sqlParams);
             }
             core::ExportWriter writer(*connection);
             writer.setProgressCallback([self](const core::ExportProgress& p) {

@@ -66,7 +66,7 @@ public:
     // The columns of a query's result, typed like table columns (domains, enums, arrays resolved), as a
     // TableInfo of kind Query with no key. Two round trips: the query with LIMIT 0, then the types.
     // The query runs as a subquery, so it must be a single SELECT, VALUES or WITH … SELECT.
-    TableInfo describeQuery(const QString& sql);
+    TableInfo describeQuery(const QString& sql, const Params& params = {});
 
     // The sessions the last lock timeout found holding the lock (empty when none was found or none timed
     // out).

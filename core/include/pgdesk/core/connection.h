@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/connectionprofile.h>
+#include <pgdesk/core/param.h>
 #include <pgdesk/core/result.h>
 
 #include <QByteArray>
@@ -22,9 +23,6 @@ class Access;   // the protocol layer's way to the raw handle (core/src/pq, neve
 class Pipeline; // core/src/pq/pipeline.h
 } // namespace pq
 
-// A statement parameter in text format; std::nullopt is SQL NULL.
-using Param = std::optional<QByteArray>;
-using Params = QList<Param>;
 // One statement of a batch sent in one round trip (Connection::exec(statements, localSettings)).
 struct BatchStatement {
     QString sql;

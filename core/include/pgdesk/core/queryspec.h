@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/catalog.h>
+#include <pgdesk/core/param.h>
 
 #include <QList>
 #include <QString>
@@ -99,6 +100,9 @@ struct QuerySpec {
     // schema.table; its TableInfo comes from CatalogReader::describeQuery(). Filters, search, sort and
     // paging apply to its result; it has no row key, so pages are numbered and counts are planned.
     QString sql;
+    // Values of the query's own `$n` placeholders, in order (bound as parameters; the builder numbers its
+    // own after them). Empty for a query without placeholders.
+    Params sqlParams;
     FilterGroup filter;
     QString search; // quick search: case-insensitive contains over all text-like columns
     QList<SortKey> sort;

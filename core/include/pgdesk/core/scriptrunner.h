@@ -44,9 +44,8 @@ struct ScriptRunOptions {
     WriteAccess write;
     // Values for the statements' `$n` and `:name` placeholders (namedparameters.h): by position ("1") or
     // name ("customer"), as text, std::nullopt for NULL. Each statement gets the ones it uses, bound as
-    // parameters, never written into its text; one it lacks a value for fails like a server error. A
-    // statement with placeholders runs streamed (the paged wrapper has no room for them); one without
-    // runs exactly as before.
+    // parameters, never written into its text; one it lacks a value for fails like a server error. A plain
+    // query with placeholders is paged like any other: its values travel in QuerySpec::sqlParams.
     QMap<QString, Param> parameters;
 };
 
@@ -146,7 +145,7 @@ private:
     // The production guard follows the owner's key, between transactions only.
     void followWriteAccess(const WriteAccess& write);
     StatementResult runOne(const SqlStatement& statement, const ScriptRunOptions& options);
-    void runPaged(const SqlStatement& statement, const ScriptRunOptions& options, StatementResult& result);
+    void runPaged(const BoundStatement& bound, const ScriptRunOptions& options, StatementResult& result);
     void runStreamed(const SqlStatement& statement, const BoundStatement& bound,
                      const ScriptRunOptions& options, StatementResult& result);
     QStringList takeNotices();
