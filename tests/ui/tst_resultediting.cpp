@@ -11,15 +11,20 @@
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/uisettings.h>
 
 #include "../../ui/src/query/queryresults.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -71,6 +76,17 @@ class TestResultEditing final : public QObject {
         if (!done.wait(15000))
             return false;
         return !loaded.isEmpty() || loaded.wait(15000);
+    }
+    // Answers the "closeConfirm" question that comes next with Cancel; the flag says whether it came.
+    static std::shared_ptr<bool> cancelCloseConfirm() {
+        auto asked = std::make_shared<bool>(false);
+        QTimer::singleShot(0, [asked] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            *asked = box && box->objectName() == QLatin1String("closeConfirm");
+            if (box)
+                box->reject();
+        });
+        return asked;
     }
     static QString shownReason(QueryResultGrid* grid) {
         auto* label = grid->findChild<QLabel*>(QStringLiteral("resultReadOnly"));
@@ -154,6 +170,62 @@ private slots:
         QCOMPARE(m->index(row, 0).data(Qt::EditRole).toString(), QStringLiteral("mine"));
         grid->editor()->takeTheirs();
         QVERIFY(grid->editor()->session()->isEmpty());
+    }
+
+    // In an editable grid Ctrl+Z takes back the last staged change and Ctrl+S applies, although the tool
+    // has both keys too (save the file, undo in the editor).
+    void keysUndoAndApplyInTheGrid() {
+        const bool confirm = pgdesk::ui::UiSettings::confirmBeforeApply();
+        pgdesk::ui::UiSettings::setConfirmBeforeApply(false);
+        auto t = tool();
+        t->show();
+        QVERIFY(QTest::qWaitForWindowExposed(t.get()));
+        QueryResultGrid* grid = runAndDescribe(*t, QStringLiteral("select note, id from $S.t where id = 6"));
+        QVERIFY(grid);
+        QVERIFY2(grid->isEditable(), qPrintable(grid->readOnlyReason()));
+        PageModel* m = grid->model();
+        t->activateWindow();
+        grid->view()->setFocus();
+        QVERIFY(QTest::qWaitFor([&] { return grid->view()->hasFocus(); }, 5000));
+        // Should the tool's Save take the key, its file dialog must not hang the test.
+        QTimer::singleShot(5000, [] {
+            if (QWidget* modal = QApplication::activeModalWidget())
+                modal->close();
+        });
+        QVERIFY(m->setData(m->index(0, 0), QStringLiteral("undone")));
+        QCOMPARE(grid->editor()->session()->size(), 1);
+        QTest::keyClick(grid->view(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(grid->editor()->session()->isEmpty());
+        QVERIFY(m->setData(m->index(0, 0), QStringLiteral("by key")));
+        QSignalSpy applied(grid->editor(), &TableEditor::applied);
+        QTest::keyClick(grid->view(), Qt::Key_S, Qt::ControlModifier);
+        const bool done = applied.wait(15000);
+        pgdesk::ui::UiSettings::setConfirmBeforeApply(confirm);
+        QVERIFY(done);
+        QCOMPARE(psqlValue(sql(QStringLiteral("select note from $S.t where id = 6"))),
+                 QStringLiteral("by key"));
+    }
+
+    // Running again would drop the grid with its staged edit: asked first, as closing a table tab is, and
+    // Cancel keeps the result and the edit.
+    void runningAgainAsksAboutStagedEdits() {
+        auto t = tool();
+        QueryResultGrid* grid = runAndDescribe(*t, QStringLiteral("select id, note from $S.t where id = 5"));
+        QVERIFY(grid);
+        QVERIFY2(grid->isEditable(), qPrintable(grid->readOnlyReason()));
+        QVERIFY(grid->model()->setData(grid->model()->index(0, 1), QStringLiteral("staged")));
+        auto asked = cancelCloseConfirm();
+        t->run();
+        QVERIFY(*asked);
+        QCOMPARE(t->resultGrids().size(), 1);
+        QCOMPARE(t->resultGrids().first(), grid);
+        QCOMPARE(grid->editor()->session()->size(), 1);
+        t->editor()->document()->setModified(false); // only the staged edit to ask about
+        asked = cancelCloseConfirm();
+        QVERIFY(!t->confirmClose()); // closing the tool asks too
+        QVERIFY(*asked);
+        grid->editor()->session()->clear();
+        QVERIFY(t->confirmClose());
     }
 
     void readOnlyResultsSayWhy_data() {

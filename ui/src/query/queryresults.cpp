@@ -260,6 +260,10 @@ void QueryResultGrid::load(qint64 pageNumber) {
     updateControls();
 }
 
+bool QueryResultGrid::confirmClose() {
+    return !m_editor || m_editor->confirmClose();
+}
+
 void QueryResultGrid::reload() {
     load(m_pageNumber);
 }
@@ -322,6 +326,7 @@ void QueryResultGrid::describeEditability(const core::Page& first) {
 void QueryResultGrid::becomeEditable(std::optional<core::Page> first) {
     m_editor = new TableEditor(m_pool, m_model, m_view, this);
     m_editor->setObjectName(QStringLiteral("resultEditor"));
+    m_editor->setWriteUnlock(m_unlock);
     static_cast<QVBoxLayout*>(layout())->insertWidget(0, m_editor);
     connect(m_editor, &TableEditor::reloadRequested, this, &QueryResultGrid::reload);
     const core::Conventions& conventions = m_editability->table.conventions;

@@ -24,6 +24,7 @@ class JobSlot;
 class PageModel;
 class QuerySession;
 class TableEditor;
+class WriteUnlockButton;
 struct ResultEditability;
 
 // One statement's rows in the query tool: a read-only grid holding one page (PageModel: NULL drawn
@@ -67,6 +68,10 @@ public:
     bool isEditable() const;
     QString readOnlyReason() const;
     TableEditor* editor() const { return m_editor; }
+    // Before the grid goes (the tool closes or runs again): TableEditor::confirmClose() when it edits.
+    bool confirmClose();
+    // The tool's "Unlock writing" (production sessions): an edited result applies with its key.
+    void setWriteUnlock(WriteUnlockButton* button) { m_unlock = button; }
 
 signals:
     void editabilityKnown();
@@ -100,6 +105,7 @@ private:
     JobSlot* m_describe = nullptr;
     std::shared_ptr<const ResultEditability> m_editability; // null until known
     TableEditor* m_editor = nullptr;
+    WriteUnlockButton* m_unlock = nullptr;
     QLabel* m_readOnly = nullptr;
     PageModel* m_model = nullptr;
     QTableView* m_view = nullptr;
