@@ -104,7 +104,8 @@ private slots:
                                          "create table $S.c (id int primary key, name text, note text);"
                                          "insert into $S.c values (1, 'one', 'a'), (2, 'two', 'b');"
                                          "create table $S.u (id int primary key, t_id int, label text);"
-                                         "insert into $S.u values (1, 1, 'u1'), (2, 2, 'u2');"));
+                                         "insert into $S.u values (1, 1, 'u1'), (2, 2, 'u2');"
+                                         "create view $S.v as select * from $S.t;"));
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
     }
 
@@ -243,6 +244,8 @@ private slots:
         QTest::newRow("twice") << QStringLiteral("select id, name, name as again from $S.t")
                                << QStringLiteral(
                                       "Read-only: column name of $S.t appears twice (name and again).");
+        QTest::newRow("view") << QStringLiteral("select id, name from $S.v")
+                              << QStringLiteral("Read-only: $S.v is a view, not a table.");
         QTest::newRow("system column")
             << QStringLiteral("select id, xmin from $S.t")
             << QStringLiteral("Read-only: column xmin is not an editable column of $S.t.");
