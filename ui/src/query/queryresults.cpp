@@ -92,6 +92,8 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
                     if (!text.isEmpty())
                         QGuiApplication::clipboard()->setText(text);
                 });
+                if (m_editor) // an editable result: Set NULL / DEFAULT, delete rows… as in a table tab
+                    m_editor->addMenuActions(menu, m_view->indexAt(pos));
                 menu->popup(m_view->viewport()->mapToGlobal(pos));
             });
 
