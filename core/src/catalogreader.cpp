@@ -556,6 +556,12 @@ TableInfo CatalogReader::describeQuery(const QString& sql, const Params& params)
     t.kind = RelationKind::Query;
     t.name = QStringLiteral("query");
     t.columns = parseColumns(jsonArray(r, 0, "columns_json"));
+    if (t.columns.size() == shape.columnCount()) {
+        for (int c = 0; c < shape.columnCount(); ++c) {
+            t.columns[c].sourceTable = shape.columnTable(c);
+            t.columns[c].sourceColumn = shape.columnTableColumn(c);
+        }
+    }
     t.privileges.select = true;
     if (readOnly)
         readOnly->commit();

@@ -44,6 +44,10 @@ Oid Result::columnTable(int column) const {
     return PQftable(raw(m_result), column);
 }
 
+int Result::columnTableColumn(int column) const {
+    return PQftablecol(raw(m_result), column);
+}
+
 bool Result::isNull(int row, int column) const {
     return PQgetisnull(raw(m_result), row, column) != 0;
 }

@@ -75,6 +75,23 @@ private slots:
         QCOMPARE(d.columns.at(2).category, TypeCategory::Integer);
         QCOMPARE(d.columns.at(3).typeName, QStringLiteral("numeric(5,2)"));
         QCOMPARE(d.columns.at(3).name, QStringLiteral("numeric"));
+        for (const ColumnInfo& c : d.columns)
+            QCOMPARE(c.sourceTable, Oid(0)); // computed: no table behind them
+    }
+
+    // Each result column names the table and attnum it is a plain reference to, through aliases; an
+    // expression names none (what editing a query tool result maps its columns by).
+    void describeSourceColumns() {
+        const TableInfo t = CatalogReader(m_c).table(QStringLiteral("inventory"), QStringLiteral("products"));
+        const TableInfo q = CatalogReader(m_c).describeQuery(
+            QStringLiteral("select p.name as label, product_id, upper(p.name) from inventory.products p"));
+        QCOMPARE(q.columns.size(), 3);
+        QCOMPARE(q.columns.at(0).sourceTable, t.oid);
+        QCOMPARE(q.columns.at(0).sourceColumn, t.column(QStringLiteral("name"))->number);
+        QCOMPARE(q.columns.at(1).sourceTable, t.oid);
+        QCOMPARE(q.columns.at(1).sourceColumn, t.column(QStringLiteral("product_id"))->number);
+        QCOMPARE(q.columns.at(2).sourceTable, Oid(0));
+        QCOMPARE(q.columns.at(2).sourceColumn, 0);
     }
 
     // Filters, search, sort and page numbers over a query return what hand-written SQL returns.

@@ -593,10 +593,13 @@ QVariant PageModel::headerData(int section, Qt::Orientation orientation, int rol
     }
     if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
         return {};
+    const core::PageColumn& column = m_page.columns[section];
     if (role == Qt::DisplayRole)
-        return m_page.columns[section].name;
+        return column.label.isEmpty() ? column.name : column.label;
     if (role == Qt::ToolTipRole)
-        return m_page.columns[section].name + QStringLiteral(" : ") + m_page.columns[section].type;
+        return (column.label.isEmpty() ? column.name
+                                       : QStringLiteral("%1 (%2)").arg(column.label, column.name)) +
+               QStringLiteral(" : ") + column.type;
     return {};
 }
 

@@ -4,14 +4,18 @@
 #include <pgdesk/ui/icons.h>
 
 #include "query/querysession.h"
+#include "query/resulteditability.h"
 
+#include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/pool.h>
 
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/griddelegate.h>
 #include <pgdesk/ui/gridpreferences.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/tableeditor.h>
 #include <pgdesk/ui/uisettings.h>
 
 #include <QGuiApplication>
@@ -23,6 +27,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -46,6 +51,7 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
     , m_rowCount(result.rowCount)
     , m_statementIndex(result.index) {
     m_load = new JobSlot(this); // first: nothing below may load before it exists
+    m_describe = new JobSlot(this);
     m_model = new PageModel(this);
     m_view = new QTableView(this);
     m_view->setItemDelegate(new GridDelegate(m_view));
@@ -86,6 +92,8 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
                     if (!text.isEmpty())
                         QGuiApplication::clipboard()->setText(text);
                 });
+                if (m_editor) // an editable result: Set NULL / DEFAULT, delete rows… as in a table tab
+                    m_editor->addMenuActions(menu, m_view->indexAt(pos));
                 menu->popup(m_view->viewport()->mapToGlobal(pos));
             });
 
@@ -119,12 +127,16 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
     m_export->setToolTip(tr("Export this result to a file (the statement runs again)"));
     m_export->setAccessibleName(tr("Export this result"));
     connect(m_export, &QToolButton::clicked, this, &QueryResultGrid::exportRequested);
+    m_readOnly = new QLabel(this);
+    m_readOnly->setObjectName(QStringLiteral("resultReadOnly"));
+    m_readOnly->setVisible(false);
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(4, 2, 4, 2);
     bar->addWidget(m_first);
     bar->addWidget(m_previous);
     bar->addWidget(m_next);
     bar->addWidget(m_range, 1);
+    bar->addWidget(m_readOnly);
     bar->addWidget(m_export);
     for (QWidget* w :
          {static_cast<QWidget*>(m_first), static_cast<QWidget*>(m_previous), static_cast<QWidget*>(m_next)})
@@ -139,6 +151,10 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
     m_model->setPage(result.page);
     m_view->resizeColumnsToContents();
     updateControls();
+    if (m_paged)
+        describeEditability(result.page);
+    else
+        setReadOnly(tr("Read-only: only the rows of a plain query can be edited."));
 }
 
 QString QueryResultGrid::rangeText() const {
@@ -218,11 +234,18 @@ void QueryResultGrid::load(qint64 pageNumber) {
     core::QuerySpec spec = m_spec;
     spec.page.pageNumber = pageNumber;
     m_load->start(
-        [weak = m_session, spec, table = m_table](const std::shared_ptr<core::CancelToken>&) {
+        [weak = m_session, spec, table = m_table, editing = m_editability,
+         pool = m_pool](const std::shared_ptr<core::CancelToken>& token) {
             const auto session = weak.lock();
             if (!session)
                 core::throwError(core::ErrorKind::Connection, QStringLiteral("the query tool was closed"));
-            return session->fetchPage(spec, table);
+            core::Page page = session->fetchPage(spec, table);
+            if (!editing || !editing->editable)
+                return page;
+            core::PooledConnection connection = pool->acquire();
+            const core::CancelToken::Scope scope(token, *connection);
+            QList<QString> versions = editing->readVersions(*connection, page);
+            return editing->editablePage(std::move(page), std::move(versions));
         },
         [this, pageNumber](core::Page page) {
             if (page.rows.isEmpty() && pageNumber > 1) {
@@ -241,6 +264,110 @@ void QueryResultGrid::load(qint64 pageNumber) {
             emit loadFailed(failure.message);
         });
     updateControls();
+}
+
+bool QueryResultGrid::confirmClose() {
+    return !m_editor || m_editor->confirmClose();
+}
+
+void QueryResultGrid::reload() {
+    load(m_pageNumber);
+}
+
+bool QueryResultGrid::isEditabilityKnown() const {
+    return m_editability != nullptr;
+}
+
+bool QueryResultGrid::isEditable() const {
+    return m_editability && m_editability->editable;
+}
+
+QString QueryResultGrid::readOnlyReason() const {
+    return m_editability ? m_editability->reason : QString();
+}
+
+void QueryResultGrid::setReadOnly(const QString& reason) {
+    ResultEditability readOnly;
+    readOnly.reason = reason;
+    m_editability = std::make_shared<const ResultEditability>(std::move(readOnly));
+    m_readOnly->setText(reason);
+    m_readOnly->setToolTip(reason);
+    m_readOnly->setVisible(true);
+    emit editabilityKnown();
+}
+
+void QueryResultGrid::describeEditability(const core::Page& first) {
+    // Told by the result's description alone (several tables, a computed column): no round trip.
+    if (const QString refusal = ResultEditability::shapeRefusal(m_table); !refusal.isEmpty()) {
+        setReadOnly(refusal);
+        return;
+    }
+    struct Described {
+        ResultEditability editability;
+        core::Page first; // with the rows' versions, read right after the catalog
+    };
+    m_describe->start(
+        [pool = m_pool, result = m_table, first](const std::shared_ptr<core::CancelToken>& token) {
+            // On a connection of its own: the tool's session may be inside the user's transaction.
+            core::PooledConnection connection = pool->acquire();
+            const core::CancelToken::Scope scope(token, *connection);
+            Described d{ResultEditability::describe(*connection, result), {}};
+            if (d.editability.editable)
+                d.first = d.editability.editablePage(first, d.editability.readVersions(*connection, first));
+            return d;
+        },
+        [this](Described d) {
+            if (!d.editability.editable) {
+                setReadOnly(d.editability.reason);
+                return;
+            }
+            m_editability = std::make_shared<const ResultEditability>(std::move(d.editability));
+            // The first page as described, unless another one is shown or on its way: that one runs again.
+            const bool firstShown = m_pageNumber == 1 && !m_load->isRunning();
+            becomeEditable(firstShown ? std::optional<core::Page>(std::move(d.first)) : std::nullopt);
+        },
+        [this](const BackgroundFailure& failure) { setReadOnly(tr("Read-only: %1").arg(failure.message)); });
+}
+
+void QueryResultGrid::becomeEditable(std::optional<core::Page> first) {
+    m_editor = new TableEditor(m_pool, m_model, m_view, this);
+    m_editor->setObjectName(QStringLiteral("resultEditor"));
+    m_editor->setWriteUnlock(m_unlock);
+    static_cast<QVBoxLayout*>(layout())->insertWidget(0, m_editor);
+    connect(m_editor, &TableEditor::reloadRequested, this, &QueryResultGrid::reload);
+    const core::Conventions& conventions = m_editability->table.conventions;
+    m_model->setSoftDelete(conventions.softDelete, conventions.softDeleteColumn);
+    if (first)
+        m_model->setPage(std::move(*first));
+    else
+        load(m_pageNumber);
+    m_editor->setTable(m_editability->table);
+    m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
+                            QAbstractItemView::AnyKeyPressed);
+    m_view->installEventFilter(this);
+    emit editabilityKnown();
+}
+
+// Ctrl+S and Ctrl+Z are the query tool's too (save the file, undo in the editor): in an editable grid they
+// apply and undo staged changes, taken before the tool's shortcuts see them (two would be ambiguous).
+bool QueryResultGrid::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_view && m_editor &&
+        (event->type() == QEvent::ShortcutOverride || event->type() == QEvent::KeyPress)) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        const bool save = key->matches(QKeySequence::Save);
+        const bool undo = key->matches(QKeySequence::Undo);
+        if (save || undo) {
+            event->accept();
+            if (event->type() == QEvent::KeyPress) {
+                if (save)
+                    m_editor->apply();
+                else
+                    m_editor->undo();
+            }
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QTableView;
@@ -22,11 +23,19 @@ class JobSlot;
 
 class PageModel;
 class QuerySession;
+class TableEditor;
+class WriteUnlockButton;
+struct ResultEditability;
 
 // One statement's rows in the query tool: a read-only grid holding one page (PageModel: NULL drawn
 // distinctly, numbers right-aligned). A plain query is paged on the server through the tool's session
 // (first / previous / next, fetched in a JobSlot: a newer page supersedes); other statements show the rows
 // that were kept ("first 1,000 of 1,500 rows").
+//
+// A plain query's rows whose columns all come from one table, its row key among them, are edited in place
+// like a table tab's (a TableEditor: staged change set, preview, conflicts by row version, Apply), the
+// columns mapped by attnum (resulteditability.h); after an apply the page runs again. Other results say
+// why they are read-only.
 class QueryResultGrid final : public QWidget {
     Q_OBJECT
 public:
@@ -50,8 +59,22 @@ public:
     void firstPage();
     void previousPage();
     void nextPage();
+    // The current page again (after an apply: the grid shows what the server has).
+    void reload();
+
+    // Known once a worker has read the catalog (editabilityKnown()); the editor exists only then, and only
+    // for an editable result.
+    bool isEditabilityKnown() const;
+    bool isEditable() const;
+    QString readOnlyReason() const;
+    TableEditor* editor() const { return m_editor; }
+    // Before the grid goes (the tool closes or runs again): TableEditor::confirmClose() when it edits.
+    bool confirmClose();
+    // The tool's "Unlock writing" (production sessions): an edited result applies with its key.
+    void setWriteUnlock(WriteUnlockButton* button) { m_unlock = button; }
 
 signals:
+    void editabilityKnown();
     // Export…: the window opens the export dialog (the transfer layer comes after this one).
     void exportRequested();
     void pageLoaded();
@@ -60,6 +83,10 @@ signals:
 private:
     void load(qint64 pageNumber);
     void updateControls();
+    void describeEditability(const core::Page& first);
+    void becomeEditable(std::optional<core::Page> first);
+    void setReadOnly(const QString& reason);
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
     std::shared_ptr<core::Pool> m_pool; // the session's: an export runs on a connection of its own from it
     // Weak: the tool owns the session and closes it on a worker; a grid must never be the last owner
@@ -75,6 +102,11 @@ private:
     qint64 m_pageNumber = 1;
     bool m_atEnd = false;      // a next page came back empty
     JobSlot* m_load = nullptr; // the page being fetched; a newer page replaces it
+    JobSlot* m_describe = nullptr;
+    std::shared_ptr<const ResultEditability> m_editability; // null until known
+    TableEditor* m_editor = nullptr;
+    WriteUnlockButton* m_unlock = nullptr;
+    QLabel* m_readOnly = nullptr;
     PageModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QLabel* m_range = nullptr;

@@ -388,8 +388,12 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
         return;
     // Commit / Rollback (base < 0) add to what is shown; a run of the editor's SQL replaces it.
     const bool control = base < 0;
-    if (!control)
+    if (!control) {
+        for (QueryResultGrid* grid : resultGrids())
+            if (!grid->confirmClose()) // edits staged in a result: kept, dropped, or no run
+                return;
         clearResults();
+    }
     if (statements.isEmpty()) {
         message(tr("Nothing to run."));
         return;
@@ -492,6 +496,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
             message(QStringLiteral("    ") + notice, Tone::Info);
         if (s.returnsRows) {
             auto* grid = new QueryResultGrid(m_session, s, m_results);
+            grid->setWriteUnlock(m_unlock); // an editable result applies with the tab's key
             connect(grid, &QueryResultGrid::exportRequested, this,
                     [this, grid] { emit resultExportRequested(grid); });
             const int tab = m_results->addTab(grid, tr("Result %1").arg(number));

@@ -194,6 +194,9 @@ bool QueryTool::saveTo(const QString& path) {
 }
 
 bool QueryTool::confirmClose() {
+    for (QueryResultGrid* grid : resultGrids())
+        if (!grid->confirmClose()) // edits staged in a result
+            return false;
     if (!m_editor->document()->isModified() || m_editor->document()->isEmpty())
         return true;
     const QString name = title().remove(QStringLiteral(" •"));

@@ -68,6 +68,10 @@ struct ColumnInfo {
     bool canSelect = true;
     bool canInsert = true;
     bool canUpdate = true;
+    // A query result's column (CatalogReader::describeQuery): the table and attnum it is a plain reference
+    // to, as the server's row description says (PQftable / PQftablecol); 0 for an expression.
+    Oid sourceTable = 0;
+    int sourceColumn = 0;
 
     bool isTextLike() const; // text, varchar, char, citext-like, enums, name
 };

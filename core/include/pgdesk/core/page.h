@@ -12,6 +12,9 @@ namespace pgdesk::core {
 struct PageColumn {
     QString name;
     QString type; // the column's type name from the catalog ("numeric(12,2)")
+    // What the grid's header shows when it differs from name: an editable query result names its columns
+    // after the table's (edits address them), and keeps the query's alias ("n" for name as n) here.
+    QString label = {};
 };
 
 // A value a page brought cut (QuerySpec::valueLimit).

@@ -26,7 +26,8 @@ public:
     int columnIndex(const QString& name) const; // -1 when absent
     Oid columnType(int column) const;
     int columnTypeModifier(int column) const;
-    Oid columnTable(int column) const; // table OID the column came from, 0 if none
+    Oid columnTable(int column) const;       // table OID the column came from, 0 if none
+    int columnTableColumn(int column) const; // its attnum in that table, 0 if none (PQftablecol)
 
     bool isNull(int row, int column) const;
     // The value's bytes (text format): exact, never converted through double.

@@ -107,7 +107,8 @@ public:
     bool save();
     bool saveAs();
     bool saveTo(const QString& path);
-    // Save / Discard / Cancel when the text has unsaved changes; false: keep the tool open.
+    // Edits staged in a result first (TableEditor::confirmClose), then Save / Discard / Cancel when the text
+    // has unsaved changes; false: keep the tool open.
     bool confirmClose();
     // Takes in the text a crashed process left (BufferJournal) and says so in Messages.
     void recover(const core::BufferEntry& entry);

@@ -1,0 +1,270 @@
+// Editing a query tool result in place: a result whose columns all come from one table with its row key is
+// edited through the table tab's editor (an aliased column edited and applied changes exactly that row, as
+// psql reads it; the grid runs the page again afterwards), a row changed by psql after the result was read
+// is a conflict as in a table tab, and results from a join, without the key, with a computed or a repeated
+// column stay read-only and say why.
+#include "scratchschema.h"
+#include "testcluster.h"
+
+#include <pgdesk/core/pool.h>
+#include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/uisettings.h>
+
+#include "../../ui/src/query/queryresults.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+#include <optional>
+
+using pgdesk::test::psql;
+using pgdesk::test::psqlValue;
+using pgdesk::ui::PageModel;
+using pgdesk::ui::QueryResultGrid;
+using pgdesk::ui::QueryTool;
+using pgdesk::ui::TableEditor;
+
+class TestResultEditing final : public QObject {
+    Q_OBJECT
+    std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
+    std::shared_ptr<pgdesk::core::Pool> m_pool;
+    QTemporaryDir m_dir;
+    QString m_schema;
+    int m_tools = 0;
+
+    std::unique_ptr<QueryTool> tool() {
+        return std::make_unique<QueryTool>(
+            m_pool, QStringLiteral("demo"), nullptr,
+            m_dir.filePath(QStringLiteral("history-%1.sqlite").arg(++m_tools)));
+    }
+    QString sql(QString text) const { return text.replace(QStringLiteral("$S"), m_schema); }
+    // Runs `query` and waits until its grid knows whether it is editable.
+    QueryResultGrid* runAndDescribe(QueryTool& t, const QString& query) {
+        t.setSql(sql(query));
+        QSignalSpy done(&t, &QueryTool::runFinished);
+        t.run();
+        if (!done.wait(20000) || t.resultGrids().size() != 1)
+            return nullptr;
+        QueryResultGrid* grid = t.resultGrids().first();
+        if (!QTest::qWaitFor([&] { return grid->isEditabilityKnown() && !grid->isLoading(); }, 20000))
+            return nullptr;
+        return grid;
+    }
+    static int rowOf(const PageModel* m, const QString& id) {
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->index(r, 0).data(Qt::EditRole).toString() == id)
+                return r;
+        return -1;
+    }
+    // Applies without the preview and waits for the outcome and the page run again after it.
+    static bool applyAndWait(QueryResultGrid* grid, const char* outcome) {
+        QSignalSpy loaded(grid, &QueryResultGrid::pageLoaded);
+        QSignalSpy done(grid->editor(), QByteArray("2").append(outcome).append("()").constData());
+        grid->editor()->applyStaged();
+        if (!done.wait(15000))
+            return false;
+        return !loaded.isEmpty() || loaded.wait(15000);
+    }
+    // Answers the "closeConfirm" question that comes next with Cancel; the flag says whether it came.
+    static std::shared_ptr<bool> cancelCloseConfirm() {
+        auto asked = std::make_shared<bool>(false);
+        QTimer::singleShot(0, [asked] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            *asked = box && box->objectName() == QLatin1String("closeConfirm");
+            if (box)
+                box->reject();
+        });
+        return asked;
+    }
+    static QString shownReason(QueryResultGrid* grid) {
+        auto* label = grid->findChild<QLabel*>(QStringLiteral("resultReadOnly"));
+        return label && !label->isHidden() ? label->text() : QString();
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        m_schema = QStringLiteral("red_%1").arg(QCoreApplication::applicationPid());
+        m_scratch.emplace(m_schema,
+                          QStringLiteral("create table $S.t (id int primary key, name text, note text);"
+                                         "insert into $S.t select i, 'name ' || i, 'note ' || i "
+                                         "from generate_series(1, 6) i;"
+                                         "create table $S.c (id int primary key, name text, note text);"
+                                         "insert into $S.c values (1, 'one', 'a'), (2, 'two', 'b');"
+                                         "create table $S.u (id int primary key, t_id int, label text);"
+                                         "insert into $S.u values (1, 1, 'u1'), (2, 2, 'u2');"
+                                         "create view $S.v as select * from $S.t;"));
+        m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+    }
+
+    void editAliasedColumnUpdatesThatRow() {
+        auto t = tool();
+        QueryResultGrid* grid = runAndDescribe(*t, QStringLiteral("select id, name as n from $S.t "
+                                                                  "where id between 2 and 5 order by id"));
+        QVERIFY(grid);
+        QVERIFY2(grid->isEditable(), qPrintable(grid->readOnlyReason()));
+        QVERIFY(grid->editor());
+        QVERIFY(shownReason(grid).isEmpty());
+        PageModel* m = grid->model();
+        QAbstractItemModelTester tester(m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(m->headerData(1, Qt::Horizontal).toString(), QStringLiteral("n")); // the alias is shown
+        QCOMPARE(m->page().columns.at(1).name, QStringLiteral("name"));             // the table's column
+        QCOMPARE(m->page().keyColumns, QStringList{QStringLiteral("id")});
+        const int row = rowOf(m, QStringLiteral("3"));
+        QVERIFY(row >= 0);
+        QVERIFY(!m->rowVersion(row).isEmpty()); // read by key right after the page
+        const QModelIndex cell = m->index(row, 1);
+        QVERIFY(m->flags(cell) & Qt::ItemIsEditable);
+        QVERIFY(m->setData(cell, QStringLiteral("it's changed")));
+        QCOMPARE(grid->editor()->session()->size(), 1);
+        QVERIFY(grid->editor()->previewSql().contains(QStringLiteral("\"name\"")));
+
+        QVERIFY(applyAndWait(grid, "applied"));
+        QCOMPARE(psqlValue(sql(QStringLiteral("select string_agg(id || '=' || name, ',' order by id) "
+                                              "from $S.t"))),
+                 QStringLiteral("1=name 1,2=name 2,3=it's changed,4=name 4,5=name 5,6=name 6"));
+        QCOMPARE(psqlValue(sql(QStringLiteral("select count(*) from $S.t where note = 'note ' || id"))),
+                 QStringLiteral("6"));
+        // The page ran again: the grid shows the server's value, nothing staged.
+        const int again = rowOf(m, QStringLiteral("3"));
+        QCOMPARE(m->index(again, 1).data(Qt::EditRole).toString(), QStringLiteral("it's changed"));
+        QVERIFY(!m->index(again, 1).data(PageModel::IsEditedRole).toBool());
+        QVERIFY(grid->editor()->session()->isEmpty());
+    }
+
+    void changedByOthersIsAConflict() {
+        auto t = tool();
+        QueryResultGrid* grid = runAndDescribe(*t, QStringLiteral("select name, id from $S.c order by id"));
+        QVERIFY(grid);
+        QVERIFY2(grid->isEditable(), qPrintable(grid->readOnlyReason()));
+        PageModel* m = grid->model();
+        QAbstractItemModelTester tester(m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        int row = -1;
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->index(r, 1).data(Qt::EditRole).toString() == QLatin1String("1"))
+                row = r;
+        QVERIFY(row >= 0);
+        // A column the result does not show: only the row's version tells.
+        psql(sql(QStringLiteral("update $S.c set note = 'theirs' where id = 1")));
+        QVERIFY(m->setData(m->index(row, 0), QStringLiteral("mine")));
+        QVERIFY(applyAndWait(grid, "applyConflicted"));
+        auto* bar = grid->findChild<QWidget*>(QStringLiteral("conflictBar"));
+        QVERIFY(bar && !bar->isHidden());
+        QVERIFY(!grid->findChild<QLabel*>(QStringLiteral("conflictLabel"))->text().isEmpty());
+        QCOMPARE(psqlValue(sql(QStringLiteral("select name || note from $S.c where id = 1"))),
+                 QStringLiteral("onetheirs"));
+        QCOMPARE(psqlValue(sql(QStringLiteral("select name from $S.c where id = 2"))), QStringLiteral("two"));
+        // The page ran again: mine staged over the row's value, the row marked.
+        QVERIFY(m->index(row, 0).data(PageModel::IsConflictRole).toBool());
+        QCOMPARE(m->index(row, 0).data(Qt::EditRole).toString(), QStringLiteral("mine"));
+        grid->editor()->takeTheirs();
+        QVERIFY(grid->editor()->session()->isEmpty());
+    }
+
+    // In an editable grid Ctrl+Z takes back the last staged change and Ctrl+S applies, although the tool
+    // has both keys too (save the file, undo in the editor).
+    void keysUndoAndApplyInTheGrid() {
+        const bool confirm = pgdesk::ui::UiSettings::confirmBeforeApply();
+        pgdesk::ui::UiSettings::setConfirmBeforeApply(false);
+        auto t = tool();
+        t->show();
+        QVERIFY(QTest::qWaitForWindowExposed(t.get()));
+        QueryResultGrid* grid = runAndDescribe(*t, QStringLiteral("select note, id from $S.t where id = 6"));
+        QVERIFY(grid);
+        QVERIFY2(grid->isEditable(), qPrintable(grid->readOnlyReason()));
+        PageModel* m = grid->model();
+        t->activateWindow();
+        grid->view()->setFocus();
+        QVERIFY(QTest::qWaitFor([&] { return grid->view()->hasFocus(); }, 5000));
+        // Should the tool's Save take the key, its file dialog must not hang the test.
+        QTimer::singleShot(5000, [] {
+            if (QWidget* modal = QApplication::activeModalWidget())
+                modal->close();
+        });
+        QVERIFY(m->setData(m->index(0, 0), QStringLiteral("undone")));
+        QCOMPARE(grid->editor()->session()->size(), 1);
+        QTest::keyClick(grid->view(), Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(grid->editor()->session()->isEmpty());
+        QVERIFY(m->setData(m->index(0, 0), QStringLiteral("by key")));
+        QSignalSpy applied(grid->editor(), &TableEditor::applied);
+        QTest::keyClick(grid->view(), Qt::Key_S, Qt::ControlModifier);
+        const bool done = applied.wait(15000);
+        pgdesk::ui::UiSettings::setConfirmBeforeApply(confirm);
+        QVERIFY(done);
+        QCOMPARE(psqlValue(sql(QStringLiteral("select note from $S.t where id = 6"))),
+                 QStringLiteral("by key"));
+    }
+
+    // Running again would drop the grid with its staged edit: asked first, as closing a table tab is, and
+    // Cancel keeps the result and the edit.
+    void runningAgainAsksAboutStagedEdits() {
+        auto t = tool();
+        QueryResultGrid* grid = runAndDescribe(*t, QStringLiteral("select id, note from $S.t where id = 5"));
+        QVERIFY(grid);
+        QVERIFY2(grid->isEditable(), qPrintable(grid->readOnlyReason()));
+        QVERIFY(grid->model()->setData(grid->model()->index(0, 1), QStringLiteral("staged")));
+        auto asked = cancelCloseConfirm();
+        t->run();
+        QVERIFY(*asked);
+        QCOMPARE(t->resultGrids().size(), 1);
+        QCOMPARE(t->resultGrids().first(), grid);
+        QCOMPARE(grid->editor()->session()->size(), 1);
+        t->editor()->document()->setModified(false); // only the staged edit to ask about
+        asked = cancelCloseConfirm();
+        QVERIFY(!t->confirmClose()); // closing the tool asks too
+        QVERIFY(*asked);
+        grid->editor()->session()->clear();
+        QVERIFY(t->confirmClose());
+    }
+
+    void readOnlyResultsSayWhy_data() {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("join") << QStringLiteral("select t.id, u.label from $S.t join $S.u on u.t_id = t.id")
+                              << QStringLiteral("Read-only: columns from several tables.");
+        QTest::newRow("no key") << QStringLiteral("select name, note from $S.t")
+                                << QStringLiteral(
+                                       "Read-only: the key of $S.t (id) is not among the columns.");
+        QTest::newRow("computed") << QStringLiteral("select id, upper(name) from $S.t")
+                                  << QStringLiteral("Read-only: computed column upper.");
+        QTest::newRow("aggregate") << QStringLiteral("select count(*) from $S.t")
+                                   << QStringLiteral("Read-only: computed column count.");
+        QTest::newRow("twice") << QStringLiteral("select id, name, name as again from $S.t")
+                               << QStringLiteral(
+                                      "Read-only: column name of $S.t appears twice (name and again).");
+        QTest::newRow("view") << QStringLiteral("select id, name from $S.v")
+                              << QStringLiteral("Read-only: $S.v is a view, not a table.");
+        QTest::newRow("system column")
+            << QStringLiteral("select id, xmin from $S.t")
+            << QStringLiteral("Read-only: column xmin is not an editable column of $S.t.");
+    }
+    void readOnlyResultsSayWhy() {
+        QFETCH(QString, query);
+        QFETCH(QString, reason);
+        auto t = tool();
+        QueryResultGrid* grid = runAndDescribe(*t, query);
+        QVERIFY(grid);
+        QVERIFY(!grid->isEditable());
+        QVERIFY(!grid->editor());
+        QCOMPARE(grid->readOnlyReason(), sql(reason));
+        QCOMPARE(shownReason(grid), sql(reason));
+        PageModel* m = grid->model();
+        QVERIFY(m->rowCount() > 0);
+        QVERIFY(!(m->flags(m->index(0, 0)) & Qt::ItemIsEditable));
+    }
+};
+
+QTEST_MAIN(TestResultEditing)
+#include "tst_resultediting.moc"

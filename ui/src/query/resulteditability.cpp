@@ -1,0 +1,163 @@
+#include "query/resulteditability.h"
+
+#include <pgdesk/core/connection.h>
+#include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/rowstatementbuilder.h>
+#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/standby.h>
+#include <pgdesk/ui/editsession.h>
+
+#include <QHash>
+#include <QSet>
+
+namespace pgdesk::ui {
+
+namespace {
+
+// One text per key, for matching the versions read back to the page's rows (both are the type's text
+// output); empty when a key value is NULL (no row is keyed so).
+QString keyText(const QList<std::optional<QString>>& values) {
+    QString text;
+    for (const auto& v : values) {
+        if (!v)
+            return {};
+        text += *v + QChar(0x1f);
+    }
+    return text;
+}
+
+} // namespace
+
+QString ResultEditability::shapeRefusal(const core::TableInfo& result) {
+    if (result.columns.isEmpty())
+        return tr("Read-only: the result has no columns.");
+    QSet<core::Oid> tables;
+    for (const core::ColumnInfo& c : result.columns)
+        if (c.sourceTable != 0)
+            tables.insert(c.sourceTable);
+    if (tables.size() > 1)
+        return tr("Read-only: columns from several tables.");
+    for (const core::ColumnInfo& c : result.columns)
+        if (c.sourceTable == 0)
+            return tr("Read-only: computed column %1.").arg(c.name);
+    return {};
+}
+
+ResultEditability ResultEditability::describe(core::Connection& connection, const core::TableInfo& result) {
+    ResultEditability out;
+    out.reason = shapeRefusal(result);
+    if (!out.reason.isEmpty())
+        return out;
+    const core::Oid oid = result.columns.first().sourceTable;
+    const core::Result name = connection.exec(
+        QStringLiteral("SELECT n.nspname, c.relname FROM pg_catalog.pg_class c "
+                       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1::oid"),
+        {core::param(QString::number(oid))});
+    if (name.rowCount() != 1) {
+        out.reason = tr("Read-only: the table the columns come from is gone.");
+        return out;
+    }
+    core::TableInfo table = core::readTableForProfile(connection, name.text(0, 0), name.text(0, 1));
+    const QString qualified = table.qualifiedName();
+
+    // Result column → table column, by attnum (an alias names nothing in the table).
+    QHash<int, QString> byNumber;
+    for (const core::ColumnInfo& c : table.columns)
+        byNumber.insert(c.number, c.name);
+    QHash<QString, QString> shownAs; // table column → the result column that shows it
+    for (const core::ColumnInfo& c : result.columns) {
+        const QString column = byNumber.value(c.sourceColumn);
+        if (column.isEmpty()) { // a system column (xmin, ctid) or one the role may not read
+            out.reason = tr("Read-only: column %1 is not an editable column of %2.").arg(c.name, qualified);
+            return out;
+        }
+        if (shownAs.contains(column)) {
+            out.reason = tr("Read-only: column %1 of %2 appears twice (%3 and %4).")
+                             .arg(column, qualified, shownAs.value(column), c.name);
+            return out;
+        }
+        shownAs.insert(column, c.name);
+        out.columns << column;
+    }
+    if (const QString reason = EditSession::readOnlyReason(table); !reason.isEmpty()) {
+        out.reason = reason;
+        return out;
+    }
+    const QStringList& key = table.conventions.rowKey;
+    for (const QString& k : key) {
+        if (!out.columns.contains(k)) {
+            out.reason = tr("Read-only: the key of %1 (%2) is not among the columns.")
+                             .arg(qualified, key.join(QStringLiteral(", ")));
+            return out;
+        }
+    }
+    if (core::isStandby(connection)) {
+        out.reason = EditSession::standbyReason();
+        return out;
+    }
+    out.table = std::move(table);
+    out.editable = true;
+    return out;
+}
+
+QList<QString> ResultEditability::readVersions(core::Connection& connection, const core::Page& page) const {
+    QList<QString> versions(page.rows.size());
+    if (!editable || page.rows.isEmpty() || !table.versionReadable)
+        return versions;
+    const QStringList& key = table.conventions.rowKey;
+    QList<int> keyAt; // result column of each key column
+    for (const QString& k : key)
+        keyAt << int(columns.indexOf(k));
+    // (k1, k2) IN (unnest of one text[] per key column, cast to the column's type): one statement for the
+    // page, which the key's index answers.
+    QStringList selected, casts;
+    core::Params params;
+    for (qsizetype k = 0; k < key.size(); ++k) {
+        const core::ColumnInfo* info = table.column(key.at(k));
+        QList<std::optional<QString>> values;
+        values.reserve(page.rows.size());
+        for (const auto& row : page.rows)
+            values << row.value(keyAt.at(k));
+        selected << core::quoteIdentifier(key.at(k));
+        casts
+            << QStringLiteral("$%1::text[]::%2[]").arg(k + 1).arg(core::RowStatementBuilder::castType(*info));
+        params << core::param(core::textArrayLiteral(values));
+    }
+    const QString list = selected.join(QStringLiteral(", "));
+    const QString sql =
+        QStringLiteral("SELECT %1, xmin FROM %2 WHERE (%1) IN (SELECT * FROM unnest(%3))")
+            .arg(list, core::RowStatementBuilder(table).target(), casts.join(QStringLiteral(", ")));
+    const core::Result r = connection.exec(sql, params);
+    QHash<QString, QString> byKey;
+    for (int row = 0; row < r.rowCount(); ++row) {
+        QList<std::optional<QString>> values;
+        for (int c = 0; c < key.size(); ++c)
+            values << (r.isNull(row, c) ? std::nullopt : std::optional<QString>(r.text(row, c)));
+        byKey.insert(keyText(values), r.text(row, int(key.size())));
+    }
+    for (qsizetype row = 0; row < page.rows.size(); ++row) {
+        QList<std::optional<QString>> values;
+        for (int at : keyAt)
+            values << page.rows.at(row).value(at);
+        if (const QString text = keyText(values); !text.isEmpty())
+            versions[row] = byKey.value(text);
+    }
+    return versions;
+}
+
+core::Page ResultEditability::editablePage(core::Page page, QList<QString> versions) const {
+    if (!editable || page.columns.size() != columns.size())
+        return page;
+    for (qsizetype c = 0; c < page.columns.size(); ++c) {
+        core::PageColumn& column = page.columns[c];
+        if (column.name != columns.at(c))
+            column.label = column.name;
+        column.name = columns.at(c);
+    }
+    page.keyColumns = table.conventions.rowKey;
+    versions.resize(page.rows.size());
+    page.versions = std::move(versions);
+    return page;
+}
+
+} // namespace pgdesk::ui
