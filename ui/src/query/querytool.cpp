@@ -61,14 +61,6 @@ qint64 rowsOf(const core::ScriptRun& run) {
     return -1;
 }
 
-QString duration(qint64 ms) {
-    const QLocale locale;
-    return ms < 1000 ? QueryTool::tr("%1 ms").arg(locale.toString(ms))
-                     : QueryTool::tr("%1 s").arg(locale.toString(ms / 1000.0, 'f', 2));
-}
-
-const char* const kPlanTab = "planTab";
-
 // "1 row", "1,500 rows" in the language's plural forms, the number in its format.
 QString rowsText(qint64 n) {
     return QueryTool::tr("%1 row(s)", nullptr, pluralCount(n)).arg(QLocale().toString(n));
@@ -92,6 +84,12 @@ QStringList parametersOf(const QList<core::SqlStatement>& statements) {
 }
 
 } // namespace
+
+QString QueryTool::durationText(qint64 ms) {
+    const QLocale locale;
+    return ms < 1000 ? tr("%1 ms").arg(locale.toString(ms))
+                     : tr("%1 s").arg(locale.toString(ms / 1000.0, 'f', 2));
+}
 
 QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidget* parent,
                      QString historyPath)
@@ -348,18 +346,6 @@ QString QueryTool::exportWarning() const {
               "changes, and takes none of its locks.");
 }
 
-QTreeWidget* QueryTool::planTree() const {
-    for (int i = 0; i < m_results->count(); ++i) {
-        if (m_results->widget(i)->property(kPlanTab).toBool())
-            return qobject_cast<QTreeWidget*>(m_results->widget(i));
-    }
-    return nullptr;
-}
-
-ParametersDialog* QueryTool::parametersDialog() const {
-    return m_parametersDialog;
-}
-
 void QueryTool::run() {
     const QTextCursor cursor = m_editor->textCursor();
     const QString text = m_editor->toPlainText();
@@ -405,35 +391,6 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
             launch(statements, base, sql, params);
         },
         [this] { emit runFinished(); });
-}
-
-void QueryTool::withParameters(const QStringList& names,
-                               std::function<void(const QMap<QString, core::Param>&)> go,
-                               std::function<void()> cancelled) {
-    if (names.isEmpty())
-        return go({});
-    // Window-modal, not exec(): the event loop (and the tool's workers' replies) keep going.
-    auto* dialog = new ParametersDialog(names, m_parameterValues, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
-    m_parametersDialog = dialog;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, go = std::move(go)] {
-        m_parametersDialog = nullptr; // deleted later; a new run may ask again at once
-        QMap<QString, core::Param> params;
-        const QMap<QString, std::optional<QString>> values = dialog->values();
-        for (auto it = values.cbegin(); it != values.cend(); ++it) {
-            m_parameterValues.insert(it.key(), it.value()); // offered again next time in this tab
-            params.insert(it.key(), it.value() ? core::param(*it.value()) : core::nullParam());
-        }
-        go(params);
-    });
-    connect(dialog, &QDialog::rejected, this, [this, cancelled = std::move(cancelled)] {
-        m_parametersDialog = nullptr;
-        message(tr("Cancelled: nothing ran."), Tone::Warning);
-        m_status->setText(tr("Cancelled"));
-        cancelled();
-    });
-    dialog->open();
 }
 
 void QueryTool::launch(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql,
@@ -490,7 +447,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
             if (s.truncated)
                 line += tr(" (first %1 shown)").arg(locale.toString(qlonglong(s.page.rows.size())));
         }
-        line += QStringLiteral(" · ") + duration(s.elapsedMs);
+        line += QStringLiteral(" · ") + durationText(s.elapsedMs);
         message(line);
         for (const QString& notice : s.notices)
             message(QStringLiteral("    ") + notice, Tone::Info);
@@ -527,9 +484,10 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
             message(tr("[%1] Cancelled%2").arg(e.statementIndex + 1).arg(where), Tone::Warning);
         else
             message(tr("[%1] %2%3").arg(e.statementIndex + 1).arg(e.text, where), Tone::Error);
-        message(tr("Stopped at statement %1 · %2").arg(e.statementIndex + 1).arg(duration(run.elapsedMs)));
+        message(
+            tr("Stopped at statement %1 · %2").arg(e.statementIndex + 1).arg(durationText(run.elapsedMs)));
     } else {
-        message(tr("Done: %1 in %2").arg(statementsText(run.statements.size()), duration(run.elapsedMs)));
+        message(tr("Done: %1 in %2").arg(statementsText(run.statements.size()), durationText(run.elapsedMs)));
     }
     if (run.connectionLost)
         message(
@@ -539,7 +497,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
     m_status->setText(run.error
                           ? (run.cancelled ? tr("Cancelled")
                                            : tr("Error in statement %1").arg(run.error->statementIndex + 1))
-                          : tr("Done in %1").arg(duration(run.elapsedMs)));
+                          : tr("Done in %1").arg(durationText(run.elapsedMs)));
     for (const core::StatementResult& statement : run.statements)
         m_catalogDirty = m_catalogDirty || CompletionSource::changesCatalog(statement.sql);
     if (run.connectionLost) // the server may have been restarted, restored …: ask it again
@@ -553,74 +511,6 @@ void QueryTool::showFailure(const QString& text, bool connectionLost) {
     m_results->setCurrentWidget(m_messages);
     if (connectionLost)
         setTransactionState(core::TransactionState::Unknown);
-}
-
-void QueryTool::explain(bool analyze) {
-    if (m_running)
-        return;
-    const QTextCursor cursor = m_editor->textCursor();
-    const QString text = m_editor->toPlainText();
-    QList<core::SqlStatement> statements;
-    if (cursor.hasSelection()) {
-        statements = core::splitStatements(
-            text.mid(cursor.selectionStart(), cursor.selectionEnd() - cursor.selectionStart()));
-    } else {
-        const QList<core::SqlStatement> all = core::splitStatements(text);
-        const int at = core::statementAt(all, cursor.position());
-        if (at >= 0)
-            statements << all[at];
-    }
-    if (statements.isEmpty()) {
-        message(tr("Nothing to explain."));
-        return;
-    }
-    const QString statement = statements.first().text;
-    if (m_parametersDialog)
-        return;
-    withParameters(
-        core::boundParameterNames(statement),
-        [this, statement, analyze](const QMap<QString, core::Param>& params) {
-            runExplain(statement, analyze, params);
-        },
-        [this] { emit explainFinished(); });
-}
-
-void QueryTool::runExplain(const QString& statement, bool analyze, const QMap<QString, core::Param>& params) {
-    setRunning(true);
-    m_status->setText(analyze ? tr("Explain Analyze…") : tr("Explain…"));
-    runInBackground(
-        this,
-        [session = m_session, statement, analyze, write = m_unlock->access(), params] {
-            return session->explain(statement, analyze, write, params);
-        },
-        [this](const core::ExplainResult& result) {
-            setRunning(false);
-            if (QTreeWidget* old = planTree()) {
-                m_results->removeTab(m_results->indexOf(old));
-                old->deleteLater();
-            }
-            QString summary;
-            QTreeWidget* tree = createPlanTree(result.json, m_results, &summary);
-            tree->setProperty(kPlanTab, true);
-            m_results->addTab(tree, result.analyzed ? tr("Plan (analyzed)") : tr("Plan"));
-            m_results->setCurrentWidget(tree);
-            QString line = result.analyzed ? tr("EXPLAIN ANALYZE") : tr("EXPLAIN");
-            if (!summary.isEmpty())
-                line += QStringLiteral(" · ") + summary;
-            if (result.rolledBack)
-                line += tr(" · the statement's changes were rolled back");
-            message(line + QStringLiteral(" · ") + duration(result.elapsedMs));
-            for (const QString& notice : result.notices)
-                message(QStringLiteral("    ") + notice, Tone::Info);
-            m_status->setText(tr("Plan ready"));
-            setTransactionState(result.transaction);
-            emit explainFinished();
-        },
-        [this](const BackgroundFailure& failure) {
-            setRunning(false);
-            showFailure(failure.message, failure.connectionLost);
-            emit explainFinished();
-        });
 }
 
 void QueryTool::cancel() {
@@ -773,7 +663,7 @@ void QueryTool::refreshHistory() {
                     isolatedIn(layout, e.sql.simplified().left(100), Isolate::LeftToRight);
                 QString info =
                     isolatedIn(layout, locale.toString(e.started.toLocalTime(), QLocale::ShortFormat)) +
-                    QStringLiteral(" · ") + duration(e.durationMs);
+                    QStringLiteral(" · ") + durationText(e.durationMs);
                 if (!e.error.isEmpty())
                     info += tr(" · error");
                 else if (e.rows >= 0)

@@ -176,6 +176,9 @@ private:
     void withParameters(const QStringList& names, std::function<void(const QMap<QString, core::Param>&)> go,
                         std::function<void()> cancelled);
     void runExplain(const QString& statement, bool analyze, const QMap<QString, core::Param>& params);
+    // "250 ms", "1.25 s".
+    static QString durationText(qint64 ms);
+    static constexpr const char* kPlanTab = "planTab"; // the property that marks the plan's result tab
     void showRun(const core::ScriptRun& run, qsizetype base);
     void showFailure(const QString& message, bool connectionLost);
     void setRunning(bool running);
