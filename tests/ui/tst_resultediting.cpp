@@ -17,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -142,6 +143,16 @@ private slots:
         QCOMPARE(m->index(again, 1).data(Qt::EditRole).toString(), QStringLiteral("it's changed"));
         QVERIFY(!m->index(again, 1).data(PageModel::IsEditedRole).toBool());
         QVERIFY(grid->editor()->session()->isEmpty());
+
+        // Copy as INSERT names the table and its columns, not "query" and the aliases.
+        grid->view()->setCurrentIndex(m->index(again, 0));
+        grid->view()->selectionModel()->select(m->index(again, 0), QItemSelectionModel::Select);
+        grid->view()->selectionModel()->select(m->index(again, 1), QItemSelectionModel::Select);
+        const QString insert = grid->selectionAs(pgdesk::ui::CopyAsFormat::SqlInsert);
+        QVERIFY2(
+            insert.startsWith(sql(QStringLiteral("INSERT INTO \"$S\".\"t\" (\"id\", \"name\") VALUES\n"))),
+            qPrintable(insert));
+        QVERIFY2(insert.contains(QStringLiteral("(3, 'it''s changed')")), qPrintable(insert));
     }
 
     void changedByOthersIsAConflict() {

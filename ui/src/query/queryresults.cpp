@@ -217,9 +217,12 @@ std::shared_ptr<core::Pool> QueryResultGrid::pool() const {
 
 QString QueryResultGrid::selectionAs(CopyAsFormat format) const {
     const QModelIndexList cells = selectionBlock(*m_view);
-    // A result has no table to insert into: "query" stands for it, for the user to edit.
+    // An editable result inserts into its table (its columns carry the table's names); any other result
+    // has no table to insert into: "query" stands for it, for the user to edit.
     core::TableInfo target;
     target.kind = core::RelationKind::Query;
+    if (m_editability && m_editability->editable)
+        target = m_editability->table;
     const core::TableInfo& described = m_paged ? m_table : target;
     return cellsAs(format, *m_model, cells, columnInfosFor(m_model->page().columns, described), target);
 }
