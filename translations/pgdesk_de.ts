@@ -77,6 +77,37 @@
     </message>
 </context>
 <context>
+    <name>ResultEditability</name>
+    <message>
+        <source>Read-only: the result has no columns.</source>
+        <translation>Schreibgeschützt: Das Ergebnis hat keine Spalten.</translation>
+    </message>
+    <message>
+        <source>Read-only: columns from several tables.</source>
+        <translation>Schreibgeschützt: Spalten aus mehreren Tabellen.</translation>
+    </message>
+    <message>
+        <source>Read-only: computed column %1.</source>
+        <translation>Schreibgeschützt: berechnete Spalte %1.</translation>
+    </message>
+    <message>
+        <source>Read-only: the table the columns come from is gone.</source>
+        <translation>Schreibgeschützt: Die Tabelle, aus der die Spalten stammen, existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Read-only: column %1 is not an editable column of %2.</source>
+        <translation>Schreibgeschützt: Spalte %1 ist keine bearbeitbare Spalte von %2.</translation>
+    </message>
+    <message>
+        <source>Read-only: column %1 of %2 appears twice (%3 and %4).</source>
+        <translation>Schreibgeschützt: Spalte %1 von %2 kommt zweimal vor (%3 und %4).</translation>
+    </message>
+    <message>
+        <source>Read-only: the key of %1 (%2) is not among the columns.</source>
+        <translation>Schreibgeschützt: Der Schlüssel von %1 (%2) ist nicht unter den Spalten.</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk</name>
     <message>
         <source>%1 needs a value</source>
@@ -763,6 +794,45 @@
     <message>
         <source>Reset layout</source>
         <translation>Layout zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::CompletionListModel</name>
+    <message>
+        <source>keyword</source>
+        <translation>Schlüsselwort</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>Sicht</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>query name</source>
+        <translation>Abfragename</translation>
     </message>
 </context>
 <context>
@@ -3724,6 +3794,14 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>Export this result</source>
         <translation>Dieses Ergebnis exportieren</translation>
     </message>
+    <message>
+        <source>Read-only: only the rows of a plain query can be edited.</source>
+        <translation>Schreibgeschützt: Nur die Zeilen einer einfachen Abfrage können bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>Schreibgeschützt: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::QueryTool</name>
@@ -4089,6 +4167,10 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>Cancelled: nothing ran.</source>
         <translation>Abgebrochen: Nichts wurde ausgeführt.</translation>
     </message>
+    <message>
+        <source>Complete</source>
+        <translation>Vervollständigen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>
@@ -4411,6 +4493,13 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Max: %1</source>
         <translation>Max: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SqlCompleter</name>
+    <message>
+        <source>Completions</source>
+        <translation>Vervollständigungen</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,37 @@
     </message>
 </context>
 <context>
+    <name>ResultEditability</name>
+    <message>
+        <source>Read-only: the result has no columns.</source>
+        <translation>فقط‌خواندنی: نتیجه هیچ ستونی ندارد.</translation>
+    </message>
+    <message>
+        <source>Read-only: columns from several tables.</source>
+        <translation>فقط‌خواندنی: ستون‌ها از چند جدول‌اند.</translation>
+    </message>
+    <message>
+        <source>Read-only: computed column %1.</source>
+        <translation>فقط‌خواندنی: ستون محاسبه‌شدهٔ %1.</translation>
+    </message>
+    <message>
+        <source>Read-only: the table the columns come from is gone.</source>
+        <translation>فقط‌خواندنی: جدولی که ستون‌ها از آن آمده‌اند دیگر وجود ندارد.</translation>
+    </message>
+    <message>
+        <source>Read-only: column %1 is not an editable column of %2.</source>
+        <translation>فقط‌خواندنی: ستون %1 ستون ویرایش‌پذیری از %2 نیست.</translation>
+    </message>
+    <message>
+        <source>Read-only: column %1 of %2 appears twice (%3 and %4).</source>
+        <translation>فقط‌خواندنی: ستون %1 از %2 دو بار آمده است (%3 و %4).</translation>
+    </message>
+    <message>
+        <source>Read-only: the key of %1 (%2) is not among the columns.</source>
+        <translation>فقط‌خواندنی: کلید %1 (%2) در میان ستون‌ها نیست.</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk</name>
     <message>
         <source>%1 needs a value</source>
@@ -753,6 +784,45 @@
     <message>
         <source>Reset layout</source>
         <translation>بازنشانی چیدمان</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::CompletionListModel</name>
+    <message>
+        <source>keyword</source>
+        <translation>کلیدواژه</translation>
+    </message>
+    <message>
+        <source>schema</source>
+        <translation>طرح‌واره</translation>
+    </message>
+    <message>
+        <source>table</source>
+        <translation>جدول</translation>
+    </message>
+    <message>
+        <source>view</source>
+        <translation>نما</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>ستون</translation>
+    </message>
+    <message>
+        <source>function</source>
+        <translation>تابع</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>alias</source>
+        <translation>نام مستعار</translation>
+    </message>
+    <message>
+        <source>query name</source>
+        <translation>نام پرس‌وجو</translation>
     </message>
 </context>
 <context>
@@ -3681,6 +3751,14 @@ Recycled %10, discarded as dead %11</source>
         <source>Export this result</source>
         <translation>برون‌بری این نتیجه</translation>
     </message>
+    <message>
+        <source>Read-only: only the rows of a plain query can be edited.</source>
+        <translation>فقط‌خواندنی: فقط ردیف‌های یک پرس‌وجوی ساده ویرایش‌پذیرند.</translation>
+    </message>
+    <message>
+        <source>Read-only: %1</source>
+        <translation>فقط‌خواندنی: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::QueryTool</name>
@@ -4044,6 +4122,10 @@ Recycled %10, discarded as dead %11</source>
         <source>Cancelled: nothing ran.</source>
         <translation>لغو شد: چیزی اجرا نشد.</translation>
     </message>
+    <message>
+        <source>Complete</source>
+        <translation>تکمیل</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>
@@ -4365,6 +4447,13 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Max: %1</source>
         <translation>بیشینه: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SqlCompleter</name>
+    <message>
+        <source>Completions</source>
+        <translation>پیشنهادهای تکمیل</translation>
     </message>
 </context>
 <context>
