@@ -1,6 +1,7 @@
 // Parameters in the query tool against the real server, offscreen: `$n` and `:name` are asked for in a
 // form and arrive as bound data (quotes and `--` included), NULL as NULL; values are remembered per tab, a
 // cancelled form runs nothing, a script asks once, and casts, `:=` and strings are not parameters.
+#include "querytoolfixture.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 
@@ -28,19 +29,13 @@ namespace {
 const QString kNasty = QStringLiteral("O'Brien said \"hi\" -- not a comment; drop table t; $1 :v ''");
 } // namespace
 
-class TestQueryParameters final : public QObject {
+class TestQueryParameters final : public QObject, pgdesk::test::QueryToolFixture {
     Q_OBJECT
     std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QTemporaryDir m_dir;
     QString m_schema;
-    int m_tools = 0;
 
-    std::unique_ptr<QueryTool> tool() {
-        return std::make_unique<QueryTool>(
-            m_pool, QStringLiteral("demo"), nullptr,
-            m_dir.filePath(QStringLiteral("history-%1.sqlite").arg(++m_tools)));
-    }
     // Runs the editor's script; the form must (or must not) come up.
     static ParametersDialog* runExpectingForm(QueryTool& t, const QString& sql) {
         t.setSql(sql);
@@ -66,8 +61,10 @@ private slots:
         m_schema = QStringLiteral("qp_%1").arg(QCoreApplication::applicationPid());
         m_scratch.emplace(m_schema, QStringLiteral("create table $S.t (id int primary key, v text);"));
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+        m_toolPool = m_pool;
     }
     void cleanupTestCase() {
+        m_toolPool.reset();
         m_pool.reset();
         m_scratch.reset();
     }

@@ -1,5 +1,6 @@
 // The query tool against the real server, offscreen: results per statement, errors that point into the
 // editor, cancel without a frozen GUI, transactions across runs, plans, history, NULL vs ''.
+#include "querytoolfixture.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 
@@ -44,26 +45,13 @@ using pgdesk::ui::PageModel;
 using pgdesk::ui::QueryResultGrid;
 using pgdesk::ui::QueryTool;
 
-class TestQueryTool final : public QObject {
+class TestQueryTool final : public QObject, pgdesk::test::QueryToolFixture {
     Q_OBJECT
     std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QTemporaryDir m_dir;
     QString m_schema;
-    int m_tools = 0;
 
-    std::unique_ptr<QueryTool> tool() {
-        // Each tool its own history file unless a test shares one on purpose.
-        return std::make_unique<QueryTool>(
-            m_pool, QStringLiteral("demo"), nullptr,
-            m_dir.filePath(QStringLiteral("history-%1.sqlite").arg(++m_tools)));
-    }
-    static bool runAndWait(QueryTool& t, const QString& sql) {
-        t.setSql(sql);
-        QSignalSpy done(&t, &QueryTool::runFinished);
-        t.run();
-        return done.wait(20000);
-    }
     static QString messages(const QueryTool& t) { return t.messages()->toPlainText(); }
     // WCAG 2: relative luminance and contrast ratio (written out here, not taken from the code under test).
     static double luminance(const QColor& c) {
@@ -118,8 +106,10 @@ private slots:
                                          "create table $S.u (id int primary key, t_id int, label text);"
                                          "insert into $S.u values (1, 1, 'x'), (2, 3, 'y');"));
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+        m_toolPool = m_pool;
     }
     void cleanupTestCase() {
+        m_toolPool.reset();
         m_pool.reset();
         m_scratch.reset();
     }

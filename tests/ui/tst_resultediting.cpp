@@ -3,9 +3,11 @@
 // psql reads it; the grid runs the page again afterwards), a row changed by psql after the result was read
 // is a conflict as in a table tab, and results from a join, without the key, with a computed or a repeated
 // column stay read-only and say why.
+#include "querytoolfixture.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 
+#include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
@@ -15,6 +17,7 @@
 
 #include "../../ui/src/query/queryresults.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QItemSelectionModel>
@@ -37,19 +40,13 @@ using pgdesk::ui::QueryResultGrid;
 using pgdesk::ui::QueryTool;
 using pgdesk::ui::TableEditor;
 
-class TestResultEditing final : public QObject {
+class TestResultEditing final : public QObject, pgdesk::test::QueryToolFixture {
     Q_OBJECT
     std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QTemporaryDir m_dir;
     QString m_schema;
-    int m_tools = 0;
 
-    std::unique_ptr<QueryTool> tool() {
-        return std::make_unique<QueryTool>(
-            m_pool, QStringLiteral("demo"), nullptr,
-            m_dir.filePath(QStringLiteral("history-%1.sqlite").arg(++m_tools)));
-    }
     QString sql(QString text) const { return text.replace(QStringLiteral("$S"), m_schema); }
     // Runs `query` and waits until its grid knows whether it is editable.
     QueryResultGrid* runAndDescribe(QueryTool& t, const QString& query) {
@@ -108,6 +105,11 @@ private slots:
                                          "insert into $S.u values (1, 1, 'u1'), (2, 2, 'u2');"
                                          "create view $S.v as select * from $S.t;"));
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+        m_toolPool = m_pool;
+    }
+    void cleanupTestCase() {
+        m_toolPool.reset();
+        m_pool.reset();
     }
 
     void editAliasedColumnUpdatesThatRow() {
@@ -216,6 +218,45 @@ private slots:
         QVERIFY(done);
         QCOMPARE(psqlValue(sql(QStringLiteral("select note from $S.t where id = 6"))),
                  QStringLiteral("by key"));
+    }
+
+    // The window closing while a result's apply waits on a row lock: the apply is cancelled and its
+    // rollback awaited (as for a table tab), so the edit never commits after the window is gone.
+    void closingTheWindowDuringAnApplyNeverCommitsLater() {
+        auto t = tool();
+        QueryResultGrid* grid = runAndDescribe(*t, QStringLiteral("select id, name from $S.c where id = 2"));
+        QVERIFY(grid);
+        QVERIFY2(grid->isEditable(), qPrintable(grid->readOnlyReason()));
+        QVERIFY(grid->model()->setData(grid->model()->index(0, 1), QStringLiteral("never")));
+        auto blocker = pgdesk::core::Connection::open(pgdesk::test::profile());
+        blocker.exec(QStringLiteral("BEGIN"));
+        blocker.exec(sql(QStringLiteral("select 1 from $S.c where id = 2 for update")));
+        grid->editor()->applyStaged();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return psqlValue(sql(
+                           QStringLiteral("select count(*) from pg_stat_activity where wait_event_type "
+                                          "= 'Lock' and query like 'UPDATE %$S%'"))) == QLatin1String("1");
+            },
+            10000));
+        QTimer stop;
+        stop.setInterval(20);
+        connect(&stop, &QTimer::timeout, this, [] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != QLatin1String("closeWhileApplying"))
+                return;
+            for (QAbstractButton* b : box->buttons())
+                if (b->text() == QLatin1String("Cancel the apply and close"))
+                    return b->click();
+        });
+        stop.start();
+        QVERIFY(t->settleAppliesBeforeClose());
+        stop.stop();
+        QVERIFY(!grid->editor()->isApplying());
+        blocker.exec(QStringLiteral("COMMIT"));
+        QTest::qWait(500);
+        QCOMPARE(psqlValue(sql(QStringLiteral("select name from $S.c where id = 2"))), QStringLiteral("two"));
+        grid->editor()->session()->clear();
     }
 
     // Running again would drop the grid with its staged edit: asked first, as closing a table tab is, and

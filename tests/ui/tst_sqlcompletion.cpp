@@ -172,6 +172,15 @@ private slots:
         QTest::keyClick(t->sqlEditor(), Qt::Key_Escape);
         QVERIFY(!completer->isPopupVisible());
         QCOMPARE(t->sql(), QStringLiteral("sel"));
+        // A keyword is inserted in the case it was begun in.
+        ctrlSpace(*t);
+        const int keyword = int(completer->labels().indexOf(QStringLiteral("SELECT")));
+        QVERIFY(keyword >= 0);
+        completer->popup()->setCurrentIndex(completer->model()->index(keyword, 0));
+        QTest::keyClick(t->sqlEditor(), Qt::Key_Return);
+        QCOMPARE(t->sql(), QStringLiteral("select"));
+        t->sqlEditor()->undo();
+        QCOMPARE(t->sql(), QStringLiteral("sel"));
         QTest::keyClicks(t->sqlEditor(), QStringLiteral("ect "));
         QTest::qWait(SqlCompleter::kPauseMs * 2);
         QVERIFY(!completer->isPopupVisible()); // after a space: nothing begun
@@ -180,6 +189,17 @@ private slots:
         QVERIFY(!completer->isPopupVisible());           // FROM alone, already typed
         QTest::keyClick(t->sqlEditor(), Qt::Key_Return); // so Enter breaks the line
         QCOMPARE(t->sql(), QStringLiteral("select 1 from\n"));
+        // The cursor moved out of the word (a click elsewhere) closes it; Backspace inside it keeps it.
+        setText(*t, sql(QStringLiteral("select * from $S.cus|")));
+        ctrlSpace(*t);
+        QVERIFY(completer->isPopupVisible());
+        QTest::keyClick(t->sqlEditor(), Qt::Key_Backspace);
+        QVERIFY(completer->isPopupVisible());
+        QCOMPARE(completer->labels(), QStringList({"customer"}));
+        QTextCursor elsewhere = t->sqlEditor()->textCursor();
+        elsewhere.setPosition(2);
+        t->sqlEditor()->setTextCursor(elsewhere);
+        QVERIFY(!completer->isPopupVisible());
         // Nothing inside a string.
         setText(*t, QStringLiteral("select 'sel|'"));
         ctrlSpace(*t);

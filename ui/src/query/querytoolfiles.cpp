@@ -9,6 +9,7 @@
 #include "query/sqleditor.h"
 
 #include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/tableeditor.h>
 
 #include <QAction>
 #include <QClipboard>
@@ -190,6 +191,13 @@ bool QueryTool::saveTo(const QString& path) {
         return false;
     }
     emit titleChanged(title());
+    return true;
+}
+
+bool QueryTool::settleAppliesBeforeClose() {
+    for (QueryResultGrid* grid : resultGrids())
+        if (grid->editor() && !grid->editor()->settleApplyBeforeClose())
+            return false;
     return true;
 }
 

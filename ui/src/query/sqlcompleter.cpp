@@ -133,6 +133,7 @@ void SqlCompleter::update(Mode mode) {
     QElapsedTimer timer;
     timer.start();
     m_pause->stop();
+    m_mode = mode;
     m_source->ensureLoaded();
     const std::shared_ptr<const core::CompletionCatalog> catalog = m_source->catalog();
     m_waitingForCatalog = !catalog;
@@ -152,7 +153,6 @@ void SqlCompleter::update(Mode mode) {
     }
     if (items.size() > kMaxShown)
         items.resize(kMaxShown);
-    m_mode = mode;
     m_model->setItems(std::move(items));
     if (m_model->rowCount() == 0) {
         m_popup->hide();
@@ -220,7 +220,11 @@ bool SqlCompleter::acceptCurrent() {
     edit.beginEditBlock();
     edit.setPosition(m_wordStart);
     edit.setPosition(cursor, QTextCursor::KeepAnchor);
-    edit.insertText(chosen.text);
+    // A keyword follows the case the user began it in: `sel` becomes `select`, `SEL` or `Sel` SELECT.
+    const QString typed = edit.selectedText();
+    const bool lower =
+        chosen.kind == core::CompletionItem::Keyword && !typed.isEmpty() && typed == typed.toLower();
+    edit.insertText(lower ? chosen.text.toLower() : chosen.text);
     if (chosen.kind == core::CompletionItem::Function &&
         m_editor->document()->characterAt(edit.position()) != QLatin1Char('(')) {
         edit.insertText(QStringLiteral("()"));
@@ -234,9 +238,11 @@ bool SqlCompleter::acceptCurrent() {
 void SqlCompleter::cursorMoved() {
     if (!isPopupVisible())
         return;
-    // Typing inside the word keeps the popup (keyAfter updates it); a cursor moved elsewhere closes it.
-    const int cursor = m_editor->textCursor().position();
-    if (cursor < m_wordStart || m_editor->textCursor().hasSelection())
+    // Typing inside the word keeps the popup (keyAfter updates it); a cursor moved out of the word (a click
+    // elsewhere, Backspace past its start, a space) closes it.
+    const QTextCursor cursor = m_editor->textCursor();
+    if (cursor.hasSelection() ||
+        core::completionWordStart(m_editor->toPlainText(), cursor.position()) != m_wordStart)
         hidePopup();
 }
 

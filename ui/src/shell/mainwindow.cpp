@@ -172,7 +172,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     auto* tabs = m_tabs;
     for (int i = 0; i < tabs->count(); ++i) {
         auto* browser = qobject_cast<TableBrowser*>(tabs->widget(i));
-        if (browser && !browser->editor()->settleApplyBeforeClose()) {
+        auto* tool = qobject_cast<QueryTool*>(tabs->widget(i));
+        if ((browser && !browser->editor()->settleApplyBeforeClose()) ||
+            (tool && !tool->settleAppliesBeforeClose())) {
             event->ignore();
             return;
         }

@@ -110,6 +110,9 @@ public:
     // Edits staged in a result first (TableEditor::confirmClose), then Save / Discard / Cancel when the text
     // has unsaved changes; false: keep the tool open.
     bool confirmClose();
+    // When the window closes: an apply of a result's edits still running is cancelled and its outcome
+    // awaited (as for a table tab); false when the user keeps the window open. Staged edits stay journaled.
+    bool settleAppliesBeforeClose();
     // Takes in the text a crashed process left (BufferJournal) and says so in Messages.
     void recover(const core::BufferEntry& entry);
 
