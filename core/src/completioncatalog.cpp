@@ -88,6 +88,15 @@ QList<int> CompletionCatalog::typesWithPrefix(const QString& p) const {
 
 // ---- Loading ------------------------------------------------------------------------------------------
 
+QStringList loadSearchPath(Connection& connection) {
+    const Result r = connection.exec(
+        QStringLiteral("select s from unnest(current_schemas(false)) with ordinality u(s, i) order by i"));
+    QStringList path;
+    for (int i = 0; i < r.rowCount(); ++i)
+        path << r.text(i, 0);
+    return path;
+}
+
 CompletionCatalog loadCompletionCatalog(Connection& connection) {
     CompletionCatalog cat;
     const QString skip = QStringLiteral("n.nspname !~ '^pg_toast' and n.nspname !~ '^pg_temp_'");
@@ -95,10 +104,7 @@ CompletionCatalog loadCompletionCatalog(Connection& connection) {
         connection.exec(QStringLiteral("select n.nspname from pg_namespace n where %1 order by 1").arg(skip));
     for (int i = 0; i < r.rowCount(); ++i)
         cat.schemas << r.text(i, 0);
-    r = connection.exec(
-        QStringLiteral("select s from unnest(current_schemas(false)) with ordinality u(s, i) order by i"));
-    for (int i = 0; i < r.rowCount(); ++i)
-        cat.searchPath << r.text(i, 0);
+    cat.searchPath = loadSearchPath(connection);
     // One row per column (a relation without columns has one row with a NULL attname).
     r = connection.exec(
         QStringLiteral(

@@ -238,6 +238,38 @@ private slots:
         a->commit();
     }
 
+    // A SET search_path run in a tab makes its schema's names visible unqualified there (not in another tab
+    // of the pool, whose session keeps its path); a rollback undoes it, as the server does.
+    void followsTheTabsSearchPath() {
+        auto a = readyTool();
+        QVERIFY(a);
+        auto b = readyTool();
+        QVERIFY(b);
+        const auto proposals = [](QueryTool& t) {
+            setText(t, QStringLiteral("select * from mixedc|"));
+            ctrlSpace(t);
+            const QStringList labels = t.completer()->labels();
+            t.completer()->hidePopup();
+            return labels;
+        };
+        const QString qualified = sql(QStringLiteral("$S.MixedCase"));
+        QVERIFY(proposals(*a).contains(qualified)); // offered, but qualified: $S is not on the path
+        QVERIFY(runAndWait(*a, sql(QStringLiteral("set search_path to $S, public"))));
+        QTRY_VERIFY_WITH_TIMEOUT(proposals(*a).contains(QStringLiteral("MixedCase")), 10000);
+        QVERIFY(proposals(*b).contains(qualified));
+
+        a->autocommitBox()->setChecked(false);
+        QVERIFY(runAndWait(*a, QStringLiteral("set search_path to public")));
+        QTRY_VERIFY_WITH_TIMEOUT(proposals(*a).contains(qualified), 10000);
+        QSignalSpy ended(a.get(), &QueryTool::transactionStateChanged);
+        a->rollback();
+        QVERIFY(ended.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(proposals(*a).contains(QStringLiteral("MixedCase")), 10000);
+        QVERIFY(CompletionSource::changesSearchPath(QStringLiteral("-- c\n SET LOCAL search_path = x")));
+        QVERIFY(CompletionSource::changesSearchPath(QStringLiteral("discard all")));
+        QVERIFY(!CompletionSource::changesSearchPath(QStringLiteral("set work_mem = '1MB'")));
+    }
+
     // After the server drops every connection, completion still works and learns what changes next.
     void rightAfterALostConnection() {
         auto profile = pgdesk::test::profile();

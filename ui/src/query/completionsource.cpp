@@ -72,6 +72,15 @@ bool CompletionSource::changesCatalog(const QString& statement) {
     return m.hasMatch() && words.contains(m.captured(1).toLower());
 }
 
+bool CompletionSource::changesSearchPath(const QString& statement) {
+    static const QRegularExpression pattern(
+        QStringLiteral(
+            "^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*(?:(?:set|reset)\\s+(?:session\\s+|local\\s+)?"
+            "(?:search_path|schema|all)\\b|discard\\s+all\\b)"),
+        QRegularExpression::DotMatchesEverythingOption | QRegularExpression::CaseInsensitiveOption);
+    return pattern.match(statement).hasMatch();
+}
+
 void CompletionSource::load() {
     ++m_loads;
     m_job->start(

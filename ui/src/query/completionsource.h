@@ -36,6 +36,9 @@ public:
     void setCatalog(core::CompletionCatalog catalog);
     // Whether a statement changes what completion knows (CREATE, ALTER, DROP, COMMENT, IMPORT …).
     static bool changesCatalog(const QString& statement);
+    // Whether a statement may change its session's search path (SET / RESET search_path or schema, RESET
+    // ALL, DISCARD ALL).
+    static bool changesSearchPath(const QString& statement);
     // Loads so far (tests: a refresh really happened).
     int loadCount() const { return m_loads; }
 

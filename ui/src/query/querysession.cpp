@@ -1,5 +1,6 @@
 #include "query/querysession.h"
 
+#include <pgdesk/core/completion.h>
 #include <pgdesk/core/errors.h>
 
 namespace pgdesk::ui {
@@ -65,6 +66,10 @@ core::ExplainResult QuerySession::explain(const QString& statement, bool analyze
                                           const core::WriteAccess& write,
                                           const QMap<QString, core::Param>& parameters) {
     return guarded([&](core::ScriptRunner& r) { return r.explain(statement, analyze, write, parameters); });
+}
+
+QStringList QuerySession::searchPath() {
+    return guarded([](core::ScriptRunner& r) { return core::loadSearchPath(r.connection()); });
 }
 
 void QuerySession::cancel() {

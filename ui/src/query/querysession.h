@@ -27,6 +27,9 @@ public:
     core::ExplainResult explain(const QString& statement, bool analyze, const core::WriteAccess& write = {},
                                 const QMap<QString, core::Param>& parameters = {});
 
+    // The session's search path now (current_schemas): completion follows a SET search_path run in the tab.
+    QStringList searchPath();
+
     // Any thread: stops what runs now (PQcancel). Does nothing when nothing runs.
     void cancel();
 

@@ -98,6 +98,7 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
     , m_historyKey(std::move(historyKey))
     , m_historyPath(historyPath.isEmpty() ? core::QueryHistory::defaultPath() : std::move(historyPath)) {
     m_historyJob = new JobSlot(this);
+    m_searchPathJob = new JobSlot(this);
     setObjectName(QStringLiteral("queryTool"));
 
     m_editor = new SqlEditor(this);
@@ -498,10 +499,15 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
                           ? (run.cancelled ? tr("Cancelled")
                                            : tr("Error in statement %1").arg(run.error->statementIndex + 1))
                           : tr("Done in %1").arg(durationText(run.elapsedMs)));
-    for (const core::StatementResult& statement : run.statements)
+    for (const core::StatementResult& statement : run.statements) {
         m_catalogDirty = m_catalogDirty || CompletionSource::changesCatalog(statement.sql);
-    if (run.connectionLost) // the server may have been restarted, restored …: ask it again
+        m_searchPathDirty = m_searchPathDirty || CompletionSource::changesSearchPath(statement.sql);
+    }
+    if (run.connectionLost) { // the server may have been restarted, restored …: ask it again
         m_completionSource->invalidate();
+        m_searchPathDirty = false;
+        m_completer->setSearchPath(std::nullopt); // a new session starts with the role's path
+    }
     setTransactionState(run.transaction);
 }
 
@@ -550,6 +556,15 @@ void QueryTool::setTransactionState(core::TransactionState state) {
     if (m_catalogDirty && state == core::TransactionState::Idle) { // committed (or rolled back): visible
         m_catalogDirty = false;
         m_completionSource->invalidate();
+    }
+    if (m_searchPathDirty) {
+        m_searchPathDirty = state != core::TransactionState::Idle;
+        m_searchPathJob->start(
+            [session = m_session](const std::shared_ptr<core::CancelToken>&) {
+                return session->searchPath();
+            },
+            [this](const QStringList& path) { m_completer->setSearchPath(path); },
+            [](const BackgroundFailure&) {}); // a failed transaction: read again after its ROLLBACK
     }
     const bool changed = state != m_transaction;
     m_transaction = state;

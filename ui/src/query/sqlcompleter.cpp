@@ -129,13 +129,33 @@ void SqlCompleter::hidePopup() {
     m_popup->hide();
 }
 
+void SqlCompleter::setSearchPath(std::optional<QStringList> path) {
+    m_searchPath = std::move(path);
+    m_pathCatalog.reset();
+    m_pathBase.reset();
+}
+
+std::shared_ptr<const core::CompletionCatalog> SqlCompleter::catalog() {
+    std::shared_ptr<const core::CompletionCatalog> base = m_source->catalog();
+    if (!base || !m_searchPath || *m_searchPath == base->searchPath)
+        return base;
+    if (m_pathBase != base) {
+        // A shallow copy (the lists and indexes are shared, implicitly): the search path is read at lookup.
+        auto copy = std::make_shared<core::CompletionCatalog>(*base);
+        copy->searchPath = *m_searchPath;
+        m_pathCatalog = std::move(copy);
+        m_pathBase = base;
+    }
+    return m_pathCatalog;
+}
+
 void SqlCompleter::update(Mode mode) {
     QElapsedTimer timer;
     timer.start();
     m_pause->stop();
     m_mode = mode;
     m_source->ensureLoaded();
-    const std::shared_ptr<const core::CompletionCatalog> catalog = m_source->catalog();
+    const std::shared_ptr<const core::CompletionCatalog> catalog = this->catalog();
     m_waitingForCatalog = !catalog;
     const QString text = m_editor->toPlainText();
     const int cursor = m_editor->textCursor().position();

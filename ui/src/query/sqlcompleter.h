@@ -2,11 +2,18 @@
 
 #include <QObject>
 
+#include <QStringList>
+
 #include <memory>
+#include <optional>
 
 class QKeyEvent;
 class QListView;
 class QTimer;
+
+namespace pgdesk::core {
+struct CompletionCatalog;
+}
 
 namespace pgdesk::ui {
 
@@ -42,6 +49,9 @@ public:
     void hidePopup();
     // Replaces the word being typed with the chosen proposal; false when none is chosen.
     bool acceptCurrent();
+    // The tab's own search path when it differs from the pool's (a SET search_path run in the tab); nullopt:
+    // the catalog's.
+    void setSearchPath(std::optional<QStringList> path);
     // GUI time the last update of the popup took (lookup, list, placing), for the bench.
     qint64 lastUpdateNs() const { return m_lastUpdateNs; }
 
@@ -61,6 +71,8 @@ private:
     void place();
     void step(int rows);
     void cursorMoved();
+    // The source's catalog, seen through the tab's search path when it has its own.
+    std::shared_ptr<const core::CompletionCatalog> catalog();
 
     SqlEditor* m_editor = nullptr;
     std::shared_ptr<CompletionSource> m_source;
@@ -69,6 +81,9 @@ private:
     QTimer* m_pause = nullptr;
     Mode m_mode = Mode::Auto;
     int m_wordStart = -1;
+    std::optional<QStringList> m_searchPath;
+    std::shared_ptr<const core::CompletionCatalog> m_pathBase;    // the source's catalog m_pathCatalog copies
+    std::shared_ptr<const core::CompletionCatalog> m_pathCatalog; // it with the tab's search path
     bool m_waitingForCatalog = false; // asked before the first catalog came: show when it does
     qint64 m_lastUpdateNs = 0;
 };

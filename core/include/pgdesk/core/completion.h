@@ -84,6 +84,8 @@ private:
 // A few catalog queries (schemas, relations with their columns, functions, types, search path); skips
 // pg_toast and pg_temp schemas. Blocks: callers run it on a worker.
 CompletionCatalog loadCompletionCatalog(Connection& connection);
+// current_schemas(false) of the connection's session, in order: what CompletionCatalog::searchPath holds.
+QStringList loadSearchPath(Connection& connection);
 
 struct CompletionItem {
     enum Kind { Keyword, Schema, Table, View, Column, Function, Type, Alias, Cte };

@@ -197,6 +197,10 @@ private:
     std::shared_ptr<CompletionSource> m_completionSource;
     SqlCompleter* m_completer = nullptr;
     bool m_catalogDirty = false; // DDL ran in this tab; completion reloads once it is committed
+    // A SET search_path ran in this tab: completion reads the session's path after each run until the
+    // transaction it ran in is over (a rollback undoes it).
+    bool m_searchPathDirty = false;
+    JobSlot* m_searchPathJob = nullptr;
     QString m_historyKey;
     QString m_historyPath;
     SqlEditor* m_editor = nullptr;
