@@ -7,6 +7,7 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
+#include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/editsession.h>
@@ -16,6 +17,7 @@
 #include <pgdesk/ui/uisettings.h>
 
 #include "../../ui/src/query/queryresults.h"
+#include "../../ui/src/query/resulteditability.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
@@ -103,7 +105,10 @@ private slots:
                                          "insert into $S.c values (1, 'one', 'a'), (2, 'two', 'b');"
                                          "create table $S.u (id int primary key, t_id int, label text);"
                                          "insert into $S.u values (1, 1, 'u1'), (2, 2, 'u2');"
-                                         "create view $S.v as select * from $S.t;"));
+                                         "create view $S.v as select * from $S.t;"
+                                         "create table $S.s (id int primary key, name text, at timestamptz);"
+                                         "insert into $S.s values (1, 'one', '2026-01-02 03:04:05+00'), "
+                                         "(2, 'two', '2026-01-02 03:04:05+00');"));
         m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
         m_toolPool = m_pool;
     }
@@ -184,6 +189,56 @@ private slots:
         QCOMPARE(m->index(row, 0).data(Qt::EditRole).toString(), QStringLiteral("mine"));
         grid->editor()->takeTheirs();
         QVERIFY(grid->editor()->session()->isEmpty());
+    }
+
+    // A row's version is read after its page, on another connection: a row changed in between gets a
+    // version no row has (a conflict at apply, as a change after the read is), found by its values; a value
+    // the page brought cut is not compared.
+    void aRowChangedBeforeItsVersionIsReadIsStale() {
+        using pgdesk::ui::ResultEditability;
+        pgdesk::core::PooledConnection connection = m_pool->acquire();
+        const QString query = sql(QStringLiteral("select id, name from $S.s order by id"));
+        const ResultEditability editability = ResultEditability::describe(
+            *connection, pgdesk::core::CatalogReader(*connection).describeQuery(query));
+        QVERIFY2(editability.editable, qPrintable(editability.reason));
+        pgdesk::core::Page page; // as the query printed the rows
+        page.rows = {{QStringLiteral("1"), QStringLiteral("one")},
+                     {QStringLiteral("2"), QStringLiteral("two")}};
+        const auto xmin = [this](int id) {
+            return psqlValue(sql(QStringLiteral("select xmin from $S.s where id = %1").arg(id)));
+        };
+        QCOMPARE(editability.readVersions(*connection, page, {}), QList<QString>({xmin(1), xmin(2)}));
+        psql(sql(QStringLiteral("update $S.s set name = 'theirs' where id = 2")));
+        QCOMPARE(editability.readVersions(*connection, page, {}),
+                 QList<QString>({xmin(1), ResultEditability::kStaleVersion}));
+        page.cut = {{}, {pgdesk::core::CutValue{1}}}; // "two" as a prefix of the whole: not compared
+        QCOMPARE(editability.readVersions(*connection, page, {}), QList<QString>({xmin(1), xmin(2)}));
+        psql(sql(QStringLiteral("delete from $S.s where id = 2; "
+                                "insert into $S.s values (2, 'two', '2026-01-02 03:04:05+00')")));
+        page.cut.clear();
+        QCOMPARE(editability.readVersions(*connection, page, {}), QList<QString>({xmin(1), xmin(2)}));
+        psql(sql(QStringLiteral("delete from $S.s where id = 2")));
+        QCOMPARE(editability.readVersions(*connection, page, {}),
+                 QList<QString>({xmin(1), ResultEditability::kStaleVersion}));
+        psql(sql(QStringLiteral("insert into $S.s values (2, 'two', '2026-01-02 03:04:05+00')")));
+    }
+
+    // The tab's own settings print a timestamptz differently from the pool's connections; the versions are
+    // read under them, so the edit applies instead of a conflict on every row.
+    void editsUnderTheTabsOwnSettings() {
+        auto t = tool();
+        QVERIFY(runAndWait(*t, QStringLiteral("set timezone to 'Asia/Tehran'; set datestyle to 'SQL, DMY'")));
+        QueryResultGrid* grid =
+            runAndDescribe(*t, QStringLiteral("select id, at, name from $S.s where id = 1"));
+        QVERIFY(grid);
+        QVERIFY2(grid->isEditable(), qPrintable(grid->readOnlyReason()));
+        PageModel* m = grid->model();
+        QCOMPARE(m->index(0, 1).data(Qt::EditRole).toString(), QStringLiteral("02/01/2026 06:34:05 +0330"));
+        QVERIFY(m->rowVersion(0) != pgdesk::ui::ResultEditability::kStaleVersion);
+        QVERIFY(m->setData(m->index(0, 2), QStringLiteral("mine")));
+        QVERIFY(applyAndWait(grid, "applied"));
+        QCOMPARE(psqlValue(sql(QStringLiteral("select name from $S.s where id = 1"))),
+                 QStringLiteral("mine"));
     }
 
     // In an editable grid Ctrl+Z takes back the last staged change and Ctrl+S applies, although the tool

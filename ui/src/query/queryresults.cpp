@@ -245,9 +245,10 @@ void QueryResultGrid::load(qint64 pageNumber) {
             core::Page page = session->fetchPage(spec, table);
             if (!editing || !editing->editable)
                 return page;
+            const core::LocalSettings settings = session->outputSettings();
             core::PooledConnection connection = pool->acquire();
             const core::CancelToken::Scope scope(token, *connection);
-            QList<QString> versions = editing->readVersions(*connection, page);
+            QList<QString> versions = editing->readVersions(*connection, page, settings);
             return editing->editablePage(std::move(page), std::move(versions));
         },
         [this, pageNumber](core::Page page) {
@@ -310,13 +311,21 @@ void QueryResultGrid::describeEditability(const core::Page& first) {
         core::Page first; // with the rows' versions, read right after the catalog
     };
     m_describe->start(
-        [pool = m_pool, result = m_table, first](const std::shared_ptr<core::CancelToken>& token) {
+        [pool = m_pool, weak = m_session, result = m_table,
+         first](const std::shared_ptr<core::CancelToken>& token) {
+            // The settings the first page was printed with, first: the user's next run takes the session.
+            const auto session = weak.lock();
+            if (!session)
+                core::throwError(core::ErrorKind::Connection, QStringLiteral("the query tool was closed"));
+            const core::LocalSettings settings = session->outputSettings();
             // On a connection of its own: the tool's session may be inside the user's transaction.
             core::PooledConnection connection = pool->acquire();
             const core::CancelToken::Scope scope(token, *connection);
             Described d{ResultEditability::describe(*connection, result), {}};
-            if (d.editability.editable)
-                d.first = d.editability.editablePage(first, d.editability.readVersions(*connection, first));
+            if (!d.editability.editable)
+                return d;
+            d.first =
+                d.editability.editablePage(first, d.editability.readVersions(*connection, first, settings));
             return d;
         },
         [this](Described d) {

@@ -29,6 +29,10 @@ public:
 
     // The session's search path now (current_schemas): completion follows a SET search_path run in the tab.
     QStringList searchPath();
+    // The session's settings that shape values' text (DateStyle, IntervalStyle, TimeZone, extra_float_digits,
+    // bytea_output; the last two not in a failed transaction): another connection reading the same rows under
+    // them prints them alike.
+    core::LocalSettings outputSettings();
 
     // Any thread: stops what runs now (PQcancel). Does nothing when nothing runs.
     void cancel();

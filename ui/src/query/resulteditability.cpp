@@ -100,7 +100,8 @@ ResultEditability ResultEditability::describe(core::Connection& connection, cons
     return out;
 }
 
-QList<QString> ResultEditability::readVersions(core::Connection& connection, const core::Page& page) const {
+QList<QString> ResultEditability::readVersions(core::Connection& connection, const core::Page& page,
+                                               const core::LocalSettings& settings) const {
     QList<QString> versions(page.rows.size());
     if (!editable || page.rows.isEmpty() || !table.versionReadable)
         return versions;
@@ -109,8 +110,8 @@ QList<QString> ResultEditability::readVersions(core::Connection& connection, con
     for (const QString& k : key)
         keyAt << int(columns.indexOf(k));
     // (k1, k2) IN (unnest of one text[] per key column, cast to the column's type): one statement for the
-    // page, which the key's index answers.
-    QStringList selected, casts;
+    // page, which the key's index answers. Then xmin and every column of the result, to compare.
+    QStringList keyList, casts, shown;
     core::Params params;
     for (qsizetype k = 0; k < key.size(); ++k) {
         const core::ColumnInfo* info = table.column(key.at(k));
@@ -118,29 +119,42 @@ QList<QString> ResultEditability::readVersions(core::Connection& connection, con
         values.reserve(page.rows.size());
         for (const auto& row : page.rows)
             values << row.value(keyAt.at(k));
-        selected << core::quoteIdentifier(key.at(k));
+        keyList << core::quoteIdentifier(key.at(k));
         casts
             << QStringLiteral("$%1::text[]::%2[]").arg(k + 1).arg(core::RowStatementBuilder::castType(*info));
         params << core::param(core::textArrayLiteral(values));
     }
-    const QString list = selected.join(QStringLiteral(", "));
-    const QString sql =
-        QStringLiteral("SELECT %1, xmin FROM %2 WHERE (%1) IN (SELECT * FROM unnest(%3))")
-            .arg(list, core::RowStatementBuilder(table).target(), casts.join(QStringLiteral(", ")));
-    const core::Result r = connection.exec(sql, params);
-    QHash<QString, QString> byKey;
+    for (const QString& c : columns)
+        shown << core::quoteIdentifier(c);
+    const QString list = keyList.join(QStringLiteral(", "));
+    const QString sql = QStringLiteral("SELECT %1, xmin, %2 FROM %3 WHERE (%1) IN (SELECT * FROM unnest(%4))")
+                            .arg(list, shown.join(QStringLiteral(", ")),
+                                 core::RowStatementBuilder(table).target(), casts.join(QStringLiteral(", ")));
+    const core::Result r = connection.exec(sql, params, settings);
+    const auto value = [&r](int row, int column) {
+        return r.isNull(row, column) ? std::nullopt : std::optional<QString>(r.text(row, column));
+    };
+    QHash<QString, int> byKey; // key text → row of r
     for (int row = 0; row < r.rowCount(); ++row) {
         QList<std::optional<QString>> values;
         for (int c = 0; c < key.size(); ++c)
-            values << (r.isNull(row, c) ? std::nullopt : std::optional<QString>(r.text(row, c)));
-        byKey.insert(keyText(values), r.text(row, int(key.size())));
+            values << value(row, c);
+        byKey.insert(keyText(values), row);
     }
+    const int first = int(key.size()) + 1; // the result's columns in r
     for (qsizetype row = 0; row < page.rows.size(); ++row) {
+        const QList<std::optional<QString>>& shownRow = page.rows.at(row);
         QList<std::optional<QString>> values;
         for (int at : keyAt)
-            values << page.rows.at(row).value(at);
-        if (const QString text = keyText(values); !text.isEmpty())
-            versions[row] = byKey.value(text);
+            values << shownRow.value(at);
+        const QString text = keyText(values);
+        if (text.isEmpty())
+            continue;
+        const auto found = byKey.constFind(text);
+        bool same = found != byKey.cend();
+        for (int c = 0; same && c < int(columns.size()); ++c)
+            same = page.isCut(row, c) || shownRow.value(c) == value(*found, first + c);
+        versions[row] = same ? r.text(*found, int(key.size())) : kStaleVersion;
     }
     return versions;
 }

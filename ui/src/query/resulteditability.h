@@ -1,15 +1,12 @@
 #pragma once
 
 #include <pgdesk/core/catalog.h>
+#include <pgdesk/core/connection.h>
 #include <pgdesk/core/page.h>
 
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
-
-namespace pgdesk::core {
-class Connection;
-}
 
 namespace pgdesk::ui {
 
@@ -34,10 +31,16 @@ public:
     // for the table's name, one for its description, one for the standby check).
     static ResultEditability describe(core::Connection& connection, const core::TableInfo& result);
 
-    // On a worker: the row version (xmin) of each row of a page of the result as it is now, read by key right
-    // after the page (so a change made after that is a conflict at apply); empty for rows not found, or
-    // every row when the role may not read xmin (updates are then guarded by the values as read).
-    QList<QString> readVersions(core::Connection& connection, const core::Page& page) const;
+    // On a worker: the row version (xmin) of each row of a page of the result, read by key after the page on
+    // another connection, under the settings the page was printed with (QuerySession::outputSettings), with
+    // the row's values. A row whose values are no longer those of the page (changed or deleted in between)
+    // gets kStaleVersion, so a change staged on it is a conflict at apply, as one made after this read is.
+    // Every version is empty when the role may not read xmin (updates are then guarded by the values as
+    // read).
+    QList<QString> readVersions(core::Connection& connection, const core::Page& page,
+                                const core::LocalSettings& settings) const;
+    // xmin 0 (InvalidTransactionId) is never a visible row's: a version no row has.
+    static inline const QString kStaleVersion = QStringLiteral("0");
     // The page as the grid edits it: columns named after the table's (each alias kept as its label), the
     // row key and the versions set.
     core::Page editablePage(core::Page page, QList<QString> versions) const;
