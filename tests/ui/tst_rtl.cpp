@@ -15,6 +15,7 @@
 
 #include "../../ui/src/query/queryresults.h"
 
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -30,6 +31,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QTreeView>
 
 #include <memory>
 
@@ -172,6 +174,32 @@ private slots:
         QVERIFY(node.isValid());
         QCOMPARE(node.data().toString(), kFsi + kHostile + kPdi);
         QCOMPARE(node.data(pgdesk::ui::CatalogTreeModel::TableRole).toString(), kHostile); // Copy name
+    }
+
+    // Type-to-find in the object tree finds a Latin name although the tree shows it isolated, both among
+    // the schemas and among a schema's relations.
+    void typeToFindInTheTree() {
+        pgdesk::ui::ObjectBrowser tree;
+        QSignalSpy treeLoaded(&tree, &pgdesk::ui::ObjectBrowser::loaded);
+        tree.setPool(m_pool);
+        QVERIFY(treeLoaded.wait(10000));
+        QTreeView* view = tree.view();
+        const QModelIndex customer = [&] {
+            const QModelIndex source =
+                tree.model()->findTable(QStringLiteral("public"), QStringLiteral("customer"));
+            auto* proxy = qobject_cast<const QAbstractProxyModel*>(view->model());
+            return proxy ? proxy->mapFromSource(source) : source;
+        }();
+        QVERIFY(customer.isValid());
+        QVERIFY(customer.data().toString().startsWith(kFsi)); // shown isolated
+        view->expand(customer.parent());
+        view->setCurrentIndex(view->model()->index(0, 0, customer.parent().parent()));
+        view->keyboardSearch(QStringLiteral("publ"));
+        QCOMPARE(view->currentIndex().data(pgdesk::ui::CatalogTreeModel::NameRole).toString(),
+                 QStringLiteral("public"));
+        QTest::qWait(QApplication::keyboardInputInterval() + 50); // a new search, not "publcust"
+        view->keyboardSearch(QStringLiteral("customer"));
+        QCOMPARE(view->currentIndex(), customer);
     }
 
     // The history list: the statement left to right in its own isolate, the time in another; the SQL a

@@ -371,6 +371,8 @@ QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
         return n.database;
     case IsDatabaseRole:
         return n.kind == Kind::Database;
+    case NameRole:
+        return n.kind == Kind::Database ? n.database : isSchema ? n.schema : n.table.name;
     case SchemaRole:
         return n.kind == Kind::Database ? QVariant() : QVariant(n.schema);
     case TableRole:

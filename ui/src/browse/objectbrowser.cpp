@@ -38,6 +38,15 @@ class CatalogSortModel final : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
 
+    // Type-to-find (QTreeView::keyboardSearch) matches the DisplayRole by its beginning; in a right-to-left
+    // layout a name is shown isolated (a mark before it), so names are matched as they are, unmarked.
+    QModelIndexList match(const QModelIndex& start, int role, const QVariant& value, int hits,
+                          Qt::MatchFlags flags) const override {
+        if (role == Qt::DisplayRole && start.column() == CatalogTreeModel::NameColumn)
+            role = CatalogTreeModel::NameRole;
+        return QSortFilterProxyModel::match(start, role, value, hits, flags);
+    }
+
 protected:
     bool lessThan(const QModelIndex& left, const QModelIndex& right) const override {
         const bool databases = left.data(CatalogTreeModel::IsDatabaseRole).toBool() &&

@@ -28,6 +28,7 @@ public:
         SortRole,
         DatabaseRole,   // the database of every node
         IsDatabaseRole, // a database node
+        NameRole,       // the node's own name, plain: what the name column shows without bidi isolation
     };
 
     explicit CatalogTreeModel(QObject* parent = nullptr);
