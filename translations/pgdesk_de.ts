@@ -426,20 +426,12 @@
         <translation>Rechte weglassen (--no-privileges)</translation>
     </message>
     <message>
-        <source>Copy command</source>
-        <translation>Befehl kopieren</translation>
-    </message>
-    <message>
         <source>Looking for pg_dump…</source>
         <translation>pg_dump wird gesucht …</translation>
     </message>
     <message>
         <source>&amp;Back up</source>
         <translation>&amp;Sichern</translation>
-    </message>
-    <message>
-        <source>Command (the password goes in a temporary pgpass file, never here):</source>
-        <translation>Befehl (das Passwort kommt in eine temporäre pgpass-Datei, nie hierher):</translation>
     </message>
     <message>
         <source>the whole database %1</source>
@@ -484,10 +476,6 @@
     <message>
         <source>Cancel backup</source>
         <translation>Sicherung abbrechen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
     </message>
     <message>
         <source>Backup written to %1 (%2 tables).</source>
@@ -1291,6 +1279,21 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>SQL files (*.sql);;All files (*)</source>
         <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::DumpRunPanel</name>
+    <message>
+        <source>Copy command</source>
+        <translation>Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Command (the password goes in a temporary pgpass file, never here):</source>
+        <translation>Befehl (das Passwort kommt in eine temporäre pgpass-Datei, nie hierher):</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -4207,16 +4210,8 @@ Erneuert %10, als tot verworfen %11</translation>
         <translation>In einer Transaktion: Bei einem Fehler wird nichts wiederhergestellt</translation>
     </message>
     <message>
-        <source>Copy command</source>
-        <translation>Befehl kopieren</translation>
-    </message>
-    <message>
         <source>&amp;Restore</source>
         <translation>&amp;Wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Command (the password goes in a temporary pgpass file, never here):</source>
-        <translation>Befehl (das Passwort kommt in eine temporäre pgpass-Datei, nie hierher):</translation>
     </message>
     <message>
         <source>Restore from</source>
@@ -4265,10 +4260,6 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Cancel restore</source>
         <translation>Wiederherstellung abbrechen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
     </message>
     <message>
         <source>Restored into %1 (%2 tables).</source>

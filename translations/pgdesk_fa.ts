@@ -424,20 +424,12 @@
         <translation>بدون مجوزها (--no-privileges)</translation>
     </message>
     <message>
-        <source>Copy command</source>
-        <translation>رونوشت فرمان</translation>
-    </message>
-    <message>
         <source>Looking for pg_dump…</source>
         <translation>در حال یافتن pg_dump…</translation>
     </message>
     <message>
         <source>&amp;Back up</source>
         <translation>&amp;پشتیبان‌گیری</translation>
-    </message>
-    <message>
-        <source>Command (the password goes in a temporary pgpass file, never here):</source>
-        <translation>فرمان (گذرواژه در یک پروندهٔ pgpass موقت نوشته می‌شود، هرگز این‌جا):</translation>
     </message>
     <message>
         <source>the whole database %1</source>
@@ -482,10 +474,6 @@
     <message>
         <source>Cancel backup</source>
         <translation>لغو پشتیبان‌گیری</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>بستن</translation>
     </message>
     <message>
         <source>Backup written to %1 (%2 tables).</source>
@@ -1278,6 +1266,21 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>SQL files (*.sql);;All files (*)</source>
         <translation>پرونده‌های SQL (*.sql);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::DumpRunPanel</name>
+    <message>
+        <source>Copy command</source>
+        <translation>رونوشت فرمان</translation>
+    </message>
+    <message>
+        <source>Command (the password goes in a temporary pgpass file, never here):</source>
+        <translation>فرمان (گذرواژه در یک پروندهٔ pgpass موقت نوشته می‌شود، هرگز این‌جا):</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>بستن</translation>
     </message>
 </context>
 <context>
@@ -4162,16 +4165,8 @@ Recycled %10, discarded as dead %11</source>
         <translation>در یک تراکنش: با هر خطا چیزی بازیابی نمی‌شود</translation>
     </message>
     <message>
-        <source>Copy command</source>
-        <translation>رونوشت فرمان</translation>
-    </message>
-    <message>
         <source>&amp;Restore</source>
         <translation>&amp;بازیابی</translation>
-    </message>
-    <message>
-        <source>Command (the password goes in a temporary pgpass file, never here):</source>
-        <translation>فرمان (گذرواژه در یک پروندهٔ pgpass موقت نوشته می‌شود، هرگز این‌جا):</translation>
     </message>
     <message>
         <source>Restore from</source>
@@ -4220,10 +4215,6 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Cancel restore</source>
         <translation>لغو بازیابی</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>بستن</translation>
     </message>
     <message>
         <source>Restored into %1 (%2 tables).</source>

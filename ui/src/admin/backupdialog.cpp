@@ -1,4 +1,5 @@
-#include <pgdesk/core/dumprunner.h>
+#include "admin/dumprunpanel.h"
+
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/passwordcommand.h>
 #include <pgdesk/core/pool.h>
@@ -6,18 +7,13 @@
 #include <pgdesk/ui/backupdialog.h>
 
 #include <QCheckBox>
-#include <QClipboard>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -96,35 +92,13 @@ BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     form->addRow(QString(), m_noOwner);
     form->addRow(QString(), m_noPrivileges);
 
-    m_command = new QPlainTextEdit(this);
-    m_command->setObjectName(QStringLiteral("backupCommand"));
-    m_command->setReadOnly(true);
-    m_command->setMaximumHeight(90);
-    auto* copy = new QPushButton(tr("Copy command"), this);
-    copy->setObjectName(QStringLiteral("backupCopyCommand"));
-    m_progress = new QProgressBar(this);
-    m_progress->setObjectName(QStringLiteral("backupProgress"));
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    m_status = new QLabel(tr("Looking for pg_dump…"), this);
-    m_status->setObjectName(QStringLiteral("backupStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_backup = m_buttons->addButton(tr("&Back up"), QDialogButtonBox::AcceptRole);
-    m_backup->setObjectName(QStringLiteral("backupStart"));
-    m_backup->setEnabled(false);
+    m_panel = new DumpRunPanel(QStringLiteral("backup"), tr("&Back up"), this);
+    m_panel->startButton()->setEnabled(false);
+    m_panel->setStatus(tr("Looking for pg_dump…"));
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(
-        new QLabel(tr("Command (the password goes in a temporary pgpass file, never here):"), this));
-    layout->addWidget(m_command);
-    layout->addWidget(copy, 0, Qt::AlignRight);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status);
-    layout->addWidget(m_buttons);
+    layout->addWidget(m_panel);
 
     const QString database =
         m_pool->profile().database.isEmpty() ? QStringLiteral("backup") : m_pool->profile().database;
@@ -132,10 +106,9 @@ BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     m_scope->setText(tr("the whole database %1").arg(m_pool->profile().database));
 
     connect(browseButton, &QPushButton::clicked, this, &BackupDialog::browse);
-    connect(copy, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(commandText()); });
-    connect(m_backup, &QPushButton::clicked, this, &BackupDialog::start);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &BackupDialog::reject);
+    connect(m_panel, &DumpRunPanel::startClicked, this, &BackupDialog::start);
+    connect(m_panel, &DumpRunPanel::rejected, this, &BackupDialog::reject);
+    connect(m_panel, &DumpRunPanel::runFinished, this, &BackupDialog::runnerFinished);
     connect(m_path, &QLineEdit::textChanged, this, &BackupDialog::updateCommand);
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
         const auto format = core::DumpFormat(m_format->currentData().toInt());
@@ -165,13 +138,13 @@ BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
         [this](const core::DumpProgram& program) {
             m_program = program;
             m_ready = true;
-            m_backup->setEnabled(true);
-            m_status->setText(tr("pg_dump %1 (%2)").arg(program.versionText, program.path));
+            m_panel->startButton()->setEnabled(true);
+            m_panel->setStatus(tr("pg_dump %1 (%2)").arg(program.versionText, program.path));
             updateCommand();
             emit ready();
         },
         [this](const QString& message) {
-            m_status->setText(message);
+            m_panel->setStatus(message);
             emit finished(false, message);
         });
 }
@@ -238,7 +211,7 @@ void BackupDialog::updateCommand() {
     const auto format = core::DumpFormat(m_format->currentData().toInt());
     m_jobs->setEnabled(format == core::DumpFormat::Directory);
     m_compression->setEnabled(format != core::DumpFormat::Plain);
-    m_command->setPlainText(commandText());
+    m_panel->setCommand(commandText());
 }
 
 void BackupDialog::browse() {
@@ -251,11 +224,11 @@ void BackupDialog::browse() {
 }
 
 bool BackupDialog::isRunning() const {
-    return m_starting || (m_runner && m_runner->state() == core::DumpRunner::State::Running);
+    return m_panel->isRunning();
 }
 
 QString BackupDialog::statusText() const {
-    return m_status->text();
+    return m_panel->status();
 }
 
 void BackupDialog::start() {
@@ -265,14 +238,11 @@ void BackupDialog::start() {
     try {
         command = core::backupCommand(m_program, m_pool->profile(), options(), m_path->text());
     } catch (const core::Error& e) {
-        m_status->setText(e.message());
+        m_panel->setStatus(e.message());
         emit finished(false, e.message());
         return;
     }
-    m_starting = true;
-    m_backup->setEnabled(false);
-    m_progress->setRange(0, 0);
-    m_status->setText(tr("Counting tables…"));
+    m_panel->preparing(tr("Counting tables…"));
     // The catalog count (the progress bar's total) is a query: on a worker.
     runInBackground(
         this,
@@ -284,73 +254,42 @@ void BackupDialog::start() {
             return prepared;
         },
         [this](const PreparedBackup& prepared) {
-            const int total = prepared.total;
-            m_starting = false;
-            if (!m_runner) {
-                m_runner = new core::DumpRunner(this);
-                connect(m_runner, &core::DumpRunner::progress, this,
-                        [this](int done, int all, const QString& table) {
-                            if (all > 0) {
-                                m_progress->setRange(0, all);
-                                m_progress->setValue(std::min(done, all));
-                            }
-                            m_status->setText(
-                                all > 0 ? tr("Dumped %1 of %2 tables: %3").arg(done).arg(all).arg(table)
-                                        : tr("Dumped %1 tables: %2").arg(done).arg(table));
-                        });
-                connect(m_runner, &core::DumpRunner::finished, this, &BackupDialog::runnerFinished);
-            }
-            if (total > 0)
-                m_progress->setRange(0, total);
-            m_progress->setValue(0);
-            m_status->setText(tr("Backing up…"));
-            m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel backup"));
-            m_runner->start(prepared.command, prepared.password, total);
+            m_panel->run(prepared.command, prepared.password, prepared.total, tr("Backing up…"),
+                         tr("Cancel backup"), [](int done, int all, const QString& table) {
+                             return all > 0 ? tr("Dumped %1 of %2 tables: %3").arg(done).arg(all).arg(table)
+                                            : tr("Dumped %1 tables: %2").arg(done).arg(table);
+                         });
         },
         [this](const QString& message) {
-            m_starting = false;
-            m_backup->setEnabled(true);
-            m_progress->setRange(0, 1);
-            m_status->setText(message);
+            m_panel->prepareFailed(message);
             emit finished(false, message);
         });
 }
 
-void BackupDialog::runnerFinished() {
-    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
-    m_backup->setEnabled(true);
-    m_progress->setRange(0, 1);
+void BackupDialog::runnerFinished(core::DumpRunner::State state) {
     QString message;
-    bool ok = false;
-    switch (m_runner->state()) {
+    switch (state) {
     case core::DumpRunner::State::Succeeded:
-        ok = true;
-        m_progress->setValue(1);
-        message = tr("Backup written to %1 (%2 tables).").arg(path()).arg(m_runner->tablesDone());
+        message = tr("Backup written to %1 (%2 tables).").arg(path()).arg(m_panel->runner()->tablesDone());
         break;
     case core::DumpRunner::State::Canceled:
-        m_progress->setValue(0);
         message = tr("Cancelled: no file was written.");
         break;
     default:
-        m_progress->setValue(0);
-        message = tr("The backup failed; no file was written.\n%1").arg(m_runner->errorText());
+        message = tr("The backup failed; no file was written.\n%1").arg(m_panel->runner()->errorText());
         break;
     }
-    m_status->setText(message);
-    emit finished(ok, message);
+    m_panel->setStatus(message);
+    emit finished(state == core::DumpRunner::State::Succeeded, message);
 }
 
 void BackupDialog::cancel() {
-    if (m_runner)
-        m_runner->cancel();
+    m_panel->cancel();
 }
 
 void BackupDialog::reject() {
-    if (m_runner && m_runner->state() == core::DumpRunner::State::Running) {
-        cancel(); // the dialog stays until pg_dump has stopped and its output is gone
-        return;
-    }
+    if (m_panel->cancelIfRunning())
+        return; // the dialog stays until pg_dump has stopped and its output is gone
     QDialog::reject();
 }
 

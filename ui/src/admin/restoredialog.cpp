@@ -1,5 +1,6 @@
+#include "admin/dumprunpanel.h"
+
 #include <pgdesk/core/connection.h>
-#include <pgdesk/core/dumprunner.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/passwordcommand.h>
 #include <pgdesk/core/pool.h>
@@ -9,18 +10,13 @@
 #include <pgdesk/ui/restoredialog.h>
 
 #include <QCheckBox>
-#include <QClipboard>
-#include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QPlainTextEdit>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -72,41 +68,20 @@ RestoreDialog::RestoreDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     form->addRow(QString(), m_noOwner);
     form->addRow(QString(), m_singleTransaction);
 
-    m_command = new QPlainTextEdit(this);
-    m_command->setObjectName(QStringLiteral("restoreCommand"));
-    m_command->setReadOnly(true);
-    m_command->setMaximumHeight(90);
-    auto* copy = new QPushButton(tr("Copy command"), this);
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
-    m_status = new QLabel(this);
-    m_status->setObjectName(QStringLiteral("restoreStatus"));
-    m_status->setWordWrap(true);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_restore = m_buttons->addButton(tr("&Restore"), QDialogButtonBox::AcceptRole);
-    m_restore->setObjectName(QStringLiteral("restoreStart"));
+    m_panel = new DumpRunPanel(QStringLiteral("restore"), tr("&Restore"), this);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(
-        new QLabel(tr("Command (the password goes in a temporary pgpass file, never here):"), this));
-    layout->addWidget(m_command);
-    layout->addWidget(copy, 0, Qt::AlignRight);
-    layout->addWidget(m_progress);
-    layout->addWidget(m_status);
-    layout->addWidget(m_buttons);
+    layout->addWidget(m_panel);
 
     connect(browseButton, &QPushButton::clicked, this, [this] {
         const QString chosen = QFileDialog::getOpenFileName(this, tr("Restore from"), m_path->text());
         if (!chosen.isEmpty())
             setPath(chosen);
     });
-    connect(copy, &QPushButton::clicked, this,
-            [this] { QGuiApplication::clipboard()->setText(commandText()); });
-    connect(m_restore, &QPushButton::clicked, this, &RestoreDialog::start);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &RestoreDialog::reject);
+    connect(m_panel, &DumpRunPanel::startClicked, this, &RestoreDialog::start);
+    connect(m_panel, &DumpRunPanel::rejected, this, &RestoreDialog::reject);
+    connect(m_panel, &DumpRunPanel::runFinished, this, &RestoreDialog::runnerFinished);
     connect(m_path, &QLineEdit::textChanged, this, &RestoreDialog::updateCommand);
     connect(m_database, &QLineEdit::textChanged, this, &RestoreDialog::updateCommand);
     for (QCheckBox* box : {m_clean, m_noOwner, m_singleTransaction})
@@ -160,15 +135,15 @@ void RestoreDialog::updateCommand() {
     // A plain backup is replayed as written: cleaning and owners were chosen when it was made.
     m_clean->setEnabled(!plain);
     m_noOwner->setEnabled(!plain);
-    m_command->setPlainText(commandText());
+    m_panel->setCommand(commandText());
 }
 
 bool RestoreDialog::isRunning() const {
-    return m_starting || (m_runner && m_runner->state() == core::DumpRunner::State::Running);
+    return m_panel->isRunning();
 }
 
 QString RestoreDialog::statusText() const {
-    return m_status->text();
+    return m_panel->status();
 }
 
 void RestoreDialog::start() {
@@ -177,9 +152,9 @@ void RestoreDialog::start() {
     const core::RestoreOptions o = options();
     const QString input = m_path->text();
     if (o.database.isEmpty() || !QFileInfo::exists(input)) {
-        m_status->setText(o.database.isEmpty() ? tr("Name the database to restore into.")
-                                               : tr("There is no backup at %1.").arg(input));
-        emit finished(false, m_status->text());
+        m_panel->setStatus(o.database.isEmpty() ? tr("Name the database to restore into.")
+                                                : tr("There is no backup at %1.").arg(input));
+        emit finished(false, m_panel->status());
         return;
     }
     const QString question =
@@ -188,7 +163,7 @@ void RestoreDialog::start() {
                  m_pool->profile().host.isEmpty() ? tr("the default server") : m_pool->profile().host,
                  o.clean ? tr(", replacing those of the same name") : QString());
     if (!m_confirm(question)) {
-        m_status->setText(tr("Not restored."));
+        m_panel->setStatus(tr("Not restored."));
         return;
     }
     // The production guard: pg_restore and psql write, so the database's name is typed first, and only then
@@ -198,15 +173,12 @@ void RestoreDialog::start() {
         ProductionConfirmDialog confirm(o.database, tr("Restore of %1").arg(QFileInfo(input).fileName()),
                                         this);
         if (confirm.exec() != QDialog::Accepted) {
-            m_status->setText(tr("Not restored."));
+            m_panel->setStatus(tr("Not restored."));
             return;
         }
         profile = core::unlockedProfile(profile, *core::WriteUnlock::create());
     }
-    m_starting = true;
-    m_restore->setEnabled(false);
-    m_progress->setRange(0, 0);
-    m_status->setText(tr("Checking the database and the backup…"));
+    m_panel->preparing(tr("Checking the database and the backup…"));
     const core::DumpFormat f = format();
     // Connecting to the target (it must exist), finding the program and reading the archive's table count
     // run programs and a connection: on a worker.
@@ -227,65 +199,42 @@ void RestoreDialog::start() {
             return prepared;
         },
         [this](const Prepared& prepared) {
-            m_starting = false;
-            if (!m_runner) {
-                m_runner = new core::DumpRunner(this);
-                connect(m_runner, &core::DumpRunner::progress, this,
-                        [this](int done, int all, const QString&) {
-                            if (all > 0) {
-                                m_progress->setRange(0, all);
-                                m_progress->setValue(std::min(done, all));
-                            }
-                            m_status->setText(tr("Restored the data of %1 of %2 tables").arg(done).arg(all));
-                        });
-                connect(m_runner, &core::DumpRunner::finished, this, &RestoreDialog::runnerFinished);
-            }
-            m_progress->setRange(0, std::max(1, prepared.total));
-            m_progress->setValue(0);
-            m_status->setText(tr("Restoring…"));
-            m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel restore"));
-            m_runner->start(prepared.command, prepared.password, prepared.total);
+            m_panel->run(prepared.command, prepared.password, prepared.total, tr("Restoring…"),
+                         tr("Cancel restore"), [](int done, int all, const QString&) {
+                             return tr("Restored the data of %1 of %2 tables").arg(done).arg(all);
+                         });
         },
         [this](const QString& message) {
-            m_starting = false;
-            m_restore->setEnabled(true);
-            m_progress->setRange(0, 1);
-            m_status->setText(message);
+            m_panel->prepareFailed(message);
             emit finished(false, message);
         });
 }
 
-void RestoreDialog::runnerFinished() {
-    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
-    m_restore->setEnabled(true);
-    m_progress->setRange(0, 1);
+void RestoreDialog::runnerFinished(core::DumpRunner::State state) {
     QString message;
-    const bool ok = m_runner->state() == core::DumpRunner::State::Succeeded;
+    const bool ok = state == core::DumpRunner::State::Succeeded;
     const bool oneTransaction = options().singleTransaction;
     if (ok) {
-        m_progress->setValue(1);
-        message = tr("Restored into %1 (%2 tables).").arg(options().database).arg(m_runner->tablesDone());
-    } else if (m_runner->state() == core::DumpRunner::State::Canceled) {
+        message =
+            tr("Restored into %1 (%2 tables).").arg(options().database).arg(m_panel->runner()->tablesDone());
+    } else if (state == core::DumpRunner::State::Canceled) {
         message = oneTransaction ? tr("Cancelled: nothing was restored.") : tr("Cancelled.");
     } else {
         message = (oneTransaction ? tr("The restore failed; nothing was restored.\n%1")
                                   : tr("The restore failed.\n%1"))
-                      .arg(m_runner->errorText());
+                      .arg(m_panel->runner()->errorText());
     }
-    m_status->setText(message);
+    m_panel->setStatus(message);
     emit finished(ok, message);
 }
 
 void RestoreDialog::cancel() {
-    if (m_runner)
-        m_runner->cancel();
+    m_panel->cancel();
 }
 
 void RestoreDialog::reject() {
-    if (m_runner && m_runner->state() == core::DumpRunner::State::Running) {
-        cancel();
-        return;
-    }
+    if (m_panel->cancelIfRunning())
+        return; // the dialog stays until the program has stopped
     QDialog::reject();
 }
 

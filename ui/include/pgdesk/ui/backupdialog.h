@@ -1,6 +1,6 @@
 #pragma once
 
-#include <pgdesk/core/dumptool.h>
+#include <pgdesk/core/dumprunner.h>
 
 #include <QDialog>
 
@@ -8,20 +8,17 @@
 
 class QCheckBox;
 class QComboBox;
-class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 
 namespace pgdesk::core {
-class DumpRunner;
 class Pool;
-} // namespace pgdesk::core
+}
 
 namespace pgdesk::ui {
+
+class DumpRunPanel;
 
 // Backup…: the session's database, or a schema, or a table, through the installed pg_dump (found and
 // version-checked on a worker). The exact command is shown and copyable and follows the options; the run
@@ -60,15 +57,13 @@ signals:
 private:
     void updateCommand();
     void browse();
-    void runnerFinished();
+    void runnerFinished(core::DumpRunner::State state);
 
     std::shared_ptr<core::Pool> m_pool;
     core::DumpProgram m_program;
     QStringList m_schemas;
     QList<core::DumpTable> m_tables;
     bool m_ready = false;
-    bool m_starting = false;
-    core::DumpRunner* m_runner = nullptr;
     QLabel* m_scope = nullptr;
     QLineEdit* m_path = nullptr;
     QComboBox* m_format = nullptr;
@@ -77,11 +72,7 @@ private:
     QSpinBox* m_compression = nullptr;
     QCheckBox* m_noOwner = nullptr;
     QCheckBox* m_noPrivileges = nullptr;
-    QPlainTextEdit* m_command = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QLabel* m_status = nullptr;
-    QDialogButtonBox* m_buttons = nullptr;
-    QPushButton* m_backup = nullptr;
+    DumpRunPanel* m_panel = nullptr; // the command, the run and the buttons
 };
 
 } // namespace pgdesk::ui

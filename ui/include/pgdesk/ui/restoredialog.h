@@ -1,6 +1,6 @@
 #pragma once
 
-#include <pgdesk/core/dumptool.h>
+#include <pgdesk/core/dumprunner.h>
 
 #include <QDialog>
 
@@ -8,19 +8,15 @@
 #include <memory>
 
 class QCheckBox;
-class QDialogButtonBox;
-class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
-class QProgressBar;
-class QPushButton;
 
 namespace pgdesk::core {
-class DumpRunner;
 class Pool;
-} // namespace pgdesk::core
+}
 
 namespace pgdesk::ui {
+
+class DumpRunPanel;
 
 // Restore…: a backup (custom or directory through pg_restore, plain SQL through psql -f with
 // ON_ERROR_STOP) into an existing database named in the dialog, in one transaction by default, after a
@@ -53,22 +49,16 @@ private:
     void updateCommand();
     core::RestoreOptions options() const;
     core::DumpFormat format() const;
-    void runnerFinished();
+    void runnerFinished(core::DumpRunner::State state);
 
     std::shared_ptr<core::Pool> m_pool;
     std::function<bool(const QString&)> m_confirm;
-    bool m_starting = false;
-    core::DumpRunner* m_runner = nullptr;
     QLineEdit* m_path = nullptr;
     QLineEdit* m_database = nullptr;
     QCheckBox* m_clean = nullptr;
     QCheckBox* m_noOwner = nullptr;
     QCheckBox* m_singleTransaction = nullptr;
-    QPlainTextEdit* m_command = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QLabel* m_status = nullptr;
-    QDialogButtonBox* m_buttons = nullptr;
-    QPushButton* m_restore = nullptr;
+    DumpRunPanel* m_panel = nullptr; // the command, the run and the buttons
 };
 
 } // namespace pgdesk::ui
