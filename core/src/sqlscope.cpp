@@ -134,11 +134,29 @@ QList<Source> SqlScope::sources(int from, int to, int cteLimit) const {
 QList<CompletionColumn> SqlScope::outputColumns(int from, int to, int cteLimit) const {
     int i = from;
     if (i < to && m_toks[i].isWord("with")) { // skip the CTE definitions: the main SELECT is at depth 0
-        while (i < to && !m_toks[i].isWord("select")) {
+        while (i < to && !m_toks[i].isWord("select") && !m_toks[i].isWord("values")) {
             if (m_toks[i].isOp(QLatin1Char('(')))
                 i = matching(m_toks, i, to);
             ++i;
         }
+    }
+    if (i + 1 < to && m_toks[i].isWord("values") && m_toks[i + 1].isOp(QLatin1Char('('))) {
+        // VALUES (…), …: column1, column2 … as many as the first row has.
+        const int close = matching(m_toks, i + 1, to);
+        QList<CompletionColumn> out;
+        if (close > i + 2)
+            out << CompletionColumn{QStringLiteral("column1"), {}};
+        int depth = 0; // ( and [ of the values themselves: f(a, b), array[1, 2]
+        for (int k = i + 2; k < close; ++k) {
+            const Tok& t = m_toks[k];
+            if (t.isOp(QLatin1Char('(')) || t.isOp(QLatin1Char('[')))
+                ++depth;
+            else if (t.isOp(QLatin1Char(')')) || t.isOp(QLatin1Char(']')))
+                --depth;
+            else if (depth == 0 && t.isOp(QLatin1Char(',')))
+                out << CompletionColumn{QStringLiteral("column%1").arg(out.size() + 1), {}};
+        }
+        return out;
     }
     while (i < to && !m_toks[i].isWord("select"))
         ++i;
@@ -225,6 +243,7 @@ int SqlScope::fromItem(int i, int to, QList<Source>& out, int cteLimit) const {
     if (i >= to)
         return i;
     Source s;
+    bool scalarFunction = false;
     if (m_toks[i].isOp(QLatin1Char('('))) {
         const int close = matching(m_toks, i, to);
         if (startsQuery(m_toks, i + 1, close))
@@ -241,9 +260,16 @@ int SqlScope::fromItem(int i, int to, QList<Source>& out, int cteLimit) const {
         if (i < to && m_toks[i].isOp(QLatin1Char('.'))) // `schema.` being typed: not a source yet
             return i + 1;
         s.alias = parts.last();
-        if (i < to && m_toks[i].isOp(QLatin1Char('('))) { // a table function: columns unknown
+        if (i < to && m_toks[i].isOp(QLatin1Char('('))) { // a table function
             i = matching(m_toks, i, to) + 1;
             s.kind = CompletionItem::Function;
+            const FunctionColumns f = functionColumns(parts);
+            s.columns = f.columns;
+            scalarFunction = f.scalar;
+            if (i + 1 < to && m_toks[i].isWord("with") && m_toks[i + 1].isWord("ordinality")) {
+                s.columns << CompletionColumn{QStringLiteral("ordinality"), QStringLiteral("bigint")};
+                i += 2;
+            }
         } else {
             const Cte* c = parts.size() == 1 ? cteBefore(parts[0], cteLimit) : nullptr;
             if (c) {
@@ -270,6 +296,8 @@ int SqlScope::fromItem(int i, int to, QList<Source>& out, int cteLimit) const {
             s.detail = s.alias;
         s.alias = nameOf(m_toks[i]);
         ++i;
+        if (scalarFunction) // `generate_series(1, 3) g`: its one column is g
+            s.columns.first().name = s.alias;
         if (i < to && m_toks[i].isOp(QLatin1Char('('))) { // column aliases rename the first columns
             const int close = matching(m_toks, i, to);
             int n = 0;
@@ -287,6 +315,68 @@ int SqlScope::fromItem(int i, int to, QList<Source>& out, int cteLimit) const {
     if (!s.alias.isEmpty())
         out << s;
     return i;
+}
+
+namespace {
+
+// "a integer, \"Full Name\" text, b numeric(10,2)" (TABLE(…) of pg_get_function_result) as columns.
+QList<CompletionColumn> tableColumns(const QString& list) {
+    QList<CompletionColumn> out;
+    int depth = 0;
+    bool quoted = false;
+    qsizetype start = 0;
+    for (qsizetype k = 0; k <= list.size(); ++k) {
+        const QChar ch = k < list.size() ? list.at(k) : QLatin1Char(',');
+        if (ch == QLatin1Char('"'))
+            quoted = !quoted; // "" inside a name toggles twice
+        else if (!quoted && ch == QLatin1Char('('))
+            ++depth;
+        else if (!quoted && ch == QLatin1Char(')'))
+            --depth;
+        if (quoted || depth > 0 || ch != QLatin1Char(','))
+            continue;
+        const QString piece = list.mid(start, k - start).trimmed();
+        start = k + 1;
+        const QList<Tok> toks = lex(piece);
+        if (toks.isEmpty() || !toks.first().isName())
+            continue;
+        out << CompletionColumn{nameOf(toks.first()), piece.mid(toks.first().end).trimmed()};
+    }
+    return out;
+}
+
+} // namespace
+
+SqlScope::FunctionColumns SqlScope::functionColumns(const QStringList& parts) const {
+    const QString schema = parts.size() > 1 ? parts[parts.size() - 2] : QString();
+    const QString& name = parts.last();
+    const CompletionFunction* function = nullptr;
+    for (int k : m_catalog.functionsWithPrefix(name.toLower())) {
+        const CompletionFunction& f = m_catalog.functions[k];
+        if (f.name == name && (schema.isEmpty() ? m_catalog.isVisible(f.schema) : f.schema == schema)) {
+            function = &f;
+            break;
+        }
+    }
+    if (!function)
+        return {};
+    QString result = function->result;
+    if (result.startsWith(QLatin1String("TABLE("), Qt::CaseInsensitive) && result.endsWith(QLatin1Char(')')))
+        return {tableColumns(result.mid(6, result.size() - 7)), false};
+    if (result.startsWith(QLatin1String("SETOF "), Qt::CaseInsensitive))
+        result = result.mid(6);
+    if (result == QLatin1String("record"))
+        return {};
+    // A table's (or view's) row type: its columns. Else a base type: one column.
+    const QList<Tok> toks = lex(result);
+    if (toks.size() == 1 && toks[0].isName()) {
+        if (const CompletionRelation* r = m_catalog.findRelation({}, nameOf(toks[0])))
+            return {r->columns, false};
+    } else if (toks.size() == 3 && toks[0].isName() && toks[1].isOp(QLatin1Char('.')) && toks[2].isName()) {
+        if (const CompletionRelation* r = m_catalog.findRelation(nameOf(toks[0]), nameOf(toks[2])))
+            return {r->columns, false};
+    }
+    return {{CompletionColumn{name, result}}, true};
 }
 
 const Cte* SqlScope::cteBefore(const QString& name, int limit) const {

@@ -77,6 +77,15 @@ private:
     // One FROM item starting at `i`; returns where the scan goes on.
     int fromItem(int i, int to, QList<Source>& out, int cteLimit) const;
 
+    // What the table function `parts` (schema-qualified or not) returns, from its catalog signature:
+    // TABLE(…)'s columns, a table's row type's columns, or one column of a base type (`scalar`: named
+    // after the function, or the alias). No columns when the catalog cannot say (record, unknown).
+    struct FunctionColumns {
+        QList<CompletionColumn> columns;
+        bool scalar = false;
+    };
+    FunctionColumns functionColumns(const QStringList& parts) const;
+
     const Cte* cteBefore(const QString& name, int limit) const;
 
     // Every `WITH [RECURSIVE] name [(cols)] AS [NOT] [MATERIALIZED] (body), …` of the statement.

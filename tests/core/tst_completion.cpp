@@ -120,6 +120,45 @@ private slots:
         QVERIFY(find(at(m_catalog, "with recent as (select 1 as x) select * from rec|"), "recent"));
     }
 
+    // A table function's columns come from its signature: TABLE(…), a table's row type, or one column of a
+    // base type named after the alias (or the function); WITH ORDINALITY adds one, a column list renames
+    // them. VALUES gives column1, column2 ….
+    void tableFunctionAndValuesColumns() {
+        CompletionCatalog c = sampleCatalog();
+        c.functions << CompletionFunction{"pg_catalog", "generate_series", "integer, integer",
+                                          "SETOF integer"}
+                    << CompletionFunction{"sales", "top_orders", "integer",
+                                          "TABLE(order_id integer, \"Total Sum\" numeric(12,2), rank bigint)"}
+                    << CompletionFunction{"public", "customers_like", "text", "SETOF customer"}
+                    << CompletionFunction{"public", "anything", "", "SETOF record"};
+        c.index();
+        QCOMPARE(texts(at(c, "select g.| from generate_series(1, 3) g")), QStringList({"g"}));
+        const auto items = at(c, "select g.| from generate_series(1, 3) with ordinality as g");
+        QCOMPARE(texts(items), QStringList({"g", "ordinality"}));
+        QCOMPARE(find(items, "g")->detail, QStringLiteral("integer"));
+        QCOMPARE(texts(at(c, "select g.| from generate_series(1, 3) with ordinality g(n, i)")),
+                 QStringList({"i", "n"}));
+        QCOMPARE(texts(at(c, "select generate_series.| from generate_series(1, 3)")),
+                 QStringList({"generate_series"}));
+        const auto top = at(c, "select t.| from sales.top_orders(10) t");
+        QCOMPARE(texts(top), QStringList({"order_id", "rank", "\"Total Sum\""}));
+        QCOMPARE(find(top, "\"Total Sum\"")->detail, QStringLiteral("numeric(12,2)"));
+        QCOMPARE(texts(at(c, "select l.| from customers_like('a%') l")),
+                 QStringList({"id", "name", "\"order\""}));
+        // Not visible without its schema; a record says nothing.
+        QVERIFY(at(c, "select t.| from top_orders(10) t").isEmpty());
+        QVERIFY(at(c, "select a.| from anything() a").isEmpty());
+        // Unqualified in the select list, as in the server.
+        QVERIFY(find(at(c, "select ran| from sales.top_orders(3)"), "rank"));
+
+        QCOMPARE(texts(at(c, "select v.| from (values (1, 'a', array[1, 2]), (2, 'b', null)) v")),
+                 QStringList({"column1", "column2", "column3"}));
+        QCOMPARE(texts(at(c, "select v.| from (values (f(1, 2), 'a')) v(id, label)")),
+                 QStringList({"id", "label"}));
+        QCOMPARE(texts(at(c, "with w as (values (1, 2)) select w.| from w")),
+                 QStringList({"column1", "column2"}));
+    }
+
     void functionsWithSignature() {
         auto items = at(m_catalog, "select now|");
         const CompletionItem* now = find(items, "now");
@@ -292,6 +331,10 @@ private slots:
                     "alter table $S.\"MixedCase\" drop column dropme;"
                     "create view $S.v as select 1 as one;"
                     "create function $S.twice(x integer) returns integer language sql as 'select x * 2';"
+                    "create function $S.pairs(n integer) returns table (k integer, \"Doubled\" bigint) "
+                    "language sql as 'select i, i * 2 from generate_series(1, n) i';"
+                    "create function $S.rows_of(n integer) returns setof $S.\"MixedCase\" "
+                    "language sql as 'select n, null::varchar(20)';"
                     "create type $S.mood as enum ('ok', 'not ok');");
         Connection conn = Connection::open(pgdesk::test::profile());
         QElapsedTimer loading;
@@ -313,13 +356,19 @@ private slots:
         QVERIFY(c.findRelation("pg_catalog", "pg_class"));
         // Through complete(): the schema's contents, pg_catalog's functions, the type after ::.
         QCOMPARE(texts(at(c, QStringLiteral("select * from %1.|").arg(schema))),
-                 QStringList({"\"MixedCase\"", "v", "twice"}));
+                 QStringList({"\"MixedCase\"", "v", "pairs", "rows_of", "twice"}));
         QCOMPARE(find(at(c, QStringLiteral("select %1.tw|").arg(schema)), "twice")->detail,
                  QStringLiteral("(x integer) → integer"));
         QVERIFY(find(at(c, "select date_tr|"), "date_trunc"));
         QVERIFY(find(at(c, QStringLiteral("select 1::%1.mo|").arg(schema)), "mood"));
         // Not in the search path: offered qualified.
         QVERIFY(find(at(c, "select * from \"Mixed|"), schema + ".\"MixedCase\""));
+        // Table functions' columns as the server describes their results.
+        QCOMPARE(texts(at(c, "select g.| from generate_series(1, 3) g")), QStringList({"g"}));
+        QCOMPARE(texts(at(c, QStringLiteral("select p.| from %1.pairs(3) p").arg(schema))),
+                 QStringList({"\"Doubled\"", "k"}));
+        QCOMPARE(texts(at(c, QStringLiteral("select r.| from %1.rows_of(3) r").arg(schema))),
+                 QStringList({"id", "\"Label\""}));
     }
 };
 
