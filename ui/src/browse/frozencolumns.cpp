@@ -16,8 +16,6 @@ FrozenColumns::FrozenColumns(QTableView* grid)
     , m_grid(grid)
     , m_frozen(new QTableView(grid)) {
     m_frozen->setObjectName(QStringLiteral("frozenColumns"));
-    m_frozen->setModel(grid->model());
-    m_frozen->setSelectionModel(grid->selectionModel());
     m_frozen->setItemDelegate(grid->itemDelegate());
     m_frozen->setEditTriggers(grid->editTriggers());
     m_frozen->setSelectionBehavior(grid->selectionBehavior());
@@ -96,6 +94,14 @@ void FrozenColumns::setCount(int count) {
 }
 
 void FrozenColumns::update() {
+    // The overlay holds the grid's model only while columns are frozen: its vertical header, hidden as it
+    // is, keeps about 8 bytes per row of the result (80 MiB on 10M rows in continuous scrolling).
+    if (m_count > 0 && m_frozen->model() != m_grid->model()) {
+        m_frozen->setModel(m_grid->model());
+        m_frozen->setSelectionModel(m_grid->selectionModel());
+    } else if (m_count == 0 && m_frozen->model()) {
+        m_frozen->setModel(nullptr); // Qt never deletes a replaced selection model: the grid keeps its own
+    }
     // The grid's delegate and triggers may have changed since (the editor installs its own).
     if (m_frozen->itemDelegate() != m_grid->itemDelegate())
         m_frozen->setItemDelegate(m_grid->itemDelegate());
