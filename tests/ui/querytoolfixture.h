@@ -1,7 +1,7 @@
 #pragma once
 
-// What the query-tool suites share: tools on one pool with a history file each in a temporary folder, and
-// a run that waits for its end.
+// What the query-tool suites share: tools on one pool with a history file each in a temporary folder, a
+// run that waits for its end, and the suite's scratch schema written as $S in SQL.
 #include <pgdesk/ui/querytool.h>
 
 #include <QSignalSpy>
@@ -28,6 +28,10 @@ public:
     }
 
 protected:
+    // `text` with $S replaced by the suite's schema.
+    QString sql(QString text) const { return text.replace(QStringLiteral("$S"), m_schema); }
+
+    QString m_schema;                       // the suite's scratch schema, set by its initTestCase
     std::shared_ptr<core::Pool> m_toolPool; // set by the suite's initTestCase
     QTemporaryDir m_toolDir;
     int m_tools = 0;

@@ -50,7 +50,6 @@ class TestQueryTool final : public QObject, pgdesk::test::QueryToolFixture {
     std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QTemporaryDir m_dir;
-    QString m_schema;
 
     static QString messages(const QueryTool& t) { return t.messages()->toPlainText(); }
     // WCAG 2: relative luminance and contrast ratio (written out here, not taken from the code under test).

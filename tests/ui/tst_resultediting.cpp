@@ -47,9 +47,7 @@ class TestResultEditing final : public QObject, pgdesk::test::QueryToolFixture {
     std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QTemporaryDir m_dir;
-    QString m_schema;
 
-    QString sql(QString text) const { return text.replace(QStringLiteral("$S"), m_schema); }
     // Runs `query` and waits until its grid knows whether it is editable.
     QueryResultGrid* runAndDescribe(QueryTool& t, const QString& query) {
         t.setSql(sql(query));

@@ -47,12 +47,20 @@ class TestResultExport final : public QObject, pgdesk::test::QueryToolFixture {
     std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QTemporaryDir m_dir;
-    QString m_schema;
 
-    QString sql(QString text) const { return text.replace(QStringLiteral("$S"), m_schema); }
     static QByteArray readFile(const QString& path) {
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    // Exports to `path` in `format` and waits for the outcome: the failure's message, empty on success.
+    static QString exportTo(ExportDialog& dialog, const QString& format, const QString& path) {
+        dialog.setFormat(format);
+        dialog.setPath(path);
+        QSignalSpy finished(&dialog, &ExportDialog::finished);
+        dialog.start();
+        if (!finished.wait(20000))
+            return QStringLiteral("no outcome within 20 s");
+        return finished.first().at(0).toBool() ? QString() : finished.first().at(1).toString();
     }
     // The export dialog a result's Export… opens (through the window, as the button's signal does).
     static std::unique_ptr<ExportDialog> exportDialog(pgdesk::ui::MainWindow& w, QueryTool& t,
@@ -100,13 +108,9 @@ private slots:
         QVERIFY(dialog);
         QVERIFY(dialog->warningText().isEmpty());
         QVERIFY(dialog->canExport());
-        dialog->setFormat(QStringLiteral("csv"));
         const QString mine = m_dir.filePath(QStringLiteral("result.csv"));
-        dialog->setPath(mine);
-        QSignalSpy finished(dialog.get(), &ExportDialog::finished);
-        dialog->start();
-        QVERIFY(finished.wait(20000));
-        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        const QString failure = exportTo(*dialog, QStringLiteral("csv"), mine);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
 
         const QString theirs = m_dir.filePath(QStringLiteral("psql.csv"));
         psql(QStringLiteral("\\copy (%1) to '%2' csv header").arg(query, theirs));
@@ -139,13 +143,9 @@ private slots:
         pgdesk::ui::MainWindow w;
         const auto dialog = exportDialog(w, *t, grid);
         QVERIFY(dialog);
-        dialog->setFormat(QStringLiteral("csv"));
         const QString mine = m_dir.filePath(QStringLiteral("param.csv"));
-        dialog->setPath(mine);
-        QSignalSpy finished(dialog.get(), &ExportDialog::finished);
-        dialog->start();
-        QVERIFY(finished.wait(20000));
-        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        const QString failure = exportTo(*dialog, QStringLiteral("csv"), mine);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         const QString theirs = m_dir.filePath(QStringLiteral("param-psql.csv"));
         psql(QStringLiteral(
                  "\\copy (select g, '%1'::text as v from generate_series(1, 250) g order by g) to '%2' "
@@ -164,13 +164,9 @@ private slots:
         pgdesk::ui::MainWindow w;
         const auto dialog = exportDialog(w, *t, grid);
         QVERIFY(dialog);
-        dialog->setFormat(QStringLiteral("json"));
         const QString path = m_dir.filePath(QStringLiteral("result.json"));
-        dialog->setPath(path);
-        QSignalSpy finished(dialog.get(), &ExportDialog::finished);
-        dialog->start();
-        QVERIFY(finished.wait(20000));
-        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        const QString failure = exportTo(*dialog, QStringLiteral("json"), path);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
         grid->view()->selectAll();
         QCOMPARE(grid->selectionAs(CopyAsFormat::Json).toUtf8(), readFile(path));
     }

@@ -29,9 +29,6 @@ using pgdesk::ui::SqlCompleter;
 class TestSqlCompletion final : public QObject, pgdesk::test::QueryToolFixture {
     Q_OBJECT
     std::optional<pgdesk::test::ScratchSchema> m_scratch; // first: dropped after the pool is gone
-    QString m_schema;
-
-    QString sql(QString text) const { return text.replace(QStringLiteral("$S"), m_schema); }
 
     // A shown tool whose editor has the focus and whose completion catalog is loaded.
     std::unique_ptr<QueryTool> readyTool() {

@@ -1,10 +1,10 @@
 #include "query/completionsource.h"
 
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/statementsplitter.h>
 #include <pgdesk/ui/jobslot.h>
 
 #include <QHash>
-#include <QRegularExpression>
 
 namespace pgdesk::ui {
 
@@ -61,24 +61,43 @@ void CompletionSource::setCatalog(core::CompletionCatalog catalog) {
     emit catalogChanged();
 }
 
+namespace {
+
+// The first `count` words of a statement, lower-cased, as the project's lexer reads them (comments, nested
+// ones too, skipped); fewer when something else (a quote, a number, an operator) comes first.
+QStringList leadingWords(const QString& statement, int count) {
+    core::SqlLexState state;
+    QStringList words;
+    for (const core::SqlToken& t : core::tokenizeSql(statement, state)) {
+        if (t.type == core::SqlTokenType::Comment)
+            continue;
+        if (t.type != core::SqlTokenType::Word || words.size() == count)
+            break;
+        words << statement.mid(t.start, t.length).toLower();
+    }
+    return words;
+}
+
+} // namespace
+
 bool CompletionSource::changesCatalog(const QString& statement) {
-    // The first word after any comments; CREATE TABLE … AS reports "SELECT n", so the tag would not do.
-    static const QRegularExpression first(
-        QStringLiteral("^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*([A-Za-z]+)"),
-        QRegularExpression::DotMatchesEverythingOption);
+    // The first word: CREATE TABLE … AS reports "SELECT n", so the command tag would not do.
     static const QStringList words{QStringLiteral("create"), QStringLiteral("alter"), QStringLiteral("drop"),
                                    QStringLiteral("comment"), QStringLiteral("import")};
-    const QRegularExpressionMatch m = first.match(statement);
-    return m.hasMatch() && words.contains(m.captured(1).toLower());
+    const QStringList first = leadingWords(statement, 1);
+    return !first.isEmpty() && words.contains(first.first());
 }
 
 bool CompletionSource::changesSearchPath(const QString& statement) {
-    static const QRegularExpression pattern(
-        QStringLiteral(
-            "^(?:\\s+|--[^\\n]*(?:\\n|$)|/\\*.*?\\*/)*(?:(?:set|reset)\\s+(?:session\\s+|local\\s+)?"
-            "(?:search_path|schema|all)\\b|discard\\s+all\\b)"),
-        QRegularExpression::DotMatchesEverythingOption | QRegularExpression::CaseInsensitiveOption);
-    return pattern.match(statement).hasMatch();
+    QStringList w = leadingWords(statement, 3);
+    if (w.size() >= 2 && w[0] == QLatin1String("discard"))
+        return w[1] == QLatin1String("all");
+    if (w.isEmpty() || (w[0] != QLatin1String("set") && w[0] != QLatin1String("reset")))
+        return false;
+    if (w.size() >= 2 && (w[1] == QLatin1String("session") || w[1] == QLatin1String("local")))
+        w.removeAt(1);
+    return w.size() >= 2 && (w[1] == QLatin1String("search_path") || w[1] == QLatin1String("schema") ||
+                             w[1] == QLatin1String("all"));
 }
 
 void CompletionSource::load() {
