@@ -16,6 +16,8 @@ int exitCodeFor(const std::exception& error) {
         return ExitUnknown;
     if (e->info().field == QLatin1String(kAllowWriteField))
         return ExitGuarded;
+    if (e->info().field == QLatin1String(core::kOutputFileField))
+        return ExitOutput;
     switch (e->kind()) {
     case ErrorKind::Configuration:
         return ExitUsage;

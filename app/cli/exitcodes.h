@@ -15,6 +15,7 @@ enum ExitCode : int {
     ExitUnknown = 7,     // apply lost the connection during COMMIT and could not ask: all or nothing applied
     ExitTool = 8,        // backup/restore: pg_dump, pg_restore or psql failed (its error lines shown)
     ExitGuarded = 9,     // a production profile's write without --allow-write; nothing written
+    ExitOutput = 10,     // the output file could not be written (disk full, I/O error); none left behind
     ExitCancelled = 130, // the user's interrupt only (interruptRequested())
 };
 

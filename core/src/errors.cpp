@@ -95,6 +95,14 @@ QString Error::displayText() const {
     return text;
 }
 
+void throwOutputError(const QString& what, const QString& reason) {
+    ErrorInfo info;
+    info.kind = ErrorKind::Query;
+    info.field = QLatin1String(kOutputFileField);
+    info.message = QStringLiteral("cannot write %1: %2").arg(what, reason);
+    throwError(std::move(info));
+}
+
 bool isSshFailure(const ErrorInfo& info) {
     return info.kind == ErrorKind::Connection && info.field.startsWith(QLatin1String("ssh_"));
 }

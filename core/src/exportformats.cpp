@@ -26,9 +26,8 @@ void OutputBuffer::flush() {
         // QFile says "Unknown error" for a failed unbuffered write; the system's reason (ENOSPC: "No space
         // left on device") is what the user can act on.
         const int error = errno;
-        throwError(ErrorKind::Query, QStringLiteral("cannot write %1: %2")
-                                         .arg(m_name, error ? QString::fromLocal8Bit(std::strerror(error))
-                                                            : m_device->errorString()));
+        throwOutputError(m_name,
+                         error ? QString::fromLocal8Bit(std::strerror(error)) : m_device->errorString());
     }
     m_written += n;
     m_buffer.clear();

@@ -350,8 +350,7 @@ public:
         const QByteArray from = QFile::encodeName(m_file.fileName());
         const QByteArray to = QFile::encodeName(m_target);
         if (std::rename(from.constData(), to.constData()) != 0)
-            throwError(ErrorKind::Query, QStringLiteral("cannot rename the export to %1: %2")
-                                             .arg(m_target, QString::fromLocal8Bit(std::strerror(errno))));
+            throwOutputError(m_target, QString::fromLocal8Bit(std::strerror(errno)));
         m_committed = true;
     }
 

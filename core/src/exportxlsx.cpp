@@ -256,11 +256,9 @@ public:
             }
         }
         if (closing->error != LXW_NO_ERROR)
-            throwError(ErrorKind::Query,
-                       QStringLiteral("cannot write %1: %2")
-                           .arg(m_target, closing->systemError
-                                              ? QString::fromLocal8Bit(std::strerror(closing->systemError))
-                                              : QString::fromUtf8(lxw_strerror(closing->error))));
+            throwOutputError(m_target, closing->systemError
+                                           ? QString::fromLocal8Bit(std::strerror(closing->systemError))
+                                           : QString::fromUtf8(lxw_strerror(closing->error)));
     }
 
     qint64 bytes() const override { return m_bytes; }

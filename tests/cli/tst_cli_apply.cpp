@@ -338,6 +338,10 @@ private slots:
         f.write(
             R"({"table": "public.t", "changes": [{"op": "insert", "values": {"id": "2", "name": "b"}}]})");
         f.close();
+        QFile q(dir.filePath(QStringLiteral("q.sql")));
+        QVERIFY(q.open(QIODevice::WriteOnly));
+        q.write("select 1;\ninsert into t values (4, 'd');\n");
+        q.close();
         const QString csv = dir.filePath(QStringLiteral("t.csv"));
         QFile c(csv);
         QVERIFY(c.open(QIODevice::WriteOnly));
@@ -354,8 +358,12 @@ private slots:
         QCOMPARE(server.psql(QStringLiteral("select pg_is_in_recovery()")), QStringLiteral("t"));
         const QString reason =
             QStringLiteral("This server is a read-only standby; connect to the primary to edit.");
-        for (const QStringList& args : {QStringList{QStringLiteral("apply"), changes},
-                                        QStringList{QStringLiteral("import"), QStringLiteral("t"), csv}}) {
+        for (const QStringList& args :
+             {QStringList{QStringLiteral("apply"), changes},
+              QStringList{QStringLiteral("import"), QStringLiteral("t"), csv},
+              QStringList{QStringLiteral("query"), QStringLiteral("insert into t values (4, 'd')")},
+              QStringList{QStringLiteral("query"), QStringLiteral("--file"),
+                          dir.filePath(QStringLiteral("q.sql"))}}) {
             const CliRun r = runCli(QStringList{QStringLiteral("--dsn"), dsn} + args);
             QCOMPARE(r.exitCode, readOnly.exitCode);
             QVERIFY2(r.err.contains(reason), qPrintable(r.err));

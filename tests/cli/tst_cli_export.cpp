@@ -62,6 +62,18 @@ private slots:
         QCOMPARE(psql(QStringLiteral("select count(*) from public.x")), QStringLiteral("1"));
     }
 
+    // A full disk is an output failure of its own (exit 10, the system's reason), not an SQL error (4).
+    void diskFullIsAnOutputFailure() {
+        for (const QString& format :
+             {QStringLiteral("csv"), QStringLiteral("json"), QStringLiteral("xlsx")}) {
+            const CliRun r =
+                exportCli({QStringLiteral("we\"ird; drop table x;--"), QStringLiteral("--format"), format,
+                           QStringLiteral("-o"), QStringLiteral("/dev/full")});
+            QVERIFY2(r.exitCode == 10, qPrintable(format + QString::number(r.exitCode) + r.err));
+            QVERIFY2(r.err.contains(QLatin1String("No space left on device")), qPrintable(r.err));
+        }
+    }
+
     // A table with a generated column: the whole table equals psql's \copy of it (which leaves the column
     // out; naming it to COPY failed with 42P10), and a sorted JSON export has the same columns.
     void generatedColumnLikePsql() {

@@ -109,6 +109,11 @@ inline constexpr char kSshForwarding[] = "ssh_forwarding";
 inline constexpr char kSshFailed[] = "ssh_failed"; // ssh ended for another reason (its words in detail)
 bool isSshFailure(const ErrorInfo& info);
 
+// ErrorInfo::field of a failure to write an output file (disk full, I/O error): the CLI's exit code 10.
+inline constexpr char kOutputFileField[] = "output_file";
+// Throws the failure to write `what` (a file name) for `reason` (the system's words).
+[[noreturn]] void throwOutputError(const QString& what, const QString& reason);
+
 // Throws the exception class that matches info.kind (SshError for a Connection error of an SSH field).
 [[noreturn]] void throwError(ErrorInfo info);
 // Shorthand for an error with only a kind and a message.
