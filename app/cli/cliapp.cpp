@@ -24,8 +24,9 @@ Global options:
                         settings and password); refused when the profile pins its database
   --format FORMAT       output format: table (default), csv or json
   --password-stdin      read the password from standard input
-  --allow-write         write on a production profile: apply, import, restore and
-                        writing queries are refused there without it (exit 9)
+  --allow-write         write on a production profile: apply, import, restore,
+                        maintain, cancel, terminate and writing queries are refused
+                        there without it (exit 9)
   --ssh [USER@]HOST[:PORT]
                         reach the server through an SSH tunnel (the system's ssh; a ~/.ssh/config
                         alias works as-is); host and port are then as seen from that SSH host
@@ -145,8 +146,13 @@ Exit codes:
   8    backup or restore: pg_dump, pg_restore or psql failed (its error lines
        are shown); no backup was written, nothing was restored
   9    production guard: the profile's environment is production and the command
-       writes (apply, import, restore, a writing query) without --allow-write;
-       nothing was written (a query's write was refused by the server, 25006)
+       writes (apply, import, restore, maintain, cancel, terminate, a writing
+       query) without --allow-write, or a query holds a statement the guard
+       refuses (BEGIN READ WRITE, SET default_transaction_read_only, COPY …
+       PROGRAM, ALTER SYSTEM, DO, CALL, VACUUM …: README); nothing was written
+       (a query's write was refused by the server, 25006)
+  10   the output file could not be written (disk full, I/O error): export
+       leaves no partial file behind
   130  cancelled by the user (Ctrl-C or SIGTERM)
 )");
 }

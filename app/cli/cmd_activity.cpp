@@ -153,9 +153,11 @@ int cmdSignalBackend(Invocation& inv, bool terminate) {
     const QString command = terminate ? QStringLiteral("terminate") : QStringLiteral("cancel");
     const int pid = parsePid(inv, command);
     auto connection = connect(inv);
+    // A signal to another session is refused on a production profile without --allow-write (exit 9).
+    const core::WriteAccess access = writeAccess(inv, connection.profile(), command);
     core::ActivityReader reader(connection);
     notePooler(inv, reader);
-    const bool sent = terminate ? reader.terminateBackend(pid) : reader.cancelBackend(pid);
+    const bool sent = terminate ? reader.terminateBackend(pid, access) : reader.cancelBackend(pid, access);
     if (!sent)
         core::throwError(core::ErrorKind::NotFound,
                          QStringLiteral("PID %1 is not a PostgreSQL server process").arg(pid));

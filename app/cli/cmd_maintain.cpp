@@ -108,6 +108,8 @@ int cmdMaintain(Invocation& inv) {
         return ExitOk;
     }
 
+    // Maintenance runs in read-only sessions too: on a production profile only with --allow-write (exit 9).
+    const core::WriteAccess access = writeAccess(inv, target.profile, QStringLiteral("maintain"));
     inv.err << "pgdesk-cli: running: " << statement << ";\n";
     inv.err.flush();
     const bool terminal = isatty(STDERR_FILENO) == 1;
@@ -125,7 +127,7 @@ int cmdMaintain(Invocation& inv) {
             500);
     core::MaintenanceResult result;
     try {
-        result = runner.run(relation, request.options, token);
+        result = runner.run(relation, request.options, token, access);
     } catch (...) {
         if (printed)
             std::fputs("\n", stderr);

@@ -6,7 +6,9 @@
 
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/namedparameters.h>
+#include <pgdesk/core/standby.h>
 #include <pgdesk/core/statementsplitter.h>
+#include <pgdesk/core/writeguard.h>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -99,11 +101,37 @@ core::WriteAccess queryWriteAccess(const Invocation& inv, const core::Connection
     return inv.global.allowWrite ? writeAccess(inv, connection.profile(), QStringLiteral("query")) : nullptr;
 }
 
-// The server's 25006 on a locked production session is the guard refusing: said as such (exit 9).
-void throwIfGuardRefused(const core::Error& e, const core::Connection& connection,
+// On a locked production session every statement is looked at before the first is sent (writeguard.h):
+// one that could turn the session writable or act outside the read-only transaction is refused (exit 9).
+void refuseGuardedStatements(const core::Connection& connection, const core::WriteAccess& access,
+                             const QString& script, const QList<core::SqlStatement>& statements) {
+    if (access || !connection.profile().writeGuarded())
+        return;
+    if (const auto refusal = core::firstGuardRefusal(statements)) {
+        try {
+            core::throwGuardRefusal(connection.profile().name, *refusal, int(statements.size()),
+                                    lineOf(script, statements[refusal->index]));
+        } catch (const core::Error& e) {
+            core::ErrorInfo info = e.info();
+            info.message += QStringLiteral("; give --allow-write to run it");
+            core::throwError(std::move(info));
+        }
+    }
+}
+
+// The server's 25006 on a locked production session is the guard refusing: said as such (exit 9). On a
+// hot standby it is the standby's refusal, said in the words every other path uses (exit 4).
+void throwIfGuardRefused(const core::Error& e, core::Connection& connection,
                          const core::WriteAccess& access) {
-    if (e.info().sqlState == QLatin1String("25006") && connection.profile().writeGuarded() && !access)
+    if (e.info().sqlState != QLatin1String("25006"))
+        return;
+    if (connection.profile().writeGuarded() && !access)
         throwWriteGuarded(connection.profile(), QStringLiteral("query"), true);
+    if (connection.isOpen() && !connection.inFailedTransaction() && core::isStandby(connection)) {
+        core::ErrorInfo info = e.info();
+        info.message = QString::fromLatin1(core::kStandbyReadOnlyMessage);
+        core::throwError(std::move(info));
+    }
 }
 
 // A script, statement by statement: each alone through the extended protocol with its parameters bound,
@@ -140,6 +168,7 @@ int runScript(Invocation& inv, Format format, const QueryArguments& q) {
     QElapsedTimer timer;
     timer.start();
     const core::WriteAccess access = queryWriteAccess(inv, connection);
+    refuseGuardedStatements(connection, access, q.sql, statements);
     const core::WriteScope unlocked(connection, access);
     core::Result last;
     for (qsizetype i = 0; i < bound.size(); ++i) {
@@ -149,11 +178,16 @@ int runScript(Invocation& inv, Format format, const QueryArguments& q) {
                                   .arg(lineOf(q.sql, statements[i]));
         try {
             last = connection.exec(bound[i].sql, bound[i].params);
+            connection.checkWriteGuard(statements[i].text);
         } catch (const core::QueryError& e) {
             if (interruptRequested())
                 return ExitCancelled;
-            throwIfGuardRefused(e, connection, access);
-            inv.err << "pgdesk-cli: " << where << ": " << e.displayText() << '\n';
+            try {
+                throwIfGuardRefused(e, connection, access);
+                inv.err << "pgdesk-cli: " << where << ": " << e.displayText() << '\n';
+            } catch (const core::QueryError& standby) {
+                inv.err << "pgdesk-cli: " << where << ": " << standby.displayText() << '\n';
+            }
             if (i > 0)
                 inv.err << "pgdesk-cli: "
                         << (connection.inTransaction()
@@ -190,7 +224,18 @@ int cmdQuery(Invocation& inv) {
     const core::WriteScope unlocked(connection, access);
     core::Result result;
     try {
-        result = connection.exec(q.sql);
+        if (access || !connection.profile().writeGuarded()) {
+            result = connection.exec(q.sql);
+        } else {
+            // Locked: statement by statement, so that the server's read-only setting is checked after each
+            // (one query string would run `select f(); commit; insert …` before any check could).
+            const QList<core::SqlStatement> statements = core::splitStatements(q.sql);
+            refuseGuardedStatements(connection, access, q.sql, statements);
+            for (const core::SqlStatement& statement : statements) {
+                result = connection.exec(statement.text);
+                connection.checkWriteGuard(statement.text);
+            }
+        }
     } catch (const core::Error& e) {
         throwIfGuardRefused(e, connection, access);
         throw;

@@ -3,6 +3,7 @@
 #include "cliapp.h"
 
 #include <pgdesk/core/connection.h>
+#include <pgdesk/core/writeguard.h>
 #include <pgdesk/core/writeunlock.h>
 
 #include <optional>
@@ -23,7 +24,7 @@ QString readPasswordFromStdin();
 core::Connection connect(const Invocation& inv);
 
 // The production guard (core writeunlock.h). The error's field: exit 9 (ExitGuarded).
-inline constexpr const char* kAllowWriteField = "allow_write";
+inline constexpr const char* kAllowWriteField = core::kWriteGuardField;
 // The key a command that writes (`what`: "apply", "import" …) passes to core: for a write-guarded profile
 // with --allow-write a fresh one; without it, throws the guard's error before anything is sent. Other
 // profiles need none (empty).

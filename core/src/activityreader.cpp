@@ -2,6 +2,7 @@
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/result.h>
+#include <pgdesk/core/writeguard.h>
 
 #include <QSet>
 
@@ -38,7 +39,11 @@ QList<int> pidList(const QString& text) {
 }
 
 // `sql` is one of the two fixed statements below; the pid is bound.
-bool signalBackend(Connection& connection, const QString& sql, int pid) {
+bool signalBackend(Connection& connection, const QString& sql, int pid, const WriteAccess& write) {
+    if (connection.profile().writeGuarded() && !write && !connection.writesUnlocked())
+        throwWriteGuarded(connection.profile(), sql.contains(QLatin1String("terminate"))
+                                                    ? QStringLiteral("terminating a session")
+                                                    : QStringLiteral("cancelling a query"));
     const Result r = connection.exec(sql, {param(static_cast<long long>(pid))});
     return r.rowCount() == 1 && r.text(0, 0) == QLatin1String("t");
 }
@@ -87,12 +92,12 @@ QList<BackendActivity> ActivityReader::sessions() {
     return out;
 }
 
-bool ActivityReader::cancelBackend(int pid) {
-    return signalBackend(m_connection, QStringLiteral("SELECT pg_cancel_backend($1::int)"), pid);
+bool ActivityReader::cancelBackend(int pid, const WriteAccess& write) {
+    return signalBackend(m_connection, QStringLiteral("SELECT pg_cancel_backend($1::int)"), pid, write);
 }
 
-bool ActivityReader::terminateBackend(int pid) {
-    return signalBackend(m_connection, QStringLiteral("SELECT pg_terminate_backend($1::int)"), pid);
+bool ActivityReader::terminateBackend(int pid, const WriteAccess& write) {
+    return signalBackend(m_connection, QStringLiteral("SELECT pg_terminate_backend($1::int)"), pid, write);
 }
 
 bool ActivityReader::throughPooler() const {

@@ -5,6 +5,7 @@
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/passwordcommand.h>
 #include <pgdesk/core/sshtunnel.h>
+#include <pgdesk/core/writeguard.h>
 #include <pgdesk/core/writeunlock.h>
 
 #include <QLoggingCategory>
@@ -384,6 +385,26 @@ void Connection::lockWrites() {
     if (m_profile.pooler == PoolerMode::None)
         exec(QStringLiteral("RESET default_transaction_read_only")); // back to the startup option: on
     m_writesUnlocked = false;
+}
+
+void Connection::checkWriteGuard(const QString& statement) {
+    if (!m_conn || !m_profile.writeGuarded() || m_writesUnlocked || m_profile.pooler != PoolerMode::None)
+        return;
+    QString value = parameterStatus("default_transaction_read_only");
+    if (value.isEmpty() && isOpen()) // not reported before PostgreSQL 14
+        value = exec(QStringLiteral("SHOW default_transaction_read_only"), Params{}).text(0, 0);
+    if (value.isEmpty() || value == QLatin1String("on"))
+        return; // a lost connection says so at the next statement
+    if (inTransaction())
+        exec(QStringLiteral("ROLLBACK"), Params{});
+    exec(QStringLiteral("SET default_transaction_read_only = on"), Params{});
+    ErrorInfo info;
+    info.kind = ErrorKind::Configuration;
+    info.field = QLatin1String(kWriteGuardField);
+    info.statement = statement;
+    info.message = QStringLiteral("the statement turned the production guard's read-only setting off; its "
+                                  "transaction was rolled back and the setting turned on again");
+    throwError(std::move(info));
 }
 
 bool Connection::needsTransactionSettings() const {

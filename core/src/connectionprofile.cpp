@@ -182,6 +182,22 @@ void ConnectionProfile::validate() const {
                                    "which refuses them and shares server sessions between clients")
                         .arg(value));
     }
+    // The guard's own setting must win: options that name it (as -c name=…, --name=…, with - or _) are
+    // refused on a read-only or production profile rather than silently overridden.
+    if (sessionReadOnly()) {
+        for (const auto& [key, value] : extraOptions) {
+            QString normalized = value.toLower();
+            normalized.replace(QLatin1Char('-'), QLatin1Char('_'));
+            if (key == QLatin1String("options") &&
+                normalized.contains(QLatin1String("transaction_read_only")))
+                throwConfigurationError(
+                    QStringLiteral("options"),
+                    QStringLiteral("the startup options (\"%1\") set the read-only setting of a %2 profile, "
+                                   "whose sessions are read-only%3; remove it from the options")
+                        .arg(value, readOnly ? QStringLiteral("read-only") : QStringLiteral("production"),
+                             readOnly ? QString() : QStringLiteral(" until writing is unlocked")));
+        }
+    }
     for (auto it = conventionOverrides.constBegin(); it != conventionOverrides.constEnd(); ++it)
         it.value().validate(it.key());
     if (!colour.isEmpty() && !isProfileColour(colour))
@@ -242,21 +258,23 @@ ConnectionProfile::connectionParameters(const std::optional<QString>& password) 
         add("keepalives", QStringLiteral("0"));
     }
     // Session settings travel as startup options so that they hold for every statement, including
-    // autocommit ones; user-supplied `options` are appended after ours. A transaction pooler refuses
-    // them (and would share the session): there they are set in each transaction instead.
+    // autocommit ones; user-supplied `options` are appended after the timeouts, and the read-only
+    // setting comes last so that it wins over anything before it (validate() refuses options that name
+    // it). A transaction pooler refuses them (and would share the session): there they are set in each
+    // transaction instead.
     QStringList options;
     if (pooler == PoolerMode::None && statementTimeoutMs > 0)
         options << QStringLiteral("-c statement_timeout=%1").arg(statementTimeoutMs);
     if (pooler == PoolerMode::None && lockTimeoutMs > 0)
         options << QStringLiteral("-c lock_timeout=%1").arg(lockTimeoutMs);
-    if (pooler == PoolerMode::None && sessionReadOnly())
-        options << QStringLiteral("-c default_transaction_read_only=on");
     for (const auto& [key, value] : extraOptions) {
         if (key == QLatin1String("options"))
             options << value;
         else
             add(key.toUtf8().constData(), value);
     }
+    if (pooler == PoolerMode::None && sessionReadOnly())
+        options << QStringLiteral("-c default_transaction_read_only=on");
     add("options", options.join(QLatin1Char(' ')));
     return p;
 }
@@ -321,6 +339,23 @@ QJsonObject ConnectionProfile::toJson() const {
     };
     if (!conventionOverrides.isEmpty()) {
         QJsonObject conventions;
+        // The guard's own setting must win: options that name it (as -c name=…, --name=…, with - or _) are
+        // refused on a read-only or production profile rather than silently overridden.
+        if (sessionReadOnly()) {
+            for (const auto& [key, value] : extraOptions) {
+                QString normalized = value.toLower();
+                normalized.replace(QLatin1Char('-'), QLatin1Char('_'));
+                if (key == QLatin1String("options") &&
+                    normalized.contains(QLatin1String("transaction_read_only")))
+                    throwConfigurationError(
+                        QStringLiteral("options"),
+                        QStringLiteral(
+                            "the startup options (\"%1\") set the read-only setting of a %2 profile, "
+                            "whose sessions are read-only%3; remove it from the options")
+                            .arg(value, readOnly ? QStringLiteral("read-only") : QStringLiteral("production"),
+                                 readOnly ? QString() : QStringLiteral(" until writing is unlocked")));
+            }
+        }
         for (auto it = conventionOverrides.constBegin(); it != conventionOverrides.constEnd(); ++it)
             conventions[it.key()] = it.value().toJson();
         o[QStringLiteral("conventions")] = conventions;

@@ -6,6 +6,7 @@
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/writeguard.h>
 
 #include <QElapsedTimer>
 
@@ -250,9 +251,12 @@ std::optional<MaintenanceProgress> MaintenanceRunner::readProgress(Connection& c
 }
 
 MaintenanceResult MaintenanceRunner::run(const MaintenanceTarget& target, const MaintenanceOptions& options,
-                                         const std::shared_ptr<CancelToken>& token) {
+                                         const std::shared_ptr<CancelToken>& token,
+                                         const WriteAccess& write) {
     MaintenanceResult result;
     result.statement = maintenanceStatement(target, options);
+    if (m_profile.writeGuarded() && !write)
+        throwWriteGuarded(m_profile, QStringLiteral("maintenance (%1)").arg(result.statement));
     Connection& c = connection();
     // Through a transaction pooler the statement goes without the profile's SET LOCALs (they would open the
     // transaction block it refuses), so a read-only profile's guard could not hold.

@@ -3,6 +3,7 @@
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/queryengine.h>
 #include <pgdesk/core/scriptrunner.h>
+#include <pgdesk/core/writeguard.h>
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -172,6 +173,26 @@ ScriptRun ScriptRunner::run(const QList<SqlStatement>& statements, const ScriptR
     timer.start();
     ScriptRun out;
     m_notices.clear();
+    // The production guard looks at every statement before the first is sent (writeguard.h).
+    const bool guarded =
+        m_connection.profile().writeGuarded() && !options.write && !m_connection.writesUnlocked();
+    if (guarded) {
+        if (const auto refusal = firstGuardRefusal(statements)) {
+            try {
+                throwGuardRefusal(m_connection.profile().name, *refusal, int(statements.size()), 0);
+            } catch (const Error& e) {
+                ScriptError error;
+                error.statementIndex = refusal->index;
+                error.info = e.info();
+                error.text = e.displayText();
+                error.scriptPosition = refusal->offset;
+                out.error = std::move(error);
+            }
+            out.transaction = transactionState();
+            out.elapsedMs = timer.elapsed();
+            return out;
+        }
+    }
     for (int i = 0; i < statements.size(); ++i) {
         const SqlStatement& statement = statements[i];
         try {
@@ -180,6 +201,7 @@ ScriptRun ScriptRunner::run(const QList<SqlStatement>& statements, const ScriptR
                            QStringLiteral("canceling statement due to user request"));
             followWriteAccess(options.write); // does nothing unless the guard's state has to change
             StatementResult result = runOne(statement, options);
+            m_connection.checkWriteGuard(statement.text);
             result.index = i;
             out.statements << std::move(result);
         } catch (const Error& e) {
@@ -386,6 +408,9 @@ ExplainResult ScriptRunner::explain(const QString& statement, bool analyze, cons
     const BoundStatement bound = boundParameterNames(statement).isEmpty()
                                      ? BoundStatement{statement, {}, {}}
                                      : bindNamedParameters(statement, parameters);
+    if (m_connection.profile().writeGuarded() && !m_connection.writesUnlocked())
+        if (const auto reason = guardRefusal(statement))
+            throwGuardRefusal(m_connection.profile().name, GuardRefusal{0, 0, statement, *reason}, 1, 0);
     const QString sql = (analyze ? QStringLiteral("EXPLAIN (ANALYZE, FORMAT JSON) ")
                                  : QStringLiteral("EXPLAIN (FORMAT JSON) ")) +
                         bound.sql;

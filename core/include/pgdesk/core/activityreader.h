@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/lockwait.h>
+#include <pgdesk/core/writeunlock.h>
 
 #include <QList>
 #include <QString>
@@ -62,9 +63,11 @@ public:
 
     // pg_cancel_backend / pg_terminate_backend. False when `pid` is no PostgreSQL server process (the
     // server only warns); throws PermissionDenied when the role may not signal it (another role's
-    // backend without pg_signal_backend, or a superuser's), other typed errors as any statement.
-    bool cancelBackend(int pid);
-    bool terminateBackend(int pid);
+    // backend without pg_signal_backend, or a superuser's), other typed errors as any statement. On a
+    // production profile they act on other sessions only with the guard's key (writeunlock.h): without
+    // it the guard's refusal (writeguard.h) is thrown and nothing is sent.
+    bool cancelBackend(int pid, const WriteAccess& write = {});
+    bool terminateBackend(int pid, const WriteAccess& write = {});
 
     bool throughPooler() const;
 

@@ -159,6 +159,12 @@ public:
     void unlockWrites(const WriteUnlock& key);
     void lockWrites();
     bool writesUnlocked() const { return m_writesUnlocked; }
+    // After each statement a user wrote runs on a locked, write-guarded session: the server's own word
+    // (default_transaction_read_only, reported by servers since 14) that the session is still read-only.
+    // A function can turn it off where no statement check sees it; then the open transaction is rolled
+    // back, the setting turned on again, and the guard's refusal thrown (writeguard.h) naming `statement`.
+    // Through a pooler every transaction gets SET LOCAL transaction_read_only instead: nothing to check.
+    void checkWriteGuard(const QString& statement);
 
     // Lightweight liveness check (an empty query); false when the server is gone.
     bool ping();

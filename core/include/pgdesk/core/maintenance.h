@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgdesk/core/connectionprofile.h>
+#include <pgdesk/core/writeunlock.h>
 
 #include <QList>
 #include <QString>
@@ -98,8 +99,11 @@ public:
     MaintenanceTarget resolve(const QString& qualifiedName);
 
     // Runs maintenanceStatement(target, options); the token (may be null) cancels it from any thread.
+    // PostgreSQL runs maintenance in read-only sessions too (VACUUM FULL rewrites under ACCESS
+    // EXCLUSIVE): on a production profile it runs only with the guard's key, else the guard's refusal
+    // (writeguard.h) is thrown before anything is sent.
     MaintenanceResult run(const MaintenanceTarget& target, const MaintenanceOptions& options,
-                          const std::shared_ptr<CancelToken>& token = {});
+                          const std::shared_ptr<CancelToken>& token = {}, const WriteAccess& write = {});
 
     // The statement that reads one backend's progress ($1 = pid): for tests and callers polling themselves.
     static QString progressQuery();
