@@ -1454,6 +1454,18 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>A production session: the server refuses writes unless a tab unlocks writing</source>
         <translation>Eine Produktionssitzung: Der Server lehnt Schreibzugriffe ab, solange kein Tab das Schreiben entsperrt</translation>
     </message>
+    <message>
+        <source>Profile %1</source>
+        <translation>Profil %1</translation>
+    </message>
+    <message>
+        <source>Profile %1, database %2</source>
+        <translation>Profil %1, Datenbank %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ExportDialog</name>
@@ -2590,6 +2602,10 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Open a table or a query result first: Export writes the current table view or query result</source>
         <translation>Zuerst eine Tabelle oder ein Abfrageergebnis öffnen: Der Export schreibt die aktuelle Tabellenansicht oder das Abfrageergebnis</translation>
+    </message>
+    <message>
+        <source>Writing is locked on this production tab: unlock writing to import</source>
+        <translation>Schreiben ist in diesem Produktions-Tab gesperrt: zum Importieren das Schreiben entsperren</translation>
     </message>
 </context>
 <context>
@@ -5759,6 +5775,18 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
     <message>
         <source>Could not check the foreign-key values: %1</source>
         <translation>Die Fremdschlüsselwerte konnten nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>Unlock writing</source>
+        <translation>Schreiben entsperren</translation>
+    </message>
+    <message>
+        <source>Writing is locked on this %1 tab: nothing was staged. Unlock writing first.</source>
+        <translation>Schreiben ist in diesem Tab (%1) gesperrt: nichts wurde vorgemerkt. Zuerst das Schreiben entsperren.</translation>
+    </message>
+    <message>
+        <source>%1: this tab is read-only. Editing, pasting, deleting and batch operations need writing unlocked; Apply then asks for the database&apos;s name.</source>
+        <translation>%1: Dieser Tab ist schreibgeschützt. Bearbeiten, Einfügen, Löschen und Stapeloperationen brauchen entsperrtes Schreiben; Anwenden fragt dann nach dem Namen der Datenbank.</translation>
     </message>
 </context>
 <context>

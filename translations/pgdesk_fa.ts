@@ -1435,6 +1435,18 @@ Replace them with the file&apos;s?</source>
         <source>A production session: the server refuses writes unless a tab unlocks writing</source>
         <translation>یک نشست عملیاتی: کارساز نوشتن را رد می‌کند مگر آنکه زبانه‌ای قفل نوشتن را باز کند</translation>
     </message>
+    <message>
+        <source>Profile %1</source>
+        <translation>نمایهٔ %1</translation>
+    </message>
+    <message>
+        <source>Profile %1, database %2</source>
+        <translation>نمایهٔ %1، پایگاه دادهٔ %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ExportDialog</name>
@@ -2558,6 +2570,10 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Open a table or a query result first: Export writes the current table view or query result</source>
         <translation>ابتدا یک جدول یا نتیجهٔ پرس‌وجو را باز کنید: برون‌بری نمای فعلی جدول یا نتیجهٔ پرس‌وجو را می‌نویسد</translation>
+    </message>
+    <message>
+        <source>Writing is locked on this production tab: unlock writing to import</source>
+        <translation>نوشتن در این زبانهٔ محیط عملیاتی قفل است: برای درون‌ریزی، قفل نوشتن را باز کنید</translation>
     </message>
 </context>
 <context>
@@ -5704,6 +5720,18 @@ Edit this table by row position?</source>
     <message>
         <source>Could not check the foreign-key values: %1</source>
         <translation>بررسی مقدارهای کلید خارجی ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>Unlock writing</source>
+        <translation>باز کردن قفل نوشتن</translation>
+    </message>
+    <message>
+        <source>Writing is locked on this %1 tab: nothing was staged. Unlock writing first.</source>
+        <translation>نوشتن در این زبانه (%1) قفل است: هیچ تغییری آماده نشد. نخست قفل نوشتن را باز کنید.</translation>
+    </message>
+    <message>
+        <source>%1: this tab is read-only. Editing, pasting, deleting and batch operations need writing unlocked; Apply then asks for the database&apos;s name.</source>
+        <translation>%1: این زبانه فقط‌خواندنی است. ویرایش، چسباندن، حذف و عملیات دسته‌ای به باز بودن قفل نوشتن نیاز دارند؛ سپس «اعمال» نام پایگاه داده را می‌پرسد.</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include <pgdesk/ui/maintenancedialog.h>
+#include <pgdesk/ui/productionconfirmdialog.h>
 
 #include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/errors.h>
@@ -278,6 +279,20 @@ void MaintenanceDialog::run() {
     const QString statement = statementText();
     if (statement.isEmpty())
         return;
+    if (!m_profile.writeGuarded())
+        return start({});
+    // PostgreSQL runs maintenance in read-only sessions too: a production profile asks as Apply does there.
+    auto* confirm =
+        new ProductionConfirmDialog(ProductionConfirmDialog::databaseName(m_profile), statement + u';', this);
+    confirm->setObjectName(QStringLiteral("maintenanceProductionConfirm"));
+    confirm->setAttribute(Qt::WA_DeleteOnClose);
+    connect(confirm, &QDialog::accepted, this, [this] { start(core::WriteUnlock::create()); });
+    confirm->open();
+}
+
+void MaintenanceDialog::start(const core::WriteAccess& write) {
+    if (!m_target || m_job->isRunning())
+        return;
     {
         std::lock_guard lock(m_progressState->mutex);
         m_progressState->latest.reset();
@@ -290,13 +305,13 @@ void MaintenanceDialog::run() {
     m_poll->start();
     m_job->start(
         [profile = m_profile, password = m_password, target = *m_target, options = options(),
-         progress = m_progressState](const std::shared_ptr<core::CancelToken>& token) {
+         progress = m_progressState, write](const std::shared_ptr<core::CancelToken>& token) {
             core::MaintenanceRunner runner(profile, password);
             runner.setProgressCallback([progress](const core::MaintenanceProgress& p) {
                 std::lock_guard lock(progress->mutex);
                 progress->latest = p;
             });
-            return runner.run(target, options, token);
+            return runner.run(target, options, token, write);
         },
         [this](const core::MaintenanceResult& result) {
             m_poll->stop();

@@ -387,7 +387,7 @@ QString TableBrowser::qualifiedName() const {
 }
 
 BatchDialog* TableBrowser::openBatchDialog() {
-    if (!table() || !m_editor->isEditable())
+    if (!table() || !m_editor->isEditable() || m_editor->refuseWhileLocked())
         return nullptr;
     QList<core::Key> keys;
     for (int row : m_editor->selectedRows()) {

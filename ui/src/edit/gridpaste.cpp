@@ -151,6 +151,8 @@ void GridPaste::addMenuActions(QMenu* menu, bool locked, const QList<int>& rows)
 }
 
 bool GridPaste::canStart() {
+    if (m_writingRefused && m_writingRefused())
+        return false; // the production guard said why
     EditSession* session = m_model->editSession();
     if (!session) {
         refuse(tr("This table cannot be edited here."));

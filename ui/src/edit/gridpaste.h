@@ -42,6 +42,8 @@ public:
     // The grid's Ctrl+V (paste), Ctrl+Shift+V (as new rows) and Ctrl+D (duplicate the selected rows), and
     // the "empty is NULL" choice they follow; the context menu shows them.
     void addActions(std::function<QList<int>()> selectedRows);
+    // Asked before every paste or duplicate: true refuses it (a locked production tab, which says why).
+    void setWritingRefused(std::function<bool()> refused) { m_writingRefused = std::move(refused); }
     void addMenuActions(QMenu* menu, bool locked, const QList<int>& rows);
     bool emptyIsNull() const;
 
@@ -63,6 +65,7 @@ private:
     QTableView* m_view;
     WholeValueLoader* m_whole = nullptr;
     bool m_busy = false;
+    std::function<bool()> m_writingRefused;
     QAction* m_pasteAction = nullptr;
     QAction* m_pasteRowsAction = nullptr;
     QAction* m_duplicateAction = nullptr;

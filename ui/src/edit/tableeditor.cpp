@@ -7,6 +7,7 @@
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/environmentstyle.h>
 #include <pgdesk/ui/formview.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/productionconfirmdialog.h>
@@ -176,9 +177,20 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     m_lockWait = new LockWaitWatcher(m_pool, this);
     connect(m_lockWait, &LockWaitWatcher::changed, this, &TableEditor::updateState);
 
+    m_guardText = new QLabel(this);
+    m_guardText->setObjectName(QStringLiteral("guardLabel"));
+    auto* unlock = button(tr("Unlock writing"), QStringLiteral("guardUnlockButton"), this);
+    unlock->setIcon(themedIcon(QStringLiteral("object-unlocked")));
+    connect(unlock, &QPushButton::clicked, this, [this] {
+        if (m_unlock)
+            m_unlock->setUnlocked(true);
+    });
+    m_guardBar = bar(this, m_guardText, textStyle(warningColor()), {unlock});
+    m_guardBar->setObjectName(QStringLiteral("guardBar"));
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_hiddenColumns, m_readOnlyBar, m_offerBar,
+    for (QWidget* w : std::initializer_list<QWidget*>{m_hiddenColumns, m_readOnlyBar, m_guardBar, m_offerBar,
                                                       m_conflictBar, m_error, m_stagedBar})
         layout->addWidget(w);
 
@@ -220,6 +232,7 @@ TableEditor::TableEditor(std::shared_ptr<core::Pool> pool, PageModel* model, QTa
     parent->addAction(formAction);
     m_paste = new GridPaste(m_pool, m_model, m_view, this);
     m_paste->addActions([this] { return selectedRows(); });
+    m_paste->setWritingRefused([this] { return refuseWhileLocked(); });
     connect(m_paste, &GridPaste::staged, this, [this](qsizetype cells) {
         showError({});
         emit pasteStaged(cells);
@@ -311,6 +324,28 @@ void TableEditor::setTable(const core::TableInfo& table, bool standby) {
     updateState();
 }
 
+void TableEditor::setWriteUnlock(WriteUnlockButton* button) {
+    m_unlock = button;
+    connect(m_unlock, &WriteUnlockButton::unlockedChanged, this, [this] {
+        m_guardText->clear();
+        updateState();
+    });
+    updateState();
+}
+
+bool TableEditor::isWritingLocked() const {
+    return m_unlock && m_unlock->isGuarded() && !m_unlock->isUnlocked();
+}
+
+bool TableEditor::refuseWhileLocked() {
+    if (!isWritingLocked())
+        return false;
+    m_guardText->setText(tr("Writing is locked on this %1 tab: nothing was staged. Unlock writing first.")
+                             .arg(environmentLabel(m_pool->profile().environment)));
+    m_guardBar->setVisible(true);
+    return true;
+}
+
 QString TableEditor::readOnlyReason() const {
     return m_readOnlyReason;
 }
@@ -377,7 +412,13 @@ void TableEditor::updateState() {
     m_cancelApply->setEnabled(applying && !cancelling);
     m_apply->setEnabled(staged > 0 && !applying && !hasOffer());
     m_discard->setEnabled(staged > 0 && !applying);
-    m_model->setEditingLocked(isApplying() || hasOffer());
+    const bool locked = isWritingLocked();
+    m_model->setEditingLocked(isApplying() || hasOffer() || locked);
+    m_guardBar->setVisible(locked && editable);
+    if (locked && m_guardText->text().isEmpty())
+        m_guardText->setText(tr("%1: this tab is read-only. Editing, pasting, deleting and batch operations "
+                                "need writing unlocked; Apply then asks for the database's name.")
+                                 .arg(environmentLabel(m_pool->profile().environment)));
     const QList<core::ChangeConflict> conflicts =
         editable ? m_session->conflicts() : QList<core::ChangeConflict>{};
     m_conflictBar->setVisible(!conflicts.isEmpty());
@@ -475,7 +516,7 @@ QList<int> TableEditor::selectedRows() const {
 }
 
 void TableEditor::addRow() {
-    if (!m_session || isApplying() || hasOffer())
+    if (!m_session || refuseWhileLocked() || isApplying() || hasOffer())
         return;
     m_session->stageInsert();
     const int row = m_model->rowCount() - 1;
@@ -492,7 +533,7 @@ void TableEditor::addRow() {
 }
 
 void TableEditor::deleteRows(const QList<int>& selected, bool hard) {
-    if (!m_session || selected.isEmpty() || isApplying() || hasOffer())
+    if (!m_session || refuseWhileLocked() || selected.isEmpty() || isApplying() || hasOffer())
         return;
     // New rows never reached the server: they just go (last first, as indexes shift).
     QList<qsizetype> inserts;
@@ -541,7 +582,7 @@ void TableEditor::deleteRows(const QList<int>& selected, bool hard) {
 }
 
 void TableEditor::restoreRows(const QList<int>& rows) {
-    if (!m_session || isApplying() || hasOffer())
+    if (!m_session || refuseWhileLocked() || isApplying() || hasOffer())
         return;
     m_session->beginBatch();
     for (int row : rows) {

@@ -5,6 +5,7 @@
 #include <pgdesk/core/errors.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/productionconfirmdialog.h>
 #include <pgdesk/ui/theme.h>
 
 #include <QApplication>
@@ -286,7 +287,16 @@ ActivityView::ActivityView(core::ConnectionProfile profile, std::optional<QStrin
         if (!m_load->isRunning())
             refresh();
     });
-    m_confirm = [this](const QString& title, const QString& text) {
+    // A production profile asks as Apply does there: the database's name typed (the guard's key).
+    m_guarded = m_reading->profile.writeGuarded();
+    m_confirm = [this, guarded = m_guarded,
+                 database = ProductionConfirmDialog::databaseName(m_reading->profile)](const QString& title,
+                                                                                       const QString& text) {
+        if (guarded) {
+            ProductionConfirmDialog dialog(database, text, this);
+            dialog.setWindowTitle(title);
+            return dialog.exec() == QDialog::Accepted;
+        }
         return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::No,
                                      QMessageBox::No) == QMessageBox::Yes;
     };
@@ -376,10 +386,12 @@ void ActivityView::signalSelected(bool terminate) {
     if (!m_confirm(title, text))
         return;
     const int pid = session.pid;
+    // Confirmed: on a production profile the confirmation was the guard's question, so the key goes along.
+    const core::WriteAccess write = m_guarded ? core::WriteUnlock::create() : nullptr;
     m_signal->start(
-        [reading = m_reading, pid, terminate](const std::shared_ptr<core::CancelToken>& token) {
-            return reading->with(token, [pid, terminate](core::ActivityReader& reader) {
-                return terminate ? reader.terminateBackend(pid) : reader.cancelBackend(pid);
+        [reading = m_reading, pid, terminate, write](const std::shared_ptr<core::CancelToken>& token) {
+            return reading->with(token, [pid, terminate, write](core::ActivityReader& reader) {
+                return terminate ? reader.terminateBackend(pid, write) : reader.cancelBackend(pid, write);
             });
         },
         [this, pid, terminate](bool sent) {

@@ -7,6 +7,17 @@
 
 namespace pgdesk::ui {
 
+namespace {
+
+constexpr char kMarkName[] = "environmentTabMark";
+constexpr char kDatabaseProperty[] = "pgdeskDatabase"; // MainWindow's, set on the tabs it opens
+
+QString inkOn(const QColor& colour) {
+    return colour.lightnessF() > 0.6 ? QStringLiteral("#000000") : QStringLiteral("#ffffff");
+}
+
+} // namespace
+
 EnvironmentIndicator::EnvironmentIndicator(QTabWidget* tabs, QWidget* tree, QWidget* parent)
     : QLabel(parent)
     , m_tabs(tabs)
@@ -18,14 +29,10 @@ EnvironmentIndicator::EnvironmentIndicator(QTabWidget* tabs, QWidget* tree, QWid
 }
 
 void EnvironmentIndicator::setProfile(const core::ConnectionProfile& profile) {
+    claimTabs(); // every tab made so far is the previous session's
     m_profile = profile;
     m_colour = environmentColour(profile);
     const QString name = m_colour.isValid() ? m_colour.name() : QString();
-    // Style sheets on the tab bar and the tree reach every tab, also those opened later.
-    m_tabs->tabBar()->setStyleSheet(
-        name.isEmpty()
-            ? QString()
-            : QStringLiteral("QTabBar::tab { border-top: 3px solid %1; padding: 4px 8px; }").arg(name));
     m_tabs->tabBar()->setProperty("environmentColour", name);
     m_tree->setStyleSheet(
         name.isEmpty() ? QString() : QStringLiteral("QTreeView { border-top: 4px solid %1; }").arg(name));
@@ -33,9 +40,61 @@ void EnvironmentIndicator::setProfile(const core::ConnectionProfile& profile) {
     followCurrentTab();
 }
 
+core::ConnectionProfile EnvironmentIndicator::profileOf(QWidget* tab) const {
+    return m_tabProfiles.value(tab, m_profile);
+}
+
+void EnvironmentIndicator::claimTabs() {
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        QWidget* tab = m_tabs->widget(i);
+        if (m_tabProfiles.contains(tab))
+            continue;
+        m_tabProfiles.insert(tab, m_profile);
+        connect(tab, &QObject::destroyed, this, [this, tab] { m_tabProfiles.remove(tab); });
+    }
+}
+
+// A mark on each tab in its own profile's colour; the profile's name on it where that is not the session's.
+void EnvironmentIndicator::markTabs() {
+    QTabBar* bar = m_tabs->tabBar();
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        const core::ConnectionProfile profile = profileOf(m_tabs->widget(i));
+        const QColor colour = environmentColour(profile);
+        const bool foreign = profile.name != m_profile.name;
+        auto* mark = qobject_cast<QLabel*>(bar->tabButton(i, QTabBar::LeftSide));
+        if (!mark || mark->objectName() != QLatin1String(kMarkName)) {
+            mark = new QLabel(bar);
+            mark->setObjectName(QLatin1String(kMarkName));
+            bar->setTabButton(i, QTabBar::LeftSide, mark);
+        }
+        const QString database = m_tabs->widget(i)->property(kDatabaseProperty).toString();
+        mark->setText(foreign ? profile.name : QString());
+        mark->setProperty("profileName", profile.name);
+        mark->setProperty("environmentColour", colour.isValid() ? colour.name() : QString());
+        mark->setToolTip(database.isEmpty() ? tr("Profile %1").arg(profile.name)
+                                            : tr("Profile %1, database %2").arg(profile.name, database));
+        const QString background = colour.isValid() ? colour.name() : QStringLiteral("transparent");
+        mark->setStyleSheet(
+            foreign
+                ? QStringLiteral("QLabel { background: %1; color: %2; border-radius: 2px; padding: 0 3px; }")
+                      .arg(background, colour.isValid() ? inkOn(colour) : QStringLiteral("palette(text)"))
+                : QStringLiteral("QLabel { background: %1; }").arg(background));
+        if (foreign) {
+            mark->setMinimumWidth(0);
+            mark->setMaximumWidth(QWIDGETSIZE_MAX);
+        } else {
+            mark->setFixedWidth(4);
+        }
+        mark->setVisible(foreign || colour.isValid());
+    }
+}
+
 void EnvironmentIndicator::followCurrentTab() {
+    claimTabs();
+    markTabs();
     disconnect(m_watch);
     QWidget* tab = m_tabs->currentWidget();
+    m_shown = tab ? profileOf(tab) : m_profile;
     m_unlock = tab ? tab->findChild<WriteUnlockButton*>() : nullptr;
     if (m_unlock)
         m_watch =
@@ -44,19 +103,22 @@ void EnvironmentIndicator::followCurrentTab() {
 }
 
 void EnvironmentIndicator::showBadge() {
-    const QString text = environmentBadgeText(m_profile, m_unlock && m_unlock->isUnlocked());
+    const QColor colour = environmentColour(m_shown);
+    QString text = environmentBadgeText(m_shown, m_unlock && m_unlock->isUnlocked());
+    // A tab of another profile than the session's says whose it is.
+    if (!text.isEmpty() && m_shown.name != m_profile.name)
+        text = tr("%1 — %2").arg(m_shown.name, text);
     setVisible(!text.isEmpty());
     setText(text);
-    if (!m_colour.isValid()) {
+    if (!colour.isValid()) {
         setStyleSheet({});
+        setToolTip({});
         return;
     }
-    // White or black text, whichever reads on the colour.
-    const QString ink = m_colour.lightnessF() > 0.6 ? QStringLiteral("#000000") : QStringLiteral("#ffffff");
     setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; font-weight: bold; border-radius: 3px; "
                                  "padding: 1px 6px; }")
-                      .arg(m_colour.name(), ink));
-    setToolTip(m_profile.writeGuarded()
+                      .arg(colour.name(), inkOn(colour)));
+    setToolTip(m_shown.writeGuarded()
                    ? tr("A production session: the server refuses writes unless a tab unlocks writing")
                    : QString());
 }

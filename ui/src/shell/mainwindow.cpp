@@ -283,6 +283,11 @@ ImportDialog* MainWindow::importIntoCurrentTable() {
                                  5000);
         return nullptr;
     }
+    if (browser->editor()->refuseWhileLocked()) { // the tab's guard bar says why, with Unlock writing
+        statusBar()->showMessage(tr("Writing is locked on this production tab: unlock writing to import"),
+                                 5000);
+        return nullptr;
+    }
     auto* dialog = new ImportDialog(browser->pool(), core::tableWithoutCtidKey(*table), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportDialog::finished, browser, [browser](bool ok) {

@@ -131,6 +131,7 @@ private:
     JobSlot* m_load = nullptr;
     JobSlot* m_signal = nullptr;
     Confirmation m_confirm;
+    bool m_guarded = false; // a production profile: signals need the guard's question answered
 };
 
 } // namespace pgdesk::ui

@@ -2,6 +2,7 @@
 
 #include <pgdesk/core/connectionprofile.h>
 
+#include <QHash>
 #include <QLabel>
 #include <QPointer>
 
@@ -11,26 +12,35 @@ namespace pgdesk::ui {
 
 class WriteUnlockButton;
 
-// A session's environment shown where the user looks: a stripe of its colour on every tab of the window
-// (the tab bar's), a coloured top border on the object tree, and this badge in the status bar
-// ("PRODUCTION — read-only", "PRODUCTION — writing unlocked" while the current tab holds the key). Nothing
-// shows for a profile without an environment or colour.
+// Which profile and environment each tab works on, shown where the user looks: a mark of the tab's own
+// environment colour on every tab (with the profile's name on tabs left from another profile than the
+// window's session), a coloured top border on the object tree (the session's), and this badge in the
+// status bar for the tab that has focus ("PRODUCTION — read-only", "PRODUCTION — writing unlocked" while
+// that tab holds the key; nothing for a profile without an environment). A tab belongs to the profile
+// whose session was open when it was made: opening another profile never relabels it.
 class EnvironmentIndicator final : public QLabel {
     Q_OBJECT
 public:
     EnvironmentIndicator(QTabWidget* tabs, QWidget* tree, QWidget* parent = nullptr);
 
+    // The window's session changes to `profile`: the tabs open so far stay the previous profile's.
     void setProfile(const core::ConnectionProfile& profile);
     QColor colour() const { return m_colour; }
+    // The profile a tab works on (the session's for a tab not seen yet).
+    core::ConnectionProfile profileOf(QWidget* tab) const;
 
 private:
+    void claimTabs();
+    void markTabs();
     void followCurrentTab();
     void showBadge();
 
     QTabWidget* m_tabs = nullptr;
     QWidget* m_tree = nullptr;
-    core::ConnectionProfile m_profile;
+    core::ConnectionProfile m_profile; // the window's session
     QColor m_colour;
+    QHash<QWidget*, core::ConnectionProfile> m_tabProfiles;
+    core::ConnectionProfile m_shown;      // the current tab's
     QPointer<WriteUnlockButton> m_unlock; // the current tab's
     QMetaObject::Connection m_watch;
 };

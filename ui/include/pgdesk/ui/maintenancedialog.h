@@ -2,6 +2,7 @@
 
 #include <pgdesk/core/connectionprofile.h>
 #include <pgdesk/core/maintenance.h>
+#include <pgdesk/core/writeunlock.h>
 
 #include <QDialog>
 
@@ -45,6 +46,7 @@ public:
     QString statusText() const;
     bool isRunning() const;
 
+    // Runs the statement shown; on a production profile after the guard's question (the database's name).
     void run();
     void cancel();
     void reject() override; // Esc / Close while running cancels first, and the dialog stays
@@ -55,6 +57,7 @@ signals:
     void failed(const QString& message, const QString& sqlState);
 
 private:
+    void start(const core::WriteAccess& write);
     struct Progress;
     void readTarget();
     void updateControls();

@@ -111,7 +111,13 @@ public:
     FormView* openFormView();
     // The tab's "Unlock writing" (production sessions): applies carry its key and ask for the database's
     // name.
-    void setWriteUnlock(WriteUnlockButton* button) { m_unlock = button; }
+    // The tab's production guard: while it is locked no editor opens, nothing is staged and a bar says why
+    // with Unlock writing (the button's twin).
+    void setWriteUnlock(WriteUnlockButton* button);
+    // A production tab whose writing is locked: true, and the guard bar asks for the unlock (for callers
+    // about to write: batch operations, import).
+    bool refuseWhileLocked();
+    bool isWritingLocked() const;
 
     // The dialog editor for json/jsonb and array cells (double-click or F2 opens it too); OK stages the text.
     // For a cut value: nullptr, and the dialog opens once the whole value has loaded.
@@ -171,6 +177,8 @@ private:
     QLabel* m_hiddenColumns = nullptr; // columns the role may not read, named
     QLabel* m_readOnly = nullptr;
     QWidget* m_readOnlyBar = nullptr;
+    QWidget* m_guardBar = nullptr;
+    QLabel* m_guardText = nullptr;
     QPushButton* m_ctidOptIn = nullptr;
     QWidget* m_offerBar = nullptr;
     QLabel* m_offerText = nullptr;
