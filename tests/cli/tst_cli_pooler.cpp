@@ -120,6 +120,31 @@ private slots:
         QVERIFY2(r.exitCode == 0 && r.out.contains(QLatin1String("300")), qPrintable(r.out + r.err));
     }
 
+    // The production guard through the pooler: each statement gets its own SET LOCAL transaction_read_only,
+    // so a COMMIT in the middle cannot open a writable transaction, and SET of the setting is refused.
+    void productionGuardThroughThePooler() {
+        CliRun r = runCli(
+            QStringList{QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("pooledprod")} +
+            at() +
+            QStringList{QStringLiteral("--database"), QStringLiteral("pgdesk_demo"), QStringLiteral("--user"),
+                        QStringLiteral("postgres"), QStringLiteral("--pooler"),
+                        QStringLiteral("--environment"), QStringLiteral("production")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString before =
+            psql(QStringLiteral("select count(*) from %1").arg(t(QStringLiteral("items"))));
+        const QString insert = QStringLiteral("insert into %1 values (9001, 'guarded', 1, null)")
+                                   .arg(t(QStringLiteral("items")));
+        for (const QString& sql :
+             {QStringLiteral("commit; ") + insert,
+              QStringLiteral("SET default_transaction_read_only = off; ") + insert,
+              QStringLiteral("begin; set local transaction_read_only = off; ") + insert}) {
+            r = runCli(
+                {QStringLiteral("--profile"), QStringLiteral("pooledprod"), QStringLiteral("query"), sql});
+            QVERIFY2(r.exitCode == 9, qPrintable(sql + QString::number(r.exitCode) + r.err));
+        }
+        QCOMPARE(psql(QStringLiteral("select count(*) from %1").arg(t(QStringLiteral("items")))), before);
+    }
+
     void tablesAndDescribe() {
         auto r = cli({QStringLiteral("tables"), QStringLiteral("--schema"), m_schema});
         QVERIFY2(r.exitCode == 0 && r.out.contains(QLatin1String("items")), qPrintable(r.out + r.err));

@@ -10,6 +10,7 @@
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/scriptrunner.h>
 #include <pgdesk/core/transaction.h>
+#include <pgdesk/core/writeguard.h>
 #include <pgdesk/core/writeunlock.h>
 
 #include <QJsonObject>
@@ -230,6 +231,62 @@ private slots:
         run = runner.run(QStringLiteral("update %1 set v = 't' where id = 1").arg(table()));
         QVERIFY(run.error);
         QCOMPARE(run.error->info.sqlState, kReadOnly);
+    }
+
+    // The query tool's runner: a statement that would unlock the session refuses the whole script before
+    // anything is sent; a function that turns the setting off is caught by the server's report after it.
+    void aQueryTabCannotUnlockItself() {
+        Connection c = Connection::open(production());
+        ScriptRunner runner(c);
+        const QString before = count();
+        ScriptRun run =
+            runner.run(QStringLiteral("select 1; BEGIN READ WRITE; insert into %1 values (7, 'x'); "
+                                      "commit")
+                           .arg(table()));
+        QVERIFY(run.error);
+        QCOMPARE(run.error->statementIndex, 1);
+        QCOMPARE(run.error->info.field, QString::fromLatin1(kWriteGuardField));
+        QVERIFY(run.statements.isEmpty()); // not even the select ran
+        QCOMPARE(count(), before);
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError,
+                                 runner.explain(QStringLiteral("select dblink_exec('x', 'y')"), true, {}));
+        // No statement names the setting: the server's report after the first one stops the run.
+        pgdesk::test::psql(
+            QStringLiteral("create function %1.unguard() returns text language sql as $f$ select "
+                           "set_config('default_transaction_' || 'read_only', 'off', false) $f$")
+                .arg(kSchema));
+        run = runner.run(
+            QStringLiteral("select %1.unguard(); insert into %2 values (8, 'y')").arg(kSchema, table()));
+        QVERIFY(run.error);
+        QCOMPARE(run.error->statementIndex, 0);
+        QCOMPARE(run.error->info.field, QString::fromLatin1(kWriteGuardField));
+        QCOMPARE(count(), before);
+        QCOMPARE(c.parameterStatus("default_transaction_read_only"), QStringLiteral("on"));
+        // Unlocked, the tab may do as it likes.
+        ScriptRunOptions unlocked;
+        unlocked.write = WriteUnlock::create();
+        run = runner.run(
+            QStringLiteral("BEGIN READ WRITE; insert into %1 values (7, 'x'); commit").arg(table()),
+            unlocked);
+        QVERIFY2(!run.error, run.error ? qPrintable(run.error->text) : "");
+        pgdesk::test::psql(QStringLiteral("delete from %1 where id = 7").arg(table()));
+    }
+
+    // The guard's own startup option wins over the profile's, and a profile naming it is refused.
+    void theGuardsOptionComesLast() {
+        ConnectionProfile p = production();
+        p.extraOptions.append({QStringLiteral("options"), QStringLiteral("-c work_mem=8MB")});
+        QString options;
+        for (const auto& [key, value] : p.connectionParameters())
+            if (key == "options")
+                options = QString::fromUtf8(value);
+        QVERIFY2(options.endsWith(QLatin1String("-c default_transaction_read_only=on")), qPrintable(options));
+        p.validate();
+        p.extraOptions.append(
+            {QStringLiteral("options"), QStringLiteral("--default-transaction-read-only=off")});
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, p.validate());
+        p.environment = Environment::None;
+        p.validate(); // not guarded: the user's own business
     }
 };
 
