@@ -79,7 +79,7 @@ Commands:
                         --columns, --row-key) is "double-quoted", "" for a quote
   export (TABLE | --query SQL) [the browse options --filter --any --search --sort --deleted]
          --format csv|tsv|json|ndjson|sql|xlsx|markdown -o FILE [--no-header] [--delimiter C]
-         [--null TEXT] [--json-numbers] [--sql-table NAME]
+         [--null TEXT] [--json-numbers] [--sql-table NAME] [--include-generated]
                         stream every matching row to FILE (COPY-exact CSV; written under a
                         temporary name and renamed when complete, so Ctrl-C leaves no file);
                         --format defaults to FILE's extension; --query takes one SELECT,

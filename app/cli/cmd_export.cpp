@@ -42,6 +42,7 @@ void printProgress(const core::ExportProgress& p) {
 // export (TABLE | --query SQL) [--filter …]… [--any] [--search TEXT] [--sort COLUMN[:asc|:desc]]…
 //        [--deleted active|deleted|all] --format csv|tsv|json|ndjson|sql|xlsx|markdown -o FILE
 //        [--no-header] [--delimiter C] [--null TEXT] [--json-numbers] [--sql-table NAME] [--encoding UTF-8]
+//        [--include-generated]
 int cmdExport(Invocation& inv) {
     core::QuerySpec spec;
     core::ExportOptions options;
@@ -64,6 +65,8 @@ int cmdExport(Invocation& inv) {
             output = value();
         else if (arg == QLatin1String("--no-header"))
             options.header = false;
+        else if (arg == QLatin1String("--include-generated"))
+            options.includeGenerated = true;
         else if (arg == QLatin1String("--delimiter"))
             options.delimiter = parseDelimiter(value());
         else if (arg == QLatin1String("--null"))
@@ -138,6 +141,10 @@ int cmdExport(Invocation& inv) {
         _exit(ExitCancelled);
     }
 
+    if (!result.omittedGenerated.isEmpty())
+        inv.err << "pgdesk-cli: note: generated column(s) left out, as psql's \\copy does: "
+                << result.omittedGenerated.join(QStringLiteral(", "))
+                << " (--include-generated writes them)\n";
     if (result.inexactNumbers > 0)
         inv.err
             << "pgdesk-cli: warning: " << result.inexactNumbers

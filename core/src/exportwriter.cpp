@@ -184,13 +184,14 @@ QString inlineParameters(const QString& sql, const QStringList& literals, qsizet
     return out;
 }
 
-QString exportSelectSql(Connection& connection, const QuerySpec& spec, const TableInfo& table) {
-    // Without sort keys there is no ORDER BY at all: the builder would append the row key (for stable
-    // paging), which costs an index scan or a sort of the whole result that an export does not need.
+QString exportSelectSql(Connection& connection, const QuerySpec& spec, const TableInfo& table, bool viewOrder,
+                        bool includeGenerated) {
+    // Without sort keys there is no ORDER BY at all unless the grid's order is asked for: the builder
+    // would append the row key (for stable paging), which costs an index scan or a sort of the whole result.
     TableInfo source = table;
-    if (spec.sort.isEmpty())
+    if (spec.sort.isEmpty() && !viewOrder)
         source.conventions.rowKey.clear();
-    const BuiltQuery q = buildSelectQuery(spec, source, false, true);
+    const BuiltQuery q = buildSelectQuery(spec, source, false, !includeGenerated);
     QStringList literals;
     for (const Param& p : q.params)
         literals << (p ? connection.quoteLiteral(QString::fromUtf8(*p)) : QStringLiteral("NULL"));
@@ -209,10 +210,10 @@ QString exportSelectSql(Connection& connection, const QuerySpec& spec, const Tab
 
 namespace {
 
-QList<ColumnInfo> exportedColumns(const TableInfo& table) {
+QList<ColumnInfo> exportedColumns(const TableInfo& table, const ExportOptions& options) {
     QList<ColumnInfo> columns;
     for (const ColumnInfo& c : table.columns) {
-        if (!c.isGenerated)
+        if (!c.isGenerated || options.includeGenerated)
             columns << c;
     }
     return columns;
@@ -220,19 +221,26 @@ QList<ColumnInfo> exportedColumns(const TableInfo& table) {
 
 // What COPY reads: the whole plain table by name when nothing narrows or orders it — COPY table reads the
 // heap directly and is markedly faster than COPY (SELECT …) through the executor, with the same bytes —
-// else the filtered, sorted select. Views, partitioned tables and query sources need the select. Either way
-// generated columns are left out, as psql's \copy table leaves them (COPY refuses them by name, 42P10, and
-// COPY FROM could not load them back).
-QString copySource(Connection& connection, const QuerySpec& spec, const TableInfo& table) {
-    if (spec.sql.isEmpty() && spec.sort.isEmpty() && table.kind == RelationKind::Table &&
-        !buildSelectQuery(spec, table).hasCondition) {
+// else the filtered, sorted select. Views, partitioned tables and query sources need the select, and so do
+// the grid's key order and generated columns (COPY table refuses them by name, 42P10); unless asked for,
+// generated columns are left out, as psql's \copy table leaves them (COPY FROM could not load them back).
+QString copySource(Connection& connection, const QuerySpec& spec, const TableInfo& table,
+                   const ExportOptions& options) {
+    const bool keyOrder = options.viewOrder && !table.conventions.rowKey.isEmpty();
+    const bool generated =
+        options.includeGenerated && std::any_of(table.columns.begin(), table.columns.end(),
+                                                [](const ColumnInfo& c) { return c.isGenerated; });
+    if (spec.sql.isEmpty() && spec.sort.isEmpty() && table.kind == RelationKind::Table && !keyOrder &&
+        !generated && !buildSelectQuery(spec, table).hasCondition) {
         QStringList columns;
-        for (const ColumnInfo& c : exportedColumns(table))
+        for (const ColumnInfo& c : exportedColumns(table, options))
             columns << quoteIdentifier(c.name);
         return quoteIdentifier(table.schema) + QLatin1Char('.') + quoteIdentifier(table.name) +
                QStringLiteral(" (") + columns.join(QStringLiteral(", ")) + QLatin1Char(')');
     }
-    return QLatin1Char('(') + exportSelectSql(connection, spec, table) + QLatin1Char(')');
+    return QLatin1Char('(') +
+           exportSelectSql(connection, spec, table, options.viewOrder, options.includeGenerated) +
+           QLatin1Char(')');
 }
 
 // The export's transaction: its own READ ONLY one on an idle connection, else a savepoint inside the
@@ -450,8 +458,12 @@ void ExportWriter::cancel() {
 }
 
 ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& table, const QString& path,
-                                    const ExportOptions& options) {
-    validate(options);
+                                    const ExportOptions& given) {
+    validate(given);
+    ExportOptions options = given;
+    // INSERTs naming a generated column could not load back (the server refuses them): SQL never has them.
+    if (options.format == ExportFormat::Sql)
+        options.includeGenerated = false;
     QElapsedTimer timer;
     timer.start();
     const QFileInfo target(path);
@@ -478,8 +490,8 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
     if (!expected && m_progress)
         expected = QueryEngine(m_connection).estimateCount(spec, table);
 
-    QString copy =
-        QStringLiteral("COPY ") + copySource(m_connection, spec, table) + QStringLiteral(" TO STDOUT");
+    QString copy = QStringLiteral("COPY ") + copySource(m_connection, spec, table, options) +
+                   QStringLiteral(" TO STDOUT");
     if (csv) {
         const QChar delimiter =
             options.delimiter.value_or(format == ExportFormat::Tsv ? QLatin1Char('\t') : QLatin1Char(','));
@@ -490,7 +502,7 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
     }
 
     QList<ExportColumn> columns;
-    for (const ColumnInfo& c : exportedColumns(table))
+    for (const ColumnInfo& c : exportedColumns(table, options))
         columns << ExportColumn{c.name.toUtf8(), c};
 
     // Declared before the encoder, so a failed XLSX workbook is freed before its file is removed.
@@ -563,6 +575,10 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
 
     result.path = temp.target();
     result.rows = rows;
+    if (!options.includeGenerated)
+        for (const ColumnInfo& c : table.columns)
+            if (c.isGenerated && !spec.omitColumns.contains(c.name))
+                result.omittedGenerated << c.name;
     result.bytes = temp.isDirect() ? bytesSoFar() : QFileInfo(result.path).size();
     result.elapsedMs = timer.elapsed();
     progress.report(rows, result.bytes, true);

@@ -97,6 +97,18 @@ private slots:
         QCOMPARE(rows.size(), 40);
         QVERIFY(!rows.at(0).toObject().contains(QStringLiteral("hours")));
         QCOMPARE(rows.at(0).toObject()[QStringLiteral("film_id")].toString(), QStringLiteral("40"));
+        // Left out, but said; --include-generated writes them, in every format.
+        QVERIFY2(r.err.contains(QLatin1String("generated column(s) left out")) &&
+                     r.err.contains(QLatin1String("hours")),
+                 qPrintable(r.err));
+        for (const QString& name : {QStringLiteral("film2.json"), QStringLiteral("film2.csv"),
+                                    QStringLiteral("film2.ndjson"), QStringLiteral("film2.md")}) {
+            r = exportCli({QStringLiteral("gen_cli.film"), QStringLiteral("--include-generated"),
+                           QStringLiteral("-o"), file(name)});
+            QCOMPARE(r.exitCode, 0);
+            QVERIFY2(!r.err.contains(QLatin1String("left out")), qPrintable(r.err));
+            QVERIFY2(readFile(file(name)).contains("hours"), qPrintable(name));
+        }
     }
 
     void optionsMatchPsql() {

@@ -216,6 +216,72 @@ private slots:
         QCOMPARE(difference(t, copy), QStringLiteral("0"));
     }
 
+    // The window's export (viewOrder, includeGenerated): the grid's order, its key's when no sort is
+    // chosen, and the generated columns in every format; the whole-table default stays psql's \copy.
+    void viewOrderAndGeneratedColumns() {
+        const QString t = m_schema + QStringLiteral(".shuffled");
+        // Inserted backwards and updated: the heap order is not the key order.
+        psql(QStringLiteral(
+                 "create table %1 (id int primary key, v text, twice int generated always as (id * 2) "
+                 "stored); insert into %1 (id, v) select g, 'v' || g from generate_series(30, 1, -1) g; "
+                 "update %1 set v = v || '!' where id %% 3 = 0")
+                 .arg(t)
+                 .replace(QStringLiteral("%%"), QStringLiteral("%")));
+        const auto ids = [](const QByteArray& csv) {
+            QStringList out;
+            for (const QByteArray& line : csv.split('\n').mid(1))
+                if (!line.isEmpty())
+                    out << QString::fromUtf8(line.split(',').first());
+            return out;
+        };
+        QStringList keyOrder;
+        for (int i = 1; i <= 30; ++i)
+            keyOrder << QString::number(i);
+        const QStringList heap =
+            psql(QStringLiteral("select string_agg(id::text, ',') from %1").arg(t)).split(QLatin1Char(','));
+        QVERIFY(heap != keyOrder); // else the test proves nothing
+
+        ExportOptions grid = format(ExportFormat::Csv);
+        grid.viewOrder = true;
+        grid.includeGenerated = true;
+        ExportResult r = exportTable(t, grid, file(QStringLiteral("view.csv")));
+        QCOMPARE(r.rows, qint64(30));
+        QVERIFY(r.omittedGenerated.isEmpty());
+        QCOMPARE(ids(readFile(file(QStringLiteral("view.csv")))), keyOrder);
+        QVERIFY(readFile(file(QStringLiteral("view.csv"))).startsWith("id,v,twice\n1,v1,2\n"));
+        // With a sort: the sort, then the key (as the grid pages).
+        QuerySpec sorted;
+        SortKey byV = sortBy(QStringLiteral("v"));
+        byV.descending = true;
+        sorted.sort << byV;
+        exportTable(t, grid, file(QStringLiteral("sorted.csv")), sorted);
+        QCOMPARE(ids(readFile(file(QStringLiteral("sorted.csv")))),
+                 psql(QStringLiteral("select string_agg(id::text, ',' order by v desc, id) from %1").arg(t))
+                     .split(QLatin1Char(',')));
+        // Every format holds the generated column.
+        for (const ExportFormat f : {ExportFormat::Json, ExportFormat::NdJson, ExportFormat::Sql,
+                                     ExportFormat::Markdown, ExportFormat::Xlsx, ExportFormat::Tsv}) {
+            ExportOptions o = grid;
+            o.format = f;
+            const QString path = file(QStringLiteral("view.") + exportFormatName(f));
+            QCOMPARE(exportTable(t, o, path).rows, qint64(30));
+            if (f != ExportFormat::Xlsx) // SQL's INSERTs leave it out: the server would refuse them
+                QVERIFY2(readFile(path).contains("twice") == (f != ExportFormat::Sql),
+                         qPrintable(exportFormatName(f)));
+        }
+        const QJsonArray rows = QJsonDocument::fromJson(readFile(file(QStringLiteral("view.json")))).array();
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("twice")).toString(), QStringLiteral("2"));
+        QCOMPARE(rows.at(29).toObject().value(QStringLiteral("id")).toString(), QStringLiteral("30"));
+
+        // The default: the heap as psql reads it, the generated column left out and named.
+        r = exportTable(t, format(ExportFormat::Csv), file(QStringLiteral("whole.csv")));
+        QCOMPARE(r.omittedGenerated, QStringList{QStringLiteral("twice")});
+        psql(QStringLiteral("\\copy %1 to '%2' csv header").arg(t, file(QStringLiteral("whole_psql.csv"))));
+        QCOMPARE(readFile(file(QStringLiteral("whole.csv"))),
+                 readFile(file(QStringLiteral("whole_psql.csv"))));
+        QCOMPARE(ids(readFile(file(QStringLiteral("whole.csv")))), heap);
+    }
+
     void csvIsByteEqualToPsqlCopy_data() {
         QTest::addColumn<QString>("table");
         QTest::addColumn<QString>("sort"); // empty: no ORDER BY on either side

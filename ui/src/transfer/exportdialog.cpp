@@ -193,6 +193,9 @@ void ExportDialog::start() {
     options.header = m_header->isChecked();
     options.nullText = m_null->text();
     options.jsonNumbers = m_jsonNumbers->isChecked();
+    // What the grid shows: its order (the row key's when no sort is chosen) and its generated columns.
+    options.viewOrder = true;
+    options.includeGenerated = true;
     const QString target = m_path->text();
     m_running = true;
     m_job = std::make_shared<Job>();

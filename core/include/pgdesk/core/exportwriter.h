@@ -46,6 +46,14 @@ struct ExportOptions {
     // quoted). Default: the exported table, or "query" for a query source.
     QString sqlTable;
     int sqlRowsPerStatement = 500;
+    // The order a grid shows (the window's export of a tab): with no sort chosen the rows still come in
+    // the row key's order, as the grid pages them. Off (the CLI's whole table): no ORDER BY at all, and a
+    // plain table is copied by name, byte-identical to psql's \copy.
+    bool viewOrder = false;
+    // Generated columns too (the window: the columns the grid shows), in every format but SQL, whose
+    // INSERTs could not load them back. Off: left out in every format, as
+    // psql's \copy table leaves them out (COPY refuses them by name; COPY FROM could not load them back).
+    bool includeGenerated = false;
     // Total rows for the progress percentage. Unset: when a progress callback is set, the planner's
     // (or the catalog's) estimate is asked for.
     std::optional<qint64> expectedRows;
@@ -64,6 +72,7 @@ using ExportProgressCallback = std::function<void(const ExportProgress&)>;
 
 struct ExportResult {
     QString path;
+    QStringList omittedGenerated; // generated columns left out (includeGenerated off)
     qint64 rows = 0;
     qint64 bytes = 0; // size of the file written
     qint64 elapsedMs = 0;
@@ -121,7 +130,9 @@ private:
 // The select of buildSelectQuery with every $n replaced by its value quoted as a literal (PQescapeLiteral,
 // so the cast after it still applies): COPY takes no parameters. A query source's own SQL is copied
 // verbatim; placeholders are only replaced outside quoted strings, quoted identifiers and comments.
-QString exportSelectSql(Connection& connection, const QuerySpec& spec, const TableInfo& table);
+// viewOrder and includeGenerated as in ExportOptions.
+QString exportSelectSql(Connection& connection, const QuerySpec& spec, const TableInfo& table,
+                        bool viewOrder = false, bool includeGenerated = false);
 
 // Pure: replaces each $n outside '…', E'…', "…", $tag$…$tag$ and comments by literals[n-1]; the span
 // [verbatimFrom, verbatimFrom + verbatimLength) is copied untouched. A $n without a literal →
