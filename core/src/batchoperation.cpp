@@ -106,7 +106,7 @@ BatchOperation::Statement BatchOperation::forKeys(const QList<Key>& keys, qsizet
                            .arg(column->name));
         params << param(arrayLiteral(columns.at(c)));
         quoted << quoteIdentifier(column->name);
-        arrays << QStringLiteral("$%1::%2[]").arg(params.size()).arg(type);
+        arrays << QStringLiteral("$%1::%2[]").arg(QString::number(params.size()), type);
     }
     const QString rows = rowKey.size() == 1
                              ? QStringLiteral("%1 = ANY(%2)").arg(quoted.first(), arrays.first())

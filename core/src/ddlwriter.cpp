@@ -1,6 +1,7 @@
 #include "ddlsql.h"
 #include "resultrow.h"
 
+#include <pgdesk/core/completion.h>
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/ddlwriter.h>
 #include <pgdesk/core/errors.h>
@@ -319,7 +320,10 @@ QString DdlWriter::relationScript(const QString& schema, const QString& name) {
     if (relations.isEmpty())
         throwError(ErrorKind::NotFound, QStringLiteral("no table or view named %1")
                                             .arg(schema.isEmpty() ? name : schema + QLatin1Char('.') + name));
-    return script(relations, {}, schema.isEmpty() ? name : schema + QLatin1Char('.') + name);
+    return script(relations, {},
+                  schema.isEmpty()
+                      ? completionIdentifier(name)
+                      : completionIdentifier(schema) + QLatin1Char('.') + completionIdentifier(name));
 }
 
 QString DdlWriter::schemaScript(const QStringList& schemas) {
@@ -331,7 +335,10 @@ QString DdlWriter::schemaScript(const QStringList& schemas) {
     QList<qint64> relations;
     for (int row = 0; row < targets.rowCount(); ++row)
         relations << targets.bytes(row, 0).toLongLong();
-    return script(relations, schemas, schemas.join(QStringLiteral(", ")));
+    QStringList names;
+    for (const QString& schema : schemas)
+        names << completionIdentifier(schema);
+    return script(relations, schemas, names.join(QStringLiteral(", ")));
 }
 
 QString DdlWriter::script(const QList<qint64>& relations, const QStringList& schemas, const QString& title) {
@@ -369,9 +376,10 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         byOid.insert(rel.oid, &rel);
 
     Sections s;
-    s.header << QStringLiteral("-- CREATE script of %1").arg(title)
+    // Names in the header as SQL writes them; a line break in one would end the comment and run the rest.
+    s.header << QStringLiteral("-- CREATE script of %1").arg(sqlCommentText(title))
              << QStringLiteral("-- PostgreSQL %1, PgDesk %2")
-                    .arg(m_connection.serverVersionString(), pgdeskVersion())
+                    .arg(sqlCommentText(m_connection.serverVersionString()), pgdeskVersion())
              << QStringLiteral("SET check_function_bodies = false;")
              << QStringLiteral("SET client_min_messages = warning;");
 
@@ -424,7 +432,7 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
             s.header << QStringLiteral("-- not scripted: %1 %2")
                             .arg(kind == QLatin1String("a") ? QStringLiteral("aggregate")
                                                             : QStringLiteral("window function"),
-                                 signature);
+                                 sqlCommentText(signature));
             return;
         }
         const QString keyword =

@@ -97,7 +97,7 @@ ForeignKeyChoicePage ForeignKeyPicker::fetch(Connection& connection, const QStri
     Params params;
     auto bind = [&params](const QString& value, const QString& type) {
         params << Param(value.toUtf8());
-        return QStringLiteral("$%1::%2").arg(params.size()).arg(type);
+        return QStringLiteral("$%1::%2").arg(QString::number(params.size()), type);
     };
     QStringList keys, select, where;
     for (const QString& k : m_fk.refColumns) {
@@ -168,8 +168,8 @@ bool ForeignKeyPicker::exists(Connection& connection, const QList<std::optional<
             return true; // MATCH SIMPLE: a NULL in the key references nothing and passes
         const ColumnInfo& c = requireColumn(m_parent, m_fk.refColumns[i]);
         params << Param(values[i]->toUtf8());
-        conditions
-            << QStringLiteral("%1 = $%2::%3").arg(quoteIdentifier(c.name)).arg(params.size()).arg(c.typeName);
+        conditions << QStringLiteral("%1 = $%2::%3")
+                          .arg(quoteIdentifier(c.name), QString::number(params.size()), c.typeName);
     }
     const Result r = connection.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM %1 WHERE %2)")
                                          .arg(qualified(m_parent), conditions.join(QStringLiteral(" AND "))),

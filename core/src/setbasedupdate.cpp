@@ -61,10 +61,9 @@ std::optional<SetBasedPlan> planSetBasedUpdates(const TableInfo& table, const Ch
             const ColumnInfo& c = b.column(rowKey.at(k));
             aliases << QStringLiteral("k%1").arg(k);
             unnestArgs << QStringLiteral("$%1::text[]").arg(++parameter);
+            // One arg() call: a second one would also replace a "%2" inside the quoted name.
             where << QStringLiteral("t.%1 = v.k%2::%3")
-                         .arg(quoteIdentifier(c.name))
-                         .arg(k)
-                         .arg(RowStatementBuilder::castType(c));
+                         .arg(quoteIdentifier(c.name), QString::number(k), RowStatementBuilder::castType(c));
         }
         aliases << QStringLiteral("ver");
         unnestArgs << QStringLiteral("$%1::text[]").arg(++parameter);
@@ -76,9 +75,8 @@ std::optional<SetBasedPlan> planSetBasedUpdates(const TableInfo& table, const Ch
             aliases << QStringLiteral("c%1").arg(s);
             unnestArgs << QStringLiteral("$%1::text[]").arg(++parameter);
             assignments << QStringLiteral("%1 = v.c%2::%3")
-                               .arg(quoteIdentifier(c.name))
-                               .arg(s)
-                               .arg(RowStatementBuilder::castType(c));
+                               .arg(quoteIdentifier(c.name), QString::number(s),
+                                    RowStatementBuilder::castType(c));
         }
         if (const QString touch = b.touchUpdatedAt(setColumns); !touch.isEmpty())
             assignments << touch;

@@ -44,6 +44,46 @@ QString escapeLike(const QString& text) {
     return out;
 }
 
+QString sqlCommentText(const QString& text) {
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const QChar before = i > 0 ? text.at(i - 1) : QChar();
+        switch (c.unicode()) {
+        case '\\':
+            out += QLatin1String("\\\\");
+            continue;
+        case '\n':
+            out += QLatin1String("\\n");
+            continue;
+        case '\r':
+            out += QLatin1String("\\r");
+            continue;
+        case '\v':
+            out += QLatin1String("\\v");
+            continue;
+        case '\f':
+            out += QLatin1String("\\f");
+            continue;
+        case '*': // "/*" would open a nested block comment
+        case '/': // "*/" would close one
+            if (before == (c == QLatin1Char('*') ? QLatin1Char('/') : QLatin1Char('*')))
+                out += QLatin1Char('\\');
+            out += c;
+            continue;
+        default:
+            break;
+        }
+        const char16_t u = c.unicode();
+        if ((u < 0x20 && u != '\t') || u == 0x7f || u == 0x85 || u == 0x2028 || u == 0x2029)
+            out += QStringLiteral("\\u%1").arg(int(u), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
 FullTextQuery splitFullTextQuery(const QString& value) {
     static const QRegularExpression prefix(
         QStringLiteral(R"(^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?):(\S.*)$)"),
@@ -492,11 +532,11 @@ QString selectClause(const TableInfo& table, bool selectsVersion, int valueLimit
                 const bool bytes = c.category == TypeCategory::Bytea;
                 q->cutColumns << BuiltQuery::CutColumn{int(q->columns.size()), bytes};
                 // bytea as hex whatever bytea_output says; whether it was cut, its octet_length tells.
+                // One arg() call: a second one would replace a "%1" or "%2" inside the quoted name.
                 quoted << (bytes ? QStringLiteral(
                                        "(E'\\\\x' || encode(substring(%1 from 1 for %2), 'hex')) AS %1")
                                  : QStringLiteral("left(%1::text, %2) AS %1"))
-                              .arg(name)
-                              .arg(qint64(valueLimit) + 1);
+                              .arg(name, QString::number(qint64(valueLimit) + 1));
             } else {
                 quoted << name;
             }

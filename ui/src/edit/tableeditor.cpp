@@ -22,6 +22,7 @@
 #include <pgdesk/core/changejournal.h>
 #include <pgdesk/core/changesetapplier.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/sqlbuilder.h>
 
 #include <QAction>
 #include <QFile>
@@ -446,7 +447,7 @@ QString TableEditor::previewSql() const {
         return core::ChangeSetApplier(core::tableWithoutCtidKey(m_session->table()))
             .preview(m_session->changes());
     } catch (const std::exception& e) {
-        return tr("-- cannot apply: %1").arg(errorText(e));
+        return tr("-- cannot apply: %1").arg(core::sqlCommentText(errorText(e))); // may name the table
     }
 }
 

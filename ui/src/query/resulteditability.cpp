@@ -120,8 +120,8 @@ QList<QString> ResultEditability::readVersions(core::Connection& connection, con
         for (const auto& row : page.rows)
             values << row.value(keyAt.at(k));
         keyList << core::quoteIdentifier(key.at(k));
-        casts
-            << QStringLiteral("$%1::text[]::%2[]").arg(k + 1).arg(core::RowStatementBuilder::castType(*info));
+        casts << QStringLiteral("$%1::text[]::%2[]")
+                     .arg(QString::number(k + 1), core::RowStatementBuilder::castType(*info));
         params << core::param(core::textArrayLiteral(values));
     }
     for (const QString& c : columns)

@@ -20,6 +20,13 @@ QString quoteIdentifier(const QString& identifier);
 QString arrayLiteral(const QStringList& elements);
 // Pure: escapes `\`, `%` and `_` with a backslash so the text matches literally in LIKE … ESCAPE '\'.
 QString escapeLike(const QString& text);
+// Pure: any text (a name, a signature, a message) made safe to stand inside a SQL comment, `--` or
+// `/* */`, so that nothing in it can end the comment: a line break (\n, \r, vertical tab, form feed,
+// U+0085, U+2028, U+2029) or any other control character but tab becomes a visible escape (\n, \r, \v,
+// \f, \u2028 …), `/*` and `*/` (PostgreSQL's block comments nest) become `/\*` and `*\/`, and a backslash
+// is doubled so the escapes read back unambiguously. Every generated script writes user or catalog text
+// into its comments through this.
+QString sqlCommentText(const QString& text);
 
 // A full_text filter value: "english:crocodile" names the text search configuration (a name, optionally
 // schema-qualified, then a colon and no space); anything else is all query text.
