@@ -142,8 +142,11 @@ private:
         if (c.isSpace()) {
             ++m_i;
         } else if (c == QLatin1Char('-') && n == QLatin1Char('-')) {
-            const qsizetype end = m_s.indexOf(QLatin1Char('\n'), m_i);
-            m_i = end < 0 ? m_s.size() : end;
+            // PostgreSQL ends a line comment at \r too: what follows a lone \r is SQL to the server.
+            qsizetype end = m_i;
+            while (end < m_s.size() && m_s[end] != QLatin1Char('\n') && m_s[end] != QLatin1Char('\r'))
+                ++end;
+            m_i = end;
             add(SqlTokenType::Comment, start);
         } else if (c == QLatin1Char('/') && n == QLatin1Char('*')) {
             m_state.commentDepth = 1;

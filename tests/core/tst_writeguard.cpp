@@ -114,6 +114,16 @@ private slots:
         QVERIFY2(!refusal, qPrintable(sql + QStringLiteral(": ") + refusal.value_or(QString())));
     }
 
+    // PostgreSQL ends a line comment at a carriage return: what follows is SQL, and the guard must see it.
+    void aCarriageReturnEndsALineComment() {
+        const QList<SqlStatement> statements = splitStatements(
+            QStringLiteral("select 1 -- a comment\r; SET default_transaction_read_only = off"));
+        QCOMPARE(statements.size(), 2);
+        const auto refusal = firstGuardRefusal(statements);
+        QVERIFY(refusal);
+        QCOMPARE(refusal->index, 1);
+    }
+
     void firstRefusalNamesTheStatement() {
         const QString script =
             QStringLiteral("select 1;\nBEGIN;\n  SET TRANSACTION READ WRITE;\ninsert into t "
