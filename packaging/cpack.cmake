@@ -34,7 +34,8 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PGDESK_HOMEPAGE}")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS OFF)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libqt6sql6-sqlite")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6svg6, openssh-client")
+# Noto covers the scripts users' data holds (CJK, Persian, Arabic …) where the default fonts show boxes.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libqt6svg6, openssh-client, fonts-noto-core, fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "gnome-keyring, postgresql-client")
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 

@@ -1,9 +1,17 @@
 #include "testcluster.h"
 
 #include <pgdesk/core/pool.h>
+#include <pgdesk/ui/aboutdialog.h>
+#include <pgdesk/ui/backupdialog.h>
+#include <pgdesk/ui/connectiondialog.h>
+#include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/filterbar.h>
+#include <pgdesk/ui/maintenancedialog.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/preferencesdialog.h>
+#include <pgdesk/ui/productionconfirmdialog.h>
+#include <pgdesk/ui/profileeditor.h>
+#include <pgdesk/ui/restoredialog.h>
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tableeditor.h>
 #include <pgdesk/ui/translations.h>
@@ -70,6 +78,49 @@ private slots:
         QCOMPARE(pgdesk::ui::TableEditor::tr("%1 staged change(s)", nullptr, 3),
                  QStringLiteral("%1 staged changes"));
         QCOMPARE(pgdesk::ui::TableBrowser::tr("%n rows", nullptr, 1), QStringLiteral("1 row"));
+    }
+
+    // No dialog shows a literal "&": a label's mnemonic needs a buddy (QFormLayout::addRow gives one only
+    // to a single widget), and a title or plain text has none, in every language.
+    void noLiteralAmpersands() {
+        const auto literal = [](const QString& text) {
+            QString t = text;
+            t.replace(QStringLiteral("&&"), QString());
+            return t.contains(QLatin1Char('&'));
+        };
+        const QStringList languages = pgdesk::ui::UiSettings::languages();
+        QVERIFY(languages.contains(QStringLiteral("de")) && languages.contains(QStringLiteral("fa")));
+        for (const QString& language : languages) {
+            QVERIFY(installTranslations(language));
+            std::vector<std::unique_ptr<QWidget>> dialogs;
+            dialogs.emplace_back(std::make_unique<pgdesk::ui::BackupDialog>(m_pool));
+            dialogs.emplace_back(std::make_unique<pgdesk::ui::RestoreDialog>(m_pool));
+            dialogs.emplace_back(std::make_unique<pgdesk::ui::ProfileEditor>());
+            dialogs.emplace_back(std::make_unique<pgdesk::ui::ConnectionDialog>());
+            dialogs.emplace_back(std::make_unique<pgdesk::ui::PreferencesDialog>());
+            dialogs.emplace_back(std::make_unique<pgdesk::ui::AboutDialog>(pgdesk::ui::SessionDiagnostics{}));
+            dialogs.emplace_back(std::make_unique<pgdesk::ui::MaintenanceDialog>(
+                pgdesk::test::profile(), std::nullopt, QStringLiteral("public"), QStringLiteral("customer")));
+            dialogs.emplace_back(std::make_unique<pgdesk::ui::ProductionConfirmDialog>(QStringLiteral("db"),
+                                                                                       QStringLiteral("x")));
+            dialogs.emplace_back(
+                std::make_unique<pgdesk::ui::ExportDialog>(m_pool, pgdesk::core::QuerySpec{}));
+            for (const auto& dialog : dialogs) {
+                dialog->show();
+                QVERIFY(QTest::qWaitForWindowExposed(dialog.get()));
+                QVERIFY2(!literal(dialog->windowTitle()), qPrintable(language + dialog->windowTitle()));
+                for (QLabel* label : dialog->findChildren<QLabel*>()) {
+                    if (label->textFormat() == Qt::RichText || Qt::mightBeRichText(label->text()))
+                        continue;
+                    QVERIFY2(
+                        !literal(label->text()) || label->buddy(),
+                        qPrintable(QStringLiteral("%1 %2: \"%3\"")
+                                       .arg(language, QString::fromLatin1(dialog->metaObject()->className()),
+                                            label->text())));
+                }
+                dialog->hide();
+            }
+        }
     }
 
     void german() {

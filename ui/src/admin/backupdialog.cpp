@@ -60,7 +60,11 @@ BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     auto* browseButton = new QPushButton(tr("Browse…"), this);
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browseButton);
-    form->addRow(tr("&File:"), pathRow);
+    // A row of several widgets gets no buddy from addRow: the label names its line edit itself, so its
+    // mnemonic works and no literal & shows.
+    auto* pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
 
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("backupFormat"));

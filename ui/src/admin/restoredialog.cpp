@@ -52,7 +52,9 @@ RestoreDialog::RestoreDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     auto* browseButton = new QPushButton(tr("Browse…"), this);
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browseButton);
-    form->addRow(tr("&Backup:"), pathRow);
+    auto* pathLabel = new QLabel(tr("&Backup:"), this); // a row of widgets: the buddy is set here
+    pathLabel->setBuddy(m_path);
+    form->addRow(pathLabel, pathRow);
     m_database = new QLineEdit(this);
     m_database->setObjectName(QStringLiteral("restoreDatabase"));
     m_database->setPlaceholderText(tr("an existing database"));

@@ -37,7 +37,9 @@ EnvironmentFields::EnvironmentFields(QWidget* parent)
     m_folder->setObjectName(QStringLiteral("folder"));
     m_folder->setPlaceholderText(tr("Top level; nest with /, as in Clients/Acme"));
     form->addRow(tr("&Environment:"), m_environment);
-    form->addRow(tr("&Colour:"), colourRow);
+    auto* colourLabel = new QLabel(tr("&Colour:"), this); // a row of widgets: the buddy is set here
+    colourLabel->setBuddy(m_colourButton);
+    form->addRow(colourLabel, colourRow);
     form->addRow(tr("&Folder:"), m_folder);
     auto* note =
         new QLabel(tr("Production sessions are read-only on the server: each tab unlocks writing on its "

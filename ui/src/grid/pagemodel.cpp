@@ -564,7 +564,7 @@ QVariant PageModel::editData(const QModelIndex& index, int role) const {
 QVariant PageModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Vertical && section >= 0 && section < rowCount()) {
         if (isNewRow(section))
-            return role == Qt::DisplayRole   ? QVariant(QStringLiteral("＋"))
+            return role == Qt::DisplayRole   ? QVariant(QStringLiteral("+")) // a glyph every font has
                    : role == Qt::ToolTipRole ? QVariant(tr("New row, inserted when the changes are applied"))
                                              : QVariant();
         const core::Key key = m_session ? rowKey(section) : core::Key{};
@@ -575,7 +575,7 @@ QVariant PageModel::headerData(int section, Qt::Orientation orientation, int rol
                 return QStringLiteral("✎");
             case EditSession::RowState::SoftDeletePending:
             case EditSession::RowState::DeletePending:
-                return QStringLiteral("✕ ✎");
+                return QStringLiteral("✕");
             case EditSession::RowState::RestorePending:
                 return QStringLiteral("↺");
             case EditSession::RowState::None:
