@@ -85,9 +85,16 @@ int profilesImport(Invocation& inv, const QStringList& args) {
                                                : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!ok)
         throw UsageError{QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
-    // One byte past the limit is enough to refuse it: a huge file (or endless stdin) is never held.
-    QList<core::ConnectionProfile> profiles =
-        core::parseProfileExport(file.read(core::kMaxProfileFileBytes + 1));
+    // One byte past the limit is enough to refuse it: a huge file (or endless stdin) is never held. A pipe
+    // gives its bytes in pieces.
+    QByteArray bytes;
+    while (bytes.size() <= core::kMaxProfileFileBytes) {
+        const QByteArray piece = file.read(core::kMaxProfileFileBytes + 1 - bytes.size());
+        if (piece.isEmpty())
+            break;
+        bytes += piece;
+    }
+    QList<core::ConnectionProfile> profiles = core::parseProfileExport(bytes);
     QString untrusted;
     for (auto& p : profiles) {
         if (!p.untrustedCommands)
