@@ -785,6 +785,21 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::CommandTrustDialog</name>
+    <message>
+        <source>Trust the commands of this profile?</source>
+        <translation>Den Befehlen dieses Profils vertrauen?</translation>
+    </message>
+    <message>
+        <source>The profile &lt;b&gt;%1&lt;/b&gt; was imported from a file. When it connects it runs the following, with all the rights of your user account. Trust it only if you know what it does.</source>
+        <translation>Das Profil &lt;b&gt;%1&lt;/b&gt; wurde aus einer Datei importiert. Beim Verbinden führt es Folgendes aus, mit allen Rechten Ihres Benutzerkontos. Vertrauen Sie ihm nur, wenn Sie wissen, was es tut.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust and connect</source>
+        <translation>&amp;Vertrauen und verbinden</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::CompletionListModel</name>
     <message>
         <source>keyword</source>

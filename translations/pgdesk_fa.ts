@@ -775,6 +775,21 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::CommandTrustDialog</name>
+    <message>
+        <source>Trust the commands of this profile?</source>
+        <translation>به فرمان‌های این نمایه اعتماد شود؟</translation>
+    </message>
+    <message>
+        <source>The profile &lt;b&gt;%1&lt;/b&gt; was imported from a file. When it connects it runs the following, with all the rights of your user account. Trust it only if you know what it does.</source>
+        <translation>نمایهٔ &lt;b&gt;%1&lt;/b&gt; از یک پرونده درون‌ریزی شده است. هنگام اتصال، موارد زیر را با همهٔ دسترسی‌های حساب کاربری شما اجرا می‌کند. تنها اگر می‌دانید چه می‌کند به آن اعتماد کنید.</translation>
+    </message>
+    <message>
+        <source>&amp;Trust and connect</source>
+        <translation>&amp;اعتماد و اتصال</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::CompletionListModel</name>
     <message>
         <source>keyword</source>

@@ -42,10 +42,14 @@ Commands:
   profiles add NAME … [--environment none|development|test|staging|production]
          [--colour '#rrggbb'] [--folder 'Clients/Acme']
                         a production profile's sessions are read-only until --allow-write
-  profiles export [NAME]... > FILE.json
-                        the profiles (all, or those named) as JSON, never with a password
-  profiles import FILE.json [--replace]
-                        adds the file's profiles; an existing name is refused unless --replace
+  profiles export [NAME]... [--include-commands] > FILE.json
+                        the profiles (all, or those named) as JSON, never with a password;
+                        password commands and SSH config files only with --include-commands
+  profiles import FILE.json [--replace] [--trust-commands]
+                        adds the file's profiles (at most 1 MiB); an existing name is refused
+                        unless --replace; their commands never run until trusted
+  profiles trust NAME   shows the commands an imported profile runs when it connects and
+                        trusts them
   profiles set-convention NAME TABLE [--row-key C1,C2] [--soft-delete none|deleted_at[:COL]|
          flag:COL|active:COL] [--created-at COL|none] [--updated-at COL|none]
          [--label-column COL|none] [--no-check]

@@ -201,6 +201,10 @@ QList<QStringList> describe(const core::ConnectionProfile& p, bool hasPassword) 
     }
     for (auto it = p.conventionOverrides.constBegin(); it != p.conventionOverrides.constEnd(); ++it)
         rows << QStringList{QStringLiteral("conventions ") + it.key(), overrideText(it.value())};
+    if (p.untrustedCommands && !p.commands().isEmpty())
+        rows << QStringList{
+            QStringLiteral("untrusted_commands"),
+            QStringLiteral("yes: imported, they never run until `profiles trust %1`").arg(p.name)};
     return rows;
 }
 
@@ -271,7 +275,7 @@ int cmdProfiles(Invocation& inv) {
     if (inv.args.isEmpty())
         throw UsageError{QStringLiteral(
             "profiles needs a subcommand: list, show, add, remove, test, set-ssh-secret, import-services, "
-            "export, import, set-convention, clear-convention")};
+            "export, import, trust, set-convention, clear-convention")};
     const QString sub = inv.args.first();
     const QStringList args = inv.args.mid(1);
     auto& secrets = core::SecretStore::instance();
@@ -350,6 +354,8 @@ int cmdProfiles(Invocation& inv) {
         return profilesExport(inv, args);
     if (sub == QLatin1String("import"))
         return profilesImport(inv, args);
+    if (sub == QLatin1String("trust"))
+        return profilesTrust(inv, args);
     if (sub == QLatin1String("set-ssh-secret")) {
         // The SSH password or key passphrase into the keychain, from the first line of standard input.
         if (args.size() != 1)

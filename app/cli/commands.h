@@ -12,6 +12,7 @@ int cmdProfiles(Invocation& inv);
 // profiles export [NAME]... and profiles import FILE [--replace] (cmd_profiletransfer.cpp).
 int profilesExport(Invocation& inv, const QStringList& names);
 int profilesImport(Invocation& inv, const QStringList& args);
+int profilesTrust(Invocation& inv, const QStringList& args);
 int cmdQuery(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);

@@ -2,6 +2,7 @@
 #include <pgdesk/core/errors.h>
 
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <cctype>
 
@@ -117,6 +118,16 @@ bool isProfileColour(const QString& text) {
     return true;
 }
 
+QList<std::pair<QString, QString>> ConnectionProfile::commands() const {
+    QList<std::pair<QString, QString>> list;
+    if (!passwordCommand.trimmed().isEmpty())
+        list.append({QStringLiteral("password_command"), passwordCommand});
+    // An ssh_config runs code too: ProxyCommand, LocalCommand, Match exec.
+    if (ssh.enabled() && !ssh.configFile.isEmpty())
+        list.append({QStringLiteral("ssh.config_file"), ssh.configFile});
+    return list;
+}
+
 QString ConnectionProfile::effectiveColour() const {
     if (colour.isEmpty())
         return environmentDefaultColour(environment);
@@ -145,6 +156,18 @@ Authentication authenticationFromString(const QString& text) {
 }
 
 void ConnectionProfile::validate() const {
+    if (name.size() > kMaxProfileNameLength)
+        throwConfigurationError(QStringLiteral("name"),
+                                QStringLiteral("a profile name is at most %1 characters; this one has %2")
+                                    .arg(kMaxProfileNameLength)
+                                    .arg(name.size()));
+    for (const QChar c : name)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || (c.unicode() >= 0x80 && c.unicode() < 0xa0))
+            throwConfigurationError(
+                QStringLiteral("name"),
+                QStringLiteral("the profile name \"%1\" holds a control character (a line break, a tab …)")
+                    .arg(QString(name).replace(QRegularExpression(QStringLiteral("[\\x00-\\x1f\\x7f-\\x9f]")),
+                                               QStringLiteral("?"))));
     static const QStringList sslModes = {QStringLiteral("disable"),   QStringLiteral("allow"),
                                          QStringLiteral("prefer"),    QStringLiteral("require"),
                                          QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
@@ -375,6 +398,8 @@ QJsonObject ConnectionProfile::toJson() const {
     put("krbsrvname", krbSrvName);
     if (ssh.enabled())
         o[QStringLiteral("ssh")] = ssh.toJson();
+    if (untrustedCommands)
+        o[QStringLiteral("untrusted_commands")] = true;
     return o;
 }
 
@@ -410,7 +435,7 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject& o) {
     p.name = str("name");
     p.service = str("service");
     p.host = str("host");
-    p.port = int(num(o, "port", 0));
+    p.port = portFromJson(o.value(QStringLiteral("port")), QStringLiteral("port"), QStringLiteral("port"));
     p.database = str("database");
     p.user = str("user");
     p.sslMode = str("sslmode");
@@ -465,6 +490,7 @@ ConnectionProfile ConnectionProfile::fromJson(const QJsonObject& o) {
             throwConfigurationError(QStringLiteral("ssh"), QStringLiteral("ssh must be an object"));
         p.ssh = SshSettings::fromJson(ssh.toObject());
     }
+    p.untrustedCommands = flag(o, "untrusted_commands", false);
     p.validate();
     return p;
 }

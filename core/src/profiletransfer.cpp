@@ -9,10 +9,16 @@
 
 namespace pgdesk::core {
 
-QByteArray exportProfiles(const QList<ConnectionProfile>& profiles) {
+QByteArray exportProfiles(const QList<ConnectionProfile>& profiles, bool includeCommands) {
     QJsonArray list;
-    for (const ConnectionProfile& p : profiles)
+    for (ConnectionProfile p : profiles) {
+        if (!includeCommands) {
+            p.passwordCommand.clear();
+            p.ssh.configFile.clear();
+            p.untrustedCommands = false;
+        }
         list.append(p.toJson());
+    }
     const QJsonObject file{{QStringLiteral("format"), QStringLiteral("pgdesk-profiles")},
                            {QStringLiteral("version"), 1},
                            {QStringLiteral("profiles"), list}};
@@ -20,6 +26,10 @@ QByteArray exportProfiles(const QList<ConnectionProfile>& profiles) {
 }
 
 QList<ConnectionProfile> parseProfileExport(const QByteArray& json) {
+    if (json.size() > kMaxProfileFileBytes)
+        throwConfigurationError(QStringLiteral("file"),
+                                QStringLiteral("a profiles file is at most %1 KiB; this one is larger")
+                                    .arg(kMaxProfileFileBytes / 1024));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (doc.isNull())
@@ -55,6 +65,8 @@ QList<ConnectionProfile> parseProfileExport(const QByteArray& json) {
                                     QStringLiteral("the file holds two profiles named \"%1\"").arg(p.name));
         names.insert(p.name);
         p.extraOptions.removeIf([](const auto& option) { return isSecretOption(option.first); });
+        // Whatever the file says: code from a file runs only once the user has read and trusted it.
+        p.untrustedCommands = !p.commands().isEmpty();
         out << p;
     }
     return out;

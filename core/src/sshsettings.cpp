@@ -1,7 +1,12 @@
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/passwordcommand.h>
 #include <pgdesk/core/sshsettings.h>
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+
+#include <cmath>
 
 namespace pgdesk::core {
 
@@ -39,6 +44,29 @@ bool plainToken(const QString& text) {
 
 } // namespace
 
+int portFromJson(const QJsonValue& value, const QString& field, const QString& what) {
+    if (value.isUndefined() || value.isNull())
+        return 0;
+    const double p = value.toDouble(-1);
+    if (value.isDouble() && p == std::floor(p) && p >= 1 && p <= 65535)
+        return int(p);
+    // The value as the file has it ("1e+30", "\"5432\"", "true"), never a wrapped-around integer.
+    const QString given =
+        value.isDouble() ? QString::number(p, 'g', QLocale::FloatingPointShortest)
+                         : QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+                               .mid(1)
+                               .chopped(1);
+    throwConfigurationError(field, QStringLiteral("%1 must be a whole number between 1 and 65535, not %2")
+                                       .arg(what, printableText(given.left(100))));
+}
+
+bool isSshConfigValue(const QString& text) {
+    for (const QChar c : text)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f || c == QLatin1Char('"') || c == QLatin1Char('\\'))
+            return false;
+    return true;
+}
+
 void SshSettings::validate() const {
     if (!enabled())
         return;
@@ -55,6 +83,19 @@ void SshSettings::validate() const {
         if (hop.isEmpty() || !plainToken(hop))
             throwConfigurationError(QStringLiteral("ssh_jump"),
                                     QStringLiteral("jump host \"%1\" is not [user@]host[:port]").arg(hop));
+    // Written into the generated ssh_config (Include "…") or handed to ssh: a quote or a line break
+    // there would add directives of its own (a ProxyCommand).
+    if (!isSshConfigValue(configFile))
+        throwConfigurationError(
+            QStringLiteral("ssh_config"),
+            QStringLiteral("SSH config file \"%1\" holds a quote, a backslash or a control "
+                           "character, which ssh_config cannot carry safely")
+                .arg(printableText(configFile)));
+    if (!isSshConfigValue(identityFile))
+        throwConfigurationError(QStringLiteral("ssh_identity"),
+                                QStringLiteral("SSH identity file \"%1\" holds a quote, a backslash or a "
+                                               "control character, which ssh_config cannot carry safely")
+                                    .arg(printableText(identityFile)));
 }
 
 SshSettings SshSettings::fromDestination(const QString& destination) {
@@ -132,7 +173,8 @@ SshSettings SshSettings::fromJson(const QJsonObject& o) {
     SshSettings s;
     s.host = o.value(QStringLiteral("host")).toString();
     s.user = o.value(QStringLiteral("user")).toString();
-    s.port = o.value(QStringLiteral("port")).toInt(0);
+    s.port =
+        portFromJson(o.value(QStringLiteral("port")), QStringLiteral("ssh_port"), QStringLiteral("SSH port"));
     s.identityFile = o.value(QStringLiteral("identity_file")).toString();
     for (const auto& hop : o.value(QStringLiteral("jump_hosts")).toArray())
         s.jumpHosts << hop.toString();

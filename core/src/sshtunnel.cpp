@@ -1,5 +1,6 @@
 #include "sshprocess.h"
 
+#include <pgdesk/core/passwordcommand.h>
 #include <pgdesk/core/secretstore.h>
 #include <pgdesk/core/sshtunnel.h>
 
@@ -242,6 +243,8 @@ std::shared_ptr<SshTunnel> SshTunnel::create(SshSettings settings, Target target
 }
 
 std::shared_ptr<SshTunnel> SshTunnel::forProfile(const ConnectionProfile& profile) {
+    // An imported config file is read by `ssh -G` below already (Match exec runs there).
+    requireTrustedCommands(profile);
     if (profile.host.contains(QLatin1Char(',')))
         throwConfigurationError(
             QStringLiteral("host"),
@@ -425,6 +428,14 @@ int SshTunnel::startOnce(int localPort, ErrorInfo& failure) {
         if (QFileInfo::exists(QStringLiteral("/etc/ssh/ssh_config")))
             config << QStringLiteral("Include /etc/ssh/ssh_config");
     }
+    // Every quoted value, ours included ($TMPDIR, ssh -G's known_hosts paths): a quote or a line break in
+    // one would end the string and start a directive (validate() already refused the profile's own).
+    for (const QString& value :
+         QStringList{sessionKnownHosts, m_settings.configFile, homeOfUser()} + userKnownHosts)
+        if (!isSshConfigValue(value))
+            return fail(kSshFailed, QStringLiteral("SSH failed: the path \"%1\" cannot be written into an "
+                                                   "ssh_config (a quote, backslash or control character)")
+                                        .arg(printableText(value)));
     const QString configPath = process->dir() + QStringLiteral("/ssh_config");
     {
         QFile f(configPath);

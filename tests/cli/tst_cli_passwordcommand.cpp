@@ -1,9 +1,13 @@
 // profiles add --password-command / --gss, and a profile whose command prints the token the server accepts.
 #include "clirunner.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
+
+#include <csignal>
 
 using namespace pgdesk::test;
 
@@ -62,16 +66,68 @@ private slots:
     }
 
     void aFailingCommandIsAConfigurationError() {
+        // Its messages may hold the secret (a half-written token, a debug dump): never shown.
         auto r = add(QStringLiteral("broken"),
                      {QStringLiteral("--password-command"),
-                      QStringLiteral("echo 'token expired, run sso login' >&2; exit 3")});
+                      QStringLiteral("echo 'token expired; debug: secret=S3cr3t-f4k3' >&2; exit 3")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         r = runCli({QStringLiteral("--profile"), QStringLiteral("broken"), QStringLiteral("query"),
                     QStringLiteral("select 1")});
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.contains(
-                     QLatin1String("The password command failed (exit 3): token expired, run sso login")),
+        QVERIFY2(r.err.contains(QLatin1String("The password command failed (exit 3)")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("run it yourself")), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(QLatin1String("S3cr3t-f4k3")) &&
+                     !r.out.contains(QLatin1String("S3cr3t-f4k3")),
                  qPrintable(r.err));
+    }
+
+    void endlessOutputFailsFastInLittleMemory() {
+        auto r =
+            add(QStringLiteral("endless"), {QStringLiteral("--password-command"), QStringLiteral("yes")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // /usr/bin/time -v reports the CLI's peak resident size ("Maximum resident set size (kbytes): N").
+        QProcess p;
+        QElapsedTimer timer;
+        timer.start();
+        p.start(QStringLiteral("/usr/bin/time"),
+                {QStringLiteral("-v"), binary(QStringLiteral("pgdesk-cli")), QStringLiteral("--profile"),
+                 QStringLiteral("endless"), QStringLiteral("query"), QStringLiteral("select 1")});
+        QVERIFY(p.waitForFinished(60000));
+        const qint64 ms = timer.elapsed();
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(err.contains(QLatin1String("printed more than 64 KiB")), qPrintable(err.left(2000)));
+        QVERIFY2(ms < 8000, qPrintable(QString::number(ms)));
+        const auto m =
+            QRegularExpression(QStringLiteral("Maximum resident set size \\(kbytes\\): (\\d+)")).match(err);
+        QVERIFY2(m.hasMatch(), qPrintable(err.left(2000)));
+        const qint64 peakKiB = m.captured(1).toLongLong();
+        qInfo() << "peak RSS of pgdesk-cli with an endless password command:" << peakKiB << "KiB in" << ms
+                << "ms";
+        QVERIFY2(peakKiB < 200 * 1024, qPrintable(QString::number(peakKiB)));
+    }
+
+    void aSlowPrinterIsKilledAtTheTimeout() {
+        const QString pidFile = m_dir.filePath(QStringLiteral("slowpid"));
+        auto r = add(QStringLiteral("slow"),
+                     {QStringLiteral("--password-command"),
+                      QStringLiteral("echo $$ > '%1'; while :; do echo part; sleep 0.3; done").arg(pidFile),
+                      QStringLiteral("--password-command-timeout"), QStringLiteral("2")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QElapsedTimer timer;
+        timer.start();
+        r = runCli({QStringLiteral("--profile"), QStringLiteral("slow"), QStringLiteral("query"),
+                    QStringLiteral("select 1")});
+        const qint64 ms = timer.elapsed();
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("The password command timed out after 2 s")),
+                 qPrintable(r.err));
+        QVERIFY2(ms < 5000, qPrintable(QString::number(ms)));
+        QFile f(pidFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const pid_t pid = pid_t(f.readAll().trimmed().toInt());
+        QVERIFY(pid > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid, 0) != 0, 3000); // the shell is gone, not left printing
     }
 
     void aWrongTokenIsTheServersRefusal() {

@@ -5,6 +5,8 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <csignal>
@@ -162,6 +164,53 @@ private slots:
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(!r.err.contains(QLatin1String("SSH")), qPrintable(r.err));
         QVERIFY2(r.err.contains(QLatin1String("28000")), qPrintable(r.err)); // PostgreSQL refused, not ssh
+    }
+
+    // A quote and a line break in the SSH config path would end `Include "…"` in the generated ssh_config and
+    // add a ProxyCommand of their own: refused (exit 2) before any ssh runs, from the command line and from
+    // an imported profile (trusted, even), and the would-be ProxyCommand never runs.
+    void sshConfigInjectionIsRefused() {
+        QTemporaryDir dir;
+        const QString marker = dir.filePath(QStringLiteral("proxycommand-ran"));
+        const QString hostile = dir.filePath(QStringLiteral("x")) +
+                                QStringLiteral("\"\nProxyCommand touch ") + marker + QStringLiteral(" #");
+        QStringList ssh = sshArgs();
+        ssh[ssh.indexOf(QStringLiteral("--ssh-config")) + 1] = hostile;
+        CliRun r = runDetached(QStringList{QStringLiteral("--dsn"), demoDsn()} + ssh +
+                               QStringList{QStringLiteral("query"), QStringLiteral("select 1")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("SSH config file")), qPrintable(r.err));
+        QTest::qWait(500);
+        QVERIFY(!QFile::exists(marker));
+
+        const auto& f = sshFixture();
+        const QJsonObject profile{
+            {QStringLiteral("name"), QStringLiteral("injected")},
+            {QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+            {QStringLiteral("port"), cluster().port},
+            {QStringLiteral("database"), QStringLiteral("pgdesk_demo")},
+            {QStringLiteral("user"), cluster().user},
+            {QStringLiteral("ssh"), QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                                                {QStringLiteral("port"), f.targetPort},
+                                                {QStringLiteral("user"), f.user},
+                                                {QStringLiteral("use_agent"), false},
+                                                {QStringLiteral("config_file"), hostile}}}};
+        QFile file(dir.filePath(QStringLiteral("profiles.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("pgdesk-profiles")},
+                                             {QStringLiteral("version"), 1},
+                                             {QStringLiteral("profiles"), QJsonArray{profile}}})
+                       .toJson());
+        file.close();
+        r = runDetached({QStringLiteral("profiles"), QStringLiteral("import"), file.fileName(),
+                         QStringLiteral("--trust-commands")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("SSH config file")), qPrintable(r.err));
+        r = runDetached({QStringLiteral("--profile"), QStringLiteral("injected"), QStringLiteral("query"),
+                         QStringLiteral("select 1")});
+        QVERIFY(r.exitCode != 0);
+        QTest::qWait(500);
+        QVERIFY(!QFile::exists(marker));
     }
 
     // The app killed (SIGKILL, no cleanup of its own) while its tunnel is up: ssh goes with it.

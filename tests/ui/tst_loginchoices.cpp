@@ -2,13 +2,19 @@
 // session, a refused one is reported without a password prompt, and the editor keeps the settings.
 #include "connectiondialogtest.h"
 
+#include <pgdesk/ui/commandtrustdialog.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/profileeditor.h>
 
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QTemporaryDir>
 
 class TestLoginChoices final : public QObject {
     Q_OBJECT
+
+    QTemporaryDir m_dir;
 
     static ConnectionProfile withCommand(const QString& name, const QString& command) {
         ConnectionProfile p = authProfile(name);
@@ -46,10 +52,44 @@ private slots:
         pgdesk::ui::MainWindow w;
         w.show();
         w.openProfile(name);
-        QTRY_VERIFY_WITH_TIMEOUT(w.statusBar()->currentMessage().contains(QStringLiteral(
-                                     "The password command failed (exit 255): Unable to locate credentials")),
+        QTRY_VERIFY_WITH_TIMEOUT(w.statusBar()->currentMessage().contains(
+                                     QStringLiteral("The password command failed (exit 255)")),
                                  15000);
+        // Its messages may hold the secret: not shown, the user is told to run it.
+        QVERIFY(!w.statusBar()->currentMessage().contains(QStringLiteral("Unable to locate credentials")));
         QVERIFY(!w.passwordPrompt());
+    }
+
+    // A profile imported with a password command: nothing runs until the user has seen the command in the
+    // confirmation and trusted it; Cancel connects nothing, Trust is saved in the profile and connects.
+    void anImportedCommandIsShownAndTrustedFirst() {
+        const QString name = QStringLiteral("Imported token");
+        const QString marker = m_dir.filePath(QStringLiteral("ran"));
+        ConnectionProfile p = withCommand(name, QStringLiteral("touch '%1'\nprintf '%s\\n' '%2'")
+                                                    .arg(marker, pgdesk::test::cluster().authPassword));
+        p.untrustedCommands = true;
+        resetStore({p});
+        pgdesk::ui::MainWindow w;
+        w.show();
+        w.openProfile(name);
+        auto* dialog = w.findChild<pgdesk::ui::CommandTrustDialog*>(QStringLiteral("commandTrustDialog"));
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QCOMPARE(dialog->commandsView()->toPlainText(),
+                 QStringLiteral("password_command:\n") + p.passwordCommand);
+        dialog->reject();
+        QTest::qWait(500);
+        QVERIFY(!QFile::exists(marker));
+        QVERIFY(diskStore().get(name).untrustedCommands);
+        QVERIFY(!w.connectionStatus().contains(QStringLiteral("PostgreSQL")));
+
+        w.openProfile(name);
+        QTRY_VERIFY(
+            (dialog = w.findChild<pgdesk::ui::CommandTrustDialog*>(QStringLiteral("commandTrustDialog"))));
+        dialog->trustButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL 15")), 15000);
+        QVERIFY(QFile::exists(marker));
+        QVERIFY(!diskStore().get(name).untrustedCommands);
     }
 
     void kerberosNeverPrompts() {

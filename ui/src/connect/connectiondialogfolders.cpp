@@ -93,7 +93,7 @@ bool ConnectionDialog::importProfilesFrom(const QString& path, bool replace) {
     try {
         if (!file.open(QIODevice::ReadOnly))
             core::throwConfigurationError(QStringLiteral("file"), file.errorString());
-        profiles = core::parseProfileExport(file.readAll());
+        profiles = core::parseProfileExport(file.read(core::kMaxProfileFileBytes + 1));
     } catch (const core::Error& e) {
         setStatus(tr("Could not import %1: %2").arg(QDir::toNativeSeparators(path), e.message()), true);
         return false;

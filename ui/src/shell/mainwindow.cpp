@@ -2,6 +2,7 @@
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/selectionsummary.h>
 
+#include <pgdesk/ui/commandtrustdialog.h>
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/startpage.h>
 
@@ -184,6 +185,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::openProfile(const QString& name) {
+    // A profile imported with commands runs them only once the user has read and trusted them.
+    if (CommandTrustDialog::askIfNeeded(this, name, [this, name] { openProfile(name); }))
+        return;
     m_openingProfile = name;
     setConnectionStatus(tr("Connecting to %1…").arg(name));
     m_opener->openProfile(name);

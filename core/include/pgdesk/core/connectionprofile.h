@@ -67,8 +67,11 @@ struct PoolSettings {
 // written to a profile file, masked wherever connection strings are shown.
 bool isSecretOption(const QString& keyword);
 
+// The longest profile name (characters); control characters are refused too.
+constexpr qsizetype kMaxProfileNameLength = 200;
+
 struct ConnectionProfile {
-    QString name;
+    QString name;    // at most kMaxProfileNameLength characters, no control characters
     QString service; // pg_service.conf entry
     QString host;    // host name, IP address or unix socket folder
     int port = 0;    // 0 = libpq default
@@ -119,8 +122,16 @@ struct ConnectionProfile {
     // An SSH tunnel in front of the server (host and port are then as seen from the last SSH hop); stored
     // under "ssh" (left out when no SSH host). Connection::open goes through SshTunnel::forProfile().
     SshSettings ssh;
+    // Set on a profile read from an import file while it carries something that runs code when it connects
+    // (commands()): nothing of it runs until the user has seen and trusted those (requireTrustedCommands()).
+    // Stored as "untrusted_commands": true (left out when false).
+    bool untrustedCommands = false;
 
     bool operator==(const ConnectionProfile&) const = default;
+
+    // What this profile runs or has ssh read as configuration when it connects, as (field, value):
+    // ("password_command", …), ("ssh.config_file", …). Empty when nothing.
+    QList<std::pair<QString, QString>> commands() const;
 
     // The production guard applies: the server session is read-only unless writing is unlocked. A profile
     // that is read-only anyway (readOnly) has nothing to unlock.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -41,6 +42,14 @@ struct SshSettings {
     QJsonObject toJson() const;
     static SshSettings fromJson(const QJsonObject& object); // throws ConfigurationError
 };
+
+// A port as a profile file holds it: a whole number 1..65535 (0 when absent or null). Anything else throws
+// ConfigurationError(field) quoting the value as given ("port must be … not 1e+30").
+int portFromJson(const QJsonValue& value, const QString& field, const QString& what);
+
+// Whether text may go into a generated ssh_config inside quotes: no quote, backslash or control character
+// (a line break would start a directive of its own).
+bool isSshConfigValue(const QString& text);
 
 // The keychain entry (SecretStore name) of a profile's SSH password or key passphrase.
 QString sshSecretName(const QString& profileName);
