@@ -563,7 +563,16 @@ private slots:
             odd.applicationName = p;
             odd.extraOptions = {{QStringLiteral("target_session_attrs"), p}};
             ++m_counts[QStringLiteral("profile field")];
-            store.upsert(odd);
+            // A name with control characters, or over 200 characters, is refused.
+            bool control = odd.name.size() > 200;
+            for (const QChar ch : odd.name)
+                control = control || ch.category() == QChar::Other_Control;
+            try {
+                store.upsert(odd);
+                QVERIFY2(!control, qPrintable(odd.name));
+            } catch (const ConfigurationError&) {
+                QVERIFY2(control, qPrintable(odd.name));
+            }
         }
         store.save();
         ProfileStore reread(store.path());
