@@ -321,7 +321,8 @@ private slots:
         QVERIFY2(r.err.contains(QLatin1String("(1 tables)")), qPrintable(r.err));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY(file.readAll().contains("\n\\\\! not a command\t1\n")); // a data line starting with a backslash
+        QVERIFY(
+            file.readAll().contains("\n\\\\! not a command\t1\n")); // a data line starting with a backslash
 
         psql(QStringLiteral("drop database if exists %1").arg(target), QStringLiteral("postgres"));
         psql(QStringLiteral("create database %1").arg(target), QStringLiteral("postgres"));
