@@ -14,6 +14,7 @@
 #include <QTextStream>
 
 #include <cstdio>
+#include <optional>
 #include <unistd.h>
 
 namespace pgdesk::cli {
@@ -214,6 +215,14 @@ int cmdRestore(Invocation& inv) {
                 << '\n';
         return ExitOk;
     }
+    // A plain file is checked before the prompt: one holding psql meta-commands (\!, \connect, …) is refused.
+    std::optional<core::DumpCommand> plainCommand;
+    int plainTables = -1;
+    if (format == core::DumpFormat::Plain) {
+        const auto psql = core::findDumpProgram(programName, 0);
+        plainCommand = core::restoreCommand(psql, target.profile, options, format, input);
+        plainTables = core::guardPlainRestore(*plainCommand, psql.version).copyBlocks;
+    }
     if (!yes) {
         if (isatty(STDIN_FILENO) == 0)
             throw UsageError{
@@ -233,12 +242,16 @@ int cmdRestore(Invocation& inv) {
     core::ConnectionProfile into = target.profile;
     into.database = options.database;
     auto connection = core::Connection::open(into, target.password); // the database must exist
-    const auto program = core::findDumpProgram(
-        programName, format == core::DumpFormat::Plain ? 0 : connection.serverVersion());
-    core::DumpCommand command = core::restoreCommand(program, target.profile, options, format, input);
+    core::DumpCommand command;
+    int total = plainTables;
+    if (plainCommand) {
+        command = *plainCommand;
+    } else {
+        const auto program = core::findDumpProgram(programName, connection.serverVersion());
+        command = core::restoreCommand(program, target.profile, options, format, input);
+        total = core::archiveTableCount(program.path, format, input);
+    }
     core::routeThroughTunnel(command, target.profile);
-    const int total =
-        core::archiveTableCount(format == core::DumpFormat::Plain ? QString() : program.path, format, input);
     core::DumpRunner runner;
     // pg_dump/pg_restore/psql get a fresh token of the profile's password command (in their pgpass file).
     run(inv, runner, command, core::connectionPassword(target.profile, target.password), total);

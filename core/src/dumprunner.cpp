@@ -1,16 +1,21 @@
 #include <pgdesk/core/dumprunner.h>
+#include <pgdesk/core/errors.h>
+#include <pgdesk/core/tempsweep.h>
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
-#include <QRandomGenerator>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <csignal>
 #include <cstdio>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace pgdesk::core {
 
@@ -25,6 +30,31 @@ QByteArray pgpassField(const QString& text) {
 
 QString programName(const DumpCommand& command) {
     return QFileInfo(command.program).fileName();
+}
+
+// The password as a pgpass line in an anonymous in-memory file (memfd): nothing on disk, gone with the last
+// process holding it, even after SIGKILL. libpq reads it through /dev/fd/N: it is a regular file and, after
+// fchmod, private. Created close-on-exec; only our child gets it (DumpRunner::start). -1 on failure.
+int passwordDescriptor(const QString& password) {
+    const int fd = ::memfd_create("pgdesk-pgpass", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    if (fd < 0)
+        return -1;
+    const QByteArray line = "*:*:*:*:" + pgpassField(password) + '\n';
+    qsizetype written = 0;
+    while (written < line.size()) {
+        const ssize_t n = ::write(fd, line.constData() + written, size_t(line.size() - written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            break;
+        written += n;
+    }
+    if (written != line.size() || ::fchmod(fd, S_IRUSR | S_IWUSR) != 0 ||
+        ::fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
 }
 
 bool isErrorLine(const QString& line) {
@@ -46,10 +76,17 @@ DumpRunner::~DumpRunner() {
         m_process->waitForFinished(3000);
         removeOutput();
     }
+    closePassword();
 }
 
 QString DumpRunner::passFilePath() const {
-    return m_secretDir ? m_secretDir->filePath(QStringLiteral("pgpass")) : QString();
+    return m_passFd >= 0 ? QStringLiteral("/dev/fd/%1").arg(m_passFd) : QString();
+}
+
+void DumpRunner::closePassword() {
+    if (m_passFd >= 0)
+        ::close(m_passFd);
+    m_passFd = -1;
 }
 
 qint64 DumpRunner::processId() const {
@@ -86,11 +123,10 @@ void DumpRunner::start(const DumpCommand& command, const std::optional<QString>&
             finish(State::Failed, tr("the folder %1 does not exist").arg(target.absolutePath()));
             return;
         }
-        // Hidden and next to the target, so the final rename stays on one file system.
-        m_partialPath =
-            target.dir().filePath(QStringLiteral(".%1.partial-%2")
-                                      .arg(target.fileName())
-                                      .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0')));
+        // Hidden and next to the target, so the final rename stays on one file system; named with our PID
+        // so the next backup into this folder removes it if we are killed.
+        sweepStalePartials(target.absolutePath());
+        m_partialPath = target.dir().filePath(partialBackupName(target.fileName()));
         const QString fileArgument = QStringLiteral("--file=") + command.outputPath;
         const auto at = arguments.indexOf(fileArgument);
         if (at < 0) {
@@ -103,20 +139,25 @@ void DumpRunner::start(const DumpCommand& command, const std::optional<QString>&
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const auto& [name, value] : command.environment)
         environment.insert(name, value);
-    if (password) {
-        m_secretDir =
-            std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/pgdesk-pgpass-XXXXXX"));
-        QFile file(passFilePath());
-        // Created with mode 0600 from the start: the folder is 0700 as well, and libpq refuses a pgpass file
-        // others can read.
-        if (!m_secretDir->isValid() ||
-            !file.open(QIODevice::WriteOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-            file.write("*:*:*:*:" + pgpassField(*password) + '\n') < 0 || !file.flush()) {
-            finish(State::Failed,
-                   tr("could not write a temporary password file in %1").arg(QDir::tempPath()));
+    if (command.kind == DumpKind::PlainRestore && !command.scriptGuarded) {
+        // Normally done by the caller off the GUI thread; here as the last line of defence.
+        try {
+            const auto psql = probeDumpProgram(QStringLiteral("psql"), command.program);
+            guardPlainRestore(m_command, psql ? psql->version : 0);
+            arguments = m_command.arguments;
+        } catch (const Error& e) {
+            finish(State::Failed, e.message());
             return;
         }
-        file.close();
+    }
+    sweepStaleTemporaries();
+    if (password) {
+        closePassword();
+        m_passFd = passwordDescriptor(*password);
+        if (m_passFd < 0) {
+            finish(State::Failed, tr("could not hand the password to %1").arg(programName(command)));
+            return;
+        }
         environment.remove(QStringLiteral("PGPASSWORD")); // it would win over the file
         environment.insert(QStringLiteral("PGPASSFILE"), passFilePath());
     }
@@ -126,10 +167,18 @@ void DumpRunner::start(const DumpCommand& command, const std::optional<QString>&
     m_process->setStandardInputFile(QProcess::nullDevice());
     // The CLI blocks SIGINT/SIGTERM in every thread (it takes them with sigwait()); the child would inherit
     // that mask and ignore terminate().
-    m_process->setChildProcessModifier([] {
+    // In the child, between fork and exec (async-signal-safe calls only): the password descriptor stays open
+    // across exec; what the program writes is private (0600 files, 0700 folders); it ends with us.
+    m_process->setChildProcessModifier([passFd = m_passFd, parent = ::getpid()] {
         sigset_t none;
         sigemptyset(&none);
         sigprocmask(SIG_SETMASK, &none, nullptr);
+        if (passFd >= 0)
+            ::fcntl(passFd, F_SETFD, 0);
+        ::umask(077);
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != parent)
+            ::_exit(127);
     });
     connect(m_process, &QProcess::readyReadStandardError, this, &DumpRunner::readStandardError);
     connect(m_process, &QProcess::readyReadStandardOutput, this, &DumpRunner::readStandardOutput);
@@ -177,8 +226,9 @@ void DumpRunner::readStandardOutput() {
 }
 
 void DumpRunner::handleLine(const QString& line) {
-    static const QRegularExpression dumping(QStringLiteral(R"(dumping contents of table \"(.*)\")"));
-    static const QRegularExpression restoring(QStringLiteral(R"(processing data for table \"(.*)\")"));
+    // The name is printed raw: one holding a newline ends the line before its closing quote.
+    static const QRegularExpression dumping(QStringLiteral(R"(dumping contents of table \"(.*?)\"?$)"));
+    static const QRegularExpression restoring(QStringLiteral(R"(processing data for table \"(.*?)\"?$)"));
     const auto& pattern = m_command.kind == DumpKind::Backup ? dumping : restoring;
     if (m_command.kind == DumpKind::PlainRestore)
         return;
@@ -258,7 +308,7 @@ void DumpRunner::removeOutput() {
 }
 
 void DumpRunner::finish(State state, const QString& errorText) {
-    m_secretDir.reset(); // the password file goes first, whatever happened
+    closePassword(); // the password goes first, whatever happened
     m_state = state;
     m_errorText = errorText;
     emit finished(state);

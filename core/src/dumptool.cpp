@@ -406,15 +406,9 @@ int dumpTableCount(Connection& connection, const BackupOptions& options) {
 int archiveTableCount(const QString& pgRestorePath, DumpFormat format, const QString& path) {
     int count = 0;
     if (format == DumpFormat::Plain) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return -1;
-        while (!file.atEnd()) {
-            const QByteArray line = file.readLine();
-            if (line.startsWith("COPY ") && line.trimmed().endsWith("FROM stdin;"))
-                ++count;
-        }
-        return count;
+        // With the lexer: a COPY whose table name holds a newline spans two lines.
+        const PlainScriptCheck check = checkPlainScript(path);
+        return check.readable ? check.copyBlocks : -1;
     }
     QProcess process;
     process.start(pgRestorePath, {QStringLiteral("--list"), absolute(path)});

@@ -1,5 +1,7 @@
 #include "sshprocess.h"
 
+#include <pgdesk/core/tempsweep.h>
+
 #include <QDir>
 #include <QFile>
 
@@ -44,8 +46,18 @@ bool writeAll(int fd, const char* data, size_t size) {
 
 } // namespace
 
+namespace {
+
+// The folders killed processes left (named with their PID) go before this one is made.
+QString sshFolderTemplate() {
+    sweepStaleTemporaries();
+    return QDir::tempPath() + QStringLiteral("/pgdesk-ssh-%1-XXXXXX").arg(qint64(::getpid()));
+}
+
+} // namespace
+
 SshProcess::SshProcess()
-    : m_dir(QDir::tempPath() + QStringLiteral("/pgdesk-ssh-XXXXXX")) {
+    : m_dir(sshFolderTemplate()) {
 }
 
 SshProcess::~SshProcess() {

@@ -1,8 +1,15 @@
 #include "clirunner.h"
 
+#include <pgdesk/core/connection.h>
+
 #include <QDir>
+#include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
+
+#include <csignal>
 
 using namespace pgdesk::test;
 
@@ -24,6 +31,30 @@ QString checksum(const QString& database) {
                               "shop.orders t"),
                database)
         .trimmed();
+}
+
+// Every file under `folder` whose bytes contain `needle`.
+QStringList filesContaining(const QString& folder, const QByteArray& needle) {
+    QStringList hits;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            hits << file.fileName();
+    }
+    return hits;
+}
+
+QStringList entries(const QString& folder) {
+    return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+}
+
+int authSessions(pgdesk::core::Connection& watcher, const QString& where) {
+    return watcher
+        .exec(QStringLiteral("select count(*) from pg_stat_activity where usename = $1 ") + where,
+              {pgdesk::core::param(cluster().authUser)})
+        .text(0, 0)
+        .toInt();
 }
 
 } // namespace
@@ -164,6 +195,145 @@ private slots:
                     m_dir.filePath(QStringLiteral("none.dump")), QStringLiteral("--database"), target,
                     QStringLiteral("--yes")});
         QCOMPARE(r.exitCode, 6);
+    }
+
+    // Backups are private (0600) whatever the umask.
+    void backupIsPrivate() {
+        const QString path = m_dir.filePath(QStringLiteral("private.sql"));
+        const CliRun r =
+            runCli({QStringLiteral("--dsn"), conninfo(source), QStringLiteral("backup"),
+                    QStringLiteral("--schema"), QStringLiteral("shop"), QStringLiteral("-o"), path});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(QFile::permissions(path) & 0x0777, QFileDevice::ReadUser | QFileDevice::WriteUser);
+    }
+
+    // SIGKILL of the CLI while pg_dump waits on a lock: no file under TMPDIR ever holds the password,
+    // pg_dump ends with it, and the next backup into the folder removes the dead process's partial file
+    // (and the next start its ssh folder).
+    void killedBackupLeavesNoSecret() {
+        const QByteArray secret = cluster().authPassword.toUtf8();
+        QTemporaryDir tmp, out;
+        QVERIFY(tmp.isValid() && out.isValid());
+        auto holder = pgdesk::core::Connection::open(pgdesk::test::profile(source));
+        holder.exec(QStringLiteral("begin; lock table shop.orders in access exclusive mode"));
+        auto watcher = pgdesk::core::Connection::open(pgdesk::test::profile(QStringLiteral("postgres")));
+
+        QProcess cli;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TMPDIR"), tmp.path());
+        cli.setProcessEnvironment(environment);
+        cli.start(binary(QStringLiteral("pgdesk-cli")),
+                  {QStringLiteral("--dsn"), authDsn(source), QStringLiteral("--password-stdin"),
+                   QStringLiteral("backup"), QStringLiteral("--schema"), QStringLiteral("shop"),
+                   QStringLiteral("-o"), out.filePath(QStringLiteral("k.dump"))});
+        QVERIFY(cli.waitForStarted());
+        cli.write(secret + '\n');
+        cli.closeWriteChannel();
+        QElapsedTimer timer;
+        timer.start();
+        while (authSessions(watcher, QStringLiteral("and wait_event_type = 'Lock'")) != 1 &&
+               timer.elapsed() < 20000)
+            QTest::qWait(100);
+        QCOMPARE(authSessions(watcher, QStringLiteral("and wait_event_type = 'Lock'")), 1);
+        QCOMPARE(filesContaining(tmp.path(), secret), QStringList());
+        const qint64 pid = cli.processId();
+        ::kill(pid_t(pid), SIGKILL);
+        QVERIFY(cli.waitForFinished(10000));
+
+        // pg_dump followed its parent.
+        timer.restart();
+        while (authSessions(watcher, QString()) != 0 && timer.elapsed() < 10000)
+            QTest::qWait(100);
+        QCOMPARE(authSessions(watcher, QString()), 0);
+        holder.exec(QStringLiteral("rollback"));
+        QCOMPARE(filesContaining(tmp.path(), secret), QStringList());
+        QCOMPARE(filesContaining(out.path(), secret), QStringList());
+        const QStringList left = entries(out.path());
+        QCOMPARE(left.size(), 1);
+        QVERIFY2(left[0].startsWith(QStringLiteral(".k.dump.partial-%1-").arg(pid)), qPrintable(left[0]));
+
+        // The next run: the dead process's partial file and ssh folder go, nothing else.
+        QVERIFY(QDir(tmp.path()).mkdir(QStringLiteral("pgdesk-ssh-%1-XyZ123").arg(pid)));
+        const QByteArray oldTmp = qgetenv("TMPDIR");
+        qputenv("TMPDIR", tmp.path().toUtf8());
+        const CliRun r = runCli({QStringLiteral("--dsn"), authDsn(source), QStringLiteral("--password-stdin"),
+                                 QStringLiteral("backup"), QStringLiteral("--schema"), QStringLiteral("shop"),
+                                 QStringLiteral("-o"), out.filePath(QStringLiteral("k2.dump"))},
+                                secret + '\n');
+        qputenv("TMPDIR", oldTmp);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(entries(out.path()), QStringList{QStringLiteral("k2.dump")});
+        QCOMPARE(entries(tmp.path()), QStringList());
+    }
+
+    // A plain file with psql meta-commands is refused before anything runs, naming the lines.
+    void metaCommandsRefused() {
+        psql(QStringLiteral("drop database if exists %1").arg(target), QStringLiteral("postgres"));
+        psql(QStringLiteral("create database %1").arg(target), QStringLiteral("postgres"));
+        const QString marker = m_dir.filePath(QStringLiteral("touched"));
+        const QString shell = m_dir.filePath(QStringLiteral("shell.sql"));
+        QFile file(shell);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("create table public.first(a int);\n\\! touch " + QFile::encodeName(marker) + "\n");
+        file.close();
+        CliRun r =
+            runCli({QStringLiteral("--dsn"), conninfo(QStringLiteral("postgres")), QStringLiteral("restore"),
+                    shell, QStringLiteral("--database"), target, QStringLiteral("--yes")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("line 2: \\!")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(marker));
+        QCOMPARE(
+            psqlValue(QStringLiteral("select count(*) from pg_tables where tablename = 'first'"), target),
+            QStringLiteral("0"));
+
+        const QString connect = m_dir.filePath(QStringLiteral("connect.sql"));
+        QFile other(connect);
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write(
+            "create table public.here(a int);\n\\connect postgres\ncreate table public.pgdesk_elsewhere(a "
+            "int);\n");
+        other.close();
+        r = runCli({QStringLiteral("--dsn"), conninfo(QStringLiteral("postgres")), QStringLiteral("restore"),
+                    connect, QStringLiteral("--database"), target, QStringLiteral("--yes")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("line 2: \\connect")), qPrintable(r.err));
+        QCOMPARE(
+            psqlValue(QStringLiteral("select count(*) from pg_tables where tablename = 'pgdesk_elsewhere'"),
+                      QStringLiteral("postgres")),
+            QStringLiteral("0"));
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from pg_tables where tablename = 'here'"), target),
+                 QStringLiteral("0"));
+    }
+
+    // A table named with a newline is counted; a plain dump whose COPY data holds backslashes (and rows
+    // that look like meta-commands) restores.
+    void newlineNameAndBackslashData() {
+        // The text column first: its data lines start with the value.
+        psql(QStringLiteral("drop schema if exists odd cascade; create schema odd; "
+                            "create table odd.\"two\nlines\"(t text, id int); "
+                            "insert into odd.\"two\nlines\" values (E'\\\\! not a command', 1), "
+                            "(E'\\\\.', 2), (E'a\\nb\\\\c', 3), (E'\\\\connect postgres', 4)"),
+             source);
+        const QString path = m_dir.filePath(QStringLiteral("odd.sql"));
+        CliRun r = runCli({QStringLiteral("--dsn"), conninfo(source), QStringLiteral("backup"),
+                           QStringLiteral("--schema"), QStringLiteral("odd"), QStringLiteral("-o"), path});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("(1 tables)")), qPrintable(r.err));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(
+            file.readAll().contains("\n\\\\! not a command\t1\n")); // a data line starting with a backslash
+
+        psql(QStringLiteral("drop database if exists %1").arg(target), QStringLiteral("postgres"));
+        psql(QStringLiteral("create database %1").arg(target), QStringLiteral("postgres"));
+        r = runCli({QStringLiteral("--dsn"), conninfo(QStringLiteral("postgres")), QStringLiteral("restore"),
+                    path, QStringLiteral("--database"), target, QStringLiteral("--yes")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("(1 tables)")), qPrintable(r.err));
+        const QString rows =
+            QStringLiteral("select string_agg(id || ':' || t, '|' order by id) from odd.\"two\nlines\"");
+        QCOMPARE(psqlValue(rows, target), psqlValue(rows, source));
+        psql(QStringLiteral("drop schema odd cascade"), source);
     }
 };
 

@@ -4,14 +4,22 @@
 #include <pgdesk/core/dumprunner.h>
 #include <pgdesk/core/dumptool.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/tempsweep.h>
 
+#include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace pgdesk::core;
 using pgdesk::test::cluster;
@@ -73,6 +81,23 @@ QStringList commandLinesContaining(const QByteArray& needle) {
             hits << pid;
     }
     return hits;
+}
+
+// Writes `text` into `path` (replacing it).
+void writeFile(const QString& path, const QByteArray& text) {
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(text);
+}
+
+// The id of a process that has ended.
+qint64 deadProcessId() {
+    QProcess process;
+    process.start(QStringLiteral("sleep"), {QStringLiteral("0.1")});
+    process.waitForStarted();
+    const qint64 pid = process.processId();
+    process.waitForFinished();
+    return pid;
 }
 
 } // namespace
@@ -395,11 +420,14 @@ private slots:
         runner.start(backupCommand(m_pgDump, authProfile(), options, outDir + QStringLiteral("/x.dump")),
                      cluster().authPassword);
         QCOMPARE(runner.state(), DumpRunner::State::Running);
+        // The password is in an in-memory file the child inherited (/dev/fd/N), private, not on disk.
         const QString passFile = runner.passFilePath();
-        QVERIFY(QFile::exists(passFile));
-        QCOMPARE(QFile::permissions(passFile) & 0x0777 /* the Other/Group/User bits */,
+        QVERIFY2(passFile.startsWith(QLatin1String("/dev/fd/")), qPrintable(passFile));
+        const QString childFd = QStringLiteral("/proc/%1/fd/%2").arg(runner.processId()).arg(passFile.mid(8));
+        QVERIFY2(QFile::symLinkTarget(childFd).contains(QLatin1String("/memfd:pgdesk-pgpass")),
+                 qPrintable(QFile::symLinkTarget(childFd)));
+        QCOMPARE(QFile::permissions(childFd) & 0x0777 /* the Other/Group/User bits */,
                  QFileDevice::ReadUser | QFileDevice::WriteUser);
-        QVERIFY(passFile.startsWith(m_tmp.path()));
 
         // Wait until pg_dump, logged in with the password, waits on our lock.
         auto watcher = Connection::open(pgdesk::test::profile(QStringLiteral("postgres")));
@@ -422,14 +450,14 @@ private slots:
         QVERIFY(environment.contains("PGPASSFILE=" + passFile.toUtf8()));
         QVERIFY(!environment.contains(secret));
         QVERIFY(!environment.contains("PGPASSWORD="));
+        QCOMPARE(filesContaining(m_tmp.path(), secret), QStringList());
 
         runner.cancel();
         QVERIFY(finished.wait(10000));
         QCOMPARE(runner.state(), DumpRunner::State::Canceled);
         QCOMPARE(QDir(outDir).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList());
-        QVERIFY(!QFile::exists(passFile));
-        QVERIFY(!QFileInfo::exists(QFileInfo(passFile).absolutePath()));
+        QCOMPARE(runner.passFilePath(), QString());
         holder.exec(QStringLiteral("rollback"));
 
         // Now to the end, as the password role.
@@ -472,6 +500,159 @@ private slots:
         QCOMPARE(runner.tablesDone(), 1);
         auto connection = Connection::open(sourceProfile());
         QCOMPARE(dumpTableCount(connection, options), 1);
+    }
+
+    // The lexer finds every meta-command psql would run, outside strings, comments, dollar quotes and COPY
+    // data; only pg_dump's own \restrict / \unrestrict pass.
+    void plainScriptCheck() {
+        const QString path = m_work.filePath(QStringLiteral("check.sql"));
+        auto check = [&](const QByteArray& text) {
+            writeFile(path, text);
+            return checkPlainScript(path);
+        };
+        PlainScriptCheck c =
+            check("-- a dump\n\\restrict Ab12\nSET x = 1;\n"
+                  "COPY public.\"two\nlines\" (t) FROM stdin;\n\\\\! not a command\n"
+                  "a\\tb\\\\\n\\.\n"
+                  "select '\n\\! in a string', $$\n\\! in a body$$, \"\\!\" /* \\! */; -- \\!\n"
+                  "COPY t FROM stdin;\n\\.\n\n\\unrestrict Ab12\n-- end\n");
+        QVERIFY(c.readable);
+        QCOMPARE(c.refused, QList<PlainScriptLine>());
+        QCOMPARE(c.copyBlocks, 2);
+        QCOMPARE(c.restrictKey, QStringLiteral("Ab12"));
+
+        c = check("SET x = 1;\n\\! touch /tmp/x\nselect 1; \\connect postgres\n\\c other\n"
+                  "COPY t FROM stdin;\n\\! data\n\\.\n\\.\nselect 1 \\gexec\n"
+                  "COPY t TO PROGRAM 'sh';\n\\restrict late\nCOPY t FROM stdin; select 2;\n\\.\n");
+        QCOMPARE(c.refused, (QList<PlainScriptLine>{{2, QStringLiteral("\\!")},
+                                                    {3, QStringLiteral("\\connect")},
+                                                    {4, QStringLiteral("\\c")},
+                                                    {8, QStringLiteral("\\.")},
+                                                    {9, QStringLiteral("\\gexec")},
+                                                    {10, QStringLiteral("COPY … PROGRAM")},
+                                                    {11, QStringLiteral("\\restrict")},
+                                                    {12, QStringLiteral("text after COPY … FROM stdin")}}));
+        // \unrestrict with another key, or SQL after it.
+        c = check("\\restrict k1\nselect 1;\n\\unrestrict k2\n");
+        QCOMPARE(c.refused, (QList<PlainScriptLine>{{3, QStringLiteral("\\unrestrict")}}));
+        c = check("\\restrict k1\n\\unrestrict k1\nselect 1;\n");
+        QCOMPARE(c.refused, (QList<PlainScriptLine>{{3, QStringLiteral("text after \\unrestrict")}}));
+        // A semicolon inside BEGIN ATOMIC does not end the statement, as in psql: no COPY starts there.
+        c = check("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC; COPY t FROM stdin;\n"
+                  "\\! hidden\nEND;\n");
+        QCOMPARE(c.refused, (QList<PlainScriptLine>{{2, QStringLiteral("\\!")}}));
+
+        // The whole guard: refused with the lines listed; a clean file gets psql's restricted mode.
+        DumpCommand command;
+        command.kind = DumpKind::PlainRestore;
+        command.inputPath = path;
+        command.arguments = {QStringLiteral("--file=") + path};
+        writeFile(path, "select 1;\n\\! touch /tmp/x\n");
+        try {
+            guardPlainRestore(command, 150018);
+            QFAIL("a file with \\! was accepted");
+        } catch (const ConfigurationError& e) {
+            QVERIFY2(e.message().contains(QLatin1String("line 2: \\!")), qPrintable(e.message()));
+        }
+        QVERIFY(!command.scriptGuarded);
+        writeFile(path, "select 1;\n");
+        guardPlainRestore(command, 150018);
+        QVERIFY(command.scriptGuarded);
+        QCOMPARE(command.arguments.size(), 2);
+        QVERIFY2(command.arguments[0].startsWith(QLatin1String("--command=\\restrict ")),
+                 qPrintable(command.arguments.join(QLatin1Char(' '))));
+        QCOMPARE(command.arguments[1], QStringLiteral("--file=") + path);
+    }
+
+    void psqlRestrictVersions() {
+        QVERIFY(psqlHasRestrict(150014));
+        QVERIFY(!psqlHasRestrict(150013));
+        QVERIFY(psqlHasRestrict(160010));
+        QVERIFY(!psqlHasRestrict(160009));
+        QVERIFY(psqlHasRestrict(170006));
+        QVERIFY(psqlHasRestrict(180000));
+        QVERIFY(!psqlHasRestrict(120022));
+        QVERIFY(!psqlHasRestrict(90624));
+    }
+
+    // What the scan cannot see, psql's restricted mode stops: with standard_conforming_strings off a
+    // backslash-escaped quote hides `\!` from the lexer (which follows the default, on), not from psql.
+    void restrictModeStopsWhatTheScanMisses() {
+        if (!psqlHasRestrict(m_psql.version))
+            QFAIL("this test needs a psql with \\restrict (15.14 or later)");
+        const QString marker = m_work.filePath(QStringLiteral("ran"));
+        const QString path = m_work.filePath(QStringLiteral("sneaky.sql"));
+        writeFile(path, "SET standard_conforming_strings = off;\nSELECT 'a\\'' \\! touch " +
+                            QFile::encodeName(marker) + "\n';\n");
+        QCOMPARE(checkPlainScript(path).refused, QList<PlainScriptLine>());
+        RestoreOptions options;
+        options.database = source;
+        DumpRunner runner;
+        QCOMPARE(runToEnd(runner, restoreCommand(m_psql, sourceProfile(), options, DumpFormat::Plain, path)),
+                 DumpRunner::State::Failed);
+        QVERIFY2(runner.errorText().contains(QLatin1String("restricted")), qPrintable(runner.errorText()));
+        QVERIFY(!QFile::exists(marker));
+    }
+
+    // Backups are private: a file 0600, a directory 0700 with 0600 files.
+    void backupIsPrivate() {
+        const mode_t old = ::umask(022);
+        const QString file = m_work.filePath(QStringLiteral("private.dump"));
+        const QString folder = m_work.filePath(QStringLiteral("private.dir"));
+        DumpRunner runner;
+        BackupOptions options;
+        options.schemas = {QStringLiteral("plainly")};
+        QCOMPARE(runToEnd(runner, backupCommand(m_pgDump, sourceProfile(), options, file)),
+                 DumpRunner::State::Succeeded);
+        options.format = DumpFormat::Directory;
+        QCOMPARE(runToEnd(runner, backupCommand(m_pgDump, sourceProfile(), options, folder)),
+                 DumpRunner::State::Succeeded);
+        ::umask(old);
+        const auto user = QFileDevice::ReadUser | QFileDevice::WriteUser;
+        QCOMPARE(QFile::permissions(file) & 0x0777, user);
+        QCOMPARE(QFile::permissions(folder) & 0x0777, user | QFileDevice::ExeUser);
+        const QStringList files = QDir(folder).entryList(QDir::Files);
+        QVERIFY(files.contains(QStringLiteral("toc.dat")));
+        for (const QString& name : files)
+            QCOMPARE(QFile::permissions(QDir(folder).filePath(name)) & 0x0777, user);
+    }
+
+    // What killed processes left (named with their PID) goes at the next run; what live ones use stays.
+    void staleLeftoversSwept() {
+        const qint64 dead = deadProcessId();
+        QVERIFY(dead > 0 && !processIsAlive(dead));
+        const qint64 alive = QCoreApplication::applicationPid();
+        const QString outDir = m_work.filePath(QStringLiteral("sweep"));
+        QVERIFY(QDir().mkpath(outDir));
+        const QDir out(outDir), tmp(m_tmp.path());
+        const QString deadPartial = QStringLiteral(".x.dump.partial-%1-0badc0de").arg(dead);
+        const QString livePartial = QStringLiteral(".x.dump.partial-%1-0badc0de").arg(alive);
+        writeFile(out.filePath(deadPartial), "half a dump");
+        writeFile(out.filePath(livePartial), "half a dump");
+        const QString deadSsh = QStringLiteral("pgdesk-ssh-%1-aBc123").arg(dead);
+        const QString liveSsh = QStringLiteral("pgdesk-ssh-%1-aBc123").arg(alive);
+        QVERIFY(tmp.mkdir(deadSsh) && tmp.mkdir(liveSsh));
+        // An older version's pgpass folder: removed once old enough and named by no process.
+        QVERIFY(tmp.mkdir(QStringLiteral("pgdesk-pgpass-OLD123")) &&
+                tmp.mkdir(QStringLiteral("pgdesk-pgpass-NEW123")));
+        writeFile(tmp.filePath(QStringLiteral("pgdesk-pgpass-OLD123/pgpass")), "*:*:*:*:secret\n");
+        const timespec anHourAgo[2] = {{::time(nullptr) - 3600, 0}, {::time(nullptr) - 3600, 0}};
+        QCOMPARE(
+            ::utimensat(AT_FDCWD,
+                        QFile::encodeName(tmp.filePath(QStringLiteral("pgdesk-pgpass-OLD123"))).constData(),
+                        anHourAgo, 0),
+            0);
+
+        DumpRunner runner;
+        BackupOptions options;
+        options.schemas = {QStringLiteral("plainly")};
+        QCOMPARE(runToEnd(runner, backupCommand(m_pgDump, sourceProfile(), options, out.filePath("x.dump"))),
+                 DumpRunner::State::Succeeded);
+        QCOMPARE(out.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{livePartial, QStringLiteral("x.dump")}));
+        QCOMPARE(tmp.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{QStringLiteral("pgdesk-pgpass-NEW123"), liveSsh}));
+        QVERIFY(tmp.rmdir(liveSsh) && tmp.rmdir(QStringLiteral("pgdesk-pgpass-NEW123")));
     }
 };
 

@@ -195,7 +195,8 @@ void RestoreDialog::start() {
             const auto program = core::findDumpProgram(
                 programFor(f), f == core::DumpFormat::Plain ? 0 : connection.serverVersion());
             prepared.command = core::restoreCommand(program, profile, o, f, input);
-            core::routeThroughTunnel(prepared.command, profile); // the connection's tunnel, up by now
+            core::guardPlainRestore(prepared.command, program.version); // refuses psql meta-commands
+            core::routeThroughTunnel(prepared.command, profile);        // the connection's tunnel, up by now
             prepared.total =
                 core::archiveTableCount(f == core::DumpFormat::Plain ? QString() : program.path, f, input);
             return prepared;

@@ -10,15 +10,14 @@
 #include <memory>
 #include <optional>
 
-class QTemporaryDir;
-
 namespace pgdesk::core {
 
 // Runs one DumpCommand with QProcess (asynchronous: needs an event loop; never blocks). The password goes
-// into a pgpass file of its own (mode 0600, in a private temporary folder, PGPASSFILE) that is removed when
-// the run ends, however it ends; never on the command line nor in PGPASSWORD. A backup writes to a hidden
-// sibling of its target that is renamed to the target only on success, so a failed or cancelled backup
-// leaves nothing.
+// into an in-memory pgpass file (memfd, mode 0600) that only the child inherits, as PGPASSFILE=/dev/fd/N:
+// no file on disk, nothing left even when we are killed; never on the command line nor in PGPASSWORD.
+// A backup writes (mode 0600) to a hidden sibling of its target, named with our PID, that is renamed to the
+// target only on success, so a failed or cancelled backup leaves nothing; one a killed process left is
+// removed by the next backup into that folder. The child ends when we do.
 class DumpRunner final : public QObject {
     Q_OBJECT
 public:
@@ -40,7 +39,7 @@ public:
     QString errorText() const { return m_errorText; }
     // Every line the program wrote on standard error (verbose progress included).
     QStringList log() const { return m_log; }
-    // The pgpass file while the process runs (tests check it is gone afterwards); empty otherwise.
+    // PGPASSFILE while the process runs ("/dev/fd/N"); empty otherwise.
     QString passFilePath() const;
     qint64 processId() const;
 
@@ -58,10 +57,11 @@ private:
     void finish(State state, const QString& errorText = {});
     void removeOutput();
     bool commitOutput(QString* error);
+    void closePassword();
 
     DumpCommand m_command;
     QProcess* m_process = nullptr;
-    std::unique_ptr<QTemporaryDir> m_secretDir;
+    int m_passFd = -1;     // the memfd holding the pgpass line
     QString m_partialPath; // the backup's hidden sibling
     State m_state = State::Idle;
     bool m_cancelRequested = false;

@@ -73,6 +73,8 @@ struct DumpCommand {
     QString inputPath;  // a restore's archive
     // Behind SSH (routeThroughTunnel): the session's tunnel, kept up while the command exists.
     std::shared_ptr<SshTunnel> tunnel;
+    // A plain restore's file was checked by guardPlainRestore() (else DumpRunner does it before starting).
+    bool scriptGuarded = false;
 
     // The command as one shell line, every word quoted as needed, with the environment in front:
     // "PGHOST=/tmp PGDATABASE=shop pg_dump --format=custom …". Contains no secret.
@@ -108,6 +110,35 @@ DumpCommand backupCommand(const DumpProgram& pgDump, const ConnectionProfile& pr
 // pg_restore (custom, directory) or psql -f (plain) of inputPath into options.database.
 DumpCommand restoreCommand(const DumpProgram& program, const ConnectionProfile& profile,
                            const RestoreOptions& options, DumpFormat format, const QString& inputPath);
+
+// ---- Plain SQL restores: what psql would do besides running SQL ---------------------------------------
+
+// One line of a plain SQL file that a restore refuses: a psql meta-command (`\!`, `\connect`, `\copy`, …) or
+// COPY … PROGRAM. `what` is the command word ("\!", "\connect", "COPY … PROGRAM").
+struct PlainScriptLine {
+    qint64 line = 0; // 1-based
+    QString what;
+    bool operator==(const PlainScriptLine&) const = default;
+};
+
+struct PlainScriptCheck {
+    bool readable = false;
+    QList<PlainScriptLine> refused;
+    int copyBlocks = 0;  // COPY … FROM stdin statements: the tables with data
+    QString restrictKey; // the file's own `\restrict KEY` (pg_dump 17.6, 16.10, 15.14 … and later)
+};
+
+// Reads a plain SQL file line by line with the SQL lexer, as psql would (a backslash outside quotes,
+// comments and dollar quotes starts a meta-command; COPY … FROM stdin data runs up to `\.`), never the whole
+// file at once. Allowed: only what pg_dump writes — `\restrict KEY` before any SQL, `\unrestrict KEY` with
+// the same key at the end, and COPY data. Everything else is refused.
+PlainScriptCheck checkPlainScript(const QString& path);
+// Whether this psql (server_version_num style) has `\restrict` (18, 17.6, 16.10, 15.14, 14.19, 13.22 on).
+bool psqlHasRestrict(int psqlVersion);
+// For a plain restore: refuses the file (ConfigurationError listing the lines, "line 12: \!") before
+// anything runs, and when psql has restricted mode and the file does not enter it itself, starts psql with
+// `\restrict <random key>` so no meta-command can run afterwards. Reads the whole file: off the GUI thread.
+PlainScriptCheck guardPlainRestore(DumpCommand& command, int psqlVersion);
 
 // For a profile behind an SSH tunnel: points the command's PG* variables at the tunnel's local end
 // (PGHOSTADDR 127.0.0.1 and its port; PGHOST kept for TLS verification) and keeps the tunnel with the
