@@ -362,23 +362,6 @@ QJsonObject ConnectionProfile::toJson() const {
     };
     if (!conventionOverrides.isEmpty()) {
         QJsonObject conventions;
-        // The guard's own setting must win: options that name it (as -c name=…, --name=…, with - or _) are
-        // refused on a read-only or production profile rather than silently overridden.
-        if (sessionReadOnly()) {
-            for (const auto& [key, value] : extraOptions) {
-                QString normalized = value.toLower();
-                normalized.replace(QLatin1Char('-'), QLatin1Char('_'));
-                if (key == QLatin1String("options") &&
-                    normalized.contains(QLatin1String("transaction_read_only")))
-                    throwConfigurationError(
-                        QStringLiteral("options"),
-                        QStringLiteral(
-                            "the startup options (\"%1\") set the read-only setting of a %2 profile, "
-                            "whose sessions are read-only%3; remove it from the options")
-                            .arg(value, readOnly ? QStringLiteral("read-only") : QStringLiteral("production"),
-                                 readOnly ? QString() : QStringLiteral(" until writing is unlocked")));
-            }
-        }
         for (auto it = conventionOverrides.constBegin(); it != conventionOverrides.constEnd(); ++it)
             conventions[it.key()] = it.value().toJson();
         o[QStringLiteral("conventions")] = conventions;

@@ -1,4 +1,5 @@
 #include "clirunner.h"
+#include "filesearch.h"
 
 #include <pgdesk/core/connection.h>
 
@@ -12,6 +13,8 @@
 #include <csignal>
 
 using namespace pgdesk::test;
+
+using pgdesk::test::filesContaining;
 
 namespace {
 
@@ -31,18 +34,6 @@ QString checksum(const QString& database) {
                               "shop.orders t"),
                database)
         .trimmed();
-}
-
-// Every file under `folder` whose bytes contain `needle`.
-QStringList filesContaining(const QString& folder, const QByteArray& needle) {
-    QStringList hits;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            hits << file.fileName();
-    }
-    return hits;
 }
 
 QStringList entries(const QString& folder) {

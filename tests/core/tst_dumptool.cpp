@@ -1,3 +1,4 @@
+#include "filesearch.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/connection.h>
@@ -24,6 +25,8 @@
 using namespace pgdesk::core;
 using pgdesk::test::cluster;
 using pgdesk::test::psql;
+
+using pgdesk::test::filesContaining;
 
 namespace {
 
@@ -57,18 +60,6 @@ DumpRunner::State runToEnd(DumpRunner& runner, const DumpCommand& command,
     if (finished.isEmpty())
         finished.wait(120000);
     return runner.state();
-}
-
-// Every file under `folder` whose bytes contain `needle`.
-QStringList filesContaining(const QString& folder, const QByteArray& needle) {
-    QStringList hits;
-    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
-            hits << file.fileName();
-    }
-    return hits;
 }
 
 // Every process command line on the machine that contains `needle` (the ones we may read).

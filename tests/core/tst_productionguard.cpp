@@ -285,6 +285,8 @@ private slots:
         p.extraOptions.append(
             {QStringLiteral("options"), QStringLiteral("--default-transaction-read-only=off")});
         QVERIFY_THROWS_EXCEPTION(ConfigurationError, p.validate());
+        p.conventionOverrides.insert(QStringLiteral("public.t"), ConventionOverride{});
+        QVERIFY(p.toJson().contains(QStringLiteral("options"))); // stored as it is, to be mended by the user
         p.environment = Environment::None;
         p.validate(); // not guarded: the user's own business
     }

@@ -1,0 +1,25 @@
+#pragma once
+
+// Where a secret may have landed: the files under a folder that hold some bytes (tst_dumptool,
+// tst_cli_backup).
+#include <QByteArray>
+#include <QDirIterator>
+#include <QFile>
+#include <QString>
+#include <QStringList>
+
+namespace pgdesk::test {
+
+// Every file under `folder` (hidden ones and subfolders too) whose bytes contain `needle`.
+inline QStringList filesContaining(const QString& folder, const QByteArray& needle) {
+    QStringList hits;
+    QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile file(it.next());
+        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(needle))
+            hits << file.fileName();
+    }
+    return hits;
+}
+
+} // namespace pgdesk::test
