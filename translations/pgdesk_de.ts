@@ -1736,20 +1736,20 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Wert</translation>
     </message>
     <message>
-        <source>matches pattern (% and _)</source>
-        <translation>entspricht Muster (% und _)</translation>
+        <source>matches pattern anywhere (% and _)</source>
+        <translation>entspricht Muster an beliebiger Stelle (% und _)</translation>
     </message>
     <message>
-        <source>matches pattern, ignore case (% and _)</source>
-        <translation>entspricht Muster, ohne Groß-/Kleinschreibung (% und _)</translation>
+        <source>matches pattern anywhere, ignore case (% and _)</source>
+        <translation>entspricht Muster an beliebiger Stelle, ohne Groß-/Kleinschreibung (% und _)</translation>
     </message>
     <message>
-        <source>A pattern: % matches any text, _ any one character; put \ before %, _ or \ to match it as it is</source>
-        <translation>Ein Muster: % steht für beliebigen Text, _ für genau ein Zeichen; ein \ vor %, _ oder \ sucht das Zeichen selbst</translation>
+        <source>A pattern, found anywhere in the text: % matches any text, _ any one character; put \ before %, _ or \ to match it as it is</source>
+        <translation>Ein Muster, an beliebiger Stelle im Text gesucht: % steht für beliebigen Text, _ für genau ein Zeichen; ein \ vor %, _ oder \ sucht das Zeichen selbst</translation>
     </message>
     <message>
-        <source>pattern, e.g. A_E%</source>
-        <translation>Muster, z. B. A_E%</translation>
+        <source>pattern found anywhere (% and _), e.g. A_E</source>
+        <translation>Muster an beliebiger Stelle (% und _), z. B. A_E</translation>
     </message>
 </context>
 <context>

@@ -1714,20 +1714,20 @@ Replace them with the file&apos;s?</source>
         <translation>مقدار</translation>
     </message>
     <message>
-        <source>matches pattern (% and _)</source>
-        <translation>مطابق الگو (% و _)</translation>
+        <source>matches pattern anywhere (% and _)</source>
+        <translation>مطابق الگو در هر جای متن (% و _)</translation>
     </message>
     <message>
-        <source>matches pattern, ignore case (% and _)</source>
-        <translation>مطابق الگو، بدون توجه به بزرگی و کوچکی حروف (% و _)</translation>
+        <source>matches pattern anywhere, ignore case (% and _)</source>
+        <translation>مطابق الگو در هر جای متن، بدون توجه به بزرگی و کوچکی حروف (% و _)</translation>
     </message>
     <message>
-        <source>A pattern: % matches any text, _ any one character; put \ before %, _ or \ to match it as it is</source>
-        <translation>یک الگو: % با هر متنی و _ با یک نویسه مطابق است؛ برای یافتن خود %، _ یا \ پیش از آن \ بگذارید</translation>
+        <source>A pattern, found anywhere in the text: % matches any text, _ any one character; put \ before %, _ or \ to match it as it is</source>
+        <translation>یک الگو که در هر جای متن جست‌وجو می‌شود: % با هر متنی و _ با یک نویسه مطابق است؛ برای یافتن خود %، _ یا \ پیش از آن \ بگذارید</translation>
     </message>
     <message>
-        <source>pattern, e.g. A_E%</source>
-        <translation>الگو، مثلاً A_E%</translation>
+        <source>pattern found anywhere (% and _), e.g. A_E</source>
+        <translation>الگو در هر جای متن (% و _)، مثلاً A_E</translation>
     </message>
 </context>
 <context>

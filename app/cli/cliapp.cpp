@@ -77,10 +77,12 @@ Commands:
                         one page of a table, filtered and sorted on the server; operations:
                         equal not_equal less_than less_than_or_equal greater_than
                         greater_than_or_equal in_list not_in_list (comma-separated) like ilike
-                        starts_with ends_with contains is_null is_not_null between (A,B)
-                        array_contains array_overlaps json_path_equal (PATH VALUE, a.b)
-                        json_contains full_text; a COLUMN with spaces (in --filter, --sort,
-                        --columns, --row-key) is "double-quoted", "" for a quote
+                        (a LIKE pattern found anywhere in the text: % any text, _ one character,
+                        \ before them literal) starts_with ends_with contains (literal text)
+                        is_null is_not_null between (A,B) array_contains array_overlaps
+                        json_path_equal (PATH VALUE, a.b) json_contains full_text; a COLUMN with
+                        spaces (in --filter, --sort, --columns, --row-key) is "double-quoted",
+                        "" for a quote
   export (TABLE | --query SQL) [the browse options --filter --any --search --sort --deleted]
          --format csv|tsv|json|ndjson|sql|xlsx|markdown -o FILE [--no-header] [--delimiter C]
          [--null TEXT] [--json-numbers] [--sql-table NAME] [--include-generated]

@@ -259,6 +259,15 @@ bool isArrayColumn(const ColumnInfo& c) {
     return c.category == TypeCategory::Array || Builder::typeOf(c).endsWith(QLatin1String("[]"));
 }
 
+// A backslash at the very end of a like pattern escapes nothing of the user's; left alone it would escape
+// the '%' appended after it. It stands for itself, as if written \\.
+QString closeTrailingEscape(const QString& pattern) {
+    qsizetype n = 0;
+    while (n < pattern.size() && pattern.at(pattern.size() - 1 - n) == QLatin1Char('\\'))
+        ++n;
+    return n % 2 == 1 ? pattern + QLatin1Char('\\') : pattern;
+}
+
 } // namespace
 
 QString Builder::likeCondition(const ColumnInfo& c, const QString& op, const QString& value, bool prefix,
@@ -312,11 +321,12 @@ QString Builder::condition(const Condition& cond) {
     }
     case FilterOp::Like:
     case FilterOp::ILike:
-        // The value is the user's pattern: % and _ are wildcards, a backslash escapes (LIKE's default).
+        // The value is the user's pattern, matched anywhere in the text (the specification's
+        // `field LIKE %value%`): % and _ in it are wildcards, a backslash escapes (LIKE's default).
         requireValues(cond, 1, 1);
-        return QStringLiteral("(%1::text %2 %3 ESCAPE E'\\\\')")
+        return QStringLiteral("(%1::text %2 ('%' || %3 || '%') ESCAPE E'\\\\')")
             .arg(col, cond.op == FilterOp::Like ? QStringLiteral("LIKE") : QStringLiteral("ILIKE"),
-                 bind(cond.values.first(), QStringLiteral("text")));
+                 bind(closeTrailingEscape(cond.values.first()), QStringLiteral("text")));
     case FilterOp::Contains:
         requireValues(cond, 1, 1);
         return likeCondition(c, QStringLiteral("ILIKE"), cond.values.first(), true, true);

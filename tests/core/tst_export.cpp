@@ -103,7 +103,8 @@ private slots:
                         .split('\n')
                         .at(1)
                         .startsWith(QByteArray::number(i + 1) + ','));
-            // A like pattern escaped with escapeLike matches the value itself; contains matches it literally.
+            // A like pattern escaped with escapeLike finds the value itself (no value holds another);
+            // contains matches it literally.
             spec.filter.conditions = {
                 condition(QStringLiteral("v"), FilterOp::Like, {escapeLike(values.at(i))})};
             QCOMPARE(exportTable(t, format(ExportFormat::Csv), file(QStringLiteral("h.csv")), spec).rows, 1);
@@ -124,21 +125,31 @@ private slots:
         QCOMPARE(psql(QStringLiteral("select note from public.x")), QStringLiteral("I must survive"));
     }
 
-    // like and ilike are SQL patterns (% any text, _ one character, \ escapes), inlined into COPY as they
-    // are; contains, starts_with and ends_with match % and _ literally. Each equals psql's \copy of the
-    // same WHERE clause.
+    // like and ilike are SQL patterns found anywhere in the text (% any text, _ one character, \ escapes),
+    // inlined into COPY as they are; contains, starts_with and ends_with match % and _ literally. Each
+    // equals psql's \copy of the same WHERE clause.
     void likePatternsMatchPsql_data() {
         QTest::addColumn<int>("op");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("where");
+        QTest::newRow("like A_E") << int(FilterOp::Like) << "A_E"
+                                  << "v like '%A_E%'";
         QTest::newRow("like A_E%") << int(FilterOp::Like) << "A_E%"
-                                   << "v like 'A_E%'";
-        QTest::newRow("ilike a_e%") << int(FilterOp::ILike) << "a_e%"
-                                    << "v ilike 'a_e%'";
-        QTest::newRow("like escaped") << int(FilterOp::Like) << "A\\_E%"
-                                      << "v like 'A\\_E%'";
-        QTest::newRow("like %\\%") << int(FilterOp::Like) << "%\\%"
-                                   << "v like '%\\%'";
+                                   << "v like '%A_E%'";
+        QTest::newRow("ilike a_e") << int(FilterOp::ILike) << "a_e"
+                                   << "v ilike '%a_e%'";
+        QTest::newRow("like escaped") << int(FilterOp::Like) << "A\\_E"
+                                      << "strpos(v, 'A_E') > 0";
+        QTest::newRow("like \\%") << int(FilterOp::Like) << "\\%"
+                                  << "strpos(v, '%') > 0";
+        QTest::newRow("like lone \\") << int(FilterOp::Like) << "\\"
+                                      << "strpos(v, '\\') > 0";
+        QTest::newRow("like quote") << int(FilterOp::Like) << "'s"
+                                    << "strpos(v, '''s') > 0";
+        QTest::newRow("like Persian") << int(FilterOp::Like) << "فارسی"
+                                      << "strpos(v, 'فارسی') > 0";
+        QTest::newRow("like CJK _") << int(FilterOp::Like) << "東_"
+                                    << "v ~ '東.'";
         QTest::newRow("contains _") << int(FilterOp::Contains) << "_E"
                                     << "strpos(lower(v), '_e') > 0";
         QTest::newRow("starts_with A_") << int(FilterOp::StartsWith) << "A_"
@@ -151,9 +162,11 @@ private slots:
         QFETCH(QString, value);
         QFETCH(QString, where);
         const QString t = m_schema + QStringLiteral(".patterns");
-        psql(QStringLiteral("drop table if exists %1; create table %1 (id int primary key, v text); "
-                            "insert into %1 values (1, 'ABE'), (2, 'A_E x'), (3, 'AE'), (4, 'abe'), "
-                            "(5, 'ACE 100%'), (6, 'xA_E'), (7, 'A\\E'), (8, 'Ab'), (9, 'ACED')")
+        psql(QStringLiteral(
+                 "drop table if exists %1; create table %1 (id int primary key, v text); "
+                 "insert into %1 values (1, 'ABE'), (2, 'A_E x'), (3, 'AE'), (4, 'abe'), "
+                 "(5, 'ACE 100%'), (6, 'xA_E'), (7, 'A\\E'), (8, 'Ab'), (9, 'ACED'), (10, 'Bob''s'), "
+                 "(11, 'کتاب فارسی'), (12, '東京'), (13, '京東')")
                  .arg(t));
         QuerySpec spec;
         spec.sort << sortBy(QStringLiteral("id"));

@@ -30,7 +30,20 @@ class TestQueryFilters final : public QObject, private pgdesk::test::DemoFixture
     Q_OBJECT
 
 private slots:
-    void initTestCase() { m_c = Connection::open(pgdesk::test::profile()); }
+    void initTestCase() {
+        m_c = Connection::open(pgdesk::test::profile());
+        // Values with %, _, \, quotes and other scripts, for the like/ilike rows below.
+        m_like.emplace(
+            QStringLiteral("tst_like"),
+            QStringLiteral(
+                "create table $S.songs (id int primary key, title text);"
+                "insert into $S.songs values (1, 'Blue in Green (Alternate)'), (2, 'So What'),"
+                " (3, 'Alternate Take'), (4, 'alternate ending'), (5, '100% Pure'),"
+                " (6, '100 Percent'), (7, 'snake_case name'), (8, 'snakeXcase'), (9, 'C:\\temp\\'),"
+                " (10, 'O''Brien''s \"Quoted\" Song'), (11, 'کتاب‌های فارسی'),"
+                " (12, 'مرحبا بالعالم'), (13, '東京タワー (Alternate)'), (14, '北京烤鸭'), (15, ''),"
+                " (16, null);"));
+    }
 
     void filters_data() {
         QTest::addColumn<QString>("schema");
@@ -93,21 +106,28 @@ private slots:
             "strpos(body, E'\\\\') > 0");
         row("contains pattern text", pub, "posts", "id", "body", "contains", {"LIKE 'a_b%'"}, {},
             "strpos(body, 'LIKE ''a_b%''') > 0");
-        // like and ilike are SQL patterns: % any text, _ one character, a backslash escapes.
+        // like and ilike are SQL patterns found anywhere in the text (LIKE '%' || value || '%'): % any text,
+        // _ one character, a backslash escapes.
         row("like pattern", pub, "posts", "id", "title", "like", {"P_rtitioning%"}, {},
-            "title ~ '^P.rtitioning'");
+            "title ~ 'P.rtitioning'");
         row("like pattern case-sensitive", pub, "posts", "id", "title", "like", {"%PostgreSQL%"}, {},
             "strpos(title, 'PostgreSQL') > 0");
+        row("like word anywhere", pub, "posts", "id", "title", "like", {"PostgreSQL"}, {},
+            "strpos(title, 'PostgreSQL') > 0");
         row("like whole value", pub, "users", "id", "username", "like", {"wang.fang"}, {},
-            "username = 'wang.fang'");
-        row("like escaped percent", pub, "posts", "id", "body", "like", {"%100\\% of snake\\_case%"}, {},
+            "strpos(username, 'wang.fang') > 0");
+        row("like part of value", pub, "users", "id", "username", "like", {"ang.f"}, {},
+            "strpos(username, 'ang.f') > 0");
+        row("like escaped percent", pub, "posts", "id", "body", "like", {"100\\% of snake\\_case"}, {},
             "strpos(body, '100% of snake_case') > 0");
-        row("like escaped backslash", pub, "posts", "id", "body", "like", {"%\\\\"}, {},
-            "right(body, 1) = E'\\\\'");
-        row("ilike pattern", pub, "posts", "id", "title", "ilike", {"%postgresql%"}, {},
+        row("like escaped backslash", pub, "posts", "id", "body", "like", {"\\\\"}, {},
+            "strpos(body, E'\\\\') > 0");
+        row("like lone backslash", pub, "posts", "id", "body", "like", {"\\"}, {},
+            "strpos(body, E'\\\\') > 0");
+        row("ilike pattern", pub, "posts", "id", "title", "ilike", {"postgresql"}, {},
             "title ilike '%postgresql%'");
-        row("ilike underscore", pub, "users", "id", "username", "ilike", {"W_NG%"}, {},
-            "lower(username) ~ '^w.ng'");
+        row("ilike underscore", pub, "users", "id", "username", "ilike", {"W_NG"}, {},
+            "lower(username) ~ 'w.ng'");
         row("contains unicode", pub, "users", "id", "full_name", "contains", {"ZOË"}, {},
             QStringLiteral("full_name ilike '%zoë%'"));
         row("contains umlaut", pub, "users", "id", "full_name", "contains", {"groß"}, {},
@@ -167,6 +187,50 @@ private slots:
         QVERIFY2(expected.size() < all, "the reference matches every row: pick another value");
         QCOMPARE(sorted(pageColumn(page, key)), sorted(expected));
         QCOMPARE(QueryEngine(m_c).exactCount(spec, info), expected.size());
+    }
+
+    // like/ilike find their pattern anywhere in the text (the specification's `field LIKE %value%`): "like
+    // Alternate" finds "… (Alternate)"; % and _ in the value are wildcards, a backslash escapes them, a
+    // lone one at the end is itself; quotes and non-ASCII text are plain characters.
+    void likeFindsThePatternAnywhere_data() {
+        QTest::addColumn<int>("op");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QStringList>("ids");
+        const auto row = [](const char* name, FilterOp op, const QString& value, QStringList ids) {
+            QTest::newRow(name) << int(op) << value << ids;
+        };
+        row("like Alternate", FilterOp::Like, QStringLiteral("Alternate"), {"1", "13", "3"});
+        row("ilike alternate", FilterOp::ILike, QStringLiteral("alternate"), {"1", "13", "3", "4"});
+        row("like (Alternate)", FilterOp::Like, QStringLiteral("(Alternate)"), {"1", "13"});
+        row("like 100%", FilterOp::Like, QStringLiteral("100%"), {"5", "6"});
+        row("like 100\\%", FilterOp::Like, QStringLiteral("100\\%"), {"5"});
+        row("like snake_case", FilterOp::Like, QStringLiteral("snake_case"), {"7", "8"});
+        row("like snake\\_case", FilterOp::Like, QStringLiteral("snake\\_case"), {"7"});
+        row("like \\\\", FilterOp::Like, QStringLiteral("\\\\"), {"9"});
+        row("like lone \\", FilterOp::Like, QStringLiteral("\\"), {"9"});
+        row("like temp\\", FilterOp::Like, QStringLiteral("temp\\"), {"9"});
+        row("like quotes", FilterOp::Like, QStringLiteral("O'Brien's \"Quoted\""), {"10"});
+        row("like '", FilterOp::Like, QStringLiteral("'"), {"10"});
+        row("like Persian", FilterOp::Like, QStringLiteral("فارسی"), {"11"});
+        row("like Persian with ZWNJ", FilterOp::Like, QStringLiteral("کتاب‌ها"), {"11"});
+        row("like Arabic", FilterOp::Like, QStringLiteral("مرحبا"), {"12"});
+        row("like CJK", FilterOp::Like, QStringLiteral("京"), {"13", "14"});
+        row("like CJK _", FilterOp::Like, QStringLiteral("東京_ワー"), {"13"});
+        row("ilike CJK % ALTERNATE", FilterOp::ILike, QStringLiteral("京%(ALTERNATE)"), {"13"});
+        row("like _ (not the empty text)", FilterOp::Like, QStringLiteral("_"),
+            {"1", "10", "11", "12", "13", "14", "2", "3", "4", "5", "6", "7", "8", "9"});
+        row("like % (not null)", FilterOp::Like, QStringLiteral("%"),
+            {"1", "10", "11", "12", "13", "14", "15", "2", "3", "4", "5", "6", "7", "8", "9"});
+    }
+    void likeFindsThePatternAnywhere() {
+        QFETCH(int, op);
+        QFETCH(QString, value);
+        QFETCH(QStringList, ids);
+        const TableInfo info = table(m_like->name(), QStringLiteral("songs"));
+        QuerySpec spec = allRows(info);
+        spec.filter.conditions = {condition(QStringLiteral("title"), FilterOp(op), {value})};
+        QCOMPARE(sorted(pageColumn(QueryEngine(m_c).fetchPage(spec, info), QStringLiteral("id"))), ids);
+        QCOMPARE(QueryEngine(m_c).exactCount(spec, info), ids.size());
     }
 
     // full_text searches with the configuration the column was built or indexed with, whatever the
@@ -355,6 +419,9 @@ private slots:
             QVERIFY2(e.message().contains(column) && e.message().contains(bad), qPrintable(e.message()));
         }
     }
+
+private:
+    std::optional<pgdesk::test::ScratchSchema> m_like;
 };
 
 QTEST_GUILESS_MAIN(TestQueryFilters)

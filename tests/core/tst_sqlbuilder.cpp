@@ -163,18 +163,19 @@ private slots:
         QVERIFY(q.hasCondition);
     }
 
-    // like/ilike take the user's pattern as it is (% and _ are wildcards, \ escapes); contains, starts_with
-    // and ends_with escape it, so their text matches literally.
+    // like/ilike take the user's pattern (% and _ are wildcards, \ escapes) and find it anywhere in the
+    // text: '%' || pattern || '%', a lone backslash at its end standing for itself rather than escaping the
+    // '%' after it. contains, starts_with and ends_with escape their text, so it matches literally.
     void likeFamily_data() {
         QTest::addColumn<int>("op");
         QTest::addColumn<QString>("sql");
         QTest::addColumn<QString>("param");
-        const QString pattern = QStringLiteral("50%_off\\");
+        const QString pattern = QStringLiteral("50%_off\\\\");
         const QString escaped = QStringLiteral("50\\%\\_off\\\\");
-        QTest::newRow("like") << int(FilterOp::Like) << "(\"name\"::text LIKE $1::text ESCAPE E'\\\\')"
-                              << pattern;
-        QTest::newRow("ilike") << int(FilterOp::ILike) << "(\"name\"::text ILIKE $1::text ESCAPE E'\\\\')"
-                               << pattern;
+        QTest::newRow("like") << int(FilterOp::Like)
+                              << "(\"name\"::text LIKE ('%' || $1::text || '%') ESCAPE E'\\\\')" << pattern;
+        QTest::newRow("ilike") << int(FilterOp::ILike)
+                               << "(\"name\"::text ILIKE ('%' || $1::text || '%') ESCAPE E'\\\\')" << pattern;
         QTest::newRow("contains") << int(FilterOp::Contains)
                                   << "(\"name\"::text ILIKE ('%' || $1::text || '%') ESCAPE E'\\\\')"
                                   << escaped;

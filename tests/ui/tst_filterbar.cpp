@@ -191,7 +191,8 @@ private slots:
         }
     }
 
-    // like/ilike are patterns (% and _ are wildcards) and say so; contains keeps _ literal.
+    // like/ilike are patterns (% and _ are wildcards) found anywhere in the text, and say so; contains
+    // keeps _ literal.
     void likeIsAPattern() {
         auto b = open(QStringLiteral("public"), QStringLiteral("posts"));
         QVERIFY(b);
@@ -199,16 +200,21 @@ private slots:
         QVERIFY(waitLoaded(*b));
         for (const auto op : {core::FilterOp::Like, core::FilterOp::ILike}) {
             const QString label = FilterConditionRow::operationLabel(op);
-            QVERIFY2(label.contains(QLatin1Char('%')) && label.contains(QLatin1Char('_')), qPrintable(label));
+            QVERIFY2(label.contains(QLatin1Char('%')) && label.contains(QLatin1Char('_')) &&
+                         label.contains(QLatin1String("anywhere")),
+                     qPrintable(label));
         }
+        // The middle of a word: no title starts with it.
         FilterConditionRow* row = addRow(b->filterBar(), QStringLiteral("title"), core::FilterOp::Like,
-                                         QStringLiteral("P_rtitioning%"));
+                                         QStringLiteral("rtit_oning"));
         QVERIFY(row);
         QVERIFY(row->valueBox()->lineEdit()->placeholderText().contains(QLatin1Char('%')));
+        QVERIFY(row->valueBox()->lineEdit()->placeholderText().contains(QLatin1String("anywhere")));
+        QVERIFY(row->valueBox()->lineEdit()->toolTip().contains(QLatin1String("anywhere")));
         b->filterBar()->apply();
         QVERIFY(waitLoaded(*b));
-        const QStringList expected = sql(
-            QStringLiteral("select id::text from public.posts where title ~ '^P.rtitioning' order by id"));
+        const QStringList expected =
+            sql(QStringLiteral("select id::text from public.posts where title ~ 'rtit.oning' order by id"));
         QVERIFY(!expected.isEmpty());
         QCOMPARE(column(b->model(), QStringLiteral("id")), expected);
 
@@ -216,7 +222,7 @@ private slots:
         QVERIFY(!row->valueBox()->lineEdit()->placeholderText().contains(QLatin1Char('%')));
         b->filterBar()->apply();
         QVERIFY(waitLoaded(*b));
-        QCOMPARE(b->model()->rowCount(), 0); // no title holds "P_rtitioning%" as it is
+        QCOMPARE(b->model()->rowCount(), 0); // no title holds "rtit_oning" as it is
     }
 
     // "Filter by this value" on NULL means IS NULL; on '' it means = ''; "exclude" the opposite.

@@ -80,9 +80,9 @@ QString FilterConditionRow::operationLabel(core::FilterOp op) {
     case F::NotInList:
         return tr("not in list");
     case F::Like:
-        return tr("matches pattern (% and _)");
+        return tr("matches pattern anywhere (% and _)");
     case F::ILike:
-        return tr("matches pattern, ignore case (% and _)");
+        return tr("matches pattern anywhere, ignore case (% and _)");
     case F::StartsWith:
         return tr("starts with");
     case F::EndsWith:
@@ -110,8 +110,8 @@ QString FilterConditionRow::operationLabel(core::FilterOp op) {
 }
 
 QString FilterConditionRow::patternHelp() {
-    return tr("A pattern: % matches any text, _ any one character; put \\ before %, _ or \\ to match it "
-              "as it is");
+    return tr("A pattern, found anywhere in the text: % matches any text, _ any one character; put \\ "
+              "before %, _ or \\ to match it as it is");
 }
 
 void FilterConditionRow::columnChanged() {
@@ -152,7 +152,7 @@ void FilterConditionRow::operationChanged() {
     m_path->setVisible(op == core::FilterOp::JsonPathEqual);
     const bool pattern = op == core::FilterOp::Like || op == core::FilterOp::ILike;
     m_value->lineEdit()->setPlaceholderText(values == -1 ? tr("values, comma-separated")
-                                            : pattern    ? tr("pattern, e.g. A_E%")
+                                            : pattern    ? tr("pattern found anywhere (% and _), e.g. A_E")
                                                          : tr("value"));
     m_value->lineEdit()->setToolTip(pattern ? patternHelp() : QString());
 }
