@@ -42,8 +42,9 @@ QStringList entries(const QString& folder) {
 
 int authSessions(pgdesk::core::Connection& watcher, const QString& where) {
     return watcher
-        .exec(QStringLiteral("select count(*) from pg_stat_activity where usename = $1 ") + where,
-              {pgdesk::core::param(cluster().authUser)})
+        .exec(QStringLiteral("select count(*) from pg_stat_activity where usename = $1 and datname = $2 ") +
+                  where,
+              {pgdesk::core::param(cluster().authUser), pgdesk::core::param(source)})
         .text(0, 0)
         .toInt();
 }
