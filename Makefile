@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # PgDesk: `make demo` and `make test` are all a fresh Debian 12 machine needs.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The Python stack the adapter design comes from, as a bench peer (make bench).
 
 A paginated search with a total, the way ../shared/reference/adapter-tutorial.txt does it: count(*) of the

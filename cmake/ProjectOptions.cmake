@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Warnings and sanitizers for project targets only (never for Qt's generated moc code of other projects).
 function(pgdesk_target_options target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # `make package-check`: the .deb on a clean Debian 12, the way a user installs it. debootstrap makes a
 # minimal bookworm (kept as /var/tmp/pgdesk-bookworm-minbase.tar for later runs), `apt install ./pgdesk_*.deb`
 # runs in a fresh copy of it with nothing else installed, then pgdesk-cli works there and pgdesk starts on

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ctest package.deb: CPack builds the .deb from BUILD into a temporary folder, and dpkg-deb shows it is
 # right: name, version, the files of packaging/expected-files.txt under /usr (the same layout as
 # `cmake --install`), and Depends naming the package of every library the binaries link (computed by

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ctest package.install: `cmake --install BUILD --prefix TMP` installs exactly packaging/expected-files.txt
 # (no test or bench program), the binaries run from there, and the desktop files are valid and agree
 # with the project's version.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CPack: `make package` (cpack -G DEB in build/) packs what `cmake --install` installs into one .deb.
 # Included from the top-level CMakeLists.txt (CPack must be set up there).
 set(PGDESK_PACKAGE_MAINTAINER "PgDesk maintainers <maintainers@pgdesk.invalid>"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pgdesk-askpass: the SSH_ASKPASS program PgDesk gives ssh. It asks the PgDesk process that started ssh,
 // over the Unix socket named by PGDESK_ASKPASS_SOCKET (in that process's private 0700 folder), and
 // prints the answer for ssh. The secret never appears on a command line, in the environment or in a

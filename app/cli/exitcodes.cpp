@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "exitcodes.h"
 #include "connect.h"
 #include "interrupt.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Completion benchmark (make bench): what SQL completion costs the window, printing one JSON line.
 //
 //   catalog_load_ms     core::loadCompletionCatalog + index() on --dsn's database (bench_catalog: 10,000

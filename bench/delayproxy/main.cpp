@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A TCP proxy that holds every chunk for a fixed delay in each direction: a stand-in for netem (which
 // this kernel lacks), so `make bench` can show what round trips cost over a real network link.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GUI model benchmark (make bench): opens a big table in a real grid under the offscreen platform and
 // times what a user waits for, printing one JSON line. Two models on the same data in the same run:
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Internal to ChangeSetApplier: one attempt at a change set inside its transaction (the statements in one
 // pipeline, their rows checked), and the transaction around it with the lost-COMMIT check.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Internal to ChangeSetApplier: what an attempt's results mean for the change set, once its transaction
 // has ended — the rows written, or the conflicts and errors to report after the rollback.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/canceltoken.h>
 
 #include <pgdesk/core/errors.h>

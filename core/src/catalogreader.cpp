@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalogsql.h"
 
 #include <pgdesk/core/catalogreader.h>

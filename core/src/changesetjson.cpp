@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ChangeSet in JSON, both ways. The reader works on the text (jsontext.h) rather than QJsonDocument, which
 // would read numbers into doubles and costs more than the apply itself on 10,000-row change sets.
 #include "changesetdetail.h"

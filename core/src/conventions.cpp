@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Convention detection (row key, soft delete, audit columns) and the names of kinds and categories.
 #include "conventionnames.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Checking a plain SQL backup before psql replays it: the psql meta-commands it holds.
 #include <pgdesk/core/dumptool.h>
 #include <pgdesk/core/errors.h>

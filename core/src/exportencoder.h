@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Private to the export engine: the output buffer, COPY text-format decoding and the per-format

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The text encoders of the export engine (JSON, NDJSON, SQL INSERT, Markdown), COPY text-format
 // decoding and the number rules they share with the XLSX encoder.
 #include "exportencoder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The export driver: one COPY … TO STDOUT of the filtered, sorted select, streamed into a temporary file
 // that is renamed over the target only when everything succeeded. Encoders: exportformats.cpp (JSON,
 // NDJSON, SQL, Markdown) and exportxlsx.cpp.

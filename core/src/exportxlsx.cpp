@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The XLSX encoder of the export engine, on libxlsxwriter in constant-memory mode (each row goes to a
 // temporary file as soon as it is complete, so memory stays flat; text is written as inline strings).
 #include "exportencoder.h"

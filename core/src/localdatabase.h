@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Internal to pgdesk_core: the application's own SQLite files (change journal, query history), each on its
 // own named Qt Sql connection. Errors are ConfigurationError(field, "<label> <path>: <what>: <driver text>").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Rows in memory through the export engine's encoders (exportformats.cpp), plus the CSV rules of
 // COPY … (FORMAT csv) for CSV and TSV, which the engine otherwise leaves to the server.
 #include "exportencoder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/dsn.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/servicefile.h>

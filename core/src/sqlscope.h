@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Private to core: what complete() reads from a statement's tokens — its CTEs, the relations, subqueries

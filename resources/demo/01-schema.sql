@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- PgDesk demo database, part 1: schema objects (no data).
 -- Load order: 01-schema.sql, 02-data.sql, 03-big.sql into an empty database
 -- (psql -v ON_ERROR_STOP=1 -X -q -f FILE).  PostgreSQL 15, built-ins only.

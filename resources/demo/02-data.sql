@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- PgDesk demo database, part 2: deterministic demo data.
 -- Everything is derived from generate_series() numbers and md5(); no random().
 -- uuids are md5-derived, e.g. users.id = md5('user' || n)::uuid for n = 1..200.

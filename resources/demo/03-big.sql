@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- PgDesk demo database, part 3: one large table (exactly 1,000,000 rows).
 -- Deterministic: every value is a function of the series number n.
 -- Constraints and indexes are added after the bulk insert (much faster).

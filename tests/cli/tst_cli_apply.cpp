@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pgdesk-cli apply against the real server, on tables of the test's own (schema tst_cliapply_<pid>): the
 // round trip browse --format json → edit → apply, dry runs, conflicts (exit 5) and errors, each checked
 // against the server's state with psql.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `databases` lists the server's databases; the global --database reaches another one with the same
 // profile; a pinned profile refuses it; restore keeps its own --database.
 #include "clirunner.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pgdesk-cli export against the real server: files equal to what psql produces, the browse options
 // applied, usage errors, and Ctrl-C leaving no file.
 #include "clirunner.h"

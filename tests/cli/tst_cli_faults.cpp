@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pgdesk-cli apply under faults, against a server of this test's own (PrivateCluster): the server restarted
 // half-way, the COMMIT's answer lost (CommitDropProxy) with the server reachable afterwards or not, and
 // Ctrl-C half-way. Each run says what the table holds, and the table holds exactly that.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The production guard against what a determined user types: every way PostgreSQL lets a read-only
 // session turn writable or act outside its transaction is refused before anything is sent (exit 9, the
 // statement named), a function that turns the setting off is caught by the server's own report, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pgdesk-cli import: the file lands exactly (round trip with psql's \copy), a bad line is named and
 // nothing is written (exit 4), standard input works.
 #include "clirunner.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // profiles add --password-command / --gss, and a profile whose command prints the token the server accepts.
 #include "clirunner.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every pgdesk-cli command through a real pgbouncer in transaction pooling mode (the `pooler` fixture),
 // with profiles whose statement timeout has to travel as SET LOCAL: profiles add/show/list/test, query,
 // tables, describe, browse (filters, sort, pages, cursors, --last), apply, import and export.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The production guard from the command line: --allow-write (exit 9 without it), and the profiles'
 // environment, colour and folder, exported and imported without secrets.
 #include "clirunner.h"

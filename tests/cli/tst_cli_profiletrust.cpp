@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Profiles files and the code they carry: an imported password command never runs before
 // `profiles trust` (or `import --trust-commands`), exports leave commands out unless asked, and an import
 // file, a profile name and a port are bounded with plain errors (exit 2).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pgdesk-cli query --file F.sql [--param NAME=VALUE]: a script statement by statement with bound parameters.
 #include "clirunner.h"
 #include "scratchschema.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Secrets never leave the keychain: a role with a distinctive password, profiles holding it (keychain of
 // the isolated D-Bus session), then every path that could leak it (connect with the right and a wrong
 // password, echo logging, SQL errors, profiles show/list/test, DSNs with the password inside, malformed

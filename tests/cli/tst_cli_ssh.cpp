@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // pgdesk-cli through SSH tunnels of the `ssh` fixture: --ssh options over a DSN, a profile's SSH settings,
 // the key passphrase from the keychain, exit code 3 naming the hop, and no ssh left after a crash.
 #include "clirunner.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What tst_dsnparse (no server) and tst_dsn (the server) share.

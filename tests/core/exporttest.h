@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the export suites share (tst_export: CSV/TSV against psql, cancel and progress;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the query engine suites share (tst_queryfilters: filters, search, soft delete; tst_queryengine:

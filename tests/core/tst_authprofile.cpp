@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The profile's login choices without a server: password command and Kerberos/GSSAPI settings round trip
 // through the profile file (JSON) and a DSN, reach libpq's parameters, and decide whether PgDesk may prompt.
 #include <pgdesk/core/connectionprofile.h>

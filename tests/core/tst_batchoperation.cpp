@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Batch operations against a real server, on tables of the test's own (schema tst_batch_<pid>): counts and
 // changes are compared with hand-written SQL, and cancelled or refused batches leave the table untouched.
 #include "scratchschema.h"

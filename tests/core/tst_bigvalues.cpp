@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Huge single values: a 100 MiB bytea and a 10 MiB text (plus a 10 MiB multibyte text) through the query
 // engine's page fetch, the query tool's streamed path and every export format, each within a bound on
 // time and on peak memory (VmHWM, reset before each step). The figures are printed for the README.

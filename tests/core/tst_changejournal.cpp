@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The change journal: staged change sets survive the process — including a process killed with SIGKILL
 // right after staging (a child copy of this test binary does the staging, then waits to be killed).
 #include <pgdesk/core/changejournal.h>

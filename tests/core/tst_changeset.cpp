@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ChangeSet is pure data: staging rules, JSON in both directions, and a reader that turns every hostile
 // input into a ConfigurationError naming the change and field. No server needed.
 #include <pgdesk/core/changeset.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The change-set applier against a real server, on tables of the test's own (schema tst_csapply_<pid>):
 // every outcome is checked against the server's state read back with hand-written SQL.
 #include "scratchschema.h"

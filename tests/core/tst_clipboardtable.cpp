@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Clipboard text as a table (TSV from spreadsheets, CSV, plain values) and header matching: pure, no server.
 #include <pgdesk/core/clipboardtable.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Column privileges (issue 16, item 13): a role with SELECT on some columns of a table, UPDATE on one and
 // INSERT on two, and no table-level privilege. Before, browsing and exporting failed with "permission
 // denied for table" (SELECT * and xmin) and the catalog said the role had no privileges at all.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SQL completion: pure cases on a hand-made catalog (contexts, aliases, CTEs, quoting, ranking, the
 // statement around the cursor), a speed figure on 10,000 tables × 20 columns, and one case that loads
 // the catalog from the test cluster.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/connectionprofile.h>
 #include <pgdesk/core/conventionoverride.h>

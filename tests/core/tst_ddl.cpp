@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DdlWriter: CREATE scripts replayed into an empty database give back the same catalog, judged by
 // pg_dump --schema-only of both (normalised only by dropping its comments and \restrict lines): for a schema
 // with every feature the script covers, for the demo database's schemas, and for one relation at a time.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DSNs against the real server: what parseDsn and toDsn produce connects as meant, with key=value,
 // URIs, passwords, session settings, the environment alone, ~/.pgpass and a service file. Parsing
 // itself is tested without a server in tst_dsnparse.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DSN handling without a server: key=value and URI parsing, back-filling from a profile, round trips
 // through toDsn, password masking, the environment and service files. The connections made from all of
 // this are tested against the server in tst_dsn.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Row operations against a real server: tables of the test's own (schema tst_entityops_<pid>, so parallel
 // runs never collide) and demo tables inside a transaction that is rolled back.
 #include "scratchschema.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ExactDecimal: sums, comparisons and averages of decimal text without double: pure, no server.
 #include <pgdesk/core/exactdecimal.h>
 

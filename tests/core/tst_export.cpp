@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The export engine against the real server, CSV and TSV side: byte-equal to psql's \copy and
 // re-importable, hostile filter values inlined into COPY as inert literals, COPY of plain tables; and
 // cancel/failure leaving no file, progress, the caller's transaction left alone. The other formats are

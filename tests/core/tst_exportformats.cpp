@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The export engine against the real server, the formats psql has no \copy for: JSON values equal to
 // the server's text, JSON numbers, SQL that re-loads into an empty copy, XLSX cell types and escapes,
 // Markdown cells. CSV, TSV and cancelling are in tst_export.

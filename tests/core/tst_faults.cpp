@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Faults against a real server of this test's own (PrivateCluster: restarting the fixture's cluster would
 // break the tests running beside this one): the server restarted in the middle of a change set and during
 // its COMMIT, a COMMIT whose answer is lost (CommitDropProxy), cancel in the middle of an apply,

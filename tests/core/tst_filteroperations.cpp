@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // operationsFor() offers only operations the server accepts: for every column of every demo table, each
 // offered operation runs with a value taken from that column, and its rows equal a hand-written filter
 // for the common ones.

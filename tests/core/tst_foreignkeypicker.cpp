@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::ForeignKeyPicker against a real server (schema tst_fkpick_<pid>): the label column chosen by the
 // rules and by a profile's convention override, keyset pages that add up to the whole parent in key order,
 // literal search, soft-deleted parents left out, and the existence check of staged values.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile input end to end, on tables of the test's own (schema tst_hostile_<pid>): SQL injection attempts in
 // every filter value and operation, search text, sort column, page cursor, export filter (inlined as
 // literals, COPY has no parameters), change-set value and key, batch value, table and column name, profile

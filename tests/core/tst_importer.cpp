@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CSV import with COPY in one transaction against the real server: exact values (NULL vs "", Unicode,
 // newlines, delimiters and quotes inside values), all-or-nothing with the failing line and column
 // named, header mapping, cancel.

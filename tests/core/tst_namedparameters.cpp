@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // :name placeholders found by the statement lexer and rewritten to $n with their values as parameters.
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/namedparameters.h>

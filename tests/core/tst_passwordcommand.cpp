@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A profile's password command (short-lived cloud tokens): its output logs in a role that needs a password
 // (scram on the test cluster), again for every new pooled connection; its failures are plain words.
 #include "testcluster.h"

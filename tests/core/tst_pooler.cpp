@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The core through a real pgbouncer in transaction pooling mode (the `pooler` fixture): startup options are
 // refused there, so a pooled profile's statement timeout and read-only flag travel as SET LOCAL in every
 // transaction. Checked against a direct connection with the same settings (same observable behaviour), for

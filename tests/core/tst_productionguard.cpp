@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The production guard: a production profile's sessions are read-only on the server until a WriteUnlock
 // opens one operation (or one query tab's session) for writing. Every refusal here is the server's (25006).
 #include "scratchschema.h"

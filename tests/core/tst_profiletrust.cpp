@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Profiles from a file run no code unseen: an imported password command or SSH config file stays untrusted
 // (persisted) until trusted, exports leave commands out unless asked, values bound for an ssh_config are
 // refused with a quote or a line break, and a password command's output and time are bounded.

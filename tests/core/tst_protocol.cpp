@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The protocol layer (core/src/pq): pipeline, row stream and COPY, each against the real server. Every case
 // ends by checking that the connection is ready for the next statement, which is what these classes promise.
 #include "testcluster.h"

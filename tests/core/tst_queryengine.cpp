@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The query engine against the demo database: keyset paging visits every row once, in order (also deep in
 // a big table and without a key), counts, the caller's transaction, the statement observer, streaming into
 // a sink, row versions. Filters are in tst_queryfilters.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The query engine's filters against the demo database: every filter operation returns exactly the rows
 // of a hand-written equivalent statement; full text, groups, quick search, exact values, a hostile table,
 // soft-delete scopes and bad values. Paging, counts and streaming are in tst_queryengine.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A read-only SQL query as the source of a browse: its result is typed like a table's columns, filtered,
 // sorted and paged on the server, and it can never write. Also the unpaged select used by exports.
 #include "pagetext.h"

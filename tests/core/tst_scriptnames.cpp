@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Generated SQL with hostile names (issue 32, item 6): schemas, tables, columns and an aggregate whose names
 // hold line breaks (\n, \r, U+2028, U+0085, vertical tab, form feed), `*/`, `/*`, `--`, quotes, `$$` and
 // `%1`/`%2`, each written to drop a canary table if it ever escaped its quotes or a comment. Every script

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The script runner against the real server: a result per statement, row counts, notices, the first error
 // with its statement and position, transactions that span runs, autocommit off, cancel, bounded results.
 #include "scratchschema.h"

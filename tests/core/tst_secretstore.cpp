@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/profilestore.h>
 #include <pgdesk/core/secretstore.h>
 

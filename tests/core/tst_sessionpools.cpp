@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The server's databases (listDatabases) and a session's pools, one per database (SessionPools).
 #include "testcluster.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pure tests of the table-browse SQL builder: statement text, parameters and errors, no server.
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/queryspec.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SQL formatter (pure): formatting only moves white space. Proved on every statement of the demo
 // scripts, of the PostgreSQL extension scripts installed here, and of hand-written hard cases: lexing
 // the result gives the same tokens as lexing the input, and formatting twice gives the same text.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TLS against a real server: the test generates a CA, a server certificate for "localhost" only and client
 // certificates (tests/support/make-test-certs.sh), starts its own throwaway cluster with ssl=on
 // (scripts/pgcluster --ssl: password roles over hostssl, pgdesk_cert by certificate, plain TCP rejected)

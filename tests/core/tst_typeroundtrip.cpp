@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every column type survives browse → edit → apply: the text a page shows, written back through a change
 // set, leaves the row exactly as it was (to_jsonb comparison on the server), and editing one column never
 // disturbs the others. Covers the demo's type showcase plus the awkward ones: 1000-digit numerics,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // findInvalidValue(): values checked by the server's own input functions, the first refused one named.
 #include "scratchschema.h"
 #include "testcluster.h"

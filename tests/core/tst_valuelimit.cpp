@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // QuerySpec::valueLimit: a page brings long values cut to a prefix, marked in Page::cut, so a page of big
 // documents stays small. Every cut value is exactly the first `limit` characters (bytea: bytes) of the
 // whole one, every value not marked is whole, and what cursors, sorting, filtering and editing need (the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The production guard's statement check (writeguard.h), pure: what it refuses and what it lets through.
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/statementsplitter.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: ChangeSet::tableOfJsonText and fromJsonText on arbitrary bytes. A change set it accepts
 // must survive toJsonText → fromJsonText unchanged, and planning it (per-row statements, SQL preview, the
 // set-based plan) for a table with every column family may refuse it only with core::Error. A crash, a

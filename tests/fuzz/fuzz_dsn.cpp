@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: parseDsn (URIs and key=value conninfo through libpq's parser, then the mapping onto a
 // profile), its inverse toDsn, and maskDsnPassword, on arbitrary text. Every failure must be a
 // pgdesk::core::Error; anything else (a crash, a sanitizer report, another exception) is a bug.

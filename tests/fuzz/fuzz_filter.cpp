@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: the row-selection arguments of pgdesk-cli browse/export (one argument per input line:
 // --filter, --any, --search, --sort, --deleted and the paging options), the text forms behind them
 // (conditionFromText, sortKeyFromText, decodeCursor) and the SQL built from whatever they accepted for a

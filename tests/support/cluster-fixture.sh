@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CTest fixture: one throwaway PostgreSQL cluster (with the demo database) for the whole test run.
 #   cluster-fixture.sh setup STATEFILE    starts it and writes its folder's path into STATEFILE
 #   cluster-fixture.sh cleanup STATEFILE  destroys it (CTest runs this also when tests fail)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Where a secret may have landed: the files under a folder that hold some bytes (tst_dumptool,

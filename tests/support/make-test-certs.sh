@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Generates throwaway TLS material for tests into DIR (EC P-256 keys, valid for 2 days):
 #   ca.crt/ca.key              the test CA
 #   server.crt/server.key      signed by it, CN and subjectAltName DNS:localhost only (no IP address)

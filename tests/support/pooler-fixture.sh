@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CTest fixture: a pgbouncer in transaction pooling mode in front of the `cluster` fixture's server.
 #   pooler-fixture.sh setup STATEFILE CLUSTER_STATEFILE   starts it and writes its folder into STATEFILE
 #   pooler-fixture.sh cleanup STATEFILE                   stops it and removes the folder

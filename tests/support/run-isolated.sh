@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs one test with its own XDG folders (config, data, cache) inside a private D-Bus session with an
 # unlocked gnome-keyring: a real Secret Service, headless, that never touches the user's own keyring.
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CTest fixture: OpenSSH servers on loopback ports in front of the `cluster` fixture's server.
 #   ssh-fixture.sh setup STATEFILE    starts them and writes their folder into STATEFILE
 #   ssh-fixture.sh cleanup STATEFILE  stops them and removes the folder

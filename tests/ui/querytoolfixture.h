@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the query-tool suites share: tools on one pool with a history file each in a temporary folder, a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // runInBackground(): a result reaches the GUI thread; a worker still running when the application object
 // goes away is waited for and deleted by its destructor, not leaked (checked after main() returns: the
 // worker's captures must have been destroyed by then; under ASan, LeakSanitizer checks the same).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The backup dialog runs pg_dump off the GUI thread: its command text follows the options, a backup runs to
 // completion with progress, Cancel leaves no file; the restore dialog names the database it asks about.
 #include "testcluster.h"

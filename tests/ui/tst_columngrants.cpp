@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A table tab for a role with column privileges only (issue 16, item 13): the readable columns are shown
 // and the others named; only the columns the role may UPDATE (existing rows) or INSERT (new rows) are
 // editable; an edit applies, guarded by the values as read (the role cannot read xmin); deleting is refused

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The grid's column layout against the real server: hidden columns are not fetched (yet the row key is,
 // so edits still apply), the layout survives reopening the table, frozen columns scroll with the grid, and
 // "Reset layout" brings everything back.

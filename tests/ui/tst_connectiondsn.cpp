@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectiondialogtest.h"
 
 // The connection manager and DSNs: a pasted DSN or URI fills the fields (never showing its password), Enter

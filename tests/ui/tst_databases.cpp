@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every database of a server: the tree's database level, a pool per database made only when one of its
 // objects is opened, tabs that remember their database, and profiles pinned to one database.
 #include "testcluster.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The export dialog writes the current view through the core export engine off the GUI thread: the file
 // equals psql's \copy of the same rows, and Cancel leaves no file while the window keeps running.
 #include "testcluster.h"

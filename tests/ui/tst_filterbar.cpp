@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The filter bar and type-aware grid against the real server: what the view shows after filtering
 // equals hand-written SQL; operations fit the column types; NULL, %, _ and Unicode values are data.
 #include "testcluster.h"

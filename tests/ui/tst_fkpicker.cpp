@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The foreign-key picker in the table grid against the real server: the parent's rows paged by keyset (the
 // SQL captured: no OFFSET, a row-value comparison) on a 100,000-row parent, a composite key filled in one
 // undo step, search text taken literally, soft-deleted parents hidden, and the apply preview's warning for a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The form view of a row against the real server: type-aware editors, NULL / DEFAULT, previous / next, and
 // edits staged in the grid's session and applied with the rest.
 #include "tableeditingfixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Paste and duplicate in the table grid against the real server: every pasted value checked against its
 // column's type before anything is staged, one undo step per paste, NULL vs '' kept apart, header matching
 // for new rows, 100,000 cells without stalling the GUI thread, clones that never touch the original.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The CSV import dialog against the real server: the preview shows the file's first records exactly
 // (quotes, commas, line breaks, Unicode), the mapping follows the header (reordered, other case) or the
 // table's order, a mapping COPY cannot run blocks Import, and the import is all or nothing: a good file

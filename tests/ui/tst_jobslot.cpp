@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The UI's job helper (issue 17): a newer job supersedes the running one and its reply is dropped, a cancel
 // reaches the statement on the server, failures arrive with their kind and SQLSTATE, and scrolling through
 // 1,000,000 rows runs on the bounded job pool instead of a thread per block.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window and the profile editor with a password command or Kerberos: the command's token opens a
 // session, a refused one is reported without a password prompt, and the editor keeps the settings.
 #include "connectiondialogtest.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PageModel and RowWindow without a server (label `unit`): synthetic pages in, the grid as the view would
 // show it printed and compared (the way KDAB Hotspot tests its models), under QAbstractItemModelTester.
 #include <pgdesk/core/page.h>

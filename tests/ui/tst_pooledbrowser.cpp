@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The browser's own queries through pgbouncer in transaction pooling mode (the `pooler` fixture), with a
 // statement timeout that has to travel as SET LOCAL: a table tab pages by keyset, jumps to the last page,
 // sorts by a header click and filters; and a row holding a 100 MiB bytea and a 10 MiB text loads on the

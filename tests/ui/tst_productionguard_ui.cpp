@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The production guard in the window: the environment's colour on the tabs, the object tree and the status
 // bar; "Unlock writing" per tab; the database's name typed before Apply and batch operations; and, locked,
 // the server's own refusal (25006) shown.

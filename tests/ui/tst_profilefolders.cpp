@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The connection manager's folders (a tree over the profiles' folder field; drag onto a folder moves and
 // saves; collapsed folders remembered) and its Export… / Import… of profiles without secrets.
 #include <pgdesk/core/profilestore.h>

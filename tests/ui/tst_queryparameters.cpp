@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parameters in the query tool against the real server, offscreen: `$n` and `:name` are asked for in a
 // form and arrive as bound data (quotes and `--` included), NULL as NULL; values are remembered per tab, a
 // cancelled form runs nothing, a script asks once, and casts, `:=` and strings are not parameters.

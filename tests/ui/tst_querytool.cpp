@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The query tool against the real server, offscreen: results per statement, errors that point into the
 // editor, cancel without a frozen GUI, transactions across runs, plans, history, NULL vs ''.
 #include "querytoolfixture.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The quick search runs as the user types (label `unit`): once when typing pauses, at once on Enter, never
 // for text set by the program or a text already run.
 #include <pgdesk/ui/filterbar.h>

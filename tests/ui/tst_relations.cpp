@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Relationship links from a row: the referenced row and the referencing rows, with counts equal to
 // hand-written SQL, opened as filtered tabs.
 #include "testcluster.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Editing a query tool result in place: a result whose columns all come from one table with its row key is
 // edited through the table tab's editor (an aliased column edited and applied changes exactly that row, as
 // psql reads it; the grid runs the page again afterwards), a row changed by psql after the result was read

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Results out of the query tool: a result's Export… runs the statement again through the table export's
 // dialog and engine (the CSV equals psql's \copy byte for byte; a statement that is not a plain read is
 // refused with a warning; an open transaction is warned of; Cancel leaves no file), and Copy as writes the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Right to left (Persian): data shown in a right-to-left layout is isolated (celltext.h isolated()), so the
 // Unicode bidi algorithm neither reorders it nor changes its width; what is copied stays plain.
 #include "testcluster.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The status bar's selection summary against the real server: exact sums of numeric(30,10) selections (a
 // double would print 1e+19), counts for text, the whole filtered view summarised on the server, and its
 // cancel reaching a statement that waits on a lock.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SQL completion in the query tool, on the real server: the popup's proposals for columns after an alias,
 // a quoted mixed-case table, a CTE's columns, functions; what Enter inserts; the keys it takes and gives
 // back; the catalog shared by the tools of one pool, loaded on a worker (the window never waits for it,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The query tool's files and editor, offscreen against the real server: open / save (exact bytes, line
 // endings kept), the tab title's modified mark, outside changes read again, find / replace with regular
 // expressions, comment / indent / go to line / Format SQL as single undo steps, and unsaved text autosaved

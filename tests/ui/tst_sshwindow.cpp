@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window's side of SSH tunnels: the profile editor's SSH page, ssh's questions asked in dialogs on
 // the GUI thread (an unknown host key, a key's passphrase), a table opened through the tunnel under the
 // offscreen platform, the tunnel's health beside the pool figures, and Reconnect after ssh was killed.

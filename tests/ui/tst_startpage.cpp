@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The finish of the window (issue 22): the shipped icons in both themes, the main toolbar, the start page
 // with its recent connections and tables, and the object tree's context menu.
 #include "testcluster.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Editing cells in the grid: values, NULL, DEFAULT, booleans, staged edits following their rows, conflicts,
 // keys and menus, the cost of staging.
 #include "tableeditingfixture.h"

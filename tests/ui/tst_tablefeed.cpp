@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TableFeed without a server (label `unit`): a synthetic table of any size behind the FeedConnection seam,
 // so the page arithmetic, the block scheduling of continuous scrolling, the totals and the superseding of
 // jobs are checked exactly, with the grid printed the way the view shows it.

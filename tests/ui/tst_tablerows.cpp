@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Rows and tabs in the grid: new rows, apply errors, soft and hard deletes, keyless tables (read-only, or by
 // ctid), closing with staged changes, two tabs on one table, the crash journal, standbys.
 #include "tableeditingfixture.h"

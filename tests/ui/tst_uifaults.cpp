@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI across a server restart, on a server of this test's own (PrivateCluster): an open table tab
 // shows the lost connection and Reconnect brings the same page back; an apply cut off half-way says that
 // nothing was applied and keeps every staged change, and applies once the server is back.

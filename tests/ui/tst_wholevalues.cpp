@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A table tab's pages bring long values cut (16 Ki characters): the cell shows the beginning, marked, and
 // never opens an editor on it; copying, viewing, filtering by, double-click editing and saving load the
 // whole value first (on a worker, by the row's key) and then work on every character; NULL and DEFAULT

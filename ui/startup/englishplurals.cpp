@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Compiled into every program that links pgdesk_ui (an INTERFACE source, see ui/CMakeLists.txt), so that it
 // runs without being referenced: the English plural forms of the "%n row(s)" messages ("1 row", "2 rows")
 // come from translations/pgdesk_en.ts, which holds only those. A language's translation installed later

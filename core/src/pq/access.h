@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Internal to pgdesk_core's protocol layer (core/src/pq): the one way to a Connection's raw libpq handle.
 // Everything else in core talks to the server through Connection, Result and the pq classes.

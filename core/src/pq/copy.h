@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Internal to pgdesk_core: the COPY sub-protocol, both ways (COPY … FROM STDIN, COPY … TO STDOUT).
 

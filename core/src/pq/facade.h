@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Internal to pgdesk_core: the few libpq calls outside the protocol (library version, connection strings,
 // a one-off connection), so that the rest of core stays off libpq's header.

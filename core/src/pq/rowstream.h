@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Internal to pgdesk_core: one statement's results read as they arrive (libpq's single-row mode).
 

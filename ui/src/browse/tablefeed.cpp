@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/pagemodel.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ConnectionDialog's folders and profile files (moves, folder renames, Export…, Import…), apart from the
 // dialog's main file to keep both readable.
 #include <pgdesk/ui/connectiondialog.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The blocking half of the connection manager: what its worker threads run (a test connection, keychain

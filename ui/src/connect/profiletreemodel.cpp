@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/environmentstyle.h>
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/profilelistmodel.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/batchdialog.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/productionconfirmdialog.h>

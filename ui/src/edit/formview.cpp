@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/formview.h>
 
 #include "edit/celleditdelegate.h"

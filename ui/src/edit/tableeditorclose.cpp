@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TableEditor, continued: closing a tab while its change set is being applied. The apply is cancelled and
 // the tab waits for the server's outcome (rolled back, or committed first), so a discarded edit never
 // commits after the tab is gone.

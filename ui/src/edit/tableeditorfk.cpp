@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TableEditor, continued: the foreign-key picker and the check, before Apply, that staged foreign-key values
 // have a parent row.
 #include "edit/applypreviewdialog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/gridpreferences.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/uisettings.h>

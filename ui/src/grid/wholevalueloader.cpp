@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "grid/wholevalueloader.h"
 
 #include <pgdesk/core/entityoperations.h>

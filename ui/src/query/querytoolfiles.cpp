@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // QueryTool's File and Edit menus: .sql files (open, save, save as, recent, outside changes), crash
 // recovery of autosaved text, and the editor's comforts (find / replace, go to line, comment, Format SQL).
 #include <pgdesk/ui/querytool.h>

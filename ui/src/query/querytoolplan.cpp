@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The query tool's parameters form and Explain (QueryTool's other half, to keep querytool.cpp short).
 #include <pgdesk/ui/querytool.h>
 

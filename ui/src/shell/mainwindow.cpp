@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/environmentindicator.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/selectionsummary.h>

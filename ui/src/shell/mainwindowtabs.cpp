@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow, continued: the session's tabs across runs. Which tables and query tools were open (with their
 // database and file) is saved per profile and reopened with the session; query text a crashed or killed
 // run left unsaved is offered back as query tools.

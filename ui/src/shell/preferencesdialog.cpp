@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/preferencesdialog.h>
 #include <pgdesk/ui/theme.h>
 #include <pgdesk/ui/uisettings.h>
