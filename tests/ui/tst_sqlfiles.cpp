@@ -6,6 +6,7 @@
 #include "testcluster.h"
 
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/sqlformatter.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/querytool.h>
 
@@ -216,6 +217,44 @@ private slots:
                  QStringLiteral("select\n    a,\n    b\nfrom t\nwhere x = 1 -- why\n    and y = 2;"));
         e->undo(); // one step
         QCOMPARE(t->sql(), QStringLiteral("select a, b from t where x = 1 -- why\n and y = 2;"));
+    }
+
+    // A long script is formatted on the job pool: the call returns at once with the editor read-only, the
+    // result comes in as one undo step touching only what changed (not the formatted head), and a result for
+    // a text that was replaced meanwhile is dropped.
+    void aLongScriptIsFormattedOffTheGuiThread() {
+        auto t = tool();
+        pgdesk::ui::SqlEditor* e = t->sqlEditor();
+        const QString kept =
+            pgdesk::core::formatSql(QStringLiteral("select a, b from t where x = 1;")) + QLatin1Char('\n');
+        QString script = kept;
+        while (script.size() <= pgdesk::ui::SqlEditor::kFormatInPlaceChars)
+            script +=
+                QStringLiteral("select a, b from t where x = 'ünïcode ‫עברית‬' and y = 2;\n");
+        QVERIFY(pgdesk::core::formatSql(script).startsWith(kept));
+        t->setSql(script);
+        QSignalSpy changes(e->document(), &QTextDocument::contentsChange);
+        QSignalSpy formatting(e, &pgdesk::ui::SqlEditor::formattingChanged);
+        e->formatSql();
+        QVERIFY(e->isFormatting());
+        QVERIFY(e->isReadOnly());
+        QCOMPARE(t->sql(), script); // not yet
+        QVERIFY(QTest::qWaitFor([&] { return !e->isFormatting(); }, 10000));
+        QCOMPARE(formatting.size(), 2);
+        QVERIFY(!e->isReadOnly());
+        QCOMPARE(t->sql(), pgdesk::core::formatSql(script));
+        QVERIFY(t->sql() != script);
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE_GE(changes[0][0].toInt(), kept.size()); // the formatted head was not rewritten
+        e->undo();
+        QCOMPARE(t->sql(), script);
+
+        // Replaced while it ran: the stale result is dropped.
+        e->formatSql();
+        QVERIFY(e->isFormatting());
+        e->setPlainText(QStringLiteral("select  2"));
+        QVERIFY(QTest::qWaitFor([&] { return !e->isFormatting(); }, 10000));
+        QCOMPARE(t->sql(), QStringLiteral("select  2"));
     }
 
     // Unsaved text survives a killed process: the next window on the same server offers it back.

@@ -5,6 +5,8 @@
 #include "query/linenumbergutter.h"
 #include "query/sqlcompleter.h"
 
+#include <pgdesk/ui/jobslot.h>
+
 #include <pgdesk/core/sqlformatter.h>
 
 #include <QFontDatabase>
@@ -28,7 +30,8 @@ const int kIndent = 4;        // spaces per indentation level, as the formatter 
 SqlEditor::SqlEditor(QWidget* parent)
     : QPlainTextEdit(parent)
     , m_gutter(new LineNumberGutter(this)) // first: setFont() below already asks for its width
-    , m_highlighter(new SqlHighlighter(document(), palette())) {
+    , m_highlighter(new SqlHighlighter(document(), palette()))
+    , m_formatJob(new JobSlot(this)) {
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setTabStopDistance(4 * fontMetrics().horizontalAdvance(QLatin1Char(' ')));
     setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -199,22 +202,70 @@ void SqlEditor::goToLine(int line) {
 }
 
 void SqlEditor::formatSql() {
+    if (isFormatting())
+        return;
     QTextCursor c = textCursor();
-    if (!c.hasSelection())
+    const bool selection = c.hasSelection();
+    if (!selection)
         c.select(QTextCursor::Document);
     // selectedText() keeps no-break spaces (toPlainText() would make them spaces, which changes meaning).
     const QString text = c.selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
-    const QString formatted = core::formatSql(text);
-    if (formatted == text)
-        return;
     const int start = c.selectionStart();
+    if (text.size() <= kFormatInPlaceChars) {
+        putFormatted(start, text, core::formatSql(text), selection);
+        return;
+    }
+    // Read-only while it runs, so the text it replaces is still the text it formatted.
+    setReadOnly(true);
+    viewport()->setCursor(Qt::BusyCursor);
+    const int revision = document()->revision();
+    auto finish = [this] {
+        setReadOnly(false);
+        viewport()->setCursor(Qt::IBeamCursor);
+        emit formattingChanged(false);
+    };
+    m_formatJob->start([text](const std::shared_ptr<core::CancelToken>&) { return core::formatSql(text); },
+                       [this, start, text, selection, revision, finish](const QString& formatted) {
+                           finish();
+                           if (document()->revision() == revision)
+                               putFormatted(start, text, formatted, selection);
+                       },
+                       [finish](const BackgroundFailure&) { finish(); });
+    emit formattingChanged(true);
+}
+
+bool SqlEditor::isFormatting() const {
+    return m_formatJob->isRunning();
+}
+
+void SqlEditor::putFormatted(int start, const QString& before, const QString& after, bool select) {
+    if (after == before)
+        return;
+    // Only the middle that differs is replaced: less for the highlighter and the layout to redo, and the
+    // view stays where it was.
+    qsizetype head = 0;
+    const qsizetype shortest = std::min(before.size(), after.size());
+    while (head < shortest && before[head] == after[head])
+        ++head;
+    qsizetype tail = 0;
+    while (tail < shortest - head && before[before.size() - 1 - tail] == after[after.size() - 1 - tail])
+        ++tail;
+    // Never split a surrogate pair.
+    if (head > 0 && before[head - 1].isHighSurrogate())
+        --head;
+    if (tail > 0 && before[before.size() - tail].isLowSurrogate())
+        --tail;
+    QTextCursor c(document());
+    c.setPosition(start + int(head));
+    c.setPosition(start + int(before.size() - tail), QTextCursor::KeepAnchor);
     c.beginEditBlock();
-    c.insertText(formatted);
+    c.insertText(after.mid(head, after.size() - head - tail));
     c.endEditBlock();
-    c.setPosition(start);
-    c.setPosition(start + int(formatted.size()), QTextCursor::KeepAnchor);
-    if (textCursor().hasSelection())
+    if (select) {
+        c.setPosition(start);
+        c.setPosition(start + int(after.size()), QTextCursor::KeepAnchor);
         setTextCursor(c);
+    }
 }
 
 bool SqlEditor::event(QEvent* event) {

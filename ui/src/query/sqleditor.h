@@ -5,6 +5,7 @@
 
 namespace pgdesk::ui {
 
+class JobSlot;
 class LineNumberGutter;
 class SqlCompleter;
 class SqlHighlighter;
@@ -32,11 +33,19 @@ public:
     void indentLines(bool outdent);
     // Moves the cursor to the start of 1-based line `line` (clamped) and shows it.
     void goToLine(int line);
-    // core::formatSql() on the selection, else on the whole text.
+    // core::formatSql() on the selection, else on the whole text, as one undo step that replaces only the
+    // part that changed. Up to kFormatInPlaceChars it is done at once; a longer text is formatted on the job
+    // pool while the editor is read-only (the window keeps answering), then put in if nothing changed it
+    // meanwhile. formattingChanged() says when that starts and ends.
     void formatSql();
+    bool isFormatting() const;
+    static constexpr qsizetype kFormatInPlaceChars = 64 * 1024;
     // The completion popup that sees the keys first (owned by the editor); null: no completion.
     void setCompleter(SqlCompleter* completer) { m_completer = completer; }
     SqlCompleter* completer() const { return m_completer; }
+
+signals:
+    void formattingChanged(bool running);
 
 protected:
     bool event(QEvent* event) override;
@@ -50,10 +59,14 @@ private:
     QTextCursor lineSelection() const;
     void updateGutterWidth();
     void updateGutter(const QRect& rect, int dy);
+    // Replaces [start, start + before.size()) (holding `before`) by `after`, touching only what differs, and
+    // selects the result when there was a selection.
+    void putFormatted(int start, const QString& before, const QString& after, bool select);
 
     LineNumberGutter* m_gutter = nullptr;
     SqlHighlighter* m_highlighter = nullptr;
     SqlCompleter* m_completer = nullptr;
+    JobSlot* m_formatJob = nullptr;
 };
 
 } // namespace pgdesk::ui
