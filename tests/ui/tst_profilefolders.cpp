@@ -7,6 +7,8 @@
 #include <pgdesk/ui/profiletreemodel.h>
 #include <pgdesk/ui/uisettings.h>
 
+#include "../../ui/src/connect/profileitemdelegate.h"
+
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QFile>
@@ -84,6 +86,52 @@ private slots:
         QVERIFY(!(model.flags(model.indexOfProfile(QStringLiteral("a"))) & Qt::ItemIsDropEnabled));
         model.setProfiles({});
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // The environment swatch and the profile's name are side by side, never one over the other, in both
+    // reading directions.
+    void swatchBesideTheName() {
+        ConnectionProfile prod = profile(QStringLiteral("production db"), {});
+        prod.environment = pgdesk::core::Environment::Production;
+        resetStore({prod});
+        for (const Qt::LayoutDirection direction : {Qt::LeftToRight, Qt::RightToLeft}) {
+            QApplication::setLayoutDirection(direction);
+            ConnectionDialog d;
+            d.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&d));
+            auto* view = d.findChild<QTreeView*>();
+            QVERIFY(view);
+            auto* delegate = qobject_cast<pgdesk::ui::ProfileItemDelegate*>(view->itemDelegate());
+            QVERIFY(delegate);
+            const QModelIndex index = d.folders()->indexOfProfile(QStringLiteral("production db"));
+            QVERIFY(index.isValid());
+            QVERIFY(!index.data(Qt::DecorationRole).value<QIcon>().isNull());
+            QStyleOptionViewItem option;
+            option.initFrom(view);
+            option.widget = view;
+            option.rect = view->visualRect(index);
+            option.decorationSize = view->iconSize().isValid()
+                                        ? view->iconSize()
+                                        : QSize(view->style()->pixelMetric(QStyle::PM_SmallIconSize),
+                                                view->style()->pixelMetric(QStyle::PM_SmallIconSize));
+            option.features |= QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasDecoration;
+            QStyleOptionViewItem full = option;
+            full.index = index;
+            full.icon = index.data(Qt::DecorationRole).value<QIcon>();
+            full.text = index.data().toString();
+            const QRect swatch =
+                view->style()->subElementRect(QStyle::SE_ItemViewItemDecoration, &full, view);
+            const QRect text = delegate->textRect(option, index);
+            QVERIFY(!swatch.isEmpty());
+            QVERIFY2(!text.intersects(swatch), qPrintable(QStringLiteral("text %1,%2 %3 wide; swatch %4,%5")
+                                                              .arg(text.left())
+                                                              .arg(text.top())
+                                                              .arg(text.width())
+                                                              .arg(swatch.left())
+                                                              .arg(swatch.top())));
+            QCOMPARE_GT(text.width(), option.rect.width() / 2);
+        }
+        QApplication::setLayoutDirection(Qt::LeftToRight);
     }
 
     // A profile dropped onto a folder is saved there; onto the top level, out of every folder.

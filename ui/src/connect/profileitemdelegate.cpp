@@ -4,7 +4,10 @@
 #include <pgdesk/ui/profilelistmodel.h>
 
 #include <QApplication>
+#include <QStyle>
 #include <QPainter>
+
+#include <algorithm>
 
 namespace pgdesk::ui {
 
@@ -24,6 +27,7 @@ void ProfileItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QString name = opt.text;
+    const QRect r = textRect(option, index);
     opt.text.clear(); // the style draws background, selection and focus; the text is ours
     const QWidget* widget = opt.widget;
     QStyle* style = widget ? widget->style() : QApplication::style();
@@ -36,7 +40,6 @@ void ProfileItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     QColor dim = text;
     dim.setAlphaF(selected ? 0.8 : 0.6);
 
-    const QRect r = opt.rect.adjusted(kMargin + 2, kMargin / 2, -kMargin, -kMargin / 2);
     const QFontMetrics nameMetrics(opt.font);
     const QFont small = summaryFont(opt.font);
     const QFontMetrics smallMetrics(small);
@@ -47,15 +50,32 @@ void ProfileItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     painter->setFont(bold);
     painter->setPen(text);
     const QRect nameRect(r.left(), r.top(), r.width(), nameMetrics.height());
-    painter->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
-                      QFontMetrics(bold).elidedText(name, Qt::ElideRight, r.width()));
+    const Qt::Alignment align = QStyle::visualAlignment(opt.direction, Qt::AlignLeft) | Qt::AlignVCenter;
+    painter->drawText(nameRect, align, QFontMetrics(bold).elidedText(name, Qt::ElideRight, r.width()));
     painter->setFont(small);
     painter->setPen(dim);
     const QRect summaryRect(r.left(), nameRect.bottom() + 2, r.width(), smallMetrics.height());
-    painter->drawText(summaryRect, Qt::AlignLeft | Qt::AlignVCenter,
+    painter->drawText(summaryRect, align,
                       smallMetrics.elidedText(index.data(ProfileListModel::SummaryRole).toString(),
                                               Qt::ElideMiddle, r.width()));
     painter->restore();
+}
+
+QRect ProfileItemDelegate::textRect(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    QRect r = opt.rect.adjusted(kMargin + 2, kMargin / 2, -kMargin, -kMargin / 2);
+    if (opt.icon.isNull() || !(opt.features & QStyleOptionViewItem::HasDecoration))
+        return r;
+    // The swatch is where the style puts the decoration (mirrored right to left); the text takes the rest.
+    const QWidget* widget = opt.widget;
+    QStyle* style = widget ? widget->style() : QApplication::style();
+    const QRect swatch = style->subElementRect(QStyle::SE_ItemViewItemDecoration, &opt, widget);
+    if (opt.direction == Qt::RightToLeft)
+        r.setRight(std::min(r.right(), swatch.left() - kMargin));
+    else
+        r.setLeft(std::max(r.left(), swatch.right() + kMargin));
+    return r;
 }
 
 QSize ProfileItemDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
