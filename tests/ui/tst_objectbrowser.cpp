@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QFont>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
@@ -76,6 +77,24 @@ private slots:
         QCOMPARE(demo.data(CatalogTreeModel::DatabaseRole).toString(), QStringLiteral("pgdesk_demo"));
         QVERIFY(demo.data(CatalogTreeModel::IsDatabaseRole).toBool());
         QVERIFY(cell(demo, CatalogTreeModel::NotesColumn).contains(QStringLiteral("this session")));
+        // No database row is italic (Persian digits and CJK have no italic glyphs in common fonts); one not
+        // opened yet is dimmed; only the name is bold.
+        int others = 0;
+        for (int r = 0; r < model->rowCount(demo.parent()); ++r) {
+            const QModelIndex db = model->index(r, 0, demo.parent());
+            if (!db.data(CatalogTreeModel::IsDatabaseRole).toBool())
+                continue;
+            for (int c = 0; c < model->columnCount(db.parent()); ++c) {
+                const QVariant font = db.siblingAtColumn(c).data(Qt::FontRole);
+                QVERIFY(!font.isValid() || !font.value<QFont>().italic());
+                QCOMPARE(font.isValid() && font.value<QFont>().bold(), c == CatalogTreeModel::NameColumn);
+            }
+            if (db != demo) {
+                ++others;
+                QVERIFY(db.data(Qt::ForegroundRole).isValid());
+            }
+        }
+        QVERIFY(others > 0);
         QStringList schemas;
         for (int r = 0; r < model->rowCount(demo); ++r)
             schemas << model->index(r, 0, demo).data().toString();

@@ -8,6 +8,7 @@
 #include <QGuiApplication>
 #include <QHash>
 #include <QLocale>
+#include <QPalette>
 
 #include <algorithm>
 
@@ -352,11 +353,18 @@ QVariant CatalogTreeModel::databaseData(const Node& n, int column, int role) con
     case Qt::TextAlignmentRole:
         return column == SizeColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::FontRole: {
+        // Bold names only, never italic: Persian digits, Arabic and CJK have no italic in most fonts and
+        // came out as boxes. A database not opened yet is dimmed instead.
+        if (column != NameColumn)
+            return {};
         QFont f;
         f.setBold(true);
-        f.setItalic(!n.loaded);
         return f;
     }
+    case Qt::ForegroundRole:
+        if (n.loaded)
+            return {};
+        return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
     default:
         return {};
     }
