@@ -4,8 +4,8 @@
 #include <pgdesk/ui/profilelistmodel.h>
 
 #include <QApplication>
-#include <QStyle>
 #include <QPainter>
+#include <QStyle>
 
 #include <algorithm>
 
