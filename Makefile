@@ -51,7 +51,7 @@ fuzz: deps
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target pgdesk_fuzz_targets
 	@scripts/fuzz $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
-# Benchmarks against psql and the other peers (not part of `make test`); see README.
+# Benchmarks against psql and the other peers (not part of `make test`); see docs/BENCHMARKS.md.
 bench: build
 	@bench/run $(BUILD)
 
