@@ -164,6 +164,38 @@ Exit codes:
 )");
 }
 
+QString optionValue(const QStringList& args, qsizetype& i) {
+    if (i + 1 >= args.size())
+        throw UsageError{QStringLiteral("%1 needs a value").arg(args.at(i))};
+    return args.at(++i);
+}
+
+namespace {
+
+// A global option at args[i] (with its value, i moved onto it) into `global`; false when args[i] is not one.
+bool takeGlobalOption(const QStringList& args, qsizetype& i, GlobalOptions& global, bool database) {
+    const QString& a = args.at(i);
+    if (a == QLatin1String("--profile"))
+        global.profile = optionValue(args, i);
+    else if (a == QLatin1String("--dsn"))
+        global.dsn = optionValue(args, i);
+    else if (a == QLatin1String("--format"))
+        global.format = optionValue(args, i);
+    else if (database && a == QLatin1String("--database"))
+        global.database = optionValue(args, i);
+    else if (a == QLatin1String("--password-stdin"))
+        global.passwordStdin = true;
+    else if (a == QLatin1String("--allow-write"))
+        global.allowWrite = true;
+    else if (isSshOption(a))
+        global.ssh << a << (sshOptionTakesValue(a) ? optionValue(args, i) : QString());
+    else
+        return false;
+    return true;
+}
+
+} // namespace
+
 int run(const QStringList& arguments) {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -172,29 +204,12 @@ int run(const QStringList& arguments) {
         QStringList rest;
         for (qsizetype i = 0; i < arguments.size(); ++i) {
             const QString& a = arguments[i];
-            auto value = [&](const QString& name) {
-                if (i + 1 >= arguments.size())
-                    throw UsageError{QStringLiteral("%1 needs a value").arg(name)};
-                return arguments[++i];
-            };
             if (!rest.isEmpty()) {
-                // Global options may also follow the command; everything else belongs to it.
-                if (a == QLatin1String("--profile"))
-                    global.profile = value(a);
-                else if (a == QLatin1String("--dsn"))
-                    global.dsn = value(a);
-                else if (a == QLatin1String("--format"))
-                    global.format = value(a);
-                else if (a == QLatin1String("--password-stdin"))
-                    global.passwordStdin = true;
-                else if (a == QLatin1String("--allow-write"))
-                    global.allowWrite = true;
-                else if (a == QLatin1String("--database") && rest.first() != QLatin1String("restore") &&
-                         rest.first() != QLatin1String("profiles"))
-                    global.database = value(a); // restore's and profiles add's own --database stay theirs
-                else if (isSshOption(a))
-                    global.ssh << a << (sshOptionTakesValue(a) ? value(a) : QString());
-                else
+                // Global options may also follow the command; everything else belongs to it. Restore's and
+                // profiles add's own --database stay theirs.
+                const bool ownDatabase =
+                    rest.first() == QLatin1String("restore") || rest.first() == QLatin1String("profiles");
+                if (!takeGlobalOption(arguments, i, global, !ownDatabase))
                     rest << a;
                 continue;
             }
@@ -207,24 +222,11 @@ int run(const QStringList& arguments) {
                     << core::libpqVersion() << ")\n";
                 return ExitOk;
             }
-            if (a == QLatin1String("--profile"))
-                global.profile = value(a);
-            else if (a == QLatin1String("--dsn"))
-                global.dsn = value(a);
-            else if (a == QLatin1String("--format"))
-                global.format = value(a);
-            else if (a == QLatin1String("--database"))
-                global.database = value(a);
-            else if (a == QLatin1String("--password-stdin"))
-                global.passwordStdin = true;
-            else if (a == QLatin1String("--allow-write"))
-                global.allowWrite = true;
-            else if (isSshOption(a))
-                global.ssh << a << (sshOptionTakesValue(a) ? value(a) : QString());
-            else if (a.startsWith(QLatin1String("--")))
+            if (takeGlobalOption(arguments, i, global, true))
+                continue;
+            if (a.startsWith(QLatin1String("--")))
                 throw UsageError{QStringLiteral("unknown option %1").arg(a)};
-            else
-                rest << a;
+            rest << a;
         }
         if (rest.isEmpty())
             throw UsageError{QStringLiteral("no command given")};

@@ -12,6 +12,10 @@ struct UsageError {
     QString message;
 };
 
+// The value after the option at args[i], moving i onto it; "OPTION needs a value" (exit 2) when there is
+// none.
+QString optionValue(const QStringList& args, qsizetype& i);
+
 // Options every command understands, parsed before the command name.
 struct GlobalOptions {
     QString profile;  // --profile NAME

@@ -106,11 +106,7 @@ int cmdBackup(Invocation& inv) {
     bool printCommand = false;
     for (qsizetype i = 0; i < inv.args.size(); ++i) {
         const QString& a = inv.args[i];
-        auto value = [&]() {
-            if (i + 1 >= inv.args.size())
-                throw UsageError{QStringLiteral("%1 needs a value").arg(a)};
-            return inv.args[++i];
-        };
+        const auto value = [&] { return optionValue(inv.args, i); };
         auto number = [&](int min, int max) {
             bool ok = false;
             const int n = value().toInt(&ok);
@@ -177,9 +173,7 @@ int cmdRestore(Invocation& inv) {
     for (qsizetype i = 0; i < inv.args.size(); ++i) {
         const QString& a = inv.args[i];
         if (a == QLatin1String("--database") || a == QLatin1String("-d")) {
-            if (i + 1 >= inv.args.size())
-                throw UsageError{QStringLiteral("%1 needs a value").arg(a)};
-            options.database = inv.args[++i];
+            options.database = optionValue(inv.args, i);
         } else if (a == QLatin1String("--clean")) {
             options.clean = true;
         } else if (a == QLatin1String("--no-owner")) {

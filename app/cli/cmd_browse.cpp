@@ -50,11 +50,7 @@ int cmdBrowse(Invocation& inv) {
     const QStringList& a = inv.args;
     for (qsizetype i = 0; i < a.size(); ++i) {
         const QString& arg = a.at(i);
-        const auto value = [&]() -> QString {
-            if (i + 1 >= a.size())
-                throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
-            return a.at(++i);
-        };
+        const auto value = [&] { return optionValue(a, i); };
         // --filter --any --search --sort --deleted, then --page --after --before --last --page-size
         if (parseSpecOption(a, i, spec) || parsePageOption(a, i, spec))
             continue;

@@ -53,11 +53,7 @@ int cmdExport(Invocation& inv) {
     const QStringList& a = inv.args;
     for (qsizetype i = 0; i < a.size(); ++i) {
         const QString& arg = a.at(i);
-        const auto value = [&]() -> QString {
-            if (i + 1 >= a.size())
-                throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
-            return a.at(++i);
-        };
+        const auto value = [&] { return optionValue(a, i); };
         if (parseSpecOption(a, i, spec)) // --filter --any --search --sort --deleted
             continue;
         if (arg == QLatin1String("--query"))

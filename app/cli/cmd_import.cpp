@@ -27,11 +27,7 @@ int cmdImport(Invocation& inv) {
     QStringList positional;
     for (qsizetype i = 0; i < inv.args.size(); ++i) {
         const QString& arg = inv.args[i];
-        auto value = [&]() {
-            if (i + 1 >= inv.args.size())
-                throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
-            return inv.args[++i];
-        };
+        const auto value = [&] { return optionValue(inv.args, i); };
         if (arg == QLatin1String("--header")) {
             options.header = true;
         } else if (arg == QLatin1String("--delimiter")) {

@@ -47,11 +47,7 @@ bool applyOptions(const QStringList& args, core::ConnectionProfile& p) {
     bool replace = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& a = args[i];
-        auto value = [&]() {
-            if (i + 1 >= args.size())
-                throw UsageError{QStringLiteral("%1 needs a value").arg(a)};
-            return args[++i];
-        };
+        const auto value = [&] { return optionValue(args, i); };
         if (a == QLatin1String("--host"))
             p.host = value();
         else if (a == QLatin1String("--port"))
@@ -216,11 +212,7 @@ bool applyConventionOptions(const QStringList& args, core::ConventionOverride& o
     auto column = [](const QString& v) { return v == QLatin1String("none") ? QString() : v; };
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& a = args[i];
-        auto value = [&]() {
-            if (i + 1 >= args.size())
-                throw UsageError{QStringLiteral("%1 needs a value").arg(a)};
-            return args[++i];
-        };
+        const auto value = [&] { return optionValue(args, i); };
         if (a == QLatin1String("--row-key")) {
             o.rowKey = parseColumnList(a, value());
             any = true;
@@ -395,8 +387,8 @@ int cmdProfiles(Invocation& inv) {
         timer.start();
         auto c = connect(inv);
         const qint64 ms = timer.elapsed();
-        const QString who =
-            c.exec(QStringLiteral("select current_user || '@' || current_database()")).text(0, 0);
+        const auto [user, database] = c.userAndDatabase();
+        const QString who = user + QLatin1Char('@') + database;
         if (format == Format::Json) {
             printJson(inv.out, QJsonObject{{QStringLiteral("ok"), true},
                                            {QStringLiteral("server_version"), c.serverVersionString()},

@@ -36,11 +36,7 @@ QueryArguments parseQueryArguments(const QStringList& args) {
     static const QRegularExpression name(QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)$"));
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& a = args[i];
-        auto value = [&]() {
-            if (i + 1 >= args.size())
-                throw UsageError{QStringLiteral("%1 needs a value").arg(a)};
-            return args[++i];
-        };
+        const auto value = [&] { return optionValue(args, i); };
         if (a == QLatin1String("--file") || a == QLatin1String("-f")) {
             q.file = value();
         } else if (a == QLatin1String("--param")) {

@@ -19,11 +19,7 @@ qint64 parseNumber(const QString& option, const QString& text) {
 
 bool parseSpecOption(const QStringList& args, qsizetype& i, core::QuerySpec& spec) {
     const QString& arg = args.at(i);
-    const auto value = [&]() -> QString {
-        if (i + 1 >= args.size())
-            throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
-        return args.at(++i);
-    };
+    const auto value = [&] { return optionValue(args, i); };
     if (arg == QLatin1String("--filter")) {
         spec.filter.conditions << core::conditionFromText(value());
     } else if (arg == QLatin1String("--any")) {
@@ -45,11 +41,7 @@ bool parseSpecOption(const QStringList& args, qsizetype& i, core::QuerySpec& spe
 
 bool parsePageOption(const QStringList& args, qsizetype& i, core::QuerySpec& spec) {
     const QString& arg = args.at(i);
-    const auto value = [&]() -> QString {
-        if (i + 1 >= args.size())
-            throw UsageError{QStringLiteral("%1 needs a value").arg(arg)};
-        return args.at(++i);
-    };
+    const auto value = [&] { return optionValue(args, i); };
     if (arg == QLatin1String("--page"))
         spec.page.pageNumber = parseNumber(arg, value());
     else if (arg == QLatin1String("--after"))

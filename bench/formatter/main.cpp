@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Formatter benchmark (make bench): how fast core::formatSql lays out a large script, and how long Format
 // SQL (Ctrl+Shift+F) holds the query tool's GUI thread, printing one JSON line. No server needed.
 //

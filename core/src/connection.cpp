@@ -674,6 +674,11 @@ QString Connection::serverVersionString() const {
     return parameterStatus("server_version");
 }
 
+std::pair<QString, QString> Connection::userAndDatabase() {
+    const Result who = exec(QStringLiteral("select current_user, current_database()"));
+    return {who.text(0, 0), who.text(0, 1)};
+}
+
 int Connection::backendPid() const {
     return m_conn ? PQbackendPID(m_conn) : 0;
 }

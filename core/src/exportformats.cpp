@@ -2,6 +2,7 @@
 // The text encoders of the export engine (JSON, NDJSON, SQL INSERT, Markdown), COPY text-format
 // decoding and the number rules they share with the XLSX encoder.
 #include "exportencoder.h"
+#include "hexdigit.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/errors.h>
@@ -40,16 +41,6 @@ int octalDigit(char c) {
     return c >= '0' && c <= '7' ? c - '0' : -1;
 }
 
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // Decodes COPY text escapes of one field (the server writes \\ \b \f \n \r \t \v; octal and hex
 // forms are accepted too, as COPY FROM does).
 void unescapeInto(std::string_view in, std::string& out) {
@@ -82,8 +73,8 @@ void unescapeInto(std::string_view in, std::string& out) {
         case 'x': {
             int value = 0;
             int digits = 0;
-            while (digits < 2 && i + 1 < in.size() && hexDigit(in[i + 1]) >= 0) {
-                value = value * 16 + hexDigit(in[++i]);
+            while (digits < 2 && i + 1 < in.size() && hexDigitValue(in[i + 1]) >= 0) {
+                value = value * 16 + hexDigitValue(in[++i]);
                 ++digits;
             }
             if (digits == 0)

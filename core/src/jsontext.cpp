@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsontext.h"
+#include "hexdigit.h"
 
 #include <pgdesk/core/errors.h>
 
@@ -37,21 +38,11 @@ bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // The four hex digits at p (p + 4 <= end checked by the caller); -1 when they are not hex.
 int hex4(const char* p) {
     int v = 0;
     for (int i = 0; i < 4; ++i) {
-        const int h = hexValue(p[i]);
+        const int h = hexDigitValue(p[i]);
         if (h < 0)
             return -1;
         v = v * 16 + h;

@@ -9,6 +9,8 @@
 #include <QElapsedTimer>
 #include <QUrl>
 
+#include <tuple>
+
 namespace pgdesk::ui {
 
 namespace {
@@ -64,11 +66,9 @@ ConnectionTestOutcome runConnectionTest(const core::ConnectionProfile& profile,
         if (!password && !savedAs.isEmpty())
             password = core::SecretStore::instance().password(savedAs);
         core::Connection connection = core::Connection::open(profile, password);
-        const auto who = connection.exec(QStringLiteral("select current_user, current_database()"));
+        std::tie(outcome.user, outcome.database) = connection.userAndDatabase();
         outcome.ok = true;
         outcome.version = connection.serverVersionString();
-        outcome.user = who.text(0, 0);
-        outcome.database = who.text(0, 1);
     } catch (const core::Error& e) {
         outcome.kind = e.kind();
         outcome.message = e.message();

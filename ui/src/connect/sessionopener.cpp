@@ -47,9 +47,9 @@ void SessionOpener::start(const QString& profileName, const QString& dsn) {
             asks->store(core::asksForPassword(profile));
             auto pool = core::Pool::create(profile, password);
             auto connection = pool->acquire(); // proves the settings work before the window uses them
-            const auto who = connection->exec(QStringLiteral("select current_user, current_database()"));
-            return SessionInfo{profileName.isEmpty() ? who.text(0, 1) : profileName,
-                               connection->serverVersionString(), who.text(0, 0), who.text(0, 1), pool};
+            const auto [user, database] = connection->userAndDatabase();
+            return SessionInfo{profileName.isEmpty() ? database : profileName,
+                               connection->serverVersionString(), user, database, pool};
         },
         [this](SessionInfo info) { emit opened(info); },
         [this, asks](const BackgroundFailure& failure) {

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 struct pg_conn; // libpq's PGconn, kept opaque in public headers
 
@@ -181,6 +182,9 @@ public:
 
     int serverVersion() const;           // e.g. 150020
     QString serverVersionString() const; // "15.20"
+    // current_user and current_database() as the server sees them (one round trip): who a DSN or a
+    // service entry turned out to be, for the window's title and the connection test.
+    std::pair<QString, QString> userAndDatabase();
     int backendPid() const;
     QString parameterStatus(const char* name) const;
     std::chrono::steady_clock::time_point openedAt() const { return m_openedAt; }
