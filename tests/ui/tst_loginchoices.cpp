@@ -4,6 +4,7 @@
 #include "connectiondialogtest.h"
 
 #include <pgdesk/ui/commandtrustdialog.h>
+#include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/profileeditor.h>
 
@@ -89,6 +90,34 @@ private slots:
             (dialog = w.findChild<pgdesk::ui::CommandTrustDialog*>(QStringLiteral("commandTrustDialog"))));
         dialog->trustButton()->click();
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL 15")), 15000);
+        QVERIFY(QFile::exists(marker));
+        QVERIFY(!diskStore().get(name).untrustedCommands);
+    }
+
+    // The connection manager's Test asks the same before running an imported profile's command.
+    void testConnectionAsksBeforeAnImportedCommand() {
+        const QString name = QStringLiteral("Imported test");
+        const QString marker = m_dir.filePath(QStringLiteral("tested"));
+        ConnectionProfile p = withCommand(name, QStringLiteral("touch '%1'\nprintf '%s\\n' '%2'")
+                                                    .arg(marker, pgdesk::test::cluster().authPassword));
+        p.untrustedCommands = true;
+        resetStore({p});
+        pgdesk::ui::ConnectionDialog d;
+        d.show();
+        d.selectProfile(name);
+        d.testButton()->click();
+        pgdesk::ui::CommandTrustDialog* trust = nullptr;
+        QTRY_VERIFY((trust = d.findChild<pgdesk::ui::CommandTrustDialog*>()) && trust->isVisible());
+        QVERIFY(trust->commandsView()->toPlainText().contains(p.passwordCommand));
+        trust->reject();
+        QTest::qWait(500);
+        QVERIFY(!QFile::exists(marker));
+        QVERIFY(diskStore().get(name).untrustedCommands);
+
+        d.testButton()->click();
+        QTRY_VERIFY((trust = d.findChild<pgdesk::ui::CommandTrustDialog*>()) && trust->isVisible());
+        trust->trustButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(d.testResultText().contains(QStringLiteral("PostgreSQL 15")), 15000);
         QVERIFY(QFile::exists(marker));
         QVERIFY(!diskStore().get(name).untrustedCommands);
     }

@@ -50,25 +50,36 @@ bool CommandTrustDialog::askIfNeeded(QWidget* parent, const QString& name, std::
     } catch (const std::exception&) {
         return false; // the connection attempt reports an unreadable store
     }
-    if (!profile || !profile->untrustedCommands || profile->commands().isEmpty())
+    return profile && askIfUntrusted(parent, *profile, name, std::move(then));
+}
+
+bool CommandTrustDialog::askIfUntrusted(QWidget* parent, const core::ConnectionProfile& profile,
+                                        const QString& savedName, std::function<void()> then) {
+    if (!profile.untrustedCommands || profile.commands().isEmpty())
         return false;
-    auto* dialog = new CommandTrustDialog(*profile, parent);
+    auto* dialog = new CommandTrustDialog(profile, parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
-    QObject::connect(dialog, &QDialog::accepted, dialog, [dialog, name, then = std::move(then)] {
-        try {
-            core::ProfileStore store;
-            core::ConnectionProfile p = store.get(name);
-            p.untrustedCommands = false;
-            store.upsert(p);
-            store.save();
-        } catch (const std::exception& e) {
-            QMessageBox::warning(dialog->parentWidget(), dialog->windowTitle(), QString::fromUtf8(e.what()));
-            return;
-        }
-        if (then)
-            then();
-    });
+    QObject::connect(dialog, &QDialog::accepted, dialog,
+                     [dialog, savedName, commands = profile.commands(), then = std::move(then)] {
+                         try {
+                             core::ProfileStore store;
+                             std::optional<core::ConnectionProfile> p =
+                                 savedName.isEmpty() ? std::nullopt : store.find(savedName);
+                             // Only what the user saw is trusted.
+                             if (p && p->commands() == commands) {
+                                 p->untrustedCommands = false;
+                                 store.upsert(*p);
+                                 store.save();
+                             }
+                         } catch (const std::exception& e) {
+                             QMessageBox::warning(dialog->parentWidget(), dialog->windowTitle(),
+                                                  QString::fromUtf8(e.what()));
+                             return;
+                         }
+                         if (then)
+                             then();
+                     });
     dialog->open();
     return true;
 }

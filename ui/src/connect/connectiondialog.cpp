@@ -11,6 +11,7 @@
 #include <pgdesk/core/secretstore.h>
 #include <pgdesk/core/servicefile.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/commandtrustdialog.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/profileeditor.h>
 #include <pgdesk/ui/profilelistmodel.h>
@@ -752,6 +753,12 @@ void ConnectionDialog::testConnection() {
         return;
     }
     const core::ConnectionProfile profile = m_editor->profile();
+    // An imported profile's commands run only once the user has seen and trusted them.
+    if (CommandTrustDialog::askIfUntrusted(this, profile, m_dirty ? QString() : m_current, [this] {
+            m_editor->trustCommands();
+            testConnection();
+        }))
+        return;
     setTesting(true);
     setTestResult(tr("Connecting to %1…").arg(ProfileListModel::summary(profile)), Tone::Neutral);
     m_testJob->start(

@@ -24,6 +24,11 @@ public:
     // and returns true; once the user trusts them (saved in the profile store) `then` runs. Otherwise
     // returns false and does nothing.
     static bool askIfNeeded(QWidget* parent, const QString& name, std::function<void()> then);
+    // The same for a profile being edited (the connection manager's Test): asks when `profile` has untrusted
+    // commands; once trusted, the trust is saved when the stored profile `savedName` runs the same commands
+    // (empty: not saved, it goes with the next Save), then `then` runs.
+    static bool askIfUntrusted(QWidget* parent, const core::ConnectionProfile& profile,
+                               const QString& savedName, std::function<void()> then);
 
     QPlainTextEdit* commandsView() const { return m_commands; }
     QPushButton* trustButton() const { return m_trust; }

@@ -35,6 +35,8 @@ public:
     void setProfile(const core::ConnectionProfile& profile);
     // The profile as edited. A port that is not a number gives 0; isValid() says whether it is usable.
     core::ConnectionProfile profile() const;
+    // The user trusted the commands shown (CommandTrustDialog): profile() no longer marks them untrusted.
+    void trustCommands() { m_base.untrustedCommands = false; }
 
     // The password typed (or filled from a DSN) since setProfile(); nullopt when the field is empty.
     std::optional<QString> typedPassword() const;
