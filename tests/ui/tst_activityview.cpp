@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QColor>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -171,6 +172,67 @@ private slots:
             return false;
         };
         QTRY_VERIFY(!inTree(holderPid) && !inTree(waiterPid));
+    }
+
+    // Columns sized to what they hold, the query taking the rest; every cell's whole text in its tooltip;
+    // the buttons never clipped (the newcomer saw equal columns, the query cut and "Terminate Session…" cut).
+    void columnsFitTheirContent() {
+        auto profile = pgdesk::test::profile(QStringLiteral("postgres"));
+        auto holder = Connection::open(profile);
+        auto waiter = Connection::open(profile);
+        const int waiterPid = waiter.backendPid();
+        holder.exec(QStringLiteral("begin; update ui_activity_lock set v = 3 where id = 1"));
+        pgdesk::test::BlockedStatement blockedUpdate(
+            waiter, QStringLiteral("update ui_activity_lock set v = 4 where id = 1 /* a rather long comment "
+                                   "that makes the query wider than any other column of the view */"));
+        ActivityView view(profile, std::nullopt);
+        view.resize(1400, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const ActivityModel* model = view.model();
+        QTRY_VERIFY_WITH_TIMEOUT(!cell(model, waiterPid, ActivityModel::LockMode).data().toString().isEmpty(),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), 5000);
+        QAbstractItemView* table = view.view(); // sizeHintForColumn is public here
+        QHeaderView* header = view.view()->horizontalHeader();
+        const auto fit = [&](int c) {
+            return std::max(table->sizeHintForColumn(c), header->sectionSizeHint(c));
+        };
+        for (int c = 0; c < ActivityModel::Query; ++c) {
+            const QString what = model->headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(header->sectionSize(c) <= fit(c) + 2, qPrintable(what));
+            QVERIFY2(header->sectionSize(c) >= std::min(fit(c), 320), qPrintable(what));
+            QVERIFY2(header->sectionSize(ActivityModel::Query) > header->sectionSize(c), qPrintable(what));
+        }
+        // The wait event is whole on screen and in its tooltip.
+        const QModelIndex wait = cell(model, waiterPid, ActivityModel::Wait);
+        QCOMPARE(wait.data().toString(), QStringLiteral("Lock:transactionid"));
+        QCOMPARE(wait.data(Qt::ToolTipRole).toString(), wait.data().toString());
+        QVERIFY(header->sectionSize(ActivityModel::Wait) >= table->sizeHintForColumn(ActivityModel::Wait));
+        QCOMPARE(cell(model, waiterPid, ActivityModel::User).data(Qt::ToolTipRole).toString(),
+                 cell(model, waiterPid, ActivityModel::User).data().toString());
+        QVERIFY(cell(model, waiterPid, ActivityModel::Query)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("wider than any other column")));
+        // The query stretches to the view's edge.
+        int total = 0;
+        for (int c = 0; c < ActivityModel::ColumnCount; ++c)
+            total += header->sectionSize(c);
+        QVERIFY2(total >= table->viewport()->width() - 2, qPrintable(QString::number(total)));
+        // The buttons are never narrower than their text, even with the view at its smallest.
+        for (const QSize size : {QSize(1400, 400), view.minimumSizeHint()}) {
+            view.resize(size);
+            QTest::qWait(50);
+            QVERIFY2(view.terminateButton()->width() >= view.terminateButton()->sizeHint().width(),
+                     qPrintable(QStringLiteral("%1 < %2 at %3")
+                                    .arg(view.terminateButton()->width())
+                                    .arg(view.terminateButton()->sizeHint().width())
+                                    .arg(size.width())));
+            QVERIFY(view.terminateButton()->geometry().right() <= view.width());
+        }
+        view.hide();
+        holder.exec(QStringLiteral("rollback"));
     }
 
     void ages() {

@@ -7,8 +7,14 @@
 
 #include <pgdesk/ui/uisettings.h>
 
+#include <pgdesk/ui/formview.h>
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QMutex>
+#include <QProxyStyle>
 #include <QScrollBar>
+#include <QStyleFactory>
 
 using pgdesk::ui::UiSettings;
 
@@ -75,7 +81,11 @@ private slots:
             create table $S.orders (id int primary key, customer_id bigint references $S.customers,
                                     region text, wh_code int, note text,
                                     foreign key (region, wh_code) references $S.warehouses);
-            insert into $S.orders values (1, 1, 'north', 1, 'first'), (2, 2, 'south', 1, 'second');)"));
+            insert into $S.orders values (1, 1, 'north', 1, 'first'), (2, 2, 'south', 1, 'second');
+            create table $S.tags (id uuid primary key, title text not null);
+            insert into $S.tags select gen_random_uuid(), 'tag ' || i from generate_series(1, 5) i;
+            create table $S.tagged (id int primary key, tag_id uuid references $S.tags);
+            insert into $S.tagged select 1, id from $S.tags order by id offset 3 limit 1;)"));
     }
     void init() {
         clearJournal();
@@ -225,6 +235,88 @@ private slots:
         rowsOf(dialog)->setCurrentIndex(rowsOf(dialog)->model()->index(2, 0));
         dialog->accept();
         QCOMPARE(b->model()->data(target, Qt::EditRole).toString(), QStringLiteral("3"));
+        b->editor()->session()->clear();
+    }
+
+    // A UUID key is shown whole on one line, the row of the cell's current value is the one selected, and
+    // OK / Cancel carry the app's icons (or none), not the style's built-in ones.
+    void uuidKeyWholeAndCurrentValueSelected() {
+        // A style that puts icons on dialog buttons, as KDE's does: the built-in ones would show.
+        struct IconButtons final : QProxyStyle {
+            using QProxyStyle::QProxyStyle;
+            int styleHint(StyleHint hint, const QStyleOption* option, const QWidget* widget,
+                          QStyleHintReturn* data) const override {
+                return hint == SH_DialogButtonBox_ButtonsHaveIcons
+                           ? 1
+                           : QProxyStyle::styleHint(hint, option, widget, data);
+            }
+        };
+        const QString styleName = QApplication::style()->name();
+        QApplication::setStyle(new IconButtons(QStyleFactory::create(styleName)));
+        auto b = open(QStringLiteral("tagged"));
+        QVERIFY(waitLoaded(*b));
+        const QString current = cell(b->model(), 1, QStringLiteral("tag_id")).data(Qt::EditRole).toString();
+        QCOMPARE(current.size(), 36);
+        QDialog* dialog = b->editor()->pickForeignKey(cell(b->model(), 1, QStringLiteral("tag_id")));
+        QVERIFY(dialog);
+        dialog->show();
+        QVERIFY(waitRows(dialog, 5));
+        QTableView* rows = rowsOf(dialog);
+        QCOMPARE(column(dialog, 0).indexOf(current), 3);
+        QCOMPARE(rows->currentIndex().row(), 3);
+        QVERIFY(rows->selectionModel()->isRowSelected(3, {}));
+        QVERIFY(!rows->wordWrap());
+        QVERIFY2(rows->columnWidth(0) >= rows->fontMetrics().horizontalAdvance(current),
+                 qPrintable(QString::number(rows->columnWidth(0))));
+        const auto* box = dialog->findChild<QDialogButtonBox*>();
+        QVERIFY(box);
+        const QStringList themed{QStringLiteral("dialog-ok"), QStringLiteral("dialog-cancel")};
+        for (QDialogButtonBox::StandardButton which : {QDialogButtonBox::Ok, QDialogButtonBox::Cancel}) {
+            const QIcon icon = box->button(which)->icon();
+            QVERIFY2(icon.isNull() || themed.contains(icon.name()), qPrintable(icon.name()));
+        }
+        dialog->reject();
+        QApplication::setStyle(QStyleFactory::create(styleName));
+
+        // A value beyond the first page: the next pages are read to select it.
+        sql(QStringLiteral("update $S.orders set customer_id = 450 where id = 2"));
+        b = open(QStringLiteral("orders"));
+        QVERIFY(waitLoaded(*b));
+        dialog = b->editor()->pickForeignKey(cell(b->model(), 2, QStringLiteral("customer_id")));
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(rowsOf(dialog)->currentIndex().data().toString() == QStringLiteral("450"),
+                                 15000);
+        dialog->reject();
+        sql(QStringLiteral("update $S.orders set customer_id = 2 where id = 2"));
+    }
+
+    // Ctrl+Shift+R opens the form view right after the picker was closed (the focus is back in the grid).
+    void formViewShortcutAfterThePicker() {
+        auto b = open(QStringLiteral("orders"));
+        b->show();
+        b->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(b.get()));
+        QVERIFY(waitLoaded(*b));
+        const QModelIndex target = cell(b->model(), 1, QStringLiteral("customer_id"));
+        b->view()->setFocus();
+        b->view()->setCurrentIndex(target);
+        b->view()->edit(target);
+        auto* line = waitForChild<QLineEdit>(b->view()->viewport(), QString());
+        QVERIFY(line);
+        line->findChild<QAction*>(QStringLiteral("pickForeignKey"))->trigger();
+        auto* dialog = waitForChild<QDialog>(b.get(), QStringLiteral("foreignKeyPicker"));
+        QVERIFY(dialog);
+        QVERIFY(waitRows(dialog, 1));
+        QTest::keyClick(rowsOf(dialog), Qt::Key_Return);
+        QTRY_VERIFY(!dialog->isVisible());
+        // No window manager here hands the activation back: the picker does.
+        QTRY_VERIFY(QApplication::activeWindow() == b.get());
+        QCOMPARE(QApplication::focusWidget(), b->view());
+        QWidget* focus = QApplication::focusWidget();
+        QTest::keyClick(focus ? focus : b.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY(b->findChild<pgdesk::ui::FormView*>() &&
+                    b->findChild<pgdesk::ui::FormView*>()->isVisible());
+        b->findChild<pgdesk::ui::FormView*>()->close();
         b->editor()->session()->clear();
     }
 

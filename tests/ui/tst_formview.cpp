@@ -6,6 +6,9 @@
 #include <pgdesk/ui/formview.h>
 
 #include <QComboBox>
+#include <QScrollBar>
+#include <QTextEdit>
+#include <QToolButton>
 
 using pgdesk::ui::FormView;
 
@@ -28,9 +31,9 @@ private slots:
         QVERIFY(name);
         QCOMPARE(name->text(), QStringLiteral("item 3"));
         // A generated column is shown, never editable; the key is editable like in the grid.
-        auto* doubled = qobject_cast<QLineEdit*>(form->editor(QStringLiteral("doubled")));
+        auto* doubled = qobject_cast<QTextEdit*>(form->editor(QStringLiteral("doubled")));
         QVERIFY(doubled && doubled->isReadOnly());
-        QCOMPARE(doubled->text(), QStringLiteral("6"));
+        QCOMPARE(doubled->toPlainText(), QStringLiteral("6"));
         name->selectAll();
         QTest::keyClicks(name, QStringLiteral("from the form"));
         // A boolean is a true/false choice, not a text field that wants "t".
@@ -45,8 +48,8 @@ private slots:
         QCOMPARE(cell(m, 3, QStringLiteral("name")).data(Qt::EditRole).toString(),
                  QStringLiteral("from the form"));
         // NULL and DEFAULT buttons on row 4; an untouched field stages nothing.
-        form->findChild<QPushButton*>(QStringLiteral("formNull:note"))->click();
-        form->findChild<QPushButton*>(QStringLiteral("formDefault:qty"))->click();
+        form->findChild<QAbstractButton*>(QStringLiteral("formNull:note"))->click();
+        form->findChild<QAbstractButton*>(QStringLiteral("formDefault:qty"))->click();
         QVERIFY(cell(m, 4, QStringLiteral("qty")).data(PageModel::IsDefaultRole).toBool());
         form->previous();
         QCOMPARE(form->row(), rowOf(m, 3));
@@ -59,6 +62,47 @@ private slots:
                      "note is null, qty is null) from $S.items where id = 4")),
                  QStringLiteral("from the form true|t|t"));
         form->close();
+    }
+
+    // The newcomer's complaint: a 470 px dialog, every value cut, NULL/DEFAULT taking half the width. The
+    // form is wide and resizable, the values get most of it, the buttons are as wide as their word, and a
+    // long read-only value (a key without spaces, too) wraps instead of scrolling sideways.
+    void wideWithValuesWrapped() {
+        const QString token = QStringLiteral("0123456789abcdef").repeated(8); // 128 chars, no space
+        sql(QStringLiteral("update $S.items set note = '%1 ' || repeat('long words ', 150) where id = 5")
+                .arg(token));
+        auto b = open(QStringLiteral("items"));
+        b->resize(900, 600);
+        b->show();
+        QVERIFY(waitLoaded(*b));
+        PageModel* m = b->model();
+        b->view()->setCurrentIndex(cell(m, 5, QStringLiteral("name")));
+        FormView* form = b->editor()->openFormView();
+        QVERIFY(form);
+        QVERIFY(QTest::qWaitForWindowExposed(form));
+        QVERIFY2(form->width() >= 720, qPrintable(QString::number(form->width())));
+        QVERIFY(form->isSizeGripEnabled());
+        QVERIFY(form->maximumWidth() > form->width());
+
+        QWidget* name = form->editor(QStringLiteral("name"));
+        auto* null = form->findChild<QAbstractButton*>(QStringLiteral("formNull:name"));
+        auto* byDefault = form->findChild<QAbstractButton*>(QStringLiteral("formDefault:name"));
+        QVERIFY(name && null && byDefault);
+        // The value takes most of the row; the two buttons together less than a third of the value.
+        QVERIFY2(name->width() > form->width() / 2, qPrintable(QString::number(name->width())));
+        QVERIFY2(null->width() + byDefault->width() < name->width() / 3,
+                 qPrintable(QStringLiteral("%1 + %2").arg(null->width()).arg(byDefault->width())));
+        QVERIFY(null->width() <= null->fontMetrics().horizontalAdvance(QStringLiteral("NULL")) + 24);
+
+        // Over 1000 characters: shown read-only (edited in the value editor), wrapped, whole to the limit.
+        auto* note = qobject_cast<QTextEdit*>(form->editor(QStringLiteral("note")));
+        QVERIFY(note && note->isReadOnly());
+        QVERIFY(note->toPlainText().startsWith(token));
+        QCOMPARE(note->horizontalScrollBar()->maximum(), 0);
+        QVERIFY(note->height() >= 3 * note->fontMetrics().lineSpacing());
+        QVERIFY(note->width() > form->width() / 2);
+        form->close();
+        sql(QStringLiteral("update $S.items set note = 'note 5' where id = 5"));
     }
 };
 

@@ -4,6 +4,7 @@
 
 #include <pgdesk/core/catalog.h>
 #include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/pagemodel.h>
 
 #include <pgdesk/core/foreignkeypicker.h>
@@ -71,7 +72,7 @@ QWidget* CellEditDelegate::createEditor(QWidget* parent, const QStyleOptionViewI
         if (const core::ForeignKey* fk = core::foreignKeyOf(model->editSession()->table(), column->name)) {
             auto* pick = new QAction(tr("Pick from %1").arg(fk->refTable), line);
             pick->setObjectName(QStringLiteral("pickForeignKey"));
-            pick->setIcon(line->style()->standardIcon(QStyle::SP_FileDialogContentsView));
+            pick->setIcon(themedIcon(QStringLiteral("view-list-details")));
             pick->setShortcut(Qt::Key_F4);
             pick->setShortcutContext(Qt::WidgetShortcut);
             pick->setToolTip(tr("Pick from %1 (F4)").arg(fk->refTable));

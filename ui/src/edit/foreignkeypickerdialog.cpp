@@ -2,6 +2,8 @@
 #include "edit/foreignkeypickerdialog.h"
 #include "edit/foreignkeypickermodel.h"
 
+#include <pgdesk/ui/icons.h>
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -38,15 +40,21 @@ ForeignKeyPickerDialog::ForeignKeyPickerDialog(std::shared_ptr<core::Pool> pool,
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false); // a UUID would break at its hyphens, in a row one line high
     m_view->setAccessibleName(tr("Rows of %1").arg(foreignKey.refTable));
     m_status->setObjectName(QStringLiteral("fkStatus"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    // Where the style puts icons on dialog buttons: the app's icons, not Qt's built-in ones beside them.
+    if (style()->styleHint(QStyle::SH_DialogButtonBox_ButtonsHaveIcons, nullptr, this)) {
+        buttons->button(QDialogButtonBox::Ok)->setIcon(themedIcon(QStringLiteral("dialog-ok")));
+        buttons->button(QDialogButtonBox::Cancel)->setIcon(themedIcon(QStringLiteral("dialog-cancel")));
+    }
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_search);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    resize(560, 420);
+    resize(640, 440);
 
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(250);
@@ -57,14 +65,50 @@ ForeignKeyPickerDialog::ForeignKeyPickerDialog(std::shared_ptr<core::Pool> pool,
     connect(m_view, &QAbstractItemView::doubleClicked, this, &ForeignKeyPickerDialog::accept);
     connect(buttons, &QDialogButtonBox::accepted, this, &ForeignKeyPickerDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_model, &ForeignKeyPickerModel::pageLoaded, this, [this] {
-        if (!m_view->currentIndex().isValid() && m_model->rowCount() > 0)
-            m_view->setCurrentIndex(m_model->index(0, 0));
-        updateStatus();
+    connect(m_model, &ForeignKeyPickerModel::pageLoaded, this, &ForeignKeyPickerDialog::pageArrived);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        if (!m_movingCurrent)
+            m_preselect.clear(); // the user chose: no later page moves the selection
     });
     connect(m_model, &ForeignKeyPickerModel::failed, this,
             [this](const QString& message) { m_status->setText(message); });
     m_model->setSearch(search);
+    updateStatus();
+}
+
+void ForeignKeyPickerDialog::preselect(const QStringList& key) {
+    m_preselect = key;
+    if (m_model->rowCount() > 0)
+        pageArrived();
+}
+
+void ForeignKeyPickerDialog::setCurrentRow(int row) {
+    m_movingCurrent = true;
+    m_view->setCurrentIndex(m_model->index(row, 0));
+    m_view->scrollTo(m_view->currentIndex());
+    m_movingCurrent = false;
+}
+
+void ForeignKeyPickerDialog::pageArrived() {
+    const int rows = m_model->rowCount();
+    if (rows <= ForeignKeyPickerModel::kPageSize) { // a search's first page: the keys fit on one line
+        for (int c = 0; c < m_model->foreignKey().refColumns.size(); ++c)
+            m_view->resizeColumnToContents(c);
+    }
+    if (!m_preselect.isEmpty()) {
+        for (int row = 0; row < rows; ++row) {
+            if (m_model->keyAt(row) == m_preselect) {
+                m_preselect.clear();
+                setCurrentRow(row);
+                break;
+            }
+        }
+        // Not among the rows read yet: a few more pages, then the first row as without a value.
+        if (!m_preselect.isEmpty() && rows < kPreselectRows && m_model->canFetchMore({}))
+            m_model->fetchMore({});
+    }
+    if (!m_view->currentIndex().isValid() && rows > 0)
+        setCurrentRow(0);
     updateStatus();
 }
 

@@ -8,6 +8,7 @@
 #include <pgdesk/core/catalog.h>
 
 #include <QAbstractItemDelegate>
+#include <QAbstractTextDocumentLayout>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFont>
@@ -17,14 +18,59 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStyleOptionViewItem>
 #include <QTableView>
+#include <QTextEdit>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace pgdesk::ui {
+
+namespace {
+
+// A value shown, not edited here: wrapped to the field's width (anywhere, so a UUID or a hash wraps too)
+// and as tall as its text up to a few lines, never scrolled sideways.
+class WrappedValue final : public QTextEdit {
+public:
+    explicit WrappedValue(QWidget* parent)
+        : QTextEdit(parent) {
+        setReadOnly(true);
+        setAcceptRichText(false);
+        setLineWrapMode(QTextEdit::WidgetWidth);
+        setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+        setTabChangesFocus(true);
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+                [this] { fitHeight(); });
+        fitHeight();
+    }
+
+private:
+    void fitHeight() {
+        const int line = fontMetrics().lineSpacing();
+        const int margins = int(2 * document()->documentMargin()) + 2 * frameWidth();
+        const int text = std::clamp(int(document()->size().height()) - int(2 * document()->documentMargin()),
+                                    line, kMaxLines * line);
+        setFixedHeight(text + margins);
+    }
+    static constexpr int kMaxLines = 6; // longer values scroll down; the whole one is in the value editor
+};
+
+// NULL, DEFAULT and Edit… beside each field: as wide as their word, the field keeps the width.
+QToolButton* fieldButton(const QString& text, QWidget* parent) {
+    auto* button = new QToolButton(parent);
+    button->setText(text);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return button;
+}
+
+} // namespace
 
 FormView::FormView(PageModel* model, QTableView* view, std::function<void(const QModelIndex&)> editValue,
                    std::function<void()> apply, QWidget* parent)
@@ -70,7 +116,14 @@ FormView::FormView(PageModel* model, QTableView* view, std::function<void(const 
     layout->addLayout(navigation);
     layout->addWidget(scroll, 1);
     layout->addWidget(buttons);
-    resize(560, 520);
+    // Wide enough that values read whole beside their names, and resizable (a grip in the corner).
+    setSizeGripEnabled(true);
+    QSize size(760, 560);
+    if (QWidget* window = parent ? parent->window() : nullptr)
+        size = size.expandedTo(QSize(window->width() * 3 / 5, window->height() * 4 / 5));
+    if (const QScreen* screen = parent ? parent->screen() : this->screen())
+        size = size.boundedTo(screen->availableSize() * 9 / 10);
+    resize(size);
     // Staged elsewhere (the grid, undo, an apply): the form shows it, unless a field is being typed in.
     connect(model, &QAbstractItemModel::modelReset, this, [this] { showRow(m_row); });
 }
@@ -157,12 +210,11 @@ void FormView::rebuild() {
             }
         }
         if (!field.editor) { // read-only, or edited in the value dialog
-            auto* line = new QLineEdit(m_fields);
-            line->setReadOnly(true);
+            auto* text = new WrappedValue(m_fields);
             const QVariant value = index.data(Qt::EditRole);
-            line->setText(value.toString().left(1000));
-            line->setPlaceholderText(value.isValid() ? QString() : QStringLiteral("NULL"));
-            field.editor = line;
+            text->setPlainText(value.toString().left(1000));
+            text->setPlaceholderText(value.isValid() ? QString() : QStringLiteral("NULL"));
+            field.editor = text;
         }
         field.editor->setObjectName(QStringLiteral("formEditor:") + name);
         field.editor->setAccessibleName(name);
@@ -171,24 +223,24 @@ void FormView::rebuild() {
         m_grid->addWidget(field.editor, c, 1);
         const bool canStage = m_model->canStage(index);
         if (canStage && dialog && m_editValue) {
-            auto* edit = new QPushButton(tr("Edit…"), m_fields);
+            QToolButton* edit = fieldButton(tr("Edit…"), m_fields);
             edit->setObjectName(QStringLiteral("formEdit:") + name);
-            connect(edit, &QPushButton::clicked, this, [this, c] { m_editValue(m_model->index(m_row, c)); });
+            connect(edit, &QToolButton::clicked, this, [this, c] { m_editValue(m_model->index(m_row, c)); });
             m_grid->addWidget(edit, c, 2);
         }
         if (canStage) {
-            auto* null = new QPushButton(QStringLiteral("NULL"), m_fields);
+            QToolButton* null = fieldButton(QStringLiteral("NULL"), m_fields);
             null->setObjectName(QStringLiteral("formNull:") + name);
             null->setToolTip(tr("Set %1 to NULL").arg(name));
             null->setEnabled(index.data(Qt::EditRole).isValid() || m_model->isDefault(index));
-            connect(null, &QPushButton::clicked, this, [this, c] { setNull(c); });
-            auto* byDefault = new QPushButton(QStringLiteral("DEFAULT"), m_fields);
+            connect(null, &QToolButton::clicked, this, [this, c] { setNull(c); });
+            QToolButton* byDefault = fieldButton(QStringLiteral("DEFAULT"), m_fields);
             byDefault->setObjectName(QStringLiteral("formDefault:") + name);
             byDefault->setToolTip(info && !info->defaultExpression.isEmpty()
                                       ? tr("The column's default: %1").arg(info->defaultExpression)
                                       : tr("The column has no default: it becomes NULL"));
             byDefault->setEnabled(!m_model->isDefault(index));
-            connect(byDefault, &QPushButton::clicked, this, [this, c] { setDefault(c); });
+            connect(byDefault, &QToolButton::clicked, this, [this, c] { setDefault(c); });
             m_grid->addWidget(null, c, 3);
             m_grid->addWidget(byDefault, c, 4);
         }

@@ -11,6 +11,7 @@
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tableeditor.h>
 
+#include <QApplication>
 #include <QPointer>
 #include <QTableView>
 
@@ -35,6 +36,32 @@ QDialog* TableEditor::pickForeignKey(const QModelIndex& cell, const QString& sea
     const core::ForeignKey fk = *found;
     auto* dialog = new ForeignKeyPickerDialog(m_pool, fk, search, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList current; // the row's value, selected in the picker (none while any column is NULL)
+    for (const QString& keyColumn : fk.columns) {
+        const QVariant value =
+            m_model->index(cell.row(), columnIndex(*m_model, keyColumn)).data(Qt::EditRole);
+        if (!value.isValid()) {
+            current.clear();
+            break;
+        }
+        current << value.toString();
+    }
+    if (!current.isEmpty())
+        dialog->preselect(current);
+    // Closed: the window it came from is active again, the grid (or the field) focused, so that its
+    // shortcuts (Ctrl+Shift+R) work at once even where no window manager hands the activation back.
+    connect(dialog, &QDialog::finished, this,
+            [this, window = QPointer<QWidget>(QApplication::activeWindow()),
+             focus = QPointer<QWidget>(QApplication::focusWidget())] {
+                QWidget* back = window && window->isVisible() ? window.data() : m_view->window();
+                if (!back->isVisible())
+                    return;
+                back->activateWindow();
+                if (focus && focus->isVisible() && focus->window() == back)
+                    focus->setFocus(Qt::OtherFocusReason);
+                else if (back == m_view->window())
+                    m_view->setFocus(Qt::OtherFocusReason);
+            });
     connect(dialog, &QDialog::accepted, this, [this, dialog, fk, target = QPersistentModelIndex(cell)] {
         if (target.isValid())
             stageForeignKey(target, fk, dialog->chosenKey());

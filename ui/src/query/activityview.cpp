@@ -26,6 +26,7 @@
 #include <QHash>
 #include <QSignalBlocker>
 
+#include <algorithm>
 #include <functional>
 #include <mutex>
 
@@ -122,15 +123,18 @@ QVariant ActivityModel::data(const QModelIndex& index, int role) const {
         default:
             return {};
         }
-    case Qt::ToolTipRole:
-        if (index.column() == Query && !s.query.isEmpty())
-            return s.query;
+    case Qt::ToolTipRole: {
+        if (index.column() == Query)
+            return s.query.isEmpty() ? QVariant() : s.query;
         if (index.column() == BlockedBy && s.isBlocked())
             return tr("Waits for %1 (%2) held by PID %3")
                 .arg(s.waitingLockMode, s.waitingLockType, pidList(s.blockedBy));
         if (index.column() == TransactionAge && !s.transactionStart.isEmpty())
             return tr("Transaction started %1").arg(s.transactionStart);
-        return {};
+        // Any other cell: its whole text, for when the column is narrower than it.
+        const QString text = data(index, Qt::DisplayRole).toString();
+        return text.isEmpty() ? QVariant() : text;
+    }
     case Qt::BackgroundRole:
         // A blocked row stands out whole; an idle transaction only by its age, the thing to act on.
         if (s.isBlocked())
@@ -251,7 +255,12 @@ ActivityView::ActivityView(core::ConnectionProfile profile, std::optional<QStrin
     m_view->setAlternatingRowColors(false); // the highlights are the only backgrounds
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(ActivityModel::Query, QHeaderView::Stretch);
     m_view->setWordWrap(false);
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (!m_fitting && column != ActivityModel::Query)
+            m_sizedByUser.insert(column);
+    });
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_refreshButton);
@@ -334,6 +343,7 @@ void ActivityView::refresh() {
         [this](QList<core::BackendActivity> sessions) {
             const int pid = selectedPid();
             m_model->setSessions(std::move(sessions));
+            fitColumns();
             fillBlockingTree();
             if (pid != 0)
                 selectPid(pid); // a refresh keeps the selected session selected
@@ -448,6 +458,19 @@ void ActivityView::updateButtons() {
     const bool selected = selectedPid() != 0;
     m_cancelButton->setEnabled(selected);
     m_terminateButton->setEnabled(selected);
+}
+
+void ActivityView::fitColumns() {
+    m_fitting = true;
+    const QAbstractItemView* view = m_view; // QTableView hides sizeHintForColumn
+    QHeaderView* header = m_view->horizontalHeader();
+    for (int c = 0; c < ActivityModel::Query; ++c) {
+        if (m_sizedByUser.contains(c))
+            continue;
+        const int fit = std::max(view->sizeHintForColumn(c), header->sectionSizeHint(c));
+        header->resizeSection(c, std::min(fit, kMaxColumnWidth));
+    }
+    m_fitting = false;
 }
 
 void ActivityView::showMessage(const QString& text, bool error) {

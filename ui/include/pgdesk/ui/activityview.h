@@ -5,6 +5,7 @@
 #include <pgdesk/core/connectionprofile.h>
 
 #include <QAbstractTableModel>
+#include <QSet>
 #include <QWidget>
 
 #include <functional>
@@ -67,11 +68,13 @@ private:
 // when the session's pool is exhausted. Read on a worker, never on the GUI thread; refreshed every 2 s while
 // shown (paused while hidden) and on Refresh. Cancel and Terminate signal the selected backend after a
 // confirmation that shows its query. Through a transaction pooler a banner says that server backends are not
-// the pooler's client sessions.
+// the pooler's client sessions. Columns are as wide as what they hold (up to kMaxColumnWidth, the whole text
+// in the tooltip) until the user resizes one; the query takes the rest of the width.
 class ActivityView final : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kRefreshMs = 2000;
+    static constexpr int kMaxColumnWidth = 320;
 
     // Asked before signalling a backend: true goes ahead. The default is a QMessageBox; tests replace it.
     using Confirmation = std::function<bool(const QString& title, const QString& text)>;
@@ -118,6 +121,7 @@ private:
     void updateButtons();
     void fillBlockingTree();
     void showMessage(const QString& text, bool error);
+    void fitColumns();
 
     std::shared_ptr<Reading> m_reading;
     ActivityModel* m_model = nullptr;
@@ -133,6 +137,8 @@ private:
     JobSlot* m_signal = nullptr;
     Confirmation m_confirm;
     bool m_guarded = false; // a production profile: signals need the guard's question answered
+    bool m_fitting = false;
+    QSet<int> m_sizedByUser; // columns the user resized: a refresh keeps their width
 };
 
 } // namespace pgdesk::ui

@@ -21,6 +21,8 @@ class PageModel;
 // editor dialog), NULL and DEFAULT buttons, previous / next row. Edits go through the grid's model into the
 // same staged session (EditSession): they show in the grid, undo with Ctrl+Z and apply with the rest.
 // A field's edit is staged when it is left (editing finished), and on moving to another row or applying.
+// The dialog is wide and resizable; read-only values wrap; the buttons beside a field are as wide as their
+// word.
 class FormView final : public QDialog {
     Q_OBJECT
 public:
@@ -41,7 +43,7 @@ public:
 private:
     struct Field {
         int column = -1;
-        QWidget* editor = nullptr; // the delegate's, or a read-only line for dialog-edited values
+        QWidget* editor = nullptr; // the delegate's, or a read-only wrapped text for dialog-edited values
         bool delegated = false;
     };
     void rebuild();
