@@ -5,7 +5,7 @@
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/lockwait.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/sqlquote.h>
 #include <pgdesk/core/transaction.h>
 
 #include <QHash>

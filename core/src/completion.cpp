@@ -4,7 +4,7 @@
 #include <pgdesk/core/completion.h>
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/result.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/sqlquote.h>
 #include <pgdesk/core/statementsplitter.h>
 
 #include <QSet>

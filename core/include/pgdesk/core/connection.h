@@ -38,19 +38,6 @@ struct LocalSetting {
 };
 using LocalSettings = QList<LocalSetting>;
 
-inline Param param(const QString& text) {
-    return text.toUtf8();
-}
-inline Param param(const char* text) {
-    return QByteArray(text);
-}
-inline Param param(long long value) {
-    return QByteArray::number(value);
-}
-inline Param nullParam() {
-    return std::nullopt;
-}
-
 // Cancels the statement running on one connection, from any thread (PQcancel). Copyable; stays safe
 // to call after the connection is gone (it then does nothing useful, but does not crash).
 class CancelHandle {

@@ -2,8 +2,9 @@
 #pragma once
 
 #include <pgdesk/core/catalog.h>
-#include <pgdesk/core/connection.h>
+#include <pgdesk/core/param.h>
 #include <pgdesk/core/queryspec.h>
+#include <pgdesk/core/sqlquote.h>
 
 #include <QList>
 #include <QString>
@@ -12,22 +13,6 @@
 #include <optional>
 
 namespace pgdesk::core {
-
-// Pure: "we"ird" → "\"we\"\"ird\"" (doubles the double quotes, wraps in double quotes). Needs no
-// connection, so SQL can be built and tested without I/O.
-QString quoteIdentifier(const QString& identifier);
-// Pure: {"a","b\"c"} → {"a","b\"c"} as a PostgreSQL array literal with every element double-quoted and
-// `"` / `\` backslash-escaped. A null QString element is SQL NULL, which filters do not support: DataError.
-QString arrayLiteral(const QStringList& elements);
-// Pure: escapes `\`, `%` and `_` with a backslash so the text matches literally in LIKE … ESCAPE '\'.
-QString escapeLike(const QString& text);
-// Pure: any text (a name, a signature, a message) made safe to stand inside a SQL comment, `--` or
-// `/* */`, so that nothing in it can end the comment: a line break (\n, \r, vertical tab, form feed,
-// U+0085, U+2028, U+2029) or any other control character but tab becomes a visible escape (\n, \r, \v,
-// \f, \u2028 …), `/*` and `*/` (PostgreSQL's block comments nest) become `/\*` and `*\/`, and a backslash
-// is doubled so the escapes read back unambiguously. Every generated script writes user or catalog text
-// into its comments through this.
-QString sqlCommentText(const QString& text);
 
 // A full_text filter value: "english:crocodile" names the text search configuration (a name, optionally
 // schema-qualified, then a colon and no space); anything else is all query text.
@@ -108,9 +93,6 @@ BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool se
 // leaves generated columns out of the select list (exports: as COPY table does); they still filter and sort.
 BuiltQuery buildSelectQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion = false,
                             bool skipGenerated = false);
-// Pure: "(\n<sql>\n) AS \"q\"" for a query source, with trailing semicolons and whitespace removed, the
-// parenthesis on its own line so a trailing -- comment cannot swallow it. Empty SQL → ConfigurationError.
-QString querySource(const QString& sql);
 // SELECT count(*) with the same WHERE clause.
 BuiltQuery buildCountQuery(const QuerySpec& spec, const TableInfo& table);
 // EXPLAIN (FORMAT JSON) of the filtered select without LIMIT: its top "Plan Rows" is the estimate.
