@@ -198,12 +198,19 @@ private slots:
         const auto fit = [&](int c) {
             return std::max(table->sizeHintForColumn(c), header->sectionSizeHint(c));
         };
+        // Each column as wide as its content (at most 320 px), except that all of them together leave the
+        // query a quarter of the width: then the widest are cut to one common width.
+        int cap = 0;
+        for (int c = 0; c < ActivityModel::Query; ++c)
+            if (header->sectionSize(c) < std::min(fit(c), 320))
+                cap = std::max(cap, header->sectionSize(c));
         for (int c = 0; c < ActivityModel::Query; ++c) {
             const QString what = model->headerData(c, Qt::Horizontal).toString();
             QVERIFY2(header->sectionSize(c) <= fit(c) + 2, qPrintable(what));
-            QVERIFY2(header->sectionSize(c) >= std::min(fit(c), 320), qPrintable(what));
+            QVERIFY2(header->sectionSize(c) >= std::min(fit(c), cap ? cap : 320), qPrintable(what));
             QVERIFY2(header->sectionSize(ActivityModel::Query) > header->sectionSize(c), qPrintable(what));
         }
+        QVERIFY(header->sectionSize(ActivityModel::Query) >= table->viewport()->width() / 4 - 2);
         // The wait event is whole on screen and in its tooltip.
         const QModelIndex wait = cell(model, waiterPid, ActivityModel::Wait);
         QCOMPARE(wait.data().toString(), QStringLiteral("Lock:transactionid"));
@@ -220,6 +227,16 @@ private slots:
         for (int c = 0; c < ActivityModel::ColumnCount; ++c)
             total += header->sectionSize(c);
         QVERIFY2(total >= table->viewport()->width() - 2, qPrintable(QString::number(total)));
+        // Narrower, the query still keeps a quarter of the width after the next refresh; the cut columns keep
+        // their whole text in the tooltip.
+        view.resize(1000, 400);
+        QSignalSpy refreshed(&view, &ActivityView::refreshed);
+        QVERIFY(refreshed.wait(5000));
+        QVERIFY2(header->sectionSize(ActivityModel::Query) >= table->viewport()->width() / 4 - 2,
+                 qPrintable(QString::number(header->sectionSize(ActivityModel::Query))));
+        for (int c = 0; c < ActivityModel::Query; ++c)
+            QVERIFY(header->sectionSize(c) >= std::min(fit(c), ActivityView::kMinFittedWidth));
+        view.resize(1400, 400);
         // The buttons are never narrower than their text, even with the view at its smallest.
         for (const QSize size : {QSize(1400, 400), view.minimumSizeHint()}) {
             view.resize(size);

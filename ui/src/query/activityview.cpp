@@ -464,12 +464,39 @@ void ActivityView::fitColumns() {
     m_fitting = true;
     const QAbstractItemView* view = m_view; // QTableView hides sizeHintForColumn
     QHeaderView* header = m_view->horizontalHeader();
+    QList<int> fit(ActivityModel::Query, 0);
+    int fixed = 0; // the columns the user sized
     for (int c = 0; c < ActivityModel::Query; ++c) {
         if (m_sizedByUser.contains(c))
-            continue;
-        const int fit = std::max(view->sizeHintForColumn(c), header->sectionSizeHint(c));
-        header->resizeSection(c, std::min(fit, kMaxColumnWidth));
+            fixed += header->sectionSize(c);
+        else
+            fit[c] =
+                std::min(std::max(view->sizeHintForColumn(c), header->sectionSizeHint(c)), kMaxColumnWidth);
     }
+    // The query keeps at least a quarter of the width: when the fitted columns would push it out of sight, the
+    // widest of them are cut to one common width (their text elided, whole in the tooltip).
+    const int room = m_view->viewport()->width() - fixed - std::max(200, m_view->viewport()->width() / 4);
+    const auto total = [&](int cap) {
+        int sum = 0;
+        for (int w : fit)
+            sum += std::min(w, cap);
+        return sum;
+    };
+    int cap = kMaxColumnWidth;
+    if (total(cap) > room) {
+        int low = kMinFittedWidth, high = kMaxColumnWidth;
+        while (low < high) { // the widest cap that fits
+            const int mid = (low + high + 1) / 2;
+            if (total(mid) <= room)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        cap = low;
+    }
+    for (int c = 0; c < ActivityModel::Query; ++c)
+        if (!m_sizedByUser.contains(c))
+            header->resizeSection(c, std::min(fit[c], cap));
     m_fitting = false;
 }
 

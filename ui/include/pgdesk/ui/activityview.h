@@ -75,6 +75,7 @@ class ActivityView final : public QWidget {
 public:
     static constexpr int kRefreshMs = 2000;
     static constexpr int kMaxColumnWidth = 320;
+    static constexpr int kMinFittedWidth = 60; // a fitted column is never cut narrower
 
     // Asked before signalling a backend: true goes ahead. The default is a QMessageBox; tests replace it.
     using Confirmation = std::function<bool(const QString& title, const QString& text)>;
