@@ -356,6 +356,25 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ApplyPreviewDialog</name>
+    <message>
+        <source>Database %1</source>
+        <translation>Datenbank %1</translation>
+    </message>
+    <message>
+        <source>Database %1 (%2)</source>
+        <translation>Datenbank %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Profile %1, database %2</source>
+        <translation>Profil %1, Datenbank %2</translation>
+    </message>
+    <message>
+        <source>Profile %1, database %2 (%3)</source>
+        <translation>Profil %1, Datenbank %2 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::BackupDialog</name>
     <message>
         <source>Backup</source>
@@ -462,24 +481,12 @@
         <translation>Tabellen werden gezählt …</translation>
     </message>
     <message>
-        <source>Dumped %1 of %2 tables: %3</source>
-        <translation>%1 von %2 Tabellen gesichert: %3</translation>
-    </message>
-    <message>
-        <source>Dumped %1 tables: %2</source>
-        <translation>%1 Tabellen gesichert: %2</translation>
-    </message>
-    <message>
         <source>Backing up…</source>
         <translation>Wird gesichert …</translation>
     </message>
     <message>
         <source>Cancel backup</source>
         <translation>Sicherung abbrechen</translation>
-    </message>
-    <message>
-        <source>Backup written to %1 (%2 tables).</source>
-        <translation>Sicherung nach %1 geschrieben (%2 Tabellen).</translation>
     </message>
     <message>
         <source>Cancelled: no file was written.</source>
@@ -490,6 +497,27 @@
 %1</source>
         <translation>Die Sicherung ist fehlgeschlagen; es wurde keine Datei geschrieben.
 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dumped %1 of %n table(s): %2</source>
+        <translation>
+            <numerusform>%1 von %n Tabelle gesichert: %2</numerusform>
+            <numerusform>%1 von %n Tabellen gesichert: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dumped %n table(s): %1</source>
+        <translation>
+            <numerusform>%n Tabelle gesichert: %1</numerusform>
+            <numerusform>%n Tabellen gesichert: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup written to %1 (%n table(s)).</source>
+        <translation>
+            <numerusform>Sicherung nach %1 geschrieben (%n Tabelle).</numerusform>
+            <numerusform>Sicherung nach %1 geschrieben (%n Tabellen).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,30 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::BackupDialog</name>
+    <message numerus="yes">
+        <source>Dumped %1 of %n table(s): %2</source>
+        <translation>
+            <numerusform>Dumped %1 of %n table: %2</numerusform>
+            <numerusform>Dumped %1 of %n tables: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dumped %n table(s): %1</source>
+        <translation>
+            <numerusform>Dumped %n table: %1</numerusform>
+            <numerusform>Dumped %n tables: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup written to %1 (%n table(s)).</source>
+        <translation>
+            <numerusform>Backup written to %1 (%n table).</numerusform>
+            <numerusform>Backup written to %1 (%n tables).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::BatchDialog</name>
     <message numerus="yes">
         <source>The %n selected row(s)</source>

@@ -354,6 +354,25 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ApplyPreviewDialog</name>
+    <message>
+        <source>Database %1</source>
+        <translation>پایگاه دادهٔ %1</translation>
+    </message>
+    <message>
+        <source>Database %1 (%2)</source>
+        <translation>پایگاه دادهٔ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Profile %1, database %2</source>
+        <translation>نمایهٔ %1، پایگاه دادهٔ %2</translation>
+    </message>
+    <message>
+        <source>Profile %1, database %2 (%3)</source>
+        <translation>نمایهٔ %1، پایگاه دادهٔ %2 (%3)</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::BackupDialog</name>
     <message>
         <source>Backup</source>
@@ -460,24 +479,12 @@
         <translation>در حال شمارش جدول‌ها…</translation>
     </message>
     <message>
-        <source>Dumped %1 of %2 tables: %3</source>
-        <translation>%1 جدول از %2 جدول پشتیبان‌گیری شد: %3</translation>
-    </message>
-    <message>
-        <source>Dumped %1 tables: %2</source>
-        <translation>%1 جدول پشتیبان‌گیری شد: %2</translation>
-    </message>
-    <message>
         <source>Backing up…</source>
         <translation>در حال پشتیبان‌گیری…</translation>
     </message>
     <message>
         <source>Cancel backup</source>
         <translation>لغو پشتیبان‌گیری</translation>
-    </message>
-    <message>
-        <source>Backup written to %1 (%2 tables).</source>
-        <translation>پشتیبان در %1 نوشته شد (%2 جدول).</translation>
     </message>
     <message>
         <source>Cancelled: no file was written.</source>
@@ -488,6 +495,24 @@
 %1</source>
         <translation>پشتیبان‌گیری شکست خورد؛ هیچ پرونده‌ای نوشته نشد.
 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Dumped %1 of %n table(s): %2</source>
+        <translation>
+            <numerusform>%1 از %n جدول پشتیبان‌گیری شد: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dumped %n table(s): %1</source>
+        <translation>
+            <numerusform>%n جدول پشتیبان‌گیری شد: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup written to %1 (%n table(s)).</source>
+        <translation>
+            <numerusform>پشتیبان در %1 نوشته شد (%n جدول).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -112,6 +112,8 @@ DumpFormat dumpFormatFromString(const QString& text) {
 }
 
 DumpFormat detectDumpFormat(const QString& path) {
+    if (path.isEmpty())
+        return DumpFormat::Plain; // no file chosen yet (and QFile warns when asked to open no name)
     const QFileInfo info(path);
     if (info.isDir())
         return DumpFormat::Directory;

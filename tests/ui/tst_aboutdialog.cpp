@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/profilestore.h>
 #include <pgdesk/core/secretstore.h>
@@ -189,5 +190,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestAboutDialog)
+PGDESK_UI_TEST_MAIN(TestAboutDialog)
 #include "tst_aboutdialog.moc"

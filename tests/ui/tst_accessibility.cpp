@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/batchdialog.h>
@@ -183,5 +184,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestAccessibility)
+PGDESK_UI_TEST_MAIN(TestAccessibility)
 #include "tst_accessibility.moc"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "blockedstatement.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/errors.h>
@@ -271,5 +272,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestActivityView)
+PGDESK_UI_TEST_MAIN(TestActivityView)
 #include "tst_activityview.moc"

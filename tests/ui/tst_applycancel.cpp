@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/changejournal.h>
 #include <pgdesk/core/connection.h>
@@ -192,5 +193,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestApplyCancel)
+PGDESK_UI_TEST_MAIN(TestApplyCancel)
 #include "tst_applycancel.moc"

@@ -2,6 +2,7 @@
 // runInBackground(): a result reaches the GUI thread; a worker still running when the application object
 // goes away is waited for and deleted by its destructor, not leaked (checked after main() returns: the
 // worker's captures must have been destroyed by then; under ASan, LeakSanitizer checks the same).
+#include "uitestmain.h"
 #include <pgdesk/ui/background.h>
 
 #include <QTest>
@@ -60,5 +61,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestBackground)
+PGDESK_UI_TEST_MAIN(TestBackground)
 #include "tst_background.moc"

@@ -2,6 +2,7 @@
 // The backup dialog runs pg_dump off the GUI thread: its command text follows the options, a backup runs to
 // completion with progress, Cancel leaves no file; the restore dialog names the database it asks about.
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
@@ -11,8 +12,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QProgressBar>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -137,6 +140,38 @@ private slots:
         QCOMPARE(restored.size(), 0);
     }
 
+    // The suggested file is named after what is backed up (a table's dump is not "<database>.dump"), a file
+    // the user chose stays; the compressed format starts at pg_dump's default compression, not at 0; one
+    // table is "1 table".
+    void defaultsAndOneTable() {
+        BackupDialog dialog(m_pool);
+        QSignalSpy ready(&dialog, &BackupDialog::ready);
+        QVERIFY(ready.wait(20000));
+        QCOMPARE(QFileInfo(dialog.path()).fileName(), source + QStringLiteral(".dump"));
+        auto* compression = dialog.findChild<QSpinBox*>(QStringLiteral("backupCompression"));
+        QVERIFY(compression);
+        QCOMPARE(compression->value(), -1);
+        QCOMPARE(compression->text(), compression->specialValueText());
+        QVERIFY2(!dialog.commandText().contains(QLatin1String("--compress")),
+                 qPrintable(dialog.commandText()));
+        dialog.setTable(QStringLiteral("sales"), QStringLiteral("b"));
+        QCOMPARE(QFileInfo(dialog.path()).fileName(), QStringLiteral("b.dump"));
+        dialog.setFormat(core::DumpFormat::Plain);
+        QCOMPARE(QFileInfo(dialog.path()).fileName(), QStringLiteral("b.sql"));
+        dialog.setFormat(core::DumpFormat::Custom);
+        dialog.setSchema(QStringLiteral("a/b"));
+        QCOMPARE(QFileInfo(dialog.path()).fileName(), QStringLiteral("a_b.dump"));
+        dialog.setPath(m_dir.filePath(QStringLiteral("mine.dump")));
+        dialog.setTable(QStringLiteral("sales"), QStringLiteral("b"));
+        QCOMPARE(dialog.path(), m_dir.filePath(QStringLiteral("mine.dump")));
+
+        QSignalSpy finished(&dialog, &BackupDialog::finished);
+        dialog.start();
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QVERIFY2(dialog.statusText().endsWith(QLatin1String("(1 table).")), qPrintable(dialog.statusText()));
+    }
+
     // Cancel while pg_dump waits on a lock this test holds: no file, the dialog says so.
     void cancel() {
         auto holder = core::Connection::open(pgdesk::test::profile(source));
@@ -166,5 +201,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestBackupDialog)
+PGDESK_UI_TEST_MAIN(TestBackupDialog)
 #include "tst_backupdialog.moc"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/connection.h>
@@ -170,5 +171,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestBatchDialog)
+PGDESK_UI_TEST_MAIN(TestBatchDialog)
 #include "tst_batchdialog.moc"

@@ -5,6 +5,7 @@
 // with the reason. Before, the tab failed with "permission denied for table".
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/changejournal.h>
 #include <pgdesk/core/pool.h>
@@ -123,5 +124,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestColumnGrants)
+PGDESK_UI_TEST_MAIN(TestColumnGrants)
 #include "tst_columngrants.moc"

@@ -3,6 +3,7 @@
 // so edits still apply), the layout survives reopening the table, frozen columns scroll with the grid, and
 // "Reset layout" brings everything back.
 #include "tableeditingfixture.h"
+#include "uitestmain.h"
 
 #include <pgdesk/ui/columnlayout.h>
 #include <pgdesk/ui/frozencolumns.h>
@@ -241,5 +242,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestColumnLayout)
+PGDESK_UI_TEST_MAIN(TestColumnLayout)
 #include "tst_columnlayout.moc"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectiondialogtest.h"
+#include "uitestmain.h"
 
 class TestConnectionDialog final : public QObject {
     Q_OBJECT
@@ -422,5 +423,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestConnectionDialog)
+PGDESK_UI_TEST_MAIN(TestConnectionDialog)
 #include "tst_connectiondialog.moc"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectiondialogtest.h"
+#include "uitestmain.h"
 
 // The connection manager and DSNs: a pasted DSN or URI fills the fields (never showing its password), Enter
 // in the DSN box only fills them, pg_service.conf files import as profiles.
@@ -188,5 +189,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestConnectionDsn)
+PGDESK_UI_TEST_MAIN(TestConnectionDsn)
 #include "tst_connectiondsn.moc"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/pagemodel.h>
@@ -178,5 +179,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestContinuousScroll)
+PGDESK_UI_TEST_MAIN(TestContinuousScroll)
 #include "tst_continuousscroll.moc"

@@ -2,6 +2,7 @@
 // Every database of a server: the tree's database level, a pool per database made only when one of its
 // objects is opened, tabs that remember their database, and profiles pinned to one database.
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/profilestore.h>
@@ -196,5 +197,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDatabases)
+PGDESK_UI_TEST_MAIN(TestDatabases)
 #include "tst_databases.moc"

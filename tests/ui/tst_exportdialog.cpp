@@ -2,6 +2,7 @@
 // The export dialog writes the current view through the core export engine off the GUI thread: the file
 // equals psql's \copy of the same rows, and Cancel leaves no file while the window keeps running.
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/queryspec.h>
@@ -78,5 +79,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestExportDialog)
+PGDESK_UI_TEST_MAIN(TestExportDialog)
 #include "tst_exportdialog.moc"

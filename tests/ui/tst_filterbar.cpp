@@ -2,6 +2,7 @@
 // The filter bar and type-aware grid against the real server: what the view shows after filtering
 // equals hand-written SQL; operations fit the column types; NULL, %, _ and Unicode values are data.
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
@@ -327,5 +328,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestFilterBar)
+PGDESK_UI_TEST_MAIN(TestFilterBar)
 #include "tst_filterbar.moc"

@@ -4,6 +4,7 @@
 // undo step, search text taken literally, soft-deleted parents hidden, and the apply preview's warning for a
 // typed value without a parent row.
 #include "tableeditingfixture.h"
+#include "uitestmain.h"
 
 #include <pgdesk/ui/uisettings.h>
 
@@ -365,5 +366,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestForeignKeyPicker)
+PGDESK_UI_TEST_MAIN(TestForeignKeyPicker)
 #include "tst_fkpicker.moc"

@@ -2,6 +2,7 @@
 // The form view of a row against the real server: type-aware editors, NULL / DEFAULT, previous / next, and
 // edits staged in the grid's session and applied with the rest.
 #include "tableeditingfixture.h"
+#include "uitestmain.h"
 
 #include <pgdesk/ui/formview.h>
 
@@ -106,5 +107,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestFormView)
+PGDESK_UI_TEST_MAIN(TestFormView)
 #include "tst_formview.moc"

@@ -3,6 +3,7 @@
 // column's type before anything is staged, one undo step per paste, NULL vs '' kept apart, header matching
 // for new rows, 100,000 cells without stalling the GUI thread, clones that never touch the original.
 #include "tableeditingfixture.h"
+#include "uitestmain.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -165,6 +166,47 @@ private slots:
                  QStringLiteral("100|new a|7|f|t;101||8|f|t"));
     }
 
+    // Pasted rows are shown: new rows at the end of a long page come into view and are selected, and a block
+    // pasted over rows below the viewport is scrolled to as well.
+    void pastedRowsComeIntoView() {
+        auto b = open(QStringLiteral("items"));
+        QVERIFY(waitLoaded(*b));
+        b->resize(700, 500);
+        b->show();
+        QVERIFY(QTest::qWaitForWindowExposed(b.get()));
+        const auto shown = [&b](int row, const QString& column = QStringLiteral("name")) {
+            const QRect r = b->view()->visualRect(b->model()->index(row, col(b->model(), column)));
+            return r.isValid() && b->view()->viewport()->rect().contains(r);
+        };
+        setCurrent(*b, 1, QStringLiteral("name"));
+        b->view()->scrollToTop();
+        const int rows = b->model()->rowCount();
+        QVERIFY(rows > 20);
+        QCOMPARE(pasteAndWait(*b, QStringLiteral("new a\tn1\nnew b\tn2\nnew c\tn3\n"), true), QString());
+        QCOMPARE(b->model()->rowCount(), rows + 3);
+        QTRY_VERIFY(shown(rows) && shown(rows + 2));
+        QCOMPARE(b->view()->currentIndex().row(), rows);
+        QVERIFY(b->view()->selectionModel()->isRowSelected(rows + 2, {}));
+        QVERIFY(b->editor()->undo());
+
+        // Over existing rows, from a current cell at the bottom of the viewport: the block's end is shown.
+        b->view()->scrollToTop();
+        const int last = b->view()->rowAt(b->view()->viewport()->height() - 2);
+        QVERIFY(last > 0);
+        b->view()->setCurrentIndex(b->model()->index(last, col(b->model(), QStringLiteral("note"))));
+        QString block;
+        for (int i = 0; i < 5; ++i)
+            block += QStringLiteral("block %1\n").arg(i);
+        QCOMPARE(pasteAndWait(*b, block), QString());
+        QTRY_VERIFY2(shown(last + 4, QStringLiteral("note")),
+                     qPrintable(QStringLiteral("rows %1 to %2 shown, the block is %3 to %4")
+                                    .arg(b->view()->rowAt(0))
+                                    .arg(b->view()->rowAt(b->view()->viewport()->height() - 1))
+                                    .arg(last)
+                                    .arg(last + 4)));
+        QVERIFY(b->editor()->undo());
+    }
+
     void hundredThousandCellsKeepTheGuiLive() {
         auto b = open(QStringLiteral("wide"));
         QAbstractItemModelTester tester(b->model(), QAbstractItemModelTester::FailureReportingMode::Warning);
@@ -233,5 +275,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestGridPaste)
+PGDESK_UI_TEST_MAIN(TestGridPaste)
 #include "tst_gridpaste.moc"

@@ -5,6 +5,7 @@
 // lands exactly, a bad line or Cancel writes nothing and the message names the line and column.
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/connection.h>
@@ -382,5 +383,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestImportDialog)
+PGDESK_UI_TEST_MAIN(TestImportDialog)
 #include "tst_importdialog.moc"

@@ -3,6 +3,7 @@
 // reaches the statement on the server, failures arrive with their kind and SQLSTATE, and scrolling through
 // 1,000,000 rows runs on the bounded job pool instead of a thread per block.
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/connection.h>
@@ -189,5 +190,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestJobSlot)
+PGDESK_UI_TEST_MAIN(TestJobSlot)
 #include "tst_jobslot.moc"

@@ -2,6 +2,7 @@
 // The window and the profile editor with a password command or Kerberos: the command's token opens a
 // session, a refused one is reported without a password prompt, and the editor keeps the settings.
 #include "connectiondialogtest.h"
+#include "uitestmain.h"
 
 #include <pgdesk/ui/commandtrustdialog.h>
 #include <pgdesk/ui/connectiondialog.h>
@@ -163,5 +164,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLoginChoices)
+PGDESK_UI_TEST_MAIN(TestLoginChoices)
 #include "tst_loginchoices.moc"

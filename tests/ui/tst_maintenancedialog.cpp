@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/maintenance.h>
@@ -203,5 +204,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestMaintenanceDialog)
+PGDESK_UI_TEST_MAIN(TestMaintenanceDialog)
 #include "tst_maintenancedialog.moc"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/profilestore.h>
@@ -112,6 +113,28 @@ private slots:
         pgdesk::test::psql(QStringLiteral("drop table public.%1").arg(table));
     }
 
+    // The Data page's controls (the Columns menu, the status bar's selection summary with its "Whole view")
+    // are not shown over the Structure page, and come back with the rows.
+    void structurePageHasNoDataControls() {
+        pgdesk::ui::MainWindow w;
+        w.show();
+        w.openDsn(pgdesk::test::conninfo());
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
+        pgdesk::ui::TableBrowser* b = w.openTable(QStringLiteral("public"), QStringLiteral("customer"));
+        QVERIFY(b);
+        QTRY_VERIFY_WITH_TIMEOUT(b->table().has_value() && !b->isBusy(), 10000);
+        auto* summary = w.findChild<QWidget*>(QStringLiteral("selectionSummary"));
+        auto* columns = b->findChild<QToolButton*>(QStringLiteral("columnsButton"));
+        QVERIFY(summary && columns);
+        QVERIFY(summary->isVisible() && columns->isVisible());
+        b->findChild<QToolButton*>(QStringLiteral("structureButton"))->click();
+        QVERIFY(b->isStructureShown());
+        QVERIFY(!summary->isVisible());
+        QVERIFY(!columns->isVisible());
+        b->findChild<QToolButton*>(QStringLiteral("dataButton"))->click();
+        QVERIFY(summary->isVisible() && columns->isVisible());
+    }
+
     // Connecting happens on a worker thread: the window keeps painting, then shows the server.
     void connectsToTheRealServerWithoutBlocking() {
         pgdesk::ui::MainWindow w;
@@ -199,5 +222,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestMainWindow)
+PGDESK_UI_TEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
@@ -239,5 +240,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestObjectBrowser)
+PGDESK_UI_TEST_MAIN(TestObjectBrowser)
 #include "tst_objectbrowser.moc"

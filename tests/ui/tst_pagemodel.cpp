@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // PageModel and RowWindow without a server (label `unit`): synthetic pages in, the grid as the view would
 // show it printed and compared (the way KDAB Hotspot tests its models), under QAbstractItemModelTester.
+#include "uitestmain.h"
 #include <pgdesk/core/page.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/rowwindow.h>
@@ -165,5 +166,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPageModel)
+PGDESK_UI_TEST_MAIN(TestPageModel)
 #include "tst_pagemodel.moc"

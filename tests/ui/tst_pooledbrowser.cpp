@@ -5,6 +5,7 @@
 // worker and displays without blocking the GUI thread.
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/pagemodel.h>
@@ -130,5 +131,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPooledBrowser)
+PGDESK_UI_TEST_MAIN(TestPooledBrowser)
 #include "tst_pooledbrowser.moc"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/celltext.h>
@@ -314,5 +315,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestPreferences)
+PGDESK_UI_TEST_MAIN(TestPreferences)
 #include "tst_preferences.moc"

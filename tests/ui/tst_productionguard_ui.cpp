@@ -4,6 +4,7 @@
 // the server's own refusal (25006) shown.
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/dumptool.h>
@@ -458,5 +459,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestProductionGuardUi)
+PGDESK_UI_TEST_MAIN(TestProductionGuardUi)
 #include "tst_productionguard_ui.moc"

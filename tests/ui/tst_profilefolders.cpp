@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The connection manager's folders (a tree over the profiles' folder field; drag onto a folder moves and
 // saves; collapsed folders remembered) and its Export… / Import… of profiles without secrets.
+#include "uitestmain.h"
 #include <pgdesk/core/profilestore.h>
 #include <pgdesk/core/secretstore.h>
 #include <pgdesk/ui/connectiondialog.h>
@@ -215,5 +216,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestProfileFolders)
+PGDESK_UI_TEST_MAIN(TestProfileFolders)
 #include "tst_profilefolders.moc"

@@ -5,6 +5,7 @@
 #include "querytoolfixture.h"
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/pagemodel.h>
@@ -236,5 +237,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestQueryParameters)
+PGDESK_UI_TEST_MAIN(TestQueryParameters)
 #include "tst_queryparameters.moc"

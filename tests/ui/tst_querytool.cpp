@@ -4,6 +4,7 @@
 #include "querytoolfixture.h"
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/mainwindow.h>
@@ -608,5 +609,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestQueryTool)
+PGDESK_UI_TEST_MAIN(TestQueryTool)
 #include "tst_querytool.moc"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The quick search runs as the user types (label `unit`): once when typing pauses, at once on Enter, never
 // for text set by the program or a text already run.
+#include "uitestmain.h"
 #include <pgdesk/ui/filterbar.h>
 
 #include <QElapsedTimer>
@@ -59,5 +60,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestQuickSearch)
+PGDESK_UI_TEST_MAIN(TestQuickSearch)
 #include "tst_quicksearch.moc"

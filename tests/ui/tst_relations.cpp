@@ -2,6 +2,7 @@
 // Relationship links from a row: the referenced row and the referencing rows, with counts equal to
 // hand-written SQL, opened as filtered tabs.
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/connection.h>
@@ -115,5 +116,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRelations)
+PGDESK_UI_TEST_MAIN(TestRelations)
 #include "tst_relations.moc"

@@ -7,6 +7,7 @@
 #include "querytoolfixture.h"
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/connection.h>
@@ -372,5 +373,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestResultEditing)
+PGDESK_UI_TEST_MAIN(TestResultEditing)
 #include "tst_resultediting.moc"

@@ -7,6 +7,7 @@
 #include "querytoolfixture.h"
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/exportdialog.h>
@@ -337,5 +338,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestResultExport)
+PGDESK_UI_TEST_MAIN(TestResultExport)
 #include "tst_resultexport.moc"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/catalogtreemodel.h>
@@ -129,5 +130,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRolesView)
+PGDESK_UI_TEST_MAIN(TestRolesView)
 #include "tst_rolesview.moc"

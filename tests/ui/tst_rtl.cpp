@@ -2,6 +2,7 @@
 // Right to left (Persian): data shown in a right-to-left layout is isolated (celltext.h isolated()), so the
 // Unicode bidi algorithm neither reorders it nor changes its width; what is copied stays plain.
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/page.h>
 #include <pgdesk/core/pool.h>
@@ -298,5 +299,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRtl)
+PGDESK_UI_TEST_MAIN(TestRtl)
 #include "tst_rtl.moc"

@@ -4,6 +4,7 @@
 // cancel reaching a statement that waits on a lock.
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
@@ -151,5 +152,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSelectionSummary)
+PGDESK_UI_TEST_MAIN(TestSelectionSummary)
 #include "tst_selectionsummary.moc"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/catalogtreemodel.h>
@@ -207,5 +208,5 @@ private slots:
     void cleanupTestCase() { m_scratch.reset(); }
 };
 
-QTEST_MAIN(TestSizeViews)
+PGDESK_UI_TEST_MAIN(TestSizeViews)
 #include "tst_sizeviews.moc"

@@ -6,6 +6,7 @@
 #include "querytoolfixture.h"
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/querytool.h>
@@ -331,5 +332,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSqlCompletion)
+PGDESK_UI_TEST_MAIN(TestSqlCompletion)
 #include "tst_sqlcompletion.moc"

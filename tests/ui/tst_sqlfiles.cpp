@@ -4,6 +4,7 @@
 // expressions, comment / indent / go to line / Format SQL as single undo steps, and unsaved text autosaved
 // and offered back after the process was killed (a child run of this binary, SIGKILLed).
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/sqlformatter.h>
@@ -293,9 +294,7 @@ private slots:
 int main(int argc, char** argv) {
     if (argc > 1 && qstrcmp(argv[1], "--autosave-child") == 0)
         return autosaveChild(argc, argv);
-    QApplication app(argc, argv);
-    TestSqlFiles test;
-    return QTest::qExec(&test, argc, argv);
+    return pgdesk::test::runUiSuite<TestSqlFiles>(argc, argv);
 }
 
 #include "tst_sqlfiles.moc"

@@ -4,6 +4,7 @@
 // offscreen platform, the tunnel's health beside the pool figures, and Reconnect after ssh was killed.
 #include "connectiondialogtest.h"
 #include "sshfixture.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/core/sshtunnel.h>
@@ -240,5 +241,5 @@ private slots:
     void noSshProcessLeft() { QCOMPARE(pgdesk::test::waitForNoTaggedSsh(), 0); }
 };
 
-QTEST_MAIN(TestSshWindow)
+PGDESK_UI_TEST_MAIN(TestSshWindow)
 #include "tst_sshwindow.moc"

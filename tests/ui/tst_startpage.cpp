@@ -2,6 +2,7 @@
 // The finish of the window (issue 22): the shipped icons in both themes, the main toolbar, the start page
 // with its recent connections and tables, and the object tree's context menu.
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/ui/activityview.h>
 #include <pgdesk/ui/catalogtreemodel.h>
@@ -473,5 +474,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestStartPage)
+PGDESK_UI_TEST_MAIN(TestStartPage)
 #include "tst_startpage.moc"

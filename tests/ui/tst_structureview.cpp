@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
@@ -329,5 +330,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestStructureView)
+PGDESK_UI_TEST_MAIN(TestStructureView)
 #include "tst_structureview.moc"

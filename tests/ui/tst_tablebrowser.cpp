@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/pool.h>
@@ -260,5 +261,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTableBrowser)
+PGDESK_UI_TEST_MAIN(TestTableBrowser)
 #include "tst_tablebrowser.moc"

@@ -2,9 +2,27 @@
 // Editing cells in the grid: values, NULL, DEFAULT, booleans, staged edits following their rows, conflicts,
 // keys and menus, the cost of staging.
 #include "tableeditingfixture.h"
+#include "uitestmain.h"
+
+#include <QTextBlock>
+#include <QTextLayout>
 
 class TestTableEditing final : public QObject, private TableEditingFixture {
     Q_OBJECT
+
+    // The highlighter's colour at `position` of the preview's text (invalid when it set none).
+    static QColor highlightAt(QDialog* dialog, qsizetype position) {
+        auto* document = dialog->findChild<QPlainTextEdit*>(QStringLiteral("previewSql"))->document();
+        const QTextBlock block = document->findBlock(int(position));
+        if (!block.isValid())
+            return {};
+        position -= block.position();
+        for (const QTextLayout::FormatRange& r : block.layout()->formats())
+            if (position >= r.start && position < r.start + r.length &&
+                r.format.hasProperty(QTextFormat::ForegroundBrush))
+                return r.format.foreground().color();
+        return {};
+    }
 
 private slots:
     void initTestCase() { QVERIFY(setUp()); }
@@ -45,6 +63,14 @@ private slots:
         // A long statement wraps to the dialog instead of running off its right edge.
         QCOMPARE(dialog->findChild<QPlainTextEdit*>(QStringLiteral("previewSql"))->lineWrapMode(),
                  QPlainTextEdit::WidgetWidth);
+        // Coloured as in the query tool: the keyword and the string literal each in their colour.
+        const qsizetype literalAt = preview.indexOf(QStringLiteral("'Grüße"));
+        QTRY_VERIFY(highlightAt(dialog, 0).isValid() && highlightAt(dialog, literalAt).isValid());
+        QVERIFY(highlightAt(dialog, 0) != highlightAt(dialog, literalAt));
+        // Where it runs: the profile and database (this profile has no environment).
+        QCOMPARE(dialog->findChild<QLabel*>(QStringLiteral("applyPreviewTarget"))->text(),
+                 QStringLiteral("Profile %1, database %2")
+                     .arg(m_pool->profile().name, m_pool->profile().database));
         dialog->findChild<QPushButton*>(QStringLiteral("confirmApplyButton"))->click();
         QVERIFY(applied.wait(15000));
         QVERIFY(!loaded.isEmpty() || loaded.wait(15000));
@@ -57,6 +83,24 @@ private slots:
         const QModelIndex after = cell(b->model(), 1, QStringLiteral("name"));
         QCOMPARE(after.data(Qt::EditRole).toString(), value);
         QVERIFY(!after.data(PageModel::IsEditedRole).toBool());
+    }
+
+    // A profile with an environment: the preview names it, beside the profile.
+    void previewNamesTheEnvironment() {
+        auto profile = m_pool->profile();
+        profile.name = QStringLiteral("shop staging");
+        profile.environment = pgdesk::core::Environment::Staging;
+        auto b = std::make_unique<TableBrowser>(pgdesk::core::Pool::create(profile), m_schema,
+                                                QStringLiteral("items"));
+        QVERIFY(waitLoaded(*b));
+        QVERIFY(b->model()->setData(cell(b->model(), 2, QStringLiteral("note")), QStringLiteral("staged")));
+        b->editor()->apply();
+        auto* dialog = waitForChild<QDialog>(b.get(), QStringLiteral("applyPreview"));
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QLabel*>(QStringLiteral("applyPreviewTarget"))->text(),
+                 QStringLiteral("Profile shop staging, database %1 (Staging)").arg(profile.database));
+        dialog->reject();
+        b->editor()->session()->clear();
     }
 
     // Continuous scrolling: a row of the second block is edited in place, applied, and shows the server's
@@ -402,5 +446,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTableEditing)
+PGDESK_UI_TEST_MAIN(TestTableEditing)
 #include "tst_tableediting.moc"

@@ -2,6 +2,7 @@
 // TableFeed without a server (label `unit`): a synthetic table of any size behind the FeedConnection seam,
 // so the page arithmetic, the block scheduling of continuous scrolling, the totals and the superseding of
 // jobs are checked exactly, with the grid printed the way the view shows it.
+#include "uitestmain.h"
 #include <pgdesk/core/errors.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/feedconnection.h>
@@ -295,5 +296,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTableFeed)
+PGDESK_UI_TEST_MAIN(TestTableFeed)
 #include "tst_tablefeed.moc"

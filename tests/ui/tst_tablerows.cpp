@@ -2,6 +2,7 @@
 // Rows and tabs in the grid: new rows, apply errors, soft and hard deletes, keyless tables (read-only, or by
 // ctid), closing with staged changes, two tabs on one table, the crash journal, standbys.
 #include "tableeditingfixture.h"
+#include "uitestmain.h"
 
 #include <QMainWindow>
 #include <QStatusBar>
@@ -90,6 +91,8 @@ private slots:
         const QModelIndex title = cell(b->model(), 2, QStringLiteral("title"));
         QCOMPARE(title.data(PageModel::RowStateRole).toInt(), int(EditSession::RowState::SoftDeletePending));
         QVERIFY(gridStyle(*b, title).font.strikeOut());
+        // The row header marks the pending delete with ✕ alone (it once read "✕ ✎").
+        QCOMPARE(b->model()->headerData(title.row(), Qt::Vertical).toString(), QStringLiteral("✕"));
         QVERIFY(applyAndWait(*b));
         QCOMPARE(b->model()->rowCount(), 4); // Active rows: gone
         QCOMPARE(rowOf(b->model(), 2), -1);
@@ -102,6 +105,7 @@ private slots:
         b->editor()->restoreRows({rowOf(b->model(), 2)});
         QCOMPARE(cell(b->model(), 2, QStringLiteral("title")).data(PageModel::RowStateRole).toInt(),
                  int(EditSession::RowState::RestorePending));
+        QCOMPARE(b->model()->headerData(rowOf(b->model(), 2), Qt::Vertical).toString(), QStringLiteral("↺"));
         QVERIFY(applyAndWait(*b));
         b->setScope(pgdesk::core::SoftDeleteScope::Active);
         QVERIFY(waitLoaded(*b));
@@ -403,5 +407,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTableRows)
+PGDESK_UI_TEST_MAIN(TestTableRows)
 #include "tst_tablerows.moc"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/aboutdialog.h>
@@ -181,5 +182,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTranslations)
+PGDESK_UI_TEST_MAIN(TestTranslations)
 #include "tst_translations.moc"

@@ -3,6 +3,7 @@
 // shows the lost connection and Reconnect brings the same page back; an apply cut off half-way says that
 // nothing was applied and keeps every staged change, and applies once the server is back.
 #include "privatecluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/changeset.h>
@@ -145,5 +146,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestUiFaults)
+PGDESK_UI_TEST_MAIN(TestUiFaults)
 #include "tst_uifaults.moc"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/changejournal.h>
 #include <pgdesk/core/pool.h>
@@ -225,5 +226,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestValueEditors)
+PGDESK_UI_TEST_MAIN(TestValueEditors)
 #include "tst_valueeditors.moc"

@@ -5,6 +5,7 @@
 // replace a cut value without loading it; a row deleted meanwhile is reported, not half-loaded.
 #include "scratchschema.h"
 #include "testcluster.h"
+#include "uitestmain.h"
 
 #include <pgdesk/core/pool.h>
 #include <pgdesk/ui/filterbar.h>
@@ -218,5 +219,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestWholeValues)
+PGDESK_UI_TEST_MAIN(TestWholeValues)
 #include "tst_wholevalues.moc"

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -89,6 +90,8 @@ BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     m_compression->setObjectName(QStringLiteral("backupCompression"));
     m_compression->setRange(-1, 9);
     m_compression->setSpecialValueText(tr("pg_dump's default"));
+    m_compression->setValue(
+        -1); // a spin box starts at 0, "no compression", which the custom format contradicts
     form->addRow(tr("Co&mpression:"), m_compression);
     m_noOwner = new QCheckBox(tr("Leave out owners (--no-owner)"), this);
     m_noOwner->setObjectName(QStringLiteral("backupNoOwner"));
@@ -105,9 +108,7 @@ BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     layout->addLayout(form);
     layout->addWidget(m_panel);
 
-    const QString database =
-        m_pool->profile().database.isEmpty() ? QStringLiteral("backup") : m_pool->profile().database;
-    m_path->setText(QDir::home().filePath(database + extensionOf(core::DumpFormat::Custom)));
+    nameFileAfter(m_pool->profile().database);
     m_scope->setText(tr("the whole database %1").arg(m_pool->profile().database));
 
     connect(browseButton, &QPushButton::clicked, this, &BackupDialog::browse);
@@ -122,7 +123,10 @@ BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
         for (const QString& ext : {QStringLiteral(".dump"), QStringLiteral(".sql")})
             if (path.endsWith(ext))
                 path.chop(ext.size());
+        const bool wasDefault = m_path->text() == m_defaultPath;
         m_path->setText(path + extensionOf(format));
+        if (wasDefault)
+            m_defaultPath = m_path->text();
         updateCommand();
     });
     for (QComboBox* box : {m_content})
@@ -161,6 +165,7 @@ void BackupDialog::setSchema(const QString& schema) {
     m_schemas = {schema};
     m_tables.clear();
     m_scope->setText(tr("the schema %1").arg(schema));
+    nameFileAfter(schema);
     updateCommand();
 }
 
@@ -168,7 +173,21 @@ void BackupDialog::setTable(const QString& schema, const QString& name) {
     m_schemas.clear();
     m_tables = {{schema, name}};
     m_scope->setText(tr("the table %1.%2").arg(schema, name));
+    nameFileAfter(name);
     updateCommand();
+}
+
+void BackupDialog::nameFileAfter(const QString& object) {
+    if (!m_defaultPath.isEmpty() && m_path->text() != m_defaultPath)
+        return; // the user's own choice stays
+    QString base = object;
+    // A name may hold characters a file name cannot; the folder separators and NUL above all.
+    base.replace(QRegularExpression(QStringLiteral(R"([/\\:*?"<>|\x00-\x1f])")), QStringLiteral("_"));
+    if (base.isEmpty() || base.startsWith(QLatin1Char('.')))
+        base.prepend(QStringLiteral("backup"));
+    const auto format = core::DumpFormat(m_format->currentData().toInt());
+    m_defaultPath = QDir::home().filePath(base + extensionOf(format));
+    m_path->setText(m_defaultPath);
 }
 
 void BackupDialog::setPath(const QString& path) {
@@ -261,8 +280,8 @@ void BackupDialog::start() {
         [this](const PreparedBackup& prepared) {
             m_panel->run(prepared.command, prepared.password, prepared.total, tr("Backing up…"),
                          tr("Cancel backup"), [](int done, int all, const QString& table) {
-                             return all > 0 ? tr("Dumped %1 of %2 tables: %3").arg(done).arg(all).arg(table)
-                                            : tr("Dumped %1 tables: %2").arg(done).arg(table);
+                             return all > 0 ? tr("Dumped %1 of %n table(s): %2", "", all).arg(done).arg(table)
+                                            : tr("Dumped %n table(s): %1", "", done).arg(table);
                          });
         },
         [this](const QString& message) {
@@ -275,7 +294,7 @@ void BackupDialog::runnerFinished(core::DumpRunner::State state) {
     QString message;
     switch (state) {
     case core::DumpRunner::State::Succeeded:
-        message = tr("Backup written to %1 (%2 tables).").arg(path()).arg(m_panel->runner()->tablesDone());
+        message = tr("Backup written to %1 (%n table(s)).", "", m_panel->runner()->tablesDone()).arg(path());
         break;
     case core::DumpRunner::State::Canceled:
         message = tr("Cancelled: no file was written.");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/frozencolumns.h>
 
+#include <QAbstractItemDelegate>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QHeaderView>
@@ -17,7 +18,7 @@ FrozenColumns::FrozenColumns(QTableView* grid)
     , m_grid(grid)
     , m_frozen(new QTableView(grid)) {
     m_frozen->setObjectName(QStringLiteral("frozenColumns"));
-    m_frozen->setItemDelegate(grid->itemDelegate());
+    shareDelegate();
     m_frozen->setEditTriggers(grid->editTriggers());
     m_frozen->setSelectionBehavior(grid->selectionBehavior());
     m_frozen->setAlternatingRowColors(grid->alternatingRowColors());
@@ -94,6 +95,34 @@ void FrozenColumns::setCount(int count) {
     update();
 }
 
+void FrozenColumns::shareDelegate() {
+    QAbstractItemDelegate* delegate = m_grid->itemDelegate();
+    m_frozen->setItemDelegate(delegate);
+    if (!delegate)
+        return;
+    // Qt connects a delegate's commitData and closeEditor to every view it serves: an editor's end then
+    // reached the other view too, which warned "commitData/closeEditor called with an editor that does not
+    // belong to this view" (on quitting with a cell open, once per view and signal). Each view now hears
+    // only of the editors in its own viewport.
+    for (QAbstractItemView* view :
+         {static_cast<QAbstractItemView*>(m_grid), static_cast<QAbstractItemView*>(m_frozen)}) {
+        QObject::disconnect(delegate, SIGNAL(commitData(QWidget*)), view, nullptr);
+        QObject::disconnect(delegate, SIGNAL(closeEditor(QWidget*, QAbstractItemDelegate::EndEditHint)), view,
+                            nullptr);
+        connect(delegate, &QAbstractItemDelegate::commitData, view, [view](QWidget* editor) {
+            if (view->viewport()->isAncestorOf(editor))
+                QMetaObject::invokeMethod(view, "commitData", Qt::DirectConnection, Q_ARG(QWidget*, editor));
+        });
+        connect(delegate, &QAbstractItemDelegate::closeEditor, view,
+                [view](QWidget* editor, QAbstractItemDelegate::EndEditHint hint) {
+                    if (view->viewport()->isAncestorOf(editor))
+                        QMetaObject::invokeMethod(view, "closeEditor", Qt::DirectConnection,
+                                                  Q_ARG(QWidget*, editor),
+                                                  Q_ARG(QAbstractItemDelegate::EndEditHint, hint));
+                });
+    }
+}
+
 void FrozenColumns::update() {
     // The overlay holds the grid's model only while columns are frozen: its vertical header, hidden as it
     // is, keeps about 8 bytes per row of the result (80 MiB on 10M rows in continuous scrolling).
@@ -105,7 +134,7 @@ void FrozenColumns::update() {
     }
     // The grid's delegate and triggers may have changed since (the editor installs its own).
     if (m_frozen->itemDelegate() != m_grid->itemDelegate())
-        m_frozen->setItemDelegate(m_grid->itemDelegate());
+        shareDelegate();
     m_frozen->setEditTriggers(m_grid->editTriggers());
     // Rows as tall as the grid's (its compact default is not a resize the sectionResized signal reports).
     m_frozen->verticalHeader()->setMinimumSectionSize(m_grid->verticalHeader()->minimumSectionSize());

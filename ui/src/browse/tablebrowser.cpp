@@ -303,6 +303,7 @@ void TableBrowser::setUpColumnLayout(QHBoxLayout* bar) {
         menu.exec(header->mapToGlobal(position));
     });
     auto* button = new QToolButton(this);
+    m_columnsButton = button; // the Data page's: hidden while the Structure page shows
     button->setObjectName(QStringLiteral("columnsButton"));
     button->setText(tr("Columns"));
     button->setToolTip(tr("Show, hide, freeze and fit the columns"));
@@ -413,6 +414,7 @@ void TableBrowser::showStructure() {
     const bool changed = m_pages->currentWidget() != m_structure;
     m_pages->setCurrentWidget(m_structure);
     m_structureButton->setChecked(true);
+    m_columnsButton->setVisible(false);
     m_structure->ensureLoaded();
     if (changed)
         emit pageShown(true);
@@ -422,6 +424,7 @@ void TableBrowser::showData() {
     const bool changed = isStructureShown();
     m_pages->setCurrentIndex(0);
     m_dataButton->setChecked(true);
+    m_columnsButton->setVisible(true);
     if (changed)
         emit pageShown(false);
 }

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "edit/applypreviewdialog.h"
 
+#include "common/sqlhighlighter.h"
+
+#include <pgdesk/ui/environmentstyle.h>
+
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -12,7 +16,8 @@
 namespace pgdesk::ui {
 
 // The texts keep the context they were translated in when the dialog was part of TableEditor.
-ApplyPreviewDialog::ApplyPreviewDialog(const QString& title, const QString& sql, QWidget* parent)
+ApplyPreviewDialog::ApplyPreviewDialog(const QString& title, const QString& sql,
+                                       const core::ConnectionProfile& profile, QWidget* parent)
     : QDialog(parent)
     , m_sql(new QPlainTextEdit(sql, this)) {
     setObjectName(QStringLiteral("applyPreview"));
@@ -24,6 +29,7 @@ ApplyPreviewDialog::ApplyPreviewDialog(const QString& title, const QString& sql,
     m_sql->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_sql->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new SqlHighlighter(m_sql->document(), m_sql->palette()); // the document's child
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     auto* go = buttons->addButton(QCoreApplication::translate("pgdesk::ui::TableEditor", "Apply"),
                                   QDialogButtonBox::AcceptRole);
@@ -36,7 +42,19 @@ ApplyPreviewDialog::ApplyPreviewDialog(const QString& title, const QString& sql,
                                                         "changed since it was read, nothing is written."),
                             this);
     note->setWordWrap(true);
+    auto* target = new QLabel(targetText(profile), this);
+    target->setObjectName(QStringLiteral("applyPreviewTarget"));
+    target->setTextFormat(Qt::PlainText);
+    target->setWordWrap(true);
+    QFont bold = target->font();
+    bold.setBold(true);
+    target->setFont(bold);
+    // The environment's colour as a bar beside the name, as on the tab and in the status bar.
+    if (const QColor colour = environmentColour(profile); colour.isValid())
+        target->setStyleSheet(
+            QStringLiteral("border-left: 6px solid %1; padding-left: 6px;").arg(colour.name()));
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(target);
     layout->addWidget(note);
     m_warning = new QLabel(this);
     m_warning->setObjectName(QStringLiteral("applyPreviewWarning"));
@@ -48,6 +66,16 @@ ApplyPreviewDialog::ApplyPreviewDialog(const QString& title, const QString& sql,
     layout->addWidget(m_sql, 1);
     layout->addWidget(buttons);
     resize(720, 420);
+}
+
+QString ApplyPreviewDialog::targetText(const core::ConnectionProfile& profile) {
+    const QString environment = environmentLabel(profile.environment);
+    if (profile.name.isEmpty())
+        return environment.isEmpty() ? tr("Database %1").arg(profile.database)
+                                     : tr("Database %1 (%2)").arg(profile.database, environment);
+    return environment.isEmpty()
+               ? tr("Profile %1, database %2").arg(profile.name, profile.database)
+               : tr("Profile %1, database %2 (%3)").arg(profile.name, profile.database, environment);
 }
 
 void ApplyPreviewDialog::setWarning(const QString& text) {

@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QPointer>
 #include <QTableView>
+#include <QTimer>
 
 #include <algorithm>
 #include <tuple>
@@ -260,6 +261,7 @@ void GridPaste::paste(const QString& text, bool emptyIsNull) {
                 this,
                 [pool = m_pool, columns = orderedChecks(checks)] { return checkColumns(*pool, columns); },
                 [this, cells = std::move(cells), insertCells = std::move(insertCells), count,
+                 rows = pastedRows(targets),
                  session = QPointer<EditSession>(session)](const QString& refusal) {
                     if (!refusal.isEmpty())
                         return refuse(refusal);
@@ -271,6 +273,8 @@ void GridPaste::paste(const QString& text, bool emptyIsNull) {
                         session->stageInsertValue(insert, column, value);
                     session->endBatch();
                     m_busy = false;
+                    if (!rows.isEmpty())
+                        showRows(rows.first(), rows.last(), m_view->currentIndex().column(), false);
                     emit staged(count);
                 },
                 [this](const QString& message) { refuse(tr("Nothing was pasted: %1").arg(message)); });
@@ -371,10 +375,37 @@ void GridPaste::pasteAsNewRows(const QString& text, bool emptyIsNull) {
             session->stageInserts(result.rows);
             m_busy = false;
             if (firstNew < m_model->rowCount())
-                m_view->scrollTo(m_model->index(firstNew, std::max(0, m_view->currentIndex().column())));
+                showRows(firstNew, m_model->rowCount() - 1, std::max(0, m_view->currentIndex().column()),
+                         true);
             emit staged(result.cells);
         },
         [this](const QString& message) { refuse(tr("Nothing was pasted: %1").arg(message)); });
+}
+
+QList<int> GridPaste::pastedRows(const QList<std::tuple<int, int, QString, int>>& targets) {
+    if (targets.isEmpty())
+        return {};
+    const auto [low, high] =
+        std::minmax_element(targets.begin(), targets.end(),
+                            [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+    return {std::get<0>(*low), std::get<0>(*high)};
+}
+
+void GridPaste::showRows(int first, int last, int column, bool select) {
+    // The view lays out inserted rows on its next pass: scrolled now, it would scroll to stale geometry.
+    QTimer::singleShot(0, m_view, [view = m_view, model = m_model, first, last, column, select] {
+        if (last >= model->rowCount() || column < 0)
+            return;
+        // The end first, then the start: the whole block when it fits, else at least its first row.
+        view->scrollTo(model->index(last, column));
+        view->scrollTo(model->index(first, column));
+        if (!select)
+            return;
+        view->setCurrentIndex(model->index(first, column));
+        view->selectionModel()->select(
+            QItemSelection(model->index(first, 0), model->index(last, model->columnCount() - 1)),
+            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    });
 }
 
 void GridPaste::duplicateRows(const QList<int>& rows) {

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QString>
 
 #include <functional>
 #include <memory>
+#include <tuple>
 
 class QAction;
 class QMenu;
@@ -60,6 +62,10 @@ signals:
 private:
     bool canStart();
     void refuse(const QString& message);
+    // The first and last grid row a paste's cells (grid row, column, field, pasted row) fall on.
+    static QList<int> pastedRows(const QList<std::tuple<int, int, QString, int>>& targets);
+    // Scrolls rows `first`..`last` into view once the grid has laid them out; `select` selects them.
+    void showRows(int first, int last, int column, bool select);
 
     std::shared_ptr<core::Pool> m_pool;
     PageModel* m_model;

@@ -469,7 +469,7 @@ void TableEditor::apply() {
         return applyStaged(); // the preference: no preview, no question
     auto* dialog = new ApplyPreviewDialog(
         tr("Apply %1 to %2").arg(changeCount(m_session->size()), m_session->table().name), previewSql(),
-        this);
+        m_pool->profile(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &TableEditor::applyStaged);
     dialog->open();

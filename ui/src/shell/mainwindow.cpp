@@ -101,23 +101,9 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(m_poolStatus);
     connect(tabs, &QTabWidget::currentChanged, this, &MainWindow::showOperation);
     // The selected cells' summary follows the current tab's grid (table tabs only).
-    auto* summary = new SelectionSummary(this);
-    statusBar()->insertPermanentWidget(0, summary);
-    connect(tabs, &QTabWidget::currentChanged, summary, [this, summary] {
-        TableBrowser* browser = currentTableBrowser();
-        if (!browser)
-            return summary->setGrid(nullptr, nullptr);
-        summary->setGrid(browser->view(), browser->model(), browser->pool(),
-                         [browser = QPointer<TableBrowser>(browser)]() -> std::optional<core::BuiltQuery> {
-                             if (!browser || !browser->table())
-                                 return std::nullopt;
-                             try {
-                                 return core::buildSelectQuery(browser->spec(), *browser->table());
-                             } catch (const std::exception&) {
-                                 return std::nullopt; // the view cannot be read as it is: nothing to sum
-                             }
-                         });
-    });
+    m_summary = new SelectionSummary(this);
+    statusBar()->insertPermanentWidget(0, m_summary);
+    connect(tabs, &QTabWidget::currentChanged, this, &MainWindow::followSelection);
 
     m_objects = new ObjectBrowser(this);
     auto* dock = new QDockWidget(tr("Objects"), this);
@@ -238,6 +224,7 @@ TableBrowser* MainWindow::openTable(const QString& schema, const QString& name, 
     StartPage::noteTable(m_sessionProfile, schema + QLatin1Char('.') + name);
     tabs->setCurrentIndex(index);
     connect(browser, &TableBrowser::busyChanged, this, &MainWindow::showOperation);
+    connect(browser, &TableBrowser::pageShown, this, &MainWindow::followSelection);
     connect(browser, &TableBrowser::openRelatedRequested, this, [this, db](const RelatedRows& rows) {
         if (TableBrowser* related = openTable(rows.schema, rows.table, db)) {
             related->setScope(rows.scope);

@@ -11,16 +11,35 @@
 #include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/selectionsummary.h>
 #include <pgdesk/ui/tablebrowser.h>
 
 #include "query/queryresults.h"
 
 #include <QFileInfo>
+#include <QPointer>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
 
 namespace pgdesk::ui {
+
+void MainWindow::followSelection() {
+    TableBrowser* browser = currentTableBrowser();
+    // The Structure page has no grid: the Data page's summary and its "Whole view" leave with it.
+    if (!browser || browser->isStructureShown())
+        return m_summary->setGrid(nullptr, nullptr);
+    m_summary->setGrid(browser->view(), browser->model(), browser->pool(),
+                       [browser = QPointer<TableBrowser>(browser)]() -> std::optional<core::BuiltQuery> {
+                           if (!browser || !browser->table())
+                               return std::nullopt;
+                           try {
+                               return core::buildSelectQuery(browser->spec(), *browser->table());
+                           } catch (const std::exception&) {
+                               return std::nullopt; // the view cannot be read as it is: nothing to sum
+                           }
+                       });
+}
 
 ExportDialog* MainWindow::exportQueryResult(QueryTool* tool, QueryResultGrid* grid) {
     const auto pool = grid ? grid->pool() : nullptr;

@@ -59,12 +59,15 @@ private:
     void updateCommand();
     void browse();
     void runnerFinished(core::DumpRunner::State state);
+    // The suggested file: in the home folder, named after what is backed up, unless the user chose one.
+    void nameFileAfter(const QString& object);
 
     std::shared_ptr<core::Pool> m_pool;
     core::DumpProgram m_program;
     QStringList m_schemas;
     QList<core::DumpTable> m_tables;
     bool m_ready = false;
+    QString m_defaultPath; // the file suggested last; a path the user typed differs from it
     QLabel* m_scope = nullptr;
     QLineEdit* m_path = nullptr;
     QComboBox* m_format = nullptr;

@@ -33,6 +33,8 @@ private:
     // Width of the frozen columns shown, 0 when none.
     int width() const;
     void keepBeside(const QPersistentModelIndex& current);
+    // Both views share the grid's delegate, each told only of its own editors.
+    void shareDelegate();
 
     QTableView* m_grid;
     QTableView* m_frozen;

@@ -37,6 +37,7 @@ class PreferencesDialog;
 class QueryTool;
 class QueryResultGrid;
 class RolesView;
+class SelectionSummary;
 class SqlLogDock;
 class SessionOpener;
 class StartPage;
@@ -137,6 +138,7 @@ private:
     void restoreTabs();
     QString queryKey() const; // the session's key for query history and autosaved buffers
     void showOperation();     // the current tab's running operation, with Cancel, in the status bar
+    void followSelection();   // the status bar's selection summary: the current tab's Data page grid
     void onSessionOpened(const SessionInfo& info);
     void onSessionFailed(const QString& message);
 
@@ -160,6 +162,7 @@ private:
     PoolStatusWidget* m_poolStatus = nullptr;
     EnvironmentIndicator* m_environment = nullptr;
     OperationIndicator* m_operation = nullptr;
+    SelectionSummary* m_summary = nullptr;
     QString m_sessionProfile; // the profile of the open session (empty for a DSN session)
     QString m_serverVersion;  // of the open session, read when it opened
     int m_queryTools = 0;     // numbers the query tool tabs

@@ -188,7 +188,8 @@ private:
     QStackedWidget* m_pages = nullptr;
     QToolButton* m_dataButton = nullptr;
     QToolButton* m_structureButton = nullptr;
-    StructureView* m_structure = nullptr; // made when first shown
+    QToolButton* m_columnsButton = nullptr; // the Data page's Columns menu
+    StructureView* m_structure = nullptr;   // made when first shown
     ColumnLayout* m_columnLayout = nullptr;
     bool m_stickToBottom = false; // continuous: after "Last", until the user scrolls up
     bool m_columnsSized = false;
