@@ -473,8 +473,8 @@ void ActivityView::fitColumns() {
             fit[c] =
                 std::min(std::max(view->sizeHintForColumn(c), header->sectionSizeHint(c)), kMaxColumnWidth);
     }
-    // The query keeps at least a quarter of the width: when the fitted columns would push it out of sight, the
-    // widest of them are cut to one common width (their text elided, whole in the tooltip).
+    // The query keeps at least a quarter of the width: when the fitted columns would push it out of sight,
+    // the widest of them are cut to one common width (their text elided, whole in the tooltip).
     const int room = m_view->viewport()->width() - fixed - std::max(200, m_view->viewport()->width() / 4);
     const auto total = [&](int cap) {
         int sum = 0;
