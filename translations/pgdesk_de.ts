@@ -4348,6 +4348,10 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
         <source>Restore of %1</source>
         <translation>Wiederherstellung von %1</translation>
     </message>
+    <message>
+        <source>The file is read first: psql commands in it are refused. A psql that has \restrict (15.14 and later) starts with it and a one-time key, so none can run.</source>
+        <translation>Die Datei wird zuerst gelesen: psql-Befehle darin werden abgelehnt. Ein psql mit \restrict (ab 15.14) startet damit und einem Einmalschlüssel, sodass keiner ausgeführt werden kann.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RolesModel</name>

@@ -4300,6 +4300,10 @@ Its objects are created in &quot;%2&quot;%4.</source>
         <source>Restore of %1</source>
         <translation>بازیابی %1</translation>
     </message>
+    <message>
+        <source>The file is read first: psql commands in it are refused. A psql that has \restrict (15.14 and later) starts with it and a one-time key, so none can run.</source>
+        <translation>پرونده نخست خوانده می‌شود: فرمان‌های psql در آن پذیرفته نمی‌شوند. psql‌ای که \restrict دارد (۱۵٫۱۴ و پس از آن) با آن و یک کلید یک‌بارمصرف آغاز می‌شود تا هیچ‌کدام اجرا نشود.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RolesModel</name>

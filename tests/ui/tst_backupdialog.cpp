@@ -143,6 +143,21 @@ private slots:
     // The suggested file is named after what is backed up (a table's dump is not "<database>.dump"), a file
     // the user chose stays; the compressed format starts at pg_dump's default compression, not at 0; one
     // table is "1 table".
+    // A plain file's restore command says what the run adds: the file is checked and psql runs restricted.
+    void plainRestoreSaysItIsRestricted() {
+        const QString path = m_dir.filePath(QStringLiteral("plain.sql"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("SELECT 1;\n");
+        file.close();
+        RestoreDialog restore(m_pool);
+        restore.setPath(path);
+        restore.setDatabase(QStringLiteral("somewhere"));
+        QVERIFY2(restore.commandText().contains(QLatin1String("psql")), qPrintable(restore.commandText()));
+        QVERIFY2(restore.commandText().contains(QLatin1String("\\restrict")),
+                 qPrintable(restore.commandText()));
+    }
+
     void defaultsAndOneTable() {
         BackupDialog dialog(m_pool);
         QSignalSpy ready(&dialog, &BackupDialog::ready);

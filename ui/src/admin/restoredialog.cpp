@@ -127,7 +127,14 @@ QString RestoreDialog::commandText() const {
     const core::DumpFormat f = format();
     const core::DumpProgram program{programFor(f), programFor(f), 0, QString()};
     try {
-        return core::restoreCommand(program, m_pool->profile(), options(), f, m_path->text()).displayText();
+        QString text =
+            core::restoreCommand(program, m_pool->profile(), options(), f, m_path->text()).displayText();
+        // What the run adds to a plain file's psql, so the command shown is the whole story.
+        if (f == core::DumpFormat::Plain)
+            text += QStringLiteral("\n# ") +
+                    tr("The file is read first: psql commands in it are refused. A psql that has \\restrict "
+                       "(15.14 and later) starts with it and a one-time key, so none can run.");
+        return text;
     } catch (const core::Error& e) {
         return e.message();
     }
