@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPalette>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -475,7 +476,11 @@ void ActivityView::fitColumns() {
     }
     // The query keeps at least a quarter of the width: when the fitted columns would push it out of sight,
     // the widest of them are cut to one common width (their text elided, whole in the tooltip).
-    const int room = m_view->viewport()->width() - fixed - std::max(200, m_view->viewport()->width() / 4);
+    // The vertical scroll bar counted as if shown: rows just read may bring it after this, narrowing the
+    // view.
+    const QScrollBar* bar = m_view->verticalScrollBar();
+    const int width = m_view->viewport()->width() - (bar->isVisible() ? 0 : bar->sizeHint().width());
+    const int room = width - fixed - std::max(200, width / 4);
     const auto total = [&](int cap) {
         int sum = 0;
         for (int w : fit)
