@@ -10,6 +10,8 @@
 // log is read: a second, XML log of the run lists every message it did not ignore. Before and after qExec
 // (the application's start, the suite object's destruction, which closes its windows) a handler of ours
 // collects them.
+#include <pgdesk/ui/background.h>
+
 #include <QApplication>
 #include <QFile>
 #include <QMutex>
@@ -108,6 +110,9 @@ template <class TestObject> int runUiSuite(int argc, char** argv) {
     {
         auto suite = std::make_unique<TestObject>();
         failed = QTest::qExec(suite.get(), arguments);
+        // Jobs the tests left running (a query tool's history read, a catalog load) end before the suite's
+        // temporary folders go: a job still opening a file there would race the folder's removal.
+        pgdesk::ui::jobPool().waitForDone(15000);
     } // the suite's windows close here: their messages count too
     QCoreApplication::processEvents();
     QStringList unexpected = WarningGuard::fromLog(log);
