@@ -8,8 +8,8 @@
 #include "tablelookup.h"
 
 #include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/ddlwriter.h>
+#include <pgdesk/core/profileconventions.h>
 #include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/core/structurereader.h>
 

@@ -8,9 +8,9 @@
 #include "tablelookup.h"
 
 #include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/dsn.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/profileconventions.h>
 #include <pgdesk/core/profilestore.h>
 #include <pgdesk/core/secretstore.h>
 #include <pgdesk/core/servicefile.h>

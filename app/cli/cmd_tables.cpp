@@ -7,7 +7,7 @@
 #include "output.h"
 
 #include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/profileconventions.h>
 
 namespace pgdesk::cli {
 

@@ -2,8 +2,8 @@
 #include "tablelookup.h"
 
 #include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/profileconventions.h>
 
 #include <QRegularExpression>
 

@@ -98,20 +98,6 @@ Conventions detectConventions(const TableInfo& table, bool hasBeforeUpdateRowTri
     return conv;
 }
 
-QString softDeleteKindName(SoftDeleteKind kind) {
-    switch (kind) {
-    case SoftDeleteKind::None:
-        return QStringLiteral("none");
-    case SoftDeleteKind::DeletedAtTimestamp:
-        return QStringLiteral("deleted_at");
-    case SoftDeleteKind::DeletedFlag:
-        return QStringLiteral("deleted_flag");
-    case SoftDeleteKind::ActiveFlag:
-        return QStringLiteral("active_flag");
-    }
-    return QStringLiteral("none");
-}
-
 QString typeCategoryName(TypeCategory category) {
     switch (category) {
     case TypeCategory::Boolean:

@@ -2,8 +2,8 @@
 #include <pgdesk/core/foreignkeypicker.h>
 
 #include <pgdesk/core/connectionprofile.h>
-#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/errors.h>
+#include <pgdesk/core/profileconventions.h>
 #include <pgdesk/core/result.h>
 #include <pgdesk/core/sqlbuilder.h>
 

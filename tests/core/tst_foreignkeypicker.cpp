@@ -8,9 +8,9 @@
 #include <pgdesk/core/catalogreader.h>
 #include <pgdesk/core/connection.h>
 #include <pgdesk/core/connectionprofile.h>
-#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/errors.h>
 #include <pgdesk/core/foreignkeypicker.h>
+#include <pgdesk/core/profileconventions.h>
 
 #include <QCoreApplication>
 #include <QJsonObject>

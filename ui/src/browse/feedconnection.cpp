@@ -2,8 +2,8 @@
 #include <pgdesk/ui/feedconnection.h>
 
 #include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/profileconventions.h>
 #include <pgdesk/core/queryengine.h>
 #include <pgdesk/core/standby.h>
 

@@ -6,9 +6,9 @@
 
 #include <pgdesk/core/canceltoken.h>
 #include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/databaselist.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/profileconventions.h>
 #include <pgdesk/core/sessionpools.h>
 #include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/ui/background.h>

@@ -3,8 +3,8 @@
 #include <pgdesk/ui/relationsmenu.h>
 
 #include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/profileconventions.h>
 #include <pgdesk/core/queryengine.h>
 #include <pgdesk/ui/background.h>
 

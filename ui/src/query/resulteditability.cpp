@@ -2,7 +2,7 @@
 #include "query/resulteditability.h"
 
 #include <pgdesk/core/connection.h>
-#include <pgdesk/core/conventionoverride.h>
+#include <pgdesk/core/profileconventions.h>
 #include <pgdesk/core/rowstatementbuilder.h>
 #include <pgdesk/core/sqlbuilder.h>
 #include <pgdesk/core/standby.h>

@@ -3,9 +3,9 @@
 #include <pgdesk/ui/exportdialog.h>
 
 #include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/conventionoverride.h>
 #include <pgdesk/core/exportwriter.h>
 #include <pgdesk/core/pool.h>
+#include <pgdesk/core/profileconventions.h>
 #include <pgdesk/core/rowencoding.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/theme.h>

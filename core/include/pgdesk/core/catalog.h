@@ -2,6 +2,7 @@
 #pragma once
 
 #include <pgdesk/core/result.h>
+#include <pgdesk/core/softdelete.h>
 
 #include <QList>
 #include <QString>
@@ -99,8 +100,6 @@ struct CheckConstraint {
     QString name;
     QString definition; // pg_get_constraintdef
 };
-
-enum class SoftDeleteKind { None, DeletedAtTimestamp, DeletedFlag, ActiveFlag };
 
 // Conventions detected on a table; they drive the default view and editing.
 struct Conventions {

@@ -101,8 +101,6 @@ Conventions detectConventions(const TableInfo& table, bool hasBeforeUpdateRowTri
 // two-part name (then it can only be a bare name as a whole).
 std::optional<QStringList> splitQualifiedName(const QString& text);
 
-// Lower-case names for JSON and display: "deleted_at", "deleted_flag", "active_flag", "none".
-QString softDeleteKindName(SoftDeleteKind kind);
 // "boolean", "integer", "timestamp", … .
 QString typeCategoryName(TypeCategory category);
 

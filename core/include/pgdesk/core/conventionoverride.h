@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/catalog.h>
+#include <pgdesk/core/softdelete.h>
 
 #include <QJsonObject>
 #include <QString>
@@ -12,9 +12,7 @@
 
 namespace pgdesk::core {
 
-class Connection;
 struct ConnectionProfile;
-struct TableSummary;
 
 // What a profile says about one table's conventions, replacing what detectConventions() found.
 // Every field left unset keeps the detected value.
@@ -47,27 +45,10 @@ struct ConventionOverride {
 // The key of a table's override in ConnectionProfile::conventionOverrides: "schema.table", unquoted.
 QString conventionOverrideKey(const QString& schema, const QString& name);
 
-// "deleted_at", "deleted_flag", "active_flag", "none" (softDeleteKindName's names); ConfigurationError.
-SoftDeleteKind softDeleteKindFromName(const QString& name);
 // Command-line form: "deleted_at" (column deleted_at), "deleted_at:COL", "flag:COL" (deleted flag),
 // "active:COL" (active flag) or "none". Throws ConfigurationError (field "soft_delete").
 std::pair<SoftDeleteKind, QString> parseSoftDeleteSpec(const QString& spec);
 
-// Pure: applies `override` to a table's detected conventions after checking it against the columns.
-// Named columns must exist (NotFound naming the column); a row key must be made of NOT NULL columns
-// of a table (ConfigurationError "conventions"); a deleted_at column must be a timestamp, a flag a
-// boolean, created/updated-at columns a timestamp or date. Nothing changes when a check fails. The
-// overridden row key gets rowKeySource "override"; uuidKey is recomputed.
-void applyConventionOverride(TableInfo& table, const ConventionOverride& override);
-// Applies the profile's override for table.schema + "." + table.name, if any.
-void applyConventionOverride(TableInfo& table, const ConnectionProfile& profile);
-// Summaries carry no columns, so nothing is checked (describe the table for that); uuidKey stays only
-// when the row key is unchanged.
-void applyConventionOverride(TableSummary& table, const ConnectionProfile& profile);
-// A table as the connection's profile sees it: CatalogReader::table() with the profile's override applied
-// (what browse, export, apply and the desktop work on). Errors as for both.
-TableInfo readTableForProfile(Connection& connection, const QString& schema, const QString& name);
-TableInfo readTableForProfile(Connection& connection, const QString& qualifiedOrBareName);
 // The override for a table in a profile, or nullptr.
 const ConventionOverride* findConventionOverride(const ConnectionProfile& profile, const QString& schema,
                                                  const QString& name);
