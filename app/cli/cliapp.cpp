@@ -5,8 +5,8 @@
 #include "exitcodes.h"
 #include "sshoptions.h"
 
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/version.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/version.h>
 
 #include <cstdio>
 

@@ -4,8 +4,8 @@
 #include "exitcodes.h"
 #include "output.h"
 
-#include <pgdesk/core/activityreader.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/admin/activityreader.h>
+#include <pgdesk/core/base/errors.h>
 
 #include <QJsonArray>
 #include <QJsonObject>

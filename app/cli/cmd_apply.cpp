@@ -5,12 +5,12 @@
 #include "output.h"
 #include "tablelookup.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/changeset.h>
-#include <pgdesk/core/changesetapplier.h>
-#include <pgdesk/core/conventionoverride.h>
-#include <pgdesk/core/standby.h>
-#include <pgdesk/core/transaction.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/editing/changeset.h>
+#include <pgdesk/core/editing/changesetapplier.h>
+#include <pgdesk/core/profiles/conventionoverride.h>
+#include <pgdesk/core/session/standby.h>
+#include <pgdesk/core/session/transaction.h>
 
 #include <QFile>
 #include <QJsonArray>

@@ -4,10 +4,10 @@
 #include "exitcodes.h"
 #include "interrupt.h"
 
-#include <pgdesk/core/dumprunner.h>
-#include <pgdesk/core/dumptool.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/passwordcommand.h>
+#include <pgdesk/core/admin/dumprunner.h>
+#include <pgdesk/core/admin/dumptool.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/passwordcommand.h>
 
 #include <QEventLoop>
 #include <QFileInfo>

@@ -6,10 +6,10 @@
 #include "specoptions.h"
 #include "tablelookup.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/conventionoverride.h>
-#include <pgdesk/core/queryengine.h>
-#include <pgdesk/core/queryspec.h>
+#include <pgdesk/core/browse/queryengine.h>
+#include <pgdesk/core/browse/queryspec.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/profiles/conventionoverride.h>
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -5,7 +5,7 @@
 #include "exitcodes.h"
 #include "output.h"
 
-#include <pgdesk/core/databaselist.h>
+#include <pgdesk/core/session/databaselist.h>
 
 #include <QJsonObject>
 

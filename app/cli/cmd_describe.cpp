@@ -7,11 +7,11 @@
 #include "structureoutput.h"
 #include "tablelookup.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/ddlwriter.h>
-#include <pgdesk/core/profileconventions.h>
-#include <pgdesk/core/sqlbuilder.h>
-#include <pgdesk/core/structurereader.h>
+#include <pgdesk/core/admin/ddlwriter.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/profileconventions.h>
+#include <pgdesk/core/catalog/structurereader.h>
 
 #include <QJsonArray>
 #include <QJsonObject>

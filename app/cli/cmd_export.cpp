@@ -6,11 +6,11 @@
 #include "specoptions.h"
 #include "tablelookup.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/conventionoverride.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/exportwriter.h>
-#include <pgdesk/core/rowencoding.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/profiles/conventionoverride.h>
+#include <pgdesk/core/transfer/exportwriter.h>
+#include <pgdesk/core/transfer/rowencoding.h>
 
 #include <QLocale>
 

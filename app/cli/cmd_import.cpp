@@ -6,9 +6,9 @@
 #include "specoptions.h"
 #include "tablelookup.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/importer.h>
-#include <pgdesk/core/standby.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/session/standby.h>
+#include <pgdesk/core/transfer/importer.h>
 
 #include <QElapsedTimer>
 #include <QFile>

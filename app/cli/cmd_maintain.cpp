@@ -5,9 +5,9 @@
 #include "interrupt.h"
 #include "output.h"
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/maintenance.h>
+#include <pgdesk/core/admin/maintenance.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/canceltoken.h>
 
 #include <QJsonArray>
 #include <QJsonObject>

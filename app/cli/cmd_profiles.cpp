@@ -7,13 +7,13 @@
 #include "sshoptions.h"
 #include "tablelookup.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/profileconventions.h>
-#include <pgdesk/core/profilestore.h>
-#include <pgdesk/core/secretstore.h>
-#include <pgdesk/core/servicefile.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/profileconventions.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/profiles/secretstore.h>
+#include <pgdesk/core/session/dsn.h>
+#include <pgdesk/core/session/servicefile.h>
 
 #include <QElapsedTimer>
 #include <QFileInfo>

@@ -3,10 +3,10 @@
 #include "exitcodes.h"
 #include "output.h"
 
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/passwordcommand.h>
-#include <pgdesk/core/profilestore.h>
-#include <pgdesk/core/profiletransfer.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/passwordcommand.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/profiles/profiletransfer.h>
 
 #include <QFile>
 #include <QJsonArray>

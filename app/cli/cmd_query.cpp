@@ -5,11 +5,11 @@
 #include "interrupt.h"
 #include "output.h"
 
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/namedparameters.h>
-#include <pgdesk/core/standby.h>
-#include <pgdesk/core/statementsplitter.h>
-#include <pgdesk/core/writeguard.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/standby.h>
+#include <pgdesk/core/session/writeguard.h>
+#include <pgdesk/core/sqltext/namedparameters.h>
+#include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -4,8 +4,8 @@
 #include "exitcodes.h"
 #include "output.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/rolereader.h>
+#include <pgdesk/core/admin/rolereader.h>
+#include <pgdesk/core/catalog/catalogreader.h>
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -5,7 +5,7 @@
 #include "exitcodes.h"
 #include "output.h"
 
-#include <pgdesk/core/sizereader.h>
+#include <pgdesk/core/admin/sizereader.h>
 
 #include <QJsonObject>
 

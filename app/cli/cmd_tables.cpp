@@ -6,8 +6,8 @@
 #include "jsonwriter.h"
 #include "output.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/profileconventions.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/profileconventions.h>
 
 namespace pgdesk::cli {
 

@@ -3,8 +3,8 @@
 
 #include "cliapp.h"
 
-#include <pgdesk/core/catalog.h>
-#include <pgdesk/core/queryspec.h>
+#include <pgdesk/core/browse/queryspec.h>
+#include <pgdesk/core/catalog/catalog.h>
 
 namespace pgdesk::cli {
 

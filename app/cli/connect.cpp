@@ -3,10 +3,10 @@
 #include "interrupt.h"
 #include "sshoptions.h"
 
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/profilestore.h>
-#include <pgdesk/core/secretstore.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/profiles/secretstore.h>
+#include <pgdesk/core/session/dsn.h>
 
 #include <cstdio>
 #include <optional>

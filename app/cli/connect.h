@@ -3,9 +3,9 @@
 
 #include "cliapp.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/writeguard.h>
-#include <pgdesk/core/writeunlock.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/writeguard.h>
+#include <pgdesk/core/session/writeunlock.h>
 
 #include <optional>
 

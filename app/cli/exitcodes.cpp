@@ -3,8 +3,8 @@
 #include "connect.h"
 #include "interrupt.h"
 
-#include <pgdesk/core/changesetapplier.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/editing/changesetapplier.h>
 
 namespace pgdesk::cli {
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/connection.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <functional>
 

@@ -3,7 +3,7 @@
 
 #include "cliapp.h"
 
-#include <pgdesk/core/queryspec.h>
+#include <pgdesk/core/browse/queryspec.h>
 
 #include <QStringList>
 

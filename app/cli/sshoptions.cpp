@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sshoptions.h"
 
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/sshtunnel.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/sshtunnel.h>
 
 #include <cstdio>
 #include <fcntl.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/sshsettings.h>
+#include <pgdesk/core/profiles/sshsettings.h>
 
 #include <QStringList>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tablelookup.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/profileconventions.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/profileconventions.h>
 
 #include <QRegularExpression>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/catalog.h>
-#include <pgdesk/core/connection.h>
+#include <pgdesk/core/catalog/catalog.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QStringList>
 

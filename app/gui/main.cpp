@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/core/version.h>
+#include <pgdesk/core/session/version.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/sshpromptdialog.h>
 #include <pgdesk/ui/startupoptions.h>

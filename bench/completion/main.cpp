@@ -9,10 +9,10 @@
 //                       median, 95th percentile and worst; popup_key_*: the keys that opened or changed the
 //                       popup alone. editor_only_median_ms: the same keys without completion, for what
 //                       completion adds. Goal: under 16 ms (one frame) per key.
-#include <pgdesk/core/completion.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/completion/completion.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/dsn.h>
+#include <pgdesk/core/session/pool.h>
 
 #include "../../ui/src/query/completionsource.h"
 #include "../../ui/src/query/sqlcompleter.h"

@@ -15,8 +15,8 @@
 //                       answer (the event loop did not turn); medians of --runs
 //   editor_load_ms      putting that text into the editor (setPlainText, as opening the file does): the
 //                       floor for the stall, which is Qt laying out and highlighting the new text
-#include <pgdesk/core/sqlformatter.h>
-#include <pgdesk/core/statementsplitter.h>
+#include <pgdesk/core/sqltext/sqlformatter.h>
+#include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include "../../ui/src/query/sqleditor.h"
 

@@ -10,8 +10,8 @@
 // Figures: first_rows_ms (window shown → first rows in the view, connecting included), last_page_ms
 // (→ the last rows shown), scroll_ms (100 pages of rows scrolled back from there), and peak_rss_kb
 // (VmHWM: the process's peak resident memory after all of it).
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/dsn.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tablebrowser.h>
 

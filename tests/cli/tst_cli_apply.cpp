@@ -6,7 +6,7 @@
 #include "privatecluster.h"
 #include "scratchschema.h"
 
-#include <pgdesk/core/dsn.h>
+#include <pgdesk/core/session/dsn.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>

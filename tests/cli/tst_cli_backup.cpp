@@ -2,7 +2,7 @@
 #include "clirunner.h"
 #include "filesearch.h"
 
-#include <pgdesk/core/connection.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QDir>
 #include <QDirIterator>

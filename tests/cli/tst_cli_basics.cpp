@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clirunner.h"
 
-#include <pgdesk/core/version.h>
+#include <pgdesk/core/session/version.h>
 
 using pgdesk::test::runCli;
 

@@ -6,8 +6,8 @@
 #include "commitdropproxy.h"
 #include "privatecluster.h"
 
-#include <pgdesk/core/changeset.h>
-#include <pgdesk/core/connection.h>
+#include <pgdesk/core/editing/changeset.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>

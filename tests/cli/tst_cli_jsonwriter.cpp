@@ -2,7 +2,7 @@
 #include "catalogjson.h"
 #include "jsonwriter.h"
 
-#include <pgdesk/core/catalogreader.h>
+#include <pgdesk/core/catalog/catalogreader.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -6,7 +6,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-#include <pgdesk/core/connection.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <chrono>
 #include <csignal>

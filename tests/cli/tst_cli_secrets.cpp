@@ -7,10 +7,10 @@
 // processes printed is searched for the password, also base64- and hex-encoded: zero hits.
 #include "clirunner.h"
 
-#include <pgdesk/core/changejournal.h>
-#include <pgdesk/core/changeset.h>
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/queryhistory.h>
+#include <pgdesk/core/editing/changejournal.h>
+#include <pgdesk/core/editing/changeset.h>
+#include <pgdesk/core/local/queryhistory.h>
+#include <pgdesk/core/session/dsn.h>
 
 #include <QDateTime>
 #include <QDirIterator>

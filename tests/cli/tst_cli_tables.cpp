@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clirunner.h"
 
-#include <pgdesk/core/connection.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,7 +2,7 @@
 #pragma once
 
 // What tst_dsnparse (no server) and tst_dsn (the server) share.
-#include <pgdesk/core/connectionprofile.h>
+#include <pgdesk/core/profiles/connectionprofile.h>
 
 #include <QByteArray>
 #include <QFile>

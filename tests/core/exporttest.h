@@ -7,9 +7,9 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/exportwriter.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/transfer/exportwriter.h>
 
 #include <QCoreApplication>
 #include <QFile>

@@ -5,9 +5,9 @@
 // paging, counts, streaming): a connection to the demo database and the spec helpers.
 #include "testcluster.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/queryspec.h>
+#include <pgdesk/core/browse/queryspec.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/session/connection.h>
 
 namespace pgdesk::test {
 

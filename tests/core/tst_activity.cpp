@@ -2,9 +2,9 @@
 #include "blockedstatement.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/activityreader.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/admin/activityreader.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The profile's login choices without a server: password command and Kerberos/GSSAPI settings round trip
 // through the profile file (JSON) and a DSN, reach libpq's parameters, and decide whether PgDesk may prompt.
-#include <pgdesk/core/connectionprofile.h>
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/passwordcommand.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/connectionprofile.h>
+#include <pgdesk/core/profiles/passwordcommand.h>
+#include <pgdesk/core/session/dsn.h>
 
 #include <QTest>
 

@@ -5,12 +5,12 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/exportwriter.h>
-#include <pgdesk/core/queryengine.h>
-#include <pgdesk/core/scriptrunner.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/queryengine.h>
+#include <pgdesk/core/browse/scriptrunner.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/transfer/exportwriter.h>
 
 #include <QCoreApplication>
 #include <QCryptographicHash>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The change journal: staged change sets survive the process — including a process killed with SIGKILL
 // right after staging (a child copy of this test binary does the staging, then waits to be killed).
-#include <pgdesk/core/changejournal.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/editing/changejournal.h>
 
 #include <QCoreApplication>
 #include <QFile>

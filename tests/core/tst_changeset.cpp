@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ChangeSet is pure data: staging rules, JSON in both directions, and a reader that turns every hostile
 // input into a ConfigurationError naming the change and field. No server needed.
-#include <pgdesk/core/changeset.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/editing/changeset.h>
 
 #include <QRandomGenerator>
 #include <QTest>

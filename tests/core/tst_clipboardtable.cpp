@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Clipboard text as a table (TSV from spreadsheets, CSV, plain values) and header matching: pure, no server.
-#include <pgdesk/core/clipboardtable.h>
+#include <pgdesk/core/transfer/clipboardtable.h>
 
 #include <QElapsedTimer>
 #include <QTest>

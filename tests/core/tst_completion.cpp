@@ -5,8 +5,8 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/completion.h>
-#include <pgdesk/core/connection.h>
+#include <pgdesk/core/completion/completion.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/connectionprofile.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/profileconventions.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/profileconventions.h>
+#include <pgdesk/core/profiles/connectionprofile.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,9 +5,9 @@
 
 #include "testcluster.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/ddlwriter.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/admin/ddlwriter.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QCoreApplication>
 #include <QFile>

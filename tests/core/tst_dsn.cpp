@@ -5,10 +5,10 @@
 #include "dsntest.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/servicefile.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/dsn.h>
+#include <pgdesk/core/session/servicefile.h>
 
 #include <QDir>
 #include <QFile>

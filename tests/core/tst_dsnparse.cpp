@@ -4,9 +4,9 @@
 // this are tested against the server in tst_dsn.
 #include "dsntest.h"
 
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/servicefile.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/dsn.h>
+#include <pgdesk/core/session/servicefile.h>
 
 #include <QDir>
 #include <QFile>

@@ -2,11 +2,11 @@
 #include "filesearch.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/dumprunner.h>
-#include <pgdesk/core/dumptool.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/tempsweep.h>
+#include <pgdesk/core/admin/dumprunner.h>
+#include <pgdesk/core/admin/dumptool.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/tempsweep.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QCoreApplication>
 #include <QDateTime>

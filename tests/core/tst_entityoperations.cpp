@@ -4,13 +4,13 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/atomic.h>
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/entityoperations.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/transaction.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/editing/entityoperations.h>
+#include <pgdesk/core/session/atomic.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/transaction.h>
 
 #include <QCoreApplication>
 #include <QTest>

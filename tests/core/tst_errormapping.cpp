@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The SQLSTATE → error kind mapping, pure (label `unit`); tst_errors checks it against real statements.
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
 
 #include <QTest>
 

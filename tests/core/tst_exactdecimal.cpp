@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ExactDecimal: sums, comparisons and averages of decimal text without double: pure, no server.
-#include <pgdesk/core/exactdecimal.h>
+#include <pgdesk/core/base/exactdecimal.h>
 
 #include <QTest>
 

@@ -5,8 +5,8 @@
 // in tst_exportformats.
 #include "exporttest.h"
 
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
 
 #include <QDir>
 #include <QFile>

@@ -4,7 +4,7 @@
 // Markdown cells. CSV, TSV and cancelling are in tst_export.
 #include "exporttest.h"
 
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
 
 #include <QDate>
 #include <QJsonArray>

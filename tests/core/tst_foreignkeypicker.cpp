@@ -5,12 +5,12 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/connectionprofile.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/foreignkeypicker.h>
-#include <pgdesk/core/profileconventions.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/profileconventions.h>
+#include <pgdesk/core/editing/foreignkeypicker.h>
+#include <pgdesk/core/profiles/connectionprofile.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QCoreApplication>
 #include <QJsonObject>

@@ -5,10 +5,10 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/importer.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/transfer/importer.h>
 
 #include <QBuffer>
 #include <QTest>

@@ -2,10 +2,10 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/maintenance.h>
+#include <pgdesk/core/admin/maintenance.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QElapsedTimer>
 #include <QTest>

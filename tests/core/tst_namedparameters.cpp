@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // :name placeholders found by the statement lexer and rewritten to $n with their values as parameters.
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/namedparameters.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/sqltext/namedparameters.h>
 
 #include <QTest>
 

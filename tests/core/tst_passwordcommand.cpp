@@ -3,10 +3,10 @@
 // (scram on the test cluster), again for every new pooled connection; its failures are plain words.
 #include "testcluster.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/passwordcommand.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/passwordcommand.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -7,19 +7,19 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/atomic.h>
-#include <pgdesk/core/batchoperation.h>
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/changeset.h>
-#include <pgdesk/core/changesetapplier.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/exportwriter.h>
-#include <pgdesk/core/importer.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/queryengine.h>
-#include <pgdesk/core/scriptrunner.h>
-#include <pgdesk/core/transaction.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/queryengine.h>
+#include <pgdesk/core/browse/scriptrunner.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/editing/batchoperation.h>
+#include <pgdesk/core/editing/changeset.h>
+#include <pgdesk/core/editing/changesetapplier.h>
+#include <pgdesk/core/session/atomic.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/transaction.h>
+#include <pgdesk/core/transfer/exportwriter.h>
+#include <pgdesk/core/transfer/importer.h>
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -4,15 +4,15 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/atomic.h>
-#include <pgdesk/core/changesetapplier.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/scriptrunner.h>
-#include <pgdesk/core/transaction.h>
-#include <pgdesk/core/writeguard.h>
-#include <pgdesk/core/writeunlock.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/scriptrunner.h>
+#include <pgdesk/core/editing/changesetapplier.h>
+#include <pgdesk/core/session/atomic.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/transaction.h>
+#include <pgdesk/core/session/writeguard.h>
+#include <pgdesk/core/session/writeunlock.h>
 
 #include <QJsonObject>
 #include <QTest>

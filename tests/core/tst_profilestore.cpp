@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/profilestore.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/session/dsn.h>
 
 #include <QDir>
 #include <QFile>

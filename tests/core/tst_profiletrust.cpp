@@ -2,11 +2,11 @@
 // Profiles from a file run no code unseen: an imported password command or SSH config file stays untrusted
 // (persisted) until trusted, exports leave commands out unless asked, values bound for an ssh_config are
 // refused with a quote or a line break, and a password command's output and time are bounded.
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/passwordcommand.h>
-#include <pgdesk/core/profilestore.h>
-#include <pgdesk/core/profiletransfer.h>
-#include <pgdesk/core/sshtunnel.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/passwordcommand.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/profiles/profiletransfer.h>
+#include <pgdesk/core/session/sshtunnel.h>
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -3,12 +3,12 @@
 // ends by checking that the connection is ready for the next statement, which is what these classes promise.
 #include "testcluster.h"
 
-#include "pq/copy.h"
-#include "pq/pipeline.h"
-#include "pq/rowstream.h"
+#include "session/pq/copy.h"
+#include "session/pq/pipeline.h"
+#include "session/pq/rowstream.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QElapsedTimer>
 #include <QTest>

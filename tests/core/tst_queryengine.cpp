@@ -5,9 +5,9 @@
 #include "pagetext.h"
 #include "queryenginetest.h"
 
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/queryengine.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/queryengine.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -6,9 +6,9 @@
 #include "queryenginetest.h"
 #include "scratchschema.h"
 
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/queryengine.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/queryengine.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The query tool's history: per profile, newest first, searched literally (no wildcards) and
 // case-insensitively also beyond ASCII, capped per profile, usable from several threads at once.
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/queryhistory.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/local/queryhistory.h>
 
 #include <QFile>
 #include <QStandardPaths>

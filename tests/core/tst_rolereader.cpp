@@ -2,9 +2,9 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/rolereader.h>
+#include <pgdesk/core/admin/rolereader.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QTest>
 

@@ -9,17 +9,17 @@
 // payload; no comment that a line break could end).
 #include "testcluster.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/changeset.h>
-#include <pgdesk/core/changesetapplier.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/ddlwriter.h>
-#include <pgdesk/core/exportwriter.h>
-#include <pgdesk/core/maintenance.h>
-#include <pgdesk/core/rowencoding.h>
-#include <pgdesk/core/rowstatementbuilder.h>
-#include <pgdesk/core/sqlbuilder.h>
-#include <pgdesk/core/statementsplitter.h>
+#include <pgdesk/core/admin/ddlwriter.h>
+#include <pgdesk/core/admin/maintenance.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/editing/changeset.h>
+#include <pgdesk/core/editing/changesetapplier.h>
+#include <pgdesk/core/editing/rowstatementbuilder.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/sqltext/statementsplitter.h>
+#include <pgdesk/core/transfer/exportwriter.h>
+#include <pgdesk/core/transfer/rowencoding.h>
 
 #include <QCoreApplication>
 #include <QFile>

@@ -4,9 +4,9 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/scriptrunner.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/scriptrunner.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/core/profilestore.h>
-#include <pgdesk/core/secretstore.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/profiles/secretstore.h>
 
 #include <QCoreApplication>
 #include <QDir>

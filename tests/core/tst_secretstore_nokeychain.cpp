@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/core/secretstore.h>
+#include <pgdesk/core/profiles/secretstore.h>
 
 #include <QCoreApplication>
 #include <QDir>

@@ -2,11 +2,11 @@
 // The server's databases (listDatabases) and a session's pools, one per database (SessionPools).
 #include "testcluster.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/databaselist.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/sessionpools.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/databaselist.h>
+#include <pgdesk/core/session/sessionpools.h>
 
 #include <QCoreApplication>
 #include <QtTest>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Pure tests of the table-browse SQL builder: statement text, parameters and errors, no server.
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/queryspec.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/queryspec.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
 
 #include <QTest>
 

@@ -4,8 +4,8 @@
 // lexing the result gives the same tokens as lexing the input, and formatting twice gives the same text.
 // The corpus is named, not globbed, so the run takes the same time whatever else the machine has
 // installed (PostGIS alone adds 31 MB of scripts). The formatter's speed is measured in bench/formatter.
-#include <pgdesk/core/sqlformatter.h>
-#include <pgdesk/core/statementsplitter.h>
+#include <pgdesk/core/sqltext/sqlformatter.h>
+#include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/core/connectionprofile.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/sshtunnel.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/connectionprofile.h>
+#include <pgdesk/core/session/sshtunnel.h>
 
 #include <QTest>
 

@@ -2,14 +2,14 @@
 #include "sshfixture.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/dumprunner.h>
-#include <pgdesk/core/dumptool.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/result.h>
-#include <pgdesk/core/secretstore.h>
-#include <pgdesk/core/sshtunnel.h>
+#include <pgdesk/core/admin/dumprunner.h>
+#include <pgdesk/core/admin/dumptool.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/secretstore.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/result.h>
+#include <pgdesk/core/session/sshtunnel.h>
 
 #include <QFile>
 #include <QFileInfo>

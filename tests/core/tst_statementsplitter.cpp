@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The statement splitter and lexer (pure): where scripts split, what each statement is, and how the
 // lexer carries its state from one line to the next for the editor's highlighter.
-#include <pgdesk/core/statementsplitter.h>
+#include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QTest>
 

@@ -2,10 +2,10 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/structurereader.h>
-#include <pgdesk/core/transaction.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/structurereader.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/transaction.h>
 
 #include <QCoreApplication>
 #include <QTest>

@@ -6,8 +6,8 @@
 // untrusted client certificate are refused with a message that says what to fix.
 #include "testcluster.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QCoreApplication>
 #include <QDir>

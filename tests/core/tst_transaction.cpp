@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "testcluster.h"
 
-#include <pgdesk/core/atomic.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/transaction.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/atomic.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/transaction.h>
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -3,9 +3,9 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/valuecheck.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/valuecheck.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QCoreApplication>
 #include <QTest>

@@ -6,11 +6,11 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/entityoperations.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/queryengine.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/queryengine.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/editing/entityoperations.h>
+#include <pgdesk/core/session/connection.h>
 
 #include <QCoreApplication>
 #include <QTest>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The production guard's statement check (writeguard.h), pure: what it refuses and what it lets through.
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/statementsplitter.h>
-#include <pgdesk/core/writeguard.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/writeguard.h>
+#include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QTest>
 

@@ -3,12 +3,12 @@
 // must survive toJsonText → fromJsonText unchanged, and planning it (per-row statements, SQL preview, the
 // set-based plan) for a table with every column family may refuse it only with core::Error. A crash, a
 // sanitizer report, another exception or a failed round trip is a bug.
+#include "editing/setbasedupdate.h"
 #include "fuzztable.h"
-#include "setbasedupdate.h"
 
-#include <pgdesk/core/changeset.h>
-#include <pgdesk/core/changesetapplier.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/editing/changeset.h>
+#include <pgdesk/core/editing/changesetapplier.h>
 
 #include <cstddef>
 #include <cstdint>

@@ -2,8 +2,8 @@
 // libFuzzer target: parseDsn (URIs and key=value conninfo through libpq's parser, then the mapping onto a
 // profile), its inverse toDsn, and maskDsnPassword, on arbitrary text. Every failure must be a
 // pgdesk::core::Error; anything else (a crash, a sanitizer report, another exception) is a bug.
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/dsn.h>
 
 #include <QString>
 

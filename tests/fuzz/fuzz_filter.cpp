@@ -6,9 +6,9 @@
 #include "fuzztable.h"
 #include "specoptions.h"
 
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/queryspec.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/queryspec.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
 
 #include <QStringList>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/page.h>
-#include <pgdesk/core/result.h>
+#include <pgdesk/core/browse/page.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/result.h>
 
 #include <QStringList>
 

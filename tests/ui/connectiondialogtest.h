@@ -29,8 +29,8 @@
 #include <QTimer>
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <pgdesk/core/profilestore.h>
-#include <pgdesk/core/secretstore.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/passwordprompt.h>

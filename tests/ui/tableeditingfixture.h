@@ -5,9 +5,9 @@
 #include "scratchschema.h"
 #include "testcluster.h"
 
-#include <pgdesk/core/changejournal.h>
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/editing/changejournal.h>
+#include <pgdesk/core/session/dsn.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/griddelegate.h>
 #include <pgdesk/ui/pagemodel.h>

@@ -2,9 +2,9 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/profilestore.h>
-#include <pgdesk/core/secretstore.h>
-#include <pgdesk/core/version.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/profiles/secretstore.h>
+#include <pgdesk/core/session/version.h>
 #include <pgdesk/ui/aboutdialog.h>
 #include <pgdesk/ui/errorlog.h>
 #include <pgdesk/ui/mainwindow.h>

@@ -2,7 +2,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/batchdialog.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/exportdialog.h>

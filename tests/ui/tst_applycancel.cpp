@@ -3,10 +3,10 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/changejournal.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/editing/changejournal.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tablebrowser.h>

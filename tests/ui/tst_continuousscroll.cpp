@@ -2,7 +2,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/rowwindow.h>
 #include <pgdesk/ui/tablebrowser.h>

@@ -4,9 +4,9 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/profilestore.h>
-#include <pgdesk/core/sessionpools.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/sessionpools.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/objectbrowser.h>

@@ -4,8 +4,8 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/queryspec.h>
+#include <pgdesk/core/browse/queryspec.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/exportdialog.h>
 
 #include <QDir>

@@ -4,8 +4,8 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/filterconditionrow.h>

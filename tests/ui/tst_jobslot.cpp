@@ -5,10 +5,10 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tablebrowser.h>

@@ -3,8 +3,8 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/changejournal.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/editing/changejournal.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/filterbar.h>

@@ -3,8 +3,8 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/maintenance.h>
+#include <pgdesk/core/admin/maintenance.h>
+#include <pgdesk/core/session/connection.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 #include <pgdesk/ui/maintenancedialog.h>
 #include <pgdesk/ui/mainwindow.h>

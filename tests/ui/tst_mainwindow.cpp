@@ -2,9 +2,9 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/profilestore.h>
-#include <pgdesk/core/queryspec.h>
+#include <pgdesk/core/browse/queryspec.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/session/connection.h>
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/filterconditionrow.h>
 #include <pgdesk/ui/mainwindow.h>

@@ -2,8 +2,8 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/objectbrowser.h>

@@ -2,7 +2,7 @@
 // PageModel and RowWindow without a server (label `unit`): synthetic pages in, the grid as the view would
 // show it printed and compared (the way KDAB Hotspot tests its models), under QAbstractItemModelTester.
 #include "uitestmain.h"
-#include <pgdesk/core/page.h>
+#include <pgdesk/core/browse/page.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/rowwindow.h>
 

@@ -7,7 +7,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/valueviewer.h>

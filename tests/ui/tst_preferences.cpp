@@ -3,7 +3,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/griddelegate.h>

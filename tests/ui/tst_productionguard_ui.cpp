@@ -6,10 +6,10 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/dumptool.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/profilestore.h>
+#include <pgdesk/core/admin/dumptool.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/batchdialog.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/importdialog.h>

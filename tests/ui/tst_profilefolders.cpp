@@ -2,8 +2,8 @@
 // The connection manager's folders (a tree over the profiles' folder field; drag onto a folder moves and
 // saves; collapsed folders remembered) and its Export… / Import… of profiles without secrets.
 #include "uitestmain.h"
-#include <pgdesk/core/profilestore.h>
-#include <pgdesk/core/secretstore.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/profiletreemodel.h>
 #include <pgdesk/ui/uisettings.h>

@@ -6,7 +6,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/querytool.h>

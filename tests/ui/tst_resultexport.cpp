@@ -9,7 +9,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/pagemodel.h>

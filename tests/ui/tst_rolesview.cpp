@@ -2,7 +2,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/objectbrowser.h>

@@ -4,8 +4,8 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/page.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/browse/page.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 #include <pgdesk/ui/griddelegate.h>
 #include <pgdesk/ui/objectbrowser.h>

@@ -6,10 +6,10 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/queryspec.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/browse/queryspec.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/selectionsummary.h>
 #include <pgdesk/ui/tablebrowser.h>

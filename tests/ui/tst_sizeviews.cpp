@@ -3,7 +3,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 #include <pgdesk/ui/largestrelationsmodel.h>
 #include <pgdesk/ui/largestrelationsview.h>

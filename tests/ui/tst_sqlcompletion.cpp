@@ -8,7 +8,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/querytool.h>
 
 #include "../../ui/src/query/completionlistmodel.h"

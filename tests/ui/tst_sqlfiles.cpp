@@ -6,8 +6,8 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/sqlformatter.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/sqltext/sqlformatter.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/querytool.h>
 

@@ -6,8 +6,8 @@
 #include "sshfixture.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/sshtunnel.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/sshtunnel.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/poolstatuswidget.h>
 #include <pgdesk/ui/profileeditor.h>

@@ -3,9 +3,9 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/transaction.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/transaction.h>
 #include <pgdesk/ui/createscriptview.h>
 #include <pgdesk/ui/structureview.h>
 #include <pgdesk/ui/tablebrowser.h>

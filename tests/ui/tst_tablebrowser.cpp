@@ -3,8 +3,8 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/griddelegate.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tablebrowser.h>

@@ -3,7 +3,7 @@
 // so the page arithmetic, the block scheduling of continuous scrolling, the totals and the superseding of
 // jobs are checked exactly, with the grid printed the way the view shows it.
 #include "uitestmain.h"
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/feedconnection.h>
 #include <pgdesk/ui/pagemodel.h>

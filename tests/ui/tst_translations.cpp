@@ -2,7 +2,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/aboutdialog.h>
 #include <pgdesk/ui/backupdialog.h>
 #include <pgdesk/ui/connectiondialog.h>

@@ -5,10 +5,10 @@
 #include "privatecluster.h"
 #include "uitestmain.h"
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/changeset.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/editing/changeset.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tablebrowser.h>

@@ -2,8 +2,8 @@
 #include <pgdesk/ui/maintenancedialog.h>
 #include <pgdesk/ui/productionconfirmdialog.h>
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/theme.h>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "admin/dumprunpanel.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/passwordcommand.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/writeunlock.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/passwordcommand.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/writeunlock.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/productionconfirmdialog.h>
 #include <pgdesk/ui/restoredialog.h>

@@ -4,9 +4,9 @@
 #include "common/lockwaitwatcher.h"
 #include "common/sqlhighlighter.h"
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/ddlwriter.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/admin/ddlwriter.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/jobslot.h>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/feedconnection.h>
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/profileconventions.h>
-#include <pgdesk/core/queryengine.h>
-#include <pgdesk/core/standby.h>
+#include <pgdesk/core/browse/queryengine.h>
+#include <pgdesk/core/catalog/profileconventions.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/standby.h>
 
 namespace pgdesk::ui {
 

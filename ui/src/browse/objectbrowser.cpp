@@ -4,13 +4,13 @@
 #include "common/lockwaitwatcher.h"
 #include <pgdesk/ui/icons.h>
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/databaselist.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/profileconventions.h>
-#include <pgdesk/core/sessionpools.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/profileconventions.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/databaselist.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/sessionpools.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 #include <pgdesk/ui/jobslot.h>

@@ -2,10 +2,10 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/relationsmenu.h>
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/profileconventions.h>
-#include <pgdesk/core/queryengine.h>
+#include <pgdesk/core/browse/queryengine.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/profileconventions.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
 
 #include <QAction>

@@ -3,8 +3,8 @@
 
 #include "common/lockwaitwatcher.h"
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/createscriptview.h>

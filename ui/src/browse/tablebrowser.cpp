@@ -18,8 +18,8 @@
 
 #include "grid/wholevalueloader.h"
 
-#include <pgdesk/core/conventionoverride.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/profiles/conventionoverride.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/writeunlockbutton.h>

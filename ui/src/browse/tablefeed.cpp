@@ -5,7 +5,7 @@
 #include <pgdesk/ui/tablefeed.h>
 #include <pgdesk/ui/uisettings.h>
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 
 namespace pgdesk::ui {
 

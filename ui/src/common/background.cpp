@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/background.h>
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/canceltoken.h>
 
 #include <QCoreApplication>
 #include <QThreadPool>

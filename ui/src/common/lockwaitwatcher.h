@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/lockwait.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/lockwait.h>
 
 #include <QObject>
 #include <QString>

@@ -3,7 +3,7 @@
 
 #include "common/readablecolor.h"
 
-#include <pgdesk/core/statementsplitter.h>
+#include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QSet>
 #include <QTextBlockUserData>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/core/profilestore.h>
+#include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/ui/commandtrustdialog.h>
 
 #include <QDialogButtonBox>

@@ -6,10 +6,10 @@
 #include "connect/profilefolderview.h"
 #include "connect/profileitemdelegate.h"
 
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/secretstore.h>
-#include <pgdesk/core/servicefile.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/secretstore.h>
+#include <pgdesk/core/session/dsn.h>
+#include <pgdesk/core/session/servicefile.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/commandtrustdialog.h>
 #include <pgdesk/ui/jobslot.h>

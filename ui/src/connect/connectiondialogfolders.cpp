@@ -5,8 +5,8 @@
 #include <pgdesk/ui/profileeditor.h>
 #include <pgdesk/ui/uisettings.h>
 
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/profiletransfer.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/profiletransfer.h>
 
 #include <QDir>
 #include <QFile>

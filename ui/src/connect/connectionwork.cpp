@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connect/connectionwork.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/secretstore.h>
+#include <pgdesk/core/profiles/secretstore.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/dsn.h>
 #include <pgdesk/ui/connectiondialog.h>
 
 #include <QElapsedTimer>

@@ -4,8 +4,8 @@
 // The blocking half of the connection manager: what its worker threads run (a test connection, keychain
 // writes) and the plain values they hand back to the GUI thread.
 
-#include <pgdesk/core/connectionprofile.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/connectionprofile.h>
 #include <pgdesk/ui/profileeditor.h>
 
 #include <QString>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/passwordprompt.h>
 
-#include <pgdesk/core/secretstore.h>
+#include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/ui/background.h>
 
 #include <QCheckBox>

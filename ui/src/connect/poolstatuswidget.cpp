@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/poolstatuswidget.h>
 
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/sessionpools.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/sessionpools.h>
 
 #include <QTimer>
 

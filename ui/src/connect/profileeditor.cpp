@@ -5,7 +5,7 @@
 #include "connect/environmentfields.h"
 #include "connect/sshfields.h"
 
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
 
 #include <QCheckBox>
 #include <QComboBox>

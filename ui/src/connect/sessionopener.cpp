@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/sessionopener.h>
 
-#include <pgdesk/core/dsn.h>
-#include <pgdesk/core/passwordcommand.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/profilestore.h>
-#include <pgdesk/core/secretstore.h>
+#include <pgdesk/core/profiles/passwordcommand.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/profiles/secretstore.h>
+#include <pgdesk/core/session/dsn.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/connectionprofile.h>
+#include <pgdesk/core/profiles/connectionprofile.h>
 
 #include <QDialog>
 

@@ -4,9 +4,9 @@
 #include <pgdesk/ui/productionconfirmdialog.h>
 #include <pgdesk/ui/writeunlockbutton.h>
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
 
 #include <QButtonGroup>

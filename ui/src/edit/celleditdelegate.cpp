@@ -2,12 +2,12 @@
 #include "edit/celleditdelegate.h"
 #include "edit/temporaledit.h"
 
-#include <pgdesk/core/catalog.h>
+#include <pgdesk/core/catalog/catalog.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/pagemodel.h>
 
-#include <pgdesk/core/foreignkeypicker.h>
+#include <pgdesk/core/editing/foreignkeypicker.h>
 
 #include <QAction>
 #include <QComboBox>

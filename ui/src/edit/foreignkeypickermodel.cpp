@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "edit/foreignkeypickermodel.h"
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/jobslot.h>
 
 namespace pgdesk::ui {

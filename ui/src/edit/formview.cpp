@@ -5,7 +5,7 @@
 
 #include <pgdesk/ui/pagemodel.h>
 
-#include <pgdesk/core/catalog.h>
+#include <pgdesk/core/catalog/catalog.h>
 
 #include <QAbstractItemDelegate>
 #include <QAbstractTextDocumentLayout>

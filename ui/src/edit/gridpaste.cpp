@@ -7,9 +7,9 @@
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
 
-#include <pgdesk/core/clipboardtable.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/valuecheck.h>
+#include <pgdesk/core/browse/valuecheck.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/transfer/clipboardtable.h>
 
 #include <QAction>
 #include <QClipboard>

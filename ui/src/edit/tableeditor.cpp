@@ -20,10 +20,10 @@
 #include <pgdesk/ui/uisettings.h>
 #include <pgdesk/ui/valueeditordialog.h>
 
-#include <pgdesk/core/changejournal.h>
-#include <pgdesk/core/changesetapplier.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/editing/changejournal.h>
+#include <pgdesk/core/editing/changesetapplier.h>
+#include <pgdesk/core/session/pool.h>
 
 #include <QAction>
 #include <QFile>

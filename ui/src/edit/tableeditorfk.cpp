@@ -5,8 +5,8 @@
 #include "edit/foreignkeypickerdialog.h"
 #include <pgdesk/ui/background.h>
 
-#include <pgdesk/core/foreignkeypicker.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/editing/foreignkeypicker.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tableeditor.h>

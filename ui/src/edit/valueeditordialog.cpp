@@ -3,7 +3,7 @@
 #include <pgdesk/ui/theme.h>
 #include <pgdesk/ui/valueeditordialog.h>
 
-#include <pgdesk/core/rowstatementbuilder.h>
+#include <pgdesk/core/editing/rowstatementbuilder.h>
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

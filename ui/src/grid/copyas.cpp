@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/copyas.h>
 
-#include <pgdesk/core/rowencoding.h>
+#include <pgdesk/core/transfer/rowencoding.h>
 #include <pgdesk/ui/icons.h>
 
 #include <QAbstractItemModel>

@@ -3,9 +3,9 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/changejournal.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/editing/changejournal.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/pool.h>
 
 #include <QHash>
 

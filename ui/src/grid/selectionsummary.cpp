@@ -4,7 +4,7 @@
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/pagemodel.h>
 
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/session/pool.h>
 
 #include <QHBoxLayout>
 #include <QItemSelectionModel>

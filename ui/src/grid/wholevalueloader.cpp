@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "grid/wholevalueloader.h"
 
-#include <pgdesk/core/entityoperations.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/editing/entityoperations.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/pagemodel.h>
 

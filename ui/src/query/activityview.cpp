@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/activityview.h>
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/connection.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/productionconfirmdialog.h>

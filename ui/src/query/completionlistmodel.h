@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/completion.h>
+#include <pgdesk/core/completion/completion.h>
 
 #include <QAbstractListModel>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "query/completionsource.h"
 
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/statementsplitter.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/sqltext/statementsplitter.h>
 #include <pgdesk/ui/jobslot.h>
 
 #include <QHash>

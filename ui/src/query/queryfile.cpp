@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "query/queryfile.h"
 
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
 
 #include <QFile>
 #include <QFileInfo>

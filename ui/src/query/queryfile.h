@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/bufferjournal.h>
+#include <pgdesk/core/local/bufferjournal.h>
 
 #include <QByteArray>
 #include <QObject>

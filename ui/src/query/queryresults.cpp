@@ -7,9 +7,9 @@
 #include "query/querysession.h"
 #include "query/resulteditability.h"
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/pool.h>
 
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/griddelegate.h>

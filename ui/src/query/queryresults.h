@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/scriptrunner.h>
+#include <pgdesk/core/browse/scriptrunner.h>
 #include <pgdesk/ui/copyas.h>
 
 #include <QWidget>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "query/querysession.h"
 
-#include <pgdesk/core/completion.h>
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/completion/completion.h>
 
 namespace pgdesk::ui {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/scriptrunner.h>
+#include <pgdesk/core/browse/scriptrunner.h>
+#include <pgdesk/core/session/pool.h>
 
 #include <memory>
 #include <mutex>

@@ -13,9 +13,9 @@
 #include "query/sqlcompleter.h"
 #include "query/sqleditor.h"
 
-#include <pgdesk/core/namedparameters.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/queryhistory.h>
+#include <pgdesk/core/local/queryhistory.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/sqltext/namedparameters.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/jobslot.h>

@@ -7,7 +7,7 @@
 #include "query/querysession.h"
 #include "query/sqleditor.h"
 
-#include <pgdesk/core/namedparameters.h>
+#include <pgdesk/core/sqltext/namedparameters.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/writeunlockbutton.h>
 

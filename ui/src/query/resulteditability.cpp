@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "query/resulteditability.h"
 
-#include <pgdesk/core/connection.h>
-#include <pgdesk/core/profileconventions.h>
-#include <pgdesk/core/rowstatementbuilder.h>
-#include <pgdesk/core/sqlbuilder.h>
-#include <pgdesk/core/standby.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/catalog/profileconventions.h>
+#include <pgdesk/core/editing/rowstatementbuilder.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/standby.h>
 #include <pgdesk/ui/editsession.h>
 
 #include <QHash>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/rolesview.h>
 
-#include <pgdesk/core/canceltoken.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/rolereader.h>
+#include <pgdesk/core/admin/rolereader.h>
+#include <pgdesk/core/session/canceltoken.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/jobslot.h>

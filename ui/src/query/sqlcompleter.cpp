@@ -5,7 +5,7 @@
 #include "query/completionsource.h"
 #include "query/sqleditor.h"
 
-#include <pgdesk/core/completion.h>
+#include <pgdesk/core/completion/completion.h>
 
 #include <QElapsedTimer>
 #include <QKeyEvent>

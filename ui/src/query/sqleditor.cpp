@@ -7,7 +7,7 @@
 
 #include <pgdesk/ui/jobslot.h>
 
-#include <pgdesk/core/sqlformatter.h>
+#include <pgdesk/core/sqltext/sqlformatter.h>
 
 #include <QFontDatabase>
 #include <QKeyEvent>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/aboutdialog.h>
 
-#include <pgdesk/core/version.h>
+#include <pgdesk/core/session/version.h>
 #include <pgdesk/ui/errorlog.h>
 
 #include <QClipboard>

@@ -7,11 +7,11 @@
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/startpage.h>
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/sessionpools.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/sessionpools.h>
 #include <pgdesk/ui/activityview.h>
 #include <pgdesk/ui/backupdialog.h>
 #include <pgdesk/ui/celltext.h>

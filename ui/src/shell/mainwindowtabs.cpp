@@ -4,11 +4,11 @@
 // run left unsaved is offered back as query tools.
 #include <pgdesk/ui/mainwindow.h>
 
-#include <pgdesk/core/bufferjournal.h>
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/sessionpools.h>
-#include <pgdesk/core/sqlbuilder.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/local/bufferjournal.h>
+#include <pgdesk/core/session/sessionpools.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/selectionsummary.h>

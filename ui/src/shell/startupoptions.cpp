@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/startupoptions.h>
 
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
 
 #include <QCoreApplication>
 

@@ -2,11 +2,11 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/exportdialog.h>
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/exportwriter.h>
-#include <pgdesk/core/pool.h>
-#include <pgdesk/core/profileconventions.h>
-#include <pgdesk/core/rowencoding.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/profileconventions.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/transfer/exportwriter.h>
+#include <pgdesk/core/transfer/rowencoding.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/theme.h>
 

@@ -3,10 +3,10 @@
 #include <pgdesk/ui/importdialog.h>
 #include <pgdesk/ui/productionconfirmdialog.h>
 
-#include <pgdesk/core/clipboardtable.h>
-#include <pgdesk/core/errors.h>
-#include <pgdesk/core/importer.h>
-#include <pgdesk/core/pool.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/transfer/clipboardtable.h>
+#include <pgdesk/core/transfer/importer.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/activityreader.h>
-#include <pgdesk/core/connectionprofile.h>
+#include <pgdesk/core/admin/activityreader.h>
+#include <pgdesk/core/profiles/connectionprofile.h>
 
 #include <QAbstractTableModel>
 #include <QSet>

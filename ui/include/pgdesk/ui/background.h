@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/errors.h>
+#include <pgdesk/core/base/errors.h>
 #include <pgdesk/ui/errorlog.h>
 
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/catalogreader.h>
-#include <pgdesk/core/databaselist.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/session/databaselist.h>
 
 #include <QAbstractItemModel>
 

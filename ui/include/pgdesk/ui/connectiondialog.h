@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/profilestore.h>
+#include <pgdesk/core/profiles/profilestore.h>
 
 #include <QDialog>
 #include <QSet>

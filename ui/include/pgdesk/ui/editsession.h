@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/catalog.h>
-#include <pgdesk/core/changeset.h>
-#include <pgdesk/core/changesetapplier.h>
+#include <pgdesk/core/catalog/catalog.h>
+#include <pgdesk/core/editing/changeset.h>
+#include <pgdesk/core/editing/changesetapplier.h>
 
 #include <QHash>
 #include <QObject>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/catalog.h>
-#include <pgdesk/core/page.h>
-#include <pgdesk/core/queryspec.h>
+#include <pgdesk/core/browse/page.h>
+#include <pgdesk/core/browse/queryspec.h>
+#include <pgdesk/core/catalog/catalog.h>
 
 #include <functional>
 #include <memory>

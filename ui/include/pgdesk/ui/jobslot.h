@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/canceltoken.h>
+#include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/ui/background.h>
 
 #include <QObject>

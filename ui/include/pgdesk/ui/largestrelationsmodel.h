@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/sizereader.h>
+#include <pgdesk/core/admin/sizereader.h>
 
 #include <QAbstractTableModel>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/connectionprofile.h>
-#include <pgdesk/core/maintenance.h>
-#include <pgdesk/core/writeunlock.h>
+#include <pgdesk/core/admin/maintenance.h>
+#include <pgdesk/core/profiles/connectionprofile.h>
+#include <pgdesk/core/session/writeunlock.h>
 
 #include <QDialog>
 

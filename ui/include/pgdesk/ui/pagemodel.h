@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/catalog.h>
-#include <pgdesk/core/page.h>
+#include <pgdesk/core/browse/page.h>
+#include <pgdesk/core/catalog/catalog.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/rowsource.h>
 
-#include <pgdesk/core/entityoperations.h>
+#include <pgdesk/core/editing/entityoperations.h>
 
 #include <QAbstractTableModel>
 #include <QPointer>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/bufferjournal.h>
-#include <pgdesk/core/scriptrunner.h>
-#include <pgdesk/core/statementsplitter.h>
+#include <pgdesk/core/browse/scriptrunner.h>
+#include <pgdesk/core/local/bufferjournal.h>
+#include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QColor>
 #include <QDateTime>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/dumprunner.h>
+#include <pgdesk/core/admin/dumprunner.h>
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/rolereader.h>
+#include <pgdesk/core/admin/rolereader.h>
 
 #include <QAbstractTableModel>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/page.h>
-#include <pgdesk/core/queryspec.h>
+#include <pgdesk/core/browse/page.h>
+#include <pgdesk/core/browse/queryspec.h>
 #include <pgdesk/ui/rowwindow.h>
 
 #include <optional>

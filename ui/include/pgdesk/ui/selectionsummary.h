@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/sqlbuilder.h>
-#include <pgdesk/core/valuesummary.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/browse/valuesummary.h>
 
 #include <QPointer>
 #include <QWidget>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/sshtunnel.h>
+#include <pgdesk/core/session/sshtunnel.h>
 
 #include <QDialog>
 

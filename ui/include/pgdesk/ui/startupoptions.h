@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/queryspec.h>
+#include <pgdesk/core/browse/queryspec.h>
 
 #include <QString>
 #include <QStringList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/structurereader.h>
+#include <pgdesk/core/catalog/structurereader.h>
 
 #include <QWidget>
 

@@ -3,8 +3,8 @@
 
 #include <pgdesk/ui/copyas.h>
 
-#include <pgdesk/core/catalog.h>
-#include <pgdesk/core/queryspec.h>
+#include <pgdesk/core/browse/queryspec.h>
+#include <pgdesk/core/catalog/catalog.h>
 #include <pgdesk/ui/tablefeed.h>
 
 #include <QSet>

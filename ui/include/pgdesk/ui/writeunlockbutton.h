@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/connectionprofile.h>
-#include <pgdesk/core/writeunlock.h>
+#include <pgdesk/core/profiles/connectionprofile.h>
+#include <pgdesk/core/session/writeunlock.h>
 
 #include <QToolButton>
 

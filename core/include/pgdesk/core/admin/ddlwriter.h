@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <pgdesk/core/catalog/catalogreader.h>
+
+#include <QString>
+#include <QStringList>
+
+namespace pgdesk::core {
+
+class Connection;
+
+// CREATE scripts assembled from the server's own pg_get_*def functions and the catalog, in an order that
+// loads into an empty database: schemas, extensions, types, functions, sequences, tables (parents before
+// partitions and children), views and materialized views (each after what it reads), indexes, foreign
+// keys, triggers, row security and policies, comments, owners and grants. Every name is qualified and
+// quoted by the server, so the script means the same on any search_path. Not covered: aggregates and
+// window functions (named in the script's header), operators, casts, default privileges, publications,
+// event triggers.
+class DdlWriter {
+public:
+    explicit DdlWriter(Connection& connection);
+
+    // The script of one relation (table, partitioned table with its partitions, view, materialized view,
+    // foreign table) with its sequences, indexes, constraints, triggers, policies, comments, owner and
+    // grants; the types and functions it uses are expected to exist. By exact schema and name, an empty
+    // schema searches the search path. Throws NotFound when there is no such relation.
+    QString relationScript(const QString& schema, const QString& name);
+    // The script of whole schemas, every section across all of them before the next (so objects of one
+    // may use another's). Throws NotFound when none of them exists.
+    QString schemaScript(const QStringList& schemas);
+
+    const QList<LockBlocker>& lockHolders() const { return m_catalog.lockHolders(); }
+
+private:
+    QString script(const QList<qint64>& relations, const QStringList& schemas, const QString& title);
+
+    Connection& m_connection;
+    CatalogReader m_catalog;
+};
+
+} // namespace pgdesk::core

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <pgdesk/core/session/connection.h>
+
+#include <memory>
+#include <mutex>
+
+namespace pgdesk::core {
+
+// A request to stop one piece of work that runs statements on a worker thread, made from any thread.
+// The work attaches each connection it uses while it uses it (Scope); cancel() sets the flag and sends
+// PQcancel to the attached connection, so a statement waiting on a lock or running long ends with
+// QueryCanceled (57014) and the work's transaction rolls back. Work that checks between steps
+// (throwIfCancelled) stops there too. Held by shared_ptr: the canceller may outlive the work or vice versa.
+class CancelToken final {
+public:
+    // Sets the flag and cancels the statement running on the attached connection, if any. Idempotent.
+    void cancel();
+    bool isCancelled() const;
+    // Throws QueryCanceled ("cancelled") when cancel() was called.
+    void throwIfCancelled() const;
+    // The server process of the attached connection (0 when none): what the work is waiting on can be
+    // asked about from another connection (pg_blocking_pids).
+    int attachedBackendPid() const;
+
+    // Attaches `connection` for the scope's lifetime; throws QueryCanceled at once when already cancelled.
+    // A null token makes the scope do nothing.
+    class Scope final {
+    public:
+        Scope(const std::shared_ptr<CancelToken>& token, Connection& connection);
+        ~Scope();
+        Scope(const Scope&) = delete;
+        Scope& operator=(const Scope&) = delete;
+
+    private:
+        std::shared_ptr<CancelToken> m_token;
+    };
+
+private:
+    mutable std::mutex m_mutex;
+    bool m_cancelled = false;
+    CancelHandle m_handle;
+    int m_backendPid = 0;
+};
+
+} // namespace pgdesk::core

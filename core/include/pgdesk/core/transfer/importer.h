@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <pgdesk/core/catalog/catalog.h>
+#include <pgdesk/core/session/writeunlock.h>
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+
+class QIODevice;
+
+namespace pgdesk::core {
+
+class Connection;
+
+struct ImportOptions {
+    bool header = true;   // the first record names the columns (matched to the table's, exactly)
+    QStringList columns;  // target columns in file order; empty: the header's, else all writable ones
+    char delimiter = ','; // CSV delimiter (tab for TSV)
+    QString nullText;     // unquoted text that means NULL ("" by default, as COPY csv); "" quoted is ''
+    WriteAccess write;    // a production profile's key (writeunlock.h); empty: the server refuses the COPY
+};
+
+struct ImportProgress {
+    qint64 bytes = 0;
+    qint64 totalBytes = -1; // -1 when the input's size is unknown (a pipe)
+};
+
+// Pure: the first `maxRecords` records of CSV text (RFC 4180: quotes, "" escapes, newlines inside
+// quotes; \r\n or \n line ends). A record in progress at the end of `data` is left out. For previews.
+QList<QStringList> parseCsvRecords(const QByteArray& data, char delimiter, int maxRecords);
+
+// CSV import into one table with COPY … FROM STDIN (FORMAT csv) inside one transaction: every row or
+// none. The file's bytes go to the server as they are (UTF-8), so what COPY accepts is imported exactly.
+// A bad row rolls everything back and the DataError/IntegrityError says which line and column failed
+// (the server's CONTEXT, e.g. "COPY products, line 5, column price: \"abc\"").
+class Importer final {
+public:
+    Importer(Connection& connection, TableInfo table);
+
+    // The columns the import will fill, in file order, checked against the table (unknown → NotFound;
+    // generated/identity ALWAYS → ConfigurationError). `headerLine` is the file's first record when
+    // options.header is set.
+    QStringList targetColumns(const ImportOptions& options, const QStringList& headerLine) const;
+
+    // Reads `input` to its end. progress is called about every MiB; cancel (checked as often) aborts the
+    // copy: nothing is written and QueryCanceled is thrown. Returns the rows imported.
+    qint64 importCsv(QIODevice& input, const ImportOptions& options,
+                     const std::function<void(const ImportProgress&)>& progress = {},
+                     const std::atomic<bool>* cancel = nullptr);
+
+private:
+    Connection& m_connection;
+    TableInfo m_table;
+};
+
+} // namespace pgdesk::core

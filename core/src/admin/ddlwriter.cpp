@@ -1,0 +1,540 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "admin/ddlsql.h"
+#include "session/resultrow.h"
+
+#include <pgdesk/core/admin/ddlwriter.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/completion/completion.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/version.h>
+
+#include <QHash>
+#include <QJsonObject>
+#include <QSet>
+
+#include <functional>
+
+namespace pgdesk::core {
+
+namespace {
+
+struct Relation {
+    qint64 oid = 0;
+    QString kind; // relkind
+    QString qname;
+    QString name;
+    QString persistence;
+    QString options;
+    QString partitionKey;
+    QString partitionBound;
+    QList<qint64> parentOids;
+    QStringList parentNames;
+    QString tablespace;
+    QString owner;
+    QString comment;
+    bool rowSecurity = false;
+    bool forceRowSecurity = false;
+    QString replicaIdentity;
+    QString replicaIndex;
+    QString viewDefinition;
+    bool populated = true;
+    QString foreignServer;
+    QString foreignOptions;
+    QList<qint64> uses;
+    bool aclNull = true;
+    QJsonArray acl;
+
+    bool isView() const { return kind == QLatin1String("v") || kind == QLatin1String("m"); }
+    bool isPartition() const { return !partitionBound.isEmpty(); }
+    bool isTable() const { return kind == QLatin1String("r") || kind == QLatin1String("p"); }
+};
+
+QString relationKeyword(const QString& relkind) {
+    if (relkind == QLatin1String("v"))
+        return QStringLiteral("VIEW");
+    if (relkind == QLatin1String("m"))
+        return QStringLiteral("MATERIALIZED VIEW");
+    if (relkind == QLatin1String("f"))
+        return QStringLiteral("FOREIGN TABLE");
+    return QStringLiteral("TABLE");
+}
+
+QString storageKeyword(const QString& attstorage) {
+    if (attstorage == QLatin1String("p"))
+        return QStringLiteral("PLAIN");
+    if (attstorage == QLatin1String("m"))
+        return QStringLiteral("MAIN");
+    if (attstorage == QLatin1String("e"))
+        return QStringLiteral("EXTERNAL");
+    return QStringLiteral("EXTENDED");
+}
+
+QString policyCommandKeyword(const QString& polcmd) {
+    if (polcmd == QLatin1String("r"))
+        return QStringLiteral("SELECT");
+    if (polcmd == QLatin1String("a"))
+        return QStringLiteral("INSERT");
+    if (polcmd == QLatin1String("w"))
+        return QStringLiteral("UPDATE");
+    if (polcmd == QLatin1String("d"))
+        return QStringLiteral("DELETE");
+    return QStringLiteral("ALL");
+}
+
+// pg_get_viewdef ends the query with ';' (and maybe a newline).
+QString withoutSemicolon(QString sql) {
+    while (!sql.isEmpty() && (sql.back().isSpace() || sql.back() == QLatin1Char(';')))
+        sql.chop(1);
+    return sql;
+}
+
+// GRANTs that rebuild an ACL as it is. The defaults are revoked first (PUBLIC's and the owner's), then the
+// privileges granted in the ACL's own order, each grantor's as that role, so the array comes back the same.
+// A NULL ACL means the defaults: nothing to write. `columns` makes them column privileges (no revokes).
+void appendGrants(QStringList& out, const QString& object, const QString& owner, bool aclNull,
+                  const QJsonArray& acl, const QString& columns = {}) {
+    if (aclNull)
+        return;
+    if (columns.isEmpty()) {
+        out << QStringLiteral("REVOKE ALL ON %1 FROM PUBLIC;").arg(object);
+        out << QStringLiteral("REVOKE ALL ON %1 FROM %2;").arg(object, owner);
+    }
+    for (qsizetype i = 0; i < acl.size();) {
+        const QJsonObject first = acl.at(i).toObject();
+        const QString grantee = first.value(QLatin1String("grantee")).toString();
+        const QString grantor = first.value(QLatin1String("grantor")).toString();
+        const bool grantable = first.value(QLatin1String("grantable")).toBool();
+        QStringList privileges;
+        for (; i < acl.size(); ++i) {
+            const QJsonObject o = acl.at(i).toObject();
+            if (o.value(QLatin1String("grantee")).toString() != grantee ||
+                o.value(QLatin1String("grantor")).toString() != grantor ||
+                o.value(QLatin1String("grantable")).toBool() != grantable)
+                break;
+            privileges << o.value(QLatin1String("privilege")).toString() +
+                              (columns.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(columns));
+        }
+        const QString grant = QStringLiteral("GRANT %1 ON %2 TO %3%4;")
+                                  .arg(privileges.join(QStringLiteral(", ")), object, grantee,
+                                       grantable ? QStringLiteral(" WITH GRANT OPTION") : QString());
+        if (grantor == owner)
+            out << grant;
+        else // recorded as the owner's otherwise
+            out << QStringLiteral("SET ROLE %1;").arg(grantor) << grant << QStringLiteral("RESET ROLE;");
+    }
+}
+
+void appendComment(QStringList& out, const QString& what, const QString& literal) {
+    if (!literal.isEmpty())
+        out << QStringLiteral("COMMENT ON %1 IS %2;").arg(what, literal);
+}
+
+// Parents (partition parents, inheritance parents) and what a view reads, before the relation itself;
+// otherwise in OID (creation) order.
+QList<const Relation*> loadOrder(const QList<Relation>& relations) {
+    QHash<qint64, const Relation*> byOid;
+    for (const Relation& r : relations)
+        byOid.insert(r.oid, &r);
+    QList<const Relation*> order;
+    QSet<qint64> done;
+    QSet<qint64> visiting;
+    std::function<void(const Relation*)> visit = [&](const Relation* r) {
+        if (done.contains(r->oid) || visiting.contains(r->oid))
+            return;
+        visiting.insert(r->oid);
+        for (qint64 dep : r->parentOids + r->uses)
+            if (const Relation* d = byOid.value(dep))
+                visit(d);
+        visiting.remove(r->oid);
+        done.insert(r->oid);
+        order << r;
+    };
+    for (const Relation& r : relations)
+        visit(&r);
+    return order;
+}
+
+Relation parseRelation(const ResultRow& row) {
+    Relation r;
+    r.oid = row.int64("oid");
+    r.kind = row.text("relkind");
+    r.qname = row.text("qname");
+    r.name = row.text("name");
+    r.persistence = row.text("persistence");
+    r.options = row.text("options");
+    r.partitionKey = row.text("partition_key");
+    r.partitionBound = row.text("partition_bound");
+    for (const auto& p : row.array("parents")) {
+        r.parentOids << p.toObject().value(QLatin1String("oid")).toInteger();
+        r.parentNames << p.toObject().value(QLatin1String("name")).toString();
+    }
+    r.tablespace = row.text("tablespace");
+    r.owner = row.text("owner");
+    r.comment = row.text("comment");
+    r.rowSecurity = row.flag("row_security");
+    r.forceRowSecurity = row.flag("force_row_security");
+    r.replicaIdentity = row.text("replica_identity");
+    r.replicaIndex = row.text("replica_index");
+    r.viewDefinition = row.text("view_definition");
+    r.populated = row.flag("populated");
+    r.foreignServer = row.text("foreign_server");
+    r.foreignOptions = row.text("foreign_options");
+    for (const auto& u : row.array("uses"))
+        r.uses << u.toInteger();
+    r.aclNull = row.isNull("acl");
+    r.acl = row.array("acl");
+    return r;
+}
+
+// The sections of a script, in the order they load.
+struct Sections {
+    QStringList header, schemas, extensions, types, functions, sequences, tables, ownedBy, views, indexes,
+        foreignKeys, triggers, security, comments, owners, grants;
+
+    QString join() const {
+        QString out;
+        for (const QStringList* s :
+             {&header, &schemas, &extensions, &types, &functions, &sequences, &tables, &ownedBy, &views,
+              &indexes, &foreignKeys, &triggers, &security, &comments, &owners, &grants}) {
+            if (s->isEmpty())
+                continue;
+            out += s->join(QLatin1Char('\n'));
+            out += QStringLiteral("\n\n");
+        }
+        return out.trimmed() + QLatin1Char('\n');
+    }
+};
+
+// CREATE TABLE / FOREIGN TABLE, with the columns it declares itself and its valid local checks, keys and
+// exclusions inline; what cannot be inline (NOT VALID checks, a partition's own constraints) follows it.
+void appendTable(Sections& s, const Relation& r, const QList<ResultRow>& columns,
+                 const QList<ResultRow>& constraints) {
+    QStringList items;
+    if (!r.isPartition()) {
+        for (const ResultRow& c : columns) {
+            if (!c.flag("is_local"))
+                continue; // inherited from a parent
+            QString line = QStringLiteral("    %1 %2").arg(c.text("name"), c.text("type"));
+            if (!c.isNull("collation"))
+                line += QStringLiteral(" COLLATE ") + c.text("collation");
+            if (!c.isNull("generated_expression"))
+                line +=
+                    QStringLiteral(" GENERATED ALWAYS AS (%1) STORED").arg(c.text("generated_expression"));
+            const QString identity = c.text("identity");
+            if (!identity.isEmpty()) {
+                line += identity == QLatin1String("a") ? QStringLiteral(" GENERATED ALWAYS AS IDENTITY")
+                                                       : QStringLiteral(" GENERATED BY DEFAULT AS IDENTITY");
+                if (!c.isNull("identity_options"))
+                    line += QStringLiteral(" (%1)").arg(c.text("identity_options"));
+            }
+            if (!c.isNull("default_expression"))
+                line += QStringLiteral(" DEFAULT ") + c.text("default_expression");
+            if (c.flag("not_null") && identity.isEmpty())
+                line += QStringLiteral(" NOT NULL");
+            items << line;
+        }
+    }
+    QStringList after;
+    for (const ResultRow& k : constraints) {
+        const QString kind = k.text("kind");
+        if (kind == QLatin1String("f") || k.flag("cloned") || !k.flag("is_local"))
+            continue;
+        const QString def = QStringLiteral("CONSTRAINT %1 %2").arg(k.text("name"), k.text("definition"));
+        if (r.isPartition() || !k.flag("validated"))
+            after << QStringLiteral("ALTER TABLE ONLY %1 ADD %2;").arg(r.qname, def);
+        else
+            items << QStringLiteral("    ") + def;
+    }
+
+    QString sql = QStringLiteral("CREATE %1%2 %3")
+                      .arg(r.persistence == QLatin1String("u") ? QStringLiteral("UNLOGGED ") : QString(),
+                           relationKeyword(r.kind), r.qname);
+    if (r.isPartition())
+        sql += QStringLiteral(" PARTITION OF %1 %2").arg(r.parentNames.value(0), r.partitionBound);
+    else
+        sql += items.isEmpty() ? QStringLiteral(" (\n)")
+                               : QStringLiteral(" (\n%1\n)").arg(items.join(QStringLiteral(",\n")));
+    if (!r.isPartition() && !r.parentNames.isEmpty())
+        sql += QStringLiteral(" INHERITS (%1)").arg(r.parentNames.join(QStringLiteral(", ")));
+    if (!r.partitionKey.isEmpty())
+        sql += QStringLiteral(" PARTITION BY ") + r.partitionKey;
+    if (!r.foreignServer.isEmpty()) {
+        sql += QStringLiteral(" SERVER ") + r.foreignServer;
+        if (!r.foreignOptions.isEmpty())
+            sql += QStringLiteral(" OPTIONS (%1)").arg(r.foreignOptions);
+    }
+    if (!r.options.isEmpty())
+        sql += QStringLiteral(" WITH (%1)").arg(r.options);
+    if (!r.tablespace.isEmpty())
+        sql += QStringLiteral(" TABLESPACE ") + r.tablespace;
+    s.tables << sql + QLatin1Char(';') << after;
+
+    // ONLY keeps a setting on this table; a partitioned table passes it on to its partitions anyway.
+    const QString alter = r.kind == QLatin1String("p") ? QStringLiteral("ALTER TABLE %1").arg(r.qname)
+                                                       : QStringLiteral("ALTER TABLE ONLY %1").arg(r.qname);
+    for (const ResultRow& c : columns) {
+        if (!c.isNull("storage"))
+            s.tables << QStringLiteral("%1 ALTER COLUMN %2 SET STORAGE %3;")
+                            .arg(alter, c.text("name"), storageKeyword(c.text("storage")));
+        if (!c.isNull("statistics"))
+            s.tables << QStringLiteral("%1 ALTER COLUMN %2 SET STATISTICS %3;")
+                            .arg(alter, c.text("name"), c.text("statistics"));
+    }
+    if (r.replicaIdentity == QLatin1String("f"))
+        s.indexes << QStringLiteral("%1 REPLICA IDENTITY FULL;").arg(alter);
+    else if (r.replicaIdentity == QLatin1String("n"))
+        s.indexes << QStringLiteral("%1 REPLICA IDENTITY NOTHING;").arg(alter);
+    else if (r.replicaIdentity == QLatin1String("i") && !r.replicaIndex.isEmpty())
+        s.indexes << QStringLiteral("%1 REPLICA IDENTITY USING INDEX %2;").arg(alter, r.replicaIndex);
+}
+
+void appendView(Sections& s, const Relation& r) {
+    QString sql = QStringLiteral("CREATE %1 %2").arg(relationKeyword(r.kind), r.qname);
+    if (!r.options.isEmpty())
+        sql += QStringLiteral(" WITH (%1)").arg(r.options);
+    if (!r.tablespace.isEmpty())
+        sql += QStringLiteral(" TABLESPACE ") + r.tablespace;
+    sql += QStringLiteral(" AS\n") + withoutSemicolon(r.viewDefinition);
+    if (r.kind == QLatin1String("m"))
+        sql += r.populated ? QStringLiteral("\n  WITH DATA") : QStringLiteral("\n  WITH NO DATA");
+    s.views << sql + QLatin1Char(';');
+}
+
+} // namespace
+
+DdlWriter::DdlWriter(Connection& connection)
+    : m_connection(connection)
+    , m_catalog(connection) {
+}
+
+QString DdlWriter::relationScript(const QString& schema, const QString& name) {
+    const Result targets =
+        m_catalog
+            .readBatch({{ddlsql::targetsSql(),
+                         {nullParam(), schema.isEmpty() ? nullParam() : param(schema), param(name)}}},
+                       schema, name)
+            .first();
+    QList<qint64> relations;
+    for (int row = 0; row < targets.rowCount(); ++row)
+        relations << targets.bytes(row, 0).toLongLong();
+    if (relations.isEmpty())
+        throwError(ErrorKind::NotFound, QStringLiteral("no table or view named %1")
+                                            .arg(schema.isEmpty() ? name : schema + QLatin1Char('.') + name));
+    return script(relations, {},
+                  schema.isEmpty()
+                      ? completionIdentifier(name)
+                      : completionIdentifier(schema) + QLatin1Char('.') + completionIdentifier(name));
+}
+
+QString DdlWriter::schemaScript(const QStringList& schemas) {
+    const Result targets =
+        m_catalog
+            .readBatch({{ddlsql::targetsSql(), {param(arrayLiteral(schemas)), nullParam(), nullParam()}}}, {},
+                       {})
+            .first();
+    QList<qint64> relations;
+    for (int row = 0; row < targets.rowCount(); ++row)
+        relations << targets.bytes(row, 0).toLongLong();
+    QStringList names;
+    for (const QString& schema : schemas)
+        names << completionIdentifier(schema);
+    return script(relations, schemas, names.join(QStringLiteral(", ")));
+}
+
+QString DdlWriter::script(const QList<qint64>& relations, const QStringList& schemas, const QString& title) {
+    QStringList oids;
+    for (qint64 oid : relations)
+        oids << QString::number(oid);
+    const Params oidParam{param(QStringLiteral("{%1}").arg(oids.join(QLatin1Char(','))))};
+    const Params names{param(arrayLiteral(schemas))};
+    using namespace ddlsql;
+    // search_path = pg_catalog: the pg_get_*def functions then qualify every name outside pg_catalog.
+    const QList<Result> r =
+        m_catalog.readBatch({{relationsSql(), oidParam},
+                             {columnsSql(), oidParam},
+                             {constraintsSql(), oidParam},
+                             {indexesSql(), oidParam},
+                             {triggersSql(), oidParam},
+                             {policiesSql(), oidParam},
+                             {sequencesSql(), oidParam + names},
+                             {schemasSql(), names},
+                             {extensionsSql(), names},
+                             {typesSql(), names},
+                             {functionsSql(), names}},
+                            {}, {}, {{QStringLiteral("search_path"), QStringLiteral("pg_catalog")}});
+    if (!schemas.isEmpty() && r[7].rowCount() == 0)
+        throwError(ErrorKind::NotFound,
+                   QStringLiteral("no schema named %1").arg(schemas.join(QStringLiteral(", "))));
+
+    QList<Relation> rels;
+    forEachRow(r[0], [&](const ResultRow& row) { rels << parseRelation(row); });
+    QHash<qint64, QList<ResultRow>> columns, constraints;
+    forEachRow(r[1], [&](const ResultRow& row) { columns[row.int64("relid")] << row; });
+    forEachRow(r[2], [&](const ResultRow& row) { constraints[row.int64("relid")] << row; });
+    QHash<qint64, const Relation*> byOid;
+    for (const Relation& rel : rels)
+        byOid.insert(rel.oid, &rel);
+
+    Sections s;
+    // Names in the header as SQL writes them; a line break in one would end the comment and run the rest.
+    s.header << QStringLiteral("-- CREATE script of %1").arg(sqlCommentText(title))
+             << QStringLiteral("-- PostgreSQL %1, PgDesk %2")
+                    .arg(sqlCommentText(m_connection.serverVersionString()), pgdeskVersion())
+             << QStringLiteral("SET check_function_bodies = false;")
+             << QStringLiteral("SET client_min_messages = warning;");
+
+    forEachRow(r[7], [&](const ResultRow& row) {
+        const QString name = row.text("name");
+        s.schemas << QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1;").arg(name);
+        appendComment(s.comments, QStringLiteral("SCHEMA ") + name, row.text("comment"));
+        s.owners << QStringLiteral("ALTER SCHEMA %1 OWNER TO %2;").arg(name, row.text("owner"));
+        appendGrants(s.grants, QStringLiteral("SCHEMA ") + name, row.text("owner"), row.isNull("acl"),
+                     row.array("acl"));
+    });
+    forEachRow(r[8], [&](const ResultRow& row) {
+        s.extensions << QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2;")
+                            .arg(row.text("name"), row.text("schema_name"));
+    });
+    forEachRow(r[9], [&](const ResultRow& row) {
+        const QString kind = row.text("kind");
+        const QString q = row.text("qname");
+        QString keyword = QStringLiteral("TYPE");
+        if (kind == QLatin1String("e")) {
+            s.types << QStringLiteral("CREATE TYPE %1 AS ENUM (%2);").arg(q, row.text("labels"));
+        } else if (kind == QLatin1String("c")) {
+            s.types << QStringLiteral("CREATE TYPE %1 AS (%2);").arg(q, row.text("attributes"));
+        } else if (kind == QLatin1String("r")) {
+            s.types << QStringLiteral("CREATE TYPE %1 AS RANGE (subtype = %2);").arg(q, row.text("subtype"));
+        } else {
+            keyword = QStringLiteral("DOMAIN");
+            QString sql = QStringLiteral("CREATE DOMAIN %1 AS %2").arg(q, row.text("base_type"));
+            if (!row.isNull("collation"))
+                sql += QStringLiteral(" COLLATE ") + row.text("collation");
+            if (!row.isNull("default_expression"))
+                sql += QStringLiteral(" DEFAULT ") + row.text("default_expression");
+            if (row.flag("not_null"))
+                sql += QStringLiteral(" NOT NULL");
+            for (const auto& c : row.array("checks"))
+                sql += QStringLiteral("\n    CONSTRAINT %1 %2")
+                           .arg(c.toObject().value(QLatin1String("name")).toString(),
+                                c.toObject().value(QLatin1String("definition")).toString());
+            s.types << sql + QLatin1Char(';');
+        }
+        appendComment(s.comments, keyword + QLatin1Char(' ') + q, row.text("comment"));
+        s.owners << QStringLiteral("ALTER %1 %2 OWNER TO %3;").arg(keyword, q, row.text("owner"));
+        appendGrants(s.grants, keyword + QLatin1Char(' ') + q, row.text("owner"), row.isNull("acl"),
+                     row.array("acl"));
+    });
+    forEachRow(r[10], [&](const ResultRow& row) {
+        const QString kind = row.text("kind");
+        const QString signature = row.text("signature");
+        if (row.isNull("definition")) {
+            s.header << QStringLiteral("-- not scripted: %1 %2")
+                            .arg(kind == QLatin1String("a") ? QStringLiteral("aggregate")
+                                                            : QStringLiteral("window function"),
+                                 sqlCommentText(signature));
+            return;
+        }
+        const QString keyword =
+            kind == QLatin1String("p") ? QStringLiteral("PROCEDURE") : QStringLiteral("FUNCTION");
+        s.functions << withoutSemicolon(row.text("definition")) + QLatin1Char(';');
+        appendComment(s.comments, keyword + QLatin1Char(' ') + signature, row.text("comment"));
+        s.owners << QStringLiteral("ALTER %1 %2 OWNER TO %3;").arg(keyword, signature, row.text("owner"));
+        appendGrants(s.grants, keyword + QLatin1Char(' ') + signature, row.text("owner"), row.isNull("acl"),
+                     row.array("acl"));
+    });
+    forEachRow(r[6], [&](const ResultRow& row) {
+        const QString q = row.text("qname");
+        s.sequences << QStringLiteral(
+                           "CREATE SEQUENCE %1 AS %2 START WITH %3 INCREMENT BY %4 MINVALUE %5 MAXVALUE %6 "
+                           "CACHE %7%8;")
+                           .arg(q, row.text("data_type"), row.text("start"), row.text("increment"),
+                                row.text("min"), row.text("max"), row.text("cache"),
+                                row.flag("cycle") ? QStringLiteral(" CYCLE") : QString());
+        if (!row.isNull("owned_by"))
+            s.ownedBy << QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;").arg(q, row.text("owned_by"));
+        appendComment(s.comments, QStringLiteral("SEQUENCE ") + q, row.text("comment"));
+        s.owners << QStringLiteral("ALTER SEQUENCE %1 OWNER TO %2;").arg(q, row.text("owner"));
+        appendGrants(s.grants, QStringLiteral("SEQUENCE ") + q, row.text("owner"), row.isNull("acl"),
+                     row.array("acl"));
+    });
+
+    for (const Relation* rel : loadOrder(rels)) {
+        const QList<ResultRow> cols = columns.value(rel->oid);
+        if (rel->isView())
+            appendView(s, *rel);
+        else
+            appendTable(s, *rel, cols, constraints.value(rel->oid));
+        const QString keyword = relationKeyword(rel->kind);
+        appendComment(s.comments, keyword + QLatin1Char(' ') + rel->qname, rel->comment);
+        for (const ResultRow& c : cols)
+            appendComment(s.comments, QStringLiteral("COLUMN %1.%2").arg(rel->qname, c.text("name")),
+                          c.text("comment"));
+        for (const ResultRow& k : constraints.value(rel->oid)) {
+            if (k.flag("cloned") || !k.flag("is_local"))
+                continue;
+            if (k.text("kind") == QLatin1String("f"))
+                s.foreignKeys << QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3;")
+                                     .arg(rel->qname, k.text("name"), k.text("definition"));
+            appendComment(s.comments, QStringLiteral("CONSTRAINT %1 ON %2").arg(k.text("name"), rel->qname),
+                          k.text("comment"));
+        }
+        if (rel->rowSecurity)
+            s.security << QStringLiteral("ALTER TABLE %1 ENABLE ROW LEVEL SECURITY;").arg(rel->qname);
+        if (rel->forceRowSecurity)
+            s.security << QStringLiteral("ALTER TABLE %1 FORCE ROW LEVEL SECURITY;").arg(rel->qname);
+        s.owners << QStringLiteral("ALTER %1 %2 OWNER TO %3;").arg(keyword, rel->qname, rel->owner);
+        const QString object = QStringLiteral("TABLE ") + rel->qname;
+        appendGrants(s.grants, object, rel->owner, rel->aclNull, rel->acl);
+        for (const ResultRow& c : cols)
+            appendGrants(s.grants, object, rel->owner, c.isNull("acl"), c.array("acl"), c.text("name"));
+    }
+
+    forEachRow(r[3], [&](const ResultRow& row) {
+        const Relation* rel = byOid.value(row.int64("relid"));
+        s.indexes << withoutSemicolon(row.text("definition")) + QLatin1Char(';');
+        if (!row.isNull("parent_index"))
+            s.indexes << QStringLiteral("ALTER INDEX %1 ATTACH PARTITION %2;")
+                             .arg(row.text("parent_index"), row.text("qname"));
+        if (row.flag("clustered") && rel)
+            s.indexes << QStringLiteral("ALTER TABLE %1 CLUSTER ON %2;").arg(rel->qname, row.text("name"));
+        appendComment(s.comments, QStringLiteral("INDEX ") + row.text("qname"), row.text("comment"));
+    });
+    forEachRow(r[4], [&](const ResultRow& row) {
+        const Relation* rel = byOid.value(row.int64("relid"));
+        if (!rel)
+            return;
+        s.triggers << withoutSemicolon(row.text("definition")) + QLatin1Char(';');
+        const QString enabled = row.text("enabled");
+        const QString name = row.text("name");
+        if (enabled == QLatin1String("D"))
+            s.triggers << QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER %2;").arg(rel->qname, name);
+        else if (enabled == QLatin1String("R"))
+            s.triggers << QStringLiteral("ALTER TABLE %1 ENABLE REPLICA TRIGGER %2;").arg(rel->qname, name);
+        else if (enabled == QLatin1String("A"))
+            s.triggers << QStringLiteral("ALTER TABLE %1 ENABLE ALWAYS TRIGGER %2;").arg(rel->qname, name);
+        appendComment(s.comments, QStringLiteral("TRIGGER %1 ON %2").arg(name, rel->qname),
+                      row.text("comment"));
+    });
+    forEachRow(r[5], [&](const ResultRow& row) {
+        const Relation* rel = byOid.value(row.int64("relid"));
+        if (!rel)
+            return;
+        QString sql = QStringLiteral("CREATE POLICY %1 ON %2").arg(row.text("name"), rel->qname);
+        if (!row.flag("permissive"))
+            sql += QStringLiteral(" AS RESTRICTIVE");
+        sql +=
+            QStringLiteral(" FOR %1 TO %2").arg(policyCommandKeyword(row.text("command")), row.text("roles"));
+        if (!row.isNull("using_expression"))
+            sql += QStringLiteral(" USING (%1)").arg(row.text("using_expression"));
+        if (!row.isNull("check_expression"))
+            sql += QStringLiteral(" WITH CHECK (%1)").arg(row.text("check_expression"));
+        s.security << sql + QLatin1Char(';');
+        appendComment(s.comments, QStringLiteral("POLICY %1 ON %2").arg(row.text("name"), rel->qname),
+                      row.text("comment"));
+    });
+    return s.join();
+}
+
+} // namespace pgdesk::core

@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalog/structuresql.h"
+#include "session/resultrow.h"
+
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/structurereader.h>
+#include <pgdesk/core/session/connection.h>
+
+namespace pgdesk::core {
+
+namespace {
+
+using Row = ResultRow;
+
+QString storageName(const QString& attstorage) {
+    if (attstorage == QLatin1String("p"))
+        return QStringLiteral("plain");
+    if (attstorage == QLatin1String("m"))
+        return QStringLiteral("main");
+    if (attstorage == QLatin1String("e"))
+        return QStringLiteral("external");
+    if (attstorage == QLatin1String("x"))
+        return QStringLiteral("extended");
+    return attstorage;
+}
+
+// confupdtype / confdeltype as the SQL spells the action.
+QString actionName(const QString& code) {
+    if (code == QLatin1String("a"))
+        return QStringLiteral("NO ACTION");
+    if (code == QLatin1String("r"))
+        return QStringLiteral("RESTRICT");
+    if (code == QLatin1String("c"))
+        return QStringLiteral("CASCADE");
+    if (code == QLatin1String("n"))
+        return QStringLiteral("SET NULL");
+    if (code == QLatin1String("d"))
+        return QStringLiteral("SET DEFAULT");
+    return code;
+}
+
+QString matchName(const QString& code) {
+    if (code == QLatin1String("f"))
+        return QStringLiteral("FULL");
+    if (code == QLatin1String("p"))
+        return QStringLiteral("PARTIAL");
+    return QStringLiteral("SIMPLE");
+}
+
+QString policyCommand(const QString& code) {
+    if (code == QLatin1String("r"))
+        return QStringLiteral("SELECT");
+    if (code == QLatin1String("a"))
+        return QStringLiteral("INSERT");
+    if (code == QLatin1String("w"))
+        return QStringLiteral("UPDATE");
+    if (code == QLatin1String("d"))
+        return QStringLiteral("DELETE");
+    return QStringLiteral("ALL");
+}
+
+TriggerEnabled triggerEnabled(const QString& code) {
+    if (code == QLatin1String("D"))
+        return TriggerEnabled::Disabled;
+    if (code == QLatin1String("R"))
+        return TriggerEnabled::Replica;
+    if (code == QLatin1String("A"))
+        return TriggerEnabled::Always;
+    return TriggerEnabled::Origin;
+}
+
+void parseRelation(TableStructure& t, const Row& r) {
+    t.oid = Oid(r.int64("oid"));
+    t.schema = r.text("schema_name");
+    t.name = r.text("rel_name");
+    t.kind = relationKindFromRelkind(r.text("relkind"));
+    t.owner = r.text("owner");
+    t.comment = r.text("comment");
+    t.tablespace = r.text("tablespace");
+    t.unlogged = r.flag("unlogged");
+    t.rowSecurity = r.flag("row_security");
+    t.forceRowSecurity = r.flag("force_row_security");
+    t.partitionKey = r.text("partition_key");
+    t.partitionBound = r.text("partition_bound");
+    t.options = r.list("options");
+    t.aclDefault = r.isNull("acl");
+    t.acl = r.list("acl");
+    t.relationBytes = r.int64("relation_bytes");
+    t.tableBytes = r.int64("table_bytes");
+    t.indexesBytes = r.int64("indexes_bytes");
+    t.totalBytes = r.int64("total_bytes");
+    t.toastBytes = r.int64("toast_bytes");
+    t.viewDefinition = r.text("view_definition");
+    t.foreignServer = r.text("foreign_server");
+    t.foreignOptions = r.list("foreign_options");
+    if (!r.flag("has_statistics"))
+        return;
+    StructureStatistics s;
+    s.liveTuples = r.int64("n_live_tup");
+    s.deadTuples = r.int64("n_dead_tup");
+    s.modifiedSinceAnalyze = r.int64("n_mod_since_analyze");
+    s.sequentialScans = r.int64("seq_scan");
+    s.indexScans = r.optionalInt64("idx_scan");
+    s.lastVacuum = r.text("last_vacuum");
+    s.lastAutovacuum = r.text("last_autovacuum");
+    s.lastAnalyze = r.text("last_analyze");
+    s.lastAutoanalyze = r.text("last_autoanalyze");
+    s.vacuumCount = r.int64("vacuum_count");
+    s.autovacuumCount = r.int64("autovacuum_count");
+    s.analyzeCount = r.int64("analyze_count");
+    s.autoanalyzeCount = r.int64("autoanalyze_count");
+    t.statistics = s;
+}
+
+StructureColumn parseColumn(const Row& r) {
+    StructureColumn c;
+    c.number = int(r.int64("number"));
+    c.name = r.text("name");
+    c.type = r.text("type");
+    c.notNull = r.flag("not_null");
+    c.defaultExpression = r.text("default_expression");
+    const QString identity = r.text("identity");
+    c.identity = identity == QLatin1String("a")   ? IdentityKind::Always
+                 : identity == QLatin1String("d") ? IdentityKind::ByDefault
+                                                  : IdentityKind::None;
+    c.generatedExpression = r.text("generated_expression");
+    c.collation = r.text("collation");
+    c.comment = r.text("comment");
+    c.storage = storageName(r.text("storage"));
+    c.acl = r.list("acl");
+    c.statistics = r.text("statistics");
+    return c;
+}
+
+StructureForeignKey parseForeignKey(const Row& r) {
+    StructureForeignKey k;
+    k.name = r.text("name");
+    k.schema = r.text("schema_name");
+    k.table = r.text("rel_name");
+    k.columns = r.list("columns");
+    k.refSchema = r.text("ref_schema");
+    k.refTable = r.text("ref_table");
+    k.refColumns = r.list("ref_columns");
+    k.onUpdate = actionName(r.text("on_update"));
+    k.onDelete = actionName(r.text("on_delete"));
+    k.matchType = matchName(r.text("match_type"));
+    k.definition = r.text("definition");
+    k.deferrable = r.flag("deferrable");
+    k.initiallyDeferred = r.flag("deferred");
+    k.validated = r.flag("validated");
+    k.comment = r.text("comment");
+    return k;
+}
+
+void parseConstraint(TableStructure& t, const Row& r) {
+    const QString kind = r.text("kind");
+    if (kind == QLatin1String("f")) {
+        t.foreignKeys << parseForeignKey(r);
+        return;
+    }
+    StructureConstraint c;
+    c.kind = kind == QLatin1String("p")   ? ConstraintKind::PrimaryKey
+             : kind == QLatin1String("u") ? ConstraintKind::Unique
+             : kind == QLatin1String("x") ? ConstraintKind::Exclusion
+                                          : ConstraintKind::Check;
+    c.name = r.text("name");
+    c.columns = r.list("columns");
+    c.definition = r.text("definition");
+    c.index = r.text("index_name");
+    c.deferrable = r.flag("deferrable");
+    c.initiallyDeferred = r.flag("deferred");
+    c.validated = r.flag("validated");
+    c.inherited = r.flag("inherited");
+    c.comment = r.text("comment");
+    switch (c.kind) {
+    case ConstraintKind::PrimaryKey:
+        t.primaryKey = c;
+        break;
+    case ConstraintKind::Unique:
+        t.uniques << c;
+        break;
+    case ConstraintKind::Check:
+        t.checks << c;
+        break;
+    case ConstraintKind::Exclusion:
+        t.exclusions << c;
+        break;
+    }
+}
+
+StructureIndex parseIndex(const Row& r) {
+    StructureIndex i;
+    i.name = r.text("name");
+    i.method = r.text("method");
+    i.definition = r.text("definition");
+    i.keys = r.list("keys");
+    i.included = r.list("included");
+    i.predicate = r.text("predicate");
+    i.constraint = r.text("constraint_name");
+    i.unique = r.flag("is_unique");
+    i.primary = r.flag("is_primary");
+    i.exclusion = r.flag("is_exclusion");
+    i.valid = r.flag("is_valid");
+    i.ready = r.flag("is_ready");
+    i.sizeBytes = r.int64("size_bytes");
+    i.scans = r.optionalInt64("scans");
+    i.comment = r.text("comment");
+    return i;
+}
+
+// tgtype bits (pg_trigger.h): ROW 1, BEFORE 2, INSERT 4, DELETE 8, UPDATE 16, TRUNCATE 32, INSTEAD 64.
+StructureTrigger parseTrigger(const Row& r) {
+    StructureTrigger t;
+    t.name = r.text("name");
+    t.definition = r.text("definition");
+    const qint64 bits = r.int64("type_bits");
+    t.forEachRow = bits & 1;
+    t.timing = (bits & 64)  ? QStringLiteral("INSTEAD OF")
+               : (bits & 2) ? QStringLiteral("BEFORE")
+                            : QStringLiteral("AFTER");
+    if (bits & 4)
+        t.events << QStringLiteral("INSERT");
+    if (bits & 16)
+        t.events << QStringLiteral("UPDATE");
+    if (bits & 8)
+        t.events << QStringLiteral("DELETE");
+    if (bits & 32)
+        t.events << QStringLiteral("TRUNCATE");
+    t.enabled = triggerEnabled(r.text("enabled"));
+    t.function = r.text("function");
+    t.inherited = r.flag("inherited");
+    t.comment = r.text("comment");
+    return t;
+}
+
+StructurePolicy parsePolicy(const Row& r) {
+    StructurePolicy p;
+    p.name = r.text("name");
+    p.permissive = r.flag("permissive");
+    p.command = policyCommand(r.text("command"));
+    p.roles = r.list("roles");
+    p.usingExpression = r.text("using_expression");
+    p.withCheckExpression = r.text("with_check_expression");
+    return p;
+}
+
+StructureChild parseChild(const Row& r) {
+    StructureChild c;
+    c.schema = r.text("schema_name");
+    c.name = r.text("rel_name");
+    c.kind = relationKindFromRelkind(r.text("relkind"));
+    c.isPartition = r.flag("is_partition");
+    c.bound = r.text("bound");
+    c.totalBytes = r.int64("total_bytes");
+    return c;
+}
+
+} // namespace
+
+QList<StructureConstraint> TableStructure::constraints() const {
+    QList<StructureConstraint> all;
+    if (primaryKey)
+        all << *primaryKey;
+    all << uniques << checks << exclusions;
+    return all;
+}
+
+StructureReader::StructureReader(Connection& connection)
+    : m_catalog(connection) {
+}
+
+TableStructure StructureReader::read(const QString& schema, const QString& name) {
+    const Params params{schema.isEmpty() ? nullParam() : param(schema), param(name)};
+    using namespace structuresql;
+    const QList<Result> results = m_catalog.readBatch({{relationSql(), params},
+                                                       {columnsSql(), params},
+                                                       {constraintsSql(), params},
+                                                       {referencedBySql(), params},
+                                                       {indexesSql(), params},
+                                                       {triggersSql(), params},
+                                                       {policiesSql(), params},
+                                                       {childrenSql(), params},
+                                                       {parentsSql(), params},
+                                                       {privilegesSql(), params}},
+                                                      schema, name);
+    if (results.size() != 10 || results[0].rowCount() == 0)
+        throwError(ErrorKind::NotFound, QStringLiteral("no table or view named %1")
+                                            .arg(schema.isEmpty() ? name : schema + QLatin1Char('.') + name));
+    TableStructure t;
+    parseRelation(t, Row(results[0], 0));
+    forEachRow(results[1], [&](const Row& r) { t.columns << parseColumn(r); });
+    forEachRow(results[2], [&](const Row& r) { parseConstraint(t, r); });
+    forEachRow(results[3], [&](const Row& r) { t.referencedBy << parseForeignKey(r); });
+    forEachRow(results[4], [&](const Row& r) { t.indexes << parseIndex(r); });
+    forEachRow(results[5], [&](const Row& r) { t.triggers << parseTrigger(r); });
+    forEachRow(results[6], [&](const Row& r) { t.policies << parsePolicy(r); });
+    forEachRow(results[7], [&](const Row& r) { t.children << parseChild(r); });
+    forEachRow(results[8], [&](const Row& r) {
+        t.parents << StructureParent{r.text("schema_name"), r.text("rel_name")};
+    });
+    forEachRow(results[9], [&](const Row& r) {
+        t.privileges << StructurePrivilege{r.text("grantee"), r.text("grantor"), r.text("privilege"),
+                                           r.flag("grantable")};
+    });
+    return t;
+}
+
+QString identityKindName(IdentityKind kind) {
+    switch (kind) {
+    case IdentityKind::Always:
+        return QStringLiteral("always");
+    case IdentityKind::ByDefault:
+        return QStringLiteral("by_default");
+    case IdentityKind::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+QString constraintKindName(ConstraintKind kind) {
+    switch (kind) {
+    case ConstraintKind::PrimaryKey:
+        return QStringLiteral("primary_key");
+    case ConstraintKind::Unique:
+        return QStringLiteral("unique");
+    case ConstraintKind::Exclusion:
+        return QStringLiteral("exclusion");
+    case ConstraintKind::Check:
+        break;
+    }
+    return QStringLiteral("check");
+}
+
+QString triggerEnabledName(TriggerEnabled enabled) {
+    switch (enabled) {
+    case TriggerEnabled::Disabled:
+        return QStringLiteral("disabled");
+    case TriggerEnabled::Replica:
+        return QStringLiteral("replica");
+    case TriggerEnabled::Always:
+        return QStringLiteral("always");
+    case TriggerEnabled::Origin:
+        break;
+    }
+    return QStringLiteral("origin");
+}
+
+} // namespace pgdesk::core

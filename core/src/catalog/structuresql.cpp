@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "catalog/structuresql.h"
+
+namespace pgdesk::core::structuresql {
+
+namespace {
+
+// The relation named by $1 (schema, or NULL: the search path in order) and $2. `relname = $2::name` lets
+// pg_class's name index find it; the text comparison keeps a name longer than 63 bytes, which the cast to
+// name would cut, from matching the cut name.
+const char* const kTarget = R"SQL(
+with target as (
+    select c.oid
+      from pg_class c
+      join pg_namespace n on n.oid = c.relnamespace
+     where c.relname = $2::text::name and c.relname::text = $2::text
+       and c.relkind in ('r', 'p', 'v', 'm', 'f')
+       and case when $1::text is null then n.nspname = any (current_schemas(false))
+                else n.nspname::text = $1::text end
+     order by array_position(current_schemas(false), n.nspname)
+     limit 1
+)
+)SQL";
+
+QString withTarget(const char* sql) {
+    return QLatin1String(kTarget) + QLatin1String(sql);
+}
+
+// The columns of a constraint's conkey (or confkey over confrelid) by name, in key order.
+const char* const kForeignKeyColumns = R"SQL(
+       con.conname::text as name,
+       sn.nspname::text as schema_name, sc.relname::text as rel_name,
+       (select json_agg(a.attname::text order by k.ord)
+          from unnest(con.conkey) with ordinality k(attnum, ord)
+          join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.attnum) as columns,
+       rn.nspname::text as ref_schema, rc.relname::text as ref_table,
+       (select json_agg(a.attname::text order by k.ord)
+          from unnest(con.confkey) with ordinality k(attnum, ord)
+          join pg_attribute a on a.attrelid = con.confrelid and a.attnum = k.attnum) as ref_columns,
+       con.confupdtype::text as on_update, con.confdeltype::text as on_delete,
+       con.confmatchtype::text as match_type,
+       pg_get_constraintdef(con.oid, true) as definition,
+       con.condeferrable as deferrable, con.condeferred as deferred, con.convalidated as validated,
+       (select d.description from pg_description d
+         where d.objoid = con.oid and d.classoid = 'pg_constraint'::regclass) as comment
+)SQL";
+
+const char* const kForeignKeyJoins = R"SQL(
+  join pg_class sc on sc.oid = con.conrelid
+  join pg_namespace sn on sn.oid = sc.relnamespace
+  join pg_class rc on rc.oid = con.confrelid
+  join pg_namespace rn on rn.oid = rc.relnamespace
+)SQL";
+
+} // namespace
+
+QString relationSql() {
+    return withTarget(R"SQL(
+select c.oid::int8 as oid, n.nspname::text as schema_name, c.relname::text as rel_name,
+       c.relkind::text as relkind, pg_get_userbyid(c.relowner)::text as owner,
+       (select d.description from pg_description d
+         where d.objoid = c.oid and d.classoid = 'pg_class'::regclass and d.objsubid = 0) as comment,
+       ts.spcname::text as tablespace, c.relpersistence = 'u' as unlogged,
+       c.relrowsecurity as row_security, c.relforcerowsecurity as force_row_security,
+       case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
+       case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
+       to_json(c.reloptions) as options, to_json(c.relacl::text[]) as acl,
+       pg_relation_size(c.oid) as relation_bytes, sizes.table_bytes, sizes.toast_bytes, sizes.indexes_bytes,
+       sizes.total_bytes,
+       case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid, true) end as view_definition,
+       fs.srvname::text as foreign_server, to_json(ft.ftoptions) as foreign_options,
+       s.relid is not null as has_statistics,
+       s.n_live_tup, s.n_dead_tup, s.n_mod_since_analyze, s.seq_scan, s.idx_scan,
+       s.last_vacuum::text, s.last_autovacuum::text, s.last_analyze::text, s.last_autoanalyze::text,
+       s.vacuum_count, s.autovacuum_count, s.analyze_count, s.autoanalyze_count
+  from target
+  join pg_class c on c.oid = target.oid
+  join pg_namespace n on n.oid = c.relnamespace
+  left join pg_tablespace ts on ts.oid = c.reltablespace
+  left join pg_foreign_table ft on ft.ftrelid = c.oid
+  left join pg_foreign_server fs on fs.oid = ft.ftserver
+  left join pg_stat_user_tables s on s.relid = c.oid
+  -- A partitioned table stores nothing itself: its sizes are its leaf partitions'.
+  cross join lateral (
+      select coalesce(sum(pg_table_size(p.oid)), 0)::int8 as table_bytes,
+             coalesce(sum(pg_total_relation_size(nullif(p.reltoastrelid, 0))), 0)::int8 as toast_bytes,
+             coalesce(sum(pg_indexes_size(p.oid)), 0)::int8 as indexes_bytes,
+             coalesce(sum(pg_total_relation_size(p.oid)), 0)::int8 as total_bytes
+        from pg_class p
+       where p.oid = any (case when c.relkind = 'p' then array(select pt.relid from pg_partition_tree(c.oid) pt
+                                                                where pt.isleaf)
+                               else array[c.oid] end)
+  ) sizes
+)SQL");
+}
+
+QString columnsSql() {
+    // Generated columns keep their expression in pg_attrdef too: it is shown as the expression, not as a
+    // default.
+    return withTarget(R"SQL(
+select a.attnum as number, a.attname::text as name, format_type(a.atttypid, a.atttypmod) as type,
+       a.attnotnull as not_null,
+       case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid, true) end as default_expression,
+       a.attidentity::text as identity,
+       case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid, true) end as generated_expression,
+       case when a.attcollation <> t.typcollation then
+           case when cn.nspname = 'pg_catalog' then co.collname::text
+                else cn.nspname::text || '.' || co.collname::text end end as collation,
+       d.description as comment, a.attstorage::text as storage, to_json(a.attacl::text[]) as acl,
+       case when a.attstattarget >= 0 then a.attstattarget::text end as statistics
+  from target
+  join pg_attribute a on a.attrelid = target.oid
+  join pg_type t on t.oid = a.atttypid
+  left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+  left join pg_collation co on co.oid = a.attcollation
+  left join pg_namespace cn on cn.oid = co.collnamespace
+  left join pg_description d on d.objoid = a.attrelid and d.classoid = 'pg_class'::regclass
+                            and d.objsubid = a.attnum
+ where a.attnum > 0 and not a.attisdropped
+ order by a.attnum
+)SQL");
+}
+
+QString constraintsSql() {
+    // A foreign key to a partitioned table is cloned for each of its partitions (conparentid set, same
+    // conrelid): shown once, as declared. conindid of a foreign key is the referenced side's index.
+    return withTarget(R"SQL(
+select con.contype::text as kind, %1,
+       case when con.contype in ('p', 'u', 'x') then ic.relname::text end as index_name,
+       con.coninhcount > 0 as inherited
+  from target
+  join pg_constraint con on con.conrelid = target.oid
+  left join pg_class ic on ic.oid = con.conindid
+  %2
+ where con.contype in ('p', 'u', 'c', 'x')
+    or (con.contype = 'f' and (con.conparentid = 0 or not exists (
+            select 1 from pg_constraint pcn where pcn.oid = con.conparentid and pcn.conrelid = con.conrelid)))
+ order by case con.contype when 'p' then 0 when 'u' then 1 when 'c' then 2 when 'x' then 3 else 4 end,
+          con.conname
+)SQL")
+        .arg(QLatin1String(kForeignKeyColumns), QStringLiteral(R"SQL(
+  join pg_class sc on sc.oid = con.conrelid
+  join pg_namespace sn on sn.oid = sc.relnamespace
+  left join pg_class rc on rc.oid = con.confrelid
+  left join pg_namespace rn on rn.oid = rc.relnamespace
+)SQL"));
+}
+
+QString referencedBySql() {
+    // The clones a partitioned referenced table gets for its partitions (same confrelid as their parent
+    // constraint) are left out; a partition still lists what references it through its parent.
+    return withTarget(R"SQL(
+select %1
+  from target
+  join pg_constraint con on con.confrelid = target.oid and con.contype = 'f'
+  %2
+ where con.conparentid = 0 or not exists (
+           select 1 from pg_constraint pcn where pcn.oid = con.conparentid and pcn.confrelid = con.confrelid)
+ order by sn.nspname, sc.relname, con.conname
+)SQL")
+        .arg(QLatin1String(kForeignKeyColumns), QLatin1String(kForeignKeyJoins));
+}
+
+QString indexesSql() {
+    return withTarget(R"SQL(
+select ic.relname::text as name, am.amname::text as method,
+       pg_get_indexdef(i.indexrelid, 0, true) as definition,
+       (select json_agg(pg_get_indexdef(i.indexrelid, k, true) order by k)
+          from generate_series(1, i.indnkeyatts) k) as keys,
+       (select json_agg(pg_get_indexdef(i.indexrelid, k, true) order by k)
+          from generate_series(i.indnkeyatts + 1, i.indnatts) k) as included,
+       pg_get_expr(i.indpred, i.indrelid, true) as predicate,
+       con.conname::text as constraint_name,
+       i.indisunique as is_unique, i.indisprimary as is_primary, i.indisexclusion as is_exclusion,
+       i.indisvalid as is_valid, i.indisready as is_ready,
+       pg_relation_size(i.indexrelid) as size_bytes, s.idx_scan as scans,
+       (select d.description from pg_description d
+         where d.objoid = i.indexrelid and d.classoid = 'pg_class'::regclass and d.objsubid = 0) as comment
+  from target
+  join pg_index i on i.indrelid = target.oid
+  join pg_class ic on ic.oid = i.indexrelid
+  join pg_am am on am.oid = ic.relam
+  left join pg_constraint con on con.conindid = i.indexrelid and con.conrelid = i.indrelid
+                             and con.contype in ('p', 'u', 'x')
+  left join pg_stat_user_indexes s on s.indexrelid = i.indexrelid
+ order by i.indisprimary desc, ic.relname
+)SQL");
+}
+
+QString triggersSql() {
+    return withTarget(R"SQL(
+select t.tgname::text as name, pg_get_triggerdef(t.oid, true) as definition, t.tgtype::int4 as type_bits,
+       t.tgenabled::text as enabled, t.tgfoid::regprocedure::text as function, t.tgparentid <> 0 as inherited,
+       (select d.description from pg_description d
+         where d.objoid = t.oid and d.classoid = 'pg_trigger'::regclass) as comment
+  from target
+  join pg_trigger t on t.tgrelid = target.oid
+ where not t.tgisinternal
+ order by t.tgname
+)SQL");
+}
+
+QString policiesSql() {
+    return withTarget(R"SQL(
+select p.polname::text as name, p.polpermissive as permissive, p.polcmd::text as command,
+       (select json_agg(case when r.role = 0 then 'public' else pg_get_userbyid(r.role)::text end
+                        order by r.ord)
+          from unnest(p.polroles) with ordinality r(role, ord)) as roles,
+       pg_get_expr(p.polqual, p.polrelid, true) as using_expression,
+       pg_get_expr(p.polwithcheck, p.polrelid, true) as with_check_expression
+  from target
+  join pg_policy p on p.polrelid = target.oid
+ order by p.polname
+)SQL");
+}
+
+QString childrenSql() {
+    return withTarget(R"SQL(
+select cn.nspname::text as schema_name, cc.relname::text as rel_name, cc.relkind::text as relkind,
+       cc.relispartition as is_partition,
+       case when cc.relispartition then pg_get_expr(cc.relpartbound, cc.oid) end as bound,
+       pg_total_relation_size(cc.oid) as total_bytes
+  from target
+  join pg_inherits i on i.inhparent = target.oid
+  join pg_class cc on cc.oid = i.inhrelid
+  join pg_namespace cn on cn.oid = cc.relnamespace
+  left join pg_partitioned_table pt on pt.partrelid = target.oid
+ order by cc.relispartition desc, cc.oid is not distinct from pt.partdefid, cn.nspname, cc.relname
+)SQL");
+}
+
+QString parentsSql() {
+    return withTarget(R"SQL(
+select pn.nspname::text as schema_name, pc.relname::text as rel_name
+  from target
+  join pg_inherits i on i.inhrelid = target.oid
+  join pg_class pc on pc.oid = i.inhparent
+  join pg_namespace pn on pn.oid = pc.relnamespace
+ order by i.inhseqno
+)SQL");
+}
+
+QString privilegesSql() {
+    return withTarget(R"SQL(
+select case when x.grantee = 0 then 'PUBLIC' else pg_get_userbyid(x.grantee)::text end as grantee,
+       pg_get_userbyid(x.grantor)::text as grantor, x.privilege_type as privilege, x.is_grantable as grantable
+  from target
+  join pg_class c on c.oid = target.oid
+ cross join lateral aclexplode(coalesce(c.relacl, acldefault('r'::"char", c.relowner))) x
+ order by 1, 3
+)SQL");
+}
+
+} // namespace pgdesk::core::structuresql

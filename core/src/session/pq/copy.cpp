@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "session/pq/copy.h"
+
+#include "session/pq/access.h"
+
+#include <pgdesk/core/base/errors.h>
+
+#include <libpq-fe.h>
+
+#include <exception>
+#include <utility>
+
+namespace pgdesk::core::pq {
+
+qint64 copyIn(Connection& connection, const QString& statement,
+              const std::function<bool(QByteArray&)>& produce) {
+    pg_conn* conn = Access::require(connection);
+    // The data is sent as UTF-8, like every parameter; another client encoding would garble it.
+    if (QByteArray(pg_encoding_to_char(PQclientEncoding(conn))) != "UTF8")
+        throwError(ErrorKind::Configuration, QStringLiteral("COPY needs client_encoding UTF8"));
+    connection.notifyStatement(statement, {});
+    Access::check(connection, PQexec(conn, statement.toUtf8().constData()), statement);
+
+    // From here the connection is in COPY IN state: whatever happens, end the copy and drain the results.
+    bool sendFailed = false;
+    const char* abortMessage = nullptr;
+    std::exception_ptr pending;
+    try {
+        QByteArray chunk;
+        for (;;) {
+            chunk.clear();
+            const bool more = produce(chunk);
+            if (!chunk.isEmpty() && PQputCopyData(conn, chunk.constData(), int(chunk.size())) != 1) {
+                sendFailed = true;
+                break;
+            }
+            if (!more)
+                break;
+        }
+    } catch (...) {
+        // Rethrown once the aborted copy is drained, so the caller sees the real cause.
+        pending = std::current_exception();
+        abortMessage = "aborted by client";
+    }
+    PQputCopyEnd(conn, abortMessage);
+
+    pg_result* failed = nullptr;
+    qint64 copied = -1;
+    while (pg_result* r = PQgetResult(conn)) {
+        const ExecStatusType status = PQresultStatus(r);
+        if (status == PGRES_COMMAND_OK && !failed) {
+            copied = QByteArray(PQcmdTuples(r)).toLongLong();
+            PQclear(r);
+        } else if (!failed && status != PGRES_COMMAND_OK) {
+            failed = r;
+        } else {
+            PQclear(r);
+        }
+        if (status == PGRES_COPY_IN) // cannot happen after PQputCopyEnd; never loop forever
+            break;
+    }
+    if (pending) {
+        if (failed)
+            PQclear(failed);
+        std::rethrow_exception(pending);
+    }
+    if (failed)
+        Access::throwLastError(connection, statement, failed);
+    if (copied < 0 || sendFailed)
+        Access::throwLastError(connection, statement, nullptr);
+    return copied;
+}
+
+void refuseCopyIn(Connection& connection, const QByteArray& reason) noexcept {
+    if (pg_conn* conn = Access::handle(connection))
+        PQputCopyEnd(conn, reason.constData());
+}
+
+// ---- CopyOut ---------------------------------------------------------------------------------------
+
+CopyOut::CopyOut(Connection& connection, const QString& statement)
+    : m_connection(connection)
+    , m_conn(Access::require(connection))
+    , m_statement(statement) {
+    connection.notifyStatement(statement, {});
+    PGresult* started =
+        PQexecParams(m_conn, statement.toUtf8().constData(), 0, nullptr, nullptr, nullptr, nullptr, 0);
+    if (!started || PQresultStatus(started) != PGRES_COPY_OUT)
+        Access::throwLastError(connection, statement, started); // frees started
+    PQclear(started);
+}
+
+CopyOut::~CopyOut() {
+    release();
+    if (m_finished)
+        return;
+    if (!m_dataDone) {
+        m_connection.cancelHandle().cancel();
+        skipData(m_connection); // the server stops soon; what it still sends is dropped
+    }
+    while (PGresult* r = PQgetResult(m_conn))
+        PQclear(r);
+}
+
+void CopyOut::release() noexcept {
+    if (m_buffer)
+        PQfreemem(std::exchange(m_buffer, nullptr));
+}
+
+std::optional<std::string_view> CopyOut::next() {
+    release();
+    if (m_dataDone)
+        return std::nullopt;
+    const int n = PQgetCopyData(m_conn, &m_buffer, 0);
+    if (n < 0) { // -1: done (or failed: the result says which); -2: connection trouble, likewise
+        m_dataDone = true;
+        return std::nullopt;
+    }
+    return std::string_view(m_buffer, size_t(n));
+}
+
+qint64 CopyOut::finish() {
+    release();
+    if (!m_dataDone) {
+        skipData(m_connection);
+        m_dataDone = true;
+    }
+    m_finished = true;
+    PGresult* finished = PQgetResult(m_conn);
+    while (PGresult* extra = PQgetResult(m_conn))
+        PQclear(extra);
+    if (!finished || PQresultStatus(finished) != PGRES_COMMAND_OK)
+        Access::throwLastError(m_connection, m_statement, finished); // frees finished
+    const qint64 rows = QByteArray(PQcmdTuples(finished)).toLongLong();
+    PQclear(finished);
+    return rows;
+}
+
+void CopyOut::skipData(Connection& connection) noexcept {
+    pg_conn* conn = Access::handle(connection);
+    if (!conn)
+        return;
+    char* buffer = nullptr;
+    while (PQgetCopyData(conn, &buffer, 0) > 0) {
+        PQfreemem(buffer);
+        buffer = nullptr;
+    }
+}
+
+} // namespace pgdesk::core::pq

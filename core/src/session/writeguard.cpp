@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/session/writeguard.h>
+
+#include <QSet>
+
+namespace pgdesk::core {
+
+namespace {
+
+struct Token {
+    SqlTokenType type;
+    QString word; // upper-cased Word; for a QuotedIdentifier its name; empty otherwise
+    QString raw;
+    int depth;
+};
+
+QList<Token> tokensOf(const QString& statement) {
+    SqlLexState state;
+    QList<Token> out;
+    int depth = 0;
+    for (const SqlToken& t : tokenizeSql(statement, state)) {
+        if (t.type == SqlTokenType::Comment)
+            continue;
+        Token token{t.type, {}, statement.mid(t.start, t.length), depth};
+        if (t.type == SqlTokenType::Word)
+            token.word = token.raw.toUpper();
+        else if (t.type == SqlTokenType::QuotedIdentifier && token.raw.startsWith(QLatin1Char('"')))
+            token.word = token.raw.mid(1, token.raw.size() - 2)
+                             .replace(QStringLiteral("\"\""), QStringLiteral("\""))
+                             .toUpper();
+        if (token.raw == QLatin1String(")"))
+            token.depth = depth = std::max(0, depth - 1);
+        out.append(token);
+        if (token.raw == QLatin1String("("))
+            ++depth;
+    }
+    return out;
+}
+
+bool isWord(const QList<Token>& tokens, qsizetype i, const char* word) {
+    return i >= 0 && i < tokens.size() && tokens[i].type == SqlTokenType::Word &&
+           tokens[i].word == QLatin1String(word);
+}
+
+// default_transaction_read_only or transaction_read_only, however written (quoted, in a literal).
+bool namesReadOnlySetting(const Token& t) {
+    return t.type != SqlTokenType::Number && t.type != SqlTokenType::Operator &&
+           t.raw.contains(QLatin1String("transaction_read_only"), Qt::CaseInsensitive);
+}
+
+bool hasReadWrite(const QList<Token>& tokens, qsizetype from) {
+    for (qsizetype i = from; i + 1 < tokens.size(); ++i)
+        if (isWord(tokens, i, "READ") && isWord(tokens, i + 1, "WRITE"))
+            return true;
+    return false;
+}
+
+// COPY … {TO|FROM} {PROGRAM|'file'} at the statement's own level: only STDIN/STDOUT stay with the client.
+std::optional<QString> copyRefusal(const QList<Token>& tokens, qsizetype k) {
+    for (qsizetype i = k + 1; i + 1 < tokens.size(); ++i) {
+        if (tokens[i].depth != 0 || !(isWord(tokens, i, "TO") || isWord(tokens, i, "FROM")))
+            continue;
+        if (isWord(tokens, i + 1, "PROGRAM"))
+            return QStringLiteral("COPY … PROGRAM runs a program on the database server");
+        if (tokens[i + 1].type == SqlTokenType::String)
+            return QStringLiteral("COPY with a file name reads or writes a file on the database server");
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+// Functions a read-only transaction does not stop from acting outside it.
+std::optional<QString> functionRefusal(const QList<Token>& tokens) {
+    static const QSet<QString> files{QStringLiteral("LO_IMPORT"),      QStringLiteral("LO_EXPORT"),
+                                     QStringLiteral("PG_FILE_WRITE"),  QStringLiteral("PG_FILE_RENAME"),
+                                     QStringLiteral("PG_FILE_UNLINK"), QStringLiteral("PG_FILE_SYNC")};
+    static const QSet<QString> server{QStringLiteral("PG_RELOAD_CONF"), QStringLiteral("PG_PROMOTE"),
+                                      QStringLiteral("PG_ROTATE_LOGFILE"), QStringLiteral("PG_SWITCH_WAL")};
+    for (qsizetype i = 0; i + 1 < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (t.word.isEmpty() || tokens[i + 1].raw != QLatin1String("("))
+            continue;
+        const QString& name = t.word;
+        if (name.startsWith(QLatin1String("DBLINK")))
+            return QStringLiteral("%1() opens another connection, which the guard does not cover")
+                .arg(name.toLower());
+        if (files.contains(name))
+            return QStringLiteral("%1() reads or writes a file on the database server").arg(name.toLower());
+        if (name == QLatin1String("PG_TERMINATE_BACKEND") || name == QLatin1String("PG_CANCEL_BACKEND"))
+            return QStringLiteral("%1() signals another session").arg(name.toLower());
+        if (server.contains(name))
+            return QStringLiteral("%1() acts on the whole server").arg(name.toLower());
+        if (name == QLatin1String("SET_CONFIG")) {
+            if (!(i + 3 < tokens.size() && tokens[i + 2].type == SqlTokenType::String &&
+                  tokens[i + 3].raw == QLatin1String(",")))
+                return QStringLiteral("set_config() with a setting name that is not a plain literal may turn "
+                                      "the read-only setting off");
+            if (namesReadOnlySetting(tokens[i + 2]))
+                return QStringLiteral("it changes the read-only setting the guard relies on");
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QString> guardRefusal(const QString& statement) {
+    const QList<Token> tokens = tokensOf(statement);
+    qsizetype k = 0;
+    while (k < tokens.size() && tokens[k].raw == QLatin1String("("))
+        ++k;
+    if (k >= tokens.size() || tokens[k].type != SqlTokenType::Word)
+        return functionRefusal(tokens);
+    const QString& kw = tokens[k].word;
+    const auto next = [&](qsizetype offset, const char* word) { return isWord(tokens, k + offset, word); };
+    if ((kw == QLatin1String("BEGIN") || kw == QLatin1String("START")) && hasReadWrite(tokens, k + 1))
+        return QStringLiteral("it opens a read-write transaction");
+    if (kw == QLatin1String("SET") || kw == QLatin1String("RESET")) {
+        const qsizetype name = (next(1, "SESSION") || next(1, "LOCAL")) ? k + 2 : k + 1;
+        if (name < tokens.size() && namesReadOnlySetting(tokens[name]))
+            return QStringLiteral("it changes the read-only setting the guard relies on");
+        if (next(1, "TRANSACTION") && hasReadWrite(tokens, k + 2))
+            return QStringLiteral("it makes the transaction read-write");
+        if (next(1, "SESSION") && next(2, "CHARACTERISTICS"))
+            return QStringLiteral("it changes the session's default transaction mode");
+    }
+    if (kw == QLatin1String("ALTER") && next(1, "SYSTEM"))
+        return QStringLiteral("ALTER SYSTEM changes the server's configuration, even in a read-only "
+                              "transaction");
+    if (kw == QLatin1String("COPY"))
+        if (auto reason = copyRefusal(tokens, k))
+            return reason;
+    if (kw == QLatin1String("DO") || kw == QLatin1String("CALL"))
+        return QStringLiteral("%1 may commit inside and start a transaction that writes").arg(kw);
+    static const QSet<QString> maintenance{QStringLiteral("VACUUM"),  QStringLiteral("ANALYZE"),
+                                           QStringLiteral("ANALYSE"), QStringLiteral("CLUSTER"),
+                                           QStringLiteral("REINDEX"), QStringLiteral("CHECKPOINT")};
+    if (maintenance.contains(kw))
+        return QStringLiteral("%1 is maintenance, which PostgreSQL runs in a read-only transaction too")
+            .arg(kw);
+    if (kw == QLatin1String("LOAD"))
+        return QStringLiteral("LOAD loads a library into the server");
+    return functionRefusal(tokens);
+}
+
+std::optional<GuardRefusal> firstGuardRefusal(const QList<SqlStatement>& statements) {
+    for (qsizetype i = 0; i < statements.size(); ++i)
+        if (auto reason = guardRefusal(statements[i].text))
+            return GuardRefusal{int(i), statements[i].offset, statements[i].text, *reason};
+    return std::nullopt;
+}
+
+void throwGuardRefusal(const QString& profileName, const GuardRefusal& refusal, int count, int line) {
+    QString where = QStringLiteral("the statement");
+    if (count > 1)
+        where = QStringLiteral("statement %1 of %2").arg(refusal.index + 1).arg(count);
+    if (line > 0)
+        where += QStringLiteral(" (line %1)").arg(line);
+    QString shown = refusal.statement.simplified();
+    if (shown.size() > 80)
+        shown = shown.left(79) + QChar(0x2026);
+    ErrorInfo info;
+    info.kind = ErrorKind::Configuration;
+    info.field = QLatin1String(kWriteGuardField);
+    info.statement = refusal.statement;
+    const QString profile = profileName.isEmpty()
+                                ? QStringLiteral("a production profile")
+                                : QStringLiteral("production profile \"%1\"").arg(profileName);
+    info.message =
+        QStringLiteral("%1, \"%2\", is refused on %3 while writing is locked: %4; nothing was sent")
+            .arg(where, shown, profile, refusal.reason);
+    throwError(std::move(info));
+}
+
+void throwWriteGuarded(const ConnectionProfile& profile, const QString& what) {
+    ErrorInfo info;
+    info.kind = ErrorKind::Configuration;
+    info.field = QLatin1String(kWriteGuardField);
+    const QString name =
+        profile.name.isEmpty() ? QStringLiteral("this profile") : QStringLiteral("\"%1\"").arg(profile.name);
+    info.message = QStringLiteral("%1 is a production profile: %2 needs writing unlocked; nothing was sent")
+                       .arg(name, what);
+    throwError(std::move(info));
+}
+
+} // namespace pgdesk::core
