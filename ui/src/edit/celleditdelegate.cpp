@@ -24,9 +24,9 @@ constexpr qsizetype kLineEditChars = 1000; // longer values edit in the dialog
 
 const core::ColumnInfo* CellEditDelegate::columnOf(const QModelIndex& index) {
     const auto* model = qobject_cast<const PageModel*>(index.model());
-    if (!model || !model->editSession() || index.column() >= model->page().columns.size())
+    if (!model || !model->rowEdits() || index.column() >= model->page().columns.size())
         return nullptr;
-    return model->editSession()->table().column(model->page().columns[index.column()].name);
+    return model->rowEdits()->table().column(model->page().columns[index.column()].name);
 }
 
 bool CellEditDelegate::wantsDialog(const core::ColumnInfo& column) {
@@ -69,7 +69,7 @@ QWidget* CellEditDelegate::createEditor(QWidget* parent, const QStyleOptionViewI
     const core::ColumnInfo* column = columnOf(index);
     const auto* model = qobject_cast<const PageModel*>(index.model());
     if (line && column && model) {
-        if (const core::ForeignKey* fk = core::foreignKeyOf(model->editSession()->table(), column->name)) {
+        if (const core::ForeignKey* fk = core::foreignKeyOf(model->rowEdits()->table(), column->name)) {
             auto* pick = new QAction(tr("Pick from %1").arg(fk->refTable), line);
             pick->setObjectName(QStringLiteral("pickForeignKey"));
             pick->setIcon(themedIcon(QStringLiteral("view-list-details")));

@@ -155,7 +155,7 @@ void GridPaste::addMenuActions(QMenu* menu, bool locked, const QList<int>& rows)
 bool GridPaste::canStart() {
     if (m_writingRefused && m_writingRefused())
         return false; // the production guard said why
-    EditSession* session = m_model->editSession();
+    auto* session = qobject_cast<EditSession*>(m_model->rowEdits());
     if (!session) {
         refuse(tr("This table cannot be edited here."));
         return false;
@@ -183,7 +183,7 @@ void GridPaste::paste(const QString& text, bool emptyIsNull) {
     runInBackground(
         this, [text] { return core::parseClipboardTable(text); },
         [this, emptyIsNull, current = QPersistentModelIndex(current)](const core::ClipboardTable& table) {
-            EditSession* session = m_model->editSession();
+            auto* session = qobject_cast<EditSession*>(m_model->rowEdits());
             if (!session || table.rows.isEmpty() || !current.isValid())
                 return refuse(tr("Nothing was pasted: the clipboard holds no text."));
             // Where each field goes: one value into every selected cell, else a block from the current cell,
@@ -285,7 +285,7 @@ void GridPaste::paste(const QString& text, bool emptyIsNull) {
 void GridPaste::pasteAsNewRows(const QString& text, bool emptyIsNull) {
     if (!canStart())
         return;
-    EditSession* session = m_model->editSession();
+    auto* session = qobject_cast<EditSession*>(m_model->rowEdits());
     // The columns a field can go to: in the order shown, from the current column for fields without a header.
     QList<TargetColumn> shown;
     QStringList insertable;
@@ -411,7 +411,7 @@ void GridPaste::showRows(int first, int last, int column, bool select) {
 void GridPaste::duplicateRows(const QList<int>& rows) {
     if (!canStart())
         return;
-    EditSession* session = m_model->editSession();
+    auto* session = qobject_cast<EditSession*>(m_model->rowEdits());
     QModelIndexList cut;
     for (int row : rows) {
         for (int c = 0; c < m_model->columnCount(); ++c) {

@@ -319,7 +319,7 @@ void TableEditor::setTable(const core::TableInfo& table, bool standby) {
                      "are kept."));
         emit applyCancelled();
     });
-    m_model->setEditSession(m_session);
+    m_model->setRowEdits(m_session);
     if (!journalError.isEmpty())
         showError(
             tr("Staged changes are not journaled (%1): they would not survive a crash.").arg(journalError));

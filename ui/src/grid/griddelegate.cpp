@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/griddelegate.h>
 #include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/rowedits.h>
 #include <pgdesk/ui/theme.h>
 
 #include <QPalette>
@@ -12,19 +12,19 @@
 namespace pgdesk::ui {
 
 namespace {
-std::optional<CellMark> markOf(int cell, EditSession::RowState state) {
+std::optional<CellMark> markOf(int cell, RowEdits::RowState state) {
     if (cell & PageModel::ConflictRow)
         return CellMark::Conflict;
     switch (state) {
-    case EditSession::RowState::DeletePending:
+    case RowEdits::RowState::DeletePending:
         return CellMark::DeletePending;
-    case EditSession::RowState::RestorePending:
+    case RowEdits::RowState::RestorePending:
         return CellMark::RestorePending;
-    case EditSession::RowState::Inserted:
+    case RowEdits::RowState::Inserted:
         return cell & PageModel::EditedCell ? CellMark::NewRow : CellMark::NewRowUnset;
-    case EditSession::RowState::None:
-    case EditSession::RowState::Updated:
-    case EditSession::RowState::SoftDeletePending:
+    case RowEdits::RowState::None:
+    case RowEdits::RowState::Updated:
+    case RowEdits::RowState::SoftDeletePending:
         break;
     }
     if (cell & PageModel::EditedCell)
@@ -42,7 +42,7 @@ QStyleOptionViewItem GridDelegate::styleFor(const QModelIndex& index) const {
 void GridDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const {
     QStyledItemDelegate::initStyleOption(option, index);
     const int cell = index.data(PageModel::CellStateRole).toInt(); // one call: painting asks for every cell
-    const auto state = EditSession::RowState(cell & PageModel::RowStateMask);
+    const auto state = RowEdits::RowState(cell & PageModel::RowStateMask);
     const bool isNull = cell & PageModel::NullCell;
     const bool isDefault = cell & PageModel::DefaultCell;
     const bool deleted = cell & PageModel::DeletedRow;
@@ -50,9 +50,9 @@ void GridDelegate::initStyleOption(QStyleOptionViewItem* option, const QModelInd
         option->backgroundBrush = cellBackground(*mark);
     bool strike = deleted;
     bool italic = isNull || isDefault;
-    if (state == EditSession::RowState::SoftDeletePending || state == EditSession::RowState::DeletePending)
+    if (state == RowEdits::RowState::SoftDeletePending || state == RowEdits::RowState::DeletePending)
         strike = true;
-    else if (state == EditSession::RowState::RestorePending || isDefault)
+    else if (state == RowEdits::RowState::RestorePending || isDefault)
         strike = false; // no longer struck through
     if (strike || italic) {
         option->font.setStrikeOut(strike);

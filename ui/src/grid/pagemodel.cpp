@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/rowedits.h>
 
 #include <QLocale>
 
@@ -117,12 +117,12 @@ void PageModel::want(int row) const {
         Qt::QueuedConnection);
 }
 
-void PageModel::setEditSession(EditSession* session) {
+void PageModel::setRowEdits(RowEdits* session) {
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
     if (m_session)
-        connect(m_session, &EditSession::changed, this, &PageModel::sessionChanged);
+        connect(m_session, &RowEdits::changed, this, &PageModel::sessionChanged);
     resolveColumns();
     sessionChanged();
 }
@@ -222,7 +222,7 @@ bool PageModel::isCellEditable(const QModelIndex& index) const {
         return false;
     if (m_keyAt.isEmpty() || !rowValues(index.row()))
         return false;
-    return m_session->rowState(rowKey(index.row())) != EditSession::RowState::DeletePending;
+    return m_session->rowState(rowKey(index.row())) != RowEdits::RowState::DeletePending;
 }
 
 Qt::ItemFlags PageModel::flags(const QModelIndex& index) const {
@@ -375,7 +375,7 @@ int PageModel::cellState(const QModelIndex& index) const {
     const QString& column = m_page.columns[index.column()].name;
     if (const qsizetype insert = insertIndex(row); insert >= 0) {
         const auto set = m_session->insertValue(insert, column);
-        const int state = int(EditSession::RowState::Inserted);
+        const int state = int(RowEdits::RowState::Inserted);
         return set ? state | EditedCell | (*set ? 0 : NullCell) : state | DefaultCell | NullCell;
     }
     const auto* values = rowValues(row);
@@ -569,18 +569,18 @@ QVariant PageModel::headerData(int section, Qt::Orientation orientation, int rol
                    : role == Qt::ToolTipRole ? QVariant(tr("New row, inserted when the changes are applied"))
                                              : QVariant();
         const core::Key key = m_session ? rowKey(section) : core::Key{};
-        const auto state = key.isEmpty() ? EditSession::RowState::None : m_session->rowState(key);
-        if (role == Qt::DisplayRole && state != EditSession::RowState::None) {
+        const auto state = key.isEmpty() ? RowEdits::RowState::None : m_session->rowState(key);
+        if (role == Qt::DisplayRole && state != RowEdits::RowState::None) {
             switch (state) {
-            case EditSession::RowState::Updated:
+            case RowEdits::RowState::Updated:
                 return QStringLiteral("✎");
-            case EditSession::RowState::SoftDeletePending:
-            case EditSession::RowState::DeletePending:
+            case RowEdits::RowState::SoftDeletePending:
+            case RowEdits::RowState::DeletePending:
                 return QStringLiteral("✕");
-            case EditSession::RowState::RestorePending:
+            case RowEdits::RowState::RestorePending:
                 return QStringLiteral("↺");
-            case EditSession::RowState::None:
-            case EditSession::RowState::Inserted:
+            case RowEdits::RowState::None:
+            case RowEdits::RowState::Inserted:
                 break;
             }
         }

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/ui/rowedits.h>
+
 #include <pgdesk/core/catalog/catalog.h>
 #include <pgdesk/core/editing/changeset.h>
 #include <pgdesk/core/editing/changesetapplier.h>
+#include <pgdesk/core/editing/stagedchanges.h>
 
-#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -19,17 +21,15 @@ class Pool;
 
 namespace pgdesk::ui {
 
-// The staged edits of one table tab: a core::ChangeSet plus the lookups the grid needs. Edits are keyed by
-// row key, never by row number, so they stay attached to their rows across paging, sorting and filtering.
+// The staged edits of one table tab: a core::StagedChanges (the staging, undo and conflict rules) with its
+// journal, the offer of what an earlier process left, and the apply. The grid sees it as RowEdits.
 // Every stage hands the whole change set to the journal (when there is one; it writes on its own thread), so
 // a crash loses nothing staged. Conflicts from the last apply are kept by row key until resolved or
 // re-applied. Tabs on the same table share one session (shared()), so that they show the same staged edits
 // and never overwrite each other's journal entry. GUI thread only.
-class EditSession final : public QObject {
+class EditSession final : public RowEdits {
     Q_OBJECT
 public:
-    enum class RowState { None, Updated, SoftDeletePending, DeletePending, RestorePending, Inserted };
-
     EditSession(core::TableInfo table, QString profile, std::shared_ptr<core::ChangeJournal> journal,
                 QObject* parent = nullptr);
 
@@ -43,54 +43,37 @@ public:
     // Why nothing can be edited on a hot standby (pg_is_in_recovery()).
     static QString standbyReason();
 
-    const core::TableInfo& table() const { return m_table; }
-    const core::ChangeSet& changes() const { return m_changes; }
+    const core::TableInfo& table() const override { return m_table; }
+    const core::StagedChanges& staged() const override { return m_staged; }
+    const core::ChangeSet& changes() const { return m_staged.changes(); }
     const QString& profile() const { return m_profile; }
-    bool isEmpty() const { return m_changes.isEmpty(); }
-    qsizetype size() const { return m_changes.size(); }
-    // Not generated, not identity ALWAYS, a column of the table, and one the role may UPDATE (rows read
-    // from the server) or INSERT (new rows): column privileges can differ from the table's.
-    bool isColumnUpdatable(const QString& column) const;
-    bool isColumnInsertable(const QString& column) const;
+    bool isEmpty() const { return m_staged.isEmpty(); }
+    qsizetype size() const { return m_staged.size(); }
     // Why rows of the table cannot be deleted for good here (no DELETE privilege, or no readable row
     // version to guard the delete with); empty when they can.
     static QString deleteRefusal(const core::TableInfo& table);
     // "Columns hidden: secret, salary (no SELECT privilege on them)."; empty when every column is readable.
     static QString hiddenColumnsNote(const core::TableInfo& table);
 
-    // Stages column = value for the row; a value equal to what the row was read with unstages the column
-    // (unless original is only the beginning of the value: a cut value, PageModel::isCut()).
+    // The stages, as core::StagedChanges stages them; each journaled and notified (changed()).
     void stageValue(const core::Key& key, const QString& version, const QString& column,
                     const std::optional<QString>& value, const std::optional<QString>& original,
-                    bool originalIsWhole = true);
-    // Stages column = DEFAULT for the row (the server's default expression, NULL when the column has none).
+                    bool originalIsWhole = true) override;
     void stageDefault(const core::Key& key, const QString& version, const QString& column,
-                      const std::optional<QString>& original);
+                      const std::optional<QString>& original) override;
     void stageDelete(const core::Key& key, const QString& version, bool hard);
     // Undoes a pending delete of the row, or stages a restore when the row is soft-deleted on the server.
     void stageRestore(const core::Key& key, const QString& version, bool softDeletedOnServer);
     // New rows: staged inserts, addressed by their index in changes(). Columns never set get their defaults.
     qsizetype stageInsert();
-    void stageInsertValue(qsizetype insertIndex, const QString& column, const std::optional<QString>& value);
-    // Takes a column of a new row back to its default.
-    void unsetInsertValue(qsizetype insertIndex, const QString& column);
+    void stageInsertValue(qsizetype insertIndex, const QString& column,
+                          const std::optional<QString>& value) override;
+    void unsetInsertValue(qsizetype insertIndex, const QString& column) override;
     void cancelInsert(qsizetype insertIndex);
-    // The indexes of the pending inserts, in staging order.
-    QList<qsizetype> insertIndexes() const;
-    // The value set for a column of a new row; nullopt when it was never set (the column's default).
-    std::optional<std::optional<QString>> insertValue(qsizetype insertIndex, const QString& column) const;
 
-    // Many cells at once (a paste): each as stageValue() stages it, but one undo step, one journal write and
-    // one changed() for all, in time linear in the cells (100,000 cells stage in well under a second).
-    // Cells of rows pending deletion are left alone.
-    struct CellValue {
-        core::Key key;
-        QString version;
-        QString column;
-        std::optional<QString> value;
-        std::optional<QString> original;
-        bool originalIsWhole = true;
-    };
+    // Many cells at once (a paste): one undo step, one journal write and one changed() for all, in time
+    // linear in the cells (100,000 cells stage in well under a second).
+    using CellValue = core::StagedChanges::CellValue;
     void stageValues(const QList<CellValue>& cells);
     // New rows with their values (columns left out get their defaults): one undo step.
     void stageInserts(const QList<core::Row>& rows);
@@ -138,7 +121,7 @@ public:
     // Takes back the last stage (a batch counts as one): the change set as it was before it, journaled.
     // Up to 100 steps; resolving conflicts, restoring an offer, discarding and applying start afresh.
     bool undo();
-    bool canUndo() const { return !m_undo.isEmpty(); }
+    bool canUndo() const { return m_staged.canUndo(); }
 
     // Replaces everything staged (a change set offered back from the journal).
     void replace(core::ChangeSet changes);
@@ -146,15 +129,8 @@ public:
     // an apply is in flight.
     void clear();
 
-    // The staged value of a cell: nullopt when the cell is not edited; a held nullopt is a staged NULL.
-    std::optional<std::optional<QString>> stagedValue(const core::Key& key, const QString& column) const;
-    // Whether the cell is staged to its DEFAULT (stagedValue() is then nullopt).
-    bool isStagedDefault(const core::Key& key, const QString& column) const;
-    RowState rowState(const core::Key& key) const;
-
     void setConflicts(const QList<core::ChangeConflict>& conflicts);
-    const core::ChangeConflict* conflict(const core::Key& key) const;
-    QList<core::ChangeConflict> conflicts() const { return m_conflicts.values(); }
+    QList<core::ChangeConflict> conflicts() const { return m_staged.conflicts(); }
     // Keep mine: the conflicting changes are staged again against the rows' current versions (changes to
     // rows that vanished are dropped). Take theirs: the conflicting changes are dropped.
     void keepMine();
@@ -163,11 +139,10 @@ public:
     // The last journal write's failure (empty when it worked): staging goes on in memory.
     const QString& journalError() const { return m_journalError; }
 
-    static QString keyText(const core::Key& key);
+    static QString keyText(const core::Key& key) { return core::StagedChanges::keyText(key); }
     static QString describeKey(const core::Key& key);
 
 signals:
-    void changed();
     void applied();
     void applyConflicted();
     void applyFailed(const QString& message);
@@ -175,21 +150,15 @@ signals:
     void applyCancelled();
 
 private:
-    void staged(); // reindex, journal, notify
+    void afterStage(bool stepTaken); // journal and notify when a step was taken
     void finishApply();
     static AppliedCounts countApplied(const core::ApplyResult& result, const core::ChangeSet& sent);
-    void recordStep();
-    void resetUndo();
-    void reindex();
     void writeJournal();
-    QList<qsizetype> changesOf(const core::Key& key) const;
 
     core::TableInfo m_table;
     QString m_profile;
     std::shared_ptr<core::ChangeJournal> m_journal;
-    core::ChangeSet m_changes;
-    QHash<QString, QList<qsizetype>> m_byKey; // keyText → indexes of the row's changes (not inserts)
-    QHash<QString, core::ChangeConflict> m_conflicts;
+    core::StagedChanges m_staged;
     QString m_journalError;
     core::ChangeSet m_offered;
     QString m_offerError;
@@ -197,11 +166,6 @@ private:
     bool m_cancelling = false;
     AppliedCounts m_lastApplied;
     std::shared_ptr<core::CancelToken> m_applyCancel;
-    int m_batch = 0;
-    bool m_batchDirty = false;
-    static constexpr qsizetype kUndoSteps = 100;
-    QList<core::ChangeSet> m_undo; // the change set before each step, oldest first
-    core::ChangeSet m_lastStep;    // the change set after the last step
 };
 
 } // namespace pgdesk::ui

@@ -3,7 +3,7 @@
 
 #include <pgdesk/core/browse/page.h>
 #include <pgdesk/core/catalog/catalog.h>
-#include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/rowedits.h>
 #include <pgdesk/ui/rowsource.h>
 
 #include <pgdesk/core/editing/entityoperations.h>
@@ -22,10 +22,11 @@ namespace pgdesk::ui {
 // convention are marked. EditRole always gives the exact text (invalid QVariant for NULL). The model
 // says what a cell is (the roles below); fonts and colours are GridDelegate's.
 //
-// With an EditSession (tables with a row key), staged values show over the page's (found by row key, so
-// they follow their rows across pages and sorts), edited cells and rows pending deletion, restore or in
-// conflict are marked, and writable cells are editable: setData(EditRole) with an invalid QVariant stages
-// NULL, with a string (even empty) stages that text; booleans toggle through CheckStateRole.
+// With RowEdits (tables with a row key; EditSession in the editing folder), staged values show over the
+// page's (found by row key, so they follow their rows across pages and sorts), edited cells and rows pending
+// deletion, restore or in conflict are marked, and writable cells are editable: setData(EditRole) with an
+// invalid QVariant stages NULL, with a string (even empty) stages that text; booleans toggle through
+// CheckStateRole.
 //
 // Windowed (continuous scrolling): the model has a row for every row of the result (its total, estimated
 // until a block proves the end) and holds only blocks of rows around what the view looks at (RowWindow).
@@ -39,14 +40,14 @@ public:
         TypeRole,
         IsDeletedRole,
         IsEditedRole,      // the cell has a staged value (or is staged to DEFAULT)
-        RowStateRole,      // int(EditSession::RowState)
+        RowStateRole,      // int(RowEdits::RowState)
         IsConflictRole,    // the row's change conflicted at the last apply
         IsPlaceholderRole, // windowed: the row is not loaded yet
         IsCutRole,         // the value came cut (core::QuerySpec::valueLimit): a prefix of the whole one
         IsDefaultRole,     // shows DEFAULT: staged so, or a new row's cell never set
         CellStateRole      // all of the above a delegate draws from, at once: int of CellState bits
     };
-    // CellStateRole: the row state (EditSession::RowState) in the low bits, then these flags. One data() call
+    // CellStateRole: the row state (RowEdits::RowState) in the low bits, then these flags. One data() call
     // per cell instead of seven while painting.
     enum CellState {
         RowStateMask = 0x7,
@@ -88,8 +89,8 @@ public:
     // when unknown (e.g. the last page of an estimated total): then rows are not numbered.
     void setFirstRowNumber(qint64 number);
     // Staged edits to show and stage into (nullptr: read-only). Not owned.
-    void setEditSession(EditSession* session);
-    EditSession* editSession() const { return m_session; }
+    void setRowEdits(RowEdits* edits);
+    RowEdits* rowEdits() const { return m_session; }
     // While an apply runs nothing can be edited.
     void setEditingLocked(bool locked);
     // New rows (staged inserts) follow the page's rows; -1 for a row of the page.
@@ -144,7 +145,7 @@ private:
     void want(int row) const;
     void setRows(std::unique_ptr<RowSource> rows, WindowRows* window);
 
-    QPointer<EditSession> m_session;
+    QPointer<RowEdits> m_session;
     bool m_locked = false;
     QList<int> m_keyAt;         // columns of the row key, in key order (empty: no key)
     QList<qsizetype> m_inserts; // the session's pending inserts, shown after the page's rows
