@@ -11,7 +11,6 @@
 
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/exportdialog.h>
-#include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/tablebrowser.h>
@@ -64,17 +63,18 @@ class TestResultExport final : public QObject, pgdesk::test::QueryToolFixture {
             return QStringLiteral("no outcome within 20 s");
         return finished.first().at(0).toBool() ? QString() : finished.first().at(1).toString();
     }
-    // The export dialog a result's Export… opens (through the window, as the button's signal does).
-    static std::unique_ptr<ExportDialog> exportDialog(pgdesk::ui::MainWindow& w, QueryTool& t,
-                                                      QueryResultGrid* grid) {
-        QSignalSpy requested(&t, &QueryTool::resultExportRequested);
+    // The export dialog a result's Export… opens: the tool opens it itself, as a child of its window.
+    static std::unique_ptr<ExportDialog> exportDialog(QueryTool& t, QueryResultGrid* grid) {
+        const auto before = t.window()->findChildren<ExportDialog*>();
         grid->exportButton()->click();
-        if (requested.count() != 1 || requested.first().at(0).value<QueryResultGrid*>() != grid)
-            return nullptr;
-        ExportDialog* dialog = w.exportQueryResult(&t, grid);
+        ExportDialog* dialog = nullptr;
+        for (ExportDialog* d : t.window()->findChildren<ExportDialog*>()) {
+            if (!before.contains(d))
+                dialog = d;
+        }
         if (!dialog)
             return nullptr;
-        dialog->setAttribute(Qt::WA_DeleteOnClose, false);
+        dialog->setAttribute(Qt::WA_DeleteOnClose, false); // the test deletes it (and it leaves its parent)
         return std::unique_ptr<ExportDialog>(dialog);
     }
 
@@ -105,8 +105,7 @@ private slots:
         const QString query = sql(QStringLiteral("select * from $S.t order by id"));
         QVERIFY(runAndWait(*t, query));
         QCOMPARE(t->resultGrids().size(), 1);
-        pgdesk::ui::MainWindow w;
-        const auto dialog = exportDialog(w, *t, t->resultGrids().first());
+        const auto dialog = exportDialog(*t, t->resultGrids().first());
         QVERIFY(dialog);
         QVERIFY(dialog->warningText().isEmpty());
         QVERIFY(dialog->canExport());
@@ -142,8 +141,7 @@ private slots:
         QCOMPARE(grid->model()->index(0, 0).data(Qt::EditRole).toString(), QStringLiteral("101"));
         QCOMPARE(grid->model()->index(0, 1).data(Qt::EditRole).toString(), value);
 
-        pgdesk::ui::MainWindow w;
-        const auto dialog = exportDialog(w, *t, grid);
+        const auto dialog = exportDialog(*t, grid);
         QVERIFY(dialog);
         const QString mine = m_dir.filePath(QStringLiteral("param.csv"));
         const QString failure = exportTo(*dialog, QStringLiteral("csv"), mine);
@@ -163,8 +161,7 @@ private slots:
         auto t = tool();
         QVERIFY(runAndWait(*t, sql(QStringLiteral("select * from $S.t order by id"))));
         QueryResultGrid* grid = t->resultGrids().first();
-        pgdesk::ui::MainWindow w;
-        const auto dialog = exportDialog(w, *t, grid);
+        const auto dialog = exportDialog(*t, grid);
         QVERIFY(dialog);
         const QString path = m_dir.filePath(QStringLiteral("result.json"));
         const QString failure = exportTo(*dialog, QStringLiteral("json"), path);
@@ -177,8 +174,7 @@ private slots:
         auto t = tool();
         QVERIFY(runAndWait(*t, sql(QStringLiteral("update $S.t set s = s where id = 1 returning id, s"))));
         QCOMPARE(t->resultGrids().size(), 1);
-        pgdesk::ui::MainWindow w;
-        const auto dialog = exportDialog(w, *t, t->resultGrids().first());
+        const auto dialog = exportDialog(*t, t->resultGrids().first());
         QVERIFY(dialog);
         QVERIFY2(dialog->warningText().contains(QStringLiteral("not a plain read (UPDATE)")),
                  qPrintable(dialog->warningText()));
@@ -191,7 +187,7 @@ private slots:
 
         // A locking read is no plain read either.
         QVERIFY(runAndWait(*t, sql(QStringLiteral("select * from $S.t for update"))));
-        const auto locking = exportDialog(w, *t, t->resultGrids().first());
+        const auto locking = exportDialog(*t, t->resultGrids().first());
         QVERIFY(locking);
         QVERIFY2(locking->warningText().contains(QStringLiteral("writes or locks rows")),
                  qPrintable(locking->warningText()));
@@ -203,8 +199,7 @@ private slots:
         t->autocommitBox()->setChecked(false);
         QVERIFY(runAndWait(*t, sql(QStringLiteral("select id from $S.t order by id"))));
         QCOMPARE(t->transactionState(), pgdesk::core::TransactionState::InTransaction);
-        pgdesk::ui::MainWindow w;
-        const auto dialog = exportDialog(w, *t, t->resultGrids().first());
+        const auto dialog = exportDialog(*t, t->resultGrids().first());
         QVERIFY(dialog);
         QVERIFY2(dialog->warningText().contains(QStringLiteral("open transaction")),
                  qPrintable(dialog->warningText()));
@@ -212,7 +207,7 @@ private slots:
         QSignalSpy done(t.get(), &QueryTool::runFinished);
         t->rollback();
         QVERIFY(done.wait(20000));
-        const auto after = exportDialog(w, *t, t->resultGrids().first());
+        const auto after = exportDialog(*t, t->resultGrids().first());
         QVERIFY(after);
         QVERIFY2(after->warningText().isEmpty(), qPrintable(after->warningText()));
     }
@@ -221,8 +216,7 @@ private slots:
         auto t = tool();
         QVERIFY(runAndWait(
             *t, QStringLiteral("select g, repeat('x', 200) as pad from generate_series(1, 20000000) g")));
-        pgdesk::ui::MainWindow w;
-        const auto dialog = exportDialog(w, *t, t->resultGrids().first());
+        const auto dialog = exportDialog(*t, t->resultGrids().first());
         QVERIFY(dialog);
         QTemporaryDir dir;
         dialog->setFormat(QStringLiteral("csv"));

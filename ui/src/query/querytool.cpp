@@ -18,6 +18,7 @@
 #include <pgdesk/core/sqltext/namedparameters.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/theme.h>
 #include <pgdesk/ui/writeunlockbutton.h>
@@ -348,6 +349,19 @@ QString QueryTool::exportWarning() const {
               "changes, and takes none of its locks.");
 }
 
+ExportDialog* QueryTool::exportResult(QueryResultGrid* grid) {
+    if (!grid)
+        grid = currentResultGrid();
+    if (!grid || !grid->pool())
+        return nullptr;
+    // The window's child, not the tab's: closing the tab must not take a running export with it.
+    auto* dialog = new ExportDialog(grid->pool(), grid->exportSpec(), window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->addWarning(exportWarning());
+    dialog->open();
+    return dialog;
+}
+
 void QueryTool::run() {
     const QTextCursor cursor = m_editor->textCursor();
     const QString text = m_editor->toPlainText();
@@ -456,8 +470,7 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
         if (s.returnsRows) {
             auto* grid = new QueryResultGrid(m_session, s, m_results);
             grid->setWriteUnlock(m_unlock); // an editable result applies with the tab's key
-            connect(grid, &QueryResultGrid::exportRequested, this,
-                    [this, grid] { emit resultExportRequested(grid); });
+            connect(grid, &QueryResultGrid::exportRequested, this, [this, grid] { exportResult(grid); });
             const int tab = m_results->addTab(grid, tr("Result %1").arg(number));
             m_results->setTabToolTip(tab, s.sql.left(500));
             if (!firstResult)

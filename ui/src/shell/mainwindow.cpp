@@ -236,8 +236,8 @@ TableBrowser* MainWindow::openTable(const QString& schema, const QString& name, 
 
 ExportDialog* MainWindow::exportCurrentView() {
     if (auto* tool = qobject_cast<QueryTool*>(m_tabs->currentWidget()); tool && m_pool) {
-        if (QueryResultGrid* grid = tool->currentResultGrid())
-            return exportQueryResult(tool, grid);
+        if (ExportDialog* dialog = tool->exportResult())
+            return dialog;
         statusBar()->showMessage(tr("Run a query first: Export writes the current result"), 5000);
         return nullptr;
     }
@@ -379,8 +379,6 @@ QueryTool* MainWindow::openQueryTool(const QString& database) {
         tabs->setTabText(tabs->indexOf(tool), QString(title).replace(QLatin1Char('&'), QStringLiteral("&&")));
     });
     tabs->setTabToolTip(index, tr("Query tool on %1, database %2").arg(key, dbName));
-    connect(tool, &QueryTool::resultExportRequested, this,
-            [this, tool](QueryResultGrid* grid) { exportQueryResult(tool, grid); });
     tabs->setCurrentIndex(index);
     tool->editor()->setFocus();
     return tool;

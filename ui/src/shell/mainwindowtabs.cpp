@@ -41,17 +41,6 @@ void MainWindow::followSelection() {
                        });
 }
 
-ExportDialog* MainWindow::exportQueryResult(QueryTool* tool, QueryResultGrid* grid) {
-    const auto pool = grid ? grid->pool() : nullptr;
-    if (!tool || !pool)
-        return nullptr;
-    auto* dialog = new ExportDialog(pool, grid->exportSpec(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->addWarning(tool->exportWarning());
-    dialog->open();
-    return dialog;
-}
-
 QStringList MainWindow::openTables() const {
     QStringList names;
     auto* tabs = m_tabs;

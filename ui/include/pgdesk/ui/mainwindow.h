@@ -80,9 +80,6 @@ public:
     // File ▸ Export view… (Ctrl+E): the current table tab's view (filter, search, sort, scope) to a file,
     // or the current query tool's result (QueryTool::currentResultGrid()).
     ExportDialog* exportCurrentView();
-    // A query result's Export…: the export dialog on its statement (run again through the tool's pool), with
-    // the tool's warnings.
-    ExportDialog* exportQueryResult(QueryTool* tool, QueryResultGrid* grid);
     // File ▸ Import CSV into table… (Ctrl+Shift+I): a CSV file into the current tab's table (not a view);
     // the tab reloads after a successful import.
     ImportDialog* importIntoCurrentTable();

@@ -37,6 +37,7 @@ class Pool;
 namespace pgdesk::ui {
 
 class CompletionSource;
+class ExportDialog;
 class FindBar;
 class JobSlot;
 class ParametersDialog;
@@ -124,6 +125,9 @@ public:
     // What the export dialog should warn of for grid's statement: an open transaction in this tab (the
     // export runs on a connection of its own and does not see it); empty when nothing.
     QString exportWarning() const;
+    // Opens the export dialog (transfer folder) for a result of this tab: `grid`, else currentResultGrid();
+    // nullptr when there is none. The dialog deletes itself when closed. A result tab's Export… calls it.
+    ExportDialog* exportResult(QueryResultGrid* grid = nullptr);
     // The tree of the last Explain, if it is still shown.
     QTreeWidget* planTree() const;
     // The form asking for the `$n` / `:name` values of the run about to start, while it is open.
@@ -154,8 +158,6 @@ signals:
     void historyLoaded();
     void transactionStateChanged(pgdesk::core::TransactionState state);
     void titleChanged(const QString& title);
-    // A result tab's Export…: the window opens the export dialog (transfer comes after the query layer).
-    void resultExportRequested(pgdesk::ui::QueryResultGrid* grid);
 
 protected:
     void changeEvent(QEvent* event) override;
