@@ -158,6 +158,33 @@ private slots:
                  qPrintable(restore.commandText()));
     }
 
+    // A preparation that fails on the worker (the target database does not exist) ends the run with its
+    // message: not running, the start button back on, finished(false).
+    void restoreIntoMissingDatabaseFails() {
+        const QString path = m_dir.filePath(QStringLiteral("missing.sql"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("SELECT 1;\n");
+        file.close();
+        RestoreDialog restore(m_pool);
+        restore.setConfirmation([](const QString&) { return true; });
+        restore.setPath(path);
+        restore.setDatabase(QStringLiteral("pgdesk_backupdialog_nowhere"));
+        QSignalSpy finished(&restore, &RestoreDialog::finished);
+        restore.start();
+        QVERIFY(restore.isRunning());
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        const QString message = finished.first().at(1).toString();
+        QVERIFY2(message.contains(QLatin1String("pgdesk_backupdialog_nowhere")), qPrintable(message));
+        QCOMPARE(restore.statusText(), message);
+        QVERIFY(!restore.isRunning());
+        auto* start = restore.findChild<QWidget*>(QStringLiteral("restoreStart"));
+        QVERIFY(start && start->isEnabled());
+        auto* bar = restore.findChild<QProgressBar*>(QStringLiteral("restoreProgress"));
+        QCOMPARE(bar->maximum(), 1); // no longer busy
+    }
+
     void defaultsAndOneTable() {
         BackupDialog dialog(m_pool);
         QSignalSpy ready(&dialog, &BackupDialog::ready);

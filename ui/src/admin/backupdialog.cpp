@@ -2,34 +2,24 @@
 #include "admin/dumprunpanel.h"
 
 #include <pgdesk/core/base/errors.h>
-#include <pgdesk/core/profiles/passwordcommand.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
 #include <pgdesk/ui/backupdialog.h>
+#include <pgdesk/ui/jobslot.h>
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
-#include <QVBoxLayout>
 
 namespace pgdesk::ui {
 
 namespace {
-
-// What the worker finds out before pg_dump starts.
-struct PreparedBackup {
-    core::DumpCommand command;
-    int total = 0;
-    std::optional<QString> password; // a password command's fresh token, else the session's password
-};
 
 QString extensionOf(core::DumpFormat format) {
     switch (format) {
@@ -48,7 +38,8 @@ QString extensionOf(core::DumpFormat format) {
 BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     : QDialog(parent)
     , m_pool(std::move(pool))
-    , m_program{QStringLiteral("pg_dump"), QStringLiteral("pg_dump"), 0, QString()} {
+    , m_program(programNamed(QStringLiteral("pg_dump")))
+    , m_lookup(new JobSlot(this)) {
     setWindowTitle(tr("Backup"));
     setObjectName(QStringLiteral("backupDialog"));
     auto* form = new QFormLayout;
@@ -56,17 +47,9 @@ BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     m_scope->setObjectName(QStringLiteral("backupScope"));
     form->addRow(tr("What:"), m_scope);
 
-    auto* pathRow = new QHBoxLayout;
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("backupPath"));
-    auto* browseButton = new QPushButton(tr("Browse…"), this);
-    pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(browseButton);
-    // A row of several widgets gets no buddy from addRow: the label names its line edit itself, so its
-    // mnemonic works and no literal & shows.
-    auto* pathLabel = new QLabel(tr("&File:"), this);
-    pathLabel->setBuddy(m_path);
-    form->addRow(pathLabel, pathRow);
+    QPushButton* browseButton = addPathRow(form, tr("&File:"), m_path, tr("Browse…"));
 
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("backupFormat"));
@@ -100,21 +83,16 @@ BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     form->addRow(QString(), m_noOwner);
     form->addRow(QString(), m_noPrivileges);
 
-    m_panel = new DumpRunPanel(QStringLiteral("backup"), tr("&Back up"), this);
+    m_panel = new DumpRunPanel(QStringLiteral("backup"), tr("&Back up"), this, form);
     m_panel->startButton()->setEnabled(false);
     m_panel->setStatus(tr("Looking for pg_dump…"));
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_panel);
 
     nameFileAfter(m_pool->profile().database);
     m_scope->setText(tr("the whole database %1").arg(m_pool->profile().database));
 
     connect(browseButton, &QPushButton::clicked, this, &BackupDialog::browse);
     connect(m_panel, &DumpRunPanel::startClicked, this, &BackupDialog::start);
-    connect(m_panel, &DumpRunPanel::rejected, this, &BackupDialog::reject);
-    connect(m_panel, &DumpRunPanel::runFinished, this, &BackupDialog::runnerFinished);
+    connect(m_panel, &DumpRunPanel::finished, this, &BackupDialog::finished);
     connect(m_path, &QLineEdit::textChanged, this, &BackupDialog::updateCommand);
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
         const auto format = core::DumpFormat(m_format->currentData().toInt());
@@ -138,9 +116,8 @@ BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     updateCommand();
 
     // Finding pg_dump runs programs and asking the server's version needs a connection: a worker's job.
-    runInBackground(
-        this,
-        [pool = m_pool] {
+    m_lookup->start(
+        [pool = m_pool](const std::shared_ptr<core::CancelToken>&) {
             auto connection = pool->acquire();
             return core::findDumpProgram(QStringLiteral("pg_dump"), connection->serverVersion());
         },
@@ -152,10 +129,7 @@ BackupDialog::BackupDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
             updateCommand();
             emit ready();
         },
-        [this](const QString& message) {
-            m_panel->setStatus(message);
-            emit finished(false, message);
-        });
+        [this](const BackgroundFailure& failure) { m_panel->fail(failure.message); });
 }
 
 BackupDialog::~BackupDialog() =
@@ -224,11 +198,8 @@ core::BackupOptions BackupDialog::options() const {
 }
 
 QString BackupDialog::commandText() const {
-    try {
-        return core::backupCommand(m_program, m_pool->profile(), options(), m_path->text()).displayText();
-    } catch (const core::Error& e) {
-        return e.message();
-    }
+    return commandPreview(
+        [this] { return core::backupCommand(m_program, m_pool->profile(), options(), path()); });
 }
 
 void BackupDialog::updateCommand() {
@@ -262,49 +233,32 @@ void BackupDialog::start() {
     try {
         command = core::backupCommand(m_program, m_pool->profile(), options(), m_path->text());
     } catch (const core::Error& e) {
-        m_panel->setStatus(e.message());
-        emit finished(false, e.message());
+        m_panel->fail(e.message());
         return;
     }
-    m_panel->preparing(tr("Counting tables…"));
     // The catalog count (the progress bar's total) is a query: on a worker.
-    runInBackground(
-        this,
+    m_panel->prepare(
+        tr("Counting tables…"),
         [pool = m_pool, options = options(), command] {
             auto connection = pool->acquire();
-            PreparedBackup prepared{command, core::dumpTableCount(*connection, options),
-                                    core::connectionPassword(pool->profile(), pool->password())};
-            core::routeThroughTunnel(prepared.command, pool->profile()); // the pool's tunnel, up by now
-            return prepared;
+            const int total = core::dumpTableCount(*connection, options);
+            return readyToRun(command, total, pool->profile(), pool->password());
         },
-        [this](const PreparedBackup& prepared) {
-            m_panel->run(prepared.command, prepared.password, prepared.total, tr("Backing up…"),
-                         tr("Cancel backup"), [](int done, int all, const QString& table) {
-                             return all > 0 ? tr("Dumped %1 of %n table(s): %2", "", all).arg(done).arg(table)
-                                            : tr("Dumped %n table(s): %1", "", done).arg(table);
-                         });
-        },
-        [this](const QString& message) {
-            m_panel->prepareFailed(message);
-            emit finished(false, message);
-        });
-}
-
-void BackupDialog::runnerFinished(core::DumpRunner::State state) {
-    QString message;
-    switch (state) {
-    case core::DumpRunner::State::Succeeded:
-        message = tr("Backup written to %1 (%n table(s)).", "", m_panel->runner()->tablesDone()).arg(path());
-        break;
-    case core::DumpRunner::State::Canceled:
-        message = tr("Cancelled: no file was written.");
-        break;
-    default:
-        message = tr("The backup failed; no file was written.\n%1").arg(m_panel->runner()->errorText());
-        break;
-    }
-    m_panel->setStatus(message);
-    emit finished(state == core::DumpRunner::State::Succeeded, message);
+        {tr("Backing up…"), tr("Cancel backup"),
+         [](int done, int all, const QString& table) {
+             return all > 0 ? tr("Dumped %1 of %n table(s): %2", "", all).arg(done).arg(table)
+                            : tr("Dumped %n table(s): %1", "", done).arg(table);
+         },
+         [this](core::DumpRunner::State state, const core::DumpRunner& runner) {
+             switch (state) {
+             case core::DumpRunner::State::Succeeded:
+                 return tr("Backup written to %1 (%n table(s)).", "", runner.tablesDone()).arg(path());
+             case core::DumpRunner::State::Canceled:
+                 return tr("Cancelled: no file was written.");
+             default:
+                 return tr("The backup failed; no file was written.\n%1").arg(runner.errorText());
+             }
+         }});
 }
 
 void BackupDialog::cancel() {

@@ -1,10 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "admin/dumprunpanel.h"
 
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/passwordcommand.h>
+#include <pgdesk/ui/jobslot.h>
+
 #include <QClipboard>
+#include <QDialog>
 #include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -12,8 +20,42 @@
 
 namespace pgdesk::ui {
 
-DumpRunPanel::DumpRunPanel(const QString& prefix, const QString& startText, QWidget* parent)
-    : QWidget(parent) {
+PreparedDump readyToRun(core::DumpCommand command, int total, const core::ConnectionProfile& profile,
+                        const std::optional<QString>& password) {
+    PreparedDump prepared{std::move(command), total, core::connectionPassword(profile, password)};
+    core::routeThroughTunnel(prepared.command, profile);
+    return prepared;
+}
+
+core::DumpProgram programNamed(const QString& name) {
+    return {name, name, 0, QString()};
+}
+
+QString commandPreview(const std::function<core::DumpCommand()>& build, const QString& note) {
+    try {
+        QString text = build().displayText();
+        if (!note.isEmpty())
+            text += QStringLiteral("\n# ") + note;
+        return text;
+    } catch (const core::Error& e) {
+        return e.message();
+    }
+}
+
+QPushButton* addPathRow(QFormLayout* form, const QString& label, QLineEdit* path, const QString& browseText) {
+    auto* row = new QHBoxLayout;
+    auto* browse = new QPushButton(browseText, path->parentWidget());
+    row->addWidget(path, 1);
+    row->addWidget(browse);
+    auto* buddyLabel = new QLabel(label, path->parentWidget());
+    buddyLabel->setBuddy(path);
+    form->addRow(buddyLabel, row);
+    return browse;
+}
+
+DumpRunPanel::DumpRunPanel(const QString& prefix, const QString& startText, QDialog* dialog, QLayout* options)
+    : QWidget(dialog)
+    , m_prepare(new JobSlot(this)) {
     m_command = new QPlainTextEdit(this);
     m_command->setObjectName(prefix + QStringLiteral("Command"));
     m_command->setReadOnly(true);
@@ -45,7 +87,11 @@ DumpRunPanel::DumpRunPanel(const QString& prefix, const QString& startText, QWid
     connect(copy, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(m_command->toPlainText()); });
     connect(m_start, &QPushButton::clicked, this, &DumpRunPanel::startClicked);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &DumpRunPanel::rejected);
+    connect(m_buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject); // the dialog's override
+
+    auto* dialogLayout = new QVBoxLayout(dialog);
+    dialogLayout->addLayout(options);
+    dialogLayout->addWidget(this);
 }
 
 void DumpRunPanel::setCommand(const QString& text) {
@@ -60,24 +106,26 @@ QString DumpRunPanel::status() const {
     return m_status->text();
 }
 
-void DumpRunPanel::preparing(const QString& status) {
-    m_preparing = true;
+void DumpRunPanel::prepare(const QString& status, std::function<PreparedDump()> work, RunWords words) {
     m_start->setEnabled(false);
     m_progress->setRange(0, 0);
     m_status->setText(status);
+    m_words = std::move(words);
+    m_prepare->start([work = std::move(work)](const std::shared_ptr<core::CancelToken>&) { return work(); },
+                     [this](const PreparedDump& prepared) { run(prepared); },
+                     [this](const BackgroundFailure& failure) {
+                         m_start->setEnabled(true);
+                         m_progress->setRange(0, 1);
+                         fail(failure.message);
+                     });
 }
 
-void DumpRunPanel::prepareFailed(const QString& message) {
-    m_preparing = false;
-    m_start->setEnabled(true);
-    m_progress->setRange(0, 1);
+void DumpRunPanel::fail(const QString& message) {
     m_status->setText(message);
+    emit finished(false, message);
 }
 
-void DumpRunPanel::run(const core::DumpCommand& command, const std::optional<QString>& password, int total,
-                       const QString& status, const QString& cancelText, ProgressText progressText) {
-    m_preparing = false;
-    m_progressText = std::move(progressText);
+void DumpRunPanel::run(const PreparedDump& prepared) {
     if (!m_runner) {
         m_runner = new core::DumpRunner(this);
         connect(m_runner, &core::DumpRunner::progress, this, [this](int done, int all, const QString& table) {
@@ -85,25 +133,30 @@ void DumpRunPanel::run(const core::DumpCommand& command, const std::optional<QSt
                 m_progress->setRange(0, all);
                 m_progress->setValue(std::min(done, all));
             }
-            m_status->setText(m_progressText(done, all, table));
+            m_status->setText(m_words.progress(done, all, table));
         });
-        connect(m_runner, &core::DumpRunner::finished, this, [this](core::DumpRunner::State state) {
-            m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
-            m_start->setEnabled(true);
-            m_progress->setRange(0, 1);
-            m_progress->setValue(state == core::DumpRunner::State::Succeeded ? 1 : 0);
-            emit runFinished(state);
-        });
+        connect(m_runner, &core::DumpRunner::finished, this, &DumpRunPanel::runnerFinished);
     }
-    m_progress->setRange(0, std::max(0, total)); // busy while the total is unknown
+    m_progress->setRange(0, std::max(0, prepared.total)); // busy while the total is unknown
     m_progress->setValue(0);
-    m_status->setText(status);
-    m_buttons->button(QDialogButtonBox::Cancel)->setText(cancelText);
-    m_runner->start(command, password, total);
+    m_status->setText(m_words.status);
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(m_words.cancelText);
+    m_runner->start(prepared.command, prepared.password, prepared.total);
+}
+
+void DumpRunPanel::runnerFinished(core::DumpRunner::State state) {
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
+    m_start->setEnabled(true);
+    const bool ok = state == core::DumpRunner::State::Succeeded;
+    m_progress->setRange(0, 1);
+    m_progress->setValue(ok ? 1 : 0);
+    const QString message = m_words.outcome(state, *m_runner);
+    m_status->setText(message);
+    emit finished(ok, message);
 }
 
 bool DumpRunPanel::isRunning() const {
-    return m_preparing || (m_runner && m_runner->state() == core::DumpRunner::State::Running);
+    return m_prepare->isRunning() || (m_runner && m_runner->state() == core::DumpRunner::State::Running);
 }
 
 void DumpRunPanel::cancel() {

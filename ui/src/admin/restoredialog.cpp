@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "admin/dumprunpanel.h"
 
-#include <pgdesk/core/base/errors.h>
-#include <pgdesk/core/profiles/passwordcommand.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/writeunlock.h>
-#include <pgdesk/ui/background.h>
 #include <pgdesk/ui/productionconfirmdialog.h>
 #include <pgdesk/ui/restoredialog.h>
 
@@ -14,22 +11,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace pgdesk::ui {
 
 namespace {
-
-struct Prepared {
-    core::DumpCommand command;
-    int total = 0;
-    std::optional<QString> password; // a password command's fresh token, else the session's password
-};
 
 QString programFor(core::DumpFormat format) {
     return format == core::DumpFormat::Plain ? QStringLiteral("psql") : QStringLiteral("pg_restore");
@@ -47,15 +35,9 @@ RestoreDialog::RestoreDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
                                     QMessageBox::Cancel) == QMessageBox::Yes;
     };
     auto* form = new QFormLayout;
-    auto* pathRow = new QHBoxLayout;
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("restorePath"));
-    auto* browseButton = new QPushButton(tr("Browse…"), this);
-    pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(browseButton);
-    auto* pathLabel = new QLabel(tr("&Backup:"), this); // a row of widgets: the buddy is set here
-    pathLabel->setBuddy(m_path);
-    form->addRow(pathLabel, pathRow);
+    QPushButton* browseButton = addPathRow(form, tr("&Backup:"), m_path, tr("Browse…"));
     m_database = new QLineEdit(this);
     m_database->setObjectName(QStringLiteral("restoreDatabase"));
     m_database->setPlaceholderText(tr("an existing database"));
@@ -71,11 +53,7 @@ RestoreDialog::RestoreDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
     form->addRow(QString(), m_noOwner);
     form->addRow(QString(), m_singleTransaction);
 
-    m_panel = new DumpRunPanel(QStringLiteral("restore"), tr("&Restore"), this);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_panel);
+    m_panel = new DumpRunPanel(QStringLiteral("restore"), tr("&Restore"), this, form);
 
     connect(browseButton, &QPushButton::clicked, this, [this] {
         const QString chosen = QFileDialog::getOpenFileName(this, tr("Restore from"), m_path->text());
@@ -83,8 +61,7 @@ RestoreDialog::RestoreDialog(std::shared_ptr<core::Pool> pool, QWidget* parent)
             setPath(chosen);
     });
     connect(m_panel, &DumpRunPanel::startClicked, this, &RestoreDialog::start);
-    connect(m_panel, &DumpRunPanel::rejected, this, &RestoreDialog::reject);
-    connect(m_panel, &DumpRunPanel::runFinished, this, &RestoreDialog::runnerFinished);
+    connect(m_panel, &DumpRunPanel::finished, this, &RestoreDialog::finished);
     connect(m_path, &QLineEdit::textChanged, this, &RestoreDialog::updateCommand);
     connect(m_database, &QLineEdit::textChanged, this, &RestoreDialog::updateCommand);
     for (QCheckBox* box : {m_clean, m_noOwner, m_singleTransaction})
@@ -125,19 +102,18 @@ core::DumpFormat RestoreDialog::format() const {
 
 QString RestoreDialog::commandText() const {
     const core::DumpFormat f = format();
-    const core::DumpProgram program{programFor(f), programFor(f), 0, QString()};
-    try {
-        QString text =
-            core::restoreCommand(program, m_pool->profile(), options(), f, m_path->text()).displayText();
-        // What the run adds to a plain file's psql, so the command shown is the whole story.
-        if (f == core::DumpFormat::Plain)
-            text += QStringLiteral("\n# ") +
-                    tr("The file is read first: psql commands in it are refused. A psql that has \\restrict "
-                       "(15.14 and later) starts with it and a one-time key, so none can run.");
-        return text;
-    } catch (const core::Error& e) {
-        return e.message();
-    }
+    // What the run adds to a plain file's psql, so the command shown is the whole story.
+    const QString note =
+        f == core::DumpFormat::Plain
+            ? tr("The file is read first: psql commands in it are refused. A psql that has \\restrict "
+                 "(15.14 and later) starts with it and a one-time key, so none can run.")
+            : QString();
+    return commandPreview(
+        [&] {
+            return core::restoreCommand(programNamed(programFor(f)), m_pool->profile(), options(), f,
+                                        m_path->text());
+        },
+        note);
 }
 
 void RestoreDialog::updateCommand() {
@@ -162,9 +138,8 @@ void RestoreDialog::start() {
     const core::RestoreOptions o = options();
     const QString input = m_path->text();
     if (o.database.isEmpty() || !QFileInfo::exists(input)) {
-        m_panel->setStatus(o.database.isEmpty() ? tr("Name the database to restore into.")
-                                                : tr("There is no backup at %1.").arg(input));
-        emit finished(false, m_panel->status());
+        m_panel->fail(o.database.isEmpty() ? tr("Name the database to restore into.")
+                                           : tr("There is no backup at %1.").arg(input));
         return;
     }
     const QString question =
@@ -188,55 +163,38 @@ void RestoreDialog::start() {
         }
         profile = core::unlockedProfile(profile, *core::WriteUnlock::create());
     }
-    m_panel->preparing(tr("Checking the database and the backup…"));
     const core::DumpFormat f = format();
     // Connecting to the target (it must exist), finding the program and reading the archive's table count
     // run programs and a connection: on a worker.
-    runInBackground(
-        this,
+    m_panel->prepare(
+        tr("Checking the database and the backup…"),
         [profile, password = m_pool->password(), o, f, input] {
             core::ConnectionProfile into = profile;
             into.database = o.database;
             auto connection = core::Connection::open(into, password);
-            Prepared prepared;
-            prepared.password = core::connectionPassword(profile, password);
             const auto program = core::findDumpProgram(
                 programFor(f), f == core::DumpFormat::Plain ? 0 : connection.serverVersion());
-            prepared.command = core::restoreCommand(program, profile, o, f, input);
-            core::guardPlainRestore(prepared.command, program.version); // refuses psql meta-commands
-            core::routeThroughTunnel(prepared.command, profile);        // the connection's tunnel, up by now
-            prepared.total =
+            core::DumpCommand command = core::restoreCommand(program, profile, o, f, input);
+            core::guardPlainRestore(command, program.version); // refuses psql meta-commands
+            const int total =
                 core::archiveTableCount(f == core::DumpFormat::Plain ? QString() : program.path, f, input);
-            return prepared;
+            return readyToRun(std::move(command), total, profile, password);
         },
-        [this](const Prepared& prepared) {
-            m_panel->run(prepared.command, prepared.password, prepared.total, tr("Restoring…"),
-                         tr("Cancel restore"), [](int done, int all, const QString&) {
-                             return tr("Restored the data of %1 of %2 tables").arg(done).arg(all);
-                         });
-        },
-        [this](const QString& message) {
-            m_panel->prepareFailed(message);
-            emit finished(false, message);
-        });
-}
-
-void RestoreDialog::runnerFinished(core::DumpRunner::State state) {
-    QString message;
-    const bool ok = state == core::DumpRunner::State::Succeeded;
-    const bool oneTransaction = options().singleTransaction;
-    if (ok) {
-        message =
-            tr("Restored into %1 (%2 tables).").arg(options().database).arg(m_panel->runner()->tablesDone());
-    } else if (state == core::DumpRunner::State::Canceled) {
-        message = oneTransaction ? tr("Cancelled: nothing was restored.") : tr("Cancelled.");
-    } else {
-        message = (oneTransaction ? tr("The restore failed; nothing was restored.\n%1")
-                                  : tr("The restore failed.\n%1"))
-                      .arg(m_panel->runner()->errorText());
-    }
-    m_panel->setStatus(message);
-    emit finished(ok, message);
+        {tr("Restoring…"), tr("Cancel restore"),
+         [](int done, int all, const QString&) {
+             return tr("Restored the data of %1 of %2 tables").arg(done).arg(all);
+         },
+         // The options as they stand when the program ends.
+         [this](core::DumpRunner::State state, const core::DumpRunner& runner) {
+             const bool oneTransaction = options().singleTransaction;
+             if (state == core::DumpRunner::State::Succeeded)
+                 return tr("Restored into %1 (%2 tables).").arg(options().database).arg(runner.tablesDone());
+             if (state == core::DumpRunner::State::Canceled)
+                 return oneTransaction ? tr("Cancelled: nothing was restored.") : tr("Cancelled.");
+             return (oneTransaction ? tr("The restore failed; nothing was restored.\n%1")
+                                    : tr("The restore failed.\n%1"))
+                 .arg(runner.errorText());
+         }});
 }
 
 void RestoreDialog::cancel() {

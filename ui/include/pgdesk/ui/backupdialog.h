@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/admin/dumprunner.h>
+#include <pgdesk/core/admin/dumptool.h>
 
 #include <QDialog>
 
@@ -20,6 +20,7 @@ class Pool;
 namespace pgdesk::ui {
 
 class DumpRunPanel;
+class JobSlot;
 
 // Backup…: the session's database, or a schema, or a table, through the installed pg_dump (found and
 // version-checked on a worker). The exact command is shown and copyable and follows the options; the run
@@ -58,12 +59,12 @@ signals:
 private:
     void updateCommand();
     void browse();
-    void runnerFinished(core::DumpRunner::State state);
     // The suggested file: in the home folder, named after what is backed up, unless the user chose one.
     void nameFileAfter(const QString& object);
 
     std::shared_ptr<core::Pool> m_pool;
     core::DumpProgram m_program;
+    JobSlot* m_lookup = nullptr; // finds pg_dump
     QStringList m_schemas;
     QList<core::DumpTable> m_tables;
     bool m_ready = false;

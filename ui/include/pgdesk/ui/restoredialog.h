@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/core/admin/dumprunner.h>
+#include <pgdesk/core/admin/dumptool.h>
 
 #include <QDialog>
 
@@ -50,7 +50,6 @@ private:
     void updateCommand();
     core::RestoreOptions options() const;
     core::DumpFormat format() const;
-    void runnerFinished(core::DumpRunner::State state);
 
     std::shared_ptr<core::Pool> m_pool;
     std::function<bool(const QString&)> m_confirm;
