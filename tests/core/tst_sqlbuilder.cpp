@@ -3,6 +3,7 @@
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/browse/queryspec.h>
 #include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/editing/rowstatementbuilder.h>
 
 #include <QTest>
 
@@ -78,6 +79,29 @@ const QString kSelect =
 class TestSqlBuilder final : public QObject {
     Q_OBJECT
 private slots:
+    void selectStarTextQuotesHostileNames() {
+        QCOMPARE(selectStarText(QStringLiteral("public"), QStringLiteral("t")),
+                 QStringLiteral("SELECT *\n  FROM \"public\".\"t\"\n LIMIT 100;"));
+        QCOMPARE(selectStarText(QStringLiteral("My \"s\""), QStringLiteral("a;\n*/ $$b"), 5),
+                 QStringLiteral("SELECT *\n  FROM \"My \"\"s\"\"\".\"a;\n*/ $$b\"\n LIMIT 5;"));
+    }
+
+    void rowsByKeysAreOneParameterPerKeyColumn() {
+        TableInfo t = table();
+        t.columns[1].name = QStringLiteral("we\"ird");
+        t.conventions.rowKey = {QStringLiteral("id"), QStringLiteral("we\"ird")};
+        const BatchStatement s = selectByKeys(
+            t, {{QStringLiteral("1"), QStringLiteral("2")}, {QStringLiteral("a,\"b"), std::nullopt}},
+            {QStringLiteral("price")});
+        QCOMPARE(s.sql,
+                 QStringLiteral("SELECT \"id\", \"we\"\"ird\", xmin, \"price\" FROM \"public\".\"t\" WHERE "
+                                "(\"id\", \"we\"\"ird\") IN (SELECT * FROM unnest($1::text[]::bigint[], "
+                                "$2::text[]::text[]))"));
+        QCOMPARE(s.params.size(), 2);
+        QCOMPARE(QString::fromUtf8(*s.params.at(0)), QStringLiteral("{\"1\",\"2\"}"));
+        QCOMPARE(QString::fromUtf8(*s.params.at(1)), QStringLiteral("{\"a,\\\"b\",NULL}"));
+    }
+
     void quoteIdentifiers() {
         QCOMPARE(quoteIdentifier(QStringLiteral("id")), QStringLiteral("\"id\""));
         QCOMPARE(quoteIdentifier(QStringLiteral("Mixed Case")), QStringLiteral("\"Mixed Case\""));

@@ -645,6 +645,11 @@ BuiltQuery buildSelectQuery(const QuerySpec& spec, const TableInfo& table, bool 
     return q;
 }
 
+QString selectStarText(const QString& schema, const QString& name, int limit) {
+    return QStringLiteral("SELECT *\n  FROM %1.%2\n LIMIT %3;")
+        .arg(quoteIdentifier(schema), quoteIdentifier(name), QString::number(limit));
+}
+
 BuiltQuery buildCountQuery(const QuerySpec& spec, const TableInfo& table) {
     return buildFiltered(spec, table, QStringLiteral("SELECT count(*) FROM "));
 }

@@ -533,6 +533,17 @@ TableInfo CatalogReader::loadTable(const Param& schema, const Param& name, const
     return t;
 }
 
+std::optional<std::pair<QString, QString>> CatalogReader::relationName(Oid oid) {
+    const Result r =
+        m_connection.exec(QStringLiteral("SELECT n.nspname, c.relname FROM pg_catalog.pg_class c "
+                                         "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                                         "WHERE c.oid = $1::oid"),
+                          {param(QString::number(oid))});
+    if (r.rowCount() != 1)
+        return std::nullopt;
+    return std::pair{r.text(0, 0), r.text(0, 1)};
+}
+
 TableInfo CatalogReader::describeQuery(const QString& sql, const Params& params) {
     const QString probe = QStringLiteral("SELECT * FROM ") + querySource(sql) + QStringLiteral(" LIMIT 0");
     // Extended protocol (one statement only, never a `;`-separated second one) in a READ ONLY

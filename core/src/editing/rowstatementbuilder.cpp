@@ -76,6 +76,27 @@ QString textArrayLiteral(const QList<std::optional<QString>>& elements) {
     return out;
 }
 
+BatchStatement selectByKeys(const TableInfo& table, const QList<QList<std::optional<QString>>>& keyValues,
+                            const QStringList& columns) {
+    const QStringList& key = table.conventions.rowKey;
+    const RowStatementBuilder builder(table);
+    QStringList keyList, casts, shown;
+    Params params;
+    for (qsizetype k = 0; k < key.size(); ++k) {
+        keyList << quoteIdentifier(key.at(k));
+        casts << QStringLiteral("$%1::text[]::%2[]")
+                     .arg(QString::number(k + 1), RowStatementBuilder::castType(builder.column(key.at(k))));
+        params << param(textArrayLiteral(keyValues.value(k)));
+    }
+    for (const QString& c : columns)
+        shown << quoteIdentifier(c);
+    const QString list = keyList.join(QStringLiteral(", "));
+    return {
+        QStringLiteral("SELECT %1, xmin, %2 FROM %3 WHERE (%1) IN (SELECT * FROM unnest(%4))")
+            .arg(list, shown.join(QStringLiteral(", ")), builder.target(), casts.join(QStringLiteral(", "))),
+        params};
+}
+
 QString describeKey(const Key& key) {
     QStringList parts;
     for (const auto& [name, value] : key)

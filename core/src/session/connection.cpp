@@ -687,6 +687,19 @@ QString Connection::parameterStatus(const char* name) const {
     return m_conn ? QString::fromUtf8(PQparameterStatus(m_conn, name)) : QString();
 }
 
+LocalSettings Connection::outputSettings(bool inFailedTransaction) {
+    LocalSettings settings;
+    for (const char* name : {"DateStyle", "IntervalStyle", "TimeZone"})
+        settings << LocalSetting{QString::fromLatin1(name), parameterStatus(name)};
+    if (inFailedTransaction)
+        return settings;
+    const Result result =
+        exec(QStringLiteral("select current_setting('extra_float_digits'), current_setting('bytea_output')"));
+    settings << LocalSetting{QStringLiteral("extra_float_digits"), result.text(0, 0)}
+             << LocalSetting{QStringLiteral("bytea_output"), result.text(0, 1)};
+    return settings;
+}
+
 CancelHandle Connection::cancelHandle() const {
     return m_cancel;
 }

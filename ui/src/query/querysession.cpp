@@ -75,18 +75,7 @@ QStringList QuerySession::searchPath() {
 
 core::LocalSettings QuerySession::outputSettings() {
     return guarded([](core::ScriptRunner& r) {
-        core::Connection& connection = r.connection();
-        // The server reports these three to libpq itself, so they are known even in a failed transaction.
-        core::LocalSettings settings;
-        for (const char* name : {"DateStyle", "IntervalStyle", "TimeZone"})
-            settings << core::LocalSetting{QString::fromLatin1(name), connection.parameterStatus(name)};
-        if (r.transactionState() == core::TransactionState::Failed)
-            return settings;
-        const core::Result result = connection.exec(
-            QStringLiteral("select current_setting('extra_float_digits'), current_setting('bytea_output')"));
-        settings << core::LocalSetting{QStringLiteral("extra_float_digits"), result.text(0, 0)}
-                 << core::LocalSetting{QStringLiteral("bytea_output"), result.text(0, 1)};
-        return settings;
+        return r.connection().outputSettings(r.transactionState() == core::TransactionState::Failed);
     });
 }
 

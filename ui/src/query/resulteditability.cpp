@@ -2,6 +2,7 @@
 #include "query/resulteditability.h"
 
 #include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/catalog/profileconventions.h>
 #include <pgdesk/core/editing/rowstatementbuilder.h>
 #include <pgdesk/core/session/connection.h>
@@ -49,16 +50,12 @@ ResultEditability ResultEditability::describe(core::Connection& connection, cons
     out.reason = shapeRefusal(result);
     if (!out.reason.isEmpty())
         return out;
-    const core::Oid oid = result.columns.first().sourceTable;
-    const core::Result name = connection.exec(
-        QStringLiteral("SELECT n.nspname, c.relname FROM pg_catalog.pg_class c "
-                       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = $1::oid"),
-        {core::param(QString::number(oid))});
-    if (name.rowCount() != 1) {
+    const auto name = core::CatalogReader(connection).relationName(result.columns.first().sourceTable);
+    if (!name) {
         out.reason = tr("Read-only: the table the columns come from is gone.");
         return out;
     }
-    core::TableInfo table = core::readTableForProfile(connection, name.text(0, 0), name.text(0, 1));
+    core::TableInfo table = core::readTableForProfile(connection, name->first, name->second);
     const QString qualified = table.qualifiedName();
 
     // Result column → table column, by attnum (an alias names nothing in the table).
@@ -112,26 +109,14 @@ QList<QString> ResultEditability::readVersions(core::Connection& connection, con
         keyAt << int(columns.indexOf(k));
     // (k1, k2) IN (unnest of one text[] per key column, cast to the column's type): one statement for the
     // page, which the key's index answers. Then xmin and every column of the result, to compare.
-    QStringList keyList, casts, shown;
-    core::Params params;
+    QList<QList<std::optional<QString>>> keyValues(key.size());
     for (qsizetype k = 0; k < key.size(); ++k) {
-        const core::ColumnInfo* info = table.column(key.at(k));
-        QList<std::optional<QString>> values;
-        values.reserve(page.rows.size());
+        keyValues[k].reserve(page.rows.size());
         for (const auto& row : page.rows)
-            values << row.value(keyAt.at(k));
-        keyList << core::quoteIdentifier(key.at(k));
-        casts << QStringLiteral("$%1::text[]::%2[]")
-                     .arg(QString::number(k + 1), core::RowStatementBuilder::castType(*info));
-        params << core::param(core::textArrayLiteral(values));
+            keyValues[k] << row.value(keyAt.at(k));
     }
-    for (const QString& c : columns)
-        shown << core::quoteIdentifier(c);
-    const QString list = keyList.join(QStringLiteral(", "));
-    const QString sql = QStringLiteral("SELECT %1, xmin, %2 FROM %3 WHERE (%1) IN (SELECT * FROM unnest(%4))")
-                            .arg(list, shown.join(QStringLiteral(", ")),
-                                 core::RowStatementBuilder(table).target(), casts.join(QStringLiteral(", ")));
-    const core::Result r = connection.exec(sql, params, settings);
+    const core::BatchStatement select = core::selectByKeys(table, keyValues, columns);
+    const core::Result r = connection.exec(select.sql, select.params, settings);
     const auto value = [&r](int row, int column) {
         return r.isNull(row, column) ? std::nullopt : std::optional<QString>(r.text(row, column));
     };

@@ -670,8 +670,7 @@ void MainWindow::connectObjectBrowser() {
     connect(m_objects, &ObjectBrowser::queryRequested, this,
             [this](const QString& schema, const QString& name, const QString& db) {
                 if (QueryTool* tool = openQueryTool(db))
-                    tool->setSql(QStringLiteral("SELECT *\n  FROM %1.%2\n LIMIT 100;")
-                                     .arg(core::quoteIdentifier(schema), core::quoteIdentifier(name)));
+                    tool->setSql(core::selectStarText(schema, name));
             });
     connect(m_objects, &ObjectBrowser::exportRequested, this,
             [this](const QString& schema, const QString& name, const QString& db) {

@@ -93,6 +93,9 @@ BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool se
 // leaves generated columns out of the select list (exports: as COPY table does); they still filter and sort.
 BuiltQuery buildSelectQuery(const QuerySpec& spec, const TableInfo& table, bool selectVersion = false,
                             bool skipGenerated = false);
+// The statement a new query tab on a relation starts with: "SELECT *\n  FROM \"schema\".\"name\"\n LIMIT n;"
+// (names always quoted).
+QString selectStarText(const QString& schema, const QString& name, int limit = 100);
 // SELECT count(*) with the same WHERE clause.
 BuiltQuery buildCountQuery(const QuerySpec& spec, const TableInfo& table);
 // EXPLAIN (FORMAT JSON) of the filtered select without LIMIT: its top "Plan Rows" is the estimate.

@@ -68,6 +68,8 @@ public:
     // TableInfo of kind Query with no key. Two round trips: the query with LIMIT 0, then the types.
     // The query runs as a subquery, so it must be a single SELECT, VALUES or WITH … SELECT.
     TableInfo describeQuery(const QString& sql, const Params& params = {});
+    // The schema and name of a relation by OID (a result column's PQftable); nullopt when it is gone.
+    std::optional<std::pair<QString, QString>> relationName(Oid oid);
 
     // The sessions the last lock timeout found holding the lock (empty when none was found or none timed
     // out).

@@ -41,6 +41,12 @@ QStringList columnNames(const Result& result);
 QString textArrayLiteral(const QList<std::optional<QString>>& elements);
 // "(id=7, name=NULL)", for messages.
 QString describeKey(const Key& key);
+// Many rows by key in one statement the key's index answers: "SELECT k1, k2, xmin, c1, c2 FROM table WHERE
+// (k1, k2) IN (SELECT * FROM unnest($1::text[]::type[], $2::text[]::type[]))", one text[] parameter per key
+// column (keyValues[k]: that column's value in each row, in order). Key columns, then the version, then
+// `columns`.
+BatchStatement selectByKeys(const TableInfo& table, const QList<QList<std::optional<QString>>>& keyValues,
+                            const QStringList& columns);
 
 // Builds the pieces of one row statement (INSERT / UPDATE / DELETE … RETURNING) on one table, so that
 // EntityOperations, the change-set applier and batch operations follow the same rules: values are $n

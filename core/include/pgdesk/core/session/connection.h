@@ -174,6 +174,10 @@ public:
     std::pair<QString, QString> userAndDatabase();
     int backendPid() const;
     QString parameterStatus(const char* name) const;
+    // How the session writes values (DateStyle, IntervalStyle, TimeZone, extra_float_digits, bytea_output),
+    // for a second connection that must read values as this one shows them. The first three the server
+    // reports to libpq itself; the others take a round trip, skipped (left out) when `inFailedTransaction`.
+    LocalSettings outputSettings(bool inFailedTransaction = false);
     std::chrono::steady_clock::time_point openedAt() const { return m_openedAt; }
     const ConnectionProfile& profile() const { return m_profile; }
 
