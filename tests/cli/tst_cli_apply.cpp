@@ -3,6 +3,7 @@
 // round trip browse --format json → edit → apply, dry runs, conflicts (exit 5) and errors, each checked
 // against the server's state with psql.
 #include "clirunner.h"
+#include "filesearch.h"
 #include "privatecluster.h"
 #include "scratchschema.h"
 
@@ -26,11 +27,8 @@ private:
 
     QString t(const QString& name) const { return m_schema + QLatin1Char('.') + name; }
     QString write(const QJsonObject& changeSet) {
-        const QString path = m_dir.filePath(QStringLiteral("cs%1.json").arg(++m_files));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(changeSet).toJson()) < 0)
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return pgdesk::test::writeFile(m_dir.filePath(QStringLiteral("cs%1.json").arg(++m_files)),
+                                       QJsonDocument(changeSet).toJson());
     }
     static CliRun cli(const QStringList& args, const QByteArray& input = {}) {
         return runCli(QStringList{QStringLiteral("--dsn"), conninfo()} + args, input);

@@ -4,6 +4,7 @@
 // statement named), a function that turns the setting off is caught by the server's own report, the
 // profile's own startup options cannot undo it, and maintenance and signals need --allow-write too.
 #include "clirunner.h"
+#include "filesearch.h"
 #include "scratchschema.h"
 
 #include <QFile>
@@ -42,11 +43,7 @@ class TestCliGuardBypass final : public QObject {
     QTemporaryDir m_dir;
 
     QString write(const QString& name, const QByteArray& content) {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return pgdesk::test::writeFile(m_dir.filePath(name), content);
     }
 
 private slots:

@@ -2,6 +2,7 @@
 // The production guard from the command line: --allow-write (exit 9 without it), and the profiles'
 // environment, colour and folder, exported and imported without secrets.
 #include "clirunner.h"
+#include "filesearch.h"
 #include "scratchschema.h"
 
 #include <QFile>
@@ -34,11 +35,7 @@ class TestCliProductionGuard final : public QObject {
     QTemporaryDir m_dir;
 
     QString write(const QString& name, const QByteArray& content) {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return pgdesk::test::writeFile(m_dir.filePath(name), content);
     }
 
 private slots:

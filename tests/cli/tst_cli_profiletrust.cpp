@@ -3,6 +3,7 @@
 // `profiles trust` (or `import --trust-commands`), exports leave commands out unless asked, and an import
 // file, a profile name and a port are bounded with plain errors (exit 2).
 #include "clirunner.h"
+#include "filesearch.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -18,11 +19,7 @@ class TestCliProfileTrust final : public QObject {
     QTemporaryDir m_dir;
 
     QString writeFile(const QString& name, const QByteArray& bytes) {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return pgdesk::test::writeFile(m_dir.filePath(name), bytes);
     }
     static QByteArray fileOf(const QJsonArray& profiles) {
         return QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("pgdesk-profiles")},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // pgdesk-cli query --file F.sql [--param NAME=VALUE]: a script statement by statement with bound parameters.
 #include "clirunner.h"
+#include "filesearch.h"
 #include "scratchschema.h"
 
 #include <QJsonArray>
@@ -17,12 +18,8 @@ class TestCliQueryFile final : public QObject {
     std::optional<ScratchSchema> m_schema;
 
     QString script(const QString& name, const QString& sql) {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly))
-            qFatal("cannot write %s", qPrintable(path));
-        f.write(QString(sql).replace(QLatin1String("$S"), m_schema->name()).toUtf8());
-        return path;
+        return pgdesk::test::writeFile(m_dir.filePath(name),
+                                       QString(sql).replace(QLatin1String("$S"), m_schema->name()).toUtf8());
     }
     CliRun query(const QStringList& args) {
         return runCli(QStringList{QStringLiteral("--dsn"), conninfo(), QStringLiteral("query")} + args);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Where a secret may have landed: the files under a folder that hold some bytes (tst_dumptool,
-// tst_cli_backup).
+// Test files: writing one (fails the run when it cannot), and where a secret may have landed: the files
+// under a folder that hold some bytes (tst_dumptool, tst_cli_backup).
 #include <QByteArray>
 #include <QDirIterator>
 #include <QFile>
@@ -10,6 +10,14 @@
 #include <QStringList>
 
 namespace pgdesk::test {
+
+// Writes `bytes` to `path` (replacing it) and returns the path; a file that cannot be written ends the run.
+inline QString writeFile(const QString& path, const QByteArray& bytes) {
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
 
 // Every file under `folder` (hidden ones and subfolders too) whose bytes contain `needle`.
 inline QStringList filesContaining(const QString& folder, const QByteArray& needle) {

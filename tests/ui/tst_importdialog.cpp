@@ -3,6 +3,7 @@
 // (quotes, commas, line breaks, Unicode), the mapping follows the header (reordered, other case) or the
 // table's order, a mapping COPY cannot run blocks Import, and the import is all or nothing: a good file
 // lands exactly, a bad line or Cancel writes nothing and the message names the line and column.
+#include "filesearch.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 #include "uitestmain.h"
@@ -43,11 +44,7 @@ class TestImportDialog final : public QObject {
         return pgdesk::core::CatalogReader(c).table(m_schema, name);
     }
     QString file(const QString& name, const QByteArray& bytes) const {
-        const QString path = m_dir.filePath(name);
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
+        return pgdesk::test::writeFile(m_dir.filePath(name), bytes);
     }
     // Sets the file and waits for its preview (read on a worker).
     static bool load(ImportDialog& d, const QString& path) {
