@@ -26,7 +26,12 @@ bool isConnectionLost(const std::exception& e) {
 
 void cancelInBackground(std::shared_ptr<core::CancelToken> token) {
     if (token)
-        QThreadPool::globalInstance()->start([token = std::move(token)] { token->cancel(); });
+        cancelInBackground([token = std::move(token)] { token->cancel(); });
+}
+
+void cancelInBackground(std::function<void()> cancel) {
+    if (cancel)
+        QThreadPool::globalInstance()->start(std::move(cancel));
 }
 
 BackgroundFailure backgroundFailure(const std::exception& e) {

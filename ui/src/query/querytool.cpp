@@ -34,7 +34,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBlock>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -69,6 +68,15 @@ QString rowsText(qint64 n) {
 
 QString statementsText(qint64 n) {
     return QueryTool::tr("%1 statement(s)", nullptr, pluralCount(n)).arg(QLocale().toString(n));
+}
+
+// Stops what `session` runs (PQcancel, off the GUI thread). The reference goes on to a job worker, so the
+// cancel's thread never closes the connection when the tool went meanwhile.
+void cancelSession(std::shared_ptr<QuerySession> session) {
+    cancelInBackground([session = std::move(session)]() mutable {
+        session->cancel();
+        closeInBackground(std::move(session));
+    });
 }
 
 // The `$n` / `:name` parameters of a run, in order of first use: asked once even when several statements
@@ -195,14 +203,9 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
 }
 
 QueryTool::~QueryTool() {
-    // The session's connection is closed on a worker (PQcancel and PQfinish are libpq calls); a run still
-    // going is cancelled first. Its own worker may hold the session a little longer and close it then.
-    QThread* closer = QThread::create([session = std::move(m_session)]() mutable {
-        session->cancel();
-        session.reset();
-    });
-    connect(closer, &QThread::finished, closer, &QObject::deleteLater);
-    closer->start();
+    // A run still going is cancelled (the cancel path), then the session's connection is closed on a job
+    // worker (PQfinish), or by the run's own worker when it lets go last.
+    cancelSession(std::move(m_session));
 }
 
 void QueryTool::buildToolbar(QWidget* bar) {
@@ -524,14 +527,7 @@ void QueryTool::cancel() {
     if (!m_running)
         return;
     m_status->setText(tr("Cancelling…"));
-    // PQcancel opens its own connection to the server: not on the GUI thread either.
-    runInBackground(
-        this,
-        [session = m_session] {
-            session->cancel();
-            return true;
-        },
-        [](bool) {}, [](const QString&) {});
+    cancelSession(m_session);
 }
 
 void QueryTool::commit() {
