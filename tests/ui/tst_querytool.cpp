@@ -202,11 +202,11 @@ private slots:
     // Cancel, and closing the tool mid-run, stop the statement on the server at once even while every job
     // thread is busy: a cancel never queues behind other work.
     void cancelAndCloseNeverWaitBehindBusyJobs() {
-        const QString sleep = QStringLiteral("select pg_sleep(30) -- busyjobs");
+        const QString sleep = QStringLiteral("select pg_sleep(30) as busyjobs");
         const auto sleeping = [] {
             return pgdesk::test::psqlValue(
                        QStringLiteral("select count(*) from pg_stat_activity where state = 'active' and "
-                                      "query like '%busyjobs' and pid <> pg_backend_pid()"))
+                                      "query like '%busyjobs%' and pid <> pg_backend_pid()"))
                 .toInt();
         };
         auto release = std::make_shared<std::atomic<bool>>(false);
@@ -228,15 +228,16 @@ private slots:
         auto t = tool();
         t->setSql(sleep);
         t->run();
-        QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 1, 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(sleeping() == 1, qPrintable(messages(*t)), 10000);
         occupy(pgdesk::ui::jobPool());
         t->cancel();
         QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 0, 5000);
         freeAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!t->isRunning(), 5000);
 
         t->setSql(sleep);
         t->run();
-        QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 1, 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(sleeping() == 1, qPrintable(messages(*t)), 10000);
         occupy(pgdesk::ui::jobPool());
         t.reset();
         QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 0, 5000);

@@ -380,8 +380,9 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
     // Commit / Rollback (base < 0) add to what is shown; a run of the editor's SQL replaces it.
     const bool control = base < 0;
     if (!control) {
+        // Edits staged in a result: kept, dropped, or no run (this run again once a cancelled apply ended).
         for (QueryResultGrid* grid : resultGrids())
-            if (!grid->confirmClose()) // edits staged in a result: kept, dropped, or no run
+            if (!grid->confirmClose([this, statements, base, sql] { start(statements, base, sql); }))
                 return;
         clearResults();
     }
