@@ -230,6 +230,7 @@ private slots:
         t->run();
         QTRY_VERIFY2_WITH_TIMEOUT(sleeping() == 1, qPrintable(messages(*t)), 10000);
         occupy(pgdesk::ui::jobPool());
+        occupy(*QThreadPool::globalInstance());
         t->cancel();
         QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 0, 5000);
         freeAll();
@@ -239,6 +240,7 @@ private slots:
         t->run();
         QTRY_VERIFY2_WITH_TIMEOUT(sleeping() == 1, qPrintable(messages(*t)), 10000);
         occupy(pgdesk::ui::jobPool());
+        occupy(*QThreadPool::globalInstance());
         t.reset();
         QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 0, 5000);
     }

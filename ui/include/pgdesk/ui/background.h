@@ -34,8 +34,8 @@ struct BackgroundFailure {
     bool connectionLost = false;
     core::ErrorInfo error; // kind, SQLSTATE, field …: tells a cancel from a conflict without reading words
 };
-// Sends the token's cancel (a PQcancel round trip) from a pool thread: never on the GUI thread. A null token
-// does nothing.
+// Sends the token's cancel (a PQcancel round trip) from a thread of the cancel pool: never on the GUI thread,
+// never queued behind busy jobs. A null token does nothing. Every cancel in the UI goes this way.
 void cancelInBackground(std::shared_ptr<core::CancelToken> token);
 // The one cancel path for what is not a CancelToken (a query tool's session): `cancel` runs off the GUI
 // thread, as the token's does. It must not close a connection: hand the last reference to
