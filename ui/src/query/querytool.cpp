@@ -407,34 +407,36 @@ void QueryTool::launch(const QList<core::SqlStatement>& statements, qsizetype ba
     options.write = m_unlock->access(); // production: the tab's key, else the server refuses its writes
     options.parameters = parameters;
     message(tr("Running %1…").arg(statementsText(statements.size())), Tone::Muted);
-    runInBackground(
-        this,
-        [session = m_session, statements, options, sql, key = m_historyKey, path = m_historyPath] {
-            const QDateTime started = QDateTime::currentDateTimeUtc();
-            RunReply reply{session->run(statements, options), {}};
-            if (sql.isEmpty())
-                return reply; // Commit / Rollback buttons: not history
-            try {
-                core::QueryHistory(path).add(key, sql, started, reply.run.elapsedMs, rowsOf(reply.run),
-                                             reply.run.error ? reply.run.error->text : QString());
-            } catch (const std::exception& e) {
-                reply.historyProblem = errorText(e);
-            }
-            return reply;
-        },
-        [this, base](const RunReply& reply) {
-            setRunning(false);
-            showRun(reply.run, base);
-            if (!reply.historyProblem.isEmpty())
-                message(tr("History not saved: %1").arg(reply.historyProblem), Tone::Warning);
-            refreshHistory();
-            emit runFinished();
-        },
-        [this](const BackgroundFailure& failure) {
-            setRunning(false);
-            showFailure(failure.message, failure.connectionLost);
-            emit runFinished();
-        });
+    // The tool's Cancel reaches the statement through the session (cancelSession), not the job's token.
+    jobSlot(this, QStringLiteral("runJob"))
+        ->start(
+            [session = m_session, statements, options, sql, key = m_historyKey,
+             path = m_historyPath](const std::shared_ptr<core::CancelToken>&) {
+                const QDateTime started = QDateTime::currentDateTimeUtc();
+                RunReply reply{session->run(statements, options), {}};
+                if (sql.isEmpty())
+                    return reply; // Commit / Rollback buttons: not history
+                try {
+                    core::QueryHistory(path).add(key, sql, started, reply.run.elapsedMs, rowsOf(reply.run),
+                                                 reply.run.error ? reply.run.error->text : QString());
+                } catch (const std::exception& e) {
+                    reply.historyProblem = errorText(e);
+                }
+                return reply;
+            },
+            [this, base](const RunReply& reply) {
+                setRunning(false);
+                showRun(reply.run, base);
+                if (!reply.historyProblem.isEmpty())
+                    message(tr("History not saved: %1").arg(reply.historyProblem), Tone::Warning);
+                refreshHistory();
+                emit runFinished();
+            },
+            [this](const BackgroundFailure& failure) {
+                setRunning(false);
+                showFailure(failure.message, failure.connectionLost);
+                emit runFinished();
+            });
 }
 
 void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
