@@ -133,10 +133,21 @@ private slots:
 
         const auto stop = answer(b.get(), QStringLiteral("closeWhileApplying"),
                                  QStringLiteral("Cancel the apply and close"));
+        // No nested event loop: confirmClose() returns before the outcome, a window-modal wait shows, and
+        // the close goes on from this test's own event loop once the rollback is known.
+        bool resumed = false;
+        QVERIFY(!b->editor()->confirmClose([&resumed] { resumed = true; }));
+        QVERIFY(b->editor()->isApplying());
+        QVERIFY(b->editor()->isWaitingToClose());
+        auto* wait = b->findChild<QProgressDialog*>(QStringLiteral("applyCancelWait"));
+        QVERIFY(wait);
+        QCOMPARE(wait->windowModality(), Qt::WindowModal);
+        QTRY_VERIFY_WITH_TIMEOUT(resumed, 10000);
+        QVERIFY(!b->editor()->isApplying());
+        QVERIFY(!b->editor()->isWaitingToClose());
         const auto discard =
             answer(b.get(), QStringLiteral("closeConfirm"), QStringLiteral("Discard changes"));
         QVERIFY(b->editor()->confirmClose());
-        QVERIFY(!b->editor()->isApplying());
         QVERIFY(b->editor()->session()->isEmpty());
         // The lock goes away: nothing may commit now.
         blocker.exec(QStringLiteral("COMMIT"));

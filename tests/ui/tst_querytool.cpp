@@ -7,6 +7,7 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/background.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/querytool.h>
@@ -34,12 +35,16 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
 
+#include <atomic>
 #include <cmath>
+#include <memory>
 
 using pgdesk::core::TransactionState;
 using pgdesk::test::psql;
@@ -192,6 +197,52 @@ private slots:
         QVERIFY(runAndWait(*t, QStringLiteral("select 42")));
         QCOMPARE(t->resultGrids().at(0)->model()->index(0, 0).data(Qt::EditRole).toString(),
                  QStringLiteral("42"));
+    }
+
+    // Cancel, and closing the tool mid-run, stop the statement on the server at once even while every job
+    // thread is busy: a cancel never queues behind other work.
+    void cancelAndCloseNeverWaitBehindBusyJobs() {
+        const QString sleep = QStringLiteral("select pg_sleep(30) as busyjobs");
+        const auto sleeping = [] {
+            return pgdesk::test::psqlValue(
+                       QStringLiteral("select count(*) from pg_stat_activity where state = 'active' and "
+                                      "query like '%busyjobs%' and pid <> pg_backend_pid()"))
+                .toInt();
+        };
+        auto release = std::make_shared<std::atomic<bool>>(false);
+        const auto occupy = [release](QThreadPool& pool) {
+            for (int i = 0; i < pool.maxThreadCount(); ++i)
+                pool.start([release] {
+                    while (!*release)
+                        QThread::msleep(10);
+                });
+        };
+        const auto freeAll = [release] {
+            *release = true;
+            pgdesk::ui::jobPool().waitForDone();
+            QThreadPool::globalInstance()->waitForDone();
+            *release = false;
+        };
+        const auto cleanup = qScopeGuard(freeAll);
+
+        auto t = tool();
+        t->setSql(sleep);
+        t->run();
+        QTRY_VERIFY2_WITH_TIMEOUT(sleeping() == 1, qPrintable(messages(*t)), 10000);
+        occupy(pgdesk::ui::jobPool());
+        occupy(*QThreadPool::globalInstance());
+        t->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 0, 5000);
+        freeAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!t->isRunning(), 5000);
+
+        t->setSql(sleep);
+        t->run();
+        QTRY_VERIFY2_WITH_TIMEOUT(sleeping() == 1, qPrintable(messages(*t)), 10000);
+        occupy(pgdesk::ui::jobPool());
+        occupy(*QThreadPool::globalInstance());
+        t.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(sleeping(), 0, 5000);
     }
 
     void beginUpdateRollbackLeavesTheDataAndTheIndicatorFollows() {

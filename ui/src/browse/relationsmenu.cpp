@@ -7,6 +7,7 @@
 #include <pgdesk/core/catalog/profileconventions.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 
 #include <QAction>
 #include <QLocale>
@@ -71,43 +72,45 @@ void addRelationActions(QMenu* menu, std::shared_ptr<core::Pool> pool, const cor
         }
     }
     // Counts per referencing table, as the opened tab would show them (its default scope).
-    runInBackground(
-        referencing,
-        [pool, targets] {
-            auto connection = pool->acquire();
-            QList<qint64> counts;
-            for (const RelatedRows& t : targets) {
-                if (t.table.isEmpty()) {
-                    counts << -1;
-                    continue;
+    // On the menu's slot: a closed menu drops (and cancels) its counts.
+    jobSlot(referencing, QStringLiteral("countsJob"))
+        ->start(
+            [pool, targets](const std::shared_ptr<core::CancelToken>& token) {
+                auto connection = pool->acquire();
+                const core::CancelToken::Scope scope(token, *connection);
+                QList<qint64> counts;
+                for (const RelatedRows& t : targets) {
+                    if (t.table.isEmpty()) {
+                        counts << -1;
+                        continue;
+                    }
+                    const core::TableInfo info = core::readTableForProfile(*connection, t.schema, t.table);
+                    core::QuerySpec spec;
+                    spec.schema = t.schema;
+                    spec.table = t.table;
+                    spec.filter = t.filter;
+                    spec.scope = t.scope;
+                    counts << core::QueryEngine(*connection).exactCount(spec, info);
                 }
-                const core::TableInfo info = core::readTableForProfile(*connection, t.schema, t.table);
-                core::QuerySpec spec;
-                spec.schema = t.schema;
-                spec.table = t.table;
-                spec.filter = t.filter;
-                spec.scope = t.scope;
-                counts << core::QueryEngine(*connection).exactCount(spec, info);
-            }
-            return counts;
-        },
-        [actions, targets](const QList<qint64>& counts) {
-            for (qsizetype i = 0; i < actions.size() && i < counts.size(); ++i) {
-                if (!actions[i] || counts[i] < 0)
-                    continue;
-                QString text = actions[i]->text();
-                text.chop(2); // " …"
-                actions[i]->setText(QObject::tr("%1: %2 row(s)", nullptr, pluralCount(counts[i]))
-                                        .arg(text, QLocale().toString(counts[i])));
-                actions[i]->setEnabled(counts[i] > 0);
-            }
-        },
-        [actions](const QString& message) {
-            for (const auto& a : actions) {
-                if (a)
-                    a->setToolTip(message);
-            }
-        });
+                return counts;
+            },
+            [actions, targets](const QList<qint64>& counts) {
+                for (qsizetype i = 0; i < actions.size() && i < counts.size(); ++i) {
+                    if (!actions[i] || counts[i] < 0)
+                        continue;
+                    QString text = actions[i]->text();
+                    text.chop(2); // " …"
+                    actions[i]->setText(QObject::tr("%1: %2 row(s)", nullptr, pluralCount(counts[i]))
+                                            .arg(text, QLocale().toString(counts[i])));
+                    actions[i]->setEnabled(counts[i] > 0);
+                }
+            },
+            [actions](const BackgroundFailure& failure) {
+                for (const auto& a : actions) {
+                    if (a)
+                        a->setToolTip(failure.message);
+                }
+            });
 }
 
 } // namespace pgdesk::ui

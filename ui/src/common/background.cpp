@@ -26,7 +26,33 @@ bool isConnectionLost(const std::exception& e) {
 
 void cancelInBackground(std::shared_ptr<core::CancelToken> token) {
     if (token)
-        QThreadPool::globalInstance()->start([token = std::move(token)] { token->cancel(); });
+        cancelInBackground([token = std::move(token)] { token->cancel(); });
+}
+
+namespace {
+std::mutex cancelMutex;
+QThreadPool* cancels = nullptr; // created on first use; waited for (briefly) by the application's destructor
+
+// Cancels run on a pool of their own: on the job pool (or Qt's global one) a cancel would queue behind the
+// very jobs it is meant to stop when every thread is busy. A cancel is one short round trip, so a few
+// threads serve many; the cap only bounds cancels stuck on an unreachable server.
+QThreadPool& cancelPool() {
+    std::lock_guard lock(cancelMutex);
+    if (!cancels) {
+        cancels = new QThreadPool;
+        cancels->setObjectName(QStringLiteral("pgdesk-cancels"));
+        cancels->setMaxThreadCount(16);
+        cancels->setExpiryTimeout(5000);
+    }
+    return *cancels;
+}
+} // namespace
+
+void cancelInBackground(std::function<void()> cancel) {
+    if (!cancel)
+        return;
+    detail::startJob({}); // makes sure the application's destructor waits for cancels too
+    cancelPool().start(std::move(cancel));
 }
 
 BackgroundFailure backgroundFailure(const std::exception& e) {
@@ -67,6 +93,12 @@ void waitForJobs() {
         std::lock_guard lock(routineMutex);
         routineAdded = false; // the next application object needs its own
     }
+    // Cancels first: one may hand a session's last reference on to the job pool.
+    {
+        std::lock_guard lock(cancelMutex);
+        if (cancels)
+            cancels->waitForDone(2000);
+    }
     QThreadPool* ending = nullptr;
     {
         std::lock_guard lock(poolMutex);
@@ -94,7 +126,8 @@ void startJob(std::function<void()> job) {
             qAddPostRoutine(waitForJobs);
         }
     }
-    jobPool().start(std::move(job));
+    if (job)
+        jobPool().start(std::move(job));
 }
 
 } // namespace detail

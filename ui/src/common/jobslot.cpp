@@ -28,6 +28,14 @@ int JobSlot::backendPid() const {
     return m_token ? m_token->attachedBackendPid() : 0;
 }
 
+JobSlot* jobSlot(QObject* owner, const QString& name) {
+    if (auto* slot = owner->findChild<JobSlot*>(name, Qt::FindDirectChildrenOnly))
+        return slot;
+    auto* slot = new JobSlot(owner);
+    slot->setObjectName(name);
+    return slot;
+}
+
 bool JobSlot::finish(quint64 id) {
     if (id != m_id || !m_token)
         return false;

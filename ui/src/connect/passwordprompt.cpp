@@ -3,6 +3,7 @@
 
 #include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -16,6 +17,7 @@ namespace pgdesk::ui {
 PasswordPrompt::PasswordPrompt(QString profileName, const QString& reason, QWidget* parent)
     : QDialog(parent)
     , m_profileName(std::move(profileName)) {
+    m_store = new JobSlot(this);
     setObjectName(QStringLiteral("passwordPrompt"));
     setWindowTitle(tr("Password for %1").arg(m_profileName));
     auto* text =
@@ -57,17 +59,16 @@ bool PasswordPrompt::isPasswordRequest(const QString& errorText) {
 }
 
 void PasswordPrompt::accept() {
-    if (m_storing)
+    if (m_store->isRunning())
         return;
-    m_storing = true;
     m_password->setEnabled(false);
     m_save->setEnabled(false);
     m_status->setText(tr("Storing the password…"));
     m_status->show();
     // The keychain answers over D-Bus and may take seconds: never on the GUI thread.
-    runInBackground(
-        this,
-        [name = m_profileName, password = m_password->text(), save = m_save->isChecked()] {
+    m_store->start(
+        [name = m_profileName, password = m_password->text(),
+         save = m_save->isChecked()](const std::shared_ptr<core::CancelToken>&) {
             core::SecretStore::instance().setPassword(name, password, save);
             return true;
         },
@@ -76,11 +77,10 @@ void PasswordPrompt::accept() {
             QDialog::accept();
             emit passwordStored(name);
         },
-        [this](const QString& message) {
-            m_storing = false;
+        [this](const BackgroundFailure& failure) {
             m_password->setEnabled(true);
             m_save->setEnabled(true);
-            m_status->setText(message);
+            m_status->setText(failure.message);
         });
 }
 

@@ -587,8 +587,8 @@ void TableEditor::cancelApply() {
         m_session->cancelApply();
 }
 
-bool TableEditor::confirmClose() {
-    if (!settleApplyBeforeClose())
+bool TableEditor::confirmClose(std::function<void()> resume) {
+    if (!settleApplyBeforeClose(std::move(resume)))
         return false;
     // Another tab on the table shares the session: closing this one loses nothing.
     if (!m_session || m_session->isEmpty() || m_shared.use_count() > 1)

@@ -4,6 +4,7 @@
 #include "edit/applypreviewdialog.h"
 #include "edit/foreignkeypickerdialog.h"
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 
 #include <pgdesk/core/editing/foreignkeypicker.h>
 #include <pgdesk/core/session/pool.h>
@@ -113,24 +114,26 @@ void TableEditor::checkForeignKeys(ApplyPreviewDialog* dialog) {
     if (values.isEmpty())
         return emit foreignKeysChecked({});
     QPointer<ApplyPreviewDialog> target(dialog);
-    runInBackground(
-        this,
-        [pool = m_pool, values] {
-            auto connection = pool->acquire();
-            return core::findMissingParents(*connection, values);
-        },
-        [this, target](const QStringList& missing) {
-            if (target && !missing.isEmpty())
-                target->setWarning(
-                    tr("No parent row for %n staged foreign-key value(s): %1", nullptr, int(missing.size()))
-                        .arg(missing.join(QStringLiteral("; "))));
-            emit foreignKeysChecked(missing);
-        },
-        [this, target](const QString& message) {
-            if (target)
-                target->setWarning(tr("Could not check the foreign-key values: %1").arg(message));
-            emit foreignKeysChecked({message});
-        });
+    // A newer check (the preview opened again) supersedes this one.
+    jobSlot(this, QStringLiteral("foreignKeyCheck"))
+        ->start(
+            [pool = m_pool, values](const std::shared_ptr<core::CancelToken>& token) {
+                auto connection = pool->acquire();
+                const core::CancelToken::Scope scope(token, *connection);
+                return core::findMissingParents(*connection, values);
+            },
+            [this, target](const QStringList& missing) {
+                if (target && !missing.isEmpty())
+                    target->setWarning(tr("No parent row for %n staged foreign-key value(s): %1", nullptr,
+                                          int(missing.size()))
+                                           .arg(missing.join(QStringLiteral("; "))));
+                emit foreignKeysChecked(missing);
+            },
+            [this, target](const BackgroundFailure& failure) {
+                if (target)
+                    target->setWarning(tr("Could not check the foreign-key values: %1").arg(failure.message));
+                emit foreignKeysChecked({failure.message});
+            });
 }
 
 } // namespace pgdesk::ui

@@ -271,8 +271,8 @@ void QueryResultGrid::load(qint64 pageNumber) {
     updateControls();
 }
 
-bool QueryResultGrid::confirmClose() {
-    return !m_editor || m_editor->confirmClose();
+bool QueryResultGrid::confirmClose(std::function<void()> resume) {
+    return !m_editor || m_editor->confirmClose(std::move(resume));
 }
 
 void QueryResultGrid::reload() {

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -70,7 +71,7 @@ public:
     QString readOnlyReason() const;
     TableEditor* editor() const { return m_editor; }
     // Before the grid goes (the tool closes or runs again): TableEditor::confirmClose() when it edits.
-    bool confirmClose();
+    bool confirmClose(std::function<void()> resume = {});
     // The tool's "Unlock writing" (production sessions): an edited result applies with its key.
     void setWriteUnlock(WriteUnlockButton* button) { m_unlock = button; }
 

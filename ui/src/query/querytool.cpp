@@ -35,7 +35,6 @@
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTextBlock>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -70,6 +69,15 @@ QString rowsText(qint64 n) {
 
 QString statementsText(qint64 n) {
     return QueryTool::tr("%1 statement(s)", nullptr, pluralCount(n)).arg(QLocale().toString(n));
+}
+
+// Stops what `session` runs (PQcancel, off the GUI thread). The reference goes on to a job worker, so the
+// cancel's thread never closes the connection when the tool went meanwhile.
+void cancelSession(std::shared_ptr<QuerySession> session) {
+    cancelInBackground([session = std::move(session)]() mutable {
+        session->cancel();
+        closeInBackground(std::move(session));
+    });
 }
 
 // The `$n` / `:name` parameters of a run, in order of first use: asked once even when several statements
@@ -196,14 +204,9 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
 }
 
 QueryTool::~QueryTool() {
-    // The session's connection is closed on a worker (PQcancel and PQfinish are libpq calls); a run still
-    // going is cancelled first. Its own worker may hold the session a little longer and close it then.
-    QThread* closer = QThread::create([session = std::move(m_session)]() mutable {
-        session->cancel();
-        session.reset();
-    });
-    connect(closer, &QThread::finished, closer, &QObject::deleteLater);
-    closer->start();
+    // A run still going is cancelled (the cancel path), then the session's connection is closed on a job
+    // worker (PQfinish), or by the run's own worker when it lets go last.
+    cancelSession(std::move(m_session));
 }
 
 void QueryTool::buildToolbar(QWidget* bar) {
@@ -391,8 +394,9 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
     // Commit / Rollback (base < 0) add to what is shown; a run of the editor's SQL replaces it.
     const bool control = base < 0;
     if (!control) {
+        // Edits staged in a result: kept, dropped, or no run (this run again once a cancelled apply ended).
         for (QueryResultGrid* grid : resultGrids())
-            if (!grid->confirmClose()) // edits staged in a result: kept, dropped, or no run
+            if (!grid->confirmClose([this, statements, base, sql] { start(statements, base, sql); }))
                 return;
         clearResults();
     }
@@ -417,34 +421,36 @@ void QueryTool::launch(const QList<core::SqlStatement>& statements, qsizetype ba
     options.write = m_unlock->access(); // production: the tab's key, else the server refuses its writes
     options.parameters = parameters;
     message(tr("Running %1…").arg(statementsText(statements.size())), Tone::Muted);
-    runInBackground(
-        this,
-        [session = m_session, statements, options, sql, key = m_historyKey, path = m_historyPath] {
-            const QDateTime started = QDateTime::currentDateTimeUtc();
-            RunReply reply{session->run(statements, options), {}};
-            if (sql.isEmpty())
-                return reply; // Commit / Rollback buttons: not history
-            try {
-                core::QueryHistory(path).add(key, sql, started, reply.run.elapsedMs, rowsOf(reply.run),
-                                             reply.run.error ? reply.run.error->text : QString());
-            } catch (const std::exception& e) {
-                reply.historyProblem = errorText(e);
-            }
-            return reply;
-        },
-        [this, base](const RunReply& reply) {
-            setRunning(false);
-            showRun(reply.run, base);
-            if (!reply.historyProblem.isEmpty())
-                message(tr("History not saved: %1").arg(reply.historyProblem), Tone::Warning);
-            refreshHistory();
-            emit runFinished();
-        },
-        [this](const BackgroundFailure& failure) {
-            setRunning(false);
-            showFailure(failure.message, failure.connectionLost);
-            emit runFinished();
-        });
+    // The tool's Cancel reaches the statement through the session (cancelSession), not the job's token.
+    jobSlot(this, QStringLiteral("runJob"))
+        ->start(
+            [session = m_session, statements, options, sql, key = m_historyKey,
+             path = m_historyPath](const std::shared_ptr<core::CancelToken>&) {
+                const QDateTime started = QDateTime::currentDateTimeUtc();
+                RunReply reply{session->run(statements, options), {}};
+                if (sql.isEmpty())
+                    return reply; // Commit / Rollback buttons: not history
+                try {
+                    core::QueryHistory(path).add(key, sql, started, reply.run.elapsedMs, rowsOf(reply.run),
+                                                 reply.run.error ? reply.run.error->text : QString());
+                } catch (const std::exception& e) {
+                    reply.historyProblem = errorText(e);
+                }
+                return reply;
+            },
+            [this, base](const RunReply& reply) {
+                setRunning(false);
+                showRun(reply.run, base);
+                if (!reply.historyProblem.isEmpty())
+                    message(tr("History not saved: %1").arg(reply.historyProblem), Tone::Warning);
+                refreshHistory();
+                emit runFinished();
+            },
+            [this](const BackgroundFailure& failure) {
+                setRunning(false);
+                showFailure(failure.message, failure.connectionLost);
+                emit runFinished();
+            });
 }
 
 void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
@@ -537,14 +543,7 @@ void QueryTool::cancel() {
     if (!m_running)
         return;
     m_status->setText(tr("Cancelling…"));
-    // PQcancel opens its own connection to the server: not on the GUI thread either.
-    runInBackground(
-        this,
-        [session = m_session] {
-            session->cancel();
-            return true;
-        },
-        [](bool) {}, [](const QString&) {});
+    cancelSession(m_session);
 }
 
 void QueryTool::commit() {

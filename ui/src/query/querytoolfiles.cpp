@@ -153,7 +153,7 @@ bool QueryTool::openFile(const QString& path) {
 }
 
 void QueryTool::openFileDialog() {
-    if (!confirmClose())
+    if (!confirmClose([this] { openFileDialog(); }))
         return;
     const QString dir = m_file->path().isEmpty() ? QString() : QFileInfo(m_file->path()).absolutePath();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open SQL file"), dir, sqlFilter());
@@ -195,16 +195,16 @@ bool QueryTool::saveTo(const QString& path) {
     return true;
 }
 
-bool QueryTool::settleAppliesBeforeClose() {
+bool QueryTool::settleAppliesBeforeClose(std::function<void()> resume) {
     for (QueryResultGrid* grid : resultGrids())
-        if (grid->editor() && !grid->editor()->settleApplyBeforeClose())
+        if (grid->editor() && !grid->editor()->settleApplyBeforeClose(resume))
             return false;
     return true;
 }
 
-bool QueryTool::confirmClose() {
+bool QueryTool::confirmClose(std::function<void()> resume) {
     for (QueryResultGrid* grid : resultGrids())
-        if (!grid->confirmClose()) // edits staged in a result
+        if (!grid->confirmClose(resume)) // edits staged in a result
             return false;
     if (!m_editor->document()->isModified() || m_editor->document()->isEmpty())
         return true;

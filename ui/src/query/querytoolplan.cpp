@@ -9,6 +9,7 @@
 
 #include <pgdesk/core/sqltext/namedparameters.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/writeunlockbutton.h>
 
 #include <QLabel>
@@ -91,39 +92,41 @@ void QueryTool::explain(bool analyze) {
 void QueryTool::runExplain(const QString& statement, bool analyze, const QMap<QString, core::Param>& params) {
     setRunning(true);
     m_status->setText(analyze ? tr("Explain Analyze…") : tr("Explain…"));
-    runInBackground(
-        this,
-        [session = m_session, statement, analyze, write = m_unlock->access(), params] {
-            return session->explain(statement, analyze, write, params);
-        },
-        [this](const core::ExplainResult& result) {
-            setRunning(false);
-            if (QTreeWidget* old = planTree()) {
-                m_results->removeTab(m_results->indexOf(old));
-                old->deleteLater();
-            }
-            QString summary;
-            QTreeWidget* tree = createPlanTree(result.json, m_results, &summary);
-            tree->setProperty(kPlanTab, true);
-            m_results->addTab(tree, result.analyzed ? tr("Plan (analyzed)") : tr("Plan"));
-            m_results->setCurrentWidget(tree);
-            QString line = result.analyzed ? tr("EXPLAIN ANALYZE") : tr("EXPLAIN");
-            if (!summary.isEmpty())
-                line += QStringLiteral(" · ") + summary;
-            if (result.rolledBack)
-                line += tr(" · the statement's changes were rolled back");
-            message(line + QStringLiteral(" · ") + durationText(result.elapsedMs));
-            for (const QString& notice : result.notices)
-                message(QStringLiteral("    ") + notice, Tone::Info);
-            m_status->setText(tr("Plan ready"));
-            setTransactionState(result.transaction);
-            emit explainFinished();
-        },
-        [this](const BackgroundFailure& failure) {
-            setRunning(false);
-            showFailure(failure.message, failure.connectionLost);
-            emit explainFinished();
-        });
+    jobSlot(this, QStringLiteral("explainJob"))
+        ->start(
+            [session = m_session, statement, analyze, write = m_unlock->access(),
+             params](const std::shared_ptr<core::CancelToken>&) {
+                // The tool's Cancel reaches the statement through the session (cancelSession).
+                return session->explain(statement, analyze, write, params);
+            },
+            [this](const core::ExplainResult& result) {
+                setRunning(false);
+                if (QTreeWidget* old = planTree()) {
+                    m_results->removeTab(m_results->indexOf(old));
+                    old->deleteLater();
+                }
+                QString summary;
+                QTreeWidget* tree = createPlanTree(result.json, m_results, &summary);
+                tree->setProperty(kPlanTab, true);
+                m_results->addTab(tree, result.analyzed ? tr("Plan (analyzed)") : tr("Plan"));
+                m_results->setCurrentWidget(tree);
+                QString line = result.analyzed ? tr("EXPLAIN ANALYZE") : tr("EXPLAIN");
+                if (!summary.isEmpty())
+                    line += QStringLiteral(" · ") + summary;
+                if (result.rolledBack)
+                    line += tr(" · the statement's changes were rolled back");
+                message(line + QStringLiteral(" · ") + durationText(result.elapsedMs));
+                for (const QString& notice : result.notices)
+                    message(QStringLiteral("    ") + notice, Tone::Info);
+                m_status->setText(tr("Plan ready"));
+                setTransactionState(result.transaction);
+                emit explainFinished();
+            },
+            [this](const BackgroundFailure& failure) {
+                setRunning(false);
+                showFailure(failure.message, failure.connectionLost);
+                emit explainFinished();
+            });
 }
 
 } // namespace pgdesk::ui

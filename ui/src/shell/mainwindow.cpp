@@ -161,8 +161,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     for (int i = 0; i < tabs->count(); ++i) {
         auto* browser = qobject_cast<TableBrowser*>(tabs->widget(i));
         auto* tool = qobject_cast<QueryTool*>(tabs->widget(i));
-        if ((browser && !browser->editor()->settleApplyBeforeClose()) ||
-            (tool && !tool->settleAppliesBeforeClose())) {
+        const auto again = [this] { close(); }; // once a cancelled apply's outcome is known
+        if ((browser && !browser->editor()->settleApplyBeforeClose(again)) ||
+            (tool && !tool->settleAppliesBeforeClose(again))) {
             event->ignore();
             return;
         }
@@ -625,9 +626,14 @@ bool MainWindow::closeTab(int index) {
     QWidget* page = m_tabs->widget(index);
     if (!page)
         return false;
-    if (auto* browser = qobject_cast<TableBrowser*>(page); browser && !browser->editor()->confirmClose())
+    // Once a cancelled apply's outcome is known, the close goes on.
+    const auto again = [this, later = QPointer<QWidget>(page)] {
+        if (later)
+            closeTab(m_tabs->indexOf(later));
+    };
+    if (auto* browser = qobject_cast<TableBrowser*>(page); browser && !browser->editor()->confirmClose(again))
         return false;
-    if (auto* tool = qobject_cast<QueryTool*>(page); tool && !tool->confirmClose())
+    if (auto* tool = qobject_cast<QueryTool*>(page); tool && !tool->confirmClose(again))
         return false;
     m_tabs->removeTab(index);
     page->deleteLater();

@@ -34,9 +34,13 @@ struct BackgroundFailure {
     bool connectionLost = false;
     core::ErrorInfo error; // kind, SQLSTATE, field …: tells a cancel from a conflict without reading words
 };
-// Sends the token's cancel (a PQcancel round trip) from a pool thread: never on the GUI thread. A null token
-// does nothing.
+// Sends the token's cancel (a PQcancel round trip) from a thread of the cancel pool: never on the GUI thread,
+// never queued behind busy jobs. A null token does nothing. Every cancel in the UI goes this way.
 void cancelInBackground(std::shared_ptr<core::CancelToken> token);
+// The one cancel path for what is not a CancelToken (a query tool's session): `cancel` runs off the GUI
+// thread, as the token's does. It must not close a connection: hand the last reference to
+// closeInBackground().
+void cancelInBackground(std::function<void()> cancel);
 
 // The failure an exception from work describes.
 BackgroundFailure backgroundFailure(const std::exception& e);
@@ -50,6 +54,14 @@ QThreadPool& jobPool();
 namespace detail {
 void startJob(std::function<void()> job);
 } // namespace detail
+
+// Lets go of `last` on a job-pool worker: when it is the last reference, the object's destructor (closing a
+// connection: PQfinish) runs there, never on the GUI thread, and the application waits for it at exit.
+// Any thread.
+template <class T> void closeInBackground(std::shared_ptr<T> last) {
+    if (last)
+        detail::startJob([last = std::move(last)]() mutable { last.reset(); });
+}
 
 // Runs `work` on the job pool (database, keychain, disk) and delivers its plain-value result to `done`, or
 // the failure to `failed`, on the GUI thread, where `context` must live. Nothing is delivered once `context`

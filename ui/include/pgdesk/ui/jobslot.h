@@ -79,4 +79,8 @@ private:
     std::shared_ptr<core::CancelToken> m_token;
 };
 
+// The JobSlot named `name` among `owner`'s children, made on first use: for an owner with one kind of job
+// that keeps no member for it (a menu's counts, a dialog's check).
+JobSlot* jobSlot(QObject* owner, const QString& name);
+
 } // namespace pgdesk::ui

@@ -9,6 +9,8 @@ class QLineEdit;
 
 namespace pgdesk::ui {
 
+class JobSlot;
+
 // Asks for the password of a profile the server wants one for. On OK the password goes to SecretStore
 // on a worker thread (the keychain only when "save" is ticked, otherwise this session's memory) and
 // passwordStored() follows on the GUI thread, so the caller can retry the connection.
@@ -35,7 +37,7 @@ private:
     QLineEdit* m_password = nullptr;
     QCheckBox* m_save = nullptr;
     QLabel* m_status = nullptr;
-    bool m_storing = false;
+    JobSlot* m_store = nullptr; // the keychain write; running: the dialog waits for it
 };
 
 } // namespace pgdesk::ui

@@ -110,11 +110,12 @@ public:
     bool saveAs();
     bool saveTo(const QString& path);
     // Edits staged in a result first (TableEditor::confirmClose), then Save / Discard / Cancel when the text
-    // has unsaved changes; false: keep the tool open.
-    bool confirmClose();
+    // has unsaved changes; false: keep the tool open (for now: `resume` is called when a cancelled apply's
+    // outcome lets the close go on, TableEditor::confirmClose).
+    bool confirmClose(std::function<void()> resume = {});
     // When the window closes: an apply of a result's edits still running is cancelled and its outcome
     // awaited (as for a table tab); false when the user keeps the window open. Staged edits stay journaled.
-    bool settleAppliesBeforeClose();
+    bool settleAppliesBeforeClose(std::function<void()> resume = {});
     // Takes in the text a crashed process left (BufferJournal) and says so in Messages.
     void recover(const core::BufferEntry& entry);
 

@@ -3,8 +3,10 @@
 
 #include <pgdesk/core/catalog/catalog.h>
 
+#include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -12,6 +14,7 @@ class QDialog;
 class QLabel;
 class QMenu;
 class QModelIndex;
+class QProgressDialog;
 class QPushButton;
 class QTableView;
 class QTimer;
@@ -89,11 +92,15 @@ public:
 
     // Before the tab closes: with staged changes no other tab shares, asks (object name "closeConfirm")
     // whether to keep them (journaled, offered back on the next open), discard them or cancel the close.
-    // During an apply it first offers to cancel it and waits for the rollback: the question about staged
-    // changes is asked only once it is known that they were not applied.
-    bool confirmClose();
+    // During an apply it first offers to cancel it; it then returns false at once (no nested event loop) and
+    // waits for the rollback behind a window-modal "applyCancelWait": once the outcome is known (and the
+    // close may go on) `resume` is called from the event loop, to close again; the question about staged
+    // changes is asked only then, when it is known that they were not applied.
+    bool confirmClose(std::function<void()> resume = {});
     // Only the apply part of confirmClose() (the window closing keeps staged changes in the journal).
-    bool settleApplyBeforeClose();
+    bool settleApplyBeforeClose(std::function<void()> resume = {});
+    // Whether a close waits for the outcome of the cancelled apply.
+    bool isWaitingToClose() const { return !m_closeWait.isNull(); }
     // Stops the apply in flight (EditSession::cancelApply); the outcome arrives as a signal.
     void cancelApply();
     // A keyless table: asks (unless !confirm) and then requests editing by physical position (the tab
@@ -155,10 +162,12 @@ signals:
     void foreignKeysChecked(const QStringList& missing);
 
 private:
-    // Closing while an apply is in flight: cancels it and waits for the outcome (object names
-    // "closeWhileApplying", "applyCancelWait"). True when the tab may go on closing (nothing or everything
-    // written, and the user told which).
-    bool cancelApplyBeforeClose();
+    // Closing while an apply is in flight: asks ("closeWhileApplying"), cancels it and waits for the outcome
+    // without blocking ("applyCancelWait"). False unless the apply already ended; `resume` once the tab
+    // may go on closing (nothing or everything written, and the user told which).
+    bool cancelApplyBeforeClose(std::function<void()> resume);
+    enum class CloseOutcome { Written, NotWritten, Failed, StoppedWaiting };
+    void endCloseWait(CloseOutcome outcome, const QString& failure = {});
     void updateState();
     void showError(const QString& text);
     // "Applied to …" in the staged bar and the window's status bar, for a few seconds.
@@ -195,6 +204,8 @@ private:
     QAction* m_deleteAction = nullptr; // the Delete key: named for what it does on this table
     QString m_appliedNote;             // what the last apply wrote, shown until staging starts again
     QTimer* m_appliedNoteTimer = nullptr;
+    QPointer<QProgressDialog> m_closeWait; // a close waiting for the cancelled apply's outcome
+    std::function<void()> m_closeResume;   // what goes on closing then
 };
 
 } // namespace pgdesk::ui
