@@ -219,7 +219,8 @@ private slots:
         // (Unless the columns had to be cut to leave the query its quarter: with many busy sessions on the
         // server, as when other suites run beside this one, every column may be wide.)
         if (cap == 0 || cap >= fit(ActivityModel::Wait))
-            QVERIFY(header->sectionSize(ActivityModel::Wait) >= table->sizeHintForColumn(ActivityModel::Wait));
+            QVERIFY(header->sectionSize(ActivityModel::Wait) >=
+                    table->sizeHintForColumn(ActivityModel::Wait));
         QCOMPARE(cell(model, waiterPid, ActivityModel::User).data(Qt::ToolTipRole).toString(),
                  cell(model, waiterPid, ActivityModel::User).data().toString());
         QVERIFY(cell(model, waiterPid, ActivityModel::Query)

@@ -2,6 +2,7 @@
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/jobslot.h>
 
 #include <pgdesk/core/editing/changejournal.h>
 #include <pgdesk/core/session/canceltoken.h>
@@ -20,7 +21,8 @@ EditSession::EditSession(core::TableInfo table, QString profile, std::shared_ptr
     , m_table(std::move(table))
     , m_profile(std::move(profile))
     , m_journal(std::move(journal))
-    , m_staged(m_table) {
+    , m_staged(m_table)
+    , m_applyJob(new JobSlot(this)) {
 }
 
 std::shared_ptr<EditSession> EditSession::shared(const core::TableInfo& table, const QString& profile,
@@ -67,12 +69,10 @@ void EditSession::apply(std::shared_ptr<core::Pool> pool, core::WriteAccess writ
         return;
     m_applying = true;
     m_cancelling = false;
-    m_applyCancel = std::make_shared<core::CancelToken>();
     emit changed();
-    runInBackground(
-        this,
-        [pool = std::move(pool), table = m_table, changes = changes(), cancel = m_applyCancel,
-         write = std::move(write)] {
+    m_applyJob->start(
+        [pool = std::move(pool), table = m_table, changes = changes(),
+         write = std::move(write)](const std::shared_ptr<core::CancelToken>& cancel) {
             core::ChangeSetApplier applier(core::tableWithoutCtidKey(table));
             applier.setReturnRows(false); // the tab reloads what it shows
             applier.setCancelToken(cancel);
@@ -158,19 +158,18 @@ QString EditSession::describeApplied(const QString& table, const AppliedCounts& 
 void EditSession::finishApply() {
     m_applying = false;
     m_cancelling = false;
-    m_applyCancel.reset();
 }
 
 void EditSession::cancelApply() {
-    if (!m_applying || m_cancelling || !m_applyCancel)
+    if (!m_applying || m_cancelling)
         return;
     m_cancelling = true;
     emit changed();
-    cancelInBackground(m_applyCancel);
+    m_applyJob->cancel(); // PQcancel on the cancel path; the outcome still arrives
 }
 
 int EditSession::applyBackendPid() const {
-    return m_applyCancel ? m_applyCancel->attachedBackendPid() : 0;
+    return m_applyJob->backendPid();
 }
 
 QString EditSession::readOnlyReason(const core::TableInfo& table) {

@@ -4,6 +4,7 @@
 #include <pgdesk/core/editing/entityoperations.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/pagemodel.h>
 
 #include <algorithm>
@@ -79,14 +80,18 @@ void WholeValueLoader::ensureWhole(const QModelIndexList& cells,
     }
     if (++m_loading == 1)
         emit loadingChanged(true);
-    const auto finished = [this] {
+    // Loads may overlap (a copy, then an edit), each with its own `then`: a slot per load, gone with it; the
+    // loader's end cancels what is still loading.
+    auto* slot = new JobSlot(this);
+    const auto finished = [this, slot] {
+        slot->deleteLater();
         if (--m_loading == 0)
             emit loadingChanged(false);
     };
-    runInBackground(
-        this,
-        [pool = m_pool, table = m_table, rows] {
+    slot->start(
+        [pool = m_pool, table = m_table, rows](const std::shared_ptr<core::CancelToken>& token) {
             auto connection = pool->acquire();
+            const core::CancelToken::Scope scope(token, *connection);
             core::EntityOperations operations(*connection, table);
             LoadedValues values;
             for (const WantedRow& w : rows)
@@ -116,9 +121,9 @@ void WholeValueLoader::ensureWhole(const QModelIndexList& cells,
                     m_model->setWholeValue(rows[i].row, rows[i].columns[c], values[i]->value(c));
             then(now);
         },
-        [this, finished](const QString& message) {
+        [this, finished](const BackgroundFailure& failure) {
             finished();
-            emit failed(message);
+            emit failed(failure.message);
         });
 }
 

@@ -21,6 +21,8 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class JobSlot;
+
 // The staged edits of one table tab: a core::StagedChanges (the staging, undo and conflict rules) with its
 // journal, the offer of what an earlier process left, and the apply. The grid sees it as RowEdits.
 // Every stage hands the whole change set to the journal (when there is one; it writes on its own thread), so
@@ -165,7 +167,7 @@ private:
     bool m_applying = false;
     bool m_cancelling = false;
     AppliedCounts m_lastApplied;
-    std::shared_ptr<core::CancelToken> m_applyCancel;
+    JobSlot* m_applyJob; // the apply: one at a time, its cancel on the cancel path
 };
 
 } // namespace pgdesk::ui
