@@ -3,6 +3,8 @@
 // over the Unix socket named by PGDESK_ASKPASS_SOCKET (in that process's private 0700 folder), and
 // prints the answer for ssh. The secret never appears on a command line, in the environment or in a
 // file. Exit 1 when the question was cancelled or refused.
+#include "base/writeall.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
@@ -12,22 +14,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-namespace {
-
-bool writeAll(int fd, const char* data, size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= size_t(n);
-    }
-    return true;
-}
-
-} // namespace
+using pgdesk::core::writeAll;
 
 int main(int argc, char** argv) {
     const char* path = std::getenv("PGDESK_ASKPASS_SOCKET");

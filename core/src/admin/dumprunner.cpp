@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/admin/dumprunner.h>
+
+#include "base/writeall.h"
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/tempsweep.h>
 
@@ -41,16 +43,7 @@ int passwordDescriptor(const QString& password) {
     if (fd < 0)
         return -1;
     const QByteArray line = "*:*:*:*:" + pgpassField(password) + '\n';
-    qsizetype written = 0;
-    while (written < line.size()) {
-        const ssize_t n = ::write(fd, line.constData() + written, size_t(line.size() - written));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        written += n;
-    }
-    if (written != line.size() || ::fchmod(fd, S_IRUSR | S_IWUSR) != 0 ||
+    if (!writeAll(fd, line.constData(), size_t(line.size())) || ::fchmod(fd, S_IRUSR | S_IWUSR) != 0 ||
         ::fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL) != 0) {
         ::close(fd);
         return -1;

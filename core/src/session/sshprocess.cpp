@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/sshprocess.h"
+#include "base/writeall.h"
 
 #include <pgdesk/core/base/tempsweep.h>
 
@@ -30,19 +31,6 @@ void closeQuietly(int& fd) {
     if (fd >= 0)
         ::close(fd);
     fd = -1;
-}
-
-bool writeAll(int fd, const char* data, size_t size) {
-    while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= size_t(n);
-    }
-    return true;
 }
 
 } // namespace
