@@ -146,6 +146,25 @@ private slots:
         QVERIFY(!d.countedRows()); // count again before another try
     }
 
+    // An option changed while counting drops that count: only a count of what is on screen reaches Run.
+    void countOfOtherOptionsIsDropped() {
+        BatchDialog d(m_pool, table(QStringLiteral("items")), view(QStringLiteral("items"), 11), {key(1)});
+        QSignalSpy counted(&d, &BatchDialog::counted);
+        d.count();
+        QVERIFY(d.isBusy());
+        d.setOnSelection(false); // every matching row now, not the one selected
+        QVERIFY(!d.isBusy());
+        d.count();
+        QVERIFY(counted.wait(15000));
+        QTest::qWait(200); // a stale reply would have come by now
+        QCOMPARE(counted.size(), 1);
+        const qint64 matching =
+            sql(QStringLiteral("select count(*) from $S.items where id < 11 and deleted_at is null"))
+                .toLongLong();
+        QVERIFY(matching != 1);
+        QCOMPARE(d.countedRows(), std::optional<qint64>(matching));
+    }
+
     // From the grid: the selection's keys go to the dialog, and the tab reloads after the commit.
     void fromTheGridSelection() {
         TableBrowser b(m_pool, m_schema, QStringLiteral("items"));

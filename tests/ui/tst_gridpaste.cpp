@@ -71,6 +71,25 @@ private slots:
         QVERIFY(b->editor()->session()->isEmpty());
     }
 
+    // A paste still being read or checked refuses every other one, not just the next.
+    void pasteInProgressRefusesEveryOther() {
+        auto b = open(QStringLiteral("people"));
+        QVERIFY(waitLoaded(*b));
+        setCurrent(*b, 1, QStringLiteral("note"));
+        QSignalSpy staged(b->editor(), &TableEditor::pasteStaged);
+        QSignalSpy refused(b->editor(), &TableEditor::pasteRefused);
+        b->editor()->pasteText(QStringLiteral("first\nsecond\n"), false, false);
+        b->editor()->pasteText(QStringLiteral("other"), false, false);
+        b->editor()->pasteText(QStringLiteral("another"), false, false);
+        QCOMPARE(refused.size(), 2);
+        QVERIFY(staged.wait(60000));
+        QTest::qWait(300);
+        QCOMPARE(staged.size(), 1);
+        QCOMPARE(refused.size(), 2);
+        QVERIFY(b->editor()->undo());
+        QVERIFY(b->editor()->session()->isEmpty());
+    }
+
     void blockIsOneUndoStepAndApplies() {
         auto b = open(QStringLiteral("people"));
         QAbstractItemModelTester tester(b->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -32,6 +32,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace pgdesk::ui {
 
 namespace {
@@ -43,6 +45,20 @@ QPushButton* button(const QString& text, const char* objectName, QWidget* parent
     b->setObjectName(QString::fromLatin1(objectName));
     return b;
 }
+
+// A keychain write of a profile the list already shows (its password copied, removed or stored at a save):
+// always heard to the end, so a JobSlot of its own that nothing supersedes, gone once it has answered.
+JobSlot* keychainWrite(QObject* owner, const QString& name) {
+    auto* job = new JobSlot(owner);
+    job->setObjectName(name);
+    QObject::connect(job, &JobSlot::runningChanged, job, [job](bool running) {
+        if (!running)
+            job->deleteLater();
+    });
+    return job;
+}
+
+const QString kPasswordSave = QStringLiteral("passwordSave");
 
 } // namespace
 
@@ -373,11 +389,17 @@ void ConnectionDialog::updateButtons() {
     const bool valid = hasProfile && m_editor->isValid();
     m_editor->setVisible(hasProfile);
     m_empty->setVisible(!hasProfile);
-    m_save->setEnabled(valid && m_dirty && !m_saving);
-    m_connect->setEnabled(valid && !m_saving);
+    const bool saving = isSaving();
+    m_save->setEnabled(valid && m_dirty && !saving);
+    m_connect->setEnabled(valid && !saving);
     m_duplicate->setEnabled(saved);
     m_delete->setEnabled(saved);
     m_test->setEnabled(valid || m_testing);
+}
+
+bool ConnectionDialog::isSaving() const {
+    const auto saves = findChildren<JobSlot*>(kPasswordSave, Qt::FindDirectChildrenOnly);
+    return std::any_of(saves.begin(), saves.end(), [](const JobSlot* save) { return save->isRunning(); });
 }
 
 void ConnectionDialog::setStatus(const QString& text, bool error) {
@@ -487,23 +509,23 @@ void ConnectionDialog::duplicateProfile() {
         m_sessionOnly.insert(copy.name);
     reloadList(copy.name);
     // The copy's password lookup (started by reloadList) races the copy below; look again afterwards.
-    runInBackground(
-        this,
-        [from = source->name, to = copy.name, sessionOnly] {
-            auto& secrets = core::SecretStore::instance();
-            if (const auto password = secrets.password(from))
-                secrets.setPassword(to, *password, !sessionOnly);
-            return secrets.lastError();
-        },
-        [this, name = copy.name](const QString& keychainError) {
-            if (m_current == name)
-                loadPasswordState(name);
-            if (!keychainError.isEmpty())
-                setStatus(
-                    tr("Duplicated, but the password stays in this session only: %1").arg(keychainError),
-                    true);
-        },
-        [this](const QString& message) { setStatus(message, true); });
+    keychainWrite(this, QStringLiteral("passwordCopy"))
+        ->start(
+            [from = source->name, to = copy.name, sessionOnly](const std::shared_ptr<core::CancelToken>&) {
+                auto& secrets = core::SecretStore::instance();
+                if (const auto password = secrets.password(from))
+                    secrets.setPassword(to, *password, !sessionOnly);
+                return secrets.lastError();
+            },
+            [this, name = copy.name](const QString& keychainError) {
+                if (m_current == name)
+                    loadPasswordState(name);
+                if (!keychainError.isEmpty())
+                    setStatus(
+                        tr("Duplicated, but the password stays in this session only: %1").arg(keychainError),
+                        true);
+            },
+            [this](const BackgroundFailure& failure) { setStatus(failure.message, true); });
     setStatus(tr("Duplicated “%1” as “%2”.").arg(source->name, copy.name));
 }
 
@@ -528,13 +550,13 @@ bool ConnectionDialog::deleteProfile(bool confirm) {
         return false;
     }
     m_sessionOnly.remove(name);
-    runInBackground(
-        this,
-        [name] {
-            core::SecretStore::instance().removePassword(name);
-            return true;
-        },
-        [](bool) {}, [this](const QString& message) { setStatus(message, true); });
+    keychainWrite(this, QStringLiteral("passwordRemoval"))
+        ->start(
+            [name](const std::shared_ptr<core::CancelToken>&) {
+                core::SecretStore::instance().removePassword(name);
+                return true;
+            },
+            [](bool) {}, [this](const BackgroundFailure& failure) { setStatus(failure.message, true); });
     m_dirty = false;
     const auto remaining = m_store.profiles();
     reloadList(remaining.isEmpty() ? QString()
@@ -570,7 +592,6 @@ bool ConnectionDialog::save(std::function<void()> then) {
     m_current = p.name;
     m_draft = false;
     m_dirty = false;
-    m_saving = true;
     // The list follows without reloading the editor: the typed password stays until it is stored.
     m_model->setProfiles(m_store.profiles());
     m_folders->setProfiles(m_store.profiles(), UiSettings::emptyProfileFolders());
@@ -579,7 +600,6 @@ bool ConnectionDialog::save(std::function<void()> then) {
     selectRow(m_model->rowOf(p.name));
     m_switching = false;
     m_editor->setTakenNames(otherNames(p.name));
-    updateButtons();
     setStatus(tr("Saving “%1”…").arg(p.name));
     if (oldName != p.name)
         emit profileRenamed(oldName, p.name);
@@ -587,41 +607,41 @@ bool ConnectionDialog::save(std::function<void()> then) {
     // Always heard to the end (the profile was saved), unlike a keychain lookup it makes stale.
     m_passwordJob->abandon();
     const quint64 lookups = m_passwordJob->currentId();
-    runInBackground(
-        this,
-        [oldName, name = p.name, typed, keep, wasKeychain] {
-            return storeProfilePassword(oldName, name, typed, keep, wasKeychain);
-        },
-        [this, lookups, name = p.name, oldName, then](const PasswordOutcome& outcome) {
-            m_saving = false;
-            if (outcome.state == PasswordState::Session)
-                m_sessionOnly.insert(name);
-            else
-                m_sessionOnly.remove(name);
-            if (oldName != name)
-                m_sessionOnly.remove(oldName);
-            if (lookups == m_passwordJob->currentId() && m_current == name && !m_dirty) {
-                m_editor->setTypedPassword(QString());
-                m_editor->setPasswordState(outcome.state);
-            }
-            updateButtons();
-            if (outcome.error.isEmpty())
-                setStatus(tr("Saved “%1”.").arg(name));
-            else
-                setStatus(tr("Saved “%1”, but the keychain was not used (%2): the password is kept for this "
-                             "session only.")
-                              .arg(name, outcome.error),
-                          true);
-            if (then)
-                then();
-            if (std::exchange(m_acceptPending, false))
-                accept();
-        },
-        [this](const QString& message) {
-            m_saving = false;
-            updateButtons();
-            setStatus(tr("The profile was saved, but not its password: %1").arg(message), true);
-        });
+    keychainWrite(this, kPasswordSave)
+        ->start(
+            [oldName, name = p.name, typed, keep, wasKeychain](const std::shared_ptr<core::CancelToken>&) {
+                return storeProfilePassword(oldName, name, typed, keep, wasKeychain);
+            },
+            [this, lookups, name = p.name, oldName, then](const PasswordOutcome& outcome) {
+                if (outcome.state == PasswordState::Session)
+                    m_sessionOnly.insert(name);
+                else
+                    m_sessionOnly.remove(name);
+                if (oldName != name)
+                    m_sessionOnly.remove(oldName);
+                if (lookups == m_passwordJob->currentId() && m_current == name && !m_dirty) {
+                    m_editor->setTypedPassword(QString());
+                    m_editor->setPasswordState(outcome.state);
+                }
+                updateButtons();
+                if (outcome.error.isEmpty())
+                    setStatus(tr("Saved “%1”.").arg(name));
+                else
+                    setStatus(
+                        tr("Saved “%1”, but the keychain was not used (%2): the password is kept for this "
+                           "session only.")
+                            .arg(name, outcome.error),
+                        true);
+                if (then)
+                    then();
+                if (std::exchange(m_acceptPending, false))
+                    accept();
+            },
+            [this](const BackgroundFailure& failure) {
+                updateButtons();
+                setStatus(tr("The profile was saved, but not its password: %1").arg(failure.message), true);
+            });
+    updateButtons(); // Save and Connect wait for the password
     return true;
 }
 
@@ -777,7 +797,7 @@ void ConnectionDialog::testConnection() {
 void ConnectionDialog::accept() {
     if ((m_current.isEmpty() && !m_draft) || !m_editor->isValid())
         return;
-    if (m_saving) { // the password is still being stored; connect once it is
+    if (isSaving()) { // the password is still being stored; connect once it is
         m_acceptPending = true;
         return;
     }

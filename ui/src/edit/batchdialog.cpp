@@ -8,6 +8,7 @@
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 
 #include <QButtonGroup>
 #include <QCheckBox>
@@ -28,13 +29,12 @@
 
 namespace pgdesk::ui {
 
-// Shared by the dialog (which polls progress and may cancel) and the worker running the batch.
+// Shared by the dialog (which polls progress and may cancel) and the worker running the batch; the statement
+// itself is cancelled by the slot's token.
 struct BatchDialog::Job {
     std::atomic_bool cancel{false}; // core::BatchOperation stops between chunks
     std::atomic<qint64> done{0};
     std::atomic<qint64> total{0};
-    // Cancels the running statement (a filter batch is one long statement), sent from a pool thread.
-    std::shared_ptr<core::CancelToken> token = std::make_shared<core::CancelToken>();
 };
 
 BatchDialog::BatchDialog(std::shared_ptr<core::Pool> pool, core::TableInfo table, core::QuerySpec view,
@@ -52,7 +52,8 @@ BatchDialog::BatchDialog(std::shared_ptr<core::Pool> pool, core::TableInfo table
     , m_null(new QCheckBox(tr("NULL"), this))
     , m_status(new QLabel(this))
     , m_progress(new QProgressBar(this))
-    , m_poll(new QTimer(this)) {
+    , m_poll(new QTimer(this))
+    , m_work(new JobSlot(this)) {
     setObjectName(QStringLiteral("batchDialog"));
     setWindowTitle(tr("Batch operation on %1.%2").arg(m_table.schema, m_table.name));
     const QLocale locale;
@@ -172,7 +173,13 @@ core::BatchRequest BatchDialog::request() const {
     return r;
 }
 
+bool BatchDialog::isBusy() const {
+    return m_work->isRunning();
+}
+
 void BatchDialog::optionsChanged() {
+    if (isBusy() && !m_job)
+        m_work->abandon(); // a count of other options: its number must never reach the Run button
     if (m_finished)
         m_finished = false;
     m_counted.reset();
@@ -220,23 +227,16 @@ void BatchDialog::updateControls() {
 void BatchDialog::count() {
     if (isBusy())
         return;
-    auto job = std::make_shared<Job>();
-    m_job = job;
     m_status->setText(tr("Counting…"));
-    updateControls();
-    runInBackground(
-        this,
+    m_work->start(
         [pool = m_pool, table = m_table, request = request(), view = m_view, keys = m_selected,
-         selection = onSelection(), job] {
+         selection = onSelection()](const std::shared_ptr<core::CancelToken>& token) {
             const core::BatchOperation op(table, request);
             auto connection = pool->acquire();
-            const core::CancelToken::Scope scope(job->token, *connection);
+            const core::CancelToken::Scope scope(token, *connection);
             return selection ? op.countAffected(*connection, keys) : op.countAffected(*connection, view);
         },
-        [this, job](qint64 rows) {
-            if (job != m_job)
-                return;
-            m_job.reset();
+        [this](qint64 rows) {
             m_counted = rows;
             m_status->setText(rows == 0
                                   ? tr("No row would change.")
@@ -244,14 +244,12 @@ void BatchDialog::count() {
             updateControls();
             emit counted(rows);
         },
-        [this, job](const QString& message) {
-            if (job != m_job)
-                return;
-            m_job.reset();
-            m_status->setText(message);
+        [this](const BackgroundFailure& failure) {
+            m_status->setText(failure.message);
             updateControls();
-            emit failed(message);
+            emit failed(failure.message);
         });
+    updateControls();
 }
 
 void BatchDialog::run() {
@@ -281,12 +279,10 @@ void BatchDialog::start() {
     m_progress->setValue(0);
     m_progress->setVisible(true);
     m_poll->start();
-    updateControls();
-    runInBackground(
-        this,
+    m_work->start(
         [pool = m_pool, table = m_table, request = request(), view = m_view, keys = m_selected,
          selection = onSelection(), expected = *m_counted, job,
-         write = m_unlock ? m_unlock->access() : nullptr] {
+         write = m_unlock ? m_unlock->access() : nullptr](const std::shared_ptr<core::CancelToken>& token) {
             const core::BatchOperation op(table, request);
             core::BatchOptions options;
             options.atomic.write = write; // production: without the tab's key the server refuses
@@ -297,12 +293,10 @@ void BatchDialog::start() {
                 job->total = total;
             };
             auto connection = pool->acquire();
-            const core::CancelToken::Scope scope(job->token, *connection); // throws when already cancelled
+            const core::CancelToken::Scope scope(token, *connection); // throws when already cancelled
             return selection ? op.run(*connection, keys, options) : op.run(*connection, view, options);
         },
-        [this, job](const core::BatchResult& result) {
-            if (job != m_job)
-                return;
+        [this](const core::BatchResult& result) {
             m_job.reset();
             m_poll->stop();
             m_progress->setValue(100);
@@ -312,25 +306,23 @@ void BatchDialog::start() {
             updateControls();
             emit finished(result.affected);
         },
-        [this, job](const QString& message) {
-            if (job != m_job)
-                return;
+        [this, job](const BackgroundFailure& failure) {
             m_job.reset();
             m_poll->stop();
             m_progress->setVisible(false);
             m_counted.reset(); // count again before another try
             m_status->setText(job->cancel ? tr("Cancelled: nothing was changed.")
-                                          : tr("Nothing was changed: %1").arg(message));
+                                          : tr("Nothing was changed: %1").arg(failure.message));
             updateControls();
-            emit failed(message);
+            emit failed(failure.message);
         });
+    updateControls();
 }
 
 void BatchDialog::cancel() {
-    if (!m_job)
-        return;
-    m_job->cancel = true;
-    cancelInBackground(m_job->token); // a long filter statement stops at once; key chunks at the next chunk
+    if (m_job)
+        m_job->cancel = true;
+    m_work->cancel(); // a long filter statement stops at once; key chunks at the next chunk
 }
 
 void BatchDialog::showProgress() {

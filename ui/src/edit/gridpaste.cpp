@@ -5,6 +5,7 @@
 
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/pagemodel.h>
 
 #include <pgdesk/core/browse/valuecheck.h>
@@ -42,15 +43,19 @@ struct ColumnValues {
 // for dates, intervals, numerics, enums and domains would refuse forms PostgreSQL accepts, or pass values
 // it refuses; one statement per column keeps 100,000 cells a few round trips, off the GUI thread.
 // The refused value named is the one on the first row of the text (then the first column shown).
-QString checkColumns(core::Pool& pool, const QList<ColumnValues>& columns) {
+QString checkColumns(core::Pool& pool, const QList<ColumnValues>& columns,
+                     const std::shared_ptr<core::CancelToken>& token) {
     std::optional<core::PooledConnection> connection;
+    std::optional<core::CancelToken::Scope> scope; // a dropped paste stops its check
     QString refusal;
     int refusedRow = 0;
     for (const ColumnValues& c : columns) {
         if (c.values.isEmpty())
             continue;
-        if (!connection)
+        if (!connection) {
             connection.emplace(pool.acquire());
+            scope.emplace(token, **connection);
+        }
         if (auto bad = core::findInvalidValue(**connection, c.type, c.values)) {
             const int row = c.pasteRows.value(bad->index);
             if (refusal.isEmpty() || row < refusedRow) {
@@ -106,7 +111,12 @@ GridPaste::GridPaste(std::shared_ptr<core::Pool> pool, PageModel* model, QTableV
     : QObject(parent)
     , m_pool(std::move(pool))
     , m_model(model)
-    , m_view(view) {
+    , m_view(view)
+    , m_work(new JobSlot(this)) {
+}
+
+bool GridPaste::isBusy() const {
+    return m_work->isRunning();
 }
 
 void GridPaste::addActions(std::function<QList<int>()> selectedRows) {
@@ -143,7 +153,7 @@ void GridPaste::addMenuActions(QMenu* menu, bool locked, const QList<int>& rows)
     const auto entry = [this, menu, locked](QAction* action, const QString& text) {
         QAction* shown = menu->addAction(text, action, &QAction::trigger);
         shown->setShortcut(action->shortcut());
-        shown->setEnabled(!locked && !m_busy);
+        shown->setEnabled(!locked && !isBusy());
         return shown;
     };
     entry(m_pasteAction, m_pasteAction->text());
@@ -160,7 +170,7 @@ bool GridPaste::canStart() {
         refuse(tr("This table cannot be edited here."));
         return false;
     }
-    if (m_busy || session->isApplying() || session->hasOffer()) {
+    if (isBusy() || session->isApplying() || session->hasOffer()) {
         refuse(tr("Nothing was pasted: wait for the apply or the paste in progress."));
         return false;
     }
@@ -168,7 +178,6 @@ bool GridPaste::canStart() {
 }
 
 void GridPaste::refuse(const QString& message) {
-    m_busy = false;
     emit refused(message);
 }
 
@@ -178,10 +187,9 @@ void GridPaste::paste(const QString& text, bool emptyIsNull) {
     const QModelIndex current = m_view->currentIndex();
     if (!current.isValid())
         return refuse(tr("Nothing was pasted: no cell is selected."));
-    m_busy = true;
     // Reading 100,000 fields takes a while: on the worker, the grid stays live.
-    runInBackground(
-        this, [text] { return core::parseClipboardTable(text); },
+    m_work->start(
+        [text](const std::shared_ptr<core::CancelToken>&) { return core::parseClipboardTable(text); },
         [this, emptyIsNull, current = QPersistentModelIndex(current)](const core::ClipboardTable& table) {
             auto* session = qobject_cast<EditSession*>(m_model->rowEdits());
             if (!session || table.rows.isEmpty() || !current.isValid())
@@ -257,9 +265,11 @@ void GridPaste::paste(const QString& text, bool emptyIsNull) {
                               !m_model->isCut(row, column)});
             }
             const qsizetype count = targets.size();
-            runInBackground(
-                this,
-                [pool = m_pool, columns = orderedChecks(checks)] { return checkColumns(*pool, columns); },
+            m_work->start(
+                [pool = m_pool,
+                 columns = orderedChecks(checks)](const std::shared_ptr<core::CancelToken>& token) {
+                    return checkColumns(*pool, columns, token);
+                },
                 [this, cells = std::move(cells), insertCells = std::move(insertCells), count,
                  rows = pastedRows(targets),
                  session = QPointer<EditSession>(session)](const QString& refusal) {
@@ -272,14 +282,15 @@ void GridPaste::paste(const QString& text, bool emptyIsNull) {
                     for (const auto& [insert, column, value] : insertCells)
                         session->stageInsertValue(insert, column, value);
                     session->endBatch();
-                    m_busy = false;
                     if (!rows.isEmpty())
                         showRows(rows.first(), rows.last(), m_view->currentIndex().column(), false);
                     emit staged(count);
                 },
-                [this](const QString& message) { refuse(tr("Nothing was pasted: %1").arg(message)); });
+                [this](const BackgroundFailure& failure) {
+                    refuse(tr("Nothing was pasted: %1").arg(failure.message));
+                });
         },
-        [this](const QString& message) { refuse(message); });
+        [this](const BackgroundFailure& failure) { refuse(failure.message); });
 }
 
 void GridPaste::pasteAsNewRows(const QString& text, bool emptyIsNull) {
@@ -308,10 +319,9 @@ void GridPaste::pasteAsNewRows(const QString& text, bool emptyIsNull) {
     QHash<QString, QString> types;
     for (const core::ColumnInfo& c : session->table().columns)
         types.insert(c.name, c.typeName);
-    m_busy = true;
-    runInBackground(
-        this,
-        [text, emptyIsNull, shown, insertable, types, pool = m_pool] {
+    m_work->start(
+        [text, emptyIsNull, shown, insertable, types,
+         pool = m_pool](const std::shared_ptr<core::CancelToken>& token) {
             NewRows out;
             const core::ClipboardTable table = core::parseClipboardTable(text);
             if (table.rows.isEmpty()) {
@@ -361,7 +371,7 @@ void GridPaste::pasteAsNewRows(const QString& text, bool emptyIsNull) {
                 }
                 out.rows << row;
             }
-            out.refusal = checkColumns(*pool, checks);
+            out.refusal = checkColumns(*pool, checks, token);
             if (!out.refusal.isEmpty())
                 out.rows.clear();
             return out;
@@ -373,13 +383,14 @@ void GridPaste::pasteAsNewRows(const QString& text, bool emptyIsNull) {
                 return refuse(tr("Nothing was pasted: the table's changes are being applied."));
             const int firstNew = m_model->rowCount();
             session->stageInserts(result.rows);
-            m_busy = false;
             if (firstNew < m_model->rowCount())
                 showRows(firstNew, m_model->rowCount() - 1, std::max(0, m_view->currentIndex().column()),
                          true);
             emit staged(result.cells);
         },
-        [this](const QString& message) { refuse(tr("Nothing was pasted: %1").arg(message)); });
+        [this](const BackgroundFailure& failure) {
+            refuse(tr("Nothing was pasted: %1").arg(failure.message));
+        });
 }
 
 QList<int> GridPaste::pastedRows(const QList<std::tuple<int, int, QString, int>>& targets) {

@@ -19,6 +19,7 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class JobSlot;
 class PageModel;
 class WholeValueLoader;
 
@@ -53,7 +54,7 @@ public:
     void paste(const QString& text, bool emptyIsNull);
     void pasteAsNewRows(const QString& text, bool emptyIsNull);
     void duplicateRows(const QList<int>& rows);
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const; // a paste is being read or checked
 
 signals:
     void staged(qsizetype cells);
@@ -71,7 +72,7 @@ private:
     PageModel* m_model;
     QTableView* m_view;
     WholeValueLoader* m_whole = nullptr;
-    bool m_busy = false;
+    JobSlot* m_work = nullptr; // the paste being read, then checked: one at a time
     std::function<bool()> m_writingRefused;
     QAction* m_pasteAction = nullptr;
     QAction* m_pasteRowsAction = nullptr;

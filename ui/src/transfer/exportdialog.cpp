@@ -8,6 +8,7 @@
 #include <pgdesk/core/transfer/exportwriter.h>
 #include <pgdesk/core/transfer/rowencoding.h>
 #include <pgdesk/ui/background.h>
+#include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/theme.h>
 
 #include "common/readablecolor.h"
@@ -26,7 +27,6 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -34,7 +34,9 @@
 
 namespace pgdesk::ui {
 
-// Shared by the GUI thread (which may cancel) and the worker (which owns the writer while it runs).
+// Shared by the GUI thread (which may cancel) and the worker (which owns the writer while it runs). The
+// writer cancels its own COPY (only while it runs, never a statement after it), so the cancel goes to the
+// writer.
 struct ExportDialog::Job {
     std::mutex mutex;
     core::ExportWriter* writer = nullptr;
@@ -54,7 +56,8 @@ ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spe
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_warning(new QLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this)) {
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+    , m_exportJob(new JobSlot(this)) {
     setObjectName(QStringLiteral("exportDialog"));
     const QString source =
         m_spec.sql.isEmpty() ? m_spec.schema + QLatin1Char('.') + m_spec.table : tr("query");
@@ -143,7 +146,7 @@ void ExportDialog::addWarning(const QString& text) {
 }
 
 bool ExportDialog::canExport() const {
-    return !m_refused && !m_running;
+    return !m_refused && !isRunning();
 }
 
 void ExportDialog::setPath(const QString& path) {
@@ -187,7 +190,7 @@ void ExportDialog::formatChanged() {
 }
 
 void ExportDialog::start() {
-    if (m_running || m_refused)
+    if (isRunning() || m_refused)
         return;
     core::ExportOptions options;
     options.format = *core::exportFormatFromName(m_format->currentData().toString());
@@ -198,16 +201,15 @@ void ExportDialog::start() {
     options.viewOrder = true;
     options.includeGenerated = true;
     const QString target = m_path->text();
-    m_running = true;
     m_job = std::make_shared<Job>();
     m_export->setEnabled(false);
     m_progress->setVisible(true);
     m_progress->setRange(0, 0); // busy until the first progress report
     m_status->setText(tr("Exporting…"));
     QPointer<ExportDialog> self(this);
-    runInBackground(
-        this,
-        [pool = m_pool, spec = m_spec, options, target, job = m_job, self] {
+    m_exportJob->start(
+        [pool = m_pool, spec = m_spec, options, target, job = m_job,
+         self](const std::shared_ptr<core::CancelToken>&) {
             auto connection = pool->acquire();
             core::TableInfo table;
             if (spec.sql.isEmpty()) {
@@ -220,7 +222,7 @@ void ExportDialog::start() {
                 QMetaObject::invokeMethod(
                     qApp,
                     [self, p] {
-                        if (!self || !self->m_running)
+                        if (!self || !self->isRunning())
                             return;
                         if (p.packing) { // no measure of the zipping: a busy bar
                             self->m_progress->setRange(0, 0);
@@ -254,7 +256,6 @@ void ExportDialog::start() {
             return writer.exportTo(spec, table, target, options);
         },
         [this](const core::ExportResult& result) {
-            m_running = false;
             m_progress->setRange(0, 100);
             m_progress->setValue(100);
             QString text =
@@ -268,26 +269,29 @@ void ExportDialog::start() {
             m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
             emit finished(true, text);
         },
-        [this](const QString& message) {
-            m_running = false;
+        [this](const BackgroundFailure& failure) {
             m_progress->setVisible(false);
             m_export->setEnabled(!m_refused);
-            const QString text = tr("Nothing was written: %1").arg(message);
+            const QString text = tr("Nothing was written: %1").arg(failure.message);
             m_status->setText(text);
             emit finished(false, text);
         });
 }
 
+bool ExportDialog::isRunning() const {
+    return m_exportJob->isRunning();
+}
+
 void ExportDialog::cancel() {
-    if (!m_job)
+    if (!m_job || !isRunning())
         return;
     {
         std::lock_guard lock(m_job->mutex);
         m_job->cancelled = true;
     }
-    // The writer's cancel is a PQcancel round trip: never on the GUI thread. The job's mutex keeps the
-    // writer alive until it has been told.
-    QThreadPool::globalInstance()->start([job = m_job] {
+    // The writer's cancel is a PQcancel round trip: on the cancel pool, never behind busy jobs. The job's
+    // mutex keeps the writer alive until it has been told.
+    cancelInBackground([job = m_job] {
         std::lock_guard lock(job->mutex);
         if (job->writer)
             job->writer->cancel();
@@ -295,7 +299,7 @@ void ExportDialog::cancel() {
 }
 
 void ExportDialog::reject() {
-    if (m_running) {
+    if (isRunning()) {
         cancel(); // the dialog closes when the export has stopped (finished() reports it)
         m_status->setText(tr("Cancelling…"));
         return;

@@ -73,6 +73,7 @@ ImportDialog::ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo tab
     , m_pool(std::move(pool))
     , m_table(std::move(table))
     , m_previewJob(new JobSlot(this))
+    , m_importJob(new JobSlot(this))
     , m_inputs(new QWidget(this))
     , m_path(new QLineEdit(m_inputs))
     , m_header(new QCheckBox(tr("First line holds column names"), m_inputs))
@@ -492,11 +493,11 @@ void ImportDialog::validate() {
     }
     m_valid = valid;
     m_mappingNote->setText(note);
-    m_import->setEnabled(m_valid && !m_running && !m_imported);
+    m_import->setEnabled(m_valid && !isRunning() && !m_imported);
 }
 
 void ImportDialog::start() {
-    if (m_running || !canImport())
+    if (isRunning() || !canImport())
         return;
     if (!m_pool->profile().writeGuarded()) {
         startImport(nullptr);
@@ -513,7 +514,7 @@ void ImportDialog::start() {
 }
 
 void ImportDialog::startImport(const core::WriteAccess& write) {
-    if (m_running || !canImport())
+    if (isRunning() || !canImport())
         return;
     core::ImportOptions options;
     options.write = write;
@@ -522,17 +523,17 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
     options.delimiter = delimiter();
     options.nullText = m_null->text();
     const QString path = m_path->text().trimmed();
-    m_running = true;
-    m_job = std::make_shared<Job>();
+    auto job = std::make_shared<Job>();
+    m_job = job;
     m_inputs->setEnabled(false);
     m_import->setEnabled(false);
     m_progress->setVisible(true);
     m_progress->setValue(0);
     m_status->setText(tr("Importing…"));
     QPointer<ImportDialog> self(this);
-    runInBackground(
-        this,
-        [pool = m_pool, table = m_table, options, path, job = m_job, self] {
+    m_importJob->start(
+        [pool = m_pool, table = m_table, options, path, job,
+         self](const std::shared_ptr<core::CancelToken>&) { // it stops at the flag, between chunks
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
                 core::throwError(core::ErrorKind::Configuration,
@@ -548,7 +549,7 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
                     QMetaObject::invokeMethod(
                         qApp,
                         [self, p] {
-                            if (!self || !self->m_running)
+                            if (!self || !self->isRunning())
                                 return;
                             if (p.totalBytes > 0)
                                 self->m_progress->setValue(int(p.bytes * 100 / p.totalBytes));
@@ -564,7 +565,6 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
             return outcome;
         },
         [this](const Outcome& outcome) {
-            m_running = false;
             m_imported = true;
             m_inputs->setEnabled(true);
             m_progress->setValue(100);
@@ -578,25 +578,28 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
             validate();
             emit finished(true, text);
         },
-        [this](const QString& message) {
-            m_running = false;
+        [this, job](const BackgroundFailure& failure) {
             m_inputs->setEnabled(true);
             m_progress->setVisible(false);
-            const QString text = m_job->cancel ? tr("Cancelled: nothing was written.")
-                                               : tr("Nothing was written: %1").arg(message);
+            const QString text = job->cancel ? tr("Cancelled: nothing was written.")
+                                             : tr("Nothing was written: %1").arg(failure.message);
             m_status->setText(text);
             validate();
             emit finished(false, text);
         });
 }
 
+bool ImportDialog::isRunning() const {
+    return m_importJob->isRunning();
+}
+
 void ImportDialog::cancel() {
-    if (m_running && m_job)
+    if (isRunning() && m_job)
         m_job->cancel = true;
 }
 
 void ImportDialog::reject() {
-    if (m_running) {
+    if (isRunning()) {
         cancel(); // the import stops at its next chunk and rolls back; finished() reports it
         m_status->setText(tr("Cancelling…"));
         return;

@@ -27,6 +27,8 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class JobSlot;
+
 // Edit ▸ Batch operation…: one action (set a column to a value, soft delete, restore, delete permanently)
 // on the selected rows or on every row matching the tab's current view (filter, search, soft-delete scope),
 // as one transaction through core::BatchOperation. The rows it would change are counted first (on a
@@ -56,7 +58,7 @@ public:
     void setWriteUnlock(WriteUnlockButton* button) { m_unlock = button; }
     void cancel();
     std::optional<qint64> countedRows() const { return m_counted; }
-    bool isBusy() const { return m_job != nullptr; }
+    bool isBusy() const; // counting or running
     QString statusText() const;
 
 signals:
@@ -88,7 +90,8 @@ private:
     QPushButton* m_run = nullptr;
     QPushButton* m_close = nullptr;
     QTimer* m_poll = nullptr;
-    std::shared_ptr<Job> m_job;
+    JobSlot* m_work = nullptr;  // the count or the run (one at a time); a changed option drops a count
+    std::shared_ptr<Job> m_job; // the running batch's progress and stop flag
     std::optional<qint64> m_counted;
     bool m_finished = false;
 };

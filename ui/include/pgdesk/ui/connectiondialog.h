@@ -103,6 +103,7 @@ private:
     enum class Tone { Neutral, Good, Bad };
     void setTestResult(const QString& text, Tone tone);
     void setTesting(bool testing);
+    bool isSaving() const; // a save still storing the password
     void loadPasswordState(const QString& name);
     QString uniqueName(const QString& base) const;
     bool isUnnamed(const QString& name) const;
@@ -136,7 +137,6 @@ private:
     QString m_autoName;   // the last name fillFromDsn() made up: still the user's to replace
     bool m_dirty = false;
     bool m_testing = false;
-    bool m_saving = false;
     bool m_switching = false;     // selection changes made by the dialog itself
     bool m_acceptPending = false; // Connect pressed while a save was still storing the password
     QSet<QString> m_sessionOnly;  // profiles whose password this dialog kept in memory only

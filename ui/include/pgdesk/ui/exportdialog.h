@@ -22,6 +22,8 @@ class Pool;
 
 namespace pgdesk::ui {
 
+class JobSlot;
+
 // File ▸ Export…: the current view (table, filter, search, sort, scope) to CSV, TSV, JSON, NDJSON, SQL,
 // Markdown or XLSX through the core export engine, on a worker thread with progress (rows, bytes,
 // percent) and Cancel. The file appears only when the export succeeded (the engine writes a temporary
@@ -38,7 +40,7 @@ public:
     void setFormat(const QString& name); // "csv", "json", …
     void start();
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
     QString statusText() const;
     // Warnings shown above the progress (the statement, an open transaction); empty when none.
     QString warningText() const;
@@ -68,8 +70,8 @@ private:
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_export = nullptr;
     struct Job;
-    std::shared_ptr<Job> m_job; // shared with the running export
-    bool m_running = false;
+    JobSlot* m_exportJob = nullptr; // the export; running: Export is off and Cancel stops it
+    std::shared_ptr<Job> m_job;     // shared with the running export: its writer, to cancel
 };
 
 } // namespace pgdesk::ui

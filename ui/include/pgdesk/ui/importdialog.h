@@ -67,7 +67,7 @@ public:
     QString statusText() const;
     void start();
     void cancel();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const;
     // While an import runs: cancels it (nothing is written; the dialog stays until it has stopped).
     void reject() override;
 
@@ -96,6 +96,7 @@ private:
     std::shared_ptr<core::Pool> m_pool;
     core::TableInfo m_table;
     JobSlot* m_previewJob = nullptr; // reads the file's head; a newer read replaces it
+    JobSlot* m_importJob = nullptr;  // the import; running: the dialog waits for it
     QWidget* m_inputs = nullptr;     // the file, its options and the mapping (off while importing)
     QLineEdit* m_path = nullptr;
     QCheckBox* m_header = nullptr;
@@ -115,8 +116,7 @@ private:
     QString m_previewError;
     bool m_valid = false;
     bool m_imported = false;    // Import stays off after success until the file or its options change
-    std::shared_ptr<Job> m_job; // shared with the running import
-    bool m_running = false;
+    std::shared_ptr<Job> m_job; // shared with the running import: its stop flag
 };
 
 } // namespace pgdesk::ui
