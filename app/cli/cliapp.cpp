@@ -63,6 +63,15 @@ Commands:
                         last result printed; stops at the first error naming its statement
                         and line (exit 4); :NAME (and $N with --param N=VALUE) are bound as
                         parameters, never pasted into the SQL; a missing one runs nothing
+  explain (--query SQL | --file FILE|- | --plan PLAN.json|-) [--analyze] [--buffers]
+         [--settings] [--wal] [--no-timing] [--keep-changes] [--param NAME=VALUE]...
+         [--format text|json]
+                        the plan of one statement with each node's inclusive and exclusive
+                        time, rows estimated and actual, misestimate, and the hotspots (docs/
+                        plans.md); --analyze runs it and rolls its changes back unless
+                        --keep-changes (refused on production for a statement that may write,
+                        without --allow-write); --plan reads a saved EXPLAIN (FORMAT JSON) (the
+                        JSON, psql's output of it or an auto_explain log) with no connection
   tables [--schema S]   list tables and views with row estimates, key and soft delete
   describe TABLE        columns, keys, foreign keys, checks and detected conventions
   describe TABLE --structure
@@ -170,6 +179,13 @@ QString optionValue(const QStringList& args, qsizetype& i) {
     return args.at(++i);
 }
 
+bool openInput(QFile& file, const QString& path) {
+    if (path == QLatin1String("-"))
+        return file.open(stdin, QIODevice::ReadOnly);
+    file.setFileName(path);
+    return file.open(QIODevice::ReadOnly);
+}
+
 namespace {
 
 // A global option at args[i] (with its value, i moved onto it) into `global`; false when args[i] is not one.
@@ -241,6 +257,8 @@ int run(const QStringList& arguments) {
             return cmdProfiles(inv);
         if (command == QLatin1String("query"))
             return cmdQuery(inv);
+        if (command == QLatin1String("explain"))
+            return cmdExplain(inv);
         if (command == QLatin1String("browse"))
             return cmdBrowse(inv);
         if (command == QLatin1String("tables"))

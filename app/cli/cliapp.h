@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QFile>
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
@@ -15,6 +16,9 @@ struct UsageError {
 // The value after the option at args[i], moving i onto it; "OPTION needs a value" (exit 2) when there is
 // none.
 QString optionValue(const QStringList& args, qsizetype& i);
+
+// Opens `path` for reading, "-" meaning standard input; false (with file.errorString()) when it cannot.
+bool openInput(QFile& file, const QString& path);
 
 // Options every command understands, parsed before the command name.
 struct GlobalOptions {

@@ -25,9 +25,7 @@ namespace {
 
 QByteArray readChangeSetFile(const QString& path) {
     QFile file;
-    const bool ok = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                               : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!ok)
+    if (!openInput(file, path))
         throw UsageError{QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
     return file.readAll();
 }

@@ -82,9 +82,7 @@ int profilesImport(Invocation& inv, const QStringList& args) {
     if (path.isEmpty())
         throw UsageError{QStringLiteral("profiles import FILE.json [--replace] [--trust-commands]")};
     QFile file;
-    const bool ok = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                               : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!ok)
+    if (!openInput(file, path))
         throw UsageError{QStringLiteral("cannot read %1: %2").arg(path, file.errorString())};
     // One byte past the limit is enough to refuse it: a huge file (or endless stdin) is never held. A pipe
     // gives its bytes in pieces.

@@ -20,6 +20,21 @@
 
 namespace pgdesk::cli {
 
+QString addParamOption(const QString& text, QMap<QString, core::Param>& params) {
+    static const QRegularExpression name(QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)$"));
+    const qsizetype eq = text.indexOf(QLatin1Char('='));
+    const QString key = text.left(eq);
+    if (eq < 0 || !name.match(key).hasMatch())
+        throw UsageError{
+            QStringLiteral("--param takes NAME=VALUE (NAME: a letter or _ then letters, digits, _; "
+                           "or a number N for $N), not \"%1\"")
+                .arg(text)};
+    if (params.contains(key))
+        throw UsageError{QStringLiteral("--param %1 is given twice").arg(key)};
+    params.insert(key, core::param(text.mid(eq + 1)));
+    return key;
+}
+
 namespace {
 
 struct QueryArguments {
@@ -33,24 +48,13 @@ struct QueryArguments {
 QueryArguments parseQueryArguments(const QStringList& args) {
     QueryArguments q;
     QStringList positional;
-    static const QRegularExpression name(QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*|[1-9][0-9]*)$"));
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& a = args[i];
         const auto value = [&] { return optionValue(args, i); };
         if (a == QLatin1String("--file") || a == QLatin1String("-f")) {
             q.file = value();
         } else if (a == QLatin1String("--param")) {
-            const QString p = value();
-            const qsizetype eq = p.indexOf(QLatin1Char('='));
-            const QString key = p.left(eq);
-            if (eq < 0 || !name.match(key).hasMatch())
-                throw UsageError{QStringLiteral("--param takes NAME=VALUE (NAME: a letter or _ then letters, "
-                                                "digits, _; or a number N for $N), not \"%1\"")
-                                     .arg(p)};
-            if (q.params.contains(key))
-                throw UsageError{QStringLiteral("--param %1 is given twice").arg(key)};
-            q.params.insert(key, core::param(p.mid(eq + 1)));
-            q.paramOrder << key;
+            q.paramOrder << addParamOption(value(), q.params);
         } else if (a.startsWith(QLatin1String("--")) &&
                    !a.contains(QRegularExpression(QStringLiteral("\\s")))) {
             // SQL may start with a comment ("-- setup\nselect …"): only a single word is an option.
@@ -63,10 +67,7 @@ QueryArguments parseQueryArguments(const QStringList& args) {
         if (!positional.isEmpty())
             throw UsageError{QStringLiteral("query takes either SQL or --file, not both")};
         QFile f;
-        const bool opened = q.file == QLatin1String("-")
-                                ? f.open(stdin, QIODevice::ReadOnly)
-                                : (f.setFileName(q.file), f.open(QIODevice::ReadOnly));
-        if (!opened)
+        if (!openInput(f, q.file))
             core::throwConfigurationError(QStringLiteral("file"),
                                           QStringLiteral("cannot read %1: %2").arg(q.file, f.errorString()));
         q.sql = QString::fromUtf8(f.readAll());

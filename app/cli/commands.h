@@ -15,6 +15,11 @@ int profilesExport(Invocation& inv, const QStringList& names);
 int profilesImport(Invocation& inv, const QStringList& args);
 int profilesTrust(Invocation& inv, const QStringList& args);
 int cmdQuery(Invocation& inv);
+// --param NAME=VALUE (or N=VALUE for $N) into `params`; returns NAME. Throws UsageError when malformed or
+// given twice.
+QString addParamOption(const QString& text, QMap<QString, core::Param>& params);
+// explain (--query SQL | --file F | --plan PLAN.json) [--analyze] [--buffers] …: cmd_explain.cpp.
+int cmdExplain(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);
 int cmdDescribe(Invocation& inv);

@@ -397,6 +397,60 @@ private slots:
         QCOMPARE(runner.transactionState(), TransactionState::Idle);
     }
 
+    // Inside the user's transaction ANALYZE is undone to a savepoint: the block stays open and usable,
+    // also after the explained statement failed; keepChanges keeps them; the options reach EXPLAIN.
+    void explainAnalyzeInsideATransaction() {
+        ScriptRunner runner(m_c);
+        psql(QStringLiteral("insert into %1 values (1, 'a'), (2, 'b')").arg(table()));
+        QVERIFY(!runner.run(QStringLiteral("begin; update %1 set note = 'mine' where id = 1").arg(table()))
+                     .error);
+        ExplainOptions options;
+        options.analyze = true;
+        options.buffers = true;
+        options.settings = true;
+        options.wal = true;
+        const ExplainResult inside =
+            runner.explain(QStringLiteral("update %1 set note = 'explained'").arg(table()), options);
+        QVERIFY(inside.rolledBack);
+        QCOMPARE(inside.transaction, TransactionState::InTransaction);
+        const QJsonObject top = QJsonDocument::fromJson(inside.json).array().at(0).toObject();
+        QVERIFY(top.value(QStringLiteral("Plan")).toObject().contains(QStringLiteral("Shared Hit Blocks")));
+        QVERIFY(top.value(QStringLiteral("Plan")).toObject().contains(QStringLiteral("WAL Records")));
+        QVERIFY(top.contains(QStringLiteral("Settings")));
+        QVERIFY_THROWS_EXCEPTION(
+            QueryError, runner.explain(QStringLiteral("update %1 set id = 1/0").arg(table()), options));
+        QCOMPARE(runner.transactionState(),
+                 TransactionState::InTransaction); // not failed: undone to the savepoint
+        const ScriptRun seen = runner.run(QStringLiteral("select note from %1 order by id").arg(table()));
+        QVERIFY(!seen.error);
+        QCOMPARE(column(seen.statements.first().page, 0),
+                 (QStringList{QStringLiteral("mine"), QStringLiteral("b")}));
+        QVERIFY(!runner.run(QStringLiteral("commit")).error);
+        QCOMPARE(psql(QStringLiteral("select string_agg(note, ',' order by id) from %1").arg(table())),
+                 QStringLiteral("mine,b"));
+
+        options.keepChanges = true;
+        const ExplainResult kept =
+            runner.explain(QStringLiteral("update %1 set note = 'kept' where id = 2").arg(table()), options);
+        QVERIFY(!kept.rolledBack);
+        QCOMPARE(psql(QStringLiteral("select note from %1 where id = 2").arg(table())),
+                 QStringLiteral("kept"));
+
+        QCOMPARE(explainPrefix(ExplainOptions{}, 150000), QStringLiteral("EXPLAIN (FORMAT JSON) "));
+        ExplainOptions all;
+        all.analyze = true;
+        all.buffers = true;
+        all.settings = true;
+        all.wal = true;
+        all.timing = false;
+        QCOMPARE(explainPrefix(all, 150000),
+                 QStringLiteral("EXPLAIN (ANALYZE, BUFFERS, SETTINGS, WAL, TIMING OFF, FORMAT JSON) "));
+        QCOMPARE(explainPrefix(all, 110000),
+                 QStringLiteral("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) "));
+        all.analyze = false;
+        QCOMPARE(explainPrefix(all, 150000), QStringLiteral("EXPLAIN (BUFFERS, SETTINGS, FORMAT JSON) "));
+    }
+
     // A million-row query: one page comes over, the rest stays on the server.
     void aHugeQueryIsBounded() {
         ScriptRunner runner(m_c);

@@ -396,38 +396,74 @@ void ScriptRunner::followWriteAccess(const WriteAccess& write) {
         m_connection.lockWrites();
 }
 
-ExplainResult ScriptRunner::explain(const QString& statement, bool analyze, const WriteAccess& write,
-                                    const QMap<QString, Param>& parameters) {
+QString explainPrefix(const ExplainOptions& o, int serverVersion) {
+    QStringList parts;
+    if (o.analyze)
+        parts << QStringLiteral("ANALYZE");
+    if (o.verbose)
+        parts << QStringLiteral("VERBOSE");
+    if (o.buffers)
+        parts << QStringLiteral("BUFFERS");
+    if (o.settings && serverVersion >= 120000)
+        parts << QStringLiteral("SETTINGS");
+    if (o.analyze && o.wal && serverVersion >= 130000)
+        parts << QStringLiteral("WAL");
+    if (o.analyze && !o.timing)
+        parts << QStringLiteral("TIMING OFF");
+    parts << QStringLiteral("FORMAT JSON");
+    return QStringLiteral("EXPLAIN (") + parts.join(QStringLiteral(", ")) + QStringLiteral(") ");
+}
+
+ExplainResult ScriptRunner::explain(const QString& statement, const ExplainOptions& options,
+                                    const WriteAccess& write, const QMap<QString, Param>& parameters) {
     followWriteAccess(write);
     Running running(m_running, m_cancelRequested);
     QElapsedTimer timer;
     timer.start();
     m_notices.clear();
     ExplainResult out;
-    out.analyzed = analyze;
+    out.analyzed = options.analyze;
     // Bound like a run binds them (a value never becomes SQL text); EXPLAIN passes them to the statement.
     const BoundStatement bound = boundParameterNames(statement).isEmpty()
                                      ? BoundStatement{statement, {}, {}}
                                      : bindNamedParameters(statement, parameters);
-    if (m_connection.profile().writeGuarded() && !m_connection.writesUnlocked())
+    if (m_connection.profile().writeGuarded() && !m_connection.writesUnlocked()) {
         if (const auto reason = guardRefusal(statement))
             throwGuardRefusal(m_connection.profile().name, GuardRefusal{0, 0, statement, *reason}, 1, 0);
-    const QString sql = (analyze ? QStringLiteral("EXPLAIN (ANALYZE, FORMAT JSON) ")
-                                 : QStringLiteral("EXPLAIN (FORMAT JSON) ")) +
-                        bound.sql;
-    const bool ownTransaction = analyze && m_connection.isIdle();
+        // The server would refuse a write too, but only after running the statement up to it.
+        if (options.analyze && !classifyStatement(statement).pageable)
+            throwGuardRefusal(
+                m_connection.profile().name,
+                GuardRefusal{0, 0, statement,
+                             QStringLiteral("EXPLAIN ANALYZE runs the statement, which may write")},
+                1, 0);
+    }
+    const QString sql = explainPrefix(options, m_connection.serverVersion()) + bound.sql;
+    const bool undo = options.analyze && !options.keepChanges;
+    const bool ownTransaction = undo && m_connection.isIdle();
+    const bool savepoint = undo && !ownTransaction && !m_connection.inFailedTransaction();
+    const QString undoSql = ownTransaction ? QStringLiteral("ROLLBACK")
+                                           : QStringLiteral("ROLLBACK TO SAVEPOINT pgdesk_explain; "
+                                                            "RELEASE SAVEPOINT pgdesk_explain");
     if (ownTransaction)
         m_connection.exec(QStringLiteral("BEGIN"), Params{});
+    else if (savepoint)
+        m_connection.exec(QStringLiteral("SAVEPOINT pgdesk_explain"), Params{});
     try {
         const Result r = m_connection.exec(sql, bound.params);
         out.json = r.bytes(0, 0);
     } catch (...) {
-        if (ownTransaction && m_connection.isOpen())
-            m_connection.exec(QStringLiteral("ROLLBACK"), Params{});
+        if ((ownTransaction || savepoint) && m_connection.isOpen()) {
+            try {
+                m_connection.exec(undoSql);
+            } catch (const Error&) {
+                // The statement's own error is the one to report; a lost connection undid it anyway.
+            }
+        }
         throw;
     }
-    if (ownTransaction) {
-        m_connection.exec(QStringLiteral("ROLLBACK"), Params{});
+    if (ownTransaction || savepoint) {
+        m_connection.exec(undoSql);
         out.rolledBack = true;
     }
     out.notices = takeNotices();

@@ -91,11 +91,27 @@ struct ScriptRun {
     qint64 elapsedMs = 0;
 };
 
+// What EXPLAIN shows. WAL and TIMING need ANALYZE (left out without it, as the server requires), WAL a
+// server from 13 on and SETTINGS from 12 on (left out before).
+struct ExplainOptions {
+    bool analyze = false;
+    bool buffers = false;
+    bool settings = false;
+    bool wal = false;
+    bool timing = true; // per-node times (off: counts only, cheaper on a busy server)
+    bool verbose = false;
+    // ANALYZE runs the statement: its changes are rolled back unless this is set.
+    bool keepChanges = false;
+};
+
+// "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " for the options on a server of `serverVersion` (150004).
+QString explainPrefix(const ExplainOptions& options, int serverVersion);
+
 // A plan from EXPLAIN (FORMAT JSON): the server's JSON text, exactly.
 struct ExplainResult {
     QByteArray json;
     bool analyzed = false;
-    bool rolledBack = false; // ANALYZE ran in its own transaction that was rolled back
+    bool rolledBack = false; // ANALYZE ran the statement and its changes were rolled back
     QStringList notices;
     qint64 elapsedMs = 0;
     TransactionState transaction = TransactionState::Idle;
@@ -125,12 +141,20 @@ public:
     // Another page of a paged result, on this connection (inside the open transaction, if any).
     Page fetchPage(const QuerySpec& spec, const TableInfo& table);
 
-    // EXPLAIN (FORMAT JSON[, ANALYZE]) of one statement. With ANALYZE outside a transaction block, the
-    // statement runs inside BEGIN … ROLLBACK so that explaining an UPDATE does not change the data.
-    // `write` as ScriptRunOptions::write (EXPLAIN ANALYZE runs the statement).
-    // `parameters` as ScriptRunOptions::parameters: the statement's `$n` / `:name` values, bound.
+    // EXPLAIN (…, FORMAT JSON) of one statement. ANALYZE runs the statement; unless keepChanges, its
+    // changes are undone: outside a transaction block it runs inside BEGIN … ROLLBACK, inside one between
+    // SAVEPOINT and ROLLBACK TO SAVEPOINT (an error then leaves the block as it was). On a locked
+    // production session, ANALYZE of anything but a plain query (which may write) is refused before it is
+    // sent. `write` as ScriptRunOptions::write; `parameters` as ScriptRunOptions::parameters: the
+    // statement's `$n` / `:name` values, bound.
+    ExplainResult explain(const QString& statement, const ExplainOptions& options,
+                          const WriteAccess& write = {}, const QMap<QString, Param>& parameters = {});
     ExplainResult explain(const QString& statement, bool analyze, const WriteAccess& write = {},
-                          const QMap<QString, Param>& parameters = {});
+                          const QMap<QString, Param>& parameters = {}) {
+        ExplainOptions options;
+        options.analyze = analyze;
+        return explain(statement, options, write, parameters);
+    }
 
     // Stops the run in progress (PQcancel plus no further statements); does nothing between runs.
     // Any thread. Returns false when nothing was running or the request could not be sent.

@@ -1,0 +1,431 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reading EXPLAIN (FORMAT JSON) and the time rules (README, "Reading a plan"): inclusive time per process,
+// exclusive time with SubPlans, CTEs and InitPlans taken back where PostgreSQL spends them.
+#include <pgdesk/core/plan/plan.h>
+
+#include "plan/planhotspots.h"
+
+#include <pgdesk/core/base/errors.h>
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace pgdesk::core {
+
+namespace {
+
+bool isPlanObject(const QJsonValue& v) {
+    return v.isObject() && v.toObject().value(QLatin1String("Plan")).isObject();
+}
+
+// The plan's top object in a parsed document: [ {"Plan": …} ] as EXPLAIN gives it, or {"Plan": …} as
+// auto_explain logs it.
+std::optional<QJsonObject> topObject(const QJsonDocument& doc) {
+    if (doc.isArray() && !doc.array().isEmpty() && isPlanObject(doc.array().first()))
+        return doc.array().first().toObject();
+    if (doc.isObject() && isPlanObject(doc.object()))
+        return doc.object();
+    return std::nullopt;
+}
+
+// One JSON value parsed from `text` at `from`, ignoring what follows it (a log's next line).
+std::optional<QByteArray> planAt(const QByteArray& text, qsizetype from) {
+    QByteArray candidate = text.mid(from);
+    QJsonParseError error{};
+    QJsonDocument doc = QJsonDocument::fromJson(candidate, &error);
+    if (error.error == QJsonParseError::GarbageAtEnd) {
+        candidate.truncate(error.offset);
+        doc = QJsonDocument::fromJson(candidate, &error);
+    }
+    if (error.error != QJsonParseError::NoError || !topObject(doc))
+        return std::nullopt;
+    return candidate.trimmed();
+}
+
+// psql's aligned output of a one-column result: " QUERY PLAN " over a dashed line, each value line led
+// by a space and ended by "+" when the value goes on, "(1 row)" after.
+QByteArray withoutPsqlFrame(const QByteArray& text) {
+    const QList<QByteArray> lines = text.split('\n');
+    qsizetype header = -1;
+    for (qsizetype i = 0; i + 1 < lines.size(); ++i) {
+        if (lines[i].trimmed() == "QUERY PLAN" && lines[i + 1].trimmed().startsWith("---")) {
+            header = i;
+            break;
+        }
+    }
+    if (header < 0)
+        return text;
+    static const QRegularExpression rowCount(QStringLiteral("^\\(\\d+ rows?\\)$"));
+    QByteArray out;
+    for (qsizetype i = header + 2; i < lines.size(); ++i) {
+        QByteArray line = lines[i];
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (rowCount.match(QString::fromUtf8(line.trimmed())).hasMatch())
+            break;
+        if (line.startsWith(' '))
+            line.remove(0, 1);
+        while (line.endsWith(' '))
+            line.chop(1);
+        if (line.endsWith('+'))
+            line.chop(1);
+        out += line;
+        out += '\n';
+    }
+    return out;
+}
+
+QString jsonText(const QJsonObject& node, const char* key) {
+    return node.value(QLatin1String(key)).toString();
+}
+
+// What the node works on, as psql writes it after " on ": the relation (schema-qualified when the plan is
+// VERBOSE), CTE, function or tuplestore, then the alias when it differs; a subquery or VALUES list by its
+// alias alone.
+QString scanTarget(const QJsonObject& node) {
+    QString name;
+    for (const char* key :
+         {"Relation Name", "CTE Name", "Function Name", "Table Function Name", "Tuplestore Name"}) {
+        name = jsonText(node, key);
+        if (!name.isEmpty())
+            break;
+    }
+    const QString alias = jsonText(node, "Alias");
+    if (name.isEmpty())
+        return alias;
+    const QString schema = jsonText(node, "Schema");
+    QString target = schema.isEmpty() ? name : schema + QLatin1Char('.') + name;
+    if (!alias.isEmpty() && alias != name)
+        target += QLatin1Char(' ') + alias;
+    return target;
+}
+
+// The node's line as psql's text EXPLAIN writes it ("Parallel Seq Scan on public.customer c", "Index Scan
+// Backward using customer_pkey on customer", "Hash Left Join", "Insert on t"), the strategy of an aggregate
+// or set operation in parentheses ("Aggregate (Hashed)", psql's HashAggregate).
+QString nodeLabel(const QJsonObject& node) {
+    const QString type = jsonText(node, "Node Type");
+    QString label;
+    if (node.value(QLatin1String("Parallel Aware")).toBool())
+        label += QStringLiteral("Parallel ");
+    if (node.value(QLatin1String("Async Capable")).toBool())
+        label += QStringLiteral("Async ");
+    const QString partial = jsonText(node, "Partial Mode"); // Simple, Partial or Finalize
+    if (!partial.isEmpty() && partial != QLatin1String("Simple"))
+        label += partial + QLatin1Char(' ');
+    const QString operation = jsonText(node, "Operation"); // ModifyTable: Insert, Update, Delete, Merge
+    const QString join = jsonText(node, "Join Type");
+    if (type == QLatin1String("ModifyTable") && !operation.isEmpty()) {
+        label += operation;
+    } else if (!join.isEmpty() && join != QLatin1String("Inner")) {
+        // "Hash Join" + Left = "Hash Left Join"; "Nested Loop" + Left = "Nested Loop Left Join".
+        QString method = type;
+        if (method.endsWith(QLatin1String(" Join")))
+            method.chop(5);
+        label += QStringLiteral("%1 %2 Join").arg(method, join);
+    } else {
+        label += type;
+    }
+    const QString command = jsonText(node, "Command"); // SetOp: Intersect, Except…
+    if (!command.isEmpty())
+        label += QLatin1Char(' ') + command;
+    const QString strategy = jsonText(node, "Strategy"); // Aggregate, SetOp: Plain, Sorted, Hashed, Mixed
+    if (!strategy.isEmpty() && strategy != QLatin1String("Plain"))
+        label += QStringLiteral(" (%1)").arg(strategy);
+    if (jsonText(node, "Scan Direction") == QLatin1String("Backward"))
+        label += QStringLiteral(" Backward");
+    const QString index = jsonText(node, "Index Name");
+    const QString target = scanTarget(node);
+    if (!index.isEmpty())
+        label +=
+            (target.isEmpty() ? QStringLiteral(" on ") : QStringLiteral(" using ")) + index; // bitmap: on
+    if (!target.isEmpty())
+        label += QStringLiteral(" on ") + target;
+    return label;
+}
+
+struct Builder {
+    Plan& plan;
+
+    static double number(const QJsonObject& o, const char* key) {
+        return o.value(QLatin1String(key)).toDouble();
+    }
+    static qint64 integer(const QJsonObject& o, const char* key) {
+        return qint64(o.value(QLatin1String(key)).toDouble());
+    }
+    static QString text(const QJsonObject& o, const char* key) {
+        return o.value(QLatin1String(key)).toString();
+    }
+
+    void add(const QJsonObject& o, int parent, int depth, int processes) {
+        const int id = int(plan.nodes.size());
+        plan.nodes.append(PlanNode{});
+        if (parent >= 0)
+            plan.nodes[parent].children << id;
+        PlanNode n;
+        n.id = id;
+        n.parent = parent;
+        n.depth = depth;
+        n.processes = processes;
+        n.nodeType = text(o, "Node Type");
+        n.label = nodeLabel(o);
+        const QString relation = text(o, "Relation Name");
+        const QString schema = text(o, "Schema");
+        n.relation = relation.isEmpty() || schema.isEmpty() ? relation : schema + QLatin1Char('.') + relation;
+        n.alias = text(o, "Alias");
+        n.indexName = text(o, "Index Name");
+        n.cteName = text(o, "CTE Name");
+        n.parentRelationship = text(o, "Parent Relationship");
+        n.subplanName = text(o, "Subplan Name");
+        n.joinType = text(o, "Join Type");
+        n.strategy = text(o, "Strategy");
+        n.parallelAware = o.value(QLatin1String("Parallel Aware")).toBool();
+        n.startupCost = number(o, "Startup Cost");
+        n.totalCost = number(o, "Total Cost");
+        n.planRows = number(o, "Plan Rows");
+        n.planWidth = int(integer(o, "Plan Width"));
+        n.analysed = o.contains(QLatin1String("Actual Loops"));
+        n.loops = number(o, "Actual Loops");
+        n.executed = n.analysed && n.loops > 0;
+        n.timed = o.contains(QLatin1String("Actual Total Time"));
+        n.actualStartupMs = number(o, "Actual Startup Time");
+        n.actualTotalMs = number(o, "Actual Total Time");
+        n.actualRows = number(o, "Actual Rows");
+        if (o.contains(QLatin1String("Workers Planned")))
+            n.workersPlanned = int(integer(o, "Workers Planned"));
+        if (o.contains(QLatin1String("Workers Launched")))
+            n.workersLaunched = int(integer(o, "Workers Launched"));
+        PlanBuffers& b = n.buffers;
+        b.any = o.contains(QLatin1String("Shared Hit Blocks"));
+        b.sharedHit = integer(o, "Shared Hit Blocks");
+        b.sharedRead = integer(o, "Shared Read Blocks");
+        b.sharedDirtied = integer(o, "Shared Dirtied Blocks");
+        b.sharedWritten = integer(o, "Shared Written Blocks");
+        b.localHit = integer(o, "Local Hit Blocks");
+        b.localRead = integer(o, "Local Read Blocks");
+        b.tempRead = integer(o, "Temp Read Blocks");
+        b.tempWritten = integer(o, "Temp Written Blocks");
+        b.ioReadMs = number(o, "I/O Read Time");
+        b.ioWriteMs = number(o, "I/O Write Time");
+        n.rowsRemovedByFilter = number(o, "Rows Removed by Filter");
+        n.rowsRemovedByJoinFilter = number(o, "Rows Removed by Join Filter");
+        n.rowsRemovedByIndexRecheck = number(o, "Rows Removed by Index Recheck");
+        n.sortMethod = text(o, "Sort Method");
+        n.sortSpaceType = text(o, "Sort Space Type");
+        n.sortSpaceKb = integer(o, "Sort Space Used");
+        n.hashBatches = std::max(integer(o, "Hash Batches"), integer(o, "HashAgg Batches"));
+        n.originalHashBatches = integer(o, "Original Hash Batches");
+        n.diskUsageKb = integer(o, "Disk Usage");
+        n.subplansRemoved = integer(o, "Subplans Removed");
+        static const char* const kConditions[] = {"Index Cond", "Recheck Cond",   "TID Cond",
+                                                  "Merge Cond", "Hash Cond",      "Join Filter",
+                                                  "Filter",     "One-Time Filter"};
+        for (const char* key : kConditions)
+            if (o.contains(QLatin1String(key)))
+                n.conditions << qMakePair(QString::fromLatin1(key), text(o, key));
+        n.properties = o;
+        n.properties.remove(QLatin1String("Plans"));
+
+        // Rule (a): the children of a Gather run in the leader and the launched workers; below them the
+        // figures are per process. Its InitPlans and SubPlans run in the leader alone.
+        const bool gather =
+            n.nodeType == QLatin1String("Gather") || n.nodeType == QLatin1String("Gather Merge");
+        const int workers = n.workersLaunched >= 0 ? n.workersLaunched : std::max(n.workersPlanned, 0);
+        if (n.executed && n.timed)
+            n.totalMs = n.actualTotalMs * n.loops / processes;
+        if (n.executed && n.planRows > 0)
+            n.misestimate = n.actualRows / n.planRows;
+        plan.nodes[id] = n;
+
+        const QJsonArray children = o.value(QLatin1String("Plans")).toArray();
+        for (const QJsonValue& c : children) {
+            const QJsonObject child = c.toObject();
+            const QString relationship = text(child, "Parent Relationship");
+            const bool ordinary =
+                relationship != QLatin1String("InitPlan") && relationship != QLatin1String("SubPlan");
+            add(child, id, depth + 1, gather && ordinary ? 1 + workers : processes);
+        }
+    }
+};
+
+bool inSubtree(const Plan& plan, int node, int root) {
+    for (int at = node; at >= 0; at = plan.nodes[at].parent)
+        if (at == root)
+            return true;
+    return false;
+}
+
+// The expressions of a node: every string the node shows except its names.
+bool usesParameter(const PlanNode& n, const QRegularExpression& reference) {
+    static const QStringList kNames = {
+        QStringLiteral("Node Type"),     QStringLiteral("Parent Relationship"),
+        QStringLiteral("Subplan Name"),  QStringLiteral("Relation Name"),
+        QStringLiteral("Schema"),        QStringLiteral("Alias"),
+        QStringLiteral("Index Name"),    QStringLiteral("CTE Name"),
+        QStringLiteral("Function Name"),
+    };
+    for (auto it = n.properties.constBegin(); it != n.properties.constEnd(); ++it) {
+        if (kNames.contains(it.key()))
+            continue;
+        const QJsonValue v = it.value();
+        if (v.isString() && reference.match(v.toString()).hasMatch())
+            return true;
+        if (v.isArray())
+            for (const QJsonValue& e : v.toArray())
+                if (e.isString() && reference.match(e.toString()).hasMatch())
+                    return true;
+    }
+    return false;
+}
+
+// What names an InitPlan's value in other nodes' expressions: "$0" or "$0,$1" from
+// "InitPlan 1 (returns $0,$1)" (PostgreSQL up to 16), else "(InitPlan 1)" (17 on).
+std::optional<QRegularExpression> initPlanReference(const PlanNode& init) {
+    static const QRegularExpression returns(QStringLiteral("returns ((?:\\$\\d+,?)+)"));
+    const QRegularExpressionMatch m = returns.match(init.subplanName);
+    QStringList alternatives;
+    if (m.hasMatch()) {
+        for (const QString& p : m.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            alternatives << QRegularExpression::escape(p) + QStringLiteral("(?!\\d)"); // $1 is not $10
+    } else {
+        static const QRegularExpression number(QStringLiteral("^InitPlan (\\d+)"));
+        const QRegularExpressionMatch n = number.match(init.subplanName);
+        if (!n.hasMatch())
+            return std::nullopt;
+        alternatives << QStringLiteral("\\(InitPlan ") + n.captured(1) + QStringLiteral("\\)");
+    }
+    return QRegularExpression(alternatives.join(QLatin1Char('|')));
+}
+
+bool isAppend(const PlanNode& n) {
+    return n.nodeType == QLatin1String("Append") || n.nodeType == QLatin1String("Merge Append");
+}
+
+// Whether an Append pruned partitions while running: some were removed or some children never ran.
+bool prunedAtRunTime(const Plan& plan, const PlanNode& n) {
+    if (!isAppend(n) || !n.executed)
+        return false;
+    if (n.subplansRemoved > 0)
+        return true;
+    return std::any_of(n.children.cbegin(), n.children.cend(), [&](int c) {
+        const PlanNode& child = plan.nodes[c];
+        return !child.isInitPlan() && child.parentRelationship != QLatin1String("SubPlan") &&
+               child.analysed && !child.executed;
+    });
+}
+
+// Rule (d): the node an InitPlan's time is taken back from.
+int initPlanCharge(const Plan& plan, const PlanNode& init) {
+    const int parent = init.parent;
+    const std::optional<QRegularExpression> reference = initPlanReference(init);
+    if (!reference)
+        return parent;
+    const int end = [&] { // the parent's subtree ends where the next node outside it starts (pre-order)
+        int i = parent + 1;
+        while (i < int(plan.nodes.size()) && inSubtree(plan, i, parent))
+            ++i;
+        return i;
+    }();
+    for (int i = parent; i < end; ++i) {
+        const PlanNode& n = plan.nodes[i];
+        if (inSubtree(plan, i, init.id) || !n.executed || !usesParameter(n, *reference))
+            continue;
+        for (int up = n.parent; up >= 0 && inSubtree(plan, up, parent); up = plan.nodes[up].parent)
+            if (prunedAtRunTime(plan, plan.nodes[up]))
+                return up;
+        return i;
+    }
+    return parent;
+}
+
+void computeExclusive(Plan& plan) {
+    QList<PlanNode>& nodes = plan.nodes;
+    // (b) a node's own time: its total less its children's, InitPlans and CTEs excepted.
+    for (PlanNode& n : nodes) {
+        n.exclusiveMs = n.totalMs;
+        for (int c : n.children)
+            if (!nodes[c].isInitPlan())
+                n.exclusiveMs -= nodes[c].totalMs;
+    }
+    for (const PlanNode& init : std::as_const(nodes)) {
+        if (!init.isInitPlan() || init.parent < 0 || init.totalMs <= 0)
+            continue;
+        if (init.isCte()) {
+            // (c) the CTE ran as its scans read it: its time comes off the scans, shared by their totals.
+            const QString name = init.subplanName.mid(4);
+            QList<int> scans;
+            double scanned = 0;
+            for (const PlanNode& n : std::as_const(nodes))
+                if (n.nodeType == QLatin1String("CTE Scan") && n.cteName == name &&
+                    inSubtree(plan, n.id, init.parent) && !inSubtree(plan, n.id, init.id)) {
+                    scans << n.id;
+                    scanned += n.totalMs;
+                }
+            if (scanned > 0) {
+                for (int s : scans)
+                    nodes[s].exclusiveMs -= init.totalMs * nodes[s].totalMs / scanned;
+                continue;
+            }
+        }
+        // (d) once, from the node that first evaluated the InitPlan's value (a CTE no scan read: its parent).
+        nodes[init.isCte() ? init.parent : initPlanCharge(plan, init)].exclusiveMs -= init.totalMs;
+    }
+    for (PlanNode& n : nodes) // (e) per-loop rounding; (f) a node never run has no time
+        if (n.exclusiveMs < 0 || !n.executed)
+            n.exclusiveMs = 0;
+}
+
+} // namespace
+
+QString PlanNode::title() const {
+    return label;
+}
+
+double Plan::exclusiveSum() const {
+    double sum = 0;
+    for (const PlanNode& n : nodes)
+        sum += n.exclusiveMs;
+    return sum;
+}
+
+QByteArray extractPlanJson(const QByteArray& text) {
+    const QByteArray body = withoutPsqlFrame(text);
+    // The first '[' or '{' that starts a plan: a log line's prefix may hold brackets of its own ("[1234]").
+    int tries = 0;
+    for (qsizetype i = 0; i < body.size() && tries < 256; ++i) {
+        if (body[i] != '[' && body[i] != '{')
+            continue;
+        ++tries;
+        if (auto json = planAt(body, i))
+            return *json;
+    }
+    throwConfigurationError(
+        QStringLiteral("plan"),
+        QStringLiteral("no EXPLAIN (FORMAT JSON) plan found: expected a JSON document with "
+                       "a \"Plan\" (as EXPLAIN, psql or auto_explain give it)"));
+}
+
+Plan parsePlan(const QByteArray& text) {
+    Plan plan;
+    plan.json = extractPlanJson(text);
+    const QJsonObject top = *topObject(QJsonDocument::fromJson(plan.json));
+    if (top.contains(QLatin1String("Planning Time")))
+        plan.planningMs = top.value(QLatin1String("Planning Time")).toDouble();
+    if (top.contains(QLatin1String("Execution Time")))
+        plan.executionMs = top.value(QLatin1String("Execution Time")).toDouble();
+    for (const QJsonValue& t : top.value(QLatin1String("Triggers")).toArray())
+        plan.triggersMs += t.toObject().value(QLatin1String("Time")).toDouble();
+    plan.queryText = top.value(QLatin1String("Query Text")).toString();
+    plan.settings = top.value(QLatin1String("Settings")).toObject();
+    Builder{plan}.add(top.value(QLatin1String("Plan")).toObject(), -1, 0, 1);
+    plan.analysed = plan.root().analysed;
+    computeExclusive(plan);
+    plan.hotspots = findHotspots(plan);
+    return plan;
+}
+
+} // namespace pgdesk::core
