@@ -14,6 +14,7 @@
 #include <pgdesk/ui/theme.h>
 #include <pgdesk/ui/uisettings.h>
 
+#include "../../ui/src/plan/plantree.h"
 #include "../../ui/src/query/queryresults.h"
 
 #include <QAction>

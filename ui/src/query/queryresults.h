@@ -13,7 +13,6 @@
 class QLabel;
 class QTableView;
 class QToolButton;
-class QTreeWidget;
 
 namespace pgdesk::core {
 class Pool;
@@ -117,10 +116,5 @@ private:
     QToolButton* m_next = nullptr;
     QToolButton* m_export = nullptr;
 };
-
-// EXPLAIN (FORMAT JSON) as an indented tree: node (type, relation, index, join), estimated and actual
-// rows, loops, cost, actual time. `summary` gets "Planning 0.1 ms · Execution 2.3 ms" when the plan has
-// them. An unreadable plan gives an empty tree.
-QTreeWidget* createPlanTree(const QByteArray& json, QWidget* parent, QString* summary = nullptr);
 
 } // namespace pgdesk::ui

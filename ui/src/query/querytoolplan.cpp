@@ -2,6 +2,7 @@
 // The query tool's parameters form and Explain (QueryTool's other half, to keep querytool.cpp short).
 #include <pgdesk/ui/querytool.h>
 
+#include "plan/plantree.h"
 #include "query/parametersdialog.h"
 #include "query/queryresults.h"
 #include "query/querysession.h"
