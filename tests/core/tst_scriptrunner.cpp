@@ -429,6 +429,8 @@ private slots:
         QCOMPARE(psql(QStringLiteral("select string_agg(note, ',' order by id) from %1").arg(table())),
                  QStringLiteral("mine,b"));
 
+        QVERIFY(!runner.explain(QStringLiteral("select count(*) from %1").arg(table()), options).rolledBack);
+
         options.keepChanges = true;
         const ExplainResult kept =
             runner.explain(QStringLiteral("update %1 set note = 'kept' where id = 2").arg(table()), options);

@@ -464,7 +464,8 @@ ExplainResult ScriptRunner::explain(const QString& statement, const ExplainOptio
     }
     if (ownTransaction || savepoint) {
         m_connection.exec(undoSql);
-        out.rolledBack = true;
+        // Said only of a statement that may write: a plain query had nothing to undo.
+        out.rolledBack = !classifyStatement(statement).pageable;
     }
     out.notices = takeNotices();
     out.transaction = transactionState();

@@ -14,7 +14,7 @@ constexpr double kManyLoops = 1000;
 constexpr double kMisestimate = 10;
 
 QString count(double n) {
-    return QLocale::c().toString(qint64(std::llround(n)));
+    return QLocale(QLocale::English, QLocale::UnitedStates).toString(qint64(std::llround(n)));
 }
 
 bool isScan(const PlanNode& n) {
@@ -60,7 +60,8 @@ PlanHotspot reasonFor(const Plan& plan, const PlanNode& n, double share) {
         return {n.id, HotspotReason::FilterRemovesMostRows,
                 where + QStringLiteral("its filter removed %1 % of the rows it read (%2 of %3 per loop); an "
                                        "index on the filtered columns may help")
-                            .arg(QString::number(removed / read * 100, 'f', 1), count(removed), count(read))};
+                            .arg(QString::number(std::floor(removed / read * 1000 + 1e-9) / 10, 'f', 1),
+                                 count(removed), count(read))};
     }
     const PlanNode* looped = n.loops >= kManyLoops ? &n : nullptr;
     if (!looped && n.nodeType == QLatin1String("Nested Loop"))

@@ -25,7 +25,7 @@ QString ms(double value) {
 }
 
 QString rows(double n) {
-    return QLocale::c().toString(qint64(std::llround(n)));
+    return QLocale(QLocale::English, QLocale::UnitedStates).toString(qint64(std::llround(n)));
 }
 
 } // namespace

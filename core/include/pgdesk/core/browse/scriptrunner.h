@@ -111,7 +111,7 @@ QString explainPrefix(const ExplainOptions& options, int serverVersion);
 struct ExplainResult {
     QByteArray json;
     bool analyzed = false;
-    bool rolledBack = false; // ANALYZE ran the statement and its changes were rolled back
+    bool rolledBack = false; // ANALYZE ran a statement that may write, and its changes were rolled back
     QStringList notices;
     qint64 elapsedMs = 0;
     TransactionState transaction = TransactionState::Idle;
