@@ -12,6 +12,80 @@
     </message>
 </context>
 <context>
+    <name>PlanText</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>cost %1..%2</source>
+        <translation>Kosten %1..%2</translation>
+    </message>
+    <message>
+        <source>rows %1 (estimated)</source>
+        <translation>Zeilen %1 (geschätzt)</translation>
+    </message>
+    <message>
+        <source>never executed</source>
+        <translation>nie ausgeführt</translation>
+    </message>
+    <message>
+        <source>exclusive %1 (%2 %) · total %3</source>
+        <translation>exklusiv %1 (%2 %) · gesamt %3</translation>
+    </message>
+    <message>
+        <source>rows %1 → %2</source>
+        <translation>Zeilen %1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loop(s)</source>
+        <translation>
+            <numerusform>%n Durchlauf</numerusform>
+            <numerusform>%n Durchläufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 more rows than estimated</source>
+        <translation>%1 mehr Zeilen als geschätzt</translation>
+    </message>
+    <message>
+        <source>%1 fewer rows than estimated</source>
+        <translation>%1 weniger Zeilen als geschätzt</translation>
+    </message>
+    <message>
+        <source>the sort spilled to disk (%1 kB); more work_mem or an index in the sort&apos;s order avoids it</source>
+        <translation>die Sortierung wich auf die Platte aus (%1 kB); mehr work_mem oder ein Index in der Sortierreihenfolge vermeidet das</translation>
+    </message>
+    <message>
+        <source>the hash spilled to disk in batches; more work_mem keeps it in memory</source>
+        <translation>der Hash wich in Stapeln auf die Platte aus; mehr work_mem hält ihn im Speicher</translation>
+    </message>
+    <message>
+        <source>its filter removed %1 % of the rows it read; an index on the filtered columns may help</source>
+        <translation>sein Filter verwarf %1 % der gelesenen Zeilen; ein Index auf den gefilterten Spalten kann helfen</translation>
+    </message>
+    <message>
+        <source>it (or its inner side) ran many times under a nested loop; a hash or merge join, or a better estimate of the outer rows, avoids the loops</source>
+        <translation>er (oder seine innere Seite) lief unter einer Nested Loop sehr oft; ein Hash- oder Merge-Join oder eine bessere Schätzung der äußeren Zeilen vermeidet die Durchläufe</translation>
+    </message>
+    <message>
+        <source>%1 rows estimated, %2 actual: the join method was chosen for the estimate; ANALYZE the tables or add extended statistics</source>
+        <translation>%1 Zeilen geschätzt, %2 tatsächlich: die Join-Methode wurde für die Schätzung gewählt; ANALYZE auf die Tabellen oder erweiterte Statistiken anlegen</translation>
+    </message>
+    <message>
+        <source>%1 rows estimated, %2 actual; ANALYZE the table</source>
+        <translation>%1 Zeilen geschätzt, %2 tatsächlich; ANALYZE auf die Tabelle</translation>
+    </message>
+    <message>
+        <source>the most time of any node</source>
+        <translation>die meiste Zeit aller Knoten</translation>
+    </message>
+    <message>
+        <source>#%1 %2 — %3 % of the time (%4): %5</source>
+        <translation>#%1 %2 — %3 % der Zeit (%4): %5</translation>
+    </message>
+</context>
+<context>
     <name>QGuiApplication</name>
     <message>
         <source>QT_LAYOUT_DIRECTION</source>
@@ -2650,6 +2724,38 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Writing is locked on this production tab: unlock writing to import</source>
         <translation>Schreiben ist in diesem Produktions-Tab gesperrt: zum Importieren das Schreiben entsperren</translation>
     </message>
+    <message>
+        <source>Open Plan…</source>
+        <translation>Plan öffnen…</translation>
+    </message>
+    <message>
+        <source>Open Plan</source>
+        <translation>Plan öffnen</translation>
+    </message>
+    <message>
+        <source>Plans (*.json *.txt *.log);;All files (*)</source>
+        <translation>Pläne (*.json *.txt *.log);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open a saved EXPLAIN (FORMAT JSON): the JSON, psql&apos;s output of it or an auto_explain log</source>
+        <translation>Ein gespeichertes EXPLAIN (FORMAT JSON) öffnen: das JSON, die psql-Ausgabe davon oder ein auto_explain-Protokoll</translation>
+    </message>
+    <message>
+        <source>Could not open the plan: %1</source>
+        <translation>Der Plan konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Plan: %1</translation>
+    </message>
+    <message>
+        <source>Compare With a Saved Plan</source>
+        <translation>Mit einem gespeicherten Plan vergleichen</translation>
+    </message>
+    <message>
+        <source>Plans compared</source>
+        <translation>Pläne verglichen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -3029,6 +3135,225 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Storing the password…</source>
         <translation>Das Passwort wird gespeichert …</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PlanAnalysisModel</name>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Exclusive (ms)</source>
+        <translation>Exklusiv (ms)</translation>
+    </message>
+    <message>
+        <source>Exclusive %</source>
+        <translation>Exklusiv %</translation>
+    </message>
+    <message>
+        <source>Total (ms)</source>
+        <translation>Gesamt (ms)</translation>
+    </message>
+    <message>
+        <source>Rows (est.)</source>
+        <translation>Zeilen (geschätzt)</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Loops</source>
+        <translation>Durchläufe</translation>
+    </message>
+    <message>
+        <source>Misestimate</source>
+        <translation>Fehlschätzung</translation>
+    </message>
+    <message>
+        <source>Shared hit</source>
+        <translation>Shared-Treffer</translation>
+    </message>
+    <message>
+        <source>Shared read</source>
+        <translation>Shared gelesen</translation>
+    </message>
+    <message>
+        <source>Dirtied</source>
+        <translation>Verändert</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Geschrieben</translation>
+    </message>
+    <message>
+        <source>Temp read</source>
+        <translation>Temp gelesen</translation>
+    </message>
+    <message>
+        <source>Temp written</source>
+        <translation>Temp geschrieben</translation>
+    </message>
+    <message>
+        <source>I/O (ms)</source>
+        <translation>E/A (ms)</translation>
+    </message>
+    <message>
+        <source>Rows removed</source>
+        <translation>Verworfene Zeilen</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Bedingungen</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PlanCompareView</name>
+    <message>
+        <source>First plan</source>
+        <translation>Erster Plan</translation>
+    </message>
+    <message>
+        <source>Second plan</source>
+        <translation>Zweiter Plan</translation>
+    </message>
+    <message>
+        <source>Exclusive (ms), first</source>
+        <translation>Exklusiv (ms), erster</translation>
+    </message>
+    <message>
+        <source>Exclusive (ms), second</source>
+        <translation>Exklusiv (ms), zweiter</translation>
+    </message>
+    <message>
+        <source>Change (ms)</source>
+        <translation>Änderung (ms)</translation>
+    </message>
+    <message>
+        <source>Total (ms), first</source>
+        <translation>Gesamt (ms), erster</translation>
+    </message>
+    <message>
+        <source>Total (ms), second</source>
+        <translation>Gesamt (ms), zweiter</translation>
+    </message>
+    <message>
+        <source>Shared blocks, first</source>
+        <translation>Shared-Blöcke, erster</translation>
+    </message>
+    <message>
+        <source>Shared blocks, second</source>
+        <translation>Shared-Blöcke, zweiter</translation>
+    </message>
+    <message>
+        <source>(not in this plan)</source>
+        <translation>(nicht in diesem Plan)</translation>
+    </message>
+    <message>
+        <source>Execution %1 → %2</source>
+        <translation>Ausführung %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1× faster</source>
+        <translation>%1× schneller</translation>
+    </message>
+    <message>
+        <source>%1× slower</source>
+        <translation>%1× langsamer</translation>
+    </message>
+    <message>
+        <source>Cost %1 → %2</source>
+        <translation>Kosten %1 → %2</translation>
+    </message>
+    <message>
+        <source>shared blocks %1 → %2</source>
+        <translation>Shared-Blöcke %1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) matched</source>
+        <translation>
+            <numerusform>%n Knoten zugeordnet</numerusform>
+            <numerusform>%n Knoten zugeordnet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n geändert</numerusform>
+            <numerusform>%n geändert</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PlanView</name>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Save Plan…</source>
+        <translation>Plan speichern…</translation>
+    </message>
+    <message>
+        <source>Compare With…</source>
+        <translation>Vergleichen mit…</translation>
+    </message>
+    <message>
+        <source>Show this plan beside another: the previous plan of this tab or a saved plan</source>
+        <translation>Diesen Plan neben einem anderen zeigen: dem vorigen Plan dieses Tabs oder einem gespeicherten</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Hotspots</source>
+        <translation>Brennpunkte</translation>
+    </message>
+    <message>
+        <source>Node details</source>
+        <translation>Knotendetails</translation>
+    </message>
+    <message>
+        <source>No node took measurable time.</source>
+        <translation>Kein Knoten brauchte messbar Zeit.</translation>
+    </message>
+    <message>
+        <source>Hotspots need times: run Explain Analyze.</source>
+        <translation>Brennpunkte brauchen Zeiten: Explain Analyze ausführen.</translation>
+    </message>
+    <message>
+        <source>There is no plan to save.</source>
+        <translation>Es gibt keinen Plan zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Save Plan</source>
+        <translation>Plan speichern</translation>
+    </message>
+    <message>
+        <source>Plans (*.json);;All files (*)</source>
+        <translation>Pläne (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not save the plan: %1</source>
+        <translation>Der Plan konnte nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3926,14 +4251,6 @@ Erneuert %10, als tot verworfen %11</translation>
         <translation>Analyze</translation>
     </message>
     <message>
-        <source>Explain Analyze (Shift+F7)</source>
-        <translation>Explain Analyze (Umschalt+F7)</translation>
-    </message>
-    <message>
-        <source> — outside a transaction the statement&apos;s changes are rolled back</source>
-        <translation> – außerhalb einer Transaktion werden die Änderungen der Anweisung zurückgerollt</translation>
-    </message>
-    <message>
         <source>Autocommit</source>
         <translation>Autocommit</translation>
     </message>
@@ -4232,6 +4549,82 @@ Erneuert %10, als tot verworfen %11</translation>
     <message>
         <source>Complete</source>
         <translation>Vervollständigen</translation>
+    </message>
+    <message>
+        <source>Explain Analyze (Shift+F7): runs the statement and measures each node; its changes are rolled back</source>
+        <translation>Explain Analyze (Umschalt+F7): führt die Anweisung aus und misst jeden Knoten; ihre Änderungen werden zurückgerollt</translation>
+    </message>
+    <message>
+        <source>Explain Analyze runs the statement, and this one may write: on a production profile it needs Unlock writing first. Explain (without Analyze) does not run it.</source>
+        <translation>Explain Analyze führt die Anweisung aus, und diese kann schreiben: bei einem Produktionsprofil erst „Schreiben entsperren“. Explain (ohne Analyze) führt sie nicht aus.</translation>
+    </message>
+    <message>
+        <source>Explain Analyze</source>
+        <translation>Explain Analyze</translation>
+    </message>
+    <message>
+        <source>Explain Analyze runs the statement to measure it. Its changes are rolled back afterwards (to a savepoint inside your open transaction), unless you keep them.</source>
+        <translation>Explain Analyze führt die Anweisung aus, um sie zu messen. Ihre Änderungen werden danach zurückgerollt (bis zu einem Savepoint in Ihrer offenen Transaktion), außer Sie behalten sie.</translation>
+    </message>
+    <message>
+        <source>Keep the statement&apos;s changes</source>
+        <translation>Änderungen der Anweisung behalten</translation>
+    </message>
+    <message>
+        <source>Run and Measure</source>
+        <translation>Ausführen und messen</translation>
+    </message>
+    <message>
+        <source>Buffers</source>
+        <translation>Puffer</translation>
+    </message>
+    <message>
+        <source>Shared, local and temporary blocks hit, read, dirtied and written per node</source>
+        <translation>Shared-, lokale und temporäre Blöcke je Knoten: getroffen, gelesen, verändert, geschrieben</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>The planner settings that differ from their defaults</source>
+        <translation>Planer-Einstellungen, die vom Standard abweichen</translation>
+    </message>
+    <message>
+        <source>WAL</source>
+        <translation>WAL</translation>
+    </message>
+    <message>
+        <source>Write-ahead log records and bytes per node (Analyze only)</source>
+        <translation>WAL-Einträge und -Bytes je Knoten (nur mit Analyze)</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>Zeitmessung</translation>
+    </message>
+    <message>
+        <source>Time per node (Analyze only; off: counts only, cheaper on a busy server)</source>
+        <translation>Zeit je Knoten (nur mit Analyze; aus: nur Zählungen, günstiger auf einem ausgelasteten Server)</translation>
+    </message>
+    <message>
+        <source>Previous plan</source>
+        <translation>Voriger Plan</translation>
+    </message>
+    <message>
+        <source>Last plan</source>
+        <translation>Letzter Plan</translation>
+    </message>
+    <message>
+        <source>Compare With a Saved Plan</source>
+        <translation>Mit einem gespeicherten Plan vergleichen</translation>
+    </message>
+    <message>
+        <source>Plans (*.json *.txt *.log);;All files (*)</source>
+        <translation>Pläne (*.json *.txt *.log);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Plans compared</source>
+        <translation>Pläne verglichen</translation>
     </message>
 </context>
 <context>

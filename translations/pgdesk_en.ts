@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>PlanText</name>
+    <message numerus="yes">
+        <source>%n loop(s)</source>
+        <translation>
+            <numerusform>%n loop</numerusform>
+            <numerusform>%n loops</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message numerus="yes">
         <source>%1: %2 row(s)</source>
@@ -299,6 +309,23 @@
         <translation>
             <numerusform>%1: %n relation</numerusform>
             <numerusform>%1: %n relations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PlanCompareView</name>
+    <message numerus="yes">
+        <source>%n node(s) matched</source>
+        <translation>
+            <numerusform>%n node matched</numerusform>
+            <numerusform>%n nodes matched</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n changed</numerusform>
+            <numerusform>%n changed</numerusform>
         </translation>
     </message>
 </context>

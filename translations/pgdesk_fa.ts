@@ -11,6 +11,79 @@
     </message>
 </context>
 <context>
+    <name>PlanText</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 میلی‌ثانیه</translation>
+    </message>
+    <message>
+        <source>cost %1..%2</source>
+        <translation>هزینه %1..%2</translation>
+    </message>
+    <message>
+        <source>rows %1 (estimated)</source>
+        <translation>ردیف‌ها %1 (تخمینی)</translation>
+    </message>
+    <message>
+        <source>never executed</source>
+        <translation>هرگز اجرا نشد</translation>
+    </message>
+    <message>
+        <source>exclusive %1 (%2 %) · total %3</source>
+        <translation>انحصاری %1 (%2 %) · کل %3</translation>
+    </message>
+    <message>
+        <source>rows %1 → %2</source>
+        <translation>ردیف‌ها %1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n loop(s)</source>
+        <translation>
+            <numerusform>%n دور</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 more rows than estimated</source>
+        <translation>%1 ردیف بیشتر از تخمین</translation>
+    </message>
+    <message>
+        <source>%1 fewer rows than estimated</source>
+        <translation>%1 ردیف کمتر از تخمین</translation>
+    </message>
+    <message>
+        <source>the sort spilled to disk (%1 kB); more work_mem or an index in the sort&apos;s order avoids it</source>
+        <translation>مرتب‌سازی به دیسک سرریز شد (%1 kB)؛ work_mem بیشتر یا نمایه‌ای به ترتیب مرتب‌سازی از آن جلوگیری می‌کند</translation>
+    </message>
+    <message>
+        <source>the hash spilled to disk in batches; more work_mem keeps it in memory</source>
+        <translation>هش در چند دسته به دیسک سرریز شد؛ work_mem بیشتر آن را در حافظه نگه می‌دارد</translation>
+    </message>
+    <message>
+        <source>its filter removed %1 % of the rows it read; an index on the filtered columns may help</source>
+        <translation>فیلتر آن %1 % از ردیف‌های خوانده‌شده را کنار گذاشت؛ نمایه‌ای روی ستون‌های فیلترشده ممکن است کمک کند</translation>
+    </message>
+    <message>
+        <source>it (or its inner side) ran many times under a nested loop; a hash or merge join, or a better estimate of the outer rows, avoids the loops</source>
+        <translation>این گره (یا سمت درونی آن) زیر یک Nested Loop بارها اجرا شد؛ یک Hash Join یا Merge Join، یا تخمین بهتر ردیف‌های بیرونی، از این دورها جلوگیری می‌کند</translation>
+    </message>
+    <message>
+        <source>%1 rows estimated, %2 actual: the join method was chosen for the estimate; ANALYZE the tables or add extended statistics</source>
+        <translation>%1 ردیف تخمینی، %2 واقعی: روش اتصال برای آن تخمین انتخاب شد؛ ANALYZE را روی جدول‌ها اجرا کنید یا آمار گسترده بیفزایید</translation>
+    </message>
+    <message>
+        <source>%1 rows estimated, %2 actual; ANALYZE the table</source>
+        <translation>%1 ردیف تخمینی، %2 واقعی؛ ANALYZE را روی جدول اجرا کنید</translation>
+    </message>
+    <message>
+        <source>the most time of any node</source>
+        <translation>بیشترین زمان در میان گره‌ها</translation>
+    </message>
+    <message>
+        <source>#%1 %2 — %3 % of the time (%4): %5</source>
+        <translation>#%1 %2 — %3 % از زمان (%4): %5</translation>
+    </message>
+</context>
+<context>
     <name>QGuiApplication</name>
     <message>
         <source>QT_LAYOUT_DIRECTION</source>
@@ -2615,6 +2688,38 @@ Replace them with the file&apos;s?</source>
         <source>Writing is locked on this production tab: unlock writing to import</source>
         <translation>نوشتن در این زبانهٔ محیط عملیاتی قفل است: برای درون‌ریزی، قفل نوشتن را باز کنید</translation>
     </message>
+    <message>
+        <source>Open Plan…</source>
+        <translation>باز کردن طرح اجرا…</translation>
+    </message>
+    <message>
+        <source>Open Plan</source>
+        <translation>باز کردن طرح اجرا</translation>
+    </message>
+    <message>
+        <source>Plans (*.json *.txt *.log);;All files (*)</source>
+        <translation>طرح‌های اجرا (*.json *.txt *.log);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Open a saved EXPLAIN (FORMAT JSON): the JSON, psql&apos;s output of it or an auto_explain log</source>
+        <translation>باز کردن EXPLAIN (FORMAT JSON) ذخیره‌شده: خود JSON، خروجی psql از آن یا گزارش auto_explain</translation>
+    </message>
+    <message>
+        <source>Could not open the plan: %1</source>
+        <translation>طرح اجرا باز نشد: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>طرح اجرا: %1</translation>
+    </message>
+    <message>
+        <source>Compare With a Saved Plan</source>
+        <translation>مقایسه با طرح ذخیره‌شده</translation>
+    </message>
+    <message>
+        <source>Plans compared</source>
+        <translation>مقایسهٔ طرح‌ها</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -2992,6 +3097,223 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Storing the password…</source>
         <translation>در حال ذخیرهٔ گذرواژه…</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PlanAnalysisModel</name>
+    <message>
+        <source>Node</source>
+        <translation>گره</translation>
+    </message>
+    <message>
+        <source>Exclusive (ms)</source>
+        <translation>انحصاری (ms)</translation>
+    </message>
+    <message>
+        <source>Exclusive %</source>
+        <translation>انحصاری %</translation>
+    </message>
+    <message>
+        <source>Total (ms)</source>
+        <translation>کل (ms)</translation>
+    </message>
+    <message>
+        <source>Rows (est.)</source>
+        <translation>ردیف‌ها (تخمینی)</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>ردیف‌ها</translation>
+    </message>
+    <message>
+        <source>Loops</source>
+        <translation>دورها</translation>
+    </message>
+    <message>
+        <source>Misestimate</source>
+        <translation>خطای تخمین</translation>
+    </message>
+    <message>
+        <source>Shared hit</source>
+        <translation>Shared یافته</translation>
+    </message>
+    <message>
+        <source>Shared read</source>
+        <translation>Shared خوانده</translation>
+    </message>
+    <message>
+        <source>Dirtied</source>
+        <translation>تغییریافته</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>نوشته‌شده</translation>
+    </message>
+    <message>
+        <source>Temp read</source>
+        <translation>Temp خوانده</translation>
+    </message>
+    <message>
+        <source>Temp written</source>
+        <translation>Temp نوشته</translation>
+    </message>
+    <message>
+        <source>I/O (ms)</source>
+        <translation>ورودی/خروجی (ms)</translation>
+    </message>
+    <message>
+        <source>Rows removed</source>
+        <translation>ردیف‌های کنارگذاشته</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>شرط‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PlanCompareView</name>
+    <message>
+        <source>First plan</source>
+        <translation>طرح اول</translation>
+    </message>
+    <message>
+        <source>Second plan</source>
+        <translation>طرح دوم</translation>
+    </message>
+    <message>
+        <source>Exclusive (ms), first</source>
+        <translation>انحصاری (ms)، اول</translation>
+    </message>
+    <message>
+        <source>Exclusive (ms), second</source>
+        <translation>انحصاری (ms)، دوم</translation>
+    </message>
+    <message>
+        <source>Change (ms)</source>
+        <translation>تغییر (ms)</translation>
+    </message>
+    <message>
+        <source>Total (ms), first</source>
+        <translation>کل (ms)، اول</translation>
+    </message>
+    <message>
+        <source>Total (ms), second</source>
+        <translation>کل (ms)، دوم</translation>
+    </message>
+    <message>
+        <source>Shared blocks, first</source>
+        <translation>بلوک‌های Shared، اول</translation>
+    </message>
+    <message>
+        <source>Shared blocks, second</source>
+        <translation>بلوک‌های Shared، دوم</translation>
+    </message>
+    <message>
+        <source>(not in this plan)</source>
+        <translation>(در این طرح نیست)</translation>
+    </message>
+    <message>
+        <source>Execution %1 → %2</source>
+        <translation>اجرا %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1× faster</source>
+        <translation>%1× سریع‌تر</translation>
+    </message>
+    <message>
+        <source>%1× slower</source>
+        <translation>%1× کندتر</translation>
+    </message>
+    <message>
+        <source>Cost %1 → %2</source>
+        <translation>هزینه %1 → %2</translation>
+    </message>
+    <message>
+        <source>shared blocks %1 → %2</source>
+        <translation>بلوک‌های Shared %1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s) matched</source>
+        <translation>
+            <numerusform>%n گره جفت شد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changed</source>
+        <translation>
+            <numerusform>%n تغییر کرد</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PlanView</name>
+    <message>
+        <source>Zoom In</source>
+        <translation>بزرگ‌نمایی</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>کوچک‌نمایی</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>اندازهٔ پنجره</translation>
+    </message>
+    <message>
+        <source>Save Plan…</source>
+        <translation>ذخیرهٔ طرح اجرا…</translation>
+    </message>
+    <message>
+        <source>Compare With…</source>
+        <translation>مقایسه با…</translation>
+    </message>
+    <message>
+        <source>Show this plan beside another: the previous plan of this tab or a saved plan</source>
+        <translation>این طرح اجرا را کنار طرحی دیگر نشان بده: طرح قبلی همین زبانه یا طرحی ذخیره‌شده</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>نمودار</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>تحلیل</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>Hotspots</source>
+        <translation>نقاط داغ</translation>
+    </message>
+    <message>
+        <source>Node details</source>
+        <translation>جزئیات گره</translation>
+    </message>
+    <message>
+        <source>No node took measurable time.</source>
+        <translation>هیچ گرهی زمان قابل اندازه‌گیری نگرفت.</translation>
+    </message>
+    <message>
+        <source>Hotspots need times: run Explain Analyze.</source>
+        <translation>نقاط داغ به زمان نیاز دارند: Explain Analyze را اجرا کنید.</translation>
+    </message>
+    <message>
+        <source>There is no plan to save.</source>
+        <translation>طرح اجرایی برای ذخیره نیست.</translation>
+    </message>
+    <message>
+        <source>Save Plan</source>
+        <translation>ذخیرهٔ طرح اجرا</translation>
+    </message>
+    <message>
+        <source>Plans (*.json);;All files (*)</source>
+        <translation>طرح‌های اجرا (*.json);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Could not save the plan: %1</source>
+        <translation>طرح اجرا ذخیره نشد: %1</translation>
     </message>
 </context>
 <context>
@@ -3878,14 +4200,6 @@ Recycled %10, discarded as dead %11</source>
         <translation>Analyze</translation>
     </message>
     <message>
-        <source>Explain Analyze (Shift+F7)</source>
-        <translation>Explain Analyze (Shift+F7)</translation>
-    </message>
-    <message>
-        <source> — outside a transaction the statement&apos;s changes are rolled back</source>
-        <translation> — بیرون از تراکنش، تغییرات دستور برگردانده می‌شوند</translation>
-    </message>
-    <message>
         <source>Autocommit</source>
         <translation>ثبت خودکار</translation>
     </message>
@@ -4184,6 +4498,82 @@ Recycled %10, discarded as dead %11</source>
     <message>
         <source>Complete</source>
         <translation>تکمیل</translation>
+    </message>
+    <message>
+        <source>Explain Analyze (Shift+F7): runs the statement and measures each node; its changes are rolled back</source>
+        <translation>Explain Analyze (Shift+F7): دستور را اجرا و هر گره را اندازه‌گیری می‌کند؛ تغییراتش Rollback می‌شوند</translation>
+    </message>
+    <message>
+        <source>Explain Analyze runs the statement, and this one may write: on a production profile it needs Unlock writing first. Explain (without Analyze) does not run it.</source>
+        <translation>Explain Analyze دستور را اجرا می‌کند و این دستور ممکن است بنویسد: در نمایهٔ تولید ابتدا «باز کردن قفل نوشتن» لازم است. Explain (بدون Analyze) آن را اجرا نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>Explain Analyze</source>
+        <translation>Explain Analyze</translation>
+    </message>
+    <message>
+        <source>Explain Analyze runs the statement to measure it. Its changes are rolled back afterwards (to a savepoint inside your open transaction), unless you keep them.</source>
+        <translation>Explain Analyze دستور را برای اندازه‌گیری اجرا می‌کند. تغییرات آن پس از آن Rollback می‌شوند (تا یک savepoint درون تراکنش باز شما)، مگر آن‌که نگهشان دارید.</translation>
+    </message>
+    <message>
+        <source>Keep the statement&apos;s changes</source>
+        <translation>تغییرات دستور نگه داشته شوند</translation>
+    </message>
+    <message>
+        <source>Run and Measure</source>
+        <translation>اجرا و اندازه‌گیری</translation>
+    </message>
+    <message>
+        <source>Buffers</source>
+        <translation>بافرها</translation>
+    </message>
+    <message>
+        <source>Shared, local and temporary blocks hit, read, dirtied and written per node</source>
+        <translation>بلوک‌های Shared، محلی و موقت برای هر گره: یافته، خوانده، تغییریافته و نوشته‌شده</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>The planner settings that differ from their defaults</source>
+        <translation>تنظیمات برنامه‌ریز که با پیش‌فرض فرق دارند</translation>
+    </message>
+    <message>
+        <source>WAL</source>
+        <translation>WAL</translation>
+    </message>
+    <message>
+        <source>Write-ahead log records and bytes per node (Analyze only)</source>
+        <translation>رکوردها و بایت‌های WAL برای هر گره (فقط با Analyze)</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>زمان‌سنجی</translation>
+    </message>
+    <message>
+        <source>Time per node (Analyze only; off: counts only, cheaper on a busy server)</source>
+        <translation>زمان هر گره (فقط با Analyze؛ خاموش: فقط شمارش‌ها، کم‌هزینه‌تر روی کارساز پرکار)</translation>
+    </message>
+    <message>
+        <source>Previous plan</source>
+        <translation>طرح قبلی</translation>
+    </message>
+    <message>
+        <source>Last plan</source>
+        <translation>آخرین طرح</translation>
+    </message>
+    <message>
+        <source>Compare With a Saved Plan</source>
+        <translation>مقایسه با طرح ذخیره‌شده</translation>
+    </message>
+    <message>
+        <source>Plans (*.json *.txt *.log);;All files (*)</source>
+        <translation>طرح‌های اجرا (*.json *.txt *.log);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Plans compared</source>
+        <translation>مقایسهٔ طرح‌ها</translation>
     </message>
 </context>
 <context>

@@ -553,7 +553,8 @@ private slots:
         }
     }
 
-    // The node line as psql writes it, from the plan's JSON.
+    // The node line as psql writes it, from the plan's JSON (core names the node, the tree adds a subplan's
+    // name).
     void planNodesAreNamedAsPsqlNamesThem() {
         const QByteArray json = R"([{"Plan": {"Node Type": "ModifyTable", "Operation": "Insert",
             "Relation Name": "t", "Alias": "t", "Plans": [
@@ -570,7 +571,7 @@ private slots:
                   {"Node Type": "Aggregate", "Strategy": "Sorted", "Partial Mode": "Finalize"},
                   {"Node Type": "Nested Loop", "Join Type": "Inner"},
                   {"Node Type": "Nested Loop", "Join Type": "Anti"}]}]}]}}])";
-        std::unique_ptr<QTreeWidget> tree(pgdesk::ui::createPlanTree(json, nullptr));
+        std::unique_ptr<QTreeWidget> tree(pgdesk::ui::createPlanTree(pgdesk::core::parsePlan(json), nullptr));
         QStringList labels;
         for (QTreeWidgetItemIterator it(tree.get()); *it; ++it)
             labels << (*it)->text(0);

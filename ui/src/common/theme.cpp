@@ -6,6 +6,8 @@
 #include <QStyle>
 #include <QStyleFactory>
 
+#include <algorithm>
+
 namespace pgdesk::ui {
 
 namespace {
@@ -142,6 +144,15 @@ QColor cellBackground(CellMark mark) {
         return tint(QColor(255, 183, 77), 0.55, 0.5); // orange
     }
     return base;
+}
+
+QColor heatColor(double share) {
+    const QColor base = QApplication::palette().color(QPalette::Base);
+    const double t = std::clamp(share / 0.5, 0.0, 1.0);
+    if (t < 0.02)
+        return base;
+    const QColor hue = t < 0.5 ? QColor(255, 183, 77) : QColor(229, 57, 53); // orange, then red
+    return isDarkPalette() ? mix(base, hue.darker(160), 0.25 + 0.45 * t) : mix(base, hue, 0.15 + 0.55 * t);
 }
 
 } // namespace pgdesk::ui

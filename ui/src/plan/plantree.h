@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QByteArray>
+#include <pgdesk/core/plan/plan.h>
+
 #include <QString>
 
 class QTreeWidget;
@@ -9,9 +10,11 @@ class QWidget;
 
 namespace pgdesk::ui {
 
-// EXPLAIN (FORMAT JSON) as an indented tree: node (type, relation, index, join), estimated and actual
-// rows, loops, cost, actual time. `summary` gets "Planning 0.1 ms · Execution 2.3 ms" when the plan has
-// them. An unreadable plan gives an empty tree.
-QTreeWidget* createPlanTree(const QByteArray& json, QWidget* parent, QString* summary = nullptr);
+// A plan as an indented tree, the text form of the plan view: node (as psql names it, a subplan's name
+// after it), estimated and actual rows, loops, cost, actual time per loop; every property as a tooltip.
+// Each item's Qt::UserRole is its node id.
+QTreeWidget* createPlanTree(const core::Plan& plan, QWidget* parent);
+// "Planning 0.1 ms · Execution 2.3 ms" when the plan has them.
+QString planTimesSummary(const core::Plan& plan);
 
 } // namespace pgdesk::ui

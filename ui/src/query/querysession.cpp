@@ -63,10 +63,10 @@ core::Page QuerySession::fetchPage(const core::QuerySpec& spec, const core::Tabl
     return guarded([&](core::ScriptRunner& r) { return r.fetchPage(spec, table); });
 }
 
-core::ExplainResult QuerySession::explain(const QString& statement, bool analyze,
+core::ExplainResult QuerySession::explain(const QString& statement, const core::ExplainOptions& options,
                                           const core::WriteAccess& write,
                                           const QMap<QString, core::Param>& parameters) {
-    return guarded([&](core::ScriptRunner& r) { return r.explain(statement, analyze, write, parameters); });
+    return guarded([&](core::ScriptRunner& r) { return r.explain(statement, options, write, parameters); });
 }
 
 QStringList QuerySession::searchPath() {

@@ -25,7 +25,8 @@ public:
 
     core::ScriptRun run(const QList<core::SqlStatement>& statements, const core::ScriptRunOptions& options);
     core::Page fetchPage(const core::QuerySpec& spec, const core::TableInfo& table);
-    core::ExplainResult explain(const QString& statement, bool analyze, const core::WriteAccess& write = {},
+    core::ExplainResult explain(const QString& statement, const core::ExplainOptions& options,
+                                const core::WriteAccess& write = {},
                                 const QMap<QString, core::Param>& parameters = {});
 
     // The session's search path now (current_schemas): completion follows a SET search_path run in the tab.

@@ -252,8 +252,10 @@ void QueryTool::buildToolbar(QWidget* bar) {
                              [this] { explain(false); });
     m_analyzeAction = action(tr("Analyze"), QStringLiteral("explainAnalyzeAction"),
                              {QKeySequence(Qt::SHIFT | Qt::Key_F7)}, [this] { explain(true); });
-    m_analyzeAction->setToolTip(tr("Explain Analyze (Shift+F7)") +
-                                tr(" — outside a transaction the statement's changes are rolled back"));
+    m_analyzeAction->setToolTip(
+        tr("Explain Analyze (Shift+F7): runs the statement and measures each node; its "
+           "changes are rolled back"));
+    buildExplainMenu();
     tools->addSeparator();
     m_runStatementAction->setIcon(themedIcon(QStringLiteral("media-playback-start")));
     m_runAction->setIcon(themedIcon(QStringLiteral("media-seek-forward")));

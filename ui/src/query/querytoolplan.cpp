@@ -8,23 +8,37 @@
 #include "query/querysession.h"
 #include "query/sqleditor.h"
 
+#include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/sqltext/namedparameters.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/plancompareview.h>
+#include <pgdesk/ui/planview.h>
 #include <pgdesk/ui/writeunlockbutton.h>
 
+#include <QCheckBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTreeWidget>
 
 namespace pgdesk::ui {
 
-QTreeWidget* QueryTool::planTree() const {
+PlanView* QueryTool::planView() const {
     for (int i = 0; i < m_results->count(); ++i) {
         if (m_results->widget(i)->property(kPlanTab).toBool())
-            return qobject_cast<QTreeWidget*>(m_results->widget(i));
+            return qobject_cast<PlanView*>(m_results->widget(i));
     }
     return nullptr;
+}
+
+QTreeWidget* QueryTool::planTree() const {
+    PlanView* view = planView();
+    return view ? view->textTree() : nullptr;
 }
 
 ParametersDialog* QueryTool::parametersDialog() const {
@@ -82,45 +96,152 @@ void QueryTool::explain(bool analyze) {
     const QString statement = statements.first().text;
     if (m_parametersDialog)
         return;
-    withParameters(
-        core::boundParameterNames(statement),
-        [this, statement, analyze](const QMap<QString, core::Param>& params) {
-            runExplain(statement, analyze, params);
-        },
-        [this] { emit explainFinished(); });
+    core::ExplainOptions options = m_explainOptions;
+    options.analyze = analyze;
+    const auto ask = [this, statement, options](bool keepChanges) {
+        core::ExplainOptions o = options;
+        o.keepChanges = keepChanges;
+        withParameters(
+            core::boundParameterNames(statement),
+            [this, statement, o](const QMap<QString, core::Param>& params) {
+                runExplain(statement, o, params);
+            },
+            [this] { emit explainFinished(); });
+    };
+    if (analyze && !statements.first().pageable)
+        confirmAnalyze(statement, ask);
+    else
+        ask(false);
 }
 
-void QueryTool::runExplain(const QString& statement, bool analyze, const QMap<QString, core::Param>& params) {
+void QueryTool::confirmAnalyze(const QString& statement, std::function<void(bool keepChanges)> go) {
+    if (m_unlock->isGuarded() && !m_unlock->access()) {
+        message(tr("Explain Analyze runs the statement, and this one may write: on a production profile "
+                   "it needs Unlock writing first. Explain (without Analyze) does not run it."),
+                Tone::Warning);
+        emit explainFinished();
+        return;
+    }
+    auto* box =
+        new QMessageBox(QMessageBox::Question, tr("Explain Analyze"),
+                        tr("Explain Analyze runs the statement to measure it. Its changes are rolled "
+                           "back afterwards (to a savepoint inside your open transaction), unless you "
+                           "keep them."),
+                        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("analyzeConfirm"));
+    box->setDetailedText(statement);
+    box->setCheckBox(new QCheckBox(tr("Keep the statement's changes"), box));
+    box->checkBox()->setObjectName(QStringLiteral("analyzeKeepChanges"));
+    box->addButton(tr("Run and Measure"), QMessageBox::AcceptRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, go = std::move(go)] {
+        if (box->buttonRole(box->clickedButton()) == QMessageBox::AcceptRole) {
+            go(box->checkBox()->isChecked());
+        } else {
+            message(tr("Cancelled: nothing ran."), Tone::Warning);
+            emit explainFinished();
+        }
+    });
+    box->open();
+}
+
+void QueryTool::setExplainOptions(const core::ExplainOptions& options) {
+    m_explainOptions = options;
+    m_explainOptions.analyze = false;
+    m_explainOptions.keepChanges = false;
+    if (!m_analyzeAction || !m_analyzeAction->menu())
+        return;
+    for (QAction* a : m_analyzeAction->menu()->actions()) {
+        const QString name = a->objectName();
+        a->setChecked(name == QLatin1String("explainBuffers")    ? options.buffers
+                      : name == QLatin1String("explainSettings") ? options.settings
+                      : name == QLatin1String("explainWal")      ? options.wal
+                      : name == QLatin1String("explainTiming")   ? options.timing
+                                                                 : a->isChecked());
+    }
+}
+
+void QueryTool::buildExplainMenu() {
+    // What EXPLAIN shows, remembered for the next tabs.
+    QSettings settings;
+    m_explainOptions.buffers = settings.value(QStringLiteral("explain/buffers"), true).toBool();
+    m_explainOptions.settings = settings.value(QStringLiteral("explain/settings"), false).toBool();
+    m_explainOptions.wal = settings.value(QStringLiteral("explain/wal"), false).toBool();
+    m_explainOptions.timing = settings.value(QStringLiteral("explain/timing"), true).toBool();
+    auto* menu = new QMenu(this);
+    const auto option = [&](const QString& text, const QString& name, const QString& key,
+                            bool core::ExplainOptions::*field, const QString& tip) {
+        QAction* a = menu->addAction(text);
+        a->setObjectName(name);
+        a->setCheckable(true);
+        a->setChecked(m_explainOptions.*field);
+        a->setToolTip(tip);
+        connect(a, &QAction::toggled, this, [this, key, field](bool on) {
+            m_explainOptions.*field = on;
+            QSettings().setValue(QStringLiteral("explain/") + key, on);
+        });
+    };
+    option(tr("Buffers"), QStringLiteral("explainBuffers"), QStringLiteral("buffers"),
+           &core::ExplainOptions::buffers,
+           tr("Shared, local and temporary blocks hit, read, dirtied and written per node"));
+    option(tr("Settings"), QStringLiteral("explainSettings"), QStringLiteral("settings"),
+           &core::ExplainOptions::settings, tr("The planner settings that differ from their defaults"));
+    option(tr("WAL"), QStringLiteral("explainWal"), QStringLiteral("wal"), &core::ExplainOptions::wal,
+           tr("Write-ahead log records and bytes per node (Analyze only)"));
+    option(tr("Timing"), QStringLiteral("explainTiming"), QStringLiteral("timing"),
+           &core::ExplainOptions::timing,
+           tr("Time per node (Analyze only; off: counts only, cheaper on a busy server)"));
+    menu->setToolTipsVisible(true);
+    m_analyzeAction->setMenu(menu);
+}
+
+void QueryTool::runExplain(const QString& statement, const core::ExplainOptions& options,
+                           const QMap<QString, core::Param>& params) {
     setRunning(true);
-    m_status->setText(analyze ? tr("Explain Analyze…") : tr("Explain…"));
+    m_status->setText(options.analyze ? tr("Explain Analyze…") : tr("Explain…"));
+    struct Explained {
+        core::ExplainResult result;
+        std::shared_ptr<const core::Plan> plan;
+    };
     jobSlot(this, QStringLiteral("explainJob"))
         ->start(
-            [session = m_session, statement, analyze, write = m_unlock->access(),
+            [session = m_session, statement, options, write = m_unlock->access(),
              params](const std::shared_ptr<core::CancelToken>&) {
                 // The tool's Cancel reaches the statement through the session (cancelSession).
-                return session->explain(statement, analyze, write, params);
+                Explained e{session->explain(statement, options, write, params), nullptr};
+                e.plan =
+                    std::make_shared<const core::Plan>(core::parsePlan(e.result.json)); // off the GUI thread
+                return e;
             },
-            [this](const core::ExplainResult& result) {
+            [this](const Explained& e) {
                 setRunning(false);
-                if (QTreeWidget* old = planTree()) {
-                    m_results->removeTab(m_results->indexOf(old));
-                    old->deleteLater();
+                PlanView* view = planView();
+                if (view) {
+                    m_previousPlan = view->plan();
+                } else {
+                    view = new PlanView(m_results);
+                    view->setProperty(kPlanTab, true);
+                    m_results->addTab(view, QString());
+                    connect(view, &PlanView::compareRequested, this, &QueryTool::compareWithPrevious);
                 }
-                QString summary;
-                QTreeWidget* tree = createPlanTree(result.json, m_results, &summary);
-                tree->setProperty(kPlanTab, true);
-                m_results->addTab(tree, result.analyzed ? tr("Plan (analyzed)") : tr("Plan"));
-                m_results->setCurrentWidget(tree);
-                QString line = result.analyzed ? tr("EXPLAIN ANALYZE") : tr("EXPLAIN");
+                view->setPlan(e.plan);
+                m_results->setTabText(m_results->indexOf(view),
+                                      e.result.analyzed ? tr("Plan (analyzed)") : tr("Plan"));
+                m_results->setCurrentWidget(view);
+                QString line = e.result.analyzed ? tr("EXPLAIN ANALYZE") : tr("EXPLAIN");
+                const QString summary = planTimesSummary(*e.plan);
                 if (!summary.isEmpty())
                     line += QStringLiteral(" · ") + summary;
-                if (result.rolledBack)
+                if (e.result.rolledBack)
                     line += tr(" · the statement's changes were rolled back");
-                message(line + QStringLiteral(" · ") + durationText(result.elapsedMs));
-                for (const QString& notice : result.notices)
+                view->setSummary(line);
+                message(line + QStringLiteral(" · ") + durationText(e.result.elapsedMs));
+                for (const QString& notice : e.result.notices)
                     message(QStringLiteral("    ") + notice, Tone::Info);
                 m_status->setText(tr("Plan ready"));
-                setTransactionState(result.transaction);
+                setTransactionState(e.result.transaction);
                 emit explainFinished();
             },
             [this](const BackgroundFailure& failure) {
@@ -128,6 +249,35 @@ void QueryTool::runExplain(const QString& statement, bool analyze, const QMap<QS
                 showFailure(failure.message, failure.connectionLost);
                 emit explainFinished();
             });
+}
+
+void QueryTool::compareWithPrevious() {
+    PlanView* view = planView();
+    if (!view || !view->plan())
+        return;
+    if (m_previousPlan) {
+        comparePlans(m_previousPlan, view->plan(), tr("Previous plan"), tr("Last plan"));
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(this, tr("Compare With a Saved Plan"), QString(),
+                                                      tr("Plans (*.json *.txt *.log);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    try {
+        comparePlans(readPlanFile(path), view->plan(), QFileInfo(path).fileName(), tr("Last plan"));
+    } catch (const core::Error& e) {
+        message(e.displayText(), Tone::Error);
+    }
+}
+
+PlanCompareView* QueryTool::comparePlans(std::shared_ptr<const core::Plan> first,
+                                         std::shared_ptr<const core::Plan> second, const QString& firstName,
+                                         const QString& secondName) {
+    auto* compare = new PlanCompareView(m_results);
+    compare->setPlans(std::move(first), std::move(second), firstName, secondName);
+    m_results->addTab(compare, tr("Plans compared"));
+    m_results->setCurrentWidget(compare);
+    return compare;
 }
 
 } // namespace pgdesk::ui

@@ -494,6 +494,15 @@ void MainWindow::createMenus() {
     importCsv->setObjectName(QStringLiteral("importAction"));
     importCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     importCsv->setEnabled(false); // only with a table tab in front
+    QAction* openPlan = file->addAction(icon("view-process-tree"), tr("Open Plan…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open Plan"), QString(),
+                                                          tr("Plans (*.json *.txt *.log);;All files (*)"));
+        if (!path.isEmpty())
+            openPlanFile(path);
+    });
+    openPlan->setObjectName(QStringLiteral("openPlanAction"));
+    openPlan->setToolTip(
+        tr("Open a saved EXPLAIN (FORMAT JSON): the JSON, psql's output of it or an auto_explain log"));
     file->addSeparator();
     file->addAction(icon("application-exit"), tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
 

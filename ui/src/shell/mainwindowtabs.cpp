@@ -8,14 +8,21 @@
 #include <pgdesk/core/browse/sqlbuilder.h>
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/local/bufferjournal.h>
+#include <pgdesk/core/plan/plan.h>
 #include <pgdesk/core/session/sessionpools.h>
 #include <pgdesk/ui/exportdialog.h>
+#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/plancompareview.h>
+#include <pgdesk/ui/planview.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/selectionsummary.h>
 #include <pgdesk/ui/tablebrowser.h>
 
+#include "plan/plantree.h"
 #include "query/queryresults.h"
 
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QPointer>
 #include <QSettings>
@@ -133,6 +140,45 @@ int MainWindow::recoverQueryBuffers() {
     if (!left.isEmpty())
         statusBar()->showMessage(tr("Recovered unsaved query text (%1)").arg(left.size()));
     return int(left.size());
+}
+
+void MainWindow::openPlanFile(const QString& path) {
+    jobSlot(this, QStringLiteral("openPlanJob"))
+        ->start([path](const std::shared_ptr<core::CancelToken>&) { return readPlanFile(path); },
+                [this, path](std::shared_ptr<const core::Plan> plan) {
+                    showPlan(std::move(plan), QFileInfo(path).fileName());
+                },
+                [this](const BackgroundFailure& failure) {
+                    statusBar()->showMessage(tr("Could not open the plan: %1").arg(failure.message), 10000);
+                });
+}
+
+PlanView* MainWindow::showPlan(std::shared_ptr<const core::Plan> plan, const QString& name) {
+    auto* view = new PlanView(m_tabs);
+    view->setPlan(plan);
+    view->setSummary(planTimesSummary(*plan));
+    const int index =
+        m_tabs->addTab(view, themedIcon(QStringLiteral("view-process-tree")), tr("Plan: %1").arg(name));
+    m_tabs->setTabToolTip(index, name);
+    m_tabs->setCurrentIndex(index);
+    connect(view, &PlanView::compareRequested, this, [this, view, name] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Compare With a Saved Plan"), QString(),
+                                                          tr("Plans (*.json *.txt *.log);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        jobSlot(view, QStringLiteral("comparePlanJob"))
+            ->start([path](const std::shared_ptr<core::CancelToken>&) { return readPlanFile(path); },
+                    [this, view, name, path](std::shared_ptr<const core::Plan> other) {
+                        auto* compare = new PlanCompareView(m_tabs);
+                        compare->setPlans(std::move(other), view->plan(), QFileInfo(path).fileName(), name);
+                        m_tabs->setCurrentIndex(m_tabs->addTab(compare, tr("Plans compared")));
+                    },
+                    [this](const BackgroundFailure& failure) {
+                        statusBar()->showMessage(tr("Could not open the plan: %1").arg(failure.message),
+                                                 10000);
+                    });
+    });
+    return view;
 }
 
 } // namespace pgdesk::ui

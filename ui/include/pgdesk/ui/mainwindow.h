@@ -17,6 +17,7 @@ class QTabWidget;
 class QToolBar;
 
 namespace pgdesk::core {
+struct Plan;
 class Pool;
 class SessionPools;
 } // namespace pgdesk::core
@@ -31,6 +32,7 @@ class LargestRelationsView;
 class ObjectBrowser;
 class OperationIndicator;
 class PasswordPrompt;
+class PlanView;
 class PoolStatusWidget;
 class EnvironmentIndicator;
 class PreferencesDialog;
@@ -57,6 +59,11 @@ public:
     // Connects in the background; the status bar follows.
     void openProfile(const QString& name);
     void openDsn(const QString& dsn);
+    // File ▸ Open Plan…: a saved plan read on a worker, then shown in a plan tab of its own (no connection
+    // needed); a file that holds no plan is said in the status bar.
+    void openPlanFile(const QString& path);
+    // A plan in a tab of its own; its Compare With… asks for a second plan file.
+    PlanView* showPlan(std::shared_ptr<const core::Plan> plan, const QString& name);
 
     // Connection ▸ Manage connections…: the connection manager (window-modal, not blocking); "Connect"
     // there opens the chosen profile like openProfile().

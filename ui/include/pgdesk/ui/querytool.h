@@ -3,6 +3,7 @@
 
 #include <pgdesk/core/browse/scriptrunner.h>
 #include <pgdesk/core/local/bufferjournal.h>
+#include <pgdesk/core/plan/plan.h>
 #include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QColor>
@@ -41,6 +42,8 @@ class ExportDialog;
 class FindBar;
 class JobSlot;
 class ParametersDialog;
+class PlanCompareView;
+class PlanView;
 class QueryFile;
 class SqlCompleter;
 class SqlEditor;
@@ -54,13 +57,15 @@ class WriteUnlockButton;
 // script, as in DataGrip, DBeaver and pgAdmin; Esc cancels. Every
 // statement that returns rows gets a result tab (a paged grid for plain queries: bounded memory); the
 // Messages tab lists command statuses, notices, timings and errors by statement number, and an error
-// moves the editor's cursor to where the server points. Explain / Explain Analyze show the plan as a
-// tree. Autocommit, or a transaction kept open across runs with Commit / Rollback and a visible state.
-// A searchable history (per profile, on disk) loads earlier SQL with a double-click. `$n` and `:name`
-// parameters are asked for in a form (values remembered per tab) and bound, never pasted into the SQL.
-// Completion (SqlCompleter) proposes names from a catalog loaded on a worker and reloaded after DDL.
-// The text can be opened from and saved to .sql files (QueryFile: watched for outside changes, autosaved
-// against crashes); the editor has find / replace, go to line, comment and indent lines, Format SQL.
+// moves the editor's cursor to where the server points. Explain / Explain Analyze show the plan (PlanView:
+// graph, analysis, hotspots, text) with the options of the Analyze button's menu; Analyze of a statement
+// that may write asks first and rolls its changes back unless told otherwise. Autocommit, or a transaction
+// kept open across runs with Commit / Rollback and a visible state. A searchable history (per profile, on
+// disk) loads earlier SQL with a double-click. `$n` and `:name` parameters are asked for in a form (values
+// remembered per tab) and bound, never pasted into the SQL. Completion (SqlCompleter) proposes names from a
+// catalog loaded on a worker and reloaded after DDL. The text can be opened from and saved to .sql files
+// (QueryFile: watched for outside changes, autosaved against crashes); the editor has find / replace, go to
+// line, comment and indent lines, Format SQL.
 //
 // All database work runs on worker threads through the tool's QuerySession, which keeps one connection
 // for the tool's whole life; the GUI thread only sends requests and shows replies.
@@ -129,8 +134,18 @@ public:
     // Opens the export dialog (transfer folder) for a result of this tab: `grid`, else currentResultGrid();
     // nullptr when there is none. The dialog deletes itself when closed. A result tab's Export… calls it.
     ExportDialog* exportResult(QueryResultGrid* grid = nullptr);
-    // The tree of the last Explain, if it is still shown.
+    // The plan of the last Explain (graph, analysis, text, hotspots), if it is still shown; its text tree.
+    PlanView* planView() const;
     QTreeWidget* planTree() const;
+    // The plan shown before the last Explain of this tab replaced it (what Compare With… compares with).
+    std::shared_ptr<const core::Plan> previousPlan() const { return m_previousPlan; }
+    // The two plans side by side in a result tab of their own.
+    PlanCompareView* comparePlans(std::shared_ptr<const core::Plan> first,
+                                  std::shared_ptr<const core::Plan> second, const QString& firstName,
+                                  const QString& secondName);
+    // What Explain and Analyze ask for (Buffers, Settings, WAL, Timing: the Analyze button's menu).
+    core::ExplainOptions explainOptions() const { return m_explainOptions; }
+    void setExplainOptions(const core::ExplainOptions& options);
     // The form asking for the `$n` / `:name` values of the run about to start, while it is open.
     ParametersDialog* parametersDialog() const;
     // The parameter values this tab was given, by name ("customer") or position ("1"); NULL is nullopt.
@@ -182,7 +197,13 @@ private:
     // `cancelled` when the form is cancelled.
     void withParameters(const QStringList& names, std::function<void(const QMap<QString, core::Param>&)> go,
                         std::function<void()> cancelled);
-    void runExplain(const QString& statement, bool analyze, const QMap<QString, core::Param>& params);
+    // Analyze of a statement that may write: refused while a production tab is locked; else asks first
+    // (window-modal: its changes are rolled back unless "Keep its changes" is ticked), then `go`.
+    void confirmAnalyze(const QString& statement, std::function<void(bool keepChanges)> go);
+    void runExplain(const QString& statement, const core::ExplainOptions& options,
+                    const QMap<QString, core::Param>& params);
+    void buildExplainMenu();
+    void compareWithPrevious();
     // "250 ms", "1.25 s".
     static QString durationText(qint64 ms);
     static constexpr const char* kPlanTab = "planTab"; // the property that marks the plan's result tab
@@ -233,6 +254,8 @@ private:
     QAction* m_cancelAction = nullptr;
     QAction* m_explainAction = nullptr;
     QAction* m_analyzeAction = nullptr;
+    core::ExplainOptions m_explainOptions;
+    std::shared_ptr<const core::Plan> m_previousPlan;
     bool m_running = false;
     core::TransactionState m_transaction = core::TransactionState::Idle;
     JobSlot* m_historyJob = nullptr; // the history search; a newer one replaces it

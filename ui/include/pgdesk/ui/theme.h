@@ -29,4 +29,8 @@ QString textStyle(const QColor& color);
 enum class CellMark { Edited, NewRow, NewRowUnset, DeletePending, RestorePending, Conflict };
 QColor cellBackground(CellMark mark);
 
+// A plan node's background by its share of the time (0..1): the base colour, warming to orange and then
+// red from half the time on; opaque, so the palette's text stays readable on it.
+QColor heatColor(double share);
+
 } // namespace pgdesk::ui

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The query tool's plans against the real server, offscreen: Explain Analyze opens the plan view with its
+// hotspots; Analyze of an UPDATE asks first and rolls back unless told to keep the changes; a locked
+// production tab refuses it without asking; two explains compare.
+#include "querytoolfixture.h"
+#include "scratchschema.h"
+#include "testcluster.h"
+#include "uitestmain.h"
+
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/plancompareview.h>
+#include <pgdesk/ui/planview.h>
+#include <pgdesk/ui/querytool.h>
+
+#include "../../ui/src/plan/plangraphview.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QCheckBox>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using pgdesk::test::psql;
+using pgdesk::ui::QueryTool;
+
+class TestQueryPlan final : public QObject, pgdesk::test::QueryToolFixture {
+    Q_OBJECT
+    std::optional<pgdesk::test::ScratchSchema> m_scratch;
+    std::shared_ptr<pgdesk::core::Pool> m_pool;
+
+    QString notes() const {
+        return psql(QStringLiteral("select string_agg(note, ',' order by id) from %1.t").arg(m_schema));
+    }
+    static QString messages(const QueryTool& t) { return t.messages()->toPlainText(); }
+
+    // The Analyze confirmation the tool opened, once it is shown.
+    static QMessageBox* confirmation(QueryTool& t) {
+        QMessageBox* box = nullptr;
+        for (int i = 0; i < 200 && !box; ++i) {
+            box = t.findChild<QMessageBox*>(QStringLiteral("analyzeConfirm"));
+            if (!box)
+                QTest::qWait(10);
+        }
+        return box;
+    }
+    static void press(QMessageBox* box, QMessageBox::ButtonRole role) {
+        for (QAbstractButton* b : box->buttons())
+            if (box->buttonRole(b) == role) {
+                b->click();
+                return;
+            }
+        QFAIL("no such button");
+    }
+
+private slots:
+    void initTestCase() {
+        m_schema = QStringLiteral("qp_%1").arg(QCoreApplication::applicationPid());
+        m_scratch.emplace(
+            m_schema, QStringLiteral("create table $S.t (id int primary key, note text);"
+                                     "insert into $S.t select g, 'n' || g from generate_series(1, 2000) g;"
+                                     "analyze $S.t;"));
+        m_pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+        m_toolPool = m_pool;
+    }
+    void cleanupTestCase() {
+        m_toolPool.reset();
+        m_pool.reset();
+        m_scratch.reset();
+    }
+
+    void analyzeOpensThePlanView() {
+        auto t = tool();
+        pgdesk::core::ExplainOptions options = t->explainOptions();
+        options.buffers = true;
+        t->setExplainOptions(options);
+        t->setSql(sql(QStringLiteral("select * from $S.t where note like '%99%'")));
+        QSignalSpy done(t.get(), &QueryTool::explainFinished);
+        t->explain(true);
+        QVERIFY(done.wait(20000));
+        pgdesk::ui::PlanView* view = t->planView();
+        QVERIFY2(view, qPrintable(messages(*t)));
+        QVERIFY(view->plan()->analysed);
+        QVERIFY(view->plan()->root().buffers.any);
+        QCOMPARE(view->graph()->layout().visibleCount, int(view->plan()->nodes.size()));
+        QVERIFY(view->hotspotList()->count() >= 1);
+        QVERIFY2(view->hotspotList()->item(0)->text().contains(QStringLiteral("Seq Scan on t")),
+                 qPrintable(view->hotspotList()->item(0)->text()));
+        QVERIFY(t->planTree()->topLevelItem(0)->text(0).startsWith(QStringLiteral("Seq Scan on t")));
+        QVERIFY(messages(*t).contains(QStringLiteral("Execution")));
+    }
+
+    void analyzeOfAnUpdateAsksAndRollsBack() {
+        auto t = tool();
+        t->show();
+        const QString before = notes();
+        t->setSql(sql(QStringLiteral("update $S.t set note = 'measured' where id <= 10")));
+        QSignalSpy done(t.get(), &QueryTool::explainFinished);
+        t->explain(true);
+        QMessageBox* box = confirmation(*t);
+        QVERIFY(box);
+        QVERIFY(box->text().contains(QStringLiteral("rolled back")));
+        press(box, QMessageBox::AcceptRole);
+        QVERIFY(done.wait(20000));
+        QVERIFY2(t->planView(), qPrintable(messages(*t)));
+        QCOMPARE(t->planView()->plan()->root().nodeType, QStringLiteral("ModifyTable"));
+        QCOMPARE(notes(), before);
+        QVERIFY(messages(*t).contains(QStringLiteral("rolled back")));
+
+        // Cancelled: nothing runs.
+        t->explain(true);
+        box = confirmation(*t);
+        QVERIFY(box);
+        press(box, QMessageBox::RejectRole);
+        QCOMPARE(done.size(), 2); // said at once
+        QCOMPARE(notes(), before);
+
+        // Kept: the changes stay.
+        t->explain(true);
+        box = confirmation(*t);
+        QVERIFY(box);
+        box->checkBox()->setChecked(true);
+        press(box, QMessageBox::AcceptRole);
+        QVERIFY(done.wait(20000));
+        QCOMPARE(psql(sql(QStringLiteral("select count(*) from $S.t where note = 'measured'"))),
+                 QStringLiteral("10"));
+        psql(sql(QStringLiteral("update $S.t set note = 'n' || id where id <= 10")));
+    }
+
+    void productionRefusesWithoutAsking() {
+        pgdesk::core::ConnectionProfile profile = pgdesk::test::profile();
+        profile.name = QStringLiteral("prod");
+        profile.environment = pgdesk::core::Environment::Production;
+        auto pool = pgdesk::core::Pool::create(profile);
+        QueryTool t(pool, QStringLiteral("prod"), nullptr,
+                    m_toolDir.filePath(QStringLiteral("prod-history.sqlite")));
+        t.show();
+        t.setSql(sql(QStringLiteral("update $S.t set note = 'x'")));
+        QSignalSpy done(&t, &QueryTool::explainFinished);
+        t.explain(true);
+        QCOMPARE(done.size(), 1); // at once: no dialog, nothing sent
+        QVERIFY(!t.findChild<QMessageBox*>(QStringLiteral("analyzeConfirm")));
+        QVERIFY2(messages(t).contains(QStringLiteral("Unlock writing")), qPrintable(messages(t)));
+        // A plain query is measured on production.
+        t.setSql(sql(QStringLiteral("select count(*) from $S.t")));
+        t.explain(true);
+        QVERIFY(done.wait(20000));
+        QVERIFY2(t.planView(), qPrintable(messages(t)));
+    }
+
+    void secondExplainComparesWithTheFirst() {
+        auto t = tool();
+        QSignalSpy done(t.get(), &QueryTool::explainFinished);
+        t->setSql(sql(QStringLiteral("select * from $S.t where id = 5")));
+        t->explain(true);
+        QVERIFY(done.wait(20000));
+        QVERIFY(!t->previousPlan());
+        t->setSql(sql(QStringLiteral("select * from $S.t where id + 0 = 5"))); // no index: a seq scan
+        t->explain(true);
+        QVERIFY(done.wait(20000));
+        QVERIFY(t->previousPlan());
+        QAction* compare = t->planView()->findChild<QAction*>(QStringLiteral("planCompare"));
+        QVERIFY(compare);
+        compare->trigger();
+        auto* view = t->findChild<pgdesk::ui::PlanCompareView*>();
+        QVERIFY(view);
+        QCOMPARE(view->comparison().matched, 1); // the scans of t: an Index Scan that became a Seq Scan
+        QCOMPARE(view->comparison().changed, 1);
+        QVERIFY(view->summary().contains(QStringLiteral("Execution")));
+    }
+};
+
+PGDESK_UI_TEST_MAIN(TestQueryPlan)
+#include "tst_queryplan.moc"
