@@ -7,6 +7,7 @@
 #include <pgdesk/core/plan/plan.h>
 #include <pgdesk/core/plan/plancompare.h>
 #include <pgdesk/core/plan/planlayout.h>
+#include <pgdesk/core/plan/whatif.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -427,6 +428,32 @@ private slots:
         QCOMPARE(members.pairs.size(), 4);
         QCOMPARE(members.pairs[2].before, -1);
         QCOMPARE(members.pairs[2].after, 2);
+    }
+
+    // What-if indexes, pure: the columns of a condition as EXPLAIN prints it, and the statement to build one.
+    void conditionColumnsAndCreateIndex() {
+        QCOMPARE(conditionColumns(QStringLiteral("((status = 'paid'::text) AND (amount > '10'::numeric))")),
+                 (QStringList{QStringLiteral("status"), QStringLiteral("amount")}));
+        QCOMPARE(conditionColumns(QStringLiteral("(lower((name)::text) ~~ 'jo%'::text)")),
+                 QStringList{QStringLiteral("name")});
+        QCOMPARE(conditionColumns(QStringLiteral("((o.customer_id = c.customer_id) AND (o.note IS NULL))")),
+                 (QStringList{QStringLiteral("customer_id"), QStringLiteral("note")}));
+        QCOMPARE(conditionColumns(QStringLiteral("(\"Odd \"\"Name\"\"\" = ANY ('{1,2}'::integer[]))")),
+                 QStringList{QStringLiteral("Odd \"Name\"")});
+        QCOMPARE(conditionColumns(QStringLiteral("(created_at > (now() - '1 day'::interval))")),
+                 QStringList{QStringLiteral("created_at")});
+        QCOMPARE(conditionColumns(QStringLiteral("((v)::character varying = 'x'::character varying)")),
+                 QStringList{QStringLiteral("v")});
+        HypotheticalIndex index;
+        index.schema = QStringLiteral("sales");
+        index.table = QStringLiteral("order\"s");
+        index.columns = {QStringLiteral("status"), QStringLiteral("a b")};
+        QCOMPARE(createIndexStatement(index),
+                 QStringLiteral("CREATE INDEX CONCURRENTLY ON \"sales\".\"order\"\"s\" USING \"btree\" "
+                                "(\"status\", \"a b\")"));
+        index.schema.clear();
+        QCOMPARE(createIndexStatement(index, false),
+                 QStringLiteral("CREATE INDEX ON \"order\"\"s\" USING \"btree\" (\"status\", \"a b\")"));
     }
 
     // Many nodes: an Append over 1,000 partitions reads in pre-order with each one's parent.

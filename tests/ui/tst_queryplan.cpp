@@ -59,6 +59,7 @@ class TestQueryPlan final : public QObject, pgdesk::test::QueryToolFixture {
 
 private slots:
     void initTestCase() {
+        psql(QStringLiteral("create extension if not exists hypopg"));
         m_schema = QStringLiteral("qp_%1").arg(QCoreApplication::applicationPid());
         m_scratch.emplace(
             m_schema, QStringLiteral("create table $S.t (id int primary key, note text);"
@@ -152,6 +153,35 @@ private slots:
         QVERIFY2(t.planView(), qPrintable(messages(t)));
     }
 
+    // From the seq scan's node: the plan with a hypothetical index beside the plan without it, the
+    // statement to build it in the note; no index exists afterwards.
+    void tryAnIndexFromTheSeqScan() {
+        auto t = tool();
+        QSignalSpy done(t.get(), &QueryTool::explainFinished);
+        t->setSql(sql(QStringLiteral("select * from $S.t where note = 'n777'")));
+        t->explain(false);
+        QVERIFY(done.wait(20000));
+        pgdesk::ui::PlanView* view = t->planView();
+        QVERIFY(view);
+        QCOMPARE(view->plan()->root().nodeType, QStringLiteral("Seq Scan"));
+        view->selectNode(0);
+        QAction* tryIndex = view->findChild<QAction*>(QStringLiteral("planTryIndex"));
+        QVERIFY(tryIndex && tryIndex->isEnabled());
+        QSignalSpy whatIf(t.get(), &QueryTool::whatIfFinished);
+        tryIndex->trigger();
+        QVERIFY(whatIf.wait(20000));
+        auto* compare = t->findChild<pgdesk::ui::PlanCompareView*>();
+        QVERIFY2(compare, qPrintable(messages(*t)));
+        QVERIFY2(compare->note().contains(
+                     QStringLiteral("CREATE INDEX CONCURRENTLY ON \"%1\".\"t\" USING \"btree\" (\"note\")")
+                         .arg(m_schema)),
+                 qPrintable(compare->note()));
+        QCOMPARE(compare->comparison().changed, 1); // the Seq Scan became an index scan
+        QCOMPARE(psql(sql(QStringLiteral(
+                     "select count(*) from pg_indexes where schemaname = '$S' and tablename = 't'"))),
+                 QStringLiteral("1")); // the primary key alone
+    }
+
     void secondExplainComparesWithTheFirst() {
         auto t = tool();
         QSignalSpy done(t.get(), &QueryTool::explainFinished);
@@ -159,6 +189,8 @@ private slots:
         t->explain(true);
         QVERIFY(done.wait(20000));
         QVERIFY(!t->previousPlan());
+        QVERIFY(runAndWait(*t, QStringLiteral("select 1"))); // a run between them removes the plan tab
+        QVERIFY(!t->planView());
         t->setSql(sql(QStringLiteral("select * from $S.t where id + 0 = 5"))); // no index: a seq scan
         t->explain(true);
         QVERIFY(done.wait(20000));
@@ -171,6 +203,8 @@ private slots:
         QCOMPARE(view->comparison().matched, 1); // the scans of t: an Index Scan that became a Seq Scan
         QCOMPARE(view->comparison().changed, 1);
         QVERIFY(view->summary().contains(QStringLiteral("Execution")));
+        compare->trigger(); // again: the comparison is replaced, not added
+        QTRY_COMPARE(t->findChildren<pgdesk::ui::PlanCompareView*>().size(), 1);
     }
 };
 

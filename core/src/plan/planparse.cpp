@@ -176,6 +176,8 @@ struct Builder {
         const QString relation = text(o, "Relation Name");
         const QString schema = text(o, "Schema");
         n.relation = relation.isEmpty() || schema.isEmpty() ? relation : schema + QLatin1Char('.') + relation;
+        n.schema = schema;
+        n.table = relation;
         n.alias = text(o, "Alias");
         n.indexName = text(o, "Index Name");
         n.cteName = text(o, "CTE Name");

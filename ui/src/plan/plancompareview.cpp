@@ -46,6 +46,12 @@ PlanCompareView::PlanCompareView(QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_summary);
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("planCompareNote"));
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_note->hide();
+    layout->addWidget(m_note);
     auto* graphs = new QSplitter(Qt::Horizontal, this);
     m_before = new PlanGraphView(graphs);
     m_before->setObjectName(QStringLiteral("planCompareBefore"));
@@ -143,6 +149,15 @@ QString PlanCompareView::summary() const {
     if (m_comparison.changed > 0)
         parts << tr("%n changed", nullptr, m_comparison.changed);
     return parts.join(QStringLiteral(" · "));
+}
+
+void PlanCompareView::setNote(const QString& text) {
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
+}
+
+QString PlanCompareView::note() const {
+    return m_note->text();
 }
 
 void PlanCompareView::selectRow(int row) {

@@ -52,6 +52,14 @@ PlanView::PlanView(QWidget* parent)
     QAction* compare = bar->addAction(tr("Compare With…"), this, &PlanView::compareRequested);
     compare->setObjectName(QStringLiteral("planCompare"));
     compare->setToolTip(tr("Show this plan beside another: the previous plan of this tab or a saved plan"));
+    m_tryIndex = bar->addAction(tr("Try an Index…"), this, [this] {
+        if (m_selected >= 0)
+            emit tryIndexRequested(m_selected);
+    });
+    m_tryIndex->setObjectName(QStringLiteral("planTryIndex"));
+    m_tryIndex->setToolTip(tr("The plan with a hypothetical index (hypopg) on the selected scan's filtered "
+                              "columns, beside this one; nothing is built"));
+    m_tryIndex->setEnabled(false);
     layout->addWidget(bar);
     layout->addWidget(m_summary);
 
@@ -133,6 +141,7 @@ PlanView::~PlanView() = default;
 void PlanView::setPlan(std::shared_ptr<const core::Plan> plan) {
     m_plan = std::move(plan);
     m_selected = -1;
+    m_tryIndex->setEnabled(false);
     m_graph->setPlan(m_plan);
     m_model->setPlan(m_plan);
     m_table->resizeColumnsToContents(); // sized by the first rows (setResizeContentsPrecision)
@@ -181,6 +190,9 @@ void PlanView::selectNode(int id) {
             m_hotspots->item(row)->data(Qt::UserRole).isValid())
             m_hotspots->setCurrentRow(row);
     showDetails(id);
+    const core::PlanNode& n = m_plan->nodes[id];
+    m_tryIndex->setEnabled(!n.table.isEmpty() && !n.conditions.isEmpty() &&
+                           n.nodeType.contains(QLatin1String("Scan")));
     m_selecting = false;
 }
 

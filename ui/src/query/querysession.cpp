@@ -69,6 +69,13 @@ core::ExplainResult QuerySession::explain(const QString& statement, const core::
     return guarded([&](core::ScriptRunner& r) { return r.explain(statement, options, write, parameters); });
 }
 
+core::WhatIfOutcome QuerySession::whatIf(const QString& statement, const core::HypotheticalIndex& index,
+                                         const QMap<QString, core::Param>& parameters) {
+    return guarded([&](core::ScriptRunner& r) {
+        return core::WhatIfRunner(r.connection()).tryIndex(statement, index, parameters);
+    });
+}
+
 QStringList QuerySession::searchPath() {
     return guarded([](core::ScriptRunner& r) { return core::loadSearchPath(r.connection()); });
 }

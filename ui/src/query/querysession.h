@@ -2,6 +2,7 @@
 #pragma once
 
 #include <pgdesk/core/browse/scriptrunner.h>
+#include <pgdesk/core/plan/whatif.h>
 #include <pgdesk/core/session/pool.h>
 
 #include <memory>
@@ -28,6 +29,10 @@ public:
     core::ExplainResult explain(const QString& statement, const core::ExplainOptions& options,
                                 const core::WriteAccess& write = {},
                                 const QMap<QString, core::Param>& parameters = {});
+
+    // `statement` planned without and with a hypothetical index (hypopg), on this session.
+    core::WhatIfOutcome whatIf(const QString& statement, const core::HypotheticalIndex& index,
+                               const QMap<QString, core::Param>& parameters = {});
 
     // The session's search path now (current_schemas): completion follows a SET search_path run in the tab.
     QStringList searchPath();

@@ -9,6 +9,7 @@
 #include "query/sqleditor.h"
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/plan/whatif.h>
 #include <pgdesk/core/sqltext/namedparameters.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
@@ -20,11 +21,14 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTreeWidget>
+
+#include <utility>
 
 namespace pgdesk::ui {
 
@@ -215,16 +219,19 @@ void QueryTool::runExplain(const QString& statement, const core::ExplainOptions&
                     std::make_shared<const core::Plan>(core::parsePlan(e.result.json)); // off the GUI thread
                 return e;
             },
-            [this](const Explained& e) {
+            [this, statement, params](const Explained& e) {
                 setRunning(false);
+                // A run between two explains removes the plan tab, not what it showed.
+                m_previousPlan = std::exchange(m_lastPlan, e.plan);
+                m_lastStatement = statement;
+                m_lastParams = params;
                 PlanView* view = planView();
-                if (view) {
-                    m_previousPlan = view->plan();
-                } else {
+                if (!view) {
                     view = new PlanView(m_results);
                     view->setProperty(kPlanTab, true);
                     m_results->addTab(view, QString());
                     connect(view, &PlanView::compareRequested, this, &QueryTool::compareWithPrevious);
+                    connect(view, &PlanView::tryIndexRequested, this, &QueryTool::tryIndex);
                 }
                 view->setPlan(e.plan);
                 m_results->setTabText(m_results->indexOf(view),
@@ -251,6 +258,72 @@ void QueryTool::runExplain(const QString& statement, const core::ExplainOptions&
             });
 }
 
+void QueryTool::tryIndex(int nodeId) {
+    PlanView* view = planView();
+    if (m_running || !view || !view->plan() || nodeId < 0 || nodeId >= view->plan()->nodes.size() ||
+        m_lastStatement.isEmpty())
+        return;
+    const core::PlanNode& n = view->plan()->nodes[nodeId];
+    core::HypotheticalIndex index;
+    index.schema = n.schema;
+    index.table = n.table;
+    for (const auto& [label, condition] :
+         n.conditions) // the filter's columns first: what the scan threw away
+        if (label == QLatin1String("Filter"))
+            index.columns = core::conditionColumns(condition);
+    for (const auto& [label, condition] : n.conditions)
+        for (const QString& c : core::conditionColumns(condition))
+            if (!index.columns.contains(c))
+                index.columns << c;
+    if (index.table.isEmpty() || index.columns.isEmpty()) {
+        message(tr("No column to index in that node's conditions."), Tone::Warning);
+        return;
+    }
+    setRunning(true);
+    m_status->setText(tr("Planning with a hypothetical index…"));
+    struct WhatIf {
+        core::WhatIfOutcome outcome;
+        std::shared_ptr<const core::Plan> before;
+        std::shared_ptr<const core::Plan> after;
+    };
+    jobSlot(this, QStringLiteral("whatIfJob"))
+        ->start(
+            [session = m_session, statement = m_lastStatement, params = m_lastParams,
+             index](const std::shared_ptr<core::CancelToken>&) {
+                WhatIf w{session->whatIf(statement, index, params), nullptr, nullptr};
+                w.before = std::make_shared<const core::Plan>(core::parsePlan(w.outcome.before));
+                w.after = std::make_shared<const core::Plan>(core::parsePlan(w.outcome.after));
+                return w;
+            },
+            [this, index](const WhatIf& w) {
+                setRunning(false);
+                PlanCompareView* compare = comparePlans(w.before, w.after, tr("Without the index"),
+                                                        tr("With %1").arg(w.outcome.indexName));
+                const QString on = index.table + QStringLiteral(" (") +
+                                   index.columns.join(QStringLiteral(", ")) + QLatin1Char(')');
+                const QString line =
+                    w.outcome.used ? tr("With a hypothetical index on %1 the planner uses it (cost %2 → %3). "
+                                        "Nothing was "
+                                        "built; to build it: %4")
+                                         .arg(on, QLocale().toString(w.before->root().totalCost, 'f', 2),
+                                              QLocale().toString(w.after->root().totalCost, 'f', 2),
+                                              w.outcome.createStatement)
+                                   : tr("With a hypothetical index on %1 the planner does not use it: it "
+                                        "would not help this "
+                                        "statement. Nothing was built.")
+                                         .arg(on);
+                compare->setNote(line);
+                message(line, w.outcome.used ? Tone::Info : Tone::Warning);
+                m_status->setText(tr("What-if plan ready"));
+                emit whatIfFinished();
+            },
+            [this](const BackgroundFailure& failure) {
+                setRunning(false);
+                showFailure(failure.message, failure.connectionLost);
+                emit whatIfFinished();
+            });
+}
+
 void QueryTool::compareWithPrevious() {
     PlanView* view = planView();
     if (!view || !view->plan())
@@ -273,6 +346,12 @@ void QueryTool::compareWithPrevious() {
 PlanCompareView* QueryTool::comparePlans(std::shared_ptr<const core::Plan> first,
                                          std::shared_ptr<const core::Plan> second, const QString& firstName,
                                          const QString& secondName) {
+    for (int i = 0; i < m_results->count(); ++i) // one comparison at a time: the newest
+        if (auto* old = qobject_cast<PlanCompareView*>(m_results->widget(i))) {
+            m_results->removeTab(i);
+            old->deleteLater();
+            break;
+        }
     auto* compare = new PlanCompareView(m_results);
     compare->setPlans(std::move(first), std::move(second), firstName, secondName);
     m_results->addTab(compare, tr("Plans compared"));

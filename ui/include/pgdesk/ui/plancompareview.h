@@ -31,6 +31,9 @@ public:
     PlanGraphView* beforeGraph() const { return m_before; }
     PlanGraphView* afterGraph() const { return m_after; }
     QString summary() const;
+    // A line under the summary (what a what-if index would do, with the statement to build it).
+    void setNote(const QString& text);
+    QString note() const;
     void selectRow(int row);
 
 private:
@@ -38,6 +41,7 @@ private:
     std::shared_ptr<const core::Plan> m_afterPlan;
     core::PlanComparison m_comparison;
     QLabel* m_summary = nullptr;
+    QLabel* m_note = nullptr;
     PlanGraphView* m_before = nullptr;
     PlanGraphView* m_after = nullptr;
     QTableWidget* m_table = nullptr;

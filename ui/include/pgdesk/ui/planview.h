@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -52,6 +53,9 @@ public:
 
 signals:
     void compareRequested();
+    // "Try an Index": a scan of `nodeId` with a condition; the owner plans the statement with a
+    // hypothetical index on the condition's columns.
+    void tryIndexRequested(int nodeId);
 
 private:
     void save();
@@ -70,6 +74,7 @@ private:
     QListWidget* m_hotspots = nullptr;
     QPlainTextEdit* m_details = nullptr;
     int m_selected = -1;
+    QAction* m_tryIndex = nullptr;
     bool m_selecting = false; // a selection being passed on: the views' own signals are not followed
 };
 

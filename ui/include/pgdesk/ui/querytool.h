@@ -143,6 +143,10 @@ public:
     PlanCompareView* comparePlans(std::shared_ptr<const core::Plan> first,
                                   std::shared_ptr<const core::Plan> second, const QString& firstName,
                                   const QString& secondName);
+    // The last explained statement planned with a hypothetical index (hypopg) on the filtered columns of
+    // plan node `nodeId` (a scan), shown beside the plan without it, with the CREATE INDEX CONCURRENTLY that
+    // would build it; nothing is built. Without hypopg the Messages say what to install.
+    void tryIndex(int nodeId);
     // What Explain and Analyze ask for (Buffers, Settings, WAL, Timing: the Analyze button's menu).
     core::ExplainOptions explainOptions() const { return m_explainOptions; }
     void setExplainOptions(const core::ExplainOptions& options);
@@ -171,6 +175,7 @@ public:
 signals:
     void runFinished();
     void explainFinished();
+    void whatIfFinished();
     void historyLoaded();
     void transactionStateChanged(pgdesk::core::TransactionState state);
     void titleChanged(const QString& title);
@@ -255,7 +260,10 @@ private:
     QAction* m_explainAction = nullptr;
     QAction* m_analyzeAction = nullptr;
     core::ExplainOptions m_explainOptions;
-    std::shared_ptr<const core::Plan> m_previousPlan;
+    std::shared_ptr<const core::Plan> m_lastPlan;     // of the last Explain
+    std::shared_ptr<const core::Plan> m_previousPlan; // of the one before it
+    QString m_lastStatement;                          // what the last Explain explained, with its values
+    QMap<QString, core::Param> m_lastParams;
     bool m_running = false;
     core::TransactionState m_transaction = core::TransactionState::Idle;
     JobSlot* m_historyJob = nullptr; // the history search; a newer one replaces it

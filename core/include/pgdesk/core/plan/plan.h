@@ -36,6 +36,8 @@ struct PlanNode {
 
     QString nodeType; // "Seq Scan", "Hash Join", …
     QString relation; // "schema.table" or the table alone when the plan has no schema; empty if none
+    QString schema;   // the two parts of relation ("Schema" only with VERBOSE)
+    QString table;
     QString alias;
     QString indexName;
     QString cteName;            // a CTE Scan's CTE
