@@ -2756,6 +2756,26 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Plans compared</source>
         <translation>Pläne verglichen</translation>
     </message>
+    <message>
+        <source>&amp;Top statements</source>
+        <translation>&amp;Häufigste Anweisungen</translation>
+    </message>
+    <message>
+        <source>What loaded the server in the last seconds or minutes (pg_stat_statements)</source>
+        <translation>Was den Server in den letzten Sekunden oder Minuten belastet hat (pg_stat_statements)</translation>
+    </message>
+    <message>
+        <source>Connect first: top statements are the current session&apos;s server&apos;s</source>
+        <translation>Zuerst verbinden: die häufigsten Anweisungen sind die des Servers der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Top statements</source>
+        <translation>Häufigste Anweisungen</translation>
+    </message>
+    <message>
+        <source>Top statements of %1 (pg_stat_statements)</source>
+        <translation>Häufigste Anweisungen von %1 (pg_stat_statements)</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -3354,6 +3374,14 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Could not save the plan: %1</source>
         <translation>Der Plan konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Try an Index…</source>
+        <translation>Index ausprobieren…</translation>
+    </message>
+    <message>
+        <source>The plan with a hypothetical index (hypopg) on the selected scan&apos;s filtered columns, beside this one; nothing is built</source>
+        <translation>Der Plan mit einem hypothetischen Index (hypopg) auf den gefilterten Spalten des gewählten Scans, neben diesem; nichts wird angelegt</translation>
     </message>
 </context>
 <context>
@@ -4626,6 +4654,34 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>Plans compared</source>
         <translation>Pläne verglichen</translation>
     </message>
+    <message>
+        <source>No column to index in that node&apos;s conditions.</source>
+        <translation>Keine Spalte zum Indizieren in den Bedingungen dieses Knotens.</translation>
+    </message>
+    <message>
+        <source>Planning with a hypothetical index…</source>
+        <translation>Planung mit einem hypothetischen Index…</translation>
+    </message>
+    <message>
+        <source>Without the index</source>
+        <translation>Ohne den Index</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>Mit %1</translation>
+    </message>
+    <message>
+        <source>With a hypothetical index on %1 the planner uses it (cost %2 → %3). Nothing was built; to build it: %4</source>
+        <translation>Einen hypothetischen Index auf %1 verwendet der Planer (Kosten %2 → %3). Nichts wurde angelegt; zum Anlegen: %4</translation>
+    </message>
+    <message>
+        <source>With a hypothetical index on %1 the planner does not use it: it would not help this statement. Nothing was built.</source>
+        <translation>Einen hypothetischen Index auf %1 verwendet der Planer nicht: er hülfe dieser Anweisung nicht. Nichts wurde angelegt.</translation>
+    </message>
+    <message>
+        <source>What-if plan ready</source>
+        <translation>Was-wäre-wenn-Plan fertig</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>
@@ -5219,6 +5275,114 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Open %1 on %2</source>
         <translation>%1 auf %2 öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::StatementsModel</name>
+    <message>
+        <source>The slowest call did not fall in this window (pg_stat_statements keeps only the slowest since its reset)</source>
+        <translation>Der langsamste Aufruf lag nicht in diesem Zeitfenster (pg_stat_statements behält nur den langsamsten seit dem Zurücksetzen)</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Aufrufe</translation>
+    </message>
+    <message>
+        <source>Total (ms)</source>
+        <translation>Gesamt (ms)</translation>
+    </message>
+    <message>
+        <source>Mean (ms)</source>
+        <translation>Mittel (ms)</translation>
+    </message>
+    <message>
+        <source>Max (ms)</source>
+        <translation>Max. (ms)</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Shared hit</source>
+        <translation>Shared-Treffer</translation>
+    </message>
+    <message>
+        <source>Shared read</source>
+        <translation>Shared gelesen</translation>
+    </message>
+    <message>
+        <source>Temp blocks</source>
+        <translation>Temp-Blöcke</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Anweisung</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::StatementsView</name>
+    <message>
+        <source>&amp;Open in Query Tool</source>
+        <translation>Im Abfragewerkzeug ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Explain</source>
+        <translation>&amp;Explain</translation>
+    </message>
+    <message>
+        <source>10 seconds</source>
+        <translation>10 Sekunden</translation>
+    </message>
+    <message>
+        <source>30 seconds</source>
+        <translation>30 Sekunden</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>1 Minute</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>5 Minuten</translation>
+    </message>
+    <message>
+        <source>Since the statistics were reset</source>
+        <translation>Seit dem Zurücksetzen der Statistik</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Zeitfenster:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Everything since the statistics were reset, as of %1.</source>
+        <translation>Alles seit dem Zurücksetzen der Statistik, Stand %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The statements of the %n second(s) up to %1.</source>
+        <translation>
+            <numerusform>Die Anweisungen der %n Sekunde bis %1.</numerusform>
+            <numerusform>Die Anweisungen der %n Sekunden bis %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first snapshot is taken: the statements of the next %n second(s) will be shown.</source>
+        <translation>
+            <numerusform>Die erste Momentaufnahme ist gemacht: die Anweisungen der nächsten %n Sekunde werden gezeigt.</numerusform>
+            <numerusform>Die erste Momentaufnahme ist gemacht: die Anweisungen der nächsten %n Sekunden werden gezeigt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -432,6 +432,23 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::StatementsView</name>
+    <message numerus="yes">
+        <source>The statements of the %n second(s) up to %1.</source>
+        <translation>
+            <numerusform>The statements of the %n second up to %1.</numerusform>
+            <numerusform>The statements of the %n seconds up to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first snapshot is taken: the statements of the next %n second(s) will be shown.</source>
+        <translation>
+            <numerusform>The first snapshot is taken: the statements of the next second will be shown.</numerusform>
+            <numerusform>The first snapshot is taken: the statements of the next %n seconds will be shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::StructureView</name>
     <message numerus="yes">
         <source>%1 (%n time(s))</source>

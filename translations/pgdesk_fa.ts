@@ -2720,6 +2720,26 @@ Replace them with the file&apos;s?</source>
         <source>Plans compared</source>
         <translation>مقایسهٔ طرح‌ها</translation>
     </message>
+    <message>
+        <source>&amp;Top statements</source>
+        <translation>&amp;پرکارترین دستورها</translation>
+    </message>
+    <message>
+        <source>What loaded the server in the last seconds or minutes (pg_stat_statements)</source>
+        <translation>آنچه در چند ثانیه یا دقیقهٔ اخیر بار کارساز بود (pg_stat_statements)</translation>
+    </message>
+    <message>
+        <source>Connect first: top statements are the current session&apos;s server&apos;s</source>
+        <translation>ابتدا وصل شوید: پرکارترین دستورها مربوط به کارساز نشست کنونی‌اند</translation>
+    </message>
+    <message>
+        <source>Top statements</source>
+        <translation>پرکارترین دستورها</translation>
+    </message>
+    <message>
+        <source>Top statements of %1 (pg_stat_statements)</source>
+        <translation>پرکارترین دستورهای %1 (pg_stat_statements)</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -3314,6 +3334,14 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Could not save the plan: %1</source>
         <translation>طرح اجرا ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>Try an Index…</source>
+        <translation>آزمودن یک نمایه…</translation>
+    </message>
+    <message>
+        <source>The plan with a hypothetical index (hypopg) on the selected scan&apos;s filtered columns, beside this one; nothing is built</source>
+        <translation>طرح اجرا با یک نمایهٔ فرضی (hypopg) روی ستون‌های فیلترشدهٔ پویش انتخاب‌شده، کنار همین طرح؛ چیزی ساخته نمی‌شود</translation>
     </message>
 </context>
 <context>
@@ -4575,6 +4603,34 @@ Recycled %10, discarded as dead %11</source>
         <source>Plans compared</source>
         <translation>مقایسهٔ طرح‌ها</translation>
     </message>
+    <message>
+        <source>No column to index in that node&apos;s conditions.</source>
+        <translation>در شرط‌های این گره ستونی برای نمایه نیست.</translation>
+    </message>
+    <message>
+        <source>Planning with a hypothetical index…</source>
+        <translation>برنامه‌ریزی با نمایهٔ فرضی…</translation>
+    </message>
+    <message>
+        <source>Without the index</source>
+        <translation>بدون نمایه</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>با %1</translation>
+    </message>
+    <message>
+        <source>With a hypothetical index on %1 the planner uses it (cost %2 → %3). Nothing was built; to build it: %4</source>
+        <translation>برنامه‌ریز از نمایهٔ فرضی روی %1 استفاده می‌کند (هزینه %2 → %3). چیزی ساخته نشد؛ برای ساختنش: %4</translation>
+    </message>
+    <message>
+        <source>With a hypothetical index on %1 the planner does not use it: it would not help this statement. Nothing was built.</source>
+        <translation>برنامه‌ریز از نمایهٔ فرضی روی %1 استفاده نمی‌کند: به این دستور کمکی نمی‌کند. چیزی ساخته نشد.</translation>
+    </message>
+    <message>
+        <source>What-if plan ready</source>
+        <translation>طرح فرضی آماده است</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>
@@ -5167,6 +5223,112 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Open %1 on %2</source>
         <translation>باز کردن %1 روی %2</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::StatementsModel</name>
+    <message>
+        <source>The slowest call did not fall in this window (pg_stat_statements keeps only the slowest since its reset)</source>
+        <translation>کندترین فراخوانی در این بازه نبود (pg_stat_statements فقط کندترین از زمان بازنشانی را نگه می‌دارد)</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>فراخوانی‌ها</translation>
+    </message>
+    <message>
+        <source>Total (ms)</source>
+        <translation>کل (ms)</translation>
+    </message>
+    <message>
+        <source>Mean (ms)</source>
+        <translation>میانگین (ms)</translation>
+    </message>
+    <message>
+        <source>Max (ms)</source>
+        <translation>بیشینه (ms)</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>ردیف‌ها</translation>
+    </message>
+    <message>
+        <source>Shared hit</source>
+        <translation>Shared یافته</translation>
+    </message>
+    <message>
+        <source>Shared read</source>
+        <translation>Shared خوانده</translation>
+    </message>
+    <message>
+        <source>Temp blocks</source>
+        <translation>بلوک‌های موقت</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>پایگاه داده</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>نقش</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>دستور</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::StatementsView</name>
+    <message>
+        <source>&amp;Open in Query Tool</source>
+        <translation>&amp;باز کردن در ابزار پرس‌وجو</translation>
+    </message>
+    <message>
+        <source>&amp;Explain</source>
+        <translation>&amp;Explain</translation>
+    </message>
+    <message>
+        <source>10 seconds</source>
+        <translation>۱۰ ثانیه</translation>
+    </message>
+    <message>
+        <source>30 seconds</source>
+        <translation>۳۰ ثانیه</translation>
+    </message>
+    <message>
+        <source>1 minute</source>
+        <translation>۱ دقیقه</translation>
+    </message>
+    <message>
+        <source>5 minutes</source>
+        <translation>۵ دقیقه</translation>
+    </message>
+    <message>
+        <source>Since the statistics were reset</source>
+        <translation>از بازنشانی آمار</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;بازهٔ زمانی:</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;بازخوانی</translation>
+    </message>
+    <message>
+        <source>Everything since the statistics were reset, as of %1.</source>
+        <translation>همه‌چیز از بازنشانی آمار تا %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The statements of the %n second(s) up to %1.</source>
+        <translation>
+            <numerusform>دستورهای %n ثانیه تا %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first snapshot is taken: the statements of the next %n second(s) will be shown.</source>
+        <translation>
+            <numerusform>نخستین برداشت گرفته شد: دستورهای %n ثانیهٔ بعد نشان داده می‌شوند.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

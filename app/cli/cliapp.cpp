@@ -72,6 +72,12 @@ Commands:
                         --keep-changes (refused on production for a statement that may write,
                         without --allow-write); --plan reads a saved EXPLAIN (FORMAT JSON) (the
                         JSON, psql's output of it or an auto_explain log) with no connection
+  statements [--interval SECONDS] [--top N] [--format text|json]
+                        the statements that ran in the SECONDS (default 5) between two snapshots
+                        of pg_stat_statements, the largest total time first (default top 20):
+                        calls, total/mean/max ms, rows, shared blocks hit/read, temp blocks;
+                        --interval 0: everything since the statistics were reset; PgDesk's own
+                        reads left out; exit 6 when pg_stat_statements is not available
   tables [--schema S]   list tables and views with row estimates, key and soft delete
   describe TABLE        columns, keys, foreign keys, checks and detected conventions
   describe TABLE --structure
@@ -259,6 +265,8 @@ int run(const QStringList& arguments) {
             return cmdQuery(inv);
         if (command == QLatin1String("explain"))
             return cmdExplain(inv);
+        if (command == QLatin1String("statements"))
+            return cmdStatements(inv);
         if (command == QLatin1String("browse"))
             return cmdBrowse(inv);
         if (command == QLatin1String("tables"))

@@ -20,6 +20,8 @@ int cmdQuery(Invocation& inv);
 QString addParamOption(const QString& text, QMap<QString, core::Param>& params);
 // explain (--query SQL | --file F | --plan PLAN.json) [--analyze] [--buffers] …: cmd_explain.cpp.
 int cmdExplain(Invocation& inv);
+// statements [--interval SECONDS] [--top N]: pg_stat_statements between two snapshots (cmd_statements.cpp).
+int cmdStatements(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);
 int cmdDescribe(Invocation& inv);

@@ -528,6 +528,10 @@ void MainWindow::createMenus() {
         connection->addAction(icon("view-list-tree"), tr("&Roles"), this, &MainWindow::openRoles);
     roles->setObjectName(QStringLiteral("rolesAction"));
     roles->setToolTip(tr("Roles, their attributes and memberships (read-only)"));
+    QAction* statements = connection->addAction(icon("view-statistics"), tr("&Top statements"), this,
+                                                &MainWindow::openStatements);
+    statements->setObjectName(QStringLiteral("statementsAction"));
+    statements->setToolTip(tr("What loaded the server in the last seconds or minutes (pg_stat_statements)"));
     QAction* refreshTree = connection->addAction(icon("view-refresh"), tr("&Refresh objects"), this,
                                                  [this] { m_objects->refresh(); });
     refreshTree->setObjectName(QStringLiteral("refreshObjectsAction"));

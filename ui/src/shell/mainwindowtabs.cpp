@@ -9,6 +9,7 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/local/bufferjournal.h>
 #include <pgdesk/core/plan/plan.h>
+#include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sessionpools.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/icons.h>
@@ -17,6 +18,7 @@
 #include <pgdesk/ui/planview.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/selectionsummary.h>
+#include <pgdesk/ui/statementsview.h>
 #include <pgdesk/ui/tablebrowser.h>
 
 #include "plan/plantree.h"
@@ -178,6 +180,34 @@ PlanView* MainWindow::showPlan(std::shared_ptr<const core::Plan> plan, const QSt
                                                  10000);
                     });
     });
+    return view;
+}
+
+StatementsView* MainWindow::openStatements() {
+    if (!m_pool) {
+        statusBar()->showMessage(tr("Connect first: top statements are the current session's server's"),
+                                 5000);
+        return nullptr;
+    }
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto* open = qobject_cast<StatementsView*>(m_tabs->widget(i))) {
+            m_tabs->setCurrentIndex(i); // one per session
+            return open;
+        }
+    auto* view = new StatementsView(m_pool, m_tabs);
+    const int index =
+        m_tabs->addTab(view, themedIcon(QStringLiteral("view-statistics")), tr("Top statements"));
+    m_tabs->setTabToolTip(index, tr("Top statements of %1 (pg_stat_statements)").arg(m_pool->profile().name));
+    m_tabs->setCurrentIndex(index);
+    const auto open = [this](const QString& sql, bool explain) {
+        if (QueryTool* tool = openQueryTool()) {
+            tool->setSql(sql);
+            if (explain) // a $n statement asks for its values first
+                tool->explain(false);
+        }
+    };
+    connect(view, &StatementsView::openInQueryTool, this, [open](const QString& sql) { open(sql, false); });
+    connect(view, &StatementsView::explainInQueryTool, this, [open](const QString& sql) { open(sql, true); });
     return view;
 }
 

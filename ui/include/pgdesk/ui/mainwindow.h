@@ -39,6 +39,7 @@ class PreferencesDialog;
 class QueryTool;
 class QueryResultGrid;
 class RolesView;
+class StatementsView;
 class SelectionSummary;
 class SqlLogDock;
 class SessionOpener;
@@ -64,6 +65,9 @@ public:
     void openPlanFile(const QString& path);
     // A plan in a tab of its own; its Compare With… asks for a second plan file.
     PlanView* showPlan(std::shared_ptr<const core::Plan> plan, const QString& name);
+    // Connection ▸ Top statements: pg_stat_statements in a window, one tab per session; a statement opens
+    // in a query tool (explained when asked).
+    StatementsView* openStatements();
 
     // Connection ▸ Manage connections…: the connection manager (window-modal, not blocking); "Connect"
     // there opens the chosen profile like openProfile().
