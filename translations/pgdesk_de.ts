@@ -5384,6 +5384,45 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
             <numerusform>Die erste Momentaufnahme ist gemacht: die Anweisungen der nächsten %n Sekunden werden gezeigt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Suggest &amp;Indexes</source>
+        <translation>&amp;Indizes vorschlagen</translation>
+    </message>
+    <message>
+        <source>Indexes the filters of the workload ask for (pg_qualstats), each checked with what-if plans of its queries (hypopg); nothing is built</source>
+        <translation>Indizes, nach denen die Filter der Arbeitslast verlangen (pg_qualstats), jeder mit Was-wäre-wenn-Plänen seiner Abfragen geprüft (hypopg); nichts wird angelegt</translation>
+    </message>
+    <message>
+        <source>Cost saved</source>
+        <translation>Eingesparte Kosten</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>Abfragen</translation>
+    </message>
+    <message>
+        <source>Index to build</source>
+        <translation>Anzulegender Index</translation>
+    </message>
+    <message>
+        <source>Planning the workload&apos;s queries with hypothetical indexes…</source>
+        <translation>Die Abfragen der Arbeitslast werden mit hypothetischen Indizes geplant…</translation>
+    </message>
+    <message>
+        <source>Plan cost %1 → %2</source>
+        <translation>Plankosten %1 → %2</translation>
+    </message>
+    <message>
+        <source>No index would help the workload&apos;s filters as they ran.</source>
+        <translation>Kein Index würde den Filtern der Arbeitslast helfen, so wie sie liefen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n index(es) would help: checked with what-if plans, nothing was built.</source>
+        <translation>
+            <numerusform>%n Index würde helfen: mit Was-wäre-wenn-Plänen geprüft, nichts wurde angelegt.</numerusform>
+            <numerusform>%n Indizes würden helfen: mit Was-wäre-wenn-Plänen geprüft, nichts wurde angelegt.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::StructureView</name>

@@ -447,6 +447,13 @@
             <numerusform>The first snapshot is taken: the statements of the next %n seconds will be shown.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n index(es) would help: checked with what-if plans, nothing was built.</source>
+        <translation>
+            <numerusform>%n index would help: checked with what-if plans, nothing was built.</numerusform>
+            <numerusform>%n indexes would help: checked with what-if plans, nothing was built.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::StructureView</name>

@@ -5330,6 +5330,44 @@ Its objects are created in &quot;%2&quot;%4.</source>
             <numerusform>نخستین برداشت گرفته شد: دستورهای %n ثانیهٔ بعد نشان داده می‌شوند.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Suggest &amp;Indexes</source>
+        <translation>پیشنهاد &amp;نمایه</translation>
+    </message>
+    <message>
+        <source>Indexes the filters of the workload ask for (pg_qualstats), each checked with what-if plans of its queries (hypopg); nothing is built</source>
+        <translation>نمایه‌هایی که فیلترهای بار کاری می‌خواهند (pg_qualstats)، هر کدام با طرح‌های فرضی پرس‌وجوهایش آزموده (hypopg)؛ چیزی ساخته نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Cost saved</source>
+        <translation>هزینهٔ صرفه‌جویی‌شده</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>پرس‌وجوها</translation>
+    </message>
+    <message>
+        <source>Index to build</source>
+        <translation>نمایه برای ساختن</translation>
+    </message>
+    <message>
+        <source>Planning the workload&apos;s queries with hypothetical indexes…</source>
+        <translation>برنامه‌ریزی پرس‌وجوهای بار کاری با نمایه‌های فرضی…</translation>
+    </message>
+    <message>
+        <source>Plan cost %1 → %2</source>
+        <translation>هزینهٔ طرح %1 → %2</translation>
+    </message>
+    <message>
+        <source>No index would help the workload&apos;s filters as they ran.</source>
+        <translation>هیچ نمایه‌ای به فیلترهای بار کاری، آن‌گونه که اجرا شدند، کمک نمی‌کند.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n index(es) would help: checked with what-if plans, nothing was built.</source>
+        <translation>
+            <numerusform>%n نمایه کمک می‌کند: با طرح‌های فرضی آزموده شد، چیزی ساخته نشد.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::StructureView</name>

@@ -78,6 +78,10 @@ Commands:
                         calls, total/mean/max ms, rows, shared blocks hit/read, temp blocks;
                         --interval 0: everything since the statistics were reset; PgDesk's own
                         reads left out; exit 6 when pg_stat_statements is not available
+  statements --suggest-indexes [--top N] [--format text|json]
+                        indexes the workload's predicates ask for (pg_qualstats), each checked
+                        with what-if plans of its example queries (hypopg), by plan cost saved;
+                        nothing is built; exit 6 naming what is missing
   tables [--schema S]   list tables and views with row estimates, key and soft delete
   describe TABLE        columns, keys, foreign keys, checks and detected conventions
   describe TABLE --structure

@@ -6,6 +6,7 @@
 #include "output.h"
 
 #include <pgdesk/core/admin/statementstats.h>
+#include <pgdesk/core/plan/indexadvisor.h>
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -28,6 +29,37 @@ QString oneLine(const QString& query, int width) {
     return line;
 }
 
+// --suggest-indexes: the indexes the workload's predicates ask for, each checked with what-if plans.
+int printSuggestions(Invocation& inv, core::Connection& connection, bool json, int top) {
+    QList<core::IndexSuggestion> suggestions = core::IndexAdvisor(connection).suggest();
+    if (top > 0 && suggestions.size() > top)
+        suggestions.resize(top);
+    if (json) {
+        QJsonArray list;
+        for (const core::IndexSuggestion& s : suggestions)
+            list.append(QJsonObject{{QStringLiteral("create_statement"), s.createStatement},
+                                    {QStringLiteral("queries_helped"), s.queriesHelped},
+                                    {QStringLiteral("cost_before"), s.costBefore},
+                                    {QStringLiteral("cost_after"), s.costAfter},
+                                    {QStringLiteral("cost_saved"), s.costSaved()},
+                                    {QStringLiteral("examples"), QJsonArray::fromStringList(s.examples)}});
+        printJson(inv.out, QJsonObject{{QStringLiteral("suggestions"), list}});
+        return ExitOk;
+    }
+    QList<QStringList> table;
+    for (const core::IndexSuggestion& s : suggestions)
+        table << QStringList{QString::number(s.costSaved(), 'f', 2), QString::number(s.queriesHelped),
+                             QString::number(s.costBefore, 'f', 2), QString::number(s.costAfter, 'f', 2),
+                             s.createStatement};
+    printTable(inv.out,
+               {QStringLiteral("cost saved"), QStringLiteral("queries"), QStringLiteral("cost before"),
+                QStringLiteral("cost after"), QStringLiteral("index")},
+               table);
+    inv.err << "pgdesk-cli: from pg_qualstats' predicates, each checked with hypopg what-if plans; nothing "
+               "was built\n";
+    return ExitOk;
+}
+
 } // namespace
 
 // statements [--interval SECONDS] [--top N] [--format text|json]: what ran between two snapshots of
@@ -36,6 +68,7 @@ QString oneLine(const QString& query, int width) {
 int cmdStatements(Invocation& inv) {
     int interval = 5;
     int top = 20;
+    bool suggest = false;
     for (qsizetype i = 0; i < inv.args.size(); ++i) {
         const QString& a = inv.args[i];
         const auto number = [&](int& into) {
@@ -48,14 +81,19 @@ int cmdStatements(Invocation& inv) {
             number(interval);
         else if (a == QLatin1String("--top"))
             number(top);
+        else if (a == QLatin1String("--suggest-indexes"))
+            suggest = true;
         else
-            throw UsageError{QStringLiteral("statements takes [--interval SECONDS] [--top N]")};
+            throw UsageError{
+                QStringLiteral("statements takes [--interval SECONDS] [--top N] [--suggest-indexes]")};
     }
     const QString format = inv.global.format.isEmpty() ? QStringLiteral("text") : inv.global.format;
     if (format != QLatin1String("text") && format != QLatin1String("json") &&
         format != QLatin1String("table"))
         throw UsageError{QStringLiteral("statements: --format takes text or json, not \"%1\"").arg(format)};
     auto connection = connect(inv);
+    if (suggest)
+        return printSuggestions(inv, connection, format == QLatin1String("json"), top);
     core::StatementStatsReader reader(connection);
     core::StatementSnapshot before;
     before.takenAt = QDateTime::currentDateTimeUtc();

@@ -68,6 +68,33 @@ private slots:
         QCOMPARE(calls, 4);
     }
 
+    void suggestIndexes() {
+        psql(QStringLiteral("create extension if not exists pg_qualstats"));
+        psql(QStringLiteral("create extension if not exists hypopg"));
+        const QString events = m_scratch->name() + QStringLiteral(".events");
+        psql(
+            QStringLiteral("create table %1 (id int primary key, kind int); insert into %1 select g, g % 500 "
+                           "from generate_series(1, 100000) g; analyze %1")
+                .arg(events));
+        for (int i = 0; i < 2; ++i)
+            psql(QStringLiteral("select count(*) from %1 where kind = %2").arg(events).arg(21 + i));
+        const CliRun r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("statements"),
+                                 QStringLiteral("--suggest-indexes"), QStringLiteral("--top"),
+                                 QStringLiteral("0"), QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QJsonObject mine;
+        for (const QJsonValue& v : parseObject(r).value(QStringLiteral("suggestions")).toArray())
+            if (v.toObject().value(QStringLiteral("create_statement")).toString().contains(events))
+                mine = v.toObject();
+        QVERIFY2(mine.value(QStringLiteral("create_statement"))
+                     .toString()
+                     .startsWith(QStringLiteral("CREATE INDEX CONCURRENTLY ON")),
+                 qPrintable(r.out));
+        QVERIFY(mine.value(QStringLiteral("cost_saved")).toDouble() > 0);
+        QVERIFY(mine.value(QStringLiteral("queries_helped")).toInt() >= 1);
+        QVERIFY(!mine.value(QStringLiteral("examples")).toArray().isEmpty());
+    }
+
     void unavailable() {
         const CliRun r =
             runCli({QStringLiteral("--dsn"), conninfo(QStringLiteral("postgres")),

@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using pgdesk::test::psql;
@@ -37,8 +38,14 @@ class TestStatementsView final : public QObject {
 private slots:
     void initTestCase() {
         psql(QStringLiteral("create extension if not exists pg_stat_statements"));
-        m_scratch.emplace(QStringLiteral("tst_statementsview_%1").arg(QCoreApplication::applicationPid()),
-                          QStringLiteral("create table $S.counted (id int)"));
+        psql(QStringLiteral("create extension if not exists pg_qualstats"));
+        psql(QStringLiteral("create extension if not exists hypopg"));
+        m_scratch.emplace(
+            QStringLiteral("tst_statementsview_%1").arg(QCoreApplication::applicationPid()),
+            QStringLiteral("create table $S.counted (id int);"
+                           "create table $S.events (id int primary key, kind int);"
+                           "insert into $S.events select g, g % 500 from generate_series(1, 100000) g;"
+                           "analyze $S.events;"));
     }
     void cleanupTestCase() { m_scratch.reset(); }
 
@@ -67,6 +74,27 @@ private slots:
         view.setWindowSeconds(0);
         QTRY_COMPARE(callsOf(*view.model(), sql), 3);
         QVERIFY(view.stateText().contains(QStringLiteral("since the statistics were reset")));
+    }
+
+    // Suggest Indexes: a filter on an unindexed column, run by the workload, is suggested; nothing is built.
+    void suggestsAnIndexForTheWorkload() {
+        const QString events = m_scratch->name() + QStringLiteral(".events");
+        for (int i = 0; i < 2; ++i)
+            psql(QStringLiteral("select count(*) from %1 where kind = %2").arg(events).arg(11 + i));
+        StatementsView view(pgdesk::core::Pool::create(pgdesk::test::profile()));
+        QSignalSpy suggested(&view, &StatementsView::suggested);
+        view.suggestIndexes();
+        QVERIFY(suggested.wait(30000));
+        QVERIFY2(suggested.first().first().toInt() >= 1, qPrintable(view.stateText()));
+        QTableWidget* table = view.suggestions();
+        bool found = false;
+        for (int row = 0; row < table->rowCount(); ++row)
+            found = found || (table->item(row, 2)->text().contains(events) &&
+                              table->item(row, 2)->text().contains(QStringLiteral("(kind)")));
+        QVERIFY(found);
+        QCOMPARE(psql(QStringLiteral("select count(*) from pg_indexes where schemaname = '%1'")
+                          .arg(m_scratch->name())),
+                 QStringLiteral("1")); // events' primary key alone
     }
 
     void withoutTheExtensionItSaysWhatToDo() {

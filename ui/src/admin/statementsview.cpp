@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/statementsview.h>
 
+#include <pgdesk/core/plan/indexadvisor.h>
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/jobslot.h>
@@ -13,6 +14,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -143,7 +145,9 @@ StatementsView::StatementsView(std::shared_ptr<core::Pool> pool, QWidget* parent
     , m_open(new QPushButton(tr("&Open in Query Tool"), this))
     , m_explain(new QPushButton(tr("&Explain"), this))
     , m_timer(new QTimer(this))
-    , m_load(new JobSlot(this)) {
+    , m_load(new JobSlot(this))
+    , m_suggest(new JobSlot(this))
+    , m_suggestions(new QTableWidget(0, 3, this)) {
     setObjectName(QStringLiteral("statementsView"));
     m_window->setObjectName(QStringLiteral("statementsWindow"));
     for (const auto& [seconds, text] :
@@ -174,10 +178,25 @@ StatementsView::StatementsView(std::shared_ptr<core::Pool> pool, QWidget* parent
     bar->addStretch(1);
     bar->addWidget(m_open);
     bar->addWidget(m_explain);
+    auto* suggest = new QPushButton(tr("Suggest &Indexes"), this);
+    suggest->setObjectName(QStringLiteral("suggestIndexes"));
+    suggest->setToolTip(
+        tr("Indexes the filters of the workload ask for (pg_qualstats), each checked with what-if "
+           "plans of its queries (hypopg); nothing is built"));
+    bar->addWidget(suggest);
+    connect(suggest, &QPushButton::clicked, this, &StatementsView::suggestIndexes);
+    m_suggestions->setObjectName(QStringLiteral("indexSuggestions"));
+    m_suggestions->setHorizontalHeaderLabels({tr("Cost saved"), tr("Queries"), tr("Index to build")});
+    m_suggestions->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_suggestions->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_suggestions->verticalHeader()->hide();
+    m_suggestions->horizontalHeader()->setStretchLastSection(true);
+    m_suggestions->hide();
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_state);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_suggestions);
 
     connect(refreshButton, &QPushButton::clicked, this, &StatementsView::refresh);
     connect(m_window, &QComboBox::currentIndexChanged, this, [this] {
@@ -209,6 +228,49 @@ StatementsView::StatementsView(std::shared_ptr<core::Pool> pool, QWidget* parent
 
 StatementsView::~StatementsView() {
     m_load->abandon();
+    m_suggest->abandon();
+}
+
+void StatementsView::suggestIndexes() {
+    if (!m_pool)
+        return;
+    m_state->setText(tr("Planning the workload's queries with hypothetical indexes…"));
+    m_suggest->start(
+        [pool = m_pool](const std::shared_ptr<core::CancelToken>& cancel) {
+            auto connection = pool->acquire();
+            const core::CancelToken::Scope scope(cancel, *connection);
+            return core::IndexAdvisor(*connection).suggest();
+        },
+        [this](const QList<core::IndexSuggestion>& found) {
+            const QLocale locale;
+            m_suggestions->setRowCount(int(found.size()));
+            for (int row = 0; row < found.size(); ++row) {
+                const core::IndexSuggestion& s = found[row];
+                auto* saved = new QTableWidgetItem(locale.toString(s.costSaved(), 'f', 2));
+                saved->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                saved->setToolTip(
+                    tr("Plan cost %1 → %2")
+                        .arg(locale.toString(s.costBefore, 'f', 2), locale.toString(s.costAfter, 'f', 2)));
+                auto* queries = new QTableWidgetItem(locale.toString(s.queriesHelped));
+                queries->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                queries->setToolTip(s.examples.join(QStringLiteral("\n\n")));
+                m_suggestions->setItem(row, 0, saved);
+                m_suggestions->setItem(row, 1, queries);
+                m_suggestions->setItem(row, 2, new QTableWidgetItem(s.createStatement));
+            }
+            m_suggestions->resizeColumnsToContents();
+            m_suggestions->setVisible(true);
+            m_state->setText(found.isEmpty()
+                                 ? tr("No index would help the workload's filters as they ran.")
+                                 : tr("%n index(es) would help: checked with what-if plans, nothing was "
+                                      "built.",
+                                      nullptr, int(found.size())));
+            emit suggested(int(found.size()));
+        },
+        [this](const BackgroundFailure& failure) {
+            m_state->setText(failure.message);
+            emit suggested(-1);
+        });
 }
 
 int StatementsView::windowSeconds() const {

@@ -13,6 +13,7 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
+class QTableWidget;
 class QTableView;
 class QTimer;
 
@@ -62,6 +63,7 @@ private:
 // between two snapshots of pg_stat_statements, never lifetime totals unless "since reset" is chosen),
 // read on a JobSlot from the session's pool while the tab is shown and not at all while it is hidden.
 // Without pg_stat_statements the tab says what to do. A statement opens in a query tool, or explained.
+// Suggest Indexes lists the indexes the workload's filters ask for, ranked by the plan cost they save.
 class StatementsView final : public QWidget {
     Q_OBJECT
 public:
@@ -78,9 +80,14 @@ public:
     StatementsModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
     QString stateText() const;
+    // Suggest Indexes: the indexes the workload's predicates ask for (core::IndexAdvisor: pg_qualstats,
+    // checked with hypopg what-if plans), shown under the statements; nothing is built.
+    void suggestIndexes();
+    QTableWidget* suggestions() const { return m_suggestions; }
 
 signals:
     void loaded(int count);
+    void suggested(int count);
     void openInQueryTool(const QString& sql);
     void explainInQueryTool(const QString& sql);
 
@@ -102,6 +109,8 @@ private:
     QPushButton* m_explain = nullptr;
     QTimer* m_timer = nullptr;
     JobSlot* m_load = nullptr;
+    JobSlot* m_suggest = nullptr;
+    QTableWidget* m_suggestions = nullptr;
 };
 
 } // namespace pgdesk::ui
