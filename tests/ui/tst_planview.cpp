@@ -13,6 +13,7 @@
 #include "../../ui/src/plan/plangraphview.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGraphicsItem>
@@ -226,6 +227,8 @@ private slots:
         ui::PlanView* view = w.findChild<ui::PlanView*>();
         QCOMPARE(view->plan()->nodes.size(), 4);
         QVERIFY(view->isVisible());
+        QVERIFY(!view->findChild<QAction*>(QStringLiteral("planTryIndex"))
+                     ->isVisible()); // no statement to plan again
         const QString junk = dir.filePath(QStringLiteral("junk.txt"));
         QFile f(junk);
         QVERIFY(f.open(QIODevice::WriteOnly));

@@ -60,6 +60,7 @@ PlanView::PlanView(QWidget* parent)
     m_tryIndex->setToolTip(tr("The plan with a hypothetical index (hypopg) on the selected scan's filtered "
                               "columns, beside this one; nothing is built"));
     m_tryIndex->setEnabled(false);
+    m_tryIndex->setVisible(false); // offered by owners that can plan the statement again
     layout->addWidget(bar);
     layout->addWidget(m_summary);
 
@@ -165,6 +166,13 @@ void PlanView::setPlan(std::shared_ptr<const core::Plan> plan) {
         selectNode(m_plan->hotspots.first().id); // where the time goes, shown and described at once
 }
 
+void PlanView::setTryIndexAvailable(bool available) {
+    m_tryIndexAvailable = available;
+    m_tryIndex->setVisible(available);
+    if (m_selected >= 0)
+        selectNode(m_selected); // recomputes whether the selected node can have one
+}
+
 void PlanView::setSummary(const QString& text) {
     m_summary->setText(text);
 }
@@ -191,7 +199,7 @@ void PlanView::selectNode(int id) {
             m_hotspots->setCurrentRow(row);
     showDetails(id);
     const core::PlanNode& n = m_plan->nodes[id];
-    m_tryIndex->setEnabled(!n.table.isEmpty() && !n.conditions.isEmpty() &&
+    m_tryIndex->setEnabled(m_tryIndexAvailable && !n.table.isEmpty() && !n.conditions.isEmpty() &&
                            n.nodeType.contains(QLatin1String("Scan")));
     m_selecting = false;
 }

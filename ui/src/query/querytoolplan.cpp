@@ -98,8 +98,8 @@ void QueryTool::explain(bool analyze) {
         return;
     }
     const QString statement = statements.first().text;
-    if (m_parametersDialog)
-        return;
+    if (m_parametersDialog || findChild<QMessageBox*>(QStringLiteral("analyzeConfirm")))
+        return; // already asking
     core::ExplainOptions options = m_explainOptions;
     options.analyze = analyze;
     const auto ask = [this, statement, options](bool keepChanges) {
@@ -232,6 +232,7 @@ void QueryTool::runExplain(const QString& statement, const core::ExplainOptions&
                     m_results->addTab(view, QString());
                     connect(view, &PlanView::compareRequested, this, &QueryTool::compareWithPrevious);
                     connect(view, &PlanView::tryIndexRequested, this, &QueryTool::tryIndex);
+                    view->setTryIndexAvailable(true); // this tab can plan its statement again
                 }
                 view->setPlan(e.plan);
                 m_results->setTabText(m_results->indexOf(view),

@@ -40,6 +40,9 @@ public:
 
     // Writes the plan's JSON; false with the reason in `error`.
     bool saveTo(const QString& path, QString* error) const;
+    // Whether Try an Index… is offered: only where the plan's statement can be planned again (a query
+    // tool's plan, not a saved one). Off by default.
+    void setTryIndexAvailable(bool available);
     // Selects a node in the graph, the table and the text tree.
     void selectNode(int id);
     int selectedNode() const { return m_selected; }
@@ -75,6 +78,7 @@ private:
     QPlainTextEdit* m_details = nullptr;
     int m_selected = -1;
     QAction* m_tryIndex = nullptr;
+    bool m_tryIndexAvailable = false;
     bool m_selecting = false; // a selection being passed on: the views' own signals are not followed
 };
 
