@@ -139,8 +139,8 @@ void PlanGraphView::setPlan(std::shared_ptr<const core::Plan> plan) {
         const double share = n.exclusiveMs / total;
         item->fill = heatColor(m_plan->analysed ? share : 0);
         item->title = n.title();
-        item->lines = planNodeLines(n, share);
-        item->badge = misestimateBadge(n);
+        item->lines = PlanText::nodeLines(n, share);
+        item->badge = PlanText::misestimateBadge(n);
         scene()->addItem(item);
         m_items << item;
     }
@@ -271,7 +271,7 @@ bool PlanGraphView::viewportEvent(QEvent* event) {
         auto* help = static_cast<QHelpEvent*>(event);
         const int id = nodeAt(help->pos());
         if (id >= 0)
-            QToolTip::showText(help->globalPos(), planNodeToolTip(m_plan->nodes[id]), viewport());
+            QToolTip::showText(help->globalPos(), PlanText::toolTip(m_plan->nodes[id]), viewport());
         else
             QToolTip::hideText();
         return true;

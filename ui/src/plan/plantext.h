@@ -27,14 +27,4 @@ public:
     static QString count(double n);
 };
 
-inline QStringList planNodeLines(const core::PlanNode& n, double share) {
-    return PlanText::nodeLines(n, share);
-}
-inline QString misestimateBadge(const core::PlanNode& n) {
-    return PlanText::misestimateBadge(n);
-}
-inline QString planNodeToolTip(const core::PlanNode& n) {
-    return PlanText::toolTip(n);
-}
-
 } // namespace pgdesk::ui

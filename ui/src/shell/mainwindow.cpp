@@ -30,7 +30,6 @@
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/relationsmenu.h>
 #include <pgdesk/ui/restoredialog.h>
-#include <pgdesk/ui/rolesview.h>
 #include <pgdesk/ui/sessionopener.h>
 #include <pgdesk/ui/sqllogdock.h>
 #include <pgdesk/ui/structureview.h>
@@ -314,23 +313,6 @@ ActivityView* MainWindow::openActivity() {
     return view;
 }
 
-RolesView* MainWindow::openRoles() {
-    if (!m_pool) {
-        statusBar()->showMessage(tr("Connect first: the roles tab shows the current session's server"), 5000);
-        return nullptr;
-    }
-    for (int i = 0; i < m_tabs->count(); ++i)
-        if (auto* open = qobject_cast<RolesView*>(m_tabs->widget(i))) {
-            m_tabs->setCurrentIndex(i); // one per session
-            return open;
-        }
-    auto* view = new RolesView(m_pool, m_tabs);
-    const int index = m_tabs->addTab(view, themedIcon(QStringLiteral("view-list-tree")), tr("Roles"));
-    m_tabs->setTabToolTip(index, tr("Roles of %1").arg(m_pool->profile().name));
-    m_tabs->setCurrentIndex(index);
-    return view;
-}
-
 LargestRelationsView* MainWindow::openLargestRelations(const QString& schema, const QString& database) {
     const auto pool = poolFor(database);
     if (!pool)
@@ -494,12 +476,8 @@ void MainWindow::createMenus() {
     importCsv->setObjectName(QStringLiteral("importAction"));
     importCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     importCsv->setEnabled(false); // only with a table tab in front
-    QAction* openPlan = file->addAction(icon("view-process-tree"), tr("Open Plan…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open Plan"), QString(),
-                                                          tr("Plans (*.json *.txt *.log);;All files (*)"));
-        if (!path.isEmpty())
-            openPlanFile(path);
-    });
+    QAction* openPlan =
+        file->addAction(icon("view-process-tree"), tr("Open Plan…"), this, &MainWindow::askPlanFile);
     openPlan->setObjectName(QStringLiteral("openPlanAction"));
     openPlan->setToolTip(
         tr("Open a saved EXPLAIN (FORMAT JSON): the JSON, psql's output of it or an auto_explain log"));

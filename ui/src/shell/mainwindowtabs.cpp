@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MainWindow, continued: the session's tabs across runs. Which tables and query tools were open (with their
 // database and file) is saved per profile and reopened with the session; query text a crashed or killed
-// run left unsaved is offered back as query tools.
+// run left unsaved is offered back as query tools. Also the tabs of their own: Roles, Top statements, plans.
 #include <pgdesk/ui/mainwindow.h>
 
 #include <pgdesk/core/base/errors.h>
@@ -17,6 +17,7 @@
 #include <pgdesk/ui/plancompareview.h>
 #include <pgdesk/ui/planview.h>
 #include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/rolesview.h>
 #include <pgdesk/ui/selectionsummary.h>
 #include <pgdesk/ui/statementsview.h>
 #include <pgdesk/ui/tablebrowser.h>
@@ -144,6 +145,13 @@ int MainWindow::recoverQueryBuffers() {
     return int(left.size());
 }
 
+void MainWindow::askPlanFile() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Plan"), QString(),
+                                                      tr("Plans (*.json *.txt *.log);;All files (*)"));
+    if (!path.isEmpty())
+        openPlanFile(path);
+}
+
 void MainWindow::openPlanFile(const QString& path) {
     jobSlot(this, QStringLiteral("openPlanJob"))
         ->start([path](const std::shared_ptr<core::CancelToken>&) { return readPlanFile(path); },
@@ -180,6 +188,23 @@ PlanView* MainWindow::showPlan(std::shared_ptr<const core::Plan> plan, const QSt
                                                  10000);
                     });
     });
+    return view;
+}
+
+RolesView* MainWindow::openRoles() {
+    if (!m_pool) {
+        statusBar()->showMessage(tr("Connect first: the roles tab shows the current session's server"), 5000);
+        return nullptr;
+    }
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto* open = qobject_cast<RolesView*>(m_tabs->widget(i))) {
+            m_tabs->setCurrentIndex(i); // one per session
+            return open;
+        }
+    auto* view = new RolesView(m_pool, m_tabs);
+    const int index = m_tabs->addTab(view, themedIcon(QStringLiteral("view-list-tree")), tr("Roles"));
+    m_tabs->setTabToolTip(index, tr("Roles of %1").arg(m_pool->profile().name));
+    m_tabs->setCurrentIndex(index);
     return view;
 }
 

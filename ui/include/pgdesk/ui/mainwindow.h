@@ -63,6 +63,8 @@ public:
     // File ▸ Open Plan…: a saved plan read on a worker, then shown in a plan tab of its own (no connection
     // needed); a file that holds no plan is said in the status bar.
     void openPlanFile(const QString& path);
+    // File ▸ Open Plan…: asks for the file, then openPlanFile().
+    void askPlanFile();
     // A plan in a tab of its own; its Compare With… asks for a second plan file.
     PlanView* showPlan(std::shared_ptr<const core::Plan> plan, const QString& name);
     // Connection ▸ Top statements: pg_stat_statements in a window, one tab per session; a statement opens
