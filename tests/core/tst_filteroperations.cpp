@@ -27,6 +27,12 @@ class TestFilterOperations final : public QObject {
         return r.rowCount() ? r.text(0, 0) : QStringLiteral("1");
     }
 
+    // A table another suite made in public: dropped meanwhile, or locked past the catalog's lock timeout
+    // (tst_mainwindow holds one in ACCESS EXCLUSIVE mode for seconds). No suite locks the demo's own.
+    static bool othersTable(const Error& e) {
+        return e.kind() == ErrorKind::NotFound || e.sqlState() == QLatin1String("55P03");
+    }
+
 private slots:
     void initTestCase() { m_c = Connection::open(pgdesk::test::profile()); }
 
@@ -86,69 +92,101 @@ private slots:
     // Every offered operation on every column of every demo table runs without a server error.
     void everyOfferedOperationRuns() {
         int runs = 0;
-        for (const TableSummary& s : CatalogReader(m_c).tables()) {
+        QList<TableSummary> tables;
+        for (int attempt = 0; attempt < 10 && tables.isEmpty(); ++attempt) {
+            try {
+                tables = CatalogReader(m_c).tables(); // sizes: it waits for others' locks too
+            } catch (const Error& e) {
+                if (!othersTable(e) || attempt == 9)
+                    throw;
+            }
+        }
+        for (const TableSummary& s : tables) {
             if (s.isPartition() || s.estimatedRows > 50000) // big_orders: the same types, minutes of scans
                 continue;
             // The demo database's own tables: other suites running alongside create and drop theirs.
             if (s.schema != QLatin1String("public") && s.schema != QLatin1String("inventory"))
                 continue;
-            const TableInfo t = CatalogReader(m_c).table(s.schema, s.name);
-            for (const ColumnInfo& c : t.columns) {
-                const QString value = sampleValue(t, c);
-                for (FilterOp op : operationsFor(c)) {
-                    Condition cond;
-                    cond.column = c.name;
-                    cond.op = op;
-                    const int n = filterValueCount(op);
-                    if (op == FilterOp::JsonPathEqual) {
-                        cond.jsonPath = {QStringLiteral("a")};
-                        cond.values = {QStringLiteral("x")};
-                    } else if (op == FilterOp::JsonContains) {
-                        cond.values = {value};
-                    } else if (op == FilterOp::ArrayContains || op == FilterOp::ArrayOverlaps) {
-                        cond.values = {QStringLiteral("1")};
-                        if (c.category == TypeCategory::Array && !c.enumLabels.isEmpty())
-                            cond.values = {c.enumLabels.first()};
-                    } else if (op == FilterOp::FullText) {
-                        cond.values = {QStringLiteral("a")};
-                    } else if (n == 2) {
-                        cond.values = {value, value};
-                    } else if (n != 0) {
-                        cond.values = {value};
-                    }
-                    QuerySpec spec;
-                    spec.schema = t.schema;
-                    spec.table = t.name;
-                    spec.scope = SoftDeleteScope::All;
-                    spec.count = CountMode::None;
-                    spec.page.pageSize = 5;
-                    spec.filter.conditions = {cond};
-                    try {
-                        const Page page = QueryEngine(m_c).fetchPage(spec, t);
-                        // Equality with a value taken from the column finds at least that row.
-                        if (op == FilterOp::Equal || op == FilterOp::InList || op == FilterOp::Between ||
-                            op == FilterOp::Contains || op == FilterOp::IsNotNull) {
-                            QVERIFY2(
-                                !page.rows.isEmpty() || value == QLatin1String("1"),
-                                qPrintable(QStringLiteral("%1.%2 %3 %4 %5")
-                                               .arg(t.name, c.name, c.typeName, filterOpName(op), value)));
-                        }
-                    } catch (const DataError& e) {
-                        // Only the generic neutral values may not fit the type (e.g. "1" for an array).
-                        QVERIFY2(op == FilterOp::ArrayContains || op == FilterOp::ArrayOverlaps ||
-                                     value == QLatin1String("1"),
-                                 e.what());
-                    } catch (const Error& e) {
-                        QFAIL(qPrintable(QStringLiteral("%1.%2 (%3) %4: %5")
-                                             .arg(t.name, c.name, c.typeName, filterOpName(op),
-                                                  QString::fromUtf8(e.what()))));
-                    }
-                    ++runs;
-                }
+            try {
+                runs += runEveryOperation(CatalogReader(m_c).table(s.schema, s.name));
+            } catch (const Error& e) {
+                if (!othersTable(e))
+                    throw;
+                qInfo("%s.%s skipped: %s", qPrintable(s.schema), qPrintable(s.name), e.what());
             }
+            if (QTest::currentTestFailed())
+                return;
         }
         QVERIFY(runs > 300);
         qInfo("%d filters run", runs);
+    }
+
+private:
+    int runEveryOperation(const TableInfo& t) {
+        int runs = 0;
+        for (const ColumnInfo& c : t.columns) {
+            const QString value = sampleValue(t, c);
+            for (FilterOp op : operationsFor(c)) {
+                Condition cond;
+                cond.column = c.name;
+                cond.op = op;
+                const int n = filterValueCount(op);
+                if (op == FilterOp::JsonPathEqual) {
+                    cond.jsonPath = {QStringLiteral("a")};
+                    cond.values = {QStringLiteral("x")};
+                } else if (op == FilterOp::JsonContains) {
+                    cond.values = {value};
+                } else if (op == FilterOp::ArrayContains || op == FilterOp::ArrayOverlaps) {
+                    cond.values = {QStringLiteral("1")};
+                    if (c.category == TypeCategory::Array && !c.enumLabels.isEmpty())
+                        cond.values = {c.enumLabels.first()};
+                } else if (op == FilterOp::FullText) {
+                    cond.values = {QStringLiteral("a")};
+                } else if (n == 2) {
+                    cond.values = {value, value};
+                } else if (n != 0) {
+                    cond.values = {value};
+                }
+                QuerySpec spec;
+                spec.schema = t.schema;
+                spec.table = t.name;
+                spec.scope = SoftDeleteScope::All;
+                spec.count = CountMode::None;
+                spec.page.pageSize = 5;
+                spec.filter.conditions = {cond};
+                try {
+                    const Page page = QueryEngine(m_c).fetchPage(spec, t);
+                    // Equality with a value taken from the column finds at least that row.
+                    if (op == FilterOp::Equal || op == FilterOp::InList || op == FilterOp::Between ||
+                        op == FilterOp::Contains || op == FilterOp::IsNotNull) {
+                        if (page.rows.isEmpty() && value != QLatin1String("1")) {
+                            QTest::qFail(
+                                qPrintable(QStringLiteral("%1.%2 %3 %4 %5")
+                                               .arg(t.name, c.name, c.typeName, filterOpName(op), value)),
+                                __FILE__, __LINE__);
+                            return runs;
+                        }
+                    }
+                } catch (const DataError& e) {
+                    // Only the generic neutral values may not fit the type (e.g. "1" for an array).
+                    if (!(op == FilterOp::ArrayContains || op == FilterOp::ArrayOverlaps ||
+                          value == QLatin1String("1"))) {
+                        QTest::qFail(e.what(), __FILE__, __LINE__);
+                        return runs;
+                    }
+                } catch (const Error& e) {
+                    if (othersTable(e))
+                        throw;
+                    QTest::qFail(qPrintable(QStringLiteral("%1.%2 (%3) %4: %5")
+                                                .arg(t.name, c.name, c.typeName, filterOpName(op),
+                                                     QString::fromUtf8(e.what()))),
+                                 __FILE__, __LINE__);
+                    return runs;
+                }
+                ++runs;
+            }
+        }
+        return runs;
     }
 };
 

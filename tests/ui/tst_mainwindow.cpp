@@ -85,16 +85,18 @@ private slots:
     }
 
     // A page load blocked by a lock shows in the status bar with Cancel; Cancel stops it on the server.
+    // In a database of its own: suites listing the demo database's tables would wait on the lock too.
     void runningOperationCanBeCancelled() {
         const QString table = QStringLiteral("ind_%1").arg(QCoreApplication::applicationPid());
-        pgdesk::test::psql(QStringLiteral("create table public.%1 (id int primary key)").arg(table));
-        auto locker = pgdesk::core::Connection::open(pgdesk::test::profile());
+        pgdesk::test::psql(QStringLiteral("create database %1").arg(table), QStringLiteral("postgres"));
+        pgdesk::test::psql(QStringLiteral("create table public.%1 (id int primary key)").arg(table), table);
+        auto locker = pgdesk::core::Connection::open(pgdesk::test::profile(table));
         locker.exec(QStringLiteral("begin"));
         locker.exec(QStringLiteral("lock table public.%1 in access exclusive mode").arg(table));
 
         pgdesk::ui::MainWindow w;
         w.show();
-        w.openDsn(pgdesk::test::conninfo());
+        w.openDsn(pgdesk::test::conninfo(table));
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
         pgdesk::ui::TableBrowser* b = w.openTable(QStringLiteral("public"), table);
         QVERIFY(b);
@@ -110,7 +112,9 @@ private slots:
         locker.exec(QStringLiteral("rollback"));
         b->reload();
         QTRY_VERIFY_WITH_TIMEOUT(!b->isBusy() && b->rangeText() == QStringLiteral("No rows"), 10000);
-        pgdesk::test::psql(QStringLiteral("drop table public.%1").arg(table));
+        locker = {};
+        pgdesk::test::psql(QStringLiteral("drop database %1 with (force)").arg(table),
+                           QStringLiteral("postgres"));
     }
 
     // The Data page's controls (the Columns menu, the status bar's selection summary with its "Whole view")
