@@ -1,0 +1,432 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The server's side of lock analysis: the catalog facts the static rules ask for, and the trace (the script
+// run in a transaction that is rolled back, pg_locks, relfilenode and the transaction's scan counts read
+// after each statement).
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/profiles/connectionprofile.h>
+#include <pgdesk/core/schema/lockanalysis.h>
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/result.h>
+#include <pgdesk/core/sqltext/statementsplitter.h>
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace pgdesk::core {
+
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("pgdesk::core::LockAnalyzer", text);
+}
+
+// A part as psql shows it: quoted only where it must be.
+QString displayPart(const QString& part) {
+    static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_$]*$"));
+    return plain.match(part).hasMatch() ? part : quoteIdentifier(part);
+}
+
+QString displayName(const QString& schema, const QString& name) {
+    return displayPart(schema) + QLatin1Char('.') + displayPart(name);
+}
+
+// The columns every relation query below returns, in this order.
+const char* const kRelationColumns = R"SQL(
+ c.oid::int8, n.nspname::text, c.relname::text, c.relkind::text,
+ case when c.reltuples >= 0 or c.relkind not in ('r', 'm') then
+     (c.relpages::int8
+      + (select coalesce(sum(ic.relpages), 0)::int8 from pg_index i
+           join pg_class ic on ic.oid = i.indexrelid where i.indrelid = c.oid)
+      + coalesce((select tc.relpages from pg_class tc where tc.oid = c.reltoastrelid), 0))
+     * current_setting('block_size')::int8
+ else -1 end
+)SQL";
+
+RelationFacts relationAt(const Result& r, int row) {
+    RelationFacts f;
+    f.oid = r.text(row, 0).toUInt();
+    f.name = displayName(r.text(row, 1), r.text(row, 2));
+    f.kind = r.text(row, 3).isEmpty() ? 'r' : r.text(row, 3).at(0).toLatin1();
+    f.bytes = r.text(row, 4).toLongLong();
+    return f;
+}
+
+class ServerFacts final : public LockFacts {
+public:
+    explicit ServerFacts(Connection& c)
+        : m_c(c) {}
+
+    std::optional<RelationFacts> relation(const QStringList& nameParts) override {
+        QStringList quoted;
+        for (const QString& p : nameParts)
+            quoted << quoteIdentifier(p);
+        return one(QStringLiteral("c.oid = to_regclass($1)"), Params{param(quoted.join(u'.'))});
+    }
+    QList<RelationFacts> partitions(const RelationFacts& table) override {
+        return many(QStringLiteral("c.oid in (select relid from pg_partition_tree($1::oid) where level > 0)"),
+                    table.oid);
+    }
+    std::optional<RelationFacts> tableOfIndex(const RelationFacts& index) override {
+        return one(QStringLiteral("c.oid = (select indrelid from pg_index where indexrelid = $1::oid)"),
+                   Params{param(qint64(index.oid))});
+    }
+    std::optional<RelationFacts> defaultPartition(const RelationFacts& table) override {
+        return one(QStringLiteral("c.oid = (select nullif(partdefid, 0) from pg_partitioned_table "
+                                  "where partrelid = $1::oid)"),
+                   Params{param(qint64(table.oid))});
+    }
+    QList<RelationFacts> referencedTables(const RelationFacts& table) override {
+        return many(QStringLiteral("c.oid in (select confrelid from pg_constraint where contype = 'f' "
+                                   "and conrelid = $1::oid)"),
+                    table.oid);
+    }
+    QList<RelationFacts> referencingTables(const RelationFacts& table) override {
+        return many(QStringLiteral("c.oid in (select conrelid from pg_constraint where contype = 'f' "
+                                   "and confrelid = $1::oid and conrelid <> confrelid)"),
+                    table.oid);
+    }
+    QList<RelationFacts> viewSources(const RelationFacts& view) override {
+        return many(
+            QStringLiteral("c.oid in (select d.refobjid from pg_rewrite rw join pg_depend d on d.classid = "
+                           "'pg_rewrite'::regclass and d.objid = rw.oid where rw.ev_class = $1::oid and "
+                           "d.refclassid = 'pg_class'::regclass and d.refobjid <> $1::oid)"),
+            view.oid);
+    }
+    std::optional<RelationFacts> constraintReferences(const RelationFacts& table,
+                                                      const QString& constraint) override {
+        return one(QStringLiteral("c.oid = (select confrelid from pg_constraint where contype = 'f' "
+                                  "and conrelid = $1::oid and conname = $2 limit 1)"),
+                   Params{param(qint64(table.oid)), param(constraint)});
+    }
+    bool anyVolatile(const QStringList& functionNames) override {
+        if (functionNames.isEmpty())
+            return false;
+        return flag(QStringLiteral("select exists (select 1 from pg_proc where proname = any ($1::text[]) "
+                                   "and provolatile = 'v')"),
+                    Params{param(arrayLiteral(functionNames))});
+    }
+    bool domainHasConstraints(const QStringList& typeNameParts) override {
+        QStringList quoted;
+        for (const QString& p : typeNameParts)
+            quoted << quoteIdentifier(p);
+        // to_regtype() of a name that is not a type (a keyword like "int") is NULL or a base type: no domain.
+        return flag(
+            QStringLiteral("select exists (select 1 from pg_constraint where contypid = "
+                           "(select t.oid from pg_type t where t.oid = to_regtype($1) and t.typtype = 'd'))"),
+            Params{param(quoted.join(u'.'))});
+    }
+    bool typeChangeRewrites(const RelationFacts& table, const QString& column,
+                            const QString& newType) override;
+    bool hasNotNullCheck(const RelationFacts& table, const QString& column) override {
+        // The check's expression as the server prints it: ((col IS NOT NULL)).
+        return flag(QStringLiteral("select exists (select 1 from pg_constraint where conrelid = $1::oid "
+                                   "and contype = 'c' and convalidated and pg_get_constraintdef(oid) = "
+                                   "'CHECK ((' || quote_ident($2) || ' IS NOT NULL))')"),
+                    Params{param(qint64(table.oid)), param(column)});
+    }
+
+    // The size of a never-analyzed table, measured if its lock is free within 200 ms.
+    void measure(RelationFacts& f) {
+        if (f.bytes >= 0)
+            return;
+        try {
+            const Result r = m_c.exec(QStringLiteral("select pg_total_relation_size($1::oid)"),
+                                      Params{param(qint64(f.oid))},
+                                      LocalSettings{{QStringLiteral("lock_timeout"), QStringLiteral("200")}});
+            f.bytes = r.text(0, 0).toLongLong();
+        } catch (const QueryError&) {
+            // Busy: the size stays unknown.
+        }
+    }
+
+private:
+    std::optional<RelationFacts> one(const QString& where, const Params& params) {
+        const Result r = m_c.exec(QStringLiteral("select %1 from pg_class c join pg_namespace n on n.oid = "
+                                                 "c.relnamespace where %2")
+                                      .arg(QLatin1String(kRelationColumns), where),
+                                  params);
+        if (r.rowCount() == 0)
+            return std::nullopt;
+        RelationFacts f = relationAt(r, 0);
+        measure(f);
+        return f;
+    }
+    QList<RelationFacts> many(const QString& where, unsigned oid) {
+        const Result r = m_c.exec(QStringLiteral("select %1 from pg_class c join pg_namespace n on n.oid = "
+                                                 "c.relnamespace where %2 order by n.nspname, c.relname")
+                                      .arg(QLatin1String(kRelationColumns), where),
+                                  Params{param(qint64(oid))});
+        QList<RelationFacts> out;
+        for (int row = 0; row < r.rowCount(); ++row) {
+            out << relationAt(r, row);
+            measure(out.last());
+        }
+        return out;
+    }
+    bool flag(const QString& sql, const Params& params) {
+        return m_c.exec(sql, params).text(0, 0) == QLatin1String("t");
+    }
+
+    Connection& m_c;
+};
+
+// The typmod a type's modifiers give, for the types whose modifiers decide a rewrite: varchar(n) and
+// char(n) store n + 4, numeric(p, s) ((p << 16) | s) + 4, the time types their precision.
+int typmodOf(const QString& typeText, const QString& baseType) {
+    static const QRegularExpression mods(QStringLiteral("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)"));
+    const auto m = mods.match(typeText);
+    if (!m.hasMatch())
+        return -1;
+    const int a = m.captured(1).toInt();
+    const int b = m.captured(2).toInt();
+    if (baseType == QLatin1String("numeric"))
+        return ((a << 16) | b) + 4;
+    if (baseType == QLatin1String("character varying") || baseType == QLatin1String("character") ||
+        baseType == QLatin1String("bit varying") || baseType == QLatin1String("bit"))
+        return baseType.startsWith(QLatin1String("bit")) ? a : a + 4;
+    return a; // timestamp(p), time(p), interval(p)
+}
+
+// PostgreSQL's ATColumnChangeRequiresRewrite, for the cases people meet: the same type with a looser
+// modifier (varchar longer or unbounded, numeric with more precision and the same scale, more fractional
+// seconds), or a binary-coercible cast (varchar → text) without a new length limit. Everything else is
+// taken to rewrite (the trace says where it does not).
+bool ServerFacts::typeChangeRewrites(const RelationFacts& table, const QString& column,
+                                     const QString& newType) {
+    const Result r =
+        m_c.exec(QStringLiteral(
+                     "select a.atttypid::int8, a.atttypmod, format_type(a.atttypid, null), t.oid::int8, "
+                     "format_type(t.oid, null), exists (select 1 from pg_cast where castsource = a.atttypid "
+                     "and casttarget = t.oid and castmethod = 'b'), current_setting('TimeZone') "
+                     "from pg_attribute a, (select to_regtype($3) as oid) t "
+                     "where a.attrelid = $1::oid and a.attname = $2"),
+                 Params{param(qint64(table.oid)), param(column), param(newType)});
+    if (r.rowCount() == 0 || r.isNull(0, 3))
+        return true;
+    const qint64 oldType = r.text(0, 0).toLongLong();
+    const int oldMod = r.text(0, 1).toInt();
+    const QString oldName = r.text(0, 2);
+    const qint64 newTypeOid = r.text(0, 3).toLongLong();
+    const QString newName = r.text(0, 4);
+    const bool binary = r.text(0, 5) == QLatin1String("t");
+    const int newMod = typmodOf(newType, newName);
+    if (oldType == newTypeOid) {
+        if (newMod == oldMod || newMod == -1)
+            return newMod == -1 && oldMod != -1 &&
+                   (newName == QLatin1String("character") || newName == QLatin1String("bit"));
+        if (oldMod == -1)
+            return true;
+        if (newName == QLatin1String("numeric"))
+            return (newMod & 0xffff) != (oldMod & 0xffff) || newMod < oldMod;
+        if (newName == QLatin1String("character varying") || newName == QLatin1String("bit varying") ||
+            newName.startsWith(QLatin1String("timestamp")) || newName.startsWith(QLatin1String("time")) ||
+            newName == QLatin1String("interval"))
+            return newMod < oldMod;
+        return true;
+    }
+    // timestamp → timestamptz keeps the bits only where the session's time zone is UTC.
+    if (oldName == QLatin1String("timestamp without time zone") &&
+        newName == QLatin1String("timestamp with time zone"))
+        return !(r.text(0, 6) == QLatin1String("UTC") || r.text(0, 6) == QLatin1String("Etc/UTC")) ||
+               (newMod != -1 && newMod < oldMod);
+    return !binary || newMod != -1;
+}
+
+} // namespace
+
+LockAnalyzer::LockAnalyzer(Connection& connection)
+    : m_connection(connection) {
+}
+
+QList<StatementLocks> LockAnalyzer::analyze(const QString& script) {
+    ServerFacts facts(m_connection);
+    QList<StatementLocks> out;
+    for (const SqlStatement& s : splitStatements(script)) {
+        StatementLocks locks = analyzeStatement(s.text, facts, m_connection.serverVersion());
+        locks.offset = s.offset;
+        locks.transactional = locks.transactional && !s.outsideTransaction;
+        out << std::move(locks);
+    }
+    return out;
+}
+
+namespace {
+
+struct Held {
+    QHash<qint64, LockMode> strongest; // relation oid → strongest mode held
+    QSet<QPair<qint64, int>> modes;    // every (oid, mode) held
+};
+
+Held heldLocks(Connection& c) {
+    const Result r =
+        c.exec(QStringLiteral("select relation::int8, mode from pg_locks where pid = pg_backend_pid() "
+                              "and locktype = 'relation' and granted and relation >= 16384"));
+    Held h;
+    for (int row = 0; row < r.rowCount(); ++row) {
+        const qint64 oid = r.text(row, 0).toLongLong();
+        const LockMode mode = lockModeFromName(r.text(row, 1)).value_or(LockMode::None);
+        h.modes.insert({oid, int(mode)});
+        h.strongest[oid] = std::max(h.strongest.value(oid, LockMode::None), mode);
+    }
+    return h;
+}
+
+struct Known {
+    QString name;
+    char kind = 'r';
+    QString filenode;
+    qint64 bytes = -1;
+};
+
+// What the server did for one statement, against the static rules.
+void compare(StatementLocks& s, const QHash<qint64, Known>& known, const Held& before, const Held& after) {
+    QHash<QString, LockMode> traced;
+    for (auto it = after.strongest.cbegin(); it != after.strongest.cend(); ++it) {
+        const auto k = known.constFind(it.key());
+        if (k == known.cend())
+            continue; // made by the script itself
+        // The strongest mode this statement asked for: one it did not hold before.
+        LockMode mode = LockMode::None;
+        for (int m = int(LockMode::AccessShare); m <= int(LockMode::AccessExclusive); ++m)
+            if (after.modes.contains({it.key(), m}) && !before.modes.contains({it.key(), m}))
+                mode = LockMode(m);
+        if (mode == LockMode::None)
+            continue;
+        const bool table = QByteArrayLiteral("rpmvf").contains(k->kind);
+        bool named = false;
+        for (const RelationLock& l : std::as_const(s.locks))
+            named = named || l.relation == k->name;
+        if (table || named)
+            traced.insert(k->name, mode);
+    }
+    for (auto it = traced.cbegin(); it != traced.cend(); ++it)
+        s.tracedLocks << RelationLock{it.key(), it.value(), -1};
+    std::sort(s.tracedLocks.begin(), s.tracedLocks.end(),
+              [](const RelationLock& a, const RelationLock& b) { return a.relation < b.relation; });
+    for (const RelationLock& l : std::as_const(s.locks)) {
+        const LockMode seen = traced.value(l.relation, LockMode::None);
+        if (seen == l.mode)
+            continue;
+        // Held already, as strong, from an earlier statement: this one's own request cannot be seen.
+        qint64 oid = -1;
+        for (auto k = known.cbegin(); k != known.cend(); ++k)
+            if (k->name == l.relation)
+                oid = k.key();
+        if (seen == LockMode::None && oid >= 0 && before.modes.contains({oid, int(l.mode)}))
+            continue;
+        s.disagreements << (seen == LockMode::None
+                                ? tr("%1: the rules say %2, the trace saw no new lock")
+                                      .arg(l.relation, lockModeName(l.mode))
+                                : tr("%1: the rules say %2, the trace saw %3")
+                                      .arg(l.relation, lockModeName(l.mode), lockModeName(seen)));
+    }
+    for (auto it = traced.cbegin(); it != traced.cend(); ++it) {
+        bool named = false;
+        for (const RelationLock& l : std::as_const(s.locks))
+            named = named || l.relation == it.key();
+        if (!named)
+            s.disagreements
+                << tr("%1: the trace saw %2, the rules say nothing").arg(it.key(), lockModeName(it.value()));
+    }
+    for (const QString& r : std::as_const(s.rewrites))
+        if (!s.tracedRewrites.contains(r))
+            s.disagreements << tr("%1: the rules say it is rewritten, the trace saw the same files").arg(r);
+    for (const QString& r : std::as_const(s.tracedRewrites))
+        if (!s.rewrites.contains(r))
+            s.disagreements << tr("%1: the trace saw it rewritten, the rules did not").arg(r);
+}
+
+} // namespace
+
+QList<StatementLocks> LockAnalyzer::trace(const QString& script, int lockTimeoutMs, int statementTimeoutMs) {
+    const ConnectionProfile& profile = m_connection.profile();
+    if (profile.sessionReadOnly())
+        throwConfigurationError(QStringLiteral("trace"),
+                                tr("Trace runs the statements (then rolls them back): not on a production or "
+                                   "read-only connection. The static analysis needs no trace."));
+    if (!m_connection.isIdle())
+        throwConfigurationError(QStringLiteral("trace"),
+                                tr("Trace needs a connection with no transaction open."));
+    QList<StatementLocks> out = analyze(script);
+    m_connection.exec(QStringLiteral("begin"));
+    try {
+        m_connection.exec(
+            QStringLiteral("select set_config('lock_timeout', $1, true), "
+                           "set_config('statement_timeout', $2, true)"),
+            Params{param(QString::number(lockTimeoutMs)), param(QString::number(statementTimeoutMs))});
+        // Every relation there is before the script: only their locks and files are compared.
+        QHash<qint64, Known> known;
+        const Result r = m_connection.exec(QStringLiteral(
+            "select c.oid::int8, n.nspname::text, c.relname::text, c.relkind::text, c.relfilenode::text "
+            "from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid >= 16384 "
+            "and c.relkind in ('r', 'p', 'm', 'v', 'f', 'i', 'I')"));
+        for (int row = 0; row < r.rowCount(); ++row)
+            known.insert(r.text(row, 0).toLongLong(), Known{displayName(r.text(row, 1), r.text(row, 2)),
+                                                            r.text(row, 3).at(0).toLatin1(), r.text(row, 4)});
+        QHash<qint64, qint64> scansSoFar;
+        bool stopped = false;
+        for (StatementLocks& s : out) {
+            if (stopped) {
+                s.traceNote = tr("Not traced: an earlier statement failed.");
+                continue;
+            }
+            if (!s.transactional) {
+                s.traceNote = tr("Not traced: it cannot run inside a transaction block.");
+                continue;
+            }
+            if (classifyStatement(s.sql).kind == StatementKind::TransactionControl) {
+                s.traceNote = tr("Not traced: the trace's own transaction stays open until its rollback.");
+                continue;
+            }
+            const Held before = heldLocks(m_connection);
+            m_connection.exec(QStringLiteral("savepoint pgdesk_trace"));
+            try {
+                m_connection.exec(s.sql);
+            } catch (const Error& e) {
+                s.traceNote = tr("Stopped: %1").arg(QString::fromUtf8(e.what()));
+                stopped = true;
+                m_connection.exec(QStringLiteral("rollback to savepoint pgdesk_trace"));
+                continue;
+            }
+            m_connection.exec(QStringLiteral("release savepoint pgdesk_trace"));
+            const Held after = heldLocks(m_connection);
+            s.traced = true;
+            // Files and scans of the relations it locked (a rewrite or a scan needs a lock).
+            QStringList oids;
+            for (auto it = after.strongest.cbegin(); it != after.strongest.cend(); ++it)
+                if (known.contains(it.key()))
+                    oids << QString::number(it.key());
+            const Result files = m_connection.exec(
+                QStringLiteral(
+                    "select o.oid, c.relfilenode::text, coalesce(pg_stat_get_xact_numscans(o.oid), 0) "
+                    "from unnest($1::int8[]) o(oid) left join pg_class c on c.oid = o.oid::oid"),
+                Params{param(QLatin1Char('{') + oids.join(u',') + QLatin1Char('}'))});
+            for (int row = 0; row < files.rowCount(); ++row) {
+                const qint64 oid = files.text(row, 0).toLongLong();
+                Known& k = known[oid];
+                const QString filenode = files.text(row, 1);
+                if ((k.kind == 'r' || k.kind == 'm') && !filenode.isEmpty() && filenode != k.filenode) {
+                    s.tracedRewrites << k.name;
+                    k.filenode = filenode;
+                }
+                const qint64 scans = files.text(row, 2).toLongLong();
+                if (scans > scansSoFar.value(oid, 0) && (k.kind == 'r' || k.kind == 'm'))
+                    s.tracedScans << k.name;
+                scansSoFar[oid] = scans;
+            }
+            s.tracedRewrites.sort();
+            s.tracedScans.sort();
+            compare(s, known, before, after);
+        }
+    } catch (...) {
+        m_connection.exec(QStringLiteral("rollback"));
+        throw;
+    }
+    m_connection.exec(QStringLiteral("rollback"));
+    return out;
+}
+
+} // namespace pgdesk::core

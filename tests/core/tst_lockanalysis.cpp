@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Lock analysis against the server: for a corpus of the DDL forms migrations run, the static rules name the
+// lock the statement takes on its table (and on partitions and referenced tables) and the rewrite it does,
+// and the trace (each form run in a transaction rolled back, pg_locks and relfilenode read) agrees with them
+// on every relation. Forms that cannot run in a transaction block are flagged as PostgreSQL's documentation
+// says (CREATE/DROP INDEX CONCURRENTLY, REINDEX CONCURRENTLY, DETACH … CONCURRENTLY, VACUUM).
+#include "scratchschema.h"
+#include "testcluster.h"
+
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/schema/lockanalysis.h>
+#include <pgdesk/core/session/connection.h>
+
+#include <QCoreApplication>
+#include <QTest>
+
+using namespace pgdesk::core;
+
+namespace {
+
+struct Form {
+    const char* sql; // $S: the scratch schema
+    const char* table;
+    LockMode mode;
+    bool rewrites = false;
+    bool transactional = true;
+};
+
+constexpr auto AE = LockMode::AccessExclusive;
+constexpr auto SUE = LockMode::ShareUpdateExclusive;
+constexpr auto SRE = LockMode::ShareRowExclusive;
+
+// The table each form changes, the mode the documentation gives it and whether it rewrites.
+const Form kForms[] = {
+    {"alter table $S.a add column c1 int", "a", AE},
+    {"alter table $S.a add column c2 int default 0", "a", AE},
+    {"alter table $S.a add column c3 timestamptz default now()", "a", AE},
+    {"alter table $S.a add column c4 float8 default random()", "a", AE, true},
+    {"alter table $S.a add column c5 uuid default gen_random_uuid()", "a", AE, true},
+    {"alter table $S.a add column c6 serial", "a", AE, true},
+    {"alter table $S.a add column c7 int generated always as identity", "a", AE, true},
+    {"alter table $S.a add column c8 int generated always as (grp * 2) stored", "a", AE, true},
+    {"alter table $S.a add column c9 $S.posint default 1", "a", AE, true},
+    {"alter table $S.a add column c10 int not null default 0", "a", AE},
+    {"alter table $S.a add column c11 int references $S.b (id)", "a", AE},
+    {"alter table $S.a alter column v type varchar(20)", "a", AE},
+    {"alter table $S.a alter column v type text", "a", AE},
+    {"alter table $S.a alter column v type varchar(5)", "a", AE, true},
+    {"alter table $S.a alter column grp type bigint", "a", AE, true},
+    {"alter table $S.a alter column n type numeric(12, 2)", "a", AE},
+    {"alter table $S.a alter column n type numeric(12, 4)", "a", AE, true},
+    {"alter table $S.a alter column note type varchar(100)", "a", AE, true},
+    {"alter table $S.a alter column grp type int using grp + 1", "a", AE, true},
+    {"alter table $S.a alter column grp set not null", "a", AE},
+    {"alter table $S.c alter column nn set not null", "c", AE},
+    {"alter table $S.a alter column grp drop not null", "a", AE},
+    {"alter table $S.a alter column grp set default 5", "a", AE},
+    {"alter table $S.a alter column grp drop default", "a", AE},
+    {"alter table $S.a alter column grp set statistics 500", "a", SUE},
+    {"alter table $S.a alter column note set storage external", "a", AE},
+    {"alter table $S.a set (fillfactor = 70)", "a", SUE},
+    {"alter table $S.a add constraint a_chk check (grp >= 0)", "a", AE},
+    {"alter table $S.a add constraint a_chk check (grp >= 0) not valid", "a", AE},
+    {"alter table $S.a validate constraint a_nv", "a", SUE},
+    {"alter table $S.b add constraint b_a2 foreign key (a_id) references $S.a (id)", "b", SRE},
+    {"alter table $S.b add constraint b_a2 foreign key (a_id) references $S.a (id) not valid", "b", SRE},
+    {"alter table $S.b validate constraint b_a_nv", "b", SUE},
+    {"alter table $S.b drop constraint b_a_fk", "b", AE},
+    {"alter table $S.a add unique (note)", "a", AE},
+    {"alter table $S.c add primary key (id)", "c", AE},
+    {"alter table $S.a rename column note to body", "a", AE},
+    {"alter table $S.a rename to a_renamed", "a", AE},
+    {"alter table $S.c set unlogged", "c", AE, true},
+    {"alter table $S.a owner to current_user", "a", AE},
+    {"alter table $S.a disable trigger all", "a", SRE},
+    {"alter table $S.a cluster on a_pkey", "a", SUE},
+    {"alter table $S.p add column z int", "p", AE},
+    {"alter table $S.p attach partition $S.loose for values from (200) to (300)", "p", SUE},
+    {"alter table $S.p detach partition $S.p2", "p", AE},
+    {"alter table $S.p detach partition $S.p2 concurrently", "p", SUE, false, false},
+    {"create table $S.p3 partition of $S.p for values from (300) to (400)", "p", AE},
+    {"create table $S.fresh (id int, a_id int references $S.a (id))", "a", SRE},
+    {"create index on $S.a (note)", "a", LockMode::Share},
+    {"create unique index on $S.a (id, note)", "a", LockMode::Share},
+    {"create index on $S.p (k)", "p", LockMode::Share},
+    {"create index concurrently on $S.a (note)", "a", SUE, false, false},
+    {"drop index $S.a_grp", "a", AE},
+    {"drop index concurrently $S.a_grp", "a", SUE, false, false},
+    {"reindex table $S.a", "a", LockMode::Share},
+    {"reindex index $S.a_grp", "a", LockMode::Share},
+    {"reindex table concurrently $S.a", "a", SUE, false, false},
+    {"truncate $S.b", "b", AE, true},
+    {"truncate $S.a cascade", "a", AE, true},
+    {"drop table $S.b", "b", AE},
+    {"create trigger a_trg2 before insert on $S.a for each row execute function $S.trg()", "a", SRE},
+    {"drop trigger a_trg on $S.a", "a", AE},
+    {"cluster $S.a using a_pkey", "a", AE, true},
+    {"vacuum full $S.a", "a", AE, true, false},
+    {"vacuum $S.a", "a", SUE, false, false},
+    {"analyze $S.a", "a", SUE},
+    {"refresh materialized view $S.mv", "mv", AE, true},
+    {"refresh materialized view concurrently $S.mv", "mv", LockMode::Exclusive},
+    {"lock table $S.a in share mode", "a", LockMode::Share},
+    {"lock table $S.p in row exclusive mode", "p", LockMode::RowExclusive},
+    {"comment on table $S.a is 'x'", "a", SUE},
+    {"comment on column $S.a.note is 'x'", "a", SUE},
+    {"create statistics $S.st on grp, note from $S.a", "a", SUE},
+    {"insert into $S.a (id) values (5000)", "a", LockMode::RowExclusive},
+    {"update $S.a set grp = 1 where id = 1", "a", LockMode::RowExclusive},
+    {"delete from $S.b where id = 1", "b", LockMode::RowExclusive},
+};
+
+} // namespace
+
+class TestLockAnalysis final : public QObject {
+    Q_OBJECT
+    std::optional<pgdesk::test::ScratchSchema> m_scratch;
+    QString m_schema;
+    Connection m_c;
+
+    QString sql(const char* text) const {
+        return QString::fromUtf8(text).replace(QLatin1String("$S"), m_schema);
+    }
+    QString relation(const char* table) const { return m_schema + QLatin1Char('.') + QLatin1String(table); }
+
+private slots:
+    void initTestCase() {
+        m_schema = QStringLiteral("lockanalysis_%1").arg(QCoreApplication::applicationPid());
+        m_scratch.emplace(
+            m_schema,
+            QStringLiteral(
+                "create domain $S.posint as int check (value > 0);"
+                "create table $S.a (id int primary key, grp int, note text, ts timestamp, v varchar(10), "
+                "n numeric(10, 2));"
+                "insert into $S.a select g, g % 10, 'x' || g, now(), 'v', g from generate_series(1, 1000) g;"
+                "create index a_grp on $S.a (grp);"
+                "alter table $S.a add constraint a_nv check (grp < 1000) not valid;"
+                "create table $S.b (id int primary key, a_id int);"
+                "insert into $S.b select g, g from generate_series(1, 100) g;"
+                "alter table $S.b add constraint b_a_fk foreign key (a_id) references $S.a (id);"
+                "alter table $S.b add constraint b_a_nv foreign key (a_id) references $S.a (id) not valid;"
+                "create table $S.c (id int, nn int);"
+                "alter table $S.c add constraint c_nn check (nn is not null);"
+                "create table $S.p (k int, v int) partition by range (k);"
+                "create table $S.p1 partition of $S.p for values from (0) to (100);"
+                "create table $S.p2 partition of $S.p for values from (100) to (200);"
+                "create table $S.pd partition of $S.p default;"
+                "create table $S.loose (k int, v int);"
+                "create table $S.m (grp int);"
+                "create materialized view $S.mv as select grp, count(*) from $S.m group by grp;"
+                "create unique index mv_grp on $S.mv (grp);"
+                "create function $S.trg() returns trigger language plpgsql as 'begin return new; end';"
+                "create trigger a_trg before update on $S.a for each row execute function $S.trg();"
+                "analyze $S.a, $S.b, $S.c, $S.p, $S.loose, $S.mv;"));
+        m_c = Connection::open(pgdesk::test::profile());
+    }
+    void cleanupTestCase() {
+        m_c = {};
+        m_scratch.reset();
+    }
+
+    void names() {
+        QCOMPARE(lockModeName(AE), QStringLiteral("AccessExclusiveLock"));
+        QCOMPARE(lockModeSqlName(SRE), QStringLiteral("SHARE ROW EXCLUSIVE"));
+        QCOMPARE(lockModeFromName(QStringLiteral("share update exclusive")), SUE);
+        QCOMPARE(lockModeFromName(QStringLiteral("RowShareLock")), LockMode::RowShare);
+        QVERIFY(!lockModeFromName(QStringLiteral("EXCLUSIVE SHARE")));
+    }
+
+    // Every form: the static rules' lock and rewrite as the documentation says, and the trace agrees.
+    void corpusStaticAndTraceAgree() {
+        QVERIFY(std::size(kForms) >= 40);
+        QStringList failures; // all of them at once: one form's fault does not hide the others'
+        for (const Form& form : kForms) {
+            const QString statement = sql(form.sql);
+            const QList<StatementLocks> traced = LockAnalyzer(m_c).trace(statement);
+            QCOMPARE(traced.size(), 1);
+            QVERIFY(m_c.isIdle());
+            const StatementLocks& s = traced.first();
+            LockMode mode = LockMode::None;
+            for (const RelationLock& l : s.locks)
+                if (l.relation == relation(form.table))
+                    mode = l.mode;
+            const bool rewritten = s.rewrites.contains(relation(form.table)) ||
+                                   (form.table == QLatin1String("p") && !s.rewrites.isEmpty());
+            QStringList wrong;
+            if (!s.recognized)
+                wrong << QStringLiteral("not recognized");
+            if (mode != form.mode)
+                wrong << QStringLiteral("mode %1, not %2").arg(lockModeName(mode), lockModeName(form.mode));
+            if (s.transactional != form.transactional)
+                wrong << QStringLiteral("transactional %1").arg(s.transactional);
+            if (rewritten != form.rewrites)
+                wrong << QStringLiteral("rewrites [%1]").arg(s.rewrites.join(u' '));
+            if (form.transactional && !s.traced)
+                wrong << QStringLiteral("not traced: ") + s.traceNote;
+            if (!form.transactional && (s.traced || s.traceNote.isEmpty()))
+                wrong << QStringLiteral("traced outside a transaction");
+            wrong << s.disagreements;
+            if (!wrong.isEmpty())
+                failures << statement + QStringLiteral("\n    ") + wrong.join(QStringLiteral("\n    "));
+        }
+        for (const QString& f : std::as_const(failures))
+            qWarning("%s", qPrintable(f));
+        QVERIFY2(failures.isEmpty(), qPrintable(QStringLiteral("%1 forms disagree").arg(failures.size())));
+        // Nothing stayed: the trace rolled every form back.
+        QCOMPARE(
+            m_c.exec(QStringLiteral("select count(*) from information_schema.columns where table_schema = $1 "
+                                    "and table_name = 'a'"),
+                     Params{param(m_schema)})
+                .text(0, 0),
+            QStringLiteral("6"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLockAnalysis)
+#include "tst_lockanalysis.moc"
