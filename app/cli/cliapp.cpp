@@ -82,6 +82,13 @@ Commands:
                         indexes the workload's predicates ask for (pg_qualstats), each checked
                         with what-if plans of its example queries (hypopg), by plan cost saved;
                         nothing is built; exit 6 naming what is missing
+  locks (--query SQL | --file FILE|-) [--trace] [--format text|json]
+                        per statement, the lock it takes on each table (partitions, referenced
+                        tables and default partitions included), the tables it rewrites or reads
+                        whole, with their sizes, and the safer pattern; nothing runs, except with
+                        --trace: the script runs in a transaction that is rolled back and the
+                        locks, rewrites and scans the server saw are compared (refused on
+                        production, exit 9)
   tables [--schema S]   list tables and views with row estimates, key and soft delete
   describe TABLE        columns, keys, foreign keys, checks and detected conventions
   describe TABLE --structure
@@ -271,6 +278,8 @@ int run(const QStringList& arguments) {
             return cmdExplain(inv);
         if (command == QLatin1String("statements"))
             return cmdStatements(inv);
+        if (command == QLatin1String("locks"))
+            return cmdLocks(inv);
         if (command == QLatin1String("browse"))
             return cmdBrowse(inv);
         if (command == QLatin1String("tables"))

@@ -22,6 +22,8 @@ QString addParamOption(const QString& text, QMap<QString, core::Param>& params);
 int cmdExplain(Invocation& inv);
 // statements [--interval SECONDS] [--top N]: pg_stat_statements between two snapshots (cmd_statements.cpp).
 int cmdStatements(Invocation& inv);
+// locks (--query SQL | --file F) [--trace]: the lock analysis of DDL (cmd_locks.cpp).
+int cmdLocks(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);
 int cmdDescribe(Invocation& inv);

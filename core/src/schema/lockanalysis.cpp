@@ -8,6 +8,7 @@
 #include <pgdesk/core/schema/lockanalysis.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/result.h>
+#include <pgdesk/core/session/writeguard.h>
 #include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QCoreApplication>
@@ -315,8 +316,14 @@ void compare(StatementLocks& s, const QHash<qint64, Known>& known, const Held& b
         for (auto k = known.cbegin(); k != known.cend(); ++k)
             if (k->name == l.relation)
                 oid = k.key();
-        if (seen == LockMode::None && oid >= 0 && before.modes.contains({oid, int(l.mode)}))
+        if (seen == LockMode::None && oid >= 0 && before.modes.contains({oid, int(l.mode)})) {
+            s.traceNote +=
+                (s.traceNote.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("%1 on %2 was held already (an earlier statement): this statement's own request "
+                   "cannot be seen.")
+                    .arg(lockModeName(l.mode), l.relation);
             continue;
+        }
         s.disagreements << (seen == LockMode::None
                                 ? tr("%1: the rules say %2, the trace saw no new lock")
                                       .arg(l.relation, lockModeName(l.mode))
@@ -343,6 +350,8 @@ void compare(StatementLocks& s, const QHash<qint64, Known>& known, const Held& b
 
 QList<StatementLocks> LockAnalyzer::trace(const QString& script, int lockTimeoutMs, int statementTimeoutMs) {
     const ConnectionProfile& profile = m_connection.profile();
+    if (profile.writeGuarded())
+        throwWriteGuarded(profile, tr("a lock trace (it runs the statements, then rolls them back)"));
     if (profile.sessionReadOnly())
         throwConfigurationError(QStringLiteral("trace"),
                                 tr("Trace runs the statements (then rolls them back): not on a production or "

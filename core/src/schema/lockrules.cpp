@@ -7,6 +7,7 @@
 #include <pgdesk/core/schema/lockanalysis.h>
 
 #include <QCoreApplication>
+#include <QSet>
 
 namespace pgdesk::core {
 
@@ -337,6 +338,39 @@ LockMode alterAction(Cursor& c, const RelationFacts& t, bool only, Rules& r) {
     return LockMode::AccessExclusive; // RENAME, OWNER TO, SET SCHEMA, RLS, REPLICA IDENTITY, INHERIT, OF …
 }
 
+// "ADD COLUMN", "ALTER COLUMN … SET NOT NULL": the action's keywords, a name as "…".
+QString actionName(const QList<Token>& action) {
+    static const QSet<QString> keywords{
+        QStringLiteral("ADD"),        QStringLiteral("DROP"),       QStringLiteral("ALTER"),
+        QStringLiteral("COLUMN"),     QStringLiteral("CONSTRAINT"), QStringLiteral("SET"),
+        QStringLiteral("NOT"),        QStringLiteral("NULL"),       QStringLiteral("DEFAULT"),
+        QStringLiteral("TYPE"),       QStringLiteral("DATA"),       QStringLiteral("VALIDATE"),
+        QStringLiteral("RENAME"),     QStringLiteral("TO"),         QStringLiteral("ATTACH"),
+        QStringLiteral("DETACH"),     QStringLiteral("PARTITION"),  QStringLiteral("OWNER"),
+        QStringLiteral("ENABLE"),     QStringLiteral("DISABLE"),    QStringLiteral("TRIGGER"),
+        QStringLiteral("CLUSTER"),    QStringLiteral("ON"),         QStringLiteral("UNIQUE"),
+        QStringLiteral("PRIMARY"),    QStringLiteral("KEY"),        QStringLiteral("FOREIGN"),
+        QStringLiteral("CHECK"),      QStringLiteral("EXCLUDE"),    QStringLiteral("INHERIT"),
+        QStringLiteral("NO"),         QStringLiteral("REPLICA"),    QStringLiteral("IDENTITY"),
+        QStringLiteral("ROW"),        QStringLiteral("LEVEL"),      QStringLiteral("SECURITY"),
+        QStringLiteral("TABLESPACE"), QStringLiteral("LOGGED"),     QStringLiteral("UNLOGGED"),
+        QStringLiteral("SCHEMA"),     QStringLiteral("STATISTICS"), QStringLiteral("STORAGE"),
+        QStringLiteral("WITHOUT"),    QStringLiteral("RESET"),      QStringLiteral("EXPRESSION"),
+        QStringLiteral("GENERATED"),  QStringLiteral("ALL")};
+    const QString name = QStringLiteral("…");
+    QStringList out;
+    int names = 0;
+    for (const Token& t : action) {
+        const bool keyword = t.word && keywords.contains(t.upper);
+        if (out.size() >= 6 || (!t.word && !t.quoted) || (!keyword && ++names > 1))
+            break;
+        out << (keyword ? t.upper : name);
+    }
+    if (!out.isEmpty() && out.last() == name)
+        out.removeLast(); // "ADD COLUMN", not "ADD COLUMN …" for the column and its type
+    return out.join(u' ');
+}
+
 void alterTable(Cursor& c, Rules& r, StatementLocks& out) {
     c.accept({"IF", "EXISTS"});
     const bool only = c.accept({"ONLY"});
@@ -352,10 +386,7 @@ void alterTable(Cursor& c, Rules& r, StatementLocks& out) {
         // A partition attached or detached is locked on its own; the parent's other partitions are not.
         if (a.isWord("ATTACH") || a.isWord("DETACH"))
             recurse = false;
-        QStringList words;
-        for (qsizetype i = 0; i < 3 && a.peek(i) && a.peek(i)->word; ++i)
-            words << a.peek(i)->upper;
-        actions << words.join(u' ');
+        actions << actionName(action);
         mode = std::max(mode, alterAction(a, *table, only, r));
     }
     out.operation = QStringLiteral("ALTER TABLE … ") + actions.join(QStringLiteral(", "));

@@ -122,8 +122,9 @@ public:
     // Static, then the script runs in a transaction that is rolled back whatever happens (lock_timeout
     // `lockTimeoutMs`, statement_timeout `statementTimeoutMs`): the locks held after each statement
     // (pg_locks), rewrites (relfilenode) and scans (pg_stat_xact_all_tables). The locks are real while it
-    // runs. Refused (ConfigurationError) on a production or read-only profile and with a transaction
-    // open; statements that cannot run in a transaction are not traced, and an error stops the trace.
+    // runs. Refused on a production profile (the guard's refusal: never, not even unlocked), on a read-only
+    // one and with a transaction open (ConfigurationError); statements that cannot run in a transaction are
+    // not traced, and an error stops the trace.
     QList<StatementLocks> trace(const QString& script, int lockTimeoutMs = 2000,
                                 int statementTimeoutMs = 60000);
 
