@@ -316,7 +316,7 @@ void compare(StatementLocks& s, const QHash<qint64, Known>& known, const Held& b
         for (auto k = known.cbegin(); k != known.cend(); ++k)
             if (k->name == l.relation)
                 oid = k.key();
-        if (seen == LockMode::None && oid >= 0 && before.modes.contains({oid, int(l.mode)})) {
+        if (seen < l.mode && oid >= 0 && before.modes.contains({oid, int(l.mode)})) {
             s.traceNote +=
                 (s.traceNote.isEmpty() ? QString() : QStringLiteral(" ")) +
                 tr("%1 on %2 was held already (an earlier statement): this statement's own request "
