@@ -89,6 +89,17 @@ Commands:
                         --trace: the script runs in a transaction that is rolled back and the
                         locks, rewrites and scans the server saw are compared (refused on
                         production, exit 9)
+  alter TABLE CHANGE... [--dry-run] [--lock-timeout MS] [--format text|json]
+                        change a table as the designer does; CHANGE is --add-column "name type
+                        [DEFAULT …] [NOT NULL]", --drop-column C, --rename-column A=B, --set-type
+                        "C type [USING …]", --set-not-null C, --drop-not-null C, --set-default
+                        C=EXPR, --drop-default C, --comment-column C=TEXT, --add-index C[,C],
+                        --add-unique-index C[,C], --drop-index NAME, --add-check EXPR,
+                        --add-foreign-key C[,C]=TABLE[(C[,C])], --drop-constraint NAME, --rename
+                        NAME, --owner ROLE, --comment TEXT; --dry-run prints the statements with
+                        their locks; else one transaction under lock_timeout (default 5000 ms),
+                        then validations and CONCURRENTLY builds each on its own (exit 4 when one
+                        fails; a busy table names who holds it)
   tables [--schema S]   list tables and views with row estimates, key and soft delete
   describe TABLE        columns, keys, foreign keys, checks and detected conventions
   describe TABLE --structure
@@ -280,6 +291,8 @@ int run(const QStringList& arguments) {
             return cmdStatements(inv);
         if (command == QLatin1String("locks"))
             return cmdLocks(inv);
+        if (command == QLatin1String("alter"))
+            return cmdAlter(inv);
         if (command == QLatin1String("browse"))
             return cmdBrowse(inv);
         if (command == QLatin1String("tables"))

@@ -24,6 +24,8 @@ int cmdExplain(Invocation& inv);
 int cmdStatements(Invocation& inv);
 // locks (--query SQL | --file F) [--trace]: the lock analysis of DDL (cmd_locks.cpp).
 int cmdLocks(Invocation& inv);
+// alter TABLE --add-column … [--dry-run]: the table designer's changes (cmd_alter.cpp).
+int cmdAlter(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);
 int cmdDescribe(Invocation& inv);

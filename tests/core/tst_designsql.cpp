@@ -143,6 +143,26 @@ private slots:
                  QStringList{QStringLiteral("ALTER TABLE \"t\" ALTER COLUMN \"a\" SET NOT NULL")});
     }
 
+    void columnFromText() {
+        ColumnSpec c = columnSpecFromText(QStringLiteral("Email varchar(200) default 'a b' not null"));
+        QCOMPARE(c.name, QStringLiteral("email"));
+        QCOMPARE(c.type, QStringLiteral("varchar(200)"));
+        QCOMPARE(c.defaultExpr, QStringLiteral("'a b'"));
+        QVERIFY(c.notNull);
+        c = columnSpecFromText(
+            QStringLiteral("\"Total €\" numeric(12, 2) collate \"C\" default round(1.5, 0)"));
+        QCOMPARE(c.name, QStringLiteral("Total €"));
+        QCOMPARE(c.type, QStringLiteral("numeric(12, 2)"));
+        QCOMPARE(c.collation, QStringLiteral("C"));
+        QCOMPARE(c.defaultExpr, QStringLiteral("round(1.5, 0)"));
+        QCOMPARE(columnSpecFromText(QStringLiteral("at timestamp with time zone")).type,
+                 QStringLiteral("timestamp with time zone"));
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, columnSpecFromText(QStringLiteral("x")));
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, columnSpecFromText(QStringLiteral("x int primary key")));
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError,
+                                 columnSpecFromText(QStringLiteral("x int default 1; drop")));
+    }
+
     void jsonRoundTrip() {
         TableDesign d;
         d.schema = QStringLiteral("s");

@@ -399,6 +399,82 @@ void checkSqlFragment(const QString& text, const QString& what, bool list) {
         throwConfigurationError(what, tr("%1 leaves a quote open.").arg(what));
 }
 
+ColumnSpec columnSpecFromText(const QString& text) {
+    SqlLexState state;
+    const QList<SqlToken> tokens = tokenizeSql(text, state);
+    const auto word = [&](qsizetype i) {
+        return i < tokens.size() && tokens[i].type == SqlTokenType::Word
+                   ? text.mid(tokens[i].start, tokens[i].length).toUpper()
+                   : QString();
+    };
+    if (tokens.size() < 2 ||
+        (tokens[0].type != SqlTokenType::Word && tokens[0].type != SqlTokenType::QuotedIdentifier))
+        throwConfigurationError(QStringLiteral("column"),
+                                tr("A column is written \"name type [DEFAULT …] [NOT NULL]\"."));
+    ColumnSpec c;
+    const QString first = text.mid(tokens[0].start, tokens[0].length);
+    c.name = tokens[0].type == SqlTokenType::Word
+                 ? first.toLower()
+                 : first.mid(1, first.size() - 2).replace(QLatin1String("\"\""), QLatin1String("\""));
+    // The type runs to the first clause keyword outside parentheses.
+    static const QStringList clauses{QStringLiteral("DEFAULT"),    QStringLiteral("NOT"),
+                                     QStringLiteral("NULL"),       QStringLiteral("COLLATE"),
+                                     QStringLiteral("PRIMARY"),    QStringLiteral("UNIQUE"),
+                                     QStringLiteral("REFERENCES"), QStringLiteral("CHECK"),
+                                     QStringLiteral("GENERATED"),  QStringLiteral("CONSTRAINT")};
+    int depth = 0;
+    qsizetype i = 1;
+    for (; i < tokens.size(); ++i) {
+        const QStringView t = QStringView(text).mid(tokens[i].start, tokens[i].length);
+        if (t == u"(")
+            ++depth;
+        else if (t == u")")
+            --depth;
+        if (depth == 0 && clauses.contains(word(i)))
+            break;
+    }
+    const auto span = [&](qsizetype from, qsizetype to) {
+        if (from >= to)
+            return QString();
+        return text.mid(tokens[from].start,
+                        tokens[to - 1].start + tokens[to - 1].length - tokens[from].start);
+    };
+    c.type = span(1, i);
+    while (i < tokens.size()) {
+        if (word(i) == QLatin1String("NOT") && word(i + 1) == QLatin1String("NULL")) {
+            c.notNull = true;
+            i += 2;
+        } else if (word(i) == QLatin1String("NULL")) {
+            ++i;
+        } else if (word(i) == QLatin1String("COLLATE") && i + 1 < tokens.size()) {
+            const QString n = text.mid(tokens[i + 1].start, tokens[i + 1].length);
+            c.collation = tokens[i + 1].type == SqlTokenType::QuotedIdentifier ? n.mid(1, n.size() - 2) : n;
+            i += 2;
+        } else if (word(i) == QLatin1String("DEFAULT")) {
+            qsizetype end = ++i;
+            for (int d = 0; end < tokens.size(); ++end) {
+                const QStringView t = QStringView(text).mid(tokens[end].start, tokens[end].length);
+                d += t == u"(" ? 1 : t == u")" ? -1 : 0;
+                if (d == 0 && (word(end) == QLatin1String("NOT") || word(end) == QLatin1String("NULL") ||
+                               word(end) == QLatin1String("COLLATE")))
+                    break;
+            }
+            c.defaultExpr = span(i, end);
+            i = end;
+        } else {
+            throwConfigurationError(QStringLiteral("column"),
+                                    tr("Unexpected \"%1\" in the column: constraints are added on their own.")
+                                        .arg(text.mid(tokens[i].start, tokens[i].length)));
+        }
+    }
+    if (c.type.isEmpty())
+        throwConfigurationError(QStringLiteral("type"), tr("Column %1 needs a type.").arg(c.name));
+    checkSqlFragment(c.type, tr("the type"));
+    if (!c.defaultExpr.isEmpty())
+        checkSqlFragment(c.defaultExpr, tr("the default"));
+    return c;
+}
+
 QString stringLiteral(const QString& text) {
     if (text.contains(QChar(0)))
         throwError(ErrorKind::Data, tr("Text with a NUL character cannot be stored."));

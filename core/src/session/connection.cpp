@@ -666,6 +666,19 @@ QString Connection::quoteLiteral(const QString& value) const {
     return result;
 }
 
+QString Connection::encryptPassword(const QString& role, const QString& password) const {
+    requireOpen(m_conn);
+    QByteArray secret = password.toUtf8();
+    char* verifier =
+        PQencryptPasswordConn(m_conn, secret.constData(), role.toUtf8().constData(), "scram-sha-256");
+    secret.fill('\0'); // the copy this function made
+    if (!verifier)
+        throwError(ErrorKind::Query, trimmedLibpqMessage(PQerrorMessage(m_conn)));
+    QString result = QString::fromUtf8(verifier);
+    PQfreemem(verifier);
+    return result;
+}
+
 int Connection::serverVersion() const {
     return m_conn ? PQserverVersion(m_conn) : 0;
 }

@@ -126,6 +126,10 @@ QString stringLiteral(const QString& text);
 // that cannot be written (a column without a name or type, a bad fragment).
 QList<DesignStatement> designStatements(const TableDesign& design, int serverVersion = 150000);
 
+// Pure: "name type [COLLATE c] [DEFAULT expr] [NOT NULL | NULL]" as a column (the CLI's --add-column, a
+// designer's quick add); an unquoted name is folded to lower case as SQL does. ConfigurationError otherwise.
+ColumnSpec columnSpecFromText(const QString& text);
+
 QJsonObject designToJson(const TableDesign& design);
 TableDesign designFromJson(const QJsonObject& json); // ConfigurationError when it is not a design
 

@@ -166,6 +166,9 @@ public:
 
     QString quoteIdentifier(const QString& identifier) const; // PQescapeIdentifier
     QString quoteLiteral(const QString& value) const;         // PQescapeLiteral (for previews only)
+    // The SCRAM-SHA-256 verifier of `password` for `role` (PQencryptPasswordConn): what CREATE/ALTER ROLE
+    // … PASSWORD is sent, so the password itself never reaches the server, its log or PgDesk's SQL log.
+    QString encryptPassword(const QString& role, const QString& password) const;
 
     int serverVersion() const;           // e.g. 150020
     QString serverVersionString() const; // "15.20"
