@@ -100,6 +100,14 @@ Commands:
                         their locks; else one transaction under lock_timeout (default 5000 ms),
                         then validations and CONCURRENTLY builds each on its own (exit 4 when one
                         fails; a busy table names who holds it)
+  grant PRIVILEGE[,PRIVILEGE] on [table|schema|default-tables-in] NAME to ROLE
+        [--columns C[,C]] [--with-grant-option] [--dry-run]
+  grant ROLE to MEMBER [--admin] [--dry-run]
+  revoke PRIVILEGE[,PRIVILEGE] on [table|schema|default-tables-in] NAME from ROLE
+         [--columns C[,C]] [--dry-run]
+  revoke ROLE from MEMBER [--dry-run]
+                        the GRANT or REVOKE printed, then applied (production needs
+                        --allow-write); "public" is PUBLIC
   tables [--schema S]   list tables and views with row estimates, key and soft delete
   describe TABLE        columns, keys, foreign keys, checks and detected conventions
   describe TABLE --structure
@@ -293,6 +301,10 @@ int run(const QStringList& arguments) {
             return cmdLocks(inv);
         if (command == QLatin1String("alter"))
             return cmdAlter(inv);
+        if (command == QLatin1String("grant"))
+            return cmdGrant(inv);
+        if (command == QLatin1String("revoke"))
+            return cmdRevoke(inv);
         if (command == QLatin1String("browse"))
             return cmdBrowse(inv);
         if (command == QLatin1String("tables"))

@@ -26,6 +26,9 @@ int cmdStatements(Invocation& inv);
 int cmdLocks(Invocation& inv);
 // alter TABLE --add-column … [--dry-run]: the table designer's changes (cmd_alter.cpp).
 int cmdAlter(Invocation& inv);
+// grant/revoke PRIVILEGES on OBJECT to/from ROLE, or ROLE to/from MEMBER (cmd_grant.cpp).
+int cmdGrant(Invocation& inv);
+int cmdRevoke(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);
 int cmdDescribe(Invocation& inv);

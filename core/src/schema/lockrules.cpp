@@ -166,8 +166,9 @@ void addColumn(Cursor& c, const RelationFacts& t, bool only, Rules& r) {
 
 // ADD [CONSTRAINT name] CHECK | FOREIGN KEY | PRIMARY KEY | UNIQUE | EXCLUDE …
 LockMode addConstraint(Cursor& c, const RelationFacts& t, bool only, Rules& r) {
+    QString name;
     if (c.accept({"CONSTRAINT"}))
-        c.name();
+        name = c.name().value(0);
     const bool notValid = c.containsWord("VALID") && c.containsWord("NOT");
     if (c.accept({"FOREIGN", "KEY"})) {
         c.skipParens();
@@ -183,6 +184,16 @@ LockMode addConstraint(Cursor& c, const RelationFacts& t, bool only, Rules& r) {
         return LockMode::ShareRowExclusive;
     }
     if (c.accept({"CHECK"})) {
+        // CHECK (column IS NOT NULL): a later SET NOT NULL in the script can use it once it is valid.
+        const QList<Token> e = c.rest();
+        if (e.size() >= 6 && e[0].isOp(u'(') && (e[1].word || e[1].quoted) &&
+            e[2].upper == QLatin1String("IS") && e[3].upper == QLatin1String("NOT") &&
+            e[4].upper == QLatin1String("NULL") && e[5].isOp(u')')) {
+            const QString key = t.name + QLatin1Char('\n') + ddl::foldIdentifier(e[1]);
+            r.facts().scriptNotNullChecks.insert(name, key);
+            if (!notValid)
+                r.facts().scriptProvenNotNull.insert(key);
+        }
         if (!notValid) {
             r.scan(t, only);
             r.safer(kNotValid());
@@ -240,7 +251,9 @@ LockMode alterColumn(Cursor& c, const RelationFacts& t, bool only, Rules& r) {
         return LockMode::AccessExclusive;
     }
     if (c.accept({"SET", "NOT", "NULL"})) {
-        if (r.version() >= 120000 && r.facts().hasNotNullCheck(t, name)) {
+        if (r.version() >= 120000 &&
+            (r.facts().scriptProvenNotNull.contains(t.name + QLatin1Char('\n') + name) ||
+             r.facts().hasNotNullCheck(t, name))) {
             r.note(tr("A validated CHECK (… IS NOT NULL) proves it: no scan."));
         } else {
             r.scan(t, only);
@@ -273,6 +286,9 @@ LockMode alterAction(Cursor& c, const RelationFacts& t, bool only, Rules& r) {
     }
     if (c.accept({"VALIDATE", "CONSTRAINT"})) {
         const QString constraint = c.name().value(0);
+        if (const auto check = r.facts().scriptNotNullChecks.constFind(constraint);
+            check != r.facts().scriptNotNullChecks.cend())
+            r.facts().scriptProvenNotNull.insert(*check);
         r.scan(t, only);
         if (auto target = r.facts().constraintReferences(t, constraint))
             r.lock(*target, LockMode::RowShare);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -75,6 +77,11 @@ public:
                                     const QString& newType) = 0;
     // A validated CHECK (column IS NOT NULL) lets SET NOT NULL skip its scan (PostgreSQL 12 and later).
     virtual bool hasNotNullCheck(const RelationFacts& table, const QString& column) = 0;
+
+    // What the script itself did before the statement analysed: the NOT NULL checks it added (constraint
+    // name → relation and column, "name\ncolumn") and those it validated.
+    QHash<QString, QString> scriptNotNullChecks;
+    QSet<QString> scriptProvenNotNull;
 };
 
 // Per statement: the locks it takes on tables (partitions and referenced tables included; the strongest
