@@ -76,6 +76,13 @@ core::WhatIfOutcome QuerySession::whatIf(const QString& statement, const core::H
     });
 }
 
+QList<core::StatementLocks> QuerySession::lockAnalysis(const QString& script, bool trace) {
+    return guarded([&](core::ScriptRunner& r) {
+        core::LockAnalyzer analyzer(r.connection());
+        return trace ? analyzer.trace(script) : analyzer.analyze(script);
+    });
+}
+
 QStringList QuerySession::searchPath() {
     return guarded([](core::ScriptRunner& r) { return core::loadSearchPath(r.connection()); });
 }

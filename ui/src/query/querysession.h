@@ -3,6 +3,7 @@
 
 #include <pgdesk/core/browse/scriptrunner.h>
 #include <pgdesk/core/plan/whatif.h>
+#include <pgdesk/core/schema/lockanalysis.h>
 #include <pgdesk/core/session/pool.h>
 
 #include <memory>
@@ -33,6 +34,10 @@ public:
     // `statement` planned without and with a hypothetical index (hypopg), on this session.
     core::WhatIfOutcome whatIf(const QString& statement, const core::HypotheticalIndex& index,
                                const QMap<QString, core::Param>& parameters = {});
+
+    // Lock analysis of `script` on this session (its search path): static, or traced in a transaction that
+    // is rolled back.
+    QList<core::StatementLocks> lockAnalysis(const QString& script, bool trace);
 
     // The session's search path now (current_schemas): completion follows a SET search_path run in the tab.
     QStringList searchPath();

@@ -256,6 +256,10 @@ void QueryTool::buildToolbar(QWidget* bar) {
         tr("Explain Analyze (Shift+F7): runs the statement and measures each node; its "
            "changes are rolled back"));
     buildExplainMenu();
+    m_locksAction = action(tr("Locks"), QStringLiteral("lockAnalysisAction"),
+                           {QKeySequence(Qt::CTRL | Qt::Key_F7)}, [this] { analyzeLocks(); });
+    m_locksAction->setToolTip(tr("Lock analysis (Ctrl+F7): the lock each statement takes on each table, the "
+                                 "tables it rewrites or reads whole, and the safer pattern; nothing runs"));
     tools->addSeparator();
     m_runStatementAction->setIcon(themedIcon(QStringLiteral("media-playback-start")));
     m_runAction->setIcon(themedIcon(QStringLiteral("media-seek-forward")));
@@ -558,7 +562,7 @@ void QueryTool::rollback() {
 
 void QueryTool::setRunning(bool running) {
     m_running = running;
-    for (QAction* a : {m_runAction, m_runStatementAction, m_explainAction, m_analyzeAction})
+    for (QAction* a : {m_runAction, m_runStatementAction, m_explainAction, m_analyzeAction, m_locksAction})
         a->setEnabled(!running);
     m_cancelAction->setEnabled(running);
     m_editor->setReadOnly(running);

@@ -41,6 +41,7 @@ class CompletionSource;
 class ExportDialog;
 class FindBar;
 class JobSlot;
+class LockAnalysisView;
 class ParametersDialog;
 class PlanCompareView;
 class PlanView;
@@ -147,6 +148,11 @@ public:
     // plan node `nodeId` (a scan), shown beside the plan without it, with the CREATE INDEX CONCURRENTLY that
     // would build it; nothing is built. Without hypopg the Messages say what to install.
     void tryIndex(int nodeId);
+    // Lock analysis (querytoollocks.cpp) of the selection, else the whole script: per statement the lock on
+    // each table, rewrites and scans with sizes, the safer pattern, in a Locks tab; nothing runs. `trace`
+    // runs it in a transaction that is rolled back and reads what the server took (not on production).
+    void analyzeLocks(bool trace = false);
+    LockAnalysisView* lockAnalysisView() const;
     // What Explain and Analyze ask for (Buffers, Settings, WAL, Timing: the Analyze button's menu).
     core::ExplainOptions explainOptions() const { return m_explainOptions; }
     void setExplainOptions(const core::ExplainOptions& options);
@@ -176,6 +182,7 @@ signals:
     void runFinished();
     void explainFinished();
     void whatIfFinished();
+    void lockAnalysisFinished();
     void historyLoaded();
     void transactionStateChanged(pgdesk::core::TransactionState state);
     void titleChanged(const QString& title);
@@ -212,6 +219,8 @@ private:
     // "250 ms", "1.25 s".
     static QString durationText(qint64 ms);
     static constexpr const char* kPlanTab = "planTab"; // the property that marks the plan's result tab
+    static constexpr const char* kLocksTab = "locksTab";
+    QString selectionOrScript() const;
     void showRun(const core::ScriptRun& run, qsizetype base);
     void showFailure(const QString& message, bool connectionLost);
     void setRunning(bool running);
@@ -259,6 +268,7 @@ private:
     QAction* m_cancelAction = nullptr;
     QAction* m_explainAction = nullptr;
     QAction* m_analyzeAction = nullptr;
+    QAction* m_locksAction = nullptr;
     core::ExplainOptions m_explainOptions;
     std::shared_ptr<const core::Plan> m_lastPlan;     // of the last Explain
     std::shared_ptr<const core::Plan> m_previousPlan; // of the one before it
