@@ -208,6 +208,11 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         menu->addAction(themedIcon(QStringLiteral("code-context")), tr("CREATE script"), this,
                         [this, schema, name, db] { emit scriptRequested(schema, name, db); })
             ->setObjectName(QStringLiteral("treeScriptAction"));
+        QAction* design =
+            menu->addAction(themedIcon(QStringLiteral("document-edit")), tr("Design…"), this,
+                            [this, schema, name, db] { emit designRequested(schema, name, db); });
+        design->setObjectName(QStringLiteral("treeDesignAction"));
+        design->setEnabled(isTable);
         menu->addAction(themedIcon(QStringLiteral("document-new")), tr("Query in a new query tool"), this,
                         [this, schema, name, db] { emit queryRequested(schema, name, db); })
             ->setObjectName(QStringLiteral("treeQueryAction"));
@@ -244,6 +249,9 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
                         })
             ->setObjectName(QStringLiteral("treeCopyQualifiedAction"));
     } else {
+        menu->addAction(themedIcon(QStringLiteral("document-new")), tr("New Table…"), this,
+                        [this, schema, db] { emit designRequested(schema, QString(), db); })
+            ->setObjectName(QStringLiteral("treeNewTableAction"));
         menu->addAction(themedIcon(QStringLiteral("code-context")), tr("CREATE script of the schema"), this,
                         [this, schema, db] { emit scriptRequested(schema, {}, db); })
             ->setObjectName(QStringLiteral("treeSchemaScriptAction"));

@@ -148,6 +148,10 @@ StructureView::StructureView(std::shared_ptr<core::Pool> pool, QString schema, Q
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_title, 1);
+    auto* design = new QPushButton(tr("Design…"), this);
+    design->setObjectName(QStringLiteral("structureDesign"));
+    connect(design, &QPushButton::clicked, this, [this] { emit designRequested(m_schema, m_table); });
+    top->addWidget(design);
     top->addWidget(m_refresh);
     auto* banner = new QHBoxLayout;
     banner->addWidget(m_message, 1);

@@ -409,6 +409,7 @@ void TableBrowser::showStructure() {
         m_structure = new StructureView(m_pool, spec().schema, spec().table, m_pages);
         // F5 is this tab's (refreshShownPage): a second F5 inside would make the key ambiguous.
         m_structure->refreshAction()->setEnabled(false);
+        connect(m_structure, &StructureView::designRequested, this, &TableBrowser::designRequested);
         m_pages->addWidget(m_structure);
     }
     const bool changed = m_pages->currentWidget() != m_structure;

@@ -225,6 +225,8 @@ TableBrowser* MainWindow::openTable(const QString& schema, const QString& name, 
     tabs->setCurrentIndex(index);
     connect(browser, &TableBrowser::busyChanged, this, &MainWindow::showOperation);
     connect(browser, &TableBrowser::pageShown, this, &MainWindow::followSelection);
+    connect(browser, &TableBrowser::designRequested, this,
+            [this, db](const QString& s, const QString& t) { openTableDesigner(s, t, db); });
     connect(browser, &TableBrowser::openRelatedRequested, this, [this, db](const RelatedRows& rows) {
         if (TableBrowser* related = openTable(rows.schema, rows.table, db)) {
             related->setScope(rows.scope);
@@ -693,6 +695,10 @@ void MainWindow::connectObjectBrowser() {
                 dialog->open();
             });
     connect(m_objects, &ObjectBrowser::backupRequested, this, &MainWindow::openBackup);
+    connect(m_objects, &ObjectBrowser::designRequested, this,
+            [this](const QString& schema, const QString& name, const QString& db) {
+                openTableDesigner(schema, name, db);
+            });
     connect(m_objects, &ObjectBrowser::largestRelationsRequested, this, &MainWindow::openLargestRelations);
     connect(m_objects, &ObjectBrowser::structureRequested, this,
             [this](const QString& schema, const QString& name, const QString& db) {

@@ -14,15 +14,19 @@
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/plancompareview.h>
 #include <pgdesk/ui/planview.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/rolesview.h>
 #include <pgdesk/ui/selectionsummary.h>
 #include <pgdesk/ui/statementsview.h>
+#include <pgdesk/ui/structureview.h>
 #include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/tabledesigner.h>
 
 #include "plan/plantree.h"
+#include "query/completionsource.h"
 #include "query/queryresults.h"
 
 #include <QFileDialog>
@@ -234,6 +238,51 @@ StatementsView* MainWindow::openStatements() {
     connect(view, &StatementsView::openInQueryTool, this, [open](const QString& sql) { open(sql, false); });
     connect(view, &StatementsView::explainInQueryTool, this, [open](const QString& sql) { open(sql, true); });
     return view;
+}
+
+TableDesigner* MainWindow::openTableDesigner(const QString& schema, const QString& table,
+                                             const QString& database) {
+    const auto pool = poolFor(database);
+    if (!pool) {
+        statusBar()->showMessage(tr("Connect first: the designer changes the current session's tables"),
+                                 5000);
+        return nullptr;
+    }
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto* open = qobject_cast<TableDesigner*>(m_tabs->widget(i));
+            open && !table.isEmpty() && open->property("designSchema") == schema &&
+            open->property("designTable") == table) {
+            m_tabs->setCurrentIndex(i); // one designer per table: its staged design is one
+            return open;
+        }
+    auto* designer = new TableDesigner(pool, schema, table, m_tabs);
+    designer->setProperty("designSchema", schema);
+    designer->setProperty("designTable", table);
+    const int index = m_tabs->addTab(designer, themedIcon(QStringLiteral("document-edit")),
+                                     table.isEmpty() ? tr("New table") : tr("Design: %1").arg(table));
+    m_tabs->setTabToolTip(index, table.isEmpty() ? tr("A new table in %1").arg(schema)
+                                                 : tr("Table designer: %1.%2").arg(schema, table));
+    m_tabs->setCurrentIndex(index);
+    connect(designer, &TableDesigner::applied, this,
+            [this, pool, designer, oldTable = table](const QString& schema, const QString& name) {
+                designer->setProperty("designTable", name);
+                m_tabs->setTabText(m_tabs->indexOf(designer), tr("Design: %1").arg(name));
+                if (m_objects)
+                    m_objects->refresh();
+                CompletionSource::forPool(pool)->invalidate();
+                // The table's open tabs read it again (under its old name too: a rename).
+                for (int i = 0; i < m_tabs->count(); ++i)
+                    if (auto* browser = qobject_cast<TableBrowser*>(m_tabs->widget(i))) {
+                        const auto& info = browser->table();
+                        if (info && info->schema == schema &&
+                            (info->name == name || info->name == oldTable)) {
+                            browser->reload();
+                            if (browser->structureView())
+                                browser->structureView()->refresh();
+                        }
+                    }
+            });
+    return designer;
 }
 
 } // namespace pgdesk::ui

@@ -40,6 +40,7 @@ class QueryTool;
 class QueryResultGrid;
 class RolesView;
 class StatementsView;
+class TableDesigner;
 class SelectionSummary;
 class SqlLogDock;
 class SessionOpener;
@@ -70,6 +71,10 @@ public:
     // Connection ▸ Top statements: pg_stat_statements in a window, one tab per session; a statement opens
     // in a query tool (explained when asked).
     StatementsView* openStatements();
+    // The table designer on `table` of `schema` (a new table when `table` is empty), one tab per table;
+    // once it applies, the tree, the table's open tabs and completion read the new shape.
+    TableDesigner* openTableDesigner(const QString& schema, const QString& table,
+                                     const QString& database = {});
 
     // Connection ▸ Manage connections…: the connection manager (window-modal, not blocking); "Connect"
     // there opens the chosen profile like openProfile().

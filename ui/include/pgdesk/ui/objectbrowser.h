@@ -75,6 +75,8 @@ signals:
     void queryRequested(const QString& schema, const QString& name, const QString& database);
     // "Structure": the relation's tab opened on its structure (columns, constraints, indexes …).
     void structureRequested(const QString& schema, const QString& name, const QString& database);
+    // "Design…" of a table, "New Table…" of a schema (`name` empty): the window opens the table designer.
+    void designRequested(const QString& schema, const QString& name, const QString& database);
     // "CREATE script": of the relation (`name`), or of the whole schema (`name` empty).
     void scriptRequested(const QString& schema, const QString& name, const QString& database);
     // "Maintenance…": VACUUM, ANALYZE, REINDEX or REFRESH of that relation (the window opens the dialog).

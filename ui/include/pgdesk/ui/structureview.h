@@ -76,6 +76,8 @@ public:
     void copySelection();
 
 signals:
+    // "Design…": the window opens the table designer on this table.
+    void designRequested(const QString& schema, const QString& table);
     void loaded();
     void loadFailed(const QString& message);
 

@@ -136,6 +136,8 @@ public:
 signals:
     // A relationship link from the context menu: open schema.table filtered to the related rows.
     void openRelatedRequested(const pgdesk::ui::RelatedRows& rows);
+    // The Structure page's Design…: the window opens the table designer.
+    void designRequested(const QString& schema, const QString& table);
     void pageLoaded();
     // Continuous scrolling: a block of rows arrived (after the first, which is pageLoaded()).
     void rowsLoaded();

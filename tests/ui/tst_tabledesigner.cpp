@@ -1,0 +1,241 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The table designer offscreen against the real server: cells edited stage the matching changes (kept across
+// a new designer, as across a restart; Undo takes the last back), the SQL page shows the DDL and the lock of
+// each statement, Apply asks for the drop by its own tick and then changes the table; a new table is created
+// with its key; a busy table is reported and the design stays staged; a production profile's designer does
+// not write until unlocked. The lock analysis model under QAbstractItemModelTester.
+#include "scratchschema.h"
+#include "testcluster.h"
+#include "uitestmain.h"
+
+#include "../../ui/src/schema/designcolumnsmodel.h"
+
+#include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/lockanalysisview.h>
+#include <pgdesk/ui/tabledesigner.h>
+#include <pgdesk/ui/writeunlockbutton.h>
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+
+using pgdesk::test::psqlValue;
+using pgdesk::ui::DesignColumnsModel;
+using pgdesk::ui::LockAnalysisModel;
+using pgdesk::ui::TableDesigner;
+
+class TestTableDesigner final : public QObject {
+    Q_OBJECT
+    std::optional<pgdesk::test::ScratchSchema> m_scratch;
+    QString m_schema;
+
+    QString columns(const QString& table) {
+        return psqlValue(
+            QStringLiteral("select string_agg(attname || ':' || format_type(atttypid, atttypmod) || case "
+                           "when attnotnull then '!' else '' end, ',' order by attnum) from pg_attribute "
+                           "where attrelid = '%1.%2'::regclass and attnum > 0 and not attisdropped")
+                .arg(m_schema, table));
+    }
+    static void waitLoaded(TableDesigner& d) {
+        QSignalSpy loaded(&d, &TableDesigner::loaded);
+        QVERIFY(loaded.wait(10000));
+    }
+    // The confirmation of the steps that change data, once it is open.
+    static QDialog* confirmDialog(TableDesigner& d) {
+        QDialog* dialog = nullptr;
+        for (int i = 0; i < 100 && !dialog; ++i) {
+            dialog = d.findChild<QDialog*>(QStringLiteral("designConfirmDialog"));
+            if (!dialog)
+                QTest::qWait(50);
+        }
+        return dialog;
+    }
+
+private slots:
+    void initTestCase() {
+        m_schema = QStringLiteral("tst_tabledesigner_%1").arg(QCoreApplication::applicationPid());
+        m_scratch.emplace(
+            m_schema,
+            QStringLiteral("create table $S.items (id int primary key, name text, price numeric(8, 2), "
+                           "legacy text);"
+                           "insert into $S.items select g, 'n' || g, g, 'x' from generate_series(1, 50) g;"
+                           "create table $S.busy (id int primary key, v text);"));
+    }
+    void cleanupTestCase() { m_scratch.reset(); }
+
+    void editStagePreviewApply() {
+        auto pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+        {
+            TableDesigner d(pool, m_schema, QStringLiteral("items"));
+            QAbstractItemModelTester tester(d.columnsModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            waitLoaded(d);
+            DesignColumnsModel* m = d.columnsModel();
+            QCOMPARE(m->rowCount(), 4);
+            QVERIFY(m->setData(m->index(1, DesignColumnsModel::Name), QStringLiteral("title")));
+            QVERIFY(m->setData(m->index(1, DesignColumnsModel::NotNull), Qt::Checked, Qt::CheckStateRole));
+            QVERIFY(m->setData(m->index(2, DesignColumnsModel::Type), QStringLiteral("numeric(12,2)")));
+            QVERIFY(
+                !m->setData(m->index(2, DesignColumnsModel::Type), QStringLiteral("numeric(12,2)"))); // same
+            m->addColumn();
+            QVERIFY(m->setData(m->index(4, DesignColumnsModel::Name), QStringLiteral("stock")));
+            QVERIFY(m->setData(m->index(4, DesignColumnsModel::Type), QStringLiteral("int")));
+            QVERIFY(m->setData(m->index(4, DesignColumnsModel::Default), QStringLiteral("0")));
+            m->dropColumn(3);
+            QCOMPARE(m->rowState(3), DesignColumnsModel::RowState::Dropped);
+            QCOMPARE(d.design().changes.size(), 5); // rename, not null, type, one ADD COLUMN, drop
+            QCOMPARE(m->columnNames(), (QStringList{"id", "title", "price", "stock"}));
+            m->undo(); // the drop
+            QCOMPARE(m->rowState(3), DesignColumnsModel::RowState::Existing);
+            m->dropColumn(3);
+            const QString sql = d.sqlView()->toPlainText();
+            QVERIFY2(sql.contains(QStringLiteral("RENAME COLUMN \"name\" TO \"title\"")), qPrintable(sql));
+            QVERIFY2(sql.contains(QStringLiteral("ADD COLUMN \"stock\" int DEFAULT 0")), qPrintable(sql));
+            QVERIFY2(sql.contains(QStringLiteral("VALIDATE CONSTRAINT")), qPrintable(sql));
+            QSignalSpy previewed(&d, &TableDesigner::previewed);
+            QVERIFY(previewed.wait(10000));
+            LockAnalysisModel* locks = d.lockView()->model();
+            QAbstractItemModelTester lockTester(locks,
+                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
+            bool exclusive = false;
+            for (int r = 0; r < locks->rowCount(); ++r)
+                exclusive = exclusive || locks->index(r, LockAnalysisModel::Lock).data() ==
+                                             QStringLiteral("ACCESS EXCLUSIVE");
+            QVERIFY(exclusive);
+            QVERIFY2(d.lockView()->summaryText().contains(QStringLiteral("rewrite")),
+                     qPrintable(d.lockView()->summaryText()));
+        }
+        // A designer opened again (as after a restart) finds the staged design.
+        TableDesigner d(pool, m_schema, QStringLiteral("items"));
+        waitLoaded(d);
+        QCOMPARE(d.design().changes.size(), 5);
+        QVERIFY2(d.stateText().contains(QStringLiteral("kept")), qPrintable(d.stateText()));
+        QSignalSpy finished(&d, &TableDesigner::applyFinished);
+        QSignalSpy applied(&d, &TableDesigner::applied);
+        d.apply();
+        QDialog* confirm = confirmDialog(d);
+        QVERIFY(confirm);
+        QPushButton* ok = confirm->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        const QList<QCheckBox*> boxes = confirm->findChildren<QCheckBox*>();
+        QCOMPARE(boxes.size(), 2); // the type change and the drop, each on its own
+        QVERIFY(!ok->isEnabled());
+        boxes[0]->setChecked(true);
+        QVERIFY(!ok->isEnabled());
+        boxes[1]->setChecked(true);
+        ok->click();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(columns(QStringLiteral("items")),
+                 QStringLiteral("id:integer!,title:text!,price:numeric(12,2),stock:integer"));
+        waitLoaded(d); // read again: nothing staged
+        QVERIFY(d.design().changes.isEmpty());
+        QCOMPARE(d.columnsModel()->rowCount(), 4);
+    }
+
+    void newTableWithKey() {
+        TableDesigner d(pgdesk::core::Pool::create(pgdesk::test::profile()), m_schema, QString());
+        waitLoaded(d);
+        d.nameEdit()->setText(QStringLiteral("fresh \"one\""));
+        emit d.nameEdit()->editingFinished();
+        DesignColumnsModel* m = d.columnsModel();
+        QCOMPARE(m->rowCount(), 1);
+        QVERIFY(m->setData(m->index(0, DesignColumnsModel::Name), QStringLiteral("id")));
+        QVERIFY(m->setData(m->index(0, DesignColumnsModel::Type), QStringLiteral("bigint")));
+        m->addColumn();
+        QVERIFY(m->setData(m->index(1, DesignColumnsModel::Name), QStringLiteral("label")));
+        pgdesk::core::ConstraintSpec pk;
+        pk.columns = {QStringLiteral("id")};
+        d.addConstraint(pk);
+        pgdesk::core::IndexSpec index;
+        index.columns = {QStringLiteral("label")};
+        d.addIndex(index);
+        QVERIFY2(d.sqlView()->toPlainText().startsWith(QStringLiteral("CREATE TABLE")),
+                 qPrintable(d.sqlView()->toPlainText()));
+        QSignalSpy finished(&d, &TableDesigner::applyFinished);
+        d.applyButton()->click();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(d.stateText()));
+        QCOMPARE(columns(QStringLiteral("\"fresh \"\"one\"\"\"")), QStringLiteral("id:bigint!,label:text"));
+        QCOMPARE(
+            psqlValue(
+                QStringLiteral(
+                    "select count(*) from pg_index where indrelid = '%1.\"fresh \"\"one\"\"\"'::regclass")
+                    .arg(m_schema)),
+            QStringLiteral("2"));
+    }
+
+    void busyTableKeepsTheDesign() {
+        auto reader = pgdesk::core::Connection::open(pgdesk::test::profile());
+        reader.exec(QStringLiteral("begin"));
+        reader.exec(QStringLiteral("select count(*) from %1.busy").arg(m_schema));
+        TableDesigner d(pgdesk::core::Pool::create(pgdesk::test::profile()), m_schema,
+                        QStringLiteral("busy"));
+        waitLoaded(d);
+        d.findChild<QSpinBox*>(QStringLiteral("designLockTimeout"))->setValue(300);
+        DesignColumnsModel* m = d.columnsModel();
+        QVERIFY(m->setData(m->index(1, DesignColumnsModel::Name), QStringLiteral("w")));
+        QSignalSpy finished(&d, &TableDesigner::applyFinished);
+        d.apply();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY2(d.stateText().contains(QStringLiteral("busy")), qPrintable(d.stateText()));
+        QVERIFY2(d.stateText().contains(QString::number(reader.backendPid())), qPrintable(d.stateText()));
+        QCOMPARE(d.design().changes.size(), 1);
+        reader.exec(QStringLiteral("rollback"));
+        QCOMPARE(columns(QStringLiteral("busy")), QStringLiteral("id:integer!,v:text"));
+    }
+
+    void productionWritesOnlyWhenUnlocked() {
+        auto profile = pgdesk::test::profile();
+        profile.environment = pgdesk::core::Environment::Production;
+        TableDesigner d(pgdesk::core::Pool::create(profile), m_schema, QStringLiteral("busy"));
+        waitLoaded(d);
+        QVERIFY(d.unlockButton()->isGuarded());
+        QVERIFY(!d.lockView()->traceButton()->isEnabled());
+        DesignColumnsModel* m = d.columnsModel();
+        QVERIFY(m->setData(m->index(1, DesignColumnsModel::Comment), QStringLiteral("prod")));
+        QSignalSpy finished(&d, &TableDesigner::applyFinished);
+        d.apply();
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY2(d.stateText().contains(QStringLiteral("production")), qPrintable(d.stateText()));
+        QCOMPARE(psqlValue(QStringLiteral("select coalesce(col_description('%1.busy'::regclass, 2), 'none')")
+                               .arg(m_schema)),
+                 QStringLiteral("none"));
+        d.unlockButton()->setUnlocked(true);
+        d.apply();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.last().first().toBool(), qPrintable(d.stateText()));
+        QCOMPARE(psqlValue(QStringLiteral("select col_description('%1.busy'::regclass, 2)").arg(m_schema)),
+                 QStringLiteral("prod"));
+    }
+
+    void summaryWords() {
+        pgdesk::core::StatementLocks s;
+        s.recognized = true;
+        s.locks = {{QStringLiteral("public.t"), pgdesk::core::LockMode::AccessExclusive, 1 << 30}};
+        s.rewrites = {QStringLiteral("public.t")};
+        s.seconds = 10.2;
+        pgdesk::core::StatementLocks outside;
+        outside.recognized = true;
+        outside.transactional = false;
+        const QString text = LockAnalysisModel::summary({s, outside}, false);
+        QCOMPARE(text, QStringLiteral(
+                           "2 statements; 1 blocks reads and writes of a table; 1 rewrites a table; about "
+                           "10 s of rewriting and scanning; 1 cannot run in a transaction."));
+    }
+};
+
+PGDESK_UI_TEST_MAIN(TestTableDesigner)
+#include "tst_tabledesigner.moc"
