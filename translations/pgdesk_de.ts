@@ -1399,6 +1399,45 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DesignColumnsModel</name>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Not null</source>
+        <translation>Nicht NULL</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Vorgabe</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Staged</source>
+        <translation>Vorgemerkt</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DumpRunPanel</name>
     <message>
         <source>Copy command</source>
@@ -2313,6 +2352,121 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::KeyDialog</name>
+    <message>
+        <source>Add Index</source>
+        <translation>Index hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add Primary Key</source>
+        <translation>Primärschlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add Unique Key</source>
+        <translation>Eindeutigen Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add Foreign Key</source>
+        <translation>Fremdschlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add Check</source>
+        <translation>Prüfung hinzufügen</translation>
+    </message>
+    <message>
+        <source>chosen by the server</source>
+        <translation>vom Server gewählt</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>Spalten:</translation>
+    </message>
+    <message>
+        <source>price &gt;= 0</source>
+        <translation>price &gt;= 0</translation>
+    </message>
+    <message>
+        <source>deleted_at IS NULL</source>
+        <translation>deleted_at IS NULL</translation>
+    </message>
+    <message>
+        <source>Expression:</source>
+        <translation>Ausdruck:</translation>
+    </message>
+    <message>
+        <source>Only rows where:</source>
+        <translation>Nur Zeilen mit:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>columns carried in the index, comma-separated</source>
+        <translation>im Index mitgeführte Spalten, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Include:</source>
+        <translation>Einschließen:</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <translation>Eindeutig</translation>
+    </message>
+    <message>
+        <source>Build concurrently (after the commit; writes go on)</source>
+        <translation>Nebenläufig anlegen (nach dem Commit; Schreiben läuft weiter)</translation>
+    </message>
+    <message>
+        <source>schema.table</source>
+        <translation>schema.tabelle</translation>
+    </message>
+    <message>
+        <source>References:</source>
+        <translation>Verweist auf:</translation>
+    </message>
+    <message>
+        <source>its primary key</source>
+        <translation>ihr Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>Referenced columns:</source>
+        <translation>Referenzierte Spalten:</translation>
+    </message>
+    <message>
+        <source>No action</source>
+        <translation>Keine Aktion</translation>
+    </message>
+    <message>
+        <source>Cascade</source>
+        <translation>Kaskadieren</translation>
+    </message>
+    <message>
+        <source>Set null</source>
+        <translation>Auf NULL setzen</translation>
+    </message>
+    <message>
+        <source>Restrict</source>
+        <translation>Verhindern</translation>
+    </message>
+    <message>
+        <source>On delete:</source>
+        <translation>Beim Löschen:</translation>
+    </message>
+    <message>
+        <source>Check existing rows after the commit (NOT VALID, then VALIDATE: reads and writes go on)</source>
+        <translation>Vorhandene Zeilen nach dem Commit prüfen (NOT VALID, dann VALIDATE: Lesen und Schreiben laufen weiter)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Vormerken</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::LargestRelationsModel</name>
     <message>
         <source>partitioned table</source>
@@ -2414,6 +2568,206 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Line numbers</source>
         <translation>Zeilennummern</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::LockAnalysisModel</name>
+    <message>
+        <source>ACCESS SHARE</source>
+        <translation>ACCESS SHARE</translation>
+    </message>
+    <message>
+        <source>ROW SHARE</source>
+        <translation>ROW SHARE</translation>
+    </message>
+    <message>
+        <source>ROW EXCLUSIVE</source>
+        <translation>ROW EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>SHARE UPDATE EXCLUSIVE</source>
+        <translation>SHARE UPDATE EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>SHARE</source>
+        <translation>SHARE</translation>
+    </message>
+    <message>
+        <source>SHARE ROW EXCLUSIVE</source>
+        <translation>SHARE ROW EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>EXCLUSIVE</source>
+        <translation>EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>ACCESS EXCLUSIVE</source>
+        <translation>ACCESS EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>only ACCESS EXCLUSIVE waits</source>
+        <translation>nur ACCESS EXCLUSIVE wartet</translation>
+    </message>
+    <message>
+        <source>reads and writes go on</source>
+        <translation>Lesen und Schreiben laufen weiter</translation>
+    </message>
+    <message>
+        <source>reads and writes go on; other schema changes wait</source>
+        <translation>Lesen und Schreiben laufen weiter; andere Schemaänderungen warten</translation>
+    </message>
+    <message>
+        <source>reads go on; writes wait</source>
+        <translation>Lesen läuft weiter; Schreiben wartet</translation>
+    </message>
+    <message>
+        <source>only plain reads go on</source>
+        <translation>nur einfaches Lesen läuft weiter</translation>
+    </message>
+    <message>
+        <source>reads and writes wait</source>
+        <translation>Lesen und Schreiben warten</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>unter einer Sekunde</translation>
+    </message>
+    <message>
+        <source>about %1 s</source>
+        <translation>etwa %1 s</translation>
+    </message>
+    <message>
+        <source>%1. %2%3</source>
+        <translation>%1. %2%3</translation>
+    </message>
+    <message>
+        <source> (outside a transaction)</source>
+        <translation> (außerhalb einer Transaktion)</translation>
+    </message>
+    <message>
+        <source>no table lock</source>
+        <translation>keine Tabellensperre</translation>
+    </message>
+    <message>
+        <source>not known to the rules</source>
+        <translation>den Regeln unbekannt</translation>
+    </message>
+    <message>
+        <source>rewrites, %1</source>
+        <translation>schreibt neu, %1</translation>
+    </message>
+    <message>
+        <source>reads all, %1</source>
+        <translation>liest alles, %1</translation>
+    </message>
+    <message>
+        <source>instant</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>as said</source>
+        <translation>wie angegeben</translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation>nahm %1</translation>
+    </message>
+    <message>
+        <source>held already</source>
+        <translation>schon gehalten</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>Anweisung</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperre</translation>
+    </message>
+    <message>
+        <source>While it is held</source>
+        <translation>Solange sie gehalten wird</translation>
+    </message>
+    <message>
+        <source>Rewrite / scan</source>
+        <translation>Neuschreiben / Lesen</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>Nachverfolgen</translation>
+    </message>
+    <message>
+        <source>Safer</source>
+        <translation>Sicherer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s)</source>
+        <translation>
+            <numerusform>%n Anweisung</numerusform>
+            <numerusform>%n Anweisungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) block reads and writes of a table</source>
+        <translation>
+            <numerusform>%n Anweisung blockiert Lesen und Schreiben einer Tabelle</numerusform>
+            <numerusform>%n Anweisungen blockieren Lesen und Schreiben einer Tabelle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) rewrite a table</source>
+        <translation>
+            <numerusform>%n Anweisung schreibt eine Tabelle neu</numerusform>
+            <numerusform>%n Anweisungen schreiben eine Tabelle neu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 s of rewriting and scanning</source>
+        <translation>etwa %1 s Neuschreiben und Lesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cannot run in a transaction block</source>
+        <translation>
+            <numerusform>%n kann nicht in einem Transaktionsblock laufen</numerusform>
+            <numerusform>%n können nicht in einem Transaktionsblock laufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not known to the rules (Trace shows them)</source>
+        <translation>
+            <numerusform>%n den Regeln unbekannt (Nachverfolgen zeigt sie)</numerusform>
+            <numerusform>%n den Regeln unbekannt (Nachverfolgen zeigt sie)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the trace disagrees on %n</source>
+        <translation>
+            <numerusform>die Nachverfolgung widerspricht bei %n</numerusform>
+            <numerusform>die Nachverfolgung widerspricht bei %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the trace agrees</source>
+        <translation>die Nachverfolgung stimmt überein</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::LockAnalysisView</name>
+    <message>
+        <source>Trace</source>
+        <translation>Nachverfolgen</translation>
+    </message>
+    <message>
+        <source>Run the statements in a transaction that is rolled back and read the locks the server takes (pg_locks) and the tables it rewrites. The locks are real while it runs.</source>
+        <translation>Die Anweisungen in einer Transaktion ausführen, die zurückgerollt wird, und die Sperren (pg_locks) und neu geschriebenen Tabellen des Servers lesen. Die Sperren sind echt, solange sie läuft.</translation>
     </message>
 </context>
 <context>
@@ -2776,6 +3130,38 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Top statements of %1 (pg_stat_statements)</source>
         <translation>Häufigste Anweisungen von %1 (pg_stat_statements)</translation>
     </message>
+    <message>
+        <source>Connect first: the designer changes the current session&apos;s tables</source>
+        <translation>Zuerst verbinden: der Designer ändert die Tabellen der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>New table</source>
+        <translation>Neue Tabelle</translation>
+    </message>
+    <message>
+        <source>Design: %1</source>
+        <translation>Entwurf: %1</translation>
+    </message>
+    <message>
+        <source>A new table in %1</source>
+        <translation>Eine neue Tabelle in %1</translation>
+    </message>
+    <message>
+        <source>Table designer: %1.%2</source>
+        <translation>Tabellendesigner: %1.%2</translation>
+    </message>
+    <message>
+        <source>Privileges: %1</source>
+        <translation>Rechte: %1</translation>
+    </message>
+    <message>
+        <source>Privileges on schema %1</source>
+        <translation>Rechte am Schema %1</translation>
+    </message>
+    <message>
+        <source>Privileges on %1.%2</source>
+        <translation>Rechte an %1.%2</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -3035,6 +3421,18 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
             <numerusform>%1: %n Relation</numerusform>
             <numerusform>%1: %n Relationen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Design…</source>
+        <translation>Entwerfen…</translation>
+    </message>
+    <message>
+        <source>Privileges…</source>
+        <translation>Rechte…</translation>
+    </message>
+    <message>
+        <source>New Table…</source>
+        <translation>Neue Tabelle…</translation>
     </message>
 </context>
 <context>
@@ -3567,6 +3965,64 @@ Erneuert %10, als tot verworfen %11</translation>
     <message>
         <source>&amp;Language:</source>
         <translation>S&amp;prache:</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PrivilegeMatrixModel</name>
+    <message>
+        <source>with grant option</source>
+        <translation>mit Weitergaberecht</translation>
+    </message>
+    <message>
+        <source>inherited</source>
+        <translation>geerbt</translation>
+    </message>
+    <message>
+        <source>%1 has %2 (granted to it, or through a role it is a member of, PUBLIC or ownership)</source>
+        <translation>%1 hat %2 (ihm gewährt oder über eine Rolle, deren Mitglied es ist, PUBLIC oder Eigentum)</translation>
+    </message>
+    <message>
+        <source>%1 does not have %2</source>
+        <translation>%1 hat %2 nicht</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PrivilegesView</name>
+    <message>
+        <source>With grant option</source>
+        <translation>Mit Weitergaberecht</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Privileges on schema %1</source>
+        <translation>Rechte am Schema %1</translation>
+    </message>
+    <message>
+        <source>Privileges on table %1.%2</source>
+        <translation>Rechte an der Tabelle %1.%2</translation>
+    </message>
+    <message>
+        <source>Reading the privileges…</source>
+        <translation>Rechte werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Tick a box to grant, clear it to revoke; right-click for the grant option.</source>
+        <translation>Ein Häkchen gewährt, ein leeres Kästchen entzieht; Rechtsklick für das Weitergaberecht.</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet…</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
     </message>
 </context>
 <context>
@@ -4681,6 +5137,38 @@ Erneuert %10, als tot verworfen %11</translation>
     <message>
         <source>What-if plan ready</source>
         <translation>Was-wäre-wenn-Plan fertig</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Lock analysis (Ctrl+F7): the lock each statement takes on each table, the tables it rewrites or reads whole, and the safer pattern; nothing runs</source>
+        <translation>Sperranalyse (Strg+F7): die Sperre jeder Anweisung auf jeder Tabelle, die Tabellen, die sie neu schreibt oder ganz liest, und das sicherere Vorgehen; nichts wird ausgeführt</translation>
+    </message>
+    <message>
+        <source>Trace runs the statements (then rolls them back): not on a production or read-only connection.</source>
+        <translation>Nachverfolgen führt die Anweisungen aus (und rollt sie zurück): nicht auf einer Produktions- oder schreibgeschützten Verbindung.</translation>
+    </message>
+    <message>
+        <source>Tracing locks…</source>
+        <translation>Sperren werden nachverfolgt…</translation>
+    </message>
+    <message>
+        <source>Analysing locks…</source>
+        <translation>Sperren werden analysiert…</translation>
+    </message>
+    <message>
+        <source>Not on a production or read-only connection: Trace runs the statements.</source>
+        <translation>Nicht auf einer Produktions- oder schreibgeschützten Verbindung: Nachverfolgen führt die Anweisungen aus.</translation>
+    </message>
+    <message>
+        <source>Locks traced</source>
+        <translation>Sperren nachverfolgt</translation>
+    </message>
+    <message>
+        <source>Locks analysed</source>
+        <translation>Sperren analysiert</translation>
     </message>
 </context>
 <context>
@@ -5881,6 +6369,10 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
         <source>Size of the TOAST table</source>
         <translation>Größe der TOAST-Tabelle</translation>
     </message>
+    <message>
+        <source>Design…</source>
+        <translation>Entwerfen…</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TableBrowser</name>
@@ -6090,6 +6582,211 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Show, hide, freeze and fit the columns</source>
         <translation>Spalten anzeigen, ausblenden, fixieren und anpassen</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::TableDesigner</name>
+    <message>
+        <source>unchanged (a new table: the current role)</source>
+        <translation>unverändert (eine neue Tabelle: die aktuelle Rolle)</translation>
+    </message>
+    <message>
+        <source>range (created_at), list (region), hash (id)</source>
+        <translation>range (created_at), list (region), hash (id)</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Kommentar:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Eigentümer:</translation>
+    </message>
+    <message>
+        <source>Partition by:</source>
+        <translation>Partitionieren nach:</translation>
+    </message>
+    <message>
+        <source>Add Column</source>
+        <translation>Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>Drop Column</source>
+        <translation>Spalte entfernen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>Staged</source>
+        <translation>Vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Add Index…</source>
+        <translation>Index hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add Primary Key…</source>
+        <translation>Primärschlüssel hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add Unique…</source>
+        <translation>Eindeutigkeit hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add Foreign Key…</source>
+        <translation>Fremdschlüssel hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add Check…</source>
+        <translation>Prüfung hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Not on a production or read-only connection: Trace runs the statements.</source>
+        <translation>Nicht auf einer Produktions- oder schreibgeschützten Verbindung: Nachverfolgen führt die Anweisungen aus.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Keys and Indexes</source>
+        <translation>Schlüssel und Indizes</translation>
+    </message>
+    <message>
+        <source>SQL and Locks</source>
+        <translation>SQL und Sperren</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>A statement that waits longer for its lock gives up: the table is busy, and nothing is changed</source>
+        <translation>Eine Anweisung, die länger auf ihre Sperre wartet, gibt auf: die Tabelle ist belegt, und nichts wird geändert</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Lock timeout:</source>
+        <translation>Sperr-Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>new_table</source>
+        <translation>neue_tabelle</translation>
+    </message>
+    <message>
+        <source>Reading %1.%2…</source>
+        <translation>%1.%2 wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The changes staged before were kept: %n step(s).</source>
+        <translation>
+            <numerusform>Die zuvor vorgemerkten Änderungen wurden behalten: %n Schritt.</numerusform>
+            <numerusform>Die zuvor vorgemerkten Änderungen wurden behalten: %n Schritte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No change staged.</source>
+        <translation>Keine Änderung vorgemerkt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) staged: see SQL and Locks.</source>
+        <translation>
+            <numerusform>%n Anweisung vorgemerkt: siehe SQL und Sperren.</numerusform>
+            <numerusform>%n Anweisungen vorgemerkt: siehe SQL und Sperren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>primary key</source>
+        <translation>Primärschlüssel</translation>
+    </message>
+    <message>
+        <source>unique index</source>
+        <translation>eindeutiger Index</translation>
+    </message>
+    <message>
+        <source>unique</source>
+        <translation>eindeutig</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>foreign key</source>
+        <translation>Fremdschlüssel</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>exclusion</source>
+        <translation>Ausschluss</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <source>new, built concurrently</source>
+        <translation>neu, nebenläufig angelegt</translation>
+    </message>
+    <message>
+        <source>Confirm the steps that change data</source>
+        <translation>Die Schritte bestätigen, die Daten ändern</translation>
+    </message>
+    <message>
+        <source>These steps drop or convert stored data. Tick each one to apply it.</source>
+        <translation>Diese Schritte entfernen oder wandeln gespeicherte Daten. Jeden zum Anwenden abhaken.</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet…</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>Angewendet.</translation>
+    </message>
+    <message>
+        <source>Committed, but a later step failed: %1</source>
+        <translation>Übernommen, aber ein späterer Schritt schlug fehl: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
     </message>
 </context>
 <context>

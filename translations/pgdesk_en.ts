@@ -286,6 +286,51 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::LockAnalysisModel</name>
+    <message numerus="yes">
+        <source>%n statement(s)</source>
+        <translation>
+            <numerusform>%n statement</numerusform>
+            <numerusform>%n statements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) block reads and writes of a table</source>
+        <translation>
+            <numerusform>%n statement blocks reads and writes of a table</numerusform>
+            <numerusform>%n statements block reads and writes of a table</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) rewrite a table</source>
+        <translation>
+            <numerusform>%n statement rewrites a table</numerusform>
+            <numerusform>%n statements rewrite a table</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cannot run in a transaction block</source>
+        <translation>
+            <numerusform>%n cannot run in a transaction block</numerusform>
+            <numerusform>%n cannot run in a transaction block</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not known to the rules (Trace shows them)</source>
+        <translation>
+            <numerusform>%n not known to the rules (Trace shows it)</numerusform>
+            <numerusform>%n not known to the rules (Trace shows them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the trace disagrees on %n</source>
+        <translation>
+            <numerusform>the trace disagrees on %n</numerusform>
+            <numerusform>the trace disagrees on %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::LockWaitWatcher</name>
     <message numerus="yes">
         <source>and %n more session(s)</source>
@@ -472,6 +517,23 @@
         <translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::TableDesigner</name>
+    <message numerus="yes">
+        <source>The changes staged before were kept: %n step(s).</source>
+        <translation>
+            <numerusform>The changes staged before were kept: %n step.</numerusform>
+            <numerusform>The changes staged before were kept: %n steps.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) staged: see SQL and Locks.</source>
+        <translation>
+            <numerusform>%n statement staged: see SQL and Locks.</numerusform>
+            <numerusform>%n statements staged: see SQL and Locks.</numerusform>
         </translation>
     </message>
 </context>

@@ -1382,6 +1382,45 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DesignColumnsModel</name>
+    <message>
+        <source>new</source>
+        <translation>جدید</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>تغییریافته</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>حذف‌شده</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Not null</source>
+        <translation>غیر تهی</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>پیش‌فرض</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>توضیح</translation>
+    </message>
+    <message>
+        <source>Staged</source>
+        <translation>آماده‌شده</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DumpRunPanel</name>
     <message>
         <source>Copy command</source>
@@ -2279,6 +2318,121 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::KeyDialog</name>
+    <message>
+        <source>Add Index</source>
+        <translation>افزودن نمایه</translation>
+    </message>
+    <message>
+        <source>Add Primary Key</source>
+        <translation>افزودن کلید اصلی</translation>
+    </message>
+    <message>
+        <source>Add Unique Key</source>
+        <translation>افزودن کلید یکتا</translation>
+    </message>
+    <message>
+        <source>Add Foreign Key</source>
+        <translation>افزودن کلید خارجی</translation>
+    </message>
+    <message>
+        <source>Add Check</source>
+        <translation>افزودن بررسی</translation>
+    </message>
+    <message>
+        <source>chosen by the server</source>
+        <translation>انتخاب کارساز</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>ستون‌ها:</translation>
+    </message>
+    <message>
+        <source>price &gt;= 0</source>
+        <translation>price &gt;= 0</translation>
+    </message>
+    <message>
+        <source>deleted_at IS NULL</source>
+        <translation>deleted_at IS NULL</translation>
+    </message>
+    <message>
+        <source>Expression:</source>
+        <translation>عبارت:</translation>
+    </message>
+    <message>
+        <source>Only rows where:</source>
+        <translation>فقط ردیف‌هایی که:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>روش:</translation>
+    </message>
+    <message>
+        <source>columns carried in the index, comma-separated</source>
+        <translation>ستون‌های همراه در نمایه، جداشده با ویرگول</translation>
+    </message>
+    <message>
+        <source>Include:</source>
+        <translation>شامل:</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <translation>یکتا</translation>
+    </message>
+    <message>
+        <source>Build concurrently (after the commit; writes go on)</source>
+        <translation>ساخت هم‌زمان (پس از commit؛ نوشتن ادامه می‌یابد)</translation>
+    </message>
+    <message>
+        <source>schema.table</source>
+        <translation>schema.table</translation>
+    </message>
+    <message>
+        <source>References:</source>
+        <translation>ارجاع به:</translation>
+    </message>
+    <message>
+        <source>its primary key</source>
+        <translation>کلید اصلی آن</translation>
+    </message>
+    <message>
+        <source>Referenced columns:</source>
+        <translation>ستون‌های ارجاع‌شده:</translation>
+    </message>
+    <message>
+        <source>No action</source>
+        <translation>بدون اقدام</translation>
+    </message>
+    <message>
+        <source>Cascade</source>
+        <translation>آبشاری</translation>
+    </message>
+    <message>
+        <source>Set null</source>
+        <translation>تهی کردن</translation>
+    </message>
+    <message>
+        <source>Restrict</source>
+        <translation>منع</translation>
+    </message>
+    <message>
+        <source>On delete:</source>
+        <translation>هنگام حذف:</translation>
+    </message>
+    <message>
+        <source>Check existing rows after the commit (NOT VALID, then VALIDATE: reads and writes go on)</source>
+        <translation>بررسی ردیف‌های موجود پس از commit (NOT VALID، سپس VALIDATE: خواندن و نوشتن ادامه می‌یابد)</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>آماده کردن</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::LargestRelationsModel</name>
     <message>
         <source>partitioned table</source>
@@ -2379,6 +2533,200 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Line numbers</source>
         <translation>شماره‌های خط</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::LockAnalysisModel</name>
+    <message>
+        <source>ACCESS SHARE</source>
+        <translation>ACCESS SHARE</translation>
+    </message>
+    <message>
+        <source>ROW SHARE</source>
+        <translation>ROW SHARE</translation>
+    </message>
+    <message>
+        <source>ROW EXCLUSIVE</source>
+        <translation>ROW EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>SHARE UPDATE EXCLUSIVE</source>
+        <translation>SHARE UPDATE EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>SHARE</source>
+        <translation>SHARE</translation>
+    </message>
+    <message>
+        <source>SHARE ROW EXCLUSIVE</source>
+        <translation>SHARE ROW EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>EXCLUSIVE</source>
+        <translation>EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>ACCESS EXCLUSIVE</source>
+        <translation>ACCESS EXCLUSIVE</translation>
+    </message>
+    <message>
+        <source>only ACCESS EXCLUSIVE waits</source>
+        <translation>فقط ACCESS EXCLUSIVE منتظر می‌ماند</translation>
+    </message>
+    <message>
+        <source>reads and writes go on</source>
+        <translation>خواندن و نوشتن ادامه می‌یابد</translation>
+    </message>
+    <message>
+        <source>reads and writes go on; other schema changes wait</source>
+        <translation>خواندن و نوشتن ادامه می‌یابد؛ دیگر تغییرات طرح‌واره منتظر می‌مانند</translation>
+    </message>
+    <message>
+        <source>reads go on; writes wait</source>
+        <translation>خواندن ادامه می‌یابد؛ نوشتن منتظر می‌ماند</translation>
+    </message>
+    <message>
+        <source>only plain reads go on</source>
+        <translation>فقط خواندن ساده ادامه می‌یابد</translation>
+    </message>
+    <message>
+        <source>reads and writes wait</source>
+        <translation>خواندن و نوشتن منتظر می‌مانند</translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation>کمتر از یک ثانیه</translation>
+    </message>
+    <message>
+        <source>about %1 s</source>
+        <translation>حدود %1 ثانیه</translation>
+    </message>
+    <message>
+        <source>%1. %2%3</source>
+        <translation>%1. %2%3</translation>
+    </message>
+    <message>
+        <source> (outside a transaction)</source>
+        <translation> (بیرون از تراکنش)</translation>
+    </message>
+    <message>
+        <source>no table lock</source>
+        <translation>بدون قفل جدول</translation>
+    </message>
+    <message>
+        <source>not known to the rules</source>
+        <translation>برای قواعد ناشناخته</translation>
+    </message>
+    <message>
+        <source>rewrites, %1</source>
+        <translation>بازنویسی، %1</translation>
+    </message>
+    <message>
+        <source>reads all, %1</source>
+        <translation>خواندن همه، %1</translation>
+    </message>
+    <message>
+        <source>instant</source>
+        <translation>آنی</translation>
+    </message>
+    <message>
+        <source>as said</source>
+        <translation>همان‌طور که گفته شد</translation>
+    </message>
+    <message>
+        <source>took %1</source>
+        <translation>گرفت: %1</translation>
+    </message>
+    <message>
+        <source>held already</source>
+        <translation>از پیش نگه داشته</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>دستور</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>جدول</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>قفل</translation>
+    </message>
+    <message>
+        <source>While it is held</source>
+        <translation>تا زمانی که نگه داشته شود</translation>
+    </message>
+    <message>
+        <source>Rewrite / scan</source>
+        <translation>بازنویسی / پویش</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>اندازه</translation>
+    </message>
+    <message>
+        <source>Trace</source>
+        <translation>ردگیری</translation>
+    </message>
+    <message>
+        <source>Safer</source>
+        <translation>امن‌تر</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s)</source>
+        <translation>
+            <numerusform>%n دستور</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) block reads and writes of a table</source>
+        <translation>
+            <numerusform>%n دستور خواندن و نوشتن یک جدول را مسدود می‌کند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) rewrite a table</source>
+        <translation>
+            <numerusform>%n دستور یک جدول را بازنویسی می‌کند</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>about %1 s of rewriting and scanning</source>
+        <translation>حدود %1 ثانیه بازنویسی و پویش</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cannot run in a transaction block</source>
+        <translation>
+            <numerusform>%n مورد نمی‌تواند در بلوک تراکنش اجرا شود</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not known to the rules (Trace shows them)</source>
+        <translation>
+            <numerusform>%n مورد برای قواعد ناشناخته (ردگیری نشانشان می‌دهد)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the trace disagrees on %n</source>
+        <translation>
+            <numerusform>ردگیری در %n مورد مخالف است</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the trace agrees</source>
+        <translation>ردگیری موافق است</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::LockAnalysisView</name>
+    <message>
+        <source>Trace</source>
+        <translation>ردگیری</translation>
+    </message>
+    <message>
+        <source>Run the statements in a transaction that is rolled back and read the locks the server takes (pg_locks) and the tables it rewrites. The locks are real while it runs.</source>
+        <translation>دستورها را در تراکنشی که برگردانده می‌شود اجرا کن و قفل‌هایی که کارساز می‌گیرد (pg_locks) و جدول‌هایی که بازنویسی می‌کند را بخوان. قفل‌ها در طول اجرا واقعی‌اند.</translation>
     </message>
 </context>
 <context>
@@ -2740,6 +3088,38 @@ Replace them with the file&apos;s?</source>
         <source>Top statements of %1 (pg_stat_statements)</source>
         <translation>پرکارترین دستورهای %1 (pg_stat_statements)</translation>
     </message>
+    <message>
+        <source>Connect first: the designer changes the current session&apos;s tables</source>
+        <translation>ابتدا وصل شوید: طراح جدول‌های نشست کنونی را تغییر می‌دهد</translation>
+    </message>
+    <message>
+        <source>New table</source>
+        <translation>جدول جدید</translation>
+    </message>
+    <message>
+        <source>Design: %1</source>
+        <translation>طراحی: %1</translation>
+    </message>
+    <message>
+        <source>A new table in %1</source>
+        <translation>جدولی جدید در %1</translation>
+    </message>
+    <message>
+        <source>Table designer: %1.%2</source>
+        <translation>طراح جدول: %1.%2</translation>
+    </message>
+    <message>
+        <source>Privileges: %1</source>
+        <translation>مجوزها: %1</translation>
+    </message>
+    <message>
+        <source>Privileges on schema %1</source>
+        <translation>مجوزهای طرح‌وارهٔ %1</translation>
+    </message>
+    <message>
+        <source>Privileges on %1.%2</source>
+        <translation>مجوزهای %1.%2</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -2997,6 +3377,18 @@ Replace them with the file&apos;s?</source>
         <translation>
             <numerusform>%1: %n رابطه</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Design…</source>
+        <translation>طراحی…</translation>
+    </message>
+    <message>
+        <source>Privileges…</source>
+        <translation>مجوزها…</translation>
+    </message>
+    <message>
+        <source>New Table…</source>
+        <translation>جدول جدید…</translation>
     </message>
 </context>
 <context>
@@ -3524,6 +3916,64 @@ Recycled %10, discarded as dead %11</source>
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;زبان:</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PrivilegeMatrixModel</name>
+    <message>
+        <source>with grant option</source>
+        <translation>با اختیار اعطا</translation>
+    </message>
+    <message>
+        <source>inherited</source>
+        <translation>به‌ارث‌رسیده</translation>
+    </message>
+    <message>
+        <source>%1 has %2 (granted to it, or through a role it is a member of, PUBLIC or ownership)</source>
+        <translation>%1 مجوز %2 را دارد (اعطاشده به آن، یا از راه نقشی که عضو آن است، PUBLIC یا مالکیت)</translation>
+    </message>
+    <message>
+        <source>%1 does not have %2</source>
+        <translation>%1 مجوز %2 را ندارد</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PrivilegesView</name>
+    <message>
+        <source>With grant option</source>
+        <translation>با اختیار اعطا</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>اعمال</translation>
+    </message>
+    <message>
+        <source>Privileges on schema %1</source>
+        <translation>مجوزهای طرح‌وارهٔ %1</translation>
+    </message>
+    <message>
+        <source>Privileges on table %1.%2</source>
+        <translation>مجوزهای جدول %1.%2</translation>
+    </message>
+    <message>
+        <source>Reading the privileges…</source>
+        <translation>خواندن مجوزها…</translation>
+    </message>
+    <message>
+        <source>Tick a box to grant, clear it to revoke; right-click for the grant option.</source>
+        <translation>تیک بزنید تا اعطا شود، بردارید تا پس گرفته شود؛ برای اختیار اعطا کلیک راست کنید.</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>در حال اعمال…</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>چیزی تغییر نکرد: %1</translation>
     </message>
 </context>
 <context>
@@ -4630,6 +5080,38 @@ Recycled %10, discarded as dead %11</source>
     <message>
         <source>What-if plan ready</source>
         <translation>طرح فرضی آماده است</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>قفل‌ها</translation>
+    </message>
+    <message>
+        <source>Lock analysis (Ctrl+F7): the lock each statement takes on each table, the tables it rewrites or reads whole, and the safer pattern; nothing runs</source>
+        <translation>تحلیل قفل (Ctrl+F7): قفل هر دستور روی هر جدول، جدول‌هایی که بازنویسی یا کامل خوانده می‌شوند، و الگوی امن‌تر؛ چیزی اجرا نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Trace runs the statements (then rolls them back): not on a production or read-only connection.</source>
+        <translation>ردگیری دستورها را اجرا می‌کند (و سپس برمی‌گرداند): نه روی اتصال عملیاتی یا فقط‌خواندنی.</translation>
+    </message>
+    <message>
+        <source>Tracing locks…</source>
+        <translation>ردگیری قفل‌ها…</translation>
+    </message>
+    <message>
+        <source>Analysing locks…</source>
+        <translation>تحلیل قفل‌ها…</translation>
+    </message>
+    <message>
+        <source>Not on a production or read-only connection: Trace runs the statements.</source>
+        <translation>نه روی اتصال عملیاتی یا فقط‌خواندنی: ردگیری دستورها را اجرا می‌کند.</translation>
+    </message>
+    <message>
+        <source>Locks traced</source>
+        <translation>قفل‌ها ردگیری شد</translation>
+    </message>
+    <message>
+        <source>Locks analysed</source>
+        <translation>قفل‌ها تحلیل شد</translation>
     </message>
 </context>
 <context>
@@ -5825,6 +6307,10 @@ Its objects are created in &quot;%2&quot;%4.</source>
         <source>Size of the TOAST table</source>
         <translation>اندازهٔ جدول TOAST</translation>
     </message>
+    <message>
+        <source>Design…</source>
+        <translation>طراحی…</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::TableBrowser</name>
@@ -6033,6 +6519,209 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Show, hide, freeze and fit the columns</source>
         <translation>نمایش، پنهان کردن، ثابت کردن و جا دادن ستون‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::TableDesigner</name>
+    <message>
+        <source>unchanged (a new table: the current role)</source>
+        <translation>بدون تغییر (جدول جدید: نقش کنونی)</translation>
+    </message>
+    <message>
+        <source>range (created_at), list (region), hash (id)</source>
+        <translation>range (created_at), list (region), hash (id)</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>جدول:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>توضیح:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>مالک:</translation>
+    </message>
+    <message>
+        <source>Partition by:</source>
+        <translation>افراز بر پایهٔ:</translation>
+    </message>
+    <message>
+        <source>Add Column</source>
+        <translation>افزودن ستون</translation>
+    </message>
+    <message>
+        <source>Drop Column</source>
+        <translation>حذف ستون</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>گونه</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>تعریف</translation>
+    </message>
+    <message>
+        <source>Staged</source>
+        <translation>آماده‌شده</translation>
+    </message>
+    <message>
+        <source>Add Index…</source>
+        <translation>افزودن نمایه…</translation>
+    </message>
+    <message>
+        <source>Add Primary Key…</source>
+        <translation>افزودن کلید اصلی…</translation>
+    </message>
+    <message>
+        <source>Add Unique…</source>
+        <translation>افزودن یکتایی…</translation>
+    </message>
+    <message>
+        <source>Add Foreign Key…</source>
+        <translation>افزودن کلید خارجی…</translation>
+    </message>
+    <message>
+        <source>Add Check…</source>
+        <translation>افزودن بررسی…</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Not on a production or read-only connection: Trace runs the statements.</source>
+        <translation>نه روی اتصال عملیاتی یا فقط‌خواندنی: ردگیری دستورها را اجرا می‌کند.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>ستون‌ها</translation>
+    </message>
+    <message>
+        <source>Keys and Indexes</source>
+        <translation>کلیدها و نمایه‌ها</translation>
+    </message>
+    <message>
+        <source>SQL and Locks</source>
+        <translation>SQL و قفل‌ها</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>واگرد</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>دور انداختن</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> میلی‌ثانیه</translation>
+    </message>
+    <message>
+        <source>A statement that waits longer for its lock gives up: the table is busy, and nothing is changed</source>
+        <translation>دستوری که بیشتر منتظر قفلش بماند کنار می‌کشد: جدول مشغول است و چیزی تغییر نمی‌کند</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>اعمال</translation>
+    </message>
+    <message>
+        <source>Lock timeout:</source>
+        <translation>مهلت قفل:</translation>
+    </message>
+    <message>
+        <source>new_table</source>
+        <translation>new_table</translation>
+    </message>
+    <message>
+        <source>Reading %1.%2…</source>
+        <translation>خواندن %1.%2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The changes staged before were kept: %n step(s).</source>
+        <translation>
+            <numerusform>تغییرات آماده‌شدهٔ قبلی نگه داشته شد: %n گام.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No change staged.</source>
+        <translation>تغییری آماده نشده است.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) staged: see SQL and Locks.</source>
+        <translation>
+            <numerusform>%n دستور آماده شد: SQL و قفل‌ها را ببینید.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>primary key</source>
+        <translation>کلید اصلی</translation>
+    </message>
+    <message>
+        <source>unique index</source>
+        <translation>نمایهٔ یکتا</translation>
+    </message>
+    <message>
+        <source>unique</source>
+        <translation>یکتا</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>حذف‌شده</translation>
+    </message>
+    <message>
+        <source>foreign key</source>
+        <translation>کلید خارجی</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>بررسی</translation>
+    </message>
+    <message>
+        <source>exclusion</source>
+        <translation>انحصار</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>جدید</translation>
+    </message>
+    <message>
+        <source>index</source>
+        <translation>نمایه</translation>
+    </message>
+    <message>
+        <source>new, built concurrently</source>
+        <translation>جدید، ساخت هم‌زمان</translation>
+    </message>
+    <message>
+        <source>Confirm the steps that change data</source>
+        <translation>تأیید گام‌هایی که داده را تغییر می‌دهند</translation>
+    </message>
+    <message>
+        <source>These steps drop or convert stored data. Tick each one to apply it.</source>
+        <translation>این گام‌ها دادهٔ ذخیره‌شده را حذف یا تبدیل می‌کنند. برای اعمال هر کدام را تیک بزنید.</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>در حال اعمال…</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>اعمال شد.</translation>
+    </message>
+    <message>
+        <source>Committed, but a later step failed: %1</source>
+        <translation>ثبت شد، ولی گامی بعدی شکست خورد: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>چیزی تغییر نکرد: %1</translation>
     </message>
 </context>
 <context>

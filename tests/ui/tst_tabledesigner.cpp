@@ -13,6 +13,7 @@
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/lockanalysisview.h>
+#include <pgdesk/ui/privilegesview.h>
 #include <pgdesk/ui/tabledesigner.h>
 #include <pgdesk/ui/writeunlockbutton.h>
 
@@ -112,8 +113,9 @@ private slots:
                 exclusive = exclusive || locks->index(r, LockAnalysisModel::Lock).data() ==
                                              QStringLiteral("ACCESS EXCLUSIVE");
             QVERIFY(exclusive);
-            QVERIFY2(d.lockView()->summaryText().contains(QStringLiteral("rewrite")),
-                     qPrintable(d.lockView()->summaryText()));
+            QVERIFY2(
+                d.lockView()->summaryText().contains(QStringLiteral("7 statements block reads and writes")),
+                qPrintable(d.lockView()->summaryText()));
         }
         // A designer opened again (as after a restart) finds the staged design.
         TableDesigner d(pool, m_schema, QStringLiteral("items"));
@@ -221,6 +223,39 @@ private slots:
                  QStringLiteral("prod"));
     }
 
+    // The matrix: a tick is a GRANT, applied; the cell then reads what has_table_privilege says.
+    void privilegeMatrix() {
+        const QString role = QStringLiteral("tst_td_role_%1").arg(QCoreApplication::applicationPid());
+        pgdesk::test::psql(QStringLiteral("drop role if exists %1; create role %1").arg(role));
+        pgdesk::core::PrivilegeTarget target;
+        target.schema = m_schema;
+        target.name = QStringLiteral("items");
+        pgdesk::ui::PrivilegesView view(pgdesk::core::Pool::create(pgdesk::test::profile()), target);
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&view, &pgdesk::ui::PrivilegesView::loaded);
+        QVERIFY(loaded.wait(10000));
+        const int row = int(view.model()->matrix().roles.indexOf(role));
+        QVERIFY(row >= 0);
+        const QModelIndex select = view.model()->index(row, 0); // SELECT
+        QCOMPARE(select.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+        QVERIFY(view.model()->setData(select, Qt::Checked, Qt::CheckStateRole));
+        QCOMPARE(view.statements(),
+                 QStringList{
+                     QStringLiteral("GRANT SELECT ON TABLE \"%1\".\"items\" TO \"%2\"").arg(m_schema, role)});
+        QSignalSpy finished(&view, &pgdesk::ui::PrivilegesView::applyFinished);
+        view.applyButton()->click();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.first().first().toBool());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(
+            psqlValue(
+                QStringLiteral("select has_table_privilege('%1', '%2.items', 'SELECT')").arg(role, m_schema)),
+            QStringLiteral("t"));
+        QCOMPARE(view.model()->index(row, 0).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QVERIFY(view.statements().isEmpty());
+        pgdesk::test::psql(QStringLiteral("drop owned by %1; drop role %1").arg(role));
+    }
+
     void summaryWords() {
         pgdesk::core::StatementLocks s;
         s.recognized = true;
@@ -231,9 +266,10 @@ private slots:
         outside.recognized = true;
         outside.transactional = false;
         const QString text = LockAnalysisModel::summary({s, outside}, false);
-        QCOMPARE(text, QStringLiteral(
-                           "2 statements; 1 blocks reads and writes of a table; 1 rewrites a table; about "
-                           "10 s of rewriting and scanning; 1 cannot run in a transaction."));
+        QCOMPARE(text,
+                 QStringLiteral("2 statements; 1 statement blocks reads and writes of a table; 1 statement "
+                                "rewrites a table; about 10 s of rewriting and scanning; 1 cannot run in a "
+                                "transaction block."));
     }
 };
 

@@ -213,6 +213,9 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
                             [this, schema, name, db] { emit designRequested(schema, name, db); });
         design->setObjectName(QStringLiteral("treeDesignAction"));
         design->setEnabled(isTable);
+        menu->addAction(tr("Privileges…"), this,
+                        [this, schema, name, db] { emit privilegesRequested(schema, name, db); })
+            ->setObjectName(QStringLiteral("treePrivilegesAction"));
         menu->addAction(themedIcon(QStringLiteral("document-new")), tr("Query in a new query tool"), this,
                         [this, schema, name, db] { emit queryRequested(schema, name, db); })
             ->setObjectName(QStringLiteral("treeQueryAction"));
@@ -252,6 +255,9 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         menu->addAction(themedIcon(QStringLiteral("document-new")), tr("New Table…"), this,
                         [this, schema, db] { emit designRequested(schema, QString(), db); })
             ->setObjectName(QStringLiteral("treeNewTableAction"));
+        menu->addAction(tr("Privileges…"), this,
+                        [this, schema, db] { emit privilegesRequested(schema, QString(), db); })
+            ->setObjectName(QStringLiteral("treeSchemaPrivilegesAction"));
         menu->addAction(themedIcon(QStringLiteral("code-context")), tr("CREATE script of the schema"), this,
                         [this, schema, db] { emit scriptRequested(schema, {}, db); })
             ->setObjectName(QStringLiteral("treeSchemaScriptAction"));

@@ -216,13 +216,13 @@ QString LockAnalysisModel::summary(const QList<core::StatementLocks>& statements
     QStringList parts;
     parts << tr("%n statement(s)", nullptr, int(statements.size()));
     if (exclusive)
-        parts << tr("%n block(s) reads and writes of a table", nullptr, exclusive);
+        parts << tr("%n statement(s) block reads and writes of a table", nullptr, exclusive);
     if (rewrites)
-        parts << tr("%n rewrite(s) a table", nullptr, rewrites);
+        parts << tr("%n statement(s) rewrite a table", nullptr, rewrites);
     if (total >= 1)
         parts << tr("about %1 s of rewriting and scanning").arg(QLocale().toString(qRound(total)));
     if (outside)
-        parts << tr("%n cannot run in a transaction", nullptr, outside);
+        parts << tr("%n cannot run in a transaction block", nullptr, outside);
     if (unknown)
         parts << tr("%n not known to the rules (Trace shows them)", nullptr, unknown);
     if (traced)

@@ -695,6 +695,10 @@ void MainWindow::connectObjectBrowser() {
                 dialog->open();
             });
     connect(m_objects, &ObjectBrowser::backupRequested, this, &MainWindow::openBackup);
+    connect(m_objects, &ObjectBrowser::privilegesRequested, this,
+            [this](const QString& schema, const QString& name, const QString& db) {
+                openPrivileges(schema, name, db);
+            });
     connect(m_objects, &ObjectBrowser::designRequested, this,
             [this](const QString& schema, const QString& name, const QString& db) {
                 openTableDesigner(schema, name, db);

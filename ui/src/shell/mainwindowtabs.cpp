@@ -17,6 +17,7 @@
 #include <pgdesk/ui/objectbrowser.h>
 #include <pgdesk/ui/plancompareview.h>
 #include <pgdesk/ui/planview.h>
+#include <pgdesk/ui/privilegesview.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/rolesview.h>
 #include <pgdesk/ui/selectionsummary.h>
@@ -283,6 +284,23 @@ TableDesigner* MainWindow::openTableDesigner(const QString& schema, const QStrin
                     }
             });
     return designer;
+}
+
+PrivilegesView* MainWindow::openPrivileges(const QString& schema, const QString& table,
+                                           const QString& database) {
+    const auto pool = poolFor(database);
+    if (!pool)
+        return nullptr;
+    core::PrivilegeTarget target;
+    target.kind = table.isEmpty() ? core::PrivilegeTarget::Kind::Schema : core::PrivilegeTarget::Kind::Table;
+    target.schema = schema;
+    target.name = table;
+    auto* view = new PrivilegesView(pool, target, m_tabs);
+    const int index = m_tabs->addTab(view, tr("Privileges: %1").arg(table.isEmpty() ? schema : table));
+    m_tabs->setTabToolTip(index, table.isEmpty() ? tr("Privileges on schema %1").arg(schema)
+                                                 : tr("Privileges on %1.%2").arg(schema, table));
+    m_tabs->setCurrentIndex(index);
+    return view;
 }
 
 } // namespace pgdesk::ui

@@ -40,6 +40,7 @@ class QueryTool;
 class QueryResultGrid;
 class RolesView;
 class StatementsView;
+class PrivilegesView;
 class TableDesigner;
 class SelectionSummary;
 class SqlLogDock;
@@ -75,6 +76,8 @@ public:
     // once it applies, the tree, the table's open tabs and completion read the new shape.
     TableDesigner* openTableDesigner(const QString& schema, const QString& table,
                                      const QString& database = {});
+    // The privilege matrix of a table, or of a schema (`table` empty).
+    PrivilegesView* openPrivileges(const QString& schema, const QString& table, const QString& database = {});
 
     // Connection ▸ Manage connections…: the connection manager (window-modal, not blocking); "Connect"
     // there opens the chosen profile like openProfile().

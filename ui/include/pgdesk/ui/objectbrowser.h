@@ -77,6 +77,8 @@ signals:
     void structureRequested(const QString& schema, const QString& name, const QString& database);
     // "Design…" of a table, "New Table…" of a schema (`name` empty): the window opens the table designer.
     void designRequested(const QString& schema, const QString& name, const QString& database);
+    // "Privileges…" of a relation, or of a schema (`name` empty): the privilege matrix.
+    void privilegesRequested(const QString& schema, const QString& name, const QString& database);
     // "CREATE script": of the relation (`name`), or of the whole schema (`name` empty).
     void scriptRequested(const QString& schema, const QString& name, const QString& database);
     // "Maintenance…": VACUUM, ANALYZE, REINDEX or REFRESH of that relation (the window opens the dialog).
