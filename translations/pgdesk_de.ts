@@ -5170,6 +5170,48 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>Locks analysed</source>
         <translation>Sperren analysiert</translation>
     </message>
+    <message>
+        <source>Checking locks…</source>
+        <translation>Sperren werden geprüft…</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)%4</source>
+        <translation>%1 auf %2 (%3)%4</translation>
+    </message>
+    <message>
+        <source>, rewritten</source>
+        <translation>, neu geschrieben</translation>
+    </message>
+    <message>
+        <source>, read whole</source>
+        <translation>, ganz gelesen</translation>
+    </message>
+    <message>
+        <source>Lock a large table?</source>
+        <translation>Eine große Tabelle sperren?</translation>
+    </message>
+    <message>
+        <source>This script locks large tables while it runs:
+%1
+
+Other sessions wait for them; a statement waiting for its lock makes every later query on the table wait too.</source>
+        <translation>Dieses Skript sperrt große Tabellen, solange es läuft:
+%1
+
+Andere Sitzungen warten auf sie; eine Anweisung, die auf ihre Sperre wartet, lässt auch jede spätere Abfrage auf die Tabelle warten.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Show Locks</source>
+        <translation>Sperren zeigen</translation>
+    </message>
+    <message>
+        <source>The locks could not be checked: %1</source>
+        <translation>Die Sperren konnten nicht geprüft werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>

@@ -5113,6 +5113,48 @@ Recycled %10, discarded as dead %11</source>
         <source>Locks analysed</source>
         <translation>قفل‌ها تحلیل شد</translation>
     </message>
+    <message>
+        <source>Checking locks…</source>
+        <translation>بررسی قفل‌ها…</translation>
+    </message>
+    <message>
+        <source>%1 on %2 (%3)%4</source>
+        <translation>%1 روی %2 (%3)%4</translation>
+    </message>
+    <message>
+        <source>, rewritten</source>
+        <translation>، بازنویسی</translation>
+    </message>
+    <message>
+        <source>, read whole</source>
+        <translation>، خواندن کامل</translation>
+    </message>
+    <message>
+        <source>Lock a large table?</source>
+        <translation>یک جدول بزرگ قفل شود؟</translation>
+    </message>
+    <message>
+        <source>This script locks large tables while it runs:
+%1
+
+Other sessions wait for them; a statement waiting for its lock makes every later query on the table wait too.</source>
+        <translation>این اسکریپت در طول اجرا جدول‌های بزرگی را قفل می‌کند:
+%1
+
+نشست‌های دیگر منتظر آن‌ها می‌مانند؛ دستوری که منتظر قفلش است هر پرس‌وجوی بعدی روی آن جدول را هم منتظر نگه می‌دارد.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>اجرا</translation>
+    </message>
+    <message>
+        <source>Show Locks</source>
+        <translation>نمایش قفل‌ها</translation>
+    </message>
+    <message>
+        <source>The locks could not be checked: %1</source>
+        <translation>قفل‌ها بررسی نشدند: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>

@@ -413,8 +413,11 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
     const QStringList names = control ? QStringList() : parametersOf(statements);
     withParameters(
         names,
-        [this, statements, base, sql](const QMap<QString, core::Param>& params) {
-            launch(statements, base, sql, params);
+        [this, statements, base, sql, control](const QMap<QString, core::Param>& params) {
+            if (control)
+                launch(statements, base, sql, params);
+            else
+                checkLocksThenLaunch(statements, base, sql, params);
         },
         [this] { emit runFinished(); });
 }

@@ -11,7 +11,10 @@
 #include <pgdesk/ui/lockanalysisview.h>
 
 #include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QTabWidget>
 #include <QTextCursor>
 
@@ -74,6 +77,86 @@ void QueryTool::analyzeLocks(bool trace) {
                 setRunning(false);
                 showFailure(failure.message, failure.connectionLost);
                 emit lockAnalysisFinished();
+            });
+}
+
+qint64 QueryTool::lockWarningBytes() {
+    const double mib = QSettings().value(QStringLiteral("queryTool/lockWarningMiB"), 8.0).toDouble();
+    return mib < 0 ? -1 : qint64(mib * 1024 * 1024);
+}
+
+void QueryTool::checkLocksThenLaunch(const QList<core::SqlStatement>& statements, qsizetype base,
+                                     const QString& sql, const QMap<QString, core::Param>& parameters) {
+    // Only schema changes and the commands that lock whole tables are analysed: a plain query runs at once.
+    static const QStringList keywords{
+        QStringLiteral("ALTER"),    QStringLiteral("CREATE"),  QStringLiteral("DROP"),
+        QStringLiteral("TRUNCATE"), QStringLiteral("VACUUM"),  QStringLiteral("CLUSTER"),
+        QStringLiteral("REINDEX"),  QStringLiteral("REFRESH"), QStringLiteral("LOCK")};
+    QString ddl;
+    for (const core::SqlStatement& s : statements)
+        if (keywords.contains(s.keyword))
+            ddl += s.text + QStringLiteral(";\n");
+    const qint64 threshold = lockWarningBytes();
+    if (ddl.isEmpty() || threshold < 0)
+        return launch(statements, base, sql, parameters);
+    setRunning(true);
+    m_status->setText(tr("Checking locks…"));
+    const auto go = [this, statements, base, sql, parameters] {
+        setRunning(false);
+        launch(statements, base, sql, parameters);
+    };
+    jobSlot(this, QStringLiteral("lockCheckJob"))
+        ->start(
+            [session = m_session, ddl](const std::shared_ptr<core::CancelToken>&) {
+                return session->lockAnalysis(ddl, false);
+            },
+            [this, go, threshold](const QList<core::StatementLocks>& analysed) {
+                QStringList heavy;
+                for (const core::StatementLocks& s : analysed)
+                    for (const core::RelationLock& l : s.locks) {
+                        const bool blocks = l.mode >= core::LockMode::Share ||
+                                            s.rewrites.contains(l.relation) || s.scans.contains(l.relation);
+                        if (blocks && l.bytes >= threshold)
+                            heavy << tr("%1 on %2 (%3)%4")
+                                         .arg(core::lockModeSqlName(l.mode), l.relation,
+                                              QLocale().formattedDataSize(l.bytes),
+                                              s.rewrites.contains(l.relation) ? tr(", rewritten")
+                                              : s.scans.contains(l.relation)  ? tr(", read whole")
+                                                                              : QString());
+                    }
+                if (heavy.isEmpty())
+                    return go();
+                setRunning(false);
+                m_status->setText(QString());
+                auto* box =
+                    new QMessageBox(QMessageBox::Warning, tr("Lock a large table?"),
+                                    tr("This script locks large tables while it runs:\n%1\n\nOther sessions "
+                                       "wait for them; a statement waiting for its lock makes every later "
+                                       "query on the table wait too.")
+                                        .arg(heavy.join(QLatin1Char('\n'))),
+                                    QMessageBox::NoButton, this);
+                box->setObjectName(QStringLiteral("lockWarning"));
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->setWindowModality(Qt::WindowModal);
+                QPushButton* run = box->addButton(tr("Run"), QMessageBox::AcceptRole);
+                run->setObjectName(QStringLiteral("lockWarningRun"));
+                QPushButton* show = box->addButton(tr("Show Locks"), QMessageBox::ActionRole);
+                show->setObjectName(QStringLiteral("lockWarningShow"));
+                box->addButton(QMessageBox::Cancel);
+                connect(box, &QMessageBox::finished, this, [this, box, run, show, go] {
+                    if (box->clickedButton() == run)
+                        return go();
+                    if (box->clickedButton() == show)
+                        analyzeLocks();
+                    else
+                        message(tr("Cancelled: nothing ran."), Tone::Warning);
+                    emit runFinished();
+                });
+                box->open();
+            },
+            [this, go](const BackgroundFailure& failure) {
+                message(tr("The locks could not be checked: %1").arg(failure.message), Tone::Warning);
+                go();
             });
 }
 

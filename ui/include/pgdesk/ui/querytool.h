@@ -221,6 +221,12 @@ private:
     static constexpr const char* kPlanTab = "planTab"; // the property that marks the plan's result tab
     static constexpr const char* kLocksTab = "locksTab";
     QString selectionOrScript() const;
+    // Before a script with DDL runs: its lock analysis, and when a statement would block or rewrite a table
+    // of at least lockWarningBytes() a window-modal question (Run, Show Locks, Cancel); then launch().
+    void checkLocksThenLaunch(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql,
+                              const QMap<QString, core::Param>& parameters);
+    // QSettings queryTool/lockWarningMiB (default 8; negative: never ask).
+    static qint64 lockWarningBytes();
     void showRun(const core::ScriptRun& run, qsizetype base);
     void showFailure(const QString& message, bool connectionLost);
     void setRunning(bool running);
