@@ -5333,6 +5333,97 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::RoleDialog</name>
+    <message>
+        <source>Role %1</source>
+        <translation>Rolle %1</translation>
+    </message>
+    <message>
+        <source>New Role</source>
+        <translation>Neue Rolle</translation>
+    </message>
+    <message>
+        <source>Can log in</source>
+        <translation>Darf sich anmelden</translation>
+    </message>
+    <message>
+        <source>Superuser</source>
+        <translation>Superuser</translation>
+    </message>
+    <message>
+        <source>Can create databases</source>
+        <translation>Darf Datenbanken anlegen</translation>
+    </message>
+    <message>
+        <source>Can create roles</source>
+        <translation>Darf Rollen anlegen</translation>
+    </message>
+    <message>
+        <source>Inherits the privileges of its groups</source>
+        <translation>Erbt die Rechte seiner Gruppen</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>Replikation</translation>
+    </message>
+    <message>
+        <source>Bypasses row-level security</source>
+        <translation>Umgeht die Sicherheit auf Zeilenebene</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>never (e.g. 2027-01-01)</source>
+        <translation>nie (z. B. 2027-01-01)</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Connection limit:</source>
+        <translation>Verbindungsgrenze:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>Gültig bis:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>Kommentar:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Ändern</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Anlegen</translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation>Die beiden Passwörter unterscheiden sich</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::RolesModel</name>
     <message>
         <source>%1 (admin)</source>
@@ -5467,6 +5558,34 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>has member</source>
         <translation>hat Mitglied</translation>
+    </message>
+    <message>
+        <source>New Role…</source>
+        <translation>Neue Rolle…</translation>
+    </message>
+    <message>
+        <source>Edit Role…</source>
+        <translation>Rolle bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Drop Role</source>
+        <translation>Rolle entfernen</translation>
+    </message>
+    <message>
+        <source>Drop role %1? Objects it owns and privileges granted to it must be handed over or dropped first.</source>
+        <translation>Rolle %1 entfernen? Ihre Objekte und ihr gewährten Rechte müssen zuvor übergeben oder entfernt werden.</translation>
+    </message>
+    <message>
+        <source>drop role %1</source>
+        <translation>Rolle %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet…</translation>
     </message>
 </context>
 <context>

@@ -5276,6 +5276,97 @@ Its objects are created in &quot;%2&quot;%4.</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::RoleDialog</name>
+    <message>
+        <source>Role %1</source>
+        <translation>نقش %1</translation>
+    </message>
+    <message>
+        <source>New Role</source>
+        <translation>نقش جدید</translation>
+    </message>
+    <message>
+        <source>Can log in</source>
+        <translation>می‌تواند وارد شود</translation>
+    </message>
+    <message>
+        <source>Superuser</source>
+        <translation>ابرکاربر</translation>
+    </message>
+    <message>
+        <source>Can create databases</source>
+        <translation>می‌تواند پایگاه داده بسازد</translation>
+    </message>
+    <message>
+        <source>Can create roles</source>
+        <translation>می‌تواند نقش بسازد</translation>
+    </message>
+    <message>
+        <source>Inherits the privileges of its groups</source>
+        <translation>مجوزهای گروه‌هایش را به ارث می‌برد</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>تکثیر</translation>
+    </message>
+    <message>
+        <source>Bypasses row-level security</source>
+        <translation>امنیت سطح ردیف را دور می‌زند</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>بدون محدودیت</translation>
+    </message>
+    <message>
+        <source>never (e.g. 2027-01-01)</source>
+        <translation>هرگز (مثلاً 2027-01-01)</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>بدون تغییر</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>Connection limit:</source>
+        <translation>حد اتصال:</translation>
+    </message>
+    <message>
+        <source>Valid until:</source>
+        <translation>معتبر تا:</translation>
+    </message>
+    <message>
+        <source>Comment:</source>
+        <translation>توضیح:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>گذرواژه:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>تکرار:</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>تغییر</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>ایجاد</translation>
+    </message>
+    <message>
+        <source>The two passwords differ</source>
+        <translation>دو گذرواژه یکسان نیستند</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::RolesModel</name>
     <message>
         <source>%1 (admin)</source>
@@ -5409,6 +5500,34 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>has member</source>
         <translation>دارای عضو</translation>
+    </message>
+    <message>
+        <source>New Role…</source>
+        <translation>نقش جدید…</translation>
+    </message>
+    <message>
+        <source>Edit Role…</source>
+        <translation>ویرایش نقش…</translation>
+    </message>
+    <message>
+        <source>Drop Role</source>
+        <translation>حذف نقش</translation>
+    </message>
+    <message>
+        <source>Drop role %1? Objects it owns and privileges granted to it must be handed over or dropped first.</source>
+        <translation>نقش %1 حذف شود؟ اشیای متعلق به آن و مجوزهای اعطاشده به آن باید پیش‌تر واگذار یا حذف شوند.</translation>
+    </message>
+    <message>
+        <source>drop role %1</source>
+        <translation>حذف نقش %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>چیزی تغییر نکرد: %1</translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>در حال اعمال…</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/lockanalysisview.h>
 #include <pgdesk/ui/privilegesview.h>
+#include <pgdesk/ui/rolesview.h>
 #include <pgdesk/ui/tabledesigner.h>
 #include <pgdesk/ui/writeunlockbutton.h>
 
@@ -23,6 +24,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -254,6 +256,57 @@ private slots:
         QCOMPARE(view.model()->index(row, 0).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
         QVERIFY(view.statements().isEmpty());
         pgdesk::test::psql(QStringLiteral("drop owned by %1; drop role %1").arg(role));
+    }
+
+    // The role editor: a role created with a password logs in with it; no statement the pool sent (the SQL
+    // log's source) holds the password; attributes change; the role is dropped after its question.
+    void roleEditor() {
+        const QString name = QStringLiteral("tst_td_login_%1").arg(QCoreApplication::applicationPid());
+        const QString password = QStringLiteral("pw'%1-ü").arg(QCoreApplication::applicationPid());
+        pgdesk::test::psql(QStringLiteral("drop role if exists %1").arg(name));
+        auto pool = pgdesk::core::Pool::create(pgdesk::test::profile());
+        QStringList sent;
+        pool->setStatementObserver(
+            [&sent](const QString& sql, const QList<QString>& params) { sent << sql << params; });
+        pgdesk::ui::RolesView view(pool);
+        QSignalSpy loaded(&view, &pgdesk::ui::RolesView::loaded);
+        QVERIFY(loaded.wait(10000));
+        QSignalSpy changed(&view, &pgdesk::ui::RolesView::changeFinished);
+        pgdesk::core::RoleSpec spec;
+        spec.name = name;
+        spec.login = true;
+        spec.connectionLimit = 2;
+        view.applyRole(std::nullopt, spec, password);
+        QVERIFY(changed.wait(10000));
+        QVERIFY2(changed.first().first().toBool(), qPrintable(view.stateText()));
+        auto profile = pgdesk::test::profile();
+        profile.user = name;
+        QCOMPARE(pgdesk::core::Connection::open(profile, password)
+                     .exec(QStringLiteral("select current_user"))
+                     .text(0, 0),
+                 name);
+        for (const QString& s : std::as_const(sent))
+            QVERIFY2(!s.contains(password), qPrintable(s));
+        QVERIFY(loaded.wait(10000));
+        pgdesk::core::RoleSpec more = spec;
+        more.createDb = true;
+        view.applyRole(spec, more, QString());
+        QVERIFY(changed.wait(10000));
+        QCOMPARE(psqlValue(QStringLiteral(
+                               "select rolcreatedb::text || rolconnlimit from pg_roles where rolname = '%1'")
+                               .arg(name)),
+                 QStringLiteral("true2"));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(view.selectRole(name));
+        view.dropRole();
+        QMessageBox* question = nullptr;
+        QTRY_VERIFY((question = view.findChild<QMessageBox*>(QStringLiteral("dropRoleQuestion"))));
+        for (QAbstractButton* b : question->buttons())
+            if (question->buttonRole(b) == QMessageBox::DestructiveRole)
+                b->click();
+        QVERIFY(changed.wait(10000));
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from pg_roles where rolname = '%1'").arg(name)),
+                 QStringLiteral("0"));
     }
 
     void summaryWords() {

@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/rolesview.h>
 
+#include "admin/roledialog.h"
+
+#include <pgdesk/core/schema/schemaapply.h>
+#include <pgdesk/ui/writeunlockbutton.h>
+
+#include <QMessageBox>
+#include <QPushButton>
+
 #include <pgdesk/core/admin/rolereader.h>
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
@@ -81,7 +89,21 @@ RolesView::RolesView(std::shared_ptr<core::Pool> pool, QWidget* parent)
     refresh->setDefaultAction(refreshAction);
     refresh->setAutoRaise(true);
 
+    m_change = new JobSlot(this);
+    m_unlock = new WriteUnlockButton(m_pool ? m_pool->profile() : core::ConnectionProfile{}, this);
+    m_unlock->setVisible(m_unlock->isGuarded());
+    const auto button = [this](const QString& text, const char* name, auto slot) {
+        auto* b = new QToolButton(this);
+        b->setText(text);
+        b->setObjectName(QLatin1String(name));
+        connect(b, &QToolButton::clicked, this, slot);
+        return b;
+    };
     auto* top = new QHBoxLayout;
+    top->addWidget(button(tr("New Role…"), "rolesNew", &RolesView::newRole));
+    top->addWidget(button(tr("Edit Role…"), "rolesEdit", &RolesView::editRole));
+    top->addWidget(button(tr("Drop Role"), "rolesDrop", &RolesView::dropRole));
+    top->addWidget(m_unlock);
     top->addWidget(m_state, 1);
     top->addWidget(m_predefined);
     top->addWidget(refresh);
@@ -156,6 +178,125 @@ void RolesView::showMemberships() {
         add(tr("member of"), m);
     for (const core::RoleMembership& m : role.members)
         add(tr("has member"), m);
+}
+
+QString RolesView::stateText() const {
+    return m_state->text();
+}
+
+namespace {
+
+core::RoleSpec specOf(const core::RoleInfo& r) {
+    core::RoleSpec s;
+    s.name = r.name;
+    s.login = r.canLogin;
+    s.superuser = r.superuser;
+    s.createDb = r.createDatabase;
+    s.createRole = r.createRole;
+    s.inherit = r.inherit;
+    s.replication = r.replication;
+    s.bypassRls = r.bypassRls;
+    s.connectionLimit = r.connectionLimit;
+    s.validUntil = r.validUntil;
+    s.comment = r.comment;
+    return s;
+}
+
+} // namespace
+
+void RolesView::newRole() {
+    auto* dialog = new RoleDialog(std::nullopt, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { applyRole(std::nullopt, dialog->spec(), dialog->password()); });
+    dialog->open();
+}
+
+void RolesView::editRole() {
+    const int row = m_model->rowOf(m_view->currentIndex().data(RolesModel::RoleNameRole).toString());
+    if (row < 0)
+        return;
+    const core::RoleSpec before = specOf(m_model->roles().at(row));
+    auto* dialog = new RoleDialog(before, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, before] { applyRole(before, dialog->spec(), dialog->password()); });
+    dialog->open();
+}
+
+void RolesView::dropRole() {
+    const QString name = m_view->currentIndex().data(RolesModel::RoleNameRole).toString();
+    if (name.isEmpty())
+        return;
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Drop Role"),
+        tr("Drop role %1? Objects it owns and privileges granted to it must be handed over or "
+           "dropped first.")
+            .arg(name),
+        QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("dropRoleQuestion"));
+    QPushButton* drop = box->addButton(tr("Drop Role"), QMessageBox::DestructiveRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    connect(box, &QMessageBox::finished, this, [this, box, drop, name] {
+        if (box->clickedButton() != drop)
+            return;
+        const QList<core::DesignStatement> steps{{core::dropRoleStatement(name),
+                                                  core::DesignStatement::Phase::Transaction, true,
+                                                  tr("drop role %1").arg(name)}};
+        core::SchemaApplyOptions options;
+        options.access = m_unlock->access();
+        options.confirmed = {0};
+        m_change->start(
+            [pool = m_pool, steps, options](const std::shared_ptr<core::CancelToken>& cancel) {
+                auto connection = pool->acquire();
+                const core::CancelToken::Scope scope(cancel, *connection);
+                return core::SchemaApplier(*connection).apply(steps, options).committed;
+            },
+            [this](bool) {
+                emit changeFinished(true);
+                refresh();
+            },
+            [this](const BackgroundFailure& f) {
+                m_state->setText(tr("Nothing was changed: %1").arg(f.message));
+                emit changeFinished(false);
+            });
+    });
+    box->open();
+}
+
+void RolesView::applyRole(const std::optional<core::RoleSpec>& before, const core::RoleSpec& after,
+                          const QString& password) {
+    if (!m_pool)
+        return;
+    core::SchemaApplyOptions options;
+    options.access = m_unlock->access();
+    m_state->setText(tr("Applying…"));
+    m_change->start(
+        [pool = m_pool, before, after, password, options](const std::shared_ptr<core::CancelToken>& cancel) {
+            auto connection = pool->acquire();
+            const core::CancelToken::Scope scope(cancel, *connection);
+            core::RoleSpec spec = after;
+            // The verifier, not the password, is what a statement carries.
+            if (!password.isEmpty())
+                spec.passwordVerifier = connection->encryptPassword(spec.name, password);
+            QList<core::DesignStatement> steps;
+            for (const QString& sql : core::roleStatements(before, spec))
+                steps << core::DesignStatement{sql, core::DesignStatement::Phase::Transaction, false, {}};
+            if (steps.isEmpty())
+                return false;
+            return core::SchemaApplier(*connection).apply(steps, options).committed;
+        },
+        [this](bool changed) {
+            emit changeFinished(changed);
+            refresh();
+        },
+        [this](const BackgroundFailure& f) {
+            m_state->setText(tr("Nothing was changed: %1").arg(f.message));
+            emit changeFinished(false);
+        });
 }
 
 } // namespace pgdesk::ui

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/schema/privileges.h>
+
 #include <QWidget>
 
 #include <memory>
@@ -19,6 +21,7 @@ namespace pgdesk::ui {
 
 class JobSlot;
 class RolesModel;
+class WriteUnlockButton;
 
 // The server's roles, read-only (core::RoleReader on a worker from the session's pool): a sortable table of
 // roles and their attributes, and below it the memberships of the selected role both ways (member of,
@@ -42,8 +45,20 @@ public:
     QCheckBox* predefinedBox() const { return m_predefined; }
     // Makes `name` the current role (its memberships shown); false when it is not listed.
     bool selectRole(const QString& name);
+    // New Role… / Edit Role…: the role dialog (window-modal), then applyRole().
+    void newRole();
+    void editRole();
+    // Drop Role: asks first (window-modal), then DROP ROLE.
+    void dropRole();
+    // Creates (`before` nullopt) or alters a role; a non-empty `password` is sent only as the SCRAM verifier
+    // libpq computes from it. Production needs the tab's unlock.
+    void applyRole(const std::optional<core::RoleSpec>& before, const core::RoleSpec& after,
+                   const QString& password);
+    WriteUnlockButton* unlockButton() const { return m_unlock; }
+    QString stateText() const;
 
 signals:
+    void changeFinished(bool applied);
     void loaded(int roleCount);
     void loadFailed(const QString& message);
 
@@ -58,6 +73,8 @@ private:
     QLabel* m_state = nullptr;
     QCheckBox* m_predefined = nullptr;
     JobSlot* m_load = nullptr;
+    JobSlot* m_change = nullptr;
+    WriteUnlockButton* m_unlock = nullptr;
 };
 
 } // namespace pgdesk::ui
