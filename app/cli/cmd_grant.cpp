@@ -112,9 +112,7 @@ int run(Invocation& inv, bool grant) {
     core::SchemaApplyOptions options;
     options.access =
         writeAccess(inv, connection.profile(), grant ? QStringLiteral("grant") : QStringLiteral("revoke"));
-    core::SchemaApplier(connection)
-        .apply({core::DesignStatement{statement, core::DesignStatement::Phase::Transaction, false, {}}},
-               options);
+    core::SchemaApplier(connection).apply(core::transactionStatements({statement}), options);
     return ExitOk;
 }
 

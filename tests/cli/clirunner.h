@@ -43,4 +43,13 @@ inline QJsonObject parseObject(const CliRun& r) {
     return doc.object();
 }
 
+// `profiles add NAME` for the test cluster's demo database as a production profile (the production guard's
+// tests); the run's outcome, for QVERIFY2(r.exitCode == 0, …).
+inline CliRun addProductionProfile(const QString& name = QStringLiteral("prod")) {
+    return runCli({QStringLiteral("profiles"), QStringLiteral("add"), name, QStringLiteral("--host"),
+                   cluster().host, QStringLiteral("--port"), QString::number(cluster().port),
+                   QStringLiteral("--database"), QStringLiteral("pgdesk_demo"), QStringLiteral("--user"),
+                   cluster().user, QStringLiteral("--environment"), QStringLiteral("production")});
+}
+
 } // namespace pgdesk::test

@@ -45,11 +45,7 @@ private slots:
                                         "insert into $S.t select g, 'a', 'o' from generate_series(1, 100) g;"
                                         "create role ") +
                              m_role + QLatin1Char(';'));
-        const CliRun r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("prod"),
-                                 QStringLiteral("--host"), cluster().host, QStringLiteral("--port"),
-                                 QString::number(cluster().port), QStringLiteral("--database"),
-                                 QStringLiteral("pgdesk_demo"), QStringLiteral("--user"), cluster().user,
-                                 QStringLiteral("--environment"), QStringLiteral("production")});
+        const CliRun r = addProductionProfile();
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
     void cleanupTestCase() {

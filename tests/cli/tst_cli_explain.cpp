@@ -61,11 +61,7 @@ private slots:
         m_schema.emplace(kSchema,
                          QStringLiteral("create table $S.t (id int primary key, v text);"
                                         "insert into $S.t select g, 'a' from generate_series(1, 3) g;"));
-        const CliRun r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("prod"),
-                                 QStringLiteral("--host"), cluster().host, QStringLiteral("--port"),
-                                 QString::number(cluster().port), QStringLiteral("--database"),
-                                 QStringLiteral("pgdesk_demo"), QStringLiteral("--user"), cluster().user,
-                                 QStringLiteral("--environment"), QStringLiteral("production")});
+        const CliRun r = addProductionProfile();
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
     void cleanupTestCase() { m_schema.reset(); }

@@ -50,11 +50,7 @@ private slots:
                                         "insert into $S.t select g, 'a' from generate_series(1, 1000) g;"
                                         "create table $S.r (id int primary key, t_id int);"
                                         "analyze $S.t, $S.r;"));
-        const CliRun r = runCli({QStringLiteral("profiles"), QStringLiteral("add"), QStringLiteral("prod"),
-                                 QStringLiteral("--host"), cluster().host, QStringLiteral("--port"),
-                                 QString::number(cluster().port), QStringLiteral("--database"),
-                                 QStringLiteral("pgdesk_demo"), QStringLiteral("--user"), cluster().user,
-                                 QStringLiteral("--environment"), QStringLiteral("production")});
+        const CliRun r = addProductionProfile();
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
     void cleanupTestCase() { m_schema.reset(); }

@@ -17,17 +17,6 @@
 using namespace pgdesk::core;
 using pgdesk::test::psqlValue;
 
-namespace {
-
-QList<DesignStatement> asStatements(const QStringList& sql) {
-    QList<DesignStatement> out;
-    for (const QString& s : sql)
-        out << DesignStatement{s, DesignStatement::Phase::Transaction, false, {}};
-    return out;
-}
-
-} // namespace
-
 class TestRolePrivileges final : public QObject {
     Q_OBJECT
     std::optional<pgdesk::test::ScratchSchema> m_scratch;
@@ -37,7 +26,9 @@ class TestRolePrivileges final : public QObject {
     Connection m_c;
     QStringList m_sent; // every statement the connection sent, as the SQL log sees them
 
-    void apply(const QStringList& sql) { SchemaApplier(m_c).apply(asStatements(sql), SchemaApplyOptions{}); }
+    void apply(const QStringList& sql) {
+        SchemaApplier(m_c).apply(transactionStatements(sql), SchemaApplyOptions{});
+    }
 
 private slots:
     void initTestCase() {

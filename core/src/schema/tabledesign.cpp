@@ -482,6 +482,13 @@ QString stringLiteral(const QString& text) {
            QLatin1Char('\'');
 }
 
+QList<DesignStatement> transactionStatements(const QStringList& sql) {
+    QList<DesignStatement> out;
+    for (const QString& s : sql)
+        out << DesignStatement{s, DesignStatement::Phase::Transaction, false, {}};
+    return out;
+}
+
 QList<DesignStatement> designStatements(const TableDesign& design, int serverVersion) {
     return Writer(design, serverVersion).write();
 }

@@ -282,9 +282,8 @@ void RolesView::applyRole(const std::optional<core::RoleSpec>& before, const cor
             // The verifier, not the password, is what a statement carries.
             if (!password.isEmpty())
                 spec.passwordVerifier = connection->encryptPassword(spec.name, password);
-            QList<core::DesignStatement> steps;
-            for (const QString& sql : core::roleStatements(before, spec))
-                steps << core::DesignStatement{sql, core::DesignStatement::Phase::Transaction, false, {}};
+            const QList<core::DesignStatement> steps =
+                core::transactionStatements(core::roleStatements(before, spec));
             if (steps.isEmpty())
                 return false;
             return core::SchemaApplier(*connection).apply(steps, options).committed;

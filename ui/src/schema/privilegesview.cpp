@@ -214,9 +214,7 @@ void PrivilegesView::apply() {
     const QStringList sql = statements();
     if (sql.isEmpty() || m_applyJob->isRunning())
         return;
-    QList<core::DesignStatement> steps;
-    for (const QString& s : sql)
-        steps << core::DesignStatement{s, core::DesignStatement::Phase::Transaction, false, {}};
+    const QList<core::DesignStatement> steps = core::transactionStatements(sql);
     core::SchemaApplyOptions options;
     options.access = m_unlock->access();
     m_apply->setEnabled(false);

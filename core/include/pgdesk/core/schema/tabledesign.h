@@ -111,6 +111,9 @@ struct DesignStatement {
     QString description; // "drop column email (its data is lost)"
 };
 
+// Pure: statements written elsewhere (GRANT, REVOKE, CREATE ROLE …) as steps of the one transaction.
+QList<DesignStatement> transactionStatements(const QStringList& sql);
+
 // Pure: one balanced SQL fragment for a slot of a statement (a type, a default, a predicate): no `;`
 // outside quotes, parentheses balanced, no quote, comment or dollar quote left open, no comment, and no
 // comma outside parentheses unless `list` (a default of "1, DROP COLUMN x" would add a step to ALTER
