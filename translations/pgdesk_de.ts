@@ -1436,6 +1436,18 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Staged</source>
         <translation>Vorgemerkt</translation>
     </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Generated as</source>
+        <translation>Erzeugt als</translation>
+    </message>
+    <message>
+        <source>Collation</source>
+        <translation>Sortierfolge</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::DumpRunPanel</name>
@@ -2464,6 +2476,18 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Stage</source>
         <translation>Vormerken</translation>
+    </message>
+    <message>
+        <source>Add Exclusion Constraint</source>
+        <translation>Ausschlussbedingung hinzufügen</translation>
+    </message>
+    <message>
+        <source>room WITH =, during WITH &amp;&amp;</source>
+        <translation>room WITH =, during WITH &amp;&amp;</translation>
+    </message>
+    <message>
+        <source>Elements:</source>
+        <translation>Elemente:</translation>
     </message>
 </context>
 <context>
@@ -6948,6 +6972,10 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Nothing was changed: %1</source>
         <translation>Nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <source>Add Exclusion…</source>
+        <translation>Ausschluss hinzufügen…</translation>
     </message>
 </context>
 <context>

@@ -1419,6 +1419,18 @@ Replace them with the file&apos;s?</source>
         <source>Staged</source>
         <translation>آماده‌شده</translation>
     </message>
+    <message>
+        <source>Identity</source>
+        <translation>هویت</translation>
+    </message>
+    <message>
+        <source>Generated as</source>
+        <translation>تولیدشده از</translation>
+    </message>
+    <message>
+        <source>Collation</source>
+        <translation>ترتیب‌بندی</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::DumpRunPanel</name>
@@ -2430,6 +2442,18 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Stage</source>
         <translation>آماده کردن</translation>
+    </message>
+    <message>
+        <source>Add Exclusion Constraint</source>
+        <translation>افزودن قید انحصار</translation>
+    </message>
+    <message>
+        <source>room WITH =, during WITH &amp;&amp;</source>
+        <translation>room WITH =, during WITH &amp;&amp;</translation>
+    </message>
+    <message>
+        <source>Elements:</source>
+        <translation>اجزا:</translation>
     </message>
 </context>
 <context>
@@ -6883,6 +6907,10 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Nothing was changed: %1</source>
         <translation>چیزی تغییر نکرد: %1</translation>
+    </message>
+    <message>
+        <source>Add Exclusion…</source>
+        <translation>افزودن انحصار…</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include "uitestmain.h"
 
 #include "../../ui/src/schema/designcolumnsmodel.h"
+#include "../../ui/src/schema/keydialog.h"
 
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
@@ -20,6 +21,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -156,8 +158,27 @@ private slots:
         QCOMPARE(m->rowCount(), 1);
         QVERIFY(m->setData(m->index(0, DesignColumnsModel::Name), QStringLiteral("id")));
         QVERIFY(m->setData(m->index(0, DesignColumnsModel::Type), QStringLiteral("bigint")));
+        QVERIFY(m->setData(m->index(0, DesignColumnsModel::Identity), QStringLiteral("always")));
         m->addColumn();
         QVERIFY(m->setData(m->index(1, DesignColumnsModel::Name), QStringLiteral("label")));
+        QVERIFY(m->setData(m->index(1, DesignColumnsModel::Collation), QStringLiteral("C")));
+        m->addColumn();
+        QVERIFY(m->setData(m->index(2, DesignColumnsModel::Name), QStringLiteral("during")));
+        QVERIFY(m->setData(m->index(2, DesignColumnsModel::Type), QStringLiteral("int4range")));
+        m->addColumn();
+        QVERIFY(m->setData(m->index(3, DesignColumnsModel::Name), QStringLiteral("twice")));
+        QVERIFY(m->setData(m->index(3, DesignColumnsModel::Type), QStringLiteral("bigint")));
+        QVERIFY(m->setData(m->index(3, DesignColumnsModel::Generated), QStringLiteral("id * 2")));
+        // The key dialogs: an exclusion constraint, and a foreign key's table picked from the database's.
+        pgdesk::ui::KeyDialog exclusion(pgdesk::ui::KeyDialog::Exclusion, m->columnNames(), false);
+        exclusion.expressionEdit()->setText(QStringLiteral("during WITH &&"));
+        d.addConstraint(exclusion.constraint());
+        pgdesk::ui::KeyDialog fk(pgdesk::ui::KeyDialog::ForeignKey, m->columnNames(), false,
+                                 {m_schema + QStringLiteral(".items"), m_schema + QStringLiteral(".busy")});
+        QCOMPARE(fk.findChild<QComboBox*>(QStringLiteral("keyReferencedTable"))->count(), 2);
+        fk.findChild<QComboBox*>(QStringLiteral("keyReferencedTable"))->setCurrentIndex(0);
+        QCOMPARE(fk.constraint().refTable, QStringLiteral("items"));
+        QCOMPARE(fk.constraint().refSchema, m_schema);
         pgdesk::core::ConstraintSpec pk;
         pk.columns = {QStringLiteral("id")};
         d.addConstraint(pk);
@@ -170,13 +191,21 @@ private slots:
         d.applyButton()->click();
         QVERIFY(finished.wait(20000));
         QVERIFY2(finished.first().first().toBool(), qPrintable(d.stateText()));
-        QCOMPARE(columns(QStringLiteral("\"fresh \"\"one\"\"\"")), QStringLiteral("id:bigint!,label:text"));
+        QCOMPARE(columns(QStringLiteral("\"fresh \"\"one\"\"\"")),
+                 QStringLiteral("id:bigint!,label:text,during:int4range,twice:bigint"));
+        QCOMPARE(
+            psqlValue(QStringLiteral(
+                          "select string_agg(attidentity::text || attgenerated::text || coalesce(collname, "
+                          "'-'), ',' order by attnum) from pg_attribute left join pg_collation c on c.oid = "
+                          "attcollation where attrelid = '%1.\"fresh \"\"one\"\"\"'::regclass and attnum > 0")
+                          .arg(m_schema)),
+            QStringLiteral("a-,C,-,s-"));
         QCOMPARE(
             psqlValue(
                 QStringLiteral(
                     "select count(*) from pg_index where indrelid = '%1.\"fresh \"\"one\"\"\"'::regclass")
                     .arg(m_schema)),
-            QStringLiteral("2"));
+            QStringLiteral("3")); // the key, the index, the exclusion
     }
 
     void busyTableKeepsTheDesign() {

@@ -68,7 +68,11 @@ void DesignColumnsModel::replay() {
             spec.name = c.name;
             spec.type = c.typeName;
             spec.notNull = c.notNull;
-            spec.defaultExpr = c.defaultExpression;
+            spec.defaultExpr = c.isGenerated ? QString() : c.defaultExpression;
+            spec.generated = c.isGenerated ? c.defaultExpression : QString();
+            spec.identity = c.isIdentity
+                                ? (c.identityAlways ? QStringLiteral("always") : QStringLiteral("by default"))
+                                : QString();
             spec.comment = c.comment;
             m_rows << Row{spec, RowState::Existing, -1};
         }
@@ -198,6 +202,15 @@ void DesignColumnsModel::edit(int row, int column, const QVariant& value) {
             case Default:
                 spec->defaultExpr = text;
                 break;
+            case Identity:
+                spec->identity = text.trimmed().toLower();
+                break;
+            case Generated:
+                spec->generated = text;
+                break;
+            case Collation:
+                spec->collation = text.trimmed();
+                break;
             case Comment:
                 spec->comment = text;
                 break;
@@ -264,6 +277,12 @@ QVariant DesignColumnsModel::data(const QModelIndex& index, int role) const {
         return {};
     case Default:
         return r.spec.defaultExpr;
+    case Identity:
+        return r.spec.identity;
+    case Generated:
+        return r.spec.generated;
+    case Collation:
+        return r.spec.collation;
     case Comment:
         return r.spec.comment;
     case State:
@@ -301,8 +320,13 @@ Qt::ItemFlags DesignColumnsModel::flags(const QModelIndex& index) const {
     if (!index.isValid() || index.row() >= m_rows.size())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (m_rows[index.row()].state == RowState::Dropped || index.column() == State)
+    const RowState state = m_rows[index.row()].state;
+    if (state == RowState::Dropped || index.column() == State)
         return f;
+    const bool definition =
+        index.column() == Identity || index.column() == Generated || index.column() == Collation;
+    if (definition && state != RowState::Added)
+        return f; // an existing column's: shown only
     if (index.column() == NotNull)
         return f | Qt::ItemIsUserCheckable;
     return f | Qt::ItemIsEditable;
@@ -320,6 +344,12 @@ QVariant DesignColumnsModel::headerData(int section, Qt::Orientation orientation
         return tr("Not null");
     case Default:
         return tr("Default");
+    case Identity:
+        return tr("Identity");
+    case Generated:
+        return tr("Generated as");
+    case Collation:
+        return tr("Collation");
     case Comment:
         return tr("Comment");
     case State:

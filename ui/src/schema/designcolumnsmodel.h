@@ -17,7 +17,9 @@ namespace pgdesk::ui {
 class DesignColumnsModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Type, NotNull, Default, Comment, State, ColumnCount };
+    // Identity, Generated and Collation are part of a new column's definition (shown, not changed, on an
+    // existing one: PostgreSQL changes them only by recreating the column).
+    enum Column { Name, Type, NotNull, Default, Identity, Generated, Collation, Comment, State, ColumnCount };
     enum class RowState { Existing, Added, Changed, Dropped };
 
     explicit DesignColumnsModel(QObject* parent = nullptr);

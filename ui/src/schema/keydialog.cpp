@@ -23,19 +23,20 @@ QStringList listOf(const QString& text) {
 
 } // namespace
 
-KeyDialog::KeyDialog(Kind kind, const QStringList& columns, bool existingTable, QWidget* parent)
+KeyDialog::KeyDialog(Kind kind, const QStringList& columns, bool existingTable, const QStringList& tables,
+                     QWidget* parent)
     : QDialog(parent)
     , m_kind(kind) {
     setObjectName(QStringLiteral("keyDialog"));
-    static const char* const titles[] = {QT_TR_NOOP("Add Index"), QT_TR_NOOP("Add Primary Key"),
-                                         QT_TR_NOOP("Add Unique Key"), QT_TR_NOOP("Add Foreign Key"),
-                                         QT_TR_NOOP("Add Check")};
+    static const char* const titles[] = {
+        QT_TR_NOOP("Add Index"),       QT_TR_NOOP("Add Primary Key"), QT_TR_NOOP("Add Unique Key"),
+        QT_TR_NOOP("Add Foreign Key"), QT_TR_NOOP("Add Check"),       QT_TR_NOOP("Add Exclusion Constraint")};
     setWindowTitle(tr(titles[kind]));
     auto* form = new QFormLayout;
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("chosen by the server"));
     form->addRow(tr("Name:"), m_name);
-    if (kind != Check) {
+    if (kind != Check && kind != Exclusion) {
         m_columnList = new QListWidget(this);
         m_columnList->setObjectName(QStringLiteral("keyColumns"));
         for (const QString& c : columns) {
@@ -45,11 +46,22 @@ KeyDialog::KeyDialog(Kind kind, const QStringList& columns, bool existingTable, 
         }
         form->addRow(tr("Columns:"), m_columnList);
     }
-    if (kind == Check || kind == Index) {
+    if (kind == Check || kind == Index || kind == Exclusion) {
         m_expression = new QLineEdit(this);
         m_expression->setObjectName(QStringLiteral("keyExpression"));
-        m_expression->setPlaceholderText(kind == Check ? tr("price >= 0") : tr("deleted_at IS NULL"));
-        form->addRow(kind == Check ? tr("Expression:") : tr("Only rows where:"), m_expression);
+        m_expression->setPlaceholderText(kind == Check       ? tr("price >= 0")
+                                         : kind == Exclusion ? tr("room WITH =, during WITH &&")
+                                                             : tr("deleted_at IS NULL"));
+        form->addRow(kind == Check       ? tr("Expression:")
+                     : kind == Exclusion ? tr("Elements:")
+                                         : tr("Only rows where:"),
+                     m_expression);
+    }
+    if (kind == Exclusion) {
+        m_method = new QComboBox(this);
+        m_method->addItems({QStringLiteral("gist"), QStringLiteral("spgist"), QStringLiteral("btree"),
+                            QStringLiteral("hash")});
+        form->addRow(tr("Method:"), m_method);
     }
     if (kind == Index) {
         m_method = new QComboBox(this);
@@ -68,9 +80,12 @@ KeyDialog::KeyDialog(Kind kind, const QStringList& columns, bool existingTable, 
         form->addRow(QString(), m_concurrently);
     }
     if (kind == ForeignKey) {
-        m_refTable = new QLineEdit(this);
+        m_refTable = new QComboBox(this);
+        m_refTable->setEditable(true);
         m_refTable->setObjectName(QStringLiteral("keyReferencedTable"));
-        m_refTable->setPlaceholderText(tr("schema.table"));
+        m_refTable->addItems(tables);
+        m_refTable->setCurrentIndex(-1);
+        m_refTable->lineEdit()->setPlaceholderText(tr("schema.table"));
         form->addRow(tr("References:"), m_refTable);
         m_refColumns = new QLineEdit(this);
         m_refColumns->setObjectName(QStringLiteral("keyReferencedColumns"));
@@ -107,6 +122,10 @@ QStringList KeyDialog::checkedColumns() const {
     return out;
 }
 
+QLineEdit* KeyDialog::referencedTableEdit() const {
+    return m_refTable ? m_refTable->lineEdit() : nullptr;
+}
+
 core::IndexSpec KeyDialog::index() const {
     core::IndexSpec i;
     i.name = m_name->text().trimmed();
@@ -135,7 +154,7 @@ core::ConstraintSpec KeyDialog::constraint() const {
         break;
     case ForeignKey: {
         k.kind = core::ConstraintSpec::Kind::ForeignKey;
-        const QString table = m_refTable->text().trimmed();
+        const QString table = m_refTable->currentText().trimmed();
         const qsizetype dot = table.indexOf(u'.');
         k.refSchema = dot > 0 ? table.left(dot) : QString();
         k.refTable = dot > 0 ? table.mid(dot + 1) : table;
@@ -146,6 +165,11 @@ core::ConstraintSpec KeyDialog::constraint() const {
     case Check:
         k.kind = core::ConstraintSpec::Kind::Check;
         k.expression = m_expression->text().trimmed();
+        break;
+    case Exclusion:
+        k.kind = core::ConstraintSpec::Kind::Exclusion;
+        k.expression = m_expression->text().trimmed();
+        k.method = m_method->currentText();
         break;
     case Index:
         break;

@@ -18,9 +18,11 @@ namespace pgdesk::ui {
 class KeyDialog final : public QDialog {
     Q_OBJECT
 public:
-    enum Kind { Index, PrimaryKey, Unique, ForeignKey, Check };
+    enum Kind { Index, PrimaryKey, Unique, ForeignKey, Check, Exclusion };
 
-    KeyDialog(Kind kind, const QStringList& columns, bool existingTable, QWidget* parent = nullptr);
+    // `tables`: "schema.table" of the database, offered for a foreign key's referenced table.
+    KeyDialog(Kind kind, const QStringList& columns, bool existingTable, const QStringList& tables = {},
+              QWidget* parent = nullptr);
 
     Kind kind() const { return m_kind; }
     core::IndexSpec index() const;
@@ -28,7 +30,7 @@ public:
     QListWidget* columnList() const { return m_columnList; }
     QLineEdit* nameEdit() const { return m_name; }
     QLineEdit* expressionEdit() const { return m_expression; }
-    QLineEdit* referencedTableEdit() const { return m_refTable; }
+    QLineEdit* referencedTableEdit() const;
     QLineEdit* referencedColumnsEdit() const { return m_refColumns; }
     QCheckBox* concurrentlyBox() const { return m_concurrently; }
 
@@ -43,7 +45,7 @@ private:
     QComboBox* m_method = nullptr;
     QCheckBox* m_unique = nullptr;
     QCheckBox* m_concurrently = nullptr;
-    QLineEdit* m_refTable = nullptr;
+    QComboBox* m_refTable = nullptr;
     QLineEdit* m_refColumns = nullptr;
     QComboBox* m_onDelete = nullptr;
     QCheckBox* m_validateLater = nullptr;

@@ -48,6 +48,15 @@ constexpr int kKeyRole = Qt::UserRole + 1; // "constraint" or "index": how an ex
 constexpr int kStepRole =
     Qt::UserRole + 2; // a staged one: its change's index, or -1 - its index in a new table
 
+// The tables a foreign key may reference, "schema.table".
+QStringList tableNames(core::Connection& connection) {
+    QStringList out;
+    for (const core::TableSummary& t : core::CatalogReader(connection).tables())
+        if (t.kind == core::RelationKind::Table || t.kind == core::RelationKind::PartitionedTable)
+            out << t.schema + QLatin1Char('.') + t.name;
+    return out;
+}
+
 QString script(const QList<core::DesignStatement>& statements) {
     QString out;
     for (const core::DesignStatement& s : statements)
@@ -116,11 +125,10 @@ TableDesigner::TableDesigner(std::shared_ptr<core::Pool> pool, QString schema, Q
     m_keys->setHeaderLabels({tr("Name"), tr("Kind"), tr("Definition"), tr("Staged")});
     m_keys->setRootIsDecorated(false);
     auto* keyButtons = new QHBoxLayout;
-    const QList<std::pair<int, QString>> kinds{{KeyDialog::Index, tr("Add Index…")},
-                                               {KeyDialog::PrimaryKey, tr("Add Primary Key…")},
-                                               {KeyDialog::Unique, tr("Add Unique…")},
-                                               {KeyDialog::ForeignKey, tr("Add Foreign Key…")},
-                                               {KeyDialog::Check, tr("Add Check…")}};
+    const QList<std::pair<int, QString>> kinds{
+        {KeyDialog::Index, tr("Add Index…")},   {KeyDialog::PrimaryKey, tr("Add Primary Key…")},
+        {KeyDialog::Unique, tr("Add Unique…")}, {KeyDialog::ForeignKey, tr("Add Foreign Key…")},
+        {KeyDialog::Check, tr("Add Check…")},   {KeyDialog::Exclusion, tr("Add Exclusion…")}};
     for (const auto& [kind, text] : kinds) {
         auto* button = new QPushButton(text, this);
         button->setObjectName(QStringLiteral("designAddKey%1").arg(kind));
@@ -243,10 +251,11 @@ void TableDesigner::load() {
             [pool = m_pool](const std::shared_ptr<core::CancelToken>& cancel) {
                 auto connection = pool->acquire();
                 const core::CancelToken::Scope scope(cancel, *connection);
-                return connection->serverVersion();
+                return std::pair{connection->serverVersion(), tableNames(*connection)};
             },
-            [this, d](int version) {
-                m_serverVersion = version;
+            [this, d](const std::pair<int, QStringList>& read) {
+                m_serverVersion = read.first;
+                m_tableNames = read.second;
                 m_restoring = true;
                 QSettings settings;
                 const QByteArray saved = settings.value(settingsKey()).toByteArray();
@@ -273,6 +282,7 @@ void TableDesigner::load() {
     struct Loaded {
         core::TableInfo info;
         int version = 0;
+        QStringList tables;
     };
     setState(tr("Reading %1.%2…").arg(m_schema, m_table));
     m_loadJob->start(
@@ -280,9 +290,11 @@ void TableDesigner::load() {
          table = m_table](const std::shared_ptr<core::CancelToken>& cancel) {
             auto connection = pool->acquire();
             const core::CancelToken::Scope scope(cancel, *connection);
-            return Loaded{core::CatalogReader(*connection).table(schema, table), connection->serverVersion()};
+            return Loaded{core::CatalogReader(*connection).table(schema, table), connection->serverVersion(),
+                          tableNames(*connection)};
         },
         [this](const Loaded& l) {
+            m_tableNames = l.tables;
             showTable(l.info, l.version);
             emit loaded();
         },
@@ -485,7 +497,8 @@ void TableDesigner::fillKeys() {
 }
 
 void TableDesigner::openKeyDialog(int kind) {
-    auto* dialog = new KeyDialog(KeyDialog::Kind(kind), m_columns->columnNames(), !design().creating, this);
+    auto* dialog = new KeyDialog(KeyDialog::Kind(kind), m_columns->columnNames(), !design().creating,
+                                 m_tableNames, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowModality(Qt::WindowModal);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {

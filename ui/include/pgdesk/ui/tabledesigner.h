@@ -108,7 +108,8 @@ private:
     JobSlot* m_previewJob = nullptr;
     JobSlot* m_applyJob = nullptr;
     bool m_restoring = false;
-    QString m_note; // said once the reload after an apply is shown
+    QStringList m_tableNames; // the database's tables, for a foreign key's referenced table
+    QString m_note;           // said once the reload after an apply is shown
     bool m_noteIsError = false;
 };
 
