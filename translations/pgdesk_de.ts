@@ -5611,6 +5611,26 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
         <source>Applying…</source>
         <translation>Wird angewendet…</translation>
     </message>
+    <message>
+        <source>The role the selected role becomes a member of</source>
+        <translation>Die Rolle, deren Mitglied die gewählte Rolle wird</translation>
+    </message>
+    <message>
+        <source>with admin option</source>
+        <translation>mit Admin-Option</translation>
+    </message>
+    <message>
+        <source>Make Member</source>
+        <translation>Zum Mitglied machen</translation>
+    </message>
+    <message>
+        <source>End Membership</source>
+        <translation>Mitgliedschaft beenden</translation>
+    </message>
+    <message>
+        <source>Member of:</source>
+        <translation>Mitglied von:</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SelectionSummary</name>

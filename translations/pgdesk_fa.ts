@@ -5553,6 +5553,26 @@ Its objects are created in &quot;%2&quot;%4.</source>
         <source>Applying…</source>
         <translation>در حال اعمال…</translation>
     </message>
+    <message>
+        <source>The role the selected role becomes a member of</source>
+        <translation>نقشی که نقش انتخاب‌شده عضو آن می‌شود</translation>
+    </message>
+    <message>
+        <source>with admin option</source>
+        <translation>با اختیار مدیریت</translation>
+    </message>
+    <message>
+        <source>Make Member</source>
+        <translation>عضو کردن</translation>
+    </message>
+    <message>
+        <source>End Membership</source>
+        <translation>پایان عضویت</translation>
+    </message>
+    <message>
+        <source>Member of:</source>
+        <translation>عضو:</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SelectionSummary</name>

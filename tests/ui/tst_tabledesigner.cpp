@@ -326,6 +326,20 @@ private slots:
                                .arg(name)),
                  QStringLiteral("true2"));
         QVERIFY(loaded.wait(10000));
+        // Memberships: made a member of pg_monitor with the admin option, then not.
+        view.changeMembership(true, QStringLiteral("pg_monitor"), name, true);
+        QVERIFY(changed.wait(10000));
+        QCOMPARE(
+            psqlValue(QStringLiteral("select admin_option from pg_auth_members where member = '%1'::regrole")
+                          .arg(name)),
+            QStringLiteral("t"));
+        QVERIFY(loaded.wait(10000));
+        view.changeMembership(false, QStringLiteral("pg_monitor"), name, false);
+        QVERIFY(changed.wait(10000));
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from pg_auth_members where member = '%1'::regrole")
+                               .arg(name)),
+                 QStringLiteral("0"));
+        QVERIFY(loaded.wait(10000));
         QVERIFY(view.selectRole(name));
         view.dropRole();
         QMessageBox* question = nullptr;

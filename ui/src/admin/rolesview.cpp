@@ -19,6 +19,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -109,7 +110,42 @@ RolesView::RolesView(std::shared_ptr<core::Pool> pool, QWidget* parent)
     top->addWidget(refresh);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
-    splitter->addWidget(memberships);
+    // Below the memberships: make the selected role a member of another (with or without the admin option),
+    // or end the selected membership.
+    m_group = new QComboBox(this);
+    m_group->setObjectName(QStringLiteral("rolesGroup"));
+    m_group->setEditable(true);
+    m_group->setToolTip(tr("The role the selected role becomes a member of"));
+    m_admin = new QCheckBox(tr("with admin option"), this);
+    auto* grant = new QToolButton(this);
+    grant->setObjectName(QStringLiteral("rolesGrantMembership"));
+    grant->setText(tr("Make Member"));
+    connect(grant, &QToolButton::clicked, this, [this] {
+        const QString member = m_view->currentIndex().data(RolesModel::RoleNameRole).toString();
+        if (!member.isEmpty() && !m_group->currentText().trimmed().isEmpty())
+            changeMembership(true, m_group->currentText().trimmed(), member, m_admin->isChecked());
+    });
+    auto* revoke = new QToolButton(this);
+    revoke->setObjectName(QStringLiteral("rolesRevokeMembership"));
+    revoke->setText(tr("End Membership"));
+    connect(revoke, &QToolButton::clicked, this, [this, memberships] {
+        const QStringList pair =
+            m_memberships->index(memberships->currentIndex().row(), 0).data(Qt::UserRole).toStringList();
+        if (pair.size() == 2)
+            changeMembership(false, pair[0], pair[1], false);
+    });
+    auto* membershipPane = new QWidget(this);
+    auto* membershipButtons = new QHBoxLayout;
+    membershipButtons->addWidget(new QLabel(tr("Member of:"), this));
+    membershipButtons->addWidget(m_group, 1);
+    membershipButtons->addWidget(m_admin);
+    membershipButtons->addWidget(grant);
+    membershipButtons->addWidget(revoke);
+    auto* membershipLayout = new QVBoxLayout(membershipPane);
+    membershipLayout->setContentsMargins(0, 0, 0, 0);
+    membershipLayout->addWidget(memberships);
+    membershipLayout->addLayout(membershipButtons);
+    splitter->addWidget(membershipPane);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
@@ -138,6 +174,11 @@ void RolesView::refresh() {
             // The selected role stays selected across a refresh.
             const QString current = m_view->currentIndex().data(RolesModel::RoleNameRole).toString();
             const int count = int(roles.size());
+            const QString group = m_group->currentText();
+            m_group->clear();
+            for (const core::RoleInfo& r : roles)
+                m_group->addItem(r.name);
+            m_group->setEditText(group);
             m_model->setRoles(std::move(roles));
             m_view->resizeColumnsToContents();
             if (current.isEmpty() || !selectRole(current))
@@ -174,10 +215,38 @@ void RolesView::showMemberships() {
             item->setEditable(false);
         m_memberships->appendRow(items);
     };
-    for (const core::RoleMembership& m : role.memberOf)
+    for (const core::RoleMembership& m : role.memberOf) {
         add(tr("member of"), m);
-    for (const core::RoleMembership& m : role.members)
+        m_memberships->item(m_memberships->rowCount() - 1, 0)
+            ->setData(QStringList{m.role, role.name}, Qt::UserRole);
+    }
+    for (const core::RoleMembership& m : role.members) {
         add(tr("has member"), m);
+        m_memberships->item(m_memberships->rowCount() - 1, 0)
+            ->setData(QStringList{role.name, m.role}, Qt::UserRole);
+    }
+}
+
+void RolesView::changeMembership(bool grant, const QString& group, const QString& member, bool admin) {
+    core::SchemaApplyOptions options;
+    options.access = m_unlock->access();
+    const QList<core::DesignStatement> steps =
+        core::transactionStatements({core::membershipStatement(grant, group, member, admin)});
+    m_state->setText(tr("Applying…"));
+    m_change->start(
+        [pool = m_pool, steps, options](const std::shared_ptr<core::CancelToken>& cancel) {
+            auto connection = pool->acquire();
+            const core::CancelToken::Scope scope(cancel, *connection);
+            return core::SchemaApplier(*connection).apply(steps, options).committed;
+        },
+        [this](bool changed) {
+            emit changeFinished(changed);
+            refresh();
+        },
+        [this](const BackgroundFailure& f) {
+            m_state->setText(tr("Nothing was changed: %1").arg(f.message));
+            emit changeFinished(false);
+        });
 }
 
 QString RolesView::stateText() const {

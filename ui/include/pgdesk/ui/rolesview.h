@@ -8,6 +8,7 @@
 #include <memory>
 
 class QCheckBox;
+class QComboBox;
 class QLabel;
 class QSortFilterProxyModel;
 class QStandardItemModel;
@@ -54,6 +55,8 @@ public:
     // libpq computes from it. Production needs the tab's unlock.
     void applyRole(const std::optional<core::RoleSpec>& before, const core::RoleSpec& after,
                    const QString& password);
+    // GRANT group TO member [WITH ADMIN OPTION] (the Make Member button, for the selected role), or REVOKE.
+    void changeMembership(bool grant, const QString& group, const QString& member, bool adminOption);
     WriteUnlockButton* unlockButton() const { return m_unlock; }
     QString stateText() const;
 
@@ -75,6 +78,8 @@ private:
     JobSlot* m_load = nullptr;
     JobSlot* m_change = nullptr;
     WriteUnlockButton* m_unlock = nullptr;
+    QComboBox* m_group = nullptr;
+    QCheckBox* m_admin = nullptr;
 };
 
 } // namespace pgdesk::ui
