@@ -146,6 +146,7 @@ private slots:
                 "create table $S.p2 partition of $S.p for values from (100) to (200);"
                 "create table $S.pd partition of $S.p default;"
                 "create table $S.loose (k int, v int);"
+                "create table $S.held (id int);"
                 "create table $S.m (grp int);"
                 "create materialized view $S.mv as select grp, count(*) from $S.m group by grp;"
                 "create unique index mv_grp on $S.mv (grp);"
@@ -165,6 +166,30 @@ private slots:
         QCOMPARE(lockModeFromName(QStringLiteral("share update exclusive")), SUE);
         QCOMPARE(lockModeFromName(QStringLiteral("RowShareLock")), LockMode::RowShare);
         QVERIFY(!lockModeFromName(QStringLiteral("EXCLUSIVE SHARE")));
+    }
+
+    // Inside an open transaction (a query tool's session) the analysis leaves it as it was: still usable,
+    // its settings untouched, even when a table is locked by another session.
+    void analysisInsideAnOpenTransaction() {
+        Connection c = Connection::open(pgdesk::test::profile());
+        Connection holder = Connection::open(pgdesk::test::profile());
+        holder.exec(QStringLiteral("begin"));
+        holder.exec(sql("lock table $S.held in access exclusive mode")); // never analyzed: measured otherwise
+        c.exec(QStringLiteral("begin"));
+        c.exec(QStringLiteral("set local lock_timeout = '7s'"));
+        const QList<StatementLocks> s = LockAnalyzer(c).analyze(sql("alter table $S.held add column z int"));
+        QCOMPARE(s.size(), 1);
+        QCOMPARE(s.first().locks.size(), 1);
+        QVERIFY(c.inTransaction() && !c.inFailedTransaction());
+        QCOMPARE(c.exec(QStringLiteral("show lock_timeout")).text(0, 0), QStringLiteral("7s"));
+        c.exec(QStringLiteral("rollback"));
+        holder.exec(QStringLiteral("rollback"));
+        // A failed transaction must be rolled back first: nothing is sent into it.
+        c.exec(QStringLiteral("begin"));
+        QVERIFY_THROWS_EXCEPTION(Error, c.exec(QStringLiteral("select 1/0")));
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError,
+                                 LockAnalyzer(c).analyze(sql("alter table $S.a add column z int")));
+        c.exec(QStringLiteral("rollback"));
     }
 
     // Every form: the static rules' lock and rewrite as the documentation says, and the trace agrees.

@@ -87,6 +87,8 @@ private slots:
             waitLoaded(d);
             DesignColumnsModel* m = d.columnsModel();
             QCOMPARE(m->rowCount(), 4);
+            QVERIFY(!m->setData(m->index(0, DesignColumnsModel::NotNull), Qt::Checked,
+                                Qt::CheckStateRole)); // already
             QVERIFY(m->setData(m->index(1, DesignColumnsModel::Name), QStringLiteral("title")));
             QVERIFY(m->setData(m->index(1, DesignColumnsModel::NotNull), Qt::Checked, Qt::CheckStateRole));
             QVERIFY(m->setData(m->index(2, DesignColumnsModel::Type), QStringLiteral("numeric(12,2)")));

@@ -131,7 +131,8 @@ public:
 
     // The size of a never-analyzed table, measured if its lock is free within 200 ms.
     void measure(RelationFacts& f) {
-        if (f.bytes >= 0)
+        // In a transaction block a failed measurement would abort it: the size stays unknown there.
+        if (f.bytes >= 0 || m_c.inTransaction())
             return;
         try {
             const Result r = m_c.exec(QStringLiteral("select pg_total_relation_size($1::oid)"),
@@ -243,14 +244,34 @@ LockAnalyzer::LockAnalyzer(Connection& connection)
 }
 
 QList<StatementLocks> LockAnalyzer::analyze(const QString& script) {
-    ServerFacts facts(m_connection);
+    // Inside the user's open transaction (the query tool's session) the reads run under a savepoint that is
+    // rolled back: a failed read or a local setting never outlives the analysis.
+    if (m_connection.inFailedTransaction())
+        throwConfigurationError(
+            QStringLiteral("transaction"),
+            tr("The session's transaction has failed: roll it back before the analysis."));
+    const bool nested = m_connection.inTransaction();
+    if (nested)
+        m_connection.exec(QStringLiteral("savepoint pgdesk_lock_analysis"));
+    const auto leave = [&] {
+        if (nested)
+            m_connection.exec(QStringLiteral("rollback to savepoint pgdesk_lock_analysis; "
+                                             "release savepoint pgdesk_lock_analysis"));
+    };
     QList<StatementLocks> out;
-    for (const SqlStatement& s : splitStatements(script)) {
-        StatementLocks locks = analyzeStatement(s.text, facts, m_connection.serverVersion());
-        locks.offset = s.offset;
-        locks.transactional = locks.transactional && !s.outsideTransaction;
-        out << std::move(locks);
+    try {
+        ServerFacts facts(m_connection);
+        for (const SqlStatement& s : splitStatements(script)) {
+            StatementLocks locks = analyzeStatement(s.text, facts, m_connection.serverVersion());
+            locks.offset = s.offset;
+            locks.transactional = locks.transactional && !s.outsideTransaction;
+            out << std::move(locks);
+        }
+    } catch (...) {
+        leave();
+        throw;
     }
+    leave();
     return out;
 }
 

@@ -99,11 +99,19 @@ SchemaApplyResult SchemaApplier::apply(const QList<DesignStatement>& statements,
         anyAfter = anyAfter || s.phase != DesignStatement::Phase::Transaction;
     if (!anyAfter)
         return result;
-    m_connection.exec(QStringLiteral("select set_config('lock_timeout', $1, false)"),
-                      Params{param(QString::number(options.lockTimeoutMs))});
+    int timeout = -1;
     for (int i = 0; i < statements.size(); ++i) {
         if (statements[i].phase == DesignStatement::Phase::Transaction)
             continue;
+        // A CONCURRENTLY build waits for every older transaction of the database, which blocks nobody (its
+        // SHARE UPDATE EXCLUSIVE lets reads and writes pass): no limit there. The other steps (SET NOT NULL,
+        // a DROP CONSTRAINT) take locks that would queue the table's queries behind them: limited.
+        const int wanted = statements[i].phase == DesignStatement::Phase::Outside ? 0 : options.lockTimeoutMs;
+        if (wanted != timeout) {
+            m_connection.exec(QStringLiteral("select set_config('lock_timeout', $1, false)"),
+                              Params{param(QString::number(wanted))});
+            timeout = wanted;
+        }
         try {
             m_connection.exec(statements[i].sql);
             result.steps[i].done = true;

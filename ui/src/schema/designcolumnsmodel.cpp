@@ -308,7 +308,9 @@ bool DesignColumnsModel::setData(const QModelIndex& index, const QVariant& value
         return false;
     if (index.column() == NotNull ? role != Qt::CheckStateRole : role != Qt::EditRole)
         return false;
-    if (data(index, index.column() == NotNull ? Qt::CheckStateRole : Qt::EditRole) == value)
+    const bool same = index.column() == NotNull ? data(index, Qt::CheckStateRole).toInt() == value.toInt()
+                                                : data(index, Qt::EditRole).toString() == value.toString();
+    if (same)
         return false; // nothing changes: no step staged
     if (index.column() == Name && value.toString().isEmpty())
         return false;

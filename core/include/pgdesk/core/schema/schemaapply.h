@@ -33,8 +33,9 @@ struct SchemaApplyResult {
 
 // Applies a design's statements: the Transaction ones in one transaction under lock_timeout (all or none:
 // a failure rolls back and throws, nothing changed), then the After and Outside ones one by one, each
-// reported. Refuses before anything is sent when a destructive statement is not confirmed
-// (ConfigurationError) or a production profile has no key (the guard's refusal). A lock timeout is
+// reported (the After ones under lock_timeout too; a CONCURRENTLY build waits for older transactions as
+// long as it takes, blocking nobody). Refuses before anything is sent when a destructive statement is not
+// confirmed (ConfigurationError) or a production profile has no key (the guard's refusal). A lock timeout is
 // reported as "the table is busy", naming the sessions holding locks on it.
 class SchemaApplier final {
 public:
