@@ -6,6 +6,7 @@
 #include "query/querysession.h"
 #include "query/sqleditor.h"
 
+#include <pgdesk/core/base/errors.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/lockanalysisview.h>
@@ -155,6 +156,13 @@ void QueryTool::checkLocksThenLaunch(const QList<core::SqlStatement>& statements
                 box->open();
             },
             [this, go](const BackgroundFailure& failure) {
+                if (failure.error.kind == core::ErrorKind::QueryCanceled) { // Cancel during the check
+                    setRunning(false);
+                    message(tr("Cancelled: nothing ran."), Tone::Warning);
+                    m_status->setText(tr("Cancelled"));
+                    emit runFinished();
+                    return;
+                }
                 message(tr("The locks could not be checked: %1").arg(failure.message), Tone::Warning);
                 go();
             });
