@@ -60,15 +60,27 @@ public:
     explicit ServerFacts(Connection& c)
         : m_c(c) {}
 
+    // A migration names the same tables statement after statement; nothing runs during the analysis, so
+    // what the catalog says of a name or a partition tree is read once.
     std::optional<RelationFacts> relation(const QStringList& nameParts) override {
         QStringList quoted;
         for (const QString& p : nameParts)
             quoted << quoteIdentifier(p);
-        return one(QStringLiteral("c.oid = to_regclass($1)"), Params{param(quoted.join(u'.'))});
+        const QString name = quoted.join(u'.');
+        if (const auto known = m_relations.constFind(name); known != m_relations.cend())
+            return *known;
+        const auto found = one(QStringLiteral("c.oid = to_regclass($1)"), Params{param(name)});
+        m_relations.insert(name, found);
+        return found;
     }
     QList<RelationFacts> partitions(const RelationFacts& table) override {
-        return many(QStringLiteral("c.oid in (select relid from pg_partition_tree($1::oid) where level > 0)"),
-                    table.oid);
+        if (const auto known = m_partitions.constFind(table.oid); known != m_partitions.cend())
+            return *known;
+        const QList<RelationFacts> found =
+            many(QStringLiteral("c.oid in (select relid from pg_partition_tree($1::oid) where level > 0)"),
+                 table.oid);
+        m_partitions.insert(table.oid, found);
+        return found;
     }
     std::optional<RelationFacts> tableOfIndex(const RelationFacts& index) override {
         return one(QStringLiteral("c.oid = (select indrelid from pg_index where indexrelid = $1::oid)"),
@@ -173,6 +185,8 @@ private:
     }
 
     Connection& m_c;
+    QHash<QString, std::optional<RelationFacts>> m_relations; // quoted name → the relation, or none
+    QHash<unsigned, QList<RelationFacts>> m_partitions;
 };
 
 // The typmod a type's modifiers give, for the types whose modifiers decide a rewrite: varchar(n) and
