@@ -115,8 +115,10 @@ Commands:
                         partitions, options, privileges, sizes and statistics
   describe TABLE --ddl  its CREATE script (with partitions, sequences, indexes, constraints,
                         triggers, policies, comments, owner and grants), in an order that loads
-  ddl SCHEMA...         the CREATE script of whole schemas: types, functions, sequences, tables,
-                        views, indexes, keys, triggers, policies, comments, owners, grants
+  ddl SCHEMA...         the CREATE script of whole schemas: types, functions, aggregates, operators,
+                        casts, sequences, tables, views (each after what it depends on), indexes,
+                        keys, triggers, policies, publications, comments, owners, grants, default
+                        privileges, event triggers
   browse TABLE [--filter "COLUMN OPERATION [VALUE]"]... [--any] [--search TEXT]
          [--sort COLUMN[:asc|:desc]]... [--page N | --after CURSOR | --before CURSOR | --last]
          [--page-size N] [--deleted active|deleted|all] [--count exact|estimate|none]

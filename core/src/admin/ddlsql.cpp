@@ -3,8 +3,6 @@
 
 namespace pgdesk::core::ddlsql {
 
-namespace {
-
 // The privileges of an ACL as a JSON array, in the ACL's own order (GRANTs replayed in that order give back
 // the same array): grantee ("PUBLIC" or a quoted role), grantor (quoted), privilege, grantable. NULL when
 // the ACL is NULL (the defaults apply: nothing to grant).
@@ -19,7 +17,7 @@ QString aclJson(const char* acl) {
 }
 
 // quote_literal of an object's comment (pg_description), or NULL.
-QString commentOf(const char* objoid, const char* catalog, const char* subid = "0") {
+QString commentOf(const char* objoid, const char* catalog, const char* subid) {
     return QStringLiteral("(select quote_literal(d.description) from pg_description d where d.objoid = %1 "
                           "and d.classoid = '%2'::regclass and d.objsubid = %3) as comment")
         .arg(QLatin1String(objoid), QLatin1String(catalog), QLatin1String(subid));
@@ -31,8 +29,6 @@ QString notInExtension(const char* catalog, const char* objoid) {
                           "and e.objid = %2 and e.deptype = 'e')")
         .arg(QLatin1String(catalog), QLatin1String(objoid));
 }
-
-} // namespace
 
 QString targetsSql() {
     return QStringLiteral(R"SQL(
@@ -70,8 +66,7 @@ select c.oid::int8 as oid, c.relkind::text as relkind, format('%I.%I', n.nspname
           from unnest(c.reloptions) with ordinality u(o, ord)) as options,
        case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
        case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
-       (select json_agg(json_build_object('oid', pc.oid::int8, 'name', format('%I.%I', pn.nspname, pc.relname))
-                        order by i.inhseqno)
+       (select json_agg(format('%I.%I', pn.nspname, pc.relname) order by i.inhseqno)
           from pg_inherits i
           join pg_class pc on pc.oid = i.inhparent
           join pg_namespace pn on pn.oid = pc.relnamespace
@@ -87,10 +82,7 @@ select c.oid::int8 as oid, c.relkind::text as relkind, format('%I.%I', n.nspname
        (select string_agg(quote_ident(split_part(o, '=', 1)) || ' ' || quote_literal(substr(o, strpos(o, '=') + 1)),
                           ', ' order by ord)
           from unnest(ft.ftoptions) with ordinality u(o, ord)) as foreign_options,
-       (select json_agg(distinct d.refobjid::int8)
-          from pg_rewrite r
-          join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid
-         where r.ev_class = c.oid and d.refclassid = 'pg_class'::regclass and d.refobjid <> c.oid) as uses,
+       case when c.reloftype <> 0 then format_type(c.reloftype, null) end as of_type,
        %2
   from pg_class c
   join pg_namespace n on n.oid = c.relnamespace
@@ -122,11 +114,16 @@ select a.attrelid::int8 as relid, quote_ident(a.attname) as name, format_type(a.
          where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
            and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'i') as identity_options,
        case when a.attstorage <> t.typstorage then a.attstorage::text end as storage,
+       pa.attnum is not null as has_parent, pg_get_expr(pad.adbin, pad.adrelid) as parent_default,
+       coalesce(pa.attnotnull, false) as parent_not_null,
        case when a.attstattarget >= 0 then a.attstattarget end as statistics,
        %1, %2
   from pg_attribute a
   join pg_type t on t.oid = a.atttypid
   left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+  left join pg_inherits ih on ih.inhrelid = a.attrelid and ih.inhseqno = 1
+  left join pg_attribute pa on pa.attrelid = ih.inhparent and pa.attname = a.attname and not pa.attisdropped
+  left join pg_attrdef pad on pad.adrelid = pa.attrelid and pad.adnum = pa.attnum
   left join pg_collation co on co.oid = a.attcollation
   left join pg_namespace cn on cn.oid = co.collnamespace
  where a.attrelid = any ($1::int8[]::oid[]) and a.attnum > 0 and not a.attisdropped
@@ -201,7 +198,8 @@ select p.polrelid::int8 as relid, quote_ident(p.polname) as name, p.polpermissiv
 
 QString sequencesSql() {
     return QStringLiteral(R"SQL(
-select format('%I.%I', n.nspname, c.relname) as qname, format_type(s.seqtypid, null) as data_type,
+select c.oid::int8 as oid, format('%I.%I', n.nspname, c.relname) as qname,
+       format_type(s.seqtypid, null) as data_type,
        s.seqstart as start, s.seqincrement as increment, s.seqmin as min, s.seqmax as max, s.seqcache as cache,
        s.seqcycle as cycle,
        (select format('%I.%I.%I', tn.nspname, tc.relname, ta.attname)
@@ -278,15 +276,14 @@ select t.oid::int8 as oid, t.typtype::text as kind, format('%I.%I', n.nspname, t
 }
 
 QString functionsSql() {
-    // Aggregates and window functions have no pg_get_functiondef: left out (the script says so).
+    // Aggregates have no pg_get_functiondef: aggregatesSql writes them.
     return QStringLiteral(R"SQL(
-select p.oid::int8 as oid, p.prokind::text as kind,
-       case when p.prokind in ('f', 'p') then pg_get_functiondef(p.oid) end as definition,
+select p.oid::int8 as oid, p.prokind::text as kind, pg_get_functiondef(p.oid) as definition,
        format('%I.%I(%s)', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid)) as signature,
        quote_ident(pg_get_userbyid(p.proowner)) as owner, %1, %2
   from pg_proc p
   join pg_namespace n on n.oid = p.pronamespace
- where n.nspname::text = any ($1::text[]) and %3
+ where n.nspname::text = any ($1::text[]) and p.prokind <> 'a' and %3
  order by p.oid
 )SQL")
         .arg(commentOf("p.oid", "pg_proc"), aclJson("p.proacl"), notInExtension("pg_proc", "p.oid"));

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "admin/ddlorder.h"
+#include "admin/ddlscript.h"
 #include "admin/ddlsql.h"
 #include "session/resultrow.h"
 
@@ -17,6 +19,8 @@
 
 namespace pgdesk::core {
 
+using namespace ddlscript;
+
 namespace {
 
 struct Relation {
@@ -28,8 +32,8 @@ struct Relation {
     QString options;
     QString partitionKey;
     QString partitionBound;
-    QList<qint64> parentOids;
     QStringList parentNames;
+    QString ofType;
     QString tablespace;
     QString owner;
     QString comment;
@@ -41,7 +45,6 @@ struct Relation {
     bool populated = true;
     QString foreignServer;
     QString foreignOptions;
-    QList<qint64> uses;
     bool aclNull = true;
     QJsonArray acl;
 
@@ -82,79 +85,6 @@ QString policyCommandKeyword(const QString& polcmd) {
     return QStringLiteral("ALL");
 }
 
-// pg_get_viewdef ends the query with ';' (and maybe a newline).
-QString withoutSemicolon(QString sql) {
-    while (!sql.isEmpty() && (sql.back().isSpace() || sql.back() == QLatin1Char(';')))
-        sql.chop(1);
-    return sql;
-}
-
-// GRANTs that rebuild an ACL as it is. The defaults are revoked first (PUBLIC's and the owner's), then the
-// privileges granted in the ACL's own order, each grantor's as that role, so the array comes back the same.
-// A NULL ACL means the defaults: nothing to write. `columns` makes them column privileges (no revokes).
-void appendGrants(QStringList& out, const QString& object, const QString& owner, bool aclNull,
-                  const QJsonArray& acl, const QString& columns = {}) {
-    if (aclNull)
-        return;
-    if (columns.isEmpty()) {
-        out << QStringLiteral("REVOKE ALL ON %1 FROM PUBLIC;").arg(object);
-        out << QStringLiteral("REVOKE ALL ON %1 FROM %2;").arg(object, owner);
-    }
-    for (qsizetype i = 0; i < acl.size();) {
-        const QJsonObject first = acl.at(i).toObject();
-        const QString grantee = first.value(QLatin1String("grantee")).toString();
-        const QString grantor = first.value(QLatin1String("grantor")).toString();
-        const bool grantable = first.value(QLatin1String("grantable")).toBool();
-        QStringList privileges;
-        for (; i < acl.size(); ++i) {
-            const QJsonObject o = acl.at(i).toObject();
-            if (o.value(QLatin1String("grantee")).toString() != grantee ||
-                o.value(QLatin1String("grantor")).toString() != grantor ||
-                o.value(QLatin1String("grantable")).toBool() != grantable)
-                break;
-            privileges << o.value(QLatin1String("privilege")).toString() +
-                              (columns.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(columns));
-        }
-        const QString grant = QStringLiteral("GRANT %1 ON %2 TO %3%4;")
-                                  .arg(privileges.join(QStringLiteral(", ")), object, grantee,
-                                       grantable ? QStringLiteral(" WITH GRANT OPTION") : QString());
-        if (grantor == owner)
-            out << grant;
-        else // recorded as the owner's otherwise
-            out << QStringLiteral("SET ROLE %1;").arg(grantor) << grant << QStringLiteral("RESET ROLE;");
-    }
-}
-
-void appendComment(QStringList& out, const QString& what, const QString& literal) {
-    if (!literal.isEmpty())
-        out << QStringLiteral("COMMENT ON %1 IS %2;").arg(what, literal);
-}
-
-// Parents (partition parents, inheritance parents) and what a view reads, before the relation itself;
-// otherwise in OID (creation) order.
-QList<const Relation*> loadOrder(const QList<Relation>& relations) {
-    QHash<qint64, const Relation*> byOid;
-    for (const Relation& r : relations)
-        byOid.insert(r.oid, &r);
-    QList<const Relation*> order;
-    QSet<qint64> done;
-    QSet<qint64> visiting;
-    std::function<void(const Relation*)> visit = [&](const Relation* r) {
-        if (done.contains(r->oid) || visiting.contains(r->oid))
-            return;
-        visiting.insert(r->oid);
-        for (qint64 dep : r->parentOids + r->uses)
-            if (const Relation* d = byOid.value(dep))
-                visit(d);
-        visiting.remove(r->oid);
-        done.insert(r->oid);
-        order << r;
-    };
-    for (const Relation& r : relations)
-        visit(&r);
-    return order;
-}
-
 Relation parseRelation(const ResultRow& row) {
     Relation r;
     r.oid = row.int64("oid");
@@ -165,10 +95,8 @@ Relation parseRelation(const ResultRow& row) {
     r.options = row.text("options");
     r.partitionKey = row.text("partition_key");
     r.partitionBound = row.text("partition_bound");
-    for (const auto& p : row.array("parents")) {
-        r.parentOids << p.toObject().value(QLatin1String("oid")).toInteger();
-        r.parentNames << p.toObject().value(QLatin1String("name")).toString();
-    }
+    r.parentNames = row.list("parents");
+    r.ofType = row.text("of_type");
     r.tablespace = row.text("tablespace");
     r.owner = row.text("owner");
     r.comment = row.text("comment");
@@ -180,62 +108,67 @@ Relation parseRelation(const ResultRow& row) {
     r.populated = row.flag("populated");
     r.foreignServer = row.text("foreign_server");
     r.foreignOptions = row.text("foreign_options");
-    for (const auto& u : row.array("uses"))
-        r.uses << u.toInteger();
     r.aclNull = row.isNull("acl");
     r.acl = row.array("acl");
     return r;
 }
 
-// The sections of a script, in the order they load.
-struct Sections {
-    QStringList header, schemas, extensions, types, functions, sequences, tables, ownedBy, views, indexes,
-        foreignKeys, triggers, security, comments, owners, grants;
-
-    QString join() const {
-        QString out;
-        for (const QStringList* s :
-             {&header, &schemas, &extensions, &types, &functions, &sequences, &tables, &ownedBy, &views,
-              &indexes, &foreignKeys, &triggers, &security, &comments, &owners, &grants}) {
-            if (s->isEmpty())
-                continue;
-            out += s->join(QLatin1Char('\n'));
-            out += QStringLiteral("\n\n");
-        }
-        return out.trimmed() + QLatin1Char('\n');
-    }
-};
-
 // CREATE TABLE / FOREIGN TABLE, with the columns it declares itself and its valid local checks, keys and
-// exclusions inline; what cannot be inline (NOT VALID checks, a partition's own constraints) follows it.
-void appendTable(Sections& s, const Relation& r, const QList<ResultRow>& columns,
-                 const QList<ResultRow>& constraints) {
+// exclusions inline; what cannot be inline (NOT VALID checks, a partition's own constraints, defaults a
+// partition or child sets apart from its parent's) follows it. The replica identity waits for the indexes.
+QStringList tableStatements(Sections& s, const Relation& r, const QList<ResultRow>& columns,
+                            const QList<ResultRow>& constraints) {
     QStringList items;
-    if (!r.isPartition()) {
-        for (const ResultRow& c : columns) {
-            if (!c.flag("is_local"))
-                continue; // inherited from a parent
-            QString line = QStringLiteral("    %1 %2").arg(c.text("name"), c.text("type"));
-            if (!c.isNull("collation"))
-                line += QStringLiteral(" COLLATE ") + c.text("collation");
-            if (!c.isNull("generated_expression"))
-                line +=
-                    QStringLiteral(" GENERATED ALWAYS AS (%1) STORED").arg(c.text("generated_expression"));
-            const QString identity = c.text("identity");
-            if (!identity.isEmpty()) {
-                line += identity == QLatin1String("a") ? QStringLiteral(" GENERATED ALWAYS AS IDENTITY")
-                                                       : QStringLiteral(" GENERATED BY DEFAULT AS IDENTITY");
-                if (!c.isNull("identity_options"))
-                    line += QStringLiteral(" (%1)").arg(c.text("identity_options"));
-            }
+    QStringList after;
+    // ONLY keeps a setting on this table; a partitioned table passes it on to its partitions anyway.
+    const QString alter = r.kind == QLatin1String("p") ? QStringLiteral("ALTER TABLE %1").arg(r.qname)
+                                                       : QStringLiteral("ALTER TABLE ONLY %1").arg(r.qname);
+    for (const ResultRow& c : columns) {
+        const bool generated = !c.isNull("generated_expression");
+        if (c.flag("has_parent") && (r.isPartition() || !c.flag("is_local"))) {
+            // Made from the parent's column, default included: only what differs from it.
+            if (c.text("default_expression") != c.text("parent_default") && !generated)
+                after << (c.isNull("default_expression")
+                              ? QStringLiteral("ALTER TABLE ONLY %1 ALTER COLUMN %2 DROP DEFAULT;")
+                                    .arg(r.qname, c.text("name"))
+                              : QStringLiteral("ALTER TABLE ONLY %1 ALTER COLUMN %2 SET DEFAULT %3;")
+                                    .arg(r.qname, c.text("name"), c.text("default_expression")));
+            if (c.flag("not_null") && !c.flag("parent_not_null"))
+                after << QStringLiteral("ALTER TABLE ONLY %1 ALTER COLUMN %2 SET NOT NULL;")
+                             .arg(r.qname, c.text("name"));
+            continue;
+        }
+        if (r.isPartition() || !c.flag("is_local"))
+            continue;
+        if (!r.ofType.isEmpty()) {
+            // A typed table's columns come from its type: only their options.
+            QString line = QStringLiteral("    %1 WITH OPTIONS").arg(c.text("name"));
             if (!c.isNull("default_expression"))
                 line += QStringLiteral(" DEFAULT ") + c.text("default_expression");
-            if (c.flag("not_null") && identity.isEmpty())
+            if (c.flag("not_null"))
                 line += QStringLiteral(" NOT NULL");
-            items << line;
+            if (!c.isNull("default_expression") || c.flag("not_null"))
+                items << line;
+            continue;
         }
+        QString line = QStringLiteral("    %1 %2").arg(c.text("name"), c.text("type"));
+        if (!c.isNull("collation"))
+            line += QStringLiteral(" COLLATE ") + c.text("collation");
+        if (generated)
+            line += QStringLiteral(" GENERATED ALWAYS AS (%1) STORED").arg(c.text("generated_expression"));
+        const QString identity = c.text("identity");
+        if (!identity.isEmpty()) {
+            line += identity == QLatin1String("a") ? QStringLiteral(" GENERATED ALWAYS AS IDENTITY")
+                                                   : QStringLiteral(" GENERATED BY DEFAULT AS IDENTITY");
+            if (!c.isNull("identity_options"))
+                line += QStringLiteral(" (%1)").arg(c.text("identity_options"));
+        }
+        if (!c.isNull("default_expression"))
+            line += QStringLiteral(" DEFAULT ") + c.text("default_expression");
+        if (c.flag("not_null") && identity.isEmpty())
+            line += QStringLiteral(" NOT NULL");
+        items << line;
     }
-    QStringList after;
     for (const ResultRow& k : constraints) {
         const QString kind = k.text("kind");
         if (kind == QLatin1String("f") || k.flag("cloned") || !k.flag("is_local"))
@@ -252,6 +185,10 @@ void appendTable(Sections& s, const Relation& r, const QList<ResultRow>& columns
                            relationKeyword(r.kind), r.qname);
     if (r.isPartition())
         sql += QStringLiteral(" PARTITION OF %1 %2").arg(r.parentNames.value(0), r.partitionBound);
+    else if (!r.ofType.isEmpty())
+        sql += QStringLiteral(" OF ") + r.ofType +
+               (items.isEmpty() ? QString()
+                                : QStringLiteral(" (\n%1\n)").arg(items.join(QStringLiteral(",\n"))));
     else
         sql += items.isEmpty() ? QStringLiteral(" (\n)")
                                : QStringLiteral(" (\n%1\n)").arg(items.join(QStringLiteral(",\n")));
@@ -268,18 +205,16 @@ void appendTable(Sections& s, const Relation& r, const QList<ResultRow>& columns
         sql += QStringLiteral(" WITH (%1)").arg(r.options);
     if (!r.tablespace.isEmpty())
         sql += QStringLiteral(" TABLESPACE ") + r.tablespace;
-    s.tables << sql + QLatin1Char(';') << after;
+    QStringList out{sql + QLatin1Char(';')};
+    out << after;
 
-    // ONLY keeps a setting on this table; a partitioned table passes it on to its partitions anyway.
-    const QString alter = r.kind == QLatin1String("p") ? QStringLiteral("ALTER TABLE %1").arg(r.qname)
-                                                       : QStringLiteral("ALTER TABLE ONLY %1").arg(r.qname);
     for (const ResultRow& c : columns) {
         if (!c.isNull("storage"))
-            s.tables << QStringLiteral("%1 ALTER COLUMN %2 SET STORAGE %3;")
-                            .arg(alter, c.text("name"), storageKeyword(c.text("storage")));
+            out << QStringLiteral("%1 ALTER COLUMN %2 SET STORAGE %3;")
+                       .arg(alter, c.text("name"), storageKeyword(c.text("storage")));
         if (!c.isNull("statistics"))
-            s.tables << QStringLiteral("%1 ALTER COLUMN %2 SET STATISTICS %3;")
-                            .arg(alter, c.text("name"), c.text("statistics"));
+            out << QStringLiteral("%1 ALTER COLUMN %2 SET STATISTICS %3;")
+                       .arg(alter, c.text("name"), c.text("statistics"));
     }
     if (r.replicaIdentity == QLatin1String("f"))
         s.indexes << QStringLiteral("%1 REPLICA IDENTITY FULL;").arg(alter);
@@ -287,9 +222,10 @@ void appendTable(Sections& s, const Relation& r, const QList<ResultRow>& columns
         s.indexes << QStringLiteral("%1 REPLICA IDENTITY NOTHING;").arg(alter);
     else if (r.replicaIdentity == QLatin1String("i") && !r.replicaIndex.isEmpty())
         s.indexes << QStringLiteral("%1 REPLICA IDENTITY USING INDEX %2;").arg(alter, r.replicaIndex);
+    return out;
 }
 
-void appendView(Sections& s, const Relation& r) {
+QString viewStatement(const Relation& r) {
     QString sql = QStringLiteral("CREATE %1 %2").arg(relationKeyword(r.kind), r.qname);
     if (!r.options.isEmpty())
         sql += QStringLiteral(" WITH (%1)").arg(r.options);
@@ -298,7 +234,7 @@ void appendView(Sections& s, const Relation& r) {
     sql += QStringLiteral(" AS\n") + withoutSemicolon(r.viewDefinition);
     if (r.kind == QLatin1String("m"))
         sql += r.populated ? QStringLiteral("\n  WITH DATA") : QStringLiteral("\n  WITH NO DATA");
-    s.views << sql + QLatin1Char(';');
+    return sql + QLatin1Char(';');
 }
 
 } // namespace
@@ -361,7 +297,16 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
                              {schemasSql(), names},
                              {extensionsSql(), names},
                              {typesSql(), names},
-                             {functionsSql(), names}},
+                             {functionsSql(), names},
+                             {aggregatesSql(), names},
+                             {operatorsSql(), names},
+                             {operatorFamiliesSql(), names},
+                             {operatorClassesSql(), names},
+                             {castsSql(), names},
+                             {defaultPrivilegesSql(), names},
+                             {eventTriggersSql(), names},
+                             {publicationsSql(m_connection.serverVersion()), names + oidParam},
+                             {dependenciesSql(), {}}},
                             {}, {}, {{QStringLiteral("search_path"), QStringLiteral("pg_catalog")}});
     if (!schemas.isEmpty() && r[7].rowCount() == 0)
         throwError(ErrorKind::NotFound,
@@ -377,6 +322,7 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         byOid.insert(rel.oid, &rel);
 
     Sections s;
+    Objects objects;
     // Names in the header as SQL writes them; a line break in one would end the comment and run the rest.
     s.header << QStringLiteral("-- CREATE script of %1").arg(sqlCommentText(title))
              << QStringLiteral("-- PostgreSQL %1, PgDesk %2")
@@ -400,12 +346,16 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         const QString kind = row.text("kind");
         const QString q = row.text("qname");
         QString keyword = QStringLiteral("TYPE");
+        const auto add = [&](const QString& sql) {
+            objects.add("pg_type", row.int64("oid"), kind == QLatin1String("d") ? DomainRank : TypeRank,
+                        {sql});
+        };
         if (kind == QLatin1String("e")) {
-            s.types << QStringLiteral("CREATE TYPE %1 AS ENUM (%2);").arg(q, row.text("labels"));
+            add(QStringLiteral("CREATE TYPE %1 AS ENUM (%2);").arg(q, row.text("labels")));
         } else if (kind == QLatin1String("c")) {
-            s.types << QStringLiteral("CREATE TYPE %1 AS (%2);").arg(q, row.text("attributes"));
+            add(QStringLiteral("CREATE TYPE %1 AS (%2);").arg(q, row.text("attributes")));
         } else if (kind == QLatin1String("r")) {
-            s.types << QStringLiteral("CREATE TYPE %1 AS RANGE (subtype = %2);").arg(q, row.text("subtype"));
+            add(QStringLiteral("CREATE TYPE %1 AS RANGE (subtype = %2);").arg(q, row.text("subtype")));
         } else {
             keyword = QStringLiteral("DOMAIN");
             QString sql = QStringLiteral("CREATE DOMAIN %1 AS %2").arg(q, row.text("base_type"));
@@ -419,7 +369,7 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
                 sql += QStringLiteral("\n    CONSTRAINT %1 %2")
                            .arg(c.toObject().value(QLatin1String("name")).toString(),
                                 c.toObject().value(QLatin1String("definition")).toString());
-            s.types << sql + QLatin1Char(';');
+            add(sql + QLatin1Char(';'));
         }
         appendComment(s.comments, keyword + QLatin1Char(' ') + q, row.text("comment"));
         s.owners << QStringLiteral("ALTER %1 %2 OWNER TO %3;").arg(keyword, q, row.text("owner"));
@@ -429,16 +379,10 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
     forEachRow(r[10], [&](const ResultRow& row) {
         const QString kind = row.text("kind");
         const QString signature = row.text("signature");
-        if (row.isNull("definition")) {
-            s.header << QStringLiteral("-- not scripted: %1 %2")
-                            .arg(kind == QLatin1String("a") ? QStringLiteral("aggregate")
-                                                            : QStringLiteral("window function"),
-                                 sqlCommentText(signature));
-            return;
-        }
         const QString keyword =
             kind == QLatin1String("p") ? QStringLiteral("PROCEDURE") : QStringLiteral("FUNCTION");
-        s.functions << withoutSemicolon(row.text("definition")) + QLatin1Char(';');
+        objects.add("pg_proc", row.int64("oid"), FunctionRank,
+                    {withoutSemicolon(row.text("definition")) + QLatin1Char(';')});
         appendComment(s.comments, keyword + QLatin1Char(' ') + signature, row.text("comment"));
         s.owners << QStringLiteral("ALTER %1 %2 OWNER TO %3;").arg(keyword, signature, row.text("owner"));
         appendGrants(s.grants, keyword + QLatin1Char(' ') + signature, row.text("owner"), row.isNull("acl"),
@@ -446,12 +390,12 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
     });
     forEachRow(r[6], [&](const ResultRow& row) {
         const QString q = row.text("qname");
-        s.sequences << QStringLiteral(
-                           "CREATE SEQUENCE %1 AS %2 START WITH %3 INCREMENT BY %4 MINVALUE %5 MAXVALUE %6 "
-                           "CACHE %7%8;")
-                           .arg(q, row.text("data_type"), row.text("start"), row.text("increment"),
-                                row.text("min"), row.text("max"), row.text("cache"),
-                                row.flag("cycle") ? QStringLiteral(" CYCLE") : QString());
+        objects.add("pg_class", row.int64("oid"), SequenceRank,
+                    {QStringLiteral("CREATE SEQUENCE %1 AS %2 START WITH %3 INCREMENT BY %4 MINVALUE %5 "
+                                    "MAXVALUE %6 CACHE %7%8;")
+                         .arg(q, row.text("data_type"), row.text("start"), row.text("increment"),
+                              row.text("min"), row.text("max"), row.text("cache"),
+                              row.flag("cycle") ? QStringLiteral(" CYCLE") : QString())});
         if (!row.isNull("owned_by"))
             s.ownedBy << QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;").arg(q, row.text("owned_by"));
         appendComment(s.comments, QStringLiteral("SEQUENCE ") + q, row.text("comment"));
@@ -460,12 +404,23 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
                      row.array("acl"));
     });
 
-    for (const Relation* rel : loadOrder(rels)) {
+    addAggregates(r[11], objects, s);
+    addOperators(r[12], objects, s);
+    addOperatorFamilies(r[13], objects, s);
+    addOperatorClasses(r[14], objects, s);
+    addCasts(r[15], objects, s);
+    addDefaultPrivileges(r[16], s);
+    addEventTriggers(r[17], s);
+    addPublications(r[18], s);
+
+    for (const Relation& relation : rels) {
+        const Relation* rel = &relation;
         const QList<ResultRow> cols = columns.value(rel->oid);
         if (rel->isView())
-            appendView(s, *rel);
+            objects.add("pg_class", rel->oid, ViewRank, {viewStatement(*rel)});
         else
-            appendTable(s, *rel, cols, constraints.value(rel->oid));
+            objects.add("pg_class", rel->oid, TableRank,
+                        tableStatements(s, *rel, cols, constraints.value(rel->oid)));
         const QString keyword = relationKeyword(rel->kind);
         appendComment(s.comments, keyword + QLatin1Char(' ') + rel->qname, rel->comment);
         for (const ResultRow& c : cols)
@@ -534,6 +489,12 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         appendComment(s.comments, QStringLiteral("POLICY %1 ON %2").arg(row.text("name"), rel->qname),
                       row.text("comment"));
     });
+    ddlorder::Edges edges;
+    forEachRow(r[19], [&](const ResultRow& row) {
+        edges.append({row.text("dependent"), row.text("referenced")});
+    });
+    for (qsizetype i : ddlorder::loadOrder(objects.items, edges))
+        s.objects << objects.statements[i];
     return s.join();
 }
 

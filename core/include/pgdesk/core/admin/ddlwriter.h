@@ -11,12 +11,12 @@ namespace pgdesk::core {
 class Connection;
 
 // CREATE scripts assembled from the server's own pg_get_*def functions and the catalog, in an order that
-// loads into an empty database: schemas, extensions, types, functions, sequences, tables (parents before
-// partitions and children), views and materialized views (each after what it reads), indexes, foreign
-// keys, triggers, row security and policies, comments, owners and grants. Every name is qualified and
-// quoted by the server, so the script means the same on any search_path. Not covered: aggregates and
-// window functions (named in the script's header), operators, casts, default privileges, publications,
-// event triggers.
+// loads into an empty database: schemas and extensions; then types, functions, aggregates, operators with
+// their families and classes, casts, sequences, tables (typed tables, partitions with the defaults they
+// set apart) and views, each after what it depends on as pg_depend says (function bodies are not checked
+// during the load, as pg_dump does); then indexes, foreign keys, triggers, row security and policies,
+// publications, comments, owners, grants, default privileges and event triggers. Every name is qualified
+// and quoted by the server, so the script means the same on any search_path.
 class DdlWriter {
 public:
     explicit DdlWriter(Connection& connection);
