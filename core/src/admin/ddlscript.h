@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "admin/ddlorder.h"
+#include <pgdesk/core/admin/loadorder.h>
 
 #include <QJsonArray>
 #include <QStringList>
@@ -36,11 +36,11 @@ struct Sections {
 
 // The objects of a script's first part, ordered by their dependencies when the script is assembled.
 struct Objects {
-    QList<ddlorder::Item> items;
+    QList<LoadOrderItem> items;
     QList<QStringList> statements;
 
     void add(const char* catalog, qint64 oid, int rank, const QStringList& sql) {
-        items << ddlorder::Item{QLatin1String(catalog) + QLatin1Char(':') + QString::number(oid), rank, oid};
+        items << LoadOrderItem{QLatin1String(catalog) + QLatin1Char(':') + QString::number(oid), rank, oid};
         statements << sql;
     }
 };

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "admin/ddlorder.h"
 #include "admin/ddlscript.h"
 #include "admin/ddlsql.h"
 #include "session/resultrow.h"
+#include <pgdesk/core/admin/loadorder.h>
 
 #include <pgdesk/core/admin/ddlwriter.h>
 #include <pgdesk/core/base/errors.h>
@@ -489,11 +489,11 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         appendComment(s.comments, QStringLiteral("POLICY %1 ON %2").arg(row.text("name"), rel->qname),
                       row.text("comment"));
     });
-    ddlorder::Edges edges;
+    DependencyEdges edges;
     forEachRow(r[19], [&](const ResultRow& row) {
         edges.append({row.text("dependent"), row.text("referenced")});
     });
-    for (qsizetype i : ddlorder::loadOrder(objects.items, edges))
+    for (qsizetype i : loadOrder(objects.items, edges))
         s.objects << objects.statements[i];
     return s.join();
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "admin/ddlorder.h"
+#include <pgdesk/core/admin/loadorder.h>
 
 #include <QHash>
 #include <QSet>
@@ -7,9 +7,9 @@
 #include <set>
 #include <tuple>
 
-namespace pgdesk::core::ddlorder {
+namespace pgdesk::core {
 
-QList<qsizetype> loadOrder(const QList<Item>& items, const Edges& edges) {
+QList<qsizetype> loadOrder(const QList<LoadOrderItem>& items, const DependencyEdges& edges) {
     QHash<QString, qsizetype> byKey;
     for (qsizetype i = 0; i < items.size(); ++i)
         byKey.insert(items[i].key, i);
@@ -52,4 +52,4 @@ QList<qsizetype> loadOrder(const QList<Item>& items, const Edges& edges) {
     return order;
 }
 
-} // namespace pgdesk::core::ddlorder
+} // namespace pgdesk::core

@@ -5,21 +5,21 @@
 #include <QPair>
 #include <QString>
 
-// The order a script creates its objects in (internal to core): each after what it depends on, as
-// pg_depend says, the way pg_dump sorts its objects.
-namespace pgdesk::core::ddlorder {
+namespace pgdesk::core {
 
-struct Item {
+// The order a script creates its objects in: each after what it depends on, as pg_depend says, the way
+// pg_dump sorts its objects (DdlWriter's scripts, the schema compare's migrations).
+struct LoadOrderItem {
     QString key;    // "catalog:oid", as ddlsql::dependenciesSql() names objects
     int rank = 0;   // ties, and cycles, go to the lower rank first: types before functions before tables …
     qint64 oid = 0; // then creation order
 };
 
 // (dependent key, referenced key); keys that name no item are ignored.
-using Edges = QList<QPair<QString, QString>>;
+using DependencyEdges = QList<QPair<QString, QString>>;
 
 // Indexes into `items`, each after those it depends on. A cycle (which pg_depend allows, e.g. a table
 // whose default calls a function returning that table's rows) is broken at its lowest-ranked item.
-QList<qsizetype> loadOrder(const QList<Item>& items, const Edges& edges);
+QList<qsizetype> loadOrder(const QList<LoadOrderItem>& items, const DependencyEdges& edges);
 
-} // namespace pgdesk::core::ddlorder
+} // namespace pgdesk::core
