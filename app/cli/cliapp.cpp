@@ -100,6 +100,18 @@ Commands:
                         their locks; else one transaction under lock_timeout (default 5000 ms),
                         then validations and CONCURRENTLY builds each on its own (exit 4 when one
                         fails; a busy table names who holds it)
+  diff [SCHEMA_A SCHEMA_B] [--source-dsn DSN | --source-profile NAME | --source-file FILE.sql]
+       [--source-schema S] [--target-dsn DSN | --target-profile NAME | --target-file FILE.sql]
+       [--target-schema S] [--script FILE] [--apply [--allow-destructive]] [--lock-timeout MS]
+       [--format text|json]
+                        compare two schemas (a side without a connection option uses --dsn or
+                        --profile; the schema defaults to public; a file is loaded into a
+                        database made for it and dropped after): every object that differs,
+                        with its lines; exit 0 when equal, 1 when they differ. --script writes
+                        the migration that makes TARGET equal to SOURCE ("-- DESTRUCTIVE: why"
+                        before each step that can lose data); --apply runs it on the target in
+                        one transaction (destructive steps need --allow-destructive, production
+                        --allow-write) and compares again
   grant PRIVILEGE[,PRIVILEGE] on [table|schema|default-tables-in] NAME to ROLE
         [--columns C[,C]] [--with-grant-option] [--dry-run]
   grant ROLE to MEMBER [--admin] [--dry-run]
@@ -189,6 +201,7 @@ Commands:
 
 Exit codes:
   0    success
+  1    diff: the schemas differ (after --apply: still differ)
   2    usage or configuration error
   3    connection or authentication error
   4    SQL error (the message shows the SQLSTATE), a statement or lock timeout too
@@ -303,6 +316,8 @@ int run(const QStringList& arguments) {
             return cmdLocks(inv);
         if (command == QLatin1String("alter"))
             return cmdAlter(inv);
+        if (command == QLatin1String("diff"))
+            return cmdDiff(inv);
         if (command == QLatin1String("grant"))
             return cmdGrant(inv);
         if (command == QLatin1String("revoke"))

@@ -28,6 +28,8 @@ int cmdLocks(Invocation& inv);
 int cmdAlter(Invocation& inv);
 // grant/revoke PRIVILEGES on OBJECT to/from ROLE, or ROLE to/from MEMBER (cmd_grant.cpp).
 int cmdGrant(Invocation& inv);
+// diff [SCHEMA_A SCHEMA_B | --source-… --target-…] [--script F] [--apply]: schema compare (cmd_diff.cpp).
+int cmdDiff(Invocation& inv);
 int cmdRevoke(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);

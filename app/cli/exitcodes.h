@@ -8,6 +8,7 @@ namespace pgdesk::cli {
 // Documented in `pgdesk-cli --help` and README.
 enum ExitCode : int {
     ExitOk = 0,
+    ExitDifferent = 1,   // diff: the schemas differ (or still differ after --apply)
     ExitUsage = 2,       // usage or configuration error
     ExitConnection = 3,  // connection or authentication error
     ExitSql = 4,         // SQL error (message shows the SQLSTATE), a statement timeout too

@@ -16,8 +16,11 @@
 
 using namespace pgdesk::core;
 using pgdesk::test::cluster;
+using pgdesk::test::firstDifference;
+using pgdesk::test::loadScript;
 using pgdesk::test::psql;
 using pgdesk::test::psqlValue;
+using pgdesk::test::schemaDump;
 
 namespace {
 
@@ -149,59 +152,6 @@ create publication ddl_pub for table ddl.account (id, code, price) where (price 
 create publication ddl_schema_pub for tables in schema ddl with (publish = 'insert, truncate');
 )SQL";
 
-QString runPgDump(const QString& database, const QStringList& schemas) {
-    QStringList args{QStringLiteral("--schema-only"),
-                     QStringLiteral("-h"),
-                     cluster().host,
-                     QStringLiteral("-p"),
-                     QString::number(cluster().port),
-                     QStringLiteral("-U"),
-                     cluster().user,
-                     QStringLiteral("-d"),
-                     database};
-    for (const QString& s : schemas)
-        args << QStringLiteral("-n") << s;
-    QProcess p;
-    p.start(cluster().pgbin + QStringLiteral("/pg_dump"), args);
-    if (!p.waitForFinished(120000) || p.exitCode() != 0)
-        qFatal("pg_dump failed: %s", p.readAllStandardError().constData());
-    QStringList lines;
-    for (const QString& line : QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'))) {
-        if (line.startsWith(QLatin1String("--")) || line.startsWith(QLatin1String("\\restrict")) ||
-            line.startsWith(QLatin1String("\\unrestrict")) || line.trimmed().isEmpty())
-            continue;
-        lines << line;
-    }
-    return lines.join(QLatin1Char('\n'));
-}
-
-// Runs a script the way a user would (psql -f, stopping at the first error).
-void load(const QString& database, const QString& script) {
-    QProcess p;
-    p.start(cluster().pgbin + QStringLiteral("/psql"),
-            {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-             QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), cluster().host, QStringLiteral("-p"),
-             QString::number(cluster().port), QStringLiteral("-U"), cluster().user, QStringLiteral("-d"),
-             database, QStringLiteral("-f"), QStringLiteral("-")});
-    p.write(script.toUtf8());
-    p.closeWriteChannel();
-    if (!p.waitForFinished(300000) || p.exitCode() != 0)
-        qFatal("loading the script failed: %s\n--- script ---\n%s", p.readAllStandardError().constData(),
-               qPrintable(script));
-}
-
-// The first line where two dumps differ, with some context, for a readable failure.
-QString firstDifference(const QString& a, const QString& b) {
-    const QStringList la = a.split(QLatin1Char('\n'));
-    const QStringList lb = b.split(QLatin1Char('\n'));
-    for (qsizetype i = 0; i < std::max(la.size(), lb.size()); ++i)
-        if (la.value(i) != lb.value(i))
-            return QStringLiteral("line %1:\n  source: %2\n  replay: %3")
-                .arg(i + 1)
-                .arg(la.value(i), lb.value(i));
-    return {};
-}
-
 } // namespace
 
 class TestDdl final : public QObject {
@@ -227,9 +177,9 @@ class TestDdl final : public QObject {
                        const char* tag) {
         const QString target =
             freshDatabase(QStringLiteral("tst_ddl_%1_%2").arg(QLatin1String(tag), m_suffix));
-        load(target, script);
-        const QString before = runPgDump(source, schemas);
-        const QString after = runPgDump(target, schemas);
+        loadScript(target, script);
+        const QString before = schemaDump(source, schemas);
+        const QString after = schemaDump(target, schemas);
         QVERIFY2(before == after,
                  qPrintable(firstDifference(before, after) + QStringLiteral("\n--- script ---\n") + script));
     }
@@ -332,8 +282,8 @@ private slots:
                             "create function ddl.touch() returns trigger language plpgsql as $$ "
                             "begin new.updated_at := now(); return new; end $$;"),
              target);
-        load(target, relation);
-        load(target, partitioned);
+        loadScript(target, relation);
+        loadScript(target, partitioned);
         for (const char* table : {"ddl.account", "ddl.event"}) {
             QProcess p;
             const auto dump = [&](const QString& db) {
@@ -368,7 +318,7 @@ private slots:
             QString sql = QString::fromUtf8(f.readAll());
             sql.replace(QStringLiteral("generate_series(1::bigint, 1000000)"),
                         QStringLiteral("generate_series(1::bigint, 10)"));
-            load(m_demo, sql);
+            loadScript(m_demo, sql);
         }
         auto c = open(m_demo);
         const QStringList schemas{QStringLiteral("inventory"), QStringLiteral("public")};
@@ -393,7 +343,7 @@ private slots:
         const QString tag =
             file.contains(QLatin1String("2024")) ? QStringLiteral("pagila24") : QStringLiteral("pagila26");
         const QString source = freshDatabase(QStringLiteral("tst_ddl_src_%1_%2").arg(tag, m_suffix));
-        load(source, QString::fromUtf8(f.readAll()));
+        loadScript(source, QString::fromUtf8(f.readAll()));
         auto c = open(source);
         const QString script = DdlWriter(c).schemaScript({QStringLiteral("public")});
         QVERIFY(script.indexOf(QLatin1String("CREATE TABLE public.customer (")) <

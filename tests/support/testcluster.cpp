@@ -161,4 +161,57 @@ bool waitForPsqlValue(const QString& sql, const QString& expected) {
     return false;
 }
 
+void loadScript(const QString& database, const QString& script) {
+    const Cluster& c = cluster();
+    QProcess p;
+    p.start(c.pgbin + QStringLiteral("/psql"),
+            {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
+             QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-h"), c.host, QStringLiteral("-p"),
+             QString::number(c.port), QStringLiteral("-U"), c.user, QStringLiteral("-d"), database,
+             QStringLiteral("-f"), QStringLiteral("-")});
+    p.write(script.toUtf8());
+    p.closeWriteChannel();
+    if (!p.waitForFinished(300000) || p.exitCode() != 0)
+        qFatal("loading the script failed: %s\n--- script ---\n%s", p.readAllStandardError().constData(),
+               qPrintable(script));
+}
+
+QString schemaDump(const QString& database, const QStringList& schemas) {
+    const Cluster& c = cluster();
+    QStringList args{QStringLiteral("--schema-only"),
+                     QStringLiteral("-h"),
+                     c.host,
+                     QStringLiteral("-p"),
+                     QString::number(c.port),
+                     QStringLiteral("-U"),
+                     c.user,
+                     QStringLiteral("-d"),
+                     database};
+    for (const QString& s : schemas)
+        args << QStringLiteral("-n") << s;
+    QProcess p;
+    p.start(c.pgbin + QStringLiteral("/pg_dump"), args);
+    if (!p.waitForFinished(120000) || p.exitCode() != 0)
+        qFatal("pg_dump failed: %s", p.readAllStandardError().constData());
+    QStringList lines;
+    for (const QString& line : QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1String("--")) || line.startsWith(QLatin1String("\\restrict")) ||
+            line.startsWith(QLatin1String("\\unrestrict")) || line.trimmed().isEmpty())
+            continue;
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString firstDifference(const QString& a, const QString& b) {
+    const QStringList la = a.split(QLatin1Char('\n'));
+    const QStringList lb = b.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < std::max(la.size(), lb.size()); ++i)
+        if (la.value(i) != lb.value(i))
+            return QStringLiteral("line %1:\n  first:  %2\n  second: %3")
+                .arg(i + 1)
+                .arg(la.value(i), lb.value(i));
+    return {};
+}
+
 } // namespace pgdesk::test

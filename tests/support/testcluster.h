@@ -45,6 +45,14 @@ QString binary(const QString& name);
 QString psql(const QString& sql, const QString& database = QStringLiteral("pgdesk_demo"));
 // psql() of a statement that reads one value, without the trailing newline.
 QString psqlValue(const QString& sql, const QString& database = QStringLiteral("pgdesk_demo"));
+// Runs a script the way a user would (psql -f, stopping at the first error); fails the test on error,
+// showing the script.
+void loadScript(const QString& database, const QString& script);
+// pg_dump --schema-only of the schemas (every one when empty), without its comments, \restrict lines and
+// blank lines: two databases with the same schema give the same text.
+QString schemaDump(const QString& database, const QStringList& schemas = {});
+// The first line where two texts differ, both sides shown, for a readable failure.
+QString firstDifference(const QString& a, const QString& b);
 // Waits up to 10 s for psqlValue(sql) to read `expected` (statistics the server updates a little later).
 bool waitForPsqlValue(const QString& sql, const QString& expected);
 

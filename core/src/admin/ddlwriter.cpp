@@ -237,7 +237,19 @@ QString viewStatement(const Relation& r) {
     return sql + QLatin1Char(';');
 }
 
+DependencyEdges dependencyEdges(const Result& result) {
+    DependencyEdges edges;
+    forEachRow(result, [&](const ResultRow& row) {
+        edges.append({row.text("dependent"), row.text("referenced")});
+    });
+    return edges;
+}
+
 } // namespace
+
+DependencyEdges DdlWriter::dependencies() {
+    return dependencyEdges(m_catalog.readBatch({{ddlsql::dependenciesSql(), {}}}, {}, {}).first());
+}
 
 DdlWriter::DdlWriter(Connection& connection)
     : m_connection(connection)
@@ -489,11 +501,7 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         appendComment(s.comments, QStringLiteral("POLICY %1 ON %2").arg(row.text("name"), rel->qname),
                       row.text("comment"));
     });
-    DependencyEdges edges;
-    forEachRow(r[19], [&](const ResultRow& row) {
-        edges.append({row.text("dependent"), row.text("referenced")});
-    });
-    for (qsizetype i : loadOrder(objects.items, edges))
+    for (qsizetype i : loadOrder(objects.items, dependencyEdges(r[19])))
         s.objects << objects.statements[i];
     return s.join();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/admin/loadorder.h>
 #include <pgdesk/core/catalog/catalogreader.h>
 
 #include <QString>
@@ -29,6 +30,11 @@ public:
     // The script of whole schemas, every section across all of them before the next (so objects of one
     // may use another's). Throws NotFound when none of them exists.
     QString schemaScript(const QStringList& schemas);
+
+    // Every dependency between the database's user objects as (dependent, referenced) keys "catalog:oid"
+    // ("pg_class:16390"): a column default, rule or constraint counts as its table, a row type as its table,
+    // an array type as its element type. For loadOrder().
+    DependencyEdges dependencies();
 
     const QList<LockBlocker>& lockHolders() const { return m_catalog.lockHolders(); }
 

@@ -1,0 +1,368 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// diff: the schema compare and its migration (core/compare), for CI pipelines.
+#include "commands.h"
+#include "connect.h"
+#include "dumprun.h"
+#include "exitcodes.h"
+#include "output.h"
+
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/compare/migration.h>
+#include <pgdesk/core/compare/schemadiff.h>
+#include <pgdesk/core/profiles/passwordcommand.h>
+#include <pgdesk/core/schema/lockanalysis.h>
+#include <pgdesk/core/schema/schemaapply.h>
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSaveFile>
+
+#include <memory>
+
+namespace pgdesk::cli {
+
+namespace {
+
+// Where one side of the compare comes from.
+struct Side {
+    QString dsn;
+    QString profile;
+    QString file;
+    QString schema = QStringLiteral("public");
+
+    bool hasConnection() const { return !dsn.isEmpty() || !profile.isEmpty(); }
+};
+
+struct DiffArguments {
+    Side source;
+    Side target;
+    QString scriptPath;
+    bool apply = false;
+    bool allowDestructive = false;
+    int lockTimeoutMs = 5000;
+};
+
+DiffArguments parseDiffArguments(const QStringList& args) {
+    DiffArguments a;
+    QStringList schemas;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString& o = args[i];
+        const auto value = [&] { return optionValue(args, i); };
+        if (!o.startsWith(QLatin1String("--")))
+            schemas << o;
+        else if (o == QLatin1String("--source-dsn"))
+            a.source.dsn = value();
+        else if (o == QLatin1String("--source-profile"))
+            a.source.profile = value();
+        else if (o == QLatin1String("--source-file"))
+            a.source.file = value();
+        else if (o == QLatin1String("--source-schema"))
+            a.source.schema = value();
+        else if (o == QLatin1String("--target-dsn"))
+            a.target.dsn = value();
+        else if (o == QLatin1String("--target-profile"))
+            a.target.profile = value();
+        else if (o == QLatin1String("--target-file"))
+            a.target.file = value();
+        else if (o == QLatin1String("--target-schema"))
+            a.target.schema = value();
+        else if (o == QLatin1String("--script"))
+            a.scriptPath = value();
+        else if (o == QLatin1String("--apply"))
+            a.apply = true;
+        else if (o == QLatin1String("--allow-destructive"))
+            a.allowDestructive = true;
+        else if (o == QLatin1String("--lock-timeout")) {
+            bool ok = false;
+            a.lockTimeoutMs = value().toInt(&ok);
+            if (!ok || a.lockTimeoutMs <= 0)
+                throw UsageError{QStringLiteral("--lock-timeout takes milliseconds")};
+        } else
+            throw UsageError{QStringLiteral("diff: unknown option \"%1\"").arg(o)};
+    }
+    for (const Side* s : {&a.source, &a.target})
+        if (int(!s->dsn.isEmpty()) + int(!s->profile.isEmpty()) + int(!s->file.isEmpty()) > 1)
+            throw UsageError{QStringLiteral("diff: a side takes one of --*-dsn, --*-profile and --*-file")};
+    if (schemas.size() == 2) {
+        a.source.schema = schemas[0];
+        a.target.schema = schemas[1];
+    } else if (!schemas.isEmpty()) {
+        throw UsageError{QStringLiteral("diff takes two schema names, or none")};
+    }
+    if (a.apply && !a.target.file.isEmpty())
+        throw UsageError{QStringLiteral("diff --apply needs a target database, not a file")};
+    if (a.allowDestructive && !a.apply)
+        throw UsageError{QStringLiteral("--allow-destructive goes with --apply")};
+    return a;
+}
+
+// The invocation a side connects with: its own --dsn or --profile, else the global ones.
+Invocation sideInvocation(const Invocation& inv, const Side& side) {
+    Invocation out{inv.args, inv.global, inv.out, inv.err};
+    if (side.hasConnection()) {
+        out.global.dsn = side.dsn;
+        out.global.profile = side.profile;
+        out.global.database.clear();
+    }
+    return out;
+}
+
+// A database made on a server to load a .sql file into, dropped when this goes.
+class ScratchDatabase final {
+public:
+    ScratchDatabase(Invocation& inv, const Invocation& host, core::Connection& hostConnection,
+                    const QString& file)
+        : m_host(hostConnection) {
+        if (!QFileInfo::exists(file))
+            core::throwError(core::ErrorKind::NotFound, QStringLiteral("no file at %1").arg(file));
+        m_name = QStringLiteral("pgdesk_diff_%1_%2")
+                     .arg(QCoreApplication::applicationPid())
+                     .arg(QRandomGenerator::global()->generate() % 1000000);
+        // psql runs the file as a restore does: one transaction; a file with psql meta-commands is refused
+        // before the database is made.
+        const Target target = resolveTarget(host);
+        core::RestoreOptions options;
+        options.database = m_name;
+        const auto psql = core::findDumpProgram(QStringLiteral("psql"), 0);
+        core::DumpCommand command =
+            core::restoreCommand(psql, target.profile, options, core::DumpFormat::Plain, file);
+        core::guardPlainRestore(command, psql.version);
+        core::routeThroughTunnel(command, target.profile);
+        m_host.exec(QStringLiteral("CREATE DATABASE %1").arg(core::quoteIdentifier(m_name)));
+        m_created = true;
+        try {
+            core::DumpRunner runner;
+            run(inv, runner, command, core::connectionPassword(target.profile, target.password), 0);
+            if (runner.state() != core::DumpRunner::State::Succeeded)
+                core::throwError(core::ErrorKind::Configuration,
+                                 QStringLiteral("loading %1 failed: %2").arg(file, runner.errorText()));
+            core::ConnectionProfile profile = hostConnection.profile();
+            profile.database = m_name;
+            m_connection =
+                std::make_unique<core::Connection>(core::Connection::open(profile, target.password));
+        } catch (...) {
+            drop(); // a constructor that throws gets no destructor
+            throw;
+        }
+    }
+    ~ScratchDatabase() { drop(); }
+    ScratchDatabase(const ScratchDatabase&) = delete;
+    ScratchDatabase& operator=(const ScratchDatabase&) = delete;
+
+    core::Connection& connection() { return *m_connection; }
+
+private:
+    void drop() {
+        m_connection.reset();
+        if (!m_created)
+            return;
+        m_created = false;
+        try {
+            m_host.exec(
+                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(core::quoteIdentifier(m_name)));
+        } catch (const std::exception&) {
+            // Left for the user to drop (its name says what it was); the compare's result stands.
+        }
+    }
+
+    core::Connection& m_host;
+    QString m_name;
+    bool m_created = false;
+    std::unique_ptr<core::Connection> m_connection;
+};
+
+QJsonArray statementsJson(const core::Migration& m, const QList<core::StatementLocks>& locks) {
+    QJsonArray out;
+    for (qsizetype i = 0; i < m.statements.size(); ++i) {
+        const core::DesignStatement& s = m.statements[i];
+        QJsonObject o{{QStringLiteral("sql"), s.sql},
+                      {QStringLiteral("phase"),
+                       s.phase == core::DesignStatement::Phase::Transaction ? QStringLiteral("transaction")
+                       : s.phase == core::DesignStatement::Phase::After     ? QStringLiteral("after")
+                                                                            : QStringLiteral("outside")},
+                      {QStringLiteral("destructive"), s.destructive},
+                      {QStringLiteral("description"), s.description}};
+        if (i < locks.size()) {
+            QJsonArray lockList;
+            for (const core::RelationLock& r : locks[i].locks)
+                lockList << QJsonObject{{QStringLiteral("relation"), r.relation},
+                                        {QStringLiteral("mode"), core::lockModeName(r.mode)}};
+            o.insert(QStringLiteral("locks"), lockList);
+            o.insert(QStringLiteral("rewrites"), QJsonArray::fromStringList(locks[i].rewrites));
+        }
+        out << o;
+    }
+    return out;
+}
+
+void printDifferences(QTextStream& out, const QList<core::ObjectDifference>& differences) {
+    int count = 0;
+    for (const core::ObjectDifference& d : differences) {
+        if (d.state == core::DiffState::Same)
+            continue;
+        ++count;
+        out << core::diffStateName(d.state).leftJustified(15) << ' ' << d.kind.leftJustified(18) << ' '
+            << d.name << '\n';
+        if (d.state == core::DiffState::Different)
+            for (const core::DiffLine& l : core::lineDiff(d.targetText, d.sourceText))
+                if (l.op != ' ')
+                    out << "    " << l.op << ' ' << l.text << '\n';
+    }
+    out << (count == 0 ? QStringLiteral("no differences") : QStringLiteral("%1 objects differ").arg(count))
+        << '\n';
+}
+
+QJsonArray differencesJson(const QList<core::ObjectDifference>& differences) {
+    QJsonArray out;
+    for (const core::ObjectDifference& d : differences) {
+        if (d.state == core::DiffState::Same)
+            continue;
+        QJsonArray lines;
+        for (const core::DiffLine& l : core::lineDiff(d.targetText, d.sourceText))
+            if (l.op != ' ')
+                lines << QString(QLatin1Char(l.op) + l.text);
+        out << QJsonObject{{QStringLiteral("kind"), d.kind},
+                           {QStringLiteral("name"), d.name},
+                           {QStringLiteral("state"), core::diffStateName(d.state)},
+                           {QStringLiteral("diff"), lines}};
+    }
+    return out;
+}
+
+} // namespace
+
+// diff [--source-… | SCHEMA_A SCHEMA_B] [--script FILE] [--apply [--allow-destructive]]: exit 0 when equal,
+// 1 when different (after --apply: whether a difference is left).
+int cmdDiff(Invocation& inv) {
+    const DiffArguments a = parseDiffArguments(inv.args);
+    const QString format = inv.global.format.isEmpty() ? QStringLiteral("text") : inv.global.format;
+    if (format != QLatin1String("text") && format != QLatin1String("json"))
+        throw UsageError{QStringLiteral("diff: --format takes text or json, not \"%1\"").arg(format)};
+
+    // Connections: each side its own, or the global one (shared when both use it); a file side is loaded on
+    // the other side's server (the global one when both are files).
+    const Invocation sourceInv = sideInvocation(inv, a.source);
+    const Invocation targetInv = sideInvocation(inv, a.target);
+    std::unique_ptr<core::Connection> global;
+    std::unique_ptr<core::Connection> sourceOwn;
+    std::unique_ptr<core::Connection> targetOwn;
+    const auto globalConnection = [&]() -> core::Connection& {
+        if (!global)
+            global = std::make_unique<core::Connection>(connect(inv));
+        return *global;
+    };
+    const auto sideConnection = [&](const Side& side, const Invocation& sideInv,
+                                    std::unique_ptr<core::Connection>& own) -> core::Connection* {
+        if (!side.file.isEmpty())
+            return nullptr;
+        if (!side.hasConnection())
+            return &globalConnection();
+        own = std::make_unique<core::Connection>(connect(sideInv));
+        return own.get();
+    };
+    core::Connection* source = sideConnection(a.source, sourceInv, sourceOwn);
+    core::Connection* target = sideConnection(a.target, targetInv, targetOwn);
+    std::unique_ptr<ScratchDatabase> sourceScratch;
+    std::unique_ptr<ScratchDatabase> targetScratch;
+    if (!source) {
+        core::Connection& host = target ? *target : globalConnection();
+        sourceScratch = std::make_unique<ScratchDatabase>(inv, target ? targetInv : inv, host, a.source.file);
+        source = &sourceScratch->connection();
+    }
+    if (!target) {
+        core::Connection& host = sourceOwn ? *sourceOwn : globalConnection();
+        targetScratch =
+            std::make_unique<ScratchDatabase>(inv, sourceOwn ? sourceInv : inv, host, a.target.file);
+        target = &targetScratch->connection();
+    }
+
+    const core::SchemaSnapshot sourceSnapshot = core::readSchemaSnapshot(*source, a.source.schema);
+    const core::SchemaSnapshot targetSnapshot = core::readSchemaSnapshot(*target, a.target.schema);
+    const QList<core::ObjectDifference> differences = core::compareSchemas(sourceSnapshot, targetSnapshot);
+    const bool differ = core::schemasDiffer(differences);
+
+    core::MigrationOptions options;
+    options.hasRows = [&](const QString& table) {
+        const core::Result r =
+            target->exec(QStringLiteral("select exists (select from %1.%2)")
+                             .arg(core::quoteIdentifier(a.target.schema), core::quoteIdentifier(table)));
+        return r.rowCount() > 0 && r.bytes(0, 0) == "t";
+    };
+    const core::Migration migration = core::planMigration(sourceSnapshot, targetSnapshot, options);
+    const QString title =
+        QStringLiteral("Migration of schema %1 to match schema %2")
+            .arg(core::quoteIdentifier(a.target.schema), core::quoteIdentifier(a.source.schema));
+    const QString script = migration.script(title, a.lockTimeoutMs);
+    if (!a.scriptPath.isEmpty()) {
+        QSaveFile file(a.scriptPath);
+        if (!file.open(QIODevice::WriteOnly) || file.write(script.toUtf8()) < 0 || !file.commit())
+            core::throwOutputError(a.scriptPath, file.errorString());
+    }
+    for (const QString& b : migration.blockers)
+        inv.err << "pgdesk-cli: the migration cannot run: " << b << '\n';
+
+    QList<core::StatementLocks> locks;
+    if (format == QLatin1String("json") && !migration.isEmpty()) {
+        QString all;
+        for (const core::DesignStatement& s : migration.statements)
+            all += s.sql + QStringLiteral(";\n");
+        locks = core::LockAnalyzer(*target).analyze(all);
+    }
+    const auto report = [&](const QList<core::ObjectDifference>& shown, bool applied) {
+        if (format == QLatin1String("json")) {
+            QJsonObject o{{QStringLiteral("equal"), !core::schemasDiffer(shown)},
+                          {QStringLiteral("objects"), differencesJson(shown)},
+                          {QStringLiteral("decisions"), QJsonArray::fromStringList(migration.decisions)},
+                          {QStringLiteral("blockers"), QJsonArray::fromStringList(migration.blockers)},
+                          {QStringLiteral("statements"), statementsJson(migration, locks)},
+                          {QStringLiteral("script"), script}};
+            if (applied)
+                o.insert(QStringLiteral("applied"), true);
+            printJson(inv.out, o);
+        } else {
+            printDifferences(inv.out, shown);
+        }
+    };
+    if (!a.apply || !differ) {
+        report(differences, false);
+        return differ ? ExitDifferent : ExitOk;
+    }
+
+    // --apply: nothing runs when the migration cannot, or holds a destructive step not allowed.
+    if (!migration.blockers.isEmpty())
+        return ExitUsage;
+    core::SchemaApplyOptions applyOptions;
+    applyOptions.lockTimeoutMs = a.lockTimeoutMs;
+    applyOptions.access = writeAccess(targetInv, target->profile(), QStringLiteral("diff --apply"));
+    for (int i = 0; i < migration.statements.size(); ++i)
+        if (migration.statements[i].destructive) {
+            if (!a.allowDestructive)
+                throw UsageError{
+                    QStringLiteral(
+                        "the migration holds destructive steps (%1): --allow-destructive applies them")
+                        .arg(migration.statements[i].description)};
+            applyOptions.confirmed.insert(i);
+            inv.err << "pgdesk-cli: " << migration.statements[i].description << '\n';
+        }
+    for (const QString& setting : migration.sessionSettings())
+        target->exec(setting);
+    const core::SchemaApplyResult result =
+        core::SchemaApplier(*target).apply(migration.statements, applyOptions);
+    target->exec(QStringLiteral("RESET search_path"));
+    target->exec(QStringLiteral("RESET check_function_bodies"));
+    if (!result.failure.isEmpty())
+        inv.err << "pgdesk-cli: " << result.failure << '\n';
+    // Compared again: what is left (nothing, when the migration did its work).
+    const QList<core::ObjectDifference> after =
+        core::compareSchemas(sourceSnapshot, core::readSchemaSnapshot(*target, a.target.schema));
+    report(after, true);
+    if (!result.failure.isEmpty())
+        return ExitSql;
+    return core::schemasDiffer(after) ? ExitDifferent : ExitOk;
+}
+
+} // namespace pgdesk::cli

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <pgdesk/core/compare/schemasnapshot.h>
+#include <pgdesk/core/schema/tabledesign.h>
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace pgdesk::core {
+
+struct MigrationOptions {
+    // Whether a target table has rows (a NOT NULL column added without a default needs a value then).
+    // Unset: every table is taken to have rows.
+    std::function<bool(const QString& table)> hasRows;
+    // "table.column" → the SQL value a NOT NULL column added to a table with rows gets (the window asks).
+    QHash<QString, QString> fillValues;
+    // A column (or table) that disappears while one of the same type appears in its place is renamed, not
+    // dropped and added (the rename keeps its data). Off: drop and add.
+    bool renames = true;
+};
+
+// The statements that make the target schema equal to the source, in dependency order: tables changed with
+// ALTER, never dropped and created again; destructive steps marked (applied only when confirmed); a step
+// that cannot be in the transaction (or uses an enum value the transaction adds) after it.
+struct Migration {
+    QString sourceSchema;
+    QString targetSchema;
+    QList<DesignStatement> statements;
+    QStringList decisions; // what the migration chose, a sentence each (the script's comments, the window)
+    QStringList blockers; // why it cannot run as it is (a NOT NULL column with no value for existing rows …)
+
+    bool isEmpty() const { return statements.isEmpty(); }
+    bool hasDestructive() const;
+    // The session settings every statement assumes: the target schema first on the search path (the source's
+    // expressions name its objects unqualified) and function bodies not checked while objects are created.
+    QStringList sessionSettings() const;
+    // The script as psql runs it: a header with the decisions, the settings, BEGIN … COMMIT with a
+    // lock_timeout, and the steps after the commit; "-- DESTRUCTIVE: <why>" directly before each such step.
+    QString script(const QString& title, int lockTimeoutMs = 5000) const;
+};
+
+// Pure: plans the migration of `target` to `source`.
+Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& target,
+                        const MigrationOptions& options = {});
+
+} // namespace pgdesk::core

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <pgdesk/core/admin/loadorder.h>
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace pgdesk::core {
+
+class Connection;
+
+// What a schema holds, read once from the catalog, as a compare and a migration need it. Names are plain
+// (unquoted); definitions come from the server's pg_get_*def with the schema's own names unqualified (so a
+// schema compares with one of another name) and other schemas' names qualified. Objects that belong to an
+// extension are left out: CREATE EXTENSION makes them.
+struct ColumnShape {
+    QString name;
+    int position = 0;  // attnum: column order is no difference, but it tells a rename from a drop and an add
+    QString type;      // format_type: "character varying(20)"
+    QString collation; // when not the type's default
+    bool notNull = false;
+    bool isLocal = true; // false: inherited from a parent (partition, INHERITS)
+    QString defaultExpression;
+    QString generatedExpression; // GENERATED ALWAYS AS (…) STORED
+    QString identity;            // "a" always, "d" by default, empty
+    QString identityOptions;
+    QString comment;
+    int statistics = -1;
+    QString acl; // column privileges, sorted lines
+};
+
+// A constraint, index, trigger or policy: named within its table.
+struct TablePart {
+    QString name;
+    QString definition; // pg_get_constraintdef (with NOT VALID), pg_get_indexdef, pg_get_triggerdef, policy
+    QString comment;
+    QString kind;          // constraint: p u x c f; trigger: its tgenabled
+    bool validated = true; // constraint
+};
+
+struct RelationShape {
+    QString name;
+    QString kind; // relkind: r table, p partitioned table, v view, m materialized view, f foreign table
+    QString persistence;
+    QString options; // storage parameters, sorted
+    QString partitionKey;
+    QString partitionBound;
+    QString parents; // INHERITS / PARTITION OF parents, as regclass prints them
+    QString ofType;
+    bool rowSecurity = false;
+    bool forceRowSecurity = false;
+    QString viewDefinition;
+    QString comment;
+    QString acl;
+    QList<ColumnShape> columns;
+    QList<TablePart> constraints;
+    QList<TablePart> indexes;
+    QList<TablePart> triggers;
+    QList<TablePart> policies;
+
+    bool isView() const { return kind == QLatin1String("v") || kind == QLatin1String("m"); }
+    bool isPartition() const { return !partitionBound.isEmpty(); }
+    const ColumnShape* column(const QString& name) const;
+};
+
+struct FunctionShape {
+    QString name;              // proname
+    QString identityArguments; // "integer, text"
+    QString kind;              // prokind: f function, p procedure, a aggregate, w window
+    QString definition; // CREATE OR REPLACE FUNCTION with the schema's name left out (aggregate: its parts)
+    QString result;     // pg_get_function_result
+    QString arguments;  // pg_get_function_arguments (names and defaults)
+    QString comment;
+    QString acl;
+
+    QString signature() const { return name + QLatin1Char('(') + identityArguments + QLatin1Char(')'); }
+};
+
+struct TypeShape {
+    QString name;
+    QString kind;                              // typtype: e enum, d domain, c composite, r range
+    QStringList labels;                        // enum
+    QString baseType;                          // domain
+    bool notNull = false;                      // domain
+    QString defaultExpression;                 // domain
+    QList<TablePart> checks;                   // domain
+    QList<QPair<QString, QString>> attributes; // composite: name, type
+    QString subtype;                           // range
+    QString comment;
+    QString acl;
+};
+
+struct SequenceShape {
+    QString name;
+    QString dataType;
+    QString start, increment, min, max, cache;
+    bool cycle = false;
+    QString ownedBy; // table.column
+    QString comment;
+    QString acl;
+};
+
+struct SchemaSnapshot {
+    QString schema;
+    int serverVersion = 0;
+    QList<RelationShape> relations;
+    QList<FunctionShape> functions;
+    QList<TypeShape> types;
+    QList<SequenceShape> sequences;
+    QStringList extensions;
+    // Between the schema's objects, by snapshot key ("relation:customer", "function:f(integer)",
+    // "type:mood", "sequence:s"): (dependent, referenced), as pg_depend says.
+    DependencyEdges dependencies;
+
+    const RelationShape* relation(const QString& name) const;
+};
+
+// Reads a schema in one round trip (the catalog's lock timeout applies). Throws NotFound when the schema
+// does not exist.
+SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema);
+
+} // namespace pgdesk::core

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <pgdesk/core/compare/migration.h>
+#include <pgdesk/core/compare/schemadiff.h>
+
+#include <QSet>
+
+// Writing a migration's statements (internal to core): migration.cpp plans the order and writes types,
+// routines, sequences and views; migrationtable.cpp writes tables. Every name is quoted here; expressions
+// and definitions come from the source's catalog as the server printed them.
+namespace pgdesk::core::migration {
+
+class Builder final {
+public:
+    Builder(const SchemaSnapshot& source, const SchemaSnapshot& target, const MigrationOptions& options,
+            Migration& out);
+
+    QString qualified(const QString& name) const; // "target"."name"
+    // A step of the transaction; one using an enum value the migration adds goes after the commit.
+    void add(const QString& sql, const QString& description = {}, bool destructive = false);
+    void addOutside(const QString& sql, const QString& description);
+    void decide(const QString& text) { m_out.decisions << text; }
+    void block(const QString& text) { m_out.blockers << text; }
+    void enumValueAdded(const QString& label) { m_newEnumLiterals << stringLiteral(label); }
+    // COMMENT ON `what` when it changed; GRANT/REVOKE from the `from` ACL lines to the `to` ones.
+    void comment(const QString& what, const QString& from, const QString& to);
+    void grants(const QString& object, const QString& from, const QString& to, const QString& column = {});
+
+    // migrationtable.cpp. `old` is the target's table (null: new), under `oldName` (a rename's old name).
+    void createTable(const RelationShape& table);
+    // Before the columns change: the constraints, indexes, triggers and policies that go or change.
+    void dropTableParts(const RelationShape& table, const RelationShape& old);
+    void alterColumns(const RelationShape& table, const RelationShape& old);
+    // After every table exists: constraints (foreign keys among them), indexes, triggers, policies, row
+    // security, comments and grants, as far as they differ from `old`.
+    // Foreign keys in a pass of their own (`foreignKeys`), once every other key exists.
+    void tableParts(const RelationShape& table, const RelationShape* old, bool foreignKeys);
+
+    const SchemaSnapshot& source() const { return m_source; }
+    const SchemaSnapshot& target() const { return m_target; }
+    const MigrationOptions& options() const { return m_options; }
+
+private:
+    void alterColumn(const RelationShape& table, const ColumnShape& column, const ColumnShape& old);
+
+    const SchemaSnapshot& m_source;
+    const SchemaSnapshot& m_target;
+    const MigrationOptions& m_options;
+    Migration& m_out;
+    QSet<QString> m_newEnumLiterals;
+};
+
+// Pure: whether changing a column from `from` to `to` neither rewrites the table nor can fail (a varchar
+// made longer or unbounded, a numeric given more precision at the same scale …).
+bool isSafeTypeChange(const QString& from, const QString& to);
+
+} // namespace pgdesk::core::migration

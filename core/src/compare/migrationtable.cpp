@@ -1,0 +1,415 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A migration's table steps: CREATE TABLE for a new one, ALTER for one on both sides (never dropped and
+// created again), and their constraints, indexes, triggers, policies, comments and grants.
+#include "compare/migrationbuilder.h"
+
+#include <pgdesk/core/base/sqlquote.h>
+
+#include <QRegularExpression>
+
+namespace pgdesk::core::migration {
+
+namespace {
+
+const TablePart* part(const QList<TablePart>& parts, const QString& name) {
+    for (const TablePart& p : parts)
+        if (p.name == name)
+            return &p;
+    return nullptr;
+}
+
+// pg_get_constraintdef ends a constraint that is not validated with " NOT VALID".
+const QLatin1String kNotValid(" NOT VALID");
+
+bool onlyValidationDiffers(const TablePart& source, const TablePart& target) {
+    return source.validated && !target.validated && target.definition.endsWith(kNotValid) &&
+           target.definition.chopped(kNotValid.size()) == source.definition;
+}
+
+// "n=v, m=w" (reloptions) → the names.
+QStringList optionNames(const QString& options) {
+    QStringList names;
+    for (const QString& o : options.split(QStringLiteral(", "), Qt::SkipEmptyParts))
+        names << o.section(QLatin1Char('='), 0, 0);
+    return names;
+}
+
+QList<ColumnShape> localColumns(const RelationShape& r) {
+    QList<ColumnShape> out;
+    for (const ColumnShape& c : r.columns)
+        if (c.isLocal && !r.isPartition())
+            out << c;
+    return out;
+}
+
+qsizetype rankOf(const QList<ColumnShape>& columns, const QString& name) {
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        if (columns[i].name == name)
+            return i;
+    return -1;
+}
+
+} // namespace
+
+bool isSafeTypeChange(const QString& from, const QString& to) {
+    if (from == to)
+        return true;
+    static const QRegularExpression varchar(QStringLiteral("^character varying(?:\\((\\d+)\\))?$"));
+    static const QRegularExpression numeric(QStringLiteral("^numeric(?:\\((\\d+),(\\d+)\\))?$"));
+    const auto f = varchar.match(from);
+    const auto t = varchar.match(to);
+    if (f.hasMatch() || from == QLatin1String("text")) {
+        if (to == QLatin1String("text") || (t.hasMatch() && t.captured(1).isEmpty()))
+            return true;
+        return f.hasMatch() && t.hasMatch() && !f.captured(1).isEmpty() &&
+               t.captured(1).toInt() >= f.captured(1).toInt();
+    }
+    const auto nf = numeric.match(from);
+    const auto nt = numeric.match(to);
+    if (nf.hasMatch() && nt.hasMatch() && !nf.captured(1).isEmpty())
+        return nt.captured(1).isEmpty() ||
+               (nt.captured(2) == nf.captured(2) && nt.captured(1).toInt() >= nf.captured(1).toInt());
+    return false;
+}
+
+void Builder::createTable(const RelationShape& r) {
+    const QString q = qualified(r.name);
+    if (r.kind == QLatin1String("f")) {
+        block(
+            QStringLiteral("foreign table %1 is only in the source: foreign tables are not migrated").arg(q));
+        return;
+    }
+    QStringList items;
+    QStringList after;
+    for (const ColumnShape& c : r.columns) {
+        if (r.isPartition() || !c.isLocal)
+            continue;
+        if (!r.ofType.isEmpty()) {
+            QString line = quoteIdentifier(c.name) + QStringLiteral(" WITH OPTIONS");
+            if (!c.defaultExpression.isEmpty())
+                line += QStringLiteral(" DEFAULT ") + c.defaultExpression;
+            if (c.notNull)
+                line += QStringLiteral(" NOT NULL");
+            if (!c.defaultExpression.isEmpty() || c.notNull)
+                items << QStringLiteral("    ") + line;
+            continue;
+        }
+        items << QStringLiteral("    ") + columnDefinition(c);
+    }
+    for (const TablePart& k : r.constraints) {
+        if (k.kind == QLatin1String("f"))
+            continue; // after every table exists
+        const QString def = QStringLiteral("CONSTRAINT %1 %2").arg(quoteIdentifier(k.name), k.definition);
+        if (r.isPartition() || !k.validated)
+            after << QStringLiteral("ALTER TABLE ONLY %1 ADD %2;").arg(q, def);
+        else
+            items << QStringLiteral("    ") + def;
+    }
+    QString sql = QStringLiteral("CREATE %1TABLE %2")
+                      .arg(r.persistence == QLatin1String("u") ? QStringLiteral("UNLOGGED ") : QString(), q);
+    const QString body =
+        items.isEmpty() ? QString() : QStringLiteral(" (\n%1\n)").arg(items.join(QStringLiteral(",\n")));
+    if (r.isPartition())
+        sql += QStringLiteral(" PARTITION OF %1 %2").arg(r.parents, r.partitionBound);
+    else if (!r.ofType.isEmpty())
+        sql += QStringLiteral(" OF ") + r.ofType + body;
+    else
+        sql += body.isEmpty() ? QStringLiteral(" ()") : body;
+    if (!r.isPartition() && !r.parents.isEmpty())
+        sql += QStringLiteral(" INHERITS (%1)").arg(r.parents);
+    if (!r.partitionKey.isEmpty())
+        sql += QStringLiteral(" PARTITION BY ") + r.partitionKey;
+    if (!r.options.isEmpty())
+        sql += QStringLiteral(" WITH (%1)").arg(r.options);
+    add(sql + QLatin1Char(';'));
+    for (const QString& a : std::as_const(after))
+        add(a);
+    // A partition (or child) made from its parent's columns: what it sets apart.
+    if (const RelationShape* parent = m_source.relation(r.parents);
+        parent && (r.isPartition() || !r.parents.isEmpty()))
+        for (const ColumnShape& c : r.columns) {
+            const ColumnShape* p = parent->column(c.name);
+            if (!p || (c.isLocal && !r.isPartition()))
+                continue;
+            if (c.defaultExpression != p->defaultExpression && c.generatedExpression.isEmpty())
+                add(c.defaultExpression.isEmpty()
+                        ? QStringLiteral("ALTER TABLE ONLY %1 ALTER COLUMN %2 DROP DEFAULT;")
+                              .arg(q, quoteIdentifier(c.name))
+                        : QStringLiteral("ALTER TABLE ONLY %1 ALTER COLUMN %2 SET DEFAULT %3;")
+                              .arg(q, quoteIdentifier(c.name), c.defaultExpression));
+            if (c.notNull && !p->notNull)
+                add(QStringLiteral("ALTER TABLE ONLY %1 ALTER COLUMN %2 SET NOT NULL;")
+                        .arg(q, quoteIdentifier(c.name)));
+        }
+    for (const ColumnShape& c : r.columns)
+        if (c.statistics >= 0)
+            add(QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET STATISTICS %3;")
+                    .arg(q, quoteIdentifier(c.name))
+                    .arg(c.statistics));
+}
+
+void Builder::dropTableParts(const RelationShape& r, const RelationShape& old) {
+    const QString q = qualified(old.name);
+    for (const TablePart& k : old.constraints) {
+        const TablePart* s = part(r.constraints, k.name);
+        if (!s || (s->definition != k.definition && !onlyValidationDiffers(*s, k)))
+            add(QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2;").arg(q, quoteIdentifier(k.name)));
+    }
+    for (const TablePart& i : old.indexes) {
+        const TablePart* s = part(r.indexes, i.name);
+        if (!s || s->definition != i.definition)
+            add(QStringLiteral("DROP INDEX %1;").arg(qualified(i.name)));
+    }
+    for (const TablePart& t : old.triggers) {
+        const TablePart* s = part(r.triggers, t.name);
+        if (!s || s->definition != t.definition)
+            add(QStringLiteral("DROP TRIGGER %1 ON %2;").arg(quoteIdentifier(t.name), q));
+    }
+    for (const TablePart& p : old.policies) {
+        const TablePart* s = part(r.policies, p.name);
+        if (!s || s->definition != p.definition)
+            add(QStringLiteral("DROP POLICY %1 ON %2;").arg(quoteIdentifier(p.name), q));
+    }
+}
+
+void Builder::alterColumns(const RelationShape& r, const RelationShape& old) {
+    const QString q = qualified(r.name);
+    if (r.isPartition() || old.isPartition()) {
+        // A partition's columns are its parent's: only what it sets apart can differ.
+        for (const ColumnShape& c : r.columns)
+            if (const ColumnShape* o = old.column(c.name))
+                alterColumn(r, c, *o);
+        return;
+    }
+    const QList<ColumnShape> now = localColumns(r);
+    const QList<ColumnShape> before = localColumns(old);
+    QList<ColumnShape> added;
+    QList<ColumnShape> dropped;
+    for (const ColumnShape& c : now)
+        if (!old.column(c.name))
+            added << c;
+    for (const ColumnShape& c : before)
+        if (!r.column(c.name))
+            dropped << c;
+    // A column gone and one of the same type in its place: renamed.
+    for (qsizetype i = 0; m_options.renames && i < added.size();) {
+        const ColumnShape& a = added[i];
+        qsizetype match = -1;
+        for (qsizetype j = 0; j < dropped.size() && match < 0; ++j)
+            if (dropped[j].type == a.type && rankOf(before, dropped[j].name) == rankOf(now, a.name))
+                match = j;
+        if (match < 0) {
+            ++i;
+            continue;
+        }
+        ColumnShape renamed = dropped.takeAt(match);
+        add(QStringLiteral("ALTER TABLE %1 RENAME COLUMN %2 TO %3;")
+                .arg(q, quoteIdentifier(renamed.name), quoteIdentifier(a.name)));
+        decide(QStringLiteral(
+                   "column %1.%2 is taken as renamed to %3 (same type, same place): renaming keeps its data")
+                   .arg(quoteIdentifier(r.name), quoteIdentifier(renamed.name), quoteIdentifier(a.name)));
+        renamed.name = a.name;
+        alterColumn(r, a, renamed);
+        added.removeAt(i);
+    }
+    for (const ColumnShape& d : std::as_const(dropped))
+        add(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2;").arg(q, quoteIdentifier(d.name)),
+            QStringLiteral("drop column %1.%2 (its data is lost)")
+                .arg(quoteIdentifier(r.name), quoteIdentifier(d.name)),
+            true);
+    // Changed before the new ones come: a column made again (a generation expression) keeps its place
+    // among the old ones.
+    for (const ColumnShape& c : now)
+        if (const ColumnShape* o = old.column(c.name); o && o->isLocal)
+            alterColumn(r, c, *o);
+    for (const ColumnShape& a : std::as_const(added)) {
+        const bool needsValue = a.notNull && a.defaultExpression.isEmpty() && a.identity.isEmpty() &&
+                                a.generatedExpression.isEmpty() &&
+                                (!m_options.hasRows || m_options.hasRows(r.name));
+        if (!needsValue) {
+            add(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2;").arg(q, columnDefinition(a)));
+            continue;
+        }
+        const QString key = r.name + QLatin1Char('.') + a.name;
+        if (!m_options.fillValues.contains(key)) {
+            block(QStringLiteral(
+                      "column %1.%2 is NOT NULL without a default, and the table has rows: it needs a value "
+                      "for them")
+                      .arg(quoteIdentifier(r.name), quoteIdentifier(a.name)));
+            continue;
+        }
+        ColumnShape filled = a;
+        filled.defaultExpression = m_options.fillValues.value(key);
+        add(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2;").arg(q, columnDefinition(filled)));
+        add(QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 DROP DEFAULT;").arg(q, quoteIdentifier(a.name)));
+        decide(QStringLiteral("column %1.%2 is filled with %3 in the rows the table has")
+                   .arg(quoteIdentifier(r.name), quoteIdentifier(a.name), filled.defaultExpression));
+    }
+}
+
+void Builder::alterColumn(const RelationShape& r, const ColumnShape& c, const ColumnShape& old) {
+    const QString q = qualified(r.name);
+    const QString alter = QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 ").arg(q, quoteIdentifier(c.name));
+    const QString shown = quoteIdentifier(r.name) + QLatin1Char('.') + quoteIdentifier(c.name);
+    if (c.generatedExpression != old.generatedExpression) {
+        if (c.generatedExpression.isEmpty()) {
+            add(alter + QStringLiteral("DROP EXPRESSION;"));
+        } else {
+            // PostgreSQL cannot change a generation expression: the column is made again.
+            add(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2;").arg(q, quoteIdentifier(c.name)),
+                QStringLiteral(
+                    "drop column %1 to make it again as generated (its stored values are replaced)")
+                    .arg(shown),
+                old.generatedExpression.isEmpty());
+            add(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2;").arg(q, columnDefinition(c)));
+            return;
+        }
+    }
+    if (c.type != old.type || c.collation != old.collation) {
+        QString sql = alter + QStringLiteral("TYPE ") + c.type;
+        if (!c.collation.isEmpty())
+            sql += QStringLiteral(" COLLATE ") + c.collation;
+        if (c.type != old.type)
+            sql += QStringLiteral(" USING %1::%2").arg(quoteIdentifier(c.name), c.type);
+        const bool safe = isSafeTypeChange(old.type, c.type) && c.collation == old.collation;
+        add(sql + QLatin1Char(';'),
+            safe
+                ? QString()
+                : QStringLiteral(
+                      "change the type of %1 from %2 to %3 (rewrites the table; a value that does not "
+                      "convert fails it)")
+                      .arg(shown,
+                           old.type + (old.collation.isEmpty() ? QString()
+                                                               : QStringLiteral(" COLLATE ") + old.collation),
+                           c.type + (c.collation.isEmpty() ? QString()
+                                                           : QStringLiteral(" COLLATE ") + c.collation)),
+            !safe);
+    }
+    if (c.identity != old.identity) {
+        if (c.identity.isEmpty()) {
+            add(alter + QStringLiteral("DROP IDENTITY;"));
+        } else if (old.identity.isEmpty()) {
+            if (!old.defaultExpression.isEmpty())
+                add(alter + QStringLiteral("DROP DEFAULT;"));
+            if (!old.notNull)
+                add(alter + QStringLiteral("SET NOT NULL;"));
+            add(alter +
+                (c.identity == QLatin1String("a") ? QStringLiteral("ADD GENERATED ALWAYS AS IDENTITY")
+                                                  : QStringLiteral("ADD GENERATED BY DEFAULT AS IDENTITY")) +
+                (c.identityOptions.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(c.identityOptions)) +
+                QLatin1Char(';'));
+            return;
+        } else {
+            add(alter + (c.identity == QLatin1String("a") ? QStringLiteral("SET GENERATED ALWAYS;")
+                                                          : QStringLiteral("SET GENERATED BY DEFAULT;")));
+        }
+    }
+    if (!c.identity.isEmpty() && !old.identity.isEmpty() && c.identityOptions != old.identityOptions) {
+        static const QRegularExpression options(QStringLiteral(
+            "^START WITH (\\S+) INCREMENT BY (\\S+) MINVALUE (\\S+) MAXVALUE (\\S+) CACHE (\\S+)( CYCLE)?$"));
+        const auto m = options.match(c.identityOptions);
+        if (m.hasMatch())
+            add(alter +
+                QStringLiteral("SET START WITH %1 SET INCREMENT BY %2 SET MINVALUE %3 SET MAXVALUE %4 SET "
+                               "CACHE %5 SET %6;")
+                    .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4), m.captured(5),
+                         m.captured(6).isEmpty() ? QStringLiteral("NO CYCLE") : QStringLiteral("CYCLE")));
+    }
+    if (c.defaultExpression != old.defaultExpression && c.identity.isEmpty() &&
+        c.generatedExpression.isEmpty())
+        add(c.defaultExpression.isEmpty()
+                ? alter + QStringLiteral("DROP DEFAULT;")
+                : alter + QStringLiteral("SET DEFAULT %1;").arg(c.defaultExpression));
+    if (c.notNull != old.notNull && c.identity.isEmpty() && old.identity.isEmpty())
+        add(alter + (c.notNull ? QStringLiteral("SET NOT NULL;") : QStringLiteral("DROP NOT NULL;")));
+    if (c.statistics != old.statistics)
+        add(alter + QStringLiteral("SET STATISTICS %1;").arg(c.statistics));
+}
+
+void Builder::tableParts(const RelationShape& r, const RelationShape* old, bool foreignKeys) {
+    const QString q = qualified(r.name);
+    for (const TablePart& k : r.constraints) {
+        if ((k.kind == QLatin1String("f")) != foreignKeys)
+            continue;
+        const TablePart* o = old ? part(old->constraints, k.name) : nullptr;
+        if (!old && !foreignKeys)
+            continue; // inline in CREATE TABLE
+        if (o && o->definition == k.definition)
+            continue;
+        if (o && onlyValidationDiffers(k, *o))
+            add(QStringLiteral("ALTER TABLE %1 VALIDATE CONSTRAINT %2;").arg(q, quoteIdentifier(k.name)));
+        else
+            add(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3;")
+                    .arg(q, quoteIdentifier(k.name), k.definition));
+    }
+    if (foreignKeys)
+        return;
+    for (const TablePart& i : r.indexes)
+        if (const TablePart* o = old ? part(old->indexes, i.name) : nullptr;
+            !o || o->definition != i.definition)
+            add(i.definition + QLatin1Char(';'));
+    for (const TablePart& t : r.triggers) {
+        const TablePart* o = old ? part(old->triggers, t.name) : nullptr;
+        if (!o || o->definition != t.definition)
+            add(t.definition + QLatin1Char(';'));
+        if (!o || o->definition != t.definition || o->kind != t.kind) {
+            const QString name = quoteIdentifier(t.name);
+            if (t.kind == QLatin1String("D"))
+                add(QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER %2;").arg(q, name));
+            else if (t.kind == QLatin1String("R"))
+                add(QStringLiteral("ALTER TABLE %1 ENABLE REPLICA TRIGGER %2;").arg(q, name));
+            else if (t.kind == QLatin1String("A"))
+                add(QStringLiteral("ALTER TABLE %1 ENABLE ALWAYS TRIGGER %2;").arg(q, name));
+            else if (o)
+                add(QStringLiteral("ALTER TABLE %1 ENABLE TRIGGER %2;").arg(q, name));
+        }
+    }
+    for (const TablePart& p : r.policies)
+        if (const TablePart* o = old ? part(old->policies, p.name) : nullptr;
+            !o || o->definition != p.definition)
+            add(QStringLiteral("CREATE POLICY %1 ON %2 %3;").arg(quoteIdentifier(p.name), q, p.definition));
+    if (r.rowSecurity != (old && old->rowSecurity))
+        add(QStringLiteral("ALTER TABLE %1 %2 ROW LEVEL SECURITY;")
+                .arg(q, r.rowSecurity ? QStringLiteral("ENABLE") : QStringLiteral("DISABLE")));
+    if (r.forceRowSecurity != (old && old->forceRowSecurity))
+        add(QStringLiteral("ALTER TABLE %1 %2 ROW LEVEL SECURITY;")
+                .arg(q, r.forceRowSecurity ? QStringLiteral("FORCE") : QStringLiteral("NO FORCE")));
+    if (old && r.options != old->options) {
+        QStringList reset;
+        const QStringList kept = optionNames(r.options);
+        for (const QString& name : optionNames(old->options))
+            if (!kept.contains(name))
+                reset << name;
+        if (!reset.isEmpty())
+            add(QStringLiteral("ALTER TABLE %1 RESET (%2);").arg(q, reset.join(QStringLiteral(", "))));
+        if (!r.options.isEmpty())
+            add(QStringLiteral("ALTER TABLE %1 SET (%2);").arg(q, r.options));
+    }
+    const QString keyword = r.isView() ? relationKindName(r.kind).toUpper() : QStringLiteral("TABLE");
+    comment(keyword + QLatin1Char(' ') + q, old ? old->comment : QString(), r.comment);
+    for (const ColumnShape& c : r.columns) {
+        const ColumnShape* o = old ? old->column(c.name) : nullptr;
+        comment(QStringLiteral("COLUMN %1.%2").arg(q, quoteIdentifier(c.name)), o ? o->comment : QString(),
+                c.comment);
+        grants(QStringLiteral("TABLE ") + q, o ? o->acl : QString(), c.acl, quoteIdentifier(c.name));
+    }
+    const auto partComments = [&](const QList<TablePart>& parts, const QList<TablePart>* oldParts,
+                                  const QString& what) {
+        for (const TablePart& p : parts) {
+            const TablePart* o = oldParts ? part(*oldParts, p.name) : nullptr;
+            comment(what.arg(quoteIdentifier(p.name), q),
+                    o && o->definition == p.definition ? o->comment : QString(), p.comment);
+        }
+    };
+    partComments(r.constraints, old ? &old->constraints : nullptr, QStringLiteral("CONSTRAINT %1 ON %2"));
+    partComments(r.triggers, old ? &old->triggers : nullptr, QStringLiteral("TRIGGER %1 ON %2"));
+    partComments(r.policies, old ? &old->policies : nullptr, QStringLiteral("POLICY %1 ON %2"));
+    for (const TablePart& i : r.indexes) {
+        const TablePart* o = old ? part(old->indexes, i.name) : nullptr;
+        comment(QStringLiteral("INDEX ") + qualified(i.name),
+                o && o->definition == i.definition ? o->comment : QString(), i.comment);
+    }
+    grants(QStringLiteral("TABLE ") + q, old ? old->acl : QString(), r.acl);
+}
+
+} // namespace pgdesk::core::migration

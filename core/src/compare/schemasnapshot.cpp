@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "compare/snapshotsql.h"
+#include "session/resultrow.h"
+
+#include <pgdesk/core/admin/ddlwriter.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/compare/schemasnapshot.h>
+#include <pgdesk/core/session/connection.h>
+
+#include <QHash>
+#include <QJsonObject>
+
+namespace pgdesk::core {
+
+namespace {
+
+TablePart tablePart(const ResultRow& row) {
+    TablePart p;
+    p.name = row.text("name");
+    p.definition = row.text("definition");
+    p.comment = row.text("comment");
+    return p;
+}
+
+ColumnShape columnShape(const ResultRow& row) {
+    ColumnShape c;
+    c.name = row.text("name");
+    c.position = int(row.int64("position"));
+    c.type = row.text("type");
+    c.collation = row.text("collation");
+    c.notNull = row.flag("not_null");
+    c.isLocal = row.flag("is_local");
+    c.defaultExpression = row.text("default_expression");
+    c.generatedExpression = row.text("generated_expression");
+    c.identity = row.text("identity");
+    c.identityOptions = row.text("identity_options");
+    c.comment = row.text("comment");
+    c.statistics = row.isNull("statistics") ? -1 : int(row.int64("statistics"));
+    c.acl = row.text("acl");
+    return c;
+}
+
+RelationShape relationShape(const ResultRow& row) {
+    RelationShape r;
+    r.name = row.text("name");
+    r.kind = row.text("kind");
+    r.persistence = row.text("persistence");
+    r.options = row.text("options");
+    r.partitionKey = row.text("partition_key");
+    r.partitionBound = row.text("partition_bound");
+    r.parents = row.text("parents");
+    r.ofType = row.text("of_type");
+    r.rowSecurity = row.flag("row_security");
+    r.forceRowSecurity = row.flag("force_row_security");
+    r.viewDefinition = row.text("view_definition").trimmed();
+    r.comment = row.text("comment");
+    r.acl = row.text("acl");
+    return r;
+}
+
+FunctionShape functionShape(const ResultRow& row) {
+    FunctionShape f;
+    f.name = row.text("name");
+    f.identityArguments = row.text("identity_arguments");
+    f.kind = row.text("kind");
+    f.result = row.text("result");
+    f.arguments = row.text("arguments");
+    f.comment = row.text("comment");
+    f.acl = row.text("acl");
+    if (f.kind == QLatin1String("a")) {
+        f.definition = row.text("aggregate");
+    } else {
+        // "CREATE OR REPLACE FUNCTION public.f(" → "… FUNCTION f(": the schema's name is no difference.
+        f.definition = row.text("definition").trimmed();
+        const QString qualified = row.text("qualified_name") + QLatin1Char('(');
+        const qsizetype at = f.definition.indexOf(qualified);
+        if (at >= 0)
+            f.definition.replace(at, qualified.size(), row.text("quoted_name") + QLatin1Char('('));
+    }
+    return f;
+}
+
+TypeShape typeShape(const ResultRow& row) {
+    TypeShape t;
+    t.name = row.text("name");
+    t.kind = row.text("kind");
+    t.labels = row.list("labels");
+    t.baseType = row.text("base_type");
+    t.notNull = row.flag("not_null");
+    t.defaultExpression = row.text("default_expression");
+    for (const auto& c : row.array("checks")) {
+        TablePart p;
+        p.name = c.toObject().value(QLatin1String("name")).toString();
+        p.definition = c.toObject().value(QLatin1String("definition")).toString();
+        t.checks << p;
+    }
+    for (const auto& a : row.array("attributes"))
+        t.attributes.append({a.toObject().value(QLatin1String("name")).toString(),
+                             a.toObject().value(QLatin1String("type")).toString()});
+    t.subtype = row.text("subtype");
+    t.comment = row.text("comment");
+    t.acl = row.text("acl");
+    return t;
+}
+
+SequenceShape sequenceShape(const ResultRow& row) {
+    SequenceShape s;
+    s.name = row.text("name");
+    s.dataType = row.text("data_type");
+    s.start = row.text("start");
+    s.increment = row.text("increment");
+    s.min = row.text("min");
+    s.max = row.text("max");
+    s.cache = row.text("cache");
+    s.cycle = row.flag("cycle");
+    s.ownedBy = row.text("owned_by");
+    s.comment = row.text("comment");
+    s.acl = row.text("acl");
+    return s;
+}
+
+} // namespace
+
+const ColumnShape* RelationShape::column(const QString& columnName) const {
+    for (const ColumnShape& c : columns)
+        if (c.name == columnName)
+            return &c;
+    return nullptr;
+}
+
+const RelationShape* SchemaSnapshot::relation(const QString& relationName) const {
+    for (const RelationShape& r : relations)
+        if (r.name == relationName)
+            return &r;
+    return nullptr;
+}
+
+SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema) {
+    CatalogReader catalog(connection);
+    const Params p{param(schema)};
+    using namespace snapshotsql;
+    const QList<Result> r = catalog.readBatch(
+        {{QStringLiteral("select 1 from pg_namespace where nspname::text = $1::text"), p},
+         {relationsSql(), p},
+         {columnsSql(), p},
+         {constraintsSql(), p},
+         {indexesSql(), p},
+         {triggersSql(), p},
+         {policiesSql(), p},
+         {functionsSql(), p},
+         {typesSql(), p},
+         {sequencesSql(), p},
+         {extensionsSql(), p},
+         {objectKeysSql(), p}},
+        schema, {},
+        {{QStringLiteral("search_path"), quoteIdentifier(schema) + QStringLiteral(", pg_catalog")}});
+    if (r[0].rowCount() == 0)
+        throwError(ErrorKind::NotFound, QStringLiteral("no schema named %1").arg(quoteIdentifier(schema)));
+
+    SchemaSnapshot snapshot;
+    snapshot.schema = schema;
+    snapshot.serverVersion = connection.serverVersion();
+    QHash<qint64, qsizetype> byOid;
+    forEachRow(r[1], [&](const ResultRow& row) {
+        byOid.insert(row.int64("oid"), snapshot.relations.size());
+        snapshot.relations << relationShape(row);
+    });
+    const auto owner = [&](const ResultRow& row) -> RelationShape* {
+        const qsizetype i = byOid.value(row.int64("relid"), -1);
+        return i < 0 ? nullptr : &snapshot.relations[i];
+    };
+    forEachRow(r[2], [&](const ResultRow& row) {
+        if (RelationShape* rel = owner(row))
+            rel->columns << columnShape(row);
+    });
+    forEachRow(r[3], [&](const ResultRow& row) {
+        if (RelationShape* rel = owner(row)) {
+            TablePart part = tablePart(row);
+            part.kind = row.text("kind");
+            part.validated = row.flag("validated");
+            rel->constraints << part;
+        }
+    });
+    forEachRow(r[4], [&](const ResultRow& row) {
+        if (RelationShape* rel = owner(row)) {
+            // pg_get_indexdef names the table with its schema whatever the search path: left out, as in the
+            // other definitions (a migration runs with the target schema on the search path).
+            TablePart part = tablePart(row);
+            for (const char* on : {" ON ", " ON ONLY "}) {
+                const QString qualified = QLatin1String(on) + row.text("qualified_table") + QLatin1Char(' ');
+                const qsizetype at = part.definition.indexOf(qualified);
+                if (at >= 0) {
+                    part.definition.replace(at, qualified.size(),
+                                            QLatin1String(on) + row.text("quoted_table") + QLatin1Char(' '));
+                    break;
+                }
+            }
+            rel->indexes << part;
+        }
+    });
+    forEachRow(r[5], [&](const ResultRow& row) {
+        if (RelationShape* rel = owner(row)) {
+            TablePart part = tablePart(row);
+            part.kind = row.text("enabled");
+            // The spelling of servers before 11 (a dump loaded elsewhere may keep it).
+            part.definition.replace(QLatin1String(" EXECUTE PROCEDURE "),
+                                    QLatin1String(" EXECUTE FUNCTION "));
+            rel->triggers << part;
+        }
+    });
+    forEachRow(r[6], [&](const ResultRow& row) {
+        if (RelationShape* rel = owner(row))
+            rel->policies << tablePart(row);
+    });
+    forEachRow(r[7], [&](const ResultRow& row) { snapshot.functions << functionShape(row); });
+    forEachRow(r[8], [&](const ResultRow& row) { snapshot.types << typeShape(row); });
+    forEachRow(r[9], [&](const ResultRow& row) { snapshot.sequences << sequenceShape(row); });
+    forEachRow(r[10], [&](const ResultRow& row) { snapshot.extensions << row.text("name"); });
+
+    QHash<QString, QString> keys; // "pg_class:16390" → "relation:customer"
+    forEachRow(r[11], [&](const ResultRow& row) { keys.insert(row.text("key"), row.text("name")); });
+    for (const auto& [dependent, referenced] : DdlWriter(connection).dependencies()) {
+        const QString from = keys.value(dependent);
+        const QString to = keys.value(referenced);
+        if (!from.isEmpty() && !to.isEmpty() && from != to)
+            snapshot.dependencies.append({from, to});
+    }
+    return snapshot;
+}
+
+} // namespace pgdesk::core

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "compare/snapshotsql.h"
+
+namespace pgdesk::core::snapshotsql {
+
+namespace {
+
+// Who else may do what: sorted "grantee PRIVILEGE[ WITH GRANT OPTION]" lines, the owner's own entry left
+// out; a NULL ACL read as the defaults (acldefault), so "never granted" and "granted back" compare equal.
+QString aclLines(const char* acl, const char* kind, const char* owner) {
+    return QStringLiteral(R"SQL(
+       (select string_agg(g, E'\n' order by g)
+          from (select format('%s %s%s', case when x.grantee = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(x.grantee)) end,
+                              x.privilege_type, case when x.is_grantable then ' WITH GRANT OPTION' else '' end) as g
+                  from aclexplode(coalesce(%1, acldefault('%2', %3))) x
+                 where x.grantee <> %3) gs))SQL")
+        .arg(QLatin1String(acl), QLatin1String(kind), QLatin1String(owner));
+}
+
+QString notInExtension(const char* catalog, const char* objoid) {
+    return QStringLiteral("not exists (select 1 from pg_depend e where e.classid = '%1'::regclass "
+                          "and e.objid = %2 and e.deptype = 'e')")
+        .arg(QLatin1String(catalog), QLatin1String(objoid));
+}
+
+// The relations of the schema that a compare looks into.
+const char* const kRelations = R"SQL(
+select c.oid, c.relname, c.relowner
+  from pg_class c
+  join pg_namespace n on n.oid = c.relnamespace
+ where n.nspname::text = $1::text and c.relkind in ('r', 'p', 'v', 'm', 'f')
+   and not exists (select 1 from pg_depend e where e.classid = 'pg_class'::regclass and e.objid = c.oid
+                                              and e.deptype = 'e'))SQL";
+
+} // namespace
+
+QString relationsSql() {
+    return QStringLiteral(R"SQL(
+with rel as (%1)
+select c.oid::int8 as oid, c.relname::text as name, c.relkind::text as kind, c.relpersistence::text as persistence,
+       (select string_agg(o, ', ' order by o) from unnest(c.reloptions) o) as options,
+       case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
+       case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
+       (select string_agg(i.inhparent::regclass::text, ', ' order by i.inhseqno)
+          from pg_inherits i where i.inhrelid = c.oid) as parents,
+       case when c.reloftype <> 0 then format_type(c.reloftype, null) end as of_type,
+       c.relrowsecurity as row_security, c.relforcerowsecurity as force_row_security,
+       case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid) end as view_definition,
+       obj_description(c.oid, 'pg_class') as comment, %2 as acl
+  from pg_class c
+ where c.oid in (select oid from rel)
+ order by c.relname
+)SQL")
+        .arg(QLatin1String(kRelations), aclLines("c.relacl", "r", "c.relowner"));
+}
+
+QString columnsSql() {
+    return QStringLiteral(R"SQL(
+with rel as (%1)
+select a.attrelid::int8 as relid, a.attname::text as name, a.attnum as position,
+       format_type(a.atttypid, a.atttypmod) as type,
+       case when a.attcollation <> t.typcollation
+            then case when cn.nspname = 'pg_catalog' then quote_ident(co.collname)
+                      else format('%I.%I', cn.nspname, co.collname) end end as collation,
+       a.attnotnull as not_null, a.attislocal as is_local,
+       case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default_expression,
+       case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated_expression,
+       a.attidentity::text as identity,
+       (select format('START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s%s', s.seqstart, s.seqincrement,
+                      s.seqmin, s.seqmax, s.seqcache, case when s.seqcycle then ' CYCLE' else '' end)
+          from pg_depend d
+          join pg_sequence s on s.seqrelid = d.objid
+         where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
+           and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'i') as identity_options,
+       col_description(a.attrelid, a.attnum) as comment,
+       case when a.attstattarget >= 0 then a.attstattarget end as statistics,
+       (select string_agg(g, E'\n' order by g)
+          from (select format('%s %s%s', case when x.grantee = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(x.grantee)) end,
+                              x.privilege_type, case when x.is_grantable then ' WITH GRANT OPTION' else '' end) as g
+                  from aclexplode(a.attacl) x) gs) as acl
+  from pg_attribute a
+  join pg_type t on t.oid = a.atttypid
+  left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+  left join pg_collation co on co.oid = a.attcollation
+  left join pg_namespace cn on cn.oid = co.collnamespace
+ where a.attrelid in (select oid from rel) and a.attnum > 0 and not a.attisdropped
+ order by a.attrelid, a.attnum
+)SQL")
+        .arg(QLatin1String(kRelations));
+}
+
+QString constraintsSql() {
+    // A partition's constraints cloned from its parent's, and a child's inherited checks, follow the parent.
+    return QStringLiteral(R"SQL(
+with rel as (%1)
+select con.conrelid::int8 as relid, con.conname::text as name, con.contype::text as kind,
+       pg_get_constraintdef(con.oid) as definition, con.convalidated as validated,
+       obj_description(con.oid, 'pg_constraint') as comment
+  from pg_constraint con
+ where con.conrelid in (select oid from rel) and con.contype in ('p', 'u', 'x', 'c', 'f')
+   and con.conparentid = 0 and con.conislocal
+ order by con.conrelid, con.conname
+)SQL")
+        .arg(QLatin1String(kRelations));
+}
+
+QString indexesSql() {
+    // Indexes of constraints come with them; a partition's index attached to its parent's follows it.
+    return QStringLiteral(R"SQL(
+with rel as (%1)
+select i.indrelid::int8 as relid, ic.relname::text as name, pg_get_indexdef(i.indexrelid) as definition,
+       (select format('%I.%I', tn.nspname, tc.relname) from pg_class tc join pg_namespace tn on tn.oid = tc.relnamespace
+         where tc.oid = i.indrelid) as qualified_table,
+       (select quote_ident(tc.relname) from pg_class tc where tc.oid = i.indrelid) as quoted_table,
+       obj_description(i.indexrelid, 'pg_class') as comment
+  from pg_index i
+  join pg_class ic on ic.oid = i.indexrelid
+ where i.indrelid in (select oid from rel)
+   and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid and con.conrelid = i.indrelid
+                                                     and con.contype in ('p', 'u', 'x'))
+   and not exists (select 1 from pg_inherits h where h.inhrelid = i.indexrelid)
+ order by i.indrelid, ic.relname
+)SQL")
+        .arg(QLatin1String(kRelations));
+}
+
+QString triggersSql() {
+    return QStringLiteral(R"SQL(
+with rel as (%1)
+select t.tgrelid::int8 as relid, t.tgname::text as name, pg_get_triggerdef(t.oid) as definition,
+       t.tgenabled::text as enabled, obj_description(t.oid, 'pg_trigger') as comment
+  from pg_trigger t
+ where t.tgrelid in (select oid from rel) and not t.tgisinternal and t.tgparentid = 0
+ order by t.tgrelid, t.tgname
+)SQL")
+        .arg(QLatin1String(kRelations));
+}
+
+QString policiesSql() {
+    return QStringLiteral(R"SQL(
+with rel as (%1)
+select p.polrelid::int8 as relid, p.polname::text as name,
+       concat_ws(' ', case when not p.polpermissive then 'AS RESTRICTIVE' end,
+                 'FOR ' || case p.polcmd when 'r' then 'SELECT' when 'a' then 'INSERT' when 'w' then 'UPDATE'
+                                         when 'd' then 'DELETE' else 'ALL' end,
+                 'TO ' || (select string_agg(case when r.role = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(r.role)) end,
+                                             ', ' order by pg_get_userbyid(r.role))
+                             from unnest(p.polroles) r(role)),
+                 'USING (' || pg_get_expr(p.polqual, p.polrelid) || ')',
+                 'WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')') as definition,
+       obj_description(p.oid, 'pg_policy') as comment
+  from pg_policy p
+ where p.polrelid in (select oid from rel)
+ order by p.polrelid, p.polname
+)SQL")
+        .arg(QLatin1String(kRelations));
+}
+
+QString functionsSql() {
+    // pg_get_functiondef names the function with its schema whatever the search path: the snapshot replaces
+    // that name. An aggregate has no definition there: its parts stand for it.
+    return QStringLiteral(R"SQL(
+select p.oid::int8 as oid, p.proname::text as name, pg_get_function_identity_arguments(p.oid) as identity_arguments,
+       p.prokind::text as kind, format('%I.%I', n.nspname, p.proname) as qualified_name,
+       quote_ident(p.proname) as quoted_name,
+       case when p.prokind <> 'a' then pg_get_functiondef(p.oid) end as definition,
+       pg_get_function_result(p.oid) as result, pg_get_function_arguments(p.oid) as arguments,
+       (select concat_ws(' ', 'SFUNC ' || a.aggtransfn::regproc::text, 'STYPE ' || format_type(a.aggtranstype, null),
+                         'FINALFUNC ' || nullif(a.aggfinalfn, 0)::regproc::text, 'INITCOND ' || quote_literal(a.agginitval),
+                         'COMBINEFUNC ' || nullif(a.aggcombinefn, 0)::regproc::text,
+                         'MSFUNC ' || nullif(a.aggmtransfn, 0)::regproc::text,
+                         'MINVFUNC ' || nullif(a.aggminvtransfn, 0)::regproc::text,
+                         'SORTOP ' || nullif(a.aggsortop, 0)::regoper::text, 'KIND ' || a.aggkind::text)
+          from pg_aggregate a where a.aggfnoid = p.oid) as aggregate,
+       obj_description(p.oid, 'pg_proc') as comment, %1 as acl
+  from pg_proc p
+  join pg_namespace n on n.oid = p.pronamespace
+ where n.nspname::text = $1::text and %2
+ order by p.proname, 3
+)SQL")
+        .arg(aclLines("p.proacl", "f", "p.proowner"), notInExtension("pg_proc", "p.oid"));
+}
+
+QString typesSql() {
+    return QStringLiteral(R"SQL(
+select t.oid::int8 as oid, t.typname::text as name, t.typtype::text as kind,
+       (select json_agg(e.enumlabel order by e.enumsortorder) from pg_enum e where e.enumtypid = t.oid) as labels,
+       case when t.typtype = 'd' then format_type(t.typbasetype, t.typtypmod) end as base_type,
+       t.typnotnull as not_null, pg_get_expr(t.typdefaultbin, 0) as default_expression,
+       (select json_agg(json_build_object('name', con.conname, 'definition', pg_get_constraintdef(con.oid))
+                        order by con.conname)
+          from pg_constraint con where con.contypid = t.oid) as checks,
+       (select json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod)) order by a.attnum)
+          from pg_attribute a where t.typtype = 'c' and a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped)
+           as attributes,
+       (select format_type(r.rngsubtype, null) from pg_range r where r.rngtypid = t.oid) as subtype,
+       obj_description(t.oid, 'pg_type') as comment, %1 as acl
+  from pg_type t
+  join pg_namespace n on n.oid = t.typnamespace
+ where n.nspname::text = $1::text and t.typtype in ('e', 'd', 'c', 'r')
+   and (t.typtype <> 'c' or (select c.relkind from pg_class c where c.oid = t.typrelid) = 'c')
+   and %2
+ order by t.typname
+)SQL")
+        .arg(aclLines("t.typacl", "T", "t.typowner"), notInExtension("pg_type", "t.oid"));
+}
+
+QString sequencesSql() {
+    // Identity sequences belong to their columns.
+    return QStringLiteral(R"SQL(
+select c.oid::int8 as oid, c.relname::text as name, format_type(s.seqtypid, null) as data_type,
+       s.seqstart as start, s.seqincrement as increment, s.seqmin as min, s.seqmax as max, s.seqcache as cache,
+       s.seqcycle as cycle,
+       (select format('%s.%I', d.refobjid::regclass::text, a.attname)
+          from pg_depend d
+          join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
+         where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
+           and d.deptype = 'a') as owned_by,
+       obj_description(c.oid, 'pg_class') as comment, %1 as acl
+  from pg_class c
+  join pg_namespace n on n.oid = c.relnamespace
+  join pg_sequence s on s.seqrelid = c.oid
+ where n.nspname::text = $1::text and c.relkind = 'S'
+   and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
+                                               and d.deptype in ('i', 'e'))
+ order by c.relname
+)SQL")
+        .arg(aclLines("c.relacl", "s", "c.relowner"));
+}
+
+QString extensionsSql() {
+    return QStringLiteral(R"SQL(
+select e.extname::text as name
+  from pg_extension e
+  join pg_namespace n on n.oid = e.extnamespace
+ where n.nspname::text = $1::text
+ order by e.extname
+)SQL");
+}
+
+QString objectKeysSql() {
+    return QStringLiteral(R"SQL(
+select 'pg_class:' || c.oid as key,
+       case when c.relkind = 'S' then 'sequence:' else 'relation:' end || c.relname as name
+  from pg_class c
+  join pg_namespace n on n.oid = c.relnamespace
+ where n.nspname::text = $1::text and c.relkind in ('r', 'p', 'v', 'm', 'f', 'S')
+union all
+select 'pg_type:' || t.oid, 'type:' || t.typname
+  from pg_type t
+  join pg_namespace n on n.oid = t.typnamespace
+ where n.nspname::text = $1::text and t.typtype in ('e', 'd', 'c', 'r')
+union all
+select 'pg_proc:' || p.oid, format('function:%s(%s)', p.proname, pg_get_function_identity_arguments(p.oid))
+  from pg_proc p
+  join pg_namespace n on n.oid = p.pronamespace
+ where n.nspname::text = $1::text
+)SQL");
+}
+
+} // namespace pgdesk::core::snapshotsql

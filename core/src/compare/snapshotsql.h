@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+// The statements a schema snapshot reads the catalog with (internal to core), each taking $1 the schema's
+// name. Run with search_path = the schema, pg_catalog: the server's pg_get_*def and format_type then leave
+// the schema's own names unqualified, so two schemas of different names compare, and a migration runs
+// under the target's name. Names come back plain (the code quotes them); ACLs as sorted "grantee privilege"
+// lines without the owner's own entry (owners may differ between servers; who else may do what may not).
+namespace pgdesk::core::snapshotsql {
+
+QString relationsSql();
+QString columnsSql();
+QString constraintsSql();
+QString indexesSql();
+QString triggersSql();
+QString policiesSql();
+QString functionsSql();
+QString typesSql();
+QString sequencesSql();
+QString extensionsSql();
+// $1 the schema: every object key ("pg_class:16390" …) of the schema with its snapshot key ("table:name").
+QString objectKeysSql();
+
+} // namespace pgdesk::core::snapshotsql

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// pgdesk-cli diff: exit 0 when the schemas are equal, 1 when they differ; --script writes the migration with
+// "-- DESTRUCTIVE:" before each such step; --apply runs it on the target (destructive steps only with
+// --allow-destructive, a production profile only with --allow-write, exit 9) and compares again; a side may
+// be a .sql file, loaded into a database that is dropped afterwards.
+
+#include "clirunner.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+
+using namespace pgdesk::test;
+
+namespace {
+
+const char* const kSource =
+    "create schema app;"
+    "create table app.t (id int primary key, name text not null default '', score bigint);"
+    "create index t_score on app.t (score);"
+    "create view app.v as select id, name from app.t;";
+const char* const kTarget = "create schema app;"
+                            "create table app.t (id int primary key, name text, old text, score int);"
+                            "create view app.v as select id from app.t;"
+                            "insert into app.t values (1, 'Ada', 'x', 3), (2, 'Bo', 'y', 4);";
+
+} // namespace
+
+class TestCliDiff final : public QObject {
+    Q_OBJECT
+    const QString m_suffix = QString::number(QCoreApplication::applicationPid());
+    const QString m_source = QStringLiteral("cli_diff_src_") + m_suffix;
+    const QString m_target = QStringLiteral("cli_diff_tgt_") + m_suffix;
+    const QString m_demoSource = QStringLiteral("cli_diff_a_") + m_suffix;
+    const QString m_demoTarget = QStringLiteral("cli_diff_b_") + m_suffix;
+    QTemporaryDir m_dir;
+
+    void resetTarget() {
+        psql(QStringLiteral("drop database if exists %1 with (force)").arg(m_target),
+             QStringLiteral("postgres"));
+        psql(QStringLiteral("create database %1").arg(m_target), QStringLiteral("postgres"));
+        loadScript(m_target, QLatin1String(kTarget));
+    }
+    QStringList sides() const {
+        return {QStringLiteral("diff"), QStringLiteral("--source-dsn"),
+                conninfo(m_source),     QStringLiteral("--source-schema"),
+                QStringLiteral("app"),  QStringLiteral("--target-dsn"),
+                conninfo(m_target),     QStringLiteral("--target-schema"),
+                QStringLiteral("app")};
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        psql(QStringLiteral("drop database if exists %1 with (force)").arg(m_source),
+             QStringLiteral("postgres"));
+        psql(QStringLiteral("create database %1").arg(m_source), QStringLiteral("postgres"));
+        loadScript(m_source, QLatin1String(kSource));
+        resetTarget();
+        QFile file(m_dir.filePath(QStringLiteral("source.sql")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(kSource);
+        file.close();
+        const CliRun r = addProductionProfile();
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        psql(QStringLiteral("create schema %1; create table %1.t (id int primary key, extra text);"
+                            "create schema %2; create table %2.t (id int primary key);")
+                 .arg(m_demoSource, m_demoTarget));
+    }
+
+    void cleanupTestCase() {
+        for (const QString& db : {m_source, m_target})
+            psql(QStringLiteral("drop database if exists %1 with (force)").arg(db),
+                 QStringLiteral("postgres"));
+        psql(QStringLiteral("drop schema if exists %1, %2 cascade").arg(m_demoSource, m_demoTarget));
+    }
+
+    void equalSchemasExitZero() {
+        const CliRun r = runCli({QStringLiteral("--dsn"), conninfo(m_source), QStringLiteral("diff"),
+                                 QStringLiteral("app"), QStringLiteral("app")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out.trimmed(), QStringLiteral("no differences"));
+    }
+
+    void differencesExitOneWithAScript() {
+        const QString script = m_dir.filePath(QStringLiteral("migration.sql"));
+        CliRun r = runCli(sides() << QStringLiteral("--script") << script);
+        QVERIFY2(r.exitCode == 1, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QRegularExpression(QStringLiteral("different\\s+table\\s+t\\n"))),
+                 qPrintable(r.out));
+        QVERIFY(r.out.contains(QLatin1String("-   COLUMN \"old\" text")));
+        QVERIFY(r.out.contains(QLatin1String("different       view")));
+        QFile f(script);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+        const qsizetype drop =
+            lines.indexOf(QStringLiteral("ALTER TABLE \"app\".\"t\" DROP COLUMN \"old\";"));
+        QVERIFY2(drop > 0, qPrintable(lines.join(QLatin1Char('\n'))));
+        QVERIFY(lines[drop - 1].startsWith(QLatin1String("-- DESTRUCTIVE: drop column")));
+        QVERIFY(lines.contains(QStringLiteral("BEGIN;")) && lines.contains(QStringLiteral("COMMIT;")));
+
+        r = runCli(QStringList{QStringLiteral("--format"), QStringLiteral("json")} + sides());
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject o = parseObject(r);
+        QCOMPARE(o.value(QLatin1String("equal")).toBool(true), false);
+        QVERIFY(!o.value(QLatin1String("objects")).toArray().isEmpty());
+        bool destructive = false;
+        for (const auto& s : o.value(QLatin1String("statements")).toArray())
+            destructive = destructive || s.toObject().value(QLatin1String("destructive")).toBool();
+        QVERIFY(destructive);
+        // The lock each step takes, from the designer's rules.
+        QVERIFY(o.value(QLatin1String("statements"))
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .contains(QLatin1String("locks")));
+    }
+
+    void applyAsksForDestructiveStepsThenMakesThemEqual() {
+        resetTarget();
+        CliRun r = runCli(sides() << QStringLiteral("--apply"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("--allow-destructive")), qPrintable(r.err));
+        QCOMPARE(psqlValue(QStringLiteral(
+                               "select count(*) from information_schema.columns where table_schema = 'app' "
+                               "and column_name = 'old'"),
+                           m_target),
+                 QStringLiteral("1"));
+        r = runCli(sides() << QStringLiteral("--apply") << QStringLiteral("--allow-destructive"));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("no differences"));
+        QCOMPARE(runCli(sides()).exitCode, 0);
+        QCOMPARE(psqlValue(QStringLiteral("select string_agg(name || score, ',' order by id) from app.t"),
+                           m_target),
+                 QStringLiteral("Ada3,Bo4"));
+    }
+
+    void aFileSideIsLoadedAndDroppedAfter() {
+        resetTarget();
+        const CliRun r =
+            runCli({QStringLiteral("--dsn"), conninfo(m_target), QStringLiteral("diff"),
+                    QStringLiteral("--source-file"), m_dir.filePath(QStringLiteral("source.sql")),
+                    QStringLiteral("--source-schema"), QStringLiteral("app"),
+                    QStringLiteral("--target-schema"), QStringLiteral("app")});
+        QVERIFY2(r.exitCode == 1, qPrintable(r.err));
+        QVERIFY(r.out.contains(QLatin1String("only in source  index")) ||
+                r.out.contains(QLatin1String("t_score")));
+        QCOMPARE(
+            psqlValue(QStringLiteral("select count(*) from pg_database where datname like 'pgdesk_diff_%'"),
+                      QStringLiteral("postgres")),
+            QStringLiteral("0"));
+        // A file with a psql meta-command is refused before anything runs.
+        QFile bad(m_dir.filePath(QStringLiteral("bad.sql")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("create schema app;\n\\! touch /tmp/pgdesk-diff-pwned\n");
+        bad.close();
+        const CliRun refused = runCli({QStringLiteral("--dsn"), conninfo(m_target), QStringLiteral("diff"),
+                                       QStringLiteral("--source-file"), bad.fileName(),
+                                       QStringLiteral("--source-schema"), QStringLiteral("app")});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY(!QFile::exists(QStringLiteral("/tmp/pgdesk-diff-pwned")));
+        QCOMPARE(
+            psqlValue(QStringLiteral("select count(*) from pg_database where datname like 'pgdesk_diff_%'"),
+                      QStringLiteral("postgres")),
+            QStringLiteral("0"));
+    }
+
+    void productionNeedsAllowWrite() {
+        const CliRun r = runCli({QStringLiteral("--profile"), QStringLiteral("prod"), QStringLiteral("diff"),
+                                 m_demoSource, m_demoTarget, QStringLiteral("--apply")});
+        QCOMPARE(r.exitCode, 9);
+        QCOMPARE(psqlValue(QStringLiteral(
+                               "select count(*) from information_schema.columns where table_schema = '%1' "
+                               "and column_name = 'extra'")
+                               .arg(m_demoTarget)),
+                 QStringLiteral("0"));
+    }
+
+    void usageErrors() {
+        QCOMPARE(runCli({QStringLiteral("--dsn"), conninfo(m_source), QStringLiteral("diff"),
+                         QStringLiteral("app")})
+                     .exitCode,
+                 2);
+        QCOMPARE(runCli({QStringLiteral("--dsn"), conninfo(m_source), QStringLiteral("diff"),
+                         QStringLiteral("app"), QStringLiteral("nope")})
+                     .exitCode,
+                 6);
+        QCOMPARE(runCli({QStringLiteral("--dsn"), conninfo(m_source), QStringLiteral("diff"),
+                         QStringLiteral("app"), QStringLiteral("app"), QStringLiteral("--allow-destructive")})
+                     .exitCode,
+                 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliDiff)
+#include "tst_cli_diff.moc"

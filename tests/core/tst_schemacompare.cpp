@@ -1,0 +1,480 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Schema compare and migration (core/compare): for each pair of a realistic change, the migration planned
+// from the new schema to the old one, applied to the old one (with rows in it), makes pg_dump --schema-only
+// of both equal, and the rows of every column it keeps are still there (counted and checksummed). A schema
+// compared with itself, and a database with its own CREATE script loaded elsewhere, differ in nothing.
+
+#include "testcluster.h"
+
+#include <pgdesk/core/admin/ddlwriter.h>
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/compare/migration.h>
+#include <pgdesk/core/compare/schemadiff.h>
+#include <pgdesk/core/schema/schemaapply.h>
+#include <pgdesk/core/session/connection.h>
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QTest>
+
+using namespace pgdesk::core;
+using pgdesk::test::firstDifference;
+using pgdesk::test::loadScript;
+using pgdesk::test::psql;
+using pgdesk::test::psqlValue;
+using pgdesk::test::schemaDump;
+
+namespace {
+
+struct Pair {
+    const char* name;
+    const char* before; // the target: what the database has
+    const char* after;  // the source: what it should become
+    const char* rows;   // rows in the target before the migration
+    // A query on the migrated target and what it reads: rows a rename or a type change kept.
+    const char* check = nullptr;
+    const char* expected = nullptr;
+};
+
+// Each a change real migrations make. Every pair's schemas start with a table "base" both keep.
+const Pair kPairs[] = {
+    {"add nullable column", "create table t (id int primary key);",
+     "create table t (id int primary key, note text);", "insert into t values (1), (2);"},
+    {"add column with default", "create table t (id int primary key);",
+     "create table t (id int primary key, qty int default 1);", "insert into t values (1);"},
+    {"add NOT NULL column with default", "create table t (id int primary key);",
+     "create table t (id int primary key, status text not null default 'new');", "insert into t values (1);"},
+    {"add NOT NULL column to an empty table", "create table t (id int primary key);",
+     "create table t (id int primary key, code text not null);", ""},
+    {"drop column", "create table t (id int primary key, old text, keep text);",
+     "create table t (id int primary key, keep text);", "insert into t values (1, 'x', 'k');"},
+    {"rename column (same type, same place)", "create table t (id int primary key, nme text, b int);",
+     "create table t (id int primary key, name text, b int);", "insert into t values (1, 'Ada', 2);",
+     "select name || b from app.t", "Ada2"},
+    {"column replaced by one of another type", "create table t (id int primary key, flag text);",
+     "create table t (id int primary key, flag boolean);", "insert into t values (1, 'yes');"},
+    {"widen integer to bigint", "create table t (id int primary key, n int);",
+     "create table t (id int primary key, n bigint);", "insert into t values (1, 42), (2, null);",
+     "select sum(n) from app.t", "42"},
+    {"longer varchar", "create table t (id int primary key, code varchar(20));",
+     "create table t (id int primary key, code varchar(100));", "insert into t values (1, 'abc');",
+     "select code from app.t", "abc"},
+    {"text to integer with a cast", "create table t (id int primary key, n text);",
+     "create table t (id int primary key, n integer);", "insert into t values (1, '7'), (2, '12');",
+     "select sum(n) from app.t", "19"},
+    {"set and drop NOT NULL", "create table t (id int primary key, a text, b text not null);",
+     "create table t (id int primary key, a text not null, b text);", "insert into t values (1, 'a', 'b');"},
+    {"defaults changed", "create table t (id int primary key, a int default 1, b int, c int default 3);",
+     "create table t (id int primary key, a int default 2, b int default 0, c int);",
+     "insert into t values (1, 1, 1, 1);"},
+    {"check constraint added and dropped",
+     "create table t (id int primary key, n int constraint n_small check (n < 100));",
+     "create table t (id int primary key, n int constraint n_positive check (n > 0));",
+     "insert into t values (1, 5);"},
+    {"NOT VALID constraint validated",
+     "create table t (id int primary key, n int); alter table t add constraint n_pos check (n > 0) not "
+     "valid;",
+     "create table t (id int primary key, n int constraint n_pos check (n > 0));",
+     "insert into t values (1, 5);"},
+    {"unique constraint added", "create table t (id int primary key, email text);",
+     "create table t (id int primary key, email text constraint t_email_key unique);",
+     "insert into t values (1, 'a@x'), (2, 'b@x');"},
+    {"foreign key added",
+     "create table p (id int primary key); create table c (id int primary key, p_id int);",
+     "create table p (id int primary key); create table c (id int primary key, p_id int references p);",
+     "insert into p values (1); insert into c values (1, 1);"},
+    {"foreign key made deferrable",
+     "create table p (id int primary key); create table c (id int primary key, p_id int constraint c_p_fk "
+     "references p);",
+     "create table p (id int primary key); create table c (id int primary key, p_id int constraint c_p_fk "
+     "references p "
+     "deferrable initially deferred);",
+     "insert into p values (1); insert into c values (1, 1);"},
+    {"index added, dropped, predicate changed",
+     "create table t (id int primary key, a int, b int); create index t_b on t (b); create index t_p on t "
+     "(a) where a > 0;",
+     "create table t (id int primary key, a int, b int); create index t_a on t (a); create index t_p on t "
+     "(a) where a > 10;",
+     "insert into t values (1, 2, 3);"},
+    {"expression index", "create table t (id int primary key, email text);",
+     "create table t (id int primary key, email text); create unique index t_email_lower on t "
+     "(lower(email));",
+     "insert into t values (1, 'A@x');"},
+    {"partition added",
+     "create table ev (id int, at date not null) partition by range (at); create table ev_2025 partition of "
+     "ev for "
+     "values from ('2025-01-01') to ('2026-01-01');",
+     "create table ev (id int, at date not null) partition by range (at); create table ev_2025 partition of "
+     "ev for "
+     "values from ('2025-01-01') to ('2026-01-01'); create table ev_2026 partition of ev for values from "
+     "('2026-01-01') to ('2027-01-01');",
+     "insert into ev values (1, '2025-05-01');"},
+    {"new partitioned table", "create table t (id int primary key);",
+     "create table t (id int primary key); create table m (k text not null, v int) partition by list (k); "
+     "create "
+     "table m_a partition of m for values in ('a'); create table m_other partition of m default;",
+     "insert into t values (1);"},
+    {"view over a column whose type changes",
+     "create table t (id int primary key, n int); create view v as select id, n from t;",
+     "create table t (id int primary key, n bigint); create view v as select id, n from t;",
+     "insert into t values (1, 1);"},
+    {"view definition changed",
+     "create table t (id int primary key, n int); create view v as select id from t;",
+     "create table t (id int primary key, n int); create view v as select id, n * 2 as twice from t where n "
+     "> 0;",
+     "insert into t values (1, 1);"},
+    {"view over a view, inner changed",
+     "create table t (id int primary key, n int); create view v1 as select id, n from t; create view v2 as "
+     "select id from v1;",
+     "create table t (id int primary key, n int); create view v1 as select id, n, n + 1 as m from t; create "
+     "view v2 "
+     "as select id from v1;",
+     "insert into t values (1, 1);"},
+    {"function body changed",
+     "create function f(x int) returns int language sql immutable as 'select x + 1';",
+     "create function f(x int) returns int language sql immutable as 'select x + 2';", ""},
+    {"function signature changed", "create function f(x int) returns int language sql as 'select x';",
+     "create function f(x int, y int default 0) returns int language sql as 'select x + y';", ""},
+    {"function return type changed", "create function f() returns int language sql as 'select 1';",
+     "create function f() returns bigint language sql as 'select 1::bigint';", ""},
+    {"enum value added and used",
+     "create type mood as enum ('sad', 'ok'); create table t (id int primary key, m mood);",
+     "create type mood as enum ('sad', 'ok', 'happy'); create table t (id int primary key, m mood default "
+     "'happy');",
+     "insert into t values (1, 'ok');", "select m from app.t", "ok"},
+    {"enum value added in the middle", "create type level as enum ('low', 'high');",
+     "create type level as enum ('low', 'mid', 'high');", ""},
+    {"new enum type and column", "create table t (id int primary key);",
+     "create type size as enum ('s', 'm'); create table t (id int primary key, size size);",
+     "insert into t values (1);"},
+    {"row level security and a policy", "create table t (id int primary key, owner text);",
+     "create table t (id int primary key, owner text); alter table t enable row level security; create "
+     "policy mine "
+     "on t using (owner = current_user);",
+     "insert into t values (1, 'x');"},
+    {"grants", "create table t (id int primary key); grant select, insert on t to cmp_reader;",
+     "create table t (id int primary key); grant select on t to cmp_reader; grant update (id) on t to "
+     "cmp_writer;",
+     "insert into t values (1);"},
+    {"comments", "create table t (id int primary key, n int); comment on table t is 'old';",
+     "create table t (id int primary key, n int); comment on table t is 'It''s new'; comment on column t.n "
+     "is 'count';",
+     ""},
+    {"trigger added and changed",
+     "create table t (id int primary key, at timestamptz); create function touch() returns trigger language "
+     "plpgsql "
+     "as $$begin new.at := now(); return new; end$$; create trigger t_touch before update on t for each row "
+     "execute "
+     "function touch();",
+     "create table t (id int primary key, at timestamptz); create function touch() returns trigger language "
+     "plpgsql "
+     "as $$begin new.at := now(); return new; end$$; create trigger t_touch before insert or update on t for "
+     "each "
+     "row execute function touch(); create trigger t_audit after delete on t for each row execute function "
+     "touch();",
+     "insert into t values (1, null);"},
+    {"table renamed", "create table clients (id int primary key, name text);",
+     "create table customers (id int primary key, name text);", "insert into clients values (1, 'Ada');",
+     "select name from app.customers", "Ada"},
+    {"table dropped", "create table t (id int primary key); create table gone (id int);",
+     "create table t (id int primary key);", "insert into gone values (1);"},
+    {"new tables referencing each other", "create table base_only (id int primary key);",
+     "create table base_only (id int primary key); create table author (id int primary key); create table "
+     "book (id "
+     "int primary key, author_id int not null references author);",
+     ""},
+    {"domain constraint changed",
+     "create domain pct as numeric check (value >= 0); create table t (id int primary key, p pct);",
+     "create domain pct as numeric default 0 not null constraint pct_range check (value between 0 and 100); "
+     "create "
+     "table t (id int primary key, p pct);",
+     "insert into t values (1, 5);"},
+    {"identity added", "create table t (id int not null primary key, n int);",
+     "create table t (id int generated by default as identity primary key, n int);",
+     "insert into t values (1, 1);"},
+    {"sequence added and changed", "create sequence s1 increment by 1;",
+     "create sequence s1 increment by 5 cache 10; create sequence s2 as integer start with 100;", ""},
+    {"materialized view changed",
+     "create table t (id int primary key, n int); create materialized view mv as select count(*) as c from "
+     "t;",
+     "create table t (id int primary key, n int); create materialized view mv as select count(*) as c, "
+     "sum(n) as s "
+     "from t; create unique index mv_c on mv (c);",
+     "insert into t values (1, 2);"},
+    {"hostile names", "create table \"we\"\"ird; t\" (\"id\"\"\" int primary key, \"a b\" text);",
+     "create table \"we\"\"ird; t\" (\"id\"\"\" int primary key, \"a b\" text not null default '*/ $$', "
+     "\"c--\" int); "
+     "comment on column \"we\"\"ird; t\".\"a b\" is 'it''s */ here';",
+     "insert into \"we\"\"ird; t\" values (1, 'x');"},
+    {"generated column added and changed",
+     "create table t (id int primary key, a int, b int generated always as (a * 2) stored);",
+     "create table t (id int primary key, a int, b int generated always as (a * 3) stored, c int generated "
+     "always as "
+     "(a + 1) stored);",
+     "insert into t (id, a) values (1, 5);"},
+};
+
+} // namespace
+
+class TestSchemaCompare final : public QObject {
+    Q_OBJECT
+
+    const QString m_suffix = QString::number(QCoreApplication::applicationPid());
+    QStringList m_databases;
+
+    QString freshDatabase(const QString& name) {
+        psql(QStringLiteral("drop database if exists %1 with (force)").arg(name), QStringLiteral("postgres"));
+        psql(QStringLiteral("create database %1").arg(name), QStringLiteral("postgres"));
+        m_databases << name;
+        return name;
+    }
+
+    void dropDatabases() {
+        for (const QString& db : std::as_const(m_databases))
+            psql(QStringLiteral("drop database if exists %1 with (force)").arg(db),
+                 QStringLiteral("postgres"));
+        m_databases.clear();
+    }
+
+    static Connection open(const QString& database) {
+        return Connection::open(pgdesk::test::profile(database));
+    }
+
+    // The rows of every column both sides keep (same table, same name, same type): count and checksum.
+    static QString keptRows(const QString& database, const SchemaSnapshot& target,
+                            const SchemaSnapshot& source) {
+        QStringList out;
+        for (const RelationShape& t : target.relations) {
+            const RelationShape* s = source.relation(t.name);
+            if (!s || t.kind != QLatin1String("r") || s->kind != QLatin1String("r"))
+                continue;
+            QStringList columns;
+            for (const ColumnShape& c : t.columns)
+                if (const ColumnShape* sc = s->column(c.name);
+                    sc && sc->type == c.type && c.generatedExpression.isEmpty())
+                    columns << quoteIdentifier(c.name);
+            if (columns.isEmpty())
+                continue;
+            out << t.name + QLatin1Char(' ') +
+                       psqlValue(
+                           QStringLiteral(
+                               "select count(*) || ':' || coalesce(md5(string_agg(x::text, '|' order by "
+                               "x::text)), '') from (select %1 from only app.%2) x")
+                               .arg(columns.join(QStringLiteral(", ")), quoteIdentifier(t.name)),
+                           database);
+        }
+        return out.join(QLatin1Char('\n'));
+    }
+
+private slots:
+    void initTestCase() {
+        psql(QStringLiteral(
+                 "do $$ begin "
+                 "if not exists (select from pg_roles where rolname = 'cmp_reader') then create role "
+                 "cmp_reader; end if; "
+                 "if not exists (select from pg_roles where rolname = 'cmp_writer') then create role "
+                 "cmp_writer; end if; end $$"),
+             QStringLiteral("postgres"));
+    }
+
+    void cleanup() { dropDatabases(); }
+
+    void migrationMakesTargetEqual_data() {
+        QTest::addColumn<int>("index");
+        for (int i = 0; i < int(std::size(kPairs)); ++i)
+            QTest::newRow(kPairs[i].name) << i;
+    }
+
+    void migrationMakesTargetEqual() {
+        QFETCH(int, index);
+        const Pair& pair = kPairs[index];
+        const QString prefix = QStringLiteral("create schema app; set search_path = app;\n");
+        const QString target = freshDatabase(QStringLiteral("cmp_old_%1_%2").arg(index).arg(m_suffix));
+        const QString source = freshDatabase(QStringLiteral("cmp_new_%1_%2").arg(index).arg(m_suffix));
+        loadScript(target,
+                   prefix + QLatin1String(pair.before) + QLatin1Char('\n') + QLatin1String(pair.rows));
+        loadScript(source, prefix + QLatin1String(pair.after));
+
+        auto sourceConnection = open(source);
+        auto targetConnection = open(target);
+        const SchemaSnapshot after = readSchemaSnapshot(sourceConnection, QStringLiteral("app"));
+        const SchemaSnapshot before = readSchemaSnapshot(targetConnection, QStringLiteral("app"));
+        QVERIFY(schemasDiffer(compareSchemas(after, before)));
+        const QString rowsBefore = keptRows(target, before, after);
+
+        MigrationOptions options;
+        options.hasRows = [&](const QString& table) {
+            return psqlValue(QStringLiteral("select exists (select from app.%1)").arg(quoteIdentifier(table)),
+                             target) == QLatin1String("t");
+        };
+        const Migration migration = planMigration(after, before, options);
+        const QString script = migration.script(QStringLiteral("test"));
+        QVERIFY2(migration.blockers.isEmpty(), qPrintable(script));
+        QVERIFY2(!migration.isEmpty(), qPrintable(script));
+
+        for (const QString& setting : migration.sessionSettings())
+            targetConnection.exec(setting);
+        SchemaApplyOptions applyOptions;
+        for (int i = 0; i < migration.statements.size(); ++i)
+            if (migration.statements[i].destructive)
+                applyOptions.confirmed.insert(i);
+        SchemaApplyResult result;
+        try {
+            result = SchemaApplier(targetConnection).apply(migration.statements, applyOptions);
+        } catch (const std::exception& e) {
+            QFAIL(qPrintable(QString::fromUtf8(e.what()) + QStringLiteral("\n--- script ---\n") + script));
+        }
+        QVERIFY2(result.committed && result.failure.isEmpty(),
+                 qPrintable(result.failure + QLatin1Char('\n') + script));
+
+        const QString want = schemaDump(source, {QStringLiteral("app")});
+        const QString got = schemaDump(target, {QStringLiteral("app")});
+        QVERIFY2(want == got,
+                 qPrintable(firstDifference(want, got) + QStringLiteral("\n--- script ---\n") + script));
+        // Compared again: nothing left.
+        const auto again = compareSchemas(after, readSchemaSnapshot(targetConnection, QStringLiteral("app")));
+        for (const ObjectDifference& d : again)
+            QVERIFY2(d.state == DiffState::Same,
+                     qPrintable(d.kind + QLatin1Char(' ') + d.name + QLatin1Char('\n') + d.sourceText +
+                                QStringLiteral("\n---\n") + d.targetText));
+        QCOMPARE(keptRows(target, before, after), rowsBefore);
+        if (pair.check)
+            QCOMPARE(psqlValue(QLatin1String(pair.check), target), QLatin1String(pair.expected));
+    }
+
+    // A NOT NULL column without a default on a table with rows: named as the reason the migration cannot
+    // run, and with a value given, filled.
+    void notNullColumnNeedsAValue() {
+        const QString target = freshDatabase(QStringLiteral("cmp_nn_old_") + m_suffix);
+        const QString source = freshDatabase(QStringLiteral("cmp_nn_new_") + m_suffix);
+        loadScript(
+            target,
+            QStringLiteral(
+                "create schema app; create table app.t (id int primary key); insert into app.t values (1);"));
+        loadScript(source,
+                   QStringLiteral(
+                       "create schema app; create table app.t (id int primary key, code text not null);"));
+        auto s = open(source);
+        auto t = open(target);
+        const SchemaSnapshot after = readSchemaSnapshot(s, QStringLiteral("app"));
+        const SchemaSnapshot before = readSchemaSnapshot(t, QStringLiteral("app"));
+        const Migration blocked = planMigration(after, before);
+        QCOMPARE(blocked.blockers.size(), 1);
+        QVERIFY(
+            blocked.blockers.first().contains(QLatin1String("\"t\".\"code\" is NOT NULL without a default")));
+        QVERIFY(blocked.script(QStringLiteral("x"))
+                    .contains(QLatin1String("-- CANNOT RUN: column \"t\".\"code\"")));
+        MigrationOptions options;
+        options.fillValues.insert(QStringLiteral("t.code"), QStringLiteral("'unknown'"));
+        const Migration filled = planMigration(after, before, options);
+        QVERIFY(filled.blockers.isEmpty());
+        for (const QString& setting : filled.sessionSettings())
+            t.exec(setting);
+        QVERIFY(SchemaApplier(t).apply(filled.statements, {}).committed);
+        QCOMPARE(psqlValue(QStringLiteral("select code from app.t"), target), QStringLiteral("unknown"));
+        QCOMPARE(schemaDump(target, {QStringLiteral("app")}), schemaDump(source, {QStringLiteral("app")}));
+    }
+
+    // Destructive steps are marked in the script, each with the line before saying why.
+    void destructiveStepsAreMarked() {
+        const QString target = freshDatabase(QStringLiteral("cmp_dx_old_") + m_suffix);
+        const QString source = freshDatabase(QStringLiteral("cmp_dx_new_") + m_suffix);
+        loadScript(target, QStringLiteral("create schema app; create table app.t (id int primary key, a "
+                                          "text, n int); create table app.gone (x int);"));
+        loadScript(source,
+                   QStringLiteral("create schema app; create table app.t (id int primary key, n bigint);"));
+        auto s = open(source);
+        auto t = open(target);
+        const Migration m = planMigration(readSchemaSnapshot(s, QStringLiteral("app")),
+                                          readSchemaSnapshot(t, QStringLiteral("app")));
+        QVERIFY(m.hasDestructive());
+        const QStringList lines = m.script(QStringLiteral("x")).split(QLatin1Char('\n'));
+        for (const char* statement :
+             {"ALTER TABLE \"app\".\"t\" DROP COLUMN \"a\";", "DROP TABLE \"app\".\"gone\";",
+              "ALTER TABLE \"app\".\"t\" ALTER COLUMN \"n\" TYPE bigint USING \"n\"::bigint;"}) {
+            const qsizetype at = lines.indexOf(QLatin1String(statement));
+            QVERIFY2(at > 0, statement);
+            QVERIFY2(lines[at - 1].startsWith(QLatin1String("-- DESTRUCTIVE: ")), qPrintable(lines[at - 1]));
+        }
+        // Applying without confirming them changes nothing.
+        QVERIFY_THROWS_EXCEPTION(Error, SchemaApplier(t).apply(m.statements, {}));
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from pg_tables where tablename = 'gone'"), target),
+                 QStringLiteral("1"));
+    }
+
+    // The same schema: nothing differs. A database and its own CREATE script loaded elsewhere: nothing
+    // differs.
+    void sameSchemaDiffersInNothing() {
+        const QString a = freshDatabase(QStringLiteral("cmp_same_a_") + m_suffix);
+        const QString b = freshDatabase(QStringLiteral("cmp_same_b_") + m_suffix);
+        QFile f(QStringLiteral(PGDESK_SOURCE_DIR "/tests/data/pagila/pagila-schema-2026.sql"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        loadScript(a, QString::fromUtf8(f.readAll()));
+        auto ca = open(a);
+        const SchemaSnapshot snapshot = readSchemaSnapshot(ca, QStringLiteral("public"));
+        QVERIFY(!schemasDiffer(compareSchemas(snapshot, snapshot)));
+        QVERIFY(snapshot.relations.size() > 20);
+        loadScript(b, DdlWriter(ca).schemaScript({QStringLiteral("public")}));
+        auto cb = open(b);
+        const auto differences = compareSchemas(snapshot, readSchemaSnapshot(cb, QStringLiteral("public")));
+        for (const ObjectDifference& d : differences)
+            QVERIFY2(d.state == DiffState::Same, qPrintable(d.kind + QLatin1Char(' ') + d.name));
+        QVERIFY(differences.size() > 50);
+    }
+
+    // A published schema at two commits (tests/data/pagila): the migration from the older to the newer makes
+    // the dumps equal, with rows kept. Schemas of other names in one database compare too.
+    void publishedSchemaHistoryMigrates() {
+        const QString target = freshDatabase(QStringLiteral("cmp_pagila_old_") + m_suffix);
+        const QString source = freshDatabase(QStringLiteral("cmp_pagila_new_") + m_suffix);
+        for (const auto& [db, file] : {std::pair{target, "2024"}, std::pair{source, "2026"}}) {
+            QFile f(QStringLiteral(PGDESK_SOURCE_DIR "/tests/data/pagila/pagila-schema-%1.sql")
+                        .arg(QLatin1String(file)));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            loadScript(db, QString::fromUtf8(f.readAll()));
+        }
+        psql(QStringLiteral("insert into language (language_id, name) values (1, 'English'), (2, 'Farsi')"),
+             target);
+        auto s = open(source);
+        auto t = open(target);
+        const SchemaSnapshot after = readSchemaSnapshot(s, QStringLiteral("public"));
+        const Migration m = planMigration(after, readSchemaSnapshot(t, QStringLiteral("public")));
+        QVERIFY2(m.blockers.isEmpty(), qPrintable(m.blockers.join(QLatin1Char('\n'))));
+        for (const QString& setting : m.sessionSettings())
+            t.exec(setting);
+        SchemaApplyOptions options;
+        for (int i = 0; i < m.statements.size(); ++i)
+            if (m.statements[i].destructive)
+                options.confirmed.insert(i);
+        QVERIFY(SchemaApplier(t).apply(m.statements, options).committed);
+        QCOMPARE(schemaDump(target, {QStringLiteral("public")}),
+                 schemaDump(source, {QStringLiteral("public")}));
+        QCOMPARE(psqlValue(QStringLiteral("select string_agg(name, ',' order by language_id) from language"),
+                           target),
+                 QStringLiteral("English,Farsi"));
+    }
+
+    void schemasOfOneDatabaseMapTheirNames() {
+        const QString db = freshDatabase(QStringLiteral("cmp_two_") + m_suffix);
+        loadScript(
+            db, QStringLiteral(
+                    "create schema v1; create schema \"V 2\";"
+                    "create table v1.t (id int primary key, a int); create view v1.w as select a from v1.t;"
+                    "create table \"V 2\".t (id int primary key, a int, b text); create view \"V 2\".w "
+                    "as select a, b from \"V 2\".t;"));
+        auto c = open(db);
+        const SchemaSnapshot source = readSchemaSnapshot(c, QStringLiteral("V 2"));
+        const Migration m = planMigration(source, readSchemaSnapshot(c, QStringLiteral("v1")));
+        for (const QString& setting : m.sessionSettings())
+            c.exec(setting);
+        QVERIFY(SchemaApplier(c).apply(m.statements, {}).committed);
+        c.exec(QStringLiteral("RESET search_path"));
+        QVERIFY(!schemasDiffer(compareSchemas(source, readSchemaSnapshot(c, QStringLiteral("v1")))));
+    }
+
+    void cleanupTestCase() { dropDatabases(); }
+};
+
+QTEST_GUILESS_MAIN(TestSchemaCompare)
+#include "tst_schemacompare.moc"
