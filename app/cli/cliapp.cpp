@@ -112,6 +112,13 @@ Commands:
                         before each step that can lose data); --apply runs it on the target in
                         one transaction (destructive steps need --allow-destructive, production
                         --allow-write) and compares again
+  data-diff TABLE [--source-table T] (--source-dsn DSN | --source-profile NAME)
+            [--target-dsn DSN | --target-profile NAME] [-o CHANGES.json] [--format text|json]
+                        compare the rows of two tables by the target's key, both read in key
+                        order in a snapshot (bounded memory): same, different (by column), only
+                        in source, only in target; -o writes the change set that makes the
+                        target equal (pgdesk-cli apply takes it: conflicts are detected); exit 0
+                        when equal, 1 when they differ
   grant PRIVILEGE[,PRIVILEGE] on [table|schema|default-tables-in] NAME to ROLE
         [--columns C[,C]] [--with-grant-option] [--dry-run]
   grant ROLE to MEMBER [--admin] [--dry-run]
@@ -201,7 +208,7 @@ Commands:
 
 Exit codes:
   0    success
-  1    diff: the schemas differ (after --apply: still differ)
+  1    diff: the schemas differ (after --apply: still differ); data-diff: the rows differ
   2    usage or configuration error
   3    connection or authentication error
   4    SQL error (the message shows the SQLSTATE), a statement or lock timeout too
@@ -318,6 +325,8 @@ int run(const QStringList& arguments) {
             return cmdAlter(inv);
         if (command == QLatin1String("diff"))
             return cmdDiff(inv);
+        if (command == QLatin1String("data-diff"))
+            return cmdDataDiff(inv);
         if (command == QLatin1String("grant"))
             return cmdGrant(inv);
         if (command == QLatin1String("revoke"))

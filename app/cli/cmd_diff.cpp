@@ -8,6 +8,8 @@
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/compare/datacompare.h>
 #include <pgdesk/core/compare/migration.h>
 #include <pgdesk/core/compare/schemadiff.h>
 #include <pgdesk/core/profiles/passwordcommand.h>
@@ -363,6 +365,94 @@ int cmdDiff(Invocation& inv) {
     if (!result.failure.isEmpty())
         return ExitSql;
     return core::schemasDiffer(after) ? ExitDifferent : ExitOk;
+}
+
+// data-diff TABLE [--source-table T] --source-dsn … | --source-profile … [--target-dsn … | --target-profile
+// …]
+// [-o CHANGES.json]: the rows that differ, as a change set for `apply`; exit 0 when equal, 1 when not.
+int cmdDataDiff(Invocation& inv) {
+    Side source;
+    Side target;
+    QString table;
+    QString sourceTable;
+    QString output;
+    for (qsizetype i = 0; i < inv.args.size(); ++i) {
+        const QString& o = inv.args[i];
+        const auto value = [&] { return optionValue(inv.args, i); };
+        if (!o.startsWith(QLatin1String("-"))) {
+            if (!table.isEmpty())
+                throw UsageError{QStringLiteral("data-diff takes one table")};
+            table = o;
+        } else if (o == QLatin1String("--source-dsn"))
+            source.dsn = value();
+        else if (o == QLatin1String("--source-profile"))
+            source.profile = value();
+        else if (o == QLatin1String("--target-dsn"))
+            target.dsn = value();
+        else if (o == QLatin1String("--target-profile"))
+            target.profile = value();
+        else if (o == QLatin1String("--source-table"))
+            sourceTable = value();
+        else if (o == QLatin1String("-o") || o == QLatin1String("--output"))
+            output = value();
+        else
+            throw UsageError{QStringLiteral("data-diff: unknown option \"%1\"").arg(o)};
+    }
+    if (table.isEmpty())
+        throw UsageError{QStringLiteral("data-diff takes TABLE")};
+    const QString format = inv.global.format.isEmpty() ? QStringLiteral("text") : inv.global.format;
+    if (format != QLatin1String("text") && format != QLatin1String("json"))
+        throw UsageError{QStringLiteral("data-diff: --format takes text or json, not \"%1\"").arg(format)};
+    auto targetConnection = connect(sideInvocation(inv, target));
+    // Two tables of one database need two connections all the same: each side reads in a snapshot of its own.
+    auto sourceConnection = connect(sideInvocation(inv, source));
+    const core::TableInfo t = core::CatalogReader(targetConnection).table(table);
+    const core::TableInfo s =
+        core::CatalogReader(sourceConnection).table(sourceTable.isEmpty() ? table : sourceTable);
+    core::DataCompareSpec spec;
+    spec.targetSchema = t.schema;
+    spec.targetTable = t.name;
+    spec.sourceSchema = s.schema;
+    spec.sourceTable = s.name;
+    const core::DataCompareResult r = core::compareTableData(sourceConnection, targetConnection, spec);
+    if (!output.isEmpty()) {
+        QSaveFile file(output);
+        if (!file.open(QIODevice::WriteOnly) || file.write(r.changes.toJsonText()) < 0 || !file.commit())
+            core::throwOutputError(output, file.errorString());
+    }
+    const bool differ = !r.changes.isEmpty();
+    if (format == QLatin1String("json")) {
+        QJsonObject byColumn;
+        for (auto it = r.differentByColumn.cbegin(); it != r.differentByColumn.cend(); ++it)
+            byColumn.insert(it.key(), it.value());
+        printJson(inv.out, QJsonObject{{QStringLiteral("equal"), !differ},
+                                       {QStringLiteral("key"), QJsonArray::fromStringList(r.key)},
+                                       {QStringLiteral("columns"), QJsonArray::fromStringList(r.columns)},
+                                       {QStringLiteral("left_out"), QJsonArray::fromStringList(r.leftOut)},
+                                       {QStringLiteral("source_rows"), r.sourceRows},
+                                       {QStringLiteral("target_rows"), r.targetRows},
+                                       {QStringLiteral("same"), r.same},
+                                       {QStringLiteral("different"), r.different},
+                                       {QStringLiteral("only_in_source"), r.onlyInSource},
+                                       {QStringLiteral("only_in_target"), r.onlyInTarget},
+                                       {QStringLiteral("different_by_column"), byColumn},
+                                       {QStringLiteral("changes"), qint64(r.changes.size())}});
+    } else {
+        inv.out << "source " << r.sourceRows << " rows, target " << r.targetRows << " rows: " << r.same
+                << " same, " << r.different << " different, " << r.onlyInSource << " only in source, "
+                << r.onlyInTarget << " only in target\n";
+        QStringList columns = r.differentByColumn.keys();
+        columns.sort();
+        for (const QString& c : columns)
+            inv.out << "  " << c << ": " << r.differentByColumn.value(c) << " different\n";
+        if (!r.leftOut.isEmpty())
+            inv.out << "not compared (one side only, or generated): " << r.leftOut.join(QStringLiteral(", "))
+                    << '\n';
+        if (!output.isEmpty())
+            inv.out << r.changes.size() << " changes written to " << output << " (pgdesk-cli apply " << output
+                    << ")\n";
+    }
+    return differ ? ExitDifferent : ExitOk;
 }
 
 } // namespace pgdesk::cli

@@ -30,6 +30,8 @@ int cmdAlter(Invocation& inv);
 int cmdGrant(Invocation& inv);
 // diff [SCHEMA_A SCHEMA_B | --source-… --target-…] [--script F] [--apply]: schema compare (cmd_diff.cpp).
 int cmdDiff(Invocation& inv);
+// data-diff TABLE --source-dsn … [-o CHANGES.json]: data compare as a change set (cmd_diff.cpp).
+int cmdDataDiff(Invocation& inv);
 int cmdRevoke(Invocation& inv);
 int cmdBrowse(Invocation& inv);
 int cmdTables(Invocation& inv);

@@ -2,7 +2,8 @@
 // pgdesk-cli diff: exit 0 when the schemas are equal, 1 when they differ; --script writes the migration with
 // "-- DESTRUCTIVE:" before each such step; --apply runs it on the target (destructive steps only with
 // --allow-destructive, a production profile only with --allow-write, exit 9) and compares again; a side may
-// be a .sql file, loaded into a database that is dropped afterwards.
+// be a .sql file, loaded into a database that is dropped afterwards. data-diff: the rows of two tables as a
+// change set that `apply` takes.
 
 #include "clirunner.h"
 
@@ -175,6 +176,43 @@ private slots:
                                "and column_name = 'extra'")
                                .arg(m_demoTarget)),
                  QStringLiteral("0"));
+    }
+
+    // Two 1,000,000-row tables with 1 % differences: exactly those changes, which `apply` takes; afterwards
+    // the tables are equal (EXCEPT both ways) and data-diff exits 0.
+    void dataDiffOfAMillionRows() {
+        psql(QStringLiteral("create table src (id int primary key, name text, qty int, at timestamptz);"
+                            "insert into src select g, 'name ' || g, g % 100, '2026-01-01'::timestamptz + g "
+                            "* interval '1 minute'"
+                            "  from generate_series(1, 1000000) g;"
+                            "create table tgt as select * from src; alter table tgt add primary key (id);"
+                            "update tgt set qty = qty + 1 where id % 200 = 0;" // 5,000 different
+                            "delete from tgt where id % 400 = 1;"              // 2,500 only in source
+                            "insert into tgt select g, 'extra', 1, now() from generate_series(1000001, "
+                            "1002500) g;"), // 2,500
+             m_source);
+        const QString changes = m_dir.filePath(QStringLiteral("changes.json"));
+        const QStringList args{QStringLiteral("--dsn"),          conninfo(m_source),
+                               QStringLiteral("--format"),       QStringLiteral("json"),
+                               QStringLiteral("data-diff"),      QStringLiteral("tgt"),
+                               QStringLiteral("--source-table"), QStringLiteral("src"),
+                               QStringLiteral("--source-dsn"),   conninfo(m_source)};
+        CliRun r = runCli(args + QStringList{QStringLiteral("-o"), changes}, {}, 300000);
+        QVERIFY2(r.exitCode == 1, qPrintable(r.err));
+        const QJsonObject o = parseObject(r);
+        QCOMPARE(o.value(QLatin1String("different")).toInteger(), 5000);
+        QCOMPARE(o.value(QLatin1String("only_in_source")).toInteger(), 2500);
+        QCOMPARE(o.value(QLatin1String("only_in_target")).toInteger(), 2500);
+        QCOMPARE(o.value(QLatin1String("same")).toInteger(), 990000 + 2500);
+        QCOMPARE(o.value(QLatin1String("changes")).toInteger(), 10000);
+        r = runCli({QStringLiteral("--dsn"), conninfo(m_source), QStringLiteral("apply"), changes}, {},
+                   300000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(psqlValue(QStringLiteral("select (select count(*) from (table src except table tgt) a) + "
+                                          "(select count(*) from (table tgt except table src) b)"),
+                           m_source),
+                 QStringLiteral("0"));
+        QCOMPARE(runCli(args, {}, 300000).exitCode, 0);
     }
 
     void usageErrors() {

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Data compare (core/compare/datacompare.h): two tables read in key order in a snapshot each; the result's
+// change set holds exactly the rows that differ (NULL vs empty, Unicode and right-to-left text, % _ \ in
+// values, composite and text keys under other collations), applies with conflict detection, and afterwards
+// nothing differs. A conflicting change made meanwhile is caught; a cancel stops it; no key is refused.
+
+#include "testcluster.h"
+
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/compare/datacompare.h>
+#include <pgdesk/core/editing/changesetapplier.h>
+#include <pgdesk/core/session/connection.h>
+
+#include <QCoreApplication>
+#include <QTest>
+
+using namespace pgdesk::core;
+using pgdesk::test::psql;
+using pgdesk::test::psqlValue;
+
+class TestDataCompare final : public QObject {
+    Q_OBJECT
+    const QString m_db =
+        QStringLiteral("tst_datacompare_") + QString::number(QCoreApplication::applicationPid());
+
+    Connection open() { return Connection::open(pgdesk::test::profile(m_db)); }
+
+    DataCompareSpec spec(const QString& source, const QString& target, int fetchRows = 3) {
+        DataCompareSpec s;
+        s.sourceSchema = s.targetSchema = QStringLiteral("public");
+        s.sourceTable = source;
+        s.targetTable = target;
+        s.fetchRows = fetchRows; // small batches: the merge crosses batch ends on both sides
+        return s;
+    }
+
+    // The test body; the slot turns an exception into a failure that says what it was.
+    void exactly() {
+        auto c = open();
+        auto t = open();
+        const DataCompareResult r =
+            compareTableData(c, t, spec(QStringLiteral("src"), QStringLiteral("tgt")));
+        QCOMPARE(r.key, (QStringList{QStringLiteral("code"), QStringLiteral("n")}));
+        QCOMPARE(r.leftOut, QStringList{QStringLiteral("extra")});
+        QCOMPARE(r.sourceRows, 6);
+        QCOMPARE(r.targetRows, 6);
+        // ('a',1): '' vs NULL (the same instant in another zone is no difference); ('B',1): NULL vs '';
+        // ('é',1): right-to-left text; ('Z',2) and ('a',2) equal.
+        QCOMPARE(r.same, 2);
+        QCOMPARE(r.different, 3);
+        QCOMPARE(r.onlyInSource, 1);
+        QCOMPARE(r.onlyInTarget, 1);
+        QCOMPARE(r.differentByColumn.value(QStringLiteral("note")), 3);
+        QCOMPARE(r.differentByColumn.value(QStringLiteral("at")), 0);
+        QCOMPARE(r.changes.size(), 5);
+        for (const Change& change : r.changes.changes)
+            if (change.op == ChangeOp::Update && change.key.first().second == QStringLiteral("a")) {
+                QCOMPARE(change.values.first().second, std::optional<QString>(QString()));
+                QCOMPARE(change.original.first().second, std::optional<QString>());
+            }
+
+        // Applied with conflict detection; then nothing differs.
+        const ChangeSetApplier applier(
+            CatalogReader(t).table(QStringLiteral("public"), QStringLiteral("tgt")));
+        QVERIFY(applier.apply(t, r.changes).applied);
+        const DataCompareResult after =
+            compareTableData(c, t, spec(QStringLiteral("src"), QStringLiteral("tgt")));
+        QVERIFY(after.changes.isEmpty());
+        QCOMPARE(after.same, 6);
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from (select code, n, note, at from src except "
+                                          "select code collate \"C\", n, note, at from tgt) x"),
+                           m_db),
+                 QStringLiteral("0"));
+    }
+
+private slots:
+    void initTestCase() {
+        psql(QStringLiteral("drop database if exists %1 with (force)").arg(m_db), QStringLiteral("postgres"));
+        psql(QStringLiteral("create database %1").arg(m_db), QStringLiteral("postgres"));
+        // Text keys: the source in the C collation, the target in an ICU one that orders them otherwise.
+        psql(QStringLiteral(
+                 "create table src (code text collate \"C\", n int, note text, at timestamptz, primary key "
+                 "(code, n));"
+                 "create table tgt (code text collate \"und-x-icu\", n int, note text, at timestamptz, extra "
+                 "int,"
+                 "                  primary key (code, n));"
+                 "insert into src values ('a', 1, '', '2026-01-01 10:00+02'), ('B', 1, null, null),"
+                 "  ('é', 1, 'שלום עולם', null), ('Z', 2, '50% _off_ \\\\ x', null), ('a', 2, 'same', null),"
+                 "  ('_', 1, 'only source', null);"
+                 "insert into tgt values ('a', 1, null, '2026-01-01 08:00+00', 7), ('B', 1, '', null, 1),"
+                 "  ('é', 1, 'שלום', null, 2), ('Z', 2, '50% _off_ \\\\ x', null, 3), ('a', 2, 'same', null, "
+                 "4),"
+                 "  ('zz', 9, 'only target', null, 5);"),
+             m_db);
+    }
+
+    void cleanupTestCase() {
+        psql(QStringLiteral("drop database if exists %1 with (force)").arg(m_db), QStringLiteral("postgres"));
+    }
+
+    void exactlyTheDifferences() {
+        try {
+            exactly();
+        } catch (const std::exception& e) {
+            QFAIL(e.what());
+        }
+    }
+
+    void aRowChangedMeanwhileConflicts() {
+        psql(QStringLiteral(
+                 "create table s2 (id int primary key, v text); create table t2 (id int primary key, v text);"
+                 "insert into s2 values (1, 'new'); insert into t2 values (1, 'old');"),
+             m_db);
+        auto c = open();
+        auto t = open();
+        const DataCompareResult r = compareTableData(c, t, spec(QStringLiteral("s2"), QStringLiteral("t2")));
+        QCOMPARE(r.changes.size(), 1);
+        psql(QStringLiteral("update t2 set v = 'changed by someone'"), m_db);
+        const ChangeSetApplier applier(
+            CatalogReader(t).table(QStringLiteral("public"), QStringLiteral("t2")));
+        const ApplyResult applied = applier.apply(t, r.changes);
+        QVERIFY(!applied.applied);
+        QCOMPARE(applied.conflicts.size(), 1);
+        QCOMPARE(psqlValue(QStringLiteral("select v from t2"), m_db), QStringLiteral("changed by someone"));
+    }
+
+    void cancelAndRefusals() {
+        auto c = open();
+        auto t = open();
+        int calls = 0;
+        QVERIFY_THROWS_EXCEPTION(
+            QueryCanceled, compareTableData(c, t, spec(QStringLiteral("src"), QStringLiteral("tgt"), 100),
+                                            [&](qint64) { return ++calls < 1; }));
+        // The snapshots were rolled back: the connections take a new transaction.
+        QCOMPARE(c.exec(QStringLiteral("select 1")).rowCount(), 1);
+        psql(QStringLiteral("create table nokey (a int)"), m_db);
+        QVERIFY_THROWS_EXCEPTION(
+            ConfigurationError, compareTableData(c, t, spec(QStringLiteral("src"), QStringLiteral("nokey"))));
+        // One connection for both sides: one snapshot, two cursors.
+        const DataCompareResult same =
+            compareTableData(c, c, spec(QStringLiteral("src"), QStringLiteral("src")));
+        QCOMPARE(same.same, 6);
+        QVERIFY(same.changes.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDataCompare)
+#include "tst_datacompare.moc"
