@@ -361,6 +361,8 @@ private slots:
         const SchemaSnapshot before = readSchemaSnapshot(t, QStringLiteral("app"));
         const Migration blocked = planMigration(after, before);
         QCOMPARE(blocked.blockers.size(), 1);
+        QCOMPARE(blocked.valuesNeeded,
+                 (QList<std::pair<QString, QString>>{{QStringLiteral("t"), QStringLiteral("code")}}));
         QVERIFY(
             blocked.blockers.first().contains(QLatin1String("\"t\".\"code\" is NOT NULL without a default")));
         QVERIFY(blocked.script(QStringLiteral("x"))

@@ -22,6 +22,9 @@ public:
     void addOutside(const QString& sql, const QString& description);
     void decide(const QString& text) { m_out.decisions << text; }
     void block(const QString& text) { m_out.blockers << text; }
+    void needValue(const QString& table, const QString& column) {
+        m_out.valuesNeeded.append({table, column});
+    }
     void enumValueAdded(const QString& label) { m_newEnumLiterals << stringLiteral(label); }
     // COMMENT ON `what` when it changed; GRANT/REVOKE from the `from` ACL lines to the `to` ones.
     void comment(const QString& what, const QString& from, const QString& to);

@@ -236,6 +236,7 @@ void Builder::alterColumns(const RelationShape& r, const RelationShape& old) {
                       "column %1.%2 is NOT NULL without a default, and the table has rows: it needs a value "
                       "for them")
                       .arg(quoteIdentifier(r.name), quoteIdentifier(a.name)));
+            needValue(r.name, a.name);
             continue;
         }
         ColumnShape filled = a;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/tabledesigner.h>
 
+#include "schema/stepconfirm.h"
+
 #include "schema/designcolumnsmodel.h"
 #include "schema/keydialog.h"
 
@@ -16,8 +18,6 @@
 #include <pgdesk/ui/theme.h>
 #include <pgdesk/ui/writeunlockbutton.h>
 
-#include <QCheckBox>
-#include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -592,46 +592,9 @@ void TableDesigner::apply() {
     }
     if (statements.isEmpty())
         return;
-    QList<int> destructive;
-    for (int i = 0; i < statements.size(); ++i)
-        if (statements[i].destructive)
-            destructive << i;
-    if (destructive.isEmpty())
-        return runApply(statements, {});
-    // Each step that drops or converts data has a box of its own: Apply stays off until all are ticked.
-    auto* dialog = new QDialog(this);
-    dialog->setObjectName(QStringLiteral("designConfirmDialog"));
-    dialog->setWindowTitle(tr("Confirm the steps that change data"));
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowModality(Qt::WindowModal);
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(
-        new QLabel(tr("These steps drop or convert stored data. Tick each one to apply it."), dialog));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
-    QPushButton* ok = buttons->button(QDialogButtonBox::Ok);
-    ok->setText(tr("Apply"));
-    ok->setEnabled(false);
-    QList<QCheckBox*> boxes;
-    for (int i : destructive) {
-        auto* box = new QCheckBox(statements[i].description, dialog);
-        box->setToolTip(statements[i].sql);
-        boxes << box;
-        layout->addWidget(box);
-    }
-    for (QCheckBox* box : boxes)
-        connect(box, &QCheckBox::toggled, dialog, [boxes, ok] {
-            bool all = true;
-            for (QCheckBox* b : boxes)
-                all = all && b->isChecked();
-            ok->setEnabled(all);
-        });
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(dialog, &QDialog::accepted, this, [this, statements, destructive] {
-        runApply(statements, QSet<int>(destructive.cbegin(), destructive.cend()));
+    confirmDestructiveSteps(this, statements, [this, statements](const QSet<int>& confirmed) {
+        runApply(statements, confirmed);
     });
-    dialog->open();
 }
 
 void TableDesigner::runApply(const QList<core::DesignStatement>& statements, const QSet<int>& confirmed) {

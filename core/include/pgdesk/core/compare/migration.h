@@ -33,6 +33,9 @@ struct Migration {
     QList<DesignStatement> statements;
     QStringList decisions; // what the migration chose, a sentence each (the script's comments, the window)
     QStringList blockers; // why it cannot run as it is (a NOT NULL column with no value for existing rows …)
+    // The NOT NULL columns added without a default to a table with rows, as (table, column): the value for
+    // their rows goes into MigrationOptions::fillValues as "table.column" (the window asks for it).
+    QList<std::pair<QString, QString>> valuesNeeded;
 
     bool isEmpty() const { return statements.isEmpty(); }
     bool hasDestructive() const;
