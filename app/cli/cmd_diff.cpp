@@ -350,12 +350,7 @@ int cmdDiff(Invocation& inv) {
             applyOptions.confirmed.insert(i);
             inv.err << "pgdesk-cli: " << migration.statements[i].description << '\n';
         }
-    for (const QString& setting : migration.sessionSettings())
-        target->exec(setting);
-    const core::SchemaApplyResult result =
-        core::SchemaApplier(*target).apply(migration.statements, applyOptions);
-    target->exec(QStringLiteral("RESET search_path"));
-    target->exec(QStringLiteral("RESET check_function_bodies"));
+    const core::SchemaApplyResult result = core::applyMigration(*target, migration, applyOptions);
     if (!result.failure.isEmpty())
         inv.err << "pgdesk-cli: " << result.failure << '\n';
     // Compared again: what is left (nothing, when the migration did its work).

@@ -313,15 +313,13 @@ private slots:
         QVERIFY2(migration.blockers.isEmpty(), qPrintable(script));
         QVERIFY2(!migration.isEmpty(), qPrintable(script));
 
-        for (const QString& setting : migration.sessionSettings())
-            targetConnection.exec(setting);
         SchemaApplyOptions applyOptions;
         for (int i = 0; i < migration.statements.size(); ++i)
             if (migration.statements[i].destructive)
                 applyOptions.confirmed.insert(i);
         SchemaApplyResult result;
         try {
-            result = SchemaApplier(targetConnection).apply(migration.statements, applyOptions);
+            result = applyMigration(targetConnection, migration, applyOptions);
         } catch (const std::exception& e) {
             QFAIL(qPrintable(QString::fromUtf8(e.what()) + QStringLiteral("\n--- script ---\n") + script));
         }
@@ -367,13 +365,12 @@ private slots:
             blocked.blockers.first().contains(QLatin1String("\"t\".\"code\" is NOT NULL without a default")));
         QVERIFY(blocked.script(QStringLiteral("x"))
                     .contains(QLatin1String("-- CANNOT RUN: column \"t\".\"code\"")));
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, applyMigration(t, blocked, {}));
         MigrationOptions options;
         options.fillValues.insert(QStringLiteral("t.code"), QStringLiteral("'unknown'"));
         const Migration filled = planMigration(after, before, options);
         QVERIFY(filled.blockers.isEmpty());
-        for (const QString& setting : filled.sessionSettings())
-            t.exec(setting);
-        QVERIFY(SchemaApplier(t).apply(filled.statements, {}).committed);
+        QVERIFY(applyMigration(t, filled, {}).committed);
         QCOMPARE(psqlValue(QStringLiteral("select code from app.t"), target), QStringLiteral("unknown"));
         QCOMPARE(schemaDump(target, {QStringLiteral("app")}), schemaDump(source, {QStringLiteral("app")}));
     }
@@ -443,13 +440,11 @@ private slots:
         const SchemaSnapshot after = readSchemaSnapshot(s, QStringLiteral("public"));
         const Migration m = planMigration(after, readSchemaSnapshot(t, QStringLiteral("public")));
         QVERIFY2(m.blockers.isEmpty(), qPrintable(m.blockers.join(QLatin1Char('\n'))));
-        for (const QString& setting : m.sessionSettings())
-            t.exec(setting);
         SchemaApplyOptions options;
         for (int i = 0; i < m.statements.size(); ++i)
             if (m.statements[i].destructive)
                 options.confirmed.insert(i);
-        QVERIFY(SchemaApplier(t).apply(m.statements, options).committed);
+        QVERIFY(applyMigration(t, m, options).committed);
         QCOMPARE(schemaDump(target, {QStringLiteral("public")}),
                  schemaDump(source, {QStringLiteral("public")}));
         QCOMPARE(psqlValue(QStringLiteral("select string_agg(name, ',' order by language_id) from language"),
@@ -468,10 +463,9 @@ private slots:
         auto c = open(db);
         const SchemaSnapshot source = readSchemaSnapshot(c, QStringLiteral("V 2"));
         const Migration m = planMigration(source, readSchemaSnapshot(c, QStringLiteral("v1")));
-        for (const QString& setting : m.sessionSettings())
-            c.exec(setting);
-        QVERIFY(SchemaApplier(c).apply(m.statements, {}).committed);
-        c.exec(QStringLiteral("RESET search_path"));
+        QVERIFY(applyMigration(c, m, {}).committed);
+        // The session's settings are back: a pooled connection goes back as it came.
+        QCOMPARE(c.exec(QStringLiteral("show search_path")).text(0, 0), QStringLiteral("\"$user\", public"));
         QVERIFY(!schemasDiffer(compareSchemas(source, readSchemaSnapshot(c, QStringLiteral("v1")))));
     }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <pgdesk/core/compare/schemasnapshot.h>
+#include <pgdesk/core/schema/schemaapply.h>
 #include <pgdesk/core/schema/tabledesign.h>
 
 #include <QHash>
@@ -12,6 +13,8 @@
 #include <functional>
 
 namespace pgdesk::core {
+
+class Connection;
 
 struct MigrationOptions {
     // Whether a target table has rows (a NOT NULL column added without a default needs a value then).
@@ -50,5 +53,12 @@ struct Migration {
 // Pure: plans the migration of `target` to `source`.
 Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& target,
                         const MigrationOptions& options = {});
+
+// Runs a migration on the target's connection with SchemaApplier (one transaction under lock_timeout,
+// destructive steps only when confirmed, the production guard's key), its session settings set first and
+// reset afterwards whatever happens (a pooled connection goes back as it came). Refuses a migration with
+// blockers (ConfigurationError) before anything is sent.
+SchemaApplyResult applyMigration(Connection& connection, const Migration& migration,
+                                 const SchemaApplyOptions& options);
 
 } // namespace pgdesk::core
