@@ -289,10 +289,7 @@ int cmdDiff(Invocation& inv) {
 
     core::MigrationOptions options;
     options.hasRows = [&](const QString& table) {
-        const core::Result r =
-            target->exec(QStringLiteral("select exists (select from %1.%2)")
-                             .arg(core::quoteIdentifier(a.target.schema), core::quoteIdentifier(table)));
-        return r.rowCount() > 0 && r.bytes(0, 0) == "t";
+        return core::tableHasRows(*target, a.target.schema, table);
     };
     const core::Migration migration = core::planMigration(sourceSnapshot, targetSnapshot, options);
     const QString title =

@@ -230,4 +230,10 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
     return snapshot;
 }
 
+bool tableHasRows(Connection& connection, const QString& schema, const QString& table) {
+    const Result r = connection.exec(QStringLiteral("select exists (select from %1.%2)")
+                                         .arg(quoteIdentifier(schema), quoteIdentifier(table)));
+    return r.rowCount() > 0 && r.bytes(0, 0) == "t";
+}
+
 } // namespace pgdesk::core

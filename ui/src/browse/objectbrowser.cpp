@@ -216,6 +216,10 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         menu->addAction(tr("Privileges…"), this,
                         [this, schema, name, db] { emit privilegesRequested(schema, name, db); })
             ->setObjectName(QStringLiteral("treePrivilegesAction"));
+        QAction* compareData = menu->addAction(
+            tr("Compare Data…"), this, [this, schema, name, db] { emit compareRequested(schema, name, db); });
+        compareData->setObjectName(QStringLiteral("treeCompareDataAction"));
+        compareData->setEnabled(isTable);
         menu->addAction(themedIcon(QStringLiteral("document-new")), tr("Query in a new query tool"), this,
                         [this, schema, name, db] { emit queryRequested(schema, name, db); })
             ->setObjectName(QStringLiteral("treeQueryAction"));
@@ -258,6 +262,9 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         menu->addAction(tr("Privileges…"), this,
                         [this, schema, db] { emit privilegesRequested(schema, QString(), db); })
             ->setObjectName(QStringLiteral("treeSchemaPrivilegesAction"));
+        menu->addAction(tr("Compare Schema…"), this,
+                        [this, schema, db] { emit compareRequested(schema, {}, db); })
+            ->setObjectName(QStringLiteral("treeCompareSchemaAction"));
         menu->addAction(themedIcon(QStringLiteral("code-context")), tr("CREATE script of the schema"), this,
                         [this, schema, db] { emit scriptRequested(schema, {}, db); })
             ->setObjectName(QStringLiteral("treeSchemaScriptAction"));

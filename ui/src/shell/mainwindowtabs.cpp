@@ -11,6 +11,8 @@
 #include <pgdesk/core/plan/plan.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sessionpools.h>
+#include <pgdesk/ui/datacomparedialog.h>
+#include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/jobslot.h>
@@ -20,11 +22,13 @@
 #include <pgdesk/ui/privilegesview.h>
 #include <pgdesk/ui/querytool.h>
 #include <pgdesk/ui/rolesview.h>
+#include <pgdesk/ui/schemacompareview.h>
 #include <pgdesk/ui/selectionsummary.h>
 #include <pgdesk/ui/statementsview.h>
 #include <pgdesk/ui/structureview.h>
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tabledesigner.h>
+#include <pgdesk/ui/tableeditor.h>
 
 #include "plan/plantree.h"
 #include "query/completionsource.h"
@@ -32,6 +36,7 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMenu>
 #include <QPointer>
 #include <QSettings>
 #include <QStatusBar>
@@ -301,6 +306,71 @@ PrivilegesView* MainWindow::openPrivileges(const QString& schema, const QString&
                                                  : tr("Privileges on %1.%2").arg(schema, table));
     m_tabs->setCurrentIndex(index);
     return view;
+}
+
+// Connection ▸ Compare schemas…, and the tree's Compare Schema… and Compare Data….
+void MainWindow::addCompareActions(QMenu* connection) {
+    connection
+        ->addAction(tr("&Compare schemas…"), this,
+                    [this] { openSchemaCompare(QStringLiteral("public"), m_objects->currentDatabase()); })
+        ->setObjectName(QStringLiteral("compareSchemasAction"));
+    connect(m_objects, &ObjectBrowser::compareRequested, this,
+            [this](const QString& schema, const QString& name, const QString& db) {
+                if (name.isEmpty())
+                    openSchemaCompare(schema, db);
+                else
+                    openDataCompare(schema, name, db);
+            });
+}
+
+SchemaCompareView* MainWindow::openSchemaCompare(const QString& schema, const QString& database) {
+    const auto pool = poolFor(database);
+    if (!pool)
+        return nullptr;
+    auto* view =
+        new SchemaCompareView([this](const QString& db) { return poolFor(db); },
+                              database.isEmpty() ? pool->profile().database : database, schema, m_tabs);
+    const int index = m_tabs->addTab(view, tr("Compare: %1").arg(schema));
+    m_tabs->setTabToolTip(index, tr("Schema compare and migration"));
+    m_tabs->setCurrentIndex(index);
+    // What the migration changed shows in the tree and the completion.
+    connect(view, &SchemaCompareView::applyFinished, this, [this](bool applied) {
+        if (applied)
+            m_objects->refresh();
+    });
+    return view;
+}
+
+DataCompareDialog* MainWindow::openDataCompare(const QString& schema, const QString& table,
+                                               const QString& database) {
+    const auto pool = poolFor(database);
+    if (!pool)
+        return nullptr;
+    const QString db = database.isEmpty() ? pool->profile().database : database;
+    auto* dialog =
+        new DataCompareDialog([this](const QString& name) { return poolFor(name); }, db, schema, table, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &DataCompareDialog::stageRequested, this,
+            [this](const QString& targetDb, const QString& targetSchema, const QString& targetTable,
+                   const core::ChangeSet& changes) {
+                TableBrowser* browser = openTable(targetSchema, targetTable, targetDb);
+                if (!browser)
+                    return;
+                const auto stage = [browser, changes] {
+                    if (browser->editor() && browser->editor()->session())
+                        browser->editor()->session()->replace(changes);
+                };
+                if (browser->table())
+                    return stage();
+                // Once: the first page brings the table's description, which the edit session needs.
+                auto once = std::make_shared<QMetaObject::Connection>();
+                *once = connect(browser, &TableBrowser::pageLoaded, this, [stage, once] {
+                    disconnect(*once);
+                    stage();
+                });
+            });
+    dialog->open();
+    return dialog;
 }
 
 } // namespace pgdesk::ui

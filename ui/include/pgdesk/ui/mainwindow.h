@@ -40,7 +40,9 @@ class QueryTool;
 class QueryResultGrid;
 class RolesView;
 class StatementsView;
+class DataCompareDialog;
 class PrivilegesView;
+class SchemaCompareView;
 class TableDesigner;
 class SelectionSummary;
 class SqlLogDock;
@@ -78,6 +80,11 @@ public:
                                      const QString& database = {});
     // The privilege matrix of a table, or of a schema (`table` empty).
     PrivilegesView* openPrivileges(const QString& schema, const QString& table, const QString& database = {});
+    // A tab comparing `schema` with another (both sides start on it: the user picks the other).
+    SchemaCompareView* openSchemaCompare(const QString& schema, const QString& database = {});
+    // The data compare of a table; its changes are staged in the table's tab.
+    DataCompareDialog* openDataCompare(const QString& schema, const QString& table,
+                                       const QString& database = {});
 
     // Connection ▸ Manage connections…: the connection manager (window-modal, not blocking); "Connect"
     // there opens the chosen profile like openProfile().
@@ -147,6 +154,7 @@ protected:
 private:
     void createMenus(); // and the main toolbar, from the same actions
     void connectObjectBrowser();
+    void addCompareActions(QMenu* connection); // its menu's item and the tree's
     void showStartPageIfEmpty();
     // The tree's "Import CSV…": the table's tab opens, and the import once it knows the table.
     void importInto(const QString& schema, const QString& name, const QString& database = {});

@@ -79,6 +79,9 @@ signals:
     void designRequested(const QString& schema, const QString& name, const QString& database);
     // "Privileges…" of a relation, or of a schema (`name` empty): the privilege matrix.
     void privilegesRequested(const QString& schema, const QString& name, const QString& database);
+    // "Compare Data…" of a table: its rows against another table's; "Compare Schema…" of a schema (`name`
+    // empty): the schema compare.
+    void compareRequested(const QString& schema, const QString& name, const QString& database);
     // "CREATE script": of the relation (`name`), or of the whole schema (`name` empty).
     void scriptRequested(const QString& schema, const QString& name, const QString& database);
     // "Maintenance…": VACUUM, ANALYZE, REINDEX or REFRESH of that relation (the window opens the dialog).

@@ -120,5 +120,7 @@ struct SchemaSnapshot {
 // Reads a schema in one round trip (the catalog's lock timeout applies). Throws NotFound when the schema
 // does not exist.
 SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema);
+// Whether the table has a row (a NOT NULL column added without a default needs a value then).
+bool tableHasRows(Connection& connection, const QString& schema, const QString& table);
 
 } // namespace pgdesk::core

@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The schema compare offscreen against the real server: two databases compared (the objects that differ, the
+// lines of one, the migration with its locks), Apply asks for each destructive step by itself and then makes
+// them equal (the compare runs again: nothing differs); a NOT NULL column needs a value for the rows; a
+// production target writes only when unlocked. The data compare dialog stages its changes in the table's tab
+// of the main window. Models under QAbstractItemModelTester.
+#include "testcluster.h"
+#include "uitestmain.h"
+
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/datacomparedialog.h>
+#include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/lockanalysisview.h>
+#include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/schemacompareview.h>
+#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/writeunlockbutton.h>
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using pgdesk::test::psql;
+using pgdesk::test::psqlValue;
+using pgdesk::ui::SchemaCompareView;
+
+namespace {
+
+const char* const kSource =
+    "create schema app; create table app.t (id int primary key, name text, score bigint);"
+    "create index t_score on app.t (score); create view app.v as select id, name from app.t;";
+const char* const kTarget = "create schema app; create table app.t (id int primary key, name text, old text, "
+                            "score int); create view app.v as select id from app.t;"
+                            "insert into app.t values (1, 'Ada', 'x', 3);";
+
+} // namespace
+
+class TestSchemaCompareView final : public QObject {
+    Q_OBJECT
+    const QString m_suffix = QString::number(QCoreApplication::applicationPid());
+    const QString m_source = QStringLiteral("tst_cmpview_src_") + m_suffix;
+    const QString m_target = QStringLiteral("tst_cmpview_tgt_") + m_suffix;
+
+    void reset(const QString& db, const char* sql) {
+        psql(QStringLiteral("drop database if exists %1 with (force)").arg(db), QStringLiteral("postgres"));
+        psql(QStringLiteral("create database %1").arg(db), QStringLiteral("postgres"));
+        pgdesk::test::loadScript(db, QLatin1String(sql));
+    }
+
+    // Pools by database, on the cluster's profile (production when asked).
+    SchemaCompareView::PoolProvider pools(bool production = false) {
+        auto made = std::make_shared<QHash<QString, std::shared_ptr<pgdesk::core::Pool>>>();
+        return [made, production](const QString& db) {
+            if (!made->contains(db)) {
+                auto profile = pgdesk::test::profile(db);
+                if (production)
+                    profile.environment = pgdesk::core::Environment::Production;
+                made->insert(db, pgdesk::core::Pool::create(profile));
+            }
+            return made->value(db);
+        };
+    }
+
+    static bool compareIn(SchemaCompareView& view) {
+        QSignalSpy compared(&view, &SchemaCompareView::compared);
+        view.compare();
+        return compared.wait(20000);
+    }
+
+private slots:
+    void init() {
+        reset(m_source, kSource);
+        reset(m_target, kTarget);
+    }
+    void cleanupTestCase() {
+        for (const QString& db : {m_source, m_target})
+            psql(QStringLiteral("drop database if exists %1 with (force)").arg(db),
+                 QStringLiteral("postgres"));
+    }
+
+    void compareShowsDifferencesAndApplyMakesThemEqual() {
+        SchemaCompareView view(pools(), m_target, QStringLiteral("app"));
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.setSource(m_source, QStringLiteral("app"));
+        view.setTarget(m_target, QStringLiteral("app"));
+        QVERIFY(compareIn(view));
+        QVERIFY2(view.stateText().contains(QLatin1String("objects differ")), qPrintable(view.stateText()));
+        QStringList rows;
+        for (int r = 0; r < view.model()->rowCount(); ++r)
+            rows << view.model()->index(r, 1).data().toString() + QLatin1Char(' ') +
+                        view.model()->index(r, 2).data().toString();
+        QVERIFY2(rows.contains(QStringLiteral("table t")) && rows.contains(QStringLiteral("view v")),
+                 qPrintable(rows.join(QLatin1Char(','))));
+        // The selected object's lines, and the filter.
+        for (int r = 0; r < view.model()->rowCount(); ++r)
+            if (view.model()->index(r, 2).data().toString() == QLatin1String("t"))
+                view.objectsView()->setCurrentIndex(view.model()->index(r, 0));
+        QVERIFY2(view.diffView()->toPlainText().contains(QRegularExpression(
+                     QStringLiteral("^-\\s+COLUMN \"old\" text$"), QRegularExpression::MultilineOption)),
+                 qPrintable(view.diffView()->toPlainText()));
+        view.filterEdit()->setText(QStringLiteral("view"));
+        QCOMPARE(view.model()->rowCount(), 1);
+        view.filterEdit()->clear();
+        // The migration and the lock each statement takes.
+        QVERIFY(view.scriptView()->toPlainText().contains(
+            QLatin1String("ALTER TABLE \"app\".\"t\" DROP COLUMN \"old\";")));
+        QVERIFY(view.locksView()->model()->rowCount() > 0);
+        QVERIFY(view.applyButton()->isEnabled());
+
+        // Apply: the drop and the type change each need their own tick.
+        QSignalSpy finished(&view, &SchemaCompareView::applyFinished);
+        view.apply();
+        QDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = view.findChild<QDialog*>(QStringLiteral("designConfirmDialog"))) != nullptr);
+        const QList<QCheckBox*> boxes = dialog->findChildren<QCheckBox*>();
+        QCOMPARE(boxes.size(), 2);
+        QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        boxes.first()->setChecked(true);
+        QVERIFY(!ok->isEnabled());
+        boxes.last()->setChecked(true);
+        QVERIFY(ok->isEnabled());
+        QSignalSpy compared(&view, &SchemaCompareView::compared);
+        ok->click();
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view.stateText()));
+        QVERIFY(compared.wait(20000));
+        QVERIFY2(view.stateText().contains(QLatin1String("Nothing differs")), qPrintable(view.stateText()));
+        QCOMPARE(psqlValue(QStringLiteral("select name || score from app.t"), m_target),
+                 QStringLiteral("Ada3"));
+    }
+
+    void aNotNullColumnNeedsAValue() {
+        reset(m_source,
+              "create schema app; create table app.t (id int primary key, name text, old text, score int, "
+              "code text not null); create view app.v as select id from app.t;");
+        SchemaCompareView view(pools(), m_target, QStringLiteral("app"));
+        view.setSource(m_source, QStringLiteral("app"));
+        QVERIFY(compareIn(view));
+        QCOMPARE(view.migration().valuesNeeded.size(), 1);
+        QVERIFY(view.applyButton()->isEnabled());
+        QSignalSpy finished(&view, &SchemaCompareView::applyFinished);
+        QSignalSpy compared(&view, &SchemaCompareView::compared);
+        view.applyWith({{QStringLiteral("t.code"), QStringLiteral("'n/a'")}}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        QVERIFY(finished.wait(20000));
+        QVERIFY(compared.wait(20000));
+        QVERIFY2(view.stateText().contains(QLatin1String("Nothing differs")), qPrintable(view.stateText()));
+        QCOMPARE(psqlValue(QStringLiteral("select code from app.t"), m_target), QStringLiteral("n/a"));
+    }
+
+    void productionTargetWritesOnlyWhenUnlocked() {
+        SchemaCompareView view(pools(true), m_target, QStringLiteral("app"));
+        view.setSource(m_source, QStringLiteral("app"));
+        QVERIFY(compareIn(view));
+        QVERIFY(view.unlockButton()->isGuarded());
+        QSignalSpy finished(&view, &SchemaCompareView::applyFinished);
+        view.applyWith({}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY2(view.stateText().contains(QLatin1String("production")), qPrintable(view.stateText()));
+        QCOMPARE(
+            psqlValue(QStringLiteral("select count(*) from information_schema.columns where table_schema = "
+                                     "'app' and column_name = 'old'"),
+                      m_target),
+            QStringLiteral("1"));
+    }
+
+    // Compare Data… from the tree: the changes arrive staged in the table's tab, applied from there.
+    void dataCompareStagesInTheTableTab() {
+        psql(QStringLiteral("create table public.rows_src (id int primary key, v text);"
+                            "insert into public.rows_src values (1, 'one'), (2, 'two'), (3, 'three');"
+                            "create table public.rows_tgt (id int primary key, v text);"
+                            "insert into public.rows_tgt values (1, 'one'), (2, 'TWO'), (4, 'four');"),
+             m_target);
+        pgdesk::ui::MainWindow w;
+        w.show();
+        w.openDsn(pgdesk::test::conninfo(m_target));
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
+        pgdesk::ui::DataCompareDialog* dialog =
+            w.openDataCompare(QStringLiteral("public"), QStringLiteral("rows_tgt"), m_target);
+        QVERIFY(dialog);
+        dialog->sourceTable()->setText(QStringLiteral("public.rows_src"));
+        QSignalSpy compared(dialog, &pgdesk::ui::DataCompareDialog::compared);
+        dialog->compare();
+        QVERIFY(compared.wait(20000));
+        QVERIFY2(dialog->summaryText().contains(QLatin1String("1 different")),
+                 qPrintable(dialog->summaryText()));
+        QCOMPARE(dialog->result().changes.size(), 3);
+        dialog->stageButton()->click();
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->editor() &&
+                                     w.currentTableBrowser()->editor()->session() &&
+                                     w.currentTableBrowser()->editor()->session()->size() == 3,
+                                 10000);
+    }
+};
+
+PGDESK_UI_TEST_MAIN(TestSchemaCompareView)
+#include "tst_schemacompareview.moc"

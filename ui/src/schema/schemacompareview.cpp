@@ -1,0 +1,551 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <pgdesk/ui/schemacompareview.h>
+
+#include "common/sqlhighlighter.h"
+#include "schema/stepconfirm.h"
+
+#include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/session/databaselist.h>
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/lockanalysisview.h>
+#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/writeunlockbutton.h>
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+namespace pgdesk::ui {
+
+SchemaDiffModel::SchemaDiffModel(QObject* parent)
+    : QAbstractTableModel(parent) {
+}
+
+void SchemaDiffModel::setDifferences(QList<core::ObjectDifference> differences) {
+    beginResetModel();
+    m_all = std::move(differences);
+    refilter();
+    endResetModel();
+}
+
+void SchemaDiffModel::setFilter(const QString& text, bool showSame) {
+    beginResetModel();
+    m_text = text;
+    m_showSame = showSame;
+    refilter();
+    endResetModel();
+}
+
+void SchemaDiffModel::refilter() {
+    m_visible.clear();
+    for (int i = 0; i < m_all.size(); ++i) {
+        const core::ObjectDifference& d = m_all[i];
+        if (d.state == core::DiffState::Same && !m_showSame)
+            continue;
+        if (!m_text.isEmpty() && !d.name.contains(m_text, Qt::CaseInsensitive) &&
+            !d.kind.contains(m_text, Qt::CaseInsensitive))
+            continue;
+        m_visible << i;
+    }
+}
+
+const core::ObjectDifference* SchemaDiffModel::difference(int row) const {
+    return row >= 0 && row < m_visible.size() ? &m_all[m_visible[row]] : nullptr;
+}
+
+int SchemaDiffModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_visible.size());
+}
+
+int SchemaDiffModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SchemaDiffModel::data(const QModelIndex& index, int role) const {
+    const core::ObjectDifference* d = index.isValid() ? difference(index.row()) : nullptr;
+    if (!d)
+        return {};
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case State:
+            switch (d->state) {
+            case core::DiffState::Same:
+                return tr("same");
+            case core::DiffState::Different:
+                return tr("different");
+            case core::DiffState::OnlyInSource:
+                return tr("only in source");
+            case core::DiffState::OnlyInTarget:
+                return tr("only in target");
+            }
+            return {};
+        case Kind:
+            return d->kind;
+        case Name:
+            return d->name;
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ForegroundRole && index.column() == State) {
+        switch (d->state) {
+        case core::DiffState::OnlyInSource:
+            return successColor();
+        case core::DiffState::OnlyInTarget:
+            return errorColor();
+        case core::DiffState::Different:
+            return warningColor();
+        case core::DiffState::Same:
+            return {};
+        }
+    }
+    return {};
+}
+
+QVariant SchemaDiffModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case State:
+        return tr("State");
+    case Kind:
+        return tr("Kind");
+    case Name:
+        return tr("Name");
+    default:
+        return {};
+    }
+}
+
+SchemaCompareView::SchemaCompareView(PoolProvider pools, const QString& database, const QString& schema,
+                                     QWidget* parent)
+    : QWidget(parent)
+    , m_pools(std::move(pools)) {
+    setObjectName(QStringLiteral("schemaCompareView"));
+    m_databasesJob = new JobSlot(this);
+    m_sourceSchemasJob = new JobSlot(this);
+    m_targetSchemasJob = new JobSlot(this);
+    m_compareJob = new JobSlot(this);
+    m_applyJob = new JobSlot(this);
+    const auto combo = [this](const char* name, bool editable) {
+        auto* c = new QComboBox(this);
+        c->setObjectName(QLatin1String(name));
+        c->setEditable(editable);
+        c->setMinimumContentsLength(14);
+        return c;
+    };
+    m_sourceDatabase = combo("compareSourceDatabase", false);
+    m_sourceSchema = combo("compareSourceSchema", true);
+    m_targetDatabase = combo("compareTargetDatabase", false);
+    m_targetSchema = combo("compareTargetSchema", true);
+    for (QComboBox* c : {m_sourceDatabase, m_targetDatabase}) {
+        c->addItem(database);
+        c->setCurrentText(database);
+    }
+    m_compareButton = new QPushButton(themedIcon(QStringLiteral("view-refresh")), tr("Compare"), this);
+    m_compareButton->setObjectName(QStringLiteral("compareButton"));
+    connect(m_compareButton, &QPushButton::clicked, this, &SchemaCompareView::compare);
+    auto* sides = new QHBoxLayout;
+    sides->addWidget(new QLabel(tr("Source:"), this));
+    sides->addWidget(m_sourceDatabase);
+    sides->addWidget(m_sourceSchema);
+    sides->addSpacing(12);
+    sides->addWidget(new QLabel(tr("Target (changed to match):"), this));
+    sides->addWidget(m_targetDatabase);
+    sides->addWidget(m_targetSchema);
+    sides->addWidget(m_compareButton);
+    sides->addStretch(1);
+
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("compareFilter"));
+    m_filter->setPlaceholderText(tr("Filter by name or kind"));
+    m_filter->setClearButtonEnabled(true);
+    m_show = new QComboBox(this);
+    m_show->addItems({tr("Differences"), tr("All objects")});
+    const auto refilter = [this] { m_model->setFilter(m_filter->text(), m_show->currentIndex() == 1); };
+    connect(m_filter, &QLineEdit::textChanged, this, refilter);
+    connect(m_show, &QComboBox::currentIndexChanged, this, refilter);
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_show);
+
+    m_model = new SchemaDiffModel(this);
+    m_objects = new QTableView(this);
+    m_objects->setObjectName(QStringLiteral("compareObjects"));
+    m_objects->setModel(m_model);
+    m_objects->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_objects->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_objects->verticalHeader()->hide();
+    m_objects->horizontalHeader()->setStretchLastSection(true);
+    connect(m_objects->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &SchemaCompareView::showDifference);
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_diff = new QPlainTextEdit(this);
+    m_diff->setObjectName(QStringLiteral("compareDiff"));
+    m_diff->setReadOnly(true);
+    m_diff->setFont(fixed);
+    m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_diff->setPlaceholderText(
+        tr("The lines of the selected object: - in the target only, + in the source only"));
+
+    m_script = new QPlainTextEdit(this);
+    m_script->setObjectName(QStringLiteral("compareScript"));
+    m_script->setReadOnly(true);
+    m_script->setFont(fixed);
+    m_script->setLineWrapMode(QPlainTextEdit::NoWrap);
+    new SqlHighlighter(m_script->document(), m_script->palette());
+    m_locks = new LockAnalysisView(this);
+    m_locks->setTraceAvailable(false, tr("The migration runs only with Apply"));
+    m_decisions = new QPlainTextEdit(this);
+    m_decisions->setObjectName(QStringLiteral("compareDecisions"));
+    m_decisions->setReadOnly(true);
+    m_details = new QTabWidget(this);
+    m_details->addTab(m_script, tr("Migration script"));
+    m_details->addTab(m_locks, tr("Locks"));
+    m_details->addTab(m_decisions, tr("Decisions"));
+
+    auto* upper = new QSplitter(Qt::Horizontal, this);
+    upper->addWidget(m_objects);
+    upper->addWidget(m_diff);
+    upper->setStretchFactor(1, 2);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(upper);
+    split->addWidget(m_details);
+
+    m_state = new QLabel(this);
+    m_state->setObjectName(QStringLiteral("compareState"));
+    m_state->setWordWrap(true);
+    const auto pool = m_pools(database);
+    m_unlock = new WriteUnlockButton(pool ? pool->profile() : core::ConnectionProfile{}, this);
+    m_unlock->setVisible(m_unlock->isGuarded());
+    m_save = new QPushButton(themedIcon(QStringLiteral("document-save")), tr("Save script…"), this);
+    m_save->setEnabled(false);
+    connect(m_save, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save migration script"), QDir::home().filePath(QStringLiteral("migration.sql")),
+            tr("SQL files (*.sql);;All files (*)"));
+        if (path.isEmpty())
+            return;
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(m_script->toPlainText().toUtf8()) < 0 ||
+            !file.commit())
+            setState(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+                     true);
+        else
+            setState(tr("Saved to %1").arg(QDir::toNativeSeparators(path)));
+    });
+    m_apply = new QPushButton(tr("Apply to target"), this);
+    m_apply->setObjectName(QStringLiteral("compareApply"));
+    m_apply->setEnabled(false);
+    connect(m_apply, &QPushButton::clicked, this, &SchemaCompareView::apply);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_state, 1);
+    bottom->addWidget(m_unlock);
+    bottom->addWidget(m_save);
+    bottom->addWidget(m_apply);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(sides);
+    layout->addLayout(filterRow);
+    layout->addWidget(split, 1);
+    layout->addLayout(bottom);
+
+    connect(m_sourceDatabase, &QComboBox::currentTextChanged, this,
+            [this] { loadSchemas(m_sourceDatabase, m_sourceSchema, m_sourceSchema->currentText()); });
+    connect(m_targetDatabase, &QComboBox::currentTextChanged, this,
+            [this] { loadSchemas(m_targetDatabase, m_targetSchema, m_targetSchema->currentText()); });
+    m_sourceSchema->setCurrentText(schema);
+    m_targetSchema->setCurrentText(schema);
+    loadSchemas(m_sourceDatabase, m_sourceSchema, schema);
+    loadSchemas(m_targetDatabase, m_targetSchema, schema);
+    setState(tr("Choose the source and the target, then Compare. The target is what the migration changes."));
+    // The server's other databases, for either side.
+    if (pool)
+        m_databasesJob->start(
+            [pool](const std::shared_ptr<core::CancelToken>& cancel) {
+                auto connection = pool->acquire();
+                const core::CancelToken::Scope scope(cancel, *connection);
+                QStringList names;
+                for (const core::DatabaseInfo& d : core::listDatabases(*connection))
+                    names << d.name;
+                return names;
+            },
+            [this](const QStringList& names) {
+                for (QComboBox* c : {m_sourceDatabase, m_targetDatabase}) {
+                    const QString current = c->currentText();
+                    const QSignalBlocker block(c);
+                    c->clear();
+                    c->addItems(names);
+                    c->setCurrentText(current);
+                }
+            },
+            [](const BackgroundFailure&) {});
+}
+
+QString SchemaCompareView::stateText() const {
+    return m_state->text();
+}
+
+void SchemaCompareView::setState(const QString& text, bool error) {
+    m_state->setStyleSheet(error ? textStyle(errorColor()) : QString());
+    m_state->setText(text);
+}
+
+void SchemaCompareView::setSource(const QString& database, const QString& schema) {
+    if (m_sourceDatabase->findText(database) < 0)
+        m_sourceDatabase->addItem(database);
+    m_sourceSchema->setCurrentText(schema);
+    m_sourceDatabase->setCurrentText(database);
+}
+
+void SchemaCompareView::setTarget(const QString& database, const QString& schema) {
+    if (m_targetDatabase->findText(database) < 0)
+        m_targetDatabase->addItem(database);
+    m_targetSchema->setCurrentText(schema);
+    m_targetDatabase->setCurrentText(database);
+}
+
+std::shared_ptr<core::Pool> SchemaCompareView::targetPool() const {
+    return m_pools(m_targetDatabase->currentText());
+}
+
+void SchemaCompareView::loadSchemas(QComboBox* databases, QComboBox* schemas, const QString& wanted) {
+    const auto pool = m_pools(databases->currentText());
+    if (!pool)
+        return;
+    JobSlot* job = schemas == m_sourceSchema ? m_sourceSchemasJob : m_targetSchemasJob;
+    job->start(
+        [pool](const std::shared_ptr<core::CancelToken>& cancel) {
+            auto connection = pool->acquire();
+            const core::CancelToken::Scope scope(cancel, *connection);
+            QStringList names;
+            for (const core::SchemaInfo& s : core::CatalogReader(*connection).schemas())
+                names << s.name;
+            return names;
+        },
+        [schemas, wanted](const QStringList& names) {
+            schemas->clear();
+            schemas->addItems(names);
+            schemas->setCurrentText(wanted.isEmpty() && names.contains(QStringLiteral("public"))
+                                        ? QStringLiteral("public")
+                                        : wanted);
+        },
+        [](const BackgroundFailure&) {});
+}
+
+void SchemaCompareView::compare() {
+    const auto source = m_pools(m_sourceDatabase->currentText());
+    const auto target = targetPool();
+    if (!source || !target)
+        return;
+    const QString sourceSchema = m_sourceSchema->currentText();
+    const QString targetSchema = m_targetSchema->currentText();
+    m_apply->setEnabled(false);
+    m_compareButton->setEnabled(false);
+    setState(tr("Reading both schemas…"));
+    m_compareJob->start(
+        [source, target, sourceSchema, targetSchema](const std::shared_ptr<core::CancelToken>& cancel) {
+            auto out = std::make_shared<Outcome>();
+            {
+                auto connection = source->acquire();
+                const core::CancelToken::Scope scope(cancel, *connection);
+                out->source = core::readSchemaSnapshot(*connection, sourceSchema);
+            }
+            auto connection = target->acquire();
+            const core::CancelToken::Scope scope(cancel, *connection);
+            out->target = core::readSchemaSnapshot(*connection, targetSchema);
+            out->differences = core::compareSchemas(out->source, out->target);
+            core::MigrationOptions options;
+            options.hasRows = [&](const QString& table) {
+                return core::tableHasRows(*connection, targetSchema, table);
+            };
+            out->migration = core::planMigration(out->source, out->target, options);
+            QString script;
+            for (const core::DesignStatement& s : out->migration.statements)
+                script += s.sql + QStringLiteral(";\n");
+            if (!script.isEmpty())
+                out->locks = core::LockAnalyzer(*connection).analyze(script);
+            return out;
+        },
+        [this](const std::shared_ptr<Outcome>& outcome) {
+            m_compareButton->setEnabled(true);
+            showOutcome(*outcome);
+            m_outcome = outcome;
+            emit compared();
+        },
+        [this](const BackgroundFailure& f) {
+            m_compareButton->setEnabled(true);
+            setState(f.message, true);
+        });
+}
+
+void SchemaCompareView::showOutcome(const Outcome& outcome) {
+    m_model->setDifferences(outcome.differences);
+    m_objects->resizeColumnsToContents();
+    m_migration = outcome.migration;
+    m_script->setPlainText(
+        outcome.migration.script(tr("Migration of schema %1 to match schema %2")
+                                     .arg(core::quoteIdentifier(m_targetSchema->currentText()),
+                                          core::quoteIdentifier(m_sourceSchema->currentText()))));
+    m_locks->setStatements(outcome.locks, false);
+    m_decisions->setPlainText(
+        (outcome.migration.decisions + outcome.migration.blockers).join(QLatin1Char('\n')));
+    int differ = 0;
+    for (const core::ObjectDifference& d : outcome.differences)
+        differ += d.state == core::DiffState::Same ? 0 : 1;
+    const bool onlyValues = outcome.migration.blockers.size() == outcome.migration.valuesNeeded.size();
+    m_apply->setEnabled(differ > 0 && onlyValues);
+    m_save->setEnabled(differ > 0);
+    QString text = differ == 0
+                       ? tr("Nothing differs: %n objects compared.", nullptr, int(outcome.differences.size()))
+                       : tr("%n objects differ.", nullptr, differ);
+    if (!onlyValues)
+        text += QLatin1Char(' ') + tr("The migration cannot run as it is: %1")
+                                       .arg(outcome.migration.blockers.join(QStringLiteral("; ")));
+    if (!m_afterApply.isEmpty())
+        text = m_afterApply + QLatin1Char(' ') + text;
+    m_afterApply.clear();
+    setState(text, !onlyValues);
+    if (m_model->rowCount() > 0)
+        m_objects->selectRow(0);
+    else
+        m_diff->clear();
+}
+
+void SchemaCompareView::showDifference() {
+    const core::ObjectDifference* d = m_model->difference(m_objects->currentIndex().row());
+    if (!d) {
+        m_diff->clear();
+        return;
+    }
+    QStringList lines;
+    QList<char> ops;
+    for (const core::DiffLine& l : core::lineDiff(d->targetText, d->sourceText)) {
+        lines << QString(QLatin1Char(l.op)) + QLatin1Char(' ') + l.text;
+        ops << l.op;
+    }
+    m_diff->setPlainText(lines.join(QLatin1Char('\n')));
+    // Lines of the target only on the colour of a deletion, of the source only on that of a new row.
+    QList<QTextEdit::ExtraSelection> marks;
+    QTextBlock block = m_diff->document()->firstBlock();
+    for (int i = 0; block.isValid() && i < ops.size(); ++i, block = block.next()) {
+        if (ops[i] == ' ')
+            continue;
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(block);
+        mark.format.setBackground(cellBackground(ops[i] == '-' ? CellMark::DeletePending : CellMark::NewRow));
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        marks << mark;
+    }
+    m_diff->setExtraSelections(marks);
+}
+
+void SchemaCompareView::apply() {
+    if (!m_outcome || m_applyJob->isRunning())
+        return;
+    if (!m_migration.valuesNeeded.isEmpty())
+        return askForValues();
+    confirmDestructiveSteps(this, m_migration.statements,
+                            [this](const QSet<int>& confirmed) { runApply(m_migration, confirmed); });
+}
+
+// A NOT NULL column added without a default to a table with rows: the value its rows get.
+void SchemaCompareView::askForValues() {
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("compareValuesDialog"));
+    dialog->setWindowTitle(tr("Values for the new NOT NULL columns"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    auto* form = new QFormLayout(dialog);
+    form->addRow(new QLabel(tr("The table has rows: give the value (an SQL expression, e.g. 0 or 'none') "
+                               "each gets in the new column."),
+                            dialog));
+    QHash<QString, QLineEdit*> edits;
+    for (const auto& [table, column] : std::as_const(m_migration.valuesNeeded)) {
+        auto* edit = new QLineEdit(dialog);
+        edits.insert(table + QLatin1Char('.') + column, edit);
+        form->addRow(core::quoteIdentifier(table) + QLatin1Char('.') + core::quoteIdentifier(column), edit);
+    }
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(dialog, &QDialog::accepted, this, [this, edits] {
+        QHash<QString, QString> values;
+        for (auto it = edits.cbegin(); it != edits.cend(); ++it)
+            values.insert(it.key(), it.value()->text().trimmed());
+        core::MigrationOptions options;
+        options.hasRows = [](const QString&) { return true; };
+        options.fillValues = values;
+        const core::Migration filled = core::planMigration(m_outcome->source, m_outcome->target, options);
+        if (!filled.blockers.isEmpty()) {
+            setState(filled.blockers.join(QStringLiteral("; ")), true);
+            return;
+        }
+        m_migration = filled;
+        confirmDestructiveSteps(this, m_migration.statements,
+                                [this](const QSet<int>& confirmed) { runApply(m_migration, confirmed); });
+    });
+    dialog->open();
+}
+
+void SchemaCompareView::applyWith(const QHash<QString, QString>& fillValues, const QSet<int>& confirmed) {
+    if (!m_outcome)
+        return;
+    core::MigrationOptions options;
+    options.hasRows = [](const QString&) { return true; };
+    options.fillValues = fillValues;
+    m_migration = core::planMigration(m_outcome->source, m_outcome->target, options);
+    runApply(m_migration, confirmed);
+}
+
+void SchemaCompareView::runApply(const core::Migration& migration, const QSet<int>& confirmed) {
+    const auto pool = targetPool();
+    if (!pool)
+        return;
+    core::SchemaApplyOptions options;
+    options.access = m_unlock->access();
+    options.confirmed = confirmed;
+    m_apply->setEnabled(false);
+    setState(tr("Applying the migration…"));
+    m_applyJob->start(
+        [pool, migration, options](const std::shared_ptr<core::CancelToken>& cancel) {
+            auto connection = pool->acquire();
+            const core::CancelToken::Scope scope(cancel, *connection);
+            return core::applyMigration(*connection, migration, options);
+        },
+        [this](const core::SchemaApplyResult& result) {
+            m_afterApply = result.failure.isEmpty()
+                               ? tr("Applied.")
+                               : tr("Committed, but a later step failed: %1").arg(result.failure);
+            emit applyFinished(true);
+            compare(); // what is left: nothing, when the migration did its work
+        },
+        [this](const BackgroundFailure& f) {
+            m_apply->setEnabled(true);
+            setState(tr("Nothing was changed: %1").arg(f.message), true);
+            emit applyFinished(false);
+        });
+}
+
+} // namespace pgdesk::ui
