@@ -1399,6 +1399,60 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DataCompareDialog</name>
+    <message>
+        <source>Compare data of %1.%2</source>
+        <translation>Daten von %1.%2 vergleichen</translation>
+    </message>
+    <message>
+        <source>The rows of the source are compared with those of %1.%2 by its key; what differs becomes staged changes of %1.%2, previewed and applied in its tab.</source>
+        <translation>Die Zeilen der Quelle werden über den Schlüssel mit denen von %1.%2 verglichen; was abweicht, wird zu vorgemerkten Änderungen von %1.%2, in seinem Tab geprüft und angewendet.</translation>
+    </message>
+    <message>
+        <source>Source database:</source>
+        <translation>Quelldatenbank:</translation>
+    </message>
+    <message>
+        <source>Source table:</source>
+        <translation>Quelltabelle:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Stage in the table</source>
+        <translation>In der Tabelle vormerken</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message>
+        <source>Source %1 rows, target %2 rows: %3 the same, %4 different, %5 only in the source, %6 only in the target.</source>
+        <translation>Quelle %1 Zeilen, Ziel %2 Zeilen: %3 gleich, %4 verschieden, %5 nur in der Quelle, %6 nur im Ziel.</translation>
+    </message>
+    <message>
+        <source>Not compared (in one table only, or generated): %1.</source>
+        <translation>Nicht verglichen (nur in einer Tabelle oder generiert): %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>Nichts zu ändern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes make the target equal.</source>
+        <translation>
+            <numerusform>%n Änderung macht das Ziel gleich.</numerusform>
+            <numerusform>%n Änderungen machen das Ziel gleich.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DesignColumnsModel</name>
     <message>
         <source>new</source>
@@ -3186,6 +3240,18 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Privileges on %1.%2</source>
         <translation>Rechte an %1.%2</translation>
     </message>
+    <message>
+        <source>&amp;Compare schemas…</source>
+        <translation>Schemas &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Compare: %1</source>
+        <translation>Vergleich: %1</translation>
+    </message>
+    <message>
+        <source>Schema compare and migration</source>
+        <translation>Schemavergleich und Migration</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -3457,6 +3523,14 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>New Table…</source>
         <translation>Neue Tabelle…</translation>
+    </message>
+    <message>
+        <source>Compare Data…</source>
+        <translation>Daten vergleichen…</translation>
+    </message>
+    <message>
+        <source>Compare Schema…</source>
+        <translation>Schema vergleichen…</translation>
     </message>
 </context>
 <context>
@@ -5633,6 +5707,162 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::SchemaCompareView</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Target (changed to match):</source>
+        <translation>Ziel (wird angeglichen):</translation>
+    </message>
+    <message>
+        <source>Filter by name or kind</source>
+        <translation>Nach Name oder Art filtern</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Unterschiede</translation>
+    </message>
+    <message>
+        <source>All objects</source>
+        <translation>Alle Objekte</translation>
+    </message>
+    <message>
+        <source>The lines of the selected object: - in the target only, + in the source only</source>
+        <translation>Die Zeilen des gewählten Objekts: - nur im Ziel, + nur in der Quelle</translation>
+    </message>
+    <message>
+        <source>The migration runs only with Apply</source>
+        <translation>Die Migration läuft nur mit Anwenden</translation>
+    </message>
+    <message>
+        <source>Migration script</source>
+        <translation>Migrationsskript</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Save script…</source>
+        <translation>Skript speichern…</translation>
+    </message>
+    <message>
+        <source>Save migration script</source>
+        <translation>Migrationsskript speichern</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert in %1</translation>
+    </message>
+    <message>
+        <source>Apply to target</source>
+        <translation>Auf das Ziel anwenden</translation>
+    </message>
+    <message>
+        <source>Choose the source and the target, then Compare. The target is what the migration changes.</source>
+        <translation>Quelle und Ziel wählen, dann Vergleichen. Die Migration ändert das Ziel.</translation>
+    </message>
+    <message>
+        <source>Reading both schemas…</source>
+        <translation>Beide Schemas werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Migration of schema %1 to match schema %2</source>
+        <translation>Migration von Schema %1 passend zu Schema %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing differs: %n objects compared.</source>
+        <translation>
+            <numerusform>Nichts unterscheidet sich: %n Objekt verglichen.</numerusform>
+            <numerusform>Nichts unterscheidet sich: %n Objekte verglichen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n objects differ.</source>
+        <translation>
+            <numerusform>%n Objekt unterscheidet sich.</numerusform>
+            <numerusform>%n Objekte unterscheiden sich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The migration cannot run as it is: %1</source>
+        <translation>Die Migration kann so nicht laufen: %1</translation>
+    </message>
+    <message>
+        <source>Values for the new NOT NULL columns</source>
+        <translation>Werte für die neuen NOT-NULL-Spalten</translation>
+    </message>
+    <message>
+        <source>The table has rows: give the value (an SQL expression, e.g. 0 or &apos;none&apos;) each gets in the new column.</source>
+        <translation>Die Tabelle hat Zeilen: den Wert angeben (ein SQL-Ausdruck, z. B. 0 oder 'none'), den jede in der neuen Spalte erhält.</translation>
+    </message>
+    <message>
+        <source>Applying the migration…</source>
+        <translation>Migration wird angewendet…</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>Angewendet.</translation>
+    </message>
+    <message>
+        <source>Committed, but a later step failed: %1</source>
+        <translation>Festgeschrieben, aber ein späterer Schritt schlug fehl: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SchemaDiffModel</name>
+    <message>
+        <source>same</source>
+        <translation>gleich</translation>
+    </message>
+    <message>
+        <source>different</source>
+        <translation>verschieden</translation>
+    </message>
+    <message>
+        <source>only in source</source>
+        <translation>nur in der Quelle</translation>
+    </message>
+    <message>
+        <source>only in target</source>
+        <translation>nur im Ziel</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::SelectionSummary</name>
     <message>
         <source>Whole view</source>
@@ -6115,6 +6345,21 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
             <numerusform>%n Index würde helfen: mit Was-wäre-wenn-Plänen geprüft, nichts wurde angelegt.</numerusform>
             <numerusform>%n Indizes würden helfen: mit Was-wäre-wenn-Plänen geprüft, nichts wurde angelegt.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::StepConfirm</name>
+    <message>
+        <source>Confirm the steps that change data</source>
+        <translation>Die Schritte bestätigen, die Daten ändern</translation>
+    </message>
+    <message>
+        <source>These steps drop or convert stored data. Tick each one to apply it.</source>
+        <translation>Diese Schritte entfernen oder wandeln gespeicherte Daten. Jeden zum Anwenden abhaken.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
     </message>
 </context>
 <context>
@@ -6968,14 +7213,6 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>new, built concurrently</source>
         <translation>neu, nebenläufig angelegt</translation>
-    </message>
-    <message>
-        <source>Confirm the steps that change data</source>
-        <translation>Die Schritte bestätigen, die Daten ändern</translation>
-    </message>
-    <message>
-        <source>These steps drop or convert stored data. Tick each one to apply it.</source>
-        <translation>Diese Schritte entfernen oder wandeln gespeicherte Daten. Jeden zum Anwenden abhaken.</translation>
     </message>
     <message>
         <source>Applying…</source>

@@ -139,6 +139,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DataCompareDialog</name>
+    <message numerus="yes">
+        <source>%n changes make the target equal.</source>
+        <translation>
+            <numerusform>%n change makes the target equal.</numerusform>
+            <numerusform>%n changes make the target equal.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::EditSession</name>
     <message numerus="yes">
         <source>%n column(s) hidden: %1 (this role has no SELECT privilege on them).</source>
@@ -473,6 +483,23 @@
         <translation>
             <numerusform>%n role</numerusform>
             <numerusform>%n roles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SchemaCompareView</name>
+    <message numerus="yes">
+        <source>Nothing differs: %n objects compared.</source>
+        <translation>
+            <numerusform>Nothing differs: %n object compared.</numerusform>
+            <numerusform>Nothing differs: %n objects compared.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n objects differ.</source>
+        <translation>
+            <numerusform>%n object differs.</numerusform>
+            <numerusform>%n objects differ.</numerusform>
         </translation>
     </message>
 </context>

@@ -1382,6 +1382,59 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DataCompareDialog</name>
+    <message>
+        <source>Compare data of %1.%2</source>
+        <translation>مقایسهٔ دادهٔ %1.%2</translation>
+    </message>
+    <message>
+        <source>The rows of the source are compared with those of %1.%2 by its key; what differs becomes staged changes of %1.%2, previewed and applied in its tab.</source>
+        <translation>ردیف‌های مبدأ با ردیف‌های %1.%2 بر پایهٔ کلید آن مقایسه می‌شوند؛ آنچه فرق دارد به تغییرات آماده‌شدهٔ %1.%2 تبدیل می‌شود که در زبانهٔ آن پیش‌نمایش و اعمال می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Source database:</source>
+        <translation>پایگاه دادهٔ مبدأ:</translation>
+    </message>
+    <message>
+        <source>Source table:</source>
+        <translation>جدول مبدأ:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>مقصد:</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>مقایسه</translation>
+    </message>
+    <message>
+        <source>Stage in the table</source>
+        <translation>آماده‌سازی در جدول</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>در حال مقایسه…</translation>
+    </message>
+    <message>
+        <source>Source %1 rows, target %2 rows: %3 the same, %4 different, %5 only in the source, %6 only in the target.</source>
+        <translation>مبدأ %1 ردیف، مقصد %2 ردیف: %3 یکسان، %4 متفاوت، %5 فقط در مبدأ، %6 فقط در مقصد.</translation>
+    </message>
+    <message>
+        <source>Not compared (in one table only, or generated): %1.</source>
+        <translation>مقایسه‌نشده (فقط در یک جدول، یا تولیدشده): %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>چیزی برای تغییر نیست.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes make the target equal.</source>
+        <translation>
+            <numerusform>%n تغییر مقصد را یکسان می‌کند.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DesignColumnsModel</name>
     <message>
         <source>new</source>
@@ -3144,6 +3197,18 @@ Replace them with the file&apos;s?</source>
         <source>Privileges on %1.%2</source>
         <translation>مجوزهای %1.%2</translation>
     </message>
+    <message>
+        <source>&amp;Compare schemas…</source>
+        <translation>&amp;مقایسهٔ شِماها…</translation>
+    </message>
+    <message>
+        <source>Compare: %1</source>
+        <translation>مقایسه: %1</translation>
+    </message>
+    <message>
+        <source>Schema compare and migration</source>
+        <translation>مقایسه و مهاجرت شِما</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -3413,6 +3478,14 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>New Table…</source>
         <translation>جدول جدید…</translation>
+    </message>
+    <message>
+        <source>Compare Data…</source>
+        <translation>مقایسهٔ داده…</translation>
+    </message>
+    <message>
+        <source>Compare Schema…</source>
+        <translation>مقایسهٔ شِما…</translation>
     </message>
 </context>
 <context>
@@ -5575,6 +5648,160 @@ Its objects are created in &quot;%2&quot;%4.</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::SchemaCompareView</name>
+    <message>
+        <source>Compare</source>
+        <translation>مقایسه</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>مبدأ:</translation>
+    </message>
+    <message>
+        <source>Target (changed to match):</source>
+        <translation>مقصد (برای همسان شدن تغییر می‌کند):</translation>
+    </message>
+    <message>
+        <source>Filter by name or kind</source>
+        <translation>پالایش بر پایهٔ نام یا نوع</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>تفاوت‌ها</translation>
+    </message>
+    <message>
+        <source>All objects</source>
+        <translation>همهٔ اشیا</translation>
+    </message>
+    <message>
+        <source>The lines of the selected object: - in the target only, + in the source only</source>
+        <translation>سطرهای شیء انتخاب‌شده: - فقط در مقصد، + فقط در مبدأ</translation>
+    </message>
+    <message>
+        <source>The migration runs only with Apply</source>
+        <translation>مهاجرت فقط با «اعمال» اجرا می‌شود</translation>
+    </message>
+    <message>
+        <source>Migration script</source>
+        <translation>اسکریپت مهاجرت</translation>
+    </message>
+    <message>
+        <source>Locks</source>
+        <translation>قفل‌ها</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>تصمیم‌ها</translation>
+    </message>
+    <message>
+        <source>Save script…</source>
+        <translation>ذخیرهٔ اسکریپت…</translation>
+    </message>
+    <message>
+        <source>Save migration script</source>
+        <translation>ذخیرهٔ اسکریپت مهاجرت</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>پرونده‌های SQL (*.sql);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 ذخیره نشد: %2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>در %1 ذخیره شد</translation>
+    </message>
+    <message>
+        <source>Apply to target</source>
+        <translation>اعمال روی مقصد</translation>
+    </message>
+    <message>
+        <source>Choose the source and the target, then Compare. The target is what the migration changes.</source>
+        <translation>مبدأ و مقصد را برگزینید، سپس «مقایسه». مهاجرت مقصد را تغییر می‌دهد.</translation>
+    </message>
+    <message>
+        <source>Reading both schemas…</source>
+        <translation>در حال خواندن هر دو شِما…</translation>
+    </message>
+    <message>
+        <source>Migration of schema %1 to match schema %2</source>
+        <translation>مهاجرت شِمای %1 برای همسانی با شِمای %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing differs: %n objects compared.</source>
+        <translation>
+            <numerusform>هیچ تفاوتی نیست: %n شیء مقایسه شد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n objects differ.</source>
+        <translation>
+            <numerusform>%n شیء متفاوت است.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The migration cannot run as it is: %1</source>
+        <translation>مهاجرت به این شکل اجرا نمی‌شود: %1</translation>
+    </message>
+    <message>
+        <source>Values for the new NOT NULL columns</source>
+        <translation>مقدار برای ستون‌های NOT NULL جدید</translation>
+    </message>
+    <message>
+        <source>The table has rows: give the value (an SQL expression, e.g. 0 or &apos;none&apos;) each gets in the new column.</source>
+        <translation>جدول ردیف دارد: مقداری را که هر ردیف در ستون جدید می‌گیرد بدهید (یک عبارت SQL، مثلاً 0 یا 'none').</translation>
+    </message>
+    <message>
+        <source>Applying the migration…</source>
+        <translation>در حال اعمال مهاجرت…</translation>
+    </message>
+    <message>
+        <source>Applied.</source>
+        <translation>اعمال شد.</translation>
+    </message>
+    <message>
+        <source>Committed, but a later step failed: %1</source>
+        <translation>commit شد، اما گامی بعدی شکست خورد: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>چیزی تغییر نکرد: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SchemaDiffModel</name>
+    <message>
+        <source>same</source>
+        <translation>یکسان</translation>
+    </message>
+    <message>
+        <source>different</source>
+        <translation>متفاوت</translation>
+    </message>
+    <message>
+        <source>only in source</source>
+        <translation>فقط در مبدأ</translation>
+    </message>
+    <message>
+        <source>only in target</source>
+        <translation>فقط در مقصد</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::SelectionSummary</name>
     <message>
         <source>Whole view</source>
@@ -6054,6 +6281,21 @@ Its objects are created in &quot;%2&quot;%4.</source>
         <translation>
             <numerusform>%n نمایه کمک می‌کند: با طرح‌های فرضی آزموده شد، چیزی ساخته نشد.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::StepConfirm</name>
+    <message>
+        <source>Confirm the steps that change data</source>
+        <translation>تأیید گام‌هایی که داده را تغییر می‌دهند</translation>
+    </message>
+    <message>
+        <source>These steps drop or convert stored data. Tick each one to apply it.</source>
+        <translation>این گام‌ها دادهٔ ذخیره‌شده را حذف یا تبدیل می‌کنند. برای اعمال هر کدام را تیک بزنید.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>اعمال</translation>
     </message>
 </context>
 <context>
@@ -6903,14 +7145,6 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>new, built concurrently</source>
         <translation>جدید، ساخت هم‌زمان</translation>
-    </message>
-    <message>
-        <source>Confirm the steps that change data</source>
-        <translation>تأیید گام‌هایی که داده را تغییر می‌دهند</translation>
-    </message>
-    <message>
-        <source>These steps drop or convert stored data. Tick each one to apply it.</source>
-        <translation>این گام‌ها دادهٔ ذخیره‌شده را حذف یا تبدیل می‌کنند. برای اعمال هر کدام را تیک بزنید.</translation>
     </message>
     <message>
         <source>Applying…</source>

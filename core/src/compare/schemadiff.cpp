@@ -23,6 +23,20 @@ void appendLines(QStringList& out, const QString& prefix, const QString& lines) 
         out << prefix + line;
 }
 
+// ACL lines "grantee PRIVILEGE[ WITH GRANT OPTION]" as "GRANT PRIVILEGE[ (column)] TO grantee[ …]".
+void appendGrants(QStringList& out, const QString& indent, const QString& acl, const QString& column = {}) {
+    if (acl.isEmpty())
+        return;
+    for (const QString& line : acl.split(QLatin1Char('\n'))) {
+        const qsizetype space = line.indexOf(QLatin1Char(' '));
+        const QString rest = line.mid(space + 1);
+        const qsizetype option = rest.indexOf(QLatin1Char(' '));
+        out << indent + QStringLiteral("GRANT %1%2 TO %3%4")
+                            .arg(option < 0 ? rest : rest.left(option), column, line.left(space),
+                                 option < 0 ? QString() : rest.mid(option));
+    }
+}
+
 QString columnLine(const ColumnShape& c) {
     QString line = QStringLiteral("COLUMN ") + columnDefinition(c);
     if (c.statistics >= 0)
@@ -105,14 +119,14 @@ QString relationText(const RelationShape& r) {
         if (!c.comment.isEmpty())
             out << QStringLiteral("  COMMENT ON COLUMN %1 %2")
                        .arg(quoteIdentifier(c.name), quotedText(c.comment));
-        appendLines(out, QStringLiteral("  GRANT ON COLUMN %1 TO ").arg(quoteIdentifier(c.name)), c.acl);
+        appendGrants(out, QStringLiteral("  "), c.acl, QStringLiteral(" (%1)").arg(quoteIdentifier(c.name)));
     }
     for (const auto& parts : {r.constraints, r.indexes, r.triggers, r.policies})
         for (const TablePart& p : byName(parts))
             if (!p.comment.isEmpty())
                 out << QStringLiteral("  COMMENT ON %1 %2")
                            .arg(quoteIdentifier(p.name), quotedText(p.comment));
-    appendLines(out, QStringLiteral("  GRANT TO "), r.acl);
+    appendGrants(out, QStringLiteral("  "), r.acl);
     return out.join(QLatin1Char('\n'));
 }
 
@@ -120,7 +134,7 @@ QString functionText(const FunctionShape& f) {
     QStringList out{f.definition};
     if (!f.comment.isEmpty())
         out << QStringLiteral("COMMENT ") + quotedText(f.comment);
-    appendLines(out, QStringLiteral("GRANT TO "), f.acl);
+    appendGrants(out, QString(), f.acl);
     return out.join(QLatin1Char('\n'));
 }
 
@@ -149,7 +163,7 @@ QString typeText(const TypeShape& t) {
     }
     if (!t.comment.isEmpty())
         out << QStringLiteral("  COMMENT ") + quotedText(t.comment);
-    appendLines(out, QStringLiteral("  GRANT TO "), t.acl);
+    appendGrants(out, QStringLiteral("  "), t.acl);
     return out.join(QLatin1Char('\n'));
 }
 
@@ -162,7 +176,7 @@ QString sequenceText(const SequenceShape& s) {
         out << QStringLiteral("  OWNED BY ") + s.ownedBy;
     if (!s.comment.isEmpty())
         out << QStringLiteral("  COMMENT ") + quotedText(s.comment);
-    appendLines(out, QStringLiteral("  GRANT TO "), s.acl);
+    appendGrants(out, QStringLiteral("  "), s.acl);
     return out.join(QLatin1Char('\n'));
 }
 

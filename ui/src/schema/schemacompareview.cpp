@@ -227,7 +227,7 @@ SchemaCompareView::SchemaCompareView(PoolProvider pools, const QString& database
     auto* upper = new QSplitter(Qt::Horizontal, this);
     upper->addWidget(m_objects);
     upper->addWidget(m_diff);
-    upper->setStretchFactor(1, 2);
+    upper->setSizes({440, 520});
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(upper);
     split->addWidget(m_details);
@@ -276,6 +276,10 @@ SchemaCompareView::SchemaCompareView(PoolProvider pools, const QString& database
             [this] { loadSchemas(m_targetDatabase, m_targetSchema, m_targetSchema->currentText()); });
     m_sourceSchema->setCurrentText(schema);
     m_targetSchema->setCurrentText(schema);
+    // Enter in a schema's field compares; the source's field has the focus (the other side is what to pick).
+    for (QComboBox* c : {m_sourceSchema, m_targetSchema})
+        connect(c->lineEdit(), &QLineEdit::returnPressed, this, &SchemaCompareView::compare);
+    setFocusProxy(m_sourceSchema);
     loadSchemas(m_sourceDatabase, m_sourceSchema, schema);
     loadSchemas(m_targetDatabase, m_targetSchema, schema);
     setState(tr("Choose the source and the target, then Compare. The target is what the migration changes."));

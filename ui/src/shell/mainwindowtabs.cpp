@@ -333,6 +333,7 @@ SchemaCompareView* MainWindow::openSchemaCompare(const QString& schema, const QS
     const int index = m_tabs->addTab(view, tr("Compare: %1").arg(schema));
     m_tabs->setTabToolTip(index, tr("Schema compare and migration"));
     m_tabs->setCurrentIndex(index);
+    view->setFocus();
     // What the migration changed shows in the tree and the completion.
     connect(view, &SchemaCompareView::applyFinished, this, [this](bool applied) {
         if (applied)
