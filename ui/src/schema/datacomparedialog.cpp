@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/datacomparedialog.h>
 
+#include "schema/databasechoice.h"
+
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/catalog/catalogreader.h>
-#include <pgdesk/core/session/databaselist.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
@@ -71,23 +72,7 @@ DataCompareDialog::DataCompareDialog(PoolProvider pools, const QString& database
     layout->addWidget(m_summary, 1);
     layout->addWidget(buttons);
     resize(560, 260);
-    if (const auto pool = m_pools(database))
-        m_databasesJob->start(
-            [pool](const std::shared_ptr<core::CancelToken>& cancel) {
-                auto connection = pool->acquire();
-                const core::CancelToken::Scope scope(cancel, *connection);
-                QStringList names;
-                for (const core::DatabaseInfo& d : core::listDatabases(*connection))
-                    names << d.name;
-                return names;
-            },
-            [this](const QStringList& names) {
-                const QString current = m_sourceDatabase->currentText();
-                m_sourceDatabase->clear();
-                m_sourceDatabase->addItems(names);
-                m_sourceDatabase->setCurrentText(current);
-            },
-            [](const BackgroundFailure&) {});
+    loadDatabaseNames(m_databasesJob, m_pools(database), {m_sourceDatabase});
 }
 
 QString DataCompareDialog::summaryText() const {

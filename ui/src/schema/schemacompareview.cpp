@@ -2,11 +2,11 @@
 #include <pgdesk/ui/schemacompareview.h>
 
 #include "common/sqlhighlighter.h"
+#include "schema/databasechoice.h"
 #include "schema/stepconfirm.h"
 
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/catalog/catalogreader.h>
-#include <pgdesk/core/session/databaselist.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/icons.h>
@@ -284,26 +284,7 @@ SchemaCompareView::SchemaCompareView(PoolProvider pools, const QString& database
     loadSchemas(m_targetDatabase, m_targetSchema, schema);
     setState(tr("Choose the source and the target, then Compare. The target is what the migration changes."));
     // The server's other databases, for either side.
-    if (pool)
-        m_databasesJob->start(
-            [pool](const std::shared_ptr<core::CancelToken>& cancel) {
-                auto connection = pool->acquire();
-                const core::CancelToken::Scope scope(cancel, *connection);
-                QStringList names;
-                for (const core::DatabaseInfo& d : core::listDatabases(*connection))
-                    names << d.name;
-                return names;
-            },
-            [this](const QStringList& names) {
-                for (QComboBox* c : {m_sourceDatabase, m_targetDatabase}) {
-                    const QString current = c->currentText();
-                    const QSignalBlocker block(c);
-                    c->clear();
-                    c->addItems(names);
-                    c->setCurrentText(current);
-                }
-            },
-            [](const BackgroundFailure&) {});
+    loadDatabaseNames(m_databasesJob, pool, {m_sourceDatabase, m_targetDatabase});
 }
 
 QString SchemaCompareView::stateText() const {
