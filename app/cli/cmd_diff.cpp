@@ -305,12 +305,8 @@ int cmdDiff(Invocation& inv) {
         inv.err << "pgdesk-cli: the migration cannot run: " << b << '\n';
 
     QList<core::StatementLocks> locks;
-    if (format == QLatin1String("json") && !migration.isEmpty()) {
-        QString all;
-        for (const core::DesignStatement& s : migration.statements)
-            all += s.sql + QStringLiteral(";\n");
-        locks = core::LockAnalyzer(*target).analyze(all);
-    }
+    if (format == QLatin1String("json"))
+        locks = core::analyzeMigration(*target, migration);
     const auto report = [&](const QList<core::ObjectDifference>& shown, bool applied) {
         if (format == QLatin1String("json")) {
             QJsonObject o{{QStringLiteral("equal"), !core::schemasDiffer(shown)},

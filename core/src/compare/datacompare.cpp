@@ -115,8 +115,10 @@ DataCompareResult compareTableData(Connection& source, Connection& target, const
     for (const QString& c : std::as_const(result.columns))
         select << quoteIdentifier(c);
     const auto query = [&](const TableInfo& table, bool withVersion) {
-        return QStringLiteral("SELECT %1%2 FROM ONLY %3.%4 ORDER BY %5")
+        // ONLY leaves out an inheritance child's rows; a partitioned table's rows are all in its partitions.
+        return QStringLiteral("SELECT %1%2 FROM %3%4.%5 ORDER BY %6")
             .arg(select.join(QStringLiteral(", ")), withVersion ? QStringLiteral(", xmin::text") : QString(),
+                 table.kind == RelationKind::Table ? QStringLiteral("ONLY ") : QString(),
                  quoteIdentifier(table.schema), quoteIdentifier(table.name),
                  order.join(QStringLiteral(", ")));
     };

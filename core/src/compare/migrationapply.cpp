@@ -5,11 +5,12 @@
 
 namespace pgdesk::core {
 
-SchemaApplyResult applyMigration(Connection& connection, const Migration& migration,
-                                 const SchemaApplyOptions& options) {
-    if (!migration.blockers.isEmpty())
-        throwError(ErrorKind::Configuration, QStringLiteral("the migration cannot run: %1")
-                                                 .arg(migration.blockers.join(QStringLiteral("; "))));
+namespace {
+
+// Runs `work` with the migration's session settings, reset afterwards whatever happens (a pooled connection
+// goes back as it came).
+template <class Work>
+auto withSessionSettings(Connection& connection, const Migration& migration, Work work) {
     for (const QString& setting : migration.sessionSettings())
         connection.exec(setting);
     const auto reset = [&connection] {
@@ -21,13 +22,35 @@ SchemaApplyResult applyMigration(Connection& connection, const Migration& migrat
         }
     };
     try {
-        SchemaApplyResult result = SchemaApplier(connection).apply(migration.statements, options);
+        auto result = work();
         reset();
         return result;
     } catch (...) {
         reset();
         throw;
     }
+}
+
+} // namespace
+
+SchemaApplyResult applyMigration(Connection& connection, const Migration& migration,
+                                 const SchemaApplyOptions& options) {
+    if (!migration.blockers.isEmpty())
+        throwError(ErrorKind::Configuration, QStringLiteral("the migration cannot run: %1")
+                                                 .arg(migration.blockers.join(QStringLiteral("; "))));
+    return withSessionSettings(connection, migration, [&] {
+        return SchemaApplier(connection).apply(migration.statements, options);
+    });
+}
+
+QList<StatementLocks> analyzeMigration(Connection& connection, const Migration& migration) {
+    if (migration.statements.isEmpty())
+        return {};
+    QString script;
+    for (const DesignStatement& s : migration.statements)
+        script += s.sql + QStringLiteral(";\n");
+    return withSessionSettings(connection, migration,
+                               [&] { return LockAnalyzer(connection).analyze(script); });
 }
 
 } // namespace pgdesk::core

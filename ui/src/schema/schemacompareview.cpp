@@ -365,11 +365,7 @@ void SchemaCompareView::compare() {
                 return core::tableHasRows(*connection, targetSchema, table);
             };
             out->migration = core::planMigration(out->source, out->target, options);
-            QString script;
-            for (const core::DesignStatement& s : out->migration.statements)
-                script += s.sql + QStringLiteral(";\n");
-            if (!script.isEmpty())
-                out->locks = core::LockAnalyzer(*connection).analyze(script);
+            out->locks = core::analyzeMigration(*connection, out->migration);
             return out;
         },
         [this](const std::shared_ptr<Outcome>& outcome) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <pgdesk/core/compare/schemasnapshot.h>
+#include <pgdesk/core/schema/lockanalysis.h>
 #include <pgdesk/core/schema/schemaapply.h>
 #include <pgdesk/core/schema/tabledesign.h>
 
@@ -60,5 +61,8 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
 // blockers (ConfigurationError) before anything is sent.
 SchemaApplyResult applyMigration(Connection& connection, const Migration& migration,
                                  const SchemaApplyOptions& options);
+// The lock analysis of the migration's statements, one per statement, read with its session settings (its
+// index and trigger definitions name their tables as the target schema's search path finds them).
+QList<StatementLocks> analyzeMigration(Connection& connection, const Migration& migration);
 
 } // namespace pgdesk::core
