@@ -208,6 +208,17 @@ const Pair kPairs[] = {
      "\"c--\" int); "
      "comment on column \"we\"\"ird; t\".\"a b\" is 'it''s */ here';",
      "insert into \"we\"\"ird; t\" values (1, 'x');"},
+    {"aggregates added and changed",
+     "create table t (id int primary key, n int); create aggregate agg_sum(int) (sfunc = int4pl, stype = "
+     "int);"
+     "create view v as select agg_sum(n) as s from t;",
+     "create table t (id int primary key, n int); create aggregate agg_sum(int) (sfunc = int4pl, stype = "
+     "int, "
+     "initcond = '0'); create function cnt_step(bigint) returns bigint language sql immutable as 'select $1 "
+     "+ 1';"
+     "create aggregate agg_cnt(*) (sfunc = cnt_step, stype = bigint, initcond = '0');"
+     "create view v as select agg_sum(n) as s, agg_cnt(*) as c from t;",
+     "insert into t values (1, 2);", "select s || ',' || c from app.v", "2,1"},
     {"generated column added and changed",
      "create table t (id int primary key, a int, b int generated always as (a * 2) stored);",
      "create table t (id int primary key, a int, b int generated always as (a * 3) stored, c int generated "

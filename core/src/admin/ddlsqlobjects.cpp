@@ -4,6 +4,8 @@
 // the dependencies that order them all.
 #include "admin/ddlsql.h"
 
+#include <pgdesk/core/admin/aggregatesql.h>
+
 namespace pgdesk::core::ddlsql {
 
 namespace {
@@ -52,30 +54,7 @@ select p.oid::int8 as oid,
               case when p.pronargs = 0 then '*' else pg_get_function_identity_arguments(p.oid) end) as signature,
        format('%I.%I(%s)', n.nspname, p.proname,
               case when p.pronargs = 0 then '*' else pg_get_function_arguments(p.oid) end) as head,
-       concat_ws(E',\n    ',
-           'SFUNC = ' || a.aggtransfn::regproc::text,
-           'STYPE = ' || format_type(a.aggtranstype, null),
-           case when a.aggtransspace <> 0 then 'SSPACE = ' || a.aggtransspace end,
-           case when a.aggfinalfn <> 0 then 'FINALFUNC = ' || a.aggfinalfn::regproc::text end,
-           case when a.aggfinalextra then 'FINALFUNC_EXTRA' end,
-           case when a.aggfinalfn <> 0 then 'FINALFUNC_MODIFY = ' ||
-               case a.aggfinalmodify when 'r' then 'READ_ONLY' when 's' then 'SHAREABLE' else 'READ_WRITE' end end,
-           case when a.aggcombinefn <> 0 then 'COMBINEFUNC = ' || a.aggcombinefn::regproc::text end,
-           case when a.aggserialfn <> 0 then 'SERIALFUNC = ' || a.aggserialfn::regproc::text end,
-           case when a.aggdeserialfn <> 0 then 'DESERIALFUNC = ' || a.aggdeserialfn::regproc::text end,
-           case when a.agginitval is not null then 'INITCOND = ' || quote_literal(a.agginitval) end,
-           case when a.aggmtransfn <> 0 then 'MSFUNC = ' || a.aggmtransfn::regproc::text end,
-           case when a.aggminvtransfn <> 0 then 'MINVFUNC = ' || a.aggminvtransfn::regproc::text end,
-           case when a.aggmtranstype <> 0 then 'MSTYPE = ' || format_type(a.aggmtranstype, null) end,
-           case when a.aggmtransspace <> 0 then 'MSSPACE = ' || a.aggmtransspace end,
-           case when a.aggmfinalfn <> 0 then 'MFINALFUNC = ' || a.aggmfinalfn::regproc::text end,
-           case when a.aggmfinalextra then 'MFINALFUNC_EXTRA' end,
-           case when a.aggmfinalfn <> 0 then 'MFINALFUNC_MODIFY = ' ||
-               case a.aggmfinalmodify when 'r' then 'READ_ONLY' when 's' then 'SHAREABLE' else 'READ_WRITE' end end,
-           case when a.aggminitval is not null then 'MINITCOND = ' || quote_literal(a.aggminitval) end,
-           case when a.aggsortop <> 0 then 'SORTOP = OPERATOR(' || %4 || ')' end,
-           case p.proparallel when 's' then 'PARALLEL = SAFE' when 'r' then 'PARALLEL = RESTRICTED' end,
-           case when a.aggkind = 'h' then 'HYPOTHETICAL' end) as options,
+       %4 as options,
        quote_ident(pg_get_userbyid(p.proowner)) as owner, %1, %2
   from pg_proc p
   join pg_aggregate a on a.aggfnoid = p.oid
@@ -84,7 +63,7 @@ select p.oid::int8 as oid,
  order by p.oid
 )SQL")
         .arg(commentOf("p.oid", "pg_proc"), aclJson("p.proacl"), notInExtension("pg_proc", "p.oid"),
-             operatorName("a.aggsortop"));
+             aggregateOptionsSql());
 }
 
 QString operatorsSql() {
@@ -290,3 +269,37 @@ select x.dependent, x.referenced
 }
 
 } // namespace pgdesk::core::ddlsql
+
+namespace pgdesk::core {
+
+QString aggregateOptionsSql() {
+    return QStringLiteral(R"SQL(
+concat_ws(E',\n    ',
+           'SFUNC = ' || a.aggtransfn::regproc::text,
+           'STYPE = ' || format_type(a.aggtranstype, null),
+           case when a.aggtransspace <> 0 then 'SSPACE = ' || a.aggtransspace end,
+           case when a.aggfinalfn <> 0 then 'FINALFUNC = ' || a.aggfinalfn::regproc::text end,
+           case when a.aggfinalextra then 'FINALFUNC_EXTRA' end,
+           case when a.aggfinalfn <> 0 then 'FINALFUNC_MODIFY = ' ||
+               case a.aggfinalmodify when 'r' then 'READ_ONLY' when 's' then 'SHAREABLE' else 'READ_WRITE' end end,
+           case when a.aggcombinefn <> 0 then 'COMBINEFUNC = ' || a.aggcombinefn::regproc::text end,
+           case when a.aggserialfn <> 0 then 'SERIALFUNC = ' || a.aggserialfn::regproc::text end,
+           case when a.aggdeserialfn <> 0 then 'DESERIALFUNC = ' || a.aggdeserialfn::regproc::text end,
+           case when a.agginitval is not null then 'INITCOND = ' || quote_literal(a.agginitval) end,
+           case when a.aggmtransfn <> 0 then 'MSFUNC = ' || a.aggmtransfn::regproc::text end,
+           case when a.aggminvtransfn <> 0 then 'MINVFUNC = ' || a.aggminvtransfn::regproc::text end,
+           case when a.aggmtranstype <> 0 then 'MSTYPE = ' || format_type(a.aggmtranstype, null) end,
+           case when a.aggmtransspace <> 0 then 'MSSPACE = ' || a.aggmtransspace end,
+           case when a.aggmfinalfn <> 0 then 'MFINALFUNC = ' || a.aggmfinalfn::regproc::text end,
+           case when a.aggmfinalextra then 'MFINALFUNC_EXTRA' end,
+           case when a.aggmfinalfn <> 0 then 'MFINALFUNC_MODIFY = ' ||
+               case a.aggmfinalmodify when 'r' then 'READ_ONLY' when 's' then 'SHAREABLE' else 'READ_WRITE' end end,
+           case when a.aggminitval is not null then 'MINITCOND = ' || quote_literal(a.aggminitval) end,
+           case when a.aggsortop <> 0 then 'SORTOP = OPERATOR(' || %1 || ')' end,
+           case p.proparallel when 's' then 'PARALLEL = SAFE' when 'r' then 'PARALLEL = RESTRICTED' end,
+           case when a.aggkind = 'h' then 'HYPOTHETICAL' end)
+)SQL")
+        .arg(ddlsql::operatorName("a.aggsortop"));
+}
+
+} // namespace pgdesk::core

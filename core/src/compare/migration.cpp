@@ -100,6 +100,12 @@ QString routineKeyword(const FunctionShape& f) {
     return QStringLiteral("FUNCTION");
 }
 
+// A routine's argument types as DROP and COMMENT name it: "*" for an aggregate of none.
+QString routineArguments(const FunctionShape& f) {
+    return f.identityArguments.isEmpty() && f.kind == QLatin1String("a") ? QStringLiteral("*")
+                                                                         : f.identityArguments;
+}
+
 QString typeKeyword(const TypeShape& t) {
     return t.kind == QLatin1String("d") ? QStringLiteral("DOMAIN") : QStringLiteral("TYPE");
 }
@@ -434,7 +440,7 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         const FunctionShape* f = targetRoutines.value(signature);
         b.add(QStringLiteral("DROP %1 %2.%3(%4);")
                   .arg(routineKeyword(*f), quoteIdentifier(target.schema), quoteIdentifier(f->name),
-                       f->identityArguments));
+                       routineArguments(*f)));
     }
 
     // 2. What is made or changed, in the source's dependency order.
@@ -456,11 +462,6 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         const FunctionShape* old = targetRoutines.value(f.signature());
         if (old && old->definition == f.definition && !recreatedRoutines.contains(f.signature()))
             continue;
-        if (f.kind == QLatin1String("a")) {
-            b.block(QStringLiteral("aggregate %1 is new or changed: aggregates are not migrated yet")
-                        .arg(f.signature()));
-            continue;
-        }
         item(QStringLiteral("function:") + f.signature(), RoutineRank,
              [&b, &f] { b.add(routineDefinition(b, f)); });
     }
@@ -542,7 +543,7 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         const FunctionShape* old =
             recreatedRoutines.contains(f.signature()) ? nullptr : targetRoutines.value(f.signature());
         const QString what =
-            QStringLiteral("%1 %2(%3)").arg(routineKeyword(f), b.qualified(f.name), f.identityArguments);
+            QStringLiteral("%1 %2(%3)").arg(routineKeyword(f), b.qualified(f.name), routineArguments(f));
         b.comment(what, old ? old->comment : QString(), f.comment);
         // A routine made (again) has the defaults: EXECUTE for PUBLIC. ROUTINE covers every kind.
         b.grants(QStringLiteral("ROUTINE %1(%2)").arg(b.qualified(f.name), f.identityArguments),
@@ -569,7 +570,7 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
             drops << [&b, &f, &target] {
                 b.add(QStringLiteral("DROP %1 %2.%3(%4);")
                           .arg(routineKeyword(f), quoteIdentifier(target.schema), quoteIdentifier(f.name),
-                               f.identityArguments));
+                               routineArguments(f)));
             };
         }
     for (const SequenceShape& s : target.sequences)

@@ -70,7 +70,10 @@ FunctionShape functionShape(const ResultRow& row) {
     f.comment = row.text("comment");
     f.acl = row.text("acl");
     if (f.kind == QLatin1String("a")) {
-        f.definition = row.text("aggregate");
+        f.definition =
+            QStringLiteral("CREATE AGGREGATE %1(%2) (\n    %3\n)")
+                .arg(row.text("quoted_name"), f.arguments.isEmpty() ? QStringLiteral("*") : f.arguments,
+                     row.text("aggregate"));
     } else {
         // "CREATE OR REPLACE FUNCTION public.f(" → "… FUNCTION f(": the schema's name is no difference.
         f.definition = row.text("definition").trimmed();

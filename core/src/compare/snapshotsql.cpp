@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare/snapshotsql.h"
 
+#include <pgdesk/core/admin/aggregatesql.h>
+
 namespace pgdesk::core::snapshotsql {
 
 namespace {
@@ -158,27 +160,22 @@ select p.polrelid::int8 as relid, p.polname::text as name,
 
 QString functionsSql() {
     // pg_get_functiondef names the function with its schema whatever the search path: the snapshot replaces
-    // that name. An aggregate has no definition there: its parts stand for it.
+    // that name. An aggregate has no definition there: the options of its CREATE AGGREGATE stand for it.
     return QStringLiteral(R"SQL(
 select p.oid::int8 as oid, p.proname::text as name, pg_get_function_identity_arguments(p.oid) as identity_arguments,
        p.prokind::text as kind, format('%I.%I', n.nspname, p.proname) as qualified_name,
        quote_ident(p.proname) as quoted_name,
        case when p.prokind <> 'a' then pg_get_functiondef(p.oid) end as definition,
        pg_get_function_result(p.oid) as result, pg_get_function_arguments(p.oid) as arguments,
-       (select concat_ws(' ', 'SFUNC ' || a.aggtransfn::regproc::text, 'STYPE ' || format_type(a.aggtranstype, null),
-                         'FINALFUNC ' || nullif(a.aggfinalfn, 0)::regproc::text, 'INITCOND ' || quote_literal(a.agginitval),
-                         'COMBINEFUNC ' || nullif(a.aggcombinefn, 0)::regproc::text,
-                         'MSFUNC ' || nullif(a.aggmtransfn, 0)::regproc::text,
-                         'MINVFUNC ' || nullif(a.aggminvtransfn, 0)::regproc::text,
-                         'SORTOP ' || nullif(a.aggsortop, 0)::regoper::text, 'KIND ' || a.aggkind::text)
-          from pg_aggregate a where a.aggfnoid = p.oid) as aggregate,
+       (select %3 from pg_aggregate a where a.aggfnoid = p.oid) as aggregate,
        obj_description(p.oid, 'pg_proc') as comment, %1 as acl
   from pg_proc p
   join pg_namespace n on n.oid = p.pronamespace
  where n.nspname::text = $1::text and %2
  order by p.proname, 3
 )SQL")
-        .arg(aclLines("p.proacl", "f", "p.proowner"), notInExtension("pg_proc", "p.oid"));
+        .arg(aclLines("p.proacl", "f", "p.proowner"), notInExtension("pg_proc", "p.oid"),
+             aggregateOptionsSql());
 }
 
 QString typesSql() {

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace pgdesk::core {
+
+// The options of CREATE AGGREGATE as a select-list expression over pg_proc `p` joined to pg_aggregate `a`:
+// "SFUNC = …,\n    STYPE = …" and each other option only when it is not the default; functions and
+// operators named as regproc prints them on the session's search path. The CREATE script and the schema
+// compare write aggregates with it.
+QString aggregateOptionsSql();
+
+} // namespace pgdesk::core
