@@ -107,6 +107,10 @@ private slots:
             // The demo database's own tables: other suites running alongside create and drop theirs.
             if (s.schema != QLatin1String("public") && s.schema != QLatin1String("inventory"))
                 continue;
+            // Extensions' views other suites install in public (pg_qualstats, pg_stat_statements): their rows
+            // change between reading a sample value and filtering by it.
+            if (s.name.startsWith(QLatin1String("pg_")))
+                continue;
             try {
                 runs += runEveryOperation(CatalogReader(m_c).table(s.schema, s.name));
             } catch (const Error& e) {
