@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/compare/schemadiff.h>
+#include <pgdesk/core/schema/tabledesign.h>
 
 #include <QMap>
 
@@ -9,12 +10,6 @@
 namespace pgdesk::core {
 
 namespace {
-
-QString quotedText(const QString& text) {
-    QString out = text;
-    out.replace(QLatin1Char('\''), QStringLiteral("''"));
-    return QLatin1Char('\'') + out + QLatin1Char('\'');
-}
 
 void appendLines(QStringList& out, const QString& prefix, const QString& lines) {
     if (lines.isEmpty())
@@ -114,18 +109,18 @@ QString relationText(const RelationShape& r) {
         out << (r.forceRowSecurity ? QStringLiteral("  ROW LEVEL SECURITY FORCED")
                                    : QStringLiteral("  ROW LEVEL SECURITY"));
     if (!r.comment.isEmpty())
-        out << QStringLiteral("  COMMENT ") + quotedText(r.comment);
+        out << QStringLiteral("  COMMENT ") + stringLiteral(r.comment);
     for (const ColumnShape& c : byName(r.columns)) {
         if (!c.comment.isEmpty())
             out << QStringLiteral("  COMMENT ON COLUMN %1 %2")
-                       .arg(quoteIdentifier(c.name), quotedText(c.comment));
+                       .arg(quoteIdentifier(c.name), stringLiteral(c.comment));
         appendGrants(out, QStringLiteral("  "), c.acl, QStringLiteral(" (%1)").arg(quoteIdentifier(c.name)));
     }
     for (const auto& parts : {r.constraints, r.indexes, r.triggers, r.policies})
         for (const TablePart& p : byName(parts))
             if (!p.comment.isEmpty())
                 out << QStringLiteral("  COMMENT ON %1 %2")
-                           .arg(quoteIdentifier(p.name), quotedText(p.comment));
+                           .arg(quoteIdentifier(p.name), stringLiteral(p.comment));
     appendGrants(out, QStringLiteral("  "), r.acl);
     return out.join(QLatin1Char('\n'));
 }
@@ -133,7 +128,7 @@ QString relationText(const RelationShape& r) {
 QString functionText(const FunctionShape& f) {
     QStringList out{f.definition};
     if (!f.comment.isEmpty())
-        out << QStringLiteral("COMMENT ") + quotedText(f.comment);
+        out << QStringLiteral("COMMENT ") + stringLiteral(f.comment);
     appendGrants(out, QString(), f.acl);
     return out.join(QLatin1Char('\n'));
 }
@@ -144,7 +139,7 @@ QString typeText(const TypeShape& t) {
     if (t.kind == QLatin1String("e")) {
         QStringList labels;
         for (const QString& l : t.labels)
-            labels << quotedText(l);
+            labels << stringLiteral(l);
         out << QStringLiteral("ENUM %1 (%2)").arg(name, labels.join(QStringLiteral(", ")));
     } else if (t.kind == QLatin1String("d")) {
         out << QStringLiteral("DOMAIN %1 AS %2").arg(name, t.baseType);
@@ -162,7 +157,7 @@ QString typeText(const TypeShape& t) {
         out << QStringLiteral("RANGE %1 (SUBTYPE = %2)").arg(name, t.subtype);
     }
     if (!t.comment.isEmpty())
-        out << QStringLiteral("  COMMENT ") + quotedText(t.comment);
+        out << QStringLiteral("  COMMENT ") + stringLiteral(t.comment);
     appendGrants(out, QStringLiteral("  "), t.acl);
     return out.join(QLatin1Char('\n'));
 }
@@ -175,7 +170,7 @@ QString sequenceText(const SequenceShape& s) {
     if (!s.ownedBy.isEmpty())
         out << QStringLiteral("  OWNED BY ") + s.ownedBy;
     if (!s.comment.isEmpty())
-        out << QStringLiteral("  COMMENT ") + quotedText(s.comment);
+        out << QStringLiteral("  COMMENT ") + stringLiteral(s.comment);
     appendGrants(out, QStringLiteral("  "), s.acl);
     return out.join(QLatin1Char('\n'));
 }

@@ -7,16 +7,24 @@ namespace pgdesk::core::snapshotsql {
 
 namespace {
 
-// Who else may do what: sorted "grantee PRIVILEGE[ WITH GRANT OPTION]" lines, the owner's own entry left
-// out; a NULL ACL read as the defaults (acldefault), so "never granted" and "granted back" compare equal.
-QString aclLines(const char* acl, const char* kind, const char* owner) {
+// Sorted "grantee PRIVILEGE[ WITH GRANT OPTION]" lines of the ACL `acl`, leaving out `skipped` (a role's
+// oid, or null for none).
+QString grantLines(const QString& acl, const QString& skipped) {
     return QStringLiteral(R"SQL(
        (select string_agg(g, E'\n' order by g)
           from (select format('%s %s%s', case when x.grantee = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(x.grantee)) end,
                               x.privilege_type, case when x.is_grantable then ' WITH GRANT OPTION' else '' end) as g
-                  from aclexplode(coalesce(%1, acldefault('%2', %3))) x
-                 where x.grantee <> %3) gs))SQL")
-        .arg(QLatin1String(acl), QLatin1String(kind), QLatin1String(owner));
+                  from aclexplode(%1) x
+                 where x.grantee is distinct from %2) gs))SQL")
+        .arg(acl, skipped);
+}
+
+// Who else may do what, the owner's own entry left out; a NULL ACL read as the defaults (acldefault), so
+// "never granted" and "granted back" compare equal.
+QString aclLines(const char* acl, const char* kind, const char* owner) {
+    return grantLines(QStringLiteral("coalesce(%1, acldefault('%2', %3))")
+                          .arg(QLatin1String(acl), QLatin1String(kind), QLatin1String(owner)),
+                      QLatin1String(owner));
 }
 
 QString notInExtension(const char* catalog, const char* objoid) {
@@ -76,10 +84,7 @@ select a.attrelid::int8 as relid, a.attname::text as name, a.attnum as position,
            and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'i') as identity_options,
        col_description(a.attrelid, a.attnum) as comment,
        case when a.attstattarget >= 0 then a.attstattarget end as statistics,
-       (select string_agg(g, E'\n' order by g)
-          from (select format('%s %s%s', case when x.grantee = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(x.grantee)) end,
-                              x.privilege_type, case when x.is_grantable then ' WITH GRANT OPTION' else '' end) as g
-                  from aclexplode(a.attacl) x) gs) as acl
+       %2 as acl
   from pg_attribute a
   join pg_type t on t.oid = a.atttypid
   left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
@@ -88,7 +93,7 @@ select a.attrelid::int8 as relid, a.attname::text as name, a.attnum as position,
  where a.attrelid in (select oid from rel) and a.attnum > 0 and not a.attisdropped
  order by a.attrelid, a.attnum
 )SQL")
-        .arg(QLatin1String(kRelations));
+        .arg(QLatin1String(kRelations), grantLines(QStringLiteral("a.attacl"), QStringLiteral("null")));
 }
 
 QString constraintsSql() {

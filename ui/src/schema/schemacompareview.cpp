@@ -475,10 +475,7 @@ void SchemaCompareView::askForValues() {
         QHash<QString, QString> values;
         for (auto it = edits.cbegin(); it != edits.cend(); ++it)
             values.insert(it.key(), it.value()->text().trimmed());
-        core::MigrationOptions options;
-        options.hasRows = [](const QString&) { return true; };
-        options.fillValues = values;
-        const core::Migration filled = core::planMigration(m_outcome->source, m_outcome->target, options);
+        const core::Migration filled = planWithValues(values);
         if (!filled.blockers.isEmpty()) {
             setState(filled.blockers.join(QStringLiteral("; ")), true);
             return;
@@ -490,13 +487,19 @@ void SchemaCompareView::askForValues() {
     dialog->open();
 }
 
+// The compared snapshots planned again with values for the NOT NULL columns that need one (those tables
+// have rows: that is why they need one).
+core::Migration SchemaCompareView::planWithValues(const QHash<QString, QString>& values) const {
+    core::MigrationOptions options;
+    options.hasRows = [](const QString&) { return true; };
+    options.fillValues = values;
+    return core::planMigration(m_outcome->source, m_outcome->target, options);
+}
+
 void SchemaCompareView::applyWith(const QHash<QString, QString>& fillValues, const QSet<int>& confirmed) {
     if (!m_outcome)
         return;
-    core::MigrationOptions options;
-    options.hasRows = [](const QString&) { return true; };
-    options.fillValues = fillValues;
-    m_migration = core::planMigration(m_outcome->source, m_outcome->target, options);
+    m_migration = planWithValues(fillValues);
     runApply(m_migration, confirmed);
 }
 

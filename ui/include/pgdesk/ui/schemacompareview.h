@@ -105,6 +105,7 @@ private:
     void showOutcome(const Outcome& outcome);
     void showDifference();
     void askForValues();
+    core::Migration planWithValues(const QHash<QString, QString>& values) const;
     void runApply(const core::Migration& migration, const QSet<int>& confirmed);
     std::shared_ptr<core::Pool> targetPool() const;
     void setState(const QString& text, bool error = false);
