@@ -162,9 +162,19 @@ Commands:
                         transaction; every edited row must still be at the version it was
                         read at, else exit 5 listing the conflicts and nothing is written;
                         --dry-run prints the SQL and sends nothing
-  import TABLE FILE.csv|- [--header] [--delimiter C] [--null TEXT] [--columns C1,C2]
-                        load CSV with COPY in one transaction: every row or none; a bad row
-                        is named by its line and column
+  import TABLE FILE|- [--format csv|xlsx|json|ndjson] [--sheet NAME] [--header]
+         [--delimiter C] [--null TEXT] [--columns C1,C2]
+                        load a file with COPY in one transaction: every row or none; a bad
+                        row is named by its place (line, JSON object, sheet row) and column;
+                        --format defaults to FILE's extension (else csv); JSON is an array
+                        of objects, NDJSON one object per line, their keys name the columns;
+                        XLSX reads the first sheet or --sheet, --header for a header row;
+                        --format json with a .csv file prints the summary as JSON
+  listen CHANNEL... [--count N] [--timeout S]
+                        LISTEN on a connection of its own and print each notification as
+                        an NDJSON line {"time","channel","payload","pid"}; stops after N
+                        notifications or S seconds (exit 0); refused through a
+                        transaction-mode pooler (exit 2)
   activity [--blocking] the server's processes (pg_stat_activity): user, database, client,
                         state, wait event, transaction age, blocked by (pg_blocking_pids) with
                         the lock mode waited for, query; --blocking: only blocked and blocking
@@ -345,6 +355,8 @@ int run(const QStringList& arguments) {
             return cmdApply(inv);
         if (command == QLatin1String("import"))
             return cmdImport(inv);
+        if (command == QLatin1String("listen"))
+            return cmdListen(inv);
         if (command == QLatin1String("activity"))
             return cmdActivity(inv);
         if (command == QLatin1String("cancel"))

@@ -40,6 +40,8 @@ int cmdDdl(Invocation& inv);
 int cmdExport(Invocation& inv);
 int cmdApply(Invocation& inv);
 int cmdImport(Invocation& inv);
+// listen CHANNEL… [--count N] [--timeout S]: notifications as NDJSON (cmd_listen.cpp).
+int cmdListen(Invocation& inv);
 int cmdActivity(Invocation& inv);
 int cmdCancel(Invocation& inv);
 int cmdTerminate(Invocation& inv);

@@ -55,6 +55,56 @@ private slots:
         QCOMPARE(psql(QStringLiteral("select first_name || ' ' || last_name from %1").arg(m_table)).trimmed(),
                  QStringLiteral("Ümit Yılmaz"));
     }
+
+    // The same rows through XLSX (written by export, first sheet, header row) and NDJSON on standard input.
+    void xlsxAndNdjsonLandTheSameRows() {
+        QTemporaryDir dir;
+        const QString xlsx = dir.filePath(QStringLiteral("customer.xlsx"));
+        auto r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("export"),
+                         QStringLiteral("public.customer"), QStringLiteral("--deleted"),
+                         QStringLiteral("all"), QStringLiteral("-o"), xlsx});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString same =
+            QStringLiteral("select count(*) from ((select * from public.customer except all select * "
+                           "from %1) union all (select * from %1 except all select * from "
+                           "public.customer)) d")
+                .arg(m_table);
+        psql(QStringLiteral("truncate %1").arg(m_table));
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("import"), m_table, xlsx,
+                    QStringLiteral("--header"), QStringLiteral("--sheet"), QStringLiteral("Sheet1")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("imported 500 rows")), qPrintable(r.out));
+        QCOMPARE(psql(same).trimmed(), QStringLiteral("0"));
+
+        psql(QStringLiteral("truncate %1").arg(m_table));
+        const QByteArray ndjson =
+            psql(QStringLiteral("select row_to_json(c) from public.customer c")).toUtf8();
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("--format"), QStringLiteral("ndjson"),
+                    QStringLiteral("import"), m_table, QStringLiteral("-")},
+                   ndjson);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(psql(same).trimmed(), QStringLiteral("0"));
+
+        // A bad object is named by its line, and nothing lands.
+        psql(QStringLiteral("truncate %1").arg(m_table));
+        r = runCli(
+            {QStringLiteral("--dsn"), conninfo(), QStringLiteral("--format"), QStringLiteral("ndjson"),
+             QStringLiteral("import"), m_table, QStringLiteral("-")},
+            "{\"customer_id\": 1, \"first_name\": \"A\", \"last_name\": \"B\", \"email\": \"a@x\"}\n"
+            "{\"customer_id\": \"two\", \"first_name\": \"C\", \"last_name\": \"D\", \"email\": \"c@x\"}\n");
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("line 2")) && r.err.contains(QStringLiteral("customer_id")),
+                 qPrintable(r.err));
+        QCOMPARE(psql(QStringLiteral("select count(*) from %1").arg(m_table)).trimmed(), QStringLiteral("0"));
+
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("import"), m_table, xlsx,
+                    QStringLiteral("--sheet"), QStringLiteral("Nope")});
+        QCOMPARE(r.exitCode, 6);
+        QVERIFY2(r.err.contains(QStringLiteral("Sheet1")), qPrintable(r.err));
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("--format"),
+                    QStringLiteral("parquet"), QStringLiteral("import"), m_table, xlsx});
+        QCOMPARE(r.exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliImport)

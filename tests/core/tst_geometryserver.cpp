@@ -3,7 +3,6 @@
 // and geography, read with buildGeometryQuery's SQL and decoded, checked coordinate for coordinate
 // against ST_DumpPoints / ST_X / ST_Y / ST_NPoints; the built-in geometric types' text against their
 // accessors; extent filters, LIMIT N+1, the grid's filter and the extent query.
-#include "scratchschema.h"
 #include "testcluster.h"
 
 #include <pgdesk/core/base/errors.h>
@@ -59,11 +58,10 @@ QString describe(const QList<GeoPoint>& pts) {
 
 class TestGeometryServer final : public QObject {
     Q_OBJECT
-    std::optional<pgdesk::test::ScratchSchema> m_scratch; // dropped after the connection closes
     Connection m_c;
     const QString m_schema = QStringLiteral("geo_%1").arg(QCoreApplication::applicationPid());
-    QString m_postgis;          // the schema PostGIS lives in
-    bool m_ownsPostgis = false; // this suite installed it: it drops it again
+    QString m_postgis;                                                    // the schema PostGIS lives in
+    static inline const QString kDatabase = QStringLiteral("pgdesk_gis"); // the cluster's PostGIS database
 
     QString pg(const QString& name) const { return m_postgis + QLatin1Char('.') + name; }
 
@@ -162,87 +160,92 @@ private slots:
     void initTestCase() {
         using pgdesk::test::psql;
         using pgdesk::test::psqlValue;
-        m_postgis = psqlValue(QStringLiteral("select coalesce((select extnamespace::regnamespace::text from "
-                                             "pg_extension where extname = 'postgis'), '')"));
-        if (m_postgis.isEmpty()) {
-            // A schema of its own, off the search path: the other suites' view of public stays as it was, and
-            // the type names come schema-qualified, as they do for anyone who installs PostGIS that way.
-            psql(QStringLiteral("create schema if not exists pgdesk_postgis; "
-                                "create extension if not exists postgis schema pgdesk_postgis"));
-            m_postgis = QStringLiteral("pgdesk_postgis");
-        }
-        // Ours (also when a failed run left it): dropped at the end.
-        m_ownsPostgis = m_postgis == QLatin1String("pgdesk_postgis");
+        // The cluster's pgdesk_gis database has PostGIS in a schema of its own, off the search path: the
+        // other suites' database stays as it was, and the type names come schema-qualified, as they do for
+        // anyone who installs PostGIS that way.
+        m_postgis =
+            psqlValue(QStringLiteral("select extnamespace::regnamespace::text from pg_extension where "
+                                     "extname = 'postgis'"),
+                      kDatabase);
+        QCOMPARE(m_postgis, QStringLiteral("postgis"));
         const QString s = m_postgis;
-        m_scratch.emplace(
-            m_schema,
-            QStringLiteral(
-                "set local search_path = $S, %1;"
-                "create table pts (id int primary key, name text, g geometry(Point, 4326));"
-                "insert into pts values (1, 'origin', 'SRID=4326;POINT(0 0)'), (2, 'one', 'SRID=4326;POINT(1 "
-                "1)'),"
-                " (3, 'two', 'SRID=4326;POINT(2 2)'), (4, 'far', 'SRID=4326;POINT(10 10)'),"
-                " (5, 'boston', 'SRID=4326;POINT(-71.0588801 42.3600825)'), (6, 'none', null);"
-                // Mixed dimensions need an unconstrained type; the SRID is in a CHECK, which geometry_columns
-                // reads.
-                "create table shapes (id int primary key, g geometry check (st_srid(g) = 3857));"
-                "insert into shapes values"
-                " (1, 'SRID=3857;LINESTRING(0 0, 100.5 200.25, -3e-5 1e7)'),"
-                " (2, 'SRID=3857;POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0), (100 100, 100 200, 200 200, "
-                "100 "
-                "100), (300 300, 300 400, 400 400, 300 300))'),"
-                " (3, 'SRID=3857;MULTIPOLYGON(((0 0, 10 0, 10 10, 0 0)), ((20 20, 30 20, 30 30, 20 20), (22 "
-                "21, 28 "
-                "21, 28 27, 22 21)))'),"
-                " (4, 'SRID=3857;MULTILINESTRING((0 0, 1 1), (2 2, 3 3, 4 4))'),"
-                " (5, 'SRID=3857;MULTIPOINT((1 2), (3 4), (0.1 0.2))'),"
-                " (6, 'SRID=3857;GEOMETRYCOLLECTION(POINT(5 5), GEOMETRYCOLLECTION(LINESTRING(6 6, 7 7), "
-                "POLYGON((8 8, 9 8, 9 9, 8 8))), MULTIPOINT((1e6 -1e6)))'),"
-                " (7, 'SRID=3857;POINT Z (1.25 2.5 3.75)'),"
-                " (8, 'SRID=3857;LINESTRING M (1 2 3, 4 5 6)'),"
-                " (9, 'SRID=3857;POLYGON ZM ((0 0 1 2, 5 0 1 2, 5 5 1 2, 0 0 1 2))'),"
-                " (10, 'SRID=3857;POINT EMPTY'),"
-                " (11, 'SRID=3857;CIRCULARSTRING(0 0, 1 1, 2 0)'),"
-                " (12, 'SRID=3857;POINT(0.1 0.7)'),"
-                " (13, 'SRID=3857;MULTIPOLYGON EMPTY');"
-                "create table roads (id int primary key, g geometry(MultiLineString, 3857));"
-                "insert into roads values (1, 'SRID=3857;MULTILINESTRING((0 0, 5 5), (1e5 2e5, 3.5e5 "
-                "-1.25e5))'),"
-                " (2, 'SRID=3857;MULTILINESTRING((-1 -1, -2 -2, -3 -1))');"
-                "create table geog (id int primary key, g geography);"
-                "insert into geog values (1, 'POINT(2.3522 48.8566)'), (2, 'POLYGON((-10 -10, 10 -10, 10 10, "
-                "-10 "
-                "10, -10 -10), (-1 -1, -1 1, 1 1, -1 -1))'), (3, 'LINESTRING(100 -45, 120 -40)'),"
-                " (4, 'MULTIPOINT((-170 80), (170 -80))');"
-                "create table free (id int primary key, g geometry);"
-                "insert into free values (1, 'SRID=2154;POINT(700000 6600000)'), (2, 'SRID=2154;LINESTRING(0 "
-                "0, 1 "
-                "0, 1 0.001, 2 0, 2 0.0005, 3 0, 3 -0.0004, 4 0)');"
-                "create table empty_geo (id int primary key, g geometry(Polygon, 4326));"
-                "create table builtin (id int primary key, p point, l lseg, b box, pa path, pg polygon, c "
-                "circle, "
-                "li line);"
-                "insert into builtin values"
-                " (1, '(1,2)', '[(1,2),(3,4)]', '(3,4),(1,2)', '[(1,2),(3,4),(5,0)]', '((0,0),(1,0),(1,1))', "
-                "'<(1,2),3>', '{1,-1,0}'),"
-                " (2, '(1e300,-1.5e-300)', '[(-5,-5),(-4,-4)]', '(0.5,0.5),(0.25,0.25)', "
-                "'((10,10),(11,10),(11,11))',"
-                " '((-3,-3),(-2,-3),(-2,-2),(-3,-2))', '<(-10,-10),0.5>', line(point(0,0), point(1,2))),"
-                " (3, '(Infinity,NaN)', null, null, '[(0.1,0.2)]', '((0.1,0.2))', '<(0,0),0>', '{0,-1,5}'),"
-                " (4, '(0.3,0.7)', '[(0.1,0.1),(0.2,0.2)]', '(0.9,0.9),(0.8,0.8)', '[(0.5,0.5),(0.6,0.6)]',"
-                " '((0.5,0.5),(0.6,0.5),(0.6,0.6))', '<(0.5,0.5),0.1>', '{1,0,-0.5}'),"
-                " (5, null, null, null, null, null, null, null);")
-                .arg(s));
-        m_c = Connection::open(pgdesk::test::profile());
+        psql(QStringLiteral("drop schema if exists %1 cascade; create schema %1").arg(m_schema), kDatabase);
+        psql(
+            QString(
+                QStringLiteral(
+                    "set search_path = $S, %1;"
+                    "create table pts (id int primary key, name text, g geometry(Point, 4326));"
+                    "insert into pts values (1, 'origin', 'SRID=4326;POINT(0 0)'), (2, 'one', "
+                    "'SRID=4326;POINT(1 "
+                    "1)'),"
+                    " (3, 'two', 'SRID=4326;POINT(2 2)'), (4, 'far', 'SRID=4326;POINT(10 10)'),"
+                    " (5, 'boston', 'SRID=4326;POINT(-71.0588801 42.3600825)'), (6, 'none', null);"
+                    // Mixed dimensions need an unconstrained type; the SRID is in a CHECK, which
+                    // geometry_columns reads.
+                    "create table shapes (id int primary key, g geometry check (st_srid(g) = 3857));"
+                    "insert into shapes values"
+                    " (1, 'SRID=3857;LINESTRING(0 0, 100.5 200.25, -3e-5 1e7)'),"
+                    " (2, 'SRID=3857;POLYGON((0 0, 1000 0, 1000 1000, 0 1000, 0 0), (100 100, 100 200, 200 "
+                    "200, "
+                    "100 "
+                    "100), (300 300, 300 400, 400 400, 300 300))'),"
+                    " (3, 'SRID=3857;MULTIPOLYGON(((0 0, 10 0, 10 10, 0 0)), ((20 20, 30 20, 30 30, 20 20), "
+                    "(22 "
+                    "21, 28 "
+                    "21, 28 27, 22 21)))'),"
+                    " (4, 'SRID=3857;MULTILINESTRING((0 0, 1 1), (2 2, 3 3, 4 4))'),"
+                    " (5, 'SRID=3857;MULTIPOINT((1 2), (3 4), (0.1 0.2))'),"
+                    " (6, 'SRID=3857;GEOMETRYCOLLECTION(POINT(5 5), GEOMETRYCOLLECTION(LINESTRING(6 6, 7 7), "
+                    "POLYGON((8 8, 9 8, 9 9, 8 8))), MULTIPOINT((1e6 -1e6)))'),"
+                    " (7, 'SRID=3857;POINT Z (1.25 2.5 3.75)'),"
+                    " (8, 'SRID=3857;LINESTRING M (1 2 3, 4 5 6)'),"
+                    " (9, 'SRID=3857;POLYGON ZM ((0 0 1 2, 5 0 1 2, 5 5 1 2, 0 0 1 2))'),"
+                    " (10, 'SRID=3857;POINT EMPTY'),"
+                    " (11, 'SRID=3857;CIRCULARSTRING(0 0, 1 1, 2 0)'),"
+                    " (12, 'SRID=3857;POINT(0.1 0.7)'),"
+                    " (13, 'SRID=3857;MULTIPOLYGON EMPTY');"
+                    "create table roads (id int primary key, g geometry(MultiLineString, 3857));"
+                    "insert into roads values (1, 'SRID=3857;MULTILINESTRING((0 0, 5 5), (1e5 2e5, 3.5e5 "
+                    "-1.25e5))'),"
+                    " (2, 'SRID=3857;MULTILINESTRING((-1 -1, -2 -2, -3 -1))');"
+                    "create table geog (id int primary key, g geography);"
+                    "insert into geog values (1, 'POINT(2.3522 48.8566)'), (2, 'POLYGON((-10 -10, 10 -10, 10 "
+                    "10, "
+                    "-10 "
+                    "10, -10 -10), (-1 -1, -1 1, 1 1, -1 -1))'), (3, 'LINESTRING(100 -45, 120 -40)'),"
+                    " (4, 'MULTIPOINT((-170 80), (170 -80))');"
+                    "create table free (id int primary key, g geometry);"
+                    "insert into free values (1, 'SRID=2154;POINT(700000 6600000)'), (2, "
+                    "'SRID=2154;LINESTRING(0 "
+                    "0, 1 "
+                    "0, 1 0.001, 2 0, 2 0.0005, 3 0, 3 -0.0004, 4 0)');"
+                    "create table empty_geo (id int primary key, g geometry(Polygon, 4326));"
+                    "create table builtin (id int primary key, p point, l lseg, b box, pa path, pg polygon, "
+                    "c "
+                    "circle, "
+                    "li line);"
+                    "insert into builtin values"
+                    " (1, '(1,2)', '[(1,2),(3,4)]', '(3,4),(1,2)', '[(1,2),(3,4),(5,0)]', "
+                    "'((0,0),(1,0),(1,1))', "
+                    "'<(1,2),3>', '{1,-1,0}'),"
+                    " (2, '(1e300,-1.5e-300)', '[(-5,-5),(-4,-4)]', '(0.5,0.5),(0.25,0.25)', "
+                    "'((10,10),(11,10),(11,11))',"
+                    " '((-3,-3),(-2,-3),(-2,-2),(-3,-2))', '<(-10,-10),0.5>', line(point(0,0), point(1,2))),"
+                    " (3, '(Infinity,NaN)', null, null, '[(0.1,0.2)]', '((0.1,0.2))', '<(0,0),0>', "
+                    "'{0,-1,5}'),"
+                    " (4, '(0.3,0.7)', '[(0.1,0.1),(0.2,0.2)]', '(0.9,0.9),(0.8,0.8)', "
+                    "'[(0.5,0.5),(0.6,0.6)]',"
+                    " '((0.5,0.5),(0.6,0.5),(0.6,0.6))', '<(0.5,0.5),0.1>', '{1,0,-0.5}'),"
+                    " (5, null, null, null, null, null, null, null);")
+                    .arg(s))
+                .replace(QStringLiteral("$S"), m_schema),
+            kDatabase);
+        m_c = Connection::open(pgdesk::test::profile(kDatabase));
     }
 
     void cleanupTestCase() {
         m_c = Connection();
-        m_scratch.reset();
-        if (m_ownsPostgis)
-            pgdesk::test::psql(
-                QStringLiteral("drop extension if exists postgis cascade; drop schema if exists "
-                               "pgdesk_postgis cascade"));
+        pgdesk::test::psql(QStringLiteral("drop schema if exists %1 cascade").arg(m_schema), kDatabase);
     }
 
     void typeNamesAsTheCatalogGivesThem() {
@@ -261,8 +264,7 @@ private slots:
                  GeometryColumnKind::Type::Path);
         QVERIFY(!kindOf(QStringLiteral("pts"), QStringLiteral("name")).isDrawable());
         // Installed off the search path, the type names come qualified: the SQL must qualify PostGIS too.
-        if (m_ownsPostgis)
-            QCOMPARE(k.schema, m_postgis);
+        QCOMPARE(k.schema, m_postgis);
     }
 
     void pointsExact() {

@@ -77,6 +77,10 @@ private slots:
                                    << "file";
         QTest::newRow("reload") << "select pg_reload_conf()"
                                 << "server";
+        QTest::newRow("notify") << "NOTIFY jobs, 'run all'"
+                                << "notification";
+        QTest::newRow("pg_notify") << "select pg_notify('jobs', 'run all')"
+                                   << "notification";
         QTest::newRow("in a subquery") << "(select 1 from (select set_config(x, 'off', false)) s)"
                                        << "literal";
     }
@@ -96,6 +100,8 @@ private slots:
         QTest::newRow("begin isolation") << "start transaction isolation level serializable";
         QTest::newRow("set transaction read only") << "set transaction read only";
         QTest::newRow("commit") << "commit";
+        QTest::newRow("listen") << "LISTEN jobs";
+        QTest::newRow("notify in a string") << "select 'NOTIFY x'";
         QTest::newRow("show") << "show default_transaction_read_only";
         QTest::newRow("current_setting") << "select current_setting('transaction_read_only')";
         QTest::newRow("set search_path") << "set search_path = app, public";

@@ -475,6 +475,21 @@ QString Reader::number() {
     return QString::fromLatin1(start, m_at - start);
 }
 
+void Reader::utf8String(std::string* out) {
+    space();
+    if (m_at < m_end)
+        rawString(out);
+}
+
+std::string_view Reader::numberText() {
+    space();
+    const char* start = m_at;
+    while (m_at < m_end &&
+           (isDigit(*m_at) || *m_at == '-' || *m_at == '+' || *m_at == '.' || *m_at == 'e' || *m_at == 'E'))
+        ++m_at;
+    return {start, size_t(m_at - start)};
+}
+
 bool Reader::boolean() {
     space();
     const bool value = m_at < m_end && *m_at == 't';

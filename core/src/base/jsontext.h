@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <string>
+#include <string_view>
 
 namespace pgdesk::core::json {
 
@@ -35,8 +36,12 @@ public:
 
     void skip();
     QString string();
+    // The string's decoded UTF-8 bytes appended to *out (no QString on the way: imports read millions).
+    void utf8String(std::string* out);
     // The number's exact text.
     QString number();
+    // The same as bytes, pointing into the text.
+    std::string_view numberText();
     bool boolean();
 
     // Objects: `beginObject(); while (nextMember(&key)) { read or skip the value }`.

@@ -654,6 +654,10 @@ BuiltQuery buildCountQuery(const QuerySpec& spec, const TableInfo& table) {
     return buildFiltered(spec, table, QStringLiteral("SELECT count(*) FROM "));
 }
 
+BuiltQuery buildFilteredSelect(const QuerySpec& spec, const TableInfo& table, const QString& selectList) {
+    return buildFiltered(spec, table, QStringLiteral("SELECT %1 FROM ").arg(selectList));
+}
+
 BuiltQuery buildExplainEstimate(const QuerySpec& spec, const TableInfo& table) {
     return buildFiltered(spec, table, QStringLiteral("EXPLAIN (FORMAT JSON) SELECT 1 FROM "));
 }

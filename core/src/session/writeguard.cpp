@@ -87,6 +87,9 @@ std::optional<QString> functionRefusal(const QList<Token>& tokens) {
                 .arg(name.toLower());
         if (files.contains(name))
             return QStringLiteral("%1() reads or writes a file on the database server").arg(name.toLower());
+        if (name == QLatin1String("PG_NOTIFY"))
+            return QStringLiteral("pg_notify() sends a notification other sessions act on, which PostgreSQL "
+                                  "allows in a read-only transaction");
         if (name == QLatin1String("PG_TERMINATE_BACKEND") || name == QLatin1String("PG_CANCEL_BACKEND"))
             return QStringLiteral("%1() signals another session").arg(name.toLower());
         if (server.contains(name))
@@ -139,6 +142,10 @@ std::optional<QString> guardRefusal(const QString& statement) {
     if (maintenance.contains(kw))
         return QStringLiteral("%1 is maintenance, which PostgreSQL runs in a read-only transaction too")
             .arg(kw);
+    if (kw == QLatin1String("NOTIFY"))
+        return QStringLiteral(
+            "NOTIFY sends a notification other sessions act on, which PostgreSQL allows in a "
+            "read-only transaction");
     if (kw == QLatin1String("LOAD"))
         return QStringLiteral("LOAD loads a library into the server");
     return functionRefusal(tokens);

@@ -8,6 +8,7 @@
 #include <pgdesk/core/editing/rowstatementbuilder.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/transaction.h>
+#include <pgdesk/core/transfer/recordsource.h>
 
 #include <QIODevice>
 
@@ -82,12 +83,46 @@ QStringList Importer::targetColumns(const ImportOptions& options, const QStringL
     return seen;
 }
 
-qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
-                           const std::function<void(const ImportProgress&)>& progress,
-                           const std::atomic<bool>* cancel) {
+void Importer::requireTable() const {
     if (m_table.kind != RelationKind::Table && m_table.kind != RelationKind::PartitionedTable)
         throwError(ErrorKind::Configuration,
                    QStringLiteral("%1 is not a table: import needs a table").arg(m_table.qualifiedName()));
+}
+
+qint64 Importer::copy(const QString& statement, const std::function<QString(qint64 line)>& locate,
+                      const WriteAccess& write, const std::function<bool(QByteArray&)>& produce) {
+    const WriteScope unlocked(m_connection, write);
+    Transaction tx(m_connection);
+    qint64 rows = 0;
+    try {
+        rows = pq::copyIn(m_connection, statement, produce);
+    } catch (const Error& e) {
+        // The server says where the bad row is ("COPY t, line 5, column price: \"abc\""): lead with it,
+        // the line told as the file's own place of that record.
+        ErrorInfo info = e.info();
+        const QString where = info.context.section(QLatin1Char('\n'), 0, 0);
+        const QString prefix = QStringLiteral("COPY %1, line ").arg(m_table.name);
+        if (where.startsWith(prefix)) {
+            const QString rest = where.mid(prefix.size());
+            qsizetype digits = 0;
+            while (digits < rest.size() && rest[digits].isDigit())
+                ++digits;
+            const QString place = locate(rest.left(digits).toLongLong());
+            QString detail = rest.mid(digits);
+            if (detail.startsWith(QLatin1Char(':')))
+                detail.clear(); // the whole line's text follows: the message says enough
+            info.message = place + detail + QStringLiteral(": ") + info.message;
+        }
+        throwError(info);
+    }
+    tx.commit();
+    return rows;
+}
+
+qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
+                           const std::function<void(const ImportProgress&)>& progress,
+                           const std::atomic<bool>* cancel) {
+    requireTable();
     // The header decides the columns; COPY skips it again itself (HEADER true), so the bytes stay whole.
     QStringList header;
     if (options.header) {
@@ -111,31 +146,114 @@ qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
 
     ImportProgress state;
     state.totalBytes = input.isSequential() ? -1 : input.size();
-    const WriteScope unlocked(m_connection, options.write);
-    Transaction tx(m_connection);
-    qint64 rows = 0;
-    try {
-        rows = pq::copyIn(m_connection, statement, [&](QByteArray& chunk) {
-            if (cancel && cancel->load())
-                throwError(ErrorKind::QueryCanceled, QStringLiteral("import cancelled: nothing was written"));
+    const auto line = [](qint64 n) { return QStringLiteral("line %1").arg(n); };
+    return copy(statement, line, options.write, [&](QByteArray& chunk) {
+        if (cancel && cancel->load())
+            throwError(ErrorKind::QueryCanceled, QStringLiteral("import cancelled: nothing was written"));
+        chunk = input.read(1 << 20);
+        if (chunk.isEmpty() && !input.atEnd() && input.waitForReadyRead(-1))
             chunk = input.read(1 << 20);
-            if (chunk.isEmpty() && !input.atEnd() && input.waitForReadyRead(-1))
-                chunk = input.read(1 << 20);
-            state.bytes += chunk.size();
-            if (progress)
-                progress(state);
-            return !chunk.isEmpty() || !input.atEnd();
-        });
-    } catch (const Error& e) {
-        // The server says where the bad row is ("COPY t, line 5, column price: \"abc\""): lead with it.
-        ErrorInfo info = e.info();
-        const QString where = info.context.section(QLatin1Char('\n'), 0, 0);
-        if (where.startsWith(QLatin1String("COPY ")))
-            info.message = where.section(QLatin1Char(','), 1).trimmed() + QStringLiteral(": ") + info.message;
-        throwError(info);
+        state.bytes += chunk.size();
+        if (progress)
+            progress(state);
+        return !chunk.isEmpty() || !input.atEnd();
+    });
+}
+
+namespace {
+
+// A value as a field of COPY's text format: backslash escapes for the delimiter, line ends and itself.
+void appendCopyText(QByteArray& out, const QByteArray& value) {
+    const char* p = value.constData();
+    const char* end = p + value.size();
+    const char* run = p;
+    for (; p < end; ++p) {
+        const char c = *p;
+        if (c != '\\' && c != '\t' && c != '\n' && c != '\r')
+            continue;
+        out.append(run, p - run);
+        out.append('\\');
+        out.append(c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
+        run = p + 1;
     }
-    tx.commit();
-    return rows;
+    out.append(run, end - run);
+}
+
+} // namespace
+
+qint64 Importer::importRecords(RecordSource& source, const ImportOptions& options,
+                               const std::function<void(const ImportProgress&)>& progress,
+                               const std::atomic<bool>* cancel) {
+    requireTable();
+    const QStringList fields = source.fieldNames();
+    QStringList mapping = options.columns;
+    if (mapping.isEmpty() && options.header) {
+        mapping = fields;
+    } else if (mapping.isEmpty()) { // no names: the table's writable columns in order, as for CSV
+        mapping = targetColumns(options, {});
+        if (fields.size() > mapping.size())
+            throwError(ErrorKind::Configuration,
+                       QStringLiteral("the file has %1 fields, the table %2 columns to fill")
+                           .arg(fields.size())
+                           .arg(mapping.size()));
+        mapping = mapping.mid(0, fields.size());
+    }
+    if (mapping.size() != fields.size())
+        throwError(ErrorKind::Configuration, QStringLiteral("%1 target columns for %2 fields of the file")
+                                                 .arg(mapping.size())
+                                                 .arg(fields.size()));
+    QList<int> kept; // field indexes sent, in order
+    QStringList named;
+    for (int i = 0; i < mapping.size(); ++i) {
+        if (!mapping[i].isEmpty()) {
+            kept << i;
+            named << mapping[i];
+        }
+    }
+    if (kept.isEmpty())
+        throwError(ErrorKind::Configuration, QStringLiteral("no field of the file goes to a column"));
+    ImportOptions checked = options;
+    checked.columns = named;
+    QList<bool> raw(fields.size(), false);
+    for (int k = 0; k < kept.size(); ++k) {
+        const ColumnInfo* c = m_table.column(named[k]);
+        raw[kept[k]] = c && c->category == TypeCategory::Json;
+    }
+    source.setRawJson(raw);
+    QStringList quoted;
+    for (const QString& c : targetColumns(checked, {}))
+        quoted << quoteIdentifier(c);
+    const QString statement = QStringLiteral("COPY %1.%2 (%3) FROM STDIN (FORMAT text)")
+                                  .arg(quoteIdentifier(m_table.schema), quoteIdentifier(m_table.name),
+                                       quoted.join(QStringLiteral(", ")));
+
+    ImportProgress state;
+    state.totalBytes = source.totalBytes();
+    QList<ImportValue> record;
+    // Each record is one line of COPY text, so the server's line number is the record's.
+    const auto locate = [&source](qint64 line) { return source.recordLocation(line - 1); };
+    return copy(statement, locate, options.write, [&](QByteArray& chunk) {
+        if (cancel && cancel->load())
+            throwError(ErrorKind::QueryCanceled, QStringLiteral("import cancelled: nothing was written"));
+        chunk.clear();
+        chunk.reserve((1 << 20) + 4096);
+        bool more = true;
+        while (chunk.size() < (1 << 20) && (more = source.next(record))) {
+            for (qsizetype k = 0; k < kept.size(); ++k) {
+                if (k > 0)
+                    chunk.append('\t');
+                if (const ImportValue& v = record[kept[k]])
+                    appendCopyText(chunk, *v);
+                else
+                    chunk.append("\\N", 2);
+            }
+            chunk.append('\n');
+        }
+        state.bytes = source.bytesRead();
+        if (progress)
+            progress(state);
+        return more;
+    });
 }
 
 } // namespace pgdesk::core

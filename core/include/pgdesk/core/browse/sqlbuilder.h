@@ -98,6 +98,10 @@ BuiltQuery buildSelectQuery(const QuerySpec& spec, const TableInfo& table, bool 
 QString selectStarText(const QString& schema, const QString& name, int limit = 100);
 // SELECT count(*) with the same WHERE clause.
 BuiltQuery buildCountQuery(const QuerySpec& spec, const TableInfo& table);
+// SELECT `selectList` FROM the view's source with its WHERE clause (filters, search, soft-delete scope) and
+// no order: the rows a statement aggregates on the server (charts). The list names the source's columns
+// unqualified and takes its own parameters after BuiltQuery::params.
+BuiltQuery buildFilteredSelect(const QuerySpec& spec, const TableInfo& table, const QString& selectList);
 // EXPLAIN (FORMAT JSON) of the filtered select without LIMIT: its top "Plan Rows" is the estimate.
 BuiltQuery buildExplainEstimate(const QuerySpec& spec, const TableInfo& table);
 

@@ -18,10 +18,13 @@ class QIODevice;
 namespace pgdesk::core {
 
 class Connection;
+class RecordSource;
 
 struct ImportOptions {
-    bool header = true;   // the first record names the columns (matched to the table's, exactly)
-    QStringList columns;  // target columns in file order; empty: the header's, else all writable ones
+    bool header = true;  // the first record names the columns (matched to the table's, exactly)
+    QStringList columns; // target columns in file order; empty: the header's, else all writable ones;
+                         // for record sources (XLSX, JSON) "" leaves that field out
+
     char delimiter = ','; // CSV delimiter (tab for TSV)
     QString nullText;     // unquoted text that means NULL ("" by default, as COPY csv); "" quoted is ''
     WriteAccess write;    // a production profile's key (writeunlock.h); empty: the server refuses the COPY
@@ -55,7 +58,20 @@ public:
                      const std::function<void(const ImportProgress&)>& progress = {},
                      const std::atomic<bool>* cancel = nullptr);
 
+    // The same for a record source (XLSX, JSON, NDJSON): each record is sent as a COPY text row, in
+    // one transaction. A value the server refuses is named by the record's place in the file ("line 7,
+    // column price: …" for NDJSON, "row 7, …" for a sheet). options.columns maps the source's fields to
+    // table columns ("" skips one); empty: each field goes to the column of its name (options.header), or
+    // without names the fields fill the table's writable columns in order.
+    qint64 importRecords(RecordSource& source, const ImportOptions& options,
+                         const std::function<void(const ImportProgress&)>& progress = {},
+                         const std::atomic<bool>* cancel = nullptr);
+
 private:
+    void requireTable() const;
+    qint64 copy(const QString& statement, const std::function<QString(qint64 line)>& locate,
+                const WriteAccess& write, const std::function<bool(QByteArray&)>& produce);
+
     Connection& m_connection;
     TableInfo m_table;
 };

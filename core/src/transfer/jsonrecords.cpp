@@ -1,0 +1,348 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// JSON (an array of objects) and NDJSON records for imports, streamed from the device in chunks.
+#include "base/jsontext.h"
+#include "transfer/recordnumbers.h"
+
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/transfer/recordsource.h>
+
+#include <QCoreApplication>
+#include <QIODevice>
+
+#include <deque>
+#include <string>
+#include <unordered_map>
+
+namespace pgdesk::core {
+
+namespace {
+
+constexpr qint64 kChunk = 1 << 20;
+
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+class JsonRecords final : public RecordSource {
+public:
+    JsonRecords(QIODevice& input, ImportFormat format)
+        : m_input(input)
+        , m_ndjson(format == ImportFormat::Ndjson)
+        , m_total(input.isSequential() ? -1 : input.size()) {}
+
+    // The first records decide the fields: their keys are read now, their values when next() gives them
+    // (by then the importer has said which fields go to json columns).
+    void sample(int records) {
+        QByteArray text;
+        qint64 number = 0;
+        while (int(m_pending.size()) < records && nextText(text, number)) {
+            collectKeys(text, number);
+            m_numbers.add(m_records++, number);
+            m_pending.push_back({text, number});
+        }
+    }
+
+    void setRawJson(const QList<bool>& raw) override { m_raw = raw; }
+    void setSampleSize(int size) { m_sampleSize = size; }
+
+    QStringList fieldNames() const override { return m_names; }
+
+    bool next(QList<ImportValue>& fields) override {
+        Parsed parsed;
+        if (!m_pending.empty()) {
+            const auto [text, number] = std::move(m_pending.front());
+            m_pending.pop_front();
+            parse(text, number, parsed);
+        } else if (!readRecord(parsed)) {
+            return false;
+        }
+        fields.resize(m_names.size());
+        for (ImportValue& f : fields)
+            f.reset(); // a key missing from this object is NULL
+        for (auto& [index, value] : parsed)
+            fields[index] = std::move(value);
+        return true;
+    }
+
+    QString recordLocation(qint64 record) const override {
+        const qint64 n = m_numbers.numberOf(record);
+        return m_ndjson ? QCoreApplication::translate("Import", "line %1").arg(n)
+                        : QCoreApplication::translate("Import", "object %1").arg(n);
+    }
+
+    qint64 bytesRead() const override { return m_consumed + m_pos; }
+    qint64 totalBytes() const override { return m_total; }
+
+private:
+    using Parsed = std::vector<std::pair<int, ImportValue>>;
+
+    [[noreturn]] void fail(qint64 number, const QString& why) const {
+        const QString where = m_ndjson ? QCoreApplication::translate("Import", "line %1").arg(number)
+                                       : QCoreApplication::translate("Import", "object %1").arg(number);
+        ErrorInfo info;
+        info.kind = ErrorKind::Data;
+        info.message = QStringLiteral("%1: %2").arg(where, why);
+        throwError(info);
+    }
+
+    // Appends the device's next chunk; false at its end. Bytes before m_pos are dropped first.
+    bool fill() {
+        if (m_atEnd)
+            return false;
+        if (m_pos > 0) {
+            m_buffer.remove(0, m_pos);
+            m_consumed += m_pos;
+            m_scan -= m_pos;
+            m_pos = 0;
+        }
+        QByteArray chunk = m_input.read(kChunk);
+        if (chunk.isEmpty() && !m_input.atEnd() && m_input.waitForReadyRead(-1))
+            chunk = m_input.read(kChunk);
+        if (chunk.isEmpty()) {
+            m_atEnd = true;
+            return false;
+        }
+        if (m_consumed == 0 && m_buffer.isEmpty() && chunk.startsWith("\xEF\xBB\xBF"))
+            chunk.remove(0, 3); // a UTF-8 byte order mark
+        m_buffer += chunk;
+        return true;
+    }
+
+    // The next record's text and its number in the file; false at the end of the data.
+    bool nextText(QByteArray& text, qint64& number) {
+        return m_ndjson ? nextLine(text, number) : nextElement(text, number);
+    }
+
+    bool nextLine(QByteArray& text, qint64& number) {
+        for (;;) {
+            qsizetype end = m_buffer.indexOf('\n', m_scan);
+            while (end < 0) {
+                m_scan = m_buffer.size();
+                if (!fill()) {
+                    end = m_buffer.size();
+                    break;
+                }
+                end = m_buffer.indexOf('\n', m_scan);
+            }
+            if (m_pos >= m_buffer.size() && m_atEnd)
+                return false;
+            ++m_line;
+            qsizetype from = m_pos;
+            qsizetype to = end;
+            m_pos = m_scan = std::min(end + 1, m_buffer.size());
+            while (from < to && isSpace(m_buffer[from]))
+                ++from;
+            while (to > from && isSpace(m_buffer[to - 1]))
+                --to;
+            if (from == to)
+                continue; // a blank line
+            text = m_buffer.mid(from, to - from);
+            number = m_line;
+            return true;
+        }
+    }
+
+    // Skips white space from m_pos, reading on; false at the end of the data.
+    bool skipSpace() {
+        for (;;) {
+            while (m_pos < m_buffer.size() && isSpace(m_buffer[m_pos]))
+                ++m_pos;
+            if (m_pos < m_buffer.size())
+                return true;
+            m_scan = m_pos;
+            if (!fill())
+                return false;
+        }
+    }
+
+    bool nextElement(QByteArray& text, qint64& number) {
+        if (m_arrayDone)
+            return false;
+        if (!skipSpace())
+            fail(m_element + 1, QStringLiteral("the file ends before its array does"));
+        if (!m_arrayOpen) {
+            if (m_buffer[m_pos] != '[')
+                throwError(ErrorKind::Data,
+                           QCoreApplication::translate(
+                               "Import", "a JSON import wants an array of objects: [{…}, {…}]"));
+            ++m_pos;
+            m_arrayOpen = true;
+            if (!skipSpace())
+                fail(1, QStringLiteral("the file ends before its array does"));
+        } else if (m_buffer[m_pos] == ',') {
+            ++m_pos;
+            if (!skipSpace())
+                fail(m_element + 1, QStringLiteral("the file ends before its array does"));
+        } else if (m_buffer[m_pos] != ']') {
+            fail(m_element, QStringLiteral("a comma or ] should follow it"));
+        }
+        if (m_buffer[m_pos] == ']') {
+            ++m_pos;
+            m_arrayDone = true;
+            if (skipSpace())
+                fail(m_element, QStringLiteral("text follows the array's end"));
+            return false;
+        }
+        // The element's extent: strings and nesting followed across chunks, the state kept between reads.
+        m_scan = m_pos;
+        int depth = 0;
+        bool inString = false;
+        bool escaped = false;
+        for (;;) {
+            const char* data = m_buffer.constData();
+            qsizetype i = m_scan;
+            const qsizetype size = m_buffer.size();
+            for (; i < size; ++i) {
+                const char c = data[i];
+                if (inString) {
+                    if (escaped)
+                        escaped = false;
+                    else if (c == '\\')
+                        escaped = true;
+                    else if (c == '"')
+                        inString = false;
+                    continue;
+                }
+                if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    ++depth;
+                } else if (c == '}' || c == ']') {
+                    if (depth == 0)
+                        break; // the array's own ] after a scalar
+                    if (--depth == 0) {
+                        ++i;
+                        break;
+                    }
+                } else if (c == ',' && depth == 0) {
+                    break;
+                }
+            }
+            if (i < size || (depth == 0 && !inString && i > m_pos && m_atEnd)) {
+                number = ++m_element;
+                text = m_buffer.mid(m_pos, i - m_pos);
+                m_pos = m_scan = i;
+                return true;
+            }
+            m_scan = i;
+            if (!fill())
+                fail(m_element + 1, QStringLiteral("the file ends inside this value"));
+        }
+    }
+
+    bool readRecord(Parsed& parsed) {
+        QByteArray text;
+        qint64 number = 0;
+        if (!nextText(text, number))
+            return false;
+        m_numbers.add(m_records++, number);
+        parse(text, number, parsed);
+        return true;
+    }
+
+    json::Reader objectReader(const QByteArray& text, qint64 number) const {
+        try {
+            json::validate(text);
+        } catch (const Error& e) {
+            fail(number, e.info().message);
+        }
+        json::Reader reader(text);
+        if (const json::Type type = reader.type(); type != json::Type::Object)
+            fail(number, QStringLiteral("%1 where an object should be").arg(json::typeName(type)));
+        reader.beginObject();
+        return reader;
+    }
+
+    void collectKeys(const QByteArray& text, qint64 number) {
+        json::Reader reader = objectReader(text, number);
+        while (reader.nextMember(&m_key)) {
+            if (m_index.find(m_key) == m_index.end()) {
+                m_index.emplace(m_key, int(m_names.size()));
+                m_names << QString::fromStdString(m_key);
+            }
+            reader.skip();
+        }
+    }
+
+    void parse(const QByteArray& text, qint64 number, Parsed& parsed) {
+        json::Reader reader = objectReader(text, number);
+        parsed.clear();
+        while (reader.nextMember(&m_key)) {
+            const auto found = m_index.find(m_key);
+            if (found == m_index.end())
+                fail(number, QStringLiteral("key \"%1\" is in none of the first %2 objects, which chose the "
+                                            "columns; put it in the first object (null is enough)")
+                                 .arg(QString::fromStdString(m_key))
+                                 .arg(m_sampleSize));
+            const bool raw = found->second < m_raw.size() && m_raw[found->second];
+            parsed.emplace_back(found->second, raw ? rawValue(reader, text) : value(reader, text));
+        }
+    }
+
+    // A json/jsonb column's value: the JSON text itself (a string keeps its quotes), NULL for null.
+    static ImportValue rawValue(json::Reader& reader, const QByteArray& text) {
+        if (reader.type() == json::Type::Null) {
+            reader.skip();
+            return std::nullopt;
+        }
+        const qsizetype from = reader.offset();
+        reader.skip();
+        return text.mid(from, reader.offset() - from).trimmed();
+    }
+
+    static ImportValue value(json::Reader& reader, const QByteArray& text) {
+        switch (reader.type()) {
+        case json::Type::Null:
+            reader.skip();
+            return std::nullopt;
+        case json::Type::Bool:
+            return reader.boolean() ? QByteArrayLiteral("true") : QByteArrayLiteral("false");
+        case json::Type::Number: {
+            const std::string_view n = reader.numberText();
+            return QByteArray(n.data(), qsizetype(n.size()));
+        }
+        case json::Type::String: {
+            std::string s;
+            reader.utf8String(&s);
+            return QByteArray(s.data(), qsizetype(s.size()));
+        }
+        default: { // nested: its JSON text, for json/jsonb columns
+            const qsizetype from = reader.offset();
+            reader.skip();
+            return text.mid(from, reader.offset() - from).trimmed();
+        }
+        }
+    }
+
+    QIODevice& m_input;
+    const bool m_ndjson;
+    const qint64 m_total;
+    QByteArray m_buffer;
+    qsizetype m_pos = 0;  // the next unread byte of m_buffer
+    qsizetype m_scan = 0; // how far the current record's end has been looked for
+    qint64 m_consumed = 0;
+    bool m_atEnd = false;
+    qint64 m_line = 0;    // NDJSON: lines read
+    qint64 m_element = 0; // JSON: array elements read
+    bool m_arrayOpen = false;
+    bool m_arrayDone = false;
+    int m_sampleSize = 0;
+    QList<bool> m_raw; // by field: sent as JSON text
+    qint64 m_records = 0;
+    RecordNumbers m_numbers;
+    std::deque<std::pair<QByteArray, qint64>> m_pending; // the sample's texts and line/object numbers
+    QStringList m_names;
+    std::unordered_map<std::string, int> m_index;
+    std::string m_key;
+};
+
+} // namespace
+
+std::unique_ptr<RecordSource> openJsonRecords(QIODevice& input, ImportFormat format, int sampleRecords) {
+    auto source = std::make_unique<JsonRecords>(input, format);
+    source->sample(std::max(1, sampleRecords));
+    source->setSampleSize(std::max(1, sampleRecords));
+    return source;
+}
+
+} // namespace pgdesk::core
