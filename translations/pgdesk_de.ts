@@ -12,6 +12,32 @@
     </message>
 </context>
 <context>
+    <name>ChartPainter</name>
+    <message numerus="yes">
+        <source>other (%n groups)</source>
+        <translation>
+            <numerusform>Sonstige (%n Gruppe)</numerusform>
+            <numerusform>Sonstige (%n Gruppen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No data to chart</source>
+        <translation>Keine Daten für ein Diagramm</translation>
+    </message>
+    <message>
+        <source>The chart could not be written</source>
+        <translation>Das Diagramm konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>No positive values to show</source>
+        <translation>Keine positiven Werte anzuzeigen</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>Sonstige</translation>
+    </message>
+</context>
+<context>
     <name>PlanText</name>
     <message>
         <source>%1 ms</source>
@@ -861,6 +887,179 @@
     <message>
         <source>Pick from %1 (F4)</source>
         <translation>Aus %1 auswählen (F4)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ChartView</name>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Bar</source>
+        <translation>Balken</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Fläche</translation>
+    </message>
+    <message>
+        <source>Scatter</source>
+        <translation>Streuung</translation>
+    </message>
+    <message>
+        <source>Pie</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <source>each value</source>
+        <translation>jeder Wert</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>Durchschnitt</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>Minimum</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>Maximum</translation>
+    </message>
+    <message>
+        <source>the values themselves</source>
+        <translation>die Werte selbst</translation>
+    </message>
+    <message>
+        <source>Y columns</source>
+        <translation>Y-Spalten</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter …</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>X in steps of</source>
+        <translation>X-Schrittweite</translation>
+    </message>
+    <message>
+        <source>Y is the</source>
+        <translation>Y als</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>One series per</source>
+        <translation>Eine Reihe pro</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>number of rows</source>
+        <translation>Anzahl Zeilen</translation>
+    </message>
+    <message>
+        <source>Choose at least one Y column.</source>
+        <translation>Wählen Sie mindestens eine Y-Spalte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of the result, as the grid fetched them.</source>
+        <translation>
+            <numerusform>%n Zeile des Ergebnisses, wie das Raster sie geladen hat.</numerusform>
+            <numerusform>%n Zeilen des Ergebnisses, wie das Raster sie geladen hat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The number of rows needs an aggregate: choose sum, count or another.</source>
+        <translation>Die Anzahl Zeilen braucht eine Aggregation: Wählen Sie Summe, Anzahl oder eine andere.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen …</translation>
+    </message>
+    <message>
+        <source>the first %1 groups of more</source>
+        <translation>die ersten %1 von mehr Gruppen</translation>
+    </message>
+    <message>
+        <source>the first %1 rows of more</source>
+        <translation>die ersten %1 von mehr Zeilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) read from the server.</source>
+        <translation>
+            <numerusform>%n Gruppe vom Server gelesen.</numerusform>
+            <numerusform>%n Gruppen vom Server gelesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2117,6 +2316,63 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::GeometryView</name>
+    <message>
+        <source>Geometry</source>
+        <translation>Geometrie</translation>
+    </message>
+    <message>
+        <source>Geometry column</source>
+        <translation>Geometriespalte</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole extent</source>
+        <translation>Die ganze Ausdehnung zeigen</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>%1 has no geometry column to draw.</source>
+        <translation>%1 hat keine Geometriespalte zum Zeichnen.</translation>
+    </message>
+    <message>
+        <source>Reading the extent…</source>
+        <translation>Ausdehnung wird gelesen …</translation>
+    </message>
+    <message>
+        <source>Nothing to draw: every value is NULL or empty.</source>
+        <translation>Nichts zu zeichnen: Jeder Wert ist NULL oder leer.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen …</translation>
+    </message>
+    <message>
+        <source>%1 of more than %1 features in view (zoom in for the rest)</source>
+        <translation>%1 von mehr als %1 Objekten im Ausschnitt (für den Rest hineinzoomen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) in view</source>
+        <translation>
+            <numerusform>%n Objekt im Ausschnitt</numerusform>
+            <numerusform>%n Objekte im Ausschnitt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) not drawn (types without a drawing)</source>
+        <translation>
+            <numerusform>%n Wert nicht gezeichnet (Typen ohne Darstellung)</numerusform>
+            <numerusform>%n Werte nicht gezeichnet (Typen ohne Darstellung)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::GridPaste</name>
     <message>
         <source>Nothing was pasted: row %1 of the pasted text, column %2: %3</source>
@@ -2207,16 +2463,8 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Erste Zeile enthält Spaltennamen</translation>
     </message>
     <message>
-        <source>Import CSV into %1</source>
-        <translation>CSV in %1 importieren</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>Datei</translation>
-    </message>
-    <message>
-        <source>CSV file to import</source>
-        <translation>Zu importierende CSV-Datei</translation>
     </message>
     <message>
         <source>Choose the file</source>
@@ -2287,10 +2535,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Importieren aus</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>CSV-Dateien (*.csv *.tsv *.txt);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -2321,10 +2565,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>%1 has no column that can be written.</source>
         <translation>%1 hat keine beschreibbare Spalte.</translation>
-    </message>
-    <message>
-        <source>Choose a CSV file.</source>
-        <translation>Wählen Sie eine CSV-Datei.</translation>
     </message>
     <message>
         <source>The delimiter must be one ASCII character other than a double quote.</source>
@@ -2415,6 +2655,49 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Import of %1 into %2.%3</source>
         <translation>Import von %1 in %2.%3</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Tabellenblatt</translation>
+    </message>
+    <message>
+        <source>Import into %1</source>
+        <translation>Import in %1</translation>
+    </message>
+    <message>
+        <source>File to import: CSV, XLSX, JSON or NDJSON</source>
+        <translation>Zu importierende Datei: CSV, XLSX, JSON oder NDJSON</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.xlsx *.json *.ndjson *.jsonl);;CSV files (*.csv *.tsv *.txt);;Excel workbooks (*.xlsx);;JSON files (*.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation>Datendateien (*.csv *.tsv *.txt *.xlsx *.json *.ndjson *.jsonl);;CSV-Dateien (*.csv *.tsv *.txt);;Excel-Arbeitsmappen (*.xlsx);;JSON-Dateien (*.json *.ndjson *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>First row holds column names</source>
+        <translation>Erste Zeile enthält Spaltennamen</translation>
+    </message>
+    <message>
+        <source>The keys name the columns</source>
+        <translation>Die Schlüssel benennen die Spalten</translation>
+    </message>
+    <message>
+        <source>Choose a file.</source>
+        <translation>Wählen Sie eine Datei.</translation>
+    </message>
+    <message>
+        <source>The file holds no record.</source>
+        <translation>Die Datei enthält keinen Datensatz.</translation>
+    </message>
+    <message>
+        <source>Choose a table column for at least one field; fields without one are left out.</source>
+        <translation>Wählen Sie für mindestens ein Feld eine Tabellenspalte; Felder ohne Spalte werden weggelassen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) without a column are left out.</source>
+        <translation>
+            <numerusform>%n Feld ohne Spalte wird weggelassen.</numerusform>
+            <numerusform>%n Felder ohne Spalte werden weggelassen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2646,6 +2929,96 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Line numbers</source>
         <translation>Zeilennummern</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ListenView</name>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Channel to listen on</source>
+        <translation>Kanal zum Empfangen</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Stop listening</source>
+        <translation>Empfang beenden</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Channels listened on</source>
+        <translation>Empfangene Kanäle</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Channel to notify</source>
+        <translation>Zu benachrichtigender Kanal</translation>
+    </message>
+    <message>
+        <source>Payload (optional)</source>
+        <translation>Nutzdaten (optional)</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <source>NOTIFY</source>
+        <translation>NOTIFY</translation>
+    </message>
+    <message>
+        <source>This profile goes through a transaction-mode pooler: LISTEN cannot work there.</source>
+        <translation>Dieses Profil verbindet über einen Pooler im Transaktionsmodus: Dort kann LISTEN nicht funktionieren.</translation>
+    </message>
+    <message>
+        <source>Not listening. Name a channel and press Listen.</source>
+        <translation>Kein Empfang. Nennen Sie einen Kanal und klicken Sie auf „Empfangen“.</translation>
+    </message>
+    <message>
+        <source>Not listening.</source>
+        <translation>Kein Empfang.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on %1 (%n notification(s) so far).</source>
+        <translation>
+            <numerusform>Empfang auf %1 (bisher %n Benachrichtigung).</numerusform>
+            <numerusform>Empfang auf %1 (bisher %n Benachrichtigungen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listening stopped: %1 Trying again in 5 seconds.</source>
+        <translation>Empfang unterbrochen: %1 Neuer Versuch in 5 Sekunden.</translation>
+    </message>
+    <message>
+        <source>Name the channel to notify.</source>
+        <translation>Nennen Sie den Kanal, der benachrichtigt werden soll.</translation>
+    </message>
+    <message>
+        <source>NOTIFY on channel %1</source>
+        <translation>NOTIFY auf Kanal %1</translation>
+    </message>
+    <message>
+        <source>Sent a notification on %1.</source>
+        <translation>Benachrichtigung auf %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Nicht gesendet: %1</translation>
     </message>
 </context>
 <context>
@@ -2989,20 +3362,12 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Diagnose in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <source>Open a table first: Import loads a CSV file into the current table</source>
-        <translation>Öffnen Sie zuerst eine Tabelle: Der Import lädt eine CSV-Datei in die aktuelle Tabelle</translation>
-    </message>
-    <message>
         <source>The table is still loading: try again in a moment</source>
         <translation>Die Tabelle wird noch geladen: Versuchen Sie es gleich noch einmal</translation>
     </message>
     <message>
         <source>%1 is not a table: import needs a table</source>
         <translation>%1 ist keine Tabelle: Der Import braucht eine Tabelle</translation>
-    </message>
-    <message>
-        <source>&amp;Import CSV into table…</source>
-        <translation>CSV in Tabelle &amp;importieren …</translation>
     </message>
     <message>
         <source>Close tab</source>
@@ -3252,6 +3617,81 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Schema compare and migration</source>
         <translation>Schemavergleich und Migration</translation>
     </message>
+    <message>
+        <source>Open a table first: Import loads a file into the current table</source>
+        <translation>Zuerst eine Tabelle öffnen: Der Import lädt eine Datei in die aktuelle Tabelle</translation>
+    </message>
+    <message>
+        <source>&amp;Import into table…</source>
+        <translation>In Tabelle &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Geometry…</source>
+        <translation>&amp;Geometrie …</translation>
+    </message>
+    <message>
+        <source>The table&apos;s geometry on a canvas: PostGIS and the built-in geometric types</source>
+        <translation>Die Geometrie der Tabelle auf einer Zeichenfläche: PostGIS und die eingebauten geometrischen Typen</translation>
+    </message>
+    <message>
+        <source>&amp;Chart…</source>
+        <translation>&amp;Diagramm …</translation>
+    </message>
+    <message>
+        <source>A chart of the table in front (aggregated on the server) or of the query result</source>
+        <translation>Ein Diagramm der angezeigten Tabelle (auf dem Server aggregiert) oder des Abfrageergebnisses</translation>
+    </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation>Diagramm: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n row(s) of the result</source>
+        <translation>
+            <numerusform>die erste %n Zeile des Ergebnisses</numerusform>
+            <numerusform>die ersten %n Zeilen des Ergebnisses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a table or run a query first: a chart draws what is in front</source>
+        <translation>Zuerst eine Tabelle öffnen oder eine Abfrage ausführen: Ein Diagramm zeichnet, was gerade angezeigt wird</translation>
+    </message>
+    <message>
+        <source>Open a table with a geometry, geography or geometric column first</source>
+        <translation>Zuerst eine Tabelle mit einer geometry-, geography- oder geometrischen Spalte öffnen</translation>
+    </message>
+    <message>
+        <source>Geometry: %1</source>
+        <translation>Geometrie: %1</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Value panel</source>
+        <translation>&amp;Wertanzeige</translation>
+    </message>
+    <message>
+        <source>The current cell&apos;s value: JSON, arrays, hstore and composites as a tree</source>
+        <translation>Der Wert der aktuellen Zelle: JSON, Arrays, hstore und zusammengesetzte Typen als Baum</translation>
+    </message>
+    <message>
+        <source>Filters apply to a table&apos;s tab</source>
+        <translation>Filter gelten nur im Tab einer Tabelle</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>Be&amp;nachrichtigungen</translation>
+    </message>
+    <message>
+        <source>LISTEN on channels and send NOTIFY, on a connection of its own</source>
+        <translation>LISTEN auf Kanälen und NOTIFY senden, über eine eigene Verbindung</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -3377,6 +3817,25 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::NotificationModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>Nutzdaten</translation>
+    </message>
+    <message>
+        <source>Sender PID</source>
+        <translation>Absender-PID</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ObjectBrowser</name>
     <message>
         <source>Database objects</source>
@@ -3444,10 +3903,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Export…</source>
         <translation>Exportieren …</translation>
-    </message>
-    <message>
-        <source>Import CSV…</source>
-        <translation>CSV importieren …</translation>
     </message>
     <message>
         <source>Only tables take imported rows</source>
@@ -3531,6 +3986,10 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Compare Schema…</source>
         <translation>Schema vergleichen…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren …</translation>
     </message>
 </context>
 <context>
@@ -5812,7 +6271,7 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     </message>
     <message>
         <source>The table has rows: give the value (an SQL expression, e.g. 0 or &apos;none&apos;) each gets in the new column.</source>
-        <translation>Die Tabelle hat Zeilen: den Wert angeben (ein SQL-Ausdruck, z. B. 0 oder 'none'), den jede in der neuen Spalte erhält.</translation>
+        <translation>Die Tabelle hat Zeilen: den Wert angeben (ein SQL-Ausdruck, z. B. 0 oder &apos;none&apos;), den jede in der neuen Spalte erhält.</translation>
     </message>
     <message>
         <source>Applying the migration…</source>
@@ -7634,6 +8093,162 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
     <message>
         <source>%1 characters</source>
         <translation>%1 Zeichen</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ValuePanel</name>
+    <message>
+        <source>Find in the value</source>
+        <translation>Im Wert suchen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the value.</source>
+        <translation>„%1“ kommt im Wert nicht vor.</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nächstes</translation>
+    </message>
+    <message>
+        <source>Value as a tree</source>
+        <translation>Wert als Baum</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Select a cell: its value shows here, as a tree for JSON, arrays, hstore and composites.</source>
+        <translation>Wählen Sie eine Zelle: Ihr Wert erscheint hier, bei JSON, Arrays, hstore und zusammengesetzten Typen als Baum.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): NULL</source>
+        <translation>%1 (%2): NULL</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the grid holds only the beginning of this value; open it whole with the cell&apos;s View value.</source>
+        <translation>%1 (%2): Das Raster enthält nur den Anfang dieses Werts; öffnen Sie ihn vollständig mit „Wert anzeigen“ der Zelle.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation>%1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3: double-click a value to change it; the change is staged like any cell edit.</source>
+        <translation>%1 (%2), %3: Doppelklicken Sie auf einen Wert, um ihn zu ändern; die Änderung wird wie jede Zellbearbeitung vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>The grid did not take the change.</source>
+        <translation>Das Raster hat die Änderung nicht übernommen.</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>Pfad kopieren</translation>
+    </message>
+    <message>
+        <source>-&gt; (the whole value)</source>
+        <translation>-&gt; (der ganze Wert)</translation>
+    </message>
+    <message>
+        <source>Filter rows where this path = this value</source>
+        <translation>Zeilen filtern, bei denen dieser Pfad = dieser Wert ist</translation>
+    </message>
+    <message>
+        <source>Change type to</source>
+        <translation>Typ ändern in</translation>
+    </message>
+    <message>
+        <source>Add key…</source>
+        <translation>Schlüssel hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add key</source>
+        <translation>Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Add element</source>
+        <translation>Element hinzufügen</translation>
+    </message>
+    <message>
+        <source>Rename key…</source>
+        <translation>Schlüssel umbenennen …</translation>
+    </message>
+    <message>
+        <source>Rename key</source>
+        <translation>Schlüssel umbenennen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ValueTreeModel</name>
+    <message>
+        <source>object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>Array</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>Boolean</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n Schlüssel}</numerusform>
+            <numerusform>{%n Schlüssel}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>A boolean is true or false; change its type to make it something else.</source>
+        <translation>Ein Boolean ist true oder false; ändern Sie seinen Typ, um etwas anderes daraus zu machen.</translation>
     </message>
 </context>
 <context>

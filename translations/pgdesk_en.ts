@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ChartPainter</name>
+    <message numerus="yes">
+        <source>other (%n groups)</source>
+        <translation>
+            <numerusform>other (%n group)</numerusform>
+            <numerusform>other (%n groups)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanText</name>
     <message numerus="yes">
         <source>%n loop(s)</source>
@@ -111,6 +121,23 @@
         <translation>
             <numerusform>%1: %n row of %2.%3</numerusform>
             <numerusform>%1: %n rows of %2.%3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ChartView</name>
+    <message numerus="yes">
+        <source>%n row(s) of the result, as the grid fetched them.</source>
+        <translation>
+            <numerusform>%n row of the result, as the grid fetched it.</numerusform>
+            <numerusform>%n rows of the result, as the grid fetched them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) read from the server.</source>
+        <translation>
+            <numerusform>%n group read from the server.</numerusform>
+            <numerusform>%n groups read from the server.</numerusform>
         </translation>
     </message>
 </context>
@@ -245,6 +272,23 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::GeometryView</name>
+    <message numerus="yes">
+        <source>%n feature(s) in view</source>
+        <translation>
+            <numerusform>%n feature in view</numerusform>
+            <numerusform>%n features in view</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) not drawn (types without a drawing)</source>
+        <translation>
+            <numerusform>%n value not drawn (a type without a drawing)</numerusform>
+            <numerusform>%n values not drawn (types without a drawing)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::GridPaste</name>
     <message numerus="yes">
         <source>Duplicate %n row(s)</source>
@@ -284,6 +328,13 @@
             <numerusform>Imported %1 rows into %2 (%3 bytes, %4 ms).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n field(s) without a column are left out.</source>
+        <translation>
+            <numerusform>%n field without a column is left out.</numerusform>
+            <numerusform>%n fields without a column are left out.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::LargestRelationsView</name>
@@ -292,6 +343,16 @@
         <translation>
             <numerusform>%n relation</numerusform>
             <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ListenView</name>
+    <message numerus="yes">
+        <source>Listening on %1 (%n notification(s) so far).</source>
+        <translation>
+            <numerusform>Listening on %1 (%n notification so far).</numerusform>
+            <numerusform>Listening on %1 (%n notifications so far).</numerusform>
         </translation>
     </message>
 </context>
@@ -347,6 +408,16 @@
         <translation>
             <numerusform>and %n more session</numerusform>
             <numerusform>and %n more sessions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>the first %n row(s) of the result</source>
+        <translation>
+            <numerusform>the first %n row of the result</numerusform>
+            <numerusform>the first %n rows of the result</numerusform>
         </translation>
     </message>
 </context>
@@ -623,6 +694,23 @@
         <translation>
             <numerusform>%n element</numerusform>
             <numerusform>%n elements</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ValueTreeModel</name>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n key}</numerusform>
+            <numerusform>{%n keys}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n item]</numerusform>
+            <numerusform>[%n items]</numerusform>
         </translation>
     </message>
 </context>

@@ -11,6 +11,31 @@
     </message>
 </context>
 <context>
+    <name>ChartPainter</name>
+    <message numerus="yes">
+        <source>other (%n groups)</source>
+        <translation>
+            <numerusform>سایر (%n گروه)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No data to chart</source>
+        <translation>داده‌ای برای نمودار نیست</translation>
+    </message>
+    <message>
+        <source>The chart could not be written</source>
+        <translation>نوشتن نمودار ممکن نشد</translation>
+    </message>
+    <message>
+        <source>No positive values to show</source>
+        <translation>مقدار مثبتی برای نمایش نیست</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>سایر</translation>
+    </message>
+</context>
+<context>
     <name>PlanText</name>
     <message>
         <source>%1 ms</source>
@@ -847,6 +872,177 @@
     <message>
         <source>Pick from %1 (F4)</source>
         <translation>انتخاب از %1 (F4)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ChartView</name>
+    <message>
+        <source>Chart</source>
+        <translation>نمودار</translation>
+    </message>
+    <message>
+        <source>Bar</source>
+        <translation>میله‌ای</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>خطی</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>ناحیه‌ای</translation>
+    </message>
+    <message>
+        <source>Scatter</source>
+        <translation>پراکندگی</translation>
+    </message>
+    <message>
+        <source>Pie</source>
+        <translation>دایره‌ای</translation>
+    </message>
+    <message>
+        <source>each value</source>
+        <translation>هر مقدار</translation>
+    </message>
+    <message>
+        <source>minute</source>
+        <translation>دقیقه</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>ساعت</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>روز</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>هفته</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>فصل</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>سال</translation>
+    </message>
+    <message>
+        <source>sum</source>
+        <translation>مجموع</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>میانگین</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>شمارش</translation>
+    </message>
+    <message>
+        <source>minimum</source>
+        <translation>کمینه</translation>
+    </message>
+    <message>
+        <source>maximum</source>
+        <translation>بیشینه</translation>
+    </message>
+    <message>
+        <source>the values themselves</source>
+        <translation>خود مقدارها</translation>
+    </message>
+    <message>
+        <source>Y columns</source>
+        <translation>ستون‌های Y</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>ذخیره با نام…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>X in steps of</source>
+        <translation>گام X</translation>
+    </message>
+    <message>
+        <source>Y is the</source>
+        <translation>Y برابر با</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>One series per</source>
+        <translation>یک سری برای هر</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(هیچ)</translation>
+    </message>
+    <message>
+        <source>number of rows</source>
+        <translation>تعداد ردیف‌ها</translation>
+    </message>
+    <message>
+        <source>Choose at least one Y column.</source>
+        <translation>دست‌کم یک ستون Y انتخاب کنید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) of the result, as the grid fetched them.</source>
+        <translation>
+            <numerusform>%n ردیف از نتیجه، همان‌گونه که جدول واکشی کرده است.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The number of rows needs an aggregate: choose sum, count or another.</source>
+        <translation>تعداد ردیف‌ها به یک تابع تجمیعی نیاز دارد: مجموع، شمارش یا گزینهٔ دیگری را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>در حال خواندن…</translation>
+    </message>
+    <message>
+        <source>the first %1 groups of more</source>
+        <translation>%1 گروه نخست از شمار بیشتری</translation>
+    </message>
+    <message>
+        <source>the first %1 rows of more</source>
+        <translation>%1 ردیف نخست از شمار بیشتری</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s) read from the server.</source>
+        <translation>
+            <numerusform>%n گروه از کارساز خوانده شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>ذخیرهٔ نمودار</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>تصویر PNG (*.png);;تصویر برداری SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 ذخیره شد.</translation>
     </message>
 </context>
 <context>
@@ -2087,6 +2283,61 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::GeometryView</name>
+    <message>
+        <source>Geometry</source>
+        <translation>هندسه</translation>
+    </message>
+    <message>
+        <source>Geometry column</source>
+        <translation>ستون هندسه</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>جا دادن</translation>
+    </message>
+    <message>
+        <source>Show the whole extent</source>
+        <translation>نمایش کل گستره</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>ستون</translation>
+    </message>
+    <message>
+        <source>%1 has no geometry column to draw.</source>
+        <translation>%1 ستون هندسه‌ای برای ترسیم ندارد.</translation>
+    </message>
+    <message>
+        <source>Reading the extent…</source>
+        <translation>در حال خواندن گستره…</translation>
+    </message>
+    <message>
+        <source>Nothing to draw: every value is NULL or empty.</source>
+        <translation>چیزی برای ترسیم نیست: همهٔ مقدارها NULL یا خالی‌اند.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>در حال خواندن…</translation>
+    </message>
+    <message>
+        <source>%1 of more than %1 features in view (zoom in for the rest)</source>
+        <translation>%1 از بیش از %1 عارضه در نما (برای دیدن بقیه بزرگ‌نمایی کنید)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) in view</source>
+        <translation>
+            <numerusform>%n عارضه در نما</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) not drawn (types without a drawing)</source>
+        <translation>
+            <numerusform>%n مقدار ترسیم نشد (نوع‌هایی که ترسیمی ندارند)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::GridPaste</name>
     <message>
         <source>Nothing was pasted: row %1 of the pasted text, column %2: %3</source>
@@ -2174,16 +2425,8 @@ Replace them with the file&apos;s?</source>
         <translation>سطر اول شامل نام ستون‌هاست</translation>
     </message>
     <message>
-        <source>Import CSV into %1</source>
-        <translation>درون‌ریزی CSV به %1</translation>
-    </message>
-    <message>
         <source>File</source>
         <translation>پرونده</translation>
-    </message>
-    <message>
-        <source>CSV file to import</source>
-        <translation>پروندهٔ CSV برای درون‌ریزی</translation>
     </message>
     <message>
         <source>Choose the file</source>
@@ -2254,10 +2497,6 @@ Replace them with the file&apos;s?</source>
         <translation>درون‌ریزی از</translation>
     </message>
     <message>
-        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation>پرونده‌های CSV (*.csv *.tsv *.txt);;همهٔ پرونده‌ها (*)</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>خواندن %1 ممکن نیست: %2</translation>
     </message>
@@ -2288,10 +2527,6 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>%1 has no column that can be written.</source>
         <translation>%1 هیچ ستون قابل نوشتنی ندارد.</translation>
-    </message>
-    <message>
-        <source>Choose a CSV file.</source>
-        <translation>یک پروندهٔ CSV انتخاب کنید.</translation>
     </message>
     <message>
         <source>The delimiter must be one ASCII character other than a double quote.</source>
@@ -2380,6 +2615,48 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Import of %1 into %2.%3</source>
         <translation>درون‌ریزی %1 به %2.%3</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>برگه</translation>
+    </message>
+    <message>
+        <source>Import into %1</source>
+        <translation>درون‌ریزی به %1</translation>
+    </message>
+    <message>
+        <source>File to import: CSV, XLSX, JSON or NDJSON</source>
+        <translation>پرونده برای درون‌ریزی: CSV، XLSX، JSON یا NDJSON</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.xlsx *.json *.ndjson *.jsonl);;CSV files (*.csv *.tsv *.txt);;Excel workbooks (*.xlsx);;JSON files (*.json *.ndjson *.jsonl);;All files (*)</source>
+        <translation>پرونده‌های داده (*.csv *.tsv *.txt *.xlsx *.json *.ndjson *.jsonl);;پرونده‌های CSV (*.csv *.tsv *.txt);;کتاب‌های کار Excel (*.xlsx);;پرونده‌های JSON (*.json *.ndjson *.jsonl);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>First row holds column names</source>
+        <translation>ردیف اول شامل نام ستون‌هاست</translation>
+    </message>
+    <message>
+        <source>The keys name the columns</source>
+        <translation>کلیدها نام ستون‌ها هستند</translation>
+    </message>
+    <message>
+        <source>Choose a file.</source>
+        <translation>یک پرونده انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The file holds no record.</source>
+        <translation>پرونده هیچ رکوردی ندارد.</translation>
+    </message>
+    <message>
+        <source>Choose a table column for at least one field; fields without one are left out.</source>
+        <translation>دست‌کم برای یک فیلد یک ستون جدول انتخاب کنید؛ فیلدهای بدون ستون کنار گذاشته می‌شوند.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) without a column are left out.</source>
+        <translation>
+            <numerusform>%n فیلد بدون ستون کنار گذاشته می‌شود.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2610,6 +2887,95 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Line numbers</source>
         <translation>شماره‌های خط</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ListenView</name>
+    <message>
+        <source>Send</source>
+        <translation>ارسال</translation>
+    </message>
+    <message>
+        <source>Channel to listen on</source>
+        <translation>کانال برای گوش دادن</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>گوش دادن</translation>
+    </message>
+    <message>
+        <source>Stop listening</source>
+        <translation>توقف گوش دادن</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>پاک کردن</translation>
+    </message>
+    <message>
+        <source>Channels listened on</source>
+        <translation>کانال‌های در حال گوش دادن</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>اعلان‌ها</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>کانال</translation>
+    </message>
+    <message>
+        <source>Channel to notify</source>
+        <translation>کانال مقصد اعلان</translation>
+    </message>
+    <message>
+        <source>Payload (optional)</source>
+        <translation>محتوا (اختیاری)</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>محتوا</translation>
+    </message>
+    <message>
+        <source>NOTIFY</source>
+        <translation>NOTIFY</translation>
+    </message>
+    <message>
+        <source>This profile goes through a transaction-mode pooler: LISTEN cannot work there.</source>
+        <translation>این نمایه از طریق یک تجمیع‌کننده در حالت تراکنشی وصل می‌شود: LISTEN آن‌جا کار نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>Not listening. Name a channel and press Listen.</source>
+        <translation>گوش داده نمی‌شود. نام یک کانال را وارد کنید و «گوش دادن» را بزنید.</translation>
+    </message>
+    <message>
+        <source>Not listening.</source>
+        <translation>گوش داده نمی‌شود.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Listening on %1 (%n notification(s) so far).</source>
+        <translation>
+            <numerusform>در حال گوش دادن به %1 (تاکنون %n اعلان).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Listening stopped: %1 Trying again in 5 seconds.</source>
+        <translation>گوش دادن متوقف شد: %1 تلاش دوباره تا ۵ ثانیهٔ دیگر.</translation>
+    </message>
+    <message>
+        <source>Name the channel to notify.</source>
+        <translation>نام کانال مقصد اعلان را وارد کنید.</translation>
+    </message>
+    <message>
+        <source>NOTIFY on channel %1</source>
+        <translation>NOTIFY روی کانال %1</translation>
+    </message>
+    <message>
+        <source>Sent a notification on %1.</source>
+        <translation>اعلانی روی %1 فرستاده شد.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>فرستاده نشد: %1</translation>
     </message>
 </context>
 <context>
@@ -2946,20 +3312,12 @@ Replace them with the file&apos;s?</source>
         <translation>اطلاعات عیب‌یابی در حافظهٔ موقت کپی شد</translation>
     </message>
     <message>
-        <source>Open a table first: Import loads a CSV file into the current table</source>
-        <translation>ابتدا یک جدول باز کنید: درون‌ریزی یک پروندهٔ CSV را در جدول جاری بارگذاری می‌کند</translation>
-    </message>
-    <message>
         <source>The table is still loading: try again in a moment</source>
         <translation>جدول هنوز در حال بارگذاری است: لحظه‌ای دیگر دوباره تلاش کنید</translation>
     </message>
     <message>
         <source>%1 is not a table: import needs a table</source>
         <translation>%1 جدول نیست: درون‌ریزی به یک جدول نیاز دارد</translation>
-    </message>
-    <message>
-        <source>&amp;Import CSV into table…</source>
-        <translation>&amp;درون‌ریزی CSV به جدول…</translation>
     </message>
     <message>
         <source>Close tab</source>
@@ -3209,6 +3567,80 @@ Replace them with the file&apos;s?</source>
         <source>Schema compare and migration</source>
         <translation>مقایسه و مهاجرت شِما</translation>
     </message>
+    <message>
+        <source>Open a table first: Import loads a file into the current table</source>
+        <translation>ابتدا یک جدول باز کنید: درون‌ریزی یک پرونده را در جدول فعلی بارگذاری می‌کند</translation>
+    </message>
+    <message>
+        <source>&amp;Import into table…</source>
+        <translation>&amp;درون‌ریزی به جدول…</translation>
+    </message>
+    <message>
+        <source>&amp;Geometry…</source>
+        <translation>&amp;هندسه…</translation>
+    </message>
+    <message>
+        <source>The table&apos;s geometry on a canvas: PostGIS and the built-in geometric types</source>
+        <translation>هندسهٔ جدول روی بوم: PostGIS و نوع‌های هندسی داخلی</translation>
+    </message>
+    <message>
+        <source>&amp;Chart…</source>
+        <translation>&amp;نمودار…</translation>
+    </message>
+    <message>
+        <source>A chart of the table in front (aggregated on the server) or of the query result</source>
+        <translation>نموداری از جدول جاری (تجمیع‌شده روی کارساز) یا از نتیجهٔ پرس‌وجو</translation>
+    </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation>نمودار: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n row(s) of the result</source>
+        <translation>
+            <numerusform>%n ردیف نخست نتیجه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a table or run a query first: a chart draws what is in front</source>
+        <translation>ابتدا یک جدول باز کنید یا پرس‌وجویی اجرا کنید: نمودار آنچه را اکنون نمایش داده می‌شود رسم می‌کند</translation>
+    </message>
+    <message>
+        <source>Open a table with a geometry, geography or geometric column first</source>
+        <translation>ابتدا جدولی با ستون geometry، geography یا هندسی باز کنید</translation>
+    </message>
+    <message>
+        <source>Geometry: %1</source>
+        <translation>هندسه: %1</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>&amp;Value panel</source>
+        <translation>&amp;پنل مقدار</translation>
+    </message>
+    <message>
+        <source>The current cell&apos;s value: JSON, arrays, hstore and composites as a tree</source>
+        <translation>مقدار خانهٔ جاری: JSON، آرایه‌ها، hstore و نوع‌های مرکب به صورت درخت</translation>
+    </message>
+    <message>
+        <source>Filters apply to a table&apos;s tab</source>
+        <translation>فیلترها فقط در زبانهٔ یک جدول اعمال می‌شوند</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;اعلان‌ها</translation>
+    </message>
+    <message>
+        <source>LISTEN on channels and send NOTIFY, on a connection of its own</source>
+        <translation>LISTEN روی کانال‌ها و فرستادن NOTIFY، روی یک اتصال جداگانه</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>اعلان‌ها</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -3334,6 +3766,25 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::NotificationModel</name>
+    <message>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>کانال</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>محتوا</translation>
+    </message>
+    <message>
+        <source>Sender PID</source>
+        <translation>PID فرستنده</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ObjectBrowser</name>
     <message>
         <source>Database objects</source>
@@ -3400,10 +3851,6 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Export…</source>
         <translation>برون‌بری…</translation>
-    </message>
-    <message>
-        <source>Import CSV…</source>
-        <translation>درون‌ریزی CSV…</translation>
     </message>
     <message>
         <source>Only tables take imported rows</source>
@@ -3486,6 +3933,10 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Compare Schema…</source>
         <translation>مقایسهٔ شِما…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>درون‌ریزی…</translation>
     </message>
 </context>
 <context>
@@ -5751,7 +6202,7 @@ Its objects are created in &quot;%2&quot;%4.</source>
     </message>
     <message>
         <source>The table has rows: give the value (an SQL expression, e.g. 0 or &apos;none&apos;) each gets in the new column.</source>
-        <translation>جدول ردیف دارد: مقداری را که هر ردیف در ستون جدید می‌گیرد بدهید (یک عبارت SQL، مثلاً 0 یا 'none').</translation>
+        <translation>جدول ردیف دارد: مقداری را که هر ردیف در ستون جدید می‌گیرد بدهید (یک عبارت SQL، مثلاً 0 یا &apos;none&apos;).</translation>
     </message>
     <message>
         <source>Applying the migration…</source>
@@ -7558,6 +8009,160 @@ Edit this table by row position?</source>
     <message>
         <source>%1 characters</source>
         <translation>%1 نویسه</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ValuePanel</name>
+    <message>
+        <source>Find in the value</source>
+        <translation>جستجو در مقدار</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in the value.</source>
+        <translation>«%1» در مقدار نیست.</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>بعدی</translation>
+    </message>
+    <message>
+        <source>Value as a tree</source>
+        <translation>مقدار به صورت درخت</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>Select a cell: its value shows here, as a tree for JSON, arrays, hstore and composites.</source>
+        <translation>یک خانه را انتخاب کنید: مقدار آن این‌جا نمایش داده می‌شود، و برای JSON، آرایه‌ها، hstore و نوع‌های مرکب به صورت درخت.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): NULL</source>
+        <translation>%1 (%2): NULL</translation>
+    </message>
+    <message>
+        <source>%1 (%2): the grid holds only the beginning of this value; open it whole with the cell&apos;s View value.</source>
+        <translation>%1 (%2): جدول فقط آغاز این مقدار را دارد؛ آن را به‌طور کامل با «دیدن مقدار» خانه باز کنید.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <translation>%1 (%2)، %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3: double-click a value to change it; the change is staged like any cell edit.</source>
+        <translation>%1 (%2)، %3: برای تغییر یک مقدار روی آن دوبار کلیک کنید؛ تغییر مانند هر ویرایش خانه در انتظار اعمال می‌ماند.</translation>
+    </message>
+    <message>
+        <source>The grid did not take the change.</source>
+        <translation>جدول تغییر را نپذیرفت.</translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation>رونوشت مقدار</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>رونوشت مسیر</translation>
+    </message>
+    <message>
+        <source>-&gt; (the whole value)</source>
+        <translation>-&gt; (کل مقدار)</translation>
+    </message>
+    <message>
+        <source>Filter rows where this path = this value</source>
+        <translation>فیلتر ردیف‌هایی که در آن‌ها این مسیر = این مقدار</translation>
+    </message>
+    <message>
+        <source>Change type to</source>
+        <translation>تغییر نوع به</translation>
+    </message>
+    <message>
+        <source>Add key…</source>
+        <translation>افزودن کلید…</translation>
+    </message>
+    <message>
+        <source>Add key</source>
+        <translation>افزودن کلید</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>کلید</translation>
+    </message>
+    <message>
+        <source>Add element</source>
+        <translation>افزودن عنصر</translation>
+    </message>
+    <message>
+        <source>Rename key…</source>
+        <translation>تغییر نام کلید…</translation>
+    </message>
+    <message>
+        <source>Rename key</source>
+        <translation>تغییر نام کلید</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ValueTreeModel</name>
+    <message>
+        <source>object</source>
+        <translation>شیء</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>آرایه</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>رشته</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>عدد</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>بولی</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>متن</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n key(s)}</source>
+        <translation>
+            <numerusform>{%n کلید}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n عنصر]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>کلید</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>A boolean is true or false; change its type to make it something else.</source>
+        <translation>مقدار بولی true یا false است؛ برای تبدیل آن به چیز دیگر، نوعش را تغییر دهید.</translation>
     </message>
 </context>
 <context>

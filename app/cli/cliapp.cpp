@@ -170,6 +170,15 @@ Commands:
                         of objects, NDJSON one object per line, their keys name the columns;
                         XLSX reads the first sheet or --sheet, --header for a header row;
                         --format json with a .csv file prints the summary as JSON
+  chart (TABLE | --query SQL) --x COL --y COL[,COL] [--group COL]
+        [--bucket minute|hour|day|week|month|quarter|year] [--width N]
+        [--aggregate sum|avg|count|min|max|none] [--type bar|line|area|scatter|pie]
+        [--size WxH] [--title TEXT] [--filter …]... [--search TEXT] -o FILE.svg|png
+                        draw a chart: the view grouped by X on the server (its filters
+                        applied; dates and timestamps by --bucket, numbers by --width),
+                        one aggregate per Y column (default sum; scatter: the values; *
+                        counts rows), one series per --group value; --format json
+                        prints the file, series, points and the SQL
   listen CHANNEL... [--count N] [--timeout S]
                         LISTEN on a connection of its own and print each notification as
                         an NDJSON line {"time","channel","payload","pid"}; stops after N
@@ -357,6 +366,8 @@ int run(const QStringList& arguments) {
             return cmdImport(inv);
         if (command == QLatin1String("listen"))
             return cmdListen(inv);
+        if (command == QLatin1String("chart"))
+            return cmdChart(inv);
         if (command == QLatin1String("activity"))
             return cmdActivity(inv);
         if (command == QLatin1String("cancel"))

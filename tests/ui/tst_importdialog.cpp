@@ -11,6 +11,7 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/transfer/exportwriter.h>
 #include <pgdesk/ui/importdialog.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/pagemodel.h>
@@ -92,6 +93,48 @@ private slots:
     }
     void init() { sql(QStringLiteral("truncate $S.items")); }
 
+    // NDJSON and XLSX: the format by the extension, the keys or the header row name the fields, a field
+    // without a column is left out (COPY gets only the others), the sheet is chosen, and the rows land.
+    void ndjsonAndXlsxImport() {
+        ImportDialog d(m_pool, table(QStringLiteral("items")));
+        QAbstractItemModelTester tester(d.previewModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QByteArray ndjson =
+            "{\"note\": \"a\\tb\", \"id\": 1, \"extra\": [1, 2], \"Name\": \"one\", \"price\": 1.5}\n"
+            "\n{\"id\": 2, \"Name\": \"שתיים\", \"price\": null, \"note\": \"\"}\n";
+        QVERIFY(load(d, file(QStringLiteral("rows.ndjson"), ndjson)));
+        QCOMPARE(d.format(), pgdesk::core::ImportFormat::Ndjson);
+        QCOMPARE(d.fileColumnCount(), 5);
+        QCOMPARE(columnTitle(d, 2), QStringLiteral("extra"));
+        QCOMPARE(d.mapping(), (QStringList{"note", "id", "", "Name", "price"}));
+        QVERIFY2(d.canImport(), qPrintable(d.mappingText()));
+        QVERIFY2(d.mappingText().contains(QStringLiteral("left out")), qPrintable(d.mappingText()));
+        const auto [ok, message] = run(d);
+        QVERIFY2(ok, qPrintable(message));
+        QCOMPARE(items(), QStringLiteral("1|one|1.50|a\tb\n2|שתיים|<N>|"));
+
+        // A workbook written by the export: its sheet listed, its header row naming the columns.
+        sql(QStringLiteral("truncate $S.items"));
+        const QString xlsx = m_dir.filePath(QStringLiteral("rows.xlsx"));
+        sql(QStringLiteral("insert into $S.items values (7, 'seven', 7.25, 'x')"));
+        {
+            auto c = pgdesk::core::Connection::open(pgdesk::test::profile());
+            pgdesk::core::ExportOptions options;
+            options.format = pgdesk::core::ExportFormat::Xlsx;
+            pgdesk::core::ExportWriter(c).exportTo({}, table(QStringLiteral("items")), xlsx, options);
+        }
+        sql(QStringLiteral("truncate $S.items"));
+        ImportDialog x(m_pool, table(QStringLiteral("items")));
+        QVERIFY(load(x, xlsx));
+        QCOMPARE(x.format(), pgdesk::core::ImportFormat::Xlsx);
+        QCOMPARE(x.sheets(), QStringList{"Sheet1"});
+        QCOMPARE(cell(x, 1, 1), QStringLiteral("seven"));
+        QCOMPARE(x.mapping(), (QStringList{"id", "Name", "price", "note"}));
+        const auto [xok, xmessage] = run(x);
+        QVERIFY2(xok, qPrintable(xmessage));
+        QCOMPARE(items(), QStringLiteral("7|seven|7.25|x"));
+    }
+
     void previewShowsTheFirstRecordsExactly() {
         QByteArray csv = "id,Name,price,note\n"
                          "1,\"comma, inside\",1.50,\"say \"\"hi\"\"\"\n"
@@ -102,7 +145,7 @@ private slots:
         QAbstractItemModelTester tester(d.previewModel(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(!d.canImport());
-        QVERIFY(d.mappingText().contains(QStringLiteral("Choose a CSV file")));
+        QVERIFY(d.mappingText().contains(QStringLiteral("Choose a file")));
         QVERIFY(load(d, file(QStringLiteral("preview.csv"), csv)));
         QCOMPARE(d.fileColumnCount(), 4);
         QCOMPARE(d.previewRecordCount(), 20); // bounded, whatever the file's length

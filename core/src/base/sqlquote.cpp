@@ -4,6 +4,13 @@
 
 namespace pgdesk::core {
 
+QString stringLiteral(const QString& text) {
+    if (text.contains(QChar(0)))
+        throwError(ErrorKind::Data, QStringLiteral("Text with a NUL character cannot be stored."));
+    return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QLatin1String("''")) +
+           QLatin1Char('\'');
+}
+
 QString quoteIdentifier(const QString& identifier) {
     QString quoted = identifier;
     quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));

@@ -475,13 +475,6 @@ ColumnSpec columnSpecFromText(const QString& text) {
     return c;
 }
 
-QString stringLiteral(const QString& text) {
-    if (text.contains(QChar(0)))
-        throwError(ErrorKind::Data, tr("Text with a NUL character cannot be stored."));
-    return QLatin1Char('\'') + QString(text).replace(QLatin1Char('\''), QLatin1String("''")) +
-           QLatin1Char('\'');
-}
-
 QList<DesignStatement> transactionStatements(const QStringList& sql) {
     QList<DesignStatement> out;
     for (const QString& s : sql)

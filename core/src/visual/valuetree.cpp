@@ -4,6 +4,7 @@
 #include "base/jsontext.h"
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/sqlquote.h>
 
 #include <algorithm>
 #include <string>
@@ -37,11 +38,6 @@ ValueTree::Kind kindOf(json::Type type) {
 
 bool isContainer(ValueTree::Kind kind) {
     return kind == ValueTree::Kind::Object || kind == ValueTree::Kind::Array;
-}
-
-// A standard string literal: standard_conforming_strings is on, PostgreSQL's default since 9.1.
-QString sqlLiteral(QString text) {
-    return QLatin1Char('\'') + text.replace(QLatin1Char('\''), QLatin1String("''")) + QLatin1Char('\'');
 }
 
 // A text[] element: quoted when array_in would otherwise split, trim or null it.
@@ -361,7 +357,7 @@ QString ValueTree::arrowPath(int node) const {
         return {};
     QString out;
     for (const PathStep& s : pathSteps(node))
-        out += QLatin1String("->") + (s.index ? QString::number(s.position) : sqlLiteral(s.key));
+        out += QLatin1String("->") + (s.index ? QString::number(s.position) : stringLiteral(s.key));
     return out;
 }
 
@@ -377,7 +373,7 @@ QString ValueTree::textArray(int node) const {
 QString ValueTree::textArrayPath(int node) const {
     if (m_source != Source::Json)
         return {};
-    return QLatin1String("#>") + sqlLiteral(textArray(node));
+    return QLatin1String("#>") + stringLiteral(textArray(node));
 }
 
 QString ValueTree::jsonPath(int node) const {

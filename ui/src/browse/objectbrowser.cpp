@@ -228,7 +228,7 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
                         [this, schema, name, db] { emit exportRequested(schema, name, db); })
             ->setObjectName(QStringLiteral("treeExportAction"));
         QAction* import =
-            menu->addAction(themedIcon(QStringLiteral("document-import")), tr("Import CSV…"), this,
+            menu->addAction(themedIcon(QStringLiteral("document-import")), tr("Import…"), this,
                             [this, schema, name, db] { emit importRequested(schema, name, db); });
         import->setObjectName(QStringLiteral("treeImportAction"));
         import->setEnabled(isTable);

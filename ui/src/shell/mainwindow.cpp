@@ -259,8 +259,7 @@ ExportDialog* MainWindow::exportCurrentView() {
 ImportDialog* MainWindow::importIntoCurrentTable() {
     TableBrowser* browser = currentTableBrowser();
     if (!browser || !m_pool) {
-        statusBar()->showMessage(tr("Open a table first: Import loads a CSV file into the current table"),
-                                 5000);
+        statusBar()->showMessage(tr("Open a table first: Import loads a file into the current table"), 5000);
         return nullptr;
     }
     const std::optional<core::TableInfo>& table = browser->table();
@@ -473,7 +472,7 @@ void MainWindow::createMenus() {
         file->addAction(icon("document-export"), tr("&Export view…"), this, &MainWindow::exportCurrentView);
     exportView->setObjectName(QStringLiteral("exportAction"));
     exportView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction* importCsv = file->addAction(icon("document-import"), tr("&Import CSV into table…"), this,
+    QAction* importCsv = file->addAction(icon("document-import"), tr("&Import into table…"), this,
                                          &MainWindow::importIntoCurrentTable);
     importCsv->setObjectName(QStringLiteral("importAction"));
     importCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
@@ -513,6 +512,7 @@ void MainWindow::createMenus() {
     statements->setObjectName(QStringLiteral("statementsAction"));
     statements->setToolTip(tr("What loaded the server in the last seconds or minutes (pg_stat_statements)"));
     addCompareActions(connection);
+    addNotificationsAction(connection);
     QAction* refreshTree = connection->addAction(icon("view-refresh"), tr("&Refresh objects"), this,
                                                  [this] { m_objects->refresh(); });
     refreshTree->setObjectName(QStringLiteral("refreshObjectsAction"));
@@ -542,6 +542,7 @@ void MainWindow::createMenus() {
     log->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     log->setIcon(icon("view-history"));
     view->addAction(log);
+    addValuePanel(view);
 
     QMenu* query = menuBar()->addMenu(tr("&Query"));
     QAction* newQuery =

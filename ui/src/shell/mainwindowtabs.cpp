@@ -11,12 +11,17 @@
 #include <pgdesk/core/plan/plan.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sessionpools.h>
+#include <pgdesk/ui/chartview.h>
 #include <pgdesk/ui/datacomparedialog.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/exportdialog.h>
+#include <pgdesk/ui/filterbar.h>
+#include <pgdesk/ui/geometryview.h>
 #include <pgdesk/ui/icons.h>
 #include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/listenview.h>
 #include <pgdesk/ui/objectbrowser.h>
+#include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/plancompareview.h>
 #include <pgdesk/ui/planview.h>
 #include <pgdesk/ui/privilegesview.h>
@@ -29,18 +34,23 @@
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tabledesigner.h>
 #include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/valuepanel.h>
 
 #include "plan/plantree.h"
 #include "query/completionsource.h"
 #include "query/queryresults.h"
 
+#include <QApplication>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QItemSelectionModel>
 #include <QMenu>
 #include <QPointer>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 
 namespace pgdesk::ui {
 
@@ -321,6 +331,169 @@ void MainWindow::addCompareActions(QMenu* connection) {
                 else
                     openDataCompare(schema, name, db);
             });
+}
+
+void MainWindow::addChartAction(QMenu* view) {
+    QAction* geometry = view->addAction(themedIcon(QStringLiteral("map-flat")), tr("&Geometry…"), this,
+                                        [this] { openGeometry(); });
+    geometry->setObjectName(QStringLiteral("geometryAction"));
+    geometry->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    geometry->setToolTip(tr("The table's geometry on a canvas: PostGIS and the built-in geometric types"));
+    QAction* chart = view->addAction(themedIcon(QStringLiteral("office-chart-bar")), tr("&Chart…"), this,
+                                     &MainWindow::openChart);
+    chart->setObjectName(QStringLiteral("chartAction"));
+    chart->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    chart->setToolTip(tr("A chart of the table in front (aggregated on the server) or of the query result"));
+}
+
+ChartView* MainWindow::openChart() {
+    ChartView* view = nullptr;
+    QString title;
+    if (TableBrowser* browser = currentTableBrowser(); browser && browser->table()) {
+        view = new ChartView(browser->pool(), *browser->table(), browser->spec(), m_tabs);
+        title = tr("Chart: %1").arg(browser->table()->name);
+    } else if (auto* tool = qobject_cast<QueryTool*>(m_tabs->currentWidget());
+               tool && tool->currentResultGrid()) {
+        // A result: the rows its grid holds, as they are (a windowed result's held rows only).
+        const PageModel* model = tool->currentResultGrid()->model();
+        QList<core::ChartColumn> columns;
+        for (const core::PageColumn& c : model->page().columns)
+            columns << core::ChartColumn{c.label.isEmpty() ? c.name : c.label, c.type};
+        QList<QStringList> rows;
+        for (const auto& row : model->page().rows) {
+            QStringList fields;
+            for (const auto& v : row)
+                fields << v.value_or(QString());
+            rows << fields;
+        }
+        view = new ChartView(columns, rows,
+                             tr("the first %n row(s) of the result", nullptr, int(rows.size())), m_tabs);
+        title = tr("Chart: %1").arg(m_tabs->tabText(m_tabs->currentIndex()));
+    }
+    if (!view) {
+        statusBar()->showMessage(tr("Open a table or run a query first: a chart draws what is in front"),
+                                 5000);
+        return nullptr;
+    }
+    const int index = m_tabs->addTab(view, themedIcon(QStringLiteral("office-chart-bar")), title);
+    m_tabs->setCurrentIndex(index);
+    return view;
+}
+
+GeometryView* MainWindow::openGeometry(const QString& column) {
+    TableBrowser* browser = currentTableBrowser();
+    if (!browser || !browser->table() || GeometryView::drawableColumns(*browser->table()).isEmpty()) {
+        statusBar()->showMessage(tr("Open a table with a geometry, geography or geometric column first"),
+                                 5000);
+        return nullptr;
+    }
+    auto* view = new GeometryView(browser->pool(), *browser->table(), browser->spec(), column, m_tabs);
+    const int index = m_tabs->addTab(view, themedIcon(QStringLiteral("map-flat")),
+                                     tr("Geometry: %1").arg(browser->table()->name));
+    m_tabs->setCurrentIndex(index);
+    // The selection, both ways, by row key: the grid's row of a clicked feature (when it holds it), the
+    // feature of the grid's current row.
+    const QPointer<TableBrowser> grid(browser);
+    const auto keysOf = [grid](int row) {
+        QStringList keys;
+        const auto* model = grid->model();
+        for (const QString& k : grid->table()->conventions.rowKey)
+            for (int c = 0; c < model->columnCount(); ++c)
+                if (model->headerData(c, Qt::Horizontal).toString() == k)
+                    keys << model->index(row, c).data(Qt::EditRole).toString();
+        return keys;
+    };
+    connect(view, &GeometryView::rowSelected, browser, [grid, keysOf](const QStringList& keys) {
+        for (int row = 0; grid && row < grid->model()->rowCount(); ++row)
+            if (keysOf(row) == keys) {
+                grid->view()->setCurrentIndex(grid->model()->index(
+                    row,
+                    grid->view()->currentIndex().column() < 0 ? 0 : grid->view()->currentIndex().column()));
+                return;
+            }
+    });
+    connect(browser->view()->selectionModel(), &QItemSelectionModel::currentRowChanged, view,
+            [view, keysOf](const QModelIndex& current) {
+                if (current.isValid())
+                    view->selectRow(keysOf(current.row()));
+            });
+    return view;
+}
+
+void MainWindow::addValuePanel(QMenu* view) {
+    auto* dock = new QDockWidget(tr("Value"), this);
+    dock->setObjectName(QStringLiteral("valueDock"));
+    m_valuePanel = new ValuePanel(dock);
+    dock->setWidget(m_valuePanel);
+    addDockWidget(isRightToLeft() ? Qt::LeftDockWidgetArea : Qt::RightDockWidgetArea, dock);
+    dock->hide();
+    QAction* toggle = dock->toggleViewAction();
+    toggle->setObjectName(QStringLiteral("valuePanelAction"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J));
+    toggle->setText(tr("&Value panel"));
+    toggle->setToolTip(tr("The current cell's value: JSON, arrays, hstore and composites as a tree"));
+    view->addAction(toggle);
+    addChartAction(view);
+    // Whichever grid of the tabs has the focus is followed: a table's, a query result's.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        auto* grid = qobject_cast<QTableView*>(now);
+        if (grid && grid != m_followedGrid && m_tabs->isAncestorOf(grid))
+            followGrid(grid);
+    });
+    connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && m_followedGrid)
+            m_valuePanel->showCell(m_followedGrid->currentIndex());
+    });
+    connect(m_valuePanel, &ValuePanel::filterRequested, this, [this](const core::Condition& condition) {
+        if (TableBrowser* browser = currentTableBrowser())
+            browser->filterBar()->addCondition(condition);
+        else
+            statusBar()->showMessage(tr("Filters apply to a table's tab"), 5000);
+    });
+}
+
+void MainWindow::followGrid(QTableView* grid) {
+    disconnect(m_followedCell);
+    m_followedGrid = grid;
+    if (!grid->selectionModel())
+        return;
+    m_followedCell = connect(grid->selectionModel(), &QItemSelectionModel::currentChanged, this,
+                             [this](const QModelIndex& current) {
+                                 if (m_valuePanel->isVisible())
+                                     m_valuePanel->showCell(current);
+                             });
+    if (m_valuePanel->isVisible())
+        m_valuePanel->showCell(grid->currentIndex());
+}
+
+void MainWindow::addNotificationsAction(QMenu* connection) {
+    QAction* listen = connection->addAction(themedIcon(QStringLiteral("mail-unread")), tr("&Notifications"),
+                                            this, &MainWindow::openNotifications);
+    listen->setObjectName(QStringLiteral("notificationsAction"));
+    listen->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    listen->setToolTip(tr("LISTEN on channels and send NOTIFY, on a connection of its own"));
+}
+
+ListenView* MainWindow::openNotifications() {
+    if (!m_pool)
+        return nullptr;
+    if (m_notifications) {
+        auto* view = qobject_cast<ListenView*>(m_notifications->widget());
+        if (view && view->pool() == m_pool) {
+            m_notifications->show();
+            m_notifications->raise();
+            return view;
+        }
+        delete m_notifications; // another session's: its connection goes with it
+    }
+    auto* dock = new QDockWidget(tr("Notifications"), this);
+    dock->setObjectName(QStringLiteral("notificationsDock"));
+    auto* view = new ListenView(m_pool, dock);
+    dock->setWidget(view);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    m_notifications = dock;
+    dock->show();
+    return view;
 }
 
 SchemaCompareView* MainWindow::openSchemaCompare(const QString& schema, const QString& database) {

@@ -18,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -80,6 +81,8 @@ ImportDialog::ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo tab
     , m_delimiter(new QComboBox(m_inputs))
     , m_customDelimiter(new QLineEdit(m_inputs))
     , m_null(new QLineEdit(m_inputs))
+    , m_sheet(new QComboBox(m_inputs))
+    , m_sheetLabel(new QLabel(tr("Sheet"), m_inputs))
     , m_model(new QStandardItemModel(this))
     , m_view(new QTableView(m_inputs))
     , m_mappingNote(new QLabel(this))
@@ -88,10 +91,10 @@ ImportDialog::ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo tab
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
     , m_refresh(new QTimer(this)) {
     setObjectName(QStringLiteral("importDialog"));
-    setWindowTitle(tr("Import CSV into %1").arg(m_table.qualifiedName()));
+    setWindowTitle(tr("Import into %1").arg(m_table.qualifiedName()));
 
     m_path->setAccessibleName(tr("File"));
-    m_path->setPlaceholderText(tr("CSV file to import"));
+    m_path->setPlaceholderText(tr("File to import: CSV, XLSX, JSON or NDJSON"));
     auto* pick = new QToolButton(m_inputs);
     pick->setText(QStringLiteral("…"));
     pick->setToolTip(tr("Choose the file"));
@@ -154,14 +157,24 @@ ImportDialog::ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo tab
     connect(m_delimiter, &QComboBox::currentIndexChanged, this, &ImportDialog::delimiterChanged);
     connect(m_header, &QCheckBox::toggled, this, [this] {
         m_imported = false;
+        if (m_format == core::ImportFormat::Xlsx) { // the sheet is read again: its first row names or not
+            readPreview();
+            return;
+        }
         rebuildGrid();
         emit previewUpdated();
     });
+    m_sheet->setAccessibleName(tr("Sheet"));
+    m_sheet->setObjectName(QStringLiteral("importSheet"));
+    connect(m_sheet, &QComboBox::activated, this, &ImportDialog::readPreview);
     connect(m_null, &QLineEdit::textChanged, this, &ImportDialog::validate);
 
     auto* form = new QFormLayout;
     form->addRow(tr("File"), file);
+    form->addRow(m_sheetLabel, m_sheet);
     form->addRow(QString(), m_header);
+    m_sheetLabel->setVisible(false);
+    m_sheet->setVisible(false);
     form->addRow(tr("Delimiter"), delimiter);
     form->addRow(tr("NULL text"), m_null);
     auto* inputs = new QVBoxLayout(m_inputs);
@@ -229,6 +242,18 @@ char ImportDialog::delimiter() const {
     return char(text[0].unicode());
 }
 
+QStringList ImportDialog::sheets() const {
+    QStringList names;
+    for (int i = 0; i < m_sheet->count(); ++i)
+        names << m_sheet->itemText(i);
+    return names;
+}
+
+void ImportDialog::setSheet(const QString& sheet) {
+    m_sheet->setCurrentIndex(m_sheet->findText(sheet));
+    readPreview();
+}
+
 void ImportDialog::setNullText(const QString& text) {
     m_null->setText(text);
 }
@@ -280,8 +305,11 @@ QStringList ImportDialog::writableColumns() const {
 
 void ImportDialog::browse() {
     const QString start = m_path->text().isEmpty() ? QDir::homePath() : m_path->text();
-    const QString chosen = QFileDialog::getOpenFileName(this, tr("Import from"), start,
-                                                        tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
+    const QString chosen = QFileDialog::getOpenFileName(
+        this, tr("Import from"), start,
+        tr("Data files (*.csv *.tsv *.txt *.xlsx *.json *.ndjson *.jsonl);;CSV files (*.csv *.tsv "
+           "*.txt);;Excel "
+           "workbooks (*.xlsx);;JSON files (*.json *.ndjson *.jsonl);;All files (*)"));
     if (chosen.isEmpty())
         return;
     if (chosen.endsWith(QLatin1String(".tsv"), Qt::CaseInsensitive)) {
@@ -303,8 +331,52 @@ void ImportDialog::readPreview() {
     const QString path = m_path->text().trimmed();
     const char delimiter = this->delimiter();
     m_imported = false;
-    if (path.isEmpty() || delimiter == 0) {
+    m_format = core::importFormatForPath(path).value_or(core::ImportFormat::Csv);
+    const bool csv = m_format == core::ImportFormat::Csv;
+    for (QWidget* w : {static_cast<QWidget*>(m_delimiter), static_cast<QWidget*>(m_null)})
+        w->setEnabled(csv);
+    m_customDelimiter->setEnabled(csv && m_delimiter->currentData().toInt() == 0);
+    m_sheet->setVisible(m_format == core::ImportFormat::Xlsx);
+    m_sheetLabel->setVisible(m_format == core::ImportFormat::Xlsx);
+    const bool json = m_format == core::ImportFormat::Json || m_format == core::ImportFormat::Ndjson;
+    if (json) {
+        const QSignalBlocker block(m_header); // the keys name the fields
+        m_header->setChecked(true);
+    }
+    m_header->setEnabled(!json);
+    m_header->setText(m_format == core::ImportFormat::Xlsx ? tr("First row holds column names")
+                      : json                               ? tr("The keys name the columns")
+                                                           : tr("First line holds column names"));
+    if (path.isEmpty() || (csv && delimiter == 0)) {
         showPreview({});
+        return;
+    }
+    if (!csv) {
+        const core::ImportFormat format = m_format;
+        const QString sheet = m_sheet->currentText();
+        const bool header = m_header->isChecked();
+        m_previewJob->start(
+            [path, format, sheet, header](const std::shared_ptr<core::CancelToken>&) {
+                const core::RecordPreview read =
+                    core::previewRecords(path, format, sheet, header, kPreviewRecords);
+                Preview preview;
+                preview.named = true;
+                preview.sheets = read.sheets;
+                preview.size = QFileInfo(path).size();
+                preview.records << read.fieldNames;
+                for (const auto& record : read.records) {
+                    QStringList fields;
+                    for (const auto& v : record)
+                        fields << v.value_or(QString());
+                    preview.records << fields;
+                }
+                return preview;
+            },
+            [this](const Preview& preview) { showPreview(preview); },
+            [this](const BackgroundFailure& failure) {
+                showPreview({{}, 0, failure.message, {}, false});
+            });
+        validate();
         return;
     }
     // Off the GUI thread: the file may sit on a slow or hung network share.
@@ -326,7 +398,7 @@ void ImportDialog::readPreview() {
         },
         [this](const Preview& preview) { showPreview(preview); },
         [this](const BackgroundFailure& failure) {
-            showPreview({{}, 0, failure.message});
+            showPreview({{}, 0, failure.message, {}, false});
         });
     validate(); // "Reading the file…" while it runs
 }
@@ -334,6 +406,13 @@ void ImportDialog::readPreview() {
 void ImportDialog::showPreview(const Preview& preview) {
     m_records = preview.records;
     m_previewError = preview.error;
+    m_named = preview.named;
+    if (m_format == core::ImportFormat::Xlsx && !preview.sheets.isEmpty() && preview.sheets != sheets()) {
+        const QString chosen = m_sheet->currentText();
+        m_sheet->clear();
+        m_sheet->addItems(preview.sheets);
+        m_sheet->setCurrentIndex(std::max(0, int(preview.sheets.indexOf(chosen))));
+    }
     rebuildGrid();
     emit previewUpdated();
 }
@@ -341,7 +420,7 @@ void ImportDialog::showPreview(const Preview& preview) {
 void ImportDialog::rebuildGrid() {
     m_model->clear(); // the view deletes the old combo boxes with their index widgets
     m_targets.clear();
-    const bool header = m_header->isChecked();
+    const bool header = m_named || m_header->isChecked();
     const int fileColumns = m_records.isEmpty() ? 0 : int(m_records.first().size());
     int gridColumns = fileColumns;
     for (const QStringList& record : std::as_const(m_records))
@@ -411,9 +490,10 @@ void ImportDialog::validate() {
     const QString table = m_table.qualifiedName();
     const char delimiter = this->delimiter();
     const QString nullText = m_null->text();
+    const bool csv = m_format == core::ImportFormat::Csv;
     const auto fileColumnName = [this](int c) {
         const QString name =
-            m_header->isChecked() ? core::headerFieldName(m_records.first().value(c)) : QString();
+            m_named || m_header->isChecked() ? core::headerFieldName(m_records.first().value(c)) : QString();
         return name.isEmpty() ? QString::number(c + 1) : tr("%1 (\"%2\")").arg(c + 1).arg(cellText(name));
     };
     QString note;
@@ -423,31 +503,36 @@ void ImportDialog::validate() {
     } else if (writable.isEmpty()) {
         note = tr("%1 has no column that can be written.").arg(table);
     } else if (m_path->text().trimmed().isEmpty()) {
-        note = tr("Choose a CSV file.");
-    } else if (delimiter == 0) {
+        note = tr("Choose a file.");
+    } else if (csv && delimiter == 0) {
         note = tr("The delimiter must be one ASCII character other than a double quote.");
-    } else if (nullText.contains(QLatin1Char(delimiter)) || nullText.contains(QLatin1Char('\n')) ||
-               nullText.contains(QLatin1Char('\r'))) {
+    } else if (csv && (nullText.contains(QLatin1Char(delimiter)) || nullText.contains(QLatin1Char('\n')) ||
+                       nullText.contains(QLatin1Char('\r')))) {
         note = tr("The NULL text must not contain the delimiter or a line break.");
     } else if (m_previewJob->isRunning()) {
         note = tr("Reading the file…");
     } else if (!m_previewError.isEmpty()) {
         note = m_previewError;
-    } else if (m_records.isEmpty()) {
-        note = tr("The file holds no complete record in its first 256 KiB.");
-    } else if (targets.size() > writable.size()) {
+    } else if (m_records.isEmpty() || (!csv && m_records.first().isEmpty())) {
+        note = csv ? tr("The file holds no complete record in its first 256 KiB.")
+                   : tr("The file holds no record.");
+    } else if (!csv && targets.count(QString()) == targets.size()) {
+        note = tr("Choose a table column for at least one field; fields without one are left out.");
+    } else if (csv && targets.size() > writable.size()) {
         note = tr("The file has %1 columns but %2 has only %3 that can be written. COPY cannot skip file "
                   "columns: remove the extra columns from the file first.")
                    .arg(targets.size())
                    .arg(table)
                    .arg(writable.size());
-    } else if (const qsizetype none = targets.indexOf(QString()); none >= 0) {
+    } else if (const qsizetype none = csv ? targets.indexOf(QString()) : -1; none >= 0) {
         note = tr("File column %1 has no table column. COPY cannot skip file columns: choose a table column "
                   "for each.")
                    .arg(fileColumnName(int(none)));
     } else {
         valid = true;
         for (int c = 0; valid && c < targets.size(); ++c) {
+            if (targets[c].isEmpty())
+                continue;
             const qsizetype again = targets.indexOf(targets[c], c + 1);
             if (again >= 0) {
                 valid = false;
@@ -458,7 +543,11 @@ void ImportDialog::validate() {
         }
     }
     if (valid) {
-        note = tr("%n file column(s) into %1.", nullptr, int(targets.size())).arg(table);
+        const int used = int(targets.size() - targets.count(QString()));
+        note = tr("%n file column(s) into %1.", nullptr, used).arg(table);
+        if (used < targets.size())
+            note += QLatin1Char(' ') +
+                    tr("%n field(s) without a column are left out.", nullptr, int(targets.size()) - used);
         QStringList untouched;
         QStringList failing;
         for (const core::ColumnInfo& c : m_table.columns) {
@@ -475,7 +564,7 @@ void ImportDialog::validate() {
             note +=
                 QLatin1Char(' ') + tr("%1 is NOT NULL without a default: the server will refuse the rows.")
                                        .arg(failing.join(QStringLiteral(", ")));
-        for (int r = 1; r < m_records.size(); ++r) {
+        for (int r = 1; csv && r < m_records.size(); ++r) {
             if (m_records[r].size() != m_records.first().size()) {
                 note +=
                     QLatin1Char(' ') + tr("Record %1 has %2 fields, the first has %3: COPY will refuse it.")
@@ -485,7 +574,7 @@ void ImportDialog::validate() {
                 break;
             }
         }
-        if (!m_header->isChecked() && m_records.first().value(0).startsWith(QChar(0xfeff)))
+        if (csv && !m_header->isChecked() && m_records.first().value(0).startsWith(QChar(0xfeff)))
             note += QLatin1Char(' ') +
                     tr("The file starts with a byte order mark, which becomes part of the first value.");
         if (!m_table.privileges.insert)
@@ -523,6 +612,8 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
     options.delimiter = delimiter();
     options.nullText = m_null->text();
     const QString path = m_path->text().trimmed();
+    const core::ImportFormat format = m_format;
+    const QString sheet = m_sheet->currentText();
     auto job = std::make_shared<Job>();
     m_job = job;
     m_inputs->setEnabled(false);
@@ -532,7 +623,7 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
     m_status->setText(tr("Importing…"));
     QPointer<ImportDialog> self(this);
     m_importJob->start(
-        [pool = m_pool, table = m_table, options, path, job,
+        [pool = m_pool, table = m_table, options, path, format, sheet, job,
          self](const std::shared_ptr<core::CancelToken>&) { // it stops at the flag, between chunks
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
@@ -543,23 +634,28 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
             auto connection = pool->acquire();
             core::Importer importer(*connection, table);
             Outcome outcome;
-            outcome.rows = importer.importCsv(
-                file, options,
-                [self](const core::ImportProgress& p) {
-                    QMetaObject::invokeMethod(
-                        qApp,
-                        [self, p] {
-                            if (!self || !self->isRunning())
-                                return;
-                            if (p.totalBytes > 0)
-                                self->m_progress->setValue(int(p.bytes * 100 / p.totalBytes));
-                            self->m_status->setText(
-                                tr("%1 of %2 bytes sent…")
-                                    .arg(QLocale().toString(p.bytes), QLocale().toString(p.totalBytes)));
-                        },
-                        Qt::QueuedConnection);
-                },
-                &job->cancel);
+            const auto progress = [self](const core::ImportProgress& p) {
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [self, p] {
+                        if (!self || !self->isRunning())
+                            return;
+                        if (p.totalBytes > 0)
+                            self->m_progress->setValue(int(p.bytes * 100 / p.totalBytes));
+                        self->m_status->setText(
+                            tr("%1 of %2 bytes sent…")
+                                .arg(QLocale().toString(p.bytes), QLocale().toString(p.totalBytes)));
+                    },
+                    Qt::QueuedConnection);
+            };
+            if (format == core::ImportFormat::Csv) {
+                outcome.rows = importer.importCsv(file, options, progress, &job->cancel);
+            } else {
+                const auto source = format == core::ImportFormat::Xlsx
+                                        ? core::openXlsxRecords(path, sheet, options.header)
+                                        : core::openJsonRecords(file, format);
+                outcome.rows = importer.importRecords(*source, options, progress, &job->cancel);
+            }
             outcome.bytes = file.size();
             outcome.elapsedMs = timer.elapsed();
             return outcome;

@@ -3,6 +3,7 @@
 
 #include <pgdesk/core/catalog/catalog.h>
 #include <pgdesk/core/session/writeunlock.h>
+#include <pgdesk/core/transfer/recordsource.h>
 
 #include <QDialog>
 #include <QList>
@@ -30,12 +31,14 @@ namespace pgdesk::ui {
 
 class JobSlot;
 
-// File ▸ Import CSV into table…: a CSV file into one table through core::Importer (COPY … FROM STDIN in
-// one transaction: every row or none). A preview grid shows the file's first records (read and parsed
-// off the GUI thread from its first 256 KiB) with a combo box above each file column choosing the
-// table column it fills; the mapping is checked before Import is offered, because COPY cannot skip a
-// file column. The import runs on a pooled connection on a worker thread with progress and Cancel; a
-// failure names the file line and column the server refused, and nothing is written.
+// File ▸ Import into table…: a CSV, XLSX, JSON or NDJSON file (by its extension) into one table through
+// core::Importer (COPY … FROM STDIN in one transaction: every row or none). A preview grid shows the
+// file's first records (read and parsed off the GUI thread; CSV from its first 256 KiB, a workbook's
+// chosen sheet, a JSON file's first objects) with a combo box above each file column choosing the table
+// column it fills; the mapping is checked before Import is offered (CSV: COPY cannot skip a file column;
+// the other formats leave out a field without a column). The import runs on a pooled connection on a worker
+// thread with progress and Cancel; a failure names the file line and column the server refused, and nothing
+// is written.
 class ImportDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -51,6 +54,10 @@ public:
     void setDelimiter(char delimiter);
     char delimiter() const; // 0 when the custom delimiter is not a usable character
     void setNullText(const QString& text);
+    // The file's format, from its extension (CSV when it says nothing); XLSX: the sheets and the chosen one.
+    core::ImportFormat format() const { return m_format; }
+    QStringList sheets() const;
+    void setSheet(const QString& sheet);
 
     // The preview: row 0 holds the mapping combo boxes (index widgets), then one row per record.
     QAbstractItemModel* previewModel() const;
@@ -83,6 +90,8 @@ private:
         QList<QStringList> records;
         qint64 size = 0;
         QString error;
+        QStringList sheets;
+        bool named = false; // the first record names the fields (XLSX, JSON), whatever m_header says
     };
     void browse();
     void delimiterChanged();
@@ -103,6 +112,10 @@ private:
     QComboBox* m_delimiter = nullptr;
     QLineEdit* m_customDelimiter = nullptr;
     QLineEdit* m_null = nullptr;
+    QComboBox* m_sheet = nullptr;
+    QLabel* m_sheetLabel = nullptr;
+    core::ImportFormat m_format = core::ImportFormat::Csv;
+    bool m_named = false;
     QStandardItemModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QLabel* m_mappingNote = nullptr;

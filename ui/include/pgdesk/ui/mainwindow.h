@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QTableView;
 class QDockWidget;
 class QLabel;
 class QMenu;
@@ -42,6 +43,10 @@ class RolesView;
 class StatementsView;
 class DataCompareDialog;
 class PrivilegesView;
+class ValuePanel;
+class ChartView;
+class GeometryView;
+class ListenView;
 class SchemaCompareView;
 class TableDesigner;
 class SelectionSummary;
@@ -82,6 +87,13 @@ public:
     PrivilegesView* openPrivileges(const QString& schema, const QString& table, const QString& database = {});
     // A tab comparing `schema` with another (both sides start on it: the user picks the other).
     SchemaCompareView* openSchemaCompare(const QString& schema, const QString& database = {});
+    // Connection ▸ Notifications (LISTEN/NOTIFY): a dock at the bottom, one per session.
+    ListenView* openNotifications();
+    // View ▸ Chart…: of the table tab in front (aggregated on the server, its filters applied) or of the
+    // current query result (the rows the grid fetched).
+    ChartView* openChart();
+    // View ▸ Geometry…: the table in front's geometry column on a canvas, its selection shared with the grid.
+    GeometryView* openGeometry(const QString& column = {});
     // The data compare of a table; its changes are staged in the table's tab.
     DataCompareDialog* openDataCompare(const QString& schema, const QString& table,
                                        const QString& database = {});
@@ -108,8 +120,8 @@ public:
     // File ▸ Export view… (Ctrl+E): the current table tab's view (filter, search, sort, scope) to a file,
     // or the current query tool's result (QueryTool::currentResultGrid()).
     ExportDialog* exportCurrentView();
-    // File ▸ Import CSV into table… (Ctrl+Shift+I): a CSV file into the current tab's table (not a view);
-    // the tab reloads after a successful import.
+    // File ▸ Import into table… (Ctrl+Shift+I): a CSV, XLSX, JSON or NDJSON file into the current tab's
+    // table (not a view); the tab reloads after a successful import.
     ImportDialog* importIntoCurrentTable();
     // Connection ▸ Server activity (Ctrl+Shift+A): the activity tab of the session (one; nullptr without a
     // session), on a connection of its own.
@@ -155,8 +167,13 @@ private:
     void createMenus(); // and the main toolbar, from the same actions
     void connectObjectBrowser();
     void addCompareActions(QMenu* connection); // its menu's item and the tree's
+    void addNotificationsAction(QMenu* connection);
+    // View ▸ Value: the value panel dock, following the current cell of whichever grid has the focus.
+    void addValuePanel(QMenu* view);
+    void addChartAction(QMenu* view);
+    void followGrid(QTableView* grid);
     void showStartPageIfEmpty();
-    // The tree's "Import CSV…": the table's tab opens, and the import once it knows the table.
+    // The tree's "Import…": the table's tab opens, and the import once it knows the table.
     void importInto(const QString& schema, const QString& name, const QString& database = {});
     // Connection ▸ Backup… / Restore… and the tree's "Back up…": the dialogs of ui/src/admin.
     void openBackup(const QString& schema, const QString& name, const QString& database = {});
@@ -185,6 +202,10 @@ private:
     QLabel* m_connectionLabel = nullptr;
     QDockWidget* m_objectsDock = nullptr;
     SqlLogDock* m_sqlLog = nullptr;
+    QPointer<QDockWidget> m_notifications; // its ListenView belongs to the session it was opened for
+    ValuePanel* m_valuePanel = nullptr;
+    QPointer<QTableView> m_followedGrid;
+    QMetaObject::Connection m_followedCell;
     PoolStatusWidget* m_poolStatus = nullptr;
     EnvironmentIndicator* m_environment = nullptr;
     OperationIndicator* m_operation = nullptr;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Text made safe for SQL without a connection: identifiers, array literals, LIKE patterns and comments.
+// Text made safe for SQL without a connection: identifiers, string and array literals, LIKE patterns and
+// comments.
 
 #include <QString>
 #include <QStringList>
@@ -10,6 +11,10 @@ namespace pgdesk::core {
 // Pure: "we"ird" → "\"we\"\"ird\"" (doubles the double quotes, wraps in double quotes). Needs no
 // connection, so SQL can be built and tested without I/O.
 QString quoteIdentifier(const QString& identifier);
+// Pure: 'text' as a standard string literal (quotes doubled; standard_conforming_strings on, as
+// PostgreSQL's default since 9.1 and every session of PgDesk has it). A NUL character is refused
+// (DataError): no PostgreSQL text holds one.
+QString stringLiteral(const QString& text);
 // Pure: {"a","b\"c"} → {"a","b\"c"} as a PostgreSQL array literal with every element double-quoted and
 // `"` / `\` backslash-escaped. A null QString element is SQL NULL, which filters do not support: DataError.
 QString arrayLiteral(const QStringList& elements);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/base/sqlquote.h>
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -119,9 +121,7 @@ QList<DesignStatement> transactionStatements(const QStringList& sql);
 // comma outside parentheses unless `list` (a default of "1, DROP COLUMN x" would add a step to ALTER
 // TABLE). Throws ConfigurationError naming `what` otherwise.
 void checkSqlFragment(const QString& fragment, const QString& what, bool list = false);
-// Pure: 'text' as a standard string literal (quotes doubled; standard_conforming_strings on, as
-// PostgreSQL's default since 9.1 and the applier sets it). A NUL character is refused (DataError).
-QString stringLiteral(const QString& text);
+// stringLiteral() lives in base (sqlquote.h): the value panel's paths write literals too.
 
 // Pure: the statements that make the design real, in order: one transaction for most, then the steps that
 // must follow the commit. NOT NULL on an existing table goes through a validated check constraint
