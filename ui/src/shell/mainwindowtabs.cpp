@@ -424,6 +424,7 @@ void MainWindow::addValuePanel(QMenu* view) {
     auto* dock = new QDockWidget(tr("Value"), this);
     dock->setObjectName(QStringLiteral("valueDock"));
     m_valuePanel = new ValuePanel(dock);
+    m_valuePanel->setMinimumWidth(fontMetrics().averageCharWidth() * 40); // keys and values side by side
     dock->setWidget(m_valuePanel);
     addDockWidget(isRightToLeft() ? Qt::LeftDockWidgetArea : Qt::RightDockWidgetArea, dock);
     dock->hide();
@@ -482,6 +483,7 @@ ListenView* MainWindow::openNotifications() {
         if (view && view->pool() == m_pool) {
             m_notifications->show();
             m_notifications->raise();
+            view->setFocus();
             return view;
         }
         delete m_notifications; // another session's: its connection goes with it
@@ -493,6 +495,7 @@ ListenView* MainWindow::openNotifications() {
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     m_notifications = dock;
     dock->show();
+    view->setFocus();
     return view;
 }
 

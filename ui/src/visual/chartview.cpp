@@ -224,13 +224,24 @@ void ChartView::chooseDefaults() {
         if (core::axisKindForType(m_x->itemData(i, Qt::ToolTipRole).toString()) == core::AxisKind::Category)
             x = i;
     m_x->setCurrentIndex(std::max(0, x));
+    // A measure, not an identifier: decimals first, then integers that are no key or "…id" column.
     QListWidgetItem* y = nullptr;
-    for (int i = 0; i < m_ys->count() && !y; ++i) {
-        QListWidgetItem* item = m_ys->item(i);
-        const QString name = item->data(Qt::UserRole).toString();
-        const bool key = m_table.conventions.rowKey.contains(name);
-        if (!item->isHidden() && name != m_x->currentData().toString() && !key && name != QLatin1String("*"))
+    for (const bool decimalsOnly : {true, false}) {
+        for (int i = 0; i < m_ys->count() && !y; ++i) {
+            QListWidgetItem* item = m_ys->item(i);
+            const QString name = item->data(Qt::UserRole).toString();
+            const int column = m_x->findData(name);
+            const QString type = column >= 0 ? m_x->itemData(column, Qt::ToolTipRole).toString() : QString();
+            const bool integer = type.startsWith(QLatin1String("int")) ||
+                                 type.contains(QLatin1String("integer")) || type == QLatin1String("bigint") ||
+                                 type == QLatin1String("smallint");
+            const bool identifier = m_table.conventions.rowKey.contains(name) ||
+                                    name.endsWith(QLatin1String("id"), Qt::CaseInsensitive);
+            if (item->isHidden() || name == m_x->currentData().toString() || name == QLatin1String("*") ||
+                identifier || (decimalsOnly && integer))
+                continue;
             y = item;
+        }
     }
     if (!y && isServerSide())
         y = m_ys->item(m_ys->count() - 1);

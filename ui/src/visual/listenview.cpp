@@ -143,6 +143,7 @@ ListenView::ListenView(std::shared_ptr<core::Pool> pool, QWidget* parent)
     , m_send(new QPushButton(tr("Send"), this))
     , m_status(new QLabel(this)) {
     setObjectName(QStringLiteral("listenView"));
+    setFocusProxy(m_channel); // opening the dock lets one type the channel at once
     m_listening->profile = m_pool->profile();
     m_listening->password = m_pool->password();
 
