@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QIODevice>
 
+#include <cstring>
 #include <deque>
 #include <string>
 #include <unordered_map>
@@ -38,7 +39,8 @@ public:
         while (int(m_pending.size()) < records && nextText(text, number)) {
             collectKeys(text, number);
             m_numbers.add(m_records++, number);
-            m_pending.push_back({text, number});
+            m_pending.push_back(
+                {QByteArray(text.constData(), text.size()), number}); // a copy: text points into the buffer
         }
     }
 
@@ -48,19 +50,21 @@ public:
     QStringList fieldNames() const override { return m_names; }
 
     bool next(QList<ImportValue>& fields) override {
-        Parsed parsed;
-        if (!m_pending.empty()) {
-            const auto [text, number] = std::move(m_pending.front());
-            m_pending.pop_front();
-            parse(text, number, parsed);
-        } else if (!readRecord(parsed)) {
-            return false;
-        }
         fields.resize(m_names.size());
         for (ImportValue& f : fields)
             f.reset(); // a key missing from this object is NULL
-        for (auto& [index, value] : parsed)
-            fields[index] = std::move(value);
+        if (!m_pending.empty()) {
+            const auto [text, number] = std::move(m_pending.front());
+            m_pending.pop_front();
+            parse(text, number, fields);
+            return true;
+        }
+        QByteArray text;
+        qint64 number = 0;
+        if (!nextText(text, number))
+            return false;
+        m_numbers.add(m_records++, number);
+        parse(text, number, fields);
         return true;
     }
 
@@ -74,8 +78,6 @@ public:
     qint64 totalBytes() const override { return m_total; }
 
 private:
-    using Parsed = std::vector<std::pair<int, ImportValue>>;
-
     [[noreturn]] void fail(qint64 number, const QString& why) const {
         const QString where = m_ndjson ? QCoreApplication::translate("Import", "line %1").arg(number)
                                        : QCoreApplication::translate("Import", "object %1").arg(number);
@@ -136,7 +138,8 @@ private:
                 --to;
             if (from == to)
                 continue; // a blank line
-            text = m_buffer.mid(from, to - from);
+            // Points into the buffer (no copy): parsed before the buffer changes.
+            text = QByteArray::fromRawData(m_buffer.constData() + from, to - from);
             number = m_line;
             return true;
         }
@@ -220,7 +223,7 @@ private:
             }
             if (i < size || (depth == 0 && !inString && i > m_pos && m_atEnd)) {
                 number = ++m_element;
-                text = m_buffer.mid(m_pos, i - m_pos);
+                text = QByteArray::fromRawData(m_buffer.constData() + m_pos, i - m_pos);
                 m_pos = m_scan = i;
                 return true;
             }
@@ -228,16 +231,6 @@ private:
             if (!fill())
                 fail(m_element + 1, QStringLiteral("the file ends inside this value"));
         }
-    }
-
-    bool readRecord(Parsed& parsed) {
-        QByteArray text;
-        qint64 number = 0;
-        if (!nextText(text, number))
-            return false;
-        m_numbers.add(m_records++, number);
-        parse(text, number, parsed);
-        return true;
     }
 
     json::Reader objectReader(const QByteArray& text, qint64 number) const {
@@ -264,9 +257,12 @@ private:
         }
     }
 
-    void parse(const QByteArray& text, qint64 number, Parsed& parsed) {
+    void parse(const QByteArray& text, qint64 number, QList<ImportValue>& fields) {
+        if (parseFlat(text, fields))
+            return;
+        // Anything the one-pass reader does not take (escapes, nesting, a key outside the columns, text
+        // that is no JSON): validated whole and walked, which also says what is wrong.
         json::Reader reader = objectReader(text, number);
-        parsed.clear();
         while (reader.nextMember(&m_key)) {
             const auto found = m_index.find(m_key);
             if (found == m_index.end())
@@ -275,7 +271,120 @@ private:
                                  .arg(QString::fromStdString(m_key))
                                  .arg(m_sampleSize));
             const bool raw = found->second < m_raw.size() && m_raw[found->second];
-            parsed.emplace_back(found->second, raw ? rawValue(reader, text) : value(reader, text));
+            fields[found->second] = raw ? rawValue(reader, text) : value(reader, text);
+        }
+    }
+
+    // The common record in one pass, without the validation pass: a flat object whose keys and strings have
+    // no escapes or control characters, whose numbers follow JSON's grammar and whose values are no
+    // objects or arrays. Anything else returns false before it is taken for valid (the caller then reads the
+    // record the thorough way); UTF-8 itself is checked by the server, which refuses bad bytes by line.
+    bool parseFlat(const QByteArray& text, QList<ImportValue>& fields) {
+        const char* p = text.constData();
+        const char* const end = p + text.size();
+        const auto space = [&] {
+            while (p < end && isSpace(*p))
+                ++p;
+        };
+        // A string's body [from, p) with p after the closing quote; false on an escape or control byte.
+        const auto string = [&](const char*& from) {
+            if (p >= end || *p != '"')
+                return false;
+            from = ++p;
+            while (p < end && *p != '"') {
+                if (*p == '\\' || static_cast<unsigned char>(*p) < 0x20)
+                    return false;
+                ++p;
+            }
+            if (p >= end)
+                return false;
+            ++p;
+            return true;
+        };
+        const auto digits = [&] {
+            const char* from = p;
+            while (p < end && *p >= '0' && *p <= '9')
+                ++p;
+            return p > from;
+        };
+        space();
+        if (p >= end || *p != '{')
+            return false;
+        ++p;
+        space();
+        if (p < end && *p == '}') {
+            ++p;
+            space();
+            return p == end;
+        }
+        for (;;) {
+            space();
+            const char* key = nullptr;
+            if (!string(key))
+                return false;
+            m_key.assign(key, size_t(p - 1 - key));
+            const auto found = m_index.find(m_key);
+            if (found == m_index.end())
+                return false;
+            space();
+            if (p >= end || *p != ':')
+                return false;
+            ++p;
+            space();
+            if (p >= end)
+                return false;
+            const bool raw = found->second < m_raw.size() && m_raw[found->second];
+            ImportValue& field = fields[found->second];
+            const char* from = p;
+            if (*p == '"') {
+                const char* body = nullptr;
+                if (!string(body))
+                    return false;
+                field = raw ? QByteArray(from, p - from) : QByteArray(body, p - 1 - body);
+            } else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+                if (*p == '-')
+                    ++p;
+                if (p < end && *p == '0')
+                    ++p;
+                else if (!digits())
+                    return false;
+                if (p < end && *p == '.') {
+                    ++p;
+                    if (!digits())
+                        return false;
+                }
+                if (p < end && (*p == 'e' || *p == 'E')) {
+                    ++p;
+                    if (p < end && (*p == '+' || *p == '-'))
+                        ++p;
+                    if (!digits())
+                        return false;
+                }
+                field = QByteArray(from, p - from);
+            } else if (end - p >= 4 && std::memcmp(p, "true", 4) == 0) {
+                p += 4;
+                field = QByteArrayLiteral("true");
+            } else if (end - p >= 5 && std::memcmp(p, "false", 5) == 0) {
+                p += 5;
+                field = QByteArrayLiteral("false");
+            } else if (end - p >= 4 && std::memcmp(p, "null", 4) == 0) {
+                p += 4;
+                field.reset();
+            } else {
+                return false; // an object, an array or no JSON value
+            }
+            space();
+            if (p >= end)
+                return false;
+            if (*p == ',') {
+                ++p;
+                continue;
+            }
+            if (*p != '}')
+                return false;
+            ++p;
+            space();
+            return p == end;
         }
     }
 
@@ -290,7 +399,7 @@ private:
         return text.mid(from, reader.offset() - from).trimmed();
     }
 
-    static ImportValue value(json::Reader& reader, const QByteArray& text) {
+    ImportValue value(json::Reader& reader, const QByteArray& text) {
         switch (reader.type()) {
         case json::Type::Null:
             reader.skip();
@@ -302,9 +411,9 @@ private:
             return QByteArray(n.data(), qsizetype(n.size()));
         }
         case json::Type::String: {
-            std::string s;
-            reader.utf8String(&s);
-            return QByteArray(s.data(), qsizetype(s.size()));
+            m_string.clear(); // its capacity is kept from record to record
+            reader.utf8String(&m_string);
+            return QByteArray(m_string.data(), qsizetype(m_string.size()));
         }
         default: { // nested: its JSON text, for json/jsonb columns
             const qsizetype from = reader.offset();
@@ -334,6 +443,7 @@ private:
     QStringList m_names;
     std::unordered_map<std::string, int> m_index;
     std::string m_key;
+    std::string m_string;
 };
 
 } // namespace
