@@ -212,7 +212,10 @@ ListenView::ListenView(std::shared_ptr<core::Pool> pool, QWidget* parent)
 }
 
 ListenView::~ListenView() {
-    m_listening->stop = true; // the wait returns within 100 ms and its job lets the connection go
+    m_listening->stop = true; // a running wait returns within 100 ms
+    m_waitJob->abandon();
+    // The last owner closes the connection (PQfinish): on a pool thread, never on the GUI thread.
+    closeInBackground(std::move(m_listening));
 }
 
 QStringList ListenView::channels() const {
@@ -261,21 +264,21 @@ void ListenView::unlisten(const QString& channel) {
 void ListenView::cycle() {
     m_waitJob->start(
         [listening = m_listening](const std::shared_ptr<core::CancelToken>&) {
-            if (!listening->listener)
-                listening->listener =
-                    std::make_unique<core::Listener>(listening->profile, listening->password);
-            core::Listener& l = *listening->listener;
-            const QStringList wanted = listening->wantedNow();
-            for (const QString& c : l.channels()) {
-                if (!wanted.contains(c))
-                    l.unlisten(c);
-            }
-            for (const QString& c : wanted)
-                l.listen(c);
             try {
+                if (!listening->listener)
+                    listening->listener =
+                        std::make_unique<core::Listener>(listening->profile, listening->password);
+                core::Listener& l = *listening->listener;
+                const QStringList wanted = listening->wantedNow();
+                for (const QString& c : l.channels()) {
+                    if (!wanted.contains(c))
+                        l.unlisten(c);
+                }
+                for (const QString& c : wanted)
+                    l.listen(c);
                 return l.wait(std::chrono::seconds(1), &listening->stop);
-            } catch (const core::ConnectionError&) {
-                listening->listener.reset(); // the next cycle connects again
+            } catch (const core::Error&) {
+                listening->listener.reset(); // here, off the GUI thread; the next cycle connects again
                 throw;
             }
         },
@@ -295,7 +298,6 @@ void ListenView::cycle() {
                 return;
             }
             setStatus(tr("Listening stopped: %1 Trying again in 5 seconds.").arg(failure.message), true);
-            m_listening->listener.reset();
             QTimer::singleShot(5000, this, [this] {
                 if (!channels().isEmpty() && !m_waitJob->isRunning())
                     cycle();
