@@ -254,6 +254,13 @@ Workbook readWorkbook(const QString& path) {
     return book;
 }
 
+// A sheet row: its own number and its cells by column (outside the class: clang wants a nested class's default
+// member initializers complete before the enclosing class uses its constructor).
+struct Row {
+    qint64 number = 0;
+    QList<ImportValue> cells; // empty when the row holds no value
+};
+
 class XlsxRecords final : public RecordSource {
 public:
     XlsxRecords(const QString& path, const QString& sheet, bool header)
@@ -336,11 +343,6 @@ public:
     qint64 totalBytes() const override { return m_total; }
 
 private:
-    struct Row {
-        qint64 number = 0;
-        QList<ImportValue> cells; // empty when the row holds no value
-    };
-
     static QString columnName(int c) {
         QString name;
         for (++c; c > 0; c = (c - 1) / 26)
