@@ -254,8 +254,8 @@ Workbook readWorkbook(const QString& path) {
     return book;
 }
 
-// A sheet row: its own number and its cells by column (outside the class: clang wants a nested class's default
-// member initializers complete before the enclosing class uses its constructor).
+// A sheet row: its own number and its cells by column (outside the class: clang wants a nested class's
+// default member initializers complete before the enclosing class uses its constructor).
 struct Row {
     qint64 number = 0;
     QList<ImportValue> cells; // empty when the row holds no value
