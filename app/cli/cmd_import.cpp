@@ -10,6 +10,7 @@
 #include <pgdesk/core/session/standby.h>
 #include <pgdesk/core/transfer/importer.h>
 #include <pgdesk/core/transfer/recordsource.h>
+#include <pgdesk/core/transfer/typeinference.h>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -19,9 +20,59 @@
 
 namespace pgdesk::cli {
 
+namespace {
+
+// The new table's columns and their types, guessed from the file's first records (the same inference as
+// the dialog's): CSV from its first MiB (peeked, so standard input still works), a sheet read ahead, a
+// JSON file's records read ahead by its source.
+core::NewTable newTableFor(const QString& name, core::ImportFormat kind, QFile& file, const QString& path,
+                           const QString& sheet, const core::ImportOptions& options,
+                           core::RecordSource* source) {
+    constexpr int kSample = 1000;
+    core::NewTable table;
+    const auto parts = core::splitQualifiedName(name);
+    if (parts && parts->size() == 2) {
+        table.schema = parts->at(0);
+        table.name = parts->at(1);
+    } else {
+        table.name = parts && parts->size() == 1 ? parts->at(0) : name;
+    }
+    QStringList fields;
+    QList<QList<std::optional<QString>>> texts;
+    QList<QList<core::ImportValue>> values;
+    if (kind == core::ImportFormat::Csv) {
+        QList<QStringList> records =
+            core::parseCsvRecords(file.peek(1 << 20), options.delimiter, kSample + 1);
+        if (records.isEmpty())
+            throw UsageError{QStringLiteral("--create: the file has no complete record in its first MiB")};
+        fields = options.header ? records.takeFirst() : QStringList(records.first().size());
+        for (const QStringList& record : std::as_const(records)) {
+            QList<std::optional<QString>> row;
+            for (const QString& v : record)
+                row << (v == options.nullText ? std::nullopt : std::optional<QString>(v));
+            texts << row;
+        }
+    } else if (kind == core::ImportFormat::Xlsx) {
+        const core::RecordPreview preview = core::previewRecords(path, kind, sheet, options.header, kSample);
+        fields = preview.fieldNames;
+        texts = preview.records;
+    } else {
+        fields = source->fieldNames();
+        values = source->sampled();
+    }
+    table.columns = core::newTableColumnNames(fields);
+    table.types = kind == core::ImportFormat::Json || kind == core::ImportFormat::Ndjson
+                      ? core::inferColumnTypes(values, int(fields.size()))
+                      : core::inferColumnTypes(texts, int(fields.size()));
+    return table;
+}
+
+} // namespace
+
 // import TABLE FILE|- [--format csv|xlsx|json|ndjson] [--sheet NAME] [--header] [--delimiter C] [--null TEXT]
-// [--columns c1,c2]: COPY FROM STDIN in one transaction, all rows or none; a bad row names its place in
-// the file (line, object or sheet row) and column.
+// [--columns c1,c2] [--create]: COPY FROM STDIN in one transaction, all rows or none; a bad row names its
+// place in the file (line, object or sheet row) and column. --create makes TABLE first, in that transaction,
+// with types guessed from the file's first records.
 int cmdImport(Invocation& inv) {
     // --format names the file's format, as for export; "json" printed a JSON summary before files other
     // than CSV could be imported, so with a .csv/.tsv/.txt file it still means that (and so does "table").
@@ -39,6 +90,7 @@ int cmdImport(Invocation& inv) {
     QStringList positional;
     QString sheet;
     bool csvOptions = false;
+    bool create = false;
     for (qsizetype i = 0; i < inv.args.size(); ++i) {
         const QString& arg = inv.args[i];
         const auto value = [&] { return optionValue(inv.args, i); };
@@ -55,6 +107,8 @@ int cmdImport(Invocation& inv) {
             csvOptions = true;
         } else if (arg == QLatin1String("--columns")) {
             options.columns << parseColumnList(arg, value());
+        } else if (arg == QLatin1String("--create")) {
+            create = true;
         } else if (arg == QLatin1String("--sheet")) {
             sheet = value();
         } else if (arg.startsWith(QLatin1String("--")) && arg != QLatin1String("-")) {
@@ -79,6 +133,10 @@ int cmdImport(Invocation& inv) {
         throw UsageError{QStringLiteral("an XLSX workbook is read from a file, not standard input")};
     if (kind == core::ImportFormat::Json || kind == core::ImportFormat::Ndjson)
         options.header = true; // the keys name the fields
+    if (create && !options.columns.isEmpty())
+        throw UsageError{
+            QStringLiteral("--columns names a table's columns; with --create the file's fields name "
+                           "the new table's")};
 
     QFile file;
     if (fromStdin) {
@@ -90,33 +148,38 @@ int cmdImport(Invocation& inv) {
             throw UsageError{QStringLiteral("cannot open %1: %2").arg(positional[1], file.errorString())};
     }
     auto connection = connect(inv);
-    const core::TableInfo table = readTable(connection, positional[0], false);
     options.write = writeAccess(inv, connection.profile(), QStringLiteral("import"));
     core::refuseWritesOnStandby(connection);
     QElapsedTimer timer;
     timer.start();
-    core::Importer importer(connection, table);
-    qint64 rows = 0;
-    if (kind == core::ImportFormat::Csv) {
-        rows = importer.importCsv(file, options);
-    } else {
-        std::unique_ptr<core::RecordSource> source;
-        if (kind == core::ImportFormat::Xlsx) {
-            file.close();
-            source = core::openXlsxRecords(positional[1], sheet, options.header);
-        } else {
-            source = core::openJsonRecords(file, kind);
-        }
-        rows = importer.importRecords(*source, options);
+    std::unique_ptr<core::RecordSource> source;
+    if (kind == core::ImportFormat::Xlsx) {
+        file.close();
+        source = core::openXlsxRecords(positional[1], sheet, options.header);
+    } else if (kind != core::ImportFormat::Csv) {
+        source = core::openJsonRecords(file, kind);
     }
+    std::optional<core::Importer> importer;
+    if (create)
+        importer.emplace(connection,
+                         newTableFor(positional[0], kind, file, positional[1], sheet, options, source.get()));
+    else
+        importer.emplace(connection, readTable(connection, positional[0], false));
+    const qint64 rows =
+        source ? importer->importRecords(*source, options) : importer->importCsv(file, options);
+    const QString tableName = importer->table().qualifiedName(); // a new table's schema is known by now
     if (jsonSummary) {
-        printJson(inv.out, QJsonObject{{QStringLiteral("table"), table.qualifiedName()},
-                                       {QStringLiteral("rows"), rows},
-                                       {QStringLiteral("elapsed_ms"), timer.elapsed()}});
+        QJsonObject summary{{QStringLiteral("table"), tableName},
+                            {QStringLiteral("rows"), rows},
+                            {QStringLiteral("elapsed_ms"), timer.elapsed()}};
+        if (create)
+            summary.insert(QStringLiteral("created"), true);
+        printJson(inv.out, summary);
     } else {
-        inv.out << QStringLiteral("imported %1 rows into %2 (%3 ms)\n")
+        inv.out << QString::fromLatin1(create ? "created %2 and imported %1 rows into it (%3 ms)\n"
+                                              : "imported %1 rows into %2 (%3 ms)\n")
                        .arg(rows)
-                       .arg(table.qualifiedName())
+                       .arg(tableName)
                        .arg(timer.elapsed());
     }
     return ExitOk;

@@ -105,6 +105,58 @@ private slots:
                     QStringLiteral("parquet"), QStringLiteral("import"), m_table, xlsx});
         QCOMPARE(r.exitCode, 2);
     }
+
+    // --create: the table is made from the file (types from its first records) in the import's transaction;
+    // a bad row leaves no table; an existing name is refused; --columns does not go with it.
+    void createMakesTheTable() {
+        const QString created = m_table + QStringLiteral("_new");
+        QTemporaryDir dir;
+        QFile csv(dir.filePath(QStringLiteral("new.csv")));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("id,name,born,amount,zip\n1,Ann,2001-02-03,1.5,01234\n2,,2001-02-04,"
+                  "123456789012345678901234567890,\"\"\n");
+        csv.close();
+        auto r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("--format"),
+                         QStringLiteral("json"), QStringLiteral("import"), created, csv.fileName(),
+                         QStringLiteral("--header"), QStringLiteral("--create")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = parseObject(r);
+        QCOMPARE(o[QStringLiteral("rows")].toInt(), 2);
+        QCOMPARE(o[QStringLiteral("created")].toBool(), true);
+        QCOMPARE(o[QStringLiteral("table")].toString(), created);
+        QCOMPARE(psql(QStringLiteral(
+                          "select string_agg(format_type(atttypid, atttypmod), ',' order by attnum) from "
+                          "pg_attribute where attrelid = '%1'::regclass and attnum > 0")
+                          .arg(created))
+                     .trimmed(),
+                 QStringLiteral("integer,text,date,numeric,text"));
+        QCOMPARE(psql(QStringLiteral("select amount from %1 where id = 2").arg(created)).trimmed(),
+                 QStringLiteral("123456789012345678901234567890"));
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("import"), created,
+                    QStringLiteral("-"), QStringLiteral("--header"), QStringLiteral("--create")},
+                   "id\n1\n");
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("already exists")), qPrintable(r.err));
+        psql(QStringLiteral("drop table %1").arg(created));
+
+        QByteArray late; // the types come from the first 1,000 records: line 1,002 does not fit them
+        for (int i = 1; i <= 1001; ++i)
+            late += "{\"n\": " + QByteArray::number(i) + "}\n";
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("--format"), QStringLiteral("ndjson"),
+                    QStringLiteral("import"), created, QStringLiteral("-"), QStringLiteral("--create")},
+                   late + "{\"n\": \"many\"}\n");
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("line 1002")) && r.err.contains(QStringLiteral("many")),
+                 qPrintable(r.err));
+        QCOMPARE(psql(QStringLiteral("select to_regclass('%1') is null").arg(created)).trimmed(),
+                 QStringLiteral("t"));
+
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("import"), created,
+                    QStringLiteral("-"), QStringLiteral("--create"), QStringLiteral("--columns"),
+                    QStringLiteral("a")},
+                   "1\n");
+        QCOMPARE(r.exitCode, 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliImport)

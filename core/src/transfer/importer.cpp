@@ -4,13 +4,17 @@
 #include "session/pq/copy.h"
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/param.h>
+#include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/browse/sqlbuilder.h>
 #include <pgdesk/core/editing/rowstatementbuilder.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/transaction.h>
 #include <pgdesk/core/transfer/recordsource.h>
+#include <pgdesk/core/transfer/rowencoding.h>
 
 #include <QIODevice>
+#include <QRegularExpression>
 
 #include <condition_variable>
 #include <deque>
@@ -67,6 +71,90 @@ Importer::Importer(Connection& connection, TableInfo table)
     , m_table(std::move(table)) {
 }
 
+Importer::Importer(Connection& connection, NewTable table)
+    : m_connection(connection)
+    , m_create(std::move(table)) {
+}
+
+namespace {
+
+// A type as written ("numeric(12,2)", "timestamptz", "varchar(20)[]") as the server's own text of it: the
+// name is resolved by to_regtype, a trailing (p) or (p,s) is re-written from its numbers.
+QString resolveType(Connection& connection, const QString& column, const QString& written) {
+    static const QRegularExpression modifiers(
+        QStringLiteral("^(.+?)\\s*\\(\\s*([0-9]+)\\s*(?:,\\s*(-?[0-9]+)\\s*)?\\)\\s*((?:\\[\\s*\\]\\s*)*)$"));
+    QString name = written.trimmed();
+    QString suffix;
+    if (const auto m = modifiers.match(name); m.hasMatch()) {
+        name = m.captured(1);
+        suffix = QStringLiteral("(%1").arg(m.captured(2).toLongLong());
+        if (m.capturedLength(3) > 0)
+            suffix += QStringLiteral(",%1").arg(m.captured(3).toLongLong());
+        suffix +=
+            QStringLiteral(")") + QStringLiteral("[]").repeated(int(m.captured(4).count(QLatin1Char('['))));
+    }
+    std::optional<QString> resolved;
+    if (!name.isEmpty()) {
+        try {
+            const Result r =
+                connection.exec(QStringLiteral("SELECT format_type(to_regtype($1), NULL)"), {param(name)});
+            if (!r.isNull(0, 0))
+                resolved = r.text(0, 0);
+        } catch (const Error&) { // a syntax error in the name: as unknown as a missing one
+            resolved.reset();
+        }
+    }
+    if (!resolved)
+        throwError(
+            ErrorKind::Configuration,
+            QStringLiteral("column %1: \"%2\" is not a type this database knows").arg(column, written));
+    if (!suffix.isEmpty() && suffix.endsWith(QLatin1String("[]")) && resolved->endsWith(QLatin1String("[]")))
+        resolved->chop(2); // "numeric[]" resolved before its (p,s) moved in front of the brackets
+    return *resolved + suffix;
+}
+
+} // namespace
+
+void Importer::prepareNewTable() {
+    NewTable spec = std::move(*m_create);
+    m_create.reset();
+    if (spec.name.trimmed().isEmpty())
+        throwError(ErrorKind::Configuration, QStringLiteral("the new table needs a name"));
+    if (spec.columns.isEmpty() || spec.columns.size() != spec.types.size())
+        throwError(ErrorKind::Configuration,
+                   QStringLiteral("the new table needs a type for each of its columns"));
+    if (spec.schema.isEmpty()) {
+        const Result r = m_connection.exec(QStringLiteral("SELECT current_schema()"));
+        if (r.isNull(0, 0))
+            throwError(ErrorKind::Configuration,
+                       QStringLiteral("no schema on the search path to create the table in: name one"));
+        spec.schema = r.text(0, 0);
+    }
+    TableInfo table;
+    table.schema = spec.schema;
+    table.name = spec.name;
+    table.kind = RelationKind::Table;
+    QStringList definitions;
+    for (qsizetype i = 0; i < spec.columns.size(); ++i) {
+        const QString& name = spec.columns[i];
+        if (name.isEmpty())
+            throwError(ErrorKind::Configuration,
+                       QStringLiteral("column %1 of the new table has no name").arg(i + 1));
+        ColumnInfo column;
+        column.name = name;
+        column.number = int(i + 1);
+        column.typeName = resolveType(m_connection, name, spec.types[i]);
+        column.baseTypeName = column.typeName;
+        column.category = categoryForTypeName(column.typeName);
+        definitions << quoteIdentifier(name) + QLatin1Char(' ') + column.typeName;
+        table.columns << column;
+    }
+    m_createStatement = QStringLiteral("CREATE TABLE %1.%2 (%3)")
+                            .arg(quoteIdentifier(table.schema), quoteIdentifier(table.name),
+                                 definitions.join(QStringLiteral(", ")));
+    m_table = std::move(table);
+}
+
 QStringList Importer::targetColumns(const ImportOptions& options, const QStringList& headerLine) const {
     QStringList names = options.columns;
     if (names.isEmpty() && options.header)
@@ -89,7 +177,9 @@ QStringList Importer::targetColumns(const ImportOptions& options, const QStringL
     return seen;
 }
 
-void Importer::requireTable() const {
+void Importer::requireTable() {
+    if (m_create)
+        prepareNewTable();
     if (m_table.kind != RelationKind::Table && m_table.kind != RelationKind::PartitionedTable)
         throwError(ErrorKind::Configuration,
                    QStringLiteral("%1 is not a table: import needs a table").arg(m_table.qualifiedName()));
@@ -99,6 +189,8 @@ qint64 Importer::copy(const QString& statement, const std::function<QString(qint
                       const WriteAccess& write, const std::function<bool(QByteArray&)>& produce) {
     const WriteScope unlocked(m_connection, write);
     Transaction tx(m_connection);
+    if (!m_createStatement.isEmpty())
+        m_connection.exec(m_createStatement); // rolled back with the rows if any of them fails
     qint64 rows = 0;
     try {
         rows = pq::copyIn(m_connection, statement, produce);
@@ -138,7 +230,12 @@ qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
             throwError(ErrorKind::Configuration, QStringLiteral("the file has no header line"));
         header = records.first();
     }
-    const QStringList columns = targetColumns(options, header);
+    ImportOptions chosen = options;
+    if (chosen.columns.isEmpty() && !m_createStatement.isEmpty()) {
+        for (const ColumnInfo& c : std::as_const(m_table.columns))
+            chosen.columns << c.name;
+    }
+    const QStringList columns = targetColumns(chosen, header);
     QStringList quoted;
     for (const QString& c : columns)
         quoted << quoteIdentifier(c);
@@ -277,7 +374,10 @@ qint64 Importer::importRecords(RecordSource& source, const ImportOptions& option
     requireTable();
     const QStringList fields = source.fieldNames();
     QStringList mapping = options.columns;
-    if (mapping.isEmpty() && options.header) {
+    if (mapping.isEmpty() && !m_createStatement.isEmpty()) {
+        for (const ColumnInfo& c : std::as_const(m_table.columns))
+            mapping << c.name;
+    } else if (mapping.isEmpty() && options.header) {
         mapping = fields;
     } else if (mapping.isEmpty()) { // no names: the table's writable columns in order, as for CSV
         mapping = targetColumns(options, {});

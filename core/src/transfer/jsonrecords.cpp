@@ -13,6 +13,7 @@
 #include <deque>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace pgdesk::core {
 
@@ -45,6 +46,18 @@ public:
     }
 
     void setRawJson(const QList<bool>& raw) override { m_raw = raw; }
+
+    QList<QList<ImportValue>> sampled() override {
+        const QList<bool> raw = std::exchange(m_raw, {});
+        QList<QList<ImportValue>> records;
+        for (const auto& [text, number] : m_pending) {
+            QList<ImportValue> fields(m_names.size());
+            parse(text, number, fields);
+            records << fields;
+        }
+        m_raw = raw;
+        return records;
+    }
     void setSampleSize(int size) { m_sampleSize = size; }
 
     QStringList fieldNames() const override { return m_names; }

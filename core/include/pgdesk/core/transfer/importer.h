@@ -35,6 +35,18 @@ struct ImportProgress {
     qint64 totalBytes = -1; // -1 when the input's size is unknown (a pipe)
 };
 
+// A table the import creates before its rows go in, in the same transaction: if any row fails, the table
+// is not there either.
+struct NewTable {
+    QString schema; // empty: the connection's current schema
+    QString name;
+    QStringList columns; // in file order: every CSV field; a record source's fields that are kept
+    // One per column as a user writes it ("numeric(12,2)", "timestamptz", "text[]"). Each is resolved by
+    // the server (to_regtype, an unknown one is a ConfigurationError naming its column) and written into
+    // the CREATE TABLE as the server's own format_type text, never as typed.
+    QStringList types;
+};
+
 // Pure: the first `maxRecords` records of CSV text (RFC 4180: quotes, "" escapes, newlines inside
 // quotes; \r\n or \n line ends). A record in progress at the end of `data` is left out. For previews.
 QList<QStringList> parseCsvRecords(const QByteArray& data, char delimiter, int maxRecords);
@@ -46,6 +58,10 @@ QList<QStringList> parseCsvRecords(const QByteArray& data, char delimiter, int m
 class Importer final {
 public:
     Importer(Connection& connection, TableInfo table);
+    // Import into a new table (CREATE TABLE in the import's transaction). options.columns may stay empty
+    // (the new table's columns in order, for CSV with or without a header) or map fields as for a table
+    // ("" leaves a record source's field out).
+    Importer(Connection& connection, NewTable table);
 
     // The columns the import will fill, in file order, checked against the table (unknown → NotFound;
     // generated/identity ALWAYS → ConfigurationError). `headerLine` is the file's first record when
@@ -67,13 +83,19 @@ public:
                          const std::function<void(const ImportProgress&)>& progress = {},
                          const std::atomic<bool>* cancel = nullptr);
 
+    // The table imported into; a new table's (its schema resolved) once an import has begun.
+    const TableInfo& table() const { return m_table; }
+
 private:
-    void requireTable() const;
+    void requireTable(); // resolves a new table first
+    void prepareNewTable();
     qint64 copy(const QString& statement, const std::function<QString(qint64 line)>& locate,
                 const WriteAccess& write, const std::function<bool(QByteArray&)>& produce);
 
     Connection& m_connection;
     TableInfo m_table;
+    std::optional<NewTable> m_create; // until prepareNewTable() made m_createStatement
+    QString m_createStatement;
 };
 
 } // namespace pgdesk::core

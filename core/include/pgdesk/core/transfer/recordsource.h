@@ -44,6 +44,10 @@ public:
     // Which fields go to json/jsonb columns (by field index): JSON sources then give those values as their
     // JSON text ("a" keeps its quotes, 5 stays 5); the other formats have no JSON to keep.
     virtual void setRawJson(const QList<bool>& raw) { Q_UNUSED(raw); }
+    // The records already read ahead to name the fields (a JSON file's first objects), as next() will give
+    // them, without their JSON text kept; empty for a source that reads nothing ahead. Types for a new table
+    // are guessed from them when the input cannot be read twice (standard input).
+    virtual QList<QList<ImportValue>> sampled() { return {}; }
     virtual qint64 bytesRead() const = 0;
     virtual qint64 totalBytes() const = 0; // -1 when unknown
 };
