@@ -2699,6 +2699,104 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
             <numerusform>%n Felder ohne Spalte werden weggelassen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Import of %1 into a new table %2</source>
+        <translation>Import von %1 in eine neue Tabelle %2</translation>
+    </message>
+    <message>
+        <source>Import into a new table</source>
+        <translation>In eine neue Tabelle importieren</translation>
+    </message>
+    <message>
+        <source>Import into a new table in %1</source>
+        <translation>In eine neue Tabelle in %1 importieren</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>the first schema of the search path</source>
+        <translation>das erste Schema des Suchpfads</translation>
+    </message>
+    <message>
+        <source>New table</source>
+        <translation>Neue Tabelle</translation>
+    </message>
+    <message>
+        <source>Name of the table to create</source>
+        <translation>Name der anzulegenden Tabelle</translation>
+    </message>
+    <message>
+        <source>Preview of the first records; above each file column, the new column&apos;s name and type (guessed from the first 1,000 records):</source>
+        <translation>Vorschau der ersten Datensätze; über jeder Dateispalte Name und Typ der neuen Spalte (aus den ersten 1.000 Datensätzen geschätzt):</translation>
+    </message>
+    <message>
+        <source>Name of the new column for file column %1</source>
+        <translation>Name der neuen Spalte für Dateispalte %1</translation>
+    </message>
+    <message>
+        <source>The new column&apos;s name</source>
+        <translation>Der Name der neuen Spalte</translation>
+    </message>
+    <message>
+        <source>The new column&apos;s name; empty leaves this field out</source>
+        <translation>Der Name der neuen Spalte; leer lässt dieses Feld aus</translation>
+    </message>
+    <message>
+        <source>Type of the new column for file column %1</source>
+        <translation>Typ der neuen Spalte für Dateispalte %1</translation>
+    </message>
+    <message>
+        <source>Guessed from the first records; any type the server knows, e.g. numeric(12,2)</source>
+        <translation>Aus den ersten Datensätzen geschätzt; jeder Typ, den der Server kennt, z. B. numeric(12,2)</translation>
+    </message>
+    <message>
+        <source>Name the new table.</source>
+        <translation>Geben Sie der neuen Tabelle einen Namen.</translation>
+    </message>
+    <message>
+        <source>Name every column: COPY cannot skip file columns (column %1 has no name).</source>
+        <translation>Benennen Sie jede Spalte: COPY kann keine Dateispalten überspringen (Spalte %1 hat keinen Namen).</translation>
+    </message>
+    <message>
+        <source>Name at least one column; fields without a name are left out.</source>
+        <translation>Benennen Sie mindestens eine Spalte; Felder ohne Namen werden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>The column name %1 is given twice.</source>
+        <translation>Der Spaltenname %1 ist doppelt vergeben.</translation>
+    </message>
+    <message>
+        <source>Choose a type for column %1.</source>
+        <translation>Wählen Sie einen Typ für die Spalte %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creates %1 with %n column(s) and imports the file into it in one transaction: if a row fails, the table is not created either.</source>
+        <translation>
+            <numerusform>Legt %1 mit %n Spalte an und importiert die Datei in einer Transaktion hinein: Scheitert eine Zeile, wird auch die Tabelle nicht angelegt.</numerusform>
+            <numerusform>Legt %1 mit %n Spalten an und importiert die Datei in einer Transaktion hinein: Scheitert eine Zeile, wird auch die Tabelle nicht angelegt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) without a name are left out.</source>
+        <translation>
+            <numerusform>%n Feld ohne Namen wird ausgelassen.</numerusform>
+            <numerusform>%n Felder ohne Namen werden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The types are guessed from the first records; a later value that does not fit stops the import at its row.</source>
+        <translation>Die Typen sind aus den ersten Datensätzen geschätzt; ein späterer Wert, der nicht passt, beendet den Import an seiner Zeile.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::KeyDialog</name>
@@ -3692,6 +3790,14 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
+    <message>
+        <source>Import into &amp;new table…</source>
+        <translation>In &amp;neue Tabelle importieren…</translation>
+    </message>
+    <message>
+        <source>Connect first: the new table is made in a database</source>
+        <translation>Zuerst verbinden: Die neue Tabelle entsteht in einer Datenbank</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -3990,6 +4096,10 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Import…</source>
         <translation>Importieren …</translation>
+    </message>
+    <message>
+        <source>Import into new table…</source>
+        <translation>In neue Tabelle importieren…</translation>
     </message>
 </context>
 <context>

@@ -335,6 +335,20 @@
             <numerusform>%n fields without a column are left out.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Creates %1 with %n column(s) and imports the file into it in one transaction: if a row fails, the table is not created either.</source>
+        <translation>
+            <numerusform>Creates %1 with %n column and imports the file into it in one transaction: if a row fails, the table is not created either.</numerusform>
+            <numerusform>Creates %1 with %n columns and imports the file into it in one transaction: if a row fails, the table is not created either.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) without a name are left out.</source>
+        <translation>
+            <numerusform>%n field without a name is left out.</numerusform>
+            <numerusform>%n fields without a name are left out.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::LargestRelationsView</name>

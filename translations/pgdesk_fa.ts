@@ -2658,6 +2658,102 @@ Replace them with the file&apos;s?</source>
             <numerusform>%n فیلد بدون ستون کنار گذاشته می‌شود.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Column</source>
+        <translation>ستون</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Import of %1 into a new table %2</source>
+        <translation>درون‌ریزی %1 به جدول تازهٔ %2</translation>
+    </message>
+    <message>
+        <source>Import into a new table</source>
+        <translation>درون‌ریزی به جدولی تازه</translation>
+    </message>
+    <message>
+        <source>Import into a new table in %1</source>
+        <translation>درون‌ریزی به جدولی تازه در %1</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>شِما</translation>
+    </message>
+    <message>
+        <source>the first schema of the search path</source>
+        <translation>نخستین شِمای مسیر جست‌وجو</translation>
+    </message>
+    <message>
+        <source>New table</source>
+        <translation>جدول جدید</translation>
+    </message>
+    <message>
+        <source>Name of the table to create</source>
+        <translation>نام جدولی که ساخته می‌شود</translation>
+    </message>
+    <message>
+        <source>Preview of the first records; above each file column, the new column&apos;s name and type (guessed from the first 1,000 records):</source>
+        <translation>پیش‌نمایش نخستین رکوردها؛ بالای هر ستون پرونده، نام و نوع ستون تازه (برآوردشده از ۱٬۰۰۰ رکورد نخست):</translation>
+    </message>
+    <message>
+        <source>Name of the new column for file column %1</source>
+        <translation>نام ستون تازه برای ستون %1 پرونده</translation>
+    </message>
+    <message>
+        <source>The new column&apos;s name</source>
+        <translation>نام ستون تازه</translation>
+    </message>
+    <message>
+        <source>The new column&apos;s name; empty leaves this field out</source>
+        <translation>نام ستون تازه؛ خالی این فیلد را کنار می‌گذارد</translation>
+    </message>
+    <message>
+        <source>Type of the new column for file column %1</source>
+        <translation>نوع ستون تازه برای ستون %1 پرونده</translation>
+    </message>
+    <message>
+        <source>Guessed from the first records; any type the server knows, e.g. numeric(12,2)</source>
+        <translation>برآوردشده از نخستین رکوردها؛ هر نوعی که سرور می‌شناسد، مثلاً numeric(12,2)</translation>
+    </message>
+    <message>
+        <source>Name the new table.</source>
+        <translation>برای جدول تازه نامی بنویسید.</translation>
+    </message>
+    <message>
+        <source>Name every column: COPY cannot skip file columns (column %1 has no name).</source>
+        <translation>همهٔ ستون‌ها را نام بگذارید: COPY نمی‌تواند از ستون‌های پرونده بگذرد (ستون %1 نام ندارد).</translation>
+    </message>
+    <message>
+        <source>Name at least one column; fields without a name are left out.</source>
+        <translation>دست‌کم یک ستون را نام بگذارید؛ فیلدهای بی‌نام کنار گذاشته می‌شوند.</translation>
+    </message>
+    <message>
+        <source>The column name %1 is given twice.</source>
+        <translation>نام ستون %1 دو بار آمده است.</translation>
+    </message>
+    <message>
+        <source>Choose a type for column %1.</source>
+        <translation>برای ستون %1 نوعی برگزینید.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creates %1 with %n column(s) and imports the file into it in one transaction: if a row fails, the table is not created either.</source>
+        <translation>
+            <numerusform>%1 را با %n ستون می‌سازد و پرونده را در یک تراکنش در آن درون‌ریزی می‌کند: اگر سطری شکست بخورد، جدول هم ساخته نمی‌شود.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) without a name are left out.</source>
+        <translation>
+            <numerusform>%n فیلد بی‌نام کنار گذاشته می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The types are guessed from the first records; a later value that does not fit stops the import at its row.</source>
+        <translation>نوع‌ها از نخستین رکوردها برآورد شده‌اند؛ مقدار ناسازگارِ بعدی درون‌ریزی را در سطر خودش متوقف می‌کند.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::KeyDialog</name>
@@ -3641,6 +3737,14 @@ Replace them with the file&apos;s?</source>
         <source>Notifications</source>
         <translation>اعلان‌ها</translation>
     </message>
+    <message>
+        <source>Import into &amp;new table…</source>
+        <translation>درون‌ریزی به &amp;جدول تازه…</translation>
+    </message>
+    <message>
+        <source>Connect first: the new table is made in a database</source>
+        <translation>نخست وصل شوید: جدول تازه در یک پایگاه داده ساخته می‌شود</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -3937,6 +4041,10 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Import…</source>
         <translation>درون‌ریزی…</translation>
+    </message>
+    <message>
+        <source>Import into new table…</source>
+        <translation>درون‌ریزی به جدول تازه…</translation>
     </message>
 </context>
 <context>

@@ -390,6 +390,86 @@ private slots:
     }
 
     // File ▸ Import CSV into table… works on the table tab in front, refuses a view, and reloads the tab.
+    // Import into new table: names from the header, types guessed from the records (editable, any type the
+    // server knows), the table's name from the file's; a name missing, twice or a type left empty blocks
+    // Import; the table is created with the rows, and the window opens it.
+    void newTableFromCsv() {
+        ImportDialog d(m_pool, m_schema);
+        QAbstractItemModelTester tester(d.previewModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(d.createsTable());
+        QVERIFY(load(
+            d,
+            file(QStringLiteral("new people.csv"),
+                 "id,Name,born,amount,zip,doc\n1,\"Ann, \"\"A\"\"\",2001-02-03,1.5,01234,\"{\"\"a\"\": 1}\"\n"
+                 "2,שלום,2001-02-04,123456789012345678901234567890,99999,[]\n")));
+        QCOMPARE(d.fileColumnCount(), 6);
+        QCOMPARE(d.previewRecordCount(), 2);
+        QCOMPARE(cell(d, 2, 1), QStringLiteral("Ann, \"A\""));
+        QCOMPARE(d.newColumnNames(), (QStringList{"id", "Name", "born", "amount", "zip", "doc"}));
+        QCOMPARE(d.newColumnTypes(), (QStringList{"integer", "text", "date", "numeric", "text", "jsonb"}));
+        QVERIFY2(d.canImport(), qPrintable(d.mappingText()));
+        QVERIFY2(d.mappingText().contains(QStringLiteral("new people")), qPrintable(d.mappingText()));
+
+        d.setNewColumn(1, QStringLiteral("id"), {});
+        QVERIFY(!d.canImport());
+        QVERIFY2(d.mappingText().contains(QStringLiteral("twice")), qPrintable(d.mappingText()));
+        d.setNewColumn(1, QString(), {});
+        QVERIFY2(d.mappingText().contains(QStringLiteral("COPY cannot skip")), qPrintable(d.mappingText()));
+        d.setNewColumn(1, QStringLiteral("Name"), {});
+        d.setNewColumn(3, QStringLiteral("amount"), QStringLiteral("numeric(40,2)"));
+        d.setNewTableName(QString());
+        QVERIFY(!d.canImport());
+        d.setNewTableName(QStringLiteral("new \"people\""));
+        QVERIFY2(d.canImport(), qPrintable(d.mappingText()));
+
+        QSignalSpy created(&d, &ImportDialog::tableCreated);
+        const auto [ok, message] = run(d);
+        QVERIFY2(ok, qPrintable(message));
+        QCOMPARE(created.size(), 1);
+        QCOMPARE(created.first().at(0).toString(), m_schema);
+        QCOMPARE(created.first().at(1).toString(), QStringLiteral("new \"people\""));
+        QCOMPARE(
+            sql(QStringLiteral("select string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' "
+                               "order by attnum) from pg_attribute where attrelid = "
+                               "'$S.\"new \"\"people\"\"\"'::regclass and attnum > 0"))
+                .trimmed(),
+            QStringLiteral("id integer, Name text, born date, amount numeric(40,2), zip text, doc jsonb"));
+        QCOMPARE(
+            sql(QStringLiteral("select string_agg(concat_ws('|', id, \"Name\", amount, zip, doc), E'\\n' "
+                               "order by id) from $S.\"new \"\"people\"\"\"")),
+            QStringLiteral("1|Ann, \"A\"|1.50|01234|{\"a\": 1}\n"
+                           "2|שלום|123456789012345678901234567890.00|99999|[]"));
+    }
+
+    // NDJSON into a new table: a field whose name is emptied is left out; a bad value leaves no table.
+    void newTableFromNdjsonLeavesOutUnnamedFields() {
+        ImportDialog d(m_pool, m_schema);
+        QVERIFY(load(d, file(QStringLiteral("events.ndjson"),
+                             "{\"at\": \"2024-01-01T10:00:00Z\", \"tags\": [\"a\"], \"skip\": 1}\n"
+                             "{\"at\": \"2024-01-02T10:00:00Z\", \"tags\": {\"b\": true}, \"skip\": 2}\n")));
+        QCOMPARE(d.newColumnTypes(), (QStringList{"timestamp with time zone", "jsonb", "integer"}));
+        d.setNewColumn(2, QString(), {});
+        QVERIFY2(d.mappingText().contains(QStringLiteral("left out")), qPrintable(d.mappingText()));
+        d.setNewColumn(0, QStringLiteral("at"), QStringLiteral("integer"));
+        const auto [ok, message] = run(d);
+        QVERIFY2(!ok, "a timestamp is no integer"); // the server refuses: nothing is created
+        QVERIFY2(message.contains(QStringLiteral("line 1")), qPrintable(message));
+        QCOMPARE(sql(QStringLiteral("select to_regclass('$S.events') is null")).trimmed(),
+                 QStringLiteral("t"));
+        d.setNewColumn(0, QStringLiteral("at"), QStringLiteral("timestamptz"));
+        const auto [ok2, message2] = run(d);
+        QVERIFY2(ok2, qPrintable(message2));
+        QCOMPARE(
+            sql(QStringLiteral("select string_agg(tags::text, ' ' order by at) from $S.events")).trimmed(),
+            QStringLiteral("[\"a\"] {\"b\": true}"));
+        QCOMPARE(
+            sql(QStringLiteral("select count(*) from pg_attribute where attrelid = '$S.events'::regclass "
+                               "and attnum > 0"))
+                .trimmed(),
+            QStringLiteral("2"));
+    }
+
     void mainWindowImportsIntoTheCurrentTable() {
         pgdesk::ui::MainWindow w;
         auto* action = w.findChild<QAction*>(QStringLiteral("importAction"));
@@ -420,6 +500,20 @@ private slots:
         QVERIFY(reloaded.wait(15000));
         QCOMPARE(browser->model()->rowCount(), 2);
         d->reject();
+
+        // Import into new table: the File menu's item, the schema from the table in front; the new table
+        // opens.
+        QVERIFY(w.findChild<QAction*>(QStringLiteral("importNewTableAction")));
+        ImportDialog* created = w.importIntoNewTable();
+        QVERIFY(created && created->createsTable());
+        QVERIFY(load(*created, file(QStringLiteral("window_new.csv"), "k,v\n1,x\n")));
+        const auto [cok, cmessage] = run(*created);
+        QVERIFY2(cok, qPrintable(cmessage));
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->table() &&
+                                     w.currentTableBrowser()->table()->name == QLatin1String("window_new"),
+                                 15000);
+        QCOMPARE(w.currentTableBrowser()->table()->schema, m_schema);
+        created->reject();
     }
 };
 

@@ -259,6 +259,9 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         menu->addAction(themedIcon(QStringLiteral("document-new")), tr("New Table…"), this,
                         [this, schema, db] { emit designRequested(schema, QString(), db); })
             ->setObjectName(QStringLiteral("treeNewTableAction"));
+        menu->addAction(themedIcon(QStringLiteral("document-import")), tr("Import into new table…"), this,
+                        [this, schema, db] { emit importNewTableRequested(schema, db); })
+            ->setObjectName(QStringLiteral("treeImportNewTableAction"));
         menu->addAction(tr("Privileges…"), this,
                         [this, schema, db] { emit privilegesRequested(schema, QString(), db); })
             ->setObjectName(QStringLiteral("treeSchemaPrivilegesAction"));

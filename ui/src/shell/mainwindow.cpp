@@ -477,6 +477,7 @@ void MainWindow::createMenus() {
     importCsv->setObjectName(QStringLiteral("importAction"));
     importCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     importCsv->setEnabled(false); // only with a table tab in front
+    addNewTableImport(file);
     QAction* openPlan =
         file->addAction(icon("view-process-tree"), tr("Open Plan…"), this, &MainWindow::askPlanFile);
     openPlan->setObjectName(QStringLiteral("openPlanAction"));

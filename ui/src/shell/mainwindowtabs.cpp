@@ -18,6 +18,7 @@
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/geometryview.h>
 #include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/importdialog.h>
 #include <pgdesk/ui/jobslot.h>
 #include <pgdesk/ui/listenview.h>
 #include <pgdesk/ui/objectbrowser.h>
@@ -331,6 +332,36 @@ void MainWindow::addCompareActions(QMenu* connection) {
                 else
                     openDataCompare(schema, name, db);
             });
+}
+
+void MainWindow::addNewTableImport(QMenu* file) {
+    QAction* action = file->addAction(themedIcon(QStringLiteral("document-import")),
+                                      tr("Import into &new table…"), this, [this] { importIntoNewTable(); });
+    action->setObjectName(QStringLiteral("importNewTableAction"));
+    connect(m_objects, &ObjectBrowser::importNewTableRequested, this,
+            [this](const QString& schema, const QString& db) { importIntoNewTable(schema, db); });
+}
+
+ImportDialog* MainWindow::importIntoNewTable(const QString& schema, const QString& database) {
+    const auto pool = poolFor(database);
+    if (!pool) {
+        statusBar()->showMessage(tr("Connect first: the new table is made in a database"), 5000);
+        return nullptr;
+    }
+    QString into = schema;
+    if (into.isEmpty()) {
+        if (TableBrowser* browser = currentTableBrowser(); browser && browser->table())
+            into = browser->table()->schema;
+    }
+    auto* dialog = new ImportDialog(pool, into, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::tableCreated, this,
+            [this, database](const QString& createdSchema, const QString& name) {
+                m_objects->refresh();
+                openTable(createdSchema, name, database);
+            });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::addChartAction(QMenu* view) {

@@ -7,6 +7,7 @@
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/transfer/clipboardtable.h>
 #include <pgdesk/core/transfer/importer.h>
+#include <pgdesk/core/transfer/typeinference.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/jobslot.h>
 
@@ -42,6 +43,7 @@ namespace {
 
 constexpr qint64 kPreviewBytes = 256 * 1024; // enough for the first records of any sane file
 constexpr int kPreviewRecords = 20;          // data records shown (the header line comes on top)
+constexpr int kSampleRecords = 1000;         // read for a new table's types (as `import --create`)
 constexpr int kShownChars = 200;             // of a value in a preview cell (the tooltip has more)
 
 QString cellText(const QString& value) {
@@ -63,6 +65,8 @@ struct ImportDialog::Job {
 
 namespace {
 struct Outcome {
+    QString schema; // the table imported into (a new one's schema as resolved)
+    QString name;
     qint64 rows = 0;
     qint64 bytes = 0;
     qint64 elapsedMs = 0;
@@ -170,6 +174,7 @@ ImportDialog::ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo tab
     connect(m_null, &QLineEdit::textChanged, this, &ImportDialog::validate);
 
     auto* form = new QFormLayout;
+    m_form = form;
     form->addRow(tr("File"), file);
     form->addRow(m_sheetLabel, m_sheet);
     form->addRow(QString(), m_header);
@@ -180,9 +185,10 @@ ImportDialog::ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo tab
     auto* inputs = new QVBoxLayout(m_inputs);
     inputs->setContentsMargins(0, 0, 0, 0);
     inputs->addLayout(form);
-    inputs->addWidget(new QLabel(tr("Preview of the first records; above each file column, the table column "
-                                    "it fills:"),
-                                 m_inputs));
+    m_previewLabel = new QLabel(tr("Preview of the first records; above each file column, the table column "
+                                   "it fills:"),
+                                m_inputs);
+    inputs->addWidget(m_previewLabel);
     inputs->addWidget(m_view, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_inputs, 1);
@@ -263,7 +269,7 @@ QAbstractItemModel* ImportDialog::previewModel() const {
 }
 
 int ImportDialog::previewRecordCount() const {
-    return std::max(0, m_model->rowCount() - 1);
+    return std::max(0, m_model->rowCount() - headerRows());
 }
 
 QComboBox* ImportDialog::targetBox(int fileColumn) const {
@@ -271,6 +277,8 @@ QComboBox* ImportDialog::targetBox(int fileColumn) const {
 }
 
 QStringList ImportDialog::mapping() const {
+    if (m_newTable)
+        return newColumnNames();
     QStringList columns;
     for (const QComboBox* box : m_targets)
         columns << box->currentData().toString();
@@ -351,15 +359,25 @@ void ImportDialog::readPreview() {
         showPreview({});
         return;
     }
+    if (m_newTable && (m_newName->text().isEmpty() || m_newName->text() == m_autoName)) {
+        m_autoName = QFileInfo(path).completeBaseName(); // "sales 2024" for sales 2024.csv, as typed after
+        m_newName->setText(m_autoName);
+    }
+    const int sample = m_newTable ? kSampleRecords : kPreviewRecords;
+    const bool infer = m_newTable;
     if (!csv) {
         const core::ImportFormat format = m_format;
         const QString sheet = m_sheet->currentText();
         const bool header = m_header->isChecked();
         m_previewJob->start(
-            [path, format, sheet, header](const std::shared_ptr<core::CancelToken>&) {
-                const core::RecordPreview read =
-                    core::previewRecords(path, format, sheet, header, kPreviewRecords);
+            [path, format, sheet, header, sample, infer](const std::shared_ptr<core::CancelToken>&) {
+                const core::RecordPreview read = core::previewRecords(path, format, sheet, header, sample);
                 Preview preview;
+                if (infer) {
+                    preview.typesBelowHeader =
+                        core::inferColumnTypes(read.records, int(read.fieldNames.size()));
+                    preview.typesWithFirst = preview.typesBelowHeader;
+                }
                 preview.named = true;
                 preview.sheets = read.sheets;
                 preview.size = QFileInfo(path).size();
@@ -373,15 +391,14 @@ void ImportDialog::readPreview() {
                 return preview;
             },
             [this](const Preview& preview) { showPreview(preview); },
-            [this](const BackgroundFailure& failure) {
-                showPreview({{}, 0, failure.message, {}, false});
-            });
+            [this](const BackgroundFailure& failure) { showPreview(failedPreview(failure.message)); });
         validate();
         return;
     }
     // Off the GUI thread: the file may sit on a slow or hung network share.
+    const QString nullText = m_null->text();
     m_previewJob->start(
-        [path, delimiter](const std::shared_ptr<core::CancelToken>&) {
+        [path, delimiter, sample, infer, nullText](const std::shared_ptr<core::CancelToken>&) {
             Preview preview;
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
@@ -393,18 +410,37 @@ void ImportDialog::readPreview() {
             // A last record without a line end is complete when the whole file was read.
             if (file.atEnd() && !head.isEmpty() && !head.endsWith('\n') && !head.endsWith('\r'))
                 head += '\n';
-            preview.records = core::parseCsvRecords(head, delimiter, kPreviewRecords + 1);
+            preview.records = core::parseCsvRecords(head, delimiter, sample + 1);
+            if (infer && !preview.records.isEmpty()) {
+                QList<QList<std::optional<QString>>> values;
+                for (const QStringList& record : std::as_const(preview.records)) {
+                    QList<std::optional<QString>> fields;
+                    for (const QString& v : record)
+                        fields << (v == nullText ? std::nullopt : std::optional<QString>(v));
+                    values << fields;
+                }
+                const int fields = int(preview.records.first().size());
+                preview.typesWithFirst = core::inferColumnTypes(values, fields);
+                values.removeFirst();
+                preview.typesBelowHeader = core::inferColumnTypes(values, fields);
+            }
             return preview;
         },
         [this](const Preview& preview) { showPreview(preview); },
-        [this](const BackgroundFailure& failure) {
-            showPreview({{}, 0, failure.message, {}, false});
-        });
+        [this](const BackgroundFailure& failure) { showPreview(failedPreview(failure.message)); });
     validate(); // "Reading the file…" while it runs
+}
+
+ImportDialog::Preview ImportDialog::failedPreview(const QString& message) {
+    Preview preview;
+    preview.error = message;
+    return preview;
 }
 
 void ImportDialog::showPreview(const Preview& preview) {
     m_records = preview.records;
+    m_typesBelowHeader = preview.typesBelowHeader;
+    m_typesWithFirst = preview.typesWithFirst;
     m_previewError = preview.error;
     m_named = preview.named;
     if (m_format == core::ImportFormat::Xlsx && !preview.sheets.isEmpty() && preview.sheets != sheets()) {
@@ -420,14 +456,17 @@ void ImportDialog::showPreview(const Preview& preview) {
 void ImportDialog::rebuildGrid() {
     m_model->clear(); // the view deletes the old combo boxes with their index widgets
     m_targets.clear();
+    m_names.clear();
+    m_types.clear();
     const bool header = m_named || m_header->isChecked();
     const int fileColumns = m_records.isEmpty() ? 0 : int(m_records.first().size());
     int gridColumns = fileColumns;
     for (const QStringList& record : std::as_const(m_records))
         gridColumns = std::max(gridColumns, int(record.size()));
     const QList<QStringList> data = header ? m_records.mid(1) : m_records;
+    const int top = headerRows();
     m_model->setColumnCount(gridColumns);
-    m_model->setRowCount(fileColumns == 0 ? 0 : 1 + int(std::min<qsizetype>(data.size(), kPreviewRecords)));
+    m_model->setRowCount(fileColumns == 0 ? 0 : top + int(std::min<qsizetype>(data.size(), kPreviewRecords)));
     for (int c = 0; c < gridColumns; ++c) {
         const QString name = header && c < m_records.first().size() ? m_records.first()[c] : QString();
         m_model->setHeaderData(c, Qt::Horizontal,
@@ -435,10 +474,12 @@ void ImportDialog::rebuildGrid() {
                                               : cellText(core::headerFieldName(name)));
     }
     if (m_model->rowCount() > 0)
-        m_model->setHeaderData(0, Qt::Vertical, tr("Into"));
-    for (int r = 1; r < m_model->rowCount(); ++r) {
-        m_model->setHeaderData(r, Qt::Vertical, QString::number(r));
-        const QStringList& record = data[r - 1];
+        m_model->setHeaderData(0, Qt::Vertical, m_newTable ? tr("Column") : tr("Into"));
+    if (m_newTable && m_model->rowCount() > 1)
+        m_model->setHeaderData(1, Qt::Vertical, tr("Type"));
+    for (int r = top; r < m_model->rowCount(); ++r) {
+        m_model->setHeaderData(r, Qt::Vertical, QString::number(r - top + 1));
+        const QStringList& record = data[r - top];
         for (int c = 0; c < record.size(); ++c) {
             auto* item = new QStandardItem(cellText(record[c]));
             item->setEditable(false);
@@ -446,6 +487,12 @@ void ImportDialog::rebuildGrid() {
                 item->setToolTip(record[c].left(4000));
             m_model->setItem(r, c, item);
         }
+    }
+    if (m_newTable) {
+        rebuildNewTableGrid(fileColumns);
+        m_view->resizeColumnsToContents();
+        validate();
+        return;
     }
     const QStringList writable = writableColumns();
     for (int c = 0; c < fileColumns; ++c) {
@@ -500,7 +547,7 @@ void ImportDialog::validate() {
     bool valid = false;
     if (m_table.kind != core::RelationKind::Table && m_table.kind != core::RelationKind::PartitionedTable) {
         note = tr("%1 is not a table: only tables can be imported into.").arg(table);
-    } else if (writable.isEmpty()) {
+    } else if (!m_newTable && writable.isEmpty()) {
         note = tr("%1 has no column that can be written.").arg(table);
     } else if (m_path->text().trimmed().isEmpty()) {
         note = tr("Choose a file.");
@@ -516,6 +563,8 @@ void ImportDialog::validate() {
     } else if (m_records.isEmpty() || (!csv && m_records.first().isEmpty())) {
         note = csv ? tr("The file holds no complete record in its first 256 KiB.")
                    : tr("The file holds no record.");
+    } else if (m_newTable) {
+        valid = validateNewTable(note);
     } else if (!csv && targets.count(QString()) == targets.size()) {
         note = tr("Choose a table column for at least one field; fields without one are left out.");
     } else if (csv && targets.size() > writable.size()) {
@@ -542,7 +591,7 @@ void ImportDialog::validate() {
             }
         }
     }
-    if (valid) {
+    if (valid && !m_newTable) {
         const int used = int(targets.size() - targets.count(QString()));
         note = tr("%n file column(s) into %1.", nullptr, used).arg(table);
         if (used < targets.size())
@@ -595,7 +644,10 @@ void ImportDialog::start() {
     // The production guard: the database's name typed first; the key lives as long as this import.
     auto* confirm = new ProductionConfirmDialog(
         ProductionConfirmDialog::databaseName(m_pool->profile()),
-        tr("Import of %1 into %2.%3").arg(QFileInfo(m_path->text()).fileName(), m_table.schema, m_table.name),
+        m_newTable ? tr("Import of %1 into a new table %2")
+                         .arg(QFileInfo(m_path->text()).fileName(), m_newName->text().trimmed())
+                   : tr("Import of %1 into %2.%3")
+                         .arg(QFileInfo(m_path->text()).fileName(), m_table.schema, m_table.name),
         this);
     confirm->setAttribute(Qt::WA_DeleteOnClose);
     connect(confirm, &QDialog::accepted, this, [this] { startImport(core::WriteUnlock::create()); });
@@ -614,6 +666,20 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
     const QString path = m_path->text().trimmed();
     const core::ImportFormat format = m_format;
     const QString sheet = m_sheet->currentText();
+    std::optional<core::NewTable> create;
+    if (m_newTable) {
+        create.emplace();
+        create->schema = m_newSchema->text().trimmed();
+        create->name = m_newName->text().trimmed();
+        const QStringList names = newColumnNames();
+        const QStringList types = newColumnTypes();
+        for (int c = 0; c < names.size(); ++c) {
+            if (!names[c].isEmpty()) {
+                create->columns << names[c];
+                create->types << types[c];
+            }
+        }
+    }
     auto job = std::make_shared<Job>();
     m_job = job;
     m_inputs->setEnabled(false);
@@ -623,7 +689,7 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
     m_status->setText(tr("Importing…"));
     QPointer<ImportDialog> self(this);
     m_importJob->start(
-        [pool = m_pool, table = m_table, options, path, format, sheet, job,
+        [pool = m_pool, table = m_table, create, options, path, format, sheet, job,
          self](const std::shared_ptr<core::CancelToken>&) { // it stops at the flag, between chunks
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
@@ -632,7 +698,12 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
             QElapsedTimer timer;
             timer.start();
             auto connection = pool->acquire();
-            core::Importer importer(*connection, table);
+            std::optional<core::Importer> into;
+            if (create)
+                into.emplace(*connection, *create);
+            else
+                into.emplace(*connection, table);
+            core::Importer& importer = *into;
             Outcome outcome;
             const auto progress = [self](const core::ImportProgress& p) {
                 QMetaObject::invokeMethod(
@@ -657,11 +728,17 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
                 outcome.rows = importer.importRecords(*source, options, progress, &job->cancel);
             }
             outcome.bytes = file.size();
+            outcome.schema = importer.table().schema;
+            outcome.name = importer.table().name;
             outcome.elapsedMs = timer.elapsed();
             return outcome;
         },
         [this](const Outcome& outcome) {
             m_imported = true;
+            if (m_newTable) {
+                m_table.schema = outcome.schema;
+                m_table.name = outcome.name;
+            }
             m_inputs->setEnabled(true);
             m_progress->setValue(100);
             const QString text =
@@ -673,6 +750,8 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
             m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
             validate();
             emit finished(true, text);
+            if (m_newTable)
+                emit tableCreated(outcome.schema, outcome.name);
         },
         [this, job](const BackgroundFailure& failure) {
             m_inputs->setEnabled(true);

@@ -15,6 +15,7 @@ class QAbstractItemModel;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -39,11 +40,24 @@ class JobSlot;
 // the other formats leave out a field without a column). The import runs on a pooled connection on a worker
 // thread with progress and Cancel; a failure names the file line and column the server refused, and nothing
 // is written.
+// Import into new table…: the same for a table the import creates. Above each file column stand the new
+// column's name (from the header, editable; for XLSX and JSON an empty name leaves the field out) and its
+// type (guessed from the file's first 1,000 records by core::inferColumnTypes, editable, any type the
+// server knows); CREATE TABLE runs in the import's transaction, so a failed row leaves no table either.
 class ImportDialog final : public QDialog {
     Q_OBJECT
 public:
     ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo table, QWidget* parent = nullptr);
+    // Into a new table in `schema` (empty: the first schema of the search path).
+    ImportDialog(std::shared_ptr<core::Pool> pool, const QString& schema, QWidget* parent = nullptr);
     ~ImportDialog() override;
+
+    bool createsTable() const { return m_newTable; }
+    void setNewTableName(const QString& name);
+    // The new table's columns, in file order: name ("" = left out) and type as chosen now.
+    QStringList newColumnNames() const;
+    QStringList newColumnTypes() const;
+    void setNewColumn(int fileColumn, const QString& name, const QString& type);
 
     // Setting the path, the header option or the delimiter refreshes the preview (previewUpdated()).
     void setPath(const QString& path);
@@ -63,7 +77,7 @@ public:
     QAbstractItemModel* previewModel() const;
     QTableView* previewView() const { return m_view; }
     int previewRecordCount() const; // data records shown (without the header line)
-    int fileColumnCount() const { return int(m_targets.size()); }
+    int fileColumnCount() const { return int(m_newTable ? m_names.size() : m_targets.size()); }
     QComboBox* targetBox(int fileColumn) const;
     // The table column each file column goes to, in file order ("" where none is chosen).
     QStringList mapping() const;
@@ -81,6 +95,7 @@ public:
 signals:
     void previewUpdated();
     void finished(bool ok, const QString& message);
+    void tableCreated(const QString& schema, const QString& name); // after a successful new-table import
 
 private:
     void startImport(const core::WriteAccess& write);
@@ -92,7 +107,14 @@ private:
         QString error;
         QStringList sheets;
         bool named = false; // the first record names the fields (XLSX, JSON), whatever m_header says
+        // New table: the types guessed from the sample, with the first record as names and as data.
+        QStringList typesBelowHeader;
+        QStringList typesWithFirst;
     };
+    static Preview failedPreview(const QString& message);
+    void rebuildNewTableGrid(int fileColumns);
+    bool validateNewTable(QString& note) const;
+    int headerRows() const { return m_newTable ? 2 : 1; }
     void browse();
     void delimiterChanged();
     void readPreview();
@@ -125,6 +147,16 @@ private:
     QPushButton* m_import = nullptr;
     QTimer* m_refresh = nullptr; // debounces typing in the path and custom delimiter fields
     QList<QComboBox*> m_targets; // one per file column, in file order
+    bool m_newTable = false;
+    QFormLayout* m_form = nullptr;
+    QLabel* m_previewLabel = nullptr;
+    QLineEdit* m_newSchema = nullptr;
+    QLineEdit* m_newName = nullptr;
+    QList<QLineEdit*> m_names; // new table: one per file column
+    QList<QComboBox*> m_types;
+    QStringList m_typesBelowHeader;
+    QStringList m_typesWithFirst;
+    QString m_autoName; // the new table's name as taken from the file's, until the user types another
     QList<QStringList> m_records;
     QString m_previewError;
     bool m_valid = false;

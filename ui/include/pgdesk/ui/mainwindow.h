@@ -123,6 +123,8 @@ public:
     // File ▸ Import into table… (Ctrl+Shift+I): a CSV, XLSX, JSON or NDJSON file into the current tab's
     // table (not a view); the tab reloads after a successful import.
     ImportDialog* importIntoCurrentTable();
+    // A new table made from a file, in `schema` (empty: the current tab's, else the search path's first).
+    ImportDialog* importIntoNewTable(const QString& schema = {}, const QString& database = {});
     // Connection ▸ Server activity (Ctrl+Shift+A): the activity tab of the session (one; nullptr without a
     // session), on a connection of its own.
     ActivityView* openActivity();
@@ -167,6 +169,7 @@ private:
     void createMenus(); // and the main toolbar, from the same actions
     void connectObjectBrowser();
     void addCompareActions(QMenu* connection); // its menu's item and the tree's
+    void addNewTableImport(QMenu* file);       // its menu's item and the schema's in the tree
     void addNotificationsAction(QMenu* connection);
     // View ▸ Value: the value panel dock, following the current cell of whichever grid has the focus.
     void addValuePanel(QMenu* view);

@@ -72,6 +72,7 @@ signals:
     // (SELECT … LIMIT 100) for that relation.
     void exportRequested(const QString& schema, const QString& name, const QString& database);
     void importRequested(const QString& schema, const QString& name, const QString& database);
+    void importNewTableRequested(const QString& schema, const QString& database);
     void queryRequested(const QString& schema, const QString& name, const QString& database);
     // "Structure": the relation's tab opened on its structure (columns, constraints, indexes …).
     void structureRequested(const QString& schema, const QString& name, const QString& database);
