@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "modelcolumns.h"
 #include "privatecluster.h"
 #include "scratchschema.h"
 #include "testcluster.h"
@@ -73,12 +74,7 @@ protected:
         QSignalSpy spy(&b, &TableBrowser::pageLoaded);
         return spy.wait(15000);
     }
-    static int col(const PageModel* m, const QString& name) {
-        for (int c = 0; c < m->columnCount(); ++c)
-            if (m->headerData(c, Qt::Horizontal).toString() == name)
-                return c;
-        return -1;
-    }
+    static int col(const PageModel* m, const QString& name) { return pgdesk::test::columnNamed(m, name); }
     // The model row whose id is `id`, or -1.
     static int rowOf(const PageModel* m, int id) {
         const int c = col(m, QStringLiteral("id"));

@@ -3,6 +3,7 @@
 // and the others named; only the columns the role may UPDATE (existing rows) or INSERT (new rows) are
 // editable; an edit applies, guarded by the values as read (the role cannot read xmin); deleting is refused
 // with the reason. Before, the tab failed with "permission denied for table".
+#include "modelcolumns.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 #include "uitestmain.h"
@@ -40,12 +41,7 @@ class TestColumnGrants final : public QObject {
         return psql(
             QString(text).replace(QStringLiteral("$S"), m_schema).replace(QStringLiteral("$R"), m_role));
     }
-    static int col(const PageModel* m, const QString& name) {
-        for (int c = 0; c < m->columnCount(); ++c)
-            if (m->headerData(c, Qt::Horizontal).toString() == name)
-                return c;
-        return -1;
-    }
+    static int col(const PageModel* m, const QString& name) { return pgdesk::test::columnNamed(m, name); }
     static bool editable(const PageModel* m, int row, const QString& column) {
         return m->flags(m->index(row, col(m, column))) & Qt::ItemIsEditable;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The filter bar and type-aware grid against the real server: what the view shows after filtering
 // equals hand-written SQL; operations fit the column types; NULL, %, _ and Unicode values are data.
+#include "modelcolumns.h"
 #include "testcluster.h"
 #include "uitestmain.h"
 
@@ -39,11 +40,7 @@ class TestFilterBar final : public QObject {
         return spy.wait(15000);
     }
     static int columnOf(const PageModel* m, const QString& name) {
-        for (int c = 0; c < m->columnCount(); ++c) {
-            if (m->headerData(c, Qt::Horizontal).toString() == name)
-                return c;
-        }
-        return -1;
+        return pgdesk::test::columnNamed(m, name);
     }
     static QStringList column(const PageModel* m, const QString& name) {
         const int c = columnOf(m, name);

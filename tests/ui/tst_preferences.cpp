@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "modelcolumns.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 #include "uitestmain.h"
@@ -69,12 +70,7 @@ class TestPreferences final : public QObject {
         QSignalSpy spy(&b, &TableBrowser::pageLoaded);
         return spy.wait(15000);
     }
-    static int col(const PageModel* m, const QString& name) {
-        for (int c = 0; c < m->columnCount(); ++c)
-            if (m->headerData(c, Qt::Horizontal).toString() == name)
-                return c;
-        return -1;
-    }
+    static int col(const PageModel* m, const QString& name) { return pgdesk::test::columnNamed(m, name); }
     // The model index of a row's column (rows come ordered by id).
     static QModelIndex cell(const PageModel* m, int id, const QString& column) {
         const int idColumn = col(m, QStringLiteral("id"));

@@ -2,6 +2,7 @@
 // The production guard in the window: the environment's colour on the tabs, the object tree and the status
 // bar; "Unlock writing" per tab; the database's name typed before Apply and batch operations; and, locked,
 // the server's own refusal (25006) shown.
+#include "modelcolumns.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 #include "uitestmain.h"
@@ -65,10 +66,7 @@ QString value(int id) {
 }
 
 int column(const ui::PageModel* m, const QString& name) {
-    for (int c = 0; c < m->columnCount(); ++c)
-        if (m->headerData(c, Qt::Horizontal).toString() == name)
-            return c;
-    return -1;
+    return pgdesk::test::columnNamed(m, name);
 }
 
 QModelIndex cell(const ui::PageModel* m, int id, const QString& name) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Right to left (Persian): data shown in a right-to-left layout is isolated (celltext.h isolated()), so the
 // Unicode bidi algorithm neither reorders it nor changes its width; what is copied stays plain.
+#include "modelcolumns.h"
 #include "testcluster.h"
 #include "uitestmain.h"
 
@@ -54,10 +55,7 @@ bool hasBidiMarks(const QString& text) {
 }
 
 int columnNamed(const QAbstractItemModel& model, const QString& name) {
-    for (int c = 0; c < model.columnCount(); ++c)
-        if (model.headerData(c, Qt::Horizontal).toString() == name)
-            return c;
-    return -1;
+    return pgdesk::test::columnNamed(&model, name);
 }
 
 // The option the view paints a cell with, `width` pixels wide.

@@ -2,6 +2,7 @@
 // The status bar's selection summary against the real server: exact sums of numeric(30,10) selections (a
 // double would print 1e+19), counts for text, the whole filtered view summarised on the server, and its
 // cancel reaching a statement that waits on a lock.
+#include "modelcolumns.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 #include "uitestmain.h"
@@ -31,12 +32,7 @@ class TestSelectionSummary final : public QObject {
     std::shared_ptr<pgdesk::core::Pool> m_pool;
     QString m_schema = QStringLiteral("tst_selsum_%1").arg(QCoreApplication::applicationPid());
 
-    static int col(const PageModel* m, const QString& name) {
-        for (int c = 0; c < m->columnCount(); ++c)
-            if (m->headerData(c, Qt::Horizontal).toString() == name)
-                return c;
-        return -1;
-    }
+    static int col(const PageModel* m, const QString& name) { return pgdesk::test::columnNamed(m, name); }
     static QModelIndex cell(const PageModel* m, int id, const QString& column) {
         const int idColumn = col(m, QStringLiteral("id"));
         for (int r = 0; r < m->rowCount(); ++r)

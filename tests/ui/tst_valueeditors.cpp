@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "modelcolumns.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 #include "uitestmain.h"
@@ -43,13 +44,7 @@ class TestValueEditors final : public QObject {
     QString sql(const QString& text) const {
         return pgdesk::test::psql(QString(text).replace(QStringLiteral("$S"), m_schema));
     }
-    static int col(const PageModel* m, const QString& name) {
-        for (int c = 0; c < m->columnCount(); ++c) {
-            if (m->headerData(c, Qt::Horizontal).toString() == name)
-                return c;
-        }
-        return -1;
-    }
+    static int col(const PageModel* m, const QString& name) { return pgdesk::test::columnNamed(m, name); }
     std::unique_ptr<TableBrowser> open() {
         auto b = std::make_unique<TableBrowser>(m_pool, m_schema, QStringLiteral("t"));
         b->editor()->setJournal(m_journal);

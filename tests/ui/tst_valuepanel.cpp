@@ -4,6 +4,7 @@
 // three styles, an edit in the tree is staged as the cell's value and applied with the change set (every
 // other byte of the document kept: 30-digit numbers, key order), "filter rows where this path = this
 // value" filters the tab; arrays, hstore and composite values show as trees too; the models are tested.
+#include "modelcolumns.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 #include "uitestmain.h"
@@ -46,11 +47,7 @@ class TestValuePanel final : public QObject {
         return pgdesk::test::psql(QString(text).replace(QStringLiteral("$S"), m_schema));
     }
     static int col(const QAbstractItemModel* m, const QString& name) {
-        for (int c = 0; c < m->columnCount(); ++c) {
-            if (m->headerData(c, Qt::Horizontal).toString() == name)
-                return c;
-        }
-        return -1;
+        return pgdesk::test::columnNamed(m, name);
     }
     std::unique_ptr<TableBrowser> open() {
         auto b = std::make_unique<TableBrowser>(m_pool, m_schema, QStringLiteral("docs"));

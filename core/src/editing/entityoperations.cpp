@@ -18,32 +18,12 @@ std::optional<QString> RowResult::value(const QString& column) const {
 
 namespace {
 
-// COPY text format: backslash, tab, newline and carriage return are escaped; NULL is \N. UTF-8 never
-// uses these bytes inside multi-byte sequences, so escaping bytewise is safe.
+// COPY text format; NULL is \N.
 void appendCopyValue(QByteArray& out, const std::optional<QString>& value) {
-    if (!value) {
+    if (value)
+        pq::appendCopyText(out, value->toUtf8());
+    else
         out += "\\N";
-        return;
-    }
-    const QByteArray bytes = value->toUtf8();
-    for (const char ch : bytes) {
-        switch (ch) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            out += ch;
-        }
-    }
 }
 
 } // namespace

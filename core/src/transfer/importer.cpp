@@ -265,23 +265,6 @@ qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
 
 namespace {
 
-// A value as a field of COPY's text format: backslash escapes for the delimiter, line ends and itself.
-void appendCopyText(QByteArray& out, const QByteArray& value) {
-    const char* p = value.constData();
-    const char* end = p + value.size();
-    const char* run = p;
-    for (; p < end; ++p) {
-        const char c = *p;
-        if (c != '\\' && c != '\t' && c != '\n' && c != '\r')
-            continue;
-        out.append(run, p - run);
-        out.append('\\');
-        out.append(c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
-        run = p + 1;
-    }
-    out.append(run, end - run);
-}
-
 // Reads and encodes records on a thread of its own while the caller sends them: the server parses one
 // chunk while the next is made, so on two cores reading JSON or a sheet no longer adds to the copy's time.
 class ChunkProducer final {
@@ -428,7 +411,7 @@ qint64 Importer::importRecords(RecordSource& source, const ImportOptions& option
                 if (k > 0)
                     chunk.append('\t');
                 if (const ImportValue& v = record[kept[k]])
-                    appendCopyText(chunk, *v);
+                    pq::appendCopyText(chunk, *v);
                 else
                     chunk.append("\\N", 2);
             }

@@ -71,6 +71,22 @@ qint64 copyIn(Connection& connection, const QString& statement,
     return copied;
 }
 
+void appendCopyText(QByteArray& out, const QByteArray& value) {
+    const char* p = value.constData();
+    const char* end = p + value.size();
+    const char* run = p;
+    for (; p < end; ++p) {
+        const char c = *p;
+        if (c != '\\' && c != '\t' && c != '\n' && c != '\r')
+            continue;
+        out.append(run, p - run);
+        out.append('\\');
+        out.append(c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
+        run = p + 1;
+    }
+    out.append(run, end - run);
+}
+
 void refuseCopyIn(Connection& connection, const QByteArray& reason) noexcept {
     if (pg_conn* conn = Access::handle(connection))
         PQputCopyEnd(conn, reason.constData());

@@ -22,6 +22,11 @@ namespace pgdesk::core::pq {
 qint64 copyIn(Connection& connection, const QString& statement,
               const std::function<bool(QByteArray&)>& produce);
 
+// Appends `value` (UTF-8) as one field of COPY's text format: backslash, tab, newline and carriage return
+// escaped (UTF-8 never uses those bytes inside a multi-byte sequence, so bytewise is safe). NULL is the
+// caller's `\N`.
+void appendCopyText(QByteArray& out, const QByteArray& value);
+
 // Ends a COPY … FROM STDIN that a statement started where no data is to be sent: the server fails the
 // statement with `reason`. Its results stay for whoever reads them.
 void refuseCopyIn(Connection& connection, const QByteArray& reason) noexcept;
