@@ -175,12 +175,14 @@ Commands:
   chart (TABLE | --query SQL) --x COL --y COL[,COL] [--group COL]
         [--bucket minute|hour|day|week|month|quarter|year] [--width N]
         [--aggregate sum|avg|count|min|max|none] [--type bar|line|area|scatter|pie]
-        [--size WxH] [--title TEXT] [--filter …]... [--search TEXT] -o FILE.svg|png
+        [--size WxH] [--title TEXT] [--sample PERCENT] [--filter …]... [--search TEXT]
+        -o FILE.svg|png
                         draw a chart: the view grouped by X on the server (its filters
                         applied; dates and timestamps by --bucket, numbers by --width),
                         one aggregate per Y column (default sum; scatter: the values; *
-                        counts rows), one series per --group value; --format json
-                        prints the file, series, points and the SQL
+                        counts rows), one series per --group value; --sample reads that
+                        share of the table's pages only (an estimate: counts and sums
+                        scaled); --format json prints the file, series, points and the SQL
   listen CHANNEL... [--count N] [--timeout S]
                         LISTEN on a connection of its own and print each notification as
                         an NDJSON line {"time","channel","payload","pid"}; stops after N

@@ -33,8 +33,9 @@ std::optional<core::ChartType> chartTypeFromName(const QString& name) {
 // chart (TABLE | --query SQL) --x COL --y COL[,COL] [--group COL] [--bucket
 // minute|hour|day|week|month|quarter|year]
 //       [--width N] [--aggregate sum|avg|count|min|max|none] [--type bar|line|area|scatter|pie] [--size WxH]
-//       [--title TEXT] [the browse filters] -o FILE.svg|png: the view aggregated on the server (GROUP BY), so
-//       a chart of ten million rows reads a few hundred, drawn by the window's own painter.
+//       [--title TEXT] [--sample PERCENT] [the browse filters] -o FILE.svg|png: the view aggregated on the
+//       server (GROUP BY), so a chart of ten million rows reads a few hundred, drawn by the window's own
+//       painter; --sample reads that share of the table's pages only (an estimate, counts and sums scaled).
 int cmdChart(Invocation& inv) {
     core::QuerySpec spec;
     core::ChartQuerySpec chart;
@@ -90,6 +91,12 @@ int cmdChart(Invocation& inv) {
                 throw UsageError{QStringLiteral("--size wants WIDTHxHEIGHT in pixels, 100 to 10000 each")};
         } else if (arg == QLatin1String("--title")) {
             title = value();
+        } else if (arg == QLatin1String("--sample")) {
+            bool ok = false;
+            chart.samplePercent = value().toDouble(&ok);
+            if (!ok || !(chart.samplePercent > 0) || chart.samplePercent > 100)
+                throw UsageError{
+                    QStringLiteral("--sample takes a percentage of the table's pages, above 0 to 100")};
         } else if (arg.startsWith(QLatin1String("-")) || !tableName.isEmpty()) {
             throw UsageError{QStringLiteral("chart: unexpected argument \"%1\"").arg(arg)};
         } else {
@@ -166,6 +173,9 @@ int cmdChart(Invocation& inv) {
         data.subtitle = QStringLiteral("the first %1 %2 of more")
                             .arg(chart.maxRows)
                             .arg(built.aggregated ? "groups" : "rows");
+    if (chart.samplePercent > 0) // counts and sums scaled from the sample: say it is an estimate
+        data.subtitle += (data.subtitle.isEmpty() ? QString() : QStringLiteral("; ")) +
+                         QStringLiteral("estimated from %1 % of the table").arg(chart.samplePercent);
     paint::ChartPainter painter;
     QString error;
     if (!painter.save(output, data, type, paint::ChartStyle::light(), size, 1, &error))

@@ -78,6 +78,33 @@ private slots:
         QCOMPARE(parseObject(r)[QStringLiteral("series")].toInt(), 3);
     }
 
+    // --sample: the statement samples the table's pages and scales the counts; a view or a query cannot be
+    // sampled, a percentage outside (0, 100] is refused.
+    void sampledEstimate() {
+        const QString svg = m_dir.filePath(QStringLiteral("sampled.svg"));
+        auto r = chart({m_table, QStringLiteral("--x"), QStringLiteral("region"), QStringLiteral("--y"),
+                        QStringLiteral("*"), QStringLiteral("--sample"), QStringLiteral("100"),
+                        QStringLiteral("-o"), svg});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString sql = parseObject(r)[QStringLiteral("sql")].toString();
+        QVERIFY2(sql.contains(QStringLiteral("TABLESAMPLE SYSTEM")), qPrintable(sql));
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("estimated from 100 % of the table"));
+        for (const char* bad : {"0", "101", "x"}) {
+            r = chart({m_table, QStringLiteral("--x"), QStringLiteral("region"), QStringLiteral("--y"),
+                       QStringLiteral("*"), QStringLiteral("--sample"), QLatin1String(bad),
+                       QStringLiteral("-o"), svg});
+            QCOMPARE(r.exitCode, 2);
+        }
+        r = chart({QStringLiteral("--query"), QStringLiteral("select region from %1").arg(m_table),
+                   QStringLiteral("--x"), QStringLiteral("region"), QStringLiteral("--y"),
+                   QStringLiteral("*"), QStringLiteral("--sample"), QStringLiteral("5"), QStringLiteral("-o"),
+                   svg});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("sampled")), qPrintable(r.err));
+    }
+
     void refusals() {
         const QString out = m_dir.filePath(QStringLiteral("no.svg"));
         auto r = chart({m_table, QStringLiteral("--x"), QStringLiteral("nope"), QStringLiteral("--y"),

@@ -47,6 +47,9 @@ class TestChartQuery final : public QObject {
         return view;
     }
     QString table() const { return m_schema + QStringLiteral(".sales"); }
+    void sql(const QString& text) {
+        pgdesk::test::psql(QString(text).replace(QStringLiteral("$S"), m_schema));
+    }
     static constexpr const char* kWhere = " where region <> 'north' and qty between 1 and 90";
 
 private slots:
@@ -133,6 +136,51 @@ private slots:
         spec.maxRows = 5000;
         QCOMPARE(rows(buildChartQuery(QuerySpec{}, m_table, spec).query.sql).size(),
                  3001); // every row with a qty
+    }
+
+    // A sampled first draw: at 100 % the same rows as the exact chart (counts and sums scaled by 1); at a
+    // few percent the scaled count estimates the whole table's, the filters and the width still bound in
+    // order; a view cannot be sampled; small tables are drawn exactly.
+    void sampledFirstDraw() {
+        ChartQuerySpec spec;
+        spec.xColumn = QStringLiteral("qty");
+        spec.numberWidth = QStringLiteral("25");
+        spec.series = {{QStringLiteral("price"), ChartAggregate::Sum},
+                       {QString(), ChartAggregate::Count},
+                       {QStringLiteral("qty"), ChartAggregate::Avg}};
+        const QStringList exact = chart(filtered(), spec);
+        spec.samplePercent = 100;
+        const ChartQuery whole = buildChartQuery(filtered(), m_table, spec);
+        QCOMPARE(whole.samplePercent, 100.0);
+        QVERIFY(whole.query.sql.contains(QLatin1String("TABLESAMPLE SYSTEM")));
+        QStringList sampled = rows(whole.query.sql, whole.query.params);
+        QCOMPARE(sampled.size(), exact.size());
+        for (int i = 0; i < exact.size(); ++i) { // round() of the scaled sum drops its fraction
+            const QStringList e = exact[i].split(QLatin1Char('|'));
+            const QStringList g = sampled[i].split(QLatin1Char('|'));
+            QCOMPARE(g[0], e[0]);
+            QCOMPARE(g[2], e[2]);
+            QCOMPARE(g[3], e[3]);
+        }
+        sql(QStringLiteral("create table $S.many as select i, i % 10 as k from generate_series(1, 200000) i; "
+                           "analyze $S.many"));
+        const TableInfo many = CatalogReader(m_c).table(m_schema, QStringLiteral("many"));
+        QCOMPARE(chartSamplePercent(many, 200000), 0.0); // not ten times more: drawn exactly
+        const double percent = chartSamplePercent(many, 10000);
+        QVERIFY2(percent > 4.9 && percent < 5.1, qPrintable(QString::number(percent)));
+        ChartQuerySpec counts;
+        counts.xColumn = QStringLiteral("k");
+        counts.series = {{QString(), ChartAggregate::Count}};
+        counts.samplePercent = 20;
+        const ChartQuery q = buildChartQuery({}, many, counts);
+        qint64 total = 0;
+        for (const QString& row : rows(q.query.sql, q.query.params))
+            total += row.section(QLatin1Char('|'), 1, 1).toLongLong();
+        QVERIFY2(total > 150000 && total < 250000, qPrintable(QString::number(total))); // about 200,000
+        TableInfo view = many;
+        view.kind = RelationKind::View;
+        QCOMPARE(chartSamplePercent(view, 10000), 0.0);
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, buildChartQuery({}, view, counts));
     }
 
     void whatCannotBeChartedIsRefused() {

@@ -106,6 +106,38 @@ private slots:
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     }
 
+    // A table the planner thinks huge is drawn twice: an estimate from a sample of its pages (said on the
+    // chart), then the exact chart, which replaces it.
+    void hugeTableEstimateFirstThenExact() {
+        pgdesk::core::TableInfo t = table();
+        t.estimatedRows = 1e9; // as if a billion rows: 0.02 % of the pages first
+        ChartView v(m_pool, t, {});
+        QStringList subtitles;
+        QList<bool> estimates;
+        connect(&v, &ChartView::chartUpdated, this, [&] {
+            subtitles << v.data().subtitle;
+            estimates << v.isEstimate();
+        });
+        v.resize(900, 500);
+        v.show();
+        QVERIFY(QTest::qWaitFor([&] { return !v.isLoading() && !estimates.isEmpty() && !estimates.last(); },
+                                15000));
+        QVERIFY2(estimates.size() >= 2 && estimates.contains(true),
+                 qPrintable(subtitles.join(QLatin1Char('|'))));
+        const qsizetype first = estimates.indexOf(true);
+        QVERIFY2(subtitles[first].contains(QStringLiteral("estimated from")), qPrintable(subtitles[first]));
+        QVERIFY(!v.data().subtitle.contains(QStringLiteral("estimated")));
+        QVERIFY(!v.lastSql().contains(QStringLiteral("TABLESAMPLE")));
+        QStringList got;
+        for (const auto& p : v.data().series.first().points)
+            got << p.yText;
+        QCOMPARE(got.join(QLatin1Char(',')),
+                 pgdesk::test::psql(QStringLiteral("select string_agg(s::text, ',' order by m) from (select "
+                                                   "date_trunc('month', day) m, sum(amount) s from %1.sales "
+                                                   "group by 1) x")
+                                        .arg(m_schema)));
+    }
+
     void resultRowsAsFetched() {
         QList<pgdesk::core::ChartColumn> columns{{QStringLiteral("name"), QStringLiteral("text")},
                                                  {QStringLiteral("n"), QStringLiteral("int4")}};

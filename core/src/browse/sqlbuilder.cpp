@@ -622,10 +622,23 @@ BuiltQuery buildPageQuery(const QuerySpec& spec, const TableInfo& table, bool se
 
 namespace {
 // `prefix` + the spec's FROM and WHERE, with no ORDER BY or LIMIT: counts and planner estimates.
-BuiltQuery buildFiltered(const QuerySpec& spec, const TableInfo& table, const QString& prefix) {
+BuiltQuery buildFiltered(const QuerySpec& spec, const TableInfo& table, const QString& prefix,
+                         double samplePercent = 0) {
     Builder b(spec, table);
     BuiltQuery q;
-    q.sql = prefix + b.from() + b.where();
+    const QString where = b.where();
+    QString from = b.from();
+    if (samplePercent > 0) {
+        const bool sampleable = spec.sql.isEmpty() && (table.kind == RelationKind::Table ||
+                                                       table.kind == RelationKind::PartitionedTable ||
+                                                       table.kind == RelationKind::MaterializedView);
+        if (!sampleable || samplePercent > 100)
+            throwError(ErrorKind::Configuration,
+                       QStringLiteral("only a table or materialized view can be sampled, by 0 to 100 %"));
+        b.m_params << param(QString::number(samplePercent, 'g', 17));
+        from += QStringLiteral(" TABLESAMPLE SYSTEM ($%1::float4)").arg(b.m_params.size());
+    }
+    q.sql = prefix + from + where;
     q.hasCondition = b.m_hasCondition;
     q.params = b.m_params;
     q.casts = b.m_casts;
@@ -656,6 +669,13 @@ BuiltQuery buildCountQuery(const QuerySpec& spec, const TableInfo& table) {
 
 BuiltQuery buildFilteredSelect(const QuerySpec& spec, const TableInfo& table, const QString& selectList) {
     return buildFiltered(spec, table, QStringLiteral("SELECT %1 FROM ").arg(selectList));
+}
+
+BuiltQuery buildSampledSelect(const QuerySpec& spec, const TableInfo& table, const QString& selectList,
+                              double percent) {
+    if (!(percent > 0))
+        throwError(ErrorKind::Configuration, QStringLiteral("a sample needs a percentage above 0"));
+    return buildFiltered(spec, table, QStringLiteral("SELECT %1 FROM ").arg(selectList), percent);
 }
 
 BuiltQuery buildExplainEstimate(const QuerySpec& spec, const TableInfo& table) {

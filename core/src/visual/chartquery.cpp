@@ -4,6 +4,8 @@
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
 
+#include <algorithm>
+
 namespace pgdesk::core {
 
 namespace {
@@ -64,6 +66,15 @@ QString timeBucketName(TimeBucket bucket) {
     return kBuckets.value(int(bucket));
 }
 
+double chartSamplePercent(const TableInfo& table, double rowsWanted) {
+    const bool sampleable = table.kind == RelationKind::Table ||
+                            table.kind == RelationKind::PartitionedTable ||
+                            table.kind == RelationKind::MaterializedView;
+    if (!sampleable || rowsWanted <= 0 || table.estimatedRows < 10 * rowsWanted)
+        return 0;
+    return std::clamp(100.0 * rowsWanted / table.estimatedRows, 0.01, 10.0);
+}
+
 ChartQuery buildChartQuery(const QuerySpec& view, const TableInfo& table, const ChartQuerySpec& spec) {
     if (spec.series.isEmpty())
         throwError(ErrorKind::Configuration, QStringLiteral("a chart needs at least one Y series"));
@@ -84,6 +95,13 @@ ChartQuery buildChartQuery(const QuerySpec& view, const TableInfo& table, const 
     };
     ChartQuery out;
     out.aggregated = !raw;
+    out.samplePercent = spec.samplePercent;
+    // The view's statement (sampled or not) with a throwaway select list: its parameter count numbers ours.
+    const auto filteredWith = [&](const QString& selectList) {
+        return spec.samplePercent > 0 ? buildSampledSelect(view, table, selectList, spec.samplePercent)
+                                      : buildFilteredSelect(view, table, selectList);
+    };
+    const qsizetype viewParams = filteredWith(QStringLiteral("1")).params.size();
     QString xExpression = QStringLiteral("s.") + quoteIdentifier(x.name);
     out.types << resultType(x);
     Params extra;
@@ -102,9 +120,7 @@ ChartQuery buildChartQuery(const QuerySpec& view, const TableInfo& table, const 
                 QStringLiteral("a bucket width needs a number column; \"%1\" is %2").arg(x.name, x.typeName));
         extra << param(spec.numberWidth);
         // Numbered after the view's own parameters (their count does not depend on the select list).
-        const QString width =
-            QStringLiteral("$%1::numeric")
-                .arg(buildFilteredSelect(view, table, QStringLiteral("1")).params.size() + 1);
+        const QString width = QStringLiteral("$%1::numeric").arg(viewParams + extra.size());
         xExpression = QStringLiteral("floor(%1 / %2) * %2").arg(xExpression, width);
         out.types[0] = QStringLiteral("numeric");
     }
@@ -144,13 +160,19 @@ ChartQuery buildChartQuery(const QuerySpec& view, const TableInfo& table, const 
                 value = QStringLiteral("%1(%2)").arg(chartAggregateName(s.aggregate), ref);
             }
         }
+        if (spec.samplePercent > 0 &&
+            (s.aggregate == ChartAggregate::Count || s.aggregate == ChartAggregate::Sum)) {
+            // A total over a sample of the pages, scaled to the whole table: an estimate, as the chart says.
+            extra << param(QString::number(100.0 / spec.samplePercent, 'g', 17));
+            value = QStringLiteral("round(%1 * $%2::float8)").arg(value).arg(viewParams + extra.size());
+        }
         out.yIndexes << int(out.columns.size());
         out.columns << QStringLiteral("y%1").arg(i + 1);
         out.types << QStringLiteral("numeric");
         select << value + QStringLiteral(" AS y%1").arg(i + 1);
     }
     // The view's own statement, parameters first; the width (if any) numbered after them.
-    BuiltQuery filtered = buildFilteredSelect(view, table, inner.join(QStringLiteral(", ")));
+    BuiltQuery filtered = filteredWith(inner.join(QStringLiteral(", ")));
     const QString selectList = select.join(QStringLiteral(", "));
     filtered.params += extra;
     const QString keys = out.groupIndex >= 0 ? QStringLiteral("1, 2") : QStringLiteral("1");

@@ -353,6 +353,13 @@ void ChartView::refresh() {
         display({});
         return;
     }
+    // A huge table is drawn twice: first from a sample of its pages (an estimate, in a fraction of the
+    // time), then exactly; the estimate says so on the chart until the exact one replaces it.
+    spec.samplePercent = core::chartSamplePercent(m_table);
+    readChart(spec, x);
+}
+
+void ChartView::readChart(const core::ChartQuerySpec& spec, const QString& xLabel) {
     core::ChartQuery query;
     try {
         query = core::buildChartQuery(m_view, m_table, spec);
@@ -361,8 +368,11 @@ void ChartView::refresh() {
         display({});
         return;
     }
-    m_lastSql = query.query.sql;
-    m_status->setText(tr("Reading…"));
+    const bool estimate = spec.samplePercent > 0;
+    if (!estimate)
+        m_lastSql = query.query.sql;
+    if (!estimate || m_data.series.isEmpty())
+        m_status->setText(tr("Reading…"));
     QList<core::ChartColumn> columns;
     for (int c = 0; c < query.columns.size(); ++c)
         columns << core::ChartColumn{query.columns[c], query.types[c]};
@@ -374,7 +384,6 @@ void ChartView::refresh() {
                 ? s.column
                 : QStringLiteral("%1(%2)").arg(core::chartAggregateName(s.aggregate), s.column);
     }
-    const QString xLabel = x;
     m_job->start(
         [pool = m_pool, query, columns](const std::shared_ptr<core::CancelToken>& token) {
             auto connection = pool->acquire();
@@ -394,19 +403,34 @@ void ChartView::refresh() {
             core::ChartData data = core::chartDataFromRows(columns, rows, options);
             return std::pair{data, r.rowCount()};
         },
-        [this, xLabel, aggregated = query.aggregated](const std::pair<core::ChartData, int>& result) {
+        [this, xLabel, spec, aggregated = query.aggregated](const std::pair<core::ChartData, int>& result) {
             core::ChartData data = result.first;
             data.xLabel = xLabel;
             if (result.second > kMaxRowsDrawn)
                 data.subtitle = aggregated
                                     ? tr("the first %1 groups of more").arg(QLocale().toString(kMaxRowsDrawn))
                                     : tr("the first %1 rows of more").arg(QLocale().toString(kMaxRowsDrawn));
+            if (spec.samplePercent > 0) {
+                const QString estimate = tr("estimated from %1 % of the table; the exact chart follows…")
+                                             .arg(QLocale().toString(spec.samplePercent, 'g', 2));
+                data.subtitle =
+                    data.subtitle.isEmpty() ? estimate : data.subtitle + QStringLiteral("; ") + estimate;
+                m_status->setText(tr("An estimate from a sample; reading every row…"));
+                m_estimate = true;
+                display(std::move(data));
+                core::ChartQuerySpec exact = spec;
+                exact.samplePercent = 0;
+                readChart(exact, xLabel);
+                return;
+            }
             m_status->setText(
                 tr("%n group(s) read from the server.", nullptr, std::min(result.second, kMaxRowsDrawn)));
+            m_estimate = false;
             display(std::move(data));
         },
         [this](const BackgroundFailure& failure) {
             m_status->setText(failure.message);
+            m_estimate = false;
             display({});
         });
 }

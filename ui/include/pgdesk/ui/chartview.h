@@ -58,6 +58,7 @@ public:
     core::ChartType type() const;
     bool isServerSide() const { return m_pool != nullptr; }
     bool isLoading() const;
+    bool isEstimate() const { return m_estimate; }
     QString statusText() const;
     QString lastSql() const { return m_lastSql; }
     QWidget* canvas() const;
@@ -73,6 +74,8 @@ private:
     void chooseDefaults();
     void updateControls();
     void display(core::ChartData data);
+    // Reads and draws one statement; an estimate (spec.samplePercent > 0) is followed by the exact one.
+    void readChart(const core::ChartQuerySpec& spec, const QString& xLabel);
     void saveAs();
 
     std::shared_ptr<core::Pool> m_pool;
@@ -83,6 +86,7 @@ private:
     QString m_note;
     core::ChartData m_data;
     QString m_lastSql;
+    bool m_estimate = false; // the chart shown is a sampled first draw; the exact one is being read
     JobSlot* m_job = nullptr;
     QComboBox* m_type = nullptr;
     QComboBox* m_x = nullptr;

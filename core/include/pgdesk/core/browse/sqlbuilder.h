@@ -102,6 +102,11 @@ BuiltQuery buildCountQuery(const QuerySpec& spec, const TableInfo& table);
 // no order: the rows a statement aggregates on the server (charts). The list names the source's columns
 // unqualified and takes its own parameters after BuiltQuery::params.
 BuiltQuery buildFilteredSelect(const QuerySpec& spec, const TableInfo& table, const QString& selectList);
+// The same over a sample of the table's pages: `FROM t TABLESAMPLE SYSTEM ($n)` with the percent a bound
+// parameter numbered after the filters'. A table, partitioned table or materialized view only
+// (ConfigurationError for a view or a query); percent in (0, 100].
+BuiltQuery buildSampledSelect(const QuerySpec& spec, const TableInfo& table, const QString& selectList,
+                              double percent);
 // EXPLAIN (FORMAT JSON) of the filtered select without LIMIT: its top "Plan Rows" is the estimate.
 BuiltQuery buildExplainEstimate(const QuerySpec& spec, const TableInfo& table);
 
