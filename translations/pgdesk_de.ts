@@ -1061,6 +1061,14 @@
         <source>Saved %1.</source>
         <translation>%1 gespeichert.</translation>
     </message>
+    <message>
+        <source>estimated from %1 % of the table; the exact chart follows…</source>
+        <translation>geschätzt aus %1 % der Tabelle; das genaue Diagramm folgt…</translation>
+    </message>
+    <message>
+        <source>An estimate from a sample; reading every row…</source>
+        <translation>Eine Schätzung aus einer Stichprobe; alle Zeilen werden gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ColumnLayout</name>

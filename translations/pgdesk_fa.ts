@@ -1044,6 +1044,14 @@
         <source>Saved %1.</source>
         <translation>%1 ذخیره شد.</translation>
     </message>
+    <message>
+        <source>estimated from %1 % of the table; the exact chart follows…</source>
+        <translation>برآوردشده از %1 ٪ جدول؛ نمودار دقیق در راه است…</translation>
+    </message>
+    <message>
+        <source>An estimate from a sample; reading every row…</source>
+        <translation>برآوردی از یک نمونه؛ همهٔ سطرها خوانده می‌شوند…</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ColumnLayout</name>
