@@ -183,6 +183,14 @@ Commands:
                         counts rows), one series per --group value; --sample reads that
                         share of the table's pages only (an estimate: counts and sums
                         scaled); --format json prints the file, series, points and the SQL
+  erd [TABLE [--depth N] | --schema S]... [--format mermaid|dot|svg|png]
+      [--collapsed] [-o FILE]
+                        the ER diagram of TABLE's neighbourhood (tables within N
+                        foreign-key steps either way, default 1), of several tables and
+                        the keys among them, or of whole schemas (default: the search
+                        path's first); Mermaid or DOT text, or SVG/PNG drawn as the
+                        window draws it; --format defaults to FILE's extension, else
+                        mermaid; --collapsed shows table names only
   listen CHANNEL... [--count N] [--timeout S]
                         LISTEN on a connection of its own and print each notification as
                         an NDJSON line {"time","channel","payload","pid"}; stops after N
@@ -372,6 +380,8 @@ int run(const QStringList& arguments) {
             return cmdListen(inv);
         if (command == QLatin1String("chart"))
             return cmdChart(inv);
+        if (command == QLatin1String("erd"))
+            return cmdErd(inv);
         if (command == QLatin1String("activity"))
             return cmdActivity(inv);
         if (command == QLatin1String("cancel"))

@@ -43,6 +43,7 @@ int cmdImport(Invocation& inv);
 // listen CHANNEL… [--count N] [--timeout S]: notifications as NDJSON (cmd_listen.cpp).
 // chart (TABLE | --query SQL) --x C --y C[,C] … -o FILE.svg|png: aggregated on the server (cmd_chart.cpp).
 int cmdChart(Invocation& inv);
+int cmdErd(Invocation& inv);
 int cmdListen(Invocation& inv);
 int cmdActivity(Invocation& inv);
 int cmdCancel(Invocation& inv);

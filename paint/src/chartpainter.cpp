@@ -4,6 +4,7 @@
 #include <pgdesk/paint/chartpainter.h>
 
 #include "chartinternal.h"
+#include "paintfont.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -19,26 +20,6 @@
 namespace pgdesk::paint {
 
 namespace detail {
-
-namespace {
-
-// Pixels, not points: a point size is read at 96 dpi so that a QImage (72 dpi by default), an SVG and the
-// screen show the same chart.
-QFont pixelFont(QFont font, double scale) {
-    double px = font.pixelSize() > 0    ? font.pixelSize()
-                : font.pointSizeF() > 0 ? font.pointSizeF() * 96 / 72
-                                        : 12;
-    px = std::max(6.0, px * scale);
-    font.setPixelSize(int(std::lround(px)));
-    return font;
-}
-
-QFont boldFont(QFont font) {
-    font.setBold(true);
-    return font;
-}
-
-} // namespace
 
 Fonts::Fonts(const QFont& base)
     : normal(pixelFont(base, 1))
