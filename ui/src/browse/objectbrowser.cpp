@@ -220,6 +220,10 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
             tr("Compare Data…"), this, [this, schema, name, db] { emit compareRequested(schema, name, db); });
         compareData->setObjectName(QStringLiteral("treeCompareDataAction"));
         compareData->setEnabled(isTable);
+        QAction* erd = menu->addAction(themedIcon(QStringLiteral("view-list-tree")), tr("ER diagram"), this,
+                                       [this, schema, name, db] { emit erdRequested(schema, name, db); });
+        erd->setObjectName(QStringLiteral("treeErdAction"));
+        erd->setEnabled(isTable || kind == QLatin1String("foreign_table"));
         menu->addAction(themedIcon(QStringLiteral("document-new")), tr("Query in a new query tool"), this,
                         [this, schema, name, db] { emit queryRequested(schema, name, db); })
             ->setObjectName(QStringLiteral("treeQueryAction"));
@@ -262,6 +266,9 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
         menu->addAction(themedIcon(QStringLiteral("document-import")), tr("Import into new table…"), this,
                         [this, schema, db] { emit importNewTableRequested(schema, db); })
             ->setObjectName(QStringLiteral("treeImportNewTableAction"));
+        menu->addAction(themedIcon(QStringLiteral("view-list-tree")), tr("ER diagram of the schema"), this,
+                        [this, schema, db] { emit erdRequested(schema, QString(), db); })
+            ->setObjectName(QStringLiteral("treeSchemaErdAction"));
         menu->addAction(tr("Privileges…"), this,
                         [this, schema, db] { emit privilegesRequested(schema, QString(), db); })
             ->setObjectName(QStringLiteral("treeSchemaPrivilegesAction"));

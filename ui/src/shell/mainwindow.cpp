@@ -512,8 +512,7 @@ void MainWindow::createMenus() {
                                                 &MainWindow::openStatements);
     statements->setObjectName(QStringLiteral("statementsAction"));
     statements->setToolTip(tr("What loaded the server in the last seconds or minutes (pg_stat_statements)"));
-    addCompareActions(connection);
-    addNotificationsAction(connection);
+    addConnectionExtras(connection);
     QAction* refreshTree = connection->addAction(icon("view-refresh"), tr("&Refresh objects"), this,
                                                  [this] { m_objects->refresh(); });
     refreshTree->setObjectName(QStringLiteral("refreshObjectsAction"));

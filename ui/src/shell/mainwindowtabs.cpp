@@ -14,6 +14,7 @@
 #include <pgdesk/ui/chartview.h>
 #include <pgdesk/ui/datacomparedialog.h>
 #include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/erdview.h>
 #include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/geometryview.h>
@@ -320,6 +321,55 @@ PrivilegesView* MainWindow::openPrivileges(const QString& schema, const QString&
 }
 
 // Connection ▸ Compare schemas…, and the tree's Compare Schema… and Compare Data….
+void MainWindow::addConnectionExtras(QMenu* connection) {
+    addCompareActions(connection);
+    addNotificationsAction(connection);
+    addDiagramActions(connection);
+}
+
+void MainWindow::addDiagramActions(QMenu* connection) {
+    QAction* erd =
+        connection->addAction(themedIcon(QStringLiteral("view-list-tree")), tr("ER &diagram…"), this, [this] {
+            // Of the table in front (its neighbourhood), else of the search path's first schema.
+            if (TableBrowser* browser = currentTableBrowser(); browser && browser->table())
+                openErd(browser->table()->schema, browser->table()->name, m_objects->currentDatabase());
+            else
+                openErd(QStringLiteral("public"), {}, m_objects->currentDatabase());
+        });
+    erd->setObjectName(QStringLiteral("erdAction"));
+    erd->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    erd->setToolTip(tr("Tables and their foreign keys: of the table in front, else of the schema"));
+    connect(
+        m_objects, &ObjectBrowser::erdRequested, this,
+        [this](const QString& schema, const QString& name, const QString& db) { openErd(schema, name, db); });
+}
+
+ErdView* MainWindow::openErd(const QString& schema, const QString& table, const QString& database) {
+    const auto pool = poolFor(database);
+    if (!pool)
+        return nullptr;
+    ErdScope scope;
+    if (table.isEmpty())
+        scope.schemas << schema;
+    else
+        scope.tables.append({schema, table});
+    auto* view = new ErdView(pool, scope, m_tabs);
+    connect(view, &ErdView::openTableRequested, this,
+            [this, database](const QString& s, const QString& t) { openTable(s, t, database); });
+    connect(view, &ErdView::structureRequested, this, [this, database](const QString& s, const QString& t) {
+        if (TableBrowser* browser = openTable(s, t, database))
+            browser->showStructure();
+    });
+    connect(view, &ErdView::designRequested, this,
+            [this, database](const QString& s, const QString& t) { openTableDesigner(s, t, database); });
+    const QString title = table.isEmpty() ? schema : table;
+    m_tabs->setCurrentIndex(m_tabs->addTab(view, themedIcon(QStringLiteral("view-list-tree")), title));
+    m_tabs->setTabToolTip(m_tabs->currentIndex(), table.isEmpty()
+                                                      ? tr("ER diagram of schema %1").arg(schema)
+                                                      : tr("ER diagram around %1.%2").arg(schema, table));
+    return view;
+}
+
 void MainWindow::addCompareActions(QMenu* connection) {
     connection
         ->addAction(tr("&Compare schemas…"), this,

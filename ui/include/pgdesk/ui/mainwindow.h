@@ -26,6 +26,7 @@ class SessionPools;
 namespace pgdesk::ui {
 
 class ActivityView;
+class ErdView;
 class ConnectionDialog;
 class ExportDialog;
 class ImportDialog;
@@ -123,6 +124,8 @@ public:
     // File ▸ Import into table… (Ctrl+Shift+I): a CSV, XLSX, JSON or NDJSON file into the current tab's
     // table (not a view); the tab reloads after a successful import.
     ImportDialog* importIntoCurrentTable();
+    // An ER diagram tab: of `table`'s neighbourhood, or of the whole `schema` when table is empty.
+    ErdView* openErd(const QString& schema, const QString& table = {}, const QString& database = {});
     // A new table made from a file, in `schema` (empty: the current tab's, else the search path's first).
     ImportDialog* importIntoNewTable(const QString& schema = {}, const QString& database = {});
     // Connection ▸ Server activity (Ctrl+Shift+A): the activity tab of the session (one; nullptr without a
@@ -168,8 +171,11 @@ protected:
 private:
     void createMenus(); // and the main toolbar, from the same actions
     void connectObjectBrowser();
+    // The Connection menu's later items (compare, notifications, ER diagram) and the tree's counterparts.
+    void addConnectionExtras(QMenu* connection);
     void addCompareActions(QMenu* connection); // its menu's item and the tree's
-    void addNewTableImport(QMenu* file);       // its menu's item and the schema's in the tree
+    void addDiagramActions(QMenu* connection);
+    void addNewTableImport(QMenu* file); // its menu's item and the schema's in the tree
     void addNotificationsAction(QMenu* connection);
     // View ▸ Value: the value panel dock, following the current cell of whichever grid has the focus.
     void addValuePanel(QMenu* view);

@@ -73,6 +73,7 @@ signals:
     void exportRequested(const QString& schema, const QString& name, const QString& database);
     void importRequested(const QString& schema, const QString& name, const QString& database);
     void importNewTableRequested(const QString& schema, const QString& database);
+    void erdRequested(const QString& schema, const QString& name, const QString& database); // name "": schema
     void queryRequested(const QString& schema, const QString& name, const QString& database);
     // "Structure": the relation's tab opened on its structure (columns, constraints, indexes …).
     void structureRequested(const QString& schema, const QString& name, const QString& database);
