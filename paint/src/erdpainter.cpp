@@ -13,7 +13,9 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QSaveFile>
+#include <QStaticText>
 #include <QSvgGenerator>
+#include <QTransform>
 
 #include <cmath>
 
@@ -139,29 +141,141 @@ ErdPainter::Detail ErdPainter::detailFor(qreal scale) {
     return scale >= 0.45 ? Detail::Full : scale >= 0.18 ? Detail::Names : Detail::Boxes;
 }
 
+// Texts of one table as laid out for its box, made once per diagram: eliding and shaping are most of a
+// frame's cost otherwise.
+struct ErdPainter::TableTexts {
+    struct Row {
+        QStaticText marks;
+        QStaticText name;
+        QStaticText type;
+        double typeWidth = 0;
+        bool bold = false;
+    };
+    QStaticText name;
+    QList<Row> rows;
+    bool made = false;     // the name
+    bool rowsMade = false; // the columns: only once drawn up close
+};
+
+struct ErdPainter::TextCache {
+    const core::ErdGraph* graph = nullptr;
+    const core::ErdLayout* layout = nullptr;
+    qsizetype tableCount = -1;
+    QList<TableTexts> tables;
+};
+
+const ErdPainter::TableTexts& ErdPainter::textsOf(const core::ErdGraph& graph, const core::ErdLayout& layout,
+                                                  int t, bool rows) const {
+    if (!m_texts)
+        m_texts = std::make_shared<TextCache>();
+    TextCache& cache = *m_texts;
+    if (cache.graph != &graph || cache.layout != &layout || cache.tableCount != graph.tables.size()) {
+        cache.graph = &graph;
+        cache.layout = &layout;
+        cache.tableCount = graph.tables.size();
+        cache.tables = QList<TableTexts>(graph.tables.size());
+    }
+    TableTexts& texts = cache.tables[t];
+    if (texts.made && (texts.rowsMade || !rows))
+        return texts;
+    const Metrics m(m_style.font);
+    const core::ErdTable& table = graph.tables[t];
+    const QRectF& box = layout.boxes[t];
+    const auto text = [](const QString& s, const QFont& font) {
+        QStaticText st(s);
+        st.setTextFormat(Qt::PlainText);
+        st.setPerformanceHint(QStaticText::AggressiveCaching);
+        st.prepare(QTransform(), font);
+        return st;
+    };
+    if (!texts.made)
+        texts.name = text(
+            m.boldMetrics.elidedText(shown(table.qualifiedName()), Qt::ElideMiddle, box.width() - 2 * kPad),
+            m.bold);
+    texts.made = true;
+    if (!rows)
+        return texts;
+    texts.rowsMade = true;
+    const double width = box.width() - 2 * kPad;
+    for (const core::ErdColumn& c : table.columns) {
+        TableTexts::Row row;
+        QStringList marks;
+        if (c.primaryKey)
+            marks << QStringLiteral("PK");
+        if (c.foreignKey)
+            marks << QStringLiteral("FK");
+        row.marks = text(marks.join(QLatin1Char(' ')), m.small);
+        // The name first; the type gets what is left (at least a third), elided.
+        row.bold = c.notNull;
+        const QFontMetricsF& names = c.notNull ? m.boldMetrics : m.normalMetrics;
+        const double nameWidth = names.horizontalAdvance(shown(c.name));
+        const QString fullType = c.type + (c.notNull ? QString() : QStringLiteral("?"));
+        const double room = std::max(width / 3, width - m.markWidth - nameWidth - kPad);
+        const QString type = m.smallMetrics.elidedText(fullType, Qt::ElideMiddle, room);
+        row.typeWidth = m.smallMetrics.horizontalAdvance(type);
+        row.type = text(type, m.small);
+        const double nameRoom = width - m.markWidth - row.typeWidth - kPad;
+        row.name =
+            text(names.elidedText(shown(c.name), Qt::ElideRight, nameRoom), c.notNull ? m.bold : m.normal);
+        texts.rows << row;
+    }
+    return texts;
+}
+
+int ErdPainter::prepareTexts(const core::ErdGraph& graph, const core::ErdLayout& layout, int from,
+                             int count) const {
+    const int end = std::min<int>(int(std::min(graph.tables.size(), layout.boxes.size())), from + count);
+    for (int t = from; t < end; ++t)
+        textsOf(graph, layout, t, true);
+    return end;
+}
+
 void ErdPainter::paint(QPainter& p, const core::ErdGraph& graph, const core::ErdLayout& layout,
                        const QRectF& visible, Detail detail, bool collapsed,
                        const QSet<int>& highlighted) const {
     const Metrics m(m_style.font);
     p.save();
-    p.setRenderHint(QPainter::Antialiasing, detail != Detail::Boxes);
-    // Lines first, so boxes cover their ends' overlap.
+    // Boxes and lines run straight along the axes: no antialiasing (far out it would cost most of a frame);
+    // only the cardinality marks up close get it.
+    p.setRenderHint(QPainter::Antialiasing, false);
+    // Lines first, so boxes cover their ends' overlap; plain ones in one batch.
+    QList<QLineF> plain;
+    QList<int> marked;
     for (int e = 0; e < graph.edges.size() && e < layout.routes.size(); ++e) {
         const QList<QPointF>& route = layout.routes[e];
         if (route.size() < 2)
             continue;
-        QRectF extent(route.first(), route.last());
-        for (const QPointF& pt : route)
-            extent = extent.normalized().united(QRectF(pt, QSizeF(1, 1)));
-        if (!extent.intersects(visible))
+        double left = route.first().x(), right = left, top = route.first().y(), bottom = top;
+        for (const QPointF& pt : route) {
+            left = std::min(left, pt.x());
+            right = std::max(right, pt.x());
+            top = std::min(top, pt.y());
+            bottom = std::max(bottom, pt.y());
+        }
+        if (right < visible.left() || left > visible.right() || bottom < visible.top() ||
+            top > visible.bottom())
             continue;
+        const core::ErdEdge& edge = graph.edges[e];
+        if (highlighted.contains(edge.from) || highlighted.contains(edge.to) || detail == Detail::Full) {
+            marked << e;
+            continue;
+        }
+        for (int i = 1; i < route.size(); ++i)
+            plain << QLineF(route[i - 1], route[i]);
+    }
+    p.setPen(QPen(m_style.line, 1));
+    p.drawLines(plain);
+    for (const int e : std::as_const(marked)) {
+        const QList<QPointF>& route = layout.routes[e];
         const core::ErdEdge& edge = graph.edges[e];
         const bool lit = highlighted.contains(edge.from) || highlighted.contains(edge.to);
         p.setPen(QPen(lit ? m_style.highlight : m_style.line, lit ? 2 : 1.2));
         p.setBrush(Qt::NoBrush);
+        p.setRenderHint(QPainter::Antialiasing, false);
         p.drawPolyline(route.constData(), int(route.size()));
-        if (detail == Detail::Boxes)
+        if (detail != Detail::Full) // the ends are too small to tell apart further out
             continue;
+        p.setRenderHint(QPainter::Antialiasing, detail == Detail::Full);
         // The referencing end: many (crow's foot) or one (a bar), optional (a circle); the referenced end:
         // exactly one (two bars) or at most one (a bar and a circle).
         const QPointF childTip = route.first();
@@ -180,52 +294,62 @@ void ErdPainter::paint(QPainter& p, const core::ErdGraph& graph, const core::Erd
         else
             circle(p, parentTip, parentNext, kEnd + 3);
     }
+    p.setRenderHint(QPainter::Antialiasing, false);
+    // Boxes: far out in two batches (bodies, headers), closer one by one with their text.
+    QList<int> shownTables;
     for (int t = 0; t < graph.tables.size() && t < layout.boxes.size(); ++t) {
-        const QRectF& box = layout.boxes[t];
-        if (!box.intersects(visible))
-            continue;
-        const core::ErdTable& table = graph.tables[t];
-        const bool lit = highlighted.contains(t);
-        p.setPen(QPen(lit ? m_style.highlight : m_style.border, lit ? 2.5 : 1));
+        if (layout.boxes[t].intersects(visible))
+            shownTables << t;
+    }
+    if (detail != Detail::Full) {
+        QList<QRectF> bodies;
+        QList<QRectF> heads;
+        for (const int t : std::as_const(shownTables)) {
+            bodies << layout.boxes[t];
+            heads << QRectF(layout.boxes[t].topLeft(),
+                            QSizeF(layout.boxes[t].width(), std::min(layout.boxes[t].height(), m.header)));
+        }
+        p.setPen(QPen(m_style.border, 1));
         p.setBrush(m_style.box);
-        p.drawRect(box);
+        p.drawRects(bodies);
+        p.setPen(Qt::NoPen);
+        p.setBrush(m_style.header);
+        p.drawRects(heads);
+    }
+    for (const int t : std::as_const(shownTables)) {
+        const QRectF& box = layout.boxes[t];
+        const bool lit = highlighted.contains(t);
         const QRectF head(box.left(), box.top(), box.width(), std::min(box.height(), m.header));
-        p.fillRect(head.adjusted(0.5, 0.5, -0.5, -0.5), m_style.header);
+        if (detail == Detail::Full || lit) {
+            p.setPen(QPen(lit ? m_style.highlight : m_style.border, lit ? 2.5 : 1));
+            p.setBrush(m_style.box);
+            p.drawRect(box);
+            p.fillRect(head.adjusted(0.5, 0.5, -0.5, -0.5), m_style.header);
+        }
         if (detail == Detail::Boxes)
             continue;
+        const TableTexts& texts = textsOf(graph, layout, t, detail == Detail::Full && !collapsed);
         p.setPen(m_style.text);
         p.setFont(m.bold);
-        p.drawText(
-            head.adjusted(kPad, 0, -kPad, 0), Qt::AlignVCenter | Qt::AlignLeft,
-            m.boldMetrics.elidedText(shown(table.qualifiedName()), Qt::ElideMiddle, head.width() - 2 * kPad));
+        p.drawStaticText(QPointF(head.left() + kPad, head.center().y() - texts.name.size().height() / 2),
+                         texts.name);
         if (detail != Detail::Full || collapsed)
             continue;
         double y = box.top() + m.header + 2;
-        for (const core::ErdColumn& c : table.columns) {
-            const QRectF row(box.left() + kPad, y, box.width() - 2 * kPad, m.row);
-            if (row.intersects(visible)) {
-                QStringList marks;
-                if (c.primaryKey)
-                    marks << QStringLiteral("PK");
-                if (c.foreignKey)
-                    marks << QStringLiteral("FK");
-                p.setFont(m.small);
+        for (const TableTexts::Row& row : texts.rows) {
+            const QRectF line(box.left() + kPad, y, box.width() - 2 * kPad, m.row);
+            if (line.intersects(visible)) {
+                const auto at = [&](const QStaticText& st, double x) {
+                    return QPointF(x, line.center().y() - st.size().height() / 2);
+                };
                 p.setPen(m_style.key);
-                p.drawText(row, Qt::AlignVCenter | Qt::AlignLeft, marks.join(QLatin1Char(' ')));
-                // The name first; the type gets what is left (at least a third), elided.
-                const QFontMetricsF& names = c.notNull ? m.boldMetrics : m.normalMetrics;
-                const double nameWidth = names.horizontalAdvance(shown(c.name));
-                const QString fullType = c.type + (c.notNull ? QString() : QStringLiteral("?"));
-                const double room = std::max(row.width() / 3, row.width() - m.markWidth - nameWidth - kPad);
-                const QString type = m.smallMetrics.elidedText(fullType, Qt::ElideMiddle, room);
-                const double typeWidth = m.smallMetrics.horizontalAdvance(type);
+                p.setFont(m.small);
+                p.drawStaticText(at(row.marks, line.left()), row.marks);
                 p.setPen(m_style.mutedText);
-                p.drawText(row, Qt::AlignVCenter | Qt::AlignRight, type);
-                p.setFont(c.notNull ? m.bold : m.normal);
+                p.drawStaticText(at(row.type, line.right() - row.typeWidth), row.type);
                 p.setPen(m_style.text);
-                const QRectF name = row.adjusted(m.markWidth, 0, -typeWidth - kPad, 0);
-                p.drawText(name, Qt::AlignVCenter | Qt::AlignLeft,
-                           names.elidedText(shown(c.name), Qt::ElideRight, name.width()));
+                p.setFont(row.bold ? m.bold : m.normal);
+                p.drawStaticText(at(row.name, line.left() + m.markWidth), row.name);
             }
             y += m.row;
         }

@@ -5,6 +5,7 @@
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -35,6 +36,19 @@ ErdCanvas::ErdCanvas(QWidget* parent)
     setMouseTracking(false);
     setAttribute(Qt::WA_OpaquePaintEvent);
     setMinimumSize(200, 150);
+    m_prepare = new QTimer(this);
+    m_prepare->setInterval(0);
+    connect(m_prepare, &QTimer::timeout, this, [this] {
+        if (!m_graph || !m_layout || isPrepared()) {
+            m_prepare->stop();
+            return;
+        }
+        m_prepared = m_painter.prepareTexts(*m_graph, *m_layout, m_prepared, 40); // a few ms per slice
+    });
+}
+
+bool ErdCanvas::isPrepared() const {
+    return !m_graph || !m_layout || m_prepared >= std::min(m_graph->tables.size(), m_layout->boxes.size());
 }
 
 void ErdCanvas::setDiagram(const core::ErdGraph* graph, const core::ErdLayout* layout, bool collapsed) {
@@ -42,6 +56,8 @@ void ErdCanvas::setDiagram(const core::ErdGraph* graph, const core::ErdLayout* l
     m_layout = layout;
     m_collapsed = collapsed;
     m_painter = paint::ErdPainter(styleFor(this));
+    m_prepared = 0;
+    m_prepare->start();
     update();
 }
 

@@ -14,6 +14,8 @@
 #include <QSizeF>
 #include <QString>
 
+#include <memory>
+
 class QPainter;
 
 namespace pgdesk::paint {
@@ -57,6 +59,10 @@ public:
     void paint(QPainter& painter, const core::ErdGraph& graph, const core::ErdLayout& layout,
                const QRectF& visible, Detail detail, bool collapsed, const QSet<int>& highlighted = {}) const;
 
+    // Makes the texts of tables [from, from + count) ready for painting (elided and shaped once per diagram,
+    // otherwise on first sight); returns the next table to prepare. The canvas does this while idle.
+    int prepareTexts(const core::ErdGraph& graph, const core::ErdLayout& layout, int from, int count) const;
+
     // The whole diagram as SVG, or as PNG (scaled down to at most 16,384 pixels a side and 64 megapixels).
     QByteArray renderSvg(const core::ErdGraph& graph, const core::ErdLayout& layout, bool collapsed) const;
     QImage renderImage(const core::ErdGraph& graph, const core::ErdLayout& layout, bool collapsed) const;
@@ -65,7 +71,12 @@ public:
               QString* error = nullptr) const;
 
 private:
+    struct TableTexts;
+    struct TextCache;
+    const TableTexts& textsOf(const core::ErdGraph& graph, const core::ErdLayout& layout, int table,
+                              bool rows) const;
     ErdStyle m_style;
+    mutable std::shared_ptr<TextCache> m_texts; // the texts of the last diagram painted
 };
 
 } // namespace pgdesk::paint

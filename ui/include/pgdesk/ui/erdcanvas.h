@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QWidget>
 
+class QTimer;
+
 namespace pgdesk::ui {
 
 // The ER diagram's drawing surface: the laid-out graph painted through paint::ErdPainter, only what the
@@ -22,6 +24,9 @@ public:
     // The graph and layout stay the caller's (ErdView's) and must outlive the next setDiagram().
     void setDiagram(const core::ErdGraph* graph, const core::ErdLayout* layout, bool collapsed);
     void setHighlighted(const QSet<int>& tables);
+    // Whether every table's texts are ready (made in idle slices after setDiagram(), so panning to an unseen
+    // part does not shape them in the frame).
+    bool isPrepared() const;
 
     qreal zoom() const { return m_scale; }
     QPointF center() const { return m_center; } // the layout point at the middle of the viewport
@@ -59,6 +64,8 @@ private:
     QPointF m_dragCenter;
     bool m_dragging = false;
     bool m_moved = false;
+    int m_prepared = 0; // tables whose texts the painter has made, in idle slices after setDiagram()
+    QTimer* m_prepare = nullptr;
 };
 
 } // namespace pgdesk::ui
