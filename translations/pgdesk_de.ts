@@ -38,6 +38,13 @@
     </message>
 </context>
 <context>
+    <name>ErdPainter</name>
+    <message>
+        <source>The diagram could not be written</source>
+        <translation>Das Diagramm konnte nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>PlanText</name>
     <message>
         <source>%1 ms</source>
@@ -1894,6 +1901,116 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ErdView</name>
+    <message>
+        <source>Find a table…</source>
+        <translation>Eine Tabelle suchen…</translation>
+    </message>
+    <message>
+        <source>Find a table</source>
+        <translation>Eine Tabelle suchen</translation>
+    </message>
+    <message>
+        <source>No table named %1 in the diagram.</source>
+        <translation>Keine Tabelle namens %1 im Diagramm.</translation>
+    </message>
+    <message>
+        <source>Depth </source>
+        <translation>Tiefe </translation>
+    </message>
+    <message>
+        <source>Tables within this many foreign-key steps of %1, either way</source>
+        <translation>Tabellen innerhalb so vieler Fremdschlüssel-Schritte von %1, in beide Richtungen</translation>
+    </message>
+    <message>
+        <source>Grow</source>
+        <translation>Erweitern</translation>
+    </message>
+    <message>
+        <source>Add the tables next to the selected one</source>
+        <translation>Die Tabellen neben der ausgewählten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Names only</source>
+        <translation>Nur Namen</translation>
+    </message>
+    <message>
+        <source>Show each table as its name only</source>
+        <translation>Jede Tabelle nur als ihren Namen zeigen</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole diagram</source>
+        <translation>Das ganze Diagramm zeigen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Save the diagram as SVG, PNG, Mermaid or DOT</source>
+        <translation>Das Diagramm als SVG, PNG, Mermaid oder DOT speichern</translation>
+    </message>
+    <message>
+        <source>Reading the catalog…</source>
+        <translation>Der Katalog wird gelesen …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s), %1 foreign key(s); read in %2 ms, laid out in %3 ms.</source>
+        <translation>
+            <numerusform>%n Tabelle, %1 Fremdschlüssel; gelesen in %2 ms, angeordnet in %3 ms.</numerusform>
+            <numerusform>%n Tabellen, %1 Fremdschlüssel; gelesen in %2 ms, angeordnet in %3 ms.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a table first: Grow adds the tables next to it.</source>
+        <translation>Wählen Sie zuerst eine Tabelle: Erweitern fügt die Tabellen daneben hinzu.</translation>
+    </message>
+    <message>
+        <source>Choose .svg, .png, .mmd (Mermaid) or .dot (Graphviz).</source>
+        <translation>Wählen Sie .svg, .png, .mmd (Mermaid) oder .dot (Graphviz).</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg);;PNG image (*.png);;Mermaid (*.mmd);;Graphviz DOT (*.dot)</source>
+        <translation>SVG-Zeichnung (*.svg);;PNG-Bild (*.png);;Mermaid (*.mmd);;Graphviz DOT (*.dot)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Struktur</translation>
+    </message>
+    <message>
+        <source>Design…</source>
+        <translation>Entwerfen…</translation>
+    </message>
+    <message>
+        <source>Grow: add the tables next to it</source>
+        <translation>Erweitern: die Tabellen daneben hinzufügen</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>Namen kopieren</translation>
     </message>
 </context>
 <context>
@@ -3806,6 +3923,22 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Connect first: the new table is made in a database</source>
         <translation>Zuerst verbinden: Die neue Tabelle entsteht in einer Datenbank</translation>
     </message>
+    <message>
+        <source>ER &amp;diagram…</source>
+        <translation>ER-&amp;Diagramm…</translation>
+    </message>
+    <message>
+        <source>Tables and their foreign keys: of the table in front, else of the schema</source>
+        <translation>Tabellen und ihre Fremdschlüssel: der Tabelle im Vordergrund, sonst des Schemas</translation>
+    </message>
+    <message>
+        <source>ER diagram of schema %1</source>
+        <translation>ER-Diagramm des Schemas %1</translation>
+    </message>
+    <message>
+        <source>ER diagram around %1.%2</source>
+        <translation>ER-Diagramm um %1.%2</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -4108,6 +4241,14 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Import into new table…</source>
         <translation>In neue Tabelle importieren…</translation>
+    </message>
+    <message>
+        <source>ER diagram</source>
+        <translation>ER-Diagramm</translation>
+    </message>
+    <message>
+        <source>ER diagram of the schema</source>
+        <translation>ER-Diagramm des Schemas</translation>
     </message>
 </context>
 <context>

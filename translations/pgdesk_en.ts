@@ -221,6 +221,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ErdView</name>
+    <message numerus="yes">
+        <source>%n table(s), %1 foreign key(s); read in %2 ms, laid out in %3 ms.</source>
+        <translation>
+            <numerusform>%n table, %1 foreign key(s); read in %2 ms, laid out in %3 ms.</numerusform>
+            <numerusform>%n tables, %1 foreign key(s); read in %2 ms, laid out in %3 ms.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ExportDialog</name>
     <message numerus="yes">
         <source>%1 row(s), %2 bytes written</source>

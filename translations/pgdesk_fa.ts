@@ -36,6 +36,13 @@
     </message>
 </context>
 <context>
+    <name>ErdPainter</name>
+    <message>
+        <source>The diagram could not be written</source>
+        <translation>نمودار نوشته نشد</translation>
+    </message>
+</context>
+<context>
     <name>PlanText</name>
     <message>
         <source>%1 ms</source>
@@ -1867,6 +1874,115 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ErdView</name>
+    <message>
+        <source>Find a table…</source>
+        <translation>یافتن جدول…</translation>
+    </message>
+    <message>
+        <source>Find a table</source>
+        <translation>یافتن جدول</translation>
+    </message>
+    <message>
+        <source>No table named %1 in the diagram.</source>
+        <translation>جدولی به نام %1 در نمودار نیست.</translation>
+    </message>
+    <message>
+        <source>Depth </source>
+        <translation>ژرفا </translation>
+    </message>
+    <message>
+        <source>Tables within this many foreign-key steps of %1, either way</source>
+        <translation>جدول‌هایی که در این شمار گام کلید خارجی از %1 هستند، در هر دو سو</translation>
+    </message>
+    <message>
+        <source>Grow</source>
+        <translation>گسترش</translation>
+    </message>
+    <message>
+        <source>Add the tables next to the selected one</source>
+        <translation>جدول‌های کنار جدول برگزیده را بیفزا</translation>
+    </message>
+    <message>
+        <source>Names only</source>
+        <translation>فقط نام‌ها</translation>
+    </message>
+    <message>
+        <source>Show each table as its name only</source>
+        <translation>هر جدول را فقط با نامش نشان بده</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>جا دادن</translation>
+    </message>
+    <message>
+        <source>Show the whole diagram</source>
+        <translation>نمایش کل نمودار</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>برون‌بری…</translation>
+    </message>
+    <message>
+        <source>Save the diagram as SVG, PNG, Mermaid or DOT</source>
+        <translation>ذخیرهٔ نمودار به صورت SVG، PNG، Mermaid یا DOT</translation>
+    </message>
+    <message>
+        <source>Reading the catalog…</source>
+        <translation>در حال خواندن کاتالوگ…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n table(s), %1 foreign key(s); read in %2 ms, laid out in %3 ms.</source>
+        <translation>
+            <numerusform>%n جدول، %1 کلید خارجی؛ خوانده در %2 میلی‌ثانیه، چیده در %3 میلی‌ثانیه.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a table first: Grow adds the tables next to it.</source>
+        <translation>نخست جدولی برگزینید: گسترش جدول‌های کنارش را می‌افزاید.</translation>
+    </message>
+    <message>
+        <source>Choose .svg, .png, .mmd (Mermaid) or .dot (Graphviz).</source>
+        <translation>‏.svg، ‏.png، ‏.mmd (Mermaid) یا ‏.dot (Graphviz) را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>برون‌بری نمودار</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg);;PNG image (*.png);;Mermaid (*.mmd);;Graphviz DOT (*.dot)</source>
+        <translation>نگارهٔ SVG (*.svg);;تصویر PNG (*.png);;Mermaid (*.mmd);;Graphviz DOT (*.dot)</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>ساختار</translation>
+    </message>
+    <message>
+        <source>Design…</source>
+        <translation>طراحی…</translation>
+    </message>
+    <message>
+        <source>Grow: add the tables next to it</source>
+        <translation>گسترش: جدول‌های کنارش را بیفزا</translation>
+    </message>
+    <message>
+        <source>Copy name</source>
+        <translation>رونوشت نام</translation>
     </message>
 </context>
 <context>
@@ -3753,6 +3869,22 @@ Replace them with the file&apos;s?</source>
         <source>Connect first: the new table is made in a database</source>
         <translation>نخست وصل شوید: جدول تازه در یک پایگاه داده ساخته می‌شود</translation>
     </message>
+    <message>
+        <source>ER &amp;diagram…</source>
+        <translation>&amp;نمودار ER…</translation>
+    </message>
+    <message>
+        <source>Tables and their foreign keys: of the table in front, else of the schema</source>
+        <translation>جدول‌ها و کلیدهای خارجی‌شان: از جدول پیش رو، وگرنه از شِما</translation>
+    </message>
+    <message>
+        <source>ER diagram of schema %1</source>
+        <translation>نمودار ER شِمای %1</translation>
+    </message>
+    <message>
+        <source>ER diagram around %1.%2</source>
+        <translation>نمودار ER پیرامون %1.%2</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::MaintenanceDialog</name>
@@ -4053,6 +4185,14 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Import into new table…</source>
         <translation>درون‌ریزی به جدول تازه…</translation>
+    </message>
+    <message>
+        <source>ER diagram</source>
+        <translation>نمودار ER</translation>
+    </message>
+    <message>
+        <source>ER diagram of the schema</source>
+        <translation>نمودار ER شِما</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,7 @@ void ErdCanvas::setHighlighted(const QSet<int>& tables) {
 }
 
 void ErdCanvas::setView(QPointF center, qreal zoom) {
+    m_fitted = false; // fit() sets it again after
     m_center = center;
     m_scale = std::clamp(zoom, kMinZoom, kMaxZoom);
     update();
@@ -76,10 +77,17 @@ void ErdCanvas::setView(QPointF center, qreal zoom) {
 void ErdCanvas::fit() {
     if (!m_layout || m_layout->bounds.isEmpty()) {
         setView({}, 1);
-        return;
+    } else {
+        const QRectF b = m_layout->bounds;
+        setView(b.center(), std::min({1.0, width() / b.width(), height() / b.height()}));
     }
-    const QRectF b = m_layout->bounds;
-    setView(b.center(), std::min({1.0, width() / b.width(), height() / b.height()}));
+    m_fitted = true; // until the user moves: a resize fits again
+}
+
+void ErdCanvas::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (m_fitted)
+        fit();
 }
 
 QPointF ErdCanvas::toLayout(QPointF widget) const {
@@ -113,6 +121,7 @@ void ErdCanvas::paintEvent(QPaintEvent* event) {
 
 void ErdCanvas::mousePressEvent(QMouseEvent* event) {
     if (event->button() == Qt::LeftButton) {
+        m_fitted = false;
         m_dragging = true;
         m_moved = false;
         m_dragFrom = event->position();
@@ -152,6 +161,7 @@ void ErdCanvas::wheelEvent(QWheelEvent* event) {
     const qreal steps = event->angleDelta().y() / 120.0;
     if (steps == 0)
         return;
+    m_fitted = false;
     // About the mouse: the layout point under it stays under it.
     const QPointF anchor = toLayout(event->position());
     const qreal zoom = std::clamp(m_scale * std::pow(1.2, steps), kMinZoom, kMaxZoom);
@@ -162,6 +172,7 @@ void ErdCanvas::wheelEvent(QWheelEvent* event) {
 
 void ErdCanvas::keyPressEvent(QKeyEvent* event) {
     const qreal step = 80 / m_scale;
+    m_fitted = false;
     switch (event->key()) {
     case Qt::Key_Plus:
     case Qt::Key_Equal:

@@ -50,6 +50,7 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
@@ -64,7 +65,8 @@ private:
     QPointF m_dragCenter;
     bool m_dragging = false;
     bool m_moved = false;
-    int m_prepared = 0; // tables whose texts the painter has made, in idle slices after setDiagram()
+    bool m_fitted = false; // the view is as fit() left it
+    int m_prepared = 0;    // tables whose texts the painter has made, in idle slices after setDiagram()
     QTimer* m_prepare = nullptr;
 };
 
