@@ -252,6 +252,12 @@ void TestChartData::niceTicksCoverTheRange() {
     QCOMPARE(t.max, 50.0);
     QCOMPARE(t.ticks.size(), 11);
     QCOMPARE(niceTicks(3, 47, 10).step, 10.0); // 11 ticks of 5 would be one too many
+    // Across zero no step gives two ticks: the smallest with the fewest (three), not a step of 50 million
+    // (a small chart of all-zero values showed -50M … 50M).
+    t = niceTicks(0, 0, 2);
+    QCOMPARE(t.step, 1.0);
+    QCOMPARE(t.ticks, (QList<double>{-1, 0, 1}));
+    QCOMPARE(niceTicks(-3, 4, 2).step, 5.0);
 
     // Whatever the range and count: 1-2-5 steps, covering, at most maxTicks.
     const QList<std::pair<double, double>> ranges = {

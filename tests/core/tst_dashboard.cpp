@@ -98,7 +98,8 @@ private slots:
         Connection worker = Connection::open(named(QStringLiteral("tst_dashboard worker")));
         Connection holder = Connection::open(named(QStringLiteral("tst_dashboard holder")));
         Connection waiter = Connection::open(named(QStringLiteral("tst_dashboard waiter")));
-        const QString table = QStringLiteral("public.tst_dashboard_%1").arg(QCoreApplication::applicationPid());
+        const QString table =
+            QStringLiteral("public.tst_dashboard_%1").arg(QCoreApplication::applicationPid());
         worker.exec(QStringLiteral("create table %1 (id int primary key)").arg(table), Params{});
 
         const DashboardSample first = readDashboardSample(dashboard);
@@ -135,7 +136,8 @@ private slots:
         }
 
         QVERIFY(second.serverMs > first.serverMs);
-        QVERIFY2(second.commits - first.commits >= 25, qPrintable(QString::number(second.commits - first.commits)));
+        QVERIFY2(second.commits - first.commits >= 25,
+                 qPrintable(QString::number(second.commits - first.commits)));
         QVERIFY(second.tuplesInserted - first.tuplesInserted >= 25);
         const DashboardRates r = dashboardRates(first, second);
         const double seconds = (second.serverMs - first.serverMs) / 1000.0;
@@ -147,13 +149,13 @@ private slots:
         QVERIFY(second.longestTransactionSeconds > 0.2);
         bool sawWaiter = false;
         for (const DashboardSession& s : second.sessions) {
-            QVERIFY2(s.pid != dashboard.backendPid() && s.pid != otherDashboard.backendPid(), "own session shown");
+            QVERIFY2(s.pid != dashboard.backendPid() && s.pid != otherDashboard.backendPid(),
+                     "own session shown");
             sawWaiter |= s.pid == waiter.backendPid() && s.wait == QLatin1String("Lock") &&
                          s.query.contains(QLatin1String("count(*)"));
         }
         QVERIFY(sawWaiter);
         QVERIFY(second.walBytes.has_value());
-
     }
 };
 

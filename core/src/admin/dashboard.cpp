@@ -106,13 +106,11 @@ DashboardSample readDashboardSample(Connection& connection) {
     }
     for (const QJsonValue& v : QJsonDocument::fromJson(r.bytes(0, 19)).array()) {
         const QJsonObject o = v.toObject();
-        s.sessions << DashboardSession{o.value(QStringLiteral("pid")).toInt(),
-                                       o.value(QStringLiteral("user")).toString(),
-                                       o.value(QStringLiteral("database")).toString(),
-                                       o.value(QStringLiteral("state")).toString(),
-                                       o.value(QStringLiteral("wait")).toString(),
-                                       o.value(QStringLiteral("seconds")).toDouble(),
-                                       o.value(QStringLiteral("query")).toString()};
+        s.sessions << DashboardSession{
+            o.value(QStringLiteral("pid")).toInt(),         o.value(QStringLiteral("user")).toString(),
+            o.value(QStringLiteral("database")).toString(), o.value(QStringLiteral("state")).toString(),
+            o.value(QStringLiteral("wait")).toString(),     o.value(QStringLiteral("seconds")).toDouble(),
+            o.value(QStringLiteral("query")).toString()};
     }
     return s;
 }

@@ -370,18 +370,30 @@ NiceTicks niceTicks(double min, double max, int maxTicks) {
     double step = magnitude;
     double lo = 0;
     double hi = 0;
-    for (int attempt = 0; attempt < 8; ++attempt) {
-        bool found = false;
+    // A range across zero takes three ticks whatever the step: when none fits, the smallest step with the
+    // fewest ticks (never a step grown a millionfold looking for two).
+    qint64 bestCount = std::numeric_limits<qint64>::max();
+    double bestStep = magnitude;
+    bool found = false;
+    for (int attempt = 0; attempt < 8 && !found; ++attempt) {
         for (double m : {1.0, 2.0, 5.0}) {
             step = m * magnitude;
-            if (covering(step, &lo, &hi) <= maxTicks) {
+            const qint64 count = covering(step, &lo, &hi);
+            if (count < bestCount) {
+                bestCount = count;
+                bestStep = step;
+            }
+            if (count <= maxTicks) {
                 found = true;
                 break;
             }
         }
-        if (found)
-            break;
-        magnitude *= 10;
+        if (!found)
+            magnitude *= 10;
+    }
+    if (!found) {
+        step = bestStep;
+        covering(step, &lo, &hi);
     }
     result.step = step;
     result.min = lo;

@@ -12,6 +12,7 @@
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sessionpools.h>
 #include <pgdesk/ui/chartview.h>
+#include <pgdesk/ui/dashboardview.h>
 #include <pgdesk/ui/datacomparedialog.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/erdview.h>
@@ -325,6 +326,29 @@ void MainWindow::addConnectionExtras(QMenu* connection) {
     addCompareActions(connection);
     addNotificationsAction(connection);
     addDiagramActions(connection);
+    QAction* dashboard = connection->addAction(themedIcon(QStringLiteral("view-statistics")),
+                                               tr("Dash&board"), this, [this] { openDashboard(); });
+    dashboard->setObjectName(QStringLiteral("dashboardAction"));
+    dashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    dashboard->setToolTip(tr("The server's activity over the last minutes, sampled while shown"));
+}
+
+DashboardView* MainWindow::openDashboard() {
+    if (!m_pool) {
+        statusBar()->showMessage(tr("Connect first: the dashboard shows the current session's server"), 5000);
+        return nullptr;
+    }
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (auto* open = qobject_cast<DashboardView*>(m_tabs->widget(i))) {
+            m_tabs->setCurrentIndex(i); // one per session: its samples stay
+            return open;
+        }
+    }
+    auto* view = new DashboardView(m_pool->profile(), m_pool->password(), m_tabs);
+    const int index = m_tabs->addTab(view, themedIcon(QStringLiteral("view-statistics")), tr("Dashboard"));
+    m_tabs->setTabToolTip(index, tr("Dashboard of %1").arg(m_pool->profile().name));
+    m_tabs->setCurrentIndex(index);
+    return view;
 }
 
 void MainWindow::addDiagramActions(QMenu* connection) {

@@ -27,6 +27,7 @@ namespace pgdesk::ui {
 
 class ActivityView;
 class ErdView;
+class DashboardView;
 class ConnectionDialog;
 class ExportDialog;
 class ImportDialog;
@@ -125,6 +126,7 @@ public:
     // table (not a view); the tab reloads after a successful import.
     ImportDialog* importIntoCurrentTable();
     // An ER diagram tab: of `table`'s neighbourhood, or of the whole `schema` when table is empty.
+    DashboardView* openDashboard(); // one per session
     ErdView* openErd(const QString& schema, const QString& table = {}, const QString& database = {});
     // A new table made from a file, in `schema` (empty: the current tab's, else the search path's first).
     ImportDialog* importIntoNewTable(const QString& schema = {}, const QString& database = {});

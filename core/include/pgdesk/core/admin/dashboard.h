@@ -31,7 +31,7 @@ struct DashboardSession {
     QString user;
     QString database;
     QString state;
-    QString wait; // wait_event_type, empty when not waiting
+    QString wait;       // wait_event_type, empty when not waiting
     double seconds = 0; // in its transaction (or statement when none)
     QString query;      // the first 200 characters
 };
@@ -42,7 +42,7 @@ struct DashboardSample {
     int active = 0;
     int idle = 0;
     int idleInTransaction = 0;
-    int otherState = 0; // fastpath, disabled, idle in transaction (aborted), unknown
+    int otherState = 0;   // fastpath, disabled, idle in transaction (aborted), unknown
     int waitingLocks = 0; // lock requests not granted
     // The current database's cumulative counters (pg_stat_database).
     qint64 commits = 0;
