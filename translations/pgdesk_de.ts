@@ -1613,6 +1613,167 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DashboardView</name>
+    <message>
+        <source>Sessions</source>
+        <translation>Sitzungen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>untätig</translation>
+    </message>
+    <message>
+        <source>idle in transaction</source>
+        <translation>untätig in Transaktion</translation>
+    </message>
+    <message>
+        <source>Transactions per second</source>
+        <translation>Transaktionen pro Sekunde</translation>
+    </message>
+    <message>
+        <source>commits</source>
+        <translation>Commits</translation>
+    </message>
+    <message>
+        <source>rollbacks</source>
+        <translation>Rollbacks</translation>
+    </message>
+    <message>
+        <source>Tuples per second</source>
+        <translation>Tupel pro Sekunde</translation>
+    </message>
+    <message>
+        <source>in (written)</source>
+        <translation>hinein (geschrieben)</translation>
+    </message>
+    <message>
+        <source>out (read)</source>
+        <translation>heraus (gelesen)</translation>
+    </message>
+    <message>
+        <source>Blocks per second</source>
+        <translation>Blöcke pro Sekunde</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>Cache-Trefferquote</translation>
+    </message>
+    <message>
+        <source>Temporary files</source>
+        <translation>Temporäre Dateien</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Locks and deadlocks</source>
+        <translation>Sperren und Deadlocks</translation>
+    </message>
+    <message>
+        <source>waiting locks</source>
+        <translation>wartende Sperren</translation>
+    </message>
+    <message>
+        <source>deadlocks /s</source>
+        <translation>Deadlocks /s</translation>
+    </message>
+    <message>
+        <source>Replication lag</source>
+        <translation>Replikationsverzögerung</translation>
+    </message>
+    <message>
+        <source>most behind standby</source>
+        <translation>am weitesten zurückliegender Standby</translation>
+    </message>
+    <message>
+        <source>WAL and checkpoints</source>
+        <translation>WAL und Checkpoints</translation>
+    </message>
+    <message>
+        <source>WAL bytes /s</source>
+        <translation>WAL-Bytes /s</translation>
+    </message>
+    <message>
+        <source>checkpoints /min</source>
+        <translation>Checkpoints /min</translation>
+    </message>
+    <message>
+        <source>Longest transaction</source>
+        <translation>Längste Transaktion</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Click a point of a chart to see the sessions busy at that moment.</source>
+        <translation>Klicken Sie auf einen Punkt eines Diagramms, um die Sitzungen zu sehen, die in diesem Moment arbeiteten.</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Sampling once a second while this tab is visible.</source>
+        <translation>Misst einmal pro Sekunde, solange dieser Tab sichtbar ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) this session; once a second while visible.</source>
+        <translation>
+            <numerusform>%n Messung in dieser Sitzung; einmal pro Sekunde, solange sichtbar.</numerusform>
+            <numerusform>%n Messungen in dieser Sitzung; einmal pro Sekunde, solange sichtbar.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sessions busy at %1 (%n of them):</source>
+        <translation>
+            <numerusform>Sitzungen, die um %1 arbeiteten (%n):</numerusform>
+            <numerusform>Sitzungen, die um %1 arbeiteten (%n):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, waiting for %2</source>
+        <translation>%1, wartet auf %2</translation>
+    </message>
+    <message>
+        <source>Click a point: the sessions busy at that moment</source>
+        <translation>Einen Punkt anklicken: die Sitzungen, die in diesem Moment arbeiteten</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DataCompareDialog</name>
     <message>
         <source>Compare data of %1.%2</source>
@@ -3938,6 +4099,26 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>ER diagram around %1.%2</source>
         <translation>ER-Diagramm um %1.%2</translation>
+    </message>
+    <message>
+        <source>Dash&amp;board</source>
+        <translation>Dash&amp;board</translation>
+    </message>
+    <message>
+        <source>The server&apos;s activity over the last minutes, sampled while shown</source>
+        <translation>Die Aktivität des Servers der letzten Minuten, gemessen solange sichtbar</translation>
+    </message>
+    <message>
+        <source>Connect first: the dashboard shows the current session&apos;s server</source>
+        <translation>Zuerst verbinden: Das Dashboard zeigt den Server der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Dashboard of %1</source>
+        <translation>Dashboard von %1</translation>
     </message>
 </context>
 <context>

@@ -166,6 +166,23 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DashboardView</name>
+    <message numerus="yes">
+        <source>%n sample(s) this session; once a second while visible.</source>
+        <translation>
+            <numerusform>%n sample this session; once a second while visible.</numerusform>
+            <numerusform>%n samples this session; once a second while visible.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sessions busy at %1 (%n of them):</source>
+        <translation>
+            <numerusform>Sessions busy at %1 (%n of them):</numerusform>
+            <numerusform>Sessions busy at %1 (%n of them):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DataCompareDialog</name>
     <message numerus="yes">
         <source>%n changes make the target equal.</source>

@@ -1593,6 +1593,165 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DashboardView</name>
+    <message>
+        <source>Sessions</source>
+        <translation>نشست‌ها</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>بیکار</translation>
+    </message>
+    <message>
+        <source>idle in transaction</source>
+        <translation>بیکار در تراکنش</translation>
+    </message>
+    <message>
+        <source>Transactions per second</source>
+        <translation>تراکنش در ثانیه</translation>
+    </message>
+    <message>
+        <source>commits</source>
+        <translation>ثبت‌ها</translation>
+    </message>
+    <message>
+        <source>rollbacks</source>
+        <translation>برگشت‌ها</translation>
+    </message>
+    <message>
+        <source>Tuples per second</source>
+        <translation>تاپل در ثانیه</translation>
+    </message>
+    <message>
+        <source>in (written)</source>
+        <translation>ورودی (نوشته‌شده)</translation>
+    </message>
+    <message>
+        <source>out (read)</source>
+        <translation>خروجی (خوانده‌شده)</translation>
+    </message>
+    <message>
+        <source>Blocks per second</source>
+        <translation>بلوک در ثانیه</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>خوانده‌شده</translation>
+    </message>
+    <message>
+        <source>hit</source>
+        <translation>برخورد</translation>
+    </message>
+    <message>
+        <source>Cache hit ratio</source>
+        <translation>نسبت برخورد حافظهٔ نهان</translation>
+    </message>
+    <message>
+        <source>Temporary files</source>
+        <translation>پرونده‌های موقت</translation>
+    </message>
+    <message>
+        <source>bytes</source>
+        <translation>بایت</translation>
+    </message>
+    <message>
+        <source>Locks and deadlocks</source>
+        <translation>قفل‌ها و بن‌بست‌ها</translation>
+    </message>
+    <message>
+        <source>waiting locks</source>
+        <translation>قفل‌های در انتظار</translation>
+    </message>
+    <message>
+        <source>deadlocks /s</source>
+        <translation>بن‌بست در ثانیه</translation>
+    </message>
+    <message>
+        <source>Replication lag</source>
+        <translation>تأخیر تکثیر</translation>
+    </message>
+    <message>
+        <source>most behind standby</source>
+        <translation>عقب‌ترین آماده‌به‌کار</translation>
+    </message>
+    <message>
+        <source>WAL and checkpoints</source>
+        <translation>WAL و نقطه‌های وارسی</translation>
+    </message>
+    <message>
+        <source>WAL bytes /s</source>
+        <translation>بایت WAL در ثانیه</translation>
+    </message>
+    <message>
+        <source>checkpoints /min</source>
+        <translation>نقطهٔ وارسی در دقیقه</translation>
+    </message>
+    <message>
+        <source>Longest transaction</source>
+        <translation>طولانی‌ترین تراکنش</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>ثانیه</translation>
+    </message>
+    <message>
+        <source>Click a point of a chart to see the sessions busy at that moment.</source>
+        <translation>روی نقطه‌ای از نمودار کلیک کنید تا نشست‌های سرگرم کار در آن لحظه را ببینید.</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>پایگاه داده</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>ثانیه</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>پرس‌وجو</translation>
+    </message>
+    <message>
+        <source>Sampling once a second while this tab is visible.</source>
+        <translation>هر ثانیه یک نمونه، تا وقتی این زبانه دیده می‌شود.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample(s) this session; once a second while visible.</source>
+        <translation>
+            <numerusform>%n نمونه در این نشست؛ هر ثانیه یک بار تا وقتی دیده می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sessions busy at %1 (%n of them):</source>
+        <translation>
+            <numerusform>نشست‌های سرگرم کار در %1 (%n نشست):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, waiting for %2</source>
+        <translation>%1، در انتظار %2</translation>
+    </message>
+    <message>
+        <source>Click a point: the sessions busy at that moment</source>
+        <translation>روی نقطه‌ای کلیک کنید: نشست‌هایی که در آن لحظه سرگرم کار بودند</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DataCompareDialog</name>
     <message>
         <source>Compare data of %1.%2</source>
@@ -3884,6 +4043,26 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>ER diagram around %1.%2</source>
         <translation>نمودار ER پیرامون %1.%2</translation>
+    </message>
+    <message>
+        <source>Dash&amp;board</source>
+        <translation>دا&amp;شبورد</translation>
+    </message>
+    <message>
+        <source>The server&apos;s activity over the last minutes, sampled while shown</source>
+        <translation>فعالیت سرور در چند دقیقهٔ گذشته، نمونه‌برداری تا وقتی دیده می‌شود</translation>
+    </message>
+    <message>
+        <source>Connect first: the dashboard shows the current session&apos;s server</source>
+        <translation>نخست وصل شوید: داشبورد سرور نشست کنونی را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>داشبورد</translation>
+    </message>
+    <message>
+        <source>Dashboard of %1</source>
+        <translation>داشبورد %1</translation>
     </message>
 </context>
 <context>

@@ -10,11 +10,13 @@
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/dsn.h>
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/dashboardview.h>
 #include <pgdesk/ui/erdcanvas.h>
 #include <pgdesk/ui/erdview.h>
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,6 +24,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -92,6 +97,40 @@ double graphvizMs(const QString& program, const QByteArray& dot, int limitMs) {
     return t.nsecsElapsed() / 1e6;
 }
 
+// CPU seconds (user + system) this process has used.
+double cpuSeconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// The dashboard's cost: percent of one core while shown (sampling and drawing once a second) and while
+// hidden, each over `seconds` of the event loop running.
+std::pair<double, double> dashboardCpu(const pgdesk::core::ConnectionProfile& profile, int seconds) {
+    pgdesk::ui::DashboardView view(profile, std::nullopt);
+    view.resize(1200, 800);
+    view.show();
+    // A plain event loop: QTest::qWait would wake every few milliseconds itself.
+    const auto idle = [](int ms) {
+        QEventLoop loop;
+        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+        loop.exec();
+    };
+    idle(3000); // connected, a few samples in
+    double start = cpuSeconds();
+    QElapsedTimer t;
+    t.start();
+    idle(seconds * 1000);
+    const double shown = 100 * (cpuSeconds() - start) / (t.elapsed() / 1000.0);
+    view.hide();
+    idle(500);
+    start = cpuSeconds();
+    t.restart();
+    idle(seconds * 1000);
+    const double hidden = 100 * (cpuSeconds() - start) / (t.elapsed() / 1000.0);
+    return {shown, hidden};
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
@@ -113,6 +152,8 @@ int main(int argc, char* argv[]) {
     int aroundTables = 0;
     int wholeTables = 0;
     const bool framesOnly = qEnvironmentVariableIsSet("ERD_FRAMES_ONLY"); // for profiling the painting
+    const auto [dashboardShown, dashboardHidden] =
+        framesOnly ? std::pair{0.0, 0.0} : dashboardCpu(profile, 20);
     for (int r = 0; r < runs && !framesOnly; ++r) {
         aroundMs << openMs(pool, around, &aroundTables);
         wholeMs << openMs(pool, whole, &wholeTables);
@@ -178,6 +219,8 @@ int main(int argc, char* argv[]) {
                     {QStringLiteral("graphviz_dot_neighbourhood_ms"), dotAround},
                     {QStringLiteral("graphviz_sfdp_schema_ms"), sfdpWhole}};
     out.insert(QStringLiteral("erd_frames"), frames);
+    out.insert(QStringLiteral("dashboard_cpu_shown_percent"), dashboardShown);
+    out.insert(QStringLiteral("dashboard_cpu_hidden_percent"), dashboardHidden);
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

@@ -126,7 +126,7 @@ public:
         : QWidget(parent)
         , m_spec(std::move(spec)) {
         setMinimumSize(260, 150);
-        setToolTip(tr("Click a point: the sessions busy at that moment"));
+        setToolTip(DashboardView::tr("Click a point: the sessions busy at that moment"));
     }
     const ChartSpec& spec() const { return m_spec; }
     QString current() const { return m_current; }
