@@ -2,6 +2,7 @@
 // Charts (offscreen, real server): a table view's chart is aggregated on the server with the view's filters
 // (its series equal a hand-written GROUP BY), every chart type draws, groups make series, PNG and SVG are
 // saved, a query result's chart draws the rows the grid fetched and says so; the window opens both.
+#include "imageink.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 #include "uitestmain.h"
@@ -39,14 +40,7 @@ class TestChartView final : public QObject {
         QSignalSpy updated(&v, &ChartView::chartUpdated);
         return QTest::qWaitFor([&] { return !v.isLoading() && !updated.isEmpty(); }, 15000);
     }
-    static int inked(const QImage& image) { // pixels that are not the background
-        const QRgb background = image.pixel(1, 1);
-        int n = 0;
-        for (int y = 0; y < image.height(); y += 2)
-            for (int x = 0; x < image.width(); x += 2)
-                n += image.pixel(x, y) != background;
-        return n;
-    }
+    static int inked(const QImage& image) { return pgdesk::test::inkedPixels(image, QPoint(1, 1)); }
 
 private slots:
     void initTestCase() {

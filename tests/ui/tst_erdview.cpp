@@ -3,6 +3,7 @@
 // table is found and focused, the depth and Grow read more, Names only lays out smaller boxes, the diagram
 // is exported as SVG, PNG, Mermaid and DOT, a double click opens the table; zoomed out, the canvas draws
 // less; the window opens diagrams from the menu and for a schema.
+#include "imageink.h"
 #include "scratchschema.h"
 #include "testcluster.h"
 #include "uitestmain.h"
@@ -49,14 +50,7 @@ class TestErdView final : public QObject {
                           QPointF(c->width() / 2.0, c->height() / 2.0);
         return p.toPoint();
     }
-    static int inked(const QImage& image) {
-        const QRgb background = image.pixel(0, 0);
-        int n = 0;
-        for (int y = 0; y < image.height(); y += 2)
-            for (int x = 0; x < image.width(); x += 2)
-                n += image.pixel(x, y) != background;
-        return n;
-    }
+    static int inked(const QImage& image) { return pgdesk::test::inkedPixels(image, QPoint(0, 0)); }
 
 private slots:
     void initTestCase() {
