@@ -156,6 +156,7 @@ private slots:
         }
         QVERIFY(sawWaiter);
         QVERIFY(second.walBytes.has_value());
+        QCOMPARE(second.backendPid, dashboard.backendPid());
     }
 };
 

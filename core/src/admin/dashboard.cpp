@@ -42,7 +42,8 @@ SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint,
               FROM pg_stat_activity
              WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()
                AND application_name IS DISTINCT FROM $1 AND state IS DISTINCT FROM 'idle'
-             ORDER BY COALESCE(xact_start, query_start) NULLS LAST LIMIT 20) x)
+             ORDER BY COALESCE(xact_start, query_start) NULLS LAST LIMIT 20) x),
+       pg_backend_pid()
   FROM pg_stat_database d CROSS JOIN pg_stat_bgwriter b
  WHERE d.datname = current_database()
 )sql";
@@ -112,6 +113,7 @@ DashboardSample readDashboardSample(Connection& connection) {
             o.value(QStringLiteral("wait")).toString(),     o.value(QStringLiteral("seconds")).toDouble(),
             o.value(QStringLiteral("query")).toString()};
     }
+    s.backendPid = int(number(20));
     return s;
 }
 

@@ -38,6 +38,7 @@ struct DashboardSession {
 
 struct DashboardSample {
     qint64 serverMs = 0; // the server's clock when it was read (epoch ms): rates use the difference
+    int backendPid = 0;  // the dashboard's own backend, which read it
     // Client sessions by state (the dashboard's own left out).
     int active = 0;
     int idle = 0;
