@@ -1695,10 +1695,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Replikationsverzögerung</translation>
     </message>
     <message>
-        <source>most behind standby</source>
-        <translation>am weitesten zurückliegender Standby</translation>
-    </message>
-    <message>
         <source>WAL and checkpoints</source>
         <translation>WAL und Checkpoints</translation>
     </message>
@@ -1771,6 +1767,10 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Click a point: the sessions busy at that moment</source>
         <translation>Einen Punkt anklicken: die Sitzungen, die in diesem Moment arbeiteten</translation>
+    </message>
+    <message>
+        <source>no standby connected</source>
+        <translation>kein Standby verbunden</translation>
     </message>
 </context>
 <context>
@@ -2073,10 +2073,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Find a table</source>
         <translation>Eine Tabelle suchen</translation>
-    </message>
-    <message>
-        <source>No table named %1 in the diagram.</source>
-        <translation>Keine Tabelle namens %1 im Diagramm.</translation>
     </message>
     <message>
         <source>Depth </source>

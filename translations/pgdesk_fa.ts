@@ -1675,10 +1675,6 @@ Replace them with the file&apos;s?</source>
         <translation>تأخیر تکثیر</translation>
     </message>
     <message>
-        <source>most behind standby</source>
-        <translation>عقب‌ترین آماده‌به‌کار</translation>
-    </message>
-    <message>
         <source>WAL and checkpoints</source>
         <translation>WAL و نقطه‌های وارسی</translation>
     </message>
@@ -1749,6 +1745,10 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Click a point: the sessions busy at that moment</source>
         <translation>روی نقطه‌ای کلیک کنید: نشست‌هایی که در آن لحظه سرگرم کار بودند</translation>
+    </message>
+    <message>
+        <source>no standby connected</source>
+        <translation>هیچ آماده‌به‌کاری وصل نیست</translation>
     </message>
 </context>
 <context>
@@ -2044,10 +2044,6 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Find a table</source>
         <translation>یافتن جدول</translation>
-    </message>
-    <message>
-        <source>No table named %1 in the diagram.</source>
-        <translation>جدولی به نام %1 در نمودار نیست.</translation>
     </message>
     <message>
         <source>Depth </source>

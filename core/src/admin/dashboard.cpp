@@ -141,6 +141,30 @@ DashboardRates dashboardRates(const DashboardSample& a, const DashboardSample& b
     return r;
 }
 
+QList<ReplicaLagSeries> replicaLagSeries(const QList<DashboardSample>& samples, int from) {
+    const auto nameOf = [](const DashboardReplica& r) {
+        if (!r.name.isEmpty() && !r.address.isEmpty())
+            return QStringLiteral("%1 (%2)").arg(r.name, r.address);
+        return !r.name.isEmpty() ? r.name : !r.address.isEmpty() ? r.address : QStringLiteral("standby");
+    };
+    QList<ReplicaLagSeries> out;
+    from = std::max(0, from);
+    const int count = std::max(0, int(samples.size()) - from);
+    for (int i = from; i < samples.size(); ++i) {
+        for (const DashboardReplica& r : samples[i].replicas) {
+            const QString name = nameOf(r);
+            auto it = std::find_if(out.begin(), out.end(),
+                                   [&](const ReplicaLagSeries& s) { return s.name == name; });
+            if (it == out.end()) {
+                out.append({name, QList<std::optional<double>>(count)});
+                it = out.end() - 1;
+            }
+            it->seconds[i - from] = r.replayLagSeconds;
+        }
+    }
+    return out;
+}
+
 void DashboardHistory::add(DashboardSample sample) {
     m_samples << std::move(sample);
     if (m_samples.size() > m_capacity)

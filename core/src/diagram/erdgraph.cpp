@@ -235,11 +235,35 @@ ErdGraph readErdNeighbourhood(Connection& connection, const QString& schema, con
 }
 
 ErdGraph readErdTables(Connection& connection, const QList<std::pair<QString, QString>>& tables) {
-    QList<Oid> oids;
+    // Every name resolved in one statement (a diagram of thousands of tables grows by one without thousands
+    // of round trips), in the order given.
+    QStringList schemas;
+    QStringList names;
     for (const auto& [schema, name] : tables) {
-        const Oid o = oidOf(connection, schema, name);
-        if (!oids.contains(o))
+        schemas << schema;
+        names << name;
+    }
+    const Result r =
+        connection.exec(QStringLiteral("SELECT t.i, COALESCE(pg_partition_root(c.oid)::oid, c.oid) "
+                                       "FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(s, n, i) "
+                                       "LEFT JOIN pg_namespace ns ON ns.nspname = t.s "
+                                       "LEFT JOIN pg_class c ON c.relnamespace = ns.oid AND c.relname = t.n "
+                                       "AND c.relkind IN ('r', 'p', 'f') ORDER BY t.i"),
+                        {param(arrayLiteral(schemas)), param(arrayLiteral(names))});
+    QList<Oid> oids;
+    QSet<Oid> seen;
+    for (int i = 0; i < r.rowCount(); ++i) {
+        if (r.isNull(i, 1)) {
+            const auto& [schema, name] = tables[r.text(i, 0).toInt() - 1];
+            throwError(
+                ErrorKind::NotFound,
+                QStringLiteral("no table %1.%2 to draw").arg(quoteIdentifier(schema), quoteIdentifier(name)));
+        }
+        const Oid o = r.text(i, 1).toUInt();
+        if (!seen.contains(o)) {
+            seen.insert(o);
             oids << o;
+        }
     }
     return assemble(readTablesByOid(connection, oids), readLinks(connection));
 }
@@ -249,11 +273,16 @@ ErdGraph readErdGrown(Connection& connection, const ErdGraph& graph, int table, 
         throwError(ErrorKind::Configuration, QStringLiteral("no such table in the diagram"));
     const QList<Link> links = readLinks(connection);
     QList<Oid> oids;
-    for (const ErdTable& t : graph.tables)
+    QSet<Oid> seen;
+    for (const ErdTable& t : graph.tables) {
         oids << t.oid;
+        seen.insert(t.oid);
+    }
     for (const Oid o : around(links, graph.tables[table].oid, depth)) {
-        if (!oids.contains(o))
+        if (!seen.contains(o)) {
+            seen.insert(o);
             oids << o;
+        }
     }
     return assemble(readTablesByOid(connection, oids), links);
 }

@@ -37,6 +37,7 @@ struct ChartSpec {
     QString unit; // after the current value: "/s", " s", " B/s"
     QList<Line> lines;
     int decimals = 1;
+    bool perStandby = false; // a line per standby seen (core::replicaLagSeries) instead of `lines`
 };
 
 std::optional<double> rate(const core::DashboardHistory& h, int i,
@@ -92,16 +93,7 @@ QList<ChartSpec> chartSpecs() {
          QString(),
          {{DashboardView::tr("waiting locks"), count(&core::DashboardSample::waitingLocks)},
           {DashboardView::tr("deadlocks /s"), perSecond(&R::deadlocks)}}},
-        {DashboardView::tr("Replication lag"),
-         QStringLiteral(" s"),
-         {{DashboardView::tr("most behind standby"),
-           [](const H& h, int i) -> std::optional<double> {
-               std::optional<double> worst;
-               for (const auto& r : h.samples()[i].replicas)
-                   if (r.replayLagSeconds)
-                       worst = std::max(worst.value_or(0), *r.replayLagSeconds);
-               return worst;
-           }}}},
+        {DashboardView::tr("Replication lag"), QStringLiteral(" s"), {}, 1, true},
         {DashboardView::tr("WAL and checkpoints"),
          QString(),
          {{DashboardView::tr("WAL bytes /s"),
@@ -138,22 +130,43 @@ public:
         m_data.title = m_spec.title;
         const auto& samples = history.samples();
         const qint64 last = samples.isEmpty() ? 0 : samples.last().serverMs;
+        int first = 0; // the window's first sample
+        while (first < samples.size() && samples[first].serverMs < last - DashboardView::kWindowMs)
+            ++first;
+        const auto point = [&](int i, std::optional<double> v) {
+            core::ChartPoint p;
+            p.x = double(samples[i].serverMs);
+            p.xText =
+                QDateTime::fromMSecsSinceEpoch(samples[i].serverMs).toString(QStringLiteral("HH:mm:ss"));
+            p.yNull = !v;
+            p.y = v.value_or(0);
+            p.yText = v ? QLocale().toString(*v, 'f', m_spec.decimals) : QString();
+            return p;
+        };
+        if (m_spec.perStandby) {
+            QStringList now;
+            for (const core::ReplicaLagSeries& standby : core::replicaLagSeries(samples, first)) {
+                core::ChartSeries series;
+                series.name = standby.name;
+                for (int k = 0; k < standby.seconds.size(); ++k)
+                    series.points << point(first + k, standby.seconds[k]);
+                m_data.series << series;
+                const auto latest = standby.seconds.isEmpty() ? std::nullopt : standby.seconds.last();
+                now << QStringLiteral("%1 %2").arg(standby.name,
+                                                   latest ? QLocale().toString(*latest, 'f', 1) + m_spec.unit
+                                                          : QStringLiteral("–"));
+            }
+            m_current =
+                now.isEmpty() ? DashboardView::tr("no standby connected") : now.join(QStringLiteral(" · "));
+            m_data.subtitle = m_current;
+            QWidget::update();
+            return;
+        }
         for (const Line& line : m_spec.lines) {
             core::ChartSeries series;
             series.name = line.name;
-            for (int i = 0; i < samples.size(); ++i) {
-                if (samples[i].serverMs < last - DashboardView::kWindowMs)
-                    continue;
-                const std::optional<double> v = line.value(history, i);
-                core::ChartPoint p;
-                p.x = double(samples[i].serverMs);
-                p.xText =
-                    QDateTime::fromMSecsSinceEpoch(samples[i].serverMs).toString(QStringLiteral("HH:mm:ss"));
-                p.yNull = !v;
-                p.y = v.value_or(0);
-                p.yText = v ? QLocale().toString(*v, 'f', m_spec.decimals) : QString();
-                series.points << p;
-            }
+            for (int i = first; i < samples.size(); ++i)
+                series.points << point(i, line.value(history, i));
             m_data.series << series;
         }
         QStringList now;

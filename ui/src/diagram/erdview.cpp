@@ -2,6 +2,7 @@
 #include <pgdesk/ui/erdview.h>
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/diagram/erdformat.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/paint/erdpainter.h>
@@ -25,6 +26,8 @@
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace pgdesk::ui {
 
@@ -68,7 +71,7 @@ ErdView::ErdView(std::shared_ptr<core::Pool> pool, ErdScope scope, QWidget* pare
     m_find->setClearButtonEnabled(true);
     connect(m_find, &QLineEdit::returnPressed, this, [this] {
         if (!focusTable(m_find->text()))
-            m_status->setText(tr("No table named %1 in the diagram.").arg(m_find->text()));
+            addTable(m_find->text()); // not in the diagram: bring it in
     });
     const bool neighbourhood = m_scope.schemas.isEmpty() && m_scope.tables.size() == 1;
     m_depth->setRange(0, 10);
@@ -193,9 +196,39 @@ void ErdView::load(std::function<core::ErdGraph(core::Connection&)> read) {
                                   .arg(d.layoutMs));
             if (first || !m_layout.bounds.contains(m_canvas->center()))
                 fit();
+            if (!m_focusWhenReady.isEmpty())
+                focusTable(std::exchange(m_focusWhenReady, QString()));
             emit diagramReady();
         },
-        [this](const BackgroundFailure& failure) { m_status->setText(failure.message); });
+        [this](const BackgroundFailure& failure) {
+            m_focusWhenReady.clear();
+            m_status->setText(failure.message);
+        });
+}
+
+void ErdView::addTable(const QString& name) {
+    const QString text = name.trimmed();
+    if (text.isEmpty())
+        return;
+    const auto parts = core::splitQualifiedName(text);
+    QString schema;
+    QString table;
+    if (parts && parts->size() == 2) {
+        schema = parts->at(0);
+        table = parts->at(1);
+    } else {
+        table = parts && parts->size() == 1 ? parts->at(0) : text;
+        schema = m_selected >= 0              ? m_graph.tables[m_selected].schema
+                 : !m_graph.isEmpty()         ? m_graph.tables.first().schema
+                 : !m_scope.schemas.isEmpty() ? m_scope.schemas.first()
+                                              : QStringLiteral("public");
+    }
+    QList<std::pair<QString, QString>> chosen;
+    for (const core::ErdTable& t : std::as_const(m_graph.tables))
+        chosen.append({t.schema, t.name});
+    chosen.append({schema, table});
+    m_focusWhenReady = schema + QLatin1Char('.') + table;
+    load([chosen](core::Connection& c) { return core::readErdTables(c, chosen); });
 }
 
 void ErdView::relayout() {

@@ -57,6 +57,9 @@ public:
     void selectTable(int table);
     // Adds the tables within `depth` steps of the selected one (read again, laid out again).
     void growSelected(int depth = 1);
+    // Adds a table by name ("schema.table", or a name in the selected table's schema) with the keys between
+    // it and the diagram's tables; Find does this for a name the diagram does not hold. Focused once read.
+    void addTable(const QString& name);
     void setCollapsed(bool collapsed);
     bool isCollapsed() const { return m_collapsed; }
     void fit();
@@ -83,6 +86,7 @@ private:
     core::ErdLayout m_layout;
     bool m_collapsed = false;
     int m_selected = -1;
+    QString m_focusWhenReady; // a table added by name, focused once the diagram holds it
     JobSlot* m_job = nullptr;
     ErdCanvas* m_canvas = nullptr;
     QLineEdit* m_find = nullptr;

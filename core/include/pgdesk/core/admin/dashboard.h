@@ -91,6 +91,15 @@ QString dashboardSampleSql();
 // Reads one sample on `connection`.
 DashboardSample readDashboardSample(Connection& connection);
 
+// Pure: one series per standby seen in samples [from, end) of `samples`, named "name (address)" (or the
+// address, or "standby"), in order of first appearance; each value the standby's replay lag in seconds at
+// that sample, none where it was not connected or reported no lag.
+struct ReplicaLagSeries {
+    QString name;
+    QList<std::optional<double>> seconds; // one per sample from `from`
+};
+QList<ReplicaLagSeries> replicaLagSeries(const QList<DashboardSample>& samples, int from);
+
 // The samples of a session's dashboard, oldest first, at most `capacity` (older ones dropped).
 class DashboardHistory final {
 public:
