@@ -124,7 +124,7 @@ public:
     QString current() const { return m_current; }
     std::function<void(qint64 serverMs)> clicked;
 
-    void update(const core::DashboardHistory& history) {
+    void setHistory(const core::DashboardHistory& history) { // the window of the last kWindowMs, redrawn
         m_data = {};
         m_data.xKind = core::AxisKind::Time;
         m_data.title = m_spec.title;
@@ -331,7 +331,7 @@ void DashboardView::tick() {
 
 void DashboardView::redraw() {
     for (DashboardChart* chart : std::as_const(m_charts))
-        chart->update(m_history);
+        chart->setHistory(m_history);
 }
 
 void DashboardView::showMoment(int index) {
