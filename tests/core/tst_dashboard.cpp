@@ -77,6 +77,19 @@ private slots:
         QCOMPARE(dashboardRates(at(5000), at(5000)).commits, 0.0); // no time, no rate
     }
 
+    // The statement follows the server's catalog: checkpoints in pg_stat_checkpointer from 17, pg_stat_wal
+    // only from 14 (older servers chart no WAL bytes rather than fail).
+    void statementByServerVersion() {
+        const QString v17 = dashboardSampleSql(170002);
+        QVERIFY(v17.contains(QLatin1String("pg_stat_checkpointer")) &&
+                !v17.contains(QLatin1String("pg_stat_bgwriter")));
+        const QString v15 = dashboardSampleSql(150010);
+        QVERIFY(v15.contains(QLatin1String("pg_stat_bgwriter")) &&
+                v15.contains(QLatin1String("pg_stat_wal")));
+        QVERIFY(!dashboardSampleSql(130014).contains(QLatin1String("pg_stat_wal")));
+        QVERIFY(!v15.contains(QLatin1String("%1")) && !v15.contains(QLatin1String("%2")));
+    }
+
     void historyIsBounded() {
         DashboardHistory h(3);
         for (int i = 0; i < 5; ++i) {

@@ -25,8 +25,8 @@ SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint,
        (SELECT count(*) FROM pg_locks WHERE NOT granted),
        d.xact_commit, d.xact_rollback, d.tup_returned, d.tup_fetched, d.tup_inserted, d.tup_updated,
        d.tup_deleted, d.blks_read, d.blks_hit, d.temp_bytes, d.deadlocks,
-       b.checkpoints_timed, b.checkpoints_req,
-       (SELECT wal_bytes FROM pg_stat_wal),
+       %1,
+       %2,
        (SELECT COALESCE(max(extract(epoch FROM clock_timestamp() - xact_start)), 0) FROM pg_stat_activity
          WHERE xact_start IS NOT NULL AND pid <> pg_backend_pid() AND application_name IS DISTINCT FROM $1),
        (SELECT json_agg(json_build_object(
@@ -44,7 +44,7 @@ SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint,
                AND application_name IS DISTINCT FROM $1 AND state IS DISTINCT FROM 'idle'
              ORDER BY COALESCE(xact_start, query_start) NULLS LAST LIMIT 20) x),
        pg_backend_pid()
-  FROM pg_stat_database d CROSS JOIN pg_stat_bgwriter b
+  FROM pg_stat_database d
  WHERE d.datname = current_database()
 )sql";
 
@@ -54,12 +54,21 @@ double perSecond(qint64 before, qint64 after, double seconds) {
 
 } // namespace
 
-QString dashboardSampleSql() {
-    return QString::fromLatin1(kSampleSql);
+QString dashboardSampleSql(int serverVersion) {
+    // Checkpoints moved to pg_stat_checkpointer in PostgreSQL 17; pg_stat_wal came in 14.
+    const QString checkpoints = serverVersion >= 170000
+                                    ? QStringLiteral("(SELECT num_timed FROM pg_stat_checkpointer), "
+                                                     "(SELECT num_requested FROM pg_stat_checkpointer)")
+                                    : QStringLiteral("(SELECT checkpoints_timed FROM pg_stat_bgwriter), "
+                                                     "(SELECT checkpoints_req FROM pg_stat_bgwriter)");
+    const QString wal = serverVersion >= 140000 ? QStringLiteral("(SELECT wal_bytes FROM pg_stat_wal)")
+                                                : QStringLiteral("NULL");
+    return QString::fromLatin1(kSampleSql).arg(checkpoints, wal);
 }
 
 DashboardSample readDashboardSample(Connection& connection) {
-    const Result r = connection.exec(dashboardSampleSql(), {param(kDashboardApplicationName)});
+    const Result r =
+        connection.exec(dashboardSampleSql(connection.serverVersion()), {param(kDashboardApplicationName)});
     DashboardSample s;
     if (r.rowCount() == 0)
         return s;

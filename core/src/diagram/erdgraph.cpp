@@ -139,12 +139,20 @@ QList<ErdTable> readTablesByOid(Connection& connection, const QList<Oid>& oids) 
     return tables;
 }
 
+// A partition's partitioned root (pg_partition_root, PostgreSQL 12 and later; before, partitions are drawn
+// as themselves), as SQL over pg_class c.
+QString rootOid(const Connection& connection) {
+    return connection.serverVersion() >= 120000
+               ? QStringLiteral("COALESCE(pg_partition_root(c.oid)::oid, c.oid)")
+               : QStringLiteral("c.oid");
+}
+
 Oid oidOf(Connection& connection, const QString& schema, const QString& table) {
     const Result r = connection.exec(
         // A partition stands for its partitioned root, as the diagram draws it.
-        QStringLiteral("SELECT COALESCE(pg_partition_root(c.oid)::oid, c.oid) FROM pg_class c "
-                       "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                       "WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p', 'f')"),
+        QStringLiteral("SELECT %1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                       "WHERE n.nspname = $1 AND c.relname = $2 AND c.relkind IN ('r', 'p', 'f')")
+            .arg(rootOid(connection)),
         {param(schema), param(table)});
     if (r.rowCount() == 0)
         throwError(

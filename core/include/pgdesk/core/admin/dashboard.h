@@ -86,8 +86,9 @@ struct DashboardRates {
 // Pure.
 DashboardRates dashboardRates(const DashboardSample& before, const DashboardSample& after);
 
-// The one statement of a tick ($1: the dashboard's application_name, whose sessions are left out).
-QString dashboardSampleSql();
+// The one statement of a tick for a server of this version (server_version_num; $1: the dashboard's
+// application_name, whose sessions are left out).
+QString dashboardSampleSql(int serverVersion);
 // Reads one sample on `connection`.
 DashboardSample readDashboardSample(Connection& connection);
 
