@@ -2,6 +2,8 @@
 #include "connectiondialogtest.h"
 #include "uitestmain.h"
 
+#include <pgdesk/core/session/roundtrips.h>
+
 class TestConnectionDialog final : public QObject {
     Q_OBJECT
 
@@ -245,10 +247,11 @@ private slots:
         d.selectProfile(QStringLiteral("Hanging"));
         QCOMPARE(d.selectedProfileName(), QStringLiteral("Hanging"));
         ticks = 0;
+        pgdesk::core::ThreadRoundTrips gui;
         QElapsedTimer clock;
         clock.start();
         d.testButton()->click();
-        QVERIFY2(clock.elapsed() < 100, "the click blocked the GUI thread");
+        QVERIFY2(gui.count() == 0, "the click connected on the GUI thread");
         QVERIFY(d.isTesting());
         QTRY_VERIFY_WITH_TIMEOUT(!d.isTesting(), 15000);
         const qint64 took = clock.elapsed();

@@ -5,6 +5,7 @@
 #include <pgdesk/core/browse/queryspec.h>
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/roundtrips.h>
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/filterconditionrow.h>
 #include <pgdesk/ui/mainwindow.h>
@@ -16,7 +17,6 @@
 #include <pgdesk/ui/startupoptions.h>
 #include <pgdesk/ui/tablebrowser.h>
 
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSignalSpy>
@@ -143,10 +143,9 @@ private slots:
     void connectsToTheRealServerWithoutBlocking() {
         pgdesk::ui::MainWindow w;
         w.show();
-        QElapsedTimer timer;
-        timer.start();
+        pgdesk::core::ThreadRoundTrips gui;
         w.openDsn(pgdesk::test::conninfo());
-        QVERIFY2(timer.elapsed() < 100, "openDsn blocked the GUI thread");
+        QVERIFY2(gui.count() == 0, "openDsn talked to the server on the GUI thread");
         QVERIFY(w.connectionStatus().startsWith(QStringLiteral("Connecting")));
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL 15")), 10000);
         QVERIFY(w.connectionStatus().contains(QStringLiteral("postgres@pgdesk_demo")));

@@ -8,6 +8,7 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/session/roundtrips.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/valueviewer.h>
@@ -80,10 +81,11 @@ private slots:
     }
 
     void hugeValuesDisplayWithoutBlocking() {
+        pgdesk::core::ThreadRoundTrips gui;
         QElapsedTimer timer;
         timer.start();
         TableBrowser b(m_pool, m_schema, QStringLiteral("big"));
-        QVERIFY2(timer.elapsed() < 100, "opening the tab blocked the GUI thread");
+        QVERIFY2(gui.count() == 0, "opening the tab talked to the server on the GUI thread");
         // While the 200 MB of hex text arrive on the worker, the event loop keeps turning.
         QElapsedTimer gap;
         gap.start();

@@ -5,6 +5,7 @@
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/profiles/passwordcommand.h>
 #include <pgdesk/core/session/connection.h>
+#include <pgdesk/core/session/roundtrips.h>
 #include <pgdesk/core/session/sshtunnel.h>
 #include <pgdesk/core/session/writeguard.h>
 #include <pgdesk/core/session/writeunlock.h>
@@ -260,6 +261,7 @@ Connection Connection::connect(const ConnectionProfile& profile, const std::opti
 
     Connection c;
     c.m_profile = profile;
+    ThreadRoundTrips::note();
     c.m_conn = PQconnectdbParams(keywords.data(), values.data(), 0);
     if (!c.m_conn)
         throwError(ErrorKind::Connection, QStringLiteral("out of memory allocating a connection"));
@@ -296,6 +298,7 @@ bool Connection::inFailedTransaction() const {
 }
 
 void Connection::notifyStatement(const QString& sql, const Params& params) const {
+    ThreadRoundTrips::note();
     if (!m_observer && !m_profile.echo)
         return;
     QList<QString> shown;
@@ -638,6 +641,7 @@ Result Connection::execPrepared(const QByteArray& name, const Params& params) {
 bool Connection::ping() {
     if (!m_conn || PQstatus(m_conn) != CONNECTION_OK)
         return false;
+    ThreadRoundTrips::note();
     PGresult* r = PQexec(m_conn, "");
     const bool ok = r && PQresultStatus(r) == PGRES_EMPTY_QUERY;
     PQclear(r);

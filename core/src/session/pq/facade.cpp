@@ -2,6 +2,7 @@
 #include "session/pq/facade.h"
 
 #include "session/pq/access.h"
+#include <pgdesk/core/session/roundtrips.h>
 
 #include <libpq-fe.h>
 
@@ -57,6 +58,7 @@ SingleValue querySingleValue(const Conninfo& conninfo, const char* sql, const QB
     keywords.push_back(nullptr);
     values.push_back(nullptr);
     SingleValue out;
+    ThreadRoundTrips::note();
     PGconn* conn = PQconnectdbParams(keywords.data(), values.data(), 0);
     if (PQstatus(conn) != CONNECTION_OK) {
         out.error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
