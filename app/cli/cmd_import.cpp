@@ -38,32 +38,22 @@ core::NewTable newTableFor(const QString& name, core::ImportFormat kind, QFile& 
         table.name = parts && parts->size() == 1 ? parts->at(0) : name;
     }
     QStringList fields;
-    QList<QList<std::optional<QString>>> texts;
-    QList<QList<core::ImportValue>> values;
     if (kind == core::ImportFormat::Csv) {
         QList<QStringList> records =
             core::parseCsvRecords(file.peek(1 << 20), options.delimiter, kSample + 1);
         if (records.isEmpty())
             throw UsageError{QStringLiteral("--create: the file has no complete record in its first MiB")};
         fields = options.header ? records.takeFirst() : QStringList(records.first().size());
-        for (const QStringList& record : std::as_const(records)) {
-            QList<std::optional<QString>> row;
-            for (const QString& v : record)
-                row << (v == options.nullText ? std::nullopt : std::optional<QString>(v));
-            texts << row;
-        }
+        table.types = core::inferCsvColumnTypes(records, int(fields.size()), options.nullText);
     } else if (kind == core::ImportFormat::Xlsx) {
         const core::RecordPreview preview = core::previewRecords(path, kind, sheet, options.header, kSample);
         fields = preview.fieldNames;
-        texts = preview.records;
+        table.types = core::inferColumnTypes(preview.records, int(fields.size()));
     } else {
         fields = source->fieldNames();
-        values = source->sampled();
+        table.types = core::inferColumnTypes(source->sampled(), int(fields.size()));
     }
     table.columns = core::newTableColumnNames(fields);
-    table.types = kind == core::ImportFormat::Json || kind == core::ImportFormat::Ndjson
-                      ? core::inferColumnTypes(values, int(fields.size()))
-                      : core::inferColumnTypes(texts, int(fields.size()));
     return table;
 }
 

@@ -72,14 +72,7 @@ class TestImportNewTable final : public QObject {
         if (format == ImportFormat::Csv) {
             QList<QStringList> records = parseCsvRecords(file.peek(1 << 20), ',', 1001);
             fields = records.takeFirst();
-            QList<QList<std::optional<QString>>> texts;
-            for (const QStringList& r : std::as_const(records)) {
-                QList<std::optional<QString>> t;
-                for (const QString& v : r)
-                    t << (v.isEmpty() ? std::nullopt : std::optional<QString>(v));
-                texts << t;
-            }
-            spec.types = inferColumnTypes(texts, int(fields.size()));
+            spec.types = inferCsvColumnTypes(records, int(fields.size()), options.nullText);
         } else if (format == ImportFormat::Xlsx) {
             const RecordPreview preview = previewRecords(path, format, {}, true, 1000);
             fields = preview.fieldNames;

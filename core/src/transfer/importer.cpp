@@ -78,39 +78,61 @@ Importer::Importer(Connection& connection, NewTable table)
 
 namespace {
 
-// A type as written ("numeric(12,2)", "timestamptz", "varchar(20)[]") as the server's own text of it: the
-// name is resolved by to_regtype, a trailing (p) or (p,s) is re-written from its numbers.
-QString resolveType(Connection& connection, const QString& column, const QString& written) {
+// A type as written ("numeric(12,2)", "timestamptz", "varchar(20)[]"): the name the server resolves and a
+// trailing (p) or (p,s) re-written from its numbers, with the brackets after it.
+struct WrittenType {
+    QString name;
+    QString suffix;
+};
+
+WrittenType splitModifiers(const QString& written) {
     static const QRegularExpression modifiers(
         QStringLiteral("^(.+?)\\s*\\(\\s*([0-9]+)\\s*(?:,\\s*(-?[0-9]+)\\s*)?\\)\\s*((?:\\[\\s*\\]\\s*)*)$"));
-    QString name = written.trimmed();
-    QString suffix;
-    if (const auto m = modifiers.match(name); m.hasMatch()) {
-        name = m.captured(1);
-        suffix = QStringLiteral("(%1").arg(m.captured(2).toLongLong());
+    WrittenType type{written.trimmed(), {}};
+    if (const auto m = modifiers.match(type.name); m.hasMatch()) {
+        type.name = m.captured(1);
+        type.suffix = QStringLiteral("(%1").arg(m.captured(2).toLongLong());
         if (m.capturedLength(3) > 0)
-            suffix += QStringLiteral(",%1").arg(m.captured(3).toLongLong());
-        suffix +=
+            type.suffix += QStringLiteral(",%1").arg(m.captured(3).toLongLong());
+        type.suffix +=
             QStringLiteral(")") + QStringLiteral("[]").repeated(int(m.captured(4).count(QLatin1Char('['))));
     }
-    std::optional<QString> resolved;
-    if (!name.isEmpty()) {
+    return type;
+}
+
+// The server's format_type text of each name (to_regtype), none for a name it does not know. One statement
+// for all; a name the server cannot even parse fails it, and then each is asked alone, so that the refusal
+// names its column.
+QList<std::optional<QString>> resolveTypeNames(Connection& connection, const QStringList& names) {
+    QList<std::optional<QString>> resolved(names.size());
+    const auto read = [&](const Result& r) {
+        for (int i = 0; i < r.rowCount() && i < resolved.size(); ++i) {
+            if (!r.isNull(i, 0))
+                resolved[i] = r.text(i, 0);
+        }
+    };
+    try {
+        if (!names.contains(QString())) {
+            read(connection.exec(
+                QStringLiteral("SELECT format_type(to_regtype(n), NULL) "
+                               "FROM unnest($1::text[]) WITH ORDINALITY AS u(n, i) ORDER BY i"),
+                {param(arrayLiteral(names))}));
+            return resolved;
+        }
+    } catch (const Error&) {
+    }
+    for (int i = 0; i < names.size(); ++i) {
+        if (names[i].isEmpty())
+            continue;
         try {
-            const Result r =
-                connection.exec(QStringLiteral("SELECT format_type(to_regtype($1), NULL)"), {param(name)});
+            const Result r = connection.exec(QStringLiteral("SELECT format_type(to_regtype($1), NULL)"),
+                                             {param(names[i])});
             if (!r.isNull(0, 0))
-                resolved = r.text(0, 0);
+                resolved[i] = r.text(0, 0);
         } catch (const Error&) { // a syntax error in the name: as unknown as a missing one
-            resolved.reset();
         }
     }
-    if (!resolved)
-        throwError(
-            ErrorKind::Configuration,
-            QStringLiteral("column %1: \"%2\" is not a type this database knows").arg(column, written));
-    if (!suffix.isEmpty() && suffix.endsWith(QLatin1String("[]")) && resolved->endsWith(QLatin1String("[]")))
-        resolved->chop(2); // "numeric[]" resolved before its (p,s) moved in front of the brackets
-    return *resolved + suffix;
+    return resolved;
 }
 
 } // namespace
@@ -134,16 +156,27 @@ void Importer::prepareNewTable() {
     table.schema = spec.schema;
     table.name = spec.name;
     table.kind = RelationKind::Table;
+    QList<WrittenType> written;
+    QStringList typeNames;
+    for (const QString& type : std::as_const(spec.types)) {
+        written << splitModifiers(type);
+        typeNames << written.last().name;
+    }
+    const QList<std::optional<QString>> resolved = resolveTypeNames(m_connection, typeNames);
     QStringList definitions;
     for (qsizetype i = 0; i < spec.columns.size(); ++i) {
         const QString& name = spec.columns[i];
         if (name.isEmpty())
             throwError(ErrorKind::Configuration,
                        QStringLiteral("column %1 of the new table has no name").arg(i + 1));
+        if (!resolved[i])
+            throwError(ErrorKind::Configuration,
+                       QStringLiteral("column %1: \"%2\" is not a type this database knows")
+                           .arg(name, spec.types[i]));
         ColumnInfo column;
         column.name = name;
         column.number = int(i + 1);
-        column.typeName = resolveType(m_connection, name, spec.types[i]);
+        column.typeName = *resolved[i] + written[i].suffix;
         column.baseTypeName = column.typeName;
         column.category = categoryForTypeName(column.typeName);
         definitions << quoteIdentifier(name) + QLatin1Char(' ') + column.typeName;

@@ -169,6 +169,19 @@ QStringList inferColumnTypes(const QList<QList<std::optional<QString>>>& records
     return types;
 }
 
+QStringList inferCsvColumnTypes(const QList<QStringList>& records, int fields, const QString& nullText) {
+    QList<QList<std::optional<QString>>> values;
+    values.reserve(records.size());
+    for (const QStringList& record : records) {
+        QList<std::optional<QString>> row;
+        row.reserve(record.size());
+        for (const QString& v : record)
+            row << (v == nullText ? std::nullopt : std::optional<QString>(v));
+        values << row;
+    }
+    return inferColumnTypes(values, fields);
+}
+
 QStringList inferColumnTypes(const QList<QList<std::optional<QByteArray>>>& records, int fields) {
     QList<QList<std::optional<QString>>> texts;
     texts.reserve(records.size());

@@ -412,17 +412,10 @@ void ImportDialog::readPreview() {
                 head += '\n';
             preview.records = core::parseCsvRecords(head, delimiter, sample + 1);
             if (infer && !preview.records.isEmpty()) {
-                QList<QList<std::optional<QString>>> values;
-                for (const QStringList& record : std::as_const(preview.records)) {
-                    QList<std::optional<QString>> fields;
-                    for (const QString& v : record)
-                        fields << (v == nullText ? std::nullopt : std::optional<QString>(v));
-                    values << fields;
-                }
                 const int fields = int(preview.records.first().size());
-                preview.typesWithFirst = core::inferColumnTypes(values, fields);
-                values.removeFirst();
-                preview.typesBelowHeader = core::inferColumnTypes(values, fields);
+                preview.typesWithFirst = core::inferCsvColumnTypes(preview.records, fields, nullText);
+                preview.typesBelowHeader =
+                    core::inferCsvColumnTypes(preview.records.mid(1), fields, nullText);
             }
             return preview;
         },

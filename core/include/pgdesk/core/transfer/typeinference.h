@@ -24,6 +24,9 @@ QString inferColumnType(const QList<std::optional<QString>>& values);
 // Pure: inferColumnType for each of `fields` columns of the records (a record shorter than that has NULL
 // in the missing fields).
 QStringList inferColumnTypes(const QList<QList<std::optional<QString>>>& records, int fields);
+// The same for CSV records as parseCsvRecords gives them (no header among them): a field equal to the
+// import's NULL text (COPY's: "" by default) is NULL.
+QStringList inferCsvColumnTypes(const QList<QStringList>& records, int fields, const QString& nullText);
 // The same for records as a RecordSource gives them (UTF-8).
 QStringList inferColumnTypes(const QList<QList<std::optional<QByteArray>>>& records, int fields);
 
