@@ -2169,6 +2169,10 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Copy name</source>
         <translation>Namen kopieren</translation>
     </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ExportDialog</name>

@@ -2139,6 +2139,10 @@ Replace them with the file&apos;s?</source>
         <source>Copy name</source>
         <translation>رونوشت نام</translation>
     </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>ذخیرهٔ %1…</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ExportDialog</name>

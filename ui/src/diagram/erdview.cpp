@@ -291,28 +291,38 @@ void ErdView::fit() {
     m_canvas->fit();
 }
 
-bool ErdView::exportTo(const QString& path, QString* error) {
+namespace {
+
+// SVG, PNG, Mermaid or DOT by the path's extension; an empty string when written, else why not. Plain values
+// only, so the menu's export runs it on a worker: a PNG of thousands of tables takes a while to draw.
+QString writeDiagram(const QString& path, const core::ErdGraph& graph, const core::ErdLayout& layout,
+                     bool collapsed, const QFont& font) {
     const QString suffix = QFileInfo(path).suffix().toLower();
+    QString error;
     if (suffix == QLatin1String("svg") || suffix == QLatin1String("png")) {
         paint::ErdStyle style = paint::ErdStyle::light();
-        style.font = font();
-        return paint::ErdPainter(style).save(path, m_graph, m_layout, m_collapsed, error);
+        style.font = font;
+        if (!paint::ErdPainter(style).save(path, graph, layout, collapsed, &error) && error.isEmpty())
+            error = ErdView::tr("Not saved: %1").arg(path);
+        return error;
     }
     const bool dot = suffix == QLatin1String("dot") || suffix == QLatin1String("gv");
-    if (!dot && suffix != QLatin1String("mmd") && suffix != QLatin1String("mermaid")) {
-        if (error)
-            *error = tr("Choose .svg, .png, .mmd (Mermaid) or .dot (Graphviz).");
-        return false;
-    }
-    const QByteArray text =
-        (dot ? core::erdToDot(m_graph, m_collapsed) : core::erdToMermaid(m_graph)).toUtf8();
+    if (!dot && suffix != QLatin1String("mmd") && suffix != QLatin1String("mermaid"))
+        return ErdView::tr("Choose .svg, .png, .mmd (Mermaid) or .dot (Graphviz).");
+    const QByteArray text = (dot ? core::erdToDot(graph, collapsed) : core::erdToMermaid(graph)).toUtf8();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit()) {
-        if (error)
-            *error = file.errorString();
-        return false;
-    }
-    return true;
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
+        return file.errorString();
+    return {};
+}
+
+} // namespace
+
+bool ErdView::exportTo(const QString& path, QString* error) {
+    const QString why = writeDiagram(path, m_graph, m_layout, m_collapsed, font());
+    if (error)
+        *error = why;
+    return why.isEmpty();
 }
 
 void ErdView::exportAs() {
@@ -321,8 +331,20 @@ void ErdView::exportAs() {
         tr("SVG drawing (*.svg);;PNG image (*.png);;Mermaid (*.mmd);;Graphviz DOT (*.dot)"));
     if (path.isEmpty())
         return;
-    QString error;
-    m_status->setText(exportTo(path, &error) ? tr("Saved %1.").arg(path) : tr("Not saved: %1").arg(error));
+    m_status->setText(tr("Saving %1…").arg(path));
+    jobSlot(this, QStringLiteral("export"))
+        ->start(
+            [path, graph = m_graph, layout = m_layout, collapsed = m_collapsed,
+             font = font()](const std::shared_ptr<core::CancelToken>&) {
+                return writeDiagram(path, graph, layout, collapsed, font);
+            },
+            [this, path](const QString& error) {
+                m_status->setText(error.isEmpty() ? tr("Saved %1.").arg(path)
+                                                  : tr("Not saved: %1").arg(error));
+            },
+            [this](const BackgroundFailure& failure) {
+                m_status->setText(tr("Not saved: %1").arg(failure.message));
+            });
 }
 
 void ErdView::showContextMenu(int table, QPoint global) {
