@@ -2281,6 +2281,26 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Every row of the query, run again as COPY (…) TO STDOUT.</source>
         <translation>Jede Zeile der Abfrage, erneut ausgeführt als COPY (…) TO STDOUT.</translation>
     </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>A whole table&apos;s CSV or TSV can be read by several connections sharing one snapshot, each copying a range of the table&apos;s pages: the same rows, in the table&apos;s stored order (as psql&apos;s \copy writes them) when no sort is chosen. Automatic uses them for tables of 64 MiB or more.</source>
+        <translation>Das CSV oder TSV einer ganzen Tabelle kann von mehreren Verbindungen mit einem gemeinsamen Snapshot gelesen werden, jede kopiert einen Bereich der Seiten der Tabelle: dieselben Zeilen, in der gespeicherten Reihenfolge der Tabelle (wie psqls \copy sie schreibt), wenn keine Sortierung gewählt ist. Automatisch nutzt sie für Tabellen ab 64 MiB.</translation>
+    </message>
+    <message>
+        <source>Read by %1 connections, in the table&apos;s stored order.</source>
+        <translation>Von %1 Verbindungen gelesen, in der gespeicherten Reihenfolge der Tabelle.</translation>
+    </message>
+    <message>
+        <source>Read by one connection: %1.</source>
+        <translation>Von einer Verbindung gelesen: %1.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::FilterBar</name>

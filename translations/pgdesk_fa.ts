@@ -2248,6 +2248,26 @@ Replace them with the file&apos;s?</source>
         <source>Every row of the query, run again as COPY (…) TO STDOUT.</source>
         <translation>همهٔ سطرهای پرس‌وجو، دوباره اجراشده به صورت COPY (…) TO STDOUT.</translation>
     </message>
+    <message>
+        <source>Automatic</source>
+        <translation>خودکار</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>اتصال‌ها</translation>
+    </message>
+    <message>
+        <source>A whole table&apos;s CSV or TSV can be read by several connections sharing one snapshot, each copying a range of the table&apos;s pages: the same rows, in the table&apos;s stored order (as psql&apos;s \copy writes them) when no sort is chosen. Automatic uses them for tables of 64 MiB or more.</source>
+        <translation>CSV یا TSV یک جدول کامل را می‌توان با چند اتصال که یک snapshot مشترک دارند خواند، هر کدام بازه‌ای از صفحه‌های جدول را کپی می‌کند: همان سطرها، به ترتیب ذخیره‌شدهٔ جدول (همان‌طور که ‎\copy‎ در psql می‌نویسد) وقتی مرتب‌سازی انتخاب نشده است. حالت خودکار برای جدول‌های ۶۴ مگابایت و بزرگ‌تر از آن‌ها استفاده می‌کند.</translation>
+    </message>
+    <message>
+        <source>Read by %1 connections, in the table&apos;s stored order.</source>
+        <translation>با %1 اتصال خوانده شد، به ترتیب ذخیره‌شدهٔ جدول.</translation>
+    </message>
+    <message>
+        <source>Read by one connection: %1.</source>
+        <translation>با یک اتصال خوانده شد: %1.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::FilterBar</name>

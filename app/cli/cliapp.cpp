@@ -153,10 +153,12 @@ Commands:
   export (TABLE | --query SQL) [the browse options --filter --any --search --sort --deleted]
          --format csv|tsv|json|ndjson|sql|xlsx|markdown -o FILE [--no-header] [--delimiter C]
          [--null TEXT] [--json-numbers] [--sql-table NAME] [--include-generated]
+         [--jobs N|auto]
                         stream every matching row to FILE (COPY-exact CSV; written under a
                         temporary name and renamed when complete, so Ctrl-C leaves no file);
                         --format defaults to FILE's extension; --query takes one SELECT,
-                        VALUES, TABLE or WITH … SELECT
+                        VALUES, TABLE or WITH … SELECT; --jobs: a whole table's CSV/TSV read by
+                        N connections under one snapshot, the same bytes (auto: from 64 MiB)
   apply CHANGESET.json|- [--dry-run]
                         apply a change set ({"table":…,"changes":[…]}, see README) in one
                         transaction; every edited row must still be at the version it was

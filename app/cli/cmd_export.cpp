@@ -38,12 +38,23 @@ void printProgress(const core::ExportProgress& p) {
     std::fflush(stderr);
 }
 
+// --jobs: a number of streams (1 to 16) or "auto" (0: by the table's size).
+int parseJobs(const QString& text) {
+    if (text == QLatin1String("auto"))
+        return 0;
+    bool ok = false;
+    const int jobs = text.toInt(&ok);
+    if (!ok || jobs < 1 || jobs > 16)
+        throw UsageError{QStringLiteral("--jobs wants a number from 1 to 16, or auto")};
+    return jobs;
+}
+
 } // namespace
 
 // export (TABLE | --query SQL) [--filter …]… [--any] [--search TEXT] [--sort COLUMN[:asc|:desc]]…
 //        [--deleted active|deleted|all] --format csv|tsv|json|ndjson|sql|xlsx|markdown -o FILE
 //        [--no-header] [--delimiter C] [--null TEXT] [--json-numbers] [--sql-table NAME] [--encoding UTF-8]
-//        [--include-generated]
+//        [--include-generated] [--jobs N|auto]
 int cmdExport(Invocation& inv) {
     core::QuerySpec spec;
     core::ExportOptions options;
@@ -74,6 +85,8 @@ int cmdExport(Invocation& inv) {
             options.sqlTable = value();
         else if (arg == QLatin1String("--encoding"))
             options.encoding = value();
+        else if (arg == QLatin1String("--jobs"))
+            options.jobs = parseJobs(value());
         else if (arg.startsWith(QLatin1String("-")) || !tableName.isEmpty())
             throw UsageError{QStringLiteral("export: unexpected argument \"%1\"").arg(arg)};
         else
@@ -119,6 +132,10 @@ int cmdExport(Invocation& inv) {
     noteHiddenColumns(inv, table);
 
     core::ExportWriter writer(connection);
+    if (options.jobs != 1)
+        writer.setConnectionFactory([target = resolveTarget(inv)] {
+            return core::Connection::open(target.profile, target.password);
+        });
     const bool terminal = isatty(STDERR_FILENO) == 1;
     if (terminal)
         writer.setProgressCallback(printProgress, 200);
@@ -142,6 +159,8 @@ int cmdExport(Invocation& inv) {
         inv.err << "pgdesk-cli: note: generated column(s) left out, as psql's \\copy does: "
                 << result.omittedGenerated.join(QStringLiteral(", "))
                 << " (--include-generated writes them)\n";
+    if (!result.singleStreamReason.isEmpty())
+        inv.err << "pgdesk-cli: note: exported as one stream: " << result.singleStreamReason << '\n';
     if (result.inexactNumbers > 0)
         inv.err
             << "pgdesk-cli: warning: " << result.inexactNumbers
@@ -149,11 +168,12 @@ int cmdExport(Invocation& inv) {
     if (result.truncatedCells > 0)
         inv.err << "pgdesk-cli: warning: " << result.truncatedCells
                 << " cell(s) cut at Excel's 32,767 characters\n";
-    inv.out << QStringLiteral("exported %1 row%2 to %3 (%4, %5 ms)\n")
+    inv.out << QStringLiteral("exported %1 row%2 to %3 (%4, %5 ms%6)\n")
                    .arg(result.rows)
                    .arg(result.rows == 1 ? "" : "s")
                    .arg(result.path, formatBytes(result.bytes))
-                   .arg(result.elapsedMs);
+                   .arg(result.elapsedMs)
+                   .arg(result.streams > 1 ? QStringLiteral(", %1 streams").arg(result.streams) : QString());
     return ExitOk;
 }
 

@@ -63,6 +63,39 @@ private slots:
         QCOMPARE(psql(QStringLiteral("select count(*) from public.x")), QStringLiteral("1"));
     }
 
+    // --jobs 2: two connections, the same bytes as psql's \copy; what cannot run in ranges says why.
+    void jobsCopyInRangesOrSayWhy() {
+        const CliRun r =
+            exportCli({QStringLiteral("big_orders"), QStringLiteral("--jobs"), QStringLiteral("2"),
+                       QStringLiteral("-o"), file(QStringLiteral("jobs.csv"))});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.startsWith(QLatin1String("exported 1000000 rows to ")) &&
+                     r.out.trimmed().endsWith(QLatin1String(", 2 streams)")),
+                 qPrintable(r.out));
+        QVERIFY(r.err.isEmpty());
+        // From the first page: a scan of this table cancelled by another test may have left the server's
+        // synchronized-scan hint in its middle, where psql's scan would start.
+        qputenv("PGOPTIONS", "-c synchronize_seqscans=off");
+        psql(QStringLiteral("\\copy public.big_orders to '%1' csv header")
+                 .arg(file(QStringLiteral("jobs_psql.csv"))));
+        qunsetenv("PGOPTIONS");
+        QVERIFY(readFile(file(QStringLiteral("jobs.csv"))) ==
+                readFile(file(QStringLiteral("jobs_psql.csv"))));
+
+        const CliRun json =
+            exportCli({QStringLiteral("users"), QStringLiteral("--jobs"), QStringLiteral("auto"),
+                       QStringLiteral("-o"), file(QStringLiteral("jobs.json"))});
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY2(json.err.contains(QLatin1String("note: exported as one stream: only CSV and TSV")),
+                 qPrintable(json.err));
+        for (const QString& bad : {QStringLiteral("0"), QStringLiteral("17"), QStringLiteral("two")})
+            QCOMPARE(runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("export"),
+                             QStringLiteral("users"), QStringLiteral("--jobs"), bad, QStringLiteral("-o"),
+                             file(QStringLiteral("j.csv"))})
+                         .exitCode,
+                     2);
+    }
+
     // A full disk is an output failure of its own (exit 10, the system's reason), not an SQL error (4).
     void diskFullIsAnOutputFailure() {
         for (const QString& format :

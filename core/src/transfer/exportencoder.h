@@ -25,6 +25,9 @@ struct Field {
     bool null = false;
 };
 
+// Writes all of `bytes` to the device; throws Error naming the file (`name`) and the system's reason.
+void writeOut(QIODevice* device, const QString& name, std::string_view bytes);
+
 // Collects output and hands it to the device in large writes; throws Error when a write fails.
 class OutputBuffer final {
 public:

@@ -19,19 +19,24 @@ OutputBuffer::OutputBuffer(QIODevice* device, QString name)
     m_buffer.reserve(kFlushAt + (64 << 10));
 }
 
-void OutputBuffer::flush() {
-    if (m_buffer.empty())
+void writeOut(QIODevice* device, const QString& name, std::string_view bytes) {
+    if (bytes.empty())
         return;
     errno = 0;
-    const qint64 n = m_device->write(m_buffer.data(), qint64(m_buffer.size()));
-    if (n != qint64(m_buffer.size())) {
+    const qint64 n = device->write(bytes.data(), qint64(bytes.size()));
+    if (n != qint64(bytes.size())) {
         // QFile says "Unknown error" for a failed unbuffered write; the system's reason (ENOSPC: "No space
         // left on device") is what the user can act on.
         const int error = errno;
-        throwOutputError(m_name,
-                         error ? QString::fromLocal8Bit(std::strerror(error)) : m_device->errorString());
+        throwOutputError(name, error ? QString::fromLocal8Bit(std::strerror(error)) : device->errorString());
     }
-    m_written += n;
+}
+
+void OutputBuffer::flush() {
+    if (m_buffer.empty())
+        return;
+    writeOut(m_device, m_name, m_buffer);
+    m_written += qint64(m_buffer.size());
     m_buffer.clear();
 }
 

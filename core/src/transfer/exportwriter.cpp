@@ -4,6 +4,7 @@
 // NDJSON, SQL, Markdown) and exportxlsx.cpp.
 #include "session/pq/copy.h"
 #include "transfer/exportencoder.h"
+#include "transfer/parallelexport.h"
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/browse/queryengine.h>
@@ -16,6 +17,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QThread>
 
 #include <cerrno>
 #include <cstdio>
@@ -220,52 +222,93 @@ QList<ColumnInfo> exportedColumns(const TableInfo& table, const ExportOptions& o
     return columns;
 }
 
-// What COPY reads: the whole plain table by name when nothing narrows or orders it — COPY table reads the
-// heap directly and is markedly faster than COPY (SELECT …) through the executor, with the same bytes —
-// else the filtered, sorted select. Views, partitioned tables and query sources need the select, and so do
-// the grid's key order and generated columns (COPY table refuses them by name, 42P10); unless asked for,
-// generated columns are left out, as psql's \copy table leaves them (COPY FROM could not load them back).
-QString copySource(Connection& connection, const QuerySpec& spec, const TableInfo& table,
-                   const ExportOptions& options) {
+// Whether COPY reads the whole plain table by name: when nothing narrows or orders it. COPY table reads the
+// heap directly and is markedly faster than COPY (SELECT …) through the executor, with the same bytes.
+// Views, partitioned tables and query sources need the select, and so do the grid's key order and
+// generated columns (COPY table refuses them by name, 42P10); unless asked for, generated columns are left
+// out, as psql's \copy table leaves them (COPY FROM could not load them back).
+bool copiesByName(const QuerySpec& spec, const TableInfo& table, const ExportOptions& options) {
     const bool keyOrder = options.viewOrder && !table.conventions.rowKey.isEmpty();
     const bool generated =
         options.includeGenerated && std::any_of(table.columns.begin(), table.columns.end(),
                                                 [](const ColumnInfo& c) { return c.isGenerated; });
-    if (spec.sql.isEmpty() && spec.sort.isEmpty() && table.kind == RelationKind::Table && !keyOrder &&
-        !generated && !buildSelectQuery(spec, table).hasCondition) {
-        QStringList columns;
-        for (const ColumnInfo& c : exportedColumns(table, options))
-            columns << quoteIdentifier(c.name);
-        return quoteIdentifier(table.schema) + QLatin1Char('.') + quoteIdentifier(table.name) +
-               QStringLiteral(" (") + columns.join(QStringLiteral(", ")) + QLatin1Char(')');
-    }
+    return spec.sql.isEmpty() && spec.sort.isEmpty() && table.kind == RelationKind::Table && !keyOrder &&
+           !generated && !buildSelectQuery(spec, table).hasCondition;
+}
+
+QString quotedRelation(const TableInfo& table) {
+    return quoteIdentifier(table.schema) + QLatin1Char('.') + quoteIdentifier(table.name);
+}
+
+QString quotedColumns(const TableInfo& table, const ExportOptions& options) {
+    QStringList columns;
+    for (const ColumnInfo& c : exportedColumns(table, options))
+        columns << quoteIdentifier(c.name);
+    return columns.join(QStringLiteral(", "));
+}
+
+// What COPY reads: the table by name (copiesByName), else the filtered, sorted select.
+QString copySource(Connection& connection, const QuerySpec& spec, const TableInfo& table,
+                   const ExportOptions& options) {
+    if (copiesByName(spec, table, options))
+        return quotedRelation(table) + QStringLiteral(" (") + quotedColumns(table, options) +
+               QLatin1Char(')');
     return QLatin1Char('(') +
            exportSelectSql(connection, spec, table, options.viewOrder, options.includeGenerated) +
            QLatin1Char(')');
+}
+
+// Why an export that asked for more streams (jobs ≠ 1) runs as one; nullopt when it may copy page ranges.
+std::optional<QString> singleStreamReason(const Connection& connection, const QuerySpec& spec,
+                                          const TableInfo& table, const ExportOptions& options, bool byName,
+                                          bool canOpen) {
+    if (options.format != ExportFormat::Csv && options.format != ExportFormat::Tsv)
+        return QStringLiteral("only CSV and TSV are exported in parallel");
+    if (!spec.sql.isEmpty())
+        return QStringLiteral("a query's rows come from one statement");
+    if (table.kind != RelationKind::Table)
+        return QStringLiteral("only a plain table is read in ranges of its pages");
+    if (!byName)
+        return QStringLiteral("filtered or sorted rows, the key's order or generated columns come from one "
+                              "statement");
+    if (connection.serverVersion() < 140000)
+        return QStringLiteral("PostgreSQL before 14 cannot scan ranges of a table's pages");
+    if (connection.profile().pooler != PoolerMode::None)
+        return QStringLiteral("through a transaction pooler the connections could not share a snapshot");
+    if (!connection.isIdle())
+        return QStringLiteral("inside an open transaction, whose changes other connections could not see");
+    if (!canOpen)
+        return QStringLiteral("no other connection could be opened");
+    return std::nullopt;
 }
 
 // The export's transaction: its own READ ONLY one on an idle connection, else a savepoint inside the
 // caller's that is rolled back at the end (undoing the SET LOCALs, and anything a query source wrote).
 class ExportScope final {
 public:
-    ExportScope(Connection& connection, bool isoDates)
+    // `snapshot`: REPEATABLE READ, so the snapshot exported for parallel streams is the one this reads.
+    ExportScope(Connection& connection, bool isoDates, bool snapshot = false)
         : m_connection(connection) {
         if (connection.isIdle()) {
             TransactionOptions options;
             options.readOnly = true;
+            if (snapshot)
+                options.isolation = IsolationLevel::RepeatableRead;
             m_transaction.emplace(connection, options);
         } else {
             connection.exec(QStringLiteral("SAVEPOINT pgdesk_export"));
             m_savepoint = true;
         }
-        QStringList settings;
+        // A large table's scan may otherwise start where another scan of it left off (synchronized scans,
+        // tables over a quarter of shared_buffers): from the first page, its rows always come in the same
+        // order, the order parallel streams write. pg_dump turns them off for the same reason.
+        QStringList settings{QStringLiteral("SET LOCAL synchronize_seqscans = off")};
         if (connection.parameterStatus("client_encoding") != QLatin1String("UTF8"))
             settings << QStringLiteral("SET LOCAL client_encoding = 'UTF8'");
         if (isoDates) // SQL reloads anywhere and XLSX parses dates: both need ISO output
             settings << QStringLiteral("SET LOCAL DateStyle = 'ISO'")
                      << QStringLiteral("SET LOCAL IntervalStyle = 'postgres'");
-        if (!settings.isEmpty())
-            connection.exec(settings.join(QStringLiteral("; ")));
+        connection.exec(settings.join(QStringLiteral("; ")));
     }
     ~ExportScope() {
         if (m_savepoint) {
@@ -409,9 +452,9 @@ public:
         , m_expected(expected) {
         m_timer.start();
     }
-    // Cheap enough per row: the clock is read every 256 rows.
-    void row(qint64 rows, const std::function<qint64()>& bytes) {
-        if (!m_callback || (rows & 255) != 0 || m_timer.elapsed() < m_last + m_intervalMs)
+    // Cheap enough per row: the clock is read every 256 rows (`everyRow`: the caller already thins out).
+    void row(qint64 rows, const std::function<qint64()>& bytes, bool everyRow = true) {
+        if (!m_callback || (everyRow && (rows & 255) != 0) || m_timer.elapsed() < m_last + m_intervalMs)
             return;
         m_last = m_timer.elapsed();
         report(rows, bytes(), false);
@@ -456,6 +499,9 @@ void ExportWriter::cancel() {
     m_cancelled = true;
     if (m_onServer)
         m_cancelHandle.cancel(); // a COPY still waiting for its first row stops now
+    std::lock_guard lock(m_streamsMutex);
+    for (const CancelHandle& stream : m_streams)
+        stream.cancel();
 }
 
 ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& table, const QString& path,
@@ -486,7 +532,34 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
 
     const ExportFormat format = options.format;
     const bool csv = format == ExportFormat::Csv || format == ExportFormat::Tsv;
-    ExportScope scope(m_connection, format == ExportFormat::Sql || format == ExportFormat::Xlsx);
+    std::optional<QString> oneStream; // why more streams were asked for but one runs
+    ExportOptions inRanges =
+        options; // what the ranges copy: the stored order, when that may replace the key's
+    if (options.storedOrderWhenParallel && spec.sort.isEmpty())
+        inRanges.viewOrder = false;
+    if (options.jobs != 1)
+        oneStream = singleStreamReason(m_connection, spec, table, options,
+                                       copiesByName(spec, table, inRanges), bool(m_open));
+    bool parallel = options.jobs != 1 && !oneStream;
+    ExportScope scope(m_connection, format == ExportFormat::Sql || format == ExportFormat::Xlsx, parallel);
+    exporting::RangeCopy ranges;
+    if (parallel) {
+        const Result size = m_connection.exec(
+            QStringLiteral("SELECT pg_relation_size($1::regclass), current_setting('block_size')::int8"),
+            {quotedRelation(table).toUtf8()});
+        const qint64 bytes = size.text(0, 0).toLongLong();
+        ranges.jobs = options.jobs > 0 ? options.jobs : std::clamp(QThread::idealThreadCount(), 2, 4);
+        if (options.jobs == 0 && bytes < kParallelExportMinBytes) {
+            parallel = false;
+            oneStream = QStringLiteral("the table is small (%1 MiB): one stream is as fast").arg(bytes >> 20);
+        } else {
+            ranges.pages = bytes / std::max<qint64>(1, size.text(0, 1).toLongLong());
+            ranges.snapshot = m_connection.exec(QStringLiteral("SELECT pg_export_snapshot()")).text(0, 0);
+            ranges.relation = quotedRelation(table);
+            ranges.columns = quotedColumns(table, options);
+            ranges.header = options.header;
+        }
+    }
     std::optional<qint64> expected = options.expectedRows;
     if (!expected && m_progress)
         expected = QueryEngine(m_connection).estimateCount(spec, table);
@@ -496,6 +569,9 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
     if (csv) {
         const QChar delimiter =
             options.delimiter.value_or(format == ExportFormat::Tsv ? QLatin1Char('\t') : QLatin1Char(','));
+        ranges.options = QStringLiteral("FORMAT csv, DELIMITER %1, NULL %2")
+                             .arg(m_connection.quoteLiteral(QString(delimiter)),
+                                  m_connection.quoteLiteral(options.nullText));
         copy += QStringLiteral(" (FORMAT csv, HEADER %1, DELIMITER %2, NULL %3)")
                     .arg(options.header ? QStringLiteral("true") : QStringLiteral("false"),
                          m_connection.quoteLiteral(QString(delimiter)),
@@ -546,21 +622,45 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
         progress.row(rows, bytesSoFar);
     };
 
-    pq::CopyOut copyOut(m_connection, copy); // a failure midway cancels and drains it
-    bool cancelSent = false;
-    while (const auto data = copyOut.next()) {
-        if (m_cancelled) {
-            if (!cancelSent)
-                cancelSent = m_cancelHandle.cancel();
-            continue; // the server stops soon; what it still sends is dropped
+    ExportResult result;
+    qint64 parallelBytes = 0;
+    if (parallel) {
+        const auto onStream = [this](const CancelHandle& handle) {
+            std::lock_guard lock(m_streamsMutex);
+            m_streams << handle;
+            if (m_cancelled)
+                handle.cancel();
+        };
+        const auto copied = exporting::copyRanges(m_connection, m_open, ranges, &temp.file(), path,
+                                                  m_cancelled, onStream, [&](qint64 soFar, qint64 bytes) {
+                                                      progress.row(
+                                                          soFar, [bytes] { return bytes; }, false);
+                                                  });
+        {
+            std::lock_guard lock(m_streamsMutex);
+            m_streams.clear();
         }
-        onRow(data->data(), int(data->size()));
+        rows = copied.rows;
+        parallelBytes = copied.bytes;
+        result.streams = copied.streams;
+    } else {
+        pq::CopyOut copyOut(m_connection, copy); // a failure midway cancels and drains it
+        bool cancelSent = false;
+        while (const auto data = copyOut.next()) {
+            if (m_cancelled) {
+                if (!cancelSent)
+                    cancelSent = m_cancelHandle.cancel();
+                continue; // the server stops soon; what it still sends is dropped
+            }
+            onRow(data->data(), int(data->size()));
+        }
+        copyOut.finish();
     }
-    copyOut.finish();
+    if (oneStream)
+        result.singleStreamReason = *oneStream;
     m_onServer = false; // what is left (the XLSX zipping) runs here, and the connection is idle
     throwIfCancelled(); // the COPY may have ended before the cancel reached the server
 
-    ExportResult result;
     if (encoder) {
         if (format == ExportFormat::Xlsx)
             progress.packing(rows, bytesSoFar()); // zipping takes a while: say so
@@ -580,7 +680,7 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
         for (const ColumnInfo& c : table.columns)
             if (c.isGenerated && !spec.omitColumns.contains(c.name))
                 result.omittedGenerated << c.name;
-    result.bytes = temp.isDirect() ? bytesSoFar() : QFileInfo(result.path).size();
+    result.bytes = !temp.isDirect() ? QFileInfo(result.path).size() : parallel ? parallelBytes : bytesSoFar();
     result.elapsedMs = timer.elapsed();
     progress.report(rows, result.bytes, true);
     return result;

@@ -53,6 +53,7 @@ ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spe
     , m_null(new QLineEdit(this))
     , m_jsonNumbers(
           new QCheckBox(tr("Numbers as JSON numbers (values a double cannot hold stay strings)"), this))
+    , m_jobs(new QComboBox(this))
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
     , m_warning(new QLabel(this))
@@ -72,6 +73,15 @@ ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spe
         m_format->addItem(tr(label), QString::fromLatin1(name));
     m_format->setAccessibleName(tr("Format"));
     m_header->setChecked(true);
+    m_jobs->addItem(tr("Automatic"), 0);
+    for (int n : {1, 2, 4})
+        m_jobs->addItem(QLocale().toString(n), n);
+    m_jobs->setAccessibleName(tr("Connections"));
+    m_jobs->setToolTip(
+        tr("A whole table's CSV or TSV can be read by several connections sharing one snapshot, "
+           "each copying a range of the table's pages: the same rows, in the table's stored "
+           "order (as psql's \\copy writes them) when no sort is chosen. Automatic uses them "
+           "for tables of 64 MiB or more."));
     m_null->setPlaceholderText(tr("empty"));
     m_null->setAccessibleName(tr("NULL text"));
     m_path->setAccessibleName(tr("File"));
@@ -111,6 +121,7 @@ ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spe
     form->addRow(QString(), m_header);
     form->addRow(tr("NULL as"), m_null);
     form->addRow(QString(), m_jsonNumbers);
+    form->addRow(tr("Connections"), m_jobs);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_warning);
@@ -163,6 +174,16 @@ void ExportDialog::setFormat(const QString& name) {
         m_format->setCurrentIndex(i);
 }
 
+void ExportDialog::setJobs(int jobs) {
+    const int i = m_jobs->findData(jobs);
+    if (i >= 0)
+        m_jobs->setCurrentIndex(i);
+}
+
+int ExportDialog::jobs() const {
+    return m_jobs->currentData().toInt();
+}
+
 QString ExportDialog::statusText() const {
     return m_status->text();
 }
@@ -179,6 +200,7 @@ void ExportDialog::formatChanged() {
     m_header->setEnabled(delimited || name == QLatin1String("xlsx"));
     m_null->setEnabled(delimited || name == QLatin1String("markdown"));
     m_jsonNumbers->setEnabled(name == QLatin1String("json") || name == QLatin1String("ndjson"));
+    m_jobs->setEnabled(delimited && m_spec.sql.isEmpty());
     // Keep the file name in step with the format.
     QString path = m_path->text();
     const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
@@ -200,6 +222,8 @@ void ExportDialog::start() {
     // What the grid shows: its order (the row key's when no sort is chosen) and its generated columns.
     options.viewOrder = true;
     options.includeGenerated = true;
+    options.jobs = m_jobs->isEnabled() ? jobs() : 1;
+    options.storedOrderWhenParallel = true;
     const QString target = m_path->text();
     m_job = std::make_shared<Job>();
     m_export->setEnabled(false);
@@ -218,6 +242,8 @@ void ExportDialog::start() {
                 table = core::CatalogReader(*connection).describeQuery(spec.sql, spec.sqlParams);
             }
             core::ExportWriter writer(*connection);
+            writer.setConnectionFactory(
+                [pool] { return core::Connection::open(pool->profile(), pool->password()); });
             writer.setProgressCallback([self](const core::ExportProgress& p) {
                 QMetaObject::invokeMethod(
                     qApp,
@@ -255,7 +281,7 @@ void ExportDialog::start() {
             } forget{*job};
             return writer.exportTo(spec, table, target, options);
         },
-        [this](const core::ExportResult& result) {
+        [this, asked = options.jobs](const core::ExportResult& result) {
             m_progress->setRange(0, 100);
             m_progress->setValue(100);
             QString text =
@@ -265,6 +291,11 @@ void ExportDialog::start() {
             if (result.inexactNumbers > 0)
                 text += QLatin1Char(' ') + tr("%1 numbers stayed strings to keep their exact value.")
                                                .arg(QLocale().toString(result.inexactNumbers));
+            if (result.streams > 1)
+                text += QLatin1Char(' ') + tr("Read by %1 connections, in the table's stored order.")
+                                               .arg(QLocale().toString(result.streams));
+            else if (asked > 1 && !result.singleStreamReason.isEmpty())
+                text += QLatin1Char(' ') + tr("Read by one connection: %1.").arg(result.singleStreamReason);
             m_status->setText(text);
             m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
             emit finished(true, text);

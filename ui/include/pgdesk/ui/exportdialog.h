@@ -38,6 +38,9 @@ public:
     void setPath(const QString& path);
     QString path() const;
     void setFormat(const QString& name); // "csv", "json", …
+    // Connections that copy a whole table's CSV/TSV at once (core ExportOptions::jobs; 0: automatic).
+    void setJobs(int jobs);
+    int jobs() const;
     void start();
     void cancel();
     bool isRunning() const;
@@ -63,6 +66,7 @@ private:
     QCheckBox* m_header = nullptr;
     QLineEdit* m_null = nullptr;
     QCheckBox* m_jsonNumbers = nullptr;
+    QComboBox* m_jobs = nullptr;
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_warning = nullptr;

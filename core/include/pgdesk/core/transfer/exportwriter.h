@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <functional>
+#include <mutex>
 #include <optional>
 
 namespace pgdesk::core {
@@ -55,6 +56,15 @@ struct ExportOptions {
     // INSERTs could not load them back. Off: left out in every format, as
     // psql's \copy table leaves them out (COPY refuses them by name; COPY FROM could not load them back).
     bool includeGenerated = false;
+    // Streams for a whole plain table in CSV or TSV (PostgreSQL 14 or later): 1 is one COPY; N > 1 has N
+    // connections (this one and N − 1 from ExportWriter::setConnectionFactory) copy ranges of the table's
+    // pages under one snapshot, put together in page order: the same bytes as one stream. 0 chooses: one
+    // stream below kParallelExportMinBytes, else as many as the machine has cores (2 to 4). Any other
+    // export runs as one stream and ExportResult::singleStreamReason says why.
+    int jobs = 1;
+    // With viewOrder and no sort chosen, still copy in parallel when jobs allows: the rows then come in the
+    // table's stored order (as one COPY table writes them) instead of the key's.
+    bool storedOrderWhenParallel = false;
     // Total rows for the progress percentage. Unset: when a progress callback is set, the planner's
     // (or the catalog's) estimate is asked for.
     std::optional<qint64> expectedRows;
@@ -77,10 +87,18 @@ struct ExportResult {
     qint64 rows = 0;
     qint64 bytes = 0; // size of the file written
     qint64 elapsedMs = 0;
-    qint64 inexactNumbers = 0; // JSON numbers mode: numeric values kept as strings
-    qint64 truncatedCells = 0; // XLSX: text cut at Excel's 32,767 characters per cell
-    int sheets = 0;            // XLSX: worksheets used (1,048,575 data rows each)
+    qint64 inexactNumbers = 0;  // JSON numbers mode: numeric values kept as strings
+    qint64 truncatedCells = 0;  // XLSX: text cut at Excel's 32,767 characters per cell
+    int sheets = 0;             // XLSX: worksheets used (1,048,575 data rows each)
+    int streams = 1;            // connections that copied rows
+    QString singleStreamReason; // why more jobs were asked for (ExportOptions::jobs ≠ 1) but one ran
 };
+
+// ExportOptions::jobs = 0 exports tables of this size and more in parallel.
+inline constexpr qint64 kParallelExportMinBytes = qint64(64) << 20;
+
+// Opens another connection like the export's own (same server, database and user), for parallel streams.
+using ConnectionFactory = std::function<Connection()>;
 
 // Exports a table, a filtered and sorted view of one, or a read-only query (QuerySpec::sql with the
 // TableInfo from CatalogReader::describeQuery) to a file. The whole filtered, sorted select of
@@ -106,6 +124,8 @@ public:
 
     // Called from the exporting thread at most once per interval, and once more with finished = true.
     void setProgressCallback(ExportProgressCallback callback, int intervalMs = 100);
+    // Where the streams beyond the first come from (ExportOptions::jobs); without it an export runs as one.
+    void setConnectionFactory(ConnectionFactory open) { m_open = std::move(open); }
     // From any thread: stops the export (PQcancel, then the rest of the stream is drained); export()
     // then throws QueryCanceled and leaves no file. Sticky: a cancelled writer stays cancelled.
     void cancel();
@@ -126,6 +146,9 @@ private:
     std::atomic<bool> m_onServer{false};
     ExportProgressCallback m_progress;
     int m_progressIntervalMs = 100;
+    ConnectionFactory m_open;
+    std::mutex m_streamsMutex;
+    QList<CancelHandle> m_streams; // the parallel streams' connections, for cancel()
 };
 
 // The select of buildSelectQuery with every $n replaced by its value quoted as a literal (PQescapeLiteral,
