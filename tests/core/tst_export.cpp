@@ -358,8 +358,8 @@ private slots:
         QCOMPARE(sent.size(), 4);
         QVERIFY2(sent.at(0).startsWith(QLatin1String("COPY \"public\".\"users\" (\"id\", ")),
                  qPrintable(sent.at(0)));
-        QVERIFY(sent.at(0).endsWith(
-            QLatin1String("TO STDOUT (FORMAT csv, HEADER true, DELIMITER ',', NULL '')")));
+        // COPY's text format: the CSV is quoted on this side (csvQuotingMatchesPsql).
+        QVERIFY2(sent.at(0).endsWith(QLatin1String(") TO STDOUT")), qPrintable(sent.at(0)));
         QVERIFY2(sent.at(1).startsWith(QLatin1String("COPY (SELECT ")) &&
                      sent.at(1).contains(QLatin1String("ORDER BY")) &&
                      sent.at(1).endsWith(QLatin1String(") TO STDOUT")),
@@ -370,6 +370,62 @@ private slots:
     }
 
     // TSV is CSV with a tab: values with tabs and newlines are quoted. Options reach COPY as literals.
+    // The CSV this side quotes from COPY's text format is the server's own, byte for byte: values holding the
+    // delimiter, quotes, CR, LF, tabs, backslashes, the NULL text, a lone \. (quoted in a one-column file
+    // only), Hebrew and emoji; column names that need quoting, one equal to the NULL text.
+    void csvQuotingMatchesPsql() {
+        const QString one = m_schema + QStringLiteral(".quoting_one");
+        const QString two = m_schema + QStringLiteral(".quoting_two");
+        const QString values = QStringLiteral(
+            "(1, '\\.'), (2, ''), (3, null), (4, 'a\"b'), (5, E'x\\ny'), (6, E'x\\ry'), (7, 'a,b'), "
+            "(8, 'a;b'), (9, E'tab\\there'), (10, E'back\\\\slash'), (11, '\\N'), (12, 'NULL'), "
+            "(13, 'שלום ,עולם'), (14, '😀\"\"'), (15, ' lead'), (16, E'\\\\.'), (17, '.\\')");
+        psql(QStringLiteral("create table %1 (\"v,\"\"q\"\"\" text);"
+                            "create table %2 (id int, \"NULL\" text);"
+                            "insert into %1 select v from (values %3) t(i, v) order by i;"
+                            "insert into %2 values %3")
+                 .arg(one, two, values));
+        struct Case {
+            ExportFormat format;
+            QString nullText;
+            std::optional<QChar> delimiter;
+            QString psqlOptions;
+        };
+        const QList<Case> cases{
+            {ExportFormat::Csv, QString(), std::nullopt, QStringLiteral("(format csv, header true)")},
+            {ExportFormat::Csv, QStringLiteral("NULL"), QLatin1Char(';'),
+             QStringLiteral("(format csv, header true, null 'NULL', delimiter ';')")},
+            {ExportFormat::Tsv, QStringLiteral("\\N"), std::nullopt,
+             QStringLiteral("(format csv, header true, null '\\N', delimiter E'\\t')")},
+        };
+        int n = 0;
+        for (const Case& c : cases) {
+            for (const QString& table : {one, two}) {
+                ExportOptions o = format(c.format);
+                o.nullText = c.nullText;
+                o.delimiter = c.delimiter;
+                const QString ours = file(QStringLiteral("q%1.csv").arg(n));
+                const QString theirs = file(QStringLiteral("q%1_psql.csv").arg(n++));
+                exportTable(table, o, ours);
+                psql(QStringLiteral("\\copy %1 to '%2' with %3").arg(table, theirs, c.psqlOptions));
+                QCOMPARE(readFile(ours), readFile(theirs));
+            }
+        }
+        QVERIFY(
+            readFile(file(QStringLiteral("q0_psql.csv"))).contains("\n\"\\.\"\n")); // quoted in one column
+        // A table without columns: an empty line a row, as COPY writes it.
+        const QString none = m_schema + QStringLiteral(".no_columns");
+        psql(
+            QStringLiteral("create table %1 (); insert into %1 default values; insert into %1 default values")
+                .arg(none));
+        exportTable(none, format(ExportFormat::Csv), file(QStringLiteral("none.csv")));
+        psql(QStringLiteral("\\copy %1 to '%2' csv header").arg(none, file(QStringLiteral("none_psql.csv"))));
+        QCOMPARE(readFile(file(QStringLiteral("none.csv"))), QByteArray("\n\n\n"));
+        QCOMPARE(readFile(file(QStringLiteral("none.csv"))), readFile(file(QStringLiteral("none_psql.csv"))));
+        const QByteArray nullNamed = readFile(file(QStringLiteral("q3_psql.csv")));
+        QVERIFY(nullNamed.startsWith("id;\"NULL\"\n") && nullNamed.contains("\n12;\"NULL\"\n"));
+    }
+
     void tsvAndCsvOptionsMatchPsql() {
         QuerySpec spec;
         spec.sort << sortBy(QStringLiteral("id"));

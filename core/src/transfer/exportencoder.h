@@ -11,6 +11,7 @@
 #include <QIODevice>
 #include <QList>
 
+#include <array>
 #include <atomic>
 #include <memory>
 #include <string>
@@ -82,6 +83,32 @@ std::unique_ptr<RowEncoder> makeTextEncoder(const ExportOptions& options, const 
 std::unique_ptr<RowEncoder> makeXlsxEncoder(const ExportOptions& options, const QList<ExportColumn>& columns,
                                             const QString& path, const std::atomic<bool>& cancelled,
                                             bool temporaryPath, const QString& target);
+
+// PostgreSQL's CopyAttributeOutCSV (the same rules from 9.x through 17): a value is quoted when it holds
+// the delimiter, a double quote, CR or LF, when it equals the NULL text (so it reads back as a value), or
+// when it is a lone \. in a one-column file (which would end the data); quotes inside are doubled.
+void appendCsvField(std::string& out, std::string_view value, char delimiter, std::string_view nullText,
+                    bool singleColumn);
+
+// Rows of COPY's text format turned into the lines COPY … (FORMAT csv) would send: the server's CSV output
+// costs its backend, the busiest process of an export, 10–20 % more than its text output, and this side
+// has a core to spare. One per thread (it keeps the row's fields).
+class CsvLines final {
+public:
+    CsvLines(char delimiter, std::string nullText, int columns);
+    // The header line (with its newline) of these column names.
+    std::string header(const QList<ExportColumn>& columns) const;
+    // Appends one message of COPY's text format (a row with its newline) as a CSV line; throws when the row
+    // does not have the expected number of fields.
+    void append(std::string& out, std::string_view message);
+
+private:
+    char m_delimiter;
+    std::string m_null;
+    int m_columns;
+    std::array<bool, 256> m_special{}; // bytes that need a closer look: backslash, quote, the delimiter
+    std::string m_scratch;
+};
 
 // Pure helpers shared by the encoders.
 // Significant decimal digits of a plain decimal number ("-0012.3400" → 4), or -1 when text is not one

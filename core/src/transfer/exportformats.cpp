@@ -147,6 +147,93 @@ void splitCopyTextRow(std::string_view row, std::vector<Field>& fields, std::str
     }
 }
 
+void appendCsvField(std::string& out, std::string_view value, char delimiter, std::string_view nullText,
+                    bool singleColumn) {
+    bool quote = value == nullText || (singleColumn && value == "\\.");
+    for (size_t i = 0; !quote && i < value.size(); ++i) {
+        const char c = value[i];
+        quote = c == delimiter || c == '"' || c == '\n' || c == '\r';
+    }
+    if (!quote) {
+        out.append(value);
+        return;
+    }
+    out.push_back('"');
+    for (size_t from = 0;;) {
+        const size_t q = value.find('"', from);
+        out.append(value.substr(from, q == value.npos ? value.npos : q + 1 - from));
+        if (q == value.npos)
+            break;
+        out.push_back('"'); // a quote inside is doubled
+        from = q + 1;
+    }
+    out.push_back('"');
+}
+
+CsvLines::CsvLines(char delimiter, std::string nullText, int columns)
+    : m_delimiter(delimiter)
+    , m_null(std::move(nullText))
+    , m_columns(columns) {
+    m_special[uchar('\\')] = m_special[uchar('"')] = m_special[uchar(delimiter)] = true;
+}
+
+std::string CsvLines::header(const QList<ExportColumn>& columns) const {
+    std::string line;
+    for (qsizetype c = 0; c < columns.size(); ++c) {
+        if (c > 0)
+            line.push_back(m_delimiter);
+        appendCsvField(line,
+                       std::string_view(columns.at(c).name.constData(), size_t(columns.at(c).name.size())),
+                       m_delimiter, m_null, columns.size() == 1);
+    }
+    line.push_back('\n');
+    return line;
+}
+
+void CsvLines::append(std::string& out, std::string_view message) {
+    // One pass over the row: COPY's text format never has a raw tab, CR or LF inside a value, so a value
+    // without a backslash, quote or delimiter goes out as it is (quoted only when it equals the NULL text).
+    if (m_columns == 0) { // a table without columns: an empty line a row
+        out.push_back('\n');
+        return;
+    }
+    const char* p = message.data();
+    const char* end = p + message.size();
+    if (p < end && end[-1] == '\n')
+        --end;
+    int column = 0;
+    for (;;) {
+        const char* start = p;
+        bool special = false;
+        while (p < end && *p != '\t')
+            special |= m_special[uchar(*p++)];
+        const std::string_view raw(start, size_t(p - start));
+        if (column++ > 0)
+            out.push_back(m_delimiter);
+        if (raw == "\\N") {
+            out.append(m_null); // COPY writes the NULL text as it is
+        } else if (special) {
+            m_scratch.clear();
+            unescapeInto(raw, m_scratch);
+            appendCsvField(out, m_scratch, m_delimiter, m_null, m_columns == 1);
+        } else if (raw == m_null) {
+            out.push_back('"');
+            out.append(raw);
+            out.push_back('"');
+        } else {
+            out.append(raw);
+        }
+        if (p >= end)
+            break;
+        ++p; // the tab between values
+    }
+    if (column != m_columns)
+        throwError(
+            ErrorKind::Query,
+            QStringLiteral("the export expected %1 columns, the server sent %2").arg(m_columns).arg(column));
+    out.push_back('\n');
+}
+
 int significantDigits(std::string_view text, int* decimalExponent) {
     size_t i = 0;
     if (i < text.size() && (text[i] == '-' || text[i] == '+'))

@@ -250,9 +250,12 @@ QString quotedColumns(const TableInfo& table, const ExportOptions& options) {
 // What COPY reads: the table by name (copiesByName), else the filtered, sorted select.
 QString copySource(Connection& connection, const QuerySpec& spec, const TableInfo& table,
                    const ExportOptions& options) {
-    if (copiesByName(spec, table, options))
-        return quotedRelation(table) + QStringLiteral(" (") + quotedColumns(table, options) +
-               QLatin1Char(')');
+    if (copiesByName(spec, table, options)) {
+        const QString columns = quotedColumns(table, options);
+        // A table without columns has no list to give: "t ()" is a syntax error.
+        return columns.isEmpty() ? quotedRelation(table)
+                                 : quotedRelation(table) + QStringLiteral(" (") + columns + QLatin1Char(')');
+    }
     return QLatin1Char('(') +
            exportSelectSql(connection, spec, table, options.viewOrder, options.includeGenerated) +
            QLatin1Char(')');
@@ -564,11 +567,14 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
     if (!expected && m_progress)
         expected = QueryEngine(m_connection).estimateCount(spec, table);
 
+    // CSV and TSV are quoted here from COPY's text format (CsvLines), except from servers after 17, whose
+    // CSV rules this side does not know yet: those send CSV themselves.
+    const bool csvHere = csv && m_connection.serverVersion() < 180000;
     QString copy = QStringLiteral("COPY ") + copySource(m_connection, spec, table, options) +
                    QStringLiteral(" TO STDOUT");
-    if (csv) {
-        const QChar delimiter =
-            options.delimiter.value_or(format == ExportFormat::Tsv ? QLatin1Char('\t') : QLatin1Char(','));
+    const QChar delimiter =
+        options.delimiter.value_or(format == ExportFormat::Tsv ? QLatin1Char('\t') : QLatin1Char(','));
+    if (csv && !csvHere) {
         ranges.options = QStringLiteral("FORMAT csv, DELIMITER %1, NULL %2")
                              .arg(m_connection.quoteLiteral(QString(delimiter)),
                                   m_connection.quoteLiteral(options.nullText));
@@ -581,6 +587,13 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
     QList<ExportColumn> columns;
     for (const ColumnInfo& c : exportedColumns(table, options))
         columns << ExportColumn{c.name.toUtf8(), c};
+    std::optional<exporting::CsvLines> csvLines;
+    if (csvHere) {
+        csvLines.emplace(char(delimiter.toLatin1()), options.nullText.toStdString(), int(columns.size()));
+        ranges.csv = &*csvLines;
+        if (options.header)
+            ranges.prefix = csvLines->header(columns);
+    }
 
     // Declared before the encoder, so a failed XLSX workbook is freed before its file is removed.
     TempFile temp(path);
@@ -597,11 +610,16 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
     ProgressReporter progress(m_progress, m_progressIntervalMs, expected);
     const auto bytesSoFar = [&]() -> qint64 { return encoder ? encoder->bytes() : out.bytes(); };
     qint64 rows = 0;
-    bool headerPending = csv && options.header;
+    bool headerPending = csv && !csvHere && options.header;
     std::vector<Field> fields;
     std::string scratch;
+    std::string line;
     const auto onRow = [&](const char* data, int size) {
-        if (csv) {
+        if (csvHere) {
+            line.clear();
+            csvLines->append(line, std::string_view(data, size_t(size)));
+            out.append(line);
+        } else if (csv) {
             out.append(std::string_view(data, size_t(size)));
             if (headerPending) {
                 headerPending = false; // the header line is COPY's first message
@@ -644,6 +662,7 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
         parallelBytes = copied.bytes;
         result.streams = copied.streams;
     } else {
+        out.append(ranges.prefix);               // the header line, when this side writes it
         pq::CopyOut copyOut(m_connection, copy); // a failure midway cancels and drains it
         bool cancelSent = false;
         while (const auto data = copyOut.next()) {

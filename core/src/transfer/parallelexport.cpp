@@ -101,6 +101,9 @@ void runStream(Connection& connection, Shared& s, const CancelHandle& handle,
                const std::function<void(qint64, qint64)>* progress, std::atomic<int>& streams) {
     std::string held;
     bool counted = false;
+    std::optional<CsvLines> csv; // this stream's own: it keeps a row's fields
+    if (s.copy.csv)
+        csv.emplace(*s.copy.csv);
     bool cancelSent = false;
     unsigned ticks = 0;
     const auto stop = [&s] { return s.stopping(); };
@@ -114,7 +117,7 @@ void runStream(Connection& connection, Shared& s, const CancelHandle& handle,
         }
         const qint64 first = range * s.step;
         const bool last = range + 1 == s.ranges;
-        bool headerPending = range == 0 && s.copy.header;
+        bool headerPending = range == 0 && s.copy.header && !s.copy.csv;
         pq::CopyOut copy(connection,
                          rangeCopyStatement(s.copy, first, last ? -1 : first + s.step, headerPending));
         while (const auto data = copy.next()) {
@@ -123,7 +126,10 @@ void runStream(Connection& connection, Shared& s, const CancelHandle& handle,
                     cancelSent = handle.cancel();
                 continue; // the server stops soon; what it still sends is dropped
             }
-            held.append(*data);
+            if (csv)
+                csv->append(held, *data);
+            else
+                held.append(*data);
             if (headerPending)
                 headerPending = false; // COPY's first message is the header line
             else
@@ -178,9 +184,12 @@ QString rangeCopyStatement(const RangeCopy& copy, qint64 firstPage, qint64 endPa
     if (endPage >= 0)
         where += QStringLiteral(" AND ctid < '(%1,0)'::tid").arg(endPage);
     // ONLY: COPY table TO reads the table itself, never its inheritance children.
-    return QStringLiteral("COPY (SELECT %1 FROM ONLY %2 WHERE %3) TO STDOUT (%4, HEADER %5)")
-        .arg(copy.columns, copy.relation, where, copy.options,
-             header ? QStringLiteral("true") : QStringLiteral("false"));
+    const QString select = QStringLiteral("COPY (SELECT %1 FROM ONLY %2 WHERE %3) TO STDOUT")
+                               .arg(copy.columns, copy.relation, where);
+    if (copy.csv)
+        return select; // text format: this side quotes the CSV
+    return select + QStringLiteral(" (%1, HEADER %2)")
+                        .arg(copy.options, header ? QStringLiteral("true") : QStringLiteral("false"));
 }
 
 RangeCopyResult copyRanges(Connection& main, const ConnectionFactory& open, const RangeCopy& copy,
@@ -188,6 +197,10 @@ RangeCopyResult copyRanges(Connection& main, const ConnectionFactory& open, cons
                            const std::function<void(const CancelHandle&)>& onStream,
                            const std::function<void(qint64, qint64)>& progress) {
     Shared s(copy, device, name, cancelled);
+    if (!copy.prefix.empty()) {
+        std::string prefix = copy.prefix;
+        s.out.write(prefix);
+    }
     std::atomic<int> streams{0};
     std::vector<std::thread> threads;
     threads.reserve(size_t(std::max(0, copy.jobs - 1)));

@@ -6,6 +6,8 @@
 // snapshot, the output put together in page order. A COPY table TO STDOUT reads the heap in that same
 // order, so the file holds the same bytes as one stream (and as psql's \copy).
 
+#include "transfer/exportencoder.h"
+
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/transfer/exportwriter.h>
 
@@ -14,6 +16,8 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
+#include <string>
 
 namespace pgdesk::core::exporting {
 
@@ -21,10 +25,15 @@ struct RangeCopy {
     QString relation;    // schema.table, quoted
     QString columns;     // the column list, quoted
     QString options;     // COPY's options but HEADER: "FORMAT csv, DELIMITER ',', NULL ''"
-    bool header = false; // the first range writes the header line
-    QString snapshot;    // pg_export_snapshot() of the main connection's REPEATABLE READ transaction
-    qint64 pages = 0;    // the table's pages when the snapshot was taken (the last range is open-ended)
-    int jobs = 2;        // connections, the main one included
+    bool header = false; // the first range has the server write the header line
+    // Set: the ranges are read in COPY's text format and each stream quotes its rows as CSV itself (one
+    // copy of these lines per stream); options and header are then unused, and `prefix` (the header line)
+    // is written before the first range.
+    const CsvLines* csv = nullptr;
+    std::string prefix;
+    QString snapshot; // pg_export_snapshot() of the main connection's REPEATABLE READ transaction
+    qint64 pages = 0; // the table's pages when the snapshot was taken (the last range is open-ended)
+    int jobs = 2;     // connections, the main one included
     // A stream whose turn it is writes in batches of batchBytes; one ahead of its turn waits once it holds
     // holdBytes (tests make both small to exercise the waits).
     size_t batchBytes = size_t(1) << 20;

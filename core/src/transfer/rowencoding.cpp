@@ -17,24 +17,10 @@ namespace pgdesk::core {
 
 void appendCsvField(QByteArray& out, const QByteArray& value, char delimiter, const QByteArray& nullText,
                     bool singleColumn) {
-    // PostgreSQL's CopyAttributeOutCSV: the NULL text itself must be quoted to read back as a value, and a
-    // lone \. would end the data in a one-column file.
-    bool quote = value == nullText || (singleColumn && value == "\\.");
-    for (qsizetype i = 0; !quote && i < value.size(); ++i) {
-        const char c = value.at(i);
-        quote = c == delimiter || c == '"' || c == '\n' || c == '\r';
-    }
-    if (!quote) {
-        out += value;
-        return;
-    }
-    out += '"';
-    for (const char c : value) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    out += '"';
+    std::string field;
+    exporting::appendCsvField(field, std::string_view(value.constData(), size_t(value.size())), delimiter,
+                              std::string_view(nullText.constData(), size_t(nullText.size())), singleColumn);
+    out.append(field.data(), qsizetype(field.size()));
 }
 
 TypeCategory categoryForTypeName(const QString& typeName) {
