@@ -383,7 +383,13 @@ private slots:
         psql(QStringLiteral("create table %1 (\"v,\"\"q\"\"\" text);"
                             "create table %2 (id int, \"NULL\" text);"
                             "insert into %1 select v from (values %3) t(i, v) order by i;"
-                            "insert into %2 values %3")
+                            "insert into %2 values %3;"
+                            // Each special byte at every place of the first two 8-byte words of a value.
+                            "insert into %1 select repeat('x', i) || s || repeat('y', 20) from "
+                            "generate_series(0, 17) i, unnest(array['\"', ',', ';', E'\\t', E'\\\\', "
+                            "E'\\n', '']) s;"
+                            "insert into %2 select 100 + row_number() over (), x from %1 as t(x) "
+                            "where x like '%yyyy'")
                  .arg(one, two, values));
         struct Case {
             ExportFormat format;

@@ -103,6 +103,9 @@ public:
     void append(std::string& out, std::string_view message);
 
 private:
+    // The end of the value starting at p (its tab, or end); `special` set when it holds a byte of m_special.
+    const char* scanValue(const char* p, const char* end, bool& special) const;
+
     char m_delimiter;
     std::string m_null;
     int m_columns;

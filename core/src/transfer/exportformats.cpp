@@ -8,7 +8,9 @@
 #include <pgdesk/core/browse/sqlbuilder.h>
 #include <pgdesk/core/catalog/catalogreader.h>
 
+#include <bit>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 
 namespace pgdesk::core::exporting {
@@ -190,6 +192,46 @@ std::string CsvLines::header(const QList<ExportColumn>& columns) const {
     return line;
 }
 
+namespace {
+
+constexpr std::uint64_t kOnes = ~std::uint64_t(0) / 255; // 0x0101…01
+
+// The high bit of each byte of v that is zero (exact for the lowest one; a byte above a zero byte may be
+// flagged too, which never moves the first hit).
+constexpr std::uint64_t zeroBytes(std::uint64_t v) {
+    return (v - kOnes) & ~v & (kOnes << 7);
+}
+
+} // namespace
+
+const char* CsvLines::scanValue(const char* p, const char* end, bool& special) const {
+    // Eight bytes at a time (the bulk of an export's client time is this loop): where the value's tab is,
+    // and whether a backslash, quote or the delimiter comes before it.
+    if constexpr (std::endian::native == std::endian::little) {
+        const std::uint64_t tab = kOnes * uchar('\t');
+        const std::uint64_t backslash = kOnes * uchar('\\');
+        const std::uint64_t quote = kOnes * uchar('"');
+        const std::uint64_t delimiter = kOnes * uchar(m_delimiter);
+        while (end - p >= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            const std::uint64_t tabs = zeroBytes(w ^ tab);
+            std::uint64_t hits = zeroBytes(w ^ backslash) | zeroBytes(w ^ quote) | zeroBytes(w ^ delimiter);
+            if (tabs) {
+                const int before = std::countr_zero(tabs) / 8; // bytes before the tab
+                hits &= (std::uint64_t(1) << (8 * before)) - 1; // before ≤ 7
+                special |= hits != 0;
+                return p + before;
+            }
+            special |= hits != 0;
+            p += 8;
+        }
+    }
+    while (p < end && *p != '\t')
+        special |= m_special[uchar(*p++)];
+    return p;
+}
+
 void CsvLines::append(std::string& out, std::string_view message) {
     // One pass over the row: COPY's text format never has a raw tab, CR or LF inside a value, so a value
     // without a backslash, quote or delimiter goes out as it is (quoted only when it equals the NULL text).
@@ -205,8 +247,7 @@ void CsvLines::append(std::string& out, std::string_view message) {
     for (;;) {
         const char* start = p;
         bool special = false;
-        while (p < end && *p != '\t')
-            special |= m_special[uchar(*p++)];
+        p = scanValue(p, end, special);
         const std::string_view raw(start, size_t(p - start));
         if (column++ > 0)
             out.push_back(m_delimiter);
