@@ -218,7 +218,7 @@ const char* CsvLines::scanValue(const char* p, const char* end, bool& special) c
             const std::uint64_t tabs = zeroBytes(w ^ tab);
             std::uint64_t hits = zeroBytes(w ^ backslash) | zeroBytes(w ^ quote) | zeroBytes(w ^ delimiter);
             if (tabs) {
-                const int before = std::countr_zero(tabs) / 8; // bytes before the tab
+                const int before = std::countr_zero(tabs) / 8;  // bytes before the tab
                 hits &= (std::uint64_t(1) << (8 * before)) - 1; // before ≤ 7
                 special |= hits != 0;
                 return p + before;

@@ -536,8 +536,8 @@ ExportResult ExportWriter::exportTo(const QuerySpec& spec, const TableInfo& tabl
     const ExportFormat format = options.format;
     const bool csv = format == ExportFormat::Csv || format == ExportFormat::Tsv;
     std::optional<QString> oneStream; // why more streams were asked for but one runs
-    ExportOptions inRanges =
-        options; // what the ranges copy: the stored order, when that may replace the key's
+    // What the ranges copy: the table's stored order, where the caller lets it replace the key's.
+    ExportOptions inRanges = options;
     if (options.storedOrderWhenParallel && spec.sort.isEmpty())
         inRanges.viewOrder = false;
     if (options.jobs != 1)
