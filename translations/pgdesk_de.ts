@@ -2301,6 +2301,14 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Read by one connection: %1.</source>
         <translation>Von einer Verbindung gelesen: %1.</translation>
     </message>
+    <message>
+        <source>Every row of %1, in the view&apos;s order; a table of 64 MiB or more is read by several connections and comes in its stored order.</source>
+        <translation>Jede Zeile von %1, in der Reihenfolge der Ansicht; eine Tabelle ab 64 MiB wird von mehreren Verbindungen gelesen und kommt in ihrer gespeicherten Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>Every row of %1, read by %2 connections in the table&apos;s stored order.</source>
+        <translation>Jede Zeile von %1, von %2 Verbindungen in der gespeicherten Reihenfolge der Tabelle gelesen.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::FilterBar</name>

@@ -2268,6 +2268,14 @@ Replace them with the file&apos;s?</source>
         <source>Read by one connection: %1.</source>
         <translation>با یک اتصال خوانده شد: %1.</translation>
     </message>
+    <message>
+        <source>Every row of %1, in the view&apos;s order; a table of 64 MiB or more is read by several connections and comes in its stored order.</source>
+        <translation>همهٔ سطرهای %1، به ترتیب نما؛ جدولی به اندازهٔ ۶۴ مگابایت یا بیشتر با چند اتصال خوانده می‌شود و به ترتیب ذخیره‌شده‌اش می‌آید.</translation>
+    </message>
+    <message>
+        <source>Every row of %1, read by %2 connections in the table&apos;s stored order.</source>
+        <translation>همهٔ سطرهای %1، خوانده‌شده با %2 اتصال به ترتیب ذخیره‌شدهٔ جدول.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::FilterBar</name>

@@ -71,8 +71,13 @@ private slots:
         QVERIFY(!connections->isEnabled()); // JSON is one stream
         dialog.setFormat(QStringLiteral("csv"));
         QVERIFY(connections->isEnabled());
+        QVERIFY2(dialog.statusText().contains(QStringLiteral("64 MiB")), qPrintable(dialog.statusText()));
         dialog.setJobs(2);
         QCOMPARE(dialog.jobs(), 2);
+        QCOMPARE(dialog.statusText(),
+                 QStringLiteral(
+                     "Every row of public.big_orders, read by 2 connections in the table's stored order."));
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("Export public.big_orders"));
         dialog.setPath(dir.filePath(QStringLiteral("orders.csv")));
         QSignalSpy finished(&dialog, &ExportDialog::finished);
         dialog.start();

@@ -60,8 +60,10 @@ ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spe
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
     , m_exportJob(new JobSlot(this)) {
     setObjectName(QStringLiteral("exportDialog"));
-    const QString source =
-        m_spec.sql.isEmpty() ? m_spec.schema + QLatin1Char('.') + m_spec.table : tr("query");
+    const QString source = !m_spec.sql.isEmpty()     ? tr("query")
+                           : m_spec.schema.isEmpty() ? m_spec.table
+                                                     : m_spec.schema + QLatin1Char('.') + m_spec.table;
+    m_source = source;
     setWindowTitle(tr("Export %1").arg(source));
     for (const auto& [name, label] : {std::pair{"csv", "CSV"},
                                       {"tsv", "TSV"},
@@ -100,10 +102,6 @@ ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spe
     m_progress->setVisible(false);
     m_status->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("exportStatus"));
-    m_status->setText(
-        m_spec.filter.isEmpty() && m_spec.search.isEmpty()
-            ? tr("Every row of %1, in the view's order.").arg(source)
-            : tr("The rows of %1 that match the current filter, in the view's order.").arg(source));
     m_warning->setWordWrap(true);
     m_warning->setObjectName(QStringLiteral("exportWarning"));
     m_warning->setTextFormat(Qt::PlainText);
@@ -114,6 +112,7 @@ ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spe
     connect(m_export, &QPushButton::clicked, this, &ExportDialog::start);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
+    connect(m_jobs, &QComboBox::currentIndexChanged, this, &ExportDialog::showWhatIsExported);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Format"), m_format);
@@ -174,6 +173,24 @@ void ExportDialog::setFormat(const QString& name) {
         m_format->setCurrentIndex(i);
 }
 
+void ExportDialog::showWhatIsExported() {
+    if (!m_spec.sql.isEmpty() || !m_progress->isHidden()) // a query says its own; an export's status stays
+        return;
+    const bool whole = m_spec.filter.isEmpty() && m_spec.search.isEmpty();
+    QString text =
+        whole ? tr("Every row of %1, in the view's order.").arg(m_source)
+              : tr("The rows of %1 that match the current filter, in the view's order.").arg(m_source);
+    // Several connections copy the table's pages in their stored order (core ExportOptions::jobs).
+    if (whole && m_spec.sort.isEmpty() && m_jobs->isEnabled() && jobs() != 1)
+        text = jobs() == 0 ? tr("Every row of %1, in the view's order; a table of 64 MiB or more is read by "
+                                "several connections and comes in its stored order.")
+                                 .arg(m_source)
+                           : tr("Every row of %1, read by %2 connections in the table's stored order.")
+                                 .arg(m_source)
+                                 .arg(jobs());
+    m_status->setText(text);
+}
+
 void ExportDialog::setJobs(int jobs) {
     const int i = m_jobs->findData(jobs);
     if (i >= 0)
@@ -201,6 +218,7 @@ void ExportDialog::formatChanged() {
     m_null->setEnabled(delimited || name == QLatin1String("markdown"));
     m_jsonNumbers->setEnabled(name == QLatin1String("json") || name == QLatin1String("ndjson"));
     m_jobs->setEnabled(delimited && m_spec.sql.isEmpty());
+    showWhatIsExported();
     // Keep the file name in step with the format.
     QString path = m_path->text();
     const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));

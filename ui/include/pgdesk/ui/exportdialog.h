@@ -58,9 +58,12 @@ signals:
 private:
     void browse();
     void formatChanged();
+    // What the export will write (which rows, in which order), while none has started.
+    void showWhatIsExported();
 
     std::shared_ptr<core::Pool> m_pool;
     core::QuerySpec m_spec;
+    QString m_source; // "schema.table", "table" or "query", as the title names it
     QLineEdit* m_path = nullptr;
     QComboBox* m_format = nullptr;
     QCheckBox* m_header = nullptr;
