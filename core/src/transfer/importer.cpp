@@ -250,52 +250,6 @@ qint64 Importer::copy(const QString& statement, const std::function<QString(qint
     return rows;
 }
 
-qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
-                           const std::function<void(const ImportProgress&)>& progress,
-                           const std::atomic<bool>* cancel) {
-    requireTable();
-    // The header decides the columns; COPY skips it again itself (HEADER true), so the bytes stay whole.
-    QStringList header;
-    if (options.header) {
-        const QByteArray head = input.peek(1 << 20);
-        const auto records = parseCsvRecords(head, options.delimiter, 1);
-        if (records.isEmpty())
-            throwError(ErrorKind::Configuration, QStringLiteral("the file has no header line"));
-        header = records.first();
-    }
-    ImportOptions chosen = options;
-    if (chosen.columns.isEmpty() && !m_createStatement.isEmpty()) {
-        for (const ColumnInfo& c : std::as_const(m_table.columns))
-            chosen.columns << c.name;
-    }
-    const QStringList columns = targetColumns(chosen, header);
-    QStringList quoted;
-    for (const QString& c : columns)
-        quoted << quoteIdentifier(c);
-    const QString statement =
-        QStringLiteral("COPY %1.%2 (%3) FROM STDIN (FORMAT csv, HEADER %4, DELIMITER %5, NULL %6)")
-            .arg(quoteIdentifier(m_table.schema), quoteIdentifier(m_table.name),
-                 quoted.join(QStringLiteral(", ")),
-                 options.header ? QStringLiteral("true") : QStringLiteral("false"),
-                 m_connection.quoteLiteral(QString(QLatin1Char(options.delimiter))),
-                 m_connection.quoteLiteral(options.nullText));
-
-    ImportProgress state;
-    state.totalBytes = input.isSequential() ? -1 : input.size();
-    const auto line = [](qint64 n) { return QStringLiteral("line %1").arg(n); };
-    return copy(statement, line, options.write, [&](QByteArray& chunk) {
-        if (cancel && cancel->load())
-            throwError(ErrorKind::QueryCanceled, QStringLiteral("import cancelled: nothing was written"));
-        chunk = input.read(1 << 20);
-        if (chunk.isEmpty() && !input.atEnd() && input.waitForReadyRead(-1))
-            chunk = input.read(1 << 20);
-        state.bytes += chunk.size();
-        if (progress)
-            progress(state);
-        return !chunk.isEmpty() || !input.atEnd();
-    });
-}
-
 namespace {
 
 // Reads and encodes records on a thread of its own while the caller sends them: the server parses one
@@ -383,6 +337,52 @@ private:
 };
 
 } // namespace
+
+qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
+                           const std::function<void(const ImportProgress&)>& progress,
+                           const std::atomic<bool>* cancel) {
+    requireTable();
+    // The header decides the columns; COPY skips it again itself (HEADER true), so the bytes stay whole.
+    QStringList header;
+    if (options.header) {
+        const QByteArray head = input.peek(1 << 20);
+        const auto records = parseCsvRecords(head, options.delimiter, 1);
+        if (records.isEmpty())
+            throwError(ErrorKind::Configuration, QStringLiteral("the file has no header line"));
+        header = records.first();
+    }
+    ImportOptions chosen = options;
+    if (chosen.columns.isEmpty() && !m_createStatement.isEmpty()) {
+        for (const ColumnInfo& c : std::as_const(m_table.columns))
+            chosen.columns << c.name;
+    }
+    const QStringList columns = targetColumns(chosen, header);
+    QStringList quoted;
+    for (const QString& c : columns)
+        quoted << quoteIdentifier(c);
+    const QString statement =
+        QStringLiteral("COPY %1.%2 (%3) FROM STDIN (FORMAT csv, HEADER %4, DELIMITER %5, NULL %6)")
+            .arg(quoteIdentifier(m_table.schema), quoteIdentifier(m_table.name),
+                 quoted.join(QStringLiteral(", ")),
+                 options.header ? QStringLiteral("true") : QStringLiteral("false"),
+                 m_connection.quoteLiteral(QString(QLatin1Char(options.delimiter))),
+                 m_connection.quoteLiteral(options.nullText));
+
+    ImportProgress state;
+    state.totalBytes = input.isSequential() ? -1 : input.size();
+    const auto line = [](qint64 n) { return QStringLiteral("line %1").arg(n); };
+    return copy(statement, line, options.write, [&](QByteArray& chunk) {
+        if (cancel && cancel->load())
+            throwError(ErrorKind::QueryCanceled, QStringLiteral("import cancelled: nothing was written"));
+        chunk = input.read(1 << 20);
+        if (chunk.isEmpty() && !input.atEnd() && input.waitForReadyRead(-1))
+            chunk = input.read(1 << 20);
+        state.bytes += chunk.size();
+        if (progress)
+            progress(state);
+        return !chunk.isEmpty() || !input.atEnd();
+    });
+}
 
 qint64 Importer::importRecords(RecordSource& source, const ImportOptions& options,
                                const std::function<void(const ImportProgress&)>& progress,
