@@ -2,6 +2,7 @@
 #include <pgdesk/core/transfer/importer.h>
 
 #include "session/pq/copy.h"
+#include "transfer/csvtext.h"
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/param.h>
@@ -342,7 +343,8 @@ qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
                            const std::function<void(const ImportProgress&)>& progress,
                            const std::atomic<bool>* cancel) {
     requireTable();
-    // The header decides the columns; COPY skips it again itself (HEADER true), so the bytes stay whole.
+    // The header decides the columns; it is skipped again where the file is read (COPY's HEADER, or
+    // CsvToCopyText), so the bytes stay whole.
     QStringList header;
     if (options.header) {
         const QByteArray head = input.peek(1 << 20);
@@ -360,23 +362,68 @@ qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
     QStringList quoted;
     for (const QString& c : columns)
         quoted << quoteIdentifier(c);
-    const QString statement =
-        QStringLiteral("COPY %1.%2 (%3) FROM STDIN (FORMAT csv, HEADER %4, DELIMITER %5, NULL %6)")
-            .arg(quoteIdentifier(m_table.schema), quoteIdentifier(m_table.name),
-                 quoted.join(QStringLiteral(", ")),
-                 options.header ? QStringLiteral("true") : QStringLiteral("false"),
-                 m_connection.quoteLiteral(QString(QLatin1Char(options.delimiter))),
-                 m_connection.quoteLiteral(options.nullText));
-
+    const QString target = QStringLiteral("COPY %1.%2 (%3) FROM STDIN ")
+                               .arg(quoteIdentifier(m_table.schema), quoteIdentifier(m_table.name),
+                                    quoted.join(QStringLiteral(", ")));
     ImportProgress state;
     state.totalBytes = input.isSequential() ? -1 : input.size();
-    const auto line = [](qint64 n) { return QStringLiteral("line %1").arg(n); };
-    return copy(statement, line, options.write, [&](QByteArray& chunk) {
+    const auto cancelled = [cancel] {
         if (cancel && cancel->load())
             throwError(ErrorKind::QueryCanceled, QStringLiteral("import cancelled: nothing was written"));
-        chunk = input.read(1 << 20);
-        if (chunk.isEmpty() && !input.atEnd() && input.waitForReadyRead(-1))
-            chunk = input.read(1 << 20);
+    };
+    // A piece of the input, waiting for a pipe's next bytes; empty at its end.
+    const auto read = [&input] {
+        QByteArray piece = input.read(1 << 20);
+        if (piece.isEmpty() && !input.atEnd() && input.waitForReadyRead(-1))
+            piece = input.read(1 << 20);
+        return piece;
+    };
+
+    if (m_connection.serverVersion() < 180000) {
+        // COPY's text format, made from the CSV on a thread of its own (CsvToCopyText, the server's own
+        // rules up to 17): the server parses it about 20 % faster, and the server is what an import waits
+        // for. Each record is one text line, so the server's line n is the file's record n, after the header.
+        CsvToCopyText text(options.delimiter, options.nullText.toUtf8(), options.header);
+        qint64 bytesRead = 0;
+        ChunkProducer producer([&](QByteArray& chunk, qint64& bytes) {
+            chunk.reserve((1 << 20) + (64 << 10));
+            bool more = true;
+            while (more && chunk.size() < (1 << 20)) {
+                const QByteArray piece = read();
+                bytesRead += piece.size();
+                if (piece.isEmpty()) {
+                    text.finish(chunk);
+                    more = false;
+                } else {
+                    more = text.feed(piece.constData(), piece.size(), chunk); // false after a \. line
+                }
+            }
+            bytes = bytesRead;
+            return more;
+        });
+        const auto locate = [header = options.header, &producer](qint64 line) {
+            producer.stop(); // the input is read on the producer's thread until then
+            return QStringLiteral("line %1").arg(header ? line + 1 : line);
+        };
+        return copy(target + QStringLiteral("(FORMAT text)"), locate, options.write, [&](QByteArray& chunk) {
+            cancelled();
+            if (!producer.next(chunk, state.bytes))
+                return false;
+            if (progress)
+                progress(state);
+            return true;
+        });
+    }
+
+    const QString statement =
+        target + QStringLiteral("(FORMAT csv, HEADER %1, DELIMITER %2, NULL %3)")
+                     .arg(options.header ? QStringLiteral("true") : QStringLiteral("false"),
+                          m_connection.quoteLiteral(QString(QLatin1Char(options.delimiter))),
+                          m_connection.quoteLiteral(options.nullText));
+    const auto line = [](qint64 n) { return QStringLiteral("line %1").arg(n); };
+    return copy(statement, line, options.write, [&](QByteArray& chunk) {
+        cancelled();
+        chunk = read();
         state.bytes += chunk.size();
         if (progress)
             progress(state);
