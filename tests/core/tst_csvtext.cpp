@@ -148,6 +148,35 @@ private slots:
                  QStringLiteral("line 3: end-of-copy marker does not match previous newline style"));
     }
 
+    // What the server would refuse as CSV options is refused before anything is read or sent.
+    void optionsTheServerRefuses() {
+        const auto refused = [this](char delimiter, const QString& null) {
+            QBuffer buffer;
+            buffer.setData("1,a\n");
+            buffer.open(QIODevice::ReadOnly);
+            ImportOptions o;
+            o.delimiter = delimiter;
+            o.nullText = null;
+            o.columns = {QStringLiteral("id"), QStringLiteral("v")};
+            try {
+                Importer(m_c, CatalogReader(m_c).table(m_schema, QStringLiteral("ours")))
+                    .importCsv(buffer, o);
+            } catch (const ConfigurationError& e) {
+                return e.info().message;
+            }
+            return QString();
+        };
+        QCOMPARE(refused('"', {}), QStringLiteral("COPY delimiter and quote must be different"));
+        QCOMPARE(refused('\n', {}), QStringLiteral("COPY delimiter cannot be newline or carriage return"));
+        QCOMPARE(refused(',', QStringLiteral("a\rb")),
+                 QStringLiteral("COPY null representation cannot use newline or carriage return"));
+        QCOMPARE(refused(';', QStringLiteral("x;y")),
+                 QStringLiteral("COPY delimiter character must not appear in the NULL specification"));
+        QCOMPARE(refused(',', QStringLiteral("\"")),
+                 QStringLiteral("CSV quote character must not appear in the NULL specification"));
+        QCOMPARE(rows("ours"), QStringList());
+    }
+
     // The output does not depend on where the input was cut.
     void piecesDoNotMatter() {
         for (const Case& c : cases()) {

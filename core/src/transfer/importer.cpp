@@ -339,10 +339,41 @@ private:
 
 } // namespace
 
+namespace {
+
+// What COPY … (FORMAT csv) refuses, in its words: the CSV no longer reaches the server as CSV, so its checks
+// are made here.
+void checkCsvOptions(const ImportOptions& options) {
+    const char d = options.delimiter;
+    const QString field = QStringLiteral("delimiter");
+    if (d == '\n' || d == '\r')
+        throwConfigurationError(field, QStringLiteral("COPY delimiter cannot be newline or carriage return"));
+    if (d == '"')
+        throwConfigurationError(field, QStringLiteral("COPY delimiter and quote must be different"));
+    if (d == 0 || (d & 0x80) != 0)
+        throwConfigurationError(field, QStringLiteral("COPY delimiter must be a single one-byte character"));
+    const QString null = options.nullText;
+    if (null.contains(QLatin1Char('\n')) || null.contains(QLatin1Char('\r')))
+        throwConfigurationError(
+            QStringLiteral("null"),
+            QStringLiteral("COPY null representation cannot use newline or carriage return"));
+    if (null.contains(QLatin1Char(d)))
+        throwConfigurationError(
+            QStringLiteral("null"),
+            QStringLiteral("COPY delimiter character must not appear in the NULL specification"));
+    if (null.contains(QLatin1Char('"')))
+        throwConfigurationError(
+            QStringLiteral("null"),
+            QStringLiteral("CSV quote character must not appear in the NULL specification"));
+}
+
+} // namespace
+
 qint64 Importer::importCsv(QIODevice& input, const ImportOptions& options,
                            const std::function<void(const ImportProgress&)>& progress,
                            const std::atomic<bool>* cancel) {
     requireTable();
+    checkCsvOptions(options);
     // The header decides the columns; it is skipped again where the file is read (COPY's HEADER, or
     // CsvToCopyText), so the bytes stay whole.
     QStringList header;
