@@ -41,7 +41,10 @@ public:
     void finish();
 
 private:
+    void writeRaw();
+
     QTextStream& m_out;
+    QByteArray m_raw; // appendRaw()'s text not yet written
     bool m_empty = true;
 };
 

@@ -289,6 +289,99 @@ private slots:
                  c.exec(QStringLiteral("select reset_val from pg_settings where name = 'jit'")).text(0, 0));
     }
 
+    // The listing reads the columns and indexes of the whole database without joining or sorting them, and
+    // adds the indexes' pages itself: it must say what describing each relation says, and the same whether
+    // it lists the database or one schema. Columns added later (their pg_attribute rows far from the
+    // table's first ones), a key found by a unique index, domains over the convention types, expression and
+    // plain indexes (pages, no key), a dropped column.
+    void listingAgreesWithDescribe() {
+        auto c = open();
+        const QString s = m_schema;
+        c.exec(
+            QStringLiteral("create domain %1.moment as timestamptz; create domain %1.flag as boolean; "
+                           "create table %1.late (id integer, note text); "
+                           "create table %1.between_them (id integer primary key); "
+                           "alter table %1.late add column gone integer, add column deleted_at timestamptz; "
+                           "create table %1.between_again (x integer); "
+                           "alter table %1.late drop column gone, add column code text not null default 'x', "
+                           "add column updated_at %1.moment, add column created text; "
+                           "create unique index late_code on %1.late (code); "
+                           "create unique index late_expr on %1.late (lower(code)); "
+                           "create index late_plain on %1.late (note); "
+                           "insert into %1.late (id, note, code) select n, repeat('n', n % 300), 'c' || n "
+                           "from generate_series(1, 3000) n; "
+                           "create table %1.flagged (\"Weird \"\"key\" integer not null, is_deleted %1.flag, "
+                           "created_at date, unique (\"Weird \"\"key\")); "
+                           "analyze %1.late; analyze %1.flagged")
+                .arg(s));
+        const QList<TableSummary> all = CatalogReader(c).tables();
+        const QList<TableSummary> one = CatalogReader(c).tables(s);
+
+        const auto* late = findSummary(one, s, "late");
+        QVERIFY(late);
+        QCOMPARE(late->conventions.rowKey, QStringList({"code"}));
+        QCOMPARE(late->conventions.rowKeySource, QStringLiteral("unique:late_code"));
+        QCOMPARE(late->conventions.softDelete, SoftDeleteKind::DeletedAtTimestamp);
+        QCOMPARE(late->conventions.softDeleteColumn, QStringLiteral("deleted_at"));
+        QCOMPARE(late->conventions.updatedAtColumn,
+                 QStringLiteral("updated_at"));               // a domain over timestamptz
+        QVERIFY(late->conventions.createdAtColumn.isEmpty()); // "created" is text
+        const auto* flagged = findSummary(one, s, "flagged");
+        QVERIFY(flagged);
+        QCOMPARE(flagged->conventions.rowKey, QStringList({"Weird \"key"}));
+        QCOMPARE(flagged->conventions.softDelete, SoftDeleteKind::DeletedFlag); // a domain over boolean
+        QCOMPARE(flagged->conventions.createdAtColumn, QStringLiteral("created_at"));
+
+        // The size from the statistics: the table's pages, its indexes' (all three) and its TOAST table's.
+        const qint64 expected =
+            c.exec(
+                 QStringLiteral(
+                     "select (c.relpages + (select sum(ic.relpages) from pg_index i join pg_class ic "
+                     "on ic.oid = i.indexrelid where i.indrelid = c.oid) + coalesce((select t.relpages from "
+                     "pg_class t where t.oid = c.reltoastrelid), 0))::int8 * "
+                     "current_setting('block_size')::int8 "
+                     "from pg_class c where c.oid = $1::regclass"),
+                 {param(s + QStringLiteral(".late"))})
+                .text(0, 0)
+                .toLongLong();
+        QCOMPARE(late->totalBytes, expected);
+        QVERIFY(late->totalBytes > 3 * 8192);
+
+        int compared = 0;
+        QHash<QString, QList<TableSummary>> bySchema;
+        for (const TableSummary& t : all) {
+            if (t.schema != s && t.schema != QLatin1String("public") &&
+                t.schema != QLatin1String("inventory"))
+                continue; // other tests' scratch schemas come and go
+            const QString name = t.qualifiedName();
+            const TableInfo d = CatalogReader(c).table(t.schema, t.name);
+            QCOMPARE(t.oid, d.oid);
+            QCOMPARE(t.kind, d.kind);
+            QCOMPARE(t.conventions.rowKey, d.conventions.rowKey);
+            QCOMPARE(t.conventions.rowKeySource, d.conventions.rowKeySource);
+            QCOMPARE(t.conventions.softDelete, d.conventions.softDelete);
+            QCOMPARE(t.conventions.softDeleteColumn, d.conventions.softDeleteColumn);
+            QCOMPARE(t.conventions.createdAtColumn, d.conventions.createdAtColumn);
+            QCOMPARE(t.conventions.updatedAtColumn, d.conventions.updatedAtColumn);
+            QCOMPARE(t.conventions.updatedAtByTrigger, d.conventions.updatedAtByTrigger);
+            QCOMPARE(t.conventions.uuidKey, d.conventions.uuidKey);
+            QVERIFY2(t.estimateFromSize == d.estimateFromSize, qPrintable(name));
+            if (!t.estimateFromSize)
+                QCOMPARE(t.estimatedRows, d.estimatedRows);
+            QCOMPARE(t.comment, d.comment);
+            QCOMPARE(t.parentName, d.parentName);
+            QCOMPARE(t.privileges.select, d.privileges.select);
+            if (!bySchema.contains(t.schema))
+                bySchema.insert(t.schema, CatalogReader(c).tables(t.schema));
+            const TableSummary* same = findSummary(bySchema[t.schema], t.schema, t.name);
+            QVERIFY2(same, qPrintable(name));
+            QCOMPARE(same->totalBytes, t.totalBytes);
+            QCOMPARE(same->conventions.rowKey, t.conventions.rowKey);
+            ++compared;
+        }
+        QVERIFY2(compared >= 20, qPrintable(QString::number(compared)));
+    }
+
     void tablesOfOneSchema() {
         auto c = open();
         const auto list = CatalogReader(c).tables(QStringLiteral("inventory"));

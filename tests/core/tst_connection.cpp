@@ -16,6 +16,36 @@ using pgdesk::test::cluster;
 class TestConnection final : public QObject {
     Q_OBJECT
 private slots:
+    // exec() of several statements hands each result over as it arrives, in order, the same results it
+    // returns; nothing after a failed statement.
+    void pipelinedResultsArriveInOrder() {
+        auto c = Connection::open(pgdesk::test::profile());
+        QList<qsizetype> seen;
+        QList<Result> handed;
+        const auto arrived = [&](qsizetype index, const Result& r) {
+            seen << index;
+            handed << r;
+        };
+        const QList<Result> results =
+            c.exec({{QStringLiteral("select 1"), {}},
+                    {QStringLiteral("select $1::text"), {param(QStringLiteral("two"))}},
+                    {QStringLiteral("select 3, 4"), {}}},
+                   {}, arrived);
+        QCOMPARE(seen, (QList<qsizetype>{0, 1, 2}));
+        QCOMPARE(results.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(handed[i].text(0, 0), results[i].text(0, 0));
+        QCOMPARE(handed[1].text(0, 0), QStringLiteral("two"));
+
+        seen.clear();
+        QVERIFY_THROWS_EXCEPTION(QueryError, c.exec({{QStringLiteral("select 1"), {}},
+                                                     {QStringLiteral("select 1/0"), {}},
+                                                     {QStringLiteral("select 3"), {}}},
+                                                    {}, arrived));
+        QCOMPARE(seen, (QList<qsizetype>{0}));
+        QCOMPARE(c.exec(QStringLiteral("select 5")).text(0, 0), QStringLiteral("5")); // usable after
+    }
+
     void selectOne() {
         auto c = Connection::open(pgdesk::test::profile());
         QVERIFY(c.isOpen());

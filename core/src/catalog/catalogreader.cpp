@@ -12,9 +12,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <array>
+#include <optional>
+#include <vector>
 
 namespace pgdesk::core {
 
@@ -259,74 +262,28 @@ TableInfo parseCommon(const Result& r, int row, const CommonColumns& at) {
     return t;
 }
 
-// Rows of tablesColumnsSql() or tablesUniquesSql(), ordered by relation OID (column 0): where each
-// relation's run of rows is, found in one pass.
+// Rows of tablesColumnsSql() or tablesUniquesSql(), grouped by relation OID (column 0) in one pass; the
+// rows come in no order, so each relation's are kept in the order `before` puts them.
 class RowsByRelation {
 public:
-    explicit RowsByRelation(const Result& r) {
-        for (int row = 0; row < r.rowCount(); ++row) {
-            const Oid oid = Oid(int64At(r, row, 0));
-            auto it = m_ranges.find(oid);
-            if (it == m_ranges.end())
-                m_ranges.insert(oid, {row, row + 1});
-            else
-                it->second = row + 1;
-        }
+    using Rows = QVarLengthArray<int, 4>;
+    template <typename Before> RowsByRelation(const Result& r, Before before) {
+        m_rows.reserve(r.rowCount());
+        for (int row = 0; row < r.rowCount(); ++row)
+            m_rows[Oid(int64At(r, row, 0))].append(row);
+        for (Rows& rows : m_rows)
+            if (rows.size() > 1)
+                std::sort(rows.begin(), rows.end(), before);
     }
-    // [first, end) rows of `oid`, empty when it has none.
-    std::pair<int, int> rows(Oid oid) const { return m_ranges.value(oid, {0, 0}); }
+    const Rows& rows(Oid oid) const {
+        static const Rows none;
+        const auto it = m_rows.constFind(oid);
+        return it == m_rows.cend() ? none : *it;
+    }
 
 private:
-    QHash<Oid, std::pair<int, int>> m_ranges;
+    QHash<Oid, Rows> m_rows;
 };
-
-// A listing's columns of one relation (tablesColumnsSql): name, attnum, not null, base type OID, own grants.
-QList<ColumnInfo> parseListedColumns(const Result& r, std::pair<int, int> rows, const Privileges& table) {
-    QList<ColumnInfo> columns;
-    columns.reserve(rows.second - rows.first);
-    for (int row = rows.first; row < rows.second; ++row) {
-        ColumnInfo c;
-        c.name = r.text(row, 1);
-        c.number = int(int64At(r, row, 2));
-        c.notNull = boolAt(r, row, 3);
-        c.baseTypeOid = c.typeOid = Oid(int64At(r, row, 4));
-        c.category = categoryFor(c.baseTypeOid, {}, {}, {}); // built-in types, by OID
-        if (r.isNull(row, 5)) {
-            c.canSelect = table.select;
-            c.canInsert = table.insert;
-            c.canUpdate = table.update;
-        } else {
-            c.canSelect = boolAt(r, row, 5);
-            c.canInsert = boolAt(r, row, 6);
-            c.canUpdate = boolAt(r, row, 7);
-        }
-        columns << c;
-    }
-    return columns;
-}
-
-// A listing's unique indexes of one relation (tablesUniquesSql), their key columns named from the listing's
-// columns. A column not listed (nullable, so no key) keeps an empty name: no column has it.
-QList<UniqueConstraint> parseListedUniques(const Result& r, std::pair<int, int> rows,
-                                           const QList<ColumnInfo>& columns) {
-    QList<UniqueConstraint> uniques;
-    for (int row = rows.first; row < rows.second; ++row) {
-        UniqueConstraint u;
-        u.name = r.text(row, 1);
-        u.isPrimaryKey = boolAt(r, row, 2);
-        u.isPartial = boolAt(r, row, 3);
-        const int keyColumns = int(int64At(r, row, 4));
-        const QList<QByteArray> attnums = r.bytes(row, 5).split(' ');
-        for (int k = 0; k < keyColumns && k < attnums.size(); ++k) {
-            const int attnum = attnums[k].toInt();
-            auto named = std::find_if(columns.begin(), columns.end(),
-                                      [attnum](const ColumnInfo& c) { return c.number == attnum; });
-            u.columns << (named == columns.end() ? QString() : named->name);
-        }
-        uniques << u;
-    }
-    return uniques;
-}
 
 // Readable columns in TableInfo::columns, the others in hiddenColumns. Nothing readable at all: the table
 // keeps its shape, and a read fails as the server says (permission denied for table) rather than as a
@@ -336,6 +293,70 @@ void placeColumns(TableInfo& t, QList<ColumnInfo> columns) {
         (c.canSelect ? t.columns : t.hiddenColumns).append(std::move(c));
     if (t.columns.isEmpty())
         t.columns.swap(t.hiddenColumns);
+}
+
+// A listing's column (tablesColumnsSql: relation, name, number, NOT NULL, base type OID, own grants or
+// nulls).
+ColumnInfo parseListedColumn(const Result& r, int row, const Privileges& table) {
+    constexpr int at = 1;
+    ColumnInfo c;
+    c.name = r.text(row, at);
+    c.number = int(int64At(r, row, at + 1));
+    c.notNull = boolAt(r, row, at + 2);
+    c.baseTypeOid = c.typeOid = Oid(int64At(r, row, at + 3));
+    c.category = categoryFor(c.baseTypeOid, {}, {}, {}); // built-in types, by OID
+    if (r.isNull(row, at + 4)) {
+        c.canSelect = table.select;
+        c.canInsert = table.insert;
+        c.canUpdate = table.update;
+    } else {
+        c.canSelect = boolAt(r, row, at + 4);
+        c.canInsert = boolAt(r, row, at + 5);
+        c.canUpdate = boolAt(r, row, at + 6);
+    }
+    return c;
+}
+
+// tablesUniquesSql()'s columns.
+enum ListedIndexColumn {
+    IndexName = 1,
+    IndexPrimary,
+    IndexPartial,
+    IndexUsable,
+    IndexPages,
+    KeyCount,
+    IndexKey
+};
+
+// A listing's columns of one relation (tablesColumnsSql) by number and its unique indexes (tablesUniquesSql,
+// rows in their order), their key columns named from those columns: a column not listed (nullable, so no
+// key) keeps an empty name, which no column has. The indexes' pages in `indexPages`.
+void parseListedRelation(const Result& listed, const RowsByRelation::Rows& columnRows, const Result& indexes,
+                         const RowsByRelation::Rows& indexRows, TableInfo& t, qint64& indexPages) {
+    QList<ColumnInfo> columns;
+    columns.reserve(columnRows.size());
+    for (const int row : columnRows)
+        columns << parseListedColumn(listed, row, t.privileges);
+    indexPages = 0;
+    for (const int row : indexRows) {
+        indexPages += int64At(indexes, row, IndexPages);
+        if (!boolAt(indexes, row, IndexUsable))
+            continue;
+        UniqueConstraint u;
+        u.name = indexes.text(row, IndexName);
+        u.isPrimaryKey = boolAt(indexes, row, IndexPrimary);
+        u.isPartial = boolAt(indexes, row, IndexPartial);
+        const int keyColumns = int(int64At(indexes, row, KeyCount));
+        const QList<QByteArray> attnums = indexes.bytes(row, IndexKey).split(' ');
+        for (int k = 0; k < keyColumns && k < attnums.size(); ++k) {
+            const int attnum = attnums[k].toInt();
+            auto named = std::find_if(columns.begin(), columns.end(),
+                                      [attnum](const ColumnInfo& c) { return c.number == attnum; });
+            u.columns << (named == columns.end() ? QString() : named->name);
+        }
+        t.uniques << u;
+    }
+    placeColumns(t, std::move(columns));
 }
 
 } // namespace
@@ -395,7 +416,8 @@ Result CatalogReader::read(const QString& sql, const Params& params, const QStri
 }
 
 QList<Result> CatalogReader::read(const QList<BatchStatement>& statements, const QString& schema,
-                                  const QString& relation, const LocalSettings& extra) {
+                                  const QString& relation, const LocalSettings& extra,
+                                  const Connection::ResultArrived& arrived) {
     // A catalog read that waits behind another session's uncommitted DDL would hang the tree or the CLI
     // with no reason shown; a local setting in the statement's own pipeline keeps the limit to this
     // statement, also through a transaction pooler.
@@ -410,7 +432,7 @@ QList<Result> CatalogReader::read(const QList<BatchStatement>& statements, const
                                {QStringLiteral("jit"), QStringLiteral("off")},
                                {QStringLiteral("max_parallel_workers_per_gather"), QStringLiteral("0")}};
         settings += extra;
-        return m_connection.exec(statements, settings);
+        return m_connection.exec(statements, settings, arrived);
     } catch (const QueryError& e) {
         if (e.sqlState() != QLatin1String("55P03"))
             throw;
@@ -451,21 +473,54 @@ QList<SchemaInfo> CatalogReader::schemas() {
 
 QList<TableSummary> CatalogReader::tables(const QString& schema) {
     const Params params{schema.isEmpty() ? nullParam() : param(schema)};
+    const bool wholeDatabase = schema.isEmpty();
+    // Each result is taken apart as it arrives, while the server reads the catalogs for the next (10,000
+    // relations: the relations' rows are parsed in the time the server takes for the columns).
+    struct Listed {
+        TableInfo table;
+        bool trigger = false;
+        bool addIndexPages = false;
+    };
+    std::vector<Listed> listed;
+    qint64 blockSize = 0;
+    std::optional<RowsByRelation> columnRows;
+    std::optional<RowsByRelation> indexRows;
+    const auto arrived = [&](qsizetype index, const Result& r) {
+        if (index == 0) {
+            const CommonColumns at(r);
+            const int addIndexPages = r.columnIndex(QStringLiteral("add_index_pages"));
+            if (r.rowCount() > 0)
+                blockSize = int64At(r, 0, r.columnIndex(QStringLiteral("block_size")));
+            listed.reserve(size_t(r.rowCount()));
+            for (int row = 0; row < r.rowCount(); ++row)
+                listed.push_back(
+                    {parseCommon(r, row, at), boolAt(r, row, at.trigger), boolAt(r, row, addIndexPages)});
+        } else if (index == 1) {
+            // Columns by number.
+            columnRows.emplace(r, [&r](int a, int b) { return int64At(r, a, 2) < int64At(r, b, 2); });
+        } else {
+            // Unique indexes with the primary key first, then by name as `name` compares (bytes).
+            indexRows.emplace(r, [&r](int a, int b) {
+                const bool primaryA = boolAt(r, a, IndexPrimary);
+                if (primaryA != boolAt(r, b, IndexPrimary))
+                    return primaryA;
+                return r.bytes(a, IndexName) < r.bytes(b, IndexName);
+            });
+        }
+    };
     const QList<Result> results = read({{catalogsql::tablesSql(), params},
-                                        {catalogsql::tablesColumnsSql(), params},
-                                        {catalogsql::tablesUniquesSql(), params}},
-                                       schema, {});
-    const Result& r = results[0];
-    const RowsByRelation columnRows(results[1]);
-    const RowsByRelation uniqueRows(results[2]);
-    const CommonColumns at(r);
+                                        {catalogsql::tablesColumnsSql(wholeDatabase), params},
+                                        {catalogsql::tablesUniquesSql(wholeDatabase), params}},
+                                       schema, {}, {}, arrived);
     QList<TableSummary> out;
-    out.reserve(r.rowCount());
-    for (int row = 0; row < r.rowCount(); ++row) {
-        TableInfo t = parseCommon(r, row, at);
-        QList<ColumnInfo> columns = parseListedColumns(results[1], columnRows.rows(t.oid), t.privileges);
-        t.uniques = parseListedUniques(results[2], uniqueRows.rows(t.oid), columns);
-        placeColumns(t, std::move(columns));
+    out.reserve(qsizetype(listed.size()));
+    for (Listed& l : listed) {
+        TableInfo& t = l.table;
+        qint64 indexPages = 0;
+        parseListedRelation(results[1], columnRows->rows(t.oid), results[2], indexRows->rows(t.oid), t,
+                            indexPages);
+        if (l.addIndexPages)
+            t.totalBytes += indexPages * blockSize;
         TableSummary s;
         s.oid = t.oid;
         s.schema = std::move(t.schema);
@@ -477,7 +532,7 @@ QList<TableSummary> CatalogReader::tables(const QString& schema) {
         s.estimateFromSize = t.estimateFromSize;
         s.totalBytes = t.totalBytes;
         s.comment = std::move(t.comment);
-        s.conventions = detectConventions(t, boolAt(r, row, at.trigger));
+        s.conventions = detectConventions(t, l.trigger);
         s.privileges = t.privileges;
         out << std::move(s);
     }

@@ -12,12 +12,14 @@ namespace pgdesk::core::catalogsql {
 // both ways; checks; partitions; exact size).
 QString tableSql();
 // Every relation, lean, sizes from the statistics; $1 a schema or NULL. Sent with the next two, whose rows
-// are ordered by relation OID (their first column): the columns the conventions can use (name, number,
-// NOT NULL, base type OID, own SELECT/INSERT/UPDATE grants or NULLs) and the unique indexes without
-// expressions (name, primary, partial, key column count, indkey as "1 2 …").
+// name their relation's OID in the first column, in no order, and may include relations the listing leaves
+// out (`wholeDatabase`: $1 is NULL): the columns the conventions can use (name, number, NOT NULL, base type
+// OID, own SELECT/INSERT/UPDATE grants or NULLs) and every index (name, primary, partial, usable as a key —
+// unique, valid, no expressions —, pages, key column count, indkey as "1 2 …"). A relation's total_bytes
+// leaves out its indexes' pages where add_index_pages is true: the reader adds them (× block_size).
 QString tablesSql();
-QString tablesColumnsSql();
-QString tablesUniquesSql();
+QString tablesColumnsSql(bool wholeDatabase);
+QString tablesUniquesSql(bool wholeDatabase);
 QString resultColumnsSql();
 
 } // namespace pgdesk::core::catalogsql

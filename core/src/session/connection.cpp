@@ -497,6 +497,11 @@ Result Connection::exec(const QString& sql, const Params& params, const LocalSet
 }
 
 QList<Result> Connection::exec(const QList<BatchStatement>& statements, const LocalSettings& localSettings) {
+    return exec(statements, localSettings, {});
+}
+
+QList<Result> Connection::exec(const QList<BatchStatement>& statements, const LocalSettings& localSettings,
+                               const ResultArrived& arrived) {
     if (statements.isEmpty())
         return {};
     requireOpen(m_conn);
@@ -509,6 +514,8 @@ QList<Result> Connection::exec(const QList<BatchStatement>& statements, const Lo
         if (answer.error && !failed)
             failed = std::move(answer.error);
         results << answer.result;
+        if (arrived && !failed)
+            arrived(i, results.last());
     }
     pipeline->finish();
     if (failed)

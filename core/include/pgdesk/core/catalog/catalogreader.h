@@ -88,7 +88,8 @@ private:
     Result read(const QString& sql, const Params& params, const QString& schema, const QString& relation);
     // Several, in one round trip (one pipeline).
     QList<Result> read(const QList<BatchStatement>& statements, const QString& schema,
-                       const QString& relation, const LocalSettings& extra = {});
+                       const QString& relation, const LocalSettings& extra = {},
+                       const Connection::ResultArrived& arrived = {});
     TableInfo loadTable(const Param& schema, const Param& name, const Param& fallbackName,
                         const QString& shownName);
 

@@ -127,6 +127,12 @@ public:
     // a transaction block without them); their results in order. The first error is thrown after the
     // pipeline ended (the statements after it were skipped by the server).
     QList<Result> exec(const QList<BatchStatement>& statements, const LocalSettings& localSettings);
+    // The same, handing each result to `arrived` (its index, the result) as soon as it is whole, while the
+    // server works on the ones after it: the caller's work on one overlaps the server's on the next. Not
+    // called for a failed statement or any after it.
+    using ResultArrived = std::function<void(qsizetype, const Result&)>;
+    QList<Result> exec(const QList<BatchStatement>& statements, const LocalSettings& localSettings,
+                       const ResultArrived& arrived);
     // For core's protocol layer, which reads the results itself (single-row streaming): sends one statement
     // with the extended protocol, settings first as above unless Skip (statements that refuse to run in a
     // transaction block: VACUUM, CREATE DATABASE …). Single-row mode may be set right after; read the
