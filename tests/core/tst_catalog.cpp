@@ -382,6 +382,30 @@ private slots:
         QVERIFY2(compared >= 20, qPrintable(QString::number(compared)));
     }
 
+    // The relations come first, complete but for their conventions, in the order of the full listing.
+    void relationsFirstWithoutConventions() {
+        auto c = open();
+        QList<TableSummary> first;
+        int calls = 0;
+        const QList<TableSummary> all =
+            CatalogReader(c).tables({}, [&](const QList<TableSummary>& relations) {
+                first = relations;
+                ++calls;
+            });
+        QCOMPARE(calls, 1);
+        QCOMPARE(first.size(), all.size());
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            QCOMPARE(first[i].qualifiedName(), all[i].qualifiedName());
+            QCOMPARE(first[i].totalBytes, all[i].totalBytes);
+            QCOMPARE(first[i].estimatedRows, all[i].estimatedRows);
+            QCOMPARE(first[i].parentName, all[i].parentName);
+            QVERIFY(first[i].conventions.rowKey.isEmpty());
+            QCOMPARE(first[i].conventions.updatedAtByTrigger, all[i].conventions.updatedAtByTrigger);
+        }
+        const auto* users = findSummary(all, "public", "users");
+        QVERIFY(users && !users->conventions.rowKey.isEmpty());
+    }
+
     void tablesOfOneSchema() {
         auto c = open();
         const auto list = CatalogReader(c).tables(QStringLiteral("inventory"));

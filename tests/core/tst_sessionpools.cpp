@@ -75,6 +75,16 @@ private slots:
                   [](const QString& a, const QString& b) { return a.toUtf8() < b.toUtf8(); });
         QCOMPARE(plain, sorted);
 
+        // Without the sizes (each stats every file of its database), then the sizes alone, by name.
+        const QList<DatabaseInfo> unsized = listDatabases(c, true, DatabaseSizes::Skip);
+        const QHash<QString, qint64> sizes = databaseSizes(c, true);
+        QCOMPARE(names(unsized), names(listDatabases(c, true)));
+        QCOMPARE(sizes.size(), unsized.size());
+        for (const DatabaseInfo& d : unsized) {
+            QCOMPARE(d.sizeBytes, qint64(-1));
+            QVERIFY2(sizes.value(d.name) > 0, qPrintable(d.name));
+        }
+
         const QList<DatabaseInfo> all = listDatabases(c, true);
         QVERIFY(names(all).contains(m_template));
         QVERIFY(names(all).contains(QStringLiteral("template1")));

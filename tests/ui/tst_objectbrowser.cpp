@@ -91,7 +91,8 @@ private slots:
             }
             if (db != demo) {
                 ++others;
-                QVERIFY(db.data(Qt::ForegroundRole).isValid());
+                // Dimmed while its relations are not loaded (the model tester's fetchMore may load them).
+                QCOMPARE(db.data(Qt::ForegroundRole).isValid(), model->canFetchMore(db));
             }
         }
         QVERIFY(others > 0);
@@ -130,6 +131,44 @@ private slots:
         QCOMPARE(activated.size(), 1);
         QCOMPARE(activated.first().at(1).toString(), QStringLiteral("posts"));
         QCOMPARE(activated.first().at(2).toString(), QStringLiteral("pgdesk_demo"));
+    }
+
+    // The relations are shown before their conventions and the databases' sizes are read (a big database
+    // takes as long again for them); then the notes and sizes fill in where the tree is, its expanded
+    // schemas and the current relation kept.
+    void relationsFirstThenConventions() {
+        ObjectBrowser browser;
+        QAbstractItemModelTester tester(browser.model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&browser, &ObjectBrowser::loaded);
+        auto* model = browser.model();
+        QString postsNotes;
+        QString databaseSize;
+        int shownAt = -1;
+        QModelIndex current;
+        connect(&browser, &ObjectBrowser::relationsShown, this, [&](int count) {
+            shownAt = int(loaded.size());
+            QVERIFY(count >= 15);
+            const QModelIndex posts = model->findTable(QStringLiteral("public"), QStringLiteral("posts"));
+            QVERIFY(posts.isValid());
+            postsNotes = cell(posts, CatalogTreeModel::NotesColumn);
+            databaseSize = cell(model->findDatabase(), CatalogTreeModel::SizeColumn);
+            current = browser.viewIndex(posts);
+            browser.view()->setCurrentIndex(current);
+        });
+        browser.setPool(pgdesk::core::Pool::create(pgdesk::test::profile()));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(shownAt, 0); // before loaded()
+        QVERIFY2(!postsNotes.contains(QStringLiteral("soft delete")), qPrintable(postsNotes));
+        QVERIFY2(databaseSize.isEmpty(), qPrintable(databaseSize));
+
+        const QModelIndex posts = model->findTable(QStringLiteral("public"), QStringLiteral("posts"));
+        QVERIFY(
+            cell(posts, CatalogTreeModel::NotesColumn).contains(QStringLiteral("soft delete: deleted_at")));
+        QVERIFY(cell(posts, CatalogTreeModel::NotesColumn).contains(QStringLiteral("key id")));
+        QVERIFY(!cell(model->findDatabase(), CatalogTreeModel::SizeColumn).isEmpty());
+        QVERIFY(browser.view()->isExpanded(browser.viewIndex(posts.parent())));
+        QCOMPARE(browser.view()->currentIndex(), browser.viewIndex(posts));
     }
 
     void refreshSeesNewTables() {

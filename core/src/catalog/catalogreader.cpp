@@ -330,16 +330,14 @@ enum ListedIndexColumn {
 
 // A listing's columns of one relation (tablesColumnsSql) by number and its unique indexes (tablesUniquesSql,
 // rows in their order), their key columns named from those columns: a column not listed (nullable, so no
-// key) keeps an empty name, which no column has. The indexes' pages in `indexPages`.
+// key) keeps an empty name, which no column has.
 void parseListedRelation(const Result& listed, const RowsByRelation::Rows& columnRows, const Result& indexes,
-                         const RowsByRelation::Rows& indexRows, TableInfo& t, qint64& indexPages) {
+                         const RowsByRelation::Rows& indexRows, TableInfo& t) {
     QList<ColumnInfo> columns;
     columns.reserve(columnRows.size());
     for (const int row : columnRows)
         columns << parseListedColumn(listed, row, t.privileges);
-    indexPages = 0;
     for (const int row : indexRows) {
-        indexPages += int64At(indexes, row, IndexPages);
         if (!boolAt(indexes, row, IndexUsable))
             continue;
         UniqueConstraint u;
@@ -472,10 +470,15 @@ QList<SchemaInfo> CatalogReader::schemas() {
 }
 
 QList<TableSummary> CatalogReader::tables(const QString& schema) {
+    return tables(schema, {});
+}
+
+QList<TableSummary> CatalogReader::tables(const QString& schema, const RelationsRead& relationsFirst) {
     const Params params{schema.isEmpty() ? nullParam() : param(schema)};
     const bool wholeDatabase = schema.isEmpty();
     // Each result is taken apart as it arrives, while the server reads the catalogs for the next (10,000
-    // relations: the relations' rows are parsed in the time the server takes for the columns).
+    // relations: the relations' rows are parsed in the time the server takes for the indexes). The columns
+    // come last: only the conventions need them.
     struct Listed {
         TableInfo table;
         bool trigger = false;
@@ -483,8 +486,24 @@ QList<TableSummary> CatalogReader::tables(const QString& schema) {
     };
     std::vector<Listed> listed;
     qint64 blockSize = 0;
-    std::optional<RowsByRelation> columnRows;
     std::optional<RowsByRelation> indexRows;
+    std::optional<RowsByRelation> columnRows;
+    std::vector<size_t> order; // of `listed`: by schema, then name
+    const auto summary = [](const TableInfo& t) {
+        TableSummary s;
+        s.oid = t.oid;
+        s.schema = t.schema;
+        s.name = t.name;
+        s.kind = t.kind;
+        s.parentSchema = t.parentSchema;
+        s.parentName = t.parentName;
+        s.estimatedRows = t.estimatedRows;
+        s.estimateFromSize = t.estimateFromSize;
+        s.totalBytes = t.totalBytes;
+        s.comment = t.comment;
+        s.privileges = t.privileges;
+        return s;
+    };
     const auto arrived = [&](qsizetype index, const Result& r) {
         if (index == 0) {
             const CommonColumns at(r);
@@ -495,10 +514,16 @@ QList<TableSummary> CatalogReader::tables(const QString& schema) {
             for (int row = 0; row < r.rowCount(); ++row)
                 listed.push_back(
                     {parseCommon(r, row, at), boolAt(r, row, at.trigger), boolAt(r, row, addIndexPages)});
+            // By schema, then name, as `name` compares (C collation: UTF-8 bytes, which is code point order).
+            std::vector<std::pair<QByteArray, size_t>> keys;
+            keys.reserve(listed.size());
+            for (size_t i = 0; i < listed.size(); ++i)
+                keys.emplace_back(listed[i].table.schema.toUtf8() + '\0' + listed[i].table.name.toUtf8(), i);
+            std::sort(keys.begin(), keys.end());
+            order.reserve(keys.size());
+            for (const auto& key : keys)
+                order.push_back(key.second);
         } else if (index == 1) {
-            // Columns by number.
-            columnRows.emplace(r, [&r](int a, int b) { return int64At(r, a, 2) < int64At(r, b, 2); });
-        } else {
             // Unique indexes with the primary key first, then by name as `name` compares (bytes).
             indexRows.emplace(r, [&r](int a, int b) {
                 const bool primaryA = boolAt(r, a, IndexPrimary);
@@ -506,47 +531,40 @@ QList<TableSummary> CatalogReader::tables(const QString& schema) {
                     return primaryA;
                 return r.bytes(a, IndexName) < r.bytes(b, IndexName);
             });
+            for (Listed& l : listed) {
+                if (!l.addIndexPages)
+                    continue;
+                for (const int row : indexRows->rows(l.table.oid))
+                    l.table.totalBytes += int64At(r, row, IndexPages) * blockSize;
+            }
+            if (relationsFirst) {
+                QList<TableSummary> first;
+                first.reserve(qsizetype(order.size()));
+                for (const size_t i : order) {
+                    first << summary(listed[i].table);
+                    first.last().conventions.updatedAtByTrigger = listed[i].trigger;
+                }
+                relationsFirst(first);
+            }
+        } else {
+            // Columns by number.
+            columnRows.emplace(r, [&r](int a, int b) { return int64At(r, a, 2) < int64At(r, b, 2); });
         }
     };
     const QList<Result> results = read({{catalogsql::tablesSql(), params},
-                                        {catalogsql::tablesColumnsSql(wholeDatabase), params},
-                                        {catalogsql::tablesUniquesSql(wholeDatabase), params}},
+                                        {catalogsql::tablesUniquesSql(wholeDatabase), params},
+                                        {catalogsql::tablesColumnsSql(wholeDatabase), params}},
                                        schema, {}, {}, arrived);
     QList<TableSummary> out;
-    out.reserve(qsizetype(listed.size()));
-    for (Listed& l : listed) {
+    out.reserve(qsizetype(order.size()));
+    for (const size_t i : order) {
+        Listed& l = listed[i];
         TableInfo& t = l.table;
-        qint64 indexPages = 0;
-        parseListedRelation(results[1], columnRows->rows(t.oid), results[2], indexRows->rows(t.oid), t,
-                            indexPages);
-        if (l.addIndexPages)
-            t.totalBytes += indexPages * blockSize;
-        TableSummary s;
-        s.oid = t.oid;
-        s.schema = std::move(t.schema);
-        s.name = std::move(t.name);
-        s.kind = t.kind;
-        s.parentSchema = std::move(t.parentSchema);
-        s.parentName = std::move(t.parentName);
-        s.estimatedRows = t.estimatedRows;
-        s.estimateFromSize = t.estimateFromSize;
-        s.totalBytes = t.totalBytes;
-        s.comment = std::move(t.comment);
-        s.conventions = detectConventions(t, l.trigger);
-        s.privileges = t.privileges;
-        out << std::move(s);
+        parseListedRelation(results[2], columnRows->rows(t.oid), results[1], indexRows->rows(t.oid), t);
+        out << summary(t);
+        out.last().conventions = detectConventions(t, l.trigger);
     }
-    // By schema, then name, as `name` compares (C collation: UTF-8 bytes, which is code point order).
-    std::vector<std::pair<QByteArray, qsizetype>> keys;
-    keys.reserve(size_t(out.size()));
-    for (qsizetype i = 0; i < out.size(); ++i)
-        keys.emplace_back(out[i].schema.toUtf8() + '\0' + out[i].name.toUtf8(), i);
-    std::sort(keys.begin(), keys.end());
-    QList<TableSummary> sorted;
-    sorted.reserve(out.size());
-    for (const auto& key : keys)
-        sorted << std::move(out[key.second]);
-    return sorted;
+    return out;
 }
 
 TableInfo CatalogReader::table(const QString& schema, const QString& name) {

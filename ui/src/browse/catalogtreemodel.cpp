@@ -158,6 +158,43 @@ void CatalogTreeModel::setTables(const QList<core::TableSummary>& tables) {
     setTables(m_primary, tables);
 }
 
+void CatalogTreeModel::setDatabaseSizes(const QHash<QString, qint64>& sizes) {
+    for (const auto& d : m_root->children) {
+        const auto size = sizes.constFind(d->database);
+        if (size == sizes.cend() || d->info.sizeBytes == *size)
+            continue;
+        d->info.sizeBytes = *size;
+        const QModelIndex cell = indexOf(d.get(), SizeColumn);
+        emit dataChanged(cell, cell);
+    }
+}
+
+void CatalogTreeModel::setConventions(const QString& database, const QList<core::TableSummary>& tables) {
+    Node* d = databaseNode(database.isEmpty() ? m_primary : database);
+    if (!d)
+        return;
+    QHash<core::Oid, const core::TableSummary*> byOid;
+    byOid.reserve(tables.size());
+    for (const core::TableSummary& t : tables)
+        byOid.insert(t.oid, &t);
+    // Schemas hold relations, which hold their partitions: each level's notes change as one range.
+    std::vector<Node*> parents(1, d);
+    while (!parents.empty()) {
+        Node* parent = parents.back();
+        parents.pop_back();
+        for (const auto& child : parent->children) {
+            if (child->kind == Kind::Relation)
+                if (const core::TableSummary* t = byOid.value(child->table.oid))
+                    child->table.conventions = t->conventions;
+            if (!child->children.empty())
+                parents.push_back(child.get());
+        }
+        if (parent != d && !parent->children.empty())
+            emit dataChanged(indexOf(parent->children.front().get(), NotesColumn),
+                             indexOf(parent->children.back().get(), NotesColumn));
+    }
+}
+
 QStringList CatalogTreeModel::loadedDatabases() const {
     QStringList out;
     for (const auto& d : m_root->children)

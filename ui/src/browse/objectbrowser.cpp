@@ -332,25 +332,34 @@ void ObjectBrowser::showFailure(const QString& database, const QString& message)
 
 namespace {
 
-// The relations of the pool's database, with the profile's convention overrides (run on a worker).
-QList<core::TableSummary> readTables(core::Pool& pool, const std::shared_ptr<core::CancelToken>& cancel) {
+// The relations of the pool's database, with the profile's convention overrides (run on a worker);
+// `relationsFirst` gets them before their conventions are read, when given.
+QList<core::TableSummary> readTables(core::Pool& pool, const std::shared_ptr<core::CancelToken>& cancel,
+                                     const core::CatalogReader::RelationsRead& relationsFirst = {}) {
     auto connection = pool.acquire();
     const core::CancelToken::Scope scope(cancel, *connection);
     core::CatalogReader reader(*connection);
+    const auto withOverrides = [&connection](QList<core::TableSummary> tables) {
+        for (auto& t : tables)
+            core::applyConventionOverride(t, connection->profile());
+        return tables;
+    };
     QList<core::TableSummary> tables;
     try {
-        tables = reader.tables();
+        tables = reader.tables(
+            {}, relationsFirst
+                    ? [&](const QList<core::TableSummary>& first) { relationsFirst(withOverrides(first)); }
+                    : core::CatalogReader::RelationsRead());
     } catch (const core::QueryError& e) {
         LockWaitWatcher::rethrowNamingHolders(e, reader.lockHolders());
     }
-    for (auto& t : tables)
-        core::applyConventionOverride(t, connection->profile());
-    return tables;
+    return withOverrides(std::move(tables));
 }
 
 struct PrimaryCatalog {
     QList<core::DatabaseInfo> databases;
     QList<core::TableSummary> tables;
+    QHash<QString, qint64> databaseSizes;
 };
 
 } // namespace
@@ -366,30 +375,45 @@ void ObjectBrowser::refresh() {
     // The other databases that were open are loaded again once the list is back.
     QStringList reopen = m_model->loadedDatabases();
     reopen.removeAll(m_pools->primaryDatabase());
+    // The tree shows the relations as soon as they are read (a big database's conventions, the notes, take
+    // as long again): handed from the worker to this thread, for this load only.
+    const quint64 load = ++m_loadGeneration;
+    QPointer<ObjectBrowser> self(this);
     m_load->start(
-        [pool = m_pools->primary(), all = m_pools->allowsOtherDatabases(),
-         templates = m_showTemplates](const std::shared_ptr<core::CancelToken>& cancel) {
+        [pool = m_pools->primary(), all = m_pools->allowsOtherDatabases(), templates = m_showTemplates, self,
+         load](const std::shared_ptr<core::CancelToken>& cancel) {
             PrimaryCatalog c;
             if (all) {
                 auto connection = pool->acquire();
                 const core::CancelToken::Scope scope(cancel, *connection);
-                c.databases = core::listDatabases(*connection, templates);
+                // Their sizes last: a database's size stats each of its files.
+                c.databases = core::listDatabases(*connection, templates, core::DatabaseSizes::Skip);
             }
-            c.tables = readTables(*pool, cancel);
+            c.tables = readTables(*pool, cancel, [&](const QList<core::TableSummary>& first) {
+                // Posted to the application object and the browser checked there, as runInBackground does.
+                QMetaObject::invokeMethod(
+                    QCoreApplication::instance(),
+                    [self, load, databases = c.databases, first] {
+                        if (self && self->m_loadGeneration == load)
+                            self->showRelations(databases, first);
+                    },
+                    Qt::QueuedConnection);
+            });
+            if (all) {
+                auto connection = pool->acquire();
+                const core::CancelToken::Scope scope(cancel, *connection);
+                c.databaseSizes = core::databaseSizes(*connection, templates);
+            }
             return c;
         },
         [this, reopen](const PrimaryCatalog& c) {
             const QString primary = m_pools->primaryDatabase();
-            m_model->setDatabases(c.databases, primary);
-            m_model->setTables(primary, c.tables);
-            const QModelIndex db = viewIndex(m_model->findDatabase(primary));
-            m_view->expand(db);
-            for (int r = 0; r < m_sort->rowCount(db); ++r)
-                m_view->expand(m_sort->index(r, 0, db));
-            m_view->resizeColumnToContents(CatalogTreeModel::NameColumn);
-            m_view->resizeColumnToContents(CatalogTreeModel::RowsColumn);
-            m_view->resizeColumnToContents(CatalogTreeModel::SizeColumn);
-            m_state->setText(tr("%n relation(s)", nullptr, int(c.tables.size())));
+            if (m_relationsShown == m_loadGeneration)
+                m_model->setConventions(primary, c.tables);
+            else
+                showRelations(c.databases, c.tables);
+            m_model->setDatabaseSizes(c.databaseSizes);
+            ++m_loadGeneration; // a late hand-over of this load changes nothing now
             emit loaded(int(c.tables.size()));
             for (const QString& other : reopen)
                 if (m_model->findDatabase(other).isValid())
@@ -399,6 +423,23 @@ void ObjectBrowser::refresh() {
             showFailure({}, failure.message);
             emit loadFailed(failure.message);
         });
+}
+
+void ObjectBrowser::showRelations(const QList<core::DatabaseInfo>& databases,
+                                  const QList<core::TableSummary>& tables) {
+    m_relationsShown = m_loadGeneration;
+    const QString primary = m_pools->primaryDatabase();
+    m_model->setDatabases(databases, primary);
+    m_model->setTables(primary, tables);
+    const QModelIndex db = viewIndex(m_model->findDatabase(primary));
+    m_view->expand(db);
+    for (int r = 0; r < m_sort->rowCount(db); ++r)
+        m_view->expand(m_sort->index(r, 0, db));
+    m_view->resizeColumnToContents(CatalogTreeModel::NameColumn);
+    m_view->resizeColumnToContents(CatalogTreeModel::RowsColumn);
+    m_view->resizeColumnToContents(CatalogTreeModel::SizeColumn);
+    m_state->setText(tr("%n relation(s)", nullptr, int(tables.size())));
+    emit relationsShown(int(tables.size()));
 }
 
 void ObjectBrowser::loadDatabase(const QString& database) {
@@ -445,8 +486,9 @@ bool ObjectBrowser::isLoading() const {
 void ObjectBrowser::cancelLoad() {
     if (!isLoading())
         return;
-    // PQcancel; their replies, cancel errors, are dropped.
+    // PQcancel; their replies, cancel errors, are dropped (the early hand-over of the relations too).
     m_load->abandon();
+    ++m_loadGeneration;
     for (JobSlot* s : std::as_const(m_databaseLoads))
         s->abandon();
     m_state->setText(tr("Loading cancelled"));

@@ -5,6 +5,7 @@
 #include <pgdesk/core/session/databaselist.h>
 
 #include <QAbstractItemModel>
+#include <QHash>
 
 #include <memory>
 #include <vector>
@@ -42,6 +43,11 @@ public:
     void setTables(const QString& database, const QList<core::TableSummary>& tables);
     // The primary database's relations.
     void setTables(const QList<core::TableSummary>& tables);
+    // The conventions of `database`'s relations shown (by OID), read after them: their notes change, the
+    // tree keeps its shape (expanded nodes, selection).
+    void setConventions(const QString& database, const QList<core::TableSummary>& tables);
+    // The databases' sizes (core::databaseSizes), read after the list.
+    void setDatabaseSizes(const QHash<QString, qint64>& sizes);
     void clear();
     const QString& primaryDatabase() const { return m_primary; }
     // The databases whose relations are loaded.

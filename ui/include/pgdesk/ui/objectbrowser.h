@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include <QHash>
+#include <QList>
 #include <QString>
 
 #include <memory>
@@ -20,6 +21,8 @@ namespace pgdesk::core {
 class CancelToken;
 class Pool;
 class SessionPools;
+struct DatabaseInfo;
+struct TableSummary;
 } // namespace pgdesk::core
 
 namespace pgdesk::ui {
@@ -92,7 +95,10 @@ signals:
     void backupRequested(const QString& schema, const QString& name, const QString& database);
     // "Largest relations" on a schema: the window opens the schema's size list.
     void largestRelationsRequested(const QString& schema, const QString& database);
-    // The session's own database's relations are in (relationCount of them).
+    // The session's own database's relations are shown (relationCount of them), their conventions (the
+    // notes) still on their way; loaded() follows when they are in.
+    void relationsShown(int relationCount);
+    // The session's own database's relations are in (relationCount of them), with their conventions.
     void loaded(int relationCount);
     void databaseLoaded(const QString& database, int relationCount);
     // "New query tool" on a database node.
@@ -102,6 +108,8 @@ signals:
 private:
     void startLoad(const QString& database);
     void showFailure(const QString& database, const QString& message);
+    // The primary database's relations in the tree, its schemas expanded.
+    void showRelations(const QList<core::DatabaseInfo>& databases, const QList<core::TableSummary>& tables);
 
     std::shared_ptr<core::SessionPools> m_pools;
     CatalogTreeModel* m_model = nullptr;
@@ -109,7 +117,9 @@ private:
     QTreeView* m_view = nullptr;
     QLabel* m_state = nullptr;
     QToolButton* m_retry = nullptr;
-    JobSlot* m_load = nullptr; // the database list and the primary's catalog; a Refresh supersedes it
+    JobSlot* m_load = nullptr;    // the database list and the primary's catalog; a Refresh supersedes it
+    quint64 m_loadGeneration = 0; // of m_load's job: its early hand-over of the relations is for it alone
+    quint64 m_relationsShown = 0; // the load whose relations the tree shows
     QHash<QString, JobSlot*> m_databaseLoads; // every other database's catalog load
     QString m_failed;                         // the database Retry loads again (empty: refresh all)
     bool m_showTemplates = false;

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace pgdesk::core {
@@ -57,6 +58,11 @@ public:
     // Tables, partitioned tables (and their partitions), views, materialized views and foreign
     // tables, sorted by schema and name; an empty schema means all user schemas.
     QList<TableSummary> tables(const QString& schema = {});
+    // The same, handing the relations over first (`relationsFirst`, on this thread), with their sizes but
+    // no conventions yet, while the server still reads the columns the conventions need: a tree can show a
+    // big database before they are in.
+    using RelationsRead = std::function<void(const QList<TableSummary>&)>;
+    QList<TableSummary> tables(const QString& schema, const RelationsRead& relationsFirst);
     // Everything about one relation, by exact (case-sensitive) schema and name; an empty schema
     // searches current_schemas(false) in order. Throws NotFound when absent.
     TableInfo table(const QString& schema, const QString& name);
