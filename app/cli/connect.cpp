@@ -60,10 +60,21 @@ Target resolveTarget(const Invocation& inv) {
 }
 
 core::Connection connect(const Invocation& inv) {
-    const Target t = resolveTarget(inv);
-    auto connection = core::Connection::open(t.profile, t.password);
+    return connect(resolveTarget(inv));
+}
+
+core::Connection connect(const Target& target) {
+    auto connection = core::Connection::open(target.profile, target.password);
     setInterruptTarget(connection.cancelHandle());
     return connection;
+}
+
+bool opensQuickly(const Target& target) {
+    const QString& host = target.profile.host;
+    const bool local = host.isEmpty() || host.startsWith(QLatin1Char('/')) ||
+                       host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") ||
+                       host == QLatin1String("::1");
+    return local && !target.profile.ssh.enabled() && target.profile.commands().isEmpty();
 }
 
 core::WriteAccess writeAccess(const Invocation& inv, const core::ConnectionProfile& profile,

@@ -23,6 +23,10 @@ Target resolveTarget(const Invocation& inv);
 // handling needed: it is a pipe.
 QString readPasswordFromStdin();
 core::Connection connect(const Invocation& inv);
+core::Connection connect(const Target& target);
+// Whether a second connection to the target opens in a moment and quietly: a server on this machine
+// (Unix socket or loopback), no SSH tunnel, no command run to connect (a password command may ask).
+bool opensQuickly(const Target& target);
 
 // The production guard (core writeunlock.h). The error's field: exit 9 (ExitGuarded).
 inline constexpr const char* kAllowWriteField = core::kWriteGuardField;

@@ -406,6 +406,64 @@ private slots:
         QVERIFY(users && !users->conventions.rowKey.isEmpty());
     }
 
+    // A companion connection reads the columns while this one reads the rest: the same listing. One that
+    // cannot connect leaves everything to this connection; one that connects and then fails fails the
+    // listing (its columns are not quietly dropped).
+    void companionReadsTheColumns() {
+        auto c = open();
+        const QList<TableSummary> alone = CatalogReader(c).tables();
+        const auto same = [&alone](const QList<TableSummary>& list) {
+            QCOMPARE(list.size(), alone.size());
+            for (qsizetype i = 0; i < list.size(); ++i) {
+                QCOMPARE(list[i].qualifiedName(), alone[i].qualifiedName());
+                QCOMPARE(list[i].totalBytes, alone[i].totalBytes);
+                QCOMPARE(list[i].conventions.rowKey, alone[i].conventions.rowKey);
+                QCOMPARE(list[i].conventions.softDeleteColumn, alone[i].conventions.softDeleteColumn);
+            }
+        };
+        int here = 0;
+        int there = 0;
+        const auto count = [](int& n) {
+            return [&n](const QString& sql, const QList<QString>&) {
+                n += sql.startsWith(QLatin1String("select set_config(")) ? 0 : 1;
+            };
+        };
+        c.setStatementObserver(count(here));
+        CatalogReader reader(c);
+        reader.setCompanion([&] {
+            Connection other = open();
+            other.setStatementObserver(count(there));
+            return other;
+        });
+        same(reader.tables());
+        QCOMPARE(here, 2);
+        QCOMPARE(there, 1);
+        // One schema: no companion.
+        here = there = 0;
+        QVERIFY(!reader.tables(QStringLiteral("inventory")).isEmpty());
+        QCOMPARE(here, 3);
+        QCOMPARE(there, 0);
+
+        here = 0;
+        reader.setCompanion([]() -> Connection {
+            ConnectionProfile p = pgdesk::test::profile();
+            p.port = 1; // nothing listens there
+            return Connection::open(p);
+        });
+        same(reader.tables());
+        QCOMPARE(here, 3);
+
+        auto killer = open(); // used by the companion's thread alone
+        reader.setCompanion([&] {
+            Connection other = open();
+            const QString pid = other.exec(QStringLiteral("select pg_backend_pid()")).text(0, 0);
+            killer.exec(QStringLiteral("select pg_terminate_backend($1::int, 10000)"), {param(pid)});
+            return other;
+        });
+        QVERIFY_THROWS_EXCEPTION(Error, reader.tables());
+        QCOMPARE(CatalogReader(c).tables().size(), alone.size()); // this connection is fine
+    }
+
     void tablesOfOneSchema() {
         auto c = open();
         const auto list = CatalogReader(c).tables(QStringLiteral("inventory"));

@@ -16,7 +16,9 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <optional>
+#include <thread>
 #include <vector>
 
 namespace pgdesk::core {
@@ -469,6 +471,54 @@ QList<SchemaInfo> CatalogReader::schemas() {
     return out;
 }
 
+namespace {
+
+// A statement read on a second connection, on a thread of its own, while the caller reads on its connection:
+// CatalogReader::setCompanion(). Joined before it is destroyed, whatever happened.
+class Companion {
+public:
+    Companion() = default;
+    Companion(const Companion&) = delete;
+    Companion& operator=(const Companion&) = delete;
+    ~Companion() { join(); }
+
+    // `read` reads on the connection `open` makes, telling the lock holders it found when it fails.
+    void start(std::function<Connection()> open,
+               std::function<Result(Connection&, QList<LockBlocker>& lockHolders)> read) {
+        m_thread = std::thread([this, open = std::move(open), read = std::move(read)] {
+            try {
+                Connection connection = open();
+                m_connected = true;
+                m_result = read(connection, m_lockHolders);
+            } catch (...) {
+                m_error = std::current_exception();
+            }
+        });
+    }
+    void join() {
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    bool failedToConnect() const { return m_error && !m_connected; }
+    // Its result, or its error thrown (with the lock holders it found).
+    Result columns(QList<LockBlocker>& lockHolders) {
+        if (m_error) {
+            lockHolders = m_lockHolders;
+            std::rethrow_exception(m_error);
+        }
+        return *m_result;
+    }
+
+private:
+    std::thread m_thread;
+    bool m_connected = false;
+    std::optional<Result> m_result;
+    std::exception_ptr m_error;
+    QList<LockBlocker> m_lockHolders;
+};
+
+} // namespace
+
 QList<TableSummary> CatalogReader::tables(const QString& schema) {
     return tables(schema, {});
 }
@@ -551,10 +601,33 @@ QList<TableSummary> CatalogReader::tables(const QString& schema, const Relations
             columnRows.emplace(r, [&r](int a, int b) { return int64At(r, a, 2) < int64At(r, b, 2); });
         }
     };
-    const QList<Result> results = read({{catalogsql::tablesSql(), params},
-                                        {catalogsql::tablesUniquesSql(wholeDatabase), params},
-                                        {catalogsql::tablesColumnsSql(wholeDatabase), params}},
-                                       schema, {}, {}, arrived);
+    const BatchStatement columns{catalogsql::tablesColumnsSql(wholeDatabase), params};
+    QList<BatchStatement> statements{{catalogsql::tablesSql(), params},
+                                     {catalogsql::tablesUniquesSql(wholeDatabase), params}};
+    Companion companion;
+    if (wholeDatabase && m_openCompanion)
+        companion.start(m_openCompanion,
+                        [&columns, &schema](Connection& connection, QList<LockBlocker>& holders) {
+                            CatalogReader reader(connection);
+                            try {
+                                return reader.read({columns}, schema, {}).first();
+                            } catch (...) {
+                                holders = reader.lockHolders();
+                                throw;
+                            }
+                        });
+    else
+        statements << columns;
+    QList<Result> results = read(statements, schema, {}, {}, arrived);
+    companion.join();
+    if (!columnRows) {
+        // The companion's columns, or this connection's when it could not connect.
+        if (companion.failedToConnect())
+            results << read({columns}, schema, {}).first();
+        else
+            results << companion.columns(m_lockHolders);
+        arrived(2, results.last());
+    }
     QList<TableSummary> out;
     out.reserve(qsizetype(order.size()));
     for (const size_t i : order) {

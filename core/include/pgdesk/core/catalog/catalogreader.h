@@ -53,6 +53,11 @@ public:
 
     explicit CatalogReader(Connection& connection);
 
+    // A second connection a listing of the whole database may open to read the columns (the heaviest of its
+    // catalog reads) while this one reads the relations and indexes: the server works on both at once. Used
+    // when it opens; a listing whose companion cannot connect reads everything on this connection.
+    void setCompanion(std::function<Connection()> open) { m_openCompanion = std::move(open); }
+
     // User schemas, sorted: pg_catalog, information_schema, pg_toast* and pg_temp* are left out.
     QList<SchemaInfo> schemas();
     // Tables, partitioned tables (and their partitions), views, materialized views and foreign
@@ -101,6 +106,7 @@ private:
 
     Connection& m_connection;
     QList<LockBlocker> m_lockHolders;
+    std::function<Connection()> m_openCompanion;
 };
 
 // Pure: the conventions of a table from its columns and uniques (rules in catalogreader.cpp).
