@@ -3,6 +3,7 @@
 
 #include <QLocale>
 
+#include <charconv>
 #include <cmath>
 
 namespace pgdesk::cli {
@@ -161,6 +162,15 @@ IndentedJsonWriter& IndentedJsonWriter::key(QStringView name) {
     return *this;
 }
 
+IndentedJsonWriter& IndentedJsonWriter::asciiKey(const char* name, qsizetype size) {
+    beforeValue();
+    m_out.append('"');
+    m_out.append(name, size);
+    m_out.append("\": ", 3);
+    m_afterKey = true;
+    return *this;
+}
+
 IndentedJsonWriter& IndentedJsonWriter::string(QStringView s) {
     beforeValue();
     m_out.append('"');
@@ -197,7 +207,9 @@ IndentedJsonWriter& IndentedJsonWriter::boolean(bool b) {
 
 IndentedJsonWriter& IndentedJsonWriter::integer(qint64 n) {
     beforeValue();
-    m_out.append(QByteArray::number(n));
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    m_out.append(digits, end - digits);
     return *this;
 }
 

@@ -24,6 +24,16 @@ public:
     IndentedJsonWriter& endArray();
     // The next member of the current object; its value follows.
     IndentedJsonWriter& key(QStringView name);
+    // A literal key (u"name"): plain ASCII is copied as it is, without the escaping pass.
+    template <qsizetype N> IndentedJsonWriter& key(const char16_t (&name)[N]) {
+        char ascii[N];
+        for (qsizetype i = 0; i + 1 < N; ++i) {
+            if (name[i] >= 0x80 || name[i] < 0x20 || name[i] == u'"' || name[i] == u'\\')
+                return key(QStringView(name, N - 1));
+            ascii[i] = char(name[i]);
+        }
+        return asciiKey(ascii, N - 1);
+    }
 
     IndentedJsonWriter& string(QStringView s);
     IndentedJsonWriter& stringOrNull(const QString& s); // "" is null, as catalogjson's stringOrNull()
@@ -37,6 +47,7 @@ public:
     static void appendEscaped(QByteArray& out, QStringView s);
 
 private:
+    IndentedJsonWriter& asciiKey(const char* name, qsizetype size);
     void beforeValue();
     void indent(int depth);
     void open(char bracket);

@@ -86,6 +86,25 @@ class TestCliJsonWriter final : public QObject {
 private slots:
     void emptyObject() { QCOMPARE(writerText({}) + '\n', qtText({})); }
 
+    // Literal keys are copied as they are when plain ASCII, escaped like any other otherwise; integers of
+    // every size.
+    void literalKeysAndIntegers() {
+        QByteArray out;
+        IndentedJsonWriter w(out);
+        w.beginObject();
+        w.key(u"a\"b").integer(std::numeric_limits<qint64>::min());
+        w.key(u"plain").integer(0);
+        w.key(u"tab\there").integer(-7);
+        w.key(u"\u00e9t\u00e9").integer(std::numeric_limits<qint64>::max());
+        w.endObject();
+        out.append('\n');
+        QCOMPARE(out,
+                 qtText(QJsonObject{{QStringLiteral("a\"b"), std::numeric_limits<qint64>::min()},
+                                    {QStringLiteral("plain"), 0},
+                                    {QStringLiteral("tab\there"), -7},
+                                    {QStringLiteral("\u00e9t\u00e9"), std::numeric_limits<qint64>::max()}}));
+    }
+
     void mixedValues() {
         const QJsonObject o{
             {QStringLiteral("empty_object"), QJsonObject{}},
