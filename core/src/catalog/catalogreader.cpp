@@ -628,6 +628,7 @@ QList<TableSummary> CatalogReader::tables(const QString& schema, const Relations
             results << companion.columns(m_lockHolders);
         arrived(2, results.last());
     }
+    results[0] = Result(); // taken apart already: its memory back before the summaries are made
     QList<TableSummary> out;
     out.reserve(qsizetype(order.size()));
     for (const size_t i : order) {
@@ -636,6 +637,7 @@ QList<TableSummary> CatalogReader::tables(const QString& schema, const Relations
         parseListedRelation(results[2], columnRows->rows(t.oid), results[1], indexRows->rows(t.oid), t);
         out << summary(t);
         out.last().conventions = detectConventions(t, l.trigger);
+        t = TableInfo(); // its columns and keys are not kept
     }
     return out;
 }
