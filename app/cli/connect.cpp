@@ -69,9 +69,10 @@ core::Connection connect(const Target& target) {
     return connection;
 }
 
-bool opensQuickly(const Target& target) {
-    const QString& host = target.profile.host;
-    const bool local = host.isEmpty() || host.startsWith(QLatin1Char('/')) ||
+bool opensQuickly(const Target& target, const core::Connection& connection) {
+    // What libpq reached, not what the profile says: an empty host may come from a service file or PGHOST.
+    const QString host = connection.serverHost();
+    const bool local = host.startsWith(QLatin1Char('/')) || host.startsWith(QLatin1Char('@')) ||
                        host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") ||
                        host == QLatin1String("::1");
     return local && !target.profile.ssh.enabled() && target.profile.commands().isEmpty();

@@ -24,9 +24,10 @@ Target resolveTarget(const Invocation& inv);
 QString readPasswordFromStdin();
 core::Connection connect(const Invocation& inv);
 core::Connection connect(const Target& target);
-// Whether a second connection to the target opens in a moment and quietly: a server on this machine
-// (Unix socket or loopback), no SSH tunnel, no command run to connect (a password command may ask).
-bool opensQuickly(const Target& target);
+// Whether a second connection to the target opens in a moment and quietly: `connection` reached a server
+// on this machine (Unix socket or loopback), with no SSH tunnel and no command run to connect (a password
+// command may ask).
+bool opensQuickly(const Target& target, const core::Connection& connection);
 
 // The production guard (core writeunlock.h). The error's field: exit 9 (ExitGuarded).
 inline constexpr const char* kAllowWriteField = core::kWriteGuardField;

@@ -44,6 +44,8 @@ private slots:
                                                     {}, arrived));
         QCOMPARE(seen, (QList<qsizetype>{0}));
         QCOMPARE(c.exec(QStringLiteral("select 5")).text(0, 0), QStringLiteral("5")); // usable after
+        // The test cluster is reached through its Unix socket: the host is the socket's folder.
+        QCOMPARE(c.serverHost(), cluster().host);
     }
 
     void selectOne() {

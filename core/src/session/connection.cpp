@@ -707,6 +707,11 @@ int Connection::backendPid() const {
     return m_conn ? PQbackendPID(m_conn) : 0;
 }
 
+QString Connection::serverHost() const {
+    const char* host = m_conn ? PQhost(m_conn) : nullptr;
+    return host ? QString::fromUtf8(host) : QString();
+}
+
 QString Connection::parameterStatus(const char* name) const {
     return m_conn ? QString::fromUtf8(PQparameterStatus(m_conn, name)) : QString();
 }

@@ -182,6 +182,8 @@ public:
     // service entry turned out to be, for the window's title and the connection test.
     std::pair<QString, QString> userAndDatabase();
     int backendPid() const;
+    // The host the connection reached: a name, an address, or the socket's folder (starting with '/').
+    QString serverHost() const;
     QString parameterStatus(const char* name) const;
     // How the session writes values (DateStyle, IntervalStyle, TimeZone, extra_float_digits, bytea_output),
     // for a second connection that must read values as this one shows them. The first three the server
