@@ -13,6 +13,7 @@
 #include <pgdesk/core/session/dsn.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/resultscroller.h>
 #include <pgdesk/ui/tablebrowser.h>
 
 #include <QApplication>
@@ -130,7 +131,7 @@ QJsonObject runPgDeskScroll(const pgdesk::core::ConnectionProfile& profile, cons
     waitLoaded(browser);
     waitVisible(browser);
     result[QStringLiteral("first_rows_ms")] = double(timer.nsecsElapsed()) / 1e6;
-    result[QStringLiteral("rows_shown")] = browser.model()->rowCount();
+    result[QStringLiteral("rows_shown")] = browser.model()->resultRowCount();
 
     timer.restart();
     browser.lastPage();
@@ -140,8 +141,8 @@ QJsonObject runPgDeskScroll(const pgdesk::core::ConnectionProfile& profile, cons
         browser.model()->index(browser.model()->rowCount() - 1, 0).data().toString();
 
     timer.restart();
-    const int target = browser.view()->rowAt(0) - pages * 100;
-    while (browser.view()->rowAt(0) > std::max(0, target)) {
+    const qint64 target = browser.scroller()->topRow() - pages * 100;
+    while (browser.scroller()->topRow() > std::max<qint64>(0, target)) {
         browser.previousPage();
         waitVisible(browser);
     }

@@ -4,12 +4,17 @@
 
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/resultscroller.h>
 #include <pgdesk/ui/rowwindow.h>
 #include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/tableeditor.h>
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLocale>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
@@ -44,29 +49,41 @@ class TestContinuousScroll final : public QObject {
     static bool isPlaceholder(const TableBrowser& b, int row) {
         return b.model()->index(row, 0).data(PageModel::IsPlaceholderRole).toBool();
     }
-    // Every row the view shows is loaded and is the row at that position (order_id = row + 1).
+    // Every row the view shows is loaded and is the row at that position of the result (order_id = result
+    // row + 1; the model's rows are a window starting at windowStart()).
     static bool visibleRowsLoadedInPlace(const TableBrowser& b) {
         const int top = b.view()->rowAt(0);
         const int bottom = b.view()->rowAt(b.view()->viewport()->height() - 1);
         if (top < 0)
             return false;
         for (int r = top; r <= (bottom < 0 ? b.model()->rowCount() - 1 : bottom); ++r) {
-            if (isPlaceholder(b, r) || id(b, r) != QString::number(r + 1))
+            if (isPlaceholder(b, r) || id(b, r) != QString::number(b.model()->windowStart() + r + 1))
                 return false;
         }
         return true;
+    }
+    static QScrollBar* rowsBar(const TableBrowser& b) {
+        for (auto* bar : b.findChildren<QScrollBar*>()) {
+            if (bar->accessibleName() == QStringLiteral("Rows of the result"))
+                return bar;
+        }
+        return nullptr;
     }
 
 private slots:
     void initTestCase() { m_pool = pgdesk::core::Pool::create(pgdesk::test::profile()); }
 
-    // The model has a row for every row of the result; rows not held are placeholders that fill in.
-    // (Without QAbstractItemModelTester: it walks every row on each dataChanged, 2 s per block at a
-    // million rows; the windowed model runs under it in the tests below.)
+    // The grid shows a window of 500,000 rows of the result, the scroll bar beside it stands for all of
+    // it; rows not held are placeholders that fill in. (Without QAbstractItemModelTester: it walks every
+    // row on each dataChanged, 2 s per block at half a million rows; the windowed model runs under it in
+    // the tests below.)
     void scrollsThroughAMillionRowsWithBoundedMemory() {
         TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("big_orders"));
         QVERIFY(openScrolling(b));
-        QVERIFY2(b.model()->rowCount() > 900000, qPrintable(QString::number(b.model()->rowCount())));
+        QVERIFY2(b.model()->resultRowCount() > 900000,
+                 qPrintable(QString::number(b.model()->resultRowCount())));
+        QCOMPARE(b.model()->rowCount(), PageModel::kDefaultViewRows);
+        QVERIFY(rowsBar(b) && rowsBar(b)->isVisible() && rowsBar(b)->maximum() > 900000);
         QCOMPARE(id(b, 0), QStringLiteral("1"));
         QVERIFY(b.rangeText().startsWith(QStringLiteral("rows 1–")));
         QVERIFY(b.rangeText().contains(QStringLiteral("of ≈ ")));
@@ -79,9 +96,11 @@ private slots:
         // To the end: counted once (cheaper than OFFSET), then the last block by keyset from the end.
         b.lastPage();
         QTRY_VERIFY_WITH_TIMEOUT(visibleRowsLoadedInPlace(b), 20000);
-        QCOMPARE(b.model()->rowCount(), 1000000);
+        QCOMPARE(b.model()->resultRowCount(), 1000000);
+        QCOMPARE(b.model()->windowStart(), 1000000 - PageModel::kDefaultViewRows);
         QVERIFY(b.model()->isTotalExact());
-        QCOMPARE(id(b, 999999), QStringLiteral("1000000"));
+        QCOMPARE(id(b, b.model()->rowCount() - 1), QStringLiteral("1000000"));
+        QCOMPARE(rowsBar(b)->value(), rowsBar(b)->maximum());
         QVERIFY2(b.rangeText().endsWith(QStringLiteral("of 1,000,000")), qPrintable(b.rangeText()));
 
         // 100 screens back up: each by keyset from the block below; memory stays bounded.
@@ -89,7 +108,7 @@ private slots:
             b.previousPage();
             QTRY_VERIFY_WITH_TIMEOUT(visibleRowsLoadedInPlace(b), 15000);
         }
-        QVERIFY(b.view()->rowAt(0) < 1000000 - 100 * 20);
+        QVERIFY(b.scroller()->topRow() < 1000000 - 100 * 20);
         QVERIFY(b.model()->window()->heldRows() <= 50 * 200);
 
         // A jump into the middle (go to row) by OFFSET, rows in place.
@@ -97,6 +116,89 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(visibleRowsLoadedInPlace(b), 20000);
         QCOMPARE(id(b, b.view()->rowAt(0)), QStringLiteral("500001"));
         QVERIFY(b.model()->window()->heldRows() <= 50 * 200);
+    }
+
+    // A window of 2,000 rows over the million: the bar beside the grid spans the result; the window follows
+    // the bar, the grid's own scrolling and Ctrl+Home/End. Selected rows stay selected while the window holds
+    // them; the cursor's row is parked when the window leaves it and is current again when it comes back.
+    void windowFollowsTheRowsBar() {
+        TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("big_orders"));
+        QAbstractItemModelTester tester(b.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        b.model()->setViewRowLimit(2000);
+        QVERIFY(openScrolling(b));
+        QCOMPARE(b.model()->rowCount(), 2000);
+        QScrollBar* bar = rowsBar(b);
+        QVERIFY(bar && bar->isVisible() && bar->maximum() > 900000);
+        QCOMPARE(b.view()->verticalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+
+        // The cursor on result row 1,201, rows 1,201–1,203 selected; then a screen at a time down until
+        // the window moved (rows above it removed: the cursor and the selection keep their rows).
+        QItemSelectionModel* selection = b.view()->selectionModel();
+        b.view()->setCurrentIndex(b.model()->index(1200, 1));
+        selection->select(QItemSelection(b.model()->index(1200, 0), b.model()->index(1202, 1)),
+                          QItemSelectionModel::ClearAndSelect);
+        for (int i = 0; i < 200 && b.model()->windowStart() == 0; ++i)
+            b.nextPage();
+        qint64 start = b.model()->windowStart();
+        QVERIFY2(start > 0 && start <= 1200, qPrintable(QString::number(start)));
+        QCOMPARE(b.model()->rowCount(), 2000);
+        QCOMPARE(start + b.view()->currentIndex().row(), 1200);
+        QCOMPARE(selection->selectedIndexes().size(), 6);
+        for (const QModelIndex& cell : selection->selectedIndexes())
+            QVERIFY(start + cell.row() >= 1200 && start + cell.row() <= 1202);
+        QTRY_VERIFY_WITH_TIMEOUT(visibleRowsLoadedInPlace(b), 15000);
+        const qint64 top = b.scroller()->topRow();
+        QCOMPARE(bar->value(), top);
+        QCOMPARE(b.model()->headerData(b.view()->rowAt(0), Qt::Vertical).toString(),
+                 QString::number(top + 1));
+        QVERIFY2(b.rangeText().startsWith(QStringLiteral("rows %1–").arg(QLocale().toString(top + 1))),
+                 qPrintable(b.rangeText()));
+
+        // The bar dragged far down: a window around that row, loaded in place; the cursor is parked.
+        bar->setValue(600000);
+        QCOMPARE(b.scroller()->topRow(), 600000);
+        start = b.model()->windowStart();
+        QVERIFY(start <= 600000 && start + 2000 > 600000);
+        QCOMPARE(b.model()->rowCount(), 2000);
+        QTRY_VERIFY_WITH_TIMEOUT(visibleRowsLoadedInPlace(b), 20000);
+        QVERIFY2(b.rangeText().startsWith(QStringLiteral("rows 600,001–")), qPrintable(b.rangeText()));
+        QVERIFY(!b.view()->currentIndex().isValid());
+        QVERIFY(selection->selectedIndexes().isEmpty());
+
+        // A cursor key scrolls back to the parked row, which is current again.
+        QTest::keyClick(b.view(), Qt::Key_Down);
+        QCOMPARE(b.model()->windowStart() + b.view()->currentIndex().row(), 1201);
+        QTRY_VERIFY_WITH_TIMEOUT(visibleRowsLoadedInPlace(b), 20000);
+        QCOMPARE(id(b, b.view()->currentIndex().row()), QStringLiteral("1202"));
+
+        // Ctrl+End: the result's last row (counted, then read by keyset from the end), the cursor on it.
+        QTest::keyClick(b.view(), Qt::Key_End, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(visibleRowsLoadedInPlace(b) && b.model()->isTotalExact(), 20000);
+        QCOMPARE(b.model()->resultRowCount(), 1000000);
+        QCOMPARE(b.model()->windowStart(), 1000000 - 2000);
+        QTRY_COMPARE_WITH_TIMEOUT(id(b, b.view()->currentIndex().row()), QStringLiteral("1000000"), 15000);
+        QCOMPARE(bar->value(), bar->maximum());
+        QVERIFY2(b.rangeText().endsWith(QStringLiteral("of 1,000,000")), qPrintable(b.rangeText()));
+        // The row numbers have the room of their digits (the header measures the window's rows).
+        const QHeaderView* numbers = b.view()->verticalHeader();
+        QVERIFY2(numbers->width() > numbers->fontMetrics().horizontalAdvance(QStringLiteral("1000000")),
+                 qPrintable(QString::number(numbers->width())));
+
+        // Ctrl+Home: back to the first row.
+        QTest::keyClick(b.view(), Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(b.model()->windowStart(), 0);
+        QCOMPARE(bar->value(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(id(b, b.view()->currentIndex().row()), QStringLiteral("1"), 15000);
+
+        // A new row (staged, never applied here) follows the result's last row: the window goes to the end
+        // and the view to the row.
+        QTRY_VERIFY_WITH_TIMEOUT(b.editor()->isEditable(), 15000);
+        b.editor()->addRow();
+        QCOMPARE(b.model()->windowStart(), 1000000 - 2000);
+        QCOMPARE(b.model()->rowCount(), 2001);
+        QVERIFY(b.model()->isNewRow(b.view()->currentIndex().row()));
+        QCOMPARE(b.model()->headerData(1999, Qt::Vertical).toString(), QStringLiteral("1000000"));
+        QTRY_COMPARE_WITH_TIMEOUT(b.view()->rowAt(b.view()->viewport()->height() - 1), 2000, 5000);
     }
 
     // A filter the planner misjudges: the row count converges on the truth as blocks prove it.

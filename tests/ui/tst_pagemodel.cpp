@@ -121,6 +121,58 @@ private slots:
         QVERIFY(m.isTotalExact());
     }
 
+    // The view window: at most viewRowLimit() model rows of the result, moved by removing and inserting
+    // rows at its edges (persistent indexes keep their rows), numbered by their place in the result.
+    void viewWindowMovesByItsEdges() {
+        PageModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setViewRowLimit(300);
+        Page first = block(0, 100, true);
+        first.total = 1000;
+        first.totalIsEstimate = false;
+        m.setWindowed(first, 100, 10);
+        QCOMPARE(m.rowCount(), 300);
+        QCOMPARE(m.resultRowCount(), 1000);
+        m.storeBlock(2, block(200, 100, true));
+        const QPersistentModelIndex kept(m.index(250, 0));
+        QSignalSpy removed(&m, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&m, &QAbstractItemModel::rowsInserted);
+        m.setWindowStart(200);
+        QCOMPARE(m.windowStart(), 200);
+        QCOMPARE(m.rowCount(), 300);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(kept.row(), 50);
+        QCOMPARE(m.index(50, 0).data().toString(), QStringLiteral("250"));
+        QCOMPARE(m.headerData(50, Qt::Vertical).toString(), QStringLiteral("251"));
+        // A row not held asks for its block of the result.
+        QVERIFY(m.index(299, 0).data(PageModel::IsPlaceholderRole).toBool());
+        const auto wanted = m.takeWantedBlock();
+        QVERIFY(wanted && wanted->block == 4);
+        // A block outside the window changes none of its rows.
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        m.storeBlock(8, block(800, 100, true));
+        QCOMPARE(changed.count(), 0);
+        m.storeBlock(4, block(400, 100, true));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 200);
+        QCOMPARE(changed.first().at(1).toModelIndex().row(), 299);
+        // Clamped at the end; no row in common: every row replaced.
+        m.setWindowStart(5000);
+        QCOMPARE(m.windowStart(), 700);
+        QVERIFY(!kept.isValid());
+        QCOMPARE(m.index(100, 0).data().toString(), QStringLiteral("800"));
+        // A smaller total pulls the window back so it stays full, then shrinks it.
+        m.setTotal(900, true);
+        QCOMPARE(m.windowStart(), 600);
+        QCOMPARE(m.rowCount(), 300);
+        QCOMPARE(m.index(200, 0).data().toString(), QStringLiteral("800"));
+        m.setTotal(250, true);
+        QCOMPARE(m.windowStart(), 0);
+        QCOMPARE(m.rowCount(), 250);
+        QCOMPARE(m.resultRowCount(), 250);
+    }
+
     void windowHoldsBlocksAtTheirPositions() {
         RowWindow w(100, 3);
         QVERIFY(!w.row(0));

@@ -198,6 +198,7 @@ private slots:
         table.rows = 1000000;
         table.estimate = 1000000;
         ui::PageModel model;
+        model.setViewRowLimit(1000000); // the whole result as model rows: this is about the feed's blocks
         // (no QAbstractItemModelTester here: it walks every one of the million rows)
         TableFeed feed(connectorTo(shared), QStringLiteral("public"), QStringLiteral("t"), &model);
         QSignalSpy blocks(&feed, &TableFeed::rowsLoaded);

@@ -7,6 +7,7 @@
 #include <pgdesk/ui/filterconditionrow.h>
 #include <pgdesk/ui/gridpreferences.h>
 #include <pgdesk/ui/relationsmenu.h>
+#include <pgdesk/ui/resultscroller.h>
 #include <pgdesk/ui/structureview.h>
 #include <pgdesk/ui/tablebrowser.h>
 
@@ -78,6 +79,9 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     });
 
     m_view->setModel(m_model);
+    auto* rowsBar = new QScrollBar(this);
+    m_scroller = new ResultScroller(m_view, m_model, rowsBar, this);
+    connect(m_scroller, &ResultScroller::moved, this, &TableBrowser::updateControls);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_view->setWordWrap(false);
@@ -143,17 +147,6 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_cancelAction->setEnabled(false);
     connect(this, &TableBrowser::busyChanged, this, [this] { m_cancelAction->setEnabled(isBusy()); });
     connect(m_filterBar, &FilterBar::applied, this, &TableBrowser::applyFilter);
-    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        if (!isContinuous())
-            return;
-        m_stickToBottom = m_stickToBottom && value >= m_view->verticalScrollBar()->maximum();
-        updateControls();
-    });
-    // "Last" means the real last row, also when proving rows past an estimate grows the grid under it.
-    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this](int, int maximum) {
-        if (isContinuous() && m_stickToBottom)
-            m_view->verticalScrollBar()->setValue(maximum);
-    });
 
     auto button = [this](const QString& text, const QString& tip, auto slot) {
         auto* b = new QToolButton(this);
@@ -242,7 +235,11 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     banner->addWidget(m_reconnect);
     layout->addLayout(banner);
     layout->addWidget(m_editor);
-    layout->addWidget(m_view, 1);
+    auto* grid = new QHBoxLayout; // continuous scrolling: the whole result's bar beside the grid
+    grid->setSpacing(0);
+    grid->addWidget(m_view, 1);
+    grid->addWidget(rowsBar);
+    layout->addLayout(grid, 1);
     layout->addLayout(bar);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(dataPage);
@@ -344,8 +341,7 @@ void TableBrowser::setPageSize(int rows) {
 
 void TableBrowser::goToPage(qint64 page) {
     if (isContinuous() && m_model->isWindowed()) { // a row number
-        const qint64 row = std::clamp<qint64>(page - 1, 0, std::max(0, m_model->pageRowCount() - 1));
-        m_view->scrollTo(m_model->index(int(row), 0), QAbstractItemView::PositionAtTop);
+        m_scroller->scrollToRow(page - 1);
         updateControls();
         return;
     }
@@ -489,10 +485,8 @@ void TableBrowser::pageArrived(Move move) {
     Q_UNUSED(move);
     m_message->setVisible(false);
     m_reconnect->setVisible(false);
-    if (isContinuous()) {
-        m_stickToBottom = false;
-        m_view->scrollToTop();
-    }
+    if (isContinuous())
+        m_scroller->scrollToStart();
     if (m_model->rowCount() > 0)
         fitColumns();
     showSortIndicators();
@@ -510,20 +504,18 @@ void TableBrowser::showFailure(const QString& message, bool connectionLost) {
 }
 
 void TableBrowser::scrollWindow(Move move) {
-    auto* bar = m_view->verticalScrollBar();
     switch (move) {
     case Move::First:
-        m_view->scrollToTop();
+        m_scroller->scrollToStart();
         break;
     case Move::Next:
-        bar->triggerAction(QAbstractSlider::SliderPageStepAdd);
+        m_scroller->pageDown();
         break;
     case Move::Previous:
-        bar->triggerAction(QAbstractSlider::SliderPageStepSub);
+        m_scroller->pageUp();
         break;
     case Move::Last:
-        m_view->scrollToBottom();
-        m_stickToBottom = true;
+        m_scroller->scrollToEnd();
         break;
     case Move::Jump: // goToPage() scrolls to its row itself
         break;
@@ -694,15 +686,6 @@ void TableBrowser::showContextMenu(const QPoint& position) {
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 
-std::pair<int, int> TableBrowser::visibleRows() const {
-    const int rows = m_model->pageRowCount();
-    if (rows == 0)
-        return {-1, -1};
-    const int top = std::max(0, m_view->rowAt(0));
-    const int bottom = m_view->rowAt(m_view->viewport()->height() - 1);
-    return {std::min(top, rows - 1), bottom < 0 || bottom >= rows ? rows - 1 : bottom};
-}
-
 QString TableBrowser::rangeText() const {
     const core::Page& page = m_model->page();
     const QLocale locale;
@@ -711,14 +694,14 @@ QString TableBrowser::rangeText() const {
         total = locale.toString(*exact);
     else if (isContinuous() && m_model->isWindowed())
         total = (m_model->isTotalExact() ? QString() : QStringLiteral("≈ ")) +
-                locale.toString(m_model->pageRowCount());
+                locale.toString(m_model->resultRowCount());
     else if (page.total)
         total = (page.totalIsEstimate ? QStringLiteral("≈ ") : QString()) + locale.toString(*page.total);
     if (m_model->pageRowCount() == 0)
         return isLoading() ? tr("Loading…") : tr("No rows");
     QString span;
     if (m_model->isWindowed()) {
-        const auto [top, bottom] = visibleRows();
+        const auto [top, bottom] = m_scroller->visibleRows();
         span = tr("rows %1–%2").arg(locale.toString(top + 1), locale.toString(bottom + 1));
     } else {
         const qint64 first = m_feed->firstRow();
@@ -735,9 +718,9 @@ void TableBrowser::updateControls() {
     const bool loading = isLoading();
     m_range->setText(loading ? tr("Loading…") : rangeText());
     if (m_model->isWindowed()) {
-        const auto [top, bottom] = visibleRows();
+        const auto [top, bottom] = m_scroller->visibleRows();
         const bool up = !loading && top > 0;
-        const bool down = !loading && bottom >= 0 && bottom < m_model->pageRowCount() - 1;
+        const bool down = !loading && bottom >= 0 && bottom < m_model->resultRowCount() - 1;
         m_first->setEnabled(up);
         m_previous->setEnabled(up);
         m_next->setEnabled(down);

@@ -31,7 +31,7 @@ void PageModel::setPage(core::Page page) {
 }
 
 void PageModel::setWindowed(core::Page first, int blockSize, int maxBlocks) {
-    auto rows = std::make_unique<WindowRows>(first, blockSize, maxBlocks); // takes the rows
+    auto rows = std::make_unique<WindowRows>(first, blockSize, maxBlocks, m_viewLimit); // takes the rows
     WindowRows* window = rows.get();
     m_page = std::move(first);
     setRows(std::move(rows), window);
@@ -55,14 +55,15 @@ void PageModel::storeBlock(qint64 block, const core::Page& page) {
         return;
     if (const auto proven = m_window->store(block, page))
         setTotal(proven->first, proven->second);
-    const qint64 start = block * m_window->window().blockSize();
-    const qint64 end = start + page.rows.size();
+    // The block's rows that the view window shows.
+    const qint64 start = std::max(block * m_window->window().blockSize(), m_window->start());
+    const qint64 end = std::min(block * m_window->window().blockSize() + page.rows.size(),
+                                m_window->start() + m_window->size());
     if (end > start && columnCount() > 0) {
-        const int last = int(std::min(end, m_window->size())) - 1;
-        if (last >= start) {
-            emit dataChanged(index(int(start), 0), index(last, columnCount() - 1));
-            emit headerDataChanged(Qt::Vertical, int(start), last);
-        }
+        const int first = int(start - m_window->start());
+        const int last = int(end - m_window->start()) - 1;
+        emit dataChanged(index(first, 0), index(last, columnCount() - 1));
+        emit headerDataChanged(Qt::Vertical, first, last);
     }
 }
 
@@ -73,17 +74,66 @@ void PageModel::setTotal(qint64 total, bool exact) {
     resizeWindow(std::max<qint64>(0, total));
 }
 
+// A new total: the window keeps its start where it can and stays as full as the result allows.
 void PageModel::resizeWindow(qint64 rows) {
     rows = std::min<qint64>(rows, std::numeric_limits<int>::max() - 1 - m_inserts.size());
-    const qint64 held = m_window->size();
-    if (rows > held) {
-        beginInsertRows({}, int(held), int(rows - 1));
-        m_window->setSize(rows);
-        endInsertRows();
-    } else if (rows < held) {
-        beginRemoveRows({}, int(rows), int(held - 1));
-        m_window->setSize(rows);
+    const bool changed = rows != m_window->total();
+    m_window->setTotal(rows);
+    const qint64 start = std::min(m_window->start(), std::max<qint64>(0, rows - m_window->viewLimit()));
+    moveView(start, std::min<qint64>(rows - start, m_window->viewLimit()));
+    if (changed)
+        emit totalChanged(rows);
+}
+
+void PageModel::setWindowStart(qint64 row) {
+    if (!m_window)
+        return;
+    const qint64 total = m_window->total();
+    const qint64 start = std::clamp<qint64>(row, 0, std::max<qint64>(0, total - m_window->viewLimit()));
+    moveView(start, std::min<qint64>(total - start, m_window->viewLimit()));
+}
+
+// The view window becomes [start, start + size) by removing and inserting model rows at its two edges, so
+// that the rows both windows show keep their persistent indexes (selection, current cell, open editor);
+// with no row in common, every row goes and the new ones come.
+void PageModel::moveView(qint64 start, qint64 size) {
+    const qint64 oldStart = m_window->start();
+    const qint64 oldSize = m_window->size();
+    if (start == oldStart && size == oldSize)
+        return;
+    if (oldSize == 0 || start >= oldStart + oldSize || start + size <= oldStart) {
+        if (oldSize > 0) {
+            beginRemoveRows({}, 0, int(oldSize - 1));
+            m_window->setView(start, 0);
+            endRemoveRows();
+        }
+        m_window->setView(start, 0);
+        if (size > 0) {
+            beginInsertRows({}, 0, int(size - 1));
+            m_window->setView(start, size);
+            endInsertRows();
+        }
+        return;
+    }
+    if (start > oldStart) { // the top edge moves down: rows above it go
+        beginRemoveRows({}, 0, int(start - oldStart - 1));
+        m_window->setView(start, oldSize - (start - oldStart));
         endRemoveRows();
+    } else if (start < oldStart) { // up: rows come above the first
+        beginInsertRows({}, 0, int(oldStart - start - 1));
+        m_window->setView(start, oldSize + (oldStart - start));
+        endInsertRows();
+    }
+    const qint64 end = oldStart + oldSize;
+    const qint64 newEnd = start + size;
+    if (newEnd < end) {
+        beginRemoveRows({}, int(newEnd - start), int(end - start - 1));
+        m_window->setView(start, size);
+        endRemoveRows();
+    } else if (newEnd > end) {
+        beginInsertRows({}, int(end - start), int(newEnd - start - 1));
+        m_window->setView(start, size);
+        endInsertRows();
     }
 }
 
@@ -136,6 +186,10 @@ void PageModel::sessionChanged() {
     if (inserts.size() != m_inserts.size()) {
         // New rows appended (one, or many pasted or duplicated at once): inserted, the selection kept.
         if (inserts.size() > m_inserts.size() && inserts.mid(0, m_inserts.size()) == m_inserts) {
+            // New rows follow the result's last row: a window short of the end goes there first, or they
+            // would show after a row in the middle, and scrolling toward them would move the window on.
+            if (m_window && m_window->start() + m_window->size() < m_window->total())
+                setWindowStart(m_window->total());
             const int at = rowCount();
             beginInsertRows({}, at, at + int(inserts.size() - m_inserts.size()) - 1);
             m_inserts = inserts;

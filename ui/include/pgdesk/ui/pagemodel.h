@@ -28,10 +28,14 @@ namespace pgdesk::ui {
 // invalid QVariant stages NULL, with a string (even empty) stages that text; booleans toggle through
 // CheckStateRole.
 //
-// Windowed (continuous scrolling): the model has a row for every row of the result (its total, estimated
-// until a block proves the end) and holds only blocks of rows around what the view looks at (RowWindow).
-// A row not held shows a placeholder; asking for its data queues its block and emits rowsWanted(), and
-// the owner fetches blocks with takeWantedBlock() and hands them back with storeBlock().
+// Windowed (continuous scrolling): the result's rows (its total, estimated until a block proves the end)
+// are shown through a view window of at most viewRowLimit() model rows starting at windowStart(): a view
+// lays rows out through QHeaderView, which keeps 8 bytes per row (80 MiB for 10 million), so the owner
+// (ResultScroller) moves the window as the user scrolls, with row removals and insertions at its edges
+// that keep selections and the current cell on their rows. Only blocks of rows around what the view looks
+// at are held (RowWindow). A row not held shows a placeholder; asking for its data queues its block and
+// emits rowsWanted(), and the owner fetches blocks with takeWantedBlock() and hands them back with
+// storeBlock().
 class PageModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -74,6 +78,16 @@ public:
     // The result's total when known from elsewhere (an exact count).
     void setTotal(qint64 total, bool exact);
     bool isTotalExact() const { return m_window && m_window->isExact(); }
+    // Rows of the whole result (windowed), or of the page.
+    qint64 resultRowCount() const { return m_window ? m_window->total() : pageRowCount(); }
+    // Windowed: the result row shown as model row 0 (else 0), and moving it (clamped so the window stays
+    // full where the result allows).
+    qint64 windowStart() const { return m_window ? m_window->start() : 0; }
+    void setWindowStart(qint64 row);
+    // Model rows a windowed result shows at most (the next setWindowed() takes it).
+    void setViewRowLimit(int rows) { m_viewLimit = std::max(1, rows); }
+    int viewRowLimit() const { return m_viewLimit; }
+    static constexpr int kDefaultViewRows = 500000;
     // Drops every held block (after an apply or a reconnect): visible rows load again.
     void dropBlocks();
     void clear();
@@ -96,7 +110,7 @@ public:
     // New rows (staged inserts) follow the page's rows; -1 for a row of the page.
     qsizetype insertIndex(int row) const;
     bool isNewRow(int row) const { return insertIndex(row) >= 0; }
-    // Rows of the result shown (the page's, or the whole result's when windowed), before any new rows.
+    // Rows of the result shown (the page's, or the view window's when windowed), before any new rows.
     int pageRowCount() const { return int(m_rows->size()); }
     // The row's values as read; nullptr for new rows and rows not loaded yet.
     const QList<std::optional<QString>>* rowValues(int row) const;
@@ -131,6 +145,8 @@ public:
 signals:
     // Windowed: the view asked for rows that are not held (see takeWantedBlock()).
     void rowsWanted();
+    // Windowed: the result's total changed (an estimate corrected, a count), also where the window did not.
+    void totalChanged(qint64 total);
 
 private:
     core::Page m_page; // without its rows: they are m_rows'
@@ -142,6 +158,7 @@ private:
     QVariant placeholderData(const QModelIndex& index, int role) const;
     int cellState(const QModelIndex& index) const;
     void resizeWindow(qint64 rows);
+    void moveView(qint64 start, qint64 size);
     void want(int row) const;
     void setRows(std::unique_ptr<RowSource> rows, WindowRows* window);
 
@@ -160,6 +177,7 @@ private:
     int m_softDeleteColumn = -1;
     std::unique_ptr<RowSource> m_rows;
     WindowRows* m_window = nullptr; // m_rows when windowed
+    int m_viewLimit = kDefaultViewRows;
     mutable bool m_wantPosted = false;
     QString m_nullText = QStringLiteral("NULL");
     bool m_localDateTimes = false;

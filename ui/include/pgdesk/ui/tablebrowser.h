@@ -35,6 +35,7 @@ class WriteUnlockButton;
 class FilterBar;
 struct RelatedRows;
 class PageModel;
+class ResultScroller;
 class StructureView;
 class TableEditor;
 class WholeValueLoader;
@@ -64,6 +65,8 @@ public:
     PageModel* model() const { return m_model; }
     WriteUnlockButton* writeUnlock() const { return m_unlock; }
     QTableView* view() const { return m_view; }
+    // Continuous scrolling's position in the whole result (the view shows a window of it).
+    ResultScroller* scroller() const { return m_scroller; }
     FilterBar* filterBar() const { return m_filterBar; }
     // Staged edits, Apply / Discard and the edit actions of this tab.
     TableEditor* editor() const { return m_editor; }
@@ -162,13 +165,13 @@ private:
     QString qualifiedName() const; // schema.table as written, the key of per-table settings
     void scrollWindow(Move move);
     void showFailure(const QString& message, bool connectionLost);
-    std::pair<int, int> visibleRows() const;
     void refreshShownPage();
 
     std::shared_ptr<core::Pool> m_pool;
     PageModel* m_model = nullptr;
     TableFeed* m_feed = nullptr;
     QTableView* m_view = nullptr;
+    ResultScroller* m_scroller = nullptr;
     FilterBar* m_filterBar = nullptr;
     TableEditor* m_editor = nullptr;
     WriteUnlockButton* m_unlock = nullptr;
@@ -193,7 +196,6 @@ private:
     QToolButton* m_columnsButton = nullptr; // the Data page's Columns menu
     StructureView* m_structure = nullptr;   // made when first shown
     ColumnLayout* m_columnLayout = nullptr;
-    bool m_stickToBottom = false; // continuous: after "Last", until the user scrolls up
     bool m_columnsSized = false;
     bool m_fittingColumns = false; // fitColumns() is resizing: not the user
     QSet<int> m_userSizedColumns;  // sections the user resized: fitColumns() leaves them alone
