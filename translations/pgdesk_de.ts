@@ -6358,6 +6358,13 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ResultScroller</name>
+    <message>
+        <source>Rows of the result</source>
+        <translation>Zeilen des Ergebnisses</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::RoleDialog</name>
     <message>
         <source>Role %1</source>

@@ -6287,6 +6287,13 @@ Its objects are created in &quot;%2&quot;%4.</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ResultScroller</name>
+    <message>
+        <source>Rows of the result</source>
+        <translation>ردیف‌های نتیجه</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::RoleDialog</name>
     <message>
         <source>Role %1</source>
