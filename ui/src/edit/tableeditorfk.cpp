@@ -98,8 +98,10 @@ void TableEditor::checkForeignKeys(ApplyPreviewDialog* dialog) {
         return emit foreignKeysChecked({});
     // The row as read supplies the unchanged columns of a composite key (the page's rows only).
     QHash<QString, int> rowOfKey;
-    for (int row = 0; row < m_model->pageRowCount(); ++row)
-        rowOfKey.insert(EditSession::describeKey(m_model->rowKey(row)), row);
+    for (int row = 0; row < m_model->pageRowCount(); ++row) {
+        if (m_model->rowValues(row)) // a scrolling grid's window: only the rows loaded have keys
+            rowOfKey.insert(EditSession::describeKey(m_model->rowKey(row)), row);
+    }
     const PageModel* model = m_model;
     const QList<core::StagedForeignKeyValue> values = core::stagedForeignKeyValues(
         m_session->table(), m_session->changes(),
