@@ -516,6 +516,53 @@ private slots:
         QCOMPARE(after.estimatedRows, 10000.0);
     }
 
+    // A migration's new tables, locked in its open transaction: listing them would open them (sizes and
+    // estimates of never-analyzed relations, a partition tree), and the tree or `tables` waited for the
+    // lock and failed, for every table of the database. The listing neither waits nor fails; describing
+    // such a table still waits and names the holder.
+    void listingDoesNotWaitForLockedRelations() {
+        auto c = open();
+        c.exec(QStringLiteral(
+                   "create table %1.migrated (id serial primary key, note text default 'x ' || now()::text) "
+                   "with (autovacuum_enabled = off); "
+                   "insert into %1.migrated (note) select 'row ' || n from generate_series(1, 5000) n; "
+                   "create table %1.migrated_parts (id int, at date) partition by range (at); "
+                   "create table %1.migrated_parts_2026 partition of %1.migrated_parts "
+                   "for values from ('2026-01-01') to ('2027-01-01') with (autovacuum_enabled = off); "
+                   "insert into %1.migrated_parts select n, date '2026-01-01' + n % 300 "
+                   "from generate_series(1, 5000) n")
+                   .arg(m_schema));
+        auto holder = open();
+        holder.exec(
+            QStringLiteral("begin; lock table %1.migrated, %1.migrated_parts_2026 in access exclusive mode")
+                .arg(m_schema));
+        // A wait would end in the lock timeout's error.
+        const auto mine = CatalogReader(c).tables(m_schema);
+        const auto all = CatalogReader(c).tables();
+        for (const auto* list : {&mine, &all}) {
+            const auto* migrated = findSummary(*list, m_schema, "migrated");
+            const auto* parts = findSummary(*list, m_schema, "migrated_parts");
+            QVERIFY(migrated && parts);
+            QVERIFY(migrated->estimateFromSize);
+            QCOMPARE(migrated->estimatedRows, 0.0); // not measured while locked
+            QCOMPARE(migrated->conventions.rowKey, QStringList({"id"}));
+            QVERIFY(parts->estimateFromSize);
+        }
+        try {
+            CatalogReader(c).table(m_schema, QStringLiteral("migrated"));
+            QFAIL("describing a locked table did not wait");
+        } catch (const QueryError& e) {
+            QCOMPARE(e.sqlState(), QStringLiteral("55P03"));
+            QVERIFY2(e.message().contains(QString::number(holder.backendPid())), qPrintable(e.message()));
+        }
+        holder.exec(QStringLiteral("rollback"));
+        const auto after = CatalogReader(c).tables(m_schema);
+        QVERIFY(findSummary(after, m_schema, "migrated")->estimatedRows > 1000);
+        QVERIFY(findSummary(after, m_schema, "migrated_parts")->estimatedRows > 1000);
+        QVERIFY(findSummary(after, m_schema, "migrated_parts")->totalBytes > 100000);
+        c.exec(QStringLiteral("drop table %1.migrated, %1.migrated_parts").arg(m_schema));
+    }
+
     void usersInOneStatement() {
         auto c = open();
         int statements = 0;

@@ -133,20 +133,24 @@ const char* const kTriggerFlag = R"SQL(
 // i.e. current pages times a rows-per-page guess: 24 bytes of page header, 28 bytes of tuple header
 // plus line pointer per row, fixed-width columns at their length and variable-width ones at 32 bytes
 // (the planner makes a similar guess for never-analyzed tables).
-QString physicalRows(const QString& p) {
-    return QStringLiteral(R"SQL(case when %1.reltuples >= 0 then %1.reltuples::float8
+// `listing`: pg_relation_size opens the relation and waits for its lock; a listing leaves out the relations
+// another session holds (or waits for) in ACCESS EXCLUSIVE mode, `cfg.locked` (a migration's new table in
+// its open transaction made the whole tree wait and fail), and estimates them as 0.
+QString physicalRows(const QString& p, bool listing) {
+    return QStringLiteral(R"SQL(case when %1.reltuples >= 0 then %1.reltuples::float8%2
       else ceil(pg_relation_size(%1.oid)::float8 / current_setting('block_size')::float8)
            * floor((current_setting('block_size')::float8 - 24)
                    / (select 28 + coalesce(sum(case when a.attlen > 0 then a.attlen else 32 end), 0)
                         from pg_attribute a
                        where a.attrelid = %1.oid and a.attnum > 0 and not a.attisdropped)) end)SQL")
-        .arg(p);
+        .arg(p, listing ? QStringLiteral(" when %1.oid = any (cfg.locked) then 0").arg(p) : QString());
 }
 
 // The size: for a listing, the pages the statistics count (relpages of the table, its indexes and its TOAST
 // table, as of the last VACUUM or ANALYZE): pg_total_relation_size opens and stats every file and waits for
 // each table's lock, 1.5 of the 4.3 s that 10,000 tables took. Never-analyzed relations, whose relpages are
-// 0, are measured all the same. `bs` is the block size, read once per statement.
+// 0, are measured all the same, unless locked (`cfg.locked`, see physicalRows). `bs` is the block size, read
+// once per statement.
 // `listed`: `p` is a listed relation, whose indexes the reader adds and whose TOAST table is joined as
 // `toast`.
 QString physicalBytes(const QString& p, bool listed) {
@@ -158,7 +162,7 @@ QString physicalBytes(const QString& p, bool listed) {
                   + case when %1.reltoastrelid <> 0 then
                         coalesce((select tc.relpages from pg_class tc where tc.oid = %1.reltoastrelid), 0)
                     else 0 end)SQL");
-    return QStringLiteral(R"SQL(case when %1.reltuples >= 0 then
+    return QStringLiteral(R"SQL(case when %1.reltuples >= 0 or %1.oid = any (cfg.locked) then
                  (%1.relpages::int8%2%3) * cfg.bs
              else pg_total_relation_size(%1.oid) end)SQL")
         .arg(p, listed ? QString() : indexes.arg(p),
@@ -166,10 +170,16 @@ QString physicalBytes(const QString& p, bool listed) {
 }
 
 // `aggregate` over the pg_class rows `p` of the leaf partitions of the partitioned table `c`; `none` without
-// leaves. A scalar subquery, run for partitioned tables only (a lateral join ran for every relation).
+// leaves. A scalar subquery, run for partitioned tables only (a lateral join ran for every relation). The
+// tree is walked in pg_inherits, not by pg_partition_tree(), which locks every partition and so waits for
+// one another session has locked.
 QString leaves(const QString& aggregate, const char* none) {
-    return QStringLiteral(R"SQL(coalesce((select %1 from pg_class p
-                   where p.oid = any (array(select pt.relid from pg_partition_tree(c.oid) pt where pt.isleaf))),
+    return QStringLiteral(R"SQL(coalesce((with recursive tree(relid) as (
+                       select i.inhrelid from pg_inherits i where i.inhparent = c.oid
+                       union all
+                       select i.inhrelid from pg_inherits i join tree on i.inhparent = tree.relid)
+                   select %1 from pg_class p
+                    where p.oid in (select relid from tree) and p.relkind not in ('p', 'I')),
                   %2))SQL")
         .arg(aggregate, QLatin1String(none));
 }
@@ -196,12 +206,17 @@ QString estimateJoin(bool exactSize) {
                                                                where pt.isleaf)
                               else '{}'::oid[] end)
  ) est)SQL")
-                  .arg(physicalRows(QStringLiteral("p")));
+                  .arg(physicalRows(QStringLiteral("p"), false));
     } else {
         est = QStringLiteral(R"SQL(
  -- TOAST tables' pages hashed: looked up one by one they were 35 of 125 ms.
  left join (select t.oid, t.relpages from pg_class t where t.relkind = 't') toast on toast.oid = c.reltoastrelid
- cross join (select current_setting('block_size')::int8 as bs) cfg
+ cross join (select current_setting('block_size')::int8 as bs,
+                    array(select l.relation from pg_locks l
+                           where l.locktype = 'relation' and l.mode = 'AccessExclusiveLock'
+                             and l.pid <> pg_backend_pid()
+                             and l.database = (select d.oid from pg_database d
+                                                where d.datname = current_database())) as locked) cfg
  cross join lateral (
      select case when c.relkind in ('r', 'm') then %1 when c.relkind = 'p' then %2 else 0 end
                 as estimated_rows,
@@ -211,8 +226,8 @@ QString estimateJoin(bool exactSize) {
             c.relkind in ('r', 'm') and c.reltuples >= 0 and c.relhasindex as add_index_pages,
             cfg.bs as block_size
  ) est)SQL")
-                  .arg(physicalRows(QStringLiteral("c")),
-                       leaves(QStringLiteral("sum(%1)").arg(physicalRows(QStringLiteral("p"))), "0"),
+                  .arg(physicalRows(QStringLiteral("c"), true),
+                       leaves(QStringLiteral("sum(%1)").arg(physicalRows(QStringLiteral("p"), true)), "0"),
                        leaves(QStringLiteral("bool_or(p.reltuples < 0)"), "false"),
                        physicalBytes(QStringLiteral("c"), true),
                        leaves(QStringLiteral("sum(%1)::int8").arg(physicalBytes(QStringLiteral("p"), false)),
