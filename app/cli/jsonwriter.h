@@ -49,6 +49,8 @@ public:
 private:
     IndentedJsonWriter& asciiKey(const char* name, qsizetype size);
     void beforeValue();
+    void put(const char* s, qsizetype n);
+    void put(char c);
     void indent(int depth);
     void open(char bracket);
     void close(char bracket);
