@@ -26,6 +26,16 @@ echo "ok: $(wc -l <"$tmp/actual") files installed, as expected"
 out=$("$prefix/bin/pgdesk-cli" --version)
 [[ $out == "pgdesk-cli $version (Qt "*", libpq "*")" ]] || fail "pgdesk-cli --version printed: $out"
 echo "ok: $out"
+# chart and erd run in pgdesk-cli-draw (libexec), the only one of the two linked with QtGui.
+if readelf -d "$prefix/bin/pgdesk-cli" | grep -q 'NEEDED.*libQt6Gui'; then
+  fail "pgdesk-cli links QtGui (only libexec/pgdesk/pgdesk-cli-draw should)"
+fi
+set +e
+draw=$("$prefix/bin/pgdesk-cli" --dsn "host=$tmp/no-server connect_timeout=2" erd --format mermaid 2>&1)
+rc=$?
+set -e
+[[ $rc -eq 3 && $draw != *"pgdesk-cli-draw"* ]] || fail "pgdesk-cli erd did not reach pgdesk-cli-draw: exit $rc, $draw"
+echo "ok: pgdesk-cli starts without QtGui; erd runs in pgdesk-cli-draw"
 set +e
 usage=$(QT_QPA_PLATFORM=offscreen timeout 20 "$prefix/bin/pgdesk" --no-such-option 2>&1)
 rc=$?

@@ -279,6 +279,8 @@ bool openInput(QFile& file, const QString& path) {
 
 namespace {
 
+DrawCommands g_drawCommands; // set once by pgdesk-cli-draw's main() before run()
+
 // A global option at args[i] (with its value, i moved onto it) into `global`; false when args[i] is not one.
 bool takeGlobalOption(const QStringList& args, qsizetype& i, GlobalOptions& global, bool database) {
     const QString& a = args.at(i);
@@ -302,6 +304,10 @@ bool takeGlobalOption(const QStringList& args, qsizetype& i, GlobalOptions& glob
 }
 
 } // namespace
+
+void setDrawCommands(const DrawCommands& commands) {
+    g_drawCommands = commands;
+}
 
 int run(const QStringList& arguments) {
     QTextStream out(stdout);
@@ -380,10 +386,12 @@ int run(const QStringList& arguments) {
             return cmdImport(inv);
         if (command == QLatin1String("listen"))
             return cmdListen(inv);
-        if (command == QLatin1String("chart"))
-            return cmdChart(inv);
-        if (command == QLatin1String("erd"))
-            return cmdErd(inv);
+        if (command == QLatin1String("chart") || command == QLatin1String("erd")) {
+            const auto draw = command == QLatin1String("chart") ? g_drawCommands.chart : g_drawCommands.erd;
+            if (!draw)
+                throw UsageError{command + QStringLiteral(" is drawn by pgdesk-cli-draw")};
+            return draw(inv);
+        }
         if (command == QLatin1String("activity"))
             return cmdActivity(inv);
         if (command == QLatin1String("cancel"))

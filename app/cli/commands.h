@@ -44,6 +44,13 @@ int cmdImport(Invocation& inv);
 // chart (TABLE | --query SQL) --x C --y C[,C] … -o FILE.svg|png: aggregated on the server (cmd_chart.cpp).
 int cmdChart(Invocation& inv);
 int cmdErd(Invocation& inv);
+// chart and erd draw with QtGui: they are linked into pgdesk-cli-draw only (drawmain.cpp), which gives them
+// to run() here; without them run() says so.
+struct DrawCommands {
+    int (*chart)(Invocation&) = nullptr;
+    int (*erd)(Invocation&) = nullptr;
+};
+void setDrawCommands(const DrawCommands& commands);
 int cmdListen(Invocation& inv);
 int cmdActivity(Invocation& inv);
 int cmdCancel(Invocation& inv);

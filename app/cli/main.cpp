@@ -1,24 +1,52 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliapp.h"
+#include "exitcodes.h"
 #include "interrupt.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <memory>
+#include <filesystem>
+#include <unistd.h>
 
-int main(int argc, char* argv[]) {
-    pgdesk::cli::installInterruptHandler(); // before any thread exists, so all inherit the signal mask
-    // `chart` and `erd` draw text into PNG and SVG: that takes QtGui's fonts, so a QGuiApplication on the
-    // offscreen platform (no display needed); every other command stays on QtCore.
-    const bool draws = std::any_of(argv + 1, argv + argc, [](const char* a) {
+namespace {
+
+// `chart` and `erd` draw text into PNG and SVG with QtGui's fonts: pgdesk-cli-draw (drawmain.cpp), the same
+// commands linked with QtGui, runs them in this process's place. pgdesk-cli itself does not load QtGui and
+// the thirty libraries behind it, whose start (the loader binding every symbol of each) was a third of a
+// short command's time.
+bool draws(int argc, char* argv[]) {
+    return std::any_of(argv + 1, argv + argc, [](const char* a) {
         return std::strcmp(a, "chart") == 0 || std::strcmp(a, "erd") == 0;
     });
-    if (draws && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> app = draws ? std::make_unique<QGuiApplication>(argc, argv)
-                                                  : std::make_unique<QCoreApplication>(argc, argv);
+}
+
+// Beside this program (the build tree), or in ../libexec/pgdesk (installed). Returns only when neither runs.
+int execDrawProgram(char* argv[]) {
+    std::error_code error;
+    const std::filesystem::path dir = std::filesystem::read_symlink("/proc/self/exe", error).parent_path();
+    for (const auto& candidate :
+         {dir / "pgdesk-cli-draw", dir / ".." / "libexec" / "pgdesk" / "pgdesk-cli-draw"}) {
+        ::execv(candidate.c_str(), argv); // argv[0] kept: the program's name in messages stays pgdesk-cli
+        if (errno != ENOENT)
+            std::fprintf(stderr, "pgdesk-cli: %s: %s\n", candidate.c_str(), std::strerror(errno));
+    }
+    std::fprintf(stderr,
+                 "pgdesk-cli: chart and erd are drawn by pgdesk-cli-draw, which is neither beside %s nor in "
+                 "its ../libexec/pgdesk\n",
+                 dir.c_str());
+    return pgdesk::cli::ExitUsage;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    if (draws(argc, argv))
+        return execDrawProgram(argv);
+    pgdesk::cli::installInterruptHandler(); // before any thread exists, so all inherit the signal mask
+    QCoreApplication app(argc, argv);
     return pgdesk::cli::run(QCoreApplication::arguments().mid(1));
 }
