@@ -186,6 +186,42 @@ private slots:
         }
     }
 
+    // Values longer than the sixteen bytes the search takes at a time, with each byte that means something
+    // (to CSV or to COPY text) at every offset: the same as byte by byte, and COPY text escaped as the
+    // plain rule says.
+    void longRunsAtEveryOffset() {
+        const auto escaped = [](const QByteArray& v) {
+            QByteArray out;
+            for (const char c : v)
+                out += c == '\\'   ? QByteArray("\\\\")
+                       : c == '\t' ? QByteArray("\\t")
+                       : c == '\n' ? QByteArray("\\n")
+                       : c == '\r' ? QByteArray("\\r")
+                                   : QByteArray(1, c);
+            return out;
+        };
+        for (int length = 0; length <= 48; ++length) {
+            for (const char special : {'\\', '\t', '\n', '\r', ',', '"'}) {
+                for (int at = 0; at < length; ++at) {
+                    QByteArray value(length, 'x');
+                    value[at] = special;
+                    QByteArray text;
+                    pq::appendCopyText(text, value);
+                    QCOMPARE(text, escaped(value));
+                    const QByteArray quoted = '"' + QByteArray(value).replace('"', "\"\"") + '"';
+                    const QByteArray csv = "a," + quoted + ",b\n" + quoted + "\n";
+                    const Converted whole = convert(csv);
+                    QCOMPARE(whole.text, convert(csv, false, ',', {}, true).text);
+                    QCOMPARE(whole.text, "a\t" + escaped(value) + "\tb\n" + escaped(value) + "\n");
+                    if (special != ',' && special != '"' && special != '\n' && special != '\r') {
+                        const QByteArray bare = value + ',' + value + '\n'; // unquoted
+                        QCOMPARE(convert(bare).text, escaped(value) + '\t' + escaped(value) + '\n');
+                    }
+                }
+            }
+        }
+    }
+
     // The same bytes through the server's own CSV parser (COPY … (FORMAT csv)) and through the import's
     // conversion give the same rows, or both fail with the same message.
     void sameAsTheServersCsvParser() {

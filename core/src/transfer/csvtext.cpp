@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/csvtext.h"
+#include "base/bytescan.h"
 #include "session/pq/copy.h"
 
 #include <pgdesk/core/base/errors.h>
+
+#include <cstring>
 
 namespace pgdesk::core {
 
@@ -10,8 +13,6 @@ CsvToCopyText::CsvToCopyText(char delimiter, QByteArray nullText, bool header)
     : m_delimiter(delimiter)
     , m_null(std::move(nullText))
     , m_skipHeader(header) {
-    for (char c : {delimiter, '"', '\n', '\r'})
-        m_unquotedStop[uchar(c)] = true;
 }
 
 void CsvToCopyText::fail(const char* message, const char* hint) const {
@@ -25,16 +26,22 @@ void CsvToCopyText::fail(const char* message, const char* hint) const {
 }
 
 void CsvToCopyText::endField(QByteArray& out) {
-    // Written straight to the output (a line may run on into the next chunk: COPY data is a stream); the
-    // header line's values are not written at all.
+    // Written straight to the output (a line may run on into the next chunk: COPY data is a stream), through
+    // a pointer into room made once; the header line's values are not written at all.
     if (!m_skipHeader) {
+        const qsizetype start = out.size();
+        out.resize(start + 3 + 2 * qsizetype(m_field.size())); // a tab, then \N or the value escaped
+        char* d = out.data() + start;
         if (m_fieldsInLine > 0)
-            out.append('\t');
+            *d++ = '\t';
         if (!m_sawQuote && m_field.size() == size_t(m_null.size()) &&
-            std::equal(m_field.begin(), m_field.end(), m_null.constBegin()))
-            out.append("\\N", 2);
-        else
-            pq::appendCopyText(out, QByteArray::fromRawData(m_field.data(), qsizetype(m_field.size())));
+            std::equal(m_field.begin(), m_field.end(), m_null.constBegin())) {
+            *d++ = '\\';
+            *d++ = 'N';
+        } else {
+            d = pq::writeCopyText(d, m_field.data(), qsizetype(m_field.size()));
+        }
+        out.truncate(d - out.constData());
     }
     ++m_fieldsInLine;
     m_field.clear();
@@ -153,10 +160,12 @@ bool CsvToCopyText::feed(const char* data, qsizetype size, QByteArray& out) {
     for (qsizetype i = 0; i < size;) {
         // Runs of plain bytes go to the value at once; step() looks at the bytes that decide something.
         if (m_state == State::Unquoted || m_state == State::Quoted) {
-            const bool quoted = m_state == State::Quoted;
-            qsizetype j = i;
-            while (j < size && (quoted ? data[j] != '"' : !m_unquotedStop[uchar(data[j])]))
-                ++j;
+            const char* const end = data + size;
+            const char* const stop =
+                m_state == State::Quoted
+                    ? static_cast<const char*>(std::memchr(data + i, '"', size_t(size - i)))
+                    : findFirstOf(data + i, end, m_delimiter, '"', '\n', '\r');
+            const qsizetype j = stop ? stop - data : size;
             if (j > i) {
                 m_field.append(data + i, size_t(j - i));
                 i = j;

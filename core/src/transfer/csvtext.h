@@ -10,7 +10,6 @@
 
 #include <QByteArray>
 
-#include <array>
 #include <string>
 
 namespace pgdesk::core {
@@ -48,7 +47,6 @@ private:
     [[noreturn]] void fail(const char* message, const char* hint = nullptr) const;
 
     char m_delimiter;
-    std::array<bool, 256> m_unquotedStop{}; // the delimiter, quote, CR and LF
     QByteArray m_null;
     bool m_skipHeader;
     State m_state = State::LineStart;

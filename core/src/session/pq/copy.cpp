@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/pq/copy.h"
 
+#include "base/bytescan.h"
 #include "session/pq/access.h"
 
 #include <pgdesk/core/base/errors.h>
 
 #include <libpq-fe.h>
 
+#include <cstring>
 #include <exception>
 #include <utility>
 
@@ -71,20 +73,28 @@ qint64 copyIn(Connection& connection, const QString& statement,
     return copied;
 }
 
-void appendCopyText(QByteArray& out, const QByteArray& value) {
-    const char* p = value.constData();
-    const char* end = p + value.size();
-    const char* run = p;
-    for (; p < end; ++p) {
-        const char c = *p;
-        if (c != '\\' && c != '\t' && c != '\n' && c != '\r')
-            continue;
-        out.append(run, p - run);
-        out.append('\\');
-        out.append(c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\');
-        run = p + 1;
+char* writeCopyText(char* out, const char* value, qsizetype size) {
+    // Runs of plain bytes copied whole, through a pointer into room made once: QByteArray::append() per run
+    // (its insert()) and a second pass over each value byte by byte were a third of a CSV import's client
+    // time.
+    const char* const end = value + size;
+    for (;;) {
+        const char* special = findFirstOf(value, end, '\\', '\t', '\n', '\r');
+        std::memcpy(out, value, size_t(special - value));
+        out += special - value;
+        if (special == end)
+            return out;
+        const char c = *special;
+        *out++ = '\\';
+        *out++ = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : '\\';
+        value = special + 1;
     }
-    out.append(run, end - run);
+}
+
+void appendCopyText(QByteArray& out, const QByteArray& value) {
+    const qsizetype start = out.size();
+    out.resize(start + 2 * value.size());
+    out.truncate(writeCopyText(out.data() + start, value.constData(), value.size()) - out.constData());
 }
 
 void refuseCopyIn(Connection& connection, const QByteArray& reason) noexcept {

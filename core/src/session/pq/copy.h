@@ -26,6 +26,8 @@ qint64 copyIn(Connection& connection, const QString& statement,
 // escaped (UTF-8 never uses those bytes inside a multi-byte sequence, so bytewise is safe). NULL is the
 // caller's `\N`.
 void appendCopyText(QByteArray& out, const QByteArray& value);
+// The same into room the caller made (2 × size bytes at most); returns the end of what was written.
+char* writeCopyText(char* out, const char* value, qsizetype size);
 
 // Ends a COPY … FROM STDIN that a statement started where no data is to be sent: the server fails the
 // statement with `reason`. Its results stay for whoever reads them.
