@@ -14,6 +14,7 @@
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace pgdesk::core {
 
@@ -64,12 +65,10 @@ public:
 
     bool next(QList<ImportValue>& fields) override {
         fields.resize(m_names.size());
-        for (ImportValue& f : fields)
-            f.reset(); // a key missing from this object is NULL
         if (!m_pending.empty()) {
             const auto [text, number] = std::move(m_pending.front());
             m_pending.pop_front();
-            parse(text, number, fields);
+            parseRecord(text, number, fields);
             return true;
         }
         QByteArray text;
@@ -77,7 +76,7 @@ public:
         if (!nextText(text, number))
             return false;
         m_numbers.add(m_records++, number);
-        parse(text, number, fields);
+        parseRecord(text, number, fields);
         return true;
     }
 
@@ -265,9 +264,60 @@ private:
             if (m_index.find(m_key) == m_index.end()) {
                 m_index.emplace(m_key, int(m_names.size()));
                 m_names << QString::fromStdString(m_key);
+                m_utf8Names.push_back(m_key);
             }
             reader.skip();
         }
+    }
+
+    // parse() into the fields of the record before, whose values keep their memory for this one's (a
+    // QByteArray made for every value was a fifth of an NDJSON import's client time); a key missing from this
+    // object is NULL.
+    void parseRecord(const QByteArray& text, qint64 number, QList<ImportValue>& fields) {
+        ++m_stamp;
+        m_setAt.resize(size_t(fields.size()));
+        parse(text, number, fields);
+        for (qsizetype i = 0; i < fields.size(); ++i)
+            if (m_setAt[size_t(i)] != m_stamp)
+                fields[i].reset();
+    }
+
+    void set(QList<ImportValue>& fields, int index, ImportValue value) {
+        fields[index] = std::move(value);
+        mark(index);
+    }
+
+    void set(QList<ImportValue>& fields, int index, const char* data, qsizetype size) {
+        ImportValue& field = fields[index];
+        if (!field)
+            field.emplace();
+        field->resize(size); // within the capacity it had: no allocation
+        std::memcpy(field->data(), data, size_t(size));
+        mark(index);
+    }
+
+    void mark(int index) {
+        if (size_t(index) < m_setAt.size())
+            m_setAt[size_t(index)] = m_stamp;
+    }
+
+    // The field of the key [key, key + size) at place `position` of its object: the key the object before
+    // had there, when it is the same (records of a file mostly repeat their keys' order), else looked up.
+    int fieldOf(const char* key, qsizetype size, size_t position) {
+        if (position < m_order.size()) {
+            const int guess = m_order[position];
+            const std::string& name = m_utf8Names[size_t(guess)];
+            if (name.size() == size_t(size) && std::memcmp(name.data(), key, size_t(size)) == 0)
+                return guess;
+        }
+        m_key.assign(key, size_t(size));
+        const auto found = m_index.find(m_key);
+        if (found == m_index.end())
+            return -1;
+        if (position >= m_order.size())
+            m_order.resize(position + 1);
+        m_order[position] = found->second;
+        return found->second;
     }
 
     void parse(const QByteArray& text, qint64 number, QList<ImportValue>& fields) {
@@ -284,7 +334,7 @@ private:
                                  .arg(QString::fromStdString(m_key))
                                  .arg(m_sampleSize));
             const bool raw = found->second < m_raw.size() && m_raw[found->second];
-            fields[found->second] = raw ? rawValue(reader, text) : value(reader, text);
+            set(fields, found->second, raw ? rawValue(reader, text) : value(reader, text));
         }
     }
 
@@ -330,14 +380,13 @@ private:
             space();
             return p == end;
         }
-        for (;;) {
+        for (size_t position = 0;; ++position) {
             space();
             const char* key = nullptr;
             if (!string(key))
                 return false;
-            m_key.assign(key, size_t(p - 1 - key));
-            const auto found = m_index.find(m_key);
-            if (found == m_index.end())
+            const int index = fieldOf(key, p - 1 - key, position);
+            if (index < 0)
                 return false;
             space();
             if (p >= end || *p != ':')
@@ -346,14 +395,16 @@ private:
             space();
             if (p >= end)
                 return false;
-            const bool raw = found->second < m_raw.size() && m_raw[found->second];
-            ImportValue& field = fields[found->second];
+            const bool raw = index < m_raw.size() && m_raw[index];
             const char* from = p;
             if (*p == '"') {
                 const char* body = nullptr;
                 if (!string(body))
                     return false;
-                field = raw ? QByteArray(from, p - from) : QByteArray(body, p - 1 - body);
+                if (raw)
+                    set(fields, index, from, p - from);
+                else
+                    set(fields, index, body, p - 1 - body);
             } else if (*p == '-' || (*p >= '0' && *p <= '9')) {
                 if (*p == '-')
                     ++p;
@@ -373,16 +424,17 @@ private:
                     if (!digits())
                         return false;
                 }
-                field = QByteArray(from, p - from);
+                set(fields, index, from, p - from);
             } else if (end - p >= 4 && std::memcmp(p, "true", 4) == 0) {
                 p += 4;
-                field = QByteArrayLiteral("true");
+                set(fields, index, "true", 4);
             } else if (end - p >= 5 && std::memcmp(p, "false", 5) == 0) {
                 p += 5;
-                field = QByteArrayLiteral("false");
+                set(fields, index, "false", 5);
             } else if (end - p >= 4 && std::memcmp(p, "null", 4) == 0) {
                 p += 4;
-                field.reset();
+                fields[index].reset();
+                mark(index);
             } else {
                 return false; // an object, an array or no JSON value
             }
@@ -455,6 +507,10 @@ private:
     std::deque<std::pair<QByteArray, qint64>> m_pending; // the sample's texts and line/object numbers
     QStringList m_names;
     std::unordered_map<std::string, int> m_index;
+    std::vector<std::string> m_utf8Names; // m_names as UTF-8
+    std::vector<int> m_order;             // the fields of the last flat object's keys, in its order
+    std::vector<qint64> m_setAt;          // by field: the record (m_stamp) that last set it
+    qint64 m_stamp = 0;
     std::string m_key;
     std::string m_string;
 };
