@@ -389,7 +389,9 @@ int run(const QStringList& arguments) {
         if (command == QLatin1String("chart") || command == QLatin1String("erd")) {
             const auto draw = command == QLatin1String("chart") ? g_drawCommands.chart : g_drawCommands.erd;
             if (!draw)
-                throw UsageError{command + QStringLiteral(" is drawn by pgdesk-cli-draw")};
+                throw UsageError{command +
+                                 QStringLiteral(" is drawn by pgdesk-cli-draw, which is neither beside "
+                                                "pgdesk-cli nor in its ../libexec/pgdesk")};
             return draw(inv);
         }
         if (command == QLatin1String("activity"))

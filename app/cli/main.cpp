@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cliapp.h"
-#include "exitcodes.h"
 #include "interrupt.h"
 
 #include <QCoreApplication>
@@ -24,8 +23,10 @@ bool draws(int argc, char* argv[]) {
     });
 }
 
-// Beside this program (the build tree), or in ../libexec/pgdesk (installed). Returns only when neither runs.
-int execDrawProgram(char* argv[]) {
+// Beside this program (the build tree), or in ../libexec/pgdesk (installed). Returns only when neither runs:
+// then this program goes on, and run() says that chart and erd need pgdesk-cli-draw (an argument that only
+// looked like one of them still runs here).
+void execDrawProgram(char* argv[]) {
     std::error_code error;
     const std::filesystem::path dir = std::filesystem::read_symlink("/proc/self/exe", error).parent_path();
     for (const auto& candidate :
@@ -34,18 +35,13 @@ int execDrawProgram(char* argv[]) {
         if (errno != ENOENT)
             std::fprintf(stderr, "pgdesk-cli: %s: %s\n", candidate.c_str(), std::strerror(errno));
     }
-    std::fprintf(stderr,
-                 "pgdesk-cli: chart and erd are drawn by pgdesk-cli-draw, which is neither beside %s nor in "
-                 "its ../libexec/pgdesk\n",
-                 dir.c_str());
-    return pgdesk::cli::ExitUsage;
 }
 
 } // namespace
 
 int main(int argc, char* argv[]) {
     if (draws(argc, argv))
-        return execDrawProgram(argv);
+        execDrawProgram(argv);
     pgdesk::cli::installInterruptHandler(); // before any thread exists, so all inherit the signal mask
     QCoreApplication app(argc, argv);
     return pgdesk::cli::run(QCoreApplication::arguments().mid(1));
