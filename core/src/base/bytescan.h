@@ -31,4 +31,26 @@ inline const char* findFirstOf(const char* p, const char* end, char a, char b, c
     return end;
 }
 
+// The first '"', '\\' or control byte (below 0x20): where a JSON string ends or stops being plain.
+inline const char* findJsonStringStop(const char* p, const char* end) {
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i lastControl = _mm_set1_epi8(0x1f);
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, lastControl), v); // unsigned v <= 0x1f
+        const __m128i hit =
+            _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        if (const int mask = _mm_movemask_epi8(hit))
+            return p + __builtin_ctz(unsigned(mask));
+        p += 16;
+    }
+#endif
+    for (; p != end; ++p)
+        if (*p == '"' || *p == '\\' || static_cast<unsigned char>(*p) < 0x20)
+            return p;
+    return end;
+}
+
 } // namespace pgdesk::core

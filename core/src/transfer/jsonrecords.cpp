@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // JSON (an array of objects) and NDJSON records for imports, streamed from the device in chunks.
+#include "base/bytescan.h"
 #include "base/jsontext.h"
 #include "transfer/recordnumbers.h"
 
@@ -354,13 +355,9 @@ private:
             if (p >= end || *p != '"')
                 return false;
             from = ++p;
-            while (p < end && *p != '"') {
-                if (*p == '\\' || static_cast<unsigned char>(*p) < 0x20)
-                    return false;
-                ++p;
-            }
-            if (p >= end)
-                return false;
+            p = findJsonStringStop(p, end);
+            if (p >= end || *p != '"')
+                return false; // an escape or a control byte: the thorough reader's
             ++p;
             return true;
         };
