@@ -121,8 +121,14 @@ select /* pgdesk:statements */ e.query, rel
     }
     QList<IndexSuggestion> out;
     for (const QString& ddl : statements) {
-        const Result created = m_connection.exec(
-            QStringLiteral("select indexrelid::int8, indexname from hypopg_create_index($1)"), {param(ddl)});
+        Result created;
+        try {
+            created = m_connection.exec(
+                QStringLiteral("select indexrelid::int8, indexname from hypopg_create_index($1)"),
+                {param(ddl)});
+        } catch (const NotFound&) {
+            continue; // its table (or schema, or column) was dropped since pg_qualstats saw queries on it
+        }
         const QString oid = created.text(0, 0);
         const QString name = created.text(0, 1);
         IndexSuggestion s;
