@@ -105,6 +105,9 @@ public:
 private:
     // The end of the value starting at p (its tab, or end); `special` set when it holds a byte of m_special.
     const char* scanValue(const char* p, const char* end, bool& special) const;
+    // The row [p, end) as its line when it needs nothing but its tabs replaced; false (out unchanged) when
+    // a value needs a closer look.
+    bool appendPlain(std::string& out, const char* p, const char* end) const;
 
     char m_delimiter;
     std::string m_null;

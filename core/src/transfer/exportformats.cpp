@@ -13,6 +13,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace pgdesk::core::exporting {
 
 OutputBuffer::OutputBuffer(QIODevice* device, QString name)
@@ -232,6 +236,73 @@ const char* CsvLines::scanValue(const char* p, const char* end, bool& special) c
     return p;
 }
 
+bool CsvLines::appendPlain(std::string& out, const char* p, const char* end) const {
+    // Most rows hold no backslash (so no NULL and no escape), quote or delimiter: the line is the row with
+    // its tabs turned into the delimiter, unless a value equals the NULL text (quoted by the other path).
+    // One pass over a copy of the row, sixteen bytes a step.
+    const size_t base = out.size();
+    out.append(p, size_t(end - p));
+    char* q = out.data() + base;
+    char* const last = q + (end - p);
+    const bool tsv = m_delimiter == '\t'; // a tab is the separator already
+    const char* valueStart = q;
+    int columns = 0;
+    auto giveUp = [&out, base] {
+        out.resize(base);
+        return false;
+    };
+    auto endValue = [&](const char* tab) {
+        if (size_t(tab - valueStart) == m_null.size() &&
+            std::memcmp(valueStart, m_null.data(), m_null.size()) == 0)
+            return false;
+        ++columns;
+        valueStart = tab + 1;
+        return true;
+    };
+#if defined(__SSE2__)
+    const __m128i tab = _mm_set1_epi8('\t');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i delimiter = _mm_set1_epi8(tsv ? '\\' : m_delimiter);
+    const __m128i replacement = _mm_set1_epi8(m_delimiter);
+    for (; last - q >= 16; q += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+        const __m128i special =
+            _mm_or_si128(_mm_cmpeq_epi8(v, backslash),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, delimiter)));
+        if (_mm_movemask_epi8(special)) {
+            return giveUp();
+        }
+        const __m128i tabs = _mm_cmpeq_epi8(v, tab);
+        unsigned mask = unsigned(_mm_movemask_epi8(tabs));
+        if (!mask)
+            continue;
+        for (; mask; mask &= mask - 1)
+            if (!endValue(q + __builtin_ctz(mask))) {
+                return giveUp();
+            }
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(q),
+                         _mm_or_si128(_mm_and_si128(tabs, replacement), _mm_andnot_si128(tabs, v)));
+    }
+#endif
+    for (; q != last; ++q) {
+        const char c = *q;
+        if (c == '\\' || c == '"' || (c == m_delimiter && !tsv)) {
+            return giveUp();
+        }
+        if (c == '\t') {
+            if (!endValue(q)) {
+                return giveUp();
+            }
+            *q = m_delimiter;
+        }
+    }
+    if (!endValue(last) || columns != m_columns)
+        return giveUp(); // the value-by-value path quotes the value or says what is wrong
+    out.push_back('\n');
+    return true;
+}
+
 void CsvLines::append(std::string& out, std::string_view message) {
     // One pass over the row: COPY's text format never has a raw tab, CR or LF inside a value, so a value
     // without a backslash, quote or delimiter goes out as it is (quoted only when it equals the NULL text).
@@ -243,6 +314,8 @@ void CsvLines::append(std::string& out, std::string_view message) {
     const char* end = p + message.size();
     if (p < end && end[-1] == '\n')
         --end;
+    if (appendPlain(out, p, end))
+        return;
     int column = 0;
     for (;;) {
         const char* start = p;
