@@ -78,7 +78,7 @@ private slots:
         using pgdesk::core::exporting::rangePages;
         QCOMPARE(rangePages(0, 2), qint64(64));
         QCOMPARE(rangePages(1100, 2), qint64(69)); // 16 ranges
-        QCOMPARE(rangePages(10'000'000, 4), qint64(2048));
+        QCOMPARE(rangePages(10'000'000, 4), qint64(512));
         exporting::RangeCopy copy;
         copy.relation = QStringLiteral("\"s\".\"t\"");
         copy.columns = QStringLiteral("\"a\"");

@@ -19,8 +19,11 @@ namespace pgdesk::core::exporting {
 
 namespace {
 
-constexpr qint64 kMaxRangePages = 2048; // 16 MiB of heap at the default block size
-constexpr qint64 kMinRangePages = 64;   // fewer pages cost a statement each for little work
+// 4 MiB of heap at the default block size: a stream ahead of its turn holds its range's output (about
+// 3 MB of pgbench_accounts' CSV) until then, and from the cache it is written at half the system time it
+// took from 11 MB held at 2,048 pages (--jobs 2: 1.1–1.5 s of system time instead of 2.1–2.8 s).
+constexpr qint64 kMaxRangePages = 512;
+constexpr qint64 kMinRangePages = 64; // fewer pages cost a statement each for little work
 
 // The file, written range by range in order: only the stream whose range is next writes, so writes never
 // overlap; the others hold their output until their turn.
