@@ -158,9 +158,12 @@ const Pair kPairs[] = {
      "create table t (id int primary key); grant select on t to cmp_reader; grant update (id) on t to "
      "cmp_writer;",
      "insert into t values (1);"},
-    {"comments", "create table t (id int primary key, n int); comment on table t is 'old';",
-     "create table t (id int primary key, n int); comment on table t is 'It''s new'; comment on column t.n "
-     "is 'count';",
+    {"comments",
+     "create table t (id int primary key, n int, check (n > 0)); create index t_n on t (n); "
+     "comment on table t is 'old'; comment on constraint t_n_check on t is 'positive';",
+     "create table t (id int primary key, n int, check (n > 0)); create index t_n on t (n); "
+     "comment on table t is 'It''s new'; comment on column t.n is 'count'; comment on constraint t_pkey on t "
+     "is 'the key'; comment on index t_n is 'by n';",
      ""},
     {"trigger added and changed",
      "create table t (id int primary key, at timestamptz); create function touch() returns trigger language "
