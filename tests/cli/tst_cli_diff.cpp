@@ -228,6 +228,14 @@ private slots:
                          QStringLiteral("app"), QStringLiteral("app"), QStringLiteral("--allow-destructive")})
                      .exitCode,
                  2);
+        // Two connections are read at once: a missing schema on either side still ends the command alone.
+        for (const int side : {4, 8}) {
+            QStringList args = sides();
+            args[side] = QStringLiteral("nope");
+            const CliRun r = runCli(args);
+            QVERIFY2(r.exitCode == 6 && r.err.contains(QLatin1String("no schema named \"nope\"")),
+                     qPrintable(r.err));
+        }
     }
 };
 
