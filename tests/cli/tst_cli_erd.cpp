@@ -3,6 +3,7 @@
 // cardinality), as DOT that Graphviz draws, as SVG and PNG from the window's painter; a schema; chosen
 // tables; refusals with their exit codes.
 #include "clirunner.h"
+#include "programs.h"
 
 #include <QFile>
 #include <QProcess>
@@ -56,8 +57,7 @@ private slots:
                       QStringLiteral("--schema"), m_schema});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(r.out.count(QStringLiteral(" -> ")), 3);
-        const QString dot = QStandardPaths::findExecutable(QStringLiteral("dot"));
-        QVERIFY2(!dot.isEmpty(), "Graphviz's dot is missing: scripts/install-deps installs it");
+        const QString dot = pgdesk::test::requireProgram(QStringLiteral("dot"), "graphviz");
         QProcess p;
         p.start(dot, {QStringLiteral("-Tsvg")});
         QVERIFY(p.waitForStarted());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // profiles add --password-command / --gss, and a profile whose command prints the token the server accepts.
 #include "clirunner.h"
+#include "programs.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -90,7 +91,7 @@ private slots:
         QProcess p;
         QElapsedTimer timer;
         timer.start();
-        p.start(QStringLiteral("/usr/bin/time"),
+        p.start(pgdesk::test::requireProgram(QStringLiteral("time"), "time"),
                 {QStringLiteral("-v"), binary(QStringLiteral("pgdesk-cli")), QStringLiteral("--profile"),
                  QStringLiteral("endless"), QStringLiteral("query"), QStringLiteral("select 1")});
         QVERIFY(p.waitForFinished(60000));

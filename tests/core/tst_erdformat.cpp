@@ -4,6 +4,7 @@
 // cardinalities), hostile names (quotes, line breaks, `*/`, `$$`, #, Unicode) come back exactly from the
 // aliases and comments; Graphviz's dot reads the DOT (as installed by scripts/install-deps) and draws every
 // table and key.
+#include "programs.h"
 #include <pgdesk/core/diagram/erdformat.h>
 
 #include <QProcess>
@@ -158,8 +159,7 @@ private slots:
     }
 
     void dotIsReadByGraphviz() {
-        const QString dot = QStandardPaths::findExecutable(QStringLiteral("dot"));
-        QVERIFY2(!dot.isEmpty(), "Graphviz's dot is missing: scripts/install-deps installs it");
+        const QString dot = pgdesk::test::requireProgram(QStringLiteral("dot"), "graphviz");
         for (const bool collapsed : {false, true}) {
             const QString text = erdToDot(sample(), collapsed);
             QProcess p;

@@ -3,6 +3,7 @@
 // the server's text, JSON numbers, SQL that re-loads into an empty copy, XLSX cell types and escapes,
 // Markdown cells. CSV, TSV and cancelling are in tst_export.
 #include "exporttest.h"
+#include "programs.h"
 
 #include <pgdesk/core/base/errors.h>
 
@@ -65,7 +66,8 @@ struct Cell {
 // unzip -p FILE MEMBER
 QByteArray unzipMember(const QString& file, const QString& member) {
     QProcess p;
-    p.start(QStringLiteral("unzip"), {QStringLiteral("-p"), file, member});
+    p.start(pgdesk::test::requireProgram(QStringLiteral("unzip"), "unzip"),
+            {QStringLiteral("-p"), file, member});
     p.waitForFinished(60000);
     return p.readAllStandardOutput();
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "programs.h"
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/profiles/secretstore.h>
 
@@ -30,7 +31,7 @@ struct Lookup {
 // entries under the attributes server=<service> and user=<key>.
 Lookup secretToolLookup(const QString& profile) {
     QProcess p;
-    p.start(QStringLiteral("secret-tool"),
+    p.start(pgdesk::test::requireProgram(QStringLiteral("secret-tool"), "libsecret-tools"),
             {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("PgDesk"),
              QStringLiteral("user"), QStringLiteral("profile/") + profile});
     if (!p.waitForFinished(20000))
@@ -42,8 +43,9 @@ Lookup secretToolLookup(const QString& profile) {
 
 QString secretToolSearch() {
     QProcess p;
-    p.start(QStringLiteral("secret-tool"), {QStringLiteral("search"), QStringLiteral("--all"),
-                                            QStringLiteral("server"), QStringLiteral("PgDesk")});
+    p.start(pgdesk::test::requireProgram(QStringLiteral("secret-tool"), "libsecret-tools"),
+            {QStringLiteral("search"), QStringLiteral("--all"), QStringLiteral("server"),
+             QStringLiteral("PgDesk")});
     p.waitForFinished(20000);
     return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "programs.h"
 #include "sshfixture.h"
 #include "testcluster.h"
 
@@ -66,7 +67,8 @@ ErrorInfo sshFailure(const ConnectionProfile& profile) {
 
 QString fingerprint(const QString& publicKey) {
     QProcess p;
-    p.start(QStringLiteral("ssh-keygen"), {QStringLiteral("-lf"), publicKey});
+    p.start(pgdesk::test::requireProgram(QStringLiteral("ssh-keygen"), "openssh-client"),
+            {QStringLiteral("-lf"), publicKey});
     p.waitForFinished();
     return QString::fromUtf8(p.readAllStandardOutput()).section(QLatin1Char(' '), 1, 1);
 }
@@ -163,7 +165,8 @@ private slots:
         QTemporaryDir dir;
         const QString socket = dir.filePath(QStringLiteral("agent.sock"));
         QProcess agent;
-        agent.start(QStringLiteral("ssh-agent"), {QStringLiteral("-D"), QStringLiteral("-a"), socket});
+        agent.start(pgdesk::test::requireProgram(QStringLiteral("ssh-agent"), "openssh-client"),
+                    {QStringLiteral("-D"), QStringLiteral("-a"), socket});
         QVERIFY(agent.waitForStarted());
         for (int i = 0; i < 50 && !QFile::exists(socket); ++i)
             QTest::qWait(50);
@@ -171,7 +174,8 @@ private slots:
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("SSH_AUTH_SOCK"), socket);
         add.setProcessEnvironment(env);
-        add.start(QStringLiteral("ssh-add"), {sshFixture().dir + QStringLiteral("/id_agent")});
+        add.start(pgdesk::test::requireProgram(QStringLiteral("ssh-add"), "openssh-client"),
+                  {sshFixture().dir + QStringLiteral("/id_agent")});
         QVERIFY(add.waitForFinished() && add.exitCode() == 0);
         const QByteArray previous = qgetenv("SSH_AUTH_SOCK");
         qputenv("SSH_AUTH_SOCK", socket.toUtf8());

@@ -3,6 +3,7 @@
 
 // Shared by the connection manager suites (tst_connectiondialog, tst_connectiondsn).
 
+#include "programs.h"
 #include "testcluster.h"
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -151,7 +152,7 @@ inline int countContaining(const QStringList& texts, const QString& needle) {
 // What the Secret Service itself holds for a profile, read by another program.
 inline std::optional<QString> keychainPassword(const QString& profile) {
     QProcess p;
-    p.start(QStringLiteral("secret-tool"),
+    p.start(pgdesk::test::requireProgram(QStringLiteral("secret-tool"), "libsecret-tools"),
             {QStringLiteral("lookup"), QStringLiteral("server"), QStringLiteral("PgDesk"),
              QStringLiteral("user"), QStringLiteral("profile/") + profile});
     if (!p.waitForFinished(20000))

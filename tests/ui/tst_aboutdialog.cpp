@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "programs.h"
 #include "testcluster.h"
 #include "uitestmain.h"
 
@@ -65,7 +66,7 @@ private slots:
 
         // PQlibVersion() against what dpkg says of libpq5 ("15.14-0+deb12u1" for 15.14).
         QProcess dpkg;
-        dpkg.start(QStringLiteral("dpkg-query"),
+        dpkg.start(pgdesk::test::requireProgram(QStringLiteral("dpkg-query"), "dpkg"),
                    {QStringLiteral("-W"), QStringLiteral("-f=${Version}"), QStringLiteral("libpq5")});
         QVERIFY(dpkg.waitForFinished(10000));
         const QString packaged = QString::fromUtf8(dpkg.readAllStandardOutput());
