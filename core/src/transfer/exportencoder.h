@@ -51,6 +51,10 @@ private:
     qint64 m_written = 0;
 };
 
+// Decodes COPY text escapes of one field (the server writes \\ \b \f \n \r \t \v; octal and hex
+// forms are accepted too, as COPY FROM does), appending to out.
+void unescapeInto(std::string_view in, std::string& out);
+
 // Splits one row of COPY's text format (tab-separated, \N for NULL, backslash escapes, no trailing
 // newline) into fields. Escaped values are decoded into scratch, which the fields then point into.
 void splitCopyTextRow(std::string_view row, std::vector<Field>& fields, std::string& scratch);
