@@ -9,7 +9,6 @@
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/core/session/dsn.h>
-#include <pgdesk/core/session/servicefile.h>
 #include <pgdesk/ui/background.h>
 #include <pgdesk/ui/commandtrustdialog.h>
 #include <pgdesk/ui/jobslot.h>
@@ -20,7 +19,6 @@
 
 #include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -706,58 +704,6 @@ bool ConnectionDialog::fillFromDsn(const QString& text) {
         m_dsnMessage->show();
         return false;
     }
-}
-
-void ConnectionDialog::chooseServiceFile() {
-    QString start = QDir::homePath();
-    for (const QString& location : core::serviceFileLocations())
-        if (QFileInfo::exists(location)) {
-            start = location;
-            break;
-        }
-    const QString file = QFileDialog::getOpenFileName(this, tr("Import from pg_service.conf"), start,
-                                                      tr("Service files (*.conf);;All files (*)"));
-    if (!file.isEmpty())
-        importServiceFile(file);
-}
-
-int ConnectionDialog::importServiceFile(const QString& path) {
-    if (!confirmLeaving())
-        return 0;
-    QList<core::ConnectionProfile> services;
-    try {
-        services = core::readServiceFile(path);
-    } catch (const core::Error& e) {
-        setStatus(tr("Could not import %1: %2").arg(QDir::toNativeSeparators(path), e.message()), true);
-        return 0;
-    }
-    QStringList added;
-    QStringList skipped;
-    for (const auto& service : services) {
-        if (m_store.find(service.name)) {
-            skipped << service.name;
-            continue;
-        }
-        m_store.add(service);
-        added << service.name;
-    }
-    try {
-        if (!added.isEmpty())
-            m_store.save();
-    } catch (const core::Error& e) {
-        m_store.load();
-        setStatus(tr("Could not save the imported profiles: %1").arg(e.message()), true);
-        return 0;
-    }
-    reloadList(added.isEmpty() ? m_current : added.first());
-    QString message = tr("Imported %n connection(s) from %1.", nullptr, static_cast<int>(added.size()))
-                          .arg(QDir::toNativeSeparators(path));
-    if (!skipped.isEmpty())
-        message +=
-            QLatin1Char(' ') +
-            tr("Kept the existing profiles of the same name: %1.").arg(skipped.join(QStringLiteral(", ")));
-    setStatus(message);
-    return static_cast<int>(added.size());
 }
 
 void ConnectionDialog::testConnection() {

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ConnectionDialog's folders and profile files (moves, folder renames, Export…, Import…), apart from the
-// dialog's main file to keep both readable.
+// ConnectionDialog's folders and profile files (moves, folder renames, Export…, Import…, pg_service.conf),
+// apart from the dialog's main file to keep both readable.
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/profileeditor.h>
 #include <pgdesk/ui/uisettings.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/profiles/profiletransfer.h>
+#include <pgdesk/core/session/servicefile.h>
 
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QSaveFile>
 
@@ -120,6 +123,58 @@ bool ConnectionDialog::importProfilesFrom(const QString& path, bool replace) {
     setStatus(tr("Imported %n profile(s) from %1.", nullptr, int(profiles.size()))
                   .arg(QDir::toNativeSeparators(path)));
     return true;
+}
+
+void ConnectionDialog::chooseServiceFile() {
+    QString start = QDir::homePath();
+    for (const QString& location : core::serviceFileLocations())
+        if (QFileInfo::exists(location)) {
+            start = location;
+            break;
+        }
+    const QString file = QFileDialog::getOpenFileName(this, tr("Import from pg_service.conf"), start,
+                                                      tr("Service files (*.conf);;All files (*)"));
+    if (!file.isEmpty())
+        importServiceFile(file);
+}
+
+int ConnectionDialog::importServiceFile(const QString& path) {
+    if (!confirmLeaving())
+        return 0;
+    QList<core::ConnectionProfile> services;
+    try {
+        services = core::readServiceFile(path);
+    } catch (const core::Error& e) {
+        setStatus(tr("Could not import %1: %2").arg(QDir::toNativeSeparators(path), e.message()), true);
+        return 0;
+    }
+    QStringList added;
+    QStringList skipped;
+    for (const auto& service : services) {
+        if (m_store.find(service.name)) {
+            skipped << service.name;
+            continue;
+        }
+        m_store.add(service);
+        added << service.name;
+    }
+    try {
+        if (!added.isEmpty())
+            m_store.save();
+    } catch (const core::Error& e) {
+        m_store.load();
+        setStatus(tr("Could not save the imported profiles: %1").arg(e.message()), true);
+        return 0;
+    }
+    reloadList(added.isEmpty() ? m_current : added.first());
+    QString message = tr("Imported %n connection(s) from %1.", nullptr, static_cast<int>(added.size()))
+                          .arg(QDir::toNativeSeparators(path));
+    if (!skipped.isEmpty())
+        message +=
+            QLatin1Char(' ') +
+            tr("Kept the existing profiles of the same name: %1.").arg(skipped.join(QStringLiteral(", ")));
+    setStatus(message);
+    return static_cast<int>(added.size());
 }
 
 } // namespace pgdesk::ui
