@@ -309,6 +309,15 @@ void setDrawCommands(const DrawCommands& commands) {
     g_drawCommands = commands;
 }
 
+void keepQtMessagesOwn() {
+    if (!qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        return;
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+        if (type == QtCriticalMsg || type == QtFatalMsg)
+            std::fprintf(stderr, "pgdesk-cli: %s\n", qPrintable(message));
+    });
+}
+
 int run(const QStringList& arguments) {
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -9,6 +9,7 @@
 
 int main(int argc, char* argv[]) {
     pgdesk::cli::installInterruptHandler(); // before any thread exists, so all inherit the signal mask
+    pgdesk::cli::keepQtMessagesOwn();
     // Fonts need a QGuiApplication; the offscreen platform needs no display.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

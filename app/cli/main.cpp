@@ -43,6 +43,7 @@ int main(int argc, char* argv[]) {
     if (draws(argc, argv))
         execDrawProgram(argv);
     pgdesk::cli::installInterruptHandler(); // before any thread exists, so all inherit the signal mask
+    pgdesk::cli::keepQtMessagesOwn();
     QCoreApplication app(argc, argv);
     return pgdesk::cli::run(QCoreApplication::arguments().mid(1));
 }

@@ -38,6 +38,37 @@ private slots:
     }
     void cleanupTestCase() { psql(QStringLiteral("drop schema %1 cascade").arg(m_schema)); }
 
+    // Cron, CI and ssh sessions have no XDG_RUNTIME_DIR: Qt's warning about it (QStandardPaths, from the
+    // draw program's QGuiApplication) must not reach the command's standard error, nor any other of Qt's.
+    void onlyItsOwnMessagesWithoutRuntimeDir() {
+        for (const QString& format : {QStringLiteral("dot"), QStringLiteral("svg")}) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+            env.remove(QStringLiteral("QT_LOGGING_RULES"));
+            p.setProcessEnvironment(env);
+            p.start(binary(QStringLiteral("pgdesk-cli")),
+                    {QStringLiteral("--dsn"), conninfo(), QStringLiteral("--format"), format,
+                     QStringLiteral("erd"), m_schema + QStringLiteral(".orders")});
+            QVERIFY(p.waitForFinished(60000));
+            const QByteArray err = p.readAllStandardError();
+            QCOMPARE(p.exitCode(), 0);
+            QVERIFY2(err.isEmpty(), err.constData());
+            QVERIFY(!p.readAllStandardOutput().isEmpty());
+        }
+        // Its own messages still come: an unknown table, exit code and all.
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("XDG_RUNTIME_DIR"));
+        p.setProcessEnvironment(env);
+        p.start(binary(QStringLiteral("pgdesk-cli")),
+                {QStringLiteral("--dsn"), conninfo(), QStringLiteral("erd"),
+                 m_schema + QStringLiteral(".nosuch")});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(p.exitCode() != 0);
+        QVERIFY(!p.readAllStandardError().isEmpty());
+    }
+
     void neighbourhoodAsMermaid() {
         auto r = erd({QStringLiteral("erd"), m_schema + QStringLiteral(".orders")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
