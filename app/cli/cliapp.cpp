@@ -164,13 +164,15 @@ Commands:
                         transaction; every edited row must still be at the version it was
                         read at, else exit 5 listing the conflicts and nothing is written;
                         --dry-run prints the SQL and sends nothing
-  import TABLE FILE|- [--format csv|xlsx|json|ndjson] [--sheet NAME] [--header]
+  import TABLE FILE|- [--format csv|xlsx|json|ndjson] [--sheet NAME] [--header|--no-header]
          [--delimiter C] [--null TEXT] [--columns C1,C2] [--create]
                         load a file with COPY in one transaction: every row or none; a bad
                         row is named by its place (line, JSON object, sheet row) and column;
                         --format defaults to FILE's extension (else csv); JSON is an array
                         of objects, NDJSON one object per line, their keys name the columns;
                         XLSX reads the first sheet or --sheet, --header for a header row;
+                        into a table, a CSV/XLSX first record of its column names is a
+                        header (--no-header imports it as data);
                         --format json with a .csv file prints the summary as JSON;
                         --create makes TABLE first, in the same transaction, its columns
                         named by the fields and typed from the first 1,000 records

@@ -59,10 +59,12 @@ core::NewTable newTableFor(const QString& name, core::ImportFormat kind, QFile& 
 
 } // namespace
 
-// import TABLE FILE|- [--format csv|xlsx|json|ndjson] [--sheet NAME] [--header] [--delimiter C] [--null TEXT]
-// [--columns c1,c2] [--create]: COPY FROM STDIN in one transaction, all rows or none; a bad row names its
-// place in the file (line, object or sheet row) and column. --create makes TABLE first, in that transaction,
-// with types guessed from the file's first records.
+// import TABLE FILE|- [--format csv|xlsx|json|ndjson] [--sheet NAME] [--header|--no-header] [--delimiter C]
+// [--null TEXT] [--columns c1,c2] [--create]: COPY FROM STDIN in one transaction, all rows or none; a bad row
+// names its place in the file (line, object or sheet row) and column. --create makes TABLE first, in that
+// transaction, with types guessed from the file's first records. Into an existing table, a CSV or XLSX first
+// record made of the table's column names is a header unless --no-header says otherwise (the summary says
+// so).
 int cmdImport(Invocation& inv) {
     // --format names the file's format, as for export; "json" printed a JSON summary before files other
     // than CSV could be imported, so with a .csv/.tsv/.txt file it still means that (and so does "table").
@@ -77,6 +79,7 @@ int cmdImport(Invocation& inv) {
     const bool jsonSummary = formatName == QLatin1String("json");
     core::ImportOptions options;
     options.header = false;
+    std::optional<bool> headerGiven;
     QStringList positional;
     QString sheet;
     bool csvOptions = false;
@@ -84,8 +87,11 @@ int cmdImport(Invocation& inv) {
     for (qsizetype i = 0; i < inv.args.size(); ++i) {
         const QString& arg = inv.args[i];
         const auto value = [&] { return optionValue(inv.args, i); };
-        if (arg == QLatin1String("--header")) {
-            options.header = true;
+        if (arg == QLatin1String("--header") || arg == QLatin1String("--no-header")) {
+            if (headerGiven && *headerGiven != (arg == QLatin1String("--header")))
+                throw UsageError{QStringLiteral("import takes --header or --no-header, not both")};
+            headerGiven = arg == QLatin1String("--header");
+            options.header = *headerGiven;
         } else if (arg == QLatin1String("--delimiter")) {
             const QChar d = parseDelimiter(value());
             if (d.unicode() > 127)
@@ -121,6 +127,11 @@ int cmdImport(Invocation& inv) {
         throw UsageError{QStringLiteral("--sheet is for XLSX files")};
     if (kind == core::ImportFormat::Xlsx && fromStdin)
         throw UsageError{QStringLiteral("an XLSX workbook is read from a file, not standard input")};
+    if ((kind == core::ImportFormat::Json || kind == core::ImportFormat::Ndjson) && headerGiven)
+        throw UsageError{
+            QStringLiteral("--header and --no-header are for CSV and XLSX; the keys name a %1 file's "
+                           "fields")
+                .arg(core::importFormatName(kind))};
     if (kind == core::ImportFormat::Json || kind == core::ImportFormat::Ndjson)
         options.header = true; // the keys name the fields
     if (create && !options.columns.isEmpty())
@@ -142,6 +153,20 @@ int cmdImport(Invocation& inv) {
     core::refuseWritesOnStandby(connection);
     QElapsedTimer timer;
     timer.start();
+    std::optional<core::TableInfo> target;
+    if (!create)
+        target = readTable(connection, positional[0], false);
+    // PgDesk's own CSV and XLSX exports start with the column names: read back as they are written.
+    bool headerFound = false;
+    if (target && !headerGiven && (kind == core::ImportFormat::Csv || kind == core::ImportFormat::Xlsx)) {
+        QStringList names;
+        for (const auto& column : target->columns)
+            names << column.name;
+        const QStringList first = kind == core::ImportFormat::Csv
+                                      ? core::firstCsvRecord(file, options.delimiter)
+                                      : core::firstXlsxRecord(positional[1], sheet);
+        headerFound = options.header = core::recordNamesColumns(first, names);
+    }
     std::unique_ptr<core::RecordSource> source;
     if (kind == core::ImportFormat::Xlsx) {
         file.close();
@@ -154,7 +179,7 @@ int cmdImport(Invocation& inv) {
         importer.emplace(connection,
                          newTableFor(positional[0], kind, file, positional[1], sheet, options, source.get()));
     else
-        importer.emplace(connection, readTable(connection, positional[0], false));
+        importer.emplace(connection, std::move(*target));
     const qint64 rows =
         source ? importer->importRecords(*source, options) : importer->importCsv(file, options);
     const QString tableName = importer->table().qualifiedName(); // a new table's schema is known by now
@@ -164,8 +189,15 @@ int cmdImport(Invocation& inv) {
                             {QStringLiteral("elapsed_ms"), timer.elapsed()}};
         if (create)
             summary.insert(QStringLiteral("created"), true);
+        if (headerFound)
+            summary.insert(QStringLiteral("header"), QStringLiteral("detected"));
         printJson(inv.out, summary);
     } else {
+        if (headerFound)
+            inv.out << QStringLiteral("the first %1 names the table's columns: read as a header (--no-header "
+                                      "imports it as data)\n")
+                           .arg(kind == core::ImportFormat::Xlsx ? QStringLiteral("row")
+                                                                 : QStringLiteral("line"));
         inv.out << QString::fromLatin1(create ? "created %2 and imported %1 rows into it (%3 ms)\n"
                                               : "imported %1 rows into %2 (%3 ms)\n")
                        .arg(rows)

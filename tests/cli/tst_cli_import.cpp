@@ -76,6 +76,40 @@ private slots:
         QVERIFY2(r.out.contains(QStringLiteral("imported 500 rows")), qPrintable(r.out));
         QCOMPARE(psql(same).trimmed(), QStringLiteral("0"));
 
+        // PgDesk's own workbook and CSV read back as they are, without --header: the first record names the
+        // table's columns, so it is a header, and the summary says so. --no-header keeps it as data.
+        const QString csv = dir.filePath(QStringLiteral("customer.csv"));
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("export"),
+                    QStringLiteral("public.customer"), QStringLiteral("--deleted"), QStringLiteral("all"),
+                    QStringLiteral("-o"), csv});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        for (const QString& file : {xlsx, csv}) {
+            psql(QStringLiteral("truncate %1").arg(m_table));
+            r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("import"), m_table, file});
+            QVERIFY2(r.exitCode == 0, qPrintable(file + r.err));
+            QVERIFY2(r.out.contains(QStringLiteral("imported 500 rows")) &&
+                         r.out.contains(QStringLiteral("names the table's columns: read as a header")),
+                     qPrintable(r.out));
+            QCOMPARE(psql(same).trimmed(), QStringLiteral("0"));
+            psql(QStringLiteral("truncate %1").arg(m_table));
+            r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("import"), m_table, file,
+                        QStringLiteral("--no-header")});
+            QCOMPARE(r.exitCode, 4); // "customer_id" is no integer
+            QVERIFY2(r.err.contains(QStringLiteral("customer_id")), qPrintable(r.err));
+        }
+        // A first line that is data is imported as data (no header found), and the JSON summary says nothing.
+        psql(QStringLiteral("truncate %1").arg(m_table));
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("--format"), QStringLiteral("json"),
+                    QStringLiteral("import"), m_table, QStringLiteral("-")},
+                   "7,customer_id,last_name,email,true,2026-01-01 00:00:00+00,\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!parseObject(r).contains(QStringLiteral("header")));
+        QCOMPARE(psql(QStringLiteral("select first_name from %1").arg(m_table)).trimmed(),
+                 QStringLiteral("customer_id"));
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("import"), m_table, csv,
+                    QStringLiteral("--header"), QStringLiteral("--no-header")});
+        QCOMPARE(r.exitCode, 2);
+
         psql(QStringLiteral("truncate %1").arg(m_table));
         const QByteArray ndjson =
             psql(QStringLiteral("select row_to_json(c) from public.customer c")).toUtf8();

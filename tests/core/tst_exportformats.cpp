@@ -342,8 +342,11 @@ private slots:
                 default:
                     break;
                 }
-                if (text.isEmpty()) { // Excel has no empty text: '' is an empty cell, like NULL
-                    QVERIFY2(cell.value.isEmpty(), qPrintable(where));
+                if (text.isEmpty()) { // '' is a formula cell whose value is the empty string (=""), not
+                                      // NULL's
+                    QVERIFY2(sheet.value(row + 2).contains(c) && cell.type == QLatin1String("str") &&
+                                 cell.value.isEmpty(),
+                             qPrintable(where));
                     continue;
                 }
                 QVERIFY2(cell.type == QLatin1String("inlineStr") || cell.type == QLatin1String("s"),
@@ -359,6 +362,15 @@ private slots:
         const auto escapes = readSheet(file(QStringLiteral("e.xlsx")));
         QCOMPARE(escapes.value(2).value(0).value, QStringLiteral("_x0041_ _X"));
         QCOMPARE(escapes.value(2).value(1).value, QStringLiteral("c\x01\x1f\r\n"));
+        // '' is a cell (a formula whose value is ""), NULL is none.
+        exportQuery(QStringLiteral("select ''::text as e, null::text as n, 'x' as x"),
+                    format(ExportFormat::Xlsx), file(QStringLiteral("empty.xlsx")));
+        const auto empty = readSheet(file(QStringLiteral("empty.xlsx")));
+        QVERIFY(empty.value(2).contains(0));
+        QCOMPARE(empty.value(2).value(0).type, QStringLiteral("str"));
+        QCOMPARE(empty.value(2).value(0).value, QString());
+        QVERIFY(!empty.value(2).contains(1));
+        QCOMPARE(empty.value(2).value(2).value, QStringLiteral("x"));
         // Hand-checked: 2026-01-02 is serial 46024; a bigint beyond 15 digits stays text.
         QCOMPARE(sheet.value(14).value(13).value.toDouble(), 46024.0);
         QCOMPARE(sheet.value(3).value(4).value, QStringLiteral("9223372036854775807"));

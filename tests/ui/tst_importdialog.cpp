@@ -135,6 +135,40 @@ private slots:
         QCOMPARE(items(), QStringLiteral("7|seven|7.25|x"));
     }
 
+    // The header box follows the file until the user sets it: a first line of data naming no column is data,
+    // an exported file's first line is its header; a workbook of data likewise (read again without header).
+    void headerFollowsTheFile() {
+        ImportDialog d(m_pool, table(QStringLiteral("items")));
+        QVERIFY(d.header());
+        QVERIFY(load(d, file(QStringLiteral("data.csv"), "1,a,2.5\n2,b,3\n")));
+        QVERIFY(!d.header());
+        QCOMPARE(d.mapping(), (QStringList{"id", "Name", "price"}));
+        QCOMPARE(cell(d, 1, 0), QStringLiteral("1"));
+        QVERIFY(load(d, file(QStringLiteral("named.csv"), "price,id\n2.5,1\n")));
+        QVERIFY(d.header());
+        QCOMPARE(d.mapping(), (QStringList{"price", "id"}));
+        d.setHeader(false); // the user's choice stays for the next file
+        QVERIFY(load(d, file(QStringLiteral("named2.csv"), "id,Name\n1,a\n")));
+        QVERIFY(!d.header());
+
+        const QString xlsx = m_dir.filePath(QStringLiteral("data.xlsx"));
+        sql(QStringLiteral("truncate $S.items"));
+        sql(QStringLiteral("insert into $S.items values (8, 'eight', 8.5, 'x')"));
+        {
+            auto c = pgdesk::core::Connection::open(pgdesk::test::profile());
+            pgdesk::core::ExportOptions options;
+            options.format = pgdesk::core::ExportFormat::Xlsx;
+            options.header = false;
+            pgdesk::core::ExportWriter(c).exportTo({}, table(QStringLiteral("items")), xlsx, options);
+        }
+        sql(QStringLiteral("truncate $S.items"));
+        ImportDialog x(m_pool, table(QStringLiteral("items")));
+        QSignalSpy updated(&x, &ImportDialog::previewUpdated);
+        x.setPath(xlsx);
+        QTRY_VERIFY_WITH_TIMEOUT(!x.header() && !updated.isEmpty() && x.previewRecordCount() == 1, 10000);
+        QCOMPARE(cell(x, 1, 1), QStringLiteral("eight"));
+    }
+
     void previewShowsTheFirstRecordsExactly() {
         QByteArray csv = "id,Name,price,note\n"
                          "1,\"comma, inside\",1.50,\"say \"\"hi\"\"\"\n"

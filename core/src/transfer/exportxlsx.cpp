@@ -345,6 +345,12 @@ private:
                 writeString(col, m_null);
             return;
         }
+        if (f.text.empty()) {
+            // libxlsxwriter writes no cell for "", which would read back as NULL: a formula whose value is
+            // the empty string (="", as a spreadsheet shows it: empty) keeps '' apart from an absent cell.
+            check(worksheet_write_formula_str(m_sheet, m_row, col, "=\"\"", nullptr, ""));
+            return;
+        }
         m_bytes += qint64(f.text.size());
         const std::string_view t = f.text;
         switch (m_kinds[col]) {

@@ -11,12 +11,15 @@
 #include <pgdesk/core/editing/rowstatementbuilder.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/transaction.h>
+#include <pgdesk/core/transfer/clipboardtable.h>
 #include <pgdesk/core/transfer/recordsource.h>
 #include <pgdesk/core/transfer/rowencoding.h>
 
 #include <QIODevice>
 #include <QRegularExpression>
+#include <QSet>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -187,6 +190,39 @@ void Importer::prepareNewTable() {
                             .arg(quoteIdentifier(table.schema), quoteIdentifier(table.name),
                                  definitions.join(QStringLiteral(", ")));
     m_table = std::move(table);
+}
+
+bool recordNamesColumns(const QStringList& record, const QStringList& columns) {
+    QSet<QString> seen;
+    for (const QString& field : record) {
+        const QString name = headerFieldName(field);
+        if (name.isEmpty() || !columns.contains(name) || seen.contains(name))
+            return false;
+        seen.insert(name);
+    }
+    return !seen.isEmpty();
+}
+
+bool recordNamesAnyColumn(const QStringList& record, const QStringList& columns) {
+    const QStringList matched = matchHeaderToColumns(record, columns);
+    return std::any_of(matched.begin(), matched.end(), [](const QString& m) { return !m.isEmpty(); });
+}
+
+QStringList firstCsvRecord(QIODevice& input, char delimiter) {
+    QByteArray head = input.peek(1 << 20);
+    // A whole small file whose only record has no line end; a pipe may have given only part of its bytes.
+    if (!input.isSequential() && head.size() == input.size() && !head.isEmpty() && !head.endsWith('\n') &&
+        !head.endsWith('\r'))
+        head += '\n';
+    return parseCsvRecords(head, delimiter, 1).value(0);
+}
+
+QStringList firstXlsxRecord(const QString& path, const QString& sheet) {
+    const RecordPreview preview = previewRecords(path, ImportFormat::Xlsx, sheet, false, 1);
+    QStringList fields;
+    for (const auto& v : preview.records.value(0))
+        fields << v.value_or(QString());
+    return fields;
 }
 
 QStringList Importer::targetColumns(const ImportOptions& options, const QStringList& headerLine) const {

@@ -159,6 +159,7 @@ ImportDialog::ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo tab
     connect(m_path, &QLineEdit::textChanged, m_refresh, qOverload<>(&QTimer::start));
     connect(m_customDelimiter, &QLineEdit::textChanged, m_refresh, qOverload<>(&QTimer::start));
     connect(m_delimiter, &QComboBox::currentIndexChanged, this, &ImportDialog::delimiterChanged);
+    connect(m_header, &QCheckBox::clicked, this, [this] { m_headerChosen = true; });
     connect(m_header, &QCheckBox::toggled, this, [this] {
         m_imported = false;
         if (m_format == core::ImportFormat::Xlsx) { // the sheet is read again: its first row names or not
@@ -215,6 +216,7 @@ QString ImportDialog::path() const {
 }
 
 void ImportDialog::setHeader(bool header) {
+    m_headerChosen = true;
     m_header->setChecked(header);
 }
 
@@ -365,14 +367,24 @@ void ImportDialog::readPreview() {
     }
     const int sample = m_newTable ? kSampleRecords : kPreviewRecords;
     const bool infer = m_newTable;
+    const QStringList columns = m_newTable ? QStringList() : writableColumns(); // to tell a header from data
     if (!csv) {
         const core::ImportFormat format = m_format;
         const QString sheet = m_sheet->currentText();
         const bool header = m_header->isChecked();
         m_previewJob->start(
-            [path, format, sheet, header, sample, infer](const std::shared_ptr<core::CancelToken>&) {
+            [path, format, sheet, header, sample, infer, columns](const std::shared_ptr<core::CancelToken>&) {
                 const core::RecordPreview read = core::previewRecords(path, format, sheet, header, sample);
                 Preview preview;
+                if (!columns.isEmpty() && format == core::ImportFormat::Xlsx) {
+                    QStringList first = read.fieldNames;
+                    if (!header) {
+                        first.clear();
+                        for (const auto& v : read.records.value(0))
+                            first << v.value_or(QString());
+                    }
+                    preview.namesColumns = core::recordNamesAnyColumn(first, columns);
+                }
                 if (infer) {
                     preview.typesBelowHeader =
                         core::inferColumnTypes(read.records, int(read.fieldNames.size()));
@@ -398,7 +410,7 @@ void ImportDialog::readPreview() {
     // Off the GUI thread: the file may sit on a slow or hung network share.
     const QString nullText = m_null->text();
     m_previewJob->start(
-        [path, delimiter, sample, infer, nullText](const std::shared_ptr<core::CancelToken>&) {
+        [path, delimiter, sample, infer, nullText, columns](const std::shared_ptr<core::CancelToken>&) {
             Preview preview;
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
@@ -411,6 +423,8 @@ void ImportDialog::readPreview() {
             if (file.atEnd() && !head.isEmpty() && !head.endsWith('\n') && !head.endsWith('\r'))
                 head += '\n';
             preview.records = core::parseCsvRecords(head, delimiter, sample + 1);
+            if (!columns.isEmpty() && !preview.records.isEmpty())
+                preview.namesColumns = core::recordNamesAnyColumn(preview.records.first(), columns);
             if (infer && !preview.records.isEmpty()) {
                 const int fields = int(preview.records.first().size());
                 preview.typesWithFirst = core::inferCsvColumnTypes(preview.records, fields, nullText);
@@ -431,6 +445,18 @@ ImportDialog::Preview ImportDialog::failedPreview(const QString& message) {
 }
 
 void ImportDialog::showPreview(const Preview& preview) {
+    // PgDesk's own exports start with the column names, a file of data does not: the box follows each file
+    // once, until the user sets it. Toggling it reads an XLSX sheet again.
+    if (preview.namesColumns && !m_headerChosen && m_headerFollowed != m_path->text() &&
+        m_header->isChecked() != *preview.namesColumns) {
+        m_headerFollowed = m_path->text();
+        const QSignalBlocker block(m_header);
+        m_header->setChecked(*preview.namesColumns);
+        if (m_format == core::ImportFormat::Xlsx) {
+            readPreview();
+            return;
+        }
+    }
     m_records = preview.records;
     m_typesBelowHeader = preview.typesBelowHeader;
     m_typesWithFirst = preview.typesWithFirst;

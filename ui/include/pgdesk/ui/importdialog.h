@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QAbstractItemModel;
 class QCheckBox;
@@ -107,6 +108,9 @@ private:
         QString error;
         QStringList sheets;
         bool named = false; // the first record names the fields (XLSX, JSON), whatever m_header says
+        // Into a table: whether the first record names any of its columns (CSV, XLSX); a file's first record
+        // that names none is data, unless the user said otherwise.
+        std::optional<bool> namesColumns;
         // New table: the types guessed from the sample, with the first record as names and as data.
         QStringList typesBelowHeader;
         QStringList typesWithFirst;
@@ -160,8 +164,10 @@ private:
     QList<QStringList> m_records;
     QString m_previewError;
     bool m_valid = false;
-    bool m_imported = false;    // Import stays off after success until the file or its options change
-    std::shared_ptr<Job> m_job; // shared with the running import: its stop flag
+    bool m_imported = false;     // Import stays off after success until the file or its options change
+    bool m_headerChosen = false; // the user set "First line holds column names": no longer decided per file
+    QString m_headerFollowed;    // the file whose first record last set it
+    std::shared_ptr<Job> m_job;  // shared with the running import: its stop flag
 };
 
 } // namespace pgdesk::ui

@@ -51,6 +51,19 @@ struct NewTable {
 // quotes; \r\n or \n line ends). A record in progress at the end of `data` is left out. For previews.
 QList<QStringList> parseCsvRecords(const QByteArray& data, char delimiter, int maxRecords);
 
+// Whether a file's first record is a header for a table with these columns: every field, without a byte
+// order mark and surrounding blanks, is one of the column names exactly, and none comes twice. PgDesk's own
+// CSV and XLSX exports start with such a record and a data row practically never is one, so an import that
+// was told neither --header nor --no-header (or whose file changed in the dialog) decides by it.
+bool recordNamesColumns(const QStringList& record, const QStringList& columns);
+// Looser, for the import dialog, where a header may name columns the user maps by hand: some field names one
+// of the columns (ignoring case, as the dialog's mapping does).
+bool recordNamesAnyColumn(const QStringList& record, const QStringList& columns);
+// The first record of a CSV or XLSX file for that decision (NULL cells as empty fields; empty when the file
+// has none). CSV is peeked from `input`, which stays at its start (standard input too).
+QStringList firstCsvRecord(QIODevice& input, char delimiter);
+QStringList firstXlsxRecord(const QString& path, const QString& sheet);
+
 // CSV import into one table with COPY … FROM STDIN (FORMAT csv) inside one transaction: every row or
 // none. The file's bytes go to the server as they are (UTF-8), so what COPY accepts is imported exactly.
 // A bad row rolls everything back and the DataError/IntegrityError says which line and column failed
