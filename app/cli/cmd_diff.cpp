@@ -6,6 +6,7 @@
 #include "exitcodes.h"
 #include "output.h"
 
+#include <pgdesk/core/admin/sqlsandbox.h>
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/catalog/catalogreader.h>
@@ -20,7 +21,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QSaveFile>
 
 #include <future>
@@ -114,68 +114,69 @@ Invocation sideInvocation(const Invocation& inv, const Side& side) {
     return out;
 }
 
-// A database made on a server to load a .sql file into, dropped when this goes.
-class ScratchDatabase final {
+// A .sql file loaded into a private PostgreSQL (core::SqlSandbox) of the other side's major version, never
+// into a server of the user's: a file from a vendor or a pull request cannot touch their roles, settings,
+// databases or sessions. psql loads it in one transaction as a role with no rights beyond its database;
+// meta-commands and COPY … PROGRAM are refused before anything starts.
+class FileSide final {
 public:
-    ScratchDatabase(Invocation& inv, const Invocation& host, core::Connection& hostConnection,
-                    const QString& file)
-        : m_host(hostConnection) {
+    FileSide(Invocation& inv, core::Connection* other, const QString& file) {
         if (!QFileInfo::exists(file))
             core::throwError(core::ErrorKind::NotFound, QStringLiteral("no file at %1").arg(file));
-        m_name = QStringLiteral("pgdesk_diff_%1_%2")
-                     .arg(QCoreApplication::applicationPid())
-                     .arg(QRandomGenerator::global()->generate() % 1000000);
-        // psql runs the file as a restore does: one transaction; a file with psql meta-commands is refused
-        // before the database is made.
-        const Target target = resolveTarget(host);
-        core::RestoreOptions options;
-        options.database = m_name;
-        const auto psql = core::findDumpProgram(QStringLiteral("psql"), 0);
-        core::DumpCommand command =
-            core::restoreCommand(psql, target.profile, options, core::DumpFormat::Plain, file);
-        core::guardPlainRestore(command, psql.version);
-        core::routeThroughTunnel(command, target.profile);
-        m_host.exec(QStringLiteral("CREATE DATABASE %1").arg(core::quoteIdentifier(m_name)));
-        m_created = true;
-        try {
-            core::DumpRunner runner;
-            run(inv, runner, command, core::connectionPassword(target.profile, target.password), 0);
-            if (runner.state() != core::DumpRunner::State::Succeeded)
-                core::throwError(core::ErrorKind::Configuration,
-                                 QStringLiteral("loading %1 failed: %2").arg(file, runner.errorText()));
-            core::ConnectionProfile profile = hostConnection.profile();
-            profile.database = m_name;
-            m_connection =
-                std::make_unique<core::Connection>(core::Connection::open(profile, target.password));
-        } catch (...) {
-            drop(); // a constructor that throws gets no destructor
-            throw;
+        const core::PlainScriptCheck check = core::checkPlainScript(file);
+        if (!check.refused.isEmpty()) {
+            QStringList lines;
+            for (const core::PlainScriptLine& l : check.refused)
+                lines << QStringLiteral("line %1: %2").arg(l.line).arg(l.what);
+            core::throwError(
+                core::ErrorKind::Configuration,
+                QStringLiteral("%1 holds what a schema file does not (psql meta-commands or COPY "
+                               "… PROGRAM), so it was not loaded: %2")
+                    .arg(file, lines.join(QStringLiteral(", "))));
         }
+        QFile in(file);
+        if (!in.open(QIODevice::ReadOnly))
+            core::throwError(core::ErrorKind::NotFound,
+                             QStringLiteral("cannot read %1: %2").arg(file, in.errorString()));
+        const QString text = QString::fromUtf8(in.readAll());
+        QStringList roles; // the compared server's, so that OWNER TO and GRANT find theirs
+        if (other) {
+            const core::Result r =
+                other->exec(QStringLiteral("select rolname from pg_roles where rolname !~ '^pg_'"));
+            for (int row = 0; row < r.rowCount(); ++row)
+                roles << r.text(row, 0);
+        }
+        m_sandbox = std::make_unique<core::SqlSandbox>(other ? other->serverVersion() : 0);
+        const core::ConnectionProfile loader = m_sandbox->prepare(text, roles);
+        const auto psql = core::findDumpProgram(QStringLiteral("psql"), 0);
+        core::RestoreOptions options;
+        options.database = loader.database;
+        core::DumpCommand command =
+            core::restoreCommand(psql, loader, options, core::DumpFormat::Plain, m_sandbox->loadFile());
+        core::guardPlainRestore(command, psql.version);
+        core::DumpRunner runner;
+        run(inv, runner, command, std::nullopt, 0);
+        if (runner.state() == core::DumpRunner::State::Canceled)
+            core::throwError(
+                core::ErrorKind::QueryCanceled,
+                QStringLiteral("the load of %1 was cancelled; the private server is removed").arg(file));
+        if (runner.state() != core::DumpRunner::State::Succeeded)
+            core::throwError(core::ErrorKind::Configuration,
+                             QStringLiteral("loading %1 failed: %2").arg(file, runner.errorText()));
+        m_sandbox->finishLoad();
+        m_connection = std::make_unique<core::Connection>(core::Connection::open(m_sandbox->readerProfile()));
+        m_description = QStringLiteral("a private PostgreSQL %1 server").arg(m_sandbox->versionText());
+        inv.err << "pgdesk-cli: " << file << " was loaded into " << m_description
+                << ", started for this compare and removed after it; none of it ran on your servers\n";
     }
-    ~ScratchDatabase() { drop(); }
-    ScratchDatabase(const ScratchDatabase&) = delete;
-    ScratchDatabase& operator=(const ScratchDatabase&) = delete;
 
     core::Connection& connection() { return *m_connection; }
+    QString description() const { return m_description; }
 
 private:
-    void drop() {
-        m_connection.reset();
-        if (!m_created)
-            return;
-        m_created = false;
-        try {
-            m_host.exec(
-                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(core::quoteIdentifier(m_name)));
-        } catch (const std::exception&) {
-            // Left for the user to drop (its name says what it was); the compare's result stands.
-        }
-    }
-
-    core::Connection& m_host;
-    QString m_name;
-    bool m_created = false;
+    std::unique_ptr<core::SqlSandbox> m_sandbox; // outlives the connection to it
     std::unique_ptr<core::Connection> m_connection;
+    QString m_description;
 };
 
 QJsonArray statementsJson(const core::Migration& m, const QList<core::StatementLocks>& locks) {
@@ -246,8 +247,8 @@ int cmdDiff(Invocation& inv) {
     if (format != QLatin1String("text") && format != QLatin1String("json"))
         throw UsageError{QStringLiteral("diff: --format takes text or json, not \"%1\"").arg(format)};
 
-    // Connections: each side its own, or the global one (shared when both use it); a file side is loaded on
-    // the other side's server (the global one when both are files).
+    // Connections: each side its own, or the global one (shared when both use it); a file side is loaded into
+    // a private server of the other side's version (the newest installed when both are files).
     const Invocation sourceInv = sideInvocation(inv, a.source);
     const Invocation targetInv = sideInvocation(inv, a.target);
     std::unique_ptr<core::Connection> global;
@@ -269,18 +270,17 @@ int cmdDiff(Invocation& inv) {
     };
     core::Connection* source = sideConnection(a.source, sourceInv, sourceOwn);
     core::Connection* target = sideConnection(a.target, targetInv, targetOwn);
-    std::unique_ptr<ScratchDatabase> sourceScratch;
-    std::unique_ptr<ScratchDatabase> targetScratch;
+    core::Connection* const sourceServer = source;
+    core::Connection* const targetServer = target;
+    std::unique_ptr<FileSide> sourceFile;
+    std::unique_ptr<FileSide> targetFile;
     if (!source) {
-        core::Connection& host = target ? *target : globalConnection();
-        sourceScratch = std::make_unique<ScratchDatabase>(inv, target ? targetInv : inv, host, a.source.file);
-        source = &sourceScratch->connection();
+        sourceFile = std::make_unique<FileSide>(inv, targetServer, a.source.file);
+        source = &sourceFile->connection();
     }
     if (!target) {
-        core::Connection& host = sourceOwn ? *sourceOwn : globalConnection();
-        targetScratch =
-            std::make_unique<ScratchDatabase>(inv, sourceOwn ? sourceInv : inv, host, a.target.file);
-        target = &targetScratch->connection();
+        targetFile = std::make_unique<FileSide>(inv, sourceServer, a.target.file);
+        target = &targetFile->connection();
     }
 
     // Two connections: both sides are read at once, the servers doing most of the work (the bench's 2,000
@@ -329,6 +329,13 @@ int cmdDiff(Invocation& inv) {
                           {QStringLiteral("script"), script}};
             if (applied)
                 o.insert(QStringLiteral("applied"), true);
+            QJsonObject loaded; // where a file side was loaded: never a server of the user's
+            if (sourceFile)
+                loaded.insert(QStringLiteral("source"), sourceFile->description());
+            if (targetFile)
+                loaded.insert(QStringLiteral("target"), targetFile->description());
+            if (!loaded.isEmpty())
+                o.insert(QStringLiteral("loaded_into"), loaded);
             printJson(inv.out, o);
         } else {
             printDifferences(inv.out, shown);

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// pgdesk-cli diff with a .sql side: the file is loaded into a private PostgreSQL (core::SqlSandbox), never
+// into the user's server. Each hostile statement a compared file may hold (roles, role settings, database
+// settings, grants of predefined roles, dblink into the real database, signals to other sessions, server
+// files and programs, C functions, ALTER SYSTEM, large objects, SET ROLE) leaves the user's cluster as it
+// was: roles, memberships, settings, databases, other sessions, tables and files. A killed or terminated
+// compare leaves no server and, by the next run, no folder.
+
+#include "clirunner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <csignal>
+
+using namespace pgdesk::test;
+
+namespace {
+
+// What a compared file must never change on the user's cluster.
+QString clusterState() {
+    return psql(
+        QStringLiteral(
+            "select (select string_agg(format('%s %s %s %s %s', rolname, rolsuper, rolcreaterole, "
+            "rolcreatedb, rolcanlogin), ',' order by rolname) from pg_roles) || ' | ' || "
+            "(select coalesce(string_agg(format('%s>%s', roleid::regrole, member::regrole), ',' order "
+            "by 1), '') from pg_auth_members) || ' | ' || (select coalesce(string_agg(format('%s %s %s', "
+            "setdatabase, setrole, setconfig), ',' order by 1), '') from pg_db_role_setting) || ' | ' || "
+            "(select string_agg(datname, ',' order by datname) from pg_database where datname !~ "
+            "'^(cli_|pgdesk_t)') || ' | ' || (select count(*) from pg_class where relname = "
+            "'pgdesk_pwned')"),
+        QStringLiteral("postgres"));
+}
+
+// Where the sandboxes of this machine's processes are (the CLI's QDir::tempPath(), as here).
+QStringList sandboxFolders() {
+    QStringList found;
+    QStringList bases{QDir::tempPath()};
+    if (!bases.contains(QStringLiteral("/tmp")))
+        bases << QStringLiteral("/tmp");
+    for (const QString& base : bases)
+        for (const QString& name : QDir(base).entryList({QStringLiteral("pgdesk-sandbox-*")}, QDir::Dirs))
+            found << QDir(base).filePath(name);
+    return found;
+}
+
+bool postmasterRunsOn(const QString& folder) {
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (pid.toInt() > 0 && cmdline.open(QIODevice::ReadOnly) &&
+            cmdline.readAll().contains(folder.toLocal8Bit()))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TestCliDiffSandbox final : public QObject {
+    Q_OBJECT
+    const QString m_target = QStringLiteral("cli_sandbox_%1").arg(QCoreApplication::applicationPid());
+    QTemporaryDir m_dir;
+    QProcess m_sleeper; // another user's session on the real server
+
+    QString write(const QString& name, const QByteArray& text) {
+        QFile f(m_dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly) || f.write(text) < 0)
+            return {};
+        f.close();
+        return f.fileName();
+    }
+    QStringList diffArgs(const QString& file) const {
+        return {QStringLiteral("--dsn"),
+                conninfo(m_target),
+                QStringLiteral("diff"),
+                QStringLiteral("--source-file"),
+                file,
+                QStringLiteral("--source-schema"),
+                QStringLiteral("app"),
+                QStringLiteral("--target-schema"),
+                QStringLiteral("app")};
+    }
+    QString sleeperPid() const {
+        return psqlValue(QStringLiteral("select pid from pg_stat_activity where application_name = "
+                                        "'pgdesk_sandbox_victim'"),
+                         QStringLiteral("postgres"));
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        psql(QStringLiteral("drop database if exists %1 with (force)").arg(m_target),
+             QStringLiteral("postgres"));
+        psql(QStringLiteral("create database %1").arg(m_target), QStringLiteral("postgres"));
+        loadScript(m_target, QStringLiteral("create schema app; create table app.t (id int primary key);"));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGAPPNAME"), QStringLiteral("pgdesk_sandbox_victim"));
+        m_sleeper.setProcessEnvironment(env);
+        m_sleeper.start(cluster().pgbin + QStringLiteral("/psql"),
+                        {QStringLiteral("-X"), QStringLiteral("-h"), cluster().host, QStringLiteral("-p"),
+                         QString::number(cluster().port), QStringLiteral("-U"), cluster().user,
+                         QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-c"),
+                         QStringLiteral("select pg_sleep(600)")});
+        QVERIFY(m_sleeper.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(!sleeperPid().isEmpty(), 10000);
+    }
+
+    void cleanupTestCase() {
+        m_sleeper.kill();
+        m_sleeper.waitForFinished();
+        psql(QStringLiteral("drop database if exists %1 with (force)").arg(m_target),
+             QStringLiteral("postgres"));
+    }
+
+    void hostileFileChangesNothing_data() {
+        QTest::addColumn<QString>("statement");
+        const Cluster& c = cluster();
+        const QString real =
+            QStringLiteral("host=%1 port=%2 dbname=pgdesk_demo user=%3").arg(c.host).arg(c.port).arg(c.user);
+        QTest::newRow("superuser role") << QStringLiteral("create role pgdesk_evil login superuser");
+        QTest::newRow("role made superuser") << QStringLiteral("alter role %1 superuser").arg(c.authUser);
+        QTest::newRow("predefined role granted")
+            << QStringLiteral("grant pg_read_server_files to %1").arg(c.authUser);
+        QTest::newRow("role setting") << QStringLiteral("alter role %1 set work_mem = '1MB'").arg(c.user);
+        QTest::newRow("database setting")
+            << QStringLiteral("alter database pgdesk_demo set work_mem = '1MB'");
+        QTest::newRow("database dropped") << QStringLiteral("drop database pgdesk_demo");
+        QTest::newRow("dblink into the real database")
+            << QStringLiteral("create extension if not exists dblink; select dblink_exec('%1', 'create table "
+                              "public.pgdesk_pwned (x int)')")
+                   .arg(real);
+        QTest::newRow("postgres_fdw into the real database")
+            << QStringLiteral(
+                   "create extension postgres_fdw; create server s foreign data wrapper postgres_fdw "
+                   "options (host '%1', port '%2', dbname 'pgdesk_demo'); create user mapping for "
+                   "current_user server s options (user '%3'); create foreign table f (x int) server "
+                   "s options (table_name 'pgdesk_pwned'); select * from f")
+                   .arg(c.host)
+                   .arg(c.port)
+                   .arg(c.user);
+        QTest::newRow("another session ended")
+            << QStringLiteral("select pg_terminate_backend(%1)").arg(sleeperPid());
+        QTest::newRow("server file written")
+            << QStringLiteral("copy (select 1) to '%1'").arg(m_dir.filePath(QStringLiteral("pwned")));
+        QTest::newRow("server file read") << QStringLiteral("select pg_read_file('/etc/passwd')");
+        QTest::newRow("C function") << QStringLiteral(
+            "create function app.f() returns int language c as 'libc.so.6', 'getpid'");
+        QTest::newRow("alter system") << QStringLiteral("alter system set archive_command = 'touch %1'")
+                                             .arg(m_dir.filePath(QStringLiteral("pwned")));
+        QTest::newRow("large object") << QStringLiteral("select lo_import('/etc/passwd')");
+        QTest::newRow("set role") << QStringLiteral(
+            "set role pgdesk_sandbox; create role pgdesk_evil superuser");
+        QTest::newRow("session authorization") << QStringLiteral("set session authorization pgdesk_sandbox");
+        QTest::newRow("untrusted language")
+            << QStringLiteral("create extension plperlu; create function app.g() returns int language "
+                              "plperlu as 'system(\"touch "
+                              "/tmp/pgdesk-sandbox-pwned\"); 1'; select app.g()");
+    }
+    void hostileFileChangesNothing() {
+        QFETCH(QString, statement);
+        const QString before = clusterState();
+        const QString pid = sleeperPid();
+        const QString file = write(
+            QStringLiteral("hostile.sql"),
+            ("create schema app;\ncreate table app.t (id int primary key);\n" + statement + ";\n").toUtf8());
+        const CliRun r = runCli(diffArgs(file), {}, 120000);
+        // Loaded (0: nothing differs) or refused by the private server (2, its message shown); never more.
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 2, qPrintable(QString::number(r.exitCode) + r.err));
+        if (r.exitCode == 0)
+            QVERIFY2(r.err.contains(QStringLiteral("was loaded into a private PostgreSQL")),
+                     qPrintable(r.err));
+        QCOMPARE(clusterState(), before);
+        QCOMPARE(sleeperPid(), pid);
+        QVERIFY(m_sleeper.state() == QProcess::Running);
+        QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("pwned"))));
+        QVERIFY(!QFile::exists(QStringLiteral("/tmp/pgdesk-sandbox-pwned")));
+    }
+
+    // A schema file as pg_dump writes it: extensions (one a superuser must create), owners of the target's
+    // roles, grants, comments on the extension: loaded as from a restore, equal to the database it came from.
+    void dumpOfTheTargetIsEqual() {
+        psql(QStringLiteral(
+                 "create extension if not exists pg_trgm with schema public; create extension if not "
+                 "exists pg_stat_statements; alter table app.t owner to %1; grant select on app.t to "
+                 "%1; comment on table app.t is 'kept'")
+                 .arg(cluster().authUser),
+             m_target);
+        QProcess dump;
+        dump.start(cluster().pgbin + QStringLiteral("/pg_dump"),
+                   {QStringLiteral("--schema-only"), QStringLiteral("-h"), cluster().host,
+                    QStringLiteral("-p"), QString::number(cluster().port), QStringLiteral("-U"),
+                    cluster().user, m_target});
+        QVERIFY(dump.waitForFinished(60000));
+        QCOMPARE(dump.exitCode(), 0);
+        const QString file = write(QStringLiteral("dump.sql"), dump.readAllStandardOutput());
+        const CliRun r = runCli(
+            QStringList{QStringLiteral("--format"), QStringLiteral("json")} + diffArgs(file), {}, 120000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        const QJsonObject o = parseObject(r);
+        QVERIFY(o.value(QStringLiteral("equal")).toBool());
+        QVERIFY2(o.value(QStringLiteral("loaded_into"))
+                     .toObject()
+                     .value(QStringLiteral("source"))
+                     .toString()
+                     .startsWith(QStringLiteral("a private PostgreSQL 15")),
+                 qPrintable(r.out));
+        QVERIFY(sandboxFolders().filter(QString::number(QCoreApplication::applicationPid())).isEmpty());
+    }
+
+    // SIGKILL in the middle of a load: the private server ends with the CLI (nothing left running), and the
+    // next compare removes its folder. SIGTERM is an interrupt: exit 130, nothing left at all.
+    void killedOrTerminatedLeavesNothing() {
+        const QString file =
+            write(QStringLiteral("slow.sql"), "create schema app;\nselect pg_sleep(1000);\n");
+        for (const int signal : {SIGKILL, SIGTERM}) {
+            QProcess cli;
+            cli.start(binary(QStringLiteral("pgdesk-cli")), diffArgs(file));
+            QVERIFY(cli.waitForStarted());
+            const QString mine = QStringLiteral("pgdesk-sandbox-%1-").arg(cli.processId());
+            QString folder;
+            QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    for (const QString& f : sandboxFolders())
+                        if (f.contains(mine) && QFile::exists(f + QStringLiteral("/load.sql")))
+                            folder = f;
+                    return !folder.isEmpty();
+                }(),
+                60000);
+            QThread::msleep(500); // psql is in the pg_sleep
+            ::kill(pid_t(cli.processId()), signal);
+            QVERIFY(cli.waitForFinished(30000));
+            QTRY_VERIFY_WITH_TIMEOUT(!postmasterRunsOn(folder), 20000);
+            if (signal == SIGTERM) {
+                QCOMPARE(cli.exitCode(), 130);
+                QVERIFY2(!QFile::exists(folder), qPrintable(folder));
+                continue;
+            }
+            QVERIFY(QFile::exists(folder)); // SIGKILL: nothing could remove it
+            const CliRun r =
+                runCli(diffArgs(write(QStringLiteral("ok.sql"), "create schema app;\n")), {}, 120000);
+            QVERIFY2(r.exitCode == 1, qPrintable(r.err));
+            QVERIFY2(!QFile::exists(folder), qPrintable(folder));
+        }
+    }
+
+    // Without server programs the compare says what to install, and loads the file nowhere.
+    void noServerProgramsIsSaid() {
+        const QString before = clusterState();
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGDESK_SANDBOX_PGBIN"), m_dir.filePath(QStringLiteral("nothing")));
+        cli.setProcessEnvironment(env);
+        cli.start(binary(QStringLiteral("pgdesk-cli")),
+                  diffArgs(write(QStringLiteral("a.sql"), "create schema app;\n")));
+        QVERIFY(cli.waitForFinished(60000));
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QCOMPARE(cli.exitCode(), 2);
+        QVERIFY2(err.contains(QStringLiteral("install postgresql-15")), qPrintable(err));
+        QCOMPARE(clusterState(), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliDiffSandbox)
+#include "tst_cli_diffsandbox.moc"
