@@ -45,6 +45,7 @@ QJsonObject statementJson(const core::StatementLocks& s, int line, bool traced) 
                       {QStringLiteral("locks"), locksJson(s.tracedLocks)},
                       {QStringLiteral("rewrites"), QJsonArray::fromStringList(s.tracedRewrites)},
                       {QStringLiteral("scans"), QJsonArray::fromStringList(s.tracedScans)},
+                      {QStringLiteral("sequences_advanced"), QJsonArray::fromStringList(s.tracedSequences)},
                       {QStringLiteral("disagreements"), QJsonArray::fromStringList(s.disagreements)}};
         if (!s.traceNote.isEmpty())
             t.insert(QStringLiteral("note"), s.traceNote);
@@ -90,6 +91,9 @@ void printText(QTextStream& out, const core::StatementLocks& s, int index, int l
         << (s.tracedRewrites.isEmpty() ? QString()
                                        : QStringLiteral("; rewrote ") + s.tracedRewrites.join(u' '))
         << '\n';
+    if (!s.tracedSequences.isEmpty())
+        out << "   advanced, and not rolled back (nextval stays done): " << s.tracedSequences.join(u' ')
+            << '\n';
     if (!s.traceNote.isEmpty())
         out << "   " << s.traceNote << '\n';
     for (const QString& d : s.disagreements)

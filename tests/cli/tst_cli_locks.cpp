@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTemporaryDir>
 
 #include <optional>
@@ -132,6 +133,65 @@ private slots:
         QVERIFY2(text.out.contains(QStringLiteral("AccessExclusiveLock on %1.t").arg(kSchema)),
                  qPrintable(text.out));
         QVERIFY2(text.out.contains(QStringLiteral("(outside a transaction)")), qPrintable(text.out));
+    }
+
+    // A trace is rolled back whatever happens: a statement acting outside the transaction never runs in one
+    // (a program on the server, another session signalled, a notification), and a sequence a traced statement
+    // advanced is named, since the rollback leaves it advanced.
+    void traceRunsNothingThatEscapes() {
+        QTemporaryDir dir;
+        const QString touched = dir.filePath(QStringLiteral("touched"));
+        psql(QStringLiteral("create sequence if not exists %1.s").arg(kSchema));
+        QProcess victim;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGAPPNAME"), QStringLiteral("tst_cli_locks_victim"));
+        victim.setProcessEnvironment(env);
+        victim.start(cluster().pgbin + QStringLiteral("/psql"),
+                     {QStringLiteral("-X"), QStringLiteral("-h"), cluster().host, QStringLiteral("-p"),
+                      QString::number(cluster().port), QStringLiteral("-U"), cluster().user,
+                      QStringLiteral("-d"), QStringLiteral("pgdesk_demo"), QStringLiteral("-c"),
+                      QStringLiteral("select pg_sleep(120)")});
+        QVERIFY(victim.waitForStarted());
+        const auto victimPid = [] {
+            return psqlValue(QStringLiteral(
+                "select pid from pg_stat_activity where application_name = 'tst_cli_locks_victim'"));
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!victimPid().isEmpty(), 10000);
+        const QString pid = victimPid();
+        const QString script = QStringLiteral("copy (select 1) to program 'touch %1';\n"
+                                              "select pg_terminate_backend(%2);\n"
+                                              "notify tst_cli_locks;\n"
+                                              "do $$ begin perform 1; end $$;\n"
+                                              "select nextval('%3.s');\n")
+                                   .arg(touched, pid, kSchema);
+        const CliRun r =
+            runCli(withDsn({QStringLiteral("locks"), QStringLiteral("--query"), script,
+                            QStringLiteral("--trace"), QStringLiteral("--format"), QStringLiteral("json")}));
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonArray statements = parseArray(r);
+        QCOMPARE(statements.size(), 5);
+        for (int i = 0; i < 4; ++i) {
+            const QJsonObject t = statements[i].toObject().value(QStringLiteral("trace")).toObject();
+            QVERIFY2(!t.value(QStringLiteral("traced")).toBool(), qPrintable(QString::number(i)));
+            QVERIFY2(t.value(QStringLiteral("note"))
+                         .toString()
+                         .contains(QStringLiteral("rollback would not undo")),
+                     qPrintable(t.value(QStringLiteral("note")).toString()));
+        }
+        const QJsonObject last = statements[4].toObject().value(QStringLiteral("trace")).toObject();
+        QVERIFY(last.value(QStringLiteral("traced")).toBool());
+        QCOMPARE(last.value(QStringLiteral("sequences_advanced")).toArray(),
+                 QJsonArray{kSchema + QStringLiteral(".s")});
+        QVERIFY(!QFile::exists(touched));
+        QCOMPARE(victimPid(), pid);
+        QVERIFY(victim.state() == QProcess::Running);
+        victim.kill();
+        victim.waitForFinished();
+        const CliRun text = runCli(
+            withDsn({QStringLiteral("locks"), QStringLiteral("--query"),
+                     QStringLiteral("select nextval('%1.s')").arg(kSchema), QStringLiteral("--trace")}));
+        QVERIFY2(text.out.contains(QStringLiteral("not rolled back (nextval stays done): %1.s").arg(kSchema)),
+                 qPrintable(text.out));
     }
 
     void productionRefusesTheTraceOnly() {

@@ -383,6 +383,20 @@ void compare(StatementLocks& s, const QHash<qint64, Known>& known, const Held& b
 
 } // namespace
 
+namespace {
+
+// Every sequence's last value by its qualified name (empty where the role may not read it).
+QHash<QString, QString> sequenceValues(Connection& connection) {
+    QHash<QString, QString> out;
+    const Result r = connection.exec(QStringLiteral("select format('%I.%I', schemaname, sequencename), "
+                                                    "coalesce(last_value::text, '') from pg_sequences"));
+    for (int row = 0; row < r.rowCount(); ++row)
+        out.insert(r.text(row, 0), r.text(row, 1));
+    return out;
+}
+
+} // namespace
+
 QList<StatementLocks> LockAnalyzer::trace(const QString& script, int lockTimeoutMs, int statementTimeoutMs) {
     const ConnectionProfile& profile = m_connection.profile();
     if (profile.writeGuarded())
@@ -411,6 +425,7 @@ QList<StatementLocks> LockAnalyzer::trace(const QString& script, int lockTimeout
             known.insert(r.text(row, 0).toLongLong(), Known{displayName(r.text(row, 1), r.text(row, 2)),
                                                             r.text(row, 3).at(0).toLatin1(), r.text(row, 4)});
         QHash<qint64, qint64> scansSoFar;
+        QHash<QString, QString> sequences = sequenceValues(m_connection);
         bool stopped = false;
         for (StatementLocks& s : out) {
             if (stopped) {
@@ -423,6 +438,11 @@ QList<StatementLocks> LockAnalyzer::trace(const QString& script, int lockTimeout
             }
             if (classifyStatement(s.sql).kind == StatementKind::TransactionControl) {
                 s.traceNote = tr("Not traced: the trace's own transaction stays open until its rollback.");
+                continue;
+            }
+            // A trace is promised as rolled back: what a rollback does not undo never runs in one.
+            if (const auto outside = actsOutsideTransaction(s.sql)) {
+                s.traceNote = tr("Not traced: %1, which the trace's rollback would not undo.").arg(*outside);
                 continue;
             }
             const Held before = heldLocks(m_connection);
@@ -438,6 +458,13 @@ QList<StatementLocks> LockAnalyzer::trace(const QString& script, int lockTimeout
             m_connection.exec(QStringLiteral("release savepoint pgdesk_trace"));
             const Held after = heldLocks(m_connection);
             s.traced = true;
+            // nextval() is not undone by the rollback: the sequences this statement advanced are named.
+            const QHash<QString, QString> nowSequences = sequenceValues(m_connection);
+            for (auto it = nowSequences.cbegin(); it != nowSequences.cend(); ++it)
+                if (it.value() != sequences.value(it.key()))
+                    s.tracedSequences << it.key();
+            s.tracedSequences.sort();
+            sequences = nowSequences;
             // Files and scans of the relations it locked (a rewrite or a scan needs a lock).
             QStringList oids;
             for (auto it = after.strongest.cbegin(); it != after.strongest.cend(); ++it)

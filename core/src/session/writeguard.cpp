@@ -70,11 +70,20 @@ std::optional<QString> copyRefusal(const QList<Token>& tokens, qsizetype k) {
     return std::nullopt;
 }
 
+// A refusal and whether the statement acts outside its own transaction (a rollback does not undo it), as
+// opposed to turning the session writable or maintenance, which a rolled-back trace may run.
+struct Refusal {
+    QString reason;
+    bool outside = true;
+};
+
 // Functions a read-only transaction does not stop from acting outside it.
-std::optional<QString> functionRefusal(const QList<Token>& tokens) {
+std::optional<Refusal> functionRefusal(const QList<Token>& tokens) {
     static const QSet<QString> files{QStringLiteral("LO_IMPORT"),      QStringLiteral("LO_EXPORT"),
                                      QStringLiteral("PG_FILE_WRITE"),  QStringLiteral("PG_FILE_RENAME"),
-                                     QStringLiteral("PG_FILE_UNLINK"), QStringLiteral("PG_FILE_SYNC")};
+                                     QStringLiteral("PG_FILE_UNLINK"), QStringLiteral("PG_FILE_SYNC"),
+                                     QStringLiteral("PG_READ_FILE"),   QStringLiteral("PG_READ_BINARY_FILE"),
+                                     QStringLiteral("PG_LS_DIR"),      QStringLiteral("PG_STAT_FILE")};
     static const QSet<QString> server{QStringLiteral("PG_RELOAD_CONF"), QStringLiteral("PG_PROMOTE"),
                                       QStringLiteral("PG_ROTATE_LOGFILE"), QStringLiteral("PG_SWITCH_WAL")};
     for (qsizetype i = 0; i + 1 < tokens.size(); ++i) {
@@ -83,24 +92,28 @@ std::optional<QString> functionRefusal(const QList<Token>& tokens) {
             continue;
         const QString& name = t.word;
         if (name.startsWith(QLatin1String("DBLINK")))
-            return QStringLiteral("%1() opens another connection, which the guard does not cover")
-                .arg(name.toLower());
+            return Refusal{QStringLiteral("%1() opens another connection, which the guard does not cover")
+                               .arg(name.toLower())};
         if (files.contains(name))
-            return QStringLiteral("%1() reads or writes a file on the database server").arg(name.toLower());
+            return Refusal{
+                QStringLiteral("%1() reads or writes a file on the database server").arg(name.toLower())};
         if (name == QLatin1String("PG_NOTIFY"))
-            return QStringLiteral("pg_notify() sends a notification other sessions act on, which PostgreSQL "
-                                  "allows in a read-only transaction");
+            return Refusal{
+                QStringLiteral("pg_notify() sends a notification other sessions act on, which PostgreSQL "
+                               "allows in a read-only transaction")};
         if (name == QLatin1String("PG_TERMINATE_BACKEND") || name == QLatin1String("PG_CANCEL_BACKEND"))
-            return QStringLiteral("%1() signals another session").arg(name.toLower());
+            return Refusal{QStringLiteral("%1() signals another session").arg(name.toLower())};
         if (server.contains(name))
-            return QStringLiteral("%1() acts on the whole server").arg(name.toLower());
+            return Refusal{QStringLiteral("%1() acts on the whole server").arg(name.toLower())};
         if (name == QLatin1String("SET_CONFIG")) {
             if (!(i + 3 < tokens.size() && tokens[i + 2].type == SqlTokenType::String &&
                   tokens[i + 3].raw == QLatin1String(",")))
-                return QStringLiteral("set_config() with a setting name that is not a plain literal may turn "
-                                      "the read-only setting off");
+                return Refusal{
+                    QStringLiteral("set_config() with a setting name that is not a plain literal may "
+                                   "turn the read-only setting off"),
+                    false};
             if (namesReadOnlySetting(tokens[i + 2]))
-                return QStringLiteral("it changes the read-only setting the guard relies on");
+                return Refusal{QStringLiteral("it changes the read-only setting the guard relies on"), false};
         }
     }
     return std::nullopt;
@@ -108,7 +121,9 @@ std::optional<QString> functionRefusal(const QList<Token>& tokens) {
 
 } // namespace
 
-std::optional<QString> guardRefusal(const QString& statement) {
+namespace {
+
+std::optional<Refusal> refusalOf(const QString& statement) {
     const QList<Token> tokens = tokensOf(statement);
     qsizetype k = 0;
     while (k < tokens.size() && tokens[k].raw == QLatin1String("("))
@@ -118,37 +133,55 @@ std::optional<QString> guardRefusal(const QString& statement) {
     const QString& kw = tokens[k].word;
     const auto next = [&](qsizetype offset, const char* word) { return isWord(tokens, k + offset, word); };
     if ((kw == QLatin1String("BEGIN") || kw == QLatin1String("START")) && hasReadWrite(tokens, k + 1))
-        return QStringLiteral("it opens a read-write transaction");
+        return Refusal{QStringLiteral("it opens a read-write transaction"), false};
     if (kw == QLatin1String("SET") || kw == QLatin1String("RESET")) {
         const qsizetype name = (next(1, "SESSION") || next(1, "LOCAL")) ? k + 2 : k + 1;
         if (name < tokens.size() && namesReadOnlySetting(tokens[name]))
-            return QStringLiteral("it changes the read-only setting the guard relies on");
+            return Refusal{QStringLiteral("it changes the read-only setting the guard relies on"), false};
         if (next(1, "TRANSACTION") && hasReadWrite(tokens, k + 2))
-            return QStringLiteral("it makes the transaction read-write");
+            return Refusal{QStringLiteral("it makes the transaction read-write"), false};
         if (next(1, "SESSION") && next(2, "CHARACTERISTICS"))
-            return QStringLiteral("it changes the session's default transaction mode");
+            return Refusal{QStringLiteral("it changes the session's default transaction mode"), false};
     }
     if (kw == QLatin1String("ALTER") && next(1, "SYSTEM"))
-        return QStringLiteral("ALTER SYSTEM changes the server's configuration, even in a read-only "
-                              "transaction");
+        return Refusal{QStringLiteral("ALTER SYSTEM changes the server's configuration, even in a read-only "
+                                      "transaction")};
     if (kw == QLatin1String("COPY"))
         if (auto reason = copyRefusal(tokens, k))
-            return reason;
+            return Refusal{*reason};
     if (kw == QLatin1String("DO") || kw == QLatin1String("CALL"))
-        return QStringLiteral("%1 may commit inside and start a transaction that writes").arg(kw);
+        return Refusal{
+            QStringLiteral("%1 may commit inside and start a transaction that writes, and runs what "
+                           "no lexer sees")
+                .arg(kw)};
     static const QSet<QString> maintenance{QStringLiteral("VACUUM"),  QStringLiteral("ANALYZE"),
                                            QStringLiteral("ANALYSE"), QStringLiteral("CLUSTER"),
                                            QStringLiteral("REINDEX"), QStringLiteral("CHECKPOINT")};
     if (maintenance.contains(kw))
-        return QStringLiteral("%1 is maintenance, which PostgreSQL runs in a read-only transaction too")
-            .arg(kw);
+        return Refusal{
+            QStringLiteral("%1 is maintenance, which PostgreSQL runs in a read-only transaction too").arg(kw),
+            false};
     if (kw == QLatin1String("NOTIFY"))
-        return QStringLiteral(
-            "NOTIFY sends a notification other sessions act on, which PostgreSQL allows in a "
-            "read-only transaction");
+        return Refusal{
+            QStringLiteral("NOTIFY sends a notification other sessions act on, which PostgreSQL allows "
+                           "in a read-only transaction")};
     if (kw == QLatin1String("LOAD"))
-        return QStringLiteral("LOAD loads a library into the server");
+        return Refusal{QStringLiteral("LOAD loads a library into the server")};
     return functionRefusal(tokens);
+}
+
+} // namespace
+
+std::optional<QString> guardRefusal(const QString& statement) {
+    if (auto r = refusalOf(statement))
+        return r->reason;
+    return std::nullopt;
+}
+
+std::optional<QString> actsOutsideTransaction(const QString& statement) {
+    if (auto r = refusalOf(statement); r && r->outside)
+        return r->reason;
+    return std::nullopt;
 }
 
 std::optional<GuardRefusal> firstGuardRefusal(const QList<SqlStatement>& statements) {

@@ -105,9 +105,10 @@ struct StatementLocks {
     bool traced = false;
     QString traceNote; // why not traced, or the error that stopped it
     QList<RelationLock> tracedLocks;
-    QStringList tracedRewrites; // relfilenode changed
-    QStringList tracedScans;    // sequential scans counted in the transaction's statistics
-    QStringList disagreements;  // where the static rules and the trace differ, a sentence each
+    QStringList tracedRewrites;  // relfilenode changed
+    QStringList tracedScans;     // sequential scans counted in the transaction's statistics
+    QStringList tracedSequences; // advanced by it: nextval() stays done after the rollback
+    QStringList disagreements;   // where the static rules and the trace differ, a sentence each
 };
 
 // The throughput the time estimate assumes (a rewrite copies the table and rebuilds its indexes).
@@ -130,8 +131,9 @@ public:
     // `lockTimeoutMs`, statement_timeout `statementTimeoutMs`): the locks held after each statement
     // (pg_locks), rewrites (relfilenode) and scans (pg_stat_xact_all_tables). The locks are real while it
     // runs. Refused on a production profile (the guard's refusal: never, not even unlocked), on a read-only
-    // one and with a transaction open (ConfigurationError); statements that cannot run in a transaction are
-    // not traced, and an error stops the trace.
+    // one and with a transaction open (ConfigurationError); statements that cannot run in a transaction or
+    // act outside it (actsOutsideTransaction: programs, server files, dblink, signals, NOTIFY, ALTER SYSTEM,
+    // DO/CALL) are not traced, and an error stops the trace. Sequences a statement advanced are named.
     QList<StatementLocks> trace(const QString& script, int lockTimeoutMs = 2000,
                                 int statementTimeoutMs = 60000);
 

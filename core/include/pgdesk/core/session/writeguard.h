@@ -27,6 +27,12 @@ inline constexpr char kWriteGuardField[] = "allow_write";
 // locked, in a few words ("opens a read-write transaction"); std::nullopt when it does not.
 std::optional<QString> guardRefusal(const QString& statement);
 
+// Pure: why `statement` acts outside its own transaction, so that a rollback would not undo it (programs,
+// server files, other connections, signals to other sessions, notifications, the server's configuration, a
+// library loaded, DO and CALL whose bodies no lexer sees): the guard's reasons less those about turning a
+// session writable and maintenance. A lock trace does not run such a statement. std::nullopt otherwise.
+std::optional<QString> actsOutsideTransaction(const QString& statement);
+
 struct GuardRefusal {
     int index = 0;        // 0-based, in the list given
     qsizetype offset = 0; // where the statement starts in the script
