@@ -19,6 +19,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace pgdesk::core {
 
@@ -102,14 +103,33 @@ int columnOf(QStringView ref) {
     int column = 0;
     qsizetype i = 0;
     for (; i < ref.size() && ref[i].isLetter(); ++i)
-        column = column * 26 + (ref[i].toUpper().unicode() - 'A' + 1);
+        column = std::min(column * 26 + (ref[i].toUpper().unicode() - 'A' + 1), 1 << 20); // no overflow
     return i == 0 ? -1 : column - 1;
 }
 
-// One entry of the zip, inflated as it is read.
+// What a workbook may inflate to before it is refused as too large ("zip bombs": a few MB that inflate to
+// gigabytes). A sheet is streamed, so its own cap is only there to end a runaway; shared strings are held
+// in memory. One cell's text (or one tag) is bounded by the longest run of bytes without markup: Excel
+// itself holds at most 32,767 characters in a cell.
+constexpr qint64 kMaxSheetBytes = qint64(8) << 30;
+constexpr qint64 kMaxSharedStringsBytes = qint64(1) << 30;
+constexpr qint64 kMaxSharedStringsMemory = qint64(256) << 20; // held: their text and ~48 bytes each
+constexpr qint64 kMaxOtherPartBytes = qint64(64) << 20;
+constexpr qint64 kMaxRunBytes = qint64(4) << 20;
+constexpr int kMaxColumns = 16384; // A … XFD
+
+QString sizeText(qint64 bytes) {
+    return bytes >= (qint64(1) << 30) ? QStringLiteral("%1 GiB").arg(bytes >> 30)
+                                      : QStringLiteral("%1 MiB").arg(bytes >> 20);
+}
+
+// One entry of the zip, inflated as it is read, within its caps: past one, reading fails and tooLarge()
+// says which (the XML reader then stops; requireXml() reports it).
 class ZipEntry final : public QIODevice {
 public:
-    ZipEntry(const QString& path, const QString& name) {
+    ZipEntry(const QString& path, const QString& name, qint64 limit)
+        : m_name(name)
+        , m_limit(limit) {
         m_zip = unzOpen64(QFile::encodeName(path).constData());
         // 2: names compared ignoring case, as spreadsheet programs write them either way.
         if (!m_zip || unzLocateFile(m_zip, name.toUtf8().constData(), 2) != UNZ_OK ||
@@ -132,23 +152,56 @@ public:
     qint64 compressedPosition() const {
         return m_entryOpen ? qint64(unzGetCurrentFileZStreamPos64(m_zip)) : 0;
     }
+    const QString& tooLarge() const { return m_tooLarge; }
 
 protected:
     qint64 readData(char* data, qint64 maxSize) override {
+        if (!m_tooLarge.isEmpty())
+            return -1;
         const int n = unzReadCurrentFile(m_zip, data, unsigned(std::min<qint64>(maxSize, 1 << 30)));
-        return n < 0 ? -1 : n;
+        if (n <= 0)
+            return n < 0 ? -1 : 0;
+        m_inflated += n;
+        if (m_inflated > m_limit) {
+            m_tooLarge =
+                tr("its part %1 inflates to more than %2 (the limit)").arg(m_name, sizeText(m_limit));
+            return -1;
+        }
+        for (const char* p = data; p < data + n;) {
+            const void* lt = std::memchr(p, '<', size_t(data + n - p));
+            if (!lt) {
+                m_run += data + n - p;
+                break;
+            }
+            m_run += static_cast<const char*>(lt) - p;
+            if (m_run > kMaxRunBytes)
+                break;
+            m_run = 0;
+            p = static_cast<const char*>(lt) + 1;
+        }
+        if (m_run > kMaxRunBytes) {
+            m_tooLarge = tr("%1 holds a cell text or tag of more than %2 (the limit for one value)")
+                             .arg(m_name, sizeText(kMaxRunBytes));
+            return -1;
+        }
+        return n;
     }
     qint64 writeData(const char*, qint64) override { return -1; }
 
 private:
     unzFile m_zip = nullptr;
     bool m_entryOpen = false;
+    QString m_name;
+    qint64 m_limit;
+    qint64 m_inflated = 0;
+    qint64 m_run = 0; // bytes since the last '<'
+    QString m_tooLarge;
 };
 
 class Part final {
 public:
-    Part(const QString& path, const QString& name)
-        : m_entry(path, name) {
+    Part(const QString& path, const QString& name, qint64 limit = kMaxOtherPartBytes)
+        : m_entry(path, name, limit) {
         if (present())
             m_xml.setDevice(&m_entry);
     }
@@ -192,6 +245,10 @@ struct Workbook {
 };
 
 void requireXml(QXmlStreamReader& xml, const QString& path, const QString& part) {
+    if (const auto* entry = dynamic_cast<const ZipEntry*>(xml.device());
+        entry && !entry->tooLarge().isEmpty())
+        throwError(ErrorKind::Data,
+                   tr("%1 is too large to import: %2").arg(QFileInfo(path).fileName(), entry->tooLarge()));
     if (xml.hasError())
         throwError(ErrorKind::Data, tr("%1 is not a readable XLSX workbook: %2 (%3)")
                                         .arg(QFileInfo(path).fileName(), xml.errorString(), part));
@@ -285,7 +342,7 @@ public:
         m_sheetName = chosen->name;
         readSharedStrings(book.sharedStrings);
         readStyles(book.styles);
-        m_sheet = std::make_unique<Part>(path, chosen->part);
+        m_sheet = std::make_unique<Part>(path, chosen->part, kMaxSheetBytes);
         if (!m_sheet->present())
             throwError(ErrorKind::Data,
                        tr("the workbook's sheet \"%1\" has no part %2").arg(m_sheetName, chosen->part));
@@ -351,13 +408,23 @@ private:
     }
 
     void readSharedStrings(const QString& part) {
-        Part p(m_path, part);
+        Part p(m_path, part, kMaxSharedStringsBytes);
         if (!p.present())
             return;
+        qint64 held = 0;
         auto& xml = p.xml();
         while (!xml.atEnd()) {
-            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("si"))
+            if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == QLatin1String("si")) {
                 m_shared << stringItem(xml).toUtf8();
+                held += m_shared.constLast().size() + 48;
+                if (held > kMaxSharedStringsMemory)
+                    throwError(
+                        ErrorKind::Data,
+                        tr("%1 is too large to import: its %2 shared strings take more than %3 (the limit)")
+                            .arg(QFileInfo(m_path).fileName())
+                            .arg(m_shared.size())
+                            .arg(sizeText(kMaxSharedStringsMemory)));
+            }
         }
         requireXml(xml, m_path, part);
     }
@@ -400,7 +467,7 @@ private:
             if (xml.name() == QLatin1String("dimension")) {
                 const QStringView ref = xml.attributes().value(QLatin1String("ref"));
                 const qsizetype colon = ref.indexOf(QLatin1Char(':'));
-                m_dimension = colon < 0 ? 0 : columnOf(ref.mid(colon + 1)) + 1;
+                m_dimension = colon < 0 ? 0 : std::min(columnOf(ref.mid(colon + 1)) + 1, kMaxColumns);
             } else if (xml.name() == QLatin1String("row")) {
                 const QStringView r = xml.attributes().value(QLatin1String("r"));
                 row.number = r.isEmpty() ? m_lastRow + 1 : r.toLongLong();
@@ -425,6 +492,9 @@ private:
             const auto a = xml.attributes();
             const int byRef = columnOf(a.value(QLatin1String("r")));
             const int column = byRef >= 0 ? byRef : next;
+            if (column >= kMaxColumns)
+                throwError(ErrorKind::Data,
+                           tr("row %1: a cell beyond column XFD, the last a sheet has").arg(row.number));
             next = column + 1;
             const QStringView type = a.value(QLatin1String("t"));
             const int style = a.value(QLatin1String("s")).toInt();
