@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// pgdesk-cli import of hostile workbooks: a few hundred KB that inflate to hundreds of MB (one giant cell,
-// millions of shared strings) or name a column far beyond XFD are refused as "too large" with the limit,
-// within bounded memory (the CLI's peak resident size, measured by /usr/bin/time), and nothing is written.
+// pgdesk-cli import of hostile files: workbooks of a few hundred KB that inflate to hundreds of MB (one giant
+// cell, millions of shared strings) or name a column far beyond XFD are refused as "too large" with the
+// limit, within bounded memory (the CLI's peak resident size, measured by /usr/bin/time); an NDJSON line over
+// 1 GiB is refused by its line. Nothing is written.
 
 #include "clirunner.h"
 #include "programs.h"
@@ -168,6 +169,33 @@ private slots:
                        "t=\"inlineStr\"><is><t>x</t></is></c></row>"),
             noStrings()));
         verifyRefused(importMeasured(m_table, path), QStringLiteral("beyond column XFD"), 150);
+    }
+
+    // An NDJSON line over PostgreSQL's 1 GB row limit is refused by its line before it is sent (it broke the
+    // connection, 08006, naming the wrong line), and nothing lands.
+    void ndjsonLineOverOneGiB() {
+        QFile file(m_dir.filePath(QStringLiteral("big.ndjson")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"a\": \"first\", \"b\": null}\n{\"a\": \"");
+        const QByteArray chunk(16 << 20, 'x');
+        for (int i = 0; i < 66; ++i) // 1,056 MiB
+            QVERIFY(file.write(chunk) == chunk.size());
+        file.write("\", \"b\": null}\n");
+        file.close();
+        QProcess p;
+        p.start(requireProgram(QStringLiteral("time"), "time"),
+                {QStringLiteral("-v"), binary(QStringLiteral("pgdesk-cli")), QStringLiteral("--dsn"),
+                 conninfo(), QStringLiteral("import"), m_table, file.fileName()});
+        QVERIFY(p.waitForFinished(180000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        file.remove();
+        QCOMPARE(p.exitCode(), 4);
+        QVERIFY2(err.contains(QStringLiteral("line 2: the record is longer than 1 GiB")),
+                 qPrintable(err.left(2000)));
+        const auto peak =
+            QRegularExpression(QStringLiteral("Maximum resident set size \\(kbytes\\): (\\d+)")).match(err);
+        QVERIFY(peak.hasMatch() && peak.captured(1).toLongLong() < 3LL * 1024 * 1024);
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from %1").arg(m_table)), QStringLiteral("0"));
     }
 
     // A workbook within the caps still imports.

@@ -22,6 +22,9 @@ namespace pgdesk::core {
 namespace {
 
 constexpr qint64 kChunk = 1 << 20;
+// PostgreSQL takes at most 1 GB in one field and one COPY row: a longer record is refused by its place
+// before its end is even read (a 1 GB line broke the connection, 08006, and named the wrong line).
+constexpr qint64 kMaxRecordBytes = (qint64(1) << 30) - 1;
 
 bool isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
@@ -100,6 +103,11 @@ private:
         throwError(info);
     }
 
+    [[noreturn]] void tooLong(qint64 number) const {
+        fail(number, QStringLiteral("the record is longer than 1 GiB, the most PostgreSQL takes in one row "
+                                    "(the limit); nothing was imported"));
+    }
+
     // Appends the device's next chunk; false at its end. Bytes before m_pos are dropped first.
     bool fill() {
         if (m_atEnd)
@@ -133,6 +141,8 @@ private:
             qsizetype end = m_buffer.indexOf('\n', m_scan);
             while (end < 0) {
                 m_scan = m_buffer.size();
+                if (m_scan - m_pos > kMaxRecordBytes)
+                    tooLong(m_line + 1);
                 if (!fill()) {
                     end = m_buffer.size();
                     break;
@@ -241,6 +251,8 @@ private:
                 return true;
             }
             m_scan = i;
+            if (m_scan - m_pos > kMaxRecordBytes)
+                tooLong(m_element + 1);
             if (!fill())
                 fail(m_element + 1, QStringLiteral("the file ends inside this value"));
         }
