@@ -61,6 +61,18 @@ private slots:
         psql(QStringLiteral("\\copy %1 to '%2' csv header").arg(table, file(QStringLiteral("p.csv"))));
         QCOMPARE(readFile(file(QStringLiteral("h.csv"))), readFile(file(QStringLiteral("p.csv"))));
         QCOMPARE(psql(QStringLiteral("select count(*) from public.x")), QStringLiteral("1"));
+        // The database's rows are the user's alone, as a backup's are (0600); a file replaced keeps its mode.
+        QCOMPARE(QFile::permissions(file(QStringLiteral("h.csv"))),
+                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
+                     QFileDevice::WriteUser);
+        QVERIFY(QFile::setPermissions(file(QStringLiteral("h.csv")), QFileDevice::ReadOwner |
+                                                                         QFileDevice::WriteOwner |
+                                                                         QFileDevice::ReadGroup));
+        QCOMPARE(exportCli({QStringLiteral("we\"ird; drop table x;--"), QStringLiteral("-o"),
+                            file(QStringLiteral("h.csv"))})
+                     .exitCode,
+                 0);
+        QVERIFY(QFile::permissions(file(QStringLiteral("h.csv"))).testFlag(QFileDevice::ReadGroup));
     }
 
     // --jobs 2: two connections, the same bytes as psql's \copy; what cannot run in ranges says why.

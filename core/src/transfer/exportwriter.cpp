@@ -344,12 +344,12 @@ private:
     bool m_savepoint = false;
 };
 
-// A file next to the target (".name.XXXXXX.part"), created with the usual permissions (0666 less the
-// umask) and removed unless commit() renamed it over the target. No fsync: like psql's \copy, the export
-// leaves durability to the file system; the rename alone keeps half-written files from view.
-// A symbolic link is followed (the file it points to is replaced, the link stays). A target that exists
-// but is not a regular file (a device such as /dev/null, a FIFO) is written directly: renaming over it
-// would replace the device with a file.
+// A file next to the target (".name.XXXXXX.part"), created readable by the user alone (0600, as backups
+// are: exported rows are the database's data) and removed unless commit() renamed it over the target. No
+// fsync: like psql's \copy, the export leaves durability to the file system; the rename alone keeps
+// half-written files from view. A symbolic link is followed (the file it points to is replaced, the link
+// stays). A target that exists but is not a regular file (a device such as /dev/null, a FIFO) is written
+// directly: renaming over it would replace the device with a file.
 class TempFile final {
 public:
     explicit TempFile(const QString& path) {
@@ -371,7 +371,8 @@ public:
             const QString suffix = QString::number(QRandomGenerator::global()->generate() % 0xFFFFFF, 36);
             m_file.setFileName(
                 info.absoluteDir().filePath(QStringLiteral(".%1.%2.part").arg(info.fileName(), suffix)));
-            if (m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered))
+            if (m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly | QIODevice::Unbuffered,
+                            QFileDevice::ReadOwner | QFileDevice::WriteOwner))
                 return;
             if (m_file.error() != QFileDevice::OpenError || !QFileInfo::exists(m_file.fileName()))
                 break;
