@@ -82,7 +82,12 @@ private slots:
         QCOMPARE(newTableColumnNames({QChar(0xfeff) + QStringLiteral("id"), QStringLiteral(" Name "),
                                       QString(), QStringLiteral("Name"), QStringLiteral("Name"),
                                       QStringLiteral("we\"ird */ $$\nx")}),
-                 (QStringList{"id", "Name", "column_3", "Name_2", "Name_3", "we\"ird */ $$\nx"}));
+                 (QStringList{"id", "Name", "column_3", "Name_2", "Name_3", "we\"ird */ $$ x"}));
+        // Control and format characters (a terminal's escape sequence, a bidi override, a tab) never reach a
+        // column name; quotes and comment marks do, quoted where the name is written.
+        QCOMPARE(newTableColumnNames({QStringLiteral("\x1b[31mred\x1b[0m"), QStringLiteral("a\u202eb\tc"),
+                                      QStringLiteral("\x07\x08")}),
+                 (QStringList{"[31mred [0m", "a b c", "column_3"}));
         const QString longName = QString(70, QChar(0x05e9)); // 2 bytes each in UTF-8
         const QStringList cut = newTableColumnNames({longName, longName});
         QCOMPARE(cut[0].toUtf8().size(), 62);

@@ -205,7 +205,13 @@ QStringList newTableColumnNames(const QStringList& fieldNames) {
     QStringList names;
     QSet<QString> taken;
     for (qsizetype i = 0; i < fieldNames.size(); ++i) {
-        QString name = cut(headerFieldName(fieldNames[i]), kMaxBytes);
+        QString name = headerFieldName(fieldNames[i]);
+        // A control or format character (an escape sequence, a line break, a bidi override) in a column name
+        // would travel into every listing, script and terminal that shows it: a space stands in its place.
+        for (QChar& c : name)
+            if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+                c = QLatin1Char(' ');
+        name = cut(name.trimmed(), kMaxBytes);
         if (name.isEmpty())
             name = QStringLiteral("column_%1").arg(i + 1);
         const QString base = name;
