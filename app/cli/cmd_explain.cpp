@@ -107,7 +107,14 @@ int cmdExplain(Invocation& inv) {
             inv.global.allowWrite ? writeAccess(inv, connection.profile(), QStringLiteral("explain"))
                                   : nullptr;
         core::ScriptRunner runner(connection);
-        const core::ExplainResult result = runner.explain(statement, e.options, access, e.params);
+        core::ExplainResult result;
+        try {
+            result = runner.explain(statement, e.options, access, e.params);
+        } catch (const core::Error& error) {
+            throwIfGuardRefused(error, connection, access,
+                                QStringLiteral("explain --analyze")); // exit 9, as query
+            throw;
+        }
         rolledBack = result.rolledBack;
         plan = core::parsePlan(result.json);
     }

@@ -117,21 +117,6 @@ void refuseGuardedStatements(const core::Connection& connection, const core::Wri
     }
 }
 
-// The server's 25006 on a locked production session is the guard refusing: said as such (exit 9). On a
-// hot standby it is the standby's refusal, said in the words every other path uses (exit 4).
-void throwIfGuardRefused(const core::Error& e, core::Connection& connection,
-                         const core::WriteAccess& access) {
-    if (e.info().sqlState != QLatin1String("25006"))
-        return;
-    if (connection.profile().writeGuarded() && !access)
-        throwWriteGuarded(connection.profile(), QStringLiteral("query"), true);
-    if (connection.isOpen() && !connection.inFailedTransaction() && core::isStandby(connection)) {
-        core::ErrorInfo info = e.info();
-        info.message = QString::fromLatin1(core::kStandbyReadOnlyMessage);
-        core::throwError(std::move(info));
-    }
-}
-
 // A script, statement by statement: each alone through the extended protocol with its parameters bound,
 // in autocommit as psql runs one, so the statements before a failing one stay committed (unless the script
 // opened a transaction block, which closing the connection rolls back). Every statement is bound before
@@ -181,7 +166,7 @@ int runScript(Invocation& inv, Format format, const QueryArguments& q) {
             if (interruptRequested())
                 return ExitCancelled;
             try {
-                throwIfGuardRefused(e, connection, access);
+                throwIfGuardRefused(e, connection, access, QStringLiteral("query"));
                 inv.err << "pgdesk-cli: " << where << ": " << e.displayText() << '\n';
             } catch (const core::QueryError& standby) {
                 inv.err << "pgdesk-cli: " << where << ": " << standby.displayText() << '\n';
@@ -235,7 +220,7 @@ int cmdQuery(Invocation& inv) {
             }
         }
     } catch (const core::Error& e) {
-        throwIfGuardRefused(e, connection, access);
+        throwIfGuardRefused(e, connection, access, QStringLiteral("query"));
         throw;
     }
     const qint64 elapsed = timer.elapsed();

@@ -7,6 +7,7 @@
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/core/session/dsn.h>
+#include <pgdesk/core/session/standby.h>
 
 #include <cstdio>
 #include <optional>
@@ -104,6 +105,21 @@ void throwWriteGuarded(const core::ConnectionProfile& profile, const QString& wh
                              "was sent")
                   .arg(name, what);
     core::throwError(std::move(info));
+}
+
+// The server's 25006 on a locked production session is the guard refusing: said as such (exit 9). On a
+// hot standby it is the standby's refusal, said in the words every other path uses (exit 4).
+void throwIfGuardRefused(const core::Error& e, core::Connection& connection, const core::WriteAccess& access,
+                         const QString& what) {
+    if (e.info().sqlState != QLatin1String("25006"))
+        return;
+    if (connection.profile().writeGuarded() && !access)
+        throwWriteGuarded(connection.profile(), what, true);
+    if (connection.isOpen() && !connection.inFailedTransaction() && core::isStandby(connection)) {
+        core::ErrorInfo info = e.info();
+        info.message = QString::fromLatin1(core::kStandbyReadOnlyMessage);
+        core::throwError(std::move(info));
+    }
 }
 
 } // namespace pgdesk::cli

@@ -3,6 +3,7 @@
 
 #include "cliapp.h"
 
+#include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/writeguard.h>
 #include <pgdesk/core/session/writeunlock.h>
@@ -37,6 +38,11 @@ inline constexpr const char* kAllowWriteField = core::kWriteGuardField;
 core::WriteAccess writeAccess(const Invocation& inv, const core::ConnectionProfile& profile,
                               const QString& what);
 // The guard's error for `what` on `profile`; `refusedByServer` when the server said 25006.
+// The server's 25006 on a locked production session is the guard refusing: rethrown as such (exit 9, as
+// any refusal of the guard); on a hot standby in the standby's words (exit 4). Returns for any other error.
+void throwIfGuardRefused(const core::Error& e, core::Connection& connection, const core::WriteAccess& access,
+                         const QString& what);
+
 [[noreturn]] void throwWriteGuarded(const core::ConnectionProfile& profile, const QString& what,
                                     bool refusedByServer);
 

@@ -79,6 +79,23 @@ private slots:
         psql(QStringLiteral("update %1.t set v = 'a' where id = 1").arg(kSchema));
     }
 
+    // A function that writes looks like a read to the lexer, so the server refuses it (25006): explain
+    // --analyze says so as query does, exit 9 naming --allow-write (it said 4).
+    void explainAnalyzeOfAWritingFunctionIsTheGuards() {
+        psql(QStringLiteral(
+                 "create or replace function %1.touch() returns int language sql volatile as 'update "
+                 "%1.t set v = ''w'' where id = 1 returning 1'")
+                 .arg(kSchema));
+        const QString call = QStringLiteral("select %1.touch()").arg(kSchema);
+        CliRun r = runCli(prod({QStringLiteral("query"), call}));
+        QCOMPARE(r.exitCode, 9);
+        r = runCli(
+            prod({QStringLiteral("explain"), QStringLiteral("--analyze"), QStringLiteral("--query"), call}));
+        QCOMPARE(r.exitCode, 9);
+        QVERIFY2(r.err.contains(QLatin1String("--allow-write")), qPrintable(r.err));
+        QCOMPARE(rows(), QStringLiteral("1=a"));
+    }
+
     void applyAndImportWriteOnlyWithAllowWrite() {
         const QJsonObject changeSet{
             {QStringLiteral("table"), kSchema + QStringLiteral(".t")},
