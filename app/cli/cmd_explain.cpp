@@ -7,6 +7,7 @@
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/browse/scriptrunner.h>
 #include <pgdesk/core/plan/plan.h>
+#include <pgdesk/core/profiles/passwordcommand.h>
 #include <pgdesk/core/session/writeunlock.h>
 #include <pgdesk/core/sqltext/statementsplitter.h>
 
@@ -121,7 +122,11 @@ int cmdExplain(Invocation& inv) {
     if (format == QLatin1String("json")) {
         printJson(inv.out, core::planToJson(plan));
     } else {
-        inv.out << core::planToText(plan);
+        // A plan file is anyone's text: its control characters and escape sequences are shown, not sent to
+        // the terminal (a line at a time, so the plan keeps its lines).
+        const QStringList lines = core::planToText(plan).split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i < lines.size(); ++i)
+            inv.out << core::printableText(lines[i]) << (i + 1 < lines.size() ? "\n" : "");
         if (rolledBack)
             inv.out << "The statement's changes were rolled back (--keep-changes keeps them).\n";
     }

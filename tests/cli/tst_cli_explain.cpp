@@ -101,6 +101,18 @@ private slots:
                     .contains(QStringLiteral("1,000 times")));
     }
 
+    // A plan file's text never drives the terminal: an escape sequence and a bell in a relation's name are
+    // shown as \u001b and \u0007.
+    void savedPlanTextIsPrintable() {
+        const QString file = writeFile(m_dir.filePath(QStringLiteral("hostile.json")),
+                                       "[{\"Plan\": {\"Node Type\": \"Seq Scan\", \"Relation Name\": "
+                                       "\"t\\u001b[2J\\u0007x\", \"Total Cost\": 1.0, \"Plan Rows\": 1}}]");
+        const CliRun r = runCli({QStringLiteral("explain"), QStringLiteral("--plan"), file});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(!r.out.contains(QChar(0x1b)) && !r.out.contains(QChar(0x07)), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("t\\u001b[2J\\u0007x")), qPrintable(r.out));
+    }
+
     // psql's aligned output on standard input, printed as text.
     void psqlOutputFromStdin() {
         QByteArray framed = " QUERY PLAN \n------------\n";
