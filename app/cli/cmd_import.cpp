@@ -14,6 +14,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <cstdio>
@@ -183,6 +184,9 @@ int cmdImport(Invocation& inv) {
     const qint64 rows =
         source ? importer->importRecords(*source, options) : importer->importCsv(file, options);
     const QString tableName = importer->table().qualifiedName(); // a new table's schema is known by now
+    const QStringList warnings = source ? source->warnings() : QStringList();
+    for (const QString& w : warnings)
+        inv.err << "pgdesk-cli: " << w << '\n';
     if (jsonSummary) {
         QJsonObject summary{{QStringLiteral("table"), tableName},
                             {QStringLiteral("rows"), rows},
@@ -191,6 +195,8 @@ int cmdImport(Invocation& inv) {
             summary.insert(QStringLiteral("created"), true);
         if (headerFound)
             summary.insert(QStringLiteral("header"), QStringLiteral("detected"));
+        if (!warnings.isEmpty())
+            summary.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings));
         printJson(inv.out, summary);
     } else {
         if (headerFound)

@@ -119,6 +119,22 @@ private slots:
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(psql(same).trimmed(), QStringLiteral("0"));
 
+        // A key twice in one object: the last value goes in (as jsonb keeps it), and the import says so.
+        psql(QStringLiteral("truncate %1").arg(m_table));
+        r = runCli(
+            {QStringLiteral("--dsn"), conninfo(), QStringLiteral("--format"), QStringLiteral("ndjson"),
+             QStringLiteral("import"), m_table, QStringLiteral("-")},
+            "{\"customer_id\": 1, \"first_name\": \"A\", \"last_name\": \"B\", \"email\": \"a@x\"}\n"
+            "{\"customer_id\": 2, \"first_name\": \"C\", \"first_name\": \"Kept\", \"last_name\": \"D\", "
+            "\"email\": \"c@x\"}\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("line 2: the key \"first_name\" appears more than once in the "
+                                               "object; its last value was imported")),
+                 qPrintable(r.err));
+        QCOMPARE(
+            psql(QStringLiteral("select first_name from %1 where customer_id = 2").arg(m_table)).trimmed(),
+            QStringLiteral("Kept"));
+
         // A bad object is named by its line, and nothing lands.
         psql(QStringLiteral("truncate %1").arg(m_table));
         r = runCli(

@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QIODevice>
 
+#include <climits>
 #include <cstring>
 #include <deque>
 #include <string>
@@ -289,6 +290,7 @@ private:
     void parseRecord(const QByteArray& text, qint64 number, QList<ImportValue>& fields) {
         ++m_stamp;
         m_setAt.resize(size_t(fields.size()));
+        m_parsing = number;
         parse(text, number, fields);
         for (qsizetype i = 0; i < fields.size(); ++i)
             if (m_setAt[size_t(i)] != m_stamp)
@@ -310,10 +312,38 @@ private:
     }
 
     void mark(int index) {
-        if (size_t(index) < m_setAt.size())
-            m_setAt[size_t(index)] = m_stamp;
+        if (size_t(index) >= m_setAt.size())
+            return;
+        if (m_setAt[size_t(index)] == m_stamp) // the key came before in this object: its last value stays
+            noteDuplicate(index);
+        m_setAt[size_t(index)] = m_stamp;
     }
 
+    // A key twice in one object is no error (jsonb keeps the last value too) but is said: the first such
+    // object by its place and key, and how many more there were.
+    void noteDuplicate(int index) {
+        if (m_duplicates++ == 0)
+            m_firstDuplicate =
+                QCoreApplication::translate("Import", "%1: the key \"%2\" appears more than once in "
+                                                      "the object; its last value was imported")
+                    .arg(QCoreApplication::translate("Import", m_ndjson ? "line %1" : "object %1")
+                             .arg(m_parsing),
+                         m_names.value(index));
+    }
+
+public:
+    QStringList warnings() const override {
+        if (m_duplicates == 0)
+            return {};
+        QStringList out{m_firstDuplicate};
+        if (m_duplicates > 1)
+            out << QCoreApplication::translate("Import",
+                                               "%n more repeated key(s) in other objects or the same",
+                                               nullptr, int(std::min<qint64>(m_duplicates - 1, INT_MAX)));
+        return out;
+    }
+
+private:
     // The field of the key [key, key + size) at place `position` of its object: the key the object before
     // had there, when it is the same (records of a file mostly repeat their keys' order), else looked up.
     int fieldOf(const char* key, qsizetype size, size_t position) {
@@ -501,6 +531,9 @@ private:
     const bool m_ndjson;
     const qint64 m_total;
     QByteArray m_buffer;
+    qint64 m_parsing = 0; // the number of the record being parsed, for notes
+    qint64 m_duplicates = 0;
+    QString m_firstDuplicate;
     qsizetype m_pos = 0;  // the next unread byte of m_buffer
     qsizetype m_scan = 0; // how far the current record's end has been looked for
     qint64 m_consumed = 0;

@@ -48,6 +48,9 @@ public:
     // them, without their JSON text kept; empty for a source that reads nothing ahead. Types for a new table
     // are guessed from them when the input cannot be read twice (standard input).
     virtual QList<QList<ImportValue>> sampled() { return {}; }
+    // What the source let pass but a user should know (a JSON key repeated in an object: which value was
+    // kept), a sentence each, for the import's summary; empty for most files.
+    virtual QStringList warnings() const { return {}; }
     virtual qint64 bytesRead() const = 0;
     virtual qint64 totalBytes() const = 0; // -1 when unknown
 };
