@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
+#include <QProcess>
 #include <QTemporaryDir>
 
 using namespace pgdesk::test;
@@ -135,6 +136,49 @@ private slots:
         QCOMPARE(psqlValue(QStringLiteral("select string_agg(name || score, ',' order by id) from app.t"),
                            m_target),
                  QStringLiteral("Ada3,Bo4"));
+    }
+
+    // The apply's session ended while it waits for a lock: the message says nothing was applied (it said only
+    // "server closed the connection"), and nothing was.
+    void applyWhoseSessionEndsSaysNothingWasApplied() {
+        resetTarget();
+        QProcess holder; // holds a lock on app.t the migration waits for
+        holder.start(cluster().pgbin + QStringLiteral("/psql"),
+                     {QStringLiteral("-X"), QStringLiteral("-h"), cluster().host, QStringLiteral("-p"),
+                      QString::number(cluster().port), QStringLiteral("-U"), cluster().user,
+                      QStringLiteral("-d"), m_target, QStringLiteral("-c"),
+                      QStringLiteral("begin; lock table app.t in access share mode; select pg_sleep(60)")});
+        QVERIFY(holder.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            psqlValue(QStringLiteral("select count(*) from pg_locks l join pg_class c on "
+                                     "c.oid = l.relation where c.relname = 't' and l.granted"),
+                      m_target) != QStringLiteral("0"),
+            10000);
+        QProcess cli;
+        cli.start(binary(QStringLiteral("pgdesk-cli")),
+                  sides() << QStringLiteral("--apply") << QStringLiteral("--allow-destructive")
+                          << QStringLiteral("--lock-timeout") << QStringLiteral("30000"));
+        QVERIFY(cli.waitForStarted());
+        const QString waiting =
+            QStringLiteral("select count(*) from pg_stat_activity where datname = '%1' and "
+                           "wait_event_type = 'Lock'")
+                .arg(m_target);
+        QTRY_VERIFY_WITH_TIMEOUT(psqlValue(waiting, QStringLiteral("postgres")) != QStringLiteral("0"),
+                                 20000);
+        psql(QStringLiteral("select pg_terminate_backend(pid) from pg_stat_activity where datname = '%1' and "
+                            "wait_event_type = 'Lock'")
+                 .arg(m_target),
+             QStringLiteral("postgres"));
+        QVERIFY(cli.waitForFinished(30000));
+        const QString err = QString::fromUtf8(cli.readAllStandardError());
+        QVERIFY2(cli.exitCode() != 0 && err.contains(QLatin1String("nothing was applied")), qPrintable(err));
+        holder.kill();
+        holder.waitForFinished();
+        QCOMPARE(
+            psqlValue(QStringLiteral("select count(*) from information_schema.columns where table_schema = "
+                                     "'app' and column_name = 'old'"),
+                      m_target),
+            QStringLiteral("1"));
     }
 
     void aFileSideIsLoadedAndDroppedAfter() {

@@ -75,6 +75,7 @@ SchemaApplyResult SchemaApplier::apply(const QList<DesignStatement>& statements,
         result.steps << SchemaStepOutcome{i, false, {}};
 
     m_connection.exec(QStringLiteral("begin"));
+    bool commitSent = false;
     try {
         m_connection.exec(QStringLiteral("select set_config('lock_timeout', $1, true), "
                                          "set_config('standard_conforming_strings', 'on', true)"),
@@ -82,8 +83,26 @@ SchemaApplyResult SchemaApplier::apply(const QList<DesignStatement>& statements,
         for (int i = 0; i < statements.size(); ++i)
             if (statements[i].phase == DesignStatement::Phase::Transaction)
                 m_connection.exec(statements[i].sql);
+        commitSent = true;
         m_connection.exec(QStringLiteral("commit"));
     } catch (const Error& e) {
+        // A lost connection or a cancel says what became of the change, as apply does.
+        if (e.kind() == ErrorKind::Connection || e.kind() == ErrorKind::QueryCanceled) {
+            ErrorInfo info = e.info();
+            info.message +=
+                commitSent && e.kind() == ErrorKind::Connection
+                    ? tr(" — during COMMIT: whether the change was applied is UNKNOWN; compare or "
+                         "look at the schema before trying again")
+                    : tr(" — nothing was applied: the change runs in one transaction, rolled back "
+                         "before its COMMIT");
+            try {
+                if (m_connection.isOpen() && m_connection.inTransaction())
+                    m_connection.exec(QStringLiteral("rollback"));
+            } catch (const Error&) {
+                // The connection is gone: so is the transaction.
+            }
+            throwError(std::move(info));
+        }
         if (m_connection.inTransaction())
             m_connection.exec(QStringLiteral("rollback"));
         rethrowBusy(m_connection, e, options);
