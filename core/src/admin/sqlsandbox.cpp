@@ -266,7 +266,10 @@ SqlSandbox::SqlSandbox(int serverVersion)
                            .arg(QString::fromLocal8Bit(initdb.readAll()).trimmed()));
         // No TCP; the socket in the 0700 folder; nothing written that is not needed for a schema.
         s.prepareChild(s.server, SIGQUIT);
-        s.server.setProcessChannelMode(QProcess::MergedChannels);
+        // Its messages go to a file: a pipe nobody reads would fill with a long load's errors and stop it.
+        const QString log = s.dir + QStringLiteral("/server.log");
+        s.server.setStandardOutputFile(log);
+        s.server.setStandardErrorFile(log, QIODevice::Append);
         s.server.start(s.bin + QStringLiteral("/postgres"),
                        {QStringLiteral("-D"), s.dir + QStringLiteral("/data"),
                         QStringLiteral("-k"), s.dir,
@@ -283,10 +286,13 @@ SqlSandbox::SqlSandbox(int serverVersion)
                         QStringLiteral("-c"), QStringLiteral("wal_level=minimal")});
         const QDeadlineTimer deadline(60000);
         for (;;) {
-            if (s.server.state() == QProcess::NotRunning)
+            if (s.server.state() == QProcess::NotRunning) {
+                QFile messages(log);
+                messages.open(QIODevice::ReadOnly);
                 throwError(ErrorKind::Configuration,
                            QStringLiteral("the private server did not start: %1")
-                               .arg(QString::fromLocal8Bit(s.server.readAll()).trimmed()));
+                               .arg(QString::fromLocal8Bit(messages.readAll()).trimmed()));
+            }
             try {
                 Connection c = Connection::open(s.profile(kSuperuser, "postgres"));
                 s.versionText =
