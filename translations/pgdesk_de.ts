@@ -4991,6 +4991,14 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>&amp;Language:</source>
         <translation>S&amp;prache:</translation>
     </message>
+    <message>
+        <source>In the query tool, ask before UPDATE or DELETE without &amp;WHERE, TRUNCATE and DROP (always on production)</source>
+        <translation>Im Abfragewerkzeug vor UPDATE oder DELETE ohne &amp;WHERE, TRUNCATE und DROP nachfragen (bei Produktion immer)</translation>
+    </message>
+    <message>
+        <source>Confirm sweeping statements</source>
+        <translation>Umfassende Anweisungen bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::PrivilegeMatrixModel</name>
@@ -6236,6 +6244,59 @@ Andere Sitzungen warten auf sie; eine Anweisung, die auf ihre Sperre wartet, lä
     <message>
         <source>The locks could not be checked: %1</source>
         <translation>Die Sperren konnten nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>Writing is locked on this production tab: the server runs it read-only. Unlock writing in the toolbar, then run it again (PgDesk asks for the database&apos;s name first).</source>
+        <translation>Schreiben ist in diesem Produktions-Tab gesperrt: Der Server führt es schreibgeschützt aus. Entsperren Sie das Schreiben in der Werkzeugleiste und führen Sie es erneut aus (PgDesk fragt zuerst nach dem Namen der Datenbank).</translation>
+    </message>
+    <message>
+        <source>the planner cannot say how many rows</source>
+        <translation>der Planer kann nicht sagen, wie viele Zeilen</translation>
+    </message>
+    <message>
+        <source>about %1 rows by the planner&apos;s estimate</source>
+        <translation>etwa %1 Zeilen nach der Schätzung des Planers</translation>
+    </message>
+    <message>
+        <source>UPDATE without WHERE changes every row of %1: %2</source>
+        <translation>UPDATE ohne WHERE ändert jede Zeile von %1: %2</translation>
+    </message>
+    <message>
+        <source>DELETE without WHERE deletes every row of %1: %2</source>
+        <translation>DELETE ohne WHERE löscht jede Zeile von %1: %2</translation>
+    </message>
+    <message>
+        <source>TRUNCATE empties %1: %2</source>
+        <translation>TRUNCATE leert %1: %2</translation>
+    </message>
+    <message>
+        <source>DROP %1</source>
+        <translation>DROP %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) that may write</source>
+        <translation>
+            <numerusform>%n Anweisung, die schreiben kann</numerusform>
+            <numerusform>%n Anweisungen, die schreiben können</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change every row?</source>
+        <translation>Jede Zeile ändern?</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.
+%1
+
+Run it?</source>
+        <translation>Noch wurde nichts ausgeführt.
+%1
+
+Ausführen?</translation>
+    </message>
+    <message>
+        <source>Estimating the rows…</source>
+        <translation>Zeilen werden geschätzt…</translation>
     </message>
 </context>
 <context>

@@ -587,6 +587,13 @@
             <numerusform>%1 statements</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n statement(s) that may write</source>
+        <translation>
+            <numerusform>%n statement that may write</numerusform>
+            <numerusform>%n statements that may write</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RolesView</name>

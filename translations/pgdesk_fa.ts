@@ -4928,6 +4928,14 @@ Recycled %10, discarded as dead %11</source>
         <source>&amp;Language:</source>
         <translation>&amp;زبان:</translation>
     </message>
+    <message>
+        <source>In the query tool, ask before UPDATE or DELETE without &amp;WHERE, TRUNCATE and DROP (always on production)</source>
+        <translation>در ابزار پرس‌وجو، پیش از UPDATE یا DELETE بدون &amp;WHERE، TRUNCATE و DROP بپرس (در تولید همیشه)</translation>
+    </message>
+    <message>
+        <source>Confirm sweeping statements</source>
+        <translation>تأیید دستورهای فراگیر</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::PrivilegeMatrixModel</name>
@@ -6165,6 +6173,58 @@ Other sessions wait for them; a statement waiting for its lock makes every later
     <message>
         <source>The locks could not be checked: %1</source>
         <translation>قفل‌ها بررسی نشدند: %1</translation>
+    </message>
+    <message>
+        <source>Writing is locked on this production tab: the server runs it read-only. Unlock writing in the toolbar, then run it again (PgDesk asks for the database&apos;s name first).</source>
+        <translation>نوشتن در این زبانهٔ تولید قفل است: سرور آن را فقط‌خواندنی اجرا می‌کند. نوشتن را از نوار ابزار باز کنید و دوباره اجرا کنید (PgDesk ابتدا نام پایگاه داده را می‌پرسد).</translation>
+    </message>
+    <message>
+        <source>the planner cannot say how many rows</source>
+        <translation>برنامه‌ریز نمی‌تواند بگوید چند سطر</translation>
+    </message>
+    <message>
+        <source>about %1 rows by the planner&apos;s estimate</source>
+        <translation>حدود %1 سطر به برآورد برنامه‌ریز</translation>
+    </message>
+    <message>
+        <source>UPDATE without WHERE changes every row of %1: %2</source>
+        <translation>UPDATE بدون WHERE همهٔ سطرهای %1 را تغییر می‌دهد: %2</translation>
+    </message>
+    <message>
+        <source>DELETE without WHERE deletes every row of %1: %2</source>
+        <translation>DELETE بدون WHERE همهٔ سطرهای %1 را حذف می‌کند: %2</translation>
+    </message>
+    <message>
+        <source>TRUNCATE empties %1: %2</source>
+        <translation>TRUNCATE جدول %1 را خالی می‌کند: %2</translation>
+    </message>
+    <message>
+        <source>DROP %1</source>
+        <translation>DROP %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s) that may write</source>
+        <translation>
+            <numerusform>%n دستوری که ممکن است بنویسد</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change every row?</source>
+        <translation>همهٔ سطرها تغییر کند؟</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.
+%1
+
+Run it?</source>
+        <translation>هنوز چیزی اجرا نشده است.
+%1
+
+اجرا شود؟</translation>
+    </message>
+    <message>
+        <source>Estimating the rows…</source>
+        <translation>برآورد سطرها…</translation>
     </message>
 </context>
 <context>

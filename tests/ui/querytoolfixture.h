@@ -4,6 +4,7 @@
 // What the query-tool suites share: tools on one pool with a history file each in a temporary folder, a
 // run that waits for its end, and the suite's scratch schema written as $S in SQL.
 #include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/uisettings.h>
 
 #include <QSignalSpy>
 #include <QString>
@@ -16,6 +17,9 @@ namespace pgdesk::test {
 class QueryToolFixture {
 public:
     std::unique_ptr<ui::QueryTool> tool() {
+        // The suites here run UPDATE without WHERE and DROP as ordinary steps; tst_querytoolconfirm tests the
+        // question they would get.
+        ui::UiSettings::setConfirmSweeping(confirmSweeping);
         return std::make_unique<ui::QueryTool>(
             m_toolPool, QStringLiteral("demo"), nullptr,
             m_toolDir.filePath(QStringLiteral("history-%1.sqlite").arg(++m_tools)));
@@ -36,6 +40,7 @@ protected:
     std::shared_ptr<core::Pool> m_toolPool; // set by the suite's initTestCase
     QTemporaryDir m_toolDir;
     int m_tools = 0;
+    bool confirmSweeping = false;
 };
 
 } // namespace pgdesk::test

@@ -411,7 +411,8 @@ private slots:
                            QStringLiteral("postgres"));
     }
 
-    // A query tab: its writes are refused until it unlocks writing.
+    // A query tab: its writes are refused until it unlocks writing, and the refusal says how; unlocked, it
+    // asks for the database's name first (as Apply does), with a sweeping statement's estimate.
     void queryToolWritesOnlyUnlocked() {
         ui::QueryTool t(m_pool, QStringLiteral("prod"), nullptr,
                         m_dir.filePath(QStringLiteral("history.sqlite")));
@@ -427,9 +428,32 @@ private slots:
         QVERIFY2(t.messages()->toPlainText().contains(QLatin1String("25006")) ||
                      t.messages()->toPlainText().contains(QLatin1String("read-only transaction")),
                  qPrintable(t.messages()->toPlainText()));
+        QVERIFY2(t.messages()->toPlainText().contains(QLatin1String("Unlock writing in the toolbar")),
+                 qPrintable(t.messages()->toPlainText()));
         QCOMPARE(value(1), QStringLiteral("v1"));
         t.writeUnlock()->click();
         t.run();
+        auto* dialog =
+            waitForChild<ui::ProductionConfirmDialog>(&t, QStringLiteral("productionConfirmDialog"));
+        QVERIFY(dialog);
+        QPushButton* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        QTest::keyClicks(dialog->nameEdit(), QStringLiteral("pgdesk_demo"));
+        QVERIFY(ok->isEnabled());
+        ok->click();
+        QVERIFY(done.wait(20000));
+        QCOMPARE(value(1), QStringLiteral("q"));
+        // A DELETE without WHERE: the question shows the planner's estimate; Cancel runs nothing.
+        t.setSql(QStringLiteral("delete from %1.t").arg(kSchema));
+        t.run();
+        dialog = waitForChild<ui::ProductionConfirmDialog>(&t, QStringLiteral("productionConfirmDialog"));
+        QVERIFY(dialog);
+        const QString summary = dialog->findChild<QLabel*>(QStringLiteral("productionSummary"))->text();
+        QVERIFY2(
+            summary.contains(QStringLiteral("DELETE without WHERE deletes every row of %1.t").arg(kSchema)) &&
+                summary.contains(QLatin1String("planner's estimate")),
+            qPrintable(summary));
+        dialog->reject();
         QVERIFY(done.wait(20000));
         QCOMPARE(value(1), QStringLiteral("q"));
         pgdesk::test::psql(QStringLiteral("update %1.t set v = 'v1' where id = 1").arg(kSchema));

@@ -13,6 +13,7 @@ const QString kNullText = QStringLiteral("grid/nullText");
 const QString kDateTime = QStringLiteral("grid/dateTimeDisplay");
 const QString kFont = QStringLiteral("grid/font");
 const QString kConfirmApply = QStringLiteral("editing/confirmBeforeApply");
+const QString kConfirmSweeping = QStringLiteral("queryTool/confirmSweeping");
 const QString kTheme = QStringLiteral("appearance/theme");
 const QString kLanguage = QStringLiteral("appearance/language");
 const QString kCtid = QStringLiteral("editByCtid/%1/%2");
@@ -84,6 +85,14 @@ bool UiSettings::confirmBeforeApply() {
 
 void UiSettings::setConfirmBeforeApply(bool confirm) {
     QSettings().setValue(kConfirmApply, confirm);
+}
+
+bool UiSettings::confirmSweeping() {
+    return QSettings().value(kConfirmSweeping, true).toBool();
+}
+
+void UiSettings::setConfirmSweeping(bool confirm) {
+    QSettings().setValue(kConfirmSweeping, confirm);
 }
 
 UiSettings::Theme UiSettings::theme() {

@@ -2,6 +2,7 @@
 #include "query/querysession.h"
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/browse/sweepestimate.h>
 #include <pgdesk/core/completion/completion.h>
 
 namespace pgdesk::ui {
@@ -80,6 +81,16 @@ QList<core::StatementLocks> QuerySession::lockAnalysis(const QString& script, bo
     return guarded([&](core::ScriptRunner& r) {
         core::LockAnalyzer analyzer(r.connection());
         return trace ? analyzer.trace(script) : analyzer.analyze(script);
+    });
+}
+
+QList<qint64>
+QuerySession::estimateSweeps(const QList<std::pair<QString, core::SweepingStatement>>& statements) {
+    return guarded([&](core::ScriptRunner& r) {
+        QList<qint64> rows;
+        for (const auto& [sql, sweep] : statements)
+            rows << core::estimateSweptRows(r.connection(), sql, sweep).value_or(-1);
+        return rows;
     });
 }
 

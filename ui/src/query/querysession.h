@@ -5,6 +5,7 @@
 #include <pgdesk/core/plan/whatif.h>
 #include <pgdesk/core/schema/lockanalysis.h>
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/core/sqltext/sweeping.h>
 
 #include <memory>
 #include <mutex>
@@ -38,6 +39,10 @@ public:
     // Lock analysis of `script` on this session (its search path): static, or traced in a transaction that
     // is rolled back.
     QList<core::StatementLocks> lockAnalysis(const QString& script, bool trace);
+
+    // The planner's estimate of the rows each statement reaches (core::estimateSweptRows), nothing run; in
+    // the session's open transaction under a savepoint. -1 where the server cannot say.
+    QList<qint64> estimateSweeps(const QList<std::pair<QString, core::SweepingStatement>>& statements);
 
     // The session's search path now (current_schemas): completion follows a SET search_path run in the tab.
     QStringList searchPath();

@@ -417,7 +417,7 @@ void QueryTool::start(const QList<core::SqlStatement>& statements, qsizetype bas
             if (control)
                 launch(statements, base, sql, params);
             else
-                checkLocksThenLaunch(statements, base, sql, params);
+                confirmThenLaunch(statements, base, sql, params);
         },
         [this] { emit runFinished(); });
 }
@@ -514,6 +514,12 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
             message(tr("[%1] Cancelled%2").arg(e.statementIndex + 1).arg(where), Tone::Warning);
         else
             message(tr("[%1] %2%3").arg(e.statementIndex + 1).arg(e.text, where), Tone::Error);
+        if (e.info.sqlState == QLatin1String("25006") && m_session->pool()->profile().writeGuarded() &&
+            !m_unlock->isUnlocked())
+            message(
+                tr("Writing is locked on this production tab: the server runs it read-only. Unlock writing "
+                   "in the toolbar, then run it again (PgDesk asks for the database's name first)."),
+                Tone::Warning);
         message(
             tr("Stopped at statement %1 · %2").arg(e.statementIndex + 1).arg(durationText(run.elapsedMs)));
     } else {

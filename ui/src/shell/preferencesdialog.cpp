@@ -68,6 +68,12 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     m_confirmApply = named(new QCheckBox(tr("Show the SQL and &ask before applying staged changes"), this),
                            "confirmApply", tr("Confirm before apply"));
     m_confirmApply->setChecked(UiSettings::confirmBeforeApply());
+    m_confirmSweeping =
+        named(new QCheckBox(tr("In the query tool, ask before UPDATE or DELETE without &WHERE, "
+                               "TRUNCATE and DROP (always on production)"),
+                            this),
+              "confirmSweeping", tr("Confirm sweeping statements"));
+    m_confirmSweeping->setChecked(UiSettings::confirmSweeping());
 
     m_theme = named(new QComboBox(this), "theme", tr("Theme"));
     m_theme->addItem(tr("Follow the system"), int(UiSettings::Theme::System));
@@ -94,6 +100,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     form->addRow(m_customFont);
     form->addRow(tr("Grid &font:"), fontRow);
     form->addRow(m_confirmApply);
+    form->addRow(m_confirmSweeping);
     form->addRow(tr("&Theme:"), m_theme);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), languageNote);
@@ -115,7 +122,8 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     setTabOrder(m_customFont, m_fontFamily);
     setTabOrder(m_fontFamily, m_fontSize);
     setTabOrder(m_fontSize, m_confirmApply);
-    setTabOrder(m_confirmApply, m_theme);
+    setTabOrder(m_confirmApply, m_confirmSweeping);
+    setTabOrder(m_confirmSweeping, m_theme);
     setTabOrder(m_theme, m_language);
     setTabOrder(m_language, buttons);
     updateFontControls();
@@ -139,6 +147,7 @@ void PreferencesDialog::accept() {
         UiSettings::setGridFont({});
     }
     UiSettings::setConfirmBeforeApply(m_confirmApply->isChecked());
+    UiSettings::setConfirmSweeping(m_confirmSweeping->isChecked());
     const auto theme = UiSettings::Theme(m_theme->currentData().toInt());
     const bool themeChanged = theme != UiSettings::theme();
     UiSettings::setTheme(theme);

@@ -31,6 +31,7 @@ private:
     QFontComboBox* m_fontFamily = nullptr;
     QSpinBox* m_fontSize = nullptr;
     QCheckBox* m_confirmApply = nullptr;
+    QCheckBox* m_confirmSweeping = nullptr;
     QComboBox* m_theme = nullptr;
     QComboBox* m_language = nullptr;
 };

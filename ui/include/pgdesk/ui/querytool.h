@@ -33,7 +33,8 @@ class QTreeWidget;
 
 namespace pgdesk::core {
 class Pool;
-}
+struct SweepingStatement;
+} // namespace pgdesk::core
 
 namespace pgdesk::ui {
 
@@ -221,6 +222,14 @@ private:
     static constexpr const char* kPlanTab = "planTab"; // the property that marks the plan's result tab
     static constexpr const char* kLocksTab = "locksTab";
     QString selectionOrScript() const;
+    // Before a script runs (querytoolconfirm.cpp): a statement reaching a whole table or dropping an object
+    // is asked about with the planner's estimate (UiSettings::confirmSweeping, always on production), and an
+    // unlocked production tab asks for the database's name before anything that may write; then
+    // checkLocksThenLaunch().
+    void confirmThenLaunch(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql,
+                           const QMap<QString, core::Param>& parameters);
+    // "DELETE without WHERE deletes every row of shop.pets: about 16 rows by the planner's estimate".
+    static QString sweepText(const core::SweepingStatement& sweep, qint64 rows);
     // Before a script with DDL runs: its lock analysis, and when a statement would block or rewrite a table
     // of at least lockWarningBytes() a window-modal question (Run, Show Locks, Cancel); then launch().
     void checkLocksThenLaunch(const QList<core::SqlStatement>& statements, qsizetype base, const QString& sql,

@@ -41,6 +41,10 @@ public:
     // Show the SQL preview and ask before applying staged changes (Ctrl+S).
     static bool confirmBeforeApply();
     static void setConfirmBeforeApply(bool confirm);
+    // The query tool asks before UPDATE or DELETE without WHERE, TRUNCATE and DROP (with the planner's
+    // estimate of the rows): on by default; production profiles always ask.
+    static bool confirmSweeping();
+    static void setConfirmSweeping(bool confirm);
     static Theme theme();
     static void setTheme(Theme theme);
     // "" follows the system's language; else "en", "de" or "fa". Takes effect on the next start.
