@@ -117,6 +117,14 @@
         <source>#%1 %2 — %3 % of the time (%4): %5</source>
         <translation>#%1 %2 — %3 % der Zeit (%4): %5</translation>
     </message>
+    <message>
+        <source>the second most time of any node</source>
+        <translation>die zweitmeiste Zeit aller Knoten</translation>
+    </message>
+    <message>
+        <source>the third most time of any node</source>
+        <translation>die drittmeiste Zeit aller Knoten</translation>
+    </message>
 </context>
 <context>
     <name>QGuiApplication</name>

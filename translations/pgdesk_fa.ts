@@ -114,6 +114,14 @@
         <source>#%1 %2 — %3 % of the time (%4): %5</source>
         <translation>#%1 %2 — %3 % از زمان (%4): %5</translation>
     </message>
+    <message>
+        <source>the second most time of any node</source>
+        <translation>دومین زمان بیشتر در میان گره‌ها</translation>
+    </message>
+    <message>
+        <source>the third most time of any node</source>
+        <translation>سومین زمان بیشتر در میان گره‌ها</translation>
+    </message>
 </context>
 <context>
     <name>QGuiApplication</name>

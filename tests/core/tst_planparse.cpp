@@ -280,6 +280,23 @@ private slots:
                                 {node(QStringLiteral("Seq Scan"), 5, 1, rel(QStringLiteral("Outer")))})})));
         QCOMPARE(hash.hotspots.first().id, 0);
         QCOMPARE(hash.hotspots.first().kind, HotspotReason::HashSpills);
+        // Slow nodes with no other reason: only the first is "the most time of any node" (a node at 16 %
+        // was called that too); the others say their rank.
+        const Plan slow = parsePlan(
+            document(node(QStringLiteral("Append"), 100, 1, {},
+                          {node(QStringLiteral("Seq Scan"), 50, 1, rel(QStringLiteral("Member"))),
+                           node(QStringLiteral("Seq Scan"), 20, 1, rel(QStringLiteral("Member"))),
+                           node(QStringLiteral("Seq Scan"), 16, 1, rel(QStringLiteral("Member")))})));
+        QCOMPARE(slow.hotspots.size(), 3);
+        for (const auto& h : slow.hotspots)
+            QCOMPARE(h.kind, HotspotReason::SlowNode);
+        QVERIFY2(slow.hotspots[0].reason.endsWith(QStringLiteral("the most time of any node")),
+                 qPrintable(slow.hotspots[0].reason));
+        QVERIFY2(slow.hotspots[1].reason.endsWith(QStringLiteral("the second most time of any node")),
+                 qPrintable(slow.hotspots[1].reason));
+        QVERIFY2(slow.hotspots[2].reason.endsWith(QStringLiteral("the third most time of any node")),
+                 qPrintable(slow.hotspots[2].reason));
+        QCOMPARE(slow.hotspots[2].rank, 3);
     }
 
     void notAnalysed() {

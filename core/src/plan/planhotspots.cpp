@@ -33,7 +33,7 @@ bool spillsHash(const PlanNode& n) {
 }
 
 // The reason of one hotspot, the most specific first.
-PlanHotspot reasonFor(const Plan& plan, const PlanNode& n, double share) {
+PlanHotspot reasonFor(const Plan& plan, const PlanNode& n, double share, int rank) {
     const QString where =
         QStringLiteral("%1 (%2 % of the time, %3 ms): ")
             .arg(n.title(), QString::number(share * 100, 'f', 0), QString::number(n.exclusiveMs, 'f', 3));
@@ -81,7 +81,10 @@ PlanHotspot reasonFor(const Plan& plan, const PlanNode& n, double share) {
                                  isJoin(n) ? QStringLiteral("; the join method was chosen for the estimate: "
                                                             "ANALYZE the tables or add extended statistics")
                                            : QStringLiteral("; ANALYZE the table"))};
-    return {n.id, HotspotReason::SlowNode, where + QStringLiteral("the most time of any node")};
+    // Only the first is "the most"; the others are ranked, not called the most (a node at 16 % was).
+    static const char* const ranks[] = {"the most time of any node", "the second most time of any node",
+                                        "the third most time of any node"};
+    return {n.id, HotspotReason::SlowNode, where + QLatin1String(ranks[std::clamp(rank, 1, 3) - 1])};
 }
 
 } // namespace
@@ -97,8 +100,10 @@ QList<PlanHotspot> findHotspots(const Plan& plan) {
     std::stable_sort(ids.begin(), ids.end(),
                      [&](int a, int b) { return plan.nodes[a].exclusiveMs > plan.nodes[b].exclusiveMs; });
     QList<PlanHotspot> out;
-    for (int id : ids.mid(0, 3))
-        out << reasonFor(plan, plan.nodes[id], plan.nodes[id].exclusiveMs / total);
+    for (int id : ids.mid(0, 3)) {
+        out << reasonFor(plan, plan.nodes[id], plan.nodes[id].exclusiveMs / total, int(out.size()) + 1);
+        out.last().rank = int(out.size());
+    }
     return out;
 }
 

@@ -111,7 +111,9 @@ QString PlanText::hotspot(const core::Plan& plan, const core::PlanHotspot& h) {
             tr("%1 rows estimated, %2 actual; ANALYZE the table").arg(count(n.planRows), count(n.actualRows));
         break;
     case core::HotspotReason::SlowNode:
-        why = tr("the most time of any node");
+        why = h.rank <= 1   ? tr("the most time of any node")
+              : h.rank == 2 ? tr("the second most time of any node")
+                            : tr("the third most time of any node");
         break;
     }
     return tr("#%1 %2 — %3 % of the time (%4): %5")

@@ -105,6 +105,7 @@ struct PlanHotspot {
     int id = 0;
     HotspotReason kind = HotspotReason::SlowNode;
     QString reason; // one sentence for people, with the figures
+    int rank = 1;   // 1 for the node with the most time of its own, 2 and 3 for the next
 };
 
 struct Plan {
