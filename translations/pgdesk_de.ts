@@ -198,14 +198,6 @@
         <translation>Schreibgeschützt: Das Ergebnis hat keine Spalten.</translation>
     </message>
     <message>
-        <source>Read-only: columns from several tables.</source>
-        <translation>Schreibgeschützt: Spalten aus mehreren Tabellen.</translation>
-    </message>
-    <message>
-        <source>Read-only: computed column %1.</source>
-        <translation>Schreibgeschützt: berechnete Spalte %1.</translation>
-    </message>
-    <message>
         <source>Read-only: the table the columns come from is gone.</source>
         <translation>Schreibgeschützt: Die Tabelle, aus der die Spalten stammen, existiert nicht mehr.</translation>
     </message>
@@ -220,6 +212,14 @@
     <message>
         <source>Read-only: the key of %1 (%2) is not among the columns.</source>
         <translation>Schreibgeschützt: Der Schlüssel von %1 (%2) ist nicht unter den Spalten.</translation>
+    </message>
+    <message>
+        <source>Read-only: its columns come from several tables.</source>
+        <translation>Schreibgeschützt: Seine Spalten stammen aus mehreren Tabellen.</translation>
+    </message>
+    <message>
+        <source>Read-only: it has a computed column (%1), worked out by the query rather than read from a table.</source>
+        <translation>Schreibgeschützt: Es hat eine berechnete Spalte (%1), die die Abfrage ermittelt, statt sie aus einer Tabelle zu lesen.</translation>
     </message>
 </context>
 <context>

@@ -194,14 +194,6 @@
         <translation>فقط‌خواندنی: نتیجه هیچ ستونی ندارد.</translation>
     </message>
     <message>
-        <source>Read-only: columns from several tables.</source>
-        <translation>فقط‌خواندنی: ستون‌ها از چند جدول‌اند.</translation>
-    </message>
-    <message>
-        <source>Read-only: computed column %1.</source>
-        <translation>فقط‌خواندنی: ستون محاسبه‌شدهٔ %1.</translation>
-    </message>
-    <message>
         <source>Read-only: the table the columns come from is gone.</source>
         <translation>فقط‌خواندنی: جدولی که ستون‌ها از آن آمده‌اند دیگر وجود ندارد.</translation>
     </message>
@@ -216,6 +208,14 @@
     <message>
         <source>Read-only: the key of %1 (%2) is not among the columns.</source>
         <translation>فقط‌خواندنی: کلید %1 (%2) در میان ستون‌ها نیست.</translation>
+    </message>
+    <message>
+        <source>Read-only: its columns come from several tables.</source>
+        <translation>فقط‌خواندنی: ستون‌هایش از چند جدول می‌آیند.</translation>
+    </message>
+    <message>
+        <source>Read-only: it has a computed column (%1), worked out by the query rather than read from a table.</source>
+        <translation>فقط‌خواندنی: یک ستون محاسبه‌شده دارد (%1) که پرس‌وجو آن را می‌سازد، نه اینکه از جدولی خوانده شود.</translation>
     </message>
 </context>
 <context>

@@ -343,14 +343,16 @@ private slots:
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("reason");
         QTest::newRow("join") << QStringLiteral("select t.id, u.label from $S.t join $S.u on u.t_id = t.id")
-                              << QStringLiteral("Read-only: columns from several tables.");
+                              << QStringLiteral("Read-only: its columns come from several tables.");
         QTest::newRow("no key") << QStringLiteral("select name, note from $S.t")
                                 << QStringLiteral(
                                        "Read-only: the key of $S.t (id) is not among the columns.");
         QTest::newRow("computed") << QStringLiteral("select id, upper(name) from $S.t")
-                                  << QStringLiteral("Read-only: computed column upper.");
+                                  << QStringLiteral("Read-only: it has a computed column (upper), worked out "
+                                                    "by the query rather than read from a table.");
         QTest::newRow("aggregate") << QStringLiteral("select count(*) from $S.t")
-                                   << QStringLiteral("Read-only: computed column count.");
+                                   << QStringLiteral("Read-only: it has a computed column (count), worked "
+                                                     "out by the query rather than read from a table.");
         QTest::newRow("twice") << QStringLiteral("select id, name, name as again from $S.t")
                                << QStringLiteral(
                                       "Read-only: column name of $S.t appears twice (name and again).");

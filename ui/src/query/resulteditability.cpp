@@ -38,10 +38,12 @@ QString ResultEditability::shapeRefusal(const core::TableInfo& result) {
         if (c.sourceTable != 0)
             tables.insert(c.sourceTable);
     if (tables.size() > 1)
-        return tr("Read-only: columns from several tables.");
+        return tr("Read-only: its columns come from several tables.");
     for (const core::ColumnInfo& c : result.columns)
         if (c.sourceTable == 0)
-            return tr("Read-only: computed column %1.").arg(c.name);
+            return tr("Read-only: it has a computed column (%1), worked out by the query rather than read "
+                      "from a table.")
+                .arg(c.name);
     return {};
 }
 
