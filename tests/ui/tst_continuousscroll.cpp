@@ -8,6 +8,7 @@
 #include <pgdesk/ui/rowwindow.h>
 #include <pgdesk/ui/tablebrowser.h>
 #include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/uisettings.h>
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -256,8 +257,11 @@ private slots:
         QCOMPARE(b.model()->rowCount(), 100);
     }
 
-    // The user's choice in the pager is remembered: the next tab opens scrolling.
-    void scrollChoiceIsRemembered() {
+    // The pager's choice is the tab's own: the next tab opens as Preferences say (it changed the preference
+    // silently, which a newcomer did not expect).
+    void scrollChoiceStaysWithItsTab() {
+        const int preference = pgdesk::ui::UiSettings::pageSize();
+        QVERIFY(preference > 0);
         {
             TableBrowser b(m_pool, QStringLiteral("public"), QStringLiteral("customer"));
             QVERIFY(waitLoaded(b));
@@ -276,8 +280,9 @@ private slots:
         }
         TableBrowser next(m_pool, QStringLiteral("public"), QStringLiteral("customer"));
         QVERIFY(waitLoaded(next));
-        QVERIFY(next.isContinuous() && next.model()->isWindowed());
-        QSettings().remove(QStringLiteral("browser/pageSize"));
+        QVERIFY(!next.isContinuous());
+        QCOMPARE(pgdesk::ui::UiSettings::pageSize(), preference);
+        QCOMPARE(next.spec().page.pageSize, preference);
     }
 };
 

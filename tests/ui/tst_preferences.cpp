@@ -100,6 +100,7 @@ private slots:
         QCOMPARE(UiSettings::dateTimeDisplay(), UiSettings::DateTimeDisplay::AsSent);
         QVERIFY(!UiSettings::hasGridFont());
         QVERIFY(UiSettings::confirmBeforeApply());
+        QVERIFY(UiSettings::confirmSweeping());
         QCOMPARE(UiSettings::theme(), UiSettings::Theme::System);
         QCOMPARE(UiSettings::language(), QString());
     }
@@ -116,6 +117,18 @@ private slots:
         QVERIFY(scrolling->isContinuous());
         QVERIFY(scrolling->model()->isWindowed());
         UiSettings::setPageSize(123); // not a choice: the default
+        QCOMPARE(UiSettings::pageSize(), 100);
+        // A tab's own page size stays the tab's: the preference for new tabs is unchanged.
+        auto* box = b->findChild<QComboBox*>();
+        for (QComboBox* c : b->findChildren<QComboBox*>())
+            if (c->accessibleName() == QLatin1String("Page size"))
+                box = c;
+        QVERIFY(box && box->accessibleName() == QLatin1String("Page size"));
+        const int fiveHundred = box->findData(500);
+        QVERIFY(fiveHundred >= 0);
+        box->setCurrentIndex(fiveHundred);
+        emit box->activated(fiveHundred);
+        QCOMPARE(b->spec().page.pageSize, 500);
         QCOMPARE(UiSettings::pageSize(), 100);
     }
 
@@ -280,6 +293,7 @@ private slots:
         QVERIFY(dialog->findChild<QFontComboBox*>(QStringLiteral("fontFamily"))->isEnabled());
         dialog->findChild<QSpinBox*>(QStringLiteral("fontSize"))->setValue(15);
         dialog->findChild<QCheckBox*>(QStringLiteral("confirmApply"))->setChecked(false);
+        dialog->findChild<QCheckBox*>(QStringLiteral("confirmSweeping"))->setChecked(false);
         auto* theme = dialog->findChild<QComboBox*>(QStringLiteral("theme"));
         theme->setCurrentIndex(theme->findData(int(UiSettings::Theme::Dark)));
         auto* language = dialog->findChild<QComboBox*>(QStringLiteral("language"));
@@ -293,6 +307,7 @@ private slots:
         QVERIFY(UiSettings::hasGridFont());
         QCOMPARE(UiSettings::gridFont().pointSize(), 15);
         QVERIFY(!UiSettings::confirmBeforeApply());
+        QVERIFY(!UiSettings::confirmSweeping());
         QCOMPARE(UiSettings::theme(), UiSettings::Theme::Dark);
         QVERIFY(pgdesk::ui::isDarkPalette()); // applied at once
         QCOMPARE(UiSettings::language(), QStringLiteral("fa"));

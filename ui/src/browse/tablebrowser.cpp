@@ -186,11 +186,9 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
                             Qt::ToolTipRole);
     m_pageSize->setCurrentIndex(m_pageSize->findData(UiSettings::pageSize()));
     m_pageSize->setAccessibleName(tr("Page size"));
-    connect(m_pageSize, &QComboBox::activated, this, [this](int i) {
-        const int rows = m_pageSize->itemData(i).toInt();
-        UiSettings::setPageSize(rows); // the next tabs open the same way
-        setPageSize(rows);
-    });
+    // The tab's own choice: Preferences holds the page size new tabs open with.
+    connect(m_pageSize, &QComboBox::activated, this,
+            [this](int i) { setPageSize(m_pageSize->itemData(i).toInt()); });
 
     m_goTo = new QSpinBox(this);
     m_goTo->setRange(1, 1000000000);
@@ -280,7 +278,7 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
 
     setUpColumnLayout(pageBar);
 
-    // Pages or continuous scrolling, as the preferences or the user's last choice say (loads the first rows).
+    // Pages or continuous scrolling, as Preferences say for new tabs (loads the first rows).
     setPageSize(UiSettings::pageSize());
 }
 
