@@ -7,6 +7,7 @@
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/filechooser.h>
 #include <pgdesk/ui/griddelegate.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/pagemodel.h>
@@ -20,22 +21,29 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QFileDialog>
 #include <QFontComboBox>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <cmath>
 #include <memory>
 
 using pgdesk::test::psql;
 using pgdesk::ui::CellMark;
+using pgdesk::ui::chooseFileToSave;
+using pgdesk::ui::fileDialogStart;
 using pgdesk::ui::PageModel;
+using pgdesk::ui::rememberFileDialogChoice;
 using pgdesk::ui::TableBrowser;
 using pgdesk::ui::UiSettings;
 
@@ -130,6 +138,30 @@ private slots:
         emit box->activated(fiveHundred);
         QCOMPARE(b->spec().page.pageSize, 500);
         QCOMPARE(UiSettings::pageSize(), 100);
+    }
+
+    // File dialogs start in the documents folder (else home), never the process's working directory, then
+    // where the user last chose a file; a real dialog (offscreen: Qt's own) opens there.
+    void fileDialogsStartWhereTheUserWas() {
+        const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        const QString first = fileDialogStart();
+        QVERIFY2(first == documents || first == QDir::homePath(), qPrintable(first));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        rememberFileDialogChoice(dir.filePath(QStringLiteral("old.json")));
+        QCOMPARE(fileDialogStart(QStringLiteral("plan.json")), dir.filePath(QStringLiteral("plan.json")));
+        QWidget parent;
+        QString shown;
+        QTimer::singleShot(0, [&shown] {
+            auto* d = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            if (!d)
+                return;
+            shown = d->directory().absolutePath();
+            d->reject();
+        });
+        QCOMPARE(chooseFileToSave(&parent, QStringLiteral("Save"), QStringLiteral("plan.json")), QString());
+        QCOMPARE(shown, QDir(dir.path()).absolutePath());
+        QCOMPARE(fileDialogStart(), dir.path()); // a cancelled dialog remembers nothing
     }
 
     void nullTextShownLive() {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/createscriptview.h>
+#include <pgdesk/ui/filechooser.h>
 
 #include "common/lockwaitwatcher.h"
 #include "common/sqlhighlighter.h"
@@ -16,7 +17,6 @@
 #include <QClipboard>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QKeySequence>
@@ -166,9 +166,8 @@ bool CreateScriptView::saveTo(const QString& path) {
 }
 
 void CreateScriptView::saveAs() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save CREATE script"),
-                                                      QDir::home().filePath(suggestedFileName()),
-                                                      tr("SQL files (*.sql);;All files (*)"));
+    const QString path = chooseFileToSave(this, tr("Save CREATE script"), suggestedFileName(),
+                                          tr("SQL files (*.sql);;All files (*)"));
     if (!path.isEmpty())
         saveTo(path);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/connectiondialog.h>
+#include <pgdesk/ui/filechooser.h>
 #include <pgdesk/ui/theme.h>
 
 #include "connect/connectionwork.h"
@@ -18,7 +19,6 @@
 #include <pgdesk/ui/uisettings.h>
 
 #include <QDir>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -165,14 +165,13 @@ QWidget* ConnectionDialog::createListPane() {
     auto* importButton = button(tr("Im&port…"), "importProfilesButton", pane);
     importButton->setToolTip(tr("Add the profiles of a JSON file exported by PgDesk"));
     connect(exportButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Export profiles"), QStringLiteral("profiles.json"), tr("JSON files (*.json)"));
+        const QString path = chooseFileToSave(this, tr("Export profiles"), QStringLiteral("profiles.json"),
+                                              tr("JSON files (*.json)"));
         if (!path.isEmpty())
             exportProfilesTo(path);
     });
     connect(importButton, &QPushButton::clicked, this, [this] {
-        const QString path =
-            QFileDialog::getOpenFileName(this, tr("Import profiles"), QString(), tr("JSON files (*.json)"));
+        const QString path = chooseFileToOpen(this, tr("Import profiles"), tr("JSON files (*.json)"));
         if (!path.isEmpty())
             importProfilesFrom(path);
     });

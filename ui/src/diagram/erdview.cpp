@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/erdview.h>
+#include <pgdesk/ui/filechooser.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/catalog/catalogreader.h>
@@ -16,7 +17,6 @@
 #include <QClipboard>
 #include <QCompleter>
 #include <QElapsedTimer>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -326,9 +326,9 @@ bool ErdView::exportTo(const QString& path, QString* error) {
 }
 
 void ErdView::exportAs() {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export diagram"), QStringLiteral("diagram.svg"),
-        tr("SVG drawing (*.svg);;PNG image (*.png);;Mermaid (*.mmd);;Graphviz DOT (*.dot)"));
+    const QString path =
+        chooseFileToSave(this, tr("Export diagram"), QStringLiteral("diagram.svg"),
+                         tr("SVG drawing (*.svg);;PNG image (*.png);;Mermaid (*.mmd);;Graphviz DOT (*.dot)"));
     if (path.isEmpty())
         return;
     m_status->setText(tr("Saving %1…").arg(path));

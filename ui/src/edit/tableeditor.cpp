@@ -9,6 +9,7 @@
 #include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/editsession.h>
 #include <pgdesk/ui/environmentstyle.h>
+#include <pgdesk/ui/filechooser.h>
 #include <pgdesk/ui/formview.h>
 #include <pgdesk/ui/pagemodel.h>
 #include <pgdesk/ui/productionconfirmdialog.h>
@@ -26,7 +27,6 @@
 #include <pgdesk/core/session/pool.h>
 
 #include <QAction>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -676,15 +676,14 @@ void TableEditor::addMenuActions(QMenu* menu, const QModelIndex& cell) {
     if (const core::ColumnInfo* column = CellEditDelegate::columnOf(cell);
         column && column->category == core::TypeCategory::Bytea) {
         QAction* load = menu->addAction(tr("Load from file…"), this, [this, cell] {
-            const QString path = QFileDialog::getOpenFileName(m_view, tr("Load bytes into the cell"));
+            const QString path = chooseFileToOpen(m_view, tr("Load bytes into the cell"));
             if (!path.isEmpty())
                 loadFromFile(cell, path);
         });
         load->setEnabled(!locked && m_model->canStage(cell));
         menu->addAction(tr("Save to file…"), this,
                         [this, cell] {
-                            const QString path =
-                                QFileDialog::getSaveFileName(m_view, tr("Save the cell's bytes"));
+                            const QString path = chooseFileToSave(m_view, tr("Save the cell's bytes"));
                             if (!path.isEmpty())
                                 saveToFile(cell, path);
                         })

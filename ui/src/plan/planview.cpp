@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <pgdesk/ui/filechooser.h>
 #include <pgdesk/ui/planview.h>
 
 #include "plan/plananalysismodel.h"
@@ -10,7 +11,6 @@
 #include <pgdesk/ui/icons.h>
 
 #include <QFile>
-#include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
@@ -255,8 +255,8 @@ bool PlanView::saveTo(const QString& path, QString* error) const {
 }
 
 void PlanView::save() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save Plan"), QStringLiteral("plan.json"),
-                                                      tr("Plans (*.json);;All files (*)"));
+    const QString path = chooseFileToSave(this, tr("Save Plan"), QStringLiteral("plan.json"),
+                                          tr("Plans (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The query tool's parameters form and Explain (QueryTool's other half, to keep querytool.cpp short).
+#include <pgdesk/ui/filechooser.h>
 #include <pgdesk/ui/querytool.h>
 
 #include "plan/plantree.h"
@@ -18,7 +19,6 @@
 #include <pgdesk/ui/writeunlockbutton.h>
 
 #include <QCheckBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
@@ -333,8 +333,8 @@ void QueryTool::compareWithPrevious() {
         comparePlans(m_previousPlan, view->plan(), tr("Previous plan"), tr("Last plan"));
         return;
     }
-    const QString path = QFileDialog::getOpenFileName(this, tr("Compare With a Saved Plan"), QString(),
-                                                      tr("Plans (*.json *.txt *.log);;All files (*)"));
+    const QString path = chooseFileToOpen(this, tr("Compare With a Saved Plan"),
+                                          tr("Plans (*.json *.txt *.log);;All files (*)"));
     if (path.isEmpty())
         return;
     try {

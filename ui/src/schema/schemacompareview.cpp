@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <pgdesk/ui/filechooser.h>
 #include <pgdesk/ui/schemacompareview.h>
 
 #include "common/sqlhighlighter.h"
@@ -19,7 +20,6 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -241,9 +241,9 @@ SchemaCompareView::SchemaCompareView(PoolProvider pools, const QString& database
     m_save = new QPushButton(themedIcon(QStringLiteral("document-save")), tr("Save script…"), this);
     m_save->setEnabled(false);
     connect(m_save, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(
-            this, tr("Save migration script"), QDir::home().filePath(QStringLiteral("migration.sql")),
-            tr("SQL files (*.sql);;All files (*)"));
+        const QString path =
+            chooseFileToSave(this, tr("Save migration script"), QStringLiteral("migration.sql"),
+                             tr("SQL files (*.sql);;All files (*)"));
         if (path.isEmpty())
             return;
         QSaveFile file(path);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/environmentindicator.h>
+#include <pgdesk/ui/filechooser.h>
 #include <pgdesk/ui/mainwindow.h>
 #include <pgdesk/ui/selectionsummary.h>
 
@@ -41,7 +42,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
@@ -552,8 +552,8 @@ void MainWindow::createMenus() {
     newQuery->setIconText(tr("New query"));
     newQuery->setEnabled(false); // with a session only
     QAction* openSql = query->addAction(icon("document-open"), tr("&Open SQL file…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open SQL file"), {},
-                                                          tr("SQL files (*.sql);;All files (*)"));
+        const QString path =
+            chooseFileToOpen(this, tr("Open SQL file"), tr("SQL files (*.sql);;All files (*)"));
         if (!path.isEmpty())
             openSqlFile(path);
     });

@@ -2,6 +2,7 @@
 // MainWindow, continued: the session's tabs across runs. Which tables and query tools were open (with their
 // database and file) is saved per profile and reopened with the session; query text a crashed or killed
 // run left unsaved is offered back as query tools. Also the tabs of their own: Roles, Top statements, plans.
+#include <pgdesk/ui/filechooser.h>
 #include <pgdesk/ui/mainwindow.h>
 
 #include <pgdesk/core/base/errors.h>
@@ -45,7 +46,6 @@
 
 #include <QApplication>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QMenu>
@@ -169,8 +169,8 @@ int MainWindow::recoverQueryBuffers() {
 }
 
 void MainWindow::askPlanFile() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Plan"), QString(),
-                                                      tr("Plans (*.json *.txt *.log);;All files (*)"));
+    const QString path =
+        chooseFileToOpen(this, tr("Open Plan"), tr("Plans (*.json *.txt *.log);;All files (*)"));
     if (!path.isEmpty())
         openPlanFile(path);
 }
@@ -195,8 +195,8 @@ PlanView* MainWindow::showPlan(std::shared_ptr<const core::Plan> plan, const QSt
     m_tabs->setTabToolTip(index, name);
     m_tabs->setCurrentIndex(index);
     connect(view, &PlanView::compareRequested, this, [this, view, name] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Compare With a Saved Plan"), QString(),
-                                                          tr("Plans (*.json *.txt *.log);;All files (*)"));
+        const QString path = chooseFileToOpen(this, tr("Compare With a Saved Plan"),
+                                              tr("Plans (*.json *.txt *.log);;All files (*)"));
         if (path.isEmpty())
             return;
         jobSlot(view, QStringLiteral("comparePlanJob"))

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/filechooser.h>
 #include <pgdesk/ui/importdialog.h>
 #include <pgdesk/ui/productionconfirmdialog.h>
 
@@ -314,7 +315,7 @@ QStringList ImportDialog::writableColumns() const {
 }
 
 void ImportDialog::browse() {
-    const QString start = m_path->text().isEmpty() ? QDir::homePath() : m_path->text();
+    const QString start = m_path->text().isEmpty() ? fileDialogStart() : m_path->text();
     const QString chosen = QFileDialog::getOpenFileName(
         this, tr("Import from"), start,
         tr("Data files (*.csv *.tsv *.txt *.xlsx *.json *.ndjson *.jsonl);;CSV files (*.csv *.tsv "

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/chartview.h>
+#include <pgdesk/ui/filechooser.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/connection.h>
@@ -11,7 +12,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -456,9 +456,8 @@ void ChartView::copyImage() {
 }
 
 void ChartView::saveAs() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save chart"), m_data.title + QStringLiteral(".png"),
-                                     tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    const QString path = chooseFileToSave(this, tr("Save chart"), m_data.title + QStringLiteral(".png"),
+                                          tr("PNG image (*.png);;SVG drawing (*.svg)"));
     if (path.isEmpty())
         return;
     QString error;
