@@ -1552,6 +1552,10 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>SQL INSERT</source>
         <translation>SQL-INSERT</translation>
     </message>
+    <message>
+        <source>Whole result</source>
+        <translation>Gesamtes Ergebnis</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::CreateScriptView</name>

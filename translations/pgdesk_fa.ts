@@ -1532,6 +1532,10 @@ Replace them with the file&apos;s?</source>
         <source>SQL INSERT</source>
         <translation>SQL INSERT</translation>
     </message>
+    <message>
+        <source>Whole result</source>
+        <translation>کل نتیجه</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::CreateScriptView</name>

@@ -272,6 +272,21 @@ private slots:
         pick(0, 2);
         const QString ts = psqlValue(sql(QStringLiteral("select ts from $S.t where id = 1")));
         QCOMPARE(grid->selectionAs(CopyAsFormat::Csv), QStringLiteral("ts\n%1\n").arg(ts));
+        // One cell selected: the context menu's Copy as also offers the whole result.
+        t->show();
+        QVERIFY(QTest::qWaitForWindowExposed(t.get()));
+        view->setCurrentIndex(grid->model()->index(0, 2));
+        emit view->customContextMenuRequested(view->visualRect(grid->model()->index(0, 2)).center());
+        auto* whole = grid->findChild<QAction*>(QStringLiteral("copyWholeAsMarkdown"));
+        QVERIFY(whole);
+        QGuiApplication::clipboard()->clear();
+        whole->trigger();
+        const QString markdown = QGuiApplication::clipboard()->text();
+        QVERIFY2(markdown.startsWith(QStringLiteral("| id | n | ts | s |")) &&
+                     markdown.count(QLatin1Char('\n')) == 2 + grid->model()->rowCount(),
+                 qPrintable(markdown));
+        if (auto* menu = qobject_cast<QMenu*>(whole->parent()->parent()))
+            menu->close();
     }
 
     void copyAsInsertReloadsEqual() {

@@ -670,7 +670,13 @@ void TableBrowser::showContextMenu(const QPoint& position) {
                    [this] { copySelection(false); })
         ->setShortcut(QKeySequence::Copy);
     menu.addAction(tr("Copy with column names"), this, [this] { copySelection(true); });
-    addCopyAsMenu(&menu, [this](CopyAsFormat format) { copySelectionAs(format); });
+    addCopyAsMenu(
+        &menu, [this](CopyAsFormat format) { copySelectionAs(format); },
+        selectsOneCell(*m_view) ? std::function<void(CopyAsFormat)>([this](CopyAsFormat format) {
+            m_view->selectAll(); // the rows loaded: a page, or the scrolled window
+            copySelectionAs(format);
+        })
+                                : std::function<void(CopyAsFormat)>());
     menu.addAction(themedIcon(QStringLiteral("view-visible")), tr("View value…"), this,
                    [this, cell] { viewValue(cell); });
     if (table() && m_model->rowValues(cell.row()))

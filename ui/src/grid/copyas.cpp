@@ -109,20 +109,32 @@ QModelIndexList selectionBlock(const QTableView& view) {
     return block;
 }
 
-QMenu* addCopyAsMenu(QMenu* menu, const std::function<void(CopyAsFormat)>& copy) {
+bool selectsOneCell(const QTableView& view) {
+    return view.selectionModel()->selectedIndexes().size() <= 1;
+}
+
+QMenu* addCopyAsMenu(QMenu* menu, const std::function<void(CopyAsFormat)>& copy,
+                     const std::function<void(CopyAsFormat)>& copyWhole) {
     QMenu* sub = menu->addMenu(themedIcon(QStringLiteral("edit-copy")),
                                QCoreApplication::translate("pgdesk::ui::CopyAs", "Copy as"));
     sub->setObjectName(QStringLiteral("copyAsMenu"));
-    for (const auto& [format, text, name] :
-         {std::tuple{CopyAsFormat::Csv, QT_TRANSLATE_NOOP("pgdesk::ui::CopyAs", "CSV"), "copyAsCsv"},
-          {CopyAsFormat::Tsv, QT_TRANSLATE_NOOP("pgdesk::ui::CopyAs", "TSV"), "copyAsTsv"},
-          {CopyAsFormat::Json, QT_TRANSLATE_NOOP("pgdesk::ui::CopyAs", "JSON"), "copyAsJson"},
-          {CopyAsFormat::Markdown, QT_TRANSLATE_NOOP("pgdesk::ui::CopyAs", "Markdown"), "copyAsMarkdown"},
-          {CopyAsFormat::SqlInsert, QT_TRANSLATE_NOOP("pgdesk::ui::CopyAs", "SQL INSERT"),
-           "copyAsSqlInsert"}}) {
-        QAction* a = sub->addAction(QCoreApplication::translate("pgdesk::ui::CopyAs", text));
-        a->setObjectName(QString::fromLatin1(name));
-        QObject::connect(a, &QAction::triggered, menu, [copy, f = format] { copy(f); });
+    const auto addFormats = [sub, menu](const std::function<void(CopyAsFormat)>& run, const char* prefix) {
+        for (const auto& [format, text, name] :
+             {std::tuple{CopyAsFormat::Csv, QT_TRANSLATE_NOOP("pgdesk::ui::CopyAs", "CSV"), "Csv"},
+              {CopyAsFormat::Tsv, QT_TRANSLATE_NOOP("pgdesk::ui::CopyAs", "TSV"), "Tsv"},
+              {CopyAsFormat::Json, QT_TRANSLATE_NOOP("pgdesk::ui::CopyAs", "JSON"), "Json"},
+              {CopyAsFormat::Markdown, QT_TRANSLATE_NOOP("pgdesk::ui::CopyAs", "Markdown"), "Markdown"},
+              {CopyAsFormat::SqlInsert, QT_TRANSLATE_NOOP("pgdesk::ui::CopyAs", "SQL INSERT"),
+               "SqlInsert"}}) {
+            QAction* a = sub->addAction(QCoreApplication::translate("pgdesk::ui::CopyAs", text));
+            a->setObjectName(QLatin1String(prefix) + QLatin1String(name));
+            QObject::connect(a, &QAction::triggered, menu, [run, f = format] { run(f); });
+        }
+    };
+    addFormats(copy, "copyAs");
+    if (copyWhole) {
+        sub->addSection(QCoreApplication::translate("pgdesk::ui::CopyAs", "Whole result"));
+        addFormats(copyWhole, "copyWholeAs");
     }
     return sub;
 }

@@ -83,11 +83,18 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
                 menu->setAttribute(Qt::WA_DeleteOnClose);
                 menu->addAction(copy);
                 menu->addAction(copyWithNames);
-                addCopyAsMenu(menu, [this](CopyAsFormat format) {
+                const auto copyAs = [this](CopyAsFormat format) {
                     const QString text = selectionAs(format);
                     if (!text.isEmpty())
                         QGuiApplication::clipboard()->setText(text);
-                });
+                };
+                addCopyAsMenu(menu, copyAs,
+                              selectsOneCell(*m_view)
+                                  ? std::function<void(CopyAsFormat)>([this, copyAs](CopyAsFormat f) {
+                                        m_view->selectAll();
+                                        copyAs(f);
+                                    })
+                                  : std::function<void(CopyAsFormat)>());
                 if (m_editor) // an editable result: Set NULL / DEFAULT, delete rows… as in a table tab
                     m_editor->addMenuActions(menu, m_view->indexAt(pos));
                 menu->popup(m_view->viewport()->mapToGlobal(pos));

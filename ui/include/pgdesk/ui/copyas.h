@@ -39,7 +39,11 @@ QList<core::ColumnInfo> columnInfosFor(const QList<core::PageColumn>& pageColumn
 QModelIndexList selectionBlock(const QTableView& view);
 
 // A "Copy as" submenu added to menu (CSV, TSV, JSON, Markdown, SQL INSERT); copy runs with the format
-// chosen. Returns the submenu.
-QMenu* addCopyAsMenu(QMenu* menu, const std::function<void(CopyAsFormat)>& copy);
+// chosen. With copyWhole (a grid whose selection is one cell: a table of one value is rarely what is
+// wanted), a "Whole result" section offers the same formats for every loaded row. Returns the submenu.
+QMenu* addCopyAsMenu(QMenu* menu, const std::function<void(CopyAsFormat)>& copy,
+                     const std::function<void(CopyAsFormat)>& copyWhole = {});
+// Whether the view's selection is at most one cell (Copy as then offers the whole result).
+bool selectsOneCell(const QTableView& view);
 
 } // namespace pgdesk::ui
