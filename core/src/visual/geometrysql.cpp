@@ -352,11 +352,15 @@ GeometryExtentQuery buildGeometryExtentQuery(const QString& schema, const QStrin
                 QStringLiteral("SELECT NULL::float8, NULL::float8, NULL::float8, NULL::float8, 0 AS srid, "
                                "false AS estimated");
         } else {
-            // A box keeps its upper right corner at [0] and its lower left at [1].
+            // A box keeps its upper right corner at [0] and its lower left at [1]. Rows with an infinite or
+            // NaN coordinate (NaN sorts above Infinity) are left out: one (Infinity,0) made the whole extent
+            // infinite, and the view said every value was NULL or empty.
             q.sql = QStringLiteral(
                         "SELECT min((b.b[1])[0]), min((b.b[1])[1]), max((b.b[0])[0]), max((b.b[0])[1]), "
                         "0 AS srid, false AS estimated\n"
-                        "  FROM (SELECT %1 AS b FROM %2 WHERE %3) b")
+                        "  FROM (SELECT %1 AS b FROM %2 WHERE %3) b\n"
+                        " WHERE (b.b[0])[0] < 'Infinity'::float8 AND (b.b[0])[1] < 'Infinity'::float8 AND "
+                        "(b.b[1])[0] > '-Infinity'::float8 AND (b.b[1])[1] > '-Infinity'::float8")
                         .arg(box, from, where);
         }
     }
