@@ -1792,22 +1792,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Daten von %1.%2 vergleichen</translation>
     </message>
     <message>
-        <source>The rows of the source are compared with those of %1.%2 by its key; what differs becomes staged changes of %1.%2, previewed and applied in its tab.</source>
-        <translation>Die Zeilen der Quelle werden über den Schlüssel mit denen von %1.%2 verglichen; was abweicht, wird zu vorgemerkten Änderungen von %1.%2, in seinem Tab geprüft und angewendet.</translation>
-    </message>
-    <message>
-        <source>Source database:</source>
-        <translation>Quelldatenbank:</translation>
-    </message>
-    <message>
-        <source>Source table:</source>
-        <translation>Quelltabelle:</translation>
-    </message>
-    <message>
-        <source>Target:</source>
-        <translation>Ziel:</translation>
-    </message>
-    <message>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
@@ -1837,6 +1821,34 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
             <numerusform>%n Änderung macht das Ziel gleich.</numerusform>
             <numerusform>%n Änderungen machen das Ziel gleich.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the source: the other table&apos;s rows change to match it</source>
+        <translation>die Quelle: Die Zeilen der anderen Tabelle werden ihr angeglichen</translation>
+    </message>
+    <message>
+        <source>the target: its rows change to match the other table</source>
+        <translation>das Ziel: Ihre Zeilen werden der anderen Tabelle angeglichen</translation>
+    </message>
+    <message>
+        <source>The rows of %1 are compared with the other table&apos;s by its key; what differs becomes staged changes of the other table, previewed and applied in its tab.</source>
+        <translation>Die Zeilen von %1 werden über ihren Schlüssel mit denen der anderen Tabelle verglichen; was abweicht, wird zu vorgemerkten Änderungen der anderen Tabelle, in deren Tab angezeigt und angewendet.</translation>
+    </message>
+    <message>
+        <source>The rows of the other table are compared with those of %1 by its key; what differs becomes staged changes of %1, previewed and applied in its tab.</source>
+        <translation>Die Zeilen der anderen Tabelle werden über den Schlüssel mit denen von %1 verglichen; was abweicht, wird zu vorgemerkten Änderungen von %1, in deren Tab angezeigt und angewendet.</translation>
+    </message>
+    <message>
+        <source>%1 · %2.%3 is</source>
+        <translation>%1 · %2.%3 ist</translation>
+    </message>
+    <message>
+        <source>Other database:</source>
+        <translation>Andere Datenbank:</translation>
+    </message>
+    <message>
+        <source>Other table:</source>
+        <translation>Andere Tabelle:</translation>
     </message>
 </context>
 <context>
@@ -6836,6 +6848,10 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Nothing was changed: %1</source>
         <translation>Nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <source>Compare %1.%2 (source) with %3.%4 (target): the migration changes the target to match the source. Choose other sides above if these are not the ones.</source>
+        <translation>%1.%2 (Quelle) mit %3.%4 (Ziel) vergleichen: Die Migration gleicht das Ziel der Quelle an. Wählen Sie oben andere Seiten, falls es nicht diese sind.</translation>
     </message>
 </context>
 <context>

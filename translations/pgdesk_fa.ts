@@ -1770,22 +1770,6 @@ Replace them with the file&apos;s?</source>
         <translation>مقایسهٔ دادهٔ %1.%2</translation>
     </message>
     <message>
-        <source>The rows of the source are compared with those of %1.%2 by its key; what differs becomes staged changes of %1.%2, previewed and applied in its tab.</source>
-        <translation>ردیف‌های مبدأ با ردیف‌های %1.%2 بر پایهٔ کلید آن مقایسه می‌شوند؛ آنچه فرق دارد به تغییرات آماده‌شدهٔ %1.%2 تبدیل می‌شود که در زبانهٔ آن پیش‌نمایش و اعمال می‌شوند.</translation>
-    </message>
-    <message>
-        <source>Source database:</source>
-        <translation>پایگاه دادهٔ مبدأ:</translation>
-    </message>
-    <message>
-        <source>Source table:</source>
-        <translation>جدول مبدأ:</translation>
-    </message>
-    <message>
-        <source>Target:</source>
-        <translation>مقصد:</translation>
-    </message>
-    <message>
         <source>Compare</source>
         <translation>مقایسه</translation>
     </message>
@@ -1814,6 +1798,34 @@ Replace them with the file&apos;s?</source>
         <translation>
             <numerusform>%n تغییر مقصد را یکسان می‌کند.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the source: the other table&apos;s rows change to match it</source>
+        <translation>مبدأ: سطرهای جدول دیگر مطابق آن تغییر می‌کنند</translation>
+    </message>
+    <message>
+        <source>the target: its rows change to match the other table</source>
+        <translation>مقصد: سطرهای آن مطابق جدول دیگر تغییر می‌کنند</translation>
+    </message>
+    <message>
+        <source>The rows of %1 are compared with the other table&apos;s by its key; what differs becomes staged changes of the other table, previewed and applied in its tab.</source>
+        <translation>سطرهای %1 با کلیدش با سطرهای جدول دیگر مقایسه می‌شوند؛ آنچه فرق دارد به تغییرات آمادهٔ جدول دیگر تبدیل می‌شود که در زبانهٔ آن پیش‌نمایش و اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>The rows of the other table are compared with those of %1 by its key; what differs becomes staged changes of %1, previewed and applied in its tab.</source>
+        <translation>سطرهای جدول دیگر با کلید با سطرهای %1 مقایسه می‌شوند؛ آنچه فرق دارد به تغییرات آمادهٔ %1 تبدیل می‌شود که در زبانهٔ آن پیش‌نمایش و اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>%1 · %2.%3 is</source>
+        <translation>%1 · %2.%3 هست</translation>
+    </message>
+    <message>
+        <source>Other database:</source>
+        <translation>پایگاه دادهٔ دیگر:</translation>
+    </message>
+    <message>
+        <source>Other table:</source>
+        <translation>جدول دیگر:</translation>
     </message>
 </context>
 <context>
@@ -6761,6 +6773,10 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Nothing was changed: %1</source>
         <translation>چیزی تغییر نکرد: %1</translation>
+    </message>
+    <message>
+        <source>Compare %1.%2 (source) with %3.%4 (target): the migration changes the target to match the source. Choose other sides above if these are not the ones.</source>
+        <translation>مقایسهٔ %1.%2 (مبدأ) با %3.%4 (مقصد): مهاجرت مقصد را مطابق مبدأ تغییر می‌دهد. اگر این‌ها نیستند، طرف‌های دیگری را در بالا انتخاب کنید.</translation>
     </message>
 </context>
 <context>

@@ -140,6 +140,26 @@ private slots:
                  QStringLiteral("Ada3"));
     }
 
+    // Opened on a schema, the view never compares it with itself: the target starts on the server's database
+    // most like the source's (here the suite's target), same schema, and the state says which side changes.
+    void opensWithAnotherTarget() {
+        SchemaCompareView view(pools(), m_source, QStringLiteral("app"));
+        auto* targetDatabase = view.findChild<QComboBox*>(QStringLiteral("compareTargetDatabase"));
+        QVERIFY(targetDatabase);
+        QTRY_COMPARE_WITH_TIMEOUT(targetDatabase->currentText(), m_target, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            view.findChild<QComboBox*>(QStringLiteral("compareTargetSchema"))->currentText(),
+            QStringLiteral("app"), 10000);
+        QVERIFY2(view.stateText().contains(QLatin1String("changes the target to match the source")),
+                 qPrintable(view.stateText()));
+        // A side chosen by the caller stays.
+        SchemaCompareView chosen(pools(), m_source, QStringLiteral("app"));
+        chosen.setTarget(m_source, QStringLiteral("public"));
+        QTest::qWait(1000);
+        QCOMPARE(chosen.findChild<QComboBox*>(QStringLiteral("compareTargetDatabase"))->currentText(),
+                 m_source);
+    }
+
     void aNotNullColumnNeedsAValue() {
         reset(m_source,
               "create schema app; create table app.t (id int primary key, name text, old text, score int, "
@@ -189,7 +209,10 @@ private slots:
         pgdesk::ui::DataCompareDialog* dialog =
             w.openDataCompare(QStringLiteral("public"), QStringLiteral("rows_tgt"), m_target);
         QVERIFY(dialog);
-        dialog->sourceTable()->setText(QStringLiteral("public.rows_src"));
+        // The table the dialog opens on is the source unless the user says otherwise.
+        QVERIFY(dialog->tableIsSource());
+        dialog->direction()->setCurrentIndex(1); // rows_tgt is the target
+        dialog->otherTable()->setText(QStringLiteral("public.rows_src"));
         QSignalSpy compared(dialog, &pgdesk::ui::DataCompareDialog::compared);
         dialog->compare();
         QVERIFY(compared.wait(20000));
@@ -201,6 +224,19 @@ private slots:
                                      w.currentTableBrowser()->editor()->session() &&
                                      w.currentTableBrowser()->editor()->session()->size() == 3,
                                  10000);
+        QCOMPARE(w.currentTableBrowser()->table()->name, QStringLiteral("rows_tgt"));
+
+        // Opened on rows_src, the source by default: the other table (rows_tgt) gets the changes.
+        pgdesk::ui::DataCompareDialog* fromSource =
+            w.openDataCompare(QStringLiteral("public"), QStringLiteral("rows_src"), m_target);
+        QVERIFY(fromSource);
+        QVERIFY(fromSource->summaryText().contains(QLatin1String("staged changes of the other table")));
+        fromSource->otherTable()->setText(QStringLiteral("public.rows_tgt"));
+        QSignalSpy comparedAgain(fromSource, &pgdesk::ui::DataCompareDialog::compared);
+        fromSource->compare();
+        QVERIFY(comparedAgain.wait(20000));
+        QCOMPARE(fromSource->result().changes.size(), 3);
+        QCOMPARE(fromSource->result().changes.table, QStringLiteral("public.rows_tgt"));
     }
 };
 

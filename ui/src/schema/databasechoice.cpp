@@ -11,8 +11,8 @@
 
 namespace pgdesk::ui {
 
-void loadDatabaseNames(JobSlot* job, const std::shared_ptr<core::Pool>& pool,
-                       const QList<QComboBox*>& combos) {
+void loadDatabaseNames(JobSlot* job, const std::shared_ptr<core::Pool>& pool, const QList<QComboBox*>& combos,
+                       const std::function<void(const QStringList&)>& loaded) {
     if (!pool)
         return;
     QList<QPointer<QComboBox>> targets(combos.cbegin(), combos.cend());
@@ -25,7 +25,7 @@ void loadDatabaseNames(JobSlot* job, const std::shared_ptr<core::Pool>& pool,
                 names << d.name;
             return names;
         },
-        [targets](const QStringList& names) {
+        [targets, loaded](const QStringList& names) {
             for (const QPointer<QComboBox>& c : targets) {
                 if (!c)
                     continue;
@@ -35,8 +35,27 @@ void loadDatabaseNames(JobSlot* job, const std::shared_ptr<core::Pool>& pool,
                 c->addItems(names);
                 c->setCurrentText(current);
             }
+            if (loaded)
+                loaded(names);
         },
         [](const BackgroundFailure&) {});
+}
+
+QString mostAlike(const QString& name, const QStringList& candidates, const QStringList& left) {
+    QString best;
+    qsizetype bestLength = -1;
+    for (const QString& c : candidates) {
+        if (c == name || left.contains(c))
+            continue;
+        qsizetype common = 0;
+        while (common < c.size() && common < name.size() && c[common] == name[common])
+            ++common;
+        if (common > bestLength) {
+            best = c;
+            bestLength = common;
+        }
+    }
+    return best;
 }
 
 } // namespace pgdesk::ui

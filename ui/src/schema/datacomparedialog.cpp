@@ -31,23 +31,36 @@ DataCompareDialog::DataCompareDialog(PoolProvider pools, const QString& database
     setWindowTitle(tr("Compare data of %1.%2").arg(schema, table));
     m_job = new JobSlot(this);
     m_databasesJob = new JobSlot(this);
-    m_sourceDatabase = new QComboBox(this);
-    m_sourceDatabase->setObjectName(QStringLiteral("dataCompareSourceDatabase"));
-    m_sourceDatabase->addItem(database);
-    m_sourceTable =
+    m_direction = new QComboBox(this);
+    m_direction->setObjectName(QStringLiteral("dataCompareDirection"));
+    m_direction->addItem(tr("the source: the other table's rows change to match it"));
+    m_direction->addItem(tr("the target: its rows change to match the other table"));
+    m_otherDatabase = new QComboBox(this);
+    m_otherDatabase->setObjectName(QStringLiteral("dataCompareSourceDatabase"));
+    m_otherDatabase->addItem(database);
+    m_otherTable =
         new QLineEdit(core::quoteIdentifier(schema) + QLatin1Char('.') + core::quoteIdentifier(table), this);
-    m_sourceTable->setObjectName(QStringLiteral("dataCompareSourceTable"));
-    m_summary =
-        new QLabel(tr("The rows of the source are compared with those of %1.%2 by its key; what differs "
-                      "becomes staged changes of %1.%2, previewed and applied in its tab.")
-                       .arg(schema, table),
-                   this);
+    m_otherTable->setObjectName(QStringLiteral("dataCompareSourceTable"));
+    m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("dataCompareSummary"));
     m_summary->setWordWrap(true);
+    const auto sayDirection = [this] {
+        const QString here = QStringLiteral("%1.%2").arg(m_schema, m_table);
+        m_summary->setStyleSheet({});
+        m_summary->setText(
+            tableIsSource()
+                ? tr("The rows of %1 are compared with the other table's by its key; what differs "
+                     "becomes staged changes of the other table, previewed and applied in its tab.")
+                      .arg(here)
+                : tr("The rows of the other table are compared with those of %1 by its key; what "
+                     "differs becomes staged changes of %1, previewed and applied in its tab.")
+                      .arg(here));
+        m_stage->setEnabled(false);
+    };
     auto* form = new QFormLayout;
-    form->addRow(tr("Source database:"), m_sourceDatabase);
-    form->addRow(tr("Source table:"), m_sourceTable);
-    form->addRow(tr("Target:"), new QLabel(QStringLiteral("%1 · %2.%3").arg(database, schema, table), this));
+    form->addRow(tr("%1 · %2.%3 is").arg(database, schema, table), m_direction);
+    form->addRow(tr("Other database:"), m_otherDatabase);
+    form->addRow(tr("Other table:"), m_otherTable);
     auto* buttons = new QDialogButtonBox(this);
     m_compare = buttons->addButton(tr("Compare"), QDialogButtonBox::ActionRole);
     m_compare->setObjectName(QStringLiteral("dataCompareButton"));
@@ -57,7 +70,7 @@ DataCompareDialog::DataCompareDialog(PoolProvider pools, const QString& database
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     connect(m_compare, &QPushButton::clicked, this, &DataCompareDialog::compare);
     connect(m_stage, &QPushButton::clicked, this, [this] {
-        emit stageRequested(m_database, m_schema, m_table, m_result.changes);
+        emit stageRequested(m_targetDatabase, m_targetSchema, m_targetTable, m_result.changes);
         accept();
     });
     // Cancel stops a compare in flight first; a second press closes.
@@ -72,7 +85,13 @@ DataCompareDialog::DataCompareDialog(PoolProvider pools, const QString& database
     layout->addWidget(m_summary, 1);
     layout->addWidget(buttons);
     resize(560, 260);
-    loadDatabaseNames(m_databasesJob, m_pools(database), {m_sourceDatabase});
+    connect(m_direction, &QComboBox::currentIndexChanged, this, sayDirection);
+    sayDirection();
+    loadDatabaseNames(m_databasesJob, m_pools(database), {m_otherDatabase});
+}
+
+bool DataCompareDialog::tableIsSource() const {
+    return m_direction->currentIndex() == 0;
 }
 
 QString DataCompareDialog::summaryText() const {
@@ -80,8 +99,10 @@ QString DataCompareDialog::summaryText() const {
 }
 
 void DataCompareDialog::compare() {
-    const auto source = m_pools(m_sourceDatabase->currentText());
-    const auto target = m_pools(m_database);
+    const bool tableIsSource = this->tableIsSource();
+    const QString other = m_otherDatabase->currentText();
+    const auto source = m_pools(tableIsSource ? m_database : other);
+    const auto target = m_pools(tableIsSource ? other : m_database);
     if (!source || !target || m_job->isRunning())
         return;
     m_compare->setEnabled(false);
@@ -89,21 +110,28 @@ void DataCompareDialog::compare() {
     m_summary->setStyleSheet({});
     m_summary->setText(tr("Comparing…"));
     m_job->start(
-        [source, target, sourceTable = m_sourceTable->text(), schema = m_schema,
-         table = m_table](const std::shared_ptr<core::CancelToken>& cancel) {
+        [source, target, otherTable = m_otherTable->text(), schema = m_schema, table = m_table,
+         tableIsSource](const std::shared_ptr<core::CancelToken>& cancel) {
             auto s = source->acquire();
             auto t = target->acquire();
-            const core::TableInfo info = core::CatalogReader(*s).table(sourceTable);
+            // The other table as the user wrote it, resolved on its own side.
+            const core::TableInfo info = core::CatalogReader(tableIsSource ? *t : *s).table(otherTable);
             core::DataCompareSpec spec;
-            spec.sourceSchema = info.schema;
-            spec.sourceTable = info.name;
-            spec.targetSchema = schema;
-            spec.targetTable = table;
+            spec.sourceSchema = tableIsSource ? schema : info.schema;
+            spec.sourceTable = tableIsSource ? table : info.name;
+            spec.targetSchema = tableIsSource ? info.schema : schema;
+            spec.targetTable = tableIsSource ? info.name : table;
             // The statement in flight on the target is cancelled; between batches the flag is checked.
             const core::CancelToken::Scope scope(cancel, *t);
-            return core::compareTableData(*s, *t, spec, [cancel](qint64) { return !cancel->isCancelled(); });
+            return std::pair{spec, core::compareTableData(
+                                       *s, *t, spec, [cancel](qint64) { return !cancel->isCancelled(); })};
         },
-        [this](const core::DataCompareResult& r) {
+        [this, targetDatabase = tableIsSource ? other : m_database](
+            const std::pair<core::DataCompareSpec, core::DataCompareResult>& outcome) {
+            m_targetDatabase = targetDatabase;
+            m_targetSchema = outcome.first.targetSchema;
+            m_targetTable = outcome.first.targetTable;
+            const core::DataCompareResult& r = outcome.second;
             m_result = r;
             m_compare->setEnabled(true);
             QString text =

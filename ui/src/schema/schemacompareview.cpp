@@ -283,8 +283,23 @@ SchemaCompareView::SchemaCompareView(PoolProvider pools, const QString& database
     loadSchemas(m_sourceDatabase, m_sourceSchema, schema);
     loadSchemas(m_targetDatabase, m_targetSchema, schema);
     setState(tr("Choose the source and the target, then Compare. The target is what the migration changes."));
-    // The server's other databases, for either side.
-    loadDatabaseNames(m_databasesJob, pool, {m_sourceDatabase, m_targetDatabase});
+    // A side the user picks is theirs: no default replaces it.
+    for (QComboBox* c : {m_sourceDatabase, m_sourceSchema, m_targetDatabase, m_targetSchema})
+        connect(c, &QComboBox::activated, this, [this] { m_sidesChosen = true; });
+    // The server's other databases, for either side; the target starts on the one most like the source's,
+    // so the view never opens comparing a schema with itself.
+    loadDatabaseNames(
+        m_databasesJob, pool, {m_sourceDatabase, m_targetDatabase}, [this](const QStringList& names) {
+            if (m_sidesChosen || m_targetDatabase->currentText() != m_sourceDatabase->currentText())
+                return;
+            const QString other = mostAlike(
+                m_sourceDatabase->currentText(), names,
+                {QStringLiteral("postgres"), QStringLiteral("template0"), QStringLiteral("template1")});
+            if (!other.isEmpty()) {
+                m_targetDatabase->setCurrentText(other); // its schemas load; the same schema name is kept
+                sayWhichSideChanges();
+            }
+        });
 }
 
 QString SchemaCompareView::stateText() const {
@@ -296,7 +311,15 @@ void SchemaCompareView::setState(const QString& text, bool error) {
     m_state->setText(text);
 }
 
+void SchemaCompareView::sayWhichSideChanges() {
+    setState(tr("Compare %1.%2 (source) with %3.%4 (target): the migration changes the target to match the "
+                "source. Choose other sides above if these are not the ones.")
+                 .arg(m_sourceDatabase->currentText(), m_sourceSchema->currentText(),
+                      m_targetDatabase->currentText(), m_targetSchema->currentText()));
+}
+
 void SchemaCompareView::setSource(const QString& database, const QString& schema) {
+    m_sidesChosen = true;
     if (m_sourceDatabase->findText(database) < 0)
         m_sourceDatabase->addItem(database);
     m_sourceSchema->setCurrentText(schema);
@@ -304,6 +327,7 @@ void SchemaCompareView::setSource(const QString& database, const QString& schema
 }
 
 void SchemaCompareView::setTarget(const QString& database, const QString& schema) {
+    m_sidesChosen = true;
     if (m_targetDatabase->findText(database) < 0)
         m_targetDatabase->addItem(database);
     m_targetSchema->setCurrentText(schema);
@@ -328,12 +352,26 @@ void SchemaCompareView::loadSchemas(QComboBox* databases, QComboBox* schemas, co
                 names << s.name;
             return names;
         },
-        [schemas, wanted](const QStringList& names) {
+        [this, schemas, wanted](const QStringList& names) {
             schemas->clear();
             schemas->addItems(names);
             schemas->setCurrentText(wanted.isEmpty() && names.contains(QStringLiteral("public"))
                                         ? QStringLiteral("public")
                                         : wanted);
+            // One database and nothing chosen yet: the target is another schema of it than the source's.
+            if (schemas == m_targetSchema && !m_sidesChosen &&
+                m_targetDatabase->currentText() == m_sourceDatabase->currentText() &&
+                m_targetSchema->currentText() == m_sourceSchema->currentText() && names.size() > 1) {
+                QStringList system;
+                for (const QString& n : names)
+                    if (n.startsWith(QLatin1String("pg_")) || n == QLatin1String("information_schema"))
+                        system << n;
+                const QString other = mostAlike(m_sourceSchema->currentText(), names, system);
+                if (!other.isEmpty()) {
+                    m_targetSchema->setCurrentText(other);
+                    sayWhichSideChanges();
+                }
+            }
         },
         [](const BackgroundFailure&) {});
 }

@@ -21,10 +21,11 @@ namespace pgdesk::ui {
 
 class JobSlot;
 
-// Compare the rows of a table (the target) with those of a table of this or another database of the
-// server (the source), on a worker with bounded memory; the rows that differ become a change set that
-// "Stage in the table" hands to the target's tab, where it is previewed and applied with conflict
-// detection like any edit.
+// Compare the rows of a table (the one the dialog was opened on) with those of another table of this or
+// another database of the server, on a worker with bounded memory. The direction is said, not assumed: the
+// table is the source by default (the other table's rows change to match it) or the target. The rows that
+// differ become a change set that "Stage in the table" hands to the target's tab, where it is previewed and
+// applied with conflict detection like any edit.
 class DataCompareDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -33,8 +34,12 @@ public:
     DataCompareDialog(PoolProvider pools, const QString& database, const QString& schema,
                       const QString& table, QWidget* parent = nullptr);
 
-    QComboBox* sourceDatabase() const { return m_sourceDatabase; }
-    QLineEdit* sourceTable() const { return m_sourceTable; }
+    // The other table's database and name.
+    QComboBox* otherDatabase() const { return m_otherDatabase; }
+    QLineEdit* otherTable() const { return m_otherTable; }
+    // Index 0: the dialog's table is the source; 1: it is the target.
+    QComboBox* direction() const { return m_direction; }
+    bool tableIsSource() const;
     QPushButton* compareButton() const { return m_compare; }
     QPushButton* stageButton() const { return m_stage; }
     QString summaryText() const;
@@ -52,8 +57,12 @@ private:
     QString m_database;
     QString m_schema;
     QString m_table;
-    QComboBox* m_sourceDatabase = nullptr;
-    QLineEdit* m_sourceTable = nullptr;
+    QComboBox* m_otherDatabase = nullptr;
+    QLineEdit* m_otherTable = nullptr;
+    QComboBox* m_direction = nullptr;
+    QString m_targetDatabase; // of the last compare: where Stage sends the changes
+    QString m_targetSchema;
+    QString m_targetTable;
     QLabel* m_summary = nullptr;
     QPushButton* m_compare = nullptr;
     QPushButton* m_cancel = nullptr;

@@ -109,8 +109,10 @@ private:
     void runApply(const core::Migration& migration, const QSet<int>& confirmed);
     std::shared_ptr<core::Pool> targetPool() const;
     void setState(const QString& text, bool error = false);
+    void sayWhichSideChanges();
 
     PoolProvider m_pools;
+    bool m_sidesChosen = false; // by setSource/setTarget or the user: no default changes a side then
     QComboBox* m_sourceDatabase = nullptr;
     QComboBox* m_sourceSchema = nullptr;
     QComboBox* m_targetDatabase = nullptr;
