@@ -6,6 +6,7 @@
 // change set that `apply` takes.
 
 #include "clirunner.h"
+#include "psqlsession.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -143,12 +144,9 @@ private slots:
     void applyWhoseSessionEndsSaysNothingWasApplied() {
         resetTarget();
         QProcess holder; // holds a lock on app.t the migration waits for
-        holder.start(cluster().pgbin + QStringLiteral("/psql"),
-                     {QStringLiteral("-X"), QStringLiteral("-h"), cluster().host, QStringLiteral("-p"),
-                      QString::number(cluster().port), QStringLiteral("-U"), cluster().user,
-                      QStringLiteral("-d"), m_target, QStringLiteral("-c"),
-                      QStringLiteral("begin; lock table app.t in access share mode; select pg_sleep(60)")});
-        QVERIFY(holder.waitForStarted());
+        QVERIFY(startPsqlSession(
+            holder, QStringLiteral("begin; lock table app.t in access share mode; select pg_sleep(60)"),
+            m_target));
         QTRY_VERIFY_WITH_TIMEOUT(
             psqlValue(QStringLiteral("select count(*) from pg_locks l join pg_class c on "
                                      "c.oid = l.relation where c.relname = 't' and l.granted"),

@@ -7,6 +7,7 @@
 // compare leaves no server and, by the next run, no folder.
 
 #include "clirunner.h"
+#include "psqlsession.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -98,15 +99,8 @@ private slots:
              QStringLiteral("postgres"));
         psql(QStringLiteral("create database %1").arg(m_target), QStringLiteral("postgres"));
         loadScript(m_target, QStringLiteral("create schema app; create table app.t (id int primary key);"));
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PGAPPNAME"), QStringLiteral("pgdesk_sandbox_victim"));
-        m_sleeper.setProcessEnvironment(env);
-        m_sleeper.start(cluster().pgbin + QStringLiteral("/psql"),
-                        {QStringLiteral("-X"), QStringLiteral("-h"), cluster().host, QStringLiteral("-p"),
-                         QString::number(cluster().port), QStringLiteral("-U"), cluster().user,
-                         QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-c"),
-                         QStringLiteral("select pg_sleep(600)")});
-        QVERIFY(m_sleeper.waitForStarted());
+        QVERIFY(startPsqlSession(m_sleeper, QStringLiteral("select pg_sleep(600)"),
+                                 QStringLiteral("postgres"), QStringLiteral("pgdesk_sandbox_victim")));
         QTRY_VERIFY_WITH_TIMEOUT(!sleeperPid().isEmpty(), 10000);
     }
 

@@ -3,6 +3,7 @@
 // agreeing, a file read, and the production guard (exit 9 for a trace, the static analysis allowed).
 #include "clirunner.h"
 #include "filesearch.h"
+#include "psqlsession.h"
 #include "scratchschema.h"
 
 #include <QJsonArray>
@@ -143,15 +144,8 @@ private slots:
         const QString touched = dir.filePath(QStringLiteral("touched"));
         psql(QStringLiteral("create sequence if not exists %1.s").arg(kSchema));
         QProcess victim;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PGAPPNAME"), QStringLiteral("tst_cli_locks_victim"));
-        victim.setProcessEnvironment(env);
-        victim.start(cluster().pgbin + QStringLiteral("/psql"),
-                     {QStringLiteral("-X"), QStringLiteral("-h"), cluster().host, QStringLiteral("-p"),
-                      QString::number(cluster().port), QStringLiteral("-U"), cluster().user,
-                      QStringLiteral("-d"), QStringLiteral("pgdesk_demo"), QStringLiteral("-c"),
-                      QStringLiteral("select pg_sleep(120)")});
-        QVERIFY(victim.waitForStarted());
+        QVERIFY(startPsqlSession(victim, QStringLiteral("select pg_sleep(120)"),
+                                 QStringLiteral("pgdesk_demo"), QStringLiteral("tst_cli_locks_victim")));
         const auto victimPid = [] {
             return psqlValue(QStringLiteral(
                 "select pid from pg_stat_activity where application_name = 'tst_cli_locks_victim'"));
