@@ -12,11 +12,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <cerrno>
 #include <csignal>
 
 using namespace pgdesk::test;
@@ -48,6 +50,17 @@ QStringList sandboxFolders() {
         for (const QString& name : QDir(base).entryList({QStringLiteral("pgdesk-sandbox-*")}, QDir::Dirs))
             found << QDir(base).filePath(name);
     return found;
+}
+
+// Sandbox folders whose process is gone: what a compare that ended normally must never leave.
+QStringList leakedSandboxes() {
+    QStringList leaked;
+    for (const QString& f : sandboxFolders()) {
+        const qint64 pid = QFileInfo(f).fileName().section(QLatin1Char('-'), 2, 2).toLongLong();
+        if (pid > 0 && ::kill(pid_t(pid), 0) != 0 && errno == ESRCH)
+            leaked << f;
+    }
+    return leaked;
 }
 
 bool postmasterRunsOn(const QString& folder) {
@@ -173,6 +186,7 @@ private slots:
         QVERIFY(m_sleeper.state() == QProcess::Running);
         QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("pwned"))));
         QVERIFY(!QFile::exists(QStringLiteral("/tmp/pgdesk-sandbox-pwned")));
+        QCOMPARE(leakedSandboxes(), QStringList()); // refused or loaded, the private server is gone
     }
 
     // A schema file as pg_dump writes it: extensions (one a superuser must create), owners of the target's
@@ -203,7 +217,7 @@ private slots:
                      .toString()
                      .startsWith(QStringLiteral("a private PostgreSQL 15")),
                  qPrintable(r.out));
-        QVERIFY(sandboxFolders().filter(QString::number(QCoreApplication::applicationPid())).isEmpty());
+        QCOMPARE(leakedSandboxes(), QStringList());
     }
 
     // SIGKILL in the middle of a load: the private server ends with the CLI (nothing left running), and the
