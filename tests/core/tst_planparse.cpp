@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+#include <limits>
+
 using namespace pgdesk::core;
 
 namespace {
@@ -297,6 +299,19 @@ private slots:
         QVERIFY2(slow.hotspots[2].reason.endsWith(QStringLiteral("the third most time of any node")),
                  qPrintable(slow.hotspots[2].reason));
         QCOMPARE(slow.hotspots[2].rank, 3);
+    }
+
+    // A plan file is anyone's: counts far out of range are clamped, never wrapped (1e308 was -9.2e18).
+    void hugeCountsAreClamped() {
+        const Plan plan = parsePlan(document(node(QStringLiteral("Seq Scan"), 1, 1,
+                                                  {{QStringLiteral("Plan Width"), 1e308},
+                                                   {QStringLiteral("Shared Hit Blocks"), 1e308},
+                                                   {QStringLiteral("Shared Read Blocks"), -5},
+                                                   {QStringLiteral("Workers Planned"), 1e20}})));
+        QCOMPARE(plan.nodes[0].planWidth, std::numeric_limits<int>::max());
+        QCOMPARE(plan.nodes[0].buffers.sharedHit, std::numeric_limits<qint64>::max());
+        QCOMPARE(plan.nodes[0].buffers.sharedRead, 0);
+        QCOMPARE(plan.nodes[0].workersPlanned, 262143);
     }
 
     void notAnalysed() {

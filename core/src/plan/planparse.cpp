@@ -13,6 +13,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <limits>
 
 namespace pgdesk::core {
 
@@ -148,14 +149,25 @@ QString nodeLabel(const QJsonObject& node) {
     return label;
 }
 
+// max_worker_processes cannot exceed this: a plan file claiming more is clamped (the counts add up).
+constexpr qint64 kMaxWorkers = 262143;
+
 struct Builder {
     Plan& plan;
 
     static double number(const QJsonObject& o, const char* key) {
         return o.value(QLatin1String(key)).toDouble();
     }
+    // A count of a plan file, which anyone may have written: out of range (1e308, -5, NaN) is clamped, never
+    // cast (1e308 became -9.2e18).
     static qint64 integer(const QJsonObject& o, const char* key) {
-        return qint64(o.value(QLatin1String(key)).toDouble());
+        const double v = o.value(QLatin1String(key)).toDouble();
+        if (!(v > 0))
+            return 0;
+        return v >= 9.2e18 ? std::numeric_limits<qint64>::max() : qint64(v);
+    }
+    static int smallInteger(const QJsonObject& o, const char* key) {
+        return int(std::min<qint64>(integer(o, key), std::numeric_limits<int>::max()));
     }
     static QString text(const QJsonObject& o, const char* key) {
         return o.value(QLatin1String(key)).toString();
@@ -189,7 +201,7 @@ struct Builder {
         n.startupCost = number(o, "Startup Cost");
         n.totalCost = number(o, "Total Cost");
         n.planRows = number(o, "Plan Rows");
-        n.planWidth = int(integer(o, "Plan Width"));
+        n.planWidth = smallInteger(o, "Plan Width");
         n.analysed = o.contains(QLatin1String("Actual Loops"));
         n.loops = number(o, "Actual Loops");
         n.executed = n.analysed && n.loops > 0;
@@ -198,9 +210,9 @@ struct Builder {
         n.actualTotalMs = number(o, "Actual Total Time");
         n.actualRows = number(o, "Actual Rows");
         if (o.contains(QLatin1String("Workers Planned")))
-            n.workersPlanned = int(integer(o, "Workers Planned"));
+            n.workersPlanned = int(std::min<qint64>(integer(o, "Workers Planned"), kMaxWorkers));
         if (o.contains(QLatin1String("Workers Launched")))
-            n.workersLaunched = int(integer(o, "Workers Launched"));
+            n.workersLaunched = int(std::min<qint64>(integer(o, "Workers Launched"), kMaxWorkers));
         PlanBuffers& b = n.buffers;
         b.any = o.contains(QLatin1String("Shared Hit Blocks"));
         b.sharedHit = integer(o, "Shared Hit Blocks");
