@@ -311,13 +311,25 @@ void setDrawCommands(const DrawCommands& commands) {
     g_drawCommands = commands;
 }
 
+namespace {
+QtMessageHandler g_qtHandler = nullptr; // Qt's own, for the messages that are PgDesk's
+}
+
 void keepQtMessagesOwn() {
     if (!qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         return;
-    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
-        if (type == QtCriticalMsg || type == QtFatalMsg)
-            std::fprintf(stderr, "pgdesk-cli: %s\n", qPrintable(message));
-    });
+    g_qtHandler =
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& text) {
+            // PgDesk's own categories (pgdesk.sql: a profile's echo of its statements) print as they always
+            // did.
+            const bool own = context.category && qstrncmp(context.category, "pgdesk", 6) == 0;
+            if (!own && type != QtCriticalMsg && type != QtFatalMsg)
+                return;
+            if (g_qtHandler)
+                g_qtHandler(type, context, text);
+            else
+                std::fprintf(stderr, "%s\n", qPrintable(qFormatLogMessage(type, context, text)));
+        });
 }
 
 int run(const QStringList& arguments) {

@@ -41,8 +41,9 @@ struct Invocation {
 };
 
 // Qt's own debug, info and warning messages (an unset XDG_RUNTIME_DIR, a font it could not find) are not the
-// command's: a command-line tool prints only its own messages, so they are dropped; critical and fatal ones
-// still reach standard error. QT_LOGGING_RULES set in the environment keeps Qt's default output (debugging).
+// command's: a command-line tool prints only its own messages, so they are dropped; PgDesk's categories
+// (pgdesk.sql, a profile's echo) and critical and fatal ones still reach standard error. QT_LOGGING_RULES set
+// in the environment keeps Qt's default output (debugging).
 void keepQtMessagesOwn();
 
 // Runs pgdesk-cli with the arguments after the program name; returns the exit code.

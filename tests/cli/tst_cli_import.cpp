@@ -3,6 +3,7 @@
 // nothing is written (exit 4), standard input works.
 #include "clirunner.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 
 using namespace pgdesk::test;
@@ -99,9 +100,13 @@ private slots:
         }
         // A first line that is data is imported as data (no header found), and the JSON summary says nothing.
         psql(QStringLiteral("truncate %1").arg(m_table));
+        const QString dataFirst = dir.filePath(QStringLiteral("data.csv"));
+        QFile data(dataFirst);
+        QVERIFY(data.open(QIODevice::WriteOnly));
+        data.write("7,customer_id,last_name,email,true,2026-01-01 00:00:00+00,\n");
+        data.close();
         r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("--format"), QStringLiteral("json"),
-                    QStringLiteral("import"), m_table, QStringLiteral("-")},
-                   "7,customer_id,last_name,email,true,2026-01-01 00:00:00+00,\n");
+                    QStringLiteral("import"), m_table, dataFirst});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(!parseObject(r).contains(QStringLiteral("header")));
         QCOMPARE(psql(QStringLiteral("select first_name from %1").arg(m_table)).trimmed(),
