@@ -175,6 +175,21 @@ QList<ExtensionStatement> extensionStatements(const QList<SqlStatement>& stateme
     return out;
 }
 
+// ALTER … OWNER TO name, SET / RESET SESSION AUTHORIZATION: what a sandbox's load leaves out.
+bool changesOwnerOrAuthorization(const SqlStatement& s) {
+    SqlLexState state;
+    QStringList words;
+    for (const SqlToken& t : tokenizeSql(s.text, state))
+        if (t.type != SqlTokenType::Comment)
+            words << s.text.mid(t.start, t.length).toUpper();
+    if (words.size() >= 3 && (words[0] == QLatin1String("SET") || words[0] == QLatin1String("RESET")) &&
+        words[1] == QLatin1String("SESSION") && words[2] == QLatin1String("AUTHORIZATION"))
+        return true;
+    return words.size() >= 4 && words[0] == QLatin1String("ALTER") &&
+           words[words.size() - 3] == QLatin1String("OWNER") &&
+           words[words.size() - 2] == QLatin1String("TO");
+}
+
 } // namespace
 
 struct SqlSandbox::State {
@@ -373,14 +388,27 @@ END $f$)"));
         c.exec(
             QStringLiteral("UPDATE pg_extension SET extowner = '%1'::regrole").arg(QLatin1String(kLoader)));
     }
-    // The script as psql reads it, each CREATE EXTENSION replaced by that call.
+    // The script as psql reads it, each CREATE EXTENSION replaced by that call; and each OWNER TO and SET
+    // SESSION AUTHORIZATION left out: a compare reads no owners, and here a new owner would need rights on
+    // the schema that only a superuser's restore has (it failed with "permission denied for schema").
+    struct Replacement {
+        qsizetype offset;
+        qsizetype length;
+        QString text;
+    };
+    QList<Replacement> replaced;
+    for (const ExtensionStatement& e : extensionStatements(statements))
+        replaced.append({e.offset, e.length,
+                         QStringLiteral("SELECT pgdesk_sandbox.create_extension(%1, %2, %3)")
+                             .arg(stringLiteral(e.name), stringLiteral(e.schema), stringLiteral(e.version))});
+    for (const SqlStatement& st : statements)
+        if (changesOwnerOrAuthorization(st))
+            replaced.append({st.offset, st.text.size(), QStringLiteral("SELECT NULL")});
+    std::sort(replaced.begin(), replaced.end(),
+              [](const Replacement& a, const Replacement& b) { return a.offset > b.offset; });
     QString rewritten = script;
-    const QList<ExtensionStatement> extensions = extensionStatements(statements);
-    for (auto it = extensions.crbegin(); it != extensions.crend(); ++it)
-        rewritten.replace(
-            it->offset, it->length,
-            QStringLiteral("SELECT pgdesk_sandbox.create_extension(%1, %2, %3)")
-                .arg(stringLiteral(it->name), stringLiteral(it->schema), stringLiteral(it->version)));
+    for (const Replacement& r : replaced)
+        rewritten.replace(r.offset, r.length, r.text);
     QFile out(s.dir + QStringLiteral("/load.sql"));
     if (!out.open(QIODevice::WriteOnly) || out.write(rewritten.toUtf8()) < 0 || !out.flush())
         fail(QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
@@ -389,7 +417,8 @@ END $f$)"));
 
 void SqlSandbox::finishLoad() {
     Connection c = Connection::open(readerProfile());
-    c.exec(QStringLiteral("DROP SCHEMA pgdesk_sandbox CASCADE"));
+    c.exec(QStringLiteral("DROP FUNCTION pgdesk_sandbox.create_extension(text, text, text)"));
+    c.exec(QStringLiteral("DROP SCHEMA pgdesk_sandbox")); // empty now: no cascade, no notice
 }
 
 QString SqlSandbox::loadFile() const {
