@@ -170,7 +170,10 @@ private slots:
         QVERIFY(cli.waitForFinished(30000));
         const QString err = QString::fromUtf8(cli.readAllStandardError());
         QVERIFY2(cli.exitCode() != 0 && err.contains(QLatin1String("nothing was applied")), qPrintable(err));
-        holder.kill();
+        psql(QStringLiteral("select pg_terminate_backend(pid) from pg_stat_activity where application_name = "
+                            "'pgdesk_test_session' and datname = '%1'")
+                 .arg(m_target),
+             QStringLiteral("postgres"));
         holder.waitForFinished();
         QCOMPARE(
             psqlValue(QStringLiteral("select count(*) from information_schema.columns where table_schema = "

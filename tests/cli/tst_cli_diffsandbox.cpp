@@ -118,7 +118,10 @@ private slots:
     }
 
     void cleanupTestCase() {
-        m_sleeper.kill();
+        // Killing psql does not end a backend in pg_sleep: it is ended here.
+        psql(QStringLiteral("select pg_terminate_backend(pid) from pg_stat_activity where application_name = "
+                            "'pgdesk_sandbox_victim'"),
+             QStringLiteral("postgres"));
         m_sleeper.waitForFinished();
         psql(QStringLiteral("drop database if exists %1 with (force)").arg(m_target),
              QStringLiteral("postgres"));

@@ -147,8 +147,10 @@ private slots:
         QVERIFY(startPsqlSession(victim, QStringLiteral("select pg_sleep(120)"),
                                  QStringLiteral("pgdesk_demo"), QStringLiteral("tst_cli_locks_victim")));
         const auto victimPid = [] {
-            return psqlValue(QStringLiteral(
-                "select pid from pg_stat_activity where application_name = 'tst_cli_locks_victim'"));
+            return psqlValue(
+                QStringLiteral(
+                    "select pid from pg_stat_activity where application_name = 'tst_cli_locks_victim'"),
+                QStringLiteral("postgres"));
         };
         QTRY_VERIFY_WITH_TIMEOUT(!victimPid().isEmpty(), 10000);
         const QString pid = victimPid();
@@ -179,7 +181,10 @@ private slots:
         QVERIFY(!QFile::exists(touched));
         QCOMPARE(victimPid(), pid);
         QVERIFY(victim.state() == QProcess::Running);
-        victim.kill();
+        // Killing psql does not end a backend in pg_sleep: it is ended here.
+        psql(QStringLiteral("select pg_terminate_backend(pid) from pg_stat_activity where application_name = "
+                            "'tst_cli_locks_victim'"),
+             QStringLiteral("postgres"));
         victim.waitForFinished();
         const CliRun text = runCli(
             withDsn({QStringLiteral("locks"), QStringLiteral("--query"),

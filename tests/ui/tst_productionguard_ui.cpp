@@ -444,6 +444,8 @@ private slots:
         QVERIFY(done.wait(20000));
         QCOMPARE(value(1), QStringLiteral("q"));
         // A DELETE without WHERE: the question shows the planner's estimate; Cancel runs nothing.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // the first question is gone
+        QVERIFY(!t.findChild<ui::ProductionConfirmDialog*>());
         t.setSql(QStringLiteral("delete from %1.t").arg(kSchema));
         t.run();
         dialog = waitForChild<ui::ProductionConfirmDialog>(&t, QStringLiteral("productionConfirmDialog"));

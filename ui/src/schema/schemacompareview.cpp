@@ -298,7 +298,10 @@ SchemaCompareView::SchemaCompareView(PoolProvider pools, const QString& database
             if (!other.isEmpty()) {
                 m_targetDatabase->setCurrentText(other); // its schemas load; the same schema name is kept
                 sayWhichSideChanges();
+                return;
             }
+            m_pickOtherSchema = true; // one database: another schema of it, once its schemas are read
+            loadSchemas(m_targetDatabase, m_targetSchema, m_targetSchema->currentText());
         });
 }
 
@@ -359,7 +362,7 @@ void SchemaCompareView::loadSchemas(QComboBox* databases, QComboBox* schemas, co
                                         ? QStringLiteral("public")
                                         : wanted);
             // One database and nothing chosen yet: the target is another schema of it than the source's.
-            if (schemas == m_targetSchema && !m_sidesChosen &&
+            if (schemas == m_targetSchema && m_pickOtherSchema && !m_sidesChosen &&
                 m_targetDatabase->currentText() == m_sourceDatabase->currentText() &&
                 m_targetSchema->currentText() == m_sourceSchema->currentText() && names.size() > 1) {
                 QStringList system;

@@ -448,9 +448,10 @@ ImportDialog::Preview ImportDialog::failedPreview(const QString& message) {
 void ImportDialog::showPreview(const Preview& preview) {
     // PgDesk's own exports start with the column names, a file of data does not: the box follows each file
     // once, until the user sets it. Toggling it reads an XLSX sheet again.
-    if (preview.namesColumns && !m_headerChosen && m_headerFollowed != m_path->text() &&
+    const QString followed = m_path->text() + QLatin1Char('\n') + QLatin1Char(delimiter()); // a file as read
+    if (preview.namesColumns && !m_headerChosen && m_headerFollowed != followed &&
         m_header->isChecked() != *preview.namesColumns) {
-        m_headerFollowed = m_path->text();
+        m_headerFollowed = followed;
         const QSignalBlocker block(m_header);
         m_header->setChecked(*preview.namesColumns);
         if (m_format == core::ImportFormat::Xlsx) {

@@ -112,7 +112,8 @@ private:
     void sayWhichSideChanges();
 
     PoolProvider m_pools;
-    bool m_sidesChosen = false; // by setSource/setTarget or the user: no default changes a side then
+    bool m_sidesChosen = false;     // by setSource/setTarget or the user: no default changes a side then
+    bool m_pickOtherSchema = false; // the server has no other database: the target is another schema
     QComboBox* m_sourceDatabase = nullptr;
     QComboBox* m_sourceSchema = nullptr;
     QComboBox* m_targetDatabase = nullptr;
