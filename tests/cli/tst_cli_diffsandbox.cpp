@@ -25,18 +25,23 @@ using namespace pgdesk::test;
 
 namespace {
 
-// What a compared file must never change on the user's cluster.
+// What a compared file must never change on the user's cluster: the roles it names and every superuser, the
+// memberships of the role it grants to, role and database settings, the database it drops, ALTER SYSTEM's
+// file, a table dblink would make. (Other suites create and drop their own roles and databases meanwhile.)
 QString clusterState() {
+    const Cluster& c = cluster();
     return psql(
         QStringLiteral(
-            "select (select string_agg(format('%s %s %s %s %s', rolname, rolsuper, rolcreaterole, "
-            "rolcreatedb, rolcanlogin), ',' order by rolname) from pg_roles) || ' | ' || "
-            "(select coalesce(string_agg(format('%s>%s', roleid::regrole, member::regrole), ',' order "
-            "by 1), '') from pg_auth_members) || ' | ' || (select coalesce(string_agg(format('%s %s %s', "
-            "setdatabase, setrole, setconfig), ',' order by 1), '') from pg_db_role_setting) || ' | ' || "
-            "(select string_agg(datname, ',' order by datname) from pg_database where datname !~ "
-            "'^(cli_|pgdesk_t)') || ' | ' || (select count(*) from pg_class where relname = "
-            "'pgdesk_pwned')"),
+            "select format('%s | %s | %s | %s | %s | %s', (select string_agg(format('%s %s %s %s %s', "
+            "rolname, rolsuper, rolcreaterole, rolcreatedb, rolcanlogin), ',' order by rolname) from "
+            "pg_roles where rolname in ('pgdesk_evil', '%1', '%2') or rolsuper), (select "
+            "coalesce(string_agg(roleid::regrole::text, ',' order by 1), '') from pg_auth_members where "
+            "member = '%1'::regrole), (select count(*) from pg_db_role_setting where setrole = "
+            "'%2'::regrole or setdatabase = (select oid from pg_database where datname = 'pgdesk_demo')), "
+            "(select count(*) from pg_database where datname = 'pgdesk_demo'), (select count(*) from "
+            "pg_file_settings where name = 'archive_command'), (select count(*) from pg_class where "
+            "relname = 'pgdesk_pwned'))")
+            .arg(c.authUser, c.user),
         QStringLiteral("postgres"));
 }
 
