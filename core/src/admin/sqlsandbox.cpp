@@ -150,12 +150,8 @@ QList<ExtensionStatement> extensionStatements(const QList<SqlStatement>& stateme
             const QString text = s.text.mid(t.start, t.length);
             if (t.type == SqlTokenType::Comment)
                 continue;
-            if (t.type == SqlTokenType::QuotedIdentifier || t.type == SqlTokenType::String)
-                words << text.mid(1, text.size() - 2);
-            else if (t.type == SqlTokenType::Word)
-                words << text;
-            else
-                words << text;
+            const bool quoted = t.type == SqlTokenType::QuotedIdentifier || t.type == SqlTokenType::String;
+            words << (quoted ? text.mid(1, text.size() - 2) : text);
         }
         if (words.size() < 3 || words[1].compare(QLatin1String("EXTENSION"), Qt::CaseInsensitive) != 0)
             continue;
