@@ -69,6 +69,38 @@ private slots:
                  QStringLiteral("0"));
     }
 
+    // An index with these leading key columns exists: it is named and nothing is tried; an index on other
+    // leading columns, a partial one or one of another method is not the same index.
+    void anIndexThatExistsIsNamed() {
+        Connection c = Connection::open(pgdesk::test::profile());
+        c.exec(QStringLiteral("create index orders_grp_note on %1.orders (grp, note) include (id);"
+                              "create index orders_note_grp on %1.orders (note, grp);"
+                              "create index orders_grp_partial on %1.orders (grp) where grp > 5;"
+                              "create index orders_grp_hash on %1.orders using hash (grp)")
+                   .arg(m_schema));
+        WhatIfRunner runner(c);
+        HypotheticalIndex index;
+        index.table = QStringLiteral("orders"); // found through the statement's plan
+        index.columns = {QStringLiteral("grp")};
+        const QString statement = QStringLiteral("select * from %1.orders where grp = 3").arg(m_schema);
+        WhatIfOutcome outcome = runner.tryIndex(statement, index);
+        QCOMPARE(outcome.existingIndex, m_schema + QStringLiteral(".orders_grp_note"));
+        QVERIFY(!outcome.used);
+        QVERIFY(outcome.createStatement.isEmpty());
+        QCOMPARE(outcome.after, outcome.before);
+        index.columns = {QStringLiteral("grp"), QStringLiteral("note"), QStringLiteral("id")}; // id: INCLUDE
+        QVERIFY(runner.tryIndex(statement, index).existingIndex.isEmpty());
+        index.columns = {QStringLiteral("grp")};
+        index.method = QStringLiteral("hash");
+        QCOMPARE(runner.tryIndex(statement, index).existingIndex,
+                 m_schema + QStringLiteral(".orders_grp_hash"));
+        index.method = QStringLiteral("brin");
+        QVERIFY(runner.tryIndex(statement, index).existingIndex.isEmpty());
+        c.exec(QStringLiteral("drop index %1.orders_grp_note, %1.orders_note_grp, %1.orders_grp_partial, "
+                              "%1.orders_grp_hash")
+                   .arg(m_schema));
+    }
+
     void withoutHypopgItSaysWhatToDo() {
         Connection c = Connection::open(pgdesk::test::profile(QStringLiteral("postgres")));
         WhatIfRunner runner(c);

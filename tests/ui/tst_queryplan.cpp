@@ -182,6 +182,29 @@ private slots:
                  QStringLiteral("1")); // the primary key alone
     }
 
+    // The index Try an Index would propose exists (a leading-wildcard LIKE cannot use it): it is named, and
+    // nothing is compared or proposed to build.
+    void tryAnIndexThatExistsSaysSo() {
+        psql(sql(QStringLiteral("create index t_note_idx on $S.t (note)")));
+        auto t = tool();
+        QSignalSpy done(t.get(), &QueryTool::explainFinished);
+        t->setSql(sql(QStringLiteral("select * from $S.t where note like '%77%'")));
+        t->explain(false);
+        QVERIFY(done.wait(20000));
+        QVERIFY(t->planView());
+        QCOMPARE(t->planView()->plan()->root().nodeType, QStringLiteral("Seq Scan"));
+        t->planView()->selectNode(0);
+        QSignalSpy whatIf(t.get(), &QueryTool::whatIfFinished);
+        t->planView()->findChild<QAction*>(QStringLiteral("planTryIndex"))->trigger();
+        QVERIFY(whatIf.wait(20000));
+        psql(sql(QStringLiteral("drop index $S.t_note_idx")));
+        QVERIFY(!t->findChild<pgdesk::ui::PlanCompareView*>());
+        QVERIFY2(messages(*t).contains(QStringLiteral("already has an index on t (note): ")) &&
+                     messages(*t).contains(QStringLiteral("t_note_idx")) &&
+                     !messages(*t).contains(QStringLiteral("CREATE INDEX")),
+                 qPrintable(messages(*t)));
+    }
+
     void secondExplainComparesWithTheFirst() {
         auto t = tool();
         QSignalSpy done(t.get(), &QueryTool::explainFinished);

@@ -103,6 +103,33 @@ WhatIfAvailability WhatIfRunner::availability() {
     return a;
 }
 
+QString WhatIfRunner::existingIndex(const HypotheticalIndex& index) {
+    // One row per key column of the table's valid, whole-table indexes (INCLUDE columns are not keys; an
+    // expression key has no name and matches nothing).
+    const Result r = m_connection.exec(QStringLiteral(R"SQL(
+select x.indexrelid::regclass::text, am.amname::text, k.n, coalesce(a.attname::text, '')
+  from pg_index x
+  join pg_class i on i.oid = x.indexrelid
+  join pg_am am on am.oid = i.relam
+  cross join lateral unnest(x.indkey::int2[]) with ordinality k(attnum, n)
+  left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum and k.attnum > 0
+ where x.indrelid = to_regclass(case when $1 = '' then quote_ident($2) else format('%I.%I', $1, $2) end)
+   and x.indisvalid and x.indpred is null and k.n <= x.indnkeyatts
+ order by 1, 3)SQL"),
+                                       {param(index.schema), param(index.table)});
+    QMap<QString, QStringList> keys; // index → its key columns in order
+    QMap<QString, QString> methods;
+    for (int row = 0; row < r.rowCount(); ++row) {
+        keys[r.text(row, 0)] << r.text(row, 3);
+        methods[r.text(row, 0)] = r.text(row, 1);
+    }
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+        if (methods.value(it.key()) == index.method && it.value().size() >= index.columns.size() &&
+            it.value().mid(0, index.columns.size()) == index.columns)
+            return it.key();
+    return {};
+}
+
 WhatIfOutcome WhatIfRunner::tryIndex(const QString& statement, const HypotheticalIndex& index,
                                      const QMap<QString, Param>& parameters) {
     const WhatIfAvailability a = availability();
@@ -129,6 +156,11 @@ WhatIfOutcome WhatIfRunner::tryIndex(const QString& statement, const Hypothetica
                 qualified.schema = n.schema;
                 break;
             }
+    }
+    out.existingIndex = existingIndex(qualified);
+    if (!out.existingIndex.isEmpty()) {
+        out.after = out.before;
+        return out;
     }
     out.createStatement = createIndexStatement(qualified, true);
     // hypopg takes the CREATE INDEX text; every name in it is quoted.

@@ -298,10 +298,20 @@ void QueryTool::tryIndex(int nodeId) {
             },
             [this, index](const WhatIf& w) {
                 setRunning(false);
-                PlanCompareView* compare = comparePlans(w.before, w.after, tr("Without the index"),
-                                                        tr("With %1").arg(w.outcome.indexName));
                 const QString on = index.table + QStringLiteral(" (") +
                                    index.columns.join(QStringLiteral(", ")) + QLatin1Char(')');
+                if (!w.outcome.existingIndex.isEmpty()) {
+                    message(tr("The table already has an index on %1: %2. The planner chose not to use it "
+                               "for this scan (it expects to keep too many rows, or the statistics are old: "
+                               "try ANALYZE). Nothing was tried.")
+                                .arg(on, w.outcome.existingIndex),
+                            Tone::Warning);
+                    m_status->setText(tr("An index on these columns exists"));
+                    emit whatIfFinished();
+                    return;
+                }
+                PlanCompareView* compare = comparePlans(w.before, w.after, tr("Without the index"),
+                                                        tr("With %1").arg(w.outcome.indexName));
                 const QString line =
                     w.outcome.used ? tr("With a hypothetical index on %1 the planner uses it (cost %2 → %3). "
                                         "Nothing was "

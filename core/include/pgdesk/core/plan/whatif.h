@@ -41,6 +41,9 @@ struct WhatIfOutcome {
     QString indexName;       // hypopg's name for it ("<16411>btree_t_grp")
     bool used = false;       // the plan with it uses it
     QString createStatement; // the real index, to build it when it helps
+    // An index the table already has whose leading key columns are these (same method, no predicate):
+    // then nothing is tried, `after` is `before`, and the planner's choice not to use it is the answer.
+    QString existingIndex; // its name, schema-qualified where the search path does not reach it
 };
 
 // What-if indexes on a connection the caller owns (the query tool's session, so the statement sees the
@@ -57,6 +60,8 @@ public:
                            const QMap<QString, Param>& parameters = {});
 
 private:
+    QString existingIndex(const HypotheticalIndex& index);
+
     Connection& m_connection;
 };
 
