@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -228,6 +229,43 @@ private slots:
         QVERIFY(view->summary().contains(QStringLiteral("Execution")));
         compare->trigger(); // again: the comparison is replaced, not added
         QTRY_COMPARE(t->findChildren<pgdesk::ui::PlanCompareView*>().size(), 1);
+    }
+
+    // Compare With's menu offers this tab's previous plan and the other plans open in the window, by their
+    // statements; choosing one compares it with this plan. A saved file stays the last choice.
+    void compareWithAnotherOpenPlan() {
+        QWidget window;
+        auto first = tool();
+        auto second = tool();
+        first->setParent(&window);
+        second->setParent(&window);
+        QSignalSpy firstDone(first.get(), &QueryTool::explainFinished);
+        first->setSql(sql(QStringLiteral("select * from $S.t where id = 5")));
+        first->explain(false);
+        QVERIFY(firstDone.wait(20000));
+        QSignalSpy secondDone(second.get(), &QueryTool::explainFinished);
+        second->setSql(sql(QStringLiteral("select * from $S.t where id + 0 = 5")));
+        second->explain(false);
+        QVERIFY(secondDone.wait(20000));
+        QMenu* menu = second->planView()->compareMenu();
+        QVERIFY(menu);
+        emit menu->aboutToShow();
+        QStringList choices;
+        for (QAction* a : menu->actions())
+            if (!a->isSeparator())
+                choices << a->text();
+        const QString firstName = sql(QStringLiteral("select * from $S.t where id = 5"));
+        QCOMPARE(choices, (QStringList{firstName, QStringLiteral("Saved Plan File…")}));
+        menu->actions().first()->trigger();
+        auto* view = second->findChild<pgdesk::ui::PlanCompareView*>();
+        QVERIFY(view);
+        QCOMPARE(view->comparison().changed, 1); // the first tool's Index Scan, this one's Seq Scan
+
+        // A second explain in the same tab: its previous plan comes first.
+        second->explain(false);
+        QVERIFY(secondDone.wait(20000));
+        emit menu->aboutToShow();
+        QCOMPARE(menu->actions().first()->text(), QStringLiteral("Previous Plan of This Tab"));
     }
 };
 

@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
@@ -21,6 +22,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -49,9 +51,23 @@ PlanView::PlanView(QWidget* parent)
     QAction* save =
         bar->addAction(themedIcon(QStringLiteral("document-save")), tr("Save Plan…"), this, &PlanView::save);
     save->setObjectName(QStringLiteral("planSave"));
-    QAction* compare = bar->addAction(tr("Compare With…"), this, &PlanView::compareRequested);
+    // The button compares with the previous plan when there is one, else asks for a file; its menu lists
+    // every plan open in the window.
+    QAction* compare = bar->addAction(tr("Compare With…"), this, [this] {
+        if (m_previous)
+            emit compareWith(m_previous, tr("Previous plan"));
+        else
+            emit compareRequested();
+    });
     compare->setObjectName(QStringLiteral("planCompare"));
-    compare->setToolTip(tr("Show this plan beside another: the previous plan of this tab or a saved plan"));
+    compare->setToolTip(tr("Show this plan beside another: the previous plan of this tab, another open plan "
+                           "or a saved plan"));
+    m_compareMenu = new QMenu(this);
+    m_compareMenu->setObjectName(QStringLiteral("planCompareMenu"));
+    connect(m_compareMenu, &QMenu::aboutToShow, this, &PlanView::fillCompareMenu);
+    compare->setMenu(m_compareMenu);
+    if (auto* button = qobject_cast<QToolButton*>(bar->widgetForAction(compare)))
+        button->setPopupMode(QToolButton::MenuButtonPopup);
     m_tryIndex = bar->addAction(tr("Try an Index…"), this, [this] {
         if (m_selected >= 0)
             emit tryIndexRequested(m_selected);
@@ -164,6 +180,26 @@ void PlanView::setPlan(std::shared_ptr<const core::Plan> plan) {
                                              : tr("Hotspots need times: run Explain Analyze."));
     else
         selectNode(m_plan->hotspots.first().id); // where the time goes, shown and described at once
+}
+
+void PlanView::fillCompareMenu() {
+    m_compareMenu->clear();
+    if (m_previous)
+        m_compareMenu->addAction(tr("Previous Plan of This Tab"), this,
+                                 [this] { emit compareWith(m_previous, tr("Previous plan")); });
+    // The other plans of the window: plan tabs and query tools' plans, in the order they were made.
+    const QList<PlanView*> views = window()->findChildren<PlanView*>();
+    for (PlanView* other : views) {
+        if (other == this || !other->plan())
+            continue;
+        const QString name = other->name().isEmpty() ? tr("Plan") : other->name();
+        QAction* a = m_compareMenu->addAction(
+            name, this, [this, plan = other->plan(), name] { emit compareWith(plan, name); });
+        a->setToolTip(other->m_summary->text());
+    }
+    if (!m_compareMenu->isEmpty())
+        m_compareMenu->addSeparator();
+    m_compareMenu->addAction(tr("Saved Plan File…"), this, &PlanView::compareRequested);
 }
 
 void PlanView::setTryIndexAvailable(bool available) {

@@ -32,6 +32,16 @@
 
 namespace pgdesk::ui {
 
+namespace {
+
+// A plan's name in other plans' Compare With menus: its statement's first line, shortened.
+QString planName(const QString& statement) {
+    const QString first = statement.trimmed().section(QLatin1Char('\n'), 0, 0).simplified();
+    return first.size() > 60 ? first.left(59) + QChar(0x2026) : first;
+}
+
+} // namespace
+
 PlanView* QueryTool::planView() const {
     for (int i = 0; i < m_results->count(); ++i) {
         if (m_results->widget(i)->property(kPlanTab).toBool())
@@ -230,11 +240,18 @@ void QueryTool::runExplain(const QString& statement, const core::ExplainOptions&
                     view = new PlanView(m_results);
                     view->setProperty(kPlanTab, true);
                     m_results->addTab(view, QString());
-                    connect(view, &PlanView::compareRequested, this, &QueryTool::compareWithPrevious);
+                    connect(view, &PlanView::compareRequested, this, &QueryTool::compareWithSavedPlan);
+                    connect(view, &PlanView::compareWith, this,
+                            [this](std::shared_ptr<const core::Plan> other, const QString& name) {
+                                if (PlanView* mine = planView(); mine && mine->plan())
+                                    comparePlans(std::move(other), mine->plan(), name, tr("Last plan"));
+                            });
                     connect(view, &PlanView::tryIndexRequested, this, &QueryTool::tryIndex);
                     view->setTryIndexAvailable(true); // this tab can plan its statement again
                 }
                 view->setPlan(e.plan);
+                view->setPreviousPlan(m_previousPlan);
+                view->setName(planName(statement));
                 m_results->setTabText(m_results->indexOf(view),
                                       e.result.analyzed ? tr("Plan (analyzed)") : tr("Plan"));
                 m_results->setCurrentWidget(view);
@@ -335,14 +352,10 @@ void QueryTool::tryIndex(int nodeId) {
             });
 }
 
-void QueryTool::compareWithPrevious() {
+void QueryTool::compareWithSavedPlan() {
     PlanView* view = planView();
     if (!view || !view->plan())
         return;
-    if (m_previousPlan) {
-        comparePlans(m_previousPlan, view->plan(), tr("Previous plan"), tr("Last plan"));
-        return;
-    }
     const QString path = chooseFileToOpen(this, tr("Compare With a Saved Plan"),
                                           tr("Plans (*.json *.txt *.log);;All files (*)"));
     if (path.isEmpty())

@@ -194,6 +194,13 @@ PlanView* MainWindow::showPlan(std::shared_ptr<const core::Plan> plan, const QSt
         m_tabs->addTab(view, themedIcon(QStringLiteral("view-process-tree")), tr("Plan: %1").arg(name));
     m_tabs->setTabToolTip(index, name);
     m_tabs->setCurrentIndex(index);
+    view->setName(name);
+    connect(view, &PlanView::compareWith, this,
+            [this, view, name](std::shared_ptr<const core::Plan> other, const QString& otherName) {
+                auto* compare = new PlanCompareView(m_tabs);
+                compare->setPlans(std::move(other), view->plan(), otherName, name);
+                m_tabs->setCurrentIndex(m_tabs->addTab(compare, tr("Plans compared")));
+            });
     connect(view, &PlanView::compareRequested, this, [this, view, name] {
         const QString path = chooseFileToOpen(this, tr("Compare With a Saved Plan"),
                                               tr("Plans (*.json *.txt *.log);;All files (*)"));

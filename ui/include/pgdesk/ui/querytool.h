@@ -216,7 +216,7 @@ private:
     void runExplain(const QString& statement, const core::ExplainOptions& options,
                     const QMap<QString, core::Param>& params);
     void buildExplainMenu();
-    void compareWithPrevious();
+    void compareWithSavedPlan();
     // "250 ms", "1.25 s".
     static QString durationText(qint64 ms);
     static constexpr const char* kPlanTab = "planTab"; // the property that marks the plan's result tab
