@@ -7,6 +7,7 @@
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/connectiondialog.h>
 #include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/exportdialog.h>
 #include <pgdesk/ui/filterbar.h>
 #include <pgdesk/ui/filterconditionrow.h>
 #include <pgdesk/ui/mainwindow.h>
@@ -249,6 +250,52 @@ private slots:
         QTest::keyClick(&window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_VERIFY(window.connectionDialog());
         window.connectionDialog()->reject();
+    }
+
+    // A page size chosen from its box, then Export opened and closed: the keys that follow are the window's
+    // and the grid's, not the box's (Ctrl+T opens a query tool, typing there never switches the page size).
+    void keysAfterThePageSizeAndExport() {
+        pgdesk::ui::MainWindow w;
+        w.setTableToOpen(m_schema + QStringLiteral(".items"));
+        showActive(&w);
+        w.openDsn(pgdesk::test::conninfo());
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->model()->rowCount() > 0,
+                                 15000);
+        TableBrowser* b = w.currentTableBrowser();
+        QComboBox* pageSize = nullptr;
+        for (QComboBox* box : b->findChildren<QComboBox*>())
+            if (box->accessibleName() == QLatin1String("Page size"))
+                pageSize = box;
+        QVERIFY(pageSize);
+        // Chosen with the mouse: the box takes the focus, as a click gives it.
+        pageSize->setFocus(Qt::MouseFocusReason);
+        const int fifty = pageSize->findData(50);
+        QVERIFY(fifty >= 0);
+        pageSize->setCurrentIndex(fifty);
+        emit pageSize->activated(fifty);
+        QTRY_VERIFY(QApplication::focusWidget() != pageSize); // back in the grid
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(b->view()));
+        QDialog* exportDialog = w.exportCurrentView();
+        QVERIFY(exportDialog);
+        QTRY_VERIFY(exportDialog->isVisible());
+        exportDialog->reject();
+        QTRY_VERIFY(!w.findChild<QDialog*>(QStringLiteral("exportDialog")) || !exportDialog->isVisible());
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(QApplication::focusWidget() != pageSize);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_T, Qt::ControlModifier);
+        QTRY_VERIFY(qobject_cast<pgdesk::ui::QueryTool*>(
+            w.findChild<QTabWidget*>(QStringLiteral("tabs"))->currentWidget()));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("select"));
+        QCOMPARE(pageSize->currentData().toInt(), 50);
+        QCOMPARE(w.findChild<QTabWidget*>(QStringLiteral("tabs"))->count(), 2);
+
+        // Even from the box itself (reached with Tab), Ctrl+T is the window's.
+        w.findChild<QTabWidget*>(QStringLiteral("tabs"))->setCurrentWidget(b);
+        pageSize->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(pageSize, Qt::Key_T, Qt::ControlModifier);
+        QTRY_COMPARE(w.findChild<QTabWidget*>(QStringLiteral("tabs"))->count(), 3);
+        QCOMPARE(pageSize->currentData().toInt(), 50);
     }
 };
 

@@ -173,8 +173,10 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_scope->addItem(tr("All rows"), int(core::SoftDeleteScope::All));
     m_scope->setAccessibleName(tr("Soft-delete scope"));
     m_scope->setVisible(false);
-    connect(m_scope, &QComboBox::activated, this,
-            [this](int i) { setScope(core::SoftDeleteScope(m_scope->itemData(i).toInt())); });
+    connect(m_scope, &QComboBox::activated, this, [this](int i) {
+        setScope(core::SoftDeleteScope(m_scope->itemData(i).toInt()));
+        m_view->setFocus(Qt::OtherFocusReason); // as the page size's box below
+    });
     m_hiddenRows->setObjectName(QStringLiteral("hiddenRowsLabel"));
     m_hiddenRows->setVisible(false);
 
@@ -187,8 +189,12 @@ TableBrowser::TableBrowser(std::shared_ptr<core::Pool> pool, QString schema, QSt
     m_pageSize->setCurrentIndex(m_pageSize->findData(UiSettings::pageSize()));
     m_pageSize->setAccessibleName(tr("Page size"));
     // The tab's own choice: Preferences holds the page size new tabs open with.
-    connect(m_pageSize, &QComboBox::activated, this,
-            [this](int i) { setPageSize(m_pageSize->itemData(i).toInt()); });
+    // Then the grid has the keys again: typing after a choice must not pick another page size (a combo box
+    // searches its items as letters are typed), and a dialog opened next gives the focus back to the grid.
+    connect(m_pageSize, &QComboBox::activated, this, [this](int i) {
+        setPageSize(m_pageSize->itemData(i).toInt());
+        m_view->setFocus(Qt::OtherFocusReason);
+    });
 
     m_goTo = new QSpinBox(this);
     m_goTo->setRange(1, 1000000000);
