@@ -9,6 +9,7 @@
 #include <pgdesk/ui/frozencolumns.h>
 
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QMutex>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -186,6 +187,25 @@ private slots:
         b->view()->setCurrentIndex(qty);
         QTRY_VERIFY2(b->view()->visualRect(qty).left() >= frozen->width(),
                      qPrintable(QString::number(b->view()->visualRect(qty).left())));
+        // The two views share the grid's delegate: an edit in either ends in that view alone (no "commitData
+        // / closeEditor called with an editor that does not belong to this view" from the other one), also
+        // when the tab closes with a cell being edited.
+        const int top = b->view()->rowAt(0);
+        const QModelIndex frozenName = b->model()->index(top, name);
+        frozen->setFocus();
+        frozen->setCurrentIndex(frozenName);
+        frozen->edit(frozenName);
+        QTRY_VERIFY(frozen->viewport()->findChild<QLineEdit*>());
+        QLineEdit* editor = frozen->viewport()->findChild<QLineEdit*>();
+        editor->selectAll();
+        QTest::keyClicks(editor, QStringLiteral("edited in the frozen part"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(frozenName.data().toString(), QStringLiteral("edited in the frozen part"));
+        b->view()->setFocus();
+        b->view()->edit(qty);
+        QTRY_VERIFY(b->view()->viewport()->findChild<QLineEdit*>());
+        b->editor()->session()->clear();
+
         // Remembered, and unfrozen on request.
         b.reset();
         auto again = open(QStringLiteral("items"));
