@@ -1161,6 +1161,10 @@
         <source>query name</source>
         <translation>Abfragename</translation>
     </message>
+    <message>
+        <source>join condition</source>
+        <translation>Join-Bedingung</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ConnectionDialog</name>
@@ -4775,10 +4779,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Vergleichen mit…</translation>
     </message>
     <message>
-        <source>Show this plan beside another: the previous plan of this tab or a saved plan</source>
-        <translation>Diesen Plan neben einem anderen zeigen: dem vorigen Plan dieses Tabs oder einem gespeicherten</translation>
-    </message>
-    <message>
         <source>Graph</source>
         <translation>Graph</translation>
     </message>
@@ -4829,6 +4829,26 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>The plan with a hypothetical index (hypopg) on the selected scan&apos;s filtered columns, beside this one; nothing is built</source>
         <translation>Der Plan mit einem hypothetischen Index (hypopg) auf den gefilterten Spalten des gewählten Scans, neben diesem; nichts wird angelegt</translation>
+    </message>
+    <message>
+        <source>Previous plan</source>
+        <translation>Voriger Plan</translation>
+    </message>
+    <message>
+        <source>Show this plan beside another: the previous plan of this tab, another open plan or a saved plan</source>
+        <translation>Diesen Plan neben einem anderen zeigen: dem vorherigen Plan dieses Tabs, einem anderen offenen Plan oder einem gespeicherten Plan</translation>
+    </message>
+    <message>
+        <source>Previous Plan of This Tab</source>
+        <translation>Vorheriger Plan dieses Tabs</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Saved Plan File…</source>
+        <translation>Gespeicherte Plandatei …</translation>
     </message>
 </context>
 <context>
@@ -6148,10 +6168,6 @@ Erneuert %10, als tot verworfen %11</translation>
         <translation>Zeit je Knoten (nur mit Analyze; aus: nur Zählungen, günstiger auf einem ausgelasteten Server)</translation>
     </message>
     <message>
-        <source>Previous plan</source>
-        <translation>Voriger Plan</translation>
-    </message>
-    <message>
         <source>Last plan</source>
         <translation>Letzter Plan</translation>
     </message>
@@ -6321,6 +6337,14 @@ Ausführen?</translation>
     <message>
         <source>Estimating the rows…</source>
         <translation>Zeilen werden geschätzt…</translation>
+    </message>
+    <message>
+        <source>The table already has an index on %1: %2. The planner chose not to use it for this scan (it expects to keep too many rows, or the statistics are old: try ANALYZE). Nothing was tried.</source>
+        <translation>Die Tabelle hat bereits einen Index auf %1: %2. Der Planer hat ihn für diesen Scan nicht gewählt (er erwartet zu viele Zeilen, oder die Statistiken sind veraltet: ANALYZE versuchen). Nichts wurde ausprobiert.</translation>
+    </message>
+    <message>
+        <source>An index on these columns exists</source>
+        <translation>Ein Index auf diesen Spalten existiert</translation>
     </message>
 </context>
 <context>

@@ -1144,6 +1144,10 @@
         <source>query name</source>
         <translation>نام پرس‌وجو</translation>
     </message>
+    <message>
+        <source>join condition</source>
+        <translation>شرط اتصال</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ConnectionDialog</name>
@@ -4715,10 +4719,6 @@ Replace them with the file&apos;s?</source>
         <translation>مقایسه با…</translation>
     </message>
     <message>
-        <source>Show this plan beside another: the previous plan of this tab or a saved plan</source>
-        <translation>این طرح اجرا را کنار طرحی دیگر نشان بده: طرح قبلی همین زبانه یا طرحی ذخیره‌شده</translation>
-    </message>
-    <message>
         <source>Graph</source>
         <translation>نمودار</translation>
     </message>
@@ -4769,6 +4769,26 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>The plan with a hypothetical index (hypopg) on the selected scan&apos;s filtered columns, beside this one; nothing is built</source>
         <translation>طرح اجرا با یک نمایهٔ فرضی (hypopg) روی ستون‌های فیلترشدهٔ پویش انتخاب‌شده، کنار همین طرح؛ چیزی ساخته نمی‌شود</translation>
+    </message>
+    <message>
+        <source>Previous plan</source>
+        <translation>طرح قبلی</translation>
+    </message>
+    <message>
+        <source>Show this plan beside another: the previous plan of this tab, another open plan or a saved plan</source>
+        <translation>نمایش این طرح در کنار طرحی دیگر: طرح قبلی این زبانه، طرح باز دیگری یا طرحی ذخیره‌شده</translation>
+    </message>
+    <message>
+        <source>Previous Plan of This Tab</source>
+        <translation>طرح قبلی این زبانه</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>طرح اجرا</translation>
+    </message>
+    <message>
+        <source>Saved Plan File…</source>
+        <translation>پرونده‌ی طرح ذخیره‌شده…</translation>
     </message>
 </context>
 <context>
@@ -6077,10 +6097,6 @@ Recycled %10, discarded as dead %11</source>
         <translation>زمان هر گره (فقط با Analyze؛ خاموش: فقط شمارش‌ها، کم‌هزینه‌تر روی کارساز پرکار)</translation>
     </message>
     <message>
-        <source>Previous plan</source>
-        <translation>طرح قبلی</translation>
-    </message>
-    <message>
         <source>Last plan</source>
         <translation>آخرین طرح</translation>
     </message>
@@ -6249,6 +6265,14 @@ Run it?</source>
     <message>
         <source>Estimating the rows…</source>
         <translation>برآورد سطرها…</translation>
+    </message>
+    <message>
+        <source>The table already has an index on %1: %2. The planner chose not to use it for this scan (it expects to keep too many rows, or the statistics are old: try ANALYZE). Nothing was tried.</source>
+        <translation>جدول از قبل نمایه‌ای روی %1 دارد: %2. برنامه‌ریز تصمیم گرفت برای این پویش از آن استفاده نکند (انتظار دارد ردیف‌های زیادی بمانند، یا آمارها قدیمی‌اند: ANALYZE را امتحان کنید). چیزی امتحان نشد.</translation>
+    </message>
+    <message>
+        <source>An index on these columns exists</source>
+        <translation>نمایه‌ای روی این ستون‌ها وجود دارد</translation>
     </message>
 </context>
 <context>

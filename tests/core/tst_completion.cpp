@@ -42,6 +42,8 @@ CompletionCatalog sampleCatalog() {
         {"sales", "order_total", "integer", "numeric"},
     };
     c.types = {{"pg_catalog", "int4"}, {"pg_catalog", "text"}, {"sales", "money_amount"}};
+    c.foreignKeys = {{"sales", "orders", {"customer_id"}, "public", "customer", {"id"}},
+                     {"sales", "invoice", {"id"}, "sales", "orders", {"id"}}};
     c.index();
     return c;
 }
@@ -241,6 +243,40 @@ private slots:
         QCOMPARE(texts(at(m_catalog, "select 1::in|")), QStringList({"int4"}));
     }
 
+    // After JOIN … ON: the foreign keys' conditions between the joined table and those before it, its own
+    // side first; then the columns, a name both tables have qualified by each (never listed twice bare).
+    void joinConditionFromForeignKeys() {
+        auto items = at(m_catalog, "select * from customer c join sales.orders o on |");
+        QVERIFY(!items.isEmpty());
+        QCOMPARE(items[0].text, QStringLiteral("o.customer_id = c.id"));
+        QCOMPARE(items[0].kind, CompletionItem::JoinCondition);
+        QCOMPARE(items[0].detail, QStringLiteral("foreign key sales.orders → public.customer"));
+        QVERIFY(find(items, "c.id") && find(items, "o.id"));
+        QVERIFY(!find(items, "id"));
+        QVERIFY(find(items, "total") && find(items, "customer_id"));
+        // The other way round, a prefix, LEFT JOIN, a third table joined to the second.
+        items = at(m_catalog, "select * from sales.orders o left join public.customer as c on c|");
+        QCOMPARE(items[0].text, QStringLiteral("c.id = o.customer_id"));
+        QCOMPARE(texts(at(m_catalog, "select * from customer c join sales.orders o on o.customer_id = c.id "
+                                     "join sales.invoice i on i|"))
+                     .first(),
+                 QStringLiteral("i.id = o.id"));
+        // No key between them: no condition; not after ON: none either.
+        items = at(m_catalog, "select * from customer c join archive.old_orders x on |");
+        QVERIFY(items.isEmpty() || items[0].kind != CompletionItem::JoinCondition);
+        items = at(m_catalog, "select * from customer c join sales.orders o on o.id = 1 and |");
+        QVERIFY(items.isEmpty() || items[0].kind != CompletionItem::JoinCondition);
+        // Several columns, and names that need quotes.
+        CompletionCatalog quoted = m_catalog;
+        quoted.relations << table("public", "Line", {{"Order", "integer"}, {"n", "integer"}})
+                         << table("public", "part", {{"order_id", "integer"}, {"line", "integer"}});
+        quoted.foreignKeys << CompletionForeignKey{"public", "part", {"order_id", "line"},
+                                                   "public", "Line", {"Order", "n"}};
+        quoted.index();
+        QCOMPARE(at(quoted, "select * from \"Line\" \"L\" join part p on |").first().text,
+                 QStringLiteral("p.order_id = \"L\".\"Order\" AND p.line = \"L\".n"));
+    }
+
     void quoting() {
         QCOMPARE(completionIdentifier("customer"), QStringLiteral("customer"));
         QCOMPARE(completionIdentifier("a$1"), QStringLiteral("a$1"));
@@ -328,15 +364,19 @@ private slots:
     void loadFromServer() {
         const QString schema = QStringLiteral("tst_completion_%1").arg(QCoreApplication::applicationPid());
         const pgdesk::test::ScratchSchema scratch(
-            schema, "create table $S.\"MixedCase\" (id integer, dropme text, \"Label\" varchar(20));"
-                    "alter table $S.\"MixedCase\" drop column dropme;"
-                    "create view $S.v as select 1 as one;"
-                    "create function $S.twice(x integer) returns integer language sql as 'select x * 2';"
-                    "create function $S.pairs(n integer) returns table (k integer, \"Doubled\" bigint) "
-                    "language sql as 'select i, i * 2 from generate_series(1, n) i';"
-                    "create function $S.rows_of(n integer) returns setof $S.\"MixedCase\" "
-                    "language sql as 'select n, null::varchar(20)';"
-                    "create type $S.mood as enum ('ok', 'not ok');");
+            schema,
+            "create table $S.\"MixedCase\" (id integer, dropme text, \"Label\" varchar(20));"
+            "alter table $S.\"MixedCase\" drop column dropme;"
+            "create view $S.v as select 1 as one;"
+            "create function $S.twice(x integer) returns integer language sql as 'select x * 2';"
+            "create function $S.pairs(n integer) returns table (k integer, \"Doubled\" bigint) "
+            "language sql as 'select i, i * 2 from generate_series(1, n) i';"
+            "create function $S.rows_of(n integer) returns setof $S.\"MixedCase\" "
+            "language sql as 'select n, null::varchar(20)';"
+            "create type $S.mood as enum ('ok', 'not ok');"
+            "create table $S.customer (id int primary key, region text, code int, unique (region, code));"
+            "create table $S.\"Order\" (id int primary key, customer_id int references $S.customer,"
+            "  region text, code int, foreign key (region, code) references $S.customer (region, code));");
         Connection conn = Connection::open(pgdesk::test::profile());
         QElapsedTimer loading;
         loading.start();
@@ -357,7 +397,7 @@ private slots:
         QVERIFY(c.findRelation("pg_catalog", "pg_class"));
         // Through complete(): the schema's contents, pg_catalog's functions, the type after ::.
         QCOMPARE(texts(at(c, QStringLiteral("select * from %1.|").arg(schema))),
-                 QStringList({"\"MixedCase\"", "v", "pairs", "rows_of", "twice"}));
+                 QStringList({"customer", "\"MixedCase\"", "\"Order\"", "v", "pairs", "rows_of", "twice"}));
         QCOMPARE(find(at(c, QStringLiteral("select %1.tw|").arg(schema)), "twice")->detail,
                  QStringLiteral("(x integer) → integer"));
         QVERIFY(find(at(c, "select date_tr|"), "date_trunc"));
@@ -370,6 +410,16 @@ private slots:
                  QStringList({"\"Doubled\"", "k"}));
         QCOMPARE(texts(at(c, QStringLiteral("select r.| from %1.rows_of(3) r").arg(schema))),
                  QStringList({"id", "\"Label\""}));
+        // Foreign keys, each with its columns in order; a join offers both.
+        const auto joins =
+            at(c, QStringLiteral("select * from %1.customer c join %1.\"Order\" o on |").arg(schema));
+        QStringList conditions;
+        for (const CompletionItem& i : joins)
+            if (i.kind == CompletionItem::JoinCondition)
+                conditions << i.text;
+        conditions.sort();
+        QCOMPARE(conditions,
+                 QStringList({"o.customer_id = c.id", "o.region = c.region AND o.code = c.code"}));
     }
 };
 

@@ -22,6 +22,8 @@ enum class Context { Keywords, Relations, Expression, Types, Columns };
 
 int kindRank(CompletionItem::Kind k) {
     switch (k) {
+    case CompletionItem::JoinCondition:
+        return -1;
     case CompletionItem::Column:
         return 0;
     case CompletionItem::Alias:
@@ -203,6 +205,69 @@ void addRelationColumns(Collector& c, const QList<CompletionColumn>& columns, co
                   source.isEmpty()     ? col.type
                   : col.type.isEmpty() ? source
                                        : col.type + QString::fromUtf8(" — ") + source);
+}
+
+// The columns of the relations in scope; a name two of them have is offered qualified by each.
+void addScopeColumns(Collector& c, const QList<Source>& scope) {
+    QHash<QString, int> seen;
+    for (const Source& s : scope)
+        for (const CompletionColumn& col : s.columns)
+            ++seen[col.name];
+    for (const Source& s : scope) {
+        const QString source = scope.size() > 1 ? s.alias : QString();
+        for (const CompletionColumn& col : s.columns) {
+            if (seen.value(col.name) > 1)
+                c.addName(s.alias, col.name, true, CompletionItem::Column, col.type);
+            else
+                c.addName({}, col.name, false, CompletionItem::Column,
+                          source.isEmpty()     ? col.type
+                          : col.type.isEmpty() ? source
+                                               : col.type + QString::fromUtf8(" — ") + source);
+        }
+    }
+}
+
+// After `JOIN t ON`: the conditions of the foreign keys between t (the last of `before`) and the relations
+// joined before it, t's side first: "o.customer_id = c.id AND …".
+void addJoinConditions(Collector& c, const CompletionCatalog& cat, const QList<Source>& before) {
+    if (before.size() < 2 || !before.last().relation)
+        return;
+    const Source& joined = before.last();
+    const auto side = [](const Source& s, const QStringList& columns) {
+        QStringList out;
+        for (const QString& col : columns)
+            out << completionIdentifier(s.alias) + QLatin1Char('.') + completionIdentifier(col);
+        return out;
+    };
+    for (int k : cat.foreignKeysOf(joined.relation->schema, joined.relation->name)) {
+        const CompletionForeignKey& fk = cat.foreignKeys[k];
+        for (qsizetype i = 0; i + 1 < before.size(); ++i) {
+            const Source& other = before[i];
+            if (!other.relation)
+                continue;
+            const auto is = [](const CompletionRelation* r, const QString& schema, const QString& table) {
+                return r->schema == schema && r->name == table;
+            };
+            QStringList mine, theirs;
+            if (is(joined.relation, fk.schema, fk.table) && is(other.relation, fk.refSchema, fk.refTable)) {
+                mine = side(joined, fk.columns);
+                theirs = side(other, fk.refColumns);
+            } else if (is(joined.relation, fk.refSchema, fk.refTable) &&
+                       is(other.relation, fk.schema, fk.table)) {
+                mine = side(joined, fk.refColumns);
+                theirs = side(other, fk.columns);
+            } else {
+                continue;
+            }
+            QStringList pairs;
+            for (qsizetype p = 0; p < mine.size(); ++p)
+                pairs << mine[p] + QStringLiteral(" = ") + theirs[p];
+            const QString condition = pairs.join(QStringLiteral(" AND "));
+            c.add(condition, condition, CompletionItem::JoinCondition,
+                  QStringLiteral("foreign key %1.%2 → %3.%4")
+                      .arg(fk.schema, fk.table, fk.refSchema, fk.refTable));
+        }
+    }
 }
 
 void addSchemaContents(Collector& c, const CompletionCatalog& cat, const QString& schema, Context ctx) {
@@ -414,8 +479,10 @@ QList<CompletionItem> complete(const CompletionCatalog& catalogIn, const QString
     }
     case Context::Expression: {
         const QList<Source> scope = analyzer.sources(levelFrom, levelTo, allCtes);
+        if (word.before >= levelFrom && toks[word.before].isWord("on"))
+            addJoinConditions(out, cat, analyzer.sources(levelFrom, word.before, allCtes));
+        addScopeColumns(out, scope);
         for (const Source& s : scope) {
-            addRelationColumns(out, s.columns, scope.size() > 1 ? s.alias : QString());
             out.addName({}, s.alias, false,
                         s.kind == CompletionItem::Cte ? CompletionItem::Cte : CompletionItem::Alias,
                         s.detail);

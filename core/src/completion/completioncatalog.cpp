@@ -15,6 +15,7 @@ void CompletionCatalog::index() {
     m_relationsBySchema.clear();
     m_functionsBySchema.clear();
     m_typesBySchema.clear();
+    m_foreignKeysByRelation.clear();
     m_relationKeys.clear();
     m_functionKeys.clear();
     m_typeKeys.clear();
@@ -34,6 +35,12 @@ void CompletionCatalog::index() {
     for (int i = 0; i < types.size(); ++i) {
         m_typesBySchema[types[i].schema] << i;
         m_typeKeys << Key{types[i].name.toLower(), i};
+    }
+    for (int i = 0; i < foreignKeys.size(); ++i) {
+        const CompletionForeignKey& k = foreignKeys[i];
+        m_foreignKeysByRelation[k.schema + QChar(0) + k.table] << i;
+        if (k.refSchema != k.schema || k.refTable != k.table)
+            m_foreignKeysByRelation[k.refSchema + QChar(0) + k.refTable] << i;
     }
     std::sort(m_relationKeys.begin(), m_relationKeys.end(), byKey);
     std::sort(m_functionKeys.begin(), m_functionKeys.end(), byKey);
@@ -150,6 +157,28 @@ CompletionCatalog loadCompletionCatalog(Connection& connection) {
             .arg(skip));
     for (int i = 0; i < r.rowCount(); ++i)
         cat.types << CompletionType{r.text(i, 0), r.text(i, 1)};
+    // One row per column pair of a foreign key, in the key's order.
+    r = connection.exec(
+        QStringLiteral("select c.oid, n.nspname, t.relname, rn.nspname, rt.relname, a.attname, ra.attname "
+                       "from pg_constraint c "
+                       "join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace "
+                       "join pg_class rt on rt.oid = c.confrelid "
+                       "join pg_namespace rn on rn.oid = rt.relnamespace "
+                       "cross join lateral unnest(c.conkey, c.confkey) with ordinality k(col, refcol, pos) "
+                       "join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.col "
+                       "join pg_attribute ra on ra.attrelid = c.confrelid and ra.attnum = k.refcol "
+                       "where c.contype = 'f' and %1 order by c.oid, k.pos")
+            .arg(skip));
+    QString key;
+    for (int i = 0; i < r.rowCount(); ++i) {
+        if (r.text(i, 0) != key) {
+            key = r.text(i, 0);
+            cat.foreignKeys << CompletionForeignKey{r.text(i, 1), r.text(i, 2), {},
+                                                    r.text(i, 3), r.text(i, 4), {}};
+        }
+        cat.foreignKeys.last().columns << r.text(i, 5);
+        cat.foreignKeys.last().refColumns << r.text(i, 6);
+    }
     cat.index();
     return cat;
 }

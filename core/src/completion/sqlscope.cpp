@@ -282,6 +282,7 @@ int SqlScope::fromItem(int i, int to, QList<Source>& out, int cteLimit) const {
                     r->kind == CompletionRelation::Kind::Table ? CompletionItem::Table : CompletionItem::View;
                 s.columns = r->columns;
                 s.detail = r->schema + QLatin1Char('.') + r->name;
+                s.relation = r;
             }
         }
         if (i < to && m_toks[i].isOp(QLatin1Char('*')))

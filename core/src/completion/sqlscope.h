@@ -42,6 +42,7 @@ bool startsQuery(const QList<Tok>& toks, int i, int end);
 struct Source {
     QString alias; // what qualifies its columns: the alias, else the relation's name
     QString detail;
+    const CompletionRelation* relation = nullptr; // a table or view of the catalog
     CompletionItem::Kind kind = CompletionItem::Alias;
     QList<CompletionColumn> columns;
 };

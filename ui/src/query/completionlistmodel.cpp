@@ -61,6 +61,8 @@ QString CompletionListModel::kindName(core::CompletionItem::Kind kind) {
         return tr("alias");
     case core::CompletionItem::Cte:
         return tr("query name");
+    case core::CompletionItem::JoinCondition:
+        return tr("join condition");
     }
     return {};
 }

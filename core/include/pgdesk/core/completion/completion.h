@@ -37,12 +37,21 @@ struct CompletionType {
     QString name;
 };
 
+// A foreign key, for the join condition offered after `JOIN … ON`.
+struct CompletionForeignKey {
+    QString schema, table; // the referencing table
+    QStringList columns;
+    QString refSchema, refTable; // the referenced one
+    QStringList refColumns;      // paired with columns
+};
+
 struct CompletionCatalog {
     QStringList schemas;
     QStringList searchPath; // current_schemas(false), in order
     QList<CompletionRelation> relations;
     QList<CompletionFunction> functions;
     QList<CompletionType> types;
+    QList<CompletionForeignKey> foreignKeys;
 
     // Builds the lookup tables; call once after filling (or changing) the lists above. complete()
     // indexes a copy itself when this was not done, which is correct but slow.
@@ -64,6 +73,10 @@ struct CompletionCatalog {
     QList<int> relationsInSchema(const QString& schema) const { return m_relationsBySchema.value(schema); }
     QList<int> functionsInSchema(const QString& schema) const { return m_functionsBySchema.value(schema); }
     QList<int> typesInSchema(const QString& schema) const { return m_typesBySchema.value(schema); }
+    // Indices into foreignKeys of the keys from or to the relation.
+    QList<int> foreignKeysOf(const QString& schema, const QString& name) const {
+        return m_foreignKeysByRelation.value(schema + QChar(0) + name);
+    }
 
     struct Key {
         QString lower; // lower-cased name, the sort key
@@ -77,7 +90,8 @@ private:
     QHash<QString, QList<int>> m_relationsBySchema;
     QHash<QString, QList<int>> m_functionsBySchema;
     QHash<QString, QList<int>> m_typesBySchema;
-    QList<Key> m_relationKeys; // sorted by lower, for prefix ranges by binary search
+    QHash<QString, QList<int>> m_foreignKeysByRelation; // schema + '\0' + name, both ends
+    QList<Key> m_relationKeys;                          // sorted by lower, for prefix ranges by binary search
     QList<Key> m_functionKeys;
     QList<Key> m_typeKeys;
 };
@@ -89,7 +103,7 @@ CompletionCatalog loadCompletionCatalog(Connection& connection);
 QStringList loadSearchPath(Connection& connection);
 
 struct CompletionItem {
-    enum Kind { Keyword, Schema, Table, View, Column, Function, Type, Alias, Cte };
+    enum Kind { Keyword, Schema, Table, View, Column, Function, Type, Alias, Cte, JoinCondition };
     QString text;  // what to insert in place of the word being typed (see completionWordStart), quoted
                    // when needed, each part of a qualified name on its own
     QString label; // what to show: the bare name
@@ -99,7 +113,9 @@ struct CompletionItem {
 
 // Pure: the candidates for the word being typed at `cursor` in `sql` (a script: only the statement
 // around the cursor counts), best first: names that match the typed text in its exact case, then
-// columns, aliases, relations, schemas, functions, types, keywords. Empty inside strings and comments.
+// columns, aliases, relations, schemas, functions, types, keywords. Right after `JOIN t ON` the conditions
+// of the foreign keys between t and the relations before it come first ("o.customer_id = c.id"); a column
+// two relations in scope have is offered qualified by each. Empty inside strings and comments.
 QList<CompletionItem> complete(const CompletionCatalog& catalog, const QString& sql, int cursor);
 
 // Pure: where the word being typed at `cursor` starts (its opening `"` included): the UI replaces
