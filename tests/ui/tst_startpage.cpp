@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The finish of the window (issue 22): the shipped icons in both themes, the main toolbar, the start page
 // with its recent connections and tables, and the object tree's context menu.
+#include "scratchschema.h"
 #include "testcluster.h"
 #include "uitestmain.h"
 
+#include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/ui/activityview.h>
 #include <pgdesk/ui/catalogtreemodel.h>
 #include <pgdesk/ui/createscriptview.h>
@@ -183,6 +185,47 @@ private slots:
         page->reload();
         QCOMPARE(page->recentConnections()->item(1)->text(), QStringLiteral("Demo 2"));
         QCOMPARE(page->recentTables()->item(0)->data(Qt::UserRole).toString(), QStringLiteral("Demo 2"));
+    }
+
+    // Tab titles are whole table names; two tabs that would read alike ("posts" of two schemas) say their
+    // schemas, and go back to the name alone when one closes. A table opened by its name alone (found along
+    // the search path) is noted as recent with its schema, never as ".posts".
+    void tabTitlesAndRecentsNameTheSchema() {
+        QSettings().clear();
+        const pgdesk::test::ScratchSchema other(
+            QStringLiteral("titles_%1").arg(QCoreApplication::applicationPid()),
+            QStringLiteral("create table $S.posts (id int primary key)"));
+        auto profile = pgdesk::test::profile();
+        profile.name = QStringLiteral("Titles test");
+        pgdesk::core::ProfileStore store;
+        store.upsert(profile);
+        store.save();
+        MainWindow w;
+        w.setTableToOpen(QStringLiteral("posts"));
+        w.show();
+        w.openProfile(profile.name);
+        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->table(), 15000);
+        QTabWidget* tabs = w.tabs();
+        QCOMPARE(tabs->elideMode(), Qt::ElideNone);
+        const auto plain = [&](int i) {
+            QString text = tabs->tabText(i);
+            text.remove(QChar(0x2066)).remove(QChar(0x2068)).remove(QChar(0x2069));
+            return text;
+        };
+        QCOMPARE(plain(0), QStringLiteral("posts"));
+        QCOMPARE(tabs->tabToolTip(0), QStringLiteral("public.posts"));
+        QCOMPARE(QSettings().value(QStringLiteral("recent/tables")).toStringList().value(0),
+                 QStringLiteral("Titles test\tpublic.posts"));
+        w.openTable(other.name(), QStringLiteral("posts"));
+        QCOMPARE(plain(0), QStringLiteral("public.posts"));
+        QCOMPARE(plain(1), other.name() + QStringLiteral(".posts"));
+        w.openTable(QStringLiteral("public"), QStringLiteral("customer"));
+        QCOMPARE(plain(2), QStringLiteral("customer"));
+        QVERIFY(w.closeTab(1));
+        QCOMPARE(plain(0), QStringLiteral("posts"));
+        w.close();
+        store.remove(profile.name);
+        store.save();
     }
 
     // On a session: the tree shows an icon per kind and its context menu opens, queries, exports, imports,
@@ -392,11 +435,13 @@ private slots:
         QVERIFY2(header->sectionSize(idColumn) >= fm.horizontalAdvance(longest),
                  qPrintable(QStringLiteral("%1 px for %2").arg(header->sectionSize(idColumn)).arg(longest)));
 
-        // The user's width stays.
-        header->resizeSection(idColumn, 30);
+        // The user's width stays (one the header allows: its least width follows the font).
+        const int chosen = header->minimumSectionSize() + 4;
+        QVERIFY(chosen < fm.horizontalAdvance(longest));
+        header->resizeSection(idColumn, chosen);
         b->firstPage();
         QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 1, 15000);
-        QCOMPARE(header->sectionSize(idColumn), 30);
+        QCOMPARE(header->sectionSize(idColumn), chosen);
     }
 
     // The query tool's result grid copies the selection as TSV (Ctrl+C, with names Ctrl+Shift+C) and its

@@ -66,6 +66,9 @@ MainWindow::MainWindow(QWidget* parent)
     tabs->setDocumentMode(true);
     tabs->setTabsClosable(true);
     tabs->setMovable(true);
+    // Whole titles, scrolled when there are many: a title cut mid-word names no table.
+    tabs->setElideMode(Qt::ElideNone);
+    tabs->setUsesScrollButtons(true);
     m_tabs = tabs;
     m_startPage = new StartPage(this);
     m_center = new QStackedWidget(this);
@@ -211,17 +214,24 @@ TableBrowser* MainWindow::openTable(const QString& schema, const QString& name, 
     if (!pool)
         return nullptr;
     const QString db = database.isEmpty() ? m_pools->primaryDatabase() : database;
-    const bool other = db != m_pools->primaryDatabase();
     auto* tabs = m_tabs;
     auto* browser = new TableBrowser(pool, schema, name, tabs);
     browser->setProperty(kDatabaseProperty, db);
-    const QString title = isolatedIn(layoutDirection(), name);
-    const int index =
-        tabs->addTab(browser, themedIcon(QStringLiteral("table")),
-                     other ? tr("%1 (%2)").arg(title, isolatedIn(layoutDirection(), db)) : title);
-    tabs->setTabToolTip(index,
-                        other ? tr("%1: %2.%3").arg(db, schema, name) : schema + QLatin1Char('.') + name);
-    StartPage::noteTable(m_sessionProfile, schema + QLatin1Char('.') + name);
+    const int index = tabs->addTab(browser, themedIcon(QStringLiteral("table")), name);
+    retitleTableTabs();
+    if (!schema.isEmpty()) {
+        StartPage::noteTable(m_sessionProfile, schema + QLatin1Char('.') + name);
+    } else { // found along the search path: its schema is known once it is described
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(browser, &TableBrowser::pageLoaded, this,
+                        [this, browser, once, profile = m_sessionProfile] {
+                            if (!browser->table())
+                                return;
+                            disconnect(*once);
+                            StartPage::noteTable(profile, browser->table()->qualifiedName());
+                            retitleTableTabs();
+                        });
+    }
     tabs->setCurrentIndex(index);
     connect(browser, &TableBrowser::busyChanged, this, &MainWindow::showOperation);
     connect(browser, &TableBrowser::pageShown, this, &MainWindow::followSelection);
@@ -632,6 +642,7 @@ bool MainWindow::closeTab(int index) {
         return false;
     m_tabs->removeTab(index);
     page->deleteLater();
+    retitleTableTabs();
     return true;
 }
 

@@ -12,6 +12,7 @@
 #include <pgdesk/core/plan/plan.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sessionpools.h>
+#include <pgdesk/ui/celltext.h>
 #include <pgdesk/ui/chartview.h>
 #include <pgdesk/ui/dashboardview.h>
 #include <pgdesk/ui/datacomparedialog.h>
@@ -136,6 +137,39 @@ void MainWindow::restoreTabs() {
         const auto parts = core::splitQualifiedName(tab.value(QStringLiteral("table")).toString());
         if (parts && parts->size() == 2)
             openTable(parts->at(0), parts->at(1), db);
+    }
+}
+
+void MainWindow::retitleTableTabs() {
+    struct Tab {
+        int index;
+        QString schema, name, database;
+    };
+    QList<Tab> tables;
+    QHash<QString, int> alike; // name (database) → tabs reading so
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto* b = qobject_cast<TableBrowser*>(m_tabs->widget(i));
+        if (!b)
+            continue;
+        QString schema = b->spec().schema;
+        if (schema.isEmpty() && b->table())
+            schema = b->table()->schema;
+        const QString db = tabDatabase(i);
+        tables << Tab{i, schema, b->spec().table,
+                      m_pools && db != m_pools->primaryDatabase() ? db : QString()};
+        ++alike[b->spec().table + QChar(0) + tables.last().database];
+    }
+    for (const Tab& t : std::as_const(tables)) {
+        const bool twice = alike.value(t.name + QChar(0) + t.database) > 1 && !t.schema.isEmpty();
+        const QString shown = twice ? t.schema + QLatin1Char('.') + t.name : t.name;
+        const QString title = isolatedIn(layoutDirection(), shown);
+        m_tabs->setTabText(t.index,
+                           t.database.isEmpty()
+                               ? title
+                               : tr("%1 (%2)").arg(title, isolatedIn(layoutDirection(), t.database)));
+        const QString qualified = t.schema.isEmpty() ? t.name : t.schema + QLatin1Char('.') + t.name;
+        m_tabs->setTabToolTip(t.index,
+                              t.database.isEmpty() ? qualified : tr("%1: %2").arg(t.database, qualified));
     }
 }
 

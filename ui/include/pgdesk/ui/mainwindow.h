@@ -190,6 +190,8 @@ private:
     void openBackup(const QString& schema, const QString& name, const QString& database = {});
     void openRestore();
     void restoreTabs();
+    // Table tabs read by their table's name, or by schema.name where two would read alike.
+    void retitleTableTabs();
     QString queryKey() const; // the session's key for query history and autosaved buffers
     void showOperation();     // the current tab's running operation, with Cancel, in the status bar
     void followSelection();   // the status bar's selection summary: the current tab's Data page grid
