@@ -135,7 +135,18 @@ YAxis makeYAxis(const core::ChartData& data, core::ChartType type, const Fonts& 
     if (type == core::ChartType::Bar || type == core::ChartType::Area)
         range.add(0); // bars and areas stand on zero
     const int maxTicks = std::clamp(int(plotHeight / (fonts.smallMetrics.height() * 2.4)), 2, 11);
-    const core::NiceTicks nice = core::niceTicks(range.min, range.max, maxTicks);
+    if (type == core::ChartType::Bar && plotHeight > 0) {
+        // Room above the tallest bar (below the deepest) for its value's label.
+        const double room = std::min(0.3, (fonts.smallMetrics.height() + 2) / plotHeight);
+        const double span = range.max - range.min;
+        if (range.max > 0)
+            range.add(range.max + span * room / (1 - room));
+        if (range.min < 0)
+            range.add(range.min - span * room / (1 - room));
+    }
+    core::NiceTicks nice = core::niceTicks(range.min, range.max, maxTicks);
+    if (range.min >= 0 && nice.min < 0) // counts never go below zero, even when all are 0
+        nice = core::niceTicks(0, range.max > 0 ? range.max : 1, maxTicks);
     YAxis axis;
     axis.min = nice.min;
     axis.max = nice.max;

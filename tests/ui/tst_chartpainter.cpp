@@ -163,6 +163,8 @@ private slots:
     void saveByExtension();
     void emptyDataSaysSo();
     void edgeCases();
+    void tallestBarKeepsItsLabel();
+    void countsStayAboveZero();
     void largeSeries();
 
 private:
@@ -513,6 +515,33 @@ void TestChartPainter::largeSeries() {
     timer.restart();
     const QByteArray svg = painter.renderSvg(line, ChartType::Line, m_style, QSize(1200, 700));
     qInfo("line SVG, 100,000 points: %lld ms, %lld bytes", timer.elapsed(), qint64(svg.size()));
+}
+
+// The tallest bar's value, at the top of a round axis (100), is written above it like the others'.
+void TestChartPainter::tallestBarKeepsItsLabel() {
+    const core::ChartData data =
+        categoryData({QStringLiteral("100"), QStringLiteral("55"), QStringLiteral("20")});
+    paint::ChartPainter painter;
+    const QByteArray svg = painter.renderSvg(data, ChartType::Bar, m_style, chartSize);
+    for (const char* label : {">55<", ">20<", ">100<"})
+        QVERIFY2(svg.contains(label), label);
+}
+
+// A count that stays 0 (a dashboard's line of deadlocks) has an axis from 0 up, with no negative tick.
+void TestChartPainter::countsStayAboveZero() {
+    const core::ChartData zeros =
+        categoryData({QStringLiteral("0"), QStringLiteral("0"), QStringLiteral("0")});
+    paint::ChartPainter painter;
+    for (const ChartType type : {ChartType::Line, ChartType::Bar, ChartType::Area}) {
+        const QByteArray svg = painter.renderSvg(zeros, type, m_style, chartSize);
+        QVERIFY2(!svg.contains(">-") && !svg.contains(QByteArray(">") + QString(QChar(0x2212)).toUtf8()),
+                 svg.constData());
+        QVERIFY(svg.contains(">0<") || svg.contains(">0.0"));
+    }
+    // Negative values still get their negative axis.
+    const QByteArray svg = painter.renderSvg(categoryData({QStringLiteral("-5"), QStringLiteral("3")}),
+                                             ChartType::Line, m_style, chartSize);
+    QVERIFY(svg.contains(">-") || svg.contains(QByteArray(">") + QString(QChar(0x2212)).toUtf8()));
 }
 
 QTEST_MAIN(TestChartPainter)
