@@ -3914,10 +3914,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1: %2.%3</source>
-        <translation>%1: %2.%3</translation>
-    </message>
-    <message>
         <source>Query %1 (%2)</source>
         <translation>Abfrage %1 (%2)</translation>
     </message>
@@ -4175,6 +4171,10 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Dashboard of %1</source>
         <translation>Dashboard von %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -3859,10 +3859,6 @@ Replace them with the file&apos;s?</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>%1: %2.%3</source>
-        <translation>%1: %2.%3</translation>
-    </message>
-    <message>
         <source>Query %1 (%2)</source>
         <translation>پرس‌وجوی %1 (%2)</translation>
     </message>
@@ -4119,6 +4115,10 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Dashboard of %1</source>
         <translation>داشبورد %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
