@@ -12,6 +12,8 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDockWidget>
+#include <QHeaderView>
+#include <QTableView>
 #include <QTest>
 
 using namespace pgdesk::ui;
@@ -79,10 +81,23 @@ private slots:
         window.openDsn(pgdesk::test::conninfo());
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
         QVERIFY(window.findChild<QAction*>(QStringLiteral("notificationsAction")));
+        // Over a table's tab, as a user has it.
+        window.resize(1200, 760);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openTable(QStringLiteral("public"), QStringLiteral("customer")));
         ListenView* view = window.openNotifications();
         QVERIFY(view);
         QCOMPARE(window.openNotifications(), view); // one per session
-        QVERIFY(window.findChild<QDockWidget*>(QStringLiteral("notificationsDock"))->isVisibleTo(&window));
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("notificationsDock"));
+        QVERIFY(dock->isVisibleTo(&window));
+        // It holds several notifications' rows under its controls, not a row and a half.
+        auto* rows = view->findChild<QTableView*>(QStringLiteral("notifications"));
+        QVERIFY(rows);
+        QTRY_VERIFY2(rows->viewport()->height() >= rows->verticalHeader()->defaultSectionSize() * 6,
+                     qPrintable(QStringLiteral("%1 px for rows of %2")
+                                    .arg(rows->viewport()->height())
+                                    .arg(rows->verticalHeader()->defaultSectionSize())));
     }
 };
 

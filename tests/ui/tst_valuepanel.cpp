@@ -202,6 +202,7 @@ private slots:
         MainWindow window;
         window.openDsn(pgdesk::test::conninfo());
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
+        window.resize(1400, 900);
         window.show();
         TableBrowser* b = window.openTable(m_schema, QStringLiteral("docs"));
         QVERIFY(b);
@@ -209,6 +210,19 @@ private slots:
         window.findChild<QAction*>(QStringLiteral("valuePanelAction"))->trigger();
         auto* panel = window.findChild<ValuePanel*>();
         QVERIFY(panel && panel->isVisible());
+        // It opens a third of the window wide, and its separator widens it further.
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("valueDock"));
+        QTRY_VERIFY2(dock->width() >= window.width() * 3 / 10,
+                     qPrintable(QStringLiteral("%1 of %2").arg(dock->width()).arg(window.width())));
+        // Widened as far as the tabs' least width lets it: the start page hidden behind them sets none.
+        const int opened = dock->width();
+        window.resizeDocks({dock}, {window.width()}, Qt::Horizontal);
+        QTRY_VERIFY(dock->width() > opened + 30);
+        QWidget* center = window.centralWidget();
+        QVERIFY2(center->width() <= window.tabs()->minimumSizeHint().width() + 10,
+                 qPrintable(QStringLiteral("%1 px left to the tabs, which need %2")
+                                .arg(center->width())
+                                .arg(window.tabs()->minimumSizeHint().width())));
         QApplication::setActiveWindow(&window);
         b->view()->setFocus();
         QTRY_VERIFY(QApplication::focusWidget() == b->view());

@@ -71,6 +71,8 @@ MainWindow::MainWindow(QWidget* parent)
     tabs->setUsesScrollButtons(true);
     m_tabs = tabs;
     m_startPage = new StartPage(this);
+    // Hidden behind the tabs it must not set their least size: docks beside them could not widen.
+    m_startPage->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     m_center = new QStackedWidget(this);
     m_center->addWidget(m_startPage);
     m_center->addWidget(tabs);

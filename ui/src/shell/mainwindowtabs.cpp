@@ -587,7 +587,10 @@ void MainWindow::addValuePanel(QMenu* view) {
         if (grid && grid != m_followedGrid && m_tabs->isAncestorOf(grid))
             followGrid(grid);
     });
-    connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+    connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+        if (visible && !dock->isFloating() && dock->width() < width() / 3)
+            // A JSON document needs room: a third of the window at first; the separator widens it further.
+            resizeDocks({dock}, {std::max(m_valuePanel->minimumWidth(), width() / 3)}, Qt::Horizontal);
         if (visible && m_followedGrid)
             m_valuePanel->showCell(m_followedGrid->currentIndex());
     });
@@ -641,6 +644,9 @@ ListenView* MainWindow::openNotifications() {
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     m_notifications = dock;
     dock->show();
+    // Room for about eight notifications under the channel and send rows (its size hint), not a row and
+    // a half; never more than half the window.
+    resizeDocks({dock}, {std::min(height() / 2, view->sizeHint().height())}, Qt::Vertical);
     view->setFocus();
     return view;
 }

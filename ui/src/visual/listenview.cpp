@@ -168,7 +168,8 @@ ListenView::ListenView(std::shared_ptr<core::Pool> pool, QWidget* parent)
     top->addWidget(add);
     top->addWidget(remove);
     top->addWidget(clear);
-    m_channels->setMaximumHeight(m_channels->fontMetrics().height() * 4);
+    // Beside the notifications, not above them: the dock's height goes to the notifications.
+    m_channels->setMaximumWidth(m_channels->fontMetrics().averageCharWidth() * 24);
     m_channels->setAccessibleName(tr("Channels listened on"));
 
     m_view->setModel(m_model);
@@ -202,8 +203,10 @@ ListenView::ListenView(std::shared_ptr<core::Pool> pool, QWidget* parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_channels);
-    layout->addWidget(m_view, 1);
+    auto* middle = new QHBoxLayout;
+    middle->addWidget(m_channels);
+    middle->addWidget(m_view, 1);
+    layout->addLayout(middle, 1);
     layout->addLayout(bottom);
     layout->addWidget(m_status);
     setStatus(m_listening->profile.pooler != core::PoolerMode::None
@@ -225,6 +228,13 @@ QStringList ListenView::channels() const {
 
 bool ListenView::isListening() const {
     return m_waitJob->isRunning();
+}
+
+QSize ListenView::sizeHint() const {
+    const QSize base = QWidget::sizeHint();
+    const int rows = m_view->verticalHeader()->defaultSectionSize() * 8;
+    return {base.width(),
+            base.height() - m_view->sizeHint().height() + rows + m_view->horizontalHeader()->height()};
 }
 
 QString ListenView::statusText() const {

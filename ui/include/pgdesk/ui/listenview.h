@@ -67,6 +67,8 @@ public:
     const std::shared_ptr<core::Pool>& pool() const { return m_pool; }
     QString statusText() const;
     bool isListening() const;
+    // Its controls and about eight notifications: what a dock first gives it.
+    QSize sizeHint() const override;
 
 signals:
     void statusChanged(const QString& text);
