@@ -395,6 +395,27 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(ConfigurationError, parsePlan(QByteArray()));
     }
 
+    // A plan 5,000 nodes deep is a plan, but deeper than the JSON reader goes: said so, not "no plan found".
+    // 400 nodes deep still reads.
+    void deepPlans() {
+        const auto nested = [](int depth) {
+            QByteArray json = "[{\"Plan\": ";
+            for (int i = 0; i < depth; ++i)
+                json += "{\"Node Type\": \"Limit\", \"Total Cost\": 1.0, \"Plans\": [";
+            json += "{\"Node Type\": \"Result\", \"Total Cost\": 1.0}";
+            for (int i = 0; i < depth; ++i)
+                json += "]}";
+            return json + "}]";
+        };
+        QCOMPARE(parsePlan(nested(400)).nodes.size(), 401);
+        try {
+            parsePlan(nested(5000));
+            QFAIL("a 5,000-level plan was read");
+        } catch (const ConfigurationError& e) {
+            QVERIFY2(e.message().contains(QStringLiteral("too deep")), qPrintable(e.message()));
+        }
+    }
+
     void layout() {
         const Plan plan = parsePlan(
             document(node(QStringLiteral("Hash Join"), 10, 1, {},

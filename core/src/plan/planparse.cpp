@@ -33,8 +33,9 @@ std::optional<QJsonObject> topObject(const QJsonDocument& doc) {
     return std::nullopt;
 }
 
-// One JSON value parsed from `text` at `from`, ignoring what follows it (a log's next line).
-std::optional<QByteArray> planAt(const QByteArray& text, qsizetype from) {
+// One JSON value parsed from `text` at `from`, ignoring what follows it (a log's next line). *tooDeep is set
+// when the value nests deeper than Qt's reader goes (1,024 levels).
+std::optional<QByteArray> planAt(const QByteArray& text, qsizetype from, bool* tooDeep) {
     QByteArray candidate = text.mid(from);
     QJsonParseError error{};
     QJsonDocument doc = QJsonDocument::fromJson(candidate, &error);
@@ -42,6 +43,8 @@ std::optional<QByteArray> planAt(const QByteArray& text, qsizetype from) {
         candidate.truncate(error.offset);
         doc = QJsonDocument::fromJson(candidate, &error);
     }
+    if (error.error == QJsonParseError::DeepNesting)
+        *tooDeep = true;
     if (error.error != QJsonParseError::NoError || !topObject(doc))
         return std::nullopt;
     return candidate.trimmed();
@@ -410,13 +413,19 @@ QByteArray extractPlanJson(const QByteArray& text) {
     const QByteArray body = withoutPsqlFrame(text);
     // The first '[' or '{' that starts a plan: a log line's prefix may hold brackets of its own ("[1234]").
     int tries = 0;
-    for (qsizetype i = 0; i < body.size() && tries < 256; ++i) {
+    bool tooDeep = false;
+    for (qsizetype i = 0; i < body.size() && tries < 256 && !tooDeep; ++i) {
         if (body[i] != '[' && body[i] != '{')
             continue;
         ++tries;
-        if (auto json = planAt(body, i))
+        if (auto json = planAt(body, i, &tooDeep))
             return *json;
     }
+    if (tooDeep) // a plan is there, but deeper than can be read: say so rather than "no plan"
+        throwConfigurationError(
+            QStringLiteral("plan"),
+            QStringLiteral("the plan nests more than 1,024 JSON levels deep (about 500 plan nodes, one below "
+                           "the other): too deep to read"));
     throwConfigurationError(
         QStringLiteral("plan"),
         QStringLiteral("no EXPLAIN (FORMAT JSON) plan found: expected a JSON document with "
