@@ -140,6 +140,50 @@ void MainWindow::restoreTabs() {
     }
 }
 
+bool MainWindow::closeTab(int index) {
+    QWidget* page = m_tabs->widget(index);
+    if (!page)
+        return false;
+    // Once a cancelled apply's outcome is known, the close goes on.
+    const auto again = [this, later = QPointer<QWidget>(page)] {
+        if (later)
+            closeTab(m_tabs->indexOf(later));
+    };
+    if (auto* browser = qobject_cast<TableBrowser*>(page); browser && !browser->editor()->confirmClose(again))
+        return false;
+    if (auto* tool = qobject_cast<QueryTool*>(page); tool && !tool->confirmClose(again))
+        return false;
+    m_tabs->removeTab(index);
+    page->deleteLater();
+    retitleTableTabs();
+    return true;
+}
+
+QMenu* MainWindow::createTabMenu(int index) {
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("tabMenu"));
+    QPointer<QWidget> page = m_tabs->widget(index);
+    menu->addAction(themedIcon(QStringLiteral("dialog-cancel")), tr("Close tab"), this,
+                    [this, page] {
+                        if (page)
+                            closeTab(m_tabs->indexOf(page));
+                    })
+        ->setShortcut(QKeySequence::Close);
+    // Closed one by one from the end: a tab whose staged changes the user keeps stops only itself.
+    menu->addAction(tr("Close other tabs"), this,
+                    [this, page] {
+                        for (int i = m_tabs->count() - 1; i >= 0; --i)
+                            if (m_tabs->widget(i) != page)
+                                closeTab(i);
+                    })
+        ->setEnabled(m_tabs->count() > 1);
+    menu->addAction(tr("Close all tabs"), this, [this] {
+        for (int i = m_tabs->count() - 1; i >= 0; --i)
+            closeTab(i);
+    });
+    return menu;
+}
+
 void MainWindow::retitleTableTabs() {
     struct Tab {
         int index;
