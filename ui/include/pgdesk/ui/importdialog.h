@@ -99,6 +99,8 @@ signals:
     void tableCreated(const QString& schema, const QString& name); // after a successful new-table import
 
 private:
+    static constexpr int kPreviewRecords = 20; // data records shown (the header line comes on top)
+
     void startImport(const core::WriteAccess& write);
 
     struct Job;
