@@ -345,14 +345,17 @@ ConnectionProfile SqlSandbox::prepare(const QString& script, const QStringList& 
                    "CREATE ROLE %1 LOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB NOREPLICATION NOBYPASSRLS")
                    .arg(QLatin1String(kLoader)));
         QSet<QString> made{QString::fromLatin1(kSuperuser), QString::fromLatin1(kLoader)};
+        QString rolesScript; // one round trip for all: a server's roles may be thousands
         for (const QString& role : roles + rolesNamedBy(statements)) {
             if (made.contains(role) || role.startsWith(QLatin1String("pg_")) || role.isEmpty())
                 continue;
             made.insert(role);
-            c.exec(QStringLiteral("CREATE ROLE %1 NOLOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB")
-                       .arg(quoteIdentifier(role)));
-            c.exec(QStringLiteral("GRANT %1 TO %2").arg(quoteIdentifier(role), QLatin1String(kLoader)));
+            rolesScript += QStringLiteral("CREATE ROLE %1 NOLOGIN NOSUPERUSER NOCREATEROLE NOCREATEDB;\n"
+                                          "GRANT %1 TO %2;\n")
+                               .arg(quoteIdentifier(role), QLatin1String(kLoader));
         }
+        if (!rolesScript.isEmpty())
+            c.exec(rolesScript);
         c.exec(QStringLiteral("CREATE DATABASE %1 OWNER %2")
                    .arg(QLatin1String(kDatabase), QLatin1String(kLoader)));
     }
