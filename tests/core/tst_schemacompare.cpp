@@ -228,6 +228,19 @@ const Pair kPairs[] = {
      "always as "
      "(a + 1) stored);",
      "insert into t (id, a) values (1, 5);"},
+    // Sequences owned by a column go with it (issue 51 item 1): never dropped again, never lost when kept.
+    {"table with a serial dropped",
+     "create table t (id int primary key); create table gone (id serial primary key);",
+     "create table t (id int primary key);", "insert into app.gone default values;"},
+    {"serial column dropped", "create table t (id int primary key, n serial, keep text);",
+     "create table t (id int primary key, keep text);", "insert into t (id, keep) values (1, 'k');"},
+    {"serial column dropped, its sequence kept", "create table t (id int primary key, n serial, keep text);",
+     "create sequence t_n_seq as integer; create table t (id int primary key, keep text);",
+     "insert into t (id, keep) values (1, 'k');", "select keep from app.t", "k"},
+    {"owned sequence moved to another column",
+     "create table t (id int primary key, a int, b text); create sequence s owned by t.a;",
+     "create table t (id int primary key, b text, c bigint); create sequence s owned by t.c;",
+     "insert into t values (1, 2, 'x');", "select b from app.t", "x"},
 };
 
 } // namespace

@@ -433,6 +433,18 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         const RelationShape* v = targetRelations.value(targetItems[targetOrder[i]].key.mid(9));
         b.add(QStringLiteral("DROP %1 %2;").arg(relationKindName(v->kind).toUpper(), b.qualified(v->name)));
     }
+    // A sequence both sides keep whose target owner (OWNED BY) the script drops would go with it: detached
+    // first, and given the source's owner, if any, once every column exists.
+    QSet<QString> detachedSequences;
+    for (const SequenceShape& t : target.sequences) {
+        if (t.ownedTable.isEmpty() || !sourceSequences.contains(t.name))
+            continue;
+        const RelationShape* kept = sourceRelations.value(renamedFrom.key(t.ownedTable, t.ownedTable));
+        if (!kept || !oldRelation(kept->name) || (!kept->column(t.ownedColumn) && !kept->isPartition())) {
+            b.add(QStringLiteral("ALTER SEQUENCE %1 OWNED BY NONE;").arg(b.qualified(t.name)));
+            detachedSequences << t.name;
+        }
+    }
     for (const RelationShape& s : source.relations)
         if (const RelationShape* t = oldRelation(s.name); t && !s.isView() && !t->isView())
             b.dropTableParts(s, *t);
@@ -524,7 +536,7 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         }
     for (const SequenceShape& s : source.sequences) {
         const SequenceShape* old = targetSequences.value(s.name);
-        if (s.ownedBy != (old ? old->ownedBy : QString()))
+        if (s.ownedBy != (old && !detachedSequences.contains(s.name) ? old->ownedBy : QString()))
             b.add(QStringLiteral("ALTER SEQUENCE %1 OWNED BY %2;")
                       .arg(b.qualified(s.name), s.ownedBy.isEmpty() ? QStringLiteral("NONE") : s.ownedBy));
         b.comment(QStringLiteral("SEQUENCE ") + b.qualified(s.name), old ? old->comment : QString(),
@@ -554,6 +566,10 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
     // sequences, types.
     QList<LoadOrderItem> gone;
     QList<std::function<void()>> drops;
+    QSet<QString> tablesGone; // and with them the sequences their columns own
+    for (const RelationShape& t : target.relations)
+        if (!sourceRelations.contains(t.name) && renamedFrom.key(t.name).isEmpty() && !t.isView())
+            tablesGone << t.name;
     for (const RelationShape& t : target.relations)
         if (!sourceRelations.contains(t.name) && renamedFrom.key(t.name).isEmpty() && !t.isView() &&
             !(t.isPartition() && !sourceRelations.contains(t.parents) &&
@@ -575,6 +591,15 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         }
     for (const SequenceShape& s : target.sequences)
         if (!sourceSequences.contains(s.name)) {
+            // Owned by a column the script drops (with its table or alone): PostgreSQL drops it then, and
+            // a DROP SEQUENCE after that would stop the script.
+            if (!s.ownedTable.isEmpty() &&
+                (tablesGone.contains(s.ownedTable) || b.dropsColumn(s.ownedTable, s.ownedColumn))) {
+                b.decide(QStringLiteral("sequence %1 goes with %2.%3, which owns it")
+                             .arg(quoteIdentifier(s.name), quoteIdentifier(s.ownedTable),
+                                  quoteIdentifier(s.ownedColumn)));
+                continue;
+            }
             gone << LoadOrderItem{QStringLiteral("sequence:") + s.name, 2, gone.size()};
             drops << [&b, &s] {
                 b.add(QStringLiteral("DROP SEQUENCE %1;").arg(b.qualified(s.name)),

@@ -40,6 +40,11 @@ public:
     // Foreign keys in a pass of their own (`foreignKeys`), once every other key exists.
     void tableParts(const RelationShape& table, const RelationShape* old, bool foreignKeys);
 
+    // Whether the script so far drops the target's column `table`.`column` (a sequence it owns goes too).
+    bool dropsColumn(const QString& table, const QString& column) const {
+        return m_droppedColumns.contains(table + QChar(0) + column);
+    }
+
     const SchemaSnapshot& source() const { return m_source; }
     const SchemaSnapshot& target() const { return m_target; }
     const MigrationOptions& options() const { return m_options; }
@@ -52,6 +57,7 @@ private:
     const MigrationOptions& m_options;
     Migration& m_out;
     QSet<QString> m_newEnumLiterals;
+    QSet<QString> m_droppedColumns; // table + '\0' + column, of the target
 };
 
 // Pure: whether changing a column from `from` to `to` neither rewrites the table nor can fail (a varchar

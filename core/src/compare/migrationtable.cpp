@@ -212,11 +212,13 @@ void Builder::alterColumns(const RelationShape& r, const RelationShape& old) {
         alterColumn(r, a, renamed);
         added.removeAt(i);
     }
-    for (const ColumnShape& d : std::as_const(dropped))
+    for (const ColumnShape& d : std::as_const(dropped)) {
+        m_droppedColumns << old.name + QChar(0) + d.name;
         add(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2;").arg(q, quoteIdentifier(d.name)),
             QStringLiteral("drop column %1.%2 (its data is lost)")
                 .arg(quoteIdentifier(r.name), quoteIdentifier(d.name)),
             true);
+    }
     // Changed before the new ones come: a column made again (a generation expression) keeps its place
     // among the old ones.
     for (const ColumnShape& c : now)

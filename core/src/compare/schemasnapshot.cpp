@@ -119,6 +119,8 @@ SequenceShape sequenceShape(const ResultRow& row) {
     s.cache = row.text("cache");
     s.cycle = row.flag("cycle");
     s.ownedBy = row.text("owned_by");
+    s.ownedTable = row.text("owned_table");
+    s.ownedColumn = row.text("owned_column");
     s.comment = row.text("comment");
     s.acl = row.text("acl");
     return s;

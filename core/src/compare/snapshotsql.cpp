@@ -227,6 +227,17 @@ select c.oid::int8 as oid, c.relname::text as name, format_type(s.seqtypid, null
           join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
          where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
            and d.deptype = 'a') as owned_by,
+       (select t.relname::text
+          from pg_depend d
+          join pg_class t on t.oid = d.refobjid and t.relnamespace = c.relnamespace
+         where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
+           and d.deptype = 'a') as owned_table,
+       (select a.attname::text
+          from pg_depend d
+          join pg_class t on t.oid = d.refobjid and t.relnamespace = c.relnamespace
+          join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
+         where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
+           and d.deptype = 'a') as owned_column,
        obj_description(c.oid, 'pg_class') as comment, %1 as acl
   from pg_class c
   join pg_namespace n on n.oid = c.relnamespace

@@ -98,6 +98,9 @@ struct SequenceShape {
     QString start, increment, min, max, cache;
     bool cycle = false;
     QString ownedBy; // table.column
+    // The owning column when its table is in the sequence's schema: dropping it (or its table) drops the
+    // sequence too.
+    QString ownedTable, ownedColumn;
     QString comment;
     QString acl;
 };
