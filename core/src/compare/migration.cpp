@@ -349,13 +349,19 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         QStringLiteral("column order is no difference; owners are not compared; objects of extensions are "
                        "left to CREATE EXTENSION"));
 
-    for (const QString& e : source.extensions)
+    // Extensions first: the objects made below may use their types and functions. One only in the target is
+    // dropped last, once nothing of the script uses it.
+    for (const QString& e : source.extensions) {
+        const QString version = source.extensionVersions.value(e);
+        const QString versionClause =
+            version.isEmpty() ? QString() : QStringLiteral(" VERSION ") + stringLiteral(version);
         if (!target.extensions.contains(e))
-            b.add(QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2;")
-                      .arg(quoteIdentifier(e), quoteIdentifier(target.schema)));
-    for (const QString& e : target.extensions)
-        if (!source.extensions.contains(e))
-            b.decide(QStringLiteral("extension %1 is only in the target: kept").arg(quoteIdentifier(e)));
+            b.add(QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2%3;")
+                      .arg(quoteIdentifier(e), quoteIdentifier(target.schema), versionClause));
+        else if (!version.isEmpty() && target.extensionVersions.value(e) != version)
+            b.add(QStringLiteral("ALTER EXTENSION %1 UPDATE TO %2;")
+                      .arg(quoteIdentifier(e), stringLiteral(version)));
+    }
 
     const auto sourceRelations = indexByName(source.relations);
     auto targetRelations = indexByName(target.relations);
@@ -617,6 +623,15 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
     const QList<qsizetype> goneOrder = loadOrder(gone, target.dependencies);
     for (qsizetype i = goneOrder.size() - 1; i >= 0; --i)
         drops[goneOrder[i]]();
+    // Without CASCADE: what still uses the extension's types or functions stops the script, not lost.
+    for (const QString& e : target.extensions)
+        if (!source.extensions.contains(e))
+            b.add(QStringLiteral("DROP EXTENSION %1;").arg(quoteIdentifier(e)),
+                  QStringLiteral(
+                      "drop extension %1 (its types, functions and operators go, and any data held in "
+                      "its types)")
+                      .arg(quoteIdentifier(e)),
+                  true);
     return m;
 }
 

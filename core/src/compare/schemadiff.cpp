@@ -194,8 +194,12 @@ QList<ObjectDifference> compareSchemas(const SchemaSnapshot& source, const Schem
             put(QStringLiteral("type"), t.name, typeText(t));
         for (const SequenceShape& s : side.sequences)
             put(QStringLiteral("sequence"), s.name, sequenceText(s));
-        for (const QString& e : side.extensions)
-            put(QStringLiteral("extension"), e, QStringLiteral("EXTENSION ") + quoteIdentifier(e));
+        for (const QString& e : side.extensions) {
+            const QString version = side.extensionVersions.value(e);
+            put(QStringLiteral("extension"), e,
+                QStringLiteral("EXTENSION ") + quoteIdentifier(e) +
+                    (version.isEmpty() ? QString() : QStringLiteral(" VERSION ") + stringLiteral(version)));
+        }
     };
     collect(source, true);
     collect(target, false);

@@ -222,7 +222,10 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
     forEachRow(r[7], [&](const ResultRow& row) { snapshot.functions << functionShape(row); });
     forEachRow(r[8], [&](const ResultRow& row) { snapshot.types << typeShape(row); });
     forEachRow(r[9], [&](const ResultRow& row) { snapshot.sequences << sequenceShape(row); });
-    forEachRow(r[10], [&](const ResultRow& row) { snapshot.extensions << row.text("name"); });
+    forEachRow(r[10], [&](const ResultRow& row) {
+        snapshot.extensions << row.text("name");
+        snapshot.extensionVersions.insert(row.text("name"), row.text("version"));
+    });
 
     QHash<QString, QString> keys; // "pg_class:16390" → "relation:customer"
     forEachRow(r[11], [&](const ResultRow& row) { keys.insert(row.text("key"), row.text("name")); });

@@ -252,7 +252,7 @@ select c.oid::int8 as oid, c.relname::text as name, format_type(s.seqtypid, null
 
 QString extensionsSql() {
     return QStringLiteral(R"SQL(
-select e.extname::text as name
+select e.extname::text as name, e.extversion::text as version
   from pg_extension e
   join pg_namespace n on n.oid = e.extnamespace
  where n.nspname::text = $1::text

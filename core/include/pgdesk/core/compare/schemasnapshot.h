@@ -3,6 +3,7 @@
 
 #include <pgdesk/core/admin/loadorder.h>
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -113,6 +114,7 @@ struct SchemaSnapshot {
     QList<TypeShape> types;
     QList<SequenceShape> sequences;
     QStringList extensions;
+    QHash<QString, QString> extensionVersions; // name → extversion
     // Between the schema's objects, by snapshot key ("relation:customer", "function:f(integer)",
     // "type:mood", "sequence:s"): (dependent, referenced), as pg_depend says.
     DependencyEdges dependencies;
