@@ -358,9 +358,13 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         if (!target.extensions.contains(e))
             b.add(QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2%3;")
                       .arg(quoteIdentifier(e), quoteIdentifier(target.schema), versionClause));
-        else if (!version.isEmpty() && target.extensionVersions.value(e) != version)
+        else if (!version.isEmpty() && target.extensionVersions.value(e) != version) {
             b.add(QStringLiteral("ALTER EXTENSION %1 UPDATE TO %2;")
                       .arg(quoteIdentifier(e), stringLiteral(version)));
+            b.decide(QStringLiteral("extension %1 goes from version %2 to %3: the target's server needs the "
+                                    "extension's scripts for that step (packages rarely ship a way back)")
+                         .arg(quoteIdentifier(e), target.extensionVersions.value(e), version));
+        }
     }
 
     const auto sourceRelations = indexByName(source.relations);
