@@ -13,6 +13,9 @@
 
 #include <QCoreApplication>
 #include <QTest>
+#include <QThread>
+
+#include <thread>
 
 using namespace pgdesk::core;
 
@@ -190,6 +193,31 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(ConfigurationError,
                                  LockAnalyzer(c).analyze(sql("alter table $S.a add column z int")));
         c.exec(QStringLiteral("rollback"));
+    }
+
+    // A sequence another session drops while the trace reads sequence values (pg_sequences opens each one)
+    // does not end the trace: seen failing when other tests dropped their schemas during a run.
+    void traceSurvivesASequenceDroppedMeanwhile() {
+        m_c.exec(sql("create sequence $S.doomed"));
+        Connection dropper = Connection::open(pgdesk::test::profile());
+        dropper.exec(QStringLiteral("begin"));
+        dropper.exec(sql("drop sequence $S.doomed"));
+        // The trace waits for the drop's lock; the drop commits while it waits.
+        std::thread commit([&dropper] {
+            QThread::msleep(1500);
+            dropper.exec(QStringLiteral("commit"));
+        });
+        QList<StatementLocks> traced;
+        try {
+            traced = LockAnalyzer(m_c).trace(sql("alter table $S.loose add column z int"));
+        } catch (const Error& e) {
+            commit.join();
+            QFAIL(e.what());
+        }
+        commit.join();
+        QCOMPARE(traced.size(), 1);
+        QVERIFY2(traced.first().traced, qPrintable(traced.first().traceNote));
+        QVERIFY(m_c.isIdle());
     }
 
     // Every form: the static rules' lock and rewrite as the documentation says, and the trace agrees.

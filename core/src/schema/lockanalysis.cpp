@@ -388,8 +388,24 @@ namespace {
 // Every sequence's last value by its qualified name (empty where the role may not read it).
 QHash<QString, QString> sequenceValues(Connection& connection) {
     QHash<QString, QString> out;
-    const Result r = connection.exec(QStringLiteral("select format('%I.%I', schemaname, sequencename), "
-                                                    "coalesce(last_value::text, '') from pg_sequences"));
+    // pg_sequences opens every sequence it lists: one another session drops between the catalog scan and
+    // the read fails the whole statement (XX000 "could not open relation with OID"). Read again, under a
+    // savepoint so the trace's transaction survives.
+    Result r;
+    for (int attempt = 1;; ++attempt) {
+        connection.exec(QStringLiteral("savepoint pgdesk_sequences"));
+        try {
+            r = connection.exec(QStringLiteral("select format('%I.%I', schemaname, sequencename), "
+                                               "coalesce(last_value::text, '') from pg_sequences"));
+            connection.exec(QStringLiteral("release savepoint pgdesk_sequences"));
+            break;
+        } catch (const QueryError& e) {
+            connection.exec(
+                QStringLiteral("rollback to savepoint pgdesk_sequences; release savepoint pgdesk_sequences"));
+            if (attempt == 5 || e.sqlState() != QLatin1String("XX000"))
+                throw;
+        }
+    }
     for (int row = 0; row < r.rowCount(); ++row)
         out.insert(r.text(row, 0), r.text(row, 1));
     return out;
