@@ -581,9 +581,8 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         if (!sourceRelations.contains(t.name) && renamedFrom.key(t.name).isEmpty() && !t.isView())
             tablesGone << t.name;
     for (const RelationShape& t : target.relations)
-        if (!sourceRelations.contains(t.name) && renamedFrom.key(t.name).isEmpty() && !t.isView() &&
-            !(t.isPartition() && !sourceRelations.contains(t.parents) &&
-              targetRelations.contains(t.parents))) {
+        if (tablesGone.contains(t.name) && // a partition of a parent that goes goes with it
+            !(t.isPartition() && !sourceRelations.contains(t.parents) && targetRelations.contains(t.parents))) {
             gone << LoadOrderItem{QStringLiteral("relation:") + t.name, 3, gone.size()};
             drops << [&b, &t] {
                 b.add(QStringLiteral("DROP TABLE %1;").arg(b.qualified(t.name)),

@@ -222,26 +222,21 @@ QString sequencesSql() {
 select c.oid::int8 as oid, c.relname::text as name, format_type(s.seqtypid, null) as data_type,
        s.seqstart as start, s.seqincrement as increment, s.seqmin as min, s.seqmax as max, s.seqcache as cache,
        s.seqcycle as cycle,
-       (select format('%s.%I', d.refobjid::regclass::text, a.attname)
-          from pg_depend d
-          join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
-         where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
-           and d.deptype = 'a') as owned_by,
-       (select t.relname::text
-          from pg_depend d
-          join pg_class t on t.oid = d.refobjid and t.relnamespace = c.relnamespace
-         where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
-           and d.deptype = 'a') as owned_table,
-       (select a.attname::text
-          from pg_depend d
-          join pg_class t on t.oid = d.refobjid and t.relnamespace = c.relnamespace
-          join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
-         where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
-           and d.deptype = 'a') as owned_column,
+       ob.owned_by, ob.owned_table, ob.owned_column,
        obj_description(c.oid, 'pg_class') as comment, %1 as acl
   from pg_class c
   join pg_namespace n on n.oid = c.relnamespace
   join pg_sequence s on s.seqrelid = c.oid
+  -- OWNED BY: its column, and the table and column by name when the table is in the same schema.
+  left join lateral (
+       select format('%s.%I', d.refobjid::regclass::text, a.attname) as owned_by,
+              case when t.relnamespace = c.relnamespace then t.relname::text end as owned_table,
+              case when t.relnamespace = c.relnamespace then a.attname::text end as owned_column
+         from pg_depend d
+         join pg_class t on t.oid = d.refobjid
+         join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
+        where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
+          and d.deptype = 'a') ob on true
  where n.nspname::text = $1::text and c.relkind = 'S'
    and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid
                                                and d.deptype in ('i', 'e'))
