@@ -206,6 +206,43 @@ private slots:
         QCOMPARE(psqlValue(QStringLiteral("select count(*) from %1").arg(m_table)), QStringLiteral("0"));
     }
 
+    // A long value takes about its own size, not one copy per step (line, value, COPY text, libpq's buffer:
+    // a 300 MB string took 1.49 GB), and lands whole: 200 MiB in line 2, within the sample.
+    void ndjsonLongValueTakesItsSize() {
+        constexpr qint64 kValueMiB = 200;
+        QFile file(m_dir.filePath(QStringLiteral("long.ndjson")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{\"a\": \"first\", \"b\": null}\n{\"a\": \"");
+        const QByteArray chunk(1 << 20, 'x');
+        for (int i = 0; i < kValueMiB; ++i)
+            QVERIFY(file.write(chunk) == chunk.size());
+        file.write("\", \"b\": \"after\"}\n{\"b\": \"last\", \"a\": \"\\t\"}\n");
+        file.close();
+        QProcess p;
+        p.start(requireProgram(QStringLiteral("time"), "time"),
+                {QStringLiteral("-v"), binary(QStringLiteral("pgdesk-cli")), QStringLiteral("--dsn"),
+                 conninfo(), QStringLiteral("import"), m_table, file.fileName()});
+        QVERIFY(p.waitForFinished(180000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        file.remove();
+        QVERIFY2(p.exitCode() == 0, qPrintable(err.left(2000)));
+        const auto peak =
+            QRegularExpression(QStringLiteral("Maximum resident set size \\(kbytes\\): (\\d+)")).match(err);
+        QVERIFY(peak.hasMatch());
+        const qint64 peakMiB = peak.captured(1).toLongLong() / 1024;
+        qInfo("peak resident size for a %lld MiB value: %lld MiB", kValueMiB, peakMiB);
+        QVERIFY2(peakMiB < (kValueMiB * 3 / 2 + 40) * kMemoryFactor, qPrintable(QString::number(peakMiB)));
+        QCOMPARE(psqlValue(QStringLiteral("select string_agg(format('%s:%s', length(a), b), ' ' order by "
+                                          "length(a)) from %1")
+                               .arg(m_table)),
+                 QStringLiteral("1:last 5: %1:after").arg(kValueMiB << 20));
+        QCOMPARE(psqlValue(QStringLiteral("select count(*) from %1 where a = repeat('x', %2) or a = E'\\t'")
+                               .arg(m_table)
+                               .arg(kValueMiB << 20)),
+                 QStringLiteral("2"));
+        psql(QStringLiteral("truncate %1").arg(m_table));
+    }
+
     // A workbook within the caps still imports.
     void ordinaryWorkbookImports() {
         const QString path = m_dir.filePath(QStringLiteral("ok.xlsx"));

@@ -582,7 +582,8 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
             tablesGone << t.name;
     for (const RelationShape& t : target.relations)
         if (tablesGone.contains(t.name) && // a partition of a parent that goes goes with it
-            !(t.isPartition() && !sourceRelations.contains(t.parents) && targetRelations.contains(t.parents))) {
+            !(t.isPartition() && !sourceRelations.contains(t.parents) &&
+              targetRelations.contains(t.parents))) {
             gone << LoadOrderItem{QStringLiteral("relation:") + t.name, 3, gone.size()};
             drops << [&b, &t] {
                 b.add(QStringLiteral("DROP TABLE %1;").arg(b.qualified(t.name)),

@@ -550,19 +550,42 @@ qint64 Importer::importRecords(RecordSource& source, const ImportOptions& option
     ImportProgress state;
     state.totalBytes = source.totalBytes();
     QList<ImportValue> record;
+    // Where the record being encoded stands: a long value is encoded over several chunks, so no chunk (nor
+    // libpq's buffer) holds a copy of it.
+    bool inRecord = false;
+    qsizetype field = 0;
+    qsizetype offset = 0; // within that field's value
     ChunkProducer producer([&](QByteArray& chunk, qint64& bytesRead) {
-        chunk.reserve((1 << 20) + 4096);
+        constexpr qsizetype kFull = 1 << 20;
+        chunk.reserve(kFull + 4096);
         bool more = true;
-        while (chunk.size() < (1 << 20) && (more = source.next(record))) {
-            for (qsizetype k = 0; k < kept.size(); ++k) {
-                if (k > 0)
-                    chunk.append('\t');
-                if (const ImportValue& v = record[kept[k]])
-                    pq::appendCopyText(chunk, *v);
-                else
-                    chunk.append("\\N", 2);
+        while (chunk.size() < kFull) {
+            if (!inRecord) {
+                if (!(more = source.next(record)))
+                    break;
+                inRecord = true;
+                field = offset = 0;
             }
+            for (; field < kept.size(); ++field) {
+                if (field > 0 && offset == 0)
+                    chunk.append('\t');
+                const ImportValue& v = record[kept[field]];
+                if (!v) {
+                    chunk.append("\\N", 2);
+                    continue;
+                }
+                const qsizetype take =
+                    std::min(v->size() - offset, std::max<qsizetype>(kFull - chunk.size(), 4096));
+                pq::appendCopyText(chunk, v->constData() + offset, take);
+                offset += take;
+                if (offset < v->size())
+                    break; // the chunk is full: the rest goes in the next ones
+                offset = 0;
+            }
+            if (field < kept.size())
+                break;
             chunk.append('\n');
+            inRecord = false;
         }
         bytesRead = source.bytesRead();
         return more;

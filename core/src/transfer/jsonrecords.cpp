@@ -11,8 +11,10 @@
 #include <QIODevice>
 
 #include <climits>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <new>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -26,10 +28,60 @@ constexpr qint64 kChunk = 1 << 20;
 // PostgreSQL takes at most 1 GB in one field and one COPY row: a longer record is refused by its place
 // before its end is even read (a 1 GB line broke the connection, 08006, and named the wrong line).
 constexpr qint64 kMaxRecordBytes = (qint64(1) << 30) - 1;
+// A value at least this long is given by next() as a view into the read buffer, not copied: a 300 MB string
+// took five times its size in copies (line, value, COPY text, libpq's buffer).
+constexpr qsizetype kBorrowFrom = 64 << 10;
 
 bool isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
+
+// The bytes read and not yet given, grown with realloc(), which moves a large block's pages (mremap)
+// instead of copying them: QByteArray's growth allocated anew and copied, holding both at once (a long line
+// took 1.7 times its size).
+class ReadBuffer {
+public:
+    ReadBuffer() = default;
+    ~ReadBuffer() { std::free(m_data); }
+    ReadBuffer(const ReadBuffer&) = delete;
+    ReadBuffer& operator=(const ReadBuffer&) = delete;
+
+    const char* constData() const { return m_data; }
+    qsizetype size() const { return m_size; }
+    bool isEmpty() const { return m_size == 0; }
+    char operator[](qsizetype i) const { return m_data[i]; }
+    qsizetype indexOf(char c, qsizetype from) const {
+        if (from >= m_size)
+            return -1;
+        const void* found = std::memchr(m_data + from, c, size_t(m_size - from));
+        return found ? static_cast<const char*>(found) - m_data : -1;
+    }
+    void append(const QByteArray& bytes) {
+        if (m_size + bytes.size() > m_capacity)
+            resize(std::max(m_size + bytes.size(), std::max<qsizetype>(m_capacity * 2, 1 << 20)));
+        std::memcpy(m_data + m_size, bytes.constData(), size_t(bytes.size()));
+        m_size += bytes.size();
+    }
+    void removeFront(qsizetype n) {
+        std::memmove(m_data, m_data + n, size_t(m_size - n));
+        m_size -= n;
+        if (m_capacity > (64 << 20) && m_size < m_capacity / 8) // after a long record: its pages go back
+            resize(std::max<qsizetype>(m_size * 2, 1 << 20));
+    }
+
+private:
+    void resize(qsizetype capacity) {
+        char* moved = static_cast<char*>(std::realloc(m_data, size_t(capacity)));
+        if (!moved)
+            throw std::bad_alloc();
+        m_data = moved;
+        m_capacity = capacity;
+    }
+
+    char* m_data = nullptr;
+    qsizetype m_size = 0;
+    qsizetype m_capacity = 0;
+};
 
 class JsonRecords final : public RecordSource {
 public:
@@ -46,8 +98,9 @@ public:
         while (int(m_pending.size()) < records && nextText(text, number)) {
             collectKeys(text, number);
             m_numbers.add(m_records++, number);
+            // Kept in the buffer (fill() keeps it there), by place: the buffer may move as it grows.
             m_pending.push_back(
-                {QByteArray(text.constData(), text.size()), number}); // a copy: text points into the buffer
+                {m_consumed + (text.constData() - m_buffer.constData()), text.size(), number});
         }
     }
 
@@ -55,10 +108,11 @@ public:
 
     QList<QList<ImportValue>> sampled() override {
         const QList<bool> raw = std::exchange(m_raw, {});
+        m_borrow = false; // these records outlive the buffer's contents
         QList<QList<ImportValue>> records;
-        for (const auto& [text, number] : m_pending) {
+        for (const Pending& p : m_pending) {
             QList<ImportValue> fields(m_names.size());
-            parse(text, number, fields);
+            parse(textOf(p), p.number, fields);
             records << fields;
         }
         m_raw = raw;
@@ -68,12 +122,17 @@ public:
 
     QStringList fieldNames() const override { return m_names; }
 
+    // Long values point into the read buffer: they stay valid until the next call, which drops them first.
     bool next(QList<ImportValue>& fields) override {
         fields.resize(m_names.size());
+        for (const int i : m_borrowed)
+            fields[i].reset();
+        m_borrowed.clear();
+        m_borrow = true;
         if (!m_pending.empty()) {
-            const auto [text, number] = std::move(m_pending.front());
-            m_pending.pop_front();
-            parseRecord(text, number, fields);
+            const Pending p = m_pending.front();
+            m_pending.pop_front(); // its text stays in the buffer until the next fill()
+            parseRecord(textOf(p), p.number, fields);
             return true;
         }
         QByteArray text;
@@ -109,15 +168,18 @@ private:
                                     "(the limit); nothing was imported"));
     }
 
-    // Appends the device's next chunk; false at its end. Bytes before m_pos are dropped first.
+    // Appends the device's next chunk; false at its end. Bytes before m_pos are dropped first, except the
+    // sampled records next() has not given yet.
     bool fill() {
         if (m_atEnd)
             return false;
-        if (m_pos > 0) {
-            m_buffer.remove(0, m_pos);
-            m_consumed += m_pos;
-            m_scan -= m_pos;
-            m_pos = 0;
+        const qsizetype drop =
+            m_pending.empty() ? m_pos : std::min(m_pos, qsizetype(m_pending.front().start - m_consumed));
+        if (drop > 0) {
+            m_buffer.removeFront(drop);
+            m_consumed += drop;
+            m_scan -= drop;
+            m_pos -= drop;
         }
         QByteArray chunk = m_input.read(kChunk);
         if (chunk.isEmpty() && !m_input.atEnd() && m_input.waitForReadyRead(-1))
@@ -128,7 +190,7 @@ private:
         }
         if (m_consumed == 0 && m_buffer.isEmpty() && chunk.startsWith("\xEF\xBB\xBF"))
             chunk.remove(0, 3); // a UTF-8 byte order mark
-        m_buffer += chunk;
+        m_buffer.append(chunk);
         return true;
     }
 
@@ -303,6 +365,12 @@ private:
     }
 
     void set(QList<ImportValue>& fields, int index, const char* data, qsizetype size) {
+        if (m_borrow && size >= kBorrowFrom) { // data is in the buffer, which next()'s caller reads first
+            fields[index] = QByteArray::fromRawData(data, size);
+            m_borrowed.push_back(index);
+            mark(index);
+            return;
+        }
         ImportValue& field = fields[index];
         if (!field)
             field.emplace();
@@ -530,7 +598,7 @@ private:
     QIODevice& m_input;
     const bool m_ndjson;
     const qint64 m_total;
-    QByteArray m_buffer;
+    ReadBuffer m_buffer;
     qint64 m_parsing = 0; // the number of the record being parsed, for notes
     qint64 m_duplicates = 0;
     QString m_firstDuplicate;
@@ -546,7 +614,17 @@ private:
     QList<bool> m_raw; // by field: sent as JSON text
     qint64 m_records = 0;
     RecordNumbers m_numbers;
-    std::deque<std::pair<QByteArray, qint64>> m_pending; // the sample's texts and line/object numbers
+    struct Pending {
+        qint64 start; // in the input, past the byte order mark
+        qsizetype size;
+        qint64 number; // line or object
+    };
+    QByteArray textOf(const Pending& p) const {
+        return QByteArray::fromRawData(m_buffer.constData() + (p.start - m_consumed), p.size);
+    }
+    std::deque<Pending> m_pending; // the sample's records next() has not given yet
+    bool m_borrow = false;         // set by next(): long values may point into the buffer
+    std::vector<int> m_borrowed;   // the fields next() gave that do
     QStringList m_names;
     std::unordered_map<std::string, int> m_index;
     std::vector<std::string> m_utf8Names; // m_names as UTF-8

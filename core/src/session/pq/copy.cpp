@@ -8,11 +8,16 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstring>
 #include <exception>
 #include <utility>
 
 namespace pgdesk::core::pq {
+
+namespace {
+constexpr qsizetype kCopySlice = 1 << 20;
+} // namespace
 
 qint64 copyIn(Connection& connection, const QString& statement,
               const std::function<bool(QByteArray&)>& produce) {
@@ -32,10 +37,12 @@ qint64 copyIn(Connection& connection, const QString& statement,
         for (;;) {
             chunk.clear();
             const bool more = produce(chunk);
-            if (!chunk.isEmpty() && PQputCopyData(conn, chunk.constData(), int(chunk.size())) != 1) {
-                sendFailed = true;
+            // In slices: libpq holds a whole message in its buffer, a copy of a long chunk.
+            for (qsizetype from = 0; from < chunk.size() && !sendFailed; from += kCopySlice)
+                sendFailed = PQputCopyData(conn, chunk.constData() + from,
+                                           int(std::min(kCopySlice, chunk.size() - from))) != 1;
+            if (sendFailed)
                 break;
-            }
             if (!more)
                 break;
         }
@@ -92,9 +99,13 @@ char* writeCopyText(char* out, const char* value, qsizetype size) {
 }
 
 void appendCopyText(QByteArray& out, const QByteArray& value) {
+    appendCopyText(out, value.constData(), value.size());
+}
+
+void appendCopyText(QByteArray& out, const char* value, qsizetype size) {
     const qsizetype start = out.size();
-    out.resize(start + 2 * value.size());
-    out.truncate(writeCopyText(out.data() + start, value.constData(), value.size()) - out.constData());
+    out.resize(start + 2 * size);
+    out.truncate(writeCopyText(out.data() + start, value, size) - out.constData());
 }
 
 void refuseCopyIn(Connection& connection, const QByteArray& reason) noexcept {

@@ -26,6 +26,7 @@ qint64 copyIn(Connection& connection, const QString& statement,
 // escaped (UTF-8 never uses those bytes inside a multi-byte sequence, so bytewise is safe). NULL is the
 // caller's `\N`.
 void appendCopyText(QByteArray& out, const QByteArray& value);
+void appendCopyText(QByteArray& out, const char* value, qsizetype size);
 // The same into room the caller made (2 × size bytes at most); returns the end of what was written.
 char* writeCopyText(char* out, const char* value, qsizetype size);
 
