@@ -6346,6 +6346,10 @@ Ausführen?</translation>
         <source>An index on these columns exists</source>
         <translation>Ein Index auf diesen Spalten existiert</translation>
     </message>
+    <message>
+        <source> · sequences advanced, which no rollback undoes: %1</source>
+        <translation> · Sequenzen weitergezählt, was kein Rollback rückgängig macht: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>

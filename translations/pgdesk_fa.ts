@@ -6274,6 +6274,10 @@ Run it?</source>
         <source>An index on these columns exists</source>
         <translation>نمایه‌ای روی این ستون‌ها وجود دارد</translation>
     </message>
+    <message>
+        <source> · sequences advanced, which no rollback undoes: %1</source>
+        <translation> · دنباله‌هایی که جلو رفتند و هیچ بازگردانی آن‌ها را برنمی‌گرداند: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>

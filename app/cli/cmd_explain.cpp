@@ -12,7 +12,9 @@
 #include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 namespace pgdesk::cli {
 
@@ -98,6 +100,7 @@ int cmdExplain(Invocation& inv) {
 
     core::Plan plan;
     bool rolledBack = false;
+    QStringList sequencesAdvanced;
     if (!e.planFile.isEmpty()) {
         plan = core::parsePlan(readInput(e.planFile));
     } else {
@@ -117,10 +120,14 @@ int cmdExplain(Invocation& inv) {
             throw;
         }
         rolledBack = result.rolledBack;
+        sequencesAdvanced = result.sequencesAdvanced;
         plan = core::parsePlan(result.json);
     }
     if (format == QLatin1String("json")) {
-        printJson(inv.out, core::planToJson(plan));
+        QJsonObject json = core::planToJson(plan);
+        if (!sequencesAdvanced.isEmpty())
+            json.insert(QStringLiteral("sequences_advanced"), QJsonArray::fromStringList(sequencesAdvanced));
+        printJson(inv.out, json);
     } else {
         // A plan file is anyone's text: its control characters and escape sequences are shown, not sent to
         // the terminal (a line at a time, so the plan keeps its lines).
@@ -129,6 +136,9 @@ int cmdExplain(Invocation& inv) {
             inv.out << core::printableText(lines[i]) << (i + 1 < lines.size() ? "\n" : "");
         if (rolledBack)
             inv.out << "The statement's changes were rolled back (--keep-changes keeps them).\n";
+        if (!sequencesAdvanced.isEmpty())
+            inv.out << "Sequences advanced, and not rolled back (nextval stays done): "
+                    << sequencesAdvanced.join(u' ') << "\n";
     }
     return ExitOk;
 }

@@ -60,7 +60,8 @@ private slots:
     void initTestCase() {
         m_schema.emplace(kSchema,
                          QStringLiteral("create table $S.t (id int primary key, v text);"
-                                        "insert into $S.t select g, 'a' from generate_series(1, 3) g;"));
+                                        "insert into $S.t select g, 'a' from generate_series(1, 3) g;"
+                                        "create sequence $S.s start 100;"));
         const CliRun r = addProductionProfile();
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     }
@@ -145,6 +146,25 @@ private slots:
         QVERIFY(o.value(QStringLiteral("execution_ms")).toDouble() > 0);
         const QJsonObject root = o.value(QStringLiteral("nodes")).toArray().first().toObject();
         QCOMPARE(root.value(QStringLiteral("node_type")).toString(), QStringLiteral("ModifyTable"));
+        QCOMPARE(rows(), QStringLiteral("1=a,2=a,3=a"));
+        QVERIFY(!o.contains(QStringLiteral("sequences_advanced")));
+        // A sequence the statement advanced is named: the rollback does not move it back.
+        for (const QString& format : {QStringLiteral("json"), QStringLiteral("text")}) {
+            const CliRun s =
+                runCli(withDsn({QStringLiteral("explain"), QStringLiteral("--query"),
+                                QStringLiteral("insert into %1.t select nextval('%1.s'), 'n'").arg(kSchema),
+                                QStringLiteral("--analyze"), QStringLiteral("--format"), format}));
+            QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+            if (format == QLatin1String("json"))
+                QCOMPARE(parseObject(s).value(QStringLiteral("sequences_advanced")).toArray(),
+                         QJsonArray{kSchema + QStringLiteral(".s")});
+            else
+                QVERIFY2(
+                    s.out.contains(QStringLiteral("Sequences advanced, and not rolled back (nextval stays "
+                                                  "done): %1.s")
+                                       .arg(kSchema)),
+                    qPrintable(s.out));
+        }
         QCOMPARE(rows(), QStringLiteral("1=a,2=a,3=a"));
         // Text, and a file with one statement.
         const QString file =

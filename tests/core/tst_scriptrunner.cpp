@@ -393,6 +393,14 @@ private slots:
         QCOMPARE(psql(QStringLiteral("select count(*) from %1 where note = 'changed'").arg(table())),
                  QStringLiteral("0"));
         QCOMPARE(analyzed.transaction, TransactionState::Idle);
+        QVERIFY(analyzed.sequencesAdvanced.isEmpty());
+        // nextval() is not undone by the rollback: the sequence is named.
+        const ExplainResult advancing = runner.explain(
+            QStringLiteral("insert into %1 values (nextval('%2.s') + 100, 'n')").arg(table(), m_schema),
+            true);
+        QVERIFY(advancing.rolledBack);
+        QCOMPARE(advancing.sequencesAdvanced, QStringList{m_schema + QStringLiteral(".s")});
+        QCOMPARE(countRows(), QStringLiteral("2"));
         QVERIFY_THROWS_EXCEPTION(SyntaxError, runner.explain(QStringLiteral("selec 1"), true));
         QCOMPARE(runner.transactionState(), TransactionState::Idle);
     }

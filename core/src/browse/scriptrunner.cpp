@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/pq/rowstream.h"
+#include "session/sequencewatch.h"
 
 #include <pgdesk/core/browse/queryengine.h>
 #include <pgdesk/core/browse/scriptrunner.h>
@@ -450,8 +451,13 @@ ExplainResult ScriptRunner::explain(const QString& statement, const ExplainOptio
     else if (savepoint)
         m_connection.exec(QStringLiteral("SAVEPOINT pgdesk_explain"), Params{});
     try {
+        std::optional<SequenceWatch> sequences;
+        if (ownTransaction || savepoint)
+            sequences.emplace(m_connection);
         const Result r = m_connection.exec(sql, bound.params);
         out.json = r.bytes(0, 0);
+        if (sequences)
+            out.sequencesAdvanced = sequences->advanced();
     } catch (...) {
         if ((ownTransaction || savepoint) && m_connection.isOpen()) {
             try {

@@ -2,6 +2,8 @@
 // The server's side of lock analysis: the catalog facts the static rules ask for, and the trace (the script
 // run in a transaction that is rolled back, pg_locks, relfilenode and the transaction's scan counts read
 // after each statement).
+#include "session/sequencewatch.h"
+
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/profiles/connectionprofile.h>
@@ -383,36 +385,6 @@ void compare(StatementLocks& s, const QHash<qint64, Known>& known, const Held& b
 
 } // namespace
 
-namespace {
-
-// Every sequence's last value by its qualified name (empty where the role may not read it).
-QHash<QString, QString> sequenceValues(Connection& connection) {
-    QHash<QString, QString> out;
-    // pg_sequences opens every sequence it lists: one another session drops between the catalog scan and
-    // the read fails the whole statement (XX000 "could not open relation with OID"). Read again, under a
-    // savepoint so the trace's transaction survives.
-    Result r;
-    for (int attempt = 1;; ++attempt) {
-        connection.exec(QStringLiteral("savepoint pgdesk_sequences"));
-        try {
-            r = connection.exec(QStringLiteral("select format('%I.%I', schemaname, sequencename), "
-                                               "coalesce(last_value::text, '') from pg_sequences"));
-            connection.exec(QStringLiteral("release savepoint pgdesk_sequences"));
-            break;
-        } catch (const QueryError& e) {
-            connection.exec(
-                QStringLiteral("rollback to savepoint pgdesk_sequences; release savepoint pgdesk_sequences"));
-            if (attempt == 5 || e.sqlState() != QLatin1String("XX000"))
-                throw;
-        }
-    }
-    for (int row = 0; row < r.rowCount(); ++row)
-        out.insert(r.text(row, 0), r.text(row, 1));
-    return out;
-}
-
-} // namespace
-
 QList<StatementLocks> LockAnalyzer::trace(const QString& script, int lockTimeoutMs, int statementTimeoutMs) {
     const ConnectionProfile& profile = m_connection.profile();
     if (profile.writeGuarded())
@@ -441,7 +413,7 @@ QList<StatementLocks> LockAnalyzer::trace(const QString& script, int lockTimeout
             known.insert(r.text(row, 0).toLongLong(), Known{displayName(r.text(row, 1), r.text(row, 2)),
                                                             r.text(row, 3).at(0).toLatin1(), r.text(row, 4)});
         QHash<qint64, qint64> scansSoFar;
-        QHash<QString, QString> sequences = sequenceValues(m_connection);
+        SequenceWatch sequences(m_connection);
         bool stopped = false;
         for (StatementLocks& s : out) {
             if (stopped) {
@@ -474,13 +446,7 @@ QList<StatementLocks> LockAnalyzer::trace(const QString& script, int lockTimeout
             m_connection.exec(QStringLiteral("release savepoint pgdesk_trace"));
             const Held after = heldLocks(m_connection);
             s.traced = true;
-            // nextval() is not undone by the rollback: the sequences this statement advanced are named.
-            const QHash<QString, QString> nowSequences = sequenceValues(m_connection);
-            for (auto it = nowSequences.cbegin(); it != nowSequences.cend(); ++it)
-                if (it.value() != sequences.value(it.key()))
-                    s.tracedSequences << it.key();
-            s.tracedSequences.sort();
-            sequences = nowSequences;
+            s.tracedSequences = sequences.advanced(); // nextval() is not undone by the rollback
             // Files and scans of the relations it locked (a rewrite or a scan needs a lock).
             QStringList oids;
             for (auto it = after.strongest.cbegin(); it != after.strongest.cend(); ++it)

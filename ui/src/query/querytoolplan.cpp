@@ -261,6 +261,9 @@ void QueryTool::runExplain(const QString& statement, const core::ExplainOptions&
                     line += QStringLiteral(" · ") + summary;
                 if (e.result.rolledBack)
                     line += tr(" · the statement's changes were rolled back");
+                if (!e.result.sequencesAdvanced.isEmpty())
+                    line += tr(" · sequences advanced, which no rollback undoes: %1")
+                                .arg(e.result.sequencesAdvanced.join(QStringLiteral(", ")));
                 view->setSummary(line);
                 message(line + QStringLiteral(" · ") + durationText(e.result.elapsedMs));
                 for (const QString& notice : e.result.notices)

@@ -112,6 +112,8 @@ struct ExplainResult {
     QByteArray json;
     bool analyzed = false;
     bool rolledBack = false; // ANALYZE ran a statement that may write, and its changes were rolled back
+    // Undone ANALYZE only: the sequences it advanced, which no rollback moves back ("schema.name").
+    QStringList sequencesAdvanced;
     QStringList notices;
     qint64 elapsedMs = 0;
     TransactionState transaction = TransactionState::Idle;
