@@ -101,7 +101,7 @@ private slots:
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QByteArray ndjson =
             "{\"note\": \"a\\tb\", \"id\": 1, \"extra\": [1, 2], \"Name\": \"one\", \"price\": 1.5}\n"
-            "\n{\"id\": 2, \"Name\": \"שתיים\", \"price\": null, \"note\": \"\"}\n";
+            "\n{\"id\": 2, \"Name\": \"two\", \"Name\": \"שתיים\", \"price\": null, \"note\": \"\"}\n";
         QVERIFY(load(d, file(QStringLiteral("rows.ndjson"), ndjson)));
         QCOMPARE(d.format(), pgdesk::core::ImportFormat::Ndjson);
         QCOMPARE(d.fileColumnCount(), 5);
@@ -112,6 +112,11 @@ private slots:
         const auto [ok, message] = run(d);
         QVERIFY2(ok, qPrintable(message));
         QCOMPARE(items(), QStringLiteral("1|one|1.50|a\tb\n2|שתיים|<N>|"));
+        // A key twice in one object: the import says which value it kept, as the CLI does.
+        QVERIFY2(
+            message.contains(QStringLiteral("line 3: the key \"Name\" appears more than once in the object; "
+                                            "its last value was imported")),
+            qPrintable(message));
 
         // A workbook written by the export: its sheet listed, its header row naming the columns.
         sql(QStringLiteral("truncate $S.items"));

@@ -68,6 +68,7 @@ struct Outcome {
     qint64 rows = 0;
     qint64 bytes = 0;
     qint64 elapsedMs = 0;
+    QStringList warnings; // what the source let pass (a repeated JSON key: which value was kept)
 };
 } // namespace
 
@@ -635,6 +636,7 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
                                         ? core::openXlsxRecords(path, sheet, options.header)
                                         : core::openJsonRecords(file, format);
                 outcome.rows = importer.importRecords(*source, options, progress, &job->cancel);
+                outcome.warnings = source->warnings();
             }
             outcome.bytes = file.size();
             outcome.schema = importer.table().schema;
@@ -654,7 +656,8 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
                 tr("Imported %1 row(s) into %2 (%3 bytes, %4 ms).", nullptr, pluralCount(outcome.rows))
                     .arg(QLocale().toString(outcome.rows), m_table.qualifiedName(),
                          QLocale().toString(outcome.bytes))
-                    .arg(outcome.elapsedMs);
+                    .arg(outcome.elapsedMs) +
+                (outcome.warnings.isEmpty() ? QString() : u'\n' + outcome.warnings.join(u'\n'));
             m_status->setText(text);
             m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Close"));
             validate();
