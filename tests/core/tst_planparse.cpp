@@ -395,8 +395,8 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(ConfigurationError, parsePlan(QByteArray()));
     }
 
-    // A plan 5,000 nodes deep is a plan, but deeper than the JSON reader goes: said so, not "no plan found".
-    // 400 nodes deep still reads.
+    // A plan 5,000 nodes deep (10,000 JSON levels, past Qt's reader) is read, without recursion; one past
+    // the reader's 200,000 levels is said to be too deep, not "no plan found". Plans compare at that depth.
     void deepPlans() {
         const auto nested = [](int depth) {
             QByteArray json = "[{\"Plan\": ";
@@ -405,12 +405,21 @@ private slots:
             json += "{\"Node Type\": \"Result\", \"Total Cost\": 1.0}";
             for (int i = 0; i < depth; ++i)
                 json += "]}";
-            return json + "}]";
+            return json + ", \"Planning Time\": 0.5}]";
         };
         QCOMPARE(parsePlan(nested(400)).nodes.size(), 401);
+        const Plan deep = parsePlan("log line: " + nested(5000) + "\nnext line {");
+        QCOMPARE(deep.nodes.size(), 5001);
+        QCOMPARE(deep.nodes.last().depth, 5000);
+        QCOMPARE(deep.nodes.last().nodeType, QStringLiteral("Result"));
+        QCOMPARE(deep.nodes[4999].children, QList<int>{5000});
+        QCOMPARE(deep.planningMs, 0.5);
+        QVERIFY(!deep.nodes[10].properties.contains(QStringLiteral("Plans")));
+        QCOMPARE(comparePlans(deep, deep).matched, 5001);
+        QVERIFY(!planToText(deep).isEmpty());
         try {
-            parsePlan(nested(5000));
-            QFAIL("a 5,000-level plan was read");
+            parsePlan(nested(100001));
+            QFAIL("a plan past the reader's depth was read");
         } catch (const ConfigurationError& e) {
             QVERIFY2(e.message().contains(QStringLiteral("too deep")), qPrintable(e.message()));
         }

@@ -175,6 +175,31 @@ private slots:
         QCOMPARE(view.textTree()->topLevelItem(0)->child(0)->childCount(), 1000);
     }
 
+    // A plan 3,000 nodes deep (a chain, one below the other) opens in every view.
+    void deepPlanOpens() {
+        QByteArray json = "[{\"Plan\": ";
+        for (int i = 0; i < 3000; ++i)
+            json += "{\"Node Type\": \"Limit\", \"Total Cost\": 1.0, \"Plans\": [";
+        json += "{\"Node Type\": \"Result\", \"Total Cost\": 1.0}";
+        for (int i = 0; i < 3000; ++i)
+            json += "]}";
+        json += "}]";
+        ui::PlanView view;
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QElapsedTimer timer;
+        timer.start();
+        view.setPlan(std::make_shared<const core::Plan>(core::parsePlan(json)));
+        QImage image(view.graph()->viewport()->size(), QImage::Format_ARGB32);
+        QPainter painter(&image);
+        view.graph()->render(&painter);
+        painter.end();
+        qInfo("3,001 nodes deep: set and first drawn in %lld ms", qint64(timer.elapsed()));
+        QCOMPARE(visibleNodes(*view.graph()), 3001);
+        QCOMPARE(view.analysisTable()->model()->rowCount(), 3001);
+    }
+
     void analysisModel() {
         ui::PlanAnalysisModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -5,6 +5,7 @@
 #include <pgdesk/core/base/errors.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace pgdesk::core::json {
 
@@ -80,10 +81,17 @@ public:
         space();
         if (m_at >= m_end)
             fail(QStringLiteral("empty document"));
-        value(0);
+        value();
         space();
         if (m_at != m_end)
             fail(QStringLiteral("garbage after the document"));
+    }
+
+    // One value from `from`, whatever follows it: the offset past it.
+    qsizetype prefix(qsizetype from) {
+        m_at = m_begin + from;
+        value();
+        return m_at - m_begin;
     }
 
 private:
@@ -107,17 +115,67 @@ private:
         ++m_at;
     }
 
-    void value(int depth) {
+    // Iterative: the depth is bounded by maxDepth alone, never by the stack (a plan 5,000 nodes deep nests
+    // 10,000 levels).
+    void value() {
+        std::vector<char> open; // the closing bracket of each container the cursor is in
+        for (;;) {
+            space();
+            if (m_at >= m_end)
+                fail(QStringLiteral("unexpected end of the document, a value expected"));
+            const char c = *m_at;
+            if (c == '{' || c == '[') {
+                if (qsizetype(open.size()) + 1 > m_maxDepth)
+                    fail(QStringLiteral("nested too deeply (more than %1 levels)").arg(m_maxDepth));
+                const char close = c == '{' ? '}' : ']';
+                ++m_at;
+                space();
+                if (m_at < m_end && *m_at == close) {
+                    ++m_at; // empty: a whole value
+                } else {
+                    open.push_back(close);
+                    if (close == '}')
+                        memberName();
+                    continue; // its first value
+                }
+            } else {
+                scalar(c);
+            }
+            // After a value: close what it ended, or step past the comma before the next.
+            for (;;) {
+                if (open.empty())
+                    return;
+                const char close = open.back();
+                space();
+                if (m_at >= m_end)
+                    fail(QStringLiteral("unexpected end of the document, ',' or '%1' expected")
+                             .arg(QLatin1Char(close)));
+                if (*m_at == close) {
+                    ++m_at;
+                    open.pop_back();
+                    continue;
+                }
+                if (*m_at != ',')
+                    fail(QStringLiteral("',' or '%1' expected").arg(QLatin1Char(close)));
+                ++m_at;
+                if (close == '}')
+                    memberName();
+                break;
+            }
+        }
+    }
+
+    void memberName() {
         space();
-        if (m_at >= m_end)
-            fail(QStringLiteral("unexpected end of the document, a value expected"));
-        switch (*m_at) {
-        case '{':
-            container(depth, '}');
-            return;
-        case '[':
-            container(depth, ']');
-            return;
+        if (m_at >= m_end || *m_at != '"')
+            fail(m_at >= m_end ? QStringLiteral("unexpected end of the document, a member name expected")
+                               : QStringLiteral("a member name (a string) expected"));
+        string();
+        expect(':', "':'");
+    }
+
+    void scalar(char c) {
+        switch (c) {
         case '"':
             string();
             return;
@@ -131,45 +189,11 @@ private:
             literal("null");
             return;
         default:
-            if (*m_at == '-' || isDigit(*m_at)) {
+            if (c == '-' || isDigit(c)) {
                 number();
                 return;
             }
             fail(QStringLiteral("a value expected"));
-        }
-    }
-
-    void container(int depth, char close) {
-        if (depth + 1 > m_maxDepth)
-            fail(QStringLiteral("nested too deeply (more than %1 levels)").arg(m_maxDepth));
-        ++m_at;
-        space();
-        if (m_at < m_end && *m_at == close) {
-            ++m_at;
-            return;
-        }
-        for (;;) {
-            if (close == '}') {
-                space();
-                if (m_at >= m_end || *m_at != '"')
-                    fail(m_at >= m_end
-                             ? QStringLiteral("unexpected end of the document, a member name expected")
-                             : QStringLiteral("a member name (a string) expected"));
-                string();
-                expect(':', "':'");
-            }
-            value(depth + 1);
-            space();
-            if (m_at >= m_end)
-                fail(QStringLiteral("unexpected end of the document, ',' or '%1' expected")
-                         .arg(QLatin1Char(close)));
-            if (*m_at == close) {
-                ++m_at;
-                return;
-            }
-            if (*m_at != ',')
-                fail(QStringLiteral("',' or '%1' expected").arg(QLatin1Char(close)));
-            ++m_at;
         }
     }
 
@@ -324,6 +348,10 @@ private:
 
 void validate(const QByteArray& text, int maxDepth) {
     Validator(text, maxDepth).run();
+}
+
+qsizetype validatePrefix(const QByteArray& text, qsizetype from, int maxDepth) {
+    return Validator(text, maxDepth).prefix(from);
 }
 
 Reader::Reader(const QByteArray& text)

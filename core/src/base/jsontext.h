@@ -23,6 +23,8 @@ QString typeName(Type type);
 // JSON value (RFC 8259) in UTF-8, nested at most maxDepth deep. Strings may not contain \u0000 or lone
 // surrogates: neither can be PostgreSQL text.
 void validate(const QByteArray& text, int maxDepth = 512);
+// The same for the one value at `from`, whatever text follows it (a log's next line): the offset past it.
+qsizetype validatePrefix(const QByteArray& text, qsizetype from, int maxDepth = 512);
 
 // Walks text that validate() accepted. On other text it stays within bounds and never recurses (skip() is
 // iterative), but what it reads is meaningless. The cursor stands before a value; each read consumes it.

@@ -22,17 +22,41 @@ int score(const PlanNode& a, const PlanNode& b) {
     return a.nodeType == b.nodeType ? 2 : 1;
 }
 
+// Iterative, with a stack of what is left to do in pre-order: plans thousands of nodes deep are read.
 struct Matcher {
     const Plan& before;
     const Plan& after;
     PlanComparison out;
 
+    struct Step {
+        int a; // a node of `before`, or -1
+        int b; // a node of `after`, or -1: with a, a match; alone, a subtree on one side only
+    };
+    std::vector<Step> m_todo;
+
+    void run(Step first) {
+        m_todo.push_back(first);
+        while (!m_todo.empty()) {
+            const Step s = m_todo.back();
+            m_todo.pop_back();
+            if (s.a >= 0 && s.b >= 0)
+                match(s.a, s.b);
+            else
+                onlyOne(s.a >= 0 ? before : after, s.a >= 0 ? s.a : s.b, s.a >= 0);
+        }
+    }
+
+    // The steps of one node's children, in their order: pushed last first.
+    void later(const std::vector<Step>& steps) { m_todo.insert(m_todo.end(), steps.rbegin(), steps.rend()); }
+
     void onlyOne(const Plan& plan, int id, bool isBefore) {
-        // The node and its whole subtree exist on one side only (pre-order ids are contiguous).
+        // The node and its whole subtree exist on one side only.
         const PlanNode& n = plan.nodes[id];
         out.pairs << PlanNodePair{isBefore ? id : -1, isBefore ? -1 : id, n.depth};
+        std::vector<Step> steps;
         for (int c : n.children)
-            onlyOne(plan, c, isBefore);
+            steps.push_back(isBefore ? Step{c, -1} : Step{-1, c});
+        later(steps);
     }
 
     void match(int a, int b) {
@@ -54,40 +78,37 @@ struct Matcher {
                 best[at(i, j)] = std::max(
                     {best[at(i + 1, j)], best[at(i, j + 1)], s > 0 ? s + best[at(i + 1, j + 1)] : 0});
             }
+        std::vector<Step> steps;
         size_t i = 0, j = 0;
         while (i < n || j < m) {
             if (i < n && j < m) {
                 const int s = score(before.nodes[xs[qsizetype(i)]], after.nodes[ys[qsizetype(j)]]);
                 if (s > 0 && best[at(i, j)] == s + best[at(i + 1, j + 1)]) {
-                    match(xs[qsizetype(i++)], ys[qsizetype(j++)]);
+                    steps.push_back({xs[qsizetype(i++)], ys[qsizetype(j++)]});
                     continue;
                 }
             }
             if (i < n && (j == m || best[at(i, j)] == best[at(i + 1, j)]))
-                onlyOne(before, xs[qsizetype(i++)], true);
+                steps.push_back({xs[qsizetype(i++)], -1});
             else
-                onlyOne(after, ys[qsizetype(j++)], false);
+                steps.push_back({-1, ys[qsizetype(j++)]});
         }
+        later(steps);
     }
 };
 
 } // namespace
 
 PlanComparison comparePlans(const Plan& before, const Plan& after) {
-    Matcher m{before, after, {}};
-    if (before.nodes.isEmpty() || after.nodes.isEmpty()) {
-        if (!before.nodes.isEmpty())
-            m.onlyOne(before, 0, true);
-        if (!after.nodes.isEmpty())
-            m.onlyOne(after, 0, false);
+    Matcher m{before, after, {}, {}};
+    if (!before.nodes.isEmpty() && !after.nodes.isEmpty() && score(before.root(), after.root()) > 0) {
+        m.run({0, 0});
         return m.out;
     }
-    if (score(before.root(), after.root()) > 0) {
-        m.match(0, 0);
-    } else {
-        m.onlyOne(before, 0, true);
-        m.onlyOne(after, 0, false);
-    }
+    if (!before.nodes.isEmpty())
+        m.run({0, -1});
+    if (!after.nodes.isEmpty())
+        m.run({-1, 0});
     return m.out;
 }
 

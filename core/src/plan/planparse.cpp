@@ -3,6 +3,7 @@
 // exclusive time with SubPlans, CTEs and InitPlans taken back where PostgreSQL spends them.
 #include <pgdesk/core/plan/plan.h>
 
+#include "base/jsontext.h"
 #include "plan/planhotspots.h"
 
 #include <pgdesk/core/base/errors.h>
@@ -19,35 +20,48 @@ namespace pgdesk::core {
 
 namespace {
 
-bool isPlanObject(const QJsonValue& v) {
-    return v.isObject() && v.toObject().value(QLatin1String("Plan")).isObject();
-}
+// A chain of plan nodes nests two JSON levels per node: reading goes this deep (PostgreSQL's own stack
+// ends plans far earlier), iteratively, past Qt's reader (1,024 levels).
+constexpr int kMaxJsonDepth = 200000;
 
-// The plan's top object in a parsed document: [ {"Plan": …} ] as EXPLAIN gives it, or {"Plan": …} as
-// auto_explain logs it.
-std::optional<QJsonObject> topObject(const QJsonDocument& doc) {
-    if (doc.isArray() && !doc.array().isEmpty() && isPlanObject(doc.array().first()))
-        return doc.array().first().toObject();
-    if (doc.isObject() && isPlanObject(doc.object()))
-        return doc.object();
-    return std::nullopt;
-}
-
-// One JSON value parsed from `text` at `from`, ignoring what follows it (a log's next line). *tooDeep is set
-// when the value nests deeper than Qt's reader goes (1,024 levels).
-std::optional<QByteArray> planAt(const QByteArray& text, qsizetype from, bool* tooDeep) {
-    QByteArray candidate = text.mid(from);
-    QJsonParseError error{};
-    QJsonDocument doc = QJsonDocument::fromJson(candidate, &error);
-    if (error.error == QJsonParseError::GarbageAtEnd) {
-        candidate.truncate(error.offset);
-        doc = QJsonDocument::fromJson(candidate, &error);
+// The plan's top object at the reader's cursor: [ {"Plan": …} ] as EXPLAIN gives it, or {"Plan": …} as
+// auto_explain logs it. The reader stands before the top object (true) or anywhere (false).
+bool atPlanDocument(json::Reader& r) {
+    if (r.type() == json::Type::Array) {
+        r.beginArray();
+        if (!r.nextElement())
+            return false;
     }
-    if (error.error == QJsonParseError::DeepNesting)
-        *tooDeep = true;
-    if (error.error != QJsonParseError::NoError || !topObject(doc))
+    if (r.type() != json::Type::Object)
+        return false;
+    const qsizetype top = r.offset();
+    r.beginObject();
+    std::string key;
+    while (r.nextMember(&key)) {
+        if (key == "Plan" && r.type() == json::Type::Object) {
+            r.seek(top);
+            return true;
+        }
+        r.skip();
+    }
+    return false;
+}
+
+// The plan document at `from` in `text`, ignoring what follows it (a log's next line). *tooDeep is set
+// when the JSON there nests deeper than kMaxJsonDepth.
+std::optional<QByteArray> planAt(const QByteArray& text, qsizetype from, bool* tooDeep) {
+    qsizetype end = 0;
+    try {
+        end = json::validatePrefix(text, from, kMaxJsonDepth);
+    } catch (const ConfigurationError& e) {
+        *tooDeep = e.message().contains(QLatin1String("nested too deeply"));
         return std::nullopt;
-    return candidate.trimmed();
+    }
+    const QByteArray candidate = text.mid(from, end - from);
+    json::Reader r(candidate);
+    if (!atPlanDocument(r))
+        return std::nullopt;
+    return candidate;
 }
 
 // psql's aligned output of a one-column result: " QUERY PLAN " over a dashed line, each value line led
@@ -152,6 +166,93 @@ QString nodeLabel(const QJsonObject& node) {
     return label;
 }
 
+// The object at the reader's cursor as text without its member `cut` (each other member's text as it was),
+// the offset of `cut`'s value in *cutAt (-1 without it); the reader ends past the object.
+QByteArray objectWithout(json::Reader& r, const QByteArray& text, std::string_view cut, qsizetype* cutAt) {
+    *cutAt = -1;
+    QByteArray out("{");
+    r.beginObject();
+    std::string key;
+    for (;;) {
+        const qsizetype before = r.offset();
+        if (!r.nextMember(&key))
+            break;
+        const qsizetype valueAt = r.offset();
+        r.skip();
+        if (key == cut) {
+            *cutAt = valueAt;
+            continue;
+        }
+        const qsizetype keyAt = text.indexOf('"', before);
+        if (out.size() > 1)
+            out += ',';
+        out += QByteArrayView(text).sliced(keyAt, r.offset() - keyAt);
+    }
+    return out + '}';
+}
+
+QJsonObject shallowObject(const QByteArray& text) {
+    return QJsonDocument::fromJson(text).object(); // valid (validated whole) and shallow: its "Plans" cut
+}
+
+// One node of the plan, its "Plans" cut out: deep plans are walked with a stack of these, not recursion.
+struct FlatNode {
+    QJsonObject object;
+    int parent;
+};
+
+// The nodes of the plan whose top object is at the reader's cursor, in pre-order; *top gets the top
+// object without "Plan". One pass over the text: a node's members are gathered while its children, read in
+// between, have theirs.
+QList<FlatNode> flattenPlan(const QByteArray& json, QJsonObject* top) {
+    json::Reader r(json);
+    atPlanDocument(r);
+    qsizetype planAt = -1;
+    *top = shallowObject(objectWithout(r, json, "Plan", &planAt));
+    struct Open {
+        int index;       // in out
+        QByteArray text; // its members so far, "Plans" left out
+        bool inPlans = false;
+    };
+    QList<FlatNode> out{FlatNode{{}, -1}};
+    std::vector<Open> open{{0, QByteArray("{")}};
+    r.seek(planAt);
+    r.beginObject();
+    std::string key;
+    while (!open.empty()) {
+        Open& o = open.back();
+        if (o.inPlans) {
+            if (!r.nextElement()) {
+                o.inPlans = false; // the array's end: the node's other members follow
+            } else if (r.type() == json::Type::Object) {
+                r.beginObject();
+                out << FlatNode{{}, o.index};
+                open.push_back({int(out.size()) - 1, QByteArray("{")});
+            } else {
+                r.skip();
+            }
+            continue;
+        }
+        const qsizetype before = r.offset();
+        if (!r.nextMember(&key)) {
+            out[o.index].object = shallowObject(o.text + '}');
+            open.pop_back();
+            continue;
+        }
+        if (key == "Plans" && r.type() == json::Type::Array) {
+            r.beginArray();
+            o.inPlans = true;
+            continue;
+        }
+        r.skip();
+        const qsizetype keyAt = json.indexOf('"', before);
+        if (o.text.size() > 1)
+            o.text += ',';
+        o.text += QByteArrayView(json).sliced(keyAt, r.offset() - keyAt);
+    }
+    return out;
+}
+
 // max_worker_processes cannot exceed this: a plan file claiming more is clamped (the counts add up).
 constexpr qint64 kMaxWorkers = 262143;
 
@@ -174,6 +275,30 @@ struct Builder {
     }
     static QString text(const QJsonObject& o, const char* key) {
         return o.value(QLatin1String(key)).toString();
+    }
+
+    // The nodes in pre-order, each after its parent.
+    void addAll(const QList<FlatNode>& flat) {
+        plan.nodes.reserve(flat.size());
+        for (const FlatNode& f : flat) {
+            int depth = 0;
+            int processes = 1;
+            if (f.parent >= 0) {
+                // Rule (a): the children of a Gather run in the leader and the launched workers; below them
+                // the figures are per process. Its InitPlans and SubPlans run in the leader alone.
+                const PlanNode& p = plan.nodes[f.parent];
+                const bool gather =
+                    p.nodeType == QLatin1String("Gather") || p.nodeType == QLatin1String("Gather Merge");
+                const int workers =
+                    p.workersLaunched >= 0 ? p.workersLaunched : std::max(p.workersPlanned, 0);
+                const QString relationship = text(f.object, "Parent Relationship");
+                const bool ordinary =
+                    relationship != QLatin1String("InitPlan") && relationship != QLatin1String("SubPlan");
+                depth = p.depth + 1;
+                processes = gather && ordinary ? 1 + workers : p.processes;
+            }
+            add(f.object, f.parent, depth, processes);
+        }
     }
 
     void add(const QJsonObject& o, int parent, int depth, int processes) {
@@ -244,28 +369,12 @@ struct Builder {
         for (const char* key : kConditions)
             if (o.contains(QLatin1String(key)))
                 n.conditions << qMakePair(QString::fromLatin1(key), text(o, key));
-        n.properties = o;
-        n.properties.remove(QLatin1String("Plans"));
-
-        // Rule (a): the children of a Gather run in the leader and the launched workers; below them the
-        // figures are per process. Its InitPlans and SubPlans run in the leader alone.
-        const bool gather =
-            n.nodeType == QLatin1String("Gather") || n.nodeType == QLatin1String("Gather Merge");
-        const int workers = n.workersLaunched >= 0 ? n.workersLaunched : std::max(n.workersPlanned, 0);
+        n.properties = o; // without "Plans"
         if (n.executed && n.timed)
             n.totalMs = n.actualTotalMs * n.loops / processes;
         if (n.executed && n.planRows > 0)
             n.misestimate = n.actualRows / n.planRows;
         plan.nodes[id] = n;
-
-        const QJsonArray children = o.value(QLatin1String("Plans")).toArray();
-        for (const QJsonValue& c : children) {
-            const QJsonObject child = c.toObject();
-            const QString relationship = text(child, "Parent Relationship");
-            const bool ordinary =
-                relationship != QLatin1String("InitPlan") && relationship != QLatin1String("SubPlan");
-            add(child, id, depth + 1, gather && ordinary ? 1 + workers : processes);
-        }
     }
 };
 
@@ -421,11 +530,13 @@ QByteArray extractPlanJson(const QByteArray& text) {
         if (auto json = planAt(body, i, &tooDeep))
             return *json;
     }
-    if (tooDeep) // a plan is there, but deeper than can be read: say so rather than "no plan"
+    if (tooDeep) // a plan may be there, but deeper than is read: said, rather than "no plan"
         throwConfigurationError(
             QStringLiteral("plan"),
-            QStringLiteral("the plan nests more than 1,024 JSON levels deep (about 500 plan nodes, one below "
-                           "the other): too deep to read"));
+            QStringLiteral("the JSON nests more than %L1 levels deep (a plan of %L2 nodes "
+                           "one below the other): too deep to read")
+                .arg(kMaxJsonDepth)
+                .arg(kMaxJsonDepth / 2));
     throwConfigurationError(
         QStringLiteral("plan"),
         QStringLiteral("no EXPLAIN (FORMAT JSON) plan found: expected a JSON document with "
@@ -435,7 +546,8 @@ QByteArray extractPlanJson(const QByteArray& text) {
 Plan parsePlan(const QByteArray& text) {
     Plan plan;
     plan.json = extractPlanJson(text);
-    const QJsonObject top = *topObject(QJsonDocument::fromJson(plan.json));
+    QJsonObject top;
+    const QList<FlatNode> flat = flattenPlan(plan.json, &top);
     if (top.contains(QLatin1String("Planning Time")))
         plan.planningMs = top.value(QLatin1String("Planning Time")).toDouble();
     if (top.contains(QLatin1String("Execution Time")))
@@ -444,7 +556,7 @@ Plan parsePlan(const QByteArray& text) {
         plan.triggersMs += t.toObject().value(QLatin1String("Time")).toDouble();
     plan.queryText = top.value(QLatin1String("Query Text")).toString();
     plan.settings = top.value(QLatin1String("Settings")).toObject();
-    Builder{plan}.add(top.value(QLatin1String("Plan")).toObject(), -1, 0, 1);
+    Builder{plan}.addAll(flat);
     plan.analysed = plan.root().analysed;
     computeExclusive(plan);
     plan.hotspots = findHotspots(plan);
