@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqltext/sqlwords.h"
+
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/writeguard.h>
 
@@ -8,39 +10,10 @@ namespace pgdesk::core {
 
 namespace {
 
-struct Token {
-    SqlTokenType type;
-    QString word; // upper-cased Word; for a QuotedIdentifier its name; empty otherwise
-    QString raw;
-    int depth;
-};
-
-QList<Token> tokensOf(const QString& statement) {
-    SqlLexState state;
-    QList<Token> out;
-    int depth = 0;
-    for (const SqlToken& t : tokenizeSql(statement, state)) {
-        if (t.type == SqlTokenType::Comment)
-            continue;
-        Token token{t.type, {}, statement.mid(t.start, t.length), depth};
-        if (t.type == SqlTokenType::Word)
-            token.word = token.raw.toUpper();
-        else if (t.type == SqlTokenType::QuotedIdentifier && token.raw.startsWith(QLatin1Char('"')))
-            token.word = token.raw.mid(1, token.raw.size() - 2)
-                             .replace(QStringLiteral("\"\""), QStringLiteral("\""))
-                             .toUpper();
-        if (token.raw == QLatin1String(")"))
-            token.depth = depth = std::max(0, depth - 1);
-        out.append(token);
-        if (token.raw == QLatin1String("("))
-            ++depth;
-    }
-    return out;
-}
+using Token = SqlWord;
 
 bool isWord(const QList<Token>& tokens, qsizetype i, const char* word) {
-    return i >= 0 && i < tokens.size() && tokens[i].type == SqlTokenType::Word &&
-           tokens[i].word == QLatin1String(word);
+    return isKeyword(tokens, i, word);
 }
 
 // default_transaction_read_only or transaction_read_only, however written (quoted, in a literal).
@@ -88,9 +61,9 @@ std::optional<Refusal> functionRefusal(const QList<Token>& tokens) {
                                       QStringLiteral("PG_ROTATE_LOGFILE"), QStringLiteral("PG_SWITCH_WAL")};
     for (qsizetype i = 0; i + 1 < tokens.size(); ++i) {
         const Token& t = tokens[i];
-        if (t.word.isEmpty() || tokens[i + 1].raw != QLatin1String("("))
+        if (t.name.isEmpty() || tokens[i + 1].raw != QLatin1String("("))
             continue;
-        const QString& name = t.word;
+        const QString& name = t.name;
         if (name.startsWith(QLatin1String("DBLINK")))
             return Refusal{QStringLiteral("%1() opens another connection, which the guard does not cover")
                                .arg(name.toLower())};
@@ -124,13 +97,13 @@ std::optional<Refusal> functionRefusal(const QList<Token>& tokens) {
 namespace {
 
 std::optional<Refusal> refusalOf(const QString& statement) {
-    const QList<Token> tokens = tokensOf(statement);
+    const QList<Token> tokens = sqlWords(statement);
     qsizetype k = 0;
     while (k < tokens.size() && tokens[k].raw == QLatin1String("("))
         ++k;
     if (k >= tokens.size() || tokens[k].type != SqlTokenType::Word)
         return functionRefusal(tokens);
-    const QString& kw = tokens[k].word;
+    const QString& kw = tokens[k].keyword;
     const auto next = [&](qsizetype offset, const char* word) { return isWord(tokens, k + offset, word); };
     if ((kw == QLatin1String("BEGIN") || kw == QLatin1String("START")) && hasReadWrite(tokens, k + 1))
         return Refusal{QStringLiteral("it opens a read-write transaction"), false};

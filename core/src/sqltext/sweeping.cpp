@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "sqltext/sqlwords.h"
+
 #include <pgdesk/core/sqltext/statementsplitter.h>
 #include <pgdesk/core/sqltext/sweeping.h>
 
@@ -8,28 +10,7 @@ namespace pgdesk::core {
 
 namespace {
 
-struct Word {
-    QString upper; // a keyword or unquoted name upper-cased; empty for anything else
-    QString raw;
-    int depth = 0;
-};
-
-QList<Word> wordsOf(const QString& statement) {
-    SqlLexState state;
-    QList<Word> out;
-    int depth = 0;
-    for (const SqlToken& t : tokenizeSql(statement, state)) {
-        if (t.type == SqlTokenType::Comment)
-            continue;
-        const QString raw = statement.mid(t.start, t.length);
-        if (raw == QLatin1String(")"))
-            depth = std::max(0, depth - 1);
-        out.append({t.type == SqlTokenType::Word ? raw.toUpper() : QString(), raw, depth});
-        if (raw == QLatin1String("("))
-            ++depth;
-    }
-    return out;
-}
+using Word = SqlWord;
 
 // A name as written from `i` on (name.name, quoted parts kept), moving i past it.
 QString nameAt(const QList<Word>& words, qsizetype& i) {
@@ -49,7 +30,7 @@ QString nameAt(const QList<Word>& words, qsizetype& i) {
 
 bool hasTopLevel(const QList<Word>& words, qsizetype from, const char* keyword) {
     for (qsizetype i = from; i < words.size(); ++i)
-        if (words[i].depth == 0 && words[i].upper == QLatin1String(keyword))
+        if (words[i].depth == 0 && words[i].keyword == QLatin1String(keyword))
             return true;
     return false;
 }
@@ -57,15 +38,15 @@ bool hasTopLevel(const QList<Word>& words, qsizetype from, const char* keyword) 
 } // namespace
 
 std::optional<SweepingStatement> sweepingStatement(const QString& statement) {
-    const QList<Word> words = wordsOf(statement);
+    const QList<Word> words = sqlWords(statement);
     qsizetype k = 0;
     while (k < words.size() && words[k].raw == QLatin1String("("))
         ++k;
     if (k >= words.size())
         return std::nullopt;
-    if (words[k].upper == QLatin1String("WITH")) { // the statement after its common table expressions
+    if (words[k].keyword == QLatin1String("WITH")) { // the statement after its common table expressions
         for (++k; k < words.size(); ++k) {
-            const QString& w = words[k].upper;
+            const QString& w = words[k].keyword;
             if (words[k].depth == 0 &&
                 (w == QLatin1String("SELECT") || w == QLatin1String("INSERT") ||
                  w == QLatin1String("UPDATE") || w == QLatin1String("DELETE") || w == QLatin1String("MERGE")))
@@ -74,10 +55,10 @@ std::optional<SweepingStatement> sweepingStatement(const QString& statement) {
         if (k >= words.size())
             return std::nullopt;
     }
-    const QString& kw = words[k].upper;
+    const QString& kw = words[k].keyword;
     qsizetype i = k + 1;
     const auto skip = [&](const char* word) {
-        if (i < words.size() && words[i].upper == QLatin1String(word))
+        if (i < words.size() && words[i].keyword == QLatin1String(word))
             ++i;
     };
     if (kw == QLatin1String("UPDATE") || kw == QLatin1String("DELETE")) {
@@ -96,9 +77,9 @@ std::optional<SweepingStatement> sweepingStatement(const QString& statement) {
         QStringList targets;
         while (i < words.size()) {
             skip("ONLY");
-            if (i >= words.size() || words[i].upper == QLatin1String("RESTART") ||
-                words[i].upper == QLatin1String("CONTINUE") || words[i].upper == QLatin1String("CASCADE") ||
-                words[i].upper == QLatin1String("RESTRICT"))
+            if (i >= words.size() || words[i].keyword == QLatin1String("RESTART") ||
+                words[i].keyword == QLatin1String("CONTINUE") ||
+                words[i].keyword == QLatin1String("CASCADE") || words[i].keyword == QLatin1String("RESTRICT"))
                 break;
             targets << nameAt(words, i);
             if (i < words.size() && words[i].raw == QLatin1String("*"))
