@@ -7,6 +7,7 @@
 #include "output.h"
 
 #include <pgdesk/core/admin/sqlsandbox.h>
+#include <pgdesk/core/admin/sqlscratch.h>
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/catalog/catalogreader.h>
@@ -117,10 +118,12 @@ Invocation sideInvocation(const Invocation& inv, const Side& side) {
 // A .sql file loaded into a private PostgreSQL (core::SqlSandbox) of the other side's major version, never
 // into a server of the user's: a file from a vendor or a pull request cannot touch their roles, settings,
 // databases or sessions. psql loads it in one transaction as a role with no rights beyond its database;
-// meta-commands and COPY … PROGRAM are refused before anything starts.
+// meta-commands and COPY … PROGRAM are refused before anything starts. Without server programs here, into a
+// scratch database of the other side's server by a throwaway role (core::SqlScratch), what would act beyond
+// it refused first; on a production profile only with --allow-write.
 class FileSide final {
 public:
-    FileSide(Invocation& inv, core::Connection* other, const QString& file) {
+    FileSide(Invocation& inv, core::Connection* other, const Invocation& otherInv, const QString& file) {
         if (!QFileInfo::exists(file))
             core::throwError(core::ErrorKind::NotFound, QStringLiteral("no file at %1").arg(file));
         const core::PlainScriptCheck check = core::checkPlainScript(file);
@@ -146,23 +149,54 @@ public:
             for (int row = 0; row < r.rowCount(); ++row)
                 roles << r.text(row, 0);
         }
-        m_sandbox = std::make_unique<core::SqlSandbox>(other ? other->serverVersion() : 0);
-        const core::ConnectionProfile loader = m_sandbox->prepare(text, roles);
+        const int version = other ? other->serverVersion() : 0;
+        const bool scratch = other && !core::SqlSandbox::available(version);
+        core::ConnectionProfile loader;
+        std::optional<QString> loaderPassword;
+        if (scratch) {
+            // Without server programs for a private server, a scratch database and role on this one.
+            const core::WriteAccess access =
+                writeAccess(inv, other->profile(),
+                            QStringLiteral("diff with a .sql file (no server programs here for a private "
+                                           "server: install postgresql-%1; else a scratch database and role "
+                                           "are made on this server)")
+                                .arg(version / 10000));
+            const Target otherTarget = resolveTarget(otherInv);
+            m_scratch = std::make_unique<core::SqlScratch>(*other, otherTarget.password, access);
+            loader = m_scratch->prepare(text);
+            loaderPassword = m_scratch->loaderPassword();
+        } else {
+            m_sandbox = std::make_unique<core::SqlSandbox>(version);
+            loader = m_sandbox->prepare(text, roles);
+        }
+        const QString loadFile = scratch ? m_scratch->loadFile() : m_sandbox->loadFile();
         const auto psql = core::findDumpProgram(QStringLiteral("psql"), 0);
         core::RestoreOptions options;
         options.database = loader.database;
         core::DumpCommand command =
-            core::restoreCommand(psql, loader, options, core::DumpFormat::Plain, m_sandbox->loadFile());
+            core::restoreCommand(psql, loader, options, core::DumpFormat::Plain, loadFile);
         core::guardPlainRestore(command, psql.version);
         core::DumpRunner runner;
-        run(inv, runner, command, std::nullopt, 0);
+        run(inv, runner, command, loaderPassword, 0);
         if (runner.state() == core::DumpRunner::State::Canceled)
-            core::throwError(
-                core::ErrorKind::QueryCanceled,
-                QStringLiteral("the load of %1 was cancelled; the private server is removed").arg(file));
+            core::throwError(core::ErrorKind::QueryCanceled,
+                             QStringLiteral("the load of %1 was cancelled; the %2 is removed")
+                                 .arg(file, scratch ? QStringLiteral("scratch database")
+                                                    : QStringLiteral("private server")));
         if (runner.state() != core::DumpRunner::State::Succeeded)
             core::throwError(core::ErrorKind::Configuration,
                              QStringLiteral("loading %1 failed: %2").arg(file, runner.errorText()));
+        if (scratch) {
+            m_scratch->finishLoad();
+            m_connection = std::make_unique<core::Connection>(
+                core::Connection::open(m_scratch->readerProfile(), m_scratch->readerPassword()));
+            m_description = QStringLiteral("a scratch database %1 on the compared server, by a role without "
+                                           "rights beyond it (no server programs here for a private server)")
+                                .arg(m_scratch->databaseName());
+            inv.err << "pgdesk-cli: " << file << " was loaded into " << m_description
+                    << "; both are dropped after this compare\n";
+            return;
+        }
         m_sandbox->finishLoad();
         m_connection = std::make_unique<core::Connection>(core::Connection::open(m_sandbox->readerProfile()));
         m_description = QStringLiteral("a private PostgreSQL %1 server").arg(m_sandbox->versionText());
@@ -174,7 +208,8 @@ public:
     QString description() const { return m_description; }
 
 private:
-    std::unique_ptr<core::SqlSandbox> m_sandbox; // outlives the connection to it
+    std::unique_ptr<core::SqlSandbox> m_sandbox; // outlive the connection to them
+    std::unique_ptr<core::SqlScratch> m_scratch;
     std::unique_ptr<core::Connection> m_connection;
     QString m_description;
 };
@@ -275,11 +310,11 @@ int cmdDiff(Invocation& inv) {
     std::unique_ptr<FileSide> sourceFile;
     std::unique_ptr<FileSide> targetFile;
     if (!source) {
-        sourceFile = std::make_unique<FileSide>(inv, targetServer, a.source.file);
+        sourceFile = std::make_unique<FileSide>(inv, targetServer, targetInv, a.source.file);
         source = &sourceFile->connection();
     }
     if (!target) {
-        targetFile = std::make_unique<FileSide>(inv, sourceServer, a.target.file);
+        targetFile = std::make_unique<FileSide>(inv, sourceServer, sourceInv, a.target.file);
         target = &targetFile->connection();
     }
 

@@ -5,6 +5,10 @@
 // files and programs, C functions, ALTER SYSTEM, large objects, SET ROLE) leaves the user's cluster as it
 // was: roles, memberships, settings, databases, other sessions, tables and files. A killed or terminated
 // compare leaves no server and, by the next run, no folder.
+// Without server programs (PGDESK_SANDBOX_PGBIN naming an empty folder) the file goes into a scratch database
+// of the target's server, loaded by a throwaway role as its session user (core::SqlScratch): the same hostile
+// statements are refused by the lexer before anything is made, or by the server to that role, and leave the
+// cluster as it was; SIGKILL leaves a database and role the next run drops, SIGTERM leaves nothing.
 
 #include "clirunner.h"
 #include "psqlsession.h"
@@ -68,6 +72,14 @@ QStringList leakedSandboxes() {
     return leaked;
 }
 
+// Scratch databases and roles (the fallback's) still on the cluster.
+QString scratchLeft() {
+    return psql(
+        QStringLiteral("select (select count(*) from pg_database where datname like 'pgdesk\\_diff\\_%') + "
+                       "(select count(*) from pg_roles where rolname like 'pgdesk\\_diff\\_%')"),
+        QStringLiteral("postgres"));
+}
+
 bool postmasterRunsOn(const QString& folder) {
     for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
         QFile cmdline(QStringLiteral("/proc/%1/cmdline").arg(pid));
@@ -92,6 +104,24 @@ class TestCliDiffSandbox final : public QObject {
             return {};
         f.close();
         return f.fileName();
+    }
+    // The CLI without server programs for a private server: the scratch fallback.
+    static QProcessEnvironment withoutServerPrograms(const QString& nothing) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGDESK_SANDBOX_PGBIN"), nothing);
+        return env;
+    }
+    CliRun runFallback(const QStringList& args) {
+        QProcess cli;
+        cli.setProcessEnvironment(withoutServerPrograms(m_dir.filePath(QStringLiteral("nothing"))));
+        cli.start(binary(QStringLiteral("pgdesk-cli")), args);
+        CliRun r;
+        if (!cli.waitForFinished(120000))
+            return r;
+        r.exitCode = cli.exitCode();
+        r.out = QString::fromUtf8(cli.readAllStandardOutput());
+        r.err = QString::fromUtf8(cli.readAllStandardError());
+        return r;
     }
     QStringList diffArgs(const QString& file) const {
         return {QStringLiteral("--dsn"),
@@ -134,22 +164,30 @@ private slots:
 
     void hostileFileChangesNothing_data() {
         QTest::addColumn<QString>("statement");
+        QTest::addColumn<bool>("scratch");
+        // Each statement against the private server, and against the scratch fallback.
+        struct Rows {
+            const char* name;
+            void operator<<(const QString& statement) const {
+                QTest::newRow(name) << statement << false;
+                QTest::addRow("%s (scratch)", name) << statement << true;
+            }
+        };
+        const auto rows = [](const char* name) { return Rows{name}; };
         const Cluster& c = cluster();
         const QString real =
             QStringLiteral("host=%1 port=%2 dbname=pgdesk_demo user=%3").arg(c.host).arg(c.port).arg(c.user);
-        QTest::newRow("superuser role") << QStringLiteral("create role pgdesk_evil login superuser");
-        QTest::newRow("role made superuser") << QStringLiteral("alter role %1 superuser").arg(c.authUser);
-        QTest::newRow("predefined role granted")
-            << QStringLiteral("grant pg_read_server_files to %1").arg(c.authUser);
-        QTest::newRow("role setting") << QStringLiteral("alter role %1 set work_mem = '1MB'").arg(c.user);
-        QTest::newRow("database setting")
-            << QStringLiteral("alter database pgdesk_demo set work_mem = '1MB'");
-        QTest::newRow("database dropped") << QStringLiteral("drop database pgdesk_demo");
-        QTest::newRow("dblink into the real database")
+        rows("superuser role") << QStringLiteral("create role pgdesk_evil login superuser");
+        rows("role made superuser") << QStringLiteral("alter role %1 superuser").arg(c.authUser);
+        rows("predefined role granted") << QStringLiteral("grant pg_read_server_files to %1").arg(c.authUser);
+        rows("role setting") << QStringLiteral("alter role %1 set work_mem = '1MB'").arg(c.user);
+        rows("database setting") << QStringLiteral("alter database pgdesk_demo set work_mem = '1MB'");
+        rows("database dropped") << QStringLiteral("drop database pgdesk_demo");
+        rows("dblink into the real database")
             << QStringLiteral("create extension if not exists dblink; select dblink_exec('%1', 'create table "
                               "public.pgdesk_pwned (x int)')")
                    .arg(real);
-        QTest::newRow("postgres_fdw into the real database")
+        rows("postgres_fdw into the real database")
             << QStringLiteral(
                    "create extension postgres_fdw; create server s foreign data wrapper postgres_fdw "
                    "options (host '%1', port '%2', dbname 'pgdesk_demo'); create user mapping for "
@@ -158,37 +196,62 @@ private slots:
                    .arg(c.host)
                    .arg(c.port)
                    .arg(c.user);
-        QTest::newRow("another session ended")
-            << QStringLiteral("select pg_terminate_backend(%1)").arg(sleeperPid());
-        QTest::newRow("server file written")
+        rows("another session ended") << QStringLiteral("select pg_terminate_backend(%1)").arg(sleeperPid());
+        rows("server file written")
             << QStringLiteral("copy (select 1) to '%1'").arg(m_dir.filePath(QStringLiteral("pwned")));
-        QTest::newRow("server file read") << QStringLiteral("select pg_read_file('/etc/passwd')");
-        QTest::newRow("C function") << QStringLiteral(
+        rows("server file read") << QStringLiteral("select pg_read_file('/etc/passwd')");
+        rows("C function") << QStringLiteral(
             "create function app.f() returns int language c as 'libc.so.6', 'getpid'");
-        QTest::newRow("alter system") << QStringLiteral("alter system set archive_command = 'touch %1'")
-                                             .arg(m_dir.filePath(QStringLiteral("pwned")));
-        QTest::newRow("large object") << QStringLiteral("select lo_import('/etc/passwd')");
-        QTest::newRow("set role") << QStringLiteral(
-            "set role pgdesk_sandbox; create role pgdesk_evil superuser");
-        QTest::newRow("session authorization") << QStringLiteral("set session authorization pgdesk_sandbox");
-        QTest::newRow("untrusted language")
-            << QStringLiteral("create extension plperlu; create function app.g() returns int language "
-                              "plperlu as 'system(\"touch "
-                              "/tmp/pgdesk-sandbox-pwned\"); 1'; select app.g()");
+        rows("alter system") << QStringLiteral("alter system set archive_command = 'touch %1'")
+                                    .arg(m_dir.filePath(QStringLiteral("pwned")));
+        rows("large object") << QStringLiteral("select lo_import('/etc/passwd')");
+        rows("set role") << QStringLiteral("set role pgdesk_sandbox; create role pgdesk_evil superuser");
+        rows("session authorization") << QStringLiteral("set session authorization pgdesk_sandbox");
+        // What no lexer sees: dynamic SQL in DO, the extension helper called with a name it makes up. The
+        // scratch's session user is the throwaway role itself, so the server refuses them.
+        rows("role through dynamic SQL")
+            << QStringLiteral(
+                   "do $d$ begin execute 're' || 'set role'; perform set_config('ro' || 'le', '%1', "
+                   "false); execute 'create role pgdesk_evil superuser'; end $d$")
+                   .arg(c.user);
+        rows("settings through dynamic SQL")
+            << QStringLiteral(
+                   "do $d$ begin execute 'alter role ' || quote_ident('%1') || ' set work_mem = "
+                   "''1MB'''; execute 'alter database pgdesk_demo set work_mem = ''1MB'''; end $d$")
+                   .arg(c.user);
+        rows("signal through dynamic SQL")
+            << QStringLiteral("do $d$ begin execute 'select pg_terminate_' || 'backend(%1)'; end $d$")
+                   .arg(sleeperPid());
+        rows("extension helper with a made-up name")
+            << QStringLiteral("select pgdesk_scratch.create_extension('db' || 'link', '', ''); "
+                              "select pgdesk_sandbox.create_extension('db' || 'link', '', '')");
+        rows("untrusted language") << QStringLiteral(
+            "create extension plperlu; create function app.g() returns int language "
+            "plperlu as 'system(\"touch "
+            "/tmp/pgdesk-sandbox-pwned\"); 1'; select app.g()");
     }
     void hostileFileChangesNothing() {
         QFETCH(QString, statement);
+        QFETCH(bool, scratch);
         const QString before = clusterState();
         const QString pid = sleeperPid();
         const QString file = write(
             QStringLiteral("hostile.sql"),
             ("create schema app;\ncreate table app.t (id int primary key);\n" + statement + ";\n").toUtf8());
-        const CliRun r = runCli(diffArgs(file), {}, 120000);
-        // Loaded (0: nothing differs) or refused by the private server (2, its message shown); never more.
+        const CliRun r = scratch ? runFallback(diffArgs(file)) : runCli(diffArgs(file), {}, 120000);
+        // Loaded (0: nothing differs) or refused by the lexer or the server (2, its message shown); never
+        // more.
         QVERIFY2(r.exitCode == 0 || r.exitCode == 2, qPrintable(QString::number(r.exitCode) + r.err));
         if (r.exitCode == 0)
-            QVERIFY2(r.err.contains(QStringLiteral("was loaded into a private PostgreSQL")),
+            QVERIFY2(r.err.contains(scratch ? QStringLiteral("was loaded into a scratch database")
+                                            : QStringLiteral("was loaded into a private PostgreSQL")),
                      qPrintable(r.err));
+        if (scratch) // it went to a scratch database, or was refused there by the lexer or the server
+            QVERIFY2(r.err.contains(QStringLiteral("was loaded into a scratch database")) ||
+                         r.err.contains(QStringLiteral("acts beyond a scratch database")) ||
+                         r.err.contains(QStringLiteral("failed: psql failed")),
+                     qPrintable(r.err));
+        QCOMPARE(scratchLeft(), QStringLiteral("0"));
         QCOMPARE(clusterState(), before);
         QCOMPARE(sleeperPid(), pid);
         QVERIFY(m_sleeper.state() == QProcess::Running);
@@ -264,20 +327,82 @@ private slots:
         }
     }
 
-    // Without server programs the compare says what to install, and loads the file nowhere.
-    void noServerProgramsIsSaid() {
+    // Without server programs, two files have no server to go to: the compare says what to install. With a
+    // database on the other side, the file goes into a scratch database there, said in the output and JSON;
+    // on a production profile only with --allow-write.
+    void noServerProgramsFallsBackToAScratchDatabase() {
         const QString before = clusterState();
-        QProcess cli;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PGDESK_SANDBOX_PGBIN"), m_dir.filePath(QStringLiteral("nothing")));
-        cli.setProcessEnvironment(env);
-        cli.start(binary(QStringLiteral("pgdesk-cli")),
-                  diffArgs(write(QStringLiteral("a.sql"), "create schema app;\n")));
-        QVERIFY(cli.waitForFinished(60000));
-        const QString err = QString::fromUtf8(cli.readAllStandardError());
-        QCOMPARE(cli.exitCode(), 2);
-        QVERIFY2(err.contains(QStringLiteral("install postgresql-15")), qPrintable(err));
+        const QString a =
+            write(QStringLiteral("a.sql"), "create schema app;\ncreate table app.t (id int);\n");
+        const CliRun files = runFallback(
+            {QStringLiteral("diff"), QStringLiteral("--source-file"), a, QStringLiteral("--target-file"), a});
+        QCOMPARE(files.exitCode, 2);
+        QVERIFY2(files.err.contains(QStringLiteral("install postgresql-15")), qPrintable(files.err));
+
+        const CliRun r =
+            runFallback(QStringList{QStringLiteral("--format"), QStringLiteral("json")} + diffArgs(a));
+        QVERIFY2(r.exitCode == 1, qPrintable(r.out + r.err)); // id has no primary key in the file
+        QVERIFY2(parseObject(r)
+                     .value(QStringLiteral("loaded_into"))
+                     .toObject()
+                     .value(QStringLiteral("source"))
+                     .toString()
+                     .startsWith(QStringLiteral("a scratch database pgdesk_diff_")),
+                 qPrintable(r.out));
+        QCOMPARE(scratchLeft(), QStringLiteral("0"));
+
+        QVERIFY2(addProductionProfile(QStringLiteral("sandbox_prod")).exitCode == 0, "profiles add");
+        const QStringList prod{QStringLiteral("--profile"),
+                               QStringLiteral("sandbox_prod"),
+                               QStringLiteral("diff"),
+                               QStringLiteral("--source-file"),
+                               a,
+                               QStringLiteral("--source-schema"),
+                               QStringLiteral("app"),
+                               QStringLiteral("--target-schema"),
+                               QStringLiteral("public")};
+        const CliRun locked = runFallback(prod);
+        QVERIFY2(locked.exitCode != 0 && locked.exitCode != 1, qPrintable(locked.err));
+        QVERIFY2(locked.err.contains(QStringLiteral("--allow-write")) &&
+                     locked.err.contains(QStringLiteral("install postgresql-15")),
+                 qPrintable(locked.err));
+        QCOMPARE(scratchLeft(), QStringLiteral("0"));
+        const CliRun unlocked = runFallback(QStringList{QStringLiteral("--allow-write")} + prod);
+        QVERIFY2(unlocked.exitCode == 1, qPrintable(QString::number(unlocked.exitCode) + unlocked.out +
+                                                    unlocked.err)); // app is not the demo's public
+        QVERIFY2(unlocked.err.contains(QStringLiteral("was loaded into a scratch database")),
+                 qPrintable(unlocked.err));
+        QCOMPARE(scratchLeft(), QStringLiteral("0"));
         QCOMPARE(clusterState(), before);
+    }
+
+    // The fallback killed in the middle of a load: SIGKILL leaves its database and role, which the next run
+    // on that server drops (their process is gone); SIGTERM is an interrupt that leaves nothing.
+    void scratchKilledOrTerminatedLeavesNothing() {
+        const QString file =
+            write(QStringLiteral("slow.sql"), "create schema app;\nselect pg_sleep(1000);\n");
+        for (const int signal : {SIGKILL, SIGTERM}) {
+            QProcess cli;
+            cli.setProcessEnvironment(withoutServerPrograms(m_dir.filePath(QStringLiteral("nothing"))));
+            cli.start(binary(QStringLiteral("pgdesk-cli")), diffArgs(file));
+            QVERIFY(cli.waitForStarted());
+            const QString sleeping =
+                QStringLiteral("select count(*) from pg_stat_activity where usename ~ '^pgdesk_diff_.*_%1_' "
+                               "and query like '%pg_sleep%'")
+                    .arg(cli.processId());
+            QTRY_VERIFY_WITH_TIMEOUT(psql(sleeping, QStringLiteral("postgres")) == QLatin1String("1"), 60000);
+            ::kill(pid_t(cli.processId()), signal);
+            QVERIFY(cli.waitForFinished(30000));
+            if (signal == SIGTERM) {
+                QCOMPARE(cli.exitCode(), 130);
+                QCOMPARE(scratchLeft(), QStringLiteral("0"));
+                continue;
+            }
+            QCOMPARE(scratchLeft(), QStringLiteral("2")); // SIGKILL: nothing could drop them
+            const CliRun r = runFallback(diffArgs(write(QStringLiteral("ok.sql"), "create schema app;\n")));
+            QVERIFY2(r.exitCode == 1, qPrintable(r.err));
+            QCOMPARE(scratchLeft(), QStringLiteral("0"));
+        }
     }
 };
 

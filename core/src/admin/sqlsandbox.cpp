@@ -44,8 +44,8 @@ const char* kPrefix = "pgdesk-sandbox-";
     throwError(ErrorKind::Configuration, message);
 }
 
-// initdb and postgres of the wanted major version, else of the newest installed one.
-QString serverBinaries(int serverVersion) {
+// initdb and postgres of the wanted major version, else of the newest installed one; empty: none.
+QString findServerBinaries(int serverVersion) {
     const QString forced = qEnvironmentVariable("PGDESK_SANDBOX_PGBIN");
     QStringList folders;
     if (!forced.isNull()) {
@@ -66,6 +66,12 @@ QString serverBinaries(int serverVersion) {
         if (QFileInfo(folder + QStringLiteral("/initdb")).isExecutable() &&
             QFileInfo(folder + QStringLiteral("/postgres")).isExecutable())
             return folder;
+    return {};
+}
+
+QString serverBinaries(int serverVersion) {
+    if (QString folder = findServerBinaries(serverVersion); !folder.isEmpty())
+        return folder;
     fail(QStringLiteral(
              "a .sql file is loaded into a private PostgreSQL server of its own, never into yours, and "
              "no server programs are installed here (initdb, postgres): install postgresql-%1")
@@ -233,6 +239,10 @@ SqlSandbox::SqlSandbox(int serverVersion)
         stopAndRemove(QFile::decodeName(templ));
         throw;
     }
+}
+
+bool SqlSandbox::available(int serverVersion) {
+    return !findServerBinaries(serverVersion).isEmpty();
 }
 
 SqlSandbox::~SqlSandbox() {

@@ -27,6 +27,8 @@ public:
     // package to install when no server binaries are (/usr/lib/postgresql/*/bin; PGDESK_SANDBOX_PGBIN
     // overrides the folder), Error when it does not start.
     explicit SqlSandbox(int serverVersion);
+    // Whether server programs to start one are installed (for this version, or any: see the constructor).
+    static bool available(int serverVersion);
     ~SqlSandbox();
     SqlSandbox(const SqlSandbox&) = delete;
     SqlSandbox& operator=(const SqlSandbox&) = delete;
