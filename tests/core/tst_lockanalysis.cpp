@@ -69,6 +69,13 @@ const Form kForms[] = {
     {"alter table $S.b add constraint b_a2 foreign key (a_id) references $S.a (id) not valid", "b", SRE},
     {"alter table $S.b validate constraint b_a_nv", "b", SUE},
     {"alter table $S.b drop constraint b_a_fk", "b", AE},
+    // The other table of a foreign key: its keys on either side are dropped or made again (issue 51 item 6).
+    {"alter table $S.b drop column a_id", "b", AE},
+    {"alter table $S.a drop column id cascade", "a", AE},
+    {"alter table $S.a alter column id type bigint", "a", AE, true},
+    {"alter table $S.a alter column id type int", "a", AE},
+    {"alter table $S.b alter column a_id type bigint", "b", AE, true},
+    {"alter table $S.a drop constraint a_pkey cascade", "a", AE},
     {"alter table $S.a add unique (note)", "a", AE},
     {"alter table $S.c add primary key (id)", "c", AE},
     {"alter table $S.a rename column note to body", "a", AE},

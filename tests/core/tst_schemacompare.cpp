@@ -144,6 +144,27 @@ const Pair kPairs[] = {
      "create type mood as enum ('sad', 'ok', 'happy'); create table t (id int primary key, m mood default "
      "'happy');",
      "insert into t values (1, 'ok');", "select m from app.t", "ok"},
+    // No cast between the types: through text (issue 51 item 2).
+    {"type change without a cast: bigint to uuid", "create table t (id int primary key, ref bigint);",
+     "create table t (id int primary key, ref uuid);", "insert into t values (1, null), (2, null);",
+     "select count(*) from app.t where ref is null", "2"},
+    {"type change from one enum to another",
+     "create type a as enum ('x', 'y'); create type b as enum ('x', 'y', 'z'); create table t (id int "
+     "primary key, "
+     "v a);",
+     "create type a as enum ('x', 'y'); create type b as enum ('x', 'y', 'z'); create table t (id int "
+     "primary key, "
+     "v b);",
+     "insert into t values (1, 'y'), (2, 'x');", "select string_agg(v::text, ',' order by id) from app.t",
+     "y,x"},
+    {"type change with casts: int to bigint, int[] to bigint[], text to a domain",
+     "create domain email as text check (value like '%@%'); create table t (id int primary key, n int, ns "
+     "int[], "
+     "e text);",
+     "create domain email as text check (value like '%@%'); create table t (id int primary key, n bigint, ns "
+     "bigint[], e email);",
+     "insert into t values (1, 5, '{1,2}', 'a@b');", "select n || ':' || ns::text || ':' || e from app.t",
+     "5:{1,2}:a@b"},
     {"enum value added in the middle", "create type level as enum ('low', 'high');",
      "create type level as enum ('low', 'mid', 'high');", ""},
     {"new enum type and column", "create table t (id int primary key);",

@@ -63,5 +63,9 @@ private:
 // Pure: whether changing a column from `from` to `to` neither rewrites the table nor can fail (a varchar
 // made longer or unbounded, a numeric given more precision at the same scale …).
 bool isSafeTypeChange(const QString& from, const QString& to);
+// Whether `USING col::to` converts a `from` value on the server `target` was read from: the same type (a
+// length or precision change), a pg_cast entry, or a string type on either side (text I/O), domains taken
+// as their base types. Otherwise only `col::text::to` is accepted (bigint to uuid, one enum to another).
+bool castsDirectly(const SchemaSnapshot& target, const QString& from, const QString& to);
 
 } // namespace pgdesk::core::migration

@@ -158,7 +158,8 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
          {typesSql(), p},
          {sequencesSql(), p},
          {extensionsSql(), p},
-         {objectKeysSql(), p}},
+         {objectKeysSql(), p},
+         {conversionsSql(), {}}},
         schema, {},
         {{QStringLiteral("search_path"), quoteIdentifier(schema) + QStringLiteral(", pg_catalog")}});
     if (r[0].rowCount() == 0)
@@ -225,6 +226,16 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
     forEachRow(r[10], [&](const ResultRow& row) {
         snapshot.extensions << row.text("name");
         snapshot.extensionVersions.insert(row.text("name"), row.text("version"));
+    });
+
+    forEachRow(r[12], [&](const ResultRow& row) {
+        const QString kind = row.text("kind");
+        if (kind == QLatin1String("cast"))
+            snapshot.casts.insert(row.text("a") + QLatin1Char('\n') + row.text("b"));
+        else if (kind == QLatin1String("string"))
+            snapshot.stringTypes.insert(row.text("a"));
+        else
+            snapshot.domainBases.insert(row.text("a"), row.text("b"));
     });
 
     QHash<QString, QString> keys; // "pg_class:16390" → "relation:customer"

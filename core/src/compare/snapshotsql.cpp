@@ -255,6 +255,18 @@ select e.extname::text as name, e.extversion::text as version
 )SQL");
 }
 
+// The server's casts, string types and domains, for the USING of a type change (not the schema's own: the
+// catalog's). Names as format_type gives them under the snapshot's search path, like the columns'.
+QString conversionsSql() {
+    return QStringLiteral(R"SQL(
+select 'cast' as kind, format_type(castsource, null) as a, format_type(casttarget, null) as b from pg_cast
+union all
+select 'string', format_type(oid, null), '' from pg_type where typcategory = 'S'
+union all
+select 'domain', format_type(oid, null), format_type(typbasetype, null) from pg_type where typtype = 'd'
+)SQL");
+}
+
 QString objectKeysSql() {
     return QStringLiteral(R"SQL(
 select 'pg_class:' || c.oid as key,

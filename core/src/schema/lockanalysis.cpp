@@ -110,6 +110,27 @@ public:
                            "d.refclassid = 'pg_class'::regclass and d.refobjid <> $1::oid)"),
             view.oid);
     }
+    ColumnKeys columnForeignKeys(const RelationFacts& table, const QString& column) override {
+        const QString attnum =
+            QStringLiteral("(select attnum from pg_attribute where attrelid = $1::oid and attname = $2)");
+        const Params params{param(qint64(table.oid)), param(column)};
+        return {many(QStringLiteral("c.oid in (select confrelid from pg_constraint where contype = 'f' and "
+                                    "conrelid = $1::oid and %1 = any (conkey) and confrelid <> conrelid)")
+                         .arg(attnum),
+                     params),
+                many(QStringLiteral("c.oid in (select conrelid from pg_constraint where contype = 'f' and "
+                                    "confrelid = $1::oid and %1 = any (confkey) and confrelid <> conrelid)")
+                         .arg(attnum),
+                     params)};
+    }
+    QList<RelationFacts> referencingThrough(const RelationFacts& table, const QString& constraint) override {
+        return many(
+            QStringLiteral("c.oid in (select f.conrelid from pg_constraint f join pg_constraint k on "
+                           "k.conindid = f.conindid and k.conrelid = f.confrelid where f.contype = 'f' "
+                           "and k.conrelid = $1::oid and k.conname = $2 and k.contype in ('p', 'u') "
+                           "and f.conrelid <> f.confrelid)"),
+            Params{param(qint64(table.oid)), param(constraint)});
+    }
     std::optional<RelationFacts> constraintReferences(const RelationFacts& table,
                                                       const QString& constraint) override {
         return one(QStringLiteral("c.oid = (select confrelid from pg_constraint where contype = 'f' "
@@ -171,10 +192,13 @@ private:
         return f;
     }
     QList<RelationFacts> many(const QString& where, unsigned oid) {
+        return many(where, Params{param(qint64(oid))});
+    }
+    QList<RelationFacts> many(const QString& where, const Params& params) {
         const Result r = m_c.exec(QStringLiteral("select %1 from pg_class c join pg_namespace n on n.oid = "
                                                  "c.relnamespace where %2 order by n.nspname, c.relname")
                                       .arg(QLatin1String(kRelationColumns), where),
-                                  Params{param(qint64(oid))});
+                                  params);
         QList<RelationFacts> out;
         for (int row = 0; row < r.rowCount(); ++row) {
             out << relationAt(r, row);

@@ -226,6 +226,13 @@ LockMode alterColumn(Cursor& c, const RelationFacts& t, bool only, Rules& r) {
     const QStringList column = c.name();
     const QString name = column.value(0);
     if (c.accept({"SET", "DATA", "TYPE"}) || c.accept({"TYPE"})) {
+        // Its foreign keys, on either side, are dropped and made again: the other table is locked too.
+        const LockFacts::ColumnKeys keys = r.facts().columnForeignKeys(t, name);
+        for (const RelationFacts& other : keys.referenced + keys.referencing)
+            r.lock(other, LockMode::AccessExclusive);
+        if (!keys.referenced.isEmpty() || !keys.referencing.isEmpty())
+            r.note(tr("The foreign keys the column is in are made again: the tables at their other end are "
+                      "locked against reads and writes too."));
         QStringList typeWords;
         while (!c.atEnd() && !c.isWord("USING") && !c.isWord("COLLATE")) {
             typeWords << c.peek()->text;
@@ -299,9 +306,23 @@ LockMode alterAction(Cursor& c, const RelationFacts& t, bool only, Rules& r) {
         const QString constraint = c.name().value(0);
         if (auto target = r.facts().constraintReferences(t, constraint))
             r.lock(*target, LockMode::AccessExclusive);
+        if (c.containsWord("CASCADE")) // a key others reference: their foreign keys go with it
+            for (const RelationFacts& other : r.facts().referencingThrough(t, constraint))
+                r.lock(other, LockMode::AccessExclusive);
         return LockMode::AccessExclusive;
     }
     if (c.accept({"DROP"})) {
+        c.accept({"COLUMN"});
+        c.accept({"IF", "EXISTS"});
+        const QString column = c.name().value(0);
+        const bool cascade = c.containsWord("CASCADE");
+        // The foreign keys it is in go with it, and their triggers on the other table.
+        const LockFacts::ColumnKeys keys = r.facts().columnForeignKeys(t, column);
+        for (const RelationFacts& other : keys.referenced)
+            r.lock(other, LockMode::AccessExclusive);
+        if (cascade)
+            for (const RelationFacts& other : keys.referencing)
+                r.lock(other, LockMode::AccessExclusive);
         r.note(tr("A dropped column is only marked dropped: no rewrite (its space is reclaimed as rows are "
                   "updated)."));
         return LockMode::AccessExclusive;

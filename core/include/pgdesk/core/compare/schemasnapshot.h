@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -115,6 +116,12 @@ struct SchemaSnapshot {
     QList<SequenceShape> sequences;
     QStringList extensions;
     QHash<QString, QString> extensionVersions; // name → extversion
+    // What a type change may say in USING, from the server's catalog (type names as columns show them):
+    // pg_cast's pairs ("source\ntarget"), the string types (an explicit cast from or to one goes through
+    // text I/O), and each domain's base type.
+    QSet<QString> casts;
+    QSet<QString> stringTypes;
+    QHash<QString, QString> domainBases;
     // Between the schema's objects, by snapshot key ("relation:customer", "function:f(integer)",
     // "type:mood", "sequence:s"): (dependent, referenced), as pg_depend says.
     DependencyEdges dependencies;

@@ -65,6 +65,18 @@ public:
     virtual QList<RelationFacts> referencingTables(const RelationFacts& table) = 0;
     // The tables and views a view or materialized view reads.
     virtual QList<RelationFacts> viewSources(const RelationFacts& view) = 0;
+    // The foreign keys a column of `table` is in: the tables they reference (it is in a key of `table`'s) and
+    // the tables whose keys reference it (it is in a referenced key). Dropping it or changing its type drops
+    // or rebuilds those keys, whose triggers live on the other table.
+    struct ColumnKeys {
+        QList<RelationFacts> referenced;
+        QList<RelationFacts> referencing;
+    };
+    virtual ColumnKeys columnForeignKeys(const RelationFacts& table, const QString& column) = 0;
+    // The tables whose foreign keys use the named primary key or unique constraint of `table` (dropped with
+    // it under CASCADE).
+    virtual QList<RelationFacts> referencingThrough(const RelationFacts& table,
+                                                    const QString& constraint) = 0;
     // The table a named foreign-key constraint of `table` references; nullopt for other constraints.
     virtual std::optional<RelationFacts> constraintReferences(const RelationFacts& table,
                                                               const QString& constraint) = 0;
