@@ -76,6 +76,26 @@ const Form kForms[] = {
     {"alter table $S.a alter column id type int", "a", AE},
     {"alter table $S.b alter column a_id type bigint", "b", AE, true},
     {"alter table $S.a drop constraint a_pkey cascade", "a", AE},
+    // Indexes, sequences, views and the tablespace a table is in (issue 51 item 7).
+    {"alter index $S.a_grp rename to a_grp2", "a_grp", SUE},
+    {"alter index $S.a_grp set (fillfactor = 50)", "a_grp", SUE},
+    {"alter table $S.a add constraint a_u unique using index a_idnote", "a", AE},
+    {"create or replace view $S.v as select a.id, b.a_id from $S.a join $S.b on b.a_id = a.id", "v", AE},
+    {"create view $S.v2 as select * from $S.c", "c", LockMode::AccessShare},
+    {"alter sequence $S.sq restart", "sq", SRE},
+    {"alter sequence $S.sq increment by 5", "sq", SRE},
+    {"alter sequence $S.sq owned by $S.a.grp", "sq", SRE},
+    {"alter sequence $S.sq rename to sq2", "sq", AE},
+    {"alter table $S.a set tablespace pg_default", "a", AE},
+    // More of what migrations run.
+    {"alter table $S.a reset (fillfactor)", "a", SUE},
+    {"alter table $S.a alter column grp set (n_distinct = 10)", "a", SUE},
+    {"alter table $S.a enable row level security", "a", AE},
+    {"alter table $S.a replica identity full", "a", AE},
+    {"alter table $S.a enable trigger a_trg", "a", SRE},
+    {"alter table $S.a alter column note set not null", "a", AE},
+    {"create index on $S.a using brin (id)", "a", LockMode::Share},
+    {"alter table $S.loose add primary key (k)", "loose", AE},
     {"alter table $S.a add unique (note)", "a", AE},
     {"alter table $S.c add primary key (id)", "c", AE},
     {"alter table $S.a rename column note to body", "a", AE},
@@ -157,6 +177,9 @@ private slots:
                 "create table $S.pd partition of $S.p default;"
                 "create table $S.loose (k int, v int);"
                 "create table $S.held (id int);"
+                "create unique index a_idnote on $S.a (id, note);"
+                "create view $S.v as select id from $S.c;"
+                "create sequence $S.sq;"
                 "create table $S.m (grp int);"
                 "create materialized view $S.mv as select grp, count(*) from $S.m group by grp;"
                 "create unique index mv_grp on $S.mv (grp);"

@@ -123,6 +123,16 @@ public:
                          .arg(attnum),
                      params)};
     }
+    QString tablespaceOf(const RelationFacts& relation) override {
+        return m_c
+            .exec(QStringLiteral(
+                      "select coalesce((select spcname from pg_tablespace where oid = nullif("
+                      "(select reltablespace from pg_class where oid = $1::oid), 0)), (select spcname "
+                      "from pg_tablespace t join pg_database d on d.dattablespace = t.oid where "
+                      "d.datname = current_database()))"),
+                  Params{param(qint64(relation.oid))})
+            .text(0, 0);
+    }
     QList<RelationFacts> referencingThrough(const RelationFacts& table, const QString& constraint) override {
         return many(
             QStringLiteral("c.oid in (select f.conrelid from pg_constraint f join pg_constraint k on "
@@ -432,7 +442,7 @@ QList<StatementLocks> LockAnalyzer::trace(const QString& script, int lockTimeout
         const Result r = m_connection.exec(QStringLiteral(
             "select c.oid::int8, n.nspname::text, c.relname::text, c.relkind::text, c.relfilenode::text "
             "from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid >= 16384 "
-            "and c.relkind in ('r', 'p', 'm', 'v', 'f', 'i', 'I')"));
+            "and c.relkind in ('r', 'p', 'm', 'v', 'f', 'i', 'I', 'S')"));
         for (int row = 0; row < r.rowCount(); ++row)
             known.insert(r.text(row, 0).toLongLong(), Known{displayName(r.text(row, 1), r.text(row, 2)),
                                                             r.text(row, 3).at(0).toLatin1(), r.text(row, 4)});

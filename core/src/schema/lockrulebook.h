@@ -94,4 +94,10 @@ private:
     QHash<QString, qint64> m_bytes;
 };
 
+// Rules of relations other than tables (lockrulesobjects.cpp): ALTER INDEX, ALTER SEQUENCE, CREATE [OR
+// REPLACE] VIEW.
+void alterIndex(ddl::Cursor& c, Rules& r, StatementLocks& out);
+void alterSequence(ddl::Cursor& c, Rules& r, StatementLocks& out);
+void createView(ddl::Cursor& c, Rules& r, StatementLocks& out);
+
 } // namespace pgdesk::core::lockrules

@@ -248,7 +248,15 @@ LockMode alterAction(Cursor& c, const RelationFacts& t, bool only, Rules& r) {
                   "updated)."));
         return LockMode::AccessExclusive;
     }
-    if (c.accept({"SET", "TABLESPACE"}) || c.accept({"SET", "LOGGED"}) || c.accept({"SET", "UNLOGGED"}) ||
+    if (c.accept({"SET", "TABLESPACE"})) {
+        if (ddl::foldIdentifier(c.peek() ? *c.peek() : Token{}) == r.facts().tablespaceOf(t)) {
+            r.note(tr("The table is in that tablespace already: nothing is copied."));
+            return LockMode::AccessExclusive;
+        }
+        r.rewrite(t, only);
+        return LockMode::AccessExclusive;
+    }
+    if (c.accept({"SET", "LOGGED"}) || c.accept({"SET", "UNLOGGED"}) ||
         c.accept({"SET", "ACCESS", "METHOD"})) {
         r.rewrite(t, only);
         return LockMode::AccessExclusive;
@@ -386,9 +394,13 @@ void dropIndex(Cursor& c, Rules& r, StatementLocks& out) {
         r.safer(tr("Safer: DROP INDEX CONCURRENTLY (outside a transaction block; queries go on)."));
     for (const QList<Token>& item : c.splitAtCommas()) {
         Cursor n(item);
-        if (auto index = r.resolve(n.name()))
+        if (auto index = r.resolve(n.name())) {
+            const LockMode mode = concurrently ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive;
+            if (!concurrently) // CONCURRENTLY ends in a transaction of its own, where the trace cannot see it
+                r.lock(*index, LockMode::AccessExclusive);
             if (auto table = r.facts().tableOfIndex(*index))
-                r.lock(*table, concurrently ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive);
+                r.lock(*table, mode);
+        }
     }
 }
 
@@ -509,12 +521,31 @@ void skipTo(Cursor& c, const char* word) {
     c.skip();
 }
 
+// CREATE [OR REPLACE] [TEMP | TEMPORARY] [RECURSIVE] VIEW (not a materialized one).
+bool isCreateView(const Cursor& c) {
+    if (!c.isWord("CREATE"))
+        return false;
+    qsizetype i = 1;
+    if (c.isWord("OR", i) && c.isWord("REPLACE", i + 1))
+        i += 2;
+    while (c.isWord("TEMP", i) || c.isWord("TEMPORARY", i) || c.isWord("RECURSIVE", i))
+        ++i;
+    return c.isWord("VIEW", i);
+}
+
 void classify(Cursor& c, Rules& r, StatementLocks& out) {
     out.recognized = true;
     if (c.accept({"ALTER", "TABLE"}) || c.accept({"ALTER", "FOREIGN", "TABLE"})) {
         alterTable(c, r, out);
     } else if (c.accept({"CREATE", "UNIQUE", "INDEX"}) || c.accept({"CREATE", "INDEX"})) {
         createIndex(c, r, out);
+    } else if (c.accept({"ALTER", "INDEX"})) {
+        lockrules::alterIndex(c, r, out);
+    } else if (c.accept({"ALTER", "SEQUENCE"})) {
+        lockrules::alterSequence(c, r, out);
+    } else if (isCreateView(c)) {
+        c.skip();
+        lockrules::createView(c, r, out);
     } else if (c.accept({"DROP", "INDEX"})) {
         dropIndex(c, r, out);
     } else if (c.accept({"DROP", "TABLE"}) || c.accept({"DROP", "FOREIGN", "TABLE"})) {

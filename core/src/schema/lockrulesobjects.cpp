@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The static rules of relations other than tables: indexes, sequences and views, after PostgreSQL 15's
+// tablecmds.c and sequence.c (ALTER INDEX and ALTER SEQUENCE lock the relation they name) and view.c (a
+// view made again is locked against everything, what its query reads only against being dropped), checked by
+// tests/core/tst_lockanalysis's trace like the table rules.
+#include "schema/lockrulebook.h"
+
+namespace pgdesk::core::lockrules {
+
+using ddl::Cursor;
+
+// ALTER INDEX [IF EXISTS] name RENAME TO … | SET (…) | RESET (…) | SET TABLESPACE … | ALTER [COLUMN] n SET
+// STATISTICS … | ATTACH PARTITION …
+void alterIndex(Cursor& c, Rules& r, StatementLocks& out) {
+    out.operation = QStringLiteral("ALTER INDEX");
+    c.accept({"IF", "EXISTS"});
+    const auto index = r.resolve(c.name());
+    if (!index)
+        return;
+    if (c.accept({"RENAME"})) {
+        out.operation = QStringLiteral("ALTER INDEX … RENAME");
+        r.lock(*index, LockMode::ShareUpdateExclusive);
+        r.note(tr("Renaming an index blocks only other changes to it: queries and writes go on."));
+        return;
+    }
+    if (c.accept({"SET", "TABLESPACE"})) {
+        out.operation = QStringLiteral("ALTER INDEX … SET TABLESPACE");
+        r.lock(*index, LockMode::AccessExclusive);
+        if (auto table = r.facts().tableOfIndex(*index))
+            r.lock(*table, LockMode::ShareUpdateExclusive);
+        r.note(tr("The index's files are copied to the other tablespace while it is locked: queries that "
+                  "would use it wait."));
+        return;
+    }
+    if (c.accept({"ATTACH", "PARTITION"})) {
+        out.operation = QStringLiteral("ALTER INDEX … ATTACH PARTITION");
+        r.lock(*index, LockMode::ShareUpdateExclusive);
+        if (auto partition = r.resolve(c.name()))
+            r.lock(*partition, LockMode::AccessExclusive);
+        return;
+    }
+    // Storage parameters, a column's statistics target: only other changes to the index wait.
+    r.lock(*index, LockMode::ShareUpdateExclusive);
+}
+
+// ALTER SEQUENCE [IF EXISTS] name …: its options (RESTART, INCREMENT, OWNED BY …) are changed under SHARE ROW
+// EXCLUSIVE, which nextval() (ROW EXCLUSIVE) waits for; RENAME, OWNER TO and SET SCHEMA go the ALTER TABLE
+// way.
+void alterSequence(Cursor& c, Rules& r, StatementLocks& out) {
+    out.operation = QStringLiteral("ALTER SEQUENCE");
+    c.accept({"IF", "EXISTS"});
+    const auto sequence = r.resolve(c.name());
+    if (!sequence)
+        return;
+    const bool asTable = c.isWord("RENAME") || c.isWord("OWNER") ||
+                         (c.isWord("SET") && c.isWord("SCHEMA", 1)) ||
+                         (c.isWord("SET") && (c.isWord("LOGGED", 1) || c.isWord("UNLOGGED", 1)));
+    r.lock(*sequence, asTable ? LockMode::AccessExclusive : LockMode::ShareRowExclusive);
+    if (!asTable)
+        r.note(tr("nextval() on the sequence (every insert that fills a column from it) waits until the "
+                  "transaction ends."));
+    Cursor owned = c;
+    while (!owned.atEnd() && !owned.accept({"OWNED", "BY"}))
+        owned.skip();
+    if (!owned.atEnd() && !owned.isWord("NONE")) {
+        QStringList column = owned.name();
+        column.removeLast();
+        if (auto table = r.resolve(column))
+            r.lock(*table, LockMode::AccessShare);
+    }
+}
+
+// CREATE [OR REPLACE] [TEMP] [RECURSIVE] VIEW name [(columns)] [WITH (…)] AS query: the view (when it is made
+// again) is locked against everything; the tables and views its query reads, named after FROM and JOIN, only
+// against being dropped or changed.
+void createView(Cursor& c, Rules& r, StatementLocks& out) {
+    const bool replace = c.accept({"OR", "REPLACE"});
+    while (c.accept({"TEMP"}) || c.accept({"TEMPORARY"}) || c.accept({"RECURSIVE"})) {
+    }
+    c.accept({"VIEW"});
+    out.operation = replace ? QStringLiteral("CREATE OR REPLACE VIEW") : QStringLiteral("CREATE VIEW");
+    if (const auto view = r.resolve(c.name()); view && replace)
+        r.lock(*view, LockMode::AccessExclusive);
+    while (!c.atEnd() && !c.isWord("AS"))
+        c.skip();
+    bool inFrom = false; // after FROM at some depth: a comma starts another relation
+    while (!c.atEnd()) {
+        if (c.accept({"FROM"}) || c.accept({"JOIN"}) || (inFrom && c.acceptOp(u','))) {
+            inFrom = true;
+            c.accept({"ONLY"});
+            c.accept({"LATERAL"});
+            if (c.peek() && (c.peek()->word || c.peek()->quoted))
+                if (auto source = r.resolve(c.name()))
+                    r.lock(*source, LockMode::AccessShare);
+            continue;
+        }
+        if (c.isWord("WHERE") || c.isWord("GROUP") || c.isWord("ORDER") || c.isWord("HAVING") ||
+            c.isWord("LIMIT") || c.isWord("WINDOW") || c.isWord("UNION") || c.isWord("SELECT"))
+            inFrom = false;
+        c.skip();
+    }
+    r.note(tr("Queries on the view wait while it is made again; what it reads is only kept from being "
+              "dropped or changed."));
+}
+
+} // namespace pgdesk::core::lockrules
