@@ -72,6 +72,7 @@ const Form kForms[] = {
     // The other table of a foreign key: its keys on either side are dropped or made again (issue 51 item 6).
     {"alter table $S.b drop column a_id", "b", AE},
     {"alter table $S.a drop column id cascade", "a", AE},
+    {"alter table $S.c drop column id cascade", "c", AE}, // and the view v over it
     {"alter table $S.a alter column id type bigint", "a", AE, true},
     {"alter table $S.a alter column id type int", "a", AE},
     {"alter table $S.b alter column a_id type bigint", "b", AE, true},

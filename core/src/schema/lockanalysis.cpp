@@ -123,6 +123,15 @@ public:
                          .arg(attnum),
                      params)};
     }
+    QList<RelationFacts> viewsOnColumn(const RelationFacts& table, const QString& column) override {
+        return many(
+            QStringLiteral("c.oid in (select rw.ev_class from pg_depend d join pg_rewrite rw on rw.oid = "
+                           "d.objid where d.classid = 'pg_rewrite'::regclass and d.refclassid = "
+                           "'pg_class'::regclass and d.refobjid = $1::oid and d.refobjsubid = (select "
+                           "attnum from pg_attribute where attrelid = $1::oid and attname = $2) and "
+                           "rw.ev_class <> $1::oid)"),
+            Params{param(qint64(table.oid)), param(column)});
+    }
     QString tablespaceOf(const RelationFacts& relation) override {
         return m_c
             .exec(QStringLiteral(

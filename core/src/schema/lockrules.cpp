@@ -241,9 +241,12 @@ LockMode alterAction(Cursor& c, const RelationFacts& t, bool only, Rules& r) {
         const LockFacts::ColumnKeys keys = r.facts().columnForeignKeys(t, column);
         for (const RelationFacts& other : keys.referenced)
             r.lock(other, LockMode::AccessExclusive);
-        if (cascade)
+        if (cascade) {
             for (const RelationFacts& other : keys.referencing)
                 r.lock(other, LockMode::AccessExclusive);
+            for (const RelationFacts& view : r.facts().viewsOnColumn(t, column)) // they are dropped
+                r.lock(view, LockMode::AccessExclusive);
+        }
         r.note(tr("A dropped column is only marked dropped: no rewrite (its space is reclaimed as rows are "
                   "updated)."));
         return LockMode::AccessExclusive;

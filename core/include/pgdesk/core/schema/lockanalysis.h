@@ -77,6 +77,8 @@ public:
     // it under CASCADE).
     virtual QList<RelationFacts> referencingThrough(const RelationFacts& table,
                                                     const QString& constraint) = 0;
+    // The views and materialized views whose query reads the column (dropped with it under CASCADE).
+    virtual QList<RelationFacts> viewsOnColumn(const RelationFacts& table, const QString& column) = 0;
     // The tablespace the relation's files are in (the database's default when it names none).
     virtual QString tablespaceOf(const RelationFacts& relation) = 0;
     // The table a named foreign-key constraint of `table` references; nullopt for other constraints.
