@@ -5,6 +5,7 @@
 #include "sqltext/sqlwords.h"
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/param.h>
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/result.h>
@@ -29,6 +30,18 @@ namespace pgdesk::core {
 namespace {
 
 const char* kHelperSchema = "pgdesk_scratch";
+
+// DROP DATABASE … WITH (FORCE) is PostgreSQL 13's: before it, the database's sessions are ended first.
+void dropDatabase(Connection& admin, const QString& name) {
+    if (admin.serverVersion() < 130000) {
+        admin.exec(
+            QStringLiteral("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1"),
+            Params{param(name)});
+        admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1").arg(quoteIdentifier(name)));
+        return;
+    }
+    admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoteIdentifier(name)));
+}
 
 // Extensions that reach outside the database (other servers, server files) or run untrusted code.
 const QSet<QString>& deniedExtensions() {
@@ -220,8 +233,7 @@ SqlScratch::~SqlScratch() {
     try {
         const WriteScope writing(*s.admin, s.access);
         if (s.databaseMade)
-            s.admin->exec(
-                QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(quoteIdentifier(s.name)));
+            dropDatabase(*s.admin, s.name);
         if (s.roleMade)
             s.admin->exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(quoteIdentifier(s.name)));
     } catch (const Error&) {
@@ -371,8 +383,7 @@ int SqlScratch::sweep(Connection& admin, const WriteAccess& access) {
         admin.exec(QStringLiteral("select datname from pg_database where datname like 'pgdesk\\_diff\\_%'"));
     for (int row = 0; row < databases.rowCount(); ++row)
         if (gone(databases.text(row, 0))) {
-            admin.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)")
-                           .arg(quoteIdentifier(databases.text(row, 0))));
+            dropDatabase(admin, databases.text(row, 0));
             ++swept;
         }
     const Result roles =
