@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "admin/loadscript.h"
 
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/sqlquote.h>
+
+#include <QFile>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace pgdesk::core {
 
@@ -83,6 +89,33 @@ bool changesOwnerOrAuthorization(const SqlStatement& s) {
     return words.size() >= 4 && words[0] == QLatin1String("ALTER") &&
            words[words.size() - 3] == QLatin1String("OWNER") &&
            words[words.size() - 2] == QLatin1String("TO");
+}
+
+void writeLoadScript(const QString& path, const QString& script, const QList<SqlStatement>& statements,
+                     const QString& helperSchema, const std::function<bool(const SqlStatement&)>& leaveOut) {
+    struct Replacement {
+        qsizetype offset;
+        qsizetype length;
+        QString text;
+    };
+    QList<Replacement> replaced;
+    for (const ExtensionStatement& e : extensionStatements(statements))
+        replaced.append({e.offset, e.length,
+                         QStringLiteral("SELECT %1.create_extension(%2, %3, %4)")
+                             .arg(helperSchema, stringLiteral(e.name), stringLiteral(e.schema),
+                                  stringLiteral(e.version))});
+    for (const SqlStatement& st : statements)
+        if (leaveOut(st))
+            replaced.append({st.offset, st.text.size(), QStringLiteral("SELECT NULL")});
+    std::sort(replaced.begin(), replaced.end(),
+              [](const Replacement& a, const Replacement& b) { return a.offset > b.offset; });
+    QString rewritten = script;
+    for (const Replacement& r : replaced)
+        rewritten.replace(r.offset, r.length, r.text);
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(rewritten.toUtf8()) < 0 || !out.flush())
+        throwError(ErrorKind::Configuration,
+                   QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
 }
 
 } // namespace pgdesk::core

@@ -7,6 +7,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 namespace pgdesk::core {
 
 // What a compared .sql file's statements name, read with the project's lexer before it is loaded anywhere
@@ -27,5 +29,11 @@ QList<ExtensionStatement> extensionStatements(const QList<SqlStatement>& stateme
 
 // ALTER … OWNER TO name, SET / RESET SESSION AUTHORIZATION: what a load leaves out.
 bool changesOwnerOrAuthorization(const SqlStatement& s);
+
+// Writes the script as psql loads it to `path`: each CREATE EXTENSION replaced by a call of
+// `helperSchema`.create_extension(name, schema, version), each statement `leaveOut` takes by SELECT NULL.
+// Throws ConfigurationError when the file cannot be written.
+void writeLoadScript(const QString& path, const QString& script, const QList<SqlStatement>& statements,
+                     const QString& helperSchema, const std::function<bool(const SqlStatement&)>& leaveOut);
 
 } // namespace pgdesk::core

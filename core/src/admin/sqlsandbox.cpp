@@ -313,27 +313,8 @@ END $f$)"));
     // The script as psql reads it, each CREATE EXTENSION replaced by that call; and each OWNER TO and SET
     // SESSION AUTHORIZATION left out: a compare reads no owners, and here a new owner would need rights on
     // the schema that only a superuser's restore has (it failed with "permission denied for schema").
-    struct Replacement {
-        qsizetype offset;
-        qsizetype length;
-        QString text;
-    };
-    QList<Replacement> replaced;
-    for (const ExtensionStatement& e : extensionStatements(statements))
-        replaced.append({e.offset, e.length,
-                         QStringLiteral("SELECT pgdesk_sandbox.create_extension(%1, %2, %3)")
-                             .arg(stringLiteral(e.name), stringLiteral(e.schema), stringLiteral(e.version))});
-    for (const SqlStatement& st : statements)
-        if (changesOwnerOrAuthorization(st))
-            replaced.append({st.offset, st.text.size(), QStringLiteral("SELECT NULL")});
-    std::sort(replaced.begin(), replaced.end(),
-              [](const Replacement& a, const Replacement& b) { return a.offset > b.offset; });
-    QString rewritten = script;
-    for (const Replacement& r : replaced)
-        rewritten.replace(r.offset, r.length, r.text);
-    QFile out(s.dir + QStringLiteral("/load.sql"));
-    if (!out.open(QIODevice::WriteOnly) || out.write(rewritten.toUtf8()) < 0 || !out.flush())
-        fail(QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+    writeLoadScript(s.dir + QStringLiteral("/load.sql"), script, statements, QStringLiteral("pgdesk_sandbox"),
+                    changesOwnerOrAuthorization);
     return s.profile(kLoader, kDatabase);
 }
 

@@ -301,33 +301,14 @@ END $f$)")
     }
     // The script as psql reads it: CREATE EXTENSION replaced by that call; owners, privileges and comments
     // on extensions (which only their owner may set) left out.
-    const QList<SqlStatement> statements = splitStatements(script);
-    struct Replacement {
-        qsizetype offset;
-        qsizetype length;
-        QString text;
-    };
-    QList<Replacement> replaced;
-    for (const ExtensionStatement& e : extensionStatements(statements))
-        replaced.append({e.offset, e.length,
-                         QStringLiteral("SELECT %1.create_extension(%2, %3, %4)")
-                             .arg(QLatin1String(kHelperSchema), stringLiteral(e.name),
-                                  stringLiteral(e.schema), stringLiteral(e.version))});
     static const QRegularExpression extensionComment(QStringLiteral("^\\s*COMMENT\\s+ON\\s+EXTENSION\\b"),
                                                      QRegularExpression::CaseInsensitiveOption);
-    for (const SqlStatement& st : statements)
-        if (changesOwnerOrAuthorization(st) || st.keyword == QLatin1String("GRANT") ||
-            st.keyword == QLatin1String("REVOKE") || extensionComment.match(st.text).hasMatch())
-            replaced.append({st.offset, st.text.size(), QStringLiteral("SELECT NULL")});
-    std::sort(replaced.begin(), replaced.end(),
-              [](const Replacement& a, const Replacement& b) { return a.offset > b.offset; });
-    QString rewritten = script;
-    for (const Replacement& r : replaced)
-        rewritten.replace(r.offset, r.length, r.text);
-    QFile out(loadFile());
-    if (!out.open(QIODevice::WriteOnly) || out.write(rewritten.toUtf8()) < 0 || !out.flush())
-        throwError(ErrorKind::Configuration,
-                   QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+    writeLoadScript(loadFile(), script, splitStatements(script), QLatin1String(kHelperSchema),
+                    [](const SqlStatement& st) {
+                        return changesOwnerOrAuthorization(st) || st.keyword == QLatin1String("GRANT") ||
+                               st.keyword == QLatin1String("REVOKE") ||
+                               extensionComment.match(st.text).hasMatch();
+                    });
     // The role's own session in its own database: no production guard to lift (its user made it, with
     // access given), no read-only profile setting to keep.
     ConnectionProfile loader = s.server;
