@@ -338,6 +338,9 @@ int cmdDiff(Invocation& inv) {
     options.hasRows = [&](const QString& table) {
         return core::tableHasRows(*target, a.target.schema, table);
     };
+    options.hasNulls = [&](const QString& table, const QString& column) {
+        return core::columnHasNulls(*target, a.target.schema, table, column);
+    };
     const core::Migration migration = core::planMigration(sourceSnapshot, targetSnapshot, options);
     const QString title =
         QStringLiteral("Migration of schema %1 to match schema %2")

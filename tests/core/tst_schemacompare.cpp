@@ -441,6 +441,46 @@ private slots:
         QCOMPARE(schemaDump(target, {QStringLiteral("app")}), schemaDump(source, {QStringLiteral("app")}));
     }
 
+    // A column made NOT NULL over rows holding NULL (zync's history has one): named as needing a value, and
+    // with one, its NULLs set first; without the server asked, SET NOT NULL alone, as before.
+    void nullsNeedAValueBeforeNotNull() {
+        const QString target = freshDatabase(QStringLiteral("cmp_nulls_old_") + m_suffix);
+        const QString source = freshDatabase(QStringLiteral("cmp_nulls_new_") + m_suffix);
+        loadScript(target, QStringLiteral("create schema app; create table app.t (id int primary key, code "
+                                          "text); insert into app.t values (1, null), (2, 'b');"));
+        loadScript(source,
+                   QStringLiteral(
+                       "create schema app; create table app.t (id int primary key, code text not null);"));
+        auto s = open(source);
+        auto t = open(target);
+        const SchemaSnapshot after = readSchemaSnapshot(s, QStringLiteral("app"));
+        const SchemaSnapshot before = readSchemaSnapshot(t, QStringLiteral("app"));
+        MigrationOptions options;
+        options.hasNulls = [&](const QString& table, const QString& column) {
+            return columnHasNulls(t, QStringLiteral("app"), table, column);
+        };
+        const Migration blocked = planMigration(after, before, options);
+        QCOMPARE(blocked.blockers,
+                 QStringList{QStringLiteral(
+                     "column \"t\".\"code\" becomes NOT NULL, and rows hold NULL in it: they need a value")});
+        QCOMPARE(blocked.valuesNeeded,
+                 (QList<std::pair<QString, QString>>{{QStringLiteral("t"), QStringLiteral("code")}}));
+        options.fillValues.insert(QStringLiteral("t.code"), QStringLiteral("'none'"));
+        const Migration filled = planMigration(after, before, options);
+        QVERIFY(filled.blockers.isEmpty());
+        QVERIFY(applyMigration(t, filled, {}).committed);
+        QCOMPARE(psqlValue(QStringLiteral("select string_agg(code, ',' order by id) from app.t"), target),
+                 QStringLiteral("none,b"));
+        QCOMPARE(schemaDump(target, {QStringLiteral("app")}), schemaDump(source, {QStringLiteral("app")}));
+        // A column with no NULLs left is made NOT NULL without a value.
+        QVERIFY(planMigration(after, readSchemaSnapshot(t, QStringLiteral("app")), options).isEmpty());
+        loadScript(target, QStringLiteral("alter table app.t alter code drop not null"));
+        options.fillValues.clear();
+        const Migration plain = planMigration(after, readSchemaSnapshot(t, QStringLiteral("app")), options);
+        QVERIFY(plain.blockers.isEmpty());
+        QCOMPARE(plain.statements.size(), 1);
+    }
+
     // Destructive steps are marked in the script, each with the line before saying why.
     void destructiveStepsAreMarked() {
         const QString target = freshDatabase(QStringLiteral("cmp_dx_old_") + m_suffix);

@@ -352,8 +352,24 @@ void Builder::alterColumn(const RelationShape& r, const ColumnShape& c, const Co
         add(c.defaultExpression.isEmpty()
                 ? alter + QStringLiteral("DROP DEFAULT;")
                 : alter + QStringLiteral("SET DEFAULT %1;").arg(c.defaultExpression));
-    if (c.notNull != old.notNull && c.identity.isEmpty() && old.identity.isEmpty())
+    if (c.notNull != old.notNull && c.identity.isEmpty() && old.identity.isEmpty()) {
+        if (c.notNull && m_options.hasNulls && m_options.hasNulls(r.name, old.name)) {
+            // Rows hold NULL there, and SET NOT NULL would fail on them: they need a value first.
+            const QString key = r.name + QLatin1Char('.') + c.name;
+            if (!m_options.fillValues.contains(key)) {
+                block(
+                    QStringLiteral("column %1 becomes NOT NULL, and rows hold NULL in it: they need a value")
+                        .arg(shown));
+                needValue(r.name, c.name);
+                return;
+            }
+            add(QStringLiteral("UPDATE %1 SET %2 = %3 WHERE %2 IS NULL;")
+                    .arg(q, quoteIdentifier(c.name), m_options.fillValues.value(key)));
+            decide(QStringLiteral("the NULLs of column %1 are set to %2 before it becomes NOT NULL")
+                       .arg(shown, m_options.fillValues.value(key)));
+        }
         add(alter + (c.notNull ? QStringLiteral("SET NOT NULL;") : QStringLiteral("DROP NOT NULL;")));
+    }
     if (c.statistics != old.statistics)
         add(alter + QStringLiteral("SET STATISTICS %1;").arg(c.statistics));
 }

@@ -255,4 +255,12 @@ bool tableHasRows(Connection& connection, const QString& schema, const QString& 
     return r.rowCount() > 0 && r.bytes(0, 0) == "t";
 }
 
+bool columnHasNulls(Connection& connection, const QString& schema, const QString& table,
+                    const QString& column) {
+    const Result r =
+        connection.exec(QStringLiteral("select exists (select from %1.%2 where %3 is null)")
+                            .arg(quoteIdentifier(schema), quoteIdentifier(table), quoteIdentifier(column)));
+    return r.rowCount() > 0 && r.bytes(0, 0) == "t";
+}
+
 } // namespace pgdesk::core

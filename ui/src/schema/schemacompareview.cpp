@@ -403,7 +403,16 @@ void SchemaCompareView::compare() {
             out->differences = core::compareSchemas(out->source, out->target);
             core::MigrationOptions options;
             options.hasRows = [&](const QString& table) {
-                return core::tableHasRows(*connection, targetSchema, table);
+                const bool rows = core::tableHasRows(*connection, targetSchema, table);
+                if (rows)
+                    out->tablesWithRows.insert(table);
+                return rows;
+            };
+            options.hasNulls = [&](const QString& table, const QString& column) {
+                const bool nulls = core::columnHasNulls(*connection, targetSchema, table, column);
+                if (nulls)
+                    out->columnsWithNulls.insert(table + QLatin1Char('.') + column);
+                return nulls;
             };
             out->migration = core::planMigration(out->source, out->target, options);
             out->locks = core::analyzeMigration(*connection, out->migration);
@@ -528,11 +537,14 @@ void SchemaCompareView::askForValues() {
     dialog->open();
 }
 
-// The compared snapshots planned again with values for the NOT NULL columns that need one (those tables
-// have rows: that is why they need one).
+// The compared snapshots planned again with values for the NOT NULL columns that need one, with what the
+// first plan read from the server (tables with rows, columns with NULLs).
 core::Migration SchemaCompareView::planWithValues(const QHash<QString, QString>& values) const {
     core::MigrationOptions options;
-    options.hasRows = [](const QString&) { return true; };
+    options.hasRows = [this](const QString& table) { return m_outcome->tablesWithRows.contains(table); };
+    options.hasNulls = [this](const QString& table, const QString& column) {
+        return m_outcome->columnsWithNulls.contains(table + QLatin1Char('.') + column);
+    };
     options.fillValues = values;
     return core::planMigration(m_outcome->source, m_outcome->target, options);
 }

@@ -100,6 +100,10 @@ private:
         QList<core::ObjectDifference> differences;
         core::Migration migration;
         QList<core::StatementLocks> locks;
+        // What the plan asked the target server: the tables with rows, the columns ("table.column") with
+        // NULLs. A plan made again with the user's values reads these, not the server.
+        QSet<QString> tablesWithRows;
+        QSet<QString> columnsWithNulls;
     };
     void loadSchemas(QComboBox* databases, QComboBox* schemas, const QString& wanted);
     void showOutcome(const Outcome& outcome);

@@ -21,7 +21,11 @@ struct MigrationOptions {
     // Whether a target table has rows (a NOT NULL column added without a default needs a value then).
     // Unset: every table is taken to have rows.
     std::function<bool(const QString& table)> hasRows;
-    // "table.column" → the SQL value a NOT NULL column added to a table with rows gets (the window asks).
+    // Whether a target column (table, column: the target's names) that becomes NOT NULL holds NULLs: its
+    // NULLs need a value then, or SET NOT NULL fails. Unset: taken to hold none.
+    std::function<bool(const QString& table, const QString& column)> hasNulls;
+    // "table.column" → the SQL value a NOT NULL column added to a table with rows gets, or that the NULLs of
+    // a column made NOT NULL are set to (the window asks).
     QHash<QString, QString> fillValues;
     // A column (or table) that disappears while one of the same type appears in its place is renamed, not
     // dropped and added (the rename keeps its data). Off: drop and add.
@@ -37,8 +41,9 @@ struct Migration {
     QList<DesignStatement> statements;
     QStringList decisions; // what the migration chose, a sentence each (the script's comments, the window)
     QStringList blockers; // why it cannot run as it is (a NOT NULL column with no value for existing rows …)
-    // The NOT NULL columns added without a default to a table with rows, as (table, column): the value for
-    // their rows goes into MigrationOptions::fillValues as "table.column" (the window asks for it).
+    // The NOT NULL columns added without a default to a table with rows, and the columns made NOT NULL that
+    // hold NULLs, as (table, column): the value for their rows goes into MigrationOptions::fillValues as
+    // "table.column" (the window asks for it).
     QList<std::pair<QString, QString>> valuesNeeded;
 
     bool isEmpty() const { return statements.isEmpty(); }

@@ -134,5 +134,9 @@ struct SchemaSnapshot {
 SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema);
 // Whether the table has a row (a NOT NULL column added without a default needs a value then).
 bool tableHasRows(Connection& connection, const QString& schema, const QString& table);
+// Whether a row of the table holds NULL in the column (one indexed or sequential probe, stopping at the
+// first).
+bool columnHasNulls(Connection& connection, const QString& schema, const QString& table,
+                    const QString& column);
 
 } // namespace pgdesk::core
