@@ -156,7 +156,9 @@ select i.indrelid::int8 as relid, format('%I.%I', n.nspname, ic.relname) as qnam
           join pg_class pic on pic.oid = h.inhparent
           join pg_namespace pn on pn.oid = pic.relnamespace
          where h.inhrelid = i.indexrelid) as parent_index,
-       (select count(*) from pg_partition_ancestors(i.indexrelid)) as depth, %1
+       (select count(*) from pg_partition_ancestors(i.indexrelid)) as depth,
+       (select json_agg(format('%s %s', ia.attnum, ia.attstattarget) order by ia.attnum)
+          from pg_attribute ia where ia.attrelid = i.indexrelid and ia.attstattarget >= 0) as statistics, %1
   from pg_index i
   join pg_class ic on ic.oid = i.indexrelid
   join pg_namespace n on n.oid = ic.relnamespace

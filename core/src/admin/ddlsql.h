@@ -44,6 +44,7 @@ QString operatorsSql();
 QString operatorFamiliesSql();
 QString operatorClassesSql();
 QString castsSql();
+QString collationsSql();
 QString defaultPrivilegesSql();
 QString eventTriggersSql();
 // $1 text[] the schemas, $2 int8[] the relations: publications naming them, with those members.

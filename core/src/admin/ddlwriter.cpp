@@ -318,7 +318,8 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
                              {defaultPrivilegesSql(), names},
                              {eventTriggersSql(), names},
                              {publicationsSql(m_connection.serverVersion()), names + oidParam},
-                             {dependenciesSql(), {}}},
+                             {dependenciesSql(), {}},
+                             {collationsSql(), names}},
                             {}, {}, {{QStringLiteral("search_path"), QStringLiteral("pg_catalog")}});
     if (!schemas.isEmpty() && r[7].rowCount() == 0)
         throwError(ErrorKind::NotFound,
@@ -353,6 +354,13 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
     forEachRow(r[8], [&](const ResultRow& row) {
         s.extensions << QStringLiteral("CREATE EXTENSION IF NOT EXISTS %1 WITH SCHEMA %2;")
                             .arg(row.text("name"), row.text("schema_name"));
+    });
+    // Collations with the extensions: columns, domains and indexes use them, and they use nothing.
+    forEachRow(r[20], [&](const ResultRow& row) {
+        const QString q = row.text("qname");
+        s.extensions << QStringLiteral("CREATE COLLATION %1 (%2);").arg(q, row.text("definition"));
+        appendComment(s.comments, QStringLiteral("COLLATION ") + q, row.text("comment"));
+        s.owners << QStringLiteral("ALTER COLLATION %1 OWNER TO %2;").arg(q, row.text("owner"));
     });
     forEachRow(r[9], [&](const ResultRow& row) {
         const QString kind = row.text("kind");
@@ -464,6 +472,11 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         if (!row.isNull("parent_index"))
             s.indexes << QStringLiteral("ALTER INDEX %1 ATTACH PARTITION %2;")
                              .arg(row.text("parent_index"), row.text("qname"));
+        // An expression column's statistics target, which pg_get_indexdef does not say.
+        for (const QString& t : row.list("statistics"))
+            s.indexes << QStringLiteral("ALTER INDEX %1 ALTER COLUMN %2 SET STATISTICS %3;")
+                             .arg(row.text("qname"), t.section(QLatin1Char(' '), 0, 0),
+                                  t.section(QLatin1Char(' '), 1, 1));
         if (row.flag("clustered") && rel)
             s.indexes << QStringLiteral("ALTER TABLE %1 CLUSTER ON %2;").arg(rel->qname, row.text("name"));
         appendComment(s.comments, QStringLiteral("INDEX ") + row.text("qname"), row.text("comment"));

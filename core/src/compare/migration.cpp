@@ -367,6 +367,20 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         }
     }
 
+    // Collations next (columns and indexes use them); one changed cannot be altered, nor dropped while used.
+    for (const CollationShape& c : source.collations) {
+        const auto old = std::find_if(target.collations.cbegin(), target.collations.cend(),
+                                      [&c](const CollationShape& t) { return t.name == c.name; });
+        if (old == target.collations.cend())
+            b.add(QStringLiteral("CREATE COLLATION %1 (%2);").arg(b.qualified(c.name), c.definition));
+        else if (old->definition != c.definition)
+            b.block(QStringLiteral("collation %1 changed (%2 → %3): PostgreSQL cannot alter a collation, and "
+                                   "the columns and indexes using it must be moved off it by hand first")
+                        .arg(quoteIdentifier(c.name), old->definition, c.definition));
+        b.comment(QStringLiteral("COLLATION ") + b.qualified(c.name),
+                  old == target.collations.cend() ? QString() : old->comment, c.comment);
+    }
+
     const auto sourceRelations = indexByName(source.relations);
     auto targetRelations = indexByName(target.relations);
     const auto sourceTypes = indexByName(source.types);
@@ -443,6 +457,22 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         const RelationShape* v = targetRelations.value(targetItems[targetOrder[i]].key.mid(9));
         b.add(QStringLiteral("DROP %1 %2;").arg(relationKindName(v->kind).toUpper(), b.qualified(v->name)));
     }
+    // A table replaced by a view of its name, or a view by a table: the old one goes (a table with its rows,
+    // marked; a view above, with the views over it) and the new one is made as if the target had none.
+    QSet<QString> replacedTables;
+    for (const RelationShape& s : source.relations) {
+        const RelationShape* t = targetRelations.value(s.name);
+        if (!t || s.isView() == t->isView() || renamedFrom.contains(s.name))
+            continue;
+        if (!t->isView()) {
+            b.add(QStringLiteral("DROP TABLE %1;").arg(b.qualified(t->name)),
+                  QStringLiteral("drop table %1 to make a view of its name (its rows are lost)")
+                      .arg(quoteIdentifier(t->name)),
+                  true);
+            replacedTables << t->name;
+        }
+        targetRelations.remove(s.name);
+    }
     // A sequence both sides keep whose target owner (OWNED BY) the script drops would go with it: detached
     // first, and given the source's owner, if any, once every column exists.
     QSet<QString> detachedSequences;
@@ -504,26 +534,20 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         if (r.isView()) {
             if (!old || droppedViews.contains(old->name))
                 item(key, ViewRank, [&b, &r] { createView(b, r); });
-            else if (!old->isView())
-                b.block(QStringLiteral("%1 is a view in the source and a table in the target")
-                            .arg(quoteIdentifier(r.name)));
         } else if (!old) {
             item(key, TableRank, [&b, &r] { b.createTable(r); });
-        } else if (old->isView()) {
-            b.block(QStringLiteral("%1 is a table in the source and a view in the target")
-                        .arg(quoteIdentifier(r.name)));
         } else if (relationText(r) != relationText(*old) || old->name != r.name) {
-            if (r.partitionKey != old->partitionKey || r.partitionBound != old->partitionBound ||
-                r.parents != old->parents || r.ofType != old->ofType)
-                b.block(
-                    QStringLiteral(
-                        "table %1 changed its partitioning, parents or type: not migrated, change it by hand")
-                        .arg(quoteIdentifier(r.name)));
+            if (r.partitionKey != old->partitionKey)
+                b.block(QStringLiteral("table %1 changed its partition key: PostgreSQL cannot change it in "
+                                       "place, the table must be made again by hand")
+                            .arg(quoteIdentifier(r.name)));
             item(key, TableRank, [&b, &r, old] {
                 if (old->name != r.name)
                     b.add(QStringLiteral("ALTER TABLE %1 RENAME TO %2;")
                               .arg(b.qualified(old->name), quoteIdentifier(r.name)));
+                b.changeParents(r, *old, false);
                 b.alterColumns(r, *old);
+                b.changeParents(r, *old, true);
             });
         }
     }
@@ -600,11 +624,12 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
             };
         }
     for (const SequenceShape& s : target.sequences)
-        if (!sourceSequences.contains(s.name)) {
+        if (!sourceSequences.contains(s.name) && !b.dropsSequence(s.name)) {
             // Owned by a column the script drops (with its table or alone): PostgreSQL drops it then, and
             // a DROP SEQUENCE after that would stop the script.
             if (!s.ownedTable.isEmpty() &&
-                (tablesGone.contains(s.ownedTable) || b.dropsColumn(s.ownedTable, s.ownedColumn))) {
+                (tablesGone.contains(s.ownedTable) || replacedTables.contains(s.ownedTable) ||
+                 b.dropsColumn(s.ownedTable, s.ownedColumn))) {
                 b.decide(QStringLiteral("sequence %1 goes with %2.%3, which owns it")
                              .arg(quoteIdentifier(s.name), quoteIdentifier(s.ownedTable),
                                   quoteIdentifier(s.ownedColumn)));
@@ -627,6 +652,10 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
     const QList<qsizetype> goneOrder = loadOrder(gone, target.dependencies);
     for (qsizetype i = goneOrder.size() - 1; i >= 0; --i)
         drops[goneOrder[i]]();
+    for (const CollationShape& c : target.collations)
+        if (std::none_of(source.collations.cbegin(), source.collations.cend(),
+                         [&c](const CollationShape& s) { return s.name == c.name; }))
+            b.add(QStringLiteral("DROP COLLATION %1;").arg(b.qualified(c.name)));
     // Without CASCADE: what still uses the extension's types or functions stops the script, not lost.
     for (const QString& e : target.extensions)
         if (!source.extensions.contains(e))

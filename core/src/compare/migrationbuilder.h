@@ -35,6 +35,10 @@ public:
     // Before the columns change: the constraints, indexes, triggers and policies that go or change.
     void dropTableParts(const RelationShape& table, const RelationShape& old);
     void alterColumns(const RelationShape& table, const RelationShape& old);
+    // A table's place under parents: before its columns change (`after` false) it leaves what it no longer
+    // belongs to (DETACH PARTITION, NO INHERIT, NOT OF), after them it joins the new ones (ATTACH PARTITION
+    // with the source's bounds, INHERIT, OF). A changed bound is a detach and an attach in place.
+    void changeParents(const RelationShape& table, const RelationShape& old, bool after);
     // After every table exists: constraints (foreign keys among them), indexes, triggers, policies, row
     // security, comments and grants, as far as they differ from `old`.
     // Foreign keys in a pass of their own (`foreignKeys`), once every other key exists.
@@ -44,13 +48,17 @@ public:
     bool dropsColumn(const QString& table, const QString& column) const {
         return m_droppedColumns.contains(table + QChar(0) + column);
     }
+    // Whether the script so far drops the target's sequence (a serial's, replaced by an identity).
+    bool dropsSequence(const QString& name) const { return m_droppedSequences.contains(name); }
 
     const SchemaSnapshot& source() const { return m_source; }
     const SchemaSnapshot& target() const { return m_target; }
     const MigrationOptions& options() const { return m_options; }
 
 private:
-    void alterColumn(const RelationShape& table, const ColumnShape& column, const ColumnShape& old);
+    // `oldTable`: the target's name of the table (before a rename).
+    void alterColumn(const RelationShape& table, const ColumnShape& column, const ColumnShape& old,
+                     const QString& oldTable);
 
     const SchemaSnapshot& m_source;
     const SchemaSnapshot& m_target;
@@ -58,6 +66,7 @@ private:
     Migration& m_out;
     QSet<QString> m_newEnumLiterals;
     QSet<QString> m_droppedColumns; // table + '\0' + column, of the target
+    QSet<QString> m_droppedSequences;
 };
 
 // Pure: whether changing a column from `from` to `to` neither rewrites the table nor can fail (a varchar

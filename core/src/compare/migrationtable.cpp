@@ -34,6 +34,36 @@ QStringList optionNames(const QString& options) {
     return names;
 }
 
+// "a, b" (pg_inherits' parents as regclass prints them, quoted where needed) → the names, a comma inside
+// quotes kept.
+QStringList parentNames(const QString& parents) {
+    QStringList out;
+    QString current;
+    bool quoted = false;
+    for (qsizetype i = 0; i < parents.size(); ++i) {
+        const QChar c = parents[i];
+        if (c == QLatin1Char('"'))
+            quoted = !quoted;
+        if (!quoted && c == QLatin1Char(',') && parents.mid(i + 1, 1) == QLatin1String(" ")) {
+            out << current;
+            current.clear();
+            ++i;
+            continue;
+        }
+        current += c;
+    }
+    if (!current.isEmpty())
+        out << current;
+    return out;
+}
+
+// A parent's name as regclass prints it → the plain name (quotes taken off).
+QString plainName(const QString& printed) {
+    if (printed.size() > 1 && printed.startsWith(QLatin1Char('"')) && printed.endsWith(QLatin1Char('"')))
+        return printed.mid(1, printed.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
+    return printed;
+}
+
 QList<ColumnShape> localColumns(const RelationShape& r) {
     QList<ColumnShape> out;
     for (const ColumnShape& c : r.columns)
@@ -198,7 +228,7 @@ void Builder::alterColumns(const RelationShape& r, const RelationShape& old) {
         // A partition's columns are its parent's: only what it sets apart can differ.
         for (const ColumnShape& c : r.columns)
             if (const ColumnShape* o = old.column(c.name))
-                alterColumn(r, c, *o);
+                alterColumn(r, c, *o, old.name);
         return;
     }
     const QList<ColumnShape> now = localColumns(r);
@@ -229,7 +259,7 @@ void Builder::alterColumns(const RelationShape& r, const RelationShape& old) {
                    "column %1.%2 is taken as renamed to %3 (same type, same place): renaming keeps its data")
                    .arg(quoteIdentifier(r.name), quoteIdentifier(renamed.name), quoteIdentifier(a.name)));
         renamed.name = a.name;
-        alterColumn(r, a, renamed);
+        alterColumn(r, a, renamed, old.name);
         added.removeAt(i);
     }
     for (const ColumnShape& d : std::as_const(dropped)) {
@@ -243,7 +273,7 @@ void Builder::alterColumns(const RelationShape& r, const RelationShape& old) {
     // among the old ones.
     for (const ColumnShape& c : now)
         if (const ColumnShape* o = old.column(c.name); o && o->isLocal)
-            alterColumn(r, c, *o);
+            alterColumn(r, c, *o, old.name);
     for (const ColumnShape& a : std::as_const(added)) {
         const bool needsValue = a.notNull && a.defaultExpression.isEmpty() && a.identity.isEmpty() &&
                                 a.generatedExpression.isEmpty() &&
@@ -270,7 +300,83 @@ void Builder::alterColumns(const RelationShape& r, const RelationShape& old) {
     }
 }
 
-void Builder::alterColumn(const RelationShape& r, const ColumnShape& c, const ColumnShape& old) {
+void Builder::changeParents(const RelationShape& r, const RelationShape& old, bool after) {
+    const QString q = qualified(r.name);
+    const bool samePartition = r.isPartition() && old.isPartition() && r.parents == old.parents &&
+                               r.partitionBound == old.partitionBound;
+    if (!after) {
+        if (old.isPartition() && !samePartition) {
+            add(QStringLiteral("ALTER TABLE %1 DETACH PARTITION %2;").arg(old.parents, q),
+                r.isPartition()
+                    ? QString()
+                    : QStringLiteral("detach partition %1 from %2 (its rows leave the partitioned "
+                                     "table)")
+                          .arg(quoteIdentifier(r.name), old.parents),
+                !r.isPartition());
+            // The parent's constraints and indexes stay on a detached table as its own: those the source's
+            // table does not have go (an attach in place gives them back, matching ones reused).
+            if (!r.isPartition()) {
+                for (const QString& k : old.inheritedConstraints)
+                    if (!part(r.constraints, k))
+                        add(QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2;").arg(q, quoteIdentifier(k)));
+                for (const QString& i : old.inheritedIndexes)
+                    if (!part(r.indexes, i))
+                        add(QStringLiteral("DROP INDEX %1;").arg(qualified(i)));
+            }
+        }
+        if (!old.isPartition() && !old.parents.isEmpty()) {
+            const QStringList now = r.isPartition() ? QStringList() : parentNames(r.parents);
+            for (const QString& p : parentNames(old.parents))
+                if (!now.contains(p))
+                    add(QStringLiteral("ALTER TABLE %1 NO INHERIT %2;").arg(q, p),
+                        QStringLiteral("%1 no longer inherits %2 (its rows leave what %2 reads)")
+                            .arg(quoteIdentifier(r.name), p),
+                        true);
+        }
+        if (!old.ofType.isEmpty() && old.ofType != r.ofType)
+            add(QStringLiteral("ALTER TABLE %1 NOT OF;").arg(q));
+        return;
+    }
+    if (!r.ofType.isEmpty() && old.ofType != r.ofType)
+        add(QStringLiteral("ALTER TABLE %1 OF %2;").arg(q, r.ofType));
+    if (!r.isPartition() && !r.parents.isEmpty()) {
+        const QStringList before = old.isPartition() ? QStringList() : parentNames(old.parents);
+        const QStringList now = parentNames(r.parents);
+        if (std::any_of(now.cbegin(), now.cend(),
+                        [&before](const QString& p) { return !before.contains(p); }))
+            // INHERIT wants the parent's columns on the table already: they stay its own too (PostgreSQL has
+            // no way to make a column inherited only, as CREATE TABLE … INHERITS does).
+            for (const ColumnShape& c : r.columns)
+                if (!c.isLocal && !old.column(c.name) &&
+                    std::none_of(before.cbegin(), before.cend(), [&](const QString& p) {
+                        const RelationShape* kept = m_source.relation(plainName(p));
+                        return now.contains(p) && kept && kept->column(c.name);
+                    })) {
+                    add(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2;").arg(q, columnDefinition(c)));
+                    decide(QStringLiteral("column %1.%2 is added to the table before it inherits it, and so "
+                                          "stays its own column as well")
+                               .arg(quoteIdentifier(r.name), quoteIdentifier(c.name)));
+                }
+        for (const QString& p : now)
+            if (!before.contains(p))
+                add(QStringLiteral("ALTER TABLE %1 INHERIT %2;").arg(q, p));
+    }
+    if (r.isPartition() && !samePartition) {
+        // ATTACH wants the parent's CHECK constraints on the table already (they merge into the inherited
+        // ones); a table that was a partition of that parent kept them.
+        const RelationShape* parent = m_source.relation(plainName(r.parents));
+        const bool kept = old.isPartition() && old.parents == r.parents;
+        if (parent && !kept)
+            for (const TablePart& k : parent->constraints)
+                if (k.kind == QLatin1String("c") && !part(old.constraints, k.name))
+                    add(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3;")
+                            .arg(q, quoteIdentifier(k.name), k.definition));
+        add(QStringLiteral("ALTER TABLE %1 ATTACH PARTITION %2 %3;").arg(r.parents, q, r.partitionBound));
+    }
+}
+
+void Builder::alterColumn(const RelationShape& r, const ColumnShape& c, const ColumnShape& old,
+                          const QString& oldTable) {
     const QString q = qualified(r.name);
     const QString alter = QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 ").arg(q, quoteIdentifier(c.name));
     const QString shown = quoteIdentifier(r.name) + QLatin1Char('.') + quoteIdentifier(c.name);
@@ -325,11 +431,31 @@ void Builder::alterColumn(const RelationShape& r, const ColumnShape& c, const Co
                 add(alter + QStringLiteral("DROP DEFAULT;"));
             if (!old.notNull)
                 add(alter + QStringLiteral("SET NOT NULL;"));
+            // A serial made an identity: its sequence, which the source no longer has, goes first (the
+            // identity's may take its name), and the identity goes on after the column's largest value.
+            bool serial = false;
+            for (const SequenceShape& s : m_target.sequences)
+                if (s.ownedTable == oldTable && s.ownedColumn == old.name &&
+                    std::none_of(m_source.sequences.cbegin(), m_source.sequences.cend(),
+                                 [&s](const SequenceShape& k) { return k.name == s.name; })) {
+                    add(QStringLiteral("DROP SEQUENCE %1;").arg(qualified(s.name)),
+                        QStringLiteral(
+                            "drop sequence %1, replaced by the identity of %2 (which goes on after "
+                            "the column's largest value)")
+                            .arg(quoteIdentifier(s.name), shown),
+                        true);
+                    m_droppedSequences << s.name;
+                    serial = true;
+                }
             add(alter +
                 (c.identity == QLatin1String("a") ? QStringLiteral("ADD GENERATED ALWAYS AS IDENTITY")
                                                   : QStringLiteral("ADD GENERATED BY DEFAULT AS IDENTITY")) +
                 (c.identityOptions.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(c.identityOptions)) +
                 QLatin1Char(';'));
+            if (serial)
+                add(QStringLiteral("SELECT setval(pg_get_serial_sequence(%1, %2), max(%3)) FROM %4 HAVING "
+                                   "max(%3) IS NOT NULL;")
+                        .arg(stringLiteral(q), stringLiteral(c.name), quoteIdentifier(c.name), q));
             return;
         } else {
             add(alter + (c.identity == QLatin1String("a") ? QStringLiteral("SET GENERATED ALWAYS;")
@@ -337,15 +463,21 @@ void Builder::alterColumn(const RelationShape& r, const ColumnShape& c, const Co
         }
     }
     if (!c.identity.isEmpty() && !old.identity.isEmpty() && c.identityOptions != old.identityOptions) {
-        static const QRegularExpression options(QStringLiteral(
-            "^START WITH (\\S+) INCREMENT BY (\\S+) MINVALUE (\\S+) MAXVALUE (\\S+) CACHE (\\S+)( CYCLE)?$"));
+        // "SEQUENCE NAME n START WITH …": the sequence renamed, the other options set.
+        static const QRegularExpression options(
+            QStringLiteral("^SEQUENCE NAME (\"(?:[^\"]|\"\")*\"|\\S+) (START WITH (\\S+) INCREMENT BY "
+                           "(\\S+) MINVALUE (\\S+) MAXVALUE (\\S+) CACHE (\\S+)( CYCLE)?)$"));
         const auto m = options.match(c.identityOptions);
-        if (m.hasMatch())
+        const auto o = options.match(old.identityOptions);
+        if (m.hasMatch() && o.hasMatch() && m.captured(1) != o.captured(1))
+            add(QStringLiteral("ALTER SEQUENCE %1.%2 RENAME TO %3;")
+                    .arg(quoteIdentifier(m_target.schema), o.captured(1), m.captured(1)));
+        if (m.hasMatch() && (!o.hasMatch() || m.captured(2) != o.captured(2)))
             add(alter +
                 QStringLiteral("SET START WITH %1 SET INCREMENT BY %2 SET MINVALUE %3 SET MAXVALUE %4 SET "
                                "CACHE %5 SET %6;")
-                    .arg(m.captured(1), m.captured(2), m.captured(3), m.captured(4), m.captured(5),
-                         m.captured(6).isEmpty() ? QStringLiteral("NO CYCLE") : QStringLiteral("CYCLE")));
+                    .arg(m.captured(3), m.captured(4), m.captured(5), m.captured(6), m.captured(7),
+                         m.captured(8).isEmpty() ? QStringLiteral("NO CYCLE") : QStringLiteral("CYCLE")));
     }
     if (c.defaultExpression != old.defaultExpression && c.identity.isEmpty() &&
         c.generatedExpression.isEmpty())
@@ -392,10 +524,27 @@ void Builder::tableParts(const RelationShape& r, const RelationShape* old, bool 
     }
     if (foreignKeys)
         return;
-    for (const TablePart& i : r.indexes)
-        if (const TablePart* o = old ? part(old->indexes, i.name) : nullptr;
-            !o || o->definition != i.definition)
+    for (const TablePart& i : r.indexes) {
+        const TablePart* o = old ? part(old->indexes, i.name) : nullptr;
+        const bool made = !o || o->definition != i.definition;
+        if (made)
             add(i.definition + QLatin1Char(';'));
+        // An expression column's statistics target ("1 500, 3 100"); a column set back reads -1.
+        const QString before = made ? QString() : o->statistics;
+        if (i.statistics == before)
+            continue;
+        QHash<QString, QString> targets;
+        for (const QString& t : before.split(QStringLiteral(", "), Qt::SkipEmptyParts))
+            targets.insert(t.section(QLatin1Char(' '), 0, 0), QStringLiteral("-1"));
+        for (const QString& t : i.statistics.split(QStringLiteral(", "), Qt::SkipEmptyParts))
+            targets.insert(t.section(QLatin1Char(' '), 0, 0), t.section(QLatin1Char(' '), 1, 1));
+        QStringList columns = targets.keys();
+        std::sort(columns.begin(), columns.end(),
+                  [](const QString& a, const QString& b) { return a.toInt() < b.toInt(); });
+        for (const QString& n : std::as_const(columns))
+            add(QStringLiteral("ALTER INDEX %1 ALTER COLUMN %2 SET STATISTICS %3;")
+                    .arg(qualified(i.name), n, targets.value(n)));
+    }
     for (const TablePart& t : r.triggers) {
         const TablePart* o = old ? part(old->triggers, t.name) : nullptr;
         if (!o || o->definition != t.definition)

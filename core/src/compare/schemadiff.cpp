@@ -99,7 +99,8 @@ QString relationText(const RelationShape& r) {
     for (const TablePart& k : byName(r.constraints))
         out << QStringLiteral("  CONSTRAINT %1 %2").arg(quoteIdentifier(k.name), k.definition);
     for (const TablePart& i : byName(r.indexes))
-        out << QStringLiteral("  ") + i.definition;
+        out << QStringLiteral("  ") + i.definition +
+                   (i.statistics.isEmpty() ? QString() : QStringLiteral(" -- statistics: ") + i.statistics);
     for (const TablePart& t : byName(r.triggers))
         out << QStringLiteral("  ") + t.definition +
                    (t.kind == QLatin1String("O") ? QString() : QStringLiteral(" -- enabled: ") + t.kind);
@@ -194,6 +195,11 @@ QList<ObjectDifference> compareSchemas(const SchemaSnapshot& source, const Schem
             put(QStringLiteral("type"), t.name, typeText(t));
         for (const SequenceShape& s : side.sequences)
             put(QStringLiteral("sequence"), s.name, sequenceText(s));
+        for (const CollationShape& c : side.collations)
+            put(QStringLiteral("collation"), c.name,
+                QStringLiteral("COLLATION %1 (%2)").arg(quoteIdentifier(c.name), c.definition) +
+                    (c.comment.isEmpty() ? QString()
+                                         : QStringLiteral("\n  COMMENT ") + stringLiteral(c.comment)));
         for (const QString& e : side.extensions) {
             const QString version = side.extensionVersions.value(e);
             put(QStringLiteral("extension"), e,

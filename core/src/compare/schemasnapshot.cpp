@@ -159,7 +159,8 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
          {sequencesSql(), p},
          {extensionsSql(), p},
          {objectKeysSql(), p},
-         {conversionsSql(), {}}},
+         {conversionsSql(), {}},
+         {collationsSql(), p}},
         schema, {},
         {{QStringLiteral("search_path"), quoteIdentifier(schema) + QStringLiteral(", pg_catalog")}});
     if (r[0].rowCount() == 0)
@@ -183,6 +184,10 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
     });
     forEachRow(r[3], [&](const ResultRow& row) {
         if (RelationShape* rel = owner(row)) {
+            if (row.flag("inherited")) {
+                rel->inheritedConstraints << row.text("name");
+                return;
+            }
             TablePart part = tablePart(row);
             part.kind = row.text("kind");
             part.validated = row.flag("validated");
@@ -191,15 +196,23 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
     });
     forEachRow(r[4], [&](const ResultRow& row) {
         if (RelationShape* rel = owner(row)) {
+            if (row.flag("inherited")) {
+                rel->inheritedIndexes << row.text("name");
+                return;
+            }
             // pg_get_indexdef names the table with its schema whatever the search path: left out, as in the
-            // other definitions (a migration runs with the target schema on the search path).
+            // other definitions (a migration runs with the target schema on the search path). A partitioned
+            // table's index reads ON ONLY, which would leave the partitions without theirs: made plain, it
+            // is made on (or attached to) every partition too.
             TablePart part = tablePart(row);
+            part.statistics = row.text("statistics");
             for (const char* on : {" ON ", " ON ONLY "}) {
                 const QString qualified = QLatin1String(on) + row.text("qualified_table") + QLatin1Char(' ');
                 const qsizetype at = part.definition.indexOf(qualified);
                 if (at >= 0) {
                     part.definition.replace(at, qualified.size(),
-                                            QLatin1String(on) + row.text("quoted_table") + QLatin1Char(' '));
+                                            QStringLiteral(" ON ") + row.text("quoted_table") +
+                                                QLatin1Char(' '));
                     break;
                 }
             }
@@ -236,6 +249,10 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
             snapshot.stringTypes.insert(row.text("a"));
         else
             snapshot.domainBases.insert(row.text("a"), row.text("b"));
+    });
+
+    forEachRow(r[13], [&](const ResultRow& row) {
+        snapshot.collations << CollationShape{row.text("name"), row.text("definition"), row.text("comment")};
     });
 
     QHash<QString, QString> keys; // "pg_class:16390" → "relation:customer"

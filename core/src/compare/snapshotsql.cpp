@@ -79,10 +79,12 @@ select a.attrelid::int8 as relid, a.attname::text as name, a.attnum as position,
        case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default_expression,
        case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated_expression,
        a.attidentity::text as identity,
-       (select format('START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s%s', s.seqstart, s.seqincrement,
-                      s.seqmin, s.seqmax, s.seqcache, case when s.seqcycle then ' CYCLE' else '' end)
+       (select format('SEQUENCE NAME %s START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s%s',
+                      quote_ident(sc.relname), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
+                      case when s.seqcycle then ' CYCLE' else '' end)
           from pg_depend d
           join pg_sequence s on s.seqrelid = d.objid
+          join pg_class sc on sc.oid = s.seqrelid
          where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
            and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'i') as identity_options,
        dsc.description as comment,
@@ -102,27 +104,31 @@ select a.attrelid::int8 as relid, a.attname::text as name, a.attnum as position,
 }
 
 QString constraintsSql() {
-    // A partition's constraints cloned from its parent's, and a child's inherited checks, follow the parent.
+    // A partition's constraints cloned from its parent's, and a child's inherited checks, follow the parent
+    // (marked inherited: only their names are kept, for what a detach leaves behind).
     return QStringLiteral(R"SQL(
 with rel as (%1)
 select con.conrelid::int8 as relid, con.conname::text as name, con.contype::text as kind,
        pg_get_constraintdef(con.oid) as definition, con.convalidated as validated,
-       dsc.description as comment
+       dsc.description as comment, not (con.conparentid = 0 and con.conislocal) as inherited
   from pg_constraint con
   left join pg_description dsc on dsc.objoid = con.oid and dsc.classoid = 'pg_constraint'::regclass
                               and dsc.objsubid = 0
  where con.conrelid in (select oid from rel) and con.contype in ('p', 'u', 'x', 'c', 'f')
-   and con.conparentid = 0 and con.conislocal
  order by con.conrelid, con.conname
 )SQL")
         .arg(QLatin1String(kRelations));
 }
 
 QString indexesSql() {
-    // Indexes of constraints come with them; a partition's index attached to its parent's follows it.
+    // Indexes of constraints come with them; a partition's index attached to its parent's follows it
+    // (marked inherited). An expression column's statistics target is the index's own setting.
     return QStringLiteral(R"SQL(
 with rel as (%1)
 select i.indrelid::int8 as relid, ic.relname::text as name, pg_get_indexdef(i.indexrelid) as definition,
+       exists (select 1 from pg_inherits h where h.inhrelid = i.indexrelid) as inherited,
+       (select string_agg(format('%s %s', ia.attnum, ia.attstattarget), ', ' order by ia.attnum)
+          from pg_attribute ia where ia.attrelid = i.indexrelid and ia.attstattarget >= 0) as statistics,
        (select format('%I.%I', tn.nspname, tc.relname) from pg_class tc join pg_namespace tn on tn.oid = tc.relnamespace
          where tc.oid = i.indrelid) as qualified_table,
        (select quote_ident(tc.relname) from pg_class tc where tc.oid = i.indrelid) as quoted_table,
@@ -134,7 +140,6 @@ select i.indrelid::int8 as relid, ic.relname::text as name, pg_get_indexdef(i.in
  where i.indrelid in (select oid from rel)
    and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid and con.conrelid = i.indrelid
                                                      and con.contype in ('p', 'u', 'x'))
-   and not exists (select 1 from pg_inherits h where h.inhrelid = i.indexrelid)
  order by i.indrelid, ic.relname
 )SQL")
         .arg(QLatin1String(kRelations));
@@ -243,6 +248,28 @@ select c.oid::int8 as oid, c.relname::text as name, format_type(s.seqtypid, null
  order by c.relname
 )SQL")
         .arg(aclLines("c.relacl", "s", "c.relowner"));
+}
+
+QString collationsSql() {
+    // Read through to_jsonb: the ICU locale's column (colliculocale, PostgreSQL 15–16; daticulocale's
+    // sibling) is named otherwise on other servers.
+    return QStringLiteral(R"SQL(
+select c.collname::text as name,
+       concat_ws(', ', 'provider = ' || case c.collprovider when 'i' then 'icu' when 'c' then 'libc' else 'builtin' end,
+                 case when not c.collisdeterministic then 'deterministic = false' end,
+                 case when c.collprovider = 'i'
+                      then 'locale = ' || quote_literal(coalesce(j->>'colliculocale', j->>'colllocale', j->>'collcollate'))
+                      when j->>'collcollate' = j->>'collctype' then 'locale = ' || quote_literal(j->>'collcollate')
+                      else 'lc_collate = ' || quote_literal(j->>'collcollate') || ', lc_ctype = ' || quote_literal(j->>'collctype')
+                 end) as definition,
+       obj_description(c.oid, 'pg_collation') as comment
+  from pg_collation c
+  join pg_namespace n on n.oid = c.collnamespace
+  cross join lateral to_jsonb(c) j
+ where n.nspname::text = $1::text and %1
+ order by c.collname
+)SQL")
+        .arg(notInExtension("pg_collation", "c.oid"));
 }
 
 QString extensionsSql() {

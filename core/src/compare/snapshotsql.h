@@ -20,6 +20,7 @@ QString functionsSql();
 QString typesSql();
 QString sequencesSql();
 QString extensionsSql();
+QString collationsSql();
 QString conversionsSql();
 // $1 the schema: every object key ("pg_class:16390" …) of the schema with its snapshot key ("table:name").
 QString objectKeysSql();

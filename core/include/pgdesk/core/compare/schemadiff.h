@@ -14,7 +14,7 @@ enum class DiffState { Same, Different, OnlyInSource, OnlyInTarget };
 // no difference; owners left out, grants and comments in), so two equal texts are one equal object.
 struct ObjectDifference {
     QString kind; // "table", "partitioned table", "view", "materialized view", "foreign table", "function",
-                  // "procedure", "aggregate", "type", "sequence", "extension"
+                  // "procedure", "aggregate", "type", "sequence", "collation", "extension"
     QString name; // plain; a routine with its argument types: "f(integer, text)"
     DiffState state = DiffState::Same;
     QString sourceText; // empty when only in the target

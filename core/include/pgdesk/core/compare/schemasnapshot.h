@@ -40,6 +40,7 @@ struct TablePart {
     QString comment;
     QString kind;          // constraint: p u x c f; trigger: its tgenabled
     bool validated = true; // constraint
+    QString statistics;    // index: "column target, …" where an expression's statistics target is set
 };
 
 struct RelationShape {
@@ -61,6 +62,10 @@ struct RelationShape {
     QList<TablePart> indexes;
     QList<TablePart> triggers;
     QList<TablePart> policies;
+    // A partition's constraints and indexes that follow its parent's (or a child's inherited checks): not
+    // compared, but after a detach they stay as the table's own.
+    QStringList inheritedConstraints;
+    QStringList inheritedIndexes;
 
     bool isView() const { return kind == QLatin1String("v") || kind == QLatin1String("m"); }
     bool isPartition() const { return !partitionBound.isEmpty(); }
@@ -107,6 +112,12 @@ struct SequenceShape {
     QString acl;
 };
 
+struct CollationShape {
+    QString name;
+    QString definition; // CREATE COLLATION's options: "provider = icu, deterministic = false, locale = '…'"
+    QString comment;
+};
+
 struct SchemaSnapshot {
     QString schema;
     int serverVersion = 0;
@@ -114,6 +125,7 @@ struct SchemaSnapshot {
     QList<FunctionShape> functions;
     QList<TypeShape> types;
     QList<SequenceShape> sequences;
+    QList<CollationShape> collations;
     QStringList extensions;
     QHash<QString, QString> extensionVersions; // name → extversion
     // What a type change may say in USING, from the server's catalog (type names as columns show them):
