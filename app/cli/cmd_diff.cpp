@@ -13,6 +13,7 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/compare/datacompare.h>
 #include <pgdesk/core/compare/migration.h>
+#include <pgdesk/core/compare/schemacomparerun.h>
 #include <pgdesk/core/compare/schemadiff.h>
 #include <pgdesk/core/profiles/passwordcommand.h>
 #include <pgdesk/core/schema/lockanalysis.h>
@@ -24,7 +25,6 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
-#include <future>
 #include <memory>
 
 namespace pgdesk::cli {
@@ -318,30 +318,12 @@ int cmdDiff(Invocation& inv) {
         target = &targetFile->connection();
     }
 
-    // Two connections: both sides are read at once, the servers doing most of the work (the bench's 2,000
-    // tables a side: 2.0–2.7 s one after the other, 1.7–1.9 s at once). One connection reads them in turn.
-    core::SchemaSnapshot sourceSnapshot;
-    core::SchemaSnapshot targetSnapshot;
-    if (source != target) {
-        auto targetRead = std::async(std::launch::async,
-                                     [&] { return core::readSchemaSnapshot(*target, a.target.schema); });
-        sourceSnapshot = core::readSchemaSnapshot(*source, a.source.schema);
-        targetSnapshot = targetRead.get();
-    } else {
-        sourceSnapshot = core::readSchemaSnapshot(*source, a.source.schema);
-        targetSnapshot = core::readSchemaSnapshot(*target, a.target.schema);
-    }
-    const QList<core::ObjectDifference> differences = core::compareSchemas(sourceSnapshot, targetSnapshot);
-    const bool differ = core::schemasDiffer(differences);
-
-    core::MigrationOptions options;
-    options.hasRows = [&](const QString& table) {
-        return core::tableHasRows(*target, a.target.schema, table);
-    };
-    options.hasNulls = [&](const QString& table, const QString& column) {
-        return core::columnHasNulls(*target, a.target.schema, table, column);
-    };
-    const core::Migration migration = core::planMigration(sourceSnapshot, targetSnapshot, options);
+    // The one compare every front end runs (core::runSchemaCompare): two connections are read at once.
+    const core::SchemaCompareRun run = core::runSchemaCompare(
+        {source, a.source.schema, target, a.target.schema}, format == QLatin1String("json"));
+    const QList<core::ObjectDifference>& differences = run.differences;
+    const bool differ = run.differ();
+    const core::Migration& migration = run.migration;
     const QString title =
         QStringLiteral("Migration of schema %1 to match schema %2")
             .arg(core::quoteIdentifier(a.target.schema), core::quoteIdentifier(a.source.schema));
@@ -354,9 +336,7 @@ int cmdDiff(Invocation& inv) {
     for (const QString& b : migration.blockers)
         inv.err << "pgdesk-cli: the migration cannot run: " << b << '\n';
 
-    QList<core::StatementLocks> locks;
-    if (format == QLatin1String("json"))
-        locks = core::analyzeMigration(*target, migration);
+    const QList<core::StatementLocks>& locks = run.locks;
     const auto report = [&](const QList<core::ObjectDifference>& shown, bool applied) {
         if (format == QLatin1String("json")) {
             QJsonObject o{{QStringLiteral("equal"), !core::schemasDiffer(shown)},
@@ -404,8 +384,7 @@ int cmdDiff(Invocation& inv) {
     if (!result.failure.isEmpty())
         inv.err << "pgdesk-cli: " << result.failure << '\n';
     // Compared again: what is left (nothing, when the migration did its work).
-    const QList<core::ObjectDifference> after =
-        core::compareSchemas(sourceSnapshot, core::readSchemaSnapshot(*target, a.target.schema));
+    const QList<core::ObjectDifference> after = core::compareAgain(run, *target, a.target.schema);
     report(after, true);
     if (!result.failure.isEmpty())
         return ExitSql;

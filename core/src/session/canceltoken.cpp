@@ -10,8 +10,9 @@ void CancelToken::cancel() {
     // PQcancel would stop whatever runs on it next.
     std::lock_guard lock(m_mutex);
     m_cancelled = true;
-    if (m_handle.isValid())
-        m_handle.cancel();
+    for (Attached& a : m_attached)
+        if (a.handle.isValid())
+            a.handle.cancel();
 }
 
 bool CancelToken::isCancelled() const {
@@ -26,7 +27,7 @@ void CancelToken::throwIfCancelled() const {
 
 int CancelToken::attachedBackendPid() const {
     std::lock_guard lock(m_mutex);
-    return m_backendPid;
+    return m_attached.empty() ? 0 : m_attached.back().backendPid;
 }
 
 CancelToken::Scope::Scope(const std::shared_ptr<CancelToken>& token, Connection& connection)
@@ -36,16 +37,15 @@ CancelToken::Scope::Scope(const std::shared_ptr<CancelToken>& token, Connection&
     std::lock_guard lock(m_token->m_mutex);
     if (m_token->m_cancelled)
         throwError(ErrorKind::QueryCanceled, QStringLiteral("cancelled"));
-    m_token->m_handle = connection.cancelHandle();
-    m_token->m_backendPid = connection.backendPid();
+    m_id = ++m_token->m_nextScope;
+    m_token->m_attached.push_back({m_id, connection.cancelHandle(), connection.backendPid()});
 }
 
 CancelToken::Scope::~Scope() {
     if (!m_token)
         return;
     std::lock_guard lock(m_token->m_mutex);
-    m_token->m_handle = {};
-    m_token->m_backendPid = 0;
+    std::erase_if(m_token->m_attached, [this](const Attached& a) { return a.scope == m_id; });
 }
 
 } // namespace pgdesk::core

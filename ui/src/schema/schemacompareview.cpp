@@ -35,6 +35,8 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+#include <optional>
+
 namespace pgdesk::ui {
 
 SchemaDiffModel::SchemaDiffModel(QObject* parent)
@@ -391,34 +393,22 @@ void SchemaCompareView::compare() {
     setState(tr("Reading both schemas…"));
     m_compareJob->start(
         [source, target, sourceSchema, targetSchema](const std::shared_ptr<core::CancelToken>& cancel) {
-            auto out = std::make_shared<Outcome>();
-            {
-                auto connection = source->acquire();
-                const core::CancelToken::Scope scope(cancel, *connection);
-                out->source = core::readSchemaSnapshot(*connection, sourceSchema);
+            // Both sides at once, as the CLI reads them (core::runSchemaCompare); one pool gives one
+            // connection, read in turn, so a pool of one never waits on itself.
+            auto targetConnection = target->acquire();
+            const core::CancelToken::Scope targetScope(cancel, *targetConnection);
+            core::PooledConnection sourceConnection;
+            std::optional<core::CancelToken::Scope> sourceScope;
+            if (source != target) {
+                sourceConnection = source->acquire();
+                sourceScope.emplace(cancel, *sourceConnection);
             }
-            auto connection = target->acquire();
-            const core::CancelToken::Scope scope(cancel, *connection);
-            out->target = core::readSchemaSnapshot(*connection, targetSchema);
-            out->differences = core::compareSchemas(out->source, out->target);
-            core::MigrationOptions options;
-            options.hasRows = [&](const QString& table) {
-                const bool rows = core::tableHasRows(*connection, targetSchema, table);
-                if (rows)
-                    out->tablesWithRows.insert(table);
-                return rows;
-            };
-            options.hasNulls = [&](const QString& table, const QString& column) {
-                const bool nulls = core::columnHasNulls(*connection, targetSchema, table, column);
-                if (nulls)
-                    out->columnsWithNulls.insert(table + QLatin1Char('.') + column);
-                return nulls;
-            };
-            out->migration = core::planMigration(out->source, out->target, options);
-            out->locks = core::analyzeMigration(*connection, out->migration);
-            return out;
+            return std::make_shared<const core::SchemaCompareRun>(
+                core::runSchemaCompare({sourceConnection ? &*sourceConnection : &*targetConnection,
+                                        sourceSchema, &*targetConnection, targetSchema},
+                                       true));
         },
-        [this](const std::shared_ptr<Outcome>& outcome) {
+        [this](const std::shared_ptr<const core::SchemaCompareRun>& outcome) {
             m_compareButton->setEnabled(true);
             showOutcome(*outcome);
             m_outcome = outcome;
@@ -430,7 +420,7 @@ void SchemaCompareView::compare() {
         });
 }
 
-void SchemaCompareView::showOutcome(const Outcome& outcome) {
+void SchemaCompareView::showOutcome(const core::SchemaCompareRun& outcome) {
     m_model->setDifferences(outcome.differences);
     m_objects->resizeColumnsToContents();
     m_migration = outcome.migration;
@@ -525,7 +515,7 @@ void SchemaCompareView::askForValues() {
         QHash<QString, QString> values;
         for (auto it = edits.cbegin(); it != edits.cend(); ++it)
             values.insert(it.key(), it.value()->text().trimmed());
-        const core::Migration filled = planWithValues(values);
+        const core::Migration filled = m_outcome->planWith(values);
         if (!filled.blockers.isEmpty()) {
             setState(filled.blockers.join(QStringLiteral("; ")), true);
             return;
@@ -537,22 +527,10 @@ void SchemaCompareView::askForValues() {
     dialog->open();
 }
 
-// The compared snapshots planned again with values for the NOT NULL columns that need one, with what the
-// first plan read from the server (tables with rows, columns with NULLs).
-core::Migration SchemaCompareView::planWithValues(const QHash<QString, QString>& values) const {
-    core::MigrationOptions options;
-    options.hasRows = [this](const QString& table) { return m_outcome->tablesWithRows.contains(table); };
-    options.hasNulls = [this](const QString& table, const QString& column) {
-        return m_outcome->columnsWithNulls.contains(table + QLatin1Char('.') + column);
-    };
-    options.fillValues = values;
-    return core::planMigration(m_outcome->source, m_outcome->target, options);
-}
-
 void SchemaCompareView::applyWith(const QHash<QString, QString>& fillValues, const QSet<int>& confirmed) {
     if (!m_outcome)
         return;
-    m_migration = planWithValues(fillValues);
+    m_migration = m_outcome->planWith(fillValues);
     runApply(m_migration, confirmed);
 }
 

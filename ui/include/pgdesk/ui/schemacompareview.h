@@ -2,6 +2,7 @@
 #pragma once
 
 #include <pgdesk/core/compare/migration.h>
+#include <pgdesk/core/compare/schemacomparerun.h>
 #include <pgdesk/core/compare/schemadiff.h>
 #include <pgdesk/core/schema/lockanalysis.h>
 
@@ -94,22 +95,10 @@ signals:
     void applyFinished(bool applied);
 
 private:
-    struct Outcome {
-        core::SchemaSnapshot source;
-        core::SchemaSnapshot target;
-        QList<core::ObjectDifference> differences;
-        core::Migration migration;
-        QList<core::StatementLocks> locks;
-        // What the plan asked the target server: the tables with rows, the columns ("table.column") with
-        // NULLs. A plan made again with the user's values reads these, not the server.
-        QSet<QString> tablesWithRows;
-        QSet<QString> columnsWithNulls;
-    };
     void loadSchemas(QComboBox* databases, QComboBox* schemas, const QString& wanted);
-    void showOutcome(const Outcome& outcome);
+    void showOutcome(const core::SchemaCompareRun& outcome);
     void showDifference();
     void askForValues();
-    core::Migration planWithValues(const QHash<QString, QString>& values) const;
     void runApply(const core::Migration& migration, const QSet<int>& confirmed);
     std::shared_ptr<core::Pool> targetPool() const;
     void setState(const QString& text, bool error = false);
@@ -141,7 +130,7 @@ private:
     JobSlot* m_targetSchemasJob = nullptr;
     JobSlot* m_compareJob = nullptr;
     JobSlot* m_applyJob = nullptr;
-    std::shared_ptr<Outcome> m_outcome;
+    std::shared_ptr<const core::SchemaCompareRun> m_outcome;
     core::Migration m_migration;
     QString m_afterApply; // what the last apply said, shown with the next compare
 };

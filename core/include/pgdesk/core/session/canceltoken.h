@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace pgdesk::core {
 
@@ -20,8 +21,8 @@ public:
     bool isCancelled() const;
     // Throws QueryCanceled ("cancelled") when cancel() was called.
     void throwIfCancelled() const;
-    // The server process of the attached connection (0 when none): what the work is waiting on can be
-    // asked about from another connection (pg_blocking_pids).
+    // The server process of the connection attached last (0 when none): what the work is waiting on can
+    // be asked about from another connection (pg_blocking_pids).
     int attachedBackendPid() const;
 
     // Attaches `connection` for the scope's lifetime; throws QueryCanceled at once when already cancelled.
@@ -35,13 +36,21 @@ public:
 
     private:
         std::shared_ptr<CancelToken> m_token;
+        quint64 m_id = 0;
     };
 
 private:
+    // The connections attached now, each by its scope: work reading two servers at once (a schema compare)
+    // has both attached, and cancel() stops both.
+    struct Attached {
+        quint64 scope;
+        CancelHandle handle;
+        int backendPid;
+    };
     mutable std::mutex m_mutex;
     bool m_cancelled = false;
-    CancelHandle m_handle;
-    int m_backendPid = 0;
+    quint64 m_nextScope = 0;
+    std::vector<Attached> m_attached;
 };
 
 } // namespace pgdesk::core
