@@ -6881,6 +6881,26 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
         <source>Compare %1.%2 (source) with %3.%4 (target): the migration changes the target to match the source. Choose other sides above if these are not the ones.</source>
         <translation>%1.%2 (Quelle) mit %3.%4 (Ziel) vergleichen: Die Migration gleicht das Ziel der Quelle an. Wählen Sie oben andere Seiten, falls es nicht diese sind.</translation>
     </message>
+    <message>
+        <source>Type Changes…</source>
+        <translation>Typänderungen…</translation>
+    </message>
+    <message>
+        <source>The USING expression of each column&apos;s type change</source>
+        <translation>Der USING-Ausdruck jeder Typänderung einer Spalte</translation>
+    </message>
+    <message>
+        <source>Type changes</source>
+        <translation>Typänderungen</translation>
+    </message>
+    <message>
+        <source>How each column&apos;s values become the new type: an SQL expression over the column (empty: the cast PgDesk chose).</source>
+        <translation>Wie die Werte jeder Spalte zum neuen Typ werden: ein SQL-Ausdruck über der Spalte (leer: die Umwandlung, die PgDesk gewählt hat).</translation>
+    </message>
+    <message>
+        <source>%1.%2: %3 → %4</source>
+        <translation>%1.%2: %3 → %4</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SchemaDiffModel</name>

@@ -6806,6 +6806,26 @@ Its objects are created in &quot;%2&quot;%4.</source>
         <source>Compare %1.%2 (source) with %3.%4 (target): the migration changes the target to match the source. Choose other sides above if these are not the ones.</source>
         <translation>مقایسهٔ %1.%2 (مبدأ) با %3.%4 (مقصد): مهاجرت مقصد را مطابق مبدأ تغییر می‌دهد. اگر این‌ها نیستند، طرف‌های دیگری را در بالا انتخاب کنید.</translation>
     </message>
+    <message>
+        <source>Type Changes…</source>
+        <translation>تغییرهای نوع…</translation>
+    </message>
+    <message>
+        <source>The USING expression of each column&apos;s type change</source>
+        <translation>عبارت USING برای تغییر نوع هر ستون</translation>
+    </message>
+    <message>
+        <source>Type changes</source>
+        <translation>تغییرهای نوع</translation>
+    </message>
+    <message>
+        <source>How each column&apos;s values become the new type: an SQL expression over the column (empty: the cast PgDesk chose).</source>
+        <translation>مقدارهای هر ستون چگونه به نوع تازه درمی‌آیند: یک عبارت SQL روی ستون (خالی: تبدیلی که PgDesk برگزیده است).</translation>
+    </message>
+    <message>
+        <source>%1.%2: %3 → %4</source>
+        <translation>%1.%2: %3 → %4</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SchemaDiffModel</name>

@@ -178,6 +178,47 @@ private slots:
         QCOMPARE(psqlValue(QStringLiteral("select code from app.t"), m_target), QStringLiteral("n/a"));
     }
 
+    // A type change with no cast the data fits (integer seconds to a timestamp): the user types the USING in
+    // Type Changes…, the script shows it, and applying converts the values with it.
+    void typeChangeTakesTheUsersExpression() {
+        reset(m_source,
+              "create schema app; create table app.t (id int primary key, name text, old text, score "
+              "timestamptz); create view app.v as select id from app.t;");
+        SchemaCompareView view(pools(), m_target, QStringLiteral("app"));
+        view.setSource(m_source, QStringLiteral("app"));
+        QVERIFY(compareIn(view));
+        QVERIFY(view.scriptView()->toPlainText().contains(
+            QLatin1String("USING \"score\"::text::timestamp with time zone;")));
+        QVERIFY(view.typeChangesButton()->isEnabled());
+        view.typeChangesButton()->click();
+        QDialog* dialog = nullptr;
+        QTRY_VERIFY((dialog = view.findChild<QDialog*>(QStringLiteral("compareTypeChangesDialog"))) !=
+                    nullptr);
+        auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("using:t.score"));
+        QVERIFY(edit);
+        QVERIFY(edit->text().isEmpty());
+        QCOMPARE(edit->placeholderText(), QStringLiteral("\"score\"::text::timestamp with time zone"));
+        edit->setText(QStringLiteral("to_timestamp(score) at time zone 'UTC'"));
+        dialog->accept();
+        QVERIFY2(view.scriptView()->toPlainText().contains(
+                     QLatin1String("USING to_timestamp(score) at time zone 'UTC';")),
+                 qPrintable(view.scriptView()->toPlainText()));
+        QCOMPARE(view.migration().typeChanges.size(), 1);
+        QVERIFY(view.migration().typeChanges.first().given);
+        QSignalSpy finished(&view, &SchemaCompareView::applyFinished);
+        QSignalSpy compared(&view, &SchemaCompareView::compared);
+        QSet<int> all;
+        for (int i = 0; i < view.migration().statements.size(); ++i)
+            all.insert(i);
+        view.applyWith({}, all);
+        QVERIFY(finished.wait(20000));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(view.stateText()));
+        QVERIFY(compared.wait(20000));
+        QVERIFY2(view.stateText().contains(QLatin1String("Nothing differs")), qPrintable(view.stateText()));
+        QCOMPARE(psqlValue(QStringLiteral("select score at time zone 'UTC' from app.t"), m_target),
+                 QStringLiteral("1970-01-01 00:00:03"));
+    }
+
     void productionTargetWritesOnlyWhenUnlocked() {
         SchemaCompareView view(pools(true), m_target, QStringLiteral("app"));
         view.setSource(m_source, QStringLiteral("app"));

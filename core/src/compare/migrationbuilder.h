@@ -25,6 +25,7 @@ public:
     void needValue(const QString& table, const QString& column) {
         m_out.valuesNeeded.append({table, column});
     }
+    void typeChanged(const TypeChange& change) { m_out.typeChanges << change; }
     void enumValueAdded(const QString& label) { m_newEnumLiterals << stringLiteral(label); }
     // COMMENT ON `what` when it changed; GRANT/REVOKE from the `from` ACL lines to the `to` ones.
     void comment(const QString& what, const QString& from, const QString& to);

@@ -400,14 +400,27 @@ void Builder::alterColumn(const RelationShape& r, const ColumnShape& c, const Co
             sql += QStringLiteral(" COLLATE ") + c.collation;
         // No cast between the two (bigint and uuid, two enums): through text, which the server takes for any
         // type, a value that does not read as the new type failing the statement.
-        const bool throughText = c.type != old.type && !castsDirectly(m_target, old.type, c.type);
-        if (c.type != old.type)
-            sql +=
-                QStringLiteral(" USING %1::%2%3")
-                    .arg(quoteIdentifier(c.name), throughText ? QStringLiteral("text::") : QString(), c.type);
-        const bool safe = isSafeTypeChange(old.type, c.type) && c.collation == old.collation;
+        const QString key = r.name + QLatin1Char('.') + c.name;
+        const QString given = m_options.usingExpressions.value(key).trimmed();
+        const bool throughText =
+            c.type != old.type && given.isEmpty() && !castsDirectly(m_target, old.type, c.type);
+        if (c.type != old.type) {
+            const QString expression =
+                !given.isEmpty() ? given
+                                 : QStringLiteral("%1::%2%3")
+                                       .arg(quoteIdentifier(c.name),
+                                            throughText ? QStringLiteral("text::") : QString(), c.type);
+            sql += QStringLiteral(" USING ") + expression;
+            typeChanged({r.name, c.name, old.type, c.type, expression, !given.isEmpty()});
+        }
+        const bool safe =
+            isSafeTypeChange(old.type, c.type) && c.collation == old.collation && given.isEmpty();
         add(sql + QLatin1Char(';'),
             safe ? QString()
+            : !given.isEmpty()
+                ? QStringLiteral("change the type of %1 from %2 to %3 with USING %4 as you gave it (rewrites "
+                                 "the table; a value it does not convert fails it)")
+                      .arg(shown, old.type, c.type, given)
             : throughText
                 ? QStringLiteral(
                       "change the type of %1 from %2 to %3 through its text (no cast between them: "

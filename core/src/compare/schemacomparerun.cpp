@@ -5,13 +5,15 @@
 
 namespace pgdesk::core {
 
-Migration SchemaCompareRun::planWith(const QHash<QString, QString>& fillValues) const {
+Migration SchemaCompareRun::planWith(const QHash<QString, QString>& fillValues,
+                                     const QHash<QString, QString>& usingExpressions) const {
     MigrationOptions options;
     options.hasRows = [this](const QString& table) { return tablesWithRows.contains(table); };
     options.hasNulls = [this](const QString& table, const QString& column) {
         return columnsWithNulls.contains(table + QLatin1Char('.') + column);
     };
     options.fillValues = fillValues;
+    options.usingExpressions = usingExpressions;
     return planMigration(source, target, options);
 }
 

@@ -260,9 +260,16 @@ SchemaCompareView::SchemaCompareView(PoolProvider pools, const QString& database
     m_apply->setObjectName(QStringLiteral("compareApply"));
     m_apply->setEnabled(false);
     connect(m_apply, &QPushButton::clicked, this, &SchemaCompareView::apply);
+    // A type change's USING, as the user would write it where the catalog's cast is not what the data needs.
+    m_typeChanges = new QPushButton(tr("Type Changes…"), this);
+    m_typeChanges->setObjectName(QStringLiteral("compareTypeChanges"));
+    m_typeChanges->setToolTip(tr("The USING expression of each column's type change"));
+    m_typeChanges->setEnabled(false);
+    connect(m_typeChanges, &QPushButton::clicked, this, &SchemaCompareView::editTypeChanges);
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(m_state, 1);
     bottom->addWidget(m_unlock);
+    bottom->addWidget(m_typeChanges);
     bottom->addWidget(m_save);
     bottom->addWidget(m_apply);
 
@@ -423,14 +430,9 @@ void SchemaCompareView::compare() {
 void SchemaCompareView::showOutcome(const core::SchemaCompareRun& outcome) {
     m_model->setDifferences(outcome.differences);
     m_objects->resizeColumnsToContents();
-    m_migration = outcome.migration;
-    m_script->setPlainText(
-        outcome.migration.script(tr("Migration of schema %1 to match schema %2")
-                                     .arg(core::quoteIdentifier(m_targetSchema->currentText()),
-                                          core::quoteIdentifier(m_sourceSchema->currentText()))));
+    m_usingExpressions.clear();
+    showMigration(outcome.migration);
     m_locks->setStatements(outcome.locks, false);
-    m_decisions->setPlainText(
-        (outcome.migration.decisions + outcome.migration.blockers).join(QLatin1Char('\n')));
     int differ = 0;
     for (const core::ObjectDifference& d : outcome.differences)
         differ += d.state == core::DiffState::Same ? 0 : 1;
@@ -451,6 +453,54 @@ void SchemaCompareView::showOutcome(const core::SchemaCompareRun& outcome) {
         m_objects->selectRow(0);
     else
         m_diff->clear();
+}
+
+void SchemaCompareView::showMigration(const core::Migration& migration) {
+    m_migration = migration;
+    m_script->setPlainText(migration.script(tr("Migration of schema %1 to match schema %2")
+                                                .arg(core::quoteIdentifier(m_targetSchema->currentText()),
+                                                     core::quoteIdentifier(m_sourceSchema->currentText()))));
+    m_decisions->setPlainText((migration.decisions + migration.blockers).join(QLatin1Char('\n')));
+    m_typeChanges->setEnabled(!migration.typeChanges.isEmpty());
+}
+
+// Each type change with its USING, editable; the migration planned again with what the user typed (the
+// locks stay: the USING does not change what ALTER … TYPE takes).
+void SchemaCompareView::editTypeChanges() {
+    if (!m_outcome || m_migration.typeChanges.isEmpty())
+        return;
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("compareTypeChangesDialog"));
+    dialog->setWindowTitle(tr("Type changes"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowModality(Qt::WindowModal);
+    auto* form = new QFormLayout(dialog);
+    form->addRow(new QLabel(tr("How each column's values become the new type: an SQL expression over the "
+                               "column (empty: the cast PgDesk chose)."),
+                            dialog));
+    QHash<QString, QLineEdit*> edits;
+    for (const core::TypeChange& c : std::as_const(m_migration.typeChanges)) {
+        const QString key = c.table + QLatin1Char('.') + c.column;
+        auto* edit = new QLineEdit(c.given ? c.usingExpression : QString(), dialog);
+        edit->setObjectName(QStringLiteral("using:") + key);
+        edit->setPlaceholderText(c.given ? QString() : c.usingExpression);
+        edits.insert(key, edit);
+        form->addRow(tr("%1.%2: %3 → %4")
+                         .arg(core::quoteIdentifier(c.table), core::quoteIdentifier(c.column), c.from, c.to),
+                     edit);
+    }
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(dialog, &QDialog::accepted, this, [this, edits] {
+        m_usingExpressions.clear();
+        for (auto it = edits.cbegin(); it != edits.cend(); ++it)
+            if (!it.value()->text().trimmed().isEmpty())
+                m_usingExpressions.insert(it.key(), it.value()->text().trimmed());
+        showMigration(m_outcome->planWith({}, m_usingExpressions));
+    });
+    dialog->open();
 }
 
 void SchemaCompareView::showDifference() {
@@ -515,7 +565,7 @@ void SchemaCompareView::askForValues() {
         QHash<QString, QString> values;
         for (auto it = edits.cbegin(); it != edits.cend(); ++it)
             values.insert(it.key(), it.value()->text().trimmed());
-        const core::Migration filled = m_outcome->planWith(values);
+        const core::Migration filled = m_outcome->planWith(values, m_usingExpressions);
         if (!filled.blockers.isEmpty()) {
             setState(filled.blockers.join(QStringLiteral("; ")), true);
             return;
@@ -530,7 +580,7 @@ void SchemaCompareView::askForValues() {
 void SchemaCompareView::applyWith(const QHash<QString, QString>& fillValues, const QSet<int>& confirmed) {
     if (!m_outcome)
         return;
-    m_migration = m_outcome->planWith(fillValues);
+    m_migration = m_outcome->planWith(fillValues, m_usingExpressions);
     runApply(m_migration, confirmed);
 }
 

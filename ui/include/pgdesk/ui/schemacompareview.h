@@ -84,6 +84,7 @@ public:
     QPlainTextEdit* scriptView() const { return m_script; }
     LockAnalysisView* locksView() const { return m_locks; }
     QPushButton* applyButton() const { return m_apply; }
+    QPushButton* typeChangesButton() const { return m_typeChanges; }
     QPushButton* compareButton() const { return m_compareButton; }
     WriteUnlockButton* unlockButton() const { return m_unlock; }
     QLineEdit* filterEdit() const { return m_filter; }
@@ -97,6 +98,8 @@ signals:
 private:
     void loadSchemas(QComboBox* databases, QComboBox* schemas, const QString& wanted);
     void showOutcome(const core::SchemaCompareRun& outcome);
+    void showMigration(const core::Migration& migration);
+    void editTypeChanges();
     void showDifference();
     void askForValues();
     void runApply(const core::Migration& migration, const QSet<int>& confirmed);
@@ -125,6 +128,7 @@ private:
     WriteUnlockButton* m_unlock = nullptr;
     QPushButton* m_save = nullptr;
     QPushButton* m_apply = nullptr;
+    QPushButton* m_typeChanges = nullptr;
     JobSlot* m_databasesJob = nullptr;
     JobSlot* m_sourceSchemasJob = nullptr;
     JobSlot* m_targetSchemasJob = nullptr;
@@ -132,7 +136,8 @@ private:
     JobSlot* m_applyJob = nullptr;
     std::shared_ptr<const core::SchemaCompareRun> m_outcome;
     core::Migration m_migration;
-    QString m_afterApply; // what the last apply said, shown with the next compare
+    QHash<QString, QString> m_usingExpressions; // "table.column" → the USING the user typed
+    QString m_afterApply;                       // what the last apply said, shown with the next compare
 };
 
 } // namespace pgdesk::ui

@@ -27,6 +27,9 @@ struct MigrationOptions {
     // "table.column" → the SQL value a NOT NULL column added to a table with rows gets, or that the NULLs of
     // a column made NOT NULL are set to (the window asks).
     QHash<QString, QString> fillValues;
+    // "table.column" → the USING expression of its type change, typed by the user (the window asks), in
+    // place of the cast the catalog chose: "to_timestamp(col)", "md5(col::text)::uuid".
+    QHash<QString, QString> usingExpressions;
     // A column (or table) that disappears while one of the same type appears in its place is renamed, not
     // dropped and added (the rename keeps its data). Off: drop and add.
     bool renames = true;
@@ -35,6 +38,17 @@ struct MigrationOptions {
 // The statements that make the target schema equal to the source, in dependency order: tables changed with
 // ALTER, never dropped and created again; destructive steps marked (applied only when confirmed); a step
 // that cannot be in the transaction (or uses an enum value the transaction adds) after it.
+// A column's type change in a migration, with the USING expression it has (the catalog's choice or the
+// user's): what the window offers to edit.
+struct TypeChange {
+    QString table;
+    QString column;
+    QString from;
+    QString to;
+    QString usingExpression;
+    bool given = false; // the user's expression, not the catalog's
+};
+
 struct Migration {
     QString sourceSchema;
     QString targetSchema;
@@ -45,6 +59,7 @@ struct Migration {
     // hold NULLs, as (table, column): the value for their rows goes into MigrationOptions::fillValues as
     // "table.column" (the window asks for it).
     QList<std::pair<QString, QString>> valuesNeeded;
+    QList<TypeChange> typeChanges;
 
     bool isEmpty() const { return statements.isEmpty(); }
     bool hasDestructive() const;

@@ -28,9 +28,10 @@ struct SchemaCompareRun {
     QSet<QString> columnsWithNulls;
 
     bool differ() const { return schemasDiffer(differences); }
-    // The migration planned again with the values the user gave for `migration.valuesNeeded`, from what was
-    // read (no server asked again).
-    Migration planWith(const QHash<QString, QString>& fillValues) const;
+    // The migration planned again with the values the user gave for `migration.valuesNeeded` and the USING
+    // expressions of type changes ("table.column" keys both), from what was read (no server asked again).
+    Migration planWith(const QHash<QString, QString>& fillValues,
+                       const QHash<QString, QString>& usingExpressions = {}) const;
 };
 
 struct SchemaCompareSides {
