@@ -6,6 +6,8 @@
 #include <QMap>
 
 #include <algorithm>
+#include <functional>
+#include <vector>
 
 namespace pgdesk::core {
 
@@ -39,9 +41,12 @@ QString columnLine(const ColumnShape& c) {
     return line;
 }
 
-template <class Part> QList<Part> byName(QList<Part> parts) {
-    std::sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.name < b.name; });
-    return parts;
+// The parts in name order, as references: sorting copies of columns (a dozen strings each) was a tenth of
+// a 2,000-table compare.
+template <class Part> std::vector<std::reference_wrapper<const Part>> byName(const QList<Part>& parts) {
+    std::vector<std::reference_wrapper<const Part>> out(parts.cbegin(), parts.cend());
+    std::sort(out.begin(), out.end(), [](const Part& a, const Part& b) { return a.name < b.name; });
+    return out;
 }
 
 } // namespace

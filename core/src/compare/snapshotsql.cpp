@@ -79,6 +79,7 @@ select a.attrelid::int8 as relid, a.attname::text as name, a.attnum as position,
        case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default_expression,
        case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated_expression,
        a.attidentity::text as identity,
+       case when a.attidentity <> '' then
        (select format('SEQUENCE NAME %s START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s%s',
                       quote_ident(sc.relname), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
                       case when s.seqcycle then ' CYCLE' else '' end)
@@ -86,10 +87,10 @@ select a.attrelid::int8 as relid, a.attname::text as name, a.attnum as position,
           join pg_sequence s on s.seqrelid = d.objid
           join pg_class sc on sc.oid = s.seqrelid
          where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
-           and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'i') as identity_options,
+           and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'i') end as identity_options,
        dsc.description as comment,
        case when a.attstattarget >= 0 then a.attstattarget end as statistics,
-       %2 as acl
+       case when a.attacl is not null then %2 end as acl
   from pg_attribute a
   join pg_type t on t.oid = a.atttypid
   left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum

@@ -26,11 +26,14 @@ QString Result::columnName(int column) const {
 }
 
 int Result::columnIndex(const QString& name) const {
+    return columnIndex(name.toUtf8().constData());
+}
+
+int Result::columnIndex(const char* utf8Name) const {
     // Compared as UTF-8 bytes: no QString per column per call (a listing of 10,000 tables asks 170,000
-    // times). Not PQfnumber, which folds unquoted names to lower case.
-    const QByteArray utf8 = name.toUtf8();
+    // times; a 2,000-table schema snapshot 800,000). Not PQfnumber, which folds unquoted names to lower case.
     for (int c = 0; c < columnCount(); ++c)
-        if (qstrcmp(PQfname(raw(m_result), c), utf8.constData()) == 0)
+        if (qstrcmp(PQfname(raw(m_result), c), utf8Name) == 0)
             return c;
     return -1;
 }

@@ -42,7 +42,7 @@ public:
 
 private:
     int at(const char* column) const {
-        const int index = m_result.columnIndex(QLatin1String(column));
+        const int index = m_result.columnIndex(column);
         Q_ASSERT_X(index >= 0, "ResultRow", column);
         return index;
     }

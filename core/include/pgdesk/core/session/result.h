@@ -24,7 +24,8 @@ public:
     int rowCount() const;
     int columnCount() const;
     QString columnName(int column) const;
-    int columnIndex(const QString& name) const; // -1 when absent
+    int columnIndex(const QString& name) const;  // -1 when absent
+    int columnIndex(const char* utf8Name) const; // the same without a string made per call
     Oid columnType(int column) const;
     int columnTypeModifier(int column) const;
     Oid columnTable(int column) const;       // table OID the column came from, 0 if none
