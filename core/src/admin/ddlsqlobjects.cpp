@@ -178,23 +178,17 @@ select c.oid::int8 as oid,
 }
 
 QString collationsSql() {
-    // The ICU locale's column is named per server version: read through to_jsonb.
     return QStringLiteral(R"SQL(
 select format('%I.%I', n.nspname, c.collname) as qname, quote_ident(pg_get_userbyid(c.collowner)) as owner,
-       concat_ws(', ', 'provider = ' || case c.collprovider when 'i' then 'icu' when 'c' then 'libc' else 'builtin' end,
-                 case when not c.collisdeterministic then 'deterministic = false' end,
-                 case when c.collprovider = 'i'
-                      then 'locale = ' || quote_literal(coalesce(j->>'colliculocale', j->>'colllocale', j->>'collcollate'))
-                      when j->>'collcollate' = j->>'collctype' then 'locale = ' || quote_literal(j->>'collcollate')
-                      else 'lc_collate = ' || quote_literal(j->>'collcollate') || ', lc_ctype = ' || quote_literal(j->>'collctype')
-                 end) as definition, %1
+       %3 as definition, %1
   from pg_collation c
   join pg_namespace n on n.oid = c.collnamespace
   cross join lateral to_jsonb(c) j
  where n.nspname::text = any ($1::text[]) and %2
  order by n.nspname, c.collname
 )SQL")
-        .arg(commentOf("c.oid", "pg_collation"), notInExtension("pg_collation", "c.oid"));
+        .arg(commentOf("c.oid", "pg_collation"), notInExtension("pg_collation", "c.oid"),
+             collationOptionsSql());
 }
 
 QString defaultPrivilegesSql() {
@@ -291,6 +285,17 @@ select x.dependent, x.referenced
 } // namespace pgdesk::core::ddlsql
 
 namespace pgdesk::core {
+
+QString collationOptionsSql() {
+    return QStringLiteral(R"SQL(
+       concat_ws(', ', 'provider = ' || case c.collprovider when 'i' then 'icu' when 'c' then 'libc' else 'builtin' end,
+                 case when not c.collisdeterministic then 'deterministic = false' end,
+                 case when c.collprovider = 'i'
+                      then 'locale = ' || quote_literal(coalesce(j->>'colliculocale', j->>'colllocale', j->>'collcollate'))
+                      when j->>'collcollate' = j->>'collctype' then 'locale = ' || quote_literal(j->>'collcollate')
+                      else 'lc_collate = ' || quote_literal(j->>'collcollate') || ', lc_ctype = ' || quote_literal(j->>'collctype')
+                 end))SQL");
+}
 
 QString aggregateOptionsSql() {
     return QStringLiteral(R"SQL(

@@ -252,17 +252,10 @@ select c.oid::int8 as oid, c.relname::text as name, format_type(s.seqtypid, null
 }
 
 QString collationsSql() {
-    // Read through to_jsonb: the ICU locale's column (colliculocale, PostgreSQL 15–16; daticulocale's
-    // sibling) is named otherwise on other servers.
+    // Through to_jsonb: the ICU locale's column is named per server version (collationOptionsSql).
     return QStringLiteral(R"SQL(
 select c.collname::text as name,
-       concat_ws(', ', 'provider = ' || case c.collprovider when 'i' then 'icu' when 'c' then 'libc' else 'builtin' end,
-                 case when not c.collisdeterministic then 'deterministic = false' end,
-                 case when c.collprovider = 'i'
-                      then 'locale = ' || quote_literal(coalesce(j->>'colliculocale', j->>'colllocale', j->>'collcollate'))
-                      when j->>'collcollate' = j->>'collctype' then 'locale = ' || quote_literal(j->>'collcollate')
-                      else 'lc_collate = ' || quote_literal(j->>'collcollate') || ', lc_ctype = ' || quote_literal(j->>'collctype')
-                 end) as definition,
+       %2 as definition,
        obj_description(c.oid, 'pg_collation') as comment
   from pg_collation c
   join pg_namespace n on n.oid = c.collnamespace
@@ -270,7 +263,7 @@ select c.collname::text as name,
  where n.nspname::text = $1::text and %1
  order by c.collname
 )SQL")
-        .arg(notInExtension("pg_collation", "c.oid"));
+        .arg(notInExtension("pg_collation", "c.oid"), collationOptionsSql());
 }
 
 QString extensionsSql() {

@@ -11,4 +11,9 @@ namespace pgdesk::core {
 // compare write aggregates with it.
 QString aggregateOptionsSql();
 
+// The options of CREATE COLLATION as a select-list expression over pg_collation `c` and `j`, its row as
+// jsonb (the ICU locale's column is named per server version): "provider = icu, deterministic = false,
+// locale = '…'". The CREATE script and the schema compare write collations with it.
+QString collationOptionsSql();
+
 } // namespace pgdesk::core
