@@ -467,6 +467,17 @@ private slots:
                      qPrintable(d.kind + QLatin1Char(' ') + d.name + QLatin1Char('\n') + d.sourceText +
                                 QStringLiteral("\n---\n") + d.targetText));
         QCOMPARE(keptRows(target, before, after), rowsBefore);
+        // Everything the script made is in the target schema: its search_path starts with pg_catalog (so
+        // its names mean what the snapshot read), where an unqualified CREATE would land.
+        QCOMPARE(
+            psqlValue(
+                QStringLiteral(
+                    "select (select count(*) from pg_class where relnamespace = 'pg_catalog'::regnamespace"
+                    " and oid >= 16384) + (select count(*) from pg_proc where pronamespace ="
+                    " 'pg_catalog'::regnamespace and oid >= 16384) + (select count(*) from pg_type"
+                    " where typnamespace = 'pg_catalog'::regnamespace and oid >= 16384)"),
+                target),
+            QStringLiteral("0"));
         // The new schema's CREATE script loads elsewhere and gives back the same schema (issue 37: the round
         // trip on every schema the tests build).
         const QString replay = freshDatabase(QStringLiteral("cmp_ddl_%1_%2").arg(index).arg(m_suffix));

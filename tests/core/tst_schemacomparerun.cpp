@@ -70,6 +70,32 @@ private slots:
                     .locks.isEmpty());
     }
 
+    // A schema's owner can shadow the catalog's functions in it (format_type, pg_get_expr …). The read puts
+    // the schema on the path to print its names unqualified; it must still call the catalog's, never the
+    // schema's: theirs would run as whoever compares (here they would write a row each call).
+    void aComparedSchemaRunsNoneOfItsCode() {
+        loadScript(
+            m_db,
+            QStringLiteral("create schema c; create table c.marker (who text);"
+                           "create table c.t (id int primary key, d int default 1 + 1);"
+                           "create function c.format_type(oid, integer) returns text language plpgsql as"
+                           " $$ begin insert into c.marker values (current_user);"
+                           " return 'shadowed'; end $$;"
+                           "create function c.pg_get_expr(pg_node_tree, oid) returns text language plpgsql as"
+                           " $$ begin insert into c.marker values (current_user);"
+                           " return 'shadowed'; end $$;"));
+        auto one = Connection::open(pgdesk::test::profile(m_db));
+        auto other = Connection::open(pgdesk::test::profile(m_db));
+        const SchemaCompareRun run =
+            runSchemaCompare({&other, QStringLiteral("c"), &one, QStringLiteral("c")}, false);
+        QVERIFY(!run.differ());
+        const RelationShape* t = run.source.relation(QStringLiteral("t"));
+        QVERIFY(t);
+        QCOMPARE(t->column(QStringLiteral("d"))->type, QStringLiteral("integer"));
+        QCOMPARE(t->column(QStringLiteral("d"))->defaultExpression, QStringLiteral("(1 + 1)"));
+        QCOMPARE(one.exec(QStringLiteral("select count(*) from c.marker")).text(0, 0), QStringLiteral("0"));
+    }
+
     void aMissingSchemaThrowsAfterBothReads() {
         auto one = Connection::open(pgdesk::test::profile(m_db));
         auto other = Connection::open(pgdesk::test::profile(m_db));

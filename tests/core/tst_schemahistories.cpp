@@ -136,6 +136,15 @@ QString columnOrderFree(const QString& dump) {
 
 } // namespace
 
+// The lines of an object that differ, for a failure's message ("-" the target's, "+" the source's).
+QString changedLines(const ObjectDifference& d) {
+    QString out;
+    for (const DiffLine& l : lineDiff(d.targetText, d.sourceText))
+        if (l.op != ' ')
+            out += QStringLiteral("\n") + QLatin1Char(l.op) + QLatin1Char(' ') + l.text;
+    return out;
+}
+
 class TestSchemaHistories final : public QObject {
     Q_OBJECT
 
@@ -265,8 +274,7 @@ private slots:
         for (const ObjectDifference& d :
              compareSchemas(after, readSchemaSnapshot(targetConnection, QStringLiteral("public"))))
             QVERIFY2(d.state == DiffState::Same,
-                     qPrintable(d.kind + QLatin1Char(' ') + d.name + QLatin1Char('\n') + d.sourceText +
-                                QStringLiteral("\n---\n") + d.targetText));
+                     qPrintable(d.kind + QLatin1Char(' ') + d.name + changedLines(d)));
         const QString want = columnOrderFree(schemaDump(source, {QStringLiteral("public")}));
         const QString got = columnOrderFree(schemaDump(target, {QStringLiteral("public")}));
         QVERIFY2(want == got,

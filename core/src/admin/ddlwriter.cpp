@@ -237,6 +237,12 @@ QString viewStatement(const Relation& r) {
     return sql + QLatin1Char(';');
 }
 
+} // namespace
+
+QString dependenciesStatement() {
+    return ddlsql::dependenciesSql();
+}
+
 DependencyEdges dependencyEdges(const Result& result) {
     DependencyEdges edges;
     forEachRow(result, [&](const ResultRow& row) {
@@ -244,8 +250,6 @@ DependencyEdges dependencyEdges(const Result& result) {
     });
     return edges;
 }
-
-} // namespace
 
 DependencyEdges DdlWriter::dependencies() {
     return dependencyEdges(m_catalog.readBatch({{ddlsql::dependenciesSql(), {}}}, {}, {}).first());

@@ -110,14 +110,20 @@ QString typeKeyword(const TypeShape& t) {
     return t.kind == QLatin1String("d") ? QStringLiteral("DOMAIN") : QStringLiteral("TYPE");
 }
 
-// "CREATE OR REPLACE FUNCTION f(" (the snapshot's form) with the target's schema.
+// "CREATE OR REPLACE FUNCTION f(" (the snapshot's form) with the target's schema. The name is as the
+// server's quote_ident wrote it: quoted only where it must be. Never left unqualified: the migration's
+// search_path starts with pg_catalog, where it would be made.
 QString routineDefinition(const Builder& b, const FunctionShape& f) {
     QString sql = f.definition;
-    const QString head = quoteIdentifier(f.name) + QLatin1Char('(');
     const QString keyword = routineKeyword(f) + QLatin1Char(' ');
-    const qsizetype at = sql.indexOf(keyword + head);
-    if (at >= 0)
-        sql.replace(at + keyword.size(), head.size(), b.qualified(f.name) + QLatin1Char('('));
+    for (const QString& name : {quoteIdentifier(f.name), f.name}) {
+        const QString head = name + QLatin1Char('(');
+        const qsizetype at = sql.indexOf(keyword + head);
+        if (at >= 0) {
+            sql.replace(at + keyword.size(), head.size(), b.qualified(f.name) + QLatin1Char('('));
+            break;
+        }
+    }
     return sql.trimmed() + QLatin1Char(';');
 }
 
@@ -300,7 +306,9 @@ bool Migration::hasDestructive() const {
 }
 
 QStringList Migration::sessionSettings() const {
-    return {QStringLiteral("SET search_path = %1, pg_catalog;").arg(quoteIdentifier(targetSchema)),
+    // The order the snapshot printed its definitions under (pg_catalog first): a name the target schema
+    // shares with a catalog function means here what it meant there.
+    return {QStringLiteral("SET search_path = pg_catalog, %1;").arg(quoteIdentifier(targetSchema)),
             QStringLiteral("SET check_function_bodies = false;")};
 }
 
@@ -409,9 +417,12 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         return targetRelations.value(renamedFrom.value(sourceName, sourceName));
     };
 
-    // Each relation's text once (it was made three times a relation: a tenth of a 2,000-table compare).
+    // Equal shapes have equal texts; others by their texts (column order is no difference), each made once
+    // (it was made three times a relation: a tenth of a 2,000-table compare).
     QHash<const RelationShape*, QString> texts;
     const auto differs = [&texts](const RelationShape& a, const RelationShape& b) {
+        if (a == b)
+            return false;
         for (const RelationShape* r : {&a, &b})
             if (!texts.contains(r))
                 texts.insert(r, relationText(*r));

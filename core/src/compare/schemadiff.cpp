@@ -3,6 +3,7 @@
 #include <pgdesk/core/compare/schemadiff.h>
 #include <pgdesk/core/schema/tabledesign.h>
 
+#include <QHash>
 #include <QMap>
 
 #include <algorithm>
@@ -184,13 +185,21 @@ QString sequenceText(const SequenceShape& s) {
 QList<ObjectDifference> compareSchemas(const SchemaSnapshot& source, const SchemaSnapshot& target) {
     // (kind, name) → (source text, target text); a null text is absence.
     QMap<QPair<QString, QString>, QPair<QString, QString>> objects;
+    QHash<QString, const RelationShape*> sourceRelations;
+    for (const RelationShape& r : source.relations)
+        sourceRelations.insert(r.name, &r);
     const auto collect = [&](const SchemaSnapshot& side, bool isSource) {
         const auto put = [&](const QString& kind, const QString& name, const QString& text) {
             auto& entry = objects[{kind, name}];
             (isSource ? entry.first : entry.second) = text;
         };
-        for (const RelationShape& r : side.relations)
-            put(relationKindName(r.kind), r.name, relationText(r));
+        for (const RelationShape& r : side.relations) {
+            auto& entry = objects[{relationKindName(r.kind), r.name}];
+            // A target relation equal to the source's of its name shares its text (most of them are).
+            const RelationShape* same = isSource ? nullptr : sourceRelations.value(r.name);
+            (isSource ? entry.first : entry.second) =
+                same && *same == r && !entry.first.isNull() ? entry.first : relationText(r);
+        }
         for (const FunctionShape& f : side.functions)
             put(f.kind == QLatin1String("p")   ? QStringLiteral("procedure")
                 : f.kind == QLatin1String("a") ? QStringLiteral("aggregate")

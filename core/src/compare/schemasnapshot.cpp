@@ -12,6 +12,9 @@
 #include <QHash>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <functional>
+
 namespace pgdesk::core {
 
 namespace {
@@ -143,126 +146,140 @@ const RelationShape* SchemaSnapshot::relation(const QString& relationName) const
 }
 
 SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema) {
-    CatalogReader catalog(connection);
-    const Params p{param(schema)};
-    using namespace snapshotsql;
-    const QList<Result> r = catalog.readBatch(
-        {{QStringLiteral("select 1 from pg_namespace where nspname::text = $1::text"), p},
-         {relationsSql(), p},
-         {columnsSql(), p},
-         {constraintsSql(), p},
-         {indexesSql(), p},
-         {triggersSql(), p},
-         {policiesSql(), p},
-         {functionsSql(), p},
-         {typesSql(), p},
-         {sequencesSql(), p},
-         {extensionsSql(), p},
-         {objectKeysSql(), p},
-         {conversionsSql(), {}},
-         {collationsSql(), p}},
-        schema, {},
-        {{QStringLiteral("search_path"), quoteIdentifier(schema) + QStringLiteral(", pg_catalog")}});
-    if (r[0].rowCount() == 0)
-        throwError(ErrorKind::NotFound, QStringLiteral("no schema named %1").arg(quoteIdentifier(schema)));
-
     SchemaSnapshot snapshot;
     snapshot.schema = schema;
     snapshot.serverVersion = connection.serverVersion();
+    bool found = false;
     QHash<qint64, qsizetype> byOid;
-    forEachRow(r[1], [&](const ResultRow& row) {
-        byOid.insert(row.int64("oid"), snapshot.relations.size());
-        snapshot.relations << relationShape(row);
-    });
     const auto owner = [&](const ResultRow& row) -> RelationShape* {
         const qsizetype i = byOid.value(row.int64("relid"), -1);
         return i < 0 ? nullptr : &snapshot.relations[i];
     };
-    forEachRow(r[2], [&](const ResultRow& row) {
-        if (RelationShape* rel = owner(row))
-            rel->columns << columnShape(row);
-    });
-    forEachRow(r[3], [&](const ResultRow& row) {
-        if (RelationShape* rel = owner(row)) {
-            if (row.flag("inherited")) {
-                rel->inheritedConstraints << row.text("name");
-                return;
-            }
-            TablePart part = tablePart(row);
-            part.kind = row.text("kind");
-            part.validated = row.flag("validated");
-            rel->constraints << part;
-        }
-    });
-    forEachRow(r[4], [&](const ResultRow& row) {
-        if (RelationShape* rel = owner(row)) {
-            if (row.flag("inherited")) {
-                rel->inheritedIndexes << row.text("name");
-                return;
-            }
-            // pg_get_indexdef names the table with its schema whatever the search path: left out, as in the
-            // other definitions (a migration runs with the target schema on the search path). A partitioned
-            // table's index reads ON ONLY, which would leave the partitions without theirs: made plain, it
-            // is made on (or attached to) every partition too.
-            TablePart part = tablePart(row);
-            part.statistics = row.text("statistics");
-            for (const char* on : {" ON ", " ON ONLY "}) {
-                const QString qualified = QLatin1String(on) + row.text("qualified_table") + QLatin1Char(' ');
-                const qsizetype at = part.definition.indexOf(qualified);
-                if (at >= 0) {
-                    part.definition.replace(at, qualified.size(),
-                                            QStringLiteral(" ON ") + row.text("quoted_table") +
-                                                QLatin1Char(' '));
-                    break;
-                }
-            }
-            rel->indexes << part;
-        }
-    });
-    forEachRow(r[5], [&](const ResultRow& row) {
-        if (RelationShape* rel = owner(row)) {
-            TablePart part = tablePart(row);
-            part.kind = row.text("enabled");
-            // The spelling of servers before 11 (a dump loaded elsewhere may keep it).
-            part.definition.replace(QLatin1String(" EXECUTE PROCEDURE "),
-                                    QLatin1String(" EXECUTE FUNCTION "));
-            rel->triggers << part;
-        }
-    });
-    forEachRow(r[6], [&](const ResultRow& row) {
-        if (RelationShape* rel = owner(row))
-            rel->policies << tablePart(row);
-    });
-    forEachRow(r[7], [&](const ResultRow& row) { snapshot.functions << functionShape(row); });
-    forEachRow(r[8], [&](const ResultRow& row) { snapshot.types << typeShape(row); });
-    forEachRow(r[9], [&](const ResultRow& row) { snapshot.sequences << sequenceShape(row); });
-    forEachRow(r[10], [&](const ResultRow& row) {
-        snapshot.extensions << row.text("name");
-        snapshot.extensionVersions.insert(row.text("name"), row.text("version"));
-    });
-
-    forEachRow(r[12], [&](const ResultRow& row) {
-        const QString kind = row.text("kind");
-        if (kind == QLatin1String("cast"))
-            snapshot.casts.insert(row.text("a") + QLatin1Char('\n') + row.text("b"));
-        else if (kind == QLatin1String("string"))
-            snapshot.stringTypes.insert(row.text("a"));
-        else
-            snapshot.domainBases.insert(row.text("a"), row.text("b"));
-    });
-
-    forEachRow(r[13], [&](const ResultRow& row) {
-        snapshot.collations << CollationShape{row.text("name"), row.text("definition"), row.text("comment")};
-    });
-
     QHash<QString, QString> keys; // "pg_class:16390" → "relation:customer"
-    forEachRow(r[11], [&](const ResultRow& row) { keys.insert(row.text("key"), row.text("name")); });
-    for (const auto& [dependent, referenced] : DdlWriter(connection).dependencies()) {
-        const QString from = keys.value(dependent);
-        const QString to = keys.value(referenced);
-        if (!from.isEmpty() && !to.isEmpty() && from != to)
-            snapshot.dependencies.append({from, to});
-    }
+
+    // Each result read as it arrives, while the server works on the next statements.
+    using Parse = std::function<void(const Result&)>;
+    const auto rows = [](auto parseRow) {
+        return Parse([parseRow](const Result& r) { forEachRow(r, parseRow); });
+    };
+    const Params p{param(schema)};
+    using namespace snapshotsql;
+    const QList<QPair<BatchStatement, Parse>> reads{
+        {{QStringLiteral("select 1 from pg_namespace where nspname::text = $1::text"), p},
+         [&](const Result& r) { found = r.rowCount() > 0; }},
+        {{relationsSql(), p}, rows([&](const ResultRow& row) {
+             byOid.insert(row.int64("oid"), snapshot.relations.size());
+             snapshot.relations << relationShape(row);
+         })},
+        {{columnsSql(), p},
+         [&](const Result& r) {
+             forEachRow(r, [&](const ResultRow& row) {
+                 if (RelationShape* rel = owner(row))
+                     rel->columns << columnShape(row);
+             });
+             for (RelationShape& rel : snapshot.relations)
+                 std::sort(
+                     rel.columns.begin(), rel.columns.end(),
+                     [](const ColumnShape& a, const ColumnShape& b) { return a.position < b.position; });
+         }},
+        {{constraintsSql(), p}, rows([&](const ResultRow& row) {
+             if (RelationShape* rel = owner(row)) {
+                 if (row.flag("inherited")) {
+                     rel->inheritedConstraints << row.text("name");
+                     return;
+                 }
+                 TablePart part = tablePart(row);
+                 part.kind = row.text("kind");
+                 part.validated = row.flag("validated");
+                 rel->constraints << part;
+             }
+         })},
+        {{indexesSql(), p}, rows([&](const ResultRow& row) {
+             if (RelationShape* rel = owner(row)) {
+                 if (row.flag("inherited")) {
+                     rel->inheritedIndexes << row.text("name");
+                     return;
+                 }
+                 // pg_get_indexdef names the table with its schema whatever the search path: left out, as
+                 // in the other definitions (a migration runs with the target schema on the search path). A
+                 // partitioned table's index reads ON ONLY, which would leave the partitions without
+                 // theirs: made plain, it is made on (or attached to) every partition too.
+                 TablePart part = tablePart(row);
+                 part.statistics = row.text("statistics");
+                 for (const char* on : {" ON ", " ON ONLY "}) {
+                     const QString qualified =
+                         QLatin1String(on) + row.text("qualified_table") + QLatin1Char(' ');
+                     const qsizetype at = part.definition.indexOf(qualified);
+                     if (at >= 0) {
+                         part.definition.replace(at, qualified.size(),
+                                                 QStringLiteral(" ON ") + row.text("quoted_table") +
+                                                     QLatin1Char(' '));
+                         break;
+                     }
+                 }
+                 rel->indexes << part;
+             }
+         })},
+        {{triggersSql(), p}, rows([&](const ResultRow& row) {
+             if (RelationShape* rel = owner(row)) {
+                 TablePart part = tablePart(row);
+                 part.kind = row.text("enabled");
+                 // The spelling of servers before 11 (a dump loaded elsewhere may keep it).
+                 part.definition.replace(QLatin1String(" EXECUTE PROCEDURE "),
+                                         QLatin1String(" EXECUTE FUNCTION "));
+                 rel->triggers << part;
+             }
+         })},
+        {{policiesSql(), p}, rows([&](const ResultRow& row) {
+             if (RelationShape* rel = owner(row))
+                 rel->policies << tablePart(row);
+         })},
+        {{functionsSql(), p}, rows([&](const ResultRow& row) { snapshot.functions << functionShape(row); })},
+        {{typesSql(), p}, rows([&](const ResultRow& row) { snapshot.types << typeShape(row); })},
+        {{sequencesSql(), p}, rows([&](const ResultRow& row) { snapshot.sequences << sequenceShape(row); })},
+        {{extensionsSql(), p}, rows([&](const ResultRow& row) {
+             snapshot.extensions << row.text("name");
+             snapshot.extensionVersions.insert(row.text("name"), row.text("version"));
+         })},
+        {{objectKeysSql(), p},
+         rows([&](const ResultRow& row) { keys.insert(row.text("key"), row.text("name")); })},
+        {{conversionsSql(), {}}, rows([&](const ResultRow& row) {
+             const QString kind = row.text("kind");
+             if (kind == QLatin1String("cast"))
+                 snapshot.casts.insert(row.text("a") + QLatin1Char('\n') + row.text("b"));
+             else if (kind == QLatin1String("string"))
+                 snapshot.stringTypes.insert(row.text("a"));
+             else
+                 snapshot.domainBases.insert(row.text("a"), row.text("b"));
+         })},
+        {{collationsSql(), p}, rows([&](const ResultRow& row) {
+             snapshot.collations << CollationShape{row.text("name"), row.text("definition"),
+                                                   row.text("comment")};
+         })},
+        {{dependenciesStatement(), {}},
+         [&](const Result& r) {
+             for (const auto& [dependent, referenced] : dependencyEdges(r)) {
+                 const QString from = keys.value(dependent);
+                 const QString to = keys.value(referenced);
+                 if (!from.isEmpty() && !to.isEmpty() && from != to)
+                     snapshot.dependencies.append({from, to});
+             }
+         }},
+    };
+    QList<BatchStatement> statements;
+    for (const auto& [statement, parse] : reads)
+        statements << statement;
+    CatalogReader(connection)
+        .readBatch(statements, schema, {},
+                   // The schema on the path leaves its own names unqualified in what the server prints;
+                   // pg_catalog before it, so a function or operator of the schema that shadows a catalog one
+                   // (format_type …) is never what the read calls: a schema's owner must not run code as
+                   // whoever compares it. And read only, should anything still try.
+                   {{QStringLiteral("search_path"), QStringLiteral("pg_catalog, ") + quoteIdentifier(schema)},
+                    {QStringLiteral("transaction_read_only"), QStringLiteral("on")}},
+                   [&](qsizetype i, const Result& result) { reads[i].second(result); });
+    if (!found)
+        throwError(ErrorKind::NotFound, QStringLiteral("no schema named %1").arg(quoteIdentifier(schema)));
     return snapshot;
 }
 

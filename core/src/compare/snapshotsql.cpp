@@ -42,6 +42,14 @@ select c.oid, c.relname, c.relowner
    and not exists (select 1 from pg_depend e where e.classid = 'pg_class'::regclass and e.objid = c.oid
                                               and e.deptype = 'e'))SQL";
 
+// Those whose parts (columns, constraints …) are read: an extension's too, since the reader keeps only the
+// parts of relations it has (asking pg_depend again in each statement cost 5–10 ms a statement).
+const char* const kPartsOf = R"SQL(
+select c.oid
+  from pg_class c
+  join pg_namespace n on n.oid = c.relnamespace
+ where n.nspname::text = $1::text and c.relkind in ('r', 'p', 'v', 'm', 'f'))SQL";
+
 } // namespace
 
 QString relationsSql() {
@@ -67,6 +75,8 @@ select c.oid::int8 as oid, c.relname::text as name, c.relkind::text as kind, c.r
 
 // Comments come from pg_description joined in: col_description() and obj_description() are SQL functions,
 // run as a statement of their own for every row (on 2,000 tables of 20 columns, half of the columns' 715 ms).
+// Unordered: the reader puts each table's columns in order; the server's sort of 40,000 rows was a quarter
+// of the statement.
 QString columnsSql() {
     return QStringLiteral(R"SQL(
 with rel as (%1)
@@ -99,9 +109,8 @@ select a.attrelid::int8 as relid, a.attname::text as name, a.attnum as position,
   left join pg_description dsc on dsc.objoid = a.attrelid and dsc.classoid = 'pg_class'::regclass
                               and dsc.objsubid = a.attnum
  where a.attrelid in (select oid from rel) and a.attnum > 0 and not a.attisdropped
- order by a.attrelid, a.attnum
 )SQL")
-        .arg(QLatin1String(kRelations), grantLines(QStringLiteral("a.attacl"), QStringLiteral("null")));
+        .arg(QLatin1String(kPartsOf), grantLines(QStringLiteral("a.attacl"), QStringLiteral("null")));
 }
 
 QString constraintsSql() {
@@ -118,7 +127,7 @@ select con.conrelid::int8 as relid, con.conname::text as name, con.contype::text
  where con.conrelid in (select oid from rel) and con.contype in ('p', 'u', 'x', 'c', 'f')
  order by con.conrelid, con.conname
 )SQL")
-        .arg(QLatin1String(kRelations));
+        .arg(QLatin1String(kPartsOf));
 }
 
 QString indexesSql() {
@@ -143,7 +152,7 @@ select i.indrelid::int8 as relid, ic.relname::text as name, pg_get_indexdef(i.in
                                                      and con.contype in ('p', 'u', 'x'))
  order by i.indrelid, ic.relname
 )SQL")
-        .arg(QLatin1String(kRelations));
+        .arg(QLatin1String(kPartsOf));
 }
 
 QString triggersSql() {
@@ -155,7 +164,7 @@ select t.tgrelid::int8 as relid, t.tgname::text as name, pg_get_triggerdef(t.oid
  where t.tgrelid in (select oid from rel) and not t.tgisinternal and t.tgparentid = 0
  order by t.tgrelid, t.tgname
 )SQL")
-        .arg(QLatin1String(kRelations));
+        .arg(QLatin1String(kPartsOf));
 }
 
 QString policiesSql() {
@@ -175,7 +184,7 @@ select p.polrelid::int8 as relid, p.polname::text as name,
  where p.polrelid in (select oid from rel)
  order by p.polrelid, p.polname
 )SQL")
-        .arg(QLatin1String(kRelations));
+        .arg(QLatin1String(kPartsOf));
 }
 
 QString functionsSql() {

@@ -4,9 +4,10 @@
 #include <QString>
 
 // The statements a schema snapshot reads the catalog with (internal to core), each taking $1 the schema's
-// name. Run with search_path = the schema, pg_catalog: the server's pg_get_*def and format_type then leave
+// name. Run with search_path = pg_catalog, the schema: the server's pg_get_*def and format_type then leave
 // the schema's own names unqualified, so two schemas of different names compare, and a migration runs
-// under the target's name. Names come back plain (the code quotes them); ACLs as sorted "grantee privilege"
+// under the target's name (with the same path); pg_catalog first, so the read never calls the schema's
+// functions. Names come back plain (the code quotes them); ACLs as sorted "grantee privilege"
 // lines without the owner's own entry (owners may differ between servers; who else may do what may not).
 namespace pgdesk::core::snapshotsql {
 

@@ -10,6 +10,7 @@
 namespace pgdesk::core {
 
 class Connection;
+class Result;
 
 // CREATE scripts assembled from the server's own pg_get_*def functions and the catalog, in an order that
 // loads into an empty database: schemas and extensions; then types, functions, aggregates, operators with
@@ -44,5 +45,10 @@ private:
     Connection& m_connection;
     CatalogReader m_catalog;
 };
+
+// What DdlWriter::dependencies() runs, and its result read as edges: for a reader that sends it in a batch of
+// its own (one round trip).
+QString dependenciesStatement();
+DependencyEdges dependencyEdges(const Result& result);
 
 } // namespace pgdesk::core

@@ -89,9 +89,11 @@ public:
     // Catalog statements of another reader (StructureReader, DdlWriter) in one pipeline under the same
     // short lock_timeout, with `extra` settings after ours; a timeout blames the holders of
     // schema.relation as above.
+    // `arrived` sees each result as it comes, while the server runs the next statements.
     QList<Result> readBatch(const QList<BatchStatement>& statements, const QString& schema,
-                            const QString& relation, const LocalSettings& extra = {}) {
-        return read(statements, schema, relation, extra);
+                            const QString& relation, const LocalSettings& extra = {},
+                            const Connection::ResultArrived& arrived = {}) {
+        return read(statements, schema, relation, extra, arrived);
     }
 
 private:

@@ -31,7 +31,16 @@ struct ColumnShape {
     QString comment;
     int statistics = -1;
     QString acl; // column privileges, sorted lines
+
+    // Member by member, order and position included: equal shapes have equal compare texts (schemadiff.h),
+    // and most of a schema's relations are equal ones, told so without making their texts.
+    friend bool operator==(const ColumnShape&, const ColumnShape&) = default;
 };
+
+} // namespace pgdesk::core
+// Moved in memory as they grow (a list of 40,000 columns grown by copies was 7 % of a compare).
+Q_DECLARE_TYPEINFO(pgdesk::core::ColumnShape, Q_RELOCATABLE_TYPE);
+namespace pgdesk::core {
 
 // A constraint, index, trigger or policy: named within its table.
 struct TablePart {
@@ -41,6 +50,8 @@ struct TablePart {
     QString kind;          // constraint: p u x c f; trigger: its tgenabled
     bool validated = true; // constraint
     QString statistics;    // index: "column target, …" where an expression's statistics target is set
+
+    friend bool operator==(const TablePart&, const TablePart&) = default;
 };
 
 struct RelationShape {
@@ -70,6 +81,8 @@ struct RelationShape {
     bool isView() const { return kind == QLatin1String("v") || kind == QLatin1String("m"); }
     bool isPartition() const { return !partitionBound.isEmpty(); }
     const ColumnShape* column(const QString& name) const;
+
+    friend bool operator==(const RelationShape&, const RelationShape&) = default;
 };
 
 struct FunctionShape {
