@@ -268,15 +268,19 @@ select quote_ident(p.pubname) as name,
 }
 
 QString dependenciesSql() {
-    // Only user objects (OIDs from 16384) depend on each other in a way a script must respect. A sequence's
-    // OWNED BY (deptype 'a') is written after the tables, so it orders nothing.
+    // Only user objects (OIDs from 16384) depend on each other in a way a script must respect. Of the
+    // automatic ('a') ones, those of pg_class order nothing (an index on its table's column: indexes come
+    // after the tables; a sequence's OWNED BY is written after them too), nor do those of a column default or
+    // a constraint (on their own table, or a domain's on its domain: an object on itself). Left out before
+    // each row is mapped: they were most of the rows (2,000 tables: 10,200 rows, 60 → 8 ms).
     return QStringLiteral(R"SQL(
 select x.dependent, x.referenced
   from (select %1 as dependent, %2 as referenced
           from pg_depend d
-         where d.objid >= 16384 and d.refobjid >= 16384 and d.deptype in ('n', 'a')
-           and not (d.deptype = 'a' and d.classid = 'pg_class'::regclass
-                    and exists (select 1 from pg_class s where s.oid = d.objid and s.relkind = 'S'))) x
+         where d.objid >= 16384 and d.refobjid >= 16384
+           and (d.deptype = 'n'
+                or (d.deptype = 'a' and d.classid not in ('pg_class'::regclass, 'pg_attrdef'::regclass,
+                                                          'pg_constraint'::regclass)))) x
  where x.dependent is distinct from x.referenced
 )SQL")
         .arg(scriptObject("d.classid", "d.objid"), scriptObject("d.refclassid", "d.refobjid"));
