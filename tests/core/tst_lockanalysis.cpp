@@ -252,6 +252,32 @@ private slots:
     }
 
     // Every form: the static rules' lock and rewrite as the documentation says, and the trace agrees.
+    // The schema read in bulk first (as a migration's analysis does) answers every rule as the questions one
+    // by one do: the whole corpus, as one script (what one statement's read leaves in the cache serves the
+    // next) and statement by statement.
+    void prefetchedSchemaAnswersAsQuestionsDo() {
+        QString script;
+        for (const Form& form : kForms)
+            script += sql(form.sql) + QStringLiteral(";\n");
+        const auto same = [](const StatementLocks& a, const StatementLocks& b) {
+            return a.sql == b.sql && a.operation == b.operation && a.recognized == b.recognized &&
+                   a.transactional == b.transactional && a.locks == b.locks && a.rewrites == b.rewrites &&
+                   a.scans == b.scans && a.notes == b.notes && a.safer == b.safer && a.seconds == b.seconds;
+        };
+        const QList<StatementLocks> asked = LockAnalyzer(m_c).analyze(script);
+        const QList<StatementLocks> prefetched = LockAnalyzer(m_c).analyze(script, m_schema);
+        QCOMPARE(prefetched.size(), asked.size());
+        QVERIFY(asked.size() >= 40);
+        for (qsizetype i = 0; i < asked.size(); ++i)
+            QVERIFY2(same(asked[i], prefetched[i]), qPrintable(asked[i].sql));
+        for (const Form& form : kForms) {
+            const QList<StatementLocks> one = LockAnalyzer(m_c).analyze(sql(form.sql), m_schema);
+            const QList<StatementLocks> other = LockAnalyzer(m_c).analyze(sql(form.sql));
+            QVERIFY2(one.size() == 1 && other.size() == 1 && same(one.first(), other.first()),
+                     qPrintable(sql(form.sql)));
+        }
+    }
+
     void corpusStaticAndTraceAgree() {
         QVERIFY(std::size(kForms) >= 40);
         QStringList failures; // all of them at once: one form's fault does not hide the others'

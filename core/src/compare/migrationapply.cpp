@@ -49,8 +49,9 @@ QList<StatementLocks> analyzeMigration(Connection& connection, const Migration& 
     QString script;
     for (const DesignStatement& s : migration.statements)
         script += s.sql + QStringLiteral(";\n");
-    return withSessionSettings(connection, migration,
-                               [&] { return LockAnalyzer(connection).analyze(script); });
+    return withSessionSettings(connection, migration, [&] {
+        return LockAnalyzer(connection).analyze(script, migration.targetSchema);
+    });
 }
 
 } // namespace pgdesk::core

@@ -69,8 +69,12 @@ public:
         for (const QString& p : nameParts)
             quoted << quoteIdentifier(p);
         const QString name = quoted.join(u'.');
-        if (const auto known = m_relations.constFind(name); known != m_relations.cend())
-            return *known;
+        if (const auto known = m_relations.constFind(name); known != m_relations.cend()) {
+            std::optional<RelationFacts> f = *known;
+            if (f)
+                measure(*f);
+            return f;
+        }
         const auto found = one(QStringLiteral("c.oid = to_regclass($1)"), Params{param(name)});
         m_relations.insert(name, found);
         return found;
@@ -111,26 +115,11 @@ public:
             view.oid);
     }
     ColumnKeys columnForeignKeys(const RelationFacts& table, const QString& column) override {
-        const QString attnum =
-            QStringLiteral("(select attnum from pg_attribute where attrelid = $1::oid and attname = $2)");
-        const Params params{param(qint64(table.oid)), param(column)};
-        return {many(QStringLiteral("c.oid in (select confrelid from pg_constraint where contype = 'f' and "
-                                    "conrelid = $1::oid and %1 = any (conkey) and confrelid <> conrelid)")
-                         .arg(attnum),
-                     params),
-                many(QStringLiteral("c.oid in (select conrelid from pg_constraint where contype = 'f' and "
-                                    "confrelid = $1::oid and %1 = any (confkey) and confrelid <> conrelid)")
-                         .arg(attnum),
-                     params)};
+        const ColumnFacts& facts = columnFacts(table, column);
+        return {facts.referenced, facts.referencing};
     }
     QList<RelationFacts> viewsOnColumn(const RelationFacts& table, const QString& column) override {
-        return many(
-            QStringLiteral("c.oid in (select rw.ev_class from pg_depend d join pg_rewrite rw on rw.oid = "
-                           "d.objid where d.classid = 'pg_rewrite'::regclass and d.refclassid = "
-                           "'pg_class'::regclass and d.refobjid = $1::oid and d.refobjsubid = (select "
-                           "attnum from pg_attribute where attrelid = $1::oid and attname = $2) and "
-                           "rw.ev_class <> $1::oid)"),
-            Params{param(qint64(table.oid)), param(column)});
+        return columnFacts(table, column).views;
     }
     QString tablespaceOf(const RelationFacts& relation) override {
         return m_c
@@ -156,6 +145,51 @@ public:
                                   "and conrelid = $1::oid and conname = $2 limit 1)"),
                    Params{param(qint64(table.oid)), param(constraint)});
     }
+    // What a column's change reaches, asked in one statement: the tables its foreign keys reference, those
+    // whose foreign keys reference it, the views that read it (a type change asks all three; 2,000-table
+    // migrations ask for hundreds of columns).
+    struct ColumnFacts {
+        QList<RelationFacts> referenced;
+        QList<RelationFacts> referencing;
+        QList<RelationFacts> views;
+    };
+    const ColumnFacts& columnFacts(const RelationFacts& table, const QString& column) {
+        const auto key = std::pair(table.oid, column);
+        if (const auto known = m_columns.find(key); known != m_columns.end()) {
+            for (auto* list : {&known->referenced, &known->referencing, &known->views})
+                for (RelationFacts& f : *list)
+                    measure(f);
+            return *known;
+        }
+        if (m_prefetched.contains(table.oid))
+            return *m_columns.insert(key, {}); // read with its schema: nothing reaches it
+        const QString attnum =
+            QStringLiteral("(select attnum from pg_attribute where attrelid = $1::oid and attname = $2)");
+        const Result r = m_c.exec(
+            QStringLiteral(
+                "select %1, t.tag from pg_class c join pg_namespace n on n.oid = c.relnamespace join ("
+                "select 'referenced' as tag, confrelid as oid from pg_constraint where contype = 'f' and "
+                "conrelid = $1::oid and %2 = any (conkey) and confrelid <> conrelid "
+                "union select 'referencing', conrelid from pg_constraint where contype = 'f' and "
+                "confrelid = $1::oid and %2 = any (confkey) and confrelid <> conrelid "
+                "union select 'view', rw.ev_class from pg_depend d join pg_rewrite rw on rw.oid = d.objid "
+                "where d.classid = 'pg_rewrite'::regclass and d.refclassid = 'pg_class'::regclass and "
+                "d.refobjid = $1::oid and d.refobjsubid = %2 and rw.ev_class <> $1::oid) t on t.oid = c.oid "
+                "order by t.tag, n.nspname, c.relname")
+                .arg(QLatin1String(kRelationColumns), attnum),
+            Params{param(qint64(table.oid)), param(column)});
+        ColumnFacts facts;
+        for (int row = 0; row < r.rowCount(); ++row) {
+            RelationFacts f = relationAt(r, row);
+            measure(f);
+            const QString tag = r.text(row, 5);
+            (tag == QLatin1String("referenced")    ? facts.referenced
+             : tag == QLatin1String("referencing") ? facts.referencing
+                                                   : facts.views)
+                << f;
+        }
+        return *m_columns.insert(key, facts);
+    }
     bool anyVolatile(const QStringList& functionNames) override {
         if (functionNames.isEmpty())
             return false;
@@ -168,10 +202,14 @@ public:
         for (const QString& p : typeNameParts)
             quoted << quoteIdentifier(p);
         // to_regtype() of a name that is not a type (a keyword like "int") is NULL or a base type: no domain.
-        return flag(
-            QStringLiteral("select exists (select 1 from pg_constraint where contypid = "
-                           "(select t.oid from pg_type t where t.oid = to_regtype($1) and t.typtype = 'd'))"),
-            Params{param(quoted.join(u'.'))});
+        const QString name = quoted.join(u'.');
+        if (const auto known = m_domains.constFind(name); known != m_domains.cend())
+            return *known;
+        return *m_domains.insert(
+            name,
+            flag(QStringLiteral("select exists (select 1 from pg_constraint where contypid = (select "
+                                "t.oid from pg_type t where t.oid = to_regtype($1) and t.typtype = 'd'))"),
+                 Params{param(name)}));
     }
     bool typeChangeRewrites(const RelationFacts& table, const QString& column,
                             const QString& newType) override;
@@ -183,11 +221,65 @@ public:
                     Params{param(qint64(table.oid)), param(column)});
     }
 
-    // The size of a never-analyzed table, measured if its lock is free within 200 ms.
+    // Every relation of the schema by its qualified name (and by its plain name where the search path finds
+    // it by that), and what each of their columns reaches (columnFacts), in two statements. Sizes stay
+    // measured when asked for, under their own lock_timeout.
+    void prefetch(const QString& schema) {
+        const Params params{param(schema)};
+        const Result relations = m_c.exec(
+            QStringLiteral("select %1, to_regclass(quote_ident(c.relname)) = c.oid from pg_class c join "
+                           "pg_namespace n on n.oid = c.relnamespace where n.nspname = $1")
+                .arg(QLatin1String(kRelationColumns)),
+            params);
+        const QString prefix = quoteIdentifier(schema) + QLatin1Char('.');
+        for (int row = 0; row < relations.rowCount(); ++row) {
+            const RelationFacts f = relationAt(relations, row);
+            const QString name = quoteIdentifier(relations.text(row, 2));
+            m_relations.insert(prefix + name, f);
+            if (relations.text(row, 5) == QLatin1String("t"))
+                m_relations.insert(name, f);
+            m_prefetched.insert(f.oid);
+        }
+        const Result columns = m_c.exec(
+            QStringLiteral("select %1, t.tag, t.relid::int8, a.attname::text from ("
+                           "select 'referenced' as tag, k.conrelid as relid, unnest(k.conkey) as attnum, "
+                           "k.confrelid as oid "
+                           "from pg_constraint k where k.contype = 'f' and k.confrelid <> k.conrelid "
+                           "union select 'referencing', k.confrelid, unnest(k.confkey), k.conrelid "
+                           "from pg_constraint k where k.contype = 'f' and k.confrelid <> k.conrelid "
+                           "union select 'view', d.refobjid, d.refobjsubid, rw.ev_class from pg_depend d "
+                           "join pg_rewrite rw "
+                           "on rw.oid = d.objid where d.classid = 'pg_rewrite'::regclass and d.refclassid = "
+                           "'pg_class'::regclass and d.refobjsubid > 0 and rw.ev_class <> d.refobjid) t "
+                           "join pg_attribute a on a.attrelid = t.relid and a.attnum = t.attnum "
+                           "join pg_class c on c.oid = t.oid join pg_namespace n on n.oid = c.relnamespace "
+                           "where t.relid in (select r.oid from pg_class r join pg_namespace rn on rn.oid = "
+                           "r.relnamespace "
+                           "where rn.nspname = $1) "
+                           "order by t.tag, n.nspname, c.relname")
+                .arg(QLatin1String(kRelationColumns)),
+            params);
+        for (int row = 0; row < columns.rowCount(); ++row) {
+            const RelationFacts f = relationAt(columns, row);
+            ColumnFacts& facts =
+                m_columns[std::pair(unsigned(columns.text(row, 6).toUInt()), columns.text(row, 7))];
+            const QString tag = columns.text(row, 5);
+            (tag == QLatin1String("referenced")    ? facts.referenced
+             : tag == QLatin1String("referencing") ? facts.referencing
+                                                   : facts.views)
+                << f;
+        }
+    }
+
+    // The size of a never-analyzed table, measured (once) if its lock is free within 200 ms.
     void measure(RelationFacts& f) {
         // In a transaction block a failed measurement would abort it: the size stays unknown there.
         if (f.bytes >= 0 || m_c.inTransaction())
             return;
+        if (const auto known = m_sizes.constFind(f.oid); known != m_sizes.cend()) {
+            f.bytes = *known;
+            return;
+        }
         try {
             const Result r = m_c.exec(QStringLiteral("select pg_total_relation_size($1::oid)"),
                                       Params{param(qint64(f.oid))},
@@ -196,6 +288,7 @@ public:
         } catch (const QueryError&) {
             // Busy: the size stays unknown.
         }
+        m_sizes.insert(f.oid, f.bytes);
     }
 
 private:
@@ -232,6 +325,10 @@ private:
     Connection& m_c;
     QHash<QString, std::optional<RelationFacts>> m_relations; // quoted name → the relation, or none
     QHash<unsigned, QList<RelationFacts>> m_partitions;
+    QHash<std::pair<unsigned, QString>, ColumnFacts> m_columns;
+    QHash<QString, bool> m_domains;
+    QHash<unsigned, qint64> m_sizes; // measured: -1 when the table was busy
+    QSet<unsigned> m_prefetched;     // relations whose columnFacts are all in m_columns
 };
 
 // The typmod a type's modifiers give, for the types whose modifiers decide a rewrite: varchar(n) and
@@ -302,7 +399,7 @@ LockAnalyzer::LockAnalyzer(Connection& connection)
     : m_connection(connection) {
 }
 
-QList<StatementLocks> LockAnalyzer::analyze(const QString& script) {
+QList<StatementLocks> LockAnalyzer::analyze(const QString& script, const QString& schema) {
     // Inside the user's open transaction (the query tool's session) the reads run under a savepoint that is
     // rolled back: a failed read or a local setting never outlives the analysis.
     if (m_connection.inFailedTransaction())
@@ -320,6 +417,8 @@ QList<StatementLocks> LockAnalyzer::analyze(const QString& script) {
     QList<StatementLocks> out;
     try {
         ServerFacts facts(m_connection);
+        if (!schema.isEmpty())
+            facts.prefetch(schema);
         for (const SqlStatement& s : splitStatements(script)) {
             StatementLocks locks = analyzeStatement(s.text, facts, m_connection.serverVersion());
             locks.offset = s.offset;

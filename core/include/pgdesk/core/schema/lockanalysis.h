@@ -141,8 +141,10 @@ class LockAnalyzer final {
 public:
     explicit LockAnalyzer(Connection& connection);
 
-    // Static: reads the catalog only; nothing of the script runs.
-    QList<StatementLocks> analyze(const QString& script);
+    // Static: reads the catalog only; nothing of the script runs. `schema`: where most of the relations the
+    // script names are (a migration's target): what the rules ask of them is read for all at once first
+    // (a migration of 400 statements asked 1,000 questions one by one).
+    QList<StatementLocks> analyze(const QString& script, const QString& schema = {});
     // Static, then the script runs in a transaction that is rolled back whatever happens (lock_timeout
     // `lockTimeoutMs`, statement_timeout `statementTimeoutMs`): the locks held after each statement
     // (pg_locks), rewrites (relfilenode) and scans (pg_stat_xact_all_tables). The locks are real while it
