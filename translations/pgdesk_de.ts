@@ -6901,6 +6901,14 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
         <source>%1.%2: %3 → %4</source>
         <translation>%1.%2: %3 → %4</translation>
     </message>
+    <message>
+        <source>Analysing the locks…</source>
+        <translation>Die Sperren werden analysiert…</translation>
+    </message>
+    <message>
+        <source>The locks could not be analysed: %1</source>
+        <translation>Die Sperren konnten nicht analysiert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SchemaDiffModel</name>

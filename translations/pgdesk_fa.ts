@@ -6826,6 +6826,14 @@ Its objects are created in &quot;%2&quot;%4.</source>
         <source>%1.%2: %3 → %4</source>
         <translation>%1.%2: %3 → %4</translation>
     </message>
+    <message>
+        <source>Analysing the locks…</source>
+        <translation>در حال تحلیل قفل‌ها…</translation>
+    </message>
+    <message>
+        <source>The locks could not be analysed: %1</source>
+        <translation>تحلیل قفل‌ها ممکن نشد: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SchemaDiffModel</name>

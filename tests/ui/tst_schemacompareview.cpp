@@ -89,6 +89,31 @@ private slots:
                  QStringLiteral("postgres"));
     }
 
+    // The differences and the script come first, the locks after: until they are in, Apply stays off (a
+    // change is applied only after its locks were shown).
+    void locksComeAfterTheDifferencesAndApplyWaitsForThem() {
+        SchemaCompareView view(pools(), m_target, QStringLiteral("app"));
+        view.setSource(m_source, QStringLiteral("app"));
+        view.setTarget(m_target, QStringLiteral("app"));
+        bool applyWhenShown = true;
+        int locksWhenShown = -1;
+        int differWhenShown = 0;
+        connect(&view, &SchemaCompareView::differencesShown, &view, [&] {
+            applyWhenShown = view.applyButton()->isEnabled();
+            locksWhenShown = view.locksView()->model()->rowCount();
+            differWhenShown = view.model()->rowCount();
+        });
+        QSignalSpy shown(&view, &SchemaCompareView::differencesShown);
+        QVERIFY(compareIn(view));
+        QCOMPARE(shown.size(), 1);
+        QVERIFY(differWhenShown > 0);
+        QVERIFY(!applyWhenShown);
+        QCOMPARE(locksWhenShown, 0);
+        QVERIFY(view.locksView()->model()->rowCount() > 0);
+        QVERIFY(view.applyButton()->isEnabled());
+        QVERIFY2(!view.stateText().contains(QLatin1String("locks")), qPrintable(view.stateText()));
+    }
+
     void compareShowsDifferencesAndApplyMakesThemEqual() {
         SchemaCompareView view(pools(), m_target, QStringLiteral("app"));
         QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -148,6 +148,7 @@ SchemaCompareView::SchemaCompareView(PoolProvider pools, const QString& database
     m_sourceSchemasJob = new JobSlot(this);
     m_targetSchemasJob = new JobSlot(this);
     m_compareJob = new JobSlot(this);
+    m_locksJob = new JobSlot(this);
     m_applyJob = new JobSlot(this);
     const auto combo = [this](const char* name, bool editable) {
         auto* c = new QComboBox(this);
@@ -397,6 +398,7 @@ void SchemaCompareView::compare() {
     const QString targetSchema = m_targetSchema->currentText();
     m_apply->setEnabled(false);
     m_compareButton->setEnabled(false);
+    m_locksJob->abandon(); // the last compare's locks are of its script
     setState(tr("Reading both schemas…"));
     m_compareJob->start(
         [source, target, sourceSchema, targetSchema](const std::shared_ptr<core::CancelToken>& cancel) {
@@ -410,16 +412,19 @@ void SchemaCompareView::compare() {
                 sourceConnection = source->acquire();
                 sourceScope.emplace(cancel, *sourceConnection);
             }
+            // The locks in a job of their own: the differences and the script are shown without waiting
+            // for them (2,000 tables: about 1 s, the locks of 400 statements another 1.5 s).
             return std::make_shared<const core::SchemaCompareRun>(
                 core::runSchemaCompare({sourceConnection ? &*sourceConnection : &*targetConnection,
                                         sourceSchema, &*targetConnection, targetSchema},
-                                       true));
+                                       false));
         },
-        [this](const std::shared_ptr<const core::SchemaCompareRun>& outcome) {
+        [this, target](const std::shared_ptr<const core::SchemaCompareRun>& outcome) {
             m_compareButton->setEnabled(true);
             showOutcome(*outcome);
             m_outcome = outcome;
-            emit compared();
+            emit differencesShown();
+            analyseLocks(target, outcome);
         },
         [this](const BackgroundFailure& f) {
             m_compareButton->setEnabled(true);
@@ -432,12 +437,14 @@ void SchemaCompareView::showOutcome(const core::SchemaCompareRun& outcome) {
     m_objects->resizeColumnsToContents();
     m_usingExpressions.clear();
     showMigration(outcome.migration);
-    m_locks->setStatements(outcome.locks, false);
+    m_locks->setStatements({}, false);
     int differ = 0;
     for (const core::ObjectDifference& d : outcome.differences)
         differ += d.state == core::DiffState::Same ? 0 : 1;
     const bool onlyValues = outcome.migration.blockers.size() == outcome.migration.valuesNeeded.size();
-    m_apply->setEnabled(differ > 0 && onlyValues);
+    // Apply waits for the locks: a change is applied only after its locks were shown.
+    m_applyReady = differ > 0 && onlyValues;
+    m_apply->setEnabled(false);
     m_save->setEnabled(differ > 0);
     QString text = differ == 0
                        ? tr("Nothing differs: %n objects compared.", nullptr, int(outcome.differences.size()))
@@ -448,11 +455,32 @@ void SchemaCompareView::showOutcome(const core::SchemaCompareRun& outcome) {
     if (!m_afterApply.isEmpty())
         text = m_afterApply + QLatin1Char(' ') + text;
     m_afterApply.clear();
-    setState(text, !onlyValues);
+    m_outcomeText = text;
+    setState(differ > 0 ? text + QLatin1Char(' ') + tr("Analysing the locks…") : text, !onlyValues);
     if (m_model->rowCount() > 0)
         m_objects->selectRow(0);
     else
         m_diff->clear();
+}
+
+void SchemaCompareView::analyseLocks(const std::shared_ptr<core::Pool>& target,
+                                     const std::shared_ptr<const core::SchemaCompareRun>& outcome) {
+    m_locksJob->start(
+        [target, outcome](const std::shared_ptr<core::CancelToken>& cancel) {
+            auto connection = target->acquire();
+            const core::CancelToken::Scope scope(cancel, *connection);
+            return core::analyzeMigration(*connection, outcome->migration);
+        },
+        [this](const QList<core::StatementLocks>& locks) {
+            m_locks->setStatements(locks, false);
+            m_apply->setEnabled(m_applyReady);
+            setState(m_outcomeText, !m_outcome || m_outcome->migration.blockers.size() !=
+                                                      m_outcome->migration.valuesNeeded.size());
+            emit compared();
+        },
+        [this](const BackgroundFailure& f) {
+            setState(tr("The locks could not be analysed: %1").arg(f.message), true);
+        });
 }
 
 void SchemaCompareView::showMigration(const core::Migration& migration) {

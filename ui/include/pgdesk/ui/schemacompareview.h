@@ -92,12 +92,17 @@ public:
     const core::Migration& migration() const { return m_migration; }
 
 signals:
+    // The objects that differ and the script are shown (the locks still being analysed).
+    void differencesShown();
+    // …and the locks each statement takes: the compare is complete, Apply possible.
     void compared();
     void applyFinished(bool applied);
 
 private:
     void loadSchemas(QComboBox* databases, QComboBox* schemas, const QString& wanted);
     void showOutcome(const core::SchemaCompareRun& outcome);
+    void analyseLocks(const std::shared_ptr<core::Pool>& target,
+                      const std::shared_ptr<const core::SchemaCompareRun>& outcome);
     void showMigration(const core::Migration& migration);
     void editTypeChanges();
     void showDifference();
@@ -133,6 +138,9 @@ private:
     JobSlot* m_sourceSchemasJob = nullptr;
     JobSlot* m_targetSchemasJob = nullptr;
     JobSlot* m_compareJob = nullptr;
+    JobSlot* m_locksJob = nullptr;
+    bool m_applyReady = false; // what the compare found allows Apply, once the locks are known
+    QString m_outcomeText;
     JobSlot* m_applyJob = nullptr;
     std::shared_ptr<const core::SchemaCompareRun> m_outcome;
     core::Migration m_migration;
