@@ -103,7 +103,7 @@ Commands:
   diff [SCHEMA_A SCHEMA_B] [--source-dsn DSN | --source-profile NAME | --source-file FILE.sql]
        [--source-schema S] [--target-dsn DSN | --target-profile NAME | --target-file FILE.sql]
        [--target-schema S] [--script FILE] [--apply [--allow-destructive]] [--lock-timeout MS]
-       [--format text|json]
+       [--fill TABLE.COLUMN=VALUE]... [--using TABLE.COLUMN=EXPRESSION]... [--format text|json]
                         compare two schemas (a side without a connection option uses --dsn or
                         --profile; the schema defaults to public; a file is loaded into a
                         database made for it and dropped after): every object that differs,
@@ -111,7 +111,9 @@ Commands:
                         the migration that makes TARGET equal to SOURCE ("-- DESTRUCTIVE: why"
                         before each step that can lose data); --apply runs it on the target in
                         one transaction (destructive steps need --allow-destructive, production
-                        --allow-write) and compares again
+                        --allow-write) and compares again; --fill gives the value of a NOT NULL
+                        column the target's rows lack (SQL: 'x', 0, now()), --using the
+                        expression a type change converts with
   data-diff TABLE [--source-table T] (--source-dsn DSN | --source-profile NAME)
             [--target-dsn DSN | --target-profile NAME] [-o CHANGES.json] [--format text|json]
                         compare the rows of two tables by the target's key, both read in key

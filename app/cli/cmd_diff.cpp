@@ -21,6 +21,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -48,7 +49,21 @@ struct DiffArguments {
     bool apply = false;
     bool allowDestructive = false;
     int lockTimeoutMs = 5000;
+    // What the window's dialogs ask for, given on the command line: "table.column" → an SQL value for a
+    // NOT NULL column (added to a table with rows, or made NOT NULL over NULLs), and → the USING of a type
+    // change.
+    QHash<QString, QString> fillValues;
+    QHash<QString, QString> usingExpressions;
 };
+
+// "TABLE.COLUMN=SQL": the key as the migration names it (plain names), the SQL as given.
+void addColumnSetting(QHash<QString, QString>& into, const QString& option, const QString& text) {
+    const qsizetype eq = text.indexOf(QLatin1Char('='));
+    const QString key = text.left(eq).trimmed();
+    if (eq <= 0 || !key.contains(QLatin1Char('.')) || text.mid(eq + 1).trimmed().isEmpty())
+        throw UsageError{QStringLiteral("%1 takes TABLE.COLUMN=SQL, not \"%2\"").arg(option, text)};
+    into.insert(key, text.mid(eq + 1).trimmed());
+}
 
 DiffArguments parseDiffArguments(const QStringList& args) {
     DiffArguments a;
@@ -80,6 +95,10 @@ DiffArguments parseDiffArguments(const QStringList& args) {
             a.apply = true;
         else if (o == QLatin1String("--allow-destructive"))
             a.allowDestructive = true;
+        else if (o == QLatin1String("--fill"))
+            addColumnSetting(a.fillValues, o, value());
+        else if (o == QLatin1String("--using"))
+            addColumnSetting(a.usingExpressions, o, value());
         else if (o == QLatin1String("--lock-timeout")) {
             bool ok = false;
             a.lockTimeoutMs = value().toInt(&ok);
@@ -323,7 +342,9 @@ int cmdDiff(Invocation& inv) {
         {source, a.source.schema, target, a.target.schema}, format == QLatin1String("json"));
     const QList<core::ObjectDifference>& differences = run.differences;
     const bool differ = run.differ();
-    const core::Migration& migration = run.migration;
+    // With values or USING expressions given: planned again from what was read, as the window does.
+    const bool given = !a.fillValues.isEmpty() || !a.usingExpressions.isEmpty();
+    const core::Migration migration = given ? run.planWith(a.fillValues, a.usingExpressions) : run.migration;
     const QString title =
         QStringLiteral("Migration of schema %1 to match schema %2")
             .arg(core::quoteIdentifier(a.target.schema), core::quoteIdentifier(a.source.schema));
@@ -336,7 +357,9 @@ int cmdDiff(Invocation& inv) {
     for (const QString& b : migration.blockers)
         inv.err << "pgdesk-cli: the migration cannot run: " << b << '\n';
 
-    const QList<core::StatementLocks>& locks = run.locks;
+    // A plan with values holds more statements (an UPDATE before each NOT NULL): its own locks.
+    const QList<core::StatementLocks> locks =
+        given && format == QLatin1String("json") ? core::analyzeMigration(*target, migration) : run.locks;
     const auto report = [&](const QList<core::ObjectDifference>& shown, bool applied) {
         if (format == QLatin1String("json")) {
             QJsonObject o{{QStringLiteral("equal"), !core::schemasDiffer(shown)},

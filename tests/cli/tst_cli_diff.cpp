@@ -260,6 +260,41 @@ private slots:
         QCOMPARE(runCli(args, {}, 300000).exitCode, 0);
     }
 
+    // What the window's dialogs ask, given as options: a column made NOT NULL over a NULL is no longer a
+    // reason the migration cannot run with --fill, and --using converts integer seconds to timestamptz,
+    // which has no cast.
+    void fillAndUsingGiveWhatTheWindowAsks() {
+        const QString from = QStringLiteral("cli_fill_a_") + m_suffix;
+        const QString to = QStringLiteral("cli_fill_b_") + m_suffix;
+        psql(QStringLiteral("create schema %1; create table %1.t (id int primary key, code text not null, "
+                            "at timestamptz);"
+                            "create schema %2; create table %2.t (id int primary key, code text, at int);"
+                            "insert into %2.t values (1, null, 0), (2, 'b', 86400);")
+                 .arg(from, to));
+        const QStringList args{QStringLiteral("--dsn"),
+                               conninfo(),
+                               QStringLiteral("diff"),
+                               from,
+                               to,
+                               QStringLiteral("--apply"),
+                               QStringLiteral("--allow-destructive")};
+        CliRun r = runCli(args);
+        QVERIFY2(r.exitCode == 2 && r.err.contains(QLatin1String("code")), qPrintable(r.out + r.err));
+        r = runCli(args + QStringList{QStringLiteral("--fill"), QStringLiteral("t.code='none yet'"),
+                                      QStringLiteral("--using"), QStringLiteral("t.at=to_timestamp(at)")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+        QCOMPARE(
+            psqlValue(QStringLiteral("select string_agg(code || ' ' || extract(epoch from at)::int, ', ' "
+                                     "order by id) from %1.t")
+                          .arg(to)),
+            QStringLiteral("none yet 0, b 86400"));
+        QCOMPARE(runCli(QStringList{QStringLiteral("--dsn"), conninfo(), QStringLiteral("diff"), from, to,
+                                    QStringLiteral("--fill"), QStringLiteral("code=1")})
+                     .exitCode,
+                 2);
+        psql(QStringLiteral("drop schema %1, %2 cascade").arg(from, to));
+    }
+
     void usageErrors() {
         QCOMPARE(runCli({QStringLiteral("--dsn"), conninfo(m_source), QStringLiteral("diff"),
                          QStringLiteral("app")})
