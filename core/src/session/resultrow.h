@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QStringList>
 
+#include <cstddef>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -35,7 +36,9 @@ private:
 };
 
 // One row of a result, its columns looked up by the names the statement gives them (catalog readers in
-// core: StructureReader, DdlWriter). A missing name is a programming error (asserted).
+// core: StructureReader, DdlWriter). A missing name is a programming error (asserted). Names are string
+// literals (the accessors take arrays): ColumnLookup knows them by address, which a name built at run time
+// could share with another one later.
 class ResultRow {
 public:
     ResultRow(const Result& result, int row, ColumnLookup* lookup = nullptr)
@@ -53,24 +56,32 @@ public:
         return *this;
     }
 
-    QString text(const char* column) const { return m_result->text(m_row, at(column)); }
-    bool isNull(const char* column) const { return m_result->isNull(m_row, at(column)); }
-    bool flag(const char* column) const { return m_result->view(m_row, at(column)) == "t"; }
-    qint64 int64(const char* column) const { return m_result->bytes(m_row, at(column)).toLongLong(); }
-    std::optional<qint64> optionalInt64(const char* column) const {
+    template <std::size_t N> QString text(const char (&column)[N]) const {
+        return m_result->text(m_row, at(column));
+    }
+    template <std::size_t N> bool isNull(const char (&column)[N]) const {
+        return m_result->isNull(m_row, at(column));
+    }
+    template <std::size_t N> bool flag(const char (&column)[N]) const {
+        return m_result->view(m_row, at(column)) == "t";
+    }
+    template <std::size_t N> qint64 int64(const char (&column)[N]) const {
+        return m_result->bytes(m_row, at(column)).toLongLong();
+    }
+    template <std::size_t N> std::optional<qint64> optionalInt64(const char (&column)[N]) const {
         if (isNull(column))
             return std::nullopt;
         return int64(column);
     }
     // A JSON array of strings (json_agg, to_json of a text[]); NULL is empty.
-    QStringList list(const char* column) const {
+    template <std::size_t N> QStringList list(const char (&column)[N]) const {
         QStringList out;
         for (const auto& v : array(column))
             out << v.toString();
         return out;
     }
     // A JSON array (json_agg of objects …); NULL is empty.
-    QJsonArray array(const char* column) const {
+    template <std::size_t N> QJsonArray array(const char (&column)[N]) const {
         return QJsonDocument::fromJson(m_result->bytes(m_row, at(column))).array();
     }
 
