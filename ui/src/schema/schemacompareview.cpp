@@ -413,7 +413,7 @@ void SchemaCompareView::compare() {
                 sourceScope.emplace(cancel, *sourceConnection);
             }
             // The locks in a job of their own: the differences and the script are shown without waiting
-            // for them (2,000 tables: about 1 s, the locks of 400 statements another 1.5 s).
+            // for them (2,000 tables a side: shown after 1.2 s, the locks of 400 statements 0.3 s later).
             return std::make_shared<const core::SchemaCompareRun>(
                 core::runSchemaCompare({sourceConnection ? &*sourceConnection : &*targetConnection,
                                         sourceSchema, &*targetConnection, targetSchema},
