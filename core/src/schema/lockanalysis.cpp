@@ -48,6 +48,15 @@ const char* const kRelationColumns = R"SQL(
  else -1 end
 )SQL";
 
+// What decides whether a column's type change rewrites (typeChangeRewritesFrom reads them in this order);
+// `a` is the column's pg_attribute row, `t` holds the new type's oid.
+const char* const kTypeChangeColumns = R"SQL(
+ a.atttypid::int8, a.atttypmod, format_type(a.atttypid, null), t.oid::int8, format_type(t.oid, null),
+ exists (select 1 from pg_cast where castsource = a.atttypid and casttarget = t.oid and castmethod = 'b'),
+ current_setting('TimeZone')
+)SQL";
+bool typeChangeRewritesFrom(const Result& r, int row, int first, const QString& newType);
+
 RelationFacts relationAt(const Result& r, int row) {
     RelationFacts f;
     f.oid = r.text(row, 0).toUInt();
@@ -122,14 +131,18 @@ public:
         return columnFacts(table, column).views;
     }
     QString tablespaceOf(const RelationFacts& relation) override {
-        return m_c
-            .exec(QStringLiteral(
-                      "select coalesce((select spcname from pg_tablespace where oid = nullif("
-                      "(select reltablespace from pg_class where oid = $1::oid), 0)), (select spcname "
-                      "from pg_tablespace t join pg_database d on d.dattablespace = t.oid where "
-                      "d.datname = current_database()))"),
-                  Params{param(qint64(relation.oid))})
-            .text(0, 0);
+        const QString key = QString::number(relation.oid);
+        if (const auto known = m_tablespaces.constFind(key); known != m_tablespaces.cend())
+            return *known;
+        return *m_tablespaces.insert(
+            key,
+            m_c.exec(QStringLiteral(
+                         "select coalesce((select spcname from pg_tablespace where oid = nullif("
+                         "(select reltablespace from pg_class where oid = $1::oid), 0)), (select spcname "
+                         "from pg_tablespace t join pg_database d on d.dattablespace = t.oid where "
+                         "d.datname = current_database()))"),
+                     Params{param(qint64(relation.oid))})
+                .text(0, 0));
     }
     QList<RelationFacts> referencingThrough(const RelationFacts& table, const QString& constraint) override {
         return many(
@@ -271,6 +284,54 @@ public:
         }
     }
 
+    // The rules run once over a script with `deferring` on: the sizes and type changes they ask about are
+    // noted, then answered here in two statements (a migration of 400 statements asked 400 of them one
+    // by one); the second run finds every answer.
+    void setDeferring(bool on) { m_deferring = on; }
+    void answer() {
+        if (!m_sizesWanted.isEmpty() && !m_c.inTransaction()) {
+            QStringList oids;
+            for (unsigned oid : std::as_const(m_sizesWanted))
+                oids << QString::number(oid);
+            try {
+                const Result r = m_c.exec(
+                    QStringLiteral("select o::int8, pg_total_relation_size(o) from unnest($1::oid[]) o"),
+                    Params{param(arrayLiteral(oids))},
+                    LocalSettings{{QStringLiteral("lock_timeout"), QStringLiteral("200")}});
+                for (int row = 0; row < r.rowCount(); ++row)
+                    if (!r.isNull(row, 1))
+                        m_sizes.insert(r.text(row, 0).toUInt(), r.text(row, 1).toLongLong());
+            } catch (const QueryError&) {
+                // One of them busy: each is measured by itself when asked again.
+            }
+        }
+        m_sizesWanted.clear();
+        if (!m_typesWanted.isEmpty()) {
+            QStringList tables, columns, types;
+            for (const TypeQuestion& q : std::as_const(m_typesWanted)) {
+                tables << QString::number(q.table);
+                columns << q.column;
+                types << q.newType;
+                m_rewrites.insert(rewriteKey(q.table, q.column, q.newType), true); // no such column
+            }
+            const Result r = m_c.exec(
+                QStringLiteral(
+                    "select q.relid::int8, q.col, q.newtype, %1 from unnest($1::oid[], $2::text[], "
+                    "$3::text[]) q(relid, col, newtype) join pg_attribute a on a.attrelid = q.relid "
+                    "and a.attname = q.col cross join lateral (select to_regtype(q.newtype) as oid) t")
+                    .arg(QLatin1String(kTypeChangeColumns)),
+                Params{param(arrayLiteral(tables)), param(arrayLiteral(columns)),
+                       param(arrayLiteral(types))});
+            for (int row = 0; row < r.rowCount(); ++row)
+                m_rewrites.insert(rewriteKey(r.text(row, 0).toUInt(), r.text(row, 1), r.text(row, 2)),
+                                  typeChangeRewritesFrom(r, row, 3, r.text(row, 2)));
+        }
+        m_typesWanted.clear();
+    }
+    static QString rewriteKey(unsigned table, const QString& column, const QString& newType) {
+        return QString::number(table) + QLatin1Char('\n') + column + QLatin1Char('\n') + newType;
+    }
+
     // The size of a never-analyzed table, measured (once) if its lock is free within 200 ms.
     void measure(RelationFacts& f) {
         // In a transaction block a failed measurement would abort it: the size stays unknown there.
@@ -278,6 +339,10 @@ public:
             return;
         if (const auto known = m_sizes.constFind(f.oid); known != m_sizes.cend()) {
             f.bytes = *known;
+            return;
+        }
+        if (m_deferring) {
+            m_sizesWanted.insert(f.oid);
             return;
         }
         try {
@@ -292,34 +357,58 @@ public:
     }
 
 private:
+    // Each question asked once: the rules run twice over a prefetched script (answer()), and statements
+    // of one script ask about the same tables.
+    static QString memoKey(const QString& sql, const Params& params) {
+        QString key = sql;
+        for (const Param& p : params)
+            key += QLatin1Char('\x1f') + (p ? QString::fromUtf8(*p) : QStringLiteral("\x1e"));
+        return key;
+    }
     std::optional<RelationFacts> one(const QString& where, const Params& params) {
-        const Result r = m_c.exec(QStringLiteral("select %1 from pg_class c join pg_namespace n on n.oid = "
-                                                 "c.relnamespace where %2")
-                                      .arg(QLatin1String(kRelationColumns), where),
-                                  params);
-        if (r.rowCount() == 0)
-            return std::nullopt;
-        RelationFacts f = relationAt(r, 0);
-        measure(f);
+        const QString key = memoKey(where, params);
+        auto known = m_one.find(key);
+        if (known == m_one.end()) {
+            const Result r =
+                m_c.exec(QStringLiteral("select %1 from pg_class c join pg_namespace n on n.oid = "
+                                        "c.relnamespace where %2")
+                             .arg(QLatin1String(kRelationColumns), where),
+                         params);
+            known = m_one.insert(key, r.rowCount() == 0 ? std::nullopt
+                                                        : std::optional<RelationFacts>(relationAt(r, 0)));
+        }
+        std::optional<RelationFacts> f = *known;
+        if (f)
+            measure(*f);
         return f;
     }
     QList<RelationFacts> many(const QString& where, unsigned oid) {
         return many(where, Params{param(qint64(oid))});
     }
     QList<RelationFacts> many(const QString& where, const Params& params) {
-        const Result r = m_c.exec(QStringLiteral("select %1 from pg_class c join pg_namespace n on n.oid = "
-                                                 "c.relnamespace where %2 order by n.nspname, c.relname")
-                                      .arg(QLatin1String(kRelationColumns), where),
-                                  params);
-        QList<RelationFacts> out;
-        for (int row = 0; row < r.rowCount(); ++row) {
-            out << relationAt(r, row);
-            measure(out.last());
+        const QString key = memoKey(where, params);
+        auto known = m_many.find(key);
+        if (known == m_many.end()) {
+            const Result r =
+                m_c.exec(QStringLiteral("select %1 from pg_class c join pg_namespace n on n.oid = "
+                                        "c.relnamespace where %2 order by n.nspname, c.relname")
+                             .arg(QLatin1String(kRelationColumns), where),
+                         params);
+            QList<RelationFacts> found;
+            for (int row = 0; row < r.rowCount(); ++row)
+                found << relationAt(r, row);
+            known = m_many.insert(key, found);
         }
+        QList<RelationFacts> out = *known;
+        for (RelationFacts& f : out)
+            measure(f);
         return out;
     }
     bool flag(const QString& sql, const Params& params) {
-        return m_c.exec(sql, params).text(0, 0) == QLatin1String("t");
+        const QString key = memoKey(sql, params);
+        if (const auto known = m_flags.constFind(key); known != m_flags.cend())
+            return *known;
+        return *m_flags.insert(key, m_c.exec(sql, params).text(0, 0) == QLatin1String("t"));
     }
 
     Connection& m_c;
@@ -329,6 +418,20 @@ private:
     QHash<QString, bool> m_domains;
     QHash<unsigned, qint64> m_sizes; // measured: -1 when the table was busy
     QSet<unsigned> m_prefetched;     // relations whose columnFacts are all in m_columns
+    QHash<QString, std::optional<RelationFacts>> m_one;
+    QHash<QString, QList<RelationFacts>> m_many;
+    QHash<QString, bool> m_flags;
+    QHash<QString, QString> m_tablespaces;
+    // While the rules learn what a script asks (answer()): sizes and type changes noted, not asked.
+    bool m_deferring = false;
+    QSet<unsigned> m_sizesWanted;
+    struct TypeQuestion {
+        unsigned table;
+        QString column;
+        QString newType;
+    };
+    QList<TypeQuestion> m_typesWanted;
+    QHash<QString, bool> m_rewrites; // "oid\ncolumn\nnew type" → whether it rewrites
 };
 
 // The typmod a type's modifiers give, for the types whose modifiers decide a rewrite: varchar(n) and
@@ -348,28 +451,37 @@ int typmodOf(const QString& typeText, const QString& baseType) {
     return a; // timestamp(p), time(p), interval(p)
 }
 
+bool ServerFacts::typeChangeRewrites(const RelationFacts& table, const QString& column,
+                                     const QString& newType) {
+    const QString key = rewriteKey(table.oid, column, newType);
+    if (const auto known = m_rewrites.constFind(key); known != m_rewrites.cend())
+        return *known;
+    if (m_deferring) {
+        m_typesWanted.append({table.oid, column, newType});
+        return true;
+    }
+    const Result r =
+        m_c.exec(QStringLiteral("select %1 from pg_attribute a, (select to_regtype($3) as oid) t "
+                                "where a.attrelid = $1::oid and a.attname = $2")
+                     .arg(QLatin1String(kTypeChangeColumns)),
+                 Params{param(qint64(table.oid)), param(column), param(newType)});
+    return *m_rewrites.insert(key, r.rowCount() == 0 || typeChangeRewritesFrom(r, 0, 0, newType));
+}
+
 // PostgreSQL's ATColumnChangeRequiresRewrite, for the cases people meet: the same type with a looser
 // modifier (varchar longer or unbounded, numeric with more precision and the same scale, more fractional
 // seconds), or a binary-coercible cast (varchar → text) without a new length limit. Everything else is
-// taken to rewrite (the trace says where it does not).
-bool ServerFacts::typeChangeRewrites(const RelationFacts& table, const QString& column,
-                                     const QString& newType) {
-    const Result r =
-        m_c.exec(QStringLiteral(
-                     "select a.atttypid::int8, a.atttypmod, format_type(a.atttypid, null), t.oid::int8, "
-                     "format_type(t.oid, null), exists (select 1 from pg_cast where castsource = a.atttypid "
-                     "and casttarget = t.oid and castmethod = 'b'), current_setting('TimeZone') "
-                     "from pg_attribute a, (select to_regtype($3) as oid) t "
-                     "where a.attrelid = $1::oid and a.attname = $2"),
-                 Params{param(qint64(table.oid)), param(column), param(newType)});
-    if (r.rowCount() == 0 || r.isNull(0, 3))
+// taken to rewrite (the trace says where it does not). From kTypeChangeColumns at `first`.
+bool typeChangeRewritesFrom(const Result& r, int row, int first, const QString& newType) {
+    if (r.isNull(row, first + 3))
         return true;
-    const qint64 oldType = r.text(0, 0).toLongLong();
-    const int oldMod = r.text(0, 1).toInt();
-    const QString oldName = r.text(0, 2);
-    const qint64 newTypeOid = r.text(0, 3).toLongLong();
-    const QString newName = r.text(0, 4);
-    const bool binary = r.text(0, 5) == QLatin1String("t");
+    const qint64 oldType = r.text(row, first).toLongLong();
+    const int oldMod = r.text(row, first + 1).toInt();
+    const QString oldName = r.text(row, first + 2);
+    const qint64 newTypeOid = r.text(row, first + 3).toLongLong();
+    const QString newName = r.text(row, first + 4);
+    const bool binary = r.text(row, first + 5) == QLatin1String("t");
+    const QString timeZone = r.text(row, first + 6);
     const int newMod = typmodOf(newType, newName);
     if (oldType == newTypeOid) {
         if (newMod == oldMod || newMod == -1)
@@ -388,7 +500,7 @@ bool ServerFacts::typeChangeRewrites(const RelationFacts& table, const QString& 
     // timestamp → timestamptz keeps the bits only where the session's time zone is UTC.
     if (oldName == QLatin1String("timestamp without time zone") &&
         newName == QLatin1String("timestamp with time zone"))
-        return !(r.text(0, 6) == QLatin1String("UTC") || r.text(0, 6) == QLatin1String("Etc/UTC")) ||
+        return !(timeZone == QLatin1String("UTC") || timeZone == QLatin1String("Etc/UTC")) ||
                (newMod != -1 && newMod < oldMod);
     return !binary || newMod != -1;
 }
@@ -417,9 +529,18 @@ QList<StatementLocks> LockAnalyzer::analyze(const QString& script, const QString
     QList<StatementLocks> out;
     try {
         ServerFacts facts(m_connection);
-        if (!schema.isEmpty())
+        const QList<SqlStatement> statements = splitStatements(script);
+        if (!schema.isEmpty()) {
             facts.prefetch(schema);
-        for (const SqlStatement& s : splitStatements(script)) {
+            // A first run learns the sizes and type changes the rules will ask about; answer() reads them
+            // in bulk, and the run below finds every answer.
+            facts.setDeferring(true);
+            for (const SqlStatement& s : statements)
+                analyzeStatement(s.text, facts, m_connection.serverVersion());
+            facts.setDeferring(false);
+            facts.answer();
+        }
+        for (const SqlStatement& s : statements) {
             StatementLocks locks = analyzeStatement(s.text, facts, m_connection.serverVersion());
             locks.offset = s.offset;
             locks.transactional = locks.transactional && !s.outsideTransaction;
