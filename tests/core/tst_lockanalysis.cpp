@@ -83,6 +83,9 @@ const Form kForms[] = {
     {"alter table $S.a add constraint a_u unique using index a_idnote", "a", AE},
     {"create or replace view $S.v as select a.id, b.a_id from $S.a join $S.b on b.a_id = a.id", "v", AE},
     {"create view $S.v2 as select * from $S.c", "c", LockMode::AccessShare},
+    // What a migration that makes a table again sets its rows aside with: every partition is read.
+    {"create temporary table t_rows on commit drop as select id, grp from $S.a", "a", LockMode::AccessShare},
+    {"create temp table t_parts as select k from $S.p", "p", LockMode::AccessShare},
     {"alter sequence $S.sq restart", "sq", SRE},
     {"alter sequence $S.sq increment by 5", "sq", SRE},
     {"alter sequence $S.sq owned by $S.a.grp", "sq", SRE},

@@ -7,6 +7,7 @@
 #include <pgdesk/core/session/version.h>
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace pgdesk::core {
@@ -298,6 +299,73 @@ QStringList sameColumns(const RelationShape& r) {
     return out;
 }
 
+// The target's relation `name` and the partitions and children under it, at any depth.
+QSet<QString> treeOf(const SchemaSnapshot& target, const QString& name) {
+    QSet<QString> out{name};
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (const RelationShape& r : target.relations)
+            if (!out.contains(r.name) && !r.parents.isEmpty() &&
+                std::any_of(out.cbegin(), out.cend(),
+                            [&r](const QString& n) { return migration::plainName(r.parents) == n; })) {
+                out << r.name;
+                grew = true;
+            }
+    }
+    return out;
+}
+
+// The table a foreign key's definition references ("FOREIGN KEY (a) REFERENCES p(id) …"), plain.
+QString referencedTable(const QString& definition) {
+    static const QRegularExpression references(
+        QStringLiteral(R"(REFERENCES ((?:"(?:[^"]|"")+"|[^\s(]+))\()"));
+    const auto m = references.match(definition);
+    return m.hasMatch() ? migration::plainName(m.captured(1)) : QString();
+}
+
+// The source's tables to make again (with the target's they replace): their partition key differs. One
+// under another that is made again goes with it; one that inheritance children or other tables' foreign keys
+// still need is a blocker instead.
+template <class OldRelation>
+QList<std::pair<const RelationShape*, const RelationShape*>>
+remadeTables(Builder& b, const SchemaSnapshot& source, const OldRelation& oldRelation) {
+    const SchemaSnapshot& target = b.target();
+    QList<std::pair<const RelationShape*, const RelationShape*>> candidates;
+    for (const RelationShape& s : source.relations)
+        if (const RelationShape* t = oldRelation(s.name);
+            t && !s.isView() && !t->isView() && s.partitionKey != t->partitionKey)
+            candidates.append(std::pair{&s, t});
+    QList<std::pair<const RelationShape*, const RelationShape*>> out;
+    for (const auto& [s, t] : candidates) {
+        const bool underAnother = std::any_of(candidates.cbegin(), candidates.cend(), [&](const auto& c) {
+            return c.second != t && treeOf(target, c.second->name).contains(t->name);
+        });
+        if (underAnother)
+            continue;
+        const QSet<QString> tree = treeOf(target, t->name);
+        QStringList needed;
+        for (const RelationShape& r : target.relations) {
+            if (tree.contains(r.name) && r.name != t->name && !r.isPartition())
+                needed << QStringLiteral("%1 inherits it").arg(quoteIdentifier(r.name));
+            if (!tree.contains(r.name))
+                for (const TablePart& k : r.constraints)
+                    if (k.kind == QLatin1String("f") && tree.contains(referencedTable(k.definition)))
+                        needed << QStringLiteral("foreign key %1 of %2 references it")
+                                      .arg(quoteIdentifier(k.name), quoteIdentifier(r.name));
+        }
+        if (needed.isEmpty()) {
+            out.append(std::pair{s, t});
+            continue;
+        }
+        b.block(
+            QStringLiteral("table %1 changed its partition key (%2 → %3), which PostgreSQL cannot change in "
+                           "place; it is made again only when nothing else needs it, and %4")
+                .arg(quoteIdentifier(s->name), t->partitionKey, s->partitionKey,
+                     needed.join(QStringLiteral(", "))));
+    }
+    return out;
+}
+
 } // namespace
 
 bool Migration::hasDestructive() const {
@@ -417,6 +485,15 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         return targetRelations.value(renamedFrom.value(sourceName, sourceName));
     };
 
+    // A table whose partition key changed (or that became partitioned, or stopped being) is made again, its
+    // rows set aside and put back; the target's partitions under it go with it and come back as the source
+    // has them. Not when something outside that tree still needs it: then it is named as a blocker.
+    const QList<std::pair<const RelationShape*, const RelationShape*>> remade =
+        remadeTables(b, source, oldRelation);
+    QSet<QString> remadeTree; // target names
+    for (const auto& [s, t] : remade)
+        remadeTree += treeOf(target, t->name);
+
     // Equal shapes have equal texts; others by their texts (column order is no difference), each made once
     // (it was made three times a relation: a tenth of a 2,000-table compare).
     QHash<const RelationShape*, QString> texts;
@@ -434,9 +511,11 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
     for (const RelationShape& t : target.relations) {
         const QString sourceName = renamedFrom.key(t.name, t.name);
         const RelationShape* s = sourceRelations.value(sourceName);
-        if (!s || differs(*s, t) || sourceName != t.name)
+        if (!s || differs(*s, t) || sourceName != t.name || remadeTree.contains(t.name))
             changed << QStringLiteral("relation:") + t.name;
     }
+    for (const QString& name : std::as_const(remadeTree))
+        targetRelations.remove(name);
     QSet<QString> recreatedRoutines;
     for (const FunctionShape& f : target.functions) {
         const FunctionShape* s = sourceRoutines.value(f.signature());
@@ -505,6 +584,9 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
             detachedSequences << t.name;
         }
     }
+    const auto holder = [](qsizetype i) { return QStringLiteral("pgdesk_rows_%1").arg(i + 1); };
+    for (qsizetype i = 0; i < remade.size(); ++i)
+        b.setRowsAside(*remade[i].first, *remade[i].second, holder(i));
     for (const RelationShape& s : source.relations)
         if (const RelationShape* t = oldRelation(s.name); t && !s.isView() && !t->isView())
             b.dropTableParts(s, *t);
@@ -557,10 +639,6 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         } else if (!old) {
             item(key, TableRank, [&b, &r] { b.createTable(r); });
         } else if (differs(r, *old) || old->name != r.name) {
-            if (r.partitionKey != old->partitionKey)
-                b.block(QStringLiteral("table %1 changed its partition key: PostgreSQL cannot change it in "
-                                       "place, the table must be made again by hand")
-                            .arg(quoteIdentifier(r.name)));
             item(key, TableRank, [&b, &r, old] {
                 if (old->name != r.name)
                     b.add(QStringLiteral("ALTER TABLE %1 RENAME TO %2;")
@@ -573,6 +651,8 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
     }
     for (qsizetype i : loadOrder(items, source.dependencies))
         steps[i]();
+    for (qsizetype i = 0; i < remade.size(); ++i)
+        b.putRowsBack(*remade[i].first, *remade[i].second, holder(i));
 
     // 3. Every table exists: keys, then foreign keys, indexes, triggers, policies, comments and grants;
     // views' and the other objects' comments and grants; sequences' owners.
@@ -625,7 +705,8 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
         if (!sourceRelations.contains(t.name) && renamedFrom.key(t.name).isEmpty() && !t.isView())
             tablesGone << t.name;
     for (const RelationShape& t : target.relations)
-        if (tablesGone.contains(t.name) && // a partition of a parent that goes goes with it
+        if (tablesGone.contains(t.name) && !remadeTree.contains(t.name) &&
+            // a partition of a parent that goes goes with it
             !(t.isPartition() && !sourceRelations.contains(t.parents) &&
               targetRelations.contains(t.parents))) {
             gone << LoadOrderItem{QStringLiteral("relation:") + t.name, 3, gone.size()};
@@ -649,7 +730,7 @@ Migration planMigration(const SchemaSnapshot& source, const SchemaSnapshot& targ
             // a DROP SEQUENCE after that would stop the script.
             if (!s.ownedTable.isEmpty() &&
                 (tablesGone.contains(s.ownedTable) || replacedTables.contains(s.ownedTable) ||
-                 b.dropsColumn(s.ownedTable, s.ownedColumn))) {
+                 remadeTree.contains(s.ownedTable) || b.dropsColumn(s.ownedTable, s.ownedColumn))) {
                 b.decide(QStringLiteral("sequence %1 goes with %2.%3, which owns it")
                              .arg(quoteIdentifier(s.name), quoteIdentifier(s.ownedTable),
                                   quoteIdentifier(s.ownedColumn)));

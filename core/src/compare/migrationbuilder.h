@@ -45,6 +45,14 @@ public:
     // Foreign keys in a pass of their own (`foreignKeys`), once every other key exists.
     void tableParts(const RelationShape& table, const RelationShape* old, bool foreignKeys);
 
+    // A table whose partition key changed (or that became partitioned, or stopped being): PostgreSQL cannot
+    // change it in place. setRowsAside() copies the rows of the target's `old` tree (the columns both sides
+    // have) into a temporary table `holder` and drops the tree, marked; putRowsBack(), once the source's
+    // tree exists, inserts them through it (each row to its new partition) and moves identity sequences
+    // past the rows' values.
+    void setRowsAside(const RelationShape& table, const RelationShape& old, const QString& holder);
+    void putRowsBack(const RelationShape& table, const RelationShape& old, const QString& holder);
+
     // Whether the script so far drops the target's column `table`.`column` (a sequence it owns goes too).
     bool dropsColumn(const QString& table, const QString& column) const {
         return m_droppedColumns.contains(table + QChar(0) + column);
@@ -70,6 +78,8 @@ private:
     QSet<QString> m_droppedSequences;
 };
 
+// A name as regclass prints it (a partition's parent) → the plain name (quotes taken off).
+QString plainName(const QString& printed);
 // Pure: whether changing a column from `from` to `to` neither rewrites the table nor can fail (a varchar
 // made longer or unbounded, a numeric given more precision at the same scale …).
 bool isSafeTypeChange(const QString& from, const QString& to);

@@ -57,13 +57,6 @@ QStringList parentNames(const QString& parents) {
     return out;
 }
 
-// A parent's name as regclass prints it → the plain name (quotes taken off).
-QString plainName(const QString& printed) {
-    if (printed.size() > 1 && printed.startsWith(QLatin1Char('"')) && printed.endsWith(QLatin1Char('"')))
-        return printed.mid(1, printed.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
-    return printed;
-}
-
 QList<ColumnShape> localColumns(const RelationShape& r) {
     QList<ColumnShape> out;
     for (const ColumnShape& c : r.columns)
@@ -79,7 +72,22 @@ qsizetype rankOf(const QList<ColumnShape>& columns, const QString& name) {
     return -1;
 }
 
+// The columns a remade table's rows keep: both sides have them, and the source does not compute them.
+QStringList keptColumns(const RelationShape& table, const RelationShape& old) {
+    QStringList out;
+    for (const ColumnShape& c : table.columns)
+        if (old.column(c.name) && c.generatedExpression.isEmpty())
+            out << quoteIdentifier(c.name);
+    return out;
+}
+
 } // namespace
+
+QString plainName(const QString& printed) {
+    if (printed.size() > 1 && printed.startsWith(QLatin1Char('"')) && printed.endsWith(QLatin1Char('"')))
+        return printed.mid(1, printed.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
+    return printed;
+}
 
 bool isSafeTypeChange(const QString& from, const QString& to) {
     if (from == to)
@@ -196,6 +204,55 @@ void Builder::createTable(const RelationShape& r) {
             add(QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET STATISTICS %3;")
                     .arg(q, quoteIdentifier(c.name))
                     .arg(c.statistics));
+}
+
+void Builder::setRowsAside(const RelationShape& r, const RelationShape& old, const QString& holder) {
+    const QStringList kept = keptColumns(r, old);
+    QStringList lost;
+    for (const ColumnShape& c : old.columns)
+        if (!r.column(c.name) && c.generatedExpression.isEmpty())
+            lost << quoteIdentifier(c.name);
+    const auto keyText = [](const RelationShape& t) {
+        return t.partitionKey.isEmpty() ? QStringLiteral("none") : t.partitionKey;
+    };
+    QString description = QStringLiteral("make table %1 again with partition key %2 (it is %3): PostgreSQL "
+                                         "cannot change a key in place. ")
+                              .arg(quoteIdentifier(r.name), keyText(r), keyText(old));
+    if (kept.isEmpty()) {
+        add(QStringLiteral("DROP TABLE %1;").arg(qualified(old.name)),
+            description + QStringLiteral("None of its columns stays: its rows are lost"), true);
+        return;
+    }
+    description += QStringLiteral("Its rows are copied aside and put back, each into its new partition; a "
+                                  "row no partition takes stops the script");
+    if (!lost.isEmpty())
+        description += QStringLiteral("; the values of %1 are lost").arg(lost.join(QStringLiteral(", ")));
+    // ON COMMIT DROP: nothing of it outlives the migration, whatever stops it.
+    add(QStringLiteral("CREATE TEMPORARY TABLE %1 ON COMMIT DROP AS SELECT %2 FROM %3;")
+            .arg(quoteIdentifier(holder), kept.join(QStringLiteral(", ")), qualified(old.name)));
+    add(QStringLiteral("DROP TABLE %1;").arg(qualified(old.name)), description, true);
+}
+
+void Builder::putRowsBack(const RelationShape& r, const RelationShape& old, const QString& holder) {
+    const QStringList kept = keptColumns(r, old);
+    if (kept.isEmpty())
+        return;
+    const bool always = std::any_of(r.columns.cbegin(), r.columns.cend(), [&old](const ColumnShape& c) {
+        return c.identity == QLatin1String("a") && old.column(c.name);
+    });
+    const QString columns = kept.join(QStringLiteral(", "));
+    add(QStringLiteral("INSERT INTO %1 (%2)%3 SELECT %2 FROM pg_temp.%4;")
+            .arg(qualified(r.name), columns, always ? QStringLiteral(" OVERRIDING SYSTEM VALUE") : QString(),
+                 quoteIdentifier(holder)));
+    // The new identity sequences start again at their START: the next row would take a copied row's value.
+    for (const ColumnShape& c : r.columns)
+        if (!c.identity.isEmpty() && old.column(c.name))
+            add(QStringLiteral(
+                    "SELECT setval(pg_get_serial_sequence(%1, %2), max(%3)) FROM %4 HAVING max(%3) IS "
+                    "NOT NULL;")
+                    .arg(stringLiteral(qualified(r.name)), stringLiteral(c.name), quoteIdentifier(c.name),
+                         qualified(r.name)));
+    add(QStringLiteral("DROP TABLE pg_temp.%1;").arg(quoteIdentifier(holder)));
 }
 
 void Builder::dropTableParts(const RelationShape& r, const RelationShape& old) {

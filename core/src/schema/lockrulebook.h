@@ -95,9 +95,13 @@ private:
 };
 
 // Rules of relations other than tables (lockrulesobjects.cpp): ALTER INDEX, ALTER SEQUENCE, CREATE [OR
-// REPLACE] VIEW.
+// REPLACE] VIEW, and what a query reads.
 void alterIndex(ddl::Cursor& c, Rules& r, StatementLocks& out);
 void alterSequence(ddl::Cursor& c, Rules& r, StatementLocks& out);
 void createView(ddl::Cursor& c, Rules& r, StatementLocks& out);
+// From the cursor on, the relations a query reads (named after FROM and JOIN, and after a comma in a FROM
+// list): locked with AccessShare, only against being dropped or changed; `run` when the query runs now
+// (CREATE TABLE … AS): then a partitioned table's partitions are locked too, and each is read whole.
+void queryReads(ddl::Cursor& c, Rules& r, bool run);
 
 } // namespace pgdesk::core::lockrules

@@ -453,6 +453,16 @@ void createTable(Cursor& c, Rules& r, StatementLocks& out) {
     out.operation = QStringLiteral("CREATE TABLE");
     c.accept({"IF", "NOT", "EXISTS"});
     c.name();
+    // CREATE TABLE … AS query: the query runs now.
+    Cursor as = c;
+    as.skipParens();
+    while (!as.atEnd() && !as.isWord("AS") && !as.isWord("PARTITION") && !as.isWord("INHERITS"))
+        as.skip();
+    if (as.accept({"AS"})) {
+        out.operation = QStringLiteral("CREATE TABLE … AS");
+        lockrules::queryReads(as, r, true);
+        return;
+    }
     if (c.accept({"PARTITION", "OF"})) {
         out.operation = QStringLiteral("CREATE TABLE … PARTITION OF");
         if (auto parent = r.resolve(c.name())) {
@@ -557,7 +567,8 @@ void classify(Cursor& c, Rules& r, StatementLocks& out) {
         dropTables(c, r, out, "VIEW");
     } else if (c.accept({"TRUNCATE"})) {
         truncate(c, r, out);
-    } else if (c.accept({"CREATE", "TABLE"}) || c.accept({"CREATE", "UNLOGGED", "TABLE"})) {
+    } else if (c.accept({"CREATE", "TABLE"}) || c.accept({"CREATE", "UNLOGGED", "TABLE"}) ||
+               c.accept({"CREATE", "TEMPORARY", "TABLE"}) || c.accept({"CREATE", "TEMP", "TABLE"})) {
         createTable(c, r, out);
     } else if (c.accept({"LOCK"})) {
         lockStatement(c, r, out);

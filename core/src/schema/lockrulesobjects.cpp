@@ -83,15 +83,27 @@ void createView(Cursor& c, Rules& r, StatementLocks& out) {
         r.lock(*view, LockMode::AccessExclusive);
     while (!c.atEnd() && !c.isWord("AS"))
         c.skip();
+    queryReads(c, r, false);
+    r.note(tr("Queries on the view wait while it is made again; what it reads is only kept from being "
+              "dropped or changed."));
+}
+
+void queryReads(Cursor& c, Rules& r, bool run) {
     bool inFrom = false; // after FROM at some depth: a comma starts another relation
     while (!c.atEnd()) {
         if (c.accept({"FROM"}) || c.accept({"JOIN"}) || (inFrom && c.acceptOp(u','))) {
             inFrom = true;
-            c.accept({"ONLY"});
+            const bool only = c.accept({"ONLY"});
             c.accept({"LATERAL"});
             if (c.peek() && (c.peek()->word || c.peek()->quoted))
-                if (auto source = r.resolve(c.name()))
-                    r.lock(*source, LockMode::AccessShare);
+                if (auto source = r.resolve(c.name())) {
+                    if (run) {
+                        r.lockTree(*source, LockMode::AccessShare, only);
+                        r.scan(*source, only);
+                    } else {
+                        r.lock(*source, LockMode::AccessShare);
+                    }
+                }
             continue;
         }
         if (c.isWord("WHERE") || c.isWord("GROUP") || c.isWord("ORDER") || c.isWord("HAVING") ||
@@ -99,8 +111,6 @@ void createView(Cursor& c, Rules& r, StatementLocks& out) {
             inFrom = false;
         c.skip();
     }
-    r.note(tr("Queries on the view wait while it is made again; what it reads is only kept from being "
-              "dropped or changed."));
 }
 
 } // namespace pgdesk::core::lockrules
