@@ -3,8 +3,11 @@
 #include "session/resultrow.h"
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/catalog/catalogcolumns.h>
 #include <pgdesk/core/catalog/structurereader.h>
 #include <pgdesk/core/session/connection.h>
+
+#include <algorithm>
 
 namespace pgdesk::core {
 
@@ -112,24 +115,28 @@ void parseRelation(TableStructure& t, const Row& r) {
     t.statistics = s;
 }
 
-StructureColumn parseColumn(const Row& r) {
-    StructureColumn c;
-    c.number = int(r.int64("number"));
-    c.name = r.text("name");
-    c.type = r.text("type");
-    c.notNull = r.flag("not_null");
-    c.defaultExpression = r.text("default_expression");
-    const QString identity = r.text("identity");
-    c.identity = identity == QLatin1String("a")   ? IdentityKind::Always
-                 : identity == QLatin1String("d") ? IdentityKind::ByDefault
-                                                  : IdentityKind::None;
-    c.generatedExpression = r.text("generated_expression");
-    c.collation = r.text("collation");
-    c.comment = r.text("comment");
-    c.storage = storageName(r.text("storage"));
-    c.acl = r.list("acl");
-    c.statistics = r.text("statistics");
-    return c;
+// The Structure page's view of a column: pretty expressions, a collation as people name it.
+StructureColumn structureColumn(const CatalogColumn& c) {
+    StructureColumn s;
+    s.number = c.position;
+    s.name = c.name;
+    s.type = c.type;
+    s.notNull = c.notNull;
+    s.defaultExpression = c.defaultExpression;
+    s.identity = c.identity == QLatin1String("a")   ? IdentityKind::Always
+                 : c.identity == QLatin1String("d") ? IdentityKind::ByDefault
+                                                    : IdentityKind::None;
+    s.generatedExpression = c.generatedExpression;
+    if (!c.collationName.isEmpty())
+        s.collation = c.collationSchema == QLatin1String("pg_catalog")
+                          ? c.collationName
+                          : c.collationSchema + QLatin1Char('.') + c.collationName;
+    s.comment = c.comment;
+    s.storage = storageName(c.storage);
+    s.acl = c.acl;
+    if (c.statistics >= 0)
+        s.statistics = QString::number(c.statistics);
+    return s;
 }
 
 StructureForeignKey parseForeignKey(const Row& r) {
@@ -272,23 +279,26 @@ StructureReader::StructureReader(Connection& connection)
 TableStructure StructureReader::read(const QString& schema, const QString& name) {
     const Params params{schema.isEmpty() ? nullParam() : param(schema), param(name)};
     using namespace structuresql;
-    const QList<Result> results = m_catalog.readBatch({{relationSql(), params},
-                                                       {columnsSql(), params},
-                                                       {constraintsSql(), params},
-                                                       {referencedBySql(), params},
-                                                       {indexesSql(), params},
-                                                       {triggersSql(), params},
-                                                       {policiesSql(), params},
-                                                       {childrenSql(), params},
-                                                       {parentsSql(), params},
-                                                       {privilegesSql(), params}},
-                                                      schema, name);
+    const QList<Result> results =
+        m_catalog.readBatch({{relationSql(), params},
+                             catalogColumnsStatement(targetSql(), params, ExpressionStyle::Pretty),
+                             {constraintsSql(), params},
+                             {referencedBySql(), params},
+                             {indexesSql(), params},
+                             {triggersSql(), params},
+                             {policiesSql(), params},
+                             {childrenSql(), params},
+                             {parentsSql(), params},
+                             {privilegesSql(), params}},
+                            schema, name);
     if (results.size() != 10 || results[0].rowCount() == 0)
         throwError(ErrorKind::NotFound, QStringLiteral("no table or view named %1")
                                             .arg(schema.isEmpty() ? name : schema + QLatin1Char('.') + name));
     TableStructure t;
     parseRelation(t, Row(results[0], 0));
-    forEachRow(results[1], [&](const Row& r) { t.columns << parseColumn(r); });
+    forEachCatalogColumn(results[1], [&](CatalogColumn&& c) { t.columns << structureColumn(c); });
+    std::sort(t.columns.begin(), t.columns.end(),
+              [](const StructureColumn& a, const StructureColumn& b) { return a.number < b.number; });
     forEachRow(results[2], [&](const Row& r) { parseConstraint(t, r); });
     forEachRow(results[3], [&](const Row& r) { t.referencedBy << parseForeignKey(r); });
     forEachRow(results[4], [&](const Row& r) { t.indexes << parseIndex(r); });

@@ -9,7 +9,6 @@ namespace {
 // pg_class's name index find it; the text comparison keeps a name longer than 63 bytes, which the cast to
 // name would cut, from matching the cut name.
 const char* const kTarget = R"SQL(
-with target as (
     select c.oid
       from pg_class c
       join pg_namespace n on n.oid = c.relnamespace
@@ -19,11 +18,10 @@ with target as (
                 else n.nspname::text = $1::text end
      order by array_position(current_schemas(false), n.nspname)
      limit 1
-)
 )SQL";
 
 QString withTarget(const char* sql) {
-    return QLatin1String(kTarget) + QLatin1String(sql);
+    return QStringLiteral("\nwith target as (%1)\n").arg(QLatin1String(kTarget)) + QLatin1String(sql);
 }
 
 // The columns of a constraint's conkey (or confkey over confrelid) by name, in key order.
@@ -94,31 +92,8 @@ select c.oid::int8 as oid, n.nspname::text as schema_name, c.relname::text as re
 )SQL");
 }
 
-QString columnsSql() {
-    // Generated columns keep their expression in pg_attrdef too: it is shown as the expression, not as a
-    // default.
-    return withTarget(R"SQL(
-select a.attnum as number, a.attname::text as name, format_type(a.atttypid, a.atttypmod) as type,
-       a.attnotnull as not_null,
-       case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid, true) end as default_expression,
-       a.attidentity::text as identity,
-       case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid, true) end as generated_expression,
-       case when a.attcollation <> t.typcollation then
-           case when cn.nspname = 'pg_catalog' then co.collname::text
-                else cn.nspname::text || '.' || co.collname::text end end as collation,
-       d.description as comment, a.attstorage::text as storage, to_json(a.attacl::text[]) as acl,
-       case when a.attstattarget >= 0 then a.attstattarget::text end as statistics
-  from target
-  join pg_attribute a on a.attrelid = target.oid
-  join pg_type t on t.oid = a.atttypid
-  left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
-  left join pg_collation co on co.oid = a.attcollation
-  left join pg_namespace cn on cn.oid = co.collnamespace
-  left join pg_description d on d.objoid = a.attrelid and d.classoid = 'pg_class'::regclass
-                            and d.objsubid = a.attnum
- where a.attnum > 0 and not a.attisdropped
- order by a.attnum
-)SQL");
+QString targetSql() {
+    return QLatin1String(kTarget);
 }
 
 QString constraintsSql() {

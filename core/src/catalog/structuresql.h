@@ -10,8 +10,8 @@ namespace pgdesk::core::structuresql {
 
 // One row (none when absent): the relation, its owner, options, ACL, sizes, statistics, view definition.
 QString relationSql();
-// One row per column, by attnum.
-QString columnsSql();
+// The relation's oid alone (the scope of the columns' read, catalogColumnsStatement).
+QString targetSql();
 // Primary key, unique, check, exclusion and outgoing foreign-key constraints.
 QString constraintsSql();
 // Foreign keys of other tables that reference this one.

@@ -5,6 +5,7 @@
 #include <pgdesk/core/admin/ddlwriter.h>
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/catalog/catalogcolumns.h>
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/compare/schemasnapshot.h>
 #include <pgdesk/core/session/connection.h>
@@ -27,22 +28,34 @@ TablePart tablePart(const ResultRow& row) {
     return p;
 }
 
-ColumnShape columnShape(const ResultRow& row) {
-    ColumnShape c;
-    c.name = row.text("name");
-    c.position = int(row.int64("position"));
-    c.type = row.text("type");
-    c.collation = row.text("collation");
-    c.notNull = row.flag("not_null");
-    c.isLocal = row.flag("is_local");
-    c.defaultExpression = row.text("default_expression");
-    c.generatedExpression = row.text("generated_expression");
-    c.identity = row.text("identity");
-    c.identityOptions = row.text("identity_options");
-    c.comment = row.text("comment");
-    c.statistics = row.isNull("statistics") ? -1 : int(row.int64("statistics"));
-    c.acl = row.text("acl");
-    return c;
+// The compare's view of a column: exact expressions, the identity's options as a clause, its grants as
+// sorted lines (like a relation's).
+ColumnShape columnShape(CatalogColumn&& c) {
+    ColumnShape s;
+    s.name = std::move(c.name);
+    s.position = c.position;
+    s.type = std::move(c.type);
+    s.collation = std::move(c.collationSql);
+    s.notNull = c.notNull;
+    s.isLocal = c.isLocal;
+    s.defaultExpression = std::move(c.defaultExpression);
+    s.generatedExpression = std::move(c.generatedExpression);
+    s.identity = std::move(c.identity);
+    if (const auto& q = c.identitySequence)
+        s.identityOptions =
+            QStringLiteral(
+                "SEQUENCE NAME %1 START WITH %2 INCREMENT BY %3 MINVALUE %4 MAXVALUE %5 CACHE %6%7")
+                .arg(q->quotedName, q->start, q->increment, q->min, q->max, q->cache,
+                     q->cycle ? QStringLiteral(" CYCLE") : QString());
+    s.comment = std::move(c.comment);
+    s.statistics = c.statistics;
+    QStringList grants;
+    for (const CatalogGrant& g : std::as_const(c.grants))
+        grants << QStringLiteral("%1 %2%3").arg(
+            g.grantee, g.privilege, g.grantable ? QStringLiteral(" WITH GRANT OPTION") : QString());
+    grants.sort();
+    s.acl = grants.join(QLatin1Char('\n'));
+    return s;
 }
 
 RelationShape relationShape(const ResultRow& row) {
@@ -171,11 +184,11 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
              byOid.insert(row.int64("oid"), snapshot.relations.size());
              snapshot.relations << relationShape(row);
          })},
-        {{columnsSql(), p},
+        {catalogColumnsStatement(partsOfSql(), p, ExpressionStyle::Exact),
          [&](const Result& r) {
-             forEachRow(r, [&](const ResultRow& row) {
-                 if (RelationShape* rel = owner(row))
-                     rel->columns << columnShape(row);
+             forEachCatalogColumn(r, [&](CatalogColumn&& c) {
+                 if (const qsizetype i = byOid.value(c.relation, -1); i >= 0)
+                     snapshot.relations[i].columns << columnShape(std::move(c));
              });
              for (RelationShape& rel : snapshot.relations)
                  std::sort(

@@ -73,44 +73,8 @@ select c.oid::int8 as oid, c.relname::text as name, c.relkind::text as kind, c.r
         .arg(QLatin1String(kRelations), aclLines("c.relacl", "r", "c.relowner"));
 }
 
-// Comments come from pg_description joined in: col_description() and obj_description() are SQL functions,
-// run as a statement of their own for every row (on 2,000 tables of 20 columns, half of the columns' 715 ms).
-// Unordered: the reader puts each table's columns in order; the server's sort of 40,000 rows was a quarter
-// of the statement.
-QString columnsSql() {
-    return QStringLiteral(R"SQL(
-with rel as (%1)
-select a.attrelid::int8 as relid, a.attname::text as name, a.attnum as position,
-       format_type(a.atttypid, a.atttypmod) as type,
-       case when a.attcollation <> t.typcollation
-            then case when cn.nspname = 'pg_catalog' then quote_ident(co.collname)
-                      else format('%I.%I', cn.nspname, co.collname) end end as collation,
-       a.attnotnull as not_null, a.attislocal as is_local,
-       case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default_expression,
-       case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated_expression,
-       a.attidentity::text as identity,
-       case when a.attidentity <> '' then
-       (select format('SEQUENCE NAME %s START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s%s',
-                      quote_ident(sc.relname), s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
-                      case when s.seqcycle then ' CYCLE' else '' end)
-          from pg_depend d
-          join pg_sequence s on s.seqrelid = d.objid
-          join pg_class sc on sc.oid = s.seqrelid
-         where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
-           and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'i') end as identity_options,
-       dsc.description as comment,
-       case when a.attstattarget >= 0 then a.attstattarget end as statistics,
-       case when a.attacl is not null then %2 end as acl
-  from pg_attribute a
-  join pg_type t on t.oid = a.atttypid
-  left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
-  left join pg_collation co on co.oid = a.attcollation
-  left join pg_namespace cn on cn.oid = co.collnamespace
-  left join pg_description dsc on dsc.objoid = a.attrelid and dsc.classoid = 'pg_class'::regclass
-                              and dsc.objsubid = a.attnum
- where a.attrelid in (select oid from rel) and a.attnum > 0 and not a.attisdropped
-)SQL")
-        .arg(QLatin1String(kPartsOf), grantLines(QStringLiteral("a.attacl"), QStringLiteral("null")));
+QString partsOfSql() {
+    return QLatin1String(kPartsOf);
 }
 
 QString constraintsSql() {

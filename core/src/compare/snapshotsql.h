@@ -12,7 +12,8 @@
 namespace pgdesk::core::snapshotsql {
 
 QString relationsSql();
-QString columnsSql();
+// The oids of the relations whose parts are read (the scope of the columns' read, catalogColumnsStatement).
+QString partsOfSql();
 QString constraintsSql();
 QString indexesSql();
 QString triggersSql();

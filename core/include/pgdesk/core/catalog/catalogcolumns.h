@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <pgdesk/core/session/connection.h>
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace pgdesk::core {
+
+// One grant of a column (aclexplode), in the ACL's order: roles as quote_ident prints them, "PUBLIC".
+struct CatalogGrant {
+    QString grantee;
+    QString grantor;
+    QString privilege; // "SELECT", "UPDATE", …
+    bool grantable = false;
+};
+
+// The sequence an identity column draws from, with its options.
+struct CatalogIdentitySequence {
+    QString schema; // plain
+    QString name;
+    QString quotedName; // quote_ident
+    QString start, increment, min, max, cache;
+    bool cycle = false;
+};
+
+// A column as the catalog has it: the one reading of columns that each view of a relation projects (the
+// Structure page's StructureColumn, the compare snapshot's ColumnShape), so a column's facts are taught
+// once. Names plain; types and expressions the server's text (format_type, pg_get_expr) under the reading
+// session's search_path.
+struct CatalogColumn {
+    qint64 relation = 0; // attrelid
+    int position = 0;    // attnum
+    QString name;
+    QString type; // format_type with modifiers: "character varying(20)", a domain's name
+    // When not the type's default: its schema and name, plain, and as SQL names it with pg_catalog first on
+    // the path (a pg_catalog collation unqualified, others qualified, both quoted where needed).
+    QString collationSchema;
+    QString collationName;
+    QString collationSql;
+    bool notNull = false;
+    bool isLocal = true; // false: inherited from a parent only (partition, INHERITS)
+    QString defaultExpression;
+    QString generatedExpression; // GENERATED ALWAYS AS (…) STORED: the expression
+    QString identity;            // "a" always, "d" by default, empty
+    std::optional<CatalogIdentitySequence> identitySequence;
+    QString comment;
+    QString storage;     // attstorage: "p", "m", "e", "x"
+    int statistics = -1; // attstattarget when set
+    QStringList acl;     // its own grants as aclitem text ("alice=r/postgres"); empty when none
+    QList<CatalogGrant> grants;
+};
+
+// How expressions are printed: as pg_dump prints them (to compare and to run), or pretty (to read).
+enum class ExpressionStyle { Exact, Pretty };
+
+// The statement reading the columns of the relations `scope` selects (a query with their oids in a column
+// named oid; `params` are its parameters), unordered: a reader puts each relation's in position order.
+BatchStatement catalogColumnsStatement(const QString& scope, const Params& params, ExpressionStyle style);
+// Each column of that statement's result, as it comes.
+void forEachCatalogColumn(const Result& result, const std::function<void(CatalogColumn&&)>& each);
+
+} // namespace pgdesk::core

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "session/resultrow.h"
+
+#include <pgdesk/core/catalog/catalogcolumns.h>
+
+#include <QJsonArray>
+
+namespace pgdesk::core {
+
+BatchStatement catalogColumnsStatement(const QString& scope, const Params& params, ExpressionStyle style) {
+    // Comments come from pg_description joined in: col_description() is an SQL function, run as a statement
+    // of its own for every row (on 2,000 tables of 20 columns, half of a compare's column read). Unordered:
+    // the server's sort of 40,000 rows was a quarter of the statement.
+    static const QString sql = QStringLiteral(R"SQL(
+with scope as (%1)
+select a.attrelid::int8 as relid, a.attnum as position, a.attname::text as name,
+       format_type(a.atttypid, a.atttypmod) as type,
+       case when a.attcollation <> t.typcollation then cn.nspname::text end as collation_schema,
+       case when a.attcollation <> t.typcollation then co.collname::text end as collation_name,
+       case when a.attcollation <> t.typcollation
+            then case when cn.nspname = 'pg_catalog' then quote_ident(co.collname)
+                      else format('%I.%I', cn.nspname, co.collname) end end as collation_sql,
+       a.attnotnull as not_null, a.attislocal as is_local,
+       case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid, %2) end as default_expression,
+       case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid, %2) end as generated_expression,
+       a.attidentity::text as identity,
+       case when a.attidentity <> '' then
+       (select json_build_array(sn.nspname, sc.relname, quote_ident(sc.relname), s.seqstart::text,
+                                s.seqincrement::text, s.seqmin::text, s.seqmax::text, s.seqcache::text, s.seqcycle)
+          from pg_depend d
+          join pg_sequence s on s.seqrelid = d.objid
+          join pg_class sc on sc.oid = s.seqrelid
+          join pg_namespace sn on sn.oid = sc.relnamespace
+         where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
+           and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'i') end as identity_sequence,
+       dsc.description as comment, a.attstorage::text as storage,
+       case when a.attstattarget >= 0 then a.attstattarget end as statistics,
+       case when a.attacl is not null then to_json(a.attacl::text[]) end as acl,
+       case when a.attacl is not null then
+       (select json_agg(json_build_array(
+                   case when x.grantee = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(x.grantee)) end,
+                   quote_ident(pg_get_userbyid(x.grantor)), x.privilege_type, x.is_grantable) order by x.ord)
+          from aclexplode(a.attacl) with ordinality x(grantor, grantee, privilege_type, is_grantable, ord)) end
+           as grants
+  from pg_attribute a
+  join pg_type t on t.oid = a.atttypid
+  left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+  left join pg_collation co on co.oid = a.attcollation
+  left join pg_namespace cn on cn.oid = co.collnamespace
+  left join pg_description dsc on dsc.objoid = a.attrelid and dsc.classoid = 'pg_class'::regclass
+                              and dsc.objsubid = a.attnum
+ where a.attrelid in (select oid from scope) and a.attnum > 0 and not a.attisdropped
+)SQL");
+    return {
+        sql.arg(scope, style == ExpressionStyle::Pretty ? QStringLiteral("true") : QStringLiteral("false")),
+        params};
+}
+
+void forEachCatalogColumn(const Result& result, const std::function<void(CatalogColumn&&)>& each) {
+    forEachRow(result, [&](const ResultRow& row) {
+        CatalogColumn c;
+        c.relation = row.int64("relid");
+        c.position = int(row.int64("position"));
+        c.name = row.text("name");
+        c.type = row.text("type");
+        c.collationSchema = row.text("collation_schema");
+        c.collationName = row.text("collation_name");
+        c.collationSql = row.text("collation_sql");
+        c.notNull = row.flag("not_null");
+        c.isLocal = row.flag("is_local");
+        c.defaultExpression = row.text("default_expression");
+        c.generatedExpression = row.text("generated_expression");
+        c.identity = row.text("identity");
+        if (!row.isNull("identity_sequence")) {
+            const QJsonArray s = row.array("identity_sequence");
+            c.identitySequence = CatalogIdentitySequence{s[0].toString(), s[1].toString(), s[2].toString(),
+                                                         s[3].toString(), s[4].toString(), s[5].toString(),
+                                                         s[6].toString(), s[7].toString(), s[8].toBool()};
+        }
+        c.comment = row.text("comment");
+        c.storage = row.text("storage");
+        c.statistics = row.isNull("statistics") ? -1 : int(row.int64("statistics"));
+        c.acl = row.list("acl");
+        for (const auto& g : row.array("grants")) {
+            const QJsonArray a = g.toArray();
+            c.grants << CatalogGrant{a[0].toString(), a[1].toString(), a[2].toString(), a[3].toBool()};
+        }
+        each(std::move(c));
+    });
+}
+
+} // namespace pgdesk::core
