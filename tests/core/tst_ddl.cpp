@@ -61,6 +61,7 @@ alter table ddl.account alter column code set storage main;
 alter table ddl.account alter column qty set statistics 500;
 comment on table ddl.account is 'Accounts: identity, generated column, domain, enum';
 comment on column ddl.account.total is 'price × qty';
+comment on column ddl.account.qty is 'C:\\units ''each''';
 comment on constraint qty_positive on ddl.account is 'Not validated yet';
 create index account_lower_code on ddl.account (lower(code));
 create index account_cheap on ddl.account (price) where price < 10;

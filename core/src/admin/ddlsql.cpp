@@ -95,43 +95,6 @@ select c.oid::int8 as oid, c.relkind::text as relkind, format('%I.%I', n.nspname
         .arg(commentOf("c.oid", "pg_class"), aclJson("c.relacl"));
 }
 
-QString columnsSql() {
-    // The identity sequence's options, so the column gets back the same sequence (name, start, cache …).
-    return QStringLiteral(R"SQL(
-select a.attrelid::int8 as relid, quote_ident(a.attname) as name, format_type(a.atttypid, a.atttypmod) as type,
-       case when a.attcollation <> t.typcollation then format('%I.%I', cn.nspname, co.collname) end as collation,
-       a.attnotnull as not_null, a.attislocal as is_local,
-       case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as default_expression,
-       case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated_expression,
-       a.attidentity::text as identity,
-       (select format('SEQUENCE NAME %I.%I START WITH %s INCREMENT BY %s MINVALUE %s MAXVALUE %s CACHE %s%s',
-                      sn.nspname, sc.relname, s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache,
-                      case when s.seqcycle then ' CYCLE' else '' end)
-          from pg_depend d
-          join pg_class sc on sc.oid = d.objid and sc.relkind = 'S'
-          join pg_namespace sn on sn.oid = sc.relnamespace
-          join pg_sequence s on s.seqrelid = sc.oid
-         where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
-           and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'i') as identity_options,
-       case when a.attstorage <> t.typstorage then a.attstorage::text end as storage,
-       pa.attnum is not null as has_parent, pg_get_expr(pad.adbin, pad.adrelid) as parent_default,
-       coalesce(pa.attnotnull, false) as parent_not_null,
-       case when a.attstattarget >= 0 then a.attstattarget end as statistics,
-       %1, %2
-  from pg_attribute a
-  join pg_type t on t.oid = a.atttypid
-  left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
-  left join pg_inherits ih on ih.inhrelid = a.attrelid and ih.inhseqno = 1
-  left join pg_attribute pa on pa.attrelid = ih.inhparent and pa.attname = a.attname and not pa.attisdropped
-  left join pg_attrdef pad on pad.adrelid = pa.attrelid and pad.adnum = pa.attnum
-  left join pg_collation co on co.oid = a.attcollation
-  left join pg_namespace cn on cn.oid = co.collnamespace
- where a.attrelid = any ($1::int8[]::oid[]) and a.attnum > 0 and not a.attisdropped
- order by a.attrelid, a.attnum
-)SQL")
-        .arg(commentOf("a.attrelid", "pg_class", "a.attnum"), aclJson("a.attacl"));
-}
-
 QString constraintsSql() {
     return QStringLiteral(R"SQL(
 select con.conrelid::int8 as relid, con.contype::text as kind, quote_ident(con.conname) as name,

@@ -20,9 +20,8 @@ QString notInExtension(const char* catalog, const char* objoid);
 QString targetsSql();
 
 // Round trip 2: $1 int8[] the relations of round trip 1 (and sequencesSql: $2 text[] the schemas, empty in
-// relation mode).
+// relation mode). Their columns are read with catalogColumnsStatement, as every reader of columns does.
 QString relationsSql();
-QString columnsSql();
 QString constraintsSql();
 QString indexesSql();
 QString triggersSql();

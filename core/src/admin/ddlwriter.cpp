@@ -7,14 +7,17 @@
 #include <pgdesk/core/admin/ddlwriter.h>
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/browse/sqlbuilder.h>
+#include <pgdesk/core/catalog/catalogcolumns.h>
 #include <pgdesk/core/completion/completion.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/version.h>
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 
+#include <algorithm>
 #include <functional>
 
 namespace pgdesk::core {
@@ -22,6 +25,27 @@ namespace pgdesk::core {
 using namespace ddlscript;
 
 namespace {
+
+// quote_literal's text: quotes doubled, and backslashes doubled in an E'…' literal when there is one.
+QString quoteLiteral(const QString& text) {
+    QString out = text;
+    out.replace(QLatin1Char('\''), QStringLiteral("''"));
+    if (!text.contains(QLatin1Char('\\')))
+        return QLatin1Char('\'') + out + QLatin1Char('\'');
+    out.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    return QStringLiteral("E'") + out + QLatin1Char('\'');
+}
+
+// A column's grants as appendGrants reads an ACL.
+QJsonArray grantsJson(const QList<CatalogGrant>& grants) {
+    QJsonArray out;
+    for (const CatalogGrant& g : grants)
+        out << QJsonObject{{QStringLiteral("grantee"), g.grantee},
+                           {QStringLiteral("grantor"), g.grantor},
+                           {QStringLiteral("privilege"), g.privilege},
+                           {QStringLiteral("grantable"), g.grantable}};
+    return out;
+}
 
 struct Relation {
     qint64 oid = 0;
@@ -116,56 +140,61 @@ Relation parseRelation(const ResultRow& row) {
 // CREATE TABLE / FOREIGN TABLE, with the columns it declares itself and its valid local checks, keys and
 // exclusions inline; what cannot be inline (NOT VALID checks, a partition's own constraints, defaults a
 // partition or child sets apart from its parent's) follows it. The replica identity waits for the indexes.
-QStringList tableStatements(Sections& s, const Relation& r, const QList<ResultRow>& columns,
+QStringList tableStatements(Sections& s, const Relation& r, const QList<CatalogColumn>& columns,
                             const QList<ResultRow>& constraints) {
     QStringList items;
     QStringList after;
     // ONLY keeps a setting on this table; a partitioned table passes it on to its partitions anyway.
     const QString alter = r.kind == QLatin1String("p") ? QStringLiteral("ALTER TABLE %1").arg(r.qname)
                                                        : QStringLiteral("ALTER TABLE ONLY %1").arg(r.qname);
-    for (const ResultRow& c : columns) {
-        const bool generated = !c.isNull("generated_expression");
-        if (c.flag("has_parent") && (r.isPartition() || !c.flag("is_local"))) {
+    for (const CatalogColumn& c : columns) {
+        const bool generated = !c.generatedExpression.isEmpty();
+        if (c.hasParent && (r.isPartition() || !c.isLocal)) {
             // Made from the parent's column, default included: only what differs from it.
-            if (c.text("default_expression") != c.text("parent_default") && !generated)
-                after << (c.isNull("default_expression")
+            if (c.defaultExpression != c.parentDefault && !generated)
+                after << (c.defaultExpression.isEmpty()
                               ? QStringLiteral("ALTER TABLE ONLY %1 ALTER COLUMN %2 DROP DEFAULT;")
-                                    .arg(r.qname, c.text("name"))
+                                    .arg(r.qname, c.quotedName)
                               : QStringLiteral("ALTER TABLE ONLY %1 ALTER COLUMN %2 SET DEFAULT %3;")
-                                    .arg(r.qname, c.text("name"), c.text("default_expression")));
-            if (c.flag("not_null") && !c.flag("parent_not_null"))
+                                    .arg(r.qname, c.quotedName, c.defaultExpression));
+            if (c.notNull && !c.parentNotNull)
                 after << QStringLiteral("ALTER TABLE ONLY %1 ALTER COLUMN %2 SET NOT NULL;")
-                             .arg(r.qname, c.text("name"));
+                             .arg(r.qname, c.quotedName);
             continue;
         }
-        if (r.isPartition() || !c.flag("is_local"))
+        if (r.isPartition() || !c.isLocal)
             continue;
         if (!r.ofType.isEmpty()) {
             // A typed table's columns come from its type: only their options.
-            QString line = QStringLiteral("    %1 WITH OPTIONS").arg(c.text("name"));
-            if (!c.isNull("default_expression"))
-                line += QStringLiteral(" DEFAULT ") + c.text("default_expression");
-            if (c.flag("not_null"))
+            QString line = QStringLiteral("    %1 WITH OPTIONS").arg(c.quotedName);
+            if (!c.defaultExpression.isEmpty())
+                line += QStringLiteral(" DEFAULT ") + c.defaultExpression;
+            if (c.notNull)
                 line += QStringLiteral(" NOT NULL");
-            if (!c.isNull("default_expression") || c.flag("not_null"))
+            if (!c.defaultExpression.isEmpty() || c.notNull)
                 items << line;
             continue;
         }
-        QString line = QStringLiteral("    %1 %2").arg(c.text("name"), c.text("type"));
-        if (!c.isNull("collation"))
-            line += QStringLiteral(" COLLATE ") + c.text("collation");
+        QString line = QStringLiteral("    %1 %2").arg(c.quotedName, c.type);
+        // Qualified even in pg_catalog, as everything the script names.
+        if (!c.collationName.isEmpty())
+            line += QStringLiteral(" COLLATE %1.%2").arg(c.collationQuotedSchema, c.collationQuotedName);
         if (generated)
-            line += QStringLiteral(" GENERATED ALWAYS AS (%1) STORED").arg(c.text("generated_expression"));
-        const QString identity = c.text("identity");
-        if (!identity.isEmpty()) {
-            line += identity == QLatin1String("a") ? QStringLiteral(" GENERATED ALWAYS AS IDENTITY")
-                                                   : QStringLiteral(" GENERATED BY DEFAULT AS IDENTITY");
-            if (!c.isNull("identity_options"))
-                line += QStringLiteral(" (%1)").arg(c.text("identity_options"));
+            line += QStringLiteral(" GENERATED ALWAYS AS (%1) STORED").arg(c.generatedExpression);
+        if (!c.identity.isEmpty()) {
+            line += c.identity == QLatin1String("a") ? QStringLiteral(" GENERATED ALWAYS AS IDENTITY")
+                                                     : QStringLiteral(" GENERATED BY DEFAULT AS IDENTITY");
+            // The identity sequence's options, so the column gets back the same sequence (name, start …).
+            if (const auto& q = c.identitySequence)
+                line +=
+                    QStringLiteral(" (SEQUENCE NAME %1.%2 START WITH %3 INCREMENT BY %4 MINVALUE %5 MAXVALUE "
+                                   "%6 CACHE %7%8)")
+                        .arg(q->quotedSchema, q->quotedName, q->start, q->increment, q->min, q->max, q->cache,
+                             q->cycle ? QStringLiteral(" CYCLE") : QString());
         }
-        if (!c.isNull("default_expression"))
-            line += QStringLiteral(" DEFAULT ") + c.text("default_expression");
-        if (c.flag("not_null") && identity.isEmpty())
+        if (!c.defaultExpression.isEmpty())
+            line += QStringLiteral(" DEFAULT ") + c.defaultExpression;
+        if (c.notNull && c.identity.isEmpty())
             line += QStringLiteral(" NOT NULL");
         items << line;
     }
@@ -208,13 +237,14 @@ QStringList tableStatements(Sections& s, const Relation& r, const QList<ResultRo
     QStringList out{sql + QLatin1Char(';')};
     out << after;
 
-    for (const ResultRow& c : columns) {
-        if (!c.isNull("storage"))
+    for (const CatalogColumn& c : columns) {
+        if (c.storage != c.typeStorage)
             out << QStringLiteral("%1 ALTER COLUMN %2 SET STORAGE %3;")
-                       .arg(alter, c.text("name"), storageKeyword(c.text("storage")));
-        if (!c.isNull("statistics"))
+                       .arg(alter, c.quotedName, storageKeyword(c.storage));
+        if (c.statistics >= 0)
             out << QStringLiteral("%1 ALTER COLUMN %2 SET STATISTICS %3;")
-                       .arg(alter, c.text("name"), c.text("statistics"));
+                       .arg(alter, c.quotedName)
+                       .arg(c.statistics);
     }
     if (r.replicaIdentity == QLatin1String("f"))
         s.indexes << QStringLiteral("%1 REPLICA IDENTITY FULL;").arg(alter);
@@ -302,37 +332,42 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
     const Params names{param(arrayLiteral(schemas))};
     using namespace ddlsql;
     // search_path = pg_catalog: the pg_get_*def functions then qualify every name outside pg_catalog.
-    const QList<Result> r =
-        m_catalog.readBatch({{relationsSql(), oidParam},
-                             {columnsSql(), oidParam},
-                             {constraintsSql(), oidParam},
-                             {indexesSql(), oidParam},
-                             {triggersSql(), oidParam},
-                             {policiesSql(), oidParam},
-                             {sequencesSql(), oidParam + names},
-                             {schemasSql(), names},
-                             {extensionsSql(), names},
-                             {typesSql(), names},
-                             {functionsSql(), names},
-                             {aggregatesSql(), names},
-                             {operatorsSql(), names},
-                             {operatorFamiliesSql(), names},
-                             {operatorClassesSql(), names},
-                             {castsSql(), names},
-                             {defaultPrivilegesSql(), names},
-                             {eventTriggersSql(), names},
-                             {publicationsSql(m_connection.serverVersion()), names + oidParam},
-                             {dependenciesSql(), {}},
-                             {collationsSql(), names}},
-                            {}, {}, {{QStringLiteral("search_path"), QStringLiteral("pg_catalog")}});
+    const QList<Result> r = m_catalog.readBatch(
+        {{relationsSql(), oidParam},
+         catalogColumnsStatement(QStringLiteral("select unnest($1::int8[]::oid[]) as oid"), oidParam,
+                                 ExpressionStyle::Exact, ParentColumns::Read),
+         {constraintsSql(), oidParam},
+         {indexesSql(), oidParam},
+         {triggersSql(), oidParam},
+         {policiesSql(), oidParam},
+         {sequencesSql(), oidParam + names},
+         {schemasSql(), names},
+         {extensionsSql(), names},
+         {typesSql(), names},
+         {functionsSql(), names},
+         {aggregatesSql(), names},
+         {operatorsSql(), names},
+         {operatorFamiliesSql(), names},
+         {operatorClassesSql(), names},
+         {castsSql(), names},
+         {defaultPrivilegesSql(), names},
+         {eventTriggersSql(), names},
+         {publicationsSql(m_connection.serverVersion()), names + oidParam},
+         {dependenciesSql(), {}},
+         {collationsSql(), names}},
+        {}, {}, {{QStringLiteral("search_path"), QStringLiteral("pg_catalog")}});
     if (!schemas.isEmpty() && r[7].rowCount() == 0)
         throwError(ErrorKind::NotFound,
                    QStringLiteral("no schema named %1").arg(schemas.join(QStringLiteral(", "))));
 
     QList<Relation> rels;
     forEachRow(r[0], [&](const ResultRow& row) { rels << parseRelation(row); });
-    QHash<qint64, QList<ResultRow>> columns, constraints;
-    forEachRow(r[1], [&](const ResultRow& row) { columns[row.int64("relid")] << row; });
+    QHash<qint64, QList<CatalogColumn>> columns;
+    forEachCatalogColumn(r[1], [&](CatalogColumn&& c) { columns[c.relation] << std::move(c); });
+    for (QList<CatalogColumn>& list : columns)
+        std::sort(list.begin(), list.end(),
+                  [](const CatalogColumn& a, const CatalogColumn& b) { return a.position < b.position; });
+    QHash<qint64, QList<ResultRow>> constraints;
     forEachRow(r[2], [&](const ResultRow& row) { constraints[row.int64("relid")] << row; });
     QHash<qint64, const Relation*> byOid;
     for (const Relation& rel : rels)
@@ -439,7 +474,7 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
 
     for (const Relation& relation : rels) {
         const Relation* rel = &relation;
-        const QList<ResultRow> cols = columns.value(rel->oid);
+        const QList<CatalogColumn> cols = columns.value(rel->oid);
         if (rel->isView())
             objects.add("pg_class", rel->oid, ViewRank, {viewStatement(*rel)});
         else
@@ -447,9 +482,9 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
                         tableStatements(s, *rel, cols, constraints.value(rel->oid)));
         const QString keyword = relationKeyword(rel->kind);
         appendComment(s.comments, keyword + QLatin1Char(' ') + rel->qname, rel->comment);
-        for (const ResultRow& c : cols)
-            appendComment(s.comments, QStringLiteral("COLUMN %1.%2").arg(rel->qname, c.text("name")),
-                          c.text("comment"));
+        for (const CatalogColumn& c : cols)
+            appendComment(s.comments, QStringLiteral("COLUMN %1.%2").arg(rel->qname, c.quotedName),
+                          c.comment.isEmpty() ? QString() : quoteLiteral(c.comment));
         for (const ResultRow& k : constraints.value(rel->oid)) {
             if (k.flag("cloned") || !k.flag("is_local"))
                 continue;
@@ -466,8 +501,9 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         s.owners << QStringLiteral("ALTER %1 %2 OWNER TO %3;").arg(keyword, rel->qname, rel->owner);
         const QString object = QStringLiteral("TABLE ") + rel->qname;
         appendGrants(s.grants, object, rel->owner, rel->aclNull, rel->acl);
-        for (const ResultRow& c : cols)
-            appendGrants(s.grants, object, rel->owner, c.isNull("acl"), c.array("acl"), c.text("name"));
+        for (const CatalogColumn& c : cols)
+            appendGrants(s.grants, object, rel->owner, c.grants.isEmpty(), grantsJson(c.grants),
+                         c.quotedName);
     }
 
     forEachRow(r[3], [&](const ResultRow& row) {

@@ -7,25 +7,33 @@
 
 namespace pgdesk::core {
 
-BatchStatement catalogColumnsStatement(const QString& scope, const Params& params, ExpressionStyle style) {
+QString CatalogColumn::collationSql() const {
+    if (collationName.isEmpty())
+        return {};
+    return collationSchema == QLatin1String("pg_catalog")
+               ? collationQuotedName
+               : collationQuotedSchema + QLatin1Char('.') + collationQuotedName;
+}
+
+BatchStatement catalogColumnsStatement(const QString& scope, const Params& params, ExpressionStyle style,
+                                       ParentColumns parents) {
     // Comments come from pg_description joined in: col_description() is an SQL function, run as a statement
     // of its own for every row (on 2,000 tables of 20 columns, half of a compare's column read). Unordered:
     // the server's sort of 40,000 rows was a quarter of the statement.
     static const QString sql = QStringLiteral(R"SQL(
 with scope as (%1)
 select a.attrelid::int8 as relid, a.attnum as position, a.attname::text as name,
-       format_type(a.atttypid, a.atttypmod) as type,
+       quote_ident(a.attname) as quoted_name, format_type(a.atttypid, a.atttypmod) as type,
        case when a.attcollation <> t.typcollation then cn.nspname::text end as collation_schema,
        case when a.attcollation <> t.typcollation then co.collname::text end as collation_name,
-       case when a.attcollation <> t.typcollation
-            then case when cn.nspname = 'pg_catalog' then quote_ident(co.collname)
-                      else format('%I.%I', cn.nspname, co.collname) end end as collation_sql,
+       case when a.attcollation <> t.typcollation then quote_ident(cn.nspname) end as collation_quoted_schema,
+       case when a.attcollation <> t.typcollation then quote_ident(co.collname) end as collation_quoted_name,
        a.attnotnull as not_null, a.attislocal as is_local,
        case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid, %2) end as default_expression,
        case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid, %2) end as generated_expression,
        a.attidentity::text as identity,
        case when a.attidentity <> '' then
-       (select json_build_array(sn.nspname, sc.relname, quote_ident(sc.relname), s.seqstart::text,
+       (select json_build_array(sn.nspname, sc.relname, quote_ident(sn.nspname), quote_ident(sc.relname), s.seqstart::text,
                                 s.seqincrement::text, s.seqmin::text, s.seqmax::text, s.seqcache::text, s.seqcycle)
           from pg_depend d
           join pg_sequence s on s.seqrelid = d.objid
@@ -33,7 +41,7 @@ select a.attrelid::int8 as relid, a.attnum as position, a.attname::text as name,
           join pg_namespace sn on sn.oid = sc.relnamespace
          where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass
            and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'i') end as identity_sequence,
-       dsc.description as comment, a.attstorage::text as storage,
+       dsc.description as comment, a.attstorage::text as storage, t.typstorage::text as type_storage,
        case when a.attstattarget >= 0 then a.attstattarget end as statistics,
        case when a.attacl is not null then to_json(a.attacl::text[]) end as acl,
        case when a.attacl is not null then
@@ -41,19 +49,29 @@ select a.attrelid::int8 as relid, a.attnum as position, a.attname::text as name,
                    case when x.grantee = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(x.grantee)) end,
                    quote_ident(pg_get_userbyid(x.grantor)), x.privilege_type, x.is_grantable) order by x.ord)
           from aclexplode(a.attacl) with ordinality x(grantor, grantee, privilege_type, is_grantable, ord)) end
-           as grants
+           as grants%3
   from pg_attribute a
   join pg_type t on t.oid = a.atttypid
-  left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum
+  left join pg_attrdef ad on ad.adrelid = a.attrelid and ad.adnum = a.attnum%4
   left join pg_collation co on co.oid = a.attcollation
   left join pg_namespace cn on cn.oid = co.collnamespace
   left join pg_description dsc on dsc.objoid = a.attrelid and dsc.classoid = 'pg_class'::regclass
                               and dsc.objsubid = a.attnum
  where a.attrelid in (select oid from scope) and a.attnum > 0 and not a.attisdropped
 )SQL");
-    return {
-        sql.arg(scope, style == ExpressionStyle::Pretty ? QStringLiteral("true") : QStringLiteral("false")),
-        params};
+    const bool withParents = parents == ParentColumns::Read;
+    return {sql.arg(scope,
+                    style == ExpressionStyle::Pretty ? QStringLiteral("true") : QStringLiteral("false"),
+                    withParents ? QStringLiteral(R"SQL(,
+       pa.attnum is not null as has_parent, pg_get_expr(pad.adbin, pad.adrelid) as parent_default,
+       coalesce(pa.attnotnull, false) as parent_not_null)SQL")
+                                : QString(),
+                    withParents ? QStringLiteral(R"SQL(
+  left join pg_inherits ih on ih.inhrelid = a.attrelid and ih.inhseqno = 1
+  left join pg_attribute pa on pa.attrelid = ih.inhparent and pa.attname = a.attname and not pa.attisdropped
+  left join pg_attrdef pad on pad.adrelid = pa.attrelid and pad.adnum = pa.attnum)SQL")
+                                : QString()),
+            params};
 }
 
 void forEachCatalogColumn(const Result& result, const std::function<void(CatalogColumn&&)>& each) {
@@ -65,7 +83,9 @@ void forEachCatalogColumn(const Result& result, const std::function<void(Catalog
         c.type = row.text("type");
         c.collationSchema = row.text("collation_schema");
         c.collationName = row.text("collation_name");
-        c.collationSql = row.text("collation_sql");
+        c.quotedName = row.text("quoted_name");
+        c.collationQuotedSchema = row.text("collation_quoted_schema");
+        c.collationQuotedName = row.text("collation_quoted_name");
         c.notNull = row.flag("not_null");
         c.isLocal = row.flag("is_local");
         c.defaultExpression = row.text("default_expression");
@@ -73,17 +93,23 @@ void forEachCatalogColumn(const Result& result, const std::function<void(Catalog
         c.identity = row.text("identity");
         if (!row.isNull("identity_sequence")) {
             const QJsonArray s = row.array("identity_sequence");
-            c.identitySequence = CatalogIdentitySequence{s[0].toString(), s[1].toString(), s[2].toString(),
-                                                         s[3].toString(), s[4].toString(), s[5].toString(),
-                                                         s[6].toString(), s[7].toString(), s[8].toBool()};
+            c.identitySequence = CatalogIdentitySequence{
+                s[0].toString(), s[1].toString(), s[2].toString(), s[3].toString(), s[4].toString(),
+                s[5].toString(), s[6].toString(), s[7].toString(), s[8].toString(), s[9].toBool()};
         }
         c.comment = row.text("comment");
         c.storage = row.text("storage");
+        c.typeStorage = row.text("type_storage");
         c.statistics = row.isNull("statistics") ? -1 : int(row.int64("statistics"));
         c.acl = row.list("acl");
         for (const auto& g : row.array("grants")) {
             const QJsonArray a = g.toArray();
             c.grants << CatalogGrant{a[0].toString(), a[1].toString(), a[2].toString(), a[3].toBool()};
+        }
+        if (row.hasColumn("has_parent")) {
+            c.hasParent = row.flag("has_parent");
+            c.parentDefault = row.text("parent_default");
+            c.parentNotNull = row.flag("parent_not_null");
         }
         each(std::move(c));
     });

@@ -35,7 +35,7 @@ ColumnShape columnShape(CatalogColumn&& c) {
     s.name = std::move(c.name);
     s.position = c.position;
     s.type = std::move(c.type);
-    s.collation = std::move(c.collationSql);
+    s.collation = c.collationSql();
     s.notNull = c.notNull;
     s.isLocal = c.isLocal;
     s.defaultExpression = std::move(c.defaultExpression);

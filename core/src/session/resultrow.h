@@ -59,6 +59,10 @@ public:
     template <std::size_t N> QString text(const char (&column)[N]) const {
         return m_result->text(m_row, at(column));
     }
+    // Whether the statement has the column at all (one it reads only when asked to).
+    template <std::size_t N> bool hasColumn(const char (&column)[N]) const {
+        return (m_lookup ? m_lookup->at(column) : m_result->columnIndex(column)) >= 0;
+    }
     template <std::size_t N> bool isNull(const char (&column)[N]) const {
         return m_result->isNull(m_row, at(column));
     }

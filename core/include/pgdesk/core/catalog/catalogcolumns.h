@@ -24,25 +24,27 @@ struct CatalogGrant {
 struct CatalogIdentitySequence {
     QString schema; // plain
     QString name;
-    QString quotedName; // quote_ident
+    QString quotedSchema; // quote_ident
+    QString quotedName;
     QString start, increment, min, max, cache;
     bool cycle = false;
 };
 
 // A column as the catalog has it: the one reading of columns that each view of a relation projects (the
-// Structure page's StructureColumn, the compare snapshot's ColumnShape), so a column's facts are taught
-// once. Names plain; types and expressions the server's text (format_type, pg_get_expr) under the reading
-// session's search_path.
+// Structure page's StructureColumn, the compare snapshot's ColumnShape, the CREATE script's column lines),
+// so a column's facts are taught once. Names plain; types and expressions the server's text (format_type,
+// pg_get_expr) under the reading session's search_path.
 struct CatalogColumn {
     qint64 relation = 0; // attrelid
     int position = 0;    // attnum
     QString name;
-    QString type; // format_type with modifiers: "character varying(20)", a domain's name
-    // When not the type's default: its schema and name, plain, and as SQL names it with pg_catalog first on
-    // the path (a pg_catalog collation unqualified, others qualified, both quoted where needed).
+    QString quotedName; // quote_ident: quoted only where SQL needs it, as pg_dump writes names
+    QString type;       // format_type with modifiers: "character varying(20)", a domain's name
+    // When not the type's default: its schema and name, plain and as quote_ident writes them.
     QString collationSchema;
     QString collationName;
-    QString collationSql;
+    QString collationQuotedSchema;
+    QString collationQuotedName;
     bool notNull = false;
     bool isLocal = true; // false: inherited from a parent only (partition, INHERITS)
     QString defaultExpression;
@@ -51,17 +53,28 @@ struct CatalogColumn {
     std::optional<CatalogIdentitySequence> identitySequence;
     QString comment;
     QString storage;     // attstorage: "p", "m", "e", "x"
+    QString typeStorage; // its type's (typstorage): a storage of its own when they differ
     int statistics = -1; // attstattarget when set
     QStringList acl;     // its own grants as aclitem text ("alice=r/postgres"); empty when none
     QList<CatalogGrant> grants;
+    // Read with ParentColumns::Read: the column of that name in the first parent (partition, INHERITS).
+    bool hasParent = false;
+    QString parentDefault;
+    bool parentNotNull = false;
+
+    // The collation as SQL names it with pg_catalog first on the search path (a pg_catalog one unqualified).
+    QString collationSql() const;
 };
 
 // How expressions are printed: as pg_dump prints them (to compare and to run), or pretty (to read).
 enum class ExpressionStyle { Exact, Pretty };
+// Whether the parent's column of each is read too (a CREATE script writes only what a child sets apart).
+enum class ParentColumns { Skip, Read };
 
 // The statement reading the columns of the relations `scope` selects (a query with their oids in a column
 // named oid; `params` are its parameters), unordered: a reader puts each relation's in position order.
-BatchStatement catalogColumnsStatement(const QString& scope, const Params& params, ExpressionStyle style);
+BatchStatement catalogColumnsStatement(const QString& scope, const Params& params, ExpressionStyle style,
+                                       ParentColumns parents = ParentColumns::Skip);
 // Each column of that statement's result, as it comes.
 void forEachCatalogColumn(const Result& result, const std::function<void(CatalogColumn&&)>& each);
 
