@@ -87,14 +87,17 @@ QString relationKeyword(const QString& relkind) {
     return QStringLiteral("TABLE");
 }
 
-QString storageKeyword(const QString& attstorage) {
-    if (attstorage == QLatin1String("p"))
+QString storageKeyword(char attstorage) {
+    switch (attstorage) {
+    case 'p':
         return QStringLiteral("PLAIN");
-    if (attstorage == QLatin1String("m"))
+    case 'm':
         return QStringLiteral("MAIN");
-    if (attstorage == QLatin1String("e"))
+    case 'e':
         return QStringLiteral("EXTERNAL");
-    return QStringLiteral("EXTENDED");
+    default:
+        return QStringLiteral("EXTENDED");
+    }
 }
 
 QString policyCommandKeyword(const QString& polcmd) {

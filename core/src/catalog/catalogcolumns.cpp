@@ -23,7 +23,7 @@ BatchStatement catalogColumnsStatement(const QString& scope, const Params& param
     static const QString sql = QStringLiteral(R"SQL(
 with scope as (%1)
 select a.attrelid::int8 as relid, a.attnum as position, a.attname::text as name,
-       quote_ident(a.attname) as quoted_name, format_type(a.atttypid, a.atttypmod) as type,
+       nullif(quote_ident(a.attname), a.attname::text) as quoted_name, format_type(a.atttypid, a.atttypmod) as type,
        case when a.attcollation <> t.typcollation then cn.nspname::text end as collation_schema,
        case when a.attcollation <> t.typcollation then co.collname::text end as collation_name,
        case when a.attcollation <> t.typcollation then quote_ident(cn.nspname) end as collation_quoted_schema,
@@ -83,7 +83,8 @@ void forEachCatalogColumn(const Result& result, const std::function<void(Catalog
         c.type = row.text("type");
         c.collationSchema = row.text("collation_schema");
         c.collationName = row.text("collation_name");
-        c.quotedName = row.text("quoted_name");
+        // Most names need no quotes: read only when quoting changes them.
+        c.quotedName = row.isNull("quoted_name") ? c.name : row.text("quoted_name");
         c.collationQuotedSchema = row.text("collation_quoted_schema");
         c.collationQuotedName = row.text("collation_quoted_name");
         c.notNull = row.flag("not_null");
@@ -98,13 +99,15 @@ void forEachCatalogColumn(const Result& result, const std::function<void(Catalog
                 s[5].toString(), s[6].toString(), s[7].toString(), s[8].toString(), s[9].toBool()};
         }
         c.comment = row.text("comment");
-        c.storage = row.text("storage");
-        c.typeStorage = row.text("type_storage");
+        c.storage = row.character("storage");
+        c.typeStorage = row.character("type_storage");
         c.statistics = row.isNull("statistics") ? -1 : int(row.int64("statistics"));
-        c.acl = row.list("acl");
-        for (const auto& g : row.array("grants")) {
-            const QJsonArray a = g.toArray();
-            c.grants << CatalogGrant{a[0].toString(), a[1].toString(), a[2].toString(), a[3].toBool()};
+        if (!row.isNull("acl")) { // rare: no JSON parse for the others
+            c.acl = row.list("acl");
+            for (const auto& g : row.array("grants")) {
+                const QJsonArray a = g.toArray();
+                c.grants << CatalogGrant{a[0].toString(), a[1].toString(), a[2].toString(), a[3].toBool()};
+            }
         }
         if (row.hasColumn("has_parent")) {
             c.hasParent = row.flag("has_parent");

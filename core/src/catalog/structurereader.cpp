@@ -15,16 +15,19 @@ namespace {
 
 using Row = ResultRow;
 
-QString storageName(const QString& attstorage) {
-    if (attstorage == QLatin1String("p"))
+QString storageName(char attstorage) {
+    switch (attstorage) {
+    case 'p':
         return QStringLiteral("plain");
-    if (attstorage == QLatin1String("m"))
+    case 'm':
         return QStringLiteral("main");
-    if (attstorage == QLatin1String("e"))
+    case 'e':
         return QStringLiteral("external");
-    if (attstorage == QLatin1String("x"))
+    case 'x':
         return QStringLiteral("extended");
-    return attstorage;
+    default:
+        return QString(QLatin1Char(attstorage));
+    }
 }
 
 // confupdtype / confdeltype as the SQL spells the action.

@@ -49,6 +49,8 @@ ColumnShape columnShape(CatalogColumn&& c) {
                      q->cycle ? QStringLiteral(" CYCLE") : QString());
     s.comment = std::move(c.comment);
     s.statistics = c.statistics;
+    if (c.grants.isEmpty()) // most columns: no list to make
+        return s;
     QStringList grants;
     for (const CatalogGrant& g : std::as_const(c.grants))
         grants << QStringLiteral("%1 %2%3").arg(

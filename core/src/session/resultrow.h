@@ -59,6 +59,11 @@ public:
     template <std::size_t N> QString text(const char (&column)[N]) const {
         return m_result->text(m_row, at(column));
     }
+    // A "char" column's byte (relkind, attstorage …): no string made; 0 for NULL or empty.
+    template <std::size_t N> char character(const char (&column)[N]) const {
+        const std::string_view v = m_result->view(m_row, at(column));
+        return v.empty() ? 0 : v.front();
+    }
     // Whether the statement has the column at all (one it reads only when asked to).
     template <std::size_t N> bool hasColumn(const char (&column)[N]) const {
         return (m_lookup ? m_lookup->at(column) : m_result->columnIndex(column)) >= 0;

@@ -52,10 +52,10 @@ struct CatalogColumn {
     QString identity;            // "a" always, "d" by default, empty
     std::optional<CatalogIdentitySequence> identitySequence;
     QString comment;
-    QString storage;     // attstorage: "p", "m", "e", "x"
-    QString typeStorage; // its type's (typstorage): a storage of its own when they differ
-    int statistics = -1; // attstattarget when set
-    QStringList acl;     // its own grants as aclitem text ("alice=r/postgres"); empty when none
+    char storage = 'p';     // attstorage: p plain, m main, e external, x extended
+    char typeStorage = 'p'; // its type's (typstorage): a storage of its own when they differ
+    int statistics = -1;    // attstattarget when set
+    QStringList acl;        // its own grants as aclitem text ("alice=r/postgres"); empty when none
     QList<CatalogGrant> grants;
     // Read with ParentColumns::Read: the column of that name in the first parent (partition, INHERITS).
     bool hasParent = false;
