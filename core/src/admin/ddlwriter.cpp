@@ -7,7 +7,7 @@
 #include <pgdesk/core/admin/ddlwriter.h>
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/browse/sqlbuilder.h>
-#include <pgdesk/core/catalog/catalogcolumns.h>
+#include <pgdesk/core/catalog/relationparts.h>
 #include <pgdesk/core/completion/completion.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/version.h>

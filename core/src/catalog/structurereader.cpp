@@ -3,7 +3,7 @@
 #include "session/resultrow.h"
 
 #include <pgdesk/core/base/errors.h>
-#include <pgdesk/core/catalog/catalogcolumns.h>
+#include <pgdesk/core/catalog/relationparts.h>
 #include <pgdesk/core/catalog/structurereader.h>
 #include <pgdesk/core/session/connection.h>
 

@@ -5,8 +5,8 @@
 #include <pgdesk/core/admin/ddlwriter.h>
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
-#include <pgdesk/core/catalog/catalogcolumns.h>
 #include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/relationparts.h>
 #include <pgdesk/core/compare/schemasnapshot.h>
 #include <pgdesk/core/session/connection.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/resultrow.h"
 
-#include <pgdesk/core/catalog/catalogcolumns.h>
+#include <pgdesk/core/catalog/relationparts.h>
 
 #include <QJsonArray>
 
