@@ -133,18 +133,6 @@ select i.indrelid::int8 as relid, format('%I.%I', n.nspname, ic.relname) as qnam
         .arg(commentOf("i.indexrelid", "pg_class"));
 }
 
-QString triggersSql() {
-    // Triggers cloned onto partitions (tgparentid) come back with their parent's.
-    return QStringLiteral(R"SQL(
-select t.tgrelid::int8 as relid, quote_ident(t.tgname) as name, pg_get_triggerdef(t.oid) as definition,
-       t.tgenabled::text as enabled, %1
-  from pg_trigger t
- where t.tgrelid = any ($1::int8[]::oid[]) and not t.tgisinternal and t.tgparentid = 0
- order by t.tgrelid, t.tgname
-)SQL")
-        .arg(commentOf("t.oid", "pg_trigger"));
-}
-
 QString policiesSql() {
     return QStringLiteral(R"SQL(
 select p.polrelid::int8 as relid, quote_ident(p.polname) as name, p.polpermissive as permissive,

@@ -36,6 +36,9 @@ QString quoteLiteral(const QString& text) {
     return QStringLiteral("E'") + out + QLatin1Char('\'');
 }
 
+// The relations of the script ($1 int8[]), as the scope of the shared reads of their parts.
+const QString kRelationsScope = QStringLiteral("select unnest($1::int8[]::oid[]) as oid");
+
 // A column's grants as appendGrants reads an ACL.
 QJsonArray grantsJson(const QList<CatalogGrant>& grants) {
     QJsonArray out;
@@ -337,11 +340,10 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
     // search_path = pg_catalog: the pg_get_*def functions then qualify every name outside pg_catalog.
     const QList<Result> r = m_catalog.readBatch(
         {{relationsSql(), oidParam},
-         catalogColumnsStatement(QStringLiteral("select unnest($1::int8[]::oid[]) as oid"), oidParam,
-                                 ExpressionStyle::Exact, ParentColumns::Read),
+         catalogColumnsStatement(kRelationsScope, oidParam, ExpressionStyle::Exact, ParentColumns::Read),
          {constraintsSql(), oidParam},
          {indexesSql(), oidParam},
-         {triggersSql(), oidParam},
+         catalogTriggersStatement(kRelationsScope, oidParam, ExpressionStyle::Exact),
          {policiesSql(), oidParam},
          {sequencesSql(), oidParam + names},
          {schemasSql(), names},
@@ -524,21 +526,21 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
             s.indexes << QStringLiteral("ALTER TABLE %1 CLUSTER ON %2;").arg(rel->qname, row.text("name"));
         appendComment(s.comments, QStringLiteral("INDEX ") + row.text("qname"), row.text("comment"));
     });
-    forEachRow(r[4], [&](const ResultRow& row) {
-        const Relation* rel = byOid.value(row.int64("relid"));
-        if (!rel)
+    // Triggers cloned onto partitions (tgparentid) come back with their parent's.
+    forEachCatalogTrigger(r[4], [&](CatalogTrigger&& t) {
+        const Relation* rel = byOid.value(t.relation);
+        if (!rel || t.inherited)
             return;
-        s.triggers << withoutSemicolon(row.text("definition")) + QLatin1Char(';');
-        const QString enabled = row.text("enabled");
-        const QString name = row.text("name");
-        if (enabled == QLatin1String("D"))
+        s.triggers << withoutSemicolon(t.definition) + QLatin1Char(';');
+        const QString& name = t.quotedName;
+        if (t.enabled == 'D')
             s.triggers << QStringLiteral("ALTER TABLE %1 DISABLE TRIGGER %2;").arg(rel->qname, name);
-        else if (enabled == QLatin1String("R"))
+        else if (t.enabled == 'R')
             s.triggers << QStringLiteral("ALTER TABLE %1 ENABLE REPLICA TRIGGER %2;").arg(rel->qname, name);
-        else if (enabled == QLatin1String("A"))
+        else if (t.enabled == 'A')
             s.triggers << QStringLiteral("ALTER TABLE %1 ENABLE ALWAYS TRIGGER %2;").arg(rel->qname, name);
         appendComment(s.comments, QStringLiteral("TRIGGER %1 ON %2").arg(name, rel->qname),
-                      row.text("comment"));
+                      t.comment.isEmpty() ? QString() : quoteLiteral(t.comment));
     });
     forEachRow(r[5], [&](const ResultRow& row) {
         const Relation* rel = byOid.value(row.int64("relid"));

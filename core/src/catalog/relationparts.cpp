@@ -118,4 +118,36 @@ void forEachCatalogColumn(const Result& result, const std::function<void(Catalog
     });
 }
 
+BatchStatement catalogTriggersStatement(const QString& scope, const Params& params, ExpressionStyle style) {
+    static const QString sql = QStringLiteral(R"SQL(
+with scope as (%1)
+select t.tgrelid::int8 as relid, t.tgname::text as name, nullif(quote_ident(t.tgname), t.tgname::text) as quoted_name,
+       pg_get_triggerdef(t.oid, %2) as definition, t.tgtype::int4 as type_bits, t.tgenabled::text as enabled,
+       t.tgfoid::regprocedure::text as function, t.tgparentid <> 0 as inherited, dsc.description as comment
+  from pg_trigger t
+  left join pg_description dsc on dsc.objoid = t.oid and dsc.classoid = 'pg_trigger'::regclass
+ where t.tgrelid in (select oid from scope) and not t.tgisinternal
+ order by t.tgrelid, t.tgname
+)SQL");
+    return {
+        sql.arg(scope, style == ExpressionStyle::Pretty ? QStringLiteral("true") : QStringLiteral("false")),
+        params};
+}
+
+void forEachCatalogTrigger(const Result& result, const std::function<void(CatalogTrigger&&)>& each) {
+    forEachRow(result, [&](const ResultRow& row) {
+        CatalogTrigger t;
+        t.relation = row.int64("relid");
+        t.name = row.text("name");
+        t.quotedName = row.isNull("quoted_name") ? t.name : row.text("quoted_name");
+        t.definition = row.text("definition");
+        t.typeBits = int(row.int64("type_bits"));
+        t.enabled = row.character("enabled");
+        t.function = row.text("function");
+        t.inherited = row.flag("inherited");
+        t.comment = row.text("comment");
+        each(std::move(t));
+    });
+}
+
 } // namespace pgdesk::core

@@ -65,14 +65,17 @@ QString policyCommand(const QString& code) {
     return QStringLiteral("ALL");
 }
 
-TriggerEnabled triggerEnabled(const QString& code) {
-    if (code == QLatin1String("D"))
+TriggerEnabled triggerEnabled(char code) {
+    switch (code) {
+    case 'D':
         return TriggerEnabled::Disabled;
-    if (code == QLatin1String("R"))
+    case 'R':
         return TriggerEnabled::Replica;
-    if (code == QLatin1String("A"))
+    case 'A':
         return TriggerEnabled::Always;
-    return TriggerEnabled::Origin;
+    default:
+        return TriggerEnabled::Origin;
+    }
 }
 
 void parseRelation(TableStructure& t, const Row& r) {
@@ -218,12 +221,11 @@ StructureIndex parseIndex(const Row& r) {
     return i;
 }
 
-// tgtype bits (pg_trigger.h): ROW 1, BEFORE 2, INSERT 4, DELETE 8, UPDATE 16, TRUNCATE 32, INSTEAD 64.
-StructureTrigger parseTrigger(const Row& r) {
+StructureTrigger structureTrigger(const CatalogTrigger& c) {
     StructureTrigger t;
-    t.name = r.text("name");
-    t.definition = r.text("definition");
-    const qint64 bits = r.int64("type_bits");
+    t.name = c.name;
+    t.definition = c.definition;
+    const int bits = c.typeBits;
     t.forEachRow = bits & 1;
     t.timing = (bits & 64)  ? QStringLiteral("INSTEAD OF")
                : (bits & 2) ? QStringLiteral("BEFORE")
@@ -236,10 +238,10 @@ StructureTrigger parseTrigger(const Row& r) {
         t.events << QStringLiteral("DELETE");
     if (bits & 32)
         t.events << QStringLiteral("TRUNCATE");
-    t.enabled = triggerEnabled(r.text("enabled"));
-    t.function = r.text("function");
-    t.inherited = r.flag("inherited");
-    t.comment = r.text("comment");
+    t.enabled = triggerEnabled(c.enabled);
+    t.function = c.function;
+    t.inherited = c.inherited;
+    t.comment = c.comment;
     return t;
 }
 
@@ -288,7 +290,7 @@ TableStructure StructureReader::read(const QString& schema, const QString& name)
                              {constraintsSql(), params},
                              {referencedBySql(), params},
                              {indexesSql(), params},
-                             {triggersSql(), params},
+                             catalogTriggersStatement(targetSql(), params, ExpressionStyle::Pretty),
                              {policiesSql(), params},
                              {childrenSql(), params},
                              {parentsSql(), params},
@@ -305,7 +307,7 @@ TableStructure StructureReader::read(const QString& schema, const QString& name)
     forEachRow(results[2], [&](const Row& r) { parseConstraint(t, r); });
     forEachRow(results[3], [&](const Row& r) { t.referencedBy << parseForeignKey(r); });
     forEachRow(results[4], [&](const Row& r) { t.indexes << parseIndex(r); });
-    forEachRow(results[5], [&](const Row& r) { t.triggers << parseTrigger(r); });
+    forEachCatalogTrigger(results[5], [&](CatalogTrigger&& c) { t.triggers << structureTrigger(c); });
     forEachRow(results[6], [&](const Row& r) { t.policies << parsePolicy(r); });
     forEachRow(results[7], [&](const Row& r) { t.children << parseChild(r); });
     forEachRow(results[8], [&](const Row& r) {

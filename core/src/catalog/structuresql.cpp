@@ -162,19 +162,6 @@ select ic.relname::text as name, am.amname::text as method,
 )SQL");
 }
 
-QString triggersSql() {
-    return withTarget(R"SQL(
-select t.tgname::text as name, pg_get_triggerdef(t.oid, true) as definition, t.tgtype::int4 as type_bits,
-       t.tgenabled::text as enabled, t.tgfoid::regprocedure::text as function, t.tgparentid <> 0 as inherited,
-       (select d.description from pg_description d
-         where d.objoid = t.oid and d.classoid = 'pg_trigger'::regclass) as comment
-  from target
-  join pg_trigger t on t.tgrelid = target.oid
- where not t.tgisinternal
- order by t.tgname
-)SQL");
-}
-
 QString policiesSql() {
     return withTarget(R"SQL(
 select p.polname::text as name, p.polpermissive as permissive, p.polcmd::text as command,

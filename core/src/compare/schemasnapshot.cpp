@@ -235,16 +235,22 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
                  rel->indexes << part;
              }
          })},
-        {{triggersSql(), p}, rows([&](const ResultRow& row) {
-             if (RelationShape* rel = owner(row)) {
-                 TablePart part = tablePart(row);
-                 part.kind = row.text("enabled");
+        {catalogTriggersStatement(partsOfSql(), p, ExpressionStyle::Exact),
+         [&](const Result& r) {
+             forEachCatalogTrigger(r, [&](CatalogTrigger&& t) {
+                 const qsizetype i = byOid.value(t.relation, -1);
+                 if (i < 0 || t.inherited) // a partition's clone follows its parent's
+                     return;
+                 TablePart part;
+                 part.name = std::move(t.name);
                  // The spelling of servers before 11 (a dump loaded elsewhere may keep it).
-                 part.definition.replace(QLatin1String(" EXECUTE PROCEDURE "),
-                                         QLatin1String(" EXECUTE FUNCTION "));
-                 rel->triggers << part;
-             }
-         })},
+                 part.definition = t.definition.replace(QLatin1String(" EXECUTE PROCEDURE "),
+                                                        QLatin1String(" EXECUTE FUNCTION "));
+                 part.comment = std::move(t.comment);
+                 part.kind = QChar::fromLatin1(t.enabled);
+                 snapshot.relations[i].triggers << part;
+             });
+         }},
         {{policiesSql(), p}, rows([&](const ResultRow& row) {
              if (RelationShape* rel = owner(row))
                  rel->policies << tablePart(row);

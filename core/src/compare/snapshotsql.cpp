@@ -119,18 +119,6 @@ select i.indrelid::int8 as relid, ic.relname::text as name, pg_get_indexdef(i.in
         .arg(QLatin1String(kPartsOf));
 }
 
-QString triggersSql() {
-    return QStringLiteral(R"SQL(
-with rel as (%1)
-select t.tgrelid::int8 as relid, t.tgname::text as name, pg_get_triggerdef(t.oid) as definition,
-       t.tgenabled::text as enabled, obj_description(t.oid, 'pg_trigger') as comment
-  from pg_trigger t
- where t.tgrelid in (select oid from rel) and not t.tgisinternal and t.tgparentid = 0
- order by t.tgrelid, t.tgname
-)SQL")
-        .arg(QLatin1String(kPartsOf));
-}
-
 QString policiesSql() {
     return QStringLiteral(R"SQL(
 with rel as (%1)

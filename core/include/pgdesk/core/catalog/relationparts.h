@@ -78,4 +78,21 @@ BatchStatement catalogColumnsStatement(const QString& scope, const Params& param
 // Each column of that statement's result, as it comes.
 void forEachCatalogColumn(const Result& result, const std::function<void(CatalogColumn&&)>& each);
 
+// A trigger as the catalog has it (not the internal ones behind foreign keys), for every reader of triggers.
+struct CatalogTrigger {
+    qint64 relation = 0; // tgrelid
+    QString name;
+    QString quotedName;     // quote_ident
+    QString definition;     // pg_get_triggerdef
+    int typeBits = 0;       // tgtype: ROW 1, BEFORE 2, INSERT 4, DELETE 8, UPDATE 16, TRUNCATE 32, INSTEAD 64
+    char enabled = 'O';     // tgenabled: O origin, D disabled, R replica, A always
+    QString function;       // regprocedure text: "audit_row()"
+    bool inherited = false; // cloned onto a partition from its parent's (which a script makes instead)
+    QString comment;
+};
+
+// The triggers of the relations `scope` selects, by relation and name.
+BatchStatement catalogTriggersStatement(const QString& scope, const Params& params, ExpressionStyle style);
+void forEachCatalogTrigger(const Result& result, const std::function<void(CatalogTrigger&&)>& each);
+
 } // namespace pgdesk::core
