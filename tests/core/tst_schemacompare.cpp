@@ -353,6 +353,15 @@ const Pair kPairs[] = {
      "partition of ev default; create table other (x int);",
      "insert into ev (at) values ('2025-03-01'), ('2027-01-01');",
      "select (select count(*) from app.ev_2025) || ':' || nextval('app.ev_id_seq')", "1:3"},
+    {"row security policies: one added, one changed, one with its roles in another order",
+     "create table t (id int primary key, owner text); alter table t enable row level security; create policy "
+     "p_same on t for select to cmp_reader, public using (true); create policy p_read on t for select to "
+     "public using (owner = current_user);",
+     "create table t (id int primary key, owner text); alter table t enable row level security; create policy "
+     "p_same on t for select to public, cmp_reader using (true); create policy p_read on t for select to "
+     "cmp_reader using (owner = current_user or owner = 'x'); create policy p_ins on t as restrictive for "
+     "insert with check (id > 0);",
+     "insert into t values (1, 'a');"},
     {"expression index statistics target",
      "create table t (a int); create index ti on t ((a + 1), (a * 2)); alter index ti alter column 1 set "
      "statistics 500;",

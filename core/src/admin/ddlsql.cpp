@@ -133,22 +133,6 @@ select i.indrelid::int8 as relid, format('%I.%I', n.nspname, ic.relname) as qnam
         .arg(commentOf("i.indexrelid", "pg_class"));
 }
 
-QString policiesSql() {
-    return QStringLiteral(R"SQL(
-select p.polrelid::int8 as relid, quote_ident(p.polname) as name, p.polpermissive as permissive,
-       p.polcmd::text as command,
-       (select string_agg(case when r.role = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(r.role)) end, ', '
-                          order by r.ord)
-          from unnest(p.polroles) with ordinality r(role, ord)) as roles,
-       pg_get_expr(p.polqual, p.polrelid) as using_expression,
-       pg_get_expr(p.polwithcheck, p.polrelid) as check_expression, %1
-  from pg_policy p
- where p.polrelid = any ($1::int8[]::oid[])
- order by p.polrelid, p.polname
-)SQL")
-        .arg(commentOf("p.oid", "pg_policy"));
-}
-
 QString sequencesSql() {
     return QStringLiteral(R"SQL(
 select c.oid::int8 as oid, format('%I.%I', n.nspname, c.relname) as qname,

@@ -24,7 +24,6 @@ QString targetsSql();
 QString relationsSql();
 QString constraintsSql();
 QString indexesSql();
-QString policiesSql();
 // Sequences owned by the relations (serial), and in schema mode every other sequence of the schemas;
 // identity sequences are left to their columns.
 QString sequencesSql();

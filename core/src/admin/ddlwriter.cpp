@@ -103,18 +103,6 @@ QString storageKeyword(char attstorage) {
     }
 }
 
-QString policyCommandKeyword(const QString& polcmd) {
-    if (polcmd == QLatin1String("r"))
-        return QStringLiteral("SELECT");
-    if (polcmd == QLatin1String("a"))
-        return QStringLiteral("INSERT");
-    if (polcmd == QLatin1String("w"))
-        return QStringLiteral("UPDATE");
-    if (polcmd == QLatin1String("d"))
-        return QStringLiteral("DELETE");
-    return QStringLiteral("ALL");
-}
-
 Relation parseRelation(const ResultRow& row) {
     Relation r;
     r.oid = row.int64("oid");
@@ -344,7 +332,7 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
          {constraintsSql(), oidParam},
          {indexesSql(), oidParam},
          catalogTriggersStatement(kRelationsScope, oidParam, ExpressionStyle::Exact),
-         {policiesSql(), oidParam},
+         catalogPoliciesStatement(kRelationsScope, oidParam, ExpressionStyle::Exact),
          {sequencesSql(), oidParam + names},
          {schemasSql(), names},
          {extensionsSql(), names},
@@ -542,22 +530,24 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         appendComment(s.comments, QStringLiteral("TRIGGER %1 ON %2").arg(name, rel->qname),
                       t.comment.isEmpty() ? QString() : quoteLiteral(t.comment));
     });
-    forEachRow(r[5], [&](const ResultRow& row) {
-        const Relation* rel = byOid.value(row.int64("relid"));
+    forEachCatalogPolicy(r[5], [&](CatalogPolicy&& p) {
+        const Relation* rel = byOid.value(p.relation);
         if (!rel)
             return;
-        QString sql = QStringLiteral("CREATE POLICY %1 ON %2").arg(row.text("name"), rel->qname);
-        if (!row.flag("permissive"))
+        QString sql = QStringLiteral("CREATE POLICY %1 ON %2").arg(p.quotedName, rel->qname);
+        if (!p.permissive)
             sql += QStringLiteral(" AS RESTRICTIVE");
-        sql +=
-            QStringLiteral(" FOR %1 TO %2").arg(policyCommandKeyword(row.text("command")), row.text("roles"));
-        if (!row.isNull("using_expression"))
-            sql += QStringLiteral(" USING (%1)").arg(row.text("using_expression"));
-        if (!row.isNull("check_expression"))
-            sql += QStringLiteral(" WITH CHECK (%1)").arg(row.text("check_expression"));
+        QStringList roles;
+        for (const CatalogPolicyRole& role : std::as_const(p.roles))
+            roles << role.quoted;
+        sql += QStringLiteral(" FOR %1 TO %2").arg(p.commandKeyword(), roles.join(QStringLiteral(", ")));
+        if (!p.usingExpression.isEmpty())
+            sql += QStringLiteral(" USING (%1)").arg(p.usingExpression);
+        if (!p.withCheckExpression.isEmpty())
+            sql += QStringLiteral(" WITH CHECK (%1)").arg(p.withCheckExpression);
         s.security << sql + QLatin1Char(';');
-        appendComment(s.comments, QStringLiteral("POLICY %1 ON %2").arg(row.text("name"), rel->qname),
-                      row.text("comment"));
+        appendComment(s.comments, QStringLiteral("POLICY %1 ON %2").arg(p.quotedName, rel->qname),
+                      p.comment.isEmpty() ? QString() : quoteLiteral(p.comment));
     });
     for (qsizetype i : loadOrder(objects.items, dependencyEdges(r[19])))
         s.objects << objects.statements[i];

@@ -150,4 +150,59 @@ void forEachCatalogTrigger(const Result& result, const std::function<void(Catalo
     });
 }
 
+QString CatalogPolicy::commandKeyword() const {
+    switch (command) {
+    case 'r':
+        return QStringLiteral("SELECT");
+    case 'a':
+        return QStringLiteral("INSERT");
+    case 'w':
+        return QStringLiteral("UPDATE");
+    case 'd':
+        return QStringLiteral("DELETE");
+    default:
+        return QStringLiteral("ALL");
+    }
+}
+
+BatchStatement catalogPoliciesStatement(const QString& scope, const Params& params, ExpressionStyle style) {
+    static const QString sql = QStringLiteral(R"SQL(
+with scope as (%1)
+select p.polrelid::int8 as relid, p.polname::text as name, quote_ident(p.polname) as quoted_name,
+       p.polpermissive as permissive, p.polcmd::text as command,
+       (select json_agg(json_build_array(case when r.role <> 0 then pg_get_userbyid(r.role)::text end,
+                                         case when r.role = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(r.role)) end)
+                        order by r.ord)
+          from unnest(p.polroles) with ordinality r(role, ord)) as roles,
+       pg_get_expr(p.polqual, p.polrelid, %2) as using_expression,
+       pg_get_expr(p.polwithcheck, p.polrelid, %2) as with_check_expression, dsc.description as comment
+  from pg_policy p
+  left join pg_description dsc on dsc.objoid = p.oid and dsc.classoid = 'pg_policy'::regclass
+ where p.polrelid in (select oid from scope)
+ order by p.polrelid, p.polname
+)SQL");
+    return {
+        sql.arg(scope, style == ExpressionStyle::Pretty ? QStringLiteral("true") : QStringLiteral("false")),
+        params};
+}
+
+void forEachCatalogPolicy(const Result& result, const std::function<void(CatalogPolicy&&)>& each) {
+    forEachRow(result, [&](const ResultRow& row) {
+        CatalogPolicy p;
+        p.relation = row.int64("relid");
+        p.name = row.text("name");
+        p.quotedName = row.text("quoted_name");
+        p.permissive = row.flag("permissive");
+        p.command = row.character("command");
+        for (const auto& r : row.array("roles")) {
+            const QJsonArray a = r.toArray();
+            p.roles << CatalogPolicyRole{a[0].toString(), a[1].toString()};
+        }
+        p.usingExpression = row.text("using_expression");
+        p.withCheckExpression = row.text("with_check_expression");
+        p.comment = row.text("comment");
+        each(std::move(p));
+    });
+}
+
 } // namespace pgdesk::core

@@ -53,18 +53,6 @@ QString matchName(const QString& code) {
     return QStringLiteral("SIMPLE");
 }
 
-QString policyCommand(const QString& code) {
-    if (code == QLatin1String("r"))
-        return QStringLiteral("SELECT");
-    if (code == QLatin1String("a"))
-        return QStringLiteral("INSERT");
-    if (code == QLatin1String("w"))
-        return QStringLiteral("UPDATE");
-    if (code == QLatin1String("d"))
-        return QStringLiteral("DELETE");
-    return QStringLiteral("ALL");
-}
-
 TriggerEnabled triggerEnabled(char code) {
     switch (code) {
     case 'D':
@@ -245,14 +233,15 @@ StructureTrigger structureTrigger(const CatalogTrigger& c) {
     return t;
 }
 
-StructurePolicy parsePolicy(const Row& r) {
+StructurePolicy structurePolicy(const CatalogPolicy& c) {
     StructurePolicy p;
-    p.name = r.text("name");
-    p.permissive = r.flag("permissive");
-    p.command = policyCommand(r.text("command"));
-    p.roles = r.list("roles");
-    p.usingExpression = r.text("using_expression");
-    p.withCheckExpression = r.text("with_check_expression");
+    p.name = c.name;
+    p.permissive = c.permissive;
+    p.command = c.commandKeyword();
+    for (const CatalogPolicyRole& r : c.roles)
+        p.roles << (r.name.isEmpty() ? QStringLiteral("public") : r.name);
+    p.usingExpression = c.usingExpression;
+    p.withCheckExpression = c.withCheckExpression;
     return p;
 }
 
@@ -291,7 +280,7 @@ TableStructure StructureReader::read(const QString& schema, const QString& name)
                              {referencedBySql(), params},
                              {indexesSql(), params},
                              catalogTriggersStatement(targetSql(), params, ExpressionStyle::Pretty),
-                             {policiesSql(), params},
+                             catalogPoliciesStatement(targetSql(), params, ExpressionStyle::Pretty),
                              {childrenSql(), params},
                              {parentsSql(), params},
                              {privilegesSql(), params}},
@@ -308,7 +297,7 @@ TableStructure StructureReader::read(const QString& schema, const QString& name)
     forEachRow(results[3], [&](const Row& r) { t.referencedBy << parseForeignKey(r); });
     forEachRow(results[4], [&](const Row& r) { t.indexes << parseIndex(r); });
     forEachCatalogTrigger(results[5], [&](CatalogTrigger&& c) { t.triggers << structureTrigger(c); });
-    forEachRow(results[6], [&](const Row& r) { t.policies << parsePolicy(r); });
+    forEachCatalogPolicy(results[6], [&](CatalogPolicy&& c) { t.policies << structurePolicy(c); });
     forEachRow(results[7], [&](const Row& r) { t.children << parseChild(r); });
     forEachRow(results[8], [&](const Row& r) {
         t.parents << StructureParent{r.text("schema_name"), r.text("rel_name")};

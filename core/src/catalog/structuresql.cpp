@@ -162,20 +162,6 @@ select ic.relname::text as name, am.amname::text as method,
 )SQL");
 }
 
-QString policiesSql() {
-    return withTarget(R"SQL(
-select p.polname::text as name, p.polpermissive as permissive, p.polcmd::text as command,
-       (select json_agg(case when r.role = 0 then 'public' else pg_get_userbyid(r.role)::text end
-                        order by r.ord)
-          from unnest(p.polroles) with ordinality r(role, ord)) as roles,
-       pg_get_expr(p.polqual, p.polrelid, true) as using_expression,
-       pg_get_expr(p.polwithcheck, p.polrelid, true) as with_check_expression
-  from target
-  join pg_policy p on p.polrelid = target.oid
- order by p.polname
-)SQL");
-}
-
 QString childrenSql() {
     return withTarget(R"SQL(
 select cn.nspname::text as schema_name, cc.relname::text as rel_name, cc.relkind::text as relkind,

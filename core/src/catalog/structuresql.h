@@ -17,7 +17,6 @@ QString constraintsSql();
 // Foreign keys of other tables that reference this one.
 QString referencedBySql();
 QString indexesSql();
-QString policiesSql();
 // Partitions and inheritance children; then the parents.
 QString childrenSql();
 QString parentsSql();

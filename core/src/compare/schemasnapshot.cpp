@@ -60,6 +60,32 @@ ColumnShape columnShape(CatalogColumn&& c) {
     return s;
 }
 
+// A policy as CREATE POLICY's clauses after its table; its roles in name order (their order is no
+// difference).
+TablePart policyPart(const CatalogPolicy& c) {
+    QList<CatalogPolicyRole> roles = c.roles;
+    std::sort(roles.begin(), roles.end(),
+              [](const CatalogPolicyRole& a, const CatalogPolicyRole& b) { return a.name < b.name; });
+    QStringList to;
+    for (const CatalogPolicyRole& r : std::as_const(roles))
+        to << r.quoted;
+    QStringList clauses;
+    if (!c.permissive)
+        clauses << QStringLiteral("AS RESTRICTIVE");
+    clauses << QStringLiteral("FOR ") + c.commandKeyword();
+    if (!to.isEmpty())
+        clauses << QStringLiteral("TO ") + to.join(QStringLiteral(", "));
+    if (!c.usingExpression.isEmpty())
+        clauses << QStringLiteral("USING (%1)").arg(c.usingExpression);
+    if (!c.withCheckExpression.isEmpty())
+        clauses << QStringLiteral("WITH CHECK (%1)").arg(c.withCheckExpression);
+    TablePart part;
+    part.name = c.name;
+    part.definition = clauses.join(QLatin1Char(' '));
+    part.comment = c.comment;
+    return part;
+}
+
 RelationShape relationShape(const ResultRow& row) {
     RelationShape r;
     r.name = row.text("name");
@@ -251,10 +277,13 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
                  snapshot.relations[i].triggers << part;
              });
          }},
-        {{policiesSql(), p}, rows([&](const ResultRow& row) {
-             if (RelationShape* rel = owner(row))
-                 rel->policies << tablePart(row);
-         })},
+        {catalogPoliciesStatement(partsOfSql(), p, ExpressionStyle::Exact),
+         [&](const Result& r) {
+             forEachCatalogPolicy(r, [&](CatalogPolicy&& c) {
+                 if (const qsizetype i = byOid.value(c.relation, -1); i >= 0)
+                     snapshot.relations[i].policies << policyPart(c);
+             });
+         }},
         {{functionsSql(), p}, rows([&](const ResultRow& row) { snapshot.functions << functionShape(row); })},
         {{typesSql(), p}, rows([&](const ResultRow& row) { snapshot.types << typeShape(row); })},
         {{sequencesSql(), p}, rows([&](const ResultRow& row) { snapshot.sequences << sequenceShape(row); })},

@@ -119,26 +119,6 @@ select i.indrelid::int8 as relid, ic.relname::text as name, pg_get_indexdef(i.in
         .arg(QLatin1String(kPartsOf));
 }
 
-QString policiesSql() {
-    return QStringLiteral(R"SQL(
-with rel as (%1)
-select p.polrelid::int8 as relid, p.polname::text as name,
-       concat_ws(' ', case when not p.polpermissive then 'AS RESTRICTIVE' end,
-                 'FOR ' || case p.polcmd when 'r' then 'SELECT' when 'a' then 'INSERT' when 'w' then 'UPDATE'
-                                         when 'd' then 'DELETE' else 'ALL' end,
-                 'TO ' || (select string_agg(case when r.role = 0 then 'PUBLIC' else quote_ident(pg_get_userbyid(r.role)) end,
-                                             ', ' order by pg_get_userbyid(r.role))
-                             from unnest(p.polroles) r(role)),
-                 'USING (' || pg_get_expr(p.polqual, p.polrelid) || ')',
-                 'WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')') as definition,
-       obj_description(p.oid, 'pg_policy') as comment
-  from pg_policy p
- where p.polrelid in (select oid from rel)
- order by p.polrelid, p.polname
-)SQL")
-        .arg(QLatin1String(kPartsOf));
-}
-
 QString functionsSql() {
     // pg_get_functiondef names the function with its schema whatever the search path: the snapshot replaces
     // that name. An aggregate has no definition there: the options of its CREATE AGGREGATE stand for it.

@@ -16,7 +16,6 @@ QString relationsSql();
 QString partsOfSql();
 QString constraintsSql();
 QString indexesSql();
-QString policiesSql();
 QString functionsSql();
 QString typesSql();
 QString sequencesSql();

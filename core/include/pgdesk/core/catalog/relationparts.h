@@ -95,4 +95,29 @@ struct CatalogTrigger {
 BatchStatement catalogTriggersStatement(const QString& scope, const Params& params, ExpressionStyle style);
 void forEachCatalogTrigger(const Result& result, const std::function<void(CatalogTrigger&&)>& each);
 
+// A role a policy applies to: its name plain and as quote_ident writes it; PUBLIC has no name.
+struct CatalogPolicyRole {
+    QString name;   // empty: PUBLIC
+    QString quoted; // "PUBLIC" for PUBLIC
+};
+
+// A row-level security policy as the catalog has it.
+struct CatalogPolicy {
+    qint64 relation = 0; // polrelid
+    QString name;
+    QString quotedName;
+    bool permissive = true;
+    char command = '*';             // polcmd: r SELECT, a INSERT, w UPDATE, d DELETE, * ALL
+    QList<CatalogPolicyRole> roles; // in polroles order
+    QString usingExpression;        // empty: none
+    QString withCheckExpression;
+    QString comment;
+
+    QString commandKeyword() const; // "SELECT", …, "ALL"
+};
+
+// The policies of the relations `scope` selects, by relation and name.
+BatchStatement catalogPoliciesStatement(const QString& scope, const Params& params, ExpressionStyle style);
+void forEachCatalogPolicy(const Result& result, const std::function<void(CatalogPolicy&&)>& each);
+
 } // namespace pgdesk::core
