@@ -6,6 +6,7 @@
 
 #include <pgdesk/core/admin/ddlwriter.h>
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/browse/sqlbuilder.h>
 #include <pgdesk/core/catalog/relationparts.h>
 #include <pgdesk/core/completion/completion.h>
@@ -25,16 +26,6 @@ namespace pgdesk::core {
 using namespace ddlscript;
 
 namespace {
-
-// quote_literal's text: quotes doubled, and backslashes doubled in an E'…' literal when there is one.
-QString quoteLiteral(const QString& text) {
-    QString out = text;
-    out.replace(QLatin1Char('\''), QStringLiteral("''"));
-    if (!text.contains(QLatin1Char('\\')))
-        return QLatin1Char('\'') + out + QLatin1Char('\'');
-    out.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    return QStringLiteral("E'") + out + QLatin1Char('\'');
-}
 
 // The relations of the script ($1 int8[]), as the scope of the shared reads of their parts.
 const QString kRelationsScope = QStringLiteral("select unnest($1::int8[]::oid[]) as oid");
@@ -477,7 +468,7 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         appendComment(s.comments, keyword + QLatin1Char(' ') + rel->qname, rel->comment);
         for (const CatalogColumn& c : cols)
             appendComment(s.comments, QStringLiteral("COLUMN %1.%2").arg(rel->qname, c.quotedName),
-                          c.comment.isEmpty() ? QString() : quoteLiteral(c.comment));
+                          c.comment.isEmpty() ? QString() : quoteLiteralPure(c.comment));
         for (const ResultRow& k : constraints.value(rel->oid)) {
             if (k.flag("cloned") || !k.flag("is_local"))
                 continue;
@@ -528,7 +519,7 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         else if (t.enabled == 'A')
             s.triggers << QStringLiteral("ALTER TABLE %1 ENABLE ALWAYS TRIGGER %2;").arg(rel->qname, name);
         appendComment(s.comments, QStringLiteral("TRIGGER %1 ON %2").arg(name, rel->qname),
-                      t.comment.isEmpty() ? QString() : quoteLiteral(t.comment));
+                      t.comment.isEmpty() ? QString() : quoteLiteralPure(t.comment));
     });
     forEachCatalogPolicy(r[5], [&](CatalogPolicy&& p) {
         const Relation* rel = byOid.value(p.relation);
@@ -547,7 +538,7 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
             sql += QStringLiteral(" WITH CHECK (%1)").arg(p.withCheckExpression);
         s.security << sql + QLatin1Char(';');
         appendComment(s.comments, QStringLiteral("POLICY %1 ON %2").arg(p.quotedName, rel->qname),
-                      p.comment.isEmpty() ? QString() : quoteLiteral(p.comment));
+                      p.comment.isEmpty() ? QString() : quoteLiteralPure(p.comment));
     });
     for (qsizetype i : loadOrder(objects.items, dependencyEdges(r[19])))
         s.objects << objects.statements[i];

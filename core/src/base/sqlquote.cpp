@@ -17,6 +17,15 @@ QString quoteIdentifier(const QString& identifier) {
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+QString quoteLiteralPure(const QString& value) {
+    QString body = value;
+    body.replace(QLatin1Char('\''), QLatin1String("''"));
+    if (!value.contains(QLatin1Char('\\')))
+        return QLatin1Char('\'') + body + QLatin1Char('\'');
+    body.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    return QStringLiteral("E'") + body + QLatin1Char('\'');
+}
+
 QString arrayLiteral(const QStringList& elements) {
     QString out = QStringLiteral("{");
     for (qsizetype i = 0; i < elements.size(); ++i) {

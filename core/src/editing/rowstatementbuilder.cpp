@@ -8,15 +8,6 @@
 
 namespace pgdesk::core {
 
-QString quoteLiteralPure(const QString& value) {
-    QString body = value;
-    body.replace(QLatin1Char('\''), QLatin1String("''"));
-    if (!value.contains(QLatin1Char('\\')))
-        return QLatin1Char('\'') + body + QLatin1Char('\'');
-    body.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
-    return QStringLiteral("E'") + body + QLatin1Char('\'');
-}
-
 QString rowAndVersionList(const TableInfo& table) {
     if (table.hiddenColumns.isEmpty() && table.versionReadable)
         return QStringLiteral("*, xmin");

@@ -15,6 +15,10 @@ QString quoteIdentifier(const QString& identifier);
 // PostgreSQL's default since 9.1 and every session of PgDesk has it). A NUL character is refused
 // (DataError): no PostgreSQL text holds one.
 QString stringLiteral(const QString& text);
+// Pure, and right whatever standard_conforming_strings says: E'…' (backslashes doubled) when the value
+// has a backslash, else '…'; single quotes doubled. As PQescapeLiteral, less the space it puts before E,
+// and as the server's quote_literal().
+QString quoteLiteralPure(const QString& value);
 // Pure: {"a","b\"c"} → {"a","b\"c"} as a PostgreSQL array literal with every element double-quoted and
 // `"` / `\` backslash-escaped. A null QString element is SQL NULL, which filters do not support: DataError.
 QString arrayLiteral(const QStringList& elements);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/browse/sqlbuilder.h>
 #include <pgdesk/core/catalog/catalog.h>
 #include <pgdesk/core/editing/entityoperations.h>
@@ -17,9 +18,6 @@ namespace pgdesk::core {
 
 // Turns a value into a SQL literal for previews ('it''s', E'a\\b'); NULL is handled by the caller.
 using LiteralQuoter = std::function<QString(const QString& value)>;
-// Pure, and right whatever standard_conforming_strings says: E'…' (backslashes doubled) when the value
-// has a backslash, else '…'; single quotes doubled. As PQescapeLiteral, less the space it puts before E.
-QString quoteLiteralPure(const QString& value);
 
 // What every row statement returns and every re-read selects: the row followed by its xmin, so the version
 // is the last column. "*, xmin", or, when the role may read only some columns (column privileges), those
