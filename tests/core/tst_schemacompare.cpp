@@ -354,10 +354,12 @@ const Pair kPairs[] = {
      "insert into ev (at) values ('2025-03-01'), ('2027-01-01');",
      "select (select count(*) from app.ev_2025) || ':' || nextval('app.ev_id_seq')", "1:3"},
     {"row security policies: one added, one changed, one with its roles in another order",
-     "create table t (id int primary key, owner text); alter table t enable row level security; create policy "
+     "create table t (id int primary key, owner text); alter table t enable row level security; create "
+     "policy "
      "p_same on t for select to cmp_reader, public using (true); create policy p_read on t for select to "
      "public using (owner = current_user);",
-     "create table t (id int primary key, owner text); alter table t enable row level security; create policy "
+     "create table t (id int primary key, owner text); alter table t enable row level security; create "
+     "policy "
      "p_same on t for select to public, cmp_reader using (true); create policy p_read on t for select to "
      "cmp_reader using (owner = current_user or owner = 'x'); create policy p_ins on t as restrictive for "
      "insert with check (id > 0);",
@@ -652,6 +654,22 @@ private slots:
         QVERIFY2(m.blockers[0].contains(QLatin1String("foreign key \"r_id_k_fkey\" of \"r\" references it")),
                  qPrintable(m.blockers[0]));
         QVERIFY2(m.blockers[0].contains(QStringLiteral("LIST (k) → RANGE (k)")), qPrintable(m.blockers[0]));
+
+        // A plain table made partitioned while a child inherits it (from two parents) is a blocker too.
+        const QString target2 = freshDatabase(QStringLiteral("cmp_pk2_old_") + m_suffix);
+        const QString source2 = freshDatabase(QStringLiteral("cmp_pk2_new_") + m_suffix);
+        loadScript(target2, QStringLiteral("create schema app; create table app.t (k int); create table app.u "
+                                           "(v int); create table app.c (x int) inherits (app.u, app.t);"));
+        loadScript(source2, QStringLiteral("create schema app; create table app.t (k int) partition by range "
+                                           "(k); create table app.u (v int); create table app.c (x int) "
+                                           "inherits (app.u);"));
+        auto s2 = open(source2);
+        auto t2 = open(target2);
+        const Migration m2 = planMigration(readSchemaSnapshot(s2, QStringLiteral("app")),
+                                           readSchemaSnapshot(t2, QStringLiteral("app")));
+        QCOMPARE(m2.blockers.size(), 1);
+        QVERIFY2(m2.blockers[0].contains(QStringLiteral("(none → RANGE (k))")), qPrintable(m2.blockers[0]));
+        QVERIFY2(m2.blockers[0].contains(QLatin1String("\"c\" inherits it")), qPrintable(m2.blockers[0]));
     }
 
     // The same schema: nothing differs. A database and its own CREATE script loaded elsewhere: nothing

@@ -306,8 +306,11 @@ QSet<QString> treeOf(const SchemaSnapshot& target, const QString& name) {
         grew = false;
         for (const RelationShape& r : target.relations)
             if (!out.contains(r.name) && !r.parents.isEmpty() &&
-                std::any_of(out.cbegin(), out.cend(),
-                            [&r](const QString& n) { return migration::plainName(r.parents) == n; })) {
+                std::any_of(out.cbegin(), out.cend(), [&r](const QString& n) {
+                    const QStringList parents = migration::parentNames(r.parents);
+                    return std::any_of(parents.cbegin(), parents.cend(),
+                                       [&n](const QString& p) { return migration::plainName(p) == n; });
+                })) {
                 out << r.name;
                 grew = true;
             }
@@ -330,6 +333,9 @@ template <class OldRelation>
 QList<std::pair<const RelationShape*, const RelationShape*>>
 remadeTables(Builder& b, const SchemaSnapshot& source, const OldRelation& oldRelation) {
     const SchemaSnapshot& target = b.target();
+    const auto keyText = [](const RelationShape& r) {
+        return r.partitionKey.isEmpty() ? QStringLiteral("none") : r.partitionKey;
+    };
     QList<std::pair<const RelationShape*, const RelationShape*>> candidates;
     for (const RelationShape& s : source.relations)
         if (const RelationShape* t = oldRelation(s.name);
@@ -360,8 +366,7 @@ remadeTables(Builder& b, const SchemaSnapshot& source, const OldRelation& oldRel
         b.block(
             QStringLiteral("table %1 changed its partition key (%2 → %3), which PostgreSQL cannot change in "
                            "place; it is made again only when nothing else needs it, and %4")
-                .arg(quoteIdentifier(s->name), t->partitionKey, s->partitionKey,
-                     needed.join(QStringLiteral(", "))));
+                .arg(quoteIdentifier(s->name), keyText(*t), keyText(*s), needed.join(QStringLiteral(", "))));
     }
     return out;
 }

@@ -78,6 +78,9 @@ private:
     QSet<QString> m_droppedSequences;
 };
 
+// "a, b" (pg_inherits' parents as regclass prints them, quoted where needed) → the names, a comma inside
+// quotes kept.
+QStringList parentNames(const QString& parents);
 // A name as regclass prints it (a partition's parent) → the plain name (quotes taken off).
 QString plainName(const QString& printed);
 // Pure: whether changing a column from `from` to `to` neither rewrites the table nor can fail (a varchar

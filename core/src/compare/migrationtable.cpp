@@ -34,29 +34,6 @@ QStringList optionNames(const QString& options) {
     return names;
 }
 
-// "a, b" (pg_inherits' parents as regclass prints them, quoted where needed) → the names, a comma inside
-// quotes kept.
-QStringList parentNames(const QString& parents) {
-    QStringList out;
-    QString current;
-    bool quoted = false;
-    for (qsizetype i = 0; i < parents.size(); ++i) {
-        const QChar c = parents[i];
-        if (c == QLatin1Char('"'))
-            quoted = !quoted;
-        if (!quoted && c == QLatin1Char(',') && parents.mid(i + 1, 1) == QLatin1String(" ")) {
-            out << current;
-            current.clear();
-            ++i;
-            continue;
-        }
-        current += c;
-    }
-    if (!current.isEmpty())
-        out << current;
-    return out;
-}
-
 QList<ColumnShape> localColumns(const RelationShape& r) {
     QList<ColumnShape> out;
     for (const ColumnShape& c : r.columns)
@@ -82,6 +59,27 @@ QStringList keptColumns(const RelationShape& table, const RelationShape& old) {
 }
 
 } // namespace
+
+QStringList parentNames(const QString& parents) {
+    QStringList out;
+    QString current;
+    bool quoted = false;
+    for (qsizetype i = 0; i < parents.size(); ++i) {
+        const QChar c = parents[i];
+        if (c == QLatin1Char('"'))
+            quoted = !quoted;
+        if (!quoted && c == QLatin1Char(',') && parents.mid(i + 1, 1) == QLatin1String(" ")) {
+            out << current;
+            current.clear();
+            ++i;
+            continue;
+        }
+        current += c;
+    }
+    if (!current.isEmpty())
+        out << current;
+    return out;
+}
 
 QString plainName(const QString& printed) {
     if (printed.size() > 1 && printed.startsWith(QLatin1Char('"')) && printed.endsWith(QLatin1Char('"')))
