@@ -658,8 +658,9 @@ private slots:
         // A plain table made partitioned while a child inherits it (from two parents) is a blocker too.
         const QString target2 = freshDatabase(QStringLiteral("cmp_pk2_old_") + m_suffix);
         const QString source2 = freshDatabase(QStringLiteral("cmp_pk2_new_") + m_suffix);
-        loadScript(target2, QStringLiteral("create schema app; create table app.t (k int); create table app.u "
-                                           "(v int); create table app.c (x int) inherits (app.u, app.t);"));
+        loadScript(target2,
+                   QStringLiteral("create schema app; create table app.t (k int); create table app.u "
+                                  "(v int); create table app.c (x int) inherits (app.u, app.t);"));
         loadScript(source2, QStringLiteral("create schema app; create table app.t (k int) partition by range "
                                            "(k); create table app.u (v int); create table app.c (x int) "
                                            "inherits (app.u);"));
