@@ -342,7 +342,9 @@ remadeTables(Builder& b, const SchemaSnapshot& source, const OldRelation& oldRel
             t && !s.isView() && !t->isView() && s.partitionKey != t->partitionKey)
             candidates.append(std::pair{&s, t});
     QList<std::pair<const RelationShape*, const RelationShape*>> out;
-    for (const auto& [s, t] : candidates) {
+    for (const auto& candidate : candidates) {
+        const RelationShape* s = candidate.first; // no structured binding: lambdas below capture them
+        const RelationShape* t = candidate.second;
         const bool underAnother = std::any_of(candidates.cbegin(), candidates.cend(), [&](const auto& c) {
             return c.second != t && treeOf(target, c.second->name).contains(t->name);
         });
