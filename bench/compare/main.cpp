@@ -17,11 +17,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
@@ -71,8 +73,13 @@ int main(int argc, char** argv) {
         });
         timer.start();
         view.compare();
-        while (compared.isEmpty() && timer.elapsed() < 120000)
-            app.processEvents(QEventLoop::WaitForMoreEvents, 5);
+        // Wait in an event loop as the application does: processEvents(flags, maxtime) polls, and a polling
+        // GUI thread takes one of the two cores the worker and both servers need.
+        QEventLoop loop;
+        QObject::connect(&view, &pgdesk::ui::SchemaCompareView::compared, &loop, &QEventLoop::quit);
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        if (compared.isEmpty())
+            loop.exec();
         if (compared.isEmpty()) {
             std::fprintf(stderr, "bench-compare: no result: %s\n", qPrintable(view.stateText()));
             return 1;
