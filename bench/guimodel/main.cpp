@@ -53,7 +53,7 @@ bool waitLoaded(pgdesk::ui::TableBrowser& browser) {
     QSignalSpy loaded(&browser, &pgdesk::ui::TableBrowser::pageLoaded);
     QSignalSpy failed(&browser, &pgdesk::ui::TableBrowser::loadFailed);
     while (loaded.isEmpty() && failed.isEmpty())
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     if (!failed.isEmpty())
         fail(failed.first().first().toString());
     return true;
@@ -115,7 +115,7 @@ void waitVisible(pgdesk::ui::TableBrowser& browser) {
     while (!visibleLoaded(browser)) {
         if (!failed.isEmpty())
             fail(failed.first().first().toString());
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 20);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
 }
 
