@@ -49,6 +49,11 @@ grant select, update on $S.items to pg_read_all_data;
 create table $S.events (id int, at date not null) partition by range (at);
 create table $S.events_2024 partition of $S.events for values from ('2024-01-01') to ('2025-01-01');
 create table $S.events_other partition of $S.events default;
+alter table $S.events add constraint events_recent check (at > '2000-01-01');
+create table $S.tenants (id int primary key) partition by range (id);
+create table $S.tenants_low partition of $S.tenants for values from (0) to (100);
+create table $S.tenants_high partition of $S.tenants for values from (100) to (maxvalue);
+create table $S.bills (tenant_id int references $S.tenants);
 create table $S.base_log (at timestamptz);
 create table $S.app_log (msg text) inherits ($S.base_log);
 create view $S.cheap_items as select id, code from $S.items where price < 10;
@@ -287,6 +292,31 @@ private slots:
         QCOMPARE(partition.parents.size(), 1);
         QCOMPARE(partition.parents[0].name, QStringLiteral("events"));
         QCOMPARE(partition.parents[0].schema, m_schema);
+    }
+
+    // A foreign key to a partitioned table has a clone per partition (pg_constraint rows of the same table):
+    // the Structure page shows the declared key once, from both sides. A partition's check cloned from its
+    // parent's is its own row, marked inherited.
+    void partitionsCloneConstraints() {
+        const TableStructure bills = read(QStringLiteral("bills"));
+        QCOMPARE(bills.foreignKeys.size(), 1);
+        QCOMPARE(bills.foreignKeys[0].refTable, QStringLiteral("tenants"));
+        QCOMPARE(bills.foreignKeys[0].columns, QStringList({"tenant_id"}));
+        QCOMPARE(bills.foreignKeys[0].refColumns, QStringList({"id"}));
+        const TableStructure tenants = read(QStringLiteral("tenants"));
+        QCOMPARE(tenants.referencedBy.size(), 1);
+        QCOMPARE(tenants.referencedBy[0].table, QStringLiteral("bills"));
+        QVERIFY(tenants.primaryKey && !tenants.primaryKey->inherited);
+        const TableStructure low = read(QStringLiteral("tenants_low"));
+        QVERIFY(low.primaryKey && low.primaryKey->inherited); // made for the partition from its parent's
+        QCOMPARE(low.primaryKey->index, QStringLiteral("tenants_low_pkey"));
+
+        const TableStructure partition = read(QStringLiteral("events_2024"));
+        QCOMPARE(partition.checks.size(), 1);
+        QCOMPARE(partition.checks[0].name, QStringLiteral("events_recent"));
+        QVERIFY(partition.checks[0].inherited);
+        QCOMPARE(read(QStringLiteral("events")).checks.size(), 1);
+        QVERIFY(!read(QStringLiteral("events")).checks[0].inherited);
     }
 
     void inheritance() {

@@ -95,44 +95,6 @@ select c.oid::int8 as oid, c.relkind::text as relkind, format('%I.%I', n.nspname
         .arg(commentOf("c.oid", "pg_class"), aclJson("c.relacl"));
 }
 
-QString constraintsSql() {
-    return QStringLiteral(R"SQL(
-select con.conrelid::int8 as relid, con.contype::text as kind, quote_ident(con.conname) as name,
-       pg_get_constraintdef(con.oid) as definition, con.conislocal as is_local,
-       con.conparentid <> 0 as cloned, con.convalidated as validated, %1
-  from pg_constraint con
- where con.conrelid = any ($1::int8[]::oid[]) and con.contype in ('p', 'u', 'x', 'c', 'f')
- order by con.conrelid, case con.contype when 'p' then 0 when 'u' then 1 when 'x' then 2 when 'c' then 3 else 4 end,
-          con.conname
-)SQL")
-        .arg(commentOf("con.oid", "pg_constraint"));
-}
-
-QString indexesSql() {
-    // Indexes that back a constraint come with it. A partition's index attached to its parent's index is
-    // kept (created on its own, then attached, as pg_dump does: the names stay the same).
-    return QStringLiteral(R"SQL(
-select i.indrelid::int8 as relid, format('%I.%I', n.nspname, ic.relname) as qname, quote_ident(ic.relname) as name,
-       pg_get_indexdef(i.indexrelid) as definition, i.indisclustered as clustered,
-       (select format('%I.%I', pn.nspname, pic.relname)
-          from pg_inherits h
-          join pg_class pic on pic.oid = h.inhparent
-          join pg_namespace pn on pn.oid = pic.relnamespace
-         where h.inhrelid = i.indexrelid) as parent_index,
-       (select count(*) from pg_partition_ancestors(i.indexrelid)) as depth,
-       (select json_agg(format('%s %s', ia.attnum, ia.attstattarget) order by ia.attnum)
-          from pg_attribute ia where ia.attrelid = i.indexrelid and ia.attstattarget >= 0) as statistics, %1
-  from pg_index i
-  join pg_class ic on ic.oid = i.indexrelid
-  join pg_namespace n on n.oid = ic.relnamespace
- where i.indrelid = any ($1::int8[]::oid[])
-   and not exists (select 1 from pg_constraint con
-                    where con.conindid = i.indexrelid and con.conrelid = i.indrelid and con.contype in ('p', 'u', 'x'))
- order by depth, ic.relname
-)SQL")
-        .arg(commentOf("i.indexrelid", "pg_class"));
-}
-
 QString sequencesSql() {
     return QStringLiteral(R"SQL(
 select c.oid::int8 as oid, format('%I.%I', n.nspname, c.relname) as qname,

@@ -20,10 +20,8 @@ QString notInExtension(const char* catalog, const char* objoid);
 QString targetsSql();
 
 // Round trip 2: $1 int8[] the relations of round trip 1 (and sequencesSql: $2 text[] the schemas, empty in
-// relation mode). Their columns are read with catalogColumnsStatement, as every reader of columns does.
+// relation mode). Their columns, constraints and indexes are read with relationparts.h, as every reader does.
 QString relationsSql();
-QString constraintsSql();
-QString indexesSql();
 // Sequences owned by the relations (serial), and in schema mode every other sequence of the schemas;
 // identity sequences are left to their columns.
 QString sequencesSql();

@@ -81,17 +81,53 @@ QString relationKeyword(const QString& relkind) {
     return QStringLiteral("TABLE");
 }
 
-QString storageKeyword(char attstorage) {
-    switch (attstorage) {
+// The order of a table's constraints in its script: keys, exclusions, checks, foreign keys.
+int constraintRank(char kind) {
+    switch (kind) {
     case 'p':
-        return QStringLiteral("PLAIN");
-    case 'm':
-        return QStringLiteral("MAIN");
-    case 'e':
-        return QStringLiteral("EXTERNAL");
+        return 0;
+    case 'u':
+        return 1;
+    case 'x':
+        return 2;
+    case 'c':
+        return 3;
     default:
-        return QStringLiteral("EXTENDED");
+        return 4;
     }
+}
+
+// The indexes a script makes (not those of constraints, which come with them), a partitioned table's before
+// those attached to it, then by name.
+QList<CatalogIndex> scriptIndexes(const Result& result) {
+    QList<CatalogIndex> indexes;
+    forEachCatalogIndex(result, [&](CatalogIndex&& x) {
+        if (x.constraintName.isEmpty())
+            indexes << std::move(x);
+    });
+    QHash<QString, const CatalogIndex*> byName;
+    for (const CatalogIndex& x : indexes)
+        byName.insert(x.qualifiedName, &x);
+    QHash<const CatalogIndex*, int> depth;
+    const std::function<int(const CatalogIndex&)> depthOf = [&](const CatalogIndex& x) {
+        if (const auto it = depth.constFind(&x); it != depth.cend())
+            return *it;
+        const CatalogIndex* parent = byName.value(x.parentIndex);
+        const int d = parent ? depthOf(*parent) + 1 : x.parentIndex.isEmpty() ? 1 : 2;
+        depth.insert(&x, d);
+        return d;
+    };
+    QList<std::pair<int, const CatalogIndex*>> order;
+    for (const CatalogIndex& x : indexes)
+        order.append({depthOf(x), &x});
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second->name < b.second->name;
+    });
+    QList<CatalogIndex> out;
+    out.reserve(order.size());
+    for (const auto& [d, x] : order)
+        out << *x;
+    return out;
 }
 
 Relation parseRelation(const ResultRow& row) {
@@ -126,7 +162,7 @@ Relation parseRelation(const ResultRow& row) {
 // exclusions inline; what cannot be inline (NOT VALID checks, a partition's own constraints, defaults a
 // partition or child sets apart from its parent's) follows it. The replica identity waits for the indexes.
 QStringList tableStatements(Sections& s, const Relation& r, const QList<CatalogColumn>& columns,
-                            const QList<ResultRow>& constraints) {
+                            const QList<CatalogConstraint>& constraints) {
     QStringList items;
     QStringList after;
     // ONLY keeps a setting on this table; a partitioned table passes it on to its partitions anyway.
@@ -183,12 +219,11 @@ QStringList tableStatements(Sections& s, const Relation& r, const QList<CatalogC
             line += QStringLiteral(" NOT NULL");
         items << line;
     }
-    for (const ResultRow& k : constraints) {
-        const QString kind = k.text("kind");
-        if (kind == QLatin1String("f") || k.flag("cloned") || !k.flag("is_local"))
+    for (const CatalogConstraint& k : constraints) {
+        if (k.kind == 'f' || k.cloned || !k.isLocal)
             continue;
-        const QString def = QStringLiteral("CONSTRAINT %1 %2").arg(k.text("name"), k.text("definition"));
-        if (r.isPartition() || !k.flag("validated"))
+        const QString def = QStringLiteral("CONSTRAINT %1 %2").arg(k.quotedName, k.definition);
+        if (r.isPartition() || !k.validated)
             after << QStringLiteral("ALTER TABLE ONLY %1 ADD %2;").arg(r.qname, def);
         else
             items << QStringLiteral("    ") + def;
@@ -225,7 +260,7 @@ QStringList tableStatements(Sections& s, const Relation& r, const QList<CatalogC
     for (const CatalogColumn& c : columns) {
         if (c.storage != c.typeStorage)
             out << QStringLiteral("%1 ALTER COLUMN %2 SET STORAGE %3;")
-                       .arg(alter, c.quotedName, storageKeyword(c.storage));
+                       .arg(alter, c.quotedName, c.storageName().toUpper());
         if (c.statistics >= 0)
             out << QStringLiteral("%1 ALTER COLUMN %2 SET STATISTICS %3;")
                        .arg(alter, c.quotedName)
@@ -320,8 +355,8 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
     const QList<Result> r = m_catalog.readBatch(
         {{relationsSql(), oidParam},
          catalogColumnsStatement(kRelationsScope, oidParam, ExpressionStyle::Exact, ParentColumns::Read),
-         {constraintsSql(), oidParam},
-         {indexesSql(), oidParam},
+         catalogConstraintsStatement(kRelationsScope, oidParam, ExpressionStyle::Exact),
+         catalogIndexesStatement(kRelationsScope, oidParam, ExpressionStyle::Exact),
          catalogTriggersStatement(kRelationsScope, oidParam, ExpressionStyle::Exact),
          catalogPoliciesStatement(kRelationsScope, oidParam, ExpressionStyle::Exact),
          {sequencesSql(), oidParam + names},
@@ -351,8 +386,14 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
     for (QList<CatalogColumn>& list : columns)
         std::sort(list.begin(), list.end(),
                   [](const CatalogColumn& a, const CatalogColumn& b) { return a.position < b.position; });
-    QHash<qint64, QList<ResultRow>> constraints;
-    forEachRow(r[2], [&](const ResultRow& row) { constraints[row.int64("relid")] << row; });
+    // Each table's keys first, then exclusions, checks and foreign keys, by name.
+    QHash<qint64, QList<CatalogConstraint>> constraints;
+    forEachCatalogConstraint(r[2], [&](CatalogConstraint&& k) { constraints[k.relation] << std::move(k); });
+    for (QList<CatalogConstraint>& list : constraints)
+        std::stable_sort(list.begin(), list.end(),
+                         [](const CatalogConstraint& a, const CatalogConstraint& b) {
+                             return constraintRank(a.kind) < constraintRank(b.kind);
+                         });
     QHash<qint64, const Relation*> byOid;
     for (const Relation& rel : rels)
         byOid.insert(rel.oid, &rel);
@@ -469,14 +510,14 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         for (const CatalogColumn& c : cols)
             appendComment(s.comments, QStringLiteral("COLUMN %1.%2").arg(rel->qname, c.quotedName),
                           c.comment.isEmpty() ? QString() : quoteLiteralPure(c.comment));
-        for (const ResultRow& k : constraints.value(rel->oid)) {
-            if (k.flag("cloned") || !k.flag("is_local"))
+        for (const CatalogConstraint& k : constraints.value(rel->oid)) {
+            if (k.cloned || !k.isLocal)
                 continue;
-            if (k.text("kind") == QLatin1String("f"))
+            if (k.kind == 'f')
                 s.foreignKeys << QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3;")
-                                     .arg(rel->qname, k.text("name"), k.text("definition"));
-            appendComment(s.comments, QStringLiteral("CONSTRAINT %1 ON %2").arg(k.text("name"), rel->qname),
-                          k.text("comment"));
+                                     .arg(rel->qname, k.quotedName, k.definition);
+            appendComment(s.comments, QStringLiteral("CONSTRAINT %1 ON %2").arg(k.quotedName, rel->qname),
+                          k.comment.isEmpty() ? QString() : quoteLiteralPure(k.comment));
         }
         if (rel->rowSecurity)
             s.security << QStringLiteral("ALTER TABLE %1 ENABLE ROW LEVEL SECURITY;").arg(rel->qname);
@@ -490,21 +531,23 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
                          c.quotedName);
     }
 
-    forEachRow(r[3], [&](const ResultRow& row) {
-        const Relation* rel = byOid.value(row.int64("relid"));
-        s.indexes << withoutSemicolon(row.text("definition")) + QLatin1Char(';');
-        if (!row.isNull("parent_index"))
-            s.indexes << QStringLiteral("ALTER INDEX %1 ATTACH PARTITION %2;")
-                             .arg(row.text("parent_index"), row.text("qname"));
+    for (const CatalogIndex& x : scriptIndexes(r[3])) {
+        const Relation* rel = byOid.value(x.relation);
+        s.indexes << withoutSemicolon(x.definition) + QLatin1Char(';');
+        if (!x.parentIndex.isEmpty())
+            s.indexes
+                << QStringLiteral("ALTER INDEX %1 ATTACH PARTITION %2;").arg(x.parentIndex, x.qualifiedName);
         // An expression column's statistics target, which pg_get_indexdef does not say.
-        for (const QString& t : row.list("statistics"))
+        for (const auto& [column, target] : x.statistics)
             s.indexes << QStringLiteral("ALTER INDEX %1 ALTER COLUMN %2 SET STATISTICS %3;")
-                             .arg(row.text("qname"), t.section(QLatin1Char(' '), 0, 0),
-                                  t.section(QLatin1Char(' '), 1, 1));
-        if (row.flag("clustered") && rel)
-            s.indexes << QStringLiteral("ALTER TABLE %1 CLUSTER ON %2;").arg(rel->qname, row.text("name"));
-        appendComment(s.comments, QStringLiteral("INDEX ") + row.text("qname"), row.text("comment"));
-    });
+                             .arg(x.qualifiedName)
+                             .arg(column)
+                             .arg(target);
+        if (x.clustered && rel)
+            s.indexes << QStringLiteral("ALTER TABLE %1 CLUSTER ON %2;").arg(rel->qname, x.quotedName);
+        appendComment(s.comments, QStringLiteral("INDEX ") + x.qualifiedName,
+                      x.comment.isEmpty() ? QString() : quoteLiteralPure(x.comment));
+    }
     // Triggers cloned onto partitions (tgparentid) come back with their parent's.
     forEachCatalogTrigger(r[4], [&](CatalogTrigger&& t) {
         const Relation* rel = byOid.value(t.relation);

@@ -15,21 +15,6 @@ namespace {
 
 using Row = ResultRow;
 
-QString storageName(char attstorage) {
-    switch (attstorage) {
-    case 'p':
-        return QStringLiteral("plain");
-    case 'm':
-        return QStringLiteral("main");
-    case 'e':
-        return QStringLiteral("external");
-    case 'x':
-        return QStringLiteral("extended");
-    default:
-        return QString(QLatin1Char(attstorage));
-    }
-}
-
 // confupdtype / confdeltype as the SQL spells the action.
 QString actionName(const QString& code) {
     if (code == QLatin1String("a"))
@@ -126,7 +111,7 @@ StructureColumn structureColumn(const CatalogColumn& c) {
                           ? c.collationName
                           : c.collationSchema + QLatin1Char('.') + c.collationName;
     s.comment = c.comment;
-    s.storage = storageName(c.storage);
+    s.storage = c.storageName();
     s.acl = c.acl;
     if (c.statistics >= 0)
         s.statistics = QString::number(c.statistics);
@@ -153,26 +138,43 @@ StructureForeignKey parseForeignKey(const Row& r) {
     return k;
 }
 
-void parseConstraint(TableStructure& t, const Row& r) {
-    const QString kind = r.text("kind");
-    if (kind == QLatin1String("f")) {
-        t.foreignKeys << parseForeignKey(r);
+void addConstraint(TableStructure& t, CatalogConstraint&& k) {
+    if (k.kind == 'f') {
+        if (k.referenceClone) // the declared key stands for its clones
+            return;
+        StructureForeignKey f;
+        f.name = std::move(k.name);
+        f.schema = t.schema;
+        f.table = t.name;
+        f.columns = std::move(k.columns);
+        f.refSchema = std::move(k.refSchema);
+        f.refTable = std::move(k.refTable);
+        f.refColumns = std::move(k.refColumns);
+        f.onUpdate = actionName(QString(QLatin1Char(k.onUpdate)));
+        f.onDelete = actionName(QString(QLatin1Char(k.onDelete)));
+        f.matchType = matchName(QString(QLatin1Char(k.matchType)));
+        f.definition = std::move(k.definition);
+        f.deferrable = k.deferrable;
+        f.initiallyDeferred = k.deferred;
+        f.validated = k.validated;
+        f.comment = std::move(k.comment);
+        t.foreignKeys << std::move(f);
         return;
     }
     StructureConstraint c;
-    c.kind = kind == QLatin1String("p")   ? ConstraintKind::PrimaryKey
-             : kind == QLatin1String("u") ? ConstraintKind::Unique
-             : kind == QLatin1String("x") ? ConstraintKind::Exclusion
-                                          : ConstraintKind::Check;
-    c.name = r.text("name");
-    c.columns = r.list("columns");
-    c.definition = r.text("definition");
-    c.index = r.text("index_name");
-    c.deferrable = r.flag("deferrable");
-    c.initiallyDeferred = r.flag("deferred");
-    c.validated = r.flag("validated");
-    c.inherited = r.flag("inherited");
-    c.comment = r.text("comment");
+    c.kind = k.kind == 'p'   ? ConstraintKind::PrimaryKey
+             : k.kind == 'u' ? ConstraintKind::Unique
+             : k.kind == 'x' ? ConstraintKind::Exclusion
+                             : ConstraintKind::Check;
+    c.name = std::move(k.name);
+    c.columns = std::move(k.columns);
+    c.definition = std::move(k.definition);
+    c.index = std::move(k.indexName);
+    c.deferrable = k.deferrable;
+    c.initiallyDeferred = k.deferred;
+    c.validated = k.validated;
+    c.inherited = k.inherited;
+    c.comment = std::move(k.comment);
     switch (c.kind) {
     case ConstraintKind::PrimaryKey:
         t.primaryKey = c;
@@ -189,23 +191,23 @@ void parseConstraint(TableStructure& t, const Row& r) {
     }
 }
 
-StructureIndex parseIndex(const Row& r) {
+StructureIndex structureIndex(CatalogIndex&& x) {
     StructureIndex i;
-    i.name = r.text("name");
-    i.method = r.text("method");
-    i.definition = r.text("definition");
-    i.keys = r.list("keys");
-    i.included = r.list("included");
-    i.predicate = r.text("predicate");
-    i.constraint = r.text("constraint_name");
-    i.unique = r.flag("is_unique");
-    i.primary = r.flag("is_primary");
-    i.exclusion = r.flag("is_exclusion");
-    i.valid = r.flag("is_valid");
-    i.ready = r.flag("is_ready");
-    i.sizeBytes = r.int64("size_bytes");
-    i.scans = r.optionalInt64("scans");
-    i.comment = r.text("comment");
+    i.name = std::move(x.name);
+    i.method = std::move(x.method);
+    i.definition = std::move(x.definition);
+    i.keys = std::move(x.keys);
+    i.included = std::move(x.included);
+    i.predicate = std::move(x.predicate);
+    i.constraint = std::move(x.constraintName);
+    i.unique = x.unique;
+    i.primary = x.primary;
+    i.exclusion = x.exclusion;
+    i.valid = x.valid;
+    i.ready = x.ready;
+    i.sizeBytes = x.sizeBytes;
+    i.scans = x.scans;
+    i.comment = std::move(x.comment);
     return i;
 }
 
@@ -273,18 +275,18 @@ StructureReader::StructureReader(Connection& connection)
 TableStructure StructureReader::read(const QString& schema, const QString& name) {
     const Params params{schema.isEmpty() ? nullParam() : param(schema), param(name)};
     using namespace structuresql;
-    const QList<Result> results =
-        m_catalog.readBatch({{relationSql(), params},
-                             catalogColumnsStatement(targetSql(), params, ExpressionStyle::Pretty),
-                             {constraintsSql(), params},
-                             {referencedBySql(), params},
-                             {indexesSql(), params},
-                             catalogTriggersStatement(targetSql(), params, ExpressionStyle::Pretty),
-                             catalogPoliciesStatement(targetSql(), params, ExpressionStyle::Pretty),
-                             {childrenSql(), params},
-                             {parentsSql(), params},
-                             {privilegesSql(), params}},
-                            schema, name);
+    const QList<Result> results = m_catalog.readBatch(
+        {{relationSql(), params},
+         catalogColumnsStatement(targetSql(), params, ExpressionStyle::Pretty),
+         catalogConstraintsStatement(targetSql(), params, ExpressionStyle::Pretty, PartDetail::Full),
+         {referencedBySql(), params},
+         catalogIndexesStatement(targetSql(), params, ExpressionStyle::Pretty, PartDetail::Full),
+         catalogTriggersStatement(targetSql(), params, ExpressionStyle::Pretty),
+         catalogPoliciesStatement(targetSql(), params, ExpressionStyle::Pretty),
+         {childrenSql(), params},
+         {parentsSql(), params},
+         {privilegesSql(), params}},
+        schema, name);
     if (results.size() != 10 || results[0].rowCount() == 0)
         throwError(ErrorKind::NotFound, QStringLiteral("no table or view named %1")
                                             .arg(schema.isEmpty() ? name : schema + QLatin1Char('.') + name));
@@ -293,9 +295,12 @@ TableStructure StructureReader::read(const QString& schema, const QString& name)
     forEachCatalogColumn(results[1], [&](CatalogColumn&& c) { t.columns << structureColumn(c); });
     std::sort(t.columns.begin(), t.columns.end(),
               [](const StructureColumn& a, const StructureColumn& b) { return a.number < b.number; });
-    forEachRow(results[2], [&](const Row& r) { parseConstraint(t, r); });
+    forEachCatalogConstraint(results[2], [&](CatalogConstraint&& k) { addConstraint(t, std::move(k)); });
     forEachRow(results[3], [&](const Row& r) { t.referencedBy << parseForeignKey(r); });
-    forEachRow(results[4], [&](const Row& r) { t.indexes << parseIndex(r); });
+    forEachCatalogIndex(results[4], [&](CatalogIndex&& x) { t.indexes << structureIndex(std::move(x)); });
+    std::stable_sort(
+        t.indexes.begin(), t.indexes.end(),
+        [](const StructureIndex& a, const StructureIndex& b) { return a.primary && !b.primary; });
     forEachCatalogTrigger(results[5], [&](CatalogTrigger&& c) { t.triggers << structureTrigger(c); });
     forEachCatalogPolicy(results[6], [&](CatalogPolicy&& c) { t.policies << structurePolicy(c); });
     forEachRow(results[7], [&](const Row& r) { t.children << parseChild(r); });

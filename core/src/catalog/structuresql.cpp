@@ -96,31 +96,6 @@ QString targetSql() {
     return QLatin1String(kTarget);
 }
 
-QString constraintsSql() {
-    // A foreign key to a partitioned table is cloned for each of its partitions (conparentid set, same
-    // conrelid): shown once, as declared. conindid of a foreign key is the referenced side's index.
-    return withTarget(R"SQL(
-select con.contype::text as kind, %1,
-       case when con.contype in ('p', 'u', 'x') then ic.relname::text end as index_name,
-       con.coninhcount > 0 as inherited
-  from target
-  join pg_constraint con on con.conrelid = target.oid
-  left join pg_class ic on ic.oid = con.conindid
-  %2
- where con.contype in ('p', 'u', 'c', 'x')
-    or (con.contype = 'f' and (con.conparentid = 0 or not exists (
-            select 1 from pg_constraint pcn where pcn.oid = con.conparentid and pcn.conrelid = con.conrelid)))
- order by case con.contype when 'p' then 0 when 'u' then 1 when 'c' then 2 when 'x' then 3 else 4 end,
-          con.conname
-)SQL")
-        .arg(QLatin1String(kForeignKeyColumns), QStringLiteral(R"SQL(
-  join pg_class sc on sc.oid = con.conrelid
-  join pg_namespace sn on sn.oid = sc.relnamespace
-  left join pg_class rc on rc.oid = con.confrelid
-  left join pg_namespace rn on rn.oid = rc.relnamespace
-)SQL"));
-}
-
 QString referencedBySql() {
     // The clones a partitioned referenced table gets for its partitions (same confrelid as their parent
     // constraint) are left out; a partition still lists what references it through its parent.
@@ -134,32 +109,6 @@ select %1
  order by sn.nspname, sc.relname, con.conname
 )SQL")
         .arg(QLatin1String(kForeignKeyColumns), QLatin1String(kForeignKeyJoins));
-}
-
-QString indexesSql() {
-    return withTarget(R"SQL(
-select ic.relname::text as name, am.amname::text as method,
-       pg_get_indexdef(i.indexrelid, 0, true) as definition,
-       (select json_agg(pg_get_indexdef(i.indexrelid, k, true) order by k)
-          from generate_series(1, i.indnkeyatts) k) as keys,
-       (select json_agg(pg_get_indexdef(i.indexrelid, k, true) order by k)
-          from generate_series(i.indnkeyatts + 1, i.indnatts) k) as included,
-       pg_get_expr(i.indpred, i.indrelid, true) as predicate,
-       con.conname::text as constraint_name,
-       i.indisunique as is_unique, i.indisprimary as is_primary, i.indisexclusion as is_exclusion,
-       i.indisvalid as is_valid, i.indisready as is_ready,
-       pg_relation_size(i.indexrelid) as size_bytes, s.idx_scan as scans,
-       (select d.description from pg_description d
-         where d.objoid = i.indexrelid and d.classoid = 'pg_class'::regclass and d.objsubid = 0) as comment
-  from target
-  join pg_index i on i.indrelid = target.oid
-  join pg_class ic on ic.oid = i.indexrelid
-  join pg_am am on am.oid = ic.relam
-  left join pg_constraint con on con.conindid = i.indexrelid and con.conrelid = i.indrelid
-                             and con.contype in ('p', 'u', 'x')
-  left join pg_stat_user_indexes s on s.indexrelid = i.indexrelid
- order by i.indisprimary desc, ic.relname
-)SQL");
 }
 
 QString childrenSql() {

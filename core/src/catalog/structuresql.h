@@ -10,13 +10,10 @@ namespace pgdesk::core::structuresql {
 
 // One row (none when absent): the relation, its owner, options, ACL, sizes, statistics, view definition.
 QString relationSql();
-// The relation's oid alone (the scope of the columns' read, catalogColumnsStatement).
+// The relation's oid alone (the scope of its parts' reads: relationparts.h).
 QString targetSql();
-// Primary key, unique, check, exclusion and outgoing foreign-key constraints.
-QString constraintsSql();
 // Foreign keys of other tables that reference this one.
 QString referencedBySql();
-QString indexesSql();
 // Partitions and inheritance children; then the parents.
 QString childrenSql();
 QString parentsSql();

@@ -20,14 +20,6 @@ namespace pgdesk::core {
 
 namespace {
 
-TablePart tablePart(const ResultRow& row) {
-    TablePart p;
-    p.name = row.text("name");
-    p.definition = row.text("definition");
-    p.comment = row.text("comment");
-    return p;
-}
-
 // The compare's view of a column: exact expressions, the identity's options as a clause, its grants as
 // sorted lines (like a relation's).
 ColumnShape columnShape(CatalogColumn&& c) {
@@ -192,10 +184,6 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
     snapshot.serverVersion = connection.serverVersion();
     bool found = false;
     QHash<qint64, qsizetype> byOid;
-    const auto owner = [&](const ResultRow& row) -> RelationShape* {
-        const qsizetype i = byOid.value(row.int64("relid"), -1);
-        return i < 0 ? nullptr : &snapshot.relations[i];
-    };
     QHash<QString, QString> keys; // "pg_class:16390" → "relation:customer"
 
     // Each result read as it arrives, while the server works on the next statements.
@@ -223,44 +211,61 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
                      rel.columns.begin(), rel.columns.end(),
                      [](const ColumnShape& a, const ColumnShape& b) { return a.position < b.position; });
          }},
-        {{constraintsSql(), p}, rows([&](const ResultRow& row) {
-             if (RelationShape* rel = owner(row)) {
-                 if (row.flag("inherited")) {
-                     rel->inheritedConstraints << row.text("name");
+        {catalogConstraintsStatement(partsOfSql(), p, ExpressionStyle::Exact),
+         [&](const Result& r) {
+             forEachCatalogConstraint(r, [&](CatalogConstraint&& c) {
+                 const qsizetype i = byOid.value(c.relation, -1);
+                 if (i < 0)
+                     return;
+                 RelationShape& rel = snapshot.relations[i];
+                 // A partition's constraints cloned from its parent's, and a child's inherited checks,
+                 // follow the parent: only their names are kept, for what a detach leaves behind.
+                 if (c.cloned || !c.isLocal) {
+                     rel.inheritedConstraints << std::move(c.name);
                      return;
                  }
-                 TablePart part = tablePart(row);
-                 part.kind = row.text("kind");
-                 part.validated = row.flag("validated");
-                 rel->constraints << part;
-             }
-         })},
-        {{indexesSql(), p}, rows([&](const ResultRow& row) {
-             if (RelationShape* rel = owner(row)) {
-                 if (row.flag("inherited")) {
-                     rel->inheritedIndexes << row.text("name");
+                 TablePart part;
+                 part.name = std::move(c.name);
+                 part.definition = std::move(c.definition);
+                 part.comment = std::move(c.comment);
+                 part.kind = QChar::fromLatin1(c.kind);
+                 part.validated = c.validated;
+                 rel.constraints << std::move(part);
+             });
+         }},
+        {catalogIndexesStatement(partsOfSql(), p, ExpressionStyle::Exact),
+         [&](const Result& r) {
+             forEachCatalogIndex(r, [&](CatalogIndex&& x) {
+                 const qsizetype i = byOid.value(x.relation, -1);
+                 if (i < 0 || !x.constraintName.isEmpty()) // a constraint's index comes with it
+                     return;
+                 RelationShape& rel = snapshot.relations[i];
+                 if (!x.parentIndex.isEmpty()) { // a partition's index attached to its parent's follows it
+                     rel.inheritedIndexes << std::move(x.name);
                      return;
                  }
                  // pg_get_indexdef names the table with its schema whatever the search path: left out, as
                  // in the other definitions (a migration runs with the target schema on the search path). A
                  // partitioned table's index reads ON ONLY, which would leave the partitions without
                  // theirs: made plain, it is made on (or attached to) every partition too.
-                 TablePart part = tablePart(row);
-                 part.statistics = row.text("statistics");
+                 TablePart part;
+                 part.name = std::move(x.name);
+                 part.definition = std::move(x.definition);
+                 part.comment = std::move(x.comment);
+                 part.statistics = x.statisticsText();
                  for (const char* on : {" ON ", " ON ONLY "}) {
-                     const QString qualified =
-                         QLatin1String(on) + row.text("qualified_table") + QLatin1Char(' ');
+                     const QString qualified = QLatin1String(on) + x.tableQualifiedName + QLatin1Char(' ');
                      const qsizetype at = part.definition.indexOf(qualified);
                      if (at >= 0) {
                          part.definition.replace(at, qualified.size(),
-                                                 QStringLiteral(" ON ") + row.text("quoted_table") +
+                                                 QStringLiteral(" ON ") + x.tableQuotedName +
                                                      QLatin1Char(' '));
                          break;
                      }
                  }
-                 rel->indexes << part;
-             }
-         })},
+                 rel.indexes << std::move(part);
+             });
+         }},
         {catalogTriggersStatement(partsOfSql(), p, ExpressionStyle::Exact),
          [&](const Result& r) {
              forEachCatalogTrigger(r, [&](CatalogTrigger&& t) {

@@ -77,48 +77,6 @@ QString partsOfSql() {
     return QLatin1String(kPartsOf);
 }
 
-QString constraintsSql() {
-    // A partition's constraints cloned from its parent's, and a child's inherited checks, follow the parent
-    // (marked inherited: only their names are kept, for what a detach leaves behind).
-    return QStringLiteral(R"SQL(
-with rel as (%1)
-select con.conrelid::int8 as relid, con.conname::text as name, con.contype::text as kind,
-       pg_get_constraintdef(con.oid) as definition, con.convalidated as validated,
-       dsc.description as comment, not (con.conparentid = 0 and con.conislocal) as inherited
-  from pg_constraint con
-  left join pg_description dsc on dsc.objoid = con.oid and dsc.classoid = 'pg_constraint'::regclass
-                              and dsc.objsubid = 0
- where con.conrelid in (select oid from rel) and con.contype in ('p', 'u', 'x', 'c', 'f')
- order by con.conrelid, con.conname
-)SQL")
-        .arg(QLatin1String(kPartsOf));
-}
-
-QString indexesSql() {
-    // Indexes of constraints come with them; a partition's index attached to its parent's follows it
-    // (marked inherited). An expression column's statistics target is the index's own setting.
-    return QStringLiteral(R"SQL(
-with rel as (%1)
-select i.indrelid::int8 as relid, ic.relname::text as name, pg_get_indexdef(i.indexrelid) as definition,
-       exists (select 1 from pg_inherits h where h.inhrelid = i.indexrelid) as inherited,
-       (select string_agg(format('%s %s', ia.attnum, ia.attstattarget), ', ' order by ia.attnum)
-          from pg_attribute ia where ia.attrelid = i.indexrelid and ia.attstattarget >= 0) as statistics,
-       (select format('%I.%I', tn.nspname, tc.relname) from pg_class tc join pg_namespace tn on tn.oid = tc.relnamespace
-         where tc.oid = i.indrelid) as qualified_table,
-       (select quote_ident(tc.relname) from pg_class tc where tc.oid = i.indrelid) as quoted_table,
-       dsc.description as comment
-  from pg_index i
-  join pg_class ic on ic.oid = i.indexrelid
-  left join pg_description dsc on dsc.objoid = i.indexrelid and dsc.classoid = 'pg_class'::regclass
-                              and dsc.objsubid = 0
- where i.indrelid in (select oid from rel)
-   and not exists (select 1 from pg_constraint con where con.conindid = i.indexrelid and con.conrelid = i.indrelid
-                                                     and con.contype in ('p', 'u', 'x'))
- order by i.indrelid, ic.relname
-)SQL")
-        .arg(QLatin1String(kPartsOf));
-}
-
 QString functionsSql() {
     // pg_get_functiondef names the function with its schema whatever the search path: the snapshot replaces
     // that name. An aggregate has no definition there: the options of its CREATE AGGREGATE stand for it.

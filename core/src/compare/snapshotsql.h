@@ -12,10 +12,9 @@
 namespace pgdesk::core::snapshotsql {
 
 QString relationsSql();
-// The oids of the relations whose parts are read (the scope of the columns' read, catalogColumnsStatement).
+// The oids of the relations whose parts are read (the scope of catalogColumnsStatement and the others of
+// relationparts.h).
 QString partsOfSql();
-QString constraintsSql();
-QString indexesSql();
 QString functionsSql();
 QString typesSql();
 QString sequencesSql();

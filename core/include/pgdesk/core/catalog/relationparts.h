@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace pgdesk::core {
 
@@ -64,6 +65,8 @@ struct CatalogColumn {
 
     // The collation as SQL names it with pg_catalog first on the search path (a pg_catalog one unqualified).
     QString collationSql() const;
+    // "plain", "main", "external" or "extended" (SET STORAGE takes them in any case).
+    QString storageName() const;
 };
 
 // How expressions are printed: as pg_dump prints them (to compare and to run), or pretty (to read).
@@ -119,5 +122,79 @@ struct CatalogPolicy {
 // The policies of the relations `scope` selects, by relation and name.
 BatchStatement catalogPoliciesStatement(const QString& scope, const Params& params, ExpressionStyle style);
 void forEachCatalogPolicy(const Result& result, const std::function<void(CatalogPolicy&&)>& each);
+
+// How much of a constraint or index is read: what a script and a compare need, or also what the Structure
+// page shows (key columns, what a foreign key references and does, an index's keys, size and use).
+enum class PartDetail { Definition, Full };
+
+// A constraint (primary key, unique, exclusion, check, foreign key) as the catalog has it.
+struct CatalogConstraint {
+    qint64 relation = 0; // conrelid
+    QString name;
+    QString quotedName; // quote_ident
+    char kind = 'c';    // contype: p u x c f
+    QString definition; // pg_get_constraintdef, with " NOT VALID" where not validated
+    bool validated = true;
+    bool isLocal = true;    // conislocal: declared on this table (also when inherited too)
+    bool inherited = false; // coninhcount > 0: from a parent (partition, INHERITS)
+    bool cloned = false;    // conparentid set: made for a partition from its parent's, which a script makes
+    // A foreign key's clone for a partition of the table it references (same table as its parent): the
+    // declared key stands for it.
+    bool referenceClone = false;
+    QString indexName; // p u x: the index behind it
+    bool deferrable = false;
+    bool deferred = false;
+    QString comment;
+    // Read with PartDetail::Full: the key's columns by name in key order, and what a foreign key references.
+    QStringList columns;
+    QString refSchema;
+    QString refTable;
+    QStringList refColumns;
+    char onUpdate = 'a'; // confupdtype: a no action, r restrict, c cascade, n set null, d set default
+    char onDelete = 'a';
+    char matchType = 's'; // confmatchtype: s simple, f full, p partial
+};
+
+// The constraints of the relations `scope` selects, by relation and name.
+BatchStatement catalogConstraintsStatement(const QString& scope, const Params& params, ExpressionStyle style,
+                                           PartDetail detail = PartDetail::Definition);
+void forEachCatalogConstraint(const Result& result, const std::function<void(CatalogConstraint&&)>& each);
+
+// An index as the catalog has it.
+struct CatalogIndex {
+    qint64 relation = 0; // indrelid
+    QString name;
+    QString quotedName;         // quote_ident
+    QString qualifiedName;      // schema.index, each quoted where SQL needs it
+    QString tableQualifiedName; // its table's, as pg_get_indexdef names it
+    QString tableQuotedName;
+    QString definition;     // pg_get_indexdef
+    QString constraintName; // the primary key, unique or exclusion constraint it backs; empty otherwise
+    bool unique = false;
+    bool primary = false;
+    bool exclusion = false;
+    bool valid = true; // false after a failed CREATE INDEX CONCURRENTLY
+    bool ready = true;
+    bool clustered = false;
+    QString parentIndex; // qualified: the partitioned table's index it is attached to
+    // Statistics targets set on its columns (expressions): (column number, target), in column order.
+    QList<std::pair<int, int>> statistics;
+    QString comment;
+    // Read with PartDetail::Full.
+    QString method;       // "btree", "gin", …
+    QStringList keys;     // key columns or expressions, in order
+    QStringList included; // INCLUDE columns
+    QString predicate;    // a partial index's WHERE, without the keyword
+    qint64 sizeBytes = 0;
+    std::optional<qint64> scans; // none without statistics
+
+    QString statisticsText() const; // "2 500, 3 100"
+};
+
+// The indexes of the relations `scope` selects, by relation and name; with PartDetail::Definition not those
+// behind a constraint (a script and a compare make them with it).
+BatchStatement catalogIndexesStatement(const QString& scope, const Params& params, ExpressionStyle style,
+                                       PartDetail detail = PartDetail::Definition);
+void forEachCatalogIndex(const Result& result, const std::function<void(CatalogIndex&&)>& each);
 
 } // namespace pgdesk::core
