@@ -370,6 +370,18 @@ const Pair kPairs[] = {
      "create table t (a int); create index ti on t ((a + 1), (a * 2)); alter index ti alter column 2 set "
      "statistics 50; create index tj on t ((a - 1)); alter index tj alter column 1 set statistics 300;",
      "insert into t values (1);"},
+    // A storage set apart from its type's (set, set back, kept through a type change, on an added column and
+    // a new table), and the statistics target of an added column.
+    {"column storage and statistics",
+     "create table t (id int primary key, a text, b text, c int); alter table t alter column b set storage "
+     "external; alter table t alter column c set statistics 200;",
+     "create table t (id int primary key, a text, b text, c text, d text, e int); alter table t alter column "
+     "a "
+     "set storage main; alter table t alter column c set storage external; alter table t alter column d set "
+     "storage external; alter table t alter column e set statistics 300; create table n (x text); alter "
+     "table "
+     "n alter column x set storage plain;",
+     "insert into t values (1, 'x', 'y', 5);", "select c from app.t", "5"},
     {"owned sequence moved to another column",
      "create table t (id int primary key, a int, b text); create sequence s owned by t.a;",
      "create table t (id int primary key, b text, c bigint); create sequence s owned by t.c;",

@@ -25,7 +25,11 @@ QString CatalogColumn::collationSql() const {
 }
 
 QString CatalogColumn::storageName() const {
-    switch (storage) {
+    return pgdesk::core::storageName(storage);
+}
+
+QString storageName(char attstorage) {
+    switch (attstorage) {
     case 'p':
         return QStringLiteral("plain");
     case 'm':
@@ -35,7 +39,7 @@ QString CatalogColumn::storageName() const {
     case 'x':
         return QStringLiteral("extended");
     default:
-        return QString(QLatin1Char(storage));
+        return QString(QLatin1Char(attstorage));
     }
 }
 

@@ -4,6 +4,7 @@
 #include "compare/migrationbuilder.h"
 
 #include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/catalog/relationparts.h>
 
 #include <QRegularExpression>
 
@@ -55,6 +56,18 @@ QStringList keptColumns(const RelationShape& table, const RelationShape& old) {
     for (const ColumnShape& c : table.columns)
         if (old.column(c.name) && c.generatedExpression.isEmpty())
             out << quoteIdentifier(c.name);
+    return out;
+}
+
+// What a column sets apart from its CREATE line: its statistics target, and a storage not its type's.
+QStringList columnSettings(const QString& table, const ColumnShape& c) {
+    QStringList out;
+    const QString alter =
+        QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 ").arg(table, quoteIdentifier(c.name));
+    if (c.statistics >= 0)
+        out << alter + QStringLiteral("SET STATISTICS %1;").arg(c.statistics);
+    if (c.storage != c.typeStorage)
+        out << alter + QStringLiteral("SET STORAGE %1;").arg(storageName(c.storage).toUpper());
     return out;
 }
 
@@ -198,10 +211,8 @@ void Builder::createTable(const RelationShape& r) {
                         .arg(q, quoteIdentifier(c.name)));
         }
     for (const ColumnShape& c : r.columns)
-        if (c.statistics >= 0)
-            add(QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 SET STATISTICS %3;")
-                    .arg(q, quoteIdentifier(c.name))
-                    .arg(c.statistics));
+        for (const QString& sql : columnSettings(q, c))
+            add(sql);
 }
 
 void Builder::setRowsAside(const RelationShape& r, const RelationShape& old, const QString& holder) {
@@ -335,6 +346,8 @@ void Builder::alterColumns(const RelationShape& r, const RelationShape& old) {
                                 (!m_options.hasRows || m_options.hasRows(r.name));
         if (!needsValue) {
             add(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2;").arg(q, columnDefinition(a)));
+            for (const QString& sql : columnSettings(q, a))
+                add(sql);
             continue;
         }
         const QString key = r.name + QLatin1Char('.') + a.name;
@@ -350,6 +363,8 @@ void Builder::alterColumns(const RelationShape& r, const RelationShape& old) {
         filled.defaultExpression = m_options.fillValues.value(key);
         add(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2;").arg(q, columnDefinition(filled)));
         add(QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 DROP DEFAULT;").arg(q, quoteIdentifier(a.name)));
+        for (const QString& sql : columnSettings(q, a))
+            add(sql);
         decide(QStringLiteral("column %1.%2 is filled with %3 in the rows the table has")
                    .arg(quoteIdentifier(r.name), quoteIdentifier(a.name), filled.defaultExpression));
     }
@@ -446,6 +461,8 @@ void Builder::alterColumn(const RelationShape& r, const ColumnShape& c, const Co
                     .arg(shown),
                 old.generatedExpression.isEmpty());
             add(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2;").arg(q, columnDefinition(c)));
+            for (const QString& sql : columnSettings(q, c))
+                add(sql);
             return;
         }
     }
@@ -577,6 +594,9 @@ void Builder::alterColumn(const RelationShape& r, const ColumnShape& c, const Co
     }
     if (c.statistics != old.statistics)
         add(alter + QStringLiteral("SET STATISTICS %1;").arg(c.statistics));
+    // A type change gives the column its new type's storage.
+    if (c.storage != (c.type != old.type ? c.typeStorage : old.storage))
+        add(alter + QStringLiteral("SET STORAGE %1;").arg(storageName(c.storage).toUpper()));
 }
 
 void Builder::tableParts(const RelationShape& r, const RelationShape* old, bool foreignKeys) {

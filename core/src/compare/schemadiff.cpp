@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/catalog/relationparts.h>
 #include <pgdesk/core/compare/schemadiff.h>
 #include <pgdesk/core/schema/tabledesign.h>
 
@@ -39,6 +40,8 @@ QString columnLine(const ColumnShape& c) {
     QString line = QStringLiteral("COLUMN ") + columnDefinition(c);
     if (c.statistics >= 0)
         line += QStringLiteral(" STATISTICS %1").arg(c.statistics);
+    if (c.storage != c.typeStorage)
+        line += QStringLiteral(" STORAGE ") + storageName(c.storage).toUpper();
     return line;
 }
 

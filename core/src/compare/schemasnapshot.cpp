@@ -41,6 +41,8 @@ ColumnShape columnShape(CatalogColumn&& c) {
                      q->cycle ? QStringLiteral(" CYCLE") : QString());
     s.comment = std::move(c.comment);
     s.statistics = c.statistics;
+    s.storage = c.storage;
+    s.typeStorage = c.typeStorage;
     if (c.grants.isEmpty()) // most columns: no list to make
         return s;
     QStringList grants;

@@ -65,9 +65,11 @@ struct CatalogColumn {
 
     // The collation as SQL names it with pg_catalog first on the search path (a pg_catalog one unqualified).
     QString collationSql() const;
-    // "plain", "main", "external" or "extended" (SET STORAGE takes them in any case).
-    QString storageName() const;
+    QString storageName() const; // of storage: see the function below
 };
+
+// An attstorage as SET STORAGE names it (in any case): "plain", "main", "external" or "extended".
+QString storageName(char attstorage);
 
 // How expressions are printed: as pg_dump prints them (to compare and to run), or pretty (to read).
 enum class ExpressionStyle { Exact, Pretty };

@@ -30,7 +30,9 @@ struct ColumnShape {
     QString identityOptions;
     QString comment;
     int statistics = -1;
-    QString acl; // column privileges, sorted lines
+    QString acl;            // column privileges, sorted lines
+    char storage = 'x';     // attstorage (storageName), SET STORAGE where not its type's
+    char typeStorage = 'x'; // its type's: what a column not set apart has
 
     // Member by member, order and position included: equal shapes have equal compare texts (schemadiff.h),
     // and most of a schema's relations are equal ones, told so without making their texts.
