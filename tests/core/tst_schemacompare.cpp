@@ -382,6 +382,22 @@ const Pair kPairs[] = {
      "table "
      "n alter column x set storage plain;",
      "insert into t values (1, 'x', 'y', 5);", "select c from app.t", "5"},
+    // A detached partition keeps what it had from its parent as its own (key, check, index): those the source
+    // keeps as they are stay (adding them again failed: "multiple primary keys"), a changed check is made
+    // again, a dropped index goes.
+    {"partition detached keeps its parent's key, check and index",
+     "create table p (id int primary key, a int check (a > 0)) partition by list (id); create table p1 "
+     "partition of p for values in (1); create table p2 partition of p for values in (2); create index p_a "
+     "on "
+     "p (a);",
+     "create table p (id int primary key, a int check (a > 0)) partition by list (id); create table p1 "
+     "partition of p for values in (1); create table p2 partition of p for values in (2); create index p_a "
+     "on "
+     "p (a); create table p3 partition of p for values in (3); create index p3_extra on p3 (id, a); alter "
+     "table p detach partition p2; alter table p detach partition p3; alter table p2 drop constraint "
+     "p_a_check, add constraint p_a_check check (a > 1); drop index p3_a_idx;",
+     "create table p3 partition of p for values in (3); insert into p values (1, 1), (2, 2), (3, 3);",
+     "select a from app.p2", "2"},
     {"owned sequence moved to another column",
      "create table t (id int primary key, a int, b text); create sequence s owned by t.a;",
      "create table t (id int primary key, b text, c bigint); create sequence s owned by t.c;",

@@ -19,6 +19,13 @@ const TablePart* part(const QList<TablePart>& parts, const QString& name) {
     return nullptr;
 }
 
+// Whether a part a partition had from its parent stays on the table detached: the source's table has it under
+// that name as it is.
+bool keptOnDetach(const QList<TablePart>& source, const TablePart& inherited) {
+    const TablePart* s = part(source, inherited.name);
+    return s && s->definition == inherited.definition;
+}
+
 // pg_get_constraintdef ends a constraint that is not validated with " NOT VALID".
 const QLatin1String kNotValid(" NOT VALID");
 
@@ -384,14 +391,16 @@ void Builder::changeParents(const RelationShape& r, const RelationShape& old, bo
                           .arg(quoteIdentifier(r.name), old.parents),
                 !r.isPartition());
             // The parent's constraints and indexes stay on a detached table as its own: those the source's
-            // table does not have go (an attach in place gives them back, matching ones reused).
+            // table does not have as they are go (tableParts makes the source's; an attach in place gives
+            // them back, matching ones reused).
             if (!r.isPartition()) {
-                for (const QString& k : old.inheritedConstraints)
-                    if (!part(r.constraints, k))
-                        add(QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2;").arg(q, quoteIdentifier(k)));
-                for (const QString& i : old.inheritedIndexes)
-                    if (!part(r.indexes, i))
-                        add(QStringLiteral("DROP INDEX %1;").arg(qualified(i)));
+                for (const TablePart& k : old.inheritedConstraints)
+                    if (!keptOnDetach(r.constraints, k))
+                        add(QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2;")
+                                .arg(q, quoteIdentifier(k.name)));
+                for (const TablePart& i : old.inheritedIndexes)
+                    if (!keptOnDetach(r.indexes, i))
+                        add(QStringLiteral("DROP INDEX %1;").arg(qualified(i.name)));
             }
         }
         if (!old.isPartition() && !old.parents.isEmpty()) {
@@ -601,10 +610,25 @@ void Builder::alterColumn(const RelationShape& r, const ColumnShape& c, const Co
 
 void Builder::tableParts(const RelationShape& r, const RelationShape* old, bool foreignKeys) {
     const QString q = qualified(r.name);
+    // The part of that name the target's table has: after a detach, also one it had from its parent and kept
+    // (changeParents drops the others).
+    const bool detached = old && old->isPartition() && !r.isPartition();
+    const auto existing = [old, detached](QList<TablePart> RelationShape::*own,
+                                          QList<TablePart> RelationShape::*inherited,
+                                          const TablePart& p) -> const TablePart* {
+        if (!old)
+            return nullptr;
+        if (const TablePart* o = part(old->*own, p.name))
+            return o;
+        if (!detached)
+            return nullptr;
+        const TablePart* i = part(old->*inherited, p.name);
+        return i && i->definition == p.definition ? i : nullptr;
+    };
     for (const TablePart& k : r.constraints) {
         if ((k.kind == QLatin1String("f")) != foreignKeys)
             continue;
-        const TablePart* o = old ? part(old->constraints, k.name) : nullptr;
+        const TablePart* o = existing(&RelationShape::constraints, &RelationShape::inheritedConstraints, k);
         if (!old && !foreignKeys)
             continue; // inline in CREATE TABLE
         if (o && o->definition == k.definition)
@@ -618,7 +642,7 @@ void Builder::tableParts(const RelationShape& r, const RelationShape* old, bool 
     if (foreignKeys)
         return;
     for (const TablePart& i : r.indexes) {
-        const TablePart* o = old ? part(old->indexes, i.name) : nullptr;
+        const TablePart* o = existing(&RelationShape::indexes, &RelationShape::inheritedIndexes, i);
         const bool made = !o || o->definition != i.definition;
         if (made)
             add(i.definition + QLatin1Char(';'));

@@ -222,17 +222,13 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
                  RelationShape& rel = snapshot.relations[i];
                  // A partition's constraints cloned from its parent's, and a child's inherited checks,
                  // follow the parent: only their names are kept, for what a detach leaves behind.
-                 if (c.cloned || !c.isLocal) {
-                     rel.inheritedConstraints << std::move(c.name);
-                     return;
-                 }
                  TablePart part;
                  part.name = std::move(c.name);
                  part.definition = std::move(c.definition);
                  part.comment = std::move(c.comment);
                  part.kind = QChar::fromLatin1(c.kind);
                  part.validated = c.validated;
-                 rel.constraints << std::move(part);
+                 (c.cloned || !c.isLocal ? rel.inheritedConstraints : rel.constraints) << std::move(part);
              });
          }},
         {catalogIndexesStatement(partsOfSql(), p, ExpressionStyle::Exact),
@@ -242,10 +238,6 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
                  if (i < 0 || !x.constraintName.isEmpty()) // a constraint's index comes with it
                      return;
                  RelationShape& rel = snapshot.relations[i];
-                 if (!x.parentIndex.isEmpty()) { // a partition's index attached to its parent's follows it
-                     rel.inheritedIndexes << std::move(x.name);
-                     return;
-                 }
                  // pg_get_indexdef names the table with its schema whatever the search path: left out, as
                  // in the other definitions (a migration runs with the target schema on the search path). A
                  // partitioned table's index reads ON ONLY, which would leave the partitions without
@@ -265,7 +257,8 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
                          break;
                      }
                  }
-                 rel.indexes << std::move(part);
+                 // A partition's index attached to its parent's follows it.
+                 (x.parentIndex.isEmpty() ? rel.indexes : rel.inheritedIndexes) << std::move(part);
              });
          }},
         {catalogTriggersStatement(partsOfSql(), p, ExpressionStyle::Exact),

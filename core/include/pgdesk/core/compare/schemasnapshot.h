@@ -76,9 +76,9 @@ struct RelationShape {
     QList<TablePart> triggers;
     QList<TablePart> policies;
     // A partition's constraints and indexes that follow its parent's (or a child's inherited checks): not
-    // compared, but after a detach they stay as the table's own.
-    QStringList inheritedConstraints;
-    QStringList inheritedIndexes;
+    // compared, but after a detach they stay as the table's own, under these names and definitions.
+    QList<TablePart> inheritedConstraints;
+    QList<TablePart> inheritedIndexes;
 
     bool isView() const { return kind == QLatin1String("v") || kind == QLatin1String("m"); }
     bool isPartition() const { return !partitionBound.isEmpty(); }
