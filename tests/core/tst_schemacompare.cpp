@@ -398,6 +398,16 @@ const Pair kPairs[] = {
      "p_a_check, add constraint p_a_check check (a > 1); drop index p3_a_idx;",
      "create table p3 partition of p for values in (3); insert into p values (1, 1), (2, 2), (3, 3);",
      "select a from app.p2", "2"},
+    // The same when a child stops inheriting: its inherited check is its own (kept, or dropped).
+    {"child no longer inheriting keeps or drops its parent's check",
+     "create table par (a int check (a > 0), b int); create table ch (c int) inherits (par); create table "
+     "ch2 "
+     "(d int) inherits (par);",
+     "create table par (a int check (a > 0), b int); create table ch (c int) inherits (par); create table "
+     "ch2 "
+     "(d int) inherits (par); alter table ch no inherit par; alter table ch2 no inherit par; alter table ch2 "
+     "drop constraint par_a_check;",
+     "insert into ch values (1, 2, 3);", "select c from app.ch", "3"},
     {"owned sequence moved to another column",
      "create table t (id int primary key, a int, b text); create sequence s owned by t.a;",
      "create table t (id int primary key, b text, c bigint); create sequence s owned by t.c;",

@@ -411,6 +411,12 @@ void Builder::changeParents(const RelationShape& r, const RelationShape& old, bo
                         QStringLiteral("%1 no longer inherits %2 (its rows leave what %2 reads)")
                             .arg(quoteIdentifier(r.name), p),
                         true);
+            // Inheriting nothing any more, its inherited checks are its own, as after a detach.
+            if (r.parents.isEmpty())
+                for (const TablePart& k : old.inheritedConstraints)
+                    if (!keptOnDetach(r.constraints, k))
+                        add(QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2;")
+                                .arg(q, quoteIdentifier(k.name)));
         }
         if (!old.ofType.isEmpty() && old.ofType != r.ofType)
             add(QStringLiteral("ALTER TABLE %1 NOT OF;").arg(q));
@@ -610,9 +616,9 @@ void Builder::alterColumn(const RelationShape& r, const ColumnShape& c, const Co
 
 void Builder::tableParts(const RelationShape& r, const RelationShape* old, bool foreignKeys) {
     const QString q = qualified(r.name);
-    // The part of that name the target's table has: after a detach, also one it had from its parent and kept
-    // (changeParents drops the others).
-    const bool detached = old && old->isPartition() && !r.isPartition();
+    // The part of that name the target's table has: after a detach (or NO INHERIT of its last parent), also
+    // one it had from its parent and kept (changeParents drops the others).
+    const bool detached = old && !old->parents.isEmpty() && r.parents.isEmpty();
     const auto existing = [old, detached](QList<TablePart> RelationShape::*own,
                                           QList<TablePart> RelationShape::*inherited,
                                           const TablePart& p) -> const TablePart* {
