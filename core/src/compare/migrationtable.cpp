@@ -19,8 +19,8 @@ const TablePart* part(const QList<TablePart>& parts, const QString& name) {
     return nullptr;
 }
 
-// Whether a part a partition had from its parent stays on the table detached: the source's table has it under
-// that name as it is.
+// Whether a part a table had from its parent stays as its own once it has no parent (DETACH PARTITION, NO
+// INHERIT): the source's table has it under that name as it is.
 bool keptOnDetach(const QList<TablePart>& source, const TablePart& inherited) {
     const TablePart* s = part(source, inherited.name);
     return s && s->definition == inherited.definition;

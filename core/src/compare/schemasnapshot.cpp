@@ -221,7 +221,7 @@ SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema)
                      return;
                  RelationShape& rel = snapshot.relations[i];
                  // A partition's constraints cloned from its parent's, and a child's inherited checks,
-                 // follow the parent: only their names are kept, for what a detach leaves behind.
+                 // follow the parent: kept apart (not compared), for what a detach leaves behind.
                  TablePart part;
                  part.name = std::move(c.name);
                  part.definition = std::move(c.definition);
