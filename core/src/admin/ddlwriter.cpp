@@ -263,8 +263,7 @@ QStringList tableStatements(Sections& s, const Relation& r, const QList<CatalogC
                        .arg(alter, c.quotedName, c.storageName().toUpper());
         if (c.statistics >= 0)
             out << QStringLiteral("%1 ALTER COLUMN %2 SET STATISTICS %3;")
-                       .arg(alter, c.quotedName)
-                       .arg(c.statistics);
+                       .arg(alter, c.quotedName, QString::number(c.statistics));
     }
     if (r.replicaIdentity == QLatin1String("f"))
         s.indexes << QStringLiteral("%1 REPLICA IDENTITY FULL;").arg(alter);
@@ -540,9 +539,7 @@ QString DdlWriter::script(const QList<qint64>& relations, const QStringList& sch
         // An expression column's statistics target, which pg_get_indexdef does not say.
         for (const auto& [column, target] : x.statistics)
             s.indexes << QStringLiteral("ALTER INDEX %1 ALTER COLUMN %2 SET STATISTICS %3;")
-                             .arg(x.qualifiedName)
-                             .arg(column)
-                             .arg(target);
+                             .arg(x.qualifiedName, QString::number(column), QString::number(target));
         if (x.clustered && rel)
             s.indexes << QStringLiteral("ALTER TABLE %1 CLUSTER ON %2;").arg(rel->qname, x.quotedName);
         appendComment(s.comments, QStringLiteral("INDEX ") + x.qualifiedName,

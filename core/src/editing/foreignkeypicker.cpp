@@ -138,8 +138,8 @@ ForeignKeyChoicePage ForeignKeyPicker::fetch(Connection& connection, const QStri
         QStringLiteral("SELECT %1 FROM %2 AS p").arg(select.join(QStringLiteral(", ")), qualified(m_parent));
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql +=
-        QStringLiteral(" ORDER BY %1 LIMIT %2").arg(keys.join(QStringLiteral(", "))).arg(qMax(1, limit) + 1);
+    sql += QStringLiteral(" ORDER BY %1 LIMIT %2")
+               .arg(keys.join(QStringLiteral(", ")), QString::number(qMax(1, limit) + 1));
 
     const Result r = connection.exec(sql, params);
     ForeignKeyChoicePage page;

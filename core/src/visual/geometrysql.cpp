@@ -236,8 +236,7 @@ GeometryQuery buildGeometryQuery(const GeometryQueryRequest& request) {
         select << quoteIdentifier(h) + QStringLiteral("::text");
     q.sql = QStringLiteral("SELECT %1\n  FROM %2\n WHERE %3 IS NOT NULL%4%5\n LIMIT %6")
                 .arg(select.join(QStringLiteral(", ")), relation(request.schema, request.table), col,
-                     extentCondition, filterCondition(request.filter))
-                .arg(q.limit);
+                     extentCondition, filterCondition(request.filter), QString::number(q.limit));
     q.params = p.take();
     return q;
 }
