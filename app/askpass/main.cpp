@@ -3,7 +3,7 @@
 // over the Unix socket named by PGDESK_ASKPASS_SOCKET (in that process's private 0700 folder), and
 // prints the answer for ssh. The secret never appears on a command line, in the environment or in a
 // file. Exit 1 when the question was cancelled or refused.
-#include "base/writeall.h"
+#include <pgdesk/core/base/writeall.h>
 
 #include <algorithm>
 #include <cerrno>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The byte searches of imports (base/bytescan.h), sixteen bytes a step: the same answer as a plain loop
 // for every length, every offset and every byte value, bytes above 0x7f (UTF-8) included.
-#include "base/bytescan.h"
+#include <pgdesk/core/base/bytescan.h>
 
 #include <QTest>
 

@@ -3,9 +3,9 @@
 // whatever pieces the input comes in, and, against the real server, the same rows — or the same error —
 // as the server's own CSV parser given the same bytes, for every case here.
 #include "scratchschema.h"
-#include "session/pq/copy.h"
 #include "testcluster.h"
 #include "transfer/csvtext.h"
+#include <pgdesk/core/session/copy.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/catalog/catalogreader.h>

@@ -3,9 +3,9 @@
 // ends by checking that the connection is ready for the next statement, which is what these classes promise.
 #include "testcluster.h"
 
-#include "session/pq/copy.h"
-#include "session/pq/pipeline.h"
-#include "session/pq/rowstream.h"
+#include <pgdesk/core/session/copy.h>
+#include <pgdesk/core/session/pipeline.h>
+#include <pgdesk/core/session/rowstream.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/connection.h>

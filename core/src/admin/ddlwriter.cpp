@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "admin/ddlscript.h"
 #include "admin/ddlsql.h"
-#include "session/resultrow.h"
 #include <pgdesk/core/admin/loadorder.h>
+#include <pgdesk/core/session/resultrow.h>
 
 #include <pgdesk/core/admin/ddlwriter.h>
 #include <pgdesk/core/base/errors.h>

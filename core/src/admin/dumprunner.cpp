@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/admin/dumprunner.h>
 
-#include "base/writeall.h"
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/tempsweep.h>
+#include <pgdesk/core/base/writeall.h>
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/admin/maintenance.h>
 
-#include "session/pq/rowstream.h"
+#include <pgdesk/core/session/rowstream.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/browse/sqlbuilder.h>

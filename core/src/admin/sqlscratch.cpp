@@ -2,7 +2,7 @@
 #include <pgdesk/core/admin/sqlscratch.h>
 
 #include "admin/loadscript.h"
-#include "sqltext/sqlwords.h"
+#include <pgdesk/core/sqltext/sqlwords.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/param.h>

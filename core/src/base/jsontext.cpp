@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "base/jsontext.h"
-#include "base/hexdigit.h"
+#include <pgdesk/core/base/hexdigit.h>
+#include <pgdesk/core/base/jsontext.h>
 
 #include <pgdesk/core/base/errors.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "session/pq/rowstream.h"
-#include "session/sequencewatch.h"
+#include <pgdesk/core/session/rowstream.h>
+#include <pgdesk/core/session/sequencewatch.h>
 
 #include <pgdesk/core/browse/queryengine.h>
 #include <pgdesk/core/browse/scriptrunner.h>

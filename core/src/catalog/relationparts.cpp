@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "session/resultrow.h"
+#include <pgdesk/core/session/resultrow.h>
 
 #include <pgdesk/core/catalog/relationparts.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catalog/structuresql.h"
-#include "session/resultrow.h"
+#include <pgdesk/core/session/resultrow.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/catalog/relationparts.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare/snapshotsql.h"
-#include "session/resultrow.h"
+#include <pgdesk/core/session/resultrow.h>
 
 #include <pgdesk/core/admin/ddlwriter.h>
 #include <pgdesk/core/base/errors.h>

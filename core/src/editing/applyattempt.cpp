@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editing/applyattempt.h"
-#include "session/commitoutcome.h"
-#include "session/pq/pipeline.h"
+#include <pgdesk/core/session/commitoutcome.h>
+#include <pgdesk/core/session/pipeline.h>
 
 #include <pgdesk/core/base/errors.h>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ChangeSet in JSON, both ways. The reader works on the text (jsontext.h) rather than QJsonDocument, which
 // would read numbers into doubles and costs more than the apply itself on 10,000-row change sets.
-#include "base/jsontext.h"
 #include "editing/changesetdetail.h"
+#include <pgdesk/core/base/jsontext.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/editing/changeset.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/editing/entityoperations.h>
 
-#include "session/pq/copy.h"
+#include <pgdesk/core/session/copy.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/browse/sqlbuilder.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "local/localdatabase.h"
+#include <pgdesk/core/local/localdatabase.h>
 
 #include <pgdesk/core/base/errors.h>
 

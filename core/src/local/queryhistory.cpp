@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/local/queryhistory.h>
 
-#include "local/localdatabase.h"
+#include <pgdesk/core/local/localdatabase.h>
 
 #include <pgdesk/core/base/errors.h>
 

@@ -3,8 +3,8 @@
 // exclusive time with SubPlans, CTEs and InitPlans taken back where PostgreSQL spends them.
 #include <pgdesk/core/plan/plan.h>
 
-#include "base/jsontext.h"
 #include "plan/planhotspots.h"
+#include <pgdesk/core/base/jsontext.h>
 
 #include <pgdesk/core/base/errors.h>
 

@@ -2,7 +2,7 @@
 // The server's side of lock analysis: the catalog facts the static rules ask for, and the trace (the script
 // run in a transaction that is rolled back, pg_locks, relfilenode and the transaction's scan counts read
 // after each statement).
-#include "session/sequencewatch.h"
+#include <pgdesk/core/session/sequencewatch.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>

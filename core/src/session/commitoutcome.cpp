@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "session/commitoutcome.h"
 #include "session/pq/facade.h"
+#include <pgdesk/core/session/commitoutcome.h>
 
 #include <QElapsedTimer>
 

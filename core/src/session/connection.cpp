@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/pq/paramarrays.h"
-#include "session/pq/pipeline.h"
+#include <pgdesk/core/session/pipeline.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/profiles/passwordcommand.h>

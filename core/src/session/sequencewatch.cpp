@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "session/sequencewatch.h"
+#include <pgdesk/core/session/sequencewatch.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/connection.h>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/sshprocess.h"
-#include "base/writeall.h"
+#include <pgdesk/core/base/writeall.h>
 
 #include <pgdesk/core/base/tempsweep.h>
 

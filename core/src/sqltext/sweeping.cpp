@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "sqltext/sqlwords.h"
+#include <pgdesk/core/sqltext/sqlwords.h>
 
 #include <pgdesk/core/sqltext/statementsplitter.h>
 #include <pgdesk/core/sqltext/sweeping.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transfer/csvtext.h"
-#include "base/bytescan.h"
-#include "session/pq/copy.h"
+#include <pgdesk/core/base/bytescan.h>
+#include <pgdesk/core/session/copy.h>
 
 #include <pgdesk/core/base/errors.h>
 

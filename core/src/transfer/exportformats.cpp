@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The text encoders of the export engine (JSON, NDJSON, SQL INSERT, Markdown), COPY text-format
 // decoding and the number rules they share with the XLSX encoder. CSV is in csvlines.cpp.
-#include "base/hexdigit.h"
 #include "transfer/exportencoder.h"
+#include <pgdesk/core/base/hexdigit.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/browse/sqlbuilder.h>

@@ -2,9 +2,9 @@
 // The export driver: one COPY … TO STDOUT of the filtered, sorted select, streamed into a temporary file
 // that is renamed over the target only when everything succeeded. Encoders: exportformats.cpp (JSON,
 // NDJSON, SQL, Markdown) and exportxlsx.cpp.
-#include "session/pq/copy.h"
 #include "transfer/exportencoder.h"
 #include "transfer/parallelexport.h"
+#include <pgdesk/core/session/copy.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/browse/queryengine.h>

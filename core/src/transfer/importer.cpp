@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/transfer/importer.h>
 
-#include "session/pq/copy.h"
 #include "transfer/csvtext.h"
+#include <pgdesk/core/session/copy.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/param.h>

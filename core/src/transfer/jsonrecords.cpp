@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // JSON (an array of objects) and NDJSON records for imports, streamed from the device in chunks.
-#include "base/bytescan.h"
-#include "base/jsontext.h"
 #include "transfer/recordnumbers.h"
+#include <pgdesk/core/base/bytescan.h>
+#include <pgdesk/core/base/jsontext.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/transfer/recordsource.h>

@@ -2,8 +2,8 @@
 // Parallel CSV/TSV export of a plain table: ranges of pages taken in order by several streams, each range's
 // output written when every range before it is (a stream holds at most RangeCopy::holdBytes meanwhile).
 #include "transfer/parallelexport.h"
-#include "session/pq/copy.h"
 #include "transfer/exportencoder.h"
+#include <pgdesk/core/session/copy.h>
 
 #include <pgdesk/core/base/errors.h>
 

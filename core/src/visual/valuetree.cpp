@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/visual/valuetree.h>
 
-#include "base/jsontext.h"
+#include <pgdesk/core/base/jsontext.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>

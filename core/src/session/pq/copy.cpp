@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "session/pq/copy.h"
+#include <pgdesk/core/session/copy.h>
 
-#include "base/bytescan.h"
 #include "session/pq/access.h"
+#include <pgdesk/core/base/bytescan.h>
 
 #include <pgdesk/core/base/errors.h>
 

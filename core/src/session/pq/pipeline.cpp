@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "session/pq/pipeline.h"
+#include <pgdesk/core/session/pipeline.h>
 
 #include "session/pq/access.h"
 #include "session/pq/paramarrays.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "session/pq/rowstream.h"
+#include <pgdesk/core/session/rowstream.h>
 
 #include "session/pq/access.h"
-#include "session/pq/copy.h"
+#include <pgdesk/core/session/copy.h>
 
 #include <libpq-fe.h>
 
