@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Internal to pgdesk_core: the first of four bytes in a buffer, sixteen bytes a step where SSE2 is there
+// The first of four bytes in a buffer, sixteen bytes a step where SSE2 is there
 // (every x86-64). Import and COPY text look for the few bytes that mean something among long runs of plain
 // ones; byte by byte that search was most of a CSV import's client time.
 

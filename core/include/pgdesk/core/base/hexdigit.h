@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Internal to pgdesk_core: one hex digit's value, for the readers of escaped text (JSON, COPY text).
+// One hex digit's value, for the readers of escaped text (JSON, COPY text).
 
 namespace pgdesk::core {
 

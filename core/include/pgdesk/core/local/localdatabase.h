@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Internal to pgdesk_core: the application's own SQLite files (change journal, query history), each on its
+// The application's own SQLite files (change journal, query history), each on its
 // own named Qt Sql connection. Errors are ConfigurationError(field, "<label> <path>: <what>: <driver text>").
 
 #include <QSqlDatabase>

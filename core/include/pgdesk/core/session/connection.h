@@ -22,7 +22,7 @@ namespace pgdesk::core {
 
 namespace pq {
 class Access;   // the protocol layer's way to the raw handle (core/src/pq, never public)
-class Pipeline; // core/src/pq/pipeline.h
+class Pipeline; // pgdesk/core/session/pipeline.h
 } // namespace pq
 
 // One statement of a batch sent in one round trip (Connection::exec(statements, localSettings)).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Internal to pgdesk_core: the COPY sub-protocol, both ways (COPY … FROM STDIN, COPY … TO STDOUT).
+// The COPY sub-protocol, both ways (COPY … FROM STDIN, COPY … TO STDOUT), for core's areas: the front
+// ends use the operations built on it.
 
 #include <pgdesk/core/session/connection.h>
 

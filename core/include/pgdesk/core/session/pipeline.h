@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Internal to pgdesk_core: libpq's pipeline mode on one connection.
+// libpq's pipeline mode on one connection, for core's areas: the front ends use the operations built on it.
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/connection.h>
