@@ -21,6 +21,7 @@
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
 #include <memory>
 
 using pgdesk::core::CancelToken;
@@ -140,6 +141,42 @@ private slots:
         delete slot;
         QTest::qWait(500);
         QVERIFY(!called);
+    }
+
+    // A job's reports reach the owner in order and before its result; those of a job superseded (or
+    // abandoned) after it reported are dropped, though they arrive after the newer job started.
+    void reportsComeBeforeTheResultAndOnlyFromTheRunningJob() {
+        JobSlot slot(nullptr);
+        QStringList seen;
+        std::atomic<bool> reported{false};
+        std::atomic<bool> release{false};
+        slot.start(
+            [&](const std::shared_ptr<CancelToken>&, const JobSlot::Report& report) {
+                report([&] { seen << QStringLiteral("old report"); });
+                reported = true;
+                while (!release)
+                    QThread::msleep(5);
+                report([&] { seen << QStringLiteral("old late report"); });
+                return 1;
+            },
+            [&](int) { seen << QStringLiteral("old done"); }, [](const BackgroundFailure&) {});
+        for (int i = 0; i < 1000 && !reported; ++i) // no event loop: its first report stays queued
+            QThread::msleep(5);
+        QVERIFY(reported.load());
+        slot.start(
+            [&](const std::shared_ptr<CancelToken>&, const JobSlot::Report& report) {
+                while (!release)
+                    QThread::msleep(5);
+                for (int i = 1; i <= 3; ++i)
+                    report([&seen, i] { seen << QStringLiteral("report %1").arg(i); });
+                return 2;
+            },
+            [&](int v) { seen << QStringLiteral("done %1").arg(v); }, [](const BackgroundFailure&) {});
+        release = true;
+        QTRY_VERIFY_WITH_TIMEOUT(!slot.isRunning(), 5000);
+        QTest::qWait(200); // a late report of the older job would come now
+        QCOMPARE(seen, (QStringList{QStringLiteral("report 1"), QStringLiteral("report 2"),
+                                    QStringLiteral("report 3"), QStringLiteral("done 2")}));
     }
 
     // Scrolling a million rows: every block runs on the bounded pool, never on a thread of its own. The

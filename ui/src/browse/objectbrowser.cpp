@@ -376,12 +376,11 @@ void ObjectBrowser::refresh() {
     QStringList reopen = m_model->loadedDatabases();
     reopen.removeAll(m_pools->primaryDatabase());
     // The tree shows the relations as soon as they are read (a big database's conventions, the notes, take
-    // as long again): handed from the worker to this thread, for this load only.
-    const quint64 load = ++m_loadGeneration;
-    QPointer<ObjectBrowser> self(this);
+    // as long again): reported to this thread by the job, for this load only.
+    m_relationsShown = false;
     m_load->start(
-        [pool = m_pools->primary(), all = m_pools->allowsOtherDatabases(), templates = m_showTemplates, self,
-         load](const std::shared_ptr<core::CancelToken>& cancel) {
+        [this, pool = m_pools->primary(), all = m_pools->allowsOtherDatabases(), templates = m_showTemplates](
+            const std::shared_ptr<core::CancelToken>& cancel, const JobSlot::Report& report) {
             PrimaryCatalog c;
             if (all) {
                 auto connection = pool->acquire();
@@ -390,14 +389,7 @@ void ObjectBrowser::refresh() {
                 c.databases = core::listDatabases(*connection, templates, core::DatabaseSizes::Skip);
             }
             c.tables = readTables(*pool, cancel, [&](const QList<core::TableSummary>& first) {
-                // Posted to the application object and the browser checked there, as runInBackground does.
-                QMetaObject::invokeMethod(
-                    QCoreApplication::instance(),
-                    [self, load, databases = c.databases, first] {
-                        if (self && self->m_loadGeneration == load)
-                            self->showRelations(databases, first);
-                    },
-                    Qt::QueuedConnection);
+                report([this, databases = c.databases, first] { showRelations(databases, first); });
             });
             if (all) {
                 auto connection = pool->acquire();
@@ -408,12 +400,11 @@ void ObjectBrowser::refresh() {
         },
         [this, reopen](const PrimaryCatalog& c) {
             const QString primary = m_pools->primaryDatabase();
-            if (m_relationsShown == m_loadGeneration)
+            if (m_relationsShown)
                 m_model->setConventions(primary, c.tables);
             else
                 showRelations(c.databases, c.tables);
             m_model->setDatabaseSizes(c.databaseSizes);
-            ++m_loadGeneration; // a late hand-over of this load changes nothing now
             emit loaded(int(c.tables.size()));
             for (const QString& other : reopen)
                 if (m_model->findDatabase(other).isValid())
@@ -427,7 +418,7 @@ void ObjectBrowser::refresh() {
 
 void ObjectBrowser::showRelations(const QList<core::DatabaseInfo>& databases,
                                   const QList<core::TableSummary>& tables) {
-    m_relationsShown = m_loadGeneration;
+    m_relationsShown = true;
     const QString primary = m_pools->primaryDatabase();
     m_model->setDatabases(databases, primary);
     m_model->setTables(primary, tables);
@@ -486,9 +477,8 @@ bool ObjectBrowser::isLoading() const {
 void ObjectBrowser::cancelLoad() {
     if (!isLoading())
         return;
-    // PQcancel; their replies, cancel errors, are dropped (the early hand-over of the relations too).
+    // PQcancel; their replies, cancel errors, are dropped (the early report of the relations too).
     m_load->abandon();
-    ++m_loadGeneration;
     for (JobSlot* s : std::as_const(m_databaseLoads))
         s->abandon();
     m_state->setText(tr("Loading cancelled"));

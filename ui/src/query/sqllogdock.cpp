@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/sqllogdock.h>
 
+#include <pgdesk/ui/background.h>
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFontDatabase>
@@ -43,17 +45,8 @@ SqlLogDock::SqlLogDock(QWidget* parent)
 }
 
 core::StatementObserver SqlLogDock::observer() {
-    QPointer<SqlLogDock> self(this);
-    return [self](const QString& sql, const QList<QString>& params) {
-        // QPointer is read here on a worker thread only to pass it on; the queued call checks it again
-        // on the GUI thread, where the dock lives and dies.
-        QMetaObject::invokeMethod(
-            qApp,
-            [self, sql, params] {
-                if (self)
-                    self->appendStatement(sql, params);
-            },
-            Qt::QueuedConnection);
+    return [guard = QPointer<QObject>(this), this](const QString& sql, const QList<QString>& params) {
+        postToGuiThread(guard, [this, sql, params] { appendStatement(sql, params); });
     };
 }
 

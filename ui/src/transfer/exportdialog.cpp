@@ -248,10 +248,9 @@ void ExportDialog::start() {
     m_progress->setVisible(true);
     m_progress->setRange(0, 0); // busy until the first progress report
     m_status->setText(tr("Exporting…"));
-    QPointer<ExportDialog> self(this);
     m_exportJob->start(
         [pool = m_pool, spec = m_spec, options, target, job = m_job,
-         self](const std::shared_ptr<core::CancelToken>&) {
+         this](const std::shared_ptr<core::CancelToken>&, const JobSlot::Report& report) {
             auto connection = pool->acquire();
             core::TableInfo table;
             if (spec.sql.isEmpty()) {
@@ -262,27 +261,21 @@ void ExportDialog::start() {
             core::ExportWriter writer(*connection);
             writer.setConnectionFactory(
                 [pool] { return core::Connection::open(pool->profile(), pool->password()); });
-            writer.setProgressCallback([self](const core::ExportProgress& p) {
-                QMetaObject::invokeMethod(
-                    qApp,
-                    [self, p] {
-                        if (!self || !self->isRunning())
-                            return;
-                        if (p.packing) { // no measure of the zipping: a busy bar
-                            self->m_progress->setRange(0, 0);
-                            self->m_status->setText(
-                                tr("%1 row(s) read; compressing the workbook…", nullptr, pluralCount(p.rows))
-                                    .arg(QLocale().toString(p.rows)));
-                            return;
-                        }
-                        self->m_progress->setRange(0, p.percent >= 0 ? 100 : 0);
-                        if (p.percent >= 0)
-                            self->m_progress->setValue(p.percent);
-                        self->m_status->setText(
-                            tr("%1 row(s), %2 bytes written", nullptr, pluralCount(p.rows))
-                                .arg(QLocale().toString(p.rows), QLocale().toString(p.bytes)));
-                    },
-                    Qt::QueuedConnection);
+            writer.setProgressCallback([this, &report](const core::ExportProgress& p) {
+                report([this, p] {
+                    if (p.packing) { // no measure of the zipping: a busy bar
+                        m_progress->setRange(0, 0);
+                        m_status->setText(
+                            tr("%1 row(s) read; compressing the workbook…", nullptr, pluralCount(p.rows))
+                                .arg(QLocale().toString(p.rows)));
+                        return;
+                    }
+                    m_progress->setRange(0, p.percent >= 0 ? 100 : 0);
+                    if (p.percent >= 0)
+                        m_progress->setValue(p.percent);
+                    m_status->setText(tr("%1 row(s), %2 bytes written", nullptr, pluralCount(p.rows))
+                                          .arg(QLocale().toString(p.rows), QLocale().toString(p.bytes)));
+                });
             });
             {
                 std::lock_guard lock(job->mutex);

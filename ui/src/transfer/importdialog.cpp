@@ -597,10 +597,10 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
     m_progress->setVisible(true);
     m_progress->setValue(0);
     m_status->setText(tr("Importing…"));
-    QPointer<ImportDialog> self(this);
     m_importJob->start(
         [pool = m_pool, table = m_table, create, options, path, format, sheet, job,
-         self](const std::shared_ptr<core::CancelToken>&) { // it stops at the flag, between chunks
+         this](const std::shared_ptr<core::CancelToken>&, // it stops at the flag, between chunks
+               const JobSlot::Report& report) {
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
                 core::throwError(core::ErrorKind::Configuration,
@@ -615,19 +615,14 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
                 into.emplace(*connection, table);
             core::Importer& importer = *into;
             Outcome outcome;
-            const auto progress = [self](const core::ImportProgress& p) {
-                QMetaObject::invokeMethod(
-                    qApp,
-                    [self, p] {
-                        if (!self || !self->isRunning())
-                            return;
-                        if (p.totalBytes > 0)
-                            self->m_progress->setValue(int(p.bytes * 100 / p.totalBytes));
-                        self->m_status->setText(
-                            tr("%1 of %2 bytes sent…")
-                                .arg(QLocale().toString(p.bytes), QLocale().toString(p.totalBytes)));
-                    },
-                    Qt::QueuedConnection);
+            const auto progress = [this, &report](const core::ImportProgress& p) {
+                report([this, p] {
+                    if (p.totalBytes > 0)
+                        m_progress->setValue(int(p.bytes * 100 / p.totalBytes));
+                    m_status->setText(
+                        tr("%1 of %2 bytes sent…")
+                            .arg(QLocale().toString(p.bytes), QLocale().toString(p.totalBytes)));
+                });
             };
             if (format == core::ImportFormat::Csv) {
                 outcome.rows = importer.importCsv(file, options, progress, &job->cancel);

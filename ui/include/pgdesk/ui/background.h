@@ -63,6 +63,23 @@ template <class T> void closeInBackground(std::shared_ptr<T> last) {
         detail::startJob([last = std::move(last)]() mutable { last.reset(); });
 }
 
+// Runs `fn` on the GUI thread unless `guard`'s object is gone by then; any thread. Posted to the application
+// object, never to the guarded one: the GUI thread may delete it between a check here and the post, and an
+// event queued for a freed receiver crashes the event loop. The guard is read only on the GUI thread, where
+// its object lives and dies. Nothing runs once the application object is gone.
+template <class Fn> void postToGuiThread(QPointer<QObject> guard, Fn fn) {
+    QCoreApplication* app = QCoreApplication::instance();
+    if (!app)
+        return;
+    QMetaObject::invokeMethod(
+        app,
+        [guard = std::move(guard), fn = std::move(fn)]() mutable {
+            if (guard)
+                fn();
+        },
+        Qt::QueuedConnection);
+}
+
 // Runs `work` on the job pool (database, keychain, disk) and delivers its plain-value result to `done`, or
 // the failure to `failed`, on the GUI thread, where `context` must live. Nothing is delivered once `context`
 // is gone. `failed` takes either the error text (const QString&) or a BackgroundFailure. A job that one owner
@@ -73,21 +90,7 @@ void runInBackground(QObject* context, Work work, Done done, Failed failed) {
     // Shared, so the callable std::function needs stays copyable whatever the job captures.
     auto job = std::make_shared<std::function<void()>>();
     *job = [guard, work = std::move(work), done = std::move(done), failed = std::move(failed)]() mutable {
-        // Posted to the application object, never to `context`: the GUI thread may delete `context` between
-        // a check here and the post, and an event queued for a freed receiver crashes the event loop. The
-        // guard is read only on the GUI thread, where `context` lives and dies.
-        auto post = [guard](auto fn) {
-            QCoreApplication* app = QCoreApplication::instance();
-            if (!app)
-                return;
-            QMetaObject::invokeMethod(
-                app,
-                [guard, fn = std::move(fn)]() mutable {
-                    if (guard)
-                        fn();
-                },
-                Qt::QueuedConnection);
-        };
+        auto post = [guard](auto fn) { postToGuiThread(guard, std::move(fn)); };
         try {
             auto result = work();
             post([done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); });

@@ -7,7 +7,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
+#include <type_traits>
 #include <utility>
 
 namespace pgdesk::ui {
@@ -23,9 +25,16 @@ namespace pgdesk::ui {
 // attaches each connection it uses while it uses it (core::CancelToken::Scope), so a cancel reaches exactly
 // that statement and never what the pooled connection runs later. `done` gets the returned plain value,
 // `failed` a BackgroundFailure. Nothing is delivered once the slot (a child of its owner) is gone.
+//
+// A job that shows something before it ends (progress, or the first part of its result) takes a Report too:
+// `work(token, report)`. `report(fn)` from the worker runs `fn` on the owner's thread, before `done`, while
+// the job is still the slot's running one: a report of a job superseded, abandoned or finished is dropped,
+// so the owner keeps no generation counter or guard of its own for it either.
 class JobSlot final : public QObject {
     Q_OBJECT
 public:
+    using Report = std::function<void(std::function<void()>)>;
+
     explicit JobSlot(QObject* owner);
     ~JobSlot() override;
 
@@ -35,8 +44,21 @@ public:
         auto token = std::make_shared<core::CancelToken>();
         m_token = token;
         QPointer<JobSlot> self(this);
+        Report report = [guard = QPointer<QObject>(this), self, id](std::function<void()> fn) {
+            postToGuiThread(guard, [self, id, fn = std::move(fn)] {
+                if (self && self->isRunning() && self->m_id == id)
+                    fn();
+            });
+        };
         runInBackground(
-            this, [token, work = std::move(work)]() mutable { return work(token); },
+            this,
+            [token, report = std::move(report), work = std::move(work)]() mutable {
+                if constexpr (std::is_invocable_v<Work&, const std::shared_ptr<core::CancelToken>&,
+                                                  const Report&>)
+                    return work(token, report);
+                else
+                    return work(token);
+            },
             [self, id, done = std::move(done)](auto result) mutable {
                 if (!self || !self->finish(id))
                     return;

@@ -117,9 +117,8 @@ private:
     QTreeView* m_view = nullptr;
     QLabel* m_state = nullptr;
     QToolButton* m_retry = nullptr;
-    JobSlot* m_load = nullptr;    // the database list and the primary's catalog; a Refresh supersedes it
-    quint64 m_loadGeneration = 0; // of m_load's job: its early hand-over of the relations is for it alone
-    quint64 m_relationsShown = 0; // the load whose relations the tree shows
+    JobSlot* m_load = nullptr;     // the database list and the primary's catalog; a Refresh supersedes it
+    bool m_relationsShown = false; // by the running (or last) load, before it ended
     QHash<QString, JobSlot*> m_databaseLoads; // every other database's catalog load
     QString m_failed;                         // the database Retry loads again (empty: refresh all)
     bool m_showTemplates = false;
