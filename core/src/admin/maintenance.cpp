@@ -4,17 +4,18 @@
 #include <pgdesk/core/session/rowstream.h>
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/joinedthread.h>
 #include <pgdesk/core/browse/sqlbuilder.h>
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/writeguard.h>
 
 #include <QElapsedTimer>
+#include <QScopeGuard>
 
 #include <condition_variable>
 #include <exception>
 #include <mutex>
-#include <thread>
 
 namespace pgdesk::core {
 
@@ -279,26 +280,24 @@ MaintenanceResult MaintenanceRunner::run(const MaintenanceTarget& target, const 
     const int pid = c.backendPid();
     QStringList notices;
     c.setNoticeReceiver([&notices](const QString& text) { notices << text.trimmed(); });
+    const auto unhook = qScopeGuard([&c] { c.setNoticeReceiver({}); }); // after the worker is joined
     std::mutex mutex;
     std::condition_variable finishedChanged;
     bool finished = false;
-    std::exception_ptr error;
     QString tag;
     QElapsedTimer timer;
     timer.start();
-    std::thread worker([&] {
-        try {
-            CancelToken::Scope scope(token, c);
-            pq::RowStream stream(c, result.statement, {}, TransactionSettings::Skip);
-            while (const auto part = stream.next())
-                if (part->kind != pq::RowStream::Kind::Empty)
-                    tag = part->result.commandTag();
-        } catch (...) {
-            error = std::current_exception();
-        }
-        std::lock_guard lock(mutex);
-        finished = true;
-        finishedChanged.notify_all();
+    JoinedThread worker([&] {
+        const auto said = qScopeGuard([&] {
+            std::lock_guard lock(mutex);
+            finished = true;
+            finishedChanged.notify_all();
+        });
+        CancelToken::Scope scope(token, c);
+        pq::RowStream stream(c, result.statement, {}, TransactionSettings::Skip);
+        while (const auto part = stream.next())
+            if (part->kind != pq::RowStream::Kind::Empty)
+                tag = part->result.commandTag();
     });
 
     std::optional<MaintenanceProgress> last;
@@ -320,10 +319,7 @@ MaintenanceResult MaintenanceRunner::run(const MaintenanceTarget& target, const 
             watcher.reset(); // a failed poll (or callback) ends the polling, never the work
         }
     }
-    worker.join();
-    c.setNoticeReceiver({});
-    if (error)
-        std::rethrow_exception(error);
+    worker.join(); // throws the statement's error
     result.durationMs = timer.elapsed();
     result.commandTag = tag;
     result.notices = notices;

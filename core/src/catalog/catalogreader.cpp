@@ -2,6 +2,7 @@
 #include "catalog/catalogsql.h"
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/joinedthread.h>
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/session/connection.h>
@@ -18,7 +19,6 @@
 #include <array>
 #include <exception>
 #include <optional>
-#include <thread>
 #include <vector>
 
 namespace pgdesk::core {
@@ -485,19 +485,18 @@ public:
     // `read` reads on the connection `open` makes, telling the lock holders it found when it fails.
     void start(std::function<Connection()> open,
                std::function<Result(Connection&, QList<LockBlocker>& lockHolders)> read) {
-        m_thread = std::thread([this, open = std::move(open), read = std::move(read)] {
-            try {
-                Connection connection = open();
-                m_connected = true;
-                m_result = read(connection, m_lockHolders);
-            } catch (...) {
-                m_error = std::current_exception();
-            }
+        m_thread = JoinedThread([this, open = std::move(open), read = std::move(read)] {
+            Connection connection = open();
+            m_connected = true;
+            m_result = read(connection, m_lockHolders);
         });
     }
     void join() {
-        if (m_thread.joinable())
+        try {
             m_thread.join();
+        } catch (...) {
+            m_error = std::current_exception();
+        }
     }
     bool failedToConnect() const { return m_error && !m_connected; }
     // Its result, or its error thrown (with the lock holders it found).
@@ -510,7 +509,7 @@ public:
     }
 
 private:
-    std::thread m_thread;
+    JoinedThread m_thread;
     bool m_connected = false;
     std::optional<Result> m_result;
     std::exception_ptr m_error;

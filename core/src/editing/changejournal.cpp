@@ -4,6 +4,7 @@
 #include <pgdesk/core/local/localdatabase.h>
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/joinedthread.h>
 
 #include <QDir>
 #include <QFile>
@@ -20,7 +21,6 @@
 #include <functional>
 #include <future>
 #include <mutex>
-#include <thread>
 
 namespace pgdesk::core {
 
@@ -51,7 +51,7 @@ public:
             m_stopping = true;
         }
         m_wake.notify_one();
-        m_thread.join(); // after every queued call, pending stages included
+        // m_thread, the last member, is joined first: after every queued call, pending stages included.
     }
     Worker(const Worker&) = delete;
     Worker& operator=(const Worker&) = delete;
@@ -97,7 +97,7 @@ private:
     std::condition_variable m_wake;
     std::deque<std::function<void()>> m_tasks;
     bool m_stopping = false;
-    std::thread m_thread; // last: starts once the rest exists
+    JoinedThread m_thread; // last: starts once the rest exists
 };
 
 namespace {

@@ -81,7 +81,7 @@ bool SshProcess::start(const QStringList& argv, const QByteArrayList& env, AskHa
         *error = QStringLiteral("pipe: %1").arg(qt_error_string(errno));
         return false;
     }
-    m_thread = std::thread([this, argv, env, listenFd] { run(argv, env, listenFd); });
+    m_thread = JoinedThread([this, argv, env, listenFd] { run(argv, env, listenFd); });
     std::unique_lock lock(m_mutex);
     m_finished.wait(lock, [this] { return m_startDone; });
     if (!m_started)
@@ -267,10 +267,10 @@ bool SshProcess::waitFinished(int ms) const {
 
 void SshProcess::stop() {
     m_stopping = true;
-    if (m_thread.joinable()) {
+    if (m_thread.running()) {
         if (m_wake[1] >= 0)
             (void)!::write(m_wake[1], "x", 1);
-        m_thread.join();
+        m_thread = {}; // joined; run() tells its outcome through the start error and the exit code
     }
     closeQuietly(m_wake[0]);
     closeQuietly(m_wake[1]);

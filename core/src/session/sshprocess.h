@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/base/joinedthread.h>
+
 #include <QByteArrayList>
 #include <QString>
 #include <QStringList>
@@ -11,7 +13,6 @@
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <thread>
 
 namespace pgdesk::core {
 
@@ -49,7 +50,7 @@ private:
 
     QTemporaryDir m_dir;
     AskHandler m_ask;
-    std::thread m_thread;
+    JoinedThread m_thread;
     int m_wake[2] = {-1, -1};
     std::atomic<qint64> m_pid{0};
     std::atomic<bool> m_prompting{false};

@@ -4,6 +4,7 @@
 #include "transfer/exportencoder.h"
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/joinedthread.h>
 
 #include <QDate>
 #include <QFile>
@@ -22,7 +23,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -51,7 +51,7 @@ public:
         ::close(fds[1]);
         // Plain read(), no stdio: exit() flushes every FILE under its lock, which a reader blocked in
         // getline() would hold while an abandoned close still runs.
-        m_reader = std::thread([in = fds[0], out = m_saved] {
+        m_reader = JoinedThread([in = fds[0], out = m_saved] {
             std::string pending;
             char buffer[4096];
             ssize_t n = 0;
@@ -75,7 +75,7 @@ public:
             return;
         std::fflush(stderr);
         ::dup2(m_saved, STDERR_FILENO); // closes the pipe's last write end: the reader sees its end
-        m_reader.join();
+        m_reader = {};                  // joined (the reader throws nothing)
         ::close(m_saved);
     }
     LibraryStderrFilter(const LibraryStderrFilter&) = delete;
@@ -88,7 +88,7 @@ private:
     }
     std::lock_guard<std::mutex> m_lock;
     int m_saved = -1;
-    std::thread m_reader;
+    JoinedThread m_reader;
 };
 
 constexpr Oid kTimeOid = 1083; // time without time zone (timetz stays text: Excel has no zones)
@@ -229,7 +229,7 @@ public:
         };
         auto closing = std::make_shared<Closing>();
         closing->path = m_path;
-        std::thread zipping([book = m_book, closing] {
+        JoinedThread zipping([book = m_book, closing] {
             lxw_error e = LXW_NO_ERROR;
             int systemError = 0;
             {
@@ -246,8 +246,8 @@ public:
                 ::unlink(closing->path.constData());
             closing->done.notify_all();
         });
-        m_book = nullptr; // the thread's now (the destructor frees it if no thread could start)
-        zipping.detach();
+        m_book = nullptr;           // the thread's now (the destructor frees it if no thread could start)
+        std::move(zipping).letGo(); // a cancel does not wait for the close: it reports through `closing`
         std::unique_lock lock(closing->mutex);
         while (
             !closing->done.wait_for(lock, std::chrono::milliseconds(50), [&] { return closing->finished; })) {

@@ -5,6 +5,7 @@
 #include <pgdesk/core/session/copy.h>
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/joinedthread.h>
 #include <pgdesk/core/base/param.h>
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/browse/sqlbuilder.h>
@@ -24,7 +25,6 @@
 #include <deque>
 #include <exception>
 #include <mutex>
-#include <thread>
 
 namespace pgdesk::core {
 
@@ -325,8 +325,7 @@ public:
             m_stop = true;
         }
         m_space.notify_all();
-        if (m_thread.joinable())
-            m_thread.join();
+        m_thread.join(); // run() hands its error over through next(): nothing escapes it
     }
 
 private:
@@ -370,7 +369,7 @@ private:
     std::exception_ptr m_error;
     bool m_done = false;
     bool m_stop = false;
-    std::thread m_thread; // last: started once everything it uses is made
+    JoinedThread m_thread; // last: started once everything it uses is made
 };
 
 } // namespace

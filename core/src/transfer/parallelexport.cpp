@@ -6,13 +6,13 @@
 #include <pgdesk/core/session/copy.h>
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/joinedthread.h>
 
 #include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace pgdesk::core::exporting {
@@ -205,7 +205,7 @@ RangeCopyResult copyRanges(Connection& main, const ConnectionFactory& open, cons
         s.out.write(prefix);
     }
     std::atomic<int> streams{0};
-    std::vector<std::thread> threads;
+    std::vector<JoinedThread> threads; // their failures go to s.fail()
     threads.reserve(size_t(std::max(0, copy.jobs - 1)));
     for (int i = 1; i < copy.jobs && qint64(i) < s.ranges; ++i)
         threads.emplace_back([&] { runExtraStream(open, s, onStream, streams); });
@@ -214,7 +214,7 @@ RangeCopyResult copyRanges(Connection& main, const ConnectionFactory& open, cons
     } catch (...) {
         s.fail(std::current_exception());
     }
-    for (std::thread& t : threads)
+    for (JoinedThread& t : threads)
         t.join();
     if (s.error)
         std::rethrow_exception(s.error);
