@@ -23,12 +23,15 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 
 using pgdesk::test::psql;
@@ -163,6 +166,47 @@ private slots:
         QVERIFY2(view.stateText().contains(QLatin1String("Nothing differs")), qPrintable(view.stateText()));
         QCOMPARE(psqlValue(QStringLiteral("select name || score from app.t"), m_target),
                  QStringLiteral("Ada3"));
+    }
+
+    // One compare for every front end (core::runSchemaCompare): the window shows the script pgdesk-cli diff
+    // writes for the same pair, byte for byte, on a pair with most kinds of object.
+    void cliAndWindowWriteTheSameScript() {
+        const char* const more =
+            "create type app.mood as enum ('low', 'high'); create sequence app.n start 10;"
+            "create function app.twice(x int) returns int language sql immutable as 'select 2 * x';"
+            "create table app.parent (id int primary key, label text check (label <> ''));"
+            "create table app.child (id int primary key, parent int references app.parent on delete cascade,"
+            " mood app.mood, at timestamptz default now());"
+            "create table app.m (k int, v text) partition by range (k);"
+            "create table app.m1 partition of app.m for values from (0) to (100);"
+            "comment on table app.parent is 'the ''parent''';";
+        reset(m_source, (QByteArray(kSource) + more).constData());
+        reset(m_target, (QByteArray(kTarget) +
+                         "create type app.mood as enum ('low'); create table app.parent (id int primary key,"
+                         " label varchar(10)); create function app.twice(x int) returns int language sql"
+                         " as 'select x + x';")
+                            .constData());
+        SchemaCompareView view(pools(), m_target, QStringLiteral("app"));
+        view.setSource(m_source, QStringLiteral("app"));
+        view.setTarget(m_target, QStringLiteral("app"));
+        QVERIFY(compareIn(view));
+        const QString shown = view.scriptView()->toPlainText();
+        QVERIFY2(shown.contains(QLatin1String("CREATE TABLE \"app\".\"child\"")), qPrintable(shown));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("migration.sql"));
+        QProcess cli;
+        cli.start(pgdesk::test::binary(QStringLiteral("pgdesk-cli")),
+                  {QStringLiteral("diff"), QStringLiteral("--source-dsn"), pgdesk::test::conninfo(m_source),
+                   QStringLiteral("--source-schema"), QStringLiteral("app"), QStringLiteral("--target-dsn"),
+                   pgdesk::test::conninfo(m_target), QStringLiteral("--target-schema"), QStringLiteral("app"),
+                   QStringLiteral("--script"), path});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 1, cli.readAllStandardError().constData()); // 1: they differ
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString written = QString::fromUtf8(file.readAll());
+        QVERIFY2(written == shown, qPrintable(pgdesk::test::firstDifference(written, shown)));
     }
 
     // Opened on a schema, the view never compares it with itself: the target starts on the server's database
