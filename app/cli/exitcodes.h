@@ -5,7 +5,7 @@
 
 namespace pgdesk::cli {
 
-// Documented in `pgdesk-cli --help` and README.
+// Explained by the command table (commandtable.cpp: --help), docs/CLI.md and the man page.
 enum ExitCode : int {
     ExitOk = 0,
     ExitDifferent = 1,   // diff: the schemas differ (or still differ after --apply)
