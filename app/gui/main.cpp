@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/session/version.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/sshpromptdialog.h>
-#include <pgdesk/ui/startupoptions.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/translations.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/translations.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/connect/sshpromptdialog.h>
+#include <pgdesk/ui/shell/mainwindow.h>
+#include <pgdesk/ui/shell/startupoptions.h>
 
 #include <QApplication>
 #include <QIcon>

@@ -12,7 +12,7 @@
 #include <pgdesk/core/compare/schemadiff.h>
 #include <pgdesk/core/session/dsn.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/schemacompareview.h>
+#include <pgdesk/ui/schema/schemacompareview.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -10,9 +10,9 @@
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/dsn.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/dashboardview.h>
-#include <pgdesk/ui/erdcanvas.h>
-#include <pgdesk/ui/erdview.h>
+#include <pgdesk/ui/admin/dashboardview.h>
+#include <pgdesk/ui/diagram/erdcanvas.h>
+#include <pgdesk/ui/diagram/erdview.h>
 
 #include <QApplication>
 #include <QElapsedTimer>

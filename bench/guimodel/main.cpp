@@ -12,9 +12,9 @@
 // (VmHWM: the process's peak resident memory after all of it).
 #include <pgdesk/core/session/dsn.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/resultscroller.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/grid/resultscroller.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

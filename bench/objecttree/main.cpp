@@ -10,7 +10,7 @@
 //   complete_median_ms   until the conventions (the notes column) are in as well.
 #include <pgdesk/core/session/dsn.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/objectbrowser.h>
+#include <pgdesk/ui/browse/objectbrowser.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -14,7 +14,7 @@
 // Medians of --runs after a warm-up.
 #include <pgdesk/core/plan/plan.h>
 #include <pgdesk/core/plan/planlayout.h>
-#include <pgdesk/ui/planview.h>
+#include <pgdesk/ui/plan/planview.h>
 
 #include "../../ui/src/plan/plangraphview.h"
 

@@ -3,9 +3,9 @@
 // in the value panel (validated, its top level shown; goal 200 ms) and 100,000 polygons drawn on the
 // geometry canvas's painter into a 1600 x 1000 image (goal 1 s). One JSON line of medians on stdout.
 #include <pgdesk/core/visual/valuetree.h>
-#include <pgdesk/ui/geometrylayer.h>
-#include <pgdesk/ui/valuepanel.h>
-#include <pgdesk/ui/valuetreemodel.h>
+#include <pgdesk/ui/visual/geometrylayer.h>
+#include <pgdesk/ui/visual/valuepanel.h>
+#include <pgdesk/ui/visual/valuetreemodel.h>
 
 #include <QApplication>
 #include <QElapsedTimer>

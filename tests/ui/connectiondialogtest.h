@@ -32,11 +32,11 @@
 #include <netinet/in.h>
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/profiles/secretstore.h>
-#include <pgdesk/ui/connectiondialog.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/passwordprompt.h>
-#include <pgdesk/ui/profileeditor.h>
-#include <pgdesk/ui/profilelistmodel.h>
+#include <pgdesk/ui/connect/connectiondialog.h>
+#include <pgdesk/ui/connect/passwordprompt.h>
+#include <pgdesk/ui/connect/profileeditor.h>
+#include <pgdesk/ui/connect/profilelistmodel.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 #include <sys/socket.h>
 #include <unistd.h>
 

@@ -3,8 +3,8 @@
 
 // What the query-tool suites share: tools on one pool with a history file each in a temporary folder, a
 // run that waits for its end, and the suite's scratch schema written as $S in SQL.
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/query/querytool.h>
 
 #include <QSignalSpy>
 #include <QString>

@@ -9,11 +9,11 @@
 #include <pgdesk/core/editing/changejournal.h>
 #include <pgdesk/core/session/dsn.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/griddelegate.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/griddelegate.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>

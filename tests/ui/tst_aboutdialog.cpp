@@ -6,10 +6,10 @@
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/core/session/version.h>
-#include <pgdesk/ui/aboutdialog.h>
-#include <pgdesk/ui/errorlog.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/common/errorlog.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/shell/aboutdialog.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QClipboard>
 #include <QGuiApplication>

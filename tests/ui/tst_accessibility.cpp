@@ -3,16 +3,16 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/batchdialog.h>
-#include <pgdesk/ui/connectiondialog.h>
-#include <pgdesk/ui/exportdialog.h>
-#include <pgdesk/ui/filterbar.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/passwordprompt.h>
-#include <pgdesk/ui/preferencesdialog.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/valueeditordialog.h>
+#include <pgdesk/ui/browse/filterbar.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/connect/connectiondialog.h>
+#include <pgdesk/ui/connect/passwordprompt.h>
+#include <pgdesk/ui/edit/batchdialog.h>
+#include <pgdesk/ui/edit/valueeditordialog.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/shell/mainwindow.h>
+#include <pgdesk/ui/shell/preferencesdialog.h>
+#include <pgdesk/ui/transfer/exportdialog.h>
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

@@ -6,7 +6,7 @@
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/activityview.h>
+#include <pgdesk/ui/admin/activityview.h>
 
 #include <QAbstractItemModelTester>
 #include <QColor>

@@ -3,7 +3,7 @@
 // goes away is waited for and deleted by its destructor, not leaked (checked after main() returns: the
 // worker's captures must have been destroyed by then; under ASan, LeakSanitizer checks the same).
 #include "uitestmain.h"
-#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/common/background.h>
 
 #include <QTest>
 

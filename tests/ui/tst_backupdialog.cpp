@@ -6,8 +6,8 @@
 
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/backupdialog.h>
-#include <pgdesk/ui/restoredialog.h>
+#include <pgdesk/ui/admin/backupdialog.h>
+#include <pgdesk/ui/admin/restoredialog.h>
 
 #include <QDir>
 #include <QElapsedTimer>

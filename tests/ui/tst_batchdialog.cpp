@@ -6,9 +6,9 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/batchdialog.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/edit/batchdialog.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QItemSelectionModel>
 #include <QLabel>

@@ -10,10 +10,10 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/chartview.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/shell/mainwindow.h>
+#include <pgdesk/ui/visual/chartview.h>
 
 #include <QFile>
 #include <QImage>

@@ -5,8 +5,8 @@
 #include "tableeditingfixture.h"
 #include "uitestmain.h"
 
-#include <pgdesk/ui/columnlayout.h>
-#include <pgdesk/ui/frozencolumns.h>
+#include <pgdesk/ui/browse/columnlayout.h>
+#include <pgdesk/ui/browse/frozencolumns.h>
 
 #include <QHeaderView>
 #include <QLineEdit>

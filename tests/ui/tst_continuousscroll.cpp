@@ -3,12 +3,12 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/resultscroller.h>
-#include <pgdesk/ui/rowwindow.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/grid/resultscroller.h>
+#include <pgdesk/ui/grid/rowwindow.h>
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

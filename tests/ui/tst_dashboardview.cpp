@@ -8,8 +8,8 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/admin/dashboard.h>
-#include <pgdesk/ui/dashboardview.h>
-#include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/admin/dashboardview.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QAction>
 #include <QLocale>

@@ -7,13 +7,13 @@
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sessionpools.h>
-#include <pgdesk/ui/catalogtreemodel.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/objectbrowser.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/poolstatuswidget.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/catalogtreemodel.h>
+#include <pgdesk/ui/browse/objectbrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/connect/poolstatuswidget.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -9,10 +9,10 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/erdcanvas.h>
-#include <pgdesk/ui/erdview.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/diagram/erdcanvas.h>
+#include <pgdesk/ui/diagram/erdview.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QAction>
 #include <QFile>

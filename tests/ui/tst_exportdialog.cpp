@@ -6,7 +6,7 @@
 
 #include <pgdesk/core/browse/queryspec.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/exportdialog.h>
+#include <pgdesk/ui/transfer/exportdialog.h>
 
 #include <QComboBox>
 #include <QDir>

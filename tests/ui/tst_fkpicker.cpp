@@ -6,9 +6,9 @@
 #include "tableeditingfixture.h"
 #include "uitestmain.h"
 
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/uisettings.h>
 
-#include <pgdesk/ui/formview.h>
+#include <pgdesk/ui/edit/formview.h>
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

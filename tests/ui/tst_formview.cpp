@@ -4,7 +4,7 @@
 #include "tableeditingfixture.h"
 #include "uitestmain.h"
 
-#include <pgdesk/ui/formview.h>
+#include <pgdesk/ui/edit/formview.h>
 
 #include <QComboBox>
 #include <QScrollBar>

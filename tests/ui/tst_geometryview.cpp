@@ -9,7 +9,7 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/geometryview.h>
+#include <pgdesk/ui/visual/geometryview.h>
 
 #include <QImage>
 #include <QSignalSpy>

@@ -12,9 +12,9 @@
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/transfer/exportwriter.h>
-#include <pgdesk/ui/importdialog.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/shell/mainwindow.h>
+#include <pgdesk/ui/transfer/importdialog.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -9,9 +9,9 @@
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QDir>
 #include <QSet>

@@ -5,17 +5,17 @@
 
 #include <pgdesk/core/editing/changejournal.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/connectiondialog.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/exportdialog.h>
-#include <pgdesk/ui/filterbar.h>
-#include <pgdesk/ui/filterconditionrow.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/preferencesdialog.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/browse/filterbar.h>
+#include <pgdesk/ui/browse/filterconditionrow.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/connect/connectiondialog.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/shell/mainwindow.h>
+#include <pgdesk/ui/shell/preferencesdialog.h>
+#include <pgdesk/ui/transfer/exportdialog.h>
 
 #include "../../ui/src/query/queryresults.h"
 

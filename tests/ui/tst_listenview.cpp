@@ -6,8 +6,8 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/listenview.h>
-#include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/shell/mainwindow.h>
+#include <pgdesk/ui/visual/listenview.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -4,10 +4,10 @@
 #include "connectiondialogtest.h"
 #include "uitestmain.h"
 
-#include <pgdesk/ui/commandtrustdialog.h>
-#include <pgdesk/ui/connectiondialog.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/profileeditor.h>
+#include <pgdesk/ui/connect/commandtrustdialog.h>
+#include <pgdesk/ui/connect/connectiondialog.h>
+#include <pgdesk/ui/connect/profileeditor.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QPlainTextEdit>
 #include <QPushButton>

@@ -5,10 +5,10 @@
 
 #include <pgdesk/core/admin/maintenance.h>
 #include <pgdesk/core/session/connection.h>
-#include <pgdesk/ui/catalogtreemodel.h>
-#include <pgdesk/ui/maintenancedialog.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/objectbrowser.h>
+#include <pgdesk/ui/admin/maintenancedialog.h>
+#include <pgdesk/ui/browse/catalogtreemodel.h>
+#include <pgdesk/ui/browse/objectbrowser.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QAction>
 #include <QCheckBox>

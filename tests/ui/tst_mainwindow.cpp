@@ -6,16 +6,16 @@
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/roundtrips.h>
-#include <pgdesk/ui/filterbar.h>
-#include <pgdesk/ui/filterconditionrow.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/operationindicator.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/poolstatuswidget.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/sqllogdock.h>
-#include <pgdesk/ui/startupoptions.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/filterbar.h>
+#include <pgdesk/ui/browse/filterconditionrow.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/connect/poolstatuswidget.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/query/sqllogdock.h>
+#include <pgdesk/ui/shell/mainwindow.h>
+#include <pgdesk/ui/shell/operationindicator.h>
+#include <pgdesk/ui/shell/startupoptions.h>
 
 #include <QLabel>
 #include <QMenuBar>

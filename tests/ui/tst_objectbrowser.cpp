@@ -5,9 +5,9 @@
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/roundtrips.h>
-#include <pgdesk/ui/catalogtreemodel.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/objectbrowser.h>
+#include <pgdesk/ui/browse/catalogtreemodel.h>
+#include <pgdesk/ui/browse/objectbrowser.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QAbstractItemModelTester>
 #include <QFile>

@@ -3,8 +3,8 @@
 // show it printed and compared (the way KDAB Hotspot tests its models), under QAbstractItemModelTester.
 #include "uitestmain.h"
 #include <pgdesk/core/browse/page.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/rowwindow.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/grid/rowwindow.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>

@@ -5,9 +5,9 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/plan/plan.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/plancompareview.h>
-#include <pgdesk/ui/planview.h>
+#include <pgdesk/ui/plan/plancompareview.h>
+#include <pgdesk/ui/plan/planview.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include "../../ui/src/plan/plananalysismodel.h"
 #include "../../ui/src/plan/plangraphview.h"

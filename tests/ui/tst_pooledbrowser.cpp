@@ -9,9 +9,9 @@
 
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/roundtrips.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/valueviewer.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/grid/valueviewer.h>
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -5,17 +5,17 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/filechooser.h>
-#include <pgdesk/ui/griddelegate.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/preferencesdialog.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/common/filechooser.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/celltext.h>
+#include <pgdesk/ui/grid/griddelegate.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/shell/mainwindow.h>
+#include <pgdesk/ui/shell/preferencesdialog.h>
 
 #include <QApplication>
 #include <QCheckBox>

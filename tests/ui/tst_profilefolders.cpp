@@ -4,9 +4,9 @@
 #include "uitestmain.h"
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/profiles/secretstore.h>
-#include <pgdesk/ui/connectiondialog.h>
-#include <pgdesk/ui/profiletreemodel.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/connect/connectiondialog.h>
+#include <pgdesk/ui/connect/profiletreemodel.h>
 
 #include "../../ui/src/connect/profileitemdelegate.h"
 

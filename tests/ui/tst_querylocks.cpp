@@ -8,8 +8,8 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/lockanalysisview.h>
-#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/schema/lockanalysisview.h>
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>

@@ -8,9 +8,9 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/plancompareview.h>
-#include <pgdesk/ui/planview.h>
-#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/plan/plancompareview.h>
+#include <pgdesk/ui/plan/planview.h>
+#include <pgdesk/ui/query/querytool.h>
 
 #include "../../ui/src/plan/plangraphview.h"
 

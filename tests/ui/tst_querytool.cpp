@@ -8,12 +8,12 @@
 
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/roundtrips.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include "../../ui/src/plan/plantree.h"
 #include "../../ui/src/query/queryresults.h"

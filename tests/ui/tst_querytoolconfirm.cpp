@@ -9,8 +9,8 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/query/querytool.h>
 
 #include <QMessageBox>
 #include <QPlainTextEdit>

@@ -2,7 +2,7 @@
 // The quick search runs as the user types (label `unit`): once when typing pauses, at once on Enter, never
 // for text set by the program or a text already run.
 #include "uitestmain.h"
-#include <pgdesk/ui/filterbar.h>
+#include <pgdesk/ui/browse/filterbar.h>
 
 #include <QElapsedTimer>
 #include <QLineEdit>

@@ -7,11 +7,11 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/filterbar.h>
-#include <pgdesk/ui/filterconditionrow.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/relationsmenu.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/filterbar.h>
+#include <pgdesk/ui/browse/filterconditionrow.h>
+#include <pgdesk/ui/browse/relationsmenu.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>

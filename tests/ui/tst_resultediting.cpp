@@ -12,11 +12,11 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/querytool.h>
 
 #include "../../ui/src/query/queryresults.h"
 #include "../../ui/src/query/resulteditability.h"

@@ -10,10 +10,10 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/exportdialog.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/transfer/exportdialog.h>
 
 #include "../../ui/src/query/parametersdialog.h"
 #include "../../ui/src/query/queryresults.h"

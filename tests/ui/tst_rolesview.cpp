@@ -3,11 +3,11 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/catalogtreemodel.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/objectbrowser.h>
-#include <pgdesk/ui/rolesmodel.h>
-#include <pgdesk/ui/rolesview.h>
+#include <pgdesk/ui/admin/rolesmodel.h>
+#include <pgdesk/ui/admin/rolesview.h>
+#include <pgdesk/ui/browse/catalogtreemodel.h>
+#include <pgdesk/ui/browse/objectbrowser.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>

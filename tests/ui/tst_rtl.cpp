@@ -7,14 +7,14 @@
 
 #include <pgdesk/core/browse/page.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/catalogtreemodel.h>
-#include <pgdesk/ui/griddelegate.h>
-#include <pgdesk/ui/objectbrowser.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/sqllogdock.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/translations.h>
+#include <pgdesk/ui/browse/catalogtreemodel.h>
+#include <pgdesk/ui/browse/objectbrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/common/translations.h>
+#include <pgdesk/ui/grid/griddelegate.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/query/sqllogdock.h>
 
 #include "../../ui/src/query/queryresults.h"
 

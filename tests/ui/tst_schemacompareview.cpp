@@ -8,14 +8,14 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/datacomparedialog.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/lockanalysisview.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/schemacompareview.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/schema/datacomparedialog.h>
+#include <pgdesk/ui/schema/lockanalysisview.h>
+#include <pgdesk/ui/schema/schemacompareview.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -11,9 +11,9 @@
 #include <pgdesk/core/browse/sqlbuilder.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/selectionsummary.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/grid/selectionsummary.h>
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

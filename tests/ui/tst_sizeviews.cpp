@@ -4,11 +4,11 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/catalogtreemodel.h>
-#include <pgdesk/ui/largestrelationsmodel.h>
-#include <pgdesk/ui/largestrelationsview.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/objectbrowser.h>
+#include <pgdesk/ui/admin/largestrelationsmodel.h>
+#include <pgdesk/ui/admin/largestrelationsview.h>
+#include <pgdesk/ui/browse/catalogtreemodel.h>
+#include <pgdesk/ui/browse/objectbrowser.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -9,7 +9,7 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/query/querytool.h>
 
 #include "../../ui/src/query/completionlistmodel.h"
 #include "../../ui/src/query/completionsource.h"

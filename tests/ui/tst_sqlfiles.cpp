@@ -8,8 +8,8 @@
 
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/sqltext/sqlformatter.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include "../../ui/src/query/findbar.h"
 #include "../../ui/src/query/queryfile.h"

@@ -8,11 +8,11 @@
 
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sshtunnel.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/poolstatuswidget.h>
-#include <pgdesk/ui/profileeditor.h>
-#include <pgdesk/ui/sshpromptdialog.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/connect/poolstatuswidget.h>
+#include <pgdesk/ui/connect/profileeditor.h>
+#include <pgdesk/ui/connect/sshpromptdialog.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QAbstractButton>
 #include <QApplication>

@@ -6,19 +6,19 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/profiles/profilestore.h>
-#include <pgdesk/ui/activityview.h>
-#include <pgdesk/ui/catalogtreemodel.h>
-#include <pgdesk/ui/createscriptview.h>
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/objectbrowser.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/startpage.h>
-#include <pgdesk/ui/structureview.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/admin/activityview.h>
+#include <pgdesk/ui/browse/catalogtreemodel.h>
+#include <pgdesk/ui/browse/createscriptview.h>
+#include <pgdesk/ui/browse/objectbrowser.h>
+#include <pgdesk/ui/browse/structureview.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/shell/mainwindow.h>
+#include <pgdesk/ui/shell/startpage.h>
 
 #include <QAction>
 #include <QApplication>

@@ -7,7 +7,7 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/statementsview.h>
+#include <pgdesk/ui/admin/statementsview.h>
 
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>

@@ -7,9 +7,9 @@
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/roundtrips.h>
 #include <pgdesk/core/session/transaction.h>
-#include <pgdesk/ui/createscriptview.h>
-#include <pgdesk/ui/structureview.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/createscriptview.h>
+#include <pgdesk/ui/browse/structureview.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>

@@ -6,9 +6,9 @@
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/roundtrips.h>
-#include <pgdesk/ui/griddelegate.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/grid/griddelegate.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

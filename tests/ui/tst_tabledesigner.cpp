@@ -13,11 +13,11 @@
 
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/lockanalysisview.h>
-#include <pgdesk/ui/privilegesview.h>
-#include <pgdesk/ui/rolesview.h>
-#include <pgdesk/ui/tabledesigner.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/admin/rolesview.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/schema/lockanalysisview.h>
+#include <pgdesk/ui/schema/privilegesview.h>
+#include <pgdesk/ui/schema/tabledesigner.h>
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -4,10 +4,10 @@
 // jobs are checked exactly, with the grid printed the way the view shows it.
 #include "uitestmain.h"
 #include <pgdesk/core/base/errors.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/feedconnection.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tablefeed.h>
+#include <pgdesk/ui/browse/feedconnection.h>
+#include <pgdesk/ui/browse/tablefeed.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QSemaphore>

@@ -3,21 +3,21 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/aboutdialog.h>
-#include <pgdesk/ui/backupdialog.h>
-#include <pgdesk/ui/connectiondialog.h>
-#include <pgdesk/ui/exportdialog.h>
-#include <pgdesk/ui/filterbar.h>
-#include <pgdesk/ui/maintenancedialog.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/preferencesdialog.h>
-#include <pgdesk/ui/productionconfirmdialog.h>
-#include <pgdesk/ui/profileeditor.h>
-#include <pgdesk/ui/restoredialog.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/translations.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/admin/backupdialog.h>
+#include <pgdesk/ui/admin/maintenancedialog.h>
+#include <pgdesk/ui/admin/restoredialog.h>
+#include <pgdesk/ui/browse/filterbar.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/common/productionconfirmdialog.h>
+#include <pgdesk/ui/common/translations.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/connect/connectiondialog.h>
+#include <pgdesk/ui/connect/profileeditor.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/shell/aboutdialog.h>
+#include <pgdesk/ui/shell/mainwindow.h>
+#include <pgdesk/ui/shell/preferencesdialog.h>
+#include <pgdesk/ui/transfer/exportdialog.h>
 
 #include <QApplication>
 #include <QDialogButtonBox>

@@ -9,9 +9,9 @@
 #include <pgdesk/core/editing/changeset.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QElapsedTimer>
 #include <QLabel>

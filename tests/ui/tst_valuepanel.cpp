@@ -11,14 +11,14 @@
 
 #include <pgdesk/core/editing/changejournal.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/filterbar.h>
-#include <pgdesk/ui/mainwindow.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/valuepanel.h>
-#include <pgdesk/ui/valuetreemodel.h>
+#include <pgdesk/ui/browse/filterbar.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/shell/mainwindow.h>
+#include <pgdesk/ui/visual/valuepanel.h>
+#include <pgdesk/ui/visual/valuetreemodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>

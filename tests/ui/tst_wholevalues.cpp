@@ -8,12 +8,12 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/filterbar.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/valueeditordialog.h>
-#include <pgdesk/ui/valueviewer.h>
+#include <pgdesk/ui/browse/filterbar.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/edit/valueeditordialog.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/grid/valueviewer.h>
 
 #include <QApplication>
 #include <QClipboard>

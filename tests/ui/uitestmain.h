@@ -10,7 +10,7 @@
 // log is read: a second, XML log of the run lists every message it did not ignore. Before and after qExec
 // (the application's start, the suite object's destruction, which closes its windows) a handler of ours
 // collects them.
-#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/common/background.h>
 
 #include <QApplication>
 #include <QFile>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/activityview.h>
+#include <pgdesk/ui/admin/activityview.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/connection.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/productionconfirmdialog.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/productionconfirmdialog.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include <QApplication>
 #include <QHBoxLayout>

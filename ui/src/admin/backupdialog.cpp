@@ -3,8 +3,8 @@
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/backupdialog.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/admin/backupdialog.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QCheckBox>
 #include <QComboBox>

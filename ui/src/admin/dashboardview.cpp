@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/dashboardview.h>
+#include <pgdesk/ui/admin/dashboardview.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/paint/chartpainter.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QDateTime>
 #include <QGridLayout>

@@ -3,7 +3,7 @@
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/profiles/passwordcommand.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QClipboard>
 #include <QDialog>

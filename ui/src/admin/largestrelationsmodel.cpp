@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/largestrelationsmodel.h>
+#include <pgdesk/ui/admin/largestrelationsmodel.h>
 
-#include <pgdesk/ui/celltext.h>
+#include <pgdesk/ui/grid/celltext.h>
 
 #include <QGuiApplication>
 #include <QLocale>

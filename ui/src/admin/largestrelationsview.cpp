@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/largestrelationsview.h>
+#include <pgdesk/ui/admin/largestrelationsview.h>
 
 #include <pgdesk/core/admin/sizereader.h>
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/largestrelationsmodel.h>
+#include <pgdesk/ui/admin/largestrelationsmodel.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QAction>
 #include <QHBoxLayout>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/maintenancedialog.h>
-#include <pgdesk/ui/productionconfirmdialog.h>
+#include <pgdesk/ui/admin/maintenancedialog.h>
+#include <pgdesk/ui/common/productionconfirmdialog.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/canceltoken.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include <QApplication>
 #include <QCheckBox>

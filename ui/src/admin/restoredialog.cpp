@@ -4,8 +4,8 @@
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/writeunlock.h>
-#include <pgdesk/ui/productionconfirmdialog.h>
-#include <pgdesk/ui/restoredialog.h>
+#include <pgdesk/ui/admin/restoredialog.h>
+#include <pgdesk/ui/common/productionconfirmdialog.h>
 
 #include <QCheckBox>
 #include <QFileDialog>

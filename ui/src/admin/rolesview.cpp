@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/rolesview.h>
+#include <pgdesk/ui/admin/rolesview.h>
 
 #include "admin/roledialog.h"
 
 #include <pgdesk/core/schema/schemaapply.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
 
 #include <QMessageBox>
 #include <QPushButton>
@@ -12,10 +12,10 @@
 #include <pgdesk/core/admin/rolereader.h>
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/rolesmodel.h>
+#include <pgdesk/ui/admin/rolesmodel.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QAction>
 #include <QCheckBox>

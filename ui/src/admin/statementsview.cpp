@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/statementsview.h>
+#include <pgdesk/ui/admin/statementsview.h>
 
 #include <pgdesk/core/plan/indexadvisor.h>
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/catalogtreemodel.h>
+#include <pgdesk/ui/browse/catalogtreemodel.h>
 
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/grid/celltext.h>
 
 #include <QFont>
 #include <QGuiApplication>

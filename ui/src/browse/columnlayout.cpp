@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/columnlayout.h>
-#include <pgdesk/ui/frozencolumns.h>
+#include <pgdesk/ui/browse/columnlayout.h>
+#include <pgdesk/ui/browse/frozencolumns.h>
 
-#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QAction>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/createscriptview.h>
-#include <pgdesk/ui/filechooser.h>
+#include <pgdesk/ui/browse/createscriptview.h>
+#include <pgdesk/ui/common/filechooser.h>
 
 #include "common/lockwaitwatcher.h"
 #include "common/sqlhighlighter.h"
@@ -8,10 +8,10 @@
 #include <pgdesk/core/admin/ddlwriter.h>
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include <QApplication>
 #include <QClipboard>

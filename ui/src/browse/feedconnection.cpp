@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/feedconnection.h>
+#include <pgdesk/ui/browse/feedconnection.h>
 
 #include <pgdesk/core/browse/queryengine.h>
 #include <pgdesk/core/catalog/profileconventions.h>

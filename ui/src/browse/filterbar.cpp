@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/filterbar.h>
+#include <pgdesk/ui/browse/filterbar.h>
 
-#include <pgdesk/ui/filterconditionrow.h>
-#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/browse/filterconditionrow.h>
+#include <pgdesk/ui/common/icons.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>

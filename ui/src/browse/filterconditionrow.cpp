@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/filterconditionrow.h>
+#include <pgdesk/ui/browse/filterconditionrow.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/frozencolumns.h>
+#include <pgdesk/ui/browse/frozencolumns.h>
 
 #include <QAbstractItemDelegate>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/objectbrowser.h>
+#include <pgdesk/ui/browse/objectbrowser.h>
 
 #include "common/lockwaitwatcher.h"
-#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/common/icons.h>
 
 #include <pgdesk/core/browse/sqlbuilder.h>
 #include <pgdesk/core/catalog/catalogreader.h>
@@ -11,9 +11,9 @@
 #include <pgdesk/core/session/databaselist.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sessionpools.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/catalogtreemodel.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/browse/catalogtreemodel.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QAction>
 #include <QApplication>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/relationsmenu.h>
+#include <pgdesk/ui/browse/relationsmenu.h>
+#include <pgdesk/ui/grid/celltext.h>
 
 #include <pgdesk/core/browse/queryengine.h>
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/catalog/profileconventions.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QAction>
 #include <QLocale>

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/structureview.h>
+#include <pgdesk/ui/browse/structureview.h>
 
 #include "common/lockwaitwatcher.h"
 
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/createscriptview.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/browse/createscriptview.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/grid/celltext.h>
 
 #include <QAction>
 #include <QApplication>

@@ -1,29 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/batchdialog.h>
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/columnlayout.h>
-#include <pgdesk/ui/copyas.h>
-#include <pgdesk/ui/filterbar.h>
-#include <pgdesk/ui/filterconditionrow.h>
-#include <pgdesk/ui/gridpreferences.h>
-#include <pgdesk/ui/relationsmenu.h>
-#include <pgdesk/ui/resultscroller.h>
-#include <pgdesk/ui/structureview.h>
-#include <pgdesk/ui/tablebrowser.h>
+#include <pgdesk/ui/browse/columnlayout.h>
+#include <pgdesk/ui/browse/filterbar.h>
+#include <pgdesk/ui/browse/filterconditionrow.h>
+#include <pgdesk/ui/browse/relationsmenu.h>
+#include <pgdesk/ui/browse/structureview.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/edit/batchdialog.h>
+#include <pgdesk/ui/grid/celltext.h>
+#include <pgdesk/ui/grid/copyas.h>
+#include <pgdesk/ui/grid/gridpreferences.h>
+#include <pgdesk/ui/grid/resultscroller.h>
 
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/uisettings.h>
-#include <pgdesk/ui/valueviewer.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/valueviewer.h>
 
 #include "grid/wholevalueloader.h"
 
 #include <pgdesk/core/profiles/conventionoverride.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QAction>
 #include <QApplication>

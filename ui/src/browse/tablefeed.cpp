@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tablefeed.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/browse/tablefeed.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <pgdesk/core/session/pool.h>
 

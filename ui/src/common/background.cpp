@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/common/background.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/canceltoken.h>

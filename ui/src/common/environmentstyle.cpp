@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/environmentstyle.h>
+#include <pgdesk/ui/common/environmentstyle.h>
 
 #include <QCoreApplication>
 #include <QPainter>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/errorlog.h>
+#include <pgdesk/ui/common/errorlog.h>
 
 #include <QMutexLocker>
 

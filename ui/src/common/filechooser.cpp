@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/filechooser.h>
+#include <pgdesk/ui/common/filechooser.h>
 
 #include <QDir>
 #include <QFileDialog>

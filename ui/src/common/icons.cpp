@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/common/icons.h>
 
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include <QDir>
 #include <QIconEngine>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 namespace pgdesk::ui {
 

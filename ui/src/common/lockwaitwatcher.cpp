@@ -2,8 +2,8 @@
 #include "common/lockwaitwatcher.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 namespace pgdesk::ui {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/productionconfirmdialog.h>
+#include <pgdesk/ui/common/productionconfirmdialog.h>
 
 #include <QDialogButtonBox>
 #include <QLabel>

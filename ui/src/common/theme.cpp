@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include <QApplication>
 #include <QPalette>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/translations.h>
+#include <pgdesk/ui/common/translations.h>
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/uisettings.h>
 
 #include <QLocale>
 #include <QSettings>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
 
 namespace pgdesk::ui {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/profiles/profilestore.h>
-#include <pgdesk/ui/commandtrustdialog.h>
+#include <pgdesk/ui/connect/commandtrustdialog.h>
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/connectiondialog.h>
-#include <pgdesk/ui/filechooser.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/filechooser.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/connect/connectiondialog.h>
 
 #include "connect/connectionwork.h"
 #include "connect/profilefolderview.h"
@@ -10,13 +10,13 @@
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/core/session/dsn.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/commandtrustdialog.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/profileeditor.h>
-#include <pgdesk/ui/profilelistmodel.h>
-#include <pgdesk/ui/profiletreemodel.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/connect/commandtrustdialog.h>
+#include <pgdesk/ui/connect/profileeditor.h>
+#include <pgdesk/ui/connect/profilelistmodel.h>
+#include <pgdesk/ui/connect/profiletreemodel.h>
 
 #include <QDir>
 #include <QHBoxLayout>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ConnectionDialog's folders and profile files (moves, folder renames, Export…, Import…, pg_service.conf),
 // apart from the dialog's main file to keep both readable.
-#include <pgdesk/ui/connectiondialog.h>
-#include <pgdesk/ui/profileeditor.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/connect/connectiondialog.h>
+#include <pgdesk/ui/connect/profileeditor.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/profiles/profiletransfer.h>

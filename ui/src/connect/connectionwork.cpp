@@ -4,7 +4,7 @@
 #include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/dsn.h>
-#include <pgdesk/ui/connectiondialog.h>
+#include <pgdesk/ui/connect/connectiondialog.h>
 
 #include <QElapsedTimer>
 #include <QUrl>

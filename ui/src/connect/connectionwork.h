@@ -6,7 +6,7 @@
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/profiles/connectionprofile.h>
-#include <pgdesk/ui/profileeditor.h>
+#include <pgdesk/ui/connect/profileeditor.h>
 
 #include <QString>
 

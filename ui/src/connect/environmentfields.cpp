@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connect/environmentfields.h"
 
-#include <pgdesk/ui/environmentstyle.h>
+#include <pgdesk/ui/common/environmentstyle.h>
 
 #include <QColorDialog>
 #include <QComboBox>

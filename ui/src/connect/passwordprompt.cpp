@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/passwordprompt.h>
+#include <pgdesk/ui/connect/passwordprompt.h>
 
 #include <pgdesk/core/profiles/secretstore.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/poolstatuswidget.h>
+#include <pgdesk/ui/connect/poolstatuswidget.h>
 
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sessionpools.h>

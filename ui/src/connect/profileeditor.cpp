@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/profileeditor.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/connect/profileeditor.h>
 
 #include "connect/environmentfields.h"
 #include "connect/sshfields.h"

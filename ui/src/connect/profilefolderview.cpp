@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connect/profilefolderview.h"
 
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/profiletreemodel.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/connect/profiletreemodel.h>
 
 #include <QHeaderView>
 #include <QInputDialog>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connect/profileitemdelegate.h"
 
-#include <pgdesk/ui/profilelistmodel.h>
+#include <pgdesk/ui/connect/profilelistmodel.h>
 
 #include <QApplication>
 #include <QPainter>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/profilelistmodel.h>
+#include <pgdesk/ui/connect/profilelistmodel.h>
 
 namespace pgdesk::ui {
 

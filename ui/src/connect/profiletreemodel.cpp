@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/environmentstyle.h>
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/profilelistmodel.h>
-#include <pgdesk/ui/profiletreemodel.h>
+#include <pgdesk/ui/common/environmentstyle.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/connect/profilelistmodel.h>
+#include <pgdesk/ui/connect/profiletreemodel.h>
 
 #include <QMimeData>
 

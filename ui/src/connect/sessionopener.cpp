@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/sessionopener.h>
+#include <pgdesk/ui/connect/sessionopener.h>
 
 #include <pgdesk/core/profiles/passwordcommand.h>
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/core/session/dsn.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <atomic>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/sshpromptdialog.h>
+#include <pgdesk/ui/connect/sshpromptdialog.h>
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/erdcanvas.h>
+#include <pgdesk/ui/diagram/erdcanvas.h>
 
 #include <QContextMenuEvent>
 #include <QKeyEvent>

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/erdview.h>
-#include <pgdesk/ui/filechooser.h>
+#include <pgdesk/ui/common/filechooser.h>
+#include <pgdesk/ui/diagram/erdview.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/diagram/erdformat.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/paint/erdpainter.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/erdcanvas.h>
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/diagram/erdcanvas.h>
 
 #include <QAction>
 #include <QApplication>

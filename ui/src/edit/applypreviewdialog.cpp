@@ -3,7 +3,7 @@
 
 #include "common/sqlhighlighter.h"
 
-#include <pgdesk/ui/environmentstyle.h>
+#include <pgdesk/ui/common/environmentstyle.h>
 
 #include <QCoreApplication>
 #include <QDialogButtonBox>

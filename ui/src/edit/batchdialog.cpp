@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/batchdialog.h>
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/productionconfirmdialog.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/productionconfirmdialog.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/edit/batchdialog.h>
+#include <pgdesk/ui/grid/celltext.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QButtonGroup>
 #include <QCheckBox>

@@ -3,9 +3,9 @@
 #include "edit/temporaledit.h"
 
 #include <pgdesk/core/catalog/catalog.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <pgdesk/core/editing/foreignkeypicker.h>
 

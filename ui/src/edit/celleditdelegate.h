@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/ui/griddelegate.h>
+#include <pgdesk/ui/grid/griddelegate.h>
 
 namespace pgdesk::core {
 struct ColumnInfo;

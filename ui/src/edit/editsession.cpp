@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/grid/celltext.h>
 
 #include <pgdesk/core/editing/changejournal.h>
 #include <pgdesk/core/session/canceltoken.h>

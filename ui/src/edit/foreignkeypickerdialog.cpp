@@ -2,7 +2,7 @@
 #include "edit/foreignkeypickerdialog.h"
 #include "edit/foreignkeypickermodel.h"
 
-#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/common/icons.h>
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

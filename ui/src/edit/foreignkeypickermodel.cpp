@@ -3,7 +3,7 @@
 
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 namespace pgdesk::ui {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/formview.h>
+#include <pgdesk/ui/edit/formview.h>
 
 #include "edit/celleditdelegate.h"
 
-#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <pgdesk/core/catalog/catalog.h>
 

@@ -3,10 +3,10 @@
 
 #include "grid/wholevalueloader.h"
 
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <pgdesk/core/browse/valuecheck.h>
 #include <pgdesk/core/session/pool.h>

@@ -5,21 +5,21 @@
 #include "edit/gridpaste.h"
 #include "grid/wholevalueloader.h"
 
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/environmentstyle.h>
-#include <pgdesk/ui/filechooser.h>
-#include <pgdesk/ui/formview.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/productionconfirmdialog.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/environmentstyle.h>
+#include <pgdesk/ui/common/filechooser.h>
+#include <pgdesk/ui/common/productionconfirmdialog.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/edit/formview.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/celltext.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/uisettings.h>
-#include <pgdesk/ui/valueeditordialog.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/edit/valueeditordialog.h>
 
 #include <pgdesk/core/browse/sqlbuilder.h>
 #include <pgdesk/core/editing/changejournal.h>

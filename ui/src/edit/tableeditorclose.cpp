@@ -5,8 +5,8 @@
 // signal decides the close.
 #include "common/lockwaitwatcher.h"
 
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/edit/tableeditor.h>
 
 #include <QLabel>
 #include <QMessageBox>

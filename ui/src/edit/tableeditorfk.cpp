@@ -3,14 +3,14 @@
 // have a parent row.
 #include "edit/applypreviewdialog.h"
 #include "edit/foreignkeypickerdialog.h"
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <pgdesk/core/editing/foreignkeypicker.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QApplication>
 #include <QPointer>

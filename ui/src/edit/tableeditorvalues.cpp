@@ -3,9 +3,9 @@
 #include "edit/celleditdelegate.h"
 #include "grid/wholevalueloader.h"
 
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/valueeditordialog.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/edit/valueeditordialog.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QFile>
 #include <QLocale>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/valueeditordialog.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/edit/valueeditordialog.h>
+#include <pgdesk/ui/grid/celltext.h>
 
 #include <pgdesk/core/editing/rowstatementbuilder.h>
 

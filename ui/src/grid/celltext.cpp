@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/grid/celltext.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/copyas.h>
+#include <pgdesk/ui/grid/copyas.h>
 
 #include <pgdesk/core/transfer/rowencoding.h>
-#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/common/icons.h>
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/griddelegate.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/rowedits.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/grid/celltext.h>
+#include <pgdesk/ui/grid/griddelegate.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/grid/rowedits.h>
 
 #include <QPalette>
 

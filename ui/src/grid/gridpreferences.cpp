@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/gridpreferences.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/grid/gridpreferences.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QHeaderView>
 #include <QTableView>

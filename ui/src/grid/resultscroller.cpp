@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/resultscroller.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/grid/resultscroller.h>
 
 #include <QKeyEvent>
 #include <QScrollBar>

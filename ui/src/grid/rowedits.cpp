@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/rowedits.h>
+#include <pgdesk/ui/grid/rowedits.h>
 
 namespace pgdesk::ui {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/rowsource.h>
+#include <pgdesk/ui/grid/rowsource.h>
 
 namespace pgdesk::ui {
 

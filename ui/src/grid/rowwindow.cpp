@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/rowwindow.h>
+#include <pgdesk/ui/grid/rowwindow.h>
 
 #include <cstdlib>
 

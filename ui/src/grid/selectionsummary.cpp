@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/selectionsummary.h>
+#include <pgdesk/ui/grid/selectionsummary.h>
 
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <pgdesk/core/session/pool.h>
 

@@ -3,9 +3,9 @@
 
 #include <pgdesk/core/editing/entityoperations.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/pagemodel.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <algorithm>
 #include <map>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/plancompareview.h>
+#include <pgdesk/ui/plan/plancompareview.h>
 
 #include "plan/plangraphview.h"
 #include "plan/plantext.h"
 
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include <QHeaderView>
 #include <QLabel>

@@ -4,7 +4,7 @@
 #include "common/readablecolor.h"
 #include "plan/plantext.h"
 
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include <QApplication>
 #include <QGraphicsItem>

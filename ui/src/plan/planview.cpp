@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/filechooser.h>
-#include <pgdesk/ui/planview.h>
+#include <pgdesk/ui/common/filechooser.h>
+#include <pgdesk/ui/plan/planview.h>
 
 #include "plan/plananalysismodel.h"
 #include "plan/plangraphview.h"
@@ -8,7 +8,7 @@
 #include "plan/plantree.h"
 
 #include <pgdesk/core/base/errors.h>
-#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/common/icons.h>
 
 #include <QFile>
 #include <QHeaderView>

@@ -3,7 +3,7 @@
 
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/sqltext/statementsplitter.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QHash>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "query/queryresults.h"
 
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/grid/celltext.h>
 
 #include "query/querysession.h"
 #include "query/resulteditability.h"
@@ -11,13 +11,13 @@
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
 
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/griddelegate.h>
-#include <pgdesk/ui/gridpreferences.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/griddelegate.h>
+#include <pgdesk/ui/grid/gridpreferences.h>
+#include <pgdesk/ui/grid/pagemodel.h>
 
 #include <QGuiApplication>
 

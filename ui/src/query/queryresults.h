@@ -2,7 +2,7 @@
 #pragma once
 
 #include <pgdesk/core/browse/scriptrunner.h>
-#include <pgdesk/ui/copyas.h>
+#include <pgdesk/ui/grid/copyas.h>
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/query/querytool.h>
 
-#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/common/icons.h>
 
 #include "common/readablecolor.h"
 #include "query/completionsource.h"
@@ -16,12 +16,12 @@
 #include <pgdesk/core/local/queryhistory.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/sqltext/namedparameters.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/exportdialog.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/grid/celltext.h>
+#include <pgdesk/ui/transfer/exportdialog.h>
 
 #include <QAction>
 #include <QCheckBox>

@@ -3,16 +3,16 @@
 // WHERE, TRUNCATE) or drops an object, with the planner's estimate of the rows (EXPLAIN, nothing run); and on
 // a production profile whose writing is unlocked, the database's name before anything that may write, as
 // the grid asks before Apply.
-#include <pgdesk/ui/productionconfirmdialog.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/uisettings.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/productionconfirmdialog.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/query/querytool.h>
 
 #include "query/querysession.h"
 
 #include <pgdesk/core/sqltext/sweeping.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QLabel>
 #include <QLocale>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // QueryTool's File and Edit menus: .sql files (open, save, save as, recent, outside changes), crash
 // recovery of autosaved text, and the editor's comforts (find / replace, go to line, comment, Format SQL).
-#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/query/querytool.h>
 
 #include "query/findbar.h"
 #include "query/queryfile.h"
@@ -9,8 +9,8 @@
 #include "query/sqlcompleter.h"
 #include "query/sqleditor.h"
 
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/tableeditor.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/edit/tableeditor.h>
 
 #include <QAction>
 #include <QClipboard>

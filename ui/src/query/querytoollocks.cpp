@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The query tool's lock analysis: what each statement of the script would lock, rewrite or scan, in a
 // Locks tab; Trace runs it in a transaction that is rolled back (never on a production session).
-#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/query/querytool.h>
 
 #include "query/querysession.h"
 #include "query/sqleditor.h"
 
 #include <pgdesk/core/base/errors.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/lockanalysisview.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/schema/lockanalysisview.h>
 
 #include <QLabel>
 #include <QLocale>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The query tool's parameters form and Explain (QueryTool's other half, to keep querytool.cpp short).
-#include <pgdesk/ui/filechooser.h>
-#include <pgdesk/ui/querytool.h>
+#include <pgdesk/ui/common/filechooser.h>
+#include <pgdesk/ui/query/querytool.h>
 
 #include "plan/plantree.h"
 #include "query/parametersdialog.h"
@@ -12,11 +12,11 @@
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/plan/whatif.h>
 #include <pgdesk/core/sqltext/namedparameters.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/plancompareview.h>
-#include <pgdesk/ui/planview.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/plan/plancompareview.h>
+#include <pgdesk/ui/plan/planview.h>
 
 #include <QCheckBox>
 #include <QFileInfo>

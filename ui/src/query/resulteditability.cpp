@@ -7,7 +7,7 @@
 #include <pgdesk/core/editing/rowstatementbuilder.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/standby.h>
-#include <pgdesk/ui/editsession.h>
+#include <pgdesk/ui/edit/editsession.h>
 
 #include <QHash>
 #include <QSet>

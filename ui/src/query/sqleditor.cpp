@@ -5,7 +5,7 @@
 #include "query/linenumbergutter.h"
 #include "query/sqlcompleter.h"
 
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <pgdesk/core/sqltext/sqlformatter.h>
 

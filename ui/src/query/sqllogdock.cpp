@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/sqllogdock.h>
+#include <pgdesk/ui/query/sqllogdock.h>
 
-#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/common/background.h>
 
 #include <QCoreApplication>
 #include <QDateTime>

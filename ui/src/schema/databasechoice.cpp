@@ -3,8 +3,8 @@
 
 #include <pgdesk/core/session/databaselist.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QComboBox>
 #include <QPointer>

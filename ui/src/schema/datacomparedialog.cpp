@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/datacomparedialog.h>
+#include <pgdesk/ui/schema/datacomparedialog.h>
 
 #include "schema/databasechoice.h"
 
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include <QComboBox>
 #include <QDialogButtonBox>

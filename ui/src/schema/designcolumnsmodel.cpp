@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schema/designcolumnsmodel.h"
 
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include <QFont>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/lockanalysisview.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/schema/lockanalysisview.h>
 
 #include <QHBoxLayout>
 #include <QHeaderView>

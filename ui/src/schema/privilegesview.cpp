@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/privilegesview.h>
+#include <pgdesk/ui/schema/privilegesview.h>
 
 #include <pgdesk/core/schema/schemaapply.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
 
 #include <QFontDatabase>
 #include <QHBoxLayout>

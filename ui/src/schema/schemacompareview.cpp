@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/filechooser.h>
-#include <pgdesk/ui/schemacompareview.h>
+#include <pgdesk/ui/common/filechooser.h>
+#include <pgdesk/ui/schema/schemacompareview.h>
 
 #include "common/sqlhighlighter.h"
 #include "schema/databasechoice.h"
@@ -9,12 +9,12 @@
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/lockanalysisview.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/schema/lockanalysisview.h>
 
 #include <QComboBox>
 #include <QDialog>

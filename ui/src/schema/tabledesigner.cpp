@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/tabledesigner.h>
+#include <pgdesk/ui/schema/tabledesigner.h>
 
 #include "schema/stepconfirm.h"
 
@@ -11,12 +11,12 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/schema/lockanalysis.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/lockanalysisview.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/schema/lockanalysisview.h>
 
 #include <QFontDatabase>
 #include <QFormLayout>

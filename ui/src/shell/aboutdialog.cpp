@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/aboutdialog.h>
+#include <pgdesk/ui/shell/aboutdialog.h>
 
 #include <pgdesk/core/session/version.h>
-#include <pgdesk/ui/errorlog.h>
+#include <pgdesk/ui/common/errorlog.h>
 
 #include <QClipboard>
 #include <QDialogButtonBox>

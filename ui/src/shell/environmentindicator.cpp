@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/environmentindicator.h>
-#include <pgdesk/ui/environmentstyle.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/environmentstyle.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/shell/environmentindicator.h>
 
 #include <QTabBar>
 #include <QTabWidget>

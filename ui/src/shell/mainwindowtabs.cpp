@@ -2,8 +2,8 @@
 // MainWindow, continued: the session's tabs across runs. Which tables and query tools were open (with their
 // database and file) is saved per profile and reopened with the session; query text a crashed or killed
 // run left unsaved is offered back as query tools. Also the tabs of their own: Roles, Top statements, plans.
-#include <pgdesk/ui/filechooser.h>
-#include <pgdesk/ui/mainwindow.h>
+#include <pgdesk/ui/common/filechooser.h>
+#include <pgdesk/ui/shell/mainwindow.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/browse/sqlbuilder.h>
@@ -12,34 +12,34 @@
 #include <pgdesk/core/plan/plan.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sessionpools.h>
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/chartview.h>
-#include <pgdesk/ui/dashboardview.h>
-#include <pgdesk/ui/datacomparedialog.h>
-#include <pgdesk/ui/editsession.h>
-#include <pgdesk/ui/erdview.h>
-#include <pgdesk/ui/exportdialog.h>
-#include <pgdesk/ui/filterbar.h>
-#include <pgdesk/ui/geometryview.h>
-#include <pgdesk/ui/icons.h>
-#include <pgdesk/ui/importdialog.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/listenview.h>
-#include <pgdesk/ui/objectbrowser.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/plancompareview.h>
-#include <pgdesk/ui/planview.h>
-#include <pgdesk/ui/privilegesview.h>
-#include <pgdesk/ui/querytool.h>
-#include <pgdesk/ui/rolesview.h>
-#include <pgdesk/ui/schemacompareview.h>
-#include <pgdesk/ui/selectionsummary.h>
-#include <pgdesk/ui/statementsview.h>
-#include <pgdesk/ui/structureview.h>
-#include <pgdesk/ui/tablebrowser.h>
-#include <pgdesk/ui/tabledesigner.h>
-#include <pgdesk/ui/tableeditor.h>
-#include <pgdesk/ui/valuepanel.h>
+#include <pgdesk/ui/admin/dashboardview.h>
+#include <pgdesk/ui/admin/rolesview.h>
+#include <pgdesk/ui/admin/statementsview.h>
+#include <pgdesk/ui/browse/filterbar.h>
+#include <pgdesk/ui/browse/objectbrowser.h>
+#include <pgdesk/ui/browse/structureview.h>
+#include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/common/icons.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/diagram/erdview.h>
+#include <pgdesk/ui/edit/editsession.h>
+#include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/grid/celltext.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/grid/selectionsummary.h>
+#include <pgdesk/ui/plan/plancompareview.h>
+#include <pgdesk/ui/plan/planview.h>
+#include <pgdesk/ui/query/querytool.h>
+#include <pgdesk/ui/schema/datacomparedialog.h>
+#include <pgdesk/ui/schema/privilegesview.h>
+#include <pgdesk/ui/schema/schemacompareview.h>
+#include <pgdesk/ui/schema/tabledesigner.h>
+#include <pgdesk/ui/transfer/exportdialog.h>
+#include <pgdesk/ui/transfer/importdialog.h>
+#include <pgdesk/ui/visual/chartview.h>
+#include <pgdesk/ui/visual/geometryview.h>
+#include <pgdesk/ui/visual/listenview.h>
+#include <pgdesk/ui/visual/valuepanel.h>
 
 #include "plan/plantree.h"
 #include "query/completionsource.h"

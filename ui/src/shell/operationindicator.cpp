@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/operationindicator.h>
+#include <pgdesk/ui/shell/operationindicator.h>
 
 #include <QHBoxLayout>
 #include <QLabel>

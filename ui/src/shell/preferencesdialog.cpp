@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/preferencesdialog.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/uisettings.h>
+#include <pgdesk/ui/shell/preferencesdialog.h>
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/startpage.h>
+#include <pgdesk/ui/shell/startpage.h>
 
-#include <pgdesk/ui/icons.h>
+#include <pgdesk/ui/common/icons.h>
 
 #include <QApplication>
 #include <QGridLayout>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/startupoptions.h>
+#include <pgdesk/ui/shell/startupoptions.h>
 
 #include <pgdesk/core/base/errors.h>
 

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/exportdialog.h>
+#include <pgdesk/ui/grid/celltext.h>
+#include <pgdesk/ui/transfer/exportdialog.h>
 
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/catalog/profileconventions.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/transfer/exportwriter.h>
 #include <pgdesk/core/transfer/rowencoding.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include "common/readablecolor.h"
 

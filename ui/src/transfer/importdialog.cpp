@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/celltext.h>
-#include <pgdesk/ui/filechooser.h>
-#include <pgdesk/ui/importdialog.h>
-#include <pgdesk/ui/productionconfirmdialog.h>
+#include <pgdesk/ui/common/filechooser.h>
+#include <pgdesk/ui/common/productionconfirmdialog.h>
+#include <pgdesk/ui/grid/celltext.h>
+#include <pgdesk/ui/transfer/importdialog.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/transfer/clipboardtable.h>
 #include <pgdesk/core/transfer/importer.h>
 #include <pgdesk/core/transfer/typeinference.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QApplication>
 #include <QCheckBox>

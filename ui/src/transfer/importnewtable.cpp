@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Import into new table…: the new table's name, its columns' names and types above the preview.
-#include <pgdesk/ui/importdialog.h>
+#include <pgdesk/ui/transfer/importdialog.h>
 
 #include <pgdesk/core/transfer/clipboardtable.h>
 #include <pgdesk/core/transfer/typeinference.h>

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The import dialog's preview: the first records of the file, read on a worker as the file, delimiter or
 // sheet changes (a new table's sample is larger: its column types are inferred from it).
-#include <pgdesk/ui/importdialog.h>
+#include <pgdesk/ui/transfer/importdialog.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/transfer/clipboardtable.h>
 #include <pgdesk/core/transfer/importer.h>
 #include <pgdesk/core/transfer/typeinference.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QCheckBox>
 #include <QComboBox>

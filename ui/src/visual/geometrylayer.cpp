@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/geometrylayer.h>
+#include <pgdesk/ui/visual/geometrylayer.h>
 
 #include <QPainter>
 #include <QTransform>

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/geometrylayer.h>
-#include <pgdesk/ui/geometryview.h>
+#include <pgdesk/ui/visual/geometrylayer.h>
+#include <pgdesk/ui/visual/geometryview.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/visual/chartdata.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>

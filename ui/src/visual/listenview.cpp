@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/listenview.h>
+#include <pgdesk/ui/visual/listenview.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/writeunlock.h>
-#include <pgdesk/ui/background.h>
-#include <pgdesk/ui/jobslot.h>
-#include <pgdesk/ui/productionconfirmdialog.h>
-#include <pgdesk/ui/theme.h>
+#include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/productionconfirmdialog.h>
+#include <pgdesk/ui/common/theme.h>
 
 #include <QFormLayout>
 #include <QHBoxLayout>

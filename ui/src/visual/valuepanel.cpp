@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/valuepanel.h>
+#include <pgdesk/ui/visual/valuepanel.h>
 
 #include <pgdesk/core/base/errors.h>
-#include <pgdesk/ui/pagemodel.h>
-#include <pgdesk/ui/theme.h>
-#include <pgdesk/ui/valuetreemodel.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/visual/valuetreemodel.h>
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <pgdesk/ui/valuetreemodel.h>
+#include <pgdesk/ui/visual/valuetreemodel.h>
 
 #include <pgdesk/core/base/errors.h>
 

@@ -4,7 +4,7 @@
 #include <pgdesk/core/browse/queryspec.h>
 #include <pgdesk/core/catalog/catalog.h>
 #include <pgdesk/core/editing/batchoperation.h>
-#include <pgdesk/ui/writeunlockbutton.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
 
 #include <QDialog>
 #include <QPointer>

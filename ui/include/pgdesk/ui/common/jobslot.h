@@ -2,7 +2,7 @@
 #pragma once
 
 #include <pgdesk/core/session/canceltoken.h>
-#include <pgdesk/ui/background.h>
+#include <pgdesk/ui/common/background.h>
 
 #include <QObject>
 #include <QPointer>

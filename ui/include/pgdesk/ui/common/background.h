@@ -2,7 +2,7 @@
 #pragma once
 
 #include <pgdesk/core/base/errors.h>
-#include <pgdesk/ui/errorlog.h>
+#include <pgdesk/ui/common/errorlog.h>
 
 #include <QCoreApplication>
 #include <QObject>

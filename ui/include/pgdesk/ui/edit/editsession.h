@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/ui/rowedits.h>
+#include <pgdesk/ui/grid/rowedits.h>
 
 #include <pgdesk/core/catalog/catalog.h>
 #include <pgdesk/core/editing/changeset.h>

@@ -3,8 +3,8 @@
 
 #include <pgdesk/core/browse/page.h>
 #include <pgdesk/core/catalog/catalog.h>
-#include <pgdesk/ui/rowedits.h>
-#include <pgdesk/ui/rowsource.h>
+#include <pgdesk/ui/grid/rowedits.h>
+#include <pgdesk/ui/grid/rowsource.h>
 
 #include <pgdesk/core/editing/entityoperations.h>
 

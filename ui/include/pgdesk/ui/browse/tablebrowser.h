@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/ui/copyas.h>
+#include <pgdesk/ui/grid/copyas.h>
 
 #include <pgdesk/core/browse/queryspec.h>
 #include <pgdesk/core/catalog/catalog.h>
-#include <pgdesk/ui/tablefeed.h>
+#include <pgdesk/ui/browse/tablefeed.h>
 
 #include <QSet>
 #include <QWidget>

@@ -3,7 +3,7 @@
 
 #include <pgdesk/core/browse/queryspec.h>
 #include <pgdesk/core/catalog/catalog.h>
-#include <pgdesk/ui/feedconnection.h>
+#include <pgdesk/ui/browse/feedconnection.h>
 
 #include <QObject>
 

@@ -3,7 +3,7 @@
 
 #include <pgdesk/core/browse/page.h>
 #include <pgdesk/core/browse/queryspec.h>
-#include <pgdesk/ui/rowwindow.h>
+#include <pgdesk/ui/grid/rowwindow.h>
 
 #include <optional>
 #include <utility>

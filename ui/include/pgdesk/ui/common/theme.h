@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <pgdesk/ui/uisettings.h>
+#include <pgdesk/ui/common/uisettings.h>
 
 #include <QColor>
 
