@@ -27,7 +27,7 @@ JoinedThread::JoinedThread(JoinedThread&& other) noexcept = default;
 
 JoinedThread& JoinedThread::operator=(JoinedThread&& other) noexcept {
     if (this != &other) {
-        if (m_state)
+        if (m_state && m_state->thread.joinable())
             m_state->thread.join();
         m_state = std::move(other.m_state);
     }
@@ -35,7 +35,7 @@ JoinedThread& JoinedThread::operator=(JoinedThread&& other) noexcept {
 }
 
 JoinedThread::~JoinedThread() {
-    if (m_state)
+    if (m_state && m_state->thread.joinable())
         m_state->thread.join();
 }
 
@@ -43,7 +43,8 @@ void JoinedThread::join() {
     if (!m_state)
         return;
     const std::shared_ptr<State> state = std::move(m_state);
-    state->thread.join();
+    if (state->thread.joinable())
+        state->thread.join();
     if (state->error)
         std::rethrow_exception(state->error);
 }
