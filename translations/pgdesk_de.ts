@@ -471,6 +471,129 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::AdminFeature</name>
+    <message>
+        <source>Server &amp;activity</source>
+        <translation>Serveraktivi&amp;tät</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Sessions, locks and who blocks whom, on a connection of its own</source>
+        <translation>Sitzungen, Sperren und wer wen blockiert, über eine eigene Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>&amp;Sichern …</translation>
+    </message>
+    <message>
+        <source>R&amp;estore…</source>
+        <translation>&amp;Wiederherstellen …</translation>
+    </message>
+    <message>
+        <source>&amp;Roles</source>
+        <translation>&amp;Rollen</translation>
+    </message>
+    <message>
+        <source>Roles, their attributes and memberships (read-only)</source>
+        <translation>Rollen, ihre Attribute und Mitgliedschaften (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>&amp;Top statements</source>
+        <translation>&amp;Häufigste Anweisungen</translation>
+    </message>
+    <message>
+        <source>What loaded the server in the last seconds or minutes (pg_stat_statements)</source>
+        <translation>Was den Server in den letzten Sekunden oder Minuten belastet hat (pg_stat_statements)</translation>
+    </message>
+    <message>
+        <source>Dash&amp;board</source>
+        <translation>Dash&amp;board</translation>
+    </message>
+    <message>
+        <source>The server&apos;s activity over the last minutes, sampled while shown</source>
+        <translation>Die Aktivität des Servers der letzten Minuten, gemessen solange sichtbar</translation>
+    </message>
+    <message>
+        <source>Maintenance…</source>
+        <translation>Wartung …</translation>
+    </message>
+    <message>
+        <source>A view holds no data to maintain</source>
+        <translation>Eine Sicht enthält keine Daten, die gewartet werden könnten</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>Sichern …</translation>
+    </message>
+    <message>
+        <source>Back up schema…</source>
+        <translation>Schema sichern …</translation>
+    </message>
+    <message>
+        <source>Largest relations</source>
+        <translation>Größte Relationen</translation>
+    </message>
+    <message>
+        <source>Back up database…</source>
+        <translation>Datenbank sichern …</translation>
+    </message>
+    <message>
+        <source>Connect first: the activity tab shows the current session&apos;s server</source>
+        <translation>Zuerst verbinden: Die Aktivitätsansicht zeigt den Server der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Server activity of %1</source>
+        <translation>Serveraktivität von %1</translation>
+    </message>
+    <message>
+        <source>Connect first: the roles tab shows the current session&apos;s server</source>
+        <translation>Zuerst verbinden: Der Rollen-Tab zeigt den Server der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Roles of %1</source>
+        <translation>Rollen von %1</translation>
+    </message>
+    <message>
+        <source>Connect first: top statements are the current session&apos;s server&apos;s</source>
+        <translation>Zuerst verbinden: die häufigsten Anweisungen sind die des Servers der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Top statements</source>
+        <translation>Häufigste Anweisungen</translation>
+    </message>
+    <message>
+        <source>Top statements of %1 (pg_stat_statements)</source>
+        <translation>Häufigste Anweisungen von %1 (pg_stat_statements)</translation>
+    </message>
+    <message>
+        <source>Connect first: the dashboard shows the current session&apos;s server</source>
+        <translation>Zuerst verbinden: Das Dashboard zeigt den Server der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Dashboard of %1</source>
+        <translation>Dashboard von %1</translation>
+    </message>
+    <message>
+        <source>Sizes: %1</source>
+        <translation>Größen: %1</translation>
+    </message>
+    <message>
+        <source>Largest relations of schema %1</source>
+        <translation>Größte Relationen des Schemas %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ApplyPreviewDialog</name>
     <message>
         <source>Database %1</source>
@@ -812,6 +935,57 @@
             <numerusform>%1: %n Zeile von %2.%3</numerusform>
             <numerusform>%1: %n Zeilen von %2.%3</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::BrowseFeature</name>
+    <message>
+        <source>Objects</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh objects</source>
+        <translation>Objekte &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reload schemas and tables</source>
+        <translation>Schemas und Tabellen neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Batch operation…</source>
+        <translation>&amp;Massenoperation …</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Massenoperation</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Struktur</translation>
+    </message>
+    <message>
+        <source>CREATE script</source>
+        <translation>CREATE-Skript</translation>
+    </message>
+    <message>
+        <source>CREATE script of the schema</source>
+        <translation>CREATE-Skript des Schemas</translation>
+    </message>
+    <message>
+        <source>CREATE script of schema %1</source>
+        <translation>CREATE-Skript des Schemas %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +1338,37 @@
     <message>
         <source>join condition</source>
         <translation>Join-Bedingung</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ConnectFeature</name>
+    <message>
+        <source>&amp;Manage connections…</source>
+        <translation>Verbindungen &amp;verwalten …</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>The server asks for a password</source>
+        <translation>Der Server verlangt ein Passwort</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -1904,6 +2109,33 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Collation</source>
         <translation>Sortierfolge</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::DiagramFeature</name>
+    <message>
+        <source>ER &amp;diagram…</source>
+        <translation>ER-&amp;Diagramm…</translation>
+    </message>
+    <message>
+        <source>Tables and their foreign keys: of the table in front, else of the schema</source>
+        <translation>Tabellen und ihre Fremdschlüssel: der Tabelle im Vordergrund, sonst des Schemas</translation>
+    </message>
+    <message>
+        <source>ER diagram</source>
+        <translation>ER-Diagramm</translation>
+    </message>
+    <message>
+        <source>ER diagram of the schema</source>
+        <translation>ER-Diagramm des Schemas</translation>
+    </message>
+    <message>
+        <source>ER diagram of schema %1</source>
+        <translation>ER-Diagramm des Schemas %1</translation>
+    </message>
+    <message>
+        <source>ER diagram around %1.%2</source>
+        <translation>ER-Diagramm um %1.%2</translation>
     </message>
 </context>
 <context>
@@ -3702,26 +3934,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Bereit</translation>
     </message>
     <message>
-        <source>Objects</source>
-        <translation>Objekte</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>Verbindung zu %1 wird hergestellt …</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>Verbindung wird hergestellt …</translation>
-    </message>
-    <message>
-        <source>Connect first: a query tool runs on the current session</source>
-        <translation>Verbinden Sie sich zuerst: Ein Abfragewerkzeug läuft in der aktuellen Sitzung</translation>
-    </message>
-    <message>
-        <source>Query %1</source>
-        <translation>Abfrage %1</translation>
-    </message>
-    <message>
         <source>%1 — PgDesk</source>
         <translation>%1 – PgDesk</translation>
     </message>
@@ -3734,20 +3946,8 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Verbunden</translation>
     </message>
     <message>
-        <source>The server asks for a password</source>
-        <translation>Der Server verlangt ein Passwort</translation>
-    </message>
-    <message>
-        <source>Connection failed: %1</source>
-        <translation>Verbindung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
-    </message>
-    <message>
-        <source>&amp;Export view…</source>
-        <translation>Ansicht &amp;exportieren …</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3758,16 +3958,8 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>&amp;Verbindung</translation>
     </message>
     <message>
-        <source>&amp;Manage connections…</source>
-        <translation>Verbindungen &amp;verwalten …</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
-    </message>
-    <message>
-        <source>&amp;Batch operation…</source>
-        <translation>&amp;Massenoperation …</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -3780,10 +3972,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>&amp;Query</source>
         <translation>Ab&amp;frage</translation>
-    </message>
-    <message>
-        <source>&amp;New query tool</source>
-        <translation>&amp;Neues Abfragewerkzeug</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3802,40 +3990,8 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Diagnose in die Zwischenablage kopiert</translation>
     </message>
     <message>
-        <source>The table is still loading: try again in a moment</source>
-        <translation>Die Tabelle wird noch geladen: Versuchen Sie es gleich noch einmal</translation>
-    </message>
-    <message>
-        <source>%1 is not a table: import needs a table</source>
-        <translation>%1 ist keine Tabelle: Der Import braucht eine Tabelle</translation>
-    </message>
-    <message>
         <source>Close tab</source>
         <translation>Tab schließen</translation>
-    </message>
-    <message>
-        <source>Connections</source>
-        <translation>Verbindungen</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh objects</source>
-        <translation>Objekte &amp;aktualisieren</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>Aktualisieren</translation>
-    </message>
-    <message>
-        <source>Reload schemas and tables</source>
-        <translation>Schemas und Tabellen neu laden</translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>Massenoperation</translation>
-    </message>
-    <message>
-        <source>New query</source>
-        <translation>Neue Abfrage</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -3848,333 +4004,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Close all tabs</source>
         <translation>Alle Tabs schließen</translation>
-    </message>
-    <message>
-        <source>Connect first: the activity tab shows the current session&apos;s server</source>
-        <translation>Zuerst verbinden: Die Aktivitätsansicht zeigt den Server der aktuellen Sitzung</translation>
-    </message>
-    <message>
-        <source>Activity</source>
-        <translation>Aktivität</translation>
-    </message>
-    <message>
-        <source>Server activity of %1</source>
-        <translation>Serveraktivität von %1</translation>
-    </message>
-    <message>
-        <source>Server &amp;activity</source>
-        <translation>Serveraktivi&amp;tät</translation>
-    </message>
-    <message>
-        <source>Sessions, locks and who blocks whom, on a connection of its own</source>
-        <translation>Sitzungen, Sperren und wer wen blockiert, über eine eigene Verbindung</translation>
-    </message>
-    <message>
-        <source>CREATE script of schema %1</source>
-        <translation>CREATE-Skript des Schemas %1</translation>
-    </message>
-    <message>
-        <source>Connect first: the roles tab shows the current session&apos;s server</source>
-        <translation>Zuerst verbinden: Der Rollen-Tab zeigt den Server der aktuellen Sitzung</translation>
-    </message>
-    <message>
-        <source>Roles</source>
-        <translation>Rollen</translation>
-    </message>
-    <message>
-        <source>Roles of %1</source>
-        <translation>Rollen von %1</translation>
-    </message>
-    <message>
-        <source>Sizes: %1</source>
-        <translation>Größen: %1</translation>
-    </message>
-    <message>
-        <source>Largest relations of schema %1</source>
-        <translation>Größte Relationen des Schemas %1</translation>
-    </message>
-    <message>
-        <source>&amp;Backup…</source>
-        <translation>&amp;Sichern …</translation>
-    </message>
-    <message>
-        <source>R&amp;estore…</source>
-        <translation>&amp;Wiederherstellen …</translation>
-    </message>
-    <message>
-        <source>&amp;Roles</source>
-        <translation>&amp;Rollen</translation>
-    </message>
-    <message>
-        <source>Roles, their attributes and memberships (read-only)</source>
-        <translation>Rollen, ihre Attribute und Mitgliedschaften (schreibgeschützt)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Query %1 (%2)</source>
-        <translation>Abfrage %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Query tool on %1, database %2</source>
-        <translation>Abfragewerkzeug auf %1, Datenbank %2</translation>
-    </message>
-    <message>
-        <source>Unsaved query text of an earlier run cannot be read: %1</source>
-        <translation>Ungespeicherter Abfragetext eines früheren Laufs kann nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Recovered unsaved query text (%1)</source>
-        <translation>Ungespeicherter Abfragetext wiederhergestellt (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Open SQL file…</source>
-        <translation>SQL-Datei ö&amp;ffnen …</translation>
-    </message>
-    <message>
-        <source>Open SQL file</source>
-        <translation>SQL-Datei öffnen</translation>
-    </message>
-    <message>
-        <source>SQL files (*.sql);;All files (*)</source>
-        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent SQL file</source>
-        <translation>&amp;Zuletzt geöffnete SQL-Datei</translation>
-    </message>
-    <message>
-        <source>Run a query first: Export writes the current result</source>
-        <translation>Zuerst eine Abfrage ausführen: Der Export schreibt das aktuelle Ergebnis</translation>
-    </message>
-    <message>
-        <source>Open a table or a query result first: Export writes the current table view or query result</source>
-        <translation>Zuerst eine Tabelle oder ein Abfrageergebnis öffnen: Der Export schreibt die aktuelle Tabellenansicht oder das Abfrageergebnis</translation>
-    </message>
-    <message>
-        <source>Writing is locked on this production tab: unlock writing to import</source>
-        <translation>Schreiben ist in diesem Produktions-Tab gesperrt: zum Importieren das Schreiben entsperren</translation>
-    </message>
-    <message>
-        <source>Open Plan…</source>
-        <translation>Plan öffnen…</translation>
-    </message>
-    <message>
-        <source>Open Plan</source>
-        <translation>Plan öffnen</translation>
-    </message>
-    <message>
-        <source>Plans (*.json *.txt *.log);;All files (*)</source>
-        <translation>Pläne (*.json *.txt *.log);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Open a saved EXPLAIN (FORMAT JSON): the JSON, psql&apos;s output of it or an auto_explain log</source>
-        <translation>Ein gespeichertes EXPLAIN (FORMAT JSON) öffnen: das JSON, die psql-Ausgabe davon oder ein auto_explain-Protokoll</translation>
-    </message>
-    <message>
-        <source>Could not open the plan: %1</source>
-        <translation>Der Plan konnte nicht geöffnet werden: %1</translation>
-    </message>
-    <message>
-        <source>Plan: %1</source>
-        <translation>Plan: %1</translation>
-    </message>
-    <message>
-        <source>Compare With a Saved Plan</source>
-        <translation>Mit einem gespeicherten Plan vergleichen</translation>
-    </message>
-    <message>
-        <source>Plans compared</source>
-        <translation>Pläne verglichen</translation>
-    </message>
-    <message>
-        <source>&amp;Top statements</source>
-        <translation>&amp;Häufigste Anweisungen</translation>
-    </message>
-    <message>
-        <source>What loaded the server in the last seconds or minutes (pg_stat_statements)</source>
-        <translation>Was den Server in den letzten Sekunden oder Minuten belastet hat (pg_stat_statements)</translation>
-    </message>
-    <message>
-        <source>Connect first: top statements are the current session&apos;s server&apos;s</source>
-        <translation>Zuerst verbinden: die häufigsten Anweisungen sind die des Servers der aktuellen Sitzung</translation>
-    </message>
-    <message>
-        <source>Top statements</source>
-        <translation>Häufigste Anweisungen</translation>
-    </message>
-    <message>
-        <source>Top statements of %1 (pg_stat_statements)</source>
-        <translation>Häufigste Anweisungen von %1 (pg_stat_statements)</translation>
-    </message>
-    <message>
-        <source>Connect first: the designer changes the current session&apos;s tables</source>
-        <translation>Zuerst verbinden: der Designer ändert die Tabellen der aktuellen Sitzung</translation>
-    </message>
-    <message>
-        <source>New table</source>
-        <translation>Neue Tabelle</translation>
-    </message>
-    <message>
-        <source>Design: %1</source>
-        <translation>Entwurf: %1</translation>
-    </message>
-    <message>
-        <source>A new table in %1</source>
-        <translation>Eine neue Tabelle in %1</translation>
-    </message>
-    <message>
-        <source>Table designer: %1.%2</source>
-        <translation>Tabellendesigner: %1.%2</translation>
-    </message>
-    <message>
-        <source>Privileges: %1</source>
-        <translation>Rechte: %1</translation>
-    </message>
-    <message>
-        <source>Privileges on schema %1</source>
-        <translation>Rechte am Schema %1</translation>
-    </message>
-    <message>
-        <source>Privileges on %1.%2</source>
-        <translation>Rechte an %1.%2</translation>
-    </message>
-    <message>
-        <source>&amp;Compare schemas…</source>
-        <translation>Schemas &amp;vergleichen…</translation>
-    </message>
-    <message>
-        <source>Compare: %1</source>
-        <translation>Vergleich: %1</translation>
-    </message>
-    <message>
-        <source>Schema compare and migration</source>
-        <translation>Schemavergleich und Migration</translation>
-    </message>
-    <message>
-        <source>Open a table first: Import loads a file into the current table</source>
-        <translation>Zuerst eine Tabelle öffnen: Der Import lädt eine Datei in die aktuelle Tabelle</translation>
-    </message>
-    <message>
-        <source>&amp;Import into table…</source>
-        <translation>In Tabelle &amp;importieren …</translation>
-    </message>
-    <message>
-        <source>&amp;Geometry…</source>
-        <translation>&amp;Geometrie …</translation>
-    </message>
-    <message>
-        <source>The table&apos;s geometry on a canvas: PostGIS and the built-in geometric types</source>
-        <translation>Die Geometrie der Tabelle auf einer Zeichenfläche: PostGIS und die eingebauten geometrischen Typen</translation>
-    </message>
-    <message>
-        <source>&amp;Chart…</source>
-        <translation>&amp;Diagramm …</translation>
-    </message>
-    <message>
-        <source>A chart of the table in front (aggregated on the server) or of the query result</source>
-        <translation>Ein Diagramm der angezeigten Tabelle (auf dem Server aggregiert) oder des Abfrageergebnisses</translation>
-    </message>
-    <message>
-        <source>Chart: %1</source>
-        <translation>Diagramm: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>the first %n row(s) of the result</source>
-        <translation>
-            <numerusform>die erste %n Zeile des Ergebnisses</numerusform>
-            <numerusform>die ersten %n Zeilen des Ergebnisses</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open a table or run a query first: a chart draws what is in front</source>
-        <translation>Zuerst eine Tabelle öffnen oder eine Abfrage ausführen: Ein Diagramm zeichnet, was gerade angezeigt wird</translation>
-    </message>
-    <message>
-        <source>Open a table with a geometry, geography or geometric column first</source>
-        <translation>Zuerst eine Tabelle mit einer geometry-, geography- oder geometrischen Spalte öffnen</translation>
-    </message>
-    <message>
-        <source>Geometry: %1</source>
-        <translation>Geometrie: %1</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>&amp;Value panel</source>
-        <translation>&amp;Wertanzeige</translation>
-    </message>
-    <message>
-        <source>The current cell&apos;s value: JSON, arrays, hstore and composites as a tree</source>
-        <translation>Der Wert der aktuellen Zelle: JSON, Arrays, hstore und zusammengesetzte Typen als Baum</translation>
-    </message>
-    <message>
-        <source>Filters apply to a table&apos;s tab</source>
-        <translation>Filter gelten nur im Tab einer Tabelle</translation>
-    </message>
-    <message>
-        <source>&amp;Notifications</source>
-        <translation>Be&amp;nachrichtigungen</translation>
-    </message>
-    <message>
-        <source>LISTEN on channels and send NOTIFY, on a connection of its own</source>
-        <translation>LISTEN auf Kanälen und NOTIFY senden, über eine eigene Verbindung</translation>
-    </message>
-    <message>
-        <source>Notifications</source>
-        <translation>Benachrichtigungen</translation>
-    </message>
-    <message>
-        <source>Import into &amp;new table…</source>
-        <translation>In &amp;neue Tabelle importieren…</translation>
-    </message>
-    <message>
-        <source>Connect first: the new table is made in a database</source>
-        <translation>Zuerst verbinden: Die neue Tabelle entsteht in einer Datenbank</translation>
-    </message>
-    <message>
-        <source>ER &amp;diagram…</source>
-        <translation>ER-&amp;Diagramm…</translation>
-    </message>
-    <message>
-        <source>Tables and their foreign keys: of the table in front, else of the schema</source>
-        <translation>Tabellen und ihre Fremdschlüssel: der Tabelle im Vordergrund, sonst des Schemas</translation>
-    </message>
-    <message>
-        <source>ER diagram of schema %1</source>
-        <translation>ER-Diagramm des Schemas %1</translation>
-    </message>
-    <message>
-        <source>ER diagram around %1.%2</source>
-        <translation>ER-Diagramm um %1.%2</translation>
-    </message>
-    <message>
-        <source>Dash&amp;board</source>
-        <translation>Dash&amp;board</translation>
-    </message>
-    <message>
-        <source>The server&apos;s activity over the last minutes, sampled while shown</source>
-        <translation>Die Aktivität des Servers der letzten Minuten, gemessen solange sichtbar</translation>
-    </message>
-    <message>
-        <source>Connect first: the dashboard shows the current session&apos;s server</source>
-        <translation>Zuerst verbinden: Das Dashboard zeigt den Server der aktuellen Sitzung</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>Dashboard</translation>
-    </message>
-    <message>
-        <source>Dashboard of %1</source>
-        <translation>Dashboard von %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -4377,60 +4206,8 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <source>Structure</source>
-        <translation>Struktur</translation>
-    </message>
-    <message>
-        <source>Query in a new query tool</source>
-        <translation>In einem neuen Abfragewerkzeug abfragen</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Exportieren …</translation>
-    </message>
-    <message>
-        <source>Only tables take imported rows</source>
-        <translation>Nur Tabellen nehmen importierte Zeilen auf</translation>
-    </message>
-    <message>
         <source>Copy qualified name</source>
         <translation>Qualifizierten Namen kopieren</translation>
-    </message>
-    <message>
-        <source>CREATE script</source>
-        <translation>CREATE-Skript</translation>
-    </message>
-    <message>
-        <source>Maintenance…</source>
-        <translation>Wartung …</translation>
-    </message>
-    <message>
-        <source>A view holds no data to maintain</source>
-        <translation>Eine Sicht enthält keine Daten, die gewartet werden könnten</translation>
-    </message>
-    <message>
-        <source>CREATE script of the schema</source>
-        <translation>CREATE-Skript des Schemas</translation>
-    </message>
-    <message>
-        <source>Back up…</source>
-        <translation>Sichern …</translation>
-    </message>
-    <message>
-        <source>Back up schema…</source>
-        <translation>Schema sichern …</translation>
-    </message>
-    <message>
-        <source>Largest relations</source>
-        <translation>Größte Relationen</translation>
-    </message>
-    <message>
-        <source>New query tool</source>
-        <translation>Neues Abfragewerkzeug</translation>
-    </message>
-    <message>
-        <source>Back up database…</source>
-        <translation>Datenbank sichern …</translation>
     </message>
     <message>
         <source>Show template databases</source>
@@ -4450,42 +4227,6 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
             <numerusform>%1: %n Relation</numerusform>
             <numerusform>%1: %n Relationen</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Design…</source>
-        <translation>Entwerfen…</translation>
-    </message>
-    <message>
-        <source>Privileges…</source>
-        <translation>Rechte…</translation>
-    </message>
-    <message>
-        <source>New Table…</source>
-        <translation>Neue Tabelle…</translation>
-    </message>
-    <message>
-        <source>Compare Data…</source>
-        <translation>Daten vergleichen…</translation>
-    </message>
-    <message>
-        <source>Compare Schema…</source>
-        <translation>Schema vergleichen…</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importieren …</translation>
-    </message>
-    <message>
-        <source>Import into new table…</source>
-        <translation>In neue Tabelle importieren…</translation>
-    </message>
-    <message>
-        <source>ER diagram</source>
-        <translation>ER-Diagramm</translation>
-    </message>
-    <message>
-        <source>ER diagram of the schema</source>
-        <translation>ER-Diagramm des Schemas</translation>
     </message>
 </context>
 <context>
@@ -4754,6 +4495,41 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
             <numerusform>%n geändert</numerusform>
             <numerusform>%n geändert</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PlanFeature</name>
+    <message>
+        <source>Open Plan…</source>
+        <translation>Plan öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a saved EXPLAIN (FORMAT JSON): the JSON, psql&apos;s output of it or an auto_explain log</source>
+        <translation>Ein gespeichertes EXPLAIN (FORMAT JSON) öffnen: das JSON, die psql-Ausgabe davon oder ein auto_explain-Protokoll</translation>
+    </message>
+    <message>
+        <source>Open Plan</source>
+        <translation>Plan öffnen</translation>
+    </message>
+    <message>
+        <source>Plans (*.json *.txt *.log);;All files (*)</source>
+        <translation>Pläne (*.json *.txt *.log);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not open the plan: %1</source>
+        <translation>Der Plan konnte nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Plan: %1</translation>
+    </message>
+    <message>
+        <source>Plans compared</source>
+        <translation>Pläne verglichen</translation>
+    </message>
+    <message>
+        <source>Compare With a Saved Plan</source>
+        <translation>Mit einem gespeicherten Plan vergleichen</translation>
     </message>
 </context>
 <context>
@@ -5675,6 +5451,69 @@ Erneuert %10, als tot verworfen %11</translation>
     <message>
         <source>(service %1)</source>
         <translation>(Dienst %1)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::QueryFeature</name>
+    <message>
+        <source>Run a query first: Export writes the current result</source>
+        <translation>Zuerst eine Abfrage ausführen: Der Export schreibt das aktuelle Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;New query tool</source>
+        <translation>&amp;Neues Abfragewerkzeug</translation>
+    </message>
+    <message>
+        <source>New query</source>
+        <translation>Neue Abfrage</translation>
+    </message>
+    <message>
+        <source>&amp;Open SQL file…</source>
+        <translation>SQL-Datei ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <source>Open SQL file</source>
+        <translation>SQL-Datei öffnen</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent SQL file</source>
+        <translation>&amp;Zuletzt geöffnete SQL-Datei</translation>
+    </message>
+    <message>
+        <source>Query in a new query tool</source>
+        <translation>In einem neuen Abfragewerkzeug abfragen</translation>
+    </message>
+    <message>
+        <source>New query tool</source>
+        <translation>Neues Abfragewerkzeug</translation>
+    </message>
+    <message>
+        <source>Connect first: a query tool runs on the current session</source>
+        <translation>Verbinden Sie sich zuerst: Ein Abfragewerkzeug läuft in der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Query %1 (%2)</source>
+        <translation>Abfrage %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Query %1</source>
+        <translation>Abfrage %1</translation>
+    </message>
+    <message>
+        <source>Query tool on %1, database %2</source>
+        <translation>Abfragewerkzeug auf %1, Datenbank %2</translation>
+    </message>
+    <message>
+        <source>Unsaved query text of an earlier run cannot be read: %1</source>
+        <translation>Ungespeicherter Abfragetext eines früheren Laufs kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved query text (%1)</source>
+        <translation>Ungespeicherter Abfragetext wiederhergestellt (%1)</translation>
     </message>
 </context>
 <context>
@@ -6939,6 +6778,73 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SchemaFeature</name>
+    <message>
+        <source>&amp;Compare schemas…</source>
+        <translation>Schemas &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>Design…</source>
+        <translation>Entwerfen…</translation>
+    </message>
+    <message>
+        <source>Privileges…</source>
+        <translation>Rechte…</translation>
+    </message>
+    <message>
+        <source>Compare Data…</source>
+        <translation>Daten vergleichen…</translation>
+    </message>
+    <message>
+        <source>New Table…</source>
+        <translation>Neue Tabelle…</translation>
+    </message>
+    <message>
+        <source>Compare Schema…</source>
+        <translation>Schema vergleichen…</translation>
+    </message>
+    <message>
+        <source>Connect first: the designer changes the current session&apos;s tables</source>
+        <translation>Zuerst verbinden: der Designer ändert die Tabellen der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>New table</source>
+        <translation>Neue Tabelle</translation>
+    </message>
+    <message>
+        <source>Design: %1</source>
+        <translation>Entwurf: %1</translation>
+    </message>
+    <message>
+        <source>A new table in %1</source>
+        <translation>Eine neue Tabelle in %1</translation>
+    </message>
+    <message>
+        <source>Table designer: %1.%2</source>
+        <translation>Tabellendesigner: %1.%2</translation>
+    </message>
+    <message>
+        <source>Privileges: %1</source>
+        <translation>Rechte: %1</translation>
+    </message>
+    <message>
+        <source>Privileges on schema %1</source>
+        <translation>Rechte am Schema %1</translation>
+    </message>
+    <message>
+        <source>Privileges on %1.%2</source>
+        <translation>Rechte an %1.%2</translation>
+    </message>
+    <message>
+        <source>Compare: %1</source>
+        <translation>Vergleich: %1</translation>
+    </message>
+    <message>
+        <source>Schema compare and migration</source>
+        <translation>Schemavergleich und Migration</translation>
     </message>
 </context>
 <context>
@@ -8666,6 +8572,61 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::TransferFeature</name>
+    <message>
+        <source>&amp;Export view…</source>
+        <translation>Ansicht &amp;exportieren …</translation>
+    </message>
+    <message>
+        <source>&amp;Import into table…</source>
+        <translation>In Tabelle &amp;importieren …</translation>
+    </message>
+    <message>
+        <source>Import into &amp;new table…</source>
+        <translation>In &amp;neue Tabelle importieren…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren …</translation>
+    </message>
+    <message>
+        <source>Only tables take imported rows</source>
+        <translation>Nur Tabellen nehmen importierte Zeilen auf</translation>
+    </message>
+    <message>
+        <source>Import into new table…</source>
+        <translation>In neue Tabelle importieren…</translation>
+    </message>
+    <message>
+        <source>Open a table or a query result first: Export writes the current table view or query result</source>
+        <translation>Zuerst eine Tabelle oder ein Abfrageergebnis öffnen: Der Export schreibt die aktuelle Tabellenansicht oder das Abfrageergebnis</translation>
+    </message>
+    <message>
+        <source>Open a table first: Import loads a file into the current table</source>
+        <translation>Zuerst eine Tabelle öffnen: Der Import lädt eine Datei in die aktuelle Tabelle</translation>
+    </message>
+    <message>
+        <source>The table is still loading: try again in a moment</source>
+        <translation>Die Tabelle wird noch geladen: Versuchen Sie es gleich noch einmal</translation>
+    </message>
+    <message>
+        <source>%1 is not a table: import needs a table</source>
+        <translation>%1 ist keine Tabelle: Der Import braucht eine Tabelle</translation>
+    </message>
+    <message>
+        <source>Writing is locked on this production tab: unlock writing to import</source>
+        <translation>Schreiben ist in diesem Produktions-Tab gesperrt: zum Importieren das Schreiben entsperren</translation>
+    </message>
+    <message>
+        <source>Connect first: the new table is made in a database</source>
+        <translation>Zuerst verbinden: Die neue Tabelle entsteht in einer Datenbank</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ValueEditorDialog</name>
     <message>
         <source>Edit %1 (%2)</source>
@@ -8900,6 +8861,76 @@ Diese Tabelle nach Zeilenposition bearbeiten?</translation>
     <message>
         <source> · lines over %1 characters shown broken</source>
         <translation> · Zeilen über %1 Zeichen umbrochen angezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::VisualFeature</name>
+    <message>
+        <source>&amp;Geometry…</source>
+        <translation>&amp;Geometrie …</translation>
+    </message>
+    <message>
+        <source>The table&apos;s geometry on a canvas: PostGIS and the built-in geometric types</source>
+        <translation>Die Geometrie der Tabelle auf einer Zeichenfläche: PostGIS und die eingebauten geometrischen Typen</translation>
+    </message>
+    <message>
+        <source>&amp;Chart…</source>
+        <translation>&amp;Diagramm …</translation>
+    </message>
+    <message>
+        <source>A chart of the table in front (aggregated on the server) or of the query result</source>
+        <translation>Ein Diagramm der angezeigten Tabelle (auf dem Server aggregiert) oder des Abfrageergebnisses</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>Be&amp;nachrichtigungen</translation>
+    </message>
+    <message>
+        <source>LISTEN on channels and send NOTIFY, on a connection of its own</source>
+        <translation>LISTEN auf Kanälen und NOTIFY senden, über eine eigene Verbindung</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Value panel</source>
+        <translation>&amp;Wertanzeige</translation>
+    </message>
+    <message>
+        <source>The current cell&apos;s value: JSON, arrays, hstore and composites as a tree</source>
+        <translation>Der Wert der aktuellen Zelle: JSON, Arrays, hstore und zusammengesetzte Typen als Baum</translation>
+    </message>
+    <message>
+        <source>Filters apply to a table&apos;s tab</source>
+        <translation>Filter gelten nur im Tab einer Tabelle</translation>
+    </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation>Diagramm: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n row(s) of the result</source>
+        <translation>
+            <numerusform>die erste %n Zeile des Ergebnisses</numerusform>
+            <numerusform>die ersten %n Zeilen des Ergebnisses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a table or run a query first: a chart draws what is in front</source>
+        <translation>Zuerst eine Tabelle öffnen oder eine Abfrage ausführen: Ein Diagramm zeichnet, was gerade angezeigt wird</translation>
+    </message>
+    <message>
+        <source>Open a table with a geometry, geography or geometric column first</source>
+        <translation>Zuerst eine Tabelle mit einer geometry-, geography- oder geometrischen Spalte öffnen</translation>
+    </message>
+    <message>
+        <source>Geometry: %1</source>
+        <translation>Geometrie: %1</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
     </message>
 </context>
 <context>

@@ -453,16 +453,6 @@
     </message>
 </context>
 <context>
-    <name>pgdesk::ui::MainWindow</name>
-    <message numerus="yes">
-        <source>the first %n row(s) of the result</source>
-        <translation>
-            <numerusform>the first %n row of the result</numerusform>
-            <numerusform>the first %n rows of the result</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>pgdesk::ui::ObjectBrowser</name>
     <message numerus="yes">
         <source>%n relation(s)</source>
@@ -759,6 +749,16 @@
         <translation>
             <numerusform>[%n item]</numerusform>
             <numerusform>[%n items]</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::VisualFeature</name>
+    <message numerus="yes">
+        <source>the first %n row(s) of the result</source>
+        <translation>
+            <numerusform>the first %n row of the result</numerusform>
+            <numerusform>the first %n rows of the result</numerusform>
         </translation>
     </message>
 </context>

@@ -467,6 +467,129 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::AdminFeature</name>
+    <message>
+        <source>Server &amp;activity</source>
+        <translation>&amp;فعالیت سرور</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>فعالیت</translation>
+    </message>
+    <message>
+        <source>Sessions, locks and who blocks whom, on a connection of its own</source>
+        <translation>نشست‌ها، قفل‌ها و اینکه چه کسی چه کسی را مسدود کرده، روی یک اتصال جداگانه</translation>
+    </message>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>&amp;پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>R&amp;estore…</source>
+        <translation>&amp;بازیابی…</translation>
+    </message>
+    <message>
+        <source>&amp;Roles</source>
+        <translation>&amp;نقش‌ها</translation>
+    </message>
+    <message>
+        <source>Roles, their attributes and memberships (read-only)</source>
+        <translation>نقش‌ها، ویژگی‌ها و عضویت‌هایشان (فقط‌خواندنی)</translation>
+    </message>
+    <message>
+        <source>&amp;Top statements</source>
+        <translation>&amp;پرکارترین دستورها</translation>
+    </message>
+    <message>
+        <source>What loaded the server in the last seconds or minutes (pg_stat_statements)</source>
+        <translation>آنچه در چند ثانیه یا دقیقهٔ اخیر بار کارساز بود (pg_stat_statements)</translation>
+    </message>
+    <message>
+        <source>Dash&amp;board</source>
+        <translation>دا&amp;شبورد</translation>
+    </message>
+    <message>
+        <source>The server&apos;s activity over the last minutes, sampled while shown</source>
+        <translation>فعالیت سرور در چند دقیقهٔ گذشته، نمونه‌برداری تا وقتی دیده می‌شود</translation>
+    </message>
+    <message>
+        <source>Maintenance…</source>
+        <translation>نگهداری…</translation>
+    </message>
+    <message>
+        <source>A view holds no data to maintain</source>
+        <translation>یک نما داده‌ای برای نگهداری ندارد</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>پشتیبان‌گیری…</translation>
+    </message>
+    <message>
+        <source>Back up schema…</source>
+        <translation>پشتیبان‌گیری از طرح‌واره…</translation>
+    </message>
+    <message>
+        <source>Largest relations</source>
+        <translation>بزرگ‌ترین رابطه‌ها</translation>
+    </message>
+    <message>
+        <source>Back up database…</source>
+        <translation>پشتیبان‌گیری از پایگاه داده…</translation>
+    </message>
+    <message>
+        <source>Connect first: the activity tab shows the current session&apos;s server</source>
+        <translation>ابتدا وصل شوید: زبانهٔ فعالیت، سرورِ نشست کنونی را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>Server activity of %1</source>
+        <translation>فعالیت سرور %1</translation>
+    </message>
+    <message>
+        <source>Connect first: the roles tab shows the current session&apos;s server</source>
+        <translation>نخست وصل شوید: زبانهٔ نقش‌ها کارساز نشست کنونی را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>نقش‌ها</translation>
+    </message>
+    <message>
+        <source>Roles of %1</source>
+        <translation>نقش‌های %1</translation>
+    </message>
+    <message>
+        <source>Connect first: top statements are the current session&apos;s server&apos;s</source>
+        <translation>ابتدا وصل شوید: پرکارترین دستورها مربوط به کارساز نشست کنونی‌اند</translation>
+    </message>
+    <message>
+        <source>Top statements</source>
+        <translation>پرکارترین دستورها</translation>
+    </message>
+    <message>
+        <source>Top statements of %1 (pg_stat_statements)</source>
+        <translation>پرکارترین دستورهای %1 (pg_stat_statements)</translation>
+    </message>
+    <message>
+        <source>Connect first: the dashboard shows the current session&apos;s server</source>
+        <translation>نخست وصل شوید: داشبورد سرور نشست کنونی را نشان می‌دهد</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>داشبورد</translation>
+    </message>
+    <message>
+        <source>Dashboard of %1</source>
+        <translation>داشبورد %1</translation>
+    </message>
+    <message>
+        <source>Sizes: %1</source>
+        <translation>اندازه‌ها: %1</translation>
+    </message>
+    <message>
+        <source>Largest relations of schema %1</source>
+        <translation>بزرگ‌ترین رابطه‌های طرح‌وارهٔ %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ApplyPreviewDialog</name>
     <message>
         <source>Database %1</source>
@@ -797,6 +920,57 @@
         <translation>
             <numerusform>%1: %n ردیف از %2.%3</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::BrowseFeature</name>
+    <message>
+        <source>Objects</source>
+        <translation>اشیا</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh objects</source>
+        <translation>&amp;بازخوانی اشیا</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <source>Reload schemas and tables</source>
+        <translation>بارگذاری دوبارهٔ شِماها و جدول‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Batch operation…</source>
+        <translation>&amp;عملیات گروهی…</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>عملیات گروهی</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>ساختار</translation>
+    </message>
+    <message>
+        <source>CREATE script</source>
+        <translation>اسکریپت CREATE</translation>
+    </message>
+    <message>
+        <source>CREATE script of the schema</source>
+        <translation>اسکریپت CREATE طرح‌واره</translation>
+    </message>
+    <message>
+        <source>CREATE script of schema %1</source>
+        <translation>اسکریپت CREATE طرح‌وارهٔ %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1321,37 @@
     <message>
         <source>join condition</source>
         <translation>شرط اتصال</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ConnectFeature</name>
+    <message>
+        <source>&amp;Manage connections…</source>
+        <translation>&amp;مدیریت اتصال‌ها…</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>اتصال‌ها</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>در حال اتصال به %1…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>در حال اتصال…</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>متصل نیست</translation>
+    </message>
+    <message>
+        <source>The server asks for a password</source>
+        <translation>کارساز گذرواژه می‌خواهد</translation>
+    </message>
+    <message>
+        <source>Connection failed: %1</source>
+        <translation>اتصال ناموفق بود: %1</translation>
     </message>
 </context>
 <context>
@@ -1881,6 +2086,33 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Collation</source>
         <translation>ترتیب‌بندی</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::DiagramFeature</name>
+    <message>
+        <source>ER &amp;diagram…</source>
+        <translation>&amp;نمودار ER…</translation>
+    </message>
+    <message>
+        <source>Tables and their foreign keys: of the table in front, else of the schema</source>
+        <translation>جدول‌ها و کلیدهای خارجی‌شان: از جدول پیش رو، وگرنه از شِما</translation>
+    </message>
+    <message>
+        <source>ER diagram</source>
+        <translation>نمودار ER</translation>
+    </message>
+    <message>
+        <source>ER diagram of the schema</source>
+        <translation>نمودار ER شِما</translation>
+    </message>
+    <message>
+        <source>ER diagram of schema %1</source>
+        <translation>نمودار ER شِمای %1</translation>
+    </message>
+    <message>
+        <source>ER diagram around %1.%2</source>
+        <translation>نمودار ER پیرامون %1.%2</translation>
     </message>
 </context>
 <context>
@@ -3647,26 +3879,6 @@ Replace them with the file&apos;s?</source>
         <translation>آماده</translation>
     </message>
     <message>
-        <source>Objects</source>
-        <translation>اشیا</translation>
-    </message>
-    <message>
-        <source>Connecting to %1…</source>
-        <translation>در حال اتصال به %1…</translation>
-    </message>
-    <message>
-        <source>Connecting…</source>
-        <translation>در حال اتصال…</translation>
-    </message>
-    <message>
-        <source>Connect first: a query tool runs on the current session</source>
-        <translation>ابتدا وصل شوید: ابزار پرس‌وجو روی نشست فعلی اجرا می‌شود</translation>
-    </message>
-    <message>
-        <source>Query %1</source>
-        <translation>پرس‌وجوی %1</translation>
-    </message>
-    <message>
         <source>%1 — PgDesk</source>
         <translation>%1 — PgDesk</translation>
     </message>
@@ -3679,20 +3891,8 @@ Replace them with the file&apos;s?</source>
         <translation>متصل شد</translation>
     </message>
     <message>
-        <source>The server asks for a password</source>
-        <translation>کارساز گذرواژه می‌خواهد</translation>
-    </message>
-    <message>
-        <source>Connection failed: %1</source>
-        <translation>اتصال ناموفق بود: %1</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
-    </message>
-    <message>
-        <source>&amp;Export view…</source>
-        <translation>&amp;برون‌بری نما…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3703,16 +3903,8 @@ Replace them with the file&apos;s?</source>
         <translation>&amp;اتصال</translation>
     </message>
     <message>
-        <source>&amp;Manage connections…</source>
-        <translation>&amp;مدیریت اتصال‌ها…</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
-    </message>
-    <message>
-        <source>&amp;Batch operation…</source>
-        <translation>&amp;عملیات گروهی…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -3725,10 +3917,6 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>&amp;Query</source>
         <translation>&amp;پرس‌وجو</translation>
-    </message>
-    <message>
-        <source>&amp;New query tool</source>
-        <translation>&amp;ابزار پرس‌وجوی جدید</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3747,40 +3935,8 @@ Replace them with the file&apos;s?</source>
         <translation>اطلاعات عیب‌یابی در حافظهٔ موقت کپی شد</translation>
     </message>
     <message>
-        <source>The table is still loading: try again in a moment</source>
-        <translation>جدول هنوز در حال بارگذاری است: لحظه‌ای دیگر دوباره تلاش کنید</translation>
-    </message>
-    <message>
-        <source>%1 is not a table: import needs a table</source>
-        <translation>%1 جدول نیست: درون‌ریزی به یک جدول نیاز دارد</translation>
-    </message>
-    <message>
         <source>Close tab</source>
         <translation>بستن زبانه</translation>
-    </message>
-    <message>
-        <source>Connections</source>
-        <translation>اتصال‌ها</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh objects</source>
-        <translation>&amp;بازخوانی اشیا</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>بازخوانی</translation>
-    </message>
-    <message>
-        <source>Reload schemas and tables</source>
-        <translation>بارگذاری دوبارهٔ شِماها و جدول‌ها</translation>
-    </message>
-    <message>
-        <source>Batch</source>
-        <translation>عملیات گروهی</translation>
-    </message>
-    <message>
-        <source>New query</source>
-        <translation>پرس‌وجوی جدید</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -3793,332 +3949,6 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Close all tabs</source>
         <translation>بستن همهٔ زبانه‌ها</translation>
-    </message>
-    <message>
-        <source>Connect first: the activity tab shows the current session&apos;s server</source>
-        <translation>ابتدا وصل شوید: زبانهٔ فعالیت، سرورِ نشست کنونی را نشان می‌دهد</translation>
-    </message>
-    <message>
-        <source>Activity</source>
-        <translation>فعالیت</translation>
-    </message>
-    <message>
-        <source>Server activity of %1</source>
-        <translation>فعالیت سرور %1</translation>
-    </message>
-    <message>
-        <source>Server &amp;activity</source>
-        <translation>&amp;فعالیت سرور</translation>
-    </message>
-    <message>
-        <source>Sessions, locks and who blocks whom, on a connection of its own</source>
-        <translation>نشست‌ها، قفل‌ها و اینکه چه کسی چه کسی را مسدود کرده، روی یک اتصال جداگانه</translation>
-    </message>
-    <message>
-        <source>CREATE script of schema %1</source>
-        <translation>اسکریپت CREATE طرح‌وارهٔ %1</translation>
-    </message>
-    <message>
-        <source>Connect first: the roles tab shows the current session&apos;s server</source>
-        <translation>نخست وصل شوید: زبانهٔ نقش‌ها کارساز نشست کنونی را نشان می‌دهد</translation>
-    </message>
-    <message>
-        <source>Roles</source>
-        <translation>نقش‌ها</translation>
-    </message>
-    <message>
-        <source>Roles of %1</source>
-        <translation>نقش‌های %1</translation>
-    </message>
-    <message>
-        <source>Sizes: %1</source>
-        <translation>اندازه‌ها: %1</translation>
-    </message>
-    <message>
-        <source>Largest relations of schema %1</source>
-        <translation>بزرگ‌ترین رابطه‌های طرح‌وارهٔ %1</translation>
-    </message>
-    <message>
-        <source>&amp;Backup…</source>
-        <translation>&amp;پشتیبان‌گیری…</translation>
-    </message>
-    <message>
-        <source>R&amp;estore…</source>
-        <translation>&amp;بازیابی…</translation>
-    </message>
-    <message>
-        <source>&amp;Roles</source>
-        <translation>&amp;نقش‌ها</translation>
-    </message>
-    <message>
-        <source>Roles, their attributes and memberships (read-only)</source>
-        <translation>نقش‌ها، ویژگی‌ها و عضویت‌هایشان (فقط‌خواندنی)</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Query %1 (%2)</source>
-        <translation>پرس‌وجوی %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Query tool on %1, database %2</source>
-        <translation>ابزار پرس‌وجو روی %1، پایگاه دادهٔ %2</translation>
-    </message>
-    <message>
-        <source>Unsaved query text of an earlier run cannot be read: %1</source>
-        <translation>متن ذخیره‌نشدهٔ پرس‌وجو از اجرای پیشین خوانده نمی‌شود: %1</translation>
-    </message>
-    <message>
-        <source>Recovered unsaved query text (%1)</source>
-        <translation>متن ذخیره‌نشدهٔ پرس‌وجو بازیابی شد (%1)</translation>
-    </message>
-    <message>
-        <source>&amp;Open SQL file…</source>
-        <translation>&amp;باز کردن پروندهٔ SQL…</translation>
-    </message>
-    <message>
-        <source>Open SQL file</source>
-        <translation>باز کردن پروندهٔ SQL</translation>
-    </message>
-    <message>
-        <source>SQL files (*.sql);;All files (*)</source>
-        <translation>پرونده‌های SQL (*.sql);;همهٔ پرونده‌ها (*)</translation>
-    </message>
-    <message>
-        <source>Open &amp;recent SQL file</source>
-        <translation>باز کردن پروندهٔ SQL &amp;اخیر</translation>
-    </message>
-    <message>
-        <source>Run a query first: Export writes the current result</source>
-        <translation>ابتدا یک پرس‌وجو اجرا کنید: برون‌بری نتیجهٔ فعلی را می‌نویسد</translation>
-    </message>
-    <message>
-        <source>Open a table or a query result first: Export writes the current table view or query result</source>
-        <translation>ابتدا یک جدول یا نتیجهٔ پرس‌وجو را باز کنید: برون‌بری نمای فعلی جدول یا نتیجهٔ پرس‌وجو را می‌نویسد</translation>
-    </message>
-    <message>
-        <source>Writing is locked on this production tab: unlock writing to import</source>
-        <translation>نوشتن در این زبانهٔ محیط عملیاتی قفل است: برای درون‌ریزی، قفل نوشتن را باز کنید</translation>
-    </message>
-    <message>
-        <source>Open Plan…</source>
-        <translation>باز کردن طرح اجرا…</translation>
-    </message>
-    <message>
-        <source>Open Plan</source>
-        <translation>باز کردن طرح اجرا</translation>
-    </message>
-    <message>
-        <source>Plans (*.json *.txt *.log);;All files (*)</source>
-        <translation>طرح‌های اجرا (*.json *.txt *.log);;همهٔ پرونده‌ها (*)</translation>
-    </message>
-    <message>
-        <source>Open a saved EXPLAIN (FORMAT JSON): the JSON, psql&apos;s output of it or an auto_explain log</source>
-        <translation>باز کردن EXPLAIN (FORMAT JSON) ذخیره‌شده: خود JSON، خروجی psql از آن یا گزارش auto_explain</translation>
-    </message>
-    <message>
-        <source>Could not open the plan: %1</source>
-        <translation>طرح اجرا باز نشد: %1</translation>
-    </message>
-    <message>
-        <source>Plan: %1</source>
-        <translation>طرح اجرا: %1</translation>
-    </message>
-    <message>
-        <source>Compare With a Saved Plan</source>
-        <translation>مقایسه با طرح ذخیره‌شده</translation>
-    </message>
-    <message>
-        <source>Plans compared</source>
-        <translation>مقایسهٔ طرح‌ها</translation>
-    </message>
-    <message>
-        <source>&amp;Top statements</source>
-        <translation>&amp;پرکارترین دستورها</translation>
-    </message>
-    <message>
-        <source>What loaded the server in the last seconds or minutes (pg_stat_statements)</source>
-        <translation>آنچه در چند ثانیه یا دقیقهٔ اخیر بار کارساز بود (pg_stat_statements)</translation>
-    </message>
-    <message>
-        <source>Connect first: top statements are the current session&apos;s server&apos;s</source>
-        <translation>ابتدا وصل شوید: پرکارترین دستورها مربوط به کارساز نشست کنونی‌اند</translation>
-    </message>
-    <message>
-        <source>Top statements</source>
-        <translation>پرکارترین دستورها</translation>
-    </message>
-    <message>
-        <source>Top statements of %1 (pg_stat_statements)</source>
-        <translation>پرکارترین دستورهای %1 (pg_stat_statements)</translation>
-    </message>
-    <message>
-        <source>Connect first: the designer changes the current session&apos;s tables</source>
-        <translation>ابتدا وصل شوید: طراح جدول‌های نشست کنونی را تغییر می‌دهد</translation>
-    </message>
-    <message>
-        <source>New table</source>
-        <translation>جدول جدید</translation>
-    </message>
-    <message>
-        <source>Design: %1</source>
-        <translation>طراحی: %1</translation>
-    </message>
-    <message>
-        <source>A new table in %1</source>
-        <translation>جدولی جدید در %1</translation>
-    </message>
-    <message>
-        <source>Table designer: %1.%2</source>
-        <translation>طراح جدول: %1.%2</translation>
-    </message>
-    <message>
-        <source>Privileges: %1</source>
-        <translation>مجوزها: %1</translation>
-    </message>
-    <message>
-        <source>Privileges on schema %1</source>
-        <translation>مجوزهای طرح‌وارهٔ %1</translation>
-    </message>
-    <message>
-        <source>Privileges on %1.%2</source>
-        <translation>مجوزهای %1.%2</translation>
-    </message>
-    <message>
-        <source>&amp;Compare schemas…</source>
-        <translation>&amp;مقایسهٔ شِماها…</translation>
-    </message>
-    <message>
-        <source>Compare: %1</source>
-        <translation>مقایسه: %1</translation>
-    </message>
-    <message>
-        <source>Schema compare and migration</source>
-        <translation>مقایسه و مهاجرت شِما</translation>
-    </message>
-    <message>
-        <source>Open a table first: Import loads a file into the current table</source>
-        <translation>ابتدا یک جدول باز کنید: درون‌ریزی یک پرونده را در جدول فعلی بارگذاری می‌کند</translation>
-    </message>
-    <message>
-        <source>&amp;Import into table…</source>
-        <translation>&amp;درون‌ریزی به جدول…</translation>
-    </message>
-    <message>
-        <source>&amp;Geometry…</source>
-        <translation>&amp;هندسه…</translation>
-    </message>
-    <message>
-        <source>The table&apos;s geometry on a canvas: PostGIS and the built-in geometric types</source>
-        <translation>هندسهٔ جدول روی بوم: PostGIS و نوع‌های هندسی داخلی</translation>
-    </message>
-    <message>
-        <source>&amp;Chart…</source>
-        <translation>&amp;نمودار…</translation>
-    </message>
-    <message>
-        <source>A chart of the table in front (aggregated on the server) or of the query result</source>
-        <translation>نموداری از جدول جاری (تجمیع‌شده روی کارساز) یا از نتیجهٔ پرس‌وجو</translation>
-    </message>
-    <message>
-        <source>Chart: %1</source>
-        <translation>نمودار: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>the first %n row(s) of the result</source>
-        <translation>
-            <numerusform>%n ردیف نخست نتیجه</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Open a table or run a query first: a chart draws what is in front</source>
-        <translation>ابتدا یک جدول باز کنید یا پرس‌وجویی اجرا کنید: نمودار آنچه را اکنون نمایش داده می‌شود رسم می‌کند</translation>
-    </message>
-    <message>
-        <source>Open a table with a geometry, geography or geometric column first</source>
-        <translation>ابتدا جدولی با ستون geometry، geography یا هندسی باز کنید</translation>
-    </message>
-    <message>
-        <source>Geometry: %1</source>
-        <translation>هندسه: %1</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>مقدار</translation>
-    </message>
-    <message>
-        <source>&amp;Value panel</source>
-        <translation>&amp;پنل مقدار</translation>
-    </message>
-    <message>
-        <source>The current cell&apos;s value: JSON, arrays, hstore and composites as a tree</source>
-        <translation>مقدار خانهٔ جاری: JSON، آرایه‌ها، hstore و نوع‌های مرکب به صورت درخت</translation>
-    </message>
-    <message>
-        <source>Filters apply to a table&apos;s tab</source>
-        <translation>فیلترها فقط در زبانهٔ یک جدول اعمال می‌شوند</translation>
-    </message>
-    <message>
-        <source>&amp;Notifications</source>
-        <translation>&amp;اعلان‌ها</translation>
-    </message>
-    <message>
-        <source>LISTEN on channels and send NOTIFY, on a connection of its own</source>
-        <translation>LISTEN روی کانال‌ها و فرستادن NOTIFY، روی یک اتصال جداگانه</translation>
-    </message>
-    <message>
-        <source>Notifications</source>
-        <translation>اعلان‌ها</translation>
-    </message>
-    <message>
-        <source>Import into &amp;new table…</source>
-        <translation>درون‌ریزی به &amp;جدول تازه…</translation>
-    </message>
-    <message>
-        <source>Connect first: the new table is made in a database</source>
-        <translation>نخست وصل شوید: جدول تازه در یک پایگاه داده ساخته می‌شود</translation>
-    </message>
-    <message>
-        <source>ER &amp;diagram…</source>
-        <translation>&amp;نمودار ER…</translation>
-    </message>
-    <message>
-        <source>Tables and their foreign keys: of the table in front, else of the schema</source>
-        <translation>جدول‌ها و کلیدهای خارجی‌شان: از جدول پیش رو، وگرنه از شِما</translation>
-    </message>
-    <message>
-        <source>ER diagram of schema %1</source>
-        <translation>نمودار ER شِمای %1</translation>
-    </message>
-    <message>
-        <source>ER diagram around %1.%2</source>
-        <translation>نمودار ER پیرامون %1.%2</translation>
-    </message>
-    <message>
-        <source>Dash&amp;board</source>
-        <translation>دا&amp;شبورد</translation>
-    </message>
-    <message>
-        <source>The server&apos;s activity over the last minutes, sampled while shown</source>
-        <translation>فعالیت سرور در چند دقیقهٔ گذشته، نمونه‌برداری تا وقتی دیده می‌شود</translation>
-    </message>
-    <message>
-        <source>Connect first: the dashboard shows the current session&apos;s server</source>
-        <translation>نخست وصل شوید: داشبورد سرور نشست کنونی را نشان می‌دهد</translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation>داشبورد</translation>
-    </message>
-    <message>
-        <source>Dashboard of %1</source>
-        <translation>داشبورد %1</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -4320,60 +4150,8 @@ Replace them with the file&apos;s?</source>
         <translation>باز کردن</translation>
     </message>
     <message>
-        <source>Structure</source>
-        <translation>ساختار</translation>
-    </message>
-    <message>
-        <source>Query in a new query tool</source>
-        <translation>پرس‌وجو در ابزار پرس‌وجوی جدید</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>برون‌بری…</translation>
-    </message>
-    <message>
-        <source>Only tables take imported rows</source>
-        <translation>فقط جدول‌ها ردیف درون‌ریزی‌شده می‌پذیرند</translation>
-    </message>
-    <message>
         <source>Copy qualified name</source>
         <translation>رونوشت نام کامل (با شِما)</translation>
-    </message>
-    <message>
-        <source>CREATE script</source>
-        <translation>اسکریپت CREATE</translation>
-    </message>
-    <message>
-        <source>Maintenance…</source>
-        <translation>نگهداری…</translation>
-    </message>
-    <message>
-        <source>A view holds no data to maintain</source>
-        <translation>یک نما داده‌ای برای نگهداری ندارد</translation>
-    </message>
-    <message>
-        <source>CREATE script of the schema</source>
-        <translation>اسکریپت CREATE طرح‌واره</translation>
-    </message>
-    <message>
-        <source>Back up…</source>
-        <translation>پشتیبان‌گیری…</translation>
-    </message>
-    <message>
-        <source>Back up schema…</source>
-        <translation>پشتیبان‌گیری از طرح‌واره…</translation>
-    </message>
-    <message>
-        <source>Largest relations</source>
-        <translation>بزرگ‌ترین رابطه‌ها</translation>
-    </message>
-    <message>
-        <source>New query tool</source>
-        <translation>ابزار پرس‌وجوی جدید</translation>
-    </message>
-    <message>
-        <source>Back up database…</source>
-        <translation>پشتیبان‌گیری از پایگاه داده…</translation>
     </message>
     <message>
         <source>Show template databases</source>
@@ -4392,42 +4170,6 @@ Replace them with the file&apos;s?</source>
         <translation>
             <numerusform>%1: %n رابطه</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Design…</source>
-        <translation>طراحی…</translation>
-    </message>
-    <message>
-        <source>Privileges…</source>
-        <translation>مجوزها…</translation>
-    </message>
-    <message>
-        <source>New Table…</source>
-        <translation>جدول جدید…</translation>
-    </message>
-    <message>
-        <source>Compare Data…</source>
-        <translation>مقایسهٔ داده…</translation>
-    </message>
-    <message>
-        <source>Compare Schema…</source>
-        <translation>مقایسهٔ شِما…</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>درون‌ریزی…</translation>
-    </message>
-    <message>
-        <source>Import into new table…</source>
-        <translation>درون‌ریزی به جدول تازه…</translation>
-    </message>
-    <message>
-        <source>ER diagram</source>
-        <translation>نمودار ER</translation>
-    </message>
-    <message>
-        <source>ER diagram of the schema</source>
-        <translation>نمودار ER شِما</translation>
     </message>
 </context>
 <context>
@@ -4694,6 +4436,41 @@ Replace them with the file&apos;s?</source>
         <translation>
             <numerusform>%n تغییر کرد</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PlanFeature</name>
+    <message>
+        <source>Open Plan…</source>
+        <translation>باز کردن طرح اجرا…</translation>
+    </message>
+    <message>
+        <source>Open a saved EXPLAIN (FORMAT JSON): the JSON, psql&apos;s output of it or an auto_explain log</source>
+        <translation>باز کردن EXPLAIN (FORMAT JSON) ذخیره‌شده: خود JSON، خروجی psql از آن یا گزارش auto_explain</translation>
+    </message>
+    <message>
+        <source>Open Plan</source>
+        <translation>باز کردن طرح اجرا</translation>
+    </message>
+    <message>
+        <source>Plans (*.json *.txt *.log);;All files (*)</source>
+        <translation>طرح‌های اجرا (*.json *.txt *.log);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Could not open the plan: %1</source>
+        <translation>طرح اجرا باز نشد: %1</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>طرح اجرا: %1</translation>
+    </message>
+    <message>
+        <source>Plans compared</source>
+        <translation>مقایسهٔ طرح‌ها</translation>
+    </message>
+    <message>
+        <source>Compare With a Saved Plan</source>
+        <translation>مقایسه با طرح ذخیره‌شده</translation>
     </message>
 </context>
 <context>
@@ -5607,6 +5384,69 @@ Recycled %10, discarded as dead %11</source>
     <message>
         <source>(service %1)</source>
         <translation>(سرویس %1)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::QueryFeature</name>
+    <message>
+        <source>Run a query first: Export writes the current result</source>
+        <translation>ابتدا یک پرس‌وجو اجرا کنید: برون‌بری نتیجهٔ فعلی را می‌نویسد</translation>
+    </message>
+    <message>
+        <source>&amp;New query tool</source>
+        <translation>&amp;ابزار پرس‌وجوی جدید</translation>
+    </message>
+    <message>
+        <source>New query</source>
+        <translation>پرس‌وجوی جدید</translation>
+    </message>
+    <message>
+        <source>&amp;Open SQL file…</source>
+        <translation>&amp;باز کردن پروندهٔ SQL…</translation>
+    </message>
+    <message>
+        <source>Open SQL file</source>
+        <translation>باز کردن پروندهٔ SQL</translation>
+    </message>
+    <message>
+        <source>SQL files (*.sql);;All files (*)</source>
+        <translation>پرونده‌های SQL (*.sql);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent SQL file</source>
+        <translation>باز کردن پروندهٔ SQL &amp;اخیر</translation>
+    </message>
+    <message>
+        <source>Query in a new query tool</source>
+        <translation>پرس‌وجو در ابزار پرس‌وجوی جدید</translation>
+    </message>
+    <message>
+        <source>New query tool</source>
+        <translation>ابزار پرس‌وجوی جدید</translation>
+    </message>
+    <message>
+        <source>Connect first: a query tool runs on the current session</source>
+        <translation>ابتدا وصل شوید: ابزار پرس‌وجو روی نشست فعلی اجرا می‌شود</translation>
+    </message>
+    <message>
+        <source>Query %1 (%2)</source>
+        <translation>پرس‌وجوی %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Query %1</source>
+        <translation>پرس‌وجوی %1</translation>
+    </message>
+    <message>
+        <source>Query tool on %1, database %2</source>
+        <translation>ابزار پرس‌وجو روی %1، پایگاه دادهٔ %2</translation>
+    </message>
+    <message>
+        <source>Unsaved query text of an earlier run cannot be read: %1</source>
+        <translation>متن ذخیره‌نشدهٔ پرس‌وجو از اجرای پیشین خوانده نمی‌شود: %1</translation>
+    </message>
+    <message>
+        <source>Recovered unsaved query text (%1)</source>
+        <translation>متن ذخیره‌نشدهٔ پرس‌وجو بازیابی شد (%1)</translation>
     </message>
 </context>
 <context>
@@ -6864,6 +6704,73 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Name</source>
         <translation>نام</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SchemaFeature</name>
+    <message>
+        <source>&amp;Compare schemas…</source>
+        <translation>&amp;مقایسهٔ شِماها…</translation>
+    </message>
+    <message>
+        <source>Design…</source>
+        <translation>طراحی…</translation>
+    </message>
+    <message>
+        <source>Privileges…</source>
+        <translation>مجوزها…</translation>
+    </message>
+    <message>
+        <source>Compare Data…</source>
+        <translation>مقایسهٔ داده…</translation>
+    </message>
+    <message>
+        <source>New Table…</source>
+        <translation>جدول جدید…</translation>
+    </message>
+    <message>
+        <source>Compare Schema…</source>
+        <translation>مقایسهٔ شِما…</translation>
+    </message>
+    <message>
+        <source>Connect first: the designer changes the current session&apos;s tables</source>
+        <translation>ابتدا وصل شوید: طراح جدول‌های نشست کنونی را تغییر می‌دهد</translation>
+    </message>
+    <message>
+        <source>New table</source>
+        <translation>جدول جدید</translation>
+    </message>
+    <message>
+        <source>Design: %1</source>
+        <translation>طراحی: %1</translation>
+    </message>
+    <message>
+        <source>A new table in %1</source>
+        <translation>جدولی جدید در %1</translation>
+    </message>
+    <message>
+        <source>Table designer: %1.%2</source>
+        <translation>طراح جدول: %1.%2</translation>
+    </message>
+    <message>
+        <source>Privileges: %1</source>
+        <translation>مجوزها: %1</translation>
+    </message>
+    <message>
+        <source>Privileges on schema %1</source>
+        <translation>مجوزهای طرح‌وارهٔ %1</translation>
+    </message>
+    <message>
+        <source>Privileges on %1.%2</source>
+        <translation>مجوزهای %1.%2</translation>
+    </message>
+    <message>
+        <source>Compare: %1</source>
+        <translation>مقایسه: %1</translation>
+    </message>
+    <message>
+        <source>Schema compare and migration</source>
+        <translation>مقایسه و مهاجرت شِما</translation>
     </message>
 </context>
 <context>
@@ -8577,6 +8484,61 @@ Edit this table by row position?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::TransferFeature</name>
+    <message>
+        <source>&amp;Export view…</source>
+        <translation>&amp;برون‌بری نما…</translation>
+    </message>
+    <message>
+        <source>&amp;Import into table…</source>
+        <translation>&amp;درون‌ریزی به جدول…</translation>
+    </message>
+    <message>
+        <source>Import into &amp;new table…</source>
+        <translation>درون‌ریزی به &amp;جدول تازه…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>برون‌بری…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>درون‌ریزی…</translation>
+    </message>
+    <message>
+        <source>Only tables take imported rows</source>
+        <translation>فقط جدول‌ها ردیف درون‌ریزی‌شده می‌پذیرند</translation>
+    </message>
+    <message>
+        <source>Import into new table…</source>
+        <translation>درون‌ریزی به جدول تازه…</translation>
+    </message>
+    <message>
+        <source>Open a table or a query result first: Export writes the current table view or query result</source>
+        <translation>ابتدا یک جدول یا نتیجهٔ پرس‌وجو را باز کنید: برون‌بری نمای فعلی جدول یا نتیجهٔ پرس‌وجو را می‌نویسد</translation>
+    </message>
+    <message>
+        <source>Open a table first: Import loads a file into the current table</source>
+        <translation>ابتدا یک جدول باز کنید: درون‌ریزی یک پرونده را در جدول فعلی بارگذاری می‌کند</translation>
+    </message>
+    <message>
+        <source>The table is still loading: try again in a moment</source>
+        <translation>جدول هنوز در حال بارگذاری است: لحظه‌ای دیگر دوباره تلاش کنید</translation>
+    </message>
+    <message>
+        <source>%1 is not a table: import needs a table</source>
+        <translation>%1 جدول نیست: درون‌ریزی به یک جدول نیاز دارد</translation>
+    </message>
+    <message>
+        <source>Writing is locked on this production tab: unlock writing to import</source>
+        <translation>نوشتن در این زبانهٔ محیط عملیاتی قفل است: برای درون‌ریزی، قفل نوشتن را باز کنید</translation>
+    </message>
+    <message>
+        <source>Connect first: the new table is made in a database</source>
+        <translation>نخست وصل شوید: جدول تازه در یک پایگاه داده ساخته می‌شود</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ValueEditorDialog</name>
     <message>
         <source>Edit %1 (%2)</source>
@@ -8808,6 +8770,75 @@ Edit this table by row position?</source>
     <message>
         <source> · lines over %1 characters shown broken</source>
         <translation> · خط‌های بلندتر از %1 نویسه شکسته نشان داده شده‌اند</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::VisualFeature</name>
+    <message>
+        <source>&amp;Geometry…</source>
+        <translation>&amp;هندسه…</translation>
+    </message>
+    <message>
+        <source>The table&apos;s geometry on a canvas: PostGIS and the built-in geometric types</source>
+        <translation>هندسهٔ جدول روی بوم: PostGIS و نوع‌های هندسی داخلی</translation>
+    </message>
+    <message>
+        <source>&amp;Chart…</source>
+        <translation>&amp;نمودار…</translation>
+    </message>
+    <message>
+        <source>A chart of the table in front (aggregated on the server) or of the query result</source>
+        <translation>نموداری از جدول جاری (تجمیع‌شده روی کارساز) یا از نتیجهٔ پرس‌وجو</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>&amp;اعلان‌ها</translation>
+    </message>
+    <message>
+        <source>LISTEN on channels and send NOTIFY, on a connection of its own</source>
+        <translation>LISTEN روی کانال‌ها و فرستادن NOTIFY، روی یک اتصال جداگانه</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>مقدار</translation>
+    </message>
+    <message>
+        <source>&amp;Value panel</source>
+        <translation>&amp;پنل مقدار</translation>
+    </message>
+    <message>
+        <source>The current cell&apos;s value: JSON, arrays, hstore and composites as a tree</source>
+        <translation>مقدار خانهٔ جاری: JSON، آرایه‌ها، hstore و نوع‌های مرکب به صورت درخت</translation>
+    </message>
+    <message>
+        <source>Filters apply to a table&apos;s tab</source>
+        <translation>فیلترها فقط در زبانهٔ یک جدول اعمال می‌شوند</translation>
+    </message>
+    <message>
+        <source>Chart: %1</source>
+        <translation>نمودار: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n row(s) of the result</source>
+        <translation>
+            <numerusform>%n ردیف نخست نتیجه</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a table or run a query first: a chart draws what is in front</source>
+        <translation>ابتدا یک جدول باز کنید یا پرس‌وجویی اجرا کنید: نمودار آنچه را اکنون نمایش داده می‌شود رسم می‌کند</translation>
+    </message>
+    <message>
+        <source>Open a table with a geometry, geography or geometric column first</source>
+        <translation>ابتدا جدولی با ستون geometry، geography یا هندسی باز کنید</translation>
+    </message>
+    <message>
+        <source>Geometry: %1</source>
+        <translation>هندسه: %1</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>اعلان‌ها</translation>
     </message>
 </context>
 <context>

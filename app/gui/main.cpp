@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/session/version.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/common/theme.h>
 #include <pgdesk/ui/common/translations.h>
 #include <pgdesk/ui/common/uisettings.h>
@@ -35,7 +36,8 @@ int main(int argc, char* argv[]) {
         return 2;
     }
     pgdesk::ui::MainWindow window;
-    window.setTableToOpen(options.openTable, {options.filter, options.search, options.sort, options.scope});
+    pgdesk::ui::BrowseFeature::of(window)->setTableToOpen(
+        options.openTable, {options.filter, options.search, options.sort, options.scope});
     window.show();
     if (!options.profile.isEmpty())
         window.openProfile(options.profile);

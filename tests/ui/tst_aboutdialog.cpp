@@ -7,6 +7,7 @@
 #include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/core/session/version.h>
 #include <pgdesk/ui/common/errorlog.h>
+#include <pgdesk/ui/query/queryfeature.h>
 #include <pgdesk/ui/query/querytool.h>
 #include <pgdesk/ui/shell/aboutdialog.h>
 #include <pgdesk/ui/shell/mainwindow.h>
@@ -158,7 +159,7 @@ private slots:
         const QString server =
             pgdesk::test::psql(QStringLiteral("show server_version")).section(QLatin1Char(' '), 0, 0);
         // A SQL error the query tool shows is logged too.
-        pgdesk::ui::QueryTool* tool = w.openQueryTool();
+        pgdesk::ui::QueryTool* tool = pgdesk::ui::QueryFeature::of(w)->openQueryTool();
         QVERIFY(tool);
         QSignalSpy ran(tool, &pgdesk::ui::QueryTool::runFinished);
         tool->setSql(QStringLiteral("select 1 / 0 as diag_division"));

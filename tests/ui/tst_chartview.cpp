@@ -10,10 +10,12 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/tablebrowser.h>
 #include <pgdesk/ui/grid/pagemodel.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 #include <pgdesk/ui/visual/chartview.h>
+#include <pgdesk/ui/visual/visualfeature.h>
 
 #include <QFile>
 #include <QImage>
@@ -148,10 +150,10 @@ private slots:
         MainWindow window;
         window.openDsn(pgdesk::test::conninfo());
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
-        TableBrowser* b = window.openTable(m_schema, QStringLiteral("sales"));
+        TableBrowser* b = pgdesk::ui::BrowseFeature::of(window)->openTable(m_schema, QStringLiteral("sales"));
         QVERIFY(b);
         QTRY_VERIFY_WITH_TIMEOUT(b->table().has_value() && b->model()->rowCount() > 0, 15000);
-        ChartView* chart = window.openChart();
+        ChartView* chart = pgdesk::ui::VisualFeature::of(window)->openChart();
         QVERIFY(chart);
         QVERIFY(chart->isServerSide());
         QCOMPARE(window.tabs()->currentWidget(), chart);

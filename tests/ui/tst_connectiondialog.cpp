@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectiondialogtest.h"
 #include "uitestmain.h"
+#include <pgdesk/ui/connect/connectfeature.h>
 
 #include <pgdesk/core/session/roundtrips.h>
 
@@ -358,14 +359,14 @@ private slots:
         QVERIFY(action);
         QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+O")));
         action->trigger();
-        ConnectionDialog* d = w.connectionDialog();
+        ConnectionDialog* d = pgdesk::ui::ConnectFeature::of(w)->connectionDialog();
         QVERIFY(d);
         QTRY_VERIFY(d->isVisible());
         action->trigger(); // a second trigger raises the same dialog
-        QCOMPARE(w.connectionDialog(), d);
+        QCOMPARE(pgdesk::ui::ConnectFeature::of(w)->connectionDialog(), d);
         d->selectProfile(QStringLiteral("Cluster"));
         d->connectButton()->click();
-        QTRY_VERIFY(!w.connectionDialog());
+        QTRY_VERIFY(!pgdesk::ui::ConnectFeature::of(w)->connectionDialog());
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL 15")), 15000);
         QVERIFY(w.connectionStatus().startsWith(QStringLiteral("Cluster · postgres@pgdesk_demo")));
     }
@@ -379,7 +380,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL 15")), 15000);
         QVERIFY(w.windowTitle().startsWith(QStringLiteral("Cluster")));
         w.manageConnections();
-        ConnectionDialog* d = w.connectionDialog();
+        ConnectionDialog* d = pgdesk::ui::ConnectFeature::of(w)->connectionDialog();
         QVERIFY(d);
         QTRY_VERIFY(d->isVisible());
         d->selectProfile(QStringLiteral("Cluster"));
@@ -404,15 +405,19 @@ private slots:
         pgdesk::ui::MainWindow w;
         w.show();
         w.openProfile(name);
-        QTRY_VERIFY_WITH_TIMEOUT(w.passwordPrompt() && w.passwordPrompt()->isVisible(), 15000);
-        QPointer<pgdesk::ui::PasswordPrompt> first = w.passwordPrompt();
+        QTRY_VERIFY_WITH_TIMEOUT(pgdesk::ui::ConnectFeature::of(w)->passwordPrompt() &&
+                                     pgdesk::ui::ConnectFeature::of(w)->passwordPrompt()->isVisible(),
+                                 15000);
+        QPointer<pgdesk::ui::PasswordPrompt> first = pgdesk::ui::ConnectFeature::of(w)->passwordPrompt();
         QCOMPARE(first->profileName(), name);
         QVERIFY(!first->saveBox()->isChecked());
         first->passwordEdit()->setText(QStringLiteral("wrong password"));
         first->accept();
         // A wrong one is asked for again, in a new prompt.
-        QTRY_VERIFY_WITH_TIMEOUT(!first && w.passwordPrompt() && w.passwordPrompt()->isVisible(), 15000);
-        pgdesk::ui::PasswordPrompt* prompt = w.passwordPrompt();
+        QTRY_VERIFY_WITH_TIMEOUT(!first && pgdesk::ui::ConnectFeature::of(w)->passwordPrompt() &&
+                                     pgdesk::ui::ConnectFeature::of(w)->passwordPrompt()->isVisible(),
+                                 15000);
+        pgdesk::ui::PasswordPrompt* prompt = pgdesk::ui::ConnectFeature::of(w)->passwordPrompt();
         prompt->passwordEdit()->setText(pgdesk::test::cluster().authPassword);
         prompt->accept();
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL 15")), 15000);

@@ -8,6 +8,7 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/admin/dashboard.h>
+#include <pgdesk/ui/admin/adminfeature.h>
 #include <pgdesk/ui/admin/dashboardview.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 
@@ -95,7 +96,7 @@ private slots:
         action->trigger();
         auto* first = qobject_cast<DashboardView*>(window.tabs()->currentWidget());
         QVERIFY(first);
-        QCOMPARE(window.openDashboard(), first);
+        QCOMPARE(pgdesk::ui::AdminFeature::of(window)->openDashboard(), first);
     }
 };
 

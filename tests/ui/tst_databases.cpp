@@ -7,11 +7,14 @@
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sessionpools.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/catalogtreemodel.h>
 #include <pgdesk/ui/browse/objectbrowser.h>
 #include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/connect/connectfeature.h>
 #include <pgdesk/ui/connect/poolstatuswidget.h>
 #include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/queryfeature.h>
 #include <pgdesk/ui/query/querytool.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 
@@ -142,10 +145,10 @@ private slots:
             pgdesk::ui::MainWindow w;
             w.show();
             w.openProfile(profile.name);
-            auto* tree = w.objectBrowser();
+            auto* tree = pgdesk::ui::BrowseFeature::of(w)->objectBrowser();
             QTRY_VERIFY_WITH_TIMEOUT(tree->model()->rowCount() > 0 && !tree->isLoading(), 15000);
-            pgdesk::ui::TableBrowser* b =
-                w.openTable(QStringLiteral("sales"), QStringLiteral("orders"), m_other);
+            pgdesk::ui::TableBrowser* b = pgdesk::ui::BrowseFeature::of(w)->openTable(
+                QStringLiteral("sales"), QStringLiteral("orders"), m_other);
             QVERIFY(b);
             QCOMPARE(b->pool()->profile().database, m_other);
             QTRY_VERIFY_WITH_TIMEOUT(b->model()->rowCount() == 1, 15000);
@@ -154,16 +157,18 @@ private slots:
             QVERIFY2(tabs->tabText(tabs->currentIndex()).contains(m_other),
                      qPrintable(tabs->tabText(tabs->currentIndex())));
             QCOMPARE(w.tabDatabase(tabs->currentIndex()), m_other);
-            w.openTable(QStringLiteral("public"), QStringLiteral("customer"));
+            pgdesk::ui::BrowseFeature::of(w)->openTable(QStringLiteral("public"), QStringLiteral("customer"));
             QCOMPARE(w.tabDatabase(tabs->currentIndex()), QStringLiteral("pgdesk_demo"));
-            w.poolStatus()->refresh();
-            QVERIFY2(w.poolStatus()->text().contains(QStringLiteral("1 more database")),
-                     qPrintable(w.poolStatus()->text()));
-            QVERIFY(w.poolStatus()->toolTip().contains(m_other + QLatin1Char(':')));
+            pgdesk::ui::ConnectFeature::of(w)->poolStatus()->refresh();
+            QVERIFY2(pgdesk::ui::ConnectFeature::of(w)->poolStatus()->text().contains(
+                         QStringLiteral("1 more database")),
+                     qPrintable(pgdesk::ui::ConnectFeature::of(w)->poolStatus()->text()));
+            QVERIFY(pgdesk::ui::ConnectFeature::of(w)->poolStatus()->toolTip().contains(m_other +
+                                                                                        QLatin1Char(':')));
 
             // A query tool from the other database's menu runs there.
             tree->view()->setCurrentIndex(tree->viewIndex(tree->model()->findDatabase(m_other)));
-            pgdesk::ui::QueryTool* tool = w.openQueryTool();
+            pgdesk::ui::QueryTool* tool = pgdesk::ui::QueryFeature::of(w)->openQueryTool();
             QVERIFY(tool);
             QCOMPARE(w.tabDatabase(tabs->currentIndex()), m_other);
             tool->setSql(QStringLiteral("select current_database()"));

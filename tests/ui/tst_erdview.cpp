@@ -10,6 +10,7 @@
 
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/diagram/diagramfeature.h>
 #include <pgdesk/ui/diagram/erdcanvas.h>
 #include <pgdesk/ui/diagram/erdview.h>
 #include <pgdesk/ui/shell/mainwindow.h>
@@ -164,7 +165,7 @@ private slots:
         MainWindow window;
         window.openDsn(pgdesk::test::conninfo());
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
-        ErdView* schema = window.openErd(m_schema);
+        ErdView* schema = pgdesk::ui::DiagramFeature::of(window)->openErd(m_schema);
         QVERIFY(schema);
         QCOMPARE(window.tabs()->currentWidget(), schema);
         QVERIFY(ready(*schema));

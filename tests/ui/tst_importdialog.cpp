@@ -12,9 +12,11 @@
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/transfer/exportwriter.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/grid/pagemodel.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 #include <pgdesk/ui/transfer/importdialog.h>
+#include <pgdesk/ui/transfer/transferfeature.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -519,18 +521,20 @@ private slots:
         w.openDsn(pgdesk::test::conninfo());
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 15000);
 
-        pgdesk::ui::TableBrowser* view = w.openTable(m_schema, QStringLiteral("items_v"));
+        pgdesk::ui::TableBrowser* view =
+            pgdesk::ui::BrowseFeature::of(w)->openTable(m_schema, QStringLiteral("items_v"));
         QVERIFY(view);
         QTRY_VERIFY_WITH_TIMEOUT(view->table().has_value(), 15000);
         QVERIFY(action->isEnabled());
-        QVERIFY(!w.importIntoCurrentTable());
+        QVERIFY(!pgdesk::ui::TransferFeature::of(w)->importIntoCurrentTable());
         QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("is not a table")),
                  qPrintable(w.statusBar()->currentMessage()));
 
-        pgdesk::ui::TableBrowser* browser = w.openTable(m_schema, QStringLiteral("items"));
+        pgdesk::ui::TableBrowser* browser =
+            pgdesk::ui::BrowseFeature::of(w)->openTable(m_schema, QStringLiteral("items"));
         QTRY_VERIFY_WITH_TIMEOUT(browser->table().has_value() && !browser->isLoading(), 15000);
         QCOMPARE(browser->model()->rowCount(), 0);
-        ImportDialog* d = w.importIntoCurrentTable();
+        ImportDialog* d = pgdesk::ui::TransferFeature::of(w)->importIntoCurrentTable();
         QVERIFY(d);
         QVERIFY(load(*d, file(QStringLiteral("window.csv"), "id,Name\n1,a\n2,b\n")));
         QSignalSpy reloaded(browser, &pgdesk::ui::TableBrowser::pageLoaded);
@@ -543,15 +547,17 @@ private slots:
         // Import into new table: the File menu's item, the schema from the table in front; the new table
         // opens.
         QVERIFY(w.findChild<QAction*>(QStringLiteral("importNewTableAction")));
-        ImportDialog* created = w.importIntoNewTable();
+        ImportDialog* created = pgdesk::ui::TransferFeature::of(w)->importIntoNewTable();
         QVERIFY(created && created->createsTable());
         QVERIFY(load(*created, file(QStringLiteral("window_new.csv"), "k,v\n1,x\n")));
         const auto [cok, cmessage] = run(*created);
         QVERIFY2(cok, qPrintable(cmessage));
-        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->table() &&
-                                     w.currentTableBrowser()->table()->name == QLatin1String("window_new"),
+        QTRY_VERIFY_WITH_TIMEOUT(pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser() &&
+                                     pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->table() &&
+                                     pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->table()->name ==
+                                         QLatin1String("window_new"),
                                  15000);
-        QCOMPARE(w.currentTableBrowser()->table()->schema, m_schema);
+        QCOMPARE(pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->table()->schema, m_schema);
         created->reject();
     }
 };

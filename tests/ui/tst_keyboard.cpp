@@ -5,9 +5,11 @@
 
 #include <pgdesk/core/editing/changejournal.h>
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/filterbar.h>
 #include <pgdesk/ui/browse/filterconditionrow.h>
 #include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/connect/connectfeature.h>
 #include <pgdesk/ui/connect/connectiondialog.h>
 #include <pgdesk/ui/edit/editsession.h>
 #include <pgdesk/ui/edit/tableeditor.h>
@@ -16,6 +18,7 @@
 #include <pgdesk/ui/shell/mainwindow.h>
 #include <pgdesk/ui/shell/preferencesdialog.h>
 #include <pgdesk/ui/transfer/exportdialog.h>
+#include <pgdesk/ui/transfer/transferfeature.h>
 
 #include "../../ui/src/query/queryresults.h"
 
@@ -248,20 +251,22 @@ private slots:
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QTest::keyClick(&window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
-        QTRY_VERIFY(window.connectionDialog());
-        window.connectionDialog()->reject();
+        QTRY_VERIFY(pgdesk::ui::ConnectFeature::of(window)->connectionDialog());
+        pgdesk::ui::ConnectFeature::of(window)->connectionDialog()->reject();
     }
 
     // A page size chosen from its box, then Export opened and closed: the keys that follow are the window's
     // and the grid's, not the box's (Ctrl+T opens a query tool, typing there never switches the page size).
     void keysAfterThePageSizeAndExport() {
         pgdesk::ui::MainWindow w;
-        w.setTableToOpen(m_schema + QStringLiteral(".items"));
+        pgdesk::ui::BrowseFeature::of(w)->setTableToOpen(m_schema + QStringLiteral(".items"));
         showActive(&w);
         w.openDsn(pgdesk::test::conninfo());
-        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->model()->rowCount() > 0,
-                                 15000);
-        TableBrowser* b = w.currentTableBrowser();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser() &&
+                pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->model()->rowCount() > 0,
+            15000);
+        TableBrowser* b = pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser();
         QComboBox* pageSize = nullptr;
         for (QComboBox* box : b->findChildren<QComboBox*>())
             if (box->accessibleName() == QLatin1String("Page size"))
@@ -275,7 +280,7 @@ private slots:
         emit pageSize->activated(fifty);
         QTRY_VERIFY(QApplication::focusWidget() != pageSize); // back in the grid
         QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(b->view()));
-        QDialog* exportDialog = w.exportCurrentView();
+        QDialog* exportDialog = pgdesk::ui::TransferFeature::of(w)->exportCurrentView();
         QVERIFY(exportDialog);
         QTRY_VERIFY(exportDialog->isVisible());
         exportDialog->reject();

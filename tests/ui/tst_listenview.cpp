@@ -6,8 +6,10 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 #include <pgdesk/ui/visual/listenview.h>
+#include <pgdesk/ui/visual/visualfeature.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -77,7 +79,7 @@ private slots:
 
     void theWindowOpensTheDock() {
         MainWindow window;
-        QVERIFY(!window.openNotifications()); // no session yet
+        QVERIFY(!pgdesk::ui::VisualFeature::of(window)->openNotifications()); // no session yet
         window.openDsn(pgdesk::test::conninfo());
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
         QVERIFY(window.findChild<QAction*>(QStringLiteral("notificationsAction")));
@@ -85,10 +87,11 @@ private slots:
         window.resize(1200, 760);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.openTable(QStringLiteral("public"), QStringLiteral("customer")));
-        ListenView* view = window.openNotifications();
+        QVERIFY(pgdesk::ui::BrowseFeature::of(window)->openTable(QStringLiteral("public"),
+                                                                 QStringLiteral("customer")));
+        ListenView* view = pgdesk::ui::VisualFeature::of(window)->openNotifications();
         QVERIFY(view);
-        QCOMPARE(window.openNotifications(), view); // one per session
+        QCOMPARE(pgdesk::ui::VisualFeature::of(window)->openNotifications(), view); // one per session
         auto* dock = window.findChild<QDockWidget*>(QStringLiteral("notificationsDock"));
         QVERIFY(dock->isVisibleTo(&window));
         // It holds several notifications' rows under its controls, not a row and a half.

@@ -5,6 +5,7 @@
 #include "uitestmain.h"
 
 #include <pgdesk/ui/connect/commandtrustdialog.h>
+#include <pgdesk/ui/connect/connectfeature.h>
 #include <pgdesk/ui/connect/connectiondialog.h>
 #include <pgdesk/ui/connect/profileeditor.h>
 #include <pgdesk/ui/shell/mainwindow.h>
@@ -34,7 +35,7 @@ private slots:
         w.show();
         w.openProfile(name);
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL 15")), 15000);
-        QVERIFY(!w.passwordPrompt());
+        QVERIFY(!pgdesk::ui::ConnectFeature::of(w)->passwordPrompt());
         QVERIFY(!keychainPassword(name)); // the token is never stored
     }
 
@@ -46,7 +47,7 @@ private slots:
         w.openProfile(name);
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("Not connected")), 15000);
         QTest::qWait(200); // a prompt would open right after the failure
-        QVERIFY(!w.passwordPrompt());
+        QVERIFY(!pgdesk::ui::ConnectFeature::of(w)->passwordPrompt());
     }
 
     void aFailingCommandIsShownInPlainWords() {
@@ -60,7 +61,7 @@ private slots:
                                  15000);
         // Its messages may hold the secret: not shown, the user is told to run it.
         QVERIFY(!w.statusBar()->currentMessage().contains(QStringLiteral("Unable to locate credentials")));
-        QVERIFY(!w.passwordPrompt());
+        QVERIFY(!pgdesk::ui::ConnectFeature::of(w)->passwordPrompt());
     }
 
     // A profile imported with a password command: nothing runs until the user has seen the command in the
@@ -134,7 +135,7 @@ private slots:
         w.openProfile(name);
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("Not connected")), 15000);
         QTest::qWait(200);
-        QVERIFY(!w.passwordPrompt());
+        QVERIFY(!pgdesk::ui::ConnectFeature::of(w)->passwordPrompt());
     }
 
     void theEditorKeepsTheSettings() {

@@ -6,6 +6,7 @@
 #include <pgdesk/core/admin/maintenance.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/ui/admin/maintenancedialog.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/catalogtreemodel.h>
 #include <pgdesk/ui/browse/objectbrowser.h>
 #include <pgdesk/ui/shell/mainwindow.h>
@@ -184,7 +185,7 @@ private slots:
         pgdesk::ui::MainWindow w;
         w.show();
         w.openDsn(pgdesk::test::conninfo());
-        pgdesk::ui::ObjectBrowser* tree = w.objectBrowser();
+        pgdesk::ui::ObjectBrowser* tree = pgdesk::ui::BrowseFeature::of(w)->objectBrowser();
         QTRY_VERIFY_WITH_TIMEOUT(tree->model()->findTable(kSchema, QStringLiteral("vw")).isValid(), 10000);
         std::unique_ptr<QMenu> viewMenu(
             tree->createContextMenu(tree->model()->findTable(kSchema, QStringLiteral("vw")), &w));

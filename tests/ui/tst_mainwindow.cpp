@@ -6,11 +6,14 @@
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/roundtrips.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/filterbar.h>
 #include <pgdesk/ui/browse/filterconditionrow.h>
 #include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/connect/connectfeature.h>
 #include <pgdesk/ui/connect/poolstatuswidget.h>
 #include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/queryfeature.h>
 #include <pgdesk/ui/query/querytool.h>
 #include <pgdesk/ui/query/sqllogdock.h>
 #include <pgdesk/ui/shell/mainwindow.h>
@@ -67,15 +70,17 @@ private slots:
         view.filter.conditions = {pgdesk::core::conditionFromText(QStringLiteral("title contains 1"))};
         view.sort = {pgdesk::core::sortKeyFromText(QStringLiteral("created_at:desc"))};
         view.scope = pgdesk::core::SoftDeleteScope::Deleted;
-        w.setTableToOpen(QStringLiteral("public.posts"), view);
+        pgdesk::ui::BrowseFeature::of(w)->setTableToOpen(QStringLiteral("public.posts"), view);
         w.show();
         w.openDsn(pgdesk::test::conninfo());
         const QString expected =
             pgdesk::test::psql(QStringLiteral("select id from public.posts where deleted_at is not null and "
                                               "title ilike '%1%' order by created_at desc, id"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->model()->rowCount() > 0,
-                                 15000);
-        auto* b = w.currentTableBrowser();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser() &&
+                pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->model()->rowCount() > 0,
+            15000);
+        auto* b = pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser();
         QTRY_VERIFY_WITH_TIMEOUT(b->rangeText().contains(QStringLiteral("of 22")), 15000);
         QStringList ids;
         for (int r = 0; r < b->model()->rowCount(); ++r)
@@ -98,7 +103,8 @@ private slots:
         w.show();
         w.openDsn(pgdesk::test::conninfo(table));
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
-        pgdesk::ui::TableBrowser* b = w.openTable(QStringLiteral("public"), table);
+        pgdesk::ui::TableBrowser* b =
+            pgdesk::ui::BrowseFeature::of(w)->openTable(QStringLiteral("public"), table);
         QVERIFY(b);
         QTRY_VERIFY_WITH_TIMEOUT(w.operationIndicator()->text().contains(table), 5000);
         QTest::qWait(300); // the load is waiting for the lock now
@@ -124,7 +130,8 @@ private slots:
         w.show();
         w.openDsn(pgdesk::test::conninfo());
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
-        pgdesk::ui::TableBrowser* b = w.openTable(QStringLiteral("public"), QStringLiteral("customer"));
+        pgdesk::ui::TableBrowser* b =
+            pgdesk::ui::BrowseFeature::of(w)->openTable(QStringLiteral("public"), QStringLiteral("customer"));
         QVERIFY(b);
         QTRY_VERIFY_WITH_TIMEOUT(b->table().has_value() && !b->isBusy(), 10000);
         auto* summary = w.findChild<QWidget*>(QStringLiteral("selectionSummary"));
@@ -192,29 +199,39 @@ private slots:
             w.openProfile(profile.name);
             QTRY_VERIFY2_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")),
                                       qPrintable(w.statusBar()->currentMessage()), 10000);
-            QVERIFY(w.poolStatus()->isVisible());
-            w.openTable(QStringLiteral("public"), QStringLiteral("customer"));
-            w.openTable(QStringLiteral("inventory"), QStringLiteral("products"));
-            QTRY_VERIFY_WITH_TIMEOUT(
-                w.sqlLog()->text().contains(QStringLiteral("\"inventory\".\"products\"")), 10000);
-            QTRY_VERIFY_WITH_TIMEOUT(w.sqlLog()->text().contains(QStringLiteral("\"public\".\"customer\"")),
+            QVERIFY(pgdesk::ui::ConnectFeature::of(w)->poolStatus()->isVisible());
+            pgdesk::ui::BrowseFeature::of(w)->openTable(QStringLiteral("public"), QStringLiteral("customer"));
+            pgdesk::ui::BrowseFeature::of(w)->openTable(QStringLiteral("inventory"),
+                                                        QStringLiteral("products"));
+            QTRY_VERIFY_WITH_TIMEOUT(pgdesk::ui::QueryFeature::of(w)->sqlLog()->text().contains(
+                                         QStringLiteral("\"inventory\".\"products\"")),
                                      10000);
-            QTRY_VERIFY_WITH_TIMEOUT(w.poolStatus()->text().contains(QStringLiteral("idle")), 5000);
+            QTRY_VERIFY_WITH_TIMEOUT(pgdesk::ui::QueryFeature::of(w)->sqlLog()->text().contains(
+                                         QStringLiteral("\"public\".\"customer\"")),
+                                     10000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                pgdesk::ui::ConnectFeature::of(w)->poolStatus()->text().contains(QStringLiteral("idle")),
+                5000);
             // Filter values are parameters, shown hidden when the profile says so.
-            w.currentTableBrowser()->filterBar()->setSearch(QStringLiteral("secret-search"));
-            w.currentTableBrowser()->filterBar()->apply();
-            QTRY_VERIFY_WITH_TIMEOUT(w.sqlLog()->text().contains(QStringLiteral("<hidden>")), 10000);
-            QVERIFY(!w.sqlLog()->text().contains(QStringLiteral("secret-search")));
-            QCOMPARE(w.openTables(),
+            pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->filterBar()->setSearch(
+                QStringLiteral("secret-search"));
+            pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->filterBar()->apply();
+            QTRY_VERIFY_WITH_TIMEOUT(
+                pgdesk::ui::QueryFeature::of(w)->sqlLog()->text().contains(QStringLiteral("<hidden>")),
+                10000);
+            QVERIFY(
+                !pgdesk::ui::QueryFeature::of(w)->sqlLog()->text().contains(QStringLiteral("secret-search")));
+            QCOMPARE(pgdesk::ui::BrowseFeature::of(w)->openTables(),
                      (QStringList{QStringLiteral("public.customer"), QStringLiteral("inventory.products")}));
-            w.openQueryTool()->setSql(QStringLiteral("select 'not run yet', 'ünïcode';\n-- kept"));
+            pgdesk::ui::QueryFeature::of(w)->openQueryTool()->setSql(
+                QStringLiteral("select 'not run yet', 'ünïcode';\n-- kept"));
             w.close(); // saves the session
         }
         pgdesk::ui::MainWindow again;
         again.show();
         again.openProfile(profile.name);
         QTRY_COMPARE_WITH_TIMEOUT(
-            again.openTables(),
+            pgdesk::ui::BrowseFeature::of(again)->openTables(),
             (QStringList{QStringLiteral("public.customer"), QStringLiteral("inventory.products")}), 10000);
         // The query tool comes back after the tables, as it was, with its text.
         auto* tabs = again.findChild<QTabWidget*>(QStringLiteral("tabs"));

@@ -5,6 +5,7 @@
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/roundtrips.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/catalogtreemodel.h>
 #include <pgdesk/ui/browse/objectbrowser.h>
 #include <pgdesk/ui/shell/mainwindow.h>
@@ -289,7 +290,9 @@ private slots:
         w.show();
         w.openDsn(pgdesk::test::conninfo());
         QTRY_VERIFY_WITH_TIMEOUT(
-            w.objectBrowser()->model()->rowCount(w.objectBrowser()->model()->findDatabase()) >= 2, 10000);
+            pgdesk::ui::BrowseFeature::of(w)->objectBrowser()->model()->rowCount(
+                pgdesk::ui::BrowseFeature::of(w)->objectBrowser()->model()->findDatabase()) >= 2,
+            10000);
     }
 };
 

@@ -6,6 +6,7 @@
 
 #include <pgdesk/core/plan/plan.h>
 #include <pgdesk/ui/plan/plancompareview.h>
+#include <pgdesk/ui/plan/planfeature.h>
 #include <pgdesk/ui/plan/planview.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 
@@ -247,7 +248,7 @@ private slots:
         ui::MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.openPlanFile(path);
+        pgdesk::ui::PlanFeature::of(w)->openPlanFile(path);
         QTRY_VERIFY(w.findChild<ui::PlanView*>());
         ui::PlanView* view = w.findChild<ui::PlanView*>();
         QCOMPARE(view->plan()->nodes.size(), 4);
@@ -259,7 +260,7 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("Seq Scan on t  (cost=0.00..1.00 rows=1 width=4)\n");
         f.close();
-        w.openPlanFile(junk);
+        pgdesk::ui::PlanFeature::of(w)->openPlanFile(junk);
         QTRY_VERIFY(
             w.statusBar()->currentMessage().contains(QStringLiteral("no EXPLAIN (FORMAT JSON) plan")));
     }

@@ -12,6 +12,7 @@
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/admin/restoredialog.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/objectbrowser.h>
 #include <pgdesk/ui/browse/tablebrowser.h>
 #include <pgdesk/ui/common/productionconfirmdialog.h>
@@ -21,6 +22,7 @@
 #include <pgdesk/ui/edit/editsession.h>
 #include <pgdesk/ui/edit/tableeditor.h>
 #include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/queryfeature.h>
 #include <pgdesk/ui/query/querytool.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 #include <pgdesk/ui/transfer/importdialog.h>
@@ -125,15 +127,16 @@ private slots:
         w.openProfile(kProfile);
         const QString red = core::environmentDefaultColour(core::Environment::Production);
         QTRY_COMPARE_WITH_TIMEOUT(w.tabs()->tabBar()->property("environmentColour").toString(), red, 15000);
-        QCOMPARE(w.objectBrowser()->property("environmentColour").toString(), red);
-        QVERIFY(w.objectBrowser()->styleSheet().contains(red));
+        QCOMPARE(pgdesk::ui::BrowseFeature::of(w)->objectBrowser()->property("environmentColour").toString(),
+                 red);
+        QVERIFY(pgdesk::ui::BrowseFeature::of(w)->objectBrowser()->styleSheet().contains(red));
         auto* badge = w.statusBar()->findChild<QLabel*>(QStringLiteral("environmentBadge"));
         QVERIFY(badge);
         QVERIFY(badge->isVisible());
         QCOMPARE(badge->text(), QStringLiteral("PRODUCTION — read-only"));
         QVERIFY(badge->styleSheet().contains(red));
 
-        ui::TableBrowser* table = w.openTable(kSchema, QStringLiteral("t"));
+        ui::TableBrowser* table = pgdesk::ui::BrowseFeature::of(w)->openTable(kSchema, QStringLiteral("t"));
         QVERIFY(table);
         // Each tab carries its own profile's colour.
         auto* mark =
@@ -146,7 +149,7 @@ private slots:
         table->writeUnlock()->click();
         QCOMPARE(badge->text(), QStringLiteral("PRODUCTION — writing unlocked"));
         // Another tab holds no key: read-only again there.
-        ui::QueryTool* query = w.openQueryTool();
+        ui::QueryTool* query = pgdesk::ui::QueryFeature::of(w)->openQueryTool();
         QVERIFY(query);
         QTRY_COMPARE(badge->text(), QStringLiteral("PRODUCTION — read-only"));
         QVERIFY(!query->writeUnlock()->isUnlocked());
@@ -169,7 +172,8 @@ private slots:
         w.show();
         w.openProfile(dev.name);
         QTRY_VERIFY_WITH_TIMEOUT(w.windowTitle().startsWith(dev.name), 15000);
-        QPointer<ui::TableBrowser> devTable = w.openTable(kSchema, QStringLiteral("t"));
+        QPointer<ui::TableBrowser> devTable =
+            pgdesk::ui::BrowseFeature::of(w)->openTable(kSchema, QStringLiteral("t"));
         QVERIFY(devTable);
         QSignalSpy devLoaded(devTable.data(), &ui::TableBrowser::pageLoaded);
         QVERIFY(devTable->model()->rowCount() > 0 || devLoaded.wait(15000));
@@ -188,7 +192,8 @@ private slots:
         QVERIFY2(badge->text().contains(dev.name), qPrintable(badge->text()));
 
         // A table of the production session: the badge says so, and nothing can be written there.
-        ui::TableBrowser* prodTable = w.openTable(kSchema, QStringLiteral("t"));
+        ui::TableBrowser* prodTable =
+            pgdesk::ui::BrowseFeature::of(w)->openTable(kSchema, QStringLiteral("t"));
         QVERIFY(prodTable);
         QSignalSpy prodLoaded(prodTable, &ui::TableBrowser::pageLoaded);
         QVERIFY(prodTable->model()->rowCount() > 0 || prodLoaded.wait(15000));

@@ -12,6 +12,7 @@
 #include <pgdesk/ui/common/theme.h>
 #include <pgdesk/ui/common/uisettings.h>
 #include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/queryfeature.h>
 #include <pgdesk/ui/query/querytool.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 
@@ -658,7 +659,7 @@ private slots:
         auto* action = w.findChild<QAction*>(QStringLiteral("newQueryToolAction"));
         QVERIFY(action);
         QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
-        QCOMPARE(w.openQueryTool(), nullptr); // no session yet
+        QCOMPARE(pgdesk::ui::QueryFeature::of(w)->openQueryTool(), nullptr); // no session yet
     }
 };
 

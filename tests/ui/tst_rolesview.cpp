@@ -3,8 +3,10 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/admin/adminfeature.h>
 #include <pgdesk/ui/admin/rolesmodel.h>
 #include <pgdesk/ui/admin/rolesview.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/catalogtreemodel.h>
 #include <pgdesk/ui/browse/objectbrowser.h>
 #include <pgdesk/ui/shell/mainwindow.h>
@@ -111,11 +113,12 @@ private slots:
     void connectionMenuOpensOneRolesTab() {
         pgdesk::ui::MainWindow w;
         w.show();
-        QVERIFY(!w.openRoles()); // no session yet
+        QVERIFY(!pgdesk::ui::AdminFeature::of(w)->openRoles()); // no session yet
         w.openDsn(pgdesk::test::conninfo());
         QAction* action = w.findChild<QAction*>(QStringLiteral("rolesAction"));
         QVERIFY(action);
-        QTRY_VERIFY_WITH_TIMEOUT(w.objectBrowser()->model()->rowCount() > 0, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(pgdesk::ui::BrowseFeature::of(w)->objectBrowser()->model()->rowCount() > 0,
+                                 15000);
         action->trigger();
         auto* view = w.findChild<RolesView*>();
         QVERIFY(view);

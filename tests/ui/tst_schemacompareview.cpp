@@ -8,6 +8,7 @@
 #include "uitestmain.h"
 
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/tablebrowser.h>
 #include <pgdesk/ui/common/writeunlockbutton.h>
 #include <pgdesk/ui/edit/editsession.h>
@@ -15,6 +16,7 @@
 #include <pgdesk/ui/schema/datacomparedialog.h>
 #include <pgdesk/ui/schema/lockanalysisview.h>
 #include <pgdesk/ui/schema/schemacompareview.h>
+#include <pgdesk/ui/schema/schemafeature.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QAbstractItemModelTester>
@@ -316,8 +318,8 @@ private slots:
         w.show();
         w.openDsn(pgdesk::test::conninfo(m_target));
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
-        pgdesk::ui::DataCompareDialog* dialog =
-            w.openDataCompare(QStringLiteral("public"), QStringLiteral("rows_tgt"), m_target);
+        pgdesk::ui::DataCompareDialog* dialog = pgdesk::ui::SchemaFeature::of(w)->openDataCompare(
+            QStringLiteral("public"), QStringLiteral("rows_tgt"), m_target);
         QVERIFY(dialog);
         // The table the dialog opens on is the source unless the user says otherwise.
         QVERIFY(dialog->tableIsSource());
@@ -330,15 +332,18 @@ private slots:
                  qPrintable(dialog->summaryText()));
         QCOMPARE(dialog->result().changes.size(), 3);
         dialog->stageButton()->click();
-        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->editor() &&
-                                     w.currentTableBrowser()->editor()->session() &&
-                                     w.currentTableBrowser()->editor()->session()->size() == 3,
-                                 10000);
-        QCOMPARE(w.currentTableBrowser()->table()->name, QStringLiteral("rows_tgt"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser() &&
+                pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->editor() &&
+                pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->editor()->session() &&
+                pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->editor()->session()->size() == 3,
+            10000);
+        QCOMPARE(pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->table()->name,
+                 QStringLiteral("rows_tgt"));
 
         // Opened on rows_src, the source by default: the other table (rows_tgt) gets the changes.
-        pgdesk::ui::DataCompareDialog* fromSource =
-            w.openDataCompare(QStringLiteral("public"), QStringLiteral("rows_src"), m_target);
+        pgdesk::ui::DataCompareDialog* fromSource = pgdesk::ui::SchemaFeature::of(w)->openDataCompare(
+            QStringLiteral("public"), QStringLiteral("rows_src"), m_target);
         QVERIFY(fromSource);
         QVERIFY(fromSource->summaryText().contains(QLatin1String("staged changes of the other table")));
         fromSource->otherTable()->setText(QStringLiteral("public.rows_tgt"));

@@ -6,6 +6,7 @@
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/admin/largestrelationsmodel.h>
 #include <pgdesk/ui/admin/largestrelationsview.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/catalogtreemodel.h>
 #include <pgdesk/ui/browse/objectbrowser.h>
 #include <pgdesk/ui/shell/mainwindow.h>
@@ -180,7 +181,7 @@ private slots:
         pgdesk::ui::MainWindow w;
         w.show();
         w.openDsn(pgdesk::test::conninfo());
-        auto* tree = w.objectBrowser();
+        auto* tree = pgdesk::ui::BrowseFeature::of(w)->objectBrowser();
         QTRY_VERIFY_WITH_TIMEOUT(tree->model()->rowCount() > 0 && !tree->isLoading(), 15000);
         const QModelIndex schema = tree->model()->findTable(m_schema, QStringLiteral("mid")).parent();
         QVERIFY(schema.isValid());

@@ -8,6 +8,7 @@
 
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/sqltext/sqlformatter.h>
+#include <pgdesk/ui/query/queryfeature.h>
 #include <pgdesk/ui/query/querytool.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 
@@ -57,7 +58,7 @@ int autosaveChild(int argc, char** argv) {
     w.openDsn(pgdesk::test::conninfo());
     if (!QTest::qWaitFor([&] { return w.connectionStatus().contains(QStringLiteral("PostgreSQL")); }, 15000))
         return 2;
-    QueryTool* tool = w.openQueryTool();
+    QueryTool* tool = pgdesk::ui::QueryFeature::of(w)->openQueryTool();
     if (!tool)
         return 3;
     tool->editor()->insertPlainText(kCrashText); // typed: the text is modified
@@ -280,7 +281,7 @@ private slots:
         QVERIFY(recovered->editor()->document()->isModified());
         QVERIFY(recovered->messages()->toPlainText().contains(QStringLiteral("recovered")));
         // Offered once: it is this window's own buffer now, not a leftover.
-        QCOMPARE(w.recoverQueryBuffers(), 0);
+        QCOMPARE(pgdesk::ui::QueryFeature::of(w)->recoverQueryBuffers(), 0);
         // Discarded (saved or closed) it is gone for good.
         recovered->editor()->document()->setModified(false);
         pgdesk::ui::MainWindow again;

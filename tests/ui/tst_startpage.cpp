@@ -7,6 +7,8 @@
 
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/ui/admin/activityview.h>
+#include <pgdesk/ui/admin/adminfeature.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/catalogtreemodel.h>
 #include <pgdesk/ui/browse/createscriptview.h>
 #include <pgdesk/ui/browse/objectbrowser.h>
@@ -16,6 +18,7 @@
 #include <pgdesk/ui/common/theme.h>
 #include <pgdesk/ui/edit/tableeditor.h>
 #include <pgdesk/ui/grid/pagemodel.h>
+#include <pgdesk/ui/query/queryfeature.h>
 #include <pgdesk/ui/query/querytool.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 #include <pgdesk/ui/shell/startpage.h>
@@ -128,7 +131,7 @@ private slots:
         QVERIFY(!w.findChild<QAction*>(QStringLiteral("newQueryToolAction"))->isEnabled());
         QVERIFY(!w.findChild<QAction*>(QStringLiteral("exportAction"))->isEnabled());
         QVERIFY(!w.findChild<QAction*>(QStringLiteral("activityAction"))->isEnabled());
-        QCOMPARE(w.openActivity(), nullptr); // no session yet
+        QCOMPARE(pgdesk::ui::AdminFeature::of(w)->openActivity(), nullptr); // no session yet
         // Every menu command shows an icon too.
         for (const char* name : {"exportAction", "importAction", "preferencesAction", "aboutAction"})
             QVERIFY2(!w.findChild<QAction*>(QLatin1String(name))->icon().isNull(), name);
@@ -201,10 +204,12 @@ private slots:
         store.upsert(profile);
         store.save();
         MainWindow w;
-        w.setTableToOpen(QStringLiteral("posts"));
+        pgdesk::ui::BrowseFeature::of(w)->setTableToOpen(QStringLiteral("posts"));
         w.show();
         w.openProfile(profile.name);
-        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->table(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser() &&
+                                     pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->table(),
+                                 15000);
         QTabWidget* tabs = w.tabs();
         QCOMPARE(tabs->elideMode(), Qt::ElideNone);
         const auto plain = [&](int i) {
@@ -216,10 +221,10 @@ private slots:
         QCOMPARE(tabs->tabToolTip(0), QStringLiteral("public.posts"));
         QCOMPARE(QSettings().value(QStringLiteral("recent/tables")).toStringList().value(0),
                  QStringLiteral("Titles test\tpublic.posts"));
-        w.openTable(other.name(), QStringLiteral("posts"));
+        pgdesk::ui::BrowseFeature::of(w)->openTable(other.name(), QStringLiteral("posts"));
         QCOMPARE(plain(0), QStringLiteral("public.posts"));
         QCOMPARE(plain(1), other.name() + QStringLiteral(".posts"));
-        w.openTable(QStringLiteral("public"), QStringLiteral("customer"));
+        pgdesk::ui::BrowseFeature::of(w)->openTable(QStringLiteral("public"), QStringLiteral("customer"));
         QCOMPARE(plain(2), QStringLiteral("customer"));
         QVERIFY(w.closeTab(1));
         QCOMPARE(plain(0), QStringLiteral("posts"));
@@ -236,7 +241,7 @@ private slots:
         MainWindow w;
         w.show();
         w.openDsn(pgdesk::test::conninfo());
-        auto* tree = w.objectBrowser();
+        auto* tree = pgdesk::ui::BrowseFeature::of(w)->objectBrowser();
         QTRY_VERIFY_WITH_TIMEOUT(tree->model()->rowCount() > 0 && !tree->isLoading(), 15000);
         const QModelIndex table = [&] {
             const QModelIndex db = tree->model()->findDatabase();
@@ -295,14 +300,19 @@ private slots:
 
         // Structure: the table's tab, on its structure.
         action(QStringLiteral("treeStructureAction"))->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->isStructureShown(),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser() &&
+                pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->isStructureShown(),
+            5000);
 
         // CREATE script: the structure's script page, read and shown.
         action(QStringLiteral("treeScriptAction"))->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() && w.currentTableBrowser()->isStructureShown(),
-                                 5000);
-        pgdesk::ui::StructureView* structure = w.currentTableBrowser()->structureView();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser() &&
+                pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->isStructureShown(),
+            5000);
+        pgdesk::ui::StructureView* structure =
+            pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser()->structureView();
         QCOMPARE(structure->sections()->currentIndex(), int(pgdesk::ui::StructureView::Script));
         QTRY_VERIFY_WITH_TIMEOUT(
             structure->scriptView()->script().contains(QLatin1String("CREATE TABLE public.customer")), 15000);
@@ -326,16 +336,16 @@ private slots:
 
         // Open: a table tab, noted as recent for the start page.
         action(QStringLiteral("treeOpenAction"))->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(w.currentTableBrowser() != nullptr, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(pgdesk::ui::BrowseFeature::of(w)->currentTableBrowser() != nullptr, 5000);
         QVERIFY(!w.tabs()->tabIcon(w.tabs()->currentIndex()).isNull());
 
         // Server activity: one tab per session, opened again it comes to the front.
-        pgdesk::ui::ActivityView* activity = w.openActivity();
+        pgdesk::ui::ActivityView* activity = pgdesk::ui::AdminFeature::of(w)->openActivity();
         QVERIFY(activity);
         QCOMPARE(w.tabs()->currentWidget(), activity);
         QTRY_VERIFY_WITH_TIMEOUT(activity->model()->rowCount() > 0, 15000);
         w.tabs()->setCurrentIndex(0);
-        QCOMPARE(w.openActivity(), activity);
+        QCOMPARE(pgdesk::ui::AdminFeature::of(w)->openActivity(), activity);
         QCOMPARE(w.tabs()->currentWidget(), activity);
 
         // Every tab closed: the start page is back.
@@ -354,7 +364,8 @@ private slots:
         w.show();
         w.openDsn(pgdesk::test::conninfo());
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 15000);
-        pgdesk::ui::TableBrowser* browser = w.openTable(QStringLiteral("public"), QStringLiteral("users"));
+        pgdesk::ui::TableBrowser* browser =
+            pgdesk::ui::BrowseFeature::of(w)->openTable(QStringLiteral("public"), QStringLiteral("users"));
         QVERIFY(browser);
         QTRY_VERIFY_WITH_TIMEOUT(browser->model()->rowCount() > 0 && browser->editor()->isEditable(), 15000);
         QStringList seen;
@@ -399,7 +410,8 @@ private slots:
         w.show();
         w.openDsn(pgdesk::test::conninfo());
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 15000);
-        pgdesk::ui::TableBrowser* b = w.openTable(QStringLiteral("public"), QStringLiteral("big_orders"));
+        pgdesk::ui::TableBrowser* b = pgdesk::ui::BrowseFeature::of(w)->openTable(
+            QStringLiteral("public"), QStringLiteral("big_orders"));
         QTRY_VERIFY_WITH_TIMEOUT(b->model()->rowCount() > 0, 15000);
         auto* header = b->view()->horizontalHeader();
         int idColumn = -1, amountColumn = -1;
@@ -451,7 +463,7 @@ private slots:
         w.show();
         w.openDsn(pgdesk::test::conninfo());
         QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 15000);
-        pgdesk::ui::QueryTool* tool = w.openQueryTool();
+        pgdesk::ui::QueryTool* tool = pgdesk::ui::QueryFeature::of(w)->openQueryTool();
         QVERIFY(tool);
         tool->setSql(QStringLiteral("select 1 as a, 'x y' as b union all select 2, null"));
         QSignalSpy done(tool, &pgdesk::ui::QueryTool::runFinished);
@@ -497,7 +509,7 @@ private slots:
         MainWindow w;
         w.show();
         w.openDsn(pgdesk::test::conninfo());
-        auto* tree = w.objectBrowser();
+        auto* tree = pgdesk::ui::BrowseFeature::of(w)->objectBrowser();
         QTRY_VERIFY_WITH_TIMEOUT(tree->model()->rowCount() > 0 && !tree->isLoading(), 15000);
         QModelIndex view;
         const QModelIndex db = tree->model()->findDatabase();

@@ -11,6 +11,7 @@
 
 #include <pgdesk/core/editing/changejournal.h>
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/filterbar.h>
 #include <pgdesk/ui/browse/tablebrowser.h>
 #include <pgdesk/ui/edit/editsession.h>
@@ -204,7 +205,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
         window.resize(1400, 900);
         window.show();
-        TableBrowser* b = window.openTable(m_schema, QStringLiteral("docs"));
+        TableBrowser* b = pgdesk::ui::BrowseFeature::of(window)->openTable(m_schema, QStringLiteral("docs"));
         QVERIFY(b);
         QTRY_VERIFY_WITH_TIMEOUT(b->model()->rowCount() > 0, 15000);
         window.findChild<QAction*>(QStringLiteral("valuePanelAction"))->trigger();

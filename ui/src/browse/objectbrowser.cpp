@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/browse/objectbrowser.h>
+#include <pgdesk/ui/common/workbench.h>
 
 #include "common/lockwaitwatcher.h"
 #include <pgdesk/ui/common/icons.h>
@@ -171,121 +172,63 @@ ObjectBrowser::ObjectBrowser(QWidget* parent)
     });
 }
 
+void ObjectBrowser::setWorkbench(Workbench* workbench) {
+    m_workbench = workbench;
+}
+
 QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* parent) {
     auto* menu = new QMenu(parent);
     menu->setObjectName(QStringLiteral("objectTreeMenu"));
-    const QString schema = index.data(CatalogTreeModel::SchemaRole).toString();
-    const QString db = index.data(CatalogTreeModel::DatabaseRole).toString();
-    const bool isSchema = index.data(CatalogTreeModel::IsSchemaRole).toBool();
-    const auto copy = [](const QString& text) { QGuiApplication::clipboard()->setText(text); };
-    if (index.data(CatalogTreeModel::IsDatabaseRole).toBool()) {
-        menu->addAction(themedIcon(QStringLiteral("document-new")), tr("New query tool"), this,
-                        [this, db] { emit databaseQueryRequested(db); })
-            ->setObjectName(QStringLiteral("treeDatabaseQueryAction"));
-        menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up database…"), this,
-                        [this, db] { emit backupRequested({}, {}, db); })
-            ->setObjectName(QStringLiteral("treeBackupDatabaseAction"));
-        menu->addSeparator();
-        menu->addAction(m_copyAction);
+    TreeObject object;
+    object.schema = index.data(CatalogTreeModel::SchemaRole).toString();
+    object.database = index.data(CatalogTreeModel::DatabaseRole).toString();
+    object.node = index.data(CatalogTreeModel::IsDatabaseRole).toBool() ? TreeObject::Node::Database
+                  : index.data(CatalogTreeModel::IsSchemaRole).toBool() ? TreeObject::Node::Schema
+                                                                        : TreeObject::Node::Relation;
+    if (object.node == TreeObject::Node::Relation) {
+        object.name = index.data(CatalogTreeModel::TableRole).toString();
+        object.relationKind = index.data(CatalogTreeModel::KindRole).toString();
+        QAction* open =
+            menu->addAction(themedIcon(QStringLiteral("table")), tr("Open"), this, [this, object] {
+                emit tableActivated(object.schema, object.name, object.database);
+            });
+        open->setObjectName(QStringLiteral("treeOpenAction"));
+        open->setShortcut(QKeySequence(Qt::Key_Return)); // shown only: Enter opens through activated()
+        menu->setDefaultAction(open);
+    }
+    // The features' entries, a separator between hundreds.
+    int section = -1;
+    const QList<TreeEntry> entries = m_workbench ? m_workbench->treeEntries(object.node) : QList<TreeEntry>();
+    for (const TreeEntry& entry : entries) {
+        if (section >= 0 && entry.order / 100 != section)
+            menu->addSeparator();
+        section = entry.order / 100;
+        QAction* a = menu->addAction(entry.icon.isEmpty() ? QIcon() : themedIcon(entry.icon), entry.text,
+                                     this, [trigger = entry.trigger, object] { trigger(object); });
+        a->setObjectName(entry.objectName);
+        if (entry.enabled && !entry.enabled(object)) {
+            a->setEnabled(false);
+            if (!entry.disabledToolTip.isEmpty())
+                a->setToolTip(entry.disabledToolTip);
+        }
+    }
+    menu->addSeparator();
+    menu->addAction(m_copyAction);
+    if (object.node == TreeObject::Node::Relation) {
+        const auto copyQualified = [object] {
+            QGuiApplication::clipboard()->setText(core::quoteIdentifier(object.schema) + QLatin1Char('.') +
+                                                  core::quoteIdentifier(object.name));
+        };
+        menu->addAction(themedIcon(QStringLiteral("edit-copy")), tr("Copy qualified name"), this,
+                        copyQualified)
+            ->setObjectName(QStringLiteral("treeCopyQualifiedAction"));
+    } else if (object.node == TreeObject::Node::Database) {
         QAction* templates =
             menu->addAction(tr("Show template databases"), this, [this](bool on) { setShowTemplates(on); });
         templates->setObjectName(QStringLiteral("treeShowTemplatesAction"));
         templates->setCheckable(true);
         templates->setChecked(m_showTemplates);
         templates->setEnabled(m_pools && m_pools->allowsOtherDatabases());
-    } else if (!isSchema) {
-        const QString name = index.data(CatalogTreeModel::TableRole).toString();
-        const QString kind = index.data(CatalogTreeModel::KindRole).toString();
-        const bool isTable = kind == QLatin1String("table") || kind == QLatin1String("partitioned_table");
-        QAction* open = menu->addAction(themedIcon(QStringLiteral("table")), tr("Open"), this,
-                                        [this, schema, name, db] { emit tableActivated(schema, name, db); });
-        open->setObjectName(QStringLiteral("treeOpenAction"));
-        open->setShortcut(QKeySequence(Qt::Key_Return)); // shown only: Enter opens through activated()
-        menu->setDefaultAction(open);
-        menu->addAction(themedIcon(QStringLiteral("view-list-details")), tr("Structure"), this,
-                        [this, schema, name, db] { emit structureRequested(schema, name, db); })
-            ->setObjectName(QStringLiteral("treeStructureAction"));
-        menu->addAction(themedIcon(QStringLiteral("code-context")), tr("CREATE script"), this,
-                        [this, schema, name, db] { emit scriptRequested(schema, name, db); })
-            ->setObjectName(QStringLiteral("treeScriptAction"));
-        QAction* design =
-            menu->addAction(themedIcon(QStringLiteral("document-edit")), tr("Design…"), this,
-                            [this, schema, name, db] { emit designRequested(schema, name, db); });
-        design->setObjectName(QStringLiteral("treeDesignAction"));
-        design->setEnabled(isTable);
-        menu->addAction(tr("Privileges…"), this,
-                        [this, schema, name, db] { emit privilegesRequested(schema, name, db); })
-            ->setObjectName(QStringLiteral("treePrivilegesAction"));
-        QAction* compareData = menu->addAction(
-            tr("Compare Data…"), this, [this, schema, name, db] { emit compareRequested(schema, name, db); });
-        compareData->setObjectName(QStringLiteral("treeCompareDataAction"));
-        compareData->setEnabled(isTable);
-        QAction* erd = menu->addAction(themedIcon(QStringLiteral("view-list-tree")), tr("ER diagram"), this,
-                                       [this, schema, name, db] { emit erdRequested(schema, name, db); });
-        erd->setObjectName(QStringLiteral("treeErdAction"));
-        erd->setEnabled(isTable || kind == QLatin1String("foreign_table"));
-        menu->addAction(themedIcon(QStringLiteral("document-new")), tr("Query in a new query tool"), this,
-                        [this, schema, name, db] { emit queryRequested(schema, name, db); })
-            ->setObjectName(QStringLiteral("treeQueryAction"));
-        menu->addSeparator();
-        menu->addAction(themedIcon(QStringLiteral("document-export")), tr("Export…"), this,
-                        [this, schema, name, db] { emit exportRequested(schema, name, db); })
-            ->setObjectName(QStringLiteral("treeExportAction"));
-        QAction* import =
-            menu->addAction(themedIcon(QStringLiteral("document-import")), tr("Import…"), this,
-                            [this, schema, name, db] { emit importRequested(schema, name, db); });
-        import->setObjectName(QStringLiteral("treeImportAction"));
-        import->setEnabled(isTable);
-        if (!isTable)
-            import->setToolTip(tr("Only tables take imported rows"));
-        // VACUUM, ANALYZE, REINDEX, REFRESH: the window opens the dialog on the session's profile.
-        QAction* maintenance =
-            menu->addAction(themedIcon(QStringLiteral("tools-wizard")), tr("Maintenance…"), this,
-                            [this, schema, name, db] { emit maintenanceRequested(schema, name, db); });
-        maintenance->setObjectName(QStringLiteral("treeMaintenanceAction"));
-        maintenance->setEnabled(kind != QLatin1String("view"));
-        if (kind == QLatin1String("view"))
-            maintenance->setToolTip(tr("A view holds no data to maintain"));
-        QAction* backup =
-            menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up…"), this,
-                            [this, schema, name, db] { emit backupRequested(schema, name, db); });
-        backup->setObjectName(QStringLiteral("treeBackupAction"));
-        backup->setEnabled(isTable);
-        menu->addSeparator();
-        menu->addAction(m_copyAction);
-        menu->addAction(themedIcon(QStringLiteral("edit-copy")), tr("Copy qualified name"), this,
-                        [copy, schema, name] {
-                            copy(core::quoteIdentifier(schema) + QLatin1Char('.') +
-                                 core::quoteIdentifier(name));
-                        })
-            ->setObjectName(QStringLiteral("treeCopyQualifiedAction"));
-    } else {
-        menu->addAction(themedIcon(QStringLiteral("document-new")), tr("New Table…"), this,
-                        [this, schema, db] { emit designRequested(schema, QString(), db); })
-            ->setObjectName(QStringLiteral("treeNewTableAction"));
-        menu->addAction(themedIcon(QStringLiteral("document-import")), tr("Import into new table…"), this,
-                        [this, schema, db] { emit importNewTableRequested(schema, db); })
-            ->setObjectName(QStringLiteral("treeImportNewTableAction"));
-        menu->addAction(themedIcon(QStringLiteral("view-list-tree")), tr("ER diagram of the schema"), this,
-                        [this, schema, db] { emit erdRequested(schema, QString(), db); })
-            ->setObjectName(QStringLiteral("treeSchemaErdAction"));
-        menu->addAction(tr("Privileges…"), this,
-                        [this, schema, db] { emit privilegesRequested(schema, QString(), db); })
-            ->setObjectName(QStringLiteral("treeSchemaPrivilegesAction"));
-        menu->addAction(tr("Compare Schema…"), this,
-                        [this, schema, db] { emit compareRequested(schema, {}, db); })
-            ->setObjectName(QStringLiteral("treeCompareSchemaAction"));
-        menu->addAction(themedIcon(QStringLiteral("code-context")), tr("CREATE script of the schema"), this,
-                        [this, schema, db] { emit scriptRequested(schema, {}, db); })
-            ->setObjectName(QStringLiteral("treeSchemaScriptAction"));
-        menu->addAction(themedIcon(QStringLiteral("document-save")), tr("Back up schema…"), this,
-                        [this, schema, db] { emit backupRequested(schema, QString(), db); })
-            ->setObjectName(QStringLiteral("treeBackupSchemaAction"));
-        menu->addAction(themedIcon(QStringLiteral("view-statistics")), tr("Largest relations"), this,
-                        [this, schema, db] { emit largestRelationsRequested(schema, db); })
-            ->setObjectName(QStringLiteral("treeLargestRelationsAction"));
-        menu->addSeparator();
-        menu->addAction(m_copyAction);
     }
     menu->addSeparator();
     menu->addAction(m_refreshAction);

@@ -28,6 +28,11 @@ std::shared_ptr<CompletionSource> CompletionSource::forPool(const std::shared_pt
     return source;
 }
 
+void CompletionSource::invalidateFor(const std::shared_ptr<core::Pool>& pool) {
+    if (auto existing = sources().value(pool.get()).lock())
+        existing->invalidate();
+}
+
 CompletionSource::CompletionSource(std::shared_ptr<core::Pool> pool)
     : m_pool(std::move(pool))
     , m_job(new JobSlot(this)) {

@@ -33,6 +33,8 @@ public:
     void ensureLoaded();
     // The catalog is out of date: loads it again now (a running load is superseded).
     void invalidate();
+    // The source of `pool`, if a tool holds one, is out of date (none is made for it).
+    static void invalidateFor(const std::shared_ptr<core::Pool>& pool);
     // For tests and the bench: use this catalog (indexed here) as if it had been loaded.
     void setCatalog(core::CompletionCatalog catalog);
     // Whether a statement changes what completion knows (CREATE, ALTER, DROP, COMMENT, IMPORT …).

@@ -349,6 +349,11 @@ QueryResultGrid* QueryTool::currentResultGrid() const {
     return grids.isEmpty() ? nullptr : grids.first();
 }
 
+const PageModel* QueryTool::currentResultModel() const {
+    const QueryResultGrid* grid = currentResultGrid();
+    return grid ? grid->model() : nullptr;
+}
+
 QString QueryTool::exportWarning() const {
     if (m_transaction != core::TransactionState::InTransaction &&
         m_transaction != core::TransactionState::Failed)

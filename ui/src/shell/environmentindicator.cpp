@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/common/environmentstyle.h>
+#include <pgdesk/ui/common/workbench.h>
 #include <pgdesk/ui/common/writeunlockbutton.h>
 #include <pgdesk/ui/shell/environmentindicator.h>
 
@@ -11,7 +12,6 @@ namespace pgdesk::ui {
 namespace {
 
 constexpr char kMarkName[] = "environmentTabMark";
-constexpr char kDatabaseProperty[] = "pgdeskDatabase"; // MainWindow's, set on the tabs it opens
 
 QString inkOn(const QColor& colour) {
     return colour.lightnessF() > 0.6 ? QStringLiteral("#000000") : QStringLiteral("#ffffff");
@@ -19,10 +19,9 @@ QString inkOn(const QColor& colour) {
 
 } // namespace
 
-EnvironmentIndicator::EnvironmentIndicator(QTabWidget* tabs, QWidget* tree, QWidget* parent)
+EnvironmentIndicator::EnvironmentIndicator(QTabWidget* tabs, QWidget* parent)
     : QLabel(parent)
-    , m_tabs(tabs)
-    , m_tree(tree) {
+    , m_tabs(tabs) {
     setObjectName(QStringLiteral("environmentBadge"));
     setMargin(2);
     hide();
@@ -35,10 +34,22 @@ void EnvironmentIndicator::setProfile(const core::ConnectionProfile& profile) {
     m_colour = environmentColour(profile);
     const QString name = m_colour.isValid() ? m_colour.name() : QString();
     m_tabs->tabBar()->setProperty("environmentColour", name);
+    markTree();
+    followCurrentTab();
+}
+
+void EnvironmentIndicator::setTree(QWidget* tree) {
+    m_tree = tree;
+    markTree();
+}
+
+void EnvironmentIndicator::markTree() {
+    if (!m_tree)
+        return;
+    const QString name = m_colour.isValid() ? m_colour.name() : QString();
     m_tree->setStyleSheet(
         name.isEmpty() ? QString() : QStringLiteral("QTreeView { border-top: 4px solid %1; }").arg(name));
     m_tree->setProperty("environmentColour", name);
-    followCurrentTab();
 }
 
 core::ConnectionProfile EnvironmentIndicator::profileOf(QWidget* tab) const {
@@ -68,7 +79,7 @@ void EnvironmentIndicator::markTabs() {
             mark->setObjectName(QLatin1String(kMarkName));
             bar->setTabButton(i, QTabBar::LeftSide, mark);
         }
-        const QString database = m_tabs->widget(i)->property(kDatabaseProperty).toString();
+        const QString database = Workbench::tabDatabase(m_tabs->widget(i));
         mark->setText(foreign ? profile.name : QString());
         mark->setProperty("profileName", profile.name);
         mark->setProperty("environmentColour", colour.isValid() ? colour.name() : QString());

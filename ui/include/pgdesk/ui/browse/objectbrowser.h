@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
@@ -29,6 +30,7 @@ namespace pgdesk::ui {
 
 class CatalogTreeModel;
 class JobSlot;
+class Workbench;
 
 // The object tree of one session: the server's databases, and the catalog of each database loaded on a
 // worker thread from that database's pool (the session's own at once, any other when it is first
@@ -65,44 +67,22 @@ public:
     QModelIndex viewIndex(const QModelIndex& modelIndex) const;
     bool isLoading() const;
 
-    // The context menu of the relation, schema or database at `index` (what a right-click shows).
+    // The context menu of the relation, schema or database at `index` (what a right-click shows): the tree's
+    // own entries (Open, Copy name, Copy qualified name, Show template databases, Refresh) around those the
+    // window's features registered (Workbench::addTreeEntry).
     QMenu* createContextMenu(const QModelIndex& index, QWidget* parent);
+    // Where the features' entries come from (none without).
+    void setWorkbench(Workbench* workbench);
 
 signals:
     // Every request names the object's database last (the session's own database by name too).
     void tableActivated(const QString& schema, const QString& name, const QString& database);
-    // From the tree's context menu: the window opens the export dialog, the import dialog or a query tool
-    // (SELECT … LIMIT 100) for that relation.
-    void exportRequested(const QString& schema, const QString& name, const QString& database);
-    void importRequested(const QString& schema, const QString& name, const QString& database);
-    void importNewTableRequested(const QString& schema, const QString& database);
-    void erdRequested(const QString& schema, const QString& name, const QString& database); // name "": schema
-    void queryRequested(const QString& schema, const QString& name, const QString& database);
-    // "Structure": the relation's tab opened on its structure (columns, constraints, indexes …).
-    void structureRequested(const QString& schema, const QString& name, const QString& database);
-    // "Design…" of a table, "New Table…" of a schema (`name` empty): the window opens the table designer.
-    void designRequested(const QString& schema, const QString& name, const QString& database);
-    // "Privileges…" of a relation, or of a schema (`name` empty): the privilege matrix.
-    void privilegesRequested(const QString& schema, const QString& name, const QString& database);
-    // "Compare Data…" of a table: its rows against another table's; "Compare Schema…" of a schema (`name`
-    // empty): the schema compare.
-    void compareRequested(const QString& schema, const QString& name, const QString& database);
-    // "CREATE script": of the relation (`name`), or of the whole schema (`name` empty).
-    void scriptRequested(const QString& schema, const QString& name, const QString& database);
-    // "Maintenance…": VACUUM, ANALYZE, REINDEX or REFRESH of that relation (the window opens the dialog).
-    void maintenanceRequested(const QString& schema, const QString& name, const QString& database);
-    // "Back up…" on a table (name set) or a schema (name empty): the window opens the backup dialog.
-    void backupRequested(const QString& schema, const QString& name, const QString& database);
-    // "Largest relations" on a schema: the window opens the schema's size list.
-    void largestRelationsRequested(const QString& schema, const QString& database);
     // The session's own database's relations are shown (relationCount of them), their conventions (the
     // notes) still on their way; loaded() follows when they are in.
     void relationsShown(int relationCount);
     // The session's own database's relations are in (relationCount of them), with their conventions.
     void loaded(int relationCount);
     void databaseLoaded(const QString& database, int relationCount);
-    // "New query tool" on a database node.
-    void databaseQueryRequested(const QString& database);
     void loadFailed(const QString& message);
 
 private:
@@ -124,6 +104,7 @@ private:
     bool m_showTemplates = false;
     QAction* m_refreshAction = nullptr;
     QAction* m_copyAction = nullptr;
+    QPointer<Workbench> m_workbench;
 };
 
 } // namespace pgdesk::ui

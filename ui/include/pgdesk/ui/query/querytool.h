@@ -50,6 +50,7 @@ class QueryFile;
 class SqlCompleter;
 class SqlEditor;
 
+class PageModel;
 class QueryResultGrid;
 class QuerySession;
 class WriteUnlockButton;
@@ -130,6 +131,8 @@ public:
     QList<QueryResultGrid*> resultGrids() const;
     // The result an export takes: the result tab shown, else the run's first result; nullptr when none.
     QueryResultGrid* currentResultGrid() const;
+    // Its rows as the grid holds them (nullptr when none): what a chart of the result draws.
+    const PageModel* currentResultModel() const;
     // What the export dialog should warn of for grid's statement: an open transaction in this tab (the
     // export runs on a connection of its own and does not see it); empty when nothing.
     QString exportWarning() const;

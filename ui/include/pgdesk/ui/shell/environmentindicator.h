@@ -22,7 +22,9 @@ class WriteUnlockButton;
 class EnvironmentIndicator final : public QLabel {
     Q_OBJECT
 public:
-    EnvironmentIndicator(QTabWidget* tabs, QWidget* tree, QWidget* parent = nullptr);
+    explicit EnvironmentIndicator(QTabWidget* tabs, QWidget* parent = nullptr);
+    // The object tree, whose top border shows the session's colour.
+    void setTree(QWidget* tree);
 
     // The window's session changes to `profile`: the tabs open so far stay the previous profile's.
     void setProfile(const core::ConnectionProfile& profile);
@@ -35,9 +37,10 @@ private:
     void markTabs();
     void followCurrentTab();
     void showBadge();
+    void markTree();
 
     QTabWidget* m_tabs = nullptr;
-    QWidget* m_tree = nullptr;
+    QPointer<QWidget> m_tree;
     core::ConnectionProfile m_profile; // the window's session
     QColor m_colour;
     QHash<QWidget*, core::ConnectionProfile> m_tabProfiles;
