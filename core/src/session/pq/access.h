@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Internal to pgdesk_core's protocol layer (core/src/pq): the one way to a Connection's raw libpq handle.
-// Everything else in core talks to the server through Connection, Result and the pq classes.
+// Internal to pgdesk_core's protocol layer (core/src/session/pq): the one way to a Connection's raw libpq
+// handle. Everything else in core talks to the server through Connection, Result and the pq classes.
+// The layer is the only code besides connection.cpp and result.cpp that includes libpq-fe.h. Pipeline,
+// RowStream and COPY have public headers (session/pipeline.h, rowstream.h, copy.h) for the other areas; the
+// rest (this, facade.h, notify.h, paramarrays.h) is private to session. Tested on its own in tst_protocol.
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/connection.h>

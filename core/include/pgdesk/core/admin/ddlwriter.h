@@ -18,7 +18,9 @@ class Result;
 // set apart) and views, each after what it depends on as pg_depend says (function bodies are not checked
 // during the load, as pg_dump does); then indexes, foreign keys, triggers, row security and policies,
 // publications, comments, owners, grants, default privileges and event triggers. Every name is qualified
-// and quoted by the server, so the script means the same on any search_path.
+// and quoted by the server, so the script means the same on any search_path: the relations' OIDs are read
+// first, then every part in one pipeline of src/admin/ddlsql.h statements (and relationparts.h's) under
+// search_path = pg_catalog, where pg_get_*def and format_type qualify every name outside it.
 class DdlWriter {
 public:
     explicit DdlWriter(Connection& connection);

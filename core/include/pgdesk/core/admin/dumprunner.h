@@ -18,7 +18,8 @@ namespace pgdesk::core {
 // no file on disk, nothing left even when we are killed; never on the command line nor in PGPASSWORD.
 // A backup writes (mode 0600) to a hidden sibling of its target, named with our PID, that is renamed to the
 // target only on success, so a failed or cancelled backup leaves nothing; one a killed process left is
-// removed by the next backup into that folder. The child ends when we do.
+// removed by the next backup into that folder. The child ends when we do; cancel is SIGTERM, SIGKILL 5 s
+// later. Progress comes from pg_dump's and pg_restore's --verbose lines and psql's COPY tags (one a table).
 class DumpRunner final : public QObject {
     Q_OBJECT
 public:

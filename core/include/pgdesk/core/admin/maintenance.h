@@ -79,8 +79,9 @@ struct MaintenanceResult {
 };
 
 // Runs one maintenance statement on a connection of its own, outside any transaction (the statements
-// refuse transaction blocks), so it works whatever the session's pool holds. While it runs, a second
-// connection polls the progress views for its backend; a cancel (the token's, any thread) sends PQcancel,
+// refuse transaction blocks), so it works whatever the session's pool holds. The statement runs on a
+// thread of the runner's (a RowStream without the profile's SET LOCALs) while run()'s own thread polls the
+// progress views for its backend on a second connection; a cancel (the token's, any thread) sends PQcancel,
 // and the statement ends with QueryCanceled (57014), the relation as it was.
 class MaintenanceRunner final {
 public:

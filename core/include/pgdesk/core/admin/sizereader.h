@@ -27,7 +27,7 @@ struct RelationSize {
 };
 
 // Reads sizes in one statement, under CatalogReader's short lock_timeout (measuring a relation waits for
-// a lock another session's uncommitted DDL holds on it).
+// a lock another session's uncommitted DDL holds on it). The CLI's `sizes` and the Largest relations tab.
 class SizeReader final {
 public:
     explicit SizeReader(Connection& connection);

@@ -14,6 +14,10 @@
 
 namespace pgdesk::core {
 
+// Pure: a QuerySpec over its TableInfo as SQL text and parameters (identifiers quoted, every value a
+// parameter). A query source goes in as a subquery (querySource()). A keyset page seeks with an OR chain
+// that knows where NULLs sort, not a row comparison, which handles neither NULLs nor mixed directions.
+
 // A full_text filter value: "english:crocodile" names the text search configuration (a name, optionally
 // schema-qualified, then a colon and no space); anything else is all query text.
 struct FullTextQuery {

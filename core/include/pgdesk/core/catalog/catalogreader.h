@@ -41,12 +41,16 @@ struct TableSummary {
 };
 
 // Reads the system catalogs. Every call is one round trip (one statement, or a listing's three in one
-// pipeline), and names always
-// travel as parameters, so hostile identifiers are just data.
+// pipeline), and names always travel as parameters, so hostile identifiers are just data.
 // schemas(), tables() and table() wait at most kCatalogLockTimeoutMs (or the profile's shorter lock_timeout)
 // for a lock another session holds on a relation they read (an uncommitted ALTER TABLE): then they throw
 // the 55P03 error with "waiting for a lock held by PID n (user, state for N s): statement" as its message,
-// and lockHolders() has those sessions.
+// and lockHolders() has those sessions (relationLockHolders(): ACCESS EXCLUSIVE locks in pg_locks). Every
+// read runs with that lock_timeout, jit off and no parallel workers as Connection::exec's local settings
+// (one set_config() SELECT in its pipeline): the catalog's many small subqueries start the JIT, which
+// then compiles for longer than it saves.
+// The statements live in src/catalog/catalogsql.cpp, convention detection and naming in conventions.cpp
+// (the names in conventionnames.h), parsing and the reader in catalogreader.cpp.
 class CatalogReader {
 public:
     static constexpr int kCatalogLockTimeoutMs = 2000;
@@ -55,21 +59,28 @@ public:
 
     // A second connection a listing of the whole database may open to read the columns (the heaviest of its
     // catalog reads) while this one reads the relations and indexes: the server works on both at once. Used
-    // when it opens; a listing whose companion cannot connect reads everything on this connection.
+    // when it opens; a listing whose companion cannot connect reads everything on this connection. The
+    // CLI's `tables` sets one where a connection opens in a moment (a local server).
     void setCompanion(std::function<Connection()> open) { m_openCompanion = std::move(open); }
 
     // User schemas, sorted: pg_catalog, information_schema, pg_toast* and pg_temp* are left out.
     QList<SchemaInfo> schemas();
     // Tables, partitioned tables (and their partitions), views, materialized views and foreign
-    // tables, sorted by schema and name; an empty schema means all user schemas.
+    // tables, sorted by schema and name; an empty schema means all user schemas. Three statements in one
+    // pipeline, each result taken apart as it arrives: the relations (sizes from relpages; never-analyzed
+    // ones measured unless another session holds or awaits ACCESS EXCLUSIVE on them, so a listing never
+    // waits for a user's lock), then as plain rows every index (its pages added to its table's size here,
+    // the unique ones name keys) and the columns the conventions can use: no JSON to build or parse, and
+    // for the whole database read without joins or sorts, grouped here.
     QList<TableSummary> tables(const QString& schema = {});
     // The same, handing the relations over first (`relationsFirst`, on this thread), with their sizes but
     // no conventions yet, while the server still reads the columns the conventions need: a tree can show a
     // big database before they are in.
     using RelationsRead = std::function<void(const QList<TableSummary>&)>;
     QList<TableSummary> tables(const QString& schema, const RelationsRead& relationsFirst);
-    // Everything about one relation, by exact (case-sensitive) schema and name; an empty schema
-    // searches current_schemas(false) in order. Throws NotFound when absent.
+    // Everything about one relation, by exact (case-sensitive) schema and name, its exact size
+    // (pg_total_relation_size) included; an empty schema searches current_schemas(false) in order. Throws
+    // NotFound when absent.
     TableInfo table(const QString& schema, const QString& name);
     // "schema.table" or "table" (looked up along the search path). Parts may be double-quoted
     // ("my.schema"."a ""b"""); unquoted parts are taken exactly as written, not case-folded. When a
@@ -111,7 +122,7 @@ private:
     std::function<Connection()> m_openCompanion;
 };
 
-// Pure: the conventions of a table from its columns and uniques (rules in catalogreader.cpp).
+// Pure: the conventions of a table from its columns and uniques (rules in src/catalog/conventions.cpp).
 Conventions detectConventions(const TableInfo& table, bool hasBeforeUpdateRowTrigger);
 
 // Splits "schema.table" honouring double quotes; std::nullopt when the text is not a valid one- or

@@ -203,9 +203,10 @@ struct TableStructure {
     QList<StructureConstraint> constraints() const;
 };
 
-// Reads a TableStructure in one round trip: a few catalog statements in one pipeline, under CatalogReader's
-// short lock_timeout (a relation another session holds with an uncommitted ALTER TABLE fails in about 2 s
-// with the 55P03 error naming the holders, and lockHolders() has them). Names travel as parameters.
+// Reads a TableStructure in one round trip: a few catalog statements in one pipeline (relationparts.h's and
+// those of src/catalog/structuresql.cpp), under CatalogReader's short lock_timeout (a relation another
+// session holds with an uncommitted ALTER TABLE fails in about 2 s with the 55P03 error naming the holders,
+// and lockHolders() has them). Names travel as parameters.
 class StructureReader {
 public:
     explicit StructureReader(Connection& connection);

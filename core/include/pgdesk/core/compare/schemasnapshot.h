@@ -157,7 +157,8 @@ struct SchemaSnapshot {
 };
 
 // Reads a schema in one round trip (the catalog's lock timeout applies). Throws NotFound when the schema
-// does not exist.
+// does not exist. Read with pg_catalog first on the path and read only, so none of the schema's functions
+// (one shadowing format_type …) is called: its owner must not run code as whoever compares it.
 SchemaSnapshot readSchemaSnapshot(Connection& connection, const QString& schema);
 // Whether the table has a row (a NOT NULL column added without a default needs a value then).
 bool tableHasRows(Connection& connection, const QString& schema, const QString& table);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The graph an ER diagram draws: tables with their columns (key and nullability marks) and the foreign keys
-// between them, with the cardinality each end has. Read from the catalog in a few bulk statements (a
-// database of thousands of tables in well under a second), grown on demand, written as Mermaid or DOT.
+// between them, with the cardinality each end has. Read from the catalog in a few bulk statements (every
+// foreign key of the database in one, the chosen tables' columns in another: a database of thousands of
+// tables in well under a second), grown on demand, written as Mermaid or DOT.
 
 #include <pgdesk/core/catalog/catalog.h>
 

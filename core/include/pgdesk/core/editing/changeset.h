@@ -48,7 +48,8 @@ struct Change {
 //     {"op":"insert","values":{…}}, {"op":"delete","key":{…},"version":"…"},
 //     {"op":"soft_delete","key":{…},"version":"…"?}, {"op":"restore","key":{…},"version":"…"?}]}
 // Values are PostgreSQL text as JSON strings; JSON null is SQL NULL. The reader also accepts JSON numbers
-// (kept exactly as written: 0.10 stays "0.10", 12345678901234567890 is not rounded) and booleans.
+// (kept exactly as written: 0.10 stays "0.10", 12345678901234567890 is not rounded) and booleans: it is
+// src/editing/changesetjson.cpp on base/jsontext.h (our own two-pass reader), not QJsonDocument's doubles.
 class ChangeSet final {
 public:
     ChangeSet() = default;

@@ -86,12 +86,20 @@ struct ApplyResult {
 // the server reported it rolled back); kApplyOutcomeUnknown — the connection was lost during COMMIT and the
 // server could not be asked afterwards, so all of the changes or none (the message names the transaction to
 // ask about). A COMMIT whose answer was lost but that the server reports committed is a normal success.
+// The CLI exits 7 for kApplyOutcomeUnknown.
 inline constexpr char kApplyNotApplied[] = "not_applied";
 inline constexpr char kApplyOutcomeUnknown[] = "outcome_unknown";
 
 // Applies a change set to one table: every change becomes one statement (UPDATE / INSERT / DELETE …
 // RETURNING the row and its new xmin), all of them sent in libpq pipeline mode inside one transaction at
-// the profile's isolation level, so a change set costs a few round trips whatever its size.
+// the profile's isolation level, so a change set costs a few round trips whatever its size. Statements of
+// one shape share one parse (pq::Pipeline).
+//
+// 64 or more updates of the same columns first run set-based (src/editing/setbasedupdate.h: UPDATE … FROM
+// unnest(one text[] per column) WITH ORDINALITY, 2,500 rows a statement, each row still checked by key and
+// version, RETURNING its position): a round trip per 2,500 rows instead of a statement each. Any shortfall
+// or error rolls that attempt back and the per-row pipeline runs instead, naming the change at fault; a
+// cancel or a timeout ends the apply, a serialization failure retries it.
 //
 // Every statement that addresses an existing row says `WHERE <row key> AND xmin = <version read>` and must
 // match exactly one row. A row that matches none was changed or deleted by someone else: the whole change set
@@ -102,8 +110,9 @@ inline constexpr char kApplyOutcomeUnknown[] = "outcome_unknown";
 // semantics, AtomicOptions). The change set itself is never modified, so nothing staged is lost.
 //
 // The transaction id is read just before COMMIT (one round trip): if the connection is lost during COMMIT,
-// a fresh connection with the same settings asks the server for that transaction's status (up to 5 s, e.g.
-// while the server restarts): committed counts as applied, anything else is thrown as described above.
+// a fresh connection with the same settings asks the server for that transaction's status (pg_xact_status,
+// up to 5 s, e.g. while the server restarts: session/commitoutcome.h): committed counts as applied, anything
+// else is thrown as described above.
 //
 // Rules shared with EntityOperations (RowStatementBuilder): values are parameters cast to the column's type,
 // generated columns are refused, updated_at = now() unless a trigger maintains it or the change sets it,
@@ -111,6 +120,10 @@ inline constexpr char kApplyOutcomeUnknown[] = "outcome_unknown";
 // row key only with ChangeSet::useCtid (each row then found by ctid and version, at most one change per row).
 // Within one change set, a later change to a row an earlier change already wrote expects the version that
 // write made (this transaction's own), not the one read before.
+//
+// run(), behind both apply()s, only calls the phases: src/editing/applyattempt.cpp (the attempt in its
+// transaction, set-based then row by row, the lost-COMMIT check) and applyoutcome.cpp (the rows written, or
+// the conflicts and the blamed error after a rollback).
 class ChangeSetApplier final {
 public:
     explicit ChangeSetApplier(TableInfo table);

@@ -15,7 +15,8 @@ namespace pgdesk::core {
 struct ConnectionProfile;
 
 // What a profile says about one table's conventions, replacing what detectConventions() found.
-// Every field left unset keeps the detected value.
+// Every field left unset keeps the detected value. Checked against the table's columns when applied
+// (applyConventionOverride(), catalog/profileconventions.h): a profile file knows no columns.
 struct ConventionOverride {
     std::optional<QStringList> rowKey;        // columns identifying a row (all NOT NULL); never empty
     std::optional<SoftDeleteKind> softDelete; // None disables soft delete
@@ -23,7 +24,7 @@ struct ConventionOverride {
     std::optional<QString> createdAtColumn;   // empty string: no created-at column
     std::optional<QString> updatedAtColumn;   // empty string: no updated-at column
     // The column a foreign-key picker shows beside this table's key when it is the referenced table
-    // (core/foreignkeypicker.h); empty string: none. Unset: the first unique, else NOT NULL, text column.
+    // (editing/foreignkeypicker.h); empty string: none. Unset: the first unique, else NOT NULL, text column.
     std::optional<QString> labelColumn;
 
     bool operator==(const ConventionOverride&) const = default;

@@ -12,10 +12,10 @@ namespace pgdesk::core {
 
 // The saved connection profiles: one readable JSON file
 // {"format":"pgdesk-profiles","version":1,"profiles":[ConnectionProfile::toJson()…]}, written atomically
-// with mode 0600. Passwords never go here (they live in SecretStore). A file that cannot be read as
-// such (bad JSON, another format or version, invalid or duplicate profiles) is never overwritten: it is
-// renamed to profiles.json.bad-<yyyyMMdd-HHmmss>, warning() says where, and the store starts empty.
-// Changes stay in memory until save(). Not thread-safe: use one store per thread.
+// (QSaveFile) with mode 0600. Passwords never go here (they live in SecretStore). A file that cannot be read
+// as such (bad JSON, another format or version, invalid or duplicate profiles) is never overwritten: it is
+// renamed to profiles.json.bad-<yyyyMMdd-HHmmss>, warning() says where, and the store starts empty. Changes
+// stay in memory until save(). Not thread-safe: use one store per thread.
 class ProfileStore final {
 public:
     // Loads the file (see load()).

@@ -14,6 +14,8 @@ namespace pgdesk::core {
 // PQcancel to the attached connection, so a statement waiting on a lock or running long ends with
 // QueryCanceled (57014) and the work's transaction rolls back. Work that checks between steps
 // (throwIfCancelled) stops there too. Held by shared_ptr: the canceller may outlive the work or vice versa.
+// PQcancel is sent under the token's lock, so it never reaches a connection whose scope ended (one handed
+// back to its pool may already run someone else's statement).
 class CancelToken final {
 public:
     // Sets the flag and cancels the statement running on the attached connection, if any. Idempotent.

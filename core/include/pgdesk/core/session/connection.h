@@ -98,9 +98,10 @@ public:
 
     // Connects (blocking); throws ConnectionError / AuthenticationError / ConfigurationError. A profile with
     // a password command runs it first and logs in with its output instead of `password` (passwordcommand.h).
-    // Connects (blocking); throws ConnectionError / AuthenticationError / ConfigurationError. A profile
-    // with SSH settings goes through its shared tunnel (SshTunnel::forProfile, started or restarted here;
-    // SshError names the hop that failed); the connection keeps the tunnel alive while it is open.
+    // A profile with SSH settings goes through its shared tunnel (SshTunnel::forProfile, started or restarted
+    // here; SshError names the hop that failed); the connection keeps the tunnel alive while it is open.
+    // A TLS failure gets a hint naming the setting to look at (sslrootcert, sslcert, sslkey, sslmode):
+    // libpq's message says what it checked, not where that came from.
     static Connection open(const ConnectionProfile& profile, const std::optional<QString>& password = {});
 
     bool isOpen() const;        // handle present and status OK

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The COPY sub-protocol, both ways (COPY … FROM STDIN, COPY … TO STDOUT), for core's areas: the front
-// ends use the operations built on it.
+// ends use the operations built on it (exports, imports, bulk create; RowStream drains a COPY it meets).
 
 #include <pgdesk/core/session/connection.h>
 

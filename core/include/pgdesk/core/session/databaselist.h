@@ -9,7 +9,7 @@ namespace pgdesk::core {
 
 class Connection;
 
-// One database of the server, as the object tree's top level shows it.
+// One database of the server, as the object tree's top level and the CLI's `databases` show it.
 struct DatabaseInfo {
     QString name;
     QString owner;

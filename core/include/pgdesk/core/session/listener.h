@@ -25,7 +25,8 @@ struct Notification {
 
 // LISTEN on a connection of its own (a pooled connection would hand its registrations to whoever takes it
 // next). Through a transaction-mode pooler LISTEN cannot work (the server session changes between
-// transactions, so notifications reach someone else): refused up front with that reason.
+// transactions, so notifications reach someone else): refused up front with that reason. The socket is
+// read by src/session/pq/notify.cpp (PQnotifies).
 class Listener final {
 public:
     // Opens the connection; ConfigurationError (field "pooler") through a transaction pooler.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// libpq's pipeline mode on one connection, for core's areas: the front ends use the operations built on it.
+// libpq's pipeline mode on one connection, for core's areas: the front ends use the operations built on it
+// (Connection's batches and its sends through a pooler, the change-set applier).
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/connection.h>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One statement's results read as they arrive (libpq's single-row mode), for core's areas: the front ends
-// use the operations built on it.
+// use the operations built on it (QueryEngine's pages, ScriptRunner, maintenance).
 
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/result.h>

@@ -51,12 +51,36 @@ struct SshTunnelStatus {
 };
 
 // One `ssh -N -L 127.0.0.1:PORT:dbhost:dbport destination` through the system's OpenSSH client, shared
-// by every connection of a session (thread-safe). The process is forked by a thread of the tunnel that
-// lives exactly as long as it and reads its standard error; PR_SET_PDEATHSIG ties ssh to that thread, so
-// ssh ends with the app even when the app is killed; ssh and its ProxyJump children form one process
-// group, stopped together. Secrets reach ssh only through pgdesk-askpass, which asks this process over a
-// Unix socket in a private 0700 folder: from the keychain (sshSecretName) or the prompter. Never through
-// a command line, the environment or a file.
+// by every connection and pool of a session (thread-safe; Connection::open goes through it, so every caller
+// and CLI command does). Held by shared_ptr: it stops when the last connection or pool holding it goes.
+// The process is forked by a thread of the tunnel that lives exactly as long as it and reads its standard
+// error; PR_SET_PDEATHSIG ties ssh to that thread, so ssh ends with the app even when the app crashes or is
+// SIGKILLed; ssh and its ProxyJump children form one process group, stopped together (SIGTERM, SIGKILL
+// after 2 s). A dead ssh is Down in status(); the next connect (Reconnect) starts it again. Secrets reach
+// ssh only through pgdesk-askpass (SSH_ASKPASS_REQUIRE=force), which asks this process over a Unix socket
+// in a private 0700 folder made per start (the peer's uid checked): from the keychain (sshSecretName) once,
+// then the prompter. Never through a command line, the environment or a file.
+//
+// Why a local forward on a loopback TCP port: libpq connects to a socket itself, so stdio forwarding
+// (`ssh -W`) would need a relay of ours, while `-L` is ssh's own; TCP rather than a Unix socket keeps
+// sslmode working (libpq does no TLS over Unix sockets), and with hostaddr 127.0.0.1 while host stays the
+// server's name, verify-full still checks the certificate against that name. A target that is a Unix socket
+// folder on the SSH host (host=/var/run/postgresql) is forwarded as `-L PORT:/dir/.s.PGSQL.5432`.
+//
+// ssh reads a private ssh_config (-F, in that folder): our settings first (ssh keeps the first value it
+// reads), then an Include of the user's config. So aliases work, but nothing in a config can make a host key
+// pass silently, turn our ssh into a ControlMaster that outlives the app (ControlMaster auto with
+// ControlPersist would), or fork it away; -F reaches the ProxyJump hops' ssh too. Forced: BatchMode no,
+// ControlMaster/ControlPath/ControlPersist off, ForkAfterAuthentication no, PermitLocalCommand no,
+// ExitOnForwardFailure yes, ServerAliveInterval 10 × 3, StrictHostKeyChecking ask|yes, UserKnownHostsFile
+// the session's file first, then the user's (from `ssh -G`). A host key accepted once is "yes" to ssh,
+// which writes it to the session's file (gone with the folder); accepted for good, that file is also
+// appended to the user's first known_hosts once the tunnel is up; refused is "no".
+//
+// Up means the forward answered an SSLRequest with PostgreSQL's 'S' or 'N' (ssh closes a forward the
+// server refused instead). A failure is read from ssh's standard error (classifySshFailure) into the
+// SshError's field: unreachable (a jump host that could not reach the next hop too), authentication, host
+// key changed, host key not accepted, forwarding refused.
 class SshTunnel final {
 public:
     struct Target {

@@ -15,7 +15,8 @@ inline constexpr const char* kStandbyReadOnlyMessage =
 bool isStandby(Connection& connection);
 
 // Throws Error (25006, read_only_sql_transaction, as a read-only profile's refused write) with
-// kStandbyReadOnlyMessage when the server is a standby, so a write fails before it starts.
+// kStandbyReadOnlyMessage when the server is a standby, so a write fails before it starts (the CLI's apply
+// and import; a standby's table tabs open read-only instead).
 void refuseWritesOnStandby(Connection& connection);
 
 } // namespace pgdesk::core

@@ -12,8 +12,9 @@ class Connection;
 // The production guard's key (ConnectionProfile::writeGuarded()). A production profile's sessions are
 // read-only on the server (default_transaction_read_only, or SET LOCAL transaction_read_only through a
 // pooler); only the holder of a WriteUnlock writes: a tab whose user unlocked writing, the CLI given
-// --allow-write. Operations take a WriteAccess (a shared reference to it, empty = locked); without one the
-// server refuses every write (25006). Dropping the key (closing the tab) locks again.
+// --allow-write. Operations take a WriteAccess (a shared reference to it, empty = locked: AtomicOptions,
+// ImportOptions, ScriptRunOptions::write …); without one the server refuses every write (25006). Dropping the
+// key (closing the tab) locks again, and a pool locks a connection that comes back unlocked, whoever forgot.
 class WriteUnlock final {
 public:
     static std::shared_ptr<const WriteUnlock> create();

@@ -45,7 +45,8 @@ struct BoundStatement {
 // placeholders are numbered after the highest `$k` the statement already has. `values` holds names
 // ("customer") and positions ("1" for `$1`); std::nullopt is NULL. Values the statement does not use are
 // ignored. Throws ConfigurationError (field "parameters") naming the first placeholder without a value:
-// "no value for parameter :customer" / "no value for parameter $2".
+// "no value for parameter :customer" / "no value for parameter $2". Used by the CLI's `query --param`, the
+// query tool's runs (ScriptRunner) and what-if plans.
 BoundStatement bindNamedParameters(const QString& sql, const QMap<QString, Param>& values);
 
 // Pure: the names and positions ("customer", "1") a statement refers to, in order of first use.

@@ -16,7 +16,8 @@ namespace pgdesk::core {
 // keeps its line end; two string literals keep or lack the newline that makes them one literal; gaps
 // holding other than ASCII white space are kept as they are; psql meta-command lines (\echo …) are kept
 // verbatim. Formatting twice gives what formatting once gave. The result ends with a newline when `sql`
-// did.
+// did. Both proved on every statement of the demo scripts and of contrib extension scripts
+// (tst_sqlformatter).
 QString formatSql(const QString& sql);
 
 } // namespace pgdesk::core

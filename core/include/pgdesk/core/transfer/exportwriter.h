@@ -58,7 +58,8 @@ struct ExportOptions {
     bool includeGenerated = false;
     // Streams for a whole plain table in CSV or TSV (PostgreSQL 14 or later): 1 is one COPY; N > 1 has N
     // connections (this one and N − 1 from ExportWriter::setConnectionFactory) copy ranges of the table's
-    // pages under one snapshot, put together in page order: the same bytes as one stream. 0 chooses: one
+    // pages (ctid ranges) under one exported snapshot, put together in page order: the same bytes as one
+    // stream, each waiting stream's memory bounded (src/transfer/parallelexport.h). 0 chooses: one
     // stream below kParallelExportMinBytes, else as many as the machine has cores (2 to 4). Any other
     // export runs as one stream and ExportResult::singleStreamReason says why.
     int jobs = 1;

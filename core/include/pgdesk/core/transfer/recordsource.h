@@ -27,7 +27,8 @@ QString importFormatName(ImportFormat format);
 // string is a value, never NULL.
 using ImportValue = std::optional<QByteArray>;
 
-// Records read one at a time with bounded memory, each aligned with fieldNames().
+// Records read one at a time with bounded memory, each aligned with fieldNames(). Each record's place in
+// the file is kept sparse (src/transfer/recordnumbers.h): an entry only where numbering skips.
 class RecordSource {
 public:
     virtual ~RecordSource() = default;
@@ -59,17 +60,18 @@ public:
 // device, so a file of any size takes the memory of its largest record plus the sample. fieldNames() are
 // the keys of the first `sampleRecords` objects; a later key outside them is an error, a key missing from
 // an object is NULL. Strings are imported as their text, numbers with their exact digits, true/false as
-// such, nested objects and arrays as their JSON text (for json/jsonb columns).
+// such, nested objects and arrays as their JSON text (for json/jsonb columns). A flat record (no escapes,
+// no nesting) is read in one pass; any other is validated whole, then walked (base/jsontext.h).
 std::unique_ptr<RecordSource> openJsonRecords(QIODevice& input, ImportFormat format,
                                               int sampleRecords = 1000);
 
 // The sheets of an XLSX workbook, in the workbook's order. Throws DataError when the file is no workbook.
 QStringList xlsxSheetNames(const QString& path);
-// One sheet of an XLSX workbook (the first when `sheet` is empty), streamed row by row from the zip
-// entry. With `header`, the first non-empty row names the fields. Shared and inline strings, booleans,
-// numbers (their stored text; 17-digit double noise shortened to the shortest text that reads back the
-// same), dates and times by the cell's number format (1900 and 1904 date systems) as ISO text; an empty
-// cell is NULL, an empty string is ''.
+// One sheet of an XLSX workbook (the first when `sheet` is empty), streamed row by row from the zip entry
+// (minizip, QXmlStreamReader). With `header`, the first non-empty row names the fields. Shared and inline
+// strings, booleans, numbers (their stored text; 17-digit double noise shortened to the shortest text that
+// reads back the same), dates and times by the cell's number format (1900 and 1904 date systems) as ISO text;
+// an empty cell is NULL, an empty string is ''.
 std::unique_ptr<RecordSource> openXlsxRecords(const QString& path, const QString& sheet, bool header);
 
 // The first `maxRecords` records of a file in any format, as text for previews (NULL as nullopt).

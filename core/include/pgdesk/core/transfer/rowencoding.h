@@ -12,7 +12,7 @@
 
 namespace pgdesk::core {
 
-// Rows already in memory (a grid's selection) written in an export format by the export engine's own
+// Rows already in memory (a grid's selection: Copy as) written in an export format by the export engine's own
 // encoders, so a copied selection reads exactly as an exported file would: values are PostgreSQL's exact
 // text (numerics and timestamps untouched), NULL is JSON null, SQL NULL, and in CSV/TSV the NULL text
 // unquoted while '' equal to it is quoted (""), as COPY … (FORMAT csv) writes them.
@@ -36,7 +36,8 @@ TypeCategory categoryForTypeName(const QString& typeName);
 
 // Pure: why SQL is not a plain read that an export can run again (one SELECT, VALUES, TABLE or WITH …
 // SELECT writing and locking nothing, as the statement splitter classifies it), in words ("INSERT",
-// "2 statements", "a SELECT that writes or locks rows: …"); nullopt when it is one.
+// "2 statements", "a SELECT that writes or locks rows: …"); nullopt when it is one. Asked by the CLI's
+// `export --query` and `chart --query` and by the export dialog.
 std::optional<QString> queryExportProblem(const QString& sql);
 
 } // namespace pgdesk::core

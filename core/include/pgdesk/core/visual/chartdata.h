@@ -7,6 +7,9 @@
 
 namespace pgdesk::core {
 
+// The series a chart draws, from result rows as text (exact texts kept, time axes in UTC), and the ticks of
+// its axes. Drawn by paint/'s ChartPainter, in the chart tab and by `pgdesk-cli chart` alike.
+
 enum class ChartType { Bar, Line, Area, Scatter, Pie };
 enum class AxisKind { Category, Number, Time };
 
