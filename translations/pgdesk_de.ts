@@ -2569,6 +2569,21 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Every row of %1, read by %2 connections in the table&apos;s stored order.</source>
         <translation>Jede Zeile von %1, von %2 Verbindungen in der gespeicherten Reihenfolge der Tabelle gelesen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 cell(s) were cut at Excel&apos;s 32,767 characters.</source>
+        <translation>
+            <numerusform>%1 Zelle wurde bei den 32.767 Zeichen von Excel abgeschnitten.</numerusform>
+            <numerusform>%1 Zellen wurden bei den 32.767 Zeichen von Excel abgeschnitten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not exported: %1 (no SELECT privilege).</source>
+        <translation>Nicht exportiert: %1 (kein SELECT-Recht).</translation>
+    </message>
+    <message>
+        <source>Soft-deleted rows are left out, as the view shows them.</source>
+        <translation>Logisch gelöschte Zeilen fehlen, wie in der Ansicht.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::FilterBar</name>

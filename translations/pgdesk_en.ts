@@ -270,6 +270,13 @@
             <numerusform>%1 rows read; compressing the workbook…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 cell(s) were cut at Excel&apos;s 32,767 characters.</source>
+        <translation>
+            <numerusform>%1 cell was cut at Excel&apos;s 32,767 characters.</numerusform>
+            <numerusform>%1 cells were cut at Excel&apos;s 32,767 characters.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::FindBar</name>

@@ -2536,6 +2536,20 @@ Replace them with the file&apos;s?</source>
         <source>Every row of %1, read by %2 connections in the table&apos;s stored order.</source>
         <translation>همهٔ سطرهای %1، خوانده‌شده با %2 اتصال به ترتیب ذخیره‌شدهٔ جدول.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 cell(s) were cut at Excel&apos;s 32,767 characters.</source>
+        <translation>
+            <numerusform>%1 سلول در ۳۲٬۷۶۷ نویسهٔ اکسل بریده شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not exported: %1 (no SELECT privilege).</source>
+        <translation>صادر نشد: %1 (بدون مجوز SELECT).</translation>
+    </message>
+    <message>
+        <source>Soft-deleted rows are left out, as the view shows them.</source>
+        <translation>ردیف‌های حذف‌شدهٔ نرم، همان‌طور که نما نشان می‌دهد، کنار گذاشته شدند.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::FilterBar</name>

@@ -7,9 +7,7 @@
 #include "tablelookup.h"
 
 #include <pgdesk/core/base/errors.h>
-#include <pgdesk/core/catalog/catalogreader.h>
-#include <pgdesk/core/profiles/conventionoverride.h>
-#include <pgdesk/core/transfer/exportwriter.h>
+#include <pgdesk/core/transfer/exportrun.h>
 #include <pgdesk/core/transfer/rowencoding.h>
 
 #include <QLocale>
@@ -118,31 +116,27 @@ int cmdExport(Invocation& inv) {
                     .arg(*problem)};
     }
     auto connection = connect(inv); // Ctrl-C from here on cancels the running statement
-    core::TableInfo table;
-    if (!query.isEmpty()) {
-        table = core::CatalogReader(connection).describeQuery(query);
-        spec.sql = query;
-    } else {
-        table = readTable(connection, tableName, true); // the profile's row key / soft delete
-        spec.schema = table.schema;
-        spec.table = table.name;
-    }
-
-    noteHiddenRows(inv, table, spec.scope);
-    noteHiddenColumns(inv, table);
-
-    core::ExportWriter writer(connection);
+    core::ExportRequest request{spec, output, options, {}};
+    request.spec.sql = query;
     if (options.jobs != 1)
-        writer.setConnectionFactory([target = resolveTarget(inv)] {
+        request.open = [target = resolveTarget(inv)] {
             return core::Connection::open(target.profile, target.password);
-        });
-    const bool terminal = isatty(STDERR_FILENO) == 1;
-    if (terminal)
-        writer.setProgressCallback(printProgress, 200);
-    const InterruptAction onInterrupt([&writer] { writer.cancel(); }); // also stops an XLSX being zipped
+        };
+    core::ExportRun run(std::move(request));
+    // The table by the name typed (the profile's row key and soft delete; "did you mean …" when there is no
+    // such table), a query as the run describes it.
+    const core::TableInfo source = query.isEmpty()
+                                       ? readTable(connection, tableName, true)
+                                       : core::ExportRun::describeSource(connection, run.request().spec);
+    noteHiddenRows(inv, source, spec.scope);
+    noteHiddenColumns(inv, source);
+
+    if (isatty(STDERR_FILENO) == 1)
+        run.setProgressCallback(printProgress, 200);
+    const InterruptAction onInterrupt([&run] { run.cancel(); }); // also stops an XLSX being zipped
     core::ExportResult result;
     try {
-        result = writer.exportTo(spec, table, output, options);
+        result = run.run(connection, source).result;
     } catch (const core::QueryCanceled& e) {
         if (options.format != core::ExportFormat::Xlsx || !interruptRequested())
             throw; // a statement timeout is an SQL error, mapped as usual

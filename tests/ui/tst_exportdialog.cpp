@@ -121,6 +121,45 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList());
     }
+
+    // The dialog says what `pgdesk-cli export` says of the same export (both run core::ExportRun): cells cut
+    // at Excel's 32,767 characters, columns the role may not read, rows the view's scope leaves out.
+    void saysWhatTheCliSays() {
+        const QString schema = QStringLiteral("export_dialog_%1").arg(QCoreApplication::applicationPid());
+        const QString role = schema + QStringLiteral("_reader");
+        pgdesk::test::psql(
+            QStringLiteral("create schema %1; create table %1.notes (id int primary key, body text, "
+                           "deleted_at timestamptz, secret text); insert into %1.notes values "
+                           "(1, repeat('x', 40000), null, 's'), (2, 'short', now(), 's');"
+                           "create role %2 login password 'pw'; grant usage on schema %1 to %2; "
+                           "grant select (id, body, deleted_at) on %1.notes to %2")
+                .arg(schema, role));
+        core::ConnectionProfile profile = pgdesk::test::profile();
+        profile.user = role;
+        QTemporaryDir dir;
+        core::QuerySpec spec;
+        spec.schema = schema;
+        spec.table = QStringLiteral("notes");
+        {
+            ExportDialog dialog(core::Pool::create(profile, QStringLiteral("pw")), spec);
+            dialog.setFormat(QStringLiteral("xlsx"));
+            dialog.setPath(dir.filePath(QStringLiteral("notes.xlsx")));
+            QSignalSpy finished(&dialog, &ExportDialog::finished);
+            dialog.start();
+            QVERIFY(finished.wait(20000));
+            QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+            const QString said = dialog.statusText();
+            QVERIFY2(said.contains(QStringLiteral("Exported 1 row")), qPrintable(said));
+            QVERIFY2(said.contains(QStringLiteral("1 cell(s) were cut at Excel's 32,767 characters")) ||
+                         said.contains(QStringLiteral("1 cell was cut")),
+                     qPrintable(said));
+            QVERIFY2(said.contains(QStringLiteral("Not exported: secret (no SELECT privilege)")),
+                     qPrintable(said));
+            QVERIFY2(said.contains(QStringLiteral("Soft-deleted rows are left out")), qPrintable(said));
+        }
+        pgdesk::test::psql(
+            QStringLiteral("drop schema %1 cascade; drop owned by %2; drop role %2").arg(schema, role));
+    }
 };
 
 PGDESK_UI_TEST_MAIN(TestExportDialog)

@@ -2,10 +2,8 @@
 #include <pgdesk/ui/grid/celltext.h>
 #include <pgdesk/ui/transfer/exportdialog.h>
 
-#include <pgdesk/core/catalog/catalogreader.h>
-#include <pgdesk/core/catalog/profileconventions.h>
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/core/transfer/exportwriter.h>
+#include <pgdesk/core/transfer/exportrun.h>
 #include <pgdesk/core/transfer/rowencoding.h>
 #include <pgdesk/ui/common/background.h>
 #include <pgdesk/ui/common/jobslot.h>
@@ -30,18 +28,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <mutex>
-
 namespace pgdesk::ui {
-
-// Shared by the GUI thread (which may cancel) and the worker (which owns the writer while it runs). The
-// writer cancels its own COPY (only while it runs, never a statement after it), so the cancel goes to the
-// writer.
-struct ExportDialog::Job {
-    std::mutex mutex;
-    core::ExportWriter* writer = nullptr;
-    bool cancelled = false;
-};
 
 ExportDialog::ExportDialog(std::shared_ptr<core::Pool> pool, core::QuerySpec spec, QWidget* parent)
     : QDialog(parent)
@@ -242,26 +229,20 @@ void ExportDialog::start() {
     options.includeGenerated = true;
     options.jobs = m_jobs->isEnabled() ? jobs() : 1;
     options.storedOrderWhenParallel = true;
-    const QString target = m_path->text();
-    m_job = std::make_shared<Job>();
+    // Shared with the worker that runs it: cancel() reaches its COPY (or the zipping) from here.
+    m_run = std::make_shared<core::ExportRun>(
+        core::ExportRequest{m_spec, m_path->text(), options, [pool = m_pool] {
+                                return core::Connection::open(pool->profile(), pool->password());
+                            }});
     m_export->setEnabled(false);
     m_progress->setVisible(true);
     m_progress->setRange(0, 0); // busy until the first progress report
     m_status->setText(tr("Exporting…"));
     m_exportJob->start(
-        [pool = m_pool, spec = m_spec, options, target, job = m_job,
-         this](const std::shared_ptr<core::CancelToken>&, const JobSlot::Report& report) {
+        [pool = m_pool, run = m_run, this](const std::shared_ptr<core::CancelToken>&,
+                                           const JobSlot::Report& report) {
             auto connection = pool->acquire();
-            core::TableInfo table;
-            if (spec.sql.isEmpty()) {
-                table = core::readTableForProfile(*connection, spec.schema, spec.table);
-            } else {
-                table = core::CatalogReader(*connection).describeQuery(spec.sql, spec.sqlParams);
-            }
-            core::ExportWriter writer(*connection);
-            writer.setConnectionFactory(
-                [pool] { return core::Connection::open(pool->profile(), pool->password()); });
-            writer.setProgressCallback([this, &report](const core::ExportProgress& p) {
+            run->setProgressCallback([this, &report](const core::ExportProgress& p) {
                 report([this, p] {
                     if (p.packing) { // no measure of the zipping: a busy bar
                         m_progress->setRange(0, 0);
@@ -277,22 +258,10 @@ void ExportDialog::start() {
                                           .arg(QLocale().toString(p.rows), QLocale().toString(p.bytes)));
                 });
             });
-            {
-                std::lock_guard lock(job->mutex);
-                job->writer = &writer;
-                if (job->cancelled)
-                    writer.cancel();
-            }
-            struct Forget {
-                Job& job;
-                ~Forget() {
-                    std::lock_guard lock(job.mutex);
-                    job.writer = nullptr;
-                }
-            } forget{*job};
-            return writer.exportTo(spec, table, target, options);
+            return run->run(*connection);
         },
-        [this, asked = options.jobs](const core::ExportResult& result) {
+        [this, asked = options.jobs](const core::ExportOutcome& outcome) {
+            const core::ExportResult& result = outcome.result;
             m_progress->setRange(0, 100);
             m_progress->setValue(100);
             QString text =
@@ -302,6 +271,15 @@ void ExportDialog::start() {
             if (result.inexactNumbers > 0)
                 text += QLatin1Char(' ') + tr("%1 numbers stayed strings to keep their exact value.")
                                                .arg(QLocale().toString(result.inexactNumbers));
+            if (result.truncatedCells > 0)
+                text += QLatin1Char(' ') + tr("%1 cell(s) were cut at Excel's 32,767 characters.", nullptr,
+                                              pluralCount(result.truncatedCells))
+                                               .arg(QLocale().toString(result.truncatedCells));
+            if (!outcome.unreadableColumns.isEmpty())
+                text += QLatin1Char(' ') + tr("Not exported: %1 (no SELECT privilege).")
+                                               .arg(outcome.unreadableColumns.join(QStringLiteral(", ")));
+            if (!outcome.hiddenRows.isEmpty())
+                text += QLatin1Char(' ') + tr("Soft-deleted rows are left out, as the view shows them.");
             if (result.streams > 1)
                 text += QLatin1Char(' ') + tr("Read by %1 connections, in the table's stored order.")
                                                .arg(QLocale().toString(result.streams));
@@ -325,19 +303,10 @@ bool ExportDialog::isRunning() const {
 }
 
 void ExportDialog::cancel() {
-    if (!m_job || !isRunning())
+    if (!m_run || !isRunning())
         return;
-    {
-        std::lock_guard lock(m_job->mutex);
-        m_job->cancelled = true;
-    }
-    // The writer's cancel is a PQcancel round trip: on the cancel pool, never behind busy jobs. The job's
-    // mutex keeps the writer alive until it has been told.
-    cancelInBackground([job = m_job] {
-        std::lock_guard lock(job->mutex);
-        if (job->writer)
-            job->writer->cancel();
-    });
+    // A PQcancel round trip: on the cancel pool, never behind busy jobs.
+    cancelInBackground([run = m_run] { run->cancel(); });
 }
 
 void ExportDialog::reject() {

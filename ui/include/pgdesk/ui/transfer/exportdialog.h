@@ -16,7 +16,7 @@ class QProgressBar;
 class QPushButton;
 
 namespace pgdesk::core {
-class ExportWriter;
+class ExportRun;
 class Pool;
 } // namespace pgdesk::core
 
@@ -76,9 +76,8 @@ private:
     bool m_refused = false; // a statement that must not run again
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_export = nullptr;
-    struct Job;
-    JobSlot* m_exportJob = nullptr; // the export; running: Export is off and Cancel stops it
-    std::shared_ptr<Job> m_job;     // shared with the running export: its writer, to cancel
+    JobSlot* m_exportJob = nullptr;        // the export; running: Export is off and Cancel stops it
+    std::shared_ptr<core::ExportRun> m_run; // shared with the running export, to cancel
 };
 
 } // namespace pgdesk::ui
