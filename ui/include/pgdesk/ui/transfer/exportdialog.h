@@ -76,7 +76,7 @@ private:
     bool m_refused = false; // a statement that must not run again
     QDialogButtonBox* m_buttons = nullptr;
     QPushButton* m_export = nullptr;
-    JobSlot* m_exportJob = nullptr;        // the export; running: Export is off and Cancel stops it
+    JobSlot* m_exportJob = nullptr;         // the export; running: Export is off and Cancel stops it
     std::shared_ptr<core::ExportRun> m_run; // shared with the running export, to cancel
 };
 
