@@ -12,10 +12,11 @@ namespace {
 // An export runs its query again, from the start: one that writes or locks would do so again.
 void refuseWritingQuery(const QString& sql) {
     if (const auto problem = queryExportProblem(sql))
-        throwConfigurationError(QStringLiteral("sql"),
-                                QStringLiteral("An export runs only a query that reads: one SELECT, VALUES, TABLE "
-                                               "or WITH … SELECT that writes nothing (got %1)")
-                                    .arg(*problem));
+        throwConfigurationError(
+            QStringLiteral("sql"),
+            QStringLiteral("An export runs only a query that reads: one SELECT, VALUES, TABLE "
+                           "or WITH … SELECT that writes nothing (got %1)")
+                .arg(*problem));
 }
 
 } // namespace
