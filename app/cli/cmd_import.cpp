@@ -7,12 +7,10 @@
 #include "tablelookup.h"
 
 #include <pgdesk/core/catalog/catalogreader.h>
-#include <pgdesk/core/session/standby.h>
-#include <pgdesk/core/transfer/importer.h>
+#include <pgdesk/core/transfer/importrun.h>
 #include <pgdesk/core/transfer/recordsource.h>
 #include <pgdesk/core/transfer/typeinference.h>
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -23,39 +21,34 @@ namespace pgdesk::cli {
 
 namespace {
 
-// The new table's columns and their types, guessed from the file's first records (the same inference as
-// the dialog's): CSV from its first MiB (peeked, so standard input still works), a sheet read ahead, a
-// JSON file's records read ahead by its source.
+// The new table's columns and their types, guessed from the file's first records as the dialog guesses
+// them (core's one sample): CSV from its head (peeked, so standard input still works), a sheet read ahead,
+// a JSON file's records read ahead by its source.
 core::NewTable newTableFor(const QString& name, core::ImportFormat kind, QFile& file, const QString& path,
                            const QString& sheet, const core::ImportOptions& options,
                            core::RecordSource* source) {
-    constexpr int kSample = 1000;
-    core::NewTable table;
-    const auto parts = core::splitQualifiedName(name);
-    if (parts && parts->size() == 2) {
-        table.schema = parts->at(0);
-        table.name = parts->at(1);
-    } else {
-        table.name = parts && parts->size() == 1 ? parts->at(0) : name;
-    }
-    QStringList fields;
     if (kind == core::ImportFormat::Csv) {
+        const QByteArray head = file.peek(core::kImportSampleBytes);
         QList<QStringList> records =
-            core::parseCsvRecords(file.peek(1 << 20), options.delimiter, kSample + 1);
+            core::sampleCsvRecords(head, !file.isSequential() && head.size() == file.size(),
+                                   options.delimiter, core::kImportSampleRecords + 1);
         if (records.isEmpty())
             throw UsageError{QStringLiteral("--create: the file has no complete record in its first MiB")};
-        fields = options.header ? records.takeFirst() : QStringList(records.first().size());
-        table.types = core::inferCsvColumnTypes(records, int(fields.size()), options.nullText);
-    } else if (kind == core::ImportFormat::Xlsx) {
-        const core::RecordPreview preview = core::previewRecords(path, kind, sheet, options.header, kSample);
-        fields = preview.fieldNames;
-        table.types = core::inferColumnTypes(preview.records, int(fields.size()));
-    } else {
-        fields = source->fieldNames();
-        table.types = core::inferColumnTypes(source->sampled(), int(fields.size()));
+        return core::newTableFromCsvSample(name, std::move(records), options.header, options.nullText);
     }
-    table.columns = core::newTableColumnNames(fields);
-    return table;
+    if (kind == core::ImportFormat::Xlsx) {
+        const core::RecordPreview preview =
+            core::previewRecords(path, kind, sheet, options.header, core::kImportSampleRecords);
+        return core::newTableFromSample(name, preview.fieldNames, preview.records);
+    }
+    QList<QList<std::optional<QString>>> records;
+    for (const auto& record : source->sampled()) {
+        QList<std::optional<QString>> fields;
+        for (const auto& v : record)
+            fields << (v ? std::optional<QString>(QString::fromUtf8(*v)) : std::nullopt);
+        records << fields;
+    }
+    return core::newTableFromSample(name, source->fieldNames(), records);
 }
 
 } // namespace
@@ -151,46 +144,45 @@ int cmdImport(Invocation& inv) {
     }
     auto connection = connect(inv);
     options.write = writeAccess(inv, connection.profile(), QStringLiteral("import"));
-    core::refuseWritesOnStandby(connection);
-    QElapsedTimer timer;
-    timer.start();
-    std::optional<core::TableInfo> target;
+    core::ImportRequest request;
+    request.path = positional[1];
+    request.input = &file;
+    request.format = kind;
+    request.sheet = sheet;
     if (!create)
-        target = readTable(connection, positional[0], false);
+        request.table = readTable(connection, positional[0], false);
     // PgDesk's own CSV and XLSX exports start with the column names: read back as they are written.
     bool headerFound = false;
-    if (target && !headerGiven && (kind == core::ImportFormat::Csv || kind == core::ImportFormat::Xlsx)) {
+    if (request.table && !headerGiven &&
+        (kind == core::ImportFormat::Csv || kind == core::ImportFormat::Xlsx)) {
         QStringList names;
-        for (const auto& column : target->columns)
+        for (const auto& column : request.table->columns)
             names << column.name;
         const QStringList first = kind == core::ImportFormat::Csv
                                       ? core::firstCsvRecord(file, options.delimiter)
                                       : core::firstXlsxRecord(positional[1], sheet);
         headerFound = options.header = core::recordNamesColumns(first, names);
     }
-    std::unique_ptr<core::RecordSource> source;
     if (kind == core::ImportFormat::Xlsx) {
         file.close();
-        source = core::openXlsxRecords(positional[1], sheet, options.header);
+        request.source = core::openXlsxRecords(positional[1], sheet, options.header);
     } else if (kind != core::ImportFormat::Csv) {
-        source = core::openJsonRecords(file, kind);
+        request.source = core::openJsonRecords(file, kind);
     }
-    std::optional<core::Importer> importer;
     if (create)
-        importer.emplace(connection,
-                         newTableFor(positional[0], kind, file, positional[1], sheet, options, source.get()));
-    else
-        importer.emplace(connection, std::move(*target));
-    const qint64 rows =
-        source ? importer->importRecords(*source, options) : importer->importCsv(file, options);
-    const QString tableName = importer->table().qualifiedName(); // a new table's schema is known by now
-    const QStringList warnings = source ? source->warnings() : QStringList();
+        request.newTable =
+            newTableFor(positional[0], kind, file, positional[1], sheet, options, request.source.get());
+    request.options = options;
+    const core::ImportOutcome outcome = core::ImportRun(std::move(request)).run(connection);
+    const qint64 rows = outcome.rows;
+    const QString tableName = outcome.qualifiedName();
+    const QStringList& warnings = outcome.warnings;
     for (const QString& w : warnings)
         inv.err << "pgdesk-cli: " << w << '\n';
     if (jsonSummary) {
         QJsonObject summary{{QStringLiteral("table"), tableName},
                             {QStringLiteral("rows"), rows},
-                            {QStringLiteral("elapsed_ms"), timer.elapsed()}};
+                            {QStringLiteral("elapsed_ms"), outcome.elapsedMs}};
         if (create)
             summary.insert(QStringLiteral("created"), true);
         if (headerFound)
@@ -208,7 +200,7 @@ int cmdImport(Invocation& inv) {
                                               : "imported %1 rows into %2 (%3 ms)\n")
                        .arg(rows)
                        .arg(tableName)
-                       .arg(timer.elapsed());
+                       .arg(outcome.elapsedMs);
     }
     return ExitOk;
 }

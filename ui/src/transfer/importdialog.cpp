@@ -7,7 +7,7 @@
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/transfer/clipboardtable.h>
-#include <pgdesk/core/transfer/importer.h>
+#include <pgdesk/core/transfer/importrun.h>
 #include <pgdesk/core/transfer/typeinference.h>
 #include <pgdesk/ui/common/background.h>
 #include <pgdesk/ui/common/jobslot.h>
@@ -17,7 +17,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -36,8 +35,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <atomic>
-
 namespace pgdesk::ui {
 
 namespace {
@@ -54,22 +51,6 @@ QString cellText(const QString& value) {
     return shown;
 }
 
-} // namespace
-
-// Shared by the GUI thread (which may cancel) and the worker (which checks the flag between chunks).
-struct ImportDialog::Job {
-    std::atomic<bool> cancel{false};
-};
-
-namespace {
-struct Outcome {
-    QString schema; // the table imported into (a new one's schema as resolved)
-    QString name;
-    qint64 rows = 0;
-    qint64 bytes = 0;
-    qint64 elapsedMs = 0;
-    QStringList warnings; // what the source let pass (a repeated JSON key: which value was kept)
-};
 } // namespace
 
 ImportDialog::ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo table, QWidget* parent)
@@ -201,8 +182,8 @@ ImportDialog::ImportDialog(std::shared_ptr<core::Pool> pool, core::TableInfo tab
 }
 
 ImportDialog::~ImportDialog() {
-    if (m_job)
-        m_job->cancel = true; // a closed dialog leaves nothing half-done: the worker rolls back
+    if (m_run)
+        m_run->cancel(); // a closed dialog leaves nothing half-done: the worker rolls back
 }
 
 void ImportDialog::setPath(const QString& path) {
@@ -573,49 +554,38 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
     options.columns = mapping();
     options.delimiter = delimiter();
     options.nullText = m_null->text();
-    const QString path = m_path->text().trimmed();
-    const core::ImportFormat format = m_format;
-    const QString sheet = m_sheet->currentText();
-    std::optional<core::NewTable> create;
+    core::ImportRequest request;
+    request.path = m_path->text().trimmed();
+    request.format = m_format;
+    request.sheet = m_sheet->currentText();
+    request.options = options;
     if (m_newTable) {
-        create.emplace();
-        create->schema = m_newSchema->text().trimmed();
-        create->name = m_newName->text().trimmed();
+        core::NewTable create;
+        create.schema = m_newSchema->text().trimmed();
+        create.name = m_newName->text().trimmed();
         const QStringList names = newColumnNames();
         const QStringList types = newColumnTypes();
         for (int c = 0; c < names.size(); ++c) {
             if (!names[c].isEmpty()) {
-                create->columns << names[c];
-                create->types << types[c];
+                create.columns << names[c];
+                create.types << types[c];
             }
         }
+        request.newTable = std::move(create);
+    } else {
+        request.table = m_table;
     }
-    auto job = std::make_shared<Job>();
-    m_job = job;
+    auto run = std::make_shared<core::ImportRun>(std::move(request));
+    m_run = run;
     m_inputs->setEnabled(false);
     m_import->setEnabled(false);
     m_progress->setVisible(true);
     m_progress->setValue(0);
     m_status->setText(tr("Importing…"));
     m_importJob->start(
-        [pool = m_pool, table = m_table, create, options, path, format, sheet, job,
-         this](const std::shared_ptr<core::CancelToken>&, // it stops at the flag, between chunks
-               const JobSlot::Report& report) {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly))
-                core::throwError(core::ErrorKind::Configuration,
-                                 tr("Cannot read %1: %2").arg(path, file.errorString()));
-            QElapsedTimer timer;
-            timer.start();
-            auto connection = pool->acquire();
-            std::optional<core::Importer> into;
-            if (create)
-                into.emplace(*connection, *create);
-            else
-                into.emplace(*connection, table);
-            core::Importer& importer = *into;
-            Outcome outcome;
-            const auto progress = [this, &report](const core::ImportProgress& p) {
+        [pool = m_pool, run, this](const std::shared_ptr<core::CancelToken>&, // it stops between chunks
+                                   const JobSlot::Report& report) {
+            run->setProgressCallback([this, &report](const core::ImportProgress& p) {
                 report([this, p] {
                     if (p.totalBytes > 0)
                         m_progress->setValue(int(p.bytes * 100 / p.totalBytes));
@@ -623,23 +593,11 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
                         tr("%1 of %2 bytes sent…")
                             .arg(QLocale().toString(p.bytes), QLocale().toString(p.totalBytes)));
                 });
-            };
-            if (format == core::ImportFormat::Csv) {
-                outcome.rows = importer.importCsv(file, options, progress, &job->cancel);
-            } else {
-                const auto source = format == core::ImportFormat::Xlsx
-                                        ? core::openXlsxRecords(path, sheet, options.header)
-                                        : core::openJsonRecords(file, format);
-                outcome.rows = importer.importRecords(*source, options, progress, &job->cancel);
-                outcome.warnings = source->warnings();
-            }
-            outcome.bytes = file.size();
-            outcome.schema = importer.table().schema;
-            outcome.name = importer.table().name;
-            outcome.elapsedMs = timer.elapsed();
-            return outcome;
+            });
+            auto connection = pool->acquire();
+            return run->run(*connection);
         },
-        [this](const Outcome& outcome) {
+        [this](const core::ImportOutcome& outcome) {
             m_imported = true;
             if (m_newTable) {
                 m_table.schema = outcome.schema;
@@ -660,11 +618,11 @@ void ImportDialog::startImport(const core::WriteAccess& write) {
             if (m_newTable)
                 emit tableCreated(outcome.schema, outcome.name);
         },
-        [this, job](const BackgroundFailure& failure) {
+        [this, run](const BackgroundFailure& failure) {
             m_inputs->setEnabled(true);
             m_progress->setVisible(false);
-            const QString text = job->cancel ? tr("Cancelled: nothing was written.")
-                                             : tr("Nothing was written: %1").arg(failure.message);
+            const QString text = run->isCancelled() ? tr("Cancelled: nothing was written.")
+                                                    : tr("Nothing was written: %1").arg(failure.message);
             m_status->setText(text);
             validate();
             emit finished(false, text);
@@ -676,8 +634,8 @@ bool ImportDialog::isRunning() const {
 }
 
 void ImportDialog::cancel() {
-    if (isRunning() && m_job)
-        m_job->cancel = true;
+    if (isRunning() && m_run)
+        m_run->cancel();
 }
 
 void ImportDialog::reject() {

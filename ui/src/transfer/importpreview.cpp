@@ -5,7 +5,7 @@
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/transfer/clipboardtable.h>
-#include <pgdesk/core/transfer/importer.h>
+#include <pgdesk/core/transfer/importrun.h>
 #include <pgdesk/core/transfer/typeinference.h>
 #include <pgdesk/ui/common/background.h>
 #include <pgdesk/ui/common/jobslot.h>
@@ -23,8 +23,8 @@ namespace pgdesk::ui {
 
 namespace {
 
-constexpr qint64 kPreviewBytes = 256 * 1024; // enough for the first records of any sane file
-constexpr int kSampleRecords = 1000;         // read for a new table's types (as `import --create`)
+// A new table's types are inferred from core's one sample (kImportSampleBytes, kImportSampleRecords), as
+// `pgdesk-cli import --create` infers them; a preview of a table's rows reads the same head.
 
 } // namespace
 
@@ -58,7 +58,7 @@ void ImportDialog::readPreview() {
         m_autoName = QFileInfo(path).completeBaseName(); // "sales 2024" for sales 2024.csv, as typed after
         m_newName->setText(m_autoName);
     }
-    const int sample = m_newTable ? kSampleRecords : kPreviewRecords;
+    const int sample = m_newTable ? core::kImportSampleRecords : kPreviewRecords;
     const bool infer = m_newTable;
     const QStringList columns = m_newTable ? QStringList() : writableColumns(); // to tell a header from data
     if (!csv) {
@@ -111,11 +111,8 @@ void ImportDialog::readPreview() {
                 return preview;
             }
             preview.size = file.size();
-            QByteArray head = file.read(kPreviewBytes);
-            // A last record without a line end is complete when the whole file was read.
-            if (file.atEnd() && !head.isEmpty() && !head.endsWith('\n') && !head.endsWith('\r'))
-                head += '\n';
-            preview.records = core::parseCsvRecords(head, delimiter, sample + 1);
+            const QByteArray head = file.read(core::kImportSampleBytes);
+            preview.records = core::sampleCsvRecords(head, file.atEnd(), delimiter, sample + 1);
             if (!columns.isEmpty() && !preview.records.isEmpty())
                 preview.namesColumns = core::recordNamesAnyColumn(preview.records.first(), columns);
             if (infer && !preview.records.isEmpty()) {

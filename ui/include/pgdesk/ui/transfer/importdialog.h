@@ -26,6 +26,7 @@ class QTableView;
 class QTimer;
 
 namespace pgdesk::core {
+class ImportRun;
 class Pool;
 } // namespace pgdesk::core
 
@@ -103,7 +104,6 @@ private:
 
     void startImport(const core::WriteAccess& write);
 
-    struct Job;
     struct Preview {
         QList<QStringList> records;
         qint64 size = 0;
@@ -169,7 +169,7 @@ private:
     bool m_imported = false;     // Import stays off after success until the file or its options change
     bool m_headerChosen = false; // the user set "First line holds column names": no longer decided per file
     QString m_headerFollowed;    // the file whose first record last set it
-    std::shared_ptr<Job> m_job;  // shared with the running import: its stop flag
+    std::shared_ptr<core::ImportRun> m_run; // shared with the running import, to cancel
 };
 
 } // namespace pgdesk::ui
