@@ -987,6 +987,14 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>The compared changes were not staged: the table cannot be edited here</source>
+        <translation>Die verglichenen Änderungen wurden nicht vorgemerkt: die Tabelle ist hier nicht bearbeitbar</translation>
+    </message>
+    <message>
+        <source>The compared changes were not staged: %1</source>
+        <translation>Die verglichenen Änderungen wurden nicht vorgemerkt: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::CatalogTreeModel</name>

@@ -972,6 +972,14 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>The compared changes were not staged: the table cannot be edited here</source>
+        <translation>تغییرهای مقایسه‌شده آماده نشدند: این جدول اینجا ویرایش‌پذیر نیست</translation>
+    </message>
+    <message>
+        <source>The compared changes were not staged: %1</source>
+        <translation>تغییرهای مقایسه‌شده آماده نشدند: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::CatalogTreeModel</name>

@@ -10,6 +10,8 @@
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/tablebrowser.h>
+#include <pgdesk/ui/common/requests.h>
+#include <pgdesk/ui/common/workbench.h>
 #include <pgdesk/ui/common/writeunlockbutton.h>
 #include <pgdesk/ui/edit/editsession.h>
 #include <pgdesk/ui/edit/tableeditor.h>
@@ -32,6 +34,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -352,6 +355,24 @@ private slots:
         QVERIFY(comparedAgain.wait(20000));
         QCOMPARE(fromSource->result().changes.size(), 3);
         QCOMPARE(fromSource->result().changes.table, QStringLiteral("public.rows_tgt"));
+    }
+
+    // Compared changes staged into a tab that cannot edit (a view): the window says they were not staged,
+    // and why, instead of dropping them without a word.
+    void stagingIntoAViewSaysWhy() {
+        pgdesk::test::loadScript(m_target, QStringLiteral("create view rows_view as select 1 as id;"));
+        pgdesk::ui::MainWindow w;
+        w.show();
+        w.openDsn(pgdesk::test::conninfo(m_target));
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionStatus().contains(QStringLiteral("PostgreSQL")), 10000);
+        pgdesk::core::ChangeSet changes;
+        changes.table = QStringLiteral("public.rows_view");
+        QVERIFY(w.workbench()->request(pgdesk::ui::StageChangesRequest{
+            m_target, QStringLiteral("public"), QStringLiteral("rows_view"), changes}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.statusBar()->currentMessage().contains(QStringLiteral("not staged: Read-only")), 10000);
+        QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("is a view")),
+                 qPrintable(w.statusBar()->currentMessage()));
     }
 };
 

@@ -2,6 +2,7 @@
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/profileconventions.h>
 #include <pgdesk/core/compare/datacompare.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/transaction.h>
@@ -75,8 +76,14 @@ std::optional<QString> valueAt(const Result& r, int row, int column) {
 
 DataCompareResult compareTableData(Connection& source, Connection& target, const DataCompareSpec& spec,
                                    const std::function<bool(qint64 rows)>& progress) {
-    const TableInfo t = CatalogReader(target).table(spec.targetSchema, spec.targetTable);
-    const TableInfo s = CatalogReader(source).table(spec.sourceSchema, spec.sourceTable);
+    // With each profile's conventions: the row key is the one the change set is applied by
+    // (readTableForProfile, as the window's table tab and `pgdesk-cli apply` read the table).
+    const TableInfo t = spec.targetSchema.isEmpty()
+                            ? readTableForProfile(target, spec.targetTable)
+                            : readTableForProfile(target, spec.targetSchema, spec.targetTable);
+    const TableInfo s = spec.sourceSchema.isEmpty()
+                            ? readTableForProfile(source, spec.sourceTable)
+                            : readTableForProfile(source, spec.sourceSchema, spec.sourceTable);
     DataCompareResult result;
     result.key = t.conventions.rowKey;
     if (result.key.isEmpty() || t.conventions.rowKeySource == QLatin1String("ctid"))

@@ -8,6 +8,7 @@
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/catalog/profileconventions.h>
 #include <pgdesk/core/compare/datacompare.h>
 #include <pgdesk/core/editing/changesetapplier.h>
 #include <pgdesk/core/session/connection.h>
@@ -143,6 +144,45 @@ private slots:
             compareTableData(c, t, spec(QStringLiteral("pt"), QStringLiteral("ps")));
         QCOMPARE(back.targetRows, 2);
         QCOMPARE(back.different, 1);
+    }
+
+    // A profile's row key is the one the compare reads the rows by: a table with no key of its own compares
+    // by the key the profile names, and a table whose profile picks another unique key gets a change set
+    // by that key, which applies to the table as the window and `pgdesk-cli apply` read it (with the
+    // profile's conventions) instead of failing there on "wrong key columns".
+    void theProfilesRowKeyIsTheKey() {
+        psql(QStringLiteral(
+                 "create table ks (id int primary key, code text not null unique, v text);"
+                 "create table kt (id int primary key, code text not null unique, v text);"
+                 "insert into ks values (1, 'a', 'new'), (2, 'b', 'same');"
+                 "insert into kt values (10, 'a', 'old'), (20, 'b', 'same');"
+                 "create table ns (code text not null, v text); create table nt (code text not null, v text);"
+                 "insert into ns values ('a', 'new'); insert into nt values ('a', 'old');"),
+             m_db);
+        ConnectionProfile p = pgdesk::test::profile(m_db);
+        ConventionOverride byCode;
+        byCode.rowKey = QStringList{QStringLiteral("code")};
+        for (const char* table : {"kt", "ks", "nt", "ns"})
+            p.conventionOverrides.insert(
+                conventionOverrideKey(QStringLiteral("public"), QLatin1String(table)), byCode);
+        auto c = Connection::open(p);
+        auto t = Connection::open(p);
+        DataCompareSpec byKey = spec(QStringLiteral("ks"), QStringLiteral("kt"));
+        const DataCompareResult r = compareTableData(c, t, byKey);
+        QCOMPARE(r.key, QStringList{QStringLiteral("code")});
+        QCOMPARE(r.different, 2); // id differs on both rows: no key here, compared as a value
+        QCOMPARE(r.same, 0);
+        const ApplyResult applied =
+            ChangeSetApplier(readTableForProfile(t, QStringLiteral("public"), QStringLiteral("kt")))
+                .apply(t, r.changes);
+        QVERIFY(applied.applied);
+        QCOMPARE(
+            psqlValue(QStringLiteral("select string_agg(id || code || v, ',' order by code) from kt"), m_db),
+            QStringLiteral("1anew,2bsame"));
+
+        const DataCompareResult keyless =
+            compareTableData(c, t, spec(QStringLiteral("ns"), QStringLiteral("nt")));
+        QCOMPARE(keyless.different, 1);
     }
 
     void cancelAndRefusals() {

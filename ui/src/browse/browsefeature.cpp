@@ -238,9 +238,18 @@ void BrowseFeature::stage(const QString& database, const QString& schema, const 
     TableBrowser* browser = openTable(schema, table, database);
     if (!browser)
         return;
-    const auto stageIn = [browser, changes] {
-        if (browser->editor() && browser->editor()->session())
+    const auto stageIn = [this, browser, changes] {
+        if (browser->editor() && browser->editor()->session()) {
             browser->editor()->session()->replace(changes);
+            return;
+        }
+        // A view, a standby's table, a table without a key: its tab stages nothing, and says so.
+        const QString why = browser->editor() ? browser->editor()->readOnlyReason() : QString();
+        m_workbench->showMessage(why.isEmpty()
+                                     ? tr("The compared changes were not staged: the table cannot be "
+                                          "edited here")
+                                     : tr("The compared changes were not staged: %1").arg(why),
+                                 10000);
     };
     if (browser->table())
         return stageIn();

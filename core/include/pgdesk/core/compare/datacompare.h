@@ -37,13 +37,13 @@ struct DataCompareResult {
     ChangeSet changes;
 };
 
-// Streams both tables in the order of the target's row key (a cursor on each side, in a REPEATABLE READ
-// READ ONLY transaction, so each side is one consistent snapshot) and merges them: memory holds two batches
-// and the changes, whatever the tables' sizes. Values are compared as PostgreSQL's text, both sessions in
-// UTC with ISO dates. Text-like keys are ordered by their bytes (COLLATE "C") on both sides, so two servers
-// with other collations agree. `progress` gets the rows read so far; returning false cancels
-// (QueryCanceled). Throws ConfigurationError when the target has no row key or the source lacks a key
-// column.
+// Streams both tables in the order of the target's row key (its profile's override first, as apply reads it;
+// a cursor on each side, in a REPEATABLE READ READ ONLY transaction, so each side is one consistent snapshot)
+// and merges them: memory holds two batches and the changes, whatever the tables' sizes. Values are compared
+// as PostgreSQL's text, both sessions in UTC with ISO dates. Text-like keys are ordered by their bytes
+// (COLLATE "C") on both sides, so two servers with other collations agree. `progress` gets the rows read so
+// far; returning false cancels (QueryCanceled). Throws ConfigurationError when the target has no row key or
+// the source lacks a key column.
 DataCompareResult compareTableData(Connection& source, Connection& target, const DataCompareSpec& spec,
                                    const std::function<bool(qint64 rows)>& progress = {});
 
