@@ -7,9 +7,8 @@
 
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/editing/changeset.h>
-#include <pgdesk/core/editing/changesetapplier.h>
+#include <pgdesk/core/editing/changesetapply.h>
 #include <pgdesk/core/profiles/conventionoverride.h>
-#include <pgdesk/core/session/standby.h>
 #include <pgdesk/core/session/transaction.h>
 
 #include <QFile>
@@ -103,10 +102,8 @@ int cmdApply(Invocation& inv) {
         table = readTable(*opened, changes.table, true);
     }
     core::Connection& connection = *opened;
-    core::ChangeSetApplier applier(table);
-    applier.setReturnRows(format == Format::Json); // the table format prints a summary, no rows
-
     if (dryRun) {
+        const core::ChangeSetApplier applier(table);
         const QList<core::PlannedStatement> plan = applier.plan(changes); // checks everything apply would
         const QStringList preview = applier.previewStatements(changes);
         const QString begin = core::beginStatement(core::transactionOptionsFor(connection.profile()));
@@ -132,10 +129,10 @@ int cmdApply(Invocation& inv) {
         return ExitOk;
     }
 
-    core::AtomicOptions atomicOptions;
-    atomicOptions.write = writeAccess(inv, connection.profile(), QStringLiteral("apply"));
-    core::refuseWritesOnStandby(connection); // before a transaction the standby would refuse midway
-    const core::ApplyResult result = applier.apply(connection, changes, atomicOptions);
+    core::ChangeSetApplyOptions applyOptions;
+    applyOptions.write = writeAccess(inv, connection.profile(), QStringLiteral("apply"));
+    applyOptions.returnRows = format == Format::Json; // the table format prints a summary, no rows
+    const core::ApplyResult result = core::applyChangeSet(connection, table, changes, applyOptions);
     if (!result.conflicts.isEmpty()) {
         if (format == Format::Json) {
             QJsonArray conflicts;
@@ -195,12 +192,12 @@ int cmdApply(Invocation& inv) {
                                        {QStringLiteral("elapsed_ms"), result.elapsedMs},
                                        {QStringLiteral("rows"), rows}});
     } else {
-        QMap<core::ChangeOp, int> counts;
-        for (const core::Change& c : changes.changes)
-            ++counts[c.op];
+        const core::AppliedCounts counts = core::countApplied(result, changes);
         QStringList parts;
-        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-            parts << QStringLiteral("%1 %2").arg(it.value()).arg(core::changeOpName(it.key()));
+        for (core::ChangeOp op : {core::ChangeOp::Update, core::ChangeOp::Insert, core::ChangeOp::Delete,
+                                  core::ChangeOp::SoftDelete, core::ChangeOp::Restore})
+            if (counts.of(op) > 0)
+                parts << QStringLiteral("%1 %2").arg(counts.of(op)).arg(core::changeOpName(op));
         inv.out << "applied " << changes.size() << " change" << (changes.size() == 1 ? "" : "s") << " to "
                 << table.qualifiedName()
                 << (parts.isEmpty()

@@ -73,17 +73,16 @@ void EditSession::apply(std::shared_ptr<core::Pool> pool, core::WriteAccess writ
     m_applyJob->start(
         [pool = std::move(pool), table = m_table, changes = changes(),
          write = std::move(write)](const std::shared_ptr<core::CancelToken>& cancel) {
-            core::ChangeSetApplier applier(core::tableWithoutCtidKey(table));
-            applier.setReturnRows(false); // the tab reloads what it shows
-            applier.setCancelToken(cancel);
-            core::AtomicOptions options;
-            options.write = write; // a production session: without it the server refuses (25006)
-            return applier.apply(*pool, changes, options);
+            core::ChangeSetApplyOptions options;
+            options.write = write;      // a production session: without it the server refuses (25006)
+            options.returnRows = false; // the tab reloads what it shows
+            options.cancel = cancel;
+            return core::applyChangeSet(*pool, table, changes, options);
         },
         [this, sent = changes()](const core::ApplyResult& result) {
             finishApply();
             if (result.applied) {
-                m_lastApplied = countApplied(result, sent);
+                m_lastApplied = core::countApplied(result, sent);
                 // Nothing can be staged meanwhile (the tabs lock editing), but be sure not to drop more.
                 if (changes() == sent)
                     clear();
@@ -104,38 +103,6 @@ void EditSession::apply(std::shared_ptr<core::Pool> pool, core::WriteAccess writ
             else
                 emit applyFailed(failure.message);
         });
-}
-
-EditSession::AppliedCounts EditSession::countApplied(const core::ApplyResult& result,
-                                                     const core::ChangeSet& sent) {
-    // The rows the applier returned when it returns them; else the change set it committed, change by row.
-    QList<core::ChangeOp> ops;
-    for (const core::ChangeOutcome& row : result.rows)
-        ops << row.op;
-    if (ops.isEmpty())
-        for (const core::Change& change : sent.changes)
-            ops << change.op;
-    AppliedCounts counts;
-    for (core::ChangeOp op : std::as_const(ops)) {
-        switch (op) {
-        case core::ChangeOp::Update:
-            ++counts.updated;
-            break;
-        case core::ChangeOp::Insert:
-            ++counts.inserted;
-            break;
-        case core::ChangeOp::Delete:
-            ++counts.deleted;
-            break;
-        case core::ChangeOp::SoftDelete:
-            ++counts.softDeleted;
-            break;
-        case core::ChangeOp::Restore:
-            ++counts.restored;
-            break;
-        }
-    }
-    return counts;
 }
 
 QString EditSession::describeApplied(const QString& table, const AppliedCounts& counts) {

@@ -5,7 +5,7 @@
 
 #include <pgdesk/core/catalog/catalog.h>
 #include <pgdesk/core/editing/changeset.h>
-#include <pgdesk/core/editing/changesetapplier.h>
+#include <pgdesk/core/editing/changesetapply.h>
 #include <pgdesk/core/editing/stagedchanges.h>
 
 #include <QObject>
@@ -96,14 +96,7 @@ public:
     bool isApplying() const { return m_applying; }
     // What the last apply that committed wrote, by kind: every change is exactly one row (the applier
     // checks each statement), so the counts are rows.
-    struct AppliedCounts {
-        qsizetype updated = 0;
-        qsizetype inserted = 0;
-        qsizetype deleted = 0;
-        qsizetype softDeleted = 0;
-        qsizetype restored = 0;
-        bool operator==(const AppliedCounts&) const = default;
-    };
+    using AppliedCounts = core::AppliedCounts;
     const AppliedCounts& lastApplied() const { return m_lastApplied; }
     // "Applied to items: 2 updated, 1 inserted, 1 soft-deleted" (kinds with no row left out).
     static QString describeApplied(const QString& table, const AppliedCounts& counts);
@@ -154,7 +147,6 @@ signals:
 private:
     void afterStage(bool stepTaken); // journal and notify when a step was taken
     void finishApply();
-    static AppliedCounts countApplied(const core::ApplyResult& result, const core::ChangeSet& sent);
     void writeJournal();
 
     core::TableInfo m_table;
