@@ -39,49 +39,38 @@ ApplyResult applyChangeSet(Pool& pool, const TableInfo& table, const ChangeSet& 
     return applier.apply(pool, changes, atomicOptions(options));
 }
 
-qsizetype AppliedCounts::of(ChangeOp op) const {
+namespace {
+
+// The count of `op` in `counts` (const or not).
+template <class Counts> auto& countOf(Counts& counts, ChangeOp op) {
     switch (op) {
     case ChangeOp::Update:
-        return updated;
+        return counts.updated;
     case ChangeOp::Insert:
-        return inserted;
+        return counts.inserted;
     case ChangeOp::Delete:
-        return deleted;
+        return counts.deleted;
     case ChangeOp::SoftDelete:
-        return softDeleted;
+        return counts.softDeleted;
     case ChangeOp::Restore:
-        return restored;
+        break;
     }
-    return 0;
+    return counts.restored;
+}
+
+} // namespace
+
+qsizetype AppliedCounts::of(ChangeOp op) const {
+    return countOf(*this, op);
 }
 
 AppliedCounts countApplied(const ApplyResult& result, const ChangeSet& sent) {
-    QList<ChangeOp> ops;
-    for (const ChangeOutcome& row : result.rows)
-        ops << row.op;
-    if (ops.isEmpty())
-        for (const Change& change : sent.changes)
-            ops << change.op;
     AppliedCounts counts;
-    for (ChangeOp op : std::as_const(ops)) {
-        switch (op) {
-        case ChangeOp::Update:
-            ++counts.updated;
-            break;
-        case ChangeOp::Insert:
-            ++counts.inserted;
-            break;
-        case ChangeOp::Delete:
-            ++counts.deleted;
-            break;
-        case ChangeOp::SoftDelete:
-            ++counts.softDeleted;
-            break;
-        case ChangeOp::Restore:
-            ++counts.restored;
-            break;
-        }
-    }
+    for (const ChangeOutcome& row : result.rows)
+        ++countOf(counts, row.op);
+    if (result.rows.isEmpty())
+        for (const Change& change : sent.changes)
+            ++countOf(counts, change.op);
     return counts;
 }
 

@@ -109,46 +109,53 @@ void AdminFeature::addTreeEntries() {
         m_workbench->addTreeEntry(*e);
 }
 
-bool AdminFeature::connected(const QString& whyNot) const {
-    if (m_workbench->hasSession())
-        return true;
-    m_workbench->showMessage(whyNot, 5000);
-    return false;
+namespace {
+
+// The session's one tab of kind View: the open one made current, or `make(pool)` added as a new tab (then
+// `created`); nullptr without a session, `whyNot` said in the status bar. `toolTip`'s %1 is the profile.
+template <class View, class Make>
+View* sessionTab(Workbench& workbench, const QString& whyNot, Make make, const char* icon,
+                 const QString& title, const QString& toolTip, bool* created = nullptr) {
+    if (!workbench.hasSession()) {
+        workbench.showMessage(whyNot, 5000);
+        return nullptr;
+    }
+    if (auto* open = workbench.activateTab<View>())
+        return open;
+    const auto& pool = workbench.session().pool;
+    View* view = make(pool);
+    workbench.addTab(view, themedIcon(QLatin1String(icon)), title, toolTip.arg(pool->profile().name));
+    if (created)
+        *created = true;
+    return view;
 }
 
+} // namespace
+
 ActivityView* AdminFeature::openActivity() {
-    if (!connected(tr("Connect first: the activity tab shows the current session's server")))
-        return nullptr;
-    if (auto* open = m_workbench->activateTab<ActivityView>()) // one per session
-        return open;
-    const auto& pool = m_workbench->session().pool;
-    auto* view = new ActivityView(pool->profile(), pool->password(), m_workbench->tabs());
-    m_workbench->addTab(view, themedIcon(QStringLiteral("view-statistics")), tr("Activity"),
-                        tr("Server activity of %1").arg(pool->profile().name));
-    return view;
+    return sessionTab<ActivityView>(
+        *m_workbench, tr("Connect first: the activity tab shows the current session's server"),
+        [this](const auto& pool) {
+            return new ActivityView(pool->profile(), pool->password(), m_workbench->tabs());
+        },
+        "view-statistics", tr("Activity"), tr("Server activity of %1"));
 }
 
 RolesView* AdminFeature::openRoles() {
-    if (!connected(tr("Connect first: the roles tab shows the current session's server")))
-        return nullptr;
-    if (auto* open = m_workbench->activateTab<RolesView>()) // one per session
-        return open;
-    const auto& pool = m_workbench->session().pool;
-    auto* view = new RolesView(pool, m_workbench->tabs());
-    m_workbench->addTab(view, themedIcon(QStringLiteral("view-list-tree")), tr("Roles"),
-                        tr("Roles of %1").arg(pool->profile().name));
-    return view;
+    return sessionTab<RolesView>(
+        *m_workbench, tr("Connect first: the roles tab shows the current session's server"),
+        [this](const auto& pool) { return new RolesView(pool, m_workbench->tabs()); }, "view-list-tree",
+        tr("Roles"), tr("Roles of %1"));
 }
 
 StatementsView* AdminFeature::openStatements() {
-    if (!connected(tr("Connect first: top statements are the current session's server's")))
-        return nullptr;
-    if (auto* open = m_workbench->activateTab<StatementsView>()) // one per session
-        return open;
-    const auto& pool = m_workbench->session().pool;
-    auto* view = new StatementsView(pool, m_workbench->tabs());
-    m_workbench->addTab(view, themedIcon(QStringLiteral("view-statistics")), tr("Top statements"),
-                        tr("Top statements of %1 (pg_stat_statements)").arg(pool->profile().name));
+    bool created = false;
+    auto* view = sessionTab<StatementsView>(
+        *m_workbench, tr("Connect first: top statements are the current session's server's"),
+        [this](const auto& pool) { return new StatementsView(pool, m_workbench->tabs()); }, "view-statistics",
+        tr("Top statements"), tr("Top statements of %1 (pg_stat_statements)"), &created);
+    if (!created)
+        return view;
     const auto open = [this](const QString& sql, bool explain) {
         auto* query = m_workbench->feature<QueryFeature>();
         if (QueryTool* tool = query ? query->openQueryTool() : nullptr) {
@@ -163,15 +170,13 @@ StatementsView* AdminFeature::openStatements() {
 }
 
 DashboardView* AdminFeature::openDashboard() {
-    if (!connected(tr("Connect first: the dashboard shows the current session's server")))
-        return nullptr;
-    if (auto* open = m_workbench->activateTab<DashboardView>()) // one per session: its samples stay
-        return open;
-    const auto& pool = m_workbench->session().pool;
-    auto* view = new DashboardView(pool->profile(), pool->password(), m_workbench->tabs());
-    m_workbench->addTab(view, themedIcon(QStringLiteral("view-statistics")), tr("Dashboard"),
-                        tr("Dashboard of %1").arg(pool->profile().name));
-    return view;
+    // One per session: its samples stay.
+    return sessionTab<DashboardView>(
+        *m_workbench, tr("Connect first: the dashboard shows the current session's server"),
+        [this](const auto& pool) {
+            return new DashboardView(pool->profile(), pool->password(), m_workbench->tabs());
+        },
+        "view-statistics", tr("Dashboard"), tr("Dashboard of %1"));
 }
 
 LargestRelationsView* AdminFeature::openLargestRelations(const QString& schema, const QString& database) {

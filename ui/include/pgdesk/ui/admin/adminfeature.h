@@ -43,7 +43,6 @@ public:
 private:
     void addMenus();
     void addTreeEntries();
-    bool connected(const QString& whyNot) const; // says `whyNot` in the status bar without a session
 
     Workbench* m_workbench = nullptr;
 };
