@@ -2,6 +2,7 @@
 #include "commands.h"
 #include "connect.h"
 #include "exitcodes.h"
+#include "locksjson.h"
 #include "output.h"
 
 #include <pgdesk/core/base/errors.h>
@@ -15,44 +16,6 @@
 namespace pgdesk::cli {
 
 namespace {
-
-QJsonArray locksJson(const QList<core::RelationLock>& locks) {
-    QJsonArray out;
-    for (const core::RelationLock& l : locks) {
-        QJsonObject o{{QStringLiteral("relation"), l.relation},
-                      {QStringLiteral("mode"), core::lockModeName(l.mode)}};
-        if (l.bytes >= 0)
-            o.insert(QStringLiteral("bytes"), double(l.bytes));
-        out << o;
-    }
-    return out;
-}
-
-QJsonObject statementJson(const core::StatementLocks& s, int line, bool traced) {
-    QJsonObject o{{QStringLiteral("sql"), s.sql},
-                  {QStringLiteral("line"), line},
-                  {QStringLiteral("operation"), s.operation},
-                  {QStringLiteral("recognized"), s.recognized},
-                  {QStringLiteral("transactional"), s.transactional},
-                  {QStringLiteral("locks"), locksJson(s.locks)},
-                  {QStringLiteral("rewrites"), QJsonArray::fromStringList(s.rewrites)},
-                  {QStringLiteral("scans"), QJsonArray::fromStringList(s.scans)},
-                  {QStringLiteral("estimated_seconds"), s.seconds},
-                  {QStringLiteral("notes"), QJsonArray::fromStringList(s.notes)},
-                  {QStringLiteral("safer"), s.safer}};
-    if (traced) {
-        QJsonObject t{{QStringLiteral("traced"), s.traced},
-                      {QStringLiteral("locks"), locksJson(s.tracedLocks)},
-                      {QStringLiteral("rewrites"), QJsonArray::fromStringList(s.tracedRewrites)},
-                      {QStringLiteral("scans"), QJsonArray::fromStringList(s.tracedScans)},
-                      {QStringLiteral("sequences_advanced"), QJsonArray::fromStringList(s.tracedSequences)},
-                      {QStringLiteral("disagreements"), QJsonArray::fromStringList(s.disagreements)}};
-        if (!s.traceNote.isEmpty())
-            t.insert(QStringLiteral("note"), s.traceNote);
-        o.insert(QStringLiteral("trace"), t);
-    }
-    return o;
-}
 
 QString sizeText(qint64 bytes) {
     return bytes < 0 ? QStringLiteral("size unknown") : QLocale::c().formattedDataSize(bytes);
@@ -137,18 +100,14 @@ int cmdLocks(Invocation& inv) {
     auto connection = connect(inv);
     core::LockAnalyzer analyzer(connection);
     const QList<core::StatementLocks> result = trace ? analyzer.trace(sql) : analyzer.analyze(sql);
-    const auto lineOf = [&](qsizetype offset) { return int(sql.left(offset).count(QLatin1Char('\n'))) + 1; };
     if (format == QLatin1String("json")) {
-        QJsonArray statements;
-        for (const core::StatementLocks& s : result)
-            statements << statementJson(s, lineOf(s.offset), trace);
-        printJson(inv.out, statements);
+        printJson(inv.out, scriptLocksJson(sql, result, trace));
     } else {
         int index = 0;
         for (const core::StatementLocks& s : result) {
             if (index)
                 inv.out << '\n';
-            printText(inv.out, s, ++index, lineOf(s.offset), trace);
+            printText(inv.out, s, ++index, lineOfOffset(sql, s.offset), trace);
         }
     }
     return ExitOk;
