@@ -528,4 +528,17 @@ qsizetype indexOfCharacterPosition(const QString& text, int position) {
     return i < text.size() ? i : -1;
 }
 
+bool statementMayWrite(const SqlStatement& s) {
+    static const QStringList reads{
+        QStringLiteral("SHOW"),   QStringLiteral("SET"),     QStringLiteral("RESET"),
+        QStringLiteral("LISTEN"), QStringLiteral("FETCH"),   QStringLiteral("MOVE"),
+        QStringLiteral("CLOSE"),  QStringLiteral("DISCARD"), QStringLiteral("DEALLOCATE")};
+    if (s.pageable || s.kind == StatementKind::TransactionControl || reads.contains(s.keyword))
+        return false;
+    if (s.keyword == QLatin1String("EXPLAIN"))
+        return s.text.contains(QLatin1String("analyze"), Qt::CaseInsensitive) ||
+               s.text.contains(QLatin1String("analyse"), Qt::CaseInsensitive);
+    return true;
+}
+
 } // namespace pgdesk::core

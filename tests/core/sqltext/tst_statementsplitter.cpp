@@ -365,6 +365,25 @@ private slots:
         QCOMPARE(tokenTypes(QStringLiteral("b\" 1"), state), QStringLiteral("qn"));
         QCOMPARE(state, SqlLexState());
     }
+
+    // What may change something, by the text: the query tool asks before running it, the agent gateway
+    // refuses it in a read-only call before the server sees it.
+    void whatMayWrite() {
+        const auto writes = [](const char* sql) {
+            return statementMayWrite(classifyStatement(QLatin1String(sql)));
+        };
+        for (const char* sql : {"select 1", "with x as (select 1) select * from x", "values (1)", "table t",
+                                "show work_mem", "set work_mem = '1MB'", "reset all", "begin", "rollback",
+                                "explain select 1", "fetch 10 from c", "discard all"})
+            QVERIFY2(!writes(sql), sql);
+        for (const char* sql :
+             {"insert into t values (1)", "update t set a = 1", "delete from t",
+              "with d as (delete from t returning *) select * from d", "select * from t for update",
+              "select 1 into t2", "create table t (a int)", "explain analyze delete from t",
+              "EXPLAIN (ANALYSE) update t set a = 1", "truncate t", "copy t from stdin", "do $$ begin end $$",
+              "call p()", "vacuum t"})
+            QVERIFY2(writes(sql), sql);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestStatementSplitter)

@@ -21,25 +21,6 @@
 
 namespace pgdesk::ui {
 
-namespace {
-
-// Whether a statement may change something: anything but a plain query, SHOW, EXPLAIN without ANALYZE,
-// transaction control and session settings.
-bool mayWrite(const core::SqlStatement& s) {
-    static const QStringList reads{
-        QStringLiteral("SHOW"),   QStringLiteral("SET"),     QStringLiteral("RESET"),
-        QStringLiteral("LISTEN"), QStringLiteral("FETCH"),   QStringLiteral("MOVE"),
-        QStringLiteral("CLOSE"),  QStringLiteral("DISCARD"), QStringLiteral("DEALLOCATE")};
-    if (s.pageable || s.kind == core::StatementKind::TransactionControl || reads.contains(s.keyword))
-        return false;
-    if (s.keyword == QLatin1String("EXPLAIN"))
-        return s.text.contains(QLatin1String("analyze"), Qt::CaseInsensitive) ||
-               s.text.contains(QLatin1String("analyse"), Qt::CaseInsensitive);
-    return true;
-}
-
-} // namespace
-
 QString QueryTool::sweepText(const core::SweepingStatement& sweep, qint64 rows) {
     const QString estimate =
         rows < 0 ? tr("the planner cannot say how many rows")
@@ -66,7 +47,7 @@ void QueryTool::confirmThenLaunch(const QList<core::SqlStatement>& statements, q
     for (const core::SqlStatement& s : statements) {
         if (const auto sweep = core::sweepingStatement(s.text))
             sweeps.append({s.text, *sweep});
-        writes = writes || mayWrite(s);
+        writes = writes || core::statementMayWrite(s);
     }
     // A locked production tab sends writes to a read-only session: the server refuses them, and the refusal
     // says how to unlock. Unlocked, it asks for the database's name as the grid does.

@@ -80,6 +80,11 @@ QList<SqlStatement> splitStatements(const QString& script);
 // Pure: classifies one statement (text as given, offset 0).
 SqlStatement classifyStatement(const QString& statement);
 
+// Pure: whether a statement may change something: anything but a plain query, SHOW, EXPLAIN without
+// ANALYZE, transaction control, cursors and session settings (SET, RESET, DISCARD …). A plain query that
+// calls a function which writes is one the server stops in a read-only transaction: this asks the text.
+bool statementMayWrite(const SqlStatement& statement);
+
 // The index of the statement a cursor at `position` is in: the last one starting at or before it (so
 // the blank lines after a statement belong to it), the first one before all; -1 when there are none.
 int statementAt(const QList<SqlStatement>& statements, qsizetype position);
