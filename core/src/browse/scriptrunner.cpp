@@ -243,7 +243,7 @@ StatementResult ScriptRunner::runOne(const SqlStatement& statement, const Script
         m_connection.exec(QStringLiteral("BEGIN"), Params{});
 
     bool done = false;
-    if (statement.pageable && !m_connection.inFailedTransaction()) {
+    if (options.pageQueries && statement.pageable && !m_connection.inFailedTransaction()) {
         if (m_connection.isIdle()) {
             // describeQuery and fetchPage run in their own READ ONLY transaction: nothing to undo.
             try {
@@ -345,10 +345,16 @@ void ScriptRunner::runStreamed(const SqlStatement& statement, const BoundStateme
             const int columns = r.columnCount();
             if (!haveColumns) {
                 haveColumns = true;
-                for (int c = 0; c < columns; ++c)
+                for (int c = 0; c < columns; ++c) {
                     result.page.columns << PageColumn{r.columnName(c), builtinTypeName(r.columnType(c))};
+                    result.columnTypes << quint32(r.columnType(c));
+                }
             }
             for (int row = 0; row < r.rowCount(); ++row) {
+                if (result.rowCount >= options.streamLimit && options.stopAtStreamLimit) {
+                    result.truncated = true;
+                    break;
+                }
                 if (result.rowCount++ >= options.streamLimit) {
                     result.truncated = true;
                     continue; // counted, not kept: INSERT … RETURNING must still run to its end
@@ -372,6 +378,8 @@ void ScriptRunner::runStreamed(const SqlStatement& statement, const BoundStateme
         case pq::RowStream::Kind::Empty:
             break;
         }
+        if (options.stopAtStreamLimit && result.truncated)
+            break; // the stream let go: the statement is cancelled, the rest stays on the server
     }
     if (result.returnsRows) {
         result.page.pageSize = int(result.page.rows.size());

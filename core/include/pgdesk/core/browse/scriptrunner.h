@@ -48,6 +48,13 @@ struct ScriptRunOptions {
     // parameters, never written into its text; one it lacks a value for fails like a server error. A plain
     // query with placeholders is paged like any other: its values travel in QuerySpec::sqlParams.
     QMap<QString, Param> parameters;
+    // Off: plain queries stream like any other statement (no description, no paging wrapper: one round trip),
+    // for a caller that wants the first rows as the server sends them (an agent's query).
+    bool pageQueries = true;
+    // Reading stops at the first row past streamLimit: the statement is cancelled, so the rest never leaves
+    // the server. That aborts an open transaction: for reads in a transaction rolled back afterwards.
+    // StatementResult::truncated says so; rowCount is then the rows read.
+    bool stopAtStreamLimit = false;
 };
 
 // What one statement did.
@@ -66,6 +73,7 @@ struct StatementResult {
     TableInfo table;
     // The rows: the first page when paged, else the first streamLimit rows.
     Page page;
+    QList<quint32> columnTypes; // a streamed result's column type oids (its page's names are the built-ins')
     qint64 rowCount = 0;    // rows the statement returned in all (paged: the page's total, maybe estimated)
     bool truncated = false; // not paged and more than streamLimit rows came back
     QStringList notices;    // "NOTICE:  …" / "WARNING:  …" as the server sent them, in order
