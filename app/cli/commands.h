@@ -24,6 +24,7 @@ int cmdExplain(Invocation& inv);
 int cmdStatements(Invocation& inv);
 // locks (--query SQL | --file F) [--trace]: the lock analysis of DDL (cmd_locks.cpp).
 int cmdLocks(Invocation& inv);
+int cmdMcp(Invocation& inv);
 // alter TABLE --add-column … [--dry-run]: the table designer's changes (cmd_alter.cpp).
 int cmdAlter(Invocation& inv);
 // grant/revoke PRIVILEGES on OBJECT to/from ROLE, or ROLE to/from MEMBER (cmd_grant.cpp).

@@ -76,6 +76,14 @@ const CommandEntry kCommands[] = {
                         with what-if plans of its example queries (hypopg), by plan cost saved;
                         nothing is built; exit 6 naming what is missing
 )"},
+    {"mcp", cmdMcp,
+     R"(  mcp --profile NAME [--allow-write] [--row-limit N] [--statement-timeout MS] [--log FILE]
+                        an MCP server for AI agents on standard input and output (tools:
+                        list_schemas, list_tables, describe_table, query, explain, analyze_locks;
+                        each table a resource): read-only unless --allow-write on a profile that
+                        is not production, at most N rows a query (1000), every call logged to
+                        FILE as NDJSON; it stops when standard input closes
+)"},
     {"locks", cmdLocks,
      R"(  locks (--query SQL | --file FILE|-) [--trace] [--format text|json]
                         per statement, the lock it takes on each table (partitions, referenced
