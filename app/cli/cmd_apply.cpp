@@ -6,8 +6,10 @@
 #include "tablelookup.h"
 
 #include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/editing/changejournal.h>
 #include <pgdesk/core/editing/changeset.h>
 #include <pgdesk/core/editing/changesetapply.h>
+#include <pgdesk/core/editing/proposalstore.h>
 #include <pgdesk/core/profiles/conventionoverride.h>
 #include <pgdesk/core/session/transaction.h>
 
@@ -62,27 +64,58 @@ QString keyText(const core::Key& key) {
     return parts.join(QStringLiteral(", "));
 }
 
+// The change set of a pending proposal of this profile's (an agent's, through pgdesk-cli mcp).
+QByteArray proposedChanges(const Invocation& inv, qint64 id) {
+    const std::optional<core::Proposal> p = core::ProposalStore().get(id);
+    const QString profile = core::journalKey(resolveTarget(inv).profile);
+    if (!p || p->profile != profile)
+        core::throwConfigurationError(
+            QStringLiteral("proposal"),
+            QStringLiteral("no proposal %1 for the profile \"%2\"").arg(id).arg(profile));
+    if (p->kind != core::Proposal::Kind::Changes)
+        core::throwConfigurationError(
+            QStringLiteral("proposal"),
+            QStringLiteral("proposal %1 is a migration: review it and run it in PgDesk (Connection ▸ Agent "
+                           "access…), where its locks are shown")
+                .arg(id));
+    if (p->status != core::Proposal::Status::Pending)
+        core::throwConfigurationError(
+            QStringLiteral("proposal"),
+            QStringLiteral("proposal %1 was %2 already").arg(id).arg(core::proposalStatusName(p->status)));
+    return p->body.toUtf8();
+}
+
 } // namespace
 
-// apply CHANGESET.json|- [--dry-run]: applies a change set (README, "Change sets") in one transaction.
+// apply (CHANGESET.json|- | --proposal ID) [--dry-run]: applies a change set (README, "Change sets"), or
+// one an agent proposed (pgdesk-cli mcp's propose_changes), in one transaction.
 int cmdApply(Invocation& inv) {
     QString path;
+    std::optional<qint64> proposal;
     bool dryRun = false;
-    for (const QString& arg : inv.args) {
-        if (arg == QLatin1String("--dry-run"))
+    for (qsizetype i = 0; i < inv.args.size(); ++i) {
+        const QString& arg = inv.args[i];
+        if (arg == QLatin1String("--dry-run")) {
             dryRun = true;
-        else if ((arg.startsWith(QLatin1String("--")) && arg != QLatin1String("-")) || !path.isEmpty())
+        } else if (arg == QLatin1String("--proposal")) {
+            bool ok = false;
+            proposal = optionValue(inv.args, i).toLongLong(&ok);
+            if (!ok || *proposal < 1)
+                throw UsageError{QStringLiteral("--proposal wants a proposal's number")};
+        } else if ((arg.startsWith(QLatin1String("--")) && arg != QLatin1String("-")) || !path.isEmpty()) {
             throw UsageError{QStringLiteral("apply: unexpected argument \"%1\"").arg(arg)};
-        else
+        } else {
             path = arg;
+        }
     }
-    if (path.isEmpty())
-        throw UsageError{QStringLiteral("apply needs a change set file (or - for standard input)")};
+    if (path.isEmpty() == !proposal)
+        throw UsageError{
+            QStringLiteral("apply needs a change set file (or - for standard input), or --proposal ID")};
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
     // Read and checked before anything is written: a malformed file never reaches a statement that writes,
     // and its error comes first. Reading the changes overlaps with connecting and reading the table's catalog
     // (each takes about as long on a 10,000-row change set).
-    const QByteArray text = readChangeSetFile(path);
+    const QByteArray text = proposal ? proposedChanges(inv, *proposal) : readChangeSetFile(path);
     std::future<core::ChangeSet> parsed =
         std::async(std::launch::async, [&text] { return core::ChangeSet::fromJsonText(text); });
     std::optional<core::Connection> opened;
@@ -173,6 +206,8 @@ int cmdApply(Invocation& inv) {
         return ExitConflict;
     }
 
+    if (proposal)
+        core::ProposalStore().settle(*proposal, core::Proposal::Status::Applied);
     if (format == Format::Json) {
         QJsonArray rows;
         for (const core::ChangeOutcome& o : result.rows) {

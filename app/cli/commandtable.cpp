@@ -188,10 +188,11 @@ const CommandEntry kCommands[] = {
                         N connections under one snapshot, the same bytes (auto: from 64 MiB)
 )"},
     {"apply", cmdApply,
-     R"(  apply CHANGESET.json|- [--dry-run]
+     R"(  apply (CHANGESET.json|- | --proposal ID) [--dry-run]
                         apply a change set ({"table":…,"changes":[…]}, see README) in one
                         transaction; every edited row must still be at the version it was
                         read at, else exit 5 listing the conflicts and nothing is written;
+                        --proposal applies one an agent proposed (mcp's propose_changes);
                         --dry-run prints the SQL and sends nothing
 )"},
     {"import", cmdImport,

@@ -112,6 +112,12 @@ std::optional<QByteArray> McpServer::handle(const QByteArray& message) {
             if (asked == QLatin1String(v))
                 version = asked;
         m_initialized = true;
+        const QJsonObject client = params.value(QStringLiteral("clientInfo")).toObject();
+        const QString clientName = client.value(QStringLiteral("name")).toString().left(100);
+        if (!clientName.isEmpty())
+            m_tools.setClient(
+                (clientName + QLatin1Char(' ') + client.value(QStringLiteral("version")).toString().left(40))
+                    .trimmed());
         return result(
             id,
             {{QStringLiteral("protocolVersion"), version},

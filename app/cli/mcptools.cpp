@@ -48,7 +48,7 @@ QJsonObject tool(const char* name, const QString& title, const QString& descript
             {QStringLiteral("description"), description},
             {QStringLiteral("inputSchema"), input},
             {QStringLiteral("annotations"), QJsonObject{{QStringLiteral("readOnlyHint"), readOnly},
-                                                        {QStringLiteral("destructiveHint"), !readOnly},
+                                                        {QStringLiteral("destructiveHint"), false},
                                                         {QStringLiteral("openWorldHint"), false}}}};
 }
 
@@ -176,8 +176,12 @@ void McpTools::connect() {
 }
 
 core::Connection& McpTools::connection() {
-    if (!m_connection || !m_connection->isOpen())
+    if (!m_connection || !m_connection->isOpen()) {
         m_connection.emplace(core::Connection::open(m_target.profile, m_target.password));
+        // What runs outside a call's own transaction (the catalog, a proposal's checks) has the timeout too.
+        m_connection->exec(QStringLiteral("select set_config('statement_timeout', $1, false)"),
+                           {core::param(QString::number(m_options.statementTimeoutMs))});
+    }
     return *m_connection;
 }
 
@@ -241,6 +245,33 @@ QJsonArray McpTools::list() const {
         schemaOf({{QStringLiteral("sql"), typed("string", QStringLiteral("a script of DDL or DML"))}},
                  {QStringLiteral("sql")}),
         true);
+    const QString proposal = QStringLiteral(
+        " Nothing is applied: it is stored as a proposal that a person reviews and applies in PgDesk (or "
+        "with pgdesk-cli apply --proposal ID); the result has its id.");
+    tools << tool(
+        "propose_changes", QStringLiteral("Propose row changes"),
+        QStringLiteral("Proposes changes to one table's rows in pgdesk-cli apply's change set format: "
+                       "updates, inserts, deletes, soft deletes and restores by key, with the row "
+                       "version (xmin::text) where the rows were read. They are checked against the "
+                       "table (keys, columns, every value's type, versions).") +
+            proposal,
+        schemaOf({{QStringLiteral("table"), typed("string", QStringLiteral("schema.table"))},
+                  {QStringLiteral("changes"),
+                   QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                               {QStringLiteral("items"),
+                                QJsonObject{{QStringLiteral("type"), QStringLiteral("object")}}},
+                               {QStringLiteral("description"),
+                                QStringLiteral("[{op: update|insert|delete|soft_delete|restore, key?, "
+                                               "version?, set?, values?}]")}}}},
+                 {QStringLiteral("table"), QStringLiteral("changes")}),
+        false);
+    tools << tool("propose_migration", QStringLiteral("Propose a migration"),
+                  QStringLiteral("Proposes a schema migration script: analysed for the locks each statement "
+                                 "takes, the tables it rewrites and its destructive steps.") +
+                      proposal,
+                  schemaOf({{QStringLiteral("sql"), typed("string", QStringLiteral("the migration script"))}},
+                           {QStringLiteral("sql")}),
+                  false);
     return tools;
 }
 
@@ -277,7 +308,7 @@ ToolResult McpTools::run(const QString& name, const QJsonObject& arguments, cons
         return listTables(arguments);
     if (name == QLatin1String("describe_table"))
         return describeTable(arguments);
-    *statement = arguments.value(QStringLiteral("sql")).toString();
+    *statement = arguments.value(QStringLiteral("sql")).toString(); // the tools that take SQL
     if (name == QLatin1String("query")) {
         ToolResult r = query(arguments, rawArguments);
         *rows = r.structured.value(QStringLiteral("row_count")).toInteger(-1);
@@ -287,25 +318,11 @@ ToolResult McpTools::run(const QString& name, const QJsonObject& arguments, cons
         return explain(arguments, rawArguments);
     if (name == QLatin1String("analyze_locks"))
         return analyzeLocks(arguments);
+    if (name == QLatin1String("propose_changes"))
+        return proposeChanges(arguments, rawArguments);
+    if (name == QLatin1String("propose_migration"))
+        return proposeMigration(arguments);
     return refusal(QStringLiteral("no tool %1").arg(name));
-}
-
-template <class Work> auto McpTools::readOnly(Work work) {
-    core::Connection& c = connection();
-    c.exec(QStringLiteral("BEGIN READ ONLY"), core::Params{});
-    struct Rollback { // whatever happens: nothing of the call is kept, not even its SET
-        core::Connection& c;
-        ~Rollback() {
-            try {
-                if (c.isOpen() && !c.isIdle())
-                    c.exec(QStringLiteral("ROLLBACK"), core::Params{});
-            } catch (const core::Error&) {
-            }
-        }
-    } rollback{c};
-    c.exec(QStringLiteral("select set_config('statement_timeout', $1, true)"),
-           {core::param(QString::number(m_options.statementTimeoutMs))});
-    return work(c);
 }
 
 void McpTools::checkReadOnly(const QString& sql, const QString& tool, bool mayWrite) const {

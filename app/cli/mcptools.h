@@ -13,6 +13,7 @@
 
 #include "connect.h"
 
+#include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/connection.h>
 
 #include <QByteArray>
@@ -48,6 +49,8 @@ public:
     const QString& profileName() const { return m_target.profile.name; }
     // Whether queries may write: --allow-write on a profile that is not production.
     bool writes() const { return m_writes; }
+    // Who the proposals are from: the client's name and version, as it said in initialize.
+    void setClient(const QString& client) { m_client = client; }
 
     // The tools' descriptions for tools/list.
     QJsonArray list() const;
@@ -71,6 +74,9 @@ private:
     ToolResult query(const QJsonObject& arguments, const QByteArray& rawArguments);
     ToolResult explain(const QJsonObject& arguments, const QByteArray& rawArguments);
     ToolResult analyzeLocks(const QJsonObject& arguments);
+    ToolResult proposeChanges(const QJsonObject& arguments,
+                              const QByteArray& rawArguments); // mcpproposals.cpp
+    ToolResult proposeMigration(const QJsonObject& arguments);
     // Before a statement reaches the server in a read-only call: one statement, no transaction control,
     // nothing the production guard refuses, and (unless `mayWrite`: EXPLAIN, which runs nothing) nothing
     // the lexer says may write. Throws ConfigurationError naming the statement, why and what would allow it.
@@ -85,6 +91,25 @@ private:
     bool m_writes = false;
     std::optional<core::Connection> m_connection;
     QFile m_log;
+    QString m_client = QStringLiteral("an MCP client");
 };
+
+template <class Work> auto McpTools::readOnly(Work work) {
+    core::Connection& c = connection();
+    c.exec(QStringLiteral("BEGIN READ ONLY"), core::Params{});
+    struct Rollback { // whatever happens: nothing of the call is kept, not even its SET
+        core::Connection& c;
+        ~Rollback() {
+            try {
+                if (c.isOpen() && !c.isIdle())
+                    c.exec(QStringLiteral("ROLLBACK"), core::Params{});
+            } catch (const core::Error&) {
+            }
+        }
+    } rollback{c};
+    c.exec(QStringLiteral("select set_config('statement_timeout', $1, true)"),
+           {core::param(QString::number(m_options.statementTimeoutMs))});
+    return work(c);
+}
 
 } // namespace pgdesk::cli

@@ -147,7 +147,7 @@ private slots:
         for (const QJsonValue& t : seen[QStringLiteral("tools")].toArray())
             names << t[QStringLiteral("name")].toString();
         QCOMPARE(names, (QStringList{"list_schemas", "list_tables", "describe_table", "query", "explain",
-                                     "analyze_locks"}));
+                                     "analyze_locks", "propose_changes", "propose_migration"}));
         QVERIFY(seen[QStringLiteral("resources")].toInt() >= 10);
         const QJsonArray c = seen[QStringLiteral("calls")].toArray();
         QCOMPARE(c.size(), calls.size());
@@ -223,6 +223,90 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(lines[5]).object()[QStringLiteral("outcome")].toString(),
                  QStringLiteral("refused"));
         QVERIFY(!(QFile::permissions(log) & (QFileDevice::ReadOther | QFileDevice::ReadGroup)));
+    }
+
+    // An agent proposes; nothing changes until a person applies the proposal (here pgdesk-cli apply
+    // --proposal, under the same guard, once); values the server would refuse are refused up front and a row
+    // changed since the agent read it is said; a migration is analysed and stored, never run.
+    void proposalsWaitForAPerson() {
+        const QString before = psqlValue(QStringLiteral("select email from customer where customer_id = 2"));
+        const QString version =
+            psqlValue(QStringLiteral("select xmin::text from customer where customer_id = 2"));
+        const QJsonArray calls{
+            tool("propose_changes",
+                 {{QStringLiteral("table"), QStringLiteral("public.customer")},
+                  {QStringLiteral("changes"),
+                   QJsonArray{QJsonObject{
+                       {QStringLiteral("op"), QStringLiteral("update")},
+                       {QStringLiteral("key"),
+                        QJsonObject{{QStringLiteral("customer_id"), QStringLiteral("2")}}},
+                       {QStringLiteral("version"), version},
+                       {QStringLiteral("set"),
+                        QJsonObject{{QStringLiteral("email"), QStringLiteral("agent@example.org")}}}}}}}),
+            tool("propose_changes",
+                 {{QStringLiteral("table"), QStringLiteral("public.customer")},
+                  {QStringLiteral("changes"),
+                   QJsonArray{QJsonObject{
+                       {QStringLiteral("op"), QStringLiteral("update")},
+                       {QStringLiteral("key"),
+                        QJsonObject{{QStringLiteral("customer_id"), QStringLiteral("3")}}},
+                       {QStringLiteral("version"), QStringLiteral("1")},
+                       {QStringLiteral("set"),
+                        QJsonObject{{QStringLiteral("created_at"), QStringLiteral("not a time")}}}}}}}),
+            tool("propose_changes",
+                 {{QStringLiteral("table"), QStringLiteral("public.customer")},
+                  {QStringLiteral("changes"),
+                   QJsonArray{QJsonObject{{QStringLiteral("op"), QStringLiteral("delete")},
+                                          {QStringLiteral("key"),
+                                           QJsonObject{{QStringLiteral("customer_id"), QStringLiteral("4")}}},
+                                          {QStringLiteral("version"), QStringLiteral("1")}}}}}),
+            tool("propose_migration",
+                 {{QStringLiteral("sql"), QStringLiteral("alter table customer add column note text;"
+                                                         "\ndrop table if exists nothing_here;")}})};
+        const QJsonObject seen =
+            agent({QStringLiteral("--profile"), QStringLiteral("agent"), QStringLiteral("mcp")}, calls);
+        const QJsonArray c = seen[QStringLiteral("calls")].toArray();
+        QVERIFY2(!isError(c[0]), qPrintable(text(c[0])));
+        const qint64 id = qint64(structured(c[0])[QStringLiteral("proposal_id")].toDouble());
+        QVERIFY(id > 0);
+        QVERIFY2(structured(c[0])[QStringLiteral("summary")].toString().contains(
+                     QLatin1String("1 update to public.customer")),
+                 qPrintable(text(c[0])));
+        QVERIFY(
+            structured(c[0])[QStringLiteral("preview")][0].toString().startsWith(QLatin1String("UPDATE")));
+        QVERIFY(structured(c[0])[QStringLiteral("conflicts")].toArray().isEmpty());
+        QVERIFY2(isError(c[1]) && text(c[1]).contains(QLatin1String("created_at")), qPrintable(text(c[1])));
+        QCOMPARE(structured(c[2])[QStringLiteral("conflicts")][0][QStringLiteral("reason")].toString(),
+                 QStringLiteral("changed"));
+        const QJsonObject migration = structured(c[3]);
+        QVERIFY2(migration[QStringLiteral("summary")].toString().contains(QLatin1String("ACCESS EXCLUSIVE")),
+                 qPrintable(text(c[3])));
+        QCOMPARE(migration[QStringLiteral("destructive")][0][QStringLiteral("line")].toInt(), 2);
+        QCOMPARE(psqlValue(QStringLiteral("select email from customer where customer_id = 2")), before);
+        QCOMPARE(
+            psqlValue(QStringLiteral("select count(*) from information_schema.columns where table_name = "
+                                     "'customer' and column_name = 'note'")),
+            QStringLiteral("0"));
+
+        const QStringList apply{QStringLiteral("--profile"), QStringLiteral("agent"), QStringLiteral("apply"),
+                                QStringLiteral("--proposal"), QString::number(id)};
+        CliRun r = runCli(apply);
+        m_printed += (r.out + r.err).toUtf8();
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(psqlValue(QStringLiteral("select email from customer where customer_id = 2")),
+                 QStringLiteral("agent@example.org"));
+        r = runCli(apply); // once
+        QVERIFY2(r.exitCode == 2 && r.err.contains(QLatin1String("applied already")), qPrintable(r.err));
+        r = runCli({QStringLiteral("--profile"), QStringLiteral("agent"), QStringLiteral("apply"),
+                    QStringLiteral("--proposal"),
+                    QString::number(qint64(migration[QStringLiteral("proposal_id")].toDouble()))});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(QLatin1String("is a migration")), qPrintable(r.err));
+        QVERIFY(addProductionProfile(QStringLiteral("other")).exitCode == 0);
+        r = runCli({QStringLiteral("--profile"), QStringLiteral("other"), QStringLiteral("apply"),
+                    QStringLiteral("--proposal"), QString::number(id)});
+        QVERIFY2(r.exitCode == 2 && r.err.contains(QLatin1String("no proposal")),
+                 qPrintable(r.err)); // another profile's
+        psql(QStringLiteral("update customer set email = '%1' where customer_id = 2").arg(before));
     }
 
     // A production profile stays read-only with --allow-write; a development profile writes with it.
