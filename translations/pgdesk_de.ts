@@ -594,6 +594,81 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::AgentAccessDialog</name>
+    <message>
+        <source>Agent access</source>
+        <translation>Agentenzugriff</translation>
+    </message>
+    <message>
+        <source>An agent reaches a saved profile: save this connection as a profile first (Connection ▸ Manage connections…).</source>
+        <translation>Ein Agent erreicht ein gespeichertes Profil: Speichern Sie diese Verbindung zuerst als Profil (Verbindung ▸ Verbindungen verwalten …).</translation>
+    </message>
+    <message>
+        <source>An AI agent with an MCP client reaches the profile %1 through pgdesk-cli mcp: it may list tables, describe them, query (read-only, at most 1,000 rows a query), explain and analyse locks; it never sees the password, and what it proposes to change waits below for you.</source>
+        <translation>Ein KI-Agent mit einem MCP-Client erreicht das Profil %1 über pgdesk-cli mcp: Er kann Tabellen auflisten und beschreiben, abfragen (nur lesend, höchstens 1.000 Zeilen je Abfrage), Pläne und Sperren analysieren; das Passwort sieht er nie, und was er zu ändern vorschlägt, wartet unten auf Sie.</translation>
+    </message>
+    <message>
+        <source>Claude Code:</source>
+        <translation>Claude Code:</translation>
+    </message>
+    <message>
+        <source>Cursor (~/.cursor/mcp.json) and other clients&apos; mcpServers:</source>
+        <translation>Cursor (~/.cursor/mcp.json) und die mcpServers anderer Clients:</translation>
+    </message>
+    <message>
+        <source>VS Code (.vscode/mcp.json):</source>
+        <translation>VS Code (.vscode/mcp.json):</translation>
+    </message>
+    <message>
+        <source>Writing queries: add --allow-write (never on a production profile); every call logged: --log FILE.</source>
+        <translation>Schreibende Abfragen: --allow-write hinzufügen (nie bei einem Produktionsprofil); jeden Aufruf protokollieren: --log DATEI.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Changes: the table&apos;s tab, where they are staged and applied; a migration: a query tool</source>
+        <translation>Änderungen: der Tab der Tabelle, wo sie vorgemerkt und angewendet werden; eine Migration: ein Abfragewerkzeug</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Proposals waiting for you:</source>
+        <translation>Vorschläge, die auf Sie warten:</translation>
+    </message>
+    <message>
+        <source>migration</source>
+        <translation>Migration</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>Änderungen</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ApplyPreviewDialog</name>
     <message>
         <source>Database %1</source>
@@ -1377,6 +1452,14 @@
     <message>
         <source>Connection failed: %1</source>
         <translation>Verbindung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>A&amp;gent access…</source>
+        <translation>A&amp;gentenzugriff …</translation>
+    </message>
+    <message>
+        <source>Give an AI agent this profile (MCP), and review what agents proposed</source>
+        <translation>Einem KI-Agenten dieses Profil geben (MCP) und prüfen, was Agenten vorgeschlagen haben</translation>
     </message>
 </context>
 <context>
@@ -5474,6 +5557,44 @@ Erneuert %10, als tot verworfen %11</translation>
     <message>
         <source>(service %1)</source>
         <translation>(Dienst %1)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ProposalBar</name>
+    <message>
+        <source>Stage</source>
+        <translation>Vormerken</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>%1 proposed %2 at %3.</source>
+        <translation>%1 hat um %3 vorgeschlagen: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more proposal(s) wait after it.</source>
+        <translation>
+            <numerusform>Danach wartet %n weiterer Vorschlag.</numerusform>
+            <numerusform>Danach warten %n weitere Vorschläge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The proposed changes become this tab&apos;s staged edits: review them, then Apply or Discard</source>
+        <translation>Die vorgeschlagenen Änderungen werden zu den vorgemerkten Änderungen dieses Tabs: prüfen, dann Anwenden oder Verwerfen</translation>
+    </message>
+    <message>
+        <source>Apply or discard the staged changes first</source>
+        <translation>Zuerst die vorgemerkten Änderungen anwenden oder verwerfen</translation>
+    </message>
+    <message>
+        <source>The proposal cannot be staged: %1</source>
+        <translation>Der Vorschlag kann nicht vorgemerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>The proposal cannot be discarded: %1</source>
+        <translation>Der Vorschlag kann nicht verworfen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -559,6 +559,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ProposalBar</name>
+    <message numerus="yes">
+        <source>%n more proposal(s) wait after it.</source>
+        <translation>
+            <numerusform>%n more proposal waits after it.</numerusform>
+            <numerusform>%n more proposals wait after it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::QueryResultGrid</name>
     <message numerus="yes">
         <source>%1 row(s)</source>

@@ -590,6 +590,81 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::AgentAccessDialog</name>
+    <message>
+        <source>Agent access</source>
+        <translation>دسترسی عامل</translation>
+    </message>
+    <message>
+        <source>An agent reaches a saved profile: save this connection as a profile first (Connection ▸ Manage connections…).</source>
+        <translation>عامل به یک نمایهٔ ذخیره‌شده دسترسی دارد: نخست این اتصال را به‌عنوان نمایه ذخیره کنید (اتصال ▸ مدیریت اتصال‌ها…).</translation>
+    </message>
+    <message>
+        <source>An AI agent with an MCP client reaches the profile %1 through pgdesk-cli mcp: it may list tables, describe them, query (read-only, at most 1,000 rows a query), explain and analyse locks; it never sees the password, and what it proposes to change waits below for you.</source>
+        <translation>یک عامل هوش مصنوعی با کلاینت MCP از راه pgdesk-cli mcp به نمایهٔ %1 دسترسی دارد: می‌تواند جدول‌ها را فهرست و توصیف کند، پرس‌وجو کند (فقط خواندنی، حداکثر ۱٬۰۰۰ ردیف در هر پرس‌وجو)، طرح و قفل‌ها را تحلیل کند؛ هرگز گذرواژه را نمی‌بیند و آنچه برای تغییر پیشنهاد می‌کند در پایین منتظر شماست.</translation>
+    </message>
+    <message>
+        <source>Claude Code:</source>
+        <translation>Claude Code:</translation>
+    </message>
+    <message>
+        <source>Cursor (~/.cursor/mcp.json) and other clients&apos; mcpServers:</source>
+        <translation>Cursor (‎~/.cursor/mcp.json) و mcpServers کلاینت‌های دیگر:</translation>
+    </message>
+    <message>
+        <source>VS Code (.vscode/mcp.json):</source>
+        <translation>VS Code (‎.vscode/mcp.json):</translation>
+    </message>
+    <message>
+        <source>Writing queries: add --allow-write (never on a production profile); every call logged: --log FILE.</source>
+        <translation>پرس‌وجوهای نوشتنی: ‎--allow-write را بیفزایید (هرگز روی نمایهٔ تولید)؛ ثبت هر فراخوانی: ‎--log FILE.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>رونوشت</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>پیشنهاد</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>چه</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Changes: the table&apos;s tab, where they are staged and applied; a migration: a query tool</source>
+        <translation>تغییرها: زبانهٔ جدول، جایی که آماده و اعمال می‌شوند؛ مهاجرت: یک ابزار پرس‌وجو</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>دور انداختن</translation>
+    </message>
+    <message>
+        <source>Proposals waiting for you:</source>
+        <translation>پیشنهادهای منتظر شما:</translation>
+    </message>
+    <message>
+        <source>migration</source>
+        <translation>مهاجرت</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>تغییرها</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ApplyPreviewDialog</name>
     <message>
         <source>Database %1</source>
@@ -1360,6 +1435,14 @@
     <message>
         <source>Connection failed: %1</source>
         <translation>اتصال ناموفق بود: %1</translation>
+    </message>
+    <message>
+        <source>A&amp;gent access…</source>
+        <translation>دسترسی &amp;عامل…</translation>
+    </message>
+    <message>
+        <source>Give an AI agent this profile (MCP), and review what agents proposed</source>
+        <translation>این نمایه را به یک عامل هوش مصنوعی بدهید (MCP) و پیشنهادهای عامل‌ها را بررسی کنید</translation>
     </message>
 </context>
 <context>
@@ -5406,6 +5489,43 @@ Recycled %10, discarded as dead %11</source>
     <message>
         <source>(service %1)</source>
         <translation>(سرویس %1)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ProposalBar</name>
+    <message>
+        <source>Stage</source>
+        <translation>آماده کردن</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>دور انداختن</translation>
+    </message>
+    <message>
+        <source>%1 proposed %2 at %3.</source>
+        <translation>%1 در %3 پیشنهاد داد: %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more proposal(s) wait after it.</source>
+        <translation>
+            <numerusform>پس از آن %n پیشنهاد دیگر منتظر است.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The proposed changes become this tab&apos;s staged edits: review them, then Apply or Discard</source>
+        <translation>تغییرهای پیشنهادی ویرایش‌های آمادهٔ این زبانه می‌شوند: بررسی کنید، سپس اعمال یا دور انداختن</translation>
+    </message>
+    <message>
+        <source>Apply or discard the staged changes first</source>
+        <translation>نخست تغییرهای آماده را اعمال کنید یا دور بیندازید</translation>
+    </message>
+    <message>
+        <source>The proposal cannot be staged: %1</source>
+        <translation>پیشنهاد آماده نمی‌شود: %1</translation>
+    </message>
+    <message>
+        <source>The proposal cannot be discarded: %1</source>
+        <translation>پیشنهاد دور انداخته نمی‌شود: %1</translation>
     </message>
 </context>
 <context>

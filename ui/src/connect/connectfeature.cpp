@@ -2,6 +2,7 @@
 #include <pgdesk/ui/common/icons.h>
 #include <pgdesk/ui/common/requests.h>
 #include <pgdesk/ui/common/workbench.h>
+#include <pgdesk/ui/connect/agentaccessdialog.h>
 #include <pgdesk/ui/connect/commandtrustdialog.h>
 #include <pgdesk/ui/connect/connectfeature.h>
 #include <pgdesk/ui/connect/connectiondialog.h>
@@ -9,6 +10,8 @@
 #include <pgdesk/ui/connect/poolstatuswidget.h>
 #include <pgdesk/ui/connect/sessionopener.h>
 
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/editing/changejournal.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/sessionpools.h>
 
@@ -46,6 +49,11 @@ void ConnectFeature::initialize(Workbench& workbench) {
     manage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     manage->setIconText(tr("Connections"));
     workbench.addToToolBar(100, manage);
+    QAction* agents = workbench.addMenuAction(MenuId::Connection, 105, QStringLiteral("agentAccessAction"),
+                                              themedIcon(QStringLiteral("network-connect")),
+                                              tr("A&gent access…"), [this] { openAgentAccess(); });
+    agents->setToolTip(tr("Give an AI agent this profile (MCP), and review what agents proposed"));
+    workbench.enableWith(agents, [&workbench] { return workbench.hasSession(); });
 
     workbench.handle<OpenProfileRequest>([this](const OpenProfileRequest& r) { openProfile(r.name); });
     workbench.handle<OpenDsnRequest>([this](const OpenDsnRequest& r) { openDsn(r.dsn); });
@@ -100,6 +108,24 @@ void ConnectFeature::onFailed(const QString& message) {
         return;
     }
     m_workbench->showMessage(tr("Connection failed: %1").arg(message));
+}
+
+AgentAccessDialog* ConnectFeature::openAgentAccess() {
+    if (!m_workbench->hasSession())
+        return nullptr;
+    const Session& session = m_workbench->session();
+    auto* dialog = new AgentAccessDialog(session.profileName, core::journalKey(session.pool->profile()),
+                                         m_workbench->window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AgentAccessDialog::openTableRequested, this, [this](const QString& table) {
+        const auto parts = core::splitQualifiedName(table);
+        if (parts && parts->size() == 2)
+            m_workbench->request(OpenTableRequest{parts->at(0), parts->at(1), {}});
+    });
+    connect(dialog, &AgentAccessDialog::openMigrationRequested, this,
+            [this](const QString& sql) { m_workbench->request(OpenQueryToolRequest{sql}); });
+    dialog->open();
+    return dialog;
 }
 
 void ConnectFeature::manageConnections() {

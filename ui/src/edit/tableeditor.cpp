@@ -3,6 +3,7 @@
 #include "edit/applypreviewdialog.h"
 #include "edit/celleditdelegate.h"
 #include "edit/gridpaste.h"
+#include "edit/proposalbar.h"
 #include "grid/wholevalueloader.h"
 
 #include <pgdesk/ui/common/background.h>
@@ -284,6 +285,9 @@ void TableEditor::setTable(const core::TableInfo& table, bool standby) {
     if (created && !m_session->offerError().isEmpty())
         journalError = m_session->offerError();
     connect(m_session, &EditSession::changed, this, &TableEditor::updateState);
+    // What an agent proposed for this table (pgdesk-cli mcp), under the offer of what a crash left.
+    auto* proposals = new ProposalBar(m_session, core::journalKey(m_pool->profile()), this);
+    static_cast<QVBoxLayout*>(layout())->insertWidget(layout()->indexOf(m_offerBar) + 1, proposals);
     connect(m_session, &EditSession::applied, this, [this] {
         showApplied(EditSession::describeApplied(m_session->table().name, m_session->lastApplied()));
         emit reloadRequested();

@@ -75,7 +75,10 @@ void QueryFeature::initialize(Workbench& workbench) {
                                              tr("Run a query first: Export writes the current result"), 5000);
                                  }});
 
-    workbench.handle<OpenQueryToolRequest>([this](const OpenQueryToolRequest&) { openQueryTool(); });
+    workbench.handle<OpenQueryToolRequest>([this](const OpenQueryToolRequest& r) {
+        if (QueryTool* tool = openQueryTool(); tool && !r.sql.isEmpty())
+            tool->setSql(r.sql);
+    });
     workbench.prepareSessions(
         [this](const Session& session) { session.pools->setStatementObserver(m_sqlLog->observer()); });
     connect(&workbench, &Workbench::sessionReady, this, &QueryFeature::recoverQueryBuffers);

@@ -37,7 +37,9 @@ struct StageChangesRequest {
     core::ChangeSet changes;
 };
 
-// The query feature: a new query tool on the session's current database.
-struct OpenQueryToolRequest {};
+// The query feature: a new query tool on the session's current database, holding `sql` (not run).
+struct OpenQueryToolRequest {
+    QString sql;
+};
 
 } // namespace pgdesk::ui

@@ -10,6 +10,7 @@ class QWidget;
 
 namespace pgdesk::ui {
 
+class AgentAccessDialog;
 class ConnectionDialog;
 class PasswordPrompt;
 class PoolStatusWidget;
@@ -19,7 +20,8 @@ struct SessionInfo;
 
 // The connect folder's part of the window: opening a session (a profile, after its commands are trusted,
 // with a password prompt when the server asks; or a DSN) on a worker, which the window then takes
-// (Workbench::openSession); Connection ▸ Manage connections…; the pool status in the status bar.
+// (Workbench::openSession); Connection ▸ Manage connections… and Agent access…; the pool status in the
+// status bar.
 class ConnectFeature final : public Feature {
     Q_OBJECT
 public:
@@ -36,6 +38,8 @@ public:
     // Shown when the server wants a password the profile does not have; retries once it is given.
     PasswordPrompt* passwordPrompt() const;
     PoolStatusWidget* poolStatus() const { return m_poolStatus; }
+    // Connection ▸ Agent access…: the lines that give an agent this profile, and its waiting proposals.
+    AgentAccessDialog* openAgentAccess();
 
 private:
     void onOpened(const SessionInfo& info);
