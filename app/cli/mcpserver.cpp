@@ -188,11 +188,16 @@ void McpServer::serve(std::FILE* in, std::FILE* out) {
         const qsizetype n = qsizetype(std::strlen(buffer));
         const bool end = n > 0 && buffer[n - 1] == '\n';
         if (!dropping) {
-            message.append(buffer, end ? n - 1 : n);
-            if (message.size() > kMaxMessageBytes) {
+            const qsizetype take = end ? n - 1 : n;
+            if (message.size() + take > kMaxMessageBytes) {
                 message.clear();
-                message.squeeze();
                 dropping = true;
+            } else {
+                // A long message gets the largest buffer once: growing by doubling would hold every
+                // outgrown buffer at the peak (a sanitizer's quarantine keeps them all).
+                if (message.size() + take > message.capacity() && message.size() >= qsizetype(sizeof buffer))
+                    message.reserve(kMaxMessageBytes);
+                message.append(buffer, take);
             }
         }
         if (!end)
