@@ -10,6 +10,8 @@ CTEST_ARGS ?=
 # ccache keyed on paths relative to the checkout, so every clone of the repository shares one cache.
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
+# Qt6::Test's -DQT_TESTCASE_SOURCEDIR="/abs/path" is used by QFINDTESTDATA alone (cmake/ProjectOptions.cmake).
+export CCACHE_IGNOREOPTIONS := -DQT_TESTCASE_SOURCEDIR=*
 
 .PHONY: all deps configure build demo test test-asan fuzz format bench package package-check screenshots clean
 

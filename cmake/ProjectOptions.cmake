@@ -6,6 +6,10 @@ function(pgdesk_target_options target)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
   target_compile_definitions(${target} PRIVATE QT_NO_URL_CAST_FROM_STRING QT_NO_FOREACH)
+  # Qt6::Test defines QT_TESTCASE_BUILDDIR and _SOURCEDIR as absolute paths (for QFINDTESTDATA, which
+  # PgDesk does not use; tests get PGDESK_SOURCE_DIR): a fixed build dir here, and the Makefile keeps the
+  # source dir out of ccache's hash, so a clone elsewhere (CI's) hits the cache for every test too.
+  set_target_properties(${target} PROPERTIES QT_TESTCASE_BUILDDIR ".")
   if(PGDESK_FUZZ)
     if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
       message(FATAL_ERROR "PGDESK_FUZZ needs clang (CXX=clang++)")
