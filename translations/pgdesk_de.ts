@@ -7075,6 +7075,21 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
         <source>Statements the window sends to the server appear here.</source>
         <translation>Hier erscheinen die Anweisungen, die das Fenster an den Server sendet.</translation>
     </message>
+    <message>
+        <source>agent %1 · %2 on %3</source>
+        <translation>Agent %1 · %2 in %3</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SshFields</name>

@@ -630,6 +630,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::SqlLogDock</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::StatementsView</name>
     <message numerus="yes">
         <source>The statements of the %n second(s) up to %1.</source>

@@ -6999,6 +6999,20 @@ Its objects are created in &quot;%2&quot;%4.</source>
         <source>Statements the window sends to the server appear here.</source>
         <translation>دستورهایی که این پنجره به کارساز می‌فرستد این‌جا نمایش داده می‌شوند.</translation>
     </message>
+    <message>
+        <source>agent %1 · %2 on %3</source>
+        <translation>عامل %1 · %2 روی %3</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>رد شد: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n ردیف</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SshFields</name>

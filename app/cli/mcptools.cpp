@@ -11,6 +11,7 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/catalog/profileconventions.h>
 #include <pgdesk/core/catalog/structurereader.h>
+#include <pgdesk/core/local/agentcalls.h>
 #include <pgdesk/core/plan/plan.h>
 #include <pgdesk/core/profiles/softdelete.h>
 #include <pgdesk/core/schema/lockanalysis.h>
@@ -24,6 +25,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace pgdesk::cli {
 
@@ -601,6 +603,24 @@ std::optional<QJsonObject> McpTools::readResource(const QString& uri) {
 
 void McpTools::log(const QString& tool, const QJsonObject& arguments, const QString& statement, qint64 rows,
                    const ToolResult& result) {
+    if (!m_callsUnavailable) {
+        try {
+            if (!m_calls)
+                m_calls = std::make_unique<core::AgentCallLog>();
+            core::AgentCall call;
+            call.profile = profileName();
+            call.client = m_client;
+            call.tool = tool;
+            call.statement = statement;
+            call.rows = rows;
+            call.refused = result.isError;
+            call.message = result.isError ? result.text : QString();
+            m_calls->add(call);
+        } catch (const core::Error& e) { // the calls go on; the window just does not see them
+            m_callsUnavailable = true;
+            std::fprintf(stderr, "pgdesk-cli mcp: %s\n", qPrintable(e.displayText()));
+        }
+    }
     if (!m_log.isOpen())
         return;
     QJsonObject masked = arguments;

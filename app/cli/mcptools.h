@@ -22,7 +22,12 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+namespace pgdesk::core {
+class AgentCallLog;
+}
 
 namespace pgdesk::cli {
 
@@ -91,6 +96,8 @@ private:
     bool m_writes = false;
     std::optional<core::Connection> m_connection;
     QFile m_log;
+    std::unique_ptr<core::AgentCallLog> m_calls; // the window's SQL log reads it; opened at the first call
+    bool m_callsUnavailable = false;
     QString m_client = QStringLiteral("an MCP client");
 };
 

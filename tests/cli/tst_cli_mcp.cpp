@@ -7,6 +7,8 @@
 // profile's password is looked for in everything the processes printed and logged: never there.
 #include "clirunner.h"
 
+#include <pgdesk/core/local/agentcalls.h>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -18,6 +20,7 @@
 #include <QTest>
 
 using namespace pgdesk::test;
+namespace core = pgdesk::core;
 
 namespace {
 
@@ -110,6 +113,7 @@ private slots:
     // Every tool, as an agent calls it; what may write is refused before it is sent, and nothing changes.
     void everyToolOnTheDemo() {
         const QString log = m_dir.filePath(QStringLiteral("calls.ndjson"));
+        const qint64 mark = core::AgentCallLog().lastId();
         const QString customers = psqlValue(QStringLiteral("select count(*) from customer"));
         const QJsonArray calls{
             tool("list_schemas"), tool("list_tables", {{QStringLiteral("filter"), QStringLiteral("CUST")}}),
@@ -223,6 +227,22 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(lines[5]).object()[QStringLiteral("outcome")].toString(),
                  QStringLiteral("refused"));
         QVERIFY(!(QFile::permissions(log) & (QFileDevice::ReadOther | QFileDevice::ReadGroup)));
+
+        // The same calls reach the window's SQL log, without the values.
+        const QList<core::AgentCall> forWindow = core::AgentCallLog().after(mark);
+        QCOMPARE(forWindow.size(), lines.size());
+        QCOMPARE(forWindow[3].tool, QStringLiteral("query"));
+        QCOMPARE(forWindow[3].profile, QStringLiteral("agent"));
+        QVERIFY2(forWindow[3].client.contains(QLatin1String("pgdesk-tests")),
+                 qPrintable(forWindow[3].client));
+        QVERIFY2(forWindow[3].statement.contains(QLatin1String("customer_id <= $1")),
+                 qPrintable(forWindow[3].statement));
+        QCOMPARE(forWindow[3].rows, 3);
+        QVERIFY2(forWindow[5].refused && !forWindow[5].message.isEmpty(), qPrintable(forWindow[5].message));
+        QCOMPARE(forWindow[5].message,
+                 QJsonDocument::fromJson(lines[5]).object()[QStringLiteral("message")].toString());
+        for (const core::AgentCall& call : forWindow)
+            m_printed += (call.statement + call.message + call.client + '\n').toUtf8();
     }
 
     // An agent proposes; nothing changes until a person applies the proposal (here pgdesk-cli apply

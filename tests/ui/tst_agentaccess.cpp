@@ -2,13 +2,14 @@
 // What an agent proposed reaches a person in the window: the table's tab shows the proposal (who, when,
 // what), Stage makes it the tab's staged edits, which apply with conflict detection like the user's own;
 // Discard drops one; Connection ▸ Agent access… gives the lines to paste into an agent's configuration and
-// lists what waits.
+// lists what waits; the SQL log shows what agents ran.
 #include "testcluster.h"
 #include "uitestmain.h"
 
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/editing/changeset.h>
 #include <pgdesk/core/editing/proposalstore.h>
+#include <pgdesk/core/local/agentcalls.h>
 #include <pgdesk/core/profiles/profilestore.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/ui/browse/browsefeature.h>
@@ -18,6 +19,7 @@
 #include <pgdesk/ui/connect/connectfeature.h>
 #include <pgdesk/ui/edit/editsession.h>
 #include <pgdesk/ui/edit/tableeditor.h>
+#include <pgdesk/ui/query/sqllogdock.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QAction>
@@ -155,6 +157,43 @@ private slots:
         QVERIFY(conflicted.wait(15000));
         QCOMPARE(psqlValue(QStringLiteral("select v from public.%1 where id = 2").arg(m_table)),
                  QStringLiteral("changed meanwhile"));
+    }
+
+    // What an agent does through `pgdesk-cli mcp` (another process) shows in the window's SQL log, with the
+    // agent's name and whether it was refused; calls from before the window opened do not.
+    void agentCallsShowInTheSqlLog() {
+        core::AgentCall before;
+        before.profile = m_profile;
+        before.client = QStringLiteral("test-agent 1.0");
+        before.tool = QStringLiteral("query");
+        before.statement = QStringLiteral("select 'from before'");
+        core::AgentCallLog().add(before);
+        pgdesk::ui::MainWindow w;
+        w.show();
+        auto* dock = w.findChild<pgdesk::ui::SqlLogDock*>();
+        QVERIFY(dock);
+        dock->show();
+        QSignalSpy read(dock, &pgdesk::ui::SqlLogDock::agentCallsRead);
+        QVERIFY(read.wait(10000)); // the log's end, as the window opened
+
+        core::AgentCall refused = before;
+        refused.statement = QStringLiteral("update customer set email = ''");
+        refused.refused = true;
+        refused.message =
+            QStringLiteral("the statement may write; pgdesk-cli mcp --allow-write would allow it");
+        core::AgentCall ok = before;
+        ok.statement = QStringLiteral("select\n  42");
+        ok.rows = 1;
+        core::AgentCallLog().add(refused);
+        core::AgentCallLog().add(ok);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->text().contains(QLatin1String("select 42")), 10000);
+        const QString text = dock->text();
+        QVERIFY2(text.contains(QStringLiteral("agent test-agent 1.0 · query on Agent's demo: update customer "
+                                              "set email = ''   -- refused: the statement may write")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("select 42   -- 1 row")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("from before")), qPrintable(text));
+        QCOMPARE(text.count(QLatin1String("agent test-agent")), 2);
     }
 };
 

@@ -1,24 +1,44 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/query/sqllogdock.h>
 
+#include <pgdesk/core/local/agentcalls.h>
 #include <pgdesk/ui/common/background.h>
+#include <pgdesk/ui/common/jobslot.h>
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
 #include <QTextDocument>
 #include <QTextOption>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
+
 namespace pgdesk::ui {
+
+namespace {
+
+constexpr int kAgentPollMs = 2000;
+
+struct AgentCalls {
+    QList<core::AgentCall> calls;
+    qint64 last = 0;
+};
+
+} // namespace
 
 SqlLogDock::SqlLogDock(QWidget* parent)
     : QDockWidget(tr("SQL log"), parent)
     , m_log(new QPlainTextEdit(this))
-    , m_clear(new QPushButton(tr("Clear"), this)) {
+    , m_clear(new QPushButton(tr("Clear"), this))
+    , m_agentTimer(new QTimer(this))
+    , m_agentRead(new JobSlot(this)) {
     setObjectName(QStringLiteral("sqlLogDock"));
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(kMaxLines);
@@ -42,6 +62,53 @@ SqlLogDock::SqlLogDock(QWidget* parent)
     layout->addWidget(m_log, 1);
     layout->addWidget(m_clear, 0, Qt::AlignRight);
     setWidget(body);
+    m_agentTimer->setInterval(kAgentPollMs);
+    connect(m_agentTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            readAgentCalls();
+    });
+    m_agentTimer->start();
+    readAgentCalls(); // where the log ends now: older calls are not this window's
+}
+
+void SqlLogDock::readAgentCalls() {
+    if (m_agentRead->isRunning())
+        return;
+    m_agentRead->start(
+        [after = m_lastAgentCall](const std::shared_ptr<core::CancelToken>&) {
+            AgentCalls read;
+            // No file yet: no agent has called; the log is not made for the window's sake.
+            if (!QFileInfo::exists(core::AgentCallLog::defaultPath()))
+                return read;
+            const core::AgentCallLog log;
+            if (after < 0) {
+                read.last = log.lastId();
+            } else {
+                read.calls = log.after(after);
+                read.last = read.calls.isEmpty() ? after : read.calls.constLast().id;
+            }
+            return read;
+        },
+        [this](const AgentCalls& read) {
+            for (const core::AgentCall& call : read.calls)
+                appendAgentCall(call);
+            m_lastAgentCall = read.last;
+            emit agentCallsRead();
+        },
+        [this](const BackgroundFailure&) { emit agentCallsRead(); }); // the next tick tries again
+}
+
+void SqlLogDock::appendAgentCall(const core::AgentCall& call) {
+    QString line = call.at.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz  "));
+    line += tr("agent %1 · %2 on %3").arg(call.client, call.tool, call.profile);
+    if (!call.statement.isEmpty())
+        line += QStringLiteral(": ") + call.statement.simplified();
+    if (call.refused)
+        line += QStringLiteral("   -- ") + tr("refused: %1").arg(call.message.simplified());
+    else if (call.rows >= 0)
+        line +=
+            QStringLiteral("   -- ") + tr("%n row(s)", nullptr, int(std::min<qint64>(call.rows, INT_MAX)));
+    m_log->appendPlainText(line);
 }
 
 core::StatementObserver SqlLogDock::observer() {
