@@ -63,6 +63,12 @@ int cmdSizes(Invocation& inv);
 int cmdRoles(Invocation& inv);
 int cmdGrants(Invocation& inv);
 int cmdDatabases(Invocation& inv);
+// replication, slots, publications, subscriptions, changes: core/server (cmd_replication.cpp).
+int cmdReplication(Invocation& inv);
+int cmdSlots(Invocation& inv);
+int cmdPublications(Invocation& inv);
+int cmdSubscriptions(Invocation& inv);
+int cmdChanges(Invocation& inv);
 
 // browse and export: a line on standard error when the table's soft-delete convention hides rows
 // (stdout stays the data), naming the column and --deleted all.

@@ -299,6 +299,38 @@ const CommandEntry kCommands[] = {
                         defaults when it has none): grantee, privilege, grantable, grantor; a
                         table's column privileges too; exit 6 when there is no such object
 )"},
+    {"replication", cmdReplication,
+     R"(  replication [--alert-retained MB]
+                        this server as primary or standby (its upstream, what it received and
+                        replayed), its standbys and logical walsenders (state, sync, lag in
+                        bytes and time) and its slots; --format json
+)"},
+    {"slots", cmdSlots,
+     R"(  slots [--alert-retained MB]
+                        replication slots: type, plugin, active and who uses it, WAL retained,
+                        wal_status, xmin and catalog_xmin ages; warns on stderr of an inactive
+                        slot retaining more than MB (default 1024), lost or unreserved WAL,
+                        and VACUUM held back; --format json
+  slots --drop NAME     drops an inactive slot after naming what it retains (an active one is
+                        refused, exit 5; production needs --allow-write, exit 9)
+)"},
+    {"publications", cmdPublications,
+     R"(  publications          each publication: what it publishes (insert, update, delete,
+                        truncate), its schemas and tables with column lists and row filters;
+                        --format json
+)"},
+    {"subscriptions", cmdSubscriptions,
+     R"(  subscriptions         this database's subscriptions: publications, apply worker, last
+                        message, apply and sync error counts, each table's state; --format json
+)"},
+    {"changes", cmdChanges,
+     R"(  changes TABLE... [--count N] [--timeout S]
+                        every committed INSERT, UPDATE, DELETE and TRUNCATE of the tables as
+                        NDJSON {"lsn","xid","commit_time","schema","table","op","old","new"}
+                        from a temporary logical slot (dropped when the command ends, however
+                        it ends); needs wal_level = logical and the REPLICATION attribute;
+                        production needs --allow-write (it creates a publication)
+)"},
 };
 
 constexpr ExitCodeEntry kExitCodes[] = {

@@ -17,7 +17,7 @@ QString pgclusterScript() {
 
 } // namespace
 
-PrivateCluster::PrivateCluster() {
+PrivateCluster::PrivateCluster(const PrivateCluster* primary) {
     QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/pgdesk-private.XXXXXX"));
     if (!dir.isValid()) {
         m_error = QStringLiteral("cannot create a folder for the cluster");
@@ -31,7 +31,10 @@ PrivateCluster::PrivateCluster() {
     if (!qEnvironmentVariableIsEmpty("PGDESK_TEST_CLUSTER_STATE") &&
         list.open(QIODevice::Append | QIODevice::Text))
         list.write((m_dir + QLatin1Char('\n')).toUtf8());
-    if (!pgcluster({QStringLiteral("start"), m_dir, QStringLiteral("--fast")}))
+    QStringList arguments{QStringLiteral("start"), m_dir, QStringLiteral("--fast")};
+    if (primary)
+        arguments << QStringLiteral("--standby-of") << primary->dir();
+    if (!pgcluster(arguments))
         return;
     QFile env(m_dir + QStringLiteral("/env"));
     if (!env.open(QIODevice::ReadOnly)) {

@@ -14,7 +14,9 @@ namespace pgdesk::test {
 class PrivateCluster final {
 public:
     // Starts it (a few seconds: initdb + start). isStarted() says whether it worked, error() why not.
-    PrivateCluster();
+    // With `primary`, a streaming standby of it (pg_basebackup with a physical slot named after dir()'s
+    // folder) instead. Every cluster has wal_level = logical.
+    explicit PrivateCluster(const PrivateCluster* primary = nullptr);
     ~PrivateCluster();
     PrivateCluster(const PrivateCluster&) = delete;
     PrivateCluster& operator=(const PrivateCluster&) = delete;
@@ -23,6 +25,7 @@ public:
     const QString& error() const { return m_error; }
     const QString& dir() const { return m_dir; }
     int port() const { return m_port; }
+    const QString& pgbin() const { return m_pgbin; } // its server binaries (psql, pgbench …)
 
     // The superuser on the unix socket.
     core::ConnectionProfile profile(const QString& database = QStringLiteral("postgres")) const;
