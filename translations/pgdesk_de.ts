@@ -1162,6 +1162,170 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ChangeFeedModel</name>
+    <message>
+        <source>INSERT</source>
+        <translation>INSERT</translation>
+    </message>
+    <message>
+        <source>UPDATE</source>
+        <translation>UPDATE</translation>
+    </message>
+    <message>
+        <source>DELETE</source>
+        <translation>DELETE</translation>
+    </message>
+    <message>
+        <source>TRUNCATE</source>
+        <translation>TRUNCATE</translation>
+    </message>
+    <message>
+        <source>%1 (unchanged)</source>
+        <translation>%1 (unverändert)</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ChangeFeedView</name>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Tables to watch: schema.table, …</source>
+        <translation>Zu beobachtende Tabellen: schema.tabelle, …</translation>
+    </message>
+    <message>
+        <source>Tables to watch</source>
+        <translation>Zu beobachtende Tabellen</translation>
+    </message>
+    <message>
+        <source>Keep reading (the server keeps no WAL for the feed) but stop following the newest change</source>
+        <translation>Weiterlesen (der Server hält für den Strom kein WAL zurück), aber nicht mehr der neuesten Änderung folgen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation>Alle Tabellen</translation>
+    </message>
+    <message>
+        <source>Show the changes of</source>
+        <translation>Änderungen anzeigen von</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Vorgang</translation>
+    </message>
+    <message>
+        <source>All operations</source>
+        <translation>Alle Vorgänge</translation>
+    </message>
+    <message>
+        <source>INSERT</source>
+        <translation>INSERT</translation>
+    </message>
+    <message>
+        <source>UPDATE</source>
+        <translation>UPDATE</translation>
+    </message>
+    <message>
+        <source>DELETE</source>
+        <translation>DELETE</translation>
+    </message>
+    <message>
+        <source>TRUNCATE</source>
+        <translation>TRUNCATE</translation>
+    </message>
+    <message>
+        <source>Value contains…</source>
+        <translation>Wert enthält …</translation>
+    </message>
+    <message>
+        <source>Show changes whose values contain</source>
+        <translation>Änderungen anzeigen, deren Werte enthalten</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Name the tables and press Start: their changes show as they commit.</source>
+        <translation>Tabellen angeben und „Starten“ drücken: Ihre Änderungen erscheinen, sobald sie committet werden.</translation>
+    </message>
+    <message>
+        <source>Name at least one table to watch.</source>
+        <translation>Geben Sie mindestens eine zu beobachtende Tabelle an.</translation>
+    </message>
+    <message>
+        <source>a change feed: a temporary publication of %1, dropped when the feed stops</source>
+        <translation>ein Änderungsstrom: eine temporäre Publikation von %1, die beim Beenden des Stroms entfernt wird</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Starting the feed…</source>
+        <translation>Strom wird gestartet …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n change(s).</source>
+        <translation>
+            <numerusform>Nach %n Änderung gestoppt.</numerusform>
+            <numerusform>Nach %n Änderungen gestoppt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %1: %n change(s) so far.</source>
+        <translation>
+            <numerusform>%1 wird beobachtet: bisher %n Änderung.</numerusform>
+            <numerusform>%1 wird beobachtet: bisher %n Änderungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no primary key or replica identity: its inserts show, its updates and deletes cannot.</source>
+        <translation>%1 hat weder Primärschlüssel noch Replica Identity: Einfügungen erscheinen, Aktualisierungen und Löschungen nicht.</translation>
+    </message>
+    <message>
+        <source>Paused: still reading, not following the newest.</source>
+        <translation>Pausiert: Es wird weitergelesen, aber nicht der neuesten Änderung gefolgt.</translation>
+    </message>
+    <message>
+        <source>The feed stopped: %1</source>
+        <translation>Der Strom wurde beendet: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ChartView</name>
     <message>
         <source>Chart</source>
@@ -6335,6 +6499,259 @@ Ausführen?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ReplicationView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Drop slot…</source>
+        <translation>Slot entfernen …</translation>
+    </message>
+    <message>
+        <source>Drop the selected inactive slot: what streamed from it must be set up again</source>
+        <translation>Den ausgewählten inaktiven Slot entfernen: Was daraus gestreamt hat, muss neu eingerichtet werden</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Warn above </source>
+        <translation>Warnen ab </translation>
+    </message>
+    <message>
+        <source>An inactive slot retaining more WAL than this is flagged here and on the dashboard</source>
+        <translation>Ein inaktiver Slot, der mehr WAL zurückhält, wird hier und im Dashboard hervorgehoben</translation>
+    </message>
+    <message>
+        <source>Slots</source>
+        <translation>Slots</translation>
+    </message>
+    <message>
+        <source>Standbys</source>
+        <translation>Standbys</translation>
+    </message>
+    <message>
+        <source>Publications</source>
+        <translation>Publikationen</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Subskriptionen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Could not read the replication state: %1</source>
+        <translation>Der Replikationszustand konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Standby of %1 (%2): received %3, replayed %4, %5 to replay.</source>
+        <translation>Standby von %1 (%2): empfangen %3, eingespielt %4, %5 noch einzuspielen.</translation>
+    </message>
+    <message>
+        <source>no WAL receiver</source>
+        <translation>kein WAL-Empfänger</translation>
+    </message>
+    <message numerus="yes">
+        <source>Primary at %1; %n standby(s) or walsender(s), </source>
+        <translation>
+            <numerusform>Primärserver bei %1; %n Standby oder walsender, </numerusform>
+            <numerusform>Primärserver bei %1; %n Standbys oder walsender, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s).</source>
+        <translation>
+            <numerusform>%n Slot.</numerusform>
+            <numerusform>%n Slots.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (temporary)</source>
+        <translation> (temporär)</translation>
+    </message>
+    <message>
+        <source>PID %1 %2</source>
+        <translation>PID %1 %2</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>Slot</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Plugin</source>
+        <translation>Plugin</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Verwendet von</translation>
+    </message>
+    <message>
+        <source>WAL retained</source>
+        <translation>Zurückgehaltenes WAL</translation>
+    </message>
+    <message>
+        <source>WAL status</source>
+        <translation>WAL-Status</translation>
+    </message>
+    <message>
+        <source>xmin age</source>
+        <translation>xmin-Alter</translation>
+    </message>
+    <message>
+        <source>catalog xmin age</source>
+        <translation>Katalog-xmin-Alter</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>lokal</translation>
+    </message>
+    <message>
+        <source>logical</source>
+        <translation>logisch</translation>
+    </message>
+    <message>
+        <source>physical</source>
+        <translation>physisch</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Replay lag</source>
+        <translation>Einspielverzögerung</translation>
+    </message>
+    <message>
+        <source>Replay lag time</source>
+        <translation>Einspielverzögerung (Zeit)</translation>
+    </message>
+    <message>
+        <source>all tables</source>
+        <translation>alle Tabellen</translation>
+    </message>
+    <message>
+        <source>schemas %1</source>
+        <translation>Schemas %1</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>Publikation</translation>
+    </message>
+    <message>
+        <source>Publishes</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Row filter</source>
+        <translation>Zeilenfilter</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>%1 apply, %2 sync</source>
+        <translation>%1 Apply, %2 Sync</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Subskription</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Drop %1 slot &quot;%2&quot;%3? It retains %4 of WAL. Whatever streamed from it (a standby, a subscription, a CDC tool) cannot resume and must be set up again.</source>
+        <translation>%1-Slot „%2“%3 entfernen? Er hält %4 WAL zurück. Was daraus gestreamt hat (ein Standby, eine Subskription, ein CDC-Werkzeug), kann nicht fortfahren und muss neu eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source> (%1 on database %2)</source>
+        <translation> (%1 auf Datenbank %2)</translation>
+    </message>
+    <message>
+        <source>dropping replication slot &quot;%1&quot;</source>
+        <translation>Replikationsslot „%1“ entfernen</translation>
+    </message>
+    <message>
+        <source>Drop replication slot</source>
+        <translation>Replikationsslot entfernen</translation>
+    </message>
+    <message>
+        <source>Drop slot</source>
+        <translation>Slot entfernen</translation>
+    </message>
+    <message>
+        <source>Dropped replication slot %1.</source>
+        <translation>Replikationsslot %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>The slot was not dropped: %1</source>
+        <translation>Der Slot wurde nicht entfernt: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::RestoreDialog</name>
     <message>
         <source>Restore</source>
@@ -7048,6 +7465,61 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Max: %1</source>
         <translation>Max: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ServerFeature</name>
+    <message>
+        <source>Re&amp;plication</source>
+        <translation>Re&amp;plikation</translation>
+    </message>
+    <message>
+        <source>Standbys, replication slots and the WAL they retain, publications, subscriptions</source>
+        <translation>Standbys, Replikationsslots und das von ihnen zurückgehaltene WAL, Publikationen, Subskriptionen</translation>
+    </message>
+    <message>
+        <source>&amp;Change feed…</source>
+        <translation>&amp;Änderungsstrom …</translation>
+    </message>
+    <message>
+        <source>Every committed insert, update and delete of chosen tables, as it happens</source>
+        <translation>Jedes committete Einfügen, Aktualisieren und Löschen in gewählten Tabellen, sobald es geschieht</translation>
+    </message>
+    <message>
+        <source>Watch changes</source>
+        <translation>Änderungen beobachten</translation>
+    </message>
+    <message>
+        <source>Only a table&apos;s changes can be watched</source>
+        <translation>Nur die Änderungen einer Tabelle lassen sich beobachten</translation>
+    </message>
+    <message>
+        <source>Connect first: replication is the current session&apos;s server&apos;s</source>
+        <translation>Zuerst verbinden: Die Replikation ist die des Servers der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>Replikation</translation>
+    </message>
+    <message>
+        <source>Replication of %1</source>
+        <translation>Replikation von %1</translation>
+    </message>
+    <message>
+        <source>Connect first: the change feed reads the current session&apos;s server</source>
+        <translation>Zuerst verbinden: Der Änderungsstrom liest vom Server der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Change feed</source>
+        <translation>Änderungsstrom</translation>
+    </message>
+    <message>
+        <source>Changes: %1</source>
+        <translation>Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>Committed changes on %1</source>
+        <translation>Committete Änderungen auf %1</translation>
     </message>
 </context>
 <context>

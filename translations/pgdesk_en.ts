@@ -125,6 +125,23 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ChangeFeedView</name>
+    <message numerus="yes">
+        <source>Stopped after %n change(s).</source>
+        <translation>
+            <numerusform>Stopped after %n change.</numerusform>
+            <numerusform>Stopped after %n changes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %1: %n change(s) so far.</source>
+        <translation>
+            <numerusform>Watching %1: %n change so far.</numerusform>
+            <numerusform>Watching %1: %n changes so far.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ChartView</name>
     <message numerus="yes">
         <source>%n row(s) of the result, as the grid fetched them.</source>
@@ -599,6 +616,23 @@
         <translation>
             <numerusform>%n statement that may write</numerusform>
             <numerusform>%n statements that may write</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ReplicationView</name>
+    <message numerus="yes">
+        <source>Primary at %1; %n standby(s) or walsender(s), </source>
+        <translation>
+            <numerusform>Primary at %1; %n standby or walsender, </numerusform>
+            <numerusform>Primary at %1; %n standbys or walsenders, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s).</source>
+        <translation>
+            <numerusform>%n slot.</numerusform>
+            <numerusform>%n slots.</numerusform>
         </translation>
     </message>
 </context>

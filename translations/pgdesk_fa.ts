@@ -1147,6 +1147,168 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ChangeFeedModel</name>
+    <message>
+        <source>INSERT</source>
+        <translation>INSERT</translation>
+    </message>
+    <message>
+        <source>UPDATE</source>
+        <translation>UPDATE</translation>
+    </message>
+    <message>
+        <source>DELETE</source>
+        <translation>DELETE</translation>
+    </message>
+    <message>
+        <source>TRUNCATE</source>
+        <translation>TRUNCATE</translation>
+    </message>
+    <message>
+        <source>%1 (unchanged)</source>
+        <translation>%1 (بدون تغییر)</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>زمان Commit</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>عملیات</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>جدول</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>کلید</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>مقدارها</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>پیش از تغییر</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ChangeFeedView</name>
+    <message>
+        <source>Start</source>
+        <translation>شروع</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>مکث</translation>
+    </message>
+    <message>
+        <source>Tables to watch: schema.table, …</source>
+        <translation>جدول‌های زیر نظر: schema.table، …</translation>
+    </message>
+    <message>
+        <source>Tables to watch</source>
+        <translation>جدول‌های زیر نظر</translation>
+    </message>
+    <message>
+        <source>Keep reading (the server keeps no WAL for the feed) but stop following the newest change</source>
+        <translation>ادامهٔ خواندن (کارساز برای جریان، WAL نگه نمی‌دارد) بدون دنبال کردن تازه‌ترین تغییر</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>پاک کردن</translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation>همهٔ جدول‌ها</translation>
+    </message>
+    <message>
+        <source>Show the changes of</source>
+        <translation>نمایش تغییرات</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>عملیات</translation>
+    </message>
+    <message>
+        <source>All operations</source>
+        <translation>همهٔ عملیات</translation>
+    </message>
+    <message>
+        <source>INSERT</source>
+        <translation>INSERT</translation>
+    </message>
+    <message>
+        <source>UPDATE</source>
+        <translation>UPDATE</translation>
+    </message>
+    <message>
+        <source>DELETE</source>
+        <translation>DELETE</translation>
+    </message>
+    <message>
+        <source>TRUNCATE</source>
+        <translation>TRUNCATE</translation>
+    </message>
+    <message>
+        <source>Value contains…</source>
+        <translation>مقدار شامل…</translation>
+    </message>
+    <message>
+        <source>Show changes whose values contain</source>
+        <translation>نمایش تغییراتی که مقدارهایشان شامل این است</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>تغییرات</translation>
+    </message>
+    <message>
+        <source>Name the tables and press Start: their changes show as they commit.</source>
+        <translation>جدول‌ها را نام ببرید و «شروع» را بزنید: تغییراتشان هم‌زمان با commit نمایش داده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Name at least one table to watch.</source>
+        <translation>دست‌کم یک جدول را برای زیر نظر گرفتن نام ببرید.</translation>
+    </message>
+    <message>
+        <source>a change feed: a temporary publication of %1, dropped when the feed stops</source>
+        <translation>یک جریان تغییرات: انتشاری موقت از %1 که با توقف جریان حذف می‌شود</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <source>Starting the feed…</source>
+        <translation>در حال شروع جریان…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n change(s).</source>
+        <translation>
+            <numerusform>پس از %n تغییر متوقف شد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %1: %n change(s) so far.</source>
+        <translation>
+            <numerusform>در حال زیر نظر گرفتن %1: تاکنون %n تغییر.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 has no primary key or replica identity: its inserts show, its updates and deletes cannot.</source>
+        <translation>%1 کلید اصلی یا replica identity ندارد: درج‌هایش نمایش داده می‌شوند، اما به‌روزرسانی‌ها و حذف‌هایش نه.</translation>
+    </message>
+    <message>
+        <source>Paused: still reading, not following the newest.</source>
+        <translation>مکث: خواندن ادامه دارد، بدون دنبال کردن تازه‌ترین تغییر.</translation>
+    </message>
+    <message>
+        <source>The feed stopped: %1</source>
+        <translation>جریان متوقف شد: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ChartView</name>
     <message>
         <source>Chart</source>
@@ -6262,6 +6424,257 @@ Run it?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ReplicationView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 ثانیه</translation>
+    </message>
+    <message>
+        <source>Drop slot…</source>
+        <translation>حذف اسلات…</translation>
+    </message>
+    <message>
+        <source>Drop the selected inactive slot: what streamed from it must be set up again</source>
+        <translation>حذف اسلات غیرفعالِ انتخاب‌شده: هر آنچه از آن جریان می‌گرفت باید دوباره راه‌اندازی شود</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> مگابایت</translation>
+    </message>
+    <message>
+        <source>Warn above </source>
+        <translation>هشدار بالاتر از </translation>
+    </message>
+    <message>
+        <source>An inactive slot retaining more WAL than this is flagged here and on the dashboard</source>
+        <translation>اسلات غیرفعالی که بیش از این مقدار WAL نگه دارد، این‌جا و در داشبورد نشانه‌گذاری می‌شود</translation>
+    </message>
+    <message>
+        <source>Slots</source>
+        <translation>اسلات‌ها</translation>
+    </message>
+    <message>
+        <source>Standbys</source>
+        <translation>آماده‌به‌کارها</translation>
+    </message>
+    <message>
+        <source>Publications</source>
+        <translation>انتشارها</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>اشتراک‌ها</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>بازخوانی</translation>
+    </message>
+    <message>
+        <source>Could not read the replication state: %1</source>
+        <translation>وضعیت تکثیر خوانده نشد: %1</translation>
+    </message>
+    <message>
+        <source>Standby of %1 (%2): received %3, replayed %4, %5 to replay.</source>
+        <translation>آماده‌به‌کارِ %1 (%2): دریافت‌شده %3، بازپخش‌شده %4، %5 در انتظار بازپخش.</translation>
+    </message>
+    <message>
+        <source>no WAL receiver</source>
+        <translation>بدون گیرندهٔ WAL</translation>
+    </message>
+    <message numerus="yes">
+        <source>Primary at %1; %n standby(s) or walsender(s), </source>
+        <translation>
+            <numerusform>کارساز اصلی در %1؛ %n آماده‌به‌کار یا walsender، </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slot(s).</source>
+        <translation>
+            <numerusform>%n اسلات.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (temporary)</source>
+        <translation> (موقت)</translation>
+    </message>
+    <message>
+        <source>PID %1 %2</source>
+        <translation>PID %1 %2</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>غیرفعال</translation>
+    </message>
+    <message>
+        <source>Slot</source>
+        <translation>اسلات</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Plugin</source>
+        <translation>افزونه</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>پایگاه داده</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>استفاده‌کننده</translation>
+    </message>
+    <message>
+        <source>WAL retained</source>
+        <translation>WAL نگه‌داشته‌شده</translation>
+    </message>
+    <message>
+        <source>WAL status</source>
+        <translation>وضعیت WAL</translation>
+    </message>
+    <message>
+        <source>xmin age</source>
+        <translation>عمر xmin</translation>
+    </message>
+    <message>
+        <source>catalog xmin age</source>
+        <translation>عمر xmin کاتالوگ</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>محلی</translation>
+    </message>
+    <message>
+        <source>logical</source>
+        <translation>منطقی</translation>
+    </message>
+    <message>
+        <source>physical</source>
+        <translation>فیزیکی</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>برنامه</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>کارخواه</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>همگامی</translation>
+    </message>
+    <message>
+        <source>Replay lag</source>
+        <translation>تأخیر بازپخش</translation>
+    </message>
+    <message>
+        <source>Replay lag time</source>
+        <translation>زمان تأخیر بازپخش</translation>
+    </message>
+    <message>
+        <source>all tables</source>
+        <translation>همهٔ جدول‌ها</translation>
+    </message>
+    <message>
+        <source>schemas %1</source>
+        <translation>شِماهای %1</translation>
+    </message>
+    <message>
+        <source>Publication</source>
+        <translation>انتشار</translation>
+    </message>
+    <message>
+        <source>Publishes</source>
+        <translation>عملیات منتشرشده</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>برای</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>جدول</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>ستون‌ها</translation>
+    </message>
+    <message>
+        <source>Row filter</source>
+        <translation>فیلتر ردیف</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>غیرفعال</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>در حال اجرا نیست</translation>
+    </message>
+    <message>
+        <source>%1 apply, %2 sync</source>
+        <translation>%1 اعمال، %2 همگام‌سازی</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>اشتراک</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>کارگر</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>خطاها</translation>
+    </message>
+    <message>
+        <source>Drop %1 slot &quot;%2&quot;%3? It retains %4 of WAL. Whatever streamed from it (a standby, a subscription, a CDC tool) cannot resume and must be set up again.</source>
+        <translation>اسلات %1 «%2»%3 حذف شود؟ %4 از WAL را نگه داشته است. هر آنچه از آن جریان می‌گرفت (یک آماده‌به‌کار، یک اشتراک، یک ابزار CDC) نمی‌تواند ادامه دهد و باید دوباره راه‌اندازی شود.</translation>
+    </message>
+    <message>
+        <source> (%1 on database %2)</source>
+        <translation> (%1 روی پایگاه دادهٔ %2)</translation>
+    </message>
+    <message>
+        <source>dropping replication slot &quot;%1&quot;</source>
+        <translation>حذف اسلات تکثیر «%1»</translation>
+    </message>
+    <message>
+        <source>Drop replication slot</source>
+        <translation>حذف اسلات تکثیر</translation>
+    </message>
+    <message>
+        <source>Drop slot</source>
+        <translation>حذف اسلات</translation>
+    </message>
+    <message>
+        <source>Dropped replication slot %1.</source>
+        <translation>اسلات تکثیر %1 حذف شد.</translation>
+    </message>
+    <message>
+        <source>The slot was not dropped: %1</source>
+        <translation>اسلات حذف نشد: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::RestoreDialog</name>
     <message>
         <source>Restore</source>
@@ -6972,6 +7385,61 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Max: %1</source>
         <translation>بیشینه: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ServerFeature</name>
+    <message>
+        <source>Re&amp;plication</source>
+        <translation>&amp;تکثیر</translation>
+    </message>
+    <message>
+        <source>Standbys, replication slots and the WAL they retain, publications, subscriptions</source>
+        <translation>آماده‌به‌کارها، اسلات‌های تکثیر و WAL نگه‌داشته‌شده توسط آن‌ها، انتشارها، اشتراک‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Change feed…</source>
+        <translation>&amp;جریان تغییرات…</translation>
+    </message>
+    <message>
+        <source>Every committed insert, update and delete of chosen tables, as it happens</source>
+        <translation>هر درج، به‌روزرسانی و حذفِ commit‌شده در جدول‌های انتخابی، همان لحظه که رخ می‌دهد</translation>
+    </message>
+    <message>
+        <source>Watch changes</source>
+        <translation>زیر نظر گرفتن تغییرات</translation>
+    </message>
+    <message>
+        <source>Only a table&apos;s changes can be watched</source>
+        <translation>فقط تغییرات یک جدول را می‌توان زیر نظر گرفت</translation>
+    </message>
+    <message>
+        <source>Connect first: replication is the current session&apos;s server&apos;s</source>
+        <translation>نخست وصل شوید: تکثیر مربوط به کارساز نشست کنونی است</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>تکثیر</translation>
+    </message>
+    <message>
+        <source>Replication of %1</source>
+        <translation>تکثیر %1</translation>
+    </message>
+    <message>
+        <source>Connect first: the change feed reads the current session&apos;s server</source>
+        <translation>نخست وصل شوید: جریان تغییرات از کارساز نشست کنونی می‌خواند</translation>
+    </message>
+    <message>
+        <source>Change feed</source>
+        <translation>جریان تغییرات</translation>
+    </message>
+    <message>
+        <source>Changes: %1</source>
+        <translation>تغییرات: %1</translation>
+    </message>
+    <message>
+        <source>Committed changes on %1</source>
+        <translation>تغییرات commit‌شده روی %1</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@
 #include <pgdesk/ui/plan/planfeature.h>
 #include <pgdesk/ui/query/queryfeature.h>
 #include <pgdesk/ui/schema/schemafeature.h>
+#include <pgdesk/ui/server/serverfeature.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 #include <pgdesk/ui/transfer/transferfeature.h>
 #include <pgdesk/ui/visual/visualfeature.h>
@@ -210,7 +211,7 @@ private slots:
     // The window is the shell and every registered feature, each found by its kind; the shell's menus hold
     // what the features put there, and without a session what needs one is off.
     void theWindowHostsEveryFeature() {
-        QCOMPARE(pgdesk::ui::registeredFeatures().size(), 9);
+        QCOMPARE(pgdesk::ui::registeredFeatures().size(), 10);
         pgdesk::ui::MainWindow w;
         Workbench* workbench = w.workbench();
         QCOMPARE(Workbench::of(w), workbench);
@@ -223,6 +224,7 @@ private slots:
         QVERIFY(pgdesk::ui::AdminFeature::of(w));
         QVERIFY(pgdesk::ui::VisualFeature::of(w));
         QVERIFY(pgdesk::ui::DiagramFeature::of(w));
+        QVERIFY(pgdesk::ui::ServerFeature::of(w));
         QCOMPARE(layout(workbench->menu(MenuId::File)),
                  (QStringList{"exportAction", "importAction", "importNewTableAction", "openPlanAction", "|",
                               "quitAction"}));
@@ -233,7 +235,7 @@ private slots:
         int relationEntries = 0;
         for (const TreeEntry& e : workbench->treeEntries(TreeObject::Node::Relation))
             relationEntries += e.trigger ? 1 : 0;
-        QCOMPARE(relationEntries, 11); // Structure … Back up…: every feature's, each with its work
+        QCOMPARE(relationEntries, 12); // Structure … Back up…: every feature's, each with its work
     }
 };
 

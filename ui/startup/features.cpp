@@ -11,6 +11,7 @@
 #include <pgdesk/ui/plan/planfeature.h>
 #include <pgdesk/ui/query/queryfeature.h>
 #include <pgdesk/ui/schema/schemafeature.h>
+#include <pgdesk/ui/server/serverfeature.h>
 #include <pgdesk/ui/transfer/transferfeature.h>
 #include <pgdesk/ui/visual/visualfeature.h>
 
@@ -24,9 +25,10 @@ template <class T> pgdesk::ui::Feature* make(QObject* parent) {
 
 void registerPgDeskFeatures() {
     using namespace pgdesk::ui;
-    for (FeatureFactory factory : {&make<PlanFeature>, &make<SchemaFeature>, &make<ConnectFeature>,
-                                   &make<BrowseFeature>, &make<TransferFeature>, &make<QueryFeature>,
-                                   &make<AdminFeature>, &make<VisualFeature>, &make<DiagramFeature>})
+    for (FeatureFactory factory :
+         {&make<PlanFeature>, &make<SchemaFeature>, &make<ConnectFeature>, &make<BrowseFeature>,
+          &make<TransferFeature>, &make<QueryFeature>, &make<AdminFeature>, &make<VisualFeature>,
+          &make<DiagramFeature>, &make<ServerFeature>})
         registerFeature(factory);
 }
 

@@ -2,10 +2,13 @@
 #include <pgdesk/ui/admin/dashboardview.h>
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/server/replication.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/paint/chartpainter.h>
 #include <pgdesk/ui/common/background.h>
 #include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/uisettings.h>
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -257,6 +260,12 @@ DashboardView::DashboardView(core::ConnectionProfile profile, std::optional<QStr
     split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
+    m_slotAlertLabel = new QLabel(this);
+    m_slotAlertLabel->setObjectName(QStringLiteral("dashboardSlotAlerts"));
+    m_slotAlertLabel->setWordWrap(true);
+    m_slotAlertLabel->setStyleSheet(textStyle(warningColor()));
+    m_slotAlertLabel->hide();
+    layout->addWidget(m_slotAlertLabel);
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
     m_status->setObjectName(QStringLiteral("dashboardStatus"));
@@ -304,8 +313,12 @@ void DashboardView::hideEvent(QHideEvent* event) {
 void DashboardView::tick() {
     if (m_job->isRunning())
         return; // a slow server: one statement at a time, the tick skipped
+    // The slots are read every kSlotCheckTicks samples, with the sample: a slot fills the disk over hours.
+    const bool checkSlots = m_ticks++ % kSlotCheckTicks == 0;
+    using Reply = std::pair<core::DashboardSample, std::optional<QList<core::SlotAlert>>>;
     m_job->start(
-        [reading = m_reading](const std::shared_ptr<core::CancelToken>& token) {
+        [reading = m_reading, checkSlots,
+         limit = UiSettings::slotAlertBytes()](const std::shared_ptr<core::CancelToken>& token) {
             std::lock_guard lock(reading->mutex);
             token->throwIfCancelled();
             if (!reading->connection)
@@ -313,13 +326,25 @@ void DashboardView::tick() {
                     core::Connection::open(reading->profile, reading->password));
             try {
                 core::CancelToken::Scope scope(token, *reading->connection);
-                return core::readDashboardSample(*reading->connection);
+                Reply reply{core::readDashboardSample(*reading->connection), std::nullopt};
+                if (checkSlots)
+                    reply.second = core::slotAlerts(
+                        core::ReplicationReader(*reading->connection).replicationSlots(), limit);
+                return reply;
             } catch (const core::ConnectionError&) {
                 reading->connection.reset(); // the next tick connects again
                 throw;
             }
         },
-        [this](const core::DashboardSample& sample) {
+        [this](const Reply& reply) {
+            const core::DashboardSample& sample = reply.first;
+            if (reply.second) {
+                m_slotAlerts.clear();
+                for (const core::SlotAlert& alert : *reply.second)
+                    m_slotAlerts << alert.message;
+                m_slotAlertLabel->setText(m_slotAlerts.join(QLatin1Char('\n')));
+                m_slotAlertLabel->setVisible(!m_slotAlerts.isEmpty());
+            }
             m_history.add(sample);
             redraw();
             m_status->setText(

@@ -14,6 +14,7 @@ const QString kDateTime = QStringLiteral("grid/dateTimeDisplay");
 const QString kFont = QStringLiteral("grid/font");
 const QString kConfirmApply = QStringLiteral("editing/confirmBeforeApply");
 const QString kConfirmSweeping = QStringLiteral("queryTool/confirmSweeping");
+const QString kSlotAlertMegabytes = QStringLiteral("replication/slotAlertMegabytes");
 const QString kTheme = QStringLiteral("appearance/theme");
 const QString kLanguage = QStringLiteral("appearance/language");
 const QString kCtid = QStringLiteral("editByCtid/%1/%2");
@@ -93,6 +94,14 @@ bool UiSettings::confirmSweeping() {
 
 void UiSettings::setConfirmSweeping(bool confirm) {
     QSettings().setValue(kConfirmSweeping, confirm);
+}
+
+qint64 UiSettings::slotAlertBytes() {
+    return QSettings().value(kSlotAlertMegabytes, 1024).toLongLong() * 1024 * 1024;
+}
+
+void UiSettings::setSlotAlertBytes(qint64 bytes) {
+    QSettings().setValue(kSlotAlertMegabytes, bytes / (1024 * 1024));
 }
 
 UiSettings::Theme UiSettings::theme() {

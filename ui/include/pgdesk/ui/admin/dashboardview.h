@@ -45,6 +45,10 @@ public:
     void showMoment(int index);
     int momentShown() const { return m_moment; }
     QString statusText() const;
+    // The replication slots flagged at the last slot check (every kSlotCheckTicks samples): an inactive one
+    // retaining more than the preference's limit, lost or unreserved WAL, VACUUM held back.
+    QStringList slotAlerts() const { return m_slotAlerts; }
+    static constexpr int kSlotCheckTicks = 10;
 
 signals:
     void sampled();
@@ -67,6 +71,9 @@ private:
     QLabel* m_momentTitle = nullptr;
     QTableWidget* m_momentSessions = nullptr;
     int m_moment = -1;
+    QLabel* m_slotAlertLabel = nullptr;
+    QStringList m_slotAlerts;
+    int m_ticks = 0;
 };
 
 } // namespace pgdesk::ui

@@ -45,6 +45,9 @@ public:
     // estimate of the rows): on by default; production profiles always ask.
     static bool confirmSweeping();
     static void setConfirmSweeping(bool confirm);
+    // An inactive replication slot retaining more WAL than this is flagged (replication view, dashboard).
+    static qint64 slotAlertBytes();
+    static void setSlotAlertBytes(qint64 bytes);
     static Theme theme();
     static void setTheme(Theme theme);
     // "" follows the system's language; else "en", "de" or "fa". Takes effect on the next start.
