@@ -69,6 +69,8 @@ int cmdSlots(Invocation& inv);
 int cmdPublications(Invocation& inv);
 int cmdSubscriptions(Invocation& inv);
 int cmdChanges(Invocation& inv);
+// extensions [--installed] | install | update | drop (cmd_extensions.cpp).
+int cmdExtensions(Invocation& inv);
 
 // browse and export: a line on standard error when the table's soft-delete convention hides rows
 // (stdout stays the data), naming the column and --deleted all.

@@ -331,6 +331,19 @@ const CommandEntry kCommands[] = {
                         it ends); needs wal_level = logical and the REPLICATION attribute;
                         production needs --allow-write (it creates a publication)
 )"},
+    {"extensions", cmdExtensions,
+     R"(  extensions [--installed]
+                        the database's extensions (installed first, then those the server
+                        offers): installed and default version, schema, the versions an
+                        update reaches, whether a superuser is needed; --format json
+  extensions install NAME [--schema S] [--version V] [--cascade] [--dry-run]
+  extensions update NAME [--to V] [--dry-run]
+  extensions drop NAME [--cascade] [--dry-run]
+                        CREATE / ALTER … UPDATE / DROP EXTENSION in a transaction with a
+                        lock timeout, the statement printed; drop names what depends on the
+                        extension first and refuses (exit 5) without --cascade; --dry-run
+                        prints the statement only; production needs --allow-write
+)"},
 };
 
 constexpr ExitCodeEntry kExitCodes[] = {
