@@ -71,6 +71,8 @@ int cmdSubscriptions(Invocation& inv);
 int cmdChanges(Invocation& inv);
 // extensions [--installed] | install | update | drop (cmd_extensions.cpp).
 int cmdExtensions(Invocation& inv);
+// rls TABLE --as ROLE [--limit N]: a table as another role sees it (cmd_rls.cpp).
+int cmdRls(Invocation& inv);
 
 // browse and export: a line on standard error when the table's soft-delete convention hides rows
 // (stdout stays the data), naming the column and --deleted all.

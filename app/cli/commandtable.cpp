@@ -344,6 +344,13 @@ const CommandEntry kCommands[] = {
                         extension first and refuses (exit 5) without --cascade; --dry-run
                         prints the statement only; production needs --allow-write
 )"},
+    {"rls", cmdRls,
+     R"(  rls TABLE --as ROLE [--limit N]
+                        the table as ROLE reads it (SET ROLE in a read-only transaction that
+                        is rolled back): its rows (default 1000), the permissive policies
+                        that admit each, whether ROLE may update and delete it; the table's
+                        policies and which apply to ROLE with --format json
+)"},
 };
 
 constexpr ExitCodeEntry kExitCodes[] = {
