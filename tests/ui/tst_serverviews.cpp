@@ -133,6 +133,9 @@ private slots:
                  QStringLiteral("DELETE"));
         QCOMPARE(view->model()->index(3, ChangeFeedModel::KeyColumn).data().toString(),
                  QStringLiteral("id = '2'"));
+        if (qEnvironmentVariableIsSet("PGDESK_SCREENSHOT_DIR")) // a look at it, for people (not asserted)
+            view->grab().save(qEnvironmentVariable("PGDESK_SCREENSHOT_DIR") +
+                              QStringLiteral("/change-feed.png"));
         view->filter()->setTable(QStringLiteral("public.other"));
         QCOMPARE(view->filter()->rowCount(), 1);
         view->filter()->setTable(QString());
@@ -184,6 +187,13 @@ private slots:
                  qPrintable(view.summaryLabel()->text()));
         view.setAlertBytes(1000);
         QCOMPARE(view.alerts().size(), 1);
+        if (qEnvironmentVariableIsSet("PGDESK_SCREENSHOT_DIR")) {
+            view.resize(1100, 420);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            view.grab().save(qEnvironmentVariable("PGDESK_SCREENSHOT_DIR") +
+                             QStringLiteral("/replication.png"));
+        }
         QVERIFY2(view.alerts()[0].contains(QLatin1String("inactive slot \"ui_forgotten\" retains")),
                  qPrintable(view.alerts()[0]));
         QCOMPARE(view.slotModel()->index(0, 0).data(Qt::ForegroundRole).value<QColor>(), warningColor());
