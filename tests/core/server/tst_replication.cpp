@@ -79,7 +79,8 @@ private slots:
         QVERIFY(s.replayLagBytes >= 0);
         QVERIFY(!reader.recovery().inRecovery);
 
-        const core::ReplicationSlot* physical = findSlot(reader.replicationSlots(), slot);
+        const auto slotList = reader.replicationSlots(); // findSlot points into it
+        const core::ReplicationSlot* physical = findSlot(slotList, slot);
         QVERIFY(physical);
         QCOMPARE(physical->type, QStringLiteral("physical"));
         QVERIFY(physical->active);
@@ -235,8 +236,8 @@ private slots:
                     return s.logical && s.slotName == QLatin1String("orders_sub");
             return false;
         }));
-        const core::ReplicationSlot* logical =
-            findSlot(primaryReader.replicationSlots(), QStringLiteral("orders_sub"));
+        const auto primarySlots = primaryReader.replicationSlots(); // findSlot points into it
+        const core::ReplicationSlot* logical = findSlot(primarySlots, QStringLiteral("orders_sub"));
         QVERIFY(logical);
         QCOMPARE(logical->plugin, QStringLiteral("pgoutput"));
         QCOMPARE(logical->database, QStringLiteral("postgres"));
