@@ -8,6 +8,7 @@
 
 #include <pgdesk/core/base/errors.h>
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QTest>
 #include <QThread>
@@ -38,6 +39,41 @@ class TestParallelExport final : public QObject, private pgdesk::test::ExportFix
         own.setConnectionFactory(openAnother); // a given writer comes with its own
         ExportWriter& writer = given ? *given : own;
         return writer.exportTo(spec, table, path, options);
+    }
+
+    // Holds the first stream (from its progress callback) until `others` more sessions have started copying
+    // ranges, so a count of streams does not depend on how fast the others connect: on a loaded machine the
+    // first can take every range before a second has connected (CI saw 1 stream of 2).
+    static std::function<void()> holdUntilOthersCopy(int others) {
+        auto observer = std::make_shared<Connection>(openAnother());
+        const QByteArray since = observer->exec(QStringLiteral("select clock_timestamp()")).text(0, 0).toUtf8();
+        auto held = std::make_shared<bool>(false);
+        return [=] {
+            if (std::exchange(*held, true))
+                return;
+            const QDeadlineTimer deadline(30'000);
+            while (!deadline.hasExpired()) {
+                const QString copying =
+                    observer
+                        ->exec(QStringLiteral("select count(*) from pg_stat_activity where pid <> "
+                                              "pg_backend_pid() and backend_start >= $1::timestamptz and "
+                                              "query like 'COPY (SELECT % FROM ONLY %ctid%'"),
+                               {since})
+                        .text(0, 0);
+                if (copying.toInt() >= others)
+                    return;
+                QThread::msleep(5);
+            }
+        };
+    }
+
+    // An export in `jobs` streams, every one of them copying.
+    ExportResult exportInStreams(const QString& name, int jobs, const QString& path, ExportOptions options = {}) {
+        ExportWriter writer(m_c);
+        writer.setConnectionFactory(openAnother);
+        const auto hold = holdUntilOthersCopy(jobs - 1);
+        writer.setProgressCallback([hold](const ExportProgress&) { hold(); }, 0);
+        return exportWith(name, jobs, path, std::move(options), {}, &writer);
     }
 
     QByteArray psqlCopy(const QString& table, const QString& name, const QString& options = {}) {
@@ -101,7 +137,7 @@ private slots:
         QVERIFY(readFile(file(QStringLiteral("one.csv"))) == expected);
         for (int jobs : {2, 4}) {
             const QString path = file(QStringLiteral("jobs%1.csv").arg(jobs));
-            const ExportResult r = exportWith(m_big, jobs, path);
+            const ExportResult r = exportInStreams(m_big, jobs, path);
             QCOMPARE(r.streams, jobs);
             QVERIFY2(r.singleStreamReason.isEmpty(), qPrintable(r.singleStreamReason));
             QCOMPARE(r.rows, one.rows);
@@ -134,10 +170,10 @@ private slots:
         QVERIFY(out.open(QIODevice::WriteOnly));
         std::atomic<bool> cancelled{false};
         int streamsSeen = 0;
+        const auto hold = holdUntilOthersCopy(2);
         const auto r = exporting::copyRanges(
             m_c, openAnother, copy, &out, out.fileName(), cancelled,
-            [&](const CancelHandle&) { ++streamsSeen; },
-            [](qint64, qint64) { QThread::msleep(2); }); // the first stream slowed: the others take ranges
+            [&](const CancelHandle&) { ++streamsSeen; }, [hold](qint64, qint64) { hold(); });
         out.close();
         m_c.exec(QStringLiteral("COMMIT"));
         QCOMPARE(streamsSeen, 2);
@@ -153,7 +189,7 @@ private slots:
         o.header = false;
         o.nullText = QStringLiteral("\\N");
         exportWith(m_big, 1, file(QStringLiteral("one.tsv")), o);
-        const ExportResult r = exportWith(m_big, 3, file(QStringLiteral("three.tsv")), o);
+        const ExportResult r = exportInStreams(m_big, 3, file(QStringLiteral("three.tsv")), o);
         QCOMPARE(r.streams, 3);
         QVERIFY(readFile(file(QStringLiteral("three.tsv"))) == readFile(file(QStringLiteral("one.tsv"))));
         o.format = ExportFormat::Csv;
@@ -170,8 +206,8 @@ private slots:
         const QString live = m_schema + QStringLiteral(".live");
         psql(QStringLiteral("create table %1 as table %2").arg(live, m_big));
         const QByteArray before = psqlCopy(live, QStringLiteral("live_before.csv"));
-        // The other stream's connection is opened after the writer committed, and the first stream is slowed
-        // down, so the other one copies ranges after the commit.
+        // The other stream's connection is opened after the writer committed, and the first stream waits
+        // until the other copies, so ranges are copied after the commit.
         Connection writerSession = openAnother();
         bool wrote = false;
         ExportWriter writer(m_c);
@@ -183,7 +219,8 @@ private slots:
             wrote = true;
             return openAnother();
         });
-        writer.setProgressCallback([](const ExportProgress&) { QThread::msleep(2); }, 0);
+        const auto hold = holdUntilOthersCopy(1);
+        writer.setProgressCallback([hold](const ExportProgress&) { hold(); }, 0);
         const ExportResult r = exportWith(live, 2, file(QStringLiteral("live.csv")), {}, {}, &writer);
         QVERIFY(wrote);
         QCOMPARE(r.streams, 2);
@@ -231,6 +268,8 @@ private slots:
                 throwError(ErrorKind::Connection, QStringLiteral("too many clients already"));
             return openAnother();
         });
+        const auto hold = holdUntilOthersCopy(1);
+        writer.setProgressCallback([hold](const ExportProgress&) { hold(); }, 0);
         const ExportResult r = exportWith(m_big, 3, file(QStringLiteral("short.csv")), {}, {}, &writer);
         QCOMPARE(calls.load(), 2);
         QCOMPARE(r.streams, 2);
@@ -324,10 +363,9 @@ private slots:
         QVERIFY(exportWith(m_big, 2, file(QStringLiteral("k.csv")), o)
                     .singleStreamReason.contains(QLatin1String("key")));
         o.storedOrderWhenParallel = true;
-        const ExportResult r = exportWith(m_big, 2, file(QStringLiteral("st.csv")), o);
-        // The ranges were used (no reason for one stream). How many streams copied is timing: on a loaded
-        // machine the first takes every range before the second has connected (seen on a fresh Debian).
+        const ExportResult r = exportInStreams(m_big, 2, file(QStringLiteral("st.csv")), o);
         QVERIFY2(r.singleStreamReason.isEmpty(), qPrintable(r.singleStreamReason));
+        QCOMPARE(r.streams, 2);
         QVERIFY(readFile(file(QStringLiteral("st.csv"))) == readFile(file(QStringLiteral("one.csv"))));
     }
 };
