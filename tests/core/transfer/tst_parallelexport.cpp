@@ -46,7 +46,8 @@ class TestParallelExport final : public QObject, private pgdesk::test::ExportFix
     // first can take every range before a second has connected (CI saw 1 stream of 2).
     static std::function<void()> holdUntilOthersCopy(int others) {
         auto observer = std::make_shared<Connection>(openAnother());
-        const QByteArray since = observer->exec(QStringLiteral("select clock_timestamp()")).text(0, 0).toUtf8();
+        const QByteArray since =
+            observer->exec(QStringLiteral("select clock_timestamp()")).text(0, 0).toUtf8();
         auto held = std::make_shared<bool>(false);
         return [=] {
             if (std::exchange(*held, true))
@@ -68,7 +69,8 @@ class TestParallelExport final : public QObject, private pgdesk::test::ExportFix
     }
 
     // An export in `jobs` streams, every one of them copying.
-    ExportResult exportInStreams(const QString& name, int jobs, const QString& path, ExportOptions options = {}) {
+    ExportResult exportInStreams(const QString& name, int jobs, const QString& path,
+                                 ExportOptions options = {}) {
         ExportWriter writer(m_c);
         writer.setConnectionFactory(openAnother);
         const auto hold = holdUntilOthersCopy(jobs - 1);
