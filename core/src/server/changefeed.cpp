@@ -2,6 +2,7 @@
 #include <pgdesk/core/server/changefeed.h>
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/result.h>
 #include <pgdesk/core/session/writeguard.h>
@@ -280,19 +281,27 @@ void ChangeFeed::start(const WriteAccess& write) {
     // Which tables have a replica identity, so their updates and deletes may be published.
     QStringList full, insertOnly;
     m_insertOnly.clear();
+    QStringList schemas, names;
     for (const FeedTable& t : std::as_const(m_tables)) {
+        schemas << t.schema;
+        names << t.name;
+    }
+    // One statement for every table, in the order given; a name without a table gives NULL.
+    const Result identity = m_connection.exec(
+        QStringLiteral(
+            "SELECT c.relreplident = 'f' OR EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid "
+            "AND ((c.relreplident = 'd' AND i.indisprimary) OR (c.relreplident = 'i' AND "
+            "i.indisreplident))) FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(s, r, k) "
+            "LEFT JOIN (pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace) "
+            "ON n.nspname = t.s AND c.relname = t.r ORDER BY t.k"),
+        {param(arrayLiteral(schemas)), param(arrayLiteral(names))});
+    for (int i = 0; i < m_tables.size(); ++i) {
+        const FeedTable& t = m_tables[i];
+        if (identity.isNull(i, 0))
+            throwError(ErrorKind::NotFound, QStringLiteral("there is no table %1.%2").arg(t.schema, t.name));
         const QString quoted =
             m_connection.quoteIdentifier(t.schema) + QLatin1Char('.') + m_connection.quoteIdentifier(t.name);
-        const Result r = m_connection.exec(
-            QStringLiteral(
-                "SELECT c.relreplident = 'f' OR EXISTS (SELECT FROM pg_index i WHERE i.indrelid = c.oid "
-                "AND ((c.relreplident = 'd' AND i.indisprimary) OR (c.relreplident = 'i' AND "
-                "i.indisreplident))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                "WHERE n.nspname = $1 AND c.relname = $2"),
-            {param(t.schema), param(t.name)});
-        if (r.rowCount() == 0)
-            throwError(ErrorKind::NotFound, QStringLiteral("there is no table %1.%2").arg(t.schema, t.name));
-        if (r.text(0, 0) == QLatin1String("t")) {
+        if (identity.text(i, 0) == QLatin1String("t")) {
             full << quoted;
         } else {
             insertOnly << quoted;
