@@ -530,6 +530,9 @@ QByteArray extractPlanJson(const QByteArray& text) {
         if (auto json = planAt(body, i, &tooDeep))
             return *json;
     }
+    if (!tooDeep)
+        if (auto converted = textPlanToJson(body))
+            return *converted;
     if (tooDeep) // a plan may be there, but deeper than is read: said, rather than "no plan"
         throwConfigurationError(
             QStringLiteral("plan"),
@@ -539,8 +542,8 @@ QByteArray extractPlanJson(const QByteArray& text) {
                 .arg(kMaxJsonDepth / 2));
     throwConfigurationError(
         QStringLiteral("plan"),
-        QStringLiteral("no EXPLAIN (FORMAT JSON) plan found: expected a JSON document with "
-                       "a \"Plan\" (as EXPLAIN, psql or auto_explain give it)"));
+        QStringLiteral("no EXPLAIN plan found: expected a JSON document with a \"Plan\" or a plan in "
+                       "EXPLAIN's text format (as EXPLAIN, psql or auto_explain give it)"));
 }
 
 Plan parsePlan(const QByteArray& text) {

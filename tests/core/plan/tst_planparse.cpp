@@ -391,7 +391,9 @@ private slots:
         QCOMPARE(fromLog.queryText, QStringLiteral("select 1"));
         QVERIFY(fromLog.analysed);
         QVERIFY_THROWS_EXCEPTION(ConfigurationError, parsePlan("[{\"NotAPlan\": 1}]"));
-        QVERIFY_THROWS_EXCEPTION(ConfigurationError, parsePlan("QUERY PLAN\n------\n Seq Scan on t\n"));
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, parsePlan("QUERY PLAN\n------\n Scanning t\n"));
+        QCOMPARE(parsePlan("QUERY PLAN\n------\n Seq Scan on t\n").root().relation,
+                 QStringLiteral("t")); // text
         QVERIFY_THROWS_EXCEPTION(ConfigurationError, parsePlan(QByteArray()));
     }
 

@@ -125,9 +125,16 @@ struct Plan {
 };
 
 // The EXPLAIN (FORMAT JSON) document in `text`: the JSON itself, psql's aligned output of it (header, "+"
-// continuation marks and "(1 row)" around it), or a log line from auto_explain (text before the JSON).
+// continuation marks and "(1 row)" around it), or a log line from auto_explain (text before the JSON); or
+// a plan in EXPLAIN's text format, turned into JSON by textPlanToJson().
 // Throws ConfigurationError (field "plan") when no plan is found.
 QByteArray extractPlanJson(const QByteArray& text);
+
+// EXPLAIN's text format (psql's output, auto_explain's plan in a server log with its "Query Text:") as the
+// JSON format's document, so one reader analyses both; nullopt when `text` holds no text plan. Property
+// lines keep their names ("Filter", "Rows Removed by Filter"); the figures EXPLAIN writes several to a
+// line (Buffers, Sort Method, Buckets) get the JSON format's names.
+std::optional<QByteArray> textPlanToJson(const QByteArray& text);
 
 // Reads a plan (anything extractPlanJson() accepts; the first statement's plan when there are several) and
 // analyses it: pre-order ids, inclusive and exclusive times, misestimates, hotspots. Throws as
