@@ -73,6 +73,9 @@ int cmdChanges(Invocation& inv);
 int cmdExtensions(Invocation& inv);
 // rls TABLE --as ROLE [--limit N]: a table as another role sees it (cmd_rls.cpp).
 int cmdRls(Invocation& inv);
+// log [--file PATH] [filters] [--follow] [--grouped | --deadlocks [--dot] | --plans]: the server's log
+// (cmd_log.cpp).
+int cmdLog(Invocation& inv);
 
 // browse and export: a line on standard error when the table's soft-delete convention hides rows
 // (stdout stays the data), naming the column and --deleted all.

@@ -351,6 +351,26 @@ const CommandEntry kCommands[] = {
                         that admit each, whether ROLE may update and delete it; the table's
                         policies and which apply to ROLE with --format json
 )"},
+    {"log", cmdLog,
+     R"(  log [--file PATH [--line-prefix P]] [--since T] [--until T] [--min-severity LEVEL]
+      [--database D] [--user U] [--sqlstate CODE] [--grep TEXT] [--backlog MB|all]
+      [--follow [--timeout S]]
+                        the server's log: the file it writes now (jsonlog, csvlog or stderr,
+                        read with pg_read_binary_file; needs superuser or the grants the
+                        error names) or a file (.json, .csv, else stderr with the server's
+                        log_line_prefix, default "%m [%p] "); the last 4 MB (--backlog),
+                        then with --follow what is added, across rotations; T is a time
+                        (2026-11-28 10:00, ISO 8601) or an age (30s, 10m, 2h, 1d);
+                        --format json prints NDJSON
+  log --grouped [filters]
+                        errors (ERROR, FATAL, PANIC) grouped by SQLSTATE and message with
+                        numbers and quoted values taken out, largest group first
+  log --deadlocks [--dot] [filters]
+                        each deadlock: who waited for which lock held by whom, and what
+                        each ran; --dot writes Graphviz DOT
+  log --plans [filters]
+                        auto_explain plans (text or JSON) analysed as explain prints them
+)"},
 };
 
 constexpr ExitCodeEntry kExitCodes[] = {

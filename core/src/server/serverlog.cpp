@@ -404,6 +404,13 @@ QList<LogEntry> LogParser::flush() {
     return out;
 }
 
+QList<LogEntry> LogParser::takeComplete() {
+    QList<LogEntry> out;
+    if (d->format == LogFormat::Stderr && d->buffer.isEmpty())
+        d->finishEntry(out);
+    return out;
+}
+
 LogFormat formatOfFile(const QString& path) {
     if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
         return LogFormat::Csv;

@@ -108,6 +108,7 @@ struct LogTail::Impl {
     qint64 offset = 0;
     qint64 backlog = 0;
     bool started = false;
+    bool atEnd = false;
 
     qint64 fileSize() {
         if (connection)
@@ -152,6 +153,7 @@ struct LogTail::Impl {
             offset += bytes.size();
             out << parser.feed(bytes);
         }
+        atEnd = offset >= size;
         return out;
     }
 };
@@ -186,7 +188,7 @@ LogTail LogTail::ofFile(const QString& path, qint64 backlog, const QString& line
 
 QList<LogEntry> LogTail::poll(qint64 chunk) {
     QList<LogEntry> out = d->readMore(chunk);
-    if (d->connection && d->offset >= d->fileSize()) {
+    if (d->connection && d->atEnd) {
         // Caught up: has the server moved to another file (rotation, or a format turned on)?
         const LogLocation now = ServerLogReader(*d->connection).current();
         if (now.path != d->path) {
@@ -197,7 +199,13 @@ QList<LogEntry> LogTail::poll(qint64 chunk) {
             out << d->readMore(chunk);
         }
     }
+    if (d->atEnd)
+        out << d->parser.takeComplete();
     return out;
+}
+
+bool LogTail::atEnd() const {
+    return d->atEnd;
 }
 
 QList<LogEntry> LogTail::finish() {

@@ -57,6 +57,9 @@ public:
 
     QList<LogEntry> feed(const QByteArray& bytes);
     QList<LogEntry> flush();
+    // The stderr entry still open when no partial line is left: the collector writes an entry whole, so at
+    // the end of what was written it is complete (a tail calls this when it has caught up).
+    QList<LogEntry> takeComplete();
     // Bytes given so far, and where in the file the first of them was (set before the first feed()).
     void setStartOffset(qint64 offset);
 
@@ -156,7 +159,9 @@ public:
     LogTail(LogTail&&) noexcept;
     LogTail& operator=(LogTail&&) noexcept;
 
+    // Entries complete so far; at the end of the file the last one too (takeComplete()).
     QList<LogEntry> poll(qint64 chunk = 8 << 20);
+    bool atEnd() const;       // the last poll() read to the end of the file
     QList<LogEntry> finish(); // the entry still open at the end
     const QString& path() const;
     LogFormat format() const;
