@@ -2316,6 +2316,29 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DeadlockPicture</name>
+    <message>
+        <source>process %1 waits for %2 on %3, held by process %4</source>
+        <translation>Prozess %1 wartet auf %2 auf %3, gehalten von Prozess %4</translation>
+    </message>
+    <message>
+        <source>waits for %1</source>
+        <translation>wartet auf %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>auf %1</translation>
+    </message>
+    <message>
+        <source>process %1 (cancelled)</source>
+        <translation>Prozess %1 (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation>Prozess %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DesignColumnsModel</name>
     <message>
         <source>new</source>
@@ -7520,6 +7543,179 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Committed changes on %1</source>
         <translation>Committete Änderungen auf %1</translation>
+    </message>
+    <message>
+        <source>Server &amp;log</source>
+        <translation>Server-&amp;Log</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log, followed: errors grouped, deadlocks drawn, auto_explain plans opened</source>
+        <translation>Das Log des Servers, laufend verfolgt: Fehler gruppiert, Deadlocks gezeichnet, auto_explain-Pläne geöffnet</translation>
+    </message>
+    <message>
+        <source>Open a server log</source>
+        <translation>Server-Log öffnen</translation>
+    </message>
+    <message>
+        <source>PostgreSQL logs (*.log *.csv *.json);;All files (*)</source>
+        <translation>PostgreSQL-Logs (*.log *.csv *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Server log</source>
+        <translation>Server-Log</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Log: %1</translation>
+    </message>
+    <message>
+        <source>The log of %1</source>
+        <translation>Das Log von %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ServerLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>SQLSTATE</source>
+        <translation>SQLSTATE</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>Prozess</translation>
+    </message>
+    <message>
+        <source>User@database</source>
+        <translation>Benutzer@Datenbank</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ServerLogView</name>
+    <message>
+        <source>Follow</source>
+        <translation>Verfolgen</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>Plan öffnen</translation>
+    </message>
+    <message>
+        <source>Lowest severity shown</source>
+        <translation>Niedrigster angezeigter Schweregrad</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>Alle Schweregrade</translation>
+    </message>
+    <message>
+        <source>%1 and above</source>
+        <translation>%1 und höher</translation>
+    </message>
+    <message>
+        <source>Ranked as log_min_messages ranks them: LOG is above ERROR</source>
+        <translation>Geordnet wie bei log_min_messages: LOG steht über ERROR</translation>
+    </message>
+    <message>
+        <source>Text in message, detail or statement…</source>
+        <translation>Text in Meldung, Detail oder Anweisung…</translation>
+    </message>
+    <message>
+        <source>SQLSTATE or class</source>
+        <translation>SQLSTATE oder Klasse</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Read what the server adds every second and show the newest</source>
+        <translation>Jede Sekunde lesen, was der Server anfügt, und das Neueste zeigen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Log entries</source>
+        <translation>Log-Einträge</translation>
+    </message>
+    <message>
+        <source>The selected entry</source>
+        <translation>Der gewählte Eintrag</translation>
+    </message>
+    <message>
+        <source>Show this auto_explain plan in the plan view, with its hotspots</source>
+        <translation>Diesen auto_explain-Plan in der Planansicht zeigen, mit seinen Brennpunkten</translation>
+    </message>
+    <message>
+        <source>Errors grouped</source>
+        <translation>Fehler gruppiert</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log</source>
+        <translation>Das Log des Servers</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>Das Log wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log: %1</source>
+        <translation>Das Log des Servers: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) shown of %1 read.</source>
+        <translation>
+            <numerusform>%n Eintrag angezeigt von %1 gelesenen.</numerusform>
+            <numerusform>%n Einträge angezeigt von %1 gelesenen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan at %1</source>
+        <translation>Plan von %1</translation>
+    </message>
+    <message>
+        <source>The plan could not be read: %1</source>
+        <translation>Der Plan konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>SQLSTATE</source>
+        <translation>SQLSTATE</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
     </message>
 </context>
 <context>

@@ -664,6 +664,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ServerLogView</name>
+    <message numerus="yes">
+        <source>%n entry(s) shown of %1 read.</source>
+        <translation>
+            <numerusform>%n entry shown of %1 read.</numerusform>
+            <numerusform>%n entries shown of %1 read.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::SqlLogDock</name>
     <message numerus="yes">
         <source>%n row(s)</source>

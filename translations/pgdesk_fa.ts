@@ -2291,6 +2291,29 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DeadlockPicture</name>
+    <message>
+        <source>process %1 waits for %2 on %3, held by process %4</source>
+        <translation>فرایند %1 منتظر %2 روی %3 است که فرایند %4 آن را نگه داشته</translation>
+    </message>
+    <message>
+        <source>waits for %1</source>
+        <translation>منتظر %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>روی %1</translation>
+    </message>
+    <message>
+        <source>process %1 (cancelled)</source>
+        <translation>فرایند %1 (لغو شد)</translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation>فرایند %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DesignColumnsModel</name>
     <message>
         <source>new</source>
@@ -7440,6 +7463,178 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Committed changes on %1</source>
         <translation>تغییرات commit‌شده روی %1</translation>
+    </message>
+    <message>
+        <source>Server &amp;log</source>
+        <translation>&amp;گزارش سرور</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log, followed: errors grouped, deadlocks drawn, auto_explain plans opened</source>
+        <translation>گزارش سرور، به‌صورت زنده: خطاها گروه‌بندی‌شده، بن‌بست‌ها رسم‌شده، طرح‌های auto_explain بازشده</translation>
+    </message>
+    <message>
+        <source>Open a server log</source>
+        <translation>باز کردن گزارش سرور</translation>
+    </message>
+    <message>
+        <source>PostgreSQL logs (*.log *.csv *.json);;All files (*)</source>
+        <translation>گزارش‌های PostgreSQL (*.log *.csv *.json);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Server log</source>
+        <translation>گزارش سرور</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>گزارش: %1</translation>
+    </message>
+    <message>
+        <source>The log of %1</source>
+        <translation>گزارش %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ServerLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>شدت</translation>
+    </message>
+    <message>
+        <source>SQLSTATE</source>
+        <translation>SQLSTATE</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>فرایند</translation>
+    </message>
+    <message>
+        <source>User@database</source>
+        <translation>کاربر@پایگاه داده</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>پیام</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ServerLogView</name>
+    <message>
+        <source>Follow</source>
+        <translation>دنبال کردن</translation>
+    </message>
+    <message>
+        <source>Open plan</source>
+        <translation>باز کردن طرح</translation>
+    </message>
+    <message>
+        <source>Lowest severity shown</source>
+        <translation>کمترین شدت نمایش‌داده‌شده</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>همهٔ شدت‌ها</translation>
+    </message>
+    <message>
+        <source>%1 and above</source>
+        <translation>%1 و بالاتر</translation>
+    </message>
+    <message>
+        <source>Ranked as log_min_messages ranks them: LOG is above ERROR</source>
+        <translation>به ترتیب log_min_messages: ‏LOG بالاتر از ERROR است</translation>
+    </message>
+    <message>
+        <source>Text in message, detail or statement…</source>
+        <translation>متن در پیام، جزئیات یا دستور…</translation>
+    </message>
+    <message>
+        <source>SQLSTATE or class</source>
+        <translation>SQLSTATE یا رده</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>پایگاه داده</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <source>Read what the server adds every second and show the newest</source>
+        <translation>هر ثانیه آنچه سرور می‌افزاید را بخوان و تازه‌ترین را نشان بده</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Log entries</source>
+        <translation>ورودی‌های گزارش</translation>
+    </message>
+    <message>
+        <source>The selected entry</source>
+        <translation>ورودی انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>Show this auto_explain plan in the plan view, with its hotspots</source>
+        <translation>این طرح auto_explain را با نقاط داغش در نمای طرح نشان بده</translation>
+    </message>
+    <message>
+        <source>Errors grouped</source>
+        <translation>خطاهای گروه‌بندی‌شده</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>ورودی‌ها</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log</source>
+        <translation>گزارش سرور</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>در حال خواندن گزارش…</translation>
+    </message>
+    <message>
+        <source>The server&apos;s log: %1</source>
+        <translation>گزارش سرور: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) shown of %1 read.</source>
+        <translation>
+            <numerusform>%n ورودی از %1 ورودی خوانده‌شده نمایش داده شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Plan at %1</source>
+        <translation>طرح در %1</translation>
+    </message>
+    <message>
+        <source>The plan could not be read: %1</source>
+        <translation>طرح خوانده نشد: %1</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>تعداد</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>شدت</translation>
+    </message>
+    <message>
+        <source>SQLSTATE</source>
+        <translation>SQLSTATE</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>آخرین</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>پیام</translation>
     </message>
 </context>
 <context>

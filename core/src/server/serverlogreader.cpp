@@ -204,6 +204,11 @@ QList<LogEntry> LogTail::poll(qint64 chunk) {
     return out;
 }
 
+void LogTail::setConnection(Connection& connection) {
+    if (d->connection)
+        d->connection = &connection;
+}
+
 bool LogTail::atEnd() const {
     return d->atEnd;
 }

@@ -2,12 +2,16 @@
 #include <pgdesk/ui/server/serverfeature.h>
 
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/common/filechooser.h>
 #include <pgdesk/ui/common/icons.h>
 #include <pgdesk/ui/common/workbench.h>
+#include <pgdesk/ui/plan/planfeature.h>
 #include <pgdesk/ui/server/changefeedview.h>
 #include <pgdesk/ui/server/replicationview.h>
+#include <pgdesk/ui/server/serverlogview.h>
 
 #include <QAction>
+#include <QFileInfo>
 #include <QTabWidget>
 
 namespace pgdesk::ui {
@@ -28,6 +32,12 @@ void ServerFeature::initialize(Workbench& workbench) {
                         themedIcon(QStringLiteral("view-statistics")), tr("&Change feed…"),
                         [this] { openChangeFeed(); })
         ->setToolTip(tr("Every committed insert, update and delete of chosen tables, as it happens"));
+    m_workbench
+        ->addMenuAction(MenuId::Connection, 180, QStringLiteral("serverLogAction"),
+                        themedIcon(QStringLiteral("text-x-generic")), tr("Server &log"),
+                        [this] { openServerLog(); })
+        ->setToolTip(
+            tr("The server's log, followed: errors grouped, deadlocks drawn, auto_explain plans opened"));
     m_workbench->addTreeEntry(TreeEntry{
         TreeObject::Node::Relation, 240, QStringLiteral("treeWatchChangesAction"),
         QStringLiteral("view-statistics"), tr("Watch changes"),
@@ -65,6 +75,32 @@ ChangeFeedView* ServerFeature::openChangeFeed(const QString& table, const QStrin
         view->setTables({table});
         view->start();
     }
+    return view;
+}
+
+ServerLogView* ServerFeature::openServerLog(const QString& file) {
+    QString path = file;
+    if (path.isEmpty() && !m_workbench->hasSession()) {
+        // No server to ask: a log file of one, as the CLI's --file reads it.
+        path = chooseFileToOpen(m_workbench->tabs(), tr("Open a server log"),
+                                tr("PostgreSQL logs (*.log *.csv *.json);;All files (*)"));
+        if (path.isEmpty())
+            return nullptr;
+    }
+    if (path.isEmpty())
+        if (auto* open =
+                m_workbench->activateTab<ServerLogView>([](ServerLogView* v) { return !v->readsFile(); }))
+            return open;
+    const auto pool = path.isEmpty() ? m_workbench->session().pool : nullptr;
+    auto* view = new ServerLogView(pool, path, m_workbench->tabs());
+    connect(view, &ServerLogView::planRequested, this,
+            [this](std::shared_ptr<const core::Plan> plan, const QString& name) {
+                if (auto* plans = m_workbench->feature<PlanFeature>())
+                    plans->showPlan(std::move(plan), name);
+            });
+    m_workbench->addTab(view, themedIcon(QStringLiteral("text-x-generic")),
+                        path.isEmpty() ? tr("Server log") : tr("Log: %1").arg(QFileInfo(path).fileName()),
+                        path.isEmpty() ? tr("The log of %1").arg(pool->profile().name) : path);
     return view;
 }
 

@@ -160,6 +160,9 @@ public:
     LogTail& operator=(LogTail&&) noexcept;
 
     // Entries complete so far; at the end of the file the last one too (takeComplete()).
+    // A server tail reads through this connection from now on: a pool's connection for each poll (the
+    // window's), or the one it was made with (the CLI's). It must be open when poll() runs.
+    void setConnection(Connection& connection);
     QList<LogEntry> poll(qint64 chunk = 8 << 20);
     bool atEnd() const;       // the last poll() read to the end of the file
     QList<LogEntry> finish(); // the entry still open at the end

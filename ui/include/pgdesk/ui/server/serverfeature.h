@@ -11,10 +11,11 @@ namespace pgdesk::ui {
 
 class ChangeFeedView;
 class ReplicationView;
+class ServerLogView;
 class Workbench;
 
-// The server folder's part of the window: Connection ▸ Replication and Change feed…, and the tree's
-// "Watch changes" on a table. One replication tab per session; a change feed tab per feed.
+// The server folder's part of the window: Connection ▸ Replication, Change feed… and Server log, and the
+// tree's "Watch changes" on a table. One replication tab per session; a change feed tab per feed.
 class ServerFeature final : public Feature {
     Q_OBJECT
 public:
@@ -25,6 +26,9 @@ public:
     ReplicationView* openReplication();
     // A new change feed tab; with `table` ("schema.table") named, the feed starts on it at once.
     ChangeFeedView* openChangeFeed(const QString& table = {}, const QString& database = {});
+    // The session's server log (one tab a session); with `file`, or with no session (asked for), a local
+    // log file in a tab of its own.
+    ServerLogView* openServerLog(const QString& file = {});
 
 private:
     Workbench* m_workbench = nullptr;
