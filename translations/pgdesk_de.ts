@@ -7717,6 +7717,10 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
         <source>Message</source>
         <translation>Meldung</translation>
     </message>
+    <message>
+        <source>Errors (ERROR, FATAL, PANIC)</source>
+        <translation>Fehler (ERROR, FATAL, PANIC)</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SqlCompleter</name>

@@ -7636,6 +7636,10 @@ Its objects are created in &quot;%2&quot;%4.</source>
         <source>Message</source>
         <translation>پیام</translation>
     </message>
+    <message>
+        <source>Errors (ERROR, FATAL, PANIC)</source>
+        <translation>خطاها (ERROR، FATAL، PANIC)</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::SqlCompleter</name>

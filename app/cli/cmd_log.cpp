@@ -266,6 +266,8 @@ int cmdLog(Invocation& inv) {
                 throw UsageError{
                     QStringLiteral("--min-severity wants DEBUG5 … DEBUG1, INFO, NOTICE, WARNING, ERROR, "
                                    "LOG, FATAL or PANIC")};
+        } else if (arg == QLatin1String("--errors")) {
+            filter.errorsOnly = true;
         } else if (arg == QLatin1String("--database")) {
             filter.database = optionValue(inv.args, i);
         } else if (arg == QLatin1String("--user")) {

@@ -353,14 +353,16 @@ const CommandEntry kCommands[] = {
 )"},
     {"log", cmdLog,
      R"(  log [--file PATH [--line-prefix P]] [--since T] [--until T] [--min-severity LEVEL]
-      [--database D] [--user U] [--sqlstate CODE] [--grep TEXT] [--backlog MB|all]
-      [--follow [--timeout S]]
+      [--errors] [--database D] [--user U] [--sqlstate CODE] [--grep TEXT]
+      [--backlog MB|all] [--follow [--timeout S]]
                         the server's log: the file it writes now (jsonlog, csvlog or stderr,
                         read with pg_read_binary_file; needs superuser or the grants the
                         error names) or a file (.json, .csv, else stderr with the server's
                         log_line_prefix, default "%m [%p] "); the last 4 MB (--backlog),
                         then with --follow what is added, across rotations; T is a time
                         (2026-11-28 10:00, ISO 8601) or an age (30s, 10m, 2h, 1d);
+                        LEVEL ranks as log_min_messages does (LOG above ERROR);
+                        --errors keeps ERROR, FATAL and PANIC only;
                         --format json prints NDJSON
   log --grouped [filters]
                         errors (ERROR, FATAL, PANIC) grouped by SQLSTATE and message with

@@ -95,6 +95,9 @@ private slots:
                 entries << e;
         }
         QCOMPARE(entries.size(), 6);
+        const CliRun errors = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("log"),
+                                   QStringLiteral("--errors")});
+        QCOMPARE(ndjson(errors.out).size(), 6); // no LOG line
         const QJsonObject persian = entries.last();
         QCOMPARE(persian.value(QLatin1String("message")).toString(), QStringLiteral("خطای % آزمایشی"));
         QCOMPARE(persian.value(QLatin1String("detail")).toString(), QStringLiteral("a\nb"));

@@ -422,6 +422,9 @@ LogFormat formatOfFile(const QString& path) {
 bool LogFilter::matches(const LogEntry& e) const {
     if (!minSeverity.isEmpty() && severityRank(e.severity) < severityRank(minSeverity))
         return false;
+    if (errorsOnly && (severityRank(e.severity) < severityRank(QStringLiteral("ERROR")) ||
+                       e.severity.compare(QLatin1String("LOG"), Qt::CaseInsensitive) == 0))
+        return false;
     if (from.isValid() && (!e.time.isValid() || e.time < from))
         return false;
     if (until.isValid() && (!e.time.isValid() || e.time > until))

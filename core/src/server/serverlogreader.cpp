@@ -192,6 +192,8 @@ QList<LogEntry> LogTail::poll(qint64 chunk) {
         // Caught up: has the server moved to another file (rotation, or a format turned on)?
         const LogLocation now = ServerLogReader(*d->connection).current();
         if (now.path != d->path) {
+            out << d->readMore(
+                chunk); // what the old file got after the last read, before the server moved on
             out << d->parser.flush();
             d->location = now;
             d->path = now.path;

@@ -168,6 +168,10 @@ private slots:
         QCOMPARE(std::count_if(json.cbegin(), json.cend(), [&](const auto& e) { return filter.matches(e); }),
                  3);
         filter = {};
+        filter.errorsOnly = true; // LOG, ranked above ERROR, left out
+        QCOMPARE(std::count_if(json.cbegin(), json.cend(), [&](const auto& e) { return filter.matches(e); }),
+                 5);
+        filter.errorsOnly = false;
         filter.minSeverity = QStringLiteral("ERROR");
         filter.text = QStringLiteral("עולם");
         QCOMPARE(std::count_if(text.cbegin(), text.cend(), [&](const auto& e) { return filter.matches(e); }),

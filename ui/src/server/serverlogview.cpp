@@ -62,6 +62,7 @@ ServerLogView::ServerLogView(std::shared_ptr<core::Pool> pool, const QString& fi
     m_severity->setObjectName(QStringLiteral("serverLogSeverity"));
     m_severity->setAccessibleName(tr("Lowest severity shown"));
     m_severity->addItem(tr("All severities"), QString());
+    m_severity->addItem(tr("Errors (ERROR, FATAL, PANIC)"), QStringLiteral("errors"));
     for (const char* level : {"NOTICE", "WARNING", "ERROR", "LOG", "FATAL", "PANIC"})
         m_severity->addItem(tr("%1 and above").arg(QLatin1String(level)), QLatin1String(level));
     m_severity->setToolTip(tr("Ranked as log_min_messages ranks them: LOG is above ERROR"));
@@ -261,7 +262,9 @@ void ServerLogView::refresh() {
 
 void ServerLogView::applyControls() {
     core::LogFilter f = m_filter->filter();
-    f.minSeverity = m_severity->currentData().toString();
+    const QString severity = m_severity->currentData().toString();
+    f.errorsOnly = severity == QLatin1String("errors");
+    f.minSeverity = f.errorsOnly ? QString() : severity;
     f.text = m_text->text();
     f.sqlstate = m_sqlstate->text().trimmed().toUpper();
     f.database = m_database->text().trimmed();
@@ -273,7 +276,8 @@ void ServerLogView::applyControls() {
 void ServerLogView::setFilter(const core::LogFilter& filter) {
     const QSignalBlocker blockSeverity(m_severity), blockText(m_text), blockState(m_sqlstate),
         blockDatabase(m_database), blockUser(m_user);
-    m_severity->setCurrentIndex(std::max(0, m_severity->findData(filter.minSeverity)));
+    m_severity->setCurrentIndex(
+        std::max(0, m_severity->findData(filter.errorsOnly ? QStringLiteral("errors") : filter.minSeverity)));
     m_text->setText(filter.text);
     m_sqlstate->setText(filter.sqlstate);
     m_database->setText(filter.database);

@@ -72,8 +72,9 @@ private:
 LogFormat formatOfFile(const QString& path);
 
 struct LogFilter {
-    QString minSeverity; // entries ranked below it are left out; empty: all
-    QDateTime from;      // invalid: no bound
+    QString minSeverity;     // entries ranked below it are left out; empty: all
+    bool errorsOnly = false; // ERROR, FATAL and PANIC only (minSeverity ERROR keeps LOG, ranked above it)
+    QDateTime from;          // invalid: no bound
     QDateTime until;
     QString database;
     QString user;
