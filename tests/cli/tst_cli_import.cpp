@@ -11,25 +11,29 @@ using namespace pgdesk::test;
 class TestCliImport final : public QObject {
     Q_OBJECT
     const QString m_table = QStringLiteral("public.cli_import_%1").arg(QCoreApplication::applicationPid());
+    // The demo's customers as they were when the suite began: other suites running beside this one edit
+    // public.customer (agent proposals applied, staged edits), so rows are compared against this copy.
+    const QString m_source =
+        QStringLiteral("public.cli_import_src_%1").arg(QCoreApplication::applicationPid());
 
 private slots:
     void initTestCase() {
         psql(QStringLiteral("create table %1 (like public.customer including defaults)").arg(m_table));
+        psql(QStringLiteral("create table %1 as table public.customer").arg(m_source));
     }
-    void cleanupTestCase() { psql(QStringLiteral("drop table %1").arg(m_table)); }
+    void cleanupTestCase() { psql(QStringLiteral("drop table %1, %2").arg(m_table, m_source)); }
 
     void roundTripWithPsqlCopy() {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("customer.csv"));
-        psql(QStringLiteral("\\copy public.customer to '%1' csv header").arg(file));
+        psql(QStringLiteral("\\copy %1 to '%2' csv header").arg(m_source, file));
         const auto r =
             runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("import"), m_table, file,
                     QStringLiteral("--header"), QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(parseObject(r)[QStringLiteral("rows")].toInt(), 500);
-        QCOMPARE(psql(QStringLiteral("select count(*) from (select * from public.customer except "
-                                     "select * from %1) d")
-                          .arg(m_table))
+        QCOMPARE(psql(QStringLiteral("select count(*) from (select * from %1 except select * from %2) d")
+                          .arg(m_source, m_table))
                      .trimmed(),
                  QStringLiteral("0"));
     }
@@ -61,15 +65,13 @@ private slots:
     void xlsxAndNdjsonLandTheSameRows() {
         QTemporaryDir dir;
         const QString xlsx = dir.filePath(QStringLiteral("customer.xlsx"));
-        auto r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("export"),
-                         QStringLiteral("public.customer"), QStringLiteral("--deleted"),
-                         QStringLiteral("all"), QStringLiteral("-o"), xlsx});
+        auto r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("export"), m_source,
+                         QStringLiteral("--deleted"), QStringLiteral("all"), QStringLiteral("-o"), xlsx});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString same =
-            QStringLiteral("select count(*) from ((select * from public.customer except all select * "
-                           "from %1) union all (select * from %1 except all select * from "
-                           "public.customer)) d")
-                .arg(m_table);
+            QStringLiteral("select count(*) from ((select * from %2 except all select * "
+                           "from %1) union all (select * from %1 except all select * from %2)) d")
+                .arg(m_table, m_source);
         psql(QStringLiteral("truncate %1").arg(m_table));
         r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("import"), m_table, xlsx,
                     QStringLiteral("--header"), QStringLiteral("--sheet"), QStringLiteral("Sheet1")});
@@ -80,9 +82,8 @@ private slots:
         // PgDesk's own workbook and CSV read back as they are, without --header: the first record names the
         // table's columns, so it is a header, and the summary says so. --no-header keeps it as data.
         const QString csv = dir.filePath(QStringLiteral("customer.csv"));
-        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("export"),
-                    QStringLiteral("public.customer"), QStringLiteral("--deleted"), QStringLiteral("all"),
-                    QStringLiteral("-o"), csv});
+        r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("export"), m_source,
+                    QStringLiteral("--deleted"), QStringLiteral("all"), QStringLiteral("-o"), csv});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         for (const QString& file : {xlsx, csv}) {
             psql(QStringLiteral("truncate %1").arg(m_table));
@@ -117,7 +118,7 @@ private slots:
 
         psql(QStringLiteral("truncate %1").arg(m_table));
         const QByteArray ndjson =
-            psql(QStringLiteral("select row_to_json(c) from public.customer c")).toUtf8();
+            psql(QStringLiteral("select row_to_json(c) from %1 c").arg(m_source)).toUtf8();
         r = runCli({QStringLiteral("--dsn"), conninfo(), QStringLiteral("--format"), QStringLiteral("ndjson"),
                     QStringLiteral("import"), m_table, QStringLiteral("-")},
                    ndjson);
