@@ -17,6 +17,7 @@
 #include <QThread>
 
 #include <chrono>
+#include <limits>
 
 namespace pgdesk::cli {
 
@@ -283,7 +284,8 @@ int cmdLog(Invocation& inv) {
             if (value == QLatin1String("all"))
                 backlog = std::numeric_limits<qint64>::max();
             else if (ok && megabytes >= 0)
-                backlog = qint64(megabytes * (1 << 20));
+                backlog = megabytes >= 8e12 ? std::numeric_limits<qint64>::max() // past any file: all of it
+                                            : qint64(megabytes * (1 << 20));
             else
                 throw UsageError{QStringLiteral("--backlog wants megabytes (0 or more) or all")};
         } else if (arg == QLatin1String("--follow")) {

@@ -25,30 +25,31 @@ const QStringList& severities() {
     return list;
 }
 
+// Built from its parts, never through the local time zone: QDateTime::fromString() in local time has glibc
+// stat /etc/localtime once a call (800,000 stats for 8 MB of log, two thirds of the time).
 QDateTime parseTime(const QString& text, const QTimeZone& zone) {
     static const QRegularExpression re(
-        QStringLiteral("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})(\\.\\d+)?(?: (\\S+))?$"));
+        QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d+))?(?: (\\S+))?$"));
     const auto m = re.match(text.trimmed());
     if (!m.hasMatch()) {
         bool ok = false; // %n: seconds since the epoch with milliseconds
         const double epoch = text.toDouble(&ok);
         return ok ? QDateTime::fromMSecsSinceEpoch(qint64(epoch * 1000), Qt::UTC) : QDateTime();
     }
-    QDateTime t = QDateTime::fromString(m.captured(1), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-    if (m.capturedLength(2))
-        t = t.addMSecs(qint64(m.captured(2).toDouble() * 1000 + 0.5));
-    const QString tz = m.captured(3);
+    const auto part = [&m](int i) { return m.captured(i).toInt(); };
+    const QDate date(part(1), part(2), part(3));
+    const QTime time(part(4), part(5), part(6), (m.captured(7) + QStringLiteral("00")).left(3).toInt());
+    const QString tz = m.captured(8);
     static const QRegularExpression offset(QStringLiteral("^([+-])(\\d{2}):?(\\d{2})?$"));
-    if (tz.isEmpty() || tz == QLatin1String("UTC") || tz == QLatin1String("GMT")) {
-        t.setTimeZone(tz.isEmpty() ? zone : QTimeZone(QTimeZone::utc()));
-    } else if (const auto o = offset.match(tz); o.hasMatch()) {
+    if (tz == QLatin1String("UTC") || tz == QLatin1String("GMT"))
+        return QDateTime(date, time, Qt::UTC);
+    if (const auto o = offset.match(tz); o.hasMatch()) {
         const int seconds = (o.captured(2).toInt() * 3600 + o.captured(3).toInt() * 60) *
                             (o.captured(1) == QLatin1String("-") ? -1 : 1);
-        t.setTimeZone(QTimeZone(seconds));
-    } else {
-        t.setTimeZone(zone); // an abbreviation (CET, EST): the server's log_timezone says which
+        return QDateTime(date, time, Qt::OffsetFromUTC, seconds);
     }
-    return t;
+    // No zone, or an abbreviation (CET, EST): the server's log_timezone says which.
+    return QDateTime(date, time, zone);
 }
 
 // log_line_prefix as a regular expression; `fields` gets the escape letter of each capture.
