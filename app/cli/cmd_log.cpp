@@ -73,31 +73,11 @@ QJsonObject entryJson(const core::LogEntry& e) {
                        {QStringLiteral("statement"), textOrNull(e.statement)}};
 }
 
+// A labelled block under an entry, as core::logEntryText() indents DETAIL and the others.
 QString indented(const QString& label, const QString& text) {
     QString body = text;
     body.replace(QLatin1Char('\n'), QStringLiteral("\n    "));
     return QStringLiteral("  %1: %2\n").arg(label, body);
-}
-
-QString entryText(const core::LogEntry& e) {
-    QString line = e.timeText.isEmpty() ? timeOf(e) : e.timeText;
-    if (e.pid)
-        line += QStringLiteral(" [%1]").arg(e.pid);
-    if (!e.user.isEmpty() || !e.database.isEmpty())
-        line += QStringLiteral(" %1@%2").arg(e.user, e.database);
-    if (!e.severity.isEmpty())
-        line += QLatin1Char(' ') + e.severity;
-    if (!e.sqlstate.isEmpty())
-        line += QLatin1Char(' ') + e.sqlstate;
-    line += QStringLiteral(": ") + e.message + QLatin1Char('\n');
-    line = line.trimmed() + QLatin1Char('\n');
-    for (const auto& [label, text] :
-         {std::pair{QStringLiteral("DETAIL"), e.detail}, std::pair{QStringLiteral("HINT"), e.hint},
-          std::pair{QStringLiteral("CONTEXT"), e.context},
-          std::pair{QStringLiteral("STATEMENT"), e.statement}})
-        if (!text.isEmpty())
-            line += indented(label, text);
-    return line;
 }
 
 QJsonObject deadlockJson(const core::DeadlockReport& r) {
@@ -151,7 +131,7 @@ public:
                 if (m_format == Format::Json)
                     line(QJsonDocument(entryJson(e)).toJson(QJsonDocument::Compact));
                 else
-                    m_inv.out << entryText(e);
+                    m_inv.out << core::logEntryText(e);
                 break;
             case LogView::Grouped:
                 m_kept << e;

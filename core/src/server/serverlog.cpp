@@ -144,6 +144,33 @@ QString jsonString(const QJsonObject& o, const char* key) {
 
 } // namespace
 
+QString logEntryText(const LogEntry& e) {
+    QString line = e.timeText;
+    if (line.isEmpty() && e.time.isValid())
+        line = e.time.toUTC().toString(Qt::ISODateWithMs);
+    if (e.pid)
+        line += QStringLiteral(" [%1]").arg(e.pid);
+    if (!e.user.isEmpty() || !e.database.isEmpty())
+        line += QStringLiteral(" %1@%2").arg(e.user, e.database);
+    if (!e.severity.isEmpty())
+        line += QLatin1Char(' ') + e.severity;
+    if (!e.sqlstate.isEmpty())
+        line += QLatin1Char(' ') + e.sqlstate;
+    line += QStringLiteral(": ") + e.message;
+    line = line.trimmed() + QLatin1Char('\n');
+    for (const auto& [label, text] :
+         {std::pair{QStringLiteral("DETAIL"), e.detail}, std::pair{QStringLiteral("HINT"), e.hint},
+          std::pair{QStringLiteral("CONTEXT"), e.context},
+          std::pair{QStringLiteral("STATEMENT"), e.statement}}) {
+        if (text.isEmpty())
+            continue;
+        QString body = text;
+        body.replace(QLatin1Char('\n'), QStringLiteral("\n    ")); // continuation lines under the label's text
+        line += QStringLiteral("  %1: %2\n").arg(label, body);
+    }
+    return line;
+}
+
 int severityRank(const QString& severity) {
     return int(severities().indexOf(severity.toUpper()));
 }

@@ -110,10 +110,22 @@ struct LogTail::Impl {
     bool started = false;
     bool atEnd = false;
 
-    qint64 fileSize() {
-        if (connection)
-            return ServerLogReader(*connection).size(path);
-        return QFile(path).size();
+    // The size of the file read and, for a server, the file it writes now: one statement a poll (the
+    // privileges were checked when the tail was made).
+    struct Probe {
+        qint64 size = 0;
+        QString current; // empty for a local file, or when the server writes no file now
+    };
+    Probe probe() {
+        if (!connection)
+            return {QFile(path).size(), {}};
+        const bool json = connection->serverVersion() >= 150000;
+        const Result r = connection->exec(
+            QStringLiteral("SELECT (SELECT size FROM pg_stat_file($1, true)), coalesce(%1"
+                           "pg_current_logfile('csvlog'), pg_current_logfile('stderr'))")
+                .arg(json ? QStringLiteral("pg_current_logfile('jsonlog'), ") : QString()),
+            {param(path)});
+        return {r.isNull(0, 0) ? 0 : r.text(0, 0).toLongLong(), r.text(0, 1)};
     }
 
     QByteArray readAt(qint64 at, qint64 length) {
@@ -133,9 +145,8 @@ struct LogTail::Impl {
         parser.setStartOffset(from);
     }
 
-    QList<LogEntry> readMore(qint64 chunk) {
+    QList<LogEntry> readMore(qint64 chunk, qint64 size) {
         QList<LogEntry> out;
-        const qint64 size = fileSize();
         if (!started) {
             started = true;
             restart(std::max<qint64>(0, size - backlog));
@@ -187,19 +198,18 @@ LogTail LogTail::ofFile(const QString& path, qint64 backlog, const QString& line
 }
 
 QList<LogEntry> LogTail::poll(qint64 chunk) {
-    QList<LogEntry> out = d->readMore(chunk);
-    if (d->connection && d->atEnd) {
-        // Caught up: has the server moved to another file (rotation, or a format turned on)?
-        const LogLocation now = ServerLogReader(*d->connection).current();
-        if (now.path != d->path) {
-            out << d->readMore(
-                chunk); // what the old file got after the last read, before the server moved on
-            out << d->parser.flush();
-            d->location = now;
-            d->path = now.path;
-            d->restart(0);
-            out << d->readMore(chunk);
-        }
+    const Impl::Probe probe = d->probe();
+    QList<LogEntry> out = d->readMore(chunk, probe.size);
+    if (d->atEnd && !probe.current.isEmpty() && probe.current != d->path) {
+        // Caught up, and the server has moved to another file (rotation, or a format turned on). What the
+        // old file got between the probe's two answers is read first; the new file's format, prefix and
+        // zone are asked again (a rotation is rare, a poll is every second).
+        out << d->readMore(chunk, d->probe().size);
+        out << d->parser.flush();
+        d->location = ServerLogReader(*d->connection).current();
+        d->path = d->location.path;
+        d->restart(0);
+        out << d->readMore(chunk, d->location.size);
     }
     if (d->atEnd)
         out << d->parser.takeComplete();

@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <memory>
 #include <thread>
 
@@ -295,6 +296,21 @@ private slots:
              ++i, QThread::msleep(100))
             seen << tail.poll();
         QVERIFY(findEntry(seen, QStringLiteral("before-rotation")));
+        // Caught up, a poll is one statement (two when something was added: the read); a window polls
+        // every second.
+        QList<int> sent;
+        QString sentText;
+        for (int i = 0; i < 5; ++i) {
+            int statements = 0;
+            c.setStatementObserver([&](const QString&, const QList<QString>&) { ++statements; });
+            seen << tail.poll();
+            c.setStatementObserver({});
+            sent << statements;
+            sentText += QStringLiteral(" %1").arg(statements);
+        }
+        QVERIFY2(*std::min_element(sent.begin(), sent.end()) == 1 &&
+                     *std::max_element(sent.begin(), sent.end()) <= 2,
+                 qPrintable(QStringLiteral("statements a poll:") + sentText));
         QThread::sleep(1); // file names have seconds: a rotation in the same second would reuse the name
         c.exec(QStringLiteral("select pg_rotate_logfile()"));
         QTRY_VERIFY_WITH_TIMEOUT(

@@ -71,7 +71,7 @@ QVariant ServerLogModel::data(const QModelIndex& index, int role) const {
         }
     }
     if (role == Qt::ToolTipRole && index.column() == MessageColumn)
-        return entryText(e);
+        return core::logEntryText(e).trimmed();
     if (role == Qt::ForegroundRole) {
         const int rank = core::severityRank(e.severity);
         if (rank >= core::severityRank(QStringLiteral("ERROR")) && e.severity != QLatin1String("LOG"))
@@ -101,21 +101,6 @@ QVariant ServerLogModel::headerData(int section, Qt::Orientation orientation, in
     default:
         return {};
     }
-}
-
-QString ServerLogModel::entryText(const core::LogEntry& e) {
-    QString text =
-        QStringLiteral("%1 [%2] %3%4: %5")
-            .arg(e.timeText)
-            .arg(e.pid)
-            .arg(e.severity, e.sqlstate.isEmpty() ? QString() : QLatin1Char(' ') + e.sqlstate, e.message);
-    for (const auto& [label, value] :
-         {std::pair{QStringLiteral("DETAIL"), e.detail}, std::pair{QStringLiteral("HINT"), e.hint},
-          std::pair{QStringLiteral("CONTEXT"), e.context},
-          std::pair{QStringLiteral("STATEMENT"), e.statement}})
-        if (!value.isEmpty())
-            text += QStringLiteral("\n%1: %2").arg(label, value);
-    return text;
 }
 
 ServerLogFilter::ServerLogFilter(QObject* parent)

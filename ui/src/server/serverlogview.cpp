@@ -300,7 +300,7 @@ void ServerLogView::showCurrent() {
         return;
     }
     const core::LogEntry& e = m_model->entry(current.row());
-    m_detail->setPlainText(ServerLogModel::entryText(e));
+    m_detail->setPlainText(core::logEntryText(e));
     const auto report = core::deadlockOf(e);
     m_deadlock->setReport(report);
     m_deadlock->setVisible(report.has_value());

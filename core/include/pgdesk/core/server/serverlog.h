@@ -39,6 +39,11 @@ struct LogEntry {
 
 enum class LogFormat { Stderr, Csv, Json };
 
+// The entry as a person reads it: the head line (time, [pid], user@database, severity, SQLSTATE: message),
+// then DETAIL, HINT, CONTEXT and STATEMENT each on its own indented line. What `pgdesk-cli log` prints and
+// the window's detail pane shows.
+QString logEntryText(const LogEntry& entry);
+
 // The severities in the order log_min_messages ranks them for the server log (LOG above ERROR); -1 for
 // one PostgreSQL does not write.
 int severityRank(const QString& severity);

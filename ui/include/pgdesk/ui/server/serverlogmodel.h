@@ -39,9 +39,6 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    // The entry as the log would show it: its line, then DETAIL, HINT, CONTEXT and STATEMENT.
-    static QString entryText(const core::LogEntry& entry);
-
 private:
     std::deque<core::LogEntry> m_rows;
 };
