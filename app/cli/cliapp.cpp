@@ -88,10 +88,11 @@ int run(const QStringList& arguments) {
         for (qsizetype i = 0; i < arguments.size(); ++i) {
             const QString& a = arguments[i];
             if (!rest.isEmpty()) {
-                // Global options may also follow the command; everything else belongs to it. Restore's and
-                // profiles add's own --database stay theirs.
-                const bool ownDatabase =
-                    rest.first() == QLatin1String("restore") || rest.first() == QLatin1String("profiles");
+                // Global options may also follow the command; everything else belongs to it. The --database
+                // of restore, profiles add, log (a filter) and jobs (where a job runs) stays theirs.
+                static const QStringList withOwnDatabase{QStringLiteral("restore"), QStringLiteral("profiles"),
+                                                         QStringLiteral("log"), QStringLiteral("jobs")};
+                const bool ownDatabase = withOwnDatabase.contains(rest.first());
                 if (!takeGlobalOption(arguments, i, global, !ownDatabase))
                     rest << a;
                 continue;

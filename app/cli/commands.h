@@ -71,6 +71,9 @@ int cmdSubscriptions(Invocation& inv);
 int cmdChanges(Invocation& inv);
 // extensions [--installed] | install | update | drop (cmd_extensions.cpp).
 int cmdExtensions(Invocation& inv);
+// jobs (pg_cron) and partman (pg_partman): list, schedule/alter/…, create/alter/maintain (cmd_jobs.cpp).
+int cmdJobs(Invocation& inv);
+int cmdPartman(Invocation& inv);
 // rls TABLE --as ROLE [--limit N]: a table as another role sees it (cmd_rls.cpp).
 int cmdRls(Invocation& inv);
 // log [--file PATH] [filters] [--follow] [--grouped | --deadlocks [--dot] | --plans]: the server's log

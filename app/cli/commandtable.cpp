@@ -344,6 +344,38 @@ const CommandEntry kCommands[] = {
                         extension first and refuses (exit 5) without --cascade; --dry-run
                         prints the statement only; production needs --allow-write
 )"},
+    {"jobs", cmdJobs,
+     R"(  jobs [--runs] [--job ID] [--failed] [--limit N]
+                        pg_cron's jobs (connect to the database cron.database_name names):
+                        schedule, command, database, user, active, the latest run, failures
+                        of the runs kept; --runs the run history newest first (default 100),
+                        of one job or failures only; --format json
+  jobs schedule --schedule CRON --command SQL [--name N] [--database D] [--user U]
+      [--inactive] [--dry-run]
+  jobs alter ID|NAME [--schedule CRON] [--command SQL] [--database D] [--user U] [--dry-run]
+  jobs enable ID|NAME [--dry-run]
+  jobs disable ID|NAME [--dry-run]
+  jobs unschedule ID|NAME [--dry-run]
+                        cron.schedule_in_database / alter_job (only what changes) /
+                        unschedule in a transaction with a lock timeout, values as
+                        parameters, the statement printed with them; --dry-run prints it
+                        only; production needs --allow-write
+)"},
+    {"partman", cmdPartman,
+     R"(  partman
+                        pg_partman's partition sets: parent, control column, interval,
+                        premake, retention, how many partitions, the oldest and newest;
+                        --format json
+  partman create PARENT --control COLUMN [--interval I] [--premake N] [--dry-run]
+  partman alter PARENT [--premake N] [--retention INTERVAL|none] [--keep-table|--drop-table]
+      [--dry-run]
+  partman maintain PARENT [--dry-run]
+                        create_parent (a table PARTITION BY RANGE, native; interval daily by
+                        default), premake and retention changed in part_config (what is not
+                        given stays; --drop-table makes retention drop old partitions
+                        instead of detaching them), run_maintenance now (makes partitions
+                        and applies retention); production needs --allow-write
+)"},
     {"rls", cmdRls,
      R"(  rls TABLE --as ROLE [--limit N]
                         the table as ROLE reads it (SET ROLE in a read-only transaction that

@@ -98,6 +98,14 @@ private slots:
         const CliRun errors = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("log"),
                                    QStringLiteral("--errors")});
         QCOMPARE(ndjson(errors.out).size(), 6); // no LOG line
+        // After the command --database is the filter, not the database to connect to.
+        const auto inDatabase = [&](const QString& database) {
+            const CliRun r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("log"),
+                                  QStringLiteral("--errors"), QStringLiteral("--database"), database});
+            return r.exitCode == 0 ? ndjson(r.out).size() : -1;
+        };
+        QCOMPARE(inDatabase(QStringLiteral("postgres")), 6);
+        QCOMPARE(inDatabase(QStringLiteral("nosuch")), 0);
         const QJsonObject persian = entries.last();
         QCOMPARE(persian.value(QLatin1String("message")).toString(), QStringLiteral("خطای % آزمایشی"));
         QCOMPARE(persian.value(QLatin1String("detail")).toString(), QStringLiteral("a\nb"));

@@ -46,9 +46,9 @@ QString boolText(bool value) {
 }
 
 QDateTime epochMs(const Result& r, int row, int column) {
-    return r.isNull(row, column) ? QDateTime()
-                                 : QDateTime::fromMSecsSinceEpoch(r.text(row, column).toLongLong(),
-                                                                  QTimeZone::utc());
+    return r.isNull(row, column)
+               ? QDateTime()
+               : QDateTime::fromMSecsSinceEpoch(r.text(row, column).toLongLong(), QTimeZone::utc());
 }
 
 // Epoch milliseconds of a timestamptz expression, so times arrive without a client-side zone parse.
@@ -180,15 +180,14 @@ QList<PartitionSet> JobReader::partitionSets() {
     const QString schema = quoteIdentifier(status.schema);
     // show_partitions orders by the partitions' bounds, which their names need not.
     const Result r = m_connection.exec(
-        QStringLiteral(
-            "SELECT c.parent_table, c.control, c.partition_type, c.partition_interval, c.premake, "
-            "coalesce(c.retention, ''), c.retention_keep_table, c.automatic_maintenance = 'on', "
-            "(SELECT count(*) FROM %1.show_partitions(c.parent_table)), "
-            "(SELECT p.partition_schemaname || '.' || p.partition_tablename FROM "
-            "%1.show_partitions(c.parent_table, 'DESC') p LIMIT 1), "
-            "(SELECT p.partition_schemaname || '.' || p.partition_tablename FROM "
-            "%1.show_partitions(c.parent_table, 'ASC') p LIMIT 1) "
-            "FROM %1.part_config c ORDER BY c.parent_table")
+        QStringLiteral("SELECT c.parent_table, c.control, c.partition_type, c.partition_interval, c.premake, "
+                       "coalesce(c.retention, ''), c.retention_keep_table, c.automatic_maintenance = 'on', "
+                       "(SELECT count(*) FROM %1.show_partitions(c.parent_table)), "
+                       "(SELECT p.partition_schemaname || '.' || p.partition_tablename FROM "
+                       "%1.show_partitions(c.parent_table, 'DESC') p LIMIT 1), "
+                       "(SELECT p.partition_schemaname || '.' || p.partition_tablename FROM "
+                       "%1.show_partitions(c.parent_table, 'ASC') p LIMIT 1) "
+                       "FROM %1.part_config c ORDER BY c.parent_table")
             .arg(schema));
     QList<PartitionSet> out;
     out.reserve(r.rowCount());

@@ -164,8 +164,8 @@ QString logEntryText(const LogEntry& e) {
           std::pair{QStringLiteral("STATEMENT"), e.statement}}) {
         if (text.isEmpty())
             continue;
-        QString body = text;
-        body.replace(QLatin1Char('\n'), QStringLiteral("\n    ")); // continuation lines under the label's text
+        QString body = text; // its continuation lines under the label's text
+        body.replace(QLatin1Char('\n'), QStringLiteral("\n    "));
         line += QStringLiteral("  %1: %2\n").arg(label, body);
     }
     return line;

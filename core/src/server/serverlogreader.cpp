@@ -120,11 +120,11 @@ struct LogTail::Impl {
         if (!connection)
             return {QFile(path).size(), {}};
         const bool json = connection->serverVersion() >= 150000;
-        const Result r = connection->exec(
-            QStringLiteral("SELECT (SELECT size FROM pg_stat_file($1, true)), coalesce(%1"
-                           "pg_current_logfile('csvlog'), pg_current_logfile('stderr'))")
-                .arg(json ? QStringLiteral("pg_current_logfile('jsonlog'), ") : QString()),
-            {param(path)});
+        const Result r =
+            connection->exec(QStringLiteral("SELECT (SELECT size FROM pg_stat_file($1, true)), coalesce(%1"
+                                            "pg_current_logfile('csvlog'), pg_current_logfile('stderr'))")
+                                 .arg(json ? QStringLiteral("pg_current_logfile('jsonlog'), ") : QString()),
+                             {param(path)});
         return {r.isNull(0, 0) ? 0 : r.text(0, 0).toLongLong(), r.text(0, 1)};
     }
 

@@ -57,8 +57,9 @@ private slots:
                       .isNull(),
                  qPrintable(m_cluster->error()));
         QVERIFY2(m_cluster->restart(), qPrintable(m_cluster->error()));
-        QVERIFY2(!m_cluster->psql(QStringLiteral("alter system set cron.use_background_workers = on")).isNull(),
-                 qPrintable(m_cluster->error()));
+        QVERIFY2(
+            !m_cluster->psql(QStringLiteral("alter system set cron.use_background_workers = on")).isNull(),
+            qPrintable(m_cluster->error()));
         QVERIFY2(m_cluster->restart(), qPrintable(m_cluster->error()));
         for (const QString& sql :
              {QStringLiteral("create extension pg_cron"), QStringLiteral("create database other"),
@@ -80,7 +81,8 @@ private slots:
         const core::CronStatus there = core::JobReader(other).cronStatus();
         QVERIFY(there.loaded);
         QVERIFY(!there.installed);
-        QVERIFY2(there.problem().contains(QLatin1String("connect to \"postgres\"")), qPrintable(there.problem()));
+        QVERIFY2(there.problem().contains(QLatin1String("connect to \"postgres\"")),
+                 qPrintable(there.problem()));
         try {
             core::JobReader(other).cronJobs();
             QFAIL("jobs read where pg_cron is not");
@@ -100,8 +102,9 @@ private slots:
         tick.command = QStringLiteral("insert into tick (note) values ('%1')")
                            .arg(QString(m_note).replace(QLatin1Char('\''), QStringLiteral("''")));
         const core::JobChange change = core::scheduleCronJob(tick);
-        QVERIFY(!change.sql.contains(m_name));       // values are parameters …
-        QVERIFY2(change.preview.contains(QStringLiteral("'nächtlich ''tick'' $1")), qPrintable(change.preview)); // … shown as literals
+        QVERIFY(!change.sql.contains(m_name)); // values are parameters …
+        QVERIFY2(change.preview.contains(QStringLiteral("'nächtlich ''tick'' $1")),
+                 qPrintable(change.preview)); // … shown as literals
         const QString id = core::applyJobChange(c, change, {});
         QVERIFY(id.toLongLong() > 0);
 
@@ -128,7 +131,8 @@ private slots:
         for (int i = 0; i < 90; ++i, QThread::sleep(1)) {
             jobs = core::JobReader(c).cronJobs();
             const auto a = jobNamed(jobs, m_name), b = jobNamed(jobs, QStringLiteral("fails"));
-            if (a && b && a->lastStatus == QLatin1String("succeeded") && b->lastStatus == QLatin1String("failed"))
+            if (a && b && a->lastStatus == QLatin1String("succeeded") &&
+                b->lastStatus == QLatin1String("failed"))
                 break;
         }
         const auto ran = jobNamed(jobs, m_name);
@@ -141,7 +145,8 @@ private slots:
         QCOMPARE(value(QStringLiteral("select note from tick limit 1")), m_note);
         QCOMPARE(failed->lastStatus, QStringLiteral("failed"));
         QVERIFY(failed->failures >= 1);
-        QVERIFY2(failed->lastMessage.contains(QLatin1String("division by zero")), qPrintable(failed->lastMessage));
+        QVERIFY2(failed->lastMessage.contains(QLatin1String("division by zero")),
+                 qPrintable(failed->lastMessage));
 
         const QList<core::CronRun> failures = core::JobReader(c).cronRuns(failed->id, true);
         QVERIFY(!failures.isEmpty());
@@ -208,7 +213,8 @@ private slots:
             core::applyJobChange(c, core::scheduleCronJob(spec), {});
             QFAIL("a job was scheduled on production without the guard's key");
         } catch (const core::Error& e) {
-            QVERIFY2(e.info().field == QString::fromLatin1(core::kWriteGuardField), qPrintable(e.info().message));
+            QVERIFY2(e.info().field == QString::fromLatin1(core::kWriteGuardField),
+                     qPrintable(e.info().message));
         }
         QCOMPARE(jobCount(), before);
         core::applyJobChange(c, core::scheduleCronJob(spec), core::WriteUnlock::create());
@@ -240,14 +246,15 @@ private slots:
         QCOMPARE(sets[0].premake, 2);
         QVERIFY(sets[0].retention.isEmpty());
         QCOMPARE(sets[0].partitions, qint64(5)); // two days back, today, two ahead
-        QVERIFY2(sets[0].oldest < sets[0].newest, qPrintable(sets[0].oldest + QLatin1Char(' ') + sets[0].newest));
+        QVERIFY2(sets[0].oldest < sets[0].newest,
+                 qPrintable(sets[0].oldest + QLatin1Char(' ') + sets[0].newest));
         QVERIFY(sets[0].newest.startsWith(QLatin1String("public.events_p")));
 
         // Retention of a day, dropping: maintenance drops the partitions older than that, and makes premake
         // partitions ahead of the newest row (pg_partman makes none ahead of no data).
         QVERIFY(!m_cluster->psql(QStringLiteral("insert into events values (1, now())")).isNull());
-        const core::JobChange keep = core::alterPartitionSet(status.schema, spec.parent, 3,
-                                                             QStringLiteral("1 day"), false);
+        const core::JobChange keep =
+            core::alterPartitionSet(status.schema, spec.parent, 3, QStringLiteral("1 day"), false);
         QVERIFY(keep.preview.contains(QLatin1String("retention = '1 day'")));
         core::applyJobChange(c, keep, {});
         core::applyJobChange(c, core::runPartitionMaintenance(status.schema, spec.parent), {});
@@ -256,22 +263,23 @@ private slots:
         QCOMPARE(sets[0].retention, QStringLiteral("1 day"));
         QVERIFY(!sets[0].retentionKeepTable);
         // Partitions are named by the server's dates: yesterday's ends after now - 1 day and stays.
-        QCOMPARE(sets[0].oldest, QStringLiteral("public.events_p") +
-                                     value(QStringLiteral("select to_char(now() - interval '1 day', 'YYYY_MM_DD')")));
-        QCOMPARE(sets[0].newest, QStringLiteral("public.events_p") +
-                                     value(QStringLiteral("select to_char(now() + interval '3 days', 'YYYY_MM_DD')")));
+        QCOMPARE(sets[0].oldest,
+                 QStringLiteral("public.events_p") +
+                     value(QStringLiteral("select to_char(now() - interval '1 day', 'YYYY_MM_DD')")));
+        QCOMPARE(sets[0].newest,
+                 QStringLiteral("public.events_p") +
+                     value(QStringLiteral("select to_char(now() + interval '3 days', 'YYYY_MM_DD')")));
         QCOMPARE(sets[0].partitions, qint64(5));
         // … besides the default partition pg_partman adds (not counted: it holds what fits no range).
-        QCOMPARE(value(QStringLiteral("select count(*) from pg_inherits where inhparent = 'events'::regclass")),
-                 QString::number(sets[0].partitions + 1));
+        QCOMPARE(
+            value(QStringLiteral("select count(*) from pg_inherits where inhparent = 'events'::regclass")),
+            QString::number(sets[0].partitions + 1));
 
         // A set that is not there: said, nothing changed.
-        QVERIFY_THROWS_EXCEPTION(core::NotFound,
-                                 core::applyJobChange(c,
-                                                      core::alterPartitionSet(status.schema,
-                                                                              QStringLiteral("public.none"), 1,
-                                                                              {}, true),
-                                                      {}));
+        QVERIFY_THROWS_EXCEPTION(
+            core::NotFound,
+            core::applyJobChange(
+                c, core::alterPartitionSet(status.schema, QStringLiteral("public.none"), 1, {}, true), {}));
     }
 };
 

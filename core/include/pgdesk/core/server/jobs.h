@@ -7,9 +7,9 @@
 #include <pgdesk/core/session/writeunlock.h>
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QList>
 #include <QString>
+#include <QTimeZone>
 
 #include <optional>
 
@@ -21,7 +21,7 @@ class Connection;
 // jobs (cron.database_name), and whether this connection's database is it.
 struct CronStatus {
     bool loaded = false;
-    QString database;      // cron.database_name; empty when not loaded
+    QString database;       // cron.database_name; empty when not loaded
     bool installed = false; // CREATE EXTENSION pg_cron done in this database
     QString version;
     QString currentDatabase;
@@ -62,7 +62,7 @@ struct CronRun {
 
 // What a job is to be. For an edit the empty fields (and an unset `active`) stay as they are.
 struct CronJobSpec {
-    QString name; // pg_cron requires one for a job of another database or user, or made inactive
+    QString name;     // pg_cron requires one for a job of another database or user, or made inactive
     QString schedule; // cron syntax ("*/5 * * * *") or "@daily" …, as pg_cron takes it
     QString command;
     QString database; // empty: the connection's database
