@@ -90,8 +90,9 @@ int run(const QStringList& arguments) {
             if (!rest.isEmpty()) {
                 // Global options may also follow the command; everything else belongs to it. The --database
                 // of restore, profiles add, log (a filter) and jobs (where a job runs) stays theirs.
-                static const QStringList withOwnDatabase{QStringLiteral("restore"), QStringLiteral("profiles"),
-                                                         QStringLiteral("log"), QStringLiteral("jobs")};
+                static const QStringList withOwnDatabase{QStringLiteral("restore"),
+                                                         QStringLiteral("profiles"), QStringLiteral("log"),
+                                                         QStringLiteral("jobs")};
                 const bool ownDatabase = withOwnDatabase.contains(rest.first());
                 if (!takeGlobalOption(arguments, i, global, !ownDatabase))
                     rest << a;

@@ -127,7 +127,9 @@ int listRuns(Invocation& inv, core::Connection& connection, std::optional<qint64
     }
     QList<QStringList> rows;
     for (const core::CronRun& r : runs)
-        rows << QStringList{QString::number(r.runId), QString::number(r.jobId), r.status,
+        rows << QStringList{QString::number(r.runId),
+                            QString::number(r.jobId),
+                            r.status,
                             timeText(r.start),
                             r.start.isValid() && r.end.isValid()
                                 ? QStringLiteral("%1 ms").arg(r.start.msecsTo(r.end))
@@ -171,8 +173,7 @@ int cmdJobs(Invocation& inv) {
             else if (arg == QLatin1String("--job")) {
                 job = wholeNumber(args, i, "--job");
                 runs = true;
-            }
-            else if (arg == QLatin1String("--limit")) {
+            } else if (arg == QLatin1String("--limit")) {
                 limit = wholeNumber(args, i, "--limit");
             } else {
                 throw UsageError{QStringLiteral("jobs: unknown option %1").arg(arg)};
@@ -186,7 +187,8 @@ int cmdJobs(Invocation& inv) {
                                      QStringLiteral("unschedule")};
     if (!actions.contains(action))
         throw UsageError{
-            QStringLiteral("jobs: unknown action %1 (schedule, alter, enable, disable or unschedule)").arg(action)};
+            QStringLiteral("jobs: unknown action %1 (schedule, alter, enable, disable or unschedule)")
+                .arg(action)};
     QString target;
     if (action != QLatin1String("schedule")) {
         if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
@@ -271,7 +273,7 @@ int cmdPartman(Invocation& inv) {
                                 s.control,
                                 s.interval,
                                 QString::number(s.premake),
-                                s.retention.isEmpty() ? QStringLiteral("keep all")
+                                s.retention.isEmpty()  ? QStringLiteral("keep all")
                                 : s.retentionKeepTable ? s.retention + QStringLiteral(" (detach)")
                                                        : s.retention + QStringLiteral(" (drop)"),
                                 QString::number(s.partitions),
@@ -286,7 +288,8 @@ int cmdPartman(Invocation& inv) {
     }
     if (action != QLatin1String("create") && action != QLatin1String("alter") &&
         action != QLatin1String("maintain"))
-        throw UsageError{QStringLiteral("partman: unknown action %1 (create, alter or maintain)").arg(action)};
+        throw UsageError{
+            QStringLiteral("partman: unknown action %1 (create, alter or maintain)").arg(action)};
     if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
         throw UsageError{QStringLiteral("partman %1 takes the parent table (schema.table)").arg(action)};
     core::PartitionSetSpec spec;

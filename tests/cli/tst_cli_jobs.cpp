@@ -20,12 +20,12 @@ class TestCliJobs final : public QObject {
     std::unique_ptr<PrivateCluster> m_cluster;
 
     CliRun cli(const QStringList& args, const QString& database = QStringLiteral("postgres")) {
-        return runCli(QStringList{QStringLiteral("--dsn"),
-                                  QStringLiteral("host=%1 port=%2 user=postgres dbname=%3")
-                                      .arg(m_cluster->dir())
-                                      .arg(m_cluster->port())
-                                      .arg(database)} +
-                      args);
+        return runCli(
+            QStringList{QStringLiteral("--dsn"), QStringLiteral("host=%1 port=%2 user=postgres dbname=%3")
+                                                     .arg(m_cluster->dir())
+                                                     .arg(m_cluster->port())
+                                                     .arg(database)} +
+            args);
     }
     QJsonArray jobs() {
         const CliRun r = cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("jobs")});
@@ -50,9 +50,11 @@ private slots:
     void initTestCase() {
         m_cluster = std::make_unique<PrivateCluster>();
         QVERIFY2(m_cluster->isStarted(), qPrintable(m_cluster->error()));
-        QVERIFY(!m_cluster->psql(QStringLiteral("alter system set shared_preload_libraries = 'pg_cron'")).isNull());
+        QVERIFY(!m_cluster->psql(QStringLiteral("alter system set shared_preload_libraries = 'pg_cron'"))
+                     .isNull());
         QVERIFY2(m_cluster->restart(), qPrintable(m_cluster->error()));
-        QVERIFY(!m_cluster->psql(QStringLiteral("alter system set cron.use_background_workers = on")).isNull());
+        QVERIFY(
+            !m_cluster->psql(QStringLiteral("alter system set cron.use_background_workers = on")).isNull());
         QVERIFY2(m_cluster->restart(), qPrintable(m_cluster->error()));
         for (const QString& sql :
              {QStringLiteral("create extension pg_cron"), QStringLiteral("create database other"),
@@ -72,16 +74,16 @@ private slots:
     }
 
     void scheduleAlterUnschedule() {
-        const QStringList schedule{QStringLiteral("jobs"),     QStringLiteral("schedule"),
-                                   QStringLiteral("--name"),   m_name,
-                                   QStringLiteral("--schedule"), QStringLiteral("@hourly"),
-                                   QStringLiteral("--command"), m_command,
-                                   QStringLiteral("--database"), QStringLiteral("other")};
+        const QStringList schedule{
+            QStringLiteral("jobs"),       QStringLiteral("schedule"), QStringLiteral("--name"),    m_name,
+            QStringLiteral("--schedule"), QStringLiteral("@hourly"),  QStringLiteral("--command"), m_command,
+            QStringLiteral("--database"), QStringLiteral("other")};
         const CliRun dry = cli(schedule + QStringList{QStringLiteral("--dry-run")});
         QVERIFY2(dry.exitCode == 0, qPrintable(dry.err));
-        QCOMPARE(dry.out, QStringLiteral("SELECT cron.schedule_in_database(job_name := E'report %_\\\\ ''x''', "
-                                         "schedule := '@hourly', command := 'select ''it''''s $1 مرحبا''', "
-                                         "database := 'other', username := NULL, active := 'true'::boolean);\n"));
+        QCOMPARE(dry.out,
+                 QStringLiteral("SELECT cron.schedule_in_database(job_name := E'report %_\\\\ ''x''', "
+                                "schedule := '@hourly', command := 'select ''it''''s $1 مرحبا''', "
+                                "database := 'other', username := NULL, active := 'true'::boolean);\n"));
         QVERIFY(jobs().isEmpty());
 
         const CliRun made = cli(schedule);
@@ -98,9 +100,9 @@ private slots:
         QVERIFY2(made.err.contains(QStringLiteral("job %1 scheduled").arg(id)), qPrintable(made.err));
 
         // Altered by name: only the schedule is sent.
-        const CliRun alter = cli({QStringLiteral("jobs"), QStringLiteral("alter"), m_name,
-                                  QStringLiteral("--schedule"), QStringLiteral("*/10 * * * *"),
-                                  QStringLiteral("--command"), m_command});
+        const CliRun alter =
+            cli({QStringLiteral("jobs"), QStringLiteral("alter"), m_name, QStringLiteral("--schedule"),
+                 QStringLiteral("*/10 * * * *"), QStringLiteral("--command"), m_command});
         QVERIFY2(alter.exitCode == 0, qPrintable(alter.err));
         QCOMPARE(alter.out, QStringLiteral("SELECT cron.alter_job(job_id := '%1'::bigint, schedule := "
                                            "'*/10 * * * *');\n")
@@ -123,9 +125,9 @@ private slots:
         QVERIFY(table.out.contains(QLatin1String("0/0"))); // failed/runs
 
         // A schedule pg_cron cannot read: its message (exit 4), nothing scheduled.
-        const CliRun wrong = cli({QStringLiteral("jobs"), QStringLiteral("schedule"), QStringLiteral("--schedule"),
-                                  QStringLiteral("every tuesday"), QStringLiteral("--command"),
-                                  QStringLiteral("select 1")});
+        const CliRun wrong =
+            cli({QStringLiteral("jobs"), QStringLiteral("schedule"), QStringLiteral("--schedule"),
+                 QStringLiteral("every tuesday"), QStringLiteral("--command"), QStringLiteral("select 1")});
         QCOMPARE(wrong.exitCode, 4);
         QVERIFY2(wrong.err.contains(QLatin1String("invalid schedule")), qPrintable(wrong.err));
         QCOMPARE(jobs().size(), 1);
@@ -135,9 +137,10 @@ private slots:
         QVERIFY2(runs.exitCode == 0, qPrintable(runs.err));
         QVERIFY(parseObject(runs).value(QStringLiteral("runs")).isArray());
 
-        QCOMPARE(cli({QStringLiteral("jobs"), QStringLiteral("unschedule"), m_name, QStringLiteral("--dry-run")})
-                     .out,
-                 QStringLiteral("SELECT cron.unschedule('%1'::bigint);\n").arg(id));
+        QCOMPARE(
+            cli({QStringLiteral("jobs"), QStringLiteral("unschedule"), m_name, QStringLiteral("--dry-run")})
+                .out,
+            QStringLiteral("SELECT cron.unschedule('%1'::bigint);\n").arg(id));
         QCOMPARE(jobs().size(), 1);
         QCOMPARE(cli({QStringLiteral("jobs"), QStringLiteral("unschedule"), m_name}).exitCode, 0);
         QVERIFY(jobs().isEmpty());
@@ -158,14 +161,15 @@ private slots:
                                    QStringLiteral("--command"),  QStringLiteral("vacuum")};
         QCOMPARE(runCli(schedule).exitCode, 9);
         QVERIFY(jobs().isEmpty());
-        QCOMPARE(runCli({QStringLiteral("--profile"), QStringLiteral("prod"), QStringLiteral("jobs")}).exitCode,
-                 0); // reading is no write
+        QCOMPARE(
+            runCli({QStringLiteral("--profile"), QStringLiteral("prod"), QStringLiteral("jobs")}).exitCode,
+            0); // reading is no write
         const CliRun allowed = runCli(schedule + QStringList{QStringLiteral("--allow-write")});
         QVERIFY2(allowed.exitCode == 0, qPrintable(allowed.err));
         QCOMPARE(jobs().size(), 1);
         QCOMPARE(runCli({QStringLiteral("--profile"), QStringLiteral("prod"), QStringLiteral("partman"),
-                         QStringLiteral("create"), QStringLiteral("public.events"), QStringLiteral("--control"),
-                         QStringLiteral("created_at")})
+                         QStringLiteral("create"), QStringLiteral("public.events"),
+                         QStringLiteral("--control"), QStringLiteral("created_at")})
                      .exitCode,
                  9);
         QVERIFY(partitionSet().isEmpty());
@@ -177,9 +181,10 @@ private slots:
                  QStringLiteral("--control"), QStringLiteral("created_at"), QStringLiteral("--premake"),
                  QStringLiteral("2")});
         QVERIFY2(create.exitCode == 0, qPrintable(create.err));
-        QCOMPARE(create.out, QStringLiteral("SELECT \"partman\".create_parent(p_parent_table := 'public.events', "
-                                            "p_control := 'created_at', p_type := 'native', p_interval := "
-                                            "'daily', p_premake := '2'::int);\n"));
+        QCOMPARE(create.out,
+                 QStringLiteral("SELECT \"partman\".create_parent(p_parent_table := 'public.events', "
+                                "p_control := 'created_at', p_type := 'native', p_interval := "
+                                "'daily', p_premake := '2'::int);\n"));
         QJsonObject set = partitionSet();
         QCOMPARE(set.value(QStringLiteral("interval")).toString(), QStringLiteral("1 day"));
         QCOMPARE(set.value(QStringLiteral("premake")).toInt(), 2);
@@ -187,8 +192,9 @@ private slots:
         QVERIFY(set.value(QStringLiteral("retention")).isNull());
 
         // Only retention given: premake stays.
-        const CliRun alter = cli({QStringLiteral("partman"), QStringLiteral("alter"), QStringLiteral("public.events"),
-                                  QStringLiteral("--retention"), QStringLiteral("30 days")});
+        const CliRun alter =
+            cli({QStringLiteral("partman"), QStringLiteral("alter"), QStringLiteral("public.events"),
+                 QStringLiteral("--retention"), QStringLiteral("30 days")});
         QVERIFY2(alter.exitCode == 0, qPrintable(alter.err));
         QVERIFY2(alter.out.contains(QLatin1String("premake = '2'::int, retention = '30 days', "
                                                   "retention_keep_table = 'true'::boolean")),
@@ -209,8 +215,9 @@ private slots:
         QVERIFY(table.out.contains(QLatin1String("public.events")));
         QVERIFY(table.out.contains(QLatin1String("keep all")));
 
-        const CliRun unknown = cli({QStringLiteral("partman"), QStringLiteral("alter"),
-                                    QStringLiteral("public.none"), QStringLiteral("--premake"), QStringLiteral("1")});
+        const CliRun unknown =
+            cli({QStringLiteral("partman"), QStringLiteral("alter"), QStringLiteral("public.none"),
+                 QStringLiteral("--premake"), QStringLiteral("1")});
         QCOMPARE(unknown.exitCode, 6);
         QVERIFY2(unknown.err.contains(QLatin1String("no partition set")), qPrintable(unknown.err));
     }
