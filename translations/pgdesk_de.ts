@@ -190,6 +190,10 @@
             <numerusform>%1: %2 Zeilen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The statement that will run</source>
+        <translation>Die Anweisung, die laufen wird</translation>
+    </message>
 </context>
 <context>
     <name>ResultEditability</name>
@@ -2089,6 +2093,57 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::CronJobDialog</name>
+    <message>
+        <source>Active: runs on its schedule</source>
+        <translation>Aktiv: läuft nach seinem Zeitplan</translation>
+    </message>
+    <message>
+        <source>Edit job %1</source>
+        <translation>Job %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New scheduled job</source>
+        <translation>Neuer geplanter Job</translation>
+    </message>
+    <message>
+        <source>*/5 * * * *  or  @daily</source>
+        <translation>*/5 * * * *  oder  @daily</translation>
+    </message>
+    <message>
+        <source>Minute, hour, day of month, month, day of week (0 = Sunday), as cron reads them; or @hourly, @daily, @weekly, @monthly, @yearly. Times are the server&apos;s (cron.timezone, GMT unless set).</source>
+        <translation>Minute, Stunde, Tag des Monats, Monat, Wochentag (0 = Sonntag), wie cron sie liest; oder @hourly, @daily, @weekly, @monthly, @yearly. Zeiten sind die des Servers (cron.timezone, GMT, wenn nicht gesetzt).</translation>
+    </message>
+    <message>
+        <source>the current user</source>
+        <translation>der aktuelle Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule:</source>
+        <translation>&amp;Zeitplan:</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Befehl:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>Run as &amp;user:</source>
+        <translation>Ausführen als &amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>Anweisung:</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DashboardView</name>
     <message>
         <source>Sessions</source>
@@ -3666,6 +3721,274 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::JobsView</name>
+    <message>
+        <source>Failures only</source>
+        <translation>Nur Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>New job…</source>
+        <translation>Neuer Job…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Unschedule…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Runs of the selected job, newest first:</source>
+        <translation>Läufe des gewählten Jobs, neueste zuerst:</translation>
+    </message>
+    <message>
+        <source>Partition sets</source>
+        <translation>Partitionssätze</translation>
+    </message>
+    <message>
+        <source>New partition set…</source>
+        <translation>Neuer Partitionssatz…</translation>
+    </message>
+    <message>
+        <source>Run maintenance</source>
+        <translation>Wartung ausführen</translation>
+    </message>
+    <message>
+        <source>Make the partitions premake asks for and apply retention now</source>
+        <translation>Die Partitionen anlegen, die premake verlangt, und die Aufbewahrung jetzt anwenden</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Could not read the jobs: %1</source>
+        <translation>Die Jobs konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>pg_cron %1 in database %2: %n job(s)</source>
+        <translation>
+            <numerusform>pg_cron %1 in Datenbank %2: %n Job</numerusform>
+            <numerusform>pg_cron %1 in Datenbank %2: %n Jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failing</source>
+        <translation>
+            <numerusform>, %n schlägt fehl</numerusform>
+            <numerusform>, %n schlagen fehl</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pg_partman %1 in schema %2: %n partition set(s).</source>
+        <translation>
+            <numerusform>pg_partman %1 im Schema %2: %n Partitionssatz.</numerusform>
+            <numerusform>pg_partman %1 im Schema %2: %n Partitionssätze.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Letzter Lauf</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>Um</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>keep all</source>
+        <translation>alle behalten</translation>
+    </message>
+    <message>
+        <source>%1, detached</source>
+        <translation>%1, abgehängt</translation>
+    </message>
+    <message>
+        <source>%1, dropped</source>
+        <translation>%1, gelöscht</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Elterntabelle</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>Steuerspalte</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message>
+        <source>Premake</source>
+        <translation>Vorlauf</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Aufbewahrung</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>Partitionen</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>Älteste</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>Neueste</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
+    </message>
+    <message>
+        <source>scheduling a job</source>
+        <translation>einen Job planen</translation>
+    </message>
+    <message>
+        <source>changing job %1</source>
+        <translation>Job %1 ändern</translation>
+    </message>
+    <message>
+        <source>disabling job %1</source>
+        <translation>Job %1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>enabling job %1</source>
+        <translation>Job %1 aktivieren</translation>
+    </message>
+    <message>
+        <source>unscheduling job %1</source>
+        <translation>Job %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Unschedule job</source>
+        <translation>Job entfernen</translation>
+    </message>
+    <message>
+        <source>Unschedule job %1%2 (%3: %4)? It will not run again; its run history stays.</source>
+        <translation>Job %1%2 (%3: %4) entfernen? Er läuft nicht mehr; sein Laufverlauf bleibt.</translation>
+    </message>
+    <message>
+        <source>Unschedule</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>creating a partition set</source>
+        <translation>einen Partitionssatz anlegen</translation>
+    </message>
+    <message>
+        <source>dropping partitions of %1 past retention</source>
+        <translation>Partitionen von %1 jenseits der Aufbewahrung löschen</translation>
+    </message>
+    <message>
+        <source>changing partition set %1</source>
+        <translation>Partitionssatz %1 ändern</translation>
+    </message>
+    <message>
+        <source>maintaining partition set %1</source>
+        <translation>Partitionssatz %1 warten</translation>
+    </message>
+    <message>
+        <source>Maintenance drops the partitions of %1 whose range ended more than %2 ago, with their rows.</source>
+        <translation>Die Wartung löscht die Partitionen von %1, deren Bereich vor mehr als %2 endete, samt ihren Zeilen.</translation>
+    </message>
+    <message>
+        <source>Drop and maintain</source>
+        <translation>Löschen und warten</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::KeyDialog</name>
     <message>
         <source>Add Index</source>
@@ -4609,6 +4932,65 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Run</source>
         <translation>Ausführen</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PartitionSetDialog</name>
+    <message>
+        <source>Drop partitions past retention (otherwise detached and kept as tables)</source>
+        <translation>Partitionen jenseits der Aufbewahrung löschen (sonst abgehängt und als Tabellen behalten)</translation>
+    </message>
+    <message>
+        <source>Edit partition set %1</source>
+        <translation>Partitionssatz %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>New partition set</source>
+        <translation>Neuer Partitionssatz</translation>
+    </message>
+    <message>
+        <source>schema.table, declared PARTITION BY RANGE (column)</source>
+        <translation>schema.tabelle, deklariert mit PARTITION BY RANGE (spalte)</translation>
+    </message>
+    <message>
+        <source>daily, weekly, monthly, yearly, hourly …, any interval, or a number for an integer column</source>
+        <translation>daily, weekly, monthly, yearly, hourly …, ein beliebiges Intervall oder eine Zahl für eine Ganzzahlspalte</translation>
+    </message>
+    <message>
+        <source>How many partitions are kept made ahead of the newest data</source>
+        <translation>Wie viele Partitionen vor den neuesten Daten angelegt bleiben</translation>
+    </message>
+    <message>
+        <source>keep every partition</source>
+        <translation>jede Partition behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Parent table:</source>
+        <translation>&amp;Elterntabelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Control column:</source>
+        <translation>&amp;Steuerspalte:</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>&amp;Intervall:</translation>
+    </message>
+    <message>
+        <source>&amp;Premake:</source>
+        <translation>&amp;Vorlauf:</translation>
+    </message>
+    <message>
+        <source>&amp;Retention:</source>
+        <translation>&amp;Aufbewahrung:</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>Anweisung:</translation>
+    </message>
+    <message>
+        <source>Partitions whose range ends before now − %1 will be dropped with their rows at the next maintenance.</source>
+        <translation>Partitionen, deren Bereich vor jetzt − %1 endet, werden bei der nächsten Wartung samt ihren Zeilen gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -7571,6 +7953,26 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>The log of %1</source>
         <translation>Das Log von %1</translation>
+    </message>
+    <message>
+        <source>Scheduled &amp;jobs</source>
+        <translation>Geplante &amp;Jobs</translation>
+    </message>
+    <message>
+        <source>pg_cron&apos;s jobs and their runs, pg_partman&apos;s partition sets</source>
+        <translation>Die Jobs von pg_cron und ihre Läufe, die Partitionssätze von pg_partman</translation>
+    </message>
+    <message>
+        <source>Connect first: the jobs are the current session&apos;s server&apos;s</source>
+        <translation>Zuerst verbinden: die Jobs sind die des Servers der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Scheduled jobs</source>
+        <translation>Geplante Jobs</translation>
+    </message>
+    <message>
+        <source>Scheduled jobs of %1</source>
+        <translation>Geplante Jobs von %1</translation>
     </message>
 </context>
 <context>

@@ -402,6 +402,30 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::JobsView</name>
+    <message numerus="yes">
+        <source>pg_cron %1 in database %2: %n job(s)</source>
+        <translation>
+            <numerusform>pg_cron %1 in database %2: %n job</numerusform>
+            <numerusform>pg_cron %1 in database %2: %n jobs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failing</source>
+        <translation>
+            <numerusform>, %n failing</numerusform>
+            <numerusform>, %n failing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pg_partman %1 in schema %2: %n partition set(s).</source>
+        <translation>
+            <numerusform>pg_partman %1 in schema %2: %n partition set.</numerusform>
+            <numerusform>pg_partman %1 in schema %2: %n partition sets.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::LargestRelationsView</name>
     <message numerus="yes">
         <source>%n relation(s)</source>

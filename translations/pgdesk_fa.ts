@@ -186,6 +186,10 @@
             <numerusform>%1: %2 ردیف</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The statement that will run</source>
+        <translation>دستوری که اجرا خواهد شد</translation>
+    </message>
 </context>
 <context>
     <name>ResultEditability</name>
@@ -2067,6 +2071,57 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::CronJobDialog</name>
+    <message>
+        <source>Active: runs on its schedule</source>
+        <translation>فعال: طبق زمان‌بندی‌اش اجرا می‌شود</translation>
+    </message>
+    <message>
+        <source>Edit job %1</source>
+        <translation>ویرایش کار %1</translation>
+    </message>
+    <message>
+        <source>New scheduled job</source>
+        <translation>کار زمان‌بندی‌شدهٔ تازه</translation>
+    </message>
+    <message>
+        <source>*/5 * * * *  or  @daily</source>
+        <translation>*/5 * * * *  یا  @daily</translation>
+    </message>
+    <message>
+        <source>Minute, hour, day of month, month, day of week (0 = Sunday), as cron reads them; or @hourly, @daily, @weekly, @monthly, @yearly. Times are the server&apos;s (cron.timezone, GMT unless set).</source>
+        <translation>دقیقه، ساعت، روز ماه، ماه، روز هفته (0 = یکشنبه)، همان‌طور که cron می‌خواند؛ یا @hourly، @daily، @weekly، @monthly، @yearly. زمان‌ها زمان سرور است (cron.timezone، اگر تنظیم نشده GMT).</translation>
+    </message>
+    <message>
+        <source>the current user</source>
+        <translation>کاربر کنونی</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;نام:</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule:</source>
+        <translation>&amp;زمان‌بندی:</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;فرمان:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;پایگاه داده:</translation>
+    </message>
+    <message>
+        <source>Run as &amp;user:</source>
+        <translation>اجرا با &amp;کاربر:</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>دستور:</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DashboardView</name>
     <message>
         <source>Sessions</source>
@@ -3617,6 +3672,271 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::JobsView</name>
+    <message>
+        <source>Failures only</source>
+        <translation>فقط شکست‌ها</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>کارها</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>اجراها</translation>
+    </message>
+    <message>
+        <source>New job…</source>
+        <translation>کار تازه…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>غیرفعال‌کردن</translation>
+    </message>
+    <message>
+        <source>Unschedule…</source>
+        <translation>حذف از زمان‌بندی…</translation>
+    </message>
+    <message>
+        <source>Runs of the selected job, newest first:</source>
+        <translation>اجراهای کار برگزیده، تازه‌ترین نخست:</translation>
+    </message>
+    <message>
+        <source>Partition sets</source>
+        <translation>مجموعه‌های پارتیشن</translation>
+    </message>
+    <message>
+        <source>New partition set…</source>
+        <translation>مجموعهٔ پارتیشن تازه…</translation>
+    </message>
+    <message>
+        <source>Run maintenance</source>
+        <translation>اجرای نگهداری</translation>
+    </message>
+    <message>
+        <source>Make the partitions premake asks for and apply retention now</source>
+        <translation>پارتیشن‌هایی که premake می‌خواهد ساخته و نگهداشت اکنون اعمال شود</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Could not read the jobs: %1</source>
+        <translation>خواندن کارها ممکن نشد: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>pg_cron %1 in database %2: %n job(s)</source>
+        <translation>
+            <numerusform>pg_cron %1 در پایگاه داده %2: %n کار</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failing</source>
+        <translation>
+            <numerusform>، %n ناموفق</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>pg_partman %1 in schema %2: %n partition set(s).</source>
+        <translation>
+            <numerusform>pg_partman %1 در طرح‌وارهٔ %2: %n مجموعهٔ پارتیشن.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 از %2</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>شناسه</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>زمان‌بندی</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>پایگاه داده</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>کاربر</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>فعال</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>آخرین اجرا</translation>
+    </message>
+    <message>
+        <source>At</source>
+        <translation>زمان</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>ناموفق</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>فرمان</translation>
+    </message>
+    <message>
+        <source>keep all</source>
+        <translation>نگه‌داشتن همه</translation>
+    </message>
+    <message>
+        <source>%1, detached</source>
+        <translation>%1، جداشده</translation>
+    </message>
+    <message>
+        <source>%1, dropped</source>
+        <translation>%1، حذف‌شده</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>جدول والد</translation>
+    </message>
+    <message>
+        <source>Control</source>
+        <translation>ستون کنترل</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>بازه</translation>
+    </message>
+    <message>
+        <source>Premake</source>
+        <translation>پیش‌ساخت</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>نگهداشت</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>پارتیشن‌ها</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>قدیمی‌ترین</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>تازه‌ترین</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>فعال‌کردن</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 میلی‌ثانیه</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>اجرا</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>آغاز</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>پیام</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>انجام شد: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>چیزی تغییر نکرد: %1</translation>
+    </message>
+    <message>
+        <source>scheduling a job</source>
+        <translation>زمان‌بندی یک کار</translation>
+    </message>
+    <message>
+        <source>changing job %1</source>
+        <translation>تغییر کار %1</translation>
+    </message>
+    <message>
+        <source>disabling job %1</source>
+        <translation>غیرفعال‌کردن کار %1</translation>
+    </message>
+    <message>
+        <source>enabling job %1</source>
+        <translation>فعال‌کردن کار %1</translation>
+    </message>
+    <message>
+        <source>unscheduling job %1</source>
+        <translation>حذف کار %1 از زمان‌بندی</translation>
+    </message>
+    <message>
+        <source>Unschedule job</source>
+        <translation>حذف کار از زمان‌بندی</translation>
+    </message>
+    <message>
+        <source>Unschedule job %1%2 (%3: %4)? It will not run again; its run history stays.</source>
+        <translation>کار %1%2 (%3: %4) از زمان‌بندی حذف شود؟ دیگر اجرا نمی‌شود؛ تاریخچهٔ اجراهایش می‌ماند.</translation>
+    </message>
+    <message>
+        <source>Unschedule</source>
+        <translation>حذف از زمان‌بندی</translation>
+    </message>
+    <message>
+        <source>creating a partition set</source>
+        <translation>ساختن یک مجموعهٔ پارتیشن</translation>
+    </message>
+    <message>
+        <source>dropping partitions of %1 past retention</source>
+        <translation>حذف پارتیشن‌های %1 فراتر از نگهداشت</translation>
+    </message>
+    <message>
+        <source>changing partition set %1</source>
+        <translation>تغییر مجموعهٔ پارتیشن %1</translation>
+    </message>
+    <message>
+        <source>maintaining partition set %1</source>
+        <translation>نگهداری مجموعهٔ پارتیشن %1</translation>
+    </message>
+    <message>
+        <source>Maintenance drops the partitions of %1 whose range ended more than %2 ago, with their rows.</source>
+        <translation>نگهداری پارتیشن‌هایی از %1 را که بازه‌شان بیش از %2 پیش پایان یافته، همراه با سطرهایشان حذف می‌کند.</translation>
+    </message>
+    <message>
+        <source>Drop and maintain</source>
+        <translation>حذف و نگهداری</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::KeyDialog</name>
     <message>
         <source>Add Index</source>
@@ -4549,6 +4869,65 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Run</source>
         <translation>اجرا</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PartitionSetDialog</name>
+    <message>
+        <source>Drop partitions past retention (otherwise detached and kept as tables)</source>
+        <translation>حذف پارتیشن‌های فراتر از نگهداشت (وگرنه جدا و به‌صورت جدول نگه داشته می‌شوند)</translation>
+    </message>
+    <message>
+        <source>Edit partition set %1</source>
+        <translation>ویرایش مجموعهٔ پارتیشن %1</translation>
+    </message>
+    <message>
+        <source>New partition set</source>
+        <translation>مجموعهٔ پارتیشن تازه</translation>
+    </message>
+    <message>
+        <source>schema.table, declared PARTITION BY RANGE (column)</source>
+        <translation>schema.table، تعریف‌شده با PARTITION BY RANGE (ستون)</translation>
+    </message>
+    <message>
+        <source>daily, weekly, monthly, yearly, hourly …, any interval, or a number for an integer column</source>
+        <translation>daily، weekly، monthly، yearly، hourly …، هر بازه‌ای، یا عددی برای ستون عدد صحیح</translation>
+    </message>
+    <message>
+        <source>How many partitions are kept made ahead of the newest data</source>
+        <translation>چند پارتیشن جلوتر از تازه‌ترین داده ساخته نگه داشته شود</translation>
+    </message>
+    <message>
+        <source>keep every partition</source>
+        <translation>نگه‌داشتن همهٔ پارتیشن‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Parent table:</source>
+        <translation>&amp;جدول والد:</translation>
+    </message>
+    <message>
+        <source>&amp;Control column:</source>
+        <translation>&amp;ستون کنترل:</translation>
+    </message>
+    <message>
+        <source>&amp;Interval:</source>
+        <translation>&amp;بازه:</translation>
+    </message>
+    <message>
+        <source>&amp;Premake:</source>
+        <translation>&amp;پیش‌ساخت:</translation>
+    </message>
+    <message>
+        <source>&amp;Retention:</source>
+        <translation>&amp;نگهداشت:</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>دستور:</translation>
+    </message>
+    <message>
+        <source>Partitions whose range ends before now − %1 will be dropped with their rows at the next maintenance.</source>
+        <translation>پارتیشن‌هایی که بازه‌شان پیش از اکنون − %1 پایان می‌یابد، در نگهداری بعدی همراه با سطرهایشان حذف می‌شوند.</translation>
     </message>
 </context>
 <context>
@@ -7491,6 +7870,26 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>The log of %1</source>
         <translation>گزارش %1</translation>
+    </message>
+    <message>
+        <source>Scheduled &amp;jobs</source>
+        <translation>&amp;کارهای زمان‌بندی‌شده</translation>
+    </message>
+    <message>
+        <source>pg_cron&apos;s jobs and their runs, pg_partman&apos;s partition sets</source>
+        <translation>کارهای pg_cron و اجراهایشان، مجموعه‌های پارتیشن pg_partman</translation>
+    </message>
+    <message>
+        <source>Connect first: the jobs are the current session&apos;s server&apos;s</source>
+        <translation>نخست وصل شوید: کارها از آنِ سرور نشست کنونی است</translation>
+    </message>
+    <message>
+        <source>Scheduled jobs</source>
+        <translation>کارهای زمان‌بندی‌شده</translation>
+    </message>
+    <message>
+        <source>Scheduled jobs of %1</source>
+        <translation>کارهای زمان‌بندی‌شدهٔ %1</translation>
     </message>
 </context>
 <context>

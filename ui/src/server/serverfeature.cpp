@@ -7,6 +7,7 @@
 #include <pgdesk/ui/common/workbench.h>
 #include <pgdesk/ui/plan/planfeature.h>
 #include <pgdesk/ui/server/changefeedview.h>
+#include <pgdesk/ui/server/jobsview.h>
 #include <pgdesk/ui/server/replicationview.h>
 #include <pgdesk/ui/server/serverlogview.h>
 
@@ -38,6 +39,11 @@ void ServerFeature::initialize(Workbench& workbench) {
                         [this] { openServerLog(); })
         ->setToolTip(
             tr("The server's log, followed: errors grouped, deadlocks drawn, auto_explain plans opened"));
+    m_workbench
+        ->addMenuAction(MenuId::Connection, 190, QStringLiteral("jobsAction"),
+                        themedIcon(QStringLiteral("view-history")), tr("Scheduled &jobs"),
+                        [this] { openJobs(); })
+        ->setToolTip(tr("pg_cron's jobs and their runs, pg_partman's partition sets"));
     m_workbench->addTreeEntry(TreeEntry{
         TreeObject::Node::Relation, 240, QStringLiteral("treeWatchChangesAction"),
         QStringLiteral("view-statistics"), tr("Watch changes"),
@@ -56,6 +62,20 @@ ReplicationView* ServerFeature::openReplication() {
     auto* view = new ReplicationView(pool, m_workbench->tabs());
     m_workbench->addTab(view, themedIcon(QStringLiteral("view-list-tree")), tr("Replication"),
                         tr("Replication of %1").arg(pool->profile().name));
+    return view;
+}
+
+JobsView* ServerFeature::openJobs() {
+    if (!m_workbench->hasSession()) {
+        m_workbench->showMessage(tr("Connect first: the jobs are the current session's server's"), 5000);
+        return nullptr;
+    }
+    if (auto* open = m_workbench->activateTab<JobsView>())
+        return open;
+    const auto& pool = m_workbench->session().pool;
+    auto* view = new JobsView(pool, m_workbench->tabs());
+    m_workbench->addTab(view, themedIcon(QStringLiteral("view-history")), tr("Scheduled jobs"),
+                        tr("Scheduled jobs of %1").arg(pool->profile().name));
     return view;
 }
 

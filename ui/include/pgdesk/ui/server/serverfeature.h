@@ -10,12 +10,14 @@ class QWidget;
 namespace pgdesk::ui {
 
 class ChangeFeedView;
+class JobsView;
 class ReplicationView;
 class ServerLogView;
 class Workbench;
 
-// The server folder's part of the window: Connection ▸ Replication, Change feed… and Server log, and the
-// tree's "Watch changes" on a table. One replication tab per session; a change feed tab per feed.
+// The server folder's part of the window: Connection ▸ Replication, Change feed…, Server log and Scheduled
+// jobs, and the tree's "Watch changes" on a table. One replication, log and jobs tab per session; a change
+// feed tab per feed.
 class ServerFeature final : public Feature {
     Q_OBJECT
 public:
@@ -29,6 +31,8 @@ public:
     // The session's server log (one tab a session); with `file`, or with no session (asked for), a local
     // log file in a tab of its own.
     ServerLogView* openServerLog(const QString& file = {});
+    // pg_cron's jobs and pg_partman's partition sets of the session's server (one tab a session).
+    JobsView* openJobs();
 
 private:
     Workbench* m_workbench = nullptr;
