@@ -102,9 +102,9 @@ int cmdExtensions(Invocation& inv) {
     auto connection = connect(inv);
     QString sql;
     if (action == QLatin1String("install")) {
-        sql = core::createExtensionSql(connection, name, schema, version, cascade);
+        sql = core::createExtensionSql(name, schema, version, cascade);
     } else if (action == QLatin1String("update")) {
-        sql = core::updateExtensionSql(connection, name, version);
+        sql = core::updateExtensionSql(name, version);
     } else {
         // What goes with it, named before anything is dropped.
         const core::ExtensionDependents dependents = core::ExtensionReader(connection).dependents(name);
@@ -119,7 +119,7 @@ int cmdExtensions(Invocation& inv) {
                                "dropped (--cascade drops them)")
                     .arg(name)
                     .arg(dependents.objects.size() + dependents.extensions.size()));
-        sql = core::dropExtensionSql(connection, name, cascade);
+        sql = core::dropExtensionSql(name, cascade);
     }
     if (dryRun) {
         inv.out << sql << ";\n";

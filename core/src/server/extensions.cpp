@@ -101,11 +101,10 @@ ExtensionDependents ExtensionReader::dependents(const QString& name) {
     return out;
 }
 
-QString createExtensionSql(Connection& connection, const QString& name, const QString& schema,
-                           const QString& version, bool cascade) {
-    QString sql = QStringLiteral("CREATE EXTENSION %1").arg(connection.quoteIdentifier(name));
+QString createExtensionSql(const QString& name, const QString& schema, const QString& version, bool cascade) {
+    QString sql = QStringLiteral("CREATE EXTENSION %1").arg(quoteIdentifier(name));
     if (!schema.isEmpty())
-        sql += QStringLiteral(" SCHEMA %1").arg(connection.quoteIdentifier(schema));
+        sql += QStringLiteral(" SCHEMA %1").arg(quoteIdentifier(schema));
     if (!version.isEmpty())
         sql += QStringLiteral(" VERSION %1").arg(stringLiteral(version));
     if (cascade)
@@ -113,16 +112,16 @@ QString createExtensionSql(Connection& connection, const QString& name, const QS
     return sql;
 }
 
-QString updateExtensionSql(Connection& connection, const QString& name, const QString& version) {
-    QString sql = QStringLiteral("ALTER EXTENSION %1 UPDATE").arg(connection.quoteIdentifier(name));
+QString updateExtensionSql(const QString& name, const QString& version) {
+    QString sql = QStringLiteral("ALTER EXTENSION %1 UPDATE").arg(quoteIdentifier(name));
     if (!version.isEmpty())
         sql += QStringLiteral(" TO %1").arg(stringLiteral(version));
     return sql;
 }
 
-QString dropExtensionSql(Connection& connection, const QString& name, bool cascade) {
+QString dropExtensionSql(const QString& name, bool cascade) {
     return QStringLiteral("DROP EXTENSION %1%2")
-        .arg(connection.quoteIdentifier(name), cascade ? QStringLiteral(" CASCADE") : QString());
+        .arg(quoteIdentifier(name), cascade ? QStringLiteral(" CASCADE") : QString());
 }
 
 void applyExtensionSql(Connection& connection, const QString& sql, const WriteAccess& write,

@@ -49,11 +49,12 @@ private:
     Connection& m_connection;
 };
 
-// The statements, identifiers quoted and versions as literals (`connection` quotes them).
-QString createExtensionSql(Connection& connection, const QString& name, const QString& schema = {},
-                           const QString& version = {}, bool cascade = false);
-QString updateExtensionSql(Connection& connection, const QString& name, const QString& version = {});
-QString dropExtensionSql(Connection& connection, const QString& name, bool cascade);
+// The statements, identifiers quoted and versions as literals. Pure (no connection): the window builds its
+// preview on the GUI thread.
+QString createExtensionSql(const QString& name, const QString& schema = {}, const QString& version = {},
+                           bool cascade = false);
+QString updateExtensionSql(const QString& name, const QString& version = {});
+QString dropExtensionSql(const QString& name, bool cascade);
 
 // Runs one of the statements above in a transaction of its own with a lock timeout (the DDL of an extension
 // takes locks on what it touches): all of it or nothing. On a production profile only with the guard's key.
