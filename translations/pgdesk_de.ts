@@ -2919,6 +2919,155 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ExtensionDialog</name>
+    <message>
+        <source>Install extension %1</source>
+        <translation>Erweiterung %1 installieren</translation>
+    </message>
+    <message>
+        <source>the first schema of the search path</source>
+        <translation>das erste Schema des Suchpfads</translation>
+    </message>
+    <message>
+        <source>Also install the extensions it requires (%1)</source>
+        <translation>Auch die benötigten Erweiterungen installieren (%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>&amp;Schema:</source>
+        <translation>&amp;Schema:</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>This version is not trusted: only a superuser may install it.</source>
+        <translation>Diese Version ist nicht vertrauenswürdig (trusted): nur ein Superuser darf sie installieren.</translation>
+    </message>
+    <message>
+        <source>Update extension %1</source>
+        <translation>Erweiterung %1 aktualisieren</translation>
+    </message>
+    <message>
+        <source>From %1 to:</source>
+        <translation>Von %1 auf:</translation>
+    </message>
+    <message>
+        <source>Drop extension %1</source>
+        <translation>Erweiterung %1 löschen</translation>
+    </message>
+    <message>
+        <source>extension %1 (requires it)</source>
+        <translation>Erweiterung %1 (benötigt sie)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop these %n object(s) too (CASCADE)</source>
+        <translation>
+            <numerusform>Dieses %n Objekt auch löschen (CASCADE)</numerusform>
+            <numerusform>Diese %n Objekte auch löschen (CASCADE)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dropping %1 drops its own objects and, only with CASCADE, these that depend on them, with their data:</source>
+        <translation>Das Löschen von %1 löscht ihre eigenen Objekte und, nur mit CASCADE, diese davon abhängigen samt ihren Daten:</translation>
+    </message>
+    <message>
+        <source>Dropping %1 drops its own objects (types, functions, operators …); nothing else in the database depends on them.</source>
+        <translation>Das Löschen von %1 löscht ihre eigenen Objekte (Typen, Funktionen, Operatoren …); nichts sonst in der Datenbank hängt von ihnen ab.</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>Anweisung:</translation>
+    </message>
+    <message>
+        <source>-- %1 %2 is the newest version this server has</source>
+        <translation>-- %1 %2 ist die neueste Version, die dieser Server hat</translation>
+    </message>
+    <message>
+        <source>-- what depends on %1 is listed above: dropping needs CASCADE</source>
+        <translation>-- was von %1 abhängt, steht oben: Löschen braucht CASCADE</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ExtensionsView</name>
+    <message>
+        <source>Install…</source>
+        <translation>Installieren…</translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation>Aktualisieren…</translation>
+    </message>
+    <message>
+        <source>Drop…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Erweiterungen</translation>
+    </message>
+    <message>
+        <source>Filter by name or description</source>
+        <translation>Nach Name oder Beschreibung filtern</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Could not read the extensions: %1</source>
+        <translation>Die Erweiterungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>superuser</source>
+        <translation>Superuser</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <source>Updates to</source>
+        <translation>Aktualisiert auf</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Braucht</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>%1 installed in %2, %3 more offered by the server.</source>
+        <translation>%1 installiert in %2, %3 weitere bietet der Server an.</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Erledigt: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::FilterBar</name>
     <message>
         <source>Add filter</source>
@@ -7973,6 +8122,26 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Scheduled jobs of %1</source>
         <translation>Geplante Jobs von %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xtensions</source>
+        <translation>E&amp;rweiterungen</translation>
+    </message>
+    <message>
+        <source>The database&apos;s extensions and those the server offers: install, update, drop</source>
+        <translation>Die Erweiterungen der Datenbank und die, die der Server anbietet: installieren, aktualisieren, löschen</translation>
+    </message>
+    <message>
+        <source>Connect first: extensions are the current database&apos;s</source>
+        <translation>Zuerst verbinden: Erweiterungen gehören zur aktuellen Datenbank</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Erweiterungen</translation>
+    </message>
+    <message>
+        <source>Extensions of %1</source>
+        <translation>Erweiterungen von %1</translation>
     </message>
 </context>
 <context>

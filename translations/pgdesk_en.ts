@@ -296,6 +296,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ExtensionDialog</name>
+    <message numerus="yes">
+        <source>Drop these %n object(s) too (CASCADE)</source>
+        <translation>
+            <numerusform>Drop this %n object too (CASCADE)</numerusform>
+            <numerusform>Drop these %n objects too (CASCADE)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::FindBar</name>
     <message numerus="yes">
         <source>%n replacement(s)</source>

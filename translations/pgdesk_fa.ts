@@ -2883,6 +2883,154 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::ExtensionDialog</name>
+    <message>
+        <source>Install extension %1</source>
+        <translation>نصب افزونهٔ %1</translation>
+    </message>
+    <message>
+        <source>the first schema of the search path</source>
+        <translation>نخستین طرح‌وارهٔ مسیر جست‌وجو</translation>
+    </message>
+    <message>
+        <source>Also install the extensions it requires (%1)</source>
+        <translation>افزونه‌هایی که نیاز دارد نیز نصب شوند (%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>هیچ</translation>
+    </message>
+    <message>
+        <source>&amp;Schema:</source>
+        <translation>&amp;طرح‌واره:</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;نسخه:</translation>
+    </message>
+    <message>
+        <source>This version is not trusted: only a superuser may install it.</source>
+        <translation>این نسخه مورد اعتماد (trusted) نیست: فقط ابرکاربر می‌تواند نصبش کند.</translation>
+    </message>
+    <message>
+        <source>Update extension %1</source>
+        <translation>به‌روزرسانی افزونهٔ %1</translation>
+    </message>
+    <message>
+        <source>From %1 to:</source>
+        <translation>از %1 به:</translation>
+    </message>
+    <message>
+        <source>Drop extension %1</source>
+        <translation>حذف افزونهٔ %1</translation>
+    </message>
+    <message>
+        <source>extension %1 (requires it)</source>
+        <translation>افزونهٔ %1 (به آن نیاز دارد)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drop these %n object(s) too (CASCADE)</source>
+        <translation>
+            <numerusform>این %n شیء نیز حذف شوند (CASCADE)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dropping %1 drops its own objects and, only with CASCADE, these that depend on them, with their data:</source>
+        <translation>حذف %1 اشیای خودش را حذف می‌کند و، فقط با CASCADE، این‌هایی را که به آن‌ها وابسته‌اند همراه با داده‌هایشان:</translation>
+    </message>
+    <message>
+        <source>Dropping %1 drops its own objects (types, functions, operators …); nothing else in the database depends on them.</source>
+        <translation>حذف %1 اشیای خودش را حذف می‌کند (نوع‌ها، تابع‌ها، عملگرها …)؛ چیز دیگری در پایگاه داده به آن‌ها وابسته نیست.</translation>
+    </message>
+    <message>
+        <source>Statement:</source>
+        <translation>دستور:</translation>
+    </message>
+    <message>
+        <source>-- %1 %2 is the newest version this server has</source>
+        <translation>-- %1 %2 تازه‌ترین نسخه‌ای است که این سرور دارد</translation>
+    </message>
+    <message>
+        <source>-- what depends on %1 is listed above: dropping needs CASCADE</source>
+        <translation>-- آنچه به %1 وابسته است در بالا آمده: حذف به CASCADE نیاز دارد</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ExtensionsView</name>
+    <message>
+        <source>Install…</source>
+        <translation>نصب…</translation>
+    </message>
+    <message>
+        <source>Update…</source>
+        <translation>به‌روزرسانی…</translation>
+    </message>
+    <message>
+        <source>Drop…</source>
+        <translation>حذف…</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>افزونه‌ها</translation>
+    </message>
+    <message>
+        <source>Filter by name or description</source>
+        <translation>پالایش بر پایهٔ نام یا توضیح</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تازه‌سازی</translation>
+    </message>
+    <message>
+        <source>Could not read the extensions: %1</source>
+        <translation>خواندن افزونه‌ها ممکن نشد: %1</translation>
+    </message>
+    <message>
+        <source>superuser</source>
+        <translation>ابرکاربر</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>نصب‌شده</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>پیش‌فرض</translation>
+    </message>
+    <message>
+        <source>Schema</source>
+        <translation>طرح‌واره</translation>
+    </message>
+    <message>
+        <source>Updates to</source>
+        <translation>به‌روزرسانی به</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>نیاز</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>توضیح</translation>
+    </message>
+    <message>
+        <source>%1 installed in %2, %3 more offered by the server.</source>
+        <translation>%1 نصب‌شده در %2، %3 افزونهٔ دیگر را سرور عرضه می‌کند.</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>انجام شد: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>چیزی تغییر نکرد: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::FilterBar</name>
     <message>
         <source>Add filter</source>
@@ -7890,6 +8038,26 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Scheduled jobs of %1</source>
         <translation>کارهای زمان‌بندی‌شدهٔ %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xtensions</source>
+        <translation>&amp;افزونه‌ها</translation>
+    </message>
+    <message>
+        <source>The database&apos;s extensions and those the server offers: install, update, drop</source>
+        <translation>افزونه‌های پایگاه داده و آن‌هایی که سرور عرضه می‌کند: نصب، به‌روزرسانی، حذف</translation>
+    </message>
+    <message>
+        <source>Connect first: extensions are the current database&apos;s</source>
+        <translation>نخست وصل شوید: افزونه‌ها از آنِ پایگاه دادهٔ کنونی است</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>افزونه‌ها</translation>
+    </message>
+    <message>
+        <source>Extensions of %1</source>
+        <translation>افزونه‌های %1</translation>
     </message>
 </context>
 <context>

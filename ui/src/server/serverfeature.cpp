@@ -7,6 +7,7 @@
 #include <pgdesk/ui/common/workbench.h>
 #include <pgdesk/ui/plan/planfeature.h>
 #include <pgdesk/ui/server/changefeedview.h>
+#include <pgdesk/ui/server/extensionsview.h>
 #include <pgdesk/ui/server/jobsview.h>
 #include <pgdesk/ui/server/replicationview.h>
 #include <pgdesk/ui/server/serverlogview.h>
@@ -44,6 +45,11 @@ void ServerFeature::initialize(Workbench& workbench) {
                         themedIcon(QStringLiteral("view-history")), tr("Scheduled &jobs"),
                         [this] { openJobs(); })
         ->setToolTip(tr("pg_cron's jobs and their runs, pg_partman's partition sets"));
+    m_workbench
+        ->addMenuAction(MenuId::Connection, 200, QStringLiteral("extensionsAction"),
+                        themedIcon(QStringLiteral("code-function")), tr("E&xtensions"),
+                        [this] { openExtensions(); })
+        ->setToolTip(tr("The database's extensions and those the server offers: install, update, drop"));
     m_workbench->addTreeEntry(TreeEntry{
         TreeObject::Node::Relation, 240, QStringLiteral("treeWatchChangesAction"),
         QStringLiteral("view-statistics"), tr("Watch changes"),
@@ -76,6 +82,20 @@ JobsView* ServerFeature::openJobs() {
     auto* view = new JobsView(pool, m_workbench->tabs());
     m_workbench->addTab(view, themedIcon(QStringLiteral("view-history")), tr("Scheduled jobs"),
                         tr("Scheduled jobs of %1").arg(pool->profile().name));
+    return view;
+}
+
+ExtensionsView* ServerFeature::openExtensions() {
+    if (!m_workbench->hasSession()) {
+        m_workbench->showMessage(tr("Connect first: extensions are the current database's"), 5000);
+        return nullptr;
+    }
+    if (auto* open = m_workbench->activateTab<ExtensionsView>())
+        return open;
+    const auto& pool = m_workbench->session().pool;
+    auto* view = new ExtensionsView(pool, m_workbench->tabs());
+    m_workbench->addTab(view, themedIcon(QStringLiteral("code-function")), tr("Extensions"),
+                        tr("Extensions of %1").arg(pool->profile().name));
     return view;
 }
 

@@ -10,14 +10,15 @@ class QWidget;
 namespace pgdesk::ui {
 
 class ChangeFeedView;
+class ExtensionsView;
 class JobsView;
 class ReplicationView;
 class ServerLogView;
 class Workbench;
 
-// The server folder's part of the window: Connection ▸ Replication, Change feed…, Server log and Scheduled
-// jobs, and the tree's "Watch changes" on a table. One replication, log and jobs tab per session; a change
-// feed tab per feed.
+// The server folder's part of the window: Connection ▸ Replication, Change feed…, Server log, Scheduled
+// jobs and Extensions, and the tree's "Watch changes" on a table. One replication, log, jobs and extensions
+// tab per session; a change feed tab per feed.
 class ServerFeature final : public Feature {
     Q_OBJECT
 public:
@@ -33,6 +34,8 @@ public:
     ServerLogView* openServerLog(const QString& file = {});
     // pg_cron's jobs and pg_partman's partition sets of the session's server (one tab a session).
     JobsView* openJobs();
+    // The current database's extensions (one tab a session).
+    ExtensionsView* openExtensions();
 
 private:
     Workbench* m_workbench = nullptr;
