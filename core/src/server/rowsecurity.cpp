@@ -61,6 +61,16 @@ QList<RowPolicy> rowPolicies(Connection& connection, const QString& schema, cons
     return out;
 }
 
+QStringList rolesToSeeAs(Connection& connection) {
+    const Result r = connection.exec(
+        QStringLiteral("SELECT rolname::text FROM pg_roles WHERE pg_has_role(current_user, oid, 'MEMBER') "
+                       "AND rolname !~ '^pg_' ORDER BY 1"));
+    QStringList out;
+    for (int row = 0; row < r.rowCount(); ++row)
+        out << r.text(row, 0);
+    return out;
+}
+
 RoleRowView seeAsRole(Connection& connection, const QString& schema, const QString& table,
                       const QString& role, int limit) {
     RoleRowView view;

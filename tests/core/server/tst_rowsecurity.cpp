@@ -91,6 +91,20 @@ private slots:
         }
     }
 
+    void rolesToSwitchTo() {
+        auto c = core::Connection::open(m_cluster->profile());
+        const QStringList all = core::rolesToSeeAs(c); // a superuser: every role but the predefined
+        for (const char* r : {"alice", "bob", "Sales, EU", "auditor", "owner_role", "postgres"})
+            QVERIFY2(all.contains(QLatin1String(r)), qPrintable(all.join(", ")));
+        for (const QString& r : all)
+            QVERIFY(!r.startsWith(QLatin1String("pg_")));
+        QVERIFY(!m_cluster->psql(QStringLiteral("ALTER ROLE bob LOGIN PASSWORD 'bob-pw'")).isNull());
+        core::ConnectionProfile asBob = m_cluster->tcpProfile();
+        asBob.user = QStringLiteral("bob");
+        auto b = core::Connection::open(asBob, QStringLiteral("bob-pw"));
+        QCOMPARE(core::rolesToSeeAs(b), (QStringList{"Sales, EU", "bob"})); // itself and its groups
+    }
+
     void admittedByAndChanges() {
         auto c = core::Connection::open(m_cluster->profile());
         const core::RoleRowView bob =

@@ -42,6 +42,10 @@ struct RoleRowView {
 // Lists `schema.table`'s policies.
 QList<RowPolicy> rowPolicies(Connection& connection, const QString& schema, const QString& table);
 
+// The roles this connection's role may SET ROLE to (it is a member of them; a superuser: every role), the
+// predefined pg_* roles left out, by name.
+QStringList rolesToSeeAs(Connection& connection);
+
 // The table as `role` sees it, at most `limit` rows (in ctid order). The connection's own role must be able
 // to SET ROLE to it (a member of it, or superuser). The connection must be outside a transaction.
 RoleRowView seeAsRole(Connection& connection, const QString& schema, const QString& table,
