@@ -7523,6 +7523,29 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::RoleRowsModel</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Admitted by</source>
+        <translation>Zugelassen durch</translation>
+    </message>
+    <message>
+        <source>May update</source>
+        <translation>Darf ändern</translation>
+    </message>
+    <message>
+        <source>May delete</source>
+        <translation>Darf löschen</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::RolesModel</name>
     <message>
         <source>%1 (admin)</source>
@@ -7963,6 +7986,116 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::SeeAsRoleView</name>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>A role this session may SET ROLE to</source>
+        <translation>Eine Rolle, zu der diese Sitzung mit SET ROLE wechseln darf</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>höchstens </translation>
+    </message>
+    <message>
+        <source> rows</source>
+        <translation> Zeilen</translation>
+    </message>
+    <message>
+        <source>Choose a role: the rows it reads are shown as it reads them, in a transaction that is rolled back.</source>
+        <translation>Eine Rolle wählen: die Zeilen, die sie liest, werden gezeigt, wie sie sie liest, in einer Transaktion, die zurückgerollt wird.</translation>
+    </message>
+    <message>
+        <source>Rows the role reads</source>
+        <translation>Zeilen, die die Rolle liest</translation>
+    </message>
+    <message>
+        <source>The table&apos;s policies</source>
+        <translation>Die Richtlinien der Tabelle</translation>
+    </message>
+    <message>
+        <source>See %1.%2 as role:</source>
+        <translation>%1.%2 sehen als Rolle:</translation>
+    </message>
+    <message>
+        <source>Reading %1.%2 as %3…</source>
+        <translation>%1.%2 wird als %3 gelesen…</translation>
+    </message>
+    <message>
+        <source>Row security is off for this table: %1 reads every row its privileges allow.</source>
+        <translation>Zeilensicherheit ist für diese Tabelle aus: %1 liest jede Zeile, die ihre Rechte erlauben.</translation>
+    </message>
+    <message>
+        <source>%1 bypasses row security (superuser, BYPASSRLS, or the owner without FORCE).</source>
+        <translation>%1 umgeht die Zeilensicherheit (Superuser, BYPASSRLS oder der Eigentümer ohne FORCE).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Row security applies to %1: %n of its policies apply.</source>
+        <translation>
+            <numerusform>Zeilensicherheit gilt für %1: %n ihrer Richtlinien gilt.</numerusform>
+            <numerusform>Zeilensicherheit gilt für %1: %n ihrer Richtlinien gelten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It reads %1 of the table&apos;s %2 rows.</source>
+        <translation>Sie liest %1 der %2 Zeilen der Tabelle.</translation>
+    </message>
+    <message>
+        <source>It reads %1 rows.</source>
+        <translation>Sie liest %1 Zeilen.</translation>
+    </message>
+    <message>
+        <source>permissive</source>
+        <translation>permissiv</translation>
+    </message>
+    <message>
+        <source>restrictive</source>
+        <translation>restriktiv</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Richtlinie</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Applies</source>
+        <translation>Gilt</translation>
+    </message>
+    <message>
+        <source>Using</source>
+        <translation>Using</translation>
+    </message>
+    <message>
+        <source>With check</source>
+        <translation>With check</translation>
+    </message>
+    <message>
+        <source>Could not read the table as that role: %1</source>
+        <translation>Die Tabelle konnte als diese Rolle nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::SelectionSummary</name>
     <message>
         <source>Whole view</source>
@@ -8142,6 +8275,26 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Extensions of %1</source>
         <translation>Erweiterungen von %1</translation>
+    </message>
+    <message>
+        <source>See as role…</source>
+        <translation>Als Rolle sehen…</translation>
+    </message>
+    <message>
+        <source>Row security is a table&apos;s</source>
+        <translation>Zeilensicherheit hat nur eine Tabelle</translation>
+    </message>
+    <message>
+        <source>Connect first: the table is read through the current session</source>
+        <translation>Zuerst verbinden: die Tabelle wird über die aktuelle Sitzung gelesen</translation>
+    </message>
+    <message>
+        <source>As role: %1</source>
+        <translation>Als Rolle: %1</translation>
+    </message>
+    <message>
+        <source>%1.%2 as another role sees it</source>
+        <translation>%1.%2, wie eine andere Rolle sie sieht</translation>
     </message>
 </context>
 <context>

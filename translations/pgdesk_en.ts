@@ -698,6 +698,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::SeeAsRoleView</name>
+    <message numerus="yes">
+        <source>Row security applies to %1: %n of its policies apply.</source>
+        <translation>
+            <numerusform>Row security applies to %1: %n of its policies applies.</numerusform>
+            <numerusform>Row security applies to %1: %n of its policies apply.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ServerLogView</name>
     <message numerus="yes">
         <source>%n entry(s) shown of %1 read.</source>

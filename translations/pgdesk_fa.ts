@@ -7442,6 +7442,29 @@ Its objects are created in &quot;%2&quot;%4.</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::RoleRowsModel</name>
+    <message>
+        <source>yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <source>Admitted by</source>
+        <translation>پذیرفته با</translation>
+    </message>
+    <message>
+        <source>May update</source>
+        <translation>تغییر مجاز</translation>
+    </message>
+    <message>
+        <source>May delete</source>
+        <translation>حذف مجاز</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::RolesModel</name>
     <message>
         <source>%1 (admin)</source>
@@ -7879,6 +7902,115 @@ Its objects are created in &quot;%2&quot;%4.</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::SeeAsRoleView</name>
+    <message>
+        <source>Show</source>
+        <translation>نمایش</translation>
+    </message>
+    <message>
+        <source>A role this session may SET ROLE to</source>
+        <translation>نقشی که این نشست می‌تواند با SET ROLE به آن برود</translation>
+    </message>
+    <message>
+        <source>at most </source>
+        <translation>حداکثر </translation>
+    </message>
+    <message>
+        <source> rows</source>
+        <translation> سطر</translation>
+    </message>
+    <message>
+        <source>Choose a role: the rows it reads are shown as it reads them, in a transaction that is rolled back.</source>
+        <translation>نقشی برگزینید: سطرهایی که می‌خواند، همان‌گونه که می‌خواند، در تراکنشی که برگردانده می‌شود نمایش داده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>Rows the role reads</source>
+        <translation>سطرهایی که نقش می‌خواند</translation>
+    </message>
+    <message>
+        <source>The table&apos;s policies</source>
+        <translation>سیاست‌های جدول</translation>
+    </message>
+    <message>
+        <source>See %1.%2 as role:</source>
+        <translation>دیدن %1.%2 با نقش:</translation>
+    </message>
+    <message>
+        <source>Reading %1.%2 as %3…</source>
+        <translation>خواندن %1.%2 با نقش %3…</translation>
+    </message>
+    <message>
+        <source>Row security is off for this table: %1 reads every row its privileges allow.</source>
+        <translation>امنیت سطری برای این جدول خاموش است: %1 هر سطری را که امتیازهایش اجازه دهد می‌خواند.</translation>
+    </message>
+    <message>
+        <source>%1 bypasses row security (superuser, BYPASSRLS, or the owner without FORCE).</source>
+        <translation>%1 از امنیت سطری می‌گذرد (ابرکاربر، BYPASSRLS، یا مالک بدون FORCE).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Row security applies to %1: %n of its policies apply.</source>
+        <translation>
+            <numerusform>امنیت سطری بر %1 اعمال می‌شود: %n سیاست آن اعمال می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It reads %1 of the table&apos;s %2 rows.</source>
+        <translation>%1 سطر از %2 سطر جدول را می‌خواند.</translation>
+    </message>
+    <message>
+        <source>It reads %1 rows.</source>
+        <translation>%1 سطر را می‌خواند.</translation>
+    </message>
+    <message>
+        <source>permissive</source>
+        <translation>مجازکننده</translation>
+    </message>
+    <message>
+        <source>restrictive</source>
+        <translation>محدودکننده</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>خیر</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>سیاست</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>گونه</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>فرمان</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>نقش‌ها</translation>
+    </message>
+    <message>
+        <source>Applies</source>
+        <translation>اعمال</translation>
+    </message>
+    <message>
+        <source>Using</source>
+        <translation>Using</translation>
+    </message>
+    <message>
+        <source>With check</source>
+        <translation>With check</translation>
+    </message>
+    <message>
+        <source>Could not read the table as that role: %1</source>
+        <translation>خواندن جدول با آن نقش ممکن نشد: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::SelectionSummary</name>
     <message>
         <source>Whole view</source>
@@ -8058,6 +8190,26 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Extensions of %1</source>
         <translation>افزونه‌های %1</translation>
+    </message>
+    <message>
+        <source>See as role…</source>
+        <translation>دیدن با نقش…</translation>
+    </message>
+    <message>
+        <source>Row security is a table&apos;s</source>
+        <translation>امنیت سطری ویژهٔ جدول است</translation>
+    </message>
+    <message>
+        <source>Connect first: the table is read through the current session</source>
+        <translation>نخست وصل شوید: جدول از راه نشست کنونی خوانده می‌شود</translation>
+    </message>
+    <message>
+        <source>As role: %1</source>
+        <translation>با نقش: %1</translation>
+    </message>
+    <message>
+        <source>%1.%2 as another role sees it</source>
+        <translation>%1.%2 همان‌گونه که نقشی دیگر می‌بیند</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <pgdesk/ui/server/extensionsview.h>
 #include <pgdesk/ui/server/jobsview.h>
 #include <pgdesk/ui/server/replicationview.h>
+#include <pgdesk/ui/server/seeasroleview.h>
 #include <pgdesk/ui/server/serverlogview.h>
 
 #include <QAction>
@@ -55,6 +56,11 @@ void ServerFeature::initialize(Workbench& workbench) {
         QStringLiteral("view-statistics"), tr("Watch changes"),
         [this](const TreeObject& o) { openChangeFeed(o.schema + QLatin1Char('.') + o.name, o.database); },
         [](const TreeObject& o) { return o.isTable(); }, tr("Only a table's changes can be watched")});
+    m_workbench->addTreeEntry(
+        TreeEntry{TreeObject::Node::Relation, 250, QStringLiteral("treeSeeAsRoleAction"),
+                  QStringLiteral("view-visible"), tr("See as role…"),
+                  [this](const TreeObject& o) { openSeeAsRole(o.schema, o.name, o.database); },
+                  [](const TreeObject& o) { return o.isTable(); }, tr("Row security is a table's")});
 }
 
 ReplicationView* ServerFeature::openReplication() {
@@ -96,6 +102,20 @@ ExtensionsView* ServerFeature::openExtensions() {
     auto* view = new ExtensionsView(pool, m_workbench->tabs());
     m_workbench->addTab(view, themedIcon(QStringLiteral("code-function")), tr("Extensions"),
                         tr("Extensions of %1").arg(pool->profile().name));
+    return view;
+}
+
+SeeAsRoleView* ServerFeature::openSeeAsRole(const QString& schema, const QString& table,
+                                            const QString& database) {
+    const auto pool = m_workbench->poolFor(database);
+    if (!pool) {
+        m_workbench->showMessage(tr("Connect first: the table is read through the current session"), 5000);
+        return nullptr;
+    }
+    auto* view = new SeeAsRoleView(pool, schema, table, m_workbench->tabs());
+    m_workbench->addTab(view, themedIcon(QStringLiteral("view-visible")), tr("As role: %1").arg(table),
+                        tr("%1.%2 as another role sees it").arg(schema, table),
+                        database.isEmpty() ? m_workbench->primaryDatabase() : database);
     return view;
 }
 

@@ -13,12 +13,13 @@ class ChangeFeedView;
 class ExtensionsView;
 class JobsView;
 class ReplicationView;
+class SeeAsRoleView;
 class ServerLogView;
 class Workbench;
 
 // The server folder's part of the window: Connection ▸ Replication, Change feed…, Server log, Scheduled
-// jobs and Extensions, and the tree's "Watch changes" on a table. One replication, log, jobs and extensions
-// tab per session; a change feed tab per feed.
+// jobs and Extensions, and the tree's "Watch changes" and "See as role…" on a table. One replication, log,
+// jobs and extensions tab per session; a change feed tab per feed.
 class ServerFeature final : public Feature {
     Q_OBJECT
 public:
@@ -36,6 +37,8 @@ public:
     JobsView* openJobs();
     // The current database's extensions (one tab a session).
     ExtensionsView* openExtensions();
+    // A table as a role chosen in the tab reads it (the tree's See as role… on a table).
+    SeeAsRoleView* openSeeAsRole(const QString& schema, const QString& table, const QString& database = {});
 
 private:
     Workbench* m_workbench = nullptr;
