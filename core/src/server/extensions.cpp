@@ -3,10 +3,9 @@
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/server/guardedstatement.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/result.h>
-#include <pgdesk/core/session/transaction.h>
-#include <pgdesk/core/session/writeguard.h>
 
 namespace pgdesk::core {
 
@@ -126,13 +125,7 @@ QString dropExtensionSql(const QString& name, bool cascade) {
 
 void applyExtensionSql(Connection& connection, const QString& sql, const WriteAccess& write,
                        int lockTimeoutMs) {
-    if (connection.profile().writeGuarded() && !write && !connection.writesUnlocked())
-        throwWriteGuarded(connection.profile(), sql.section(QLatin1Char(' '), 0, 1));
-    WriteScope scope(connection, write);
-    Transaction transaction(connection);
-    connection.exec(QStringLiteral("SET LOCAL lock_timeout = %1").arg(std::max(0, lockTimeoutMs)));
-    connection.exec(sql);
-    transaction.commit();
+    runGuardedStatement(connection, sql, {}, write, sql.section(QLatin1Char(' '), 0, 1), lockTimeoutMs);
 }
 
 } // namespace pgdesk::core

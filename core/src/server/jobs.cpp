@@ -3,10 +3,9 @@
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/server/guardedstatement.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/result.h>
-#include <pgdesk/core/session/transaction.h>
-#include <pgdesk/core/session/writeguard.h>
 
 namespace pgdesk::core {
 
@@ -327,17 +326,12 @@ JobChange runPartitionMaintenance(const QString& partmanSchema, const QString& p
 
 QString applyJobChange(Connection& connection, const JobChange& change, const WriteAccess& write,
                        int lockTimeoutMs) {
-    if (connection.profile().writeGuarded() && !write && !connection.writesUnlocked())
-        throwWriteGuarded(connection.profile(), change.preview.section(QLatin1Char('('), 0, 0));
-    WriteScope scope(connection, write);
-    Transaction transaction(connection);
-    connection.exec(QStringLiteral("SET LOCAL lock_timeout = %1").arg(std::max(0, lockTimeoutMs)));
-    const Result r = connection.exec(change.sql, change.params);
-    if (r.rowCount() == 0) // an UPDATE … RETURNING that matched nothing
+    // An UPDATE … RETURNING that matched nothing changed nothing: said as such.
+    const Result r = runGuardedStatement(connection, change.sql, change.params, write,
+                                         change.preview.section(QLatin1Char('('), 0, 0), lockTimeoutMs);
+    if (r.rowCount() == 0)
         throwError(ErrorKind::NotFound, QStringLiteral("nothing matched: %1").arg(change.preview));
-    const QString first = r.isNull(0, 0) ? QString() : r.text(0, 0);
-    transaction.commit();
-    return first;
+    return r.isNull(0, 0) ? QString() : r.text(0, 0);
 }
 
 } // namespace pgdesk::core
