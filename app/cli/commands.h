@@ -74,6 +74,9 @@ int cmdExtensions(Invocation& inv);
 // jobs (pg_cron) and partman (pg_partman): list, schedule/alter/…, create/alter/maintain (cmd_jobs.cpp).
 int cmdJobs(Invocation& inv);
 int cmdPartman(Invocation& inv);
+// tablespaces [--script] | move TABLE --to TS; event-triggers [--script] (cmd_tablespaces.cpp).
+int cmdTablespaces(Invocation& inv);
+int cmdEventTriggers(Invocation& inv);
 // rls TABLE --as ROLE [--limit N]: a table as another role sees it (cmd_rls.cpp).
 int cmdRls(Invocation& inv);
 // log [--file PATH] [filters] [--follow] [--grouped | --deadlocks [--dot] | --plans]: the server's log

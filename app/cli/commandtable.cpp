@@ -376,6 +376,21 @@ const CommandEntry kCommands[] = {
                         instead of detaching them), run_maintenance now (makes partitions
                         and applies retention); production needs --allow-write
 )"},
+    {"tablespaces", cmdTablespaces,
+     R"(  tablespaces [--script]
+                        the server's tablespaces: owner, location, size (where the role may
+                        ask), options, how many of this database's relations are in each;
+                        --script their CREATE TABLESPACE statements; --format json
+  tablespaces move TABLE --to TABLESPACE [--dry-run] [--lock-timeout MS]
+                        ALTER TABLE … SET TABLESPACE, after printing what it locks (ACCESS
+                        EXCLUSIVE) and copies, with a time estimate; in a transaction with
+                        a lock timeout (default 5000 ms); production needs --allow-write
+)"},
+    {"event-triggers", cmdEventTriggers,
+     R"(  event-triggers [--script]
+                        the database's event triggers: event, function, enabled, tags,
+                        owner; --script their CREATE EVENT TRIGGER statements; --format json
+)"},
     {"rls", cmdRls,
      R"(  rls TABLE --as ROLE [--limit N]
                         the table as ROLE reads it (SET ROLE in a read-only transaction that
