@@ -98,6 +98,13 @@ bool PrivateCluster::restart() {
     return pgcluster({QStringLiteral("restart"), m_dir});
 }
 
+bool PrivateCluster::loadPgCron() {
+    // ALTER SYSTEM runs outside a transaction block: one statement a call.
+    return !psql(QStringLiteral("alter system set shared_preload_libraries = 'pg_cron'")).isNull() &&
+           restart() && !psql(QStringLiteral("alter system set cron.use_background_workers = on")).isNull() &&
+           restart() && !psql(QStringLiteral("create extension pg_cron")).isNull();
+}
+
 bool PrivateCluster::restartAsStandby() {
     QFile signal(m_dir + QStringLiteral("/data/standby.signal"));
     if (!signal.open(QIODevice::WriteOnly)) {

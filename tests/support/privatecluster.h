@@ -40,6 +40,9 @@ public:
     // Restarts it as a hot standby without a primary (standby.signal, no primary_conninfo): it stays in
     // recovery, pg_is_in_recovery() is true and it refuses every write, as a streaming replica does.
     bool restartAsStandby();
+    // pg_cron loaded (shared_preload_libraries, two restarts: its settings exist once it is loaded), running
+    // jobs in background workers (no password to connect with), and installed in `postgres`.
+    bool loadPgCron();
 
 private:
     bool pgcluster(const QStringList& arguments, int timeoutMs = 120000);

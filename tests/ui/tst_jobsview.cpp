@@ -68,14 +68,9 @@ private slots:
     void initTestCase() {
         m_cluster = std::make_unique<test::PrivateCluster>();
         QVERIFY2(m_cluster->isStarted(), qPrintable(m_cluster->error()));
-        QVERIFY(!m_cluster->psql(QStringLiteral("alter system set shared_preload_libraries = 'pg_cron'"))
-                     .isNull());
-        QVERIFY2(m_cluster->restart(), qPrintable(m_cluster->error()));
-        QVERIFY(
-            !m_cluster->psql(QStringLiteral("alter system set cron.use_background_workers = on")).isNull());
-        QVERIFY2(m_cluster->restart(), qPrintable(m_cluster->error()));
+        QVERIFY2(m_cluster->loadPgCron(), qPrintable(m_cluster->error()));
         for (const QString& sql :
-             {QStringLiteral("create extension pg_cron"), QStringLiteral("create database other"),
+             {QStringLiteral("create database other"),
               QStringLiteral("create schema partman; create extension pg_partman schema partman; "
                              "create table events (id bigint, created_at timestamptz not null) "
                              "partition by range (created_at)"),

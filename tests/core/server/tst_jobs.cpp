@@ -52,17 +52,9 @@ private slots:
     void initTestCase() {
         m_cluster = std::make_unique<PrivateCluster>();
         QVERIFY2(m_cluster->isStarted(), qPrintable(m_cluster->error()));
-        // pg_cron's settings exist once it is loaded: two restarts. ALTER SYSTEM: one statement a call.
-        QVERIFY2(!m_cluster->psql(QStringLiteral("alter system set shared_preload_libraries = 'pg_cron'"))
-                      .isNull(),
-                 qPrintable(m_cluster->error()));
-        QVERIFY2(m_cluster->restart(), qPrintable(m_cluster->error()));
-        QVERIFY2(
-            !m_cluster->psql(QStringLiteral("alter system set cron.use_background_workers = on")).isNull(),
-            qPrintable(m_cluster->error()));
-        QVERIFY2(m_cluster->restart(), qPrintable(m_cluster->error()));
+        QVERIFY2(m_cluster->loadPgCron(), qPrintable(m_cluster->error()));
         for (const QString& sql :
-             {QStringLiteral("create extension pg_cron"), QStringLiteral("create database other"),
+             {QStringLiteral("create database other"),
               QStringLiteral("create schema partman; create extension pg_partman schema partman"),
               QStringLiteral("create table tick (at timestamptz default now(), note text)")})
             QVERIFY2(!m_cluster->psql(sql).isNull(), qPrintable(m_cluster->error()));

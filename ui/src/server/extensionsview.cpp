@@ -151,7 +151,7 @@ ExtensionsView::ExtensionsView(std::shared_ptr<core::Pool> pool, QWidget* parent
     , m_write(new JobSlot(this))
     , m_model(new ReplicationTableModel(this))
     , m_filter(new QSortFilterProxyModel(this))
-    , m_table(new QTableView(this))
+    , m_table(listTableView(m_filter, "extensionsTable", tr("Extensions"), this))
     , m_filterEdit(new QLineEdit(this))
     , m_status(new QLabel(this))
     , m_install(new QPushButton(tr("Install…"), this))
@@ -161,15 +161,6 @@ ExtensionsView::ExtensionsView(std::shared_ptr<core::Pool> pool, QWidget* parent
     m_filter->setSourceModel(m_model);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_filter->setFilterKeyColumn(-1); // the name and the comment
-    m_table->setObjectName(QStringLiteral("extensionsTable"));
-    m_table->setModel(m_filter);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setAccessibleName(tr("Extensions"));
     m_filterEdit->setObjectName(QStringLiteral("extensionsFilter"));
     m_filterEdit->setPlaceholderText(tr("Filter by name or description"));
     m_filterEdit->setClearButtonEnabled(true);

@@ -27,20 +27,6 @@ namespace pgdesk::ui {
 
 namespace {
 
-QTableView* tableOf(ReplicationTableModel* model, const char* name, const QString& title, QWidget* parent) {
-    auto* view = new QTableView(parent);
-    view->setObjectName(QLatin1String(name));
-    view->setModel(model);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setAlternatingRowColors(true);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setAccessibleName(title);
-    return view;
-}
-
 QPushButton* button(const QString& text, const char* name, QWidget* parent) {
     auto* b = new QPushButton(text, parent);
     b->setObjectName(QLatin1String(name));
@@ -75,8 +61,8 @@ JobsView::JobsView(std::shared_ptr<core::Pool> pool, QWidget* parent)
 
     // Jobs: the list, the selected job's runs below.
     m_jobPage = new QWidget(m_tabs);
-    m_jobView = tableOf(m_jobModel, "cronJobs", tr("Jobs"), m_jobPage);
-    m_runView = tableOf(m_runModel, "cronRuns", tr("Runs"), m_jobPage);
+    m_jobView = listTableView(m_jobModel, "cronJobs", tr("Jobs"), m_jobPage);
+    m_runView = listTableView(m_runModel, "cronRuns", tr("Runs"), m_jobPage);
     m_newJob = button(tr("New job…"), "newJobButton", m_jobPage);
     m_editJob = button(tr("Edit…"), "editJobButton", m_jobPage);
     m_toggleJob = button(tr("Disable"), "toggleJobButton", m_jobPage);
@@ -111,7 +97,7 @@ JobsView::JobsView(std::shared_ptr<core::Pool> pool, QWidget* parent)
 
     // Partition sets.
     m_partitionPage = new QWidget(m_tabs);
-    m_partitionView = tableOf(m_partitionModel, "partitionSets", tr("Partition sets"), m_partitionPage);
+    m_partitionView = listTableView(m_partitionModel, "partitionSets", tr("Partition sets"), m_partitionPage);
     auto* newSet = button(tr("New partition set…"), "newPartitionSetButton", m_partitionPage);
     m_editSet = button(tr("Edit…"), "editPartitionSetButton", m_partitionPage);
     m_maintain = button(tr("Run maintenance"), "maintainPartitionSetButton", m_partitionPage);

@@ -151,9 +151,9 @@ ReplicationView::ReplicationView(std::shared_ptr<core::Pool> pool, QWidget* pare
 
 ReplicationView::~ReplicationView() = default; // the slots cancel a read still running
 
-QTableView* ReplicationView::addTable(QTabWidget* tabs, ReplicationTableModel* model, const QString& title,
-                                      const char* name) {
-    auto* view = new QTableView(tabs);
+QTableView* listTableView(QAbstractItemModel* model, const char* name, const QString& title,
+                          QWidget* parent) {
+    auto* view = new QTableView(parent);
     view->setObjectName(QLatin1String(name));
     view->setModel(model);
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -163,6 +163,12 @@ QTableView* ReplicationView::addTable(QTabWidget* tabs, ReplicationTableModel* m
     view->verticalHeader()->hide();
     view->horizontalHeader()->setStretchLastSection(true);
     view->setAccessibleName(title);
+    return view;
+}
+
+QTableView* ReplicationView::addTable(QTabWidget* tabs, ReplicationTableModel* model, const QString& title,
+                                      const char* name) {
+    QTableView* view = listTableView(model, name, title, tabs);
     tabs->addTab(view, title);
     return view;
 }

@@ -117,13 +117,8 @@ SeeAsRoleView::SeeAsRoleView(std::shared_ptr<core::Pool> pool, QString schema, Q
     rows->setEditTriggers(QAbstractItemView::NoEditTriggers);
     rows->setAlternatingRowColors(true);
     rows->setAccessibleName(tr("Rows the role reads"));
-    auto* policies = new QTableView(this); // few rows: sized to their contents when filled
-    policies->setObjectName(QStringLiteral("seeAsRolePolicies"));
-    policies->setModel(m_policies);
-    policies->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    policies->verticalHeader()->hide();
-    policies->horizontalHeader()->setStretchLastSection(true);
-    policies->setAccessibleName(tr("The table's policies"));
+    // Few rows: sized to their contents when filled.
+    QTableView* policies = listTableView(m_policies, "seeAsRolePolicies", tr("The table's policies"), this);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(rows);
     split->addWidget(policies);

@@ -41,6 +41,10 @@ private:
     QList<bool> m_flagged;
 };
 
+// A read-only list of rows: whole rows selected one at a time, no row numbers, the last column stretched;
+// `name` its object name, `title` what a screen reader calls it. The server views' tables.
+QTableView* listTableView(QAbstractItemModel* model, const char* name, const QString& title, QWidget* parent);
+
 // Everything ReplicationView shows, read in one job.
 struct ReplicationSnapshot {
     core::RecoveryState recovery;
