@@ -298,10 +298,13 @@ int cmdPartman(Invocation& inv) {
     std::optional<QString> retention;
     std::optional<bool> keepTable;
     bool dryRun = false;
+    bool dropPastRetention = false;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString& arg = args[i];
         if (arg == QLatin1String("--dry-run"))
             dryRun = true;
+        else if (action == QLatin1String("maintain") && arg == QLatin1String("--drop-past-retention"))
+            dropPastRetention = true;
         else if (action != QLatin1String("maintain") && arg == QLatin1String("--premake"))
             premake = wholeNumber(args, i, "--premake");
         else if (action == QLatin1String("create") && arg == QLatin1String("--control"))
@@ -329,10 +332,7 @@ int cmdPartman(Invocation& inv) {
     if (action == QLatin1String("create")) {
         spec.premake = premake.value_or(spec.premake);
         change = core::createPartitionSet(status.schema, spec);
-    } else if (action == QLatin1String("maintain")) {
-        change = core::runPartitionMaintenance(status.schema, spec.parent);
     } else {
-        // What is not given stays as it is.
         std::optional<core::PartitionSet> current;
         for (const core::PartitionSet& s : reader.partitionSets())
             if (s.parent == spec.parent)
@@ -340,6 +340,20 @@ int cmdPartman(Invocation& inv) {
         if (!current)
             core::throwError(core::ErrorKind::NotFound,
                              QStringLiteral("%1 is no partition set of pg_partman").arg(spec.parent));
+        if (action == QLatin1String("maintain")) {
+            // A retention that drops deletes rows: asked for by name, like extensions drop's --cascade.
+            if (!current->retention.isEmpty() && !current->retentionKeepTable && !dryRun &&
+                !dropPastRetention)
+                core::throwError(
+                    core::ErrorKind::Conflict,
+                    QStringLiteral("maintenance of %1 drops its partitions whose range ended more than "
+                                   "%2 ago, with their rows; nothing ran (--drop-past-retention runs "
+                                   "it)")
+                        .arg(spec.parent, current->retention));
+            return runChange(inv, connection, core::runPartitionMaintenance(status.schema, spec.parent),
+                             dryRun, QStringLiteral("partman maintain"));
+        }
+        // What is not given stays as it is.
         QString keep = retention.value_or(current->retention);
         if (keep == QLatin1String("none"))
             keep.clear();

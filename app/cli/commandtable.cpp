@@ -369,12 +369,13 @@ const CommandEntry kCommands[] = {
   partman create PARENT --control COLUMN [--interval I] [--premake N] [--dry-run]
   partman alter PARENT [--premake N] [--retention INTERVAL|none] [--keep-table|--drop-table]
       [--dry-run]
-  partman maintain PARENT [--dry-run]
+  partman maintain PARENT [--drop-past-retention] [--dry-run]
                         create_parent (a table PARTITION BY RANGE, native; interval daily by
                         default), premake and retention changed in part_config (what is not
                         given stays; --drop-table makes retention drop old partitions
                         instead of detaching them), run_maintenance now (makes partitions
-                        and applies retention); production needs --allow-write
+                        and applies retention; where retention drops, only with
+                        --drop-past-retention, else exit 5); production needs --allow-write
 )"},
     {"tablespaces", cmdTablespaces,
      R"(  tablespaces [--script]

@@ -206,8 +206,29 @@ private slots:
         const CliRun maintain =
             cli({QStringLiteral("partman"), QStringLiteral("maintain"), QStringLiteral("public.events")});
         QVERIFY2(maintain.exitCode == 0, qPrintable(maintain.err));
+
+        // A dropping retention: maintenance only when asked for by name; refused, nothing dropped.
+        QCOMPARE(cli({QStringLiteral("partman"), QStringLiteral("alter"), QStringLiteral("public.events"),
+                      QStringLiteral("--retention"), QStringLiteral("1 day"), QStringLiteral("--drop-table")})
+                     .exitCode,
+                 0);
+        const int before = partitionSet().value(QStringLiteral("partitions")).toInt();
+        const CliRun refused =
+            cli({QStringLiteral("partman"), QStringLiteral("maintain"), QStringLiteral("public.events")});
+        QCOMPARE(refused.exitCode, 5);
+        QVERIFY2(refused.err.contains(QLatin1String("--drop-past-retention")), qPrintable(refused.err));
+        QCOMPARE(partitionSet().value(QStringLiteral("partitions")).toInt(), before);
+        const CliRun dropping =
+            cli({QStringLiteral("partman"), QStringLiteral("maintain"), QStringLiteral("public.events"),
+                 QStringLiteral("--drop-past-retention")});
+        QVERIFY2(dropping.exitCode == 0, qPrintable(dropping.err));
+        QVERIFY(partitionSet().value(QStringLiteral("partitions")).toInt() < before); // two days back dropped
+        QCOMPARE(cli({QStringLiteral("partman"), QStringLiteral("alter"), QStringLiteral("public.events"),
+                      QStringLiteral("--retention"), QStringLiteral("none")})
+                     .exitCode,
+                 0);
         const CliRun table = cli({QStringLiteral("partman")});
-        QVERIFY(table.out.contains(QLatin1String("public.events")));
+        QVERIFY2(table.out.contains(QLatin1String("public.events")), qPrintable(table.out));
         QVERIFY(table.out.contains(QLatin1String("keep all")));
 
         const CliRun unknown =
