@@ -232,7 +232,7 @@ void ExtensionsView::display(const QList<core::ExtensionInfo>& extensions) {
     m_table->resizeColumnsToContents();
     m_status->setText(tr("%1 installed in %2, %3 more offered by the server.")
                           .arg(installed)
-                          .arg(m_pool->profile().database)
+                          .arg(ProductionConfirmDialog::databaseName(m_pool->profile()))
                           .arg(m_extensions.size() - installed));
     if (was)
         select(was->name);

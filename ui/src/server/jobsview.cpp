@@ -344,7 +344,7 @@ void JobsView::confirmAndApply(const core::JobChange& change, const QString& wha
 }
 
 void JobsView::newJob() {
-    auto* dialog = new CronJobDialog(std::nullopt, m_pool->profile().database, this);
+    auto* dialog = new CronJobDialog(std::nullopt, m_snapshot.cron.currentDatabase, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (const auto change = dialog->change())
@@ -357,7 +357,7 @@ void JobsView::editJob() {
     const std::optional<core::CronJob> job = selectedJob();
     if (!job)
         return;
-    auto* dialog = new CronJobDialog(job, m_pool->profile().database, this);
+    auto* dialog = new CronJobDialog(job, m_snapshot.cron.currentDatabase, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, id = job->id] {
         if (const auto change = dialog->change())
