@@ -14,10 +14,6 @@ namespace pgdesk::cli {
 
 namespace {
 
-QJsonValue textOrNull(const QString& text) {
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
 QJsonValue secondsOrNull(qint64 seconds) {
     return seconds < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(seconds);
 }

@@ -22,10 +22,6 @@ QJsonArray strings(const QStringList& list) {
     return a;
 }
 
-QJsonValue textOrNull(const QString& text) {
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
 int listExtensions(Invocation& inv, bool installedOnly) {
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
     auto connection = connect(inv);

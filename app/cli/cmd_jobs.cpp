@@ -19,10 +19,6 @@ namespace pgdesk::cli {
 
 namespace {
 
-QJsonValue textOrNull(const QString& text) {
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
 QJsonValue timeOrNull(const QDateTime& time) {
     return time.isValid() ? QJsonValue(time.toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
 }
@@ -105,10 +101,7 @@ int listJobs(Invocation& inv, core::Connection& connection) {
 int listRuns(Invocation& inv, core::Connection& connection, std::optional<qint64> job, bool failed,
              int limit) {
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
-    core::JobReader reader(connection);
-    if (const QString problem = reader.cronStatus().problem(); !problem.isEmpty())
-        core::throwError(core::ErrorKind::NotFound, problem);
-    const QList<core::CronRun> runs = reader.cronRuns(job, failed, limit);
+    const QList<core::CronRun> runs = core::JobReader(connection).cronRuns(job, failed, limit);
     if (format == Format::Json) {
         JsonArrayPrinter array(inv.out, QStringLiteral("runs"));
         for (const core::CronRun& r : runs)
@@ -334,7 +327,7 @@ int cmdPartman(Invocation& inv) {
         change = core::createPartitionSet(status.schema, spec);
     } else {
         std::optional<core::PartitionSet> current;
-        for (const core::PartitionSet& s : reader.partitionSets())
+        for (const core::PartitionSet& s : reader.partitionSets(status))
             if (s.parent == spec.parent)
                 current = s;
         if (!current)

@@ -50,10 +50,6 @@ QDateTime parseWhen(const QString& text, const char* option) {
             .arg(QLatin1String(option))};
 }
 
-QJsonValue textOrNull(const QString& text) {
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
 QString timeOf(const core::LogEntry& e) {
     return e.time.isValid() ? e.time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }

@@ -21,10 +21,6 @@ namespace pgdesk::cli {
 
 namespace {
 
-QJsonValue textOrNull(const QString& text) {
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
 QJsonValue numberOrNull(qint64 value) {
     return value < 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(value);
 }

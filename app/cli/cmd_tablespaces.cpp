@@ -22,10 +22,6 @@ namespace pgdesk::cli {
 
 namespace {
 
-QJsonValue textOrNull(const QString& text) {
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
 int moveTable(Invocation& inv, QStringList args) {
     if (args.isEmpty() || args.first().startsWith(QLatin1String("--")))
         throw UsageError{QStringLiteral("tablespaces move takes TABLE --to TABLESPACE")};

@@ -29,6 +29,10 @@ void printResult(QTextStream& out, Format format, const core::Result& result, co
 void printTable(QTextStream& out, const QStringList& headers, const QList<QStringList>& rows);
 
 QString csvField(const QString& value, bool isNull);
+// JSON null for empty text (a field the server left unset), the text otherwise.
+inline QJsonValue textOrNull(const QString& text) {
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
 void printJson(QTextStream& out, const QJsonValue& value);
 // `{"key": [ … ]}` written element by element, byte for byte as printJson() would write it whole: a listing
 // of 10,000 tables never exists as one QJsonDocument (that took a third of `tables`' time and 80 MB).

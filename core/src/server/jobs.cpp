@@ -87,16 +87,28 @@ CronStatus JobReader::cronStatus() {
     return status;
 }
 
-QList<CronJob> JobReader::cronJobs() {
-    if (const QString problem = cronStatus().problem(); !problem.isEmpty()) {
+Result JobReader::execCron(const QString& sql, const Params& params) {
+    // The status is asked only when the cron schema is not there (not loaded, not installed, another
+    // database): a refresh that works costs no statement more.
+    try {
+        return m_connection.exec(sql, params);
+    } catch (const Error& e) {
+        if (e.sqlState() != QLatin1String("42P01") && e.sqlState() != QLatin1String("3F000"))
+            throw;
+        const QString problem = cronStatus().problem();
+        if (problem.isEmpty())
+            throw;
         ErrorInfo info;
         info.kind = ErrorKind::NotFound;
         info.message = QStringLiteral("no pg_cron jobs here");
         info.hint = problem;
         throwError(info);
     }
+}
+
+QList<CronJob> JobReader::cronJobs() {
     // One statement: each job, its latest run, and its runs and failures in the kept history.
-    const Result r = m_connection.exec(
+    const Result r = execCron(
         QStringLiteral(
             "SELECT j.jobid, coalesce(j.jobname::text, ''), j.schedule, j.command, j.database, j.username, "
             "j.active, coalesce(l.status, ''), %1, %2, coalesce(l.return_message, ''), "
@@ -129,7 +141,7 @@ QList<CronJob> JobReader::cronJobs() {
 }
 
 QList<CronRun> JobReader::cronRuns(std::optional<qint64> jobId, bool failedOnly, int limit) {
-    const Result r = m_connection.exec(
+    const Result r = execCron(
         QStringLiteral("SELECT runid, jobid, coalesce(job_pid, 0), coalesce(database, ''), "
                        "coalesce(username, ''), coalesce(command, ''), coalesce(status, ''), "
                        "coalesce(return_message, ''), %1, %2 FROM cron.job_run_details "
@@ -171,7 +183,10 @@ PartmanStatus JobReader::partmanStatus() {
 }
 
 QList<PartitionSet> JobReader::partitionSets() {
-    const PartmanStatus status = partmanStatus();
+    return partitionSets(partmanStatus());
+}
+
+QList<PartitionSet> JobReader::partitionSets(const PartmanStatus& status) {
     if (!status.installed)
         throwError(ErrorKind::NotFound,
                    QStringLiteral("pg_partman is not installed in this database (Debian: "

@@ -121,7 +121,7 @@ bool ExtensionDialog::isAcceptable() const {
 }
 
 QString ExtensionDialog::sql() const {
-    return isAcceptable() ? m_preview->toPlainText().chopped(1) : QString();
+    return m_sql;
 }
 
 void ExtensionDialog::updatePreview() {
@@ -139,6 +139,7 @@ void ExtensionDialog::updatePreview() {
         why = tr("-- what depends on %1 is listed above: dropping needs CASCADE").arg(m_extension.name);
     else
         sql = core::dropExtensionSql(m_extension.name, m_hasDependents);
+    m_sql = sql;
     m_preview->setPlainText(sql.isEmpty() ? why : sql + QLatin1Char(';'));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!sql.isEmpty());
 }

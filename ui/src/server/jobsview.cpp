@@ -158,7 +158,7 @@ void JobsView::refresh() {
                 s.jobs = reader.cronJobs();
             s.partman = reader.partmanStatus();
             if (s.partman.installed)
-                s.partitionSets = reader.partitionSets();
+                s.partitionSets = reader.partitionSets(s.partman);
             return s;
         },
         [this](JobsSnapshot snapshot) {

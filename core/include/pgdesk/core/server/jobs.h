@@ -4,6 +4,7 @@
 // Scheduled jobs (pg_cron) and partition sets kept by pg_partman: read in one statement each, changed by
 // statements that are shown before they run (JobChange::preview) and run with their values as parameters.
 #include <pgdesk/core/base/param.h>
+#include <pgdesk/core/session/result.h>
 #include <pgdesk/core/session/writeunlock.h>
 
 #include <QDateTime>
@@ -106,16 +107,21 @@ public:
         : m_connection(connection) {}
 
     CronStatus cronStatus();
-    // Throws NotFound (with CronStatus::problem() as its hint) where the jobs cannot be read here.
+    // Both throw NotFound (with CronStatus::problem() as its hint) where the jobs cannot be read here.
     QList<CronJob> cronJobs();
     // Newest first; of one job or all, failures only or every run.
     QList<CronRun> cronRuns(std::optional<qint64> jobId = {}, bool failedOnly = false, int limit = 100);
 
     PartmanStatus partmanStatus();
-    // Throws NotFound when pg_partman is not installed in this database.
+    // Throws NotFound when pg_partman is not installed in this database. With the status the caller
+    // already read, it is not asked again.
     QList<PartitionSet> partitionSets();
+    QList<PartitionSet> partitionSets(const PartmanStatus& status);
 
 private:
+    // A statement on pg_cron's tables; their absence becomes NotFound with what to do.
+    Result execCron(const QString& sql, const Params& params = {});
+
     Connection& m_connection;
 };
 

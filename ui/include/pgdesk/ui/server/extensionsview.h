@@ -40,7 +40,7 @@ public:
     ExtensionDialog(Action action, const core::ExtensionInfo& extension,
                     const core::ExtensionDependents& dependents = {}, QWidget* parent = nullptr);
 
-    QString sql() const; // empty while OK is disabled
+    QString sql() const; // the statement as previewed; empty while OK is disabled
     QLineEdit* schemaEdit() const { return m_schema; }
     QComboBox* versionBox() const { return m_version; }
     QCheckBox* cascadeBox() const { return m_cascade; }
@@ -54,6 +54,7 @@ private:
     Action m_action;
     core::ExtensionInfo m_extension;
     bool m_hasDependents = false;
+    QString m_sql;
     QLineEdit* m_schema = nullptr;
     QComboBox* m_version = nullptr;
     QCheckBox* m_cascade = nullptr;
