@@ -222,6 +222,12 @@ private:
                     tr("comment on column %1").arg(c.name));
         if (!m_design.owner.isEmpty())
             add(alter() + QStringLiteral("OWNER TO ") + ident(m_design.owner), tr("set the owner"));
+        if (m_design.rowSecurity)
+            add(alter() + QStringLiteral("ENABLE ROW LEVEL SECURITY"), tr("enable row security"));
+        if (m_design.forceRowSecurity)
+            add(alter() + QStringLiteral("FORCE ROW LEVEL SECURITY"), tr("bind the owner by the policies"));
+        for (const RowPolicy& p : m_design.policies)
+            add(createPolicySql(p, m_table), tr("create policy %1").arg(p.name));
     }
 
     void change(const DesignChange& c) {
@@ -320,6 +326,31 @@ private:
             break;
         case Step::SetOwner:
             add(alter() + QStringLiteral("OWNER TO ") + ident(c.text), tr("set the owner to %1").arg(c.text));
+            break;
+        case Step::EnableRowSecurity:
+            add(alter() + QStringLiteral("ENABLE ROW LEVEL SECURITY"),
+                tr("enable row security (without a policy, only the owner sees rows)"));
+            break;
+        case Step::DisableRowSecurity:
+            add(alter() + QStringLiteral("DISABLE ROW LEVEL SECURITY"),
+                tr("disable row security (every role with the privilege sees every row)"));
+            break;
+        case Step::ForceRowSecurity:
+            add(alter() + QStringLiteral("FORCE ROW LEVEL SECURITY"), tr("bind the owner by the policies"));
+            break;
+        case Step::NoForceRowSecurity:
+            add(alter() + QStringLiteral("NO FORCE ROW LEVEL SECURITY"), tr("let the owner bypass the policies"));
+            break;
+        case Step::CreatePolicy:
+            add(createPolicySql(c.policy, m_table), tr("create policy %1").arg(c.policy.name));
+            break;
+        case Step::AlterPolicy:
+            for (const QString& sql : alterPolicySql(c.text, c.policy, m_table))
+                add(sql, tr("change policy %1").arg(c.text));
+            break;
+        case Step::DropPolicy:
+            add(QStringLiteral("DROP POLICY %1 ON %2").arg(ident(c.text), m_table),
+                tr("drop policy %1").arg(c.text));
             break;
         }
     }
@@ -568,10 +599,28 @@ IndexSpec indexFrom(const QJsonObject& o) {
     return i;
 }
 
+QJsonObject policyJson(const RowPolicy& p) {
+    return {{QStringLiteral("name"), p.name},       {QStringLiteral("permissive"), p.permissive},
+            {QStringLiteral("roles"), strings(p.roles)}, {QStringLiteral("command"), p.command},
+            {QStringLiteral("using"), p.usingExpr},  {QStringLiteral("check"), p.checkExpr}};
+}
+RowPolicy policyFrom(const QJsonObject& o) {
+    RowPolicy p;
+    p.name = o.value(QStringLiteral("name")).toString();
+    p.permissive = o.value(QStringLiteral("permissive")).toBool(true);
+    p.roles = stringsFrom(o.value(QStringLiteral("roles")));
+    p.command = o.value(QStringLiteral("command")).toString(QStringLiteral("ALL"));
+    p.usingExpr = o.value(QStringLiteral("using")).toString();
+    p.checkExpr = o.value(QStringLiteral("check")).toString();
+    return p;
+}
+
 } // namespace
 
 QJsonObject designToJson(const TableDesign& d) {
-    QJsonArray columns, constraints, indexes, changes;
+    QJsonArray columns, constraints, indexes, policies, changes;
+    for (const RowPolicy& p : d.policies)
+        policies << policyJson(p);
     for (const ColumnSpec& c : d.columns)
         columns << columnJson(c);
     for (const ConstraintSpec& k : d.constraints)
@@ -585,13 +634,16 @@ QJsonObject designToJson(const TableDesign& d) {
                                {QStringLiteral("extra"), c.extra},
                                {QStringLiteral("column_spec"), columnJson(c.columnSpec)},
                                {QStringLiteral("constraint"), constraintJson(c.constraint)},
-                               {QStringLiteral("index"), indexJson(c.index)}};
+                               {QStringLiteral("index"), indexJson(c.index)},
+                               {QStringLiteral("policy"), policyJson(c.policy)}};
     return {{QStringLiteral("pgdesk_table_design"), 1}, {QStringLiteral("schema"), d.schema},
             {QStringLiteral("table"), d.table},         {QStringLiteral("creating"), d.creating},
             {QStringLiteral("columns"), columns},       {QStringLiteral("constraints"), constraints},
             {QStringLiteral("indexes"), indexes},       {QStringLiteral("partition_by"), d.partitionBy},
             {QStringLiteral("owner"), d.owner},         {QStringLiteral("comment"), d.comment},
-            {QStringLiteral("changes"), changes}};
+            {QStringLiteral("changes"), changes},       {QStringLiteral("row_security"), d.rowSecurity},
+            {QStringLiteral("force_row_security"), d.forceRowSecurity},
+            {QStringLiteral("policies"), policies}};
 }
 
 TableDesign designFromJson(const QJsonObject& o) {
@@ -610,16 +662,21 @@ TableDesign designFromJson(const QJsonObject& o) {
     d.partitionBy = o.value(QStringLiteral("partition_by")).toString();
     d.owner = o.value(QStringLiteral("owner")).toString();
     d.comment = o.value(QStringLiteral("comment")).toString();
+    d.rowSecurity = o.value(QStringLiteral("row_security")).toBool();
+    d.forceRowSecurity = o.value(QStringLiteral("force_row_security")).toBool();
+    for (const QJsonValue& v : o.value(QStringLiteral("policies")).toArray())
+        d.policies << policyFrom(v.toObject());
     for (const QJsonValue& v : o.value(QStringLiteral("changes")).toArray()) {
         const QJsonObject c = v.toObject();
         DesignChange change;
-        change.step = Step(std::clamp(c.value(QStringLiteral("step")).toInt(), 0, int(Step::SetOwner)));
+        change.step = Step(std::clamp(c.value(QStringLiteral("step")).toInt(), 0, int(Step::DropPolicy)));
         change.column = c.value(QStringLiteral("column")).toString();
         change.text = c.value(QStringLiteral("text")).toString();
         change.extra = c.value(QStringLiteral("extra")).toString();
         change.columnSpec = columnFrom(c.value(QStringLiteral("column_spec")).toObject());
         change.constraint = constraintFrom(c.value(QStringLiteral("constraint")).toObject());
         change.index = indexFrom(c.value(QStringLiteral("index")).toObject());
+        change.policy = policyFrom(c.value(QStringLiteral("policy")).toObject());
         d.changes << change;
     }
     return d;

@@ -61,6 +61,20 @@ QList<RowPolicy> rowPolicies(Connection& connection, const QString& schema, cons
     return out;
 }
 
+TableRowSecurity tableRowSecurity(Connection& connection, const QString& schema, const QString& table) {
+    const Result r = connection.exec(
+        QStringLiteral("SELECT c.relrowsecurity, c.relforcerowsecurity FROM pg_class c "
+                       "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2"),
+        {param(schema), param(table)});
+    if (r.rowCount() == 0)
+        throwError(ErrorKind::NotFound, QStringLiteral("No table %1.%2.").arg(schema, table));
+    TableRowSecurity out;
+    out.enabled = r.text(0, 0) == QLatin1String("t");
+    out.forced = r.text(0, 1) == QLatin1String("t");
+    out.policies = rowPolicies(connection, schema, table);
+    return out;
+}
+
 QStringList rolesToSeeAs(Connection& connection) {
     const Result r = connection.exec(
         QStringLiteral("SELECT rolname::text FROM pg_roles WHERE pg_has_role(current_user, oid, 'MEMBER') "

@@ -10,6 +10,7 @@
 #include <pgdesk/core/schema/lockanalysis.h>
 #include <pgdesk/core/schema/schemaapply.h>
 #include <pgdesk/core/schema/tabledesign.h>
+#include <pgdesk/core/server/rowsecurity.h>
 #include <pgdesk/core/session/connection.h>
 
 #include <QCoreApplication>
@@ -173,7 +174,7 @@ private slots:
         ColumnSpec status = column(QStringLiteral("status"), QStringLiteral("text"));
         status.defaultExpr = QStringLiteral("'open'");
         status.notNull = true;
-        d.changes << DesignChange{Step::AddColumn, {}, {}, {}, status, {}, {}};
+        d.changes << DesignChange{Step::AddColumn, {}, {}, {}, status, {}, {}, {}};
         d.changes << change(Step::SetNotNull, QStringLiteral("customer_id"));
         d.changes << change(Step::SetType, QStringLiteral("note"), QStringLiteral("varchar(40)"));
         d.changes << change(Step::SetDefault, QStringLiteral("total"), QStringLiteral("0"));
@@ -239,7 +240,7 @@ private slots:
     void failureHalfwayChangesNothing() {
         TableDesign d = existing(QStringLiteral("dups"));
         d.changes << DesignChange{
-            Step::AddColumn, {}, {}, {}, column(QStringLiteral("extra"), QStringLiteral("int")), {}, {}};
+            Step::AddColumn, {}, {}, {}, column(QStringLiteral("extra"), QStringLiteral("int")), {}, {}, {}};
         DesignChange index = change(Step::AddIndex);
         index.index.unique = true;
         index.index.concurrently = false;
@@ -254,6 +255,50 @@ private slots:
         }
         QVERIFY(m_c.isIdle());
         QCOMPARE(columnsOf(QStringLiteral("dups")), QStringLiteral("id:integer,code:text"));
+    }
+
+    // Row security staged and applied: switches, a policy created for a hostile role, another altered and
+    // renamed, a third dropped; the catalog shows exactly the design, tableRowSecurity reads it back, and
+    // the locks said are the locks taken.
+    void rowSecurityOnTheServer() {
+        const QString role = QStringLiteral("design \"r\" %1").arg(QCoreApplication::applicationPid());
+        m_c.exec(QStringLiteral("CREATE ROLE %1").arg(m_c.quoteIdentifier(role)));
+        m_c.exec(QStringLiteral("CREATE POLICY old ON %1.customers USING (id > 0);"
+                                "CREATE POLICY gone ON %1.customers FOR DELETE USING (true)")
+                     .arg(m_schema));
+        TableDesign d = existing(QStringLiteral("customers"));
+        d.changes << change(Step::EnableRowSecurity) << change(Step::ForceRowSecurity);
+        DesignChange create = change(Step::CreatePolicy);
+        create.policy = RowPolicy{QStringLiteral("tenant's"), false, {role}, QStringLiteral("UPDATE"),
+                                  QStringLiteral("name <> 'x;y'"), QStringLiteral("id < 1000")};
+        DesignChange alter = change(Step::AlterPolicy, {}, QStringLiteral("old"));
+        alter.policy = RowPolicy{QStringLiteral("Renamed"), true, {role},
+                                 QStringLiteral("ALL"), QStringLiteral("id > 10"), {}};
+        d.changes << create << alter << change(Step::DropPolicy, {}, QStringLiteral("gone"));
+        const QList<DesignStatement> statements = designStatements(d, m_c.serverVersion());
+        QString script;
+        for (const DesignStatement& s : statements)
+            script += s.sql + QStringLiteral(";\n");
+        for (const StatementLocks& s : LockAnalyzer(m_c).trace(script)) {
+            QVERIFY2(s.recognized && s.traced, qPrintable(s.sql + QStringLiteral(": ") + s.traceNote));
+            QVERIFY2(s.disagreements.isEmpty(),
+                     qPrintable(s.sql + QStringLiteral(": ") + s.disagreements.join(u' ')));
+        }
+        const SchemaApplyResult r = SchemaApplier(m_c).apply(statements, options(statements, d.table));
+        QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+        const TableRowSecurity read = tableRowSecurity(m_c, m_schema, QStringLiteral("customers"));
+        QVERIFY(read.enabled);
+        QVERIFY(read.forced);
+        QCOMPARE(read.policies.size(), 2);
+        QCOMPARE(read.policies[0], (RowPolicy{QStringLiteral("Renamed"), true, {role}, QStringLiteral("ALL"),
+                                              QStringLiteral("(id > 10)"), {}}));
+        QCOMPARE(read.policies[1], (RowPolicy{QStringLiteral("tenant's"), false, {role}, QStringLiteral("UPDATE"),
+                                              QStringLiteral("(name <> 'x;y'::text)"),
+                                              QStringLiteral("(id < 1000)")}));
+        QVERIFY_THROWS_EXCEPTION(Error, tableRowSecurity(m_c, m_schema, QStringLiteral("nothing")));
+        m_c.exec(QStringLiteral("DROP POLICY \"Renamed\" ON %1.customers; DROP POLICY \"tenant's\" ON "
+                                "%1.customers; ALTER TABLE %1.customers DISABLE ROW LEVEL SECURITY; DROP ROLE %2")
+                     .arg(m_schema, m_c.quoteIdentifier(role)));
     }
 
     // Another session reading the table in an open transaction: the change waits only lock_timeout, then

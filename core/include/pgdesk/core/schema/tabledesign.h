@@ -2,6 +2,7 @@
 #pragma once
 
 #include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/server/rowsecurity.h>
 
 #include <QJsonObject>
 #include <QList>
@@ -74,6 +75,17 @@ struct DesignChange {
         RenameTable,
         SetTableComment,
         SetOwner,
+        // Row security (appended: a saved design stores the step's number).
+        EnableRowSecurity,
+        DisableRowSecurity,
+        ForceRowSecurity,   // the owner is bound by the policies too
+        NoForceRowSecurity,
+        CreatePolicy, // policy
+        // ALTER POLICY text ON … TO … [USING] [WITH CHECK], then RENAME when policy.name differs. An empty
+        // USING or WITH CHECK leaves the policy's as it is (ALTER cannot remove one, nor change its command or
+        // AS: the designer stages DropPolicy and CreatePolicy for those).
+        AlterPolicy,
+        DropPolicy, // text: the policy's name
     };
     Step step = Step::AddColumn;
     QString column; // the column it concerns
@@ -82,6 +94,7 @@ struct DesignChange {
     ColumnSpec columnSpec;
     ConstraintSpec constraint;
     IndexSpec index;
+    RowPolicy policy;
     bool operator==(const DesignChange&) const = default;
 };
 
@@ -96,6 +109,9 @@ struct TableDesign {
     QString partitionBy; // "range (created_at)": PARTITION BY … of a new table
     QString owner;
     QString comment;
+    bool rowSecurity = false; // a new table: ENABLE ROW LEVEL SECURITY
+    bool forceRowSecurity = false;
+    QList<RowPolicy> policies; // a new table's
     QList<DesignChange> changes;
     bool operator==(const TableDesign&) const = default;
 };
@@ -132,6 +148,19 @@ QList<DesignStatement> designStatements(const TableDesign& design, int serverVer
 // Pure: "name type [COLLATE c] [DEFAULT expr] [NOT NULL | NULL]" as a column (the CLI's --add-column, a
 // designer's quick add); an unquoted name is folded to lower case as SQL does. ConfigurationError otherwise.
 ColumnSpec columnSpecFromText(const QString& text);
+
+// Pure: CREATE POLICY for `quotedTable`; roles quoted ("public" or none: PUBLIC), USING and WITH CHECK
+// checked as fragments and refused where the command has none (INSERT has no USING, SELECT and DELETE no
+// WITH CHECK). ConfigurationError otherwise.
+QString createPolicySql(const RowPolicy& policy, const QString& quotedTable);
+
+// Pure: ALTER POLICY `name` with the roles and the non-empty USING / WITH CHECK of `policy`, then RENAME TO
+// when its name differs. The same checks as createPolicySql (its command only decides which clause it takes).
+QStringList alterPolicySql(const QString& name, const RowPolicy& policy, const QString& quotedTable);
+
+// Pure: "name [AS PERMISSIVE|RESTRICTIVE] [FOR command] [TO role[, role]] [USING (expr)] [WITH CHECK (expr)]",
+// CREATE POLICY's words after the name (the CLI's --add-policy); an unquoted name is folded to lower case.
+RowPolicy policyFromText(const QString& text);
 
 QJsonObject designToJson(const TableDesign& design);
 TableDesign designFromJson(const QJsonObject& json); // ConfigurationError when it is not a design

@@ -19,6 +19,14 @@ struct RowPolicy {
     QString command;   // "ALL", "SELECT", "INSERT", "UPDATE", "DELETE"
     QString usingExpr; // empty when it has none
     QString checkExpr; // WITH CHECK; empty when none
+    bool operator==(const RowPolicy&) const = default;
+};
+
+// A table's row security as the designer starts from: relrowsecurity, relforcerowsecurity, its policies.
+struct TableRowSecurity {
+    bool enabled = false;
+    bool forced = false;
+    QList<RowPolicy> policies;
 };
 
 // What a role sees of a table: the rows it may read and, per row, the policies that admit it; which of them
@@ -41,6 +49,9 @@ struct RoleRowView {
 
 // Lists `schema.table`'s policies.
 QList<RowPolicy> rowPolicies(Connection& connection, const QString& schema, const QString& table);
+
+// `schema.table`'s row security switches and policies, read together.
+TableRowSecurity tableRowSecurity(Connection& connection, const QString& schema, const QString& table);
 
 // The roles this connection's role may SET ROLE to (it is a member of them; a superuser: every role), the
 // predefined pg_* roles left out, by name.
