@@ -134,6 +134,20 @@ AlterArguments parseAlterArguments(const QStringList& args) {
             a.changes << step(Step::SetOwner, {}, value());
         } else if (o == QLatin1String("--comment")) {
             a.changes << step(Step::SetTableComment, {}, value());
+        } else if (o == QLatin1String("--enable-rls")) {
+            a.changes << step(Step::EnableRowSecurity);
+        } else if (o == QLatin1String("--disable-rls")) {
+            a.changes << step(Step::DisableRowSecurity);
+        } else if (o == QLatin1String("--force-rls")) {
+            a.changes << step(Step::ForceRowSecurity);
+        } else if (o == QLatin1String("--no-force-rls")) {
+            a.changes << step(Step::NoForceRowSecurity);
+        } else if (o == QLatin1String("--add-policy")) {
+            core::DesignChange c = step(Step::CreatePolicy);
+            c.policy = core::policyFromText(value());
+            a.changes << c;
+        } else if (o == QLatin1String("--drop-policy")) {
+            a.changes << step(Step::DropPolicy, {}, value());
         } else {
             throw UsageError{QStringLiteral("alter: unknown option \"%1\"").arg(o)};
         }

@@ -101,7 +101,10 @@ const CommandEntry kCommands[] = {
                         C=EXPR, --drop-default C, --comment-column C=TEXT, --add-index C[,C],
                         --add-unique-index C[,C], --drop-index NAME, --add-check EXPR,
                         --add-foreign-key C[,C]=TABLE[(C[,C])], --drop-constraint NAME, --rename
-                        NAME, --owner ROLE, --comment TEXT; --dry-run prints the statements with
+                        NAME, --owner ROLE, --comment TEXT, --enable-rls, --disable-rls,
+                        --force-rls, --no-force-rls, --add-policy "name [AS RESTRICTIVE] [FOR
+                        cmd] [TO role,…] [USING (expr)] [WITH CHECK (expr)]", --drop-policy
+                        NAME; --dry-run prints the statements with
                         their locks; else one transaction under lock_timeout (default 5000 ms),
                         then validations and CONCURRENTLY builds each on its own (exit 4 when one
                         fails; a busy table names who holds it)
