@@ -4,12 +4,14 @@
 #include "schema/stepconfirm.h"
 
 #include "schema/designcolumnsmodel.h"
+#include "schema/designpolicies.h"
 #include "schema/keydialog.h"
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/schema/lockanalysis.h>
+#include <pgdesk/core/server/rowsecurity.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/common/background.h>
 #include <pgdesk/ui/common/icons.h>
@@ -145,6 +147,8 @@ TableDesigner::TableDesigner(std::shared_ptr<core::Pool> pool, QString schema, Q
     keysLayout->addLayout(keyButtons);
     keysLayout->addWidget(m_keys);
 
+    m_policies = new DesignPoliciesPage(m_columns, this);
+
     // The DDL and its locks.
     m_sql = new QPlainTextEdit(this);
     m_sql->setObjectName(QStringLiteral("designSql"));
@@ -161,6 +165,7 @@ TableDesigner::TableDesigner(std::shared_ptr<core::Pool> pool, QString schema, Q
     m_pages = new QTabWidget(this);
     m_pages->addTab(columnsPage, tr("Columns"));
     m_pages->addTab(keysPage, tr("Keys and Indexes"));
+    m_pages->addTab(m_policies, tr("Row Security"));
     m_pages->addTab(sqlPage, tr("SQL and Locks"));
 
     // Apply.
@@ -281,6 +286,7 @@ void TableDesigner::load() {
     }
     struct Loaded {
         core::TableInfo info;
+        core::TableRowSecurity rowSecurity;
         int version = 0;
         QStringList tables;
     };
@@ -290,11 +296,13 @@ void TableDesigner::load() {
          table = m_table](const std::shared_ptr<core::CancelToken>& cancel) {
             auto connection = pool->acquire();
             const core::CancelToken::Scope scope(cancel, *connection);
-            return Loaded{core::CatalogReader(*connection).table(schema, table), connection->serverVersion(),
+            return Loaded{core::CatalogReader(*connection).table(schema, table),
+                          core::tableRowSecurity(*connection, schema, table), connection->serverVersion(),
                           tableNames(*connection)};
         },
         [this](const Loaded& l) {
             m_tableNames = l.tables;
+            m_policies->setCatalog(l.rowSecurity);
             showTable(l.info, l.version);
             emit loaded();
         },
@@ -396,6 +404,7 @@ void TableDesigner::designChanged() {
     else
         settings.setValue(settingsKey(), QJsonDocument(core::designToJson(d)).toJson(QJsonDocument::Compact));
     fillKeys();
+    m_policies->refresh();
     try {
         const QList<core::DesignStatement> s = core::designStatements(d, m_serverVersion);
         m_sql->setPlainText(script(s));

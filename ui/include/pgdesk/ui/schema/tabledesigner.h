@@ -25,12 +25,13 @@ struct TableInfo;
 namespace pgdesk::ui {
 
 class DesignColumnsModel;
+class DesignPoliciesPage;
 class JobSlot;
 class LockAnalysisView;
 class WriteUnlockButton;
 
 // The table designer: a new table, or the staged changes to an existing one (columns edited in a grid; keys,
-// checks, foreign keys and indexes added or dropped; name, comment, owner), shown as the exact DDL with the
+// checks, foreign keys and indexes added or dropped; row security and its policies; name, comment, owner), shown as the exact DDL with the
 // lock each statement takes (core::LockAnalyzer), applied as core::SchemaApplier does: one transaction under
 // lock_timeout, the validations and concurrent index builds after it, each reported; a step that drops or
 // converts data only once its own box is ticked. The design is staged like data edits: Undo, Discard, and
@@ -46,6 +47,7 @@ public:
     DesignColumnsModel* columnsModel() const { return m_columns; }
     QTableView* columnsView() const { return m_columnsView; }
     QTreeWidget* keysTree() const { return m_keys; }
+    DesignPoliciesPage* policiesPage() const { return m_policies; }
     QPlainTextEdit* sqlView() const { return m_sql; }
     LockAnalysisView* lockView() const { return m_locks; }
     QLineEdit* nameEdit() const { return m_name; }
@@ -92,6 +94,7 @@ private:
     DesignColumnsModel* m_columns = nullptr;
     QTableView* m_columnsView = nullptr;
     QTreeWidget* m_keys = nullptr;
+    DesignPoliciesPage* m_policies = nullptr;
     QPlainTextEdit* m_sql = nullptr;
     LockAnalysisView* m_locks = nullptr;
     QTabWidget* m_pages = nullptr;
