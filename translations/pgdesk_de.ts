@@ -2445,6 +2445,77 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DesignPoliciesPage</name>
+    <message>
+        <source>Row security enabled (without a policy, only the owner sees rows)</source>
+        <translation>Zeilensicherheit eingeschaltet (ohne Richtlinie sieht nur der Eigentümer Zeilen)</translation>
+    </message>
+    <message>
+        <source>Applies to the table&apos;s owner too (FORCE)</source>
+        <translation>Gilt auch für den Eigentümer der Tabelle (FORCE)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>Als</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Using</source>
+        <translation>Using</translation>
+    </message>
+    <message>
+        <source>With check</source>
+        <translation>With check</translation>
+    </message>
+    <message>
+        <source>Staged</source>
+        <translation>Vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Add Policy…</source>
+        <translation>Richtlinie hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>permissive</source>
+        <translation>permissiv</translation>
+    </message>
+    <message>
+        <source>restrictive</source>
+        <translation>restriktiv</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DiagramFeature</name>
     <message>
         <source>ER &amp;diagram…</source>
@@ -5449,6 +5520,61 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>Saved Plan File…</source>
         <translation>Gespeicherte Plandatei …</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PolicyDialog</name>
+    <message>
+        <source>New Policy</source>
+        <translation>Neue Richtlinie</translation>
+    </message>
+    <message>
+        <source>Policy %1</source>
+        <translation>Richtlinie %1</translation>
+    </message>
+    <message>
+        <source>Permissive (any permissive policy admits a row)</source>
+        <translation>Permissiv (jede permissive Richtlinie lässt eine Zeile zu)</translation>
+    </message>
+    <message>
+        <source>Restrictive (every restrictive policy must admit it too)</source>
+        <translation>Restriktiv (jede restriktive Richtlinie muss sie ebenfalls zulassen)</translation>
+    </message>
+    <message>
+        <source>PUBLIC, or role names separated by commas</source>
+        <translation>PUBLIC oder durch Kommas getrennte Rollennamen</translation>
+    </message>
+    <message>
+        <source>tenant_id = current_setting(&apos;app.tenant&apos;)::int</source>
+        <translation>tenant_id = current_setting(&apos;app.tenant&apos;)::int</translation>
+    </message>
+    <message>
+        <source>the rows a write may leave (USING&apos;s when empty)</source>
+        <translation>die Zeilen, die ein Schreiben hinterlassen darf (leer: die von USING)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>As:</source>
+        <translation>Als:</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>Für:</translation>
+    </message>
+    <message>
+        <source>To roles:</source>
+        <translation>An Rollen:</translation>
+    </message>
+    <message>
+        <source>Using (rows it sees):</source>
+        <translation>Using (Zeilen, die sie sieht):</translation>
+    </message>
+    <message>
+        <source>With check (rows it writes):</source>
+        <translation>With check (Zeilen, die sie schreibt):</translation>
     </message>
 </context>
 <context>
@@ -9773,6 +9899,10 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Add Exclusion…</source>
         <translation>Ausschluss hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Row Security</source>
+        <translation>Zeilensicherheit</translation>
     </message>
 </context>
 <context>

@@ -2420,6 +2420,77 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::DesignPoliciesPage</name>
+    <message>
+        <source>Row security enabled (without a policy, only the owner sees rows)</source>
+        <translation>امنیت سطری فعال (بدون سیاست، فقط مالک سطرها را می‌بیند)</translation>
+    </message>
+    <message>
+        <source>Applies to the table&apos;s owner too (FORCE)</source>
+        <translation>برای مالک جدول نیز اعمال می‌شود (FORCE)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>به‌عنوان</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>برای</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>به</translation>
+    </message>
+    <message>
+        <source>Using</source>
+        <translation>Using</translation>
+    </message>
+    <message>
+        <source>With check</source>
+        <translation>With check</translation>
+    </message>
+    <message>
+        <source>Staged</source>
+        <translation>آماده‌شده</translation>
+    </message>
+    <message>
+        <source>Add Policy…</source>
+        <translation>افزودن سیاست…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>جدید</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>حذف‌شده</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>تغییریافته</translation>
+    </message>
+    <message>
+        <source>permissive</source>
+        <translation>مجازدهنده</translation>
+    </message>
+    <message>
+        <source>restrictive</source>
+        <translation>محدودکننده</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::DiagramFeature</name>
     <message>
         <source>ER &amp;diagram…</source>
@@ -5383,6 +5454,61 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>Saved Plan File…</source>
         <translation>پرونده‌ی طرح ذخیره‌شده…</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::PolicyDialog</name>
+    <message>
+        <source>New Policy</source>
+        <translation>سیاست جدید</translation>
+    </message>
+    <message>
+        <source>Policy %1</source>
+        <translation>سیاست %1</translation>
+    </message>
+    <message>
+        <source>Permissive (any permissive policy admits a row)</source>
+        <translation>مجازدهنده (هر سیاست مجازدهنده سطری را می‌پذیرد)</translation>
+    </message>
+    <message>
+        <source>Restrictive (every restrictive policy must admit it too)</source>
+        <translation>محدودکننده (هر سیاست محدودکننده نیز باید آن را بپذیرد)</translation>
+    </message>
+    <message>
+        <source>PUBLIC, or role names separated by commas</source>
+        <translation>PUBLIC، یا نام نقش‌ها جداشده با ویرگول</translation>
+    </message>
+    <message>
+        <source>tenant_id = current_setting(&apos;app.tenant&apos;)::int</source>
+        <translation>tenant_id = current_setting(&apos;app.tenant&apos;)::int</translation>
+    </message>
+    <message>
+        <source>the rows a write may leave (USING&apos;s when empty)</source>
+        <translation>سطرهایی که یک نوشتن می‌تواند بر جا بگذارد (خالی: همان USING)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>As:</source>
+        <translation>به‌عنوان:</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>برای:</translation>
+    </message>
+    <message>
+        <source>To roles:</source>
+        <translation>به نقش‌ها:</translation>
+    </message>
+    <message>
+        <source>Using (rows it sees):</source>
+        <translation>Using (سطرهایی که می‌بیند):</translation>
+    </message>
+    <message>
+        <source>With check (rows it writes):</source>
+        <translation>With check (سطرهایی که می‌نویسد):</translation>
     </message>
 </context>
 <context>
@@ -9679,6 +9805,10 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Add Exclusion…</source>
         <translation>افزودن انحصار…</translation>
+    </message>
+    <message>
+        <source>Row Security</source>
+        <translation>امنیت سطری</translation>
     </message>
 </context>
 <context>
