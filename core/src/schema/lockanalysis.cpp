@@ -123,6 +123,11 @@ public:
                            "d.refclassid = 'pg_class'::regclass and d.refobjid <> $1::oid)"),
             view.oid);
     }
+    QList<RelationFacts> publicationTables(const QString& publication) override {
+        return many(QStringLiteral("c.oid in (select prrelid from pg_publication_rel pr join pg_publication "
+                                   "p on p.oid = pr.prpubid where p.pubname = $1)"),
+                    Params{param(publication)});
+    }
     ColumnKeys columnForeignKeys(const RelationFacts& table, const QString& column) override {
         const ColumnFacts& facts = columnFacts(table, column);
         return {facts.referenced, facts.referencing};

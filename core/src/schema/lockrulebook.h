@@ -103,5 +103,8 @@ void createView(ddl::Cursor& c, Rules& r, StatementLocks& out);
 // list): locked with AccessShare, only against being dropped or changed; `run` when the query runs now
 // (CREATE TABLE … AS): then a partitioned table's partitions are locked too, and each is read whole.
 void queryReads(ddl::Cursor& c, Rules& r, bool run);
+// CREATE | ALTER | DROP PUBLICATION and SUBSCRIPTION (`verb` already taken).
+void publication(ddl::Cursor& c, Rules& r, StatementLocks& out, const QString& verb);
+void subscription(ddl::Cursor& c, Rules& r, StatementLocks& out, const QString& verb);
 
 } // namespace pgdesk::core::lockrules

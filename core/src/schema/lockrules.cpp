@@ -556,6 +556,15 @@ void classify(Cursor& c, Rules& r, StatementLocks& out) {
         lockrules::alterIndex(c, r, out);
     } else if (c.accept({"ALTER", "SEQUENCE"})) {
         lockrules::alterSequence(c, r, out);
+    } else if ((c.isWord("CREATE") || c.isWord("ALTER") || c.isWord("DROP")) &&
+               (c.isWord("PUBLICATION", 1) || c.isWord("SUBSCRIPTION", 1))) {
+        const QString verb = c.peek()->upper;
+        const bool publication = c.isWord("PUBLICATION", 1);
+        c.skip(2);
+        if (publication)
+            lockrules::publication(c, r, out, verb);
+        else
+            lockrules::subscription(c, r, out, verb);
     } else if (isCreateView(c)) {
         c.skip();
         lockrules::createView(c, r, out);

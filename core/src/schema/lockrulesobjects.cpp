@@ -113,4 +113,92 @@ void queryReads(Cursor& c, Rules& r, bool run) {
     }
 }
 
+// CREATE | ALTER | DROP PUBLICATION, after PostgreSQL 15's publicationcmds.c: the tables named (TABLE a, b,
+// and the items after them up to TABLES IN SCHEMA) are opened with SHARE UPDATE EXCLUSIVE (OpenTableList; a
+// partitioned table's partitions are not); schemas, options, owner and name lock no table.
+void publication(Cursor& c, Rules& r, StatementLocks& out, const QString& verb) {
+    out.operation = verb + QStringLiteral(" PUBLICATION");
+    c.accept({"IF", "EXISTS"});
+    const QStringList name = c.name();
+    bool tables = false;
+    if (verb == QLatin1String("CREATE")) {
+        if (c.accept({"FOR", "ALL", "TABLES"})) {
+            r.note(tr("FOR ALL TABLES locks no table: every table, also those created later, is published."));
+            return;
+        }
+        tables = c.accept({"FOR"});
+    } else if (verb == QLatin1String("ALTER")) {
+        const bool set = c.isWord("SET");
+        tables = (c.accept({"ADD"}) || c.accept({"DROP"}) || c.accept({"SET"})) &&
+                 (c.isWord("TABLE") || c.isWord("TABLES"));
+        // SET TABLE stops publishing the tables it does not name again: they are locked too.
+        if (tables && set && c.isWord("TABLE") && !name.isEmpty())
+            for (const RelationFacts& t : r.facts().publicationTables(name.last()))
+                r.lock(t, LockMode::ShareUpdateExclusive);
+    }
+    bool inTables = false;
+    while (tables && !c.atEnd()) {
+        if (c.accept({"TABLE"})) {
+            inTables = true;
+        } else if (c.accept({"TABLES", "IN", "SCHEMA"})) {
+            inTables = false;
+        } else if (c.isWord("WITH")) {
+            break;
+        }
+        if (inTables) {
+            c.accept({"ONLY"});
+            // A partitioned table is published as one: its partitions are not opened.
+            if (auto table = r.resolve(c.name()))
+                r.lock(*table, LockMode::ShareUpdateExclusive);
+            c.acceptOp(QLatin1Char('*'));
+            c.skipParens(); // the column list
+            if (c.accept({"WHERE"}))
+                c.skipParens();
+        } else {
+            c.name(); // a schema, or CURRENT_SCHEMA
+        }
+        if (!c.acceptOp(QLatin1Char(',')))
+            break;
+    }
+    r.note(out.locks.isEmpty()
+               ? tr("Takes no lock that blocks reads or writes of a table.")
+               : tr("The tables are locked only against other schema changes: reads and writes go on."));
+    if (verb == QLatin1String("DROP"))
+        r.note(tr("Its subscribers stop receiving changes."));
+}
+
+// CREATE | ALTER | DROP SUBSCRIPTION lock no table of this database; those that create, drop or refresh on
+// the publisher cannot run in a transaction block (subscriptioncmds.c: PreventInTransactionBlock).
+void subscription(Cursor& c, Rules& r, StatementLocks& out, const QString& verb) {
+    out.operation = verb + QStringLiteral(" SUBSCRIPTION");
+    // WITH (name = false | off | 0 …): whether an option is switched off.
+    const QList<ddl::Token> rest = c.rest();
+    const auto off = [&rest](const char* option) {
+        for (qsizetype i = 0; i + 2 < rest.size(); ++i)
+            if (rest[i].upper == QLatin1String(option) && rest[i + 1].isOp(QLatin1Char('='))) {
+                QString v = rest[i + 2].upper;
+                v.remove(QLatin1Char('\''));
+                return v == QLatin1String("FALSE") || v == QLatin1String("OFF") || v == QLatin1String("0");
+            }
+        return false;
+    };
+    bool outside = false;
+    if (verb == QLatin1String("CREATE")) {
+        outside = !off("CONNECT") && !off("CREATE_SLOT");
+    } else if (verb == QLatin1String("DROP")) {
+        outside = true; // unless its slot_name was set to NONE first: the catalog decides, not the text
+    } else {
+        c.name();
+        if (c.isWord("REFRESH"))
+            outside = true;
+        else if ((c.isWord("SET") || c.isWord("ADD") || c.isWord("DROP")) && c.isWord("PUBLICATION", 1))
+            outside = !off("REFRESH");
+    }
+    if (outside) {
+        r.outsideTransaction();
+        r.note(tr("Runs outside a transaction block: it creates, drops or refreshes on the publisher."));
+    }
+    r.note(tr("Takes no lock that blocks reads or writes of a table here."));
+}
+
 } // namespace pgdesk::core::lockrules

@@ -8,6 +8,9 @@
 
 #include <QHash>
 
+#include <algorithm>
+#include <tuple>
+
 namespace pgdesk::core {
 
 namespace {
@@ -248,24 +251,41 @@ QList<Publication> ReplicationReader::publications() {
         t.rowFilter = tables.text(row, 4);
         out[*it].tables << t;
     }
-    // The column lists: attnames lists every column when there is no list, so ask the catalog directly.
+    // The tables it names, with their column lists (attnames lists every column when there is no list, so
+    // the catalog is asked directly). A partitioned table it names is not in pg_publication_tables unless it
+    // publishes via the root (its partitions are): it is added here.
     const Result lists = m_connection.exec(
         QStringLiteral("SELECT p.pubname, n.nspname, c.relname, "
                        "(SELECT array_agg(a.attname::text ORDER BY k.ord) FROM unnest(pr.prattrs::int2[]) "
                        "WITH ORDINALITY k(attnum, ord) JOIN pg_attribute a ON a.attrelid = pr.prrelid AND "
-                       "a.attnum = k.attnum) "
+                       "a.attnum = k.attnum), coalesce(pg_get_expr(pr.prqual, pr.prrelid), '') "
                        "FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid "
-                       "JOIN pg_class c ON c.oid = pr.prrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                       "WHERE pr.prattrs IS NOT NULL"),
+                       "JOIN pg_class c ON c.oid = pr.prrelid JOIN pg_namespace n ON n.oid = c.relnamespace"),
         {});
     for (int row = 0; row < lists.rowCount(); ++row) {
         const auto it = index.constFind(lists.text(row, 0));
         if (it == index.constEnd())
             continue;
-        for (PublishedTable& t : out[*it].tables)
-            if (t.schema == lists.text(row, 1) && t.name == lists.text(row, 2))
-                t.columns = nameArray(lists.text(row, 3));
+        QList<PublishedTable>& tables = out[*it].tables;
+        auto t = std::find_if(tables.begin(), tables.end(), [&](const PublishedTable& t) {
+            return t.schema == lists.text(row, 1) && t.name == lists.text(row, 2);
+        });
+        if (t == tables.end()) {
+            PublishedTable named;
+            named.schema = lists.text(row, 1);
+            named.name = lists.text(row, 2);
+            named.rowFilter = lists.text(row, 4);
+            tables << named;
+            t = tables.end() - 1;
+        }
+        t->listed = true;
+        if (!lists.isNull(row, 3))
+            t->columns = nameArray(lists.text(row, 3));
     }
+    for (Publication& p : out)
+        std::sort(p.tables.begin(), p.tables.end(), [](const PublishedTable& a, const PublishedTable& b) {
+            return std::tie(a.schema, a.name) < std::tie(b.schema, b.name);
+        });
     return out;
 }
 

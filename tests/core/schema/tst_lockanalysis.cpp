@@ -142,6 +142,25 @@ const Form kForms[] = {
     {"insert into $S.a (id) values (5000)", "a", LockMode::RowExclusive},
     {"update $S.a set grp = 1 where id = 1", "a", LockMode::RowExclusive},
     {"delete from $S.b where id = 1", "b", LockMode::RowExclusive},
+    // Publications (issue 54): the tables named, and a partitioned table's partitions, against schema changes.
+    {"create publication $S_p1 for table $S.a, $S.b (id, a_id) where (a_id > 0)", "b", SUE},
+    {"create publication $S_p2 for table $S.p", "p", SUE},
+    {"create publication $S_p3 for tables in schema $S, table $S.c where (id > 0)", "c", SUE},
+    {"create publication $S_p4 for all tables", "a", LockMode::None},
+    {"alter publication $S_pub add table $S.a", "a", SUE},
+    {"alter publication $S_pub drop table $S.b", "b", SUE},
+    {"alter publication $S_pub set table $S.c (id)", "b", SUE}, // b is no longer published
+    {"alter publication $S_pub set table $S.b, $S.c", "c", SUE},
+    {"alter publication $S_pub add tables in schema $S", "a", LockMode::None},
+    {"alter publication $S_pub set (publish = 'insert')", "b", LockMode::None},
+    {"alter publication $S_pub rename to $S_pub2", "b", LockMode::None},
+    {"drop publication $S_pub", "b", LockMode::None},
+    // Subscriptions lock no table here; those that talk to the publisher run outside a transaction.
+    {"create subscription $S_s1 connection 'dbname=x' publication p", "a", LockMode::None, false, false},
+    // psql's rule (statementsplitter) sends every CREATE SUBSCRIPTION outside a transaction: so does PgDesk.
+    {"create subscription $S_s2 connection 'dbname=x' publication p with (connect = false)", "a",
+     LockMode::None, false, false},
+    {"drop subscription if exists $S_s3", "a", LockMode::None, false, false},
 };
 
 } // namespace
@@ -189,10 +208,12 @@ private slots:
                 "create unique index mv_grp on $S.mv (grp);"
                 "create function $S.trg() returns trigger language plpgsql as 'begin return new; end';"
                 "create trigger a_trg before update on $S.a for each row execute function $S.trg();"
-                "analyze $S.a, $S.b, $S.c, $S.p, $S.loose, $S.mv;"));
+                "analyze $S.a, $S.b, $S.c, $S.p, $S.loose, $S.mv;"
+                "create publication $S_pub for table $S.b;"));
         m_c = Connection::open(pgdesk::test::profile());
     }
     void cleanupTestCase() {
+        m_c.exec(QStringLiteral("drop publication %1_pub").arg(m_schema));
         m_c = {};
         m_scratch.reset();
     }

@@ -79,6 +79,9 @@ public:
                                                     const QString& constraint) = 0;
     // The views and materialized views whose query reads the column (dropped with it under CASCADE).
     virtual QList<RelationFacts> viewsOnColumn(const RelationFacts& table, const QString& column) = 0;
+    // The tables a publication names (pg_publication_rel): ALTER PUBLICATION … SET TABLE stops publishing
+    // those it does not name again, and locks them to do it.
+    virtual QList<RelationFacts> publicationTables(const QString& publication) = 0;
     // The tablespace the relation's files are in (the database's default when it names none).
     virtual QString tablespaceOf(const RelationFacts& relation) = 0;
     // The table a named foreign-key constraint of `table` references; nullopt for other constraints.

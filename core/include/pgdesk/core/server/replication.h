@@ -80,6 +80,8 @@ struct PublishedTable {
     QString name;
     QStringList columns; // the column list; empty = every column
     QString rowFilter;   // the WHERE of the row filter, as the server prints it; empty = every row
+    bool listed = false; // named by the publication (FOR TABLE), not only through its schemas or ALL TABLES
+    bool operator==(const PublishedTable&) const = default;
 };
 
 struct Publication {
