@@ -1,17 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 #include "connect.h"
+#include "designrun.h"
 #include "exitcodes.h"
-#include "output.h"
 #include "tablelookup.h"
 
 #include <pgdesk/core/base/errors.h>
-#include <pgdesk/core/schema/lockanalysis.h>
-#include <pgdesk/core/schema/schemaapply.h>
 #include <pgdesk/core/schema/tabledesign.h>
-
-#include <QJsonArray>
-#include <QJsonObject>
 
 namespace pgdesk::cli {
 
@@ -158,18 +153,6 @@ AlterArguments parseAlterArguments(const QStringList& args) {
     return a;
 }
 
-QString phaseName(core::DesignStatement::Phase phase) {
-    switch (phase) {
-    case core::DesignStatement::Phase::Transaction:
-        return QStringLiteral("transaction");
-    case core::DesignStatement::Phase::After:
-        return QStringLiteral("after");
-    case core::DesignStatement::Phase::Outside:
-        return QStringLiteral("outside");
-    }
-    return {};
-}
-
 } // namespace
 
 // alter TABLE --add-column "name type …" … [--dry-run] [--lock-timeout MS]: the statements with their lock
@@ -187,84 +170,14 @@ int cmdAlter(Invocation& inv) {
     design.changes = a.changes;
     const QList<core::DesignStatement> statements =
         core::designStatements(design, connection.serverVersion());
-
-    // The lock analysis of every statement, as the window previews it.
-    QString script;
-    for (const core::DesignStatement& s : statements)
-        script += s.sql + QStringLiteral(";\n");
-    const QList<core::StatementLocks> locks = core::LockAnalyzer(connection).analyze(script);
-
-    QJsonArray json;
-    for (qsizetype i = 0; i < statements.size(); ++i) {
-        const core::DesignStatement& s = statements[i];
-        const core::StatementLocks l = i < locks.size() ? locks[i] : core::StatementLocks{};
-        if (format == QLatin1String("json")) {
-            QJsonArray lockList;
-            for (const core::RelationLock& r : l.locks)
-                lockList << QJsonObject{{QStringLiteral("relation"), r.relation},
-                                        {QStringLiteral("mode"), core::lockModeName(r.mode)}};
-            json << QJsonObject{{QStringLiteral("sql"), s.sql},
-                                {QStringLiteral("phase"), phaseName(s.phase)},
-                                {QStringLiteral("destructive"), s.destructive},
-                                {QStringLiteral("description"), s.description},
-                                {QStringLiteral("locks"), lockList},
-                                {QStringLiteral("rewrites"), QJsonArray::fromStringList(l.rewrites)},
-                                {QStringLiteral("scans"), QJsonArray::fromStringList(l.scans)}};
-        } else if (a.dryRun) {
-            inv.out << (i + 1) << ". " << s.sql << ";\n   ";
-            QStringList said;
-            for (const core::RelationLock& r : l.locks)
-                said << core::lockModeName(r.mode) + QStringLiteral(" on ") + r.relation;
-            inv.out << (said.isEmpty() ? QStringLiteral("no table lock that blocks reads or writes")
-                                       : said.join(QStringLiteral(", ")));
-            if (!l.rewrites.isEmpty())
-                inv.out << "; rewrites " << l.rewrites.join(QStringLiteral(", "));
-            if (!l.scans.isEmpty())
-                inv.out << "; reads all of " << l.scans.join(QStringLiteral(", "));
-            if (s.phase != core::DesignStatement::Phase::Transaction)
-                inv.out << "; after the commit"
-                        << (s.phase == core::DesignStatement::Phase::Outside ? " (outside a transaction)"
-                                                                             : "");
-            if (s.destructive)
-                inv.out << "; " << s.description;
-            inv.out << '\n';
-        }
-    }
-    if (a.dryRun) {
-        if (format == QLatin1String("json"))
-            printJson(inv.out, json);
-        return ExitOk;
-    }
-    core::SchemaApplyOptions options;
-    options.lockTimeoutMs = a.lockTimeoutMs;
-    options.access = writeAccess(inv, connection.profile(), QStringLiteral("alter"));
-    options.table =
+    StatementRun run;
+    run.dryRun = a.dryRun;
+    run.json = format == QLatin1String("json");
+    run.lockTimeoutMs = a.lockTimeoutMs;
+    run.what = QStringLiteral("alter");
+    run.table =
         connection.quoteIdentifier(table.schema) + QLatin1Char('.') + connection.quoteIdentifier(table.name);
-    // Each destructive step was asked for by name on the command line: that is its confirmation.
-    for (int i = 0; i < statements.size(); ++i)
-        if (statements[i].destructive) {
-            options.confirmed.insert(i);
-            inv.err << "pgdesk-cli: " << statements[i].description << '\n';
-        }
-    const core::SchemaApplyResult result = core::SchemaApplier(connection).apply(statements, options);
-    if (format == QLatin1String("json")) {
-        for (qsizetype i = 0; i < json.size(); ++i) {
-            QJsonObject o = json[i].toObject();
-            o.insert(QStringLiteral("done"), result.steps.value(i).done);
-            if (!result.steps.value(i).error.isEmpty())
-                o.insert(QStringLiteral("error"), result.steps.value(i).error);
-            json[i] = o;
-        }
-        printJson(inv.out, json);
-    } else {
-        for (const core::SchemaStepOutcome& s : result.steps)
-            inv.out << (s.done ? "done  " : "NOT DONE  ") << statements[s.index].sql << '\n';
-    }
-    if (!result.failure.isEmpty()) {
-        inv.err << "pgdesk-cli: " << result.failure << '\n';
-        return ExitSql;
-    }
-    return ExitOk;
+    return runStatements(inv, connection, statements, run);
 }
 
 } // namespace pgdesk::cli
