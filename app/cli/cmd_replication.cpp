@@ -269,8 +269,12 @@ int cmdSlots(Invocation& inv) {
 
 // publications: each publication with what it publishes, its tables with their column lists and row filters.
 int cmdPublications(Invocation& inv) {
-    if (!inv.args.isEmpty())
-        throw UsageError{QStringLiteral("publications takes no arguments")};
+    if (!inv.args.isEmpty()) {
+        const QString& verb = inv.args.first();
+        if (verb == QLatin1String("create") || verb == QLatin1String("alter") || verb == QLatin1String("drop"))
+            return cmdPublicationChange(inv);
+        throw UsageError{QStringLiteral("publications takes create, alter or drop, not \"%1\"").arg(verb)};
+    }
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});
     auto connection = connect(inv);
     const QList<core::Publication> pubs = core::ReplicationReader(connection).publications();

@@ -67,6 +67,7 @@ int cmdDatabases(Invocation& inv);
 int cmdReplication(Invocation& inv);
 int cmdSlots(Invocation& inv);
 int cmdPublications(Invocation& inv);
+int cmdPublicationChange(Invocation& inv); // publications create | alter | drop (cmd_publish.cpp)
 int cmdSubscriptions(Invocation& inv);
 int cmdChanges(Invocation& inv);
 // extensions [--installed] | install | update | drop (cmd_extensions.cpp).

@@ -321,6 +321,15 @@ const CommandEntry kCommands[] = {
      R"(  publications          each publication: what it publishes (insert, update, delete,
                         truncate), its schemas and tables with column lists and row filters;
                         --format json
+  publications create NAME [--all-tables | --table "T [(C,…)] [WHERE (EXPR)]"... --schema S...]
+               [--publish insert,update,delete,truncate] [--via-root] [--owner ROLE]
+  publications alter NAME [--add-table "T [(C,…)] [WHERE (EXPR)]"]... [--drop-table T]...
+               [--add-schema S]... [--drop-schema S]... [--publish LIST] [--via-root|--no-via-root]
+               [--owner ROLE] [--rename NEW]
+  publications drop NAME
+                        each with [--dry-run] [--lock-timeout MS]: the statements with the lock
+                        each takes (a table added or dropped: SHARE UPDATE EXCLUSIVE), or
+                        applied in one transaction; production needs --allow-write
 )"},
     {"subscriptions", cmdSubscriptions,
      R"(  subscriptions         this database's subscriptions: publications, apply worker, last
