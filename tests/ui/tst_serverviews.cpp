@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The server folder's views (offscreen, a private cluster): the change feed shows committed changes as they
 // happen, filters them and leaves no slot when stopped or closed; its model stays bounded and passes
-// QAbstractItemModelTester; the replication view flags an inactive slot retaining WAL and drops it; the
-// window offers both in the Connection menu and the tree.
+// QAbstractItemModelTester; the replication view flags an inactive slot retaining WAL and drops it, and
+// creates, edits and drops a publication through its staged statements; the window offers both in the
+// Connection menu and the tree.
 #include "privatecluster.h"
 #include "testcluster.h"
 #include "uitestmain.h"
 
+#include "../../ui/src/server/publicationdialog.h"
+
 #include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/schema/lockanalysisview.h>
 #include <pgdesk/ui/admin/dashboardview.h>
 #include <pgdesk/ui/common/theme.h>
 #include <pgdesk/ui/server/changefeedmodel.h>
@@ -18,7 +23,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCheckBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -216,6 +226,89 @@ private slots:
         QVERIFY(loaded.wait(20000));
         QCOMPARE(view.slotModel()->rowCount(), 0);
         QVERIFY(view.alerts().isEmpty());
+    }
+
+    // A publication made in the dialog (a hostile name, a column list and row filter), its statement and the
+    // lock it takes shown before Apply; a filter leaving its parentheses keeps Apply off; edited (only the
+    // differences), then dropped; production waits for Unlock writing.
+    void publicationsMadeEditedDropped() {
+        QVERIFY(!m_cluster->psql(QStringLiteral("CREATE TABLE \"Orders\" (id int PRIMARY KEY, total numeric)"))
+                     .isNull());
+        const QString name = QStringLiteral("ui pub's \"1\"");
+        const auto published = [&] {
+            return m_cluster->psql(
+                QStringLiteral("SELECT coalesce(string_agg(c.relname || coalesce('[' || pg_get_expr(pr.prqual, "
+                               "pr.prrelid) || ']', ''), ' ' ORDER BY c.relname), '-') FROM pg_publication p "
+                               "JOIN pg_publication_rel pr ON pr.prpubid = p.oid JOIN pg_class c ON c.oid = "
+                               "pr.prrelid WHERE p.pubname = 'ui pub''s \"1\"'"));
+        };
+        auto pool = core::Pool::create(m_cluster->profile());
+        ReplicationView view(pool);
+        QSignalSpy loaded(&view, &ReplicationView::loaded);
+        QVERIFY(loaded.wait(20000));
+        QSignalSpy opened(&view, &ReplicationView::publicationDialogOpened);
+        QSignalSpy changed(&view, &ReplicationView::publicationChanged);
+        view.openPublication();
+        QVERIFY(opened.wait(20000));
+        auto* dialog = qobject_cast<PublicationDialog*>(opened.last().first().value<QDialog*>());
+        QVERIFY(dialog);
+        QVERIFY(!dialog->applyButton()->isEnabled()); // no name yet
+        dialog->nameEdit()->setText(name);
+        dialog->addTable(QStringLiteral("public.Orders"), QStringLiteral("id, total"), QStringLiteral("true) OR (1"));
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        QVERIFY2(dialog->stateText().contains(QStringLiteral("unbalanced")), qPrintable(dialog->stateText()));
+        dialog->tableList()->item(0, 2)->setText(QStringLiteral("total > 0"));
+        dialog->publishBox(3)->setChecked(false);
+        QVERIFY(dialog->applyButton()->isEnabled());
+        QCOMPARE(dialog->sqlView()->toPlainText(),
+                 QStringLiteral("CREATE PUBLICATION \"ui pub's \"\"1\"\"\" FOR TABLE \"public\".\"Orders\" "
+                                "(\"id\", \"total\") WHERE (total > 0) WITH (publish = 'insert, update, delete', "
+                                "publish_via_partition_root = false);\n"));
+        QSignalSpy previewed(dialog, &PublicationDialog::previewed);
+        QVERIFY(previewed.wait(20000));
+        LockAnalysisModel* locks = dialog->lockView()->model();
+        QCOMPARE(locks->rowCount(), 1);
+        QCOMPARE(locks->index(0, LockAnalysisModel::Lock).data().toString(), QStringLiteral("SHARE UPDATE EXCLUSIVE"));
+        dialog->apply();
+        QVERIFY(changed.wait(20000));
+        QCOMPARE(published(), QStringLiteral("Orders[(total > (0)::numeric)]"));
+
+        // Edited: the filter changed and items added; only those statements.
+        QTRY_VERIFY_WITH_TIMEOUT(!view.snapshot().publications.isEmpty(), 20000);
+        view.openPublication(name);
+        QVERIFY(opened.wait(20000));
+        dialog = qobject_cast<PublicationDialog*>(opened.last().first().value<QDialog*>());
+        QVERIFY(dialog);
+        QVERIFY(!dialog->allTablesBox()->isEnabled());
+        QCOMPARE(dialog->tableList()->rowCount(), 1);
+        QVERIFY(dialog->statements().isEmpty());
+        dialog->tableList()->item(0, 2)->setText(QStringLiteral("total > 10"));
+        dialog->addTable(QStringLiteral("public.items"));
+        QCOMPARE(dialog->statements().size(), 2); // DROP TABLE "Orders", ADD TABLE "Orders" …, "items"
+        dialog->apply();
+        QVERIFY(changed.wait(20000));
+        QCOMPARE(published(), QStringLiteral("Orders[(total > (10)::numeric)] items"));
+
+        // Production: Apply waits for Unlock writing.
+        core::ConnectionProfile production = m_cluster->profile();
+        production.environment = core::Environment::Production;
+        ReplicationView guarded(core::Pool::create(production));
+        QSignalSpy guardedLoaded(&guarded, &ReplicationView::loaded);
+        QVERIFY(guardedLoaded.wait(20000));
+        QSignalSpy guardedOpened(&guarded, &ReplicationView::publicationDialogOpened);
+        guarded.openPublication(name);
+        QVERIFY(guardedOpened.wait(20000));
+        dialog = qobject_cast<PublicationDialog*>(guardedOpened.last().first().value<QDialog*>());
+        dialog->publishBox(0)->setChecked(false);
+        QCOMPARE(dialog->statements().size(), 1);
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        dialog->unlockButton()->setUnlocked(true);
+        QVERIFY(dialog->applyButton()->isEnabled());
+        dialog->reject();
+
+        view.dropPublication(name, false);
+        QVERIFY(changed.wait(20000));
+        QCOMPARE(published(), QStringLiteral("-"));
     }
 
     void theWindowOffersThem() {

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/server/replicationview.h>
 
+#include "server/publicationdialog.h"
+
+#include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/schema/schemaapply.h>
+#include <pgdesk/core/server/publishing.h>
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/core/session/writeunlock.h>
@@ -79,6 +84,7 @@ ReplicationView::ReplicationView(std::shared_ptr<core::Pool> pool, QWidget* pare
     , m_pool(std::move(pool))
     , m_load(new JobSlot(this))
     , m_drop(new JobSlot(this))
+    , m_publicationJob(new JobSlot(this))
     , m_timer(new QTimer(this))
     , m_summary(new QLabel(this))
     , m_alertLabel(new QLabel(this))
@@ -115,7 +121,36 @@ ReplicationView::ReplicationView(std::shared_ptr<core::Pool> pool, QWidget* pare
     auto* tabs = new QTabWidget(this);
     m_slotView = addTable(tabs, m_slotModel, tr("Slots"), "replicationSlots");
     addTable(tabs, m_standbyModel, tr("Standbys"), "replicationStandbys");
-    addTable(tabs, m_publicationModel, tr("Publications"), "replicationPublications");
+    {
+        auto* page = new QWidget(tabs);
+        m_publicationView = listTableView(m_publicationModel, "replicationPublications", tr("Publications"), page);
+        auto* create = new QPushButton(themedIcon(QStringLiteral("list-add")), tr("New Publication…"), page);
+        create->setObjectName(QStringLiteral("newPublicationButton"));
+        connect(create, &QPushButton::clicked, this, [this] { openPublication(); });
+        auto* edit = new QPushButton(tr("Edit…"), page);
+        edit->setObjectName(QStringLiteral("editPublicationButton"));
+        connect(edit, &QPushButton::clicked, this, [this] {
+            if (!selectedPublication().isEmpty())
+                openPublication(selectedPublication());
+        });
+        auto* drop = new QPushButton(themedIcon(QStringLiteral("list-remove")), tr("Drop…"), page);
+        drop->setObjectName(QStringLiteral("dropPublicationButton"));
+        connect(drop, &QPushButton::clicked, this, &ReplicationView::askToDropPublication);
+        connect(m_publicationView, &QTableView::doubleClicked, this, [this] {
+            if (!selectedPublication().isEmpty())
+                openPublication(selectedPublication());
+        });
+        auto* buttons = new QHBoxLayout;
+        buttons->addWidget(create);
+        buttons->addWidget(edit);
+        buttons->addWidget(drop);
+        buttons->addStretch();
+        auto* pageLayout = new QVBoxLayout(page);
+        pageLayout->setContentsMargins(0, 0, 0, 0);
+        pageLayout->addLayout(buttons);
+        pageLayout->addWidget(m_publicationView);
+        tabs->addTab(page, tr("Publications"));
+    }
     addTable(tabs, m_subscriptionModel, tr("Subscriptions"), "replicationSubscriptions");
     connect(m_slotView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& i) {
@@ -372,6 +407,94 @@ void ReplicationView::dropSlot(const QString& name, bool unlocked) {
         },
         [this](const BackgroundFailure& failure) {
             m_summary->setText(tr("The slot was not dropped: %1").arg(failure.message));
+        });
+}
+
+QString ReplicationView::selectedPublication() const {
+    const QModelIndex current = m_publicationView->currentIndex();
+    return current.isValid() ? m_publicationModel->index(current.row(), 0).data().toString() : QString();
+}
+
+void ReplicationView::openPublication(const QString& name) {
+    std::optional<core::Publication> before;
+    if (!name.isEmpty()) {
+        for (const core::Publication& p : std::as_const(m_snapshot.publications))
+            if (p.name == name)
+                before = p;
+        if (!before)
+            return;
+    }
+    // The picker lists the database's tables: read when the dialog opens, not every refresh.
+    m_publicationJob->start(
+        [pool = m_pool](const std::shared_ptr<core::CancelToken>& cancel) {
+            auto connection = pool->acquire();
+            const core::CancelToken::Scope scope(cancel, *connection);
+            QStringList out;
+            for (const core::TableSummary& t : core::CatalogReader(*connection).tables())
+                if (t.kind == core::RelationKind::Table || t.kind == core::RelationKind::PartitionedTable)
+                    out << t.schema + QLatin1Char('.') + t.name;
+            return out;
+        },
+        [this, before](const QStringList& tables) {
+            auto* dialog = new PublicationDialog(m_pool, before, tables, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &PublicationDialog::applied, this, [this](const QString& changed) {
+                m_summary->setText(tr("Publication %1 applied.").arg(changed));
+                emit publicationChanged(changed);
+                refresh();
+            });
+            dialog->open();
+            emit publicationDialogOpened(dialog);
+        },
+        [this](const BackgroundFailure& f) { m_summary->setText(f.message); });
+}
+
+void ReplicationView::askToDropPublication() {
+    const QString name = selectedPublication();
+    if (name.isEmpty())
+        return;
+    if (m_pool->profile().writeGuarded()) {
+        auto* confirm = new ProductionConfirmDialog(ProductionConfirmDialog::databaseName(m_pool->profile()),
+                                                    tr("dropping publication \"%1\"").arg(name), this);
+        confirm->setAttribute(Qt::WA_DeleteOnClose);
+        connect(confirm, &QDialog::accepted, this, [this, name] { dropPublication(name, true); });
+        confirm->open();
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Drop publication"),
+                                tr("Drop publication \"%1\"? Its subscribers stop receiving changes; a "
+                                   "subscription naming it fails until it is changed.")
+                                    .arg(name),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("dropPublicationConfirm"));
+    QPushButton* drop = box->addButton(tr("Drop publication"), QMessageBox::DestructiveRole);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, drop, name](QAbstractButton* clicked) {
+        if (clicked == drop)
+            dropPublication(name, false);
+    });
+    box->open();
+}
+
+void ReplicationView::dropPublication(const QString& name, bool unlocked) {
+    m_drop->start(
+        [pool = m_pool, name, unlocked](const std::shared_ptr<core::CancelToken>& cancel) {
+            auto connection = pool->acquire();
+            const core::CancelToken::Scope scope(cancel, *connection);
+            core::SchemaApplyOptions options;
+            options.confirmed = {0}; // the dialog's question was this step's confirmation
+            options.access = unlocked ? core::WriteUnlock::create() : core::WriteAccess{};
+            core::SchemaApplier(*connection).apply(core::dropPublicationStatements(name), options);
+            return name;
+        },
+        [this](const QString& dropped) {
+            m_summary->setText(tr("Dropped publication %1.").arg(dropped));
+            emit publicationChanged(dropped);
+            refresh();
+        },
+        [this](const BackgroundFailure& failure) {
+            m_summary->setText(tr("The publication was not dropped: %1").arg(failure.message));
         });
 }
 

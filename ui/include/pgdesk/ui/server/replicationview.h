@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QDialog;
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -58,7 +59,8 @@ struct ReplicationSnapshot {
 // retaining more than the limit, lost WAL and VACUUM held back are flagged above them), its publications and
 // subscriptions. Read on a worker when shown and every 5 s while shown. Drop slot… names what the slot
 // retains and what used it before dropping; an active slot is refused; production asks for the database's
-// name.
+// name. Publications are created and edited in PublicationDialog (staged statements with their locks) and
+// dropped after a confirmation that says their subscribers stop receiving changes.
 class ReplicationView final : public QWidget {
     Q_OBJECT
 public:
@@ -70,6 +72,13 @@ public:
     void setAlertBytes(qint64 bytes);
     // Drops the slot without asking (tests; the button asks first).
     void dropSlot(const QString& name, bool unlocked);
+    // Opens the publication dialog: a new publication, or the one named (after reading the database's tables).
+    void openPublication(const QString& name = {});
+    // Drops the publication without asking (tests; the button asks first).
+    void dropPublication(const QString& name, bool unlocked);
+    // The publication of the selected row of the Publications tab; empty when none.
+    QString selectedPublication() const;
+    QTableView* publicationView() const { return m_publicationView; }
 
     const ReplicationSnapshot& snapshot() const { return m_snapshot; }
     QStringList alerts() const { return m_alerts; }
@@ -84,6 +93,8 @@ signals:
     void loaded();
     void loadFailed(const QString& message);
     void slotDropped(const QString& name);
+    void publicationDialogOpened(QDialog* dialog);
+    void publicationChanged(const QString& name);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -92,6 +103,7 @@ protected:
 private:
     void display(ReplicationSnapshot snapshot);
     void askToDropSelected();
+    void askToDropPublication();
     QTableView* addTable(QTabWidget* tabs, ReplicationTableModel* model, const QString& title,
                          const char* name);
 
@@ -101,6 +113,7 @@ private:
     QStringList m_alerts;
     JobSlot* m_load = nullptr;
     JobSlot* m_drop = nullptr;
+    JobSlot* m_publicationJob = nullptr;
     QTimer* m_timer = nullptr;
     QLabel* m_summary = nullptr;
     QLabel* m_alertLabel = nullptr;
@@ -111,6 +124,7 @@ private:
     ReplicationTableModel* m_publicationModel = nullptr;
     ReplicationTableModel* m_subscriptionModel = nullptr;
     QTableView* m_slotView = nullptr;
+    QTableView* m_publicationView = nullptr;
 };
 
 } // namespace pgdesk::ui
