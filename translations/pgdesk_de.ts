@@ -6442,6 +6442,120 @@ Erneuert %10, als tot verworfen %11</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::PublicationDialog</name>
+    <message>
+        <source>Publication %1</source>
+        <translation>Publikation %1</translation>
+    </message>
+    <message>
+        <source>New Publication</source>
+        <translation>Neue Publikation</translation>
+    </message>
+    <message>
+        <source>All tables, also those created later (FOR ALL TABLES)</source>
+        <translation>Alle Tabellen, auch später angelegte (FOR ALL TABLES)</translation>
+    </message>
+    <message>
+        <source>Add Table</source>
+        <translation>Tabelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Columns (all when empty)</source>
+        <translation>Spalten (leer: alle)</translation>
+    </message>
+    <message>
+        <source>Row filter (WHERE)</source>
+        <translation>Zeilenfilter (WHERE)</translation>
+    </message>
+    <message>
+        <source>schemas whose tables are all published, separated by commas</source>
+        <translation>Schemas, deren Tabellen alle veröffentlicht werden, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>insert</source>
+        <translation>insert</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>update</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>truncate</source>
+        <translation>truncate</translation>
+    </message>
+    <message>
+        <source>Partitions as their partitioned table (publish_via_partition_root)</source>
+        <translation>Partitionen als ihre partitionierte Tabelle (publish_via_partition_root)</translation>
+    </message>
+    <message>
+        <source>the current role</source>
+        <translation>die aktuelle Rolle</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Tables:</source>
+        <translation>Tabellen:</translation>
+    </message>
+    <message>
+        <source>Schemas:</source>
+        <translation>Schemas:</translation>
+    </message>
+    <message>
+        <source>Publishes:</source>
+        <translation>Veröffentlicht:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Eigentümer:</translation>
+    </message>
+    <message>
+        <source>Apply runs the statements in one transaction; nothing runs before.</source>
+        <translation>Anwenden führt die Anweisungen in einer Transaktion aus; vorher läuft nichts.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Nothing differs from the publication as it is.</source>
+        <translation>Nichts unterscheidet sich von der Publikation, wie sie ist.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s), applied in one transaction.</source>
+        <translation>
+            <numerusform>%n Anweisung, in einer Transaktion angewendet.</numerusform>
+            <numerusform>%n Anweisungen, in einer Transaktion angewendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>Wird angewendet…</translation>
+    </message>
+    <message>
+        <source>Committed, but a later step failed: %1</source>
+        <translation>Festgeschrieben, aber ein späterer Schritt schlug fehl: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>Nichts wurde geändert: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::QueryFeature</name>
     <message>
         <source>Run a query first: Export writes the current result</source>
@@ -7429,6 +7543,42 @@ Ausführen?</translation>
     <message>
         <source>The slot was not dropped: %1</source>
         <translation>Der Slot wurde nicht entfernt: %1</translation>
+    </message>
+    <message>
+        <source>New Publication…</source>
+        <translation>Neue Publikation…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Drop…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Publication %1 applied.</source>
+        <translation>Publikation %1 angewendet.</translation>
+    </message>
+    <message>
+        <source>dropping publication &quot;%1&quot;</source>
+        <translation>Publikation „%1“ löschen</translation>
+    </message>
+    <message>
+        <source>Drop publication</source>
+        <translation>Publikation löschen</translation>
+    </message>
+    <message>
+        <source>Drop publication &quot;%1&quot;? Its subscribers stop receiving changes; a subscription naming it fails until it is changed.</source>
+        <translation>Publikation „%1“ löschen? Ihre Abonnenten erhalten keine Änderungen mehr; ein Abonnement, das sie nennt, schlägt fehl, bis es geändert wird.</translation>
+    </message>
+    <message>
+        <source>Dropped publication %1.</source>
+        <translation>Publikation %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>The publication was not dropped: %1</source>
+        <translation>Die Publikation wurde nicht gelöscht: %1</translation>
     </message>
 </context>
 <context>

@@ -620,6 +620,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::PublicationDialog</name>
+    <message numerus="yes">
+        <source>%n statement(s), applied in one transaction.</source>
+        <translation>
+            <numerusform>%n statement, applied in one transaction.</numerusform>
+            <numerusform>%n statements, applied in one transaction.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::QueryResultGrid</name>
     <message numerus="yes">
         <source>%1 row(s)</source>

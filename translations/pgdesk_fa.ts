@@ -6367,6 +6367,119 @@ Recycled %10, discarded as dead %11</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::PublicationDialog</name>
+    <message>
+        <source>Publication %1</source>
+        <translation>انتشار %1</translation>
+    </message>
+    <message>
+        <source>New Publication</source>
+        <translation>انتشار جدید</translation>
+    </message>
+    <message>
+        <source>All tables, also those created later (FOR ALL TABLES)</source>
+        <translation>همهٔ جدول‌ها، حتی آن‌هایی که بعداً ساخته می‌شوند (FOR ALL TABLES)</translation>
+    </message>
+    <message>
+        <source>Add Table</source>
+        <translation>افزودن جدول</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>برداشتن</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>جدول</translation>
+    </message>
+    <message>
+        <source>Columns (all when empty)</source>
+        <translation>ستون‌ها (خالی: همه)</translation>
+    </message>
+    <message>
+        <source>Row filter (WHERE)</source>
+        <translation>پالایهٔ سطر (WHERE)</translation>
+    </message>
+    <message>
+        <source>schemas whose tables are all published, separated by commas</source>
+        <translation>شِماهایی که همهٔ جدول‌هایشان منتشر می‌شود، جداشده با ویرگول</translation>
+    </message>
+    <message>
+        <source>insert</source>
+        <translation>insert</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>update</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>delete</translation>
+    </message>
+    <message>
+        <source>truncate</source>
+        <translation>truncate</translation>
+    </message>
+    <message>
+        <source>Partitions as their partitioned table (publish_via_partition_root)</source>
+        <translation>پارتیشن‌ها به‌صورت جدول پارتیشن‌بندی‌شده‌شان (publish_via_partition_root)</translation>
+    </message>
+    <message>
+        <source>the current role</source>
+        <translation>نقش کنونی</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>Tables:</source>
+        <translation>جدول‌ها:</translation>
+    </message>
+    <message>
+        <source>Schemas:</source>
+        <translation>شِماها:</translation>
+    </message>
+    <message>
+        <source>Publishes:</source>
+        <translation>منتشر می‌کند:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>مالک:</translation>
+    </message>
+    <message>
+        <source>Apply runs the statements in one transaction; nothing runs before.</source>
+        <translation>اعمال، دستورها را در یک تراکنش اجرا می‌کند؛ پیش از آن چیزی اجرا نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>اعمال</translation>
+    </message>
+    <message>
+        <source>Nothing differs from the publication as it is.</source>
+        <translation>هیچ تفاوتی با انتشار کنونی نیست.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n statement(s), applied in one transaction.</source>
+        <translation>
+            <numerusform>%n دستور، در یک تراکنش اعمال می‌شود.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applying…</source>
+        <translation>در حال اعمال…</translation>
+    </message>
+    <message>
+        <source>Committed, but a later step failed: %1</source>
+        <translation>ثبت شد، اما گامی بعدی شکست خورد: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>چیزی تغییر نکرد: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::QueryFeature</name>
     <message>
         <source>Run a query first: Export writes the current result</source>
@@ -7348,6 +7461,42 @@ Run it?</source>
     <message>
         <source>The slot was not dropped: %1</source>
         <translation>اسلات حذف نشد: %1</translation>
+    </message>
+    <message>
+        <source>New Publication…</source>
+        <translation>انتشار جدید…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>Drop…</source>
+        <translation>حذف…</translation>
+    </message>
+    <message>
+        <source>Publication %1 applied.</source>
+        <translation>انتشار %1 اعمال شد.</translation>
+    </message>
+    <message>
+        <source>dropping publication &quot;%1&quot;</source>
+        <translation>حذف انتشار «%1»</translation>
+    </message>
+    <message>
+        <source>Drop publication</source>
+        <translation>حذف انتشار</translation>
+    </message>
+    <message>
+        <source>Drop publication &quot;%1&quot;? Its subscribers stop receiving changes; a subscription naming it fails until it is changed.</source>
+        <translation>انتشار «%1» حذف شود؟ مشترکانش دیگر تغییری دریافت نمی‌کنند؛ اشتراکی که آن را نام می‌برد تا تغییر نکند شکست می‌خورد.</translation>
+    </message>
+    <message>
+        <source>Dropped publication %1.</source>
+        <translation>انتشار %1 حذف شد.</translation>
+    </message>
+    <message>
+        <source>The publication was not dropped: %1</source>
+        <translation>انتشار حذف نشد: %1</translation>
     </message>
 </context>
 <context>
