@@ -84,9 +84,11 @@ int cmdPublicationChange(Invocation& inv) {
             run.lockTimeoutMs = optionValue(args, i).toInt(&ok);
             if (!ok || run.lockTimeoutMs <= 0)
                 throw UsageError{QStringLiteral("--lock-timeout takes milliseconds")};
-        } else if ((create && o == QLatin1String("--table")) || (alter && o == QLatin1String("--add-table"))) {
+        } else if ((create && o == QLatin1String("--table")) ||
+                   (alter && o == QLatin1String("--add-table"))) {
             tables << optionValue(args, i);
-        } else if ((create && o == QLatin1String("--schema")) || (alter && o == QLatin1String("--add-schema"))) {
+        } else if ((create && o == QLatin1String("--schema")) ||
+                   (alter && o == QLatin1String("--add-schema"))) {
             schemas << optionValue(args, i);
         } else if (create && o == QLatin1String("--all-tables")) {
             allTables = true;
@@ -125,19 +127,20 @@ int cmdPublicationChange(Invocation& inv) {
     } else {
         const std::optional<core::Publication> before = find(connection, name);
         if (!before)
-            core::throwError(core::ErrorKind::NotFound, QStringLiteral("There is no publication \"%1\".").arg(name));
+            core::throwError(core::ErrorKind::NotFound,
+                             QStringLiteral("There is no publication \"%1\".").arg(name));
         if (verb == QLatin1String("drop")) {
             statements = core::dropPublicationStatements(name);
         } else {
             core::Publication after = *before;
             for (const QString& t : std::as_const(dropTables)) {
                 const core::PublishedTable gone = resolved(connection, t);
-                const qsizetype removed = after.tables.removeIf([&](const core::PublishedTable& p) {
-                    return p.listed && key(p) == key(gone);
-                });
+                const qsizetype removed = after.tables.removeIf(
+                    [&](const core::PublishedTable& p) { return p.listed && key(p) == key(gone); });
                 if (removed == 0)
-                    core::throwError(core::ErrorKind::NotFound,
-                                     QStringLiteral("Publication \"%1\" does not name %2.").arg(name, key(gone)));
+                    core::throwError(
+                        core::ErrorKind::NotFound,
+                        QStringLiteral("Publication \"%1\" does not name %2.").arg(name, key(gone)));
             }
             for (const QString& t : std::as_const(tables)) {
                 const core::PublishedTable added = resolved(connection, t);
@@ -146,8 +149,9 @@ int cmdPublicationChange(Invocation& inv) {
             }
             for (const QString& s : std::as_const(dropSchemas))
                 if (after.schemas.removeAll(s) == 0)
-                    core::throwError(core::ErrorKind::NotFound,
-                                     QStringLiteral("Publication \"%1\" does not publish schema %2.").arg(name, s));
+                    core::throwError(
+                        core::ErrorKind::NotFound,
+                        QStringLiteral("Publication \"%1\" does not publish schema %2.").arg(name, s));
             for (const QString& s : std::as_const(schemas))
                 if (!after.schemas.contains(s))
                     after.schemas << s;

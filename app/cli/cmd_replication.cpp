@@ -271,7 +271,8 @@ int cmdSlots(Invocation& inv) {
 int cmdPublications(Invocation& inv) {
     if (!inv.args.isEmpty()) {
         const QString& verb = inv.args.first();
-        if (verb == QLatin1String("create") || verb == QLatin1String("alter") || verb == QLatin1String("drop"))
+        if (verb == QLatin1String("create") || verb == QLatin1String("alter") ||
+            verb == QLatin1String("drop"))
             return cmdPublicationChange(inv);
         throw UsageError{QStringLiteral("publications takes create, alter or drop, not \"%1\"").arg(verb)};
     }

@@ -29,8 +29,8 @@ QString phaseName(core::DesignStatement::Phase phase) {
 
 } // namespace
 
-int runStatements(Invocation& inv, core::Connection& connection, const QList<core::DesignStatement>& statements,
-                  const StatementRun& run) {
+int runStatements(Invocation& inv, core::Connection& connection,
+                  const QList<core::DesignStatement>& statements, const StatementRun& run) {
     // The lock analysis of every statement, as the window previews it.
     QString script;
     for (const core::DesignStatement& s : statements)

@@ -117,40 +117,45 @@ private slots:
     // with their lock by --dry-run, then a policy dropped; a policy the server would refuse exits 2 unsent.
     void rowSecurity() {
         const QString table = kSchema + QStringLiteral(".t");
-        const QStringList change{QStringLiteral("alter"), table, QStringLiteral("--enable-rls"),
+        const QStringList change{QStringLiteral("alter"),
+                                 table,
+                                 QStringLiteral("--enable-rls"),
                                  QStringLiteral("--add-policy"),
                                  QStringLiteral("\"mine; too\" for update to ") + m_role +
                                      QStringLiteral(" using (v <> ';') with check (id > 0)"),
                                  QStringLiteral("--add-policy"),
                                  QStringLiteral("Limit as restrictive for select using (id < 50)")};
         const auto policies = [&] {
-            return psqlValue(QStringLiteral("select coalesce(string_agg(policyname || ':' || permissive || ':' || "
-                                            "cmd || ':' || array_to_string(roles, ','), ' ' order by "
-                                            "policyname), '') || '/' || relrowsecurity from pg_class c left "
-                                            "join pg_policies p on p.schemaname = '%1' and p.tablename = "
-                                            "c.relname where c.oid = '%1.t'::regclass group by relrowsecurity")
-                                 .arg(kSchema));
+            return psqlValue(
+                QStringLiteral("select coalesce(string_agg(policyname || ':' || permissive || ':' || "
+                               "cmd || ':' || array_to_string(roles, ','), ' ' order by "
+                               "policyname), '') || '/' || relrowsecurity from pg_class c left "
+                               "join pg_policies p on p.schemaname = '%1' and p.tablename = "
+                               "c.relname where c.oid = '%1.t'::regclass group by relrowsecurity")
+                    .arg(kSchema));
         };
         CliRun r = runCli(withDsn(change + QStringList{QStringLiteral("--dry-run")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("CREATE POLICY \"mine; too\" ON \"%1\".\"t\" AS PERMISSIVE FOR "
-                                               "UPDATE TO \"%2\" USING (v <> ';') WITH CHECK (id > 0);\n"
-                                               "   AccessExclusiveLock on %1.t")
-                                    .arg(kSchema, m_role)),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(QStringLiteral("CREATE POLICY \"mine; too\" ON \"%1\".\"t\" AS PERMISSIVE FOR "
+                                          "UPDATE TO \"%2\" USING (v <> ';') WITH CHECK (id > 0);\n"
+                                          "   AccessExclusiveLock on %1.t")
+                               .arg(kSchema, m_role)),
+            qPrintable(r.out));
         QCOMPARE(policies(), QStringLiteral("/false"));
         r = runCli(withDsn(change));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(policies(), QStringLiteral("limit:RESTRICTIVE:SELECT:public mine; too:PERMISSIVE:UPDATE:%1/true")
-                                 .arg(m_role));
-        r = runCli(withDsn({QStringLiteral("alter"), table, QStringLiteral("--drop-policy"), QStringLiteral("limit"),
-                            QStringLiteral("--drop-policy"), QStringLiteral("mine; too"),
-                            QStringLiteral("--disable-rls")}));
+        QCOMPARE(policies(),
+                 QStringLiteral("limit:RESTRICTIVE:SELECT:public mine; too:PERMISSIVE:UPDATE:%1/true")
+                     .arg(m_role));
+        r = runCli(withDsn({QStringLiteral("alter"), table, QStringLiteral("--drop-policy"),
+                            QStringLiteral("limit"), QStringLiteral("--drop-policy"),
+                            QStringLiteral("mine; too"), QStringLiteral("--disable-rls")}));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(policies(), QStringLiteral("/false"));
         for (const char* bad : {"p for insert using (true)", "p using (true)) or (true", "p to public, x"}) {
-            r = runCli(withDsn({QStringLiteral("alter"), table, QStringLiteral("--add-policy"),
-                                QString::fromUtf8(bad)}));
+            r = runCli(withDsn(
+                {QStringLiteral("alter"), table, QStringLiteral("--add-policy"), QString::fromUtf8(bad)}));
             QCOMPARE(r.exitCode, 2);
         }
         QCOMPARE(policies(), QStringLiteral("/false"));

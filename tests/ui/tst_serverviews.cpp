@@ -11,10 +11,10 @@
 #include "../../ui/src/server/publicationdialog.h"
 
 #include <pgdesk/core/session/pool.h>
-#include <pgdesk/ui/common/writeunlockbutton.h>
-#include <pgdesk/ui/schema/lockanalysisview.h>
 #include <pgdesk/ui/admin/dashboardview.h>
 #include <pgdesk/ui/common/theme.h>
+#include <pgdesk/ui/common/writeunlockbutton.h>
+#include <pgdesk/ui/schema/lockanalysisview.h>
 #include <pgdesk/ui/server/changefeedmodel.h>
 #include <pgdesk/ui/server/changefeedview.h>
 #include <pgdesk/ui/server/replicationview.h>
@@ -28,9 +28,9 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTableWidget>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 #include <memory>
@@ -232,15 +232,16 @@ private slots:
     // lock it takes shown before Apply; a filter leaving its parentheses keeps Apply off; edited (only the
     // differences), then dropped; production waits for Unlock writing.
     void publicationsMadeEditedDropped() {
-        QVERIFY(!m_cluster->psql(QStringLiteral("CREATE TABLE \"Orders\" (id int PRIMARY KEY, total numeric)"))
-                     .isNull());
+        QVERIFY(
+            !m_cluster->psql(QStringLiteral("CREATE TABLE \"Orders\" (id int PRIMARY KEY, total numeric)"))
+                 .isNull());
         const QString name = QStringLiteral("ui pub's \"1\"");
         const auto published = [&] {
-            return m_cluster->psql(
-                QStringLiteral("SELECT coalesce(string_agg(c.relname || coalesce('[' || pg_get_expr(pr.prqual, "
-                               "pr.prrelid) || ']', ''), ' ' ORDER BY c.relname), '-') FROM pg_publication p "
-                               "JOIN pg_publication_rel pr ON pr.prpubid = p.oid JOIN pg_class c ON c.oid = "
-                               "pr.prrelid WHERE p.pubname = 'ui pub''s \"1\"'"));
+            return m_cluster->psql(QStringLiteral(
+                "SELECT coalesce(string_agg(c.relname || coalesce('[' || pg_get_expr(pr.prqual, "
+                "pr.prrelid) || ']', ''), ' ' ORDER BY c.relname), '-') FROM pg_publication p "
+                "JOIN pg_publication_rel pr ON pr.prpubid = p.oid JOIN pg_class c ON c.oid = "
+                "pr.prrelid WHERE p.pubname = 'ui pub''s \"1\"'"));
         };
         auto pool = core::Pool::create(m_cluster->profile());
         ReplicationView view(pool);
@@ -254,21 +255,24 @@ private slots:
         QVERIFY(dialog);
         QVERIFY(!dialog->applyButton()->isEnabled()); // no name yet
         dialog->nameEdit()->setText(name);
-        dialog->addTable(QStringLiteral("public.Orders"), QStringLiteral("id, total"), QStringLiteral("true) OR (1"));
+        dialog->addTable(QStringLiteral("public.Orders"), QStringLiteral("id, total"),
+                         QStringLiteral("true) OR (1"));
         QVERIFY(!dialog->applyButton()->isEnabled());
         QVERIFY2(dialog->stateText().contains(QStringLiteral("unbalanced")), qPrintable(dialog->stateText()));
         dialog->tableList()->item(0, 2)->setText(QStringLiteral("total > 0"));
         dialog->publishBox(3)->setChecked(false);
         QVERIFY(dialog->applyButton()->isEnabled());
-        QCOMPARE(dialog->sqlView()->toPlainText(),
-                 QStringLiteral("CREATE PUBLICATION \"ui pub's \"\"1\"\"\" FOR TABLE \"public\".\"Orders\" "
-                                "(\"id\", \"total\") WHERE (total > 0) WITH (publish = 'insert, update, delete', "
-                                "publish_via_partition_root = false);\n"));
+        QCOMPARE(
+            dialog->sqlView()->toPlainText(),
+            QStringLiteral("CREATE PUBLICATION \"ui pub's \"\"1\"\"\" FOR TABLE \"public\".\"Orders\" "
+                           "(\"id\", \"total\") WHERE (total > 0) WITH (publish = 'insert, update, delete', "
+                           "publish_via_partition_root = false);\n"));
         QSignalSpy previewed(dialog, &PublicationDialog::previewed);
         QVERIFY(previewed.wait(20000));
         LockAnalysisModel* locks = dialog->lockView()->model();
         QCOMPARE(locks->rowCount(), 1);
-        QCOMPARE(locks->index(0, LockAnalysisModel::Lock).data().toString(), QStringLiteral("SHARE UPDATE EXCLUSIVE"));
+        QCOMPARE(locks->index(0, LockAnalysisModel::Lock).data().toString(),
+                 QStringLiteral("SHARE UPDATE EXCLUSIVE"));
         dialog->apply();
         QVERIFY(changed.wait(20000));
         QCOMPARE(published(), QStringLiteral("Orders[(total > (0)::numeric)]"));

@@ -178,14 +178,18 @@ private slots:
         QVERIFY(d.design().changes.isEmpty());
         page->enabledBox()->setChecked(true);
 
-        pgdesk::core::RowPolicy readOwn = pgdesk::core::RowPolicy{
-            QStringLiteral("read own"), true, {QStringLiteral("postgres")}, QStringLiteral("SELECT"),
-            QStringLiteral("(owner = CURRENT_USER)"), {}};
+        pgdesk::core::RowPolicy readOwn = pgdesk::core::RowPolicy{QStringLiteral("read own"),
+                                                                  true,
+                                                                  {QStringLiteral("postgres")},
+                                                                  QStringLiteral("SELECT"),
+                                                                  QStringLiteral("(owner = CURRENT_USER)"),
+                                                                  {}};
         page->editPolicy(0, readOwn);
         QCOMPARE(list->topLevelItem(0)->text(6), QStringLiteral("changed"));
         QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("postgres"));
-        pgdesk::core::RowPolicy tidy{QStringLiteral("tidy"), false, {}, QStringLiteral("ALL"),
-                                     QStringLiteral("id > 0"), QStringLiteral("id < 1000")};
+        pgdesk::core::RowPolicy tidy{
+            QStringLiteral("tidy"),     false, {}, QStringLiteral("ALL"), QStringLiteral("id > 0"),
+            QStringLiteral("id < 1000")};
         page->editPolicy(1, tidy); // AS and FOR change: drop and create
         QCOMPARE(list->topLevelItemCount(), 3);
         QCOMPARE(list->topLevelItem(1)->text(6), QStringLiteral("dropped"));
@@ -210,7 +214,8 @@ private slots:
                  QStringLiteral("CREATE POLICY \"add's\" ON \"s\".\"secured\" AS PERMISSIVE FOR INSERT TO "
                                 "\"postgres\" WITH CHECK (owner = current_user);"));
         page->addPolicy(dialog.policy());
-        page->addPolicy(pgdesk::core::RowPolicy{QStringLiteral("undone"), true, {}, QStringLiteral("ALL"), {}, {}});
+        page->addPolicy(
+            pgdesk::core::RowPolicy{QStringLiteral("undone"), true, {}, QStringLiteral("ALL"), {}, {}});
         QCOMPARE(list->topLevelItemCount(), 5);
         d.undo();
         QCOMPARE(list->topLevelItemCount(), 4);
@@ -228,22 +233,24 @@ private slots:
         }
         const QString sql = d.sqlView()->toPlainText();
         QVERIFY2(sql.contains(QStringLiteral("ENABLE ROW LEVEL SECURITY")), qPrintable(sql));
-        QVERIFY2(sql.contains(QStringLiteral("ALTER POLICY \"read own\" ON \"%1\".\"secured\" TO \"postgres\"")
-                                  .arg(m_schema)),
-                 qPrintable(sql));
+        QVERIFY2(
+            sql.contains(QStringLiteral("ALTER POLICY \"read own\" ON \"%1\".\"secured\" TO \"postgres\"")
+                             .arg(m_schema)),
+            qPrintable(sql));
         QVERIFY2(sql.contains(QStringLiteral("DROP POLICY \"tidy\"")), qPrintable(sql));
         QSignalSpy finished(&d, &TableDesigner::applyFinished);
         d.apply();
         QVERIFY(finished.wait(20000));
         QCOMPARE(finished.first().first().toBool(), true);
-        QCOMPARE(psqlValue(QStringLiteral("select relrowsecurity || ':' || string_agg(policyname || '/' || "
-                                          "permissive || '/' || cmd || '/' || array_to_string(roles, ','), ' ' "
-                                          "order by policyname) from pg_policies p join pg_class c on "
-                                          "c.oid = '%1.secured'::regclass where schemaname = '%1' and "
-                                          "tablename = 'secured' group by relrowsecurity")
-                               .arg(m_schema)),
-                 QStringLiteral("true:add's/PERMISSIVE/INSERT/postgres read own/PERMISSIVE/SELECT/postgres "
-                                "tidy/RESTRICTIVE/ALL/public"));
+        QCOMPARE(
+            psqlValue(QStringLiteral("select relrowsecurity || ':' || string_agg(policyname || '/' || "
+                                     "permissive || '/' || cmd || '/' || array_to_string(roles, ','), ' ' "
+                                     "order by policyname) from pg_policies p join pg_class c on "
+                                     "c.oid = '%1.secured'::regclass where schemaname = '%1' and "
+                                     "tablename = 'secured' group by relrowsecurity")
+                          .arg(m_schema)),
+            QStringLiteral("true:add's/PERMISSIVE/INSERT/postgres read own/PERMISSIVE/SELECT/postgres "
+                           "tidy/RESTRICTIVE/ALL/public"));
         waitLoaded(d);
         QVERIFY(d.design().changes.isEmpty());
         QCOMPARE(list->topLevelItemCount(), 3);

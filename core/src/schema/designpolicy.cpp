@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Row security policies as the designer writes them: names quoted, roles quoted (the few role words PostgreSQL
-// reserves written as keywords), USING and WITH CHECK checked to be one balanced fragment each and refused
-// where the command has none, so the server never sees a clause it would reject half-way through a design.
+// Row security policies as the designer writes them: names quoted, roles quoted (the few role words
+// PostgreSQL reserves written as keywords), USING and WITH CHECK checked to be one balanced fragment each and
+// refused where the command has none, so the server never sees a clause it would reject half-way through a
+// design.
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/schema/tabledesign.h>
@@ -46,12 +47,13 @@ QString commandOf(const RowPolicy& p) {
     const QString c = p.command.trimmed().toUpper();
     if (c.isEmpty())
         return QStringLiteral("ALL");
-    static const QStringList commands{QStringLiteral("ALL"), QStringLiteral("SELECT"), QStringLiteral("INSERT"),
-                                      QStringLiteral("UPDATE"), QStringLiteral("DELETE")};
+    static const QStringList commands{QStringLiteral("ALL"), QStringLiteral("SELECT"),
+                                      QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
+                                      QStringLiteral("DELETE")};
     if (!commands.contains(c))
-        throwConfigurationError(QStringLiteral("command"),
-                                tr("A policy is for ALL, SELECT, INSERT, UPDATE or DELETE, not \"%1\".")
-                                    .arg(p.command));
+        throwConfigurationError(
+            QStringLiteral("command"),
+            tr("A policy is for ALL, SELECT, INSERT, UPDATE or DELETE, not \"%1\".").arg(p.command));
     return c;
 }
 
@@ -149,8 +151,8 @@ RowPolicy policyFromText(const QString& text) {
     qsizetype i = 1;
     while (i < tokens.size()) {
         const QString w = word(i);
-        if (w == QLatin1String("AS") && (word(i + 1) == QLatin1String("PERMISSIVE") ||
-                                         word(i + 1) == QLatin1String("RESTRICTIVE"))) {
+        if (w == QLatin1String("AS") &&
+            (word(i + 1) == QLatin1String("PERMISSIVE") || word(i + 1) == QLatin1String("RESTRICTIVE"))) {
             p.permissive = word(i + 1) == QLatin1String("PERMISSIVE");
             i += 2;
         } else if (w == QLatin1String("FOR") && !word(i + 1).isEmpty()) {
@@ -160,8 +162,8 @@ RowPolicy policyFromText(const QString& text) {
             p.roles.clear();
             ++i;
             for (;;) {
-                if (i >= tokens.size() ||
-                    (tokens[i].type != SqlTokenType::Word && tokens[i].type != SqlTokenType::QuotedIdentifier))
+                if (i >= tokens.size() || (tokens[i].type != SqlTokenType::Word &&
+                                           tokens[i].type != SqlTokenType::QuotedIdentifier))
                     usage();
                 p.roles << name(i++);
                 if (piece(i) != QLatin1String(","))

@@ -339,7 +339,8 @@ private:
             add(alter() + QStringLiteral("FORCE ROW LEVEL SECURITY"), tr("bind the owner by the policies"));
             break;
         case Step::NoForceRowSecurity:
-            add(alter() + QStringLiteral("NO FORCE ROW LEVEL SECURITY"), tr("let the owner bypass the policies"));
+            add(alter() + QStringLiteral("NO FORCE ROW LEVEL SECURITY"),
+                tr("let the owner bypass the policies"));
             break;
         case Step::CreatePolicy:
             add(createPolicySql(c.policy, m_table), tr("create policy %1").arg(c.policy.name));
@@ -600,9 +601,12 @@ IndexSpec indexFrom(const QJsonObject& o) {
 }
 
 QJsonObject policyJson(const RowPolicy& p) {
-    return {{QStringLiteral("name"), p.name},       {QStringLiteral("permissive"), p.permissive},
-            {QStringLiteral("roles"), strings(p.roles)}, {QStringLiteral("command"), p.command},
-            {QStringLiteral("using"), p.usingExpr},  {QStringLiteral("check"), p.checkExpr}};
+    return {{QStringLiteral("name"), p.name},
+            {QStringLiteral("permissive"), p.permissive},
+            {QStringLiteral("roles"), strings(p.roles)},
+            {QStringLiteral("command"), p.command},
+            {QStringLiteral("using"), p.usingExpr},
+            {QStringLiteral("check"), p.checkExpr}};
 }
 RowPolicy policyFrom(const QJsonObject& o) {
     RowPolicy p;
@@ -636,12 +640,18 @@ QJsonObject designToJson(const TableDesign& d) {
                                {QStringLiteral("constraint"), constraintJson(c.constraint)},
                                {QStringLiteral("index"), indexJson(c.index)},
                                {QStringLiteral("policy"), policyJson(c.policy)}};
-    return {{QStringLiteral("pgdesk_table_design"), 1}, {QStringLiteral("schema"), d.schema},
-            {QStringLiteral("table"), d.table},         {QStringLiteral("creating"), d.creating},
-            {QStringLiteral("columns"), columns},       {QStringLiteral("constraints"), constraints},
-            {QStringLiteral("indexes"), indexes},       {QStringLiteral("partition_by"), d.partitionBy},
-            {QStringLiteral("owner"), d.owner},         {QStringLiteral("comment"), d.comment},
-            {QStringLiteral("changes"), changes},       {QStringLiteral("row_security"), d.rowSecurity},
+    return {{QStringLiteral("pgdesk_table_design"), 1},
+            {QStringLiteral("schema"), d.schema},
+            {QStringLiteral("table"), d.table},
+            {QStringLiteral("creating"), d.creating},
+            {QStringLiteral("columns"), columns},
+            {QStringLiteral("constraints"), constraints},
+            {QStringLiteral("indexes"), indexes},
+            {QStringLiteral("partition_by"), d.partitionBy},
+            {QStringLiteral("owner"), d.owner},
+            {QStringLiteral("comment"), d.comment},
+            {QStringLiteral("changes"), changes},
+            {QStringLiteral("row_security"), d.rowSecurity},
             {QStringLiteral("force_row_security"), d.forceRowSecurity},
             {QStringLiteral("policies"), policies}};
 }

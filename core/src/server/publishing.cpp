@@ -100,8 +100,9 @@ QList<DesignStatement> createPublicationStatements(const Publication& p) {
             sql += QStringLiteral(" FOR ") + objects.join(QStringLiteral(", "));
     }
     if (p.publishText().isEmpty())
-        throwConfigurationError(QStringLiteral("publish"),
-                                tr("A publication publishes at least one of insert, update, delete, truncate."));
+        throwConfigurationError(
+            QStringLiteral("publish"),
+            tr("A publication publishes at least one of insert, update, delete, truncate."));
     sql += QStringLiteral(" WITH (%1)").arg(options(p));
     QList<DesignStatement> out{statement(sql, tr("create publication %1").arg(p.name))};
     if (!p.owner.isEmpty())
@@ -123,7 +124,8 @@ QList<DesignStatement> alterPublicationStatements(const Publication& before, con
     const QList<PublishedTable> was = listed(before), is = listed(after);
     QList<PublishedTable> dropped, added;
     for (const PublishedTable& t : was) {
-        const auto now = std::find_if(is.begin(), is.end(), [&](const PublishedTable& n) { return key(n) == key(t); });
+        const auto now =
+            std::find_if(is.begin(), is.end(), [&](const PublishedTable& n) { return key(n) == key(t); });
         if (now == is.end())
             dropped << t;
         else if (now->columns != t.columns || now->rowFilter.trimmed() != t.rowFilter.trimmed()) {
@@ -148,8 +150,9 @@ QList<DesignStatement> alterPublicationStatements(const Publication& before, con
         if (!before.schemas.contains(s))
             schemasAdded << s;
     if (!schemasDropped.isEmpty())
-        out << statement(alter + QStringLiteral(" DROP TABLES IN SCHEMA ") + schemaList(schemasDropped),
-                         tr("stop publishing the tables of %1").arg(schemasDropped.join(QStringLiteral(", "))));
+        out << statement(
+            alter + QStringLiteral(" DROP TABLES IN SCHEMA ") + schemaList(schemasDropped),
+            tr("stop publishing the tables of %1").arg(schemasDropped.join(QStringLiteral(", "))));
     if (!schemasAdded.isEmpty())
         out << statement(alter + QStringLiteral(" ADD TABLES IN SCHEMA ") + schemaList(schemasAdded),
                          tr("publish the tables of %1").arg(schemasAdded.join(QStringLiteral(", "))));
@@ -164,9 +167,9 @@ QList<DesignStatement> alterPublicationStatements(const Publication& before, con
         out << statement(alter + QStringLiteral(" OWNER TO ") + quoteIdentifier(after.owner),
                          tr("set the owner to %1").arg(after.owner));
     if (after.name != before.name)
-        out << statement(alter + QStringLiteral(" RENAME TO ") + quoteIdentifier(after.name),
-                         tr("rename the publication to %1 (subscriptions name it: change them too)")
-                             .arg(after.name));
+        out << statement(
+            alter + QStringLiteral(" RENAME TO ") + quoteIdentifier(after.name),
+            tr("rename the publication to %1 (subscriptions name it: change them too)").arg(after.name));
     return out;
 }
 

@@ -63,8 +63,9 @@ QList<RowPolicy> rowPolicies(Connection& connection, const QString& schema, cons
 
 TableRowSecurity tableRowSecurity(Connection& connection, const QString& schema, const QString& table) {
     const Result r = connection.exec(
-        QStringLiteral("SELECT c.relrowsecurity, c.relforcerowsecurity FROM pg_class c "
-                       "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2"),
+        QStringLiteral(
+            "SELECT c.relrowsecurity, c.relforcerowsecurity FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2"),
         {param(schema), param(table)});
     if (r.rowCount() == 0)
         throwError(ErrorKind::NotFound, QStringLiteral("No table %1.%2.").arg(schema, table));

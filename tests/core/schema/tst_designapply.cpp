@@ -269,11 +269,15 @@ private slots:
         TableDesign d = existing(QStringLiteral("customers"));
         d.changes << change(Step::EnableRowSecurity) << change(Step::ForceRowSecurity);
         DesignChange create = change(Step::CreatePolicy);
-        create.policy = RowPolicy{QStringLiteral("tenant's"), false, {role}, QStringLiteral("UPDATE"),
-                                  QStringLiteral("name <> 'x;y'"), QStringLiteral("id < 1000")};
+        create.policy = RowPolicy{QStringLiteral("tenant's"),
+                                  false,
+                                  {role},
+                                  QStringLiteral("UPDATE"),
+                                  QStringLiteral("name <> 'x;y'"),
+                                  QStringLiteral("id < 1000")};
         DesignChange alter = change(Step::AlterPolicy, {}, QStringLiteral("old"));
-        alter.policy = RowPolicy{QStringLiteral("Renamed"), true, {role},
-                                 QStringLiteral("ALL"), QStringLiteral("id > 10"), {}};
+        alter.policy = RowPolicy{QStringLiteral("Renamed"), true, {role}, QStringLiteral("ALL"),
+                                 QStringLiteral("id > 10"), {}};
         d.changes << create << alter << change(Step::DropPolicy, {}, QStringLiteral("gone"));
         const QList<DesignStatement> statements = designStatements(d, m_c.serverVersion());
         QString script;
@@ -290,15 +294,23 @@ private slots:
         QVERIFY(read.enabled);
         QVERIFY(read.forced);
         QCOMPARE(read.policies.size(), 2);
-        QCOMPARE(read.policies[0], (RowPolicy{QStringLiteral("Renamed"), true, {role}, QStringLiteral("ALL"),
-                                              QStringLiteral("(id > 10)"), {}}));
-        QCOMPARE(read.policies[1], (RowPolicy{QStringLiteral("tenant's"), false, {role}, QStringLiteral("UPDATE"),
+        QCOMPARE(read.policies[0], (RowPolicy{QStringLiteral("Renamed"),
+                                              true,
+                                              {role},
+                                              QStringLiteral("ALL"),
+                                              QStringLiteral("(id > 10)"),
+                                              {}}));
+        QCOMPARE(read.policies[1], (RowPolicy{QStringLiteral("tenant's"),
+                                              false,
+                                              {role},
+                                              QStringLiteral("UPDATE"),
                                               QStringLiteral("(name <> 'x;y'::text)"),
                                               QStringLiteral("(id < 1000)")}));
         QVERIFY_THROWS_EXCEPTION(Error, tableRowSecurity(m_c, m_schema, QStringLiteral("nothing")));
-        m_c.exec(QStringLiteral("DROP POLICY \"Renamed\" ON %1.customers; DROP POLICY \"tenant's\" ON "
-                                "%1.customers; ALTER TABLE %1.customers DISABLE ROW LEVEL SECURITY; DROP ROLE %2")
-                     .arg(m_schema, m_c.quoteIdentifier(role)));
+        m_c.exec(
+            QStringLiteral("DROP POLICY \"Renamed\" ON %1.customers; DROP POLICY \"tenant's\" ON "
+                           "%1.customers; ALTER TABLE %1.customers DISABLE ROW LEVEL SECURITY; DROP ROLE %2")
+                .arg(m_schema, m_c.quoteIdentifier(role)));
     }
 
     // Another session reading the table in an open transaction: the change waits only lock_timeout, then

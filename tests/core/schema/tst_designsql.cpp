@@ -174,37 +174,43 @@ private slots:
         created.columns << k;
         created.rowSecurity = true;
         created.forceRowSecurity = true;
-        created.policies << RowPolicy{QStringLiteral("own \"rows\""), false,
+        created.policies << RowPolicy{QStringLiteral("own \"rows\""),
+                                      false,
                                       {QStringLiteral("ro\"le"), QStringLiteral("Current_User")},
-                                      QStringLiteral("select"), QStringLiteral("owner = current_user"), {}};
+                                      QStringLiteral("select"),
+                                      QStringLiteral("owner = current_user"),
+                                      {}};
         QCOMPARE(sqlOf(designStatements(created)).mid(1),
-                 QStringList({QStringLiteral("ALTER TABLE \"s\".\"t\" ENABLE ROW LEVEL SECURITY"),
-                              QStringLiteral("ALTER TABLE \"s\".\"t\" FORCE ROW LEVEL SECURITY"),
-                              QStringLiteral("CREATE POLICY \"own \"\"rows\"\"\" ON \"s\".\"t\" AS RESTRICTIVE FOR "
-                                             "SELECT TO \"ro\"\"le\", CURRENT_USER USING (owner = current_user)")}));
+                 QStringList(
+                     {QStringLiteral("ALTER TABLE \"s\".\"t\" ENABLE ROW LEVEL SECURITY"),
+                      QStringLiteral("ALTER TABLE \"s\".\"t\" FORCE ROW LEVEL SECURITY"),
+                      QStringLiteral("CREATE POLICY \"own \"\"rows\"\"\" ON \"s\".\"t\" AS RESTRICTIVE FOR "
+                                     "SELECT TO \"ro\"\"le\", CURRENT_USER USING (owner = current_user)")}));
 
         TableDesign d;
         d.schema = QStringLiteral("s");
         d.table = QStringLiteral("t");
         d.changes << change(Step::EnableRowSecurity) << change(Step::NoForceRowSecurity);
         DesignChange create = change(Step::CreatePolicy);
-        create.policy = RowPolicy{QStringLiteral("ins"), true, {}, QStringLiteral("INSERT"), {},
-                                  QStringLiteral("owner = current_user")};
+        create.policy = RowPolicy{QStringLiteral("ins"),    true, {},
+                                  QStringLiteral("INSERT"), {},   QStringLiteral("owner = current_user")};
         DesignChange alter = change(Step::AlterPolicy, {}, QStringLiteral("old"));
-        alter.policy = RowPolicy{QStringLiteral("new"), true, {QStringLiteral("current_user")},
-                                 QStringLiteral("UPDATE"), QStringLiteral("true"), {}};
+        alter.policy = RowPolicy{
+            QStringLiteral("new"),  true, {QStringLiteral("current_user")}, QStringLiteral("UPDATE"),
+            QStringLiteral("true"), {}};
         d.changes << create << alter << change(Step::DropPolicy, {}, QStringLiteral("gone;"))
                   << change(Step::DisableRowSecurity);
         const QList<DesignStatement> s = designStatements(d);
-        QCOMPARE(sqlOf(s),
-                 QStringList({QStringLiteral("ALTER TABLE \"s\".\"t\" ENABLE ROW LEVEL SECURITY"),
-                              QStringLiteral("ALTER TABLE \"s\".\"t\" NO FORCE ROW LEVEL SECURITY"),
-                              QStringLiteral("CREATE POLICY \"ins\" ON \"s\".\"t\" AS PERMISSIVE FOR INSERT TO "
-                                             "PUBLIC WITH CHECK (owner = current_user)"),
-                              QStringLiteral("ALTER POLICY \"old\" ON \"s\".\"t\" TO CURRENT_USER USING (true)"),
-                              QStringLiteral("ALTER POLICY \"old\" ON \"s\".\"t\" RENAME TO \"new\""),
-                              QStringLiteral("DROP POLICY \"gone;\" ON \"s\".\"t\""),
-                              QStringLiteral("ALTER TABLE \"s\".\"t\" DISABLE ROW LEVEL SECURITY")}));
+        QCOMPARE(
+            sqlOf(s),
+            QStringList({QStringLiteral("ALTER TABLE \"s\".\"t\" ENABLE ROW LEVEL SECURITY"),
+                         QStringLiteral("ALTER TABLE \"s\".\"t\" NO FORCE ROW LEVEL SECURITY"),
+                         QStringLiteral("CREATE POLICY \"ins\" ON \"s\".\"t\" AS PERMISSIVE FOR INSERT TO "
+                                        "PUBLIC WITH CHECK (owner = current_user)"),
+                         QStringLiteral("ALTER POLICY \"old\" ON \"s\".\"t\" TO CURRENT_USER USING (true)"),
+                         QStringLiteral("ALTER POLICY \"old\" ON \"s\".\"t\" RENAME TO \"new\""),
+                         QStringLiteral("DROP POLICY \"gone;\" ON \"s\".\"t\""),
+                         QStringLiteral("ALTER TABLE \"s\".\"t\" DISABLE ROW LEVEL SECURITY")}));
         for (const DesignStatement& st : s) {
             QCOMPARE(st.phase, Phase::Transaction);
             QVERIFY(!st.description.isEmpty());
@@ -217,13 +223,23 @@ private slots:
         refused({QStringLiteral("p"), true, {}, QStringLiteral("INSERT"), QStringLiteral("true"), {}});
         refused({QStringLiteral("p"), true, {}, QStringLiteral("SELECT"), {}, QStringLiteral("true")});
         refused({QStringLiteral("p"), true, {}, QStringLiteral("DELETE"), {}, QStringLiteral("true")});
-        refused({QStringLiteral("p"), true, {}, QStringLiteral("ALL"), QStringLiteral("true) TO x USING (true"), {}});
-        refused({QStringLiteral("p"), true, {}, QStringLiteral("ALL"), QStringLiteral("true; drop table t"), {}});
+        refused({QStringLiteral("p"),
+                 true,
+                 {},
+                 QStringLiteral("ALL"),
+                 QStringLiteral("true) TO x USING (true"),
+                 {}});
+        refused(
+            {QStringLiteral("p"), true, {}, QStringLiteral("ALL"), QStringLiteral("true; drop table t"), {}});
         refused({QStringLiteral("p"), true, {}, QStringLiteral("TRUNCATE"), {}, {}});
         refused({QString(), true, {}, QStringLiteral("ALL"), {}, {}});
         refused({QStringLiteral("p"), true, {QString()}, QStringLiteral("ALL"), {}, {}});
-        refused({QStringLiteral("p"), true, {QStringLiteral("a"), QStringLiteral("PUBLIC")}, QStringLiteral("ALL"),
-                 {}, {}});
+        refused({QStringLiteral("p"),
+                 true,
+                 {QStringLiteral("a"), QStringLiteral("PUBLIC")},
+                 QStringLiteral("ALL"),
+                 {},
+                 {}});
     }
 
     void policyFromText() {
@@ -242,9 +258,10 @@ private slots:
         QVERIFY(plain.permissive);
         QCOMPARE(plain.command, QStringLiteral("ALL"));
         QVERIFY(plain.roles.isEmpty());
-        for (const char* bad : {"", "p using true", "p using (true", "p for insert using (true)",
-                                "p to", "p with check (1) extra", "p; drop table t"})
-            QVERIFY_THROWS_EXCEPTION(ConfigurationError, pgdesk::core::policyFromText(QString::fromUtf8(bad)));
+        for (const char* bad : {"", "p using true", "p using (true", "p for insert using (true)", "p to",
+                                "p with check (1) extra", "p; drop table t"})
+            QVERIFY_THROWS_EXCEPTION(ConfigurationError,
+                                     pgdesk::core::policyFromText(QString::fromUtf8(bad)));
     }
 
     void jsonRoundTrip() {
@@ -271,7 +288,8 @@ private slots:
         ch.extra = QStringLiteral("k::bigint");
         d.changes << ch;
         d.rowSecurity = true;
-        d.policies << RowPolicy{QStringLiteral("p"), false, {QStringLiteral("r")}, QStringLiteral("UPDATE"),
+        d.policies << RowPolicy{QStringLiteral("p"),     false,
+                                {QStringLiteral("r")},   QStringLiteral("UPDATE"),
                                 QStringLiteral("k > 0"), QStringLiteral("k < 9")};
         DesignChange alter = change(Step::AlterPolicy, {}, QStringLiteral("q"));
         alter.policy = d.policies.first();

@@ -142,7 +142,8 @@ const Form kForms[] = {
     {"insert into $S.a (id) values (5000)", "a", LockMode::RowExclusive},
     {"update $S.a set grp = 1 where id = 1", "a", LockMode::RowExclusive},
     {"delete from $S.b where id = 1", "b", LockMode::RowExclusive},
-    // Publications (issue 54): the tables named, and a partitioned table's partitions, against schema changes.
+    // Publications (issue 54): the tables named, and a partitioned table's partitions, against schema
+    // changes.
     {"create publication $S_p1 for table $S.a, $S.b (id, a_id) where (a_id > 0)", "b", SUE},
     {"create publication $S_p2 for table $S.p", "p", SUE},
     {"create publication $S_p3 for tables in schema $S, table $S.c where (id > 0)", "c", SUE},

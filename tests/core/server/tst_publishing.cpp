@@ -72,12 +72,12 @@ class TestPublishing final : public QObject {
 private slots:
     void initTestCase() {
         m_schema = QStringLiteral("tst_pub_%1").arg(QCoreApplication::applicationPid());
-        m_scratch.emplace(m_schema,
-                          QStringLiteral("create table $S.\"Orders\" (id int primary key, total numeric, "
-                                         "\"note;\" text);"
-                                         "create table $S.items (id int primary key, qty int);"
-                                         "create table $S.p (k int primary key) partition by range (k);"
-                                         "create table $S.p1 partition of $S.p for values from (0) to (10);"));
+        m_scratch.emplace(
+            m_schema, QStringLiteral("create table $S.\"Orders\" (id int primary key, total numeric, "
+                                     "\"note;\" text);"
+                                     "create table $S.items (id int primary key, qty int);"
+                                     "create table $S.p (k int primary key) partition by range (k);"
+                                     "create table $S.p1 partition of $S.p for values from (0) to (10);"));
         m_c = Connection::open(pgdesk::test::profile());
     }
     void cleanupTestCase() {
@@ -91,22 +91,25 @@ private slots:
     void statementsArePure() {
         Publication p;
         p.name = QStringLiteral("p\"1");
-        p.tables << table(QStringLiteral("s"), QStringLiteral("T"), {QStringLiteral("id"), QStringLiteral("a b")},
+        p.tables << table(QStringLiteral("s"), QStringLiteral("T"),
+                          {QStringLiteral("id"), QStringLiteral("a b")},
                           QStringLiteral("id > 0 and note <> ';'"));
         p.schemas << QStringLiteral("Sch");
         p.truncate = false;
         p.viaRoot = true;
         QCOMPARE(sqlOf(createPublicationStatements(p)),
                  QStringList{QStringLiteral(
-                     "CREATE PUBLICATION \"p\"\"1\" FOR TABLE \"s\".\"T\" (\"id\", \"a b\") WHERE (id > 0 and note "
+                     "CREATE PUBLICATION \"p\"\"1\" FOR TABLE \"s\".\"T\" (\"id\", \"a b\") WHERE (id > 0 "
+                     "and note "
                      "<> ';'), TABLES IN SCHEMA \"Sch\" WITH (publish = 'insert, update, delete', "
                      "publish_via_partition_root = true)")});
         Publication all;
         all.name = QStringLiteral("all");
         all.allTables = true;
-        QCOMPARE(sqlOf(createPublicationStatements(all)),
-                 QStringList{QStringLiteral("CREATE PUBLICATION \"all\" FOR ALL TABLES WITH (publish = 'insert, "
-                                            "update, delete, truncate', publish_via_partition_root = false)")});
+        QCOMPARE(
+            sqlOf(createPublicationStatements(all)),
+            QStringList{QStringLiteral("CREATE PUBLICATION \"all\" FOR ALL TABLES WITH (publish = 'insert, "
+                                       "update, delete, truncate', publish_via_partition_root = false)")});
 
         Publication after = p;
         after.name = QStringLiteral("renamed");
@@ -117,8 +120,9 @@ private slots:
         QCOMPARE(sqlOf(alterPublicationStatements(p, after)),
                  (QStringList{
                      QStringLiteral("ALTER PUBLICATION \"p\"\"1\" DROP TABLE \"s\".\"T\""),
-                     QStringLiteral("ALTER PUBLICATION \"p\"\"1\" ADD TABLE \"s\".\"T\" (\"id\", \"a b\") WHERE (id > "
-                                    "1), \"s\".\"u\""),
+                     QStringLiteral(
+                         "ALTER PUBLICATION \"p\"\"1\" ADD TABLE \"s\".\"T\" (\"id\", \"a b\") WHERE (id > "
+                         "1), \"s\".\"u\""),
                      QStringLiteral("ALTER PUBLICATION \"p\"\"1\" DROP TABLES IN SCHEMA \"Sch\""),
                      QStringLiteral("ALTER PUBLICATION \"p\"\"1\" ADD TABLES IN SCHEMA \"other\""),
                      QStringLiteral("ALTER PUBLICATION \"p\"\"1\" SET (publish = 'insert, delete', "

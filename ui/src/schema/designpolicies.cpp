@@ -66,7 +66,8 @@ void removeChanges(core::TableDesign& d, const std::function<bool(const core::De
 
 } // namespace
 
-// ---- PolicyDialog ------------------------------------------------------------------------------------------
+// ---- PolicyDialog
+// ------------------------------------------------------------------------------------------
 
 PolicyDialog::PolicyDialog(const core::RowPolicy& policy, const QString& quotedTable, QWidget* parent)
     : QDialog(parent)
@@ -163,7 +164,8 @@ void PolicyDialog::update() {
     m_preview->setPalette(palette);
 }
 
-// ---- DesignPoliciesPage ------------------------------------------------------------------------------------
+// ---- DesignPoliciesPage
+// ------------------------------------------------------------------------------------
 
 DesignPoliciesPage::DesignPoliciesPage(DesignColumnsModel* design, QWidget* parent)
     : QWidget(parent)
@@ -178,8 +180,8 @@ DesignPoliciesPage::DesignPoliciesPage(DesignColumnsModel* design, QWidget* pare
     m_list = new QTreeWidget(this);
     m_list->setObjectName(QStringLiteral("designPolicyList"));
     m_list->setRootIsDecorated(false);
-    m_list->setHeaderLabels({tr("Name"), tr("As"), tr("For"), tr("To"), tr("Using"), tr("With check"),
-                             tr("Staged")});
+    m_list->setHeaderLabels(
+        {tr("Name"), tr("As"), tr("For"), tr("To"), tr("Using"), tr("With check"), tr("Staged")});
     connect(m_list, &QTreeWidget::itemDoubleClicked, this,
             [this](QTreeWidgetItem* item) { openDialog(m_list->indexOfTopLevelItem(item)); });
     auto* add = new QPushButton(themedIcon(QStringLiteral("list-add")), tr("Add Policy…"), this);
@@ -267,10 +269,10 @@ void DesignPoliciesPage::refresh() {
     m_forced->setChecked(forced);
     m_list->clear();
     for (const Row& r : rows()) {
-        auto* item = new QTreeWidgetItem(
-            m_list, {r.policy.name, r.policy.permissive ? tr("permissive") : tr("restrictive"),
-                     r.policy.command.toUpper(), rolesText(r.policy.roles), r.policy.usingExpr,
-                     r.policy.checkExpr, r.staged});
+        auto* item = new QTreeWidgetItem(m_list, {r.policy.name,
+                                                  r.policy.permissive ? tr("permissive") : tr("restrictive"),
+                                                  r.policy.command.toUpper(), rolesText(r.policy.roles),
+                                                  r.policy.usingExpr, r.policy.checkExpr, r.staged});
         if (r.dropped) {
             QFont f = item->font(0);
             f.setStrikeOut(true);

@@ -58,8 +58,9 @@ QString script(const QList<core::DesignStatement>& statements) {
 
 } // namespace
 
-PublicationDialog::PublicationDialog(std::shared_ptr<core::Pool> pool, std::optional<core::Publication> before,
-                                     const QStringList& tables, QWidget* parent)
+PublicationDialog::PublicationDialog(std::shared_ptr<core::Pool> pool,
+                                     std::optional<core::Publication> before, const QStringList& tables,
+                                     QWidget* parent)
     : QDialog(parent)
     , m_pool(std::move(pool))
     , m_before(std::move(before)) {
@@ -90,7 +91,8 @@ PublicationDialog::PublicationDialog(std::shared_ptr<core::Pool> pool, std::opti
     });
     m_tables = new QTableWidget(0, 3, this);
     m_tables->setObjectName(QStringLiteral("publicationTables"));
-    m_tables->setHorizontalHeaderLabels({tr("Table"), tr("Columns (all when empty)"), tr("Row filter (WHERE)")});
+    m_tables->setHorizontalHeaderLabels(
+        {tr("Table"), tr("Columns (all when empty)"), tr("Row filter (WHERE)")});
     m_tables->horizontalHeader()->setStretchLastSection(true);
     m_tables->verticalHeader()->hide();
     m_schemas = new QLineEdit(m_before ? m_before->schemas.join(QStringLiteral(", ")) : QString(), this);
@@ -133,7 +135,8 @@ PublicationDialog::PublicationDialog(std::shared_ptr<core::Pool> pool, std::opti
     m_sql->setReadOnly(true);
     m_sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_locks = new LockAnalysisView(this);
-    m_locks->setTraceAvailable(false, tr("Apply runs the statements in one transaction; nothing runs before."));
+    m_locks->setTraceAvailable(false,
+                               tr("Apply runs the statements in one transaction; nothing runs before."));
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("publicationState"));
     m_state->setWordWrap(true);
@@ -247,7 +250,8 @@ core::Publication PublicationDialog::publication() const {
 QList<core::DesignStatement> PublicationDialog::statements() const {
     try {
         const core::Publication p = publication();
-        return m_before ? core::alterPublicationStatements(*m_before, p) : core::createPublicationStatements(p);
+        return m_before ? core::alterPublicationStatements(*m_before, p)
+                        : core::createPublicationStatements(p);
     } catch (const core::Error&) {
         return {};
     }

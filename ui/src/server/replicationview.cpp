@@ -123,7 +123,8 @@ ReplicationView::ReplicationView(std::shared_ptr<core::Pool> pool, QWidget* pare
     addTable(tabs, m_standbyModel, tr("Standbys"), "replicationStandbys");
     {
         auto* page = new QWidget(tabs);
-        m_publicationView = listTableView(m_publicationModel, "replicationPublications", tr("Publications"), page);
+        m_publicationView =
+            listTableView(m_publicationModel, "replicationPublications", tr("Publications"), page);
         auto* create = new QPushButton(themedIcon(QStringLiteral("list-add")), tr("New Publication…"), page);
         create->setObjectName(QStringLiteral("newPublicationButton"));
         connect(create, &QPushButton::clicked, this, [this] { openPublication(); });

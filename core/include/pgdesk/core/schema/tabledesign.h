@@ -78,12 +78,12 @@ struct DesignChange {
         // Row security (appended: a saved design stores the step's number).
         EnableRowSecurity,
         DisableRowSecurity,
-        ForceRowSecurity,   // the owner is bound by the policies too
+        ForceRowSecurity, // the owner is bound by the policies too
         NoForceRowSecurity,
         CreatePolicy, // policy
         // ALTER POLICY text ON … TO … [USING] [WITH CHECK], then RENAME when policy.name differs. An empty
-        // USING or WITH CHECK leaves the policy's as it is (ALTER cannot remove one, nor change its command or
-        // AS: the designer stages DropPolicy and CreatePolicy for those).
+        // USING or WITH CHECK leaves the policy's as it is (ALTER cannot remove one, nor change its command
+        // or AS: the designer stages DropPolicy and CreatePolicy for those).
         AlterPolicy,
         DropPolicy, // text: the policy's name
     };
@@ -158,8 +158,9 @@ QString createPolicySql(const RowPolicy& policy, const QString& quotedTable);
 // when its name differs. The same checks as createPolicySql (its command only decides which clause it takes).
 QStringList alterPolicySql(const QString& name, const RowPolicy& policy, const QString& quotedTable);
 
-// Pure: "name [AS PERMISSIVE|RESTRICTIVE] [FOR command] [TO role[, role]] [USING (expr)] [WITH CHECK (expr)]",
-// CREATE POLICY's words after the name (the CLI's --add-policy); an unquoted name is folded to lower case.
+// Pure: "name [AS PERMISSIVE|RESTRICTIVE] [FOR command] [TO role[, role]] [USING (expr)] [WITH CHECK
+// (expr)]", CREATE POLICY's words after the name (the CLI's --add-policy); an unquoted name is folded to
+// lower case.
 RowPolicy policyFromText(const QString& text);
 
 QJsonObject designToJson(const TableDesign& design);

@@ -31,11 +31,12 @@ class LockAnalysisView;
 class WriteUnlockButton;
 
 // The table designer: a new table, or the staged changes to an existing one (columns edited in a grid; keys,
-// checks, foreign keys and indexes added or dropped; row security and its policies; name, comment, owner), shown as the exact DDL with the
-// lock each statement takes (core::LockAnalyzer), applied as core::SchemaApplier does: one transaction under
-// lock_timeout, the validations and concurrent index builds after it, each reported; a step that drops or
-// converts data only once its own box is ticked. The design is staged like data edits: Undo, Discard, and
-// kept in the settings until applied, so it survives a restart. Nothing runs on the GUI thread.
+// checks, foreign keys and indexes added or dropped; row security and its policies; name, comment, owner),
+// shown as the exact DDL with the lock each statement takes (core::LockAnalyzer), applied as
+// core::SchemaApplier does: one transaction under lock_timeout, the validations and concurrent index builds
+// after it, each reported; a step that drops or converts data only once its own box is ticked. The design is
+// staged like data edits: Undo, Discard, and kept in the settings until applied, so it survives a restart.
+// Nothing runs on the GUI thread.
 class TableDesigner final : public QWidget {
     Q_OBJECT
 public:

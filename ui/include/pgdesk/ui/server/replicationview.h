@@ -72,7 +72,8 @@ public:
     void setAlertBytes(qint64 bytes);
     // Drops the slot without asking (tests; the button asks first).
     void dropSlot(const QString& name, bool unlocked);
-    // Opens the publication dialog: a new publication, or the one named (after reading the database's tables).
+    // Opens the publication dialog: a new publication, or the one named (after reading the database's
+    // tables).
     void openPublication(const QString& name = {});
     // Drops the publication without asking (tests; the button asks first).
     void dropPublication(const QString& name, bool unlocked);
