@@ -32,10 +32,8 @@ QString phaseName(core::DesignStatement::Phase phase) {
 int runStatements(Invocation& inv, core::Connection& connection,
                   const QList<core::DesignStatement>& statements, const StatementRun& run) {
     // The lock analysis of every statement, as the window previews it.
-    QString script;
-    for (const core::DesignStatement& s : statements)
-        script += s.sql + QStringLiteral(";\n");
-    const QList<core::StatementLocks> locks = core::LockAnalyzer(connection).analyze(script);
+    const QList<core::StatementLocks> locks =
+        core::LockAnalyzer(connection).analyze(core::designScript(statements));
 
     QJsonArray json;
     for (qsizetype i = 0; i < statements.size(); ++i) {

@@ -46,9 +46,7 @@ SchemaApplyResult applyMigration(Connection& connection, const Migration& migrat
 QList<StatementLocks> analyzeMigration(Connection& connection, const Migration& migration) {
     if (migration.statements.isEmpty())
         return {};
-    QString script;
-    for (const DesignStatement& s : migration.statements)
-        script += s.sql + QStringLiteral(";\n");
+    const QString script = designScript(migration.statements);
     return withSessionSettings(connection, migration, [&] {
         return LockAnalyzer(connection).analyze(script, migration.targetSchema);
     });

@@ -507,6 +507,13 @@ ColumnSpec columnSpecFromText(const QString& text) {
     return c;
 }
 
+QString designScript(const QList<DesignStatement>& statements) {
+    QString out;
+    for (const DesignStatement& s : statements)
+        out += s.sql + QStringLiteral(";\n");
+    return out;
+}
+
 QList<DesignStatement> transactionStatements(const QStringList& sql) {
     QList<DesignStatement> out;
     for (const QString& s : sql)

@@ -59,13 +59,6 @@ QStringList tableNames(core::Connection& connection) {
     return out;
 }
 
-QString script(const QList<core::DesignStatement>& statements) {
-    QString out;
-    for (const core::DesignStatement& s : statements)
-        out += s.sql + QStringLiteral(";\n");
-    return out;
-}
-
 } // namespace
 
 TableDesigner::TableDesigner(std::shared_ptr<core::Pool> pool, QString schema, QString table, QWidget* parent)
@@ -407,7 +400,7 @@ void TableDesigner::designChanged() {
     m_policies->refresh();
     try {
         const QList<core::DesignStatement> s = core::designStatements(d, m_serverVersion);
-        m_sql->setPlainText(script(s));
+        m_sql->setPlainText(core::designScript(s));
         m_apply->setEnabled(!s.isEmpty());
         setState(s.isEmpty() ? tr("No change staged.")
                              : tr("%n statement(s) staged: see SQL and Locks.", nullptr, int(s.size())));
@@ -421,7 +414,7 @@ void TableDesigner::designChanged() {
 }
 
 void TableDesigner::preview(bool trace) {
-    const QString sql = script(statements());
+    const QString sql = core::designScript(statements());
     if (sql.isEmpty()) {
         m_locks->setStatements({}, false);
         return;

@@ -49,13 +49,6 @@ QStringList listOf(const QString& text) {
     return out;
 }
 
-QString script(const QList<core::DesignStatement>& statements) {
-    QString out;
-    for (const core::DesignStatement& s : statements)
-        out += s.sql + QStringLiteral(";\n");
-    return out;
-}
-
 } // namespace
 
 PublicationDialog::PublicationDialog(std::shared_ptr<core::Pool> pool,
@@ -173,7 +166,7 @@ PublicationDialog::PublicationDialog(std::shared_ptr<core::Pool> pool,
     timer->setInterval(250);
     timer->setObjectName(QStringLiteral("publicationPreviewTimer"));
     connect(timer, &QTimer::timeout, this, [this] {
-        const QString sql = script(statements());
+        const QString sql = core::designScript(statements());
         if (sql.isEmpty()) {
             m_locks->setStatements({}, false);
             return;
@@ -283,7 +276,7 @@ void PublicationDialog::update() {
     } catch (const core::Error& e) {
         setState(QString::fromUtf8(e.what()), true);
     }
-    m_sql->setPlainText(script(s));
+    m_sql->setPlainText(core::designScript(s));
     m_apply->setEnabled(!s.isEmpty() && !m_applyJob->isRunning() &&
                         (!m_unlock->isGuarded() || m_unlock->isUnlocked()));
     if (auto* timer = findChild<QTimer*>(QStringLiteral("publicationPreviewTimer")))

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <pgdesk/core/base/sqlquote.h>
-#include <pgdesk/core/server/rowsecurity.h>
+#include <pgdesk/core/schema/rowpolicy.h>
 
 #include <QJsonObject>
 #include <QList>
@@ -128,6 +128,10 @@ struct DesignStatement {
     bool destructive = false;
     QString description; // "drop column email (its data is lost)"
 };
+
+// Pure: the statements as one script, each ended by ";" on its own line (what the lock analysis reads and
+// the SQL pages show).
+QString designScript(const QList<DesignStatement>& statements);
 
 // Pure: statements written elsewhere (GRANT, REVOKE, CREATE ROLE …) as steps of the one transaction.
 QList<DesignStatement> transactionStatements(const QStringList& sql);

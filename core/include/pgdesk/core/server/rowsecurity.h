@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/schema/rowpolicy.h>
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -10,17 +12,6 @@
 namespace pgdesk::core {
 
 class Connection;
-
-// A row security policy as pg_policies shows it.
-struct RowPolicy {
-    QString name;
-    bool permissive = true;
-    QStringList roles; // "public" for everyone
-    QString command;   // "ALL", "SELECT", "INSERT", "UPDATE", "DELETE"
-    QString usingExpr; // empty when it has none
-    QString checkExpr; // WITH CHECK; empty when none
-    bool operator==(const RowPolicy&) const = default;
-};
 
 // A table's row security as the designer starts from: relrowsecurity, relforcerowsecurity, its policies.
 struct TableRowSecurity {
