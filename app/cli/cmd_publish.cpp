@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // publications create | alter | drop: a publication written as the designer writes a table (core/server/
-// publishing.h), shown with the lock of each statement (--dry-run) or applied in one transaction.
+// publishing.h), shown with the lock of each statement (--dry-run) or applied in one transaction; and what
+// can be done to a subscription (enable, disable, refresh, skip, drop) the same way.
 #include "cliapp.h"
 #include "commands.h"
 #include "connect.h"
@@ -10,6 +11,10 @@
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/server/publishing.h>
+
+#include <QHash>
+
+#include <algorithm>
 
 namespace pgdesk::cli {
 
@@ -169,6 +174,52 @@ int cmdPublicationChange(Invocation& inv) {
             }
         }
     }
+    return runStatements(inv, connection, statements, run);
+}
+
+// subscriptions enable | disable | refresh [--no-copy-data] | skip --lsn LSN | drop NAME [--dry-run].
+int cmdSubscriptionChange(Invocation& inv) {
+    const QString verb = inv.args.value(0);
+    const QString name = inv.args.value(1);
+    if (name.isEmpty() || name.startsWith(QLatin1String("--")))
+        throw UsageError{QStringLiteral("subscriptions %1 takes the subscription's NAME").arg(verb)};
+    static const QHash<QString, core::SubscriptionAction> kActions{
+        {QStringLiteral("enable"), core::SubscriptionAction::Enable},
+        {QStringLiteral("disable"), core::SubscriptionAction::Disable},
+        {QStringLiteral("refresh"), core::SubscriptionAction::Refresh},
+        {QStringLiteral("skip"), core::SubscriptionAction::Skip},
+        {QStringLiteral("drop"), core::SubscriptionAction::Drop}};
+    const core::SubscriptionAction action = kActions.value(verb);
+    StatementRun run;
+    run.what = QStringLiteral("subscriptions ") + verb;
+    const QString format = inv.global.format.isEmpty() ? QStringLiteral("text") : inv.global.format;
+    if (format != QLatin1String("text") && format != QLatin1String("json"))
+        throw UsageError{
+            QStringLiteral("subscriptions: --format takes text or json, not \"%1\"").arg(format)};
+    run.json = format == QLatin1String("json");
+    QString lsn;
+    bool copyData = true;
+    const QStringList& args = inv.args;
+    for (qsizetype i = 2; i < args.size(); ++i) {
+        const QString& o = args[i];
+        if (o == QLatin1String("--dry-run"))
+            run.dryRun = true;
+        else if (action == core::SubscriptionAction::Skip && o == QLatin1String("--lsn"))
+            lsn = optionValue(args, i);
+        else if (action == core::SubscriptionAction::Refresh && o == QLatin1String("--no-copy-data"))
+            copyData = false;
+        else
+            throw UsageError{QStringLiteral("subscriptions %1: unknown option \"%2\"").arg(verb, o)};
+    }
+    if (action == core::SubscriptionAction::Skip && lsn.isEmpty())
+        throw UsageError{QStringLiteral("subscriptions skip takes --lsn LSN: where the failing transaction "
+                                        "finished, as the subscriber's log says")};
+    const QList<core::DesignStatement> statements = core::subscriptionStatements(name, action, lsn, copyData);
+    auto connection = connect(inv);
+    const QList<core::Subscription> subs = core::ReplicationReader(connection).subscriptions();
+    if (std::none_of(subs.begin(), subs.end(), [&](const core::Subscription& s) { return s.name == name; }))
+        core::throwError(core::ErrorKind::NotFound,
+                         QStringLiteral("There is no subscription \"%1\" in this database.").arg(name));
     return runStatements(inv, connection, statements, run);
 }
 

@@ -67,7 +67,8 @@ int cmdDatabases(Invocation& inv);
 int cmdReplication(Invocation& inv);
 int cmdSlots(Invocation& inv);
 int cmdPublications(Invocation& inv);
-int cmdPublicationChange(Invocation& inv); // publications create | alter | drop (cmd_publish.cpp)
+int cmdPublicationChange(Invocation& inv);  // publications create | alter | drop (cmd_publish.cpp)
+int cmdSubscriptionChange(Invocation& inv); // subscriptions enable | disable | refresh | skip | drop
 int cmdSubscriptions(Invocation& inv);
 int cmdChanges(Invocation& inv);
 // extensions [--installed] | install | update | drop (cmd_extensions.cpp).

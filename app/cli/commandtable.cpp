@@ -334,6 +334,13 @@ const CommandEntry kCommands[] = {
     {"subscriptions", cmdSubscriptions,
      R"(  subscriptions         this database's subscriptions: publications, apply worker, last
                         message, apply and sync error counts, each table's state; --format json
+  subscriptions (enable|disable|drop) NAME [--dry-run]
+  subscriptions refresh NAME [--no-copy-data] [--dry-run]
+  subscriptions skip NAME --lsn LSN [--dry-run]
+                        ALTER SUBSCRIPTION … ENABLE, DISABLE, REFRESH PUBLICATION (the tables
+                        its publications added; outside a transaction), SKIP the failing
+                        transaction finishing at LSN; DROP SUBSCRIPTION (and its slot on the
+                        publisher); production needs --allow-write
 )"},
     {"changes", cmdChanges,
      R"(  changes TABLE... [--count N] [--timeout S]

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // pgdesk-cli replication, slots, publications, subscriptions and changes on a private cluster: the JSON
 // contracts, the retained-WAL alert, dropping a slot (refused while active and on production without
-// --allow-write), and the change feed's NDJSON, with no slot left when the command is killed.
+// --allow-write), a subscription's actions, and the change feed's NDJSON, with no slot left when the command
+// is killed.
 #include "clirunner.h"
 #include "privatecluster.h"
 
@@ -143,6 +144,56 @@ private slots:
             cli({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("subscriptions")});
         QVERIFY2(subs.exitCode == 0, qPrintable(subs.err));
         QVERIFY(parseObject(subs).value(QStringLiteral("subscriptions")).isArray());
+    }
+
+    // A subscription made without connecting (no publisher, no slot): enabled and disabled, a SKIP LSN set;
+    // refresh talks to the publisher, which is not there: exit 4 with the server's reason; dropped once its
+    // slot is NONE. Refused: a bad LSN (2), a subscription that is not there (6), production (9).
+    void subscriptionActions() {
+        QVERIFY(!sql(QStringLiteral("CREATE SUBSCRIPTION \"cli sub\" CONNECTION 'host=/nonexistent dbname=x' "
+                                    "PUBLICATION p WITH (connect = false)"))
+                     .isNull());
+        const auto state = [&] {
+            return sql(
+                QStringLiteral("SELECT subenabled || ' ' || subskiplsn FROM pg_subscription WHERE subname "
+                               "= 'cli sub'"));
+        };
+        QCOMPARE(state(), QStringLiteral("false 0/0"));
+        CliRun r = cli({QStringLiteral("subscriptions"), QStringLiteral("enable"), QStringLiteral("cli sub"),
+                        QStringLiteral("--dry-run")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(
+            r.out,
+            QStringLiteral("1. ALTER SUBSCRIPTION \"cli sub\" ENABLE;\n   no table lock that blocks reads or "
+                           "writes\n"));
+        QCOMPARE(state(), QStringLiteral("false 0/0"));
+        r = cli({QStringLiteral("subscriptions"), QStringLiteral("enable"), QStringLiteral("cli sub")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(state(), QStringLiteral("true 0/0"));
+        r = cli({QStringLiteral("subscriptions"), QStringLiteral("disable"), QStringLiteral("cli sub")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = cli({QStringLiteral("subscriptions"), QStringLiteral("skip"), QStringLiteral("cli sub"),
+                 QStringLiteral("--lsn"), QStringLiteral("0/1A2B")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("its changes are lost here")), qPrintable(r.err));
+        QCOMPARE(state(), QStringLiteral("false 0/1A2B"));
+        r = cli({QStringLiteral("subscriptions"), QStringLiteral("skip"), QStringLiteral("cli sub"),
+                 QStringLiteral("--lsn"), QStringLiteral("0/1A2B'; DROP TABLE items; --")});
+        QCOMPARE(r.exitCode, 2);
+        r = cli({QStringLiteral("subscriptions"), QStringLiteral("refresh"), QStringLiteral("cli sub")});
+        QCOMPARE(r.exitCode, 4); // disabled, and its publisher is nowhere
+        QCOMPARE(
+            cli({QStringLiteral("subscriptions"), QStringLiteral("enable"), QStringLiteral("no such sub")})
+                .exitCode,
+            6);
+        r = runCli({QStringLiteral("--profile"), QStringLiteral("prod"), QStringLiteral("subscriptions"),
+                    QStringLiteral("enable"), QStringLiteral("cli sub")});
+        QCOMPARE(r.exitCode, 9);
+        QCOMPARE(state(), QStringLiteral("false 0/1A2B"));
+        QVERIFY(!sql(QStringLiteral("ALTER SUBSCRIPTION \"cli sub\" SET (slot_name = NONE)")).isNull());
+        r = cli({QStringLiteral("subscriptions"), QStringLiteral("drop"), QStringLiteral("cli sub")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM pg_subscription")), QStringLiteral("0"));
     }
 
     void changesPrintsNdjson() {

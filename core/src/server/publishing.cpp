@@ -6,6 +6,7 @@
 #include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -177,6 +178,50 @@ QList<DesignStatement> dropPublicationStatements(const QString& name) {
     needName(name);
     return {statement(QStringLiteral("DROP PUBLICATION ") + quoteIdentifier(name),
                       tr("drop publication %1 (its subscribers stop receiving changes)").arg(name), true)};
+}
+
+QList<DesignStatement> subscriptionStatements(const QString& name, SubscriptionAction action,
+                                              const QString& lsn, bool copyData) {
+    if (name.trimmed().isEmpty())
+        throwConfigurationError(QStringLiteral("subscription"), tr("A subscription needs a name."));
+    const QString alter = QStringLiteral("ALTER SUBSCRIPTION ") + quoteIdentifier(name);
+    switch (action) {
+    case SubscriptionAction::Enable:
+        return {statement(alter + QStringLiteral(" ENABLE"), tr("start applying %1's changes").arg(name))};
+    case SubscriptionAction::Disable:
+        return {
+            statement(alter + QStringLiteral(" DISABLE"),
+                      tr("stop applying %1's changes (the publisher keeps their WAL meanwhile)").arg(name))};
+    case SubscriptionAction::Refresh: {
+        DesignStatement s =
+            statement(alter + QStringLiteral(" REFRESH PUBLICATION WITH (copy_data = %1)")
+                                  .arg(copyData ? QStringLiteral("true") : QStringLiteral("false")),
+                      copyData ? tr("synchronise the tables its publications added (their rows are copied)")
+                               : tr("subscribe to the tables its publications added (no rows copied)"));
+        s.phase = DesignStatement::Phase::Outside;
+        return {s};
+    }
+    case SubscriptionAction::Skip: {
+        static const QRegularExpression kLsn(QStringLiteral("^[0-9A-Fa-f]{1,8}/[0-9A-Fa-f]{1,8}$"));
+        if (!kLsn.match(lsn.trimmed()).hasMatch())
+            throwConfigurationError(
+                QStringLiteral("lsn"),
+                tr("SKIP takes the LSN the failing transaction finished at (\"0/14C0378\" "
+                   "in the subscriber's log), not \"%1\".")
+                    .arg(lsn));
+        return {statement(
+            alter + QStringLiteral(" SKIP (lsn = %1)").arg(stringLiteral(lsn.trimmed())),
+            tr("skip the remote transaction finishing at %1 (its changes are lost here)").arg(lsn), true)};
+    }
+    case SubscriptionAction::Drop: {
+        DesignStatement s =
+            statement(QStringLiteral("DROP SUBSCRIPTION ") + quoteIdentifier(name),
+                      tr("drop subscription %1 and its slot on the publisher").arg(name), true);
+        s.phase = DesignStatement::Phase::Outside;
+        return {s};
+    }
+    }
+    return {};
 }
 
 PublishedTable publishedTableFromText(const QString& text) {

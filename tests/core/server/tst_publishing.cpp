@@ -169,6 +169,33 @@ private slots:
             QVERIFY_THROWS_EXCEPTION(ConfigurationError, publishedTableFromText(QString::fromUtf8(bad)));
     }
 
+    void subscriptionActionsArePure() {
+        using A = SubscriptionAction;
+        const QString name = QStringLiteral("s\"1");
+        QCOMPARE(sqlOf(subscriptionStatements(name, A::Enable)),
+                 QStringList{QStringLiteral("ALTER SUBSCRIPTION \"s\"\"1\" ENABLE")});
+        QCOMPARE(sqlOf(subscriptionStatements(name, A::Disable)),
+                 QStringList{QStringLiteral("ALTER SUBSCRIPTION \"s\"\"1\" DISABLE")});
+        const QList<DesignStatement> refresh = subscriptionStatements(name, A::Refresh, {}, false);
+        QCOMPARE(sqlOf(refresh),
+                 QStringList{QStringLiteral(
+                     "ALTER SUBSCRIPTION \"s\"\"1\" REFRESH PUBLICATION WITH (copy_data = false)")});
+        QCOMPARE(refresh.first().phase, DesignStatement::Phase::Outside);
+        const QList<DesignStatement> skip =
+            subscriptionStatements(name, A::Skip, QStringLiteral(" 0/14C0378 "));
+        QCOMPARE(sqlOf(skip),
+                 QStringList{QStringLiteral("ALTER SUBSCRIPTION \"s\"\"1\" SKIP (lsn = '0/14C0378')")});
+        QVERIFY(skip.first().destructive);
+        const QList<DesignStatement> drop = subscriptionStatements(name, A::Drop);
+        QCOMPARE(sqlOf(drop), QStringList{QStringLiteral("DROP SUBSCRIPTION \"s\"\"1\"")});
+        QVERIFY(drop.first().destructive);
+        QCOMPARE(drop.first().phase, DesignStatement::Phase::Outside);
+        for (const char* bad : {"", "0/", "x/1", "0/1'; drop table t; --", "123456789/1"})
+            QVERIFY_THROWS_EXCEPTION(ConfigurationError,
+                                     subscriptionStatements(name, A::Skip, QString::fromUtf8(bad)));
+        QVERIFY_THROWS_EXCEPTION(ConfigurationError, subscriptionStatements(QString(), A::Enable));
+    }
+
     // Created, edited and dropped on the server: what the reader reads back is the design.
     void appliedOnTheServer() {
         Publication p;

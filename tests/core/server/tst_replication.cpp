@@ -5,6 +5,8 @@
 #include "privatecluster.h"
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/schema/schemaapply.h>
+#include <pgdesk/core/server/publishing.h>
 #include <pgdesk/core/server/replication.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/writeguard.h>
@@ -252,7 +254,33 @@ private slots:
         sub = reader.subscriptions().constFirst();
         QVERIFY(sub.applyErrors > 0);
         QCOMPARE(sub.tables.size(), 2);
-        m_subscriber->psql(QStringLiteral("ALTER SUBSCRIPTION orders_sub DISABLE"));
+
+        // What is done to it from here, as the CLI does it: the conflicting row removed, a table the
+        // publication added since is subscribed to by REFRESH (outside a transaction), then the subscription
+        // disabled.
+        QVERIFY(!m_subscriber->psql(QStringLiteral("DELETE FROM shop.notes WHERE id = 2")).isNull());
+        QVERIFY(!m_primary
+                     ->psql(QStringLiteral("CREATE TABLE shop.extra (id int PRIMARY KEY);"
+                                           "INSERT INTO shop.extra VALUES (1);"
+                                           "ALTER PUBLICATION orders_pub ADD TABLE shop.extra"))
+                     .isNull());
+        QVERIFY(!m_subscriber->psql(QStringLiteral("CREATE TABLE shop.extra (id int PRIMARY KEY)")).isNull());
+        const auto run = [&](core::SubscriptionAction action) {
+            const core::SchemaApplyResult r =
+                core::SchemaApplier(subscriber)
+                    .apply(core::subscriptionStatements(QStringLiteral("orders_sub"), action), {});
+            QVERIFY2(r.failure.isEmpty(), qPrintable(r.failure));
+        };
+        run(core::SubscriptionAction::Refresh);
+        QVERIFY2(waitFor([&] { return reader.subscriptions().constFirst().tables.size() == 3; }),
+                 "the refreshed subscription never listed the added table");
+        QVERIFY2(waitFor([&] {
+                     return m_subscriber->psql(QStringLiteral("SELECT count(*) FROM shop.extra")) ==
+                            QLatin1String("1");
+                 }),
+                 "the added table's row was never copied");
+        run(core::SubscriptionAction::Disable);
+        QVERIFY(!reader.subscriptions().constFirst().enabled);
     }
 
     void sizeTextReadsLikePgSizePretty() {

@@ -26,6 +26,22 @@ QList<DesignStatement> alterPublicationStatements(const Publication& before, con
 // DROP PUBLICATION: destructive (its subscribers stop receiving changes), so applied only once confirmed.
 QList<DesignStatement> dropPublicationStatements(const QString& name);
 
+// What can be done to a subscription from here (creating one needs the publisher's connection string, which
+// may hold a password: that stays with psql and the server's own files for now).
+enum class SubscriptionAction {
+    Enable,  // ALTER SUBSCRIPTION … ENABLE: its apply worker starts
+    Disable, // … DISABLE: the worker stops; the publisher's slot keeps its WAL meanwhile
+    Refresh, // … REFRESH PUBLICATION: tables added to the publication since are synchronised (copy_data)
+    Skip,    // … SKIP (lsn = …): the failing remote transaction that ends at `lsn` is skipped
+    Drop,    // DROP SUBSCRIPTION: also drops its slot on the publisher (destructive: confirmed first)
+};
+
+// The statement of `action`: REFRESH and DROP talk to the publisher and may not run in a transaction block
+// (Phase::Outside). `lsn` for Skip ("0/14C0378": ConfigurationError when it is not an LSN); `copyData` for
+// Refresh (false: the new tables start empty and receive only new changes).
+QList<DesignStatement> subscriptionStatements(const QString& name, SubscriptionAction action,
+                                              const QString& lsn = {}, bool copyData = true);
+
 // "schema.table [(column, …)] [WHERE (expression)]": a table of a publication as the CLI takes it; unquoted
 // names folded to lower case, a name without a schema left without one (the caller resolves it).
 PublishedTable publishedTableFromText(const QString& text);
