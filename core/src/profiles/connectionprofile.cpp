@@ -9,10 +9,6 @@
 
 namespace pgdesk::core {
 
-bool isSecretOption(const QString& keyword) {
-    return keyword == QLatin1String("password") || keyword == QLatin1String("sslpassword");
-}
-
 QString isolationLevelSql(IsolationLevel level) {
     switch (level) {
     case IsolationLevel::ReadCommitted:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/base/conninfosecrets.h>
 #include <pgdesk/core/profiles/conventionoverride.h>
 #include <pgdesk/core/profiles/sshsettings.h>
 
@@ -64,9 +65,6 @@ struct PoolSettings {
 // A connection profile: everything needed to connect, except the password, which lives only in the
 // OS keychain (SecretStore) or in memory for one session. Fields left empty fall back to libpq's own
 // conventions (PG* environment variables, ~/.pgpass, pg_service.conf via `service`).
-// libpq keywords whose values are secrets (password, sslpassword: the client key's passphrase): never
-// written to a profile file, masked wherever connection strings are shown.
-bool isSecretOption(const QString& keyword);
 
 // The longest profile name (characters); control characters are refused too.
 constexpr qsizetype kMaxProfileNameLength = 200;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/base/conninfosecrets.h> // maskDsnPassword, once declared here
 #include <pgdesk/core/profiles/connectionprofile.h>
 
 #include <QString>
@@ -40,10 +41,6 @@ ParsedDsn parseDsn(const QString& dsn, const ConnectionProfile& base = {});
 // keyword (name, isolation, echo, hideParameters, pool settings, the password command and the authentication
 // choice are not part of a DSN; Kerberos comes back only with gssencmode=require).
 QString toDsn(const ConnectionProfile& profile, const std::optional<QString>& password = {});
-
-// For display and logs: the DSN with any password (URI user info, URI ?password=, key=value password=)
-// replaced by "********". Works on text libpq would reject too.
-QString maskDsnPassword(const QString& dsn);
 
 // Quotes a conninfo value per libpq's rules, only when needed ('' for empty, backslash before ' and \).
 QString quoteConninfoValue(const QString& value);
