@@ -7,6 +7,7 @@
 
 #include <pgdesk/core/schema/lockanalysis.h>
 #include <pgdesk/core/schema/schemaapply.h>
+#include <pgdesk/core/sqltext/secretmask.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -44,7 +45,7 @@ int runStatements(Invocation& inv, core::Connection& connection,
             for (const core::RelationLock& r : l.locks)
                 lockList << QJsonObject{{QStringLiteral("relation"), r.relation},
                                         {QStringLiteral("mode"), core::lockModeName(r.mode)}};
-            json << QJsonObject{{QStringLiteral("sql"), s.sql},
+            json << QJsonObject{{QStringLiteral("sql"), core::maskStatementSecrets(s.sql)},
                                 {QStringLiteral("phase"), phaseName(s.phase)},
                                 {QStringLiteral("destructive"), s.destructive},
                                 {QStringLiteral("description"), s.description},
@@ -52,7 +53,7 @@ int runStatements(Invocation& inv, core::Connection& connection,
                                 {QStringLiteral("rewrites"), QJsonArray::fromStringList(l.rewrites)},
                                 {QStringLiteral("scans"), QJsonArray::fromStringList(l.scans)}};
         } else if (run.dryRun) {
-            inv.out << (i + 1) << ". " << s.sql << ";\n   ";
+            inv.out << (i + 1) << ". " << core::maskStatementSecrets(s.sql) << ";\n   ";
             QStringList said;
             for (const core::RelationLock& r : l.locks)
                 said << core::lockModeName(r.mode) + QStringLiteral(" on ") + r.relation;

@@ -17,6 +17,7 @@
 #include <pgdesk/core/schema/lockanalysis.h>
 #include <pgdesk/core/session/transaction.h>
 #include <pgdesk/core/session/writeguard.h>
+#include <pgdesk/core/sqltext/secretmask.h>
 #include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QDateTime>
@@ -624,6 +625,9 @@ void McpTools::log(const QString& tool, const QJsonObject& arguments, const QStr
     if (!m_log.isOpen())
         return;
     QJsonObject masked = arguments;
+    for (const QString& key : masked.keys()) // the SQL an agent sent: CREATE ROLE … PASSWORD '…' and the like
+        if (masked.value(key).isString())
+            masked.insert(key, core::maskStatementSecrets(masked.value(key).toString()));
     if (masked.contains(QStringLiteral("params"))) // values are the agent's data: their count only
         masked.insert(QStringLiteral("params"),
                       QStringLiteral("<%1 value(s) hidden>")
@@ -634,7 +638,7 @@ void McpTools::log(const QString& tool, const QJsonObject& arguments, const QStr
         {QStringLiteral("arguments"), masked},
         {QStringLiteral("outcome"), result.isError ? QStringLiteral("refused") : QStringLiteral("ok")}};
     if (!statement.isEmpty())
-        line.insert(QStringLiteral("statement"), statement);
+        line.insert(QStringLiteral("statement"), core::maskStatementSecrets(statement));
     if (rows >= 0)
         line.insert(QStringLiteral("rows"), double(rows));
     if (result.isError)

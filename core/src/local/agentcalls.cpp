@@ -3,6 +3,7 @@
 
 #include <pgdesk/core/local/localdatabase.h>
 #include <pgdesk/core/local/queryhistory.h>
+#include <pgdesk/core/sqltext/secretmask.h>
 
 #include <pgdesk/core/base/errors.h>
 
@@ -55,8 +56,9 @@ qint64 AgentCallLog::add(const AgentCall& call) {
             QStringLiteral("INSERT INTO agent_calls (at_ms, profile, client, tool, statement, row_count,"
                            " refused, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
             {(call.at.isValid() ? call.at : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch(),
-             text(call.profile), text(call.client), text(call.tool), text(call.statement), call.rows,
-             call.refused ? 1 : 0, text(call.message)});
+             text(call.profile), text(call.client), text(call.tool),
+             text(maskStatementSecrets(call.statement)), call.rows, call.refused ? 1 : 0,
+             text(call.message)});
         const qint64 id = insert.lastInsertId().toLongLong();
         localdb::exec(kNames, db, m_path, QStringLiteral("DELETE FROM agent_calls WHERE id <= ?"),
                       {id - m_keep});

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/local/queryhistory.h>
+#include <pgdesk/core/sqltext/secretmask.h>
 
 #include <pgdesk/core/local/localdatabase.h>
 
@@ -57,8 +58,9 @@ QueryHistory::~QueryHistory() {
     localdb::close(m_connectionName);
 }
 
-qint64 QueryHistory::add(const QString& profile, const QString& sql, const QDateTime& started,
+qint64 QueryHistory::add(const QString& profile, const QString& text, const QDateTime& started,
                          qint64 durationMs, qint64 rows, const QString& error) {
+    const QString sql = maskStatementSecrets(text); // the file outlives the process: no password in it
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     if (!db.transaction())
         fail(m_path, QStringLiteral("cannot begin"), db.lastError());

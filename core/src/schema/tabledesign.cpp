@@ -4,6 +4,7 @@
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/schema/tabledesign.h>
+#include <pgdesk/core/sqltext/secretmask.h>
 #include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QCoreApplication>
@@ -510,7 +511,7 @@ ColumnSpec columnSpecFromText(const QString& text) {
 QString designScript(const QList<DesignStatement>& statements) {
     QString out;
     for (const DesignStatement& s : statements)
-        out += s.sql + QStringLiteral(";\n");
+        out += maskStatementSecrets(s.sql) + QStringLiteral(";\n"); // a subscription's password
     return out;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "session/pq/paramarrays.h"
 #include <pgdesk/core/session/pipeline.h>
+#include <pgdesk/core/sqltext/secretmask.h>
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/profiles/passwordcommand.h>
@@ -297,10 +298,11 @@ bool Connection::inFailedTransaction() const {
     return m_conn && PQtransactionStatus(m_conn) == PQTRANS_INERROR;
 }
 
-void Connection::notifyStatement(const QString& sql, const Params& params) const {
+void Connection::notifyStatement(const QString& statement, const Params& params) const {
     ThreadRoundTrips::note();
     if (!m_observer && !m_profile.echo)
         return;
+    const QString sql = maskStatementSecrets(statement); // CREATE ROLE … PASSWORD, a conninfo's password
     QList<QString> shown;
     shown.reserve(params.size());
     for (const auto& p : params) {
@@ -321,10 +323,10 @@ void Connection::notifyStatement(const QString& sql, const Params& params) const
 
 void Connection::throwLastError(const QString& statement, pg_result* result) const {
     ErrorInfo info;
-    info.statement = statement;
+    info.statement = maskStatementSecrets(statement);
     if (result && PQresultErrorField(result, PG_DIAG_SQLSTATE)) {
         info = serverErrorInfo(result);
-        info.statement = statement;
+        info.statement = maskStatementSecrets(statement);
     } else {
         info.message = trimmedLibpqMessage(result ? PQresultErrorMessage(result) : PQerrorMessage(m_conn));
         if (info.message.isEmpty())
@@ -336,7 +338,7 @@ void Connection::throwLastError(const QString& statement, pg_result* result) con
     if (!m_conn || PQstatus(m_conn) != CONNECTION_OK) {
         if (m_notices && m_notices->fatal && info.sqlState.isEmpty()) {
             info = *m_notices->fatal;
-            info.statement = statement;
+            info.statement = maskStatementSecrets(statement);
         }
         info.kind = (info.kind == ErrorKind::QueryCanceled) ? info.kind : ErrorKind::Connection;
     }
@@ -405,7 +407,7 @@ void Connection::checkWriteGuard(const QString& statement) {
     ErrorInfo info;
     info.kind = ErrorKind::Configuration;
     info.field = QLatin1String(kWriteGuardField);
-    info.statement = statement;
+    info.statement = maskStatementSecrets(statement);
     info.message = QStringLiteral("the statement turned the production guard's read-only setting off; its "
                                   "transaction was rolled back and the setting turned on again");
     throwError(std::move(info));
@@ -434,7 +436,7 @@ void Connection::readPendingInput(const QString& statement) {
     }
     if (m_notices->fatal) { // a FATAL always ends the session
         ErrorInfo info = *m_notices->fatal;
-        info.statement = statement;
+        info.statement = maskStatementSecrets(statement);
         throwError(std::move(info));
     }
     if (PQstatus(m_conn) != CONNECTION_OK)

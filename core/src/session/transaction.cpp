@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/transaction.h>
+#include <pgdesk/core/sqltext/secretmask.h>
 
 #include <algorithm>
 #include <utility>
@@ -21,7 +22,7 @@ namespace {
     ErrorInfo info;
     info.kind = ErrorKind::Query;
     info.message = message;
-    info.statement = statement;
+    info.statement = maskStatementSecrets(statement);
     throwError(std::move(info));
 }
 

@@ -3,6 +3,7 @@
 
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/session/writeguard.h>
+#include <pgdesk/core/sqltext/secretmask.h>
 
 #include <QSet>
 
@@ -170,13 +171,13 @@ void throwGuardRefusal(const QString& profileName, const GuardRefusal& refusal, 
         where = QStringLiteral("statement %1 of %2").arg(refusal.index + 1).arg(count);
     if (line > 0)
         where += QStringLiteral(" (line %1)").arg(line);
-    QString shown = refusal.statement.simplified();
+    QString shown = maskStatementSecrets(refusal.statement).simplified(); // a refused CREATE ROLE … PASSWORD
     if (shown.size() > 80)
         shown = shown.left(79) + QChar(0x2026);
     ErrorInfo info;
     info.kind = ErrorKind::Configuration;
     info.field = QLatin1String(kWriteGuardField);
-    info.statement = refusal.statement;
+    info.statement = maskStatementSecrets(refusal.statement);
     const QString profile = profileName.isEmpty()
                                 ? QStringLiteral("a production profile")
                                 : QStringLiteral("production profile \"%1\"").arg(profileName);

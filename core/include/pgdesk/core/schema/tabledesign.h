@@ -130,7 +130,7 @@ struct DesignStatement {
 };
 
 // Pure: the statements as one script, each ended by ";" on its own line (what the lock analysis reads and
-// the SQL pages show).
+// the SQL pages show), secrets masked (a subscription's password: maskStatementSecrets). Never sent.
 QString designScript(const QList<DesignStatement>& statements);
 
 // Pure: statements written elsewhere (GRANT, REVOKE, CREATE ROLE …) as steps of the one transaction.
