@@ -7580,6 +7580,100 @@ Ausführen?</translation>
         <source>The publication was not dropped: %1</source>
         <translation>Die Publikation wurde nicht gelöscht: %1</translation>
     </message>
+    <message>
+        <source>New Subscription…</source>
+        <translation>Neues Abonnement …</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Start its apply worker</source>
+        <translation>Seinen Apply-Worker starten</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Stop its apply worker; the publisher&apos;s slot keeps the WAL meanwhile</source>
+        <translation>Seinen Apply-Worker anhalten; der Slot des Publishers behält das WAL so lange</translation>
+    </message>
+    <message>
+        <source>Refresh…</source>
+        <translation>Auffrischen …</translation>
+    </message>
+    <message>
+        <source>Subscribe to the tables its publications added since</source>
+        <translation>Die Tabellen abonnieren, die seine Publikationen seither hinzugefügt haben</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>Überspringen …</translation>
+    </message>
+    <message>
+        <source>Skip the remote transaction that keeps failing (its changes are lost here)</source>
+        <translation>Die entfernte Transaktion überspringen, die immer wieder scheitert (ihre Änderungen gehen hier verloren)</translation>
+    </message>
+    <message>
+        <source>Drop the subscription and its slot on the publisher</source>
+        <translation>Das Abonnement und seinen Slot auf dem Publisher löschen</translation>
+    </message>
+    <message>
+        <source>Subscription %1 created.</source>
+        <translation>Abonnement %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>changing subscription &quot;%1&quot;</source>
+        <translation>das Abonnement „%1“ ändern</translation>
+    </message>
+    <message>
+        <source>Skip a failing transaction</source>
+        <translation>Eine scheiternde Transaktion überspringen</translation>
+    </message>
+    <message>
+        <source>Subscription &quot;%1&quot; keeps failing on a remote transaction. Its changes are skipped and lost on this side.
+The LSN it finished at, as the subscriber&apos;s log says (&quot;finished at 0/14C0378&quot;):</source>
+        <translation>Das Abonnement „%1“ scheitert immer wieder an einer entfernten Transaktion. Ihre Änderungen werden übersprungen und gehen auf dieser Seite verloren.
+Die LSN, an der sie endete, wie das Log des Abonnenten sie nennt („finished at 0/14C0378“):</translation>
+    </message>
+    <message>
+        <source>Refresh subscription</source>
+        <translation>Abonnement auffrischen</translation>
+    </message>
+    <message>
+        <source>Subscribe &quot;%1&quot; to the tables its publications added since? This talks to the publisher.</source>
+        <translation>„%1“ die Tabellen abonnieren lassen, die seine Publikationen seither hinzugefügt haben? Dazu wird der Publisher kontaktiert.</translation>
+    </message>
+    <message>
+        <source>Copy their rows</source>
+        <translation>Ihre Zeilen kopieren</translation>
+    </message>
+    <message>
+        <source>Only new changes</source>
+        <translation>Nur neue Änderungen</translation>
+    </message>
+    <message>
+        <source>Drop subscription</source>
+        <translation>Abonnement löschen</translation>
+    </message>
+    <message>
+        <source>Drop subscription &quot;%1&quot;? Its slot on the publisher is dropped too: what it has not applied yet is not sent again, and subscribing anew copies the tables from the start.</source>
+        <translation>Abonnement „%1“ löschen? Sein Slot auf dem Publisher wird mitgelöscht: Was es noch nicht angewendet hat, wird nicht erneut gesendet, und ein neues Abonnement kopiert die Tabellen von vorn.</translation>
+    </message>
+    <message>
+        <source>Subscription %1: done (%2).</source>
+        <translation>Abonnement %1: erledigt (%2).</translation>
+    </message>
+    <message>
+        <source>Subscription %1: %2</source>
+        <translation>Abonnement %1: %2</translation>
+    </message>
+    <message>
+        <source>Subscription %1 was not changed: %2</source>
+        <translation>Abonnement %1 wurde nicht geändert: %2</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>
@@ -9638,6 +9732,129 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Design…</source>
         <translation>Entwerfen…</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SubscriptionDialog</name>
+    <message>
+        <source>New Subscription</source>
+        <translation>Neues Abonnement</translation>
+    </message>
+    <message>
+        <source>A connection string</source>
+        <translation>Eine Verbindungszeichenfolge</translation>
+    </message>
+    <message>
+        <source>Profile %1</source>
+        <translation>Profil %1</translation>
+    </message>
+    <message>
+        <source>The publisher as this server reaches it (not as this computer does)</source>
+        <translation>Der Publisher, wie dieser Server ihn erreicht (nicht wie dieser Rechner)</translation>
+    </message>
+    <message>
+        <source>Sent to the server inside the statement and kept there (pg_subscription, readable by superusers only); shown and logged as ********</source>
+        <translation>Wird dem Server in der Anweisung gesendet und dort aufbewahrt (pg_subscription, nur für Superuser lesbar); angezeigt und protokolliert als ********</translation>
+    </message>
+    <message>
+        <source>the publisher&apos;s publications, separated by commas</source>
+        <translation>die Publikationen des Publishers, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Copy the tables&apos; existing rows first</source>
+        <translation>Zuerst die vorhandenen Zeilen der Tabellen kopieren</translation>
+    </message>
+    <message>
+        <source>Start applying changes now</source>
+        <translation>Jetzt mit dem Anwenden der Änderungen beginnen</translation>
+    </message>
+    <message>
+        <source>Create its slot on the publisher</source>
+        <translation>Seinen Slot auf dem Publisher anlegen</translation>
+    </message>
+    <message>
+        <source>the subscription&apos;s name</source>
+        <translation>der Name des Abonnements</translation>
+    </message>
+    <message>
+        <source>Binary transfer (binary)</source>
+        <translation>Binäre Übertragung (binary)</translation>
+    </message>
+    <message>
+        <source>Stream large transactions while in progress (streaming)</source>
+        <translation>Große Transaktionen schon während des Laufs übertragen (streaming)</translation>
+    </message>
+    <message>
+        <source>Two-phase commit (two_phase)</source>
+        <translation>Zwei-Phasen-Commit (two_phase)</translation>
+    </message>
+    <message>
+        <source>Disable on an apply error instead of retrying (disable_on_error)</source>
+        <translation>Bei einem Anwendungsfehler deaktivieren statt es erneut zu versuchen (disable_on_error)</translation>
+    </message>
+    <message>
+        <source>server default (off)</source>
+        <translation>Vorgabe des Servers (off)</translation>
+    </message>
+    <message>
+        <source>Slot name:</source>
+        <translation>Slot-Name:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Publisher:</source>
+        <translation>Publisher:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>Verbindung:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Publications:</source>
+        <translation>Publikationen:</translation>
+    </message>
+    <message>
+        <source>Slot:</source>
+        <translation>Slot:</translation>
+    </message>
+    <message>
+        <source>Synchronous commit:</source>
+        <translation>Synchroner Commit:</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s saved password or password command</source>
+        <translation>das gespeicherte Passwort oder der Passwortbefehl des Profils</translation>
+    </message>
+    <message>
+        <source>none: the server&apos;s own ~/.pgpass, or trust</source>
+        <translation>keines: die eigene ~/.pgpass des Servers oder trust</translation>
+    </message>
+    <message>
+        <source>Runs outside a transaction: it creates the slot on the publisher.</source>
+        <translation>Läuft außerhalb einer Transaktion: Es legt den Slot auf dem Publisher an.</translation>
+    </message>
+    <message>
+        <source>Runs in one transaction through the existing slot.</source>
+        <translation>Läuft in einer Transaktion über den vorhandenen Slot.</translation>
+    </message>
+    <message>
+        <source>Creating the subscription…</source>
+        <translation>Das Abonnement wird angelegt …</translation>
+    </message>
+    <message>
+        <source>The subscription was not created: %1</source>
+        <translation>Das Abonnement wurde nicht angelegt: %1</translation>
     </message>
 </context>
 <context>

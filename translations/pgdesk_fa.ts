@@ -7498,6 +7498,100 @@ Run it?</source>
         <source>The publication was not dropped: %1</source>
         <translation>انتشار حذف نشد: %1</translation>
     </message>
+    <message>
+        <source>New Subscription…</source>
+        <translation>اشتراک تازه…</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>فعال کردن</translation>
+    </message>
+    <message>
+        <source>Start its apply worker</source>
+        <translation>کارگر اعمال آن را راه بینداز</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>غیرفعال کردن</translation>
+    </message>
+    <message>
+        <source>Stop its apply worker; the publisher&apos;s slot keeps the WAL meanwhile</source>
+        <translation>کارگر اعمال آن را متوقف کن؛ در این مدت اسلات ناشر WAL را نگه می‌دارد</translation>
+    </message>
+    <message>
+        <source>Refresh…</source>
+        <translation>تازه‌سازی…</translation>
+    </message>
+    <message>
+        <source>Subscribe to the tables its publications added since</source>
+        <translation>مشترک جدول‌هایی شو که انتشارهایش از آن زمان افزوده‌اند</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>رد کردن…</translation>
+    </message>
+    <message>
+        <source>Skip the remote transaction that keeps failing (its changes are lost here)</source>
+        <translation>تراکنش دوردستی را که پیوسته شکست می‌خورد رد کن (تغییراتش اینجا از دست می‌رود)</translation>
+    </message>
+    <message>
+        <source>Drop the subscription and its slot on the publisher</source>
+        <translation>اشتراک و اسلات آن روی ناشر را حذف کن</translation>
+    </message>
+    <message>
+        <source>Subscription %1 created.</source>
+        <translation>اشتراک %1 ساخته شد.</translation>
+    </message>
+    <message>
+        <source>changing subscription &quot;%1&quot;</source>
+        <translation>تغییر اشتراک «%1»</translation>
+    </message>
+    <message>
+        <source>Skip a failing transaction</source>
+        <translation>رد کردن یک تراکنش شکست‌خورده</translation>
+    </message>
+    <message>
+        <source>Subscription &quot;%1&quot; keeps failing on a remote transaction. Its changes are skipped and lost on this side.
+The LSN it finished at, as the subscriber&apos;s log says (&quot;finished at 0/14C0378&quot;):</source>
+        <translation>اشتراک «%1» پیوسته روی یک تراکنش دوردست شکست می‌خورد. تغییرات آن رد می‌شوند و در این سو از دست می‌روند.
+LSN پایان آن، همان‌طور که گزارش مشترک می‌گوید («finished at 0/14C0378»):</translation>
+    </message>
+    <message>
+        <source>Refresh subscription</source>
+        <translation>تازه‌سازی اشتراک</translation>
+    </message>
+    <message>
+        <source>Subscribe &quot;%1&quot; to the tables its publications added since? This talks to the publisher.</source>
+        <translation>«%1» مشترک جدول‌هایی شود که انتشارهایش از آن زمان افزوده‌اند؟ این کار با ناشر ارتباط می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>Copy their rows</source>
+        <translation>سطرهایشان را کپی کن</translation>
+    </message>
+    <message>
+        <source>Only new changes</source>
+        <translation>فقط تغییرات تازه</translation>
+    </message>
+    <message>
+        <source>Drop subscription</source>
+        <translation>حذف اشتراک</translation>
+    </message>
+    <message>
+        <source>Drop subscription &quot;%1&quot;? Its slot on the publisher is dropped too: what it has not applied yet is not sent again, and subscribing anew copies the tables from the start.</source>
+        <translation>اشتراک «%1» حذف شود؟ اسلات آن روی ناشر هم حذف می‌شود: آنچه هنوز اعمال نکرده دوباره فرستاده نمی‌شود و اشتراک دوباره جدول‌ها را از آغاز کپی می‌کند.</translation>
+    </message>
+    <message>
+        <source>Subscription %1: done (%2).</source>
+        <translation>اشتراک %1: انجام شد (%2).</translation>
+    </message>
+    <message>
+        <source>Subscription %1: %2</source>
+        <translation>اشتراک %1: %2</translation>
+    </message>
+    <message>
+        <source>Subscription %1 was not changed: %2</source>
+        <translation>اشتراک %1 تغییر نکرد: %2</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::RestoreDialog</name>
@@ -9546,6 +9640,129 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Design…</source>
         <translation>طراحی…</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SubscriptionDialog</name>
+    <message>
+        <source>New Subscription</source>
+        <translation>اشتراک تازه</translation>
+    </message>
+    <message>
+        <source>A connection string</source>
+        <translation>یک رشتهٔ اتصال</translation>
+    </message>
+    <message>
+        <source>Profile %1</source>
+        <translation>نمایهٔ %1</translation>
+    </message>
+    <message>
+        <source>The publisher as this server reaches it (not as this computer does)</source>
+        <translation>ناشر آن‌گونه که این سرور به آن می‌رسد (نه این رایانه)</translation>
+    </message>
+    <message>
+        <source>Sent to the server inside the statement and kept there (pg_subscription, readable by superusers only); shown and logged as ********</source>
+        <translation>درون دستور به سرور فرستاده و آنجا نگه داشته می‌شود (pg_subscription، فقط برای ابرکاربران خواندنی)؛ به صورت ******** نمایش و ثبت می‌شود</translation>
+    </message>
+    <message>
+        <source>the publisher&apos;s publications, separated by commas</source>
+        <translation>انتشارهای ناشر، جداشده با ویرگول</translation>
+    </message>
+    <message>
+        <source>Copy the tables&apos; existing rows first</source>
+        <translation>نخست سطرهای موجود جدول‌ها را کپی کن</translation>
+    </message>
+    <message>
+        <source>Start applying changes now</source>
+        <translation>اکنون اعمال تغییرات را آغاز کن</translation>
+    </message>
+    <message>
+        <source>Create its slot on the publisher</source>
+        <translation>اسلات آن را روی ناشر بساز</translation>
+    </message>
+    <message>
+        <source>the subscription&apos;s name</source>
+        <translation>نام اشتراک</translation>
+    </message>
+    <message>
+        <source>Binary transfer (binary)</source>
+        <translation>انتقال دودویی (binary)</translation>
+    </message>
+    <message>
+        <source>Stream large transactions while in progress (streaming)</source>
+        <translation>تراکنش‌های بزرگ را در حین اجرا جریان بده (streaming)</translation>
+    </message>
+    <message>
+        <source>Two-phase commit (two_phase)</source>
+        <translation>ثبت دومرحله‌ای (two_phase)</translation>
+    </message>
+    <message>
+        <source>Disable on an apply error instead of retrying (disable_on_error)</source>
+        <translation>هنگام خطای اعمال به جای تلاش دوباره غیرفعال شو (disable_on_error)</translation>
+    </message>
+    <message>
+        <source>server default (off)</source>
+        <translation>پیش‌فرض سرور (off)</translation>
+    </message>
+    <message>
+        <source>Slot name:</source>
+        <translation>نام اسلات:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>Publisher:</source>
+        <translation>ناشر:</translation>
+    </message>
+    <message>
+        <source>Connection:</source>
+        <translation>اتصال:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>گذرواژه:</translation>
+    </message>
+    <message>
+        <source>Publications:</source>
+        <translation>انتشارها:</translation>
+    </message>
+    <message>
+        <source>Slot:</source>
+        <translation>اسلات:</translation>
+    </message>
+    <message>
+        <source>Synchronous commit:</source>
+        <translation>ثبت همگام:</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>اعمال</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s saved password or password command</source>
+        <translation>گذرواژهٔ ذخیره‌شده یا فرمان گذرواژهٔ نمایه</translation>
+    </message>
+    <message>
+        <source>none: the server&apos;s own ~/.pgpass, or trust</source>
+        <translation>هیچ: ‎~/.pgpass خود سرور، یا trust</translation>
+    </message>
+    <message>
+        <source>Runs outside a transaction: it creates the slot on the publisher.</source>
+        <translation>بیرون از تراکنش اجرا می‌شود: اسلات را روی ناشر می‌سازد.</translation>
+    </message>
+    <message>
+        <source>Runs in one transaction through the existing slot.</source>
+        <translation>در یک تراکنش و از طریق اسلات موجود اجرا می‌شود.</translation>
+    </message>
+    <message>
+        <source>Creating the subscription…</source>
+        <translation>در حال ساختن اشتراک…</translation>
+    </message>
+    <message>
+        <source>The subscription was not created: %1</source>
+        <translation>اشتراک ساخته نشد: %1</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // publications create | alter | drop: a publication written as the designer writes a table (core/server/
 // publishing.h), shown with the lock of each statement (--dry-run) or applied in one transaction; and what
-// can be done to a subscription (enable, disable, refresh, skip, drop) the same way.
+// can be done to a subscription (create, enable, disable, refresh, skip, drop) the same way.
 #include "cliapp.h"
 #include "commands.h"
 #include "connect.h"
@@ -10,6 +10,9 @@
 #include "tablelookup.h"
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/profiles/passwordcommand.h>
+#include <pgdesk/core/profiles/profilestore.h>
+#include <pgdesk/core/profiles/secretstore.h>
 #include <pgdesk/core/server/publishing.h>
 
 #include <QHash>
@@ -177,9 +180,83 @@ int cmdPublicationChange(Invocation& inv) {
     return runStatements(inv, connection, statements, run);
 }
 
+// subscriptions create NAME --publication P… (--publisher-profile PROFILE | --connection CONNINFO) [options]:
+// the publisher's password from PROFILE's keychain entry or password command, or from standard input;
+// never from the command line, where other users of the machine would read it.
+int cmdSubscriptionCreate(Invocation& inv) {
+    core::NewSubscription sub;
+    sub.name = inv.args.value(1);
+    if (sub.name.isEmpty() || sub.name.startsWith(QLatin1String("--")))
+        throw UsageError{QStringLiteral("subscriptions create takes the subscription's NAME")};
+    StatementRun run;
+    run.what = QStringLiteral("subscriptions create");
+    const QString format = inv.global.format.isEmpty() ? QStringLiteral("text") : inv.global.format;
+    if (format != QLatin1String("text") && format != QLatin1String("json"))
+        throw UsageError{
+            QStringLiteral("subscriptions: --format takes text or json, not \"%1\"").arg(format)};
+    run.json = format == QLatin1String("json");
+    QString publisherProfile;
+    bool passwordFromStdin = false;
+    const QStringList& args = inv.args;
+    for (qsizetype i = 2; i < args.size(); ++i) {
+        const QString& o = args[i];
+        if (o == QLatin1String("--dry-run"))
+            run.dryRun = true;
+        else if (o == QLatin1String("--publication"))
+            sub.publications << optionValue(args, i).split(u',', Qt::SkipEmptyParts);
+        else if (o == QLatin1String("--publisher-profile"))
+            publisherProfile = optionValue(args, i);
+        else if (o == QLatin1String("--connection"))
+            sub.connection = optionValue(args, i);
+        else if (o == QLatin1String("--publisher-password-stdin"))
+            passwordFromStdin = true;
+        else if (o == QLatin1String("--slot-name"))
+            sub.slotName = optionValue(args, i);
+        else if (o == QLatin1String("--synchronous-commit"))
+            sub.synchronousCommit = optionValue(args, i);
+        else if (o == QLatin1String("--no-copy-data"))
+            sub.copyData = false;
+        else if (o == QLatin1String("--no-create-slot"))
+            sub.createSlot = false;
+        else if (o == QLatin1String("--disabled"))
+            sub.enabled = false;
+        else if (o == QLatin1String("--binary"))
+            sub.binary = true;
+        else if (o == QLatin1String("--streaming"))
+            sub.streaming = true;
+        else if (o == QLatin1String("--two-phase"))
+            sub.twoPhase = true;
+        else if (o == QLatin1String("--disable-on-error"))
+            sub.disableOnError = true;
+        else
+            throw UsageError{QStringLiteral("subscriptions create: unknown option \"%1\"").arg(o)};
+    }
+    if (publisherProfile.isEmpty() == sub.connection.isEmpty())
+        throw UsageError{QStringLiteral("subscriptions create takes the publisher as --publisher-profile "
+                                        "PROFILE or --connection CONNINFO (one of them)")};
+    if (passwordFromStdin && inv.global.passwordStdin)
+        throw UsageError{QStringLiteral("--publisher-password-stdin and --password-stdin both read standard "
+                                        "input: give the subscriber's password through its profile")};
+    if (!publisherProfile.isEmpty()) {
+        core::ProfileStore store;
+        store.load();
+        const core::ConnectionProfile publisher = store.get(publisherProfile);
+        sub.connection = core::publisherConnection(publisher);
+        sub.password =
+            core::connectionPassword(publisher, core::SecretStore::instance().password(publisher.name));
+    }
+    if (passwordFromStdin)
+        sub.password = readPasswordFromStdin();
+    const QList<core::DesignStatement> statements = core::createSubscriptionStatements(sub);
+    auto connection = connect(inv);
+    return runStatements(inv, connection, statements, run);
+}
+
 // subscriptions enable | disable | refresh [--no-copy-data] | skip --lsn LSN | drop NAME [--dry-run].
 int cmdSubscriptionChange(Invocation& inv) {
     const QString verb = inv.args.value(0);
+    if (verb == QLatin1String("create"))
+        return cmdSubscriptionCreate(inv);
     const QString name = inv.args.value(1);
     if (name.isEmpty() || name.startsWith(QLatin1String("--")))
         throw UsageError{QStringLiteral("subscriptions %1 takes the subscription's NAME").arg(verb)};

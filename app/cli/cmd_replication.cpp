@@ -330,13 +330,13 @@ int cmdPublications(Invocation& inv) {
 // subscriptions: this database's subscriptions, their apply worker, errors and the state of each table.
 int cmdSubscriptions(Invocation& inv) {
     if (!inv.args.isEmpty()) {
-        static const QStringList verbs{QStringLiteral("enable"), QStringLiteral("disable"),
-                                       QStringLiteral("refresh"), QStringLiteral("skip"),
-                                       QStringLiteral("drop")};
+        static const QStringList verbs{QStringLiteral("create"),  QStringLiteral("enable"),
+                                       QStringLiteral("disable"), QStringLiteral("refresh"),
+                                       QStringLiteral("skip"),    QStringLiteral("drop")};
         if (verbs.contains(inv.args.first()))
             return cmdSubscriptionChange(inv);
         throw UsageError{
-            QStringLiteral("subscriptions takes enable, disable, refresh, skip or drop, not \"%1\"")
+            QStringLiteral("subscriptions takes create, enable, disable, refresh, skip or drop, not \"%1\"")
                 .arg(inv.args.first())};
     }
     const Format format = parseFormat(inv.global.format, {Format::Table, Format::Json});

@@ -334,6 +334,13 @@ const CommandEntry kCommands[] = {
     {"subscriptions", cmdSubscriptions,
      R"(  subscriptions         this database's subscriptions: publications, apply worker, last
                         message, apply and sync error counts, each table's state; --format json
+  subscriptions create NAME --publication P[,P…] (--publisher-profile PROFILE |
+               --connection CONNINFO [--publisher-password-stdin]) [--no-copy-data]
+               [--disabled] [--slot-name S] [--no-create-slot] [--binary] [--streaming]
+               [--two-phase] [--disable-on-error] [--synchronous-commit MODE] [--dry-run]
+                        CREATE SUBSCRIPTION; the publisher's password from PROFILE's keychain
+                        or password command, or standard input, never the command line, and
+                        masked in what is printed and logged
   subscriptions (enable|disable|drop) NAME [--dry-run]
   subscriptions refresh NAME [--no-copy-data] [--dry-run]
   subscriptions skip NAME --lsn LSN [--dry-run]

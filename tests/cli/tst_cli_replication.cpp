@@ -147,6 +147,83 @@ private slots:
     }
 
     // A subscription made without connecting (no publisher, no slot): enabled and disabled, a SKIP LSN set;
+    // Created from the command line: the publisher's password from standard input or a profile, masked in
+    // everything printed; one in the connection string refused; production guarded. The publisher is a
+    // database of the same cluster, so its slot is made first (PostgreSQL cannot make it from there).
+    void subscriptionCreate() {
+        QVERIFY(!sql(QStringLiteral("CREATE DATABASE clipub")).isNull());
+        QVERIFY(!m_cluster
+                     ->psql(QStringLiteral(
+                                "CREATE TABLE copied (id int PRIMARY KEY); INSERT INTO copied VALUES (7);"
+                                "CREATE PUBLICATION cpub FOR TABLE copied"),
+                            QStringLiteral("clipub"))
+                     .isNull());
+        QVERIFY(!m_cluster
+                     ->psql(QStringLiteral("SELECT pg_create_logical_replication_slot('csub', 'pgoutput')"),
+                            QStringLiteral("clipub"))
+                     .isNull());
+        QVERIFY(!sql(QStringLiteral("CREATE TABLE copied (id int PRIMARY KEY)")).isNull());
+        const QString publisher = QStringLiteral("host=%1 port=%2 dbname=clipub user=postgres")
+                                      .arg(m_cluster->dir())
+                                      .arg(m_cluster->port());
+        const QStringList create{QStringLiteral("subscriptions"),
+                                 QStringLiteral("create"),
+                                 QStringLiteral("csub"),
+                                 QStringLiteral("--publication"),
+                                 QStringLiteral("cpub"),
+                                 QStringLiteral("--connection"),
+                                 publisher,
+                                 QStringLiteral("--publisher-password-stdin"),
+                                 QStringLiteral("--no-create-slot")};
+        CliRun r = runCli(QStringList{QStringLiteral("--dsn"), dsn()} + create +
+                              QStringList{QStringLiteral("--dry-run")},
+                          "Secr3t\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.out,
+                 QStringLiteral("1. CREATE SUBSCRIPTION \"csub\" CONNECTION '%1 password=********' "
+                                "PUBLICATION \"cpub\" WITH (create_slot = false);\n   no table lock that "
+                                "blocks reads or writes\n")
+                     .arg(publisher));
+        r = runCli(
+            QStringList{QStringLiteral("--dsn"), dsn(), QStringLiteral("--format"), QStringLiteral("json")} +
+                create + QStringList{QStringLiteral("--dry-run")},
+            "Secr3t\n");
+        QVERIFY2(r.exitCode == 0 && !r.out.contains(QStringLiteral("Secr3t")), qPrintable(r.out + r.err));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM pg_subscription")), QStringLiteral("0"));
+
+        // A password in the connection string: refused before anything runs.
+        r = cli({QStringLiteral("subscriptions"), QStringLiteral("create"), QStringLiteral("csub"),
+                 QStringLiteral("--publication"), QStringLiteral("cpub"), QStringLiteral("--connection"),
+                 publisher + QStringLiteral(" password=Secr3t")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("on its own")) && !r.err.contains(QStringLiteral("Secr3t")),
+                 qPrintable(r.err));
+        // Production without --allow-write, the publisher from a profile: refused, nothing made.
+        QCOMPARE(runCli({QStringLiteral("--profile"), QStringLiteral("prod"), QStringLiteral("subscriptions"),
+                         QStringLiteral("create"), QStringLiteral("csub"), QStringLiteral("--publication"),
+                         QStringLiteral("cpub"), QStringLiteral("--publisher-profile"),
+                         QStringLiteral("prod"), QStringLiteral("--no-create-slot")})
+                     .exitCode,
+                 9);
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM pg_subscription")), QStringLiteral("0"));
+
+        r = runCli(QStringList{QStringLiteral("--dsn"), dsn()} + create, "Secr3t\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(!r.err.contains(QStringLiteral("Secr3t")));
+        QCOMPARE(sql(QStringLiteral("SELECT subconninfo LIKE '%password=Secr3t' FROM pg_subscription")),
+                 QStringLiteral("t"));
+        QElapsedTimer timer;
+        timer.start();
+        while (sql(QStringLiteral("SELECT count(*) FROM copied")) != QLatin1String("1") &&
+               timer.elapsed() < 20000)
+            QThread::msleep(100);
+        QCOMPARE(sql(QStringLiteral("SELECT id FROM copied")), QStringLiteral("7"));
+        r = cli({QStringLiteral("subscriptions"), QStringLiteral("drop"), QStringLiteral("csub")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(sql(QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'csub'")),
+                 QStringLiteral("0"));
+    }
+
     // refresh talks to the publisher, which is not there: exit 4 with the server's reason; dropped once its
     // slot is NONE. Refused: a bad LSN (2), a subscription that is not there (6), production (9).
     void subscriptionActions() {

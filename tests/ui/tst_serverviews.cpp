@@ -9,6 +9,7 @@
 #include "uitestmain.h"
 
 #include "../../ui/src/server/publicationdialog.h"
+#include "../../ui/src/server/subscriptiondialog.h"
 
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/admin/dashboardview.h>
@@ -26,6 +27,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -313,6 +315,92 @@ private slots:
         view.dropPublication(name, false);
         QVERIFY(changed.wait(20000));
         QCOMPARE(published(), QStringLiteral("-"));
+    }
+
+    // Created from the window (the publisher a database of the same cluster, so through a slot made
+    // beforehand: PostgreSQL cannot create it from the same cluster), disabled, a bad LSN refused, dropped
+    // through the button's question with its slot.
+    void subscriptionsMadeChangedDropped() {
+        QVERIFY(!m_cluster->psql(QStringLiteral("CREATE DATABASE pubdb")).isNull());
+        QVERIFY2(!m_cluster
+                      ->psql(QStringLiteral("CREATE TABLE subbed (id int PRIMARY KEY);"
+                                            "INSERT INTO subbed VALUES (1), (2);"
+                                            "CREATE PUBLICATION ui_pub FOR TABLE subbed"),
+                             QStringLiteral("pubdb"))
+                      .isNull(),
+                 qPrintable(m_cluster->error()));
+        QVERIFY2(
+            !m_cluster // a slot is made by a transaction that has written nothing
+                 ->psql(QStringLiteral("SELECT pg_create_logical_replication_slot('ui_sub', 'pgoutput')"),
+                        QStringLiteral("pubdb"))
+                 .isNull(),
+            qPrintable(m_cluster->error()));
+        QVERIFY(!m_cluster->psql(QStringLiteral("CREATE TABLE subbed (id int PRIMARY KEY)")).isNull());
+        auto pool = core::Pool::create(m_cluster->profile());
+        ReplicationView view(pool);
+        QSignalSpy loaded(&view, &ReplicationView::loaded);
+        QVERIFY(loaded.wait(20000));
+        QSignalSpy opened(&view, &ReplicationView::subscriptionDialogOpened);
+        QSignalSpy changed(&view, &ReplicationView::subscriptionChanged);
+        view.openSubscription();
+        QVERIFY(opened.wait(20000));
+        auto* dialog = qobject_cast<SubscriptionDialog*>(opened.last().first().value<QDialog*>());
+        QVERIFY(dialog);
+        QVERIFY(!dialog->applyButton()->isEnabled());
+        const QString publisher = QStringLiteral("host=%1 port=%2 user=postgres dbname=pubdb")
+                                      .arg(m_cluster->dir())
+                                      .arg(m_cluster->port());
+        dialog->nameEdit()->setText(QStringLiteral("ui_sub"));
+        dialog->publicationsEdit()->setText(QStringLiteral("ui_pub"));
+        dialog->connectionEdit()->setText(publisher + QStringLiteral(" password=Secr3t"));
+        QVERIFY(!dialog->applyButton()->isEnabled()); // the password belongs in its own field
+        QVERIFY2(dialog->stateText().contains(QStringLiteral("on its own")), qPrintable(dialog->stateText()));
+        QVERIFY(!dialog->sqlView()->toPlainText().contains(QStringLiteral("Secr3t")));
+        dialog->connectionEdit()->setText(publisher);
+        dialog->passwordEdit()->setText(QStringLiteral("Secr3t"));
+        dialog->createSlotBox()->setChecked(false);
+        QVERIFY(dialog->applyButton()->isEnabled());
+        QCOMPARE(
+            dialog->sqlView()->toPlainText(),
+            QStringLiteral("CREATE SUBSCRIPTION \"ui_sub\" CONNECTION '%1 password=********' PUBLICATION "
+                           "\"ui_pub\" WITH (create_slot = false);\n")
+                .arg(publisher));
+        dialog->apply();
+        QVERIFY(changed.wait(20000));
+        QTRY_COMPARE_WITH_TIMEOUT(m_cluster->psql(QStringLiteral("SELECT count(*) FROM subbed")),
+                                  QStringLiteral("2"), 20000);
+        QCOMPARE(m_cluster->psql(QStringLiteral("SELECT subconninfo LIKE '%Secr3t' FROM pg_subscription")),
+                 QStringLiteral("t"));
+
+        QTRY_VERIFY_WITH_TIMEOUT(!view.snapshot().subscriptions.isEmpty(), 20000);
+        view.subscriptionView()->setCurrentIndex(view.subscriptionModel()->index(0, 0));
+        QCOMPARE(view.selectedSubscription(), QStringLiteral("ui_sub"));
+        view.runSubscriptionAction(QStringLiteral("ui_sub"), core::SubscriptionAction::Disable, false);
+        QVERIFY(changed.wait(20000));
+        QCOMPARE(m_cluster->psql(QStringLiteral("SELECT subenabled FROM pg_subscription")),
+                 QStringLiteral("f"));
+        view.runSubscriptionAction(QStringLiteral("ui_sub"), core::SubscriptionAction::Skip, false,
+                                   QStringLiteral("0/1'; DROP TABLE subbed; --"));
+        QVERIFY2(view.summaryLabel()->text().contains(QStringLiteral("LSN")),
+                 qPrintable(view.summaryLabel()->text()));
+
+        // Drop through the button: the question names the slot, and only its Drop button drops.
+        QTRY_VERIFY_WITH_TIMEOUT(!view.snapshot().subscriptions.isEmpty(), 20000);
+        view.subscriptionView()->setCurrentIndex(view.subscriptionModel()->index(0, 0));
+        view.findChild<QPushButton*>(QStringLiteral("dropSubscriptionButton"))->click();
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = view.findChild<QMessageBox*>(QStringLiteral("dropSubscriptionConfirm"))));
+        QVERIFY(box->text().contains(QStringLiteral("slot")));
+        QAbstractButton* drop = nullptr;
+        for (QAbstractButton* b : box->buttons())
+            if (box->buttonRole(b) == QMessageBox::DestructiveRole)
+                drop = b;
+        QVERIFY(drop);
+        drop->click();
+        QVERIFY(changed.wait(20000));
+        QCOMPARE(m_cluster->psql(QStringLiteral("SELECT count(*) FROM pg_subscription")),
+                 QStringLiteral("0"));
+        QCOMPARE(slotCount(), QStringLiteral("0")); // its slot on the publisher went with it
     }
 
     void theWindowOffersThem() {

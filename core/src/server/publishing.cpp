@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/core/server/publishing.h>
 
+#include <pgdesk/core/base/conninfosecrets.h>
 #include <pgdesk/core/base/errors.h>
 #include <pgdesk/core/base/sqlquote.h>
+#include <pgdesk/core/session/dsn.h>
 #include <pgdesk/core/sqltext/statementsplitter.h>
 
 #include <QCoreApplication>
@@ -178,6 +180,82 @@ QList<DesignStatement> dropPublicationStatements(const QString& name) {
     needName(name);
     return {statement(QStringLiteral("DROP PUBLICATION ") + quoteIdentifier(name),
                       tr("drop publication %1 (its subscribers stop receiving changes)").arg(name), true)};
+}
+
+QList<DesignStatement> createSubscriptionStatements(const NewSubscription& sub) {
+    if (sub.name.trimmed().isEmpty())
+        throwConfigurationError(QStringLiteral("subscription"), tr("A subscription needs a name."));
+    if (sub.connection.trimmed().isEmpty())
+        throwConfigurationError(QStringLiteral("connection"),
+                                tr("A subscription needs the publisher's connection string."));
+    if (maskDsnPassword(sub.connection) != sub.connection)
+        throwConfigurationError(QStringLiteral("connection"),
+                                tr("Give the publisher's password on its own, not in the connection string: "
+                                   "there it would be shown and logged."));
+    QStringList publications;
+    for (const QString& p : sub.publications)
+        if (!p.trimmed().isEmpty())
+            publications << quoteIdentifier(p.trimmed());
+    if (publications.isEmpty())
+        throwConfigurationError(QStringLiteral("publication"),
+                                tr("A subscription needs at least one publication of the publisher."));
+    static const QStringList kCommits{QStringLiteral("off"), QStringLiteral("local"),
+                                      QStringLiteral("remote_write"), QStringLiteral("remote_apply"),
+                                      QStringLiteral("on")};
+    if (!sub.synchronousCommit.isEmpty() && !kCommits.contains(sub.synchronousCommit))
+        throwConfigurationError(
+            QStringLiteral("synchronous_commit"),
+            tr("synchronous_commit takes off, local, remote_write, remote_apply or on, not "
+               "\"%1\".")
+                .arg(sub.synchronousCommit));
+    QString conninfo = sub.connection.trimmed();
+    if (sub.password)
+        conninfo += QStringLiteral(" password=") + quoteConninfoValue(*sub.password);
+
+    // Only what differs from PostgreSQL's defaults, so the statement reads as a person would write it.
+    QStringList with;
+    const auto flag = [&](bool value, bool byDefault, const char* option) {
+        if (value != byDefault)
+            with << QLatin1String(option) + (value ? QStringLiteral(" = true") : QStringLiteral(" = false"));
+    };
+    flag(sub.enabled, true, "enabled");
+    flag(sub.copyData, true, "copy_data");
+    flag(sub.createSlot, true, "create_slot");
+    if (!sub.slotName.trimmed().isEmpty())
+        with << QStringLiteral("slot_name = ") + stringLiteral(sub.slotName.trimmed());
+    flag(sub.binary, false, "binary");
+    flag(sub.streaming, false, "streaming");
+    flag(sub.twoPhase, false, "two_phase");
+    flag(sub.disableOnError, false, "disable_on_error");
+    if (!sub.synchronousCommit.isEmpty())
+        with << QStringLiteral("synchronous_commit = ") + stringLiteral(sub.synchronousCommit);
+
+    DesignStatement s = statement(
+        QStringLiteral("CREATE SUBSCRIPTION %1 CONNECTION %2 PUBLICATION %3")
+                .arg(quoteIdentifier(sub.name), stringLiteral(conninfo),
+                     publications.join(QStringLiteral(", "))) +
+            (with.isEmpty() ? QString() : QStringLiteral(" WITH (%1)").arg(with.join(QStringLiteral(", ")))),
+        sub.createSlot ? tr("subscribe as %1, creating its slot on the publisher").arg(sub.name)
+                       : tr("subscribe as %1 through an existing slot").arg(sub.name));
+    if (sub.createSlot) // PostgreSQL: CREATE SUBSCRIPTION … create_slot = true cannot run in a transaction
+                        // block
+        s.phase = DesignStatement::Phase::Outside;
+    return {s};
+}
+
+QString publisherConnection(const ConnectionProfile& profile) {
+    QStringList parts;
+    const auto add = [&](const char* key, const QString& value) {
+        if (!value.isEmpty())
+            parts << QLatin1String(key) + QLatin1Char('=') + quoteConninfoValue(value);
+    };
+    add("host", profile.host);
+    if (profile.port > 0)
+        add("port", QString::number(profile.port));
+    add("dbname", profile.database);
+    add("user", profile.user);
+    add("sslmode", profile.sslMode);
+    return parts.join(QLatin1Char(' '));
 }
 
 QList<DesignStatement> subscriptionStatements(const QString& name, SubscriptionAction action,

@@ -16,6 +16,8 @@
 #include <QCoreApplication>
 #include <QTest>
 
+#include <functional>
+
 using namespace pgdesk::core;
 
 namespace {
@@ -194,6 +196,77 @@ private slots:
             QVERIFY_THROWS_EXCEPTION(ConfigurationError,
                                      subscriptionStatements(name, A::Skip, QString::fromUtf8(bad)));
         QVERIFY_THROWS_EXCEPTION(ConfigurationError, subscriptionStatements(QString(), A::Enable));
+    }
+
+    void subscriptionCreatedWithItsPasswordApart() {
+        NewSubscription sub;
+        sub.name = QStringLiteral("s\"1");
+        sub.connection = QStringLiteral("host=pub.example port=5433 dbname='my db' user=rep");
+        sub.password = QStringLiteral("it's \\ Secr3t");
+        sub.publications = {QStringLiteral("orders"), QStringLiteral(" All\"Pub ")};
+        QList<DesignStatement> s = createSubscriptionStatements(sub);
+        QCOMPARE(sqlOf(s), QStringList{QStringLiteral(
+                               "CREATE SUBSCRIPTION \"s\"\"1\" CONNECTION 'host=pub.example port=5433 "
+                               "dbname=''my db'' user=rep password=''it\\''s \\\\ Secr3t''' PUBLICATION "
+                               "\"orders\", \"All\"\"Pub\"")});
+        QCOMPARE(s.first().phase, DesignStatement::Phase::Outside); // it creates the slot on the publisher
+        QVERIFY(!s.first().destructive);
+        // Shown: masked, and the rest as it is.
+        QCOMPARE(designScript(s),
+                 QStringLiteral("CREATE SUBSCRIPTION \"s\"\"1\" CONNECTION 'host=pub.example "
+                                "port=5433 dbname=''my db'' user=rep password=********' "
+                                "PUBLICATION \"orders\", \"All\"\"Pub\";\n"));
+
+        // Only the options that differ from PostgreSQL's defaults; an existing slot: in the transaction.
+        sub.password.reset();
+        sub.copyData = false;
+        sub.createSlot = false;
+        sub.enabled = false;
+        sub.slotName = QStringLiteral("slot'1");
+        sub.binary = sub.streaming = sub.twoPhase = sub.disableOnError = true;
+        sub.synchronousCommit = QStringLiteral("remote_apply");
+        s = createSubscriptionStatements(sub);
+        QVERIFY2(s.first().sql.endsWith(QLatin1String(
+                     "WITH (enabled = false, copy_data = false, create_slot = false, slot_name = 'slot''1', "
+                     "binary = true, streaming = true, two_phase = true, disable_on_error = true, "
+                     "synchronous_commit = 'remote_apply')")),
+                 qPrintable(s.first().sql));
+        QCOMPARE(s.first().phase, DesignStatement::Phase::Transaction);
+
+        // Refused before anything is sent.
+        const auto refused = [](const std::function<void(NewSubscription&)>& change) {
+            NewSubscription bad;
+            bad.name = QStringLiteral("s");
+            bad.connection = QStringLiteral("host=h dbname=d");
+            bad.publications = {QStringLiteral("p")};
+            change(bad);
+            try {
+                createSubscriptionStatements(bad);
+            } catch (const ConfigurationError&) {
+                return true;
+            }
+            return false;
+        };
+        QVERIFY(!refused([](NewSubscription&) {}));
+        QVERIFY(refused([](NewSubscription& b) { b.name.clear(); }));
+        QVERIFY(refused([](NewSubscription& b) { b.connection = QStringLiteral("  "); }));
+        QVERIFY(refused([](NewSubscription& b) { b.publications = {QStringLiteral(" ")}; }));
+        QVERIFY(refused([](NewSubscription& b) { b.connection += QStringLiteral(" password=x"); }));
+        QVERIFY(refused([](NewSubscription& b) { b.connection = QStringLiteral("postgresql://u:x@h/d"); }));
+        QVERIFY(refused([](NewSubscription& b) { b.synchronousCommit = QStringLiteral("on'; drop"); }));
+    }
+
+    void publisherConnectionLeavesFilesAndSecretsOut() {
+        ConnectionProfile p;
+        p.host = QStringLiteral("db.example");
+        p.port = 5433;
+        p.database = QStringLiteral("my db");
+        p.user = QStringLiteral("rep");
+        p.sslMode = QStringLiteral("verify-full");
+        p.sslRootCert = QStringLiteral("/home/me/root.crt");
+        p.applicationName = QStringLiteral("pgdesk");
+        QCOMPARE(publisherConnection(p),
+                 QStringLiteral("host=db.example port=5433 dbname='my db' user=rep sslmode=verify-full"));
     }
 
     // Created, edited and dropped on the server: what the reader reads back is the design.

@@ -202,14 +202,38 @@ private slots:
                  qPrintable(m_subscriber->error()));
         QVERIFY(
             !m_primary->psql(QStringLiteral("INSERT INTO shop.notes VALUES (1, 'copied first')")).isNull());
-        QVERIFY2(!m_subscriber
-                      ->psql(QStringLiteral("CREATE SUBSCRIPTION orders_sub CONNECTION 'host=%1 port=%2 "
-                                            "user=postgres dbname=postgres' PUBLICATION orders_pub")
-                                 .arg(m_primary->dir())
-                                 .arg(m_primary->port()))
-                      .isNull(),
-                 qPrintable(m_subscriber->error()));
+        // Created as the window and the CLI create it: the password goes to the server and nowhere else
+        // (the clusters trust local connections, so it is carried and not checked).
         auto subscriber = open(*m_subscriber);
+        QStringList observed;
+        subscriber.setStatementObserver([&](const QString& sql, const QList<QString>&) { observed << sql; });
+        core::NewSubscription create;
+        create.name = QStringLiteral("orders_sub");
+        create.connection = QStringLiteral("host=%1 port=%2 user=postgres dbname=postgres")
+                                .arg(m_primary->dir())
+                                .arg(m_primary->port());
+        create.password = QStringLiteral("Secr3t 'pw' \\x");
+        create.publications = {QStringLiteral("orders_pub")};
+        const QList<core::DesignStatement> statements = core::createSubscriptionStatements(create);
+        QVERIFY(!core::designScript(statements).contains(QLatin1String("Secr3t")));
+        const core::SchemaApplyResult created = core::SchemaApplier(subscriber).apply(statements, {});
+        QVERIFY2(created.failure.isEmpty(), qPrintable(created.failure));
+        QVERIFY2(observed.join(u'\n').contains(QLatin1String("password=********")),
+                 qPrintable(observed.join(u'\n')));
+        QVERIFY(!observed.join(u'\n').contains(QLatin1String("Secr3t")));
+        QCOMPARE(
+            m_subscriber->psql(QStringLiteral("SELECT subconninfo LIKE '%Secr3t%' FROM pg_subscription")),
+            QStringLiteral("t"));
+        // Its error (the name is taken) names the statement with the password masked.
+        try {
+            subscriber.exec(statements.constFirst().sql);
+            QFAIL("a second subscription of the same name was created");
+        } catch (const core::Error& e) {
+            QCOMPARE(e.sqlState(), QStringLiteral("42710"));
+            QVERIFY(e.statement().contains(QLatin1String("password=********")));
+            QVERIFY(!e.statement().contains(QLatin1String("Secr3t")));
+            QVERIFY(!e.displayText().contains(QLatin1String("Secr3t")));
+        }
         core::ReplicationReader reader(subscriber);
         QVERIFY2(waitFor([&] {
                      const auto subs = reader.subscriptions();

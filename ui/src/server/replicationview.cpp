@@ -152,7 +152,7 @@ ReplicationView::ReplicationView(std::shared_ptr<core::Pool> pool, QWidget* pare
         pageLayout->addWidget(m_publicationView);
         tabs->addTab(page, tr("Publications"));
     }
-    addTable(tabs, m_subscriptionModel, tr("Subscriptions"), "replicationSubscriptions");
+    tabs->addTab(subscriptionPage(tabs), tr("Subscriptions"));
     connect(m_slotView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& i) {
                 const int row = i.row();

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/profiles/connectionprofile.h>
 #include <pgdesk/core/schema/tabledesign.h>
 #include <pgdesk/core/server/replication.h>
 
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace pgdesk::core {
 
@@ -26,8 +30,38 @@ QList<DesignStatement> alterPublicationStatements(const Publication& before, con
 // DROP PUBLICATION: destructive (its subscribers stop receiving changes), so applied only once confirmed.
 QList<DesignStatement> dropPublicationStatements(const QString& name);
 
-// What can be done to a subscription from here (creating one needs the publisher's connection string, which
-// may hold a password: that stays with psql and the server's own files for now).
+// A subscription to create. The password is kept apart from the connection string: it goes into the
+// statement sent and nowhere else; every shown and logged form of the statement masks it
+// (maskStatementSecrets). The server keeps it in pg_subscription.subconninfo, which only superusers read;
+// a publisher reached through the subscriber server's own ~/.pgpass needs none.
+struct NewSubscription {
+    QString name;
+    QString connection; // the publisher as the subscriber's server reaches it: "host=… dbname=… user=…"
+    std::optional<QString> password;
+    QStringList publications;
+    bool enabled = true;
+    bool copyData = true;   // the tables' existing rows are copied first
+    bool createSlot = true; // false: the slot already exists on the publisher (slotName)
+    QString slotName;       // empty: the subscription's name
+    bool binary = false;
+    bool streaming = false; // large transactions streamed while in progress
+    bool twoPhase = false;
+    bool disableOnError = false;
+    QString synchronousCommit; // empty: the server's default (off)
+};
+
+// CREATE SUBSCRIPTION: outside a transaction when it creates the slot on the publisher (as PostgreSQL
+// requires), else a step of the one transaction. ConfigurationError for a missing name, connection or
+// publication, a password written into the connection string (it belongs in `password`, where it is kept
+// out of what is shown), or a synchronous_commit PostgreSQL does not know.
+QList<DesignStatement> createSubscriptionStatements(const NewSubscription& subscription);
+
+// The connection string a subscriber's server uses to reach the publisher of `profile`: its host, port,
+// database, user and sslmode, nothing that names a file on this machine (certificates, a service file) and no
+// password (NewSubscription::password carries it).
+QString publisherConnection(const ConnectionProfile& profile);
+
+// What can be done to an existing subscription from here.
 enum class SubscriptionAction {
     Enable,  // ALTER SUBSCRIPTION … ENABLE: its apply worker starts
     Disable, // … DISABLE: the worker stops; the publisher's slot keeps its WAL meanwhile

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/server/publishing.h>
 #include <pgdesk/core/server/replication.h>
 
 #include <QAbstractTableModel>
@@ -60,7 +61,9 @@ struct ReplicationSnapshot {
 // subscriptions. Read on a worker when shown and every 5 s while shown. Drop slot… names what the slot
 // retains and what used it before dropping; an active slot is refused; production asks for the database's
 // name. Publications are created and edited in PublicationDialog (staged statements with their locks) and
-// dropped after a confirmation that says their subscribers stop receiving changes.
+// dropped after a confirmation that says their subscribers stop receiving changes. Subscriptions are created
+// in SubscriptionDialog and enabled, disabled, refreshed, skipped past a failing transaction and dropped from
+// their tab.
 class ReplicationView final : public QWidget {
     Q_OBJECT
 public:
@@ -80,6 +83,15 @@ public:
     // The publication of the selected row of the Publications tab; empty when none.
     QString selectedPublication() const;
     QTableView* publicationView() const { return m_publicationView; }
+    // Opens the new-subscription dialog (after reading the saved profiles a publisher may be chosen from).
+    void openSubscription();
+    // Runs `action` on the subscription without asking (tests; the buttons ask first where it loses
+    // something): Refresh with `copyData`, Skip at `lsn`.
+    void runSubscriptionAction(const QString& name, core::SubscriptionAction action, bool unlocked,
+                               const QString& lsn = {}, bool copyData = true);
+    // The subscription of the selected row of the Subscriptions tab; empty when none.
+    QString selectedSubscription() const;
+    QTableView* subscriptionView() const { return m_subscriptionView; }
 
     const ReplicationSnapshot& snapshot() const { return m_snapshot; }
     QStringList alerts() const { return m_alerts; }
@@ -96,6 +108,8 @@ signals:
     void slotDropped(const QString& name);
     void publicationDialogOpened(QDialog* dialog);
     void publicationChanged(const QString& name);
+    void subscriptionDialogOpened(QDialog* dialog);
+    void subscriptionChanged(const QString& name);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -105,6 +119,10 @@ private:
     void display(ReplicationSnapshot snapshot);
     void askToDropSelected();
     void askToDropPublication();
+    QWidget* subscriptionPage(QTabWidget* tabs);
+    // Asks what `action` needs (the LSN to skip, whether to copy rows, the confirmation of a drop or of
+    // production), then runs it.
+    void askSubscriptionAction(core::SubscriptionAction action);
     QTableView* addTable(QTabWidget* tabs, ReplicationTableModel* model, const QString& title,
                          const char* name);
 
@@ -126,6 +144,7 @@ private:
     ReplicationTableModel* m_subscriptionModel = nullptr;
     QTableView* m_slotView = nullptr;
     QTableView* m_publicationView = nullptr;
+    QTableView* m_subscriptionView = nullptr;
 };
 
 } // namespace pgdesk::ui
