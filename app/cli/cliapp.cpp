@@ -127,7 +127,9 @@ int run(const QStringList& arguments) {
             throw UsageError{QStringLiteral("unknown command \"%1\"").arg(command)};
         if (entry->run)
             return entry->run(inv);
-        const auto draw = command == QLatin1String("chart") ? g_drawCommands.chart : g_drawCommands.erd;
+        const auto draw = command == QLatin1String("chart") ? g_drawCommands.chart
+                          : command == QLatin1String("erd") ? g_drawCommands.erd
+                                                            : g_drawCommands.notebook;
         if (!draw)
             throw UsageError{command + QStringLiteral(" is drawn by pgdesk-cli-draw, which is neither beside "
                                                       "pgdesk-cli nor in its ../libexec/pgdesk")};

@@ -45,11 +45,14 @@ int cmdImport(Invocation& inv);
 // chart (TABLE | --query SQL) --x C --y C[,C] … -o FILE.svg|png: aggregated on the server (cmd_chart.cpp).
 int cmdChart(Invocation& inv);
 int cmdErd(Invocation& inv);
-// chart and erd draw with QtGui: they are linked into pgdesk-cli-draw only (drawmain.cpp), which gives them
-// to run() here; without them run() says so.
+// notebook run FILE …: a .pgnb.md notebook run and its report written, charts drawn (cmd_notebook.cpp).
+int cmdNotebook(Invocation& inv);
+// chart, erd and notebook draw with QtGui: they are linked into pgdesk-cli-draw only (drawmain.cpp), which
+// gives them to run() here; without them run() says so.
 struct DrawCommands {
     int (*chart)(Invocation&) = nullptr;
     int (*erd)(Invocation&) = nullptr;
+    int (*notebook)(Invocation&) = nullptr;
 };
 void setDrawCommands(const DrawCommands& commands);
 int cmdListen(Invocation& inv);

@@ -235,6 +235,16 @@ const CommandEntry kCommands[] = {
                         window draws it; --format defaults to FILE's extension, else
                         mermaid; --collapsed shows table names only
 )"},
+    {"notebook", nullptr,
+     R"(  notebook run FILE [--param NAME=VALUE]... [-o REPORT.md|REPORT.html] [--rows N]
+                        run a .pgnb.md notebook's cells in order (SQL cells with the
+                        params cells' values, --param winning; chart cells drawn from
+                        the rows above) and write its report: Markdown (charts as SVG
+                        files beside it) or one HTML page; without -o the Markdown goes
+                        to standard output; stops at the first failing cell (its exit
+                        code); production refuses a writing cell without --allow-write;
+                        --format json lists each cell's outcome
+)"},
     {"listen", cmdListen,
      R"(  listen CHANNEL... [--count N] [--timeout S]
                         LISTEN on a connection of its own and print each notification as

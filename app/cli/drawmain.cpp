@@ -14,6 +14,6 @@ int main(int argc, char* argv[]) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
-    pgdesk::cli::setDrawCommands({&pgdesk::cli::cmdChart, &pgdesk::cli::cmdErd});
+    pgdesk::cli::setDrawCommands({&pgdesk::cli::cmdChart, &pgdesk::cli::cmdErd, &pgdesk::cli::cmdNotebook});
     return pgdesk::cli::run(QCoreApplication::arguments().mid(1));
 }

@@ -13,13 +13,13 @@
 
 namespace {
 
-// `chart` and `erd` draw text into PNG and SVG with QtGui's fonts: pgdesk-cli-draw (drawmain.cpp), the same
-// commands linked with QtGui, runs them in this process's place. pgdesk-cli itself does not load QtGui and
-// the thirty libraries behind it, whose start (the loader binding every symbol of each) was a third of a
-// short command's time.
+// `chart`, `erd` and `notebook` (its charts) draw text into PNG and SVG with QtGui's fonts: pgdesk-cli-draw
+// (drawmain.cpp), the same commands linked with QtGui, runs them in this process's place. pgdesk-cli itself
+// does not load QtGui and the thirty libraries behind it, whose start (the loader binding every symbol of
+// each) was a third of a short command's time.
 bool draws(int argc, char* argv[]) {
     return std::any_of(argv + 1, argv + argc, [](const char* a) {
-        return std::strcmp(a, "chart") == 0 || std::strcmp(a, "erd") == 0;
+        return std::strcmp(a, "chart") == 0 || std::strcmp(a, "erd") == 0 || std::strcmp(a, "notebook") == 0;
     });
 }
 
