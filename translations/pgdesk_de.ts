@@ -4966,6 +4966,206 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::NotebookCellWidget</name>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Run this cell (Ctrl+Enter)</source>
+        <translation>Diese Zelle ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove this cell</source>
+        <translation>Diese Zelle entfernen</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft …</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 von %2 Zeilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Parameters set for the cells below.</source>
+        <translation>Parameter für die Zellen darunter gesetzt.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::NotebookFeature</name>
+    <message>
+        <source>New note&amp;book</source>
+        <translation>Neues &amp;Notizbuch</translation>
+    </message>
+    <message>
+        <source>Open notebook…</source>
+        <translation>Notizbuch öffnen …</translation>
+    </message>
+    <message>
+        <source>Open Notebook</source>
+        <translation>Notizbuch öffnen</translation>
+    </message>
+    <message>
+        <source>Notebooks (*.pgnb.md *.md);;All files (*)</source>
+        <translation>Notizbücher (*.pgnb.md *.md);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved notebook</source>
+        <translation>Ungespeichertes Notizbuch</translation>
+    </message>
+    <message>
+        <source>Save the changes to the notebook before closing it?</source>
+        <translation>Die Änderungen am Notizbuch vor dem Schließen speichern?</translation>
+    </message>
+    <message>
+        <source>Connect first: a notebook runs on the current session</source>
+        <translation>Zuerst verbinden: Ein Notizbuch läuft auf der aktuellen Sitzung</translation>
+    </message>
+    <message>
+        <source>Notebook %1</source>
+        <translation>Notizbuch %1</translation>
+    </message>
+    <message>
+        <source>Notebook on database %1</source>
+        <translation>Notizbuch auf der Datenbank %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::NotebookView</name>
+    <message>
+        <source>Run All</source>
+        <translation>Alle ausführen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Speichern unter …</translation>
+    </message>
+    <message>
+        <source>Save Notebook</source>
+        <translation>Notizbuch speichern</translation>
+    </message>
+    <message>
+        <source>Notebooks (*.pgnb.md)</source>
+        <translation>Notizbücher (*.pgnb.md)</translation>
+    </message>
+    <message>
+        <source>Export Report…</source>
+        <translation>Bericht exportieren …</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML page (*.html)</source>
+        <translation>Markdown (*.md);;HTML-Seite (*.html)</translation>
+    </message>
+    <message>
+        <source>Keep results in the file</source>
+        <translation>Ergebnisse in der Datei behalten</translation>
+    </message>
+    <message>
+        <source>Off: what the runs showed stays on this computer; the file holds the cells only</source>
+        <translation>Aus: Was die Läufe zeigten, bleibt auf diesem Rechner; die Datei enthält nur die Zellen</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>Notizbuch</translation>
+    </message>
+    <message>
+        <source>Choose where to save the notebook (Save As…).</source>
+        <translation>Wählen Sie, wo das Notizbuch gespeichert wird (Speichern unter …).</translation>
+    </message>
+    <message>
+        <source>The notebook was not saved: %1</source>
+        <translation>Das Notizbuch wurde nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>Der Bericht wurde nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>Bericht nach %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Running the cell at line %1…</source>
+        <translation>Die Zelle in Zeile %1 läuft …</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Running all cells…</source>
+        <translation>Alle Zellen laufen …</translation>
+    </message>
+    <message>
+        <source>Stopped at the cell at line %1: %2</source>
+        <translation>Angehalten bei der Zelle in Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>All cells ran.</source>
+        <translation>Alle Zellen sind gelaufen.</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::NotificationModel</name>
     <message>
         <source>Time</source>

@@ -511,6 +511,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::NotebookCellWidget</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ObjectBrowser</name>
     <message numerus="yes">
         <source>%n relation(s)</source>

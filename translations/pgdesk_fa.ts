@@ -4904,6 +4904,205 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::NotebookCellWidget</name>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>پارامترها</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>نمودار</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>Run this cell (Ctrl+Enter)</source>
+        <translation>اجرای این خانه (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>ویرایش</translation>
+    </message>
+    <message>
+        <source>Remove this cell</source>
+        <translation>حذف این خانه</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>در حال اجرا…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>%1 از %2 سطر</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation>
+            <numerusform>%n سطر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Parameters set for the cells below.</source>
+        <translation>پارامترها برای خانه‌های پایین تنظیم شدند.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::NotebookFeature</name>
+    <message>
+        <source>New note&amp;book</source>
+        <translation>&amp;دفترچهٔ تازه</translation>
+    </message>
+    <message>
+        <source>Open notebook…</source>
+        <translation>باز کردن دفترچه…</translation>
+    </message>
+    <message>
+        <source>Open Notebook</source>
+        <translation>باز کردن دفترچه</translation>
+    </message>
+    <message>
+        <source>Notebooks (*.pgnb.md *.md);;All files (*)</source>
+        <translation>دفترچه‌ها (*.pgnb.md *.md);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved notebook</source>
+        <translation>دفترچهٔ ذخیره‌نشده</translation>
+    </message>
+    <message>
+        <source>Save the changes to the notebook before closing it?</source>
+        <translation>تغییرات دفترچه پیش از بستن ذخیره شود؟</translation>
+    </message>
+    <message>
+        <source>Connect first: a notebook runs on the current session</source>
+        <translation>نخست وصل شوید: دفترچه روی نشست کنونی اجرا می‌شود</translation>
+    </message>
+    <message>
+        <source>Notebook %1</source>
+        <translation>دفترچهٔ %1</translation>
+    </message>
+    <message>
+        <source>Notebook on database %1</source>
+        <translation>دفترچه روی پایگاه دادهٔ %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::NotebookView</name>
+    <message>
+        <source>Run All</source>
+        <translation>اجرای همه</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>پارامترها</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>نمودار</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>ذخیره با نام…</translation>
+    </message>
+    <message>
+        <source>Save Notebook</source>
+        <translation>ذخیرهٔ دفترچه</translation>
+    </message>
+    <message>
+        <source>Notebooks (*.pgnb.md)</source>
+        <translation>دفترچه‌ها (*.pgnb.md)</translation>
+    </message>
+    <message>
+        <source>Export Report…</source>
+        <translation>برون‌بری گزارش…</translation>
+    </message>
+    <message>
+        <source>Export Report</source>
+        <translation>برون‌بری گزارش</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;HTML page (*.html)</source>
+        <translation>مارک‌داون (*.md);;صفحهٔ HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Keep results in the file</source>
+        <translation>نگه داشتن نتیجه‌ها در پرونده</translation>
+    </message>
+    <message>
+        <source>Off: what the runs showed stays on this computer; the file holds the cells only</source>
+        <translation>خاموش: آنچه اجراها نشان دادند روی این رایانه می‌ماند؛ پرونده فقط خانه‌ها را دارد</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>‏%1 خوانده نمی‌شود: %2</translation>
+    </message>
+    <message>
+        <source>Notebook</source>
+        <translation>دفترچه</translation>
+    </message>
+    <message>
+        <source>Choose where to save the notebook (Save As…).</source>
+        <translation>جای ذخیرهٔ دفترچه را برگزینید (ذخیره با نام…).</translation>
+    </message>
+    <message>
+        <source>The notebook was not saved: %1</source>
+        <translation>دفترچه ذخیره نشد: %1</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>‏%1 ذخیره شد.</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>گزارش نوشته نشد: %1</translation>
+    </message>
+    <message>
+        <source>Report written to %1.</source>
+        <translation>گزارش در %1 نوشته شد.</translation>
+    </message>
+    <message>
+        <source>Running the cell at line %1…</source>
+        <translation>خانهٔ سطر %1 در حال اجرا…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>انجام شد.</translation>
+    </message>
+    <message>
+        <source>Running all cells…</source>
+        <translation>همهٔ خانه‌ها در حال اجرا…</translation>
+    </message>
+    <message>
+        <source>Stopped at the cell at line %1: %2</source>
+        <translation>در خانهٔ سطر %1 متوقف شد: %2</translation>
+    </message>
+    <message>
+        <source>All cells ran.</source>
+        <translation>همهٔ خانه‌ها اجرا شدند.</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::NotificationModel</name>
     <message>
         <source>Time</source>

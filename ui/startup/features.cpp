@@ -8,6 +8,7 @@
 #include <pgdesk/ui/common/feature.h>
 #include <pgdesk/ui/connect/connectfeature.h>
 #include <pgdesk/ui/diagram/diagramfeature.h>
+#include <pgdesk/ui/notebook/notebookfeature.h>
 #include <pgdesk/ui/plan/planfeature.h>
 #include <pgdesk/ui/query/queryfeature.h>
 #include <pgdesk/ui/schema/schemafeature.h>
@@ -28,7 +29,7 @@ void registerPgDeskFeatures() {
     for (FeatureFactory factory :
          {&make<PlanFeature>, &make<SchemaFeature>, &make<ConnectFeature>, &make<BrowseFeature>,
           &make<TransferFeature>, &make<QueryFeature>, &make<AdminFeature>, &make<VisualFeature>,
-          &make<DiagramFeature>, &make<ServerFeature>})
+          &make<DiagramFeature>, &make<ServerFeature>, &make<NotebookFeature>})
         registerFeature(factory);
 }
 

@@ -98,6 +98,27 @@ QString markdownTable(const StatementResult& result, int maxRows) {
     return out;
 }
 
+QString notebookCellResultMarkdown(const NotebookCellRun& run, int maxRows) {
+    QString out;
+    const auto note = [&](const QString& text) {
+        out += QStringLiteral("*%1*\n\n").arg(escapeMarkdownCell(text));
+    };
+    if (run.sql)
+        for (const StatementResult& s : run.sql->statements) {
+            for (const QString& n : s.notices)
+                note(n.trimmed());
+            if (s.returnsRows) {
+                out += markdownTable(s, maxRows) + u'\n';
+                note(rowsSaid(s, maxRows));
+            } else {
+                note(s.commandStatus);
+            }
+        }
+    if (!run.ok())
+        out += QStringLiteral("**%1**\n\n").arg(tr("Error")) + codeBlock(QStringLiteral("text"), run.error);
+    return out;
+}
+
 QString markdownToHtml(const QString& markdown) {
     const QByteArray in = markdown.toUtf8();
     QByteArray out;
@@ -124,11 +145,6 @@ NotebookReport notebookReport(const Notebook& notebook, const QList<NotebookCell
     const auto note = [&](const QString& text) {
         body += html ? QStringLiteral("<p class=\"note\">%1</p>\n").arg(text.toHtmlEscaped())
                      : QStringLiteral("*%1*\n\n").arg(escapeMarkdownCell(text));
-    };
-    const auto failure = [&](const QString& text) {
-        body += html
-                    ? QStringLiteral("<pre class=\"error\">%1</pre>\n").arg(text.toHtmlEscaped())
-                    : QStringLiteral("**%1**\n\n").arg(tr("Error")) + codeBlock(QStringLiteral("text"), text);
     };
     if (!options.profile.isEmpty() || !options.ranAt.isEmpty())
         note(tr("Ran on %1 at %2.").arg(options.profile, options.ranAt));
@@ -159,12 +175,14 @@ NotebookReport notebookReport(const Notebook& notebook, const QList<NotebookCell
                 note(tr("Not run."));
             continue;
         }
-        if (run->sql)
+        if (!html) // the statements' results and the error, as the window saves them under the cell
+            body += notebookCellResultMarkdown(*run, options.maxRows);
+        else if (run->sql)
             for (const StatementResult& s : run->sql->statements) {
                 for (const QString& n : s.notices)
                     note(n.trimmed());
                 if (s.returnsRows) {
-                    body += html ? htmlTable(s, options.maxRows) : markdownTable(s, options.maxRows) + u'\n';
+                    body += htmlTable(s, options.maxRows);
                     note(rowsSaid(s, options.maxRows));
                 } else {
                     note(s.commandStatus);
@@ -187,7 +205,8 @@ NotebookReport notebookReport(const Notebook& notebook, const QList<NotebookCell
             }
         }
         if (!run->ok()) {
-            failure(run->error);
+            if (html)
+                body += QStringLiteral("<pre class=\"error\">%1</pre>\n").arg(run->error.toHtmlEscaped());
             note(tr("The run stopped here."));
             stopped = true;
         }

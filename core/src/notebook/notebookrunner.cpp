@@ -164,12 +164,15 @@ NotebookCellRun NotebookRunner::runCell(const Notebook& notebook, int index,
     return out;
 }
 
-QList<NotebookCellRun> NotebookRunner::runAll(const Notebook& notebook, const NotebookRunOptions& options) {
+QList<NotebookCellRun> NotebookRunner::runAll(const Notebook& notebook, const NotebookRunOptions& options,
+                                              const std::function<void(const NotebookCellRun&)>& each) {
     QList<NotebookCellRun> runs;
     for (int i = 0; i < notebook.cells.size(); ++i) {
         if (!notebook.cells[i].isCode())
             continue;
         runs << runCell(notebook, i, runs, options);
+        if (each)
+            each(runs.last());
         if (!runs.last().ok())
             break;
     }

@@ -43,6 +43,11 @@ struct NotebookReportOptions {
 NotebookReport notebookReport(const Notebook& notebook, const QList<NotebookCellRun>& runs,
                               const NotebookReportOptions& options);
 
+// Pure: what one cell's run showed, as Markdown: each statement's rows as a table (up to `maxRows`, the rest
+// counted) or its command tag, its notices, and the error that stopped it. What the report shows under the
+// cell, and what the window writes into the file as the cell's saved result when asked.
+QString notebookCellResultMarkdown(const NotebookCellRun& run, int maxRows);
+
 // Pure: a result as a GitHub Markdown table: | and line breaks in values escaped, NULL as *NULL*.
 QString markdownTable(const StatementResult& result, int maxRows);
 

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace pgdesk::core {
@@ -50,7 +51,9 @@ public:
     NotebookCellRun runCell(const Notebook& notebook, int index, const QList<NotebookCellRun>& earlier,
                             const NotebookRunOptions& options = {});
     // Every runnable cell from the first on, stopping after the first that fails (its run is the last one).
-    QList<NotebookCellRun> runAll(const Notebook& notebook, const NotebookRunOptions& options = {});
+    // `each` (optional) hears of every cell as it finishes: the window shows results as they come.
+    QList<NotebookCellRun> runAll(const Notebook& notebook, const NotebookRunOptions& options = {},
+                                  const std::function<void(const NotebookCellRun&)>& each = {});
     bool cancel();
 
 private:
