@@ -11,6 +11,7 @@
 #include <pgdesk/ui/common/workbench.h>
 #include <pgdesk/ui/connect/connectfeature.h>
 #include <pgdesk/ui/diagram/diagramfeature.h>
+#include <pgdesk/ui/notebook/notebookfeature.h>
 #include <pgdesk/ui/plan/planfeature.h>
 #include <pgdesk/ui/query/queryfeature.h>
 #include <pgdesk/ui/schema/schemafeature.h>
@@ -211,7 +212,7 @@ private slots:
     // The window is the shell and every registered feature, each found by its kind; the shell's menus hold
     // what the features put there, and without a session what needs one is off.
     void theWindowHostsEveryFeature() {
-        QCOMPARE(pgdesk::ui::registeredFeatures().size(), 10);
+        QCOMPARE(pgdesk::ui::registeredFeatures().size(), 11);
         pgdesk::ui::MainWindow w;
         Workbench* workbench = w.workbench();
         QCOMPARE(Workbench::of(w), workbench);
@@ -225,6 +226,8 @@ private slots:
         QVERIFY(pgdesk::ui::VisualFeature::of(w));
         QVERIFY(pgdesk::ui::DiagramFeature::of(w));
         QVERIFY(pgdesk::ui::ServerFeature::of(w));
+        QVERIFY(pgdesk::ui::NotebookFeature::of(w));
+        QVERIFY(!workbench->action(QStringLiteral("newNotebookAction"))->isEnabled()); // no session yet
         QCOMPARE(layout(workbench->menu(MenuId::File)),
                  (QStringList{"exportAction", "importAction", "importNewTableAction", "openPlanAction", "|",
                               "quitAction"}));
