@@ -1590,6 +1590,10 @@
         <source>join condition</source>
         <translation>Join-Bedingung</translation>
     </message>
+    <message>
+        <source>snippet</source>
+        <translation>Baustein</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ConnectFeature</name>
@@ -7491,6 +7495,42 @@ Ausführen?</translation>
         <source> · sequences advanced, which no rollback undoes: %1</source>
         <translation> · Sequenzen weitergezählt, was kein Rollback rückgängig macht: %1</translation>
     </message>
+    <message>
+        <source>Insert snippet…</source>
+        <translation>Baustein einfügen …</translation>
+    </message>
+    <message>
+        <source>Save as snippet…</source>
+        <translation>Als Baustein speichern …</translation>
+    </message>
+    <message>
+        <source>Open snippets folder</source>
+        <translation>Bausteinordner öffnen</translation>
+    </message>
+    <message>
+        <source>Expand selection</source>
+        <translation>Auswahl erweitern</translation>
+    </message>
+    <message>
+        <source>Shrink selection</source>
+        <translation>Auswahl verkleinern</translation>
+    </message>
+    <message>
+        <source>Move lines up</source>
+        <translation>Zeilen nach oben verschieben</translation>
+    </message>
+    <message>
+        <source>Move lines down</source>
+        <translation>Zeilen nach unten verschieben</translation>
+    </message>
+    <message>
+        <source>Copy lines up</source>
+        <translation>Zeilen nach oben kopieren</translation>
+    </message>
+    <message>
+        <source>Copy lines down</source>
+        <translation>Zeilen nach unten kopieren</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ReplicationView</name>
@@ -9014,6 +9054,57 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>Errors (ERROR, FATAL, PANIC)</source>
         <translation>Fehler (ERROR, FATAL, PANIC)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SnippetSaveDialog</name>
+    <message>
+        <source>Save as Snippet</source>
+        <translation>Als Baustein speichern</translation>
+    </message>
+    <message>
+        <source>Typing this word in the editor offers the snippet</source>
+        <translation>Wer dieses Wort im Editor tippt, bekommt den Baustein angeboten</translation>
+    </message>
+    <message>
+        <source>Saved as a plain file in %1; ${1:text} marks a place Tab goes to.</source>
+        <translation>Wird als einfache Datei in %1 gespeichert; ${1:text} markiert eine Stelle, zu der Tab springt.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Prefix:</source>
+        <translation>Präfix:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Beschreibung:</translation>
+    </message>
+    <message>
+        <source>There is no SQL to save: select some first.</source>
+        <translation>Es gibt kein SQL zu speichern: Zuerst etwas markieren.</translation>
+    </message>
+    <message>
+        <source>The snippet needs a name.</source>
+        <translation>Der Baustein braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The prefix is one word: letters, digits and _.</source>
+        <translation>Das Präfix ist ein Wort: Buchstaben, Ziffern und _.</translation>
+    </message>
+    <message>
+        <source>Replaces the shipped snippet &quot;%1&quot; for you.</source>
+        <translation>Ersetzt für Sie den mitgelieferten Baustein „%1“.</translation>
+    </message>
+    <message>
+        <source>Replaces your snippet &quot;%1&quot;.</source>
+        <translation>Ersetzt Ihren Baustein „%1“.</translation>
     </message>
 </context>
 <context>

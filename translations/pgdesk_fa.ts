@@ -1571,6 +1571,10 @@
         <source>join condition</source>
         <translation>شرط اتصال</translation>
     </message>
+    <message>
+        <source>snippet</source>
+        <translation>قطعه‌کد</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ConnectFeature</name>
@@ -7410,6 +7414,42 @@ Run it?</source>
         <source> · sequences advanced, which no rollback undoes: %1</source>
         <translation> · دنباله‌هایی که جلو رفتند و هیچ بازگردانی آن‌ها را برنمی‌گرداند: %1</translation>
     </message>
+    <message>
+        <source>Insert snippet…</source>
+        <translation>درج قطعه‌کد…</translation>
+    </message>
+    <message>
+        <source>Save as snippet…</source>
+        <translation>ذخیره به‌عنوان قطعه‌کد…</translation>
+    </message>
+    <message>
+        <source>Open snippets folder</source>
+        <translation>باز کردن پوشهٔ قطعه‌کدها</translation>
+    </message>
+    <message>
+        <source>Expand selection</source>
+        <translation>گسترش گزینش</translation>
+    </message>
+    <message>
+        <source>Shrink selection</source>
+        <translation>کوچک کردن گزینش</translation>
+    </message>
+    <message>
+        <source>Move lines up</source>
+        <translation>جابه‌جایی سطرها به بالا</translation>
+    </message>
+    <message>
+        <source>Move lines down</source>
+        <translation>جابه‌جایی سطرها به پایین</translation>
+    </message>
+    <message>
+        <source>Copy lines up</source>
+        <translation>رونوشت سطرها به بالا</translation>
+    </message>
+    <message>
+        <source>Copy lines down</source>
+        <translation>رونوشت سطرها به پایین</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ReplicationView</name>
@@ -8926,6 +8966,57 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>Errors (ERROR, FATAL, PANIC)</source>
         <translation>خطاها (ERROR، FATAL، PANIC)</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::SnippetSaveDialog</name>
+    <message>
+        <source>Save as Snippet</source>
+        <translation>ذخیره به‌عنوان قطعه‌کد</translation>
+    </message>
+    <message>
+        <source>Typing this word in the editor offers the snippet</source>
+        <translation>نوشتن این واژه در ویرایشگر این قطعه‌کد را پیشنهاد می‌کند</translation>
+    </message>
+    <message>
+        <source>Saved as a plain file in %1; ${1:text} marks a place Tab goes to.</source>
+        <translation>به صورت پرونده‌ای ساده در %1 ذخیره می‌شود؛ ${1:text} جایی را نشان می‌دهد که Tab به آن می‌رود.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>ذخیره</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>نام:</translation>
+    </message>
+    <message>
+        <source>Prefix:</source>
+        <translation>پیشوند:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>توضیح:</translation>
+    </message>
+    <message>
+        <source>There is no SQL to save: select some first.</source>
+        <translation>SQLی برای ذخیره نیست: نخست چیزی را برگزینید.</translation>
+    </message>
+    <message>
+        <source>The snippet needs a name.</source>
+        <translation>قطعه‌کد نام لازم دارد.</translation>
+    </message>
+    <message>
+        <source>The prefix is one word: letters, digits and _.</source>
+        <translation>پیشوند یک واژه است: حرف، رقم و _.</translation>
+    </message>
+    <message>
+        <source>Replaces the shipped snippet &quot;%1&quot; for you.</source>
+        <translation>برای شما جای قطعه‌کد همراه «%1» را می‌گیرد.</translation>
+    </message>
+    <message>
+        <source>Replaces your snippet &quot;%1&quot;.</source>
+        <translation>جای قطعه‌کد شما «%1» را می‌گیرد.</translation>
     </message>
 </context>
 <context>

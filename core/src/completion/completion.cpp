@@ -3,6 +3,7 @@
 
 #include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/completion/completion.h>
+#include <pgdesk/core/completion/snippets.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/result.h>
 #include <pgdesk/core/sqltext/statementsplitter.h>
@@ -40,6 +41,8 @@ int kindRank(CompletionItem::Kind k) {
         return 5;
     case CompletionItem::Keyword:
         return 6;
+    case CompletionItem::Snippet: // proposed apart (snippetCompletions), first
+        return -2;
     }
     return 7;
 }
@@ -506,6 +509,25 @@ QList<CompletionItem> complete(const CompletionCatalog& catalogIn, const QString
         break;
     }
     return out.take();
+}
+
+QList<CompletionItem> snippetCompletions(const QList<Snippet>& snippets, const QString& sql, int cursor) {
+    cursor = std::clamp(cursor, 0, int(sql.size()));
+    const StatementSpan span = statementAround(sql, cursor);
+    QList<Tok> toks;
+    for (const Tok& t : lex(sql.mid(span.begin, span.end - span.begin)))
+        if (t.type != SqlTokenType::Comment ||
+            (t.start < cursor - span.begin && t.end >= cursor - span.begin))
+            toks << t;
+    const Word word = wordAt(toks, cursor - span.begin);
+    if (!word.valid || word.quoted || word.prefix.isEmpty() ||
+        (word.before >= 0 && toks[word.before].isOp(QLatin1Char('.')) && toks[word.before].end == word.start))
+        return {};
+    QList<CompletionItem> out;
+    for (const Snippet& s : snippets)
+        if (s.prefix.startsWith(word.prefix, Qt::CaseInsensitive))
+            out << CompletionItem{s.prefix, s.prefix, CompletionItem::Snippet, s.name};
+    return out;
 }
 
 } // namespace pgdesk::core

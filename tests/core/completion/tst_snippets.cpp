@@ -70,6 +70,27 @@ private slots:
         QCOMPARE(stopsOf(e), stops);
     }
 
+    void offeredWhereANameIsTyped() {
+        const QList<Snippet> library = shippedSnippets();
+        const auto offered = [&](const QString& sql) {
+            QStringList out;
+            for (const CompletionItem& i : snippetCompletions(library, sql, int(sql.size()))) {
+                QCOMPARE(i.kind, CompletionItem::Snippet);
+                out << i.text;
+            }
+            return out;
+        };
+        QCOMPARE(offered(QStringLiteral("SELECT 1;\nblocki")), QStringList{QStringLiteral("blocking")});
+        QCOMPARE(offered(QStringLiteral("BLOCK")), QStringList{QStringLiteral("blocking")});
+        QVERIFY(offered(QStringLiteral("select 'blocki")).isEmpty());
+        QVERIFY(offered(QStringLiteral("select 1 -- blocki")).isEmpty());
+        QVERIFY(offered(QStringLiteral("select o.blo")).isEmpty());
+        QVERIFY(offered(QStringLiteral("select \"blo")).isEmpty());
+        QVERIFY(offered(QStringLiteral("select ")).isEmpty());
+        QCOMPARE(snippetCompletions(library, QStringLiteral("blocki"), 6).constFirst().detail,
+                 QStringLiteral("blocking sessions"));
+    }
+
     void filesReadAndWritten() {
         Snippet s = parseSnippetFile(QStringLiteral("orders by day"),
                                      QStringLiteral("-- prefix: obd\r\n-- description: Orders per day\r\n"

@@ -240,7 +240,7 @@ bool NotebookView::exportReport(const QString& path) {
     const bool html = path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) ||
                       path.endsWith(QLatin1String(".htm"), Qt::CaseInsensitive);
     options.format = html ? core::NotebookReportFormat::Html : core::NotebookReportFormat::Markdown;
-    options.profile = m_pool->profile().name;
+    options.profile = m_pool->profile().name.isEmpty() ? m_pool->profile().database : m_pool->profile().name;
     options.ranAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
     options.chartPrefix = QFileInfo(path).completeBaseName();
     options.maxRows = kRowsWritten;

@@ -63,6 +63,8 @@ QString CompletionListModel::kindName(core::CompletionItem::Kind kind) {
         return tr("query name");
     case core::CompletionItem::JoinCondition:
         return tr("join condition");
+    case core::CompletionItem::Snippet:
+        return tr("snippet");
     }
     return {};
 }

@@ -6,6 +6,8 @@
 #include "query/findbar.h"
 #include "query/queryfile.h"
 #include "query/queryresults.h"
+#include "query/snippetlibrary.h"
+#include "query/snippetsavedialog.h"
 #include "query/sqlcompleter.h"
 #include "query/sqleditor.h"
 
@@ -14,6 +16,8 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QDesktopServices>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -25,6 +29,7 @@
 #include <QPlainTextEdit>
 #include <QTextBlock>
 #include <QToolButton>
+#include <QUrl>
 
 namespace pgdesk::ui {
 
@@ -91,12 +96,41 @@ void QueryTool::buildFileAndEditMenus(QWidget* bar) {
            [this] { m_editor->indentLines(true); });
     action(m_editMenu, tr("Format SQL"), QStringLiteral("formatSqlAction"),
            {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)}, [this] { m_editor->formatSql(); });
+    action(m_editMenu, tr("Expand selection"), QStringLiteral("expandSelectionAction"),
+           {QKeySequence(Qt::SHIFT | Qt::ALT | Qt::Key_Right)}, [this] { m_editor->expandSelection(); });
+    action(m_editMenu, tr("Shrink selection"), QStringLiteral("shrinkSelectionAction"),
+           {QKeySequence(Qt::SHIFT | Qt::ALT | Qt::Key_Left)}, [this] { m_editor->shrinkSelection(); });
+    action(m_editMenu, tr("Move lines up"), QStringLiteral("moveLinesUpAction"),
+           {QKeySequence(Qt::ALT | Qt::Key_Up)}, [this] { m_editor->moveLines(true); });
+    action(m_editMenu, tr("Move lines down"), QStringLiteral("moveLinesDownAction"),
+           {QKeySequence(Qt::ALT | Qt::Key_Down)}, [this] { m_editor->moveLines(false); });
+    action(m_editMenu, tr("Copy lines up"), QStringLiteral("copyLinesUpAction"),
+           {QKeySequence(Qt::SHIFT | Qt::ALT | Qt::Key_Up)}, [this] { m_editor->copyLines(true); });
+    action(m_editMenu, tr("Copy lines down"), QStringLiteral("copyLinesDownAction"),
+           {QKeySequence(Qt::SHIFT | Qt::ALT | Qt::Key_Down)}, [this] { m_editor->copyLines(false); });
     // In the editor the completer takes Ctrl+Space itself; the menu entry shows the key and works elsewhere.
     action(m_editMenu, tr("Complete"), QStringLiteral("completeAction"),
            {QKeySequence(Qt::CTRL | Qt::Key_Space)}, [this] {
                m_editor->setFocus();
                m_completer->showPopup();
            });
+    action(m_editMenu, tr("Insert snippet…"), QStringLiteral("insertSnippetAction"),
+           {QKeySequence(Qt::CTRL | Qt::Key_J)}, [this] {
+               m_editor->setFocus();
+               m_completer->showSnippets();
+           });
+    action(m_editMenu, tr("Save as snippet…"), QStringLiteral("saveSnippetAction"), {}, [this] {
+        const QString selected =
+            m_editor->textCursor().selectedText().replace(QChar::ParagraphSeparator, u'\n');
+        auto* dialog = new SnippetSaveDialog(selected.isEmpty() ? m_editor->toPlainText() : selected, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    action(m_editMenu, tr("Open snippets folder"), QStringLiteral("openSnippetsFolderAction"), {}, [] {
+        const QString folder = SnippetLibrary::instance().folder();
+        QDir().mkpath(folder);
+        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+    });
     m_editMenu->addSeparator();
     // The selection of the result shown, as the grid's own context menu copies it.
     QMenu* copyAs = addCopyAsMenu(m_editMenu, [this](CopyAsFormat format) {

@@ -3,6 +3,7 @@
 
 #include "query/completionlistmodel.h"
 #include "query/completionsource.h"
+#include "query/snippetlibrary.h"
 #include "query/sqleditor.h"
 
 #include <pgdesk/core/completion/completion.h>
@@ -161,6 +162,12 @@ void SqlCompleter::update(Mode mode) {
     const QString text = m_editor->toPlainText();
     const int cursor = m_editor->textCursor().position();
     QList<core::CompletionItem> items = core::complete(catalog ? *catalog : emptyCatalog(), text, cursor);
+    // The snippets whose prefix is being typed, after the names and keywords (`sel` + Tab stays SELECT).
+    const QList<core::CompletionItem> snippets =
+        core::snippetCompletions(SnippetLibrary::instance().snippets(), text, cursor);
+    if (items.size() > kMaxShown - snippets.size())
+        items.resize(std::max<qsizetype>(0, kMaxShown - snippets.size()));
+    items += snippets;
     m_wordStart = core::completionWordStart(text, cursor);
     const QString typed = text.mid(m_wordStart, cursor - m_wordStart);
     // Unasked, the popup shows only for a name begun or after a `.`, and not when all it holds is what is
@@ -228,6 +235,30 @@ void SqlCompleter::step(int rows) {
     m_popup->setCurrentIndex(m_model->index(row, 0));
 }
 
+void SqlCompleter::showSnippets() {
+    const QString text = m_editor->toPlainText();
+    const int cursor = m_editor->textCursor().position();
+    m_wordStart = core::completionWordStart(text, cursor);
+    const QString typed = text.mid(m_wordStart, cursor - m_wordStart);
+    QList<core::CompletionItem> items;
+    for (const core::Snippet& s : SnippetLibrary::instance().snippets())
+        if (s.prefix.startsWith(typed, Qt::CaseInsensitive))
+            items << core::CompletionItem{s.prefix, s.prefix, core::CompletionItem::Snippet, s.name};
+    m_mode = Mode::Explicit;
+    m_model->setItems(std::move(items));
+    if (m_model->rowCount() == 0) {
+        m_popup->hide();
+        return;
+    }
+    m_popup->setCurrentIndex(m_model->index(0, 0));
+    place();
+    const bool shown = !m_popup->isVisible();
+    m_popup->show();
+    if (shown)
+        emit popupShown();
+    emit proposalsChanged();
+}
+
 bool SqlCompleter::acceptCurrent() {
     const core::CompletionItem* item = m_model->item(m_popup->currentIndex().row());
     if (!item || m_wordStart < 0)
@@ -238,6 +269,16 @@ bool SqlCompleter::acceptCurrent() {
     const int cursor = edit.position();
     if (m_wordStart > cursor)
         return false;
+    if (chosen.kind == core::CompletionItem::Snippet) {
+        if (const core::Snippet* snippet = SnippetLibrary::instance().find(chosen.text)) {
+            edit.setPosition(m_wordStart);
+            edit.setPosition(cursor, QTextCursor::KeepAnchor);
+            m_editor->setTextCursor(edit); // the prefix typed is replaced by the snippet
+            m_editor->insertSnippet(core::expandSnippet(snippet->body));
+            return true;
+        }
+        return false;
+    }
     edit.beginEditBlock();
     edit.setPosition(m_wordStart);
     edit.setPosition(cursor, QTextCursor::KeepAnchor);

@@ -47,6 +47,9 @@ public:
     QStringList labels() const;
     // Ctrl+Space: the proposals for the word at the cursor, even with nothing typed yet.
     void showPopup();
+    // Ctrl+J: the snippets whose prefix begins with the word at the cursor (all of them before anything is
+    // typed), to insert one.
+    void showSnippets();
     void hidePopup();
     // Replaces the word being typed with the chosen proposal; false when none is chosen.
     bool acceptCurrent();

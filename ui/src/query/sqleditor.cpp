@@ -288,6 +288,8 @@ void SqlEditor::focusOutEvent(QFocusEvent* event) {
 void SqlEditor::keyPressEvent(QKeyEvent* event) {
     if (m_completer && m_completer->keyBefore(event))
         return;
+    if (snippetKey(event))
+        return;
     // Tab / Shift+Tab on a selection of lines indent and unindent them rather than replace them.
     const bool multiLine =
         textCursor().hasSelection() && textCursor().selectedText().contains(QChar::ParagraphSeparator);

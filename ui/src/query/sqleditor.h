@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/completion/snippets.h>
+
+#include <QList>
 #include <QPlainTextEdit>
+#include <QTextCursor>
+
+#include <utility>
 
 namespace pgdesk::ui {
 
@@ -31,6 +37,14 @@ public:
     void toggleComment();
     // Four spaces more (or fewer, as far as there are) at the start of each line.
     void indentLines(bool outdent);
+    // The next larger piece of SQL around the selection (core::expandSelection: word, dotted name,
+    // parentheses' inside, with them, statement, all); Shrink goes back through the same steps.
+    void expandSelection();
+    void shrinkSelection();
+    // The lines the selection touches moved one line up or down, selection kept on them; copied above or
+    // below instead, the copy selected (below) as editors do.
+    void moveLines(bool up);
+    void copyLines(bool up);
     // Moves the cursor to the start of 1-based line `line` (clamped) and shows it.
     void goToLine(int line);
     // core::formatSql() on the selection, else on the whole text, as one undo step that replaces only the
@@ -43,6 +57,14 @@ public:
     // The completion popup that sees the keys first (owned by the editor); null: no completion.
     void setCompleter(SqlCompleter* completer) { m_completer = completer; }
     SqlCompleter* completer() const { return m_completer; }
+
+    // Inserts a snippet in place of the selection (or at the cursor), as one undo step, and selects its first
+    // stop. Tab and Shift+Tab then go from stop to stop (what was typed into a stop is copied to the other
+    // places of its number when Tab leaves it); the last stop ($0) or Esc ends it.
+    void insertSnippet(const core::SnippetExpansion& snippet);
+    bool isInSnippet() const { return m_stop >= 0; }
+    // The number of the stop the cursor is in (0 for the end); -1 outside a snippet.
+    int snippetStop() const { return m_stop >= 0 ? m_stops[m_stop].number : -1; }
 
 signals:
     void formattingChanged(bool running);
@@ -63,6 +85,23 @@ private:
     // selects the result when there was a selection.
     void putFormatted(int start, const QString& before, const QString& after, bool select);
 
+    // Snippet stops: begin keeps its place when text is typed at it, end moves on, so a stop grows with
+    // what is typed into it.
+    struct SnippetStop {
+        int number = 0;
+        QTextCursor begin;
+        QTextCursor end;
+    };
+    void goToStop(int index);
+    void leaveStop(); // copies the stop's text to the other places of its number
+    void endSnippet();
+    bool snippetKey(QKeyEvent* event); // Tab, Shift+Tab, Esc in a snippet
+
+    // Expand selection's steps, to shrink back through while the selection is still the last one made.
+    QList<std::pair<int, int>> m_expansions;
+    std::pair<int, int> m_expandedTo{-1, -1};
+    QList<SnippetStop> m_stops;
+    int m_stop = -1;
     LineNumberGutter* m_gutter = nullptr;
     SqlHighlighter* m_highlighter = nullptr;
     SqlCompleter* m_completer = nullptr;

@@ -103,7 +103,7 @@ CompletionCatalog loadCompletionCatalog(Connection& connection);
 QStringList loadSearchPath(Connection& connection);
 
 struct CompletionItem {
-    enum Kind { Keyword, Schema, Table, View, Column, Function, Type, Alias, Cte, JoinCondition };
+    enum Kind { Keyword, Schema, Table, View, Column, Function, Type, Alias, Cte, JoinCondition, Snippet };
     QString text;  // what to insert in place of the word being typed (see completionWordStart), quoted
                    // when needed, each part of a qualified name on its own
     QString label; // what to show: the bare name

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <pgdesk/core/completion/completion.h>
+
 #include <QList>
 #include <QString>
 
@@ -29,6 +31,11 @@ struct SnippetExpansion {
     };
     QList<Stop> stops; // in the order Tab visits them: 1, 2, … (each number's places together), then 0
 };
+
+// Pure: the snippets whose prefix begins with the word being typed at `cursor` (case aside), as completion
+// proposals of kind Snippet (text and label: the prefix; detail: the name), in `snippets`' order. None
+// inside strings, comments or quoted names, after a `.`, or before anything is typed.
+QList<CompletionItem> snippetCompletions(const QList<Snippet>& snippets, const QString& sql, int cursor);
 
 // Pure: the text and stops of `body`.
 SnippetExpansion expandSnippet(const QString& body);
