@@ -74,10 +74,8 @@ private slots:
         const QList<Snippet> library = shippedSnippets();
         const auto offered = [&](const QString& sql) {
             QStringList out;
-            for (const CompletionItem& i : snippetCompletions(library, sql, int(sql.size()))) {
-                QCOMPARE(i.kind, CompletionItem::Snippet);
-                out << i.text;
-            }
+            for (const CompletionItem& i : snippetCompletions(library, sql, int(sql.size())))
+                out << (i.kind == CompletionItem::Snippet ? i.text : QStringLiteral("not a snippet"));
             return out;
         };
         QCOMPARE(offered(QStringLiteral("SELECT 1;\nblocki")), QStringList{QStringLiteral("blocking")});
