@@ -7,6 +7,8 @@
 #include <pgdesk/core/session/result.h>
 #include <pgdesk/core/session/writeguard.h>
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QtEndian>
 
@@ -314,6 +316,7 @@ void ChangeFeed::start(const WriteAccess& write) {
             m_connection.exec(
                 QStringLiteral("DROP PUBLICATION IF EXISTS %1").arg(m_connection.quoteIdentifier(p)));
     };
+    m_textPlugin = false;
     try {
         if (!full.isEmpty()) {
             m_connection.exec(QStringLiteral("CREATE PUBLICATION %1 FOR TABLE %2")
@@ -327,9 +330,24 @@ void ChangeFeed::start(const WriteAccess& write) {
                          insertOnly.join(QStringLiteral(", "))));
             publications << insertOnlyName;
         }
-        // Temporary: the server drops it when this session ends, however it ends.
-        m_connection.exec(QStringLiteral("SELECT pg_create_logical_replication_slot($1, 'pgoutput', true)"),
-                          {param(name)});
+    } catch (const Error& e) {
+        dropAll();
+        publications.clear();
+        // A role without CREATE on the database makes no publication: test_decoding needs none. It decodes
+        // every table's changes (those of the feed's are kept) and sees updates and deletes of all of them.
+        if (e.sqlState() != QLatin1String("42501"))
+            throw;
+        m_textPlugin = true;
+        m_insertOnly.clear();
+        m_connection.exec(QStringLiteral("SET TIME ZONE 'UTC'")); // commit times as RowChange writes them
+    } catch (...) {
+        dropAll();
+        throw;
+    }
+    // Temporary: the server drops it when this session ends, however it ends.
+    try {
+        m_connection.exec(QStringLiteral("SELECT pg_create_logical_replication_slot($1, $2, true)"),
+                          {param(name), param(plugin())});
     } catch (...) {
         dropAll();
         throw;
@@ -337,11 +355,28 @@ void ChangeFeed::start(const WriteAccess& write) {
     m_slot = name;
     m_publications = publications.join(QLatin1Char(','));
     m_decoder = PgOutputDecoder();
+    m_textDecoder = TestDecodingDecoder();
 }
 
 QList<RowChange> ChangeFeed::poll(int maxChanges) {
     if (!isRunning())
         return {};
+    if (m_textPlugin) {
+        const Result r = m_connection.exec(
+            QStringLiteral(
+                "SELECT lsn, data FROM pg_logical_slot_get_changes($1, NULL, $2, 'include-xids', '1', "
+                "'include-timestamp', '1', 'skip-empty-xacts', '1')"),
+            {param(m_slot), param(static_cast<long long>(std::max(1, maxChanges)))});
+        for (int row = 0; row < r.rowCount(); ++row)
+            m_textDecoder.decode(r.text(row, 1), r.text(row, 0));
+        QList<RowChange> mine = m_textDecoder.take();
+        mine.removeIf([this](const RowChange& c) {
+            return std::none_of(m_tables.cbegin(), m_tables.cend(), [&](const FeedTable& t) {
+                return t.schema == c.schema && t.name == c.table;
+            });
+        });
+        return mine;
+    }
     const Result r = m_connection.exec(
         QStringLiteral("SELECT lsn, data FROM pg_logical_slot_get_binary_changes($1, NULL, $2, "
                        "'proto_version', '1', 'publication_names', $3)"),

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
 #include <QThread>
 
@@ -190,6 +191,96 @@ private slots:
         QVERIFY(!full.oldKeyOnly);
         QCOMPARE(*full.oldValues[1], QStringLiteral("before"));
         QCOMPARE(*full.newValues[1], QStringLiteral("after"));
+    }
+
+    // A role with REPLICATION but no CREATE on the database makes no publication: the feed reads through
+    // test_decoding, with the same exact values, and keeps only its tables' changes.
+    void aRoleWithoutCreateReadsThroughTestDecoding() {
+        QVERIFY2(
+            !m_cluster
+                 ->psql(QStringLiteral(
+                     "CREATE ROLE feeder LOGIN REPLICATION PASSWORD 'feed-secret';"
+                     "CREATE TABLE \"td \"\"1\"\"\" (id int PRIMARY KEY, \"ﻧﺎم\" text, big text, n numeric, "
+                     "b bit(4), at timestamptz);"
+                     "ALTER TABLE \"td \"\"1\"\"\" ALTER big SET STORAGE EXTERNAL;"
+                     "CREATE TABLE nokey (a int); CREATE TABLE elsewhere (a int);"))
+                 .isNull(),
+            qPrintable(m_cluster->error()));
+        core::ConnectionProfile feeder = m_cluster->profile();
+        feeder.user = QStringLiteral("feeder");
+        auto connection =
+            core::Connection::open(feeder, QStringLiteral("feed-secret")); // others need one here
+        core::ChangeFeed feed(connection, {{QStringLiteral("public"), QStringLiteral("td \"1\"")},
+                                           {QStringLiteral("public"), QStringLiteral("nokey")}});
+        try {
+            feed.start();
+        } catch (const core::Error& e) {
+            QFAIL(qPrintable(e.displayText()));
+        }
+        QCOMPARE(feed.plugin(), QStringLiteral("test_decoding"));
+        QVERIFY(feed.insertOnlyTables().isEmpty()); // test_decoding sees updates of a table without a key too
+        QCOMPARE(value(QStringLiteral("SELECT count(*) FROM pg_publication")), QStringLiteral("0"));
+        QVERIFY2(
+            !m_cluster
+                 ->psql(QStringLiteral(
+                     "INSERT INTO \"td \"\"1\"\"\" VALUES (1, '', repeat('toast ', 2000), 1.50, B'1010', "
+                     "'2026-01-02 03:04:05.5+02'), (2, NULL, NULL, NULL, NULL, NULL), (3, 'שלום %_\\ "
+                     "''q'' old-key: x', 'x', -0.000, NULL, NULL);"
+                     "UPDATE \"td \"\"1\"\"\" SET n = 2 WHERE id = 1;"
+                     "UPDATE \"td \"\"1\"\"\" SET id = 30 WHERE id = 3;"
+                     "DELETE FROM \"td \"\"1\"\"\" WHERE id = 2;"
+                     "INSERT INTO elsewhere VALUES (1);"
+                     "INSERT INTO nokey VALUES (7); UPDATE nokey SET a = 8;"
+                     "TRUNCATE \"td \"\"1\"\"\";"))
+                 .isNull(),
+            qPrintable(m_cluster->error()));
+        QList<core::RowChange> changes;
+        try {
+            changes = readUntil(feed, [](const QList<core::RowChange>& all) { return all.size() >= 9; });
+        } catch (const core::Error& e) {
+            QFAIL(qPrintable(e.displayText()));
+        }
+        QCOMPARE(changes.size(), 9); // the change to "elsewhere" left out
+        const core::RowChange& first = changes[0];
+        QCOMPARE(first.table, QStringLiteral("td \"1\""));
+        QCOMPARE(first.columns, (QStringList{"id", "ﻧﺎم", "big", "n", "b", "at"}));
+        QCOMPARE(first.newValues[1], std::optional<QString>(QString(""))); // empty, not NULL
+        QCOMPARE(first.newValues[2]->size(), 12000);
+        QCOMPARE(*first.newValues[3], QStringLiteral("1.50"));
+        QCOMPARE(*first.newValues[4], QStringLiteral("1010"));
+        QCOMPARE(*first.newValues[5], QStringLiteral("2026-01-02 01:04:05.5+00")); // the session in UTC
+        QVERIFY(first.xid > 0);
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z$"))
+                     .match(first.commitTime)
+                     .hasMatch(),
+                 qPrintable(first.commitTime));
+        QCOMPARE(changes[1].newValues[1], std::optional<QString>()); // NULL
+        QCOMPARE(*changes[2].newValues[1], QStringLiteral("שלום %_\\ 'q' old-key: x"));
+        QCOMPARE(*changes[2].newValues[3], QStringLiteral("0.000"));
+        const core::RowChange& update = changes[3];
+        QCOMPARE(update.kind, core::RowChange::Kind::Update);
+        QCOMPARE(update.unchanged, QList<int>{2});
+        QCOMPARE(*update.newValues[3], QStringLiteral("2"));
+        QVERIFY(update.oldValues.isEmpty());
+        const core::RowChange& rekeyed = changes[4]; // the key changed: its old key given
+        QVERIFY(rekeyed.oldKeyOnly);
+        QCOMPARE(*rekeyed.oldValues[0], QStringLiteral("3"));
+        QCOMPARE(*rekeyed.newValues[0], QStringLiteral("30"));
+        QCOMPARE(rekeyed.keyColumns.value(0), true);
+        const core::RowChange& removed = changes[5];
+        QCOMPARE(removed.kind, core::RowChange::Kind::Delete);
+        QCOMPARE(*removed.oldValues[0], QStringLiteral("2"));
+        QCOMPARE(changes[6].table, QStringLiteral("nokey"));
+        QCOMPARE(changes[7].kind, core::RowChange::Kind::Update); // no key: seen, no old row
+        QVERIFY(changes[7].oldValues.isEmpty());
+        QCOMPARE(changes[8].kind, core::RowChange::Kind::Truncate);
+        QCOMPARE(changes[8].xid, changes[0].xid); // psql sent them as one transaction
+        const QString slot = feed.slotName();
+        feed.stop();
+        QCOMPARE(
+            value(
+                QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '%1'").arg(slot)),
+            QStringLiteral("0"));
     }
 
     void slotGoesWithTheSession() {

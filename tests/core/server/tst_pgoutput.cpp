@@ -106,6 +106,49 @@ class TestPgOutput final : public QObject {
     Q_OBJECT
 
 private slots:
+    // test_decoding's lines: quoted names holding what the parser looks for, bits, the old key of an update,
+    // an update without identity, held until COMMIT; a line it cannot read refused.
+    void testDecodingLines() {
+        core::TestDecodingDecoder d;
+        d.decode(QStringLiteral("BEGIN 731"), QStringLiteral("0/1"));
+        d.decode(
+            QStringLiteral("table \"s: x\".\"t \"\"q\"\"\": INSERT: \"a[b]\"[integer]:1 \"c d\"[character "
+                           "varying(5)]:'it''s' e[bit(4)]:B'1010' f[text[]]:'{\"x y\"}' g[boolean]:true "
+                           "h[text]:null"),
+            QStringLiteral("0/2"));
+        QVERIFY(d.take().isEmpty()); // not committed yet
+        d.decode(QStringLiteral("table public.t: UPDATE: old-key: id[integer]:1 new-tuple: id[integer]:2 "
+                                "v[text]:'new-tuple: no' big[text]:unchanged-toast-datum"),
+                 QStringLiteral("0/3"));
+        d.decode(QStringLiteral("table public.nokey: DELETE: (no-tuple-data)"), QStringLiteral("0/4"));
+        d.decode(QStringLiteral("table public.t: TRUNCATE: restart_seqs"), QStringLiteral("0/5"));
+        d.decode(QStringLiteral("COMMIT 731 (at 2026-11-29 05:00:00.12+00)"), QStringLiteral("0/6"));
+        const QList<core::RowChange> c = d.take();
+        QCOMPARE(c.size(), 4);
+        QCOMPARE(c[0].schema, QStringLiteral("s: x"));
+        QCOMPARE(c[0].table, QStringLiteral("t \"q\""));
+        QCOMPARE(c[0].columns, (QStringList{"a[b]", "c d", "e", "f", "g", "h"}));
+        QCOMPARE(*c[0].newValues[1], QStringLiteral("it's"));
+        QCOMPARE(*c[0].newValues[2], QStringLiteral("1010"));
+        QCOMPARE(*c[0].newValues[3], QStringLiteral("{\"x y\"}"));
+        QCOMPARE(*c[0].newValues[4], QStringLiteral("true"));
+        QVERIFY(!c[0].newValues[5]);
+        QCOMPARE(c[0].xid, 731u);
+        QCOMPARE(c[0].commitTime, QStringLiteral("2026-11-29T05:00:00.120000Z"));
+        QCOMPARE(c[1].kind, core::RowChange::Kind::Update);
+        QVERIFY(c[1].oldKeyOnly);
+        QCOMPARE(*c[1].oldValues[0], QStringLiteral("1"));
+        QCOMPARE(*c[1].newValues[1], QStringLiteral("new-tuple: no"));
+        QCOMPARE(c[1].unchanged, QList<int>{2});
+        QCOMPARE(c[1].keyColumns, (QList<bool>{true, false, false}));
+        QCOMPARE(c[2].kind, core::RowChange::Kind::Delete);
+        QVERIFY(c[2].oldValues.isEmpty());
+        QCOMPARE(c[3].kind, core::RowChange::Kind::Truncate);
+        for (const char* bad : {"table public.t INSERT: a[int]:1", "table t: INSERT: a[int]:1", "ROLLBACK 1",
+                                "table public.t: MERGE: x", "table public.t: INSERT: a[int]:'open"})
+            QVERIFY_THROWS_EXCEPTION(core::Error, d.decode(QString::fromUtf8(bad), QStringLiteral("0/7")));
+    }
+
     void decodesEveryKindAtCommit() {
         core::PgOutputDecoder decoder;
         const QList<QByteArray> messages = transaction();

@@ -61,6 +61,24 @@ private:
     quint32 m_xid = 0;
 };
 
+// test_decoding's text output (with include-xids and include-timestamp) as pg_logical_slot_get_changes
+// returns it, one line a row: `BEGIN xid`, `table s.t: INSERT: col[type]:value …`, `COMMIT xid (at time)`.
+// The feed's way when the role may not create a publication. Names come quoted as quote_identifier writes
+// them, values as test_decoding prints them (numbers and booleans bare, the rest in single quotes with ''
+// inside, `null`, `unchanged-toast-datum`). Key columns are known only where an old key is printed. Changes
+// are held until their COMMIT, whose time (the session in UTC) they get; a line it cannot read is a Data
+// error.
+class TestDecodingDecoder final {
+public:
+    void decode(const QString& line, const QString& lsn);
+    QList<RowChange> take();
+
+private:
+    QList<RowChange> m_open;
+    QList<RowChange> m_done;
+    quint32 m_xid = 0;
+};
+
 // What a feed reads: the tables (schema-qualified, as the user picked them).
 struct FeedTable {
     QString schema;
@@ -71,7 +89,9 @@ struct FeedTable {
 // and a publication of those tables, both named pgdesk_feed_<backend pid>. A table without a replica
 // identity (no primary key, REPLICA IDENTITY NOTHING) goes into a second publication, pgdesk_feedi_<pid>,
 // that publishes inserts and truncates only: published for updates, the server would refuse the
-// application's UPDATE and DELETE on it. Its updates and deletes are not seen (insertOnlyTables()). The slot
+// application's UPDATE and DELETE on it. Its updates and deletes are not seen (insertOnlyTables()). A role
+// that may not create a publication (no CREATE on the database) reads through test_decoding instead, which
+// needs none: every change is seen, old rows as far as the replica identity gives them (plugin()). The slot
 // belongs to the session: the server drops it when the connection ends however it ends (a killed PgDesk
 // included), so a paused or forgotten feed never holds WAL past its connection. The publication is dropped by
 // stop(); one a killed process left behind is dropped by the next feed started on that server (its pid is
@@ -96,6 +116,11 @@ public:
     bool isRunning() const { return !m_slot.isEmpty(); }
     // "schema.name" of the tables whose updates and deletes the feed cannot see (no replica identity).
     const QStringList& insertOnlyTables() const { return m_insertOnly; }
+    // The output plugin the slot decodes with: "pgoutput", or "test_decoding" for a role that may not create
+    // a publication (its old rows come only as far as test_decoding prints them).
+    QString plugin() const {
+        return m_textPlugin ? QStringLiteral("test_decoding") : QStringLiteral("pgoutput");
+    }
     const QString& slotName() const { return m_slot; }
 
 private:
@@ -106,6 +131,10 @@ private:
     QString m_publications; // the publication_names option: one or both of them
     QStringList m_insertOnly;
     PgOutputDecoder m_decoder;
+    // No publication could be made (the role lacks CREATE on the database): test_decoding, every change of
+    // the database decoded and those of the feed's tables kept.
+    bool m_textPlugin = false;
+    TestDecodingDecoder m_textDecoder;
 };
 
 } // namespace pgdesk::core
