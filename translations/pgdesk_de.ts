@@ -1328,6 +1328,10 @@
         <source>The feed stopped: %1</source>
         <translation>Der Strom wurde beendet: %1</translation>
     </message>
+    <message>
+        <source>Read through test_decoding: this role may not create a publication.</source>
+        <translation>Gelesen über test_decoding: Diese Rolle darf keine Publikation anlegen.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ChartView</name>

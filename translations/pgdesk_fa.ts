@@ -1311,6 +1311,10 @@
         <source>The feed stopped: %1</source>
         <translation>جریان متوقف شد: %1</translation>
     </message>
+    <message>
+        <source>Read through test_decoding: this role may not create a publication.</source>
+        <translation>از راه test_decoding خوانده می‌شود: این نقش اجازهٔ ساختن انتشار ندارد.</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ChartView</name>

@@ -224,6 +224,17 @@ void ChangeFeedView::setPaused(bool paused) {
         m_view->scrollToBottom();
 }
 
+namespace {
+
+// What one poll brought back to the GUI thread.
+struct FeedPoll {
+    QList<core::RowChange> changes;
+    QStringList insertOnly;
+    QString plugin;
+};
+
+} // namespace
+
 // One poll: connect and start the feed the first time, then read what committed, waiting up to half a
 // second for something.
 void ChangeFeedView::cycle() {
@@ -246,22 +257,25 @@ void ChangeFeedView::cycle() {
             for (int i = 0; i < 10 && !feed->stop; ++i) {
                 QList<core::RowChange> got = feed->feed->poll(5000);
                 if (!got.isEmpty())
-                    return std::make_pair(got, feed->feed->insertOnlyTables());
+                    return FeedPoll{got, feed->feed->insertOnlyTables(), feed->feed->plugin()};
                 QThread::msleep(50);
             }
-            return std::make_pair(QList<core::RowChange>{}, feed->feed->insertOnlyTables());
+            return FeedPoll{{}, feed->feed->insertOnlyTables(), feed->feed->plugin()};
         },
-        [this](const std::pair<QList<core::RowChange>, QStringList>& got) {
-            m_model->append(got.first);
-            if (!got.first.isEmpty())
-                emit changesArrived(int(got.first.size()));
+        [this](const FeedPoll& got) {
+            m_model->append(got.changes);
+            if (!got.changes.isEmpty())
+                emit changesArrived(int(got.changes.size()));
             QString text = tr("Watching %1: %n change(s) so far.", nullptr, int(m_model->received()))
                                .arg(m_tables->text());
-            if (!got.second.isEmpty())
+            if (!got.insertOnly.isEmpty())
                 text +=
                     QLatin1Char(' ') + tr("%1 has no primary key or replica identity: its inserts show, its "
                                           "updates and deletes cannot.")
-                                           .arg(got.second.join(QStringLiteral(", ")));
+                                           .arg(got.insertOnly.join(QStringLiteral(", ")));
+            if (got.plugin == QLatin1String("test_decoding"))
+                text += QLatin1Char(' ') +
+                        tr("Read through test_decoding: this role may not create a publication.");
             if (m_paused)
                 text += QLatin1Char(' ') + tr("Paused: still reading, not following the newest.");
             setStatus(text);
