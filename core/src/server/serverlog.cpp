@@ -3,6 +3,8 @@
 // it, grouping its errors and reading its deadlock reports. Reading the file itself: serverlogreader.cpp.
 #include <pgdesk/core/server/serverlog.h>
 
+#include "server/loglabels.h"
+
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -110,8 +112,8 @@ QRegularExpression prefixExpression(const QString& prefix, QList<QChar>& fields)
     }
     if (optional)
         re += QStringLiteral(")?");
-    re += QStringLiteral("(DEBUG[1-5]|INFO|NOTICE|WARNING|ERROR|LOG|FATAL|PANIC|DETAIL|HINT|QUERY|CONTEXT|"
-                         "LOCATION|STATEMENT):  (.*)$");
+    // The severity or label, in English or as a server with another lc_messages writes it.
+    re += QStringLiteral("(%1):  (.*)$").arg(logLabelPattern());
     return QRegularExpression(re);
 }
 
@@ -212,7 +214,7 @@ struct LogParser::Impl {
             return;
         }
         const int labelAt = int(fields.size()) + 1;
-        const QString label = m.captured(labelAt);
+        const QString label = englishLogLabel(m.captured(labelAt)); // "FEHLER" read as ERROR
         const QString text = m.captured(labelAt + 1);
         LogEntry e;
         e.offset = offset;
@@ -290,7 +292,7 @@ struct LogParser::Impl {
         e.application = jsonString(o, "application_name");
         e.remote = jsonString(o, "remote_host");
         e.backendType = jsonString(o, "backend_type");
-        e.severity = jsonString(o, "error_severity");
+        e.severity = englishLogLabel(jsonString(o, "error_severity"));
         e.sqlstate = errorState(jsonString(o, "state_code"));
         e.message = jsonString(o, "message");
         e.detail = jsonString(o, "detail");
@@ -317,7 +319,7 @@ struct LogParser::Impl {
         e.database = f(2);
         e.pid = f(3).toLongLong();
         e.remote = f(4);
-        e.severity = f(11);
+        e.severity = englishLogLabel(f(11));
         e.sqlstate = errorState(f(12));
         e.message = f(13);
         e.detail = f(14);

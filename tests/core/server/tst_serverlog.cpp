@@ -199,6 +199,60 @@ private slots:
     }
 
     // auto_explain's plans in both formats open as plans, and agree.
+    // A server writing in German and French (lc_messages): severities and labels are its translations
+    // ("FEHLER", "TIPP", "ANWEISUNG", "CONTEXTE :"), read as the English ones in all three formats, so
+    // filters and error groups work the same.
+    void translatedLogs() {
+        const struct {
+            const char* locale;
+            const char* marker;
+        } languages[] = {{"de_DE.UTF-8", "deutsch"}, {"fr_FR.UTF-8", "francais"}};
+        for (const auto& language : languages) {
+            QVERIFY2(!m_cluster
+                          ->psql(QStringLiteral("alter system set lc_messages = '%1'")
+                                     .arg(QLatin1String(language.locale)))
+                          .isNull(),
+                     qPrintable(m_cluster->error()));
+            QVERIFY(!m_cluster->psql(QStringLiteral("select pg_reload_conf()")).isNull());
+            QThread::msleep(300);
+            auto c = open(); // a new backend: it reads lc_messages now
+            const QString marker = QString::fromLatin1(language.marker);
+            QVERIFY_THROWS_EXCEPTION(core::QueryError,
+                                     c.exec(QStringLiteral("select 1/0 -- %1").arg(marker)));
+            QVERIFY_THROWS_EXCEPTION(
+                core::QueryError,
+                c.exec(QStringLiteral(
+                           "do $$ begin raise exception '%1 raised' using detail = 'a detail', hint = "
+                           "'a hint'; end $$")
+                           .arg(marker)));
+            QVERIFY(logged(c, marker + QStringLiteral(" raised")));
+            for (const auto format : {core::LogFormat::Stderr, core::LogFormat::Csv, core::LogFormat::Json}) {
+                const auto all = entries(c, format);
+                const core::LogEntry* raised = findEntry(all, marker + QStringLiteral(" raised"));
+                QVERIFY(raised);
+                QCOMPARE(raised->severity, QStringLiteral("ERROR"));
+                QCOMPARE(raised->detail, QStringLiteral("a detail"));
+                QCOMPARE(raised->hint, QStringLiteral("a hint"));
+                QVERIFY2(raised->context.contains(QStringLiteral("PL/pgSQL")), qPrintable(raised->context));
+                QVERIFY(raised->statement.startsWith(QStringLiteral("do $$")));
+                // The division by zero in the server's language, an ERROR with its statement.
+                const auto division = std::find_if(all.cbegin(), all.cend(), [&](const core::LogEntry& e) {
+                    return e.sqlstate == QLatin1String("22012") && e.statement.contains(marker);
+                });
+                QVERIFY(division != all.cend());
+                QCOMPARE(division->severity, QStringLiteral("ERROR"));
+                QVERIFY2(!division->message.contains(QStringLiteral("division by zero")),
+                         qPrintable(division->message));
+                core::LogFilter filter;
+                filter.errorsOnly = true;
+                QVERIFY(filter.matches(*division));
+            }
+        }
+        QVERIFY(!m_cluster->psql(QStringLiteral("alter system reset lc_messages")).isNull());
+        QVERIFY(!m_cluster->psql(QStringLiteral("select pg_reload_conf()")).isNull());
+        QThread::msleep(300);
+    }
+
     void autoExplainPlans() {
         auto c = open();
         c.exec(QStringLiteral("LOAD 'auto_explain'"));
