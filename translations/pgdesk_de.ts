@@ -1074,6 +1074,18 @@
         <source>The compared changes were not staged: %1</source>
         <translation>Die verglichenen Änderungen wurden nicht vorgemerkt: %1</translation>
     </message>
+    <message>
+        <source>tablespace %1</source>
+        <translation>Tablespace %1</translation>
+    </message>
+    <message>
+        <source>event trigger %1</source>
+        <translation>Ereignistrigger %1</translation>
+    </message>
+    <message>
+        <source>CREATE script of %1</source>
+        <translation>CREATE-Skript von %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::CatalogTreeModel</name>
@@ -1152,6 +1164,49 @@
     <message>
         <source>Expand to open it (a connection pool of its own)</source>
         <translation>Zum Öffnen aufklappen (mit eigenem Verbindungspool)</translation>
+    </message>
+    <message>
+        <source>Event triggers</source>
+        <translation>Ereignistrigger</translation>
+    </message>
+    <message>
+        <source>Tablespaces</source>
+        <translation>Tablespaces</translation>
+    </message>
+    <message>
+        <source>in the data directory</source>
+        <translation>im Datenverzeichnis</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>Eigentümer %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s) of this database</source>
+        <translation>
+            <numerusform>%n Relation dieser Datenbank</numerusform>
+            <numerusform>%n Relationen dieser Datenbank</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>replica only</source>
+        <translation>nur auf Replikaten</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <source>Tablespace %1</source>
+        <translation>Tablespace %1</translation>
+    </message>
+    <message>
+        <source>Event trigger %1</source>
+        <translation>Ereignistrigger %1</translation>
     </message>
 </context>
 <context>
@@ -2098,6 +2153,10 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     <message>
         <source>SQL files (*.sql);;All files (*)</source>
         <translation>SQL-Dateien (*.sql);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CREATE script of %1</source>
+        <translation>CREATE-Skript von %1</translation>
     </message>
 </context>
 <context>

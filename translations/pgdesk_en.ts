@@ -125,6 +125,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::CatalogTreeModel</name>
+    <message numerus="yes">
+        <source>%n relation(s) of this database</source>
+        <translation>
+            <numerusform>%n relation of this database</numerusform>
+            <numerusform>%n relations of this database</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::ChangeFeedView</name>
     <message numerus="yes">
         <source>Stopped after %n change(s).</source>

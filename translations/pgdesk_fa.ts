@@ -1059,6 +1059,18 @@
         <source>The compared changes were not staged: %1</source>
         <translation>تغییرهای مقایسه‌شده آماده نشدند: %1</translation>
     </message>
+    <message>
+        <source>tablespace %1</source>
+        <translation>فضای جدول %1</translation>
+    </message>
+    <message>
+        <source>event trigger %1</source>
+        <translation>تریگر رویداد %1</translation>
+    </message>
+    <message>
+        <source>CREATE script of %1</source>
+        <translation>اسکریپت CREATE برای %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::CatalogTreeModel</name>
@@ -1137,6 +1149,48 @@
     <message>
         <source>Expand to open it (a connection pool of its own)</source>
         <translation>برای باز کردن، آن را بگشایید (با استخر اتصال جداگانهٔ خودش)</translation>
+    </message>
+    <message>
+        <source>Event triggers</source>
+        <translation>تریگرهای رویداد</translation>
+    </message>
+    <message>
+        <source>Tablespaces</source>
+        <translation>فضاهای جدول</translation>
+    </message>
+    <message>
+        <source>in the data directory</source>
+        <translation>در پوشهٔ داده</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>مالک %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s) of this database</source>
+        <translation>
+            <numerusform>%n رابطه از این پایگاه داده</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>غیرفعال</translation>
+    </message>
+    <message>
+        <source>replica only</source>
+        <translation>فقط روی رونوشت‌ها</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>همیشه</translation>
+    </message>
+    <message>
+        <source>Tablespace %1</source>
+        <translation>فضای جدول %1</translation>
+    </message>
+    <message>
+        <source>Event trigger %1</source>
+        <translation>تریگر رویداد %1</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2130,10 @@ Replace them with the file&apos;s?</source>
     <message>
         <source>SQL files (*.sql);;All files (*)</source>
         <translation>پرونده‌های SQL (*.sql);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <source>CREATE script of %1</source>
+        <translation>اسکریپت CREATE برای %1</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,9 @@
 #include <pgdesk/core/session/roundtrips.h>
 #include <pgdesk/ui/browse/browsefeature.h>
 #include <pgdesk/ui/browse/catalogtreemodel.h>
+#include <pgdesk/ui/browse/createscriptview.h>
 #include <pgdesk/ui/browse/objectbrowser.h>
+#include <pgdesk/ui/common/workbench.h>
 #include <pgdesk/ui/shell/mainwindow.h>
 
 #include <QAbstractItemModelTester>
@@ -15,10 +17,14 @@
 #include <QFileInfo>
 #include <QFont>
 #include <QLabel>
+#include <QMenu>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
+
+#include <memory>
 
 using pgdesk::ui::CatalogTreeModel;
 using pgdesk::ui::ObjectBrowser;
@@ -283,6 +289,82 @@ private slots:
         probe = {};
         pgdesk::test::psql(QStringLiteral("drop database %1 with (force)").arg(db),
                            QStringLiteral("postgres"));
+    }
+
+    // The server's tablespaces in a folder after the databases, the database's event triggers in a folder
+    // after its schemas, each with its CREATE script from the tree; neither opens like a table.
+    void tablespacesAndEventTriggers() {
+        const QString trigger = QStringLiteral("tree_et_%1").arg(QCoreApplication::applicationPid());
+        pgdesk::test::psql(
+            QStringLiteral("create or replace function public.%1_fn() returns event_trigger language plpgsql "
+                           "as $$ begin end $$; create event trigger %1 on ddl_command_end when tag in "
+                           "('CREATE TABLE') execute function public.%1_fn()")
+                .arg(trigger));
+        pgdesk::ui::MainWindow w;
+        w.show();
+        w.openDsn(pgdesk::test::conninfo());
+        ObjectBrowser* browser = pgdesk::ui::BrowseFeature::of(w)->objectBrowser();
+        QSignalSpy loaded(browser, &ObjectBrowser::loaded);
+        QVERIFY(loaded.wait(20000));
+        CatalogTreeModel* model = browser->model();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // Tablespaces: the last row of the root.
+        const QModelIndex spaces = model->index(model->rowCount() - 1, 0);
+        QCOMPARE(spaces.data(CatalogTreeModel::KindRole).toString(),
+                 QLatin1String(CatalogTreeModel::kFolderKind));
+        QCOMPARE(spaces.data(CatalogTreeModel::NameRole).toString(), QStringLiteral("Tablespaces"));
+        QStringList names;
+        for (int r = 0; r < model->rowCount(spaces); ++r)
+            names << model->index(r, 0, spaces).data(CatalogTreeModel::NameRole).toString();
+        QVERIFY2(names.contains(QStringLiteral("pg_default")) && names.contains(QStringLiteral("pg_global")),
+                 qPrintable(names.join(u',')));
+        const QModelIndex pgDefault =
+            model->index(int(names.indexOf(QStringLiteral("pg_default"))), 0, spaces);
+        QCOMPARE(pgDefault.data(CatalogTreeModel::KindRole).toString(),
+                 QLatin1String(CatalogTreeModel::kTablespaceKind));
+        QVERIFY(cell(pgDefault, CatalogTreeModel::NotesColumn).contains(QStringLiteral("data directory")));
+        QVERIFY(!cell(pgDefault, CatalogTreeModel::SizeColumn).isEmpty()); // a superuser may ask its size
+
+        // Event triggers: a folder of the session's database.
+        const QModelIndex demo = model->findDatabase();
+        const QModelIndex folder = model->index(model->rowCount(demo) - 1, 0, demo);
+        QCOMPARE(folder.data(CatalogTreeModel::NameRole).toString(), QStringLiteral("Event triggers"));
+        QModelIndex found;
+        for (int r = 0; r < model->rowCount(folder); ++r)
+            if (model->index(r, 0, folder).data(CatalogTreeModel::NameRole).toString() == trigger)
+                found = model->index(r, 0, folder);
+        QVERIFY(found.isValid());
+        QVERIFY(cell(found, CatalogTreeModel::NotesColumn).contains(QStringLiteral("ddl_command_end")));
+        QVERIFY(cell(found, CatalogTreeModel::NotesColumn).contains(QStringLiteral("CREATE TABLE")));
+
+        // Neither opens as a table; each has its CREATE script.
+        QSignalSpy activated(browser, &ObjectBrowser::tableActivated);
+        emit browser->view()->activated(browser->viewIndex(found));
+        emit browser->view()->activated(browser->viewIndex(pgDefault));
+        QCOMPARE(activated.size(), 0);
+        std::unique_ptr<QMenu> menu(browser->createContextMenu(found, nullptr));
+        QVERIFY(!menu->findChild<QAction*>(QStringLiteral("treeOpenAction")));
+        QAction* script = menu->findChild<QAction*>(QStringLiteral("treeEventTriggerScriptAction"));
+        QVERIFY(script);
+        QTabWidget* tabs = pgdesk::ui::Workbench::of(w)->tabs();
+        const int before = tabs->count();
+        script->trigger();
+        QCOMPARE(tabs->count(), before + 1);
+        auto* view = qobject_cast<pgdesk::ui::CreateScriptView*>(tabs->widget(before));
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->script().isEmpty() || view->messageLabel()->text().contains(u':'),
+                                 10000);
+        QVERIFY2(view->script().contains(QStringLiteral("CREATE EVENT TRIGGER \"%1\"").arg(trigger)),
+                 qPrintable(view->script() + view->messageLabel()->text()));
+        QVERIFY(view->script().contains(QStringLiteral("WHEN TAG IN ('CREATE TABLE')")));
+        menu.reset(browser->createContextMenu(pgDefault, nullptr));
+        QVERIFY(menu->findChild<QAction*>(QStringLiteral("treeTablespaceScriptAction")));
+        menu.reset(browser->createContextMenu(spaces, nullptr)); // a folder: nothing to do to it
+        QVERIFY(!menu->findChild<QAction*>(QStringLiteral("treeTablespaceScriptAction")));
+        QVERIFY(!menu->findChild<QAction*>(QStringLiteral("treeOpenAction")));
+        pgdesk::test::psql(
+            QStringLiteral("drop event trigger %1; drop function public.%1_fn()").arg(trigger));
     }
 
     void mainWindowFillsTheTreeWhenConnected() {

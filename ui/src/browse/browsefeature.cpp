@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/browse/browsefeature.h>
+
+#include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/server/tablespaces.h>
 #include <pgdesk/ui/browse/createscriptview.h>
 #include <pgdesk/ui/browse/objectbrowser.h>
 #include <pgdesk/ui/browse/relationsmenu.h>
@@ -167,6 +170,45 @@ void BrowseFeature::addTreeEntries() {
         }
     };
     m_workbench->addTreeEntry(schemaScript);
+
+    // Tablespaces and event triggers: their CREATE script in a tab of its own, read from the catalog.
+    const auto objectScript = [this](TreeObject::Node node, const char* objectName) {
+        TreeEntry e;
+        e.node = node;
+        e.order = 150;
+        e.objectName = QLatin1String(objectName);
+        e.icon = QStringLiteral("code-context");
+        e.text = tr("CREATE script");
+        e.trigger = [this, node](const TreeObject& o) {
+            const auto pool = m_workbench->poolFor(o.database);
+            if (!pool)
+                return;
+            const bool tablespace = node == TreeObject::Node::Tablespace;
+            const QString what =
+                tablespace ? tr("tablespace %1").arg(o.name) : tr("event trigger %1").arg(o.name);
+            auto* view = new CreateScriptView(
+                pool, what, o.name,
+                [tablespace, name = o.name](core::Connection& c) {
+                    core::TablespaceReader reader(c);
+                    if (tablespace) {
+                        for (const core::TablespaceInfo& t : reader.tablespaces())
+                            if (t.name == name)
+                                return core::tablespaceScript(t);
+                    } else {
+                        for (const core::EventTriggerInfo& t : reader.eventTriggers())
+                            if (t.name == name)
+                                return core::eventTriggerScript(t);
+                    }
+                    core::throwError(core::ErrorKind::NotFound, QStringLiteral("%1 is gone").arg(name));
+                },
+                m_workbench->tabs());
+            m_workbench->addTab(view, themedIcon(QStringLiteral("code-context")), o.name,
+                                tr("CREATE script of %1").arg(what));
+        };
+        m_workbench->addTreeEntry(e);
+    };
+    objectScript(TreeObject::Node::Tablespace, "treeTablespaceScriptAction");
+    objectScript(TreeObject::Node::EventTrigger, "treeEventTriggerScriptAction");
 }
 
 TableBrowser* BrowseFeature::openTable(const QString& schema, const QString& name, const QString& database) {

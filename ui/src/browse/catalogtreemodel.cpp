@@ -25,6 +25,8 @@ void CatalogTreeModel::clear() {
     beginResetModel();
     m_root->children.clear();
     m_primary.clear();
+    m_tablespaces.clear();
+    m_eventTriggers.clear();
     endResetModel();
 }
 
@@ -41,7 +43,7 @@ QModelIndex CatalogTreeModel::indexOf(const Node* node, int column) const {
 CatalogTreeModel::Node* CatalogTreeModel::databaseNode(const QString& database) const {
     const QString& name = database.isEmpty() ? m_primary : database;
     for (const auto& d : m_root->children)
-        if (d->database == name)
+        if (d->kind == Kind::Database && d->database == name)
             return d.get();
     return nullptr;
 }
@@ -77,6 +79,7 @@ void CatalogTreeModel::setDatabases(const QList<core::DatabaseInfo>& databases, 
         m_root->children.push_back(std::move(n));
     }
     endResetModel();
+    setTablespaces(m_tablespaces); // the folder after the databases again
 }
 
 void CatalogTreeModel::fillRelations(Node* database, const QList<core::TableSummary>& tables) {
@@ -142,6 +145,11 @@ void CatalogTreeModel::setTables(const QString& database, const QList<core::Tabl
     Node staging;
     staging.database = name;
     fillRelations(&staging, tables);
+    if (auto folder = eventTriggerFolder(name)) {
+        folder->parent = &staging;
+        folder->row = int(staging.children.size());
+        staging.children.push_back(std::move(folder));
+    }
     d->loaded = true;
     if (!staging.children.empty()) {
         beginInsertRows(parent, 0, int(staging.children.size()) - 1);
@@ -152,6 +160,74 @@ void CatalogTreeModel::setTables(const QString& database, const QList<core::Tabl
     }
     // The name column's data of a database says whether it is loaded.
     emit dataChanged(parent, indexOf(d, ColumnCount - 1));
+}
+
+std::unique_ptr<CatalogTreeModel::Node> CatalogTreeModel::eventTriggerFolder(const QString& database) const {
+    const QList<core::EventTriggerInfo> triggers = m_eventTriggers.value(database);
+    if (triggers.isEmpty())
+        return nullptr;
+    auto folder = std::make_unique<Node>();
+    folder->kind = Kind::Folder;
+    folder->database = database;
+    folder->name = tr("Event triggers");
+    for (const core::EventTriggerInfo& t : triggers) {
+        auto n = std::make_unique<Node>();
+        n->kind = Kind::EventTrigger;
+        n->database = database;
+        n->name = t.name;
+        n->trigger = t;
+        n->parent = folder.get();
+        n->row = int(folder->children.size());
+        folder->children.push_back(std::move(n));
+    }
+    return folder;
+}
+
+void CatalogTreeModel::replaceFolder(Node* parent, std::unique_ptr<Node> folder) {
+    const QModelIndex index = parent == m_root.get() ? QModelIndex() : indexOf(parent);
+    for (size_t i = 0; i < parent->children.size(); ++i) {
+        if (parent->children[i]->kind != Kind::Folder)
+            continue;
+        beginRemoveRows(index, int(i), int(i));
+        parent->children.erase(parent->children.begin() + qsizetype(i));
+        for (size_t j = i; j < parent->children.size(); ++j)
+            parent->children[j]->row = int(j);
+        endRemoveRows();
+        break;
+    }
+    if (!folder || folder->children.empty())
+        return;
+    const int row = int(parent->children.size());
+    beginInsertRows(index, row, row);
+    folder->parent = parent;
+    folder->row = row;
+    parent->children.push_back(std::move(folder));
+    endInsertRows();
+}
+
+void CatalogTreeModel::setTablespaces(const QList<core::TablespaceInfo>& tablespaces) {
+    m_tablespaces = tablespaces;
+    auto folder = std::make_unique<Node>();
+    folder->kind = Kind::Folder;
+    folder->name = tr("Tablespaces");
+    for (const core::TablespaceInfo& t : tablespaces) {
+        auto n = std::make_unique<Node>();
+        n->kind = Kind::Tablespace;
+        n->name = t.name;
+        n->tablespace = t;
+        n->parent = folder.get();
+        n->row = int(folder->children.size());
+        folder->children.push_back(std::move(n));
+    }
+    replaceFolder(m_root.get(), std::move(folder));
+}
+
+void CatalogTreeModel::setEventTriggers(const QString& database,
+                                        const QList<core::EventTriggerInfo>& triggers) {
+    const QString name = database.isEmpty() ? m_primary : database;
+    m_eventTriggers.insert(name, triggers);
+    if (Node* d = databaseNode(name); d && d->loaded)
+        replaceFolder(d, eventTriggerFolder(name));
 }
 
 void CatalogTreeModel::setTables(const QList<core::TableSummary>& tables) {
@@ -411,6 +487,8 @@ QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid())
         return {};
     const Node& n = *nodeOf(index);
+    if (n.kind == Kind::Folder || n.kind == Kind::Tablespace || n.kind == Kind::EventTrigger)
+        return objectData(n, index.column(), role);
     const bool isSchema = n.kind == Kind::Schema;
     switch (role) {
     case DatabaseRole:
@@ -464,6 +542,76 @@ QVariant CatalogTreeModel::data(const QModelIndex& index, int role) const {
                    : QVariant();
     case Qt::FontRole:
         if (isSchema) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant CatalogTreeModel::objectData(const Node& n, int column, int role) const {
+    switch (role) {
+    case DatabaseRole:
+        return n.database;
+    case IsDatabaseRole:
+    case IsSchemaRole:
+        return false;
+    case NameRole:
+        return n.name;
+    case KindRole:
+        return QLatin1String(n.kind == Kind::Folder       ? kFolderKind
+                             : n.kind == Kind::Tablespace ? kTablespaceKind
+                                                          : kEventTriggerKind);
+    case SortRole:
+        // A folder after the schemas or databases it sits among, whatever the column.
+        return n.kind == Kind::Folder ? QVariant(QString(QChar(0xFFFF)) + n.name)
+               : column == SizeColumn && n.kind == Kind::Tablespace ? QVariant(n.tablespace.bytes)
+                                                                    : QVariant(n.name);
+    case Qt::DisplayRole:
+        if (column == NameColumn)
+            return isolatedIn(QGuiApplication::layoutDirection(), n.name);
+        if (n.kind == Kind::Tablespace && column == SizeColumn && n.tablespace.bytes >= 0)
+            return QLocale().formattedDataSize(n.tablespace.bytes);
+        if (column != NotesColumn || n.kind == Kind::Folder)
+            return {};
+        if (n.kind == Kind::Tablespace) {
+            QStringList parts{n.tablespace.location.isEmpty() ? tr("in the data directory")
+                                                              : n.tablespace.location,
+                              tr("owner %1").arg(n.tablespace.owner)};
+            if (n.tablespace.relations > 0)
+                parts << tr("%n relation(s) of this database", nullptr, int(n.tablespace.relations));
+            return parts.join(QStringLiteral(" · "));
+        } else {
+            QStringList parts{n.trigger.event, n.trigger.function};
+            if (n.trigger.enabled == u'D')
+                parts << tr("disabled");
+            else if (n.trigger.enabled == u'R')
+                parts << tr("replica only");
+            else if (n.trigger.enabled == u'A')
+                parts << tr("always");
+            if (!n.trigger.tags.isEmpty())
+                parts << n.trigger.tags.join(QStringLiteral(", "));
+            return parts.join(QStringLiteral(" · "));
+        }
+    case Qt::ToolTipRole:
+        if (n.kind == Kind::Tablespace)
+            return n.tablespace.comment.isEmpty() ? tr("Tablespace %1").arg(n.name) : n.tablespace.comment;
+        if (n.kind == Kind::EventTrigger)
+            return n.trigger.comment.isEmpty() ? tr("Event trigger %1").arg(n.name) : n.trigger.comment;
+        return {};
+    case Qt::DecorationRole:
+        if (column != NameColumn)
+            return {};
+        return themedIcon(n.kind == Kind::Folder       ? QStringLiteral("folder")
+                          : n.kind == Kind::Tablespace ? QStringLiteral("server-database")
+                                                       : QStringLiteral("code-function"));
+    case Qt::TextAlignmentRole:
+        return column == SizeColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    case Qt::FontRole:
+        if (n.kind == Kind::Folder && column == NameColumn) {
             QFont f;
             f.setBold(true);
             return f;

@@ -79,6 +79,13 @@ CreateScriptView::CreateScriptView(std::shared_ptr<core::Pool> pool, QString sch
     layout->addWidget(m_editor, 1);
 }
 
+CreateScriptView::CreateScriptView(std::shared_ptr<core::Pool> pool, QString title, QString fileName,
+                                   Source read, QWidget* parent)
+    : CreateScriptView(std::move(pool), std::move(fileName), QString(), parent) {
+    m_title = std::move(title);
+    m_source = std::move(read);
+}
+
 CreateScriptView::~CreateScriptView() = default;
 
 void CreateScriptView::showEvent(QShowEvent* event) {
@@ -116,10 +123,12 @@ void CreateScriptView::refresh() {
     m_message->setStyleSheet({});
     m_message->setText(tr("Reading the catalog…"));
     m_load->start(
-        [pool = m_pool, schema = m_schema,
-         relation = m_relation](const std::shared_ptr<core::CancelToken>& cancel) {
+        [pool = m_pool, schema = m_schema, relation = m_relation,
+         source = m_source](const std::shared_ptr<core::CancelToken>& cancel) {
             auto connection = pool->acquire();
             const core::CancelToken::Scope scope(cancel, *connection);
+            if (source)
+                return source(*connection);
             core::DdlWriter writer(*connection);
             try {
                 return relation.isEmpty() ? writer.schemaScript({schema})
@@ -131,8 +140,10 @@ void CreateScriptView::refresh() {
         [this](QString script) {
             m_script = std::move(script);
             m_editor->setPlainText(m_script);
-            m_message->setText(m_relation.isEmpty() ? tr("CREATE script of schema %1").arg(m_schema)
-                                                    : tr("CREATE script of %1.%2").arg(m_schema, m_relation));
+            m_message->setText(!m_title.isEmpty() ? tr("CREATE script of %1").arg(m_title)
+                               : m_relation.isEmpty()
+                                   ? tr("CREATE script of schema %1").arg(m_schema)
+                                   : tr("CREATE script of %1.%2").arg(m_schema, m_relation));
             m_copy->setEnabled(true);
             m_save->setEnabled(true);
             emit loaded();

@@ -8,6 +8,7 @@
 #include <pgdesk/core/browse/sqlbuilder.h>
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/catalog/profileconventions.h>
+#include <pgdesk/core/server/tablespaces.h>
 #include <pgdesk/core/session/canceltoken.h>
 #include <pgdesk/core/session/databaselist.h>
 #include <pgdesk/core/session/pool.h>
@@ -185,7 +186,15 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
     object.node = index.data(CatalogTreeModel::IsDatabaseRole).toBool() ? TreeObject::Node::Database
                   : index.data(CatalogTreeModel::IsSchemaRole).toBool() ? TreeObject::Node::Schema
                                                                         : TreeObject::Node::Relation;
-    if (object.node == TreeObject::Node::Relation) {
+    const QString kind = index.data(CatalogTreeModel::KindRole).toString();
+    const bool folder = kind == QLatin1String(CatalogTreeModel::kFolderKind);
+    if (kind == QLatin1String(CatalogTreeModel::kTablespaceKind))
+        object.node = TreeObject::Node::Tablespace;
+    else if (kind == QLatin1String(CatalogTreeModel::kEventTriggerKind))
+        object.node = TreeObject::Node::EventTrigger;
+    if (object.node == TreeObject::Node::Tablespace || object.node == TreeObject::Node::EventTrigger)
+        object.name = index.data(CatalogTreeModel::NameRole).toString();
+    if (object.node == TreeObject::Node::Relation && !folder) {
         object.name = index.data(CatalogTreeModel::TableRole).toString();
         object.relationKind = index.data(CatalogTreeModel::KindRole).toString();
         QAction* open =
@@ -198,7 +207,8 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
     }
     // The features' entries, a separator between hundreds.
     int section = -1;
-    const QList<TreeEntry> entries = m_workbench ? m_workbench->treeEntries(object.node) : QList<TreeEntry>();
+    const QList<TreeEntry> entries =
+        m_workbench && !folder ? m_workbench->treeEntries(object.node) : QList<TreeEntry>();
     for (const TreeEntry& entry : entries) {
         if (section >= 0 && entry.order / 100 != section)
             menu->addSeparator();
@@ -214,7 +224,7 @@ QMenu* ObjectBrowser::createContextMenu(const QModelIndex& index, QWidget* paren
     }
     menu->addSeparator();
     menu->addAction(m_copyAction);
-    if (object.node == TreeObject::Node::Relation) {
+    if (object.node == TreeObject::Node::Relation && !folder) {
         const auto copyQualified = [object] {
             QGuiApplication::clipboard()->setText(core::quoteIdentifier(object.schema) + QLatin1Char('.') +
                                                   core::quoteIdentifier(object.name));
@@ -303,7 +313,21 @@ struct PrimaryCatalog {
     QList<core::DatabaseInfo> databases;
     QList<core::TableSummary> tables;
     QHash<QString, qint64> databaseSizes;
+    QList<core::TablespaceInfo> tablespaces;
+    QList<core::EventTriggerInfo> eventTriggers;
 };
+
+// A database's event triggers; none when they cannot be read (the tree shows the relations all the same).
+QList<core::EventTriggerInfo> readEventTriggers(core::Pool& pool,
+                                                const std::shared_ptr<core::CancelToken>& cancel) {
+    try {
+        auto connection = pool.acquire();
+        const core::CancelToken::Scope scope(cancel, *connection);
+        return core::TablespaceReader(*connection).eventTriggers();
+    } catch (const core::QueryError&) {
+        return {};
+    }
+}
 
 } // namespace
 
@@ -339,6 +363,13 @@ void ObjectBrowser::refresh() {
                 const core::CancelToken::Scope scope(cancel, *connection);
                 c.databaseSizes = core::databaseSizes(*connection, templates);
             }
+            c.eventTriggers = readEventTriggers(*pool, cancel);
+            try {
+                auto connection = pool->acquire();
+                const core::CancelToken::Scope scope(cancel, *connection);
+                c.tablespaces = core::TablespaceReader(*connection).tablespaces();
+            } catch (const core::QueryError&) { // the relations are what matters here
+            }
             return c;
         },
         [this, reopen](const PrimaryCatalog& c) {
@@ -348,6 +379,8 @@ void ObjectBrowser::refresh() {
             else
                 showRelations(c.databases, c.tables);
             m_model->setDatabaseSizes(c.databaseSizes);
+            m_model->setEventTriggers(primary, c.eventTriggers);
+            m_model->setTablespaces(c.tablespaces);
             emit loaded(int(c.tables.size()));
             for (const QString& other : reopen)
                 if (m_model->findDatabase(other).isValid())
@@ -398,8 +431,12 @@ void ObjectBrowser::loadDatabase(const QString& database) {
     m_retry->hide();
     m_state->setText(tr("Opening %1…").arg(database));
     slot->start(
-        [pool](const std::shared_ptr<core::CancelToken>& cancel) { return readTables(*pool, cancel); },
-        [this, database](const QList<core::TableSummary>& tables) {
+        [pool](const std::shared_ptr<core::CancelToken>& cancel) {
+            return std::make_pair(readTables(*pool, cancel), readEventTriggers(*pool, cancel));
+        },
+        [this, database](const std::pair<QList<core::TableSummary>, QList<core::EventTriggerInfo>>& read) {
+            const QList<core::TableSummary>& tables = read.first;
+            m_model->setEventTriggers(database, read.second);
             m_model->setTables(database, tables);
             const QModelIndex db = viewIndex(m_model->findDatabase(database));
             m_view->expand(db);

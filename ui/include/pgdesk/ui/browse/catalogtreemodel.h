@@ -2,6 +2,7 @@
 #pragma once
 
 #include <pgdesk/core/catalog/catalogreader.h>
+#include <pgdesk/core/server/tablespaces.h>
 #include <pgdesk/core/session/databaselist.h>
 
 #include <QAbstractItemModel>
@@ -13,8 +14,9 @@
 namespace pgdesk::ui {
 
 // Databases → schemas → tables, views, partitioned tables (partitions under their parent), with estimated
-// rows, sizes and badges for the row key and soft-delete convention. The databases come from
-// core::listDatabases(); each database's relations from one CatalogReader::tables() call on that
+// rows, sizes and badges for the row key and soft-delete convention; each database's event triggers in a
+// folder after its schemas, and the server's tablespaces in a folder after the databases. The databases come
+// from core::listDatabases(); each database's relations from one CatalogReader::tables() call on that
 // database, loaded when it is first expanded (canFetchMore/fetchMore ask the object browser for them:
 // fetchRequested). SortRole holds what a column sorts by (numbers for rows and sizes, not their formatted
 // text), for the sort proxy the tree is shown through.
@@ -48,6 +50,14 @@ public:
     void setConventions(const QString& database, const QList<core::TableSummary>& tables);
     // The databases' sizes (core::databaseSizes), read after the list.
     void setDatabaseSizes(const QHash<QString, qint64>& sizes);
+    // The server's tablespaces: a folder after the databases (none when the list is empty).
+    void setTablespaces(const QList<core::TablespaceInfo>& tablespaces);
+    // `database`'s event triggers: a folder after its schemas while it has any (kept across setTables).
+    void setEventTriggers(const QString& database, const QList<core::EventTriggerInfo>& triggers);
+    // KindRole of the folders and of what is in them.
+    static constexpr const char* kFolderKind = "folder";
+    static constexpr const char* kTablespaceKind = "tablespace";
+    static constexpr const char* kEventTriggerKind = "event_trigger";
     void clear();
     const QString& primaryDatabase() const { return m_primary; }
     // The databases whose relations are loaded.
@@ -73,7 +83,7 @@ signals:
     void fetchRequested(const QString& database);
 
 private:
-    enum class Kind { Root, Database, Schema, Relation };
+    enum class Kind { Root, Database, Schema, Relation, Folder, Tablespace, EventTrigger };
     struct Node {
         Kind kind = Kind::Root;
         Node* parent = nullptr;
@@ -84,11 +94,18 @@ private:
         core::DatabaseInfo info; // Database
         bool loaded = false;     // Database: its relations are here
         core::TableSummary table;
+        QString name; // a folder's title, a tablespace's or an event trigger's name
+        core::TablespaceInfo tablespace;
+        core::EventTriggerInfo trigger;
     };
     Node* nodeOf(const QModelIndex& index) const;
     QModelIndex indexOf(const Node* node, int column = 0) const;
     Node* databaseNode(const QString& database) const;
     static void fillRelations(Node* database, const QList<core::TableSummary>& tables);
+    // Removes `parent`'s folder (the last child, when it is one) and appends `folder` when it has children.
+    void replaceFolder(Node* parent, std::unique_ptr<Node> folder);
+    std::unique_ptr<Node> eventTriggerFolder(const QString& database) const;
+    QVariant objectData(const Node& n, int column, int role) const; // folders, tablespaces, triggers
     QString notes(const core::TableSummary& t) const;
     QString rowsText(const core::TableSummary& t) const;
     QVariant sortKey(const Node& n, int column) const;
@@ -98,6 +115,8 @@ private:
 
     std::unique_ptr<Node> m_root;
     QString m_primary;
+    QList<core::TablespaceInfo> m_tablespaces;
+    QHash<QString, QList<core::EventTriggerInfo>> m_eventTriggers;
 };
 
 } // namespace pgdesk::ui

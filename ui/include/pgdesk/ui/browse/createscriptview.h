@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 #include <memory>
 
 class QLabel;
@@ -10,8 +12,9 @@ class QPlainTextEdit;
 class QPushButton;
 
 namespace pgdesk::core {
+class Connection;
 class Pool;
-}
+} // namespace pgdesk::core
 
 namespace pgdesk::ui {
 
@@ -27,6 +30,11 @@ class CreateScriptView final : public QWidget {
 public:
     // `relation` empty: the script of the whole schema.
     CreateScriptView(std::shared_ptr<core::Pool> pool, QString schema, QString relation,
+                     QWidget* parent = nullptr);
+    // The script of another object (a tablespace, an event trigger): `read` writes it on a worker; `title`
+    // names it ("tablespace fast"), `fileName` is what Save as… proposes (without .sql).
+    using Source = std::function<QString(core::Connection&)>;
+    CreateScriptView(std::shared_ptr<core::Pool> pool, QString title, QString fileName, Source read,
                      QWidget* parent = nullptr);
     ~CreateScriptView() override;
 
@@ -64,6 +72,8 @@ private:
     std::shared_ptr<core::Pool> m_pool;
     QString m_schema;
     QString m_relation;
+    QString m_title; // with m_source: what the script is of
+    Source m_source;
     JobSlot* m_load = nullptr;
     bool m_requested = false;
     QString m_script;

@@ -46,11 +46,11 @@ struct Session {
 
 // What the object tree's context menu was opened on.
 struct TreeObject {
-    enum class Node { Database, Schema, Relation };
+    enum class Node { Database, Schema, Relation, Tablespace, EventTrigger };
     Node node = Node::Relation;
     QString database;
     QString schema;
-    QString name; // a relation's
+    QString name; // a relation's, a tablespace's, an event trigger's
     QString
         relationKind; // a relation's: "table", "partitioned_table", "view", … (CatalogTreeModel::KindRole)
     bool isTable() const;
