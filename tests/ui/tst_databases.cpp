@@ -41,7 +41,8 @@ class TestDatabases final : public QObject {
     static QStringList databases(const CatalogTreeModel* model) {
         QStringList out;
         for (int r = 0; r < model->rowCount(); ++r)
-            out << model->index(r, 0).data(CatalogTreeModel::DatabaseRole).toString();
+            if (model->index(r, 0).data(CatalogTreeModel::IsDatabaseRole).toBool()) // not the tablespaces
+                out << model->index(r, 0).data(CatalogTreeModel::DatabaseRole).toString();
         return out;
     }
 

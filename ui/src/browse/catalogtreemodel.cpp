@@ -78,8 +78,14 @@ void CatalogTreeModel::setDatabases(const QList<core::DatabaseInfo>& databases, 
         n->row = int(m_root->children.size());
         m_root->children.push_back(std::move(n));
     }
+    // The tablespaces' folder after the databases, in the same reset: rows inserted at the top level later
+    // would make a view lay out again before it fetches what is expanded.
+    if (auto folder = tablespaceFolder()) {
+        folder->parent = m_root.get();
+        folder->row = int(m_root->children.size());
+        m_root->children.push_back(std::move(folder));
+    }
     endResetModel();
-    setTablespaces(m_tablespaces); // the folder after the databases again
 }
 
 void CatalogTreeModel::fillRelations(Node* database, const QList<core::TableSummary>& tables) {
@@ -185,17 +191,34 @@ std::unique_ptr<CatalogTreeModel::Node> CatalogTreeModel::eventTriggerFolder(con
 
 void CatalogTreeModel::replaceFolder(Node* parent, std::unique_ptr<Node> folder) {
     const QModelIndex index = parent == m_root.get() ? QModelIndex() : indexOf(parent);
+    const bool wanted = folder && !folder->children.empty();
     for (size_t i = 0; i < parent->children.size(); ++i) {
-        if (parent->children[i]->kind != Kind::Folder)
+        Node* existing = parent->children[i].get();
+        if (existing->kind != Kind::Folder)
             continue;
-        beginRemoveRows(index, int(i), int(i));
-        parent->children.erase(parent->children.begin() + qsizetype(i));
-        for (size_t j = i; j < parent->children.size(); ++j)
-            parent->children[j]->row = int(j);
-        endRemoveRows();
-        break;
+        if (!wanted) {
+            beginRemoveRows(index, int(i), int(i));
+            parent->children.erase(parent->children.begin() + qsizetype(i));
+            for (size_t j = i; j < parent->children.size(); ++j)
+                parent->children[j]->row = int(j);
+            endRemoveRows();
+            return;
+        }
+        // Its contents replaced under it: the rows around it stay as they are.
+        const QModelIndex at = indexOf(existing);
+        if (!existing->children.empty()) {
+            beginRemoveRows(at, 0, int(existing->children.size()) - 1);
+            existing->children.clear();
+            endRemoveRows();
+        }
+        beginInsertRows(at, 0, int(folder->children.size()) - 1);
+        existing->children = std::move(folder->children);
+        for (auto& child : existing->children)
+            child->parent = existing;
+        endInsertRows();
+        return;
     }
-    if (!folder || folder->children.empty())
+    if (!wanted)
         return;
     const int row = int(parent->children.size());
     beginInsertRows(index, row, row);
@@ -205,12 +228,13 @@ void CatalogTreeModel::replaceFolder(Node* parent, std::unique_ptr<Node> folder)
     endInsertRows();
 }
 
-void CatalogTreeModel::setTablespaces(const QList<core::TablespaceInfo>& tablespaces) {
-    m_tablespaces = tablespaces;
+std::unique_ptr<CatalogTreeModel::Node> CatalogTreeModel::tablespaceFolder() const {
+    if (m_tablespaces.isEmpty())
+        return nullptr;
     auto folder = std::make_unique<Node>();
     folder->kind = Kind::Folder;
     folder->name = tr("Tablespaces");
-    for (const core::TablespaceInfo& t : tablespaces) {
+    for (const core::TablespaceInfo& t : m_tablespaces) {
         auto n = std::make_unique<Node>();
         n->kind = Kind::Tablespace;
         n->name = t.name;
@@ -219,7 +243,15 @@ void CatalogTreeModel::setTablespaces(const QList<core::TablespaceInfo>& tablesp
         n->row = int(folder->children.size());
         folder->children.push_back(std::move(n));
     }
-    replaceFolder(m_root.get(), std::move(folder));
+    return folder;
+}
+
+void CatalogTreeModel::setTablespaces(const QList<core::TablespaceInfo>& tablespaces) {
+    if (tablespaces == m_tablespaces)
+        return;
+    m_tablespaces = tablespaces;
+    if (!m_root->children.empty()) // before the databases: setDatabases() adds the folder
+        replaceFolder(m_root.get(), tablespaceFolder());
 }
 
 void CatalogTreeModel::setEventTriggers(const QString& database,

@@ -355,14 +355,7 @@ void ObjectBrowser::refresh() {
                 // Their sizes last: a database's size stats each of its files.
                 c.databases = core::listDatabases(*connection, templates, core::DatabaseSizes::Skip);
             }
-            c.tables = readTables(*pool, cancel, [&](const QList<core::TableSummary>& first) {
-                report([this, databases = c.databases, first] { showRelations(databases, first); });
-            });
-            if (all) {
-                auto connection = pool->acquire();
-                const core::CancelToken::Scope scope(cancel, *connection);
-                c.databaseSizes = core::databaseSizes(*connection, templates);
-            }
+            // Read first (two short statements), so the tree takes its shape in one go with the relations.
             c.eventTriggers = readEventTriggers(*pool, cancel);
             try {
                 auto connection = pool->acquire();
@@ -370,17 +363,31 @@ void ObjectBrowser::refresh() {
                 c.tablespaces = core::TablespaceReader(*connection).tablespaces();
             } catch (const core::QueryError&) { // the relations are what matters here
             }
+            c.tables = readTables(*pool, cancel, [&](const QList<core::TableSummary>& first) {
+                report([this, databases = c.databases, first, triggers = c.eventTriggers,
+                        tablespaces = c.tablespaces] {
+                    m_model->setTablespaces(tablespaces);
+                    m_model->setEventTriggers(m_pools->primaryDatabase(), triggers);
+                    showRelations(databases, first);
+                });
+            });
+            if (all) {
+                auto connection = pool->acquire();
+                const core::CancelToken::Scope scope(cancel, *connection);
+                c.databaseSizes = core::databaseSizes(*connection, templates);
+            }
             return c;
         },
         [this, reopen](const PrimaryCatalog& c) {
             const QString primary = m_pools->primaryDatabase();
-            if (m_relationsShown)
+            if (m_relationsShown) {
                 m_model->setConventions(primary, c.tables);
-            else
+            } else {
+                m_model->setTablespaces(c.tablespaces);
+                m_model->setEventTriggers(primary, c.eventTriggers);
                 showRelations(c.databases, c.tables);
+            }
             m_model->setDatabaseSizes(c.databaseSizes);
-            m_model->setEventTriggers(primary, c.eventTriggers);
-            m_model->setTablespaces(c.tablespaces);
             emit loaded(int(c.tables.size()));
             for (const QString& other : reopen)
                 if (m_model->findDatabase(other).isValid())

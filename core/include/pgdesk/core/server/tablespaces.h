@@ -22,6 +22,7 @@ struct TablespaceInfo {
     QStringList options; // seq_page_cost=1.1, …
     QString comment;
     qint64 relations = 0; // tables, indexes and materialized views of this database in it
+    bool operator==(const TablespaceInfo&) const = default;
 };
 
 struct EventTriggerInfo {
@@ -32,6 +33,7 @@ struct EventTriggerInfo {
     QChar enabled;    // O origin and local, D disabled, R replica, A always
     QStringList tags; // WHEN TAG IN (…); empty: every command
     QString comment;
+    bool operator==(const EventTriggerInfo&) const = default;
 };
 
 class TablespaceReader final {

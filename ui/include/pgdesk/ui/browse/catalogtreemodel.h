@@ -50,9 +50,11 @@ public:
     void setConventions(const QString& database, const QList<core::TableSummary>& tables);
     // The databases' sizes (core::databaseSizes), read after the list.
     void setDatabaseSizes(const QHash<QString, qint64>& sizes);
-    // The server's tablespaces: a folder after the databases (none when the list is empty).
+    // The server's tablespaces: a folder after the databases (none when the list is empty). Best given before
+    // setDatabases(), which puts the folder in place in its reset.
     void setTablespaces(const QList<core::TablespaceInfo>& tablespaces);
-    // `database`'s event triggers: a folder after its schemas while it has any (kept across setTables).
+    // `database`'s event triggers: a folder after its schemas while it has any (kept across setTables; best
+    // given before it, which puts the folder in place with the relations).
     void setEventTriggers(const QString& database, const QList<core::EventTriggerInfo>& triggers);
     // KindRole of the folders and of what is in them.
     static constexpr const char* kFolderKind = "folder";
@@ -105,6 +107,7 @@ private:
     // Removes `parent`'s folder (the last child, when it is one) and appends `folder` when it has children.
     void replaceFolder(Node* parent, std::unique_ptr<Node> folder);
     std::unique_ptr<Node> eventTriggerFolder(const QString& database) const;
+    std::unique_ptr<Node> tablespaceFolder() const;
     QVariant objectData(const Node& n, int column, int role) const; // folders, tablespaces, triggers
     QString notes(const core::TableSummary& t) const;
     QString rowsText(const core::TableSummary& t) const;
