@@ -5033,6 +5033,49 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::MoveTablespaceDialog</name>
+    <message>
+        <source>Move %1.%2 to another tablespace</source>
+        <translation>%1.%2 in einen anderen Tablespace verschieben</translation>
+    </message>
+    <message>
+        <source>Move runs the statement alone, under a lock timeout.</source>
+        <translation>Verschieben führt die Anweisung allein aus, mit einem Sperr-Timeout.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>To tablespace:</source>
+        <translation>Nach Tablespace:</translation>
+    </message>
+    <message>
+        <source>Reading the tablespaces…</source>
+        <translation>Die Tablespaces werden gelesen …</translation>
+    </message>
+    <message>
+        <source>Choose where the table goes.</source>
+        <translation>Wählen Sie, wohin die Tabelle kommt.</translation>
+    </message>
+    <message>
+        <source>Nothing is copied.</source>
+        <translation>Nichts wird kopiert.</translation>
+    </message>
+    <message>
+        <source>Copies %1 under ACCESS EXCLUSIVE: about %2 s in which nothing reads or writes it.</source>
+        <translation>Kopiert %1 unter ACCESS EXCLUSIVE: etwa %2 s, in denen nichts sie liest oder schreibt.</translation>
+    </message>
+    <message>
+        <source>Moving…</source>
+        <translation>Wird verschoben …</translation>
+    </message>
+    <message>
+        <source>The table was not moved: %1</source>
+        <translation>Die Tabelle wurde nicht verschoben: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::NotebookCellWidget</name>
     <message>
         <source>SQL</source>
@@ -8968,6 +9011,18 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>%1.%2 as another role sees it</source>
         <translation>%1.%2, wie eine andere Rolle sie sieht</translation>
+    </message>
+    <message>
+        <source>Move to tablespace…</source>
+        <translation>In Tablespace verschieben …</translation>
+    </message>
+    <message>
+        <source>%1.%2 moved to %3</source>
+        <translation>%1.%2 nach %3 verschoben</translation>
+    </message>
+    <message>
+        <source>A view stores no rows to move</source>
+        <translation>Eine Sicht speichert keine Zeilen, die zu verschieben wären</translation>
     </message>
 </context>
 <context>

@@ -4970,6 +4970,49 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::MoveTablespaceDialog</name>
+    <message>
+        <source>Move %1.%2 to another tablespace</source>
+        <translation>جابه‌جایی %1.%2 به فضای جدول دیگر</translation>
+    </message>
+    <message>
+        <source>Move runs the statement alone, under a lock timeout.</source>
+        <translation>جابه‌جایی دستور را به‌تنهایی و با مهلت قفل اجرا می‌کند.</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>جابه‌جایی</translation>
+    </message>
+    <message>
+        <source>To tablespace:</source>
+        <translation>به فضای جدول:</translation>
+    </message>
+    <message>
+        <source>Reading the tablespaces…</source>
+        <translation>در حال خواندن فضاهای جدول…</translation>
+    </message>
+    <message>
+        <source>Choose where the table goes.</source>
+        <translation>برگزینید جدول به کجا برود.</translation>
+    </message>
+    <message>
+        <source>Nothing is copied.</source>
+        <translation>چیزی کپی نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>Copies %1 under ACCESS EXCLUSIVE: about %2 s in which nothing reads or writes it.</source>
+        <translation>%1 را زیر ACCESS EXCLUSIVE کپی می‌کند: نزدیک %2 ثانیه که در آن هیچ چیز آن را نمی‌خواند یا نمی‌نویسد.</translation>
+    </message>
+    <message>
+        <source>Moving…</source>
+        <translation>در حال جابه‌جایی…</translation>
+    </message>
+    <message>
+        <source>The table was not moved: %1</source>
+        <translation>جدول جابه‌جا نشد: %1</translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::NotebookCellWidget</name>
     <message>
         <source>SQL</source>
@@ -8880,6 +8923,18 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>%1.%2 as another role sees it</source>
         <translation>%1.%2 همان‌گونه که نقشی دیگر می‌بیند</translation>
+    </message>
+    <message>
+        <source>Move to tablespace…</source>
+        <translation>جابه‌جایی به فضای جدول…</translation>
+    </message>
+    <message>
+        <source>%1.%2 moved to %3</source>
+        <translation>%1.%2 به %3 جابه‌جا شد</translation>
+    </message>
+    <message>
+        <source>A view stores no rows to move</source>
+        <translation>نما سطری برای جابه‌جایی ندارد</translation>
     </message>
 </context>
 <context>

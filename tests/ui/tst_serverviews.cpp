@@ -8,6 +8,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
+#include "../../ui/src/server/movetablespacedialog.h"
 #include "../../ui/src/server/publicationdialog.h"
 #include "../../ui/src/server/subscriptiondialog.h"
 
@@ -25,6 +26,9 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -36,6 +40,9 @@
 #include <QTest>
 
 #include <memory>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace pgdesk;
 using namespace pgdesk::ui;
@@ -401,6 +408,63 @@ private slots:
         QCOMPARE(m_cluster->psql(QStringLiteral("SELECT count(*) FROM pg_subscription")),
                  QStringLiteral("0"));
         QCOMPARE(slotCount(), QStringLiteral("0")); // its slot on the publisher went with it
+    }
+
+    // Move to tablespace…: the statement and its lock before anything runs, then the table in the other
+    // tablespace with its rows; production moves only after Unlock writing.
+    void tableMovedToAnotherTablespace() {
+        const QString location = m_cluster->dir() + QStringLiteral("/ts_ui");
+        QVERIFY(QDir().mkpath(location));
+        struct stat owner {};
+        QVERIFY(::stat(QFile::encodeName(m_cluster->dir() + QStringLiteral("/data")).constData(), &owner) ==
+                0);
+        QVERIFY(::chown(QFile::encodeName(location).constData(), owner.st_uid, owner.st_gid) == 0);
+        QVERIFY2(
+            !m_cluster->psql(QStringLiteral("create tablespace ui_ts location '%1'").arg(location)).isNull(),
+            qPrintable(m_cluster->error()));
+        QVERIFY(!m_cluster
+                     ->psql(QStringLiteral(
+                         "create table moved_t (id int primary key, v text); insert into moved_t "
+                         "select g, 'row ' || g from generate_series(1, 500) g"))
+                     .isNull());
+        const auto where = [&] {
+            return m_cluster->psql(
+                QStringLiteral("select coalesce(t.spcname, 'default') from pg_class c left join "
+                               "pg_tablespace t on t.oid = c.reltablespace where c.relname = "
+                               "'moved_t'"));
+        };
+        core::ConnectionProfile production = m_cluster->profile();
+        production.environment = core::Environment::Production;
+        for (const bool guarded : {true, false}) {
+            MoveTablespaceDialog dialog(core::Pool::create(guarded ? production : m_cluster->profile()),
+                                        QStringLiteral("public"), QStringLiteral("moved_t"));
+            QSignalSpy read(&dialog, &MoveTablespaceDialog::tablespacesRead);
+            QVERIFY(read.wait(20000));
+            QVERIFY(dialog.tablespaceBox()->findText(QStringLiteral("pg_global")) < 0);
+            QSignalSpy previewed(&dialog, &MoveTablespaceDialog::previewed);
+            dialog.tablespaceBox()->setCurrentIndex(
+                dialog.tablespaceBox()->findText(QStringLiteral("ui_ts")));
+            QVERIFY(previewed.wait(20000));
+            QCOMPARE(dialog.sqlView()->toPlainText(),
+                     QStringLiteral("ALTER TABLE \"public\".\"moved_t\" SET TABLESPACE \"ui_ts\";"));
+            QCOMPARE(dialog.lockView()->model()->index(0, LockAnalysisModel::Lock).data().toString(),
+                     QStringLiteral("ACCESS EXCLUSIVE"));
+            QVERIFY2(dialog.stateText().contains(QStringLiteral("Copies")), qPrintable(dialog.stateText()));
+            if (guarded) {
+                QVERIFY(!dialog.moveButton()->isEnabled());
+                dialog.move(); // refused: nothing happens
+                QCOMPARE(where(), QStringLiteral("default"));
+                continue;
+            }
+            QVERIFY(dialog.moveButton()->isEnabled());
+            QSignalSpy moved(&dialog, &MoveTablespaceDialog::moved);
+            dialog.move();
+            QVERIFY(moved.wait(20000));
+        }
+        QCOMPARE(where(), QStringLiteral("ui_ts"));
+        QCOMPARE(m_cluster->psql(QStringLiteral("select count(*) from moved_t")), QStringLiteral("500"));
+        QVERIFY(!m_cluster->psql(QStringLiteral("drop table moved_t")).isNull());
+        QVERIFY(!m_cluster->psql(QStringLiteral("drop tablespace ui_ts")).isNull());
     }
 
     void theWindowOffersThem() {

@@ -239,7 +239,8 @@ private slots:
         for (const TreeEntry& e : workbench->treeEntries(TreeObject::Node::Relation))
             relationEntries += e.trigger ? 1 : 0;
         QCOMPARE(relationEntries,
-                 13); // Structure … Back up…, See as role…: every feature's, each with its work
+                 14); // Structure … Back up…, See as role…, Move to tablespace…: every feature's, each with
+                      // its work
     }
 };
 

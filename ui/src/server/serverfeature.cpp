@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <pgdesk/ui/server/serverfeature.h>
 
+#include "server/movetablespacedialog.h"
+
 #include <pgdesk/core/session/pool.h>
 #include <pgdesk/ui/common/filechooser.h>
 #include <pgdesk/ui/common/icons.h>
@@ -15,6 +17,7 @@
 
 #include <QAction>
 #include <QFileInfo>
+#include <QMainWindow>
 #include <QTabWidget>
 
 namespace pgdesk::ui {
@@ -61,6 +64,24 @@ void ServerFeature::initialize(Workbench& workbench) {
                   QStringLiteral("view-visible"), tr("See as role…"),
                   [this](const TreeObject& o) { openSeeAsRole(o.schema, o.name, o.database); },
                   [](const TreeObject& o) { return o.isTable(); }, tr("Row security is a table's")});
+    m_workbench->addTreeEntry(TreeEntry{
+        TreeObject::Node::Relation, 260, QStringLiteral("treeMoveTablespaceAction"), QString(),
+        tr("Move to tablespace…"),
+        [this](const TreeObject& o) {
+            const auto pool = m_workbench->poolFor(o.database);
+            if (!pool)
+                return;
+            auto* dialog = new MoveTablespaceDialog(pool, o.schema, o.name, m_workbench->window());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &MoveTablespaceDialog::moved, this, [this, o](const QString& tablespace) {
+                m_workbench->showMessage(tr("%1.%2 moved to %3").arg(o.schema, o.name, tablespace), 8000);
+            });
+            dialog->open();
+        },
+        [](const TreeObject& o) {
+            return o.isTable() || o.relationKind == QLatin1String("materialized_view");
+        },
+        tr("A view stores no rows to move")});
 }
 
 ReplicationView* ServerFeature::openReplication() {
