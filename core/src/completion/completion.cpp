@@ -41,7 +41,7 @@ int kindRank(CompletionItem::Kind k) {
         return 5;
     case CompletionItem::Keyword:
         return 6;
-    case CompletionItem::Snippet: // proposed apart (snippetCompletions), first
+    case CompletionItem::Snippet: // never ranked here: snippetCompletions() proposes them apart
         return -2;
     }
     return 7;
