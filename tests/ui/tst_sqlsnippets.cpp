@@ -85,6 +85,21 @@ private slots:
         QVERIFY(editor.toPlainText().endsWith(u'\t'));
     }
 
+    void laterLinesTakeTheLinesIndentation() {
+        SqlEditor editor;
+        editor.setPlainText(QStringLiteral("BEGIN;\n    "));
+        editor.moveCursor(QTextCursor::End);
+        editor.insertSnippet(
+            core::expandSnippet(QStringLiteral("UPDATE ${1:t}\nSET ${2:c} = 1\nWHERE ${3:true};")));
+        QCOMPARE(editor.toPlainText(),
+                 QStringLiteral("BEGIN;\n    UPDATE t\n    SET c = 1\n    WHERE true;"));
+        QCOMPARE(selected(editor), QStringLiteral("t"));
+        QTest::keyClick(&editor, Qt::Key_Tab);
+        QCOMPARE(selected(editor), QStringLiteral("c"));
+        QTest::keyClick(&editor, Qt::Key_Tab);
+        QCOMPARE(selected(editor), QStringLiteral("true"));
+    }
+
     void aNumbersPlacesFollowIt() {
         SqlEditor editor;
         editor.insertSnippet(

@@ -58,9 +58,10 @@ public:
     void setCompleter(SqlCompleter* completer) { m_completer = completer; }
     SqlCompleter* completer() const { return m_completer; }
 
-    // Inserts a snippet in place of the selection (or at the cursor), as one undo step, and selects its first
-    // stop. Tab and Shift+Tab then go from stop to stop (what was typed into a stop is copied to the other
-    // places of its number when Tab leaves it); the last stop ($0) or Esc ends it.
+    // Inserts a snippet in place of the selection (or at the cursor), as one undo step, its later lines
+    // indented as the line it goes into, and selects its first stop. Tab and Shift+Tab then go from stop to
+    // stop (what was typed into a stop is copied to the other places of its number when Tab leaves it); the
+    // last stop ($0) or Esc ends it.
     void insertSnippet(const core::SnippetExpansion& snippet);
     bool isInSnippet() const { return m_stop >= 0; }
     // The number of the stop the cursor is in (0 for the end); -1 outside a snippet.

@@ -3,16 +3,45 @@
 #include "query/sqleditor.h"
 
 #include <QKeyEvent>
+#include <QTextBlock>
 #include <QTextDocument>
+
+#include <algorithm>
 
 namespace pgdesk::ui {
 
-void SqlEditor::insertSnippet(const core::SnippetExpansion& snippet) {
+void SqlEditor::insertSnippet(const core::SnippetExpansion& inserted) {
     endSnippet();
     QTextCursor edit = textCursor();
     edit.beginEditBlock();
     edit.removeSelectedText();
     const int base = edit.position();
+    // Its later lines start where the line it goes into starts (its indentation), the stops moved with them.
+    const QString line = edit.block().text();
+    qsizetype indentLength = 0;
+    while (indentLength < line.size() && (line[indentLength] == u' ' || line[indentLength] == u'\t'))
+        ++indentLength;
+    const QString indent = line.left(std::min<qsizetype>(indentLength, edit.positionInBlock()));
+    core::SnippetExpansion snippet = inserted;
+    if (!indent.isEmpty()) {
+        snippet.text.clear();
+        QList<qsizetype> shift(inserted.text.size() + 1, 0); // where each character of the original went
+        qsizetype added = 0;
+        for (qsizetype i = 0; i < inserted.text.size(); ++i) {
+            shift[i] = added;
+            snippet.text += inserted.text[i];
+            if (inserted.text[i] == u'\n') {
+                snippet.text += indent;
+                added += indent.size();
+            }
+        }
+        shift[inserted.text.size()] = added;
+        for (core::SnippetExpansion::Stop& s : snippet.stops) {
+            const qsizetype end = s.start + s.length;
+            s.start += shift[s.start];
+            s.length = end + shift[end] - s.start;
+        }
+    }
     edit.insertText(snippet.text);
     edit.endEditBlock();
     for (const core::SnippetExpansion::Stop& s : snippet.stops) {
