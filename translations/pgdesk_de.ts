@@ -5274,6 +5274,14 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>All cells ran.</source>
         <translation>Alle Zellen sind gelaufen.</translation>
     </message>
+    <message>
+        <source>Move Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>Nach unten</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::NotificationModel</name>

@@ -5210,6 +5210,14 @@ Replace them with the file&apos;s?</source>
         <source>All cells ran.</source>
         <translation>همهٔ خانه‌ها اجرا شدند.</translation>
     </message>
+    <message>
+        <source>Move Up</source>
+        <translation>جابه‌جایی به بالا</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>جابه‌جایی به پایین</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::NotificationModel</name>

@@ -169,6 +169,27 @@ private slots:
         QVERIFY2(view.runs().value(0).ok(), qPrintable(view.runs().value(0).error));
     }
 
+    void cellsMovedWithTheirResults() {
+        NotebookView view(m_pool);
+        view.setNotebook(core::parseNotebook(
+            QStringLiteral("```sql\nselect 1 as a\n```\n\n```sql\nselect 2 as b\n```\nend\n")));
+        QVERIFY(runAll(view));
+        QVERIFY(!view.moveCell(0, true)); // the top already
+        QVERIFY(view.moveCell(2, true));  // over the blank line, above the first
+        QCOMPARE(core::writeNotebook(view.notebook()),
+                 QStringLiteral("```sql\nselect 2 as b\n```\n\n```sql\nselect 1 as a\n```\nend\n"));
+        QCOMPARE(view.runs().value(0).sql->statements.constFirst().page.columns.constFirst().name,
+                 QStringLiteral("b")); // its result went with it
+        QCOMPARE(
+            view.cellWidget(0)->resultViews().constFirst()->model()->headerData(0, Qt::Horizontal).toString(),
+            QStringLiteral("b"));
+        QVERIFY(view.isModified());
+        QVERIFY(view.moveCell(2, false)); // below the text cell
+        QVERIFY(!view.moveCell(3, false)); // the bottom
+        QCOMPARE(core::writeNotebook(view.notebook()),
+                 QStringLiteral("```sql\nselect 2 as b\n```\n\nend\n```sql\nselect 1 as a\n```\n"));
+    }
+
     void resultsInTheFileOnlyWhenAsked() {
         const QString path = m_dir.filePath(QStringLiteral("kept.pgnb.md"));
         NotebookView view(m_pool);

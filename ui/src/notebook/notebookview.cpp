@@ -82,6 +82,10 @@ NotebookView::NotebookView(std::shared_ptr<core::Pool> pool, QWidget* parent)
            [this] { addCell(core::NotebookCellKind::Parameters); });
     action({}, tr("Chart"), "notebookAddChart", QKeySequence(),
            [this] { addCell(core::NotebookCellKind::Chart); });
+    action(QStringLiteral("go-previous"), tr("Move Up"), "notebookMoveUp",
+           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Up), [this] { moveCell(m_current, true); });
+    action(QStringLiteral("go-next"), tr("Move Down"), "notebookMoveDown",
+           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Down), [this] { moveCell(m_current, false); });
     tools->addSeparator();
     action(QStringLiteral("document-save"), tr("Save"), "notebookSave", QKeySequence::Save,
            [this] { save(); });
@@ -378,6 +382,39 @@ int NotebookView::addCell(core::NotebookCellKind kind) {
     m_cells[at]->setProperty("edited", true);
     setModified(true);
     return at;
+}
+
+bool NotebookView::moveCell(int index, bool up) {
+    if (index < 0 || index >= m_cells.size())
+        return false;
+    // The neighbour the user sees: blank text between cells is skipped over (it stays where it is).
+    int other = index;
+    do
+        other += up ? -1 : 1;
+    while (other >= 0 && other < m_cells.size() && blank(m_notebook.cells[other]));
+    if (other < 0 || other >= m_cells.size())
+        return false;
+    core::Notebook nb = notebook();
+    QList<bool> edited;
+    for (NotebookCellWidget* w : std::as_const(m_cells))
+        edited << w->property("edited").toBool();
+    nb.cells.swapItemsAt(index, other);
+    edited.swapItemsAt(index, other);
+    QMap<int, core::NotebookCellRun> runs; // each result goes with its cell
+    for (auto it = m_runs.cbegin(); it != m_runs.cend(); ++it) {
+        core::NotebookCellRun run = it.value();
+        run.cell = it.key() == index ? other : it.key() == other ? index : it.key();
+        runs.insert(run.cell, run);
+    }
+    m_notebook = nb;
+    m_runs = runs;
+    rebuild();
+    for (int i = 0; i < m_cells.size(); ++i)
+        m_cells[i]->setProperty("edited", edited.value(i));
+    m_current = other;
+    m_cells[other]->editor()->setFocus();
+    setModified(true);
+    return true;
 }
 
 void NotebookView::removeCell(int index) {

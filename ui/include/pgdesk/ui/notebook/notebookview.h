@@ -60,6 +60,9 @@ public:
     // Adds a cell of `kind` after the current one (at the end when none is current); returns its index.
     int addCell(core::NotebookCellKind kind);
     void removeCell(int index);
+    // Moves the cell at `index` above the visible cell before it (up) or below the one after it (down), with
+    // its result; false at the top or the bottom.
+    bool moveCell(int index, bool up);
 
     int cellCount() const { return int(m_cells.size()); }
     NotebookCellWidget* cellWidget(int index) const { return m_cells.value(index); }
