@@ -184,7 +184,7 @@ private slots:
             view.cellWidget(0)->resultViews().constFirst()->model()->headerData(0, Qt::Horizontal).toString(),
             QStringLiteral("b"));
         QVERIFY(view.isModified());
-        QVERIFY(view.moveCell(2, false)); // below the text cell
+        QVERIFY(view.moveCell(2, false));  // below the text cell
         QVERIFY(!view.moveCell(3, false)); // the bottom
         QCOMPARE(core::writeNotebook(view.notebook()),
                  QStringLiteral("```sql\nselect 2 as b\n```\n\nend\n```sql\nselect 1 as a\n```\n"));
