@@ -18,6 +18,7 @@
 #include <QFont>
 #include <QLabel>
 #include <QMenu>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -300,6 +301,11 @@ private slots:
                            "as $$ begin end $$; create event trigger %1 on ddl_command_end when tag in "
                            "('CREATE TABLE') execute function public.%1_fn()")
                 .arg(trigger));
+        const auto dropIt = qScopeGuard([&] { // also when a check fails: the cluster is every suite's
+            pgdesk::test::psql(QStringLiteral("drop event trigger if exists %1; drop function if exists "
+                                              "public.%1_fn()")
+                                   .arg(trigger));
+        });
         pgdesk::ui::MainWindow w;
         w.show();
         w.openDsn(pgdesk::test::conninfo());
@@ -363,8 +369,6 @@ private slots:
         menu.reset(browser->createContextMenu(spaces, nullptr)); // a folder: nothing to do to it
         QVERIFY(!menu->findChild<QAction*>(QStringLiteral("treeTablespaceScriptAction")));
         QVERIFY(!menu->findChild<QAction*>(QStringLiteral("treeOpenAction")));
-        pgdesk::test::psql(
-            QStringLiteral("drop event trigger %1; drop function public.%1_fn()").arg(trigger));
     }
 
     void mainWindowFillsTheTreeWhenConnected() {
