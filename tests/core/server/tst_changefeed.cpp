@@ -6,6 +6,7 @@
 #include "privatecluster.h"
 
 #include <pgdesk/core/base/errors.h>
+#include <pgdesk/core/base/sqlquote.h>
 #include <pgdesk/core/server/changefeed.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/result.h>
@@ -277,10 +278,9 @@ private slots:
         QCOMPARE(changes[8].xid, changes[0].xid); // psql sent them as one transaction
         const QString slot = feed.slotName();
         feed.stop();
-        QCOMPARE(
-            value(
-                QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '%1'").arg(slot)),
-            QStringLiteral("0"));
+        QCOMPARE(value(QStringLiteral("SELECT count(*) FROM pg_replication_slots WHERE slot_name = %1")
+                           .arg(core::stringLiteral(slot))),
+                 QStringLiteral("0"));
     }
 
     void slotGoesWithTheSession() {
