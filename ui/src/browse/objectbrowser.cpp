@@ -355,13 +355,20 @@ void ObjectBrowser::refresh() {
                 // Their sizes last: a database's size stats each of its files.
                 c.databases = core::listDatabases(*connection, templates, core::DatabaseSizes::Skip);
             }
-            // Read first (two short statements), so the tree takes its shape in one go with the relations.
-            c.eventTriggers = readEventTriggers(*pool, cancel);
-            try {
+            // Read first (two short statements on one connection), so the tree takes its shape in one go with
+            // the relations; either failing leaves its folder out, the relations are what matters here.
+            {
                 auto connection = pool->acquire();
                 const core::CancelToken::Scope scope(cancel, *connection);
-                c.tablespaces = core::TablespaceReader(*connection).tablespaces();
-            } catch (const core::QueryError&) { // the relations are what matters here
+                core::TablespaceReader reader(*connection);
+                try {
+                    c.eventTriggers = reader.eventTriggers();
+                } catch (const core::QueryError&) {
+                }
+                try {
+                    c.tablespaces = reader.tablespaces();
+                } catch (const core::QueryError&) {
+                }
             }
             c.tables = readTables(*pool, cancel, [&](const QList<core::TableSummary>& first) {
                 report([this, databases = c.databases, first, triggers = c.eventTriggers,
