@@ -449,6 +449,9 @@ void ObjectBrowser::loadDatabase(const QString& database) {
             return std::make_pair(readTables(*pool, cancel), readEventTriggers(*pool, cancel));
         },
         [this, database](const std::pair<QList<core::TableSummary>, QList<core::EventTriggerInfo>>& read) {
+            // A database the list no longer has (a refresh hid the templates meanwhile): not brought back.
+            if (!m_model->findDatabase(database).isValid())
+                return;
             const QList<core::TableSummary>& tables = read.first;
             m_model->setEventTriggers(database, read.second);
             m_model->setTables(database, tables);
