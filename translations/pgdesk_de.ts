@@ -6087,6 +6087,14 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>Confirm sweeping statements</source>
         <translation>Umfassende Anweisungen bestätigen</translation>
     </message>
+    <message>
+        <source>&amp;Vim keys in the SQL editors (normal, insert and visual modes)</source>
+        <translation>&amp;Vim-Tasten in den SQL-Editoren (Normal-, Einfüge- und Visual-Modus)</translation>
+    </message>
+    <message>
+        <source>Vim keys</source>
+        <translation>Vim-Tasten</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::PrivilegeMatrixModel</name>

@@ -6016,6 +6016,14 @@ Recycled %10, discarded as dead %11</source>
         <source>Confirm sweeping statements</source>
         <translation>تأیید دستورهای فراگیر</translation>
     </message>
+    <message>
+        <source>&amp;Vim keys in the SQL editors (normal, insert and visual modes)</source>
+        <translation>کلیدهای &amp;Vim در ویرایشگرهای SQL (حالت‌های عادی، درج و انتخاب دیداری)</translation>
+    </message>
+    <message>
+        <source>Vim keys</source>
+        <translation>کلیدهای Vim</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::PrivilegeMatrixModel</name>

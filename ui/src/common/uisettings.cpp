@@ -14,6 +14,7 @@ const QString kDateTime = QStringLiteral("grid/dateTimeDisplay");
 const QString kFont = QStringLiteral("grid/font");
 const QString kConfirmApply = QStringLiteral("editing/confirmBeforeApply");
 const QString kConfirmSweeping = QStringLiteral("queryTool/confirmSweeping");
+const QString kVimMode = QStringLiteral("queryTool/vimMode");
 const QString kSlotAlertMegabytes = QStringLiteral("replication/slotAlertMegabytes");
 const QString kTheme = QStringLiteral("appearance/theme");
 const QString kLanguage = QStringLiteral("appearance/language");
@@ -94,6 +95,14 @@ bool UiSettings::confirmSweeping() {
 
 void UiSettings::setConfirmSweeping(bool confirm) {
     QSettings().setValue(kConfirmSweeping, confirm);
+}
+
+bool UiSettings::vimMode() {
+    return QSettings().value(kVimMode, false).toBool();
+}
+
+void UiSettings::setVimMode(bool on) {
+    QSettings().setValue(kVimMode, on);
 }
 
 qint64 UiSettings::slotAlertBytes() {

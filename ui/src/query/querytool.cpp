@@ -140,6 +140,16 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
     editorLayout->setSpacing(0);
     editorLayout->addWidget(m_editor, 1);
     editorLayout->addWidget(m_findBar);
+    // Vim's status line: its mode, the command being typed, ":w"'s answer; shown in vim mode only.
+    auto* vimStatus = new QLabel(editorPane);
+    vimStatus->setObjectName(QStringLiteral("vimStatus"));
+    vimStatus->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    vimStatus->setContentsMargins(4, 1, 4, 1);
+    vimStatus->setVisible(m_editor->isVimMode());
+    editorLayout->addWidget(vimStatus);
+    connect(m_editor, &SqlEditor::vimStatusChanged, vimStatus, &QLabel::setText);
+    connect(m_editor, &SqlEditor::vimModeChanged, vimStatus, &QWidget::setVisible);
+    m_editor->setSaveHandler([this] { return save(); });
     m_file = new QueryFile(m_editor, m_historyKey, this);
     connect(m_editor->document(), &QTextDocument::modificationChanged, this,
             [this] { emit titleChanged(title()); });

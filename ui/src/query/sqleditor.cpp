@@ -4,8 +4,10 @@
 #include "common/sqlhighlighter.h"
 #include "query/linenumbergutter.h"
 #include "query/sqlcompleter.h"
+#include "query/sqleditorvim.h"
 
 #include <pgdesk/ui/common/jobslot.h>
+#include <pgdesk/ui/common/uisettings.h>
 
 #include <pgdesk/core/sqltext/sqlformatter.h>
 
@@ -40,7 +42,12 @@ SqlEditor::SqlEditor(QWidget* parent)
     // The current line's number is drawn stronger: repaint when the cursor changes lines.
     connect(this, &QPlainTextEdit::cursorPositionChanged, m_gutter, qOverload<>(&QWidget::update));
     updateGutterWidth();
+    setVimMode(UiSettings::vimMode());
+    connect(UiSettings::instance(), &UiSettings::changed, this,
+            [this] { setVimMode(UiSettings::vimMode()); });
 }
+
+SqlEditor::~SqlEditor() = default;
 
 QWidget* SqlEditor::gutter() const {
     return m_gutter;
@@ -276,6 +283,12 @@ bool SqlEditor::event(QEvent* event) {
         event->accept();
         return true;
     }
+    // In vim mode its keys (Esc while there is something to end, Ctrl+R, Ctrl+V …) are the editor's.
+    if (event->type() == QEvent::ShortcutOverride && m_vim &&
+        vimWantsShortcut(static_cast<QKeyEvent*>(event))) {
+        event->accept();
+        return true;
+    }
     return QPlainTextEdit::event(event);
 }
 
@@ -286,6 +299,8 @@ void SqlEditor::focusOutEvent(QFocusEvent* event) {
 }
 
 void SqlEditor::keyPressEvent(QKeyEvent* event) {
+    if (m_vim && vimKey(event))
+        return;
     if (m_completer && m_completer->keyBefore(event))
         return;
     if (snippetKey(event))

@@ -7,10 +7,17 @@
 #include <QPlainTextEdit>
 #include <QTextCursor>
 
+#include <functional>
+#include <memory>
 #include <utility>
+
+namespace pgdesk::core {
+class VimEngine;
+}
 
 namespace pgdesk::ui {
 
+class EditorVimBuffer;
 class JobSlot;
 class LineNumberGutter;
 class SqlCompleter;
@@ -24,6 +31,7 @@ class SqlEditor final : public QPlainTextEdit {
     Q_OBJECT
 public:
     explicit SqlEditor(QWidget* parent = nullptr);
+    ~SqlEditor() override;
 
     QWidget* gutter() const;
     SqlHighlighter* highlighter() const { return m_highlighter; }
@@ -67,8 +75,19 @@ public:
     // The number of the stop the cursor is in (0 for the end); -1 outside a snippet.
     int snippetStop() const { return m_stop >= 0 ? m_stops[m_stop].number : -1; }
 
+    // Vim's keys (Preferences ▸ Vim keys; it follows UiSettings::vimMode()): keys go to core::VimEngine
+    // first, over this editor's document (sqleditorvim.cpp). vim() is null when off.
+    void setVimMode(bool on);
+    bool isVimMode() const { return m_vim != nullptr; }
+    core::VimEngine* vim() const;
+    // What vim's ":w" does (the query tool saves its file); without one ":w" says it could not save.
+    void setSaveHandler(std::function<bool()> save) { m_save = std::move(save); }
+
 signals:
     void formattingChanged(bool running);
+    void vimModeChanged(bool on);
+    // Vim's mode, the command being typed or its last message ("-- INSERT --", ":w", "written").
+    void vimStatusChanged(const QString& status);
 
 protected:
     bool event(QEvent* event) override;
@@ -97,6 +116,8 @@ private:
     void leaveStop(); // copies the stop's text to the other places of its number
     void endSnippet();
     bool snippetKey(QKeyEvent* event); // Tab, Shift+Tab, Esc in a snippet
+    bool vimKey(QKeyEvent* event);     // the key to the vim engine; false: not its
+    bool vimWantsShortcut(const QKeyEvent* event) const;
 
     // Expand selection's steps, to shrink back through while the selection is still the last one made.
     QList<std::pair<int, int>> m_expansions;
@@ -107,6 +128,9 @@ private:
     SqlHighlighter* m_highlighter = nullptr;
     SqlCompleter* m_completer = nullptr;
     JobSlot* m_formatJob = nullptr;
+    std::unique_ptr<EditorVimBuffer> m_vimBuffer;
+    std::unique_ptr<core::VimEngine> m_vim;
+    std::function<bool()> m_save;
 };
 
 } // namespace pgdesk::ui

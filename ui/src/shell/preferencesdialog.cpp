@@ -74,6 +74,10 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
                             this),
               "confirmSweeping", tr("Confirm sweeping statements"));
     m_confirmSweeping->setChecked(UiSettings::confirmSweeping());
+    m_vimMode =
+        named(new QCheckBox(tr("&Vim keys in the SQL editors (normal, insert and visual modes)"), this),
+              "vimMode", tr("Vim keys"));
+    m_vimMode->setChecked(UiSettings::vimMode());
 
     m_theme = named(new QComboBox(this), "theme", tr("Theme"));
     m_theme->addItem(tr("Follow the system"), int(UiSettings::Theme::System));
@@ -101,6 +105,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     form->addRow(tr("Grid &font:"), fontRow);
     form->addRow(m_confirmApply);
     form->addRow(m_confirmSweeping);
+    form->addRow(m_vimMode);
     form->addRow(tr("&Theme:"), m_theme);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), languageNote);
@@ -123,7 +128,8 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
     setTabOrder(m_fontFamily, m_fontSize);
     setTabOrder(m_fontSize, m_confirmApply);
     setTabOrder(m_confirmApply, m_confirmSweeping);
-    setTabOrder(m_confirmSweeping, m_theme);
+    setTabOrder(m_confirmSweeping, m_vimMode);
+    setTabOrder(m_vimMode, m_theme);
     setTabOrder(m_theme, m_language);
     setTabOrder(m_language, buttons);
     updateFontControls();
@@ -148,6 +154,7 @@ void PreferencesDialog::accept() {
     }
     UiSettings::setConfirmBeforeApply(m_confirmApply->isChecked());
     UiSettings::setConfirmSweeping(m_confirmSweeping->isChecked());
+    UiSettings::setVimMode(m_vimMode->isChecked());
     const auto theme = UiSettings::Theme(m_theme->currentData().toInt());
     const bool themeChanged = theme != UiSettings::theme();
     UiSettings::setTheme(theme);

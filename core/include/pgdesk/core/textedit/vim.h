@@ -115,6 +115,8 @@ public:
     void feedKeys(const QString& notation);
 
     Mode mode() const { return m_mode; }
+    // Normal mode with nothing typed yet: an Esc now would end nothing (the editor lets the window have it).
+    bool isIdle() const { return m_mode == Mode::Normal && m_pending.isEmpty() && m_commandLine.isEmpty(); }
     bool inVisual() const {
         return m_mode == Mode::Visual || m_mode == Mode::VisualLine || m_mode == Mode::VisualBlock;
     }

@@ -44,6 +44,9 @@ public:
     // The query tool asks before UPDATE or DELETE without WHERE, TRUNCATE and DROP (with the planner's
     // estimate of the rows): on by default; production profiles always ask.
     static bool confirmSweeping();
+    // The SQL editors take vim's keys (core::VimEngine) rather than the usual ones.
+    static bool vimMode();
+    static void setVimMode(bool on);
     static void setConfirmSweeping(bool confirm);
     // An inactive replication slot retaining more WAL than this is flagged (replication view, dashboard).
     static qint64 slotAlertBytes();

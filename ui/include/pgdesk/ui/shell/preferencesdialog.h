@@ -32,6 +32,7 @@ private:
     QSpinBox* m_fontSize = nullptr;
     QCheckBox* m_confirmApply = nullptr;
     QCheckBox* m_confirmSweeping = nullptr;
+    QCheckBox* m_vimMode = nullptr;
     QComboBox* m_theme = nullptr;
     QComboBox* m_language = nullptr;
 };
