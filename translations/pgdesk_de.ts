@@ -7653,6 +7653,18 @@ Ausführen?</translation>
         <source>Copy lines down</source>
         <translation>Zeilen nach unten kopieren</translation>
     </message>
+    <message>
+        <source>Add caret above</source>
+        <translation>Einfügemarke darüber hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add caret below</source>
+        <translation>Einfügemarke darunter hinzufügen</translation>
+    </message>
+    <message>
+        <source>Select next occurrence</source>
+        <translation>Nächstes Vorkommen auswählen</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ReplicationView</name>

@@ -7571,6 +7571,18 @@ Run it?</source>
         <source>Copy lines down</source>
         <translation>رونوشت سطرها به پایین</translation>
     </message>
+    <message>
+        <source>Add caret above</source>
+        <translation>افزودن نشانگر در بالا</translation>
+    </message>
+    <message>
+        <source>Add caret below</source>
+        <translation>افزودن نشانگر در پایین</translation>
+    </message>
+    <message>
+        <source>Select next occurrence</source>
+        <translation>انتخاب مورد بعدی</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ReplicationView</name>

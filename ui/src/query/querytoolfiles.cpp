@@ -108,6 +108,20 @@ void QueryTool::buildFileAndEditMenus(QWidget* bar) {
            {QKeySequence(Qt::SHIFT | Qt::ALT | Qt::Key_Up)}, [this] { m_editor->copyLines(true); });
     action(m_editMenu, tr("Copy lines down"), QStringLiteral("copyLinesDownAction"),
            {QKeySequence(Qt::SHIFT | Qt::ALT | Qt::Key_Down)}, [this] { m_editor->copyLines(false); });
+    // Several carets. Keys of the editor alone: a result grid keeps Ctrl+D (Duplicate rows).
+    for (QAction* a :
+         {action(m_editMenu, tr("Add caret above"), QStringLiteral("addCaretAboveAction"),
+                 {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Up)},
+                 [this] { m_editor->addCaretVertically(false); }),
+          action(m_editMenu, tr("Add caret below"), QStringLiteral("addCaretBelowAction"),
+                 {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_Down)},
+                 [this] { m_editor->addCaretVertically(true); }),
+          action(m_editMenu, tr("Select next occurrence"), QStringLiteral("selectNextOccurrenceAction"),
+                 {QKeySequence(Qt::CTRL | Qt::Key_D)}, [this] { m_editor->selectNextOccurrence(); })}) {
+        removeAction(a);
+        a->setShortcutContext(Qt::WidgetShortcut);
+        m_editor->addAction(a);
+    }
     // In the editor the completer takes Ctrl+Space itself; the menu entry shows the key and works elsewhere.
     action(m_editMenu, tr("Complete"), QStringLiteral("completeAction"),
            {QKeySequence(Qt::CTRL | Qt::Key_Space)}, [this] {

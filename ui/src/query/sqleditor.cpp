@@ -283,6 +283,12 @@ bool SqlEditor::event(QEvent* event) {
         event->accept();
         return true;
     }
+    // Esc with several carets goes back to one.
+    if (event->type() == QEvent::ShortcutOverride && !m_carets.isEmpty() &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        event->accept();
+        return true;
+    }
     // In vim mode its keys (Esc while there is something to end, Ctrl+R, Ctrl+V …) are the editor's.
     if (event->type() == QEvent::ShortcutOverride && m_vim &&
         vimWantsShortcut(static_cast<QKeyEvent*>(event))) {
@@ -300,6 +306,8 @@ void SqlEditor::focusOutEvent(QFocusEvent* event) {
 
 void SqlEditor::keyPressEvent(QKeyEvent* event) {
     if (m_vim && vimKey(event))
+        return;
+    if (!m_vim && (caretCommandKey(event) || caretKey(event)))
         return;
     if (m_completer && m_completer->keyBefore(event))
         return;

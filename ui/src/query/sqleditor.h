@@ -83,6 +83,15 @@ public:
     // What vim's ":w" does (the query tool saves its file); without one ":w" says it could not save.
     void setSaveHandler(std::function<bool()> save) { m_save = std::move(save); }
 
+    // Several carets (sqleditorcarets.cpp): each edit key acts at every one, as one undo step. carets() is
+    // all of them, the main one (textCursor()) included, top down.
+    QList<QTextCursor> carets() const;
+    void addCaretVertically(bool down); // Ctrl+Alt+Up/Down: one more above the top or below the bottom
+    void toggleCaretAt(int position);   // Ctrl+click
+    void selectNextOccurrence();        // Ctrl+D: the word, then its next occurrence, a caret each
+    void selectColumns(QPoint anchor, QPoint head); // x the column, y the line: a caret per line
+    void clearCarets();
+
 signals:
     void formattingChanged(bool running);
     void vimModeChanged(bool on);
@@ -92,6 +101,10 @@ signals:
 protected:
     bool event(QEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
     void focusOutEvent(QFocusEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
@@ -117,6 +130,14 @@ private:
     void endSnippet();
     bool snippetKey(QKeyEvent* event); // Tab, Shift+Tab, Esc in a snippet
     bool vimKey(QKeyEvent* event);     // the key to the vim engine; false: not its
+    bool caretKey(QKeyEvent* event);   // a key at every caret; false: not one for them
+    bool caretCommandKey(QKeyEvent* event);
+    template <class Edit> void atEveryCaret(Edit edit);
+    void mergeCarets();
+    void showCarets();
+    void paintCarets();
+    void extendColumns(int lines, int columns);
+    int columnAt(const QPoint& point) const;
     bool vimWantsShortcut(const QKeyEvent* event) const;
 
     // Expand selection's steps, to shrink back through while the selection is still the last one made.
@@ -131,6 +152,11 @@ private:
     std::unique_ptr<EditorVimBuffer> m_vimBuffer;
     std::unique_ptr<core::VimEngine> m_vim;
     std::function<bool()> m_save;
+    QList<QTextCursor> m_carets; // besides textCursor()
+    bool m_column = false;       // the carets are a column selection from m_columnAnchor to m_columnHead
+    bool m_columnDrag = false;
+    QPoint m_columnAnchor;
+    QPoint m_columnHead;
 };
 
 } // namespace pgdesk::ui

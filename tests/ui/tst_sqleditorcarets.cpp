@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Several carets in the SQL editor of a shown query tool, by their keys and the mouse: carets added above and
+// below, by Ctrl+click and by Select next occurrence; a column selection by Ctrl+Shift+Alt+arrows and by
+// Alt+drag, short lines included; typing, Backspace, Delete, moving, copy and paste (a line per caret when
+// the clipboard has as many) at every caret, each key one undo step; Esc back to one caret; a 10,000-line
+// column typed into at once.
+#include "querytoolfixture.h"
+#include "testcluster.h"
+#include "uitestmain.h"
+
+#include "../../ui/src/query/sqleditor.h"
+
+#include <pgdesk/core/session/pool.h>
+#include <pgdesk/ui/query/querytool.h>
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QTest>
+#include <QTextBlock>
+
+using namespace pgdesk;
+using namespace pgdesk::ui;
+
+class TestSqlEditorCarets final : public QObject, test::QueryToolFixture {
+    Q_OBJECT
+    std::unique_ptr<QueryTool> m_tool;
+
+    SqlEditor* editor() { return m_tool->sqlEditor(); }
+    void put(const QString& text, int position) {
+        editor()->clearCarets();
+        m_tool->setSql(text);
+        QTextCursor c = editor()->textCursor();
+        c.setPosition(position);
+        editor()->setTextCursor(c);
+    }
+    void key(Qt::Key k, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        QTest::keyClick(editor(), k, modifiers);
+    }
+    QString text() { return editor()->toPlainText(); }
+    // Where each caret is ("line:column"), top down.
+    QStringList places() {
+        QStringList out;
+        for (const QTextCursor& c : editor()->carets())
+            out << QStringLiteral("%1:%2").arg(c.blockNumber()).arg(c.positionInBlock());
+        return out;
+    }
+    QPoint pointAt(int line, int column) {
+        QTextCursor c(editor()->document());
+        c.setPosition(editor()->document()->findBlockByNumber(line).position() + column);
+        return editor()->cursorRect(c).center();
+    }
+    void undo() { key(Qt::Key_Z, Qt::ControlModifier); }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_toolDir.isValid());
+        UiSettings::setVimMode(false);
+        m_toolPool = core::Pool::create(test::profile());
+        m_tool = tool();
+        m_tool->resize(900, 600);
+        m_tool->show();
+        QVERIFY(QTest::qWaitForWindowActive(m_tool.get()));
+        editor()->setFocus();
+    }
+    void cleanupTestCase() {
+        m_tool.reset();
+        m_toolPool.reset();
+    }
+
+    void aboveAndBelow() {
+        const QString sql = QStringLiteral("select a\nselect bb\nselect c");
+        put(sql, 6); // after the first "select"
+        key(Qt::Key_Down, Qt::ControlModifier | Qt::AltModifier);
+        key(Qt::Key_Down, Qt::ControlModifier | Qt::AltModifier);
+        QCOMPARE(places(), (QStringList{"0:6", "1:6", "2:6"}));
+        QTest::keyClicks(editor(), QStringLiteral("_x"));
+        QCOMPARE(text(), QStringLiteral("select_x a\nselect_x bb\nselect_x c"));
+        key(Qt::Key_End);
+        key(Qt::Key_Backspace);
+        QCOMPARE(text(), QStringLiteral("select_x \nselect_x b\nselect_x "));
+        key(Qt::Key_Home);
+        key(Qt::Key_Delete);
+        QCOMPARE(text(), QStringLiteral("elect_x \nelect_x b\nelect_x "));
+        // Each key one undo step: the Delete, the Backspace, then the two typed characters one by one.
+        undo();
+        QCOMPARE(text(), QStringLiteral("select_x \nselect_x b\nselect_x "));
+        QCOMPARE(editor()->carets().size(), 1); // Ctrl+Z works on the main caret alone
+        undo();
+        undo();
+        undo();
+        QCOMPARE(text(), sql);
+        put(sql, 15); // line 1: Ctrl+Alt+Up adds above the top one
+        key(Qt::Key_Up, Qt::ControlModifier | Qt::AltModifier);
+        key(Qt::Key_Up, Qt::ControlModifier | Qt::AltModifier); // none above the first line
+        QCOMPARE(places(), (QStringList{"0:6", "1:6"}));
+        key(Qt::Key_Escape);
+        QCOMPARE(editor()->carets().size(), 1);
+        QVERIFY(m_tool->isVisible()); // Esc ended the carets, nothing else
+    }
+
+    void ctrlClick() {
+        put(QStringLiteral("a1 a2 a3"), 0);
+        QTest::mouseClick(editor()->viewport(), Qt::LeftButton, Qt::ControlModifier, pointAt(0, 3));
+        QTest::mouseClick(editor()->viewport(), Qt::LeftButton, Qt::ControlModifier, pointAt(0, 6));
+        QCOMPARE(editor()->carets().size(), 3);
+        QTest::keyClicks(editor(), QStringLiteral("#"));
+        QCOMPARE(text(), QStringLiteral("#a1 #a2 #a3"));
+        // A Ctrl+click on a caret takes it away; a plain click leaves one.
+        QTest::mouseClick(editor()->viewport(), Qt::LeftButton, Qt::ControlModifier, pointAt(0, 5));
+        QCOMPARE(editor()->carets().size(), 2);
+        QTest::mouseClick(editor()->viewport(), Qt::LeftButton, Qt::NoModifier, pointAt(0, 0));
+        QCOMPARE(editor()->carets().size(), 1);
+    }
+
+    void nextOccurrence() {
+        put(QStringLiteral("select id, name, id, \"id\" from t where id > 0"), 8);
+        const QList<QAction*> editorKeys = editor()->actions(); // the editor's own: a grid keeps its Ctrl+D
+        const auto next = std::find_if(editorKeys.begin(), editorKeys.end(), [](QAction* a) {
+            return a->objectName() == u"selectNextOccurrenceAction";
+        });
+        QVERIFY(next != editorKeys.end());
+        QCOMPARE((*next)->shortcutContext(), Qt::WidgetShortcut);
+        QCOMPARE((*next)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_D));
+        key(Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(editor()->textCursor().selectedText(), QStringLiteral("id"));
+        for (int i = 0; i < 5; ++i) // four "id" in all, then nothing more
+            key(Qt::Key_D, Qt::ControlModifier);
+        QCOMPARE(editor()->carets().size(), 4);
+        QTest::keyClicks(editor(), QStringLiteral("key"));
+        QCOMPARE(text(), QStringLiteral("select key, name, key, \"key\" from t where key > 0"));
+        undo(); // a key, at all four carets, at a time
+        QCOMPARE(text(), QStringLiteral("select ke, name, ke, \"ke\" from t where ke > 0"));
+        undo();
+        undo();
+        QCOMPARE(text(), QStringLiteral("select id, name, id, \"id\" from t where id > 0"));
+    }
+
+    void columnByKeys() {
+        put(QStringLiteral("abcdef\nab\nabcdef"), 1);
+        const Qt::KeyboardModifiers block = Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier;
+        key(Qt::Key_Down, block);
+        key(Qt::Key_Down, block);
+        for (int i = 0; i < 3; ++i)
+            key(Qt::Key_Right, block);
+        QStringList selected;
+        for (const QTextCursor& c : editor()->carets())
+            selected << c.selectedText();
+        QCOMPARE(selected, (QStringList{"bcd", "b", "bcd"})); // the short line: to its end
+        key(Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("bcd\nb\nbcd"));
+        QTest::keyClicks(editor(), QStringLiteral("X"));
+        QCOMPARE(text(), QStringLiteral("aXef\naX\naXef"));
+        undo();
+        QCOMPARE(text(), QStringLiteral("abcdef\nab\nabcdef"));
+    }
+
+    void columnByMouseAndPaste() {
+        put(QStringLiteral("one = 1\ntwo = 2\nsix = 6"), 0);
+        QTest::mousePress(editor()->viewport(), Qt::LeftButton, Qt::AltModifier,
+                          pointAt(0, 0) - QPoint(2, 0));
+        QMouseEvent move(QEvent::MouseMove, pointAt(2, 3) - QPoint(2, 0),
+                         editor()->viewport()->mapToGlobal(pointAt(2, 3)), Qt::NoButton, Qt::LeftButton,
+                         Qt::AltModifier);
+        QCoreApplication::sendEvent(editor()->viewport(), &move);
+        QTest::mouseRelease(editor()->viewport(), Qt::LeftButton, Qt::AltModifier, pointAt(2, 3));
+        QCOMPARE(editor()->carets().size(), 3);
+        QCOMPARE(editor()->textCursor().selectedText(), QStringLiteral("six"));
+        key(Qt::Key_X, Qt::ControlModifier); // cut
+        QCOMPARE(text(), QStringLiteral(" = 1\n = 2\n = 6"));
+        // As many lines as carets: one each.
+        QGuiApplication::clipboard()->setText(QStringLiteral("a\nbb\nccc\n"));
+        key(Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(text(), QStringLiteral("a = 1\nbb = 2\nccc = 6"));
+        // Otherwise the whole text at each.
+        QGuiApplication::clipboard()->setText(QStringLiteral("x"));
+        key(Qt::Key_V, Qt::ControlModifier);
+        QCOMPARE(text(), QStringLiteral("ax = 1\nbbx = 2\ncccx = 6"));
+        key(Qt::Key_Left, Qt::ShiftModifier);
+        key(Qt::Key_Delete);
+        QCOMPARE(text(), QStringLiteral("a = 1\nbb = 2\nccc = 6"));
+        key(Qt::Key_Escape);
+        QCOMPARE(editor()->carets().size(), 1);
+    }
+
+    void tenThousandLines() {
+        QStringList lines;
+        for (int i = 0; i < 10000; ++i)
+            lines << QStringLiteral("select %1;").arg(i);
+        const QString sql = lines.join(u'\n');
+        put(sql, 0);
+        editor()->selectColumns(QPoint(0, 0), QPoint(0, 9999));
+        QCOMPARE(editor()->carets().size(), 10000);
+        QTest::keyClicks(editor(), QStringLiteral("--"));
+        const QStringList after = text().split(u'\n');
+        QCOMPARE(after.size(), 10000);
+        QVERIFY(std::all_of(after.begin(), after.end(),
+                            [](const QString& l) { return l.startsWith(u"--select "); }));
+        undo();
+        undo();
+        QCOMPARE(text(), sql);
+    }
+};
+
+PGDESK_UI_TEST_MAIN(TestSqlEditorCarets)
+#include "tst_sqleditorcarets.moc"

@@ -1,0 +1,376 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The SQL editor's several carets: one more above or below (Ctrl+Alt+Up/Down), where Ctrl+click puts one,
+// at the next occurrence of the selection (Ctrl+D); a column selection (Alt+drag, Ctrl+Shift+Alt+arrows)
+// is a caret with its piece of each line. Typing, deleting, pasting and moving then act at every caret,
+// each key one undo step; Esc or a plain click goes back to one caret.
+#include "query/sqleditor.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QTextBlock>
+
+#include <algorithm>
+
+namespace pgdesk::ui {
+
+QList<QTextCursor> SqlEditor::carets() const {
+    QList<QTextCursor> all{textCursor()};
+    all += m_carets;
+    std::sort(all.begin(), all.end(),
+              [](const QTextCursor& a, const QTextCursor& b) { return a.position() < b.position(); });
+    return all;
+}
+
+void SqlEditor::clearCarets() {
+    if (m_carets.isEmpty() && !m_column)
+        return;
+    m_carets.clear();
+    m_column = false;
+    showCarets();
+}
+
+// Carets that came to the same place (a deletion joined them) are one.
+void SqlEditor::mergeCarets() {
+    const QTextCursor main = textCursor();
+    QList<QTextCursor> kept;
+    for (const QTextCursor& c : std::as_const(m_carets)) {
+        const bool same = c.position() == main.position() ||
+                          std::any_of(kept.begin(), kept.end(),
+                                      [&](const QTextCursor& k) { return k.position() == c.position(); });
+        if (!same)
+            kept << c;
+    }
+    m_carets = kept;
+}
+
+void SqlEditor::showCarets() {
+    if (m_vim)
+        return; // vim draws its own selection
+    QList<QTextEdit::ExtraSelection> shown;
+    QTextCharFormat format;
+    format.setBackground(palette().highlight());
+    format.setForeground(palette().highlightedText());
+    for (const QTextCursor& c : std::as_const(m_carets))
+        if (c.hasSelection())
+            shown << QTextEdit::ExtraSelection{c, format};
+    setExtraSelections(shown);
+    viewport()->update();
+}
+
+void SqlEditor::addCaretVertically(bool down) {
+    const QList<QTextCursor> all = carets();
+    const QTextCursor from = down ? all.last() : all.first();
+    const int column = textCursor().positionInBlock();
+    const QTextBlock next = down ? from.block().next() : from.block().previous();
+    if (!next.isValid())
+        return;
+    QTextCursor added(document());
+    added.setPosition(next.position() + std::min(column, next.length() - 1));
+    m_carets << added;
+    mergeCarets();
+    showCarets();
+}
+
+void SqlEditor::toggleCaretAt(int position) {
+    for (qsizetype i = 0; i < m_carets.size(); ++i)
+        if (m_carets[i].position() == position) {
+            m_carets.removeAt(i);
+            showCarets();
+            return;
+        }
+    if (textCursor().position() == position && !m_carets.isEmpty()) {
+        // The main caret clicked: another one becomes the main one.
+        setTextCursor(m_carets.takeLast());
+        showCarets();
+        return;
+    }
+    QTextCursor added(document());
+    added.setPosition(position);
+    m_carets << textCursor();
+    setTextCursor(added);
+    mergeCarets();
+    showCarets();
+}
+
+void SqlEditor::selectNextOccurrence() {
+    QTextCursor main = textCursor();
+    if (!main.hasSelection()) { // first the word at the caret
+        main.select(QTextCursor::WordUnderCursor);
+        setTextCursor(main);
+        showCarets();
+        return;
+    }
+    const QString text = main.selectedText();
+    int after = main.selectionEnd();
+    for (const QTextCursor& c : std::as_const(m_carets))
+        after = std::max(after, c.selectionEnd());
+    QTextCursor found = document()->find(text, after, QTextDocument::FindCaseSensitively);
+    if (found.isNull()) // from the top again
+        found = document()->find(text, 0, QTextDocument::FindCaseSensitively);
+    if (found.isNull())
+        return;
+    const QList<QTextCursor> all = carets();
+    if (std::any_of(all.begin(), all.end(),
+                    [&](const QTextCursor& c) { return c.selectionStart() == found.selectionStart(); }))
+        return; // every occurrence has its caret
+    m_carets << main;
+    setTextCursor(found);
+    ensureCursorVisible();
+    showCarets();
+}
+
+// Columns count characters: the editor's font is fixed, and the column may lie past a line's end.
+int SqlEditor::columnAt(const QPoint& point) const {
+    const qreal advance = fontMetrics().horizontalAdvance(QLatin1Char(' '));
+    const qreal x = point.x() - contentOffset().x() - document()->documentMargin();
+    return std::max(0, int(x / advance + 0.5));
+}
+
+void SqlEditor::selectColumns(QPoint anchor, QPoint head) {
+    // x: the column, y: the line.
+    m_column = true;
+    m_columnAnchor = anchor;
+    m_columnHead = head;
+    m_carets.clear();
+    QTextCursor main;
+    const int first = std::min(anchor.y(), head.y()), last = std::max(anchor.y(), head.y());
+    for (int line = first; line <= last; ++line) {
+        const QTextBlock block = document()->findBlockByNumber(line);
+        const int length = block.length() - 1;
+        QTextCursor c(document());
+        c.setPosition(block.position() + std::min(anchor.x(), length));
+        c.setPosition(block.position() + std::min(head.x(), length), QTextCursor::KeepAnchor);
+        if (line == head.y())
+            main = c;
+        else
+            m_carets << c;
+    }
+    setTextCursor(main);
+    showCarets();
+}
+
+void SqlEditor::extendColumns(int lines, int columns) {
+    const QTextCursor main = textCursor();
+    if (!m_column) {
+        const QPoint at(main.positionInBlock(), main.blockNumber());
+        m_columnAnchor = at;
+        m_columnHead = at;
+    }
+    const QPoint head(std::max(0, m_columnHead.x() + columns),
+                      std::clamp(m_columnHead.y() + lines, 0, blockCount() - 1));
+    selectColumns(m_columnAnchor, head);
+}
+
+template <class Edit> void SqlEditor::atEveryCaret(Edit edit) {
+    QTextCursor main = textCursor();
+    QList<QTextCursor*> all{&main};
+    for (QTextCursor& c : m_carets)
+        all << &c;
+    std::sort(all.begin(), all.end(),
+              [](const QTextCursor* a, const QTextCursor* b) { return a->position() < b->position(); });
+    main.beginEditBlock(); // the document's block: every caret's edit is one undo step
+    for (qsizetype i = 0; i < all.size(); ++i)
+        edit(*all[i], i);
+    main.endEditBlock();
+    setTextCursor(main);
+    m_column = false;
+    mergeCarets();
+    showCarets();
+}
+
+bool SqlEditor::caretKey(QKeyEvent* event) {
+    if (m_carets.isEmpty())
+        return false;
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    const bool shift = modifiers & Qt::ShiftModifier;
+    const bool word = modifiers & Qt::ControlModifier;
+    const auto move = [&](QTextCursor::MoveOperation op) {
+        atEveryCaret([&](QTextCursor& c, qsizetype) {
+            c.movePosition(op, shift ? QTextCursor::KeepAnchor : QTextCursor::MoveAnchor);
+        });
+    };
+    if (event == QKeySequence::Paste) {
+        const QString text = QGuiApplication::clipboard()->text();
+        QStringList lines = text.split(u'\n');
+        if (lines.size() > 1 && lines.last().isEmpty())
+            lines.removeLast();
+        // As many lines as carets: one each, top down; else the whole text at each.
+        const bool spread = lines.size() == m_carets.size() + 1;
+        atEveryCaret([&](QTextCursor& c, qsizetype i) { c.insertText(spread ? lines[i] : text); });
+        return true;
+    }
+    if (event == QKeySequence::Copy || event == QKeySequence::Cut) {
+        QStringList pieces;
+        for (const QTextCursor& c : carets())
+            pieces << c.selectedText().replace(QChar::ParagraphSeparator, u'\n');
+        QGuiApplication::clipboard()->setText(pieces.join(u'\n'));
+        if (event == QKeySequence::Cut)
+            atEveryCaret([](QTextCursor& c, qsizetype) { c.removeSelectedText(); });
+        return true;
+    }
+    switch (event->key()) {
+    case Qt::Key_Escape:
+        clearCarets();
+        return true;
+    case Qt::Key_Backspace:
+        atEveryCaret([&](QTextCursor& c, qsizetype) {
+            if (c.hasSelection())
+                c.removeSelectedText();
+            else
+                c.deletePreviousChar();
+        });
+        return true;
+    case Qt::Key_Delete:
+        atEveryCaret([&](QTextCursor& c, qsizetype) {
+            if (c.hasSelection())
+                c.removeSelectedText();
+            else
+                c.deleteChar();
+        });
+        return true;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (modifiers & ~Qt::ShiftModifier)
+            break; // Ctrl+Enter runs
+        atEveryCaret([](QTextCursor& c, qsizetype) { c.insertText(QStringLiteral("\n")); });
+        return true;
+    case Qt::Key_Tab:
+        atEveryCaret([](QTextCursor& c, qsizetype) { c.insertText(QStringLiteral("    ")); });
+        return true;
+    case Qt::Key_Left:
+        if (modifiers & Qt::AltModifier)
+            break;
+        move(word ? QTextCursor::PreviousWord : QTextCursor::Left);
+        return true;
+    case Qt::Key_Right:
+        if (modifiers & Qt::AltModifier)
+            break;
+        move(word ? QTextCursor::NextWord : QTextCursor::Right);
+        return true;
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        if (modifiers & (Qt::AltModifier | Qt::ControlModifier))
+            break;
+        move(event->key() == Qt::Key_Up ? QTextCursor::Up : QTextCursor::Down);
+        return true;
+    case Qt::Key_Home:
+        move(QTextCursor::StartOfBlock);
+        return true;
+    case Qt::Key_End:
+        move(QTextCursor::EndOfBlock);
+        return true;
+    default:
+        break;
+    }
+    const QString text = event->text();
+    if (!text.isEmpty() && text[0].isPrint() &&
+        !(modifiers & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
+        atEveryCaret([&](QTextCursor& c, qsizetype) { c.insertText(text); });
+        return true;
+    }
+    // Keys of the caret commands keep the carets; any other key works on the main caret alone.
+    const bool caretCommand = (modifiers == (Qt::ControlModifier | Qt::AltModifier) &&
+                               (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)) ||
+                              (modifiers == Qt::ControlModifier && event->key() == Qt::Key_D) ||
+                              (modifiers == (Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier));
+    if (!caretCommand && event->key() != Qt::Key_Control && event->key() != Qt::Key_Shift &&
+        event->key() != Qt::Key_Alt)
+        clearCarets();
+    return false;
+}
+
+// Ctrl+Alt+Up/Down, Ctrl+D, Ctrl+Shift+Alt+arrows; true when it was one of them.
+bool SqlEditor::caretCommandKey(QKeyEvent* event) {
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    const int key = event->key();
+    if (modifiers == (Qt::ControlModifier | Qt::AltModifier) && (key == Qt::Key_Up || key == Qt::Key_Down)) {
+        addCaretVertically(key == Qt::Key_Down);
+        return true;
+    }
+    if (modifiers == Qt::ControlModifier && key == Qt::Key_D) {
+        selectNextOccurrence();
+        return true;
+    }
+    if (modifiers == (Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier)) {
+        switch (key) {
+        case Qt::Key_Up:
+            extendColumns(-1, 0);
+            return true;
+        case Qt::Key_Down:
+            extendColumns(1, 0);
+            return true;
+        case Qt::Key_Left:
+            extendColumns(0, -1);
+            return true;
+        case Qt::Key_Right:
+            extendColumns(0, 1);
+            return true;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+void SqlEditor::mousePressEvent(QMouseEvent* event) {
+    if (!m_vim && event->button() == Qt::LeftButton) {
+        const QPoint point = event->position().toPoint();
+        const Qt::KeyboardModifiers modifiers = event->modifiers();
+        if (modifiers == Qt::AltModifier || modifiers == (Qt::AltModifier | Qt::ShiftModifier)) {
+            const QPoint at(columnAt(point), cursorForPosition(point).blockNumber());
+            m_columnDrag = true;
+            selectColumns(at, at);
+            event->accept();
+            return;
+        }
+        if (modifiers == Qt::ControlModifier) {
+            toggleCaretAt(cursorForPosition(point).position());
+            event->accept();
+            return;
+        }
+        clearCarets();
+    }
+    QPlainTextEdit::mousePressEvent(event);
+}
+
+void SqlEditor::mouseMoveEvent(QMouseEvent* event) {
+    if (m_columnDrag) {
+        const QPoint point = event->position().toPoint();
+        const int line = std::clamp(cursorForPosition(point).blockNumber(), 0, blockCount() - 1);
+        selectColumns(m_columnAnchor, QPoint(columnAt(point), line));
+        event->accept();
+        return;
+    }
+    QPlainTextEdit::mouseMoveEvent(event);
+}
+
+void SqlEditor::mouseReleaseEvent(QMouseEvent* event) {
+    if (m_columnDrag) {
+        m_columnDrag = false;
+        event->accept();
+        return;
+    }
+    QPlainTextEdit::mouseReleaseEvent(event);
+}
+
+void SqlEditor::paintEvent(QPaintEvent* event) {
+    QPlainTextEdit::paintEvent(event);
+    paintCarets();
+}
+
+void SqlEditor::paintCarets() {
+    if (m_carets.isEmpty())
+        return;
+    QPainter painter(viewport());
+    const int width = std::max(1, cursorWidth());
+    for (const QTextCursor& c : std::as_const(m_carets)) {
+        const QRect r = cursorRect(c);
+        if (r.intersects(viewport()->rect()))
+            painter.fillRect(QRect(r.left(), r.top(), width, r.height()), palette().text());
+    }
+}
+
+} // namespace pgdesk::ui
