@@ -152,8 +152,13 @@ private:
     std::unique_ptr<EditorVimBuffer> m_vimBuffer;
     std::unique_ptr<core::VimEngine> m_vim;
     std::function<bool()> m_save;
-    QList<QTextCursor> m_carets; // besides textCursor()
-    bool m_column = false;       // the carets are a column selection from m_columnAnchor to m_columnHead
+    struct Caret {
+        int anchor = 0;
+        int position = 0;
+    };
+    QTextCursor cursorOf(const Caret& caret) const;
+    QList<Caret> m_carets; // besides textCursor()
+    bool m_column = false; // the carets are a column selection from m_columnAnchor to m_columnHead
     bool m_columnDrag = false;
     QPoint m_columnAnchor;
     QPoint m_columnHead;

@@ -16,9 +16,19 @@
 
 namespace pgdesk::ui {
 
+// Extra carets are plain positions, not QTextCursors: the document moves every cursor it knows at each
+// edit, which at 10,000 carets made each key cost 10,000 x 10,000 moves.
+QTextCursor SqlEditor::cursorOf(const Caret& caret) const {
+    QTextCursor c(document());
+    c.setPosition(caret.anchor);
+    c.setPosition(caret.position, QTextCursor::KeepAnchor);
+    return c;
+}
+
 QList<QTextCursor> SqlEditor::carets() const {
     QList<QTextCursor> all{textCursor()};
-    all += m_carets;
+    for (const Caret& caret : m_carets)
+        all << cursorOf(caret);
     std::sort(all.begin(), all.end(),
               [](const QTextCursor& a, const QTextCursor& b) { return a.position() < b.position(); });
     return all;
@@ -34,15 +44,13 @@ void SqlEditor::clearCarets() {
 
 // Carets that came to the same place (a deletion joined them) are one.
 void SqlEditor::mergeCarets() {
-    const QTextCursor main = textCursor();
-    QList<QTextCursor> kept;
-    for (const QTextCursor& c : std::as_const(m_carets)) {
-        const bool same = c.position() == main.position() ||
-                          std::any_of(kept.begin(), kept.end(),
-                                      [&](const QTextCursor& k) { return k.position() == c.position(); });
-        if (!same)
+    const int main = textCursor().position();
+    std::sort(m_carets.begin(), m_carets.end(),
+              [](const Caret& a, const Caret& b) { return a.position < b.position; });
+    QList<Caret> kept;
+    for (const Caret& c : std::as_const(m_carets))
+        if (c.position != main && (kept.isEmpty() || kept.last().position != c.position))
             kept << c;
-    }
     m_carets = kept;
 }
 
@@ -53,9 +61,9 @@ void SqlEditor::showCarets() {
     QTextCharFormat format;
     format.setBackground(palette().highlight());
     format.setForeground(palette().highlightedText());
-    for (const QTextCursor& c : std::as_const(m_carets))
-        if (c.hasSelection())
-            shown << QTextEdit::ExtraSelection{c, format};
+    for (const Caret& c : std::as_const(m_carets))
+        if (c.anchor != c.position)
+            shown << QTextEdit::ExtraSelection{cursorOf(c), format};
     setExtraSelections(shown);
     viewport()->update();
 }
@@ -67,29 +75,29 @@ void SqlEditor::addCaretVertically(bool down) {
     const QTextBlock next = down ? from.block().next() : from.block().previous();
     if (!next.isValid())
         return;
-    QTextCursor added(document());
-    added.setPosition(next.position() + std::min(column, next.length() - 1));
-    m_carets << added;
+    const int at = next.position() + std::min(column, next.length() - 1);
+    m_carets << Caret{at, at};
     mergeCarets();
     showCarets();
 }
 
 void SqlEditor::toggleCaretAt(int position) {
     for (qsizetype i = 0; i < m_carets.size(); ++i)
-        if (m_carets[i].position() == position) {
+        if (m_carets[i].position == position) {
             m_carets.removeAt(i);
             showCarets();
             return;
         }
     if (textCursor().position() == position && !m_carets.isEmpty()) {
         // The main caret clicked: another one becomes the main one.
-        setTextCursor(m_carets.takeLast());
+        setTextCursor(cursorOf(m_carets.takeLast()));
         showCarets();
         return;
     }
+    const QTextCursor main = textCursor();
+    m_carets << Caret{main.anchor(), main.position()};
     QTextCursor added(document());
     added.setPosition(position);
-    m_carets << textCursor();
     setTextCursor(added);
     mergeCarets();
     showCarets();
@@ -105,8 +113,8 @@ void SqlEditor::selectNextOccurrence() {
     }
     const QString text = main.selectedText();
     int after = main.selectionEnd();
-    for (const QTextCursor& c : std::as_const(m_carets))
-        after = std::max(after, c.selectionEnd());
+    for (const Caret& c : std::as_const(m_carets))
+        after = std::max({after, c.anchor, c.position});
     QTextCursor found = document()->find(text, after, QTextDocument::FindCaseSensitively);
     if (found.isNull()) // from the top again
         found = document()->find(text, 0, QTextDocument::FindCaseSensitively);
@@ -116,7 +124,7 @@ void SqlEditor::selectNextOccurrence() {
     if (std::any_of(all.begin(), all.end(),
                     [&](const QTextCursor& c) { return c.selectionStart() == found.selectionStart(); }))
         return; // every occurrence has its caret
-    m_carets << main;
+    m_carets << Caret{main.anchor(), main.position()};
     setTextCursor(found);
     ensureCursorVisible();
     showCarets();
@@ -135,18 +143,19 @@ void SqlEditor::selectColumns(QPoint anchor, QPoint head) {
     m_columnAnchor = anchor;
     m_columnHead = head;
     m_carets.clear();
-    QTextCursor main;
+    QTextCursor main(document());
     const int first = std::min(anchor.y(), head.y()), last = std::max(anchor.y(), head.y());
-    for (int line = first; line <= last; ++line) {
-        const QTextBlock block = document()->findBlockByNumber(line);
+    QTextBlock block = document()->findBlockByNumber(first);
+    for (int line = first; line <= last && block.isValid(); ++line, block = block.next()) {
         const int length = block.length() - 1;
-        QTextCursor c(document());
-        c.setPosition(block.position() + std::min(anchor.x(), length));
-        c.setPosition(block.position() + std::min(head.x(), length), QTextCursor::KeepAnchor);
-        if (line == head.y())
-            main = c;
-        else
+        const Caret c{block.position() + std::min(anchor.x(), length),
+                      block.position() + std::min(head.x(), length)};
+        if (line == head.y()) {
+            main.setPosition(c.anchor);
+            main.setPosition(c.position, QTextCursor::KeepAnchor);
+        } else {
             m_carets << c;
+        }
     }
     setTextCursor(main);
     showCarets();
@@ -165,17 +174,56 @@ void SqlEditor::extendColumns(int lines, int columns) {
 }
 
 template <class Edit> void SqlEditor::atEveryCaret(Edit edit) {
-    QTextCursor main = textCursor();
-    QList<QTextCursor*> all{&main};
-    for (QTextCursor& c : m_carets)
-        all << &c;
-    std::sort(all.begin(), all.end(),
-              [](const QTextCursor* a, const QTextCursor* b) { return a->position() < b->position(); });
-    main.beginEditBlock(); // the document's block: every caret's edit is one undo step
-    for (qsizetype i = 0; i < all.size(); ++i)
-        edit(*all[i], i);
-    main.endEditBlock();
-    setTextCursor(main);
+    const QTextCursor mainCursor = textCursor();
+    QList<Caret> all = m_carets;
+    all << Caret{mainCursor.anchor(), mainCursor.position()};
+    const Caret main = all.last();
+    std::sort(all.begin(), all.end(), [](const Caret& a, const Caret& b) { return a.position < b.position; });
+    const qsizetype mainIndex =
+        std::distance(all.begin(), std::find_if(all.begin(), all.end(), [&](const Caret& c) {
+                          return c.position == main.position && c.anchor == main.anchor;
+                      }));
+    setExtraSelections({}); // their cursors would be moved at every edit too
+    // Bottom up: an edit moves nothing above it, so each caret is where it was; what the edits above did to
+    // the ones below is added afterwards. One undo step: carets close together (a column) share one edit
+    // block, whose one change the layout takes lazily; far apart, each edit is a block of its own joined to
+    // the first, as one block over all would lay out and highlight everything between them again.
+    const int span = document()->findBlock(all.last().position).blockNumber() -
+                     document()->findBlock(all.first().position).blockNumber() + 1;
+    const bool dense = span <= 2 * all.size();
+    QTextCursor outer(document());
+    if (dense)
+        outer.beginEditBlock();
+    QList<int> grown(all.size(), 0);
+    for (qsizetype i = all.size() - 1; i >= 0; --i) {
+        QTextCursor c = cursorOf(all[i]);
+        const int before = document()->characterCount();
+        if (!dense) {
+            if (i == all.size() - 1)
+                c.beginEditBlock();
+            else
+                c.joinPreviousEditBlock();
+        }
+        edit(c, i);
+        if (!dense)
+            c.endEditBlock();
+        grown[i] = document()->characterCount() - before;
+        all[i] = Caret{c.anchor(), c.position()};
+    }
+    if (dense)
+        outer.endEditBlock();
+    int shift = 0;
+    m_carets.clear();
+    Caret newMain;
+    for (qsizetype i = 0; i < all.size(); ++i) {
+        const Caret moved{all[i].anchor + shift, all[i].position + shift};
+        shift += grown[i];
+        if (i == mainIndex)
+            newMain = moved;
+        else
+            m_carets << moved;
+    }
+    setTextCursor(cursorOf(newMain));
     m_column = false;
     mergeCarets();
     showCarets();
@@ -364,12 +412,17 @@ void SqlEditor::paintEvent(QPaintEvent* event) {
 void SqlEditor::paintCarets() {
     if (m_carets.isEmpty())
         return;
+    // Only the carets in view: a 10,000-line column has most of its carets elsewhere.
+    const int first = firstVisibleBlock().position();
+    const QTextCursor bottom = cursorForPosition(QPoint(0, viewport()->height()));
+    const int last = bottom.block().position() + bottom.block().length();
     QPainter painter(viewport());
     const int width = std::max(1, cursorWidth());
-    for (const QTextCursor& c : std::as_const(m_carets)) {
-        const QRect r = cursorRect(c);
-        if (r.intersects(viewport()->rect()))
-            painter.fillRect(QRect(r.left(), r.top(), width, r.height()), palette().text());
+    for (const Caret& c : std::as_const(m_carets)) {
+        if (c.position < first || c.position > last)
+            continue;
+        const QRect r = cursorRect(cursorOf(c));
+        painter.fillRect(QRect(r.left(), r.top(), width, r.height()), palette().text());
     }
 }
 
