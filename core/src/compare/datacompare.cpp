@@ -4,6 +4,8 @@
 #include <pgdesk/core/catalog/catalogreader.h>
 #include <pgdesk/core/catalog/profileconventions.h>
 #include <pgdesk/core/compare/datacompare.h>
+
+#include "compare/keymerge.h"
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/transaction.h>
 
@@ -170,25 +172,20 @@ DataCompareResult compareTableData(Connection& source, Connection& target, const
     const auto versionOf = [&] { return versioned ? b.batch().text(b.row(), versionColumn) : QString(); };
     ChangeSet changes(t);
     qint64 nextReport = 0;
-    while (!a.atEnd() || !b.atEnd()) {
-        if (progress && a.read() + b.read() >= nextReport) {
-            if (!progress(a.read() + b.read()))
-                throwError(ErrorKind::QueryCanceled, QStringLiteral("the data compare was cancelled"));
-            nextReport = a.read() + b.read() + fetchRows;
-        }
-        const int c = a.atEnd() ? 1 : b.atEnd() ? -1 : compareKeys();
-        if (c < 0) {
+    mergeByKey(
+        a, b, compareKeys,
+        [&] {
             Row values;
             for (int i = 0; i < result.columns.size(); ++i)
                 values.append({result.columns[i], valueAt(a.batch(), a.row(), i)});
             changes.changes.append(Change{ChangeOp::Insert, {}, {}, values, {}, {}});
             ++result.onlyInSource;
-            a.advance();
-        } else if (c > 0) {
+        },
+        [&] {
             changes.changes.append(Change{ChangeOp::Delete, keyOf(b), versionOf(), {}, {}, {}});
             ++result.onlyInTarget;
-            b.advance();
-        } else {
+        },
+        [&] {
             Row set;
             Row original;
             for (int i = keyCount; i < result.columns.size(); ++i) {
@@ -206,10 +203,14 @@ DataCompareResult compareTableData(Connection& source, Connection& target, const
                 changes.changes.append(Change{ChangeOp::Update, keyOf(b), versionOf(), set, original, {}});
                 ++result.different;
             }
-            a.advance();
-            b.advance();
-        }
-    }
+        },
+        [&] {
+            if (progress && a.read() + b.read() >= nextReport) {
+                if (!progress(a.read() + b.read()))
+                    throwError(ErrorKind::QueryCanceled, QStringLiteral("the data compare was cancelled"));
+                nextReport = a.read() + b.read() + fetchRows;
+            }
+        });
     result.sourceRows = a.read();
     result.targetRows = b.read();
     result.changes = std::move(changes);
