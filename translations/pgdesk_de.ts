@@ -5563,6 +5563,16 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::PinnedResultView</name>
+    <message numerus="yes">
+        <source>Pinned %1 · %n row(s) · %2</source>
+        <translation>
+            <numerusform>Angeheftet %1 · %n Zeile · %2</numerusform>
+            <numerusform>Angeheftet %1 · %n Zeilen · %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::PlanAnalysisModel</name>
     <message>
         <source>Node</source>
@@ -7017,6 +7027,18 @@ Erneuert %10, als tot verworfen %11</translation>
         <source>Read-only: %1</source>
         <translation>Schreibgeschützt: %1</translation>
     </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Keep this result in a tab of its own (the query is read whole again, read only)</source>
+        <translation>Dieses Ergebnis in einem eigenen Tab behalten (die Abfrage wird noch einmal ganz gelesen, nur lesend)</translation>
+    </message>
+    <message>
+        <source>Keep this result&apos;s rows in a tab of its own</source>
+        <translation>Die Zeilen dieses Ergebnisses in einem eigenen Tab behalten</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::QueryTool</name>
@@ -7665,6 +7687,93 @@ Ausführen?</translation>
         <source>Select next occurrence</source>
         <translation>Nächstes Vorkommen auswählen</translation>
     </message>
+    <message>
+        <source>Pin result</source>
+        <translation>Ergebnis anheften</translation>
+    </message>
+    <message>
+        <source>Compare results…</source>
+        <translation>Ergebnisse vergleichen …</translation>
+    </message>
+    <message>
+        <source>Compare with previous run</source>
+        <translation>Mit dem vorigen Lauf vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare by key</source>
+        <translation>Nach Schlüssel vergleichen</translation>
+    </message>
+    <message>
+        <source>The columns that identify a row in both results:</source>
+        <translation>Die Spalten, die eine Zeile in beiden Ergebnissen bestimmen:</translation>
+    </message>
+    <message>
+        <source>Close this tab</source>
+        <translation>Diesen Tab schließen</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>%1 schließen</translation>
+    </message>
+    <message>
+        <source>Pinned %1</source>
+        <translation>Angeheftet %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pinned %n row(s) as &quot;Pinned %1&quot;.</source>
+        <translation>
+            <numerusform>%n Zeile als „Angeheftet %1“ angeheftet.</numerusform>
+            <numerusform>%n Zeilen als „Angeheftet %1“ angeheftet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pinning: reading the whole result (read only)…</source>
+        <translation>Anheften: das ganze Ergebnis wird gelesen (nur lesend) …</translation>
+    </message>
+    <message>
+        <source>Not pinned: %1</source>
+        <translation>Nicht angeheftet: %1</translation>
+    </message>
+    <message>
+        <source>Compare results needs two results: pin one, run again, then compare.</source>
+        <translation>Zum Vergleichen braucht es zwei Ergebnisse: eines anheften, erneut ausführen, dann vergleichen.</translation>
+    </message>
+    <message>
+        <source>Compare results</source>
+        <translation>Ergebnisse vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Left:</source>
+        <translation>&amp;Links:</translation>
+    </message>
+    <message>
+        <source>&amp;Right:</source>
+        <translation>&amp;Rechts:</translation>
+    </message>
+    <message>
+        <source>Compare with previous run needs two runs of a query: edit it, run it, then compare.</source>
+        <translation>Der Vergleich mit dem vorigen Lauf braucht zwei Läufe einer Abfrage: sie ändern, ausführen, dann vergleichen.</translation>
+    </message>
+    <message>
+        <source>the previous run</source>
+        <translation>der vorige Lauf</translation>
+    </message>
+    <message>
+        <source>this run</source>
+        <translation>dieser Lauf</translation>
+    </message>
+    <message>
+        <source>Comparing %1 and %2 by %3…</source>
+        <translation>%1 und %2 werden nach %3 verglichen …</translation>
+    </message>
+    <message>
+        <source>Compare %1</source>
+        <translation>Vergleich %1</translation>
+    </message>
+    <message>
+        <source>Not compared: %1</source>
+        <translation>Nicht verglichen: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ReplicationView</name>
@@ -8166,6 +8275,38 @@ Ihre Objekte werden in „%2“ angelegt%4.</translation>
     <message>
         <source>The file is read first: psql commands in it are refused. A psql that has \restrict (15.14 and later) starts with it and a one-time key, so none can run.</source>
         <translation>Die Datei wird zuerst gelesen: psql-Befehle darin werden abgelehnt. Ein psql mit \restrict (ab 15.14) startet damit und einem Einmalschlüssel, sodass keiner ausgeführt werden kann.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ResultCompareModel</name>
+    <message>
+        <source>Only in the left result</source>
+        <translation>Nur im linken Ergebnis</translation>
+    </message>
+    <message>
+        <source>Only in the right result</source>
+        <translation>Nur im rechten Ergebnis</translation>
+    </message>
+    <message>
+        <source>In both, with cells that differ</source>
+        <translation>In beiden, mit abweichenden Zellen</translation>
+    </message>
+    <message>
+        <source>Left: %1
+Right: %2</source>
+        <translation>Links: %1
+Rechts: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ResultCompareView</name>
+    <message>
+        <source>%1 (left, %2 rows) and %3 (right, %4 rows) by %5: %6 same, %7 changed, %8 only left, %9 only right.</source>
+        <translation>%1 (links, %2 Zeilen) und %3 (rechts, %4 Zeilen) nach %5: %6 gleich, %7 geändert, %8 nur links, %9 nur rechts.</translation>
+    </message>
+    <message>
+        <source>Not compared (in one result only): %1.</source>
+        <translation>Nicht verglichen (nur in einem Ergebnis): %1.</translation>
     </message>
 </context>
 <context>

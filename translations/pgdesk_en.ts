@@ -548,6 +548,16 @@
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::PinnedResultView</name>
+    <message numerus="yes">
+        <source>Pinned %1 · %n row(s) · %2</source>
+        <translation>
+            <numerusform>Pinned %1 · %n row · %2</numerusform>
+            <numerusform>Pinned %1 · %n rows · %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::PlanCompareView</name>
     <message numerus="yes">
         <source>%n node(s) matched</source>
@@ -680,6 +690,13 @@
         <translation>
             <numerusform>%n statement that may write</numerusform>
             <numerusform>%n statements that may write</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pinned %n row(s) as &quot;Pinned %1&quot;.</source>
+        <translation>
+            <numerusform>Pinned %n row as &quot;Pinned %1&quot;.</numerusform>
+            <numerusform>Pinned %n rows as &quot;Pinned %1&quot;.</numerusform>
         </translation>
     </message>
 </context>

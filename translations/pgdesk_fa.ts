@@ -5497,6 +5497,15 @@ Replace them with the file&apos;s?</source>
     </message>
 </context>
 <context>
+    <name>pgdesk::ui::PinnedResultView</name>
+    <message numerus="yes">
+        <source>Pinned %1 · %n row(s) · %2</source>
+        <translation>
+            <numerusform>سنجاق‌شده %1 · %n سطر · %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgdesk::ui::PlanAnalysisModel</name>
     <message>
         <source>Node</source>
@@ -6938,6 +6947,18 @@ Recycled %10, discarded as dead %11</source>
         <source>Read-only: %1</source>
         <translation>فقط‌خواندنی: %1</translation>
     </message>
+    <message>
+        <source>Pin</source>
+        <translation>سنجاق</translation>
+    </message>
+    <message>
+        <source>Keep this result in a tab of its own (the query is read whole again, read only)</source>
+        <translation>نگه‌داشتن این نتیجه در زبانه‌ای جدا (پرس‌وجو دوباره به‌طور کامل و فقط‌خواندنی خوانده می‌شود)</translation>
+    </message>
+    <message>
+        <source>Keep this result&apos;s rows in a tab of its own</source>
+        <translation>نگه‌داشتن سطرهای این نتیجه در زبانه‌ای جدا</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::QueryTool</name>
@@ -7583,6 +7604,92 @@ Run it?</source>
         <source>Select next occurrence</source>
         <translation>انتخاب مورد بعدی</translation>
     </message>
+    <message>
+        <source>Pin result</source>
+        <translation>سنجاق کردن نتیجه</translation>
+    </message>
+    <message>
+        <source>Compare results…</source>
+        <translation>مقایسهٔ نتیجه‌ها…</translation>
+    </message>
+    <message>
+        <source>Compare with previous run</source>
+        <translation>مقایسه با اجرای قبلی</translation>
+    </message>
+    <message>
+        <source>Compare by key</source>
+        <translation>مقایسه بر پایهٔ کلید</translation>
+    </message>
+    <message>
+        <source>The columns that identify a row in both results:</source>
+        <translation>ستون‌هایی که یک سطر را در هر دو نتیجه مشخص می‌کنند:</translation>
+    </message>
+    <message>
+        <source>Close this tab</source>
+        <translation>بستن این زبانه</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>بستن %1</translation>
+    </message>
+    <message>
+        <source>Pinned %1</source>
+        <translation>سنجاق‌شده %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pinned %n row(s) as &quot;Pinned %1&quot;.</source>
+        <translation>
+            <numerusform>%n سطر با نام «سنجاق‌شده %1» سنجاق شد.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pinning: reading the whole result (read only)…</source>
+        <translation>سنجاق کردن: خواندن کل نتیجه (فقط‌خواندنی)…</translation>
+    </message>
+    <message>
+        <source>Not pinned: %1</source>
+        <translation>سنجاق نشد: %1</translation>
+    </message>
+    <message>
+        <source>Compare results needs two results: pin one, run again, then compare.</source>
+        <translation>مقایسه به دو نتیجه نیاز دارد: یکی را سنجاق کنید، دوباره اجرا کنید، سپس مقایسه کنید.</translation>
+    </message>
+    <message>
+        <source>Compare results</source>
+        <translation>مقایسهٔ نتیجه‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Left:</source>
+        <translation>&amp;چپ:</translation>
+    </message>
+    <message>
+        <source>&amp;Right:</source>
+        <translation>&amp;راست:</translation>
+    </message>
+    <message>
+        <source>Compare with previous run needs two runs of a query: edit it, run it, then compare.</source>
+        <translation>مقایسه با اجرای قبلی به دو اجرای یک پرس‌وجو نیاز دارد: آن را ویرایش و اجرا کنید، سپس مقایسه کنید.</translation>
+    </message>
+    <message>
+        <source>the previous run</source>
+        <translation>اجرای قبلی</translation>
+    </message>
+    <message>
+        <source>this run</source>
+        <translation>این اجرا</translation>
+    </message>
+    <message>
+        <source>Comparing %1 and %2 by %3…</source>
+        <translation>مقایسهٔ %1 و %2 بر پایهٔ %3…</translation>
+    </message>
+    <message>
+        <source>Compare %1</source>
+        <translation>مقایسه %1</translation>
+    </message>
+    <message>
+        <source>Not compared: %1</source>
+        <translation>مقایسه نشد: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::ReplicationView</name>
@@ -8082,6 +8189,38 @@ Its objects are created in &quot;%2&quot;%4.</source>
     <message>
         <source>The file is read first: psql commands in it are refused. A psql that has \restrict (15.14 and later) starts with it and a one-time key, so none can run.</source>
         <translation>پرونده نخست خوانده می‌شود: فرمان‌های psql در آن پذیرفته نمی‌شوند. psql‌ای که \restrict دارد (۱۵٫۱۴ و پس از آن) با آن و یک کلید یک‌بارمصرف آغاز می‌شود تا هیچ‌کدام اجرا نشود.</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ResultCompareModel</name>
+    <message>
+        <source>Only in the left result</source>
+        <translation>فقط در نتیجهٔ چپ</translation>
+    </message>
+    <message>
+        <source>Only in the right result</source>
+        <translation>فقط در نتیجهٔ راست</translation>
+    </message>
+    <message>
+        <source>In both, with cells that differ</source>
+        <translation>در هر دو، با خانه‌های متفاوت</translation>
+    </message>
+    <message>
+        <source>Left: %1
+Right: %2</source>
+        <translation>چپ: %1
+راست: %2</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::ResultCompareView</name>
+    <message>
+        <source>%1 (left, %2 rows) and %3 (right, %4 rows) by %5: %6 same, %7 changed, %8 only left, %9 only right.</source>
+        <translation>%1 (چپ، %2 سطر) و %3 (راست، %4 سطر) بر پایهٔ %5: %6 یکسان، %7 تغییرکرده، %8 فقط چپ، %9 فقط راست.</translation>
+    </message>
+    <message>
+        <source>Not compared (in one result only): %1.</source>
+        <translation>مقایسه نشد (فقط در یک نتیجه): %1.</translation>
     </message>
 </context>
 <context>

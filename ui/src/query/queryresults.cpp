@@ -130,6 +130,15 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
     m_export->setToolTip(tr("Export this result to a file (the statement runs again)"));
     m_export->setAccessibleName(tr("Export this result"));
     connect(m_export, &QToolButton::clicked, this, &QueryResultGrid::exportRequested);
+    auto* pin = new QToolButton(this);
+    pin->setObjectName(QStringLiteral("resultPinButton"));
+    pin->setText(tr("Pin"));
+    pin->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    pin->setAutoRaise(true);
+    pin->setToolTip(
+        m_paged ? tr("Keep this result in a tab of its own (the query is read whole again, read only)")
+                : tr("Keep this result's rows in a tab of its own"));
+    connect(pin, &QToolButton::clicked, this, &QueryResultGrid::pinRequested);
     m_readOnly = new QLabel(this);
     m_readOnly->setObjectName(QStringLiteral("resultReadOnly"));
     m_readOnly->setVisible(false);
@@ -140,6 +149,7 @@ QueryResultGrid::QueryResultGrid(std::shared_ptr<QuerySession> session, const co
     bar->addWidget(m_next);
     bar->addWidget(m_range, 1);
     bar->addWidget(m_readOnly);
+    bar->addWidget(pin);
     bar->addWidget(m_export);
     for (QWidget* w :
          {static_cast<QWidget*>(m_first), static_cast<QWidget*>(m_previous), static_cast<QWidget*>(m_next)})
@@ -212,6 +222,19 @@ core::QuerySpec QueryResultGrid::exportSpec() const {
     if (m_paged)
         spec.sqlParams = m_spec.sqlParams;
     return spec;
+}
+
+QStringList QueryResultGrid::keyColumns() const {
+    if (!m_editability || !m_editability->editable)
+        return {};
+    QStringList out;
+    for (const QString& k : m_editability->table.conventions.rowKey) {
+        const qsizetype i = m_editability->columns.indexOf(k);
+        if (i < 0 || i >= m_table.columns.size())
+            return {};
+        out << m_table.columns[i].name;
+    }
+    return out;
 }
 
 std::shared_ptr<core::Pool> QueryResultGrid::pool() const {

@@ -54,6 +54,11 @@ public:
     core::QuerySpec exportSpec() const;
     std::shared_ptr<core::Pool> pool() const;
     QToolButton* exportButton() const { return m_export; }
+    // A plain query's result, paged on the server (else the rows kept are all there is).
+    bool isPaged() const { return m_paged; }
+    // The result's columns that are the row key of the table its rows come from, as the query names them;
+    // empty when they do not all come from one table with its key among them (or that is not known yet).
+    QStringList keyColumns() const;
     // The selection (rows × selected columns) in a format, as Copy as puts it on the clipboard.
     QString selectionAs(CopyAsFormat format) const;
 
@@ -78,6 +83,8 @@ signals:
     void editabilityKnown();
     // Export…: the window opens the export dialog (the transfer layer comes after this one).
     void exportRequested();
+    // Pin: the window keeps this result in a tab of its own.
+    void pinRequested();
     void pageLoaded();
     void loadFailed(const QString& message);
 

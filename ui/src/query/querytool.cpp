@@ -109,6 +109,8 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
     , m_historyPath(historyPath.isEmpty() ? core::QueryHistory::defaultPath() : std::move(historyPath)) {
     m_historyJob = new JobSlot(this);
     m_searchPathJob = new JobSlot(this);
+    m_pinJob = new JobSlot(this);
+    m_compareJob = new JobSlot(this);
     setObjectName(QStringLiteral("queryTool"));
 
     m_editor = new SqlEditor(this);
@@ -501,6 +503,11 @@ void QueryTool::showRun(const core::ScriptRun& run, qsizetype base) {
             auto* grid = new QueryResultGrid(m_session, s, m_results);
             grid->setWriteUnlock(m_unlock); // an editable result applies with the tab's key
             connect(grid, &QueryResultGrid::exportRequested, this, [this, grid] { exportResult(grid); });
+            connect(grid, &QueryResultGrid::pinRequested, this, [this, grid] { pinResult(grid); });
+            if (!firstResult && s.paged) { // what Compare with previous run runs again
+                m_previousRunQuery = m_lastRunQuery;
+                m_lastRunQuery = grid->exportSpec();
+            }
             const int tab = m_results->addTab(grid, tr("Result %1").arg(number));
             m_results->setTabToolTip(tab, s.sql.left(500));
             if (!firstResult)
@@ -643,8 +650,8 @@ void QueryTool::setTransactionState(core::TransactionState state) {
 void QueryTool::clearResults() {
     for (int i = m_results->count() - 1; i >= 0; --i) {
         QWidget* w = m_results->widget(i);
-        if (w == m_messages)
-            continue;
+        if (w == m_messages || !qobject_cast<QueryResultGrid*>(w))
+            continue; // pinned results and compares stay
         m_results->removeTab(i);
         w->deleteLater();
     }

@@ -146,6 +146,14 @@ void QueryTool::buildFileAndEditMenus(QWidget* bar) {
         QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
     });
     m_editMenu->addSeparator();
+    QAction* pin =
+        action(m_editMenu, tr("Pin result"), QStringLiteral("pinResultAction"), {}, [this] { pinResult(); });
+    action(m_editMenu, tr("Compare results…"), QStringLiteral("compareResultsAction"), {},
+           [this] { compareResults(); });
+    action(m_editMenu, tr("Compare with previous run"), QStringLiteral("compareWithPreviousRunAction"), {},
+           [this] { compareWithPreviousRun(); });
+    connect(m_editMenu, &QMenu::aboutToShow, this,
+            [this, pin] { pin->setEnabled(currentResultGrid() != nullptr); });
     // The selection of the result shown, as the grid's own context menu copies it.
     QMenu* copyAs = addCopyAsMenu(m_editMenu, [this](CopyAsFormat format) {
         if (QueryResultGrid* grid = currentResultGrid()) {

@@ -139,6 +139,17 @@ public:
     // Opens the export dialog (transfer folder) for a result of this tab: `grid`, else currentResultGrid();
     // nullptr when there is none. The dialog deletes itself when closed. A result tab's Export… calls it.
     ExportDialog* exportResult(QueryResultGrid* grid = nullptr);
+    // Pinned results and compares (querytoolpins.cpp). A pinned result is a tab of its own that stays when
+    // the query runs again: a plain query read whole on a connection of the pool (READ ONLY), another
+    // statement's kept rows. Compare results… compares two result tabs (pinned or not) by a key chosen with
+    // the key of the table they come from first; Compare with previous run runs the last two runs' queries
+    // now and compares them. Each compare is a tab of the rows that differ.
+    void pinResult(QueryResultGrid* grid = nullptr);
+    void compareResults();
+    void compareWithPreviousRun();
+    // The pinned and compare tabs (for tests).
+    QList<QWidget*> pinnedTabs() const;
+    QList<QWidget*> compareTabs() const;
     // The plan of the last Explain (graph, analysis, text, hotspots), if it is still shown; its text tree.
     PlanView* planView() const;
     QTreeWidget* planTree() const;
@@ -244,6 +255,10 @@ private:
     void setRunning(bool running);
     void setTransactionState(core::TransactionState state);
     void clearResults();
+    struct CompareSide;
+    void startCompare(CompareSide left, CompareSide right, const QStringList& key, const QString& leftName,
+                      const QString& rightName);
+    void addClosableResultTab(QWidget* tab, const QString& title, const QString& tip);
     void message(const QString& text, Tone tone = Tone::Plain);
     void appendMessage(const QString& text, Tone tone);
     void clearMessages();
@@ -295,6 +310,13 @@ private:
     bool m_running = false;
     core::TransactionState m_transaction = core::TransactionState::Idle;
     JobSlot* m_historyJob = nullptr; // the history search; a newer one replaces it
+    JobSlot* m_pinJob = nullptr;     // a result being pinned
+    JobSlot* m_compareJob = nullptr; // results being read and compared
+    int m_pins = 0;
+    int m_compares = 0;
+    // The first plain query of the last run and of the one before (what Compare with previous run runs).
+    core::QuerySpec m_lastRunQuery;
+    core::QuerySpec m_previousRunQuery;
     QPointer<ParametersDialog> m_parametersDialog;
     QMap<QString, std::optional<QString>> m_parameterValues; // remembered for the tab's next runs
 };
