@@ -7735,10 +7735,6 @@ Ausführen?</translation>
         <translation>Nicht angeheftet: %1</translation>
     </message>
     <message>
-        <source>Compare results needs two results: pin one, run again, then compare.</source>
-        <translation>Zum Vergleichen braucht es zwei Ergebnisse: eines anheften, erneut ausführen, dann vergleichen.</translation>
-    </message>
-    <message>
         <source>Compare results</source>
         <translation>Ergebnisse vergleichen</translation>
     </message>
@@ -7773,6 +7769,30 @@ Ausführen?</translation>
     <message>
         <source>Not compared: %1</source>
         <translation>Nicht verglichen: %1</translation>
+    </message>
+    <message>
+        <source>Results side by side…</source>
+        <translation>Ergebnisse nebeneinander …</translation>
+    </message>
+    <message>
+        <source>%1 needs two results: pin one, run again, then choose them.</source>
+        <translation>%1 braucht zwei Ergebnisse: eines anheften, erneut ausführen, dann beide wählen.</translation>
+    </message>
+    <message>
+        <source>Results side by side</source>
+        <translation>Ergebnisse nebeneinander</translation>
+    </message>
+    <message>
+        <source>%1 | %2</source>
+        <translation>%1 | %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 side by side</source>
+        <translation>%1 und %2 nebeneinander</translation>
+    </message>
+    <message>
+        <source>Not shown: %1</source>
+        <translation>Nicht angezeigt: %1</translation>
     </message>
 </context>
 <context>

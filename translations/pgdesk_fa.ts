@@ -7651,10 +7651,6 @@ Run it?</source>
         <translation>سنجاق نشد: %1</translation>
     </message>
     <message>
-        <source>Compare results needs two results: pin one, run again, then compare.</source>
-        <translation>مقایسه به دو نتیجه نیاز دارد: یکی را سنجاق کنید، دوباره اجرا کنید، سپس مقایسه کنید.</translation>
-    </message>
-    <message>
         <source>Compare results</source>
         <translation>مقایسهٔ نتیجه‌ها</translation>
     </message>
@@ -7689,6 +7685,30 @@ Run it?</source>
     <message>
         <source>Not compared: %1</source>
         <translation>مقایسه نشد: %1</translation>
+    </message>
+    <message>
+        <source>Results side by side…</source>
+        <translation>نتیجه‌ها کنار هم…</translation>
+    </message>
+    <message>
+        <source>%1 needs two results: pin one, run again, then choose them.</source>
+        <translation>%1 به دو نتیجه نیاز دارد: یکی را سنجاق کنید، دوباره اجرا کنید، سپس هر دو را برگزینید.</translation>
+    </message>
+    <message>
+        <source>Results side by side</source>
+        <translation>نتیجه‌ها کنار هم</translation>
+    </message>
+    <message>
+        <source>%1 | %2</source>
+        <translation>%1 | %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 side by side</source>
+        <translation>%1 و %2 کنار هم</translation>
+    </message>
+    <message>
+        <source>Not shown: %1</source>
+        <translation>نمایش داده نشد: %1</translation>
     </message>
 </context>
 <context>

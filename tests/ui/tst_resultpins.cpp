@@ -20,6 +20,7 @@
 #include <QDialog>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -145,6 +146,29 @@ private slots:
         QVERIFY(compare);
         QCOMPARE(kinds(compare->model()), (QStringList{"changed", "changed", "changed", "changed", "right"}));
         QCOMPARE(compare->model()->index(0, 2).data().toString(), QStringLiteral("n1 → N1"));
+    }
+
+    void sideBySide() {
+        const QString query = QStringLiteral("select g, g * 2 as twice from generate_series(1, 500) g");
+        QVERIFY(runAndWait(*m_tool, query));
+        const int pins = int(m_tool->pinnedTabs().size());
+        m_tool->pinResult(m_tool->resultGrids().value(0));
+        QVERIFY(QTest::qWaitFor([&] { return m_tool->pinnedTabs().size() == pins + 1; }, 20000));
+        QVERIFY(
+            runAndWait(*m_tool, QStringLiteral("select g, g * 3 as twice from generate_series(1, 500) g")));
+        acceptDialogs(); // the pinned result on the left, this run's on the right
+        m_tool->showSideBySide();
+        auto* tabs = m_tool->findChild<QTabWidget*>(QStringLiteral("results"));
+        SideBySideView* both = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (both = qobject_cast<SideBySideView*>(tabs->currentWidget())) != nullptr; }, 20000));
+        QCOMPARE(both->left()->result()->rowCount(), 500);
+        QCOMPARE(both->right()->result()->rowCount(), 500);
+        QCOMPARE(both->left()->view()->model()->index(9, 1).data().toString(), QStringLiteral("20"));
+        QCOMPARE(both->right()->view()->model()->index(9, 1).data().toString(), QStringLiteral("30"));
+        QApplication::processEvents();
+        both->left()->view()->verticalScrollBar()->setValue(120);
+        QCOMPARE(both->right()->view()->verticalScrollBar()->value(), 120); // row n beside row n
     }
 
     void keptRowsAndClosing() {

@@ -152,6 +152,8 @@ void QueryTool::buildFileAndEditMenus(QWidget* bar) {
            [this] { compareResults(); });
     action(m_editMenu, tr("Compare with previous run"), QStringLiteral("compareWithPreviousRunAction"), {},
            [this] { compareWithPreviousRun(); });
+    action(m_editMenu, tr("Results side by side…"), QStringLiteral("sideBySideAction"), {},
+           [this] { showSideBySide(); });
     connect(m_editMenu, &QMenu::aboutToShow, this,
             [this, pin] { pin->setEnabled(currentResultGrid() != nullptr); });
     // The selection of the result shown, as the grid's own context menu copies it.

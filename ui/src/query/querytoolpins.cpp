@@ -34,6 +34,15 @@ struct QueryTool::CompareSide {
     core::QuerySpec query;
 };
 
+struct QueryTool::TwoResults {
+    CompareSide left;
+    CompareSide right;
+    QString leftName;
+    QString rightName;
+    QStringList columns;      // the left's, for the key
+    QStringList suggestedKey; // the table's row key when a grid knows it, else the first column
+};
+
 namespace {
 
 struct Compared {
@@ -138,7 +147,7 @@ void QueryTool::pinResult(QueryResultGrid* grid) {
         });
 }
 
-void QueryTool::compareResults() {
+bool QueryTool::chooseTwoResults(const QString& title, TwoResults& out) {
     // Every result tab: the pinned ones and the last run's.
     QList<QWidget*> tabs;
     QStringList names;
@@ -150,24 +159,28 @@ void QueryTool::compareResults() {
         }
     }
     if (tabs.size() < 2) {
-        message(tr("Compare results needs two results: pin one, run again, then compare."), Tone::Error);
-        return;
+        message(tr("%1 needs two results: pin one, run again, then choose them.").arg(title), Tone::Error);
+        return false;
     }
     QDialog dialog(this);
-    dialog.setWindowTitle(tr("Compare results"));
+    dialog.setWindowTitle(title);
     auto* left = new QComboBox(&dialog);
     left->setObjectName(QStringLiteral("compareLeft"));
     auto* right = new QComboBox(&dialog);
     right->setObjectName(QStringLiteral("compareRight"));
     left->addItems(names);
     right->addItems(names);
-    // Most often: the pinned one before against what the query gives now.
-    left->setCurrentIndex(0);
-    right->setCurrentIndex(int(tabs.size()) - 1);
-    for (int i = 0; i < tabs.size(); ++i)
-        if (qobject_cast<PinnedResultView*>(tabs[i]) && left->currentIndex() == 0 &&
-            i != right->currentIndex())
-            left->setCurrentIndex(i);
+    // Most often: the last result pinned against the run's first result (what the query gives now).
+    int lastPinned = -1, firstRun = -1;
+    for (int i = 0; i < tabs.size(); ++i) {
+        if (qobject_cast<PinnedResultView*>(tabs[i]))
+            lastPinned = i;
+        else if (firstRun < 0)
+            firstRun = i;
+    }
+    left->setCurrentIndex(lastPinned >= 0 ? lastPinned : 0);
+    right->setCurrentIndex(firstRun >= 0 && firstRun != left->currentIndex() ? firstRun
+                                                                             : int(tabs.size()) - 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
@@ -176,7 +189,7 @@ void QueryTool::compareResults() {
     form->addRow(tr("&Right:"), right);
     form->addRow(buttons);
     if (dialog.exec() != QDialog::Accepted || left->currentIndex() == right->currentIndex())
-        return;
+        return false;
     const auto sideOf = [](QWidget* w) {
         CompareSide side;
         if (auto* pinned = qobject_cast<PinnedResultView*>(w))
@@ -189,26 +202,63 @@ void QueryTool::compareResults() {
     };
     QWidget* l = tabs[left->currentIndex()];
     QWidget* r = tabs[right->currentIndex()];
-    // The key: the table's row key when a grid knows it, else the user's choice.
-    QStringList columns;
-    QStringList suggested;
+    out.left = sideOf(l);
+    out.right = sideOf(r);
+    out.leftName = names[left->currentIndex()];
+    out.rightName = names[right->currentIndex()];
+    // The key: the table's row key when a grid knows it, else the first column.
     for (QWidget* w : {l, r}) {
         if (auto* grid = qobject_cast<QueryResultGrid*>(w)) {
-            if (suggested.isEmpty())
-                suggested = grid->keyColumns();
-            if (columns.isEmpty())
+            if (out.suggestedKey.isEmpty())
+                out.suggestedKey = grid->keyColumns();
+            if (out.columns.isEmpty())
                 for (const core::PageColumn& c : grid->model()->page().columns)
-                    columns << c.name;
-        } else if (auto* pinned = qobject_cast<PinnedResultView*>(w); pinned && columns.isEmpty()) {
-            columns = pinned->result()->columnNames();
+                    out.columns << c.name;
+        } else if (auto* pinned = qobject_cast<PinnedResultView*>(w); pinned && out.columns.isEmpty()) {
+            out.columns = pinned->result()->columnNames();
         }
     }
-    if (suggested.isEmpty() && !columns.isEmpty())
-        suggested = {columns.first()};
-    const QStringList key = chooseKey(this, columns, suggested);
+    if (out.suggestedKey.isEmpty() && !out.columns.isEmpty())
+        out.suggestedKey = {out.columns.first()};
+    return true;
+}
+
+void QueryTool::compareResults() {
+    TwoResults two;
+    if (!chooseTwoResults(tr("Compare results"), two))
+        return;
+    const QStringList key = chooseKey(this, two.columns, two.suggestedKey);
     if (key.isEmpty())
         return;
-    startCompare(sideOf(l), sideOf(r), key, names[left->currentIndex()], names[right->currentIndex()]);
+    startCompare(two.left, two.right, key, two.leftName, two.rightName);
+}
+
+void QueryTool::showSideBySide() {
+    TwoResults two;
+    if (!chooseTwoResults(tr("Results side by side"), two))
+        return;
+    m_compareJob->start(
+        [pool = m_session->pool(), left = two.left,
+         right = two.right](const std::shared_ptr<core::CancelToken>& cancel) {
+            Compared out{left.pinned, right.pinned, {}};
+            if (!out.left || !out.right) {
+                auto connection = pool->acquire();
+                const core::CancelToken::Scope scope(cancel, *connection);
+                if (!out.left)
+                    out.left = read(*connection, left.query);
+                if (!out.right)
+                    out.right = read(*connection, right.query);
+            }
+            return out;
+        },
+        [this, two](const Compared& done) {
+            auto* view = new SideBySideView(done.left, done.right, two.leftName, two.rightName, m_results);
+            addClosableResultTab(view, tr("%1 | %2").arg(two.leftName, two.rightName),
+                                 tr("%1 and %2 side by side").arg(two.leftName, two.rightName));
+        },
+        [this](const BackgroundFailure& failure) {
+            message(tr("Not shown: %1").arg(failure.message), Tone::Error);
+        });
 }
 
 void QueryTool::compareWithPreviousRun() {

@@ -12,6 +12,8 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPalette>
+#include <QScrollBar>
+#include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -128,6 +130,25 @@ PinnedResultView::PinnedResultView(std::shared_ptr<const core::PinnedResult> res
     layout->setSpacing(0);
     layout->addWidget(about);
     layout->addWidget(m_view, 1);
+}
+
+SideBySideView::SideBySideView(std::shared_ptr<const core::PinnedResult> left,
+                               std::shared_ptr<const core::PinnedResult> right, const QString& leftName,
+                               const QString& rightName, QWidget* parent)
+    : QWidget(parent) {
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("sideBySide"));
+    m_left = new PinnedResultView(std::move(left), splitter);
+    m_right = new PinnedResultView(std::move(right), splitter);
+    m_left->setAccessibleName(leftName);
+    m_right->setAccessibleName(rightName);
+    QScrollBar* a = m_left->view()->verticalScrollBar();
+    QScrollBar* b = m_right->view()->verticalScrollBar();
+    connect(a, &QScrollBar::valueChanged, b, &QScrollBar::setValue);
+    connect(b, &QScrollBar::valueChanged, a, &QScrollBar::setValue);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
 }
 
 ResultCompareModel::ResultCompareModel(std::shared_ptr<const core::PinnedResult> left,

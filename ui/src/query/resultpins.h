@@ -50,6 +50,21 @@ private:
     QTableView* m_view = nullptr;
 };
 
+// Two results next to each other, their vertical scrolling joined (row n beside row n).
+class SideBySideView final : public QWidget {
+    Q_OBJECT
+public:
+    SideBySideView(std::shared_ptr<const core::PinnedResult> left,
+                   std::shared_ptr<const core::PinnedResult> right, const QString& leftName,
+                   const QString& rightName, QWidget* parent = nullptr);
+    PinnedResultView* left() const { return m_left; }
+    PinnedResultView* right() const { return m_right; }
+
+private:
+    PinnedResultView* m_left = nullptr;
+    PinnedResultView* m_right = nullptr;
+};
+
 // The rows two results differ in, in key order: a first column says how ("−" only left, "+" only right,
 // "≠" changed), then the compared columns; a changed cell shows "left → right", coloured, an only-left row
 // in red, an only-right row in green. Kind is in Qt::UserRole ("left", "right", "changed") and a changed

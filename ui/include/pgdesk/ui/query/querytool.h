@@ -147,6 +147,8 @@ public:
     void pinResult(QueryResultGrid* grid = nullptr);
     void compareResults();
     void compareWithPreviousRun();
+    // Two result tabs in one, side by side, scrolling together.
+    void showSideBySide();
     // The pinned and compare tabs (for tests).
     QList<QWidget*> pinnedTabs() const;
     QList<QWidget*> compareTabs() const;
@@ -256,6 +258,8 @@ private:
     void setTransactionState(core::TransactionState state);
     void clearResults();
     struct CompareSide;
+    struct TwoResults;
+    bool chooseTwoResults(const QString& title, TwoResults& out);
     void startCompare(CompareSide left, CompareSide right, const QStringList& key, const QString& leftName,
                       const QString& rightName);
     void addClosableResultTab(QWidget* tab, const QString& title, const QString& tip);
