@@ -5124,6 +5124,65 @@ Sollen sie durch die aus der Datei ersetzt werden?</translation>
         <source>Parameters set for the cells below.</source>
         <translation>Parameter für die Zellen darunter gesetzt.</translation>
     </message>
+    <message>
+        <source>Options…</source>
+        <translation>Optionen …</translation>
+    </message>
+    <message>
+        <source>The chart&apos;s type, columns and title as a form</source>
+        <translation>Art, Spalten und Titel des Diagramms als Formular</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::NotebookChartDialog</name>
+    <message>
+        <source>Chart options</source>
+        <translation>Diagrammoptionen</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Balken</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Linie</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Fläche</translation>
+    </message>
+    <message>
+        <source>Points (scatter)</source>
+        <translation>Punkte (Streuung)</translation>
+    </message>
+    <message>
+        <source>Pie</source>
+        <translation>Kreis</translation>
+    </message>
+    <message>
+        <source>other columns, comma-separated</source>
+        <translation>weitere Spalten, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;X (categories or time):</source>
+        <translation>&amp;X (Kategorien oder Zeit):</translation>
+    </message>
+    <message>
+        <source>&amp;Y (values):</source>
+        <translation>&amp;Y (Werte):</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;Gruppieren nach:</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>T&amp;itel:</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::NotebookFeature</name>

@@ -5060,6 +5060,65 @@ Replace them with the file&apos;s?</source>
         <source>Parameters set for the cells below.</source>
         <translation>پارامترها برای خانه‌های پایین تنظیم شدند.</translation>
     </message>
+    <message>
+        <source>Options…</source>
+        <translation>گزینه‌ها…</translation>
+    </message>
+    <message>
+        <source>The chart&apos;s type, columns and title as a form</source>
+        <translation>نوع، ستون‌ها و عنوان نمودار به‌صورت فرم</translation>
+    </message>
+</context>
+<context>
+    <name>pgdesk::ui::NotebookChartDialog</name>
+    <message>
+        <source>Chart options</source>
+        <translation>گزینه‌های نمودار</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>میله‌ای</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>خطی</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>سطحی</translation>
+    </message>
+    <message>
+        <source>Points (scatter)</source>
+        <translation>نقطه‌ای (پراکنده)</translation>
+    </message>
+    <message>
+        <source>Pie</source>
+        <translation>دایره‌ای</translation>
+    </message>
+    <message>
+        <source>other columns, comma-separated</source>
+        <translation>ستون‌های دیگر، جداشده با ویرگول</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;نوع:</translation>
+    </message>
+    <message>
+        <source>&amp;X (categories or time):</source>
+        <translation>&amp;X (دسته‌ها یا زمان):</translation>
+    </message>
+    <message>
+        <source>&amp;Y (values):</source>
+        <translation>&amp;Y (مقدارها):</translation>
+    </message>
+    <message>
+        <source>&amp;Group by:</source>
+        <translation>&amp;گروه‌بندی بر پایهٔ:</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>&amp;عنوان:</translation>
+    </message>
 </context>
 <context>
     <name>pgdesk::ui::NotebookFeature</name>

@@ -10,6 +10,7 @@
 #include "uitestmain.h"
 
 #include "../../ui/src/notebook/notebookcell.h"
+#include "../../ui/src/notebook/notebookchartdialog.h"
 
 #include <pgdesk/core/notebook/notebook.h>
 #include <pgdesk/core/session/pool.h>
@@ -17,13 +18,18 @@
 #include <pgdesk/ui/notebook/notebookview.h>
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QToolButton>
 
 #include <optional>
 
@@ -130,6 +136,38 @@ private slots:
         QVERIFY(!view.isModified());
         QVERIFY(view.save());
         QCOMPARE(readAll(path), kNotebook); // untouched: the same bytes, CRLF line included
+    }
+
+    // The chart's Options… form: the columns of the result above offered, what is chosen written as the
+    // cell's text, the chart drawn from it on the next run, and saved so the CLI reads the same.
+    void chartOptions() {
+        const QString path = m_dir.filePath(QStringLiteral("options.pgnb.md"));
+        QVERIFY(writeFile(path, kNotebook));
+        NotebookView view(m_pool);
+        view.openFile(path);
+        QVERIFY(runAll(view));
+        NotebookCellWidget* chart = view.cellWidget(4);
+        QStringList offered;
+        QTimer::singleShot(0, &view, [&] {
+            auto* dialog = qobject_cast<NotebookChartDialog*>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            auto* x = dialog->findChild<QComboBox*>(QStringLiteral("chartX"));
+            for (int i = 0; i < x->count(); ++i)
+                offered << x->itemText(i);
+            auto* type = dialog->findChild<QComboBox*>(QStringLiteral("chartType"));
+            type->setCurrentIndex(type->findData(int(core::ChartType::Line)));
+            dialog->findChild<QLineEdit*>(QStringLiteral("chartTitle"))->setText(QStringLiteral("Sales"));
+            dialog->accept();
+        });
+        chart->findChild<QToolButton*>(QStringLiteral("notebookChartOptions"))->click();
+        QCOMPARE(offered,
+                 (QStringList{QStringLiteral("day"), QStringLiteral("total"), QStringLiteral("note")}));
+        QCOMPARE(chart->text(), QStringLiteral("type: line\nx: day\ny: total\ntitle: Sales\n"));
+        QVERIFY(view.isModified());
+        QVERIFY(runAll(view));
+        QCOMPARE(chart->chartWidget()->data().series.size(), 1);
+        QVERIFY(view.save());
+        QVERIFY(readAll(path).contains("~~~chart\ntype: line\nx: day\ny: total\ntitle: Sales\n~~~\n"));
     }
 
     void aFailingCellStops() {

@@ -252,4 +252,21 @@ NotebookChart notebookChart(const NotebookCell& cell) {
     return chart;
 }
 
+QString notebookChartText(const NotebookChart& chart) {
+    static const QStringList kTypes{QStringLiteral("bar"), QStringLiteral("line"), QStringLiteral("area"),
+                                    QStringLiteral("scatter"), QStringLiteral("pie")};
+    // One line each: a line break in a value would end it early (and read back as a key of its own).
+    const auto one = [](const QString& v) { return v.simplified(); };
+    QString out = QStringLiteral("type: %1\nx: %2\n").arg(kTypes.value(int(chart.type)), one(chart.x));
+    QStringList ys;
+    for (const QString& y : chart.y)
+        ys << one(y);
+    out += QStringLiteral("y: %1\n").arg(ys.join(QStringLiteral(", ")));
+    if (!chart.group.isEmpty())
+        out += QStringLiteral("group: %1\n").arg(one(chart.group));
+    if (!chart.title.isEmpty())
+        out += QStringLiteral("title: %1\n").arg(one(chart.title));
+    return out;
+}
+
 } // namespace pgdesk::core

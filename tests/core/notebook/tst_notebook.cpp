@@ -168,6 +168,20 @@ private slots:
             c.text = QString::fromUtf8(bad);
             QVERIFY_THROWS_EXCEPTION(ConfigurationError, notebookChart(c));
         }
+        // Written by the chart options and read back the same; a line break in a value stays on its line.
+        NotebookChart written{ChartType::Area,
+                              QStringLiteral("day"),
+                              {QStringLiteral("total"), QStringLiteral("n")},
+                              {},
+                              QStringLiteral("Sales\nper day ▸ فروش")};
+        c.text = notebookChartText(written);
+        QCOMPARE(c.text, QStringLiteral("type: area\nx: day\ny: total, n\ntitle: Sales per day ▸ فروش\n"));
+        const NotebookChart read = notebookChart(c);
+        QCOMPARE(read.type, ChartType::Area);
+        QCOMPARE(read.x, written.x);
+        QCOMPARE(read.y, written.y);
+        QCOMPARE(read.group, QString());
+        QCOMPARE(read.title, QStringLiteral("Sales per day ▸ فروش"));
     }
 
     void runAllOnTheServer() {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notebook/notebookcell.h"
 
+#include "notebook/notebookchartdialog.h"
+
 #include "notebook/notebookresultmodel.h"
 #include "query/sqleditor.h"
 
+#include <pgdesk/core/base/errors.h>
 #include <pgdesk/paint/chartpainter.h>
 #include <pgdesk/ui/common/icons.h>
 #include <pgdesk/ui/common/theme.h>
@@ -91,6 +94,15 @@ NotebookCellWidget::NotebookCellWidget(const core::NotebookCell& cell, QWidget* 
     connect(remove, &QToolButton::clicked, this, &NotebookCellWidget::removeRequested);
     auto* header = new QHBoxLayout;
     header->addWidget(title, 1);
+    if (m_kind == core::NotebookCellKind::Chart) {
+        auto* options = new QToolButton(this);
+        options->setObjectName(QStringLiteral("notebookChartOptions"));
+        options->setText(tr("Options…"));
+        options->setToolTip(tr("The chart's type, columns and title as a form"));
+        options->setAutoRaise(true);
+        connect(options, &QToolButton::clicked, this, &NotebookCellWidget::editChartOptions);
+        header->addWidget(options);
+    }
     header->addWidget(m_edit);
     header->addWidget(m_run);
     header->addWidget(remove);
@@ -137,6 +149,22 @@ NotebookCellWidget::NotebookCellWidget(const core::NotebookCell& cell, QWidget* 
     layout->addLayout(m_output);
     layout->addWidget(m_status);
     fitEditor();
+}
+
+void NotebookCellWidget::editChartOptions() {
+    core::NotebookChart chart;
+    try {
+        core::NotebookCell cell;
+        cell.kind = m_kind;
+        cell.text = text();
+        chart = core::notebookChart(cell);
+    } catch (const core::Error&) {
+        // A cell not yet complete: the form starts from what it has, or from nothing.
+    }
+    NotebookChartDialog dialog(chart, m_chartColumns, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_editor->setPlainText(core::notebookChartText(dialog.chart()).chopped(1));
 }
 
 QString NotebookCellWidget::text() const {

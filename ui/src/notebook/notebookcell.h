@@ -47,6 +47,10 @@ public:
 
     void setRun(const core::NotebookCellRun& run);
     void clearRun();
+    // A chart cell's Options… form offers these (the result above it).
+    void setChartColumns(const QStringList& columns) { m_chartColumns = columns; }
+    // Opens the chart options (a chart cell); what is chosen replaces the cell's text.
+    void editChartOptions();
     void setRunning(bool running);
     QString statusText() const; // what the cell says under it: rows, tags, the error
     QList<QTableView*> resultViews() const { return m_tables; }
@@ -73,6 +77,7 @@ private:
     QLabel* m_status = nullptr;
     QList<QTableView*> m_tables;
     NotebookChartWidget* m_chart = nullptr;
+    QStringList m_chartColumns;
 };
 
 } // namespace pgdesk::ui

@@ -285,6 +285,16 @@ void NotebookView::showRun(const core::NotebookCellRun& run) {
     m_runs.insert(run.cell, run);
     if (NotebookCellWidget* w = m_cells.value(run.cell))
         w->setRun(run);
+    // The chart cells below a SQL cell draw its last result: their options offer its columns.
+    if (run.sql && !run.sql->statements.isEmpty()) {
+        QStringList columns;
+        for (const core::PageColumn& c : run.sql->statements.constLast().page.columns)
+            columns << c.name;
+        for (int i = run.cell + 1;
+             i < m_cells.size() && m_notebook.cells.value(i).kind != core::NotebookCellKind::Sql; ++i)
+            if (m_notebook.cells.value(i).kind == core::NotebookCellKind::Chart)
+                m_cells[i]->setChartColumns(columns);
+    }
     emit cellFinished(run.cell);
 }
 

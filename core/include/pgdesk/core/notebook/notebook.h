@@ -75,5 +75,8 @@ struct NotebookChart {
 // Pure: a chart cell's `key: value` lines (type: bar|line|area|scatter|pie, x: COLUMN, y: COLUMN[, …],
 // group: COLUMN, title: TEXT). ConfigurationError (field "chart") for an unknown key or type, or no x or y.
 NotebookChart notebookChart(const NotebookCell& cell);
+// Pure: the chart as a chart cell's lines (what notebookChart reads back the same), for the window's chart
+// options: type, x, y (comma-separated), then group and title when set.
+QString notebookChartText(const NotebookChart& chart);
 
 } // namespace pgdesk::core
