@@ -160,6 +160,8 @@ QString writeNotebook(const Notebook& notebook, bool withResults) {
         if (!out.isEmpty() && !out.endsWith(u'\n'))
             out += u'\n';
         out += opening.isEmpty() ? marks + info + u'\n' : opening;
+        if (!out.endsWith(u'\n')) // a file that ends on its opening fence line
+            out += u'\n';
         out += body;
         if (!body.isEmpty() && !body.endsWith(u'\n'))
             out += u'\n';

@@ -10,6 +10,9 @@ QString spaces(int n) {
     return QString(std::max(0, n), u' ');
 }
 
+// What one put or one repeated insert may add: a count a key too many ("99999p") must not fill the memory.
+constexpr qint64 kMaxPutChars = 1024 * 1024;
+
 } // namespace
 
 bool VimEngine::textObject(const QString& which, int count, Range& out) const {
@@ -205,6 +208,11 @@ void VimEngine::put(const Command& c, bool before) {
     if (r.text.isEmpty() && r.kind != Register::Kind::Lines)
         return;
     const int n = std::max(1, c.count);
+    // Vim would try, slowly.
+    if (qint64(n) * (r.text.size() + 1) > kMaxPutChars) {
+        m_message = QStringLiteral("Too much to put: %1 copies").arg(n);
+        return;
+    }
     const VimPos at = m_buffer.cursor();
     const QString line = lineText(at.line);
     if (r.kind == Register::Kind::Lines) {
@@ -452,15 +460,48 @@ void VimEngine::leaveInsert() {
     // A count types the text again ("3ia<Esc>"); after "o" and "O" each copy is a new line.
     if (m_insertCount > 1 && !m_insertKeys.isEmpty()) {
         const QStringList keys = m_insertKeys;
-        for (int i = 1; i < m_insertCount; ++i) {
-            if (m_insertHow == u"o" || m_insertHow == u"O") {
-                const VimPos at = m_buffer.cursor();
-                const int len = int(lineText(at.line).size());
-                m_buffer.replace({at.line, len}, {at.line, len}, QStringLiteral("\n"));
-                m_buffer.setCursor({at.line + 1, 0});
+        const bool lines = m_insertHow == u"o" || m_insertHow == u"O";
+        // Only characters typed: the copies go in at once (one edit, not one per key of every copy).
+        QString typed;
+        bool plain = true;
+        for (const QString& key : keys) {
+            if (key.size() == 1)
+                typed += key;
+            else if (key == u"<CR>")
+                typed += u'\n';
+            else if (key == u"<lt>")
+                typed += u'<';
+            else
+                plain = false;
+        }
+        const qint64 copies = std::min<qint64>(m_insertCount, kMaxPutChars / (keys.size() + 1)); // as put's
+        if (plain) {
+            const QString one = lines ? u'\n' + typed : typed;
+            QString all;
+            all.reserve(qsizetype(one.size() * (copies - 1)));
+            for (qint64 i = 1; i < copies; ++i)
+                all += one;
+            VimPos at = m_buffer.cursor();
+            if (lines)
+                at.col = int(lineText(at.line).size());
+            m_buffer.replace(at, at, all);
+            const qsizetype breaks = all.count(u'\n');
+            const qsizetype lastBreak = all.lastIndexOf(u'\n');
+            m_buffer.setCursor(
+                {at.line + int(breaks), breaks ? int(all.size() - lastBreak - 1) : at.col + int(all.size())});
+        } else {
+            // Keys other than characters are typed again one by one: fewer of them.
+            const qint64 replays = std::min<qint64>(copies, 8192 / (keys.size() + 1) + 1);
+            for (qint64 i = 1; i < replays; ++i) {
+                if (lines) {
+                    const VimPos at = m_buffer.cursor();
+                    const int len = int(lineText(at.line).size());
+                    m_buffer.replace({at.line, len}, {at.line, len}, QStringLiteral("\n"));
+                    m_buffer.setCursor({at.line + 1, 0});
+                }
+                for (const QString& key : keys)
+                    feedInsert(key);
             }
-            for (const QString& key : keys)
-                feedInsert(key);
         }
     }
     if (m_blockFirst >=

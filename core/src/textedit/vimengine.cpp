@@ -258,7 +258,7 @@ VimEngine::Parse VimEngine::parseNormal(const QStringList& keys, Command& c) con
             return i == keys.size() ? Parse::Complete : Parse::Invalid;
         const int count2 = readCount(keys, i);
         if (count1 || count2)
-            c.count = std::max(1, count1) * std::max(1, count2);
+            c.count = int(std::min<qint64>(qint64(std::max(1, count1)) * std::max(1, count2), 999999));
         if (i >= keys.size())
             return Parse::Incomplete;
         // Doubled: "dd", ">>", "guu", "gugu", "gUU".
@@ -615,7 +615,8 @@ void VimEngine::runNormal(const Command& c) {
             setCursorClamped(*where);
         }
     } else if (k == u".") {
-        if (m_lastChange.isEmpty())
+        // Not while replaying: a replay whose change failed part way would read its typed "." as this.
+        if (m_lastChange.isEmpty() || m_replaying)
             return;
         QStringList keys = m_lastChange;
         if (c.count > 0) {

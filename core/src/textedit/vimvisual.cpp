@@ -177,7 +177,7 @@ void VimEngine::runVisual(const Command& c) {
     if (k == u"O") { // a block's other corner on the same line
         const int col = m_anchor.col;
         m_anchor.col = at.col;
-        m_buffer.setCursor({at.line, col});
+        setCursorClamped({at.line, col}); // the other line may be shorter
         showSelection();
         return;
     }

@@ -117,6 +117,16 @@ private slots:
         QCOMPARE(writeNotebook(nb), QStringLiteral("intro\n```sql\nselect 1;\nselect 2\n```\n"));
     }
 
+    // Found by fuzz_notebook on a fresh machine: a file that ends on its opening fence line (no body, no
+    // line break) was written with the closing fence on that line, which read back as more of the opening.
+    void aFileEndingOnItsOpeningFence() {
+        const QString text = QStringLiteral("intro\n~~~chart title ~ ;");
+        const QString once = writeNotebook(parseNotebook(text));
+        QCOMPARE(once, QStringLiteral("intro\n~~~chart title ~ ;\n~~~\n"));
+        QCOMPARE(writeNotebook(parseNotebook(once)), once);
+        QCOMPARE(parseNotebook(once).cells.size(), 2);
+    }
+
     void resultsWrittenOnlyWhenAsked() {
         Notebook nb = parseNotebook(QStringLiteral("```sql\nselect 1\n```\n\nAfter.\n"));
         nb.cells[0].savedResult = QStringLiteral("| a |\n| --- |\n| 1 |\n");

@@ -73,15 +73,26 @@ public:
     bool save() override;
 
 private:
-    struct State {
-        QStringList lines;
-        VimPos cursor;
+    // An undo step: the edits of one change, each as what it took out and what it put in at a place, so
+    // undo and redo cost what the change did, not the size of the text.
+    struct Edit {
+        VimPos from;
+        QString removed;
+        QString inserted;
     };
+    struct Step {
+        QList<Edit> edits;
+        VimPos cursor; // where the change began
+    };
+    void apply(VimPos from, VimPos to, const QString& text);
+    QString textBetween(VimPos from, VimPos to) const;
+    static VimPos endOf(VimPos from, const QString& text);
     QStringList m_lines;
     VimPos m_cursor;
     VimSelection m_selection;
-    QList<State> m_undo;
-    QList<State> m_redo;
+    QList<Step> m_undo;
+    QList<Step> m_redo;
+    std::optional<Step> m_open; // the change being made
     int m_depth = 0;
     int m_saves = 0;
 };
