@@ -109,7 +109,6 @@ QueryTool::QueryTool(std::shared_ptr<core::Pool> pool, QString historyKey, QWidg
     , m_historyPath(historyPath.isEmpty() ? core::QueryHistory::defaultPath() : std::move(historyPath)) {
     m_historyJob = new JobSlot(this);
     m_searchPathJob = new JobSlot(this);
-    m_pinJob = new JobSlot(this);
     m_compareJob = new JobSlot(this);
     setObjectName(QStringLiteral("queryTool"));
 

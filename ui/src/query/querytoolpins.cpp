@@ -135,15 +135,21 @@ void QueryTool::pinResult(QueryResultGrid* grid) {
         return;
     }
     message(tr("Pinning: reading the whole result (read only)…"));
-    m_pinJob->start(
+    // A job of its own: pinning another result meanwhile must not cancel this one.
+    auto* job = new JobSlot(this);
+    job->start(
         [pool = grid->pool(), query = grid->exportSpec()](const std::shared_ptr<core::CancelToken>& cancel) {
             auto connection = pool->acquire();
             const core::CancelToken::Scope scope(cancel, *connection);
             return read(*connection, query);
         },
-        show,
-        [this](const BackgroundFailure& failure) {
+        [show, job](std::shared_ptr<const core::PinnedResult> pinned) {
+            show(std::move(pinned));
+            job->deleteLater();
+        },
+        [this, job](const BackgroundFailure& failure) {
             message(tr("Not pinned: %1").arg(failure.message), Tone::Error);
+            job->deleteLater();
         });
 }
 

@@ -314,7 +314,6 @@ private:
     bool m_running = false;
     core::TransactionState m_transaction = core::TransactionState::Idle;
     JobSlot* m_historyJob = nullptr; // the history search; a newer one replaces it
-    JobSlot* m_pinJob = nullptr;     // a result being pinned
     JobSlot* m_compareJob = nullptr; // results being read and compared
     int m_pins = 0;
     int m_compares = 0;
