@@ -7,6 +7,8 @@
 
 #include <QSet>
 #include <QTextBlockUserData>
+#include <QTextDocument>
+#include <QTimer>
 
 namespace pgdesk::ui {
 
@@ -112,7 +114,47 @@ bool SqlHighlighter::isKeyword(const QString& word) {
     return keywords().contains(word.toUpper());
 }
 
+void SqlHighlighter::beginDeferring(int firstVisible, int lastVisible) {
+    m_deferring = true;
+    m_firstVisible = firstVisible;
+    m_lastVisible = lastVisible;
+}
+
+void SqlHighlighter::endDeferring() {
+    m_deferring = false;
+    if (hasDeferred())
+        QTimer::singleShot(0, this, &SqlHighlighter::highlightQueued);
+}
+
+void SqlHighlighter::highlightQueued() {
+    // A few hundred lines a turn of the event loop: keys typed meanwhile are not kept waiting.
+    constexpr int kPerTurn = 300;
+    QTextBlock block = document() ? document()->findBlockByNumber(m_queuedFirst) : QTextBlock();
+    for (int i = 0; i < kPerTurn && block.isValid() && m_queuedFirst <= m_queuedLast; ++i) {
+        rehighlightBlock(block);
+        block = block.next();
+        ++m_queuedFirst;
+    }
+    if (!block.isValid())
+        m_queuedLast = m_queuedFirst - 1; // the text got shorter: nothing left
+    if (hasDeferred() && !m_deferring)
+        QTimer::singleShot(0, this, &SqlHighlighter::highlightQueued);
+}
+
 void SqlHighlighter::highlightBlock(const QString& text) {
+    if (m_deferring) {
+        const int number = currentBlock().blockNumber();
+        if (number < m_firstVisible || number > m_lastVisible) {
+            // Uncoloured until its turn comes; its state stays as it was (none set: nothing cascades).
+            if (hasDeferred()) {
+                m_queuedFirst = std::min(m_queuedFirst, number);
+                m_queuedLast = std::max(m_queuedLast, number);
+            } else {
+                m_queuedFirst = m_queuedLast = number;
+            }
+            return;
+        }
+    }
     core::SqlLexState state;
     if (const auto* previous = dynamic_cast<LexStateData*>(currentBlock().previous().userData()))
         state = previous->state;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QList>
 #include <QPalette>
 #include <QSyntaxHighlighter>
+#include <QTextBlock>
 #include <QTextCharFormat>
 
 namespace pgdesk::ui {
@@ -23,11 +25,28 @@ public:
     // Picks the colours for the palette's base and highlights the whole document again.
     void usePalette(const QPalette& palette);
 
+    // For an edit of many lines at once (typing into a 10,000-line column): meanwhile only the lines
+    // firstVisible..lastVisible (block numbers) are highlighted; the others keep their state and are queued,
+    // then highlighted a few hundred at a time from the event loop after endDeferring(), so the key's frame
+    // does not wait for lines nobody sees.
+    void beginDeferring(int firstVisible, int lastVisible);
+    void endDeferring();
+    bool hasDeferred() const { return m_queuedFirst <= m_queuedLast; }
+
 protected:
     void highlightBlock(const QString& text) override;
 
 private:
     void pickColors(const QPalette& palette);
+    void highlightQueued();
+
+    bool m_deferring = false;
+    int m_firstVisible = 0;
+    int m_lastVisible = -1;
+    // The lines left to colour, by number: a number stays safe to look up whatever the document went
+    // through meanwhile (a block handle of text since replaced does not).
+    int m_queuedFirst = 0;
+    int m_queuedLast = -1;
 
     QTextCharFormat m_keyword;
     QTextCharFormat m_string;

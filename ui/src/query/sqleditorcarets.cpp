@@ -5,6 +5,8 @@
 // each key one undo step; Esc or a plain click goes back to one caret.
 #include "query/sqleditor.h"
 
+#include "common/sqlhighlighter.h"
+
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QKeyEvent>
@@ -192,8 +194,13 @@ template <class Edit> void SqlEditor::atEveryCaret(Edit edit) {
                      document()->findBlock(all.first().position).blockNumber() + 1;
     const bool dense = span <= 2 * all.size();
     QTextCursor outer(document());
-    if (dense)
+    if (dense) {
         outer.beginEditBlock();
+        // The lines in view are coloured at once, the others after the key (a column of 10,000 lines).
+        const int firstVisible = firstVisibleBlock().blockNumber();
+        const int lastVisible = cursorForPosition(QPoint(0, viewport()->height())).blockNumber();
+        m_highlighter->beginDeferring(firstVisible, lastVisible);
+    }
     QList<int> grown(all.size(), 0);
     for (qsizetype i = all.size() - 1; i >= 0; --i) {
         QTextCursor c = cursorOf(all[i]);
@@ -210,8 +217,10 @@ template <class Edit> void SqlEditor::atEveryCaret(Edit edit) {
         grown[i] = document()->characterCount() - before;
         all[i] = Caret{c.anchor(), c.position()};
     }
-    if (dense)
+    if (dense) {
         outer.endEditBlock();
+        m_highlighter->endDeferring();
+    }
     int shift = 0;
     m_carets.clear();
     Caret newMain;
