@@ -10,6 +10,7 @@
 #include "query/queryfile.h"
 #include "query/queryresults.h"
 #include "query/querysession.h"
+#include "query/resultpins.h"
 #include "query/sqlcompleter.h"
 #include "query/sqleditor.h"
 
@@ -649,7 +650,8 @@ void QueryTool::setTransactionState(core::TransactionState state) {
 void QueryTool::clearResults() {
     for (int i = m_results->count() - 1; i >= 0; --i) {
         QWidget* w = m_results->widget(i);
-        if (w == m_messages || !qobject_cast<QueryResultGrid*>(w))
+        if (w == m_messages || qobject_cast<PinnedResultView*>(w) || qobject_cast<ResultCompareView*>(w) ||
+            qobject_cast<SideBySideView*>(w))
             continue; // pinned results and compares stay
         m_results->removeTab(i);
         w->deleteLater();
