@@ -55,6 +55,22 @@ std::shared_ptr<const core::PinnedResult> read(core::Connection& connection, con
     return std::make_shared<core::PinnedResult>(core::pinQuery(connection, query.sql, query.sqlParams));
 }
 
+// On a worker: both sides' rows, each read from the server unless it is pinned already.
+template <class Side>
+Compared readBoth(core::Pool& pool, const Side& left, const Side& right,
+                  const std::shared_ptr<core::CancelToken>& cancel) {
+    Compared out{left.pinned, right.pinned, {}};
+    if (!out.left || !out.right) {
+        auto connection = pool.acquire();
+        const core::CancelToken::Scope scope(cancel, *connection);
+        if (!out.left)
+            out.left = read(*connection, left.query);
+        if (!out.right)
+            out.right = read(*connection, right.query);
+    }
+    return out;
+}
+
 // The key columns, checked in a list of the left result's columns (the suggestion checked first).
 QStringList chooseKey(QWidget* parent, const QStringList& columns, const QStringList& suggested) {
     QDialog dialog(parent);
@@ -246,16 +262,7 @@ void QueryTool::showSideBySide() {
     m_compareJob->start(
         [pool = m_session->pool(), left = two.left,
          right = two.right](const std::shared_ptr<core::CancelToken>& cancel) {
-            Compared out{left.pinned, right.pinned, {}};
-            if (!out.left || !out.right) {
-                auto connection = pool->acquire();
-                const core::CancelToken::Scope scope(cancel, *connection);
-                if (!out.left)
-                    out.left = read(*connection, left.query);
-                if (!out.right)
-                    out.right = read(*connection, right.query);
-            }
-            return out;
+            return readBoth(*pool, left, right, cancel);
         },
         [this, two](const Compared& done) {
             auto* view = new SideBySideView(done.left, done.right, two.leftName, two.rightName, m_results);
@@ -293,15 +300,7 @@ void QueryTool::startCompare(CompareSide left, CompareSide right, const QStringL
     message(tr("Comparing %1 and %2 by %3…").arg(leftName, rightName, key.join(QStringLiteral(", "))));
     m_compareJob->start(
         [pool = m_session->pool(), left, right, key](const std::shared_ptr<core::CancelToken>& cancel) {
-            Compared out{left.pinned, right.pinned, {}};
-            if (!out.left || !out.right) {
-                auto connection = pool->acquire();
-                const core::CancelToken::Scope scope(cancel, *connection);
-                if (!out.left)
-                    out.left = read(*connection, left.query);
-                if (!out.right)
-                    out.right = read(*connection, right.query);
-            }
+            Compared out = readBoth(*pool, left, right, cancel);
             out.comparison =
                 std::make_shared<core::ResultComparison>(core::compareResults(*out.left, *out.right, key));
             return out;
