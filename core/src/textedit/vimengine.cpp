@@ -65,6 +65,18 @@ const QStringList& vimVisualCommands() {
 
 namespace {
 
+// Normal-mode commands that change the text: an undo step each, and what "." repeats.
+const QStringList& changingCommands() {
+    static const QStringList keys = {
+        QStringLiteral("x"),     QStringLiteral("X"),     QStringLiteral("s"),    QStringLiteral("S"),
+        QStringLiteral("D"),     QStringLiteral("C"),     QStringLiteral("p"),    QStringLiteral("P"),
+        QStringLiteral("J"),     QStringLiteral("gJ"),    QStringLiteral("~"),    QStringLiteral("r"),
+        QStringLiteral("i"),     QStringLiteral("I"),     QStringLiteral("a"),    QStringLiteral("A"),
+        QStringLiteral("gI"),    QStringLiteral("o"),     QStringLiteral("O"),    QStringLiteral("R"),
+        QStringLiteral("<C-a>"), QStringLiteral("<C-x>"), QStringLiteral("<Del>")};
+    return keys;
+}
+
 const QString kObjects = QStringLiteral("wWp()b{}B[]<>\"'`");
 
 bool isDigitKey(const QString& key) {
@@ -502,17 +514,8 @@ void VimEngine::runNormal(const Command& c) {
     const QString text = lineText(at.line);
     const int len = int(text.size());
     const QString& k = c.key;
-    const bool change = !(c.op.isEmpty() || c.op == u"y") ||
-                        (c.op.isEmpty() &&
-                         QStringList{QStringLiteral("x"),     QStringLiteral("X"),    QStringLiteral("s"),
-                                     QStringLiteral("S"),     QStringLiteral("D"),    QStringLiteral("C"),
-                                     QStringLiteral("p"),     QStringLiteral("P"),    QStringLiteral("J"),
-                                     QStringLiteral("gJ"),    QStringLiteral("~"),    QStringLiteral("r"),
-                                     QStringLiteral("i"),     QStringLiteral("I"),    QStringLiteral("a"),
-                                     QStringLiteral("A"),     QStringLiteral("gI"),   QStringLiteral("o"),
-                                     QStringLiteral("O"),     QStringLiteral("R"),    QStringLiteral("<C-a>"),
-                                     QStringLiteral("<C-x>"), QStringLiteral("<Del>")}
-                             .contains(k));
+    const bool change =
+        !(c.op.isEmpty() || c.op == u"y") || (c.op.isEmpty() && changingCommands().contains(k));
     if (change && !m_replaying) {
         m_recording = c.plain;
         if (c.count > 0)
