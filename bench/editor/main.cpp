@@ -4,7 +4,7 @@
 //
 //   one_caret_*        a key typed with one caret: today's editor, the figure the others stand beside
 //   ten_carets_*       with 10 carets, 5,000 lines apart (the main one in view)
-//   column_extend_*    Ctrl+Shift+Alt+Down growing a column selection line by line to 10,000 lines (every
+//   column_extend_*    Shift+Alt+Down growing a column selection line by line to 10,000 lines (every
 //                      100th key timed)
 //   column_10000_*     typing into that column selection of 10,000 lines (10,000 carets): the key to its
 //                      repainted view; column_10000_after_*: what it leaves to the event loop (colouring the
@@ -121,14 +121,14 @@ int main(int argc, char** argv) {
     editor.clearCarets();
 
     editor.setPlainText(text);
-    // The column made by its key: Ctrl+Shift+Alt+Down from the first line to the 10,000th, each key timed.
+    // The column made by its key: Shift+Alt+Down from the first line to the 10,000th, each key timed.
     place(editor, 0, 7);
     QList<double> extend;
     const int columnLines = std::min(lines, 10000);
     for (int i = 1; i < columnLines; ++i) {
         QElapsedTimer t;
         t.start();
-        QTest::keyClick(&editor, Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier);
+        QTest::keyClick(&editor, Qt::Key_Down, Qt::ShiftModifier | Qt::AltModifier);
         QCoreApplication::processEvents();
         editor.viewport()->repaint();
         if (i % 100 == 0 || i == columnLines - 1) // every 100th: the whole run would take minutes
@@ -137,7 +137,7 @@ int main(int argc, char** argv) {
             continue;
     }
     report(out, QStringLiteral("column_extend"), extend);
-    QTest::keyClick(&editor, Qt::Key_Right, Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier);
+    QTest::keyClick(&editor, Qt::Key_Right, Qt::ShiftModifier | Qt::AltModifier);
     if (editor.carets().size() != columnLines) {
         std::fprintf(stderr, "bench-editor: %d carets in the column, not %d\n", int(editor.carets().size()),
                      columnLines);

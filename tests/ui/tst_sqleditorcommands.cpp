@@ -88,10 +88,10 @@ private slots:
 
     void copies() {
         put(QStringLiteral("a\nb"), 0, 0);
-        keys(Qt::Key_Down, Qt::ShiftModifier | Qt::AltModifier);
+        keys(Qt::Key_Down, Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier);
         QCOMPARE(m_tool->sql(), QStringLiteral("a\na\nb"));
         QCOMPARE(editor()->textCursor().blockNumber(), 1); // on the copy
-        keys(Qt::Key_Up, Qt::ShiftModifier | Qt::AltModifier);
+        keys(Qt::Key_Up, Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier);
         QCOMPARE(m_tool->sql(), QStringLiteral("a\na\na\nb"));
         QCOMPARE(editor()->textCursor().blockNumber(), 1);
         editor()->undo();

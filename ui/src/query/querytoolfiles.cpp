@@ -104,10 +104,13 @@ void QueryTool::buildFileAndEditMenus(QWidget* bar) {
            {QKeySequence(Qt::ALT | Qt::Key_Up)}, [this] { m_editor->moveLines(true); });
     action(m_editMenu, tr("Move lines down"), QStringLiteral("moveLinesDownAction"),
            {QKeySequence(Qt::ALT | Qt::Key_Down)}, [this] { m_editor->moveLines(false); });
+    // Shift+Alt+Up/Down make a column selection (issue 55), so copying lines takes Ctrl as well.
     action(m_editMenu, tr("Copy lines up"), QStringLiteral("copyLinesUpAction"),
-           {QKeySequence(Qt::SHIFT | Qt::ALT | Qt::Key_Up)}, [this] { m_editor->copyLines(true); });
+           {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::ALT | Qt::Key_Up)},
+           [this] { m_editor->copyLines(true); });
     action(m_editMenu, tr("Copy lines down"), QStringLiteral("copyLinesDownAction"),
-           {QKeySequence(Qt::SHIFT | Qt::ALT | Qt::Key_Down)}, [this] { m_editor->copyLines(false); });
+           {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::ALT | Qt::Key_Down)},
+           [this] { m_editor->copyLines(false); });
     // Several carets. Keys of the editor alone: a result grid keeps Ctrl+D (Duplicate rows).
     for (QAction* a :
          {action(m_editMenu, tr("Add caret above"), QStringLiteral("addCaretAboveAction"),

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The SQL editor's several carets: one more above or below (Ctrl+Alt+Up/Down), where Ctrl+click puts one,
-// at the next occurrence of the selection (Ctrl+D); a column selection (Alt+drag, Ctrl+Shift+Alt+arrows)
+// at the next occurrence of the selection (Ctrl+D); a column selection (Alt+drag, Shift+Alt+arrows)
 // is a caret with its piece of each line. Typing, deleting, pasting and moving then act at every caret,
 // each key one undo step; Esc or a plain click goes back to one caret.
 #include "query/sqleditor.h"
@@ -332,14 +332,14 @@ bool SqlEditor::caretKey(QKeyEvent* event) {
     const bool caretCommand = (modifiers == (Qt::ControlModifier | Qt::AltModifier) &&
                                (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down)) ||
                               (modifiers == Qt::ControlModifier && event->key() == Qt::Key_D) ||
-                              (modifiers == (Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier));
+                              (modifiers == (Qt::ShiftModifier | Qt::AltModifier));
     if (!caretCommand && event->key() != Qt::Key_Control && event->key() != Qt::Key_Shift &&
         event->key() != Qt::Key_Alt)
         clearCarets();
     return false;
 }
 
-// Ctrl+Alt+Up/Down, Ctrl+D, Ctrl+Shift+Alt+arrows; true when it was one of them.
+// Ctrl+Alt+Up/Down, Ctrl+D, Shift+Alt+arrows; true when it was one of them.
 bool SqlEditor::caretCommandKey(QKeyEvent* event) {
     const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
     const int key = event->key();
@@ -351,7 +351,9 @@ bool SqlEditor::caretCommandKey(QKeyEvent* event) {
         selectNextOccurrence();
         return true;
     }
-    if (modifiers == (Qt::ControlModifier | Qt::ShiftModifier | Qt::AltModifier)) {
+    // Shift+Alt+Up/Down start or grow a column selection; Shift+Alt+Left/Right widen or narrow it (without
+    // one they are Expand and Shrink selection, which hand over to extendColumns while it lasts).
+    if (modifiers == (Qt::ShiftModifier | Qt::AltModifier)) {
         switch (key) {
         case Qt::Key_Up:
             extendColumns(-1, 0);
@@ -360,9 +362,13 @@ bool SqlEditor::caretCommandKey(QKeyEvent* event) {
             extendColumns(1, 0);
             return true;
         case Qt::Key_Left:
+            if (!m_column)
+                return false;
             extendColumns(0, -1);
             return true;
         case Qt::Key_Right:
+            if (!m_column)
+                return false;
             extendColumns(0, 1);
             return true;
         default:

@@ -34,6 +34,10 @@ QString blocksText(QTextBlock first, const QTextBlock& last) {
 } // namespace
 
 void SqlEditor::expandSelection() {
+    if (m_column) { // Shift+Alt+Right in a column selection widens it
+        extendColumns(0, 1);
+        return;
+    }
     QTextCursor c = textCursor();
     const std::pair<int, int> now{c.selectionStart(), c.selectionEnd()};
     if (now != m_expandedTo)
@@ -49,6 +53,10 @@ void SqlEditor::expandSelection() {
 }
 
 void SqlEditor::shrinkSelection() {
+    if (m_column) {
+        extendColumns(0, -1);
+        return;
+    }
     QTextCursor c = textCursor();
     if (m_expansions.isEmpty() || std::pair<int, int>{c.selectionStart(), c.selectionEnd()} != m_expandedTo)
         return;
