@@ -4,7 +4,7 @@
 //   catalog_load_ms     core::loadCompletionCatalog + index() on --dsn's database (bench_catalog: 10,000
 //                       tables): what the worker does before the first popup; median of --runs
 //   keystroke_*_ms      a statement typed key by key into the real SqlEditor with its SqlCompleter
-//                       (offscreen) over a catalog of 10,000 tables × 20 columns and 3,000 functions; each
+//                       (offscreen) over a catalog of --tables (10,000) tables × 20 columns and 3,000 functions; each
 //                       key's whole GUI work (the editor's, the lookup, the list, placing the popup):
 //                       median, 95th percentile and worst; popup_key_*: the keys that opened or changed the
 //                       popup alone. editor_only_median_ms: the same keys without completion, for what
@@ -45,12 +45,12 @@ double percentile(QList<double> v, double p) {
     return v.isEmpty() ? 0 : v[std::min<qsizetype>(v.size() - 1, qsizetype(p * double(v.size())))];
 }
 
-pgdesk::core::CompletionCatalog bigCatalog() {
+pgdesk::core::CompletionCatalog bigCatalog(int tables) {
     using namespace pgdesk::core;
     CompletionCatalog c;
     c.schemas = {QStringLiteral("public"), QStringLiteral("pg_catalog")};
     c.searchPath = {QStringLiteral("public")};
-    for (int t = 0; t < 10000; ++t) {
+    for (int t = 0; t < tables; ++t) {
         CompletionRelation r{
             QStringLiteral("public"), QStringLiteral("table_%1").arg(t), CompletionRelation::Kind::Table, {}};
         for (int k = 0; k < 20; ++k)
@@ -92,6 +92,8 @@ int main(int argc, char** argv) {
         {QStringLiteral("dsn"), QStringLiteral("The 10,000-table database."), QStringLiteral("dsn")});
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Catalog loads to time."), QStringLiteral("n"),
                       QStringLiteral("5")});
+    parser.addOption({QStringLiteral("tables"), QStringLiteral("Tables of the catalog the keys are typed over."),
+                      QStringLiteral("n"), QStringLiteral("10000")});
     parser.process(app);
     const auto parsed = pgdesk::core::parseDsn(parser.value(QStringLiteral("dsn")));
     auto pool = pgdesk::core::Pool::create(parsed.profile);
@@ -120,7 +122,7 @@ int main(int argc, char** argv) {
     const QList<double> plain = typeTimed(editor, statement);
 
     auto source = pgdesk::ui::CompletionSource::forPool(pool);
-    source->setCatalog(bigCatalog());
+    source->setCatalog(bigCatalog(parser.value(QStringLiteral("tables")).toInt()));
     auto* completer = new pgdesk::ui::SqlCompleter(&editor, source);
     editor.setCompleter(completer);
     QList<double> keys, updated;
@@ -132,6 +134,7 @@ int main(int argc, char** argv) {
         fail(QStringLiteral("the popup never opened"));
 
     QJsonObject out{{QStringLiteral("catalog_relations"), double(relations)},
+                    {QStringLiteral("typed_catalog_tables"), parser.value(QStringLiteral("tables")).toInt()},
                     {QStringLiteral("catalog_load_ms"), median(loads)},
                     {QStringLiteral("keystroke_median_ms"), median(keys)},
                     {QStringLiteral("keystroke_p95_ms"), percentile(keys, 0.95)},
