@@ -98,6 +98,11 @@ private slots:
         key(Qt::Key_Escape);
         QCOMPARE(editor()->carets().size(), 1);
         QVERIFY(m_tool->isVisible()); // Esc ended the carets, nothing else
+        // New text put in (a history entry, a file) ends them too: their places would mean nothing there.
+        key(Qt::Key_Down, Qt::ControlModifier | Qt::AltModifier);
+        QCOMPARE(editor()->carets().size(), 2);
+        m_tool->setSql(QStringLiteral("x"));
+        QCOMPARE(editor()->carets().size(), 1);
     }
 
     void ctrlClick() {

@@ -42,6 +42,12 @@ SqlEditor::SqlEditor(QWidget* parent)
     // The current line's number is drawn stronger: repaint when the cursor changes lines.
     connect(this, &QPlainTextEdit::cursorPositionChanged, m_gutter, qOverload<>(&QWidget::update));
     updateGutterWidth();
+    // Extra carets are plain positions: an edit not made at them (new text put in, undo from the menu,
+    // Format SQL) would leave them pointing elsewhere, so it ends them.
+    connect(document(), &QTextDocument::contentsChange, this, [this] {
+        if (!m_editingCarets && !m_carets.isEmpty())
+            clearCarets();
+    });
     setVimMode(UiSettings::vimMode());
     connect(UiSettings::instance(), &UiSettings::changed, this,
             [this] { setVimMode(UiSettings::vimMode()); });

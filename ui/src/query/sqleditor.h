@@ -157,8 +157,9 @@ private:
         int position = 0;
     };
     QTextCursor cursorOf(const Caret& caret) const;
-    QList<Caret> m_carets; // besides textCursor()
-    bool m_column = false; // the carets are a column selection from m_columnAnchor to m_columnHead
+    QList<Caret> m_carets;        // besides textCursor()
+    bool m_editingCarets = false; // atEveryCaret's own edits: any other edit ends the carets
+    bool m_column = false;        // the carets are a column selection from m_columnAnchor to m_columnHead
     bool m_columnDrag = false;
     QPoint m_columnAnchor;
     QPoint m_columnHead;

@@ -201,6 +201,7 @@ template <class Edit> void SqlEditor::atEveryCaret(Edit edit) {
         const int lastVisible = cursorForPosition(QPoint(0, viewport()->height())).blockNumber();
         m_highlighter->beginDeferring(firstVisible, lastVisible);
     }
+    m_editingCarets = true;
     QList<int> grown(all.size(), 0);
     for (qsizetype i = all.size() - 1; i >= 0; --i) {
         QTextCursor c = cursorOf(all[i]);
@@ -221,6 +222,7 @@ template <class Edit> void SqlEditor::atEveryCaret(Edit edit) {
         outer.endEditBlock();
         m_highlighter->endDeferring();
     }
+    m_editingCarets = false;
     int shift = 0;
     m_carets.clear();
     Caret newMain;
