@@ -4,11 +4,11 @@
 //   catalog_load_ms     core::loadCompletionCatalog + index() on --dsn's database (bench_catalog: 10,000
 //                       tables): what the worker does before the first popup; median of --runs
 //   keystroke_*_ms      a statement typed key by key into the real SqlEditor with its SqlCompleter
-//                       (offscreen) over a catalog of --tables (10,000) tables × 20 columns and 3,000 functions; each
-//                       key's whole GUI work (the editor's, the lookup, the list, placing the popup):
-//                       median, 95th percentile and worst; popup_key_*: the keys that opened or changed the
-//                       popup alone. editor_only_median_ms: the same keys without completion, for what
-//                       completion adds. Goal: under 16 ms (one frame) per key.
+//                       (offscreen) over a catalog of --tables (10,000) tables × 20 columns and 3,000
+//                       functions; each key's whole GUI work (the editor's, the lookup, the list, placing the
+//                       popup): median, 95th percentile and worst; popup_key_*: the keys that opened or
+//                       changed the popup alone. editor_only_median_ms: the same keys without completion, for
+//                       what completion adds. Goal: under 16 ms (one frame) per key.
 #include <pgdesk/core/completion/completion.h>
 #include <pgdesk/core/session/connection.h>
 #include <pgdesk/core/session/dsn.h>
@@ -92,8 +92,9 @@ int main(int argc, char** argv) {
         {QStringLiteral("dsn"), QStringLiteral("The 10,000-table database."), QStringLiteral("dsn")});
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Catalog loads to time."), QStringLiteral("n"),
                       QStringLiteral("5")});
-    parser.addOption({QStringLiteral("tables"), QStringLiteral("Tables of the catalog the keys are typed over."),
-                      QStringLiteral("n"), QStringLiteral("10000")});
+    parser.addOption({QStringLiteral("tables"),
+                      QStringLiteral("Tables of the catalog the keys are typed over."), QStringLiteral("n"),
+                      QStringLiteral("10000")});
     parser.process(app);
     const auto parsed = pgdesk::core::parseDsn(parser.value(QStringLiteral("dsn")));
     auto pool = pgdesk::core::Pool::create(parsed.profile);
