@@ -9,11 +9,26 @@
 #include <QKeyEvent>
 #include <QPlainTextEdit>
 #include <QTextBlock>
+#include <QTextDocument>
 
 namespace pgdesk::ui {
 
 using core::VimPos;
 using core::VimSelection;
+
+EditorVimBuffer::EditorVimBuffer(QPlainTextEdit* editor)
+    : m_editor(editor) {
+    // Text changed by other means (new text put in, undo from the menu) moves the editor's cursor: the place
+    // kept here stands for it no more.
+    m_changes = QObject::connect(editor->document(), &QTextDocument::contentsChange, editor, [this] {
+        if (!m_replacing)
+            m_shownPosition = m_shownAnchor = -1;
+    });
+}
+
+EditorVimBuffer::~EditorVimBuffer() {
+    QObject::disconnect(m_changes);
+}
 
 int EditorVimBuffer::lineCount() const {
     return m_editor->document()->blockCount();
@@ -38,8 +53,10 @@ void EditorVimBuffer::replace(VimPos from, VimPos to, const QString& text) {
     QTextCursor cursor(m_editor->document());
     cursor.setPosition(position(from));
     cursor.setPosition(position(to), QTextCursor::KeepAnchor);
+    m_replacing = true;
     if (m_depth == 0) {
         cursor.insertText(text);
+        m_replacing = false;
         return;
     }
     // Every edit of one change joins the first one's edit block: one undo step.
@@ -51,6 +68,7 @@ void EditorVimBuffer::replace(VimPos from, VimPos to, const QString& text) {
     }
     cursor.insertText(text);
     cursor.endEditBlock();
+    m_replacing = false;
 }
 
 VimPos EditorVimBuffer::cursor() const {

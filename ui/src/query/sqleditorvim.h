@@ -3,6 +3,7 @@
 
 #include <pgdesk/core/textedit/vim.h>
 
+#include <QMetaObject>
 #include <QString>
 
 #include <functional>
@@ -17,8 +18,8 @@ namespace pgdesk::ui {
 // editor's selection or, for a block, as extra selections on each line.
 class EditorVimBuffer final : public core::VimBuffer {
 public:
-    explicit EditorVimBuffer(QPlainTextEdit* editor)
-        : m_editor(editor) {}
+    explicit EditorVimBuffer(QPlainTextEdit* editor);
+    ~EditorVimBuffer() override;
     void setSaveHandler(std::function<bool()> save) { m_save = std::move(save); }
 
     int lineCount() const override;
@@ -49,6 +50,8 @@ private:
     int m_shownAnchor = -1;
     int m_depth = 0;
     bool m_firstEdit = true;
+    bool m_replacing = false;          // replace()'s own edit
+    QMetaObject::Connection m_changes; // any other edit: the editor's cursor is the cursor again
 };
 
 // A key as vim names it ("x", "<Esc>", "<C-r>", "<CR>"); empty for a key vim has no name for here.
