@@ -113,8 +113,8 @@ int main(int argc, char** argv) {
         editor.toggleCaretAt(c.position());
     }
     place(editor, 0, 7); // the main caret back in view; the others stay
-    if (editor.carets().size() != 10) {
-        std::fprintf(stderr, "bench-editor: %d carets, not 10\n", int(editor.carets().size()));
+    if (editor.caretCount() != 10) {
+        std::fprintf(stderr, "bench-editor: %d carets, not 10\n", int(editor.caretCount()));
         return 1;
     }
     report(out, QStringLiteral("ten_carets"), typeKeys(keys));
@@ -138,8 +138,8 @@ int main(int argc, char** argv) {
     }
     report(out, QStringLiteral("column_extend"), extend);
     QTest::keyClick(&editor, Qt::Key_Right, Qt::ShiftModifier | Qt::AltModifier);
-    if (editor.carets().size() != columnLines) {
-        std::fprintf(stderr, "bench-editor: %d carets in the column, not %d\n", int(editor.carets().size()),
+    if (editor.caretCount() != columnLines) {
+        std::fprintf(stderr, "bench-editor: %d carets in the column, not %d\n", int(editor.caretCount()),
                      columnLines);
         return 1;
     }

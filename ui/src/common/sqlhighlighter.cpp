@@ -114,46 +114,74 @@ bool SqlHighlighter::isKeyword(const QString& word) {
     return keywords().contains(word.toUpper());
 }
 
+// QSyntaxHighlighter's own connection, made in the string form these names are in Qt 6's source.
+#define PGDESK_HIGHLIGHT_SIGNAL SIGNAL(contentsChange(int, int, int))
+#define PGDESK_HIGHLIGHT_SLOT SLOT(_q_reformatBlocks(int, int, int))
+
 void SqlHighlighter::beginDeferring(int firstVisible, int lastVisible) {
     m_deferring = true;
     m_firstVisible = firstVisible;
     m_lastVisible = lastVisible;
+    m_detached = document() && disconnect(document(), PGDESK_HIGHLIGHT_SIGNAL, this, PGDESK_HIGHLIGHT_SLOT);
 }
 
-void SqlHighlighter::endDeferring() {
+void SqlHighlighter::endDeferring(int firstChanged, int lastChanged) {
     m_deferring = false;
+    if (m_detached) {
+        m_detached = false;
+        connect(document(), PGDESK_HIGHLIGHT_SIGNAL, this, PGDESK_HIGHLIGHT_SLOT);
+        // The changed lines in view now (each one carrying its state on as far as it changes); every
+        // changed one again later, as those above the view may change the state the view starts in.
+        const int from = std::max(firstChanged, m_firstVisible), to = std::min(lastChanged, m_lastVisible);
+        QTextBlock block = document()->findBlockByNumber(from);
+        for (int number = from; number <= to && block.isValid(); ++number, block = block.next())
+            rehighlightBlock(block);
+        queue(firstChanged, lastChanged);
+    }
     if (hasDeferred())
         QTimer::singleShot(0, this, &SqlHighlighter::highlightQueued);
 }
 
-void SqlHighlighter::highlightQueued() {
-    // A few hundred lines a turn of the event loop: keys typed meanwhile are not kept waiting.
-    constexpr int kPerTurn = 300;
-    QTextBlock block = document() ? document()->findBlockByNumber(m_queuedFirst) : QTextBlock();
-    for (int i = 0; i < kPerTurn && block.isValid() && m_queuedFirst <= m_queuedLast; ++i) {
-        rehighlightBlock(block);
-        block = block.next();
-        ++m_queuedFirst;
+void SqlHighlighter::queue(int first, int last) {
+    if (first > last)
+        return;
+    if (hasDeferred()) {
+        m_queuedFirst = std::min(m_queuedFirst, first);
+        m_queuedLast = std::max(m_queuedLast, last);
+    } else {
+        m_queuedFirst = first;
+        m_queuedLast = last;
     }
-    if (!block.isValid())
-        m_queuedLast = m_queuedFirst - 1; // the text got shorter: nothing left
+}
+
+void SqlHighlighter::highlightQueued() {
+    // A few hundred lines a turn of the event loop: keys typed meanwhile are not kept waiting. Each line
+    // highlighted leaves the queue's front in highlightBlock(), also when an edit got there first.
+    constexpr int kPerTurn = 300;
+    for (int i = 0; i < kPerTurn && hasDeferred(); ++i) {
+        const int first = m_queuedFirst;
+        const QTextBlock block = document() ? document()->findBlockByNumber(first) : QTextBlock();
+        if (!block.isValid()) { // the text got shorter: nothing left
+            m_queuedLast = m_queuedFirst - 1;
+            break;
+        }
+        rehighlightBlock(block);
+        m_queuedFirst = std::max(m_queuedFirst, first + 1);
+    }
     if (hasDeferred() && !m_deferring)
         QTimer::singleShot(0, this, &SqlHighlighter::highlightQueued);
 }
 
 void SqlHighlighter::highlightBlock(const QString& text) {
+    const int number = currentBlock().blockNumber();
     if (m_deferring) {
-        const int number = currentBlock().blockNumber();
         if (number < m_firstVisible || number > m_lastVisible) {
             // Uncoloured until its turn comes; its state stays as it was (none set: nothing cascades).
-            if (hasDeferred()) {
-                m_queuedFirst = std::min(m_queuedFirst, number);
-                m_queuedLast = std::max(m_queuedLast, number);
-            } else {
-                m_queuedFirst = m_queuedLast = number;
-            }
+            queue(number, number);
             return;
         }
+    } else if (hasDeferred() && number == m_queuedFirst) {
+        ++m_queuedFirst; // coloured now (new text put in colours every line from the top)
     }
     core::SqlLexState state;
     if (const auto* previous = dynamic_cast<LexStateData*>(currentBlock().previous().userData()))

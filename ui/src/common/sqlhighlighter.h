@@ -25,12 +25,12 @@ public:
     // Picks the colours for the palette's base and highlights the whole document again.
     void usePalette(const QPalette& palette);
 
-    // For an edit of many lines at once (typing into a 10,000-line column): meanwhile only the lines
-    // firstVisible..lastVisible (block numbers) are highlighted; the others keep their state and are queued,
-    // then highlighted a few hundred at a time from the event loop after endDeferring(), so the key's frame
-    // does not wait for lines nobody sees.
+    // For an edit of many lines at once (typing into a 10,000-line column): until endDeferring() only the
+    // lines in view, firstVisible..lastVisible (block numbers), are highlighted; the changed ones,
+    // firstChanged..lastChanged, are then highlighted a few hundred at a time from the event loop, so the
+    // key's frame does not wait for lines nobody sees.
     void beginDeferring(int firstVisible, int lastVisible);
-    void endDeferring();
+    void endDeferring(int firstChanged, int lastChanged);
     bool hasDeferred() const { return m_queuedFirst <= m_queuedLast; }
 
 protected:
@@ -40,7 +40,12 @@ private:
     void pickColors(const QPalette& palette);
     void highlightQueued();
 
+    void queue(int first, int last);
+
     bool m_deferring = false;
+    // Not following the document's changes while deferring (QSyntaxHighlighter would still visit each
+    // changed line as the edit ends, 10,000 of them); false where this Qt does not let it go.
+    bool m_detached = false;
     int m_firstVisible = 0;
     int m_lastVisible = -1;
     // The lines left to colour, by number: a number stays safe to look up whatever the document went

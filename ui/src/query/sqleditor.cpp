@@ -79,6 +79,8 @@ void SqlEditor::updateGutter(const QRect& rect, int dy) {
         m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
     if (rect.contains(viewport()->rect()))
         updateGutterWidth();
+    if (!m_selected.isEmpty())
+        showSelectedInView(); // scrolled: the pieces now in view (nothing when the view is the same)
 }
 
 void SqlEditor::resizeEvent(QResizeEvent* event) {

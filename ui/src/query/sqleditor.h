@@ -84,13 +84,18 @@ public:
     void setSaveHandler(std::function<bool()> save) { m_save = std::move(save); }
 
     // Several carets (sqleditorcarets.cpp): each edit key acts at every one, as one undo step. carets() is
-    // all of them, the main one (textCursor()) included, top down.
+    // all of them, the main one (textCursor()) included, top down (a cursor each: for a few, as in tests).
     QList<QTextCursor> carets() const;
+    int caretCount() const { return int(m_carets.size()) + 1; }
     void addCaretVertically(bool down); // Ctrl+Alt+Up/Down: one more above the top or below the bottom
     void toggleCaretAt(int position);   // Ctrl+click
     void selectNextOccurrence();        // Ctrl+D: the word, then its next occurrence, a caret each
     void selectColumns(QPoint anchor, QPoint head); // x the column, y the line: a caret per line
     void clearCarets();
+    // Ranges (anchor, position) drawn as selected: a column's pieces, vim's block. Only those in view
+    // become extra selections, again when the view scrolls: the document moves every cursor it knows
+    // at each edit, and its set of them never shrinks, so 10,000 of them would slow every later key.
+    void showSelected(QList<std::pair<int, int>> ranges);
 
 signals:
     void formattingChanged(bool running);
@@ -136,6 +141,8 @@ private:
     void mergeCarets();
     void showCarets();
     void paintCarets();
+    void showSelectedInView();
+    std::pair<int, int> positionsInView() const; // the first and the last position shown
     void extendColumns(int lines, int columns);
     int columnAt(const QPoint& point) const;
     bool vimWantsShortcut(const QKeyEvent* event) const;
@@ -157,9 +164,11 @@ private:
         int position = 0;
     };
     QTextCursor cursorOf(const Caret& caret) const;
-    QList<Caret> m_carets;        // besides textCursor()
-    bool m_editingCarets = false; // atEveryCaret's own edits: any other edit ends the carets
-    bool m_column = false;        // the carets are a column selection from m_columnAnchor to m_columnHead
+    QList<Caret> m_carets;                      // besides textCursor()
+    QList<std::pair<int, int>> m_selected;      // showSelected()'s
+    std::pair<int, int> m_selectedView{-1, -1}; // the view they were made extra selections for
+    bool m_editingCarets = false;               // atEveryCaret's own edits: any other edit ends the carets
+    bool m_column = false; // the carets are a column selection from m_columnAnchor to m_columnHead
     bool m_columnDrag = false;
     QPoint m_columnAnchor;
     QPoint m_columnHead;

@@ -16,7 +16,7 @@ namespace pgdesk::ui {
 using core::VimPos;
 using core::VimSelection;
 
-EditorVimBuffer::EditorVimBuffer(QPlainTextEdit* editor)
+EditorVimBuffer::EditorVimBuffer(SqlEditor* editor)
     : m_editor(editor) {
     // Text changed by other means (new text put in, undo from the menu) moves the editor's cursor: the place
     // kept here stands for it no more.
@@ -91,7 +91,7 @@ void EditorVimBuffer::setSelection(const VimSelection& selection) {
 
 void EditorVimBuffer::show() {
     QTextCursor cursor(m_editor->document());
-    QList<QTextEdit::ExtraSelection> block;
+    QList<std::pair<int, int>> block; // a block's piece of each line
     const VimPos first = std::min(m_selection.anchor, m_selection.cursor);
     const VimPos last = std::max(m_selection.anchor, m_selection.cursor);
     switch (m_selection.kind) {
@@ -119,28 +119,19 @@ void EditorVimBuffer::show() {
     case VimSelection::Kind::Block: {
         const int left = std::min(m_selection.anchor.col, m_selection.cursor.col);
         const int right = std::max(m_selection.anchor.col, m_selection.cursor.col);
-        QTextCharFormat format;
-        format.setBackground(m_editor->palette().highlight());
-        format.setForeground(m_editor->palette().highlightedText());
         for (int line = first.line; line <= last.line; ++line) {
             const QTextBlock text = m_editor->document()->findBlockByNumber(line);
             const int length = text.length() - 1;
             const int from = std::min(left, length);
             const int to = m_selection.toLineEnd ? length : std::min(length, right + 1);
-            if (from >= to)
-                continue;
-            QTextEdit::ExtraSelection piece;
-            piece.cursor = QTextCursor(m_editor->document());
-            piece.cursor.setPosition(text.position() + from);
-            piece.cursor.setPosition(text.position() + to, QTextCursor::KeepAnchor);
-            piece.format = format;
-            block << piece;
+            if (from < to)
+                block.emplaceBack(text.position() + from, text.position() + to);
         }
         cursor.setPosition(position(m_cursor));
         break;
     }
     }
-    m_editor->setExtraSelections(block);
+    m_editor->showSelected(std::move(block));
     m_editor->setTextCursor(cursor);
     m_shownPosition = cursor.position();
     m_shownAnchor = cursor.anchor();
@@ -236,7 +227,7 @@ void SqlEditor::setVimMode(bool on) {
     } else {
         m_vim.reset();
         m_vimBuffer.reset();
-        setExtraSelections({});
+        showSelected({});
     }
     setOverwriteMode(on); // vim's normal mode: a block cursor
     emit vimModeChanged(on);

@@ -9,16 +9,17 @@
 #include <functional>
 
 class QKeyEvent;
-class QPlainTextEdit;
 
 namespace pgdesk::ui {
 
+class SqlEditor;
+
 // The SQL editor's document as core::VimEngine sees it: lines are its blocks, edits go through
 // QTextCursor (a change is one undo step of the document), the visual selection is drawn as the
-// editor's selection or, for a block, as extra selections on each line.
+// editor's selection or, for a block, as a selected piece of each line (SqlEditor::showSelected).
 class EditorVimBuffer final : public core::VimBuffer {
 public:
-    explicit EditorVimBuffer(QPlainTextEdit* editor);
+    explicit EditorVimBuffer(SqlEditor* editor);
     ~EditorVimBuffer() override;
     void setSaveHandler(std::function<bool()> save) { m_save = std::move(save); }
 
@@ -40,7 +41,7 @@ private:
     void show(); // the cursor and the selection into the editor
     std::optional<core::VimPos> undoOrRedo(bool undo);
 
-    QPlainTextEdit* m_editor;
+    SqlEditor* m_editor;
     std::function<bool()> m_save;
     core::VimPos m_cursor;
     core::VimSelection m_selection;
