@@ -180,6 +180,7 @@ private slots:
         QCOMPARE(m_tool->pinnedTabs().size(), before + 1); // at once: nothing runs again
         auto* pinned = qobject_cast<PinnedResultView*>(m_tool->pinnedTabs().last());
         QCOMPARE(pinned->result()->rowCount(), 1);
+        QCOMPARE(pinned->result()->columns().value(0).type, 25u); // text, the type the server sent
         auto* tabs = m_tool->findChild<QTabWidget*>(QStringLiteral("results"));
         const int index = tabs->indexOf(pinned);
         auto* close = qobject_cast<QToolButton*>(tabs->tabBar()->tabButton(index, QTabBar::RightSide));

@@ -145,6 +145,7 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
     const bool columnsFromResult = q.columns.isEmpty();
     const bool sinkWhileFetching = sink && !q.backwards;
     int received = 0;
+    bool typed = false;
     // Rows are taken as they arrive (single-row mode), never the whole result at once.
     pq::RowStream stream(m_connection, q.sql, q.params);
     while (const auto part = stream.next()) {
@@ -156,6 +157,11 @@ Page QueryEngine::fetch(const QuerySpec& spec, const TableInfo& table, const Row
         if (columnsFromResult && page.columns.isEmpty()) {
             for (int c = 0; c < shownColumns; ++c)
                 page.columns << PageColumn{r.columnName(c), QString()};
+        }
+        if (!typed) { // the types the server sent, once
+            typed = true;
+            for (int c = 0; c < std::min<int>(shownColumns, int(page.columns.size())); ++c)
+                page.columns[c].typeOid = quint32(r.columnType(c));
         }
         for (int row = 0; row < r.rowCount(); ++row) {
             if (++received > size)

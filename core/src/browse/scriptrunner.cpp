@@ -346,7 +346,8 @@ void ScriptRunner::runStreamed(const SqlStatement& statement, const BoundStateme
             if (!haveColumns) {
                 haveColumns = true;
                 for (int c = 0; c < columns; ++c) {
-                    result.page.columns << PageColumn{r.columnName(c), builtinTypeName(r.columnType(c))};
+                    result.page.columns << PageColumn{
+                        r.columnName(c), builtinTypeName(r.columnType(c)), {}, quint32(r.columnType(c))};
                     result.columnTypes << quint32(r.columnType(c));
                 }
             }

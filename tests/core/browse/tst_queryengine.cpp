@@ -404,6 +404,11 @@ private slots:
         QCOMPARE(page.columns.size(), customer.columns.size());
         QCOMPARE(page.rows.first().size(), customer.columns.size());
         QCOMPARE(page.versions.size(), page.rows.size());
+        for (const PageColumn& c : page.columns) // the OIDs the server sent, beside the catalog's names
+            if (c.name == u"customer_id") {
+                QCOMPARE(c.type, QStringLiteral("bigint"));
+                QCOMPARE(c.typeOid, 20u);
+            }
         auto expected = sqlMap(m_c, QStringLiteral("select customer_id::text, xmin::text from customer"));
         QCOMPARE(page.rows.size(), expected.size());
         const QStringList ids = pageColumn(page, QStringLiteral("customer_id"));

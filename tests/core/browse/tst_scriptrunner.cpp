@@ -67,6 +67,7 @@ private slots:
         QCOMPARE(first.page.columns.size(), 2);
         QCOMPARE(first.page.columns[0].name, QStringLiteral("a"));
         QCOMPARE(first.page.columns[0].type, QStringLiteral("integer"));
+        QCOMPARE(first.page.columns[0].typeOid, 23u); // as the server sent it (kept rows compare by it)
         QCOMPARE(column(first.page, 1), QStringList{QString::fromUtf8("ü🐘")});
         QCOMPARE(first.commandStatus, QStringLiteral("SELECT 1"));
 
@@ -294,6 +295,7 @@ private slots:
         QCOMPARE(column(run.statements[0].page, 0), QStringList{QStringLiteral("1")});
         QCOMPARE(column(run.statements[1].page, 0), QStringList{QStringLiteral("1")});
         QCOMPARE(run.statements[0].page.columns[0].type, QStringLiteral("bigint"));
+        QCOMPARE(run.statements[0].page.columns[0].typeOid, 20u);
     }
 
     void autocommitOffOpensATransaction() {

@@ -20,16 +20,6 @@
 namespace pgdesk::ui {
 namespace {
 
-quint32 typeOid(const QString& name) {
-    if (name == u"integer" || name == u"int4")
-        return 23;
-    if (name == u"bigint" || name == u"int8")
-        return 20;
-    if (name == u"smallint" || name == u"int2")
-        return 21;
-    return 0;
-}
-
 bool isNumeric(quint32 type) {
     // int2, int4, int8, oid, float4, float8, numeric
     return type == 21 || type == 23 || type == 20 || type == 26 || type == 700 || type == 701 || type == 1700;
@@ -54,7 +44,7 @@ QString nullText() {
 std::shared_ptr<core::PinnedResult> pinnedFromModel(const PageModel& model, const QString& sql) {
     QList<core::PinnedResult::Column> columns;
     for (const core::PageColumn& c : model.page().columns)
-        columns << core::PinnedResult::Column{c.name, typeOid(c.type)};
+        columns << core::PinnedResult::Column{c.name, c.typeOid};
     auto pinned = std::make_shared<core::PinnedResult>(columns);
     for (int r = 0; r < model.pageRowCount(); ++r)
         if (const auto* row = model.rowValues(r))
@@ -64,38 +54,42 @@ std::shared_ptr<core::PinnedResult> pinnedFromModel(const PageModel& model, cons
     return pinned;
 }
 
+PinnedRows::PinnedRows(std::shared_ptr<const core::PinnedResult> result)
+    : m_result(std::move(result)) {
+}
+
+const core::PinnedResult::Row& PinnedRows::row(qint64 n) const {
+    if (auto* cached = m_rows.object(n))
+        return *cached;
+    auto* read = new core::PinnedResult::Row(m_result->row(n));
+    m_rows.insert(n, read);
+    return *read;
+}
+
 PinnedResultModel::PinnedResultModel(std::shared_ptr<const core::PinnedResult> result, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_result(std::move(result)) {
+    , m_rows(std::move(result)) {
 }
 
 int PinnedResultModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(std::min<qint64>(m_result->rowCount(), INT_MAX));
+    return parent.isValid() ? 0 : int(std::min<qint64>(m_rows.result().rowCount(), INT_MAX));
 }
 
 int PinnedResultModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_result->columns().size());
-}
-
-const core::PinnedResult::Row& PinnedResultModel::rowAt(int row) const {
-    if (auto* cached = m_rows.object(row))
-        return *cached;
-    auto* read = new core::PinnedResult::Row(m_result->row(row));
-    m_rows.insert(row, read);
-    return *read;
+    return parent.isValid() ? 0 : int(m_rows.result().columns().size());
 }
 
 QVariant PinnedResultModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
-    const std::optional<QString>& value = rowAt(index.row()).at(index.column());
+    const std::optional<QString>& value = m_rows.row(index.row()).at(index.column());
     switch (role) {
     case Qt::DisplayRole:
         return value ? *value : nullText();
     case Qt::ForegroundRole:
         return value ? QVariant() : QVariant(QGuiApplication::palette().brush(QPalette::PlaceholderText));
     case Qt::TextAlignmentRole:
-        return isNumeric(m_result->columns()[index.column()].type)
+        return isNumeric(m_rows.result().columns()[index.column()].type)
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     default:
@@ -108,7 +102,7 @@ QVariant PinnedResultModel::headerData(int section, Qt::Orientation orientation,
         return {};
     if (orientation == Qt::Vertical)
         return section + 1;
-    return m_result->columns().value(section).name;
+    return m_rows.result().columns().value(section).name;
 }
 
 PinnedResultView::PinnedResultView(std::shared_ptr<const core::PinnedResult> result, QWidget* parent)
@@ -196,8 +190,8 @@ QVariant ResultCompareModel::data(const QModelIndex& index, int role) const {
     const bool changedCell = d.kind == Kind::Changed && d.changed.contains(column);
     const auto value = [&](bool leftSide) -> std::optional<QString> {
         if (leftSide)
-            return m_left->row(d.left).value(m_comparison.leftColumn[column]);
-        return m_right->row(d.right).value(m_comparison.rightColumn[column]);
+            return m_left.row(d.left).value(m_comparison.leftColumn[column]);
+        return m_right.row(d.right).value(m_comparison.rightColumn[column]);
     };
     const auto shown = [](const std::optional<QString>& v) { return v ? *v : nullText(); };
     switch (role) {

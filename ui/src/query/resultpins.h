@@ -20,7 +20,20 @@ class PageModel;
 // A grid's rows kept as they are (a result that is not a plain query: the rows that were kept).
 std::shared_ptr<core::PinnedResult> pinnedFromModel(const PageModel& model, const QString& sql);
 
-// A pinned result's rows for a grid; rows read from its spill file are cached a few thousand at a time.
+// A pinned result's rows as a grid reads them: a row read from the spill file serves every cell and role
+// painted of it, a few thousand rows kept.
+class PinnedRows {
+public:
+    explicit PinnedRows(std::shared_ptr<const core::PinnedResult> result);
+    const core::PinnedResult& result() const { return *m_result; }
+    const core::PinnedResult::Row& row(qint64 n) const;
+
+private:
+    std::shared_ptr<const core::PinnedResult> m_result;
+    mutable QCache<qint64, core::PinnedResult::Row> m_rows{4096};
+};
+
+// A pinned result's rows for a grid.
 class PinnedResultModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -31,9 +44,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    const core::PinnedResult::Row& rowAt(int row) const;
-    std::shared_ptr<const core::PinnedResult> m_result;
-    mutable QCache<int, core::PinnedResult::Row> m_rows{4096};
+    PinnedRows m_rows;
 };
 
 // A pinned result's tab: what it is ("Pinned 10:42 · 1,204 rows · select …") over its grid. It stays when
@@ -82,8 +93,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    std::shared_ptr<const core::PinnedResult> m_left;
-    std::shared_ptr<const core::PinnedResult> m_right;
+    PinnedRows m_left;
+    PinnedRows m_right;
     core::ResultComparison m_comparison;
 };
 

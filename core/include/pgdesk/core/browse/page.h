@@ -16,6 +16,7 @@ struct PageColumn {
     // What the grid's header shows when it differs from name: an editable query result names its columns
     // after the table's (edits address them), and keeps the query's alias ("n" for name as n) here.
     QString label = {};
+    quint32 typeOid = 0; // the type's OID as the server sent it with the rows; 0 before any row came
 };
 
 // A value a page brought cut (QuerySpec::valueLimit).
