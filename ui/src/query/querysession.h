@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/heldsession.h"
+
 #include <pgdesk/core/browse/scriptrunner.h>
 #include <pgdesk/core/plan/whatif.h>
 #include <pgdesk/core/schema/lockanalysis.h>
@@ -8,21 +10,17 @@
 #include <pgdesk/core/sqltext/sweeping.h>
 
 #include <memory>
-#include <mutex>
 
 namespace pgdesk::ui {
 
-// The worker side of one query tool: a connection checked out of the session's pool for the tool's whole
-// life (so BEGIN in one run and COMMIT in the next reach the same server session), and the script runner
-// on it. Every method but cancel() does libpq work: call them on worker threads only. They run one at a
-// time (a mutex), in the order they get it. The GUI holds the session through a shared_ptr and only sends
-// requests; the last owner, which is always a worker, closes the connection.
+// The worker side of one query tool: the script runner on a connection held for the tool's whole life
+// (HeldSession: BEGIN in one run and COMMIT in the next reach the same server session). Every method but
+// cancel() does libpq work: worker threads only, one at a time. The last owner, a worker, closes the
+// connection.
 class QuerySession final {
 public:
-    explicit QuerySession(std::shared_ptr<core::Pool> pool);
-    // Closes the connection rather than returning it: temp tables, SET and prepared statements of the
-    // session must not leak to the pool's other users (and an open transaction is rolled back).
-    ~QuerySession();
+    explicit QuerySession(std::shared_ptr<core::Pool> pool)
+        : m_held(std::move(pool)) {}
     QuerySession(const QuerySession&) = delete;
     QuerySession& operator=(const QuerySession&) = delete;
 
@@ -52,21 +50,12 @@ public:
     core::LocalSettings outputSettings();
 
     // Any thread: stops what runs now (PQcancel). Does nothing when nothing runs.
-    void cancel();
+    void cancel() { m_held.cancel(); }
 
-    const std::shared_ptr<core::Pool>& pool() const { return m_pool; }
+    const std::shared_ptr<core::Pool>& pool() const { return m_held.pool(); }
 
 private:
-    core::ScriptRunner& runner(); // checks a connection out on first use (or after a lost one)
-    void drop();                  // forgets a connection that is gone
-    template <class Fn> auto guarded(Fn fn);
-
-    std::shared_ptr<core::Pool> m_pool;
-    std::mutex m_mutex; // one request at a time
-    core::PooledConnection m_connection;
-    std::unique_ptr<core::ScriptRunner> m_runner;
-    std::mutex m_cancelMutex; // guards m_cancelTarget, which cancel() reads from any thread
-    core::ScriptRunner* m_cancelTarget = nullptr;
+    HeldSession<core::ScriptRunner> m_held;
 };
 
 } // namespace pgdesk::ui
