@@ -262,7 +262,7 @@ private slots:
                                 "| 1 | 12345678901234567890.0123456789 | it's \"quoted\", with comma |\n"
                                 "| 2 |  |  |\n"));
         // The query tool's Edit ▸ Copy as copies the shown result's selection the same way.
-        auto* menuCsv = t->editMenu()->findChild<QAction*>(QStringLiteral("copyAsCsv"));
+        auto* menuCsv = t->resultsMenu()->findChild<QAction*>(QStringLiteral("copyAsCsv"));
         QVERIFY(menuCsv);
         QGuiApplication::clipboard()->clear();
         menuCsv->trigger();

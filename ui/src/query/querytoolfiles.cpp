@@ -148,31 +148,35 @@ void QueryTool::buildFileAndEditMenus(QWidget* bar) {
         QDir().mkpath(folder);
         QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
     });
-    m_editMenu->addSeparator();
-    QAction* pin =
-        action(m_editMenu, tr("Pin result"), QStringLiteral("pinResultAction"), {}, [this] { pinResult(); });
-    action(m_editMenu, tr("Compare results…"), QStringLiteral("compareResultsAction"), {},
+
+    // What is done with results: kept, compared, copied (the text's commands are the Edit menu's).
+    m_resultsMenu = new QMenu(tr("Results"), this);
+    m_resultsMenu->setObjectName(QStringLiteral("queryResultsMenu"));
+    QAction* pin = action(m_resultsMenu, tr("Pin result"), QStringLiteral("pinResultAction"), {},
+                          [this] { pinResult(); });
+    action(m_resultsMenu, tr("Compare results…"), QStringLiteral("compareResultsAction"), {},
            [this] { compareResults(); });
-    action(m_editMenu, tr("Compare with previous run"), QStringLiteral("compareWithPreviousRunAction"), {},
+    action(m_resultsMenu, tr("Compare with previous run"), QStringLiteral("compareWithPreviousRunAction"), {},
            [this] { compareWithPreviousRun(); });
-    action(m_editMenu, tr("Results side by side…"), QStringLiteral("sideBySideAction"), {},
+    action(m_resultsMenu, tr("Results side by side…"), QStringLiteral("sideBySideAction"), {},
            [this] { showSideBySide(); });
-    connect(m_editMenu, &QMenu::aboutToShow, this,
-            [this, pin] { pin->setEnabled(currentResultGrid() != nullptr); });
+    m_resultsMenu->addSeparator();
     // The selection of the result shown, as the grid's own context menu copies it.
-    QMenu* copyAs = addCopyAsMenu(m_editMenu, [this](CopyAsFormat format) {
+    QMenu* copyAs = addCopyAsMenu(m_resultsMenu, [this](CopyAsFormat format) {
         if (QueryResultGrid* grid = currentResultGrid()) {
             const QString text = grid->selectionAs(format);
             if (!text.isEmpty())
                 QGuiApplication::clipboard()->setText(text);
         }
     });
-    connect(m_editMenu, &QMenu::aboutToShow, this,
-            [this, copyAs] { copyAs->setEnabled(currentResultGrid() != nullptr); });
+    connect(m_resultsMenu, &QMenu::aboutToShow, this, [this, pin, copyAs] {
+        pin->setEnabled(currentResultGrid() != nullptr);
+        copyAs->setEnabled(currentResultGrid() != nullptr);
+    });
 
     auto* layout = static_cast<QHBoxLayout*>(bar->layout());
     int at = 0;
-    for (QMenu* menu : {m_fileMenu, m_editMenu}) {
+    for (QMenu* menu : {m_fileMenu, m_editMenu, m_resultsMenu}) {
         auto* button = new QToolButton(bar);
         button->setText(menu->title());
         button->setObjectName(menu->objectName() + QStringLiteral("Button"));

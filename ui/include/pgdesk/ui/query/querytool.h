@@ -102,6 +102,7 @@ public:
     QueryFile* file() const { return m_file; }
     QMenu* fileMenu() const { return m_fileMenu; }
     QMenu* editMenu() const { return m_editMenu; }
+    QMenu* resultsMenu() const { return m_resultsMenu; }
 
     // The .sql file the text is kept in; empty when untitled.
     QString filePath() const;
@@ -284,6 +285,7 @@ private:
     QueryFile* m_file = nullptr;
     QMenu* m_fileMenu = nullptr;
     QMenu* m_editMenu = nullptr;
+    QMenu* m_resultsMenu = nullptr;
     QMenu* m_recentMenu = nullptr;
     QString m_untitled;
     QTabWidget* m_results = nullptr;
