@@ -9,6 +9,7 @@
 //   column_10000_*     typing into that column selection of 10,000 lines (10,000 carets): the key to its
 //                      repainted view; column_10000_after_*: what it leaves to the event loop (colouring the
 //                      lines out of view), which keys typed meanwhile do not wait for
+//   column_10000_undo_* Ctrl+Z of those keys, one by one (each changes the 10,000 lines back)
 //   vim_insert_*       vim mode, insert mode: each key through core's VimEngine
 //   vim_normal_*       vim mode, normal mode: "j", "x", "u" in turn (a motion, a change, an undo)
 // Each: median, 95th percentile and worst over --keys keys, in ms. Goal: 16 ms (one frame) per key.
@@ -159,6 +160,18 @@ int main(int argc, char** argv) {
     }
     report(out, QStringLiteral("column_10000"), column);
     report(out, QStringLiteral("column_10000_after"), columnAfter);
+    // Ctrl+Z of those keys, each changing the 10,000 lines back: to its repainted view, as a key (the
+    // colouring it leaves to the event loop apart, as above).
+    QList<double> undo;
+    for (int i = 0; i < std::max(10, keys / 10); ++i) {
+        QElapsedTimer t;
+        t.start();
+        QTest::keyClick(&editor, Qt::Key_Z, Qt::ControlModifier);
+        editor.viewport()->repaint();
+        undo << double(t.nsecsElapsed()) / 1e6;
+        QCoreApplication::processEvents();
+    }
+    report(out, QStringLiteral("column_10000_undo"), undo);
     editor.clearCarets();
 
     editor.setPlainText(text);

@@ -245,9 +245,17 @@ private slots:
         QVERIFY(shownLines().size() < 200);
         QCOMPARE(editor()->carets().first().selectedText(), QStringLiteral("--"));
         key(Qt::Key_Escape);
+        // Undo changes every line too: those out of view keep their colours until their turn.
         undo();
+        QCOMPARE(text().split(u'\n').value(5000), QStringLiteral("-select 5000;"));
+        QCOMPARE(colouredFrom(5000), 0); // still the comment's
+        QTRY_COMPARE(colouredFrom(5000), 1);
         undo();
         QCOMPARE(text(), sql);
+        QTRY_COMPARE(colouredFrom(5000), 0);                     // "select" again
+        key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // redo
+        QCOMPARE(text().split(u'\n').value(5000), QStringLiteral("-select 5000;"));
+        QTRY_COMPARE(colouredFrom(5000), 1);
     }
 };
 

@@ -142,6 +142,9 @@ private:
     void showCarets();
     void paintCarets();
     void showSelectedInView();
+    void
+    deferHighlighting(); // the lines out of view coloured after the edit (SqlHighlighter::beginDeferring)
+    void undoOrRedo(bool redo);
     std::pair<int, int> positionsInView() const; // the first and the last position shown
     void extendColumns(int lines, int columns);
     int columnAt(const QPoint& point) const;

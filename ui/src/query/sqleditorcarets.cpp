@@ -225,9 +225,7 @@ template <class Edit> void SqlEditor::atEveryCaret(Edit edit) {
     if (dense) {
         outer.beginEditBlock();
         // The lines in view are coloured at once, the others after the key (a column of 10,000 lines).
-        const int firstVisible = firstVisibleBlock().blockNumber();
-        const int lastVisible = cursorForPosition(QPoint(0, viewport()->height())).blockNumber();
-        m_highlighter->beginDeferring(firstVisible, lastVisible);
+        deferHighlighting();
     }
     m_editingCarets = true;
     QList<int> grown(all.size(), 0);
