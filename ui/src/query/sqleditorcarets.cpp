@@ -232,7 +232,8 @@ template <class Edit> void SqlEditor::atEveryCaret(Edit edit) {
     QTextCursor c(document()); // one, moved: a cursor made and dropped per caret costs the document too
     for (qsizetype i = all.size() - 1; i >= 0; --i) {
         c.setPosition(all[i].anchor);
-        c.setPosition(all[i].position, QTextCursor::KeepAnchor);
+        if (all[i].position != all[i].anchor)
+            c.setPosition(all[i].position, QTextCursor::KeepAnchor);
         const int before = document()->characterCount();
         if (!dense) {
             if (i == all.size() - 1)
