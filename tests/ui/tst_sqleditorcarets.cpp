@@ -196,6 +196,35 @@ private slots:
         QCOMPARE(editor()->caretCount(), 1);
     }
 
+    // A comment opened in a column carries its state down every line, and below the column too, once the
+    // lines out of view have had their turn; undoing it takes that back.
+    void columnOpensAComment() {
+        QStringList lines;
+        for (int i = 0; i < 3000; ++i)
+            lines << QStringLiteral("select %1;").arg(i);
+        const QString sql = lines.join(u'\n');
+        put(sql, 0);
+        const auto fullyComment = [&](int line) {
+            const QTextBlock block = editor()->document()->findBlockByNumber(line);
+            const auto formats = block.layout()->formats();
+            return formats.size() == 1 && formats.first().start == 0 &&
+                   formats.first().length == block.length() - 1;
+        };
+        editor()->selectColumns(QPoint(0, 0), QPoint(0, 1999)); // the column ends 1,000 lines above the end
+        QTest::keyClick(editor(), Qt::Key_Slash);
+        QTest::keyClick(editor(), Qt::Key_Asterisk);
+        QCOMPARE(text().split(u'\n').value(1999), QStringLiteral("/*select 1999;"));
+        QTRY_VERIFY(fullyComment(1500));
+        QTRY_VERIFY(fullyComment(2999)); // below the column: still inside the comment
+        key(Qt::Key_Escape);
+        undo();
+        QCOMPARE(text().split(u'\n').value(2999), QStringLiteral("select 2999;"));
+        QTRY_VERIFY(!fullyComment(2999));
+        QTRY_VERIFY(!fullyComment(1500));
+        undo();
+        QCOMPARE(text(), sql);
+    }
+
     void tenThousandLines() {
         QStringList lines;
         for (int i = 0; i < 10000; ++i)
