@@ -330,7 +330,7 @@ void QueryTool::buildToolbar(QWidget* bar) {
     layout->addWidget(m_rollback);
     layout->addStretch(1);
     layout->addWidget(history);
-    buildFileAndEditMenus(bar);
+    buildMenus(bar);
 }
 
 void QueryTool::setSql(const QString& sql) {

@@ -41,7 +41,7 @@ QString sqlFilter() {
 
 } // namespace
 
-void QueryTool::buildFileAndEditMenus(QWidget* bar) {
+void QueryTool::buildMenus(QWidget* bar) {
     const auto action = [this](QMenu* menu, const QString& text, const QString& name,
                                QList<QKeySequence> keys, auto slot) {
         auto* a = new QAction(text, this);

@@ -214,8 +214,8 @@ private:
     enum class Tone { Plain, Muted, Info, Warning, Error };
 
     void buildToolbar(QWidget* bar);
-    // querytoolfiles.cpp: the File and Edit menus, files, find bar.
-    void buildFileAndEditMenus(QWidget* bar);
+    // querytoolfiles.cpp: the File, Edit and Results menus, files, find bar.
+    void buildMenus(QWidget* bar);
     void openFileDialog();
     void fillRecentMenu();
     void changedOutside();
