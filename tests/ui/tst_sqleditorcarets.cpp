@@ -40,6 +40,20 @@ class TestSqlEditorCarets final : public QObject, test::QueryToolFixture {
         QTest::keyClick(editor(), k, modifiers);
     }
     QString text() { return editor()->toPlainText(); }
+    // "select 0;" … one line each.
+    static QString numberedSelects(int lines) {
+        QStringList out;
+        for (int i = 0; i < lines; ++i)
+            out << QStringLiteral("select %1;").arg(i);
+        return out.join(u'\n');
+    }
+    // The line coloured as a comment from its start to its end.
+    bool fullyComment(int line) {
+        const QTextBlock block = editor()->document()->findBlockByNumber(line);
+        const auto formats = block.layout()->formats();
+        return formats.size() == 1 && formats.first().start == 0 &&
+               formats.first().length == block.length() - 1;
+    }
     // Where each caret is ("line:column"), top down.
     QStringList places() {
         QStringList out;
@@ -199,17 +213,8 @@ private slots:
     // A comment opened in a column carries its state down every line, and below the column too, once the
     // lines out of view have had their turn; undoing it takes that back.
     void columnOpensAComment() {
-        QStringList lines;
-        for (int i = 0; i < 3000; ++i)
-            lines << QStringLiteral("select %1;").arg(i);
-        const QString sql = lines.join(u'\n');
+        const QString sql = numberedSelects(3000);
         put(sql, 0);
-        const auto fullyComment = [&](int line) {
-            const QTextBlock block = editor()->document()->findBlockByNumber(line);
-            const auto formats = block.layout()->formats();
-            return formats.size() == 1 && formats.first().start == 0 &&
-                   formats.first().length == block.length() - 1;
-        };
         editor()->selectColumns(QPoint(0, 0), QPoint(0, 1999)); // the column ends 1,000 lines above the end
         QTest::keyClick(editor(), Qt::Key_Slash);
         QTest::keyClick(editor(), Qt::Key_Asterisk);
@@ -226,10 +231,7 @@ private slots:
     }
 
     void tenThousandLines() {
-        QStringList lines;
-        for (int i = 0; i < 10000; ++i)
-            lines << QStringLiteral("select %1;").arg(i);
-        const QString sql = lines.join(u'\n');
+        const QString sql = numberedSelects(10000);
         put(sql, 0);
         editor()->selectColumns(QPoint(0, 0), QPoint(0, 9999));
         QCOMPARE(editor()->caretCount(), 10000);
@@ -250,14 +252,9 @@ private slots:
                             [](const QString& l) { return l.startsWith(u"--select "); }));
         // Comments now, every line in the end; and the selection of a widened column is drawn only in view
         // (the document would drag 10,000 cursors through every later edit).
-        const auto commentColoured = [&](int line) {
-            const auto formats = editor()->document()->findBlockByNumber(line).layout()->formats();
-            return formats.size() == 1 && formats.first().start == 0 &&
-                   formats.first().length == after[line].size();
-        };
-        QVERIFY(commentColoured(9999)); // in view
-        QTRY_VERIFY(commentColoured(5000));
-        QVERIFY(commentColoured(0));
+        QVERIFY(fullyComment(9999)); // in view
+        QTRY_VERIFY(fullyComment(5000));
+        QVERIFY(fullyComment(0));
         editor()->selectColumns(QPoint(0, 0), QPoint(2, 9999));
         QCOMPARE(editor()->caretCount(), 10000);
         const auto shownLines = [&] {
