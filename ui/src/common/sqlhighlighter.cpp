@@ -82,6 +82,41 @@ const QSet<QString>& keywords() {
 
 } // namespace
 
+QTextDocument* HighlightLayout::newDocument(QObject* parent) {
+    auto* document = new QTextDocument(parent);
+    document->setDocumentLayout(new HighlightLayout(document));
+    return document;
+}
+
+void HighlightLayout::release() {
+    m_held = false;
+    if (m_from < 0)
+        return;
+    int from = m_from, to = m_to;
+    m_from = m_to = -1;
+    // Taken as a change of more than one line, also for one: the plain layout then only marks the lines to
+    // be laid out again, where one line it lays out at once (and tells of a wider document meanwhile,
+    // perhaps while its signals are held for a paint).
+    const QTextBlock first = document()->findBlock(from);
+    if (first == document()->findBlock(std::max(from, to - 1))) {
+        if (first.next().isValid())
+            to = first.next().position() + 1;
+        else if (first.previous().isValid())
+            from = first.previous().position();
+    }
+    QPlainTextDocumentLayout::documentChanged(from, to - from, to - from);
+}
+
+void HighlightLayout::documentChanged(int from, int charsRemoved, int charsAdded) {
+    if (!m_held || charsRemoved != charsAdded) { // a change of text is never held back
+        release();
+        QPlainTextDocumentLayout::documentChanged(from, charsRemoved, charsAdded);
+        return;
+    }
+    m_from = m_from < 0 ? from : std::min(m_from, from);
+    m_to = std::max(m_to, from + charsAdded);
+}
+
 SqlHighlighter::SqlHighlighter(QTextDocument* document, const QPalette& palette)
     : QSyntaxHighlighter(document) {
     m_keyword.setFontWeight(QFont::Bold);
@@ -132,10 +167,7 @@ void SqlHighlighter::endDeferring(int firstChanged, int lastChanged) {
         connect(document(), PGDESK_HIGHLIGHT_SIGNAL, this, PGDESK_HIGHLIGHT_SLOT);
         // The changed lines in view now (each one carrying its state on as far as it changes); every
         // changed one again later, as those above the view may change the state the view starts in.
-        const int from = std::max(firstChanged, m_firstVisible), to = std::min(lastChanged, m_lastVisible);
-        QTextBlock block = document()->findBlockByNumber(from);
-        for (int number = from; number <= to && block.isValid(); ++number, block = block.next())
-            rehighlightBlock(block);
+        colourLines(std::max(firstChanged, m_firstVisible), std::min(lastChanged, m_lastVisible));
         queue(firstChanged, lastChanged);
     }
     if (hasDeferred())
@@ -158,18 +190,40 @@ void SqlHighlighter::highlightQueued() {
     // A few hundred lines a turn of the event loop: keys typed meanwhile are not kept waiting. Each line
     // highlighted leaves the queue's front in highlightBlock(), also when an edit got there first.
     constexpr int kPerTurn = 300;
-    for (int i = 0; i < kPerTurn && hasDeferred(); ++i) {
-        const int first = m_queuedFirst;
-        const QTextBlock block = document() ? document()->findBlockByNumber(first) : QTextBlock();
-        if (!block.isValid()) { // the text got shorter: nothing left
-            m_queuedLast = m_queuedFirst - 1;
-            break;
-        }
-        rehighlightBlock(block);
-        m_queuedFirst = std::max(m_queuedFirst, first + 1);
+    if (!hasDeferred())
+        return;
+    if (!document() || !document()->findBlockByNumber(m_queuedFirst).isValid()) {
+        m_queuedLast = m_queuedFirst - 1; // the text got shorter: nothing left
+        return;
     }
+    const int first = m_queuedFirst, last = std::min(m_queuedLast, first + kPerTurn - 1);
+    colourLines(first, last);
+    m_queuedFirst = std::max(m_queuedFirst, last + 1);
     if (hasDeferred() && !m_deferring)
         QTimer::singleShot(0, this, &SqlHighlighter::highlightQueued);
+}
+
+void SqlHighlighter::colourLines(int first, int last) {
+    const QTextBlock from = document()->findBlockByNumber(first);
+    QTextBlock to = document()->findBlockByNumber(last);
+    if (!from.isValid() || first > last)
+        return;
+    if (!to.isValid())
+        to = document()->lastBlock();
+    auto* layout = dynamic_cast<HighlightLayout*>(document()->documentLayout());
+    if (layout)
+        layout->hold();
+    // QSyntaxHighlighter's own path for changed text, which colours without moving a cursor through the
+    // lines; rehighlightBlock() is the public way, one line at a time, laying each out.
+    const bool reformatted =
+        layout && QMetaObject::invokeMethod(this, "_q_reformatBlocks", Qt::DirectConnection,
+                                            Q_ARG(int, from.position()), Q_ARG(int, 0),
+                                            Q_ARG(int, to.position() + to.length() - 1 - from.position()));
+    if (layout)
+        layout->release();
+    if (!reformatted)
+        for (QTextBlock block = from; block.isValid() && block.blockNumber() <= last; block = block.next())
+            rehighlightBlock(block);
 }
 
 void SqlHighlighter::highlightBlock(const QString& text) {

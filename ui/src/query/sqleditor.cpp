@@ -32,8 +32,9 @@ const int kIndent = 4;        // spaces per indentation level, as the formatter 
 SqlEditor::SqlEditor(QWidget* parent)
     : QPlainTextEdit(parent)
     , m_gutter(new LineNumberGutter(this)) // first: setFont() below already asks for its width
-    , m_highlighter(new SqlHighlighter(document(), palette()))
     , m_formatJob(new JobSlot(this)) {
+    setDocument(HighlightLayout::newDocument(this)); // lines coloured out of view are not laid out at once
+    m_highlighter = new SqlHighlighter(document(), palette());
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setTabStopDistance(4 * fontMetrics().horizontalAdvance(QLatin1Char(' ')));
     setLineWrapMode(QPlainTextEdit::NoWrap);
