@@ -8,6 +8,7 @@
 #include "testcluster.h"
 #include "uitestmain.h"
 
+#include "../../ui/src/common/sqlhighlighter.h"
 #include "../../ui/src/query/sqleditor.h"
 
 #include <pgdesk/core/session/pool.h>
@@ -46,6 +47,21 @@ class TestSqlEditorCarets final : public QObject, test::QueryToolFixture {
         for (int i = 0; i < lines; ++i)
             out << QStringLiteral("select %1;").arg(i);
         return out.join(u'\n');
+    }
+    // The lines out of view had their turn with the highlighter.
+    bool settled() {
+        return QTest::qWaitFor([&] { return !editor()->highlighter()->hasDeferred(); });
+    }
+    // The line scrolled into view and painted: the editor colours lines as they are painted, and those
+    // never in view have no colours.
+    void show(int line) {
+        editor()->verticalScrollBar()->setValue(line);
+        editor()->viewport()->repaint();
+    }
+    // Where the line's first colour starts (-1: it has none).
+    int colouredFrom(int line) {
+        const auto formats = editor()->document()->findBlockByNumber(line).layout()->formats();
+        return formats.isEmpty() ? -1 : formats.first().start;
     }
     // The line coloured as a comment from its start to its end.
     bool fullyComment(int line) {
@@ -219,13 +235,19 @@ private slots:
         QTest::keyClick(editor(), Qt::Key_Slash);
         QTest::keyClick(editor(), Qt::Key_Asterisk);
         QCOMPARE(text().split(u'\n').value(1999), QStringLiteral("/*select 1999;"));
-        QTRY_VERIFY(fullyComment(1500));
-        QTRY_VERIFY(fullyComment(2999)); // below the column: still inside the comment
+        QVERIFY(settled());
+        show(1500);
+        QVERIFY(fullyComment(1500));
+        show(2999);
+        QVERIFY(fullyComment(2999)); // below the column: still inside the comment
         key(Qt::Key_Escape);
         undo();
         QCOMPARE(text().split(u'\n').value(2999), QStringLiteral("select 2999;"));
-        QTRY_VERIFY(!fullyComment(2999));
-        QTRY_VERIFY(!fullyComment(1500));
+        QVERIFY(settled());
+        show(2999);
+        QVERIFY(!fullyComment(2999));
+        show(1500);
+        QVERIFY(!fullyComment(1500));
         undo();
         QCOMPARE(text(), sql);
     }
@@ -233,18 +255,24 @@ private slots:
     void tenThousandLines() {
         const QString sql = numberedSelects(10000);
         put(sql, 0);
+        show(0);
+        QCOMPARE(colouredFrom(10), 0); // painted
         editor()->selectColumns(QPoint(0, 0), QPoint(0, 9999));
         QCOMPARE(editor()->caretCount(), 10000);
+        const int top = editor()->cursorForPosition(QPoint(2, 2)).blockNumber();
+        QVERIFY(top > 200);               // the view at the column's end
+        QCOMPARE(colouredFrom(9000), -1); // never in view: no colours
         QTest::keyClick(editor(), Qt::Key_Minus);
-        // The lines in view are coloured with the key, the others after it, from the event loop: line
-        // 9,000 keeps its old colours ("select" from 0) until then, soon ("-select": from 1).
-        const auto colouredFrom = [&](int line) {
-            const auto formats = editor()->document()->findBlockByNumber(line).layout()->formats();
-            return formats.isEmpty() ? -1 : formats.first().start;
-        };
-        QCOMPARE(colouredFrom(editor()->cursorForPosition(QPoint(2, 2)).blockNumber()), 1);
-        QCOMPARE(colouredFrom(9000), 0);
-        QTRY_COMPARE(colouredFrom(9000), 1);
+        // The lines in view are coloured with the key; those out of view keep their colours until their turn
+        // comes, from the event loop, which leaves them their lexer states alone ("-select": from 1).
+        editor()->viewport()->repaint();
+        QCOMPARE(colouredFrom(top), 1);
+        QCOMPARE(colouredFrom(10), 0);
+        QTRY_COMPARE(colouredFrom(10), -1);
+        QCOMPARE(colouredFrom(9000), -1);
+        show(9000);
+        QCOMPARE(colouredFrom(9000), 1);
+        show(top);
         QTest::keyClick(editor(), Qt::Key_Minus);
         const QStringList after = text().split(u'\n');
         QCOMPARE(after.size(), 10000);
@@ -252,8 +280,12 @@ private slots:
                             [](const QString& l) { return l.startsWith(u"--select "); }));
         // Comments now, every line in the end; and the selection of a widened column is drawn only in view
         // (the document would drag 10,000 cursors through every later edit).
+        editor()->viewport()->repaint();
         QVERIFY(fullyComment(9999)); // in view
-        QTRY_VERIFY(fullyComment(5000));
+        QVERIFY(settled());
+        show(5000);
+        QVERIFY(fullyComment(5000));
+        show(0);
         QVERIFY(fullyComment(0));
         editor()->selectColumns(QPoint(0, 0), QPoint(2, 9999));
         QCOMPARE(editor()->caretCount(), 10000);
@@ -263,8 +295,8 @@ private slots:
                 lines << s.cursor.blockNumber();
             return lines;
         };
-        const int top = editor()->cursorForPosition(QPoint(2, 2)).blockNumber();
-        QVERIFY(shownLines().contains(top));
+        const int bottom = editor()->cursorForPosition(QPoint(2, 2)).blockNumber();
+        QVERIFY(shownLines().contains(bottom));
         QVERIFY(shownLines().size() < 200);
         editor()->verticalScrollBar()->setValue(0); // scrolled: the pieces then in view are drawn
         QTRY_VERIFY(shownLines().contains(0));
@@ -272,16 +304,24 @@ private slots:
         QCOMPARE(editor()->carets().first().selectedText(), QStringLiteral("--"));
         key(Qt::Key_Escape);
         // Undo changes every line too: those out of view keep their colours until their turn.
+        show(5000);
+        editor()->verticalScrollBar()->setValue(0);
         undo();
         QCOMPARE(text().split(u'\n').value(5000), QStringLiteral("-select 5000;"));
         QCOMPARE(colouredFrom(5000), 0); // still the comment's
-        QTRY_COMPARE(colouredFrom(5000), 1);
+        QTRY_COMPARE(colouredFrom(5000), -1);
+        show(5000);
+        QCOMPARE(colouredFrom(5000), 1);
         undo();
         QCOMPARE(text(), sql);
-        QTRY_COMPARE(colouredFrom(5000), 0);                     // "select" again
+        QVERIFY(settled());
+        show(5000);
+        QCOMPARE(colouredFrom(5000), 0);                         // "select" again
         key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // redo
         QCOMPARE(text().split(u'\n').value(5000), QStringLiteral("-select 5000;"));
-        QTRY_COMPARE(colouredFrom(5000), 1);
+        QVERIFY(settled());
+        show(5000);
+        QCOMPARE(colouredFrom(5000), 1);
     }
 };
 

@@ -17,6 +17,7 @@ namespace {
 // The lexer's state at the end of a block, for the next block to start from.
 struct LexStateData final : QTextBlockUserData {
     core::SqlLexState state;
+    bool coloured = false; // the line's colours are those of its text and state (see showLines())
 };
 
 int stateNumber(const core::SqlLexState& s) {
@@ -226,11 +227,37 @@ void SqlHighlighter::colourLines(int first, int last) {
             rehighlightBlock(block);
 }
 
+bool SqlHighlighter::showLines(int first, int last) {
+    m_shownFirst = first;
+    m_shownLast = last;
+    if (!document())
+        return false;
+    bool coloured = false;
+    int run = -1; // the first of the lines found without colours, in a row
+    QTextBlock block = document()->findBlockByNumber(first);
+    for (int number = first; number <= last + 1; ++number, block = block.next()) {
+        const auto* data = block.isValid() ? dynamic_cast<const LexStateData*>(block.userData()) : nullptr;
+        const bool bare = number <= last && block.isValid() && !(data && data->coloured);
+        if (bare && run < 0)
+            run = number;
+        if (!bare && run >= 0) {
+            colourLines(run, number - 1);
+            coloured = true;
+            run = -1;
+        }
+        if (!block.isValid())
+            break;
+    }
+    return coloured;
+}
+
 void SqlHighlighter::highlightBlock(const QString& text) {
     const int number = currentBlock().blockNumber();
     if (m_deferring) {
         if (number < m_firstVisible || number > m_lastVisible) {
             // Uncoloured until its turn comes; its state stays as it was (none set: nothing cascades).
+            if (auto* data = dynamic_cast<LexStateData*>(currentBlockUserData()))
+                data->coloured = false;
             queue(number, number);
             return;
         }
@@ -240,7 +267,10 @@ void SqlHighlighter::highlightBlock(const QString& text) {
     core::SqlLexState state;
     if (const auto* previous = dynamic_cast<LexStateData*>(currentBlock().previous().userData()))
         state = previous->state;
+    const bool shown = number >= m_shownFirst && number <= m_shownLast;
     for (const core::SqlToken& t : core::tokenizeSql(text, state)) {
+        if (!shown)
+            continue; // its state alone
         const int start = int(t.start), length = int(t.length);
         switch (t.type) {
         case core::SqlTokenType::Word:
@@ -269,6 +299,7 @@ void SqlHighlighter::highlightBlock(const QString& text) {
     }
     auto* data = new LexStateData;
     data->state = state;
+    data->coloured = shown;
     setCurrentBlockUserData(data); // the block owns it
     setCurrentBlockState(stateNumber(state));
 }

@@ -35,6 +35,7 @@ SqlEditor::SqlEditor(QWidget* parent)
     , m_formatJob(new JobSlot(this)) {
     setDocument(HighlightLayout::newDocument(this)); // lines coloured out of view are not laid out at once
     m_highlighter = new SqlHighlighter(document(), palette());
+    m_highlighter->showLines(0, 199); // till it is painted: the first screenfuls
     setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     setTabStopDistance(4 * fontMetrics().horizontalAdvance(QLatin1Char(' ')));
     setLineWrapMode(QPlainTextEdit::NoWrap);

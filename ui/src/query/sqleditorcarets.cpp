@@ -461,6 +461,17 @@ void SqlEditor::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void SqlEditor::paintEvent(QPaintEvent* event) {
+    // Colours for the lines painted, the others keep none (SqlHighlighter::showLines). The layout's call
+    // for a repaint is not needed: this is it, unless it paints only part of the view.
+    const int first = firstVisibleBlock().blockNumber();
+    const int last = first + viewport()->height() / std::max(1, fontMetrics().lineSpacing()) + 1;
+    bool coloured = false;
+    {
+        const QSignalBlocker quiet(document()->documentLayout());
+        coloured = m_highlighter->showLines(first, last);
+    }
+    if (coloured && event->rect() != viewport()->rect())
+        viewport()->update();
     QPlainTextEdit::paintEvent(event);
     paintCarets();
 }
