@@ -233,7 +233,7 @@ template <class Edit> void SqlEditor::atEveryCaret(Edit edit) {
     // What each edit added: the document's end moves by it. (characterCount() walks the document's tree
     // each time: twice a caret was 2 ms of a key typed into a 10,000-line column.)
     QTextCursor end(document());
-    end.movePosition(QTextCursor::End);
+    end.setPosition(document()->characterCount() - 1); // (movePosition() would lay out a line)
     for (qsizetype i = all.size() - 1; i >= 0; --i) {
         c.setPosition(all[i].anchor);
         if (all[i].position != all[i].anchor)
