@@ -269,6 +269,9 @@ private slots:
         QCOMPARE(colouredFrom(top), 1);
         QCOMPARE(colouredFrom(10), 0);
         QTRY_COMPARE(colouredFrom(10), -1);
+        QVERIFY(settled());
+        // Nor laid out: a line is shaped when painted, not when the highlighter visits it out of view.
+        QCOMPARE(editor()->document()->findBlockByNumber(5000).layout()->lineCount(), 0);
         QCOMPARE(colouredFrom(9000), -1);
         show(9000);
         QCOMPARE(colouredFrom(9000), 1);

@@ -215,11 +215,15 @@ void SqlHighlighter::colourLines(int first, int last) {
     if (layout)
         layout->hold();
     // QSyntaxHighlighter's own path for changed text, which colours without moving a cursor through the
-    // lines; rehighlightBlock() is the public way, one line at a time, laying each out.
+    // lines; rehighlightBlock() is the public way, one line at a time, laying each out. Looked up once: a Qt
+    // without that slot takes the public way, without a warning a call.
+    static const bool privatePath =
+        QSyntaxHighlighter::staticMetaObject.indexOfMethod("_q_reformatBlocks(int,int,int)") >= 0;
     const bool reformatted =
-        layout && QMetaObject::invokeMethod(this, "_q_reformatBlocks", Qt::DirectConnection,
-                                            Q_ARG(int, from.position()), Q_ARG(int, 0),
-                                            Q_ARG(int, to.position() + to.length() - 1 - from.position()));
+        layout && privatePath &&
+        QMetaObject::invokeMethod(this, "_q_reformatBlocks", Qt::DirectConnection,
+                                  Q_ARG(int, from.position()), Q_ARG(int, 0),
+                                  Q_ARG(int, to.position() + to.length() - 1 - from.position()));
     if (layout)
         layout->release();
     if (!reformatted)
